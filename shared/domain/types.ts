@@ -1,0 +1,87 @@
+/** Domain types shared by every layer, named in the user's words. */
+
+/** Money in integer cents of its currency, so sums are exact. */
+export type Cents = number;
+
+/** A tag weight in basis points: 10000 = 100%. */
+export type BasisPoints = number;
+
+export const FULL_WEIGHT_BP = 10_000;
+
+export interface Portfolio {
+  id: number;
+  name: string;
+  baseCurrency: string;
+  clientName: string | null;
+  notes: string | null;
+  createdAt: string;
+}
+
+export interface PortfolioSummary extends Portfolio {
+  snapshotCount: number;
+  latestSnapshotId: number | null;
+  latestAsOf: string | null;
+}
+
+export interface Snapshot {
+  id: number;
+  portfolioId: number;
+  asOf: string;
+  sourceFile: string;
+  fileSha256: string;
+  preset: string | null;
+  rowCount: number;
+  importedAt: string;
+}
+
+/** One holding line of one snapshot, as imported. */
+export interface Position {
+  id: number;
+  snapshotId: number;
+  line: number | null;
+  account: string;
+  symbol: string | null;
+  /** Normalised instrument key used by tags: ticker, else ISIN, else CUSIP, else description. */
+  symbolKey: string;
+  isin: string | null;
+  cusip: string | null;
+  description: string;
+  securityType: string | null;
+  /** Exact decimal text, e.g. "12.5". */
+  quantity: string | null;
+  /** Exact decimal text. */
+  price: string | null;
+  valueCents: Cents;
+  currency: string;
+  isCash: boolean;
+}
+
+export interface Theme {
+  id: string;
+  pack: string;
+  name: string;
+  color: string;
+  description: string;
+  sortOrder: number;
+  isDefault: boolean;
+}
+
+export type TagSource = 'manual' | 'rule' | 'suggestion' | 'look-through' | 'imported';
+
+export interface Tag {
+  symbolKey: string;
+  themeId: string;
+  weightBp: BasisPoints;
+  source: TagSource;
+  rationale: string | null;
+  sourceUrl: string | null;
+  updatedAt: string;
+}
+
+/** 1 `currency` = `rate` `quote`. */
+export interface FxRate {
+  currency: string;
+  quote: string;
+  rate: string;
+  asOf: string;
+}

@@ -1,0 +1,109 @@
+/** Types of the holdings-file parser: what it reads, what it returns. */
+
+/** The position fields a column can be mapped to. */
+export const POSITION_FIELDS = [
+  'account',
+  'symbol',
+  'isin',
+  'cusip',
+  'description',
+  'securityType',
+  'quantity',
+  'price',
+  'value',
+  'currency',
+] as const;
+export type PositionField = (typeof POSITION_FIELDS)[number];
+
+/** Field -> header text in the file (matched case-insensitively, trimmed). */
+export type ColumnMapping = Partial<Record<PositionField, string>>;
+
+export interface ParseOptions {
+  /** Force a text encoding instead of detecting it: 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'. */
+  encoding?: string | undefined;
+  /** Force a delimiter instead of sniffing it. */
+  delimiter?: string | undefined;
+  /** Force a broker preset by id instead of recognising it from the header. */
+  preset?: string | undefined;
+  /** User-chosen columns; overrides the preset or the automatic mapping field by field. */
+  mapping?: ColumnMapping | undefined;
+  /** Currency of rows whose file gives none (the portfolio's base currency). */
+  defaultCurrency?: string | undefined;
+  /** Name of the file, used in messages only. */
+  fileName?: string | undefined;
+}
+
+/** One accepted holding row, normalised. Money exact: integer cents; quantity and price exact decimal text. */
+export interface ParsedPosition {
+  /** 1-based line number in the file where the row starts. */
+  line: number;
+  account: string;
+  symbol: string | null;
+  /** Tag key: upper-cased ticker, else ISIN, else CUSIP, else description. */
+  symbolKey: string;
+  isin: string | null;
+  cusip: string | null;
+  description: string;
+  securityType: string | null;
+  quantity: string | null;
+  price: string | null;
+  valueCents: number;
+  currency: string;
+  isCash: boolean;
+}
+
+/** A row that could not be imported, with where and why. */
+export interface RowIssue {
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column number, when one cell is at fault. */
+  column: number | null;
+  /** Header text of that column. */
+  header: string | null;
+  /** The cell's text as read. */
+  cell: string;
+  /** What is wrong and what to do, in plain words. */
+  message: string;
+}
+
+/** A problem that stops the whole import: nothing is written. */
+export interface FatalParseError {
+  code:
+    | 'EMPTY_FILE'
+    | 'BINARY_FILE'
+    | 'UNTERMINATED_QUOTE'
+    | 'NO_HEADER'
+    | 'HEADER_ONLY'
+    | 'NO_USABLE_COLUMNS'
+    | 'TOO_LARGE'
+    | 'BAD_OPTION';
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+/** What the parser found out about the file. */
+export interface FileFormat {
+  encoding: string;
+  hadBom: boolean;
+  delimiter: string;
+  /** 1-based line of the header row. */
+  headerLine: number;
+  headers: string[];
+  preset: string | null;
+  mapping: ColumnMapping;
+  /** As-of date read from the file (YYYY-MM-DD), when it states one. */
+  asOf: string | null;
+  /** The file's own stated total in cents, when it has one (checksum). */
+  fileTotalCents: number | null;
+}
+
+export type ParseResult =
+  | {
+      ok: true;
+      format: FileFormat;
+      positions: ParsedPosition[];
+      rejected: RowIssue[];
+      warnings: string[];
+    }
+  | { ok: false; error: FatalParseError };
