@@ -1,0 +1,147 @@
+/**
+ * The API contract, written once: every call the renderer may make, the zod schema of its input and
+ * the type of its output. The backend's handler map, the Electron IPC wiring, the preload bridge and
+ * the e2e harness are all derived from this one declaration.
+ */
+import { z } from 'zod';
+import type { FxRate, Portfolio, PortfolioSummary, Snapshot, Tag, Theme } from '../domain/types';
+import type { ExposureReport } from '../report/model';
+import { REPORT_FORMATS } from '../report/model';
+import type { FileFormat, RowIssue } from '../import/types';
+import { POSITION_FIELDS } from '../import/types';
+
+const text = (max: number) => z.string().max(max);
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD or EUR.');
+const themeId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'Theme ids are lower-case letters, digits and dashes.');
+const symbolKey = z.string().trim().min(1).max(64);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY-MM-DD.');
+const filePath = z.string().min(1).max(4096);
+const weightBp = z.number().int().min(0).max(10_000);
+const decimalText = z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'Write the rate as a plain positive number, e.g. 1.0845.');
+
+export const importOptionsSchema = z.strictObject({
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1']).optional(),
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  preset: text(64).optional(),
+  mapping: z.partialRecord(z.enum(POSITION_FIELDS), text(200)).optional(),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+/** Input schemas of every call. */
+export const apiInputs = {
+  listPortfolios: z.strictObject({}),
+  createPortfolio: z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    baseCurrency: currency.default('USD'),
+    clientName: text(200).nullable().optional(),
+  }),
+  listSnapshots: z.strictObject({ portfolioId: id }),
+  previewImport: z.strictObject({ path: filePath, options: importOptionsSchema.default({}) }),
+  importHoldings: z.strictObject({
+    path: filePath,
+    portfolioId: id.optional(),
+    portfolioName: z.string().trim().min(1).max(200).optional(),
+    baseCurrency: currency.optional(),
+    asOf: isoDate.optional(),
+    options: importOptionsSchema.default({}),
+    skipInvalid: z.boolean().default(false),
+    allowDuplicate: z.boolean().default(false),
+  }),
+  listThemes: z.strictObject({}),
+  listTags: z.strictObject({}),
+  setTag: z.strictObject({ symbolKey, themeId, weightBp }),
+  removeTag: z.strictObject({ symbolKey, themeId: themeId.optional() }),
+  setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText }),
+  listFxRates: z.strictObject({}),
+  getExposure: z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
+  exportReport: z.strictObject({
+    portfolioId: id,
+    snapshotId: id.optional(),
+    format: z.enum(REPORT_FORMATS),
+    path: filePath,
+  }),
+  chooseImportFile: z.strictObject({}),
+  chooseExportPath: z.strictObject({ format: z.enum(REPORT_FORMATS), suggestedName: text(200) }),
+} as const;
+
+export type ApiName = keyof typeof apiInputs;
+export type ApiInput<K extends ApiName> = z.input<(typeof apiInputs)[K]>;
+export type ApiParsedInput<K extends ApiName> = z.output<(typeof apiInputs)[K]>;
+
+export interface ImportPreview {
+  format: FileFormat;
+  /** First data rows as the file has them. */
+  rows: { line: number; cells: string[] }[];
+  positions: number;
+  rejected: RowIssue[];
+  warnings: string[];
+}
+
+export interface ImportOutcome {
+  portfolio: Portfolio;
+  snapshot: Snapshot;
+  imported: number;
+  rejected: RowIssue[];
+  warnings: string[];
+}
+
+/** Output type of every call. */
+export interface ApiOutputs {
+  listPortfolios: PortfolioSummary[];
+  createPortfolio: Portfolio;
+  listSnapshots: Snapshot[];
+  previewImport: ImportPreview;
+  importHoldings: ImportOutcome;
+  listThemes: Theme[];
+  listTags: Tag[];
+  setTag: Tag[];
+  removeTag: Tag[];
+  setFxRate: FxRate;
+  listFxRates: FxRate[];
+  getExposure: ExposureReport;
+  exportReport: { path: string; bytes: number };
+  chooseImportFile: { path: string; name: string } | null;
+  chooseExportPath: { path: string } | null;
+}
+
+/** Calls answered by the desktop shell (or the e2e harness) rather than the backend service. */
+export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath'] as const satisfies readonly ApiName[];
+export type HostCallName = (typeof HOST_CALLS)[number];
+export type BackendCallName = Exclude<ApiName, HostCallName>;
+
+export type Handler<K extends ApiName> = (input: ApiParsedInput<K>) => ApiOutputs[K] | Promise<ApiOutputs[K]>;
+export type BackendHandlers = { [K in BackendCallName]: Handler<K> };
+export type HostHandlers = { [K in HostCallName]: Handler<K> };
+
+/** Progress pushed by the backend while an import runs. */
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+  percent: number;
+}
+
+/** Events the backend may push to the renderer. */
+export interface ApiEvents {
+  importProgress: ImportProgress;
+}
+export const API_EVENTS = ['importProgress'] as const satisfies readonly (keyof ApiEvents)[];
+
+/** What the preload exposes as `window.themelens`: one function per call, promises unwrapped. */
+export type ThemeLensBridge = {
+  [K in ApiName]: (input: ApiInput<K>) => Promise<ApiOutputs[K]>;
+} & {
+  on<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+};
+
+export const API_NAMES = Object.keys(apiInputs) as ApiName[];
+
+/** IPC channel name of a call; one place so main and preload cannot drift. */
+export const channelOf = (name: ApiName | keyof ApiEvents): string => `themelens:${name}`;

@@ -1,0 +1,67 @@
+/** The exposure report: one model behind the exposure screen and every export format. */
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportThemeRow {
+  id: string;
+  name: string;
+  color: string;
+  /** Net exposure in base currency (long + short). */
+  value: number;
+  /** Long + |short| in base currency. */
+  grossValue: number;
+  longValue: number;
+  shortValue: number;
+  /** value / totalValue (0 when the total is 0). */
+  share: number;
+  positionCount: number;
+}
+
+export interface ReportPositionTheme {
+  id: string;
+  /** Fraction 0..1. */
+  weight: number;
+  /** This position's contribution to the theme, in base currency. */
+  value: number;
+}
+
+export interface ReportPosition {
+  account: string;
+  symbol: string;
+  symbolKey: string;
+  description: string;
+  quantity: number | null;
+  /** Value in base currency; null when its currency has no FX rate. */
+  value: number | null;
+  /** Value in the position's own currency. */
+  localValue: number;
+  currency: string;
+  isCash: boolean;
+  themes: ReportPositionTheme[];
+}
+
+export interface ReportWarning {
+  code: 'MISSING_FX' | 'UNPARSED_CELL' | 'TOTAL_MISMATCH';
+  message: string;
+}
+
+export interface ExposureReport {
+  schemaVersion: number;
+  portfolio: string;
+  clientName: string | null;
+  snapshotId: number;
+  asOf: string;
+  sourceFile: string;
+  baseCurrency: string;
+  totalValue: number;
+  cashValue: number;
+  untaggedValue: number;
+  themes: ReportThemeRow[];
+  positions: ReportPosition[];
+  fxRates: { currency: string; rate: string; asOf: string }[];
+  warnings: ReportWarning[];
+  generatedAt: string;
+}
+
+export const REPORT_FORMATS = ['json', 'csv', 'html', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
