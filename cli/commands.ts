@@ -1,0 +1,158 @@
+import { parseArgs } from 'node:util';
+import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
+import { validateInput } from '../shared/api/validate';
+import { AppError } from '../shared/api/errors';
+import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
+import { REPORT_FORMATS, type ReportFormat } from '../shared/report/model';
+import { renderReport } from '../db/report/export';
+import { writeFileAtomic } from '../db/report/write-atomic';
+import { UsageError } from './errors';
+import { parseWeightToBp } from './parse-weight';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Command = (h: BackendHandlers, args: string[], io: Io) => Promise<void> | void;
+
+const pct = (bp: number) => `${(bp / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+
+function parse<T extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
+  }
+}
+
+const DELIMITERS: Record<string, string> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '\\t': '\t', '|': '|', pipe: '|' };
+
+function importOptions(values: Record<string, unknown>): ImportOptions {
+  const options: ImportOptions = {};
+  if (values['encoding'] !== undefined) options.encoding = String(values['encoding']).toLowerCase() as ImportOptions['encoding'];
+  if (values['delimiter'] !== undefined) {
+    const d = DELIMITERS[String(values['delimiter'])];
+    if (!d) throw new UsageError(`--delimiter "${String(values['delimiter'])}" is not one of , ; tab |`);
+    options.delimiter = d as ImportOptions['delimiter'];
+  }
+  if (values['preset'] !== undefined) options.preset = String(values['preset']);
+  const maps = (values['map'] as string[] | undefined) ?? [];
+  if (maps.length > 0) {
+    const mapping: Partial<Record<PositionField, string>> = {};
+    for (const m of maps) {
+      const eq = m.indexOf('=');
+      const field = m.slice(0, eq) as PositionField;
+      if (eq <= 0 || !POSITION_FIELDS.includes(field)) {
+        throw new UsageError(`--map "${m}" should be field=Header with field one of: ${POSITION_FIELDS.join(', ')}.`);
+      }
+      mapping[field] = m.slice(eq + 1);
+    }
+    options.mapping = mapping;
+  }
+  return options;
+}
+
+const importCommand: Command = async (h, args, io) => {
+  const { values, positionals } = parse(args, {
+    portfolio: { type: 'string' },
+    'base-currency': { type: 'string' },
+    'as-of': { type: 'string' },
+    preset: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    'skip-invalid': { type: 'boolean' },
+  });
+  const [file, ...rest] = positionals;
+  if (!file || rest.length > 0) throw new UsageError('import takes one FILE: themelens import FILE --portfolio NAME');
+  if (!values.portfolio) throw new UsageError('import needs --portfolio NAME');
+  const input = validateInput('importHoldings', {
+    path: file,
+    portfolioName: values.portfolio,
+    ...(values['base-currency'] ? { baseCurrency: values['base-currency'].toUpperCase() } : {}),
+    ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
+    options: importOptions(values),
+    skipInvalid: values['skip-invalid'] ?? false,
+  });
+  const outcome = await h.importHoldings(input);
+  io.out(
+    `Imported ${outcome.imported} position(s) from ${outcome.snapshot.sourceFile} into ${outcome.portfolio.name} ` +
+      `(snapshot ${outcome.snapshot.id}, as of ${outcome.snapshot.asOf}${outcome.snapshot.preset ? `, ${outcome.snapshot.preset} format` : ''}).\n`,
+  );
+  for (const r of outcome.rejected) io.err(`skipped: line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.message}\n`);
+  for (const w of outcome.warnings) io.err(`warning: ${w}\n`);
+};
+
+const tagCommand: Command = async (h, args, io) => {
+  const { values, positionals } = parse(args, { weight: { type: 'string' } });
+  const [symbol, themeId, ...rest] = positionals;
+  if (!symbol || !themeId || rest.length > 0) throw new UsageError('tag takes SYMBOL THEME_ID: themelens tag NVDA data-centers --weight 0.5');
+  const weightBp = values.weight === undefined ? 10_000 : parseWeightToBp(values.weight);
+  const tags = await h.setTag(validateInput('setTag', { symbolKey: symbol, themeId, weightBp }));
+  const used = tags.reduce((s, t) => s + t.weightBp, 0);
+  io.out(`${tags[0]?.symbolKey ?? symbol}: ${tags.map((t) => `${t.themeId} ${pct(t.weightBp)}`).join(', ')} (${pct(10_000 - used)} untagged)\n`);
+};
+
+const untagCommand: Command = async (h, args, io) => {
+  const { positionals } = parse(args, {});
+  const [symbol, themeId, ...rest] = positionals;
+  if (!symbol || rest.length > 0) throw new UsageError('untag takes SYMBOL [THEME_ID]');
+  const left = await h.removeTag(validateInput('removeTag', { symbolKey: symbol, ...(themeId ? { themeId } : {}) }));
+  io.out(left.length ? `${symbol.toUpperCase()}: ${left.map((t) => `${t.themeId} ${pct(t.weightBp)}`).join(', ')}\n` : `${symbol.toUpperCase()}: no tags left\n`);
+};
+
+const fxCommand: Command = async (h, args, io) => {
+  const { values, positionals } = parse(args, { to: { type: 'string' } });
+  const [currency, rate, ...rest] = positionals;
+  if (!currency || !rate || rest.length > 0) throw new UsageError('fx takes CURRENCY RATE: themelens fx EUR 1.0845 --to USD');
+  const saved = await h.setFxRate(validateInput('setFxRate', { currency: currency.toUpperCase(), quote: (values.to ?? 'USD').toUpperCase(), rate }));
+  io.out(`1 ${saved.currency} = ${saved.rate} ${saved.quote} (as of ${saved.asOf})\n`);
+};
+
+const themesCommand: Command = async (h, args, io) => {
+  parse(args, {});
+  for (const t of await h.listThemes({})) io.out(`${t.id}\t${t.name}\t${t.pack}\n`);
+};
+
+const portfoliosCommand: Command = async (h, args, io) => {
+  parse(args, {});
+  const list = await h.listPortfolios({});
+  if (list.length === 0) io.err('No portfolios yet. Import one with: themelens import FILE --portfolio NAME\n');
+  for (const p of list) io.out(`${p.name}\t${p.baseCurrency}\t${p.snapshotCount} snapshot(s)\t${p.latestAsOf ?? '-'}\n`);
+};
+
+const reportCommand: Command = async (h, args, io) => {
+  const { values, positionals } = parse(args, {
+    portfolio: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    snapshot: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`report takes no positional argument (got "${positionals[0]}")`);
+  if (!values.portfolio) throw new UsageError('report needs --portfolio NAME');
+  const format = (values.format ?? '') as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`report needs --format ${REPORT_FORMATS.join('|')}`);
+  const portfolio = (await h.listPortfolios({})).find((p) => p.name.toLowerCase() === values.portfolio?.trim().toLowerCase());
+  if (!portfolio) throw new AppError('NOT_FOUND', `There is no portfolio named "${values.portfolio}". Run "themelens portfolios" to list them.`);
+  const snapshotId = values.snapshot === undefined ? undefined : Number(values.snapshot);
+  if (snapshotId !== undefined && !(Number.isInteger(snapshotId) && snapshotId > 0)) throw new UsageError(`--snapshot "${values.snapshot}" is not a snapshot id`);
+  const report = await h.getExposure(validateInput('getExposure', { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}) }));
+  const text = renderReport(report, format);
+  if (values.out) {
+    const bytes = writeFileAtomic(values.out, text);
+    io.err(`Wrote ${values.out} (${bytes} bytes)\n`);
+  } else {
+    io.out(text);
+  }
+};
+
+export const COMMANDS: Record<string, Command> = {
+  import: importCommand,
+  tag: tagCommand,
+  untag: untagCommand,
+  fx: fxCommand,
+  themes: themesCommand,
+  portfolios: portfoliosCommand,
+  report: reportCommand,
+};

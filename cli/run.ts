@@ -1,0 +1,60 @@
+import { dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { AppError } from '../shared/api/errors';
+import { openBackend } from '../db/service/backend';
+import { defaultDataDir, ensureDataDir } from '../db/paths';
+import { COMMANDS, type Io } from './commands';
+import { UsageError } from './errors';
+import { USAGE } from './usage';
+
+/** Splits off the global --db option, wherever it appears. */
+function takeDbOption(argv: string[]): { dbPath: string | null; rest: string[] } {
+  const rest: string[] = [];
+  let dbPath: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--db') {
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError('--db needs a PATH');
+      dbPath = next;
+    } else if (a.startsWith('--db=')) dbPath = a.slice(5);
+    else rest.push(a);
+  }
+  return { dbPath, rest };
+}
+
+/** Runs one command; returns the exit code. Never prints a stack trace for a user's mistake. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let backend: Awaited<ReturnType<typeof openBackend>> | null = null;
+  try {
+    const { dbPath, rest } = takeDbOption(argv);
+    const [name, ...args] = rest;
+    if (!name || name === 'help' || name === '--help' || name === '-h') {
+      io.out(`${USAGE}\n`);
+      return name ? 0 : 2;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    let path: string;
+    if (dbPath) {
+      path = resolve(dbPath);
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    } else path = ensureDataDir(defaultDataDir());
+    backend = await openBackend({ dbPath: path });
+    await command(backend.handlers, args, io);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`themelens: ${err.message}. Run "themelens help" for usage.\n`);
+      return 2;
+    }
+    if (err instanceof AppError) {
+      io.err(`themelens: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return 1;
+    }
+    io.err(`themelens: internal error: ${(err as Error).message}${process.env['THEMELENS_DEBUG'] ? `\n${(err as Error).stack}` : ''}\n`);
+    return 70;
+  } finally {
+    backend?.close();
+  }
+}

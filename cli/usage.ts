@@ -1,0 +1,14 @@
+/** The help text; the command shapes are a stable contract (DESIGN.md section 6). */
+export const USAGE = `Usage: themelens <command> [options]     (every command takes --db PATH)
+
+  import FILE --portfolio NAME [--base-currency USD] [--as-of YYYY-MM-DD] [--preset ID]
+              [--map field=Header ...] [--encoding E] [--delimiter D] [--skip-invalid]
+  tag SYMBOL THEME_ID [--weight 0..1]      weight defaults to 1
+  untag SYMBOL [THEME_ID]
+  fx CURRENCY RATE [--to BASE]             1 CURRENCY = RATE BASE; BASE defaults to USD
+  themes
+  portfolios
+  report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
+
+Fields for --map: account, symbol, isin, cusip, description, securityType, quantity, price, value, currency.
+The default database is the desktop app's own; THEMELENS_DATA_DIR or --db choose another.`;

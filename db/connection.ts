@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { AppError } from '../shared/api/errors';
+import { ensurePrivateFile } from './paths';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 binary built for another runtime (Electron). */
+  nativeBinding?: string | undefined;
+  readonly?: boolean | undefined;
+}
+
+/**
+ * Opens a database file with the settings ThemeLens relies on: WAL for concurrent readers,
+ * synchronous=FULL because better-sqlite3's WAL default (NORMAL) can lose the last commit on power
+ * loss, and foreign keys on (SQLite leaves them off per connection).
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:' && !options.readonly) ensurePrivateFile(path);
+  let db: Db;
+  try {
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (err) {
+    throw new AppError('IO', `Cannot open the database ${path}: ${(err as Error).message}. Check that the file exists and you may read it.`);
+  }
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (err) {
+    db.close();
+    throw new AppError('IO', `The file ${path} is not a ThemeLens database or is damaged (${(err as Error).message}).`);
+  }
+  return db;
+}

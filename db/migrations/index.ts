@@ -1,0 +1,58 @@
+import { chmodSync } from 'node:fs';
+import { AppError } from '../../shared/api/errors';
+import type { Db } from '../connection';
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+/** Every migration, in order. Versions are 1, 2, 3... with no gaps. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: migration001 }];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+/** The schema version stored in the file. */
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database up to `target`, all steps in ONE transaction so a failure leaves the file at
+ * its old version. A file written by a newer ThemeLens is refused rather than guessed at.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, target = migrations.length): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new AppError(
+      'DB_FROM_FUTURE',
+      `This database was written by a newer version of ThemeLens (schema ${current}; this version knows ${migrations.length}). Update ThemeLens to open it.`,
+    );
+  }
+  if (current >= target) return current;
+  db.transaction(() => {
+    for (const m of migrations.slice(current, target)) m.up(db);
+    db.pragma(`user_version = ${Number(target)}`);
+  })();
+  return target;
+}
+
+/** Whether the file needs migrating (so a backup is due first). */
+export function needsMigration(db: Db, migrations: readonly Migration[] = MIGRATIONS): boolean {
+  const v = schemaVersion(db);
+  return v > 0 && v < migrations.length;
+}
+
+/** Copy of the database taken with SQLite's online backup API before a migration touches it. */
+export async function backupBeforeMigration(db: Db, dbPath: string, now = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = `${dbPath}.pre-migration-v${schemaVersion(db)}-${stamp}.bak`;
+  await db.backup(target);
+  chmodSync(target, 0o600);
+  return target;
+}

@@ -1,0 +1,83 @@
+import { AppError } from '../../shared/api/errors';
+import type { Snapshot } from '../../shared/domain/types';
+import type { ParsedPosition, RowIssue } from '../../shared/import/types';
+import type { Db } from '../connection';
+
+interface SnapshotRow {
+  id: number;
+  portfolio_id: number;
+  as_of: string;
+  source_file: string;
+  file_sha256: string;
+  preset: string | null;
+  row_count: number;
+  imported_at: string;
+}
+
+const toSnapshot = (r: SnapshotRow): Snapshot => ({
+  id: r.id,
+  portfolioId: r.portfolio_id,
+  asOf: r.as_of,
+  sourceFile: r.source_file,
+  fileSha256: r.file_sha256,
+  preset: r.preset,
+  rowCount: r.row_count,
+  importedAt: r.imported_at,
+});
+
+/** A portfolio's snapshots, newest first. */
+export function listSnapshots(db: Db, portfolioId: number): Snapshot[] {
+  return (
+    db.prepare('SELECT * FROM snapshots WHERE portfolio_id = ? ORDER BY as_of DESC, id DESC').all(portfolioId) as SnapshotRow[]
+  ).map(toSnapshot);
+}
+
+export function getSnapshot(db: Db, id: number): Snapshot {
+  const row = db.prepare('SELECT * FROM snapshots WHERE id = ?').get(id) as SnapshotRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `There is no snapshot with id ${id}.`);
+  return toSnapshot(row);
+}
+
+/** The snapshot a report reads by default: the latest as-of date, then the latest import. */
+export function latestSnapshot(db: Db, portfolioId: number): Snapshot | null {
+  return listSnapshots(db, portfolioId)[0] ?? null;
+}
+
+export function findSnapshotByHash(db: Db, portfolioId: number, sha256: string): Snapshot | null {
+  const row = db
+    .prepare('SELECT * FROM snapshots WHERE portfolio_id = ? AND file_sha256 = ? ORDER BY id DESC LIMIT 1')
+    .get(portfolioId, sha256) as SnapshotRow | undefined;
+  return row ? toSnapshot(row) : null;
+}
+
+/** Inserts a snapshot with its positions and rejected rows. The caller holds the transaction. */
+export function insertSnapshot(
+  db: Db,
+  s: Omit<Snapshot, 'id' | 'rowCount'>,
+  positions: readonly ParsedPosition[],
+  rejected: readonly RowIssue[],
+): Snapshot {
+  const info = db
+    .prepare(
+      `INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(s.portfolioId, s.asOf, s.sourceFile, s.fileSha256, s.preset, positions.length, s.importedAt);
+  const snapshotId = Number(info.lastInsertRowid);
+  const insertPosition = db.prepare(
+    `INSERT INTO positions (snapshot_id, line, account, symbol, symbol_key, isin, cusip, description, security_type,
+                            quantity, price, value_cents, currency, is_cash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const p of positions) {
+    insertPosition.run(
+      snapshotId, p.line, p.account, p.symbol, p.symbolKey, p.isin, p.cusip, p.description, p.securityType,
+      p.quantity, p.price, p.valueCents, p.currency, p.isCash ? 1 : 0,
+    );
+  }
+  const insertIssue = db.prepare(
+    'INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const r of rejected) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
+  return getSnapshot(db, snapshotId);
+}

@@ -1,0 +1,103 @@
+import { AppError } from '../../shared/api/errors';
+import { FULL_WEIGHT_BP, type Tag, type TagSource } from '../../shared/domain/types';
+import type { Db } from '../connection';
+import { getTheme } from './themes';
+
+interface TagRow {
+  symbol_key: string;
+  theme_id: string;
+  weight_bp: number;
+  source: string;
+  rationale: string | null;
+  source_url: string | null;
+  updated_at: string;
+}
+
+const toTag = (r: TagRow): Tag => ({
+  symbolKey: r.symbol_key,
+  themeId: r.theme_id,
+  weightBp: r.weight_bp,
+  source: r.source as TagSource,
+  rationale: r.rationale,
+  sourceUrl: r.source_url,
+  updatedAt: r.updated_at,
+});
+
+/** Tag keys are upper-case so "nvda" and "NVDA" are one instrument. */
+export const normaliseSymbolKey = (s: string): string => s.trim().toUpperCase();
+
+export function listTags(db: Db): Tag[] {
+  return (db.prepare('SELECT * FROM tags ORDER BY symbol_key, theme_id').all() as TagRow[]).map(toTag);
+}
+
+export function tagsOf(db: Db, symbolKey: string): Tag[] {
+  return (db.prepare('SELECT * FROM tags WHERE symbol_key = ? ORDER BY theme_id').all(symbolKey) as TagRow[]).map(toTag);
+}
+
+const pct = (bp: number) => `${(bp / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+
+/**
+ * Sets the weight of one theme on one symbol, recording the change in tag_events.
+ * Refuses a weight that would take the symbol's themes over 100%.
+ */
+export function setTag(
+  db: Db,
+  input: { symbolKey: string; themeId: string; weightBp: number; source?: TagSource; rationale?: string | null; sourceUrl?: string | null },
+  now: string,
+): Tag[] {
+  const key = normaliseSymbolKey(input.symbolKey);
+  const theme = getTheme(db, input.themeId);
+  if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${input.themeId}". Run "themelens themes" to list the theme ids.`);
+  return db.transaction(() => {
+    const existing = tagsOf(db, key);
+    const others = existing.filter((t) => t.themeId !== input.themeId).reduce((s, t) => s + t.weightBp, 0);
+    if (others + input.weightBp > FULL_WEIGHT_BP) {
+      throw new AppError(
+        'WEIGHT_OVER_100',
+        `${key} is already ${pct(others)} tagged to other themes; at most ${pct(FULL_WEIGHT_BP - others)} is left for ${theme.name}.`,
+        { symbolKey: key, remainingBp: FULL_WEIGHT_BP - others },
+      );
+    }
+    const old = existing.find((t) => t.themeId === input.themeId);
+    db.prepare(
+      `INSERT INTO tags (symbol_key, theme_id, weight_bp, source, rationale, source_url, updated_at)
+       VALUES (@key, @themeId, @weightBp, @source, @rationale, @sourceUrl, @now)
+       ON CONFLICT (symbol_key, theme_id) DO UPDATE SET
+         weight_bp = excluded.weight_bp, source = excluded.source,
+         rationale = coalesce(excluded.rationale, tags.rationale),
+         source_url = coalesce(excluded.source_url, tags.source_url), updated_at = excluded.updated_at`,
+    ).run({
+      key,
+      themeId: input.themeId,
+      weightBp: input.weightBp,
+      source: input.source ?? 'manual',
+      rationale: input.rationale ?? null,
+      sourceUrl: input.sourceUrl ?? null,
+      now,
+    });
+    recordEvent(db, key, input.themeId, old?.weightBp ?? null, input.weightBp, input.source ?? 'manual', now);
+    return tagsOf(db, key);
+  })();
+}
+
+/** Removes one theme from a symbol, or all of its themes when no theme is named. */
+export function removeTag(db: Db, input: { symbolKey: string; themeId?: string | undefined }, now: string): Tag[] {
+  const key = normaliseSymbolKey(input.symbolKey);
+  return db.transaction(() => {
+    const doomed = tagsOf(db, key).filter((t) => !input.themeId || t.themeId === input.themeId);
+    if (doomed.length === 0) {
+      throw new AppError('NOT_FOUND', input.themeId ? `${key} is not tagged with "${input.themeId}".` : `${key} has no tags.`);
+    }
+    for (const t of doomed) {
+      db.prepare('DELETE FROM tags WHERE symbol_key = ? AND theme_id = ?').run(key, t.themeId);
+      recordEvent(db, key, t.themeId, t.weightBp, null, 'manual', now);
+    }
+    return tagsOf(db, key);
+  })();
+}
+
+function recordEvent(db: Db, key: string, themeId: string, oldBp: number | null, newBp: number | null, source: string, now: string) {
+  db.prepare(
+    'INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(key, themeId, oldBp, newBp, source, now);
+}

@@ -1,0 +1,84 @@
+import type { ApiEvents, BackendHandlers } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import type { Portfolio, Snapshot } from '../../shared/domain/types';
+import { openDatabase, type Db } from '../connection';
+import { computeExposure } from '../exposure/compute';
+import { importHoldingsFile, previewImport } from '../import/import-file';
+import { backupBeforeMigration, migrate, needsMigration } from '../migrations';
+import { localDate, systemClock, type Clock } from '../repos/clock';
+import * as fx from '../repos/fx';
+import * as portfolios from '../repos/portfolios';
+import * as snapshots from '../repos/snapshots';
+import * as tags from '../repos/tags';
+import { listThemes } from '../repos/themes';
+import { renderReport } from '../report/export';
+import { writeFileAtomic } from '../report/write-atomic';
+
+export type Emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
+
+export interface BackendOptions {
+  dbPath: string;
+  nativeBinding?: string | undefined;
+  emit?: Emit | undefined;
+  clock?: Clock | undefined;
+}
+
+export interface Backend {
+  handlers: BackendHandlers;
+  db: Db;
+  close(): void;
+}
+
+/**
+ * Opens (creating or migrating) the database and returns the handler map that implements the API
+ * contract. The same object serves Electron's IPC, the CLI and the e2e harness.
+ */
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  try {
+    if (needsMigration(db)) await backupBeforeMigration(db, options.dbPath);
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const now = options.clock ?? systemClock;
+  return { handlers: createHandlers(db, now), db, close: () => db.close() };
+}
+
+/** The snapshot a call names, or the portfolio's latest. */
+export function resolveSnapshot(db: Db, portfolio: Portfolio, snapshotId?: number): Snapshot {
+  if (snapshotId !== undefined) {
+    const s = snapshots.getSnapshot(db, snapshotId);
+    if (s.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${snapshotId} does not belong to ${portfolio.name}.`);
+    return s;
+  }
+  const latest = snapshots.latestSnapshot(db, portfolio.id);
+  if (!latest) throw new AppError('NOT_FOUND', `${portfolio.name} has no snapshots yet. Import a holdings file into it first.`);
+  return latest;
+}
+
+export function createHandlers(db: Db, now: Clock): BackendHandlers {
+  const exposure = (portfolioId: number, snapshotId?: number) => {
+    const portfolio = portfolios.getPortfolio(db, portfolioId);
+    return computeExposure(db, portfolio, resolveSnapshot(db, portfolio, snapshotId), now());
+  };
+  return {
+    listPortfolios: () => portfolios.listPortfolios(db),
+    createPortfolio: (input) => portfolios.createPortfolio(db, input, now()),
+    listSnapshots: (input) => snapshots.listSnapshots(db, portfolios.getPortfolio(db, input.portfolioId).id),
+    previewImport: (input) => previewImport(input),
+    importHoldings: (input) => importHoldingsFile(db, input, now()),
+    listThemes: () => listThemes(db),
+    listTags: () => tags.listTags(db),
+    setTag: (input) => tags.setTag(db, input, now()),
+    removeTag: (input) => tags.removeTag(db, input, now()),
+    setFxRate: (input) => fx.setFxRate(db, input, localDate()),
+    listFxRates: () => fx.listFxRates(db),
+    getExposure: (input) => exposure(input.portfolioId, input.snapshotId),
+    exportReport: (input) => {
+      const text = renderReport(exposure(input.portfolioId, input.snapshotId), input.format);
+      return { path: input.path, bytes: writeFileAtomic(input.path, text) };
+    },
+  };
+}

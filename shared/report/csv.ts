@@ -1,0 +1,65 @@
+import type { ExposureReport } from './model';
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralises a text cell for spreadsheets: one that starts with = + - @, tab or CR gets a leading
+ * apostrophe so Excel, LibreOffice and Sheets show it as text instead of running it.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** A text cell: neutralised, then quoted as CSV needs. */
+export const textCell = (s: string | null | undefined): string => quote(neutraliseFormula(s ?? ''));
+
+/** A number cell: plain digits, so a negative number stays a number. */
+export const numberCell = (n: number | null): string => (n === null ? '' : String(n));
+
+const fixed2 = (n: number): string => n.toFixed(2);
+
+/**
+ * The CSV report: a summary block (one row per theme, untagged, cash, total), a blank line, then
+ * one row per position. UTF-8 with a byte-order mark so spreadsheet programs read accents right.
+ */
+export function renderCsv(report: ExposureReport): string {
+  const lines: string[] = [];
+  const row = (...cells: string[]) => lines.push(cells.join(','));
+  row('Portfolio', textCell(report.portfolio));
+  row('Client', textCell(report.clientName));
+  row('As of', report.asOf);
+  row('Base currency', report.baseCurrency);
+  lines.push('');
+  row('Theme', 'Theme id', `Value (${report.baseCurrency})`, `Gross (${report.baseCurrency})`, 'Share of portfolio', 'Positions');
+  for (const t of report.themes) {
+    row(textCell(t.name), textCell(t.id), fixed2(t.value), fixed2(t.grossValue), t.share.toFixed(6), String(t.positionCount));
+  }
+  row('Untagged', '', fixed2(report.untaggedValue), '', (report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue).toFixed(6), '');
+  row('Cash', '', fixed2(report.cashValue), '', '', '');
+  row('Total', '', fixed2(report.totalValue), '', report.totalValue === 0 ? '0' : '1.000000', '');
+  lines.push('');
+  row('Account', 'Symbol', 'Description', 'Quantity', 'Currency', 'Local value', `Value (${report.baseCurrency})`, 'Themes');
+  for (const p of report.positions) {
+    const themes = p.themes.map((t) => `${t.id} ${(t.weight * 100).toFixed(2).replace(/\.?0+$/, '')}%`).join('; ');
+    row(
+      textCell(p.account),
+      textCell(p.symbol),
+      textCell(p.description),
+      numberCell(p.quantity),
+      textCell(p.currency),
+      fixed2(p.localValue),
+      p.value === null ? '' : fixed2(p.value),
+      textCell(themes),
+    );
+  }
+  if (report.warnings.length > 0) {
+    lines.push('');
+    for (const w of report.warnings) row('Warning', textCell(w.message));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
