@@ -1,0 +1,59 @@
+// Lint: typescript-eslint's recommended rules plus the layer rule of DESIGN.md section 2.
+// shared -> nothing; db -> shared; cli -> shared, db; electron -> shared, db; renderer -> shared.
+import tseslint from 'typescript-eslint';
+
+const NODE = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'better-sqlite3'];
+const layer = (folders, message) => folders.map((f) => ({ group: [`**/${f}/**`, `../${f}`, `../../${f}`], message }));
+
+/** Builds a no-restricted-imports rule for one layer. */
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', 'native/**', 'bin/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict([
+      { group: [...NODE, 'electron', 'react', 'react-dom', 'recharts'], message: 'shared/ is pure TypeScript: no Node, DOM, React or Electron.' },
+      ...layer(['db', 'renderer', 'electron', 'cli'], 'shared/ imports nothing from the other layers.'),
+    ]),
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'react', 'react-dom', 'recharts'], message: 'db/ never imports electron or UI code, so it runs in tests, the CLI and workers.' },
+      ...layer(['renderer', 'electron', 'cli'], 'db/ may import shared/ only.'),
+    ]),
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'react', 'react-dom', 'recharts'], message: 'cli/ runs in plain Node.' },
+      ...layer(['renderer', 'electron'], 'cli/ may import shared/ and db/ only.'),
+    ]),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: restrict([
+      { group: ['react', 'react-dom', 'recharts'], message: 'electron/ is the shell; UI lives in renderer/.' },
+      ...layer(['renderer', 'cli'], 'electron/ may import shared/ and db/ only.'),
+    ]),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: restrict([
+      { group: [...NODE, 'electron', 'zod'], message: 'renderer/ reaches the backend through window.themelens only (and ships no validator).' },
+      ...layer(['db', 'electron', 'cli'], 'renderer/ may import shared/ only.'),
+    ]),
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

@@ -1,0 +1,197 @@
+/** Header names -> position fields, in English, German and French, and finding the header row. */
+
+import type { ColumnMapping, PositionField } from './types';
+import { POSITION_FIELDS } from './types';
+
+/** Header text as compared: trimmed, lower case, single spaces, no BOM, straight apostrophes. */
+export function normaliseHeader(text: string): string {
+  let s = text;
+  if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  return s.replace(/[\s\u00a0\u202f]+/g, ' ').replace(/[\u2018\u2019]/g, "'").trim().toLowerCase();
+}
+
+/** Known header names per field, most specific first. Compared after normaliseHeader. */
+export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
+  symbol: ['symbol', 'ticker', 'ticker symbol', 'symbole', 'code', 'symbol/isin', 'symbool/isin', 'instrument symbol'],
+  isin: ['isin', 'code isin', 'isin code', 'isin-code'],
+  cusip: ['cusip', 'cusip number'],
+  description: [
+    'description',
+    'name',
+    'investment name',
+    'security name',
+    'security description',
+    'product',
+    'produkt',
+    'bezeichnung',
+    'wertpapier',
+    'wertpapierbezeichnung',
+    'name des wertpapiers',
+    'libellé',
+    'libelle',
+    'désignation',
+    'designation',
+    'nom',
+    'produit',
+    'valeur',
+    'instrument',
+    'security',
+    'holding',
+    'company',
+    'company name',
+    'fund name',
+  ],
+  quantity: [
+    'quantity',
+    'qty (quantity)',
+    'qty',
+    'shares',
+    'amount',
+    'units',
+    'stück',
+    'stück/nominale',
+    'stk.',
+    'stk',
+    'anzahl',
+    'bestand',
+    'menge',
+    'nominal',
+    'quantité',
+    'quantite',
+    'qté',
+    'nombre',
+    'aantal',
+    'position',
+  ],
+  price: [
+    'price',
+    'last price',
+    'last price $',
+    'share price',
+    'close price',
+    'closing',
+    'closing price',
+    'mark price',
+    'markprice',
+    'current price',
+    'market price',
+    'kurs',
+    'aktueller kurs',
+    'schlusskurs',
+    'cours',
+    'dernier cours',
+    'cours actuel',
+    'prix',
+    'slotkoers',
+  ],
+  value: [
+    'current value',
+    'market value',
+    'mkt val (market value)',
+    'market value ($)',
+    'total value',
+    'value',
+    'value $',
+    'position value',
+    'positionvalue',
+    'local value',
+    'kurswert',
+    'marktwert',
+    'wert',
+    'valorisation',
+    'valeur de marché',
+    'valeur actuelle',
+    'montant',
+    'lokale waarde',
+  ],
+  currency: ['currency', 'currencyprimary', 'currency primary', 'ccy', 'währung', 'whg', 'whg.', 'devise', 'monnaie', 'valuta', 'munt'],
+  account: [
+    'account number',
+    'account',
+    'account name',
+    'account id',
+    'clientaccountid',
+    'konto',
+    'kontonummer',
+    'depot',
+    'depotnummer',
+    'compte',
+    'numéro de compte',
+  ],
+  securityType: [
+    'security type',
+    'asset class',
+    'asset category',
+    'assetclass',
+    'investment type',
+    'type',
+    'product type',
+    'gattung',
+    'wertpapierart',
+    'art',
+    'type de titre',
+    'classe d\'actif',
+  ],
+};
+
+const SYNONYM_FIELD = new Map<string, { field: PositionField; rank: number }>();
+for (const field of POSITION_FIELDS) {
+  HEADER_SYNONYMS[field].forEach((name, rank) => {
+    if (!SYNONYM_FIELD.has(name)) SYNONYM_FIELD.set(name, { field, rank });
+  });
+}
+
+/** The field a header name suggests, if any. */
+export function fieldForHeader(header: string): PositionField | null {
+  return SYNONYM_FIELD.get(normaliseHeader(header))?.field ?? null;
+}
+
+/** Column index per field; -1 when the file has no such column. */
+export type ColumnIndexes = Record<PositionField, number>;
+
+export function emptyIndexes(): ColumnIndexes {
+  return { account: -1, symbol: -1, isin: -1, cusip: -1, description: -1, securityType: -1, quantity: -1, price: -1, value: -1, currency: -1 };
+}
+
+/**
+ * Maps headers to fields automatically: for each field the header whose name ranks best among
+ * its synonyms; one header serves one field.
+ */
+export function autoMapIndexes(headers: readonly string[]): ColumnIndexes {
+  const indexes = emptyIndexes();
+  const bestRank: Partial<Record<PositionField, number>> = {};
+  for (let i = 0; i < headers.length; i++) {
+    const hit = SYNONYM_FIELD.get(normaliseHeader(headers[i]!));
+    if (!hit) continue;
+    const prev = bestRank[hit.field];
+    if (prev === undefined || hit.rank < prev) {
+      bestRank[hit.field] = hit.rank;
+      indexes[hit.field] = i;
+    }
+  }
+  return indexes;
+}
+
+/** True when the columns can make positions: something naming the holding and something giving its size. */
+export function isUsable(indexes: ColumnIndexes): boolean {
+  const names = indexes.symbol >= 0 || indexes.isin >= 0 || indexes.cusip >= 0 || indexes.description >= 0;
+  const sizes = indexes.value >= 0 || indexes.quantity >= 0;
+  return names && sizes;
+}
+
+/** Index of the header named `name` (compared normalised), or -1. */
+export function findHeader(headers: readonly string[], name: string): number {
+  const want = normaliseHeader(name);
+  for (let i = 0; i < headers.length; i++) if (normaliseHeader(headers[i]!) === want) return i;
+  return -1;
+}
+
+/** The mapping as header texts, for FileFormat and the mapping screen. */
+export function indexesToMapping(headers: readonly string[], indexes: ColumnIndexes): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const field of POSITION_FIELDS) {
+    const i = indexes[field];
+    if (i >= 0) mapping[field] = (headers[i] ?? '').trim();
+  }
+  return mapping;
+}

@@ -1,0 +1,172 @@
+/**
+ * End-to-end harness: the built renderer (out/renderer) in headless Debian Chromium, talking to the
+ * real backend service and a real SQLite file. The harness plays the preload's part: it exposes one
+ * binding that runs `invokeApi` (the same validation and envelope as Electron's IPC wrapper) and an
+ * init script that builds `window.themelens` with one function per API call. Dialogs are answered
+ * from queues the test fills.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { API_EVENTS, API_NAMES, type ApiEvents } from '../../shared/api/contract';
+import { invokeApi, type AllHandlers } from '../../shared/api/invoke';
+import { openBackend, type Backend } from '../../db/service/backend';
+import { ensureDataDir } from '../../db/paths';
+import { makeTempDir } from '../helpers/temp-dir';
+
+export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
+export const RESULTS_DIR = resolve(__dirname, '../../test-results');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+// Same policy the Electron protocol handler sends (electron/main/csp.ts).
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const rel = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^([/\\])+/, '');
+    const file = join(RENDERER_DIR, rel);
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      ok({ server, origin: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
+    }),
+  );
+}
+
+export interface Harness {
+  page: Page;
+  backend: Backend;
+  dataDir: string;
+  /** Paths the next open dialogs will answer with (null = cancelled). */
+  openDialogAnswers: (string | null)[];
+  saveDialogAnswers: (string | null)[];
+  /** Every request the page made. */
+  requests: string[];
+  consoleErrors: string[];
+  origin: string;
+  emit<E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Harness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run "npm run build" first');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  const temp = makeTempDir('themelens-e2e-');
+  const dbPath = ensureDataDir(join(temp.dir, 'data'));
+  let pageRef: Page | null = null;
+  const backend = await openBackend({
+    dbPath,
+    emit: (event, payload) => {
+      void pageRef?.evaluate(([e, p]) => (window as unknown as { __themelensEmit(e: string, p: unknown): void }).__themelensEmit(e, p), [event, payload] as const);
+    },
+  });
+  const openDialogAnswers: (string | null)[] = [];
+  const saveDialogAnswers: (string | null)[] = [];
+  const handlers: AllHandlers = {
+    ...backend.handlers,
+    chooseImportFile: () => {
+      const path = openDialogAnswers.shift() ?? null;
+      return path ? { path, name: path.split('/').pop() as string } : null;
+    },
+    chooseExportPath: () => {
+      const path = saveDialogAnswers.shift() ?? null;
+      return path ? { path } : null;
+    },
+  };
+  const { server, origin } = await serveRenderer();
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1360, height: 860 },
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  pageRef = page;
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.exposeBinding('__themelensInvoke', (_source, name: unknown, input: unknown) => invokeApi(handlers, name, input));
+  // The preload's object work: one function per call, envelopes unwrapped into thrown errors.
+  await page.addInitScript(
+    ({ names, events }) => {
+      const w = window as unknown as Record<string, unknown>;
+      const invoke = w['__themelensInvoke'] as (n: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; details?: unknown } }>;
+      const listeners = new Map<string, Set<(p: unknown) => void>>();
+      const bridge: Record<string, unknown> = {};
+      for (const name of names) {
+        bridge[name] = async (input: unknown) => {
+          const env = await invoke(name, input ?? {});
+          if (env.ok) return env.value;
+          const err = new Error(env.error?.message ?? 'error') as Error & { code?: string; details?: unknown };
+          err.code = env.error?.code;
+          err.details = env.error?.details;
+          throw err;
+        };
+      }
+      bridge['on'] = (event: string, listener: (p: unknown) => void) => {
+        if (!events.includes(event)) throw new Error(`Unknown event ${event}`);
+        const set = listeners.get(event) ?? new Set();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
+      };
+      w['__themelensEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
+      Object.defineProperty(window, 'themelens', { value: Object.freeze(bridge), writable: false });
+    },
+    { names: API_NAMES as string[], events: [...API_EVENTS] as string[] },
+  );
+  await page.goto(`${origin}/index.html`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return {
+    page,
+    backend,
+    dataDir: temp.dir,
+    openDialogAnswers,
+    saveDialogAnswers,
+    requests,
+    consoleErrors,
+    origin,
+    emit: async (event, payload) => {
+      await page.evaluate(([e, p]) => (window as unknown as { __themelensEmit(e: string, p: unknown): void }).__themelensEmit(e, p), [event, payload] as const);
+    },
+    screenshot: async (name) => {
+      const path = join(RESULTS_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+    close: async () => {
+      await browser.close();
+      server.close();
+      backend.close();
+      temp.cleanup();
+    },
+  };
+}

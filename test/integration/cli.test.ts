@@ -1,0 +1,169 @@
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, ROOT } from '../helpers/cli';
+import { dumpContent } from '../helpers/db-content';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const FIXTURES = join(ROOT, 'test/fixtures/journey');
+const fixture = (name: string) => join(FIXTURES, name);
+
+describe('themelens CLI (DESIGN.md section 6)', () => {
+  const temp = makeTempDir('themelens-cli-');
+  const db = join(temp.dir, 'cli.db');
+  afterAll(() => temp.cleanup());
+
+  const reportJson = () => {
+    const r = runCli(['report', '--db', db, '--portfolio', 'Smith family', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+
+  beforeAll(() => {
+    const r = runCli(['import', fixture('fidelity-two-accounts.csv'), '--db', db, '--portfolio', 'Smith family']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Imported 6 position\(s\) from fidelity-two-accounts\.csv into Smith family/);
+  });
+
+  it('reports totals exact to the cent for a BOM file with "$1,234.56" values, a cash row and two accounts', () => {
+    const report = reportJson();
+    expect(report.portfolio).toBe('Smith family');
+    expect(report.baseCurrency).toBe('USD');
+    expect(report.asOf).toBe('2026-11-24');
+    // 1234.56 + 18025.00 + 8123.30 + 8133.00 + 3605.00 + 1432.50, by hand
+    expect(report.totalValue).toBe(40553.36);
+    expect(report.cashValue).toBe(1234.56);
+    expect(report.untaggedValue).toBe(40553.36);
+    expect(report.positions).toHaveLength(6);
+    expect(new Set(report.positions.map((p: { account: string }) => p.account))).toEqual(new Set(['X12345678', 'Z87654321']));
+    const cash = report.positions.find((p: { isCash: boolean }) => p.isCash);
+    expect(cash.value).toBe(1234.56);
+    expect(report.themes.map((t: { id: string }) => t.id)).toEqual(['data-centers', 'oil-logistics', 'diamond-semiconductors']);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('tags and untags with weights, and exposure follows to the cent', () => {
+    expect(runCli(['tag', 'nvda', 'data-centers', '--weight', '0.6', '--db', db])).toMatchObject({ code: 0, stdout: 'NVDA: data-centers 60% (40% untagged)\n' });
+    expect(runCli(['tag', 'KMI', 'oil-logistics', '--db', db]).code).toBe(0);
+    expect(runCli(['tag', 'COHR', 'diamond-semiconductors', '--weight', '0.25', '--db', db]).code).toBe(0);
+    let report = reportJson();
+    const value = (id: string) => report.themes.find((t: { id: string }) => t.id === id).value;
+    expect(value('data-centers')).toBe(12978); // (18025.00 + 3605.00) x 0.6
+    expect(value('oil-logistics')).toBe(8133);
+    expect(value('diamond-semiconductors')).toBe(358.13); // 1432.50 x 0.25 = 358.125, half away from zero
+    expect(report.untaggedValue).toBe(19084.23); // 40553.36 - 12978 - 8133 - 358.13
+    const nvda = report.positions.find((p: { symbol: string; account: string }) => p.symbol === 'NVDA' && p.account === 'Z87654321');
+    expect(nvda.themes).toEqual([{ id: 'data-centers', weight: 0.6, value: 2163 }]);
+
+    expect(runCli(['untag', 'COHR', '--db', db]).code).toBe(0);
+    report = reportJson();
+    expect(value('diamond-semiconductors')).toBe(0);
+    expect(report.untaggedValue).toBe(19442.36);
+  });
+
+  it('refuses weights above 100% for one symbol with a clear message', () => {
+    const r = runCli(['tag', 'NVDA', 'diamond-semiconductors', '--weight', '0.5', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('themelens: NVDA is already 60% tagged to other themes; at most 40% is left for Diamond semiconductors.\n');
+  });
+
+  it('lists themes and portfolios', () => {
+    const themes = runCli(['themes', '--db', db]);
+    expect(themes.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['data-centers', 'oil-logistics', 'diamond-semiconductors']);
+    const portfolios = runCli(['portfolios', '--db', db]);
+    expect(portfolios.stdout).toBe('Smith family\tUSD\t1 snapshot(s)\t2026-11-24\n');
+  });
+
+  it('values foreign positions with FX pairs, deriving a cross rate through a common currency', () => {
+    const eur = join(temp.dir, 'eur.csv');
+    writeFileSync(eur, 'Symbol,Description,Quantity,Currency,Market Value\nASML,ASML HOLDING,10,EUR,"6,543.21"\n7203,TOYOTA MOTOR,100,JPY,"285,000"\n');
+    expect(runCli(['import', eur, '--db', db, '--portfolio', 'Euro book', '--base-currency', 'GBP']).code).toBe(0);
+    let r = runCli(['report', '--db', db, '--portfolio', 'Euro book', '--format', 'json']);
+    let report = JSON.parse(r.stdout);
+    expect(report.baseCurrency).toBe('GBP');
+    expect(report.totalValue).toBe(0);
+    expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(['MISSING_FX', 'MISSING_FX']);
+
+    expect(runCli(['fx', 'EUR', '1.0845', '--db', db]).stdout).toMatch(/^1 EUR = 1\.0845 USD/);
+    expect(runCli(['fx', 'GBP', '1.25', '--db', db]).code).toBe(0);
+    expect(runCli(['fx', 'JPY', '0.0055', '--to', 'GBP', '--db', db]).code).toBe(0);
+    r = runCli(['report', '--db', db, '--portfolio', 'Euro book', '--format', 'json']);
+    report = JSON.parse(r.stdout);
+    // JPY direct: 285000 x 0.0055 = 1567.50. EUR via USD: 6543.21 x 1.0845 / 1.25 = 5676.7310 -> 5676.73
+    expect(report.positions.find((p: { symbol: string }) => p.symbol === '7203').value).toBe(1567.5);
+    expect(report.positions.find((p: { symbol: string }) => p.symbol === 'ASML').value).toBe(5676.73);
+    expect(report.totalValue).toBe(7244.23);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('writes CSV and HTML reports to --out, and says xlsx/pdf are not yet supported', () => {
+    const out = join(temp.dir, 'r.csv');
+    const r = runCli(['report', '--db', db, '--portfolio', 'Smith family', '--format', 'csv', '--out', out]);
+    expect(r.code).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.startsWith('\uFEFFPortfolio,Smith family')).toBe(true);
+    expect(csv).toContain('Data-center infrastructure,data-centers,12978.00');
+    const html = runCli(['report', '--db', db, '--portfolio', 'Smith family', '--format', 'html']);
+    expect(html.stdout).toContain('<h1>Theme exposure: Smith family</h1>');
+    for (const format of ['xlsx', 'pdf']) {
+      const x = runCli(['report', '--db', db, '--portfolio', 'Smith family', '--format', format, '--out', join(temp.dir, `r.${format}`)]);
+      expect(x.code).toBe(1);
+      expect(x.stderr).toMatch(/not yet supported/);
+    }
+  });
+
+  it('detects a re-import of the same bytes and imports nothing', () => {
+    const before = dumpContent(db);
+    const r = runCli(['import', fixture('fidelity-two-accounts.csv'), '--db', db, '--portfolio', 'Smith family']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^themelens: fidelity-two-accounts\.csv was already imported into Smith family/);
+    expect(dumpContent(db)).toBe(before);
+  });
+
+  describe('a bad file exits non-zero with one line naming the problem and leaves the database as it was', () => {
+    const binary = join(temp.dir, 'statement.csv');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const cases: { name: string; file: string; message: RegExp }[] = [
+      { name: 'malformed quote', file: fixture('malformed-quote.csv'), message: /malformed-quote\.csv line 2\b.*quote/i },
+      { name: 'non-numeric quantity', file: fixture('bad-quantity.csv'), message: /bad-quantity\.csv line 3, column 4 \(Quantity\): .*three hundred/ },
+      { name: 'no rows', file: fixture('header-only.csv'), message: /header-only\.csv.*(no (positions|rows|data))/i },
+      { name: 'empty file', file: fixture('empty.csv'), message: /empty\.csv.*empty/i },
+      { name: 'binary content', file: binary, message: /statement\.csv.*(binary|not a text)/i },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const before = dumpContent(db);
+        const reportBefore = reportJson();
+        const r = runCli(['import', c.file, '--db', db, '--portfolio', 'Smith family']);
+        expect(r.code).not.toBe(0);
+        expect(r.stdout).toBe('');
+        const lines = r.stderr.split('\n').filter(Boolean);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(c.message);
+        expect(lines[0]).not.toMatch(/\s+at\s+\S+\s+\(/); // no stack trace
+        expect(dumpContent(db)).toBe(before);
+        expect({ ...reportJson(), generatedAt: '' }).toEqual({ ...reportBefore, generatedAt: '' });
+      });
+    }
+  });
+
+  it('imports the valid rows only with --skip-invalid and records the rejected ones', () => {
+    const r = runCli(['import', fixture('bad-quantity.csv'), '--db', db, '--portfolio', 'Partial', '--skip-invalid']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Imported 1 position/);
+    expect(r.stderr).toMatch(/skipped: line 3, column 4/);
+    const report = JSON.parse(runCli(['report', '--db', db, '--portfolio', 'Partial', '--format', 'json']).stdout);
+    expect(report.totalValue).toBe(18025);
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain('UNPARSED_CELL');
+  });
+
+  it('answers usage mistakes with exit 2 and one line', () => {
+    for (const args of [['frobnicate'], ['import'], ['tag', 'NVDA'], ['tag', 'NVDA', 'data-centers', '--weight', '1.5'], ['report', '--portfolio', 'X']]) {
+      const r = runCli([...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/connection';
+import { backupBeforeMigration, LATEST_VERSION, migrate, MIGRATIONS, needsMigration, schemaVersion, type Migration } from '../../../db/migrations';
+import { openBackend } from '../../../db/service/backend';
+import { ensureDataDir } from '../../../db/paths';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+let cleanup: (() => void) | null = null;
+const temp = () => {
+  const t = makeTempDir();
+  cleanup = t.cleanup;
+  return t.dir;
+};
+afterEach(() => cleanup?.());
+
+describe('connection settings', () => {
+  it('uses WAL, synchronous=FULL and foreign keys on every connection', () => {
+    const db = openDatabase(join(temp(), 'a.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('creates the data folder 0700 and the database, -wal and -shm files 0600', async () => {
+    const dir = join(temp(), 'data');
+    const path = ensureDataDir(dir);
+    const backend = await openBackend({ dbPath: path });
+    backend.db.prepare("INSERT INTO fx_rates VALUES ('EUR', 'USD', '1.1', '2026-01-01')").run();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const f of readdirSync(dir)) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
+    expect(readdirSync(dir).sort()).toEqual(['themelens.db', 'themelens.db-shm', 'themelens.db-wal']);
+    backend.close();
+  });
+});
+
+describe('migrations', () => {
+  it('migration 1 creates STRICT tables and seeds the three default themes', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%'").all();
+    expect(strict).toEqual([]);
+    expect(db.prepare('SELECT id FROM themes ORDER BY sort_order').pluck().all()).toEqual(['data-centers', 'oil-logistics', 'diamond-semiconductors']);
+  });
+
+  it('refuses a database written by a newer version, without writing', () => {
+    const path = join(temp(), 'future.db');
+    const raw = new Database(path);
+    raw.pragma('user_version = 99');
+    raw.close();
+    const before = statSync(path).mtimeMs;
+    const db = openDatabase(path);
+    expect(() => migrate(db)).toThrow(/newer version of ThemeLens \(schema 99; this version knows 1\)/);
+    db.close();
+    expect(statSync(path).mtimeMs).toBe(before);
+  });
+
+  it('runs all steps in one transaction: a failing step leaves the old version and no partial tables', () => {
+    const db = openDatabase(':memory:');
+    const failing: Migration[] = [
+      ...MIGRATIONS,
+      { version: 2, name: 'half', up: (d) => { d.exec('CREATE TABLE half_done (x INTEGER) STRICT'); throw new Error('boom'); } },
+    ];
+    migrate(db);
+    expect(() => migrate(db, failing)).toThrow('boom');
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
+  });
+
+  it('takes a db.backup() copy before migrating an existing file, readable by the user only', async () => {
+    const path = join(temp(), 'old.db');
+    const db = openDatabase(path);
+    migrate(db);
+    db.prepare("INSERT INTO portfolios (name, base_currency, created_at) VALUES ('Kept', 'USD', 'now')").run();
+    const next: Migration[] = [...MIGRATIONS, { version: 2, name: 'next', up: (d) => d.exec('CREATE TABLE extra (x INTEGER) STRICT') }];
+    expect(needsMigration(db, next)).toBe(true);
+    const backup = await backupBeforeMigration(db, path);
+    migrate(db, next);
+    db.close();
+    expect(existsSync(backup)).toBe(true);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    const copy = new Database(backup, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare('SELECT name FROM portfolios').pluck().all()).toEqual(['Kept']);
+    copy.close();
+  });
+
+  it('checks that migration versions are consecutive', () => {
+    const db = openDatabase(':memory:');
+    expect(() => migrate(db, [{ version: 2, name: 'gap', up: () => {} }])).toThrow(/expected 1/);
+  });
+});
