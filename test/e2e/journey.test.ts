@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+const FIXTURE = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
+
+describe('first journey: empty app, import, tag, chart, export (real renderer, real backend, real SQLite)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows an empty state that says what to do first', async () => {
+    const empty = h.page.getByTestId('empty-state');
+    await empty.waitFor();
+    expect(await empty.innerText()).toMatch(/import/i);
+    await h.screenshot('01-empty-state');
+  });
+
+  it('imports a holdings file through the open dialog into a new portfolio', async () => {
+    h.openDialogAnswers.push(FIXTURE);
+    await h.page.getByTestId('import-button').first().click();
+    const dialog = h.page.getByTestId('new-portfolio-dialog');
+    await dialog.waitFor();
+    const name = h.page.getByTestId('new-portfolio-name');
+    await name.fill('Smith family');
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    await h.page.getByTestId('holdings-table').waitFor();
+    await h.page.getByTestId('holding-row-KMI').waitFor();
+    const rows = h.page.locator('[data-testid^="holding-row-"]');
+    expect(await rows.count()).toBe(6);
+    expect(await h.page.getByTestId('exposure-row-total').innerText()).toContain('$40,553.36');
+    await h.screenshot('02-imported');
+  });
+
+  it('tags two symbols with the keyboard-friendly tag editor', async () => {
+    await tag(h, 'NVDA', 'data-centers', '60');
+    await expectText(h, 'exposure-row-data-centers', '$12,978.00');
+    await tag(h, 'KMI', 'oil-logistics', '100');
+    await expectText(h, 'exposure-row-oil-logistics', '$8,133.00');
+    await expectText(h, 'exposure-row-untagged', '$19,442.36');
+    // The chart draws one bar per theme plus untagged.
+    const chart = h.page.getByTestId('exposure-chart');
+    expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(3);
+    const chartText = await chart.innerText();
+    expect(chartText).toMatch(/Untagged/);
+    await h.screenshot('03-tagged-chart');
+    // The backend really stored the tags in the SQLite file.
+    const tags = h.backend.db.prepare('SELECT symbol_key, theme_id, weight_bp FROM tags ORDER BY symbol_key').raw().all();
+    expect(tags).toEqual([['KMI', 'oil-logistics', 10000], ['NVDA', 'data-centers', 6000]]);
+  });
+
+  it('exports a CSV report through the save dialog', async () => {
+    const out = join(h.dataDir, 'smith-report.csv');
+    h.saveDialogAnswers.push(out);
+    const format = h.page.getByTestId('export-format');
+    if (await format.count()) await format.selectOption('csv');
+    await h.page.getByTestId('export-button').click();
+    await h.page.getByTestId('toast').waitFor();
+    await h.screenshot('04-exported');
+    expect(existsSync(out)).toBe(true);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv).toContain('Data-center infrastructure,data-centers,12978.00');
+    expect(csv).toContain('Crude-oil logistics,oil-logistics,8133.00');
+    expect(csv).toContain('Total,,40553.36');
+  });
+
+  it('made no network request beyond its own bundle and logged no errors', () => {
+    const foreign = h.requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});
+
+async function tag(h: Harness, symbol: string, themeId: string, percent: string) {
+  await h.page.getByTestId(`tag-button-${symbol}`).first().click();
+  await h.page.getByTestId('tag-theme-select').selectOption(themeId);
+  const weight = h.page.getByTestId('tag-weight-input');
+  await weight.fill(percent);
+  await weight.press('Enter');
+  await h.page.getByTestId('tag-theme-select').waitFor({ state: 'detached' });
+}
+
+async function expectText(h: Harness, testId: string, text: string) {
+  await h.page.getByTestId(testId).filter({ hasText: text }).waitFor({ timeout: 5000 });
+}
