@@ -4,7 +4,7 @@ import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type R
 import type { Db } from '../connection';
 import { listFxRates } from '../repos/fx';
 import { listThemes } from '../repos/themes';
-import { contributionCents, currencyFactors } from './rates';
+import { contributionCents, currencyFactors, type CurrencyFactor } from './rates';
 
 
 const money = (cents: number): number => cents / 100;
@@ -45,12 +45,20 @@ interface PositionRow {
  * position's contribution is value x weight rounded to the cent, and a theme's value is the sum of
  * its contributions, so every figure in a report adds up by hand.
  */
-export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot, generatedAt: string): ExposureReport {
-  if (snapshot.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${snapshot.id} is not part of ${portfolio.name}.`);
-  const base = portfolio.baseCurrency;
-  const currencies = (db.prepare('SELECT DISTINCT currency FROM positions WHERE snapshot_id = ? ORDER BY currency').pluck().all(snapshot.id) as string[]);
-  const { factors, missing } = currencyFactors(listFxRates(db), currencies, base);
-  const params = { sid: snapshot.id, factors: JSON.stringify(factors) };
+export interface ExposureTotals {
+  totalCents: number;
+  cashCents: number;
+  untaggedCents: number;
+  themes: ExposureReport['themes'];
+  factors: CurrencyFactor[];
+  missingCurrencies: string[];
+}
+
+/** Theme, cash and total figures of a snapshot, all by SQL aggregation (no rows loaded into JS). */
+export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: number): ExposureTotals {
+  const currencies = db.prepare('SELECT DISTINCT currency FROM positions WHERE snapshot_id = ? ORDER BY currency').pluck().all(snapshotId) as string[];
+  const { factors, missing } = currencyFactors(listFxRates(db), currencies, baseCurrency);
+  const params = { sid: snapshotId, factors: JSON.stringify(factors) };
 
   const totals = db
     .prepare(
@@ -94,9 +102,20 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
       positionCount: agg?.n ?? 0,
     };
   });
+  return { totalCents, cashCents: totals.cash, untaggedCents: totalCents - taggedCents, themes, factors, missingCurrencies: missing };
+}
 
-  const positions = listReportPositions(db, snapshot.id, params.factors);
-  const warnings: ReportWarning[] = missing.map((c) => ({
+/**
+ * The exposure of one snapshot (DESIGN.md section 5). Theme totals are aggregated in SQL; each
+ * position's contribution is value x weight rounded to the cent, and a theme's value is the sum of
+ * its contributions, so every figure in a report adds up by hand.
+ */
+export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot, generatedAt: string): ExposureReport {
+  if (snapshot.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${snapshot.id} is not part of ${portfolio.name}.`);
+  const base = portfolio.baseCurrency;
+  const totals = computeExposureTotals(db, base, snapshot.id);
+  const positions = listReportPositions(db, snapshot.id, JSON.stringify(totals.factors));
+  const warnings: ReportWarning[] = totals.missingCurrencies.map((c) => ({
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: ${positions.filter((p) => p.currency === c).length} position(s) in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
   }));
@@ -113,12 +132,14 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     asOf: snapshot.asOf,
     sourceFile: snapshot.sourceFile,
     baseCurrency: base,
-    totalValue: money(totalCents),
-    cashValue: money(totals.cash),
-    untaggedValue: money(totalCents - taggedCents),
-    themes,
+    totalValue: money(totals.totalCents),
+    cashValue: money(totals.cashCents),
+    untaggedValue: money(totals.untaggedCents),
+    themes: totals.themes,
     positions,
-    fxRates: factors.filter((f) => f.currency !== base).map((f) => ({ currency: f.currency, rate: f.den === 1e9 ? String(f.num / f.den) : f.description, asOf: f.asOf })),
+    fxRates: totals.factors
+      .filter((f) => f.currency !== base)
+      .map((f) => ({ currency: f.currency, rate: f.description, asOf: f.asOf })),
     warnings,
     generatedAt,
   };

@@ -1,0 +1,221 @@
+/** Per-row work: one record's cells -> a position, a row issue or a total. Decided once per file, applied per row. */
+
+import type { Decimal } from '../money/decimal';
+import { decimalToCents, decimalToString, multiplyToCents } from '../money/decimal';
+import type { NumberStyle, ParsedNumber } from '../money/parse-number';
+import { parseDecimal } from '../money/parse-number';
+import type { ColumnIndexes } from './header';
+import { isCusip, isIsin } from './identifiers';
+import type { ParsedPosition, RowIssue } from './types';
+
+/** Everything normaliseRow needs, worked out once per file. */
+export interface ColumnPlan {
+  headers: readonly string[];
+  idx: ColumnIndexes;
+  quantityStyle: NumberStyle;
+  priceStyle: NumberStyle;
+  valueStyle: NumberStyle;
+  /** Currency of rows that name none. */
+  defaultCurrency: string;
+}
+
+export type RowOutcome =
+  | { kind: 'position'; position: ParsedPosition }
+  | { kind: 'issue'; issue: RowIssue }
+  | { kind: 'total'; valueCents: number | null };
+
+const TOTAL_LABELS = new Set([
+  'total',
+  'totals',
+  'account total',
+  'accounts total',
+  'grand total',
+  'subtotal',
+  'sub total',
+  'sub-total',
+  'overall total',
+  'portfolio total',
+  'total portfolio',
+  'gesamt',
+  'summe',
+  'gesamtsumme',
+  'total général',
+  'total general',
+  'totaal',
+]);
+
+const CASH_LABELS = new Set([
+  'cash',
+  'cash & cash investments',
+  'cash and cash investments',
+  'cash & money market',
+  'cash and money market',
+  'pending activity',
+  'core**',
+  'cash balance',
+  'liquidität',
+  'kontostand',
+  'guthaben',
+  'espèces',
+  'especes',
+  'liquidités',
+  'liquidites',
+]);
+
+/** Labels a person reads better than the file's capitals. */
+const CASH_DESCRIPTIONS: Record<string, string> = { 'pending activity': 'Pending activity' };
+
+const NONE_MARKERS = new Set(['--', '-', 'n/a', 'N/A', '—']);
+
+/** Words for each numeric field in messages. */
+const FIELD_WORD = { quantity: 'Quantity', price: 'Price', value: 'Value' } as const;
+
+function cellAt(cells: readonly string[], i: number): string {
+  return i >= 0 ? (cells[i] ?? '') : '';
+}
+
+/** Trimmed text, with broker placeholders (`--`, `n/a`) read as empty. */
+function text(cells: readonly string[], i: number): string {
+  if (i < 0) return '';
+  const raw = cells[i];
+  if (raw === undefined || raw.length === 0) return '';
+  const t = raw.trim();
+  return NONE_MARKERS.has(t) ? '' : t;
+}
+
+/** The label a total or cash row carries: symbol, else description, else first cell. */
+export function rowLabel(cells: readonly string[], plan: ColumnPlan): string {
+  return text(cells, plan.idx.symbol) || text(cells, plan.idx.description) || (cells[0] ?? '').trim();
+}
+
+/** True when the row is a total line (`Account Total`, `TOTAL`, `Summe`) rather than a holding. */
+export function isTotalLabel(label: string): boolean {
+  return label.length > 0 && label.length <= 24 && TOTAL_LABELS.has(label.toLowerCase());
+}
+
+function issue(line: number, column: number, plan: ColumnPlan, cell: string, message: string): RowIssue {
+  return { line, column: column >= 0 ? column + 1 : null, header: column >= 0 ? (plan.headers[column] ?? '').trim() : null, cell, message };
+}
+
+function numberProblem(field: 'quantity' | 'price' | 'value', cell: string, parsed: ParsedNumber): string {
+  const word = FIELD_WORD[field];
+  const shown = cell.trim();
+  if (parsed.ok && parsed.percent) {
+    return `${word} "${shown}" is a percentage, not ${field === 'value' ? 'an amount' : 'a ' + field}; map the column that holds the ${field === 'value' ? 'market value' : field}`;
+  }
+  const why = !parsed.ok && parsed.reason !== 'not a number' ? ` (${parsed.reason})` : '';
+  return `${word} "${shown}" is not a number${why}; fix the cell or map another column`;
+}
+
+/** Parses a numeric cell; undefined when the cell is empty, null when it does not parse. */
+function readNumber(cells: readonly string[], i: number, style: NumberStyle): { value: Decimal; currency: string | null } | undefined | null {
+  if (i < 0) return undefined;
+  const raw = cells[i];
+  if (raw === undefined || raw.length === 0) return undefined;
+  const parsed = parseDecimal(raw, style);
+  if (parsed.ok) return parsed.percent ? null : { value: parsed.value, currency: parsed.currency ?? null };
+  return parsed.empty ? undefined : null;
+}
+
+const RUNS_OF_SPACE = /\s+/g;
+
+function upperKey(s: string): string {
+  return s.replace(RUNS_OF_SPACE, ' ').toUpperCase();
+}
+
+/**
+ * Turns one data record into a position, a total or an issue. `account` is the account named by
+ * the block's title, for files without an account column.
+ */
+export function normaliseRow(cells: readonly string[], line: number, plan: ColumnPlan, account: string | null): RowOutcome {
+  const idx = plan.idx;
+  let symbol = text(cells, idx.symbol);
+  let description = text(cells, idx.description);
+  const label = symbol || description || (cells[0] ?? '').trim();
+
+  if (isTotalLabel(label)) {
+    const v = readNumber(cells, idx.value, plan.valueStyle);
+    return { kind: 'total', valueCents: v ? decimalToCents(v.value) : null };
+  }
+
+  let isCash = false;
+  if (symbol.endsWith('**')) {
+    isCash = true;
+    symbol = symbol.slice(0, -2);
+  }
+  const lowerSymbol = symbol.length > 0 && symbol.length <= 32 ? symbol.toLowerCase() : '';
+  const lowerDescription = description.length > 0 && description.length <= 40 ? description.toLowerCase() : '';
+  if (!isCash && (CASH_LABELS.has(lowerSymbol) || CASH_LABELS.has(lowerDescription) || lowerDescription.startsWith('cash & cash fund'))) {
+    isCash = true;
+    const cashLabel = CASH_LABELS.has(lowerSymbol) ? lowerSymbol : '';
+    if (cashLabel !== '') {
+      if (description === '' || CASH_DESCRIPTIONS[cashLabel] !== undefined) description = CASH_DESCRIPTIONS[cashLabel] ?? symbol;
+      symbol = '';
+    }
+  }
+
+  // Numbers: a cell that is present but does not parse rejects the row.
+  const q = readNumber(cells, idx.quantity, plan.quantityStyle);
+  if (q === null) return { kind: 'issue', issue: issue(line, idx.quantity, plan, cellAt(cells, idx.quantity), numberProblem('quantity', cellAt(cells, idx.quantity), parseDecimal(cellAt(cells, idx.quantity), plan.quantityStyle))) };
+  const p = readNumber(cells, idx.price, plan.priceStyle);
+  if (p === null) return { kind: 'issue', issue: issue(line, idx.price, plan, cellAt(cells, idx.price), numberProblem('price', cellAt(cells, idx.price), parseDecimal(cellAt(cells, idx.price), plan.priceStyle))) };
+  const v = readNumber(cells, idx.value, plan.valueStyle);
+  if (v === null) return { kind: 'issue', issue: issue(line, idx.value, plan, cellAt(cells, idx.value), numberProblem('value', cellAt(cells, idx.value), parseDecimal(cellAt(cells, idx.value), plan.valueStyle))) };
+
+  let valueCents: number;
+  if (v !== undefined) valueCents = decimalToCents(v.value);
+  else if (q !== undefined && p !== undefined) valueCents = multiplyToCents(q.value, p.value);
+  else if (isCash && q !== undefined && p === undefined) valueCents = decimalToCents(q.value);
+  else {
+    const col = idx.value >= 0 ? idx.value : idx.quantity >= 0 && q === undefined ? idx.quantity : idx.price;
+    const message =
+      idx.value >= 0
+        ? 'No market value: the value cell is empty and quantity x price cannot be computed; fill the cell or map the value column'
+        : 'No market value: quantity x price cannot be computed because a cell is empty; fill it or map a value column';
+    return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), message) };
+  }
+
+  // Identifiers stay strings (`0700` stays `0700`).
+  let isin: string | null = text(cells, idx.isin).toUpperCase() || null;
+  let cusip: string | null = text(cells, idx.cusip).toUpperCase() || null;
+  if (symbol !== '') {
+    const upper = symbol.toUpperCase();
+    if (isIsin(upper)) {
+      if (isin === null || isin === upper) {
+        isin = upper;
+        symbol = '';
+      }
+    } else if (cusip === null && isCusip(upper)) cusip = upper;
+  }
+  if (!isCash && symbol === '' && isin === null && cusip === null && description === '') {
+    const col = idx.symbol >= 0 ? idx.symbol : idx.description;
+    return {
+      kind: 'issue',
+      issue: issue(line, col, plan, cellAt(cells, col), 'The row names no holding: symbol and description are both empty; fill one or map another column'),
+    };
+  }
+
+  const currencyCell = text(cells, idx.currency).toUpperCase();
+  const currency = currencyCell || v?.currency || p?.currency || plan.defaultCurrency;
+  const symbolKey = isCash ? `CASH:${currency}` : symbol !== '' ? upperKey(symbol) : (isin ?? cusip ?? upperKey(description));
+  const securityType = text(cells, idx.securityType);
+
+  return {
+    kind: 'position',
+    position: {
+      line,
+      account: text(cells, idx.account) || account || '',
+      symbol: symbol === '' ? null : symbol,
+      symbolKey,
+      isin,
+      cusip,
+      description,
+      securityType: securityType === '' ? null : securityType,
+      quantity: q === undefined ? null : decimalToString(q.value),
+      price: p === undefined ? null : decimalToString(p.value),
+      valueCents,
+      currency,
+      isCash,
+    },
+  };
+}

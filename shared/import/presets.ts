@@ -1,0 +1,245 @@
+/** Built-in broker presets, recognised by the header row's fingerprint (see FORMATS.md). */
+
+import type { ParseContext } from './context';
+import { offerAsOf } from './context';
+import { findDate, readDateCell } from './dates';
+import type { ColumnIndexes } from './header';
+import { autoMapIndexes, normaliseHeader } from './header';
+
+/** How a preset sorts a row before the generic rules; undefined lets the generic rules decide. */
+export type RowVerdict = 'data' | 'skip' | 'total';
+
+export interface Preset {
+  id: string;
+  name: string;
+  /** True when this normalised header row is this broker's. */
+  matches(header: readonly string[]): boolean;
+  /** True when the first non-blank row alone identifies the file (IBKR statements). */
+  matchesFirstRow?(cells: readonly string[]): boolean;
+  /** For files whose header row is marked rather than found by names. */
+  isHeaderRow?(cells: readonly string[]): boolean;
+  /** Column indexes for this broker's header. */
+  columns(headers: readonly string[]): ColumnIndexes;
+  /** Sorts a row after the header before the generic rules. */
+  classify?(cells: readonly string[], ctx: ParseContext, line: number): RowVerdict | undefined;
+  /** Called once with the header row. */
+  onHeader?(headers: readonly string[], ctx: ParseContext): void;
+  /** Reads a title, footer or other-section line. */
+  readMeta?(cells: readonly string[], ctx: ParseContext, line: number): void;
+  /** True when a total row states the sum of the positions (a checksum worth checking). */
+  totalIsChecksum: boolean;
+  /** Slash dates in this broker's lines are day-first. */
+  dayFirst?: boolean;
+}
+
+function has(header: readonly string[], ...names: string[]): boolean {
+  for (const n of names) if (!header.includes(n)) return false;
+  return true;
+}
+
+function hasAny(header: readonly string[], ...names: string[]): boolean {
+  for (const n of names) if (header.includes(n)) return true;
+  return false;
+}
+
+function indexOfNorm(headers: readonly string[], ...names: string[]): number {
+  for (let i = 0; i < headers.length; i++) {
+    if (names.includes(normaliseHeader(headers[i]!))) return i;
+  }
+  return -1;
+}
+
+function nonEmpty(cells: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const c of cells) {
+    const t = c.trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
+}
+
+const fidelity: Preset = {
+  id: 'fidelity',
+  name: 'Fidelity (Portfolio_Positions)',
+  matches: (h) => has(h, 'account number', 'symbol', 'description', 'quantity', 'last price', 'current value'),
+  columns(headers) {
+    const idx = autoMapIndexes(headers);
+    // Fidelity's `Type` is the account type (Cash, Margin), not the security type.
+    idx.securityType = indexOfNorm(headers, 'investment type');
+    return idx;
+  },
+  totalIsChecksum: true,
+};
+
+const SCHWAB_TITLE = /positions for account\s+(.+?)\s+as of\b/i;
+const SCHWAB_ALL = /^positions for (all[- ]accounts|all accounts)/i;
+
+const schwab: Preset = {
+  id: 'schwab',
+  name: 'Charles Schwab (Positions)',
+  matches: (h) =>
+    has(h, 'symbol', 'description') &&
+    hasAny(h, 'qty (quantity)', 'quantity') &&
+    hasAny(h, 'mkt val (market value)', 'market value') &&
+    hasAny(h, '% of acct (% of account)', '% of account', 'security type') &&
+    !h.includes('account number'),
+  columns: (headers) => autoMapIndexes(headers),
+  readMeta(cells, ctx) {
+    const texts = nonEmpty(cells);
+    if (texts.length !== 1) return;
+    const text = texts[0]!;
+    const m = SCHWAB_TITLE.exec(text);
+    if (m) ctx.account = m[1]!.trim();
+    else if (!SCHWAB_ALL.test(text) && text.length <= 60 && findDate(text) === null) ctx.account = text;
+  },
+  totalIsChecksum: true,
+};
+
+const vanguard: Preset = {
+  id: 'vanguard',
+  name: 'Vanguard (OfxDownload)',
+  matches: (h) => has(h, 'investment name', 'symbol', 'shares', 'share price', 'total value') && !h.includes('trade date'),
+  columns: (headers) => autoMapIndexes(headers),
+  totalIsChecksum: true,
+};
+
+const IBKR_FIRST_SECTIONS = ['statement', 'account information'];
+
+const ibkrActivity: Preset = {
+  id: 'ibkr-activity',
+  name: 'Interactive Brokers (Activity statement)',
+  matches: (h) => h[0] === 'open positions' && h[1] === 'header',
+  matchesFirstRow: (cells) => IBKR_FIRST_SECTIONS.includes(normaliseHeader(cells[0] ?? '')) && normaliseHeader(cells[1] ?? '') === 'header',
+  isHeaderRow: (cells) => cells[0]?.trim() === 'Open Positions' && cells[1]?.trim() === 'Header',
+  columns(headers) {
+    const idx = autoMapIndexes(headers);
+    idx.price = indexOfNorm(headers, 'close price', 'mark price', 'price');
+    return idx;
+  },
+  onHeader(headers, ctx) {
+    ctx.state['discriminator'] = headers.findIndex((c) => c.trim() === 'DataDiscriminator');
+  },
+  classify(cells, ctx, line) {
+    const section = cells[0]?.trim();
+    const kind = cells[1]?.trim();
+    if (section !== 'Open Positions') {
+      this.readMeta!(cells, ctx, line);
+      return 'skip';
+    }
+    if (kind === 'Header') return 'skip';
+    if (kind === 'Total' || kind === 'SubTotal') return 'total';
+    if (kind !== 'Data') return 'skip';
+    const d = ctx.state['discriminator'];
+    if (typeof d === 'number' && d >= 0 && cells[d]?.trim() !== 'Summary') return 'skip';
+    return 'data';
+  },
+  readMeta(cells, ctx, line) {
+    const section = cells[0]?.trim();
+    const kind = cells[1]?.trim();
+    if (kind === 'Header') {
+      if (section === 'Cash Report') {
+        ctx.state['cashCurrency'] = cells.findIndex((c) => c.trim() === 'Currency');
+        ctx.state['cashTotal'] = cells.findIndex((c) => c.trim() === 'Total');
+      }
+      return;
+    }
+    if (kind !== 'Data') return;
+    const field = cells[2]?.trim();
+    const value = cells[3]?.trim() ?? '';
+    if (section === 'Statement' && field === 'Period') offerAsOf(ctx, findDate(value), 0);
+    else if (section === 'Account Information' && field === 'Base Currency') ctx.baseCurrency = value.toUpperCase();
+    else if (section === 'Account Information' && field === 'Account') ctx.account = value;
+    else if (section === 'Cash Report' && field === 'Ending Cash') {
+      const ci = ctx.state['cashCurrency'];
+      const ti = ctx.state['cashTotal'];
+      if (typeof ci !== 'number' || typeof ti !== 'number' || ci < 0 || ti < 0) return;
+      const currency = cells[ci]?.trim() ?? '';
+      if (!/^[A-Z]{3}$/.test(currency)) return; // skips "Base Currency Summary"
+      const valueText = cells[ti]?.trim() ?? '';
+      if (valueText === '' || valueText === '0') return;
+      ctx.extraCash.push({ line, currency, valueText, description: `Cash (${currency})` });
+    }
+  },
+  totalIsChecksum: false,
+};
+
+const FLEX_MARKERS = new Set(['BOF', 'EOF', 'BOA', 'EOA', 'BOS', 'EOS', 'HEADER', 'TRAILER']);
+
+const ibkrFlex: Preset = {
+  id: 'ibkr-flex',
+  name: 'Interactive Brokers (Flex query)',
+  matches: (h) => h.includes('clientaccountid') || (h.includes('currencyprimary') && hasAny(h, 'markprice', 'positionvalue')),
+  columns(headers) {
+    const idx = autoMapIndexes(headers);
+    idx.price = indexOfNorm(headers, 'markprice', 'mark price', 'closeprice', 'price');
+    idx.value = indexOfNorm(headers, 'positionvalue', 'position value', 'value');
+    return idx;
+  },
+  classify(cells, ctx) {
+    const first = cells[0]?.trim() ?? '';
+    if (FLEX_MARKERS.has(first)) return 'skip';
+    if (ctx.asOfRank > 0) {
+      const i = ctx.state['reportDate'];
+      if (typeof i === 'number' && i >= 0) offerAsOf(ctx, readDateCell(cells[i] ?? ''), 0);
+    }
+    return undefined;
+  },
+  onHeader(headers, ctx) {
+    ctx.state['reportDate'] = headers.findIndex((c) => normaliseHeader(c) === 'reportdate');
+  },
+  totalIsChecksum: false,
+};
+
+const etrade: Preset = {
+  id: 'etrade',
+  name: 'E*TRADE (PortfolioDownload)',
+  matches: (h) => has(h, 'symbol', 'quantity') && hasAny(h, 'last price $', 'last price') && hasAny(h, 'value $') && h.includes("day's gain $"),
+  columns: (headers) => autoMapIndexes(headers),
+  readMeta(cells, ctx) {
+    const first = cells[0]?.trim() ?? '';
+    if (ctx.state['expectAccount'] === true) {
+      ctx.state['expectAccount'] = false;
+      if (first !== '') ctx.account = first;
+      return;
+    }
+    if (normaliseHeader(first) === 'account' && cells.length > 1) ctx.state['expectAccount'] = true;
+  },
+  // E*TRADE's TOTAL row shifts its values into other columns: not a usable checksum.
+  totalIsChecksum: false,
+};
+
+const degiro: Preset = {
+  id: 'degiro',
+  name: 'DEGIRO (Portfolio)',
+  matches: (h) => hasAny(h, 'product', 'produkt', 'produit') && hasAny(h, 'symbol/isin', 'symbool/isin') && hasAny(h, 'local value', 'lokale waarde', 'lokaler wert', 'valeur locale'),
+  columns(headers) {
+    const idx = autoMapIndexes(headers);
+    idx.description = indexOfNorm(headers, 'product', 'produkt', 'produit');
+    idx.symbol = indexOfNorm(headers, 'symbol/isin', 'symbool/isin');
+    idx.quantity = indexOfNorm(headers, 'amount', 'aantal', 'anzahl', 'quantité', 'quantity');
+    idx.price = indexOfNorm(headers, 'closing', 'slotkoers', 'schlusskurs', 'clôture', 'cours de clôture', 'price');
+    const local = indexOfNorm(headers, 'local value', 'lokale waarde', 'lokaler wert', 'valeur locale');
+    // `Local value` holds the currency code; the unnamed column after it holds the amount.
+    idx.currency = local;
+    idx.value = local >= 0 && normaliseHeader(headers[local + 1] ?? 'x') === '' ? local + 1 : -1;
+    return idx;
+  },
+  totalIsChecksum: true,
+  dayFirst: true,
+};
+
+/** All built-in presets, most specific first. */
+export const BUILT_IN_PRESETS: readonly Preset[] = [ibkrActivity, ibkrFlex, fidelity, schwab, vanguard, etrade, degiro];
+
+/** Id and name of every built-in preset, for the UI's preset menu. */
+export const PRESETS: readonly { id: string; name: string }[] = BUILT_IN_PRESETS.map((p) => ({ id: p.id, name: p.name }));
+
+export function presetById(id: string): Preset | null {
+  return BUILT_IN_PRESETS.find((p) => p.id === id) ?? null;
+}
+
+/** The preset whose fingerprint matches this (normalised) header row, if any. */
+export function presetForHeader(normalisedHeader: readonly string[]): Preset | null {
+  for (const p of BUILT_IN_PRESETS) if (p.matches(normalisedHeader)) return p;
+  return null;
+}

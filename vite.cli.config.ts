@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// The `themelens` command as one CommonJS file for `npm install -g`; runtime dependencies
+// (better-sqlite3, zod, papaparse) stay external and come from the package's dependencies.
+export default defineConfig({
+  build: {
+    ssr: resolve(__dirname, 'cli/main.ts'),
+    outDir: resolve(__dirname, 'out/cli'),
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: { output: { format: 'cjs', entryFileNames: 'themelens.cjs' } },
+  },
+});
