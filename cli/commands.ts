@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { AppError } from '../shared/api/errors';
@@ -18,9 +18,9 @@ type Command = (h: BackendHandlers, args: string[], io: Io) => Promise<void> | v
 
 const pct = (bp: number) => `${(bp / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 
-function parse<T extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: T) {
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
   } catch (err) {
     throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
   }

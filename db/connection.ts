@@ -8,6 +8,8 @@ export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for another runtime (Electron). */
   nativeBinding?: string | undefined;
   readonly?: boolean | undefined;
+  /** Refuse, before writing anything, a file whose schema is newer than this. */
+  refuseNewerThan?: number | undefined;
 }
 
 /**
@@ -28,11 +30,20 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw new AppError('IO', `Cannot open the database ${path}: ${(err as Error).message}. Check that the file exists and you may read it.`);
   }
   try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (options.refuseNewerThan !== undefined && version > options.refuseNewerThan) {
+      db.close();
+      throw new AppError(
+        'DB_FROM_FUTURE',
+        `This database was written by a newer version of ThemeLens (schema ${version}; this version knows ${options.refuseNewerThan}). Update ThemeLens to open it.`,
+      );
+    }
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
   } catch (err) {
+    if (err instanceof AppError) throw err;
     db.close();
     throw new AppError('IO', `The file ${path} is not a ThemeLens database or is damaged (${(err as Error).message}).`);
   }

@@ -51,7 +51,14 @@ export function previewImport(input: ApiParsedInput<'previewImport'>): ImportPre
   const bytes = readHoldingsBytes(input.path);
   const preview = previewHoldings(bytes, { ...input.options, fileName: name });
   if (!preview.ok) throw fatal(name, preview.error);
-  return preview.value;
+  // A file whose columns could not be recognised still previews, so the mapping screen can show it.
+  return {
+    format: preview.format,
+    rows: preview.rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.text) })),
+    positions: preview.rows.filter((r) => r.kind === 'position' || r.kind === 'cash').length,
+    rejected: preview.rows.flatMap((r) => (r.issue ? [r.issue] : [])),
+    warnings: preview.problem ? [preview.problem.message] : [],
+  };
 }
 
 /**

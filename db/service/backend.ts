@@ -4,7 +4,7 @@ import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import { openDatabase, type Db } from '../connection';
 import { computeExposure } from '../exposure/compute';
 import { importHoldingsFile, previewImport } from '../import/import-file';
-import { backupBeforeMigration, migrate, needsMigration } from '../migrations';
+import { backupBeforeMigration, LATEST_VERSION, migrate, needsMigration } from '../migrations';
 import { localDate, systemClock, type Clock } from '../repos/clock';
 import * as fx from '../repos/fx';
 import * as portfolios from '../repos/portfolios';
@@ -34,7 +34,7 @@ export interface Backend {
  * contract. The same object serves Electron's IPC, the CLI and the e2e harness.
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION });
   try {
     if (needsMigration(db)) await backupBeforeMigration(db, options.dbPath);
     migrate(db);

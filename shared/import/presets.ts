@@ -4,6 +4,7 @@ import type { ParseContext } from './context';
 import { offerAsOf } from './context';
 import { findDate, readDateCell } from './dates';
 import type { ColumnIndexes } from './header';
+import type { ParsedPosition } from './types';
 import { autoMapIndexes, normaliseHeader } from './header';
 
 /** How a preset sorts a row before the generic rules; undefined lets the generic rules decide. */
@@ -26,6 +27,8 @@ export interface Preset {
   onHeader?(headers: readonly string[], ctx: ParseContext): void;
   /** Reads a title, footer or other-section line. */
   readMeta?(cells: readonly string[], ctx: ParseContext, line: number): void;
+  /** Last touches once every row is read (IBKR names its instruments after the positions). */
+  finish?(positions: ParsedPosition[], ctx: ParseContext): void;
   /** True when a total row states the sum of the positions (a checksum worth checking). */
   totalIsChecksum: boolean;
   /** Slash dates in this broker's lines are day-first. */
@@ -137,6 +140,7 @@ const ibkrActivity: Preset = {
     const section = cells[0]?.trim();
     const kind = cells[1]?.trim();
     if (kind === 'Header') {
+      if (section === 'Financial Instrument Information') ctx.state['fiiHeader'] = cells.map((c) => c.trim());
       if (section === 'Cash Report') {
         ctx.state['cashCurrency'] = cells.findIndex((c) => c.trim() === 'Currency');
         ctx.state['cashTotal'] = cells.findIndex((c) => c.trim() === 'Total');
@@ -146,6 +150,19 @@ const ibkrActivity: Preset = {
     if (kind !== 'Data') return;
     const field = cells[2]?.trim();
     const value = cells[3]?.trim() ?? '';
+    if (section === 'Financial Instrument Information') {
+      const h = ctx.state['fiiHeader'];
+      if (Array.isArray(h)) {
+        const si = h.indexOf('Symbol');
+        const di = h.indexOf('Description');
+        const ai = h.indexOf('Security ID');
+        if (si >= 0 && di >= 0) {
+          const names = (ctx.state['names'] ??= new Map<string, { description: string; isin: string }>()) as Map<string, { description: string; isin: string }>;
+          names.set(cells[si]?.trim() ?? '', { description: cells[di]?.trim() ?? '', isin: ai >= 0 ? (cells[ai]?.trim() ?? '') : '' });
+        }
+      }
+      return;
+    }
     if (section === 'Statement' && field === 'Period') offerAsOf(ctx, findDate(value), 0);
     else if (section === 'Account Information' && field === 'Base Currency') ctx.baseCurrency = value.toUpperCase();
     else if (section === 'Account Information' && field === 'Account') ctx.account = value;
@@ -158,6 +175,17 @@ const ibkrActivity: Preset = {
       const valueText = cells[ti]?.trim() ?? '';
       if (valueText === '' || valueText === '0') return;
       ctx.extraCash.push({ line, currency, valueText, description: `Cash (${currency})` });
+    }
+  },
+  finish(positions, ctx) {
+    const names = ctx.state['names'];
+    if (!(names instanceof Map)) return;
+    for (const p of positions) {
+      if (p.symbol === null) continue;
+      const info = (names as Map<string, { description: string; isin: string }>).get(p.symbol);
+      if (!info) continue;
+      if (p.description === '') p.description = info.description;
+      if (p.isin === null && /^[A-Z]{2}[A-Z0-9]{9}[0-9]$/.test(info.isin)) p.isin = info.isin;
     }
   },
   totalIsChecksum: false,

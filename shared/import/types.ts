@@ -96,6 +96,8 @@ export interface FileFormat {
   asOf: string | null;
   /** The file's own stated total in cents, when it has one (checksum). */
   fileTotalCents: number | null;
+  /** The account's base currency, when the file states it (IBKR Account Information). */
+  baseCurrency?: string | null;
 }
 
 export type ParseResult =

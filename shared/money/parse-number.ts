@@ -74,6 +74,24 @@ function currencySymbol(c: number): string | null | undefined {
 }
 
 /**
+ * A run of letters next to a number: an upper-case ISO code (`USD`), a dollar prefix (`US$`, `HK$`)
+ * or `kr`/`Fr`; null for an accepted prefix naming no single currency, undefined when not a currency.
+ */
+function currencyCode(text: string, i: number, j: number): string | null | undefined {
+  const n = j - i;
+  if (n === 3) {
+    for (let k = i; k < j; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x41 || c > 0x5a) return undefined;
+    }
+    return text.slice(i, j);
+  }
+  if (n <= 2 && text.charCodeAt(j) === 0x24) return null;
+  const word = text.slice(i, j);
+  return word === 'kr' || word === 'Fr' ? null : undefined;
+}
+
+/**
  * Parses one cell to an exact decimal. With a style, an ambiguous `1,234` / `1.234` follows it;
  * without one, a lone `,` followed by exactly three digits groups thousands (US habit) and a lone `.`
  * is a decimal point.
@@ -86,7 +104,7 @@ export function parseDecimal(text: string, style?: NumberStyle): ParsedNumber {
   if (s === e) return EMPTY;
   const first = text.charCodeAt(s);
   // Fast path: plain digits with an optional leading minus and one dot ("1234.56", "-12", "100").
-  if (e - s < 16 && (isDigit(first) || first === 0x2d)) {
+  if (e - s < 16 && style?.decimal !== ',' && (isDigit(first) || first === 0x2d)) {
     let i = first === 0x2d ? s + 1 : s;
     let dot = -1;
     let digits = 0;
@@ -134,8 +152,9 @@ export function parseDecimal(text: string, style?: NumberStyle): ParsedNumber {
       lettersSeen = true;
       let j = i;
       while (j < e && isLetter(text.charCodeAt(j))) j++;
-      if (j - i > 3) return NOT_A_NUMBER;
-      if (j - i === 3) currency = text.slice(i, j).toUpperCase();
+      const code = currencyCode(text, i, j);
+      if (code === undefined) return NOT_A_NUMBER;
+      if (code !== null) currency = code;
       i = j;
     } else break;
   }
@@ -172,8 +191,9 @@ export function parseDecimal(text: string, style?: NumberStyle): ParsedNumber {
       lettersSeen = true;
       let j = i;
       while (j < e && isLetter(text.charCodeAt(j))) j++;
-      if (j - i > 3) return NOT_A_NUMBER;
-      if (j - i === 3) currency = text.slice(i, j).toUpperCase();
+      const code = currencyCode(text, i, j);
+      if (code === undefined) return NOT_A_NUMBER;
+      if (code !== null) currency = code;
       i = j;
     } else return NOT_A_NUMBER;
   }

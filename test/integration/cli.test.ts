@@ -91,10 +91,10 @@ describe('themelens CLI (DESIGN.md section 6)', () => {
     expect(runCli(['fx', 'JPY', '0.0055', '--to', 'GBP', '--db', db]).code).toBe(0);
     r = runCli(['report', '--db', db, '--portfolio', 'Euro book', '--format', 'json']);
     report = JSON.parse(r.stdout);
-    // JPY direct: 285000 x 0.0055 = 1567.50. EUR via USD: 6543.21 x 1.0845 / 1.25 = 5676.7310 -> 5676.73
+    // JPY direct: 285000 x 0.0055 = 1567.50. EUR via USD: 6543.21 x 1.0845 / 1.25 = 7096.1112 / 1.25 = 5676.889 -> 5676.89
     expect(report.positions.find((p: { symbol: string }) => p.symbol === '7203').value).toBe(1567.5);
-    expect(report.positions.find((p: { symbol: string }) => p.symbol === 'ASML').value).toBe(5676.73);
-    expect(report.totalValue).toBe(7244.23);
+    expect(report.positions.find((p: { symbol: string }) => p.symbol === 'ASML').value).toBe(5676.89);
+    expect(report.totalValue).toBe(7244.39);
     expect(report.warnings).toEqual([]);
   });
 
@@ -128,7 +128,7 @@ describe('themelens CLI (DESIGN.md section 6)', () => {
     const cases: { name: string; file: string; message: RegExp }[] = [
       { name: 'malformed quote', file: fixture('malformed-quote.csv'), message: /malformed-quote\.csv line 2\b.*quote/i },
       { name: 'non-numeric quantity', file: fixture('bad-quantity.csv'), message: /bad-quantity\.csv line 3, column 4 \(Quantity\): .*three hundred/ },
-      { name: 'no rows', file: fixture('header-only.csv'), message: /header-only\.csv.*(no (positions|rows|data))/i },
+      { name: 'no rows', file: fixture('header-only.csv'), message: /header-only\.csv.*no (positions|rows|data|holdings)/i },
       { name: 'empty file', file: fixture('empty.csv'), message: /empty\.csv.*empty/i },
       { name: 'binary content', file: binary, message: /statement\.csv.*(binary|not a text)/i },
     ];

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,16 +47,18 @@ describe('migrations', () => {
     expect(db.prepare('SELECT id FROM themes ORDER BY sort_order').pluck().all()).toEqual(['data-centers', 'oil-logistics', 'diamond-semiconductors']);
   });
 
-  it('refuses a database written by a newer version, without writing', () => {
+  it('refuses a database written by a newer version, without writing', async () => {
     const path = join(temp(), 'future.db');
     const raw = new Database(path);
     raw.pragma('user_version = 99');
     raw.close();
-    const before = statSync(path).mtimeMs;
-    const db = openDatabase(path);
-    expect(() => migrate(db)).toThrow(/newer version of ThemeLens \(schema 99; this version knows 1\)/);
-    db.close();
-    expect(statSync(path).mtimeMs).toBe(before);
+    const before = readFileSync(path);
+    await expect(openBackend({ dbPath: path })).rejects.toThrow(/newer version of ThemeLens \(schema 99; this version knows 1\)/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const db = openDatabase(':memory:');
+    db.pragma('user_version = 5');
+    expect(() => migrate(db)).toThrow(/schema 5/);
   });
 
   it('runs all steps in one transaction: a failing step leaves the old version and no partial tables', () => {

@@ -1,0 +1,577 @@
+/**
+ * The holdings-file parser: bytes in, positions + row issues out, never a throw on bad input.
+ * Whole-file work (encoding, delimiter, header, preset, number style) happens once in openSession;
+ * each record then goes through stepRow/normaliseRow, which do no detection and compile nothing.
+ */
+
+import { decimalToCents, decimalToString } from '../money/decimal';
+import type { NumberStyle } from '../money/parse-number';
+import { detectNumberStyleOrNull, parseDecimal } from '../money/parse-number';
+import type { ParseContext } from './context';
+import { newContext, scanLineForDate } from './context';
+import { decodeBytes } from './decode';
+import { canonicalDelimiter, sniffDelimiter } from './dialect';
+import type { ColumnIndexes } from './header';
+import { autoMapIndexes, findHeader, indexesToMapping, isUsable, normaliseHeader } from './header';
+import type { ColumnPlan, RowOutcome } from './normalise';
+import { normaliseRow } from './normalise';
+import type { Preset } from './presets';
+import { BUILT_IN_PRESETS, PRESETS, presetById, presetForHeader } from './presets';
+import type { RawRow } from './tokenize';
+import { CsvReader, isBlankRow } from './tokenize';
+import type { ColumnMapping, FatalParseError, FileFormat, ParseOptions, ParsedPosition, ParseResult, PositionField, RowIssue } from './types';
+import { POSITION_FIELDS } from './types';
+
+/** Files above this size are refused before decoding. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** How far down the header row may be. */
+const HEADER_SEARCH_ROWS = 10_000;
+/** Rows after the header sampled to decide each column's decimal separator. */
+const STYLE_SAMPLE_ROWS = 200;
+
+function fatal(code: FatalParseError['code'], message: string, line: number | null = null, column: number | null = null): { ok: false; error: FatalParseError } {
+  return { ok: false, error: { code, message, line, column } };
+}
+
+function quoted(list: readonly string[]): string {
+  return list.map((h) => `"${h.trim()}"`).join(', ');
+}
+
+/** True when the text holds anything besides spaces, line breaks and delimiters. */
+function hasContent(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c !== 0x2c && c !== 0x3b && c !== 0x7c && c !== 0xa0 && c !== 0x22) return true;
+  }
+  return false;
+}
+
+function countNonEmpty(cells: readonly string[], stopAt: number): number {
+  let n = 0;
+  for (const c of cells) {
+    if (c.length !== 0 && c.trim().length !== 0 && ++n >= stopAt) return n;
+  }
+  return n;
+}
+
+/** State of one parse between records. */
+export interface Session {
+  format: FileFormat;
+  reader: CsvReader;
+  preset: Preset | null;
+  plan: ColumnPlan;
+  ctx: ParseContext;
+  /** Rows already read (for number-style sampling) and not yet processed. */
+  pending: RawRow[];
+  headerNorm: string[];
+  blankSeen: boolean;
+  dataSeen: boolean;
+  stopped: boolean;
+  totalRows: number;
+  totalCents: number | null;
+  warnings: string[];
+}
+
+/** When no header could be found: the best guess, so a mapping screen can still show the file. */
+export interface HeaderGuess {
+  encoding: string;
+  hadBom: boolean;
+  delimiter: string;
+  headerLine: number;
+  headers: string[];
+  rows: RawRow[];
+}
+
+type Opened = { ok: true; session: Session } | { ok: false; error: FatalParseError; guess?: HeaderGuess };
+
+function mappingEntries(mapping: ColumnMapping | undefined): [PositionField, string][] {
+  const out: [PositionField, string][] = [];
+  if (!mapping) return out;
+  for (const field of POSITION_FIELDS) {
+    const name = mapping[field];
+    if (typeof name === 'string') out.push([field, name]);
+  }
+  return out;
+}
+
+/** Is this row the header? Returns the preset and column indexes when it is. */
+function headerCandidate(
+  cells: string[],
+  preset: Preset | null,
+  forced: boolean,
+  mapping: [PositionField, string][],
+): { preset: Preset | null; idx: ColumnIndexes } | null {
+  const norm = cells.map(normaliseHeader);
+  if (mapping.length > 0) {
+    for (const [, name] of mapping) if (!norm.includes(normaliseHeader(name))) return null;
+    const p = preset ?? presetForHeader(norm);
+    const idx = p ? p.columns(cells) : autoMapIndexes(cells);
+    for (const [field, name] of mapping) idx[field] = findHeader(cells, name);
+    return { preset: p, idx };
+  }
+  if (preset) {
+    if (preset.isHeaderRow) return preset.isHeaderRow(cells) ? { preset, idx: preset.columns(cells) } : null;
+    if (preset.matches(norm)) return { preset, idx: preset.columns(cells) };
+    if (forced && countNonEmpty(cells, 2) >= 2) {
+      const idx = preset.columns(cells);
+      if (isUsable(idx)) return { preset, idx };
+    }
+    return null;
+  }
+  const p = presetForHeader(norm);
+  if (p && !p.isHeaderRow) return { preset: p, idx: p.columns(cells) };
+  if (countNonEmpty(cells, 2) < 2) return null;
+  const idx = autoMapIndexes(cells);
+  return isUsable(idx) ? { preset: null, idx } : null;
+}
+
+function styleOf(rows: readonly RawRow[], col: number): NumberStyle | null {
+  if (col < 0) return null;
+  const sample: string[] = [];
+  for (const r of rows) {
+    const c = r.cells[col];
+    if (c !== undefined && c !== '') sample.push(c);
+  }
+  return detectNumberStyleOrNull(sample);
+}
+
+/** Whole-file detection: size, encoding, delimiter, header row, preset, columns, number styles. */
+export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Opened {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fatal('TOO_LARGE', `The file is ${Math.ceil(bytes.length / 1048576)} MB; files up to ${MAX_FILE_BYTES / 1048576} MB can be imported. Export fewer accounts or split the file.`);
+  }
+  if (bytes.length === 0) return fatal('EMPTY_FILE', 'The file is empty. Export the positions from your broker again.');
+  const decoded = decodeBytes(bytes, options.encoding);
+  if (!decoded.ok) return decoded;
+  let text = decoded.text;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!hasContent(text)) {
+    return fatal('EMPTY_FILE', 'The file holds no text. Export the positions from your broker again.');
+  }
+
+  // Excel's `sep=;` first line names the delimiter.
+  let start = 0;
+  let startLine = 1;
+  let delimiter: string | null = null;
+  const sep = /^sep=(.)\r?\n/i.exec(text.slice(0, 8));
+  if (sep) {
+    delimiter = sep[1]!;
+    start = sep[0].length;
+    startLine = 2;
+  }
+  if (options.delimiter !== undefined && options.delimiter !== '') {
+    delimiter = canonicalDelimiter(options.delimiter);
+    if (delimiter === null) return fatal('BAD_OPTION', `"${options.delimiter}" cannot be a delimiter. Use one character such as , ; | or the word tab.`);
+  }
+  delimiter ??= sniffDelimiter(start > 0 ? text.slice(start) : text);
+
+  let preset: Preset | null = null;
+  const forced = options.preset !== undefined && options.preset !== '';
+  if (forced) {
+    preset = presetById(options.preset!);
+    if (!preset) return fatal('BAD_OPTION', `Unknown preset "${options.preset}". Known presets: ${PRESETS.map((p) => p.id).join(', ')}.`);
+  }
+  const mapping = mappingEntries(options.mapping);
+
+  const reader = new CsvReader(text, delimiter, start, startLine);
+  const pre: RawRow[] = [];
+  let found: { row: RawRow; preset: Preset | null; idx: ColumnIndexes } | null = null;
+  let firstSeen = false;
+  while (pre.length < HEADER_SEARCH_ROWS) {
+    const row = reader.next();
+    if (row === null) break;
+    if (isBlankRow(row.cells)) {
+      pre.push(row);
+      continue;
+    }
+    if (!firstSeen) {
+      firstSeen = true;
+      if (!preset && mapping.length === 0) preset = BUILT_IN_PRESETS.find((p) => p.matchesFirstRow?.(row.cells)) ?? null;
+    }
+    const cand = headerCandidate(row.cells, preset, forced, mapping);
+    if (cand) {
+      found = { row, ...cand };
+      break;
+    }
+    pre.push(row);
+  }
+  if (found === null && reader.unterminatedQuoteLine !== null) return unterminated(reader.unterminatedQuoteLine);
+
+  const guessFrom = (): HeaderGuess => {
+    let best: RawRow | null = null;
+    let bestCount = 0;
+    for (const r of pre.slice(0, 50)) {
+      const n = countNonEmpty(r.cells, 1000);
+      if (n > bestCount) {
+        best = r;
+        bestCount = n;
+      }
+    }
+    const headerLine = best?.line ?? 1;
+    return {
+      encoding: decoded.encoding,
+      hadBom: decoded.hadBom,
+      delimiter: delimiter!,
+      headerLine,
+      headers: best?.cells ?? [],
+      rows: pre.filter((r) => r.line > headerLine && !isBlankRow(r.cells)),
+    };
+  };
+
+  if (found === null) {
+    if (!firstSeen) return fatal('EMPTY_FILE', 'The file holds no rows. Export the positions from your broker again.');
+    const guess = guessFrom();
+    if (mapping.length > 0) {
+      const missing = mapping.filter(([, name]) => !guess.headers.some((h) => normaliseHeader(h) === normaliseHeader(name))).map(([, n]) => n);
+      return {
+        ...fatal('BAD_OPTION', `Mapped column${missing.length === 1 ? '' : 's'} ${quoted(missing)} not found in any row of the file. Headers found: ${quoted(guess.headers)}. Choose columns from that list.`, guess.headerLine),
+        guess,
+      };
+    }
+    if (countNonEmpty(guess.headers, 2) < 2) {
+      return { ...fatal('NO_HEADER', 'No row with several columns was found, so the file has no header row. Check that it is a CSV export of positions, or choose the delimiter by hand.'), guess };
+    }
+    return {
+      ...fatal(
+        'NO_USABLE_COLUMNS',
+        `No column was recognised as a symbol or description together with a quantity or value. Headers found on line ${guess.headerLine}: ${quoted(guess.headers)}. Map the columns by hand: choose the header that names each holding and the one that holds its value or quantity.`,
+        guess.headerLine,
+      ),
+      guess,
+    };
+  }
+
+  const headers = found.row.cells;
+  preset = found.preset;
+  const idx = found.idx;
+  if (!isUsable(idx)) {
+    return {
+      ...fatal(
+        'NO_USABLE_COLUMNS',
+        `The chosen columns cannot make positions: map one column that names the holding (symbol, ISIN, CUSIP or description) and one that gives its value or quantity. Headers found on line ${found.row.line}: ${quoted(headers)}.`,
+        found.row.line,
+      ),
+      guess: { encoding: decoded.encoding, hadBom: decoded.hadBom, delimiter, headerLine: found.row.line, headers, rows: [] },
+    };
+  }
+
+  const ctx = newContext(preset?.dayFirst ?? delimiter === ';');
+  preset?.onHeader?.(headers, ctx);
+  for (const row of pre) {
+    if (isBlankRow(row.cells)) continue;
+    preset?.readMeta?.(row.cells, ctx, row.line);
+    if (countNonEmpty(row.cells, 3) <= 2) scanLineForDate(ctx, row.cells);
+  }
+
+  const pending: RawRow[] = [];
+  while (pending.length < STYLE_SAMPLE_ROWS) {
+    const row = reader.next();
+    if (row === null) break;
+    pending.push(row);
+  }
+  const columnsStyles = [styleOf(pending, idx.quantity), styleOf(pending, idx.price), styleOf(pending, idx.value)];
+  let points = 0;
+  let commas = 0;
+  for (const s of columnsStyles) {
+    if (s?.decimal === '.') points++;
+    else if (s?.decimal === ',') commas++;
+  }
+  const fallback: NumberStyle = points > commas ? { decimal: '.' } : commas > points ? { decimal: ',' } : { decimal: delimiter === ';' ? ',' : '.' };
+
+  const plan: ColumnPlan = {
+    headers,
+    idx,
+    quantityStyle: columnsStyles[0] ?? fallback,
+    priceStyle: columnsStyles[1] ?? fallback,
+    valueStyle: columnsStyles[2] ?? fallback,
+    defaultCurrency: (options.defaultCurrency ?? '').trim().toUpperCase() || 'USD',
+  };
+  const format: FileFormat = {
+    encoding: decoded.encoding,
+    hadBom: decoded.hadBom,
+    delimiter,
+    headerLine: found.row.line,
+    headers,
+    preset: preset?.id ?? null,
+    mapping: indexesToMapping(headers, idx),
+    asOf: null,
+    fileTotalCents: null,
+    baseCurrency: null,
+  };
+  return {
+    ok: true,
+    session: {
+      format,
+      reader,
+      preset,
+      plan,
+      ctx,
+      pending,
+      headerNorm: headers.map(normaliseHeader),
+      blankSeen: false,
+      dataSeen: false,
+      stopped: false,
+      totalRows: 0,
+      totalCents: null,
+      warnings: [],
+    },
+  };
+}
+
+function unterminated(line: number): { ok: false; error: FatalParseError } {
+  return fatal(
+    'UNTERMINATED_QUOTE',
+    `A quoted cell that starts on line ${line} is never closed (a closing " is missing), so the rest of the file cannot be read. Fix the quote on line ${line} or export the file again.`,
+    line,
+  );
+}
+
+function sameAsHeader(cells: readonly string[], s: Session): boolean {
+  const h = s.plan.headers;
+  if (cells.length < h.length - 1 || cells[0]?.trim() !== h[0]?.trim()) return false;
+  for (let i = 0; i < h.length; i++) if (normaliseHeader(cells[i] ?? '') !== s.headerNorm[i]) return false;
+  return true;
+}
+
+/** A different table's header below a blank line (Vanguard's transactions). */
+function looksLikeOtherHeader(cells: readonly string[]): boolean {
+  const idx = autoMapIndexes(cells);
+  let mapped = 0;
+  for (const f of POSITION_FIELDS) if (idx[f] >= 0) mapped++;
+  if (mapped < 2) return false;
+  for (const c of cells) if (c.trim() !== '' && parseDecimal(c).ok) return false;
+  return true;
+}
+
+/** What one record turned out to be. */
+export type Step = RowOutcome | { kind: 'blank' | 'meta' | 'skip' | 'header' | 'stop' };
+
+/** Sorts one record after the header: blank, title/footer, repeated header, total, position or issue. */
+export function stepRow(row: RawRow, s: Session): Step {
+  const cells = row.cells;
+  if (isBlankRow(cells)) {
+    s.blankSeen = true;
+    return { kind: 'blank' };
+  }
+  const verdict = s.preset?.classify?.(cells, s.ctx, row.line);
+  if (verdict === 'skip') return { kind: 'skip' };
+  if (verdict === 'total') return { kind: 'total', valueCents: null };
+  if (verdict === undefined) {
+    if (sameAsHeader(cells, s)) {
+      s.blankSeen = false;
+      return { kind: 'header' };
+    }
+    const filled = countNonEmpty(cells, 2);
+    if (filled <= 1 && (s.blankSeen || !s.dataSeen || cells.length === 1)) {
+      s.preset?.readMeta?.(cells, s.ctx, row.line);
+      scanLineForDate(s.ctx, cells);
+      return { kind: 'meta' };
+    }
+    if (s.blankSeen) {
+      if (cells.length * 2 < s.plan.headers.length) {
+        scanLineForDate(s.ctx, cells);
+        return { kind: 'meta' };
+      }
+      if (looksLikeOtherHeader(cells)) {
+        s.stopped = true;
+        s.warnings.push(`Stopped reading at line ${row.line}: another table starts there; only the first table holds positions.`);
+        return { kind: 'stop' };
+      }
+    }
+  }
+  const outcome = normaliseRow(cells, row.line, s.plan, s.ctx.account);
+  if (outcome.kind === 'position') {
+    s.dataSeen = true;
+    s.blankSeen = false;
+  } else if (outcome.kind === 'total') {
+    s.totalRows++;
+    if ((s.preset?.totalIsChecksum ?? true) && outcome.valueCents !== null) s.totalCents = (s.totalCents ?? 0) + outcome.valueCents;
+  }
+  return outcome;
+}
+
+/** Positions for cash balances read outside the positions table (IBKR Cash Report). */
+function extraCashPositions(s: Session, rejected: RowIssue[]): ParsedPosition[] {
+  const out: ParsedPosition[] = [];
+  for (const c of s.ctx.extraCash) {
+    const parsed = parseDecimal(c.valueText);
+    if (!parsed.ok) {
+      rejected.push({ line: c.line, column: null, header: null, cell: c.valueText, message: `Cash balance "${c.valueText}" is not a number; fix the cell` });
+      continue;
+    }
+    out.push({
+      line: c.line,
+      account: s.ctx.account ?? '',
+      symbol: null,
+      symbolKey: `CASH:${c.currency}`,
+      isin: null,
+      cusip: null,
+      description: c.description,
+      securityType: 'Cash',
+      quantity: decimalToString(parsed.value),
+      price: null,
+      valueCents: decimalToCents(parsed.value),
+      currency: c.currency,
+      isCash: true,
+    });
+  }
+  return out;
+}
+
+function money(cents: number): string {
+  const negative = cents < 0;
+  const abs = Math.abs(cents);
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Parses a holdings file. Never throws on bad input: fatal problems come back as `{ ok: false, error }`. */
+export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  const opened = openSession(bytes, options);
+  if (!opened.ok) return { ok: false, error: opened.error };
+  const s = opened.session;
+  const positions: ParsedPosition[] = [];
+  const rejected: RowIssue[] = [];
+  const handle = (row: RawRow): boolean => {
+    const step = stepRow(row, s);
+    if (step.kind === 'position') positions.push(step.position);
+    else if (step.kind === 'issue') rejected.push(step.issue);
+    return step.kind !== 'stop';
+  };
+  let going = true;
+  for (const row of s.pending) {
+    going = handle(row);
+    if (!going) break;
+  }
+  s.pending = [];
+  while (going) {
+    const row = s.reader.next();
+    if (row === null) break;
+    going = handle(row);
+  }
+  if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
+  for (const p of extraCashPositions(s, rejected)) positions.push(p);
+  s.preset?.finish?.(positions, s.ctx);
+
+  if (positions.length === 0 && rejected.length === 0) {
+    return fatal(
+      'HEADER_ONLY',
+      `The file has a header row (line ${s.format.headerLine}) but no holdings below it. Export the positions again, with the account(s) that hold them.`,
+      s.format.headerLine,
+    );
+  }
+
+  const format: FileFormat = { ...s.format, asOf: s.ctx.asOf, fileTotalCents: s.totalCents, baseCurrency: s.ctx.baseCurrency };
+  if (s.totalCents !== null) {
+    let sum = 0;
+    for (const p of positions) sum += p.valueCents;
+    if (sum !== s.totalCents) {
+      s.warnings.push(
+        `The file's own total (${money(s.totalCents)}) differs from the sum of the imported rows (${money(sum)}) by ${money(s.totalCents - sum)}; check the rejected rows or the file.`,
+      );
+    }
+  }
+  return { ok: true, format, positions, rejected, warnings: s.warnings };
+}
+
+/** One cell of a preview row: its text, the field its column feeds and how it reads. */
+export interface PreviewCell {
+  text: string;
+  field: PositionField | null;
+  /** Normalised reading: exact decimal text for numbers, trimmed text otherwise; null when empty or unreadable. */
+  parsed: string | null;
+  /** False when a number cell holds something that is not a number. */
+  ok: boolean;
+  message: string | null;
+}
+
+export interface PreviewRow {
+  line: number;
+  kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped';
+  cells: PreviewCell[];
+  issue: RowIssue | null;
+}
+
+export type PreviewResult =
+  | {
+      ok: true;
+      format: FileFormat;
+      rows: PreviewRow[];
+      /** Set when the file cannot be imported as mapped (no usable columns): the UI asks for a mapping. */
+      problem: FatalParseError | null;
+      presets: readonly { id: string; name: string }[];
+    }
+  | { ok: false; error: FatalParseError };
+
+const NUMERIC: Partial<Record<PositionField, keyof Pick<ColumnPlan, 'quantityStyle' | 'priceStyle' | 'valueStyle'>>> = {
+  quantity: 'quantityStyle',
+  price: 'priceStyle',
+  value: 'valueStyle',
+};
+
+function previewCells(cells: readonly string[], fields: (PositionField | null)[], plan: ColumnPlan | null): PreviewCell[] {
+  return cells.map((text, i) => {
+    const field = fields[i] ?? null;
+    const styleKey = field ? NUMERIC[field] : undefined;
+    if (field && styleKey && plan) {
+      const parsed = parseDecimal(text, plan[styleKey]);
+      if (parsed.ok && !parsed.percent) return { text, field, parsed: decimalToString(parsed.value), ok: true, message: null };
+      if (!parsed.ok && parsed.empty) return { text, field, parsed: null, ok: true, message: null };
+      return { text, field, parsed: null, ok: false, message: parsed.ok ? 'a percentage, not an amount' : parsed.reason };
+    }
+    const t = text.trim();
+    return { text, field, parsed: t === '' ? null : t, ok: true, message: null };
+  });
+}
+
+/**
+ * The format the parser detects plus the first rows after the header, each cell with its reading,
+ * for a mapping screen with a live preview. Only reads as far as it needs to.
+ */
+export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, maxRows = 20): PreviewResult {
+  const opened = openSession(bytes, options);
+  if (!opened.ok) {
+    const g = opened.guess;
+    if (!g) return { ok: false, error: opened.error };
+    const fields = g.headers.map(() => null);
+    return {
+      ok: true,
+      format: {
+        encoding: g.encoding,
+        hadBom: g.hadBom,
+        delimiter: g.delimiter,
+        headerLine: g.headerLine,
+        headers: g.headers,
+        preset: null,
+        mapping: {},
+        asOf: null,
+        fileTotalCents: null,
+      },
+      rows: g.rows.slice(0, maxRows).map((r) => ({ line: r.line, kind: 'skipped', cells: previewCells(r.cells, fields, null), issue: null })),
+      problem: opened.error,
+      presets: PRESETS,
+    };
+  }
+  const s = opened.session;
+  const fields: (PositionField | null)[] = s.plan.headers.map(() => null);
+  for (const f of POSITION_FIELDS) {
+    const i = s.plan.idx[f];
+    if (i >= 0) fields[i] = f;
+  }
+  const rows: PreviewRow[] = [];
+  let pendingAt = 0;
+  while (rows.length < maxRows) {
+    const row = pendingAt < s.pending.length ? s.pending[pendingAt++]! : s.reader.next();
+    if (row === null) break;
+    const step = stepRow(row, s);
+    if (step.kind === 'blank') continue;
+    if (step.kind === 'stop') break;
+    const kind: PreviewRow['kind'] =
+      step.kind === 'position' ? (step.position.isCash ? 'cash' : 'position') : step.kind === 'issue' ? 'rejected' : step.kind === 'total' ? 'total' : 'skipped';
+    rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null });
+  }
+  if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
+  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency }, rows, problem: null, presets: PRESETS };
+}
