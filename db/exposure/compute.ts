@@ -15,9 +15,16 @@ const BASE_CENTS_SQL = `CASE WHEN f.num = f.den THEN p.value_cents
   WHEN p.value_cents < 0 THEN -((-p.value_cents * f.num + f.den / 2) / f.den)
   ELSE (p.value_cents * f.num + f.den / 2) / f.den END`;
 
-const FACTORS_CTE = `f AS (
-  SELECT json_extract(value, '$.currency') AS currency, json_extract(value, '$.num') AS num, json_extract(value, '$.den') AS den
-  FROM json_each(@factors))`;
+/**
+ * Loads the currency factors into a per-connection TEMP table: a join on its primary key costs far
+ * less per row than json_each, which keeps exposure near the cost of a bare SUM over the positions.
+ */
+function loadFactors(db: Db, factors: readonly CurrencyFactor[]): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS fx_factor (currency TEXT PRIMARY KEY, num INTEGER NOT NULL, den INTEGER NOT NULL)');
+  db.prepare('DELETE FROM temp.fx_factor').run();
+  const insert = db.prepare('INSERT INTO temp.fx_factor (currency, num, den) VALUES (?, ?, ?)');
+  for (const f of factors) insert.run(f.currency, f.num, f.den);
+}
 
 interface ThemeAggRow {
   theme_id: string;
@@ -58,21 +65,20 @@ export interface ExposureTotals {
 export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: number): ExposureTotals {
   const currencies = db.prepare('SELECT DISTINCT currency FROM positions WHERE snapshot_id = ? ORDER BY currency').pluck().all(snapshotId) as string[];
   const { factors, missing } = currencyFactors(listFxRates(db), currencies, baseCurrency);
-  const params = { sid: snapshotId, factors: JSON.stringify(factors) };
+  loadFactors(db, factors);
+  const params = { sid: snapshotId };
 
   const totals = db
     .prepare(
-      `WITH ${FACTORS_CTE}
-       SELECT coalesce(sum(${BASE_CENTS_SQL}), 0) AS total,
+      `SELECT coalesce(sum(${BASE_CENTS_SQL}), 0) AS total,
               coalesce(sum(CASE WHEN p.is_cash = 1 THEN ${BASE_CENTS_SQL} ELSE 0 END), 0) AS cash
-       FROM positions p JOIN f ON f.currency = p.currency WHERE p.snapshot_id = @sid`,
+       FROM positions p JOIN temp.fx_factor f ON f.currency = p.currency WHERE p.snapshot_id = @sid`,
     )
     .get(params) as { total: number; cash: number };
 
   const themeRows = db
     .prepare(
-      `WITH ${FACTORS_CTE},
-       pos AS (SELECT p.symbol_key, ${BASE_CENTS_SQL} AS v FROM positions p JOIN f ON f.currency = p.currency WHERE p.snapshot_id = @sid),
+      `WITH pos AS (SELECT p.symbol_key, ${BASE_CENTS_SQL} AS v FROM positions p JOIN temp.fx_factor f ON f.currency = p.currency WHERE p.snapshot_id = @sid),
        contrib AS (
          SELECT t.theme_id,
                 CASE WHEN pos.v < 0 THEN -((-pos.v * t.weight_bp + 5000) / 10000) ELSE (pos.v * t.weight_bp + 5000) / 10000 END AS c
@@ -114,7 +120,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
   if (snapshot.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${snapshot.id} is not part of ${portfolio.name}.`);
   const base = portfolio.baseCurrency;
   const totals = computeExposureTotals(db, base, snapshot.id);
-  const positions = listReportPositions(db, snapshot.id, JSON.stringify(totals.factors));
+  const positions = listReportPositions(db, snapshot.id);
   const warnings: ReportWarning[] = totals.missingCurrencies.map((c) => ({
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: ${positions.filter((p) => p.currency === c).length} position(s) in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
@@ -146,17 +152,16 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
 }
 
 /** Every position of a snapshot with its base value and theme contributions, largest first. */
-function listReportPositions(db: Db, snapshotId: number, factors: string): ReportPosition[] {
+function listReportPositions(db: Db, snapshotId: number): ReportPosition[] {
   const rows = db
     .prepare(
-      `WITH ${FACTORS_CTE}
-       SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, p.quantity, p.value_cents, p.currency, p.is_cash,
+      `SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, p.quantity, p.value_cents, p.currency, p.is_cash,
               CASE WHEN f.currency IS NULL THEN NULL ELSE ${BASE_CENTS_SQL} END AS base_cents
-       FROM positions p LEFT JOIN f ON f.currency = p.currency
+       FROM positions p LEFT JOIN temp.fx_factor f ON f.currency = p.currency
        WHERE p.snapshot_id = @sid
        ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key`,
     )
-    .all({ sid: snapshotId, factors }) as PositionRow[];
+    .all({ sid: snapshotId }) as PositionRow[];
   const tagRows = db
     .prepare(
       `SELECT symbol_key, theme_id, weight_bp FROM tags
