@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportProgress } from '../../shared/api/contract';
+import type { PortfolioSummary, Theme } from '../../shared/domain/types';
+import type { ExposureReport, ReportFormat } from '../../shared/report/model';
+import { api, asFailure, type ApiFailure } from './api';
+import { EmptyState } from './components/EmptyState';
+import { ExposurePanel } from './components/ExposurePanel';
+import { HoldingsTable } from './components/HoldingsTable';
+import { ImportDialog, type ImportChoice } from './components/ImportDialog';
+import { ImportErrorDialog } from './components/ImportErrorDialog';
+import { ProgressBar } from './components/ProgressBar';
+import { Toast } from './components/Toast';
+import { Toolbar } from './components/Toolbar';
+
+interface PendingImport {
+  path: string;
+  fileName: string;
+}
+
+interface FailedImport {
+  failure: ApiFailure;
+  retry: (extra: { skipInvalid?: boolean; allowDuplicate?: boolean }) => void;
+}
+
+export function App() {
+  const [portfolios, setPortfolios] = useState<PortfolioSummary[] | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [themes, setThemes] = useState<Theme[]>([]);
+  const [report, setReport] = useState<ExposureReport | null>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  const [failed, setFailed] = useState<FailedImport | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
+
+  const refreshPortfolios = useCallback(async (select?: number) => {
+    const list = await api().listPortfolios({});
+    setPortfolios(list);
+    setSelectedId((current) => select ?? (current !== null && list.some((p) => p.id === current) ? current : (list[0]?.id ?? null)));
+  }, []);
+
+  const refreshReport = useCallback(async (portfolioId: number | null) => {
+    if (portfolioId === null) {
+      setReport(null);
+      return;
+    }
+    try {
+      setReport(await api().getExposure({ portfolioId }));
+    } catch (err) {
+      setReport(null);
+      setToast({ text: asFailure(err).message, kind: 'error' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refreshPortfolios();
+    void api().listThemes({}).then(setThemes);
+    return api().on('importProgress', setProgress);
+  }, [refreshPortfolios]);
+
+  useEffect(() => {
+    void refreshReport(selectedId);
+  }, [selectedId, refreshReport]);
+
+  const startImport = useCallback(async () => {
+    const chosen = await api().chooseImportFile({});
+    if (chosen) setPending({ path: chosen.path, fileName: chosen.name });
+  }, []);
+
+  const runImport = useCallback(
+    async (file: PendingImport, choice: ImportChoice, extra: { skipInvalid?: boolean; allowDuplicate?: boolean } = {}) => {
+      setPending(null);
+      setFailed(null);
+      setBusy(true);
+      setProgress(null);
+      try {
+        const outcome = await api().importHoldings({
+          path: file.path,
+          ...(choice.kind === 'existing' ? { portfolioId: choice.portfolioId } : { portfolioName: choice.name, baseCurrency: choice.baseCurrency }),
+          ...extra,
+        });
+        await refreshPortfolios(outcome.portfolio.id);
+        await refreshReport(outcome.portfolio.id);
+        const skipped = outcome.rejected.length ? `, ${outcome.rejected.length} row(s) skipped` : '';
+        setToast({ text: `Imported ${outcome.imported} positions into ${outcome.portfolio.name}${skipped}.`, kind: 'ok' });
+      } catch (err) {
+        setFailed({ failure: asFailure(err), retry: (more) => void runImport(file, choice, { ...extra, ...more }) });
+      } finally {
+        setBusy(false);
+        setProgress(null);
+      }
+    },
+    [refreshPortfolios, refreshReport],
+  );
+
+  const exportReport = useCallback(
+    async (format: ReportFormat) => {
+      if (!report || selectedId === null) return;
+      const suggestedName = `${report.clientName ? `${report.clientName} - ` : ''}${report.portfolio} - themes ${report.asOf}.${format}`;
+      const target = await api().chooseExportPath({ format, suggestedName: suggestedName.replace(/[\\/:*?"<>|]/g, '_') });
+      if (!target) return;
+      try {
+        await api().exportReport({ portfolioId: selectedId, format, path: target.path });
+        setToast({ text: `Report saved to ${target.path}`, kind: 'ok' });
+      } catch (err) {
+        setToast({ text: asFailure(err).message, kind: 'error' });
+      }
+    },
+    [report, selectedId],
+  );
+
+  const selected = portfolios?.find((p) => p.id === selectedId) ?? null;
+
+  return (
+    <div className="app">
+      <Toolbar
+        portfolios={portfolios ?? []}
+        selected={selected}
+        onSelect={setSelectedId}
+        onImport={() => void startImport()}
+        onExport={(f) => void exportReport(f)}
+        canExport={report !== null}
+        busy={busy}
+      />
+      {busy && <ProgressBar progress={progress} />}
+      {portfolios === null ? (
+        <main className="loading" aria-busy="true">Loading…</main>
+      ) : portfolios.length === 0 ? (
+        <EmptyState onImport={() => void startImport()} />
+      ) : report ? (
+        <main className="workspace">
+          <HoldingsTable report={report} themes={themes} onChanged={() => refreshReport(selectedId)} />
+          <ExposurePanel report={report} />
+        </main>
+      ) : (
+        <main className="loading">{selected && selected.snapshotCount === 0 ? 'This portfolio has no snapshots yet: import a holdings file.' : 'Loading…'}</main>
+      )}
+      {pending && (
+        <ImportDialog
+          fileName={pending.fileName}
+          portfolios={portfolios ?? []}
+          defaultPortfolioId={selectedId}
+          onCancel={() => setPending(null)}
+          onConfirm={(choice) => void runImport(pending, choice)}
+        />
+      )}
+      {failed && <ImportErrorDialog failure={failed.failure} onRetry={failed.retry} onCancel={() => setFailed(null)} />}
+      {toast && <Toast text={toast.text} kind={toast.kind} onClose={() => setToast(null)} />}
+    </div>
+  );
+}

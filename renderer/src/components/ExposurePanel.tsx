@@ -1,0 +1,120 @@
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
+import type { ExposureReport } from '../../../shared/report/model';
+import { formatMoney, formatMoneyShort, formatShare } from '../format';
+
+interface Datum {
+  id: string;
+  name: string;
+  value: number;
+  share: number;
+  color: string;
+}
+
+/** The exposure chart (one bar per theme plus untagged) and the table of the same figures. */
+export function ExposurePanel({ report }: { report: ExposureReport }) {
+  const cur = report.baseCurrency;
+  const untaggedShare = report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue;
+  const data: Datum[] = [
+    ...report.themes.map((t) => ({ id: t.id, name: t.name, value: t.value, share: t.share, color: t.color })),
+    { id: 'untagged', name: 'Untagged', value: report.untaggedValue, share: untaggedShare, color: UNTAGGED_COLOR },
+  ];
+  return (
+    <section className="exposure" aria-label="Theme exposure">
+      <div className="section-head">
+        <h2>Theme exposure</h2>
+        <span className="muted">{formatMoney(report.totalValue, cur)} total</span>
+      </div>
+      {report.warnings.length > 0 && (
+        <div className="alert" role="alert" data-testid="exposure-warnings">
+          {report.warnings.map((w, i) => (
+            <p key={i}>{w.message}</p>
+          ))}
+        </div>
+      )}
+      <figure className="chart" data-testid="exposure-chart" aria-label="Bar chart of theme exposure">
+        <figcaption>Value by theme ({cur})</figcaption>
+        <ResponsiveContainer width="100%" height={280}>
+          <BarChart data={data} margin={{ top: 24, right: 12, bottom: 8, left: 24 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
+            <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} tickFormatter={(n: string) => (n.length > 18 ? `${n.slice(0, 16)}…` : n)} />
+            <YAxis
+              tickFormatter={(v: number) => formatMoneyShort(v, cur)}
+              tick={{ fontSize: 11 }}
+              width={64}
+              label={{ value: `Value (${cur})`, angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }}
+            />
+            <Tooltip
+              cursor={{ fillOpacity: 0.08 }}
+              content={({ active, payload }) => {
+                const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined;
+                return d ? (
+                  <div className="chart-tooltip" data-testid="chart-tooltip">
+                    <strong>{d.name}</strong>
+                    <div>{formatMoney(d.value, cur)}</div>
+                    <div className="muted">{formatShare(d.share)} of the portfolio</div>
+                  </div>
+                ) : null;
+              }}
+            />
+            <Bar dataKey="value" isAnimationActive={false} radius={[3, 3, 0, 0]}>
+              {data.map((d) => (
+                <Cell key={d.id} fill={d.color} />
+              ))}
+              <LabelList dataKey="share" position="top" formatter={(v: unknown) => formatShare(Number(v))} style={{ fontSize: 11 }} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+      <table className="exposure-table" data-testid="exposure-table">
+        <thead>
+          <tr>
+            <th>Theme</th>
+            <th className="num">Value</th>
+            <th className="num">Share</th>
+            <th className="num">Positions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.themes.map((t) => (
+            <tr key={t.id} data-testid={`exposure-row-${t.id}`}>
+              <td>
+                <span className="swatch" style={{ background: t.color }} />
+                {t.name}
+              </td>
+              <td className="num">{formatMoney(t.value, cur)}</td>
+              <td className="num">{formatShare(t.share)}</td>
+              <td className="num">{t.positionCount}</td>
+            </tr>
+          ))}
+          <tr data-testid="exposure-row-untagged" className="untagged">
+            <td>
+              <span className="swatch" style={{ background: UNTAGGED_COLOR }} />
+              Untagged
+            </td>
+            <td className="num">{formatMoney(report.untaggedValue, cur)}</td>
+            <td className="num">{formatShare(untaggedShare)}</td>
+            <td />
+          </tr>
+        </tbody>
+        <tfoot>
+          <tr data-testid="exposure-row-cash">
+            <td>of which cash</td>
+            <td className="num">{formatMoney(report.cashValue, cur)}</td>
+            <td className="num">{formatShare(report.totalValue === 0 ? 0 : report.cashValue / report.totalValue)}</td>
+            <td />
+          </tr>
+          <tr data-testid="exposure-row-total" className="total">
+            <td>Total</td>
+            <td className="num">{formatMoney(report.totalValue, cur)}</td>
+            <td className="num">{formatShare(report.totalValue === 0 ? 0 : 1)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+      <p className="muted small method">
+        A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {report.asOf}.
+      </p>
+    </section>
+  );
+}

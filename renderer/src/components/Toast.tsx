@@ -1,0 +1,17 @@
+import { useEffect } from 'react';
+
+/** A short confirmation or error that goes away by itself. */
+export function Toast({ text, kind, onClose }: { text: string; kind: 'ok' | 'error'; onClose: () => void }) {
+  useEffect(() => {
+    const t = setTimeout(onClose, kind === 'error' ? 10_000 : 5_000);
+    return () => clearTimeout(t);
+  }, [text, kind, onClose]);
+  return (
+    <div className={`toast ${kind}`} data-testid="toast" role={kind === 'error' ? 'alert' : 'status'}>
+      <span>{text}</span>
+      <button type="button" aria-label="Dismiss" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}

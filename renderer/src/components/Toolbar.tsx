@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { PortfolioSummary } from '../../../shared/domain/types';
+import type { ReportFormat } from '../../../shared/report/model';
+import { formatDate } from '../format';
+
+const EXPORT_FORMATS: { id: ReportFormat; label: string }[] = [
+  { id: 'html', label: 'HTML' },
+  { id: 'csv', label: 'CSV' },
+  { id: 'json', label: 'JSON' },
+];
+
+interface Props {
+  portfolios: PortfolioSummary[];
+  selected: PortfolioSummary | null;
+  onSelect: (id: number) => void;
+  onImport: () => void;
+  onExport: (format: ReportFormat) => void;
+  canExport: boolean;
+  busy: boolean;
+}
+
+/** The app bar: portfolio picker, import and export. */
+export function Toolbar({ portfolios, selected, onSelect, onImport, onExport, canExport, busy }: Props) {
+  const [format, setFormat] = useState<ReportFormat>('html');
+  return (
+    <header className="toolbar">
+      <div className="brand" aria-label="ThemeLens">
+        <span className="brand-mark" aria-hidden="true" />
+        ThemeLens
+      </div>
+      {portfolios.length > 0 && (
+        <label className="picker">
+          <span className="visually-hidden">Portfolio</span>
+          <select
+            data-testid="portfolio-picker"
+            aria-label="Portfolio"
+            value={selected?.id ?? ''}
+            onChange={(e) => onSelect(Number(e.target.value))}
+          >
+            {portfolios.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.clientName ? ` (${p.clientName})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {selected?.latestAsOf && <span className="as-of">as of {formatDate(selected.latestAsOf)}</span>}
+      <div className="spacer" />
+      <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} title="Import holdings (Ctrl+O)">
+        Import holdings…
+      </button>
+      <div className="export-group">
+        <select data-testid="export-format" aria-label="Report format" value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)} disabled={!canExport}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" data-testid="export-button" onClick={() => onExport(format)} disabled={!canExport || busy} title="Export report (Ctrl+E)">
+          Export report…
+        </button>
+      </div>
+    </header>
+  );
+}
