@@ -9,6 +9,9 @@ import type { ExposureReport } from '../report/model';
 import { REPORT_FORMATS } from '../report/model';
 import type { FileFormat, RowIssue } from '../import/types';
 import { POSITION_FIELDS } from '../import/types';
+import { CALL_NAMES, EVENT_NAMES } from './names';
+
+export { channelOf } from './names';
 
 const text = (max: number) => z.string().max(max);
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -128,11 +131,15 @@ export interface ImportProgress {
   percent: number;
 }
 
-/** Events the backend may push to the renderer. */
+/** A menu item the user chose; the renderer acts on it as if its own button was pressed. */
+export type MenuCommand = 'import' | 'export';
+
+/** Events the backend or the shell may push to the renderer. */
 export interface ApiEvents {
   importProgress: ImportProgress;
+  menuCommand: MenuCommand;
 }
-export const API_EVENTS = ['importProgress'] as const satisfies readonly (keyof ApiEvents)[];
+export const API_EVENTS: readonly (keyof ApiEvents)[] = EVENT_NAMES;
 
 /** What the preload exposes as `window.themelens`: one function per call, promises unwrapped. */
 export type ThemeLensBridge = {
@@ -141,7 +148,11 @@ export type ThemeLensBridge = {
   on<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 };
 
-export const API_NAMES = Object.keys(apiInputs) as ApiName[];
+export const API_NAMES: readonly ApiName[] = CALL_NAMES;
 
-/** IPC channel name of a call; one place so main and preload cannot drift. */
-export const channelOf = (name: ApiName | keyof ApiEvents): string => `themelens:${name}`;
+// Compile-time proof that names.ts lists exactly the calls and events declared here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const callsMatch: Same<(typeof CALL_NAMES)[number], ApiName> = true;
+const eventsMatch: Same<(typeof EVENT_NAMES)[number], keyof ApiEvents> = true;
+void callsMatch;
+void eventsMatch;

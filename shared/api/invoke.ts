@@ -18,7 +18,7 @@ export async function invokeApi(
   onInternalError?: InternalErrorSink,
 ): Promise<Envelope<unknown>> {
   try {
-    if (typeof name !== 'string' || !(API_NAMES as string[]).includes(name)) {
+    if (typeof name !== 'string' || !(API_NAMES as readonly string[]).includes(name)) {
       return { ok: false, error: { code: 'VALIDATION', message: `Unknown call "${String(name).slice(0, 64)}".` } };
     }
     const input = validateInput(name as ApiName, raw);

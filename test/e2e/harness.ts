@@ -141,7 +141,7 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark'; vi
       w['__themelensEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
       Object.defineProperty(window, 'themelens', { value: Object.freeze(bridge), writable: false });
     },
-    { names: API_NAMES as string[], events: [...API_EVENTS] as string[] },
+    { names: [...API_NAMES] as string[], events: [...API_EVENTS] as string[] },
   );
   await page.goto(`${origin}/index.html`);
   mkdirSync(RESULTS_DIR, { recursive: true });

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type * as Electron from 'electron';
+import type { ApiEvents } from '../../shared/api/contract';
+import { openBackend, type Backend } from '../../db/service/backend';
+import { defaultDataDir, ensureDataDir } from '../../db/paths';
+import { dialogHandlers } from './dialogs';
+import { guardSession, guardWebContents } from './guards';
+import { emitToRenderer, GrantedPaths, registerApi } from './ipc';
+import { menuTemplate } from './menu';
+import { APP_ENTRY, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
+import { mainWindowOptions } from './window';
+
+/** The parts of the electron module the shell uses (a fake in tests). */
+export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'shell'>;
+
+export interface ShellPaths {
+  /** out/ of the build: main, preload and renderer folders. */
+  outDir: string;
+  /** The better-sqlite3 binary built for Electron's ABI. */
+  nativeBinding: string;
+}
+
+/** Where the build and the Electron-ABI native module are, in development and when packaged. */
+export function shellPaths(electron: Pick<ElectronApi, 'app'>, mainDir: string, resourcesPath: string): ShellPaths {
+  const outDir = join(mainDir, '..');
+  return electron.app.isPackaged
+    ? { outDir, nativeBinding: join(resourcesPath, 'native', 'better_sqlite3.node') }
+    : { outDir, nativeBinding: join(electron.app.getAppPath(), 'native', 'electron', 'better_sqlite3.node') };
+}
+
+/**
+ * Wires the desktop shell: security first (sandbox, privileged app:// scheme, guards on every web
+ * contents), then one window, the backend on the user's data folder, IPC and the menu.
+ */
+export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.ProcessEnv = process.env, log: (m: string) => void = console.log): void {
+  const { app, BrowserWindow, Menu, protocol } = electron;
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let window: Electron.BrowserWindow | null = null;
+  let backend: Backend | null = null;
+
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void electron.shell.openExternal(url)));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => backend?.close());
+
+  void app.whenReady().then(async () => {
+    guardSession(electron.session.defaultSession);
+    registerAppProtocol(protocol, join(paths.outDir, 'renderer'));
+    const dbPath = ensureDataDir(env['THEMELENS_DATA_DIR'] || app.getPath('userData') || defaultDataDir(env));
+    try {
+      backend = await openBackend({
+        dbPath,
+        nativeBinding: paths.nativeBinding,
+        emit: <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => emitToRenderer(window?.webContents ?? null, event, payload),
+      });
+    } catch (err) {
+      electron.dialog.showErrorBox('ThemeLens cannot open its database', (err as Error).message);
+      app.quit();
+      return;
+    }
+    log(`ThemeLens: SQLite ${backend.db.prepare('SELECT sqlite_version()').pluck().get() as string}`);
+    const granted = new GrantedPaths();
+    registerApi(electron.ipcMain, { ...backend.handlers, ...dialogHandlers(electron.dialog, () => window, granted) }, granted, log);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => emitToRenderer(window?.webContents ?? null, 'menuCommand', command), process.platform, !app.isPackaged)));
+    window = new BrowserWindow(mainWindowOptions(join(paths.outDir, 'preload', 'index.cjs')));
+    window.once('ready-to-show', () => window?.show());
+    window.on('closed', () => {
+      window = null;
+    });
+    void window.loadURL(APP_ENTRY);
+  });
+}

@@ -1,0 +1,50 @@
+import type { Session, WebContents } from 'electron';
+import { APP_ORIGIN } from './protocol';
+
+/** Whether a URL belongs to the app itself (app://themelens/...). */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'app:' && u.host === 'themelens' && !u.username && !u.password && !u.port;
+  } catch {
+    return false;
+  }
+}
+
+/** Hosts the app itself links to (help pages); nothing else is ever opened in the browser. */
+export const EXTERNAL_HOSTS = new Set(['github.com']);
+
+/** An https URL to a known host, with no credentials or odd port: the only kind shell.openExternal gets. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && !u.username && !u.password && u.port === '' && EXTERNAL_HOSTS.has(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Denies navigation away from the app, new windows, webviews and downloads in one web contents. */
+export function guardWebContents(contents: WebContents, openExternal: (url: string) => void): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Denies every permission (camera, notifications, geolocation...), cancels downloads, and keeps the spellchecker offline. */
+export function guardSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
+  // Chromium would fetch spellcheck dictionaries from Google; point it nowhere.
+  session.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-dictionaries/`);
+  session.setSpellCheckerEnabled(false);
+}

@@ -1,0 +1,26 @@
+/**
+ * Call and event names as plain constants, with no validator attached: the sandboxed preload
+ * imports this file and must not bundle zod. contract.ts checks that the lists match its schemas.
+ */
+export const CALL_NAMES = [
+  'listPortfolios',
+  'createPortfolio',
+  'listSnapshots',
+  'previewImport',
+  'importHoldings',
+  'listThemes',
+  'listTags',
+  'setTag',
+  'removeTag',
+  'setFxRate',
+  'listFxRates',
+  'getExposure',
+  'exportReport',
+  'chooseImportFile',
+  'chooseExportPath',
+] as const;
+
+export const EVENT_NAMES = ['importProgress', 'menuCommand'] as const;
+
+/** IPC channel name of a call or event; one place so main and preload cannot drift. */
+export const channelOf = (name: string): string => `themelens:${name}`;
