@@ -147,7 +147,7 @@ export function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: bool
 }
 
 /** Strict UTF-8 decode; null when the bytes are not valid UTF-8. */
-function decodeUtf8Strict(bytes: Uint8Array, start: number): string | null {
+export function decodeUtf8Strict(bytes: Uint8Array, start: number): string | null {
   const Ctor = textDecoderCtor();
   const view = start === 0 ? bytes : bytes.subarray(start);
   if (Ctor) {

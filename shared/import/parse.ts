@@ -318,7 +318,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
   };
 }
 
-function unterminated(line: number): { ok: false; error: FatalParseError } {
+export function unterminated(line: number): { ok: false; error: FatalParseError } {
   return fatal(
     'UNTERMINATED_QUOTE',
     `A quoted cell that starts on line ${line} is never closed (a closing " is missing), so the rest of the file cannot be read. Fix the quote on line ${line} or export the file again.`,
@@ -391,7 +391,7 @@ export function stepRow(row: RawRow, s: Session): Step {
 }
 
 /** Positions for cash balances read outside the positions table (IBKR Cash Report). */
-function extraCashPositions(s: Session, rejected: RowIssue[]): ParsedPosition[] {
+export function extraCashPositions(s: Session, rejected: RowIssue[]): ParsedPosition[] {
   const out: ParsedPosition[] = [];
   for (const c of s.ctx.extraCash) {
     const parsed = parseDecimal(c.valueText);
@@ -418,7 +418,7 @@ function extraCashPositions(s: Session, rejected: RowIssue[]): ParsedPosition[] 
   return out;
 }
 
-function money(cents: number): string {
+export function money(cents: number): string {
   const negative = cents < 0;
   const abs = Math.abs(cents);
   const whole = Math.floor(abs / 100)

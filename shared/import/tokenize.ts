@@ -27,6 +27,9 @@ export class CsvReader {
   /** Cached positions of the next LF and the next delimiter at or after the read position. */
   private nextLf = -1;
   private nextDelim = -1;
+  /** Offset and line where the record last asked for starts (a streaming caller carries it over). */
+  recordStart = 0;
+  recordLine = 1;
   /** Set when a quoted cell never closes: the line where its quote opened. */
   unterminatedQuoteLine: number | null = null;
 
@@ -37,6 +40,16 @@ export class CsvReader {
     this.delimText = delimiter.charAt(0);
     this.crOnly = text.indexOf('\n') === -1;
     this.pos = start;
+  }
+
+  /** The text being read. */
+  get source(): string {
+    return this.text;
+  }
+
+  /** 1-based line of the next unread record. */
+  get currentLine(): number {
+    return this.line;
   }
 
   /** Offset of the next unread character (for progress reports). */
@@ -51,6 +64,8 @@ export class CsvReader {
     if (this.pos >= len || this.unterminatedQuoteLine !== null) return null;
     const delim = this.delim;
     const startLine = this.line;
+    this.recordStart = this.pos;
+    this.recordLine = startLine;
     const cells: string[] = [];
     let pos = this.pos;
     for (;;) {

@@ -1,0 +1,152 @@
+/**
+ * The holdings parser over a file read in chunks, so memory stays bounded whatever the file size:
+ * detection runs once on the head of the file, then each chunk (cut at a line feed) is decoded and
+ * its records go through the same stepRow as a whole-file parse. A quoted cell that spans a chunk
+ * boundary is carried into the next chunk. Files that need the whole text at once (UTF-16, presets
+ * that look ahead, small files) are parsed whole; the caller gives all their bytes.
+ */
+import { decodeSingleByte, decodeUtf8Strict } from './decode';
+import { extraCashPositions, money, openSession, stepRow, unterminated, type Session } from './parse';
+import { CsvReader, type RawRow } from './tokenize';
+import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from './types';
+
+export interface StreamSink {
+  position(p: ParsedPosition): void;
+  issue(i: RowIssue): void;
+  /** Bytes of the file consumed so far. */
+  progress?(bytesRead: number): void;
+}
+
+export type StreamResult =
+  | { ok: true; format: FileFormat; warnings: string[]; positions: number; rejected: number }
+  | { ok: false; error: FatalParseError }
+  /** The file cannot be streamed (UTF-16, or a preset that reads ahead): parse it whole. */
+  | { ok: false; wholeFileNeeded: true };
+
+const LF = 0x0a;
+
+/** Decodes one chunk (cut at a line feed, so never inside a UTF-8 sequence) in the file's encoding. */
+function decodeChunk(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'windows-1252' || encoding === 'iso-8859-1') return decodeSingleByte(bytes, 0, encoding === 'windows-1252');
+  // Valid UTF-8 in the head does not promise the rest: a stray windows-1252 byte later is read as such.
+  return decodeUtf8Strict(bytes, 0) ?? decodeSingleByte(bytes, 0, true);
+}
+
+/**
+ * Streams a file: `head` is the first bytes (at least a few hundred KB, or the whole file),
+ * `next()` gives the following chunks in order, then null.
+ */
+export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | null, options: ParseOptions, sink: StreamSink): StreamResult {
+  const cut = head.lastIndexOf(LF) + 1;
+  if (cut <= 0) return { ok: false, wholeFileNeeded: true };
+  const opened = openSession(head.subarray(0, cut), options);
+  // A header that is not within the head (or any other doubt) is left to the whole-file parser.
+  if (!opened.ok) return cut === head.length ? { ok: false, error: opened.error } : { ok: false, wholeFileNeeded: true };
+  const s = opened.session;
+  if (s.format.encoding.startsWith('utf-16') || s.preset?.finish) return { ok: false, wholeFileNeeded: true };
+
+  let positions = 0;
+  let rejected = 0;
+  let sumCents = 0;
+  const rejectedExtra: RowIssue[] = [];
+  let stopped = false;
+  const handle = (row: RawRow): void => {
+    const step = stepRow(row, s);
+    if (step.kind === 'position') {
+      positions++;
+      sumCents += step.position.valueCents;
+      sink.position(step.position);
+    } else if (step.kind === 'issue') {
+      rejected++;
+      sink.issue(step.issue);
+    } else if (step.kind === 'stop') stopped = true;
+  };
+
+  for (const row of s.pending) {
+    handle(row);
+    if (stopped) break;
+  }
+  s.pending = [];
+  let bytesRead = cut;
+  let carry: Uint8Array = head.subarray(cut);
+  let reader: CsvReader = s.reader;
+  let line = 0;
+  // Reads the records of one reader; returns the text of an unfinished quoted record to carry over.
+  const drain = (r: CsvReader, atEnd: boolean): { carryText: string; carryLine: number } | null => {
+    for (;;) {
+      const row = r.next();
+      if (row === null) {
+        if (r.unterminatedQuoteLine !== null && !atEnd) return { carryText: r.source.slice(r.recordStart), carryLine: r.recordLine };
+        line = r.currentLine;
+        return null;
+      }
+      handle(row);
+      if (stopped) return null;
+    }
+  };
+
+  let pendingText: { text: string; line: number } | null = null;
+  const first = drain(reader, false);
+  if (first) pendingText = { text: first.carryText, line: first.carryLine };
+  sink.progress?.(bytesRead);
+
+  while (!stopped) {
+    const chunk = next();
+    const atEnd = chunk === null;
+    let bytes: Uint8Array;
+    if (atEnd) bytes = carry;
+    else {
+      const joined = new Uint8Array(carry.length + chunk.length);
+      joined.set(carry, 0);
+      joined.set(chunk, carry.length);
+      const lastLf = joined.lastIndexOf(LF) + 1;
+      bytes = joined.subarray(0, lastLf);
+      carry = joined.subarray(lastLf);
+    }
+    if (bytes.length === 0 && !pendingText) {
+      if (atEnd) break;
+      continue;
+    }
+    bytesRead += bytes.length;
+    const text = (pendingText?.text ?? '') + decodeChunk(bytes, s.format.encoding);
+    reader = new CsvReader(text, s.format.delimiter, 0, pendingText?.line ?? line);
+    pendingText = null;
+    const left = drain(reader, atEnd);
+    if (left) pendingText = { text: left.carryText, line: left.carryLine };
+    sink.progress?.(bytesRead);
+    if (atEnd) {
+      if (reader.unterminatedQuoteLine !== null) return unterminated(reader.unterminatedQuoteLine);
+      break;
+    }
+  }
+
+  for (const p of extraCashPositions(s, rejectedExtra)) {
+    positions++;
+    sumCents += p.valueCents;
+    sink.position(p);
+  }
+  for (const i of rejectedExtra) {
+    rejected++;
+    sink.issue(i);
+  }
+  if (positions === 0 && rejected === 0) {
+    return {
+      ok: false,
+      error: {
+        code: 'HEADER_ONLY',
+        message: `The file has a header row (line ${s.format.headerLine}) but no holdings below it. Export the positions again, with the account(s) that hold them.`,
+        line: s.format.headerLine,
+        column: null,
+      },
+    };
+  }
+  const format: FileFormat = { ...s.format, asOf: s.ctx.asOf, fileTotalCents: s.totalCents, baseCurrency: s.ctx.baseCurrency };
+  if (s.totalCents !== null && sumCents !== s.totalCents) {
+    s.warnings.push(
+      `The file's own total (${money(s.totalCents)}) differs from the sum of the imported rows (${money(sumCents)}) by ${money(s.totalCents - sumCents)}; check the rejected rows or the file.`,
+    );
+  }
+  return { ok: true, format, warnings: s.warnings, positions, rejected };
+}
+
+export type { Session };
