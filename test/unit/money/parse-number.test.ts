@@ -161,7 +161,7 @@ function format(units: bigint, scale: number, style: { decimal: '.' | ','; group
     if (i > 0 && (intPart.length - i) % 3 === 0) grouped += style.group;
     grouped += intPart[i];
   }
-  let body = (style.currency === '$' ? '$' : '') + grouped + (scale > 0 ? style.decimal + frac : '') + (style.currency === 'EUR' ? ' EUR' : '');
+  const body = (style.currency === '$' ? '$' : '') + grouped + (scale > 0 ? style.decimal + frac : '') + (style.currency === 'EUR' ? ' EUR' : '');
   if (!negative) return body;
   if (style.negative === 'paren') return `(${body})`;
   if (style.negative === 'unicode') return '\u2212' + body;
