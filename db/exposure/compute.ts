@@ -9,21 +9,23 @@ import { contributionCents, currencyFactors, type CurrencyFactor } from './rates
 
 const money = (cents: number): number => cents / 100;
 
-// Base value of a position, in integer cents, rounded half away from zero: the same rule as
-// convertCents() so the SQL totals and the per-position figures agree to the cent.
-const BASE_CENTS_SQL = `CASE WHEN f.num = f.den THEN p.value_cents
-  WHEN p.value_cents < 0 THEN -((-p.value_cents * f.num + f.den / 2) / f.den)
-  ELSE (p.value_cents * f.num + f.den / 2) / f.den END`;
-
 /**
- * Loads the currency factors into a per-connection TEMP table: a join on its primary key costs far
- * less per row than json_each, which keeps exposure near the cost of a bare SUM over the positions.
+ * |base value| of a position in integer cents, as SQL: a CASE over the snapshot's few currencies
+ * with each factor bound as a parameter (no join per row), rounding half away from zero like
+ * convertCents(). A currency without a rate gives NULL, which SUM skips.
  */
-function loadFactors(db: Db, factors: readonly CurrencyFactor[]): void {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS fx_factor (currency TEXT PRIMARY KEY, num INTEGER NOT NULL, den INTEGER NOT NULL)');
-  db.prepare('DELETE FROM temp.fx_factor').run();
-  const insert = db.prepare('INSERT INTO temp.fx_factor (currency, num, den) VALUES (?, ?, ?)');
-  for (const f of factors) insert.run(f.currency, f.num, f.den);
+function absBaseSql(factors: readonly CurrencyFactor[]): { sql: string; params: Record<string, string | bigint> } {
+  // BigInt binds as INTEGER (a JS number binds as REAL), so the division below is integer division.
+  const params: Record<string, string | bigint> = {};
+  const branches = factors.map((f, i) => {
+    params[`c${i}`] = f.currency;
+    if (f.num === f.den) return `WHEN @c${i} THEN abs(p.value_cents)`;
+    params[`n${i}`] = BigInt(f.num);
+    params[`d${i}`] = BigInt(f.den);
+    params[`h${i}`] = BigInt(Math.floor(f.den / 2));
+    return `WHEN @c${i} THEN (abs(p.value_cents) * @n${i} + @h${i}) / @d${i}`;
+  });
+  return { sql: branches.length ? `(CASE p.currency ${branches.join(' ')} END)` : 'NULL', params };
 }
 
 interface ThemeAggRow {
@@ -63,36 +65,55 @@ export interface ExposureTotals {
 
 /** Theme, cash and total figures of a snapshot, all by SQL aggregation (no rows loaded into JS). */
 export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: number): ExposureTotals {
-  const currencies = db.prepare('SELECT DISTINCT currency FROM positions WHERE snapshot_id = ? ORDER BY currency').pluck().all(snapshotId) as string[];
+  const listed = db.prepare('SELECT currencies FROM snapshots WHERE id = ?').pluck().get(snapshotId) as string | undefined;
+  const currencies = listed ? listed.split(',') : [];
   const { factors, missing } = currencyFactors(listFxRates(db), currencies, baseCurrency);
-  loadFactors(db, factors);
-  const params = { sid: snapshotId };
+  const base = absBaseSql(factors);
+  const params = { sid: snapshotId, ...base.params };
+  const value = `(sign(p.value_cents) * ${base.sql})`;
 
   const totals = db
     .prepare(
-      `SELECT coalesce(sum(${BASE_CENTS_SQL}), 0) AS total,
-              coalesce(sum(CASE WHEN p.is_cash = 1 THEN ${BASE_CENTS_SQL} ELSE 0 END), 0) AS cash
-       FROM positions p JOIN temp.fx_factor f ON f.currency = p.currency WHERE p.snapshot_id = @sid`,
+      `SELECT coalesce(sum(${value}), 0) AS total, coalesce(sum(CASE WHEN p.is_cash = 1 THEN ${value} END), 0) AS cash
+       FROM positions p WHERE p.snapshot_id = @sid`,
     )
     .get(params) as { total: number; cash: number };
 
-  const themeRows = db
-    .prepare(
-      `WITH pos AS (SELECT p.symbol_key, ${BASE_CENTS_SQL} AS v FROM positions p JOIN temp.fx_factor f ON f.currency = p.currency WHERE p.snapshot_id = @sid),
-       contrib AS (
-         SELECT t.theme_id,
-                CASE WHEN pos.v < 0 THEN -((-pos.v * t.weight_bp + 5000) / 10000) ELSE (pos.v * t.weight_bp + 5000) / 10000 END AS c
-         FROM pos JOIN tags t ON t.symbol_key = pos.symbol_key WHERE t.weight_bp > 0)
-       SELECT theme_id, sum(c) AS net, sum(max(c, 0)) AS long, sum(min(c, 0)) AS short, count(*) AS n
-       FROM contrib GROUP BY theme_id`,
-    )
-    .all(params) as ThemeAggRow[];
-  const aggByTheme = new Map(themeRows.map((r) => [r.theme_id, r]));
+  // One pass over the snapshot with conditional sums per theme: no GROUP BY, so no temp B-tree of
+  // a million contribution rows. Theme ids are bound as parameters (@t0, @t1...), never spliced in.
+  const themeList = listThemes(db);
+  const aggByTheme = new Map<string, ThemeAggRow>();
+  if (themeList.length > 0) {
+    // sign x ((|v| x weight + 5000) / 10000): half away from zero, with no CASE to re-evaluate.
+    const contribution = `sign(pos.x) * ((pos.a * t.weight_bp + 5000) / 10000)`;
+    const columns = themeList
+      .map((_, i) => {
+        const is = `t.theme_id = @t${i}`;
+        // Each CASE evaluates the contribution only for the matching theme; short = net - long.
+        return `sum(CASE WHEN ${is} THEN c END) AS net${i}, sum(CASE WHEN ${is} THEN max(c, 0) END) AS long${i}, count(CASE WHEN ${is} THEN 1 END) AS n${i}`;
+      })
+      .join(',\n');
+    const themeParams: Record<string, string | number | bigint> = { ...params };
+    themeList.forEach((t, i) => (themeParams[`t${i}`] = t.id));
+    const row = db
+      .prepare(
+        `SELECT ${columns} FROM (
+           SELECT t.theme_id, ${contribution} AS c
+           FROM (SELECT p.symbol_key, p.value_cents AS x, ${base.sql} AS a FROM positions p WHERE p.snapshot_id = @sid) pos
+           JOIN tags t ON t.symbol_key = pos.symbol_key WHERE t.weight_bp > 0 AND pos.a IS NOT NULL) t`,
+      )
+      .get(themeParams) as Record<string, number | null>;
+    themeList.forEach((t, i) => {
+      const net = row[`net${i}`] ?? 0;
+      const long = row[`long${i}`] ?? 0;
+      aggByTheme.set(t.id, { theme_id: t.id, net, long, short: net - long, n: row[`n${i}`] ?? 0 });
+    });
+  }
 
   const totalCents = totals.total;
   const share = (cents: number) => (totalCents === 0 ? 0 : cents / totalCents);
   let taggedCents = 0;
-  const themes = listThemes(db).map((t) => {
+  const themes = themeList.map((t) => {
     const agg = aggByTheme.get(t.id);
     const net = agg?.net ?? 0;
     taggedCents += net;
@@ -120,7 +141,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
   if (snapshot.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${snapshot.id} is not part of ${portfolio.name}.`);
   const base = portfolio.baseCurrency;
   const totals = computeExposureTotals(db, base, snapshot.id);
-  const positions = listReportPositions(db, snapshot.id);
+  const positions = listReportPositions(db, snapshot.id, totals.factors);
   const warnings: ReportWarning[] = totals.missingCurrencies.map((c) => ({
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: ${positions.filter((p) => p.currency === c).length} position(s) in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
@@ -152,16 +173,17 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
 }
 
 /** Every position of a snapshot with its base value and theme contributions, largest first. */
-function listReportPositions(db: Db, snapshotId: number): ReportPosition[] {
+function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[]): ReportPosition[] {
+  const base = absBaseSql(factors);
   const rows = db
     .prepare(
       `SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, p.quantity, p.value_cents, p.currency, p.is_cash,
-              CASE WHEN f.currency IS NULL THEN NULL ELSE ${BASE_CENTS_SQL} END AS base_cents
-       FROM positions p LEFT JOIN temp.fx_factor f ON f.currency = p.currency
+              sign(p.value_cents) * ${base.sql} AS base_cents
+       FROM positions p
        WHERE p.snapshot_id = @sid
        ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key`,
     )
-    .all({ sid: snapshotId }) as PositionRow[];
+    .all({ sid: snapshotId, ...base.params }) as PositionRow[];
   const tagRows = db
     .prepare(
       `SELECT symbol_key, theme_id, weight_bp FROM tags

@@ -1,17 +1,16 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ApiParsedInput, ImportOutcome, ImportPreview } from '../../shared/api/contract';
+import type { ApiParsedInput, ImportOutcome, ImportPreview, ImportProgress } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import { parseHoldings, previewHoldings } from '../../shared/import/parse';
+import { previewHoldings } from '../../shared/import/parse';
 import type { FatalParseError, ParseOptions, RowIssue } from '../../shared/import/types';
 import type { Db } from '../connection';
-import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
-import { findSnapshotByHash, insertSnapshot } from '../repos/snapshots';
 import { localDate } from '../repos/clock';
-
-/** Largest holdings file accepted; larger ones are refused before reading. */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
+import { findSnapshotByHash, getSnapshot } from '../repos/snapshots';
+import { openChunkedFile } from './chunks';
+import { FIELDS_PER_ROW, type FlatRows } from './parse-file';
+import { parseInline, parseInWorker } from './parse-source';
 
 /** "file.csv line 4, column 3 (Quantity)": where a problem is, the way a person looks for it. */
 export function describeLocation(file: string, line: number | null, column: number | null, header?: string | null): string {
@@ -21,34 +20,22 @@ export function describeLocation(file: string, line: number | null, column: numb
   return where;
 }
 
-function readHoldingsBytes(path: string): Uint8Array {
-  const name = basename(path);
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new AppError('IO', `${path} is not a file. Choose a holdings CSV file.`);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('IO', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`, { file: name });
-  }
-  if (size > MAX_IMPORT_BYTES) {
-    throw new AppError('IMPORT_FATAL', `${name} is ${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split the file and import the parts.`, { file: name });
-  }
-  return readFileSync(path);
-}
-
 const fatal = (name: string, e: FatalParseError) =>
   new AppError('IMPORT_FATAL', `${describeLocation(name, e.line, e.column)}: ${e.message}`, { file: name, line: e.line, column: e.column, parseCode: e.code });
 
-function parseOptionsOf(input: { options: ApiParsedInput<'importHoldings'>['options'] }, name: string, defaultCurrency: string): ParseOptions {
-  return { ...input.options, fileName: name, defaultCurrency };
-}
+/** Rejected rows kept in memory for the error message and the snapshot; the rest are counted. */
+const MAX_KEPT_ISSUES = 1000;
 
 /** Reads a file and shows what an import would do, writing nothing. */
 export function previewImport(input: ApiParsedInput<'previewImport'>): ImportPreview {
   const name = basename(input.path);
-  const bytes = readHoldingsBytes(input.path);
+  const file = openChunkedFile(input.path);
+  let bytes: Uint8Array;
+  try {
+    bytes = file.head;
+  } finally {
+    file.close();
+  }
   const preview = previewHoldings(bytes, { ...input.options, fileName: name });
   if (!preview.ok) throw fatal(name, preview.error);
   // A file whose columns could not be recognised still previews, so the mapping screen can show it.
@@ -61,29 +48,79 @@ export function previewImport(input: ApiParsedInput<'previewImport'>): ImportPre
   };
 }
 
-/**
- * Imports one holdings file as one snapshot, inside one transaction: either every accepted row is
- * written with its snapshot (and, for a new name, its portfolio), or nothing is.
- */
-export function importHoldingsFile(db: Db, input: ApiParsedInput<'importHoldings'>, now: string): ImportOutcome {
-  const name = basename(input.path);
-  const bytes = readHoldingsBytes(input.path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+export interface ImportHooks {
+  onProgress?: ((p: ImportProgress) => void) | undefined;
+  isCancelled?: (() => boolean) | undefined;
+  /** Parse in this thread instead of a worker (tests, or where threads are unwanted). */
+  inline?: boolean | undefined;
+}
 
+const INSERT_POSITION = `INSERT INTO positions (snapshot_id, line, account, symbol, symbol_key, isin, cusip, description, security_type,
+  quantity, price, value_cents, currency, is_cash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/**
+ * Imports one holdings file as one snapshot inside ONE transaction: the file is parsed in chunks
+ * (in a worker thread by default) while this thread inserts the rows. Either the snapshot with all
+ * its rows (and, for a new name, its portfolio) is committed, or nothing is: a fatal error, rejected
+ * rows without skipInvalid, a re-import of the same bytes, a cancel or a killed process all leave
+ * the database as it was.
+ */
+export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHoldings'>, now: string, hooks: ImportHooks = {}): Promise<ImportOutcome> {
+  const name = basename(input.path);
   const existing = input.portfolioId !== undefined ? getPortfolio(db, input.portfolioId) : input.portfolioName ? findPortfolioByName(db, input.portfolioName) : null;
   if (!existing && !input.portfolioName) throw new AppError('VALIDATION', 'Name the portfolio to import into.');
   const baseCurrency = existing?.baseCurrency ?? input.baseCurrency ?? 'USD';
-
-  const result = parseHoldings(bytes, parseOptionsOf(input, name, baseCurrency));
-  if (!result.ok) throw fatal(name, result.error);
-  if (result.rejected.length > 0 && !input.skipInvalid) throw invalidRows(name, result.rejected, result.positions.length);
-  if (result.positions.length === 0) {
-    throw new AppError('IMPORT_FATAL', `${name}: no positions were found in the file. Check that it is a holdings (positions) export, not a transactions history.`, { file: name });
+  let totalBytes = 0;
+  try {
+    totalBytes = statSync(input.path).size;
+  } catch {
+    // openChunkedFile reports the problem with the file itself
   }
+  const options: ParseOptions = { ...input.options, fileName: name, defaultCurrency: baseCurrency };
 
-  return db.transaction((): ImportOutcome => {
+  db.exec('BEGIN IMMEDIATE');
+  try {
     const portfolio = existing ?? createPortfolio(db, { name: input.portfolioName as string, baseCurrency }, now);
-    const duplicate = findSnapshotByHash(db, portfolio.id, sha256);
+    const snapshotId = Number(
+      db
+        .prepare(`INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at) VALUES (?, '', ?, '', NULL, 0, ?)`)
+        .run(portfolio.id, name, now).lastInsertRowid,
+    );
+    const insert = db.prepare(INSERT_POSITION);
+    const kept: RowIssue[] = [];
+    let rows = 0;
+    const currencies = new Set<string>();
+    let lastProgress = 0;
+    const report = (bytes: number, force = false) => {
+      const t = Date.now();
+      if (!hooks.onProgress || (!force && t - lastProgress < 100)) return;
+      lastProgress = t;
+      hooks.onProgress({ rows, bytes, totalBytes, percent: totalBytes === 0 ? 100 : Math.min(100, (bytes / totalBytes) * 100) });
+    };
+    const consumer = {
+      rows(flat: FlatRows, count: number, bytesRead: number) {
+        for (let i = 0; i < flat.length; i += FIELDS_PER_ROW) {
+          insert.run(snapshotId, flat[i], flat[i + 1], flat[i + 2], flat[i + 3], flat[i + 4], flat[i + 5], flat[i + 6], flat[i + 7], flat[i + 8], flat[i + 9], flat[i + 10], flat[i + 11], flat[i + 12]);
+          currencies.add(flat[i + 11] as string);
+        }
+        rows += count;
+        report(bytesRead);
+      },
+      issues(list: RowIssue[]) {
+        for (const i of list) if (kept.length < MAX_KEPT_ISSUES) kept.push(i);
+      },
+      cancelled: () => hooks.isCancelled?.() ?? false,
+    };
+    const result = await (hooks.inline ? parseInline : parseInWorker)(input.path, options, consumer);
+    if (!result.ok) {
+      if ('cancelled' in result) throw new AppError('CANCELLED', `Import of ${name} cancelled; nothing was written.`);
+      throw fatal(name, result.error);
+    }
+    if (result.rejected > 0 && !input.skipInvalid) throw invalidRows(name, kept, result.rejected, result.positions);
+    if (result.positions === 0) {
+      throw new AppError('IMPORT_FATAL', `${name}: no positions were found in the file. Check that it is a holdings (positions) export, not a transactions history.`, { file: name });
+    }
+    const duplicate = findSnapshotByHash(db, portfolio.id, result.sha256);
     if (duplicate && !input.allowDuplicate) {
       throw new AppError(
         'ALREADY_IMPORTED',
@@ -91,29 +128,30 @@ export function importHoldingsFile(db: Db, input: ApiParsedInput<'importHoldings
         { file: name, snapshotId: duplicate.id },
       );
     }
-    const snapshot = insertSnapshot(
-      db,
-      {
-        portfolioId: portfolio.id,
-        asOf: input.asOf ?? result.format.asOf ?? localDate(),
-        sourceFile: name,
-        fileSha256: sha256,
-        preset: result.format.preset,
-        importedAt: now,
-      },
+    db.prepare('UPDATE snapshots SET as_of = ?, file_sha256 = ?, preset = ?, row_count = ?, currencies = ? WHERE id = ?').run(
+      input.asOf ?? result.format.asOf ?? localDate(),
+      result.sha256,
+      result.format.preset,
       result.positions,
-      result.rejected,
+      [...currencies].sort().join(','),
+      snapshotId,
     );
-    return { portfolio, snapshot, imported: result.positions.length, rejected: result.rejected, warnings: result.warnings };
-  })();
+    const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
+    db.exec('COMMIT');
+    report(totalBytes, true);
+    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings: result.warnings };
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
 }
 
-function invalidRows(name: string, rejected: RowIssue[], valid: number): AppError {
-  const first = rejected[0] as RowIssue;
-  const more = rejected.length > 1 ? ` (and ${rejected.length - 1} more row(s))` : '';
+function invalidRows(name: string, kept: RowIssue[], total: number, valid: number): AppError {
+  const first = kept[0] as RowIssue;
+  const more = total > 1 ? ` (and ${total - 1} more row(s))` : '';
   return new AppError(
     'IMPORT_INVALID_ROWS',
     `${describeLocation(name, first.line, first.column, first.header)}: ${first.message}${more}. Nothing was imported; fix the file, or import the ${valid} valid row(s) only.`,
-    { file: name, line: first.line, column: first.column, issues: rejected.slice(0, 500) },
+    { file: name, line: first.line, column: first.column, issues: kept.slice(0, 500), rejectedCount: total, validCount: valid },
   );
 }

@@ -21,6 +21,8 @@ export function migration001(db: Db): void {
       file_sha256 TEXT NOT NULL,
       preset TEXT,
       row_count INTEGER NOT NULL,
+      -- Currencies held, comma-separated: exposure needs them without scanning every position.
+      currencies TEXT NOT NULL DEFAULT '',
       imported_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX snapshots_portfolio ON snapshots(portfolio_id, as_of);
@@ -43,7 +45,8 @@ export function migration001(db: Db): void {
       currency TEXT NOT NULL,
       is_cash INTEGER NOT NULL DEFAULT 0 CHECK (is_cash IN (0, 1))
     ) STRICT;
-    CREATE INDEX positions_snapshot_symbol ON positions(snapshot_id, symbol_key);
+    -- Positions are always read by snapshot; a narrow index keeps million-row imports fast.
+    CREATE INDEX positions_snapshot ON positions(snapshot_id);
 
     -- Rows the user chose to leave out of an import, kept with the snapshot so they stay visible.
     CREATE TABLE import_issues (

@@ -1,6 +1,5 @@
 import { AppError } from '../../shared/api/errors';
 import type { Snapshot } from '../../shared/domain/types';
-import type { ParsedPosition, RowIssue } from '../../shared/import/types';
 import type { Db } from '../connection';
 
 interface SnapshotRow {
@@ -48,36 +47,4 @@ export function findSnapshotByHash(db: Db, portfolioId: number, sha256: string):
     .prepare('SELECT * FROM snapshots WHERE portfolio_id = ? AND file_sha256 = ? ORDER BY id DESC LIMIT 1')
     .get(portfolioId, sha256) as SnapshotRow | undefined;
   return row ? toSnapshot(row) : null;
-}
-
-/** Inserts a snapshot with its positions and rejected rows. The caller holds the transaction. */
-export function insertSnapshot(
-  db: Db,
-  s: Omit<Snapshot, 'id' | 'rowCount'>,
-  positions: readonly ParsedPosition[],
-  rejected: readonly RowIssue[],
-): Snapshot {
-  const info = db
-    .prepare(
-      `INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(s.portfolioId, s.asOf, s.sourceFile, s.fileSha256, s.preset, positions.length, s.importedAt);
-  const snapshotId = Number(info.lastInsertRowid);
-  const insertPosition = db.prepare(
-    `INSERT INTO positions (snapshot_id, line, account, symbol, symbol_key, isin, cusip, description, security_type,
-                            quantity, price, value_cents, currency, is_cash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const p of positions) {
-    insertPosition.run(
-      snapshotId, p.line, p.account, p.symbol, p.symbolKey, p.isin, p.cusip, p.description, p.securityType,
-      p.quantity, p.price, p.valueCents, p.currency, p.isCash ? 1 : 0,
-    );
-  }
-  const insertIssue = db.prepare(
-    'INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  for (const r of rejected) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
-  return getSnapshot(db, snapshotId);
 }

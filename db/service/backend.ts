@@ -43,7 +43,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     throw err;
   }
   const now = options.clock ?? systemClock;
-  return { handlers: createHandlers(db, now), db, close: () => db.close() };
+  return { handlers: createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit }), db, close: () => db.close() };
 }
 
 /** The snapshot a call names, or the portfolio's latest. */
@@ -58,7 +58,34 @@ export function resolveSnapshot(db: Db, portfolio: Portfolio, snapshotId?: numbe
   return latest;
 }
 
-export function createHandlers(db: Db, now: Clock): BackendHandlers {
+interface ImportContext {
+  dbPath: string;
+  nativeBinding?: string | undefined;
+  emit?: Emit | undefined;
+}
+
+export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendHandlers {
+  let cancelRequested = false;
+  let importRunning = false;
+  // An import writes through its own connection: its long transaction must not swallow (or roll
+  // back) a tag edit the user makes on the main connection meanwhile.
+  const runImport = async (input: Parameters<BackendHandlers['importHoldings']>[0]) => {
+    if (importRunning) throw new AppError('CONFLICT', 'Another import is running; wait for it to finish or cancel it.');
+    importRunning = true;
+    cancelRequested = false;
+    const conn = ctx.dbPath === ':memory:' ? db : openDatabase(ctx.dbPath, { nativeBinding: ctx.nativeBinding });
+    // A larger page cache keeps a big import's transaction from spilling pages to the WAL early.
+    if (conn !== db) conn.pragma('cache_size = -32768');
+    try {
+      return await importHoldingsFile(conn, input, now(), {
+        onProgress: (p) => ctx.emit?.('importProgress', p),
+        isCancelled: () => cancelRequested,
+      });
+    } finally {
+      importRunning = false;
+      if (conn !== db) conn.close();
+    }
+  };
   const exposure = (portfolioId: number, snapshotId?: number) => {
     const portfolio = portfolios.getPortfolio(db, portfolioId);
     return computeExposure(db, portfolio, resolveSnapshot(db, portfolio, snapshotId), now());
@@ -68,7 +95,11 @@ export function createHandlers(db: Db, now: Clock): BackendHandlers {
     createPortfolio: (input) => portfolios.createPortfolio(db, input, now()),
     listSnapshots: (input) => snapshots.listSnapshots(db, portfolios.getPortfolio(db, input.portfolioId).id),
     previewImport: (input) => previewImport(input),
-    importHoldings: (input) => importHoldingsFile(db, input, now()),
+    importHoldings: (input) => runImport(input),
+    cancelImport: () => {
+      cancelRequested = importRunning;
+      return { cancelled: importRunning };
+    },
     listThemes: () => listThemes(db),
     listTags: () => tags.listTags(db),
     setTag: (input) => tags.setTag(db, input, now()),

@@ -57,6 +57,7 @@ export const apiInputs = {
     skipInvalid: z.boolean().default(false),
     allowDuplicate: z.boolean().default(false),
   }),
+  cancelImport: z.strictObject({}),
   listThemes: z.strictObject({}),
   listTags: z.strictObject({}),
   setTag: z.strictObject({ symbolKey, themeId, weightBp }),
@@ -102,6 +103,7 @@ export interface ApiOutputs {
   listSnapshots: Snapshot[];
   previewImport: ImportPreview;
   importHoldings: ImportOutcome;
+  cancelImport: { cancelled: boolean };
   listThemes: Theme[];
   listTags: Tag[];
   setTag: Tag[];

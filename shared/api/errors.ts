@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'IMPORT_FATAL'
   | 'IMPORT_INVALID_ROWS'
   | 'ALREADY_IMPORTED'
+  | 'CANCELLED'
   | 'WEIGHT_OVER_100'
   | 'UNSUPPORTED'
   | 'FORBIDDEN'

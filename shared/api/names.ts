@@ -8,6 +8,7 @@ export const CALL_NAMES = [
   'listSnapshots',
   'previewImport',
   'importHoldings',
+  'cancelImport',
   'listThemes',
   'listTags',
   'setTag',

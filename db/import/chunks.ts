@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '../../shared/api/errors';
+import { MAX_FILE_BYTES } from '../../shared/import/parse';
+
+/** Bytes read before detection: enough for any broker's title block and header. */
+export const HEAD_BYTES = 1 << 20;
+/** Bytes per later read: big enough to amortise the read, small enough to keep memory flat. */
+export const CHUNK_BYTES = 4 << 20;
+
+/** A file read front to back in chunks, hashed on the way (the hash identifies re-imports). */
+export interface ChunkedFile {
+  size: number;
+  head: Uint8Array;
+  next(): Uint8Array | null;
+  /** All bytes (for files that must be parsed whole); reads what is left. */
+  rest(): Uint8Array;
+  bytesRead(): number;
+  sha256(): string;
+  close(): void;
+}
+
+export function openChunkedFile(path: string, headBytes = HEAD_BYTES, chunkBytes = CHUNK_BYTES): ChunkedFile {
+  const name = basename(path);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new AppError('IO', `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message}.`, { file: name });
+  }
+  const st = fstatSync(fd);
+  if (!st.isFile()) {
+    closeSync(fd);
+    throw new AppError('IO', `${path} is not a file. Choose a holdings CSV file.`, { file: name });
+  }
+  if (st.size > MAX_FILE_BYTES) {
+    closeSync(fd);
+    throw new AppError('IMPORT_FATAL', `${name} is ${Math.ceil(st.size / 1048576)} MB; files up to ${MAX_FILE_BYTES / 1048576} MB can be imported. Split the file and import the parts.`, { file: name });
+  }
+  const hash = createHash('sha256');
+  let offset = 0;
+  const read = (max: number): Uint8Array => {
+    const buf = Buffer.allocUnsafe(Math.min(max, Math.max(0, st.size - offset)));
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, offset + got);
+      if (n === 0) break;
+      got += n;
+    }
+    offset += got;
+    const out = buf.subarray(0, got);
+    hash.update(out);
+    return out;
+  };
+  const head = read(headBytes);
+  let closed = false;
+  return {
+    size: st.size,
+    head,
+    next: () => (offset >= st.size ? null : read(chunkBytes)),
+    rest: () => {
+      const tail = read(st.size - offset);
+      return Buffer.concat([head, tail]);
+    },
+    bytesRead: () => offset,
+    sha256: () => {
+      while (offset < st.size) read(chunkBytes);
+      return hash.digest('hex');
+    },
+    close: () => {
+      if (!closed) closeSync(fd);
+      closed = true;
+    },
+  };
+}

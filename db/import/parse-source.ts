@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/api/errors';
+import type { ParseOptions, RowIssue } from '../../shared/import/types';
+import { parseFileInBatches, type FileParseResult, type FlatRows } from './parse-file';
+
+export interface BatchConsumer {
+  rows(rows: FlatRows, count: number, bytesRead: number): void;
+  issues(issues: RowIssue[]): void;
+  cancelled(): boolean;
+}
+
+/**
+ * Where the parse worker's script is: beside this file when running from source (through tsx's
+ * loader), or beside the bundle (out/main, out/cli) when built.
+ */
+function workerScript(): { code: string; eval: boolean } | null {
+  for (const name of ['parse-worker.js', 'parse-worker.cjs']) {
+    const file = join(__dirname, name);
+    if (existsSync(file)) return { code: file, eval: false };
+  }
+  // From source (tests, `npm run cli`): register tsx's require hook inside the worker first.
+  const ts = join(__dirname, 'parse-worker.ts');
+  return existsSync(ts) ? { code: `require('tsx/cjs'); require(${JSON.stringify(ts)});`, eval: true } : null;
+}
+
+/** Parses in this thread; the consumer is called between chunks. */
+export function parseInline(path: string, options: ParseOptions, consumer: BatchConsumer): Promise<FileParseResult> {
+  return new Promise((ok, fail) => {
+    try {
+      ok(parseFileInBatches(path, options, consumer));
+    } catch (err) {
+      fail(err);
+    }
+  });
+}
+
+/**
+ * Parses in a worker thread while this thread consumes (inserts) the batches: the two-thread
+ * pipeline. Falls back to parsing inline where no worker script is available.
+ */
+export function parseInWorker(path: string, options: ParseOptions, consumer: BatchConsumer): Promise<FileParseResult> {
+  const script = workerScript();
+  if (!script) return parseInline(path, options, consumer);
+  const control = new SharedArrayBuffer(8);
+  const flags = new Int32Array(control);
+  const worker = new Worker(script.code, { eval: script.eval, workerData: { path, options, control } });
+  return new Promise((ok, fail) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      fn();
+    };
+    worker.on('message', (m: { t: string; [k: string]: unknown }) => {
+      try {
+        if (m.t === 'rows') {
+          consumer.rows(m['rows'] as FlatRows, m['count'] as number, m['bytesRead'] as number);
+          Atomics.add(flags, 0, 1);
+          Atomics.notify(flags, 0);
+        } else if (m.t === 'issues') consumer.issues(m['issues'] as RowIssue[]);
+        else if (m.t === 'done') finish(() => ok(m['result'] as FileParseResult));
+        else if (m.t === 'failed') {
+          const code = m['code'] as string | null;
+          finish(() => fail(code ? new AppError(code as never, m['message'] as string, (m['details'] as never) ?? undefined) : new Error(m['message'] as string)));
+        }
+        if (consumer.cancelled()) {
+          Atomics.store(flags, 1, 1);
+          Atomics.notify(flags, 0);
+        }
+      } catch (err) {
+        Atomics.store(flags, 1, 1);
+        Atomics.notify(flags, 0);
+        finish(() => fail(err));
+      }
+    });
+    worker.on('error', (err) => finish(() => fail(err)));
+    worker.on('exit', (code) => finish(() => fail(new Error(`The import worker stopped unexpectedly (exit ${code}).`))));
+  });
+}
