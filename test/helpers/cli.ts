@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 
 export interface CliResult {
   code: number;
@@ -12,7 +11,7 @@ export interface CliResult {
 
 /** Runs the real `themelens` command as a subprocess, the way `npm run --silent cli --` does. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
-  const r = spawnSync(TSX, ['cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env, NODE_NO_WARNINGS: '1' },
