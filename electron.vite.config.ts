@@ -11,7 +11,12 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Import threads: parsing and inserting never run on the main process's event loop.
+          'import-worker': resolve(__dirname, 'db/import/import-worker.ts'),
+          'parse-worker': resolve(__dirname, 'db/import/parse-worker.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

@@ -5,10 +5,13 @@ import { defineConfig } from 'vite';
 // (better-sqlite3, zod, papaparse) stay external and come from the package's dependencies.
 export default defineConfig({
   build: {
-    ssr: resolve(__dirname, 'cli/main.ts'),
+    ssr: true,
     outDir: resolve(__dirname, 'out/cli'),
     emptyOutDir: true,
     target: 'node20',
-    rollupOptions: { output: { format: 'cjs', entryFileNames: 'themelens.cjs' } },
+    rollupOptions: {
+      input: { themelens: resolve(__dirname, 'cli/main.ts'), 'parse-worker': resolve(__dirname, 'db/import/parse-worker.ts') },
+      output: { format: 'cjs', entryFileNames: '[name].cjs' },
+    },
   },
 });

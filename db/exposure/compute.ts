@@ -137,14 +137,14 @@ export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: 
  * position's contribution is value x weight rounded to the cent, and a theme's value is the sum of
  * its contributions, so every figure in a report adds up by hand.
  */
-export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot, generatedAt: string): ExposureReport {
+export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot, generatedAt: string, positionLimit?: number): ExposureReport {
   if (snapshot.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${snapshot.id} is not part of ${portfolio.name}.`);
   const base = portfolio.baseCurrency;
   const totals = computeExposureTotals(db, base, snapshot.id);
-  const positions = listReportPositions(db, snapshot.id, totals.factors);
+  const positions = listReportPositions(db, snapshot.id, totals.factors, positionLimit);
   const warnings: ReportWarning[] = totals.missingCurrencies.map((c) => ({
     code: 'MISSING_FX',
-    message: `No exchange rate from ${c} to ${base}: ${positions.filter((p) => p.currency === c).length} position(s) in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
+    message: `No exchange rate from ${c} to ${base}: the positions in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
   }));
   const issues = db.prepare('SELECT count(*) FROM import_issues WHERE snapshot_id = ?').pluck().get(snapshot.id) as number;
   if (issues > 0) {
@@ -163,6 +163,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     cashValue: money(totals.cashCents),
     untaggedValue: money(totals.untaggedCents),
     themes: totals.themes,
+    positionCount: snapshot.rowCount,
     positions,
     fxRates: totals.factors
       .filter((f) => f.currency !== base)
@@ -173,7 +174,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
 }
 
 /** Every position of a snapshot with its base value and theme contributions, largest first. */
-function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[]): ReportPosition[] {
+function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[], limit = -1): ReportPosition[] {
   const base = absBaseSql(factors);
   const rows = db
     .prepare(
@@ -181,9 +182,10 @@ function listReportPositions(db: Db, snapshotId: number, factors: readonly Curre
               sign(p.value_cents) * ${base.sql} AS base_cents
        FROM positions p
        WHERE p.snapshot_id = @sid
-       ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key`,
+       ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key
+       LIMIT @limit`,
     )
-    .all({ sid: snapshotId, ...base.params }) as PositionRow[];
+    .all({ sid: snapshotId, limit, ...base.params }) as PositionRow[];
   const tagRows = db
     .prepare(
       `SELECT symbol_key, theme_id, weight_bp FROM tags

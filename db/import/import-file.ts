@@ -23,6 +23,9 @@ export function describeLocation(file: string, line: number | null, column: numb
 const fatal = (name: string, e: FatalParseError) =>
   new AppError('IMPORT_FATAL', `${describeLocation(name, e.line, e.column)}: ${e.message}`, { file: name, line: e.line, column: e.column, parseCode: e.code });
 
+/** Files smaller than this are parsed in the importing thread (starting a worker costs more). */
+const INLINE_PARSE_BELOW_BYTES = 4 << 20;
+
 /** Rejected rows kept in memory for the error message and the snapshot; the rest are counted. */
 const MAX_KEPT_ISSUES = 1000;
 
@@ -111,7 +114,9 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       },
       cancelled: () => hooks.isCancelled?.() ?? false,
     };
-    const result = await (hooks.inline ? parseInline : parseInWorker)(input.path, options, consumer);
+    // A second thread pays off only when there is much to parse; small files are parsed in place.
+    const inline = hooks.inline ?? totalBytes < INLINE_PARSE_BELOW_BYTES;
+    const result = await (inline ? parseInline : parseInWorker)(input.path, options, consumer);
     if (!result.ok) {
       if ('cancelled' in result) throw new AppError('CANCELLED', `Import of ${name} cancelled; nothing was written.`);
       throw fatal(name, result.error);

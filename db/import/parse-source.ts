@@ -1,28 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/api/errors';
 import type { ParseOptions, RowIssue } from '../../shared/import/types';
 import { parseFileInBatches, type FileParseResult, type FlatRows } from './parse-file';
+import { workerScript } from './worker-script';
 
 export interface BatchConsumer {
   rows(rows: FlatRows, count: number, bytesRead: number): void;
   issues(issues: RowIssue[]): void;
   cancelled(): boolean;
-}
-
-/**
- * Where the parse worker's script is: beside this file when running from source (through tsx's
- * loader), or beside the bundle (out/main, out/cli) when built.
- */
-function workerScript(): { code: string; eval: boolean } | null {
-  for (const name of ['parse-worker.js', 'parse-worker.cjs']) {
-    const file = join(__dirname, name);
-    if (existsSync(file)) return { code: file, eval: false };
-  }
-  // From source (tests, `npm run cli`): register tsx's require hook inside the worker first.
-  const ts = join(__dirname, 'parse-worker.ts');
-  return existsSync(ts) ? { code: `require('tsx/cjs'); require(${JSON.stringify(ts)});`, eval: true } : null;
 }
 
 /** Parses in this thread; the consumer is called between chunks. */
@@ -41,7 +26,7 @@ export function parseInline(path: string, options: ParseOptions, consumer: Batch
  * pipeline. Falls back to parsing inline where no worker script is available.
  */
 export function parseInWorker(path: string, options: ParseOptions, consumer: BatchConsumer): Promise<FileParseResult> {
-  const script = workerScript();
+  const script = workerScript('parse-worker');
   if (!script) return parseInline(path, options, consumer);
   const control = new SharedArrayBuffer(8);
   const flags = new Int32Array(control);

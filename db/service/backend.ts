@@ -4,6 +4,7 @@ import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import { openDatabase, type Db } from '../connection';
 import { computeExposure } from '../exposure/compute';
 import { importHoldingsFile, previewImport } from '../import/import-file';
+import { importInThread } from '../import/import-thread';
 import { backupBeforeMigration, LATEST_VERSION, migrate, needsMigration } from '../migrations';
 import { localDate, systemClock, type Clock } from '../repos/clock';
 import * as fx from '../repos/fx';
@@ -21,6 +22,8 @@ export interface BackendOptions {
   nativeBinding?: string | undefined;
   emit?: Emit | undefined;
   clock?: Clock | undefined;
+  /** Run imports in a worker thread (the desktop app), so the main process never blocks on one. */
+  importInWorker?: boolean | undefined;
 }
 
 export interface Backend {
@@ -43,7 +46,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     throw err;
   }
   const now = options.clock ?? systemClock;
-  return { handlers: createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit }), db, close: () => db.close() };
+  return { handlers: createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker }), db, close: () => db.close() };
 }
 
 /** The snapshot a call names, or the portfolio's latest. */
@@ -62,17 +65,29 @@ interface ImportContext {
   dbPath: string;
   nativeBinding?: string | undefined;
   emit?: Emit | undefined;
+  inWorker?: boolean | undefined;
 }
 
 export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendHandlers {
   let cancelRequested = false;
   let importRunning = false;
+  let cancelThread: (() => void) | null = null;
   // An import writes through its own connection: its long transaction must not swallow (or roll
   // back) a tag edit the user makes on the main connection meanwhile.
   const runImport = async (input: Parameters<BackendHandlers['importHoldings']>[0]) => {
     if (importRunning) throw new AppError('CONFLICT', 'Another import is running; wait for it to finish or cancel it.');
     importRunning = true;
     cancelRequested = false;
+    const thread = ctx.inWorker ? importInThread({ dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, input, now: now() }, (p) => ctx.emit?.('importProgress', p)) : null;
+    if (thread) {
+      cancelThread = thread.cancel;
+      try {
+        return await thread.result;
+      } finally {
+        importRunning = false;
+        cancelThread = null;
+      }
+    }
     const conn = ctx.dbPath === ':memory:' ? db : openDatabase(ctx.dbPath, { nativeBinding: ctx.nativeBinding });
     // A larger page cache keeps a big import's transaction from spilling pages to the WAL early.
     if (conn !== db) conn.pragma('cache_size = -32768');
@@ -86,9 +101,9 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
       if (conn !== db) conn.close();
     }
   };
-  const exposure = (portfolioId: number, snapshotId?: number) => {
+  const exposure = (portfolioId: number, snapshotId?: number, positionLimit?: number) => {
     const portfolio = portfolios.getPortfolio(db, portfolioId);
-    return computeExposure(db, portfolio, resolveSnapshot(db, portfolio, snapshotId), now());
+    return computeExposure(db, portfolio, resolveSnapshot(db, portfolio, snapshotId), now(), positionLimit);
   };
   return {
     listPortfolios: () => portfolios.listPortfolios(db),
@@ -98,6 +113,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     importHoldings: (input) => runImport(input),
     cancelImport: () => {
       cancelRequested = importRunning;
+      cancelThread?.();
       return { cancelled: importRunning };
     },
     listThemes: () => listThemes(db),
@@ -106,7 +122,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     removeTag: (input) => tags.removeTag(db, input, now()),
     setFxRate: (input) => fx.setFxRate(db, input, localDate()),
     listFxRates: () => fx.listFxRates(db),
-    getExposure: (input) => exposure(input.portfolioId, input.snapshotId),
+    getExposure: (input) => exposure(input.portfolioId, input.snapshotId, input.positionLimit),
     exportReport: (input) => {
       const text = renderReport(exposure(input.portfolioId, input.snapshotId), input.format);
       return { path: input.path, bytes: writeFileAtomic(input.path, text) };

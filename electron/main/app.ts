@@ -61,6 +61,7 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
       backend = await openBackend({
         dbPath,
         nativeBinding: paths.nativeBinding,
+        importInWorker: true,
         emit: <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => emitToRenderer(window?.webContents ?? null, event, payload),
       });
     } catch (err) {

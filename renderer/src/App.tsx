@@ -12,6 +12,9 @@ import { ProgressBar } from './components/ProgressBar';
 import { Toast } from './components/Toast';
 import { Toolbar } from './components/Toolbar';
 
+/** Positions fetched for the screen: the largest ones; exports always get them all. */
+const SCREEN_POSITION_LIMIT = 2000;
+
 interface PendingImport {
   path: string;
   fileName: string;
@@ -45,7 +48,7 @@ export function App() {
       return;
     }
     try {
-      setReport(await api().getExposure({ portfolioId }));
+      setReport(await api().getExposure({ portfolioId, positionLimit: SCREEN_POSITION_LIMIT }));
     } catch (err) {
       setReport(null);
       setToast({ text: asFailure(err).message, kind: 'error' });
@@ -58,9 +61,11 @@ export function App() {
     return api().on('importProgress', setProgress);
   }, [refreshPortfolios]);
 
+  // Bumped after an import or a tag change so the same portfolio's exposure is fetched again.
+  const [reportVersion, setReportVersion] = useState(0);
   useEffect(() => {
     void refreshReport(selectedId);
-  }, [selectedId, refreshReport]);
+  }, [selectedId, reportVersion, refreshReport]);
 
   const startImport = useCallback(async () => {
     const chosen = await api().chooseImportFile({});
@@ -80,7 +85,7 @@ export function App() {
           ...extra,
         });
         await refreshPortfolios(outcome.portfolio.id);
-        await refreshReport(outcome.portfolio.id);
+        setReportVersion((v) => v + 1);
         const skipped = outcome.rejected.length ? `, ${outcome.rejected.length} row(s) skipped` : '';
         setToast({ text: `Imported ${outcome.imported} positions into ${outcome.portfolio.name}${skipped}.`, kind: 'ok' });
       } catch (err) {
@@ -90,7 +95,7 @@ export function App() {
         setProgress(null);
       }
     },
-    [refreshPortfolios, refreshReport],
+    [refreshPortfolios],
   );
 
   const exportReport = useCallback(
@@ -109,6 +114,17 @@ export function App() {
     [report, selectedId],
   );
 
+  // File menu items (and their Ctrl/Cmd shortcuts) run the same flows as the toolbar buttons.
+  const [exportFormat, setExportFormat] = useState<ReportFormat>('html');
+  useEffect(
+    () =>
+      api().on('menuCommand', (command) => {
+        if (command === 'import') void startImport();
+        else if (command === 'export') void exportReport(exportFormat);
+      }),
+    [startImport, exportReport, exportFormat],
+  );
+
   const selected = portfolios?.find((p) => p.id === selectedId) ?? null;
 
   return (
@@ -118,11 +134,13 @@ export function App() {
         selected={selected}
         onSelect={setSelectedId}
         onImport={() => void startImport()}
+        format={exportFormat}
+        onFormat={setExportFormat}
         onExport={(f) => void exportReport(f)}
         canExport={report !== null}
         busy={busy}
       />
-      {busy && <ProgressBar progress={progress} />}
+      {busy && <ProgressBar progress={progress} onCancel={() => void api().cancelImport({})} />}
       {portfolios === null ? (
         <main className="loading" aria-busy="true">Loading…</main>
       ) : portfolios.length === 0 ? (

@@ -64,7 +64,12 @@ export const apiInputs = {
   removeTag: z.strictObject({ symbolKey, themeId: themeId.optional() }),
   setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText }),
   listFxRates: z.strictObject({}),
-  getExposure: z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
+  getExposure: z.strictObject({
+    portfolioId: id,
+    snapshotId: id.optional(),
+    /** The largest positions only (a screen needs the top rows, an export needs all). */
+    positionLimit: z.number().int().positive().max(1_000_000).optional(),
+  }),
   exportReport: z.strictObject({
     portfolioId: id,
     snapshotId: id.optional(),

@@ -57,6 +57,8 @@ export interface ExposureReport {
   cashValue: number;
   untaggedValue: number;
   themes: ReportThemeRow[];
+  /** Positions in the snapshot; `positions` may hold fewer when a limit was asked for. */
+  positionCount: number;
   positions: ReportPosition[];
   fxRates: { currency: string; rate: string; asOf: string }[];
   warnings: ReportWarning[];

@@ -73,10 +73,13 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark'; vi
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run "npm run build" first');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   const temp = makeTempDir('themelens-e2e-');
+  // The built import and parse workers, as in the app (not the sources through tsx).
+  process.env['THEMELENS_WORKER_DIR'] = resolve(__dirname, '../../out/main');
   const dbPath = ensureDataDir(join(temp.dir, 'data'));
   let pageRef: Page | null = null;
   const backend = await openBackend({
     dbPath,
+    importInWorker: true,
     emit: (event, payload) => {
       void pageRef?.evaluate(([e, p]) => (window as unknown as { __themelensEmit(e: string, p: unknown): void }).__themelensEmit(e, p), [event, payload] as const);
     },

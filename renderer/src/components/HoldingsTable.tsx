@@ -11,11 +11,15 @@ interface Props {
   onChanged: () => Promise<void> | void;
 }
 
+const PAGE = 500;
+
 const rowKey = (p: ReportPosition, i: number) => `${p.account}|${p.symbolKey}|${i}`;
 
 /** The snapshot's positions with their theme tags; each row has a tag editor (Enter or the Tag button). */
 export function HoldingsTable({ report, themes, onChanged }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
+  // Rendering thousands of rows at once would stall the window; show the largest first, more on demand.
+  const [shown, setShown] = useState(PAGE);
   const tbody = useRef<HTMLTableSectionElement>(null);
   const themeById = new Map(themes.map((t) => [t.id, t]));
 
@@ -31,7 +35,7 @@ export function HoldingsTable({ report, themes, onChanged }: Props) {
       <div className="section-head">
         <h2>Holdings</h2>
         <span className="muted">
-          {report.positions.length} positions · {report.sourceFile}
+          {report.positionCount.toLocaleString()} positions · {report.sourceFile}
         </span>
       </div>
       <div className="table-scroll">
@@ -47,7 +51,7 @@ export function HoldingsTable({ report, themes, onChanged }: Props) {
             </tr>
           </thead>
           <tbody ref={tbody}>
-            {report.positions.map((p, i) => {
+            {report.positions.slice(0, shown).map((p, i) => {
               const key = rowKey(p, i);
               const isEditing = editing === key;
               const tagged = p.themes.reduce((s, t) => s + t.weight, 0);
@@ -134,6 +138,18 @@ export function HoldingsTable({ report, themes, onChanged }: Props) {
             })}
           </tbody>
         </table>
+        {report.positionCount > shown && (
+          <div className="more-rows">
+            <span className="muted">
+              Showing the {Math.min(shown, report.positions.length).toLocaleString()} largest of {report.positionCount.toLocaleString()} positions.
+            </span>
+            {report.positions.length > shown && (
+              <button type="button" className="small" data-testid="show-more" onClick={() => setShown((n) => n + PAGE)}>
+                Show {PAGE} more
+              </button>
+            )}
+          </div>
+        )}
       </div>
     </section>
   );

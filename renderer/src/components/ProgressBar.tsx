@@ -1,7 +1,7 @@
 import type { ImportProgress } from '../../../shared/api/contract';
 
 /** Import progress; indeterminate until the backend reports the first figures. */
-export function ProgressBar({ progress }: { progress: ImportProgress | null }) {
+export function ProgressBar({ progress, onCancel }: { progress: ImportProgress | null; onCancel: () => void }) {
   const percent = progress ? Math.round(progress.percent) : null;
   return (
     <div className="progress" role="progressbar" aria-label="Importing" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
@@ -9,6 +9,9 @@ export function ProgressBar({ progress }: { progress: ImportProgress | null }) {
       <span className="progress-label">
         {progress ? `Importing… ${progress.rows.toLocaleString()} rows (${percent}%)` : 'Importing…'}
       </span>
+      <button type="button" className="small progress-cancel" data-testid="import-cancel" onClick={onCancel}>
+        Cancel import
+      </button>
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { PortfolioSummary } from '../../../shared/domain/types';
 import type { ReportFormat } from '../../../shared/report/model';
 import { formatDate } from '../format';
@@ -14,14 +13,15 @@ interface Props {
   selected: PortfolioSummary | null;
   onSelect: (id: number) => void;
   onImport: () => void;
+  format: ReportFormat;
+  onFormat: (format: ReportFormat) => void;
   onExport: (format: ReportFormat) => void;
   canExport: boolean;
   busy: boolean;
 }
 
 /** The app bar: portfolio picker, import and export. */
-export function Toolbar({ portfolios, selected, onSelect, onImport, onExport, canExport, busy }: Props) {
-  const [format, setFormat] = useState<ReportFormat>('html');
+export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFormat, onExport, canExport, busy }: Props) {
   return (
     <header className="toolbar">
       <div className="brand" aria-label="ThemeLens">
@@ -52,7 +52,7 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, onExport, ca
         Import holdings…
       </button>
       <div className="export-group">
-        <select data-testid="export-format" aria-label="Report format" value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)} disabled={!canExport}>
+        <select data-testid="export-format" aria-label="Report format" value={format} onChange={(e) => onFormat(e.target.value as ReportFormat)} disabled={!canExport}>
           {EXPORT_FORMATS.map((f) => (
             <option key={f.id} value={f.id}>
               {f.label}

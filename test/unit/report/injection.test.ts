@@ -18,6 +18,7 @@ export function makeReport(overrides: Partial<ExposureReport> = {}): ExposureRep
     cashValue: 0,
     untaggedValue: 100,
     themes: [],
+    positionCount: 0,
     positions: [],
     fxRates: [],
     warnings: [],

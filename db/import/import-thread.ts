@@ -1,0 +1,40 @@
+import { Worker } from 'node:worker_threads';
+import type { ApiParsedInput, ImportOutcome, ImportProgress } from '../../shared/api/contract';
+import { AppError, type ApiErrorData } from '../../shared/api/errors';
+import { workerScript } from './worker-script';
+
+export interface ImportThread {
+  result: Promise<ImportOutcome>;
+  cancel(): void;
+}
+
+/** Runs an import in a worker thread with its own connection; the caller's thread stays free. */
+export function importInThread(
+  args: { dbPath: string; nativeBinding?: string | undefined; input: ApiParsedInput<'importHoldings'>; now: string },
+  onProgress: (p: ImportProgress) => void,
+): ImportThread | null {
+  const script = workerScript('import-worker');
+  if (!script) return null;
+  const worker = new Worker(script.code, { eval: script.eval, workerData: { ...args, nativeBinding: args.nativeBinding } });
+  const result = new Promise<ImportOutcome>((ok, fail) => {
+    let settled = false;
+    worker.on('message', (m: { t: string; progress?: ImportProgress; outcome?: ImportOutcome; error?: ApiErrorData; message?: string }) => {
+      if (m.t === 'progress' && m.progress) onProgress(m.progress);
+      else if (m.t === 'done' && m.outcome) {
+        settled = true;
+        ok(m.outcome);
+      } else if (m.t === 'failed' && m.error) {
+        settled = true;
+        fail(m.error.code === 'INTERNAL' ? new Error(m.message) : new AppError(m.error.code, m.error.message, m.error.details));
+      }
+    });
+    worker.on('error', (err) => {
+      settled = true;
+      fail(err);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) fail(new Error(`The import stopped unexpectedly (exit ${code}); nothing was written.`));
+    });
+  });
+  return { result, cancel: () => worker.postMessage({ t: 'cancel' }) };
+}

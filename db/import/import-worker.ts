@@ -1,0 +1,38 @@
+// Worker thread of the desktop app: runs one import on its own database connection, so neither
+// parsing nor inserting ever blocks the main process. Progress goes to the parent; a 'cancel'
+// message stops the import and rolls it back.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ApiParsedInput } from '../../shared/api/contract';
+import { toErrorData } from '../../shared/api/errors';
+import { openDatabase } from '../connection';
+import { importHoldingsFile } from './import-file';
+
+interface ImportWorkerData {
+  dbPath: string;
+  nativeBinding?: string;
+  input: ApiParsedInput<'importHoldings'>;
+  now: string;
+}
+
+const data = workerData as ImportWorkerData;
+let cancelled = false;
+parentPort?.on('message', (m: { t: string }) => {
+  if (m.t === 'cancel') cancelled = true;
+});
+
+void (async () => {
+  const db = openDatabase(data.dbPath, { nativeBinding: data.nativeBinding });
+  db.pragma('cache_size = -32768');
+  try {
+    const outcome = await importHoldingsFile(db, data.input, data.now, {
+      onProgress: (p) => parentPort?.postMessage({ t: 'progress', progress: p }),
+      isCancelled: () => cancelled,
+    });
+    parentPort?.postMessage({ t: 'done', outcome });
+  } catch (err) {
+    parentPort?.postMessage({ t: 'failed', error: toErrorData(err), message: (err as Error).message });
+  } finally {
+    db.close();
+    parentPort?.close();
+  }
+})();

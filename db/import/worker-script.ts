@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * How to start one of db/import's worker threads: the built file beside the bundle (out/main,
+ * out/cli), or from source through tsx's require hook (tests, `npm run cli`).
+ */
+export function workerScript(name: 'parse-worker' | 'import-worker'): { code: string; eval: boolean } | null {
+  // A bundler may put this code in a chunk one folder below the entry files.
+  // THEMELENS_WORKER_DIR: the e2e harness runs the built workers of out/main, as the app does.
+  const override = process.env['THEMELENS_WORKER_DIR'];
+  for (const dir of override ? [override] : [__dirname, join(__dirname, '..')]) {
+    for (const ext of ['.js', '.cjs']) {
+      const file = join(dir, name + ext);
+      if (existsSync(file)) return { code: file, eval: false };
+    }
+  }
+  const ts = join(__dirname, `${name}.ts`);
+  return existsSync(ts) ? { code: `require('tsx/cjs'); require(${JSON.stringify(ts)});`, eval: true } : null;
+}

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../../shared/api/contract';
+import { openBackend, type Backend } from '../../db/service/backend';
+import { writeHoldingsCsv } from '../bench/generate';
+import { dumpContent } from '../helpers/db-content';
+import { makeTempDir } from '../helpers/temp-dir';
+
+describe('import in a worker thread (the desktop app path)', () => {
+  const temp = makeTempDir('themelens-thread-');
+  const csv = join(temp.dir, 'big.csv');
+  const dbPath = join(temp.dir, 'app.db');
+  const progress: ImportProgress[] = [];
+  let backend: Backend;
+  beforeAll(async () => {
+    await writeHoldingsCsv(csv, 150_000);
+    backend = await openBackend({ dbPath, importInWorker: true, emit: (e, p) => e === 'importProgress' && progress.push(p as ImportProgress) });
+  });
+  afterAll(() => {
+    backend.close();
+    temp.cleanup();
+  });
+
+  it('keeps the calling thread free, reports progress, and commits the whole file', async () => {
+    const started = Date.now();
+    const pending = backend.handlers.importHoldings({ path: csv, portfolioName: 'Big', options: {}, skipInvalid: false, allowDuplicate: false });
+    // While the import runs, the main connection answers at once.
+    const gaps: number[] = [];
+    let last = Date.now();
+    const ticker = setInterval(() => {
+      const t = Date.now();
+      gaps.push(t - last);
+      last = t;
+      backend.handlers.listThemes({});
+    }, 10);
+    const outcome = await pending;
+    clearInterval(ticker);
+    expect(outcome.imported).toBe(150_000);
+    expect(Math.max(...gaps)).toBeLessThan(250);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toMatchObject({ rows: 150_000, percent: 100 });
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.rows).toBeGreaterThanOrEqual(progress[i - 1]!.rows);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('cancels mid-way and leaves nothing behind', async () => {
+    const before = dumpContent(dbPath);
+    const pending = backend.handlers.importHoldings({ path: csv, portfolioName: 'Cancelled', options: {}, skipInvalid: false, allowDuplicate: false });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(backend.handlers.cancelImport({})).toEqual({ cancelled: true });
+    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(dumpContent(dbPath)).toBe(before);
+    expect(backend.handlers.cancelImport({})).toEqual({ cancelled: false });
+  });
+
+  it('passes errors across the thread with their code and details', async () => {
+    await expect(
+      backend.handlers.importHoldings({ path: join(__dirname, '../fixtures/journey/bad-quantity.csv'), portfolioName: 'Bad', options: {}, skipInvalid: false, allowDuplicate: false }),
+    ).rejects.toMatchObject({ code: 'IMPORT_INVALID_ROWS', details: { line: 3, column: 4 } });
+  });
+});
