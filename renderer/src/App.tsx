@@ -144,7 +144,7 @@ export function App() {
       {portfolios === null ? (
         <main className="loading" aria-busy="true">Loading…</main>
       ) : portfolios.length === 0 ? (
-        <EmptyState onImport={() => void startImport()} />
+        <EmptyState onImport={() => void startImport()} busy={busy} />
       ) : report ? (
         <main className="workspace">
           <HoldingsTable report={report} themes={themes} onChanged={() => refreshReport(selectedId)} />

@@ -1,7 +1,7 @@
 const BROKERS = ['Fidelity', 'Charles Schwab', 'Vanguard', 'Interactive Brokers', 'E*TRADE', 'DEGIRO', 'any CSV with columns you map'];
 
 /** What a new user sees first: what ThemeLens does and the one thing to do next. */
-export function EmptyState({ onImport }: { onImport: () => void }) {
+export function EmptyState({ onImport, busy }: { onImport: () => void; busy: boolean }) {
   return (
     <main className="empty-state" data-testid="empty-state">
       <h1>See how much of your portfolio rides on each theme</h1>
@@ -9,7 +9,7 @@ export function EmptyState({ onImport }: { onImport: () => void }) {
         Import the positions file your broker exports, tag holdings with themes such as data-center
         infrastructure or crude-oil logistics, and ThemeLens charts your exposure.
       </p>
-      <button type="button" className="primary large" data-testid="import-button" onClick={onImport} autoFocus>
+      <button type="button" className="primary large" data-testid="import-button" onClick={onImport} disabled={busy} autoFocus>
         Import your first holdings file…
       </button>
       <p className="muted">Works with exports from {BROKERS.join(', ')}.</p>
