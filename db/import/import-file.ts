@@ -9,6 +9,7 @@ import { localDate } from '../repos/clock';
 import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
 import { findSnapshotByHash, getSnapshot } from '../repos/snapshots';
 import { openChunkedFile } from './chunks';
+import { findSavedMapping, saveMapping } from '../repos/saved-mappings';
 import { FIELDS_PER_ROW, type FlatRows } from './parse-file';
 import { parseInline, parseInWorker } from './parse-source';
 
@@ -29,25 +30,45 @@ const INLINE_PARSE_BELOW_BYTES = 4 << 20;
 /** Rejected rows kept in memory for the error message and the snapshot; the rest are counted. */
 const MAX_KEPT_ISSUES = 1000;
 
-/** Reads a file and shows what an import would do, writing nothing. */
-export function previewImport(input: ApiParsedInput<'previewImport'>): ImportPreview {
-  const name = basename(input.path);
-  const file = openChunkedFile(input.path);
-  let bytes: Uint8Array;
+function readHead(path: string): Uint8Array {
+  const file = openChunkedFile(path);
   try {
-    bytes = file.head;
+    return file.head;
   } finally {
     file.close();
   }
-  const preview = previewHoldings(bytes, { ...input.options, fileName: name });
+}
+
+/**
+ * The user's saved mapping for this file's header row, when the caller gave no mapping of its own:
+ * a mapping chosen once is applied automatically to the next file like it.
+ */
+function withSavedMapping(db: Db, head: Uint8Array, options: ParseOptions): { options: ParseOptions; saved: boolean } {
+  if (options.mapping && Object.keys(options.mapping).length > 0) return { options, saved: false };
+  const first = previewHoldings(head, options, 1);
+  if (!first.ok || first.format.headers.length === 0) return { options, saved: false };
+  const saved = findSavedMapping(db, first.format.headers);
+  if (!saved) return { options, saved: false };
+  return {
+    options: { ...options, mapping: saved.mapping, encoding: options.encoding ?? saved.encoding ?? undefined, delimiter: options.delimiter ?? saved.delimiter ?? undefined },
+    saved: true,
+  };
+}
+
+/** Reads the head of a file and shows how it would be imported, writing nothing. */
+export function previewImport(db: Db, input: ApiParsedInput<'previewImport'>): ImportPreview {
+  const name = basename(input.path);
+  const head = readHead(input.path);
+  const { options, saved } = withSavedMapping(db, head, { ...input.options, fileName: name });
+  const preview = previewHoldings(head, options, 12);
   if (!preview.ok) throw fatal(name, preview.error);
   // A file whose columns could not be recognised still previews, so the mapping screen can show it.
   return {
     format: preview.format,
-    rows: preview.rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.text) })),
-    positions: preview.rows.filter((r) => r.kind === 'position' || r.kind === 'cash').length,
-    rejected: preview.rows.flatMap((r) => (r.issue ? [r.issue] : [])),
-    warnings: preview.problem ? [preview.problem.message] : [],
+    rows: preview.rows.map((r) => ({ line: r.line, kind: r.kind, cells: r.cells, issue: r.issue })),
+    problem: preview.problem ? preview.problem.message : null,
+    savedMapping: saved,
+    presets: [...preview.presets],
   };
 }
 
@@ -79,7 +100,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
   } catch {
     // openChunkedFile reports the problem with the file itself
   }
-  const options: ParseOptions = { ...input.options, fileName: name, defaultCurrency: baseCurrency };
+  const options: ParseOptions = withSavedMapping(db, readHead(input.path), { ...input.options, fileName: name, defaultCurrency: baseCurrency }).options;
 
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -143,6 +164,9 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     );
     const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
     for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
+    if (input.rememberMapping && input.options.mapping) {
+      saveMapping(db, result.format.headers, { mapping: input.options.mapping, encoding: input.options.encoding ?? null, delimiter: input.options.delimiter ?? null }, now);
+    }
     db.exec('COMMIT');
     report(totalBytes, true);
     return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings: result.warnings };

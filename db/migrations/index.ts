@@ -2,6 +2,7 @@ import { chmodSync } from 'node:fs';
 import { AppError } from '../../shared/api/errors';
 import type { Db } from '../connection';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-saved-mappings';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,10 @@ export interface Migration {
 }
 
 /** Every migration, in order. Versions are 1, 2, 3... with no gaps. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: migration001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: migration001 },
+  { version: 2, name: 'saved column mappings', up: migration002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -109,7 +109,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     listPortfolios: () => portfolios.listPortfolios(db),
     createPortfolio: (input) => portfolios.createPortfolio(db, input, now()),
     listSnapshots: (input) => snapshots.listSnapshots(db, portfolios.getPortfolio(db, input.portfolioId).id),
-    previewImport: (input) => previewImport(input),
+    previewImport: (input) => previewImport(db, input),
     importHoldings: (input) => runImport(input),
     cancelImport: () => {
       cancelRequested = importRunning;

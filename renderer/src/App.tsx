@@ -82,6 +82,8 @@ export function App() {
         const outcome = await api().importHoldings({
           path: file.path,
           ...(choice.kind === 'existing' ? { portfolioId: choice.portfolioId } : { portfolioName: choice.name, baseCurrency: choice.baseCurrency }),
+          options: choice.options,
+          rememberMapping: choice.rememberMapping,
           ...extra,
         });
         await refreshPortfolios(outcome.portfolio.id);
@@ -155,6 +157,7 @@ export function App() {
       )}
       {pending && (
         <ImportDialog
+          path={pending.path}
           fileName={pending.fileName}
           portfolios={portfolios ?? []}
           defaultPortfolioId={selectedId}

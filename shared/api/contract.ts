@@ -8,7 +8,7 @@ import type { FxRate, Portfolio, PortfolioSummary, Snapshot, Tag, Theme } from '
 import type { ExposureReport } from '../report/model';
 import { REPORT_FORMATS } from '../report/model';
 import type { FileFormat, RowIssue } from '../import/types';
-import { POSITION_FIELDS } from '../import/types';
+import { POSITION_FIELDS, type PositionField } from '../import/types';
 import { CALL_NAMES, EVENT_NAMES } from './names';
 
 export { channelOf } from './names';
@@ -56,6 +56,8 @@ export const apiInputs = {
     options: importOptionsSchema.default({}),
     skipInvalid: z.boolean().default(false),
     allowDuplicate: z.boolean().default(false),
+    /** Save options.mapping for files with the same header row. */
+    rememberMapping: z.boolean().default(false),
   }),
   cancelImport: z.strictObject({}),
   listThemes: z.strictObject({}),
@@ -84,13 +86,24 @@ export type ApiName = keyof typeof apiInputs;
 export type ApiInput<K extends ApiName> = z.input<(typeof apiInputs)[K]>;
 export type ApiParsedInput<K extends ApiName> = z.output<(typeof apiInputs)[K]>;
 
+/** One cell of a preview row: as the file has it, and as ThemeLens reads it. */
+export interface PreviewCellView {
+  text: string;
+  field: PositionField | null;
+  parsed: string | null;
+  ok: boolean;
+  message: string | null;
+}
+
 export interface ImportPreview {
   format: FileFormat;
-  /** First data rows as the file has them. */
-  rows: { line: number; cells: string[] }[];
-  positions: number;
-  rejected: RowIssue[];
-  warnings: string[];
+  /** First rows after the header, each cell shown as parsed and flagged where it did not parse. */
+  rows: { line: number; kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped'; cells: PreviewCellView[]; issue: RowIssue | null }[];
+  /** Why the file cannot be imported as mapped (the user maps columns), or null. */
+  problem: string | null;
+  /** The mapping came from one the user saved for files with this header row. */
+  savedMapping: boolean;
+  presets: { id: string; name: string }[];
 }
 
 export interface ImportOutcome {

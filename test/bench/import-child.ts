@@ -8,7 +8,7 @@ async function main() {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const t0 = performance.now();
-  const outcome = await backend.handlers.importHoldings({ path: csv, portfolioName: 'Bench', options: {}, skipInvalid: false, allowDuplicate: false });
+  const outcome = await backend.handlers.importHoldings({ path: csv, portfolioName: 'Bench', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
   const ms = performance.now() - t0;
   clearInterval(timer);
   peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);

@@ -23,7 +23,7 @@ describe('import in a worker thread (the desktop app path)', () => {
 
   it('keeps the calling thread free, reports progress, and commits the whole file', async () => {
     const started = Date.now();
-    const pending = backend.handlers.importHoldings({ path: csv, portfolioName: 'Big', options: {}, skipInvalid: false, allowDuplicate: false });
+    const pending = backend.handlers.importHoldings({ path: csv, portfolioName: 'Big', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
     // While the import runs, the main connection answers at once.
     const gaps: number[] = [];
     let last = Date.now();
@@ -45,7 +45,7 @@ describe('import in a worker thread (the desktop app path)', () => {
 
   it('cancels mid-way and leaves nothing behind', async () => {
     const before = dumpContent(dbPath);
-    const pending = backend.handlers.importHoldings({ path: csv, portfolioName: 'Cancelled', options: {}, skipInvalid: false, allowDuplicate: false });
+    const pending = backend.handlers.importHoldings({ path: csv, portfolioName: 'Cancelled', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
     await new Promise((r) => setTimeout(r, 150));
     expect(backend.handlers.cancelImport({})).toEqual({ cancelled: true });
     await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' });
@@ -55,7 +55,7 @@ describe('import in a worker thread (the desktop app path)', () => {
 
   it('passes errors across the thread with their code and details', async () => {
     await expect(
-      backend.handlers.importHoldings({ path: join(__dirname, '../fixtures/journey/bad-quantity.csv'), portfolioName: 'Bad', options: {}, skipInvalid: false, allowDuplicate: false }),
+      backend.handlers.importHoldings({ path: join(__dirname, '../fixtures/journey/bad-quantity.csv'), portfolioName: 'Bad', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false }),
     ).rejects.toMatchObject({ code: 'IMPORT_INVALID_ROWS', details: { line: 3, column: 4 } });
   });
 });

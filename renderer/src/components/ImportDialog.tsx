@@ -1,25 +1,51 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ImportOptions, ImportPreview } from '../../../shared/api/contract';
 import type { PortfolioSummary } from '../../../shared/domain/types';
+import type { ColumnMapping } from '../../../shared/import/types';
+import { api, asFailure } from '../api';
+import { MappingEditor, PreviewTable } from './ColumnMapping';
 import { Modal } from './Modal';
 
-export type ImportChoice = { kind: 'existing'; portfolioId: number } | { kind: 'new'; name: string; baseCurrency: string };
+export type ImportChoice = ({ kind: 'existing'; portfolioId: number } | { kind: 'new'; name: string; baseCurrency: string }) & {
+  options: ImportOptions;
+  rememberMapping: boolean;
+};
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD'];
+const ENCODINGS: { id: NonNullable<ImportOptions['encoding']>; label: string }[] = [
+  { id: 'utf-8', label: 'UTF-8' },
+  { id: 'windows-1252', label: 'Windows-1252 (Western Europe)' },
+  { id: 'iso-8859-1', label: 'ISO-8859-1 (Latin-1)' },
+  { id: 'utf-16le', label: 'UTF-16 LE' },
+  { id: 'utf-16be', label: 'UTF-16 BE' },
+];
+const DELIMITERS: { id: NonNullable<ImportOptions['delimiter']>; label: string }[] = [
+  { id: ',', label: 'Comma ,' },
+  { id: ';', label: 'Semicolon ;' },
+  { id: '\t', label: 'Tab' },
+  { id: '|', label: 'Pipe |' },
+];
 
-/** "A name from the file": Portfolio_Positions_Nov-24-2026.csv -> "Portfolio Positions". */
+/** "Portfolio_Positions_Nov-24-2026.csv" -> "Portfolio Positions". */
 function nameFromFile(fileName: string): string {
   const stem = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').replace(/\b[A-Z][a-z]{2} \d{1,2} \d{4}\b/, '').trim();
   return stem || 'My portfolio';
 }
 
-/** Asks where an import goes: a new portfolio (name, base currency) or a new snapshot of one. */
+/**
+ * The import screen: where the file goes (new portfolio or new snapshot), how it was read
+ * (format, encoding, delimiter: each can be overridden, re-reading the original bytes), which column
+ * feeds which field, and a live preview of the first rows as they will be read.
+ */
 export function ImportDialog({
+  path,
   fileName,
   portfolios,
   defaultPortfolioId,
   onCancel,
   onConfirm,
 }: {
+  path: string;
   fileName: string;
   portfolios: PortfolioSummary[];
   defaultPortfolioId: number | null;
@@ -29,48 +55,143 @@ export function ImportDialog({
   const [target, setTarget] = useState<string>(defaultPortfolioId !== null ? String(defaultPortfolioId) : 'new');
   const [name, setName] = useState(nameFromFile(fileName));
   const [currency, setCurrency] = useState('USD');
+  const [options, setOptions] = useState<ImportOptions>({});
+  const [userMapped, setUserMapped] = useState(false);
+  const [remember, setRemember] = useState(true);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const request = useRef(0);
+
+  useEffect(() => {
+    const id = ++request.current;
+    const t = setTimeout(() => {
+      api()
+        .previewImport({ path, options })
+        .then((p) => {
+          if (id !== request.current) return;
+          setPreview(p);
+          setError(null);
+        })
+        .catch((err) => id === request.current && setError(asFailure(err).message));
+    }, 120);
+    return () => clearTimeout(t);
+  }, [path, options]);
+
+  const mapping: ColumnMapping = options.mapping ?? preview?.format.mapping ?? {};
   const clash = target === 'new' && portfolios.some((p) => p.name.toLowerCase() === name.trim().toLowerCase());
-  const valid = target !== 'new' || (name.trim().length > 0 && !clash);
+  const bad = preview?.rows.filter((r) => r.kind === 'rejected').length ?? 0;
+  const valid = preview !== null && (target !== 'new' || (name.trim().length > 0 && !clash));
+
   const submit = () => {
     if (!valid) return;
-    onConfirm(target === 'new' ? { kind: 'new', name: name.trim(), baseCurrency: currency } : { kind: 'existing', portfolioId: Number(target) });
+    const chosen: ImportOptions = { ...options, ...(userMapped ? { mapping } : {}) };
+    const common = { options: chosen, rememberMapping: userMapped && remember };
+    onConfirm(target === 'new' ? { kind: 'new', name: name.trim(), baseCurrency: currency, ...common } : { kind: 'existing', portfolioId: Number(target), ...common });
   };
+
   return (
-    <Modal title={`Import ${fileName}`} testId="new-portfolio-dialog" onClose={onCancel}>
+    <Modal title={`Import ${fileName}`} testId="new-portfolio-dialog" onClose={onCancel} wide>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           submit();
         }}
       >
-        {portfolios.length > 0 && (
-          <label className="field">
-            <span>Import into</span>
-            <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="import-target">
-              {portfolios.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} (new snapshot)
-                </option>
-              ))}
-              <option value="new">New portfolio…</option>
-            </select>
-          </label>
-        )}
-        {target === 'new' && (
-          <>
+        <div className="form-row">
+          {portfolios.length > 0 && (
             <label className="field">
-              <span>Portfolio name</span>
-              <input data-testid="new-portfolio-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus />
+              <span>Import into</span>
+              <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="import-target">
+                {portfolios.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} (new snapshot)
+                  </option>
+                ))}
+                <option value="new">New portfolio…</option>
+              </select>
             </label>
-            {clash && <p className="field-error">A portfolio with this name exists; choose it above to add a snapshot.</p>}
+          )}
+          {target === 'new' && (
+            <>
+              <label className="field grow">
+                <span>Portfolio name</span>
+                <input data-testid="new-portfolio-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus />
+              </label>
+              <label className="field">
+                <span>Base currency</span>
+                <select value={currency} onChange={(e) => setCurrency(e.target.value)} data-testid="new-portfolio-currency">
+                  {CURRENCIES.map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+            </>
+          )}
+        </div>
+        {clash && <p className="field-error">A portfolio with this name exists; choose it above to add a snapshot.</p>}
+
+        <details className="file-format" open={Boolean(preview?.problem) || bad > 0 || userMapped}>
+          <summary data-testid="file-format-summary">
+            {preview
+              ? `${preview.presets.find((p) => p.id === preview.format.preset)?.name ?? 'Generic CSV'} · ${preview.format.encoding} · header on line ${preview.format.headerLine}${preview.savedMapping ? ' · your saved column mapping' : ''}`
+              : 'Reading the file…'}
+          </summary>
+          <div className="form-row">
             <label className="field">
-              <span>Base currency</span>
-              <select value={currency} onChange={(e) => setCurrency(e.target.value)} aria-label="Base currency">
-                {CURRENCIES.map((c) => (
-                  <option key={c}>{c}</option>
+              <span>Encoding</span>
+              <select
+                data-testid="import-encoding"
+                value={options.encoding ?? preview?.format.encoding ?? ''}
+                onChange={(e) => setOptions((o) => ({ ...o, encoding: e.target.value as ImportOptions['encoding'] }))}
+              >
+                {ENCODINGS.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.label}
+                  </option>
                 ))}
               </select>
             </label>
+            <label className="field">
+              <span>Delimiter</span>
+              <select
+                data-testid="import-delimiter"
+                value={options.delimiter ?? preview?.format.delimiter ?? ','}
+                onChange={(e) => setOptions((o) => ({ ...o, delimiter: e.target.value as ImportOptions['delimiter'] }))}
+              >
+                {DELIMITERS.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {preview && (
+            <MappingEditor
+              headers={preview.format.headers}
+              mapping={mapping}
+              onChange={(m) => {
+                setUserMapped(true);
+                setOptions((o) => ({ ...o, mapping: m }));
+              }}
+            />
+          )}
+          {userMapped && (
+            <label className="checkbox">
+              <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} data-testid="remember-mapping" />
+              Remember these columns for files with the same header row
+            </label>
+          )}
+        </details>
+
+        {error && <p className="field-error" role="alert">{error}</p>}
+        {preview?.problem && <p className="field-error" role="alert">{preview.problem}</p>}
+        {preview && (
+          <>
+            <p className="muted small" data-testid="preview-summary">
+              First rows as ThemeLens reads them{bad > 0 ? `: ${bad} of ${preview.rows.length} cannot be read yet (hover a red cell to see why; map a column or fix the file)` : ''}.
+            </p>
+            <PreviewTable preview={preview} />
           </>
         )}
         <div className="actions">
