@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import type { Snapshot } from '../../shared/domain/types';
+import type { RowIssue } from '../../shared/import/types';
 import type { Db } from '../connection';
 
 interface SnapshotRow {
@@ -47,4 +48,12 @@ export function findSnapshotByHash(db: Db, portfolioId: number, sha256: string):
     .prepare('SELECT * FROM snapshots WHERE portfolio_id = ? AND file_sha256 = ? ORDER BY id DESC LIMIT 1')
     .get(portfolioId, sha256) as SnapshotRow | undefined;
   return row ? toSnapshot(row) : null;
+}
+
+/** Rows left out of a snapshot's import (the user chose to import the valid rows only). */
+export function listImportIssues(db: Db, snapshotId: number): RowIssue[] {
+  getSnapshot(db, snapshotId);
+  return db
+    .prepare('SELECT line, column_number AS "column", header, cell, message FROM import_issues WHERE snapshot_id = ? ORDER BY line, column_number')
+    .all(snapshotId) as RowIssue[];
 }

@@ -109,6 +109,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     listPortfolios: () => portfolios.listPortfolios(db),
     createPortfolio: (input) => portfolios.createPortfolio(db, input, now()),
     listSnapshots: (input) => snapshots.listSnapshots(db, portfolios.getPortfolio(db, input.portfolioId).id),
+    listImportIssues: (input) => snapshots.listImportIssues(db, input.snapshotId),
     previewImport: (input) => previewImport(db, input),
     importHoldings: (input) => runImport(input),
     cancelImport: () => {

@@ -84,6 +84,7 @@ export function App() {
           ...(choice.kind === 'existing' ? { portfolioId: choice.portfolioId } : { portfolioName: choice.name, baseCurrency: choice.baseCurrency }),
           options: choice.options,
           rememberMapping: choice.rememberMapping,
+          ...(choice.asOf ? { asOf: choice.asOf } : {}),
           ...extra,
         });
         await refreshPortfolios(outcome.portfolio.id);

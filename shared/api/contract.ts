@@ -46,6 +46,7 @@ export const apiInputs = {
     clientName: text(200).nullable().optional(),
   }),
   listSnapshots: z.strictObject({ portfolioId: id }),
+  listImportIssues: z.strictObject({ snapshotId: id }),
   previewImport: z.strictObject({ path: filePath, options: importOptionsSchema.default({}) }),
   importHoldings: z.strictObject({
     path: filePath,
@@ -119,6 +120,7 @@ export interface ApiOutputs {
   listPortfolios: PortfolioSummary[];
   createPortfolio: Portfolio;
   listSnapshots: Snapshot[];
+  listImportIssues: RowIssue[];
   previewImport: ImportPreview;
   importHoldings: ImportOutcome;
   cancelImport: { cancelled: boolean };

@@ -1,7 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { ExposureReport } from '../../../shared/report/model';
+import { useState } from 'react';
+import type { RowIssue } from '../../../shared/import/types';
+import { api } from '../api';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
+import { IssuesTable } from './IssuesTable';
+import { Modal } from './Modal';
 
 interface Datum {
   id: string;
@@ -13,6 +18,8 @@ interface Datum {
 
 /** The exposure chart (one bar per theme plus untagged) and the table of the same figures. */
 export function ExposurePanel({ report }: { report: ExposureReport }) {
+  const [rejected, setRejected] = useState<RowIssue[] | null>(null);
+  const showRejected = async () => setRejected(await api().listImportIssues({ snapshotId: report.snapshotId }));
   const cur = report.baseCurrency;
   const untaggedShare = report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue;
   const data: Datum[] = [
@@ -28,7 +35,14 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
       {report.warnings.length > 0 && (
         <div className="alert" role="alert" data-testid="exposure-warnings">
           {report.warnings.map((w, i) => (
-            <p key={i}>{w.message}</p>
+            <p key={i}>
+              {w.message}{' '}
+              {w.code === 'UNPARSED_CELL' && (
+                <button type="button" className="small" data-testid="show-rejected-rows" onClick={() => void showRejected()}>
+                  Show rows
+                </button>
+              )}
+            </p>
           ))}
         </div>
       )}
@@ -112,6 +126,16 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
           </tr>
         </tfoot>
       </table>
+      {rejected && (
+        <Modal title={`Rows of ${report.sourceFile} that were not imported`} testId="rejected-rows-dialog" onClose={() => setRejected(null)}>
+          <IssuesTable issues={rejected} />
+          <div className="actions">
+            <button type="button" onClick={() => setRejected(null)}>
+              Close
+            </button>
+          </div>
+        </Modal>
+      )}
       <p className="muted small method">
         A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {report.asOf}.
       </p>

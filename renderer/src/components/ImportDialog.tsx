@@ -9,6 +9,8 @@ import { Modal } from './Modal';
 export type ImportChoice = ({ kind: 'existing'; portfolioId: number } | { kind: 'new'; name: string; baseCurrency: string }) & {
   options: ImportOptions;
   rememberMapping: boolean;
+  /** Set when the user typed a date; otherwise the file's own date (or today) applies. */
+  asOf?: string;
 };
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD'];
@@ -58,6 +60,7 @@ export function ImportDialog({
   const [options, setOptions] = useState<ImportOptions>({});
   const [userMapped, setUserMapped] = useState(false);
   const [remember, setRemember] = useState(true);
+  const [asOf, setAsOf] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
@@ -85,7 +88,7 @@ export function ImportDialog({
   const submit = () => {
     if (!valid) return;
     const chosen: ImportOptions = { ...options, ...(userMapped ? { mapping } : {}) };
-    const common = { options: chosen, rememberMapping: userMapped && remember };
+    const common = { options: chosen, rememberMapping: userMapped && remember, ...(asOf ? { asOf } : {}) };
     onConfirm(target === 'new' ? { kind: 'new', name: name.trim(), baseCurrency: currency, ...common } : { kind: 'existing', portfolioId: Number(target), ...common });
   };
 
@@ -127,6 +130,16 @@ export function ImportDialog({
               </label>
             </>
           )}
+          <label className="field">
+            <span>Holdings as of</span>
+            <input
+              type="date"
+              data-testid="import-as-of"
+              value={asOf ?? preview?.format.asOf ?? ''}
+              onChange={(e) => setAsOf(e.target.value || null)}
+              title={preview?.format.asOf ? 'Date read from the file' : 'The file states no date; today is used unless you pick one'}
+            />
+          </label>
         </div>
         {clash && <p className="field-error">A portfolio with this name exists; choose it above to add a snapshot.</p>}
 

@@ -1,4 +1,5 @@
 import type { ApiFailure } from '../api';
+import { IssuesTable } from './IssuesTable';
 import { Modal } from './Modal';
 
 /** Why an import stopped, row by row, and what the user can do about it. */
@@ -16,32 +17,7 @@ export function ImportErrorDialog({
   return (
     <Modal title={title} testId="import-error-dialog" onClose={onCancel}>
       <p className="error-message">{failure.message}</p>
-      {issues.length > 0 && (
-        <div className="issues">
-          <table>
-            <thead>
-              <tr>
-                <th>Line</th>
-                <th>Column</th>
-                <th>Cell</th>
-                <th>Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.map((i) => (
-                <tr key={`${i.line}:${i.column ?? ''}`}>
-                  <td className="num">{i.line}</td>
-                  <td>{i.header ?? i.column ?? ''}</td>
-                  <td>
-                    <code>{i.cell}</code>
-                  </td>
-                  <td>{i.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {issues.length > 0 && <IssuesTable issues={issues} />}
       <p className="muted small">Nothing was written: your data is as it was before.</p>
       <div className="actions">
         <button type="button" onClick={onCancel}>
