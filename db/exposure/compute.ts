@@ -28,6 +28,16 @@ function absBaseSql(factors: readonly CurrencyFactor[]): { sql: string; params: 
   return { sql: branches.length ? `(CASE p.currency ${branches.join(' ')} END)` : 'NULL', params };
 }
 
+/** A snapshot's positions: its rowid range (see migration 1), checked against snapshot_id too. */
+const IN_SNAPSHOT = 'p.id BETWEEN @first AND @last AND p.snapshot_id = @sid';
+
+function positionRange(db: Db, snapshotId: number): { first: number; last: number; currencies: string } {
+  const r = db.prepare('SELECT first_position_id AS first, last_position_id AS last, currencies FROM snapshots WHERE id = ?').get(snapshotId) as
+    | { first: number | null; last: number | null; currencies: string }
+    | undefined;
+  return { first: r?.first ?? 0, last: r?.last ?? -1, currencies: r?.currencies ?? '' };
+}
+
 interface ThemeAggRow {
   theme_id: string;
   net: number;
@@ -65,17 +75,17 @@ export interface ExposureTotals {
 
 /** Theme, cash and total figures of a snapshot, all by SQL aggregation (no rows loaded into JS). */
 export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: number): ExposureTotals {
-  const listed = db.prepare('SELECT currencies FROM snapshots WHERE id = ?').pluck().get(snapshotId) as string | undefined;
-  const currencies = listed ? listed.split(',') : [];
+  const range = positionRange(db, snapshotId);
+  const currencies = range.currencies ? range.currencies.split(',') : [];
   const { factors, missing } = currencyFactors(listFxRates(db), currencies, baseCurrency);
   const base = absBaseSql(factors);
-  const params = { sid: snapshotId, ...base.params };
+  const params = { sid: snapshotId, first: range.first, last: range.last, ...base.params };
   const value = `(sign(p.value_cents) * ${base.sql})`;
 
   const totals = db
     .prepare(
       `SELECT coalesce(sum(${value}), 0) AS total, coalesce(sum(CASE WHEN p.is_cash = 1 THEN ${value} END), 0) AS cash
-       FROM positions p WHERE p.snapshot_id = @sid`,
+       FROM positions p WHERE ${IN_SNAPSHOT}`,
     )
     .get(params) as { total: number; cash: number };
 
@@ -99,7 +109,7 @@ export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: 
       .prepare(
         `SELECT ${columns} FROM (
            SELECT t.theme_id, ${contribution} AS c
-           FROM (SELECT p.symbol_key, p.value_cents AS x, ${base.sql} AS a FROM positions p WHERE p.snapshot_id = @sid) pos
+           FROM (SELECT p.symbol_key, p.value_cents AS x, ${base.sql} AS a FROM positions p WHERE ${IN_SNAPSHOT}) pos
            JOIN tags t ON t.symbol_key = pos.symbol_key WHERE t.weight_bp > 0 AND pos.a IS NOT NULL) t`,
       )
       .get(themeParams) as Record<string, number | null>;
@@ -176,23 +186,24 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
 /** Every position of a snapshot with its base value and theme contributions, largest first. */
 function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[], limit = -1): ReportPosition[] {
   const base = absBaseSql(factors);
+  const range = positionRange(db, snapshotId);
   const rows = db
     .prepare(
       `SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, p.quantity, p.value_cents, p.currency, p.is_cash,
               sign(p.value_cents) * ${base.sql} AS base_cents
        FROM positions p
-       WHERE p.snapshot_id = @sid
+       WHERE ${IN_SNAPSHOT}
        ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key
        LIMIT @limit`,
     )
-    .all({ sid: snapshotId, limit, ...base.params }) as PositionRow[];
+    .all({ sid: snapshotId, first: range.first, last: range.last, limit, ...base.params }) as PositionRow[];
   const tagRows = db
     .prepare(
       `SELECT symbol_key, theme_id, weight_bp FROM tags
-       WHERE weight_bp > 0 AND symbol_key IN (SELECT symbol_key FROM positions WHERE snapshot_id = ?)
+       WHERE weight_bp > 0 AND symbol_key IN (SELECT p.symbol_key FROM positions p WHERE ${IN_SNAPSHOT})
        ORDER BY symbol_key, theme_id`,
     )
-    .all(snapshotId) as { symbol_key: string; theme_id: string; weight_bp: number }[];
+    .all({ sid: snapshotId, first: range.first, last: range.last }) as { symbol_key: string; theme_id: string; weight_bp: number }[];
   const tagsByKey = new Map<string, { theme_id: string; weight_bp: number }[]>();
   for (const t of tagRows) {
     const list = tagsByKey.get(t.symbol_key) ?? [];

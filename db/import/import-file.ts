@@ -113,6 +113,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     const insert = db.prepare(INSERT_POSITION);
     const kept: RowIssue[] = [];
     let rows = 0;
+    let firstId: number | null = null;
+    let lastId: number | null = null;
     const currencies = new Set<string>();
     let lastProgress = 0;
     const report = (bytes: number, force = false) => {
@@ -124,7 +126,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     const consumer = {
       rows(flat: FlatRows, count: number, bytesRead: number) {
         for (let i = 0; i < flat.length; i += FIELDS_PER_ROW) {
-          insert.run(snapshotId, flat[i], flat[i + 1], flat[i + 2], flat[i + 3], flat[i + 4], flat[i + 5], flat[i + 6], flat[i + 7], flat[i + 8], flat[i + 9], flat[i + 10], flat[i + 11], flat[i + 12]);
+          lastId = insert.run(snapshotId, flat[i], flat[i + 1], flat[i + 2], flat[i + 3], flat[i + 4], flat[i + 5], flat[i + 6], flat[i + 7], flat[i + 8], flat[i + 9], flat[i + 10], flat[i + 11], flat[i + 12]).lastInsertRowid as number;
+          firstId ??= lastId;
           currencies.add(flat[i + 11] as string);
         }
         rows += count;
@@ -154,12 +157,14 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
         { file: name, snapshotId: duplicate.id },
       );
     }
-    db.prepare('UPDATE snapshots SET as_of = ?, file_sha256 = ?, preset = ?, row_count = ?, currencies = ? WHERE id = ?').run(
+    db.prepare('UPDATE snapshots SET as_of = ?, file_sha256 = ?, preset = ?, row_count = ?, currencies = ?, first_position_id = ?, last_position_id = ? WHERE id = ?').run(
       input.asOf ?? result.format.asOf ?? localDate(),
       result.sha256,
       result.format.preset,
       result.positions,
       [...currencies].sort().join(','),
+      firstId,
+      lastId,
       snapshotId,
     );
     const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');

@@ -7,8 +7,22 @@ import { openChunkedFile } from './chunks';
 export const FIELDS_PER_ROW = 13;
 export type FlatRows = (string | number | null)[];
 
-export function flatten(p: ParsedPosition, out: FlatRows): void {
-  out.push(p.line, p.account, p.symbol, p.symbolKey, p.isin, p.cusip, p.description, p.securityType, p.quantity, p.price, p.valueCents, p.currency, p.isCash ? 1 : 0);
+/** Writes one position into `out` at `at`; returns the next free index. */
+export function flatten(p: ParsedPosition, out: FlatRows, at: number): number {
+  out[at] = p.line;
+  out[at + 1] = p.account;
+  out[at + 2] = p.symbol;
+  out[at + 3] = p.symbolKey;
+  out[at + 4] = p.isin;
+  out[at + 5] = p.cusip;
+  out[at + 6] = p.description;
+  out[at + 7] = p.securityType;
+  out[at + 8] = p.quantity;
+  out[at + 9] = p.price;
+  out[at + 10] = p.valueCents;
+  out[at + 11] = p.currency;
+  out[at + 12] = p.isCash ? 1 : 0;
+  return at + FIELDS_PER_ROW;
 }
 
 export interface ParseSink {
@@ -34,7 +48,9 @@ class Cancelled extends Error {}
 export function parseFileInBatches(path: string, options: ParseOptions, sink: ParseSink): FileParseResult {
   const file = openChunkedFile(path);
   try {
-    let batch: FlatRows = [];
+    const newBatch = (): FlatRows => new Array<string | number | null>(BATCH_ROWS * FIELDS_PER_ROW).fill(null);
+    let batch = newBatch();
+    let used = 0;
     let count = 0;
     let issues: RowIssue[] = [];
     const flush = () => {
@@ -43,14 +59,16 @@ export function parseFileInBatches(path: string, options: ParseOptions, sink: Pa
         issues = [];
       }
       if (count > 0) {
+        if (used < batch.length) batch.length = used;
         sink.rows(batch, count, file.bytesRead());
-        batch = [];
+        batch = newBatch();
+        used = 0;
         count = 0;
       }
       if (sink.cancelled()) throw new Cancelled();
     };
     const position = (p: ParsedPosition) => {
-      flatten(p, batch);
+      used = flatten(p, batch, used);
       if (++count >= BATCH_ROWS) flush();
     };
     const issue = (i: RowIssue) => {

@@ -23,6 +23,11 @@ export function migration001(db: Db): void {
       row_count INTEGER NOT NULL,
       -- Currencies held, comma-separated: exposure needs them without scanning every position.
       currencies TEXT NOT NULL DEFAULT '',
+      -- A snapshot's positions are inserted in one write transaction, so their ids are one
+      -- contiguous range: reads scan that rowid range, and no secondary index has to be kept up
+      -- during a million-row import.
+      first_position_id INTEGER,
+      last_position_id INTEGER,
       imported_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX snapshots_portfolio ON snapshots(portfolio_id, as_of);
@@ -45,8 +50,6 @@ export function migration001(db: Db): void {
       currency TEXT NOT NULL,
       is_cash INTEGER NOT NULL DEFAULT 0 CHECK (is_cash IN (0, 1))
     ) STRICT;
-    -- Positions are always read by snapshot; a narrow index keeps million-row imports fast.
-    CREATE INDEX positions_snapshot ON positions(snapshot_id);
 
     -- Rows the user chose to leave out of an import, kept with the snapshot so they stay visible.
     CREATE TABLE import_issues (
