@@ -53,6 +53,11 @@ export default tseslint.config(
     ]),
   },
   {
+    // CommonJS by necessity: the electron-builder hook and the CLI's bin shim.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts', 'test/**/*.tsx'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -16,8 +16,8 @@ export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialo
 export interface ShellPaths {
   /** out/ of the build: main, preload and renderer folders. */
   outDir: string;
-  /** The better-sqlite3 binary built for Electron's ABI. */
-  nativeBinding: string;
+  /** The better-sqlite3 binary built for Electron's ABI (unset: the one in node_modules). */
+  nativeBinding?: string | undefined;
 }
 
 /** Where the build and the Electron-ABI native module are, in development and when packaged. */

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_NAMES, channelOf } from '../../../shared/api/contract';
+import { shellPaths, startApp } from '../../../electron/main/app';
+import { menuTemplate } from '../../../electron/main/menu';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { ipcEvent, makeFakeElectron } from './fake-electron';
+
+const flush = () => new Promise((r) => setTimeout(r, 50));
+let cleanup: (() => void) | null = null;
+afterEach(() => cleanup?.());
+
+describe('startApp wires the shell against a fake electron module', () => {
+  it('quits at once when another instance holds the lock', () => {
+    const e = makeFakeElectron({ singleInstance: false });
+    startApp(e as never, { outDir: '/out' }, {}, () => {});
+    expect(e.app.quit).toHaveBeenCalled();
+    expect(e.windows).toHaveLength(0);
+  });
+
+  it('registers app:// before ready, enables the sandbox, opens the backend, one window, menu and IPC', async () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const e = makeFakeElectron();
+    const logs: string[] = [];
+    startApp(e as never, { outDir: '/out' }, { THEMELENS_DATA_DIR: join(temp.dir, 'data') }, (m) => logs.push(m));
+    expect(e.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app' })]);
+    expect(e.app.enableSandbox).toHaveBeenCalled();
+    await flush();
+    expect(existsSync(join(temp.dir, 'data', 'themelens.db'))).toBe(true);
+    expect(logs.some((l) => /SQLite 3\.\d+/.test(l))).toBe(true);
+    expect(e.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(e.windows).toHaveLength(1);
+    const win = e.windows[0]!;
+    expect(win.loadURL).toHaveBeenCalledWith('app://themelens/index.html');
+    expect((win.options as { webPreferences: { preload: string } }).webPreferences.preload).toBe('/out/preload/index.cjs');
+    expect(e.Menu.setApplicationMenu).toHaveBeenCalled();
+    expect([...e.handlers.keys()].sort()).toEqual(API_NAMES.map(channelOf).sort());
+    // A real call through the real backend, from the app's own frame.
+    const themes = (await e.handlers.get(channelOf('listThemes'))!(ipcEvent(), {})) as { ok: boolean; value: { id: string }[] };
+    expect(themes.value.map((t) => t.id)).toEqual(['data-centers', 'oil-logistics', 'diamond-semiconductors']);
+    // Guards are attached to every web contents created.
+    const contents = win.webContents;
+    e.app.emit('web-contents-created', {}, contents);
+    expect(contents.windowOpenHandler).not.toBeNull();
+    e.app.emit('will-quit');
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const e = makeFakeElectron();
+    startApp(e as never, { outDir: '/out' }, { THEMELENS_DATA_DIR: temp.dir }, () => {});
+    await flush();
+    e.app.emit('second-instance');
+    expect(e.windows[0]!.focus).toHaveBeenCalled();
+    e.app.emit('will-quit');
+  });
+
+  it('uses the Electron build of better-sqlite3: native/electron in development, resources when packaged', () => {
+    expect(shellPaths({ app: { isPackaged: false, getAppPath: () => '/repo' } } as never, '/repo/out/main', '/res').nativeBinding).toBe('/repo/native/electron/better_sqlite3.node');
+    expect(shellPaths({ app: { isPackaged: true, getAppPath: () => '/x' } } as never, '/app/out/main', '/res').nativeBinding).toBe('/res/native/better_sqlite3.node');
+  });
+});
+
+describe('application menu', () => {
+  it('File has Import holdings..., Export report... and Quit, with shortcuts that run the renderer flows', () => {
+    const sent: string[] = [];
+    const menu = menuTemplate((c) => sent.push(c), 'linux');
+    const file = menu.find((m) => m.label === 'File')!;
+    const items = file.submenu as { label?: string; accelerator?: string; role?: string; click?: () => void }[];
+    expect(items.map((i) => i.label ?? i.role)).toEqual(['Import holdings…', 'Export report…', undefined, 'Quit']);
+    expect(items[0]!.accelerator).toBe('CmdOrCtrl+O');
+    expect(items[1]!.accelerator).toBe('CmdOrCtrl+E');
+    items[0]!.click!();
+    items[1]!.click!();
+    expect(sent).toEqual(['import', 'export']);
+  });
+  it('has no reload or devtools in a packaged app', () => {
+    const view = menuTemplate(() => {}, 'linux', false).find((m) => m.label === 'View')!;
+    expect(JSON.stringify(view.submenu)).not.toMatch(/reload|DevTools/);
+  });
+});

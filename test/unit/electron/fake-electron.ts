@@ -1,0 +1,104 @@
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+/** A web contents stand-in: records listeners and the window-open handler. */
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((d: { url: string }) => { action: string }) | null = null;
+  sent: [string, unknown][] = [];
+  mainFrame = { url: 'app://themelens/index.html', parent: null };
+  setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+    this.windowOpenHandler = h;
+  }
+  isDestroyed() {
+    return false;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload]);
+  }
+}
+
+/** A session stand-in: records the permission handlers and spellchecker settings. */
+export class FakeSession extends EventEmitter {
+  permissionRequest: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null;
+  permissionCheck: ((...a: unknown[]) => boolean) | null = null;
+  dictionaryUrl: string | null = null;
+  spellcheck: boolean | null = null;
+  setPermissionRequestHandler(h: FakeSession['permissionRequest']) {
+    this.permissionRequest = h;
+  }
+  setPermissionCheckHandler(h: FakeSession['permissionCheck']) {
+    this.permissionCheck = h;
+  }
+  setSpellCheckerDictionaryDownloadURL(u: string) {
+    this.dictionaryUrl = u;
+  }
+  setSpellCheckerEnabled(on: boolean) {
+    this.spellcheck = on;
+  }
+}
+
+/** A BrowserWindow stand-in. */
+export class FakeWindow extends EventEmitter {
+  options: unknown;
+  webContents = new FakeWebContents();
+  loadURL = vi.fn(() => Promise.resolve());
+  show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn();
+  isMinimized = vi.fn(() => false);
+  constructor(opts: unknown) {
+    super();
+    this.options = opts;
+  }
+}
+
+/** electron.app: lifecycle events and spies. */
+export class FakeApp extends EventEmitter {
+  isPackaged: boolean;
+  requestSingleInstanceLock;
+  quit = vi.fn();
+  enableSandbox = vi.fn();
+  getPath;
+  getAppPath = vi.fn(() => '/app');
+  whenReady = vi.fn(() => Promise.resolve());
+  constructor(options: { singleInstance?: boolean; isPackaged?: boolean; userData?: string }) {
+    super();
+    this.isPackaged = options.isPackaged ?? false;
+    this.requestSingleInstanceLock = vi.fn(() => options.singleInstance ?? true);
+    this.getPath = vi.fn(() => options.userData ?? '');
+  }
+}
+
+/** The parts of the electron module the shell uses, as spies; nothing launches. */
+export function makeFakeElectron(options: { singleInstance?: boolean; isPackaged?: boolean; userData?: string } = {}) {
+  const app = new FakeApp(options);
+  const windows: FakeWindow[] = [];
+  const BrowserWindow = class extends FakeWindow {
+    constructor(opts: unknown) {
+      super(opts);
+      windows.push(this);
+    }
+  } as typeof FakeWindow;
+  const handlers = new Map<string, (...a: unknown[]) => unknown>();
+  const session = new FakeSession();
+  return {
+    app,
+    windows,
+    handlers,
+    session: { defaultSession: session },
+    BrowserWindow,
+    ipcMain: { handle: vi.fn((channel: string, fn: (...a: unknown[]) => unknown) => handlers.set(channel, fn)) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  };
+}
+
+/** An IPC event as Electron gives one: the sending frame and its web contents' main frame. */
+export function ipcEvent(url = 'app://themelens/index.html', options: { iframe?: boolean; noFrame?: boolean } = {}) {
+  const mainFrame = { url, parent: null };
+  if (options.noFrame) return { senderFrame: null, sender: { mainFrame } };
+  if (options.iframe) return { senderFrame: { url, parent: mainFrame }, sender: { mainFrame } };
+  return { senderFrame: mainFrame, sender: { mainFrame } };
+}

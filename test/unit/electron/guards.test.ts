@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import { guardSession, guardWebContents, isAppUrl, isSafeExternalUrl } from '../../../electron/main/guards';
+import { FakeSession, FakeWebContents } from './fake-electron';
+
+describe('isSafeExternalUrl: only https to a known host, nothing else', () => {
+  it.each(['https://github.com/themelens/themelens', 'https://github.com/'])('allows %s', (u) => expect(isSafeExternalUrl(u)).toBe(true));
+  it.each([
+    'http://github.com/',
+    'https://github.com.evil.com/',
+    'https://evilgithub.com/',
+    'https://user:pass@github.com/',
+    'https://github.com:8443/',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'app://themelens/index.html',
+    'data:text/html,<script>alert(1)</script>',
+    '//github.com/',
+    'not a url',
+  ])('refuses %s', (u) => expect(isSafeExternalUrl(u)).toBe(false));
+});
+
+describe('isAppUrl', () => {
+  it.each([
+    ['app://themelens/index.html', true],
+    ['app://themelens.evil/index.html', false],
+    ['app://x@themelens/', false],
+    ['https://themelens/', false],
+  ])('%s -> %s', (u, ok) => expect(isAppUrl(u)).toBe(ok));
+});
+
+function event() {
+  return { preventDefault: vi.fn() };
+}
+
+describe('guards on every web contents', () => {
+  const contents = new FakeWebContents();
+  const openExternal = vi.fn();
+  guardWebContents(contents as never, openExternal);
+
+  it('blocks navigation and redirects away from the app', () => {
+    for (const name of ['will-navigate', 'will-redirect']) {
+      const away = event();
+      contents.emit(name, away, 'https://example.com/');
+      expect(away.preventDefault).toHaveBeenCalled();
+      const inside = event();
+      contents.emit(name, inside, 'app://themelens/index.html');
+      expect(inside.preventDefault).not.toHaveBeenCalled();
+    }
+  });
+  it('denies every new window, opening only safe https links outside', () => {
+    expect(contents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(contents.windowOpenHandler!({ url: 'https://github.com/x' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledWith('https://github.com/x');
+  });
+  it('blocks webviews', () => {
+    const e = event();
+    contents.emit('will-attach-webview', e, {}, {});
+    expect(e.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('guards on the session', () => {
+  const session = new FakeSession();
+  guardSession(session as never);
+  it('denies every permission request and check', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const cb = vi.fn();
+      session.permissionRequest!(null, permission, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+      expect(session.permissionCheck!(null, permission)).toBe(false);
+    }
+  });
+  it('cancels downloads', () => {
+    const e = event();
+    session.emit('will-download', e, {}, {});
+    expect(e.preventDefault).toHaveBeenCalled();
+  });
+  it('never downloads spellchecker dictionaries', () => {
+    expect(session.spellcheck).toBe(false);
+    expect(session.dictionaryUrl).toMatch(/^app:\/\/themelens\//);
+  });
+});
