@@ -101,3 +101,33 @@ function recordEvent(db: Db, key: string, themeId: string, oldBp: number | null,
     'INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(key, themeId, oldBp, newBp, source, now);
 }
+
+/**
+ * Applies several tag edits in ONE transaction (bulk tagging, undo, redo) and returns the weights
+ * before and after each edit, so the caller can undo exactly. Edits are applied in order; if any
+ * would take a symbol over 100%, none is applied.
+ */
+export function applyTagChanges(
+  db: Db,
+  changes: readonly { symbolKey: string; themeId: string; weightBp: number | null }[],
+  now: string,
+): { before: { symbolKey: string; themeId: string; weightBp: number | null }[]; after: { symbolKey: string; themeId: string; weightBp: number | null }[] } {
+  const current = db.prepare('SELECT weight_bp FROM tags WHERE symbol_key = ? AND theme_id = ?').pluck();
+  return db.transaction(() => {
+    const before: { symbolKey: string; themeId: string; weightBp: number | null }[] = [];
+    const after: { symbolKey: string; themeId: string; weightBp: number | null }[] = [];
+    for (const c of changes) {
+      const key = normaliseSymbolKey(c.symbolKey);
+      const old = (current.get(key, c.themeId) as number | undefined) ?? null;
+      before.push({ symbolKey: key, themeId: c.themeId, weightBp: old });
+      if (c.weightBp === null) {
+        if (old !== null) removeTag(db, { symbolKey: key, themeId: c.themeId }, now);
+      } else if (old !== c.weightBp) {
+        setTag(db, { symbolKey: key, themeId: c.themeId, weightBp: c.weightBp }, now);
+      }
+      after.push({ symbolKey: key, themeId: c.themeId, weightBp: c.weightBp });
+    }
+    // Undo must restore in reverse order (a later edit may have made room for an earlier one).
+    return { before: before.reverse(), after };
+  })();
+}

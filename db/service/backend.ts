@@ -121,6 +121,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     listTags: () => tags.listTags(db),
     setTag: (input) => tags.setTag(db, input, now()),
     removeTag: (input) => tags.removeTag(db, input, now()),
+    applyTagChanges: (input) => tags.applyTagChanges(db, input.changes, now()),
     setFxRate: (input) => fx.setFxRate(db, input, localDate()),
     listFxRates: () => fx.listFxRates(db),
     getExposure: (input) => exposure(input.portfolioId, input.snapshotId, input.positionLimit),

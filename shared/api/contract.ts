@@ -65,6 +65,10 @@ export const apiInputs = {
   listTags: z.strictObject({}),
   setTag: z.strictObject({ symbolKey, themeId, weightBp }),
   removeTag: z.strictObject({ symbolKey, themeId: themeId.optional() }),
+  /** Several tag edits as one step (bulk tagging, undo, redo): all apply or none does. */
+  applyTagChanges: z.strictObject({
+    changes: z.array(z.strictObject({ symbolKey, themeId, weightBp: weightBp.nullable() })).min(1).max(20_000),
+  }),
   setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText }),
   listFxRates: z.strictObject({}),
   getExposure: z.strictObject({
@@ -107,6 +111,13 @@ export interface ImportPreview {
   presets: { id: string; name: string }[];
 }
 
+/** One tag edit: the weight of a theme on a symbol; null removes the tag. */
+export interface TagChange {
+  symbolKey: string;
+  themeId: string;
+  weightBp: number | null;
+}
+
 export interface ImportOutcome {
   portfolio: Portfolio;
   snapshot: Snapshot;
@@ -128,6 +139,7 @@ export interface ApiOutputs {
   listTags: Tag[];
   setTag: Tag[];
   removeTag: Tag[];
+  applyTagChanges: { before: TagChange[]; after: TagChange[] };
   setFxRate: FxRate;
   listFxRates: FxRate[];
   getExposure: ExposureReport;

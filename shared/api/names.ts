@@ -14,6 +14,7 @@ export const CALL_NAMES = [
   'listTags',
   'setTag',
   'removeTag',
+  'applyTagChanges',
   'setFxRate',
   'listFxRates',
   'getExposure',

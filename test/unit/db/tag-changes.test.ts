@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/connection';
+import { migrate } from '../../../db/migrations';
+import { applyTagChanges, listTags, setTag } from '../../../db/repos/tags';
+
+const NOW = '2026-11-25T00:00:00.000Z';
+const fresh = () => {
+  const db = openDatabase(':memory:');
+  migrate(db);
+  return db;
+};
+const snapshot = (db: ReturnType<typeof fresh>) => listTags(db).map((t) => [t.symbolKey, t.themeId, t.weightBp]);
+
+describe('applyTagChanges: bulk edits as one step, undoable', () => {
+  it('tags many symbols at once and reports the weights before', () => {
+    const db = fresh();
+    setTag(db, { symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 2000 }, NOW);
+    const r = applyTagChanges(db, ['NVDA', 'eqix', 'VRT'].map((s) => ({ symbolKey: s, themeId: 'data-centers', weightBp: 5000 })), NOW);
+    expect(snapshot(db)).toEqual([['EQIX', 'data-centers', 5000], ['NVDA', 'data-centers', 5000], ['VRT', 'data-centers', 5000]]);
+    expect(r.before).toEqual([
+      { symbolKey: 'VRT', themeId: 'data-centers', weightBp: null },
+      { symbolKey: 'EQIX', themeId: 'data-centers', weightBp: null },
+      { symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 2000 },
+    ]);
+  });
+
+  it('applies nothing when one edit would take a symbol over 100%', () => {
+    const db = fresh();
+    setTag(db, { symbolKey: 'KMI', themeId: 'oil-logistics', weightBp: 8000 }, NOW);
+    const before = snapshot(db);
+    expect(() =>
+      applyTagChanges(db, [{ symbolKey: 'ET', themeId: 'data-centers', weightBp: 5000 }, { symbolKey: 'KMI', themeId: 'data-centers', weightBp: 5000 }], NOW),
+    ).toThrow(/KMI is already 80% tagged/);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('property: applying `before` undoes any sequence of edits exactly; applying the edits again redoes it', () => {
+    const edit = fc.record({
+      symbolKey: fc.constantFrom('A', 'B', 'C'),
+      themeId: fc.constantFrom('data-centers', 'oil-logistics', 'diamond-semiconductors'),
+      weightBp: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 6 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (setup, changes) => {
+        const db = fresh();
+        for (const s of setup) if (s.weightBp !== null) setTag(db, { ...s, weightBp: s.weightBp }, NOW);
+        const original = snapshot(db);
+        let r: ReturnType<typeof applyTagChanges>;
+        try {
+          r = applyTagChanges(db, changes, NOW);
+        } catch {
+          expect(snapshot(db)).toEqual(original); // refused as a whole
+          return;
+        }
+        const done = snapshot(db);
+        applyTagChanges(db, r.before, NOW);
+        expect(snapshot(db)).toEqual(original);
+        applyTagChanges(db, r.after, NOW);
+        expect(snapshot(db)).toEqual(done);
+        db.close();
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
