@@ -11,6 +11,7 @@ import { ImportErrorDialog } from './components/ImportErrorDialog';
 import { ProgressBar } from './components/ProgressBar';
 import { Toast } from './components/Toast';
 import { Toolbar } from './components/Toolbar';
+import { useTagHistory } from './hooks/useTagHistory';
 
 /** Positions fetched for the screen: the largest ones; exports always get them all. */
 const SCREEN_POSITION_LIMIT = 2000;
@@ -63,6 +64,8 @@ export function App() {
 
   // Bumped after an import or a tag change so the same portfolio's exposure is fetched again.
   const [reportVersion, setReportVersion] = useState(0);
+  const bumpReport = useCallback(() => setReportVersion((v) => v + 1), []);
+  const history = useTagHistory(bumpReport);
   useEffect(() => {
     void refreshReport(selectedId);
   }, [selectedId, reportVersion, refreshReport]);
@@ -141,6 +144,10 @@ export function App() {
         onFormat={setExportFormat}
         onExport={(f) => void exportReport(f)}
         canExport={report !== null}
+        undoLabel={history.undoLabel}
+        redoLabel={history.redoLabel}
+        onUndo={() => void history.undo()}
+        onRedo={() => void history.redo()}
         busy={busy}
       />
       {busy && <ProgressBar progress={progress} onCancel={() => void api().cancelImport({})} />}
@@ -150,7 +157,7 @@ export function App() {
         <EmptyState onImport={() => void startImport()} busy={busy} />
       ) : report ? (
         <main className="workspace">
-          <HoldingsTable report={report} themes={themes} onChanged={() => refreshReport(selectedId)} />
+          <HoldingsTable report={report} themes={themes} onTagChanges={history.apply} />
           <ExposurePanel report={report} />
         </main>
       ) : (

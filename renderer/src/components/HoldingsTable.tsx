@@ -1,45 +1,129 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { TagChange } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import type { ExposureReport, ReportPosition } from '../../../shared/report/model';
-import { api } from '../api';
 import { formatMoney, formatQuantity, formatWeight } from '../format';
+import { BulkTagBar } from './BulkTagBar';
 import { TagEditor } from './TagEditor';
 
 interface Props {
   report: ExposureReport;
   themes: Theme[];
-  onChanged: () => Promise<void> | void;
+  /** Applies tag edits as one undoable step. */
+  onTagChanges: (changes: TagChange[], label: string) => Promise<void>;
 }
 
 const PAGE = 500;
 
 const rowKey = (p: ReportPosition, i: number) => `${p.account}|${p.symbolKey}|${i}`;
+const isFullyTagged = (p: ReportPosition) => p.themes.reduce((s, t) => s + t.weight, 0) >= 0.99995;
 
-/** The snapshot's positions with their theme tags; each row has a tag editor (Enter or the Tag button). */
-export function HoldingsTable({ report, themes, onChanged }: Props) {
+/**
+ * The snapshot's positions with their tags. Rows are selected with click, Ctrl/Cmd+click,
+ * Shift+click, Space and Shift+arrows; "t" tags the selection; Enter edits one row's tags.
+ */
+export function HoldingsTable({ report, themes, onTagChanges }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
-  // Rendering thousands of rows at once would stall the window; show the largest first, more on demand.
   const [shown, setShown] = useState(PAGE);
+  const [untaggedOnly, setUntaggedOnly] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [bulkFocus, setBulkFocus] = useState(0);
   const tbody = useRef<HTMLTableSectionElement>(null);
   const themeById = new Map(themes.map((t) => [t.id, t]));
 
-  const moveFocus = (e: KeyboardEvent<HTMLTableRowElement>, delta: number) => {
-    const rows = Array.from(tbody.current?.querySelectorAll<HTMLTableRowElement>('tr[data-row]') ?? []);
-    const i = rows.indexOf(e.currentTarget);
-    rows[Math.max(0, Math.min(rows.length - 1, i + delta))]?.focus();
-    e.preventDefault();
+  // Rendering thousands of rows at once would stall the window; show the largest first, more on demand.
+  const rows = useMemo(() => {
+    const all = report.positions.map((p, i) => ({ p, key: rowKey(p, i) }));
+    return (untaggedOnly ? all.filter(({ p }) => !p.isCash && !isFullyTagged(p)) : all).slice(0, shown);
+  }, [report.positions, untaggedOnly, shown]);
+
+  const selectRange = (from: number, to: number, add: boolean) => {
+    const [a, b] = from < to ? [from, to] : [to, from];
+    setSelected((s) => {
+      const next = add ? new Set(s) : new Set<string>();
+      for (let i = a; i <= b; i++) next.add(rows[i]!.key);
+      return next;
+    });
+  };
+  const toggle = (i: number) => {
+    const key = rows[i]!.key;
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+    setAnchor(i);
+  };
+  const focusRow = (i: number) => tbody.current?.querySelectorAll<HTMLTableRowElement>('tr[data-row]')[i]?.focus();
+
+  const onRowClick = (e: MouseEvent, i: number) => {
+    if ((e.target as HTMLElement).closest('button, input, select')) return;
+    if (e.shiftKey && anchor !== null) selectRange(anchor, i, e.ctrlKey || e.metaKey);
+    else if (e.ctrlKey || e.metaKey) toggle(i);
+    else {
+      setSelected(new Set([rows[i]!.key]));
+      setAnchor(i);
+    }
+  };
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
+    if (e.target !== e.currentTarget) return;
+    const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (move !== 0) {
+      e.preventDefault();
+      const j = Math.max(0, Math.min(rows.length - 1, i + move));
+      if (e.shiftKey) {
+        const from = anchor ?? i;
+        if (anchor === null) setAnchor(i);
+        selectRange(from, j, false);
+      }
+      focusRow(j);
+    } else if (e.key === ' ') {
+      e.preventDefault();
+      toggle(i);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      setEditing(rows[i]!.key);
+    } else if (e.key.toLowerCase() === 'a' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      selectRange(0, rows.length - 1, false);
+    } else if (e.key === 't' && selected.size > 0) {
+      e.preventDefault();
+      setBulkFocus((n) => n + 1);
+    } else if (e.key === 'Escape') {
+      setSelected(new Set());
+    }
+  };
+
+  const selectedPositions = rows.filter((r) => selected.has(r.key) && !r.p.isCash).map((r) => r.p);
+  const applyBulk = async (themeId: string, weightBp: number) => {
+    const keys = [...new Set(selectedPositions.map((p) => p.symbolKey))];
+    const theme = themeById.get(themeId)?.name ?? themeId;
+    await onTagChanges(
+      keys.map((symbolKey) => ({ symbolKey, themeId, weightBp })),
+      `Tag ${keys.length} holding${keys.length === 1 ? '' : 's'} ${theme}`,
+    );
   };
 
   return (
     <section className="holdings" aria-label="Holdings">
       <div className="section-head">
         <h2>Holdings</h2>
+        <label className="filter">
+          <input type="checkbox" checked={untaggedOnly} onChange={(e) => setUntaggedOnly(e.target.checked)} data-testid="filter-untagged" />
+          Untagged only
+        </label>
         <span className="muted">
           {report.positionCount.toLocaleString()} positions · {report.sourceFile}
         </span>
       </div>
+      {selected.size > 0 && (
+        <BulkTagBar count={selectedPositions.length} themes={themes} focusToken={bulkFocus} onApply={applyBulk} onClear={() => setSelected(new Set())} />
+      )}
       <div className="table-scroll">
-        <table data-testid="holdings-table">
+        <table data-testid="holdings-table" aria-multiselectable="true">
           <thead>
             <tr>
               <th>Account</th>
@@ -51,26 +135,19 @@ export function HoldingsTable({ report, themes, onChanged }: Props) {
             </tr>
           </thead>
           <tbody ref={tbody}>
-            {report.positions.slice(0, shown).map((p, i) => {
-              const key = rowKey(p, i);
+            {rows.map(({ p, key }, i) => {
               const isEditing = editing === key;
-              const tagged = p.themes.reduce((s, t) => s + t.weight, 0);
+              const isSelected = selected.has(key);
               return (
                 <tr
                   key={key}
                   data-row
                   data-testid={`holding-row-${p.symbolKey}`}
-                  className={p.isCash ? 'cash' : undefined}
+                  className={[p.isCash ? 'cash' : '', isSelected ? 'selected' : ''].join(' ').trim() || undefined}
+                  aria-selected={isSelected}
                   tabIndex={0}
-                  onKeyDown={(e) => {
-                    if (e.target !== e.currentTarget) return;
-                    if (e.key === 'ArrowDown') moveFocus(e, 1);
-                    else if (e.key === 'ArrowUp') moveFocus(e, -1);
-                    else if (e.key === 'Enter') {
-                      e.preventDefault();
-                      setEditing(key);
-                    }
-                  }}
+                  onClick={(e) => onRowClick(e, i)}
+                  onKeyDown={(e) => onRowKey(e, i)}
                 >
                   <td>{p.account}</td>
                   <td className="symbol">
@@ -96,11 +173,13 @@ export function HoldingsTable({ report, themes, onChanged }: Props) {
                         symbolKey={p.symbolKey}
                         current={p.themes}
                         themes={themes}
-                        onCancel={() => setEditing(null)}
-                        onSave={async (themeId, weightBp) => {
-                          await api().setTag({ symbolKey: p.symbolKey, themeId, weightBp });
+                        onCancel={() => {
                           setEditing(null);
-                          await onChanged();
+                          focusRow(i);
+                        }}
+                        onSave={async (themeId, weightBp) => {
+                          await onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp }], `Tag ${p.symbolKey}`);
+                          setEditing(null);
                         }}
                       />
                     ) : (
@@ -115,17 +194,14 @@ export function HoldingsTable({ report, themes, onChanged }: Props) {
                                 type="button"
                                 className="chip-remove"
                                 aria-label={`Remove ${theme?.name ?? t.id} from ${p.symbolKey}`}
-                                onClick={async () => {
-                                  await api().removeTag({ symbolKey: p.symbolKey, themeId: t.id });
-                                  await onChanged();
-                                }}
+                                onClick={() => void onTagChanges([{ symbolKey: p.symbolKey, themeId: t.id, weightBp: null }], `Untag ${p.symbolKey}`)}
                               >
                                 ×
                               </button>
                             </span>
                           );
                         })}
-                        {!p.isCash && tagged < 0.99995 && (
+                        {!p.isCash && !isFullyTagged(p) && (
                           <button type="button" className="small ghost" data-testid={`tag-button-${p.symbolKey}`} onClick={() => setEditing(key)} aria-label={`Tag ${p.symbolKey}`}>
                             + Tag
                           </button>
@@ -150,6 +226,7 @@ export function HoldingsTable({ report, themes, onChanged }: Props) {
             )}
           </div>
         )}
+        {rows.length === 0 && untaggedOnly && <p className="muted empty-filter">Every holding is fully tagged.</p>}
       </div>
     </section>
   );

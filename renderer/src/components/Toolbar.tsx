@@ -18,10 +18,14 @@ interface Props {
   onExport: (format: ReportFormat) => void;
   canExport: boolean;
   busy: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  onUndo: () => void;
+  onRedo: () => void;
 }
 
 /** The app bar: portfolio picker, import and export. */
-export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFormat, onExport, canExport, busy }: Props) {
+export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFormat, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo }: Props) {
   return (
     <header className="toolbar">
       <div className="brand" aria-label="ThemeLens">
@@ -48,6 +52,14 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFo
       )}
       {selected?.latestAsOf && <span className="as-of">as of {formatDate(selected.latestAsOf)}</span>}
       <div className="spacer" />
+      <div className="undo-group">
+        <button type="button" className="small" data-testid="undo-button" onClick={onUndo} disabled={!undoLabel} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>
+          ↶ Undo
+        </button>
+        <button type="button" className="small" data-testid="redo-button" onClick={onRedo} disabled={!redoLabel} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>
+          ↷ Redo
+        </button>
+      </div>
       <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} title="Import holdings (Ctrl+O)">
         Import holdings…
       </button>

@@ -40,10 +40,10 @@ describe('App', () => {
     expect(screen.getByTestId('tag-remaining').textContent).toBe('5% too much');
     fireEvent.keyDown(weight, { key: 'Enter' });
     expect((await screen.findByRole('alert')).textContent).toMatch(/At most 40% is left for NVDA/);
-    expect(bridge.setTag).not.toHaveBeenCalled();
+    expect(bridge.applyTagChanges).not.toHaveBeenCalled();
     fireEvent.change(weight, { target: { value: '12.5' } });
     fireEvent.keyDown(weight, { key: 'Enter' });
-    await waitFor(() => expect(bridge.setTag).toHaveBeenCalledWith({ symbolKey: 'NVDA', themeId: 'oil-logistics', weightBp: 1250 }));
+    await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledWith({ changes: [{ symbolKey: 'NVDA', themeId: 'oil-logistics', weightBp: 1250 }] }));
   });
 
   it('renders user text as text, never as markup', async () => {

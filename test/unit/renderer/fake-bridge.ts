@@ -42,6 +42,7 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     getExposure: vi.fn(async () => data.report ?? makeReport()),
     setTag: vi.fn(async () => []),
     removeTag: vi.fn(async () => []),
+    applyTagChanges: vi.fn(async (i: { changes: unknown[] }) => ({ before: [], after: i.changes })),
     chooseImportFile: vi.fn(async () => null),
     chooseExportPath: vi.fn(async () => null),
     importHoldings: vi.fn(),

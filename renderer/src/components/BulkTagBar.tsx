@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Theme } from '../../../shared/domain/types';
+import { percentToBp } from './TagEditor';
+
+/** Tags every selected holding at once: one theme, one weight, one undoable step. */
+export function BulkTagBar({
+  count,
+  themes,
+  focusToken,
+  onApply,
+  onClear,
+}: {
+  count: number;
+  themes: Theme[];
+  /** Changes when the user asks for the bar from the keyboard ("t"): the theme select takes focus. */
+  focusToken: number;
+  onApply: (themeId: string, weightBp: number) => Promise<void>;
+  onClear: () => void;
+}) {
+  const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
+  const [text, setText] = useState('100');
+  const [error, setError] = useState<string | null>(null);
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (focusToken > 0) select.current?.focus();
+  }, [focusToken]);
+  const apply = async () => {
+    const bp = percentToBp(text);
+    if (bp === null || bp > 10000) return setError('Enter a weight in percent, from 0 to 100.');
+    try {
+      await onApply(themeId, bp);
+      setError(null);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <div className="bulk-bar" role="toolbar" aria-label="Tag selected holdings" data-testid="bulk-bar" onKeyDown={(e) => e.key === 'Escape' && onClear()}>
+      <strong>{count} selected</strong>
+      <select ref={select} aria-label="Theme for selected holdings" data-testid="bulk-theme" value={themeId} onChange={(e) => setThemeId(e.target.value)}>
+        {themes.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <input
+        aria-label="Weight in percent for selected holdings"
+        data-testid="bulk-weight"
+        value={text}
+        size={5}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void apply();
+          }
+        }}
+      />
+      <span className="pct-sign">%</span>
+      <button type="button" className="primary small" data-testid="bulk-apply" onClick={() => void apply()}>
+        Tag {count}
+      </button>
+      <button type="button" className="small" onClick={onClear}>
+        Clear selection
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TagChange } from '../../../shared/api/contract';
+import { api } from '../api';
+
+/** One undoable tag step: what it applied and what restores the state before it. */
+interface Step {
+  label: string;
+  apply: TagChange[];
+  revert: TagChange[];
+}
+
+/**
+ * Every tag change goes through here, so each can be undone and redone (Ctrl/Cmd+Z,
+ * Ctrl/Cmd+Shift+Z or Ctrl+Y). The backend applies each step in one transaction and says what
+ * the weights were before, which is exactly what undo applies.
+ */
+export function useTagHistory(onChanged: () => void) {
+  const [undoStack, setUndo] = useState<Step[]>([]);
+  const [redoStack, setRedo] = useState<Step[]>([]);
+
+  const apply = useCallback(
+    async (changes: TagChange[], label: string) => {
+      const r = await api().applyTagChanges({ changes });
+      setUndo((s) => [...s, { label, apply: r.after, revert: r.before }]);
+      setRedo([]);
+      onChanged();
+    },
+    [onChanged],
+  );
+
+  const undo = useCallback(async () => {
+    const step = undoStack.at(-1);
+    if (!step) return;
+    await api().applyTagChanges({ changes: step.revert });
+    setUndo((s) => s.slice(0, -1));
+    setRedo((s) => [...s, step]);
+    onChanged();
+  }, [undoStack, onChanged]);
+
+  const redo = useCallback(async () => {
+    const step = redoStack.at(-1);
+    if (!step) return;
+    await api().applyTagChanges({ changes: step.apply });
+    setRedo((s) => s.slice(0, -1));
+    setUndo((s) => [...s, step]);
+    onChanged();
+  }, [redoStack, onChanged]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return; // the field's own undo
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        void redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  return {
+    apply,
+    undo,
+    redo,
+    undoLabel: undoStack.at(-1)?.label ?? null,
+    redoLabel: redoStack.at(-1)?.label ?? null,
+  };
+}

@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+const FIXTURE = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
+
+describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', () => {
+  let h: Harness;
+  const tags = () => h.backend.db.prepare('SELECT symbol_key, theme_id, weight_bp FROM tags ORDER BY symbol_key').raw().all();
+  beforeAll(async () => {
+    h = await startHarness();
+    h.openDialogAnswers.push(FIXTURE);
+    await h.page.getByTestId('import-button').first().click();
+    await h.page.getByTestId('new-portfolio-name').fill('Tagging');
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    await h.page.getByTestId('holding-row-KMI').waitFor();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('selects three rows with Space and Shift+Down, tags them with "t" and Enter', async () => {
+    // Rows are largest first: NVDA (X1), KMI, EQIX, NVDA (Z8), COHR, SPAXX.
+    await h.page.getByTestId('holding-row-KMI').focus();
+    await h.page.keyboard.press('Space');
+    await h.page.keyboard.press('Shift+ArrowDown');
+    await h.page.keyboard.press('Shift+ArrowDown');
+    expect(await h.page.locator('tr[aria-selected="true"]').count()).toBe(3);
+    await h.page.keyboard.press('t');
+    expect(await h.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('bulk-theme');
+    await h.page.getByTestId('bulk-theme').selectOption('data-centers');
+    await h.page.keyboard.press('Tab');
+    await h.page.keyboard.type('50');
+    await h.screenshot('40-bulk-selection');
+    await h.page.keyboard.press('Enter');
+    await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: /\$\d/ }).filter({ hasNotText: '$0.00' }).waitFor();
+    expect(tags()).toEqual([
+      ['EQIX', 'data-centers', 5000],
+      ['KMI', 'data-centers', 5000],
+      ['NVDA', 'data-centers', 5000],
+    ]);
+    // 8133.00/2 + 8123.30/2 + (18025.00 + 3605.00)/2, per position rounded: 4066.50 + 4061.65 + 9012.50 + 1802.50
+    await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: '$18,943.15' }).waitFor();
+    await h.screenshot('41-bulk-tagged');
+  });
+
+  it('undoes the whole bulk step with Ctrl+Z and redoes it with Ctrl+Shift+Z', async () => {
+    await h.page.getByTestId('holding-row-COHR').focus();
+    await h.page.keyboard.press('Control+z');
+    await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: '$0.00' }).waitFor();
+    expect(tags()).toEqual([]);
+    await h.page.keyboard.press('Control+Shift+z');
+    await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: '$18,943.15' }).waitFor();
+    expect(tags()).toHaveLength(3);
+  });
+
+  it('undo and redo buttons name the step; the untagged filter hides fully tagged rows', async () => {
+    expect(await h.page.getByTestId('undo-button').getAttribute('title')).toBe('Undo: Tag 3 holdings Data-center infrastructure (Ctrl+Z)');
+    await h.page.getByTestId('undo-button').click();
+    await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: '$0.00' }).waitFor();
+    await h.page.getByTestId('redo-button').click();
+    await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: '$18,943.15' }).waitFor();
+    // Tag KMI fully, then filter: KMI disappears, the others (50% or untagged) stay.
+    await h.page.getByTestId('tag-button-KMI').click();
+    await h.page.getByTestId('tag-theme-select').selectOption('oil-logistics');
+    await h.page.getByTestId('tag-weight-input').press('Enter');
+    await h.page.getByTestId('tag-theme-select').waitFor({ state: 'detached' });
+    await h.page.getByTestId('filter-untagged').check();
+    expect(await h.page.getByTestId('holding-row-KMI').count()).toBe(0);
+    expect(await h.page.getByTestId('holding-row-EQIX').count()).toBe(1);
+    expect(await h.page.getByTestId('holding-row-SPAXX').count()).toBe(0); // cash is not taggable
+  });
+});
