@@ -8,6 +8,7 @@ import { renderReport } from '../db/report/export';
 import { writeFileAtomic } from '../db/report/write-atomic';
 import { UsageError } from './errors';
 import { parseWeightToBp } from './parse-weight';
+import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 
 export interface Io {
   out: (text: string) => void;
@@ -155,4 +156,7 @@ export const COMMANDS: Record<string, Command> = {
   themes: themesCommand,
   portfolios: portfoliosCommand,
   report: reportCommand,
+  theme: themeCommand,
+  tags: tagsCommand,
+  history: historyCommand,
 };

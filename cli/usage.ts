@@ -9,6 +9,9 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   themes
   portfolios
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
+  theme add NAME [--color #rrggbb] [--pack P] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults
+  tags export FILE [--format json|csv] | tags import FILE [--dry-run]
+  history [SYMBOL] [--since YYYY-MM-DD]
 
 Fields for --map: account, symbol, isin, cusip, description, securityType, quantity, price, value, currency.
 The default database is the desktop app's own; THEMELENS_DATA_DIR or --db choose another.`;

@@ -12,6 +12,9 @@ import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
 import * as tags from '../repos/tags';
 import { listThemes } from '../repos/themes';
+import * as themeEdits from '../repos/theme-edits';
+import { tagHistory } from '../repos/tag-history';
+import { exportTags, importTags, previewTagImport } from '../tags/share';
 import { renderReport } from '../report/export';
 import { writeFileAtomic } from '../report/write-atomic';
 
@@ -118,6 +121,15 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
       return { cancelled: importRunning };
     },
     listThemes: () => listThemes(db),
+    createTheme: (input) => themeEdits.createTheme(db, input),
+    updateTheme: (input) => themeEdits.updateTheme(db, input),
+    deleteTheme: (input) => themeEdits.deleteTheme(db, input.id, now()),
+    restoreDefaultThemes: () => themeEdits.restoreDefaultThemes(db),
+    reorderThemes: (input) => themeEdits.reorderThemes(db, input.ids),
+    tagHistory: (input) => tagHistory(db, input),
+    exportTags: (input) => ({ path: input.path, bytes: writeFileAtomic(input.path, exportTags(db, input.format)) }),
+    previewTagImport: (input) => previewTagImport(db, input.path),
+    importTags: (input) => importTags(db, input.path, now()),
     listTags: () => tags.listTags(db),
     setTag: (input) => tags.setTag(db, input, now()),
     removeTag: (input) => tags.removeTag(db, input, now()),

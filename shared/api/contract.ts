@@ -62,6 +62,26 @@ export const apiInputs = {
   }),
   cancelImport: z.strictObject({}),
   listThemes: z.strictObject({}),
+  createTheme: z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    pack: text(200).optional(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors are written #rrggbb.').optional(),
+    description: text(2000).optional(),
+  }),
+  updateTheme: z.strictObject({
+    id: themeId,
+    name: z.string().trim().min(1).max(200).optional(),
+    pack: text(200).optional(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors are written #rrggbb.').optional(),
+    description: text(2000).optional(),
+  }),
+  deleteTheme: z.strictObject({ id: themeId }),
+  restoreDefaultThemes: z.strictObject({}),
+  reorderThemes: z.strictObject({ ids: z.array(themeId).max(500) }),
+  tagHistory: z.strictObject({ symbolKey: symbolKey.optional(), since: z.string().max(40).optional(), limit: z.number().int().positive().max(100_000).optional() }),
+  exportTags: z.strictObject({ path: filePath, format: z.enum(['json', 'csv']) }),
+  previewTagImport: z.strictObject({ path: filePath }),
+  importTags: z.strictObject({ path: filePath }),
   listTags: z.strictObject({}),
   setTag: z.strictObject({ symbolKey, themeId, weightBp }),
   removeTag: z.strictObject({ symbolKey, themeId: themeId.optional() }),
@@ -118,6 +138,25 @@ export interface TagChange {
   weightBp: number | null;
 }
 
+/** One change in the tag history. */
+export interface TagEvent {
+  symbolKey: string;
+  themeId: string;
+  oldWeightBp: number | null;
+  newWeightBp: number | null;
+  source: string;
+  at: string;
+}
+
+/** What importing a shared tags file would do (or did). */
+export interface TagImportPreview {
+  file: string;
+  newThemes: string[];
+  rows: { line: number; symbolKey: string; themeId: string; oldWeightBp: number | null; newWeightBp: number; status: 'new' | 'same' | 'changed' | 'conflict'; message: string | null }[];
+  errors: RowIssue[];
+  counts: Record<'new' | 'same' | 'changed' | 'conflict', number>;
+}
+
 export interface ImportOutcome {
   portfolio: Portfolio;
   snapshot: Snapshot;
@@ -137,6 +176,15 @@ export interface ApiOutputs {
   cancelImport: { cancelled: boolean };
   listThemes: Theme[];
   listTags: Tag[];
+  createTheme: Theme;
+  updateTheme: Theme;
+  deleteTheme: { deletedTags: number };
+  restoreDefaultThemes: Theme[];
+  reorderThemes: Theme[];
+  tagHistory: TagEvent[];
+  exportTags: { path: string; bytes: number };
+  previewTagImport: TagImportPreview;
+  importTags: TagImportPreview;
   setTag: Tag[];
   removeTag: Tag[];
   applyTagChanges: { before: TagChange[]; after: TagChange[] };

@@ -1,0 +1,72 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { BackendHandlers } from '../shared/api/contract';
+import { validateInput } from '../shared/api/validate';
+import { bpToFraction } from '../shared/tags/weight';
+import { UsageError } from './errors';
+
+type Io = { out: (t: string) => void; err: (t: string) => void };
+
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
+  }
+}
+
+/** `themelens theme add|rename|recolor|delete|restore-defaults`: the user's own themes. */
+export async function themeCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, { color: { type: 'string' }, pack: { type: 'string' }, description: { type: 'string' } });
+  const [action, a, b] = positionals;
+  if (action === 'add' && a) {
+    const t = await h.createTheme(validateInput('createTheme', { name: a, ...(values.color ? { color: values.color } : {}), ...(values.pack ? { pack: values.pack } : {}), ...(values.description ? { description: values.description } : {}) }));
+    io.out(`Added theme ${t.id}\t${t.name}\t${t.pack}\n`);
+  } else if (action === 'rename' && a && b) {
+    const t = await h.updateTheme(validateInput('updateTheme', { id: a, name: b }));
+    io.out(`${t.id} is now "${t.name}"\n`);
+  } else if (action === 'recolor' && a && b) {
+    const t = await h.updateTheme(validateInput('updateTheme', { id: a, color: b }));
+    io.out(`${t.id} is now ${t.color}\n`);
+  } else if (action === 'delete' && a) {
+    const r = await h.deleteTheme(validateInput('deleteTheme', { id: a }));
+    io.out(`Deleted theme ${a} and ${r.deletedTags} tag(s) (kept in the tag history)\n`);
+  } else if (action === 'restore-defaults') {
+    const themes = await h.restoreDefaultThemes({});
+    io.out(`${themes.filter((t) => t.isDefault).length} default themes present\n`);
+  } else {
+    throw new UsageError('theme takes: add NAME [--color #rrggbb] [--pack P] [--description D] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults');
+  }
+}
+
+/** `themelens tags export FILE [--format json|csv]` and `tags import FILE [--dry-run]`. */
+export async function tagsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, { format: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const [action, file] = positionals;
+  if (action === 'export' && file) {
+    const format = (values.format ?? (file.toLowerCase().endsWith('.json') ? 'json' : 'csv')) as 'json' | 'csv';
+    if (format !== 'json' && format !== 'csv') throw new UsageError('--format is json or csv');
+    const r = await h.exportTags(validateInput('exportTags', { path: file, format }));
+    io.err(`Wrote ${r.path} (${r.bytes} bytes)\n`);
+    return;
+  }
+  if (action === 'import' && file) {
+    const preview = values['dry-run'] ? await h.previewTagImport(validateInput('previewTagImport', { path: file })) : await h.importTags(validateInput('importTags', { path: file }));
+    for (const r of preview.rows.filter((x) => x.status !== 'same')) {
+      const from = r.oldWeightBp === null ? '-' : bpToFraction(r.oldWeightBp);
+      io.out(`${r.status}\t${r.symbolKey}\t${r.themeId}\t${from} -> ${bpToFraction(r.newWeightBp)}${r.message ? `\t${r.message}` : ''}\n`);
+    }
+    const c = preview.counts;
+    io.err(`${values['dry-run'] ? 'Would import' : 'Imported'}: ${c.new} new, ${c.changed} changed, ${c.same} unchanged, ${c.conflict} conflicts${preview.newThemes.length ? `; new themes: ${preview.newThemes.join(', ')}` : ''}\n`);
+    return;
+  }
+  throw new UsageError('tags takes: export FILE [--format json|csv] | import FILE [--dry-run]');
+}
+
+/** `themelens history [SYMBOL] [--since YYYY-MM-DD]`: tag changes, newest first. */
+export async function historyCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, { since: { type: 'string' } });
+  if (positionals.length > 1) throw new UsageError('history takes at most one SYMBOL');
+  const events = await h.tagHistory(validateInput('tagHistory', { ...(positionals[0] ? { symbolKey: positionals[0] } : {}), ...(values.since ? { since: values.since } : {}) }));
+  const w = (bp: number | null) => (bp === null ? '-' : bpToFraction(bp));
+  for (const e of events) io.out(`${e.at}\t${e.symbolKey}\t${e.themeId}\t${w(e.oldWeightBp)} -> ${w(e.newWeightBp)}\t${e.source}\n`);
+}

@@ -1,0 +1,90 @@
+import { AppError } from '../../shared/api/errors';
+import { DEFAULT_THEMES } from '../../shared/domain/default-themes';
+import type { Theme } from '../../shared/domain/types';
+import type { Db } from '../connection';
+import { getTheme, listThemes } from './themes';
+
+/** "Space launch & satellites" -> "space-launch-satellites": a stable id from a name. */
+export function themeIdFromName(name: string): string {
+  const id = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+  return id || 'theme';
+}
+
+const PALETTE = ['#0891b2', '#16a34a', '#db2777', '#ea580c', '#4f46e5', '#65a30d', '#c026d3', '#0d9488'];
+
+/** Adds a user theme; its id comes from the name (made unique), its color from a palette unless given. */
+export function createTheme(db: Db, input: { name: string; pack?: string | undefined; color?: string | undefined; description?: string | undefined }): Theme {
+  const name = input.name.trim();
+  if (listThemes(db).some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+    throw new AppError('CONFLICT', `A theme named "${name}" already exists.`);
+  }
+  let id = themeIdFromName(name);
+  for (let n = 2; getTheme(db, id); n++) id = `${themeIdFromName(name).slice(0, 44)}-${n}`;
+  const count = listThemes(db).length;
+  db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default) VALUES (?, ?, ?, ?, ?, ?, 0)').run(
+    id,
+    input.pack?.trim() || 'My themes',
+    name,
+    input.color ?? PALETTE[count % PALETTE.length],
+    input.description?.trim() ?? '',
+    ((db.prepare('SELECT max(sort_order) FROM themes').pluck().get() as number | null) ?? 0) + 1,
+  );
+  return getTheme(db, id) as Theme;
+}
+
+/** Renames, recolors, re-describes or moves a theme to another pack. */
+export function updateTheme(db: Db, input: { id: string; name?: string | undefined; color?: string | undefined; description?: string | undefined; pack?: string | undefined }): Theme {
+  const theme = getTheme(db, input.id);
+  if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${input.id}".`);
+  const name = input.name?.trim() ?? theme.name;
+  if (name !== theme.name && listThemes(db).some((t) => t.id !== theme.id && t.name.toLowerCase() === name.toLowerCase())) {
+    throw new AppError('CONFLICT', `A theme named "${name}" already exists.`);
+  }
+  db.prepare('UPDATE themes SET name = ?, color = ?, description = ?, pack = ? WHERE id = ?').run(
+    name,
+    input.color ?? theme.color,
+    input.description ?? theme.description,
+    input.pack?.trim() || theme.pack,
+    theme.id,
+  );
+  return getTheme(db, theme.id) as Theme;
+}
+
+/** Puts the themes in the given order (ids not listed keep their place after them). */
+export function reorderThemes(db: Db, ids: readonly string[]): Theme[] {
+  const all = listThemes(db);
+  const known = new Set(all.map((t) => t.id));
+  for (const id of ids) if (!known.has(id)) throw new AppError('NOT_FOUND', `There is no theme "${id}".`);
+  const order = [...ids, ...all.map((t) => t.id).filter((id) => !ids.includes(id))];
+  const set = db.prepare('UPDATE themes SET sort_order = ? WHERE id = ?');
+  db.transaction(() => order.forEach((id, i) => set.run(i + 1, id)))();
+  return listThemes(db);
+}
+
+/** Deletes a theme and its tags (recorded in the tag history); a default can be restored later. */
+export function deleteTheme(db: Db, id: string, now: string): { deletedTags: number } {
+  const theme = getTheme(db, id);
+  if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${id}".`);
+  return db.transaction(() => {
+    const tags = db.prepare('SELECT symbol_key, weight_bp FROM tags WHERE theme_id = ?').all(id) as { symbol_key: string; weight_bp: number }[];
+    const event = db.prepare("INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, NULL, 'manual', ?)");
+    for (const t of tags) event.run(t.symbol_key, id, t.weight_bp, now);
+    db.prepare('DELETE FROM themes WHERE id = ?').run(id);
+    return { deletedTags: tags.length };
+  })();
+}
+
+/** Brings back any of the three default themes that were deleted, as they shipped. */
+export function restoreDefaultThemes(db: Db): Theme[] {
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO themes (id, pack, name, color, description, sort_order, is_default) VALUES (@id, @pack, @name, @color, @description, @sortOrder, 1)',
+  );
+  db.transaction(() => DEFAULT_THEMES.forEach((t) => insert.run(t)))();
+  return listThemes(db);
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { TagImportPreview } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { textCell } from '../../shared/report/csv';
+import { parseTagCsv, parseTagJson, TAG_CSV_HEADER, type SharedTagFile } from '../../shared/tags/share-format';
+import { bpToFraction } from '../../shared/tags/weight';
+import type { Db } from '../connection';
+import { listTags, normaliseSymbolKey, setTag } from '../repos/tags';
+import { getTheme, listThemes } from '../repos/themes';
+
+/** The themes and tags as a file colleagues can import: JSON (with the themes) or CSV. */
+export function exportTags(db: Db, format: 'json' | 'csv'): string {
+  const tags = listTags(db);
+  if (format === 'json') {
+    const themes = listThemes(db).map(({ id, name, color, description, pack }) => ({ id, name, color, description, pack }));
+    const rows = tags.map((t) => ({ symbol: t.symbolKey, theme: t.themeId, weight: Number(bpToFraction(t.weightBp)), rationale: t.rationale, source: t.sourceUrl }));
+    return `${JSON.stringify({ format: 'themelens-tags', version: 1, themes, tags: rows }, null, 2)}\n`;
+  }
+  const lines = [TAG_CSV_HEADER.join(',')];
+  for (const t of tags) lines.push([textCell(t.symbolKey), t.themeId, bpToFraction(t.weightBp), textCell(t.rationale), textCell(t.sourceUrl)].join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+type TagImportRow = TagImportPreview['rows'][number];
+
+function readShared(path: string): SharedTagFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new AppError('IO', `Cannot read ${path}: ${(err as Error).message}.`);
+  }
+  return extname(path).toLowerCase() === '.json' || text.trimStart().startsWith('{') ? parseTagJson(text) : parseTagCsv(text);
+}
+
+/**
+ * What importing a shared file would change, written nowhere: each tag is new, the same, a
+ * change of weight, or a conflict (unknown theme, or the symbol would go over 100%).
+ */
+export function previewTagImport(db: Db, path: string): TagImportPreview {
+  const shared = readShared(path);
+  const themeIds = new Set(listThemes(db).map((t) => t.id));
+  const newThemes = shared.themes.filter((t) => !themeIds.has(t.id)).map((t) => t.id);
+  const available = new Set([...themeIds, ...newThemes]);
+  // Final weights per symbol after the import, to check the 100% cap the way the import will.
+  const weights = new Map<string, Map<string, number>>();
+  for (const t of listTags(db)) {
+    const m = weights.get(t.symbolKey) ?? new Map<string, number>();
+    m.set(t.themeId, t.weightBp);
+    weights.set(t.symbolKey, m);
+  }
+  const rows: TagImportRow[] = shared.tags.map((t) => {
+    const key = normaliseSymbolKey(t.symbol);
+    const m = weights.get(key) ?? new Map<string, number>();
+    weights.set(key, m);
+    const old = m.get(t.themeId) ?? null;
+    m.set(t.themeId, t.weightBp);
+    const base = { line: t.line, symbolKey: key, themeId: t.themeId, oldWeightBp: old, newWeightBp: t.weightBp };
+    if (!available.has(t.themeId)) return { ...base, status: 'conflict' as const, message: `There is no theme "${t.themeId}" here or in the file.` };
+    return { ...base, status: old === null ? ('new' as const) : old === t.weightBp ? ('same' as const) : ('changed' as const), message: null };
+  });
+  for (const r of rows) {
+    const total = [...(weights.get(r.symbolKey)?.values() ?? [])].reduce((a, b) => a + b, 0);
+    if (r.status !== 'conflict' && total > 10_000) {
+      r.status = 'conflict';
+      r.message = `${r.symbolKey} would be ${(total / 100).toFixed(2).replace(/\.?0+$/, '')}% tagged; at most 100% is allowed.`;
+    }
+  }
+  const counts = { new: 0, same: 0, changed: 0, conflict: 0 };
+  for (const r of rows) counts[r.status]++;
+  return { file: basename(path), newThemes, rows, errors: shared.errors, counts };
+}
+
+/** Imports a shared file in one transaction; refused as a whole while it has errors or conflicts. */
+export function importTags(db: Db, path: string, now: string): TagImportPreview {
+  const preview = previewTagImport(db, path);
+  const first = preview.errors[0] ?? null;
+  if (first) throw new AppError('IMPORT_INVALID_ROWS', `${preview.file} line ${first.line}: ${first.message} Nothing was imported.`, { issues: preview.errors });
+  const conflict = preview.rows.find((r) => r.status === 'conflict');
+  if (conflict) throw new AppError('CONFLICT', `${preview.file} line ${conflict.line}: ${conflict.message} Nothing was imported.`, { conflicts: preview.rows.filter((r) => r.status === 'conflict') });
+  const shared = readShared(path);
+  db.transaction(() => {
+    const insertTheme = db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default) VALUES (?, ?, ?, ?, ?, ?, 0)');
+    for (const t of shared.themes) {
+      if (getTheme(db, t.id)) continue;
+      const order = ((db.prepare('SELECT max(sort_order) FROM themes').pluck().get() as number | null) ?? 0) + 1;
+      insertTheme.run(t.id, t.pack, t.name, t.color, t.description, order);
+    }
+    // Shrinking tags first, so they make room before others grow (the final state fits: previewed).
+    const old = new Map(preview.rows.map((r) => [`${r.symbolKey}\u0000${r.themeId}`, r.oldWeightBp ?? 0]));
+    const delta = (t: (typeof shared.tags)[number]) => t.weightBp - (old.get(`${normaliseSymbolKey(t.symbol)}\u0000${t.themeId}`) ?? 0);
+    const ordered = [...shared.tags].sort((a, b) => delta(a) - delta(b));
+    for (const t of ordered) setTag(db, { symbolKey: t.symbol, themeId: t.themeId, weightBp: t.weightBp, source: 'imported', rationale: t.rationale, sourceUrl: t.sourceUrl }, now);
+  })();
+  return preview;
+}

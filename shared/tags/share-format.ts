@@ -1,0 +1,93 @@
+import { CsvReader } from '../import/tokenize';
+import type { RowIssue } from '../import/types';
+import { parseWeightToBp } from './weight';
+
+/** A theme as a shared file carries it. */
+export interface SharedTheme {
+  id: string;
+  name: string;
+  color: string;
+  description: string;
+  pack: string;
+}
+
+/** One tag row of a shared file. */
+export interface SharedTag {
+  line: number;
+  symbol: string;
+  themeId: string;
+  weightBp: number;
+  rationale: string | null;
+  sourceUrl: string | null;
+}
+
+export interface SharedTagFile {
+  themes: SharedTheme[];
+  tags: SharedTag[];
+  errors: RowIssue[];
+}
+
+export const TAG_CSV_HEADER = ['symbol', 'theme', 'weight', 'rationale', 'source'] as const;
+
+const THEME_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const issue = (line: number, column: number | null, header: string | null, cell: string, message: string): RowIssue => ({ line, column, header, cell, message });
+
+/** Reads `symbol,theme,weight,rationale,source` (header required, columns by name). */
+export function parseTagCsv(text: string): SharedTagFile {
+  const reader = new CsvReader(text.replace(/^\uFEFF/, ''), text.includes(';') && !text.includes(',') ? ';' : ',');
+  const header = reader.next();
+  const errors: RowIssue[] = [];
+  const tags: SharedTag[] = [];
+  const cols = (header?.cells ?? []).map((h) => h.trim().toLowerCase());
+  const at = (name: string) => cols.indexOf(name);
+  if (at('symbol') < 0 || at('theme') < 0 || at('weight') < 0) {
+    errors.push(issue(1, null, null, (header?.cells ?? []).join(','), `The first line must name the columns ${TAG_CSV_HEADER.join(',')}; symbol, theme and weight are required.`));
+    return { themes: [], tags, errors };
+  }
+  for (let row = reader.next(); row; row = reader.next()) {
+    const cell = (name: string) => (at(name) >= 0 ? (row.cells[at(name)] ?? '').trim() : '');
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    const symbol = cell('symbol');
+    const themeId = cell('theme');
+    const weight = parseWeightToBp(cell('weight'));
+    if (!symbol) errors.push(issue(row.line, at('symbol') + 1, 'symbol', '', 'The symbol is empty.'));
+    else if (!THEME_ID.test(themeId)) errors.push(issue(row.line, at('theme') + 1, 'theme', themeId, 'A theme id is lower-case letters, digits and dashes (see "themelens themes").'));
+    else if (weight === null) errors.push(issue(row.line, at('weight') + 1, 'weight', cell('weight'), 'The weight must be a fraction 0..1 (0.5) or a percentage (50%).'));
+    else tags.push({ line: row.line, symbol, themeId, weightBp: weight, rationale: cell('rationale') || null, sourceUrl: cell('source') || null });
+  }
+  if (reader.unterminatedQuoteLine !== null) errors.push(issue(reader.unterminatedQuoteLine, null, null, '', 'A quoted cell is never closed.'));
+  return { themes: [], tags, errors };
+}
+
+/** Reads the JSON export: { format: 'themelens-tags', version: 1, themes: [...], tags: [...] }. */
+export function parseTagJson(text: string): SharedTagFile {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    return { themes: [], tags: [], errors: [issue(1, null, null, '', `Not valid JSON: ${(err as Error).message}`)] };
+  }
+  const d = doc as { format?: unknown; themes?: unknown; tags?: unknown };
+  if (d?.format !== 'themelens-tags' || !Array.isArray(d.tags)) {
+    return { themes: [], tags: [], errors: [issue(1, null, null, '', 'This is not a ThemeLens tags file (format "themelens-tags").')] };
+  }
+  const errors: RowIssue[] = [];
+  const themes: SharedTheme[] = [];
+  for (const [i, t] of (Array.isArray(d.themes) ? d.themes : []).entries()) {
+    const x = t as Partial<SharedTheme>;
+    if (typeof x?.id === 'string' && THEME_ID.test(x.id) && typeof x.name === 'string' && x.name.trim()) {
+      themes.push({ id: x.id, name: x.name.trim().slice(0, 200), color: typeof x.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(x.color) ? x.color : '#6b7280', description: typeof x.description === 'string' ? x.description.slice(0, 2000) : '', pack: typeof x.pack === 'string' && x.pack.trim() ? x.pack.trim().slice(0, 200) : 'Imported' });
+    } else errors.push(issue(i + 1, null, 'themes', JSON.stringify(t).slice(0, 80), `Theme ${i + 1} needs an id and a name.`));
+  }
+  const tags: SharedTag[] = [];
+  d.tags.forEach((t: unknown, i: number) => {
+    const x = t as { symbol?: unknown; theme?: unknown; weight?: unknown; rationale?: unknown; source?: unknown };
+    const weight = typeof x?.weight === 'number' ? parseWeightToBp(String(x.weight)) : typeof x?.weight === 'string' ? parseWeightToBp(x.weight) : null;
+    if (typeof x?.symbol !== 'string' || !x.symbol.trim() || typeof x.theme !== 'string' || !THEME_ID.test(x.theme) || weight === null) {
+      errors.push(issue(i + 1, null, 'tags', JSON.stringify(t).slice(0, 80), `Tag ${i + 1} needs a symbol, a theme id and a weight 0..1.`));
+      return;
+    }
+    tags.push({ line: i + 1, symbol: x.symbol.trim(), themeId: x.theme, weightBp: weight, rationale: typeof x.rationale === 'string' ? x.rationale : null, sourceUrl: typeof x.source === 'string' ? x.source : null });
+  });
+  return { themes, tags, errors };
+}

@@ -1,0 +1,75 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { dumpContent } from '../helpers/db-content';
+import { makeTempDir } from '../helpers/temp-dir';
+
+describe('themes, tag history and sharing (CLI over the real backend)', () => {
+  const temp = makeTempDir('themelens-share-');
+  const db = join(temp.dir, 'a.db');
+  const other = join(temp.dir, 'b.db');
+  const cli = (...args: string[]) => runCli([...args, '--db', db]);
+  afterAll(() => temp.cleanup());
+
+  it('adds, renames, recolors and deletes a user theme; restores a deleted default', () => {
+    expect(cli('theme', 'add', 'Space launch & satellites', '--color', '#0ea5e9').stdout).toBe('Added theme space-launch-satellites\tSpace launch & satellites\tMy themes\n');
+    expect(cli('theme', 'rename', 'space-launch-satellites', 'Space economy').code).toBe(0);
+    expect(cli('theme', 'recolor', 'space-launch-satellites', 'red').stderr).toMatch(/Colors are written #rrggbb/);
+    expect(cli('tag', 'RKLB', 'space-launch-satellites').code).toBe(0);
+    expect(cli('theme', 'delete', 'oil-logistics').stdout).toMatch(/Deleted theme oil-logistics and 0 tag/);
+    expect(cli('themes').stdout).not.toContain('oil-logistics');
+    cli('theme', 'restore-defaults');
+    expect(cli('themes').stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['data-centers', 'oil-logistics', 'diamond-semiconductors', 'space-launch-satellites']));
+  });
+
+  it('keeps every tag change in the history, per symbol and since a date', () => {
+    cli('tag', 'NVDA', 'data-centers', '--weight', '0.5');
+    cli('tag', 'NVDA', 'data-centers', '--weight', '0.6');
+    cli('untag', 'NVDA');
+    const lines = cli('history', 'nvda').stdout.trim().split('\n').map((l) => l.split('\t').slice(1).join(' '));
+    expect(lines).toEqual(['NVDA data-centers 0.6 -> - manual', 'NVDA data-centers 0.5 -> 0.6 manual', 'NVDA data-centers - -> 0.5 manual']);
+    expect(cli('history', '--since', '2999-01-01').stdout).toBe('');
+  });
+
+  it('exports tags as CSV and JSON and imports them elsewhere, showing what changes first', () => {
+    cli('tag', 'NVDA', 'data-centers', '--weight', '0.6');
+    cli('tag', 'KMI', 'oil-logistics');
+    const csv = join(temp.dir, 'tags.csv');
+    const json = join(temp.dir, 'tags.json');
+    expect(cli('tags', 'export', csv).code).toBe(0);
+    expect(cli('tags', 'export', json).code).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toContain('symbol,theme,weight,rationale,source\r\nKMI,oil-logistics,1,,\r\nNVDA,data-centers,0.6,,\r\nRKLB,space-launch-satellites,1,,\r\n');
+    // The other database lacks the user theme: JSON brings it along.
+    runCli(['tag', 'NVDA', 'data-centers', '--weight', '0.2', '--db', other]);
+    const dry = runCli(['tags', 'import', json, '--dry-run', '--db', other]);
+    expect(dry.stdout).toContain('changed\tNVDA\tdata-centers\t0.2 -> 0.6');
+    expect(dry.stdout).toContain('new\tRKLB\tspace-launch-satellites\t- -> 1');
+    expect(dry.stderr).toMatch(/Would import: 2 new, 1 changed, 0 unchanged, 0 conflicts; new themes: space-launch-satellites/);
+    expect(runCli(['history', 'NVDA', '--db', other]).stdout.split('\n').filter(Boolean)).toHaveLength(1); // dry run wrote nothing
+    expect(runCli(['tags', 'import', json, '--db', other]).code).toBe(0);
+    expect(runCli(['themes', '--db', other]).stdout).toContain('space-launch-satellites\tSpace economy');
+    const exported = runCli(['tags', 'export', join(temp.dir, 'b.csv'), '--db', other]);
+    expect(exported.code).toBe(0);
+    expect(readFileSync(join(temp.dir, 'b.csv'), 'utf8')).toBe(readFileSync(csv, 'utf8'));
+  });
+
+  it('refuses a file with conflicts as a whole, naming the line', () => {
+    const bad = join(temp.dir, 'conflict.csv');
+    writeFileSync(bad, 'symbol,theme,weight,rationale,source\nVRT,data-centers,0.7,,\nVRT,diamond-semiconductors,0.5,,\nEQIX,nope,1,,\n');
+    const before = dumpContent(db);
+    const r = cli('tags', 'import', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^themelens: conflict\.csv line 2: VRT would be 120% tagged; at most 100% is allowed\. Nothing was imported\.\n$/);
+    expect(dumpContent(db)).toBe(before);
+    const dry = cli('tags', 'import', bad, '--dry-run');
+    expect(dry.stdout).toContain('conflict\tEQIX\tnope');
+  });
+
+  it('neutralises formulas in exported CSV text', () => {
+    cli('tag', '=HYPERLINK("x")', 'data-centers');
+    const out = join(temp.dir, 'f.csv');
+    cli('tags', 'export', out);
+    expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""X"")",data-centers,1`);
+  });
+});
