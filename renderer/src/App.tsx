@@ -10,6 +10,7 @@ import { ImportDialog, type ImportChoice } from './components/ImportDialog';
 import { ImportErrorDialog } from './components/ImportErrorDialog';
 import { ProgressBar } from './components/ProgressBar';
 import { Toast } from './components/Toast';
+import { ThemesDialog } from './components/ThemesDialog';
 import { Toolbar } from './components/Toolbar';
 import { useTagHistory } from './hooks/useTagHistory';
 
@@ -35,6 +36,7 @@ export function App() {
   const [failed, setFailed] = useState<FailedImport | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [busy, setBusy] = useState(false);
+  const [themesOpen, setThemesOpen] = useState(false);
   const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
 
   const refreshPortfolios = useCallback(async (select?: number) => {
@@ -148,6 +150,7 @@ export function App() {
         redoLabel={history.redoLabel}
         onUndo={() => void history.undo()}
         onRedo={() => void history.redo()}
+        onThemes={() => setThemesOpen(true)}
         busy={busy}
       />
       {busy && <ProgressBar progress={progress} onCancel={() => void api().cancelImport({})} />}
@@ -174,6 +177,15 @@ export function App() {
         />
       )}
       {failed && <ImportErrorDialog failure={failed.failure} onRetry={failed.retry} onCancel={() => setFailed(null)} />}
+      {themesOpen && (
+        <ThemesDialog
+          onClose={() => setThemesOpen(false)}
+          onChanged={() => {
+            void api().listThemes({}).then(setThemes);
+            bumpReport();
+          }}
+        />
+      )}
       {toast && <Toast text={toast.text} kind={toast.kind} onClose={() => setToast(null)} />}
     </div>
   );

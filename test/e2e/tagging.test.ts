@@ -70,4 +70,31 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     expect(await h.page.getByTestId('holding-row-EQIX').count()).toBe(1);
     expect(await h.page.getByTestId('holding-row-SPAXX').count()).toBe(0); // cash is not taggable
   });
+
+  it('manages themes: add, rename, delete with confirmation, restore the defaults; shows the tag history', async () => {
+    await h.page.getByTestId('themes-button').click();
+    const dialog = h.page.getByTestId('themes-dialog');
+    await dialog.waitFor();
+    await h.page.getByTestId('new-theme-name').fill('Space economy');
+    await h.page.getByTestId('add-theme').click();
+    await h.page.getByTestId('theme-row-space-economy').waitFor();
+    const name = h.page.getByLabel('Name of Space economy');
+    await name.fill('Space launch');
+    await name.press('Enter');
+    await h.page.getByLabel('Name of Space launch').waitFor();
+    await h.page.getByTestId('delete-theme-oil-logistics').click();
+    await h.page.getByTestId('confirm-delete-oil-logistics').click();
+    await h.page.getByTestId('theme-row-oil-logistics').waitFor({ state: 'detached' });
+    expect(h.backend.db.prepare("SELECT count(*) FROM tags WHERE theme_id = 'oil-logistics'").pluck().get()).toBe(0);
+    await h.screenshot('42-themes');
+    await h.page.getByTestId('restore-defaults').click();
+    await h.page.getByTestId('theme-row-oil-logistics').waitFor();
+    await h.page.getByTestId('history-tab').click();
+    await h.page.getByTestId('history-symbol').fill('kmi');
+    await h.page.getByTestId('tag-history').getByText('oil-logistics').first().waitFor();
+    await h.screenshot('43-tag-history');
+    await h.page.keyboard.press('Escape');
+    // The exposure table names the renamed theme (the chart and tables read themes afresh).
+    await h.page.getByTestId('exposure-row-space-economy').filter({ hasText: 'Space launch' }).waitFor();
+  });
 });

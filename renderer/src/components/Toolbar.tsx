@@ -22,10 +22,11 @@ interface Props {
   redoLabel: string | null;
   onUndo: () => void;
   onRedo: () => void;
+  onThemes: () => void;
 }
 
 /** The app bar: portfolio picker, import and export. */
-export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFormat, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo }: Props) {
+export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFormat, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo, onThemes }: Props) {
   return (
     <header className="toolbar">
       <div className="brand" aria-label="ThemeLens">
@@ -52,6 +53,9 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFo
       )}
       {selected?.latestAsOf && <span className="as-of">as of {formatDate(selected.latestAsOf)}</span>}
       <div className="spacer" />
+      <button type="button" className="small" data-testid="themes-button" onClick={onThemes} title="Add, rename, recolor and order themes; tag history">
+        Themes…
+      </button>
       <div className="undo-group">
         <button type="button" className="small" data-testid="undo-button" onClick={onUndo} disabled={!undoLabel} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>
           ↶ Undo

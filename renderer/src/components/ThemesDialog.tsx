@@ -1,0 +1,202 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TagEvent } from '../../../shared/api/contract';
+import type { Theme } from '../../../shared/domain/types';
+import { api, asFailure } from '../api';
+import { formatWeight } from '../format';
+import { Modal } from './Modal';
+
+/** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
+export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
+  const [tab, setTab] = useState<'themes' | 'history'>('themes');
+  const [themes, setThemes] = useState<Theme[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+
+  const reload = useCallback(async () => setThemes(await api().listThemes({})), []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const run = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      setError(null);
+      await reload();
+      onChanged();
+    } catch (err) {
+      setError(asFailure(err).message);
+    }
+  };
+  const move = (i: number, delta: number) => {
+    const ids = themes.map((t) => t.id);
+    const j = i + delta;
+    if (j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j] as string, ids[i] as string];
+    void run(() => api().reorderThemes({ ids }));
+  };
+
+  return (
+    <Modal title="Themes" testId="themes-dialog" onClose={onClose} wide>
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'themes'} className={tab === 'themes' ? 'tab active' : 'tab'} onClick={() => setTab('themes')}>
+          Themes
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'tab active' : 'tab'} onClick={() => setTab('history')} data-testid="history-tab">
+          Tag history
+        </button>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {tab === 'themes' ? (
+        <>
+          <table className="themes-table" data-testid="themes-table">
+            <thead>
+              <tr>
+                <th>Color</th>
+                <th>Name</th>
+                <th>Description</th>
+                <th>Pack</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {themes.map((t, i) => (
+                <tr key={t.id} data-testid={`theme-row-${t.id}`}>
+                  <td>
+                    <input type="color" aria-label={`Color of ${t.name}`} value={t.color} onChange={(e) => void run(() => api().updateTheme({ id: t.id, color: e.target.value }))} />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Name of ${t.name}`}
+                      defaultValue={t.name}
+                      key={`${t.id}-${t.name}`}
+                      onBlur={(e) => e.target.value.trim() !== t.name && void run(() => api().updateTheme({ id: t.id, name: e.target.value }))}
+                      onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Description of ${t.name}`}
+                      className="wide-input"
+                      defaultValue={t.description}
+                      key={`${t.id}-d-${t.description}`}
+                      onBlur={(e) => e.target.value !== t.description && void run(() => api().updateTheme({ id: t.id, description: e.target.value }))}
+                    />
+                  </td>
+                  <td className="muted small">{t.pack}</td>
+                  <td className="row-actions">
+                    <button type="button" className="small" aria-label={`Move ${t.name} up`} onClick={() => move(i, -1)} disabled={i === 0}>
+                      ↑
+                    </button>
+                    <button type="button" className="small" aria-label={`Move ${t.name} down`} onClick={() => move(i, 1)} disabled={i === themes.length - 1}>
+                      ↓
+                    </button>
+                    {confirmDelete === t.id ? (
+                      <button type="button" className="small danger" data-testid={`confirm-delete-${t.id}`} onClick={() => void run(() => api().deleteTheme({ id: t.id })).then(() => setConfirmDelete(null))}>
+                        Delete with its tags?
+                      </button>
+                    ) : (
+                      <button type="button" className="small" aria-label={`Delete ${t.name}`} data-testid={`delete-theme-${t.id}`} onClick={() => setConfirmDelete(t.id)}>
+                        Delete
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <form
+            className="form-row add-theme"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (newName.trim()) void run(() => api().createTheme({ name: newName })).then(() => setNewName(''));
+            }}
+          >
+            <input aria-label="New theme name" placeholder="New theme, e.g. Space economy" value={newName} onChange={(e) => setNewName(e.target.value)} data-testid="new-theme-name" maxLength={200} />
+            <button type="submit" className="primary small" data-testid="add-theme">
+              Add theme
+            </button>
+            <span className="spacer" />
+            <button type="button" className="small" onClick={() => void run(() => api().restoreDefaultThemes({}))} data-testid="restore-defaults">
+              Restore default themes
+            </button>
+          </form>
+        </>
+      ) : (
+        <TagHistory />
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** Every tag change, newest first, filterable by symbol and date. */
+function TagHistory() {
+  const [symbol, setSymbol] = useState('');
+  const [since, setSince] = useState('');
+  const [events, setEvents] = useState<TagEvent[]>([]);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      void api()
+        .tagHistory({ ...(symbol.trim() ? { symbolKey: symbol.trim() } : {}), ...(since ? { since } : {}), limit: 500 })
+        .then(setEvents);
+    }, 150);
+    return () => clearTimeout(t);
+  }, [symbol, since]);
+  const w = (bp: number | null) => (bp === null ? '—' : formatWeight(bp / 10000));
+  return (
+    <div data-testid="tag-history">
+      <div className="form-row">
+        <label className="field">
+          <span>Symbol</span>
+          <input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="All" data-testid="history-symbol" />
+        </label>
+        <label className="field">
+          <span>Changed since</span>
+          <input type="date" value={since} onChange={(e) => setSince(e.target.value)} />
+        </label>
+      </div>
+      <div className="issues">
+        <table>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Symbol</th>
+              <th>Theme</th>
+              <th className="num">Before</th>
+              <th className="num">After</th>
+              <th>Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e, i) => (
+              <tr key={i}>
+                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{e.symbolKey}</td>
+                <td>{e.themeId}</td>
+                <td className="num">{w(e.oldWeightBp)}</td>
+                <td className="num">{w(e.newWeightBp)}</td>
+                <td>{e.source}</td>
+              </tr>
+            ))}
+            {events.length === 0 && (
+              <tr>
+                <td colSpan={6} className="muted">
+                  No tag changes{symbol ? ` for ${symbol.toUpperCase()}` : ''}{since ? ` since ${since}` : ''}.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
