@@ -12,6 +12,8 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   theme add NAME [--color #rrggbb] [--pack P] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults
   tags export FILE [--format json|csv] | tags import FILE [--dry-run]
   history [SYMBOL] [--since YYYY-MM-DD]
+  rules list | add KIND PATTERN THEME_ID [--weight W] [--priority N] [--dry-run] | delete ID | apply
+  suggestions [--held] | suggestions accept|reject SYMBOL THEME_ID | suggestions accept|reject --all
 
 Fields for --map: account, symbol, isin, cusip, description, securityType, quantity, price, value, currency.
 The default database is the desktop app's own; THEMELENS_DATA_DIR or --db choose another.`;

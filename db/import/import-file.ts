@@ -10,6 +10,9 @@ import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/por
 import { findSnapshotByHash, getSnapshot } from '../repos/snapshots';
 import { openChunkedFile } from './chunks';
 import { findSavedMapping, saveMapping } from '../repos/saved-mappings';
+import { applyRules } from '../repos/rules';
+
+const hasRules = (db: Db) => db.prepare('SELECT 1 FROM rules LIMIT 1').get() !== undefined;
 import { FIELDS_PER_ROW, type FlatRows } from './parse-file';
 import { parseInline, parseInWorker } from './parse-source';
 
@@ -169,6 +172,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     );
     const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
     for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
+    // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).
+    if (hasRules(db)) applyRules(db, now, snapshotId);
     if (input.rememberMapping && input.options.mapping) {
       saveMapping(db, result.format.headers, { mapping: input.options.mapping, encoding: input.options.encoding ?? null, delimiter: input.options.delimiter ?? null }, now);
     }

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Db } from '../connection';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-saved-mappings';
+import { migration003 } from './003-rules-and-suggestions';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migration001 },
   { version: 2, name: 'saved column mappings', up: migration002 },
+  { version: 3, name: 'rules and suggestion decisions', up: migration003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

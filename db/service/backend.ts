@@ -14,6 +14,8 @@ import * as tags from '../repos/tags';
 import { listThemes } from '../repos/themes';
 import * as themeEdits from '../repos/theme-edits';
 import { tagHistory } from '../repos/tag-history';
+import * as rules from '../repos/rules';
+import * as suggestions from '../repos/suggestions';
 import { exportTags, importTags, previewTagImport } from '../tags/share';
 import { renderReport } from '../report/export';
 import { writeFileAtomic } from '../report/write-atomic';
@@ -127,6 +129,20 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     restoreDefaultThemes: () => themeEdits.restoreDefaultThemes(db),
     reorderThemes: (input) => themeEdits.reorderThemes(db, input.ids),
     tagHistory: (input) => tagHistory(db, input),
+    listSuggestions: (input) => suggestions.listSuggestions(db, input.onlyHeld),
+    acceptSuggestions: (input) => ({ accepted: suggestions.acceptSuggestions(db, input.items, now()) }),
+    rejectSuggestions: (input) => ({ rejected: suggestions.rejectSuggestions(db, input.items, now()) }),
+    listRules: () => rules.listRules(db),
+    createRule: (input) => rules.createRule(db, input, now()),
+    deleteRule: (input) => {
+      rules.deleteRule(db, input.id);
+      return { deleted: 1 };
+    },
+    previewRule: (input) => {
+      const plan = rules.planRules(db, [input]);
+      return { positions: plan.positions, symbols: [...plan.tags.keys()].sort().slice(0, 200) };
+    },
+    applyRules: () => rules.applyRules(db, now()),
     exportTags: (input) => ({ path: input.path, bytes: writeFileAtomic(input.path, exportTags(db, input.format)) }),
     previewTagImport: (input) => previewTagImport(db, input.path),
     importTags: (input) => importTags(db, input.path, now()),

@@ -10,6 +10,8 @@ import { REPORT_FORMATS } from '../report/model';
 import type { FileFormat, RowIssue } from '../import/types';
 import { POSITION_FIELDS, type PositionField } from '../import/types';
 import { CALL_NAMES, EVENT_NAMES } from './names';
+import { RULE_KINDS, type RuleKind } from '../tags/rule-match';
+import type { Suggestion } from '../suggestions/suggestions';
 
 export { channelOf } from './names';
 
@@ -28,6 +30,14 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY
 const filePath = z.string().min(1).max(4096);
 const weightBp = z.number().int().min(0).max(10_000);
 const decimalText = z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'Write the rate as a plain positive number, e.g. 1.0845.');
+
+const ruleSchema = z.strictObject({
+  kind: z.enum(RULE_KINDS),
+  pattern: z.string().trim().min(1).max(2000),
+  themeId,
+  weightBp,
+  priority: z.number().int().min(-1000).max(1000).default(0),
+});
 
 export const importOptionsSchema = z.strictObject({
   encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1']).optional(),
@@ -79,6 +89,14 @@ export const apiInputs = {
   restoreDefaultThemes: z.strictObject({}),
   reorderThemes: z.strictObject({ ids: z.array(themeId).max(500) }),
   tagHistory: z.strictObject({ symbolKey: symbolKey.optional(), since: z.string().max(40).optional(), limit: z.number().int().positive().max(100_000).optional() }),
+  listSuggestions: z.strictObject({ onlyHeld: z.boolean().default(false) }),
+  acceptSuggestions: z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
+  rejectSuggestions: z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
+  listRules: z.strictObject({}),
+  createRule: ruleSchema,
+  deleteRule: z.strictObject({ id }),
+  previewRule: ruleSchema,
+  applyRules: z.strictObject({}),
   exportTags: z.strictObject({ path: filePath, format: z.enum(['json', 'csv']) }),
   previewTagImport: z.strictObject({ path: filePath }),
   importTags: z.strictObject({ path: filePath }),
@@ -138,6 +156,16 @@ export interface TagChange {
   weightBp: number | null;
 }
 
+/** A tagging rule: positions matching `pattern` (by `kind`) get `themeId` at `weightBp`. */
+export interface TagRule {
+  id: number;
+  kind: RuleKind;
+  pattern: string;
+  themeId: string;
+  weightBp: number;
+  priority: number;
+}
+
 /** One change in the tag history. */
 export interface TagEvent {
   symbolKey: string;
@@ -182,6 +210,14 @@ export interface ApiOutputs {
   restoreDefaultThemes: Theme[];
   reorderThemes: Theme[];
   tagHistory: TagEvent[];
+  listSuggestions: (Suggestion & { held: boolean })[];
+  acceptSuggestions: { accepted: number };
+  rejectSuggestions: { rejected: number };
+  listRules: TagRule[];
+  createRule: TagRule;
+  deleteRule: { deleted: number };
+  previewRule: { positions: number; symbols: string[] };
+  applyRules: { tagged: number; skipped: string[] };
   exportTags: { path: string; bytes: number };
   previewTagImport: TagImportPreview;
   importTags: TagImportPreview;

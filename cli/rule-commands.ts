@@ -1,0 +1,64 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { BackendHandlers } from '../shared/api/contract';
+import { validateInput } from '../shared/api/validate';
+import { RULE_KINDS } from '../shared/tags/rule-match';
+import { bpToFraction } from '../shared/tags/weight';
+import { UsageError } from './errors';
+import { parseWeightToBp } from './parse-weight';
+
+type Io = { out: (t: string) => void; err: (t: string) => void };
+
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
+  }
+}
+
+const RULES_USAGE = `rules takes: list | add KIND PATTERN THEME_ID [--weight W] [--priority N] [--dry-run] | delete ID | apply   (KIND: ${RULE_KINDS.join(', ')})`;
+
+/** `themelens rules ...`: tagging rules, previewed before they are saved, applied on import and on demand. */
+export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, { weight: { type: 'string' }, priority: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const [action, ...rest] = positionals;
+  if (action === 'list' && rest.length === 0) {
+    for (const r of await h.listRules({})) io.out(`${r.id}\t${r.kind}\t${r.pattern}\t${r.themeId}\t${bpToFraction(r.weightBp)}\tpriority ${r.priority}\n`);
+  } else if (action === 'add' && rest.length === 3) {
+    const [kind, pattern, themeId] = rest as [string, string, string];
+    const priority = values.priority === undefined ? 0 : Number(values.priority);
+    if (!Number.isInteger(priority)) throw new UsageError(`--priority "${values.priority}" is not a whole number`);
+    const rule = { kind, pattern, themeId, weightBp: values.weight === undefined ? 10_000 : parseWeightToBp(values.weight), priority };
+    const preview = await h.previewRule(validateInput('previewRule', rule));
+    io.err(`Would tag ${preview.positions} position(s): ${preview.symbols.slice(0, 12).join(', ')}${preview.symbols.length > 12 ? ', ...' : ''}\n`);
+    if (values['dry-run']) return;
+    const saved = await h.createRule(validateInput('createRule', rule));
+    io.out(`Added rule ${saved.id}\n`);
+  } else if (action === 'delete' && rest.length === 1) {
+    const id = Number(rest[0]);
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${rest[0]}" is not a rule id`);
+    await h.deleteRule(validateInput('deleteRule', { id }));
+    io.out(`Deleted rule ${id}\n`);
+  } else if (action === 'apply' && rest.length === 0) {
+    const r = await h.applyRules({});
+    io.out(`Tagged ${r.tagged} symbol/theme pair(s)${r.skipped.length ? `; left ${r.skipped.length} that would exceed 100%: ${r.skipped.join(', ')}` : ''}\n`);
+  } else {
+    throw new UsageError(RULES_USAGE);
+  }
+}
+
+/** `themelens suggestions [--held] | accept|reject SYMBOL THEME_ID | accept|reject --all [--held]`. */
+export async function suggestionsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, { held: { type: 'boolean' }, all: { type: 'boolean' } });
+  const [action, symbol, themeId] = positionals;
+  const list = await h.listSuggestions(validateInput('listSuggestions', { onlyHeld: values.held ?? false }));
+  if (!action) {
+    for (const s of list) io.out(`${s.symbolKey}\t${s.themeId}\t${bpToFraction(s.weightBp)}\t${s.held ? 'held' : '-'}\t${s.rationale}\t${s.source}\n`);
+    return;
+  }
+  if (action !== 'accept' && action !== 'reject') throw new UsageError('suggestions takes: [--held] | accept|reject SYMBOL THEME_ID | accept|reject --all');
+  const items = values.all ? list.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) : symbol && themeId ? [{ symbolKey: symbol.toUpperCase(), themeId }] : [];
+  if (items.length === 0) throw new UsageError(values.all ? 'there are no open suggestions' : `${action} takes SYMBOL THEME_ID, or --all`);
+  if (action === 'accept') io.out(`Accepted ${(await h.acceptSuggestions(validateInput('acceptSuggestions', { items }))).accepted} suggestion(s)\n`);
+  else io.out(`Rejected ${(await h.rejectSuggestions(validateInput('rejectSuggestions', { items }))).rejected} suggestion(s)\n`);
+}

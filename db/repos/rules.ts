@@ -1,0 +1,113 @@
+import { AppError } from '../../shared/api/errors';
+import { compileRule, type RuleKind, type RuleTarget } from '../../shared/tags/rule-match';
+import type { Db } from '../connection';
+import { getTheme } from './themes';
+
+export interface Rule {
+  id: number;
+  kind: RuleKind;
+  pattern: string;
+  themeId: string;
+  weightBp: number;
+  priority: number;
+}
+
+export type RuleInput = Omit<Rule, 'id'>;
+
+export function listRules(db: Db): Rule[] {
+  return db
+    .prepare('SELECT id, kind, pattern, theme_id AS themeId, weight_bp AS weightBp, priority FROM rules ORDER BY priority DESC, id')
+    .all() as Rule[];
+}
+
+export function createRule(db: Db, input: RuleInput, now: string): Rule {
+  if (!getTheme(db, input.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${input.themeId}".`);
+  if (!input.pattern.trim()) throw new AppError('VALIDATION', 'A rule needs a pattern.');
+  const id = Number(
+    db
+      .prepare('INSERT INTO rules (kind, pattern, theme_id, weight_bp, priority, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(input.kind, input.pattern.trim(), input.themeId, input.weightBp, input.priority, now).lastInsertRowid,
+  );
+  return listRules(db).find((r) => r.id === id) as Rule;
+}
+
+export function deleteRule(db: Db, id: number): void {
+  if (db.prepare('DELETE FROM rules WHERE id = ?').run(id).changes === 0) throw new AppError('NOT_FOUND', `There is no rule ${id}.`);
+}
+
+/** Positions of every portfolio's latest snapshot: what rules look at "on demand". */
+function latestPositions(db: Db, snapshotId?: number): RuleTarget[] {
+  const where = snapshotId !== undefined
+    ? 'p.snapshot_id = @sid'
+    : 'p.snapshot_id IN (SELECT (SELECT s.id FROM snapshots s WHERE s.portfolio_id = po.id ORDER BY s.as_of DESC, s.id DESC LIMIT 1) FROM portfolios po)';
+  return db
+    .prepare(`SELECT p.symbol_key AS symbolKey, p.description, p.security_type AS securityType, p.isin, p.account FROM positions p WHERE ${where} AND p.is_cash = 0`)
+    .all(snapshotId !== undefined ? { sid: snapshotId } : {}) as RuleTarget[];
+}
+
+export interface RulePlan {
+  /** symbol -> theme -> weight, from the highest-priority matching rule per theme. */
+  tags: Map<string, Map<string, number>>;
+  positions: number;
+}
+
+/** Which tags the rules would set, without writing. A symbol with a manual tag is left alone. */
+export function planRules(db: Db, rules: readonly RuleInput[], snapshotId?: number): RulePlan {
+  const compiled = [...rules].sort((a, b) => b.priority - a.priority).map((r) => ({ r, match: compileRule(r) }));
+  const manual = new Set(db.prepare("SELECT DISTINCT symbol_key FROM tags WHERE source = 'manual'").pluck().all() as string[]);
+  const tags = new Map<string, Map<string, number>>();
+  let positions = 0;
+  for (const p of latestPositions(db, snapshotId)) {
+    if (manual.has(p.symbolKey)) continue;
+    let matched = false;
+    for (const { r, match } of compiled) {
+      if (!match(p)) continue;
+      matched = true;
+      const m = tags.get(p.symbolKey) ?? new Map<string, number>();
+      if (!m.has(r.themeId)) m.set(r.themeId, r.weightBp);
+      tags.set(p.symbolKey, m);
+    }
+    if (matched) positions++;
+  }
+  return { tags, positions };
+}
+
+/**
+ * Applies the saved rules (to one snapshot, or every portfolio's latest) as tags with source
+ * "rule": never over a manual tag, never taking a symbol over 100% (lower-priority themes give way).
+ */
+export function applyRules(db: Db, now: string, snapshotId?: number): { tagged: number; skipped: string[] } {
+  const rules = listRules(db);
+  if (rules.length === 0) return { tagged: 0, skipped: [] };
+  const plan = planRules(db, rules, snapshotId);
+  const current = db.prepare('SELECT theme_id AS themeId, weight_bp AS w, source FROM tags WHERE symbol_key = ?');
+  const upsert = db.prepare(
+    `INSERT INTO tags (symbol_key, theme_id, weight_bp, source, updated_at) VALUES (?, ?, ?, 'rule', ?)
+     ON CONFLICT (symbol_key, theme_id) DO UPDATE SET weight_bp = excluded.weight_bp, source = 'rule', updated_at = excluded.updated_at`,
+  );
+  const event = db.prepare("INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, ?, 'rule', ?)");
+  let tagged = 0;
+  const skipped: string[] = [];
+  db.transaction(() => {
+    for (const [symbol, themes] of plan.tags) {
+      const existing = current.all(symbol) as { themeId: string; w: number; source: string }[];
+      let used = existing.filter((t) => !themes.has(t.themeId)).reduce((a, t) => a + t.w, 0);
+      for (const [themeId, weight] of themes) {
+        const old = existing.find((t) => t.themeId === themeId);
+        if (old?.w === weight) {
+          used += weight;
+          continue;
+        }
+        if (used + weight > 10_000) {
+          skipped.push(`${symbol} ${themeId}`);
+          continue;
+        }
+        upsert.run(symbol, themeId, weight, now);
+        event.run(symbol, themeId, old?.w ?? null, weight, now);
+        used += weight;
+        tagged++;
+      }
+    }
+  })();
+  return { tagged, skipped };
+}

@@ -1,0 +1,71 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { STARTER_SUGGESTIONS } from '../../shared/suggestions/suggestions';
+import { runCli } from '../helpers/cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+describe('rules and suggestions', () => {
+  const temp = makeTempDir('themelens-rules-');
+  const db = join(temp.dir, 'r.db');
+  const cli = (...args: string[]) => runCli([...args, '--db', db]);
+  const csv = join(temp.dir, 'h.csv');
+  writeFileSync(
+    csv,
+    'Account,Symbol,Description,ISIN,Type,Quantity,Market Value\n' +
+      'A1,EQIX,EQUINIX INC,US29444U7000,Equity,10,"8,123.30"\n' +
+      'A1,DLR,DIGITAL REALTY TRUST,US2538681030,REIT,10,"1,700.00"\n' +
+      'A1,9984,SOFTBANK GROUP,JP3436100006,Equity,100,"9,000.00"\n' +
+      'A1,7203,TOYOTA MOTOR,JP3633400001,Equity,100,"2,850.00"\n' +
+      'B2,NVDA,NVIDIA CORP,US67066G1040,Equity,20,"3,605.00"\n',
+  );
+  afterAll(() => temp.cleanup());
+
+  it('previews a rule ("would tag N positions") before saving, and a dry run saves nothing', () => {
+    expect(cli('import', csv, '--portfolio', 'P').code).toBe(0);
+    const dry = cli('rules', 'add', 'description', '*REALTY*', 'data-centers', '--dry-run');
+    expect(dry.stderr).toBe('Would tag 1 position(s): DLR\n');
+    expect(cli('rules', 'list').stdout).toBe('');
+    expect(cli('rules', 'add', 'isin-prefix', 'JP', 'data-centers', '--weight', '0.25').stderr).toBe('Would tag 2 position(s): 7203, 9984\n');
+  });
+
+  it('applies rules on demand, never over a manual tag, by priority, within 100%', () => {
+    cli('tag', '7203', 'oil-logistics', '--weight', '0.1'); // manual: rules leave 7203 alone
+    cli('rules', 'add', 'symbols', 'EQIX, DLR', 'data-centers', '--priority', '5');
+    cli('rules', 'add', 'account', 'b2', 'diamond-semiconductors', '--weight', '0.2');
+    expect(cli('rules', 'apply').stdout).toBe('Tagged 4 symbol/theme pair(s)\n');
+    const report = JSON.parse(cli('report', '--portfolio', 'P', '--format', 'json').stdout);
+    const themesOf = (s: string) => report.positions.find((p: { symbol: string }) => p.symbol === s).themes.map((t: { id: string; weight: number }) => `${t.id} ${t.weight}`);
+    expect(themesOf('EQIX')).toEqual(['data-centers 1']);
+    expect(themesOf('9984')).toEqual(['data-centers 0.25']);
+    expect(themesOf('7203')).toEqual(['oil-logistics 0.1']);
+    expect(themesOf('NVDA')).toEqual(['diamond-semiconductors 0.2']);
+    expect(cli('history', 'EQIX').stdout).toMatch(/\tEQIX\tdata-centers\t- -> 1\trule\n/);
+  });
+
+  it('applies rules to a newly imported snapshot in the same transaction', () => {
+    const next = join(temp.dir, 'h2.csv');
+    writeFileSync(next, 'Account,Symbol,Description,ISIN,Type,Quantity,Market Value\nA1,6758,SONY GROUP,JP3435000009,Equity,10,"500.00"\n');
+    expect(cli('import', next, '--portfolio', 'P').code).toBe(0);
+    const report = JSON.parse(cli('report', '--portfolio', 'P', '--format', 'json').stdout);
+    expect(report.positions[0].themes).toEqual([{ id: 'data-centers', weight: 0.25, value: 125 }]);
+  });
+
+  it('offers starter suggestions with a rationale and a public source; accept and reject are remembered', () => {
+    for (const s of STARTER_SUGGESTIONS) {
+      expect(s.rationale.length).toBeGreaterThan(20);
+      expect(s.source).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]+\//);
+      expect(['data-centers', 'oil-logistics', 'diamond-semiconductors']).toContain(s.themeId);
+    }
+    const held = cli('suggestions', '--held').stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 4).join(' '));
+    expect(held).toEqual(['NVDA data-centers 0.8 held']); // EQIX, DLR, 9984 already tagged on that theme
+    expect(cli('suggestions', 'accept', 'nvda', 'data-centers').stdout).toBe('Accepted 1 suggestion(s)\n');
+    const report = JSON.parse(cli('report', '--portfolio', 'P', '--format', 'json', '--snapshot', '1').stdout);
+    expect(report.positions.find((p: { symbol: string }) => p.symbol === 'NVDA').themes.map((t: { id: string; weight: number }) => [t.id, t.weight])).toEqual([
+      ['data-centers', 0.8],
+      ['diamond-semiconductors', 0.2],
+    ]);
+    expect(cli('suggestions', 'reject', '--all').stdout).toMatch(/^Rejected \d+ suggestion\(s\)\n$/);
+    expect(cli('suggestions').stdout).toBe('');
+  });
+});
