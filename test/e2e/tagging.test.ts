@@ -97,4 +97,35 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     // The exposure table names the renamed theme (the chart and tables read themes afresh).
     await h.page.getByTestId('exposure-row-space-economy').filter({ hasText: 'Space launch' }).waitFor();
   });
+
+  it('accepts a suggestion, with its rationale and source, and previews and applies a rule', async () => {
+    await h.page.getByTestId('themes-button').click();
+    await h.page.getByTestId('suggestions-tab').click();
+    const row = h.page.getByTestId('suggestion-COHR-diamond-semiconductors');
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/CVD diamond[\s\S]*Source: https:\/\//);
+    await h.screenshot('44-suggestions');
+    await h.page.getByTestId('accept-COHR-diamond-semiconductors').click();
+    await row.waitFor({ state: 'detached' });
+    expect(h.backend.db.prepare("SELECT weight_bp, source, rationale IS NOT NULL, source_url FROM tags WHERE symbol_key = 'COHR'").raw().get()).toEqual([1000, 'suggestion', 1, 'https://www.coherent.com/']);
+    await h.page.getByTestId('rules-tab').click();
+    await h.page.getByTestId('rule-kind').selectOption('description');
+    await h.page.getByTestId('rule-pattern').fill('*MONEY MARKET*');
+    await h.page.getByTestId('rule-preview').filter({ hasText: 'Would tag 0 positions' }).waitFor(); // cash is never tagged by rules
+    await h.page.getByTestId('rule-pattern').fill('EQUINIX');
+    await h.page.getByTestId('rule-preview').filter({ hasText: 'Would tag 0 positions' }).waitFor(); // EQIX was tagged by hand
+    await h.page.getByTestId('rule-pattern').fill('coherent');
+    await h.page.getByTestId('rule-preview').filter({ hasText: 'Would tag 1 position: COHR' }).waitFor();
+    await h.page.getByTestId('rule-theme').selectOption('oil-logistics');
+    await h.page.getByLabel('Weight %').fill('50');
+    await h.page.getByTestId('rule-save').click();
+    await h.page.getByTestId('apply-rules').click();
+    await h.page.getByTestId('rules-panel').getByText('Tagged 1 holding/theme pair(s).').waitFor();
+    expect(h.backend.db.prepare("SELECT theme_id, weight_bp, source FROM tags WHERE symbol_key = 'COHR' ORDER BY theme_id").raw().all()).toEqual([
+      ['diamond-semiconductors', 1000, 'suggestion'],
+      ['oil-logistics', 5000, 'rule'],
+    ]);
+    await h.screenshot('45-rules');
+    await h.page.keyboard.press('Escape');
+  });
 });

@@ -4,10 +4,12 @@ import type { Theme } from '../../../shared/domain/types';
 import { api, asFailure } from '../api';
 import { formatWeight } from '../format';
 import { Modal } from './Modal';
+import { RulesPanel } from './RulesPanel';
+import { SuggestionsPanel } from './SuggestionsPanel';
 
 /** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
 export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
-  const [tab, setTab] = useState<'themes' | 'history'>('themes');
+  const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'history'>('themes');
   const [themes, setThemes] = useState<Theme[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
@@ -37,10 +39,16 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
   };
 
   return (
-    <Modal title="Themes" testId="themes-dialog" onClose={onClose} wide>
+    <Modal title="Themes and tagging" testId="themes-dialog" onClose={onClose} wide>
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'themes'} className={tab === 'themes' ? 'tab active' : 'tab'} onClick={() => setTab('themes')}>
           Themes
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'suggestions'} className={tab === 'suggestions' ? 'tab active' : 'tab'} onClick={() => setTab('suggestions')} data-testid="suggestions-tab">
+          Suggestions
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'rules'} className={tab === 'rules' ? 'tab active' : 'tab'} onClick={() => setTab('rules')} data-testid="rules-tab">
+          Rules
         </button>
         <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'tab active' : 'tab'} onClick={() => setTab('history')} data-testid="history-tab">
           Tag history
@@ -126,6 +134,10 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
             </button>
           </form>
         </>
+      ) : tab === 'suggestions' ? (
+        <SuggestionsPanel themes={themes} onChanged={onChanged} />
+      ) : tab === 'rules' ? (
+        <RulesPanel themes={themes} onChanged={onChanged} />
       ) : (
         <TagHistory />
       )}

@@ -1,11 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 /** A short confirmation or error that goes away by itself. */
 export function Toast({ text, kind, onClose }: { text: string; kind: 'ok' | 'error'; onClose: () => void }) {
+  // The timer must not restart whenever the parent re-renders with a new onClose.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
-    const t = setTimeout(onClose, kind === 'error' ? 10_000 : 5_000);
+    const t = setTimeout(() => close.current(), kind === 'error' ? 10_000 : 5_000);
     return () => clearTimeout(t);
-  }, [text, kind, onClose]);
+  }, [text, kind]);
   return (
     <div className={`toast ${kind}`} data-testid="toast" role={kind === 'error' ? 'alert' : 'status'}>
       <span>{text}</span>

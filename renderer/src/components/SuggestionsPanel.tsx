@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiOutputs } from '../../../shared/api/contract';
+import type { Theme } from '../../../shared/domain/types';
+import { api, asFailure } from '../api';
+import { formatWeight } from '../format';
+
+type Suggestion = ApiOutputs['listSuggestions'][number];
+
+/** Starter suggestions the user accepts or rejects, one by one or all; never applied silently. */
+export function SuggestionsPanel({ themes, onChanged }: { themes: Theme[]; onChanged: () => void }) {
+  const [onlyHeld, setOnlyHeld] = useState(true);
+  const [list, setList] = useState<Suggestion[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => setList(await api().listSuggestions({ onlyHeld })), [onlyHeld]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const name = (id: string) => themes.find((t) => t.id === id)?.name ?? id;
+  const act = async (kind: 'accept' | 'reject', items: Suggestion[]) => {
+    try {
+      const payload = { items: items.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) };
+      if (kind === 'accept') await api().acceptSuggestions(payload);
+      else await api().rejectSuggestions(payload);
+      setError(null);
+      await reload();
+      onChanged();
+    } catch (err) {
+      setError(asFailure(err).message);
+    }
+  };
+  return (
+    <div data-testid="suggestions-panel">
+      <div className="form-row">
+        <label className="checkbox">
+          <input type="checkbox" checked={onlyHeld} onChange={(e) => setOnlyHeld(e.target.checked)} />
+          Only holdings in my portfolios
+        </label>
+        <span className="spacer" />
+        <button type="button" className="small" disabled={list.length === 0} onClick={() => void act('reject', list)}>
+          Reject all
+        </button>
+        <button type="button" className="small primary" disabled={list.length === 0} onClick={() => void act('accept', list)} data-testid="accept-all-suggestions">
+          Accept all
+        </button>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="issues">
+        <table>
+          <thead>
+            <tr>
+              <th>Symbol</th>
+              <th>Theme</th>
+              <th className="num">Weight</th>
+              <th>Why</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((s) => (
+              <tr key={`${s.symbolKey}-${s.themeId}`} data-testid={`suggestion-${s.symbolKey}-${s.themeId}`}>
+                <td className="symbol">{s.symbolKey}</td>
+                <td>{name(s.themeId)}</td>
+                <td className="num">{formatWeight(s.weightBp / 10000)}</td>
+                <td>
+                  {s.rationale}
+                  <div className="muted small">Source: {s.source}</div>
+                </td>
+                <td className="row-actions">
+                  <button type="button" className="small primary" onClick={() => void act('accept', [s])} data-testid={`accept-${s.symbolKey}-${s.themeId}`}>
+                    Accept
+                  </button>
+                  <button type="button" className="small" onClick={() => void act('reject', [s])} data-testid={`reject-${s.symbolKey}-${s.themeId}`}>
+                    Reject
+                  </button>
+                </td>
+              </tr>
+            ))}
+            {list.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  No open suggestions{onlyHeld ? ' for your holdings' : ''}.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
