@@ -8,7 +8,7 @@ import { renderReport } from '../db/report/export';
 import { writeFileAtomic } from '../db/report/write-atomic';
 import { UsageError } from './errors';
 import { parseWeightToBp } from './parse-weight';
-import { rulesCommand, suggestionsCommand } from './rule-commands';
+import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 
 export interface Io {
@@ -162,4 +162,6 @@ export const COMMANDS: Record<string, Command> = {
   history: historyCommand,
   rules: rulesCommand,
   suggestions: suggestionsCommand,
+  fund: fundCommand,
+  funds: fundsCommand,
 };

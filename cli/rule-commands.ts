@@ -62,3 +62,17 @@ export async function suggestionsCommand(h: BackendHandlers, args: string[], io:
   if (action === 'accept') io.out(`Accepted ${(await h.acceptSuggestions(validateInput('acceptSuggestions', { items }))).accepted} suggestion(s)\n`);
   else io.out(`Rejected ${(await h.rejectSuggestions(validateInput('rejectSuggestions', { items }))).rejected} suggestion(s)\n`);
 }
+
+/** `themelens fund import SYMBOL FILE` (issuer holdings for look-through) and `themelens funds`. */
+export async function fundCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
+  const { positionals } = parse(args, {});
+  const [action, symbol, file] = positionals;
+  if (action !== 'import' || !symbol || !file || positionals.length !== 3) throw new UsageError('fund takes: import SYMBOL FILE');
+  const f = await h.importFundHoldings(validateInput('importFundHoldings', { fundSymbol: symbol, path: file }));
+  io.out(`${f.fundKey}: ${f.constituents} holdings (${(f.coverage * 100).toFixed(2)}% of the fund) as of ${f.asOf ?? 'an unknown date'}\n`);
+}
+
+export async function fundsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
+  parse(args, {});
+  for (const f of await h.listFunds({})) io.out(`${f.fundKey}\t${f.constituents} holdings\t${f.asOf ?? '-'}\t${f.sourceFile}\n`);
+}

@@ -156,6 +156,18 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: the positions in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
   }));
+  // Look-through from an issuer file more than 90 days older than the holdings it explains.
+  const stale = db
+    .prepare(
+      `SELECT f.fund_key AS fund, f.as_of AS asOf FROM funds f
+       WHERE f.as_of IS NOT NULL AND julianday(?) - julianday(f.as_of) > 90
+         AND EXISTS (SELECT 1 FROM tags t WHERE t.symbol_key = f.fund_key AND t.source = 'look-through')`,
+    )
+    .all(snapshot.asOf) as { fund: string; asOf: string }[];
+  const held = new Set(positions.map((p) => p.symbolKey));
+  for (const f of stale.filter((x) => held.has(x.fund))) {
+    warnings.push({ code: 'STALE_LOOK_THROUGH', message: `The holdings of ${f.fund} used for look-through are as of ${f.asOf}, more than 90 days before ${snapshot.asOf}; import a newer holdings file from the issuer.` });
+  }
   const issues = db.prepare('SELECT count(*) FROM import_issues WHERE snapshot_id = ?').pluck().get(snapshot.id) as number;
   if (issues > 0) {
     warnings.push({ code: 'UNPARSED_CELL', message: `${issues} row(s) of ${snapshot.sourceFile} were not imported because a cell could not be read.` });
@@ -199,12 +211,12 @@ function listReportPositions(db: Db, snapshotId: number, factors: readonly Curre
     .all({ sid: snapshotId, first: range.first, last: range.last, limit, ...base.params }) as PositionRow[];
   const tagRows = db
     .prepare(
-      `SELECT symbol_key, theme_id, weight_bp FROM tags
+      `SELECT symbol_key, theme_id, weight_bp, source FROM tags
        WHERE weight_bp > 0 AND symbol_key IN (SELECT p.symbol_key FROM positions p WHERE ${IN_SNAPSHOT})
        ORDER BY symbol_key, theme_id`,
     )
-    .all({ sid: snapshotId, first: range.first, last: range.last }) as { symbol_key: string; theme_id: string; weight_bp: number }[];
-  const tagsByKey = new Map<string, { theme_id: string; weight_bp: number }[]>();
+    .all({ sid: snapshotId, first: range.first, last: range.last }) as { symbol_key: string; theme_id: string; weight_bp: number; source: string }[];
+  const tagsByKey = new Map<string, { theme_id: string; weight_bp: number; source: string }[]>();
   for (const t of tagRows) {
     const list = tagsByKey.get(t.symbol_key) ?? [];
     list.push(t);
@@ -223,6 +235,7 @@ function listReportPositions(db: Db, snapshotId: number, factors: readonly Curre
     themes: (tagsByKey.get(r.symbol_key) ?? []).map((t) => ({
       id: t.theme_id,
       weight: t.weight_bp / 10000,
+      ...(t.source !== 'manual' ? { source: t.source } : {}),
       value: r.base_cents === null ? 0 : money(contributionCents(r.base_cents, t.weight_bp)),
     })),
   }));

@@ -4,6 +4,7 @@ import type { Db } from '../connection';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-saved-mappings';
 import { migration003 } from './003-rules-and-suggestions';
+import { migration004 } from './004-look-through';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migration001 },
   { version: 2, name: 'saved column mappings', up: migration002 },
   { version: 3, name: 'rules and suggestion decisions', up: migration003 },
+  { version: 4, name: 'fund look-through', up: migration004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -16,6 +16,7 @@ import * as themeEdits from '../repos/theme-edits';
 import { tagHistory } from '../repos/tag-history';
 import * as rules from '../repos/rules';
 import * as suggestions from '../repos/suggestions';
+import * as lookThrough from '../repos/look-through';
 import { exportTags, importTags, previewTagImport } from '../tags/share';
 import { renderReport } from '../report/export';
 import { writeFileAtomic } from '../report/write-atomic';
@@ -74,6 +75,13 @@ interface ImportContext {
 }
 
 export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendHandlers {
+  // Funds' look-through tags follow their constituents': re-derived in the same transaction as any tag change.
+  const withLookThrough = <T>(fn: () => T): T =>
+    db.transaction(() => {
+      const result = fn();
+      lookThrough.refreshLookThrough(db, now());
+      return result;
+    })();
   let cancelRequested = false;
   let importRunning = false;
   let cancelThread: (() => void) | null = null;
@@ -125,12 +133,12 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     listThemes: () => listThemes(db),
     createTheme: (input) => themeEdits.createTheme(db, input),
     updateTheme: (input) => themeEdits.updateTheme(db, input),
-    deleteTheme: (input) => themeEdits.deleteTheme(db, input.id, now()),
+    deleteTheme: (input) => withLookThrough(() => themeEdits.deleteTheme(db, input.id, now())),
     restoreDefaultThemes: () => themeEdits.restoreDefaultThemes(db),
     reorderThemes: (input) => themeEdits.reorderThemes(db, input.ids),
     tagHistory: (input) => tagHistory(db, input),
     listSuggestions: (input) => suggestions.listSuggestions(db, input.onlyHeld),
-    acceptSuggestions: (input) => ({ accepted: suggestions.acceptSuggestions(db, input.items, now()) }),
+    acceptSuggestions: (input) => withLookThrough(() => ({ accepted: suggestions.acceptSuggestions(db, input.items, now()) })),
     rejectSuggestions: (input) => ({ rejected: suggestions.rejectSuggestions(db, input.items, now()) }),
     listRules: () => rules.listRules(db),
     createRule: (input) => rules.createRule(db, input, now()),
@@ -142,14 +150,16 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
       const plan = rules.planRules(db, [input]);
       return { positions: plan.positions, symbols: [...plan.tags.keys()].sort().slice(0, 200) };
     },
-    applyRules: () => rules.applyRules(db, now()),
+    applyRules: () => withLookThrough(() => rules.applyRules(db, now())),
+    importFundHoldings: (input) => lookThrough.importFundHoldings(db, input, now()),
+    listFunds: () => lookThrough.listFunds(db),
     exportTags: (input) => ({ path: input.path, bytes: writeFileAtomic(input.path, exportTags(db, input.format)) }),
     previewTagImport: (input) => previewTagImport(db, input.path),
-    importTags: (input) => importTags(db, input.path, now()),
+    importTags: (input) => withLookThrough(() => importTags(db, input.path, now())),
     listTags: () => tags.listTags(db),
-    setTag: (input) => tags.setTag(db, input, now()),
-    removeTag: (input) => tags.removeTag(db, input, now()),
-    applyTagChanges: (input) => tags.applyTagChanges(db, input.changes, now()),
+    setTag: (input) => withLookThrough(() => tags.setTag(db, input, now())),
+    removeTag: (input) => withLookThrough(() => tags.removeTag(db, input, now())),
+    applyTagChanges: (input) => withLookThrough(() => tags.applyTagChanges(db, input.changes, now())),
     setFxRate: (input) => fx.setFxRate(db, input, localDate()),
     listFxRates: () => fx.listFxRates(db),
     getExposure: (input) => exposure(input.portfolioId, input.snapshotId, input.positionLimit),

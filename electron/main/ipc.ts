@@ -5,7 +5,7 @@ import { invokeApi, type AllHandlers } from '../../shared/api/invoke';
 import { isTrustedSender, type SenderEvent } from './sender';
 
 /** Calls whose `path` must have come from one of the app's own file dialogs. */
-const PATH_CALLS = new Set(['previewImport', 'importHoldings', 'exportReport', 'exportTags', 'previewTagImport', 'importTags']);
+const PATH_CALLS = new Set(['previewImport', 'importHoldings', 'exportReport', 'exportTags', 'previewTagImport', 'importTags', 'importFundHoldings']);
 
 /** Paths the user chose in an open or save dialog; only these may be read or written. */
 export class GrantedPaths {

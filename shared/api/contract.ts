@@ -97,6 +97,8 @@ export const apiInputs = {
   deleteRule: z.strictObject({ id }),
   previewRule: ruleSchema,
   applyRules: z.strictObject({}),
+  importFundHoldings: z.strictObject({ fundSymbol: symbolKey, path: filePath }),
+  listFunds: z.strictObject({}),
   exportTags: z.strictObject({ path: filePath, format: z.enum(['json', 'csv']) }),
   previewTagImport: z.strictObject({ path: filePath }),
   importTags: z.strictObject({ path: filePath }),
@@ -166,6 +168,16 @@ export interface TagRule {
   priority: number;
 }
 
+/** A fund whose holdings were imported for look-through. */
+export interface FundSummary {
+  fundKey: string;
+  asOf: string | null;
+  sourceFile: string;
+  constituents: number;
+  /** Sum of constituent weights as a fraction (1 = 100%). */
+  coverage: number;
+}
+
 /** One change in the tag history. */
 export interface TagEvent {
   symbolKey: string;
@@ -218,6 +230,8 @@ export interface ApiOutputs {
   deleteRule: { deleted: number };
   previewRule: { positions: number; symbols: string[] };
   applyRules: { tagged: number; skipped: string[] };
+  importFundHoldings: FundSummary;
+  listFunds: FundSummary[];
   exportTags: { path: string; bytes: number };
   previewTagImport: TagImportPreview;
   importTags: TagImportPreview;

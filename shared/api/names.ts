@@ -25,6 +25,8 @@ export const CALL_NAMES = [
   'deleteRule',
   'previewRule',
   'applyRules',
+  'importFundHoldings',
+  'listFunds',
   'exportTags',
   'previewTagImport',
   'importTags',

@@ -19,6 +19,8 @@ export interface ReportThemeRow {
 
 export interface ReportPositionTheme {
   id: string;
+  /** Where the weight comes from: manual, rule, suggestion, look-through (derived from a fund's holdings), imported. */
+  source?: string;
   /** Fraction 0..1. */
   weight: number;
   /** This position's contribution to the theme, in base currency. */
@@ -41,7 +43,7 @@ export interface ReportPosition {
 }
 
 export interface ReportWarning {
-  code: 'MISSING_FX' | 'UNPARSED_CELL' | 'TOTAL_MISMATCH';
+  code: 'MISSING_FX' | 'UNPARSED_CELL' | 'TOTAL_MISMATCH' | 'STALE_LOOK_THROUGH';
   message: string;
 }
 

@@ -48,7 +48,7 @@ describe('rules and suggestions', () => {
     writeFileSync(next, 'Account,Symbol,Description,ISIN,Type,Quantity,Market Value\nA1,6758,SONY GROUP,JP3435000009,Equity,10,"500.00"\n');
     expect(cli('import', next, '--portfolio', 'P').code).toBe(0);
     const report = JSON.parse(cli('report', '--portfolio', 'P', '--format', 'json').stdout);
-    expect(report.positions[0].themes).toEqual([{ id: 'data-centers', weight: 0.25, value: 125 }]);
+    expect(report.positions[0].themes).toEqual([{ id: 'data-centers', weight: 0.25, value: 125, source: 'rule' }]);
   });
 
   it('offers starter suggestions with a rationale and a public source; accept and reject are remembered', () => {

@@ -53,7 +53,7 @@ describe('migrations', () => {
     raw.pragma('user_version = 99');
     raw.close();
     const before = readFileSync(path);
-    await expect(openBackend({ dbPath: path })).rejects.toThrow(/newer version of ThemeLens \(schema 99; this version knows 3\)/);
+    await expect(openBackend({ dbPath: path })).rejects.toThrow(/newer version of ThemeLens \(schema 99; this version knows 4\)/);
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(existsSync(`${path}-wal`)).toBe(false);
     const db = openDatabase(':memory:');
@@ -65,11 +65,11 @@ describe('migrations', () => {
     const db = openDatabase(':memory:');
     const failing: Migration[] = [
       ...MIGRATIONS,
-      { version: 4, name: 'half', up: (d) => { d.exec('CREATE TABLE half_done (x INTEGER) STRICT'); throw new Error('boom'); } },
+      { version: 5, name: 'half', up: (d) => { d.exec('CREATE TABLE half_done (x INTEGER) STRICT'); throw new Error('boom'); } },
     ];
     migrate(db);
     expect(() => migrate(db, failing)).toThrow('boom');
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(4);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
   });
 
@@ -78,7 +78,7 @@ describe('migrations', () => {
     const db = openDatabase(path);
     migrate(db);
     db.prepare("INSERT INTO portfolios (name, base_currency, created_at) VALUES ('Kept', 'USD', 'now')").run();
-    const next: Migration[] = [...MIGRATIONS, { version: 4, name: 'next', up: (d) => d.exec('CREATE TABLE extra (x INTEGER) STRICT') }];
+    const next: Migration[] = [...MIGRATIONS, { version: 5, name: 'next', up: (d) => d.exec('CREATE TABLE extra (x INTEGER) STRICT') }];
     expect(needsMigration(db, next)).toBe(true);
     const backup = await backupBeforeMigration(db, path);
     migrate(db, next);
@@ -86,7 +86,7 @@ describe('migrations', () => {
     expect(existsSync(backup)).toBe(true);
     expect(statSync(backup).mode & 0o777).toBe(0o600);
     const copy = new Database(backup, { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(3);
+    expect(copy.pragma('user_version', { simple: true })).toBe(4);
     expect(copy.prepare('SELECT name FROM portfolios').pluck().all()).toEqual(['Kept']);
     copy.close();
   });
@@ -112,6 +112,16 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS, 3);
     expect(['tags', 'presets'].map((t) => db.prepare(`SELECT * FROM ${t}`).all())).toEqual(before);
     expect(db.prepare("SELECT name FROM pragma_table_list WHERE name IN ('rules', 'suggestion_decisions') AND strict = 1 ORDER BY name").pluck().all()).toEqual(['rules', 'suggestion_decisions']);
+  });
+
+  it('migration 4 adds fund look-through tables and keeps every existing row', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, MIGRATIONS, 3);
+    db.prepare("INSERT INTO rules (kind, pattern, theme_id, weight_bp, created_at) VALUES ('symbols', 'NVDA', 'data-centers', 5000, 'then')").run();
+    const before = db.prepare('SELECT * FROM rules').all();
+    migrate(db, MIGRATIONS, 4);
+    expect(db.prepare('SELECT * FROM rules').all()).toEqual(before);
+    expect(db.prepare("SELECT name FROM pragma_table_list WHERE name IN ('funds', 'fund_holdings') AND strict = 1 ORDER BY name").pluck().all()).toEqual(['fund_holdings', 'funds']);
   });
 
   it('checks that migration versions are consecutive', () => {

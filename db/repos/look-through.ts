@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { FundSummary } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { parseFundHoldings } from '../../shared/lookthrough/parse-fund';
+import type { Db } from '../connection';
+import { normaliseSymbolKey } from './tags';
+
+
+export function listFunds(db: Db): FundSummary[] {
+  return db
+    .prepare(
+      `SELECT f.fund_key AS fundKey, f.as_of AS asOf, f.source_file AS sourceFile, count(h.constituent_key) AS constituents,
+              coalesce(sum(h.weight_ppm), 0) / 1000000.0 AS coverage
+       FROM funds f LEFT JOIN fund_holdings h ON h.fund_key = f.fund_key GROUP BY f.fund_key ORDER BY f.fund_key`,
+    )
+    .all() as FundSummary[];
+}
+
+/**
+ * Imports an issuer's holdings file for a fund symbol, replacing its previous holdings, and
+ * re-derives every fund's look-through tags, all in one transaction. A cycle (a fund that holds
+ * itself through other funds) is refused and nothing is written.
+ */
+export function importFundHoldings(db: Db, input: { fundSymbol: string; path: string }, now: string): FundSummary {
+  const fund = normaliseSymbolKey(input.fundSymbol);
+  let text: string;
+  try {
+    text = readFileSync(input.path, 'utf8');
+  } catch (err) {
+    throw new AppError('IO', `Cannot read ${input.path}: ${(err as Error).message}.`);
+  }
+  const parsed = parseFundHoldings(text);
+  const name = basename(input.path);
+  const first = parsed.errors[0];
+  if (first) throw new AppError('IMPORT_FATAL', `${name} line ${first.line}: ${first.message} Nothing was imported.`, { issues: parsed.errors });
+  if (parsed.constituents.length === 0) throw new AppError('IMPORT_FATAL', `${name}: no holdings were found below the header. Nothing was imported.`);
+  db.transaction(() => {
+    db.prepare('DELETE FROM funds WHERE fund_key = ?').run(fund);
+    db.prepare('INSERT INTO funds (fund_key, as_of, source_file, imported_at) VALUES (?, ?, ?, ?)').run(fund, parsed.asOf, name, now);
+    const insert = db.prepare(
+      `INSERT INTO fund_holdings (fund_key, constituent_key, name, weight_ppm) VALUES (?, ?, ?, ?)
+       ON CONFLICT (fund_key, constituent_key) DO UPDATE SET weight_ppm = weight_ppm + excluded.weight_ppm`,
+    );
+    for (const c of parsed.constituents) insert.run(fund, c.key, c.name, c.weightPpm);
+    refreshLookThrough(db, now);
+  })();
+  return listFunds(db).find((f) => f.fundKey === fund) as FundSummary;
+}
+
+/**
+ * Derives each fund's theme weights from its constituents' tags (following nested funds) and
+ * stores them as tags with source "look-through". A fund the user tagged by hand keeps the user's
+ * tags. Called after every change to tags or holdings; the caller holds the transaction.
+ */
+export function refreshLookThrough(db: Db, now: string): void {
+  const funds = db.prepare('SELECT fund_key FROM funds').pluck().all() as string[];
+  if (funds.length === 0) return;
+  const holdings = new Map<string, { key: string; ppm: number }[]>();
+  for (const f of funds) holdings.set(f, db.prepare('SELECT constituent_key AS key, weight_ppm AS ppm FROM fund_holdings WHERE fund_key = ?').all(f) as { key: string; ppm: number }[]);
+  const direct = (key: string) =>
+    db.prepare("SELECT theme_id AS theme, weight_bp AS bp FROM tags WHERE symbol_key = ? AND source <> 'look-through'").all(key) as { theme: string; bp: number }[];
+  const derived = new Map<string, Map<string, number>>();
+  const derive = (fund: string, path: string[]): Map<string, number> => {
+    if (path.includes(fund)) throw new AppError('CONFLICT', `Fund ${[...path, fund].join(' → ')} holds itself; fix the holdings file. Nothing was written.`);
+    const done = derived.get(fund);
+    if (done) return done;
+    const own = direct(fund);
+    const out = new Map<string, number>(); // theme -> bp, fractional
+    if (own.length > 0) for (const t of own) out.set(t.theme, t.bp);
+    else {
+      for (const h of holdings.get(fund) ?? []) {
+        const weights = holdings.has(h.key) ? derive(h.key, [...path, fund]) : new Map(direct(h.key).map((t) => [t.theme, t.bp]));
+        for (const [theme, bp] of weights) out.set(theme, (out.get(theme) ?? 0) + (h.ppm / 1_000_000) * bp);
+      }
+    }
+    derived.set(fund, out);
+    return out;
+  };
+  const remove = db.prepare("DELETE FROM tags WHERE symbol_key = ? AND source = 'look-through'");
+  const upsert = db.prepare("INSERT INTO tags (symbol_key, theme_id, weight_bp, source, rationale, updated_at) VALUES (?, ?, ?, 'look-through', ?, ?)");
+  for (const fund of funds) {
+    const weights = derive(fund, []);
+    if (direct(fund).length > 0) continue; // tagged by hand: the user's tags stand
+    remove.run(fund);
+    let total = 0;
+    for (const [theme, bp] of [...weights].sort((a, b) => b[1] - a[1])) {
+      const w = Math.min(Math.round(bp), 10_000 - total);
+      if (w <= 0) continue;
+      upsert.run(fund, theme, w, `Derived from the holdings of ${fund}`, now);
+      total += w;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { decimalToString, parseDecimal } from '../money/parse-number';
+import { CsvReader } from '../import/tokenize';
+import type { RowIssue } from '../import/types';
+
+/** One constituent of a fund, weight in parts per million of the fund (6.83% -> 68300). */
+export interface FundConstituent {
+  line: number;
+  key: string;
+  name: string;
+  weightPpm: number;
+}
+
+export interface FundHoldings {
+  asOf: string | null;
+  constituents: FundConstituent[];
+  errors: RowIssue[];
+}
+
+const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
+
+/** "as of Nov 21, 2026", "As of 11/21/2026", "2026-11-21": the holdings date written above the table. */
+export function findAsOf(text: string): string | null {
+  const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const named = /\b([A-Za-z]{3})[a-z]*\.? (\d{1,2}), (\d{4})\b/.exec(text);
+  if (named && MONTHS[named[1]!.toLowerCase()]) return `${named[3]}-${MONTHS[named[1]!.toLowerCase()]}-${named[2]!.padStart(2, '0')}`;
+  const us = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(text);
+  if (us) return `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
+  return null;
+}
+
+/**
+ * Reads an ETF issuer's holdings file (iShares, SPDR, Global X): fund information lines, then a
+ * header with Ticker (or Symbol/ISIN) and Weight (%), then constituents until a blank line or the
+ * disclaimers. Cash and derivatives lines without a ticker are kept under their name.
+ */
+export function parseFundHoldings(text: string): FundHoldings {
+  const clean = text.replace(/^\uFEFF/, '');
+  const delimiter = clean.split('\n', 20).some((l) => l.split(';').length > l.split(',').length) ? ';' : ',';
+  const reader = new CsvReader(clean, delimiter);
+  const errors: RowIssue[] = [];
+  const constituents: FundConstituent[] = [];
+  let asOf: string | null = null;
+  let header: string[] | null = null;
+  let ticker = -1;
+  let isin = -1;
+  let name = -1;
+  let weight = -1;
+  for (let row = reader.next(); row; row = reader.next()) {
+    const cells = row.cells.map((c) => c.trim());
+    if (!header) {
+      const lower = cells.map((c) => c.toLowerCase());
+      const w = lower.findIndex((c) => c.startsWith('weight') || c === '% of net assets' || c === 'percent of fund');
+      const t = lower.findIndex((c) => c === 'ticker' || c === 'symbol' || c === 'holding ticker');
+      const i = lower.indexOf('isin');
+      if (w >= 0 && (t >= 0 || i >= 0)) {
+        header = cells;
+        weight = w;
+        ticker = t;
+        isin = i;
+        name = lower.findIndex((c) => c === 'name' || c === 'security name' || c === 'holding' || c === 'description');
+      } else asOf ??= findAsOf(cells.join(' '));
+      continue;
+    }
+    if (cells.every((c) => c === '')) break; // the table ends at the first blank line
+    if (cells.filter((c) => c !== '').length === 1) break; // a disclaimer paragraph
+    const key = (ticker >= 0 ? cells[ticker] : '') || (isin >= 0 ? cells[isin] : '') || (name >= 0 ? cells[name] : '') || '';
+    const w = parseDecimal(cells[weight] ?? '');
+    if (!w.ok) {
+      if (w.empty) continue;
+      errors.push({ line: row.line, column: weight + 1, header: header[weight] ?? null, cell: cells[weight] ?? '', message: `Weight "${cells[weight]}" is not a number.` });
+      continue;
+    }
+    // Weights are percentages (6.83 = 6.83%): ppm = percent x 10,000, exactly, rounded once.
+    const ppm = Math.round(Number(decimalToString(w.value)) * 10_000);
+    if (!key || ppm === 0) continue;
+    constituents.push({ line: row.line, key: key.toUpperCase(), name: name >= 0 ? (cells[name] ?? '') : '', weightPpm: ppm });
+  }
+  if (!header) errors.push({ line: 1, column: null, header: null, cell: '', message: 'No header with Ticker (or ISIN) and Weight (%) was found: is this an issuer holdings file?' });
+  return { asOf, constituents, errors };
+}
