@@ -190,6 +190,7 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
                             <span key={t.id} className="chip" title={theme?.description}>
                               <span className="swatch" style={{ background: theme?.color ?? '#9ca3af' }} />
                               {theme?.name ?? t.id} {formatWeight(t.weight)}
+                              {t.source && t.source !== 'manual' && <span className="chip-source">{t.source === 'look-through' ? 'via holdings' : t.source}</span>}
                               <button
                                 type="button"
                                 className="chip-remove"

@@ -3,13 +3,14 @@ import type { TagEvent } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import { api, asFailure } from '../api';
 import { formatWeight } from '../format';
+import { FundsPanel } from './FundsPanel';
 import { Modal } from './Modal';
 import { RulesPanel } from './RulesPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
 
 /** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
 export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
-  const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'history'>('themes');
+  const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'history'>('themes');
   const [themes, setThemes] = useState<Theme[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
@@ -49,6 +50,9 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
         </button>
         <button type="button" role="tab" aria-selected={tab === 'rules'} className={tab === 'rules' ? 'tab active' : 'tab'} onClick={() => setTab('rules')} data-testid="rules-tab">
           Rules
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'funds'} className={tab === 'funds' ? 'tab active' : 'tab'} onClick={() => setTab('funds')} data-testid="funds-tab">
+          Fund look-through
         </button>
         <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'tab active' : 'tab'} onClick={() => setTab('history')} data-testid="history-tab">
           Tag history
@@ -138,6 +142,8 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
         <SuggestionsPanel themes={themes} onChanged={onChanged} />
       ) : tab === 'rules' ? (
         <RulesPanel themes={themes} onChanged={onChanged} />
+      ) : tab === 'funds' ? (
+        <FundsPanel onChanged={onChanged} />
       ) : (
         <TagHistory />
       )}

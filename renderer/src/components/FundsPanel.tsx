@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FundSummary } from '../../../shared/api/contract';
+import { api, asFailure } from '../api';
+import { formatDate } from '../format';
+
+/** ETF look-through: import an issuer's holdings file for a fund; its themes then follow its constituents' tags. */
+export function FundsPanel({ onChanged }: { onChanged: () => void }) {
+  const [funds, setFunds] = useState<FundSummary[]>([]);
+  const [symbol, setSymbol] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const reload = useCallback(async () => setFunds(await api().listFunds({})), []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const importFile = async () => {
+    const file = await api().chooseImportFile({});
+    if (!file) return;
+    try {
+      const f = await api().importFundHoldings({ fundSymbol: symbol.trim(), path: file.path });
+      setMessage(`${f.fundKey}: ${f.constituents} holdings as of ${f.asOf ? formatDate(f.asOf) : 'an unknown date'}. Its themes now follow its holdings' tags.`);
+      setSymbol('');
+      await reload();
+      onChanged();
+    } catch (err) {
+      setMessage(asFailure(err).message);
+    }
+  };
+  const stale = (asOf: string | null) => asOf !== null && Date.now() - new Date(`${asOf}T00:00:00`).getTime() > 90 * 86_400_000;
+  return (
+    <div data-testid="funds-panel">
+      <p className="muted small">
+        A fund you hold (an ETF) counts towards the themes of what it holds. Download the fund's holdings file from its issuer (iShares, SPDR,
+        Global X) and import it here; tagging the fund by hand instead overrides this.
+      </p>
+      <form
+        className="form-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (symbol.trim()) void importFile();
+        }}
+      >
+        <label className="field">
+          <span>Fund symbol</span>
+          <input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="e.g. DTCR" data-testid="fund-symbol" maxLength={32} />
+        </label>
+        <button type="submit" className="primary small" disabled={!symbol.trim()} data-testid="fund-import">
+          Import holdings file…
+        </button>
+      </form>
+      {message && <p className="small">{message}</p>}
+      <div className="issues">
+        <table>
+          <thead>
+            <tr>
+              <th>Fund</th>
+              <th className="num">Holdings</th>
+              <th>As of</th>
+              <th>File</th>
+            </tr>
+          </thead>
+          <tbody>
+            {funds.map((f) => (
+              <tr key={f.fundKey}>
+                <td className="symbol">{f.fundKey}</td>
+                <td className="num">{f.constituents}</td>
+                <td className={stale(f.asOf) ? 'warn' : undefined} title={stale(f.asOf) ? 'More than 90 days old: import a newer file' : undefined}>
+                  {f.asOf ? formatDate(f.asOf) : '—'}
+                </td>
+                <td>{f.sourceFile}</td>
+              </tr>
+            ))}
+            {funds.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  No fund holdings imported yet.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
