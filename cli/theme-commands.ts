@@ -16,10 +16,10 @@ function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: st
 
 /** `themelens theme add|rename|recolor|delete|restore-defaults`: the user's own themes. */
 export async function themeCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parse(args, { color: { type: 'string' }, pack: { type: 'string' }, description: { type: 'string' } });
+  const { values, positionals } = parse(args, { color: { type: 'string' }, pack: { type: 'string' }, description: { type: 'string' }, parent: { type: 'string' } });
   const [action, a, b] = positionals;
   if (action === 'add' && a) {
-    const t = await h.createTheme(validateInput('createTheme', { name: a, ...(values.color ? { color: values.color } : {}), ...(values.pack ? { pack: values.pack } : {}), ...(values.description ? { description: values.description } : {}) }));
+    const t = await h.createTheme(validateInput('createTheme', { name: a, ...(values.color ? { color: values.color } : {}), ...(values.pack ? { pack: values.pack } : {}), ...(values.description ? { description: values.description } : {}), ...(values.parent ? { parentId: values.parent } : {}) }));
     io.out(`Added theme ${t.id}\t${t.name}\t${t.pack}\n`);
   } else if (action === 'rename' && a && b) {
     const t = await h.updateTheme(validateInput('updateTheme', { id: a, name: b }));
@@ -34,7 +34,7 @@ export async function themeCommand(h: BackendHandlers, args: string[], io: Io): 
     const themes = await h.restoreDefaultThemes({});
     io.out(`${themes.filter((t) => t.isDefault).length} default themes present\n`);
   } else {
-    throw new UsageError('theme takes: add NAME [--color #rrggbb] [--pack P] [--description D] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults');
+    throw new UsageError('theme takes: add NAME [--color #rrggbb] [--pack P] [--description D] [--parent ID] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults');
   }
 }
 

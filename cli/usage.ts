@@ -9,7 +9,7 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   themes
   portfolios
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
-  theme add NAME [--color #rrggbb] [--pack P] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults
+  theme add NAME [--color #rrggbb] [--pack P] [--parent ID] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults
   tags export FILE [--format json|csv] | tags import FILE [--dry-run]
   history [SYMBOL] [--since YYYY-MM-DD]
   rules list | add KIND PATTERN THEME_ID [--weight W] [--priority N] [--dry-run] | delete ID | apply

@@ -123,20 +123,29 @@ export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: 
   const totalCents = totals.total;
   const share = (cents: number) => (totalCents === 0 ? 0 : cents / totalCents);
   let taggedCents = 0;
-  const themes = themeList.map((t) => {
-    const agg = aggByTheme.get(t.id);
-    const net = agg?.net ?? 0;
-    taggedCents += net;
+  for (const a of aggByTheme.values()) taggedCents += a.net;
+  // A parent's figures include its sub-themes' (one level); untagged counts each tag once.
+  const rolled = (t: (typeof themeList)[number]) => {
+    const parts = [aggByTheme.get(t.id), ...themeList.filter((c) => c.parentId === t.id).map((c) => aggByTheme.get(c.id))];
+    return parts.reduce(
+      (acc, a) => ({ net: acc.net + (a?.net ?? 0), long: acc.long + (a?.long ?? 0), short: acc.short + (a?.short ?? 0), n: acc.n + (a?.n ?? 0) }),
+      { net: 0, long: 0, short: 0, n: 0 },
+    );
+  };
+  const ordered = themeList.filter((t) => !t.parentId).flatMap((p) => [p, ...themeList.filter((c) => c.parentId === p.id)]);
+  const themes = ordered.map((t) => {
+    const agg = rolled(t);
     return {
       id: t.id,
       name: t.name,
       color: t.color,
-      value: money(net),
-      grossValue: money((agg?.long ?? 0) - (agg?.short ?? 0)),
-      longValue: money(agg?.long ?? 0),
-      shortValue: money(agg?.short ?? 0),
-      share: share(net),
-      positionCount: agg?.n ?? 0,
+      ...(t.parentId ? { parentId: t.parentId } : {}),
+      value: money(agg.net),
+      grossValue: money(agg.long - agg.short),
+      longValue: money(agg.long),
+      shortValue: money(agg.short),
+      share: share(agg.net),
+      positionCount: agg.n,
     };
   });
   return { totalCents, cashCents: totals.cash, untaggedCents: totalCents - taggedCents, themes, factors, missingCurrencies: missing };

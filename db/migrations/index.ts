@@ -5,6 +5,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-saved-mappings';
 import { migration003 } from './003-rules-and-suggestions';
 import { migration004 } from './004-look-through';
+import { migration005 } from './005-sub-themes';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'saved column mappings', up: migration002 },
   { version: 3, name: 'rules and suggestion decisions', up: migration003 },
   { version: 4, name: 'fund look-through', up: migration004 },
+  { version: 5, name: 'sub-themes', up: migration005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -18,39 +18,59 @@ export function themeIdFromName(name: string): string {
 
 const PALETTE = ['#0891b2', '#16a34a', '#db2777', '#ea580c', '#4f46e5', '#65a30d', '#c026d3', '#0d9488'];
 
+/** A parent must exist, be top-level itself, and not be the theme; a theme with sub-themes stays top-level. */
+function checkParent(db: Db, themeId: string | null, parentId: string | null | undefined): void {
+  if (!parentId) return;
+  const parent = getTheme(db, parentId);
+  if (!parent) throw new AppError('NOT_FOUND', `There is no theme "${parentId}" to put it under.`);
+  if (parent.parentId) throw new AppError('VALIDATION', `${parent.name} is itself a sub-theme; sub-themes go one level deep.`);
+  if (themeId === parentId) throw new AppError('VALIDATION', 'A theme cannot be its own parent.');
+  if (themeId && listThemes(db).some((t) => t.parentId === themeId)) throw new AppError('VALIDATION', 'This theme has sub-themes of its own, so it stays a top-level theme.');
+}
+
 /** Adds a user theme; its id comes from the name (made unique), its color from a palette unless given. */
-export function createTheme(db: Db, input: { name: string; pack?: string | undefined; color?: string | undefined; description?: string | undefined }): Theme {
+export function createTheme(
+  db: Db,
+  input: { name: string; pack?: string | undefined; color?: string | undefined; description?: string | undefined; parentId?: string | null | undefined },
+): Theme {
   const name = input.name.trim();
+  checkParent(db, null, input.parentId);
   if (listThemes(db).some((t) => t.name.toLowerCase() === name.toLowerCase())) {
     throw new AppError('CONFLICT', `A theme named "${name}" already exists.`);
   }
   let id = themeIdFromName(name);
   for (let n = 2; getTheme(db, id); n++) id = `${themeIdFromName(name).slice(0, 44)}-${n}`;
   const count = listThemes(db).length;
-  db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default) VALUES (?, ?, ?, ?, ?, ?, 0)').run(
+  db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default, parent_id) VALUES (?, ?, ?, ?, ?, ?, 0, ?)').run(
     id,
     input.pack?.trim() || 'My themes',
     name,
     input.color ?? PALETTE[count % PALETTE.length],
     input.description?.trim() ?? '',
     ((db.prepare('SELECT max(sort_order) FROM themes').pluck().get() as number | null) ?? 0) + 1,
+    input.parentId ?? null,
   );
   return getTheme(db, id) as Theme;
 }
 
 /** Renames, recolors, re-describes or moves a theme to another pack. */
-export function updateTheme(db: Db, input: { id: string; name?: string | undefined; color?: string | undefined; description?: string | undefined; pack?: string | undefined }): Theme {
+export function updateTheme(
+  db: Db,
+  input: { id: string; name?: string | undefined; color?: string | undefined; description?: string | undefined; pack?: string | undefined; parentId?: string | null | undefined },
+): Theme {
   const theme = getTheme(db, input.id);
   if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${input.id}".`);
+  if (input.parentId !== undefined) checkParent(db, theme.id, input.parentId);
   const name = input.name?.trim() ?? theme.name;
   if (name !== theme.name && listThemes(db).some((t) => t.id !== theme.id && t.name.toLowerCase() === name.toLowerCase())) {
     throw new AppError('CONFLICT', `A theme named "${name}" already exists.`);
   }
-  db.prepare('UPDATE themes SET name = ?, color = ?, description = ?, pack = ? WHERE id = ?').run(
+  db.prepare('UPDATE themes SET name = ?, color = ?, description = ?, pack = ?, parent_id = ? WHERE id = ?').run(
     name,
     input.color ?? theme.color,
     input.description ?? theme.description,
     input.pack?.trim() || theme.pack,
+    input.parentId === undefined ? (theme.parentId ?? null) : input.parentId,
     theme.id,
   );
   return getTheme(db, theme.id) as Theme;

@@ -9,6 +9,7 @@ interface ThemeRow {
   description: string;
   sort_order: number;
   is_default: number;
+  parent_id: string | null;
 }
 
 export const toTheme = (r: ThemeRow): Theme => ({
@@ -19,6 +20,7 @@ export const toTheme = (r: ThemeRow): Theme => ({
   description: r.description,
   sortOrder: r.sort_order,
   isDefault: r.is_default === 1,
+  parentId: r.parent_id,
 });
 
 export function listThemes(db: Db): Theme[] {

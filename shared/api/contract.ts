@@ -77,6 +77,7 @@ export const apiInputs = {
     pack: text(200).optional(),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors are written #rrggbb.').optional(),
     description: text(2000).optional(),
+    parentId: themeId.nullable().optional(),
   }),
   updateTheme: z.strictObject({
     id: themeId,
@@ -84,6 +85,7 @@ export const apiInputs = {
     pack: text(200).optional(),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors are written #rrggbb.').optional(),
     description: text(2000).optional(),
+    parentId: themeId.nullable().optional(),
   }),
   deleteTheme: z.strictObject({ id: themeId }),
   restoreDefaultThemes: z.strictObject({}),

@@ -64,6 +64,8 @@ export interface Theme {
   description: string;
   sortOrder: number;
   isDefault: boolean;
+  /** The parent theme of a sub-theme (one level), whose exposure includes this one's. */
+  parentId?: string | null;
 }
 
 export type TagSource = 'manual' | 'rule' | 'suggestion' | 'look-through' | 'imported';

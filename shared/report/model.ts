@@ -6,6 +6,8 @@ export interface ReportThemeRow {
   id: string;
   name: string;
   color: string;
+  /** Set on a sub-theme; a parent's figures include its sub-themes'. */
+  parentId?: string | null;
   /** Net exposure in base currency (long + short). */
   value: number;
   /** Long + |short| in base currency. */

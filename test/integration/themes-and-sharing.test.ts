@@ -73,3 +73,26 @@ describe('themes, tag history and sharing (CLI over the real backend)', () => {
     expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""X"")",data-centers,1`);
   });
 });
+
+describe('sub-themes (one level) roll up into their parent', () => {
+  const temp = makeTempDir('themelens-sub-');
+  const db = join(temp.dir, 's.db');
+  const cli = (...args: string[]) => runCli([...args, '--db', db]);
+  afterAll(() => temp.cleanup());
+
+  it("adds a parent's sub-themes' exposure to its own, and counts each tag once in untagged", () => {
+    const csv = join(temp.dir, 'h.csv');
+    writeFileSync(csv, 'Symbol,Description,Quantity,Market Value\nVRT,VERTIV,10,"1,000.00"\nEQIX,EQUINIX,1,"2,000.00"\nKMI,KINDER MORGAN,1,"500.00"\n');
+    cli('import', csv, '--portfolio', 'P');
+    expect(cli('theme', 'add', 'Power and cooling', '--parent', 'data-centers').stdout).toMatch(/^Added theme power-and-cooling/);
+    expect(cli('theme', 'add', 'Too deep', '--parent', 'power-and-cooling').stderr).toMatch(/is itself a sub-theme; sub-themes go one level deep/);
+    cli('tag', 'VRT', 'power-and-cooling');
+    cli('tag', 'EQIX', 'data-centers', '--weight', '0.5');
+    const report = JSON.parse(cli('report', '--portfolio', 'P', '--format', 'json').stdout);
+    const row = (id: string) => report.themes.find((t: { id: string }) => t.id === id);
+    expect(report.themes.map((t: { id: string }) => t.id).slice(0, 2)).toEqual(['data-centers', 'power-and-cooling']);
+    expect(row('power-and-cooling')).toMatchObject({ parentId: 'data-centers', value: 1000 });
+    expect(row('data-centers')).toMatchObject({ value: 2000, positionCount: 2 }); // 1000.00 + 2000.00 x 0.5
+    expect(report.untaggedValue).toBe(1500); // 3500.00 - 1000.00 - 1000.00
+  });
+});

@@ -53,23 +53,23 @@ describe('migrations', () => {
     raw.pragma('user_version = 99');
     raw.close();
     const before = readFileSync(path);
-    await expect(openBackend({ dbPath: path })).rejects.toThrow(/newer version of ThemeLens \(schema 99; this version knows 4\)/);
+    await expect(openBackend({ dbPath: path })).rejects.toThrow(/newer version of ThemeLens \(schema 99; this version knows 5\)/);
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(existsSync(`${path}-wal`)).toBe(false);
     const db = openDatabase(':memory:');
-    db.pragma('user_version = 5');
-    expect(() => migrate(db)).toThrow(/schema 5/);
+    db.pragma('user_version = 77');
+    expect(() => migrate(db)).toThrow(/schema 77/);
   });
 
   it('runs all steps in one transaction: a failing step leaves the old version and no partial tables', () => {
     const db = openDatabase(':memory:');
     const failing: Migration[] = [
       ...MIGRATIONS,
-      { version: 5, name: 'half', up: (d) => { d.exec('CREATE TABLE half_done (x INTEGER) STRICT'); throw new Error('boom'); } },
+      { version: 6, name: 'half', up: (d) => { d.exec('CREATE TABLE half_done (x INTEGER) STRICT'); throw new Error('boom'); } },
     ];
     migrate(db);
     expect(() => migrate(db, failing)).toThrow('boom');
-    expect(schemaVersion(db)).toBe(4);
+    expect(schemaVersion(db)).toBe(5);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
   });
 
@@ -78,7 +78,7 @@ describe('migrations', () => {
     const db = openDatabase(path);
     migrate(db);
     db.prepare("INSERT INTO portfolios (name, base_currency, created_at) VALUES ('Kept', 'USD', 'now')").run();
-    const next: Migration[] = [...MIGRATIONS, { version: 5, name: 'next', up: (d) => d.exec('CREATE TABLE extra (x INTEGER) STRICT') }];
+    const next: Migration[] = [...MIGRATIONS, { version: 6, name: 'next', up: (d) => d.exec('CREATE TABLE extra (x INTEGER) STRICT') }];
     expect(needsMigration(db, next)).toBe(true);
     const backup = await backupBeforeMigration(db, path);
     migrate(db, next);
@@ -86,7 +86,7 @@ describe('migrations', () => {
     expect(existsSync(backup)).toBe(true);
     expect(statSync(backup).mode & 0o777).toBe(0o600);
     const copy = new Database(backup, { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(4);
+    expect(copy.pragma('user_version', { simple: true })).toBe(5);
     expect(copy.prepare('SELECT name FROM portfolios').pluck().all()).toEqual(['Kept']);
     copy.close();
   });
@@ -122,6 +122,15 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS, 4);
     expect(db.prepare('SELECT * FROM rules').all()).toEqual(before);
     expect(db.prepare("SELECT name FROM pragma_table_list WHERE name IN ('funds', 'fund_holdings') AND strict = 1 ORDER BY name").pluck().all()).toEqual(['fund_holdings', 'funds']);
+  });
+
+  it('migration 5 gives themes an optional parent and keeps every theme', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, MIGRATIONS, 4);
+    const before = db.prepare('SELECT * FROM themes').all();
+    migrate(db, MIGRATIONS, 5);
+    expect(db.prepare('SELECT id, pack, name, color, description, sort_order, is_default FROM themes').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM themes WHERE parent_id IS NOT NULL').pluck().get()).toBe(0);
   });
 
   it('checks that migration versions are consecutive', () => {
