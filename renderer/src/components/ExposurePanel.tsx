@@ -23,7 +23,8 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
   const cur = report.baseCurrency;
   const untaggedShare = report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue;
   const data: Datum[] = [
-    ...report.themes.map((t) => ({ id: t.id, name: t.name, value: t.value, share: t.share, color: t.color })),
+    // Sub-themes are inside their parent's bar; the table lists them.
+    ...report.themes.filter((t) => !t.parentId).map((t) => ({ id: t.id, name: t.name, value: t.value, share: t.share, color: t.color })),
     { id: 'untagged', name: 'Untagged', value: report.untaggedValue, share: untaggedShare, color: UNTAGGED_COLOR },
   ];
   return (
@@ -91,7 +92,7 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
         </thead>
         <tbody>
           {report.themes.map((t) => (
-            <tr key={t.id} data-testid={`exposure-row-${t.id}`}>
+            <tr key={t.id} data-testid={`exposure-row-${t.id}`} className={t.parentId ? 'sub-theme' : undefined}>
               <td>
                 <span className="swatch" style={{ background: t.color }} />
                 {t.name}

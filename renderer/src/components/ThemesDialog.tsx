@@ -14,6 +14,7 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
   const [themes, setThemes] = useState<Theme[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
+  const [newParent, setNewParent] = useState('');
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
 
   const reload = useCallback(async () => setThemes(await api().listThemes({})), []);
@@ -77,7 +78,7 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
             </thead>
             <tbody>
               {themes.map((t, i) => (
-                <tr key={t.id} data-testid={`theme-row-${t.id}`}>
+                <tr key={t.id} data-testid={`theme-row-${t.id}`} className={t.parentId ? 'sub-theme' : undefined}>
                   <td>
                     <input type="color" aria-label={`Color of ${t.name}`} value={t.color} onChange={(e) => void run(() => api().updateTheme({ id: t.id, color: e.target.value }))} />
                   </td>
@@ -125,10 +126,20 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
             className="form-row add-theme"
             onSubmit={(e) => {
               e.preventDefault();
-              if (newName.trim()) void run(() => api().createTheme({ name: newName })).then(() => setNewName(''));
+              if (newName.trim()) void run(() => api().createTheme({ name: newName, ...(newParent ? { parentId: newParent } : {}) })).then(() => setNewName(''));
             }}
           >
             <input aria-label="New theme name" placeholder="New theme, e.g. Space economy" value={newName} onChange={(e) => setNewName(e.target.value)} data-testid="new-theme-name" maxLength={200} />
+            <select aria-label="Put the new theme under" value={newParent} onChange={(e) => setNewParent(e.target.value)} data-testid="new-theme-parent">
+              <option value="">Top-level theme</option>
+              {themes
+                .filter((t) => !t.parentId)
+                .map((t) => (
+                  <option key={t.id} value={t.id}>
+                    Under {t.name}
+                  </option>
+                ))}
+            </select>
             <button type="submit" className="primary small" data-testid="add-theme">
               Add theme
             </button>
