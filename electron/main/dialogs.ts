@@ -21,7 +21,7 @@ export function dialogHandlers(dialog: Pick<Dialog, 'showOpenDialog' | 'showSave
         title: 'Import holdings',
         properties: ['openFile' as const],
         filters: [
-          { name: 'Holdings files', extensions: ['csv', 'txt', 'tsv'] },
+          { name: 'CSV, text and JSON files', extensions: ['csv', 'txt', 'tsv', 'json'] },
           { name: 'All files', extensions: ['*'] },
         ],
       };

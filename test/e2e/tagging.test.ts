@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 
@@ -126,6 +127,29 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
       ['oil-logistics', 5000, 'rule'],
     ]);
     await h.screenshot('45-rules');
+    await h.page.keyboard.press('Escape');
+  });
+
+  it('exports the tags, then previews an import that changes one and adds one, and imports it', async () => {
+    const out = join(h.dataDir, 'shared-tags.csv');
+    h.saveDialogAnswers.push(out);
+    await h.page.getByTestId('themes-button').click();
+    await h.page.getByTestId('share-tab').click();
+    await h.page.getByTestId('export-tags-csv').click();
+    await h.page.getByTestId('share-panel').getByText(`Saved ${out}`).waitFor();
+    expect(readFileSync(out, 'utf8')).toContain('EQIX,data-centers,0.5,,');
+    const incoming = join(h.dataDir, 'from-colleague.csv');
+    writeFileSync(incoming, 'symbol,theme,weight,rationale,source\nEQIX,data-centers,0.6,Colo leader,https://investor.equinix.com/\nVRT,data-centers,0.8,,\n');
+    h.openDialogAnswers.push(incoming);
+    await h.page.getByTestId('import-tags').click();
+    const summary = h.page.getByTestId('tag-import-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/1 new, 1 changed, 0 unchanged, 0 conflict/);
+    await h.screenshot('47-share-preview');
+    expect(h.backend.db.prepare("SELECT weight_bp FROM tags WHERE symbol_key = 'EQIX' AND theme_id = 'data-centers'").pluck().get()).toBe(5000);
+    await h.page.getByTestId('confirm-tag-import').click();
+    await h.page.getByTestId('share-panel').getByText(/Imported 1 new and 1 changed/).waitFor();
+    expect(h.backend.db.prepare("SELECT weight_bp, source, rationale FROM tags WHERE symbol_key = 'EQIX' AND theme_id = 'data-centers'").raw().get()).toEqual([6000, 'imported', 'Colo leader']);
     await h.page.keyboard.press('Escape');
   });
 });

@@ -6,11 +6,12 @@ import { formatWeight } from '../format';
 import { FundsPanel } from './FundsPanel';
 import { Modal } from './Modal';
 import { RulesPanel } from './RulesPanel';
+import { SharePanel } from './SharePanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
 
 /** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
 export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
-  const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'history'>('themes');
+  const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'history'>('themes');
   const [themes, setThemes] = useState<Theme[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
@@ -54,6 +55,9 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
         </button>
         <button type="button" role="tab" aria-selected={tab === 'funds'} className={tab === 'funds' ? 'tab active' : 'tab'} onClick={() => setTab('funds')} data-testid="funds-tab">
           Fund look-through
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'share'} className={tab === 'share' ? 'tab active' : 'tab'} onClick={() => setTab('share')} data-testid="share-tab">
+          Share
         </button>
         <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'tab active' : 'tab'} onClick={() => setTab('history')} data-testid="history-tab">
           Tag history
@@ -155,6 +159,8 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
         <RulesPanel themes={themes} onChanged={onChanged} />
       ) : tab === 'funds' ? (
         <FundsPanel onChanged={onChanged} />
+      ) : tab === 'share' ? (
+        <SharePanel onChanged={onChanged} />
       ) : (
         <TagHistory />
       )}
