@@ -65,8 +65,4 @@ export function convertCents(cents: number, f: { num: number; den: number }): nu
   return sign * Math.floor((Math.abs(cents) * f.num + Math.floor(f.den / 2)) / f.den);
 }
 
-/** A theme's share of a position, in cents: value x weight / 10000, half away from zero. */
-export function contributionCents(valueCents: number, weightBp: number): number {
-  const sign = valueCents < 0 ? -1 : 1;
-  return sign * Math.floor((Math.abs(valueCents) * weightBp + 5000) / 10000);
-}
+export { contributionCents } from '../../shared/exposure/contribution';

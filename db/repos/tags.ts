@@ -102,28 +102,74 @@ function recordEvent(db: Db, key: string, themeId: string, oldBp: number | null,
   ).run(key, themeId, oldBp, newBp, source, now);
 }
 
+type Change = { symbolKey: string; themeId: string; weightBp: number | null };
+
+/** Prepared once per connection: bulk edits run thousands of these. */
+const bulkStatements = new WeakMap<Db, ReturnType<typeof prepareBulk>>();
+function prepareBulk(db: Db) {
+  return {
+    tagsOf: db.prepare('SELECT theme_id AS themeId, weight_bp AS w FROM tags WHERE symbol_key = ?'),
+    upsert: db.prepare(
+      `INSERT INTO tags (symbol_key, theme_id, weight_bp, source, updated_at) VALUES (?, ?, ?, 'manual', ?)
+       ON CONFLICT (symbol_key, theme_id) DO UPDATE SET weight_bp = excluded.weight_bp, source = 'manual', updated_at = excluded.updated_at`,
+    ),
+    remove: db.prepare('DELETE FROM tags WHERE symbol_key = ? AND theme_id = ?'),
+    event: db.prepare("INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, ?, 'manual', ?)"),
+    themes: db.prepare('SELECT id, name FROM themes'),
+  };
+}
+
 /**
  * Applies several tag edits in ONE transaction (bulk tagging, undo, redo) and returns the weights
  * before and after each edit, so the caller can undo exactly. Edits are applied in order; if any
- * would take a symbol over 100%, none is applied.
+ * would take a symbol over 100%, none is applied. Statements are prepared once, so a thousand
+ * edits take milliseconds.
  */
-export function applyTagChanges(
-  db: Db,
-  changes: readonly { symbolKey: string; themeId: string; weightBp: number | null }[],
-  now: string,
-): { before: { symbolKey: string; themeId: string; weightBp: number | null }[]; after: { symbolKey: string; themeId: string; weightBp: number | null }[] } {
-  const current = db.prepare('SELECT weight_bp FROM tags WHERE symbol_key = ? AND theme_id = ?').pluck();
+export function applyTagChanges(db: Db, changes: readonly Change[], now: string): { before: Change[]; after: Change[] } {
+  let s = bulkStatements.get(db);
+  if (!s) {
+    s = prepareBulk(db);
+    bulkStatements.set(db, s);
+  }
+  const st = s;
   return db.transaction(() => {
-    const before: { symbolKey: string; themeId: string; weightBp: number | null }[] = [];
-    const after: { symbolKey: string; themeId: string; weightBp: number | null }[] = [];
+    const themeNames = new Map((st.themes.all() as { id: string; name: string }[]).map((t) => [t.id, t.name]));
+    const state = new Map<string, Map<string, number>>();
+    const weightsOf = (key: string) => {
+      let m = state.get(key);
+      if (!m) {
+        m = new Map((st.tagsOf.all(key) as { themeId: string; w: number }[]).map((t) => [t.themeId, t.w]));
+        state.set(key, m);
+      }
+      return m;
+    };
+    const before: Change[] = [];
+    const after: Change[] = [];
     for (const c of changes) {
       const key = normaliseSymbolKey(c.symbolKey);
-      const old = (current.get(key, c.themeId) as number | undefined) ?? null;
+      if (!themeNames.has(c.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${c.themeId}". Run "themelens themes" to list the theme ids.`);
+      const m = weightsOf(key);
+      const old = m.get(c.themeId) ?? null;
       before.push({ symbolKey: key, themeId: c.themeId, weightBp: old });
       if (c.weightBp === null) {
-        if (old !== null) removeTag(db, { symbolKey: key, themeId: c.themeId }, now);
+        if (old !== null) {
+          st.remove.run(key, c.themeId);
+          st.event.run(key, c.themeId, old, null, now);
+          m.delete(c.themeId);
+        }
       } else if (old !== c.weightBp) {
-        setTag(db, { symbolKey: key, themeId: c.themeId, weightBp: c.weightBp }, now);
+        let others = 0;
+        for (const [theme, w] of m) if (theme !== c.themeId) others += w;
+        if (others + c.weightBp > FULL_WEIGHT_BP) {
+          throw new AppError(
+            'WEIGHT_OVER_100',
+            `${key} is already ${pct(others)} tagged to other themes; at most ${pct(FULL_WEIGHT_BP - others)} is left for ${themeNames.get(c.themeId)}.`,
+            { symbolKey: key, remainingBp: FULL_WEIGHT_BP - others },
+          );
+        }
+        st.upsert.run(key, c.themeId, c.weightBp, now);
+        st.event.run(key, c.themeId, old, c.weightBp, now);
+        m.set(c.themeId, c.weightBp);
       }
       after.push({ symbolKey: key, themeId: c.themeId, weightBp: c.weightBp });
     }

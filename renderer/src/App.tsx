@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ImportProgress } from '../../shared/api/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportProgress, TagChange } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
 import type { ExposureReport, ReportFormat } from '../../shared/report/model';
 import { api, asFailure, type ApiFailure } from './api';
@@ -13,6 +13,7 @@ import { Toast } from './components/Toast';
 import { ThemesDialog } from './components/ThemesDialog';
 import { Toolbar } from './components/Toolbar';
 import { useTagHistory } from './hooks/useTagHistory';
+import { patchPositions, withTotals } from './patch-report';
 
 /** Positions fetched for the screen: the largest ones; exports always get them all. */
 const SCREEN_POSITION_LIMIT = 2000;
@@ -37,6 +38,7 @@ export function App() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [themesOpen, setThemesOpen] = useState(false);
+  const fundsHeld = useRef(false);
   const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
 
   const refreshPortfolios = useCallback(async (select?: number) => {
@@ -51,7 +53,10 @@ export function App() {
       return;
     }
     try {
-      setReport(await api().getExposure({ portfolioId, positionLimit: SCREEN_POSITION_LIMIT }));
+      const [r, funds] = await Promise.all([api().getExposure({ portfolioId, positionLimit: SCREEN_POSITION_LIMIT }), api().listFunds({})]);
+      const fundKeys = new Set(funds.map((f) => f.fundKey));
+      fundsHeld.current = r.positions.some((p) => fundKeys.has(p.symbolKey));
+      setReport(r);
     } catch (err) {
       setReport(null);
       setToast({ text: asFailure(err).message, kind: 'error' });
@@ -67,7 +72,21 @@ export function App() {
   // Bumped after an import or a tag change so the same portfolio's exposure is fetched again.
   const [reportVersion, setReportVersion] = useState(0);
   const bumpReport = useCallback(() => setReportVersion((v) => v + 1), []);
-  const history = useTagHistory(bumpReport);
+  // A tag edit patches the positions shown and fetches only the totals: fast even with
+  // thousands of rows on screen. Funds' look-through weights may change too: a full refresh then.
+  const onTagsApplied = useCallback(
+    (changes: TagChange[]) => {
+      if (selectedId === null) return;
+      setReport((r) => (r ? patchPositions(r, changes) : r));
+      void api()
+        .getExposure({ portfolioId: selectedId, positionLimit: 1 })
+        .then((fresh) => setReport((r) => (r ? withTotals(r, fresh) : fresh)))
+        .catch((err) => setToast({ text: asFailure(err).message, kind: 'error' }));
+      if (fundsHeld.current) bumpReport();
+    },
+    [selectedId, bumpReport],
+  );
+  const history = useTagHistory(onTagsApplied);
   useEffect(() => {
     void refreshReport(selectedId);
   }, [selectedId, reportVersion, refreshReport]);

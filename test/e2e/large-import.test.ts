@@ -62,4 +62,30 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
     expect(await h.page.locator('.holdings .section-head').innerText()).toContain('10,000 positions');
     await h.screenshot('11-ten-thousand');
   });
+
+  it('tags 1,000 selected rows at once and shows the result (time printed for the note)', async () => {
+    await h.page.getByTestId('show-more').click();
+    const rows = h.page.getByTestId('holdings-table').locator('tbody tr');
+    expect(await rows.count()).toBe(1000);
+    await rows.first().focus();
+    await h.page.keyboard.press('Control+a');
+    await h.page.getByTestId('bulk-bar').filter({ hasText: '1000 selected' }).waitFor();
+    await h.page.getByTestId('bulk-theme').selectOption('data-centers');
+    await h.page.getByTestId('bulk-weight').fill('25');
+    const ms = await h.page.evaluate(async () => {
+      const row = document.querySelector('[data-testid="exposure-row-data-centers"]') as HTMLElement;
+      const before = row.innerText;
+      const t0 = performance.now();
+      (document.querySelector('[data-testid="bulk-apply"]') as HTMLButtonElement).click();
+      await new Promise<void>((done) => {
+        const check = () => (row.innerText !== before ? done() : requestAnimationFrame(check));
+        check();
+      });
+      await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    });
+    console.log(`tagging 1,000 selected rows, table and chart updated: ${ms.toFixed(0)} ms`);
+    expect(h.backend.db.prepare("SELECT count(*) FROM tags WHERE theme_id = 'data-centers'").pluck().get()).toBeGreaterThan(0);
+    await h.screenshot('12-thousand-tagged');
+  });
 });

@@ -14,7 +14,7 @@ interface Step {
  * Ctrl/Cmd+Shift+Z or Ctrl+Y). The backend applies each step in one transaction and says what
  * the weights were before, which is exactly what undo applies.
  */
-export function useTagHistory(onChanged: () => void) {
+export function useTagHistory(onChanged: (applied: TagChange[]) => void) {
   const [undoStack, setUndo] = useState<Step[]>([]);
   const [redoStack, setRedo] = useState<Step[]>([]);
 
@@ -23,7 +23,7 @@ export function useTagHistory(onChanged: () => void) {
       const r = await api().applyTagChanges({ changes });
       setUndo((s) => [...s, { label, apply: r.after, revert: r.before }]);
       setRedo([]);
-      onChanged();
+      onChanged(r.after);
     },
     [onChanged],
   );
@@ -34,7 +34,7 @@ export function useTagHistory(onChanged: () => void) {
     await api().applyTagChanges({ changes: step.revert });
     setUndo((s) => s.slice(0, -1));
     setRedo((s) => [...s, step]);
-    onChanged();
+    onChanged(step.revert);
   }, [undoStack, onChanged]);
 
   const redo = useCallback(async () => {
@@ -43,7 +43,7 @@ export function useTagHistory(onChanged: () => void) {
     await api().applyTagChanges({ changes: step.apply });
     setRedo((s) => s.slice(0, -1));
     setUndo((s) => [...s, step]);
-    onChanged();
+    onChanged(step.apply);
   }, [redoStack, onChanged]);
 
   useEffect(() => {

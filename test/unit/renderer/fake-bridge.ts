@@ -50,6 +50,7 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     cancelImport: vi.fn(async () => ({ cancelled: false })),
     exportReport: vi.fn(),
     listImportIssues: vi.fn(async () => []),
+    listFunds: vi.fn(async () => []),
     on: vi.fn(() => () => {}),
   };
   (window as unknown as { themelens: unknown }).themelens = bridge as unknown as ThemeLensBridge;
