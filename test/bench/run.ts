@@ -72,7 +72,7 @@ async function main() {
   console.log(`  theme exposure (SQL)         ${expMs.toFixed(1)} ms`);
   console.log(`  ratio                        ${(expMs / baseline).toFixed(2)}x   (target: < 10x)`);
   backend.close();
-  rmSync(DIR, { recursive: true, force: true });
+  // .bench/ is left for inspection (git-ignored); the next run starts by clearing it.
 }
 
 main().catch((err) => {
