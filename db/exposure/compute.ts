@@ -200,8 +200,26 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
       .filter((f) => f.currency !== base)
       .map((f) => ({ currency: f.currency, rate: f.description, asOf: f.asOf })),
     warnings,
+    tagChanges: tagChangesSincePrevious(db, snapshot),
     generatedAt,
   };
+}
+
+/** Tag changes on this snapshot's holdings since the portfolio's previous snapshot was imported. */
+function tagChangesSincePrevious(db: Db, snapshot: Snapshot): ExposureReport['tagChanges'] {
+  const previous = db
+    .prepare('SELECT imported_at FROM snapshots WHERE portfolio_id = ? AND (as_of < ? OR (as_of = ? AND id < ?)) ORDER BY as_of DESC, id DESC LIMIT 1')
+    .pluck()
+    .get(snapshot.portfolioId, snapshot.asOf, snapshot.asOf, snapshot.id) as string | undefined;
+  const range = positionRange(db, snapshot.id);
+  const rows = db
+    .prepare(
+      `SELECT symbol_key AS symbolKey, theme_id AS themeId, old_weight_bp AS o, new_weight_bp AS n, source, at FROM tag_events
+       WHERE at >= @since AND symbol_key IN (SELECT p.symbol_key FROM positions p WHERE ${IN_SNAPSHOT})
+       ORDER BY id DESC LIMIT 500`,
+    )
+    .all({ since: previous ?? '', sid: snapshot.id, first: range.first, last: range.last }) as { symbolKey: string; themeId: string; o: number | null; n: number | null; source: string; at: string }[];
+  return rows.map((r) => ({ symbolKey: r.symbolKey, themeId: r.themeId, oldWeight: r.o === null ? null : r.o / 10000, newWeight: r.n === null ? null : r.n / 10000, source: r.source, at: r.at }));
 }
 
 /** Every position of a snapshot with its base value and theme contributions, largest first. */

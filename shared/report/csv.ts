@@ -57,6 +57,11 @@ export function renderCsv(report: ExposureReport): string {
       textCell(themes),
     );
   }
+  if (report.tagChanges.length > 0) {
+    lines.push('');
+    row('Tag changed at', 'Symbol', 'Theme', 'Weight before', 'Weight after', 'Source');
+    for (const c of report.tagChanges) row(c.at, textCell(c.symbolKey), textCell(c.themeId), c.oldWeight === null ? '' : String(c.oldWeight), c.newWeight === null ? '' : String(c.newWeight), textCell(c.source));
+  }
   if (report.warnings.length > 0) {
     lines.push('');
     for (const w of report.warnings) row('Warning', textCell(w.message));

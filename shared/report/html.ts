@@ -71,6 +71,10 @@ ${themeRows}
 <tbody>
 ${positionRows}
 </tbody></table>
+${report.tagChanges.length ? `<h2>Tag changes since the previous snapshot</h2>
+<table><thead><tr><th>When</th><th>Symbol</th><th>Theme</th><th class="num">Before</th><th class="num">After</th><th>Source</th></tr></thead><tbody>
+${report.tagChanges.map((c) => `<tr><td>${escapeHtml(c.at.slice(0, 10))}</td><td>${escapeHtml(c.symbolKey)}</td><td>${escapeHtml(c.themeId)}</td><td class="num">${c.oldWeight === null ? '—' : pct(c.oldWeight)}</td><td class="num">${c.newWeight === null ? '—' : pct(c.newWeight)}</td><td>${escapeHtml(c.source)}</td></tr>`).join('\n')}
+</tbody></table>` : ''}
 <h2>Method</h2>
 <p>Each position's value in ${escapeHtml(cur)} is multiplied by the weight of each theme it is tagged with; a theme's exposure is the sum of those contributions, rounded to the cent per position. Untagged is the total less every tagged contribution. Shares are of the total value including cash.</p>
 </body></html>

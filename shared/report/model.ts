@@ -65,6 +65,8 @@ export interface ExposureReport {
   positionCount: number;
   positions: ReportPosition[];
   fxRates: { currency: string; rate: string; asOf: string }[];
+  /** Tag changes since the portfolio's previous snapshot was imported (or since ever, for the first). */
+  tagChanges: { symbolKey: string; themeId: string; oldWeight: number | null; newWeight: number | null; source: string; at: string }[];
   warnings: ReportWarning[];
   generatedAt: string;
 }

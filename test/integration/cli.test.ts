@@ -61,6 +61,13 @@ describe('themelens CLI (DESIGN.md section 6)', () => {
     report = reportJson();
     expect(value('diamond-semiconductors')).toBe(0);
     expect(report.untaggedValue).toBe(19442.36);
+    // The report lists what changed in the tags (newest first), for the adviser to explain.
+    expect(report.tagChanges.map((c: { symbolKey: string; themeId: string; oldWeight: number | null; newWeight: number | null }) => [c.symbolKey, c.themeId, c.oldWeight, c.newWeight])).toEqual([
+      ['COHR', 'diamond-semiconductors', 0.25, null],
+      ['COHR', 'diamond-semiconductors', null, 0.25],
+      ['KMI', 'oil-logistics', null, 1],
+      ['NVDA', 'data-centers', null, 0.6],
+    ]);
   });
 
   it('refuses weights above 100% for one symbol with a clear message', () => {

@@ -22,6 +22,7 @@ export function makeReport(overrides: Partial<ExposureReport> = {}): ExposureRep
     positions: [],
     fxRates: [],
     warnings: [],
+    tagChanges: [],
     generatedAt: '2026-11-25T00:00:00Z',
     ...overrides,
   };
