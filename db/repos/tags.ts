@@ -102,7 +102,7 @@ function recordEvent(db: Db, key: string, themeId: string, oldBp: number | null,
   ).run(key, themeId, oldBp, newBp, source, now);
 }
 
-type Change = { symbolKey: string; themeId: string; weightBp: number | null };
+type Change = { symbolKey: string; themeId: string; weightBp: number | null; rationale?: string | undefined; sourceUrl?: string | undefined };
 
 /** Prepared once per connection: bulk edits run thousands of these. */
 const bulkStatements = new WeakMap<Db, ReturnType<typeof prepareBulk>>();
@@ -110,8 +110,9 @@ function prepareBulk(db: Db) {
   return {
     tagsOf: db.prepare('SELECT theme_id AS themeId, weight_bp AS w FROM tags WHERE symbol_key = ?'),
     upsert: db.prepare(
-      `INSERT INTO tags (symbol_key, theme_id, weight_bp, source, updated_at) VALUES (?, ?, ?, 'manual', ?)
-       ON CONFLICT (symbol_key, theme_id) DO UPDATE SET weight_bp = excluded.weight_bp, source = 'manual', updated_at = excluded.updated_at`,
+      `INSERT INTO tags (symbol_key, theme_id, weight_bp, source, rationale, source_url, updated_at) VALUES (?, ?, ?, 'manual', ?, ?, ?)
+       ON CONFLICT (symbol_key, theme_id) DO UPDATE SET weight_bp = excluded.weight_bp, source = 'manual',
+         rationale = coalesce(excluded.rationale, tags.rationale), source_url = coalesce(excluded.source_url, tags.source_url), updated_at = excluded.updated_at`,
     ),
     remove: db.prepare('DELETE FROM tags WHERE symbol_key = ? AND theme_id = ?'),
     event: db.prepare("INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, ?, 'manual', ?)"),
@@ -157,7 +158,7 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
           st.event.run(key, c.themeId, old, null, now);
           m.delete(c.themeId);
         }
-      } else if (old !== c.weightBp) {
+      } else if (old !== c.weightBp || c.rationale !== undefined || c.sourceUrl !== undefined) {
         let others = 0;
         for (const [theme, w] of m) if (theme !== c.themeId) others += w;
         if (others + c.weightBp > FULL_WEIGHT_BP) {
@@ -167,8 +168,8 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
             { symbolKey: key, remainingBp: FULL_WEIGHT_BP - others },
           );
         }
-        st.upsert.run(key, c.themeId, c.weightBp, now);
-        st.event.run(key, c.themeId, old, c.weightBp, now);
+        st.upsert.run(key, c.themeId, c.weightBp, c.rationale ?? null, c.sourceUrl ?? null, now);
+        if (old !== c.weightBp) st.event.run(key, c.themeId, old, c.weightBp, now);
         m.set(c.themeId, c.weightBp);
       }
       after.push({ symbolKey: key, themeId: c.themeId, weightBp: c.weightBp });

@@ -109,7 +109,10 @@ export const apiInputs = {
   removeTag: z.strictObject({ symbolKey, themeId: themeId.optional() }),
   /** Several tag edits as one step (bulk tagging, undo, redo): all apply or none does. */
   applyTagChanges: z.strictObject({
-    changes: z.array(z.strictObject({ symbolKey, themeId, weightBp: weightBp.nullable() })).min(1).max(20_000),
+    changes: z
+      .array(z.strictObject({ symbolKey, themeId, weightBp: weightBp.nullable(), rationale: text(2000).optional(), sourceUrl: z.url({ protocol: /^https?$/ }).max(2000).optional() }))
+      .min(1)
+      .max(20_000),
   }),
   setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText }),
   listFxRates: z.strictObject({}),
@@ -158,6 +161,9 @@ export interface TagChange {
   symbolKey: string;
   themeId: string;
   weightBp: number | null;
+  /** Why, in a sentence, and where it is documented (kept with the tag). */
+  rationale?: string;
+  sourceUrl?: string;
 }
 
 /** A tagging rule: positions matching `pattern` (by `kind`) get `themeId` at `weightBp`. */

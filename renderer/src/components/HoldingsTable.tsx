@@ -177,8 +177,8 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
                           setEditing(null);
                           focusRow(i);
                         }}
-                        onSave={async (themeId, weightBp) => {
-                          await onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp }], `Tag ${p.symbolKey}`);
+                        onSave={async (themeId, weightBp, note) => {
+                          await onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp, ...note }], `Tag ${p.symbolKey}`);
                           setEditing(null);
                         }}
                       />

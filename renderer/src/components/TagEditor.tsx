@@ -14,7 +14,7 @@ interface Props {
   symbolKey: string;
   current: ReportPositionTheme[];
   themes: Theme[];
-  onSave: (themeId: string, weightBp: number) => Promise<void>;
+  onSave: (themeId: string, weightBp: number, note: { rationale?: string; sourceUrl?: string }) => Promise<void>;
   onCancel: () => void;
 }
 
@@ -30,16 +30,20 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel }: Prop
   const [text, setText] = useState(String(availableBp / 100));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [rationale, setRationale] = useState('');
+  const [sourceUrl, setSourceUrl] = useState('');
+  const [noteOpen, setNoteOpen] = useState(false);
   const bp = percentToBp(text);
   const remainingAfter = bp === null ? null : availableBp - bp;
 
   const save = async () => {
     if (bp === null) return setError('Enter a weight in percent, e.g. 60 or 12.5.');
     if (bp > availableBp) return setError(`At most ${formatWeight(availableBp / 10000)} is left for ${symbolKey}.`);
+    if (sourceUrl.trim() && !/^https?:\/\/\S+$/.test(sourceUrl.trim())) return setError('The source link must start with https:// (or http://).');
     setSaving(true);
     setError(null);
     try {
-      await onSave(themeId, bp);
+      await onSave(themeId, bp, { ...(rationale.trim() ? { rationale: rationale.trim() } : {}), ...(sourceUrl.trim() ? { sourceUrl: sourceUrl.trim() } : {}) });
     } catch (err) {
       setError((err as Error).message);
       setSaving(false);
@@ -92,6 +96,15 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel }: Prop
       <button type="button" className="small" onClick={onCancel}>
         Cancel
       </button>
+      <button type="button" className="small ghost" onClick={() => setNoteOpen((o) => !o)} aria-expanded={noteOpen} data-testid="tag-note-toggle">
+        Note…
+      </button>
+      {noteOpen && (
+        <div className="tag-note">
+          <input aria-label="Why this weight" placeholder="Why (e.g. 60% of revenue is data-center)" value={rationale} onChange={(e) => setRationale(e.target.value)} maxLength={2000} data-testid="tag-rationale" />
+          <input aria-label="Source link" placeholder="https:// source" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} maxLength={2000} data-testid="tag-source-url" />
+        </div>
+      )}
       {error && (
         <span className="field-error" role="alert">
           {error}

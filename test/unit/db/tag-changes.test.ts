@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { migrate } from '../../../db/migrations';
 import { applyTagChanges, listTags, setTag } from '../../../db/repos/tags';
+import { validateInput } from '../../../shared/api/validate';
 
 const NOW = '2026-11-25T00:00:00.000Z';
 const fresh = () => {
@@ -23,6 +24,18 @@ describe('applyTagChanges: bulk edits as one step, undoable', () => {
       { symbolKey: 'EQIX', themeId: 'data-centers', weightBp: null },
       { symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 2000 },
     ]);
+  });
+
+  it('keeps a rationale and source link with the tag, without a history event when only the note changes', () => {
+    const db = fresh();
+    applyTagChanges(db, [{ symbolKey: 'VRT', themeId: 'data-centers', weightBp: 8000, rationale: 'Most sales are data-center cooling', sourceUrl: 'https://investors.vertiv.com/' }], NOW);
+    applyTagChanges(db, [{ symbolKey: 'VRT', themeId: 'data-centers', weightBp: 8000, rationale: 'Updated note' }], NOW);
+    expect(db.prepare("SELECT rationale, source_url FROM tags WHERE symbol_key = 'VRT'").raw().get()).toEqual(['Updated note', 'https://investors.vertiv.com/']);
+    expect(db.prepare("SELECT count(*) FROM tag_events WHERE symbol_key = 'VRT'").pluck().get()).toBe(1);
+  });
+
+  it('refuses a source link that is not http(s)', () => {
+    expect(() => validateInput('applyTagChanges', { changes: [{ symbolKey: 'X', themeId: 'data-centers', weightBp: 1, sourceUrl: 'javascript:alert(1)' }] })).toThrow(/sourceUrl/);
   });
 
   it('applies nothing when one edit would take a symbol over 100%', () => {
