@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TagChange } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
@@ -13,8 +14,6 @@ interface Props {
   onTagChanges: (changes: TagChange[], label: string) => Promise<void>;
 }
 
-const PAGE = 500;
-
 const rowKey = (p: ReportPosition, i: number) => `${p.account}|${p.symbolKey}|${i}`;
 const isFullyTagged = (p: ReportPosition) => p.themes.reduce((s, t) => s + t.weight, 0) >= 0.99995;
 
@@ -24,19 +23,32 @@ const isFullyTagged = (p: ReportPosition) => p.themes.reduce((s, t) => s + t.wei
  */
 export function HoldingsTable({ report, themes, onTagChanges }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
-  const [shown, setShown] = useState(PAGE);
   const [untaggedOnly, setUntaggedOnly] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [bulkFocus, setBulkFocus] = useState(0);
   const tbody = useRef<HTMLTableSectionElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const themeById = new Map(themes.map((t) => [t.id, t]));
 
-  // Rendering thousands of rows at once would stall the window; show the largest first, more on demand.
   const rows = useMemo(() => {
     const all = report.positions.map((p, i) => ({ p, key: rowKey(p, i) }));
-    return (untaggedOnly ? all.filter(({ p }) => !p.isCash && !isFullyTagged(p)) : all).slice(0, shown);
-  }, [report.positions, untaggedOnly, shown]);
+    return untaggedOnly ? all.filter(({ p }) => !p.isCash && !isFullyTagged(p)) : all;
+  }, [report.positions, untaggedOnly]);
+
+  // Only the rows in view are in the DOM: thousands of holdings scroll and update smoothly.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 37,
+    overscan: 12,
+    initialRect: { width: 1000, height: 800 },
+  });
+  // Where there is no layout (tests without a browser), draw the first rows rather than none.
+  const measured = virtualizer.getVirtualItems();
+  const items = measured.length > 0 || rows.length === 0 ? measured : rows.slice(0, 50).map((_, index) => ({ index, start: 0, end: 0 }));
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
 
   const selectRange = (from: number, to: number, add: boolean) => {
     const [a, b] = from < to ? [from, to] : [to, from];
@@ -56,7 +68,17 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
     });
     setAnchor(i);
   };
-  const focusRow = (i: number) => tbody.current?.querySelectorAll<HTMLTableRowElement>('tr[data-row]')[i]?.focus();
+  const focusRow = (i: number) => {
+    const row = () => tbody.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${i}"]`);
+    const now = row();
+    if (now) {
+      now.focus();
+      return;
+    }
+    // Not rendered yet: scroll it into the window, then focus it once React has drawn it.
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+    requestAnimationFrame(() => row()?.focus());
+  };
 
   const onRowClick = (e: MouseEvent, i: number) => {
     if ((e.target as HTMLElement).closest('button, input, select')) return;
@@ -122,7 +144,7 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
       {selected.size > 0 && (
         <BulkTagBar count={selectedPositions.length} themes={themes} focusToken={bulkFocus} onApply={applyBulk} onClear={() => setSelected(new Set())} />
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" ref={scroller}>
         <table data-testid="holdings-table" aria-multiselectable="true">
           <thead>
             <tr>
@@ -135,12 +157,21 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
             </tr>
           </thead>
           <tbody ref={tbody}>
-            {rows.map(({ p, key }, i) => {
+            {padTop > 0 && (
+              <tr aria-hidden="true" className="spacer-row">
+                <td colSpan={6} style={{ height: padTop }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const i = item.index;
+              const { p, key } = rows[i]!;
               const isEditing = editing === key;
               const isSelected = selected.has(key);
               return (
                 <tr
                   key={key}
+                  ref={virtualizer.measureElement}
+                  data-index={i}
                   data-row
                   data-testid={`holding-row-${p.symbolKey}`}
                   className={[p.isCash ? 'cash' : '', isSelected ? 'selected' : ''].join(' ').trim() || undefined}
@@ -213,18 +244,16 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
                 </tr>
               );
             })}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" className="spacer-row">
+                <td colSpan={6} style={{ height: padBottom }} />
+              </tr>
+            )}
           </tbody>
         </table>
-        {report.positionCount > shown && (
-          <div className="more-rows">
-            <span className="muted">
-              Showing the {Math.min(shown, report.positions.length).toLocaleString()} largest of {report.positionCount.toLocaleString()} positions.
-            </span>
-            {report.positions.length > shown && (
-              <button type="button" className="small" data-testid="show-more" onClick={() => setShown((n) => n + PAGE)}>
-                Show {PAGE} more
-              </button>
-            )}
+        {report.positionCount > report.positions.length && (
+          <div className="more-rows muted" data-testid="more-rows">
+            Showing the {report.positions.length.toLocaleString()} largest of {report.positionCount.toLocaleString()} positions; exports include them all.
           </div>
         )}
         {rows.length === 0 && untaggedOnly && <p className="muted empty-filter">Every holding is fully tagged.</p>}
