@@ -104,7 +104,17 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
                       onBlur={(e) => e.target.value !== t.description && void run(() => api().updateTheme({ id: t.id, description: e.target.value }))}
                     />
                   </td>
-                  <td className="muted small">{t.pack}</td>
+                  <td>
+                    <input
+                      aria-label={`Pack of ${t.name}`}
+                      className="pack-input"
+                      defaultValue={t.pack}
+                      key={`${t.id}-p-${t.pack}`}
+                      list="theme-packs"
+                      onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== t.pack && void run(() => api().updateTheme({ id: t.id, pack: e.target.value }))}
+                      onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+                    />
+                  </td>
                   <td className="row-actions">
                     <button type="button" className="small" aria-label={`Move ${t.name} up`} onClick={() => move(i, -1)} disabled={i === 0}>
                       ↑
@@ -126,6 +136,11 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
               ))}
             </tbody>
           </table>
+          <datalist id="theme-packs">
+            {[...new Set(themes.map((t) => t.pack))].map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
           <form
             className="form-row add-theme"
             onSubmit={(e) => {
