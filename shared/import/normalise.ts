@@ -4,6 +4,7 @@ import type { Decimal } from '../money/decimal';
 import { decimalToCents, decimalToString, multiplyToCents } from '../money/decimal';
 import type { NumberStyle, ParsedNumber } from '../money/parse-number';
 import { parseDecimal } from '../money/parse-number';
+import { fastNumber } from '../money/fast-number';
 import type { ColumnIndexes } from './header';
 import { isCusip, isIsin } from './identifiers';
 import type { ParsedPosition, RowIssue } from './types';
@@ -107,6 +108,40 @@ function numberProblem(field: 'quantity' | 'price' | 'value', cell: string, pars
   return `${word} "${shown}" is not a number${why}; fix the cell or map another column`;
 }
 
+/** A number cell as read: its normalised text and cents, and the exact Decimal when it was needed. */
+interface NumberCell {
+  raw: string;
+  text: string;
+  cents: number;
+  value: Decimal | null;
+  currency: string | null;
+}
+
+/**
+ * Reads a numeric cell, trying the BigInt-free fast path first for `.` columns; undefined when the
+ * cell is empty, null when it does not parse.
+ */
+function readCell(cells: readonly string[], i: number, style: NumberStyle): NumberCell | undefined | null {
+  if (i < 0) return undefined;
+  const raw = cells[i];
+  if (raw === undefined || raw.length === 0) return undefined;
+  if (style.decimal === '.') {
+    const fast = fastNumber(raw);
+    if (fast) return { raw, text: fast.text, cents: fast.cents, value: null, currency: null };
+  }
+  const parsed = parseDecimal(raw, style);
+  if (parsed.ok) return parsed.percent ? null : { raw, text: decimalToString(parsed.value), cents: decimalToCents(parsed.value), value: parsed.value, currency: parsed.currency ?? null };
+  return parsed.empty ? undefined : null;
+}
+
+/** The exact Decimal of a cell read by the fast path (only needed for quantity x price). */
+function exact(n: NumberCell, style: NumberStyle): Decimal {
+  if (n.value) return n.value;
+  const parsed = parseDecimal(n.raw, style);
+  if (!parsed.ok) throw new Error(`fast path read ${n.raw} that the full parser refuses`);
+  return parsed.value;
+}
+
 /** Parses a numeric cell; undefined when the cell is empty, null when it does not parse. */
 function readNumber(cells: readonly string[], i: number, style: NumberStyle): { value: Decimal; currency: string | null } | undefined | null {
   if (i < 0) return undefined;
@@ -155,17 +190,17 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   }
 
   // Numbers: a cell that is present but does not parse rejects the row.
-  const q = readNumber(cells, idx.quantity, plan.quantityStyle);
+  const q = readCell(cells, idx.quantity, plan.quantityStyle);
   if (q === null) return { kind: 'issue', issue: issue(line, idx.quantity, plan, cellAt(cells, idx.quantity), numberProblem('quantity', cellAt(cells, idx.quantity), parseDecimal(cellAt(cells, idx.quantity), plan.quantityStyle))) };
-  const p = readNumber(cells, idx.price, plan.priceStyle);
+  const p = readCell(cells, idx.price, plan.priceStyle);
   if (p === null) return { kind: 'issue', issue: issue(line, idx.price, plan, cellAt(cells, idx.price), numberProblem('price', cellAt(cells, idx.price), parseDecimal(cellAt(cells, idx.price), plan.priceStyle))) };
-  const v = readNumber(cells, idx.value, plan.valueStyle);
+  const v = readCell(cells, idx.value, plan.valueStyle);
   if (v === null) return { kind: 'issue', issue: issue(line, idx.value, plan, cellAt(cells, idx.value), numberProblem('value', cellAt(cells, idx.value), parseDecimal(cellAt(cells, idx.value), plan.valueStyle))) };
 
   let valueCents: number;
-  if (v !== undefined) valueCents = decimalToCents(v.value);
-  else if (q !== undefined && p !== undefined) valueCents = multiplyToCents(q.value, p.value);
-  else if (isCash && q !== undefined && p === undefined) valueCents = decimalToCents(q.value);
+  if (v !== undefined) valueCents = v.cents;
+  else if (q !== undefined && p !== undefined) valueCents = multiplyToCents(exact(q, plan.quantityStyle), exact(p, plan.priceStyle));
+  else if (isCash && q !== undefined && p === undefined) valueCents = q.cents;
   else {
     const col = idx.value >= 0 ? idx.value : idx.quantity >= 0 && q === undefined ? idx.quantity : idx.price;
     const message =
@@ -211,8 +246,8 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
       cusip,
       description,
       securityType: securityType === '' ? null : securityType,
-      quantity: q === undefined ? null : decimalToString(q.value),
-      price: p === undefined ? null : decimalToString(p.value),
+      quantity: q === undefined ? null : q.text,
+      price: p === undefined ? null : p.text,
       valueCents,
       currency,
       isCash,
