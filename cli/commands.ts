@@ -1,4 +1,3 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { AppError } from '../shared/api/errors';
@@ -6,27 +5,18 @@ import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
 import { REPORT_FORMATS, type ReportFormat } from '../shared/report/model';
 import { renderReport } from '../db/report/export';
 import { writeFileAtomic } from '../db/report/write-atomic';
+import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { parseWeightToBp } from './parse-weight';
 import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type { Io } from './args';
 
 type Command = (h: BackendHandlers, args: string[], io: Io) => Promise<void> | void;
 
 const pct = (bp: number) => `${(bp / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 
-function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
-  } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
-  }
-}
 
 const DELIMITERS: Record<string, string> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '\\t': '\t', '|': '|', pipe: '|' };
 
@@ -56,7 +46,7 @@ function importOptions(values: Record<string, unknown>): ImportOptions {
 }
 
 const importCommand: Command = async (h, args, io) => {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseCommandArgs(args, {
     portfolio: { type: 'string' },
     'base-currency': { type: 'string' },
     'as-of': { type: 'string' },
@@ -87,7 +77,7 @@ const importCommand: Command = async (h, args, io) => {
 };
 
 const tagCommand: Command = async (h, args, io) => {
-  const { values, positionals } = parse(args, { weight: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { weight: { type: 'string' } });
   const [symbol, themeId, ...rest] = positionals;
   if (!symbol || !themeId || rest.length > 0) throw new UsageError('tag takes SYMBOL THEME_ID: themelens tag NVDA data-centers --weight 0.5');
   const weightBp = values.weight === undefined ? 10_000 : parseWeightToBp(values.weight);
@@ -97,7 +87,7 @@ const tagCommand: Command = async (h, args, io) => {
 };
 
 const untagCommand: Command = async (h, args, io) => {
-  const { positionals } = parse(args, {});
+  const { positionals } = parseCommandArgs(args, {});
   const [symbol, themeId, ...rest] = positionals;
   if (!symbol || rest.length > 0) throw new UsageError('untag takes SYMBOL [THEME_ID]');
   const left = await h.removeTag(validateInput('removeTag', { symbolKey: symbol, ...(themeId ? { themeId } : {}) }));
@@ -105,7 +95,7 @@ const untagCommand: Command = async (h, args, io) => {
 };
 
 const fxCommand: Command = async (h, args, io) => {
-  const { values, positionals } = parse(args, { to: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { to: { type: 'string' } });
   const [currency, rate, ...rest] = positionals;
   if (!currency || !rate || rest.length > 0) throw new UsageError('fx takes CURRENCY RATE: themelens fx EUR 1.0845 --to USD');
   const saved = await h.setFxRate(validateInput('setFxRate', { currency: currency.toUpperCase(), quote: (values.to ?? 'USD').toUpperCase(), rate }));
@@ -113,19 +103,19 @@ const fxCommand: Command = async (h, args, io) => {
 };
 
 const themesCommand: Command = async (h, args, io) => {
-  parse(args, {});
+  parseCommandArgs(args, {});
   for (const t of await h.listThemes({})) io.out(`${t.id}\t${t.name}\t${t.pack}\n`);
 };
 
 const portfoliosCommand: Command = async (h, args, io) => {
-  parse(args, {});
+  parseCommandArgs(args, {});
   const list = await h.listPortfolios({});
   if (list.length === 0) io.err('No portfolios yet. Import one with: themelens import FILE --portfolio NAME\n');
   for (const p of list) io.out(`${p.name}\t${p.baseCurrency}\t${p.snapshotCount} snapshot(s)\t${p.latestAsOf ?? '-'}\n`);
 };
 
 const reportCommand: Command = async (h, args, io) => {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseCommandArgs(args, {
     portfolio: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },

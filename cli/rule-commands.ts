@@ -1,26 +1,18 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { RULE_KINDS } from '../shared/tags/rule-match';
 import { bpToFraction } from '../shared/tags/weight';
+import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { parseWeightToBp } from './parse-weight';
 
-type Io = { out: (t: string) => void; err: (t: string) => void };
 
-function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
-  } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
-  }
-}
 
 const RULES_USAGE = `rules takes: list | add KIND PATTERN THEME_ID [--weight W] [--priority N] [--dry-run] | delete ID | apply   (KIND: ${RULE_KINDS.join(', ')})`;
 
 /** `themelens rules ...`: tagging rules, previewed before they are saved, applied on import and on demand. */
 export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parse(args, { weight: { type: 'string' }, priority: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { weight: { type: 'string' }, priority: { type: 'string' }, 'dry-run': { type: 'boolean' } });
   const [action, ...rest] = positionals;
   if (action === 'list' && rest.length === 0) {
     for (const r of await h.listRules({})) io.out(`${r.id}\t${r.kind}\t${r.pattern}\t${r.themeId}\t${bpToFraction(r.weightBp)}\tpriority ${r.priority}\n`);
@@ -49,7 +41,7 @@ export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): 
 
 /** `themelens suggestions [--held] | accept|reject SYMBOL THEME_ID | accept|reject --all [--held]`. */
 export async function suggestionsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parse(args, { held: { type: 'boolean' }, all: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { held: { type: 'boolean' }, all: { type: 'boolean' } });
   const [action, symbol, themeId] = positionals;
   const list = await h.listSuggestions(validateInput('listSuggestions', { onlyHeld: values.held ?? false }));
   if (!action) {
@@ -65,7 +57,7 @@ export async function suggestionsCommand(h: BackendHandlers, args: string[], io:
 
 /** `themelens fund import SYMBOL FILE` (issuer holdings for look-through) and `themelens funds`. */
 export async function fundCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { positionals } = parse(args, {});
+  const { positionals } = parseCommandArgs(args, {});
   const [action, symbol, file] = positionals;
   if (action !== 'import' || !symbol || !file || positionals.length !== 3) throw new UsageError('fund takes: import SYMBOL FILE');
   const f = await h.importFundHoldings(validateInput('importFundHoldings', { fundSymbol: symbol, path: file }));
@@ -73,6 +65,6 @@ export async function fundCommand(h: BackendHandlers, args: string[], io: Io): P
 }
 
 export async function fundsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  parse(args, {});
+  parseCommandArgs(args, {});
   for (const f of await h.listFunds({})) io.out(`${f.fundKey}\t${f.constituents} holdings\t${f.asOf ?? '-'}\t${f.sourceFile}\n`);
 }

@@ -1,22 +1,14 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { bpToFraction } from '../shared/tags/weight';
+import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 
-type Io = { out: (t: string) => void; err: (t: string) => void };
 
-function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
-  } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
-  }
-}
 
 /** `themelens theme add|rename|recolor|delete|restore-defaults`: the user's own themes. */
 export async function themeCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parse(args, { color: { type: 'string' }, pack: { type: 'string' }, description: { type: 'string' }, parent: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { color: { type: 'string' }, pack: { type: 'string' }, description: { type: 'string' }, parent: { type: 'string' } });
   const [action, a, b] = positionals;
   if (action === 'add' && a) {
     const t = await h.createTheme(validateInput('createTheme', { name: a, ...(values.color ? { color: values.color } : {}), ...(values.pack ? { pack: values.pack } : {}), ...(values.description ? { description: values.description } : {}), ...(values.parent ? { parentId: values.parent } : {}) }));
@@ -40,7 +32,7 @@ export async function themeCommand(h: BackendHandlers, args: string[], io: Io): 
 
 /** `themelens tags export FILE [--format json|csv]` and `tags import FILE [--dry-run]`. */
 export async function tagsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' }, 'dry-run': { type: 'boolean' } });
   const [action, file] = positionals;
   if (action === 'export' && file) {
     const format = (values.format ?? (file.toLowerCase().endsWith('.json') ? 'json' : 'csv')) as 'json' | 'csv';
@@ -64,7 +56,7 @@ export async function tagsCommand(h: BackendHandlers, args: string[], io: Io): P
 
 /** `themelens history [SYMBOL] [--since YYYY-MM-DD]`: tag changes, newest first. */
 export async function historyCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parse(args, { since: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { since: { type: 'string' } });
   if (positionals.length > 1) throw new UsageError('history takes at most one SYMBOL');
   const events = await h.tagHistory(validateInput('tagHistory', { ...(positionals[0] ? { symbolKey: positionals[0] } : {}), ...(values.since ? { since: values.since } : {}) }));
   const w = (bp: number | null) => (bp === null ? '-' : bpToFraction(bp));

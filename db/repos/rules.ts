@@ -1,16 +1,10 @@
 import { AppError } from '../../shared/api/errors';
-import { compileRule, type RuleKind, type RuleTarget } from '../../shared/tags/rule-match';
+import type { TagRule } from '../../shared/api/contract';
+import { compileRule, type RuleTarget } from '../../shared/tags/rule-match';
 import type { Db } from '../connection';
 import { getTheme } from './themes';
 
-export interface Rule {
-  id: number;
-  kind: RuleKind;
-  pattern: string;
-  themeId: string;
-  weightBp: number;
-  priority: number;
-}
+export type Rule = TagRule;
 
 export type RuleInput = Omit<Rule, 'id'>;
 

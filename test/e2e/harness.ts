@@ -14,24 +14,15 @@ import { invokeApi, type AllHandlers } from '../../shared/api/invoke';
 import { openBackend, type Backend } from '../../db/service/backend';
 import { ensureDataDir } from '../../db/paths';
 import { makeTempDir } from '../helpers/temp-dir';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
+import { MIME } from '../../electron/main/protocol';
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 export const RESULTS_DIR = resolve(__dirname, '../../test-results');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-// Same policy the Electron protocol handler sends (electron/main/csp.ts).
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+// The same policy and content types as the app:// protocol handler of the desktop app.
+const CSP = CONTENT_SECURITY_POLICY;
 
 function serveRenderer(): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {

@@ -2,31 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { neutraliseFormula, renderCsv } from '../../../shared/report/csv';
 import { escapeHtml, renderHtml } from '../../../shared/report/html';
 import type { ExposureReport } from '../../../shared/report/model';
+import { makeReport as baseReport } from '../../helpers/report';
+
+/** A neutral report (no themes or positions) that each test fills with payloads. */
+const makeReport = (overrides: Partial<ExposureReport> = {}): ExposureReport =>
+  baseReport({ portfolio: 'P', sourceFile: 'f.csv', totalValue: 100, cashValue: 0, untaggedValue: 100, themes: [], positionCount: 0, positions: [], ...overrides });
 
 const PAYLOADS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', '<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', 'javascript:alert(1)', '"quoted", with comma'];
-
-export function makeReport(overrides: Partial<ExposureReport> = {}): ExposureReport {
-  return {
-    schemaVersion: 1,
-    portfolio: 'P',
-    clientName: null,
-    snapshotId: 1,
-    asOf: '2026-11-24',
-    sourceFile: 'f.csv',
-    baseCurrency: 'USD',
-    totalValue: 100,
-    cashValue: 0,
-    untaggedValue: 100,
-    themes: [],
-    positionCount: 0,
-    positions: [],
-    fxRates: [],
-    warnings: [],
-    tagChanges: [],
-    generatedAt: '2026-11-25T00:00:00Z',
-    ...overrides,
-  };
-}
 
 const hostile = (text: string): ExposureReport =>
   makeReport({
