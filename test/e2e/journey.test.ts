@@ -69,6 +69,14 @@ describe('first journey: empty app, import, tag, chart, export (real renderer, r
     expect(csv).toContain('Total,,40553.36');
   });
 
+  it('reads well in the dark theme too', async () => {
+    await h.page.emulateMedia({ colorScheme: 'dark' });
+    const bg = await h.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(bg).toBe('rgb(15, 17, 21)');
+    await h.screenshot('05-dark');
+    await h.page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('made no network request beyond its own bundle and logged no errors', () => {
     const foreign = h.requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('data:'));
     expect(foreign).toEqual([]);

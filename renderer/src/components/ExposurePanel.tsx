@@ -16,6 +16,19 @@ interface Datum {
   color: string;
 }
 
+/** Round ticks (steps of 1, 2, 2.5 or 5 times a power of ten) spanning min..max with ~10% headroom. */
+function niceTicks(min: number, max: number): number[] {
+  const span = Math.max(Math.abs(min), Math.abs(max)) * 1.1;
+  if (span === 0) return [0];
+  const pow = 10 ** Math.floor(Math.log10(span / 5));
+  const step = ([1, 2, 2.5, 5, 10].map((m) => m * pow).find((st) => Math.ceil((max * 1.1) / st) - Math.floor((min * 1.1) / st) <= 6) ?? 10 * pow);
+  const lo = Math.floor((min * 1.1) / step) * step;
+  const hi = Math.ceil((max * 1.1) / step) * step;
+  const ticks: number[] = [];
+  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Math.round(t * 100) / 100);
+  return ticks;
+}
+
 /** The exposure chart (one bar per theme plus untagged) and the table of the same figures. */
 export function ExposurePanel({ report }: { report: ExposureReport }) {
   const [rejected, setRejected] = useState<RowIssue[] | null>(null);
@@ -27,6 +40,7 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
     ...report.themes.filter((t) => !t.parentId).map((t) => ({ id: t.id, name: t.name, value: t.value, share: t.share, color: t.color })),
     { id: 'untagged', name: 'Untagged', value: report.untaggedValue, share: untaggedShare, color: UNTAGGED_COLOR },
   ];
+  const ticks = niceTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)));
   return (
     <section className="exposure" aria-label="Theme exposure">
       <div className="section-head">
@@ -54,6 +68,9 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
             <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
             <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} tickFormatter={(n: string) => (n.length > 18 ? `${n.slice(0, 16)}…` : n)} />
             <YAxis
+              // Round ticks with headroom above the tallest bar, so its share label is never clipped.
+              domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0]}
+              ticks={ticks}
               tickFormatter={(v: number) => formatMoneyShort(v, cur)}
               tick={{ fontSize: 11 }}
               width={64}
