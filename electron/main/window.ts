@@ -27,6 +27,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // Middle-click opens links in new windows through a path the navigation guards do not see.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

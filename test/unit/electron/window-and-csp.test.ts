@@ -16,6 +16,7 @@ describe('main window preferences (Electron security checklist)', () => {
     ['experimentalFeatures', false],
     ['navigateOnDragDrop', false],
     ['spellcheck', false],
+    ['disableBlinkFeatures', 'Auxclick'],
   ] as const)('%s is %s', (key, value) => {
     expect(prefs[key]).toBe(value);
   });
