@@ -102,20 +102,20 @@ function recordEvent(db: Db, key: string, themeId: string, oldBp: number | null,
   ).run(key, themeId, oldBp, newBp, source, now);
 }
 
-type Change = { symbolKey: string; themeId: string; weightBp: number | null; rationale?: string | undefined; sourceUrl?: string | undefined };
+type Change = { symbolKey: string; themeId: string; weightBp: number | null; source?: TagSource | undefined; rationale?: string | undefined; sourceUrl?: string | undefined };
 
 /** Prepared once per connection: bulk edits run thousands of these. */
 const bulkStatements = new WeakMap<Db, ReturnType<typeof prepareBulk>>();
 function prepareBulk(db: Db) {
   return {
-    tagsOf: db.prepare('SELECT theme_id AS themeId, weight_bp AS w FROM tags WHERE symbol_key = ?'),
+    tagsOf: db.prepare('SELECT theme_id AS themeId, weight_bp AS w, source FROM tags WHERE symbol_key = ?'),
     upsert: db.prepare(
-      `INSERT INTO tags (symbol_key, theme_id, weight_bp, source, rationale, source_url, updated_at) VALUES (?, ?, ?, 'manual', ?, ?, ?)
-       ON CONFLICT (symbol_key, theme_id) DO UPDATE SET weight_bp = excluded.weight_bp, source = 'manual',
+      `INSERT INTO tags (symbol_key, theme_id, weight_bp, source, rationale, source_url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (symbol_key, theme_id) DO UPDATE SET weight_bp = excluded.weight_bp, source = excluded.source,
          rationale = coalesce(excluded.rationale, tags.rationale), source_url = coalesce(excluded.source_url, tags.source_url), updated_at = excluded.updated_at`,
     ),
     remove: db.prepare('DELETE FROM tags WHERE symbol_key = ? AND theme_id = ?'),
-    event: db.prepare("INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, ?, 'manual', ?)"),
+    event: db.prepare('INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, ?, ?, ?)'),
     themes: db.prepare('SELECT id, name FROM themes'),
   };
 }
@@ -136,10 +136,13 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
   return db.transaction(() => {
     const themeNames = new Map((st.themes.all() as { id: string; name: string }[]).map((t) => [t.id, t.name]));
     const state = new Map<string, Map<string, number>>();
+    const sources = new Map<string, TagSource>();
     const weightsOf = (key: string) => {
       let m = state.get(key);
       if (!m) {
-        m = new Map((st.tagsOf.all(key) as { themeId: string; w: number }[]).map((t) => [t.themeId, t.w]));
+        const rows = st.tagsOf.all(key) as { themeId: string; w: number; source: TagSource }[];
+        m = new Map(rows.map((t) => [t.themeId, t.w]));
+        for (const t of rows) sources.set(`${key}\u0000${t.themeId}`, t.source);
         state.set(key, m);
       }
       return m;
@@ -151,14 +154,15 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
       if (!themeNames.has(c.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${c.themeId}". Run "themelens themes" to list the theme ids.`);
       const m = weightsOf(key);
       const old = m.get(c.themeId) ?? null;
-      before.push({ symbolKey: key, themeId: c.themeId, weightBp: old });
+      const oldSource = sources.get(`${key}\u0000${c.themeId}`);
+      before.push({ symbolKey: key, themeId: c.themeId, weightBp: old, ...(oldSource && oldSource !== 'manual' ? { source: oldSource } : {}) });
       if (c.weightBp === null) {
         if (old !== null) {
           st.remove.run(key, c.themeId);
-          st.event.run(key, c.themeId, old, null, now);
+          st.event.run(key, c.themeId, old, null, c.source ?? 'manual', now);
           m.delete(c.themeId);
         }
-      } else if (old !== c.weightBp || c.rationale !== undefined || c.sourceUrl !== undefined) {
+      } else if (old !== c.weightBp || c.rationale !== undefined || c.sourceUrl !== undefined || (c.source ?? 'manual') !== sources.get(`${key}\u0000${c.themeId}`)) {
         let others = 0;
         for (const [theme, w] of m) if (theme !== c.themeId) others += w;
         if (others + c.weightBp > FULL_WEIGHT_BP) {
@@ -168,11 +172,12 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
             { symbolKey: key, remainingBp: FULL_WEIGHT_BP - others },
           );
         }
-        st.upsert.run(key, c.themeId, c.weightBp, c.rationale ?? null, c.sourceUrl ?? null, now);
-        if (old !== c.weightBp) st.event.run(key, c.themeId, old, c.weightBp, now);
+        st.upsert.run(key, c.themeId, c.weightBp, c.source ?? 'manual', c.rationale ?? null, c.sourceUrl ?? null, now);
+        if (old !== c.weightBp) st.event.run(key, c.themeId, old, c.weightBp, c.source ?? 'manual', now);
         m.set(c.themeId, c.weightBp);
       }
-      after.push({ symbolKey: key, themeId: c.themeId, weightBp: c.weightBp });
+      after.push({ symbolKey: key, themeId: c.themeId, weightBp: c.weightBp, ...(c.source && c.source !== 'manual' ? { source: c.source } : {}) });
+      if (c.weightBp !== null) sources.set(`${key}\u0000${c.themeId}`, c.source ?? 'manual');
     }
     // Undo must restore in reverse order (a later edit may have made room for an earlier one).
     return { before: before.reverse(), after };

@@ -199,6 +199,7 @@ export function App() {
       {themesOpen && (
         <ThemesDialog
           onClose={() => setThemesOpen(false)}
+          record={history.record}
           onChanged={() => {
             void api().listThemes({}).then(setThemes);
             bumpReport();

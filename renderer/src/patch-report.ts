@@ -7,10 +7,10 @@ import type { ExposureReport } from '../../shared/report/model';
  * table updates at once; totals come from a light server call.
  */
 export function patchPositions(report: ExposureReport, changes: readonly TagChange[]): ExposureReport {
-  const bySymbol = new Map<string, Map<string, number | null>>();
+  const bySymbol = new Map<string, Map<string, TagChange>>();
   for (const c of changes) {
-    const m = bySymbol.get(c.symbolKey) ?? new Map<string, number | null>();
-    m.set(c.themeId, c.weightBp);
+    const m = bySymbol.get(c.symbolKey) ?? new Map<string, TagChange>();
+    m.set(c.themeId, c);
     bySymbol.set(c.symbolKey, m);
   }
   return {
@@ -19,9 +19,15 @@ export function patchPositions(report: ExposureReport, changes: readonly TagChan
       const edits = bySymbol.get(p.symbolKey);
       if (!edits) return p;
       const themes = p.themes.filter((t) => !edits.has(t.id));
-      for (const [id, bp] of edits) {
+      for (const [id, c] of edits) {
+        const bp = c.weightBp;
         if (bp === null || bp === 0) continue;
-        themes.push({ id, weight: bp / 10000, value: p.value === null ? 0 : contributionCents(Math.round(p.value * 100), bp) / 100 });
+        themes.push({
+          id,
+          weight: bp / 10000,
+          value: p.value === null ? 0 : contributionCents(Math.round(p.value * 100), bp) / 100,
+          ...(c.source && c.source !== 'manual' ? { source: c.source } : {}),
+        });
       }
       themes.sort((a, b) => (a.id < b.id ? -1 : 1));
       return { ...p, themes };

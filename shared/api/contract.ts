@@ -4,7 +4,7 @@
  * the e2e harness are all derived from this one declaration.
  */
 import { z } from 'zod';
-import type { FxRate, Portfolio, PortfolioSummary, Snapshot, Tag, Theme } from '../domain/types';
+import type { FxRate, Portfolio, PortfolioSummary, Snapshot, Tag, TagSource, Theme } from '../domain/types';
 import type { ExposureReport } from '../report/model';
 import { REPORT_FORMATS } from '../report/model';
 import type { FileFormat, RowIssue } from '../import/types';
@@ -110,7 +110,16 @@ export const apiInputs = {
   /** Several tag edits as one step (bulk tagging, undo, redo): all apply or none does. */
   applyTagChanges: z.strictObject({
     changes: z
-      .array(z.strictObject({ symbolKey, themeId, weightBp: weightBp.nullable(), rationale: text(2000).optional(), sourceUrl: z.url({ protocol: /^https?$/ }).max(2000).optional() }))
+      .array(
+        z.strictObject({
+          symbolKey,
+          themeId,
+          weightBp: weightBp.nullable(),
+          source: z.enum(['manual', 'rule', 'suggestion', 'look-through', 'imported']).optional(),
+          rationale: text(2000).optional(),
+          sourceUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+        }),
+      )
       .min(1)
       .max(20_000),
   }),
@@ -161,6 +170,8 @@ export interface TagChange {
   symbolKey: string;
   themeId: string;
   weightBp: number | null;
+  /** Where the weight comes from (undo and redo keep it); manual unless said. */
+  source?: TagSource;
   /** Why, in a sentence, and where it is documented (kept with the tag). */
   rationale?: string;
   sourceUrl?: string;

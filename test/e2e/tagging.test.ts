@@ -109,6 +109,16 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.getByTestId('accept-COHR-diamond-semiconductors').click();
     await row.waitFor({ state: 'detached' });
     expect(h.backend.db.prepare("SELECT weight_bp, source, rationale IS NOT NULL, source_url FROM tags WHERE symbol_key = 'COHR'").raw().get()).toEqual([1000, 'suggestion', 1, 'https://www.coherent.com/']);
+    // Accepting is one undoable step like any other tag change.
+    await h.page.keyboard.press('Escape');
+    expect(await h.page.getByTestId('undo-button').getAttribute('title')).toBe('Undo: Accept 1 suggestion (Ctrl+Z)');
+    await h.page.getByTestId('undo-button').click();
+    await h.page.getByTestId('redo-button').and(h.page.locator(':enabled')).waitFor();
+    expect(h.backend.db.prepare("SELECT count(*) FROM tags WHERE symbol_key = 'COHR'").pluck().get()).toBe(0);
+    await h.page.getByTestId('redo-button').click();
+    await h.page.getByTestId('holding-row-COHR').filter({ hasText: 'suggestion' }).waitFor();
+    expect(h.backend.db.prepare("SELECT weight_bp FROM tags WHERE symbol_key = 'COHR'").pluck().get()).toBe(1000);
+    await h.page.getByTestId('themes-button').click();
     await h.page.getByTestId('rules-tab').click();
     await h.page.getByTestId('rule-kind').selectOption('description');
     await h.page.getByTestId('rule-pattern').fill('*MONEY MARKET*');

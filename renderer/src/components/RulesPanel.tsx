@@ -5,6 +5,7 @@ import { RULE_KINDS, type RuleKind } from '../../../shared/tags/rule-match';
 import { api, asFailure } from '../api';
 import { formatWeight } from '../format';
 import { percentToBp } from './TagEditor';
+import type { RecordTagStep } from './ThemesDialog';
 
 const KIND_LABEL: Record<RuleKind, string> = {
   symbols: 'Symbols (list)',
@@ -15,7 +16,7 @@ const KIND_LABEL: Record<RuleKind, string> = {
 };
 
 /** Tagging rules: previewed as you type ("would tag 14 positions"), applied on import and on demand. */
-export function RulesPanel({ themes, onChanged }: { themes: Theme[]; onChanged: () => void }) {
+export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onChanged: () => void; record: RecordTagStep }) {
   const [rules, setRules] = useState<TagRule[]>([]);
   const [kind, setKind] = useState<RuleKind>('description');
   const [pattern, setPattern] = useState('');
@@ -134,7 +135,7 @@ export function RulesPanel({ themes, onChanged }: { themes: Theme[]; onChanged: 
       </div>
       <div className="actions">
         <button type="button" className="small" disabled={rules.length === 0} data-testid="apply-rules" onClick={() => void run(async () => {
-          const r = await api().applyRules({});
+          const r = await record('Apply rules', () => api().applyRules({}));
           return `Tagged ${r.tagged} holding/theme pair(s)${r.skipped.length ? `; ${r.skipped.length} left out to stay within 100%` : ''}.`;
         })}>
           Apply rules now

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { TagImportPreview } from '../../../shared/api/contract';
 import { api, asFailure } from '../api';
 import { formatWeight } from '../format';
+import type { RecordTagStep } from './ThemesDialog';
 
 /** Share themes and tags with colleagues: export as JSON or CSV; import with a preview of what changes. */
-export function SharePanel({ onChanged }: { onChanged: () => void }) {
+export function SharePanel({ onChanged, record }: { onChanged: () => void; record: RecordTagStep }) {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<{ path: string; preview: TagImportPreview } | null>(null);
   const exportAs = async (format: 'json' | 'csv') => {
@@ -30,7 +31,7 @@ export function SharePanel({ onChanged }: { onChanged: () => void }) {
   const confirm = async () => {
     if (!pending) return;
     try {
-      const r = await api().importTags({ path: pending.path });
+      const r = await record(`Import tags from ${pending.preview.file}`, () => api().importTags({ path: pending.path }));
       setMessage(`Imported ${r.counts.new} new and ${r.counts.changed} changed tag(s) from ${r.file}.`);
       setPending(null);
       onChanged();

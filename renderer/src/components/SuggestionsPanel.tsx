@@ -3,11 +3,12 @@ import type { ApiOutputs } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import { api, asFailure } from '../api';
 import { formatWeight } from '../format';
+import type { RecordTagStep } from './ThemesDialog';
 
 type Suggestion = ApiOutputs['listSuggestions'][number];
 
 /** Starter suggestions the user accepts or rejects, one by one or all; never applied silently. */
-export function SuggestionsPanel({ themes, onChanged }: { themes: Theme[]; onChanged: () => void }) {
+export function SuggestionsPanel({ themes, onChanged, record }: { themes: Theme[]; onChanged: () => void; record: RecordTagStep }) {
   const [onlyHeld, setOnlyHeld] = useState(true);
   const [list, setList] = useState<Suggestion[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +20,7 @@ export function SuggestionsPanel({ themes, onChanged }: { themes: Theme[]; onCha
   const act = async (kind: 'accept' | 'reject', items: Suggestion[]) => {
     try {
       const payload = { items: items.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) };
-      if (kind === 'accept') await api().acceptSuggestions(payload);
+      if (kind === 'accept') await record(`Accept ${items.length} suggestion${items.length === 1 ? '' : 's'}`, () => api().acceptSuggestions(payload));
       else await api().rejectSuggestions(payload);
       setError(null);
       await reload();

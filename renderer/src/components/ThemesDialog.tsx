@@ -10,7 +10,10 @@ import { SharePanel } from './SharePanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
 
 /** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
-export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
+/** Runs a bulk tag operation as one undoable step. */
+export type RecordTagStep = <T>(label: string, action: () => Promise<T>) => Promise<T>;
+
+export function ThemesDialog({ onClose, onChanged, record }: { onClose: () => void; onChanged: () => void; record: RecordTagStep }) {
   const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'history'>('themes');
   const [themes, setThemes] = useState<Theme[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -169,13 +172,13 @@ export function ThemesDialog({ onClose, onChanged }: { onClose: () => void; onCh
           </form>
         </>
       ) : tab === 'suggestions' ? (
-        <SuggestionsPanel themes={themes} onChanged={onChanged} />
+        <SuggestionsPanel themes={themes} onChanged={onChanged} record={record} />
       ) : tab === 'rules' ? (
-        <RulesPanel themes={themes} onChanged={onChanged} />
+        <RulesPanel themes={themes} onChanged={onChanged} record={record} />
       ) : tab === 'funds' ? (
         <FundsPanel onChanged={onChanged} />
       ) : tab === 'share' ? (
-        <SharePanel onChanged={onChanged} />
+        <SharePanel onChanged={onChanged} record={record} />
       ) : (
         <TagHistory />
       )}

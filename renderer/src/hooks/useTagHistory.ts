@@ -28,6 +28,39 @@ export function useTagHistory(onChanged: (applied: TagChange[]) => void) {
     [onChanged],
   );
 
+  /**
+   * Runs any operation that changes tags in bulk (accepting suggestions, applying rules, importing
+   * tags) as one undoable step: the tags before and after are compared, and the difference is the step.
+   */
+  const record = useCallback(
+    async <T,>(label: string, action: () => Promise<T>): Promise<T> => {
+      const key = (t: { symbolKey: string; themeId: string }) => `${t.symbolKey}\u0000${t.themeId}`;
+      const before = new Map((await api().listTags({})).map((t) => [key(t), t]));
+      const result = await action();
+      const after = new Map((await api().listTags({})).map((t) => [key(t), t]));
+      const apply: TagChange[] = [];
+      const revert: TagChange[] = [];
+      for (const k of new Set([...before.keys(), ...after.keys()])) {
+        const b = before.get(k);
+        const a = after.get(k);
+        if (b?.weightBp === a?.weightBp && b?.source === a?.source) continue;
+        const [symbolKey, themeId] = k.split('\u0000') as [string, string];
+        apply.push({ symbolKey, themeId, weightBp: a?.weightBp ?? null, ...(a ? { source: a.source } : {}) });
+        revert.push({ symbolKey, themeId, weightBp: b?.weightBp ?? null, ...(b ? { source: b.source } : {}) });
+      }
+      if (apply.length > 0) {
+        // Removals first when undoing, so restored weights always fit within 100%.
+        revert.sort((x, y) => (x.weightBp === null ? -1 : 0) - (y.weightBp === null ? -1 : 0));
+        apply.sort((x, y) => (x.weightBp === null ? -1 : 0) - (y.weightBp === null ? -1 : 0));
+        setUndo((s) => [...s, { label, apply, revert }]);
+        setRedo([]);
+      }
+      onChanged(apply);
+      return result;
+    },
+    [onChanged],
+  );
+
   const undo = useCallback(async () => {
     const step = undoStack.at(-1);
     if (!step) return;
@@ -66,6 +99,7 @@ export function useTagHistory(onChanged: (applied: TagChange[]) => void) {
 
   return {
     apply,
+    record,
     undo,
     redo,
     undoLabel: undoStack.at(-1)?.label ?? null,
