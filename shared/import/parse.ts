@@ -19,6 +19,7 @@ import type { Preset } from './presets';
 import { BUILT_IN_PRESETS, PRESETS, presetById, presetForHeader } from './presets';
 import type { RawRow } from './tokenize';
 import { CsvReader, isBlankRow } from './tokenize';
+import { MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
 import type { ColumnMapping, FatalParseError, FileFormat, ParseOptions, ParsedPosition, ParseResult, PositionField, RowIssue } from './types';
 import { POSITION_FIELDS } from './types';
 
@@ -434,7 +435,10 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
   const s = opened.session;
   const positions: ParsedPosition[] = [];
   const rejected: RowIssue[] = [];
+  let limit: FatalParseError | null = null;
   const handle = (row: RawRow): boolean => {
+    limit = rowOverLimits(row) ?? (positions.length >= MAX_ROWS ? tooManyRows(row.line, MAX_ROWS) : null);
+    if (limit) return false;
     const step = stepRow(row, s);
     if (step.kind === 'position') positions.push(step.position);
     else if (step.kind === 'issue') rejected.push(step.issue);
@@ -451,6 +455,7 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
     if (row === null) break;
     going = handle(row);
   }
+  if (limit) return { ok: false, error: limit };
   if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
   for (const p of extraCashPositions(s, rejected)) positions.push(p);
   s.preset?.finish?.(positions, s.ctx);

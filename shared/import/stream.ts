@@ -8,6 +8,7 @@
 import { decodeSingleByte, decodeUtf8Strict } from './decode';
 import { extraCashPositions, money, openSession, stepRow, unterminated, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
+import { MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from './types';
 
 export interface StreamSink {
@@ -50,7 +51,13 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
   let sumCents = 0;
   const rejectedExtra: RowIssue[] = [];
   let stopped = false;
+  let limit: FatalParseError | null = null;
   const handle = (row: RawRow): void => {
+    limit = rowOverLimits(row) ?? (positions >= MAX_ROWS ? tooManyRows(row.line, MAX_ROWS) : null);
+    if (limit) {
+      stopped = true;
+      return;
+    }
     const step = stepRow(row, s);
     if (step.kind === 'position') {
       positions++;
@@ -120,6 +127,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
     }
   }
 
+  if (limit) return { ok: false, error: limit };
   for (const p of extraCashPositions(s, rejectedExtra)) {
     positions++;
     sumCents += p.valueCents;
