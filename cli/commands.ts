@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../db/report/write-atomic';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { parseWeightToBp } from './parse-weight';
+import { backupCommand } from './backup-commands';
 import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 
@@ -154,4 +155,5 @@ export const COMMANDS: Record<string, Command> = {
   suggestions: suggestionsCommand,
   fund: fundCommand,
   funds: fundsCommand,
+  backup: backupCommand,
 };

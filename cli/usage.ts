@@ -13,6 +13,7 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   tags export FILE [--format json|csv] | tags import FILE [--dry-run]
   history [SYMBOL] [--since YYYY-MM-DD]
   rules list | add KIND PATTERN THEME_ID [--weight W] [--priority N] [--dry-run] | delete ID | apply
+  backup list | create | restore FILE      verified copies of the database (one is taken before every import)
   fund import SYMBOL FILE                  an ETF issuer's holdings file, for look-through
   funds
   suggestions [--held] | suggestions accept|reject SYMBOL THEME_ID | suggestions accept|reject --all

@@ -1,4 +1,4 @@
-import { chmodSync } from 'node:fs';
+import { createVerifiedBackup } from '../backup/backups';
 import { AppError } from '../../shared/api/errors';
 import type { Db } from '../connection';
 import { migration001 } from './001-initial';
@@ -58,11 +58,7 @@ export function needsMigration(db: Db, migrations: readonly Migration[] = MIGRAT
   return v > 0 && v < migrations.length;
 }
 
-/** Copy of the database taken with SQLite's online backup API before a migration touches it. */
+/** A verified backup (db/backup) taken before a migration touches the file; returns its path. */
 export async function backupBeforeMigration(db: Db, dbPath: string, now = new Date()): Promise<string> {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = `${dbPath}.pre-migration-v${schemaVersion(db)}-${stamp}.bak`;
-  await db.backup(target);
-  chmodSync(target, 0o600);
-  return target;
+  return (await createVerifiedBackup(db, dbPath, 'migration', now)).path;
 }

@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../connection';
 import { computeExposure } from '../exposure/compute';
 import { importHoldingsFile, previewImport } from '../import/import-file';
 import { importInThread } from '../import/import-thread';
+import { createVerifiedBackup, listBackups, restoreBackup } from '../backup/backups';
 import { backupBeforeMigration, LATEST_VERSION, migrate, needsMigration } from '../migrations';
 import { localDate, systemClock, type Clock } from '../repos/clock';
 import * as fx from '../repos/fx';
@@ -91,6 +92,13 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     if (importRunning) throw new AppError('CONFLICT', 'Another import is running; wait for it to finish or cancel it.');
     importRunning = true;
     cancelRequested = false;
+    try {
+      // A verified backup before every import (the import itself is one transaction; this covers mistakes).
+      if (ctx.dbPath !== ':memory:') await createVerifiedBackup(db, ctx.dbPath, 'import', new Date(), ctx.nativeBinding);
+    } catch (err) {
+      importRunning = false;
+      throw err;
+    }
     const thread = ctx.inWorker ? importInThread({ dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, input, now: now() }, (p) => ctx.emit?.('importProgress', p)) : null;
     if (thread) {
       cancelThread = thread.cancel;
@@ -163,6 +171,13 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     setFxRate: (input) => fx.setFxRate(db, input, localDate()),
     listFxRates: () => fx.listFxRates(db),
     getExposure: (input) => exposure(input.portfolioId, input.snapshotId, input.positionLimit),
+    listBackups: () => listBackups(ctx.dbPath),
+    createBackup: async () => createVerifiedBackup(db, ctx.dbPath, 'manual', new Date(), ctx.nativeBinding),
+    restoreBackup: async (input) => {
+      const found = listBackups(ctx.dbPath).find((b) => b.file === input.file);
+      if (!found) throw new AppError('NOT_FOUND', `There is no backup named ${input.file}. Run "themelens backup list" to see them.`);
+      return restoreBackup(db, ctx.dbPath, found.path, new Date(), ctx.nativeBinding);
+    },
     exportReport: (input) => {
       const text = renderReport(exposure(input.portfolioId, input.snapshotId), input.format);
       return { path: input.path, bytes: writeFileAtomic(input.path, text) };

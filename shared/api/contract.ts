@@ -137,6 +137,9 @@ export const apiInputs = {
     format: z.enum(REPORT_FORMATS),
     path: filePath,
   }),
+  listBackups: z.strictObject({}),
+  createBackup: z.strictObject({}),
+  restoreBackup: z.strictObject({ file: z.string().regex(/^themelens-[0-9TZ-]+-[a-z-]+\.db$/, 'Name a backup as "themelens backup list" shows it.') }),
   chooseImportFile: z.strictObject({}),
   chooseExportPath: z.strictObject({ format: z.enum(REPORT_FORMATS), suggestedName: text(200) }),
 } as const;
@@ -185,6 +188,16 @@ export interface TagRule {
   themeId: string;
   weightBp: number;
   priority: number;
+}
+
+/** A verified copy of the database in the backups folder. */
+export interface BackupInfo {
+  file: string;
+  path: string;
+  bytes: number;
+  createdAt: string;
+  /** Why it was taken: import, migration, manual, before-restore. */
+  reason: string;
 }
 
 /** A fund whose holdings were imported for look-through. */
@@ -261,6 +274,9 @@ export interface ApiOutputs {
   listFxRates: FxRate[];
   getExposure: ExposureReport;
   exportReport: { path: string; bytes: number };
+  listBackups: BackupInfo[];
+  createBackup: BackupInfo;
+  restoreBackup: { restored: string; safetyCopy: string };
   chooseImportFile: { path: string; name: string } | null;
   chooseExportPath: { path: string } | null;
 }

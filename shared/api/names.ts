@@ -38,6 +38,9 @@ export const CALL_NAMES = [
   'listFxRates',
   'getExposure',
   'exportReport',
+  'listBackups',
+  'createBackup',
+  'restoreBackup',
   'chooseImportFile',
   'chooseExportPath',
 ] as const;

@@ -1,0 +1,110 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupInfo } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import type { Db } from '../connection';
+
+
+/** Backups live beside the database, in a folder readable by the user alone. */
+export function backupDir(dbPath: string): string {
+  return join(dirname(dbPath), 'backups');
+}
+
+const NAME = /^themelens-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([a-z-]+)\.db$/;
+
+/** Opens a copy read-only and runs SQLite's full integrity check on it. */
+export function verifyDatabaseFile(path: string, nativeBinding?: string): boolean {
+  let db: Db | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    return db.pragma('integrity_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * A verified backup: SQLite's online backup to a temporary name, integrity_check on the copy,
+ * mode 0600, then renamed into place and the folder rotated. A copy that fails the check is
+ * deleted and the caller is told; the live database is never touched.
+ */
+export async function createVerifiedBackup(db: Db, dbPath: string, reason: string, now = new Date(), nativeBinding?: string): Promise<BackupInfo> {
+  const dir = backupDir(dbPath);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const file = `themelens-${stamp}-${reason}.db`;
+  const tmp = join(dir, `.${file}.tmp`);
+  try {
+    await db.backup(tmp);
+    chmodSync(tmp, 0o600);
+    if (!verifyDatabaseFile(tmp, nativeBinding)) throw new AppError('IO', `The backup copy failed its integrity check; it was discarded. The database itself is unchanged.`);
+    renameSync(tmp, join(dir, file));
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    if (err instanceof AppError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new AppError('IO', `Cannot write a backup in ${dir}: ${code === 'ENOSPC' ? 'the disk is full' : (err as Error).message}. Nothing was changed.`);
+  }
+  rotateBackups(dir, now);
+  return listBackups(dbPath).find((b) => b.file === file) as BackupInfo;
+}
+
+/** Backups of a database, newest first. */
+export function listBackups(dbPath: string): BackupInfo[] {
+  return listBackupsIn(backupDir(dbPath));
+}
+
+/** The backups in a backups folder, newest first. */
+function listBackupsIn(dir: string): BackupInfo[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((file) => ({ file, m: NAME.exec(file) }))
+    .filter((x): x is { file: string; m: RegExpExecArray } => x.m !== null)
+    .map(({ file, m }) => {
+      const iso = (m[1] as string).replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z');
+      return { file, path: join(dir, file), bytes: statSync(join(dir, file)).size, createdAt: iso, reason: m[2] as string };
+    })
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+/** Keeps the 10 newest backups and the newest of each day for 30 days; deletes the rest. */
+export function rotateBackups(dir: string, now = new Date()): string[] {
+  const all = listBackupsIn(dir);
+  const keep = new Set(all.slice(0, 10).map((b) => b.file));
+  const days = new Set<string>();
+  const cutoff = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+  for (const b of all) {
+    const day = b.createdAt.slice(0, 10);
+    if (b.createdAt >= cutoff && !days.has(day)) {
+      days.add(day);
+      keep.add(b.file);
+    }
+  }
+  const removed = all.filter((b) => !keep.has(b.file)).map((b) => b.file);
+  for (const f of removed) rmSync(join(dir, f), { force: true });
+  return removed;
+}
+
+/**
+ * Restores a backup over the database: the backup is verified first, the current state is itself
+ * backed up (so a restore can be undone), then SQLite's backup API copies the backup in. The
+ * caller must hold the only connection to the database (the desktop app restarts afterwards).
+ */
+export async function restoreBackup(db: Db, dbPath: string, backupPath: string, now = new Date(), nativeBinding?: string): Promise<{ restored: string; safetyCopy: string }> {
+  const name = basename(backupPath);
+  if (!existsSync(backupPath)) throw new AppError('NOT_FOUND', `There is no backup ${backupPath}. Run "themelens backup list" to see them.`);
+  if (!verifyDatabaseFile(backupPath, nativeBinding)) throw new AppError('IO', `${name} fails its integrity check; choose another backup. Nothing was changed.`);
+  const safety = await createVerifiedBackup(db, dbPath, 'before-restore', now, nativeBinding);
+  const source = new Database(backupPath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    // SQLite's backup API writes the pages into the live file through its own locking.
+    await source.backup(dbPath);
+  } finally {
+    source.close();
+  }
+  chmodSync(dbPath, 0o600);
+  return { restored: name, safetyCopy: safety.file };
+}
