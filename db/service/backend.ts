@@ -2,6 +2,7 @@ import type { ApiEvents, BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import { openDatabase, type Db } from '../connection';
+import { openChecked } from '../integrity/open-checked';
 import { computeExposure } from '../exposure/compute';
 import { importHoldingsFile, previewImport } from '../import/import-file';
 import { importInThread } from '../import/import-thread';
@@ -44,7 +45,7 @@ export interface Backend {
  * contract. The same object serves Electron's IPC, the CLI and the e2e harness.
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION });
+  const db = openChecked(options.dbPath, { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION });
   try {
     if (needsMigration(db)) await backupBeforeMigration(db, options.dbPath);
     migrate(db);

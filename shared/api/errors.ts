@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'IO'
   | 'DB_FROM_FUTURE'
+  | 'CORRUPT'
   | 'INTERNAL';
 
 export interface ErrorDetails {
