@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { AppError } from '../shared/api/errors';
+import { AppError, fromSqliteError } from '../shared/api/errors';
 import { openBackend } from '../db/service/backend';
 import { defaultDataDir, ensureDataDir } from '../db/paths';
 import { COMMANDS, type Io } from './commands';
@@ -48,8 +48,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`themelens: ${err.message}. Run "themelens help" for usage.\n`);
       return 2;
     }
-    if (err instanceof AppError) {
-      io.err(`themelens: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    const known = err instanceof AppError ? err : fromSqliteError(err);
+    if (known) {
+      io.err(`themelens: ${known.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return 1;
     }
     io.err(`themelens: internal error: ${(err as Error).message}${process.env['THEMELENS_DEBUG'] ? `\n${(err as Error).stack}` : ''}\n`);

@@ -30,6 +30,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw new AppError('IO', `Cannot open the database ${path}: ${(err as Error).message}. Check that the file exists and you may read it.`);
   }
   try {
+    // STRICT tables (used throughout) need SQLite 3.37; a binary built against an older one is refused.
+    const sqlite = db.prepare('SELECT sqlite_version()').pluck().get() as string;
+    const [major = 0, minor = 0] = sqlite.split('.').map(Number);
+    if (major < 3 || (major === 3 && minor < 37)) {
+      db.close();
+      throw new AppError('IO', `ThemeLens needs SQLite 3.37 or newer; this build has ${sqlite}. Reinstall ThemeLens.`);
+    }
     const version = db.pragma('user_version', { simple: true }) as number;
     if (options.refuseNewerThan !== undefined && version > options.refuseNewerThan) {
       db.close();

@@ -111,6 +111,9 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
       }
     }
     const conn = ctx.dbPath === ':memory:' ? db : openDatabase(ctx.dbPath, { nativeBinding: ctx.nativeBinding });
+    // Tests simulate a full disk by capping the database's pages (SQLite's max_page_count).
+    const cap = Number(process.env['THEMELENS_TEST_MAX_PAGE_COUNT'] ?? 0);
+    if (cap > 0 && conn !== db) conn.pragma(`max_page_count = ${Math.floor(cap)}`);
     // A larger page cache keeps a big import's transaction from spilling pages to the WAL early.
     if (conn !== db) conn.pragma('cache_size = -32768');
     try {

@@ -48,7 +48,25 @@ export class AppError extends Error {
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData };
 
 /** Turns anything thrown into error data safe to send across processes. */
+/** SQLite's own failures a person can act on, in plain words (the driver's error codes). */
+const SQLITE_PROBLEMS: Record<string, string> = {
+  SQLITE_FULL: 'The disk is full: nothing was saved and your data is as it was. Free some space and try again.',
+  SQLITE_READONLY: 'The database cannot be written (the file or its folder is read-only): nothing was saved. Check its permissions.',
+  SQLITE_BUSY: 'The database is busy in another ThemeLens window or command: nothing was saved. Try again in a moment.',
+  SQLITE_IOERR: 'Reading or writing the database failed (disk error): nothing was saved. Check the disk and try again.',
+};
+
+/** An AppError for a SQLite failure a person can act on, or null. */
+export function fromSqliteError(err: unknown): AppError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  const key = Object.keys(SQLITE_PROBLEMS).find((k) => code === k || code.startsWith(`${k}_`));
+  return key ? new AppError('IO', SQLITE_PROBLEMS[key] as string, { sqlite: code }) : null;
+}
+
 export function toErrorData(err: unknown): ApiErrorData {
   if (err instanceof AppError) return err.toData();
+  const sqlite = fromSqliteError(err);
+  if (sqlite) return sqlite.toData();
   return { code: 'INTERNAL', message: 'Something went wrong inside ThemeLens. Your data was not changed; please try again.' };
 }

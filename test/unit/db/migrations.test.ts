@@ -25,6 +25,19 @@ describe('connection settings', () => {
     db.close();
   });
 
+  it('sets synchronous=FULL explicitly on every connection (a WAL build defaulting to NORMAL can lose the last commit on power loss)', () => {
+    const dir = temp();
+    const raw = new Database(join(dir, 'raw.db'));
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL'); // what a build with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1 gives
+    expect(raw.pragma('synchronous', { simple: true })).toBe(1);
+    raw.close();
+    const ours = openDatabase(join(dir, 'raw.db'));
+    expect(ours.pragma('synchronous', { simple: true })).toBe(2);
+    expect(ours.pragma('journal_mode', { simple: true })).not.toMatch(/^(off|memory)$/);
+    ours.close();
+  });
+
   it('creates the data folder 0700 and the database, -wal and -shm files 0600', async () => {
     const dir = join(temp(), 'data');
     const path = ensureDataDir(dir);

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeHoldingsCsv } from '../bench/generate';
+import { runCli, ROOT } from '../helpers/cli';
+import { dumpContent } from '../helpers/db-content';
+import { makeTempDir } from '../helpers/temp-dir';
+
+describe('a full disk during an import says so, changes nothing, and the next import works once there is room', () => {
+  const temp = makeTempDir('themelens-full-');
+  const db = join(temp.dir, 'full.db');
+  afterAll(() => temp.cleanup());
+
+  it('simulated with SQLite max_page_count on the import connection', async () => {
+    expect(runCli(['import', join(ROOT, 'test/fixtures/journey/fidelity-two-accounts.csv'), '--db', db, '--portfolio', 'Small']).code).toBe(0);
+    const big = join(temp.dir, 'big.csv');
+    await writeHoldingsCsv(big, 20_000);
+    const before = dumpContent(db);
+    const full = runCli(['import', big, '--db', db, '--portfolio', 'Big'], { THEMELENS_TEST_MAX_PAGE_COUNT: '60' });
+    expect(full.code).toBe(1);
+    expect(full.stderr).toBe('themelens: The disk is full: nothing was saved and your data is as it was. Free some space and try again.\n');
+    expect(dumpContent(db)).toBe(before);
+    const roomy = runCli(['import', big, '--db', db, '--portfolio', 'Big']);
+    expect(roomy.code).toBe(0);
+    expect(roomy.stdout).toMatch(/Imported 20000 position/);
+  });
+});
