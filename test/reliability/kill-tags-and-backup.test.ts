@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { backupDir, verifyDatabaseFile } from '../../db/backup/backups';
+import { writeHoldingsCsv } from '../bench/generate';
+import { ROOT, runCli } from '../helpers/cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const RUNS = 15;
+const SYMBOLS = 30_000;
+
+/** Runs one themelens command as ONE process (node --import tsx) and SIGKILLs it after `delayMs`. */
+function runAndKill(args: string[], delayMs: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, stdio: 'ignore' });
+    let killed = false;
+    const timer = setTimeout(() => (killed = child.kill('SIGKILL')), delayMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      ok(killed && code === null);
+    });
+  });
+}
+
+function sound(path: string): Database.Database {
+  const db = new Database(path);
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+  return db;
+}
+
+describe(`kill -9 during a bulk tag edit and during a backup (${RUNS} + ${RUNS} runs; with the import suite, 50)`, () => {
+  const temp = makeTempDir('themelens-kill2-');
+  afterAll(() => temp.cleanup());
+
+  it('a bulk tag import leaves every tag at its old weight or every tag at its new one', async () => {
+    const db = join(temp.dir, 'tags.db');
+    expect(runCli(['themes', '--db', db]).code).toBe(0);
+    const files = [0.5, 0.25].map((w) => {
+      const f = join(temp.dir, `tags-${w}.csv`);
+      writeFileSync(f, `symbol,theme,weight,rationale,source\n${Array.from({ length: SYMBOLS }, (_, i) => `T${i},data-centers,${w},,`).join('\n')}\n`);
+      return f;
+    });
+    let killedMidway = 0;
+    for (let i = 0; i < RUNS; i++) {
+      if (await runAndKill(['tags', 'import', files[i % 2] as string, '--db', db], 300 + ((i * 7919) % 15) * 120)) killedMidway++;
+      const d = sound(db);
+      const rows = d.prepare('SELECT weight_bp AS w, count(*) AS n FROM tags GROUP BY weight_bp').all() as { w: number; n: number }[];
+      d.close();
+      // Never a mix: no tags, or all of them at one weight.
+      expect(rows.length <= 1).toBe(true);
+      if (rows.length === 1) {
+        expect(rows[0]!.n).toBe(SYMBOLS);
+      }
+    }
+    expect(killedMidway).toBeGreaterThanOrEqual(3);
+  }, 240_000);
+
+  it('a backup killed midway never leaves a damaged database or a backup that fails verification', async () => {
+    const db = join(temp.dir, 'big.db');
+    const csv = join(temp.dir, 'big.csv');
+    await writeHoldingsCsv(csv, 150_000);
+    expect(runCli(['import', csv, '--db', db, '--portfolio', 'Big']).code).toBe(0);
+    let killedMidway = 0;
+    for (let i = 0; i < RUNS; i++) {
+      if (await runAndKill(['backup', 'create', '--db', db], 250 + ((i * 7919) % 15) * 60)) killedMidway++;
+      sound(db).close();
+      for (const f of readdirSync(backupDir(db)).filter((x) => x.endsWith('.db'))) expect(verifyDatabaseFile(join(backupDir(db), f)), f).toBe(true);
+    }
+    expect(killedMidway).toBeGreaterThanOrEqual(3);
+  }, 240_000);
+});
