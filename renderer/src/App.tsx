@@ -10,6 +10,7 @@ import { ImportDialog, type ImportChoice } from './components/ImportDialog';
 import { ImportErrorDialog } from './components/ImportErrorDialog';
 import { ProgressBar } from './components/ProgressBar';
 import { Toast } from './components/Toast';
+import { BackupsDialog } from './components/BackupsDialog';
 import { ThemesDialog } from './components/ThemesDialog';
 import { Toolbar } from './components/Toolbar';
 import { useTagHistory } from './hooks/useTagHistory';
@@ -38,6 +39,7 @@ export function App() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [themesOpen, setThemesOpen] = useState(false);
+  const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
   const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
 
@@ -170,6 +172,7 @@ export function App() {
         onUndo={() => void history.undo()}
         onRedo={() => void history.redo()}
         onThemes={() => setThemesOpen(true)}
+        onBackups={() => setBackupsOpen(true)}
         busy={busy}
       />
       {busy && <ProgressBar progress={progress} onCancel={() => void api().cancelImport({})} />}
@@ -201,6 +204,16 @@ export function App() {
           onClose={() => setThemesOpen(false)}
           record={history.record}
           onChanged={() => {
+            void api().listThemes({}).then(setThemes);
+            bumpReport();
+          }}
+        />
+      )}
+      {backupsOpen && (
+        <BackupsDialog
+          onClose={() => setBackupsOpen(false)}
+          onRestored={() => {
+            void refreshPortfolios();
             void api().listThemes({}).then(setThemes);
             bumpReport();
           }}

@@ -162,4 +162,17 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     expect(h.backend.db.prepare("SELECT weight_bp, source, rationale FROM tags WHERE symbol_key = 'EQIX' AND theme_id = 'data-centers'").raw().get()).toEqual([6000, 'imported', 'Colo leader']);
     await h.page.keyboard.press('Escape');
   });
+
+  it('restores a backup from the Backups screen, bringing back the tags as they were', async () => {
+    await h.page.getByTestId('backups-button').click();
+    await h.page.getByTestId('backups-table').getByText('Before an import').waitFor();
+    expect(h.backend.db.prepare('SELECT count(*) FROM tags').pluck().get()).toBeGreaterThan(0);
+    await h.page.getByTestId('restore-import').click();
+    await h.page.getByTestId('confirm-restore').click();
+    await h.page.getByTestId('backups-message').filter({ hasText: 'Restored.' }).waitFor();
+    await h.screenshot('48-backups');
+    // The backup was taken before the first import: no tags then.
+    expect(h.backend.db.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(0);
+    await h.page.keyboard.press('Escape');
+  });
 });

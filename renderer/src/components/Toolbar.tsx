@@ -23,10 +23,11 @@ interface Props {
   onUndo: () => void;
   onRedo: () => void;
   onThemes: () => void;
+  onBackups: () => void;
 }
 
 /** The app bar: portfolio picker, import and export. */
-export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFormat, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo, onThemes }: Props) {
+export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFormat, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo, onThemes, onBackups }: Props) {
   return (
     <header className="toolbar">
       <div className="brand" aria-label="ThemeLens">
@@ -55,6 +56,9 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFo
       <div className="spacer" />
       <button type="button" className="small" data-testid="themes-button" onClick={onThemes} title="Add, rename, recolor and order themes; tag history">
         Themes…
+      </button>
+      <button type="button" className="small" data-testid="backups-button" onClick={onBackups} title="Verified copies of your data; restore one">
+        Backups…
       </button>
       <div className="undo-group">
         <button type="button" className="small" data-testid="undo-button" onClick={onUndo} disabled={!undoLabel} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupInfo } from '../../../shared/api/contract';
+import { api, asFailure } from '../api';
+import { Modal } from './Modal';
+
+const REASON: Record<string, string> = { import: 'Before an import', migration: 'Before an upgrade', manual: 'Made by you', 'before-restore': 'Before a restore' };
+
+/** Verified copies of the database: made before every import, on demand, and restorable. */
+export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
+  const [backups, setBackups] = useState<BackupInfo[]>([]);
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const reload = useCallback(async () => setBackups(await api().listBackups({})), []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const run = async (fn: () => Promise<string>) => {
+    try {
+      setMessage(await fn());
+      await reload();
+    } catch (err) {
+      setMessage(asFailure(err).message);
+    }
+  };
+  return (
+    <Modal title="Backups" testId="backups-dialog" onClose={onClose} wide>
+      <p className="muted small">
+        ThemeLens checks each copy with SQLite's integrity check before keeping it, and keeps the 10 newest plus the newest of each day for 30 days.
+      </p>
+      <div className="form-row">
+        <button type="button" className="small primary" data-testid="create-backup" onClick={() => void run(async () => `Saved ${(await api().createBackup({})).file}`)}>
+          Back up now
+        </button>
+      </div>
+      {message && <p className="small" data-testid="backups-message">{message}</p>}
+      <div className="issues">
+        <table data-testid="backups-table">
+          <thead>
+            <tr>
+              <th>Taken</th>
+              <th>Why</th>
+              <th className="num">Size</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.file}>
+                <td>{new Date(b.createdAt).toLocaleString()}</td>
+                <td>{REASON[b.reason] ?? b.reason}</td>
+                <td className="num">{(b.bytes / 1024).toLocaleString(undefined, { maximumFractionDigits: 0 })} KB</td>
+                <td className="row-actions">
+                  {confirm === b.file ? (
+                    <button
+                      type="button"
+                      className="small danger"
+                      data-testid="confirm-restore"
+                      onClick={() =>
+                        void run(async () => {
+                          const r = await api().restoreBackup({ file: b.file });
+                          setConfirm(null);
+                          onRestored();
+                          return `Restored. The state before it is kept as a backup (${r.safetyCopy}).`;
+                        })
+                      }
+                    >
+                      Replace everything with this copy?
+                    </button>
+                  ) : (
+                    <button type="button" className="small" onClick={() => setConfirm(b.file)} data-testid={`restore-${b.reason}`}>
+                      Restore…
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {backups.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  No backups yet: one is made before every import.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
