@@ -1,27 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { BackupInfo } from '../../../shared/api/contract';
-import { api, asFailure } from '../api';
+import { api } from '../api';
+import { useLoadedList } from '../hooks/useLoadedList';
 import { Modal } from './Modal';
 
 const REASON: Record<string, string> = { import: 'Before an import', migration: 'Before an upgrade', manual: 'Made by you', 'before-restore': 'Before a restore' };
 
 /** Verified copies of the database: made before every import, on demand, and restorable. */
 export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
-  const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [confirm, setConfirm] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const reload = useCallback(async () => setBackups(await api().listBackups({})), []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  const run = async (fn: () => Promise<string>) => {
-    try {
-      setMessage(await fn());
-      await reload();
-    } catch (err) {
-      setMessage(asFailure(err).message);
-    }
-  };
+  const load = useCallback(() => api().listBackups({}), []);
+  const { items: backups, message, run } = useLoadedList<BackupInfo>(load);
   return (
     <Modal title="Backups" testId="backups-dialog" onClose={onClose} wide>
       <p className="muted small">

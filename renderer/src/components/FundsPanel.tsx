@@ -1,29 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FundSummary } from '../../../shared/api/contract';
-import { api, asFailure } from '../api';
+import { api } from '../api';
+import { useLoadedList } from '../hooks/useLoadedList';
 import { formatDate } from '../format';
 
 /** ETF look-through: import an issuer's holdings file for a fund; its themes then follow its constituents' tags. */
 export function FundsPanel({ onChanged }: { onChanged: () => void }) {
-  const [funds, setFunds] = useState<FundSummary[]>([]);
   const [symbol, setSymbol] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const reload = useCallback(async () => setFunds(await api().listFunds({})), []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const load = useCallback(() => api().listFunds({}), []);
+  const { items: funds, message, run } = useLoadedList<FundSummary>(load, onChanged);
   const importFile = async () => {
     const file = await api().chooseImportFile({});
     if (!file) return;
-    try {
+    await run(async () => {
       const f = await api().importFundHoldings({ fundSymbol: symbol.trim(), path: file.path });
-      setMessage(`${f.fundKey}: ${f.constituents} holdings as of ${f.asOf ? formatDate(f.asOf) : 'an unknown date'}. Its themes now follow its holdings' tags.`);
       setSymbol('');
-      await reload();
-      onChanged();
-    } catch (err) {
-      setMessage(asFailure(err).message);
-    }
+      return `${f.fundKey}: ${f.constituents} holdings as of ${f.asOf ? formatDate(f.asOf) : 'an unknown date'}. Its themes now follow its holdings' tags.`;
+    });
   };
   const stale = (asOf: string | null) => asOf !== null && Date.now() - new Date(`${asOf}T00:00:00`).getTime() > 90 * 86_400_000;
   return (

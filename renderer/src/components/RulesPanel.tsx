@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TagRule } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import { RULE_KINDS, type RuleKind } from '../../../shared/tags/rule-match';
-import { api, asFailure } from '../api';
+import { api } from '../api';
+import { useLoadedList } from '../hooks/useLoadedList';
 import { formatWeight } from '../format';
 import { percentToBp } from './TagEditor';
 import type { RecordTagStep } from './ThemesDialog';
@@ -17,18 +18,14 @@ const KIND_LABEL: Record<RuleKind, string> = {
 
 /** Tagging rules: previewed as you type ("would tag 14 positions"), applied on import and on demand. */
 export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onChanged: () => void; record: RecordTagStep }) {
-  const [rules, setRules] = useState<TagRule[]>([]);
   const [kind, setKind] = useState<RuleKind>('description');
   const [pattern, setPattern] = useState('');
   const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
   const [weight, setWeight] = useState('100');
   const [priority, setPriority] = useState('0');
   const [preview, setPreview] = useState<{ positions: number; symbols: string[] } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const reload = useCallback(async () => setRules(await api().listRules({})), []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const load = useCallback(() => api().listRules({}), []);
+  const { items: rules, message, run } = useLoadedList<TagRule>(load, onChanged);
   const bp = percentToBp(weight);
   const rule = { kind, pattern, themeId, weightBp: bp ?? 0, priority: Number(priority) || 0 };
   useEffect(() => {
@@ -37,16 +34,6 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
     const t = setTimeout(() => void api().previewRule(spec).then(setPreview).catch(() => setPreview(null)), 150);
     return () => clearTimeout(t);
   }, [kind, pattern, themeId, bp, priority]);
-  /** Runs an action; what it returns (a sentence) becomes the message, an error likewise. */
-  const run = async (fn: () => Promise<string | null | void>) => {
-    try {
-      setMessage((await fn()) ?? null);
-      await reload();
-      onChanged();
-    } catch (err) {
-      setMessage(asFailure(err).message);
-    }
-  };
   return (
     <div data-testid="rules-panel">
       <form

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ApiOutputs } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
-import { api, asFailure } from '../api';
+import { api } from '../api';
+import { useLoadedList } from '../hooks/useLoadedList';
 import { formatWeight } from '../format';
 import type { RecordTagStep } from './ThemesDialog';
 
@@ -10,25 +11,15 @@ type Suggestion = ApiOutputs['listSuggestions'][number];
 /** Starter suggestions the user accepts or rejects, one by one or all; never applied silently. */
 export function SuggestionsPanel({ themes, onChanged, record }: { themes: Theme[]; onChanged: () => void; record: RecordTagStep }) {
   const [onlyHeld, setOnlyHeld] = useState(true);
-  const [list, setList] = useState<Suggestion[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => setList(await api().listSuggestions({ onlyHeld })), [onlyHeld]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const load = useCallback(() => api().listSuggestions({ onlyHeld }), [onlyHeld]);
+  const { items: list, message: error, run } = useLoadedList<Suggestion>(load, onChanged);
   const name = (id: string) => themes.find((t) => t.id === id)?.name ?? id;
-  const act = async (kind: 'accept' | 'reject', items: Suggestion[]) => {
-    try {
+  const act = (kind: 'accept' | 'reject', items: Suggestion[]) =>
+    run(async () => {
       const payload = { items: items.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) };
       if (kind === 'accept') await record(`Accept ${items.length} suggestion${items.length === 1 ? '' : 's'}`, () => api().acceptSuggestions(payload));
       else await api().rejectSuggestions(payload);
-      setError(null);
-      await reload();
-      onChanged();
-    } catch (err) {
-      setError(asFailure(err).message);
-    }
-  };
+    });
   return (
     <div data-testid="suggestions-panel">
       <div className="form-row">

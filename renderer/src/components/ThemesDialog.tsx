@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TagEvent } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
-import { api, asFailure } from '../api';
+import { api } from '../api';
+import { useLoadedList } from '../hooks/useLoadedList';
 import { formatWeight } from '../format';
 import { FundsPanel } from './FundsPanel';
 import { Modal } from './Modal';
@@ -15,27 +16,13 @@ export type RecordTagStep = <T>(label: string, action: () => Promise<T>) => Prom
 
 export function ThemesDialog({ onClose, onChanged, record }: { onClose: () => void; onChanged: () => void; record: RecordTagStep }) {
   const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'history'>('themes');
-  const [themes, setThemes] = useState<Theme[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [newParent, setNewParent] = useState('');
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
 
-  const reload = useCallback(async () => setThemes(await api().listThemes({})), []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      setError(null);
-      await reload();
-      onChanged();
-    } catch (err) {
-      setError(asFailure(err).message);
-    }
-  };
+  const load = useCallback(() => api().listThemes({}), []);
+  const { items: themes, message: error, run: runAction } = useLoadedList<Theme>(load, onChanged);
+  const run = (fn: () => Promise<unknown>) => runAction(async () => void (await fn()));
   const move = (i: number, delta: number) => {
     const ids = themes.map((t) => t.id);
     const j = i + delta;
