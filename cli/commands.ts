@@ -1,16 +1,15 @@
 import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
-import { AppError } from '../shared/api/errors';
 import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
-import { REPORT_FORMATS, type ReportFormat } from '../shared/report/model';
-import { renderReport } from '../db/report/export';
-import { writeFileAtomic } from '../db/report/write-atomic';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { parseWeightToBp } from './parse-weight';
 import { backupCommand } from './backup-commands';
 import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
+import { reportCommand } from './report-command';
+import { batchCommand } from './batch';
+import { preferencesCommand, regenerateCommand, reportsCommand } from './report-records';
 
 export type { Io } from './args';
 
@@ -115,31 +114,6 @@ const portfoliosCommand: Command = async (h, args, io) => {
   for (const p of list) io.out(`${p.name}\t${p.baseCurrency}\t${p.snapshotCount} snapshot(s)\t${p.latestAsOf ?? '-'}\n`);
 };
 
-const reportCommand: Command = async (h, args, io) => {
-  const { values, positionals } = parseCommandArgs(args, {
-    portfolio: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    snapshot: { type: 'string' },
-  });
-  if (positionals.length > 0) throw new UsageError(`report takes no positional argument (got "${positionals[0]}")`);
-  if (!values.portfolio) throw new UsageError('report needs --portfolio NAME');
-  const format = (values.format ?? '') as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`report needs --format ${REPORT_FORMATS.join('|')}`);
-  const portfolio = (await h.listPortfolios({})).find((p) => p.name.toLowerCase() === values.portfolio?.trim().toLowerCase());
-  if (!portfolio) throw new AppError('NOT_FOUND', `There is no portfolio named "${values.portfolio}". Run "themelens portfolios" to list them.`);
-  const snapshotId = values.snapshot === undefined ? undefined : Number(values.snapshot);
-  if (snapshotId !== undefined && !(Number.isInteger(snapshotId) && snapshotId > 0)) throw new UsageError(`--snapshot "${values.snapshot}" is not a snapshot id`);
-  const report = await h.getExposure(validateInput('getExposure', { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}) }));
-  const text = renderReport(report, format);
-  if (values.out) {
-    const bytes = writeFileAtomic(values.out, text);
-    io.err(`Wrote ${values.out} (${bytes} bytes)\n`);
-  } else {
-    io.out(text);
-  }
-};
-
 export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   tag: tagCommand,
@@ -156,4 +130,8 @@ export const COMMANDS: Record<string, Command> = {
   fund: fundCommand,
   funds: fundsCommand,
   backup: backupCommand,
+  batch: batchCommand,
+  reports: reportsCommand,
+  regenerate: regenerateCommand,
+  preferences: preferencesCommand,
 };

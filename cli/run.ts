@@ -53,7 +53,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`themelens: ${known.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return 1;
     }
-    io.err(`themelens: internal error: ${(err as Error).message}${process.env['THEMELENS_DEBUG'] ? `\n${(err as Error).stack}` : ''}\n`);
+    // A bug's message may quote a row of the user's portfolio: shown only when asked for.
+    const name = err instanceof Error ? err.name : typeof err;
+    io.err(
+      process.env['THEMELENS_DEBUG']
+        ? `themelens: internal error: ${(err as Error)?.message}\n${(err as Error)?.stack ?? ''}\n`
+        : `themelens: internal error (${name}). Run again with THEMELENS_DEBUG=1 to see the details, and report them.\n`,
+    );
     return 70;
   } finally {
     backend?.close();

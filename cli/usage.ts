@@ -9,6 +9,12 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   themes
   portfolios
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
+         [--paper a4|letter] [--sections summary,charts,themes,positions,fx,changes,methodology,disclaimer]
+  report --all --format F --out DIR        one file per portfolio, named "<client> - <portfolio>.<ext>"
+  batch FILES... --out DIR [--format F]    import each holdings file as its own portfolio and report on it (pdf by default)
+  reports [--portfolio NAME]               reports written so far, with their fingerprints
+  regenerate REPORT_ID --out FILE [--format F]   the same report again from its record, whatever changed since
+  preferences [--title T] [--adviser-name N] [--adviser-firm F] [--disclaimer TEXT] [--logo FILE.png | --no-logo]
   theme add NAME [--color #rrggbb] [--pack P] [--parent ID] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults
   tags export FILE [--format json|csv] | tags import FILE [--dry-run]
   history [SYMBOL] [--since YYYY-MM-DD]

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { AppError } from '../shared/api/errors';
+import { AppError, fromSqliteError } from '../shared/api/errors';
+import { checkSqliteVersion } from './integrity/durability';
 import { ensurePrivateFile } from './paths';
 
 export type Db = Database.Database;
@@ -10,6 +11,11 @@ export interface OpenOptions {
   readonly?: boolean | undefined;
   /** Refuse, before writing anything, a file whose schema is newer than this. */
   refuseNewerThan?: number | undefined;
+}
+
+/** The SQLite library's version, e.g. "3.50.2" (the shell logs it at start-up). */
+export function sqliteVersion(db: Db): string {
+  return db.prepare('SELECT sqlite_version()').pluck().get() as string;
 }
 
 /**
@@ -31,11 +37,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
   try {
     // STRICT tables (used throughout) need SQLite 3.37; a binary built against an older one is refused.
-    const sqlite = db.prepare('SELECT sqlite_version()').pluck().get() as string;
-    const [major = 0, minor = 0] = sqlite.split('.').map(Number);
-    if (major < 3 || (major === 3 && minor < 37)) {
+    try {
+      checkSqliteVersion(sqliteVersion(db));
+    } catch (err) {
       db.close();
-      throw new AppError('IO', `ThemeLens needs SQLite 3.37 or newer; this build has ${sqlite}. Reinstall ThemeLens.`);
+      throw err;
     }
     const version = db.pragma('user_version', { simple: true }) as number;
     if (options.refuseNewerThan !== undefined && version > options.refuseNewerThan) {
@@ -52,7 +58,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   } catch (err) {
     if (err instanceof AppError) throw err;
     db.close();
-    throw new AppError('IO', `The file ${path} is not a ThemeLens database or is damaged (${(err as Error).message}).`);
+    // A busy, read-only or failing disk says so; the SQLite code lets openChecked tell damage
+    // (CORRUPT, NOTADB) from those.
+    const known = fromSqliteError(err);
+    if (known) throw known;
+    const sqlite = (err as { code?: unknown }).code;
+    throw new AppError('IO', `The file ${path} is not a ThemeLens database or is damaged (${(err as Error).message}).`, typeof sqlite === 'string' ? { sqlite } : undefined);
   }
   return db;
 }

@@ -1,9 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { BackupInfo } from '../../shared/api/contract';
+import type { BackupInfo, RestoreResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Db } from '../connection';
+import { ensurePrivateFile } from '../paths';
 
 
 /** Backups live beside the database, in a folder readable by the user alone. */
@@ -11,11 +12,21 @@ export function backupDir(dbPath: string): string {
   return join(dirname(dbPath), 'backups');
 }
 
+/** A copy being written (or left by a killed backup): `.<name>.tmp`, with SQLite's companions. */
+const TEMP = /^\.themelens-.*\.db\.tmp(-wal|-shm|-journal)?$/;
 const NAME = /^themelens-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([a-z-]+)\.db$/;
+
+/** Removes the -wal and -shm files a read-only look at a WAL-mode copy left behind (none existed before). */
+function removeNewSidecars(path: string, existed: boolean[]): void {
+  ['-wal', '-shm'].forEach((suffix, i) => {
+    if (!existed[i]) rmSync(path + suffix, { force: true });
+  });
+}
 
 /** Opens a copy read-only and runs SQLite's full integrity check on it. */
 export function verifyDatabaseFile(path: string, nativeBinding?: string): boolean {
   let db: Db | null = null;
+  const existed = ['-wal', '-shm'].map((suffix) => existsSync(path + suffix));
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     return db.pragma('integrity_check', { simple: true }) === 'ok';
@@ -23,6 +34,20 @@ export function verifyDatabaseFile(path: string, nativeBinding?: string): boolea
     return false;
   } finally {
     db?.close();
+    removeNewSidecars(path, existed);
+  }
+}
+
+/**
+ * Makes a fresh copy a self-contained file: the online backup keeps the live database's WAL mode,
+ * and a WAL file opened anywhere grows -wal and -shm companions; a rollback-journal copy does not.
+ */
+function makeStandalone(path: string, nativeBinding?: string): void {
+  const copy = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
   }
 }
 
@@ -38,12 +63,14 @@ export async function createVerifiedBackup(db: Db, dbPath: string, reason: strin
   const file = `themelens-${stamp}-${reason}.db`;
   const tmp = join(dir, `.${file}.tmp`);
   try {
+    ensurePrivateFile(tmp);
     await db.backup(tmp);
+    makeStandalone(tmp, nativeBinding);
     chmodSync(tmp, 0o600);
     if (!verifyDatabaseFile(tmp, nativeBinding)) throw new AppError('IO', `The backup copy failed its integrity check; it was discarded. The database itself is unchanged.`);
     renameSync(tmp, join(dir, file));
   } catch (err) {
-    rmSync(tmp, { force: true });
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
     if (err instanceof AppError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError('IO', `Cannot write a backup in ${dir}: ${code === 'ENOSPC' ? 'the disk is full' : (err as Error).message}. Nothing was changed.`);
@@ -85,15 +112,20 @@ export function rotateBackups(dir: string, now = new Date()): string[] {
   }
   const removed = all.filter((b) => !keep.has(b.file)).map((b) => b.file);
   for (const f of removed) rmSync(join(dir, f), { force: true });
+  // A backup killed midway leaves its temporary file; one an hour old is no longer being written.
+  for (const f of readdirSync(dir).filter((x) => TEMP.test(x))) {
+    if (now.getTime() - statSync(join(dir, f)).mtimeMs > 3_600_000) rmSync(join(dir, f), { force: true });
+  }
   return removed;
 }
 
 /**
  * Restores a backup over the database: the backup is verified first, the current state is itself
  * backed up (so a restore can be undone), then SQLite's backup API copies the backup in. The
- * caller must hold the only connection to the database (the desktop app restarts afterwards).
+ * caller must hold the only connection to the database; the desktop app restarts afterwards
+ * (restartRequired) so nothing keeps state read before the restore.
  */
-export async function restoreBackup(db: Db, dbPath: string, backupPath: string, now = new Date(), nativeBinding?: string): Promise<{ restored: string; safetyCopy: string }> {
+export async function restoreBackup(db: Db, dbPath: string, backupPath: string, now = new Date(), nativeBinding?: string): Promise<RestoreResult> {
   const name = basename(backupPath);
   if (!existsSync(backupPath)) throw new AppError('NOT_FOUND', `There is no backup ${backupPath}. Run "themelens backup list" to see them.`);
   if (!verifyDatabaseFile(backupPath, nativeBinding)) throw new AppError('IO', `${name} fails its integrity check; choose another backup. Nothing was changed.`);
@@ -106,5 +138,5 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
     source.close();
   }
   chmodSync(dbPath, 0o600);
-  return { restored: name, safetyCopy: safety.file };
+  return { restored: name, safetyCopy: safety.file, restartRequired: true };
 }

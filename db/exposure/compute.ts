@@ -14,7 +14,7 @@ const money = (cents: number): number => cents / 100;
  * with each factor bound as a parameter (no join per row), rounding half away from zero like
  * convertCents(). A currency without a rate gives NULL, which SUM skips.
  */
-function absBaseSql(factors: readonly CurrencyFactor[]): { sql: string; params: Record<string, string | bigint> } {
+export function absBaseSql(factors: readonly CurrencyFactor[]): { sql: string; params: Record<string, string | bigint> } {
   // BigInt binds as INTEGER (a JS number binds as REAL), so the division below is integer division.
   const params: Record<string, string | bigint> = {};
   const branches = factors.map((f, i) => {
@@ -29,9 +29,9 @@ function absBaseSql(factors: readonly CurrencyFactor[]): { sql: string; params: 
 }
 
 /** A snapshot's positions: its rowid range (see migration 1), checked against snapshot_id too. */
-const IN_SNAPSHOT = 'p.id BETWEEN @first AND @last AND p.snapshot_id = @sid';
+export const IN_SNAPSHOT = 'p.id BETWEEN @first AND @last AND p.snapshot_id = @sid';
 
-function positionRange(db: Db, snapshotId: number): { first: number; last: number; currencies: string } {
+export function positionRange(db: Db, snapshotId: number): { first: number; last: number; currencies: string } {
   const r = db.prepare('SELECT first_position_id AS first, last_position_id AS last, currencies FROM snapshots WHERE id = ?').get(snapshotId) as
     | { first: number | null; last: number | null; currencies: string }
     | undefined;

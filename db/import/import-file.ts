@@ -11,6 +11,7 @@ import { findSnapshotByHash, getSnapshot } from '../repos/snapshots';
 import { openChunkedFile } from './chunks';
 import { findSavedMapping, saveMapping } from '../repos/saved-mappings';
 import { applyRules } from '../repos/rules';
+import { assertDurable } from '../integrity/durability';
 
 const hasRules = (db: Db) => db.prepare('SELECT 1 FROM rules LIMIT 1').get() !== undefined;
 import { FIELDS_PER_ROW, type FlatRows } from './parse-file';
@@ -93,6 +94,7 @@ const INSERT_POSITION = `INSERT INTO positions (snapshot_id, line, account, symb
  * the database as it was.
  */
 export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHoldings'>, now: string, hooks: ImportHooks = {}): Promise<ImportOutcome> {
+  assertDurable(db);
   const name = basename(input.path);
   const existing = input.portfolioId !== undefined ? getPortfolio(db, input.portfolioId) : input.portfolioName ? findPortfolioByName(db, input.portfolioName) : null;
   if (!existing && !input.portfolioName) throw new AppError('VALIDATION', 'Name the portfolio to import into.');

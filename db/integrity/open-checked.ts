@@ -1,22 +1,29 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
-import { listBackups } from '../backup/backups';
+import { listBackups, verifyDatabaseFile } from '../backup/backups';
 import { openDatabase, type Db, type OpenOptions } from '../connection';
 
-/** Whether SQLite itself finds the file sound (quick_check), without throwing. */
+/** Whether an error opening a file means the file is damaged (not that it is busy, locked or unreadable). */
+export function isDamage(err: unknown): boolean {
+  const sqlite = err instanceof AppError ? err.details?.['sqlite'] : (err as { code?: unknown } | null)?.code;
+  return typeof sqlite === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(sqlite);
+}
+
+/** Whether SQLite itself finds the file sound (quick_check); a busy or unreadable file throws instead. */
 function quickCheck(db: Db): boolean {
   try {
     return db.pragma('quick_check', { simple: true }) === 'ok';
-  } catch {
-    return false;
+  } catch (err) {
+    if (isDamage(err)) return false;
+    throw err;
   }
 }
 
 /**
  * Opens the database and checks it; a damaged file (truncated, overwritten, zeroed header, not a
  * database at all) is moved aside as corrupt-<time>.db beside it, never deleted or replaced, and the
- * error names the newest verified backup to restore. The next start finds a fresh, empty database.
+ * error names the newest backup that passes its integrity check now, to restore. The next start finds a fresh, empty database.
  */
 export function openChecked(dbPath: string, options: OpenOptions, now = new Date()): Db {
   const existed = dbPath !== ':memory:' && existsSync(dbPath) && statSync(dbPath).size > 0;
@@ -25,15 +32,16 @@ export function openChecked(dbPath: string, options: OpenOptions, now = new Date
     db = openDatabase(dbPath, options);
     if (!existed || quickCheck(db)) return db;
   } catch (err) {
-    if (err instanceof AppError && err.code !== 'IO') throw err; // e.g. a newer schema: refused as it is
-    if (!existed) throw err;
+    // Only damage moves a file aside: a newer schema, a busy or unreadable file is refused as it is.
+    db?.close();
+    if (!existed || !isDamage(err)) throw err;
   }
   db?.close();
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const aside = join(dirname(dbPath), `corrupt-${stamp}.db`);
   renameSync(dbPath, aside);
   for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix);
-  const newest = listBackups(dbPath)[0];
+  const newest = listBackups(dbPath).find((b) => verifyDatabaseFile(b.path, options.nativeBinding));
   throw new AppError(
     'CORRUPT',
     `The database ${basename(dbPath)} is damaged; it was moved aside as ${basename(aside)} (nothing was deleted). ` +

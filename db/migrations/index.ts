@@ -6,6 +6,7 @@ import { migration002 } from './002-saved-mappings';
 import { migration003 } from './003-rules-and-suggestions';
 import { migration004 } from './004-look-through';
 import { migration005 } from './005-sub-themes';
+import { migration006 } from './006-reports';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'rules and suggestion decisions', up: migration003 },
   { version: 4, name: 'fund look-through', up: migration004 },
   { version: 5, name: 'sub-themes', up: migration005 },
+  { version: 6, name: 'report records and preferences', up: migration006 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
@@ -61,4 +63,13 @@ export function needsMigration(db: Db, migrations: readonly Migration[] = MIGRAT
 /** A verified backup (db/backup) taken before a migration touches the file; returns its path. */
 export async function backupBeforeMigration(db: Db, dbPath: string, now = new Date()): Promise<string> {
   return (await createVerifiedBackup(db, dbPath, 'migration', now)).path;
+}
+
+/**
+ * What start-up does: a verified backup if the file needs migrating, then the migration (one
+ * transaction). If a step throws, the file keeps its old version and the backup stays beside it.
+ */
+export async function migrateWithBackup(db: Db, dbPath: string, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+  if (needsMigration(db, migrations)) await backupBeforeMigration(db, dbPath);
+  return migrate(db, migrations);
 }

@@ -4,7 +4,10 @@ import { renderHtml } from '../../shared/report/html';
 import { renderJson } from '../../shared/report/json';
 import type { ExposureReport, ReportFormat } from '../../shared/report/model';
 
-/** Renders a report in a text format; XLSX and PDF come with the reports issue. */
+/**
+ * Renders the bare exposure model in a text format. Client reports (cover, charts, XLSX, PDF,
+ * records) go through buildReport and renderDocument instead (db/report/export-file.ts).
+ */
 export function renderReport(report: ExposureReport, format: ReportFormat): string {
   switch (format) {
     case 'json':
@@ -15,6 +18,6 @@ export function renderReport(report: ExposureReport, format: ReportFormat): stri
       return renderHtml(report);
     case 'xlsx':
     case 'pdf':
-      throw new AppError('UNSUPPORTED', `${format.toUpperCase()} reports are not yet supported; use json, csv or html for now.`);
+      throw new AppError('UNSUPPORTED', `${format.toUpperCase()} is a binary format: use exportReportFile (db/report/export-file.ts).`);
   }
 }

@@ -1,13 +1,18 @@
 import type { ApiEvents, BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
-import { openDatabase, type Db } from '../connection';
+import { openDatabase, sqliteVersion, type Db } from '../connection';
+import { databaseAccess } from '../integrity/access';
 import { openChecked } from '../integrity/open-checked';
 import { computeExposure } from '../exposure/compute';
+import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../exposure/breakdowns';
+import { portfoliosOverview, themeHistory } from '../exposure/history';
+import { compareSnapshots } from '../exposure/compare';
+import * as portfolioEdits from '../repos/portfolio-edits';
 import { importHoldingsFile, previewImport } from '../import/import-file';
 import { importInThread } from '../import/import-thread';
 import { createVerifiedBackup, listBackups, restoreBackup } from '../backup/backups';
-import { backupBeforeMigration, LATEST_VERSION, migrate, needsMigration } from '../migrations';
+import { LATEST_VERSION, migrateWithBackup, schemaVersion } from '../migrations';
 import { localDate, systemClock, type Clock } from '../repos/clock';
 import * as fx from '../repos/fx';
 import * as portfolios from '../repos/portfolios';
@@ -20,8 +25,13 @@ import * as rules from '../repos/rules';
 import * as suggestions from '../repos/suggestions';
 import * as lookThrough from '../repos/look-through';
 import { exportTags, importTags, previewTagImport } from '../tags/share';
-import { renderReport } from '../report/export';
 import { writeFileAtomic } from '../report/write-atomic';
+import { buildReport } from '../report/build';
+import { exportReportFile, regenerateReportFile } from '../report/export-file';
+import { closeSharedPdfRenderer } from '../report/pdf-pool';
+import { getReportPreferences, setReportPreferences } from '../report/preferences';
+import { listReportRecords } from '../report/records';
+import { renderText } from '../report/render';
 
 export type Emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
 
@@ -37,6 +47,10 @@ export interface BackendOptions {
 export interface Backend {
   handlers: BackendHandlers;
   db: Db;
+  /** The bundled SQLite library's version (checked to be at least 3.37 at open; the shell logs it). */
+  sqliteVersion: string;
+  /** The file is read-only: the UI shows a banner (databaseStatus gives its message). */
+  readOnly: boolean;
   close(): void;
 }
 
@@ -45,16 +59,30 @@ export interface Backend {
  * contract. The same object serves Electron's IPC, the CLI and the e2e harness.
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const db = openChecked(options.dbPath, { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION });
+  const access = databaseAccess(options.dbPath);
+  const db = openChecked(options.dbPath, { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION, readonly: access.readOnly });
   try {
-    if (needsMigration(db)) await backupBeforeMigration(db, options.dbPath);
-    migrate(db);
+    if (access.readOnly) refuseStaleReadOnly(db, options.dbPath);
+    else await migrateWithBackup(db, options.dbPath);
   } catch (err) {
     db.close();
     throw err;
   }
   const now = options.clock ?? systemClock;
-  return { handlers: createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker }), db, close: () => db.close() };
+  const readOnlyMessage = access.readOnly ? access.message : null;
+  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage });
+  return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
+    // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.
+    void closeSharedPdfRenderer();
+    db.close();
+  } };
+}
+
+/** A read-only file can only be shown as it is: one that needs migrating is refused, naming it. */
+function refuseStaleReadOnly(db: Db, dbPath: string): void {
+  if (schemaVersion(db) !== LATEST_VERSION) {
+    throw new AppError('IO', `${dbPath} is read-only and must be updated by this version of ThemeLens before it can be opened. Make the file writable and try again.`, { path: dbPath });
+  }
 }
 
 /** The snapshot a call names, or the portfolio's latest. */
@@ -74,6 +102,8 @@ interface ImportContext {
   nativeBinding?: string | undefined;
   emit?: Emit | undefined;
   inWorker?: boolean | undefined;
+  /** Set when the database opened read-only: calls that would write files refuse with it. */
+  readOnlyMessage?: string | null | undefined;
 }
 
 export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendHandlers {
@@ -91,6 +121,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
   // back) a tag edit the user makes on the main connection meanwhile.
   const runImport = async (input: Parameters<BackendHandlers['importHoldings']>[0]) => {
     if (importRunning) throw new AppError('CONFLICT', 'Another import is running; wait for it to finish or cancel it.');
+    if (ctx.readOnlyMessage) throw new AppError('IO', ctx.readOnlyMessage);
     importRunning = true;
     cancelRequested = false;
     try {
@@ -130,7 +161,26 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     const portfolio = portfolios.getPortfolio(db, portfolioId);
     return computeExposure(db, portfolio, resolveSnapshot(db, portfolio, snapshotId), now(), positionLimit);
   };
+  // The portfolio and snapshot a breakdown call names (the latest snapshot unless one is named).
+  const scoped = (input: { portfolioId: number; snapshotId?: number | undefined }) => {
+    const portfolio = portfolios.getPortfolio(db, input.portfolioId);
+    return [portfolio, resolveSnapshot(db, portfolio, input.snapshotId)] as const;
+  };
   return {
+    getThemeBreakdown: (input) => themeBreakdown(db, ...scoped(input), input.top),
+    getAccountBreakdown: (input) => accountBreakdown(db, ...scoped(input)),
+    getCurrencyBreakdown: (input) => currencyBreakdown(db, ...scoped(input)),
+    getThemeOverlap: (input) => themeOverlap(db, ...scoped(input)),
+    getThemeHistory: (input) => themeHistory(db, portfolios.getPortfolio(db, input.portfolioId)),
+    compareSnapshots: (input) => {
+      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
+      return compareSnapshots(db, portfolio, resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId), input.limit);
+    },
+    getPortfoliosOverview: () => portfoliosOverview(db),
+    renamePortfolio: (input) => portfolioEdits.renamePortfolio(db, input.id, input.name, input.clientName),
+    duplicatePortfolio: (input) => portfolioEdits.duplicatePortfolio(db, input.id, input.name),
+    deletePortfolio: (input) => portfolioEdits.deletePortfolio(db, input.id),
+    restorePortfolio: (input) => portfolioEdits.restoreDeletedPortfolio(db, input.undoToken),
     listPortfolios: () => portfolios.listPortfolios(db),
     createPortfolio: (input) => portfolios.createPortfolio(db, input, now()),
     listSnapshots: (input) => snapshots.listSnapshots(db, portfolios.getPortfolio(db, input.portfolioId).id),
@@ -175,16 +225,28 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     setFxRate: (input) => fx.setFxRate(db, input, localDate()),
     listFxRates: () => fx.listFxRates(db),
     getExposure: (input) => exposure(input.portfolioId, input.snapshotId, input.positionLimit),
+    databaseStatus: () => ({ readOnly: Boolean(ctx.readOnlyMessage), message: ctx.readOnlyMessage ?? null, sqliteVersion: sqliteVersion(db), schemaVersion: schemaVersion(db) }),
     listBackups: () => listBackups(ctx.dbPath),
     createBackup: async () => createVerifiedBackup(db, ctx.dbPath, 'manual', new Date(), ctx.nativeBinding),
     restoreBackup: async (input) => {
+      if (ctx.readOnlyMessage) throw new AppError('IO', ctx.readOnlyMessage);
+      if (importRunning) throw new AppError('CONFLICT', 'An import is running; wait for it to finish or cancel it, then restore.');
       const found = listBackups(ctx.dbPath).find((b) => b.file === input.file);
       if (!found) throw new AppError('NOT_FOUND', `There is no backup named ${input.file}. Run "themelens backup list" to see them.`);
       return restoreBackup(db, ctx.dbPath, found.path, new Date(), ctx.nativeBinding);
     },
     exportReport: (input) => {
-      const text = renderReport(exposure(input.portfolioId, input.snapshotId), input.format);
-      return { path: input.path, bytes: writeFileAtomic(input.path, text) };
+      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
+      return exportReportFile(db, portfolio, resolveSnapshot(db, portfolio, input.snapshotId), input, now());
     },
+    previewReport: (input) => {
+      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
+      const { doc } = buildReport(db, portfolio, resolveSnapshot(db, portfolio, input.snapshotId), now(), input.sections);
+      return { content: renderText(doc, input.format), fingerprint: doc.fingerprint };
+    },
+    listReports: (input) => listReportRecords(db, input.portfolioId),
+    regenerateReport: (input) => regenerateReportFile(db, input.reportId, input),
+    getReportPreferences: () => getReportPreferences(db),
+    setReportPreferences: (input) => setReportPreferences(db, input),
   };
 }

@@ -3,6 +3,7 @@ import type * as Electron from 'electron';
 import type { ApiEvents } from '../../shared/api/contract';
 import { openBackend, type Backend } from '../../db/service/backend';
 import { defaultDataDir, ensureDataDir } from '../../db/paths';
+import { enforceCsp } from './csp';
 import { dialogHandlers } from './dialogs';
 import { guardSession, guardWebContents } from './guards';
 import { emitToRenderer, GrantedPaths, registerApi } from './ipc';
@@ -55,6 +56,7 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
 
   void app.whenReady().then(async () => {
     guardSession(electron.session.defaultSession);
+    enforceCsp(electron.session.defaultSession);
     registerAppProtocol(protocol, join(paths.outDir, 'renderer'));
     const dbPath = ensureDataDir(env['THEMELENS_DATA_DIR'] || app.getPath('userData') || defaultDataDir(env));
     try {
@@ -69,9 +71,9 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
       app.quit();
       return;
     }
-    log(`ThemeLens: SQLite ${backend.db.prepare('SELECT sqlite_version()').pluck().get() as string}`);
+    log(`ThemeLens: SQLite ${backend.sqliteVersion}`);
     const granted = new GrantedPaths();
-    registerApi(electron.ipcMain, { ...backend.handlers, ...dialogHandlers(electron.dialog, () => window, granted) }, granted, log);
+    registerApi(electron.ipcMain, { ...backend.handlers, ...dialogHandlers(electron.dialog, () => window, granted) }, { granted, log });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => emitToRenderer(window?.webContents ?? null, 'menuCommand', command), process.platform, !app.isPackaged)));
     window = new BrowserWindow(mainWindowOptions(join(paths.outDir, 'preload', 'index.cjs')));
     window.once('ready-to-show', () => window?.show());

@@ -3,6 +3,9 @@ import type { BrowserWindow, Dialog } from 'electron';
 import type { HostHandlers } from '../../shared/api/contract';
 import type { ReportFormat } from '../../shared/report/model';
 import type { GrantedPaths } from './ipc';
+import { writeFileAtomic } from '../../db/report/write-atomic';
+
+const CHART_FILTERS: Record<'svg' | 'png', { name: string; extensions: string[] }> = { svg: { name: 'SVG image', extensions: ['svg'] }, png: { name: 'PNG image', extensions: ['png'] } };
 
 const FORMAT_FILTERS: Record<ReportFormat, { name: string; extensions: string[] }> = {
   json: { name: 'JSON report', extensions: ['json'] },
@@ -12,7 +15,10 @@ const FORMAT_FILTERS: Record<ReportFormat, { name: string; extensions: string[] 
   pdf: { name: 'PDF document', extensions: ['pdf'] },
 };
 
-/** The host calls: native open and save dialogs; every chosen path is granted for one use by the backend. */
+/**
+ * The host calls: native open and save dialogs. A path the user opens is granted for reading and a
+ * path the user saves to for writing; the IPC wrapper refuses any other path (the page never invents one).
+ */
 export function dialogHandlers(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, window: () => BrowserWindow | null, granted: GrantedPaths): HostHandlers {
   return {
     chooseImportFile: async () => {
@@ -27,13 +33,22 @@ export function dialogHandlers(dialog: Pick<Dialog, 'showOpenDialog' | 'showSave
       };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       const path = result.canceled ? undefined : result.filePaths[0];
-      return path ? { path: granted.grant(path), name: basename(path) } : null;
+      return path ? { path: granted.grant(path, 'read'), name: basename(path) } : null;
     },
     chooseExportPath: async ({ format, suggestedName }) => {
       const win = window();
       const options = { title: 'Export report', defaultPath: suggestedName, filters: [FORMAT_FILTERS[format]] };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      return !result.canceled && result.filePath ? { path: granted.grant(result.filePath) } : null;
+      return !result.canceled && result.filePath ? { path: granted.grant(result.filePath, 'write') } : null;
+    },
+    // A chart the renderer drew: the user picks where in a native dialog; the bytes never name a path.
+    saveChart: async ({ format, suggestedName, data }) => {
+      const win = window();
+      const options = { title: 'Save chart', defaultPath: suggestedName, filters: [CHART_FILTERS[format]] };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      const bytes = format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64');
+      return { path: result.filePath, bytes: writeFileAtomic(result.filePath, bytes) };
     },
   };
 }

@@ -14,14 +14,26 @@ export function isAppUrl(url: string): boolean {
 /** Hosts the app itself links to (help pages); nothing else is ever opened in the browser. */
 export const EXTERNAL_HOSTS = new Set(['github.com']);
 
-/** An https URL to a known host, with no credentials or odd port: the only kind shell.openExternal gets. */
-export function isSafeExternalUrl(url: string): boolean {
+/**
+ * The normalized form of an https URL to a known host, or null. The authority must be written
+ * plainly (no credentials, even empty ones, no port, no backslash): other URL parsers than the
+ * WHATWG one read `https://github.com\@evil.com/` as a login at evil.com.
+ */
+export function safeExternalUrl(url: string): string | null {
+  if (/[\s\\\u0000-\u001f\u007f]/.test(url)) return null;
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && !u.username && !u.password && u.port === '' && EXTERNAL_HOSTS.has(u.hostname);
+    const authority = /^https:\/\/([^/?#]*)/i.exec(url)?.[1];
+    const plain = authority !== undefined && authority.toLowerCase() === u.host;
+    return u.protocol === 'https:' && plain && !u.username && !u.password && u.port === '' && EXTERNAL_HOSTS.has(u.hostname) ? u.href : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Whether a URL may be handed to shell.openExternal (see safeExternalUrl). */
+export function isSafeExternalUrl(url: string): boolean {
+  return safeExternalUrl(url) !== null;
 }
 
 /** Denies navigation away from the app, new windows, webviews and downloads in one web contents. */
@@ -34,7 +46,8 @@ export function guardWebContents(contents: WebContents, openExternal: (url: stri
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) openExternal(url);
+    const safe = safeExternalUrl(url);
+    if (safe) openExternal(safe);
     return { action: 'deny' };
   });
 }

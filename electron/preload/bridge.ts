@@ -1,7 +1,7 @@
-import type { ApiEvents, ThemeLensBridge } from '../../shared/api/contract';
+import type { ApiEvents, ApiName, ThemeLensBridge } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 
-type Invoke = (name: string, input: unknown) => Promise<Envelope<unknown>>;
+type Invoke = (name: ApiName, input: unknown) => Promise<Envelope<unknown>>;
 type Subscribe = <E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void) => () => void;
 
 /** Turns an error envelope back into an Error carrying `code` and `details` (Electron would keep only `.message`). */
@@ -14,7 +14,7 @@ export function unwrap<T>(envelope: Envelope<T>): T {
 }
 
 /** The object exposed as window.themelens: exactly one function per call, plus `on` for known events. */
-export function buildBridge(calls: readonly string[], events: readonly string[], invoke: Invoke, subscribe: Subscribe): ThemeLensBridge {
+export function buildBridge(calls: readonly ApiName[], events: readonly (keyof ApiEvents)[], invoke: Invoke, subscribe: Subscribe): ThemeLensBridge {
   const bridge: Record<string, unknown> = {};
   for (const name of calls) bridge[name] = (input: unknown) => invoke(name, input ?? {}).then(unwrap);
   bridge['on'] = <E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void) => {

@@ -6,7 +6,7 @@ import type { Envelope } from '../../shared/api/errors';
 import { CALL_NAMES, channelOf, EVENT_NAMES } from '../../shared/api/names';
 import { buildBridge } from './bridge';
 
-const bridge: ThemeLensBridge = buildBridge(
+const bridge = buildBridge(
   CALL_NAMES,
   EVENT_NAMES,
   (name, input) => ipcRenderer.invoke(channelOf(name), input) as Promise<Envelope<unknown>>,
@@ -15,6 +15,6 @@ const bridge: ThemeLensBridge = buildBridge(
     ipcRenderer.on(channelOf(event), wrapped);
     return () => ipcRenderer.removeListener(channelOf(event), wrapped);
   },
-);
+) satisfies ThemeLensBridge;
 
 contextBridge.exposeInMainWorld('themelens', bridge);

@@ -15,6 +15,8 @@ import { ThemesDialog } from './components/ThemesDialog';
 import { Toolbar } from './components/Toolbar';
 import { useTagHistory } from './hooks/useTagHistory';
 import { patchPositions, withTotals } from './patch-report';
+import { AnalyticsViews } from './views/AnalyticsViews';
+import { ViewTabs, type ViewId } from './views/ViewTabs';
 
 /** Positions fetched for the screen: the largest ones; exports always get them all. */
 const SCREEN_POSITION_LIMIT = 2000;
@@ -42,6 +44,7 @@ export function App() {
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
   const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
+  const [view, setView] = useState<ViewId>('holdings');
 
   const refreshPortfolios = useCallback(async (select?: number) => {
     const list = await api().listPortfolios({});
@@ -180,11 +183,30 @@ export function App() {
         <main className="loading" aria-busy="true">Loading…</main>
       ) : portfolios.length === 0 ? (
         <EmptyState onImport={() => void startImport()} busy={busy} />
+      ) : view !== 'holdings' && selected ? (
+        <>
+          <ViewTabs view={view} onView={setView} />
+          <AnalyticsViews
+            view={view}
+            portfolio={selected}
+            portfolioName={selected.name}
+            version={reportVersion}
+            onMessage={(text, kind) => setToast({ text, kind })}
+            onChanged={bumpReport}
+            onPortfoliosChanged={(select) => {
+              void refreshPortfolios(select);
+              bumpReport();
+            }}
+          />
+        </>
       ) : report ? (
+        <>
+        <ViewTabs view={view} onView={setView} />
         <main className="workspace">
           <HoldingsTable report={report} themes={themes} onTagChanges={history.apply} />
           <ExposurePanel report={report} />
         </main>
+        </>
       ) : (
         <main className="loading">{selected && selected.snapshotCount === 0 ? 'This portfolio has no snapshots yet: import a holdings file.' : 'Loading…'}</main>
       )}

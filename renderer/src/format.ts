@@ -1,44 +1,54 @@
-/** Number formatting in the user's locale; one cache of formatters per currency. */
+/** Number and date formatting in the user's locale (navigator.language) and the portfolio's currency. */
 const locale = (): string => (typeof navigator !== 'undefined' && navigator.language) || 'en-US';
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+// Building an Intl.NumberFormat is slow next to using one, and a table formats thousands of cells.
+const cache = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(value: number, currency: string): string {
-  const key = `${locale()}|${currency}`;
-  let f = moneyFormats.get(key);
+/** A cached formatter for the current locale; `fallback` when the options are refused (unknown currency code). */
+function formatter(key: string, options: Intl.NumberFormatOptions, fallback: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${locale()}|${key}`;
+  let f = cache.get(id);
   if (!f) {
     try {
-      f = new Intl.NumberFormat(locale(), { style: 'currency', currency });
+      f = new Intl.NumberFormat(locale(), options);
     } catch {
-      f = new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      f = new Intl.NumberFormat(locale(), fallback);
     }
-    moneyFormats.set(key, f);
+    cache.set(id, f);
   }
-  return f.format(value);
+  return f;
 }
 
-/** Compact money for chart axes: $12K, $1.2M. */
+/** An amount in a currency, to the cent: "$21,630.00", "21.630,00 €". */
+export function formatMoney(value: number, currency: string): string {
+  return formatter(`money|${currency}`, { style: 'currency', currency }, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
+/** Compact money for chart axes and bar labels: "$12K", "$1.2M". */
 export function formatMoneyShort(value: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(locale(), { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
-  } catch {
-    return String(value);
-  }
+  return formatter(
+    `short|${currency}`,
+    { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 },
+    { notation: 'compact', maximumFractionDigits: 1 },
+  ).format(value);
 }
 
+/** A share of the portfolio (a fraction) as a percent with one decimal: 0.32 -> "32.0%". */
 export function formatShare(share: number): string {
-  return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
+  return formatter('share', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }, {}).format(share);
 }
 
+/** A quantity of shares or units, up to 6 decimals; empty when the file gave none. */
 export function formatQuantity(q: number | null): string {
-  return q === null ? '' : new Intl.NumberFormat(locale(), { maximumFractionDigits: 6 }).format(q);
+  return q === null ? '' : formatter('quantity', { maximumFractionDigits: 6 }, {}).format(q);
 }
 
 /** A weight fraction as a percent without needless decimals: 0.6 -> "60%", 0.333 -> "33.3%". */
 export function formatWeight(weight: number): string {
-  return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(weight * 100)}%`;
+  return `${formatter('weight', { maximumFractionDigits: 2 }, {}).format(weight * 100)}%`;
 }
 
+/** A YYYY-MM-DD date in the locale's medium style ("Nov 24, 2026"); the text itself if it is not a date. */
 export function formatDate(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(`${iso.slice(0, 10)}T00:00:00`);

@@ -7,11 +7,14 @@ import { z } from 'zod';
 import type { FxRate, Portfolio, PortfolioSummary, Snapshot, Tag, TagSource, Theme } from '../domain/types';
 import type { ExposureReport } from '../report/model';
 import { REPORT_FORMATS } from '../report/model';
+import { PAPER_SIZES, REPORT_SECTIONS, type ReportPreferences } from '../report/document';
+import type { ReportExportResult, ReportRecord } from '../report/record';
 import type { FileFormat, RowIssue } from '../import/types';
 import { POSITION_FIELDS, type PositionField } from '../import/types';
 import { CALL_NAMES, EVENT_NAMES } from './names';
 import { RULE_KINDS, type RuleKind } from '../tags/rule-match';
 import type { Suggestion } from '../suggestions/suggestions';
+import type { AccountBreakdown, CurrencyBreakdown, PortfoliosOverview, SnapshotComparison, ThemeBreakdown, ThemeHistory, ThemeOverlap } from '../exposure/analytics';
 
 export { channelOf } from './names';
 
@@ -29,6 +32,7 @@ const symbolKey = z.string().trim().min(1).max(64);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY-MM-DD.');
 const filePath = z.string().min(1).max(4096);
 const weightBp = z.number().int().min(0).max(10_000);
+const reportSections = z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length);
 const decimalText = z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'Write the rate as a plain positive number, e.g. 1.0845.');
 
 const ruleSchema = z.strictObject({
@@ -136,12 +140,59 @@ export const apiInputs = {
     snapshotId: id.optional(),
     format: z.enum(REPORT_FORMATS),
     path: filePath,
+    paper: z.enum(PAPER_SIZES).default('a4'),
+    /** Sections to include (the cover always is); all when left out. */
+    sections: reportSections.optional(),
+  }),
+  /** The report as text (html for the preview; json or csv) without writing or recording anything. */
+  previewReport: z.strictObject({
+    portfolioId: id,
+    snapshotId: id.optional(),
+    format: z.enum(['html', 'json', 'csv']).default('html'),
+    sections: reportSections.optional(),
+  }),
+  listReports: z.strictObject({ portfolioId: id.optional() }),
+  /** Makes a recorded report again from its recorded inputs, whatever changed since. */
+  regenerateReport: z.strictObject({ reportId: id, path: filePath, format: z.enum(REPORT_FORMATS).optional(), paper: z.enum(PAPER_SIZES).optional() }),
+  getReportPreferences: z.strictObject({}),
+  setReportPreferences: z.strictObject({
+    reportTitle: z.string().trim().min(1).max(200).optional(),
+    adviserName: text(200).optional(),
+    adviserFirm: text(200).optional(),
+    /** A base64 PNG or JPEG data: URL of at most 512 KB, or null to remove the logo. */
+    logoDataUrl: z
+      .string()
+      .max(700_000)
+      .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, 'The logo must be a PNG or JPEG image.')
+      .nullable()
+      .optional(),
+    disclaimer: text(10_000).optional(),
   }),
   listBackups: z.strictObject({}),
   createBackup: z.strictObject({}),
   restoreBackup: z.strictObject({ file: z.string().regex(/^themelens-[0-9TZ-]+-[a-z-]+\.db$/, 'Name a backup as "themelens backup list" shows it.') }),
+  databaseStatus: z.strictObject({}),
   chooseImportFile: z.strictObject({}),
   chooseExportPath: z.strictObject({ format: z.enum(REPORT_FORMATS), suggestedName: text(200) }),
+  // Exposure analytics: breakdowns of one snapshot (the latest unless named), history, comparison.
+  getThemeBreakdown: z.strictObject({ portfolioId: id, snapshotId: id.optional(), top: z.number().int().positive().max(1000).default(10) }),
+  getAccountBreakdown: z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
+  getCurrencyBreakdown: z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
+  getThemeOverlap: z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
+  getThemeHistory: z.strictObject({ portfolioId: id }),
+  compareSnapshots: z.strictObject({ portfolioId: id, fromSnapshotId: id, toSnapshotId: id, limit: z.number().int().positive().max(10_000).default(300) }),
+  getPortfoliosOverview: z.strictObject({}),
+  renamePortfolio: z.strictObject({ id, name: z.string().trim().min(1).max(200), clientName: text(200).nullable().optional() }),
+  duplicatePortfolio: z.strictObject({ id, name: z.string().trim().min(1).max(200).optional() }),
+  deletePortfolio: z.strictObject({ id }),
+  /** Undoes the latest deletePortfolio of this session. */
+  restorePortfolio: z.strictObject({ undoToken: id }),
+  /** Saves a chart the renderer drew: SVG text, or a PNG as base64 (the host shows the save dialog). */
+  saveChart: z.strictObject({
+    format: z.enum(['svg', 'png']),
+    suggestedName: text(200),
+    data: z.string().min(1).max(40_000_000),
+  }),
 } as const;
 
 export type ApiName = keyof typeof apiInputs;
@@ -198,6 +249,26 @@ export interface BackupInfo {
   createdAt: string;
   /** Why it was taken: import, migration, manual, before-restore. */
   reason: string;
+}
+
+/** What a restore did, and what the app must do next. */
+export interface RestoreResult {
+  restored: string;
+  /** The backup holding the state the restore replaced (a restore can be undone). */
+  safetyCopy: string;
+  /** Always true: the desktop app relaunches so every window and cache reads the restored file. */
+  restartRequired: true;
+}
+
+/** How the database was opened, for a start-up banner and the shell's log. */
+export interface DatabaseStatus {
+  /** True when the file is read-only: show a banner; saving anything fails with a clear message. */
+  readOnly: boolean;
+  /** What the banner says (null when the database opened normally). */
+  message: string | null;
+  /** The bundled SQLite library's version. */
+  sqliteVersion: string;
+  schemaVersion: number;
 }
 
 /** A fund whose holdings were imported for look-through. */
@@ -273,16 +344,34 @@ export interface ApiOutputs {
   setFxRate: FxRate;
   listFxRates: FxRate[];
   getExposure: ExposureReport;
-  exportReport: { path: string; bytes: number };
+  exportReport: ReportExportResult;
+  previewReport: { content: string; fingerprint: string };
+  listReports: ReportRecord[];
+  regenerateReport: ReportExportResult & { sameContent: boolean };
+  getReportPreferences: ReportPreferences;
+  setReportPreferences: ReportPreferences;
   listBackups: BackupInfo[];
   createBackup: BackupInfo;
-  restoreBackup: { restored: string; safetyCopy: string };
+  restoreBackup: RestoreResult;
+  databaseStatus: DatabaseStatus;
   chooseImportFile: { path: string; name: string } | null;
   chooseExportPath: { path: string } | null;
+  getThemeBreakdown: ThemeBreakdown;
+  getAccountBreakdown: AccountBreakdown;
+  getCurrencyBreakdown: CurrencyBreakdown;
+  getThemeOverlap: ThemeOverlap;
+  getThemeHistory: ThemeHistory;
+  compareSnapshots: SnapshotComparison;
+  getPortfoliosOverview: PortfoliosOverview;
+  renamePortfolio: Portfolio;
+  duplicatePortfolio: Portfolio;
+  deletePortfolio: { undoToken: number; name: string };
+  restorePortfolio: Portfolio;
+  saveChart: { path: string; bytes: number } | null;
 }
 
 /** Calls answered by the desktop shell (or the e2e harness) rather than the backend service. */
-export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath'] as const satisfies readonly ApiName[];
+export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath', 'saveChart'] as const satisfies readonly ApiName[];
 export type HostCallName = (typeof HOST_CALLS)[number];
 export type BackendCallName = Exclude<ApiName, HostCallName>;
 

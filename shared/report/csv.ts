@@ -28,6 +28,11 @@ const fixed2 = (n: number): string => n.toFixed(2);
  * one row per position. UTF-8 with a byte-order mark so spreadsheet programs read accents right.
  */
 export function renderCsv(report: ExposureReport): string {
+  return `\uFEFF${csvLines(report).join('\r\n')}\r\n`;
+}
+
+/** The lines of the CSV report (no BOM, no line ends), for renderers that add blocks of their own. */
+export function csvLines(report: ExposureReport): string[] {
   const lines: string[] = [];
   const row = (...cells: string[]) => lines.push(cells.join(','));
   row('Portfolio', textCell(report.portfolio));
@@ -66,5 +71,5 @@ export function renderCsv(report: ExposureReport): string {
     lines.push('');
     for (const w of report.warnings) row('Warning', textCell(w.message));
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return lines;
 }

@@ -6,7 +6,7 @@
  * from queues the test fills.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { API_EVENTS, API_NAMES, type ApiEvents } from '../../shared/api/contract';
@@ -86,6 +86,14 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark'; vi
     chooseExportPath: () => {
       const path = saveDialogAnswers.shift() ?? null;
       return path ? { path } : null;
+    },
+    // The desktop shell shows a save dialog and writes the bytes; here the answer comes from the queue.
+    saveChart: (input) => {
+      const path = saveDialogAnswers.shift() ?? null;
+      if (!path) return null;
+      const bytes = input.format === 'svg' ? Buffer.from(input.data, 'utf8') : Buffer.from(input.data, 'base64');
+      writeFileSync(path, bytes);
+      return { path, bytes: bytes.length };
     },
   };
   const { server, origin } = await serveRenderer();

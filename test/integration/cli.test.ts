@@ -105,7 +105,7 @@ describe('themelens CLI (DESIGN.md section 6)', () => {
     expect(report.warnings).toEqual([]);
   });
 
-  it('writes CSV and HTML reports to --out, and says xlsx/pdf are not yet supported', () => {
+  it('writes CSV, HTML, XLSX and PDF reports to --out', () => {
     const out = join(temp.dir, 'r.csv');
     const r = runCli(['report', '--db', db, '--portfolio', 'Smith family', '--format', 'csv', '--out', out]);
     expect(r.code).toBe(0);
@@ -116,8 +116,9 @@ describe('themelens CLI (DESIGN.md section 6)', () => {
     expect(html.stdout).toContain('<h1>Theme exposure: Smith family</h1>');
     for (const format of ['xlsx', 'pdf']) {
       const x = runCli(['report', '--db', db, '--portfolio', 'Smith family', '--format', format, '--out', join(temp.dir, `r.${format}`)]);
-      expect(x.code).toBe(1);
-      expect(x.stderr).toMatch(/not yet supported/);
+      expect(x.stderr).toMatch(/^Wrote /);
+      expect(x.code).toBe(0);
+      expect(readFileSync(join(temp.dir, `r.${format}`)).subarray(0, 4).toString('latin1')).toBe(format === 'pdf' ? '%PDF' : 'PK\x03\x04');
     }
   });
 

@@ -41,6 +41,17 @@ for (const [mod, name] of [
   };
 }
 
+// Every TCP or TLS client, however created (http.Agent, new net.Socket(), tls.connect), ends in
+// Socket.prototype.connect; the wrappers above name the call, this one catches the rest.
+const originalSocketConnect = net.Socket.prototype.connect as (...a: unknown[]) => net.Socket;
+(net.Socket.prototype as unknown as { connect: unknown }).connect = function (this: net.Socket, ...args: unknown[]) {
+  // Node passes its own normalized [options, callback] array from net.connect and http.
+  const list = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+  const host = typeof list[0] === 'string' && !/^\d+$/.test(list[0]) ? 'localhost' : hostOf(list);
+  if (!LOOPBACK.test(host)) trip('Socket.connect', host);
+  return originalSocketConnect.apply(this, args);
+};
+
 const originalLookup = dns.lookup;
 (dns as unknown as { lookup: unknown }).lookup = (hostname: string, ...rest: unknown[]) => {
   if (!LOOPBACK.test(hostname)) trip('dns.lookup', hostname);

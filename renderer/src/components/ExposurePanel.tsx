@@ -29,6 +29,29 @@ function niceTicks(min: number, max: number): number[] {
   return ticks;
 }
 
+/**
+ * The figures above one bar: its value (compact) and, below it, its share of the portfolio. Drawn
+ * above a positive bar and below a negative (short) one, so neither overlaps the bar.
+ */
+function BarLabel({ viewBox, datum, currency }: { viewBox: unknown; datum: Datum | undefined; currency: string }) {
+  const box = viewBox as { x?: number; y?: number; width?: number; height?: number } | undefined;
+  if (!datum || !box || box.x === undefined || box.y === undefined) return null;
+  const cx = box.x + (box.width ?? 0) / 2;
+  const top = Math.min(box.y, box.y + (box.height ?? 0));
+  const bottom = Math.max(box.y, box.y + (box.height ?? 0));
+  const below = datum.value < 0;
+  return (
+    <text x={cx} y={below ? bottom + 12 : top - 20} textAnchor="middle" className="bar-label" fontSize={11}>
+      <tspan x={cx} className="bar-label-value">
+        {formatMoneyShort(datum.value, currency)}
+      </tspan>
+      <tspan x={cx} dy={12}>
+        {formatShare(datum.share)}
+      </tspan>
+    </text>
+  );
+}
+
 /** The exposure chart (one bar per theme plus untagged) and the table of the same figures. */
 export function ExposurePanel({ report }: { report: ExposureReport }) {
   const [rejected, setRejected] = useState<RowIssue[] | null>(null);
@@ -63,10 +86,17 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
       )}
       <figure className="chart" data-testid="exposure-chart" aria-label="Bar chart of theme exposure">
         <figcaption>Value by theme ({cur})</figcaption>
-        <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={data} margin={{ top: 24, right: 12, bottom: 8, left: 24 }}>
+        <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 480, height: 300 }}>
+          <BarChart data={data} margin={{ top: 32, right: 12, bottom: 8, left: 24 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
-            <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} tickFormatter={(n: string) => (n.length > 18 ? `${n.slice(0, 16)}…` : n)} />
+            <XAxis
+              dataKey="name"
+              tick={{ fontSize: 11 }}
+              interval={0}
+              tickFormatter={(n: string) => (n.length > 18 ? `${n.slice(0, 16)}…` : n)}
+              height={40}
+              label={{ value: 'Theme', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }}
+            />
             <YAxis
               // Round ticks with headroom above the tallest bar, so its share label is never clipped.
               domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0]}
@@ -93,7 +123,7 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
               {data.map((d) => (
                 <Cell key={d.id} fill={d.color} />
               ))}
-              <LabelList dataKey="share" position="top" formatter={(v: unknown) => formatShare(Number(v))} style={{ fontSize: 11 }} />
+              <LabelList dataKey="value" content={(props) => <BarLabel viewBox={props.viewBox} datum={data[props.index ?? -1]} currency={cur} />} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

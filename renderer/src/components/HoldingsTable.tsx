@@ -152,7 +152,7 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
               <th>Symbol</th>
               <th>Description</th>
               <th className="num">Quantity</th>
-              <th className="num">Value</th>
+              <th className="num">Value ({report.baseCurrency})</th>
               <th>Themes</th>
             </tr>
           </thead>
@@ -233,9 +233,17 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
                             </span>
                           );
                         })}
-                        {!p.isCash && !isFullyTagged(p) && (
-                          <button type="button" className="small ghost" data-testid={`tag-button-${p.symbolKey}`} onClick={() => setEditing(key)} aria-label={`Tag ${p.symbolKey}`}>
-                            + Tag
+                        {/* Fully tagged holdings keep the button: the editor also changes an existing weight. */}
+                        {!p.isCash && (
+                          <button
+                            type="button"
+                            className="small ghost"
+                            data-testid={`tag-button-${p.symbolKey}`}
+                            onClick={() => setEditing(key)}
+                            aria-label={`Tag ${p.symbolKey}`}
+                            title={isFullyTagged(p) ? 'Fully tagged: pick one of its themes to change its weight' : 'Tag with a theme (Enter)'}
+                          >
+                            {isFullyTagged(p) ? 'Edit' : '+ Tag'}
                           </button>
                         )}
                       </div>

@@ -14,8 +14,8 @@ export function IssuesTable({ issues }: { issues: RowIssue[] }) {
           </tr>
         </thead>
         <tbody>
-          {issues.map((i) => (
-            <tr key={`${i.line}:${i.column ?? ''}`}>
+          {issues.map((i, n) => (
+            <tr key={`${n}:${i.line}:${i.column ?? ''}`}>
               <td className="num">{i.line}</td>
               <td>{i.header ?? i.column ?? ''}</td>
               <td>

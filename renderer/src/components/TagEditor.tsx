@@ -10,6 +10,26 @@ export function percentToBp(text: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
+const toBp = (weight: number) => Math.round(weight * 10000);
+
+/** Basis points a theme may take on a holding: 100% minus what its other themes already hold. */
+export function availableFor(current: readonly ReportPositionTheme[], themeId: string): number {
+  return 10000 - current.filter((c) => c.id !== themeId).reduce((s, c) => s + toBp(c.weight), 0);
+}
+
+/** The weight the editor proposes: the theme's current weight if it has one, else all that is left. */
+export function defaultWeightBp(current: readonly ReportPositionTheme[], themeId: string): number {
+  const existing = current.find((c) => c.id === themeId);
+  return existing ? toBp(existing.weight) : Math.max(0, availableFor(current, themeId));
+}
+
+/** The first theme the holding does not have yet; on a fully tagged holding, its first theme (to reweight it). */
+function initialTheme(current: readonly ReportPositionTheme[], themes: readonly Theme[]): string {
+  const firstFree = themes.find((t) => !current.some((c) => c.id === t.id));
+  if (firstFree && availableFor(current, firstFree.id) > 0) return firstFree.id;
+  return current[0]?.id ?? firstFree?.id ?? themes[0]?.id ?? '';
+}
+
 interface Props {
   symbolKey: string;
   current: ReportPositionTheme[];
@@ -20,14 +40,11 @@ interface Props {
 
 /** Inline editor: pick a theme and a weight; shows what stays untagged as you type. */
 export function TagEditor({ symbolKey, current, themes, onSave, onCancel }: Props) {
-  const firstFree = themes.find((t) => !current.some((c) => c.id === t.id)) ?? themes[0];
-  const [themeId, setThemeId] = useState(firstFree?.id ?? '');
-  const usedByOthersBp = useMemo(
-    () => current.filter((c) => c.id !== themeId).reduce((s, c) => s + Math.round(c.weight * 10000), 0),
-    [current, themeId],
-  );
-  const availableBp = 10000 - usedByOthersBp;
-  const [text, setText] = useState(String(availableBp / 100));
+  const [themeId, setThemeId] = useState(() => initialTheme(current, themes));
+  const availableBp = useMemo(() => availableFor(current, themeId), [current, themeId]);
+  const [text, setText] = useState(String(defaultWeightBp(current, themeId) / 100));
+  // Until the user types a weight, picking another theme proposes that theme's own default.
+  const [typed, setTyped] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [rationale, setRationale] = useState('');
@@ -37,6 +54,7 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel }: Prop
   const remainingAfter = bp === null ? null : availableBp - bp;
 
   const save = async () => {
+    if (saving) return;
     if (bp === null) return setError('Enter a weight in percent, e.g. 60 or 12.5.');
     if (bp > availableBp) return setError(`At most ${formatWeight(availableBp / 10000)} is left for ${symbolKey}.`);
     if (sourceUrl.trim() && !/^https?:\/\/\S+$/.test(sourceUrl.trim())) return setError('The source link must start with https:// (or http://).');
@@ -62,7 +80,23 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel }: Prop
         }
       }}
     >
-      <select data-testid="tag-theme-select" aria-label="Theme" value={themeId} onChange={(e) => setThemeId(e.target.value)} autoFocus>
+      <select
+        data-testid="tag-theme-select"
+        aria-label="Theme"
+        value={themeId}
+        onChange={(e) => {
+          setThemeId(e.target.value);
+          setError(null);
+          if (!typed) setText(String(defaultWeightBp(current, e.target.value) / 100));
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void save();
+          }
+        }}
+        autoFocus
+      >
         {themes.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
@@ -77,6 +111,7 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel }: Prop
         size={5}
         onChange={(e) => {
           setText(e.target.value);
+          setTyped(true);
           setError(null);
         }}
         onKeyDown={(e) => {

@@ -66,7 +66,7 @@ describe('migrations', () => {
     raw.pragma('user_version = 99');
     raw.close();
     const before = readFileSync(path);
-    await expect(openBackend({ dbPath: path })).rejects.toThrow(/newer version of ThemeLens \(schema 99; this version knows 5\)/);
+    await expect(openBackend({ dbPath: path })).rejects.toThrow(new RegExp(`newer version of ThemeLens \\(schema 99; this version knows ${LATEST_VERSION}\\)`));
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(existsSync(`${path}-wal`)).toBe(false);
     const db = openDatabase(':memory:');
@@ -78,11 +78,11 @@ describe('migrations', () => {
     const db = openDatabase(':memory:');
     const failing: Migration[] = [
       ...MIGRATIONS,
-      { version: 6, name: 'half', up: (d) => { d.exec('CREATE TABLE half_done (x INTEGER) STRICT'); throw new Error('boom'); } },
+      { version: MIGRATIONS.length + 1, name: 'half', up: (d) => { d.exec('CREATE TABLE half_done (x INTEGER) STRICT'); throw new Error('boom'); } },
     ];
     migrate(db);
     expect(() => migrate(db, failing)).toThrow('boom');
-    expect(schemaVersion(db)).toBe(5);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
   });
 
@@ -91,7 +91,7 @@ describe('migrations', () => {
     const db = openDatabase(path);
     migrate(db);
     db.prepare("INSERT INTO portfolios (name, base_currency, created_at) VALUES ('Kept', 'USD', 'now')").run();
-    const next: Migration[] = [...MIGRATIONS, { version: 6, name: 'next', up: (d) => d.exec('CREATE TABLE extra (x INTEGER) STRICT') }];
+    const next: Migration[] = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'next', up: (d) => d.exec('CREATE TABLE extra (x INTEGER) STRICT') }];
     expect(needsMigration(db, next)).toBe(true);
     const backup = await backupBeforeMigration(db, path);
     migrate(db, next);
@@ -99,7 +99,7 @@ describe('migrations', () => {
     expect(existsSync(backup)).toBe(true);
     expect(statSync(backup).mode & 0o777).toBe(0o600);
     const copy = new Database(backup, { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(5);
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(copy.prepare('SELECT name FROM portfolios').pluck().all()).toEqual(['Kept']);
     copy.close();
   });

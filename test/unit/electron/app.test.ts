@@ -31,9 +31,18 @@ describe('startApp wires the shell against a fake electron module', () => {
     expect(existsSync(join(temp.dir, 'data', 'themelens.db'))).toBe(true);
     expect(logs.some((l) => /SQLite 3\.\d+/.test(l))).toBe(true);
     expect(e.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    // Scheme privileges are registered before ready; the handler only after it.
+    expect(e.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]!).toBeLessThan(e.app.whenReady.mock.invocationCallOrder[0]!);
+    // The session is locked down before the window exists: permissions, downloads, spellchecker, CSP.
+    expect(e.session.defaultSession.permissionRequest).not.toBeNull();
+    expect(e.session.defaultSession.headersListener).not.toBeNull();
+    expect(e.session.defaultSession.spellcheck).toBe(false);
     expect(e.windows).toHaveLength(1);
     const win = e.windows[0]!;
     expect(win.loadURL).toHaveBeenCalledWith('app://themelens/index.html');
+    expect(win.show).not.toHaveBeenCalled();
+    win.emit('ready-to-show');
+    expect(win.show).toHaveBeenCalledTimes(1);
     expect((win.options as { webPreferences: { preload: string } }).webPreferences.preload).toBe('/out/preload/index.cjs');
     expect(e.Menu.setApplicationMenu).toHaveBeenCalled();
     expect([...e.handlers.keys()].sort()).toEqual(API_NAMES.map(channelOf).sort());
@@ -44,7 +53,37 @@ describe('startApp wires the shell against a fake electron module', () => {
     const contents = win.webContents;
     e.app.emit('web-contents-created', {}, contents);
     expect(contents.windowOpenHandler).not.toBeNull();
+    // Menu commands reach the renderer as the menuCommand event.
+    const menu = e.Menu.buildFromTemplate.mock.calls[0]![0] as { label?: string; submenu?: { click?: () => void }[] }[];
+    menu.find((m) => m.label === 'File')!.submenu![0]!.click!();
+    expect(win.webContents.sent).toContainEqual([channelOf('menuCommand'), 'import']);
+    // A path the page invents is refused; the database closes on quit.
+    expect(await e.handlers.get(channelOf('previewImport'))!(ipcEvent(), { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     e.app.emit('will-quit');
+    expect(await e.handlers.get(channelOf('listThemes'))!(ipcEvent(), {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('uses the user data folder when THEMELENS_DATA_DIR is not set', async () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const e = makeFakeElectron({ userData: join(temp.dir, 'userData') });
+    startApp(e as never, { outDir: '/out' }, {}, () => {});
+    await flush();
+    expect(e.app.getPath).toHaveBeenCalledWith('userData');
+    expect(existsSync(join(temp.dir, 'userData', 'themelens.db'))).toBe(true);
+    e.app.emit('will-quit');
+  });
+
+  it('tells the user and quits when the database cannot be opened', async () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const e = makeFakeElectron();
+    const dir = join(temp.dir, 'data');
+    startApp(e as never, { outDir: '/out', nativeBinding: join(temp.dir, 'missing.node') }, { THEMELENS_DATA_DIR: dir }, () => {});
+    await flush();
+    expect(e.dialog.showErrorBox).toHaveBeenCalledWith('ThemeLens cannot open its database', expect.any(String));
+    expect(e.app.quit).toHaveBeenCalled();
+    expect(e.windows).toHaveLength(0);
   });
 
   it('focuses the existing window when a second instance starts', async () => {
@@ -80,5 +119,22 @@ describe('application menu', () => {
   it('has no reload or devtools in a packaged app', () => {
     const view = menuTemplate(() => {}, 'linux', false).find((m) => m.label === 'View')!;
     expect(JSON.stringify(view.submenu)).not.toMatch(/reload|DevTools/);
+    expect(view.submenu).toEqual([{ role: 'togglefullscreen' }]);
+  });
+  it('offers reload in development, with fullscreen', () => {
+    const view = menuTemplate(() => {}, 'linux', true).find((m) => m.label === 'View')!;
+    expect((view.submenu as { role?: string }[]).map((i) => i.role)).toEqual(expect.arrayContaining(['reload', 'togglefullscreen']));
+  });
+  it('has Edit roles (copy and paste work) and Help > About', () => {
+    const menu = menuTemplate(() => {}, 'linux');
+    expect(menu.some((m) => m.role === 'editMenu')).toBe(true);
+    const help = menu.find((m) => m.role === 'help')!;
+    expect(help.submenu).toEqual([expect.objectContaining({ role: 'about' })]);
+  });
+  it('on macOS puts Quit in the app menu and closes the window from File', () => {
+    const menu = menuTemplate(() => {}, 'darwin');
+    expect(menu[0]).toEqual({ role: 'appMenu' });
+    const items = menu.find((m) => m.label === 'File')!.submenu as { role?: string }[];
+    expect(items.at(-1)).toEqual({ role: 'close' });
   });
 });

@@ -23,6 +23,12 @@ export class FakeSession extends EventEmitter {
   permissionCheck: ((...a: unknown[]) => boolean) | null = null;
   dictionaryUrl: string | null = null;
   spellcheck: boolean | null = null;
+  headersListener: ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders?: Record<string, string[]> }) => void) => void) | null = null;
+  webRequest = {
+    onHeadersReceived: vi.fn((l: FakeSession['headersListener']) => {
+      this.headersListener = l;
+    }),
+  };
   setPermissionRequestHandler(h: FakeSession['permissionRequest']) {
     this.permissionRequest = h;
   }

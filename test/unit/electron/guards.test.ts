@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { guardSession, guardWebContents, isAppUrl, isSafeExternalUrl } from '../../../electron/main/guards';
+import { guardSession, guardWebContents, isAppUrl, isSafeExternalUrl, safeExternalUrl } from '../../../electron/main/guards';
 import { FakeSession, FakeWebContents } from './fake-electron';
 
 describe('isSafeExternalUrl: only https to a known host, nothing else', () => {
-  it.each(['https://github.com/themelens/themelens', 'https://github.com/'])('allows %s', (u) => expect(isSafeExternalUrl(u)).toBe(true));
+  it.each(['https://github.com/themelens/themelens', 'https://github.com/', 'https://GITHUB.com/x?q=1#a'])('allows %s', (u) => expect(isSafeExternalUrl(u)).toBe(true));
   it.each([
     'http://github.com/',
     'https://github.com.evil.com/',
@@ -16,7 +16,36 @@ describe('isSafeExternalUrl: only https to a known host, nothing else', () => {
     'data:text/html,<script>alert(1)</script>',
     '//github.com/',
     'not a url',
+    '',
+    'https://github.com@evil.com/',
+    'https://github.com%2eevil.com/',
+    'https://github.com\\@evil.com/',
+    'https://evil.com/#https://github.com/',
+    'https://evil.com/?next=https://github.com/',
+    'https://github.com./',
+    'https://xn--gthub-n4a.com/',
+    'https://gıthub.com/',
+    'https://127.0.0.1/',
+    'https://[::1]/',
+    'https://:@github.com/',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'vbscript:msgbox(1)',
+    'blob:https://github.com/uuid',
+    'ftp://github.com/',
+    'wss://github.com/',
+    'https:github.com/',
+    'https:///github.com/',
+    'https://github.com/\nx',
+    'https://git\thub.com/',
+    'https://github.com/ x',
   ])('refuses %s', (u) => expect(isSafeExternalUrl(u)).toBe(false));
+});
+
+describe('safeExternalUrl', () => {
+  it('hands shell.openExternal the normalized URL, not the raw string', () => {
+    expect(safeExternalUrl('https://GitHub.com')).toBe('https://github.com/');
+  });
 });
 
 describe('isAppUrl', () => {
@@ -24,6 +53,12 @@ describe('isAppUrl', () => {
     ['app://themelens/index.html', true],
     ['app://themelens.evil/index.html', false],
     ['app://x@themelens/', false],
+    ['app://themelens:80/', false],
+    ['app://themelens.evil/', false],
+    ['app://evilthemelens/', false],
+    ['app:themelens/index.html', false],
+    ['file:///work/out/renderer/index.html', false],
+    ['http://localhost:5173/', false],
     ['https://themelens/', false],
   ])('%s -> %s', (u, ok) => expect(isAppUrl(u)).toBe(ok));
 });
@@ -39,9 +74,11 @@ describe('guards on every web contents', () => {
 
   it('blocks navigation and redirects away from the app', () => {
     for (const name of ['will-navigate', 'will-redirect']) {
-      const away = event();
-      contents.emit(name, away, 'https://example.com/');
-      expect(away.preventDefault).toHaveBeenCalled();
+      for (const url of ['https://example.com/', 'file:///etc/passwd', 'app://themelens.evil/index.html', 'javascript:alert(1)', 'data:text/html,x']) {
+        const away = event();
+        contents.emit(name, away, url);
+        expect(away.preventDefault).toHaveBeenCalled();
+      }
       const inside = event();
       contents.emit(name, inside, 'app://themelens/index.html');
       expect(inside.preventDefault).not.toHaveBeenCalled();
@@ -50,8 +87,12 @@ describe('guards on every web contents', () => {
   it('denies every new window, opening only safe https links outside', () => {
     expect(contents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(openExternal).not.toHaveBeenCalled();
+    expect(contents.windowOpenHandler!({ url: 'app://themelens/index.html' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
     expect(contents.windowOpenHandler!({ url: 'https://github.com/x' })).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledWith('https://github.com/x');
+    expect(openExternal).toHaveBeenCalledTimes(1);
   });
   it('blocks webviews', () => {
     const e = event();

@@ -49,6 +49,11 @@ describe('Electron fuses flipped at packaging (afterPack)', () => {
     expect(yml).toMatch(/^npmRebuild: false$/m);
     expect(yml).toMatch(/from: native\/electron\/better_sqlite3\.node/);
     expect(yml).toMatch(/afterPack: scripts\/after-pack-fuses\.cjs/);
+    expect(yml).toMatch(/^appId: \S+$/m);
+    expect(yml).toMatch(/^productName: ThemeLens$/m);
+    expect(yml).toMatch(/files:\n\s+- out\/\*\*\n\s+- package\.json/);
+    // The Node-ABI binary in node_modules must not ship next to the Electron one.
+    expect(yml).toContain('"!**/node_modules/better-sqlite3/build/**"');
     for (const target of ['AppImage', 'deb', 'dmg', 'nsis']) expect(yml).toContain(target);
   });
 });

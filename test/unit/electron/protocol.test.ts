@@ -29,6 +29,15 @@ describe('resolveAppUrl refuses everything outside the renderer folder', () => {
     'app://themelens/..%5c..%5cwindows',
     'app://themelens/assets/..\\..\\secret',
     'app://themelens/%00index.html',
+    'app://themelens/assets%2Fapp.js',
+    'app://themelens/%2Fetc%2Fpasswd',
+    'app://themelens/%5Cetc%5Cpasswd',
+    'app://themelens/C:%5CWindows%5Cwin.ini',
+    'app://themelens/%E0%A4%A',
+    'app://THEMELENS.evil/index.html',
+    'app:///etc/passwd',
+    'app://./index.html',
+    'app://localhost/index.html',
     'app://evil/index.html',
     'app://themelens.evil.com/index.html',
     'app://user:pass@themelens/index.html',
@@ -39,8 +48,19 @@ describe('resolveAppUrl refuses everything outside the renderer folder', () => {
   ])('refuses %s', (url) => {
     expect(resolveAppUrl(ROOT, url)).toBeNull();
   });
-  it('registers app:// as a standard, secure scheme', () => {
-    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
+  it.each([
+    'app://themelens//etc/passwd',
+    'app://themelens///etc/passwd',
+    'app://themelens/./assets/./x.js',
+    'app://themelens/C:/Windows/win.ini',
+    // Double encoding decodes once, to a literal file name with percent signs, inside the folder.
+    'app://themelens/%252e%252e%252fetc/passwd',
+  ])('%s maps an absolute-looking or odd path inside the folder, never outside', (url) => {
+    const file = resolveAppUrl(ROOT, url);
+    expect(file === null || file.startsWith(`${ROOT}/`)).toBe(true);
+  });
+  it('registers app:// as a standard, secure scheme that fetch() may read', () => {
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
   });
 });
 
@@ -63,6 +83,30 @@ describe('the app:// handler', () => {
     expect(res.headers.get('content-type')).toMatch(/javascript/);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await res.text()).toBe('console.log(1)');
+  });
+  it.each([
+    ['index.html', /^text\/html/],
+    ['assets/app.js', /^text\/javascript/],
+    ['assets/app.css', /^text\/css/],
+    ['assets/logo.svg', /^image\/svg\+xml$/],
+    ['assets/logo.png', /^image\/png$/],
+    ['assets/font.woff2', /^font\/woff2$/],
+    ['assets/blob.bin', /^application\/octet-stream$/],
+  ])('serves %s as %s, never sniffed', async (file, type) => {
+    writeFileSync(join(root, file), 'x', { flag: 'a' });
+    const res = await handler({ url: `app://themelens/${file}` });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(type);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+  it('refuses another host even for a file that exists', async () => {
+    for (const url of ['app://evil/index.html', 'app://themelens.evil/index.html']) {
+      expect((await handler({ url })).status).toBe(404);
+    }
+  });
+  it('answers a folder with 404', async () => {
+    expect((await handler({ url: 'app://themelens/assets' })).status).toBe(404);
   });
   it('refuses a symlink that points outside the folder', async () => {
     const res = await handler({ url: 'app://themelens/assets/link.js' });

@@ -1,8 +1,9 @@
 import { vi } from 'vitest';
-import type { ThemeLensBridge } from '../../../shared/api/contract';
+import type { ApiEvents, ImportOutcome, ImportPreview, ThemeLensBridge } from '../../../shared/api/contract';
+import type { ErrorCode, ErrorDetails } from '../../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import type { PortfolioSummary } from '../../../shared/domain/types';
-import type { ExposureReport } from '../../../shared/report/model';
+import type { ExposureReport, ReportPosition } from '../../../shared/report/model';
 import { makeReport } from '../../helpers/report';
 
 export { makeReport };
@@ -11,25 +12,70 @@ export function makePortfolio(overrides: Partial<PortfolioSummary> = {}): Portfo
   return { id: 1, name: 'Smith family', baseCurrency: 'USD', clientName: null, notes: null, createdAt: '2026-11-24', snapshotCount: 1, latestSnapshotId: 1, latestAsOf: '2026-11-24', ...overrides };
 }
 
-/** window.themelens backed by in-memory data, every call a spy. */
+/** One holding line of a report; override what a test is about. */
+export function makePosition(overrides: Partial<ReportPosition> = {}): ReportPosition {
+  return { account: 'X1', symbol: 'AAPL', symbolKey: 'AAPL', description: 'APPLE INC', quantity: 10, value: 2000, localValue: 2000, currency: 'USD', isCash: false, themes: [], ...overrides };
+}
+
+/** A rejected call as the preload delivers it: an Error carrying code, message and details. */
+export function bridgeError(code: ErrorCode, message: string, details?: ErrorDetails): Error {
+  return Object.assign(new Error(message), { code, ...(details ? { details } : {}) });
+}
+
+/** What previewImport answers for a clean two-column file. */
+export function makePreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    format: { encoding: 'utf-8', hadBom: false, delimiter: ',', headerLine: 1, headers: ['Symbol', 'Value'], preset: null, mapping: { symbol: 'Symbol', value: 'Value' }, asOf: '2026-11-24', fileTotalCents: null },
+    rows: [],
+    problem: null,
+    savedMapping: false,
+    presets: [],
+    ...overrides,
+  };
+}
+
+export function makeOutcome(portfolio: PortfolioSummary): ImportOutcome {
+  return {
+    portfolio,
+    snapshot: { id: 1, portfolioId: portfolio.id, asOf: '2026-11-24', sourceFile: 'positions.csv', fileSha256: 'x', preset: null, rowCount: 2, importedAt: '2026-11-24T00:00:00Z' },
+    imported: 2,
+    rejected: [],
+    warnings: [],
+  };
+}
+
+type Listeners = { [E in keyof ApiEvents]: Set<(payload: ApiEvents[E]) => void> };
+
+/**
+ * window.themelens backed by in-memory data, every call a spy. `emit` plays the backend pushing an
+ * event (import progress, a menu command).
+ */
 export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: ExposureReport } = {}) {
+  const listeners: Listeners = { importProgress: new Set(), menuCommand: new Set() };
   const bridge = {
     listPortfolios: vi.fn(async () => data.portfolios ?? []),
     listThemes: vi.fn(async () => [...DEFAULT_THEMES]),
-    getExposure: vi.fn(async () => data.report ?? makeReport()),
+    getExposure: vi.fn(async (_input: { portfolioId: number; positionLimit?: number }) => data.report ?? makeReport()),
     setTag: vi.fn(async () => []),
     removeTag: vi.fn(async () => []),
     applyTagChanges: vi.fn(async (i: { changes: unknown[] }) => ({ before: [], after: i.changes })),
-    chooseImportFile: vi.fn(async () => null),
-    chooseExportPath: vi.fn(async () => null),
-    importHoldings: vi.fn(),
-    previewImport: vi.fn(),
+    chooseImportFile: vi.fn(async (): Promise<{ path: string; name: string } | null> => null),
+    chooseExportPath: vi.fn(async (_input: { format: string; suggestedName: string }): Promise<{ path: string } | null> => null),
+    importHoldings: vi.fn(async (_input: Record<string, unknown>): Promise<ImportOutcome> => makeOutcome(makePortfolio())),
+    previewImport: vi.fn(async () => makePreview()),
     cancelImport: vi.fn(async () => ({ cancelled: false })),
-    exportReport: vi.fn(),
+    exportReport: vi.fn(async (input: { path: string }) => ({ path: input.path, bytes: 100 })),
     listImportIssues: vi.fn(async () => []),
     listFunds: vi.fn(async () => []),
-    on: vi.fn(() => () => {}),
+    on: vi.fn(<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void) => {
+      const set = listeners[event] as Set<(payload: ApiEvents[E]) => void>;
+      set.add(listener);
+      return () => void set.delete(listener);
+    }),
   };
   (window as unknown as { themelens: unknown }).themelens = bridge as unknown as ThemeLensBridge;
-  return bridge;
+  const emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => {
+    for (const l of listeners[event] as Set<(payload: ApiEvents[E]) => void>) l(payload);
+  };
+  return Object.assign(bridge, { emit, data });
 }

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { BackendHandlers } from '../shared/api/contract';
+import { validateInput } from '../shared/api/validate';
+import { AppError } from '../shared/api/errors';
+import { reportFileName } from '../shared/report/file-name';
+import type { Io } from './args';
+import { parseCommandArgs } from './args';
+import { UsageError } from './errors';
+import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
+
+/** The snapshot to report on: the one just imported, or the one these very bytes were imported as before. */
+async function importOne(h: BackendHandlers, path: string, portfolioName: string, baseCurrency: string | undefined, io: Io, tag: string) {
+  try {
+    const outcome = await h.importHoldings(validateInput('importHoldings', { path, portfolioName, ...(baseCurrency ? { baseCurrency } : {}) }));
+    for (const w of outcome.warnings) io.err(`${tag} warning: ${w}\n`);
+    return { portfolioId: outcome.portfolio.id, snapshotId: outcome.snapshot.id, note: `imported ${outcome.imported} position(s)` };
+  } catch (err) {
+    const snapshotId = err instanceof AppError && err.code === 'ALREADY_IMPORTED' ? err.details?.['snapshotId'] : undefined;
+    if (typeof snapshotId !== 'number') throw err;
+    const portfolio = (await h.listPortfolios({})).find((p) => p.name.toLowerCase() === portfolioName.toLowerCase());
+    if (!portfolio) throw err;
+    return { portfolioId: portfolio.id, snapshotId, note: `already imported as snapshot ${snapshotId}` };
+  }
+}
+
+/**
+ * themelens batch FILES... --out DIR [--format F] [--paper P] [--base-currency C]: each holdings
+ * file becomes its own portfolio (named after the file) and gets a report in DIR. Progress goes
+ * to stderr; a failing file is reported and the others still complete; exit 1 if any failed.
+ */
+export async function batchCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, {
+    out: { type: 'string' },
+    format: { type: 'string' },
+    paper: { type: 'string' },
+    sections: { type: 'string' },
+    'base-currency': { type: 'string' },
+  });
+  if (positionals.length === 0) throw new UsageError('batch needs one or more holdings FILES: themelens batch FILES... --out DIR [--format pdf]');
+  if (!values.out) throw new UsageError('batch needs --out DIR');
+  const format = parseFormat(values.format ?? 'pdf', 'batch');
+  const paper = parsePaper(values.paper);
+  const sections = parseSections(values.sections);
+  const baseCurrency = values['base-currency']?.toUpperCase();
+  const dir = resolve(values.out);
+  mkdirSync(dir, { recursive: true });
+  const names = new Set<string>();
+  let failed = 0;
+  for (const [i, file] of positionals.entries()) {
+    const tag = `[${i + 1}/${positionals.length}] ${basename(file)}:`;
+    const started = Date.now();
+    let portfolioName = basename(file, extname(file)).trim() || 'Portfolio';
+    for (let n = 2; names.has(portfolioName.toLowerCase()); n++) portfolioName = `${basename(file, extname(file)).trim()} (${n})`;
+    names.add(portfolioName.toLowerCase());
+    try {
+      const imported = await importOne(h, resolve(file), portfolioName, baseCurrency, io, tag);
+      const out = join(dir, reportFileName(null, portfolioName, format));
+      const done = await h.exportReport(validateInput('exportReport', { portfolioId: imported.portfolioId, snapshotId: imported.snapshotId, format, paper, path: out, ...(sections ? { sections } : {}) }));
+      io.err(`${tag} ${imported.note} into "${portfolioName}"; wrote ${basename(out)} (${done.bytes} bytes, ${seconds(Date.now() - started)})\n`);
+    } catch (err) {
+      failed++;
+      io.err(`${tag} FAILED: ${(err as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
+    }
+  }
+  io.err(`batch: ${positionals.length - failed} of ${positionals.length} file(s) reported into ${dir}\n`);
+  if (failed > 0) throw new AppError('IMPORT_FATAL', `${failed} of ${positionals.length} file(s) failed (see the lines above); the others were reported.`);
+}

@@ -1,0 +1,48 @@
+import type { Portfolio, Snapshot } from '../../shared/domain/types';
+import type { PaperSize, ReportDocument, ReportSection } from '../../shared/report/document';
+import type { ReportFormat } from '../../shared/report/model';
+import { renderReportJson } from '../../shared/report/report-json';
+import type { ReportExportResult } from '../../shared/report/record';
+import type { Db } from '../connection';
+import { buildReport, rebuildReport } from './build';
+import { sha256Hex } from './inputs';
+import { getReportRecord, insertReportRecord } from './records';
+import { renderDocument } from './render';
+import { writeFileAtomic } from './write-atomic';
+
+export interface ExportOptions {
+  format: ReportFormat;
+  path: string;
+  paper?: PaperSize | undefined;
+  sections?: readonly ReportSection[] | undefined;
+}
+
+export type ExportResult = ReportExportResult;
+
+/** The hash of a report's content (its model as JSON): the same for every format and every re-generation. */
+export const contentHash = (doc: ReportDocument): string => sha256Hex(renderReportJson(doc));
+
+/** Builds, renders and writes (atomically) a report, then records what it was made from. */
+export async function exportReportFile(db: Db, portfolio: Portfolio, snapshot: Snapshot, options: ExportOptions, generatedAt: string): Promise<ExportResult> {
+  const paper = options.paper ?? 'a4';
+  const { doc, inputs } = buildReport(db, portfolio, snapshot, generatedAt, options.sections);
+  const bytes = writeFileAtomic(options.path, await renderDocument(doc, options.format, paper));
+  const reportId = insertReportRecord(
+    db,
+    { portfolioId: portfolio.id, snapshotId: snapshot.id, fileSha256: snapshot.fileSha256, format: options.format, paper, fingerprint: doc.fingerprint, contentSha256: contentHash(doc), path: options.path, generatedAt },
+    inputs,
+  );
+  return { path: options.path, bytes, reportId, fingerprint: doc.fingerprint };
+}
+
+/** Makes a recorded report again from its inputs (in any format); `sameContent` checks it against the record. */
+export async function regenerateReportFile(
+  db: Db,
+  reportId: number,
+  options: { path: string; format?: ReportFormat | undefined; paper?: PaperSize | undefined },
+): Promise<ExportResult & { sameContent: boolean }> {
+  const { record, inputs } = getReportRecord(db, reportId);
+  const doc = rebuildReport(db, inputs);
+  const bytes = writeFileAtomic(options.path, await renderDocument(doc, options.format ?? record.format, options.paper ?? record.paper));
+  return { path: options.path, bytes, reportId, fingerprint: doc.fingerprint, sameContent: contentHash(doc) === record.contentSha256 };
+}

@@ -1,0 +1,57 @@
+import type { chromium as Chromium } from 'playwright-core';
+import { AppError } from '../../shared/api/errors';
+import type { PaperSize, ReportDocument } from '../../shared/report/document';
+import { escapeHtml } from '../../shared/report/escape';
+import { renderReportHtml } from '../../shared/report/report-html';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
+
+/** Prints report HTML to PDF; one browser serves many reports (a batch), closed once at the end. */
+export interface PdfRenderer {
+  render(doc: ReportDocument, paper: PaperSize): Promise<Uint8Array>;
+  close(): Promise<void>;
+  readonly connected: boolean;
+}
+
+/** The running footer: report, portfolio, as-of date and fingerprint on the left, "Page n of m" on the right. */
+export function footerTemplate(doc: ReportDocument): string {
+  const r = doc.exposure;
+  const left = [doc.preferences.reportTitle, r.clientName ?? r.portfolio, `as of ${r.asOf}`, doc.fingerprint ? `fingerprint ${doc.fingerprint}` : ''].filter(Boolean).map(escapeHtml).join(' · ');
+  return `<div style="font-size:7.5px;font-family:'DejaVu Sans',sans-serif;color:#6b7280;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${left}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+}
+
+/** Launches headless Chromium (playwright-core) for printing; fails with what to install when it is missing. */
+export async function launchPdfRenderer(): Promise<PdfRenderer> {
+  const executablePath = findChromium();
+  let chromium: typeof Chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new AppError('UNSUPPORTED', 'PDF reports need the playwright-core package next to ThemeLens (npm install playwright-core).');
+  }
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  return {
+    get connected() {
+      return browser.isConnected();
+    },
+    async render(doc, paper) {
+      const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
+      try {
+        await page.setContent(renderReportHtml(doc), { waitUntil: 'load' });
+        const pdf = await page.pdf({
+          format: paper === 'letter' ? 'Letter' : 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<div></div>',
+          footerTemplate: footerTemplate(doc),
+          margin: { top: '14mm', bottom: '16mm', left: '14mm', right: '14mm' },
+          tagged: true,
+          outline: true,
+        });
+        return new Uint8Array(pdf);
+      } finally {
+        await page.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,31 @@
+import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../shared/report/document';
+import type { Db } from '../connection';
+
+const KEYS = Object.keys(DEFAULT_PREFERENCES) as (keyof ReportPreferences)[];
+const PREFIX = 'report.';
+
+/** The adviser's report preferences; a key never set has its default. */
+export function getReportPreferences(db: Db): ReportPreferences {
+  const rows = db.prepare(`SELECT key, value FROM preferences WHERE key LIKE 'report.%'`).all() as { key: string; value: string }[];
+  const prefs: ReportPreferences = { ...DEFAULT_PREFERENCES };
+  for (const r of rows) {
+    const key = r.key.slice(PREFIX.length) as keyof ReportPreferences;
+    if (KEYS.includes(key)) (prefs as unknown as Record<string, string>)[key] = r.value;
+  }
+  return prefs;
+}
+
+/** Saves the given preferences (the others are kept); null removes the logo; returns them all. */
+export function setReportPreferences(db: Db, patch: Partial<ReportPreferences>): ReportPreferences {
+  const upsert = db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const remove = db.prepare('DELETE FROM preferences WHERE key = ?');
+  db.transaction(() => {
+    for (const key of KEYS) {
+      if (!(key in patch) || patch[key] === undefined) continue;
+      const value = patch[key];
+      if (value === null) remove.run(PREFIX + key);
+      else upsert.run(PREFIX + key, value);
+    }
+  })();
+  return getReportPreferences(db);
+}

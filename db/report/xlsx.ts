@@ -1,0 +1,97 @@
+import ExcelJS from 'exceljs';
+import type { ReportDocument } from '../../shared/report/document';
+
+const MONEY = '#,##0.00;-#,##0.00';
+const PERCENT = '0.00%';
+
+// XML 1.0 cannot carry most control characters; a cell holding one would make the file unreadable.
+const text = (s: string | null | undefined): string => (s ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+
+type Cell = string | number | null;
+type Column = { header: string; width: number; numFmt?: string };
+
+/** Adds a sheet with a bold header row (frozen, filterable) and typed rows: strings stay text, never formulas. */
+function addTable(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][], preamble: Cell[][] = []): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  for (const r of preamble) ws.addRow(r.map((c) => (typeof c === 'string' ? text(c) : c)));
+  if (preamble.length) ws.addRow([]);
+  const headerRow = ws.addRow(columns.map((c) => c.header));
+  headerRow.font = { bold: true };
+  columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width;
+  });
+  for (const r of rows) {
+    const row = ws.addRow(r.map((c) => (typeof c === 'string' ? text(c) : c)));
+    columns.forEach((c, i) => {
+      if (c.numFmt && typeof r[i] === 'number') row.getCell(i + 1).numFmt = c.numFmt;
+    });
+  }
+  ws.views = [{ state: 'frozen', ySplit: headerRow.number }];
+  if (rows.length) ws.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number + rows.length, column: columns.length } };
+  return ws;
+}
+
+/** "1 EUR = 1.0845 USD" as units of base per unit of currency, when the rate is one direct or inverse pair. */
+function unitsOfBase(description: string, currency: string, base: string): number | null {
+  const m = /^1 ([A-Z]{3}) = ([\d.]+) ([A-Z]{3})$/.exec(description);
+  if (!m) return null;
+  const rate = Number(m[2]);
+  if (m[1] === currency && m[3] === base) return rate;
+  if (m[1] === base && m[3] === currency && rate !== 0) return 1 / rate;
+  return null;
+}
+
+/** The report as an XLSX workbook: sheets Summary, Themes, Positions, Tags, FX and Changes. */
+export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
+  const r = doc.exposure;
+  const p = doc.preferences;
+  const cur = r.baseCurrency;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ThemeLens';
+  wb.created = wb.modified = new Date(r.generatedAt);
+  const share = (v: number) => (r.totalValue === 0 ? 0 : v / r.totalValue);
+
+  const cover: Cell[][] = [
+    ['Report', p.reportTitle], ['Client', r.clientName ?? ''], ['Portfolio', r.portfolio], ['Prepared by', p.adviserName], ['Firm', p.adviserFirm],
+    ['As of', r.asOf], ['Base currency', cur], ['Holdings file', r.sourceFile], ['Generated', r.generatedAt], ['Fingerprint', doc.fingerprint],
+    ...r.warnings.map((w): Cell[] => ['Warning', w.message]),
+  ];
+  addTable(
+    wb, 'Summary',
+    [{ header: 'Theme', width: 34 }, { header: `Net (${cur})`, width: 16, numFmt: MONEY }, { header: 'Share', width: 10, numFmt: PERCENT }, { header: `Long (${cur})`, width: 16, numFmt: MONEY }, { header: `Short (${cur})`, width: 16, numFmt: MONEY }, { header: `Gross (${cur})`, width: 16, numFmt: MONEY }, { header: 'Positions', width: 10 }],
+    [
+      ...r.themes.map((t): Cell[] => [t.parentId ? `  ${t.name}` : t.name, t.value, t.share, t.longValue, t.shortValue, t.grossValue, t.positionCount]),
+      ['Untagged', r.untaggedValue, share(r.untaggedValue), null, null, null, null],
+      ['Cash', r.cashValue, share(r.cashValue), null, null, null, null],
+      ['Total', r.totalValue, r.totalValue === 0 ? 0 : 1, null, null, null, r.positionCount],
+    ],
+    cover,
+  );
+  addTable(
+    wb, 'Themes',
+    [{ header: 'Theme id', width: 22 }, { header: 'Theme', width: 30 }, { header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Weight', width: 9, numFmt: PERCENT }, { header: 'Source', width: 12 }, { header: `Contribution (${cur})`, width: 18, numFmt: MONEY }],
+    r.themes.flatMap((t) => r.positions.flatMap((pos) => pos.themes.filter((pt) => pt.id === t.id).map((pt): Cell[] => [t.id, t.name, pos.account, pos.symbol, pos.description, pt.weight, pt.source ?? 'manual', pt.value]))),
+  );
+  addTable(
+    wb, 'Positions',
+    [{ header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Quantity', width: 12, numFmt: 'General' }, { header: 'Currency', width: 9 }, { header: 'Local value', width: 16, numFmt: MONEY }, { header: `Value (${cur})`, width: 16, numFmt: MONEY }, { header: 'Cash', width: 6 }, { header: 'Themes', width: 40 }],
+    r.positions.map((pos): Cell[] => [pos.account, pos.symbol, pos.description, pos.quantity, pos.currency, pos.localValue, pos.value, pos.isCash ? 'yes' : '', pos.themes.map((t) => `${t.id} ${Number((t.weight * 100).toFixed(2))}%`).join('; ')]),
+  );
+  addTable(
+    wb, 'Tags',
+    [{ header: 'Symbol', width: 12 }, { header: 'Theme id', width: 22 }, { header: 'Weight', width: 9, numFmt: PERCENT }, { header: 'Source', width: 12 }, { header: 'Rationale', width: 50 }, { header: 'Reference', width: 40 }],
+    doc.tagNotes.map((n): Cell[] => [n.symbolKey, n.themeId, n.weight, n.source, n.rationale ?? '', n.sourceUrl ?? '']),
+  );
+  addTable(
+    wb, 'FX',
+    [{ header: 'Currency', width: 10 }, { header: 'Rate used', width: 40 }, { header: `${cur} per unit`, width: 14, numFmt: '0.000000' }, { header: 'As of', width: 12 }],
+    r.fxRates.map((f): Cell[] => [f.currency, f.rate, unitsOfBase(f.rate, f.currency, cur), f.asOf]),
+  );
+  addTable(
+    wb, 'Changes',
+    [{ header: 'Change', width: 10 }, { header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Currency', width: 9 }, { header: 'Quantity before', width: 14, numFmt: 'General' }, { header: 'Quantity after', width: 14, numFmt: 'General' }, { header: 'Value before', width: 16, numFmt: MONEY }, { header: 'Value after', width: 16, numFmt: MONEY }],
+    doc.positionChanges.map((c): Cell[] => [c.kind, c.account, c.symbolKey, c.description, c.currency, c.quantityBefore, c.quantityAfter, c.localValueBefore, c.localValueAfter]),
+    [['Compared with', doc.previousSnapshot ? `snapshot ${doc.previousSnapshot.id}, as of ${doc.previousSnapshot.asOf}` : 'nothing: this is the first snapshot']],
+  );
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

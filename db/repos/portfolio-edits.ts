@@ -1,0 +1,110 @@
+import { AppError } from '../../shared/api/errors';
+import type { Portfolio } from '../../shared/domain/types';
+import type { Db } from '../connection';
+import { findPortfolioByName, getPortfolio } from './portfolios';
+
+/** Renames a portfolio (and sets its client); names stay unique regardless of case. */
+export function renamePortfolio(db: Db, id: number, name: string, clientName?: string | null): Portfolio {
+  const p = getPortfolio(db, id);
+  const clash = findPortfolioByName(db, name);
+  if (clash && clash.id !== id) throw new AppError('CONFLICT', `A portfolio named "${name.trim()}" already exists. Choose another name.`);
+  db.prepare('UPDATE portfolios SET name = ?, client_name = ? WHERE id = ?').run(name.trim(), clientName === undefined ? p.clientName : clientName, id);
+  return getPortfolio(db, id);
+}
+
+type Schema = 'main' | 'temp';
+const SNAPSHOT_COLUMNS = 'as_of, source_file, file_sha256, preset, row_count, currencies, imported_at';
+const POSITION_COLUMNS = 'line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price, value_cents, currency, is_cash';
+const ISSUE_COLUMNS = 'line, column_number, header, cell, message';
+
+/**
+ * Copies a portfolio with its snapshots, positions and rejected rows from `src` (the live tables,
+ * or the temp copy a delete keeps for undo) into new rows. Each snapshot's positions are inserted
+ * by one statement in id order, so they get one contiguous rowid range as an import gives them.
+ */
+function copyPortfolio(db: Db, src: Schema, id: number, name: string): Portfolio {
+  const p = db.prepare(`SELECT * FROM ${src}.${src === 'main' ? 'portfolios' : 'trash_portfolios'} WHERE id = ?`).get(id) as
+    | { base_currency: string; client_name: string | null; notes: string | null; created_at: string }
+    | undefined;
+  if (!p) throw new AppError('NOT_FOUND', `There is no portfolio with id ${id} to copy.`);
+  const t = (table: string) => (src === 'main' ? `main.${table}` : `temp.trash_${table}`);
+  const newId = Number(
+    db.prepare('INSERT INTO portfolios (name, base_currency, client_name, notes, created_at) VALUES (?, ?, ?, ?, ?)').run(name, p.base_currency, p.client_name, p.notes, p.created_at).lastInsertRowid,
+  );
+  const snaps = db.prepare(`SELECT id FROM ${t('snapshots')} WHERE portfolio_id = ? ORDER BY id`).pluck().all(id) as number[];
+  for (const sid of snaps) {
+    const newSid = Number(
+      db.prepare(`INSERT INTO snapshots (portfolio_id, ${SNAPSHOT_COLUMNS}) SELECT ?, ${SNAPSHOT_COLUMNS} FROM ${t('snapshots')} WHERE id = ?`).run(newId, sid).lastInsertRowid,
+    );
+    const info = db.prepare(`INSERT INTO positions (snapshot_id, ${POSITION_COLUMNS}) SELECT ?, ${POSITION_COLUMNS} FROM ${t('positions')} WHERE snapshot_id = ? ORDER BY id`).run(newSid, sid);
+    if (info.changes > 0) {
+      const last = Number(info.lastInsertRowid);
+      db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ? WHERE id = ?').run(last - info.changes + 1, last, newSid);
+    }
+    db.prepare(`INSERT INTO import_issues (snapshot_id, ${ISSUE_COLUMNS}) SELECT ?, ${ISSUE_COLUMNS} FROM ${t('import_issues')} WHERE snapshot_id = ?`).run(newSid, sid);
+  }
+  return getPortfolio(db, newId);
+}
+
+/** The first free "name (copy)", "name (copy 2)"... */
+function copyName(db: Db, name: string): string {
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? `${name} (copy)` : `${name} (copy ${i})`;
+    if (!findPortfolioByName(db, candidate)) return candidate;
+  }
+}
+
+/** A new portfolio with the same snapshots and positions (tags are per symbol, so shared). */
+export function duplicatePortfolio(db: Db, id: number, name?: string): Portfolio {
+  return db.transaction(() => {
+    const src = getPortfolio(db, id);
+    const target = name?.trim() || copyName(db, src.name);
+    if (findPortfolioByName(db, target)) throw new AppError('CONFLICT', `A portfolio named "${target}" already exists. Choose another name.`);
+    return copyPortfolio(db, 'main', id, target);
+  })();
+}
+
+let nextUndo = 1;
+
+/**
+ * Deletes a portfolio with its snapshots and positions. Its rows are first kept in temp tables of
+ * this connection (gone when the app quits), so an undo of the latest deletion brings them back.
+ */
+export function deletePortfolio(db: Db, id: number): { undoToken: number; name: string } {
+  return db.transaction(() => {
+    const p = getPortfolio(db, id);
+    const token = nextUndo++;
+    db.exec(`
+      CREATE TEMP TABLE IF NOT EXISTS trash_portfolios AS SELECT *, 0 AS undo_token FROM main.portfolios WHERE 0;
+      CREATE TEMP TABLE IF NOT EXISTS trash_snapshots AS SELECT * FROM main.snapshots WHERE 0;
+      CREATE TEMP TABLE IF NOT EXISTS trash_positions AS SELECT * FROM main.positions WHERE 0;
+      CREATE TEMP TABLE IF NOT EXISTS trash_import_issues AS SELECT * FROM main.import_issues WHERE 0;
+    `);
+    // Only the latest deletion can be undone: ids may be reused after a delete, so older copies go.
+    db.exec('DELETE FROM temp.trash_portfolios; DELETE FROM temp.trash_snapshots; DELETE FROM temp.trash_positions; DELETE FROM temp.trash_import_issues;');
+    db.prepare('INSERT INTO temp.trash_portfolios SELECT *, ? FROM main.portfolios WHERE id = ?').run(token, id);
+    db.prepare('INSERT INTO temp.trash_snapshots SELECT * FROM main.snapshots WHERE portfolio_id = ?').run(id);
+    db.prepare('INSERT INTO temp.trash_positions SELECT p.* FROM main.positions p JOIN main.snapshots s ON s.id = p.snapshot_id WHERE s.portfolio_id = ?').run(id);
+    db.prepare('INSERT INTO temp.trash_import_issues SELECT i.* FROM main.import_issues i JOIN main.snapshots s ON s.id = i.snapshot_id WHERE s.portfolio_id = ?').run(id);
+    // Positions by their rowid ranges first: the cascade from snapshots would look each one up.
+    db.prepare('DELETE FROM positions WHERE snapshot_id IN (SELECT id FROM snapshots WHERE portfolio_id = ?)').run(id);
+    db.prepare('DELETE FROM portfolios WHERE id = ?').run(id);
+    return { undoToken: token, name: p.name };
+  })();
+}
+
+/** Brings back a portfolio deleted in this session (under a new id; its name if still free). */
+export function restoreDeletedPortfolio(db: Db, undoToken: number): Portfolio {
+  return db.transaction(() => {
+    const exists = db.prepare("SELECT 1 FROM temp.sqlite_master WHERE name = 'trash_portfolios'").get();
+    const row = exists ? (db.prepare('SELECT id, name FROM temp.trash_portfolios WHERE undo_token = ?').get(undoToken) as { id: number; name: string } | undefined) : undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'That deletion can no longer be undone (the app was restarted or it was already undone).');
+    const name = findPortfolioByName(db, row.name) ? copyName(db, row.name) : row.name;
+    const restored = copyPortfolio(db, 'temp', row.id, name);
+    db.prepare('DELETE FROM temp.trash_positions WHERE snapshot_id IN (SELECT id FROM temp.trash_snapshots WHERE portfolio_id = ?)').run(row.id);
+    db.prepare('DELETE FROM temp.trash_import_issues WHERE snapshot_id IN (SELECT id FROM temp.trash_snapshots WHERE portfolio_id = ?)').run(row.id);
+    db.prepare('DELETE FROM temp.trash_snapshots WHERE portfolio_id = ?').run(row.id);
+    db.prepare('DELETE FROM temp.trash_portfolios WHERE id = ?').run(row.id);
+    return restored;
+  })();
+}

@@ -1,0 +1,94 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { api, asFailure } from '../api';
+import type { Series } from './colors';
+import { chartSvg, safeFileName, svgToPngBase64 } from './save-chart';
+
+interface Props {
+  title: string;
+  /** Says what the chart shows to a screen reader. */
+  description: string;
+  testId: string;
+  legend: readonly Series[];
+  /** The file name offered in the save dialog, without extension. */
+  fileName: string;
+  children: ReactNode;
+  onMessage?: (text: string, kind: 'ok' | 'error') => void;
+  /** Spans the whole row of a view. */
+  wide?: boolean;
+}
+
+/** A chart with its title, legend, and Save SVG / Save PNG buttons (drawn in the renderer, saved by the host). */
+export function ChartFrame({ title, description, testId, legend, fileName, children, onMessage, wide = false }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [saving, setSaving] = useState(false);
+  const save = async (format: 'svg' | 'png') => {
+    const svg = ref.current?.querySelector('svg.recharts-surface') as SVGSVGElement | null;
+    if (!svg) return;
+    setSaving(true);
+    try {
+      const text = chartSvg(svg, title, legend);
+      const data = format === 'svg' ? text : await svgToPngBase64(text);
+      const saved = await api().saveChart({ format, suggestedName: `${safeFileName(fileName)}.${format}`, data });
+      if (saved) onMessage?.(`Chart saved to ${saved.path}`, 'ok');
+    } catch (err) {
+      onMessage?.(asFailure(err).message, 'error');
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <figure className={`chart chart-frame${wide ? ' wide' : ''}`} data-testid={testId} aria-label={description}>
+      <div className="chart-head">
+        <figcaption className="chart-title">{title}</figcaption>
+        <div className="chart-save">
+          <button type="button" className="small" data-testid={`${testId}-save-svg`} disabled={saving} onClick={() => void save('svg')} title="Save this chart as an SVG image">
+            SVG
+          </button>
+          <button type="button" className="small" data-testid={`${testId}-save-png`} disabled={saving} onClick={() => void save('png')} title="Save this chart as a PNG image">
+            PNG
+          </button>
+        </div>
+      </div>
+      <div ref={ref}>{children}</div>
+      <ChartLegend items={legend} />
+    </figure>
+  );
+}
+
+/** The legend under every chart: a swatch in the series' color and its name. */
+export function ChartLegend({ items }: { items: readonly Series[] }) {
+  return (
+    <ul className="chart-legend" aria-label="Legend">
+      {items.map((s) => (
+        <li key={s.id}>
+          <span className="swatch" style={{ background: s.color }} />
+          {s.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface TooltipRow {
+  name: string;
+  color: string;
+  value: string;
+  detail?: string | undefined;
+}
+
+/** The tooltip of every chart: a heading and exact, formatted figures. */
+export function ChartTooltipBox({ title, rows }: { title: string; rows: readonly TooltipRow[] }) {
+  return (
+    <div className="chart-tooltip" data-testid="chart-tooltip">
+      <strong>{title}</strong>
+      {rows.map((r, i) => (
+        <div key={i} className="tooltip-row">
+          <span className="swatch" style={{ background: r.color }} />
+          <span className="tooltip-name">{r.name}</span>
+          <span className="num">{r.value}</span>
+          {r.detail && <span className="muted num">{r.detail}</span>}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { formatMoney, formatShare } from '../format';
+import { ChartTooltipBox } from './ChartFrame';
+
+export interface Slice {
+  id: string;
+  name: string;
+  color: string;
+  value: number;
+  share: number;
+}
+
+/** A donut of the portfolio's shares by theme plus Untagged (slices with a positive value only). */
+export function ThemeDonut({ slices, currency, total }: { slices: readonly Slice[]; currency: string; total: number }) {
+  const drawn = slices.filter((s) => s.value > 0);
+  return (
+    <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 420, height: 280 }}>
+      <PieChart>
+        <Pie data={drawn} dataKey="value" nameKey="name" innerRadius="55%" outerRadius="85%" paddingAngle={1} isAnimationActive={false} stroke="none">
+          {drawn.map((s) => (
+            <Cell key={s.id} fill={s.color} data-testid={`donut-slice-${s.id}`} />
+          ))}
+        </Pie>
+        <text x="50%" y="48%" textAnchor="middle" className="donut-center-label" fontSize={11}>
+          Total
+        </text>
+        <text x="50%" y="56%" textAnchor="middle" className="donut-center-value" fontSize={14} fontWeight={600}>
+          {formatMoney(total, currency)}
+        </text>
+        <Tooltip
+          content={({ active, payload }) => {
+            const s = active ? (payload?.[0]?.payload as Slice | undefined) : undefined;
+            return s ? <ChartTooltipBox title={s.name} rows={[{ name: 'Value', color: s.color, value: formatMoney(s.value, currency), detail: `${formatShare(s.share)} of the portfolio` }]} /> : null;
+          }}
+        />
+      </PieChart>
+    </ResponsiveContainer>
+  );
+}

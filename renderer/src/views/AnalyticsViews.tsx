@@ -1,0 +1,95 @@
+import { useState, type ReactNode } from 'react';
+import type { PortfolioSummary, Snapshot } from '../../../shared/domain/types';
+import { api } from '../api';
+import { AccountsView } from './AccountsView';
+import { CompareView } from './CompareView';
+import { CurrenciesView } from './CurrenciesView';
+import { HistoryView } from './HistoryView';
+import { OverlapView } from './OverlapView';
+import { PortfoliosView } from './PortfoliosView';
+import { SnapshotPicker } from './SnapshotPicker';
+import { ThemesView } from './ThemesView';
+import { useSwitchMeasure } from './timing';
+import { useCall } from './useCall';
+import type { ViewId } from './ViewTabs';
+
+/** What every analytics view gets from the app. */
+export interface ViewProps {
+  portfolio: PortfolioSummary;
+  portfolioName: string;
+  onMessage: (text: string, kind: 'ok' | 'error') => void;
+  /** Figures changed (an FX rate was set): fetch again. */
+  onChanged: () => void;
+  /** Portfolios were renamed, duplicated, deleted or restored; select this one if given. */
+  onPortfoliosChanged: (select?: number) => void;
+}
+
+/** The analytics views of a portfolio (every tab but Holdings), each fetching only what it shows. */
+export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exclude<ViewId, 'holdings'>; version: number; onChanged: () => void }) {
+  const { view, portfolio, version } = props;
+  const [snapshotId, setSnapshotId] = useState<number | null>(null);
+  const snaps = useCall<Snapshot[]>(() => api().listSnapshots({ portfolioId: portfolio.id }), `${portfolio.id}:${version}`);
+  const snapshots = snaps.data?.filter((s) => s.portfolioId === portfolio.id) ?? [];
+  // The picked snapshot if it belongs to this portfolio, else its latest.
+  const sid = snapshots.some((s) => s.id === snapshotId) ? snapshotId : (snapshots[0]?.id ?? null);
+  const input = { portfolioId: portfolio.id, ...(sid ? { snapshotId: sid } : {}) };
+  const key = `${view}:${portfolio.id}:${sid}:${version}`;
+  const { data, error } = useCall<unknown>(() => {
+    if (!sid && view !== 'portfolios') return Promise.resolve(null);
+    switch (view) {
+      case 'themes':
+        return api().getThemeBreakdown({ ...input, top: 10 });
+      case 'accounts':
+        return api().getAccountBreakdown(input);
+      case 'currencies':
+        return api().getCurrencyBreakdown(input);
+      case 'overlap':
+        return api().getThemeOverlap(input);
+      case 'history':
+        return api().getThemeHistory({ portfolioId: portfolio.id });
+      case 'portfolios':
+        return api().getPortfoliosOverview({});
+      default:
+        return Promise.resolve(null);
+    }
+  }, key);
+  // Only this view's answer for this snapshot counts as ready (the previous one's stays while loading).
+  const ready = data && view !== 'compare' && matches(view, data as Record<string, unknown>, portfolio.id, sid) ? data : null;
+  useSwitchMeasure(key, ready);
+  const picker = ['themes', 'accounts', 'currencies', 'overlap'].includes(view) && snapshots.length > 0;
+
+  let body: ReactNode = <p className="muted loading-inline">Loading…</p>;
+  const d = ready as never;
+  if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} /> : body;
+  else if (error) body = <p className="warn">{error}</p>;
+  else if (d) {
+    if (view === 'themes') body = <ThemesView {...props} breakdown={d} />;
+    else if (view === 'accounts') body = <AccountsView {...props} breakdown={d} />;
+    else if (view === 'currencies') body = <CurrenciesView {...props} breakdown={d} />;
+    else if (view === 'overlap') body = <OverlapView {...props} overlap={d} />;
+    else if (view === 'history') body = <HistoryView {...props} history={d} />;
+    else if (view === 'portfolios') body = <PortfoliosView {...props} overview={d} />;
+  }
+  return (
+    <main className="analytics" data-testid="analytics">
+      {picker && (
+        <div className="view-head">
+          <SnapshotPicker snapshots={snapshots} value={sid} onChange={setSnapshotId} />
+        </div>
+      )}
+      {body}
+    </main>
+  );
+}
+
+/** The data on hand is this view's answer for this portfolio and snapshot (not a previous view's, still shown while loading). */
+function matches(view: string, d: Record<string, unknown>, portfolioId: number, snapshotId: number | null): boolean {
+  if (view === 'portfolios') return 'portfolios' in d;
+  if (view === 'history') return 'points' in d && d['portfolioId'] === portfolioId;
+  if (d['portfolioId'] !== portfolioId || d['snapshotId'] !== snapshotId) return false;
+  if (view === 'themes') return Array.isArray(d['themes']) && (d['themes'] as { top?: unknown }[]).every((t) => 'top' in t);
+  if (view === 'accounts') return 'accounts' in d;
+  if (view === 'currencies') return 'currencies' in d;
+  if (view === 'overlap') return 'cells' in d;
+  return false;
+}

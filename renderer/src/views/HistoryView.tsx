@@ -1,0 +1,29 @@
+import type { ThemeHistory } from '../../../shared/exposure/analytics';
+import { ChartFrame } from '../charts/ChartFrame';
+import { seriesOf } from '../charts/colors';
+import { HistoryLines, type HistoryDatum } from '../charts/HistoryLines';
+import type { ViewProps } from './AnalyticsViews';
+
+/** Each theme's share across the portfolio's snapshots. */
+export function HistoryView({ history: h, portfolioName, onMessage }: ViewProps & { history: ThemeHistory }) {
+  const series = seriesOf(h.themes);
+  const data: HistoryDatum[] = h.points.map((p) => {
+    const untaggedShare = p.totalValue === 0 ? 0 : p.untaggedValue / p.totalValue;
+    return {
+      asOf: p.asOf,
+      total: p.totalValue,
+      untagged: untaggedShare,
+      'untagged:value': p.untaggedValue,
+      ...Object.fromEntries(h.themes.flatMap((t) => [[t.id, p.shares[t.id] ?? 0], [`${t.id}:value`, p.values[t.id] ?? 0]])),
+    };
+  });
+  return (
+    <div className="view-grid" data-testid="history-view">
+      <ChartFrame title="Theme shares over time" description="Line chart of each theme's share of the portfolio at every snapshot" testId="history-chart" wide legend={series} fileName={`${portfolioName} - theme history`} onMessage={onMessage}>
+        {h.points.length < 2 && <p className="muted small">One snapshot so far: import another holdings file into this portfolio to see a line.</p>}
+        <HistoryLines data={data} series={series} currency={h.baseCurrency} />
+      </ChartFrame>
+      <p className="muted small method">Each snapshot is read with the tags as they stood until the next snapshot was imported; the latest with today's tags.</p>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ThemeOverlap } from '../../../shared/exposure/analytics';
+import { formatMoney, formatShare } from '../format';
+import type { ViewProps } from './AnalyticsViews';
+
+/** The theme overlap matrix: value of positions counted in both themes of a pair (diagonal: in the theme at all). */
+export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap }) {
+  const cur = o.baseCurrency;
+  const cell = (a: string, b: string) => o.cells.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
+  const max = Math.max(0, ...o.cells.filter((c) => c.a !== c.b).map((c) => Math.abs(c.value)));
+  return (
+    <section className="panel" data-testid="overlap-view" aria-label="Theme overlap">
+      <h2>Theme overlap, {o.asOf}</h2>
+      <p className="muted small">Each cell is the value of the positions tagged with both themes (the diagonal: with that theme at all), and its share of the portfolio.</p>
+      <table className="overlap-matrix" data-testid="overlap-matrix">
+        <thead>
+          <tr>
+            <th />
+            {o.themes.map((t) => (
+              <th key={t.id} className="num">
+                <span className="swatch" style={{ background: t.color }} />
+                {t.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {o.themes.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">
+                <span className="swatch" style={{ background: row.color }} />
+                {row.name}
+              </th>
+              {o.themes.map((col) => {
+                const c = cell(row.id, col.id);
+                const diag = row.id === col.id;
+                const heat = !diag && c && max > 0 ? Math.abs(c.value) / max : 0;
+                return (
+                  <td key={col.id} data-testid={`overlap-${row.id}-${col.id}`} className={`num${diag ? ' diagonal' : ''}`} style={heat ? { background: `rgba(100, 116, 139, ${0.15 + heat * 0.45})` } : undefined} title={c ? `${c.positionCount} position(s)` : 'No position in both'}>
+                    {c ? (
+                      <>
+                        {formatMoney(c.value, cur)}
+                        <div className="muted small">
+                          {formatShare(o.totalValue === 0 ? 0 : c.value / o.totalValue)} · {c.positionCount}
+                        </div>
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

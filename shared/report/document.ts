@@ -1,0 +1,74 @@
+/** A client report: the exposure model plus what an adviser adds (cover, notes, changes, fingerprint). */
+import type { ExposureReport } from './model';
+
+/** What the adviser sets once in preferences and every report carries. */
+export interface ReportPreferences {
+  reportTitle: string;
+  adviserName: string;
+  adviserFirm: string;
+  /** A PNG or JPEG as a data: URL (never a link: a report makes no external request), or null. */
+  logoDataUrl: string | null;
+  disclaimer: string;
+}
+
+export const DEFAULT_DISCLAIMER =
+  'This report shows how the holdings in one snapshot are exposed to investment themes, using the theme weights and exchange rates listed in it. It is not investment advice, a recommendation or an offer, and it does not measure risk or performance.';
+
+export const DEFAULT_PREFERENCES: ReportPreferences = {
+  reportTitle: 'Theme exposure',
+  adviserName: '',
+  adviserFirm: '',
+  logoDataUrl: null,
+  disclaimer: DEFAULT_DISCLAIMER,
+};
+
+/** Parts of a report a user may leave out; the cover is always there. */
+export const REPORT_SECTIONS = ['summary', 'charts', 'themes', 'positions', 'fx', 'changes', 'methodology', 'disclaimer'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+/** Why a theme weight is what it is, as the tag records it. */
+export interface TagNote {
+  symbolKey: string;
+  themeId: string;
+  /** Fraction 0..1. */
+  weight: number;
+  source: string;
+  rationale: string | null;
+  sourceUrl: string | null;
+}
+
+/** One holding (account + instrument) that differs between the previous snapshot and this one. */
+export interface PositionChange {
+  account: string;
+  symbolKey: string;
+  description: string;
+  currency: string;
+  kind: 'added' | 'removed' | 'changed';
+  quantityBefore: number | null;
+  quantityAfter: number | null;
+  /** Market value in the position's own currency. */
+  localValueBefore: number | null;
+  localValueAfter: number | null;
+}
+
+export interface ReportDocument {
+  exposure: ExposureReport;
+  preferences: ReportPreferences;
+  /** Short hash of the inputs (snapshot, file hash, tags, FX rates, themes): same inputs, same fingerprint. */
+  fingerprint: string;
+  tagNotes: TagNote[];
+  previousSnapshot: { id: number; asOf: string } | null;
+  positionChanges: PositionChange[];
+  sections: readonly ReportSection[];
+}
+
+/** Whether a section is to be included. */
+export const hasSection = (doc: ReportDocument, s: ReportSection): boolean => doc.sections.includes(s);
+
+/** A document with no adviser additions: what the plain exposure renderers use. */
+export function documentOf(exposure: ExposureReport, overrides: Partial<ReportDocument> = {}): ReportDocument {
+  return { exposure, preferences: DEFAULT_PREFERENCES, fingerprint: '', tagNotes: [], previousSnapshot: null, positionChanges: [], sections: REPORT_SECTIONS, ...overrides };
+}

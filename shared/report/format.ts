@@ -1,0 +1,27 @@
+/** Number and text formatting shared by the HTML, SVG and PDF renderings of a report. */
+
+/** Money as "USD 12,978.00"; a code Intl does not know is written before a plain number. */
+export function formatMoney(value: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' }).format(value);
+  } catch {
+    return `${currency} ${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  }
+}
+
+/** A share (fraction) as a percentage with one decimal: 0.3201 -> "32.0%". */
+export const formatShare = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+/** A weight (fraction 0..1) as a percentage without trailing zeros: 0.125 -> "12.5%". */
+export const formatWeight = (weight: number): string => `${Number((weight * 100).toFixed(2))}%`;
+
+/** A quantity as written, with thousands separators and up to 8 decimals. */
+export const formatQuantity = (q: number | null): string =>
+  q === null ? '' : q.toLocaleString('en-US', { maximumFractionDigits: 8 });
+
+/** Only #rrggbb colors reach a style or SVG attribute; anything else falls back to gray. */
+export const safeColor = (c: string): string => (/^#[0-9a-fA-F]{6}$/.test(c) ? c : '#9ca3af');
+
+/** A logo is used only as a base64 PNG or JPEG data: URL, so a report never fetches anything. */
+export const safeLogo = (url: string | null): string | null =>
+  url !== null && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/.test(url) ? url : null;

@@ -1,0 +1,27 @@
+/** The client report as CSV: the exposure blocks plus adviser, fingerprint, tag notes and position changes. */
+import { csvLines, numberCell, textCell } from './csv';
+import type { ReportDocument } from './document';
+
+const fixed2 = (n: number | null) => (n === null ? '' : n.toFixed(2));
+
+/** UTF-8 with a BOM, CRLF line ends, every text cell neutralised against formulas. */
+export function renderReportCsv(doc: ReportDocument): string {
+  const p = doc.preferences;
+  const lines = csvLines(doc.exposure);
+  // After the exposure's own header block (portfolio, client, as of, base currency), before its blank line.
+  lines.splice(4, 0, `Report,${textCell(p.reportTitle)}`, `Adviser,${textCell(p.adviserName)}`, `Firm,${textCell(p.adviserFirm)}`, `Fingerprint,${textCell(doc.fingerprint)}`);
+  const row = (...cells: string[]) => lines.push(cells.join(','));
+  if (doc.tagNotes.some((n) => n.rationale || n.sourceUrl)) {
+    lines.push('');
+    row('Weight rationale: symbol', 'Theme', 'Source', 'Rationale', 'Reference');
+    for (const n of doc.tagNotes) if (n.rationale || n.sourceUrl) row(textCell(n.symbolKey), textCell(n.themeId), textCell(n.source), textCell(n.rationale), textCell(n.sourceUrl));
+  }
+  if (doc.previousSnapshot) {
+    lines.push('');
+    row('Position change since', doc.previousSnapshot.asOf, 'Account', 'Symbol', 'Description', 'Currency', 'Quantity before', 'Quantity after', 'Value before', 'Value after');
+    for (const c of doc.positionChanges) {
+      row(c.kind, '', textCell(c.account), textCell(c.symbolKey), textCell(c.description), textCell(c.currency), numberCell(c.quantityBefore), numberCell(c.quantityAfter), fixed2(c.localValueBefore), fixed2(c.localValueAfter));
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

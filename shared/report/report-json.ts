@@ -1,0 +1,16 @@
+/** The client report as JSON: the documented exposure schema plus the adviser's additions. */
+import type { ReportDocument } from './document';
+
+/** The exposure fields at the top level (schemaVersion and all), then fingerprint, adviser, notes and changes. */
+export function renderReportJson(doc: ReportDocument): string {
+  const { reportTitle, adviserName, adviserFirm, disclaimer } = doc.preferences;
+  const out = {
+    ...doc.exposure,
+    fingerprint: doc.fingerprint,
+    report: { title: reportTitle, adviserName, adviserFirm, disclaimer },
+    tagNotes: doc.tagNotes,
+    previousSnapshot: doc.previousSnapshot,
+    positionChanges: doc.positionChanges,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

@@ -1,0 +1,60 @@
+/**
+ * Report benchmark (issue 6 targets): a 200-position PDF in under 3 s, 50 portfolios in batch in
+ * under 60 s. Run: npx tsx test/bench/report.ts
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openBackend } from '../../db/service/backend';
+import { writeHoldingsCsv } from './generate';
+
+const ROOT = resolve(__dirname, '../..');
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'themelens-bench-report-'));
+  try {
+    const holdings = join(dir, 'big.csv');
+    await writeHoldingsCsv(holdings, 200, 200);
+    const backend = await openBackend({ dbPath: join(dir, 'bench.db') });
+    const h = backend.handlers;
+    const { portfolio } = await h.importHoldings({ path: holdings, portfolioName: 'Big', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+    await h.applyTagChanges({ changes: ['NVDA', 'EQIX', 'DLR', 'VRT'].map((s) => ({ symbolKey: s, themeId: 'data-centers', weightBp: 5000 })) });
+    for (const [label, n] of [['cold (launches Chromium)', 1], ['warm', 3]] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = process.hrtime.bigint();
+        const r = await h.exportReport({ portfolioId: portfolio.id, format: 'pdf', paper: 'a4', path: join(dir, `big-${label.length}-${i}.pdf`) });
+        times.push(ms(t));
+        if (r.bytes < 1000) throw new Error('empty PDF');
+      }
+      console.log(`200-position PDF, ${label}: ${times.map((x) => `${x.toFixed(0)} ms`).join(', ')} (target < 3000 ms)`);
+    }
+    const t = process.hrtime.bigint();
+    await h.exportReport({ portfolioId: portfolio.id, format: 'xlsx', paper: 'a4', path: join(dir, 'big.xlsx') });
+    console.log(`200-position XLSX: ${ms(t).toFixed(0)} ms`);
+    backend.close();
+
+    const files: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const f = join(dir, `client-${String(i).padStart(2, '0')}.csv`);
+      await writeHoldingsCsv(f, 40, 40);
+      files.push(f);
+    }
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'batch', ...files, '--out', join(dir, 'out'), '--format', 'pdf', '--db', join(dir, 'batch.db')], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`batch failed: ${r.stderr}`);
+    console.log(`batch of 50 portfolios (import + PDF each, one process): ${(ms(start) / 1000).toFixed(1)} s (target < 60 s)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHoldingsCsv } from '../bench/generate';
+import { startHarness, type Harness } from './harness';
+
+const ROWS = 100_000;
+const THEMES = ['data-centers', 'oil-logistics', 'diamond-semiconductors'];
+
+/** Reads the switch measures the renderer recorded with the Performance API (views/timing.ts). */
+async function lastSwitchMs(h: Harness): Promise<number> {
+  const handle = await h.page.waitForFunction(() => {
+    const m = performance.getEntriesByName('themelens:switch', 'measure');
+    return m.length > 0 ? m[m.length - 1]!.duration : null;
+  });
+  const ms = (await handle.jsonValue()) as number;
+  await h.page.evaluate(() => performance.clearMeasures('themelens:switch'));
+  return ms;
+}
+
+describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-position portfolio (Performance API, printed)`, () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    const a = join(h.dataDir, 'big-a.csv');
+    const b = join(h.dataDir, 'big-b.csv');
+    await writeHoldingsCsv(a, ROWS, 5000);
+    await writeHoldingsCsv(b, ROWS + 1000, 5000);
+    const base = { options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false };
+    const first = await h.backend.handlers.importHoldings({ ...base, path: a, portfolioName: 'Big', asOf: '2026-06-30' });
+    await h.backend.handlers.importHoldings({ ...base, path: b, portfolioId: first.portfolio.id, asOf: '2026-09-30' });
+    // 5,000 tagged symbols, spread over the three themes.
+    const keys = h.backend.db.prepare('SELECT DISTINCT symbol_key FROM positions WHERE is_cash = 0 LIMIT 5000').pluck().all() as string[];
+    await h.backend.handlers.applyTagChanges({ changes: keys.map((k, i) => ({ symbolKey: k, themeId: THEMES[i % 3]!, weightBp: 2500 + (i % 4) * 2500 })) });
+    await h.page.reload();
+    await h.page.getByTestId('holdings-table').waitFor({ timeout: 60_000 });
+  }, 300_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('each view switch and snapshot switch is measured and printed', async () => {
+    const rows: [string, number][] = [];
+    for (const v of ['themes', 'accounts', 'currencies', 'overlap', 'history', 'portfolios', 'themes'] as const) {
+      await h.page.getByTestId(`view-tab-${v}`).click();
+      rows.push([`view -> ${v}`, await lastSwitchMs(h)]);
+    }
+    for (const v of ['accounts', 'themes'] as const) {
+      await h.page.getByTestId(`view-tab-${v}`).click();
+      await lastSwitchMs(h);
+      const options = await h.page.getByTestId('snapshot-picker').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+      for (const id of [options[1]!, options[0]!]) {
+        await h.page.getByTestId('snapshot-picker').selectOption(id);
+        rows.push([`${v}: snapshot -> ${id}`, await lastSwitchMs(h)]);
+      }
+    }
+    await h.page.getByTestId('view-tab-holdings').click();
+    await h.page.getByTestId('holdings-table').waitFor();
+    await h.page.getByTestId('view-tab-themes').click();
+    rows.push(['holdings -> themes', await lastSwitchMs(h)]);
+    console.log(`\nSwitch to painted (click -> data -> commit -> next frame), ${ROWS.toLocaleString('en-US')} positions, 5,000 tagged symbols:`);
+    for (const [what, ms] of rows) console.log(`  ${what.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms`);
+    const sorted = rows.map((r) => r[1]).sort((x, y) => x - y);
+    console.log(`  median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
+    // The same calls straight on the backend: how much of a switch is SQL.
+    const pid = (h.backend.db.prepare("SELECT id FROM portfolios WHERE name = 'Big'").pluck().get() as number);
+    const hd = h.backend.handlers;
+    const calls: [string, () => unknown][] = [
+      ['getThemeBreakdown', () => hd.getThemeBreakdown({ portfolioId: pid, top: 10 })],
+      ['getAccountBreakdown', () => hd.getAccountBreakdown({ portfolioId: pid })],
+      ['getCurrencyBreakdown', () => hd.getCurrencyBreakdown({ portfolioId: pid })],
+      ['getThemeOverlap', () => hd.getThemeOverlap({ portfolioId: pid })],
+      ['getThemeHistory', () => hd.getThemeHistory({ portfolioId: pid })],
+      ['getExposure (totals only)', () => hd.getExposure({ portfolioId: pid, positionLimit: 1 })],
+    ];
+    console.log('Backend time of each call (SQL, same database, median of 3):');
+    for (const [name, call] of calls) {
+      const t: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        await call();
+        t.push(performance.now() - t0);
+      }
+      console.log(`  ${name.padEnd(28)} ${t.sort((x, y) => x - y)[1]!.toFixed(1).padStart(7)} ms`);
+    }
+    expect(rows.length).toBeGreaterThan(10);
+    await h.screenshot('analytics-perf-themes');
+  }, 300_000);
+});

@@ -1,0 +1,208 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+const FIDELITY = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
+const DEGIRO = resolve(__dirname, '../fixtures/holdings/degiro.csv');
+const VIEWS = ['holdings', 'themes', 'accounts', 'currencies', 'overlap', 'history', 'compare', 'portfolios'] as const;
+
+/** The Fidelity file a quarter later: 50 more NVDA in X1 (quantity), KMI up to $29 (price), COHR sold, AMD bought. */
+function laterFile(dir: string): string {
+  const text = readFileSync(FIDELITY, 'utf8')
+    .replace('X12345678,Individual,NVDA,NVIDIA CORPORATION COM,100,$180.25,+$1.20,"$18,025.00"', 'X12345678,Individual,NVDA,NVIDIA CORPORATION COM,150,$180.25,+$1.20,"$27,037.50"')
+    .replace('Z87654321,ROTH IRA,KMI,KINDER MORGAN INC DEL COM,300,$27.11,+$0.05,"$8,133.00"', 'Z87654321,ROTH IRA,KMI,KINDER MORGAN INC DEL COM,300,$29.00,+$0.05,"$8,700.00"')
+    .replace('Z87654321,ROTH IRA,COHR,COHERENT CORP COM,15,$95.50,--,"$1,432.50"', 'Z87654321,ROTH IRA,AMD,ADVANCED MICRO DEVICES,10,$150.00,--,"$1,500.00"')
+    .replace('Nov-24-2026', 'Feb-24-2027');
+  const path = join(dir, 'fidelity-later.csv');
+  writeFileSync(path, text);
+  return path;
+}
+
+async function importFile(h: Harness, path: string, input: { portfolioName?: string; portfolioId?: number; baseCurrency?: string }) {
+  return h.backend.handlers.importHoldings({ path, options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false, ...input });
+}
+
+describe('exposure analytics views (real renderer, real backend, real SQLite)', () => {
+  let h: Harness;
+  let smithId = 0;
+  beforeAll(async () => {
+    h = await startHarness();
+    const first = await importFile(h, FIDELITY, { portfolioName: 'Smith family' });
+    smithId = first.portfolio.id;
+    // Tagged while the first snapshot was the latest; AMD only after the second import.
+    await h.backend.handlers.applyTagChanges({
+      changes: [
+        { symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 6000 },
+        { symbolKey: 'NVDA', themeId: 'diamond-semiconductors', weightBp: 2000 },
+        { symbolKey: 'EQIX', themeId: 'data-centers', weightBp: 10000 },
+        { symbolKey: 'KMI', themeId: 'oil-logistics', weightBp: 10000 },
+        { symbolKey: 'COHR', themeId: 'diamond-semiconductors', weightBp: 5000 },
+      ],
+    });
+    await importFile(h, laterFile(h.dataDir), { portfolioId: smithId });
+    await importFile(h, DEGIRO, { portfolioName: 'Dupont (EUR)', baseCurrency: 'EUR' });
+    await h.backend.handlers.applyTagChanges({ changes: [{ symbolKey: 'AMD', themeId: 'data-centers', weightBp: 7000 }] });
+    await h.page.reload();
+    await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
+    await h.page.getByTestId('holdings-table').waitFor();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('opens every view from its tab, and each draws its chart or table', async () => {
+    const expected: Record<(typeof VIEWS)[number], string> = {
+      holdings: 'holdings-table',
+      themes: 'donut-chart',
+      accounts: 'accounts-chart',
+      currencies: 'fx-table',
+      overlap: 'overlap-matrix',
+      history: 'history-chart',
+      compare: 'compare-themes',
+      portfolios: 'overview-chart',
+    };
+    for (const v of VIEWS) {
+      await h.page.getByTestId(`view-tab-${v}`).click();
+      await h.page.getByTestId(expected[v]).waitFor();
+      if (v !== 'holdings' && v !== 'currencies' && v !== 'overlap' && v !== 'compare') {
+        expect(await h.page.getByTestId(expected[v]).locator('svg.recharts-surface').count()).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('themes: donut and treemap in theme colors; hovering a slice shows its exact value and share', async () => {
+    await h.page.getByTestId('view-tab-themes').click();
+    const donut = h.page.getByTestId('donut-chart');
+    await donut.waitFor();
+    // Latest Smith snapshot: NVDA 150 + 20 lines = 30,642.50 x 60% = 18,385.50; EQIX 8,123.30; AMD 1,500 x 70% = 1,050.00.
+    const dc = h.page.getByTestId('contributors-data-centers');
+    expect(await dc.locator('summary').innerText()).toContain('$27,558.80');
+    expect(await dc.locator('tbody tr').first().innerText()).toMatch(/NVDA\s+X12345678.*\$27,037\.50\s+60%\s+manual\s+\$16,222\.50/);
+    // A point on the ring just inside the slice's start (the bounding box centre of a big slice is the hole).
+    const point = await donut.locator('path.recharts-sector[fill="#2563eb"]').first().evaluate((el) => {
+      const m = /M\s*([\d.]+),([\d.]+)/.exec(el.getAttribute('d') ?? '')!;
+      const cx = Number(el.getAttribute('cx'));
+      const cy = Number(el.getAttribute('cy'));
+      const r = Math.hypot(Number(m[1]) - cx, Number(m[2]) - cy) * 0.83;
+      const box = (el as SVGGraphicsElement).ownerSVGElement!.getBoundingClientRect();
+      const a = (8 * Math.PI) / 180;
+      return { x: box.left + cx + r * Math.cos(a), y: box.top + cy - r * Math.sin(a) };
+    });
+    await h.page.mouse.move(point.x, point.y);
+    const tip = donut.getByTestId('chart-tooltip');
+    await tip.waitFor();
+    expect(await tip.innerText()).toMatch(/Data-center infrastructure[\s\S]*\$27,558\.80[\s\S]*of the portfolio/);
+    expect(await h.page.getByTestId('treemap-chart').locator('rect.treemap-leaf[fill="#b45309"]').count()).toBeGreaterThan(0);
+    await h.screenshot('analytics-themes-tooltip');
+  });
+
+  it('accounts: hovering a stacked bar shows the account with exact values per theme', async () => {
+    await h.page.getByTestId('view-tab-accounts').click();
+    const chart = h.page.getByTestId('accounts-chart');
+    await chart.waitFor();
+    await chart.locator('.recharts-bar-rectangle').first().hover();
+    const tip = chart.getByTestId('chart-tooltip');
+    await tip.waitFor();
+    const text = await tip.innerText();
+    expect(text).toMatch(/Account X12345678: \$36,395\.36/);
+    expect(text).toMatch(/Data-center infrastructure\s+\$24,345\.80/);
+    expect(await h.page.getByTestId('account-row-Z87654321').innerText()).toContain('$8,700.00');
+    await h.screenshot('analytics-accounts-tooltip');
+  });
+
+  it('saves a chart as SVG (self-contained, titled, legend) and as PNG through the save dialog', async () => {
+    const svgPath = join(h.dataDir, 'accounts.svg');
+    const pngPath = join(h.dataDir, 'accounts.png');
+    h.saveDialogAnswers.push(svgPath);
+    await h.page.getByTestId('accounts-chart-save-svg').click();
+    await h.page.getByTestId('toast').filter({ hasText: 'accounts.svg' }).waitFor();
+    const svg = readFileSync(svgPath, 'utf8');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('Theme exposure by account');
+    expect(svg).toContain('Untagged');
+    expect(svg).toContain('fill="#2563eb"');
+    expect(svg).not.toContain('class=');
+    h.saveDialogAnswers.push(pngPath);
+    await h.page.getByTestId('accounts-chart-save-png').click();
+    await h.page.getByTestId('toast').filter({ hasText: 'accounts.png' }).waitFor();
+    const png = readFileSync(pngPath);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThan(800); // drawn at twice the pixels
+  });
+
+  it('compare: two snapshots per theme and per position, each change explained', async () => {
+    await h.page.getByTestId('view-tab-compare').click();
+    await h.page.getByTestId('compare-positions').waitFor();
+    const why = (s: string) => h.page.getByTestId(`compare-why-${s}`).first().innerText();
+    expect(await h.page.getByTestId('compare-row-AMD').innerText()).toMatch(/New/);
+    expect(await h.page.getByTestId('compare-row-COHR').innerText()).toMatch(/Gone/);
+    expect(await why('NVDA')).toBe('quantity +$9,012.50');
+    expect(await why('KMI')).toBe('price +$567.00');
+    expect(await h.page.getByTestId('compare-theme-oil-logistics').innerText()).toMatch(/\$8,133\.00\s+\$8,700\.00\s+\+\$567\.00/);
+    await h.page.getByTestId('compare-filter-gone').click();
+    expect(await h.page.locator('[data-testid^="compare-row-"]').count()).toBe(1);
+    await h.page.getByTestId('compare-filter-all').click();
+    await h.screenshot('analytics-compare');
+  });
+
+  it('currencies: a missing rate is a visible warning, and setting it values the positions', async () => {
+    await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Dupont (EUR)' });
+    await h.page.getByTestId('view-tab-currencies').click();
+    await h.page.getByTestId('fx-missing-warning').waitFor();
+    expect(await h.page.getByTestId('fx-row-USD').innerText()).toMatch(/missing/);
+    await h.screenshot('analytics-currencies-missing');
+    await h.page.getByTestId('fx-input-USD').fill('0.8630');
+    await h.page.getByTestId('fx-save-USD').click();
+    await h.page.getByTestId('fx-row-USD').filter({ hasText: '1 USD = 0.8630 EUR' }).waitFor();
+    // JPY has no rate yet: still warned about, USD no longer.
+    const warning = await h.page.getByTestId('fx-missing-warning').innerText();
+    expect(warning).toContain('JPY');
+    expect(warning).not.toContain('USD');
+    await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
+  });
+
+  it('portfolios: side by side, rename, duplicate, delete with confirmation and undo', async () => {
+    await h.page.getByTestId('view-tab-portfolios').click();
+    const table = h.page.getByTestId('portfolios-table');
+    await table.waitFor();
+    expect(await table.locator('[data-testid^="portfolio-row-"]').count()).toBe(2);
+    await h.page.getByTestId(`duplicate-portfolio-${smithId}`).click();
+    await table.getByText('Smith family (copy)').waitFor();
+    const copyId = Number((await table.locator('tr', { hasText: 'Smith family (copy)' }).getAttribute('data-testid'))!.replace('portfolio-row-', ''));
+    await h.page.getByTestId(`rename-portfolio-${copyId}`).click();
+    await h.page.getByTestId('rename-name').fill('Smith trust');
+    await h.page.getByTestId('rename-client').fill('Jane Smith');
+    await h.page.getByTestId('rename-confirm').click();
+    await table.getByText('Client: Jane Smith').waitFor();
+    await h.page.getByTestId(`delete-portfolio-${copyId}`).click();
+    await h.page.getByTestId('delete-dialog').waitFor();
+    await h.page.getByTestId('delete-confirm').click();
+    await h.page.getByTestId('undo-delete').waitFor();
+    await table.getByText('Smith trust').waitFor({ state: 'detached' });
+    await h.screenshot('analytics-portfolios-deleted');
+    await h.page.getByTestId('undo-delete-button').click();
+    await table.getByText('Smith trust').waitFor();
+    expect(h.backend.db.prepare("SELECT count(*) FROM portfolios WHERE name = 'Smith trust'").pluck().get()).toBe(1);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`screenshots every view in the ${scheme} theme`, async () => {
+      await h.page.emulateMedia({ colorScheme: scheme });
+      await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
+      for (const v of VIEWS) {
+        await h.page.getByTestId(`view-tab-${v}`).click();
+        await h.page.waitForTimeout(150);
+        await h.screenshot(`analytics-${v}-${scheme}`);
+      }
+      await h.page.emulateMedia({ colorScheme: 'light' });
+    });
+  }
+
+  it('made no network request beyond its own bundle and logged no errors', () => {
+    const foreign = h.requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+    expect(existsSync(join(h.dataDir, 'accounts.svg'))).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import { openDatabase, type Db } from '../../../db/connection';
+import { migrate } from '../../../db/migrations';
+import { applyTagChanges } from '../../../db/repos/tags';
+
+export interface PositionSpec {
+  account?: string;
+  symbol: string;
+  quantity?: string | null;
+  valueCents: number;
+  currency?: string;
+  isCash?: boolean;
+}
+
+/** A migrated in-memory database with one portfolio (id 1, base USD). */
+export function makeDb(): Db {
+  const db = openDatabase(':memory:');
+  migrate(db);
+  db.prepare("INSERT INTO portfolios (id, name, base_currency, created_at) VALUES (1, 'Smith family', 'USD', '2026-01-01T00:00:00Z')").run();
+  return db;
+}
+
+/** Adds a snapshot the way an import does: its positions in one contiguous rowid range. */
+export function addSnapshot(db: Db, asOf: string, importedAt: string, positions: PositionSpec[], portfolioId = 1): number {
+  const sid = Number(
+    db.prepare("INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, row_count, imported_at) VALUES (?, ?, 'f.csv', ?, ?, ?)").run(portfolioId, asOf, `h${asOf}${importedAt}`, positions.length, importedAt).lastInsertRowid,
+  );
+  const insert = db.prepare('INSERT INTO positions (snapshot_id, account, symbol, symbol_key, description, quantity, value_cents, currency, is_cash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  let first = 0;
+  let last = 0;
+  positions.forEach((p, i) => {
+    last = Number(insert.run(sid, p.account ?? 'X1', p.symbol, p.symbol, `${p.symbol} INC`, p.quantity ?? null, p.valueCents, p.currency ?? 'USD', p.isCash ? 1 : 0).lastInsertRowid);
+    if (i === 0) first = last;
+  });
+  const currencies = [...new Set(positions.map((p) => p.currency ?? 'USD'))].sort().join(',');
+  db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ?, currencies = ? WHERE id = ?').run(first, last, currencies, sid);
+  return sid;
+}
+
+export function tag(db: Db, symbol: string, themeId: string, weightBp: number | null, at: string): void {
+  applyTagChanges(db, [{ symbolKey: symbol, themeId, weightBp }], at);
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { compareSnapshots } from '../../../db/exposure/compare';
+import { computeExposure } from '../../../db/exposure/compute';
+import { portfoliosOverview, themeHistory } from '../../../db/exposure/history';
+import { getPortfolio } from '../../../db/repos/portfolios';
+import { getSnapshot } from '../../../db/repos/snapshots';
+import { addSnapshot, makeDb, tag } from './fixture';
+
+/**
+ * Two snapshots of one portfolio:
+ *   A (2026-06-30, imported 07-01): NVDA 100 @ 100 = 10,000; KMI 200 @ 25 = 5,000; AAPL 10 @ 200 = 2,000; TSLA 5 @ 200 = 1,000; CASH 500
+ *   B (2026-09-30, imported 10-01): NVDA 150 @ 100 = 15,000; KMI 200 @ 27.5 = 5,500; AAPL 10 @ 200 = 2,000; AMD 10 @ 150 = 1,500; CASH 500
+ * NVDA grew by quantity, KMI by price, TSLA is gone, AMD is new. NVDA (data-centers 100%) and KMI
+ * (oil 100%) are tagged from the start; AAPL gets data-centers 50% after B's import, so only B (the
+ * latest, read with today's tags) sees it: a change explained by tag.
+ */
+function twoSnapshots() {
+  const db = makeDb();
+  tag(db, 'NVDA', 'data-centers', 10000, '2026-06-01T00:00:00Z');
+  tag(db, 'KMI', 'oil-logistics', 10000, '2026-06-01T00:00:00Z');
+  const a = addSnapshot(db, '2026-06-30', '2026-07-01T00:00:00Z', [
+    { symbol: 'NVDA', quantity: '100', valueCents: 1_000_000 },
+    { symbol: 'KMI', quantity: '200', valueCents: 500_000 },
+    { symbol: 'AAPL', quantity: '10', valueCents: 200_000 },
+    { symbol: 'TSLA', quantity: '5', valueCents: 100_000 },
+    { symbol: 'CASH', valueCents: 50_000, isCash: true },
+  ]);
+  const b = addSnapshot(db, '2026-09-30', '2026-10-01T00:00:00Z', [
+    { symbol: 'NVDA', quantity: '150', valueCents: 1_500_000 },
+    { symbol: 'KMI', quantity: '200', valueCents: 550_000 },
+    { symbol: 'AAPL', quantity: '10', valueCents: 200_000 },
+    { symbol: 'AMD', quantity: '10', valueCents: 150_000 },
+    { symbol: 'CASH', valueCents: 50_000, isCash: true },
+  ]);
+  tag(db, 'AAPL', 'data-centers', 5000, '2026-10-02T00:00:00Z');
+  const portfolio = getPortfolio(db, 1);
+  return { db, portfolio, a: getSnapshot(db, a), b: getSnapshot(db, b) };
+}
+
+describe('theme history', () => {
+  it('gives each theme its share at every snapshot, oldest first, each read with the tags of its time', () => {
+    const { db, portfolio } = twoSnapshots();
+    const h = themeHistory(db, portfolio);
+    expect(h.points.map((p) => p.asOf)).toEqual(['2026-06-30', '2026-09-30']);
+    const [pa, pb] = h.points;
+    expect(pa!.totalValue).toBe(18500);
+    expect(pa!.values['data-centers']).toBe(10000); // AAPL was not tagged until after B's import
+    expect(pa!.shares['data-centers']).toBeCloseTo(10000 / 18500, 12);
+    expect(pb!.values['data-centers']).toBe(16000);
+    expect(pb!.values['oil-logistics']).toBe(5500);
+    expect(pb!.untaggedValue).toBe(24500 - 21500);
+    // The latest point uses today's tags: the same figures as the exposure screen.
+    const report = computeExposure(db, portfolio, getSnapshot(db, pb!.snapshotId), 'now');
+    expect(report.themes.find((t) => t.id === 'data-centers')!.value).toBe(16000);
+  });
+
+  it('shows every portfolio side by side at its latest snapshot', () => {
+    const { db } = twoSnapshots();
+    db.prepare("INSERT INTO portfolios (id, name, base_currency, created_at) VALUES (2, 'Empty', 'EUR', 'now')").run();
+    const o = portfoliosOverview(db);
+    expect(o.portfolios.map((p) => [p.name, p.asOf, p.totalValue])).toEqual([
+      ['Empty', null, 0],
+      ['Smith family', '2026-09-30', 24500],
+    ]);
+    expect(o.portfolios[1]!.shares['data-centers']).toBeCloseTo(16000 / 24500, 12);
+    expect(o.themes.map((t) => t.id)).toEqual(['data-centers', 'oil-logistics', 'diamond-semiconductors']);
+  });
+});
+
+describe('snapshot comparison', () => {
+  it('names each position new, gone, grown or shrunk and explains the change as quantity, price or tag', () => {
+    const { db, portfolio, a, b } = twoSnapshots();
+    const c = compareSnapshots(db, portfolio, a, b);
+    expect(c.counts).toEqual({ new: 1, gone: 1, grown: 2, shrunk: 0, unchanged: 2 });
+    const row = (s: string) => c.positions.find((p) => p.symbolKey === s)!;
+    expect(row('NVDA')).toMatchObject({ status: 'grown', fromQuantity: 100, toQuantity: 150, fromValue: 10000, toValue: 15000, quantityEffect: 5000, priceEffect: 0, tagEffect: 0, reasons: ['quantity'] });
+    expect(row('KMI')).toMatchObject({ status: 'grown', quantityEffect: 0, priceEffect: 500, reasons: ['price'] });
+    expect(row('AAPL')).toMatchObject({ status: 'unchanged', fromValue: 2000, toValue: 2000, tagEffect: 1000, reasons: ['tag'] });
+    expect(row('AMD')).toMatchObject({ status: 'new', fromValue: 0, toValue: 1500, quantityEffect: 1500, reasons: ['quantity'] });
+    expect(row('TSLA')).toMatchObject({ status: 'gone', fromValue: 1000, toValue: 0, quantityEffect: -1000, reasons: ['quantity'] });
+    expect(c.positions.find((p) => p.symbolKey === 'CASH')).toBeUndefined();
+  });
+
+  it('splits each theme change into quantity, price and tag effects that add up to the change', () => {
+    const { db, portfolio, a, b } = twoSnapshots();
+    const c = compareSnapshots(db, portfolio, a, b);
+    const dc = c.themes.find((t) => t.id === 'data-centers')!;
+    expect(dc).toMatchObject({ fromValue: 10000, toValue: 16000, quantityEffect: 5000, priceEffect: 0, tagEffect: 1000 });
+    const oil = c.themes.find((t) => t.id === 'oil-logistics')!;
+    expect(oil).toMatchObject({ fromValue: 5000, toValue: 5500, quantityEffect: 0, priceEffect: 500, tagEffect: 0 });
+    for (const t of c.themes) expect(Math.round((t.quantityEffect + t.priceEffect + t.tagEffect) * 100)).toBe(Math.round((t.toValue - t.fromValue) * 100));
+    expect(c.from.totalValue).toBe(18500);
+    expect(c.to.totalValue).toBe(24500);
+  });
+
+  it('compares a snapshot with itself as all unchanged, and leaves no temp tables behind', () => {
+    const { db, portfolio, b } = twoSnapshots();
+    const c = compareSnapshots(db, portfolio, b, b);
+    expect(c.counts).toEqual({ new: 0, gone: 0, grown: 0, shrunk: 0, unchanged: 5 });
+    expect(c.positions).toEqual([]);
+    expect(db.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name LIKE 'cmp%'").all()).toEqual([]);
+  });
+});

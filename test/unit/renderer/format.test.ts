@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDate, formatMoney, formatMoneyShort, formatQuantity, formatShare, formatWeight } from '../../../renderer/src/format';
+
+/** Plays a user whose system language is `lang`. */
+function useLocale(lang: string) {
+  Object.defineProperty(navigator, 'language', { value: lang, configurable: true });
+}
+afterEach(() => {
+  delete (navigator as unknown as Record<string, unknown>).language;
+});
+
+// Intl separates the amount from a trailing symbol with a no-break space; compare with plain spaces.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('format in the user locale and the portfolio currency', () => {
+  it.each([
+    ['en-US', 'USD', 21630, '$21,630.00'],
+    ['en-US', 'EUR', -1234.5, '-€1,234.50'],
+    ['de-DE', 'EUR', 21630, '21.630,00 €'],
+    ['fr-FR', 'EUR', 1234.5, '1 234,50 €'],
+    ['ja-JP', 'JPY', 1234567, '￥1,234,567'],
+  ])('%s %s %d -> %s', (lang, currency, value, text) => {
+    useLocale(lang);
+    expect(plain(formatMoney(value, currency))).toBe(text);
+  });
+
+  it('formats compact money for chart labels without needless decimals', () => {
+    useLocale('en-US');
+    expect(formatMoneyShort(12978, 'USD')).toBe('$13K');
+    expect(formatMoneyShort(27575.36, 'USD')).toBe('$27.6K');
+    expect(formatMoneyShort(1_250_000, 'USD')).toBe('$1.3M');
+  });
+
+  it('falls back to a plain number for a currency code Intl refuses', () => {
+    useLocale('en-US');
+    expect(formatMoney(12.5, 'US')).toBe('12.50');
+  });
+
+  it('shows shares with one decimal and weights without needless decimals', () => {
+    useLocale('en-US');
+    expect(formatShare(12978 / 40553.36)).toBe('32.0%');
+    expect(formatShare(0)).toBe('0.0%');
+    expect(formatWeight(0.6)).toBe('60%');
+    expect(formatWeight(0.3333)).toBe('33.33%');
+    useLocale('de-DE');
+    expect(plain(formatShare(0.125))).toBe('12,5 %');
+  });
+
+  it('formats quantities and dates, leaving out what the file did not give', () => {
+    useLocale('en-US');
+    expect(formatQuantity(1234.5)).toBe('1,234.5');
+    expect(formatQuantity(0.123456789)).toBe('0.123457');
+    expect(formatQuantity(null)).toBe('');
+    expect(formatDate('2026-11-24')).toBe('Nov 24, 2026');
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('not a date')).toBe('not a date');
+  });
+});

@@ -1,0 +1,146 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/App';
+import { availableFor, defaultWeightBp } from '../../../renderer/src/components/TagEditor';
+import { bridgeError, installBridge, makePortfolio, makePosition, makeReport } from './fake-bridge';
+
+afterEach(cleanup);
+
+const CASH = makePosition({ symbol: 'USD', symbolKey: 'CASH-USD', description: 'Cash and sweep', quantity: null, value: 1234.56, localValue: 1234.56, isCash: true });
+
+describe('holdings table', () => {
+  it('has the columns of the brief, values in the base currency, and theme chips with weights', async () => {
+    installBridge({ portfolios: [makePortfolio({ baseCurrency: 'EUR' })], report: makeReport({ baseCurrency: 'EUR' }) });
+    render(<App />);
+    const table = await screen.findByTestId('holdings-table');
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Account', 'Symbol', 'Description', 'Quantity', 'Value (EUR)', 'Themes']);
+    const nvda = screen.getByTestId('holding-row-NVDA');
+    expect(within(nvda).getAllByRole('cell').map((c) => c.textContent)).toEqual(
+      expect.arrayContaining(['X1', 'NVDA', 'NVIDIA CORPORATION COM', '120', '€21,630.00']),
+    );
+    expect(nvda.textContent).toContain('Data-center infrastructure 60%');
+  });
+
+  it('shows cash muted with a Cash badge and no Tag button', async () => {
+    installBridge({ portfolios: [makePortfolio()], report: makeReport({ positions: [...makeReport().positions, CASH] }) });
+    render(<App />);
+    const cash = await screen.findByTestId('holding-row-CASH-USD');
+    expect(cash.className).toContain('cash');
+    expect(within(cash).getByText('Cash').className).toBe('badge');
+    expect(screen.queryByTestId('tag-button-CASH-USD')).toBeNull();
+    expect(screen.getByTestId('tag-button-KMI')).toBeTruthy();
+  });
+
+  it('removes a tag with the × on its chip, then refreshes the exposure totals', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    render(<App />);
+    await screen.findByTestId('holding-row-NVDA');
+    const fetches = bridge.getExposure.mock.calls.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
+    await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledWith({ changes: [{ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: null }] }));
+    await waitFor(() => expect(bridge.getExposure.mock.calls.length).toBeGreaterThan(fetches));
+    await waitFor(() => expect(screen.getByTestId('holding-row-NVDA').textContent).not.toContain('Data-center infrastructure'));
+  });
+});
+
+describe('tag editor', () => {
+  it('proposes the remaining percent, says what stays untagged as you type, and saves basis points', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('tag-button-KMI'));
+    const weight = screen.getByTestId('tag-weight-input') as HTMLInputElement;
+    expect(weight.value).toBe('100'); // nothing tagged yet
+    fireEvent.change(weight, { target: { value: '60' } });
+    expect(screen.getByTestId('tag-remaining').textContent).toBe('Remaining: 40% untagged');
+    fireEvent.change(weight, { target: { value: '33.33' } });
+    expect(screen.getByTestId('tag-remaining').textContent).toBe('Remaining: 66.67% untagged');
+    fireEvent.click(screen.getByTestId('tag-save'));
+    await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledWith({ changes: [{ symbolKey: 'KMI', themeId: 'data-centers', weightBp: 3333 }] }));
+    await waitFor(() => expect(screen.queryByTestId('tag-theme-select')).toBeNull());
+    expect(screen.getByTestId('holding-row-KMI').textContent).toContain('Data-center infrastructure 33.33%');
+  });
+
+  it('refuses a weight that is not a percent before calling the backend', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('tag-button-KMI'));
+    fireEvent.change(screen.getByTestId('tag-weight-input'), { target: { value: 'lots' } });
+    fireEvent.click(screen.getByTestId('tag-save'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Enter a weight in percent/);
+    expect(bridge.applyTagChanges).not.toHaveBeenCalled();
+  });
+
+  it("proposes the picked theme's own weight until the user types one", async () => {
+    installBridge({ portfolios: [makePortfolio()] });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('tag-button-NVDA'));
+    const select = screen.getByTestId('tag-theme-select') as HTMLSelectElement;
+    const weight = screen.getByTestId('tag-weight-input') as HTMLInputElement;
+    expect([select.value, weight.value]).toEqual(['oil-logistics', '40']);
+    fireEvent.change(select, { target: { value: 'data-centers' } }); // NVDA's existing tag: reweight it
+    expect(weight.value).toBe('60');
+    expect(screen.getByTestId('tag-remaining').textContent).toBe('Remaining: 40% untagged');
+    fireEvent.change(weight, { target: { value: '25' } });
+    fireEvent.change(select, { target: { value: 'diamond-semiconductors' } });
+    expect(weight.value).toBe('25'); // typed by the user: kept
+  });
+
+  it('opens a fully tagged holding on its own theme so its weight can be changed', async () => {
+    const full = makePosition({ symbol: 'EQIX', symbolKey: 'EQIX', themes: [{ id: 'data-centers', weight: 1, value: 2000 }] });
+    installBridge({ portfolios: [makePortfolio()], report: makeReport({ positions: [full] }) });
+    render(<App />);
+    const button = await screen.findByTestId('tag-button-EQIX');
+    expect(button.textContent).toBe('Edit');
+    fireEvent.click(button);
+    expect((screen.getByTestId('tag-theme-select') as HTMLSelectElement).value).toBe('data-centers');
+    expect((screen.getByTestId('tag-weight-input') as HTMLInputElement).value).toBe('100');
+  });
+
+  it('shows the message of a rejected call and stays open', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.applyTagChanges.mockRejectedValueOnce(bridgeError('WEIGHT_OVER_100', 'The weights of KMI would add up to 110%; at most 100% can be tagged.'));
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('tag-button-KMI'));
+    fireEvent.keyDown(screen.getByTestId('tag-weight-input'), { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toBe('The weights of KMI would add up to 110%; at most 100% can be tagged.');
+    expect(screen.getByTestId('tag-theme-select')).toBeTruthy();
+  });
+
+  it('is driven by the keyboard: arrows move between rows, Enter opens the editor, Escape closes it', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    render(<App />);
+    const nvda = await screen.findByTestId('holding-row-NVDA');
+    const kmi = screen.getByTestId('holding-row-KMI');
+    expect(nvda.tabIndex).toBe(0);
+    nvda.focus();
+    fireEvent.keyDown(nvda, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(kmi);
+    fireEvent.keyDown(kmi, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(nvda);
+    fireEvent.keyDown(nvda, { key: 'ArrowDown' });
+    fireEvent.keyDown(kmi, { key: 'Enter' });
+    const select = within(kmi).getByTestId('tag-theme-select');
+    fireEvent.keyDown(select, { key: 'Escape' });
+    expect(screen.queryByTestId('tag-theme-select')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('holding-row-KMI'));
+    expect(bridge.applyTagChanges).not.toHaveBeenCalled();
+  });
+});
+
+describe('availableFor / defaultWeightBp', () => {
+  const current = [
+    { id: 'data-centers', weight: 0.6, value: 0 },
+    { id: 'oil-logistics', weight: 0.15, value: 0 },
+  ];
+  it.each([
+    ['diamond-semiconductors', 2500, 2500],
+    ['data-centers', 8500, 6000],
+    ['oil-logistics', 4000, 1500],
+  ])('%s: %i available, %i proposed', (themeId, available, proposed) => {
+    expect(availableFor(current, themeId)).toBe(available);
+    expect(defaultWeightBp(current, themeId)).toBe(proposed);
+  });
+  it('proposes 100% on an untagged holding', () => expect(defaultWeightBp([], 'data-centers')).toBe(10000));
+});

@@ -1,0 +1,149 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportOutcome } from '../../../shared/api/contract';
+import { App } from '../../../renderer/src/App';
+import { ImportErrorDialog } from '../../../renderer/src/components/ImportErrorDialog';
+import { bridgeError, installBridge, makeOutcome, makePortfolio } from './fake-bridge';
+
+afterEach(cleanup);
+
+const FILE = { path: '/home/ann/Downloads/Portfolio_Positions_Nov-24-2026.csv', name: 'Portfolio_Positions_Nov-24-2026.csv' };
+
+/** Starts an import from the first import button and waits until the dialog can be confirmed. */
+async function openImportDialog() {
+  fireEvent.click((await screen.findAllByTestId('import-button'))[0]!);
+  const dialog = await screen.findByTestId('new-portfolio-dialog');
+  await waitFor(() => expect((screen.getByTestId('new-portfolio-confirm') as HTMLButtonElement).disabled).toBe(false));
+  return dialog;
+}
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('importing holdings', () => {
+  it('asks a new portfolio its name (from the file name) and base currency (USD), then imports into it', async () => {
+    const bridge = installBridge();
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const created = makePortfolio({ id: 7, name: 'Portfolio Positions' });
+    bridge.importHoldings.mockImplementation(async () => {
+      bridge.data.portfolios = [created];
+      return makeOutcome(created);
+    });
+    render(<App />);
+    await screen.findByTestId('empty-state');
+    await openImportDialog();
+    expect((screen.getByTestId('new-portfolio-name') as HTMLInputElement).value).toBe('Portfolio Positions');
+    expect((screen.getByTestId('new-portfolio-currency') as HTMLSelectElement).value).toBe('USD');
+    fireEvent.change(screen.getByTestId('new-portfolio-name'), { target: { value: 'Ann retirement' } });
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(1));
+    expect(bridge.importHoldings.mock.calls[0]![0]).toMatchObject({ path: FILE.path, portfolioName: 'Ann retirement', baseCurrency: 'USD' });
+    expect((await screen.findByTestId('toast')).textContent).toMatch(/Imported 2 positions into Portfolio Positions/);
+    await screen.findByTestId('holdings-table');
+    expect(bridge.getExposure).toHaveBeenCalledWith(expect.objectContaining({ portfolioId: 7 }));
+  });
+
+  it('shows a progress bar fed by importProgress events while the import runs', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const running = deferred<ImportOutcome>();
+    bridge.importHoldings.mockReturnValue(running.promise);
+    render(<App />);
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const bar = await screen.findByRole('progressbar');
+    expect(bar.getAttribute('aria-valuenow')).toBeNull(); // indeterminate until the first report
+    act(() => bridge.emit('importProgress', { rows: 5000, bytes: 424, totalBytes: 1000, percent: 42.4 }));
+    expect(bar.getAttribute('aria-valuenow')).toBe('42');
+    expect(bar.textContent).toMatch(/42%/);
+    expect((screen.getAllByTestId('import-button')[0] as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => running.resolve(makeOutcome(makePortfolio())));
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+  });
+
+  it('lists rejected rows and retries with skipInvalid when asked to import the valid rows only', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    bridge.importHoldings.mockRejectedValueOnce(
+      bridgeError('IMPORT_INVALID_ROWS', 'positions.csv line 3, column 4 (Quantity): not a number (and 2 more row(s)).', {
+        issues: [
+          { line: 3, column: 4, header: 'Quantity', cell: 'three hundred', message: 'Quantity "three hundred" is not a number' },
+          { line: 5, column: null, header: null, cell: '', message: 'The row has no symbol, ISIN or description' },
+        ],
+        rejectedCount: 3,
+        validCount: 9,
+      }),
+    );
+    render(<App />);
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const dialog = await screen.findByTestId('import-error-dialog');
+    expect(dialog.textContent).toContain('positions.csv line 3, column 4 (Quantity): not a number');
+    const rows = within(screen.getByTestId('issues-table')).getAllByRole('row');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'LineColumnCellProblem',
+      '3Quantitythree hundredQuantity "three hundred" is not a number',
+      '5The row has no symbol, ISIN or description',
+    ]);
+    expect(screen.getByTestId('issues-more').textContent).toBe('The first 2 of 3 rows that could not be read are listed.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import valid rows only' }));
+    await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(2));
+    expect(bridge.importHoldings.mock.calls[1]![0]).toMatchObject({ path: FILE.path, portfolioId: 1, skipInvalid: true });
+    await waitFor(() => expect(screen.queryByTestId('import-error-dialog')).toBeNull());
+  });
+
+  it('offers "Import again anyway" for a file already imported, retrying with allowDuplicate', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    bridge.importHoldings.mockRejectedValueOnce(bridgeError('ALREADY_IMPORTED', 'positions.csv was already imported into Smith family on 2026-11-24.', { snapshotId: 1 }));
+    render(<App />);
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const dialog = await screen.findByTestId('import-error-dialog');
+    expect(within(dialog).queryByTestId('import-valid-rows')).toBeNull();
+    expect(within(dialog).queryByTestId('issues-table')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import again anyway' }));
+    await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(2));
+    expect(bridge.importHoldings.mock.calls[1]![0]).toMatchObject({ portfolioId: 1, allowDuplicate: true });
+  });
+
+  it('Cancel closes the error dialog without importing again', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    bridge.importHoldings.mockRejectedValueOnce(bridgeError('IMPORT_FATAL', 'positions.csv line 1: the file is empty.'));
+    render(<App />);
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const dialog = await screen.findByTestId('import-error-dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('import-error-dialog')).toBeNull();
+    expect(bridge.importHoldings).toHaveBeenCalledTimes(1);
+  });
+
+  it('does nothing when the file dialog is cancelled', async () => {
+    const bridge = installBridge();
+    render(<App />);
+    fireEvent.click((await screen.findAllByTestId('import-button'))[0]!);
+    await waitFor(() => expect(bridge.chooseImportFile).toHaveBeenCalled());
+    expect(screen.queryByTestId('new-portfolio-dialog')).toBeNull();
+    expect(bridge.importHoldings).not.toHaveBeenCalled();
+  });
+});
+
+describe('ImportErrorDialog', () => {
+  it('offers no "valid rows only" when no row of the file is valid', () => {
+    render(
+      <ImportErrorDialog
+        failure={{ code: 'IMPORT_INVALID_ROWS', message: 'Nothing readable', details: { issues: [{ line: 2, column: 1, header: 'Symbol', cell: '', message: 'empty' }], rejectedCount: 1, validCount: 0 } }}
+        onRetry={() => {}}
+        onCancel={() => {}}
+      />,
+    );
+    expect(screen.queryByTestId('import-valid-rows')).toBeNull();
+    expect(screen.getByTestId('issues-table')).toBeTruthy();
+  });
+});
