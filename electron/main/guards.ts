@@ -52,10 +52,18 @@ export function guardWebContents(contents: WebContents, openExternal: (url: stri
   });
 }
 
-/** Denies every permission (camera, notifications, geolocation...), cancels downloads, and keeps the spellchecker offline. */
+/**
+ * The one permission the app grants: writing (sanitized) text to the clipboard, for "Copy table",
+ * and only to the app's own page in the main frame. Reading the clipboard stays denied.
+ */
+export function isAllowedPermission(permission: string, requestingUrl: string | undefined, isMainFrame: boolean | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && isMainFrame !== false && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
+/** Denies every other permission (camera, notifications, geolocation...), cancels downloads, and keeps the spellchecker offline. */
 export function guardSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isAllowedPermission(permission, details?.requestingUrl, details?.isMainFrame)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => isAllowedPermission(permission, requestingOrigin, details?.isMainFrame));
   session.on('will-download', (event) => event.preventDefault());
   // Chromium would fetch spellcheck dictionaries from Google; point it nowhere.
   session.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-dictionaries/`);

@@ -54,6 +54,23 @@ describe('first journey: empty app, import, tag, chart, export (real renderer, r
     expect(tags).toEqual([['KMI', 'oil-logistics', 10000], ['NVDA', 'data-centers', 6000]]);
   });
 
+  it('shows long, short and gross, and copies the whole exposure table for a spreadsheet', async () => {
+    await h.page.getByTestId('exposure-mode-long-short').click();
+    await expectText(h, 'exposure-row-data-centers', '$12,978.00');
+    expect(await h.page.getByTestId('exposure-table').locator('thead').innerText()).toMatch(/Long\s+Short\s+Gross\s+Net\s+Share\s+Pos\./);
+    await h.screenshot('03b-long-short');
+    await h.page.getByTestId('exposure-copy').click();
+    await expectText(h, 'exposure-copy-status', 'Copied');
+    const copied = await h.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split('\r\n').slice(0, 3)).toEqual([
+      'Theme\tNet (USD)\tLong (USD)\tShort (USD)\tGross (USD)\tShare (%)\tPositions',
+      'Data-center infrastructure\t12978.00\t12978.00\t0.00\t12978.00\t32.0\t2',
+      'Crude-oil logistics\t8133.00\t8133.00\t0.00\t8133.00\t20.1\t1',
+    ]);
+    expect(copied).toContain('Total\t40553.36\t\t\t\t100.0\t');
+    await h.page.getByTestId('exposure-mode-net').click();
+  });
+
   it('exports a CSV report through the save dialog', async () => {
     const out = join(h.dataDir, 'smith-report.csv');
     h.saveDialogAnswers.push(out);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { RowIssue } from '../../../shared/import/types';
 import { api } from '../api';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
+import { ExposureTable } from './ExposureTable';
 import { IssuesTable } from './IssuesTable';
 import { Modal } from './Modal';
 
@@ -128,52 +129,7 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
           </BarChart>
         </ResponsiveContainer>
       </figure>
-      <table className="exposure-table" data-testid="exposure-table">
-        <thead>
-          <tr>
-            <th>Theme</th>
-            <th className="num">Value</th>
-            <th className="num">Share</th>
-            <th className="num">Positions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.themes.map((t) => (
-            <tr key={t.id} data-testid={`exposure-row-${t.id}`} className={t.parentId ? 'sub-theme' : undefined}>
-              <td>
-                <span className="swatch" style={{ background: t.color }} />
-                {t.name}
-              </td>
-              <td className="num">{formatMoney(t.value, cur)}</td>
-              <td className="num">{formatShare(t.share)}</td>
-              <td className="num">{t.positionCount}</td>
-            </tr>
-          ))}
-          <tr data-testid="exposure-row-untagged" className="untagged">
-            <td>
-              <span className="swatch" style={{ background: UNTAGGED_COLOR }} />
-              Untagged
-            </td>
-            <td className="num">{formatMoney(report.untaggedValue, cur)}</td>
-            <td className="num">{formatShare(untaggedShare)}</td>
-            <td />
-          </tr>
-        </tbody>
-        <tfoot>
-          <tr data-testid="exposure-row-cash">
-            <td>of which cash</td>
-            <td className="num">{formatMoney(report.cashValue, cur)}</td>
-            <td className="num">{formatShare(report.totalValue === 0 ? 0 : report.cashValue / report.totalValue)}</td>
-            <td />
-          </tr>
-          <tr data-testid="exposure-row-total" className="total">
-            <td>Total</td>
-            <td className="num">{formatMoney(report.totalValue, cur)}</td>
-            <td className="num">{formatShare(report.totalValue === 0 ? 0 : 1)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+      <ExposureTable report={report} />
       {rejected && (
         <Modal title={`Rows of ${report.sourceFile} that were not imported`} testId="rejected-rows-dialog" onClose={() => setRejected(null)}>
           <IssuesTable issues={rejected} />

@@ -112,6 +112,22 @@ describe('guards on the session', () => {
       expect(session.permissionCheck!(null, permission)).toBe(false);
     }
   });
+  it("grants only a sanitized clipboard write, and only to the app's own page in the main frame", () => {
+    const request = (permission: string, details: unknown) => {
+      const cb = vi.fn();
+      (session.permissionRequest as (...a: unknown[]) => void)(null, permission, cb, details);
+      return cb.mock.calls[0]?.[0] as boolean;
+    };
+    const app = { requestingUrl: 'app://themelens/index.html', isMainFrame: true };
+    expect(request('clipboard-sanitized-write', app)).toBe(true);
+    expect(session.permissionCheck!(null, 'clipboard-sanitized-write', 'app://themelens', { isMainFrame: true })).toBe(true);
+    expect(request('clipboard-read', app)).toBe(false);
+    expect(request('clipboard-sanitized-write', { requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
+    expect(request('clipboard-sanitized-write', { requestingUrl: 'app://themelens/index.html', isMainFrame: false })).toBe(false);
+    expect(request('clipboard-sanitized-write', { requestingUrl: 'file:///etc/passwd', isMainFrame: true })).toBe(false);
+    expect(request('clipboard-sanitized-write', undefined)).toBe(false);
+    expect(session.permissionCheck!(null, 'clipboard-sanitized-write', 'null', { isMainFrame: true })).toBe(false);
+  });
   it('cancels downloads', () => {
     const e = event();
     session.emit('will-download', e, {}, {});

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import { ExposurePanel } from '../../../renderer/src/components/ExposurePanel';
@@ -24,6 +24,36 @@ describe('exposure panel', () => {
     expect(cells('exposure-row-total')).toEqual(['Total', '$40,553.36', '100.0%', '']);
     const swatch = screen.getByTestId('exposure-row-untagged').querySelector('.swatch') as HTMLElement;
     expect(swatch.style.background).toBe(UNTAGGED_COLOR);
+  });
+
+  it('switches the table to long, short and gross, and copies every column as rich text and tab-separated text', async () => {
+    installBridge();
+    const written: ClipboardItem[] = [];
+    vi.stubGlobal('ClipboardItem', class {
+      constructor(readonly items: Record<string, Blob>) {}
+    });
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { write: vi.fn(async (items: ClipboardItem[]) => void written.push(...items)) } });
+    const themes = makeReport().themes.map((t) => (t.id === 'data-centers' ? { ...t, value: 12978, longValue: 14000, shortValue: -1022, grossValue: 15022 } : t));
+    render(<ExposurePanel report={makeReport({ themes })} />);
+    fireEvent.click(screen.getByTestId('exposure-mode-long-short'));
+    expect(screen.getByTestId('exposure-mode-long-short').getAttribute('aria-checked')).toBe('true');
+    expect(cells('exposure-row-data-centers')).toEqual(['Data-center infrastructure', '$14,000.00', '-$1,022.00', '$15,022.00', '$12,978.00', '32.0%', '1']);
+    expect(cells('exposure-row-total')).toEqual(['Total', '', '', '', '$40,553.36', '100.0%', '']);
+    fireEvent.click(screen.getByTestId('exposure-copy'));
+    await waitFor(() => expect(screen.getByTestId('exposure-copy-status').textContent).toBe('Copied'));
+    const item = written[0] as unknown as { items: Record<string, Blob> };
+    const tsv = await item.items['text/plain']!.text();
+    expect(tsv.split('\r\n')[1]).toBe('Data-center infrastructure\t12978.00\t14000.00\t-1022.00\t15022.00\t32.0\t1');
+    expect(await item.items['text/html']!.text()).toContain('<td>Data-center infrastructure</td>');
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    installBridge();
+    vi.stubGlobal('ClipboardItem', undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) } });
+    render(<ExposurePanel report={makeReport()} />);
+    fireEvent.click(screen.getByTestId('exposure-copy'));
+    await waitFor(() => expect(screen.getByTestId('exposure-copy-status').textContent).toBe('Could not copy'));
   });
 
   it('shows the report warnings above the chart as an alert', () => {

@@ -1,0 +1,67 @@
+import type { ExposureReport } from '../../../shared/report/model';
+import { escapeHtml } from '../../../shared/report/escape';
+
+/** One line of the exposure summary: a theme, Untagged, Cash or Total. */
+export interface SummaryLine {
+  key: string;
+  label: string;
+  color: string | null;
+  net: number;
+  long: number | null;
+  short: number | null;
+  gross: number | null;
+  share: number;
+  positions: number | null;
+  kind: 'theme' | 'sub-theme' | 'untagged' | 'cash' | 'total';
+}
+
+/** The summary's lines in table order: themes (sub-themes after their parent), Untagged, then cash and the total. */
+export function summaryLines(report: ExposureReport, untaggedColor: string): SummaryLine[] {
+  const share = (v: number) => (report.totalValue === 0 ? 0 : v / report.totalValue);
+  return [
+    ...report.themes.map(
+      (t): SummaryLine => ({
+        key: t.id,
+        label: t.name,
+        color: t.color,
+        net: t.value,
+        long: t.longValue,
+        short: t.shortValue,
+        gross: t.grossValue,
+        share: t.share,
+        positions: t.positionCount,
+        kind: t.parentId ? 'sub-theme' : 'theme',
+      }),
+    ),
+    { key: 'untagged', label: 'Untagged', color: untaggedColor, net: report.untaggedValue, long: null, short: null, gross: null, share: share(report.untaggedValue), positions: null, kind: 'untagged' },
+    { key: 'cash', label: 'of which cash', color: null, net: report.cashValue, long: null, short: null, gross: null, share: share(report.cashValue), positions: null, kind: 'cash' },
+    { key: 'total', label: 'Total', color: null, net: report.totalValue, long: null, short: null, gross: null, share: report.totalValue === 0 ? 0 : 1, positions: report.positionCount, kind: 'total' },
+  ];
+}
+
+/**
+ * A number as a spreadsheet in the user's locale reads it when pasted: the locale's decimal mark,
+ * no grouping, no currency sign ("1234.56" in en-US, "1234,56" in de-DE), so it lands as a number.
+ */
+export function plainNumber(value: number, digits: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+const HEADERS = (currency: string) => ['Theme', `Net (${currency})`, `Long (${currency})`, `Short (${currency})`, `Gross (${currency})`, 'Share (%)', 'Positions'];
+
+function cellsOf(line: SummaryLine, locale: string): string[] {
+  const money = (v: number | null) => (v === null ? '' : plainNumber(v, 2, locale));
+  return [line.label, money(line.net), money(line.long), money(line.short), money(line.gross), plainNumber(line.share * 100, 1, locale), line.positions === null ? '' : String(line.positions)];
+}
+
+/** Tab-separated text with a header row. A tab or line break in a theme name becomes a space, so columns stay aligned. */
+export function summaryTsv(lines: SummaryLine[], currency: string, locale: string): string {
+  const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+  return [HEADERS(currency), ...lines.map((l) => cellsOf(l, locale))].map((row) => row.map(clean).join('\t')).join('\r\n') + '\r\n';
+}
+
+/** The same table as HTML for programs that paste rich text (Word, Outlook, spreadsheets); every text escaped. */
+export function summaryHtml(lines: SummaryLine[], currency: string, locale: string): string {
+  const row = (cells: string[], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
+  return `<table><thead>${row(HEADERS(currency), 'th')}</thead><tbody>${lines.map((l) => row(cellsOf(l, locale), 'td')).join('')}</tbody></table>`;
+}
