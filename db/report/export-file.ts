@@ -7,7 +7,7 @@ import type { Db } from '../connection';
 import { buildReport, rebuildReport } from './build';
 import { sha256Hex } from './inputs';
 import { getReportRecord, insertReportRecord } from './records';
-import { renderDocument } from './render';
+import { renderDocument, type PdfRendererFactory } from './render';
 import { writeFileAtomic } from './write-atomic';
 
 export interface ExportOptions {
@@ -15,6 +15,8 @@ export interface ExportOptions {
   path: string;
   paper?: PaperSize | undefined;
   sections?: readonly ReportSection[] | undefined;
+  /** Prints PDFs (unset: the shared headless Chromium). */
+  pdfRenderer?: PdfRendererFactory | undefined;
 }
 
 export type ExportResult = ReportExportResult;
@@ -26,7 +28,7 @@ export const contentHash = (doc: ReportDocument): string => sha256Hex(renderRepo
 export async function exportReportFile(db: Db, portfolio: Portfolio, snapshot: Snapshot, options: ExportOptions, generatedAt: string): Promise<ExportResult> {
   const paper = options.paper ?? 'a4';
   const { doc, inputs } = buildReport(db, portfolio, snapshot, generatedAt, options.sections);
-  const bytes = writeFileAtomic(options.path, await renderDocument(doc, options.format, paper));
+  const bytes = writeFileAtomic(options.path, await renderDocument(doc, options.format, paper, options.pdfRenderer));
   const reportId = insertReportRecord(
     db,
     { portfolioId: portfolio.id, snapshotId: snapshot.id, fileSha256: snapshot.fileSha256, format: options.format, paper, fingerprint: doc.fingerprint, contentSha256: contentHash(doc), path: options.path, generatedAt },
@@ -39,10 +41,10 @@ export async function exportReportFile(db: Db, portfolio: Portfolio, snapshot: S
 export async function regenerateReportFile(
   db: Db,
   reportId: number,
-  options: { path: string; format?: ReportFormat | undefined; paper?: PaperSize | undefined },
+  options: { path: string; format?: ReportFormat | undefined; paper?: PaperSize | undefined; pdfRenderer?: PdfRendererFactory | undefined },
 ): Promise<ExportResult & { sameContent: boolean }> {
   const { record, inputs } = getReportRecord(db, reportId);
   const doc = rebuildReport(db, inputs);
-  const bytes = writeFileAtomic(options.path, await renderDocument(doc, options.format ?? record.format, options.paper ?? record.paper));
+  const bytes = writeFileAtomic(options.path, await renderDocument(doc, options.format ?? record.format, options.paper ?? record.paper, options.pdfRenderer));
   return { path: options.path, bytes, reportId, fingerprint: doc.fingerprint, sameContent: contentHash(doc) === record.contentSha256 };
 }

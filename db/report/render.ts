@@ -3,11 +3,15 @@ import type { ReportFormat } from '../../shared/report/model';
 import { renderReportCsv } from '../../shared/report/report-csv';
 import { renderReportHtml } from '../../shared/report/report-html';
 import { renderReportJson } from '../../shared/report/report-json';
+import type { PdfRenderer } from './pdf';
 import { sharedPdfRenderer } from './pdf-pool';
 import { renderXlsx } from './xlsx';
 
+/** Gives the PDF renderer to print with: headless Chromium by default, the window's own print-to-PDF in the desktop app. */
+export type PdfRendererFactory = () => Promise<PdfRenderer>;
+
 /** A report document in any format: text for json, csv and html; bytes for xlsx and pdf. */
-export async function renderDocument(doc: ReportDocument, format: ReportFormat, paper: PaperSize = 'a4'): Promise<string | Uint8Array> {
+export async function renderDocument(doc: ReportDocument, format: ReportFormat, paper: PaperSize = 'a4', pdfRenderer: PdfRendererFactory = sharedPdfRenderer): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return renderReportJson(doc);
@@ -18,7 +22,7 @@ export async function renderDocument(doc: ReportDocument, format: ReportFormat, 
     case 'xlsx':
       return renderXlsx(doc);
     case 'pdf':
-      return (await sharedPdfRenderer()).render(doc, paper);
+      return (await pdfRenderer()).render(doc, paper);
   }
 }
 

@@ -31,7 +31,8 @@ import { exportReportFile, regenerateReportFile } from '../report/export-file';
 import { closeSharedPdfRenderer } from '../report/pdf-pool';
 import { getReportPreferences, setReportPreferences } from '../report/preferences';
 import { listReportRecords } from '../report/records';
-import { renderText } from '../report/render';
+import { renderText, type PdfRendererFactory } from '../report/render';
+import { REPORT_CSS, renderReportBody } from '../../shared/report/report-html';
 
 export type Emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
 
@@ -42,6 +43,8 @@ export interface BackendOptions {
   clock?: Clock | undefined;
   /** Run imports in a worker thread (the desktop app), so the main process never blocks on one. */
   importInWorker?: boolean | undefined;
+  /** Prints PDF reports (the desktop app passes the window's own print-to-PDF); unset: headless Chromium. */
+  pdfRenderer?: PdfRendererFactory | undefined;
 }
 
 export interface Backend {
@@ -70,7 +73,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
   const now = options.clock ?? systemClock;
   const readOnlyMessage = access.readOnly ? access.message : null;
-  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage });
+  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage, pdfRenderer: options.pdfRenderer });
   return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
     // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.
     void closeSharedPdfRenderer();
@@ -104,6 +107,7 @@ interface ImportContext {
   inWorker?: boolean | undefined;
   /** Set when the database opened read-only: calls that would write files refuse with it. */
   readOnlyMessage?: string | null | undefined;
+  pdfRenderer?: PdfRendererFactory | undefined;
 }
 
 export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendHandlers {
@@ -237,15 +241,15 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     },
     exportReport: (input) => {
       const portfolio = portfolios.getPortfolio(db, input.portfolioId);
-      return exportReportFile(db, portfolio, resolveSnapshot(db, portfolio, input.snapshotId), input, now());
+      return exportReportFile(db, portfolio, resolveSnapshot(db, portfolio, input.snapshotId), { ...input, pdfRenderer: ctx.pdfRenderer }, now());
     },
     previewReport: (input) => {
       const portfolio = portfolios.getPortfolio(db, input.portfolioId);
       const { doc } = buildReport(db, portfolio, resolveSnapshot(db, portfolio, input.snapshotId), now(), input.sections);
-      return { content: renderText(doc, input.format), fingerprint: doc.fingerprint };
+      return { content: renderText(doc, input.format), fingerprint: doc.fingerprint, page: input.format === 'html' ? { css: REPORT_CSS, body: renderReportBody(doc) } : null };
     },
     listReports: (input) => listReportRecords(db, input.portfolioId),
-    regenerateReport: (input) => regenerateReportFile(db, input.reportId, input),
+    regenerateReport: (input) => regenerateReportFile(db, input.reportId, { ...input, pdfRenderer: ctx.pdfRenderer }),
     getReportPreferences: () => getReportPreferences(db),
     setReportPreferences: (input) => setReportPreferences(db, input),
   };

@@ -8,6 +8,7 @@ import { dialogHandlers } from './dialogs';
 import { guardSession, guardWebContents } from './guards';
 import { emitToRenderer, GrantedPaths, registerApi } from './ipc';
 import { menuTemplate } from './menu';
+import { electronPdfRenderer } from './print-pdf';
 import { APP_ENTRY, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { mainWindowOptions } from './window';
 
@@ -43,6 +44,7 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
   }
   let window: Electron.BrowserWindow | null = null;
   let backend: Backend | null = null;
+  const printer = electronPdfRenderer(electron);
 
   app.on('second-instance', () => {
     if (window) {
@@ -52,7 +54,10 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void electron.shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => {
+    void printer.close();
+    backend?.close();
+  });
 
   void app.whenReady().then(async () => {
     guardSession(electron.session.defaultSession);
@@ -64,6 +69,8 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
         dbPath,
         nativeBinding: paths.nativeBinding,
         importInWorker: true,
+        // PDF reports come from the window's own print-to-PDF (a hidden, locked-down window), not a separate Chromium.
+        pdfRenderer: () => Promise.resolve(printer),
         emit: <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => emitToRenderer(window?.webContents ?? null, event, payload),
       });
     } catch (err) {

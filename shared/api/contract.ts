@@ -345,7 +345,8 @@ export interface ApiOutputs {
   listFxRates: FxRate[];
   getExposure: ExposureReport;
   exportReport: ReportExportResult;
-  previewReport: { content: string; fingerprint: string };
+  /** `page`: for html, the report's stylesheet and the markup inside its body apart, so the renderer can show it in a shadow root (its CSP forbids <style>). */
+  previewReport: { content: string; fingerprint: string; page: { css: string; body: string } | null };
   listReports: ReportRecord[];
   regenerateReport: ReportExportResult & { sameContent: boolean };
   getReportPreferences: ReportPreferences;

@@ -16,9 +16,10 @@ const SECTIONS: Record<ReportSection, (doc: ReportDocument) => string> = {
 };
 
 // Print rules: the cover is a page of its own, table headers repeat on every page (a <thead> is a
-// table-header-group), rows and charts are not split across pages.
-const CSS = `
-body{font:10.5pt/1.45 "DejaVu Sans","Liberation Sans",Arial,Helvetica,sans-serif;color:#111827;margin:24px auto;max-width:980px;padding:0 16px}
+// table-header-group), rows and charts are not split across pages. `:host` is the same page shown
+// in the app's preview, inside a shadow root.
+export const REPORT_CSS = `
+body,:host{display:block;font:10.5pt/1.45 "DejaVu Sans","Liberation Sans",Arial,Helvetica,sans-serif;color:#111827;margin:24px auto;max-width:980px;padding:0 16px}
 h1{font-size:22pt;margin:0 0 8px}h2{font-size:14pt;margin:24px 0 8px;break-after:avoid}h3{font-size:11.5pt;margin:16px 0 6px;break-after:avoid}
 .meta{color:#6b7280}.cover{min-height:60vh;padding-top:8vh}.cover dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin-top:28px}
 .cover dt{color:#6b7280}.cover dd{margin:0}.logo{max-height:64px;max-width:240px;margin-bottom:24px}.fingerprint{font-family:"DejaVu Sans Mono",monospace}
@@ -26,7 +27,7 @@ table{border-collapse:collapse;width:100%;font-size:9pt}th,td{border-bottom:1px 
 thead{display:table-header-group}tfoot{display:table-row-group}tr{break-inside:avoid}
 th{background:#f3f4f6;font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.sub td:first-child{padding-left:22px}tfoot td{font-weight:600;border-top:1px solid #9ca3af}
-.swatch{display:inline-block;width:9px;height:9px;border-radius:2px;margin-right:6px}
+.swatch{display:inline-block;width:9px;height:9px;margin-right:6px;vertical-align:baseline}
 figure{margin:8px 0;break-inside:avoid}svg.chart{max-width:100%;height:auto}
 .warnings{background:#fef3c7;border:1px solid #f59e0b;padding:4px 12px;margin:16px 0}
 .disclaimer{font-size:9pt;color:#374151}.nowrap{white-space:nowrap}td.desc{width:32%}
@@ -47,20 +48,30 @@ ${r.clientName ? `<p class="meta">Prepared for ${e(r.clientName)}</p>` : ''}
 </section>`;
 }
 
-/** One self-contained HTML file: inline CSS and SVG, no scripts, no external requests (its own CSP forbids them). */
-export function renderReportHtml(doc: ReportDocument): string {
+/**
+ * What goes inside the report's <body>: every piece of user text escaped, no script, no event
+ * handler and no style attribute (colors are SVG fill attributes), so the same markup can be shown
+ * under the app's strict CSP.
+ */
+export function renderReportBody(doc: ReportDocument): string {
   const r = doc.exposure;
   const warnings = r.warnings.length ? `<div class="warnings">${r.warnings.map((w) => `<p>${e(w.message)}</p>`).join('')}</div>` : '';
   const body = (Object.keys(SECTIONS) as ReportSection[]).filter((s) => hasSection(doc, s)).map((s) => SECTIONS[s](doc));
+  return `${coverHtml(doc)}
+${warnings}
+${body.join('\n')}
+<p class="meta">Generated ${e(r.generatedAt)}${doc.fingerprint ? ` · fingerprint <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''} · ThemeLens</p>
+`;
+}
+
+/** One self-contained HTML file: inline CSS and SVG, no scripts, no external requests (its own CSP forbids them). */
+export function renderReportHtml(doc: ReportDocument): string {
+  const r = doc.exposure;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(doc.preferences.reportTitle)}: ${e(r.portfolio)}</title>
-<style>${CSS}</style></head><body>
-${coverHtml(doc)}
-${warnings}
-${body.join('\n')}
-<p class="meta">Generated ${e(r.generatedAt)}${doc.fingerprint ? ` · fingerprint <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''} · ThemeLens</p>
-</body></html>
+<style>${REPORT_CSS}</style></head><body>
+${renderReportBody(doc)}</body></html>
 `;
 }

@@ -84,8 +84,8 @@ describe('hostile content: a file whose every text field is an XSS or formula pa
         expect(text).not.toMatch(/(^|,)"?[=+\-@\t]/m); // no cell starts with a formula character
         expect(text).toContain("'=HYPERLINK");
       } else {
-        // The only SVG is the report's own charts (shared/report/charts-svg.ts), their labels escaped.
-        expect(text).not.toMatch(/<(img|script|iframe)\b|<svg(?! xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="chart")/i);
+        // The only SVG is the report's own charts (shared/report/charts-svg.ts) and theme swatches, their labels escaped.
+        expect(text).not.toMatch(/<(img|script|iframe)\b|<svg(?! xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="chart"| class="swatch" viewBox="0 0 9 9" aria-hidden="true"><rect width="9" height="9" rx="2" fill="#[0-9a-f]{6}"\/><\/svg>)/i);
         expect(text).toContain('&lt;img src=x onerror=');
       }
     }

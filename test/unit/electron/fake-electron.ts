@@ -15,6 +15,7 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
   }
+  printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake'));
 }
 
 /** A session stand-in: records the permission handlers and spellchecker settings. */
@@ -24,9 +25,13 @@ export class FakeSession extends EventEmitter {
   dictionaryUrl: string | null = null;
   spellcheck: boolean | null = null;
   headersListener: ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders?: Record<string, string[]> }) => void) => void) | null = null;
+  beforeRequestListener: ((details: { url: string }, cb: (r: { cancel?: boolean }) => void) => void) | null = null;
   webRequest = {
     onHeadersReceived: vi.fn((l: FakeSession['headersListener']) => {
       this.headersListener = l;
+    }),
+    onBeforeRequest: vi.fn((l: FakeSession['beforeRequestListener']) => {
+      this.beforeRequestListener = l;
     }),
   };
   setPermissionRequestHandler(h: FakeSession['permissionRequest']) {
@@ -47,11 +52,16 @@ export class FakeSession extends EventEmitter {
 export class FakeWindow extends EventEmitter {
   options: unknown;
   webContents = new FakeWebContents();
-  loadURL = vi.fn(() => Promise.resolve());
+  loadURL = vi.fn((_url: string) => Promise.resolve());
   show = vi.fn();
   focus = vi.fn();
   restore = vi.fn();
   isMinimized = vi.fn(() => false);
+  destroyed = false;
+  destroy = vi.fn(() => {
+    this.destroyed = true;
+  });
+  isDestroyed = () => this.destroyed;
   constructor(opts: unknown) {
     super();
     this.options = opts;
@@ -87,11 +97,14 @@ export function makeFakeElectron(options: { singleInstance?: boolean; isPackaged
   } as typeof FakeWindow;
   const handlers = new Map<string, (...a: unknown[]) => unknown>();
   const session = new FakeSession();
+  const partitions = new Map<string, FakeSession>();
+  const fromPartition = vi.fn((name: string, _options?: unknown) => partitions.get(name) ?? partitions.set(name, new FakeSession()).get(name)!);
   return {
     app,
     windows,
     handlers,
-    session: { defaultSession: session },
+    partitions,
+    session: { defaultSession: session, fromPartition },
     BrowserWindow,
     ipcMain: { handle: vi.fn((channel: string, fn: (...a: unknown[]) => unknown) => handlers.set(channel, fn)) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../shared/report/escape';
 import { renderReportCsv } from '../../../shared/report/report-csv';
-import { renderReportHtml } from '../../../shared/report/report-html';
+import { renderReportBody, renderReportHtml } from '../../../shared/report/report-html';
 import { renderReportJson } from '../../../shared/report/report-json';
 import { hostileDocument, PAYLOADS } from './hostile-document';
 
@@ -65,5 +65,15 @@ describe('client report JSON', () => {
     expect(doc.schemaVersion).toBe(1);
     for (const key of ['portfolio', 'asOf', 'baseCurrency', 'totalValue', 'untaggedValue', 'themes', 'positions', 'warnings', 'fingerprint']) expect(doc).toHaveProperty(key);
     expect(doc.portfolio).toBe('=1+1');
+  });
+});
+
+describe("client report body (the app's preview) under a strict CSP", () => {
+  it.each(PAYLOADS)('%j: no style attribute, style element, script, event handler or image from data', (payload) => {
+    const body = renderReportBody(hostileDocument(payload));
+    const tags = body.match(/<[a-z][^>]*>/gi) ?? [];
+    expect(tags.length).toBeGreaterThan(50);
+    for (const tag of tags) expect(tag).not.toMatch(/^<(style|script|iframe|img|object|embed|link|meta)\b|\s(style|on\w+|href|src)\s*=/i);
+    expect(body.split(escapeHtml(payload)).length - 1).toBeGreaterThanOrEqual(15);
   });
 });
