@@ -1,5 +1,6 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { DamagedAtStart } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { listBackups, verifyDatabaseFile } from '../backup/backups';
 import { openDatabase, type Db, type OpenOptions } from '../connection';
@@ -48,4 +49,27 @@ export function openChecked(dbPath: string, options: OpenOptions, now = new Date
       (newest ? `Restore the newest verified backup, ${newest.file} (themelens backup restore ${newest.file}), or start afresh.` : 'There is no backup to restore; ThemeLens starts with an empty database.'),
     { movedTo: aside, newestBackup: newest?.file ?? null },
   );
+}
+
+/** A database opened by openOrStartAfresh, and what start-up found. */
+export interface OpenedAfterCheck {
+  db: Db;
+  /** Set when the file was damaged: moved aside, a fresh empty database opened in its place. */
+  damaged: DamagedAtStart | null;
+}
+
+/**
+ * What the desktop app does at start-up: openChecked, and when the file was damaged (and moved
+ * aside), a fresh database in its place so the window can open and offer the newest verified
+ * backup. Anything else (busy, unreadable, newer schema) is still refused.
+ */
+export function openOrStartAfresh(dbPath: string, options: OpenOptions, now = new Date()): OpenedAfterCheck {
+  try {
+    return { db: openChecked(dbPath, options, now), damaged: null };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'CORRUPT' || typeof err.details?.['movedTo'] !== 'string') throw err;
+    const newest = err.details['newestBackup'];
+    const backup = typeof newest === 'string' ? (listBackups(dbPath).find((b) => b.file === newest) ?? null) : null;
+    return { db: openChecked(dbPath, options, now), damaged: { movedTo: err.details['movedTo'], backup } };
+  }
 }

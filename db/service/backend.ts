@@ -1,9 +1,9 @@
-import type { ApiEvents, BackendHandlers } from '../../shared/api/contract';
+import type { ApiEvents, BackendHandlers, DamagedAtStart } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import { openDatabase, sqliteVersion, type Db } from '../connection';
 import { databaseAccess } from '../integrity/access';
-import { openChecked } from '../integrity/open-checked';
+import { openChecked, openOrStartAfresh } from '../integrity/open-checked';
 import { computeExposure } from '../exposure/compute';
 import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../exposure/breakdowns';
 import { portfoliosOverview, themeHistory } from '../exposure/history';
@@ -43,6 +43,11 @@ export interface BackendOptions {
   clock?: Clock | undefined;
   /** Run imports in a worker thread (the desktop app), so the main process never blocks on one. */
   importInWorker?: boolean | undefined;
+  /**
+   * The desktop app: a damaged file is moved aside and a fresh database opened, so the window can
+   * offer the newest verified backup (databaseStatus().damaged). Unset (the CLI): refused with CORRUPT.
+   */
+  startAfreshWhenDamaged?: boolean | undefined;
   /** Prints PDF reports (the desktop app passes the window's own print-to-PDF); unset: headless Chromium. */
   pdfRenderer?: PdfRendererFactory | undefined;
 }
@@ -63,7 +68,8 @@ export interface Backend {
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const access = databaseAccess(options.dbPath);
-  const db = openChecked(options.dbPath, { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION, readonly: access.readOnly });
+  const openOptions = { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION, readonly: access.readOnly };
+  const { db, damaged } = options.startAfreshWhenDamaged ? openOrStartAfresh(options.dbPath, openOptions) : { db: openChecked(options.dbPath, openOptions), damaged: null };
   try {
     if (access.readOnly) refuseStaleReadOnly(db, options.dbPath);
     else await migrateWithBackup(db, options.dbPath);
@@ -73,7 +79,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
   const now = options.clock ?? systemClock;
   const readOnlyMessage = access.readOnly ? access.message : null;
-  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage, pdfRenderer: options.pdfRenderer });
+  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage, damaged, pdfRenderer: options.pdfRenderer });
   return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
     // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.
     void closeSharedPdfRenderer();
@@ -107,6 +113,8 @@ interface ImportContext {
   inWorker?: boolean | undefined;
   /** Set when the database opened read-only: calls that would write files refuse with it. */
   readOnlyMessage?: string | null | undefined;
+  /** What start-up found when the file was damaged (moved aside; the user is offered a backup). */
+  damaged?: DamagedAtStart | null | undefined;
   pdfRenderer?: PdfRendererFactory | undefined;
 }
 
@@ -229,7 +237,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     setFxRate: (input) => fx.setFxRate(db, input, localDate()),
     listFxRates: () => fx.listFxRates(db),
     getExposure: (input) => exposure(input.portfolioId, input.snapshotId, input.positionLimit),
-    databaseStatus: () => ({ readOnly: Boolean(ctx.readOnlyMessage), message: ctx.readOnlyMessage ?? null, sqliteVersion: sqliteVersion(db), schemaVersion: schemaVersion(db) }),
+    databaseStatus: () => ({ readOnly: Boolean(ctx.readOnlyMessage), message: ctx.readOnlyMessage ?? null, sqliteVersion: sqliteVersion(db), schemaVersion: schemaVersion(db), damaged: ctx.damaged ?? null }),
     listBackups: () => listBackups(ctx.dbPath),
     createBackup: async () => createVerifiedBackup(db, ctx.dbPath, 'manual', new Date(), ctx.nativeBinding),
     restoreBackup: async (input) => {

@@ -9,6 +9,7 @@ import { guardSession, guardWebContents } from './guards';
 import { emitToRenderer, GrantedPaths, registerApi } from './ipc';
 import { menuTemplate } from './menu';
 import { electronPdfRenderer } from './print-pdf';
+import { relaunchAfterRestore } from './relaunch';
 import { APP_ENTRY, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { mainWindowOptions } from './window';
 
@@ -71,6 +72,8 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
         importInWorker: true,
         // PDF reports come from the window's own print-to-PDF (a hidden, locked-down window), not a separate Chromium.
         pdfRenderer: () => Promise.resolve(printer),
+        // A damaged file is moved aside and the window opens on an empty database, offering the newest backup.
+        startAfreshWhenDamaged: true,
         emit: <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => emitToRenderer(window?.webContents ?? null, event, payload),
       });
     } catch (err) {
@@ -79,8 +82,13 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
       return;
     }
     log(`ThemeLens: SQLite ${backend.sqliteVersion}`);
+    const opened = backend;
+    const status = await opened.handlers.databaseStatus({});
+    if (status.readOnly) log('ThemeLens: the database file is read-only; opened read-only');
+    if (status.damaged) log(`ThemeLens: the database was damaged and moved aside; ${status.damaged.backup ? 'a verified backup is offered' : 'no verified backup to offer'}`);
+    const relaunch = relaunchAfterRestore(app, opened.handlers.restoreBackup, () => opened.close());
     const granted = new GrantedPaths();
-    registerApi(electron.ipcMain, { ...backend.handlers, ...dialogHandlers(electron.dialog, () => window, granted) }, { granted, log });
+    registerApi(electron.ipcMain, { ...backend.handlers, ...dialogHandlers(electron.dialog, () => window, granted), ...relaunch }, { granted, log });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => emitToRenderer(window?.webContents ?? null, 'menuCommand', command), process.platform, !app.isPackaged)));
     window = new BrowserWindow(mainWindowOptions(join(paths.outDir, 'preload', 'index.cjs')));
     window.once('ready-to-show', () => window?.show());

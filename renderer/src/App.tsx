@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportProgress, TagChange } from '../../shared/api/contract';
+import type { DatabaseStatus, ImportProgress, TagChange } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
 import type { ExposureReport, ReportFormat } from '../../shared/report/model';
 import { api, asFailure, type ApiFailure } from './api';
@@ -11,6 +11,8 @@ import { ImportErrorDialog } from './components/ImportErrorDialog';
 import { ProgressBar } from './components/ProgressBar';
 import { Toast } from './components/Toast';
 import { BackupsDialog } from './components/BackupsDialog';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
+import { RecoveryPrompt } from './components/RecoveryPrompt';
 import { ThemesDialog } from './components/ThemesDialog';
 import { Toolbar } from './components/Toolbar';
 import { useTagHistory } from './hooks/useTagHistory';
@@ -45,6 +47,9 @@ export function App() {
   const fundsHeld = useRef(false);
   const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
   const [view, setView] = useState<ViewId>('holdings');
+  // How the database opened: read-only (a banner) or damaged and moved aside (offer a backup).
+  const [dbStatus, setDbStatus] = useState<DatabaseStatus | null>(null);
+  const [recoveryDismissed, setRecoveryDismissed] = useState(false);
 
   const refreshPortfolios = useCallback(async (select?: number) => {
     const list = await api().listPortfolios({});
@@ -71,6 +76,10 @@ export function App() {
   useEffect(() => {
     void refreshPortfolios();
     void api().listThemes({}).then(setThemes);
+    void api()
+      .databaseStatus({})
+      .then(setDbStatus)
+      .catch((err) => setToast({ text: asFailure(err).message, kind: 'error' }));
     return api().on('importProgress', setProgress);
   }, [refreshPortfolios]);
 
@@ -96,10 +105,13 @@ export function App() {
     void refreshReport(selectedId);
   }, [selectedId, reportVersion, refreshReport]);
 
+  const readOnlyMessage = dbStatus?.readOnly ? dbStatus.message : null;
   const startImport = useCallback(async () => {
+    // Nothing can be saved to a read-only database: say so before the user picks a file.
+    if (readOnlyMessage) return setToast({ text: readOnlyMessage, kind: 'error' });
     const chosen = await api().chooseImportFile({});
     if (chosen) setPending({ path: chosen.path, fileName: chosen.name });
-  }, []);
+  }, [readOnlyMessage]);
 
   const runImport = useCallback(
     async (file: PendingImport, choice: ImportChoice, extra: { skipInvalid?: boolean; allowDuplicate?: boolean } = {}) => {
@@ -178,6 +190,7 @@ export function App() {
         onBackups={() => setBackupsOpen(true)}
         busy={busy}
       />
+      {readOnlyMessage && <ReadOnlyBanner message={readOnlyMessage} />}
       {busy && <ProgressBar progress={progress} onCancel={() => void api().cancelImport({})} />}
       {portfolios === null ? (
         <main className="loading" aria-busy="true">Loading…</main>
@@ -241,6 +254,7 @@ export function App() {
           }}
         />
       )}
+      {dbStatus?.damaged && !recoveryDismissed && <RecoveryPrompt damaged={dbStatus.damaged} onStartEmpty={() => setRecoveryDismissed(true)} />}
       {toast && <Toast text={toast.text} kind={toast.kind} onClose={() => setToast(null)} />}
     </div>
   );

@@ -172,6 +172,8 @@ export const apiInputs = {
   createBackup: z.strictObject({}),
   restoreBackup: z.strictObject({ file: z.string().regex(/^themelens-[0-9TZ-]+-[a-z-]+\.db$/, 'Name a backup as "themelens backup list" shows it.') }),
   databaseStatus: z.strictObject({}),
+  /** Restarts the desktop app after a restore that needs it (refused when nothing does). */
+  relaunchApp: z.strictObject({}),
   chooseImportFile: z.strictObject({}),
   chooseExportPath: z.strictObject({ format: z.enum(REPORT_FORMATS), suggestedName: text(200) }),
   // Exposure analytics: breakdowns of one snapshot (the latest unless named), history, comparison.
@@ -269,6 +271,16 @@ export interface DatabaseStatus {
   /** The bundled SQLite library's version. */
   sqliteVersion: string;
   schemaVersion: number;
+  /** Set when start-up found the file damaged, moved it aside and began with an empty database. */
+  damaged: DamagedAtStart | null;
+}
+
+/** What start-up did with a damaged database, for the renderer's restore prompt. */
+export interface DamagedAtStart {
+  /** Where the damaged file now is (corrupt-<time>.db beside the database; nothing was deleted). */
+  movedTo: string;
+  /** The newest backup that passed its integrity check, to offer (null: there is none). */
+  backup: BackupInfo | null;
 }
 
 /** A fund whose holdings were imported for look-through. */
@@ -355,6 +367,7 @@ export interface ApiOutputs {
   createBackup: BackupInfo;
   restoreBackup: RestoreResult;
   databaseStatus: DatabaseStatus;
+  relaunchApp: { relaunching: true };
   chooseImportFile: { path: string; name: string } | null;
   chooseExportPath: { path: string } | null;
   getThemeBreakdown: ThemeBreakdown;
@@ -372,7 +385,7 @@ export interface ApiOutputs {
 }
 
 /** Calls answered by the desktop shell (or the e2e harness) rather than the backend service. */
-export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath', 'saveChart'] as const satisfies readonly ApiName[];
+export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath', 'saveChart', 'relaunchApp'] as const satisfies readonly ApiName[];
 export type HostCallName = (typeof HOST_CALLS)[number];
 export type BackendCallName = Exclude<ApiName, HostCallName>;
 

@@ -47,6 +47,7 @@ export const CALL_NAMES = [
   'createBackup',
   'restoreBackup',
   'databaseStatus',
+  'relaunchApp',
   'chooseImportFile',
   'chooseExportPath',
   'getThemeBreakdown',

@@ -51,6 +51,8 @@ export interface Harness {
   /** Paths the next open dialogs will answer with (null = cancelled). */
   openDialogAnswers: (string | null)[];
   saveDialogAnswers: (string | null)[];
+  /** How many times the page asked the host to relaunch the app (after a restore). */
+  relaunches: number;
   /** Every request the page made. */
   requests: string[];
   consoleErrors: string[];
@@ -60,23 +62,33 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+    /** Prepares the database file before the backend opens it (seed it, damage it, make it read-only). */
+    prepare?: (dbPath: string) => void | Promise<void>;
+  } = {},
+): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run "npm run build" first');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   const temp = makeTempDir('themelens-e2e-');
   // The built import and parse workers, as in the app (not the sources through tsx).
   process.env['THEMELENS_WORKER_DIR'] = resolve(__dirname, '../../out/main');
   const dbPath = ensureDataDir(join(temp.dir, 'data'));
+  await options.prepare?.(dbPath);
   let pageRef: Page | null = null;
   const backend = await openBackend({
     dbPath,
     importInWorker: true,
+    startAfreshWhenDamaged: true,
     emit: (event, payload) => {
       void pageRef?.evaluate(([e, p]) => (window as unknown as { __themelensEmit(e: string, p: unknown): void }).__themelensEmit(e, p), [event, payload] as const);
     },
   });
   const openDialogAnswers: (string | null)[] = [];
   const saveDialogAnswers: (string | null)[] = [];
+  const state = { relaunches: 0 };
   const handlers: AllHandlers = {
     ...backend.handlers,
     chooseImportFile: () => {
@@ -94,6 +106,11 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark'; vi
       const bytes = input.format === 'svg' ? Buffer.from(input.data, 'utf8') : Buffer.from(input.data, 'base64');
       writeFileSync(path, bytes);
       return { path, bytes: bytes.length };
+    },
+    // The desktop shell relaunches the app here; the harness counts it and the test reopens the file.
+    relaunchApp: () => {
+      state.relaunches += 1;
+      return { relaunching: true };
     },
   };
   const { server, origin } = await serveRenderer();
@@ -153,6 +170,9 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark'; vi
     dataDir: temp.dir,
     openDialogAnswers,
     saveDialogAnswers,
+    get relaunches() {
+      return state.relaunches;
+    },
     requests,
     consoleErrors,
     origin,

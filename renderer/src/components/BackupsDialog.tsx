@@ -49,7 +49,9 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
                           const r = await api().restoreBackup({ file: b.file });
                           setConfirm(null);
                           onRestored();
-                          return `Restored. The state before it is kept as a backup (${r.safetyCopy}).`;
+                          // The desktop app restarts so every window and cache reads the restored file.
+                          if (r.restartRequired) await api().relaunchApp({});
+                          return `Restored. The state before it is kept as a backup (${r.safetyCopy}).${r.restartRequired ? ' ThemeLens is restarting…' : ''}`;
                         })
                       }
                     >

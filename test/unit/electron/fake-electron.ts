@@ -73,6 +73,8 @@ export class FakeApp extends EventEmitter {
   isPackaged: boolean;
   requestSingleInstanceLock;
   quit = vi.fn();
+  relaunch = vi.fn();
+  exit = vi.fn();
   enableSandbox = vi.fn();
   getPath;
   getAppPath = vi.fn(() => '/app');

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { ApiEvents, ImportOutcome, ImportPreview, ThemeLensBridge } from '../../../shared/api/contract';
+import type { ApiEvents, DatabaseStatus, ImportOutcome, ImportPreview, RestoreResult, ThemeLensBridge } from '../../../shared/api/contract';
 import type { ErrorCode, ErrorDetails } from '../../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import type { PortfolioSummary } from '../../../shared/domain/types';
@@ -50,7 +50,7 @@ type Listeners = { [E in keyof ApiEvents]: Set<(payload: ApiEvents[E]) => void> 
  * window.themelens backed by in-memory data, every call a spy. `emit` plays the backend pushing an
  * event (import progress, a menu command).
  */
-export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: ExposureReport } = {}) {
+export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: ExposureReport; status?: Partial<DatabaseStatus> } = {}) {
   const listeners: Listeners = { importProgress: new Set(), menuCommand: new Set() };
   const bridge = {
     listPortfolios: vi.fn(async () => data.portfolios ?? []),
@@ -67,6 +67,9 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     exportReport: vi.fn(async (input: { path: string }) => ({ path: input.path, bytes: 100 })),
     listImportIssues: vi.fn(async () => []),
     listFunds: vi.fn(async () => []),
+    databaseStatus: vi.fn(async (): Promise<DatabaseStatus> => ({ readOnly: false, message: null, sqliteVersion: '3.50.0', schemaVersion: 6, damaged: null, ...data.status })),
+    restoreBackup: vi.fn(async (input: { file: string }): Promise<RestoreResult> => ({ restored: input.file, safetyCopy: 'themelens-2026-11-30T00-00-00-000Z-before-restore.db', restartRequired: true })),
+    relaunchApp: vi.fn(async () => ({ relaunching: true as const })),
     on: vi.fn(<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void) => {
       const set = listeners[event] as Set<(payload: ApiEvents[E]) => void>;
       set.add(listener);

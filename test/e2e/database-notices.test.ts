@@ -1,0 +1,138 @@
+/**
+ * The database's odd states as the user meets them in the real renderer over the real backend: a
+ * read-only file (banner naming it and why; edits refused with a clear message; the file
+ * untouched), and a damaged file moved aside at start-up (the prompt offers the newest verified
+ * backup; Restore brings its content back and asks the host to relaunch).
+ */
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, truncateSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend } from '../../db/service/backend';
+import { startHarness, type Harness } from './harness';
+
+const FIXTURE = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** Every row of every table, sorted: two files with the same dump hold the same content. */
+function dump(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort()]));
+  } finally {
+    db.close();
+  }
+}
+
+/** A database holding the fixture in portfolio "Family", NVDA tagged 60% data centers. */
+async function seed(dbPath: string): Promise<void> {
+  const b = await openBackend({ dbPath });
+  await b.handlers.importHoldings({ path: FIXTURE, portfolioName: 'Family', options: {}, rememberMapping: false, skipInvalid: false, allowDuplicate: false });
+  b.handlers.setTag({ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 6000 });
+  b.close();
+}
+
+describe('a read-only database: a banner naming the file and why; edits refused with a clear message', () => {
+  let h: Harness;
+  let dbPath = '';
+  let before = '';
+  beforeAll(async () => {
+    h = await startHarness({
+      prepare: async (path) => {
+        dbPath = path;
+        await seed(path);
+        chmodSync(path, 0o400);
+        before = sha(path);
+      },
+    });
+  });
+  afterAll(async () => {
+    if (dbPath && existsSync(dbPath)) chmodSync(dbPath, 0o600);
+    await h?.close();
+  });
+
+  it('shows the banner with the path and the reason, and the portfolio as it is', async () => {
+    const banner = h.page.getByTestId('read-only-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toBe(`Read-only: ${dbPath} is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.`);
+    await h.page.getByTestId('holding-row-NVDA').first().waitFor();
+    await h.screenshot('60-read-only-banner');
+  });
+
+  it('a tag edit fails with the clear message and changes nothing', async () => {
+    await h.page.getByTestId('tag-button-KMI').click();
+    await h.page.getByTestId('tag-weight-input').fill('25');
+    await h.page.getByTestId('tag-weight-input').press('Enter');
+    await h.page.getByRole('alert').filter({ hasText: /^The database cannot be written \(the file or its folder is read-only\): nothing was saved/ }).waitFor();
+    await h.screenshot('61-read-only-edit-refused');
+    await h.page.keyboard.press('Escape');
+  });
+
+  it('import says why it cannot run, without opening the file dialog', async () => {
+    h.openDialogAnswers.push(FIXTURE);
+    await h.page.getByTestId('import-button').first().click();
+    await h.page.getByTestId('toast').filter({ hasText: `${dbPath} is read-only` }).waitFor();
+    expect(h.openDialogAnswers).toEqual([FIXTURE]); // not consumed: no dialog was shown
+    h.openDialogAnswers.length = 0;
+  });
+
+  it('the file is byte for byte as it was, and still 0400', () => {
+    expect(sha(dbPath)).toBe(before);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});
+
+describe('a damaged database at start-up: the newest verified backup is offered and restores', () => {
+  let h: Harness;
+  let dbPath = '';
+  let backupPath = '';
+  let backupFile = '';
+  beforeAll(async () => {
+    h = await startHarness({
+      prepare: async (path) => {
+        dbPath = path;
+        await seed(path);
+        const b = await openBackend({ dbPath: path });
+        const backup = await b.handlers.createBackup({});
+        backupPath = backup.path;
+        backupFile = backup.file;
+        // Work after the backup, lost with the damage.
+        b.handlers.setTag({ symbolKey: 'KMI', themeId: 'oil-logistics', weightBp: 10000 });
+        b.close();
+        truncateSync(path, 4096);
+      },
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('the prompt names where the damaged file went and the backup’s date', async () => {
+    const prompt = h.page.getByTestId('recovery-prompt');
+    await prompt.waitFor();
+    const movedTo = await h.page.getByTestId('recovery-moved-to').innerText();
+    expect(movedTo).toMatch(/\/corrupt-[0-9TZ-]+\.db$/);
+    expect(existsSync(movedTo)).toBe(true);
+    const offer = await h.page.getByTestId('recovery-backup').innerText();
+    expect(offer).toContain(backupFile);
+    expect(offer).toMatch(/The newest backup that passes its integrity check is from \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2} [AP]M \(made by you/);
+    await h.screenshot('62-recovery-prompt');
+  });
+
+  it('Restore brings back the backup’s content exactly and asks the host to relaunch', async () => {
+    expect(h.relaunches).toBe(0);
+    await h.page.getByTestId('recovery-restore').click();
+    await h.page.getByTestId('recovery-restarting').waitFor();
+    expect(h.relaunches).toBe(1);
+    await h.screenshot('63-recovery-restarting');
+    // What the relaunched app will open: the backup's content, table by table, row by row.
+    h.backend.close();
+    const restored = dump(dbPath);
+    expect(restored).toEqual(dump(backupPath));
+    expect(restored['portfolios']).toHaveLength(1);
+    expect(restored['tags']!.some((r) => (r as string).includes('"KMI"'))).toBe(false);
+    expect(restored['tags']!.some((r) => (r as string).includes('"NVDA"'))).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/App';
+import type { BackupInfo, DamagedAtStart } from '../../../shared/api/contract';
+import { bridgeError, installBridge, makePortfolio } from './fake-bridge';
+
+afterEach(cleanup);
+
+const READ_ONLY = '/home/ann/.config/ThemeLens/themelens.db is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.';
+
+const BACKUP: BackupInfo = { file: 'themelens-2026-11-28T09-15-00-000Z-import.db', path: '/data/backups/themelens-2026-11-28T09-15-00-000Z-import.db', bytes: 40960, createdAt: '2026-11-28T09:15:00.000Z', reason: 'import' };
+const DAMAGED: DamagedAtStart = { movedTo: '/data/corrupt-2026-11-30T00-00-00-000Z.db', backup: BACKUP };
+
+describe('read-only banner', () => {
+  it('names the file and why when the database opened read-only', async () => {
+    installBridge({ portfolios: [makePortfolio()], status: { readOnly: true, message: READ_ONLY } });
+    render(<App />);
+    const banner = await screen.findByTestId('read-only-banner');
+    expect(banner.getAttribute('role')).toBe('alert');
+    expect(banner.textContent).toBe(`Read-only: ${READ_ONLY}`);
+  });
+
+  it('is absent when the database opened normally', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    render(<App />);
+    await screen.findByTestId('holding-row-NVDA');
+    await waitFor(() => expect(bridge.databaseStatus).toHaveBeenCalled());
+    expect(screen.queryByTestId('read-only-banner')).toBeNull();
+  });
+
+  it('import says why it cannot run instead of opening the file dialog', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()], status: { readOnly: true, message: READ_ONLY } });
+    render(<App />);
+    await screen.findByTestId('read-only-banner');
+    fireEvent.click(screen.getByTestId('import-button'));
+    expect((await screen.findByTestId('toast')).textContent).toContain(READ_ONLY);
+    expect(bridge.chooseImportFile).not.toHaveBeenCalled();
+  });
+
+  it('a tag edit fails with the backend’s clear message', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()], status: { readOnly: true, message: READ_ONLY } });
+    const refusal = 'The database cannot be written (the file or its folder is read-only): nothing was saved.';
+    bridge.applyTagChanges.mockRejectedValue(bridgeError('IO', refusal));
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('tag-button-NVDA'));
+    fireEvent.change(screen.getByTestId('tag-weight-input'), { target: { value: '10' } });
+    fireEvent.keyDown(screen.getByTestId('tag-weight-input'), { key: 'Enter' });
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(refusal));
+  });
+});
+
+describe('restore prompt after a damaged database was moved aside', () => {
+  it('says where the damaged file went and offers the newest verified backup with its date', async () => {
+    installBridge({ status: { damaged: DAMAGED } });
+    render(<App />);
+    const prompt = await screen.findByTestId('recovery-prompt');
+    expect(prompt.getAttribute('aria-label')).toBe('Your database was damaged');
+    expect(screen.getByTestId('recovery-moved-to').textContent).toBe(DAMAGED.movedTo);
+    const offer = screen.getByTestId('recovery-backup').textContent!;
+    expect(offer).toContain(new Date(BACKUP.createdAt).toLocaleString());
+    expect(offer).toContain('taken before an import');
+    expect(offer).toContain(BACKUP.file);
+  });
+
+  it('Restore restores that backup, then asks the host to relaunch', async () => {
+    const bridge = installBridge({ status: { damaged: DAMAGED } });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('recovery-restore'));
+    await screen.findByTestId('recovery-restarting');
+    expect(bridge.restoreBackup).toHaveBeenCalledWith({ file: BACKUP.file });
+    expect(bridge.relaunchApp).toHaveBeenCalledTimes(1);
+    expect(bridge.restoreBackup.mock.invocationCallOrder[0]!).toBeLessThan(bridge.relaunchApp.mock.invocationCallOrder[0]!);
+    expect((screen.getByTestId('recovery-start-empty') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('a failed restore shows why and does not relaunch', async () => {
+    const bridge = installBridge({ status: { damaged: DAMAGED } });
+    bridge.restoreBackup.mockRejectedValue(bridgeError('IO', 'themelens-2026-11-28T09-15-00-000Z-import.db fails its integrity check; choose another backup. Nothing was changed.'));
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('recovery-restore'));
+    expect((await screen.findByTestId('recovery-error')).textContent).toMatch(/fails its integrity check/);
+    expect(bridge.relaunchApp).not.toHaveBeenCalled();
+  });
+
+  it('Start empty closes the prompt without restoring', async () => {
+    const bridge = installBridge({ status: { damaged: DAMAGED } });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('recovery-start-empty'));
+    expect(screen.queryByTestId('recovery-prompt')).toBeNull();
+    expect(bridge.restoreBackup).not.toHaveBeenCalled();
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+  });
+
+  it('without a verified backup, says so and offers only Start empty', async () => {
+    installBridge({ status: { damaged: { movedTo: DAMAGED.movedTo, backup: null } } });
+    render(<App />);
+    expect((await screen.findByTestId('recovery-backup')).textContent).toBe('There is no verified backup to restore: ThemeLens starts with an empty database.');
+    expect(screen.queryByTestId('recovery-restore')).toBeNull();
+  });
+});
