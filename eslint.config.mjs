@@ -53,6 +53,24 @@ export default tseslint.config(
     ]),
   },
   {
+    // The renderer never turns strings into markup: React escapes, and the CSP stops inline script.
+    // The one exception is the report preview (renderer/src/components/ReportPreview.tsx), whose HTML
+    // comes only from the escaping report renderer; it carries a justified eslint-disable line.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          ['AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]', 'Do not assign HTML; build elements with React.'],
+          ['CallExpression[callee.property.name=/^(insertAdjacentHTML|setHTMLUnsafe|parseHTMLUnsafe|createContextualFragment)$/]', 'Do not parse strings into markup; build elements with React.'],
+          ["CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", 'document.write is never needed.'],
+          ["NewExpression[callee.name='DOMParser']", 'Do not parse strings into markup; build elements with React.'],
+          ["JSXAttribute[name.name='dangerouslySetInnerHTML']", 'Do not set HTML; React escapes text for you.'],
+        ].map(([selector, message]) => ({ selector, message })),
+      ],
+    },
+  },
+  {
     // CommonJS by necessity: the electron-builder hook and the CLI's bin shim.
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

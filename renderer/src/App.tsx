@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatabaseStatus, ImportProgress, TagChange } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
-import type { ExposureReport, ReportFormat } from '../../shared/report/model';
+import type { ExposureReport } from '../../shared/report/model';
+import type { ReportExportResult } from '../../shared/report/record';
 import { api, asFailure, type ApiFailure } from './api';
 import { EmptyState } from './components/EmptyState';
+import { ExportReportDialog } from './components/ExportReportDialog';
 import { ExposurePanel } from './components/ExposurePanel';
 import { HoldingsTable } from './components/HoldingsTable';
 import { ImportDialog, type ImportChoice } from './components/ImportDialog';
@@ -142,32 +144,35 @@ export function App() {
     [refreshPortfolios],
   );
 
-  const exportReport = useCallback(
-    async (format: ReportFormat) => {
-      if (!report || selectedId === null) return;
-      const suggestedName = `${report.clientName ? `${report.clientName} - ` : ''}${report.portfolio} - themes ${report.asOf}.${format}`;
-      const target = await api().chooseExportPath({ format, suggestedName: suggestedName.replace(/[\\/:*?"<>|]/g, '_') });
-      if (!target) return;
-      try {
-        await api().exportReport({ portfolioId: selectedId, format, path: target.path });
-        setToast({ text: `Report saved to ${target.path}`, kind: 'ok' });
-      } catch (err) {
-        setToast({ text: asFailure(err).message, kind: 'error' });
-      }
-    },
-    [report, selectedId],
-  );
+  // Export report…: a dialog (format, paper, sections, preview) that saves the report and reports back.
+  const [exportOpen, setExportOpen] = useState(false);
+  const canExport = report !== null && selectedId !== null;
+  const openExport = useCallback(() => {
+    if (canExport) setExportOpen(true);
+  }, [canExport]);
+  const closeExport = useCallback(() => setExportOpen(false), []);
+  const onReportSaved = useCallback((r: ReportExportResult) => setToast({ text: `Report saved to ${r.path}`, kind: 'ok' }), []);
 
   // File menu items (and their Ctrl/Cmd shortcuts) run the same flows as the toolbar buttons.
-  const [exportFormat, setExportFormat] = useState<ReportFormat>('html');
   useEffect(
     () =>
       api().on('menuCommand', (command) => {
         if (command === 'import') void startImport();
-        else if (command === 'export') void exportReport(exportFormat);
+        else if (command === 'export') openExport();
       }),
-    [startImport, exportReport, exportFormat],
+    [startImport, openExport],
   );
+  // Ctrl/Cmd+E in the page too: where no menu delivers it (a key the page handles never reaches the menu).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'e') {
+        e.preventDefault();
+        openExport();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openExport]);
 
   const selected = portfolios?.find((p) => p.id === selectedId) ?? null;
 
@@ -178,10 +183,8 @@ export function App() {
         selected={selected}
         onSelect={setSelectedId}
         onImport={() => void startImport()}
-        format={exportFormat}
-        onFormat={setExportFormat}
-        onExport={(f) => void exportReport(f)}
-        canExport={report !== null}
+        onExport={openExport}
+        canExport={canExport}
         undoLabel={history.undoLabel}
         redoLabel={history.redoLabel}
         onUndo={() => void history.undo()}
@@ -255,6 +258,7 @@ export function App() {
         />
       )}
       {dbStatus?.damaged && !recoveryDismissed && <RecoveryPrompt damaged={dbStatus.damaged} onStartEmpty={() => setRecoveryDismissed(true)} />}
+      {exportOpen && report && selectedId !== null && <ExportReportDialog portfolioId={selectedId} naming={report} onClose={closeExport} onSaved={onReportSaved} />}
       {toast && <Toast text={toast.text} kind={toast.kind} onClose={() => setToast(null)} />}
     </div>
   );

@@ -42,6 +42,17 @@ describe('hostile content: a file whose every text field is an XSS or formula pa
   const noScriptRan = async () => expect(await h.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   const noForeignElements = async () =>
     expect(await h.page.evaluate(() => document.querySelectorAll('#root img, #root script, #root iframe, #root svg[onload], #root [onerror], #root [onload]').length)).toBe(0);
+  // The report preview is markup in a shadow root: nothing in it may come from the data either.
+  const previewIsInert = async () =>
+    expect(
+      await h.page.evaluate(() => {
+        const root = document.querySelector('[data-testid="report-preview-page"]')?.shadowRoot;
+        if (!root) return 'no preview';
+        const bad = root.querySelectorAll('img, script, iframe, object, embed, link, style, meta, [style], [href], [src], [onerror], [onload], [onclick]');
+        const handlers = [...root.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)));
+        return bad.length + handlers.length;
+      }),
+    ).toBe(0);
 
   it('imports it, shows every screen, and nothing runs or becomes markup', async () => {
     h.openDialogAnswers.push(file);
@@ -72,12 +83,29 @@ describe('hostile content: a file whose every text field is an XSS or formula pa
     await noForeignElements();
   });
 
+  it('previews the report with every payload shown as text, and nothing runs or becomes markup', async () => {
+    await h.page.keyboard.press('Control+e');
+    await h.page.getByTestId('export-format-html').check();
+    await h.page.locator('[data-testid="report-preview-page"] h1').waitFor();
+    const text = await h.page.locator('[data-testid="report-preview-page"] section.cover, [data-testid="report-preview-page"] table').allInnerTexts();
+    for (const p of [PAYLOADS[0], PAYLOADS[8], PAYLOADS[9]] as string[]) expect(text.join('\n')).toContain(p);
+    await h.screenshot('51-hostile-preview');
+    await noScriptRan();
+    await noForeignElements();
+    await previewIsInert();
+    await h.page.getByTestId('export-format-pdf').check();
+    await h.page.getByTestId('export-section-positions').uncheck();
+    await h.page.getByTestId('export-section-positions').check();
+    await noScriptRan();
+    await previewIsInert();
+  });
+
   it('exports CSV with formulas neutralised and HTML with everything escaped', async () => {
     for (const format of ['csv', 'html'] as const) {
       const out = join(temp.dir, `report.${format}`);
       h.saveDialogAnswers.push(out);
-      await h.page.getByTestId('export-format').selectOption(format);
-      await h.page.getByTestId('export-button').click();
+      await h.page.getByTestId(`export-format-${format}`).check();
+      await h.page.getByTestId('export-save').click();
       await h.page.getByTestId('toast').filter({ hasText: `report.${format}` }).waitFor();
       const text = readFileSync(out, 'utf8');
       if (format === 'csv') {

@@ -74,11 +74,13 @@ describe('first journey: empty app, import, tag, chart, export (real renderer, r
   it('exports a CSV report through the save dialog', async () => {
     const out = join(h.dataDir, 'smith-report.csv');
     h.saveDialogAnswers.push(out);
-    const format = h.page.getByTestId('export-format');
-    if (await format.count()) await format.selectOption('csv');
     await h.page.getByTestId('export-button').click();
+    await h.page.getByTestId('export-format-csv').check();
+    await h.page.getByTestId('export-save').click();
     await h.page.getByTestId('toast').waitFor();
+    await h.page.getByTestId('export-saved').waitFor();
     await h.screenshot('04-exported');
+    await h.page.keyboard.press('Escape');
     expect(existsSync(out)).toBe(true);
     const csv = readFileSync(out, 'utf8');
     expect(csv).toContain('Data-center infrastructure,data-centers,12978.00');

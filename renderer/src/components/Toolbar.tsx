@@ -1,21 +1,13 @@
 import type { PortfolioSummary } from '../../../shared/domain/types';
-import type { ReportFormat } from '../../../shared/report/model';
 import { formatDate } from '../format';
-
-const EXPORT_FORMATS: { id: ReportFormat; label: string }[] = [
-  { id: 'html', label: 'HTML' },
-  { id: 'csv', label: 'CSV' },
-  { id: 'json', label: 'JSON' },
-];
 
 interface Props {
   portfolios: PortfolioSummary[];
   selected: PortfolioSummary | null;
   onSelect: (id: number) => void;
   onImport: () => void;
-  format: ReportFormat;
-  onFormat: (format: ReportFormat) => void;
-  onExport: (format: ReportFormat) => void;
+  /** Opens the Export report dialog (format, paper, sections, preview). */
+  onExport: () => void;
   canExport: boolean;
   busy: boolean;
   undoLabel: string | null;
@@ -27,7 +19,7 @@ interface Props {
 }
 
 /** The app bar: portfolio picker, import and export. */
-export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFormat, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo, onThemes, onBackups }: Props) {
+export function Toolbar({ portfolios, selected, onSelect, onImport, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo, onThemes, onBackups }: Props) {
   return (
     <header className="toolbar">
       <div className="brand" aria-label="ThemeLens">
@@ -71,18 +63,9 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, format, onFo
       <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} title="Import holdings (Ctrl+O)">
         Import holdings…
       </button>
-      <div className="export-group">
-        <select data-testid="export-format" aria-label="Report format" value={format} onChange={(e) => onFormat(e.target.value as ReportFormat)} disabled={!canExport}>
-          {EXPORT_FORMATS.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-        <button type="button" data-testid="export-button" onClick={() => onExport(format)} disabled={!canExport || busy} title="Export report (Ctrl+E)">
-          Export report…
-        </button>
-      </div>
+      <button type="button" data-testid="export-button" onClick={onExport} disabled={!canExport || busy} title="Export report: PDF, XLSX, CSV, HTML or JSON, with a preview (Ctrl+E)" aria-keyshortcuts="Control+E Meta+E">
+        Export report…
+      </button>
     </header>
   );
 }

@@ -35,3 +35,25 @@ describe('the layer rule (DESIGN.md section 2) fails on a planted violation', ()
     expect(await layerErrors(file, code)).toEqual([]);
   });
 });
+
+describe('the renderer never turns a string into markup, except the report preview', () => {
+  const htmlErrors = async (filePath: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, filePath) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+  };
+  it.each([
+    "export const f = (el: HTMLElement, s: string) => { el.innerHTML = s; };\n",
+    "export const f = (el: HTMLElement, s: string) => { el.outerHTML = s; };\n",
+    "export const f = (el: HTMLElement, s: string) => el.insertAdjacentHTML('beforeend', s);\n",
+    'export const f = (s: string) => new DOMParser().parseFromString(s, "text/html");\n',
+    'export const f = (s: string) => document.createRange().createContextualFragment(s);\n',
+  ])('fails on %s', async (code) => {
+    expect(await htmlErrors('renderer/src/planted.ts', code)).toHaveLength(1);
+  });
+  it('fails on dangerouslySetInnerHTML', async () => {
+    expect(await htmlErrors('renderer/src/planted.tsx', 'export const X = ({ s }: { s: string }) => <div dangerouslySetInnerHTML={{ __html: s }} />;\n')).toHaveLength(1);
+  });
+  it('allows reading innerHTML and setting text', async () => {
+    expect(await htmlErrors('renderer/src/planted.ts', 'export const f = (el: HTMLElement, s: string) => { el.textContent = s; return el.innerHTML; };\n')).toEqual([]);
+  });
+});

@@ -44,6 +44,15 @@ export function makeOutcome(portfolio: PortfolioSummary): ImportOutcome {
   };
 }
 
+/** What previewReport answers: a page with one heading per section asked for (html), or the text of csv and json. */
+export function makeReportPreview(input: { format?: string; sections?: string[] }): { content: string; fingerprint: string; page: { css: string; body: string } | null } {
+  const fingerprint = 'abcd-ef01-2345';
+  if (input.format === 'csv') return { content: '\uFEFFPortfolio,Smith family\r\nTotal value,40553.36\r\n', fingerprint, page: null };
+  if (input.format === 'json') return { content: '{ "portfolio": "Smith family", "totalValue": 40553.36 }\n', fingerprint, page: null };
+  const body = `<section class="cover"><h1>Theme exposure: Smith family</h1></section>${(input.sections ?? []).map((s) => `<h2>${s}</h2>`).join('')}`;
+  return { content: `<!doctype html><html><body>${body}</body></html>`, fingerprint, page: { css: 'h1{font-size:22pt}', body } };
+}
+
 type Listeners = { [E in keyof ApiEvents]: Set<(payload: ApiEvents[E]) => void> };
 
 /**
@@ -64,7 +73,8 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     importHoldings: vi.fn(async (_input: Record<string, unknown>): Promise<ImportOutcome> => makeOutcome(makePortfolio())),
     previewImport: vi.fn(async () => makePreview()),
     cancelImport: vi.fn(async () => ({ cancelled: false })),
-    exportReport: vi.fn(async (input: { path: string }) => ({ path: input.path, bytes: 100 })),
+    exportReport: vi.fn(async (input: { path: string }) => ({ path: input.path, bytes: 100, reportId: 1, fingerprint: 'abcd-ef01-2345' })),
+    previewReport: vi.fn(async (input: { format?: string; sections?: string[] }) => makeReportPreview(input)),
     listImportIssues: vi.fn(async () => []),
     listFunds: vi.fn(async () => []),
     databaseStatus: vi.fn(async (): Promise<DatabaseStatus> => ({ readOnly: false, message: null, sqliteVersion: '3.50.0', schemaVersion: 6, damaged: null, ...data.status })),

@@ -33,32 +33,35 @@ describe('app shell', () => {
     expect(screen.queryByTestId('portfolio-picker')).toBeNull();
   });
 
-  it('exports a report: picks the format, asks where to save, writes it and says so', async () => {
+  it('exports a report: Export report… opens the dialog, Save… asks where, writes it and says so', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseExportPath.mockResolvedValue({ path: '/home/ann/Smith family - themes 2026-11-24.json' });
     render(<App />);
     await screen.findByTestId('holdings-table');
-    fireEvent.change(screen.getByRole('combobox', { name: 'Report format' }), { target: { value: 'json' } });
     fireEvent.click(screen.getByTestId('export-button'));
+    const dialog = await screen.findByRole('dialog', { name: 'Export report' });
+    fireEvent.click(within(dialog).getByRole('radio', { name: /JSON/ }));
+    fireEvent.click(within(dialog).getByTestId('export-save'));
     await waitFor(() => expect(bridge.exportReport).toHaveBeenCalled());
     expect(bridge.chooseExportPath).toHaveBeenCalledWith({ format: 'json', suggestedName: 'Smith family - themes 2026-11-24.json' });
     expect(bridge.exportReport).toHaveBeenCalledWith({ portfolioId: 1, format: 'json', path: '/home/ann/Smith family - themes 2026-11-24.json' });
     expect((await screen.findByTestId('toast')).textContent).toMatch(/^Report saved/);
   });
 
-  it('writes nothing when the save dialog is cancelled, and shows a failed export as an error toast', async () => {
+  it('writes nothing when the save dialog is cancelled, and shows a failed export as an error in the dialog', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
     await screen.findByTestId('holdings-table');
     fireEvent.click(screen.getByTestId('export-button'));
+    fireEvent.click(await screen.findByTestId('export-save'));
     await waitFor(() => expect(bridge.chooseExportPath).toHaveBeenCalledTimes(1));
     expect(bridge.exportReport).not.toHaveBeenCalled();
     bridge.chooseExportPath.mockResolvedValue({ path: '/read-only/report.html' });
     bridge.exportReport.mockRejectedValueOnce(bridgeError('IO', 'The report could not be written to /read-only/report.html: permission denied.'));
-    fireEvent.click(screen.getByTestId('export-button'));
-    const toast = await screen.findByTestId('toast');
-    expect(toast.getAttribute('role')).toBe('alert');
-    expect(toast.textContent).toContain('permission denied');
+    fireEvent.click(screen.getByTestId('export-save'));
+    const error = await screen.findByTestId('export-error');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('permission denied');
   });
 
   it('runs the File menu commands like the toolbar buttons', async () => {
@@ -68,7 +71,7 @@ describe('app shell', () => {
     act(() => bridge.emit('menuCommand', 'import'));
     await waitFor(() => expect(bridge.chooseImportFile).toHaveBeenCalledTimes(1));
     act(() => bridge.emit('menuCommand', 'export'));
-    await waitFor(() => expect(bridge.chooseExportPath).toHaveBeenCalledTimes(1));
+    expect(await screen.findByRole('dialog', { name: 'Export report' })).toBeTruthy();
   });
 
   it('gives every toolbar control an accessible name', async () => {

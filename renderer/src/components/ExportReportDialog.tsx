@@ -1,0 +1,277 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import type { ApiOutputs } from '../../../shared/api/contract';
+import { REPORT_SECTIONS, type PaperSize, type ReportSection } from '../../../shared/report/document';
+import type { ReportFormat } from '../../../shared/report/model';
+import type { ReportExportResult } from '../../../shared/report/record';
+import { api, asFailure } from '../api';
+import { loadExportChoices, saveExportChoices, suggestedReportName, usesPaper, usesSections, type ExportChoices } from '../export-choices';
+import { Modal } from './Modal';
+import { ReportPreview } from './ReportPreview';
+import './export-report.css';
+
+const FORMATS: { id: ReportFormat; label: string; hint: string }[] = [
+  { id: 'pdf', label: 'PDF', hint: 'to send or print: page numbers, vector charts' },
+  { id: 'xlsx', label: 'XLSX', hint: 'a workbook: Summary, Themes, Positions, Tags, FX' },
+  { id: 'csv', label: 'CSV', hint: 'plain rows for any spreadsheet' },
+  { id: 'html', label: 'HTML', hint: 'one self-contained page' },
+  { id: 'json', label: 'JSON', hint: 'for other programs (documented schema)' },
+];
+
+const PAPERS: { id: PaperSize; label: string }[] = [
+  { id: 'a4', label: 'A4 (210 × 297 mm)' },
+  { id: 'letter', label: 'US Letter (8.5 × 11 in)' },
+];
+
+const SECTION_LABELS: Record<ReportSection, string> = {
+  summary: 'Summary',
+  charts: 'Charts',
+  themes: 'Themes and their positions',
+  positions: 'Positions',
+  fx: 'Exchange rates',
+  changes: 'Changes since the previous snapshot',
+  methodology: 'Methodology',
+  disclaimer: 'Disclaimer',
+};
+
+/** Text previews longer than this are cut (the saved file is whole). */
+const TEXT_PREVIEW_LIMIT = 60_000;
+
+type Preview = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: ApiOutputs['previewReport']; kind: 'html' | 'csv' | 'json' };
+type Saving = { state: 'idle' } | { state: 'busy' } | { state: 'saved'; result: ReportExportResult } | { state: 'error'; message: string };
+
+const storage = (): Storage | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+/** Keeps Tab and Shift+Tab inside the dialog, and gives focus back to what had it when the dialog closes. */
+function useFocusTrap(ref: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    const onKey = (e: KeyboardEvent) => {
+      const dialog = ref.current?.closest('[role="dialog"]');
+      if (e.key !== 'Tab' || !dialog) return;
+      const focusable = [...dialog.querySelectorAll<HTMLElement>('input:not(:disabled), select:not(:disabled), button:not(:disabled), [tabindex="0"]')];
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (!first || !last) return;
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      } else if (!dialog.contains(document.activeElement)) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      opener?.focus?.();
+    };
+  }, [ref]);
+}
+
+/**
+ * Export report…: format, paper size and sections, a live preview of the report, then Save…, which
+ * asks where (the host's save dialog) and writes it; the path and fingerprint are shown when done.
+ */
+export function ExportReportDialog({
+  portfolioId,
+  naming,
+  onClose,
+  onSaved,
+}: {
+  portfolioId: number;
+  naming: { clientName: string | null; portfolio: string; asOf: string };
+  onClose: () => void;
+  onSaved: (result: ReportExportResult) => void;
+}) {
+  const [choices, setChoices] = useState<ExportChoices>(() => loadExportChoices(storage(), navigator.language));
+  const [preview, setPreview] = useState<Preview>({ state: 'loading' });
+  const [saving, setSaving] = useState<Saving>({ state: 'idle' });
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusTrap(formRef);
+
+  const { format, paper, sections } = choices;
+  const previewKind: 'html' | 'csv' | 'json' = format === 'csv' || format === 'json' ? format : 'html';
+  const previewSections = usesSections(format) ? sections : [...REPORT_SECTIONS];
+  const sectionsKey = previewSections.join(',');
+
+  // The preview follows every choice; an answer to an older request is dropped.
+  const request = useRef(0);
+  useEffect(() => {
+    const id = ++request.current;
+    setPreview((p) => (p.state === 'ready' && p.kind === previewKind ? p : { state: 'loading' }));
+    const wanted = sectionsKey ? (sectionsKey.split(',') as ReportSection[]) : [];
+    api()
+      .previewReport({ portfolioId, format: previewKind, sections: wanted })
+      .then((value) => id === request.current && setPreview({ state: 'ready', value, kind: previewKind }))
+      .catch((err) => id === request.current && setPreview({ state: 'error', message: asFailure(err).message }));
+  }, [portfolioId, previewKind, sectionsKey]);
+
+  const update = (patch: Partial<ExportChoices>) => {
+    setChoices((c) => ({ ...c, ...patch }));
+    if (saving.state !== 'busy') setSaving({ state: 'idle' });
+  };
+  const toggleSection = (s: ReportSection, on: boolean) => update({ sections: REPORT_SECTIONS.filter((x) => (x === s ? on : sections.includes(x))) });
+
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (saving.state === 'busy') return;
+    saveExportChoices(storage(), choices);
+    const target = await api().chooseExportPath({ format, suggestedName: suggestedReportName(naming, format) });
+    if (!target) return;
+    setSaving({ state: 'busy' });
+    try {
+      const result = await api().exportReport({
+        portfolioId,
+        format,
+        path: target.path,
+        ...(usesPaper(format) ? { paper } : {}),
+        ...(usesSections(format) ? { sections } : {}),
+      });
+      setSaving({ state: 'saved', result });
+      onSaved(result);
+    } catch (err) {
+      setSaving({ state: 'error', message: asFailure(err).message });
+    }
+  };
+
+  const busy = saving.state === 'busy';
+  const fingerprint = saving.state === 'saved' ? saving.result.fingerprint : preview.state === 'ready' ? preview.value.fingerprint : null;
+  // Stable, so the modal does not move focus back to its first control whenever the app re-renders.
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  const close = useCallback(() => onCloseRef.current(), []);
+
+  return (
+    <Modal title="Export report" testId="export-dialog" onClose={close} wide>
+      <div className="export-layout">
+        <form className="export-options" ref={formRef} onSubmit={(e) => void save(e)} aria-busy={busy}>
+          <div className="export-fields">
+            <fieldset disabled={busy}>
+              <legend>Format</legend>
+              {FORMATS.map((f) => (
+                <label key={f.id} className="export-choice">
+                  <input type="radio" name="export-format" value={f.id} data-testid={`export-format-${f.id}`} checked={format === f.id} onChange={() => update({ format: f.id })} />
+                  <span>
+                    <strong>{f.label}</strong> <span className="muted small">{f.hint}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            {usesPaper(format) && (
+              <fieldset disabled={busy} data-testid="export-paper">
+                <legend>Paper size</legend>
+                {PAPERS.map((p) => (
+                  <label key={p.id} className="export-choice">
+                    <input type="radio" name="export-paper" value={p.id} data-testid={`export-paper-${p.id}`} checked={paper === p.id} onChange={() => update({ paper: p.id })} />
+                    <span>{p.label}</span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {usesSections(format) ? (
+              <fieldset disabled={busy} data-testid="export-sections">
+                <legend>Sections</legend>
+                <label className="export-choice">
+                  <input type="checkbox" checked disabled aria-describedby="cover-always" />
+                  <span>
+                    Cover <span className="muted small" id="cover-always">(always included)</span>
+                  </span>
+                </label>
+                {REPORT_SECTIONS.map((s) => (
+                  <label key={s} className="export-choice">
+                    <input type="checkbox" data-testid={`export-section-${s}`} checked={sections.includes(s)} onChange={(e) => toggleSection(s, e.target.checked)} />
+                    <span>{SECTION_LABELS[s]}</span>
+                  </label>
+                ))}
+              </fieldset>
+            ) : (
+              <p className="muted small" data-testid="export-all-data">
+                {format.toUpperCase()} always carries all the figures: every theme, position, tag and exchange rate.
+              </p>
+            )}
+          </div>
+          <div className="export-status" aria-live="polite">
+            {busy && (
+              <p className="export-busy" data-testid="export-busy" role="status">
+                <span className="spinner" aria-hidden="true" /> Saving the {format.toUpperCase()} report…
+              </p>
+            )}
+            {saving.state === 'saved' && (
+              <div className="export-saved" data-testid="export-saved" role="status">
+                <p>
+                  <strong>Saved</strong> ({formatBytes(saving.result.bytes)}) to
+                </p>
+                <p className="export-path" data-testid="export-saved-path">
+                  {saving.result.path}
+                </p>
+                <p className="small">
+                  Fingerprint <code data-testid="export-saved-fingerprint">{saving.result.fingerprint}</code>
+                </p>
+              </div>
+            )}
+          </div>
+          {saving.state === 'error' && (
+            <p className="export-error" role="alert" data-testid="export-error">
+              The report was not saved. {saving.message}
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" onClick={close} data-testid="export-close">
+              {saving.state === 'saved' ? 'Close' : 'Cancel'}
+            </button>
+            <button type="submit" className="primary" data-testid="export-save" disabled={busy}>
+              {busy ? 'Saving…' : `Save ${format.toUpperCase()}…`}
+            </button>
+          </div>
+        </form>
+        <section className="export-preview" aria-label="Preview" data-testid="export-preview" aria-busy={preview.state === 'loading'}>
+          <div className="export-preview-head">
+            <h3>Preview</h3>
+            {fingerprint && (
+              <span className="muted small">
+                fingerprint <code data-testid="export-fingerprint">{fingerprint}</code>
+              </span>
+            )}
+          </div>
+          {format === 'xlsx' && <p className="muted small export-note">The workbook holds these figures as numbers, one sheet per part.</p>}
+          <div className="export-preview-body">
+            {preview.state === 'loading' && <p className="muted export-note">Making the preview…</p>}
+            {preview.state === 'error' && (
+              <p className="export-error" role="alert" data-testid="export-preview-error">
+                No preview: {preview.message}
+              </p>
+            )}
+            {preview.state === 'ready' && preview.value.page && <ReportPreview css={preview.value.page.css} body={preview.value.page.body} paper={usesPaper(format) ? paper : null} label={`Preview of the ${format.toUpperCase()} report`} />}
+            {preview.state === 'ready' && !preview.value.page && <TextPreview text={preview.value.content} kind={preview.kind} />}
+          </div>
+        </section>
+      </div>
+    </Modal>
+  );
+}
+
+/** CSV or JSON as the file will hold it (the first part of a long one). */
+function TextPreview({ text, kind }: { text: string; kind: string }) {
+  const cut = text.length > TEXT_PREVIEW_LIMIT;
+  return (
+    <>
+      <pre className="export-text" data-testid="export-text-preview" tabIndex={0} aria-label={`${kind.toUpperCase()} preview`}>
+        {text.replace(/^\uFEFF/, '').slice(0, TEXT_PREVIEW_LIMIT)}
+      </pre>
+      {cut && <p className="muted small export-note">The first {TEXT_PREVIEW_LIMIT.toLocaleString()} characters; the file holds all {text.length.toLocaleString()}.</p>}
+    </>
+  );
+}
+
+function formatBytes(n: number): string {
+  return n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

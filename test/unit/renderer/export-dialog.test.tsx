@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/App';
+import { loadExportChoices, localPaper, suggestedReportName } from '../../../renderer/src/export-choices';
+import { REPORT_SECTIONS } from '../../../shared/report/document';
+import { installBridge, makePortfolio } from './fake-bridge';
+
+afterEach(cleanup);
+beforeEach(() => window.localStorage.clear());
+
+/** Renders the app on one portfolio and opens Export report… with Ctrl+E. */
+async function openDialog() {
+  const bridge = installBridge({ portfolios: [makePortfolio()] });
+  render(<App />);
+  await screen.findByTestId('holdings-table');
+  fireEvent.keyDown(window, { key: 'e', ctrlKey: true });
+  const dialog = await screen.findByRole('dialog', { name: 'Export report' });
+  return { bridge, dialog };
+}
+
+const previewPage = () => screen.getByTestId('report-preview-page');
+const previewHeadings = () => [...(previewPage().shadowRoot?.querySelectorAll('h2') ?? [])].map((h) => h.textContent);
+
+describe('Export report… dialog', () => {
+  it('opens with Ctrl+E (and Cmd+E), focused on the format, with paper and sections where they matter', async () => {
+    const { dialog } = await openDialog();
+    expect(document.activeElement).toBe(within(dialog).getByRole('radio', { name: /PDF/ }));
+    expect((within(dialog).getByRole('radio', { name: /PDF/ }) as HTMLInputElement).checked).toBe(true);
+    expect(within(dialog).getByRole('group', { name: 'Paper size' })).toBeTruthy();
+    expect(within(dialog).getByRole('group', { name: 'Sections' })).toBeTruthy();
+    for (const s of REPORT_SECTIONS) expect((within(dialog).getByTestId(`export-section-${s}`) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(dialog).getByRole('radio', { name: /HTML/ }));
+    expect(within(dialog).queryByRole('group', { name: 'Paper size' })).toBeNull();
+    expect(within(dialog).getByRole('group', { name: 'Sections' })).toBeTruthy();
+    for (const f of ['XLSX', 'CSV', 'JSON']) {
+      fireEvent.click(within(dialog).getByRole('radio', { name: new RegExp(f) }));
+      expect(within(dialog).queryByRole('group', { name: 'Paper size' })).toBeNull();
+      expect(within(dialog).queryByRole('group', { name: 'Sections' })).toBeNull();
+      expect(within(dialog).getByTestId('export-all-data').textContent).toContain(f);
+    }
+    // Escape closes it; Cmd+E opens it again.
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.keyDown(window, { key: 'E', metaKey: true });
+    expect(await screen.findByRole('dialog', { name: 'Export report' })).toBeTruthy();
+  });
+
+  it('previews the report in a shadow root with its own stylesheet, and follows the sections ticked', async () => {
+    const { bridge, dialog } = await openDialog();
+    await waitFor(() => expect(previewHeadings()).toEqual([...REPORT_SECTIONS]));
+    expect(bridge.previewReport).toHaveBeenLastCalledWith({ portfolioId: 1, format: 'html', sections: [...REPORT_SECTIONS] });
+    const root = previewPage().shadowRoot!;
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(root.querySelector('h1')?.textContent).toBe('Theme exposure: Smith family');
+    // Nothing of the report leaks into the app's own document.
+    expect(document.querySelector('#root h1, body > h1')).toBeNull();
+    fireEvent.click(within(dialog).getByTestId('export-section-positions'));
+    await waitFor(() => expect(previewHeadings()).not.toContain('positions'));
+    expect(previewHeadings()).toContain('summary');
+    expect(bridge.previewReport).toHaveBeenLastCalledWith({ portfolioId: 1, format: 'html', sections: REPORT_SECTIONS.filter((s) => s !== 'positions') });
+    expect(within(dialog).getByTestId('export-fingerprint').textContent).toBe('abcd-ef01-2345');
+    // CSV and JSON are previewed as the text the file will hold; XLSX as the full page.
+    fireEvent.click(within(dialog).getByRole('radio', { name: /CSV/ }));
+    expect((await within(dialog).findByTestId('export-text-preview')).textContent).toContain('Total value,40553.36');
+    expect(bridge.previewReport).toHaveBeenLastCalledWith({ portfolioId: 1, format: 'csv', sections: [...REPORT_SECTIONS] });
+    fireEvent.click(within(dialog).getByRole('radio', { name: /XLSX/ }));
+    await waitFor(() => expect(previewHeadings()).toContain('positions'));
+  });
+
+  it('shows a preview that failed as an error, not an empty page', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.previewReport.mockRejectedValue(Object.assign(new Error('Smith family has no snapshots yet.'), { code: 'NOT_FOUND' }));
+    render(<App />);
+    await screen.findByTestId('holdings-table');
+    fireEvent.click(screen.getByTestId('export-button'));
+    expect((await screen.findByTestId('export-preview-error')).textContent).toContain('no snapshots yet');
+  });
+
+  it('saves a PDF on Letter with the sections ticked: busy while it runs, then the path and fingerprint; remembers the choices', async () => {
+    const { bridge, dialog } = await openDialog();
+    bridge.chooseExportPath.mockResolvedValue({ path: '/home/ann/report.pdf' });
+    let finish: (v: { path: string; bytes: number; reportId: number; fingerprint: string }) => void = () => {};
+    bridge.exportReport.mockImplementationOnce(() => new Promise((ok) => (finish = ok)));
+    fireEvent.click(within(dialog).getByRole('radio', { name: /US Letter/ }));
+    fireEvent.click(within(dialog).getByTestId('export-section-changes'));
+    fireEvent.click(within(dialog).getByTestId('export-save'));
+    expect(await within(dialog).findByTestId('export-busy')).toBeTruthy();
+    expect((within(dialog).getByTestId('export-save') as HTMLButtonElement).disabled).toBe(true);
+    expect(within(dialog).getByRole('radio', { name: /PDF/ }).closest('fieldset')!.disabled).toBe(true);
+    expect(bridge.chooseExportPath).toHaveBeenCalledWith({ format: 'pdf', suggestedName: 'Smith family - themes 2026-11-24.pdf' });
+    expect(bridge.exportReport).toHaveBeenCalledWith({ portfolioId: 1, format: 'pdf', path: '/home/ann/report.pdf', paper: 'letter', sections: REPORT_SECTIONS.filter((s) => s !== 'changes') });
+    await act(async () => finish({ path: '/home/ann/report.pdf', bytes: 48_213, reportId: 7, fingerprint: '9f3e-77aa-0c12' }));
+    expect(within(dialog).getByTestId('export-saved-path').textContent).toBe('/home/ann/report.pdf');
+    expect(within(dialog).getByTestId('export-saved-fingerprint').textContent).toBe('9f3e-77aa-0c12');
+    expect(within(dialog).getByTestId('export-saved').textContent).toContain('47.1 KB');
+    expect(within(dialog).queryByTestId('export-busy')).toBeNull();
+    expect(within(dialog).getByTestId('export-close').textContent).toBe('Close');
+    fireEvent.click(within(dialog).getByTestId('export-close'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // Next time: the same format, paper and sections.
+    fireEvent.click(screen.getByTestId('export-button'));
+    const again = await screen.findByRole('dialog', { name: 'Export report' });
+    expect((within(again).getByRole('radio', { name: /US Letter/ }) as HTMLInputElement).checked).toBe(true);
+    expect((within(again).getByTestId('export-section-changes') as HTMLInputElement).checked).toBe(false);
+    expect((within(again).getByTestId('export-section-summary') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('keeps Tab inside the dialog', async () => {
+    const { dialog } = await openDialog();
+    const save = within(dialog).getByTestId('export-save');
+    await waitFor(() => expect(screen.getByTestId('report-preview-page')).toBeTruthy());
+    const page = screen.getByTestId('report-preview-page');
+    page.focus();
+    fireEvent.keyDown(window, { key: 'Tab' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('radio', { name: /PDF/ }));
+    fireEvent.keyDown(window, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(page);
+    expect(save).toBeTruthy();
+  });
+});
+
+describe('export choices', () => {
+  it('defaults to PDF, every section, and the paper of the locale; drops what it does not know', () => {
+    expect(localPaper('en-US')).toBe('letter');
+    expect(localPaper('en-CA')).toBe('letter');
+    expect(localPaper('en-GB')).toBe('a4');
+    expect(localPaper('de')).toBe('a4');
+    expect(loadExportChoices(null, 'fr-FR')).toEqual({ format: 'pdf', paper: 'a4', sections: [...REPORT_SECTIONS] });
+    const stored = (v: unknown) => ({ getItem: () => JSON.stringify(v) });
+    expect(loadExportChoices(stored({ format: 'exe', paper: 'tabloid', sections: ['positions', '<script>', 'summary'] }), 'en-US')).toEqual({ format: 'pdf', paper: 'letter', sections: ['summary', 'positions'] });
+    expect(loadExportChoices({ getItem: () => '{not json' }, 'de-DE').format).toBe('pdf');
+    expect(loadExportChoices(stored({ format: 'xlsx', paper: 'a4', sections: [] }), 'en-US')).toEqual({ format: 'xlsx', paper: 'a4', sections: [] });
+  });
+
+  it('suggests a file name of client, portfolio and date, with characters no file system takes replaced', () => {
+    expect(suggestedReportName({ clientName: 'Ann: Smith', portfolio: 'A/B <family>', asOf: '2026-11-24' }, 'pdf')).toBe('Ann_ Smith - A_B _family_ - themes 2026-11-24.pdf');
+  });
+});
