@@ -2,41 +2,14 @@ import { AppError } from '../../shared/api/errors';
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type ReportWarning } from '../../shared/report/model';
 import type { Db } from '../connection';
-import { listFxRates } from '../repos/fx';
 import { listThemes } from '../repos/themes';
-import { contributionCents, currencyFactors, type CurrencyFactor } from './rates';
-
+import { contributionCents, type CurrencyFactor } from './rates';
+import { absBaseSql, IN_SNAPSHOT, positionRange, snapshotBasis, snapshotSums, weightTable } from './scan';
 
 const money = (cents: number): number => cents / 100;
 
-/**
- * |base value| of a position in integer cents, as SQL: a CASE over the snapshot's few currencies
- * with each factor bound as a parameter (no join per row), rounding half away from zero like
- * convertCents(). A currency without a rate gives NULL, which SUM skips.
- */
-export function absBaseSql(factors: readonly CurrencyFactor[]): { sql: string; params: Record<string, string | bigint> } {
-  // BigInt binds as INTEGER (a JS number binds as REAL), so the division below is integer division.
-  const params: Record<string, string | bigint> = {};
-  const branches = factors.map((f, i) => {
-    params[`c${i}`] = f.currency;
-    if (f.num === f.den) return `WHEN @c${i} THEN abs(p.value_cents)`;
-    params[`n${i}`] = BigInt(f.num);
-    params[`d${i}`] = BigInt(f.den);
-    params[`h${i}`] = BigInt(Math.floor(f.den / 2));
-    return `WHEN @c${i} THEN (abs(p.value_cents) * @n${i} + @h${i}) / @d${i}`;
-  });
-  return { sql: branches.length ? `(CASE p.currency ${branches.join(' ')} END)` : 'NULL', params };
-}
-
-/** A snapshot's positions: its rowid range (see migration 1), checked against snapshot_id too. */
-export const IN_SNAPSHOT = 'p.id BETWEEN @first AND @last AND p.snapshot_id = @sid';
-
-export function positionRange(db: Db, snapshotId: number): { first: number; last: number; currencies: string } {
-  const r = db.prepare('SELECT first_position_id AS first, last_position_id AS last, currencies FROM snapshots WHERE id = ?').get(snapshotId) as
-    | { first: number | null; last: number | null; currencies: string }
-    | undefined;
-  return { first: r?.first ?? 0, last: r?.last ?? -1, currencies: r?.currencies ?? '' };
-}
+/** Re-exported for the modules that import them from here. */
+export { absBaseSql, IN_SNAPSHOT, positionRange };
 
 interface ThemeAggRow {
   theme_id: string;
@@ -73,52 +46,18 @@ export interface ExposureTotals {
   missingCurrencies: string[];
 }
 
-/** Theme, cash and total figures of a snapshot, all by SQL aggregation (no rows loaded into JS). */
+/**
+ * Theme, cash and total figures of a snapshot, all by SQL aggregation (no rows loaded into JS): one
+ * pass over the snapshot's positions (db/exposure/scan.ts).
+ */
 export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: number): ExposureTotals {
-  const range = positionRange(db, snapshotId);
-  const currencies = range.currencies ? range.currencies.split(',') : [];
-  const { factors, missing } = currencyFactors(listFxRates(db), currencies, baseCurrency);
-  const base = absBaseSql(factors);
-  const params = { sid: snapshotId, first: range.first, last: range.last, ...base.params };
-  const value = `(sign(p.value_cents) * ${base.sql})`;
-
-  const totals = db
-    .prepare(
-      `SELECT coalesce(sum(${value}), 0) AS total, coalesce(sum(CASE WHEN p.is_cash = 1 THEN ${value} END), 0) AS cash
-       FROM positions p WHERE ${IN_SNAPSHOT}`,
-    )
-    .get(params) as { total: number; cash: number };
-
-  // One pass over the snapshot with conditional sums per theme: no GROUP BY, so no temp B-tree of
-  // a million contribution rows. Theme ids are bound as parameters (@t0, @t1...), never spliced in.
+  const basis = snapshotBasis(db, baseCurrency, snapshotId);
   const themeList = listThemes(db);
-  const aggByTheme = new Map<string, ThemeAggRow>();
-  if (themeList.length > 0) {
-    // sign x ((|v| x weight + 5000) / 10000): half away from zero, with no CASE to re-evaluate.
-    const contribution = `sign(pos.x) * ((pos.a * t.weight_bp + 5000) / 10000)`;
-    const columns = themeList
-      .map((_, i) => {
-        const is = `t.theme_id = @t${i}`;
-        // Each CASE evaluates the contribution only for the matching theme; short = net - long.
-        return `sum(CASE WHEN ${is} THEN c END) AS net${i}, sum(CASE WHEN ${is} THEN max(c, 0) END) AS long${i}, count(CASE WHEN ${is} THEN 1 END) AS n${i}`;
-      })
-      .join(',\n');
-    const themeParams: Record<string, string | number | bigint> = { ...params };
-    themeList.forEach((t, i) => (themeParams[`t${i}`] = t.id));
-    const row = db
-      .prepare(
-        `SELECT ${columns} FROM (
-           SELECT t.theme_id, ${contribution} AS c
-           FROM (SELECT p.symbol_key, p.value_cents AS x, ${base.sql} AS a FROM positions p WHERE ${IN_SNAPSHOT}) pos
-           JOIN tags t ON t.symbol_key = pos.symbol_key WHERE t.weight_bp > 0 AND pos.a IS NOT NULL) t`,
-      )
-      .get(themeParams) as Record<string, number | null>;
-    themeList.forEach((t, i) => {
-      const net = row[`net${i}`] ?? 0;
-      const long = row[`long${i}`] ?? 0;
-      aggByTheme.set(t.id, { theme_id: t.id, net, long, short: net - long, n: row[`n${i}`] ?? 0 });
-    });
-  }
+  const sums = snapshotSums(db, basis, weightTable(db, 'tags', themeList));
+  const aggByTheme = new Map<string, ThemeAggRow>(
+    [...sums.themes].map(([id, s]) => [id, { theme_id: id, net: s.net, long: s.long, short: s.short, n: s.count }]),
+  );
+  const totals = { total: sums.totalCents, cash: sums.cashCents };
 
   const totalCents = totals.total;
   const share = (cents: number) => (totalCents === 0 ? 0 : cents / totalCents);
@@ -148,7 +87,7 @@ export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: 
       positionCount: agg.n,
     };
   });
-  return { totalCents, cashCents: totals.cash, untaggedCents: totalCents - taggedCents, themes, factors, missingCurrencies: missing };
+  return { totalCents, cashCents: totals.cash, untaggedCents: totalCents - taggedCents, themes, factors: basis.factors, missingCurrencies: basis.missing };
 }
 
 /**

@@ -3,19 +3,17 @@ import type { HistoryPoint, PortfoliosOverview, ThemeHistory } from '../../share
 import type { Db } from '../connection';
 import { listPortfolios } from '../repos/portfolios';
 import { listSnapshots } from '../repos/snapshots';
-import { snapshotScope, topThemes } from './breakdowns';
+import { topThemes } from './breakdowns';
+import { snapshotBasis, snapshotSums, weightTable, type WeightLayout } from './scan';
 import { tagCutoff, tagsAsOf, type TagTable } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;
 
-/** Total, untagged and per top-level theme cents of one snapshot, read with the given tag table. */
-export function snapshotThemeSums(db: Db, baseCurrency: string, snapshotId: number, tagTable: TagTable): { total: number; tagged: number; byRoot: Map<string, number> } {
-  const scope = snapshotScope(db, baseCurrency, snapshotId, tagTable);
-  const t = db
-    .prepare(`${scope.with} SELECT coalesce((SELECT sum(v) FROM pos), 0) AS total, coalesce((SELECT sum(c) FROM contrib), 0) AS tagged`)
-    .get(scope.params) as { total: number; tagged: number };
-  const rows = db.prepare(`${scope.with} SELECT root, sum(c) AS value FROM contrib GROUP BY root`).all(scope.params) as { root: string; value: number }[];
-  return { total: t.total, tagged: t.tagged, byRoot: new Map(rows.map((r) => [r.root, r.value])) };
+/** Total, untagged and per top-level theme cents of one snapshot, read with the given tag table (one pass). */
+export function snapshotThemeSums(db: Db, baseCurrency: string, snapshotId: number, tagTable: TagTable, layout?: WeightLayout): { total: number; tagged: number; byRoot: Map<string, number> } {
+  const basis = snapshotBasis(db, baseCurrency, snapshotId);
+  const sums = snapshotSums(db, basis, layout ?? weightTable(db, tagTable));
+  return { total: sums.totalCents, tagged: sums.taggedCents, byRoot: new Map([...sums.roots].map(([id, r]) => [id, r.net])) };
 }
 
 /**
@@ -45,13 +43,14 @@ export function themeHistory(db: Db, portfolio: Portfolio): ThemeHistory {
 /** Every portfolio's theme shares at its latest snapshot (today's tags), side by side. */
 export function portfoliosOverview(db: Db): PortfoliosOverview {
   const themes = topThemes(db);
+  const layout = weightTable(db, 'tags');
   return {
     themes,
     portfolios: listPortfolios(db).map((p) => {
       if (p.latestSnapshotId === null) {
         return { id: p.id, name: p.name, clientName: p.clientName, baseCurrency: p.baseCurrency, snapshotId: null, asOf: null, totalValue: 0, untaggedShare: 0, shares: {} };
       }
-      const sums = snapshotThemeSums(db, p.baseCurrency, p.latestSnapshotId, 'tags');
+      const sums = snapshotThemeSums(db, p.baseCurrency, p.latestSnapshotId, 'tags', layout);
       const share = (c: number) => (sums.total === 0 ? 0 : c / sums.total);
       return {
         id: p.id,

@@ -1,0 +1,300 @@
+import type { Theme } from '../../shared/domain/types';
+import type { Db } from '../connection';
+import { listFxRates } from '../repos/fx';
+import { listThemes } from '../repos/themes';
+import { currencyFactors, type CurrencyFactor } from './rates';
+import { checkTagTable, type TagTable } from './tag-tables';
+
+/**
+ * The one-pass exposure scan. A snapshot's positions are read once, in their rowid range, each
+ * joined to ONE row of a small temp table that holds its symbol's weight in every theme as columns
+ * (`w0`, `w1`...: NULL where not tagged) and a flag per top-level theme (`r0`, `r1`...). Every
+ * figure is an aggregate with a FILTER, so a position only pays for the themes it is tagged with.
+ *
+ * Exactness: a position's contribution to a theme is |base value| x weight / 10000 rounded half
+ * away from zero, signed like the position (DESIGN.md section 5, shared/exposure/contribution.ts).
+ * The rounding is per position, so nothing is summed before it is rounded; longs and shorts are
+ * summed apart (long = sum over value > 0, short = minus the sum over value < 0), which is the same
+ * total as summing the signed contributions.
+ */
+
+/** The positions of a snapshot: its rowid range (see migration 1), checked against snapshot_id too. */
+export const IN_SNAPSHOT = 'p.id BETWEEN @first AND @last AND p.snapshot_id = @sid';
+
+export function positionRange(db: Db, snapshotId: number): { first: number; last: number; currencies: string } {
+  const r = db.prepare('SELECT first_position_id AS first, last_position_id AS last, currencies FROM snapshots WHERE id = ?').get(snapshotId) as
+    | { first: number | null; last: number | null; currencies: string }
+    | undefined;
+  return { first: r?.first ?? 0, last: r?.last ?? -1, currencies: r?.currencies ?? '' };
+}
+
+/**
+ * |base value| of a position in integer cents, as SQL: a CASE over the snapshot's few currencies
+ * with each factor bound as a parameter (no join per row), rounding half away from zero like
+ * convertCents(). A currency without a rate gives NULL, which SUM skips.
+ */
+export function absBaseSql(factors: readonly CurrencyFactor[]): { sql: string; params: Record<string, string | bigint> } {
+  // BigInt binds as INTEGER (a JS number binds as REAL), so the division below is integer division.
+  const params: Record<string, string | bigint> = {};
+  const branches = factors.map((f, i) => {
+    params[`c${i}`] = f.currency;
+    if (f.num === f.den) return `WHEN @c${i} THEN abs(p.value_cents)`;
+    params[`n${i}`] = BigInt(f.num);
+    params[`d${i}`] = BigInt(f.den);
+    params[`h${i}`] = BigInt(Math.floor(f.den / 2));
+    return `WHEN @c${i} THEN (abs(p.value_cents) * @n${i} + @h${i}) / @d${i}`;
+  });
+  return { sql: branches.length ? `(CASE p.currency ${branches.join(' ')} END)` : 'NULL', params };
+}
+
+/** What every scan of one snapshot needs: its range, currency factors and the SQL for values. */
+export interface SnapshotBasis {
+  snapshotId: number;
+  params: Record<string, string | number | bigint>;
+  factors: CurrencyFactor[];
+  missing: string[];
+  currencies: string[];
+  /** |base value| in cents (NULL without a rate). */
+  abs: string;
+  /** Signed base value in cents (NULL without a rate). */
+  signed: string;
+  /** Every currency held converts at exactly 1 (the common case): the value is value_cents itself. */
+  plain: boolean;
+}
+
+export function snapshotBasis(db: Db, baseCurrency: string, snapshotId: number): SnapshotBasis {
+  const range = positionRange(db, snapshotId);
+  const currencies = range.currencies ? range.currencies.split(',') : [];
+  const { factors, missing } = currencyFactors(listFxRates(db), currencies, baseCurrency);
+  const base = absBaseSql(factors);
+  const plain = missing.length === 0 && factors.every((f) => f.num === f.den);
+  return {
+    snapshotId,
+    params: { sid: snapshotId, first: range.first, last: range.last, ...base.params },
+    factors,
+    missing,
+    currencies,
+    abs: plain ? 'abs(p.value_cents)' : base.sql,
+    signed: plain ? 'p.value_cents' : `(sign(p.value_cents) * ${base.sql})`,
+    plain,
+  };
+}
+
+/**
+ * Positions per theme are counted with packed sums: each symbol's row carries, for every three
+ * themes, one integer with a 1 in the 21-bit field of each theme it is tagged with, so one SUM per
+ * three themes counts them all. A field's sum is at most the number of positions in the snapshot,
+ * so fields never carry into each other while that number stays under 2^21 (2,097,152); a larger
+ * snapshot is counted with one filtered COUNT per theme instead.
+ */
+const FIELD_BITS = 21;
+const PER_PACK = 3;
+const PACK_LIMIT = 2 ** FIELD_BITS;
+const packs = (n: number) => Math.ceil(n / PER_PACK);
+
+/** The themes as the weight table lays them out: column `w{i}` per theme, `r{j}` per top-level theme. */
+export interface WeightLayout {
+  table: string;
+  themes: Theme[];
+  /** Top-level themes in the user's order. */
+  roots: Theme[];
+  /** Index in `roots` of the top-level theme each theme rolls into (by index in `themes`), -1 for none. */
+  rootOf: number[];
+}
+
+const WEIGHT_TABLES: Record<TagTable, string> = { tags: 'expo_w_live', 'temp.tags_from': 'expo_w_from', 'temp.tags_to': 'expo_w_to' };
+
+/**
+ * Fills a temp table with one row per tagged symbol: its weight (bp) in each theme as a column
+ * (`w{i}`, NULL where untagged), a 1 per top-level theme it counts in (`r{j}`), and the packed
+ * count fields (`nb{q}` for themes, `rb{q}` for top-level themes). Built from the tag table in one
+ * grouped read (a few milliseconds for thousands of tags), so a scan joins one row per position.
+ */
+export function weightTable(db: Db, tagTable: TagTable = 'tags', themes: Theme[] = listThemes(db)): WeightLayout {
+  const source = checkTagTable(tagTable);
+  const name = WEIGHT_TABLES[source];
+  const roots = themes.filter((t) => !t.parentId);
+  const rootIndex = new Map(roots.map((r, j) => [r.id, j]));
+  // A sub-theme rolls into its parent (one level), as coalesce(parent_id, id) does.
+  const rootOf = themes.map((t) => rootIndex.get(t.parentId ?? t.id) ?? -1);
+  const params: Record<string, string> = {};
+  themes.forEach((t, i) => (params[`t${i}`] = t.id));
+  const field = (i: number) => String(2 ** (FIELD_BITS * (i % PER_PACK)));
+  const cols = [
+    ...themes.map((_, i) => [`w${i}`, `sum(t.weight_bp) FILTER (WHERE t.theme_id = @t${i})`]),
+    ...roots.map((_, j) => {
+      const members = themes.map((_, i) => i).filter((i) => rootOf[i] === j);
+      return [`r${j}`, `max(1) FILTER (WHERE t.theme_id IN (${members.map((i) => `@t${i}`).join(', ')}))`];
+    }),
+    ...Array.from({ length: packs(themes.length) }, (_, q) => {
+      const members = themes.map((_, i) => i).filter((i) => Math.floor(i / PER_PACK) === q);
+      return [`nb${q}`, `sum(CASE t.theme_id ${members.map((i) => `WHEN @t${i} THEN ${field(i)}`).join(' ')} END)`];
+    }),
+  ];
+  const rootPacks = Array.from({ length: packs(roots.length) }, (_, q) => {
+    const members = roots.map((_, j) => j).filter((j) => Math.floor(j / PER_PACK) === q);
+    return [`rb${q}`, members.map((j) => `coalesce(r${j}, 0) * ${field(j)}`).join(' + ')];
+  });
+  db.exec(`DROP TABLE IF EXISTS temp.${name}`);
+  db.exec(`CREATE TEMP TABLE ${name} (k TEXT PRIMARY KEY NOT NULL${[...cols, ...rootPacks].map(([c]) => `, ${c} INTEGER`).join('')}) WITHOUT ROWID`);
+  if (themes.length > 0) {
+    db.prepare(
+      `INSERT INTO temp.${name} SELECT *${rootPacks.map(([, e]) => `, ${e}`).join('')} FROM (
+         SELECT t.symbol_key AS k${cols.map(([c, e]) => `, ${e} AS ${c}`).join('')}
+         FROM ${source} t WHERE t.weight_bp > 0 AND t.theme_id IN (${themes.map((_, i) => `@t${i}`).join(', ')})
+         GROUP BY t.symbol_key)`,
+    ).run(params);
+  }
+  return { table: `temp.${name}`, themes, roots, rootOf };
+}
+
+/** The FROM clause of a scan: the snapshot's positions, each with its symbol's weight row (or NULLs). */
+export function scanFrom(layout: WeightLayout): string {
+  return `positions p LEFT JOIN ${layout.table} w ON w.k = p.symbol_key WHERE ${IN_SNAPSHOT}`;
+}
+
+/** Positions with a rate (the ones every theme figure counts). */
+function rated(basis: SnapshotBasis): string {
+  return basis.missing.length === 0 ? '' : ` FILTER (WHERE p.currency NOT IN (${basis.missing.map((_, i) => `@m${i}`).join(', ')}))`;
+}
+
+function ratedParams(basis: SnapshotBasis): Record<string, string | number | bigint> {
+  const params = { ...basis.params };
+  basis.missing.forEach((c, i) => (params[`m${i}`] = c));
+  return params;
+}
+
+/** A long position's contribution to theme i: |v| x w / 10000, half away from zero (cents). */
+function longContribution(basis: SnapshotBasis, i: number): string {
+  return basis.plain ? `(p.value_cents * w.w${i} + 5000) / 10000` : `(${basis.abs} * w.w${i} + 5000) / 10000`;
+}
+
+/** A short position's contribution to theme i as a positive number of cents. */
+function shortContribution(basis: SnapshotBasis, i: number): string {
+  return basis.plain ? `(5000 - p.value_cents * w.w${i}) / 10000` : `(${basis.abs} * w.w${i} + 5000) / 10000`;
+}
+
+/**
+ * Count columns: per theme (`n{i}`) and, if asked, per top-level theme (`rn{j}`, a position once
+ * however many of the theme's sub-themes tag it), as packed sums when the snapshot is small enough.
+ */
+function countColumns(basis: SnapshotBasis, layout: WeightLayout, withRoots: boolean): { cols: string[]; read: (row: Record<string, number | null>, packed: (k: string) => bigint | null) => { themes: number[]; roots: number[] } } {
+  const rows = Number(basis.params['last']) - Number(basis.params['first']) + 1;
+  const filter = rated(basis);
+  const nRoots = withRoots ? layout.roots.length : 0;
+  if (rows >= PACK_LIMIT) {
+    const cond = (c: string) => (filter ? `${c} AND ${filter.slice(' FILTER (WHERE '.length, -1)}` : c);
+    return {
+      cols: [
+        ...layout.themes.map((_, i) => `count(*) FILTER (WHERE ${cond(`w.w${i} > 0`)}) AS n${i}`),
+        ...Array.from({ length: nRoots }, (_, j) => `count(*) FILTER (WHERE ${cond(`w.r${j} = 1`)}) AS rn${j}`),
+      ],
+      read: (row) => ({ themes: layout.themes.map((_, i) => row[`n${i}`] ?? 0), roots: Array.from({ length: nRoots }, (_, j) => row[`rn${j}`] ?? 0) }),
+    };
+  }
+  const unpack = (packed: (k: string) => bigint | null, prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const sum = packed(`${prefix}${Math.floor(i / PER_PACK)}`) ?? 0n;
+      return Number((sum >> BigInt(FIELD_BITS * (i % PER_PACK))) & BigInt(PACK_LIMIT - 1));
+    });
+  return {
+    cols: [
+      ...Array.from({ length: packs(layout.themes.length) }, (_, q) => `sum(w.nb${q})${filter} AS nb${q}`),
+      ...Array.from({ length: packs(nRoots) }, (_, q) => `sum(w.rb${q})${filter} AS rb${q}`),
+    ],
+    read: (_row, packed) => ({ themes: unpack(packed, 'nb', layout.themes.length), roots: unpack(packed, 'rb', nRoots) }),
+  };
+}
+
+export interface ThemeSums {
+  /** Long contributions (cents). */
+  long: number;
+  /** Short contributions (cents, <= 0). */
+  short: number;
+  net: number;
+  /** Positions with a rate tagged with the theme. */
+  count: number;
+}
+
+export interface SnapshotSums {
+  totalCents: number;
+  cashCents: number;
+  /** By theme id (every theme, sub-themes on their own). */
+  themes: Map<string, ThemeSums>;
+  /** By top-level theme id: its own and its sub-themes' contributions; positions counted once (if asked). */
+  roots: Map<string, { net: number; count: number }>;
+  taggedCents: number;
+}
+
+/**
+ * Total, cash and every theme's long, short and count of a snapshot in ONE pass over its
+ * positions. Short contributions take a second pass over the short positions only, and only when
+ * the first pass found any.
+ */
+export function snapshotSums(
+  db: Db,
+  basis: SnapshotBasis,
+  layout: WeightLayout,
+  options: { rootCounts?: boolean; extra?: readonly string[]; extraParams?: Record<string, string | number | bigint> } = {},
+): SnapshotSums & { row: Record<string, number | null> } {
+  const withRootCounts = options.rootCounts ?? false;
+  const counts = countColumns(basis, layout, withRootCounts);
+  const cols = [
+    `coalesce(sum(${basis.signed}), 0) AS total`,
+    `coalesce(sum(${basis.signed}) FILTER (WHERE p.is_cash = 1), 0) AS cash`,
+    `count(*) FILTER (WHERE p.value_cents < 0) AS shorts`,
+    ...layout.themes.map((_, i) => `sum(${longContribution(basis, i)}) FILTER (WHERE w.w${i} > 0 AND p.value_cents > 0) AS l${i}`),
+    ...counts.cols,
+    ...(options.extra ?? []),
+  ];
+  const params = { ...ratedParams(basis), ...options.extraParams };
+  // Read as BigInt: a packed count field can sit above 2^53, where a JS number would round it.
+  const big = db.prepare(`SELECT ${cols.join(', ')} FROM ${scanFrom(layout)}`).safeIntegers(true).get(params) as Record<string, bigint | null>;
+  const packed = (k: string) => big[k] ?? null;
+  const row = Object.fromEntries(Object.entries(big).map(([k, v]) => [k, v === null ? null : Number(v)])) as Record<string, number | null>;
+  let shortRow: Record<string, number | null> = {};
+  if ((row['shorts'] ?? 0) > 0 && layout.themes.length > 0) {
+    shortRow = db
+      .prepare(
+        `SELECT ${layout.themes.map((_, i) => `sum(${shortContribution(basis, i)}) FILTER (WHERE w.w${i} > 0) AS s${i}`).join(', ')}
+         FROM ${scanFrom(layout)} AND p.value_cents < 0`,
+      )
+      .get(params) as Record<string, number | null>;
+  }
+  const n = counts.read(row, packed);
+  const themes = new Map<string, ThemeSums>();
+  const roots = new Map<string, { net: number; count: number }>(layout.roots.map((r, j) => [r.id, { net: 0, count: n.roots[j] ?? 0 }]));
+  let tagged = 0;
+  layout.themes.forEach((t, i) => {
+    const long = row[`l${i}`] ?? 0;
+    const short = -(shortRow[`s${i}`] ?? 0);
+    const net = long + short;
+    themes.set(t.id, { long, short, net, count: n.themes[i] ?? 0 });
+    tagged += net;
+    const root = layout.roots[layout.rootOf[i] ?? -1];
+    if (root) (roots.get(root.id) as { net: number }).net += net;
+  });
+  return { totalCents: row['total'] ?? 0, cashCents: row['cash'] ?? 0, themes, roots, taggedCents: tagged, row };
+}
+
+const TAG_ROW_TABLES: Record<TagTable, string> = { tags: 'expo_t_live', 'temp.tags_from': 'expo_t_from', 'temp.tags_to': 'expo_t_to' };
+
+/**
+ * One row per positive tag of a theme in the layout: symbol, theme index (`ti`, as in the layout),
+ * weight and source. For the views that list contributions one by one (top contributors).
+ */
+export function tagRowTable(db: Db, layout: WeightLayout, tagTable: TagTable = 'tags'): string {
+  const source = checkTagTable(tagTable);
+  const name = TAG_ROW_TABLES[source];
+  const params: Record<string, string> = {};
+  layout.themes.forEach((t, i) => (params[`t${i}`] = t.id));
+  db.exec(`DROP TABLE IF EXISTS temp.${name}`);
+  db.exec(`CREATE TEMP TABLE ${name} (k TEXT NOT NULL, ti INTEGER NOT NULL, w INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (k, ti)) WITHOUT ROWID`);
+  if (layout.themes.length > 0) {
+    db.prepare(
+      `INSERT INTO temp.${name} SELECT t.symbol_key, CASE t.theme_id ${layout.themes.map((_, i) => `WHEN @t${i} THEN ${i}`).join(' ')} END AS ti, t.weight_bp, t.source
+       FROM ${source} t WHERE t.weight_bp > 0 AND ti IS NOT NULL`,
+    ).run(params);
+  }
+  return `temp.${name}`;
+}
