@@ -28,6 +28,7 @@ import { exportTags, importTags, previewTagImport } from '../tags/share';
 import { writeFileAtomic } from '../report/write-atomic';
 import { buildReport } from '../report/build';
 import { exportReportFile, regenerateReportFile } from '../report/export-file';
+import { listHoldings } from '../exposure/holdings';
 import { closeSharedPdfRenderer } from '../report/pdf-pool';
 import { getReportPreferences, setReportPreferences } from '../report/preferences';
 import { listReportRecords } from '../report/records';
@@ -237,6 +238,10 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     setFxRate: (input) => fx.setFxRate(db, input, localDate()),
     listFxRates: () => fx.listFxRates(db),
     getExposure: (input) => exposure(input.portfolioId, input.snapshotId, input.positionLimit),
+    listHoldings: (input) => {
+      const snapshot = snapshots.getSnapshot(db, input.snapshotId);
+      return listHoldings(db, portfolios.getPortfolio(db, snapshot.portfolioId), snapshot, input.limit);
+    },
     databaseStatus: () => ({ readOnly: Boolean(ctx.readOnlyMessage), message: ctx.readOnlyMessage ?? null, sqliteVersion: sqliteVersion(db), schemaVersion: schemaVersion(db), damaged: ctx.damaged ?? null }),
     listBackups: () => listBackups(ctx.dbPath),
     createBackup: async () => createVerifiedBackup(db, ctx.dbPath, 'manual', new Date(), ctx.nativeBinding),

@@ -14,6 +14,7 @@ import { POSITION_FIELDS, type PositionField } from '../import/types';
 import { CALL_NAMES, EVENT_NAMES } from './names';
 import { RULE_KINDS, type RuleKind } from '../tags/rule-match';
 import type { Suggestion } from '../suggestions/suggestions';
+import { HOLDINGS_TABLE_LIMIT, type HoldingsList } from '../exposure/holdings';
 import type { AccountBreakdown, CurrencyBreakdown, PortfoliosOverview, SnapshotComparison, ThemeBreakdown, ThemeHistory, ThemeOverlap } from '../exposure/analytics';
 
 export { channelOf } from './names';
@@ -134,6 +135,11 @@ export const apiInputs = {
     snapshotId: id.optional(),
     /** The largest positions only (a screen needs the top rows, an export needs all). */
     positionLimit: z.number().int().positive().max(1_000_000).optional(),
+  }),
+  /** The positions of a snapshot for the holdings table (largest first, at most `limit`). */
+  listHoldings: z.strictObject({
+    snapshotId: id,
+    limit: z.number().int().positive().max(HOLDINGS_TABLE_LIMIT).default(HOLDINGS_TABLE_LIMIT),
   }),
   exportReport: z.strictObject({
     portfolioId: id,
@@ -331,6 +337,7 @@ export interface ApiOutputs {
   cancelImport: { cancelled: boolean };
   listThemes: Theme[];
   listTags: Tag[];
+  listHoldings: HoldingsList;
   createTheme: Theme;
   updateTheme: Theme;
   deleteTheme: { deletedTags: number };

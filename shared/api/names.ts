@@ -6,6 +6,7 @@ export const CALL_NAMES = [
   'listPortfolios',
   'createPortfolio',
   'listSnapshots',
+  'listHoldings',
   'listImportIssues',
   'previewImport',
   'importHoldings',

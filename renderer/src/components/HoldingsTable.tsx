@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TagChange } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
-import type { ExposureReport, ReportPosition } from '../../../shared/report/model';
+import type { ExposureReport } from '../../../shared/report/model';
 import { formatMoney, formatQuantity, formatWeight } from '../format';
+import { useHoldings } from '../hooks/useHoldings';
 import { BulkTagBar } from './BulkTagBar';
+import { filterHoldings, isFullyTagged, sortHoldings, type SortColumn, type SortOrder } from './holdings-view';
 import { TagEditor } from './TagEditor';
 
 interface Props {
@@ -14,8 +16,22 @@ interface Props {
   onTagChanges: (changes: TagChange[], label: string) => Promise<void>;
 }
 
-const rowKey = (p: ReportPosition, i: number) => `${p.account}|${p.symbolKey}|${i}`;
-const isFullyTagged = (p: ReportPosition) => p.themes.reduce((s, t) => s + t.weight, 0) >= 0.99995;
+const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
+  { column: 'account', label: 'Account' },
+  { column: 'symbol', label: 'Symbol' },
+  { column: 'description', label: 'Description' },
+  { column: 'quantity', label: 'Quantity', numeric: true },
+  { column: 'value', label: 'Value', numeric: true },
+  { column: 'themes', label: 'Themes' },
+];
+
+/** Click cycles a column: descending for numbers (largest first), ascending for text, then back to the file's order. */
+function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boolean): SortOrder | null {
+  const first = numeric ? 'desc' : 'asc';
+  if (current?.column !== column) return { column, direction: first };
+  if (current.direction === first) return { column, direction: first === 'asc' ? 'desc' : 'asc' };
+  return null;
+}
 
 /**
  * The snapshot's positions with their tags. Rows are selected with click, Ctrl/Cmd+click,
@@ -24,6 +40,12 @@ const isFullyTagged = (p: ReportPosition) => p.themes.reduce((s, t) => s + t.wei
 export function HoldingsTable({ report, themes, onTagChanges }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const [untaggedOnly, setUntaggedOnly] = useState(false);
+  const [query, setQuery] = useState('');
+  const [themeFilter, setThemeFilter] = useState('');
+  const [order, setOrder] = useState<SortOrder | null>(null);
+  // Typing stays responsive on 100,000 rows: the filter runs on the deferred text.
+  const deferredQuery = useDeferredValue(query);
+  const { holdings, total, error } = useHoldings(report);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [bulkFocus, setBulkFocus] = useState(0);
@@ -31,10 +53,19 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const themeById = new Map(themes.map((t) => [t.id, t]));
 
-  const rows = useMemo(() => {
-    const all = report.positions.map((p, i) => ({ p, key: rowKey(p, i) }));
-    return untaggedOnly ? all.filter(({ p }) => !p.isCash && !isFullyTagged(p)) : all;
-  }, [report.positions, untaggedOnly]);
+  const themeIds = useMemo(
+    () => (themeFilter ? new Set([themeFilter, ...themes.filter((t) => t.parentId === themeFilter).map((t) => t.id)]) : null),
+    [themeFilter, themes],
+  );
+  const rows = useMemo(
+    () => sortHoldings(filterHoldings(holdings ?? [], { query: deferredQuery, untaggedOnly, themeIds }), order),
+    [holdings, deferredQuery, untaggedOnly, themeIds, order],
+  );
+  const filtered = Boolean(deferredQuery.trim()) || untaggedOnly || themeIds !== null;
+  // A new search, filter or order starts at the top of the list.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [deferredQuery, untaggedOnly, themeIds, order]);
 
   // Only the rows in view are in the DOM: thousands of holdings scroll and update smoothly.
   const virtualizer = useVirtualizer({
@@ -119,7 +150,7 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
     }
   };
 
-  const selectedPositions = rows.filter((r) => selected.has(r.key) && !r.p.isCash).map((r) => r.p);
+  const selectedPositions = rows.filter((r) => selected.has(r.key) && !r.isCash);
   const applyBulk = async (themeId: string, weightBp: number) => {
     const keys = [...new Set(selectedPositions.map((p) => p.symbolKey))];
     const theme = themeById.get(themeId)?.name ?? themeId;
@@ -133,14 +164,39 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
     <section className="holdings" aria-label="Holdings">
       <div className="section-head">
         <h2>Holdings</h2>
+        <span className="muted" data-testid="holdings-count">
+          {filtered && holdings ? `${rows.length.toLocaleString()} of ${total.toLocaleString()}` : total.toLocaleString()} positions · {report.sourceFile}
+        </span>
+      </div>
+      <div className="holdings-tools">
+        <input
+          type="search"
+          className="holdings-search"
+          placeholder="Search symbol, name, account"
+          aria-label="Search holdings"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+          data-testid="holdings-search"
+        />
+        <select aria-label="Show positions of theme" value={themeFilter} onChange={(e) => setThemeFilter(e.target.value)} data-testid="filter-theme">
+          <option value="">All themes</option>
+          {themes.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.parentId ? `\u00a0\u00a0${t.name}` : t.name}
+            </option>
+          ))}
+        </select>
         <label className="filter">
           <input type="checkbox" checked={untaggedOnly} onChange={(e) => setUntaggedOnly(e.target.checked)} data-testid="filter-untagged" />
           Untagged only
         </label>
-        <span className="muted">
-          {report.positionCount.toLocaleString()} positions · {report.sourceFile}
-        </span>
       </div>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
       {selected.size > 0 && (
         <BulkTagBar count={selectedPositions.length} themes={themes} focusToken={bulkFocus} onApply={applyBulk} onClear={() => setSelected(new Set())} />
       )}
@@ -148,12 +204,20 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
         <table data-testid="holdings-table" aria-multiselectable="true">
           <thead>
             <tr>
-              <th>Account</th>
-              <th>Symbol</th>
-              <th>Description</th>
-              <th className="num">Quantity</th>
-              <th className="num">Value ({report.baseCurrency})</th>
-              <th>Themes</th>
+              {COLUMNS.map(({ column, label, numeric }) => (
+                <th
+                  key={column}
+                  className={numeric ? 'num' : undefined}
+                  aria-sort={order?.column === column ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button type="button" className="sort" data-testid={`sort-${column}`} onClick={() => setOrder((o) => nextOrder(o, column, Boolean(numeric) || column === 'themes'))}>
+                    {column === 'value' ? `${label} (${report.baseCurrency})` : label}
+                    <span className="sort-mark" aria-hidden="true">
+                      {order?.column === column ? (order.direction === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody ref={tbody}>
@@ -164,7 +228,8 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
             )}
             {items.map((item) => {
               const i = item.index;
-              const { p, key } = rows[i]!;
+              const p = rows[i]!;
+              const key = p.key;
               const isEditing = editing === key;
               const isSelected = selected.has(key);
               return (
@@ -259,12 +324,17 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
             )}
           </tbody>
         </table>
-        {report.positionCount > report.positions.length && (
+        {holdings && total > holdings.length && (
           <div className="more-rows muted" data-testid="more-rows">
-            Showing the {report.positions.length.toLocaleString()} largest of {report.positionCount.toLocaleString()} positions; exports include them all.
+            Showing the {holdings.length.toLocaleString()} largest of {total.toLocaleString()} positions; exports include them all.
           </div>
         )}
-        {rows.length === 0 && untaggedOnly && <p className="muted empty-filter">Every holding is fully tagged.</p>}
+        {!holdings && !error && <p className="muted empty-filter">Loading positions…</p>}
+        {holdings && rows.length === 0 && (
+          <p className="muted empty-filter" data-testid="holdings-none">
+            {deferredQuery.trim() ? `No position matches "${deferredQuery.trim()}".` : untaggedOnly && !themeIds ? 'Every holding is fully tagged.' : 'No position matches these filters.'}
+          </p>
+        )}
       </div>
     </section>
   );

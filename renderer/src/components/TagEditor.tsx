@@ -1,7 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { Theme } from '../../../shared/domain/types';
-import type { ReportPositionTheme } from '../../../shared/report/model';
+import type { ReportPositionTheme as FullTheme } from '../../../shared/report/model';
 import { formatWeight } from '../format';
+
+/** What the editor needs of a position's current tags. */
+type ReportPositionTheme = Pick<FullTheme, 'id' | 'weight'>;
 
 /** "60" or "33.33" (percent) -> basis points; null when it is not a number with at most 2 decimals. */
 export function percentToBp(text: string): number | null {

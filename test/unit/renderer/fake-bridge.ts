@@ -2,7 +2,8 @@ import { vi } from 'vitest';
 import type { ApiEvents, DatabaseStatus, ImportOutcome, ImportPreview, RestoreResult, ThemeLensBridge } from '../../../shared/api/contract';
 import type { ErrorCode, ErrorDetails } from '../../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
-import type { PortfolioSummary } from '../../../shared/domain/types';
+import type { PortfolioSummary, Tag } from '../../../shared/domain/types';
+import type { HoldingsList } from '../../../shared/exposure/holdings';
 import type { ExposureReport, ReportPosition } from '../../../shared/report/model';
 import { makeReport } from '../../helpers/report';
 
@@ -53,6 +54,27 @@ export function makeReportPreview(input: { format?: string; sections?: string[] 
   return { content: `<!doctype html><html><body>${body}</body></html>`, fingerprint, page: { css: 'h1{font-size:22pt}', body } };
 }
 
+/** A report's positions as listHoldings returns them. */
+export function holdingsOf(report: ExposureReport): HoldingsList {
+  return {
+    snapshotId: report.snapshotId,
+    baseCurrency: report.baseCurrency,
+    total: report.positionCount,
+    rows: report.positions.map((p) => [p.account, p.symbol, p.symbolKey, p.description, p.quantity, p.value, p.localValue, p.currency, p.isCash]),
+  };
+}
+
+/** The tags behind a report's positions, as listTags returns them. */
+export function tagsOf(report: ExposureReport): Tag[] {
+  const seen = new Map<string, Tag>();
+  for (const p of report.positions) {
+    for (const t of p.themes) {
+      seen.set(`${p.symbolKey}|${t.id}`, { symbolKey: p.symbolKey, themeId: t.id, weightBp: Math.round(t.weight * 10000), source: (t.source ?? 'manual') as Tag['source'], rationale: null, sourceUrl: null, updatedAt: '2026-11-24T00:00:00Z' });
+    }
+  }
+  return [...seen.values()];
+}
+
 type Listeners = { [E in keyof ApiEvents]: Set<(payload: ApiEvents[E]) => void> };
 
 /**
@@ -61,13 +83,25 @@ type Listeners = { [E in keyof ApiEvents]: Set<(payload: ApiEvents[E]) => void> 
  */
 export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: ExposureReport; status?: Partial<DatabaseStatus> } = {}) {
   const listeners: Listeners = { importProgress: new Set(), menuCommand: new Set() };
+  // Tags as the backend stores them: from the report's positions, changed by applyTagChanges.
+  const tagStore = new Map(tagsOf(data.report ?? makeReport()).map((t) => [`${t.symbolKey}|${t.themeId}`, t]));
   const bridge = {
     listPortfolios: vi.fn(async () => data.portfolios ?? []),
     listThemes: vi.fn(async () => [...DEFAULT_THEMES]),
     getExposure: vi.fn(async (_input: { portfolioId: number; positionLimit?: number }) => data.report ?? makeReport()),
+    // The holdings table reads the report's positions and their tags, as the backend would give them.
+    listHoldings: vi.fn(async (_input: { snapshotId: number }) => holdingsOf(data.report ?? makeReport())),
+    listTags: vi.fn(async () => [...tagStore.values()]),
     setTag: vi.fn(async () => []),
     removeTag: vi.fn(async () => []),
-    applyTagChanges: vi.fn(async (i: { changes: unknown[] }) => ({ before: [], after: i.changes })),
+    applyTagChanges: vi.fn(async (i: { changes: unknown[] }) => {
+      for (const c of i.changes as { symbolKey: string; themeId: string; weightBp: number | null }[]) {
+        const key = `${c.symbolKey}|${c.themeId}`;
+        if (c.weightBp === null) tagStore.delete(key);
+        else tagStore.set(key, { symbolKey: c.symbolKey, themeId: c.themeId, weightBp: c.weightBp, source: 'manual', rationale: null, sourceUrl: null, updatedAt: '2026-11-25T00:00:00Z' });
+      }
+      return { before: [], after: i.changes };
+    }),
     chooseImportFile: vi.fn(async (): Promise<{ path: string; name: string } | null> => null),
     chooseExportPath: vi.fn(async (_input: { format: string; suggestedName: string }): Promise<{ path: string } | null> => null),
     importHoldings: vi.fn(async (_input: Record<string, unknown>): Promise<ImportOutcome> => makeOutcome(makePortfolio())),

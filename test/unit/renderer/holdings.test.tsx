@@ -16,11 +16,31 @@ describe('holdings table', () => {
     const table = await screen.findByTestId('holdings-table');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(['Account', 'Symbol', 'Description', 'Quantity', 'Value (EUR)', 'Themes']);
-    const nvda = screen.getByTestId('holding-row-NVDA');
+    const nvda = await screen.findByTestId('holding-row-NVDA');
     expect(within(nvda).getAllByRole('cell').map((c) => c.textContent)).toEqual(
       expect.arrayContaining(['X1', 'NVDA', 'NVIDIA CORPORATION COM', '120', '€21,630.00']),
     );
     expect(nvda.textContent).toContain('Data-center infrastructure 60%');
+  });
+
+  it('searches, filters by theme and sorts by a column header, saying how many rows match', async () => {
+    installBridge({ portfolios: [makePortfolio()] });
+    render(<App />);
+    await screen.findByTestId('holding-row-NVDA');
+    const order = () => screen.getAllByTestId(/^holding-row-/).map((r) => r.dataset['testid']);
+    fireEvent.click(screen.getByTestId('sort-symbol'));
+    expect(order()).toEqual(['holding-row-KMI', 'holding-row-NVDA']);
+    expect(screen.getByTestId('sort-symbol').closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(screen.getByTestId('sort-symbol'));
+    expect(order()).toEqual(['holding-row-NVDA', 'holding-row-KMI']);
+    fireEvent.change(screen.getByTestId('holdings-search'), { target: { value: 'kinder' } });
+    await waitFor(() => expect(order()).toEqual(['holding-row-KMI']));
+    expect(screen.getByTestId('holdings-count').textContent).toMatch(/^1 of 2 positions/);
+    fireEvent.change(screen.getByTestId('holdings-search'), { target: { value: 'zzz' } });
+    expect((await screen.findByTestId('holdings-none')).textContent).toBe('No position matches "zzz".');
+    fireEvent.change(screen.getByTestId('holdings-search'), { target: { value: '' } });
+    fireEvent.change(screen.getByTestId('filter-theme'), { target: { value: 'data-centers' } });
+    await waitFor(() => expect(order()).toEqual(['holding-row-NVDA']));
   });
 
   it('shows cash muted with a Cash badge and no Tag button', async () => {
@@ -59,7 +79,7 @@ describe('tag editor', () => {
     fireEvent.click(screen.getByTestId('tag-save'));
     await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledWith({ changes: [{ symbolKey: 'KMI', themeId: 'data-centers', weightBp: 3333 }] }));
     await waitFor(() => expect(screen.queryByTestId('tag-theme-select')).toBeNull());
-    expect(screen.getByTestId('holding-row-KMI').textContent).toContain('Data-center infrastructure 33.33%');
+    await waitFor(() => expect(screen.getByTestId('holding-row-KMI').textContent).toContain('Data-center infrastructure 33.33%'));
   });
 
   it('refuses a weight that is not a percent before calling the backend', async () => {
