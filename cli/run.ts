@@ -40,7 +40,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       path = resolve(dbPath);
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     } else path = ensureDataDir(defaultDataDir());
-    backend = await openBackend({ dbPath: path });
+    // An encrypted database: its key (64 hex digits) from THEMELENS_DB_KEY (the desktop app keeps it in the system key store).
+    const key = process.env['THEMELENS_DB_KEY']?.trim().toLowerCase() || undefined;
+    backend = await openBackend({ dbPath: path, key });
     await command(backend.handlers, args, io);
     return 0;
   } catch (err) {

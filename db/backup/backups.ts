@@ -1,9 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo, RestoreResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import type { Db } from '../connection';
+import { encryptInPlace, isPlainSqliteFile, keyOf, openKeyed, unlocks, type Db } from '../connection';
 import { ensurePrivateFile } from '../paths';
 
 
@@ -23,12 +23,20 @@ function removeNewSidecars(path: string, existed: boolean[]): void {
   });
 }
 
-/** Opens a copy read-only and runs SQLite's full integrity check on it. */
-export function verifyDatabaseFile(path: string, nativeBinding?: string): boolean {
+/** The key of an encrypted database (and the cipher build to use), for its backups. */
+export type Keyed = { key: string; cipherNativeBinding?: string | undefined } | null | undefined;
+
+/** Opens a copy read-only (with the key, for an encrypted database) and runs SQLite's full integrity check on it. */
+export function verifyDatabaseFile(path: string, nativeBinding?: string, keyed?: Keyed): boolean {
   let db: Db | null = null;
   const existed = ['-wal', '-shm'].map((suffix) => existsSync(path + suffix));
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    if (keyed) {
+      db = openKeyed(path, keyed.key, { readonly: true, fileMustExist: true, cipherNativeBinding: keyed.cipherNativeBinding });
+      if (!unlocks(db)) return false;
+    } else {
+      db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    }
     return db.pragma('integrity_check', { simple: true }) === 'ok';
   } catch {
     return false;
@@ -42,8 +50,8 @@ export function verifyDatabaseFile(path: string, nativeBinding?: string): boolea
  * Makes a fresh copy a self-contained file: the online backup keeps the live database's WAL mode,
  * and a WAL file opened anywhere grows -wal and -shm companions; a rollback-journal copy does not.
  */
-function makeStandalone(path: string, nativeBinding?: string): void {
-  const copy = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+function makeStandalone(path: string, nativeBinding?: string, keyed?: Keyed): void {
+  const copy = keyed ? openKeyed(path, keyed.key, { fileMustExist: true, cipherNativeBinding: keyed.cipherNativeBinding }) : new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -62,12 +70,16 @@ export async function createVerifiedBackup(db: Db, dbPath: string, reason: strin
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const file = `themelens-${stamp}-${reason}.db`;
   const tmp = join(dir, `.${file}.tmp`);
+  // An encrypted database is copied with VACUUM INTO, which writes the copy encrypted with the same
+  // key (SQLite3 Multiple Ciphers refuses the online backup into a file without it).
+  const keyed = keyOf(db);
   try {
     ensurePrivateFile(tmp);
-    await db.backup(tmp);
-    makeStandalone(tmp, nativeBinding);
+    if (keyed) db.prepare('VACUUM INTO ?').run(tmp);
+    else await db.backup(tmp);
+    makeStandalone(tmp, nativeBinding, keyed);
     chmodSync(tmp, 0o600);
-    if (!verifyDatabaseFile(tmp, nativeBinding)) throw new AppError('IO', `The backup copy failed its integrity check; it was discarded. The database itself is unchanged.`);
+    if (!verifyDatabaseFile(tmp, nativeBinding, keyed)) throw new AppError('IO', `The backup copy failed its integrity check; it was discarded. The database itself is unchanged.`);
     renameSync(tmp, join(dir, file));
   } catch (err) {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
@@ -127,9 +139,14 @@ export function rotateBackups(dir: string, now = new Date()): string[] {
  */
 export async function restoreBackup(db: Db, dbPath: string, backupPath: string, now = new Date(), nativeBinding?: string): Promise<RestoreResult> {
   const name = basename(backupPath);
+  const keyed = keyOf(db);
   if (!existsSync(backupPath)) throw new AppError('NOT_FOUND', `There is no backup ${backupPath}. Run "themelens backup list" to see them.`);
-  if (!verifyDatabaseFile(backupPath, nativeBinding)) throw new AppError('IO', `${name} fails its integrity check; choose another backup. Nothing was changed.`);
+  if (!verifyDatabaseFile(backupPath, nativeBinding, keyed)) throw new AppError('IO', `${name} fails its integrity check${keyed ? ' or was not made with this key' : ''}; choose another backup. Nothing was changed.`);
   const safety = await createVerifiedBackup(db, dbPath, 'before-restore', now, nativeBinding);
+  if (keyed) {
+    restoreEncrypted(db, dbPath, backupPath);
+    return { restored: name, safetyCopy: safety.file, restartRequired: true };
+  }
   const source = new Database(backupPath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     // SQLite's backup API writes the pages into the live file through its own locking.
@@ -139,4 +156,45 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   }
   chmodSync(dbPath, 0o600);
   return { restored: name, safetyCopy: safety.file, restartRequired: true };
+}
+
+/**
+ * An encrypted backup is already the whole database, encrypted with the same key: it is copied
+ * beside the database, flushed, and renamed over it. The live connection is checkpointed and
+ * closed first (no WAL of the old file may meet the new one); the app restarts, the CLI exits.
+ */
+function restoreEncrypted(db: Db, dbPath: string, backupPath: string): void {
+  const tmp = join(dirname(dbPath), `.${basename(dbPath)}.restore.tmp`);
+  try {
+    copyFileSync(backupPath, tmp);
+    chmodSync(tmp, 0o600);
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new AppError('IO', `Cannot copy the backup beside the database: ${(err as Error).message}. Nothing was changed.`);
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  renameSync(tmp, dbPath);
+}
+
+/**
+ * When encryption is turned on, backups taken before it are plain copies of the portfolios: each
+ * is encrypted in place with the same key, so no readable copy stays in the backups folder.
+ */
+export function encryptPlainBackups(dbPath: string, keyed: NonNullable<Keyed>): string[] {
+  const done: string[] = [];
+  for (const b of listBackups(dbPath)) {
+    if (!isPlainSqliteFile(b.path)) continue;
+    encryptInPlace(b.path, keyed.key, keyed.cipherNativeBinding);
+    chmodSync(b.path, 0o600);
+    done.push(b.file);
+  }
+  return done;
 }

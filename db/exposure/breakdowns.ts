@@ -10,8 +10,9 @@ import type {
 import type { Db } from '../connection';
 import { listFxRates } from '../repos/fx';
 import { listThemes } from '../repos/themes';
-import { contributionCents, currencyFactors, type CurrencyFactor } from './rates';
-import { absBaseSql, IN_SNAPSHOT, positionRange, scanFrom, snapshotBasis, snapshotSums, tagRowTable, weightTable, type SnapshotBasis, type SnapshotSums, type WeightLayout } from './scan';
+import { currencyFactors, type CurrencyFactor } from './rates';
+import { cached } from './cache';
+import { absBaseSql, IN_SNAPSHOT, positionRange, scanFrom, snapshotBasis, snapshotSums, tagRowTable, weightTable, type SnapshotBasis, type WeightLayout } from './scan';
 import { checkTagTable, type TagTable } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;
@@ -59,12 +60,80 @@ export function topThemes(db: Db): { id: string; name: string; color: string }[]
     .map((t) => ({ id: t.id, name: t.name, color: t.color }));
 }
 
-/** The one-pass figures of a snapshot: its basis, weight layout and sums (db/exposure/scan.ts). */
-function scanSnapshot(db: Db, portfolio: Portfolio, snapshot: Snapshot, options: Parameters<typeof snapshotSums>[3] = {}) {
-  const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
-  const layout = weightTable(db, 'tags');
-  const sums = snapshotSums(db, basis, layout, options);
-  return { basis, layout, sums };
+/**
+ * Everything the theme, currency and overlap views and the history and overview show of one
+ * snapshot (with today's tags), from ONE pass over its positions, cached until data changes.
+ */
+interface SnapshotSummary {
+  missing: string[];
+  totalCents: number;
+  taggedCents: number;
+  /** Per theme id. */
+  themes: Map<string, { long: number; short: number; net: number; count: number }>;
+  /** Per top-level theme id: net cents and positions counted once. */
+  roots: Map<string, { net: number; count: number }>;
+  currencies: { currency: string; n: number; local: number; base: number | null }[];
+  /** Overlap cells, a <= b by id, only those with a position. */
+  overlap: { a: string; b: string; value: number; n: number }[];
+}
+
+export function snapshotSummary(db: Db, baseCurrency: string, snapshotId: number): SnapshotSummary {
+  return cached(db, `summary:${baseCurrency}:${snapshotId}`, () => {
+    const basis = snapshotBasis(db, baseCurrency, snapshotId);
+    const layout = weightTable(db, 'tags');
+    // The snapshot's currencies are known (snapshots.currencies), so each is a filtered sum (a
+    // lone currency is the whole); the counts are checked against the whole.
+    const extraParams: Record<string, string> = {};
+    const several = basis.currencies.length > 1;
+    const extra = several
+      ? basis.currencies.flatMap((c, i) => {
+          extraParams[`cur${i}`] = c;
+          const is = `p.currency = @cur${i}`;
+          return [`count(*) FILTER (WHERE ${is}) AS cn${i}`, `sum(p.value_cents) FILTER (WHERE ${is}) AS cl${i}`, `sum(${basis.signed}) FILTER (WHERE ${is}) AS cb${i}`];
+        })
+      : ['count(*) AS cn0', 'sum(p.value_cents) AS cl0', `sum(${basis.signed}) AS cb0`];
+    extra.push('count(*) AS all_n');
+    // Overlap cells (a <= b by id, as the matrix is keyed): a theme with itself is its positions'
+    // value; a pair of themes only where some symbol is tagged with both (asked of the weight
+    // table, a few thousand rows, not of the positions).
+    const pairs: { a: string; b: string; ja: number; jb: number }[] = [];
+    const both = (ja: number, jb: number) => `w.r${ja} = 1 AND w.r${jb} = 1`;
+    const candidatesPairs: { a: string; b: string; ja: number; jb: number }[] = [];
+    layout.roots.forEach((ra, ja) =>
+      layout.roots.forEach((rb, jb) => {
+        if (ra.id < rb.id) candidatesPairs.push({ a: ra.id, b: rb.id, ja, jb });
+      }),
+    );
+    if (candidatesPairs.length > 0) {
+      const present = db
+        .prepare(`SELECT ${candidatesPairs.map((p, i) => `max(${both(p.ja, p.jb)}) AS p${i}`).join(', ')} FROM ${layout.table} w`)
+        .get() as Record<string, number | null>;
+      candidatesPairs.forEach((p, i) => present[`p${i}`] === 1 && pairs.push(p));
+    }
+    layout.roots.forEach((_, j) => extra.push(`sum(${basis.signed}) FILTER (WHERE w.r${j} = 1) AS dv${j}`));
+    pairs.forEach((p, i) => extra.push(`sum(${basis.signed}) FILTER (WHERE ${both(p.ja, p.jb)}) AS ov${i}`, `count(${basis.signed}) FILTER (WHERE ${both(p.ja, p.jb)}) AS on${i}`));
+    const sums = snapshotSums(db, basis, layout, { rootCounts: true, extra, extraParams });
+    let currencies = (several ? basis.currencies : basis.currencies.slice(0, 1)).map((c, i) => ({ currency: c, n: sums.row[`cn${i}`] ?? 0, local: sums.row[`cl${i}`] ?? 0, base: sums.row[`cb${i}`] ?? null }));
+    if (currencies.reduce((n, r) => n + r.n, 0) !== sums.row['all_n']) {
+      // A currency missing from the snapshot's list (an import never writes one so): group instead.
+      currencies = db
+        .prepare(`SELECT p.currency AS currency, count(*) AS n, sum(p.value_cents) AS local, sum(${basis.signed}) AS base FROM positions p WHERE ${IN_SNAPSHOT} GROUP BY p.currency`)
+        .all(basis.params) as { currency: string; n: number; local: number; base: number | null }[];
+    }
+    const overlap = [
+      ...layout.roots.map((r, j) => ({ a: r.id, b: r.id, value: sums.row[`dv${j}`] ?? 0, n: sums.roots.get(r.id)?.count ?? 0 })),
+      ...pairs.map((p, i) => ({ a: p.a, b: p.b, value: sums.row[`ov${i}`] ?? 0, n: sums.row[`on${i}`] ?? 0 })),
+    ];
+    return {
+      missing: basis.missing,
+      totalCents: sums.totalCents,
+      taggedCents: sums.taggedCents,
+      themes: sums.themes,
+      roots: sums.roots,
+      currencies: currencies.filter((r) => r.n > 0),
+      overlap: overlap.filter((c) => c.n > 0),
+    };
+  });
 }
 
 function head(portfolio: Portfolio, snapshot: Snapshot, missing: string[], totalCents: number, taggedCents: number): BreakdownHead & { totalCents: number } {
@@ -88,66 +157,101 @@ const withoutCents = <T extends { totalCents: number }>(h: T): Omit<T, 'totalCen
 /**
  * The `top` largest contributions (|value| x weight, one row per position and theme tag) of every
  * top-level theme, largest first, ties by symbol, account (then position and theme, so the order
- * is total). One bounded sort over the whole snapshot keeps the overall largest rows; a theme
- * with fewer than `top` rows among them, and more rows in all, gets its own bounded sort. A
- * theme's `top` first rows in the overall order are its `top` first rows: the overall order
- * restricted to one theme is that theme's order.
+ * is total).
+ *
+ * Without sorting every contribution: a contribution is never larger than its position's |value|
+ * (weights are at most 100%), so the positions with the largest |value| are the only candidates
+ * worth a look. One bounded sort picks them; their contributions are ordered; a theme's first
+ * `top` candidate rows are its answer when the last of them is larger than the smallest candidate
+ * |value| (every other position's contribution is at most that), or when the candidates hold all
+ * the theme's rows. Any other theme gets an exact bounded sort of its own rows.
  */
-function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, sums: SnapshotSums, top: number): Map<string, ThemeContributor[]> {
+function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, counts: ReadonlyMap<string, { count: number }>, top: number): Map<string, ThemeContributor[]> {
   const tagRows = tagRowTable(db, layout);
   const magnitude = `((${basis.abs} * t.w + 5000) / 10000)`;
-  const rated = basis.missing.length === 0 ? '' : ` AND ${basis.abs} IS NOT NULL`;
-  const select = (where: string, limit: number) =>
-    db
+  const order = `ORDER BY m DESC, p.symbol_key, p.account, p.id, t.ti`;
+  type Row = { id: number; ti: number; m: number };
+  const limit = Math.max(256, 8 * top * layout.roots.length);
+  const candidates = db
+    .prepare(`SELECT p.id AS id, ${basis.abs} AS a FROM positions p WHERE ${IN_SNAPSHOT} AND a IS NOT NULL ORDER BY a DESC LIMIT ${limit}`)
+    .all(basis.params) as { id: number; a: number }[];
+  // Every position with a rate is a candidate when there are fewer than `limit`.
+  const threshold = candidates.length < limit ? -1 : (candidates[candidates.length - 1]?.a ?? -1);
+  const candidateRows: Row[] = [];
+  for (let i = 0; i < candidates.length; i += 500) {
+    const ids = candidates.slice(i, i + 500).map((c) => c.id);
+    candidateRows.push(
+      ...(db
+        .prepare(`SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM positions p JOIN ${tagRows} t ON t.k = p.symbol_key WHERE p.id IN (${ids.map(() => '?').join(', ')})`)
+        .all(...ids, basis.params) as Row[]),
+    );
+  }
+  const inOrder = (rows: Row[]): Row[] => {
+    if (rows.length === 0) return rows;
+    // The final order is SQL's (BINARY collation), read back for these few rows.
+    const pairs = JSON.stringify(rows.map((r) => [r.id, r.ti]));
+    return db
       .prepare(
-        `SELECT p.id AS id, t.ti AS ti FROM positions p JOIN ${tagRows} t ON t.k = p.symbol_key
-         WHERE ${IN_SNAPSHOT}${rated}${where}
-         ORDER BY ${magnitude} DESC, p.symbol_key, p.account, p.id, t.ti LIMIT ${Math.floor(limit)}`,
+        `SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM json_each(@pairs) j
+         JOIN positions p ON p.id = j.value ->> 0 JOIN ${tagRows} t ON t.k = p.symbol_key AND t.ti = j.value ->> 1 ${order}`,
       )
-      .all(basis.params) as { id: number; ti: number }[];
-  const byRoot = new Map<number, { id: number; ti: number }[]>(layout.roots.map((_, j) => [j, []]));
-  const overall = select('', Math.max(200, 4 * top * layout.roots.length));
-  for (const r of overall) byRoot.get(layout.rootOf[r.ti] ?? -1)?.push(r);
+      .all({ ...basis.params, pairs }) as Row[];
+  };
+  const own = (j: number) => layout.themes.map((_, i) => i).filter((i) => layout.rootOf[i] === j);
+  const byRoot = new Map<number, Row[]>();
   layout.roots.forEach((_, j) => {
-    const members = layout.themes.map((_, i) => i).filter((i) => layout.rootOf[i] === j);
-    const rows = members.reduce((n, i) => n + (sums.themes.get(layout.themes[i]!.id)?.count ?? 0), 0);
-    const got = byRoot.get(j)!;
-    if (got.length < top && got.length < rows) byRoot.set(j, select(` AND t.ti IN (${members.join(', ')})`, top));
+    const members = own(j);
+    const total = members.reduce((n, i) => n + (counts.get(layout.themes[i]!.id)?.count ?? 0), 0);
+    const mine = candidateRows.filter((r) => members.includes(r.ti));
+    const sorted = inOrder(mine.length > 0 ? mine : []);
+    const last = sorted[Math.min(top, sorted.length) - 1];
+    const exact = threshold < 0 || sorted.length >= total || (sorted.length >= top && last !== undefined && last.m > threshold);
+    if (exact) {
+      byRoot.set(j, sorted.slice(0, top));
+      return;
+    }
+    const rated = basis.missing.length === 0 ? '' : ` AND ${basis.abs} IS NOT NULL`;
+    byRoot.set(
+      j,
+      db
+        .prepare(
+          `SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM positions p JOIN ${tagRows} t ON t.k = p.symbol_key
+           WHERE ${IN_SNAPSHOT}${rated} AND t.ti IN (${members.join(', ')}) ${order} LIMIT ${Math.floor(top)}`,
+        )
+        .all(basis.params) as Row[],
+    );
   });
-  const picked = [...byRoot.values()].flatMap((rows) => rows.slice(0, top));
-  const ids = [...new Set(picked.map((r) => r.id))];
-  const details = new Map<number, { id: number; account: string; symbol: string | null; symbol_key: string; description: string; v: number; k: string }>();
+  const ids = [...new Set([...byRoot.values()].flatMap((rows) => rows.map((r) => r.id)))];
+  const details = new Map<number, { id: number; account: string; symbol: string | null; symbol_key: string; description: string; v: number }>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = db
       .prepare(`SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, ${basis.signed} AS v FROM positions p WHERE p.id IN (${chunk.map(() => '?').join(', ')})`)
       .all(...chunk, basis.params) as { id: number; account: string; symbol: string | null; symbol_key: string; description: string; v: number }[];
-    for (const r of rows) details.set(r.id, { ...r, k: r.symbol_key });
+    for (const r of rows) details.set(r.id, r);
   }
   const tagOf = db.prepare(`SELECT w, source FROM ${tagRows} WHERE k = ? AND ti = ?`);
   const out = new Map<string, ThemeContributor[]>();
   layout.roots.forEach((root, j) => {
     out.set(
       root.id,
-      byRoot
-        .get(j)!
-        .slice(0, top)
-        .map((r) => {
-          const d = details.get(r.id)!;
-          const t = tagOf.get(d.k, r.ti) as { w: number; source: string };
-          const theme = layout.themes[r.ti]!;
-          return {
-            account: d.account,
-            symbol: d.symbol ?? d.symbol_key,
-            symbolKey: d.symbol_key,
-            description: d.description,
-            weight: t.w / 10000,
-            source: t.source,
-            viaThemeId: theme.id === root.id ? null : theme.id,
-            positionValue: money(d.v),
-            value: money(contributionCents(d.v, t.w)),
-          };
-        }),
+      (byRoot.get(j) ?? []).map((r) => {
+        const d = details.get(r.id)!;
+        const t = tagOf.get(d.symbol_key, r.ti) as { w: number; source: string };
+        const theme = layout.themes[r.ti]!;
+        return {
+          account: d.account,
+          symbol: d.symbol ?? d.symbol_key,
+          symbolKey: d.symbol_key,
+          description: d.description,
+          weight: t.w / 10000,
+          source: t.source,
+          viaThemeId: theme.id === root.id ? null : theme.id,
+          positionValue: money(d.v),
+          // The magnitude as SQL computed it, signed like the position.
+          value: money(d.v < 0 && r.m !== 0 ? -r.m : r.m),
+        };
+      }),
     );
   });
   return out;
@@ -155,21 +259,29 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, sum
 
 /** Exposure per top-level theme with its `top` largest contributors (weight and where it comes from). */
 export function themeBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapshot, top = 10): ThemeBreakdown {
-  const { basis, layout, sums } = scanSnapshot(db, portfolio, snapshot, { rootCounts: true });
-  const h = head(portfolio, snapshot, basis.missing, sums.totalCents, sums.taggedCents);
-  const tops = topContributors(db, basis, layout, sums, top);
-  const share = (cents: number) => (h.totalCents === 0 ? 0 : cents / h.totalCents);
-  return {
-    ...withoutCents(h),
-    themes: layout.roots.map((t) => {
-      const s = sums.roots.get(t.id) ?? { net: 0, count: 0 };
-      return { id: t.id, name: t.name, color: t.color, value: money(s.net), share: share(s.net), positionCount: s.count, top: tops.get(t.id) ?? [] };
-    }),
-  };
+  return cached(db, `themes:${portfolio.id}:${portfolio.baseCurrency}:${snapshot.id}:${top}`, () => {
+    const summary = snapshotSummary(db, portfolio.baseCurrency, snapshot.id);
+    const h = head(portfolio, snapshot, summary.missing, summary.totalCents, summary.taggedCents);
+    const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
+    const layout = weightTable(db, 'tags');
+    const tops = topContributors(db, basis, layout, summary.themes, top);
+    const share = (cents: number) => (h.totalCents === 0 ? 0 : cents / h.totalCents);
+    return {
+      ...withoutCents(h),
+      themes: layout.roots.map((t) => {
+        const s = summary.roots.get(t.id) ?? { net: 0, count: 0 };
+        return { id: t.id, name: t.name, color: t.color, value: money(s.net), share: share(s.net), positionCount: s.count, top: tops.get(t.id) ?? [] };
+      }),
+    };
+  });
 }
 
 /** Total, untagged and per-theme value of each account: one grouped pass. */
 export function accountBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapshot): AccountBreakdown {
+  return cached(db, `accounts:${portfolio.id}:${portfolio.baseCurrency}:${snapshot.id}`, () => accountsOf(db, portfolio, snapshot));
+}
+
+function accountsOf(db: Db, portfolio: Portfolio, snapshot: Snapshot): AccountBreakdown {
   const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
   const layout = weightTable(db, 'tags');
   // Each theme's signed contribution: sign x (|v| x w / 10000, half away from zero).
@@ -214,32 +326,14 @@ export function accountBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsho
 
 /** Value per currency held, in the currency and in base, with the rate used or a missing-rate flag. */
 export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapshot): CurrencyBreakdown {
-  const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
-  // The snapshot's currencies are known (snapshots.currencies), so each is a filtered sum in the
-  // same pass as the theme figures; the counts are checked against the whole.
-  const extraParams: Record<string, string> = {};
-  const extra = basis.currencies.flatMap((c, i) => {
-    extraParams[`cur${i}`] = c;
-    const is = `p.currency = @cur${i}`;
-    return [`count(*) FILTER (WHERE ${is}) AS cn${i}`, `sum(p.value_cents) FILTER (WHERE ${is}) AS cl${i}`, `sum(${basis.signed}) FILTER (WHERE ${is}) AS cb${i}`];
-  });
-  extra.push('count(*) AS all_n');
-  const layout = weightTable(db, 'tags');
-  const sums = snapshotSums(db, basis, layout, { extra, extraParams });
-  const h = head(portfolio, snapshot, basis.missing, sums.totalCents, sums.taggedCents);
-  let rows = basis.currencies.map((c, i) => ({ currency: c, n: sums.row[`cn${i}`] ?? 0, local: sums.row[`cl${i}`] ?? 0, base: sums.row[`cb${i}`] ?? null }));
-  if (rows.reduce((s, r) => s + r.n, 0) !== sums.row['all_n']) {
-    // A currency missing from the snapshot's list (never written so by an import): group instead.
-    rows = db
-      .prepare(`SELECT p.currency AS currency, count(*) AS n, sum(p.value_cents) AS local, sum(${basis.signed}) AS base FROM positions p WHERE ${IN_SNAPSHOT} GROUP BY p.currency`)
-      .all(basis.params) as { currency: string; n: number; local: number; base: number | null }[];
-  }
-  rows = rows.filter((r) => r.n > 0);
-  rows.sort((a, b) => Math.abs(b.base ?? 0) - Math.abs(a.base ?? 0) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+  const summary = snapshotSummary(db, portfolio.baseCurrency, snapshot.id);
+  const factors = snapshotBasis(db, portfolio.baseCurrency, snapshot.id).factors;
+  const h = head(portfolio, snapshot, summary.missing, summary.totalCents, summary.taggedCents);
+  const rows = [...summary.currencies].sort((a, b) => Math.abs(b.base ?? 0) - Math.abs(a.base ?? 0) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
   return {
     ...withoutCents(h),
     currencies: rows.map((r) => {
-      const f = basis.factors.find((x) => x.currency === r.currency);
+      const f = factors.find((x) => x.currency === r.currency);
       const missing = !f;
       return {
         currency: r.currency,
@@ -257,23 +351,9 @@ export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsh
 
 /** For each pair of top-level themes, the value of positions tagged with both (diagonal: with that theme). */
 export function themeOverlap(db: Db, portfolio: Portfolio, snapshot: Snapshot): ThemeOverlap {
-  const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
-  const layout = weightTable(db, 'tags');
-  // Every pair of top-level themes (a <= b by id, as the matrix is keyed), one filtered sum each.
-  const pairs: { a: string; b: string; cond: string }[] = [];
-  layout.roots.forEach((ra, ja) =>
-    layout.roots.forEach((rb, jb) => {
-      if (ra.id > rb.id || (ra.id === rb.id && ja !== jb)) return;
-      pairs.push({ a: ra.id, b: rb.id, cond: ja === jb ? `w.r${ja} = 1` : `w.r${ja} = 1 AND w.r${jb} = 1` });
-    }),
-  );
-  const extra = pairs.flatMap((p, i) => [`sum(${basis.signed}) FILTER (WHERE ${p.cond}) AS ov${i}`, `count(${basis.signed}) FILTER (WHERE ${p.cond}) AS on${i}`]);
-  const sums = snapshotSums(db, basis, layout, { extra });
-  const h = head(portfolio, snapshot, basis.missing, sums.totalCents, sums.taggedCents);
-  const cells = pairs
-    .map((p, i) => ({ a: p.a, b: p.b, value: sums.row[`ov${i}`] ?? 0, n: sums.row[`on${i}`] ?? 0 }))
-    .filter((c) => c.n > 0)
-    .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  const summary = snapshotSummary(db, portfolio.baseCurrency, snapshot.id);
+  const h = head(portfolio, snapshot, summary.missing, summary.totalCents, summary.taggedCents);
+  const cells = [...summary.overlap].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
   return {
     ...withoutCents(h),
     themes: topThemes(db),

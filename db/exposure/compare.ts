@@ -3,6 +3,7 @@ import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison } from '../../shared/exposure/analytics';
 import type { Db } from '../connection';
 import { snapshotScope, topThemes } from './breakdowns';
+import { ownWrites } from './cache';
 import { tagCutoff, tagsAsOf, type TagTable } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;
@@ -39,6 +40,11 @@ function side(db: Db, name: 'cmp_a' | 'cmp_b' | 'cmp_ba', portfolio: Portfolio, 
  */
 export function compareSnapshots(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit = 300): SnapshotComparison {
   for (const s of [from, to]) if (s.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${s.id} is not part of ${portfolio.name}.`);
+  // Its temp tables are the analytics' own, not an edit (cache.ts).
+  return ownWrites(db, () => compareIn(db, portfolio, from, to, limit));
+}
+
+function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit: number): SnapshotComparison {
   return db.transaction(() => {
     tagsAsOf(db, 'temp.tags_from', tagCutoff(db, from));
     tagsAsOf(db, 'temp.tags_to', tagCutoff(db, to));

@@ -3,7 +3,8 @@ import type { HistoryPoint, PortfoliosOverview, ThemeHistory } from '../../share
 import type { Db } from '../connection';
 import { listPortfolios } from '../repos/portfolios';
 import { listSnapshots } from '../repos/snapshots';
-import { topThemes } from './breakdowns';
+import { snapshotSummary, topThemes } from './breakdowns';
+import { cached } from './cache';
 import { snapshotBasis, snapshotSums, weightTable, type WeightLayout } from './scan';
 import { tagCutoff, tagsAsOf, type TagTable } from './tag-tables';
 
@@ -22,11 +23,28 @@ export function snapshotThemeSums(db: Db, baseCurrency: string, snapshotId: numb
  * with today's), so a retag shows up as a change between snapshots rather than rewriting the past.
  */
 export function themeHistory(db: Db, portfolio: Portfolio): ThemeHistory {
+  return cached(db, `history:${portfolio.id}:${portfolio.baseCurrency}`, () => historyOf(db, portfolio));
+}
+
+/** A snapshot's sums with the tags as they stood at `cutoff` (null: today's, the summary's). */
+function sumsAsOf(db: Db, baseCurrency: string, snapshotId: number, cutoff: string | null): { total: number; tagged: number; byRoot: Map<string, number> } {
+  if (cutoff === null) return summarySums(db, baseCurrency, snapshotId);
+  return cached(db, `asof:${baseCurrency}:${snapshotId}:${cutoff}`, () => {
+    tagsAsOf(db, 'temp.tags_from', cutoff);
+    return snapshotThemeSums(db, baseCurrency, snapshotId, 'temp.tags_from');
+  });
+}
+
+function summarySums(db: Db, baseCurrency: string, snapshotId: number): { total: number; tagged: number; byRoot: Map<string, number> } {
+  const s = snapshotSummary(db, baseCurrency, snapshotId);
+  return { total: s.totalCents, tagged: s.taggedCents, byRoot: new Map([...s.roots].map(([id, r]) => [id, r.net])) };
+}
+
+function historyOf(db: Db, portfolio: Portfolio): ThemeHistory {
   const themes = topThemes(db);
   const snaps = listSnapshots(db, portfolio.id).reverse();
   const points: HistoryPoint[] = snaps.map((s) => {
-    tagsAsOf(db, 'temp.tags_from', tagCutoff(db, s));
-    const sums = snapshotThemeSums(db, portfolio.baseCurrency, s.id, 'temp.tags_from');
+    const sums = sumsAsOf(db, portfolio.baseCurrency, s.id, tagCutoff(db, s));
     const share = (c: number) => (sums.total === 0 ? 0 : c / sums.total);
     return {
       snapshotId: s.id,
@@ -43,14 +61,13 @@ export function themeHistory(db: Db, portfolio: Portfolio): ThemeHistory {
 /** Every portfolio's theme shares at its latest snapshot (today's tags), side by side. */
 export function portfoliosOverview(db: Db): PortfoliosOverview {
   const themes = topThemes(db);
-  const layout = weightTable(db, 'tags');
   return {
     themes,
     portfolios: listPortfolios(db).map((p) => {
       if (p.latestSnapshotId === null) {
         return { id: p.id, name: p.name, clientName: p.clientName, baseCurrency: p.baseCurrency, snapshotId: null, asOf: null, totalValue: 0, untaggedShare: 0, shares: {} };
       }
-      const sums = snapshotThemeSums(db, p.baseCurrency, p.latestSnapshotId, 'tags', layout);
+      const sums = summarySums(db, p.baseCurrency, p.latestSnapshotId);
       const share = (c: number) => (sums.total === 0 ? 0 : c / sums.total);
       return {
         id: p.id,

@@ -2,6 +2,7 @@ import type { Theme } from '../../shared/domain/types';
 import type { Db } from '../connection';
 import { listFxRates } from '../repos/fx';
 import { listThemes } from '../repos/themes';
+import { dataStamp, ownWrites } from './cache';
 import { currencyFactors, type CurrencyFactor } from './rates';
 import { checkTagTable, type TagTable } from './tag-tables';
 
@@ -135,17 +136,44 @@ export function weightTable(db: Db, tagTable: TagTable = 'tags', themes: Theme[]
     const members = roots.map((_, j) => j).filter((j) => Math.floor(j / PER_PACK) === q);
     return [`rb${q}`, members.map((j) => `coalesce(r${j}, 0) * ${field(j)}`).join(' + ')];
   });
-  db.exec(`DROP TABLE IF EXISTS temp.${name}`);
-  db.exec(`CREATE TEMP TABLE ${name} (k TEXT PRIMARY KEY NOT NULL${[...cols, ...rootPacks].map(([c]) => `, ${c} INTEGER`).join('')}) WITHOUT ROWID`);
-  if (themes.length > 0) {
-    db.prepare(
-      `INSERT INTO temp.${name} SELECT *${rootPacks.map(([, e]) => `, ${e}`).join('')} FROM (
-         SELECT t.symbol_key AS k${cols.map(([c, e]) => `, ${e} AS ${c}`).join('')}
-         FROM ${source} t WHERE t.weight_bp > 0 AND t.theme_id IN (${themes.map((_, i) => `@t${i}`).join(', ')})
-         GROUP BY t.symbol_key)`,
-    ).run(params);
-  }
-  return { table: `temp.${name}`, themes, roots, rootOf };
+  const layout = { table: `temp.${name}`, themes, roots, rootOf };
+  if (reusable(db, name, source, themes)) return layout;
+  ownWrites(db, () => {
+    db.exec(`DROP TABLE IF EXISTS temp.${name}`);
+    db.exec(`CREATE TEMP TABLE ${name} (k TEXT PRIMARY KEY NOT NULL${[...cols, ...rootPacks].map(([c]) => `, ${c} INTEGER`).join('')}) WITHOUT ROWID`);
+    if (themes.length > 0) {
+      db.prepare(
+        `INSERT INTO temp.${name} SELECT *${rootPacks.map(([, e]) => `, ${e}`).join('')} FROM (
+           SELECT t.symbol_key AS k${cols.map(([c, e]) => `, ${e} AS ${c}`).join('')}
+           FROM ${source} t WHERE t.weight_bp > 0 AND t.theme_id IN (${themes.map((_, i) => `@t${i}`).join(', ')})
+           GROUP BY t.symbol_key)`,
+      ).run(params);
+    }
+  });
+  built(db, name, source, themes);
+  return layout;
+}
+
+/**
+ * Tables built from the live tags are kept while no data changed (cache.ts) and the themes are
+ * the same; tables built from a temp tag table (tags as of a date), or inside a transaction, are
+ * built afresh every time.
+ */
+const builtTables = new WeakMap<Db, Map<string, string>>();
+const signature = (db: Db, themes: readonly Theme[]) => `${dataStamp(db)}|${themes.map((t) => `${t.id}>${t.parentId ?? ''}`).join(',')}`;
+
+function reusable(db: Db, name: string, source: TagTable, themes: readonly Theme[]): boolean {
+  if (source !== 'tags' || db.inTransaction) return false;
+  const exists = db.prepare("SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  return exists && builtTables.get(db)?.get(name) === signature(db, themes);
+}
+
+function built(db: Db, name: string, source: TagTable, themes: readonly Theme[]): void {
+  const map = builtTables.get(db) ?? new Map<string, string>();
+  builtTables.set(db, map);
+  // Inside a transaction the build may yet be rolled back: not kept.
+  if (source === 'tags' && !db.inTransaction) map.set(name, signature(db, themes));
+  else map.delete(name);
 }
 
 /** The FROM clause of a scan: the snapshot's positions, each with its symbol's weight row (or NULLs). */
@@ -178,11 +206,11 @@ function shortContribution(basis: SnapshotBasis, i: number): string {
  * Count columns: per theme (`n{i}`) and, if asked, per top-level theme (`rn{j}`, a position once
  * however many of the theme's sub-themes tag it), as packed sums when the snapshot is small enough.
  */
-function countColumns(basis: SnapshotBasis, layout: WeightLayout, withRoots: boolean): { cols: string[]; read: (row: Record<string, number | null>, packed: (k: string) => bigint | null) => { themes: number[]; roots: number[] } } {
+function countColumns(basis: SnapshotBasis, layout: WeightLayout, withRoots: boolean, pack: boolean): { cols: string[]; read: (row: Record<string, number | null>, packed: (k: string) => bigint | null) => { themes: number[]; roots: number[] } } {
   const rows = Number(basis.params['last']) - Number(basis.params['first']) + 1;
   const filter = rated(basis);
   const nRoots = withRoots ? layout.roots.length : 0;
-  if (rows >= PACK_LIMIT) {
+  if (!pack || rows >= PACK_LIMIT) {
     const cond = (c: string) => (filter ? `${c} AND ${filter.slice(' FILTER (WHERE '.length, -1)}` : c);
     return {
       cols: [
@@ -235,10 +263,10 @@ export function snapshotSums(
   db: Db,
   basis: SnapshotBasis,
   layout: WeightLayout,
-  options: { rootCounts?: boolean; extra?: readonly string[]; extraParams?: Record<string, string | number | bigint> } = {},
+  options: { rootCounts?: boolean; extra?: readonly string[]; extraParams?: Record<string, string | number | bigint>; /** false: one COUNT per theme (as for a snapshot too big to pack). */ packCounts?: boolean } = {},
 ): SnapshotSums & { row: Record<string, number | null> } {
   const withRootCounts = options.rootCounts ?? false;
-  const counts = countColumns(basis, layout, withRootCounts);
+  const counts = countColumns(basis, layout, withRootCounts, options.packCounts ?? true);
   const cols = [
     `coalesce(sum(${basis.signed}), 0) AS total`,
     `coalesce(sum(${basis.signed}) FILTER (WHERE p.is_cash = 1), 0) AS cash`,
@@ -267,7 +295,7 @@ export function snapshotSums(
   let tagged = 0;
   layout.themes.forEach((t, i) => {
     const long = row[`l${i}`] ?? 0;
-    const short = -(shortRow[`s${i}`] ?? 0);
+    const short = 0 - (shortRow[`s${i}`] ?? 0); // not -0
     const net = long + short;
     themes.set(t.id, { long, short, net, count: n.themes[i] ?? 0 });
     tagged += net;
@@ -288,13 +316,17 @@ export function tagRowTable(db: Db, layout: WeightLayout, tagTable: TagTable = '
   const name = TAG_ROW_TABLES[source];
   const params: Record<string, string> = {};
   layout.themes.forEach((t, i) => (params[`t${i}`] = t.id));
-  db.exec(`DROP TABLE IF EXISTS temp.${name}`);
-  db.exec(`CREATE TEMP TABLE ${name} (k TEXT NOT NULL, ti INTEGER NOT NULL, w INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (k, ti)) WITHOUT ROWID`);
-  if (layout.themes.length > 0) {
-    db.prepare(
-      `INSERT INTO temp.${name} SELECT t.symbol_key, CASE t.theme_id ${layout.themes.map((_, i) => `WHEN @t${i} THEN ${i}`).join(' ')} END AS ti, t.weight_bp, t.source
-       FROM ${source} t WHERE t.weight_bp > 0 AND ti IS NOT NULL`,
-    ).run(params);
-  }
+  if (reusable(db, name, source, layout.themes)) return `temp.${name}`;
+  ownWrites(db, () => {
+    db.exec(`DROP TABLE IF EXISTS temp.${name}`);
+    db.exec(`CREATE TEMP TABLE ${name} (k TEXT NOT NULL, ti INTEGER NOT NULL, w INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (k, ti)) WITHOUT ROWID`);
+    if (layout.themes.length > 0) {
+      db.prepare(
+        `INSERT INTO temp.${name} SELECT t.symbol_key, CASE t.theme_id ${layout.themes.map((_, i) => `WHEN @t${i} THEN ${i}`).join(' ')} END AS ti, t.weight_bp, t.source
+         FROM ${source} t WHERE t.weight_bp > 0 AND ti IS NOT NULL`,
+      ).run(params);
+    }
+  });
+  built(db, name, source, layout.themes);
   return `temp.${name}`;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { ownWrites } from './cache';
 
 /**
  * Where a query reads tag weights from: the live `tags` table, or a temp copy holding the weights
@@ -19,6 +20,11 @@ export function checkTagTable(t: string): TagTable {
  */
 export function tagsAsOf(db: Db, table: Exclude<TagTable, 'tags'>, cutoff: string | null): void {
   const name = checkTagTable(table).slice('temp.'.length);
+  // Temp tables the analytics fill for themselves: not an edit to the data (cache.ts).
+  ownWrites(db, () => fillTagsAsOf(db, name, cutoff));
+}
+
+function fillTagsAsOf(db: Db, name: string, cutoff: string | null): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${name} (symbol_key TEXT NOT NULL, theme_id TEXT NOT NULL, weight_bp INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (symbol_key, theme_id)) WITHOUT ROWID`);
   db.transaction(() => {
     db.exec(`DELETE FROM temp.${name}; INSERT INTO temp.${name} SELECT symbol_key, theme_id, weight_bp, source FROM main.tags;`);

@@ -10,7 +10,7 @@ export interface ImportThread {
 
 /** Runs an import in a worker thread with its own connection; the caller's thread stays free. */
 export function importInThread(
-  args: { dbPath: string; nativeBinding?: string | undefined; input: ApiParsedInput<'importHoldings'>; now: string },
+  args: { dbPath: string; nativeBinding?: string | undefined; key?: string | undefined; cipherNativeBinding?: string | undefined; input: ApiParsedInput<'importHoldings'>; now: string },
   onProgress: (p: ImportProgress) => void,
 ): ImportThread | null {
   const script = workerScript('import-worker');

@@ -10,6 +10,9 @@ import { importHoldingsFile } from './import-file';
 interface ImportWorkerData {
   dbPath: string;
   nativeBinding?: string;
+  /** Set when the database is encrypted (the worker's own connection needs the key too). */
+  key?: string;
+  cipherNativeBinding?: string;
   input: ApiParsedInput<'importHoldings'>;
   now: string;
 }
@@ -21,7 +24,7 @@ parentPort?.on('message', (m: { t: string }) => {
 });
 
 void (async () => {
-  const db = openDatabase(data.dbPath, { nativeBinding: data.nativeBinding });
+  const db = openDatabase(data.dbPath, { nativeBinding: data.nativeBinding, key: data.key, cipherNativeBinding: data.cipherNativeBinding });
   db.pragma('cache_size = -32768');
   try {
     const outcome = await importHoldingsFile(db, data.input, data.now, {

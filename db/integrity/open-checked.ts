@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { DamagedAtStart } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { listBackups, verifyDatabaseFile } from '../backup/backups';
-import { openDatabase, type Db, type OpenOptions } from '../connection';
+import { looksEncrypted, openDatabase, type Db, type OpenOptions } from '../connection';
 
 /** Whether an error opening a file means the file is damaged (not that it is busy, locked or unreadable). */
 export function isDamage(err: unknown): boolean {
@@ -36,13 +36,22 @@ export function openChecked(dbPath: string, options: OpenOptions, now = new Date
     // Only damage moves a file aside: a newer schema, a busy or unreadable file is refused as it is.
     db?.close();
     if (!existed || !isDamage(err)) throw err;
+    // An encrypted database opened without its key is not damaged: refused, left exactly as it is.
+    if (!options.key && looksEncrypted(dbPath)) {
+      throw new AppError(
+        'CANNOT_UNLOCK',
+        `Cannot unlock ${dbPath}: it is encrypted and no key was given (the desktop app keeps the key in the system key store; the command line reads it from THEMELENS_DB_KEY). The file was not changed.`,
+        { path: dbPath },
+      );
+    }
   }
   db?.close();
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const aside = join(dirname(dbPath), `corrupt-${stamp}.db`);
   renameSync(dbPath, aside);
   for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix);
-  const newest = listBackups(dbPath).find((b) => verifyDatabaseFile(b.path, options.nativeBinding));
+  const keyed = options.key ? { key: options.key, cipherNativeBinding: options.cipherNativeBinding } : null;
+  const newest = listBackups(dbPath).find((b) => verifyDatabaseFile(b.path, options.nativeBinding, keyed));
   throw new AppError(
     'CORRUPT',
     `The database ${basename(dbPath)} is damaged; it was moved aside as ${basename(aside)} (nothing was deleted). ` +

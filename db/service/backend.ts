@@ -11,7 +11,7 @@ import { compareSnapshots } from '../exposure/compare';
 import * as portfolioEdits from '../repos/portfolio-edits';
 import { importHoldingsFile, previewImport } from '../import/import-file';
 import { importInThread } from '../import/import-thread';
-import { createVerifiedBackup, listBackups, restoreBackup } from '../backup/backups';
+import { createVerifiedBackup, encryptPlainBackups, listBackups, restoreBackup } from '../backup/backups';
 import { LATEST_VERSION, migrateWithBackup, schemaVersion } from '../migrations';
 import { localDate, systemClock, type Clock } from '../repos/clock';
 import * as fx from '../repos/fx';
@@ -49,6 +49,10 @@ export interface BackendOptions {
    * offer the newest verified backup (databaseStatus().damaged). Unset (the CLI): refused with CORRUPT.
    */
   startAfreshWhenDamaged?: boolean | undefined;
+  /** Encryption at rest: the database key (64 hex digits); unset, the plain better-sqlite3 path. */
+  key?: string | undefined;
+  /** The SQLite3 Multiple Ciphers binary built for Electron (with `key`). */
+  cipherNativeBinding?: string | undefined;
   /** Prints PDF reports (the desktop app passes the window's own print-to-PDF); unset: headless Chromium. */
   pdfRenderer?: PdfRendererFactory | undefined;
 }
@@ -69,18 +73,20 @@ export interface Backend {
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const access = databaseAccess(options.dbPath);
-  const openOptions = { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION, readonly: access.readOnly };
+  const openOptions = { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION, readonly: access.readOnly, key: options.key, cipherNativeBinding: options.cipherNativeBinding };
   const { db, damaged } = options.startAfreshWhenDamaged ? openOrStartAfresh(options.dbPath, openOptions) : { db: openChecked(options.dbPath, openOptions), damaged: null };
   try {
     if (access.readOnly) refuseStaleReadOnly(db, options.dbPath);
     else await migrateWithBackup(db, options.dbPath);
+    // Backups taken before encryption was turned on are encrypted with the same key.
+    if (options.key && !access.readOnly) encryptPlainBackups(options.dbPath, { key: options.key, cipherNativeBinding: options.cipherNativeBinding });
   } catch (err) {
     db.close();
     throw err;
   }
   const now = options.clock ?? systemClock;
   const readOnlyMessage = access.readOnly ? access.message : null;
-  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage, damaged, pdfRenderer: options.pdfRenderer });
+  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer });
   return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
     // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.
     void closeSharedPdfRenderer();
@@ -116,6 +122,8 @@ interface ImportContext {
   readOnlyMessage?: string | null | undefined;
   /** What start-up found when the file was damaged (moved aside; the user is offered a backup). */
   damaged?: DamagedAtStart | null | undefined;
+  key?: string | undefined;
+  cipherNativeBinding?: string | undefined;
   pdfRenderer?: PdfRendererFactory | undefined;
 }
 
@@ -144,7 +152,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
       importRunning = false;
       throw err;
     }
-    const thread = ctx.inWorker ? importInThread({ dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, input, now: now() }, (p) => ctx.emit?.('importProgress', p)) : null;
+    const thread = ctx.inWorker ? importInThread({ dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, key: ctx.key, cipherNativeBinding: ctx.cipherNativeBinding, input, now: now() }, (p) => ctx.emit?.('importProgress', p)) : null;
     if (thread) {
       cancelThread = thread.cancel;
       try {
@@ -154,7 +162,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
         cancelThread = null;
       }
     }
-    const conn = ctx.dbPath === ':memory:' ? db : openDatabase(ctx.dbPath, { nativeBinding: ctx.nativeBinding });
+    const conn = ctx.dbPath === ':memory:' ? db : openDatabase(ctx.dbPath, { nativeBinding: ctx.nativeBinding, key: ctx.key, cipherNativeBinding: ctx.cipherNativeBinding });
     // Tests simulate a full disk by capping the database's pages (SQLite's max_page_count).
     const cap = Number(process.env['THEMELENS_TEST_MAX_PAGE_COUNT'] ?? 0);
     if (cap > 0 && conn !== db) conn.pragma(`max_page_count = ${Math.floor(cap)}`);

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type * as Electron from 'electron';
 import type { ApiEvents } from '../../shared/api/contract';
 import { openBackend, type Backend } from '../../db/service/backend';
@@ -9,26 +10,30 @@ import { guardSession, guardWebContents } from './guards';
 import { emitToRenderer, GrantedPaths, registerApi } from './ipc';
 import { menuTemplate } from './menu';
 import { electronPdfRenderer } from './print-pdf';
-import { relaunchAfterRestore } from './relaunch';
+import { encryptionHandlers } from './encryption';
+import { KeyStore } from './key-store';
+import { relaunchAfterRestore, relaunchSoon } from './relaunch';
 import { APP_ENTRY, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { mainWindowOptions } from './window';
 
 /** The parts of the electron module the shell uses (a fake in tests). */
-export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'shell'>;
+export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'safeStorage' | 'session' | 'shell'>;
 
 export interface ShellPaths {
   /** out/ of the build: main, preload and renderer folders. */
   outDir: string;
   /** The better-sqlite3 binary built for Electron's ABI (unset: the one in node_modules). */
   nativeBinding?: string | undefined;
+  /** The better-sqlite3-multiple-ciphers binary built for Electron's ABI, used only when encryption is on. */
+  cipherNativeBinding?: string | undefined;
 }
 
 /** Where the build and the Electron-ABI native module are, in development and when packaged. */
 export function shellPaths(electron: Pick<ElectronApi, 'app'>, mainDir: string, resourcesPath: string): ShellPaths {
   const outDir = join(mainDir, '..');
   return electron.app.isPackaged
-    ? { outDir, nativeBinding: join(resourcesPath, 'native', 'better_sqlite3.node') }
-    : { outDir, nativeBinding: join(electron.app.getAppPath(), 'native', 'electron', 'better_sqlite3.node') };
+    ? { outDir, nativeBinding: join(resourcesPath, 'native', 'better_sqlite3.node'), cipherNativeBinding: join(resourcesPath, 'native', 'better_sqlite3_mc.node') }
+    : { outDir, nativeBinding: join(electron.app.getAppPath(), 'native', 'electron', 'better_sqlite3.node'), cipherNativeBinding: join(electron.app.getAppPath(), 'native', 'electron', 'better_sqlite3_mc.node') };
 }
 
 /**
@@ -65,10 +70,15 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
     enforceCsp(electron.session.defaultSession);
     registerAppProtocol(protocol, join(paths.outDir, 'renderer'));
     const dbPath = ensureDataDir(env['THEMELENS_DATA_DIR'] || app.getPath('userData') || defaultDataDir(env));
+    // Encryption at rest is on when a key file exists beside the database (off by default).
+    const keys = new KeyStore(electron.safeStorage, dirname(dbPath));
     try {
+      const key = keys.exists() ? await keys.load() : undefined;
       backend = await openBackend({
         dbPath,
         nativeBinding: paths.nativeBinding,
+        key,
+        cipherNativeBinding: paths.cipherNativeBinding && existsSync(paths.cipherNativeBinding) ? paths.cipherNativeBinding : undefined,
         importInWorker: true,
         // PDF reports come from the window's own print-to-PDF (a hidden, locked-down window), not a separate Chromium.
         pdfRenderer: () => Promise.resolve(printer),
@@ -86,9 +96,11 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
     const status = await opened.handlers.databaseStatus({});
     if (status.readOnly) log('ThemeLens: the database file is read-only; opened read-only');
     if (status.damaged) log(`ThemeLens: the database was damaged and moved aside; ${status.damaged.backup ? 'a verified backup is offered' : 'no verified backup to offer'}`);
+    if (keys.exists()) log('ThemeLens: the database is encrypted at rest');
     const relaunch = relaunchAfterRestore(app, opened.handlers.restoreBackup, () => opened.close());
+    const encryption = encryptionHandlers(electron.safeStorage, keys, relaunchSoon(app, () => opened.close()));
     const granted = new GrantedPaths();
-    registerApi(electron.ipcMain, { ...backend.handlers, ...dialogHandlers(electron.dialog, () => window, granted), ...relaunch }, { granted, log });
+    registerApi(electron.ipcMain, { ...backend.handlers, ...dialogHandlers(electron.dialog, () => window, granted), ...relaunch, ...encryption }, { granted, log });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => emitToRenderer(window?.webContents ?? null, 'menuCommand', command), process.platform, !app.isPackaged)));
     window = new BrowserWindow(mainWindowOptions(join(paths.outDir, 'preload', 'index.cjs')));
     window.once('ready-to-show', () => window?.show());

@@ -19,7 +19,7 @@ const FORMAT_FILTERS: Record<ReportFormat, { name: string; extensions: string[] 
  * The host calls: native open and save dialogs. A path the user opens is granted for reading and a
  * path the user saves to for writing; the IPC wrapper refuses any other path (the page never invents one).
  */
-export function dialogHandlers(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, window: () => BrowserWindow | null, granted: GrantedPaths): Omit<HostHandlers, 'relaunchApp'> {
+export function dialogHandlers(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, window: () => BrowserWindow | null, granted: GrantedPaths): Pick<HostHandlers, 'chooseImportFile' | 'chooseExportPath' | 'saveChart'> {
   return {
     chooseImportFile: async () => {
       const win = window();

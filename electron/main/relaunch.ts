@@ -21,6 +21,7 @@ export function relaunchAfterRestore(
   defer: (fn: () => void) => void = (fn) => void setImmediate(fn),
 ): RelaunchHandlers {
   let pending = false;
+  const relaunch = relaunchSoon(app, beforeExit, defer);
   return {
     restoreBackup: async (input) => {
       const result = await restore(input);
@@ -30,12 +31,21 @@ export function relaunchAfterRestore(
     relaunchApp: () => {
       if (!pending) throw new AppError('CONFLICT', 'Nothing needs a restart: ThemeLens restarts itself only after restoring a backup.');
       pending = false;
-      defer(() => {
-        beforeExit();
-        app.relaunch();
-        app.exit(0);
-      });
+      relaunch();
       return { relaunching: true };
     },
   };
+}
+
+/**
+ * Restarts the app a tick from now (so the answer to the renderer's call goes out first): the
+ * database is closed, app.relaunch() queues the new instance, app.exit(0) ends this one.
+ */
+export function relaunchSoon(app: Pick<App, 'relaunch' | 'exit'>, beforeExit: () => void, defer: (fn: () => void) => void = (fn) => void setImmediate(fn)): () => void {
+  return () =>
+    defer(() => {
+      beforeExit();
+      app.relaunch();
+      app.exit(0);
+    });
 }

@@ -180,6 +180,10 @@ export const apiInputs = {
   databaseStatus: z.strictObject({}),
   /** Restarts the desktop app after a restore that needs it (refused when nothing does). */
   relaunchApp: z.strictObject({}),
+  /** Encryption at rest: whether it is on, and whether this system has a key store for it. */
+  encryptionStatus: z.strictObject({}),
+  /** Turns encryption at rest on (a key in the system key store), then restarts to encrypt the file. */
+  enableEncryption: z.strictObject({}),
   chooseImportFile: z.strictObject({}),
   chooseExportPath: z.strictObject({ format: z.enum(REPORT_FORMATS), suggestedName: text(200) }),
   // Exposure analytics: breakdowns of one snapshot (the latest unless named), history, comparison.
@@ -281,6 +285,14 @@ export interface DatabaseStatus {
   damaged: DamagedAtStart | null;
 }
 
+/** Encryption at rest (SQLite3 Multiple Ciphers, the key kept by the system key store). */
+export interface EncryptionStatus {
+  enabled: boolean;
+  /** Whether this system has a real key store; when not, `reason` says why encryption cannot be turned on. */
+  available: boolean;
+  reason: string | null;
+}
+
 /** What start-up did with a damaged database, for the renderer's restore prompt. */
 export interface DamagedAtStart {
   /** Where the damaged file now is (corrupt-<time>.db beside the database; nothing was deleted). */
@@ -375,6 +387,8 @@ export interface ApiOutputs {
   restoreBackup: RestoreResult;
   databaseStatus: DatabaseStatus;
   relaunchApp: { relaunching: true };
+  encryptionStatus: EncryptionStatus;
+  enableEncryption: { relaunching: true };
   chooseImportFile: { path: string; name: string } | null;
   chooseExportPath: { path: string } | null;
   getThemeBreakdown: ThemeBreakdown;
@@ -392,7 +406,7 @@ export interface ApiOutputs {
 }
 
 /** Calls answered by the desktop shell (or the e2e harness) rather than the backend service. */
-export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath', 'saveChart', 'relaunchApp'] as const satisfies readonly ApiName[];
+export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath', 'saveChart', 'relaunchApp', 'encryptionStatus', 'enableEncryption'] as const satisfies readonly ApiName[];
 export type HostCallName = (typeof HOST_CALLS)[number];
 export type BackendCallName = Exclude<ApiName, HostCallName>;
 

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'IO'
   | 'DB_FROM_FUTURE'
   | 'CORRUPT'
+  | 'CANNOT_UNLOCK'
   | 'INTERNAL';
 
 export interface ErrorDetails {

@@ -49,6 +49,8 @@ export const CALL_NAMES = [
   'restoreBackup',
   'databaseStatus',
   'relaunchApp',
+  'encryptionStatus',
+  'enableEncryption',
   'chooseImportFile',
   'chooseExportPath',
   'getThemeBreakdown',

@@ -11,6 +11,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { API_EVENTS, API_NAMES, type ApiEvents } from '../../shared/api/contract';
 import { invokeApi, type AllHandlers } from '../../shared/api/invoke';
+import { AppError } from '../../shared/api/errors';
 import { openBackend, type Backend } from '../../db/service/backend';
 import { ensureDataDir } from '../../db/paths';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -111,6 +112,11 @@ export async function startHarness(
     relaunchApp: () => {
       state.relaunches += 1;
       return { relaunching: true };
+    },
+    // Like a Linux desktop without a secret service: no key store, so encryption cannot be turned on.
+    encryptionStatus: () => ({ enabled: false, available: false, reason: 'The e2e harness has no key store.' }),
+    enableEncryption: () => {
+      throw new AppError('UNSUPPORTED', 'The e2e harness has no key store.');
     },
   };
   const { server, origin } = await serveRenderer();

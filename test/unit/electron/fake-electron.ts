@@ -87,8 +87,35 @@ export class FakeApp extends EventEmitter {
   }
 }
 
+/**
+ * safeStorage: "encrypts" by XOR with a per-fake secret and a v10 prefix, like Chromium's format;
+ * only this fake can decrypt it. `available` and `backend` play the platform's key store.
+ */
+export class FakeSafeStorage {
+  available: boolean;
+  backend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+  private readonly secret = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 73 + 41) & 0xff));
+  constructor(options: { available?: boolean; backend?: FakeSafeStorage['backend'] } = {}) {
+    this.available = options.available ?? true;
+    this.backend = options.backend ?? 'gnome_libsecret';
+  }
+  private xor(b: Buffer): Buffer {
+    return Buffer.from(b.map((x, i) => x ^ this.secret[i % this.secret.length]!));
+  }
+  isAsyncEncryptionAvailable = vi.fn(async () => this.available);
+  getSelectedStorageBackend = vi.fn(() => this.backend);
+  encryptStringAsync = vi.fn(async (text: string) => {
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.concat([Buffer.from('v10'), this.xor(Buffer.from(text, 'utf8'))]);
+  });
+  decryptStringAsync = vi.fn(async (data: Buffer) => {
+    if (!this.available || data.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return { shouldReEncrypt: false, result: this.xor(data.subarray(3)).toString('utf8') };
+  });
+}
+
 /** The parts of the electron module the shell uses, as spies; nothing launches. */
-export function makeFakeElectron(options: { singleInstance?: boolean; isPackaged?: boolean; userData?: string } = {}) {
+export function makeFakeElectron(options: { singleInstance?: boolean; isPackaged?: boolean; userData?: string; safeStorage?: FakeSafeStorage } = {}) {
   const app = new FakeApp(options);
   const windows: FakeWindow[] = [];
   const BrowserWindow = class extends FakeWindow {
@@ -113,6 +140,7 @@ export function makeFakeElectron(options: { singleInstance?: boolean; isPackaged
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    safeStorage: options.safeStorage ?? new FakeSafeStorage(),
   };
 }
 

@@ -1,0 +1,88 @@
+import type { Db } from '../connection';
+
+/**
+ * A cache of computed analytics for one connection. Snapshots never change once imported, so a
+ * figure computed for a snapshot stays right until the data it was computed from changes: tags,
+ * rates, themes, portfolios, snapshots. Rather than list every table and every writer, the cache
+ * is dropped whenever ANY row changed since it was filled:
+ *  - `total_changes()` counts every row this connection inserted, updated or deleted (rolled-back
+ *    ones included); the analytics' own temp-table writes (weight tables, tags as of a date,
+ *    comparison tables) are made through `ownWrites`, which counts them apart, so only the rest
+ *    (an edit) moves the count the cache compares;
+ *  - `PRAGMA data_version` changes when another connection (the import worker, the CLI, a restore)
+ *    commits to the file.
+ */
+interface CacheState {
+  edits: number;
+  dataVersion: number;
+  entries: Map<string, unknown>;
+}
+
+const MAX_ENTRIES = 64;
+const states = new WeakMap<Db, CacheState>();
+const own = new WeakMap<Db, number>();
+let ownDepth = 0;
+
+const totalChanges = (db: Db): number => db.prepare('SELECT total_changes()').pluck().get() as number;
+
+/** Rows changed on this connection other than by the analytics' own temp tables. */
+function edits(db: Db): number {
+  return totalChanges(db) - (own.get(db) ?? 0);
+}
+
+/** Runs `write` (temp tables the analytics fill for themselves) without it counting as an edit. */
+export function ownWrites<T>(db: Db, write: () => T): T {
+  const before = totalChanges(db);
+  ownDepth++;
+  try {
+    return write();
+  } finally {
+    ownDepth--;
+    if (ownDepth === 0) own.set(db, (own.get(db) ?? 0) + totalChanges(db) - before);
+  }
+}
+
+/** A token that changes whenever data changed: for the analytics' own reusable temp tables. */
+export function dataStamp(db: Db): string {
+  return `${edits(db)}:${db.pragma('data_version', { simple: true }) as number}`;
+}
+
+/** The cache of `db`, emptied first if anything was written since it was last filled. */
+function current(db: Db): CacheState {
+  const now = { edits: edits(db), dataVersion: db.pragma('data_version', { simple: true }) as number };
+  let state = states.get(db);
+  if (!state || state.edits !== now.edits || state.dataVersion !== now.dataVersion) {
+    state = { ...now, entries: new Map() };
+    states.set(db, state);
+  }
+  return state;
+}
+
+/**
+ * The value cached under `key`, or `compute()`'s, kept. A hit returns a copy, so a caller may
+ * change what it gets. Inside an open transaction nothing is cached or served: what it reads may
+ * yet be rolled back.
+ */
+export function cached<T>(db: Db, key: string, compute: () => T): T {
+  if (db.inTransaction) return compute();
+  const state = current(db);
+  if (state.entries.has(key)) {
+    const hit = state.entries.get(key) as T;
+    // Most recently used last, so the oldest is the first to go.
+    state.entries.delete(key);
+    state.entries.set(key, hit);
+    return structuredClone(hit);
+  }
+  const value = compute();
+  // Kept only if nothing but the analytics' own temp tables was written meanwhile.
+  if (current(db) === state) {
+    state.entries.set(key, structuredClone(value));
+    while (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value as string);
+  }
+  return value;
+}
+
+/** Drops everything cached for `db`. */
+export function clearAnalyticsCache(db: Db): void {
+  states.delete(db);
+}

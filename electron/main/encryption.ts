@@ -1,0 +1,22 @@
+import type { HostHandlers } from '../../shared/api/contract';
+import { keyStoreStatus, type KeySafeStorage, type KeyStore } from './key-store';
+
+/**
+ * Encryption at rest, opt-in: encryptionStatus says whether it is on and whether this system has a
+ * real key store (and why not); enableEncryption creates the key in the key store (refused, with
+ * the reason, where there is none) and restarts: the next start encrypts the database and its
+ * backups in place with it.
+ */
+export function encryptionHandlers(safeStorage: KeySafeStorage, keys: KeyStore, relaunch: () => void, platform: NodeJS.Platform = process.platform): Pick<HostHandlers, 'encryptionStatus' | 'enableEncryption'> {
+  return {
+    encryptionStatus: async () => {
+      const status = await keyStoreStatus(safeStorage, platform);
+      return { enabled: keys.exists(), available: status.available, reason: status.available ? null : status.reason };
+    },
+    enableEncryption: async () => {
+      await keys.create();
+      relaunch();
+      return { relaunching: true };
+    },
+  };
+}
