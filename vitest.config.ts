@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Integration suites start the CLI several times in beforeAll; a busy machine needs more than 10 s.
+          hookTimeout: 60_000,
           pool: 'forks',
         },
       },

@@ -5,6 +5,7 @@ import type { Db } from '../connection';
 import { computeExposure } from '../exposure/compute';
 import { captureInputs, fingerprintOf, type ReportInputs } from './inputs';
 import { positionChanges } from './position-changes';
+import { holdsSymbol, previousReportOf, tagChangesSince } from './previous-report';
 import { getReportPreferences } from './preferences';
 import { withRecordedInputs } from './recorded-state';
 
@@ -16,6 +17,7 @@ function documentFrom(exposure: ExposureReport, inputs: ReportInputs, db: Db): R
     fingerprint: fingerprintOf(inputs),
     tagNotes: inputs.tags.map((t) => ({ symbolKey: t.symbolKey, themeId: t.themeId, weight: t.weightBp / 10000, source: t.source, rationale: t.rationale, sourceUrl: t.sourceUrl })),
     previousSnapshot: inputs.previousSnapshot,
+    previousReport: inputs.previousReport ?? null,
     positionChanges: inputs.previousSnapshot ? positionChanges(db, inputs.previousSnapshot.id, inputs.snapshot.id) : [],
     sections: inputs.sections,
   };
@@ -30,13 +32,24 @@ export function buildReport(
   sections: readonly ReportSection[] = REPORT_SECTIONS,
 ): { doc: ReportDocument; inputs: ReportInputs } {
   const exposure = computeExposure(db, portfolio, snapshot, generatedAt);
-  const inputs = captureInputs(db, portfolio, snapshot, {
+  const captured = captureInputs(db, portfolio, snapshot, {
     tagChanges: exposure.tagChanges,
     preferences: getReportPreferences(db),
     sections: REPORT_SECTIONS.filter((s) => sections.includes(s)),
     generatedAt,
   });
-  return { doc: documentFrom(exposure, inputs, db), inputs };
+  // What changed is counted from the previous report sent, where there is one: its holdings and
+  // its recorded tags. Without one, from the snapshot before this one (as captured above).
+  const previous = previousReportOf(db, portfolio.id, fingerprintOf(captured));
+  const inputs: ReportInputs = previous
+    ? {
+        ...captured,
+        previousSnapshot: previous.snapshot,
+        previousReport: { id: previous.id, generatedAt: previous.generatedAt, fingerprint: previous.fingerprint },
+        tagChanges: tagChangesSince(previous.tags, captured.tags, previous.generatedAt, holdsSymbol(db, snapshot.id)),
+      }
+    : { ...captured, previousReport: null };
+  return { doc: documentFrom({ ...exposure, tagChanges: inputs.tagChanges }, inputs, db), inputs };
 }
 
 /**

@@ -21,7 +21,10 @@ export interface ReportInputs {
   version: 1;
   portfolio: { id: number; name: string; clientName: string | null; baseCurrency: string };
   snapshot: { id: number; asOf: string; sourceFile: string; fileSha256: string };
+  /** The snapshot the changes are counted from: the previous report's, else the one before this. */
   previousSnapshot: { id: number; asOf: string } | null;
+  /** The earlier report the changes are counted from, when there is one (absent in older records). */
+  previousReport?: { id: number; generatedAt: string; fingerprint: string } | null;
   /** Tags of the instruments the snapshot holds, as they were. */
   tags: RecordedTag[];
   fxRates: FxRate[];

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ReportDocument } from '../../shared/report/document';
+import { comparedWith, type ReportDocument } from '../../shared/report/document';
 
 const MONEY = '#,##0.00;-#,##0.00';
 const PERCENT = '0.00%';
@@ -91,7 +91,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
     wb, 'Changes',
     [{ header: 'Change', width: 10 }, { header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Currency', width: 9 }, { header: 'Quantity before', width: 14, numFmt: 'General' }, { header: 'Quantity after', width: 14, numFmt: 'General' }, { header: 'Value before', width: 16, numFmt: MONEY }, { header: 'Value after', width: 16, numFmt: MONEY }],
     doc.positionChanges.map((c): Cell[] => [c.kind, c.account, c.symbolKey, c.description, c.currency, c.quantityBefore, c.quantityAfter, c.localValueBefore, c.localValueAfter]),
-    [['Compared with', doc.previousSnapshot ? `snapshot ${doc.previousSnapshot.id}, as of ${doc.previousSnapshot.asOf}` : 'nothing: this is the first snapshot']],
+    [['Compared with', comparedWith(doc) ?? 'nothing: this is the first snapshot']],
   );
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

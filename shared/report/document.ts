@@ -60,7 +60,10 @@ export interface ReportDocument {
   /** Short hash of the inputs (snapshot, file hash, tags, FX rates, themes): same inputs, same fingerprint. */
   fingerprint: string;
   tagNotes: TagNote[];
+  /** The snapshot the changes are counted from (the previous report's, else the portfolio's one before). */
   previousSnapshot: { id: number; asOf: string } | null;
+  /** The earlier report the changes are counted from; null when there is none and the previous snapshot is used. */
+  previousReport: { id: number; generatedAt: string; fingerprint: string } | null;
   positionChanges: PositionChange[];
   sections: readonly ReportSection[];
 }
@@ -70,5 +73,13 @@ export const hasSection = (doc: ReportDocument, s: ReportSection): boolean => do
 
 /** A document with no adviser additions: what the plain exposure renderers use. */
 export function documentOf(exposure: ExposureReport, overrides: Partial<ReportDocument> = {}): ReportDocument {
-  return { exposure, preferences: DEFAULT_PREFERENCES, fingerprint: '', tagNotes: [], previousSnapshot: null, positionChanges: [], sections: REPORT_SECTIONS, ...overrides };
+  return { exposure, preferences: DEFAULT_PREFERENCES, fingerprint: '', tagNotes: [], previousSnapshot: null, previousReport: null, positionChanges: [], sections: REPORT_SECTIONS, ...overrides };
+}
+
+/** "the previous report (made 2026-11-02, fingerprint 1a2b-...), on the holdings as of 2026-10-31", or the snapshot alone. */
+export function comparedWith(doc: Pick<ReportDocument, 'previousSnapshot' | 'previousReport'>): string | null {
+  const s = doc.previousSnapshot;
+  if (!s) return null;
+  const r = doc.previousReport;
+  return r ? `the previous report (made ${r.generatedAt.slice(0, 10)}, fingerprint ${r.fingerprint}), on the holdings as of ${s.asOf}` : `the previous snapshot, as of ${s.asOf}`;
 }

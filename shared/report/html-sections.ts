@@ -1,6 +1,6 @@
 /** The body sections of the client report as HTML fragments; every piece of user text escaped. */
 import { themeBarChartSvg, shareDonutSvg, UNTAGGED_COLOR } from './charts-svg';
-import type { ReportDocument } from './document';
+import { comparedWith, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatQuantity, formatShare, formatWeight, safeColor } from './format';
 import { methodologyParagraphs } from './methodology';
@@ -74,11 +74,12 @@ export function fxHtml(doc: ReportDocument): string {
   return `<h2>Exchange rates</h2>\n${table(['Currency', 'Rate used', 'As of'], r.fxRates.map((f) => `<tr>${td(e(f.currency))}${td(e(f.rate))}${td(e(f.asOf))}</tr>`))}`;
 }
 
-/** What changed since the previous snapshot: positions added, removed or changed, and tag changes. */
+/** What changed since the previous report (or snapshot): positions added, removed or changed, and tag changes. */
 export function changesHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const prev = doc.previousSnapshot;
-  const head = prev ? `<p>Compared with the previous snapshot, as of ${e(prev.asOf)}.</p>` : '<p>This is the first snapshot of this portfolio; there is nothing earlier to compare with.</p>';
+  const since = comparedWith(doc);
+  const head = since ? `<p>Compared with ${e(since)}.</p>` : '<p>This is the first snapshot of this portfolio; there is nothing earlier to compare with.</p>';
   const money = (v: number | null, c: string) => (v === null ? '—' : e(formatMoney(v, c)));
   const q = (v: number | null) => (v === null ? '—' : formatQuantity(v));
   const positions = doc.positionChanges.length

@@ -1,6 +1,6 @@
 /** The client report as CSV: the exposure blocks plus adviser, fingerprint, tag notes and position changes. */
 import { csvLines, numberCell, textCell } from './csv';
-import type { ReportDocument } from './document';
+import { comparedWith, type ReportDocument } from './document';
 
 const fixed2 = (n: number | null) => (n === null ? '' : n.toFixed(2));
 
@@ -18,6 +18,7 @@ export function renderReportCsv(doc: ReportDocument): string {
   }
   if (doc.previousSnapshot) {
     lines.push('');
+    row('Compared with', textCell(comparedWith(doc)));
     row('Position change since', doc.previousSnapshot.asOf, 'Account', 'Symbol', 'Description', 'Currency', 'Quantity before', 'Quantity after', 'Value before', 'Value after');
     for (const c of doc.positionChanges) {
       row(c.kind, '', textCell(c.account), textCell(c.symbolKey), textCell(c.description), textCell(c.currency), numberCell(c.quantityBefore), numberCell(c.quantityAfter), fixed2(c.localValueBefore), fixed2(c.localValueAfter));

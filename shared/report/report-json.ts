@@ -10,6 +10,7 @@ export function renderReportJson(doc: ReportDocument): string {
     report: { title: reportTitle, adviserName, adviserFirm, disclaimer },
     tagNotes: doc.tagNotes,
     previousSnapshot: doc.previousSnapshot,
+    previousReport: doc.previousReport,
     positionChanges: doc.positionChanges,
   };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -41,6 +41,55 @@ describe('what changed since the previous snapshot', () => {
   });
 });
 
+describe('what changed since the previous report', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('counts from the last report made (its holdings and its recorded tags), not a re-save of the same report', async () => {
+    const temp = makeTempDir();
+    let now = '2026-11-01T09:00:00.000Z';
+    const backend = await openBackend({ dbPath: join(temp.dir, 't.db'), clock: () => now });
+    cleanup = () => { backend.close(); temp.cleanup(); };
+    const h = backend.handlers;
+    const files = ['september', 'october', 'november'].map((m) => join(temp.dir, `${m}.csv`));
+    writeFileSync(files[0]!, `${HEADER}A1,NVDA,NVIDIA,8,100,800.00,USD\nA1,KMI,KINDER MORGAN,50,27,1350.00,USD\n`);
+    writeFileSync(files[1]!, `${HEADER}A1,NVDA,NVIDIA,10,100,1000.00,USD\nA1,KMI,KINDER MORGAN,50,27,1350.00,USD\nA1,EQIX,EQUINIX,2,800,1600.00,USD\n`);
+    writeFileSync(files[2]!, `${HEADER}A1,NVDA,NVIDIA,12,110,1320.00,USD\nA1,EQIX,EQUINIX,2,810,1620.00,USD\nA1,KMI,KINDER MORGAN,50,27,1350.00,USD\n`);
+    const base = { portfolioName: 'P', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false };
+    const first = await h.importHoldings({ ...base, path: files[0]!, asOf: '2026-09-30' });
+    const pid = first.portfolio.id;
+    await h.importHoldings({ ...base, path: files[1]!, asOf: '2026-10-31' });
+    await h.applyTagChanges({ changes: [{ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 6000 }, { symbolKey: 'KMI', themeId: 'oil-logistics', weightBp: 10000 }] });
+    // The October report is sent (HTML, then the same report as PDF-like JSON: same fingerprint).
+    const sent = await h.exportReport({ portfolioId: pid, format: 'html', paper: 'a4', path: join(temp.dir, 'oct.html') });
+    const resaved = await h.exportReport({ portfolioId: pid, format: 'json', paper: 'a4', path: join(temp.dir, 'oct.json') });
+    expect(resaved.fingerprint).toBe(sent.fingerprint);
+    // Saving it again in another format does not make it "the previous report" of itself.
+    expect(JSON.parse((await h.previewReport({ portfolioId: pid, format: 'json' })).content).previousReport).toBeNull();
+
+    now = '2026-11-25T09:00:00.000Z';
+    await h.importHoldings({ ...base, path: files[2]!, asOf: '2026-11-24' });
+    await h.applyTagChanges({ changes: [{ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 7000 }, { symbolKey: 'EQIX', themeId: 'data-centers', weightBp: 10000 }, { symbolKey: 'KMI', themeId: 'oil-logistics', weightBp: null }] });
+    const json = JSON.parse((await h.previewReport({ portfolioId: pid, format: 'json' })).content);
+    expect(json.previousReport).toEqual({ id: resaved.reportId, generatedAt: '2026-11-01T09:00:00.000Z', fingerprint: sent.fingerprint });
+    expect(json.previousSnapshot).toEqual({ id: 2, asOf: '2026-10-31' });
+    expect(json.positionChanges.map((c: { kind: string; symbolKey: string }) => [c.kind, c.symbolKey])).toEqual([['changed', 'NVDA']]);
+    expect(json.tagChanges.map((c: { symbolKey: string; themeId: string; oldWeight: number | null; newWeight: number | null }) => [c.symbolKey, c.themeId, c.oldWeight, c.newWeight])).toEqual([
+      ['EQIX', 'data-centers', null, 1],
+      ['KMI', 'oil-logistics', 1, null],
+      ['NVDA', 'data-centers', 0.6, 0.7],
+    ]);
+    const html = (await h.previewReport({ portfolioId: pid, format: 'html' })).content;
+    expect(html).toContain(`Compared with the previous report (made 2026-11-01, fingerprint ${sent.fingerprint}), on the holdings as of 2026-10-31.`);
+
+    // Recorded, then regenerated after the tags moved on: the same changes, the same content.
+    const november = await h.exportReport({ portfolioId: pid, format: 'json', paper: 'a4', path: join(temp.dir, 'nov.json') });
+    await h.applyTagChanges({ changes: [{ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 1000 }] });
+    const again = await h.regenerateReport({ reportId: november.reportId, path: join(temp.dir, 'nov-again.json') });
+    expect(again.sameContent).toBe(true);
+  });
+});
+
 describe('migration 6: report records and preferences', () => {
   it('adds the two tables and keeps every existing row', () => {
     const db = openDatabase(':memory:');
