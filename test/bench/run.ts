@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openBackend } from '../../db/service/backend';
+import { exposureBenchMain, runExposureBench } from './exposure';
 import { writeHoldingsCsv } from './generate';
 
 const ROOT = resolve(__dirname, '../..');
@@ -22,6 +22,8 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 }
 
 async function main() {
+  // BENCH_ONLY=exposure: the exposure figures alone, on their own kept database (exposure.ts).
+  if (process.env['BENCH_ONLY'] === 'exposure') return exposureBenchMain();
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   const csv = join(DIR, 'holdings.csv');
@@ -52,26 +54,8 @@ async function main() {
   console.log(`  rows per second              ${Math.round(result.rows / (result.ms / 1000)).toLocaleString('en-US')}`);
   console.log(`  peak resident memory         ${result.peakRssMb.toFixed(0)} MB   (target: < 300 MB)`);
 
-  // Exposure vs a bare SUM over the same rows, same process, same file.
-  const backend = await openBackend({ dbPath: join(DIR, 'themelens.db') });
-  const db = backend.db;
-  const symbols = db.prepare('SELECT DISTINCT symbol_key FROM positions LIMIT 5000').pluck().all() as string[];
-  db.transaction(() => {
-    symbols.forEach((s, i) => {
-      backend.handlers.setTag({ symbolKey: s, themeId: ['data-centers', 'oil-logistics', 'diamond-semiconductors'][i % 3] as string, weightBp: 2500 + (i % 4) * 2500 });
-    });
-  })();
-  const snapshotId = db.prepare('SELECT max(id) FROM snapshots').pluck().get() as number;
-  const [, sumMs] = await timed(() => db.prepare('SELECT sum(value_cents) FROM positions WHERE snapshot_id = ?').pluck().get(snapshotId));
-  const [, sum2Ms] = await timed(() => db.prepare('SELECT sum(value_cents) FROM positions WHERE snapshot_id = ?').pluck().get(snapshotId));
-  const { computeExposureTotals } = await import('../../db/exposure/compute');
-  const [, expMs] = await timed(() => computeExposureTotals(db, 'USD', snapshotId));
-  const baseline = Math.min(sumMs, sum2Ms);
-  console.log(`\nExposure of a ${result.rows.toLocaleString('en-US')}-position snapshot with ${symbols.length.toLocaleString('en-US')} tagged symbols`);
-  console.log(`  SELECT sum(value) (baseline) ${baseline.toFixed(1)} ms`);
-  console.log(`  theme exposure (SQL)         ${expMs.toFixed(1)} ms`);
-  console.log(`  ratio                        ${(expMs / baseline).toFixed(2)}x   (target: < 10x)`);
-  backend.close();
+  // Exposure vs a bare SUM over the same rows, same process, same file (exposure.ts).
+  await runExposureBench(join(DIR, 'themelens.db'));
   // .bench/ is left for inspection (git-ignored); the next run starts by clearing it.
 }
 

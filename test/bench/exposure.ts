@@ -1,0 +1,93 @@
+/**
+ * Exposure benchmark (issue 5): theme exposure of a 1,000,000-position snapshot with 5,000 tagged
+ * symbols against a bare `SELECT sum(value_cents)` over the same rows, same process, same file.
+ * Part of `npm run bench`; alone: `BENCH_ONLY=exposure npm run bench` (or `npx tsx
+ * test/bench/exposure.ts`), which imports the holdings once into BENCH_DIR (default
+ * $TMPDIR/themelens-bench-exposure) and reuses them on the next run. Not a test: it prints numbers.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { clearAnalyticsCache } from '../../db/exposure/cache';
+import { computeExposureTotals } from '../../db/exposure/compute';
+import { openBackend } from '../../db/service/backend';
+import { writeHoldingsCsv } from './generate';
+
+const THEMES = ['data-centers', 'oil-logistics', 'diamond-semiconductors'];
+const RUNS = 3;
+
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function timed(fn: () => unknown): Timing {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wallMs = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wallMs, cpuMs: (c.user + c.system) / 1000 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Tags 5,000 symbols (if not yet), then times the bare SUM and the exposure, alternately, RUNS times each. */
+export async function runExposureBench(dbPath: string): Promise<void> {
+  const backend = await openBackend({ dbPath });
+  const db = backend.db;
+  try {
+    if ((db.prepare('SELECT count(*) FROM tags').pluck().get() as number) < 5000) {
+      const symbols = db.prepare('SELECT DISTINCT symbol_key FROM positions LIMIT 5000').pluck().all() as string[];
+      await backend.handlers.applyTagChanges({ changes: symbols.map((s, i) => ({ symbolKey: s, themeId: THEMES[i % 3] as string, weightBp: 2500 + (i % 4) * 2500 })) });
+    }
+    const tagged = db.prepare('SELECT count(DISTINCT symbol_key) FROM tags WHERE weight_bp > 0').pluck().get() as number;
+    const snapshotId = db.prepare('SELECT max(id) FROM snapshots').pluck().get() as number;
+    const rows = db.prepare('SELECT row_count FROM snapshots WHERE id = ?').pluck().get(snapshotId) as number;
+    const sum = db.prepare('SELECT sum(value_cents) FROM positions WHERE snapshot_id = ?').pluck();
+    const sums: Timing[] = [];
+    const exposures: Timing[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      sums.push(timed(() => sum.get(snapshotId)));
+      // Nothing computed before is reused: every run starts from an empty analytics cache.
+      clearAnalyticsCache(db);
+      exposures.push(timed(() => computeExposureTotals(db, 'USD', snapshotId)));
+    }
+    const wall = (t: Timing[]) => median(t.map((x) => x.wallMs));
+    const cpu = (t: Timing[]) => median(t.map((x) => x.cpuMs));
+    const first = exposures[0] as Timing;
+    console.log(`\nExposure of a ${rows.toLocaleString('en-US')}-position snapshot with ${tagged.toLocaleString('en-US')} tagged symbols (${RUNS} runs each, alternating)`);
+    console.log(`  SELECT sum(value) (baseline) ${sums.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(sums))} (CPU ${ms(cpu(sums))})`);
+    console.log(`  theme exposure (SQL)         ${exposures.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(exposures))} (CPU ${ms(cpu(exposures))})`);
+    console.log(`  ratio                        ${(wall(exposures) / wall(sums)).toFixed(2)}x median; first run ${(first.wallMs / wall(sums)).toFixed(2)}x; CPU ${(cpu(exposures) / cpu(sums)).toFixed(2)}x   (target: < 10x)`);
+  } finally {
+    backend.close();
+  }
+}
+
+export async function exposureBenchMain(): Promise<void> {
+  const dir = resolve(process.env['BENCH_DIR'] ?? join(tmpdir(), 'themelens-bench-exposure'));
+  const rows = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
+  const dbPath = join(dir, `themelens-${rows}.db`);
+  if (!existsSync(dbPath)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const csv = join(dir, 'holdings.csv');
+    console.log(`Generating and importing ${rows.toLocaleString('en-US')} rows (once; kept in ${dir})...`);
+    await writeHoldingsCsv(csv, rows);
+    const backend = await openBackend({ dbPath });
+    await backend.handlers.importHoldings({ path: csv, portfolioName: 'Bench', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+    backend.close();
+    rmSync(csv, { force: true });
+  }
+  await runExposureBench(dbPath);
+}
+
+if (require.main === module) {
+  exposureBenchMain().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
