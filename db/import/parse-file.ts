@@ -2,37 +2,26 @@ import { parseHoldings } from '../../shared/import/parse';
 import { parseHoldingsStream } from '../../shared/import/stream';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from '../../shared/import/types';
 import { openChunkedFile } from './chunks';
-
-/** Positions flattened for cheap transfer between threads, FIELDS_PER_ROW values each. */
-export const FIELDS_PER_ROW = 13;
-export type FlatRows = (string | number | null)[];
-
-/** Writes one position into `out` at `at`; returns the next free index. */
-export function flatten(p: ParsedPosition, out: FlatRows, at: number): number {
-  out[at] = p.line;
-  out[at + 1] = p.account;
-  out[at + 2] = p.symbol;
-  out[at + 3] = p.symbolKey;
-  out[at + 4] = p.isin;
-  out[at + 5] = p.cusip;
-  out[at + 6] = p.description;
-  out[at + 7] = p.securityType;
-  out[at + 8] = p.quantity;
-  out[at + 9] = p.price;
-  out[at + 10] = p.valueCents;
-  out[at + 11] = p.currency;
-  out[at + 12] = p.isCash ? 1 : 0;
-  return at + FIELDS_PER_ROW;
-}
+import { RowBatchWriter, type RowBatch } from './row-batch';
 
 export interface ParseSink {
-  rows(rows: FlatRows, count: number, bytesRead: number): void;
+  rows(batch: RowBatch, bytesRead: number): void;
   issues(issues: RowIssue[]): void;
   cancelled(): boolean;
 }
 
 export type FileParseResult =
-  | { ok: true; format: FileFormat; warnings: string[]; positions: number; rejected: number; sha256: string; size: number }
+  | {
+      ok: true;
+      format: FileFormat;
+      warnings: string[];
+      positions: number;
+      rejected: number;
+      sha256: string;
+      size: number;
+      /** Set by the parse worker: its busy time, its time waiting for the inserter and its CPU time. */
+      timing?: { busyMs: number; waitMs: number; cpuMs: number | null };
+    }
   | { ok: false; error: FatalParseError }
   | { ok: false; cancelled: true };
 
@@ -48,28 +37,20 @@ class Cancelled extends Error {}
 export function parseFileInBatches(path: string, options: ParseOptions, sink: ParseSink): FileParseResult {
   const file = openChunkedFile(path);
   try {
-    const newBatch = (): FlatRows => new Array<string | number | null>(BATCH_ROWS * FIELDS_PER_ROW).fill(null);
-    let batch = newBatch();
-    let used = 0;
-    let count = 0;
+    const writer = new RowBatchWriter(BATCH_ROWS);
     let issues: RowIssue[] = [];
     const flush = () => {
       if (issues.length > 0) {
         sink.issues(issues);
         issues = [];
       }
-      if (count > 0) {
-        if (used < batch.length) batch.length = used;
-        sink.rows(batch, count, file.bytesRead());
-        batch = newBatch();
-        used = 0;
-        count = 0;
-      }
+      const batch = writer.take();
+      if (batch) sink.rows(batch, file.bytesRead());
       if (sink.cancelled()) throw new Cancelled();
     };
     const position = (p: ParsedPosition) => {
-      used = flatten(p, batch, used);
-      if (++count >= BATCH_ROWS) flush();
+      writer.add(p);
+      if (writer.full) flush();
     };
     const issue = (i: RowIssue) => {
       issues.push(i);

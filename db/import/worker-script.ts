@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * How to start one of db/import's worker threads: the built file beside the bundle (out/main,
@@ -9,7 +9,7 @@ export function workerScript(name: 'parse-worker' | 'import-worker'): { code: st
   // A bundler may put this code in a chunk one folder below the entry files.
   // THEMELENS_WORKER_DIR: the e2e harness runs the built workers of out/main, as the app does.
   const override = process.env['THEMELENS_WORKER_DIR'];
-  for (const dir of override ? [override] : [__dirname, join(__dirname, '..')]) {
+  for (const dir of override ? [resolve(override)] : [__dirname, join(__dirname, '..')]) {
     for (const ext of ['.js', '.cjs']) {
       const file = join(dir, name + ext);
       if (existsSync(file)) return { code: file, eval: false };

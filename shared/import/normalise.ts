@@ -81,7 +81,7 @@ function text(cells: readonly string[], i: number): string {
   const raw = cells[i];
   if (raw === undefined || raw.length === 0) return '';
   const t = raw.trim();
-  return NONE_MARKERS.has(t) ? '' : t;
+  return t.length <= 3 && NONE_MARKERS.has(t) ? '' : t;
 }
 
 /** The label a total or cash row carries: symbol, else description, else first cell. */
@@ -89,9 +89,24 @@ export function rowLabel(cells: readonly string[], plan: ColumnPlan): string {
   return text(cells, plan.idx.symbol) || text(cells, plan.idx.description) || (cells[0] ?? '').trim();
 }
 
+/**
+ * True when `s` might lower-case to a word of `set`: its first character's ASCII letter (either case)
+ * starts one of them, or it is not ASCII (toLowerCase maps some non-ASCII letters to ASCII ones).
+ * Most rows are holdings, and this spares them a lower-cased copy per label.
+ */
+function mayLowerInto(s: string, firstLetters: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 0x80 || firstLetters.includes(String.fromCharCode(c | 0x20));
+}
+
+const firstLettersOf = (set: ReadonlySet<string>) => [...new Set([...set].map((w) => w.charAt(0)))].join('');
+const TOTAL_FIRST = firstLettersOf(TOTAL_LABELS);
+const TOTAL_SHORTEST = Math.min(...[...TOTAL_LABELS].map((w) => w.length));
+const CASH_FIRST = firstLettersOf(CASH_LABELS) + 'c';
+
 /** True when the row is a total line (`Account Total`, `TOTAL`, `Summe`) rather than a holding. */
 export function isTotalLabel(label: string): boolean {
-  return label.length > 0 && label.length <= 24 && TOTAL_LABELS.has(label.toLowerCase());
+  return label.length >= TOTAL_SHORTEST && label.length <= 24 && mayLowerInto(label, TOTAL_FIRST) && TOTAL_LABELS.has(label.toLowerCase());
 }
 
 function issue(line: number, column: number, plan: ColumnPlan, cell: string, message: string): RowIssue {
@@ -155,7 +170,12 @@ function readNumber(cells: readonly string[], i: number, style: NumberStyle): { 
 const RUNS_OF_SPACE = /\s+/g;
 
 function upperKey(s: string): string {
-  return s.replace(RUNS_OF_SPACE, ' ').toUpperCase();
+  // Most keys are plain printable ASCII with no space to fold: skip the regex for them.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return s.replace(RUNS_OF_SPACE, ' ').toUpperCase();
+  }
+  return s.toUpperCase();
 }
 
 /**
@@ -178,8 +198,8 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
     isCash = true;
     symbol = symbol.slice(0, -2);
   }
-  const lowerSymbol = symbol.length > 0 && symbol.length <= 32 ? symbol.toLowerCase() : '';
-  const lowerDescription = description.length > 0 && description.length <= 40 ? description.toLowerCase() : '';
+  const lowerSymbol = symbol.length > 0 && symbol.length <= 32 && mayLowerInto(symbol, CASH_FIRST) ? symbol.toLowerCase() : '';
+  const lowerDescription = description.length > 0 && description.length <= 40 && mayLowerInto(description, CASH_FIRST) ? description.toLowerCase() : '';
   if (!isCash && (CASH_LABELS.has(lowerSymbol) || CASH_LABELS.has(lowerDescription) || lowerDescription.startsWith('cash & cash fund'))) {
     isCash = true;
     const cashLabel = CASH_LABELS.has(lowerSymbol) ? lowerSymbol : '';

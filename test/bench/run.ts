@@ -2,16 +2,19 @@
  * `npm run bench`: performance figures as ratios against a baseline measured in the same run.
  * Not a test: it prints numbers. BENCH_ROWS sets the import size (default 1,000,000).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exposureBenchMain, runExposureBench } from './exposure';
 import { writeHoldingsCsv } from './generate';
+import type { ImportStages } from '../../db/import/import-file';
 
 const ROOT = resolve(__dirname, '../..');
-const DIR = join(ROOT, '.bench');
+// BENCH_DIR: where to work (default .bench/); BENCH_ONLY=import stops after the import figures.
+const DIR = resolve(process.env['BENCH_DIR'] ?? join(ROOT, '.bench'));
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
+const ONLY = process.env['BENCH_ONLY'] ?? '';
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -33,9 +36,15 @@ async function main() {
 
   // Baseline: the sqlite3 command line's .import of the same file into a fresh database.
   const baseDb = join(DIR, 'baseline.db');
-  const [, baseMs] = await timed(() =>
-    execFileSync('sqlite3', [baseDb, '.mode csv', `.import ${csv} holdings`], { stdio: ['ignore', 'ignore', 'pipe'] }),
+  // Run under /usr/bin/time where there is one, for its CPU time (the machine may be shared).
+  const withTime = existsSync('/usr/bin/time');
+  const sqliteArgs = [baseDb, '.mode csv', `.import ${csv} holdings`];
+  const [base, baseMs] = await timed(() =>
+    spawnSync(withTime ? '/usr/bin/time' : 'sqlite3', withTime ? ['-f', 'cpu %U %S', 'sqlite3', ...sqliteArgs] : sqliteArgs, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' }),
   );
+  if (base.status !== 0) throw new Error(`sqlite3 .import failed: ${base.stderr}`);
+  const cpuLine = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(base.stderr);
+  const baseCpuMs = cpuLine ? (Number(cpuLine[1]) + Number(cpuLine[2])) * 1000 : null;
 
   // ThemeLens: the full import (detect, parse, normalise, insert) in a child process, so its peak
   // memory is its own.
@@ -45,7 +54,7 @@ async function main() {
     maxBuffer: 1 << 24,
   });
   if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
-  const result = JSON.parse(child.stdout.trim().split('\n').pop() as string) as { ms: number; rows: number; peakRssMb: number };
+  const result = JSON.parse(child.stdout.trim().split('\n').pop() as string) as { ms: number; rows: number; peakRssMb: number; stages?: ImportStages };
 
   console.log('\nImport of a holdings CSV');
   console.log(`  sqlite3 .import (baseline)   ${fmt(baseMs)}`);
@@ -53,6 +62,16 @@ async function main() {
   console.log(`  ratio                        ${(result.ms / baseMs).toFixed(2)}x   (target: <= 1.5x)`);
   console.log(`  rows per second              ${Math.round(result.rows / (result.ms / 1000)).toLocaleString('en-US')}`);
   console.log(`  peak resident memory         ${result.peakRssMb.toFixed(0)} MB   (target: < 300 MB)`);
+  if (result.stages) {
+    const s = result.stages;
+    console.log(`  breakdown (wall): set-up (backup, detection) ${fmt(s.setupMs)}; parse + insert ${fmt(s.pipelineMs)}, in which`);
+    console.log(`    the parsing thread worked ${fmt(s.parseBusyMs)} and waited for the inserter ${fmt(s.parseWaitMs)},`);
+    console.log(`    the inserting thread worked ${fmt(s.insertMs)} and waited for parsed rows ${fmt(s.insertIdleMs)}; commit and checks ${fmt(s.finishMs)}`);
+    if (s.parseCpuMs !== null && s.insertCpuMs !== null && baseCpuMs !== null) {
+      console.log(`  CPU time: sqlite3 ${fmt(baseCpuMs)}; parsing thread ${fmt(s.parseCpuMs)}, inserting thread ${fmt(s.insertCpuMs)} (parse + insert + commit)`);
+    }
+  }
+  if (ONLY === 'import') return;
 
   // Exposure vs a bare SUM over the same rows, same process, same file (exposure.ts).
   await runExposureBench(join(DIR, 'themelens.db'));

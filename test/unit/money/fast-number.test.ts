@@ -42,4 +42,21 @@ describe('fastNumber agrees exactly with the full parser where it answers', () =
       { numRuns: 2000 },
     );
   });
+  it('property: answers exactly the cells of its defining pattern, and those as the full parser does', () => {
+    const SIMPLE = /^([+-]?)\$?((?:[1-9]\d{0,2}(?:,\d{3})+)|\d+)(?:\.(\d+))?$/;
+    const char = fc.constantFrom('0', '0', '1', '2', '5', '7', '9', ',', ',', '.', '$', '+', '-', ' ', '(', '%', 'e');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 18 }).map((cs) => cs.join('')), (raw) => {
+        const fast = fastNumber(raw);
+        expect(fast !== null).toBe(SIMPLE.test(raw) && raw.replace(/[^0-9]/g, '').length <= 15);
+        if (fast === null) return;
+        const full = parseDecimal(raw, { decimal: '.' });
+        expect(full.ok).toBe(true);
+        if (!full.ok) return;
+        expect(fast.text).toBe(decimalToString(full.value));
+        expect(fast.cents).toBe(decimalToCents(full.value));
+      }),
+      { numRuns: 20000 },
+    );
+  });
 });

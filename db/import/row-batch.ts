@@ -1,0 +1,196 @@
+import type { ParsedPosition } from '../../shared/import/types';
+
+/**
+ * Positions packed for the trip from the parsing thread to the inserting thread: the text fields'
+ * UTF-16 code units back to back (stored one byte each when they all fit, which is the usual case),
+ * a Float64Array of the numbers and an Int32Array of text lengths. Posting that transfers three
+ * buffers and copies nothing, where an array of row objects (or of 13 values per row) costs a
+ * structured clone of every value on one side and an allocation of every value on the other. The
+ * receiver turns the code units into one string and slices the fields out of it.
+ *
+ * Text fields per row, in this order; each has one length slot:
+ * `length >= 0` the next `length` code units; NULL_TEXT the field is null; SAME_AS_ABOVE
+ * the field equals the same field of the previous row of the batch; SAME_AS_SYMBOL (symbol_key only)
+ * it equals the row's symbol.
+ */
+export const TEXT_FIELDS = ['account', 'symbol', 'symbolKey', 'isin', 'cusip', 'description', 'securityType', 'quantity', 'price', 'currency'] as const;
+export const TEXTS_PER_ROW = TEXT_FIELDS.length;
+/** Numbers per row: line, value in cents, is_cash (0/1). */
+export const NUMS_PER_ROW = 3;
+
+export const NULL_TEXT = -1;
+export const SAME_AS_ABOVE = -2;
+export const SAME_AS_SYMBOL = -3;
+
+/** One batch as it travels (the buffers are transferred). */
+export interface RowBatch {
+  count: number;
+  /** Code units of the text fields: one byte each when every unit is below 256, else two. */
+  chars: Uint8Array | Uint16Array;
+  nums: Float64Array;
+  lens: Int32Array;
+}
+
+/** The buffers to transfer with a batch. */
+export const batchBuffers = (b: RowBatch): ArrayBuffer[] => [b.chars.buffer as ArrayBuffer, b.nums.buffer as ArrayBuffer, b.lens.buffer as ArrayBuffer];
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function batchText(chars: Uint8Array | Uint16Array): string {
+  if (chars.length === 0) return '';
+  if (chars instanceof Uint8Array) return Buffer.from(chars.buffer, chars.byteOffset, chars.length).toString('latin1');
+  // Code unit for code unit (a lone surrogate stays one, as it was in the parser's string).
+  if (LITTLE_ENDIAN) return Buffer.from(chars.buffer, chars.byteOffset, chars.byteLength).toString('utf16le');
+  let out = '';
+  for (let i = 0; i < chars.length; i += 8192) out += String.fromCharCode(...chars.subarray(i, i + 8192));
+  return out;
+}
+
+const SYMBOL = 1;
+const SYMBOL_KEY = 2;
+
+/** Fills one batch row by row; `take()` hands it over and starts the next. */
+export class RowBatchWriter {
+  private chars: Uint16Array;
+  private used = 0;
+  /** Bitwise OR of every code unit written: below 256 means one byte each will do. */
+  private wide = 0;
+  private nums: Float64Array;
+  private lens: Int32Array;
+  private readonly prev: (string | null)[] = new Array<string | null>(TEXTS_PER_ROW).fill(null);
+  count = 0;
+
+  constructor(private readonly capacity: number) {
+    this.nums = new Float64Array(capacity * NUMS_PER_ROW);
+    this.lens = new Int32Array(capacity * TEXTS_PER_ROW);
+    this.chars = new Uint16Array(capacity * 64);
+  }
+
+  get full(): boolean {
+    return this.count >= this.capacity;
+  }
+
+  private put(slot: number, field: number, value: string | null): void {
+    const lens = this.lens;
+    if (value === null) lens[slot] = NULL_TEXT;
+    else if (this.count > 0 && value === this.prev[field]) lens[slot] = SAME_AS_ABOVE;
+    else {
+      const n = value.length;
+      lens[slot] = n;
+      if (this.used + n > this.chars.length) {
+        const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + n));
+        grown.set(this.chars.subarray(0, this.used));
+        this.chars = grown;
+      }
+      const chars = this.chars;
+      let at = this.used;
+      let wide = this.wide;
+      for (let j = 0; j < n; j++) {
+        const u = value.charCodeAt(j);
+        chars[at++] = u;
+        wide |= u;
+      }
+      this.used = at;
+      this.wide = wide;
+    }
+    this.prev[field] = value;
+  }
+
+  add(p: ParsedPosition): void {
+    const n = this.count * NUMS_PER_ROW;
+    this.nums[n] = p.line;
+    this.nums[n + 1] = p.valueCents;
+    this.nums[n + 2] = p.isCash ? 1 : 0;
+    const t = this.count * TEXTS_PER_ROW;
+    this.put(t, 0, p.account);
+    this.put(t + SYMBOL, SYMBOL, p.symbol);
+    if (p.symbol !== null && p.symbolKey === p.symbol) {
+      this.lens[t + SYMBOL_KEY] = SAME_AS_SYMBOL;
+      this.prev[SYMBOL_KEY] = p.symbolKey;
+    } else this.put(t + SYMBOL_KEY, SYMBOL_KEY, p.symbolKey);
+    this.put(t + 3, 3, p.isin);
+    this.put(t + 4, 4, p.cusip);
+    this.put(t + 5, 5, p.description);
+    this.put(t + 6, 6, p.securityType);
+    this.put(t + 7, 7, p.quantity);
+    this.put(t + 8, 8, p.price);
+    this.put(t + 9, 9, p.currency);
+    this.count++;
+  }
+
+  /** The batch so far (null when empty); the writer starts a new one. */
+  take(): RowBatch | null {
+    if (this.count === 0) return null;
+    let chars: Uint8Array | Uint16Array;
+    if (this.wide < 256) {
+      chars = new Uint8Array(this.used);
+      chars.set(this.chars.subarray(0, this.used));
+    } else chars = this.chars.slice(0, this.used);
+    const batch: RowBatch = {
+      count: this.count,
+      chars,
+      nums: this.count === this.capacity ? this.nums : this.nums.slice(0, this.count * NUMS_PER_ROW),
+      lens: this.count === this.capacity ? this.lens : this.lens.slice(0, this.count * TEXTS_PER_ROW),
+    };
+    this.used = 0;
+    this.wide = 0;
+    this.nums = new Float64Array(this.capacity * NUMS_PER_ROW);
+    this.lens = new Int32Array(this.capacity * TEXTS_PER_ROW);
+    this.count = 0;
+    return batch;
+  }
+}
+
+/**
+ * Reads a batch back row by row into `out`: the 13 column values of `positions` after snapshot_id
+ * (line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price,
+ * value_cents, currency, is_cash), written at `out[at..at+12]`.
+ */
+export class RowBatchReader {
+  private pos = 0;
+  private row = 0;
+  private readonly prev: (string | null)[] = new Array<string | null>(TEXTS_PER_ROW).fill(null);
+  private readonly text: string;
+
+  constructor(private readonly batch: RowBatch) {
+    this.text = batchText(batch.chars);
+  }
+
+  get remaining(): number {
+    return this.batch.count - this.row;
+  }
+
+  private field(slot: number, field: number): string | null {
+    const len = this.batch.lens[slot] as number;
+    let value: string | null;
+    if (len >= 0) {
+      value = len === 0 ? '' : this.text.slice(this.pos, this.pos + len);
+      this.pos += len;
+    } else if (len === NULL_TEXT) value = null;
+    else if (len === SAME_AS_ABOVE) value = this.prev[field] ?? null;
+    else value = this.prev[SYMBOL] ?? null;
+    this.prev[field] = value;
+    return value;
+  }
+
+  /** Writes the next row's 13 values into `out` at `at`. */
+  next(out: unknown[], at: number): void {
+    const n = this.row * NUMS_PER_ROW;
+    const t = this.row * TEXTS_PER_ROW;
+    const nums = this.batch.nums;
+    out[at] = nums[n];
+    out[at + 1] = this.field(t, 0);
+    out[at + 2] = this.field(t + 1, 1);
+    out[at + 3] = this.field(t + 2, 2);
+    out[at + 4] = this.field(t + 3, 3);
+    out[at + 5] = this.field(t + 4, 4);
+    out[at + 6] = this.field(t + 5, 5);
+    out[at + 7] = this.field(t + 6, 6);
+    out[at + 8] = this.field(t + 7, 7);
+    out[at + 9] = this.field(t + 8, 8);
+    out[at + 10] = nums[n + 1];
+    out[at + 11] = this.field(t + 9, 9);
+    out[at + 12] = nums[n + 2];
+    this.row++;
+  }
+}

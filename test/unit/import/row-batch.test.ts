@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RowBatchReader, RowBatchWriter, type RowBatch } from '../../../db/import/row-batch';
+import type { ParsedPosition } from '../../../shared/import/types';
+
+const toColumns = (p: ParsedPosition) => [
+  p.line,
+  p.account,
+  p.symbol,
+  p.symbolKey,
+  p.isin,
+  p.cusip,
+  p.description,
+  p.securityType,
+  p.quantity,
+  p.price,
+  p.valueCents,
+  p.currency,
+  p.isCash ? 1 : 0,
+];
+
+function roundTrip(positions: ParsedPosition[], capacity: number): unknown[][] {
+  const writer = new RowBatchWriter(capacity);
+  const batches: RowBatch[] = [];
+  for (const p of positions) {
+    writer.add(p);
+    if (writer.full) batches.push(writer.take()!);
+  }
+  const last = writer.take();
+  if (last) batches.push(last);
+  expect(writer.take()).toBeNull();
+  const out: unknown[][] = [];
+  for (const b of batches) {
+    // What a worker would post: a structured clone, buffers and all.
+    const reader = new RowBatchReader(structuredClone(b));
+    while (reader.remaining > 0) {
+      const row = new Array<unknown>(13);
+      reader.next(row, 0);
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+const few = (values: string[]) => fc.constantFrom(...values);
+const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), few(['', 'USD', 'Cash', 'X1', 'Ünïcödé 日本', '\u0000', 'lone \ud800 surrogate', 'a'.repeat(300)]));
+const nullable = fc.option(text, { nil: null });
+const position: fc.Arbitrary<ParsedPosition> = fc.record({
+  line: fc.integer({ min: 1, max: 3_000_000 }),
+  account: fc.oneof(few(['', 'X1', 'X2']), text),
+  symbol: fc.oneof(fc.constant(null), few(['NVDA', 'SPAXX']), text),
+  symbolKey: fc.oneof(few(['NVDA', 'CASH:USD']), text),
+  isin: nullable,
+  cusip: nullable,
+  description: text,
+  securityType: fc.oneof(fc.constant(null), few(['Cash', 'Margin']), text),
+  quantity: fc.oneof(fc.constant(null), few(['1', '0.5', '-3']), text),
+  price: nullable,
+  valueCents: fc.oneof(fc.integer(), fc.constantFrom(0, -1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER)),
+  currency: fc.oneof(few(['USD', 'EUR']), text),
+  isCash: fc.boolean(),
+});
+
+describe('row batches between the parsing and the inserting thread', () => {
+  it('property: every position comes back exactly, in order, whatever its text and the batch size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(position, { maxLength: 60 }).chain((ps) =>
+          // Repeat some rows so "same as above" and "same as symbol" are exercised.
+          fc.tuple(fc.constant(ps.flatMap((p, i) => (i % 3 === 0 ? [p, { ...p, symbolKey: p.symbol ?? p.symbolKey }] : [p]))), fc.integer({ min: 1, max: 50 })),
+        ),
+        ([positions, capacity]) => {
+          expect(roundTrip(positions, capacity)).toEqual(positions.map(toColumns));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps one byte per code unit when it can, two when it must', () => {
+    const p: ParsedPosition = {
+      line: 2,
+      account: 'A',
+      symbol: 'S',
+      symbolKey: 'S',
+      isin: null,
+      cusip: null,
+      description: 'Café',
+      securityType: null,
+      quantity: '1',
+      price: null,
+      valueCents: 1,
+      currency: 'EUR',
+      isCash: false,
+    };
+    const narrow = new RowBatchWriter(4);
+    narrow.add(p);
+    expect(narrow.take()!.chars).toBeInstanceOf(Uint8Array);
+    const wide = new RowBatchWriter(4);
+    wide.add({ ...p, description: 'Société Générale – 日本' });
+    const batch = wide.take()!;
+    expect(batch.chars).toBeInstanceOf(Uint16Array);
+    const row = new Array<unknown>(13);
+    new RowBatchReader(batch).next(row, 0);
+    expect(row[6]).toBe('Société Générale – 日本');
+  });
+});
