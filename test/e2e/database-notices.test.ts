@@ -78,6 +78,16 @@ describe('a read-only database: a banner naming the file and why; edits refused 
     h.openDialogAnswers.length = 0;
   });
 
+  it('the Backups dialog shows encryption at rest off, and why it cannot be turned on without a key store', async () => {
+    await h.page.getByTestId('backups-button').click();
+    const state = h.page.getByTestId('encryption-state');
+    await state.waitFor();
+    expect(await state.innerText()).toBe('Off. It cannot be turned on here: The e2e harness has no key store.');
+    expect(await h.page.getByTestId('encryption-enable').count()).toBe(0);
+    await h.screenshot('64-backups-encryption-unavailable');
+    await h.page.keyboard.press('Escape');
+  });
+
   it('the file is byte for byte as it was, and still 0400', () => {
     expect(sha(dbPath)).toBe(before);
     expect(h.consoleErrors).toEqual([]);

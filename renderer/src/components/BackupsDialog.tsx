@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { BackupInfo } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useLoadedList } from '../hooks/useLoadedList';
+import { EncryptionSetting } from './EncryptionSetting';
 import { Modal } from './Modal';
 
 const REASON: Record<string, string> = { import: 'Before an import', migration: 'Before an upgrade', manual: 'Made by you', 'before-restore': 'Before a restore' };
@@ -75,6 +76,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
           </tbody>
         </table>
       </div>
+      <EncryptionSetting />
       <div className="actions">
         <button type="button" onClick={onClose}>
           Close

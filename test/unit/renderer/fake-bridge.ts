@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { ApiEvents, DatabaseStatus, ImportOutcome, ImportPreview, RestoreResult, ThemeLensBridge } from '../../../shared/api/contract';
+import type { ApiEvents, BackupInfo, DatabaseStatus, EncryptionStatus, ImportOutcome, ImportPreview, RestoreResult, ThemeLensBridge } from '../../../shared/api/contract';
 import type { ErrorCode, ErrorDetails } from '../../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import type { PortfolioSummary, Tag } from '../../../shared/domain/types';
@@ -114,6 +114,10 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     databaseStatus: vi.fn(async (): Promise<DatabaseStatus> => ({ readOnly: false, message: null, sqliteVersion: '3.50.0', schemaVersion: 6, damaged: null, ...data.status })),
     restoreBackup: vi.fn(async (input: { file: string }): Promise<RestoreResult> => ({ restored: input.file, safetyCopy: 'themelens-2026-11-30T00-00-00-000Z-before-restore.db', restartRequired: true })),
     relaunchApp: vi.fn(async () => ({ relaunching: true as const })),
+    encryptionStatus: vi.fn(async (): Promise<EncryptionStatus> => ({ enabled: false, available: true, reason: null })),
+    enableEncryption: vi.fn(async () => ({ relaunching: true as const })),
+    listBackups: vi.fn(async () => [] as BackupInfo[]),
+    createBackup: vi.fn(async () => ({ file: 'themelens-2026-11-30T00-00-00-000Z-manual.db', path: '/data/backups/themelens-2026-11-30T00-00-00-000Z-manual.db', bytes: 4096, createdAt: '2026-11-30T00:00:00.000Z', reason: 'manual' })),
     on: vi.fn(<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void) => {
       const set = listeners[event] as Set<(payload: ApiEvents[E]) => void>;
       set.add(listener);

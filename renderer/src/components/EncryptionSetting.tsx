@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { EncryptionStatus } from '../../../shared/api/contract';
+import { api, asFailure } from '../api';
+
+/**
+ * Encryption at rest, off by default: turning it on keeps a key in the system key store and
+ * restarts ThemeLens, which then encrypts the database and its backups. Where the system has no
+ * real key store, this says why it cannot be turned on.
+ */
+export function EncryptionSetting() {
+  const [status, setStatus] = useState<EncryptionStatus | null>(null);
+  const [step, setStep] = useState<'idle' | 'confirm' | 'working' | 'restarting'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void api()
+      .encryptionStatus({})
+      .then(setStatus)
+      .catch((err) => setError(asFailure(err).message));
+  }, []);
+  const enable = async () => {
+    setStep('working');
+    setError(null);
+    try {
+      await api().enableEncryption({});
+      setStep('restarting');
+    } catch (err) {
+      setError(asFailure(err).message);
+      setStep('idle');
+    }
+  };
+  return (
+    <section className="encryption-setting" data-testid="encryption-setting" aria-label="Encryption at rest">
+      <h3>Encryption at rest</h3>
+      {status === null ? (
+        !error && <p className="muted small">Checking…</p>
+      ) : status.enabled ? (
+        <p className="small" data-testid="encryption-state">
+          On: the database and its backups are encrypted, with a key kept in this computer’s key store.
+        </p>
+      ) : !status.available ? (
+        <p className="small" data-testid="encryption-state">
+          Off. It cannot be turned on here: {status.reason}
+        </p>
+      ) : (
+        <>
+          <p className="small" data-testid="encryption-state">
+            Off. Turned on, the database and every backup are encrypted with a key kept in this computer’s key store; ThemeLens restarts to do it.
+          </p>
+          {step === 'idle' && (
+            <button type="button" className="small" data-testid="encryption-enable" onClick={() => setStep('confirm')}>
+              Encrypt the database…
+            </button>
+          )}
+          {(step === 'confirm' || step === 'working') && (
+            <div className="form-row">
+              <span className="small">Without this computer’s key store (your login keyring) the database cannot be opened. Encrypt and restart?</span>
+              <button type="button" className="small danger" data-testid="encryption-confirm" disabled={step === 'working'} onClick={() => void enable()}>
+                Encrypt and restart
+              </button>
+              <button type="button" className="small" disabled={step === 'working'} onClick={() => setStep('idle')}>
+                Cancel
+              </button>
+            </div>
+          )}
+          {step === 'restarting' && (
+            <p className="small" role="status" data-testid="encryption-restarting">
+              ThemeLens is restarting to encrypt the database…
+            </p>
+          )}
+        </>
+      )}
+      {error && (
+        <p className="field-error" role="alert" data-testid="encryption-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
