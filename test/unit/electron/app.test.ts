@@ -100,6 +100,9 @@ describe('startApp wires the shell against a fake electron module', () => {
   it('uses the Electron build of better-sqlite3: native/electron in development, resources when packaged', () => {
     expect(shellPaths({ app: { isPackaged: false, getAppPath: () => '/repo' } } as never, '/repo/out/main', '/res').nativeBinding).toBe('/repo/native/electron/better_sqlite3.node');
     expect(shellPaths({ app: { isPackaged: true, getAppPath: () => '/x' } } as never, '/app/out/main', '/res').nativeBinding).toBe('/res/native/better_sqlite3.node');
+    // SQLite3 Multiple Ciphers' Electron build, used only when encryption at rest is on.
+    expect(shellPaths({ app: { isPackaged: false, getAppPath: () => '/repo' } } as never, '/repo/out/main', '/res').cipherNativeBinding).toBe('/repo/native/electron/better_sqlite3_mc.node');
+    expect(shellPaths({ app: { isPackaged: true, getAppPath: () => '/x' } } as never, '/app/out/main', '/res').cipherNativeBinding).toBe('/res/native/better_sqlite3_mc.node');
   });
 });
 

@@ -48,6 +48,9 @@ describe('Electron fuses flipped at packaging (afterPack)', () => {
     expect(yml).toMatch(/asarUnpack:\n\s+- "\*\*\/\*\.node"/);
     expect(yml).toMatch(/^npmRebuild: false$/m);
     expect(yml).toMatch(/from: native\/electron\/better_sqlite3\.node/);
+    // The encryption-at-rest build too, and neither module's Node-ABI binary or sources.
+    expect(yml).toMatch(/from: native\/electron\/better_sqlite3_mc\.node\n\s+to: native\/better_sqlite3_mc\.node/);
+    expect(yml).toContain('"!**/node_modules/better-sqlite3-multiple-ciphers/build/**"');
     expect(yml).toMatch(/afterPack: scripts\/after-pack-fuses\.cjs/);
     expect(yml).toMatch(/^appId: \S+$/m);
     expect(yml).toMatch(/^productName: ThemeLens$/m);
@@ -79,7 +82,7 @@ describe('the Electron build of better-sqlite3 goes to native/electron, never no
     expect(check.status).toBe(0);
   });
 
-  it('is skipped only when its stamp matches the Electron and better-sqlite3 versions', async () => {
+  it('is skipped only when its stamp matches the Electron, better-sqlite3 and multiple-ciphers versions, with both binaries there', async () => {
     const { upToDate, wanted } = await import(join(ROOT, 'scripts/electron-native.mjs'));
     const dir = mkdtempSync(join(tmpdir(), 'themelens-native-'));
     try {
@@ -88,7 +91,11 @@ describe('the Electron build of better-sqlite3 goes to native/electron, never no
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'better_sqlite3.node'), 'x');
       writeFileSync(join(dir, 'stamp.json'), JSON.stringify(want));
+      expect(upToDate(want, dir)).toBe(false); // the cipher build is missing
+      writeFileSync(join(dir, 'better_sqlite3_mc.node'), 'x');
       expect(upToDate(want, dir)).toBe(true);
+      expect(want.betterSqlite3MultipleCiphers).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(upToDate({ ...want, betterSqlite3MultipleCiphers: '0.0.1' }, dir)).toBe(false);
       expect(upToDate({ ...want, electron: '0.0.1' }, dir)).toBe(false);
       writeFileSync(join(dir, 'stamp.json'), 'not json');
       expect(upToDate(want, dir)).toBe(false);
