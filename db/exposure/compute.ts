@@ -4,7 +4,8 @@ import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type R
 import type { Db } from '../connection';
 import { listThemes } from '../repos/themes';
 import { contributionCents, type CurrencyFactor } from './rates';
-import { absBaseSql, IN_SNAPSHOT, positionRange, snapshotBasis, snapshotSums, weightTable } from './scan';
+import { absBaseSql, IN_SNAPSHOT, positionRange } from './scan';
+import { snapshotSummary } from './summary';
 
 const money = (cents: number): number => cents / 100;
 
@@ -48,16 +49,16 @@ export interface ExposureTotals {
 
 /**
  * Theme, cash and total figures of a snapshot, all by SQL aggregation (no rows loaded into JS): one
- * pass over the snapshot's positions (db/exposure/scan.ts).
+ * pass over the snapshot's positions (db/exposure/summary.ts, scan.ts), shared with the views.
  */
 export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: number): ExposureTotals {
-  const basis = snapshotBasis(db, baseCurrency, snapshotId);
   const themeList = listThemes(db);
-  const sums = snapshotSums(db, basis, weightTable(db, 'tags', themeList));
+  const summary = snapshotSummary(db, baseCurrency, snapshotId);
   const aggByTheme = new Map<string, ThemeAggRow>(
-    [...sums.themes].map(([id, s]) => [id, { theme_id: id, net: s.net, long: s.long, short: s.short, n: s.count }]),
+    [...summary.themes].map(([id, s]) => [id, { theme_id: id, net: s.net, long: s.long, short: s.short, n: s.count }]),
   );
-  const totals = { total: sums.totalCents, cash: sums.cashCents };
+  const totals = { total: summary.totalCents, cash: summary.cashCents };
+  const basis = { factors: summary.factors, missing: summary.missing };
 
   const totalCents = totals.total;
   const share = (cents: number) => (totalCents === 0 ? 0 : cents / totalCents);

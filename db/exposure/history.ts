@@ -3,7 +3,8 @@ import type { HistoryPoint, PortfoliosOverview, ThemeHistory } from '../../share
 import type { Db } from '../connection';
 import { listPortfolios } from '../repos/portfolios';
 import { listSnapshots } from '../repos/snapshots';
-import { snapshotSummary, topThemes } from './breakdowns';
+import { topThemes } from './breakdowns';
+import { snapshotSummary } from './summary';
 import { cached } from './cache';
 import { snapshotBasis, snapshotSums, weightTable, type WeightLayout } from './scan';
 import { tagCutoff, tagsAsOf, type TagTable } from './tag-tables';
