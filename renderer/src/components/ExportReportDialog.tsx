@@ -99,6 +99,10 @@ export function ExportReportDialog({
   useFocusTrap(formRef);
 
   const { format, paper, sections } = choices;
+  // In a radio group focus belongs on the checked option (the modal focuses its first control).
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>('input[name="export-format"]:checked')?.focus();
+  }, []);
   const previewKind: 'html' | 'csv' | 'json' = format === 'csv' || format === 'json' ? format : 'html';
   const previewSections = usesSections(format) ? sections : [...REPORT_SECTIONS];
   const sectionsKey = previewSections.join(',');

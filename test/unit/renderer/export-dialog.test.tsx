@@ -106,6 +106,14 @@ describe('Export report… dialog', () => {
     expect((within(again).getByTestId('export-section-summary') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('opens on the format saved with last time, focused on it', async () => {
+    window.localStorage.setItem('themelens.exportReport', JSON.stringify({ format: 'csv', paper: 'a4', sections: ['summary'] }));
+    const { dialog } = await openDialog();
+    const csv = within(dialog).getByRole('radio', { name: /CSV/ }) as HTMLInputElement;
+    expect(csv.checked).toBe(true);
+    expect(document.activeElement).toBe(csv);
+  });
+
   it('keeps Tab inside the dialog', async () => {
     const { dialog } = await openDialog();
     const save = within(dialog).getByTestId('export-save');
