@@ -28,7 +28,7 @@ const SECTION_LABELS: Record<ReportSection, string> = {
   themes: 'Themes and their positions',
   positions: 'Positions',
   fx: 'Exchange rates',
-  changes: 'Changes since the previous snapshot',
+  changes: 'Changes since the previous report',
   methodology: 'Methodology',
   disclaimer: 'Disclaimer',
 };
