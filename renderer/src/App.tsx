@@ -133,7 +133,7 @@ export function App() {
         await refreshPortfolios(outcome.portfolio.id);
         setReportVersion((v) => v + 1);
         const skipped = outcome.rejected.length ? `, ${outcome.rejected.length} row(s) skipped` : '';
-        setToast({ text: `Imported ${outcome.imported} positions into ${outcome.portfolio.name}${skipped}.`, kind: 'ok' });
+        setToast({ text: `Imported ${outcome.imported.toLocaleString()} positions into ${outcome.portfolio.name}${skipped}.`, kind: 'ok' });
       } catch (err) {
         setFailed({ failure: asFailure(err), retry: (more) => void runImport(file, choice, { ...extra, ...more }) });
       } finally {

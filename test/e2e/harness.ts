@@ -129,6 +129,8 @@ export async function startHarness(
     viewport: options.viewport ?? { width: 1360, height: 860 },
     locale: 'en-US',
   });
+  // The desktop shell grants the app's page a sanitized clipboard write (electron/main/guards.ts); reading is for the test.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   pageRef = page;
   const requests: string[] = [];
