@@ -51,10 +51,10 @@ const SYMBOL_KEY = 2;
 
 /** Fills one batch row by row; `take()` hands it over and starts the next. */
 export class RowBatchWriter {
-  private chars: Uint16Array;
+  /** Code units, one byte each while every unit so far is below 256 (then `wide` is null). */
+  private narrow: Uint8Array;
+  private wide: Uint16Array | null = null;
   private used = 0;
-  /** Bitwise OR of every code unit written: below 256 means one byte each will do. */
-  private wide = 0;
   private nums: Float64Array;
   private lens: Int32Array;
   private readonly prev: (string | null)[] = new Array<string | null>(TEXTS_PER_ROW).fill(null);
@@ -63,11 +63,35 @@ export class RowBatchWriter {
   constructor(private readonly capacity: number) {
     this.nums = new Float64Array(capacity * NUMS_PER_ROW);
     this.lens = new Int32Array(capacity * TEXTS_PER_ROW);
-    this.chars = new Uint16Array(capacity * 64);
+    this.narrow = new Uint8Array(capacity * 64);
   }
 
   get full(): boolean {
     return this.count >= this.capacity;
+  }
+
+  /** Room for `n` more code units. */
+  private reserve(n: number): void {
+    const size = this.wide ? this.wide.length : this.narrow.length;
+    if (this.used + n <= size) return;
+    const grown = Math.max(size * 2, this.used + n);
+    if (this.wide) {
+      const w = new Uint16Array(grown);
+      w.set(this.wide.subarray(0, this.used));
+      this.wide = w;
+    } else {
+      const b = new Uint8Array(grown);
+      b.set(this.narrow.subarray(0, this.used));
+      this.narrow = b;
+    }
+  }
+
+  /** From the first code unit above 255 on, two bytes per unit (rare: most files are Latin-1). */
+  private widen(written: number): Uint16Array {
+    const w = new Uint16Array(Math.max(this.narrow.length, 16));
+    for (let i = 0; i < written; i++) w[i] = this.narrow[i] as number;
+    this.wide = w;
+    return w;
   }
 
   private put(slot: number, field: number, value: string | null): void {
@@ -77,21 +101,22 @@ export class RowBatchWriter {
     else {
       const n = value.length;
       lens[slot] = n;
-      if (this.used + n > this.chars.length) {
-        const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + n));
-        grown.set(this.chars.subarray(0, this.used));
-        this.chars = grown;
-      }
-      const chars = this.chars;
+      this.reserve(n);
       let at = this.used;
-      let wide = this.wide;
-      for (let j = 0; j < n; j++) {
-        const u = value.charCodeAt(j);
-        chars[at++] = u;
-        wide |= u;
+      let j = 0;
+      if (this.wide === null) {
+        const bytes = this.narrow;
+        for (; j < n; j++) {
+          const u = value.charCodeAt(j);
+          if (u > 0xff) break;
+          bytes[at++] = u;
+        }
+      }
+      if (j < n) {
+        const units = this.wide ?? this.widen(at);
+        for (; j < n; j++) units[at++] = value.charCodeAt(j);
       }
       this.used = at;
-      this.wide = wide;
     }
     this.prev[field] = value;
   }
@@ -121,11 +146,7 @@ export class RowBatchWriter {
   /** The batch so far (null when empty); the writer starts a new one. */
   take(): RowBatch | null {
     if (this.count === 0) return null;
-    let chars: Uint8Array | Uint16Array;
-    if (this.wide < 256) {
-      chars = new Uint8Array(this.used);
-      chars.set(this.chars.subarray(0, this.used));
-    } else chars = this.chars.slice(0, this.used);
+    const chars = this.wide ? this.wide.slice(0, this.used) : this.narrow.slice(0, this.used);
     const batch: RowBatch = {
       count: this.count,
       chars,
@@ -133,7 +154,7 @@ export class RowBatchWriter {
       lens: this.count === this.capacity ? this.lens : this.lens.slice(0, this.count * TEXTS_PER_ROW),
     };
     this.used = 0;
-    this.wide = 0;
+    this.wide = null;
     this.nums = new Float64Array(this.capacity * NUMS_PER_ROW);
     this.lens = new Int32Array(this.capacity * TEXTS_PER_ROW);
     this.count = 0;
