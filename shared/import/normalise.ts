@@ -123,37 +123,40 @@ function numberProblem(field: 'quantity' | 'price' | 'value', cell: string, pars
   return `${word} "${shown}" is not a number${why}; fix the cell or map another column`;
 }
 
-/** A number cell as read: its normalised text and cents, and the exact Decimal when it was needed. */
+/**
+ * A number cell as read: its normalised text (when asked for) and cents, plus the exact Decimal and
+ * currency when the full parser read it. The fast path's own result is used as it is (no copy).
+ */
 interface NumberCell {
-  raw: string;
   text: string;
   cents: number;
-  value: Decimal | null;
-  currency: string | null;
+  value?: Decimal;
+  currency?: string | null;
 }
 
 /**
  * Reads a numeric cell, trying the BigInt-free fast path first for `.` columns; undefined when the
- * cell is empty, null when it does not parse.
+ * cell is empty, null when it does not parse. `withText` false skips the normalised text (a value
+ * column's text is never stored).
  */
-function readCell(cells: readonly string[], i: number, style: NumberStyle): NumberCell | undefined | null {
+function readCell(cells: readonly string[], i: number, style: NumberStyle, withText: boolean): NumberCell | undefined | null {
   if (i < 0) return undefined;
   const raw = cells[i];
   if (raw === undefined || raw.length === 0) return undefined;
   if (style.decimal === '.') {
-    const fast = fastNumber(raw);
-    if (fast) return { raw, text: fast.text, cents: fast.cents, value: null, currency: null };
+    const fast = fastNumber(raw, withText);
+    if (fast) return fast;
   }
   const parsed = parseDecimal(raw, style);
-  if (parsed.ok) return parsed.percent ? null : { raw, text: decimalToString(parsed.value), cents: decimalToCents(parsed.value), value: parsed.value, currency: parsed.currency ?? null };
+  if (parsed.ok) return parsed.percent ? null : { text: withText ? decimalToString(parsed.value) : '', cents: decimalToCents(parsed.value), value: parsed.value, currency: parsed.currency ?? null };
   return parsed.empty ? undefined : null;
 }
 
-/** The exact Decimal of a cell read by the fast path (only needed for quantity x price). */
-function exact(n: NumberCell, style: NumberStyle): Decimal {
+/** The exact Decimal of a cell (`raw` its text; parsed again when the fast path read it). */
+function exact(n: NumberCell, raw: string, style: NumberStyle): Decimal {
   if (n.value) return n.value;
-  const parsed = parseDecimal(n.raw, style);
-  if (!parsed.ok) throw new Error(`fast path read ${n.raw} that the full parser refuses`);
+  const parsed = parseDecimal(raw, style);
+  if (!parsed.ok) throw new Error(`fast path read ${raw} that the full parser refuses`);
   return parsed.value;
 }
 
@@ -210,16 +213,16 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   }
 
   // Numbers: a cell that is present but does not parse rejects the row.
-  const q = readCell(cells, idx.quantity, plan.quantityStyle);
+  const q = readCell(cells, idx.quantity, plan.quantityStyle, true);
   if (q === null) return { kind: 'issue', issue: issue(line, idx.quantity, plan, cellAt(cells, idx.quantity), numberProblem('quantity', cellAt(cells, idx.quantity), parseDecimal(cellAt(cells, idx.quantity), plan.quantityStyle))) };
-  const p = readCell(cells, idx.price, plan.priceStyle);
+  const p = readCell(cells, idx.price, plan.priceStyle, true);
   if (p === null) return { kind: 'issue', issue: issue(line, idx.price, plan, cellAt(cells, idx.price), numberProblem('price', cellAt(cells, idx.price), parseDecimal(cellAt(cells, idx.price), plan.priceStyle))) };
-  const v = readCell(cells, idx.value, plan.valueStyle);
+  const v = readCell(cells, idx.value, plan.valueStyle, false);
   if (v === null) return { kind: 'issue', issue: issue(line, idx.value, plan, cellAt(cells, idx.value), numberProblem('value', cellAt(cells, idx.value), parseDecimal(cellAt(cells, idx.value), plan.valueStyle))) };
 
   let valueCents: number;
   if (v !== undefined) valueCents = v.cents;
-  else if (q !== undefined && p !== undefined) valueCents = multiplyToCents(exact(q, plan.quantityStyle), exact(p, plan.priceStyle));
+  else if (q !== undefined && p !== undefined) valueCents = multiplyToCents(exact(q, cellAt(cells, idx.quantity), plan.quantityStyle), exact(p, cellAt(cells, idx.price), plan.priceStyle));
   else if (isCash && q !== undefined && p === undefined) valueCents = q.cents;
   else {
     const col = idx.value >= 0 ? idx.value : idx.quantity >= 0 && q === undefined ? idx.quantity : idx.price;
