@@ -105,6 +105,25 @@ export function encryptInPlace(path: string, key: string, cipherNativeBinding?: 
   }
 }
 
+/** A plain file from a newer ThemeLens is refused before it is encrypted (its schema version is at byte 60 of the header). */
+function refuseNewerPlain(path: string, newest: number | undefined): void {
+  if (newest === undefined) return;
+  const fd = openSync(path, 'r');
+  let version: number;
+  try {
+    const head = Buffer.alloc(64);
+    readSync(fd, head, 0, 64, 0);
+    version = head.readInt32BE(60);
+  } finally {
+    closeSync(fd);
+  }
+  if (version > newest) throw newerSchema(version, newest);
+}
+
+function newerSchema(version: number, newest: number): AppError {
+  return new AppError('DB_FROM_FUTURE', `This database was written by a newer version of ThemeLens (schema ${version}; this version knows ${newest}). Update ThemeLens to open it.`);
+}
+
 function cannotUnlock(path: string): AppError {
   return new AppError(
     'CANNOT_UNLOCK',
@@ -130,7 +149,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (options.key) {
       if (!KEY.test(options.key)) throw new AppError('VALIDATION', 'The database key must be 64 hexadecimal digits (256 bits).');
       // A plain file and a key: encryption was just turned on (or its first start was interrupted).
-      if (!options.readonly && isPlainSqliteFile(path)) encryptInPlace(path, options.key, options.cipherNativeBinding);
+      if (!options.readonly && isPlainSqliteFile(path)) {
+        refuseNewerPlain(path, options.refuseNewerThan);
+        encryptInPlace(path, options.key, options.cipherNativeBinding);
+      }
       db = openKeyed(path, options.key, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, cipherNativeBinding: options.cipherNativeBinding });
       // A wrong key: refused before anything is written (no journal mode, no pragma that writes).
       if (statSync(path).size > 0 && !unlocks(db)) {
@@ -159,10 +181,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (options.refuseNewerThan !== undefined && version > options.refuseNewerThan) {
       db.close();
-      throw new AppError(
-        'DB_FROM_FUTURE',
-        `This database was written by a newer version of ThemeLens (schema ${version}; this version knows ${options.refuseNewerThan}). Update ThemeLens to open it.`,
-      );
+      throw newerSchema(version, options.refuseNewerThan);
     }
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

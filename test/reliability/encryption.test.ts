@@ -139,6 +139,19 @@ describe('encryption at rest', () => {
     ok.close();
   });
 
+  it('a plain database from a newer version is refused, not encrypted, when a key is given', async () => {
+    const { dbPath } = setup();
+    (await openBackend({ dbPath })).close();
+    const raw = new Database(dbPath);
+    raw.pragma('user_version = 999');
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    const before = sha(dbPath);
+    await expect(openBackend({ dbPath, key: newKey() })).rejects.toMatchObject({ code: 'DB_FROM_FUTURE' });
+    expect(sha(dbPath)).toBe(before);
+    expect(isPlainSqliteFile(dbPath)).toBe(true);
+  });
+
   it('a key that is not 64 hex digits is refused before the file is touched', () => {
     const { dbPath } = setup();
     expect(() => openDatabase(dbPath, { key: "x'; DROP TABLE tags; --" })).toThrow('The database key must be 64 hexadecimal digits (256 bits).');
