@@ -86,3 +86,8 @@ export function cached<T>(db: Db, key: string, compute: () => T): T {
 export function clearAnalyticsCache(db: Db): void {
   states.delete(db);
 }
+
+/** What is cached for `db` now (the e2e perf test labels each switch as computed or cached). */
+export function cachedKeys(db: Db): string[] {
+  return [...(states.get(db)?.entries.keys() ?? [])];
+}

@@ -1,14 +1,29 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatMoney, formatShare } from '../format';
 import { ChartTooltipBox } from './ChartFrame';
 import type { Series } from './colors';
+import { ChartBox } from './ChartBox';
 
 export type HistoryDatum = { asOf: string; total: number } & Record<string, number | string>;
 
 /** Each theme's share of the portfolio (and Untagged) at every snapshot, oldest on the left. */
 export function HistoryLines({ data, series, currency }: { data: readonly HistoryDatum[]; series: readonly Series[]; currency: string }) {
+  const tooltip = (
+    <Tooltip
+      content={({ active, payload, label }) => {
+        const d = active ? (payload?.[0]?.payload as HistoryDatum | undefined) : undefined;
+        if (!d) return null;
+        return (
+          <ChartTooltipBox
+            title={`${formatDate(String(label))}: ${formatMoney(d.total, currency)}`}
+            rows={series.map((s) => ({ name: s.name, color: s.color, value: formatShare(d[s.id] as number), detail: formatMoney(d[`${s.id}:value`] as number, currency) }))}
+          />
+        );
+      }}
+    />
+  );
   return (
-    <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 640, height: 320 }}>
+    <ChartBox kind="history" height={320} tooltip={tooltip}>
       <LineChart data={data as HistoryDatum[]} margin={{ top: 12, right: 24, bottom: 8, left: 24 }}>
         <CartesianGrid strokeDasharray="3 3" className="grid" />
         <XAxis dataKey="asOf" tickFormatter={(d: string) => formatDate(d)} tick={{ fontSize: 11 }} height={40} label={{ value: 'Snapshot date', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
@@ -18,22 +33,10 @@ export function HistoryLines({ data, series, currency }: { data: readonly Histor
           width={60}
           label={{ value: 'Share of portfolio', angle: -90, position: 'insideLeft', offset: -10, style: { fontSize: 11 } }}
         />
-        <Tooltip
-          content={({ active, payload, label }) => {
-            const d = active ? (payload?.[0]?.payload as HistoryDatum | undefined) : undefined;
-            if (!d) return null;
-            return (
-              <ChartTooltipBox
-                title={`${formatDate(String(label))}: ${formatMoney(d.total, currency)}`}
-                rows={series.map((s) => ({ name: s.name, color: s.color, value: formatShare(d[s.id] as number), detail: formatMoney(d[`${s.id}:value`] as number, currency) }))}
-              />
-            );
-          }}
-        />
         {series.map((s) => (
           <Line key={s.id} dataKey={s.id} name={s.name} stroke={s.color} strokeWidth={2} dot={{ r: 3, fill: s.color }} isAnimationActive={false} />
         ))}
       </LineChart>
-    </ResponsiveContainer>
+    </ChartBox>
   );
 }

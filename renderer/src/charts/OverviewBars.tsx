@@ -1,35 +1,38 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney, formatShare } from '../format';
 import { ChartTooltipBox } from './ChartFrame';
 import type { Series } from './colors';
+import { ChartBox } from './ChartBox';
 
 export type OverviewDatum = { name: string; total: number; currency: string } & Record<string, number | string>;
 
 /** One horizontal bar per portfolio, its theme shares and Untagged side by side (100% each). */
 export function OverviewBars({ data, series }: { data: readonly OverviewDatum[]; series: readonly Series[] }) {
+  const tooltip = (
+    <Tooltip
+      cursor={{ fillOpacity: 0.08 }}
+      content={({ active, payload }) => {
+        const d = active ? (payload?.[0]?.payload as OverviewDatum | undefined) : undefined;
+        if (!d) return null;
+        return (
+          <ChartTooltipBox
+            title={`${d.name}: ${formatMoney(d.total, d.currency)}`}
+            rows={series.map((s) => ({ name: s.name, color: s.color, value: formatShare(d[s.id] as number), detail: formatMoney((d[s.id] as number) * d.total, d.currency) }))}
+          />
+        );
+      }}
+    />
+  );
   return (
-    <ResponsiveContainer width="100%" height={Math.max(160, 60 + data.length * 40)} initialDimension={{ width: 640, height: Math.max(160, 60 + data.length * 40) }}>
+    <ChartBox kind="overview" height={Math.max(160, 60 + data.length * 40)} tooltip={tooltip}>
       <BarChart data={data as OverviewDatum[]} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} className="grid" />
         <XAxis type="number" tickFormatter={(v: number) => formatShare(v)} tick={{ fontSize: 11 }} height={40} label={{ value: 'Share of portfolio', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
         <YAxis type="category" dataKey="name" tick={{ fontSize: 11 }} width={150} label={{ value: 'Portfolio', angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
-        <Tooltip
-          cursor={{ fillOpacity: 0.08 }}
-          content={({ active, payload }) => {
-            const d = active ? (payload?.[0]?.payload as OverviewDatum | undefined) : undefined;
-            if (!d) return null;
-            return (
-              <ChartTooltipBox
-                title={`${d.name}: ${formatMoney(d.total, d.currency)}`}
-                rows={series.map((s) => ({ name: s.name, color: s.color, value: formatShare(d[s.id] as number), detail: formatMoney((d[s.id] as number) * d.total, d.currency) }))}
-              />
-            );
-          }}
-        />
         {series.map((s) => (
           <Bar key={s.id} dataKey={s.id} name={s.name} stackId="a" fill={s.color} isAnimationActive={false} />
         ))}
       </BarChart>
-    </ResponsiveContainer>
+    </ChartBox>
   );
 }

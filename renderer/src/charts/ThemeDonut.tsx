@@ -1,6 +1,7 @@
-import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { Cell, Pie, PieChart, Tooltip } from 'recharts';
 import { formatMoney, formatShare } from '../format';
 import { ChartTooltipBox } from './ChartFrame';
+import { ChartBox } from './ChartBox';
 
 export interface Slice {
   id: string;
@@ -13,8 +14,16 @@ export interface Slice {
 /** A donut of the portfolio's shares by theme plus Untagged (slices with a positive value only). */
 export function ThemeDonut({ slices, currency, total }: { slices: readonly Slice[]; currency: string; total: number }) {
   const drawn = slices.filter((s) => s.value > 0);
+  const tooltip = (
+    <Tooltip
+      content={({ active, payload }) => {
+        const s = active ? (payload?.[0]?.payload as Slice | undefined) : undefined;
+        return s ? <ChartTooltipBox title={s.name} rows={[{ name: 'Value', color: s.color, value: formatMoney(s.value, currency), detail: `${formatShare(s.share)} of the portfolio` }]} /> : null;
+      }}
+    />
+  );
   return (
-    <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 420, height: 280 }}>
+    <ChartBox kind="donut" height={280} initialWidth={420} tooltip={tooltip}>
       <PieChart>
         <Pie data={drawn} dataKey="value" nameKey="name" innerRadius="55%" outerRadius="85%" paddingAngle={1} isAnimationActive={false} stroke="none">
           {drawn.map((s) => (
@@ -27,13 +36,7 @@ export function ThemeDonut({ slices, currency, total }: { slices: readonly Slice
         <text x="50%" y="56%" textAnchor="middle" className="donut-center-value" fontSize={14} fontWeight={600}>
           {formatMoney(total, currency)}
         </text>
-        <Tooltip
-          content={({ active, payload }) => {
-            const s = active ? (payload?.[0]?.payload as Slice | undefined) : undefined;
-            return s ? <ChartTooltipBox title={s.name} rows={[{ name: 'Value', color: s.color, value: formatMoney(s.value, currency), detail: `${formatShare(s.share)} of the portfolio` }]} /> : null;
-          }}
-        />
       </PieChart>
-    </ResponsiveContainer>
+    </ChartBox>
   );
 }

@@ -1,6 +1,7 @@
-import { ResponsiveContainer, Tooltip, Treemap } from 'recharts';
+import { Tooltip, Treemap } from 'recharts';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
 import { ChartTooltipBox } from './ChartFrame';
+import { ChartBox } from './ChartBox';
 
 export interface TreeLeaf {
   [key: string]: unknown;
@@ -57,18 +58,19 @@ function TreeCell({ x = 0, y = 0, width = 0, height = 0, depth = 0, name = '', c
 
 /** Themes as areas, each split into its largest positions (and "Other"), sized by contribution. */
 export function ThemeTreemap({ data, currency }: { data: readonly TreeNode[]; currency: string }) {
+  const tooltip = (
+    <Tooltip
+      content={({ active, payload }) => {
+        const d = active ? (payload?.[0]?.payload as TreeLeaf | undefined) : undefined;
+        return d && d.theme ? (
+          <ChartTooltipBox title={`${d.name} in ${d.theme}`} rows={[{ name: 'Contribution', color: d.color, value: formatMoney(d.value, currency), detail: `${formatShare(d.share)} of the portfolio` }]} />
+        ) : null;
+      }}
+    />
+  );
   return (
-    <ResponsiveContainer width="100%" height={340} initialDimension={{ width: 640, height: 340 }}>
-      <Treemap data={data as TreeNode[]} dataKey="value" nameKey="name" isAnimationActive={false} aspectRatio={4 / 3} content={<TreeCell currency={currency} />}>
-        <Tooltip
-          content={({ active, payload }) => {
-            const d = active ? (payload?.[0]?.payload as TreeLeaf | undefined) : undefined;
-            return d && d.theme ? (
-              <ChartTooltipBox title={`${d.name} in ${d.theme}`} rows={[{ name: 'Contribution', color: d.color, value: formatMoney(d.value, currency), detail: `${formatShare(d.share)} of the portfolio` }]} />
-            ) : null;
-          }}
-        />
-      </Treemap>
-    </ResponsiveContainer>
+    <ChartBox kind="treemap" height={340} tooltip={tooltip}>
+      <Treemap data={data as TreeNode[]} dataKey="value" nameKey="name" isAnimationActive={false} aspectRatio={4 / 3} content={<TreeCell currency={currency} />} />
+    </ChartBox>
   );
 }
