@@ -5,7 +5,7 @@
  * wrong key is refused as "cannot unlock" without changing a byte; a restore round-trips.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -150,6 +150,28 @@ describe('encryption at rest', () => {
     await expect(openBackend({ dbPath, key: newKey() })).rejects.toMatchObject({ code: 'DB_FROM_FUTURE' });
     expect(sha(dbPath)).toBe(before);
     expect(isPlainSqliteFile(dbPath)).toBe(true);
+  });
+
+  it('an encrypted database damaged in the middle is moved aside and its newest backup (checked with the key) offered', async () => {
+    const { dbPath } = setup();
+    const key = newKey();
+    const b = await openBackend({ dbPath, key });
+    for (let i = 0; i < 400; i++) b.handlers.setTag({ symbolKey: `S${i}`, themeId: 'data-centers', weightBp: 5000 });
+    const backup = await b.handlers.createBackup({});
+    b.close();
+    const fd = openSync(dbPath, 'r+');
+    writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, 8192);
+    closeSync(fd);
+    const fresh = await openBackend({ dbPath, key, startAfreshWhenDamaged: true });
+    const status = await fresh.handlers.databaseStatus({});
+    expect(status.damaged?.backup?.file).toBe(backup.file);
+    expect(status.damaged?.movedTo).toMatch(/corrupt-[0-9TZ-]+\.db$/);
+    await fresh.handlers.restoreBackup({ file: backup.file });
+    fresh.close();
+    const restored = await openBackend({ dbPath, key });
+    expect((await restored.handlers.listTags({})).length).toBe(400);
+    restored.close();
+    plainCannotRead(dbPath);
   });
 
   it('a key that is not 64 hex digits is refused before the file is touched', () => {
