@@ -163,6 +163,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     let lastCurrency: unknown = null;
     const kept: RowIssue[] = [];
     let rows = 0;
+    let insertMs = 0;
     let firstId: number | null = null;
     let lastId: number | null = null;
     const currencies = new Set<string>();
@@ -203,7 +204,6 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     const inline = hooks.inline ?? totalBytes < INLINE_PARSE_BELOW_BYTES;
     const tp = performance.now();
     const cpuAtStart = threadCpuMs();
-    let insertMs = 0;
     const result = await (inline ? parseInline : parseInWorker)(input.path, options, consumer);
     const tf = performance.now();
     if (!result.ok) {

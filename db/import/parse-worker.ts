@@ -1,4 +1,4 @@
-// Worker thread: parses one holdings file and streams batches of flat rows to its parent, waiting
+// Worker thread: parses one holdings file and streams packed row batches to its parent, waiting
 // when the parent falls behind (so memory stays bounded) and stopping when asked to cancel.
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
