@@ -30,8 +30,9 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
   const [snapshotId, setSnapshotId] = useState<number | null>(null);
   const snaps = useCall<Snapshot[]>(() => api().listSnapshots({ portfolioId: portfolio.id }), `${portfolio.id}:${version}`);
   const snapshots = snaps.data?.filter((s) => s.portfolioId === portfolio.id) ?? [];
-  // The picked snapshot if it belongs to this portfolio, else its latest.
-  const sid = snapshots.some((s) => s.id === snapshotId) ? snapshotId : (snapshots[0]?.id ?? null);
+  // The picked snapshot if it belongs to this portfolio, else its latest. The latest is known from
+  // the portfolio itself, so a view's data is asked for at once, not after the snapshot list.
+  const sid = snapshots.some((s) => s.id === snapshotId) ? snapshotId : (snapshots[0]?.id ?? portfolio.latestSnapshotId ?? null);
   const input = { portfolioId: portfolio.id, ...(sid ? { snapshotId: sid } : {}) };
   const key = `${view}:${portfolio.id}:${sid}:${version}`;
   const { data, error } = useCall<unknown>(() => {
