@@ -46,6 +46,9 @@ function batchText(chars: Uint8Array | Uint16Array): string {
   return out;
 }
 
+/** Code units of text after which a batch is handed over whatever its row count (cells may be 100,000 characters). */
+export const MAX_BATCH_UNITS = 4 << 20;
+
 const SYMBOL = 1;
 const SYMBOL_KEY = 2;
 
@@ -66,8 +69,9 @@ export class RowBatchWriter {
     this.narrow = new Uint8Array(capacity * 64);
   }
 
+  /** Full at `capacity` rows, or sooner when the rows are wide: a batch's text stays a few MB. */
   get full(): boolean {
-    return this.count >= this.capacity;
+    return this.count >= this.capacity || this.used >= MAX_BATCH_UNITS;
   }
 
   /** Room for `n` more code units. */

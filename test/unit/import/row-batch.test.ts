@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RowBatchReader, RowBatchWriter, type RowBatch } from '../../../db/import/row-batch';
+import { MAX_BATCH_UNITS, RowBatchReader, RowBatchWriter, type RowBatch } from '../../../db/import/row-batch';
 import type { ParsedPosition } from '../../../shared/import/types';
 
 const toColumns = (p: ParsedPosition) => [
@@ -103,5 +103,19 @@ describe('row batches between the parsing and the inserting thread', () => {
     const row = new Array<unknown>(13);
     new RowBatchReader(batch).next(row, 0);
     expect(row[6]).toBe('Société Générale – 日本');
+  });
+
+  it('hands a batch over early when its rows are wide, so its size stays bounded', () => {
+    const writer = new RowBatchWriter(4000);
+    const wide = 'x'.repeat(100_000);
+    let rows = 0;
+    while (!writer.full) {
+      writer.add({ line: rows + 2, account: '', symbol: `S${rows}`, symbolKey: `S${rows}`, isin: null, cusip: null, description: wide + String(rows), securityType: null, quantity: null, price: null, valueCents: 0, currency: 'USD', isCash: false });
+      rows++;
+    }
+    expect(rows).toBeLessThan(100);
+    const batch = writer.take()!;
+    expect(batch.count).toBe(rows);
+    expect(batch.chars.length).toBeLessThan(MAX_BATCH_UNITS + 200_000);
   });
 });
