@@ -113,8 +113,11 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
          AND EXISTS (SELECT 1 FROM tags t WHERE t.symbol_key = f.fund_key AND t.source = 'look-through')`,
     )
     .all(snapshot.asOf) as { fund: string; asOf: string }[];
-  const held = new Set(positions.map((p) => p.symbolKey));
-  for (const f of stale.filter((x) => held.has(x.fund))) {
+  // Held anywhere in the snapshot, not only among the positions returned (a screen asks for few).
+  const range = positionRange(db, snapshot.id);
+  const holds = db.prepare(`SELECT 1 FROM positions p WHERE ${IN_SNAPSHOT} AND p.symbol_key = @key LIMIT 1`).pluck();
+  const held = (key: string) => holds.get({ sid: snapshot.id, first: range.first, last: range.last, key }) !== undefined;
+  for (const f of stale.filter((x) => held(x.fund))) {
     warnings.push({ code: 'STALE_LOOK_THROUGH', message: `The holdings of ${f.fund} used for look-through are as of ${f.asOf}, more than 90 days before ${snapshot.asOf}; import a newer holdings file from the issuer.` });
   }
   const issues = db.prepare('SELECT count(*) FROM import_issues WHERE snapshot_id = ?').pluck().get(snapshot.id) as number;

@@ -22,8 +22,11 @@ import { patchPositions, withTotals } from './patch-report';
 import { AnalyticsViews } from './views/AnalyticsViews';
 import { ViewTabs, type ViewId } from './views/ViewTabs';
 
-/** Positions fetched for the screen: the largest ones; exports always get them all. */
-const SCREEN_POSITION_LIMIT = 2000;
+/**
+ * Positions fetched with the exposure for the screen: none to speak of. The holdings table loads
+ * the snapshot's positions itself (listHoldings); exports always get them all.
+ */
+const SCREEN_POSITION_LIMIT = 1;
 
 interface PendingImport {
   path: string;
@@ -66,8 +69,8 @@ export function App() {
     }
     try {
       const [r, funds] = await Promise.all([api().getExposure({ portfolioId, positionLimit: SCREEN_POSITION_LIMIT }), api().listFunds({})]);
-      const fundKeys = new Set(funds.map((f) => f.fundKey));
-      fundsHeld.current = r.positions.some((p) => fundKeys.has(p.symbolKey));
+      // Look-through weights may move with any tag edit while a fund is known: refresh fully then.
+      fundsHeld.current = funds.length > 0;
       setReport(r);
     } catch (err) {
       setReport(null);

@@ -56,11 +56,19 @@ export interface Harness {
   relaunches: number;
   /** Every request the page made. */
   requests: string[];
+  /** Every API call the page made, with when it started and ended (Date.now()), for timing tests. */
+  calls: ApiCallTiming[];
   consoleErrors: string[];
   origin: string;
   emit<E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]): Promise<void>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
+}
+
+export interface ApiCallTiming {
+  name: string;
+  start: number;
+  end: number;
 }
 
 export async function startHarness(
@@ -140,17 +148,27 @@ export async function startHarness(
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  await page.exposeBinding('__themelensInvoke', (_source, name: unknown, input: unknown) => invokeApi(handlers, name, input));
+  const calls: ApiCallTiming[] = [];
+  await page.exposeBinding('__themelensInvoke', async (_source, name: unknown, input: unknown) => {
+    const start = Date.now();
+    try {
+      // As text: playwright's own argument serializer walks every value (a 10,000-row holdings list
+      // took ~450 ms), where Electron's structured clone of the same object takes a few.
+      return JSON.stringify(await invokeApi(handlers, name, input));
+    } finally {
+      calls.push({ name: String(name), start, end: Date.now() });
+    }
+  });
   // The preload's object work: one function per call, envelopes unwrapped into thrown errors.
   await page.addInitScript(
     ({ names, events }) => {
       const w = window as unknown as Record<string, unknown>;
-      const invoke = w['__themelensInvoke'] as (n: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; details?: unknown } }>;
+      const invoke = w['__themelensInvoke'] as (n: string, i: unknown) => Promise<string>;
       const listeners = new Map<string, Set<(p: unknown) => void>>();
       const bridge: Record<string, unknown> = {};
       for (const name of names) {
         bridge[name] = async (input: unknown) => {
-          const env = await invoke(name, input ?? {});
+          const env = JSON.parse(await invoke(name, input ?? {})) as { ok: boolean; value?: unknown; error?: { code: string; message: string; details?: unknown } };
           if (env.ok) return env.value;
           const err = new Error(env.error?.message ?? 'error') as Error & { code?: string; details?: unknown };
           err.code = env.error?.code;
@@ -182,6 +200,7 @@ export async function startHarness(
       return state.relaunches;
     },
     requests,
+    calls,
     consoleErrors,
     origin,
     emit: async (event, payload) => {

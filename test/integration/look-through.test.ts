@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openBackend } from '../../db/service/backend';
 import { parseFundHoldings } from '../../shared/lookthrough/parse-fund';
 import { runCli } from '../helpers/cli';
 import { dumpContent } from '../helpers/db-content';
@@ -81,5 +82,20 @@ describe('fund look-through', () => {
     const report = JSON.parse(cli('report', '--portfolio', 'P', '--format', 'json').stdout);
     expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(['STALE_LOOK_THROUGH']);
     expect(report.warnings[0].message).toMatch(/holdings of DCX used for look-through are as of 2026-11-21/);
+  });
+
+  it('warns even when the fund is not among the few positions a screen asks for', async () => {
+    const bigger = join(temp.dir, 'p4.csv');
+    writeFileSync(bigger, 'Symbol,Description,Quantity,Market Value\nAAPL,APPLE INC,1000,"250,000.00"\nDCX,ISHARES DATA CENTER ETF,100,"10,000.00"\n');
+    cli('import', bigger, '--portfolio', 'R', '--as-of', '2027-03-15');
+    const backend = await openBackend({ dbPath: db });
+    try {
+      const portfolio = (await backend.handlers.listPortfolios({})).find((p) => p.name === 'R')!;
+      const screen = await backend.handlers.getExposure({ portfolioId: portfolio.id, positionLimit: 1 });
+      expect(screen.positions.map((p) => p.symbolKey)).toEqual(['AAPL']);
+      expect(screen.warnings.map((w) => w.code)).toEqual(['STALE_LOOK_THROUGH']);
+    } finally {
+      backend.close();
+    }
   });
 });
