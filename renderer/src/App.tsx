@@ -20,6 +20,7 @@ import { Toolbar } from './components/Toolbar';
 import { useTagHistory } from './hooks/useTagHistory';
 import { patchPositions, withTotals } from './patch-report';
 import { AnalyticsViews } from './views/AnalyticsViews';
+import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './views/prefetch';
 import { ViewTabs, type ViewId } from './views/ViewTabs';
 
 /**
@@ -109,6 +110,12 @@ export function App() {
   useEffect(() => {
     void refreshReport(selectedId);
   }, [selectedId, reportVersion, refreshReport]);
+
+  // On the holdings screen, the analytics views' figures are computed ahead while the window is idle.
+  usePrefetch(
+    () => (report && selectedId !== null ? PREFETCHED_VIEWS.map((v) => viewCall(v, selectedId, report.snapshotId)).filter((c) => c !== null) : []),
+    view === 'holdings' && report && selectedId !== null ? `${selectedId}:${report.snapshotId}:${report.generatedAt}:${report.untaggedValue}:${reportVersion}` : null,
+  );
 
   const readOnlyMessage = dbStatus?.readOnly ? dbStatus.message : null;
   const startImport = useCallback(async () => {

@@ -44,39 +44,58 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
     // "summary" is the one pass per snapshot the views share, computed by the holdings screen's
     // exposure totals for the latest snapshot) or "cached" when it computed nothing.
     const db = h.backend.db;
-    const rows: [string, number, string][] = [];
-    const measured = async (what: string, act: () => Promise<unknown>) => {
-      const before = new Set(cachedKeys(db));
-      await act();
-      const ms = await lastSwitchMs(h);
-      const added = cachedKeys(db).filter((k) => !before.has(k)).map((k) => k.split(':')[0]);
-      rows.push([what, ms, added.length ? `computed: ${[...new Set(added)].join(', ')}` : 'cached']);
-    };
-    for (const v of ['themes', 'accounts', 'currencies', 'overlap', 'history', 'portfolios', 'themes'] as const) {
-      await measured(`view -> ${v}`, () => h.page.getByTestId(`view-tab-${v}`).click());
-    }
-    for (const v of ['accounts', 'themes'] as const) {
-      await h.page.getByTestId(`view-tab-${v}`).click();
-      await lastSwitchMs(h);
-      const options = await h.page.getByTestId('snapshot-picker').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
-      for (const id of [options[1]!, options[0]!]) {
-        await measured(`${v}: snapshot -> ${id}`, () => h.page.getByTestId('snapshot-picker').selectOption(id));
-      }
-    }
-    await h.page.getByTestId('view-tab-holdings').click();
-    await h.page.getByTestId('holdings-table').waitFor();
-    await measured('holdings -> themes', () => h.page.getByTestId('view-tab-themes').click());
-    console.log(`\nSwitch to painted (click -> data -> commit -> the task after the next frame), ${ROWS.toLocaleString('en-US')} positions, 5,000 tagged symbols:`);
-    for (const [what, ms, how] of rows) console.log(`  ${what.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms   ${how}`);
     const stats = (xs: number[]) => {
       const sorted = [...xs].sort((x, y) => x - y);
       return `median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (${xs.length})`;
     };
-    console.log(`  all switches: ${stats(rows.map((r) => r[1]))}`);
-    const cold = rows.filter((r) => r[2] !== 'cached').map((r) => r[1]);
-    const warm = rows.filter((r) => r[2] === 'cached').map((r) => r[1]);
-    if (cold.length) console.log(`  computing something: ${stats(cold)}`);
-    if (warm.length) console.log(`  all from the cache:  ${stats(warm)}`);
+    // The same walk through the views twice: clicks back to back (the window gets no idle time to
+    // compute ahead), then as a person reads, a second on each view (views/prefetch.ts uses it).
+    const walk = async (pauseMs: number): Promise<[string, number, string][]> => {
+      const rows: [string, number, string][] = [];
+      const measured = async (what: string, act: () => Promise<unknown>) => {
+        if (pauseMs) await h.page.waitForTimeout(pauseMs);
+        const before = new Set(cachedKeys(db));
+        await act();
+        const ms = await lastSwitchMs(h);
+        const added = cachedKeys(db).filter((k) => !before.has(k)).map((k) => k.split(':')[0]);
+        rows.push([what, ms, added.length ? `computed: ${[...new Set(added)].join(', ')}` : 'cached']);
+      };
+      for (const v of ['themes', 'accounts', 'currencies', 'overlap', 'history', 'portfolios', 'themes'] as const) {
+        await measured(`view -> ${v}`, () => h.page.getByTestId(`view-tab-${v}`).click());
+      }
+      for (const v of ['accounts', 'themes'] as const) {
+        await h.page.getByTestId(`view-tab-${v}`).click();
+        await lastSwitchMs(h);
+        const options = await h.page.getByTestId('snapshot-picker').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+        for (const id of [options[1]!, options[0]!]) {
+          await measured(`${v}: snapshot -> ${id}`, () => h.page.getByTestId('snapshot-picker').selectOption(id));
+        }
+      }
+      await h.page.getByTestId('view-tab-holdings').click();
+      await h.page.getByTestId('holdings-table').waitFor();
+      await measured('holdings -> themes', () => h.page.getByTestId('view-tab-themes').click());
+      return rows;
+    };
+    const print = (title: string, rows: [string, number, string][]) => {
+      console.log(`\n${title}`);
+      for (const [what, ms, how] of rows) console.log(`  ${what.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms   ${how}`);
+      console.log(`  all switches: ${stats(rows.map((r) => r[1]))}`);
+      const cold = rows.filter((r) => r[2] !== 'cached').map((r) => r[1]);
+      const warm = rows.filter((r) => r[2] === 'cached').map((r) => r[1]);
+      if (cold.length) console.log(`  computing something: ${stats(cold)}`);
+      if (warm.length) console.log(`  all from the cache:  ${stats(warm)}`);
+    };
+    const restart = async () => {
+      clearAnalyticsCache(db);
+      await h.page.reload();
+      await h.page.getByTestId('holdings-table').waitFor({ timeout: 60_000 });
+    };
+    const what = `Switch to painted (click -> data -> commit -> the task after the next frame), ${ROWS.toLocaleString('en-US')} positions, 5,000 tagged symbols`;
+    const rows = await walk(0);
+    print(`${what}; clicks back to back:`, rows);
+    await restart();
+    const reading = await walk(1000);
+    print(`${what}; a second on each view before the next click:`, reading);
     // The same calls straight on the backend: how much of a switch is SQL, with nothing cached
     // (cold: every analytics cache entry dropped first) and cached.
     const pid = (h.backend.db.prepare("SELECT id FROM portfolios WHERE name = 'Big'").pluck().get() as number);

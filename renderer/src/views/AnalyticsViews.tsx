@@ -10,8 +10,12 @@ import { PortfoliosView } from './PortfoliosView';
 import { SnapshotPicker } from './SnapshotPicker';
 import { ThemesView } from './ThemesView';
 import { useSwitchMeasure } from './timing';
+import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './prefetch';
 import { useCall } from './useCall';
 import type { ViewId } from './ViewTabs';
+
+/** The views that show one snapshot (and have a snapshot picker). */
+const SNAPSHOT_VIEWS: readonly string[] = ['themes', 'accounts', 'currencies', 'overlap'];
 
 /** What every analytics view gets from the app. */
 export interface ViewProps {
@@ -33,31 +37,23 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
   // The picked snapshot if it belongs to this portfolio, else its latest. The latest is known from
   // the portfolio itself, so a view's data is asked for at once, not after the snapshot list.
   const sid = snapshots.some((s) => s.id === snapshotId) ? snapshotId : (snapshots[0]?.id ?? portfolio.latestSnapshotId ?? null);
-  const input = { portfolioId: portfolio.id, ...(sid ? { snapshotId: sid } : {}) };
   const key = `${view}:${portfolio.id}:${sid}:${version}`;
   const { data, error } = useCall<unknown>(() => {
     if (!sid && view !== 'portfolios') return Promise.resolve(null);
-    switch (view) {
-      case 'themes':
-        return api().getThemeBreakdown({ ...input, top: 10 });
-      case 'accounts':
-        return api().getAccountBreakdown(input);
-      case 'currencies':
-        return api().getCurrencyBreakdown(input);
-      case 'overlap':
-        return api().getThemeOverlap(input);
-      case 'history':
-        return api().getThemeHistory({ portfolioId: portfolio.id });
-      case 'portfolios':
-        return api().getPortfoliosOverview({});
-      default:
-        return Promise.resolve(null);
-    }
+    return viewCall(view, portfolio.id, sid)?.() ?? Promise.resolve(null);
   }, key);
   // Only this view's answer for this snapshot counts as ready (the previous one's stays while loading).
   const ready = data && view !== 'compare' && matches(view, data as Record<string, unknown>, portfolio.id, sid) ? data : null;
+  // Then the other views of this snapshot, and this view for the most recent other snapshots.
+  usePrefetch(
+    () => [
+      ...PREFETCHED_VIEWS.filter((v) => v !== view).map((v) => viewCall(v, portfolio.id, sid)),
+      ...(SNAPSHOT_VIEWS.includes(view) ? snapshots.filter((s) => s.id !== sid).slice(0, 6).map((s) => viewCall(view, portfolio.id, s.id)) : []),
+    ].filter((c) => c !== null),
+    ready ? key : null,
+  );
   useSwitchMeasure(key, ready);
-  const picker = ['themes', 'accounts', 'currencies', 'overlap'].includes(view) && snapshots.length > 0;
+  const picker = SNAPSHOT_VIEWS.includes(view) && snapshots.length > 0;
 
   let body: ReactNode = <p className="muted loading-inline">Loading…</p>;
   const d = ready as never;

@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { api } from '../api';
+
+type Call = () => Promise<unknown>;
+
+/** A call taking longer than this means a large portfolio: prefetching stops rather than hog the backend. */
+const CHEAP_MS = 150;
+/** Let the view on screen settle before asking for anything else. */
+const SETTLE_MS = 250;
+
+const idle = (f: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(f, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(f, 50);
+  return () => clearTimeout(id);
+};
+
+/**
+ * While the window is idle, asks the backend, one call at a time, for what the user is likely to
+ * open next, so that switching to it is served from the backend's cache (computed figures are kept
+ * until any data changes). Stops at the first slow call, and starts over when `key` changes.
+ */
+export function usePrefetch(calls: () => Call[], key: string | null): void {
+  useEffect(() => {
+    if (key === null) return;
+    let stopped = false;
+    let cancel = () => {};
+    const queue = calls();
+    const next = () => {
+      const call = queue.shift();
+      if (stopped || !call) return;
+      cancel = idle(() => {
+        const start = performance.now();
+        call().then(
+          () => performance.now() - start < CHEAP_MS && next(),
+          () => undefined,
+        );
+      });
+    };
+    const timer = setTimeout(next, SETTLE_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      cancel();
+    };
+    // `calls` is re-created every render; `key` says when its inputs changed.
+  }, [key]);
+}
+
+/** The call each analytics view makes for a portfolio's snapshot (as AnalyticsViews makes it). */
+export function viewCall(view: string, portfolioId: number, snapshotId: number | null): Call | null {
+  const input = { portfolioId, ...(snapshotId ? { snapshotId } : {}) };
+  switch (view) {
+    case 'themes':
+      return () => api().getThemeBreakdown({ ...input, top: 10 });
+    case 'accounts':
+      return () => api().getAccountBreakdown(input);
+    case 'currencies':
+      return () => api().getCurrencyBreakdown(input);
+    case 'overlap':
+      return () => api().getThemeOverlap(input);
+    case 'history':
+      return () => api().getThemeHistory({ portfolioId });
+    case 'portfolios':
+      return () => api().getPortfoliosOverview({});
+    default:
+      return null;
+  }
+}
+
+export const PREFETCHED_VIEWS = ['themes', 'accounts', 'currencies', 'overlap', 'history', 'portfolios'] as const;

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { cleanup, renderHook } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { usePrefetch } from '../../../renderer/src/views/prefetch';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/** A call that resolves after `ms` of (fake) time and records that it ran. */
+const call = (log: string[], name: string, ms: number) => () => {
+  log.push(name);
+  return new Promise<void>((done) => setTimeout(done, ms));
+};
+
+describe('prefetching the next views while the window is idle', () => {
+  it('runs the calls one at a time after the view settles, and stops at the first slow one', async () => {
+    vi.useFakeTimers();
+    const log: string[] = [];
+    renderHook(() => usePrefetch(() => [call(log, 'a', 10), call(log, 'b', 400), call(log, 'c', 10)], 'k1'));
+    expect(log).toEqual([]); // nothing while the view on screen settles
+    await vi.advanceTimersByTimeAsync(260);
+    expect(log).toEqual([]); // scheduled for idle time
+    await vi.advanceTimersByTimeAsync(60);
+    expect(log).toEqual(['a']);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(log).toEqual(['a', 'b']); // one at a time: b only after a answered
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(log).toEqual(['a', 'b']); // b was slow (a large portfolio): c is not asked for
+  });
+
+  it('starts over when the key changes and stops when the view goes away', async () => {
+    vi.useFakeTimers();
+    const log: string[] = [];
+    const { rerender, unmount } = renderHook(({ key }) => usePrefetch(() => [call(log, `${key}-1`, 5), call(log, `${key}-2`, 5)], key), { initialProps: { key: 'k1' as string | null } });
+    await vi.advanceTimersByTimeAsync(320);
+    expect(log).toEqual(['k1-1']);
+    rerender({ key: 'k2' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(log).toEqual(['k1-1', 'k2-1', 'k2-2']); // k1-2 never ran
+    rerender({ key: null });
+    unmount();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(log).toEqual(['k1-1', 'k2-1', 'k2-2']);
+  });
+});
