@@ -190,6 +190,9 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     it(`screenshots every view in the ${scheme} theme`, async () => {
       await h.page.emulateMedia({ colorScheme: scheme });
       await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
+      // The undo toast of the test before would sit over every view: close it as a user would.
+      const toast = h.page.getByTestId('toast');
+      if (await toast.count()) await toast.getByRole('button', { name: 'Dismiss' }).click();
       for (const v of VIEWS) {
         await h.page.getByTestId(`view-tab-${v}`).click();
         await h.page.waitForTimeout(150);

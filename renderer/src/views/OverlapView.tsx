@@ -35,7 +35,7 @@ export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap 
                 const diag = row.id === col.id;
                 const heat = !diag && c && max > 0 ? Math.abs(c.value) / max : 0;
                 return (
-                  <td key={col.id} data-testid={`overlap-${row.id}-${col.id}`} className={`num${diag ? ' diagonal' : ''}`} style={heat ? { background: `rgba(100, 116, 139, ${0.15 + heat * 0.45})` } : undefined} title={c ? `${c.positionCount} position(s)` : 'No position in both'}>
+                  <td key={col.id} data-testid={`overlap-${row.id}-${col.id}`} className={`num${diag ? ' diagonal' : ''}`} style={heat ? { background: `rgba(37, 99, 235, ${0.08 + heat * 0.22})` } : undefined} title={c ? `${c.positionCount} position(s)` : 'No position in both'}>
                     {c ? (
                       <>
                         {formatMoney(c.value, cur)}
