@@ -1,18 +1,10 @@
 import type { TagSource } from '../../../shared/domain/types';
 import type { HoldingRow } from '../../../shared/exposure/holdings';
+import type { ReportPosition } from '../../../shared/report/model';
 
-/** One row of the holdings table: a position with its current tags. */
-export interface Holding {
+/** One row of the holdings table: a position (as in a report) with its current tags. */
+export interface Holding extends Omit<ReportPosition, 'themes'> {
   key: string;
-  account: string;
-  symbol: string;
-  symbolKey: string;
-  description: string;
-  quantity: number | null;
-  value: number | null;
-  localValue: number;
-  currency: string;
-  isCash: boolean;
   themes: { id: string; weight: number; source?: TagSource }[];
   /** Sum of the tag weights (1 = fully tagged). */
   tagged: number;
