@@ -149,6 +149,33 @@ describe('Export report…: format, paper, sections, live preview, save (real re
     await h.page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('sets the adviser, firm, logo and disclaimer once, in the dialog; the preview and the database carry them', async () => {
+    await h.page.getByTestId('export-button').click();
+    const dialog = h.page.getByRole('dialog', { name: 'Export report' });
+    await dialog.waitFor();
+    await h.page.getByTestId('export-edit-prefs').click();
+    await h.page.getByTestId('prefs-adviser').fill('Ana Ruiz');
+    await h.page.getByTestId('prefs-firm').fill('Ruiz & Partners <b>LLP</b>');
+    await h.page.getByTestId('prefs-disclaimer').fill('For Ann Smith only.\nNot advice.');
+    // A real 1x1 PNG, read in the window as a data: URL (the report links to nothing).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await h.page.getByTestId('prefs-logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await h.page.getByTestId('prefs-logo-image').waitFor();
+    await h.screenshot('63-report-preferences');
+    await h.page.getByTestId('prefs-save').click();
+    await h.page.getByTestId('report-prefs').waitFor({ state: 'detached' });
+    await expect.poll(() => previewText(h)).toContain('Ruiz & Partners <b>LLP</b>');
+    const cover = await h.page.evaluate(() => {
+      const root = document.querySelector('[data-testid="report-preview-page"]')!.shadowRoot!;
+      return { logo: root.querySelector('img.logo')?.getAttribute('src') ?? null, bold: root.querySelectorAll('b').length, disclaimer: root.textContent?.includes('Not advice.') };
+    });
+    expect(cover).toEqual({ logo: `data:image/png;base64,${png.toString('base64')}`, bold: 0, disclaimer: true });
+    const saved = await h.backend.handlers.getReportPreferences({});
+    expect(saved).toMatchObject({ adviserName: 'Ana Ruiz', adviserFirm: 'Ruiz & Partners <b>LLP</b>', disclaimer: 'For Ann Smith only.\nNot advice.' });
+    await h.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('made no network request and logged no error (no CSP violation either)', () => {
     expect(h.requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('data:'))).toEqual([]);
     expect(h.consoleErrors).toEqual([]);

@@ -6,6 +6,7 @@ import type { ReportExportResult } from '../../../shared/report/record';
 import { api, asFailure } from '../api';
 import { loadExportChoices, saveExportChoices, suggestedReportName, usesPaper, usesSections, type ExportChoices } from '../export-choices';
 import { Modal } from './Modal';
+import { ReportPreferencesForm } from './ReportPreferencesForm';
 import { ReportPreview } from './ReportPreview';
 import './export-report.css';
 
@@ -95,6 +96,9 @@ export function ExportReportDialog({
   const [choices, setChoices] = useState<ExportChoices>(() => loadExportChoices(storage(), navigator.language));
   const [preview, setPreview] = useState<Preview>({ state: 'loading' });
   const [saving, setSaving] = useState<Saving>({ state: 'idle' });
+  // Editing the adviser's details (report preferences) in place of the options; saved details redo the preview.
+  const [editingPrefs, setEditingPrefs] = useState(false);
+  const [prefsVersion, setPrefsVersion] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusTrap(formRef);
 
@@ -117,7 +121,7 @@ export function ExportReportDialog({
       .previewReport({ portfolioId, format: previewKind, sections: wanted })
       .then((value) => id === request.current && setPreview({ state: 'ready', value, kind: previewKind }))
       .catch((err) => id === request.current && setPreview({ state: 'error', message: asFailure(err).message }));
-  }, [portfolioId, previewKind, sectionsKey]);
+  }, [portfolioId, previewKind, sectionsKey, prefsVersion]);
 
   const update = (patch: Partial<ExportChoices>) => {
     setChoices((c) => ({ ...c, ...patch }));
@@ -157,7 +161,15 @@ export function ExportReportDialog({
   return (
     <Modal title="Export report" testId="export-dialog" onClose={close} wide>
       <div className="export-layout">
-        <form className="export-options" ref={formRef} onSubmit={(e) => void save(e)} aria-busy={busy}>
+        {editingPrefs && (
+          <ReportPreferencesForm
+            onDone={(saved) => {
+              setEditingPrefs(false);
+              if (saved) setPrefsVersion((v) => v + 1);
+            }}
+          />
+        )}
+        <form className="export-options" hidden={editingPrefs} ref={formRef} onSubmit={(e) => void save(e)} aria-busy={busy}>
           <div className="export-fields">
             <fieldset disabled={busy}>
               <legend>Format</legend>
@@ -202,6 +214,9 @@ export function ExportReportDialog({
                 {format.toUpperCase()} always carries all the figures: every theme, position, tag and exchange rate.
               </p>
             )}
+            <button type="button" className="small export-prefs-link" onClick={() => setEditingPrefs(true)} disabled={busy} data-testid="export-edit-prefs">
+              Adviser, logo and disclaimer…
+            </button>
           </div>
           <div className="export-status" aria-live="polite">
             {busy && (

@@ -23,6 +23,36 @@ const previewPage = () => screen.getByTestId('report-preview-page');
 const previewHeadings = () => [...(previewPage().shadowRoot?.querySelectorAll('h2') ?? [])].map((h) => h.textContent);
 
 describe('Export report… dialog', () => {
+  it('edits the adviser, firm, logo and disclaimer in place, saves them once for every report, and redoes the preview', async () => {
+    const { bridge, dialog } = await openDialog();
+    const previews = bridge.previewReport.mock.calls.length;
+    fireEvent.click(within(dialog).getByTestId('export-edit-prefs'));
+    const form = await within(dialog).findByTestId('report-prefs');
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByTestId('prefs-title')));
+    fireEvent.change(within(form).getByTestId('prefs-adviser'), { target: { value: 'Ana Ruiz' } });
+    fireEvent.change(within(form).getByTestId('prefs-firm'), { target: { value: 'Ruiz & Partners' } });
+    fireEvent.change(within(form).getByTestId('prefs-disclaimer'), { target: { value: 'For Ann Smith only.' } });
+    // A file that is not an image is refused with its name, and nothing is saved.
+    fireEvent.change(within(form).getByTestId('prefs-logo-file'), { target: { files: [new File(['x'], 'notes.txt', { type: 'text/plain' })] } });
+    expect((await within(form).findByTestId('prefs-error')).textContent).toBe('notes.txt is not a PNG or JPEG image.');
+    fireEvent.change(within(form).getByTestId('prefs-logo-file'), { target: { files: [new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'logo.png', { type: 'image/png' })] } });
+    await waitFor(() => expect(within(form).getByTestId('prefs-logo-image').getAttribute('src')).toBe('data:image/png;base64,iVBORw=='));
+    fireEvent.click(within(form).getByTestId('prefs-save'));
+    await waitFor(() => expect(within(dialog).queryByTestId('report-prefs')).toBeNull());
+    expect(bridge.setReportPreferences).toHaveBeenCalledWith(
+      expect.objectContaining({ adviserName: 'Ana Ruiz', adviserFirm: 'Ruiz & Partners', disclaimer: 'For Ann Smith only.', logoDataUrl: 'data:image/png;base64,iVBORw==' }),
+    );
+    await waitFor(() => expect(bridge.previewReport.mock.calls.length).toBeGreaterThan(previews));
+    // Cancel leaves the saved details as they were.
+    fireEvent.click(within(dialog).getByTestId('export-edit-prefs'));
+    const again = await within(dialog).findByTestId('report-prefs');
+    await waitFor(() => expect((within(again).getByTestId('prefs-adviser') as HTMLInputElement).value).toBe('Ana Ruiz'));
+    fireEvent.change(within(again).getByTestId('prefs-adviser'), { target: { value: 'Someone else' } });
+    fireEvent.click(within(again).getByTestId('prefs-cancel'));
+    expect(bridge.setReportPreferences).toHaveBeenCalledTimes(1);
+  });
+
+
   it('opens with Ctrl+E (and Cmd+E), focused on the format, with paper and sections where they matter', async () => {
     const { dialog } = await openDialog();
     expect(document.activeElement).toBe(within(dialog).getByRole('radio', { name: /PDF/ }));

@@ -5,6 +5,7 @@ import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import type { PortfolioSummary, Tag } from '../../../shared/domain/types';
 import type { HoldingsList } from '../../../shared/exposure/holdings';
 import type { ExposureReport, ReportPosition } from '../../../shared/report/model';
+import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../../shared/report/document';
 import { makeReport } from '../../helpers/report';
 
 export { makeReport };
@@ -83,6 +84,7 @@ type Listeners = { [E in keyof ApiEvents]: Set<(payload: ApiEvents[E]) => void> 
  */
 export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: ExposureReport; status?: Partial<DatabaseStatus> } = {}) {
   const listeners: Listeners = { importProgress: new Set(), menuCommand: new Set() };
+  const preferences: ReportPreferences = { ...DEFAULT_PREFERENCES };
   // Tags as the backend stores them: from the report's positions, changed by applyTagChanges.
   const tagStore = new Map(tagsOf(data.report ?? makeReport()).map((t) => [`${t.symbolKey}|${t.themeId}`, t]));
   const bridge = {
@@ -109,6 +111,8 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     cancelImport: vi.fn(async () => ({ cancelled: false })),
     exportReport: vi.fn(async (input: { path: string }) => ({ path: input.path, bytes: 100, reportId: 1, fingerprint: 'abcd-ef01-2345' })),
     previewReport: vi.fn(async (input: { format?: string; sections?: string[] }) => makeReportPreview(input)),
+    getReportPreferences: vi.fn(async () => ({ ...preferences })),
+    setReportPreferences: vi.fn(async (input: Partial<ReportPreferences>) => Object.assign(preferences, input)),
     listImportIssues: vi.fn(async () => []),
     listFunds: vi.fn(async () => []),
     databaseStatus: vi.fn(async (): Promise<DatabaseStatus> => ({ readOnly: false, message: null, sqliteVersion: '3.50.0', schemaVersion: 6, damaged: null, ...data.status })),
