@@ -4,7 +4,7 @@ import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type R
 import type { Db } from '../connection';
 import { listThemes } from '../repos/themes';
 import { contributionCents, type CurrencyFactor } from './rates';
-import { absBaseSql, IN_SNAPSHOT, positionRange } from './scan';
+import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange } from './scan';
 import { snapshotSummary } from './summary';
 
 const money = (cents: number): number => cents / 100;
@@ -114,9 +114,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     )
     .all(snapshot.asOf) as { fund: string; asOf: string }[];
   // Held anywhere in the snapshot, not only among the positions returned (a screen asks for few).
-  const range = positionRange(db, snapshot.id);
-  const holds = db.prepare(`SELECT 1 FROM positions p WHERE ${IN_SNAPSHOT} AND p.symbol_key = @key LIMIT 1`).pluck();
-  const held = (key: string) => holds.get({ sid: snapshot.id, first: range.first, last: range.last, key }) !== undefined;
+  const held = stale.length > 0 ? holdsSymbol(db, snapshot.id) : () => false;
   for (const f of stale.filter((x) => held(x.fund))) {
     warnings.push({ code: 'STALE_LOOK_THROUGH', message: `The holdings of ${f.fund} used for look-through are as of ${f.asOf}, more than 90 days before ${snapshot.asOf}; import a newer holdings file from the issuer.` });
   }

@@ -1,9 +1,7 @@
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import type { HoldingRow, HoldingsList } from '../../shared/exposure/holdings';
 import type { Db } from '../connection';
-import { listFxRates } from '../repos/fx';
-import { absBaseSql, IN_SNAPSHOT, positionRange } from './compute';
-import { currencyFactors } from './rates';
+import { IN_SNAPSHOT, snapshotBasis } from './scan';
 
 /**
  * Every position of a snapshot for the holdings table, largest first, as compact tuples (a
@@ -11,21 +9,18 @@ import { currencyFactors } from './rates';
  * not included: they change with every edit and the table reads them from listTags.
  */
 export function listHoldings(db: Db, portfolio: Portfolio, snapshot: Snapshot, limit: number): HoldingsList {
-  const range = positionRange(db, snapshot.id);
-  const currencies = range.currencies ? range.currencies.split(',') : [];
-  const { factors } = currencyFactors(listFxRates(db), currencies, portfolio.baseCurrency);
-  const base = absBaseSql(factors);
+  const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
   const rows = db
     .prepare(
       `SELECT p.account, coalesce(p.symbol, p.symbol_key), p.symbol_key, p.description, p.quantity,
-              sign(p.value_cents) * ${base.sql} AS base_cents, p.value_cents, p.currency, p.is_cash
+              ${basis.signed} AS base_cents, p.value_cents, p.currency, p.is_cash
        FROM positions p
        WHERE ${IN_SNAPSHOT}
        ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key
        LIMIT @limit`,
     )
     .raw()
-    .all({ sid: snapshot.id, first: range.first, last: range.last, limit, ...base.params }) as [string, string, string, string, string | null, number | null, number, string, number][];
+    .all({ ...basis.params, limit }) as [string, string, string, string, string | null, number | null, number, string, number][];
   const holdings: HoldingRow[] = rows.map(([account, symbol, symbolKey, description, quantity, baseCents, valueCents, currency, isCash]) => [
     account,
     symbol,

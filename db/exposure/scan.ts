@@ -29,6 +29,13 @@ export function positionRange(db: Db, snapshotId: number): { first: number; last
   return { first: r?.first ?? 0, last: r?.last ?? -1, currencies: r?.currencies ?? '' };
 }
 
+/** Whether a snapshot holds an instrument anywhere (one indexed probe of its rowid range per question). */
+export function holdsSymbol(db: Db, snapshotId: number): (symbolKey: string) => boolean {
+  const range = positionRange(db, snapshotId);
+  const stmt = db.prepare(`SELECT 1 FROM positions p WHERE ${IN_SNAPSHOT} AND p.symbol_key = @key LIMIT 1`).pluck();
+  return (key) => stmt.get({ sid: snapshotId, first: range.first, last: range.last, key }) !== undefined;
+}
+
 /**
  * |base value| of a position in integer cents, as SQL: a CASE over the snapshot's few currencies
  * with each factor bound as a parameter (no join per row), rounding half away from zero like

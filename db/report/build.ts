@@ -3,9 +3,10 @@ import { REPORT_SECTIONS, type ReportDocument, type ReportSection } from '../../
 import type { ExposureReport } from '../../shared/report/model';
 import type { Db } from '../connection';
 import { computeExposure } from '../exposure/compute';
+import { holdsSymbol } from '../exposure/scan';
 import { captureInputs, fingerprintOf, type ReportInputs } from './inputs';
 import { positionChanges } from './position-changes';
-import { holdsSymbol, previousReportOf, tagChangesSince } from './previous-report';
+import { previousReportOf, tagChangesSince } from './previous-report';
 import { getReportPreferences } from './preferences';
 import { withRecordedInputs } from './recorded-state';
 

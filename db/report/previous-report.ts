@@ -54,13 +54,3 @@ export function tagChangesSince(
   return out.sort((x, y) => (x.symbolKey < y.symbolKey ? -1 : x.symbolKey > y.symbolKey ? 1 : x.themeId < y.themeId ? -1 : x.themeId > y.themeId ? 1 : 0));
 }
 
-/** Whether a snapshot holds an instrument (its positions are one rowid range: see migration 1). */
-export function holdsSymbol(db: Db, snapshotId: number): (symbolKey: string) => boolean {
-  const stmt = db
-    .prepare(
-      `SELECT 1 FROM positions p, snapshots s
-       WHERE s.id = @sid AND p.id BETWEEN s.first_position_id AND s.last_position_id AND p.snapshot_id = @sid AND p.symbol_key = @key LIMIT 1`,
-    )
-    .pluck();
-  return (symbolKey) => stmt.get({ sid: snapshotId, key: symbolKey }) !== undefined;
-}
