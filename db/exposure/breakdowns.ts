@@ -8,12 +8,11 @@ import type {
   ThemeOverlap,
 } from '../../shared/exposure/analytics';
 import type { Db } from '../connection';
-import { listFxRates } from '../repos/fx';
 import { listThemes } from '../repos/themes';
-import { currencyFactors, type CurrencyFactor } from './rates';
+import type { CurrencyFactor } from './rates';
 import { cached } from './cache';
 import { snapshotSummary } from './summary';
-import { absBaseSql, IN_SNAPSHOT, positionRange, scanFrom, snapshotBasis, tagRowTable, weightTable, type SnapshotBasis, type WeightLayout } from './scan';
+import { absBaseSql, IN_SNAPSHOT, scanFrom, snapshotBasis, tagRowTable, weightTable, type SnapshotBasis, type WeightLayout } from './scan';
 import { checkTagTable, type TagTable } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;
@@ -33,15 +32,13 @@ export interface SnapshotScope {
  * The contribution is rounded half away from zero exactly as in compute.ts, so figures agree.
  */
 export function snapshotScope(db: Db, baseCurrency: string, snapshotId: number, tagTable: TagTable = 'tags'): SnapshotScope {
-  const range = positionRange(db, snapshotId);
-  const currencies = range.currencies ? range.currencies.split(',') : [];
-  const { factors, missing } = currencyFactors(listFxRates(db), currencies, baseCurrency);
-  const base = absBaseSql(factors);
+  const basis = snapshotBasis(db, baseCurrency, snapshotId);
+  const base = absBaseSql(basis.factors);
   const tags = checkTagTable(tagTable);
   return {
-    params: { sid: snapshotId, first: range.first, last: range.last, ...base.params },
-    factors,
-    missing,
+    params: basis.params,
+    factors: basis.factors,
+    missing: basis.missing,
     with: `WITH pos AS (
         SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, p.quantity, p.currency, p.is_cash, p.value_cents AS x,
                sign(p.value_cents) * ${base.sql} AS v
@@ -252,7 +249,7 @@ function accountsOf(db: Db, portfolio: Portfolio, snapshot: Snapshot): AccountBr
 /** Value per currency held, in the currency and in base, with the rate used or a missing-rate flag. */
 export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapshot): CurrencyBreakdown {
   const summary = snapshotSummary(db, portfolio.baseCurrency, snapshot.id);
-  const factors = snapshotBasis(db, portfolio.baseCurrency, snapshot.id).factors;
+  const factors = summary.factors;
   const h = head(portfolio, snapshot, summary.missing, summary.totalCents, summary.taggedCents);
   const rows = [...summary.currencies].sort((a, b) => Math.abs(b.base ?? 0) - Math.abs(a.base ?? 0) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
   return {

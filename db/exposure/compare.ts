@@ -14,7 +14,7 @@ const EPS = 0.5;
  * Materializes one side of a comparison into temp tables: `name` holds one row per (account,
  * symbol) with quantity and base value; `name_c` the contributions per (account, symbol, theme).
  */
-function side(db: Db, name: 'cmp_a' | 'cmp_b' | 'cmp_ba', portfolio: Portfolio, snapshotId: number, tags: TagTable, withPositions: boolean): void {
+function side(db: Db, name: 'cmp_a' | 'cmp_b' | 'cmp_ba', portfolio: Portfolio, snapshotId: number, tags: TagTable, withPositions: boolean): string[] {
   const scope = snapshotScope(db, portfolio.baseCurrency, snapshotId, tags);
   if (withPositions) {
     db.exec(`DROP TABLE IF EXISTS temp.${name}`);
@@ -29,6 +29,7 @@ function side(db: Db, name: 'cmp_a' | 'cmp_b' | 'cmp_ba', portfolio: Portfolio, 
   db.exec(`DROP TABLE IF EXISTS temp.${name}_c`);
   db.prepare(`CREATE TEMP TABLE ${name}_c AS ${scope.with} SELECT account, symbol_key, root, sum(c) AS c FROM contrib GROUP BY account, symbol_key, root`).run(scope.params);
   db.exec(`CREATE UNIQUE INDEX temp.${name}_c_key ON ${name}_c(account, symbol_key, root)`);
+  return scope.missing;
 }
 
 /**
@@ -48,8 +49,8 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   return db.transaction(() => {
     tagsAsOf(db, 'temp.tags_from', tagCutoff(db, from));
     tagsAsOf(db, 'temp.tags_to', tagCutoff(db, to));
-    side(db, 'cmp_a', portfolio, from.id, 'temp.tags_from', true);
-    side(db, 'cmp_b', portfolio, to.id, 'temp.tags_to', true);
+    const missingFrom = side(db, 'cmp_a', portfolio, from.id, 'temp.tags_from', true);
+    const missingTo = side(db, 'cmp_b', portfolio, to.id, 'temp.tags_to', true);
     // The new positions under the old weights: separates value moves from weight moves.
     side(db, 'cmp_ba', portfolio, to.id, 'temp.tags_from', false);
 
@@ -135,7 +136,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
         tagEffect: money(r.te),
       };
     });
-    const missing = [...new Set([...snapshotScope(db, portfolio.baseCurrency, from.id).missing, ...snapshotScope(db, portfolio.baseCurrency, to.id).missing])];
+    const missing = [...new Set([...missingFrom, ...missingTo])];
     db.exec('DROP TABLE IF EXISTS temp.cmp; DROP TABLE IF EXISTS temp.cmp_a; DROP TABLE IF EXISTS temp.cmp_b; DROP TABLE IF EXISTS temp.cmp_a_c; DROP TABLE IF EXISTS temp.cmp_b_c; DROP TABLE IF EXISTS temp.cmp_ba_c;');
     return {
       portfolioId: portfolio.id,

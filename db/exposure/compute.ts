@@ -9,9 +9,6 @@ import { snapshotSummary } from './summary';
 
 const money = (cents: number): number => cents / 100;
 
-/** Re-exported for the modules that import them from here. */
-export { absBaseSql, IN_SNAPSHOT, positionRange };
-
 interface ThemeAggRow {
   theme_id: string;
   net: number;

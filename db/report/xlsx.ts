@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { comparedWith, type ReportDocument } from '../../shared/report/document';
+import { comparedWith, contributionsByTheme, type ReportDocument } from '../../shared/report/document';
 
 const MONEY = '#,##0.00;-#,##0.00';
 const PERCENT = '0.00%';
@@ -44,6 +44,7 @@ function unitsOfBase(description: string, currency: string, base: string): numbe
 /** The report as an XLSX workbook: sheets Summary, Themes, Positions, Tags, FX and Changes. */
 export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   const r = doc.exposure;
+  const byTheme = contributionsByTheme(r);
   const p = doc.preferences;
   const cur = r.baseCurrency;
   const wb = new ExcelJS.Workbook();
@@ -70,7 +71,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   addTable(
     wb, 'Themes',
     [{ header: 'Theme id', width: 22 }, { header: 'Theme', width: 30 }, { header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Weight', width: 9, numFmt: PERCENT }, { header: 'Source', width: 12 }, { header: `Contribution (${cur})`, width: 18, numFmt: MONEY }],
-    r.themes.flatMap((t) => r.positions.flatMap((pos) => pos.themes.filter((pt) => pt.id === t.id).map((pt): Cell[] => [t.id, t.name, pos.account, pos.symbol, pos.description, pt.weight, pt.source ?? 'manual', pt.value]))),
+    r.themes.flatMap((t) => (byTheme.get(t.id) ?? []).map(({ position: pos, theme: pt }): Cell[] => [t.id, t.name, pos.account, pos.symbol, pos.description, pt.weight, pt.source ?? 'manual', pt.value])),
   );
   addTable(
     wb, 'Positions',

@@ -33,7 +33,7 @@ import { closeSharedPdfRenderer } from '../report/pdf-pool';
 import { getReportPreferences, setReportPreferences } from '../report/preferences';
 import { listReportRecords } from '../report/records';
 import { renderText, type PdfRendererFactory } from '../report/render';
-import { REPORT_CSS, renderReportBody } from '../../shared/report/report-html';
+import { REPORT_CSS, renderReportBody, renderReportHtml } from '../../shared/report/report-html';
 
 export type Emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
 
@@ -267,7 +267,10 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     previewReport: (input) => {
       const portfolio = portfolios.getPortfolio(db, input.portfolioId);
       const { doc } = buildReport(db, portfolio, resolveSnapshot(db, portfolio, input.snapshotId), now(), input.sections);
-      return { content: renderText(doc, input.format), fingerprint: doc.fingerprint, page: input.format === 'html' ? { css: REPORT_CSS, body: renderReportBody(doc) } : null };
+      if (input.format !== 'html') return { content: renderText(doc, input.format), fingerprint: doc.fingerprint, page: null };
+      // The page body once, for both the file's text and the in-window preview.
+      const body = renderReportBody(doc);
+      return { content: renderReportHtml(doc, body), fingerprint: doc.fingerprint, page: { css: REPORT_CSS, body } };
     },
     listReports: (input) => listReportRecords(db, input.portfolioId),
     regenerateReport: (input) => regenerateReportFile(db, input.reportId, { ...input, pdfRenderer: ctx.pdfRenderer }),

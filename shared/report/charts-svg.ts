@@ -11,7 +11,6 @@ export interface ChartBar {
 }
 
 const n = (x: number) => Number(x.toFixed(2)).toString();
-const UNTAGGED_COLOR = '#9ca3af';
 
 /** Horizontal bars of net value per theme (negative values to the left of a zero axis). */
 export function themeBarChartSvg(bars: readonly ChartBar[], currency: string, width = 640): string {
@@ -75,4 +74,3 @@ export function shareDonutSvg(slices: readonly DonutSlice[], total: number): str
     `${shown.length ? '' : '<circle cx="90" cy="90" r="60" fill="none" stroke="#f3f4f6" stroke-width="34"/>'}${arcs.join('')}${legend.join('')}</svg>`;
 }
 
-export { UNTAGGED_COLOR };

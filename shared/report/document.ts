@@ -1,5 +1,5 @@
 /** A client report: the exposure model plus what an adviser adds (cover, notes, changes, fingerprint). */
-import type { ExposureReport } from './model';
+import type { ExposureReport, ReportPosition } from './model';
 
 /** What the adviser sets once in preferences and every report carries. */
 export interface ReportPreferences {
@@ -82,4 +82,17 @@ export function comparedWith(doc: Pick<ReportDocument, 'previousSnapshot' | 'pre
   if (!s) return null;
   const r = doc.previousReport;
   return r ? `the previous report (made ${r.generatedAt.slice(0, 10)}, fingerprint ${r.fingerprint}), on the holdings as of ${s.asOf}` : `the previous snapshot, as of ${s.asOf}`;
+}
+
+/** Each theme's contributions, position by position in report order: grouped once, not one scan of every position per theme. */
+export function contributionsByTheme(r: ExposureReport): Map<string, { position: ReportPosition; theme: ReportPosition['themes'][number] }[]> {
+  const byTheme = new Map<string, { position: ReportPosition; theme: ReportPosition['themes'][number] }[]>();
+  for (const position of r.positions) {
+    for (const theme of position.themes) {
+      const list = byTheme.get(theme.id);
+      if (list) list.push({ position, theme });
+      else byTheme.set(theme.id, [{ position, theme }]);
+    }
+  }
+  return byTheme;
 }

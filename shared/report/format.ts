@@ -1,12 +1,23 @@
 /** Number and text formatting shared by the HTML, SVG and PDF renderings of a report. */
 
+// One formatter per currency, made once: a report formats every position and tag, and building an
+// Intl.NumberFormat costs far more than using one. null: a code Intl does not know.
+const MONEY = new Map<string, Intl.NumberFormat | null>();
+const PLAIN_2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 8 });
+
 /** Money as "USD 12,978.00"; a code Intl does not know is written before a plain number. */
 export function formatMoney(value: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' }).format(value);
-  } catch {
-    return `${currency} ${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  let f = MONEY.get(currency);
+  if (f === undefined) {
+    try {
+      f = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' });
+    } catch {
+      f = null;
+    }
+    MONEY.set(currency, f);
   }
+  return f ? f.format(value) : `${currency} ${PLAIN_2.format(value)}`;
 }
 
 /** A share (fraction) as a percentage with one decimal: 0.3201 -> "32.0%". */
@@ -16,8 +27,7 @@ export const formatShare = (share: number): string => `${(share * 100).toFixed(1
 export const formatWeight = (weight: number): string => `${Number((weight * 100).toFixed(2))}%`;
 
 /** A quantity as written, with thousands separators and up to 8 decimals. */
-export const formatQuantity = (q: number | null): string =>
-  q === null ? '' : q.toLocaleString('en-US', { maximumFractionDigits: 8 });
+export const formatQuantity = (q: number | null): string => (q === null ? '' : QUANTITY.format(q));
 
 /** Only #rrggbb colors reach a style or SVG attribute; anything else falls back to gray. */
 export const safeColor = (c: string): string => (/^#[0-9a-fA-F]{6}$/.test(c) ? c : '#9ca3af');

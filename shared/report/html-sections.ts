@@ -1,6 +1,7 @@
 /** The body sections of the client report as HTML fragments; every piece of user text escaped. */
-import { themeBarChartSvg, shareDonutSvg, UNTAGGED_COLOR } from './charts-svg';
-import { comparedWith, type ReportDocument } from './document';
+import { UNTAGGED_COLOR } from '../domain/default-themes';
+import { themeBarChartSvg, shareDonutSvg } from './charts-svg';
+import { comparedWith, contributionsByTheme, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatQuantity, formatShare, formatWeight, safeColor } from './format';
 import { methodologyParagraphs } from './methodology';
@@ -39,16 +40,13 @@ export function chartsHtml(doc: ReportDocument): string {
 export function themeDetailsHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const notes = new Map(doc.tagNotes.map((n) => [`${n.symbolKey}\u0000${n.themeId}`, n]));
+  const byTheme = contributionsByTheme(r);
   const parts = r.themes.map((t) => {
-    const rows = r.positions.flatMap((p) =>
-      p.themes
-        .filter((pt) => pt.id === t.id)
-        .map((pt) => {
-          const note = notes.get(`${p.symbolKey}\u0000${t.id}`);
-          const why = [note?.rationale ?? '', note?.sourceUrl ?? ''].filter(Boolean).map(e).join('<br>');
-          return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatWeight(pt.weight), true)}${td(e(pt.source ?? note?.source ?? 'manual'))}${td(why)}${td(e(formatMoney(pt.value, r.baseCurrency)), true)}</tr>`;
-        }),
-    );
+    const rows = (byTheme.get(t.id) ?? []).map(({ position: p, theme: pt }) => {
+      const note = notes.get(`${p.symbolKey}\u0000${t.id}`);
+      const why = [note?.rationale ?? '', note?.sourceUrl ?? ''].filter(Boolean).map(e).join('<br>');
+      return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatWeight(pt.weight), true)}${td(e(pt.source ?? note?.source ?? 'manual'))}${td(why)}${td(e(formatMoney(pt.value, r.baseCurrency)), true)}</tr>`;
+    });
     if (rows.length === 0) return `<h3>${swatch(t.color)}${e(t.name)}</h3>\n<p class="meta">No position is tagged with this theme.</p>`;
     return `<h3>${swatch(t.color)}${e(t.name)}: ${e(formatMoney(t.value, r.baseCurrency))} (${formatShare(t.share)})</h3>\n${table(['Account', 'Symbol', 'Description', 'Weight', 'Source', 'Rationale', 'Contribution'], rows, [3, 6])}`;
   });

@@ -64,14 +64,17 @@ ${body.join('\n')}
 `;
 }
 
-/** One self-contained HTML file: inline CSS and SVG, no scripts, no external requests (its own CSP forbids them). */
-export function renderReportHtml(doc: ReportDocument): string {
+/**
+ * One self-contained HTML file: inline CSS and SVG, no scripts, no external requests (its own CSP
+ * forbids them). `body` when the caller already rendered it (the preview needs both).
+ */
+export function renderReportHtml(doc: ReportDocument, body: string = renderReportBody(doc)): string {
   const r = doc.exposure;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(doc.preferences.reportTitle)}: ${e(r.portfolio)}</title>
 <style>${REPORT_CSS}</style></head><body>
-${renderReportBody(doc)}</body></html>
+${body}</body></html>
 `;
 }
