@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { BrowserWindow, Dialog } from 'electron';
+import type { BrowserWindow, Dialog, SaveDialogOptions } from 'electron';
 import type { HostHandlers } from '../../shared/api/contract';
 import type { ReportFormat } from '../../shared/report/model';
 import type { GrantedPaths } from './ipc';
@@ -20,6 +20,11 @@ const FORMAT_FILTERS: Record<ReportFormat, { name: string; extensions: string[] 
  * path the user saves to for writing; the IPC wrapper refuses any other path (the page never invents one).
  */
 export function dialogHandlers(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, window: () => BrowserWindow | null, granted: GrantedPaths): Pick<HostHandlers, 'chooseImportFile' | 'chooseExportPath' | 'saveChart'> {
+  // Attached to the window when there is one (a sheet on macOS), free-standing otherwise.
+  const showSave = (options: SaveDialogOptions) => {
+    const win = window();
+    return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+  };
   return {
     chooseImportFile: async () => {
       const win = window();
@@ -36,16 +41,12 @@ export function dialogHandlers(dialog: Pick<Dialog, 'showOpenDialog' | 'showSave
       return path ? { path: granted.grant(path, 'read'), name: basename(path) } : null;
     },
     chooseExportPath: async ({ format, suggestedName }) => {
-      const win = window();
-      const options = { title: 'Export report', defaultPath: suggestedName, filters: [FORMAT_FILTERS[format]] };
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      const result = await showSave({ title: 'Export report', defaultPath: suggestedName, filters: [FORMAT_FILTERS[format]] });
       return !result.canceled && result.filePath ? { path: granted.grant(result.filePath, 'write') } : null;
     },
     // A chart the renderer drew: the user picks where in a native dialog; the bytes never name a path.
     saveChart: async ({ format, suggestedName, data }) => {
-      const win = window();
-      const options = { title: 'Save chart', defaultPath: suggestedName, filters: [CHART_FILTERS[format]] };
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      const result = await showSave({ title: 'Save chart', defaultPath: suggestedName, filters: [CHART_FILTERS[format]] });
       if (result.canceled || !result.filePath) return null;
       const bytes = format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64');
       return { path: result.filePath, bytes: writeFileAtomic(result.filePath, bytes) };

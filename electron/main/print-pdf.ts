@@ -18,7 +18,7 @@ export const PRINT_PARTITION = 'themelens-print';
 const MM = 1 / 25.4;
 
 /** The same page as the headless-Chromium renderer (db/report/pdf.ts): paper, footer with page numbers, margins, tags and outline. */
-export function printOptions(doc: ReportDocument, paper: PaperSize): Electron.PrintToPDFOptions {
+function printOptions(doc: ReportDocument, paper: PaperSize): Electron.PrintToPDFOptions {
   return {
     pageSize: paper === 'letter' ? 'Letter' : 'A4',
     printBackground: true,
@@ -32,7 +32,7 @@ export function printOptions(doc: ReportDocument, paper: PaperSize): Electron.Pr
 }
 
 /** Lets a print window do nothing but show its document: no navigation, redirect, new window or webview. */
-export function guardPrintContents(contents: Electron.WebContents): void {
+function guardPrintContents(contents: Electron.WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());

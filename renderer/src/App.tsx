@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DatabaseStatus, ImportProgress, TagChange } from '../../shared/api/contract';
+import type { DatabaseStatus, ImportProgress } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
 import type { ExposureReport } from '../../shared/report/model';
 import type { ReportExportResult } from '../../shared/report/record';
@@ -18,7 +18,6 @@ import { RecoveryPrompt } from './components/RecoveryPrompt';
 import { ThemesDialog } from './components/ThemesDialog';
 import { Toolbar } from './components/Toolbar';
 import { useTagHistory } from './hooks/useTagHistory';
-import { patchPositions, withTotals } from './patch-report';
 import { AnalyticsViews } from './views/AnalyticsViews';
 import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './views/prefetch';
 import { ViewTabs, type ViewId } from './views/ViewTabs';
@@ -92,20 +91,16 @@ export function App() {
   // Bumped after an import or a tag change so the same portfolio's exposure is fetched again.
   const [reportVersion, setReportVersion] = useState(0);
   const bumpReport = useCallback(() => setReportVersion((v) => v + 1), []);
-  // A tag edit patches the positions shown and fetches only the totals: fast even with
-  // thousands of rows on screen. Funds' look-through weights may change too: a full refresh then.
-  const onTagsApplied = useCallback(
-    (changes: TagChange[]) => {
-      if (selectedId === null) return;
-      setReport((r) => (r ? patchPositions(r, changes) : r));
-      void api()
-        .getExposure({ portfolioId: selectedId, positionLimit: 1 })
-        .then((fresh) => setReport((r) => (r ? withTotals(r, fresh) : fresh)))
-        .catch((err) => setToast({ text: asFailure(err).message, kind: 'error' }));
-      if (fundsHeld.current) bumpReport();
-    },
-    [selectedId, bumpReport],
-  );
+  // A tag edit fetches only the totals (the holdings table reloads its tags when the report
+  // changes). Funds' look-through weights may change too: a full refresh then.
+  const onTagsApplied = useCallback(() => {
+    if (selectedId === null) return;
+    if (fundsHeld.current) return bumpReport();
+    void api()
+      .getExposure({ portfolioId: selectedId, positionLimit: SCREEN_POSITION_LIMIT })
+      .then(setReport)
+      .catch((err) => setToast({ text: asFailure(err).message, kind: 'error' }));
+  }, [selectedId, bumpReport]);
   const history = useTagHistory(onTagsApplied);
   useEffect(() => {
     void refreshReport(selectedId);

@@ -56,7 +56,7 @@ export function ChartFrame({ title, description, testId, legend, fileName, child
 }
 
 /** The legend under every chart: a swatch in the series' color and its name. */
-export function ChartLegend({ items }: { items: readonly Series[] }) {
+function ChartLegend({ items }: { items: readonly Series[] }) {
   return (
     <ul className="chart-legend" aria-label="Legend">
       {items.map((s) => (

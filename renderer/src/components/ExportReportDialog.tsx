@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { ApiOutputs } from '../../../shared/api/contract';
 import { REPORT_SECTIONS, type PaperSize, type ReportSection } from '../../../shared/report/document';
 import type { ReportFormat } from '../../../shared/report/model';
@@ -153,13 +153,9 @@ export function ExportReportDialog({
 
   const busy = saving.state === 'busy';
   const fingerprint = saving.state === 'saved' ? saving.result.fingerprint : preview.state === 'ready' ? preview.value.fingerprint : null;
-  // Stable, so the modal does not move focus back to its first control whenever the app re-renders.
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-  const close = useCallback(() => onCloseRef.current(), []);
 
   return (
-    <Modal title="Export report" testId="export-dialog" onClose={close} wide>
+    <Modal title="Export report" testId="export-dialog" onClose={onClose} wide>
       <div className="export-layout">
         {editingPrefs && (
           <ReportPreferencesForm
@@ -244,7 +240,7 @@ export function ExportReportDialog({
             </p>
           )}
           <div className="actions">
-            <button type="button" onClick={close} data-testid="export-close">
+            <button type="button" onClick={onClose} data-testid="export-close">
               {saving.state === 'saved' ? 'Close' : 'Cancel'}
             </button>
             <button type="submit" className="primary" data-testid="export-save" disabled={busy}>

@@ -3,15 +3,19 @@ import { useEffect, useRef, type ReactNode } from 'react';
 /** A modal dialog: focus moves into it, Escape closes it. */
 export function Modal({ title, testId, onClose, children, wide = false }: { title: string; testId: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
+  // The latest onClose, without re-running the effect: a parent passing a new function on every
+  // render (typing in a field) must not send focus back to the first control.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const first = ref.current?.querySelector<HTMLElement>('input, select, button');
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (e.key === 'Escape') close.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, []);
   return (
     <div className="modal-backdrop">
       <div className={wide ? 'modal wide' : 'modal'} role="dialog" aria-modal="true" aria-label={title} data-testid={testId} ref={ref}>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Tag } from '../../../shared/domain/types';
-import type { HoldingsList } from '../../../shared/exposure/holdings';
 import type { ExposureReport } from '../../../shared/report/model';
 import { api, asFailure } from '../api';
 import { buildHoldings, type Holding } from '../components/holdings-view';
+import { useCall } from '../views/useCall';
 
 /**
  * The snapshot's positions with their current tags. Positions are loaded once per snapshot (and
@@ -12,23 +12,9 @@ import { buildHoldings, type Holding } from '../components/holdings-view';
  */
 export function useHoldings(report: ExposureReport): { holdings: Holding[] | null; total: number; error: string | null } {
   const valuesKey = `${report.snapshotId}|${report.baseCurrency}|${report.fxRates.map((r) => `${r.currency}=${r.rate}`).join(',')}|${report.warnings.filter((w) => w.code === 'MISSING_FX').length}`;
-  const [list, setList] = useState<{ key: string; data: HoldingsList } | null>(null);
+  const list = useCall(() => api().listHoldings({ snapshotId: report.snapshotId }), valuesKey);
   const [tags, setTags] = useState<Tag[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    api()
-      .listHoldings({ snapshotId: report.snapshotId })
-      .then(
-        (data) => current && setList({ key: valuesKey, data }),
-        (err) => current && setError(asFailure(err).message),
-      );
-    return () => {
-      current = false;
-    };
-    // valuesKey carries everything the values depend on.
-  }, [valuesKey]);
 
   useEffect(() => {
     let current = true;
@@ -43,7 +29,7 @@ export function useHoldings(report: ExposureReport): { holdings: Holding[] | nul
     };
   }, [report]);
 
-  const rows = list?.data.snapshotId === report.snapshotId ? list.data.rows : null;
+  const rows = list.data?.snapshotId === report.snapshotId ? list.data.rows : null;
   const holdings = useMemo(() => (rows && tags ? buildHoldings(rows, tags) : null), [rows, tags]);
-  return { holdings, total: list?.data.total ?? report.positionCount, error };
+  return { holdings, total: list.data?.total ?? report.positionCount, error: list.error ?? error };
 }

@@ -5,7 +5,9 @@ import type { ViewProps } from './AnalyticsViews';
 /** The theme overlap matrix: value of positions counted in both themes of a pair (diagonal: in the theme at all). */
 export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap }) {
   const cur = o.baseCurrency;
-  const cell = (a: string, b: string) => o.cells.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
+  // Looked up per matrix cell: a map, not a search of every cell.
+  const byPair = new Map(o.cells.map((c) => [`${c.a}\u0000${c.b}`, c]));
+  const cell = (a: string, b: string) => byPair.get(`${a}\u0000${b}`) ?? byPair.get(`${b}\u0000${a}`);
   const max = Math.max(0, ...o.cells.filter((c) => c.a !== c.b).map((c) => Math.abs(c.value)));
   return (
     <section className="panel" data-testid="overlap-view" aria-label="Theme overlap">
