@@ -8,6 +8,7 @@ import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
+import { portfolioNamed } from './portfolio-named';
 
 /** The snapshot to report on: the one just imported, or the one these very bytes were imported as before. */
 async function importOne(h: BackendHandlers, path: string, portfolioName: string, baseCurrency: string | undefined, io: Io, tag: string) {
@@ -18,7 +19,7 @@ async function importOne(h: BackendHandlers, path: string, portfolioName: string
   } catch (err) {
     const snapshotId = err instanceof AppError && err.code === 'ALREADY_IMPORTED' ? err.details?.['snapshotId'] : undefined;
     if (typeof snapshotId !== 'number') throw err;
-    const portfolio = (await h.listPortfolios({})).find((p) => p.name.toLowerCase() === portfolioName.toLowerCase());
+    const portfolio = portfolioNamed(await h.listPortfolios({}), portfolioName);
     if (!portfolio) throw err;
     return { portfolioId: portfolio.id, snapshotId, note: `already imported as snapshot ${snapshotId}` };
   }

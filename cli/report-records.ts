@@ -7,13 +7,14 @@ import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { parseFormat, parsePaper } from './report-options';
+import { portfolioNamed } from './portfolio-named';
 
 /** themelens reports [--portfolio NAME]: the recorded reports, newest first. */
 export async function reportsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, { portfolio: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError('reports takes no positional argument');
   const portfolios = await h.listPortfolios({});
-  const only = values.portfolio ? portfolios.find((p) => p.name.toLowerCase() === values.portfolio?.trim().toLowerCase()) : undefined;
+  const only = values.portfolio ? portfolioNamed(portfolios, values.portfolio) : undefined;
   if (values.portfolio && !only) throw new AppError('NOT_FOUND', `There is no portfolio named "${values.portfolio}".`);
   const records = await h.listReports(validateInput('listReports', only ? { portfolioId: only.id } : {}));
   if (records.length === 0) io.err('No reports recorded yet. Write one with: themelens report --portfolio NAME --format pdf --out FILE\n');
