@@ -11,6 +11,7 @@ import type { Db } from '../connection';
 import { listThemes } from '../repos/themes';
 import type { CurrencyFactor } from './rates';
 import { cached } from './cache';
+import { addGroups, scanInParts } from './scan-thread';
 import { snapshotSummary } from './summary';
 import { absBaseSql, IN_SNAPSHOT, scanFrom, snapshotBasis, tagRowTable, weightTable, type SnapshotBasis, type WeightLayout } from './scan';
 import { checkTagTable, type TagTable } from './tag-tables';
@@ -208,13 +209,12 @@ function accountsOf(db: Db, portfolio: Portfolio, snapshot: Snapshot): AccountBr
   const layout = weightTable(db, 'tags');
   // Each theme's signed contribution: sign x (|v| x w / 10000, half away from zero).
   const contribution = (i: number) => `sign(p.value_cents) * ((${basis.abs} * w.w${i} + 5000) / 10000)`;
-  const rows = db
-    .prepare(
-      `SELECT p.account AS account, coalesce(sum(${basis.signed}), 0) AS total, count(*) AS n
+  // Sums and counts per account: a large snapshot is grouped in two halves at once, then merged (scan-thread.ts).
+  type Row = { account: string; total: number; n: number } & Record<string, number | null>;
+  const sql = `SELECT p.account AS account, coalesce(sum(${basis.signed}), 0) AS total, count(*) AS n
               ${layout.themes.map((_, i) => `, sum(${contribution(i)}) FILTER (WHERE w.w${i} > 0) AS c${i}`).join('')}
-       FROM ${scanFrom(layout)} GROUP BY p.account`,
-    )
-    .all(basis.params) as ({ account: string; total: number; n: number } & Record<string, number | null>)[];
+       FROM ${scanFrom(layout)} GROUP BY p.account`;
+  const rows = addGroups(scanInParts<Row[]>(db, sql, basis.params, { mode: 'all', tags: layout }), 'account');
   let totalCents = 0;
   let taggedCents = 0;
   const accounts = rows.map((r) => {

@@ -4,6 +4,7 @@ import { listFxRates } from '../repos/fx';
 import { listThemes } from '../repos/themes';
 import { dataStamp, ownWrites } from './cache';
 import { currencyFactors, type CurrencyFactor } from './rates';
+import { addRows, scanInParts } from './scan-thread';
 import { checkTagTable, type TagTable } from './tag-tables';
 
 /**
@@ -108,6 +109,8 @@ export interface WeightLayout {
   roots: Theme[];
   /** Index in `roots` of the top-level theme each theme rolls into (by index in `themes`), -1 for none. */
   rootOf: number[];
+  /** The tag table the weights were read from (the scan thread builds the same table from it). */
+  source: TagTable;
 }
 
 const WEIGHT_TABLES: Record<TagTable, string> = { tags: 'expo_w_live', 'temp.tags_from': 'expo_w_from', 'temp.tags_to': 'expo_w_to' };
@@ -143,7 +146,7 @@ export function weightTable(db: Db, tagTable: TagTable = 'tags', themes: Theme[]
     const members = roots.map((_, j) => j).filter((j) => Math.floor(j / PER_PACK) === q);
     return [`rb${q}`, members.map((j) => `coalesce(r${j}, 0) * ${field(j)}`).join(' + ')];
   });
-  const layout = { table: `temp.${name}`, themes, roots, rootOf };
+  const layout = { table: `temp.${name}`, themes, roots, rootOf, source };
   if (reusable(db, name, source, themes)) return layout;
   ownWrites(db, () => {
     db.exec(`DROP TABLE IF EXISTS temp.${name}`);
@@ -284,17 +287,21 @@ export function snapshotSums(
   ];
   const params = { ...ratedParams(basis), ...options.extraParams };
   // Read as BigInt: a packed count field can sit above 2^53, where a JS number would round it.
-  const big = db.prepare(`SELECT ${cols.join(', ')} FROM ${scanFrom(layout)}`).safeIntegers(true).get(params) as Record<string, bigint | null>;
+  // Every column is a SUM or COUNT: a large snapshot is scanned in two halves at once (scan-thread.ts).
+  const big = addRows(scanInParts<Record<string, bigint | null>>(db, `SELECT ${cols.join(', ')} FROM ${scanFrom(layout)}`, params, { mode: 'get', safeIntegers: true, tags: layout }));
   const packed = (k: string) => big[k] ?? null;
   const row = Object.fromEntries(Object.entries(big).map(([k, v]) => [k, v === null ? null : Number(v)])) as Record<string, number | null>;
   let shortRow: Record<string, number | null> = {};
   if ((row['shorts'] ?? 0) > 0 && layout.themes.length > 0) {
-    shortRow = db
-      .prepare(
+    shortRow = addRows(
+      scanInParts<Record<string, number | null>>(
+        db,
         `SELECT ${layout.themes.map((_, i) => `sum(${shortContribution(basis, i)}) FILTER (WHERE w.w${i} > 0) AS s${i}`).join(', ')}
          FROM ${scanFrom(layout)} AND p.value_cents < 0`,
-      )
-      .get(params) as Record<string, number | null>;
+        params,
+        { mode: 'get', tags: layout },
+      ),
+    );
   }
   const n = counts.read(row, packed);
   const themes = new Map<string, ThemeSums>();

@@ -22,6 +22,16 @@ export function tagsAsOf(db: Db, table: Exclude<TagTable, 'tags'>, cutoff: strin
   const name = checkTagTable(table).slice('temp.'.length);
   // Temp tables the analytics fill for themselves: not an edit to the data (cache.ts).
   ownWrites(db, () => fillTagsAsOf(db, name, cutoff));
+  const map = cutoffs.get(db) ?? new Map<string, string | null>();
+  cutoffs.set(db, map);
+  map.set(table, cutoff);
+}
+
+const cutoffs = new WeakMap<Db, Map<string, string | null>>();
+
+/** The cutoff a temp tag table was last filled at (undefined: never), so the scan thread can fill its own alike. */
+export function filledCutoff(db: Db, table: Exclude<TagTable, 'tags'>): string | null | undefined {
+  return cutoffs.get(db)?.get(table);
 }
 
 function fillTagsAsOf(db: Db, name: string, cutoff: string | null): void {

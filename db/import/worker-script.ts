@@ -1,11 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+/** Where each worker's source lives (run through tsx when there is no built file). */
+const SOURCES = {
+  'parse-worker': join(__dirname, 'parse-worker.ts'),
+  'import-worker': join(__dirname, 'import-worker.ts'),
+  'scan-worker': join(__dirname, '..', 'exposure', 'scan-worker.ts'),
+} as const;
+
 /**
- * How to start one of db/import's worker threads: the built file beside the bundle (out/main,
+ * How to start one of ThemeLens's worker threads: the built file beside the bundle (out/main,
  * out/cli), or from source through tsx's require hook (tests, `npm run cli`).
  */
-export function workerScript(name: 'parse-worker' | 'import-worker'): { code: string; eval: boolean } | null {
+export function workerScript(name: keyof typeof SOURCES): { code: string; eval: boolean } | null {
   // A bundler may put this code in a chunk one folder below the entry files.
   // THEMELENS_WORKER_DIR: the e2e harness runs the built workers of out/main, as the app does.
   const override = process.env['THEMELENS_WORKER_DIR'];
@@ -15,6 +22,6 @@ export function workerScript(name: 'parse-worker' | 'import-worker'): { code: st
       if (existsSync(file)) return { code: file, eval: false };
     }
   }
-  const ts = join(__dirname, `${name}.ts`);
+  const ts = SOURCES[name];
   return existsSync(ts) ? { code: `require('tsx/cjs'); require(${JSON.stringify(ts)});`, eval: true } : null;
 }

@@ -30,6 +30,7 @@ import { buildReport } from '../report/build';
 import { exportReportFile, regenerateReportFile } from '../report/export-file';
 import { listHoldings } from '../exposure/holdings';
 import { closeSharedPdfRenderer } from '../report/pdf-pool';
+import { closeScanThread, enableScanThread } from '../exposure/scan-thread';
 import { getReportPreferences, setReportPreferences } from '../report/preferences';
 import { listReportRecords } from '../report/records';
 import { renderText, type PdfRendererFactory } from '../report/render';
@@ -55,6 +56,11 @@ export interface BackendOptions {
   cipherNativeBinding?: string | undefined;
   /** Prints PDF reports (the desktop app passes the window's own print-to-PDF); unset: headless Chromium. */
   pdfRenderer?: PdfRendererFactory | undefined;
+  /**
+   * Scan large snapshots in two halves at once, the second on a worker thread with its own
+   * read-only connection (the desktop app): views of a big portfolio compute on both cores.
+   */
+  scanThread?: boolean | undefined;
 }
 
 export interface Backend {
@@ -87,9 +93,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const now = options.clock ?? systemClock;
   const readOnlyMessage = access.readOnly ? access.message : null;
   const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer });
+  if (options.scanThread && options.dbPath !== ':memory:') {
+    enableScanThread(db, { path: options.dbPath, nativeBinding: options.nativeBinding, key: options.key, cipherNativeBinding: options.cipherNativeBinding });
+  }
   return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
     // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.
     void closeSharedPdfRenderer();
+    closeScanThread(db);
     db.close();
   } };
 }

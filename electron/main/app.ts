@@ -80,6 +80,7 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
         key,
         cipherNativeBinding: paths.cipherNativeBinding && existsSync(paths.cipherNativeBinding) ? paths.cipherNativeBinding : undefined,
         importInWorker: true,
+        scanThread: true,
         // PDF reports come from the window's own print-to-PDF (a hidden, locked-down window), not a separate Chromium.
         pdfRenderer: () => Promise.resolve(printer),
         // A damaged file is moved aside and the window opens on an empty database, offering the newest backup.

@@ -90,6 +90,7 @@ export async function startHarness(
   const backend = await openBackend({
     dbPath,
     importInWorker: true,
+    scanThread: true,
     startAfreshWhenDamaged: true,
     emit: (event, payload) => {
       void pageRef?.evaluate(([e, p]) => (window as unknown as { __themelensEmit(e: string, p: unknown): void }).__themelensEmit(e, p), [event, payload] as const);
