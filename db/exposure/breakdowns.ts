@@ -95,9 +95,18 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
   const order = `ORDER BY m DESC, p.symbol_key, p.account, p.id, t.ti`;
   type Row = { id: number; ti: number; m: number };
   const limit = Math.max(256, 8 * top * layout.roots.length);
-  const candidates = db
-    .prepare(`SELECT p.id AS id, ${basis.abs} AS a FROM positions p WHERE ${IN_SNAPSHOT} AND a IS NOT NULL ORDER BY a DESC LIMIT ${limit}`)
-    .all(basis.params) as { id: number; a: number }[];
+  // The largest |value|s of each half (scan-thread.ts), then of both. Which of several equal
+  // |value|s at the cut are kept does not matter: only contributions above the cut are taken
+  // from the candidates as they are.
+  const candidates = scanInParts<{ id: number; a: number }[]>(
+    db,
+    `SELECT p.id AS id, ${basis.abs} AS a FROM positions p WHERE ${IN_SNAPSHOT} AND a IS NOT NULL ORDER BY a DESC LIMIT ${limit}`,
+    basis.params,
+    { mode: 'all', tags: layout },
+  )
+    .flat()
+    .sort((x, y) => y.a - x.a || x.id - y.id)
+    .slice(0, limit);
   // Every position with a rate is a candidate when there are fewer than `limit`.
   const threshold = candidates.length < limit ? -1 : (candidates[candidates.length - 1]?.a ?? -1);
   const candidateRows: Row[] = [];

@@ -68,9 +68,18 @@ const configs = new WeakMap<Db, ScanThreadConfig>();
 const threads = new WeakMap<Db, ScanThread>();
 let splitMinRows = DEFAULT_SPLIT_MIN_ROWS;
 
+/**
+ * A page cache big enough for the snapshots a user switches between: the views re-read whole
+ * snapshots, and two 100,000-position snapshots (about 10 MB each) overflow the 16 MB default,
+ * so every switch between them re-read pages from the file (summary 35-40 ms instead of 26-30).
+ * SQLite takes the memory only as pages are read.
+ */
+export const SCAN_PAGE_CACHE = 'cache_size = -65536';
+
 /** Lets `db` split large scans with a worker of its own (started on the first large scan). */
 export function enableScanThread(db: Db, config: ScanThreadConfig): void {
   configs.set(db, config);
+  db.pragma(SCAN_PAGE_CACHE);
 }
 
 /** Stops `db`'s worker, if it has one (when the connection closes). */

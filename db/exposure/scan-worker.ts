@@ -5,7 +5,7 @@ import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { openDatabase, type Db } from '../connection';
 import { weightTable } from './scan';
-import { ANSWERED, READY, type ScanAnswer, type ScanJob, type ScanThreadConfig } from './scan-thread';
+import { ANSWERED, READY, SCAN_PAGE_CACHE, type ScanAnswer, type ScanJob, type ScanThreadConfig } from './scan-thread';
 import { tagsAsOf, type TagTable } from './tag-tables';
 
 const data = workerData as { config: ScanThreadConfig; port: MessagePort; flags: Int32Array };
@@ -13,7 +13,9 @@ const { config, port, flags } = data;
 
 function open(): Db | null {
   try {
-    return openDatabase(config.path, { readonly: true, nativeBinding: config.nativeBinding, key: config.key, cipherNativeBinding: config.cipherNativeBinding });
+    const db = openDatabase(config.path, { readonly: true, nativeBinding: config.nativeBinding, key: config.key, cipherNativeBinding: config.cipherNativeBinding });
+    db.pragma(SCAN_PAGE_CACHE);
+    return db;
   } catch {
     return null;
   }

@@ -99,6 +99,26 @@ describe('scanning a snapshot in two halves on two threads', () => {
   });
 });
 
+describe('top contributors from two halves', () => {
+  it('are those of one whole scan when there are more positions than candidates, with ties at the cut', () => {
+    // 900 positions of ten symbols of their own, values repeating every 7 (many equal |value|s
+    // at the 256th largest); every theme has more positions than a top 10.
+    const symbols = Array.from({ length: 10 }, (_, i) => `TOP${i}`);
+    const themes = themeIds();
+    symbols.forEach((k, i) => tag(split, k, themes[i % themes.length]!, 2000 + i * 500, '2027-01-01T00:00:00Z'));
+    const positions: PositionSpec[] = Array.from({ length: 900 }, (_, i) => ({ account: i % 2 ? 'X1' : 'Z9', symbol: symbols[i % symbols.length]!, valueCents: (i % 7) * 100_000 + 1, currency: 'USD' }));
+    const sid = addSnapshot(split, '2027-01-02', '2027-01-02T00:00:00Z', positions);
+    const before = scanThreadState(split).splits;
+    const portfolio = getPortfolio(split, 1);
+    clearAnalyticsCache(split);
+    clearAnalyticsCache(whole);
+    const got = themeBreakdown(split, portfolio, getSnapshot(split, sid), 10);
+    expect(got).toEqual(themeBreakdown(whole, getPortfolio(whole, 1), getSnapshot(whole, sid), 10));
+    expect(got.themes.every((t) => t.top.length === 10 && t.top[0]!.positionValue === 6000.01)).toBe(true);
+    expect(scanThreadState(split).splits).toBeGreaterThan(before);
+  });
+});
+
 describe('the scan thread is never needed', () => {
   const dirs = makeTempDir('scan-thread-fallback');
   afterEach(() => setScanSplitMinimum());
