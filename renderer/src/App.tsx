@@ -19,6 +19,7 @@ import { ThemesDialog } from './components/ThemesDialog';
 import { Toolbar } from './components/Toolbar';
 import { useTagHistory } from './hooks/useTagHistory';
 import { AnalyticsViews } from './views/AnalyticsViews';
+import { warmUpViews } from './views/warm-up';
 import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './views/prefetch';
 import { ViewTabs, type ViewId } from './views/ViewTabs';
 
@@ -87,6 +88,9 @@ export function App() {
       .catch((err) => setToast({ text: asFailure(err).message, kind: 'error' }));
     return api().on('importProgress', setProgress);
   }, [refreshPortfolios]);
+
+  // The analytics views' first drawing, done while idle, so opening one is as quick the first time.
+  useEffect(() => warmUpViews(), []);
 
   // Bumped after an import or a tag change so the same portfolio's exposure is fetched again.
   const [reportVersion, setReportVersion] = useState(0);

@@ -67,8 +67,11 @@ export interface Harness {
 
 export interface ApiCallTiming {
   name: string;
+  /** Date.now() when the call reached the backend, and when its answer was ready. */
   start: number;
   end: number;
+  /** The same span, to a fraction of a millisecond. */
+  ms: number;
 }
 
 export async function startHarness(
@@ -152,12 +155,13 @@ export async function startHarness(
   const calls: ApiCallTiming[] = [];
   await page.exposeBinding('__themelensInvoke', async (_source, name: unknown, input: unknown) => {
     const start = Date.now();
+    const t0 = performance.now();
     try {
       // As text: playwright's own argument serializer walks every value (a 10,000-row holdings list
       // took ~450 ms), where Electron's structured clone of the same object takes a few.
       return JSON.stringify(await invokeApi(handlers, name, input));
     } finally {
-      calls.push({ name: String(name), start, end: Date.now() });
+      calls.push({ name: String(name), start, end: Date.now(), ms: performance.now() - t0 });
     }
   });
   // The preload's object work: one function per call, envelopes unwrapped into thrown errors.

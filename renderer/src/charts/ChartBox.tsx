@@ -1,15 +1,28 @@
-import { Children, cloneElement, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { Children, cloneElement, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 
 /** The width each kind of chart was last drawn at: a view opened again draws at it straight away. */
 const lastWidth = new Map<string, number>();
+/** Set while views are drawn unseen (views/warm-up.tsx): their boxes' widths are not the window's. */
+let unseen = false;
+
+/** Runs `draw` (drawing charts off screen) without it changing the widths charts are drawn at. */
+export function drawingUnseen(draw: () => void): void {
+  unseen = true;
+  try {
+    draw();
+  } finally {
+    unseen = false;
+  }
+}
 
 /**
  * Gives a recharts chart the width of its box and a fixed height, in place of recharts'
- * ResponsiveContainer. That one reads the box with getBoundingClientRect() when it mounts (a
- * forced layout in the middle of React's commit) and then draws the chart a second time at the
- * size it read. Here the width comes from a ResizeObserver, which reports after the browser's own
- * layout, and a chart drawn before starts at the width its kind was last drawn at, so switching
- * back to a view draws each chart once.
+ * ResponsiveContainer. That one reads the box with getBoundingClientRect() when it mounts and
+ * then draws the chart a second time at the size it read. Here a chart kind drawn before starts
+ * at the width it was last drawn at, so switching back to a view draws each chart once; the
+ * first time, the box is read once before the browser paints (a layout effect, with the whole
+ * view already in the page, so a scroll bar it brings is counted) and the chart drawn once at
+ * that width. A ResizeObserver follows the box afterwards (a resized window).
  *
  * The chart's tooltip is added once the pointer or the keyboard focus first enters the box: a
  * recharts Tooltip measures itself with getBoundingClientRect() when it mounts, a forced layout
@@ -29,14 +42,21 @@ export function ChartBox({
   children: ReactElement<{ width?: number; height?: number; children?: ReactNode }>;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(() => lastWidth.get(kind) ?? initialWidth);
+  // null: not known yet; the box is read before the first paint.
+  const [width, setWidth] = useState<number | null>(() => (unseen ? null : (lastWidth.get(kind) ?? null)));
   const [engaged, setEngaged] = useState(false);
+  useLayoutEffect(() => {
+    if (width !== null) return;
+    const w = Math.round(ref.current?.getBoundingClientRect().width ?? 0);
+    if (w > 0 && !unseen) lastWidth.set(kind, w);
+    setWidth(w > 0 ? w : initialWidth);
+  }, [width, kind, initialWidth]);
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver((entries) => {
       const w = Math.round(entries[0]?.contentRect.width ?? 0);
-      if (w <= 0) return;
+      if (w <= 0 || unseen) return;
       lastWidth.set(kind, w);
       setWidth(w);
     });
@@ -48,7 +68,7 @@ export function ChartBox({
   const chartChildren = [...Children.toArray(children.props.children), engaged && tooltip ? cloneElement(tooltip, { key: 'tooltip' }) : null];
   return (
     <div ref={ref} className="chart-box" style={{ width: '100%', height, overflow: 'hidden' }} onPointerEnter={engage} onPointerMove={engaged ? undefined : engage} onFocus={engage}>
-      {cloneElement(children, { width, height }, chartChildren)}
+      {width !== null && cloneElement(children, { width, height }, chartChildren)}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PortfolioSummary, Snapshot } from '../../../shared/domain/types';
 import { api } from '../api';
 import { AccountsView } from './AccountsView';
@@ -55,9 +55,10 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
   useSwitchMeasure(key, ready);
   const picker = SNAPSHOT_VIEWS.includes(view) && snapshots.length > 0;
 
-  let body: ReactNode = <p className="muted loading-inline">Loading…</p>;
+  const waiting = useWaitingTooLong(key, !ready && !error && view !== 'compare');
+  let body: ReactNode = null;
   const d = ready as never;
-  if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} /> : body;
+  if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} /> : null;
   else if (error) body = <p className="warn">{error}</p>;
   else if (d) {
     if (view === 'themes') body = <ThemesView {...props} breakdown={d} />;
@@ -67,16 +68,37 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
     else if (view === 'history') body = <HistoryView {...props} history={d} />;
     else if (view === 'portfolios') body = <PortfoliosView {...props} overview={d} />;
   }
+  // While the next view's figures are on their way, the last view drawn stays (the same element,
+  // so nothing is drawn again) and is marked busy; only a wait longer than WAIT_MS says "Loading…".
+  // Most switches answer sooner, and the window then draws once, not twice, per switch.
+  const shown = useRef<ReactNode>(null);
+  const stale = body === null && !waiting && shown.current !== null;
+  if (body !== null) shown.current = body;
+  else if (!stale) body = <p className="muted loading-inline">Loading…</p>;
   return (
-    <main className="analytics" data-testid="analytics">
+    <main className="analytics" data-testid="analytics" aria-busy={body === null || stale ? true : undefined}>
       {picker && (
         <div className="view-head">
           <SnapshotPicker snapshots={snapshots} value={sid} onChange={setSnapshotId} />
         </div>
       )}
-      {body}
+      {stale ? shown.current : body}
     </main>
   );
+}
+
+/** How long the last view may stay on screen while the next one's figures are computed. */
+const WAIT_MS = 250;
+
+/** Whether `pending` has held for more than WAIT_MS since `key` last changed. */
+function useWaitingTooLong(key: string, pending: boolean): boolean {
+  const [late, setLate] = useState<string | null>(null);
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => setLate(key), WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [key, pending]);
+  return pending && late === key;
 }
 
 /** The data on hand is this view's answer for this portfolio and snapshot (not a previous view's, still shown while loading). */

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 
 const START = 'themelens:switch-start';
 
@@ -8,14 +8,21 @@ export function markSwitchStart(what: string): void {
   performance.mark(START, { detail: what });
 }
 
+/** A switch the user asked for is still being drawn. */
+export function switchPending(): boolean {
+  return performance.getEntriesByName(START, 'mark').length > 0;
+}
+
 /**
  * Once `ready` holds the data the user asked for and the browser has drawn it, records a
  * Performance API measure "themelens:switch" from the last switch mark (e2e reads and prints it).
- * The measure is taken after the next frame: in a task queued from that frame's animation
- * callback, so the frame's style, layout and paint of the new view are inside it.
+ * The measure is taken after the frame that draws the new view: the animation callback is asked
+ * for as the view is committed (a layout effect; a passive effect may run only after that frame
+ * was drawn, and would then wait for, and count, one frame more), and the measure is taken in a
+ * task queued from that callback, so the frame's style, layout and paint are inside it.
  */
 export function useSwitchMeasure(view: string, ready: unknown): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!ready || performance.getEntriesByName(START, 'mark').length === 0) return;
     let live = true;
     const frame = requestAnimationFrame(() => {
