@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearAnalyticsCache } from '../../db/exposure/cache';
 import { computeExposureTotals } from '../../db/exposure/compute';
+import { scanThreadState, setScanSplitMinimum, whenScanThreadSettled } from '../../db/exposure/scan-thread';
 import { openBackend } from '../../db/service/backend';
 import { writeHoldingsCsv } from './generate';
 
@@ -36,8 +37,10 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** Tags 5,000 symbols (if not yet), then times the bare SUM and the exposure, alternately, RUNS times each. */
 export async function runExposureBench(dbPath: string): Promise<void> {
-  const backend = await openBackend({ dbPath });
+  // As the desktop app opens it: large scans split with the scan thread (db/exposure/scan-thread.ts).
+  const backend = await openBackend({ dbPath, scanThread: true });
   const db = backend.db;
+  await whenScanThreadSettled(db);
   try {
     if ((db.prepare('SELECT count(*) FROM tags').pluck().get() as number) < 5000) {
       const symbols = db.prepare('SELECT DISTINCT symbol_key FROM positions LIMIT 5000').pluck().all() as string[];
@@ -49,11 +52,17 @@ export async function runExposureBench(dbPath: string): Promise<void> {
     const sum = db.prepare('SELECT sum(value_cents) FROM positions WHERE snapshot_id = ?').pluck();
     const sums: Timing[] = [];
     const exposures: Timing[] = [];
+    const oneThread: Timing[] = [];
     for (let i = 0; i < RUNS; i++) {
       sums.push(timed(() => sum.get(snapshotId)));
       // Nothing computed before is reused: every run starts from an empty analytics cache.
       clearAnalyticsCache(db);
       exposures.push(timed(() => computeExposureTotals(db, 'USD', snapshotId)));
+      // The same on one thread (no split), for comparison.
+      setScanSplitMinimum(Number.MAX_SAFE_INTEGER);
+      clearAnalyticsCache(db);
+      oneThread.push(timed(() => computeExposureTotals(db, 'USD', snapshotId)));
+      setScanSplitMinimum();
     }
     const wall = (t: Timing[]) => median(t.map((x) => x.wallMs));
     const cpu = (t: Timing[]) => median(t.map((x) => x.cpuMs));
@@ -62,6 +71,7 @@ export async function runExposureBench(dbPath: string): Promise<void> {
     console.log(`  SELECT sum(value) (baseline) ${sums.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(sums))} (CPU ${ms(cpu(sums))})`);
     console.log(`  theme exposure (SQL)         ${exposures.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(exposures))} (CPU ${ms(cpu(exposures))})`);
     console.log(`  ratio                        ${(wall(exposures) / wall(sums)).toFixed(2)}x median; first run ${(first.wallMs / wall(sums)).toFixed(2)}x; CPU ${(cpu(exposures) / cpu(sums)).toFixed(2)}x   (target: < 10x)`);
+    console.log(`  on one thread (no split)     ${oneThread.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(oneThread))}: ${(wall(oneThread) / wall(sums)).toFixed(2)}x; scan thread ${scanThreadState(db).ready ? 'ready' : 'NOT ready'}`);
   } finally {
     backend.close();
   }
