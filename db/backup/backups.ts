@@ -5,6 +5,7 @@ import type { BackupInfo, RestoreResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { encryptInPlace, isPlainSqliteFile, keyOf, openKeyed, unlocks, type Db } from '../connection';
 import { ensurePrivateFile } from '../paths';
+import { stopScanThread } from '../exposure/scan-thread';
 
 
 /** Backups live beside the database, in a folder readable by the user alone. */
@@ -142,6 +143,9 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   const keyed = keyOf(db);
   if (!existsSync(backupPath)) throw new AppError('NOT_FOUND', `There is no backup ${backupPath}. Run "themelens backup list" to see them.`);
   if (!verifyDatabaseFile(backupPath, nativeBinding, keyed)) throw new AppError('IO', `${name} fails its integrity check${keyed ? ' or was not made with this key' : ''}; choose another backup. Nothing was changed.`);
+  // The scan thread's read-only connection to this file goes first: the file is about to change
+  // under it (encrypted: replaced, its WAL removed).
+  await stopScanThread(db);
   const safety = await createVerifiedBackup(db, dbPath, 'before-restore', now, nativeBinding);
   if (keyed) {
     restoreEncrypted(db, dbPath, backupPath);

@@ -82,16 +82,24 @@ export function enableScanThread(db: Db, config: ScanThreadConfig): void {
   db.pragma(SCAN_PAGE_CACHE);
 }
 
-/** Stops `db`'s worker, if it has one (when the connection closes). */
-export function closeScanThread(db: Db): void {
+/**
+ * Stops `db`'s worker and closes its connection, if it has one; the next large scan starts a new
+ * one. A restore does this first: the file and its WAL are about to be replaced.
+ */
+export async function stopScanThread(db: Db): Promise<void> {
   const t = threads.get(db);
   threads.delete(db);
-  configs.delete(db);
   if (t) {
     t.broken = true;
     t.port.close();
-    void t.worker.terminate();
+    await t.worker.terminate();
   }
+}
+
+/** Stops `db`'s worker for good (the connection closes). */
+export function closeScanThread(db: Db): void {
+  configs.delete(db);
+  void stopScanThread(db);
 }
 
 /** Tests: split scans from this many positions (restore with no argument). */

@@ -144,6 +144,16 @@ describe('the scan thread is never needed', () => {
     db.close();
   });
 
+  it('a restore stops the thread before the file changes; the next large scan starts a new one', async () => {
+    const b = await openBackend({ dbPath: join(dirs.dir, 'restore.db'), scanThread: true });
+    expect(await whenScanThreadSettled(b.db)).toBe(true);
+    const backup = await b.handlers.createBackup({});
+    await b.handlers.restoreBackup({ file: backup.file });
+    expect(scanThreadState(b.db).ready).toBe(false);
+    expect(await whenScanThreadSettled(b.db)).toBe(true);
+    b.close();
+  });
+
   it('the backend starts its thread only when asked, and stops it when it closes', async () => {
     const b = await openBackend({ dbPath: join(dirs.dir, 'backend.db'), scanThread: true });
     expect(await whenScanThreadSettled(b.db)).toBe(true);
