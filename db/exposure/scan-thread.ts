@@ -102,6 +102,11 @@ export function closeScanThread(db: Db): void {
   void stopScanThread(db);
 }
 
+/** Tests: let the next wait find out again whether this thread may block. */
+export function resetBlockingProbe(): void {
+  mayBlock = true;
+}
+
 /** Tests: split scans from this many positions (restore with no argument). */
 export function setScanSplitMinimum(rows = DEFAULT_SPLIT_MIN_ROWS): void {
   splitMinRows = rows;
@@ -154,6 +159,27 @@ function readyThread(db: Db): ScanThread | null {
   return !t.broken && Atomics.load(t.flags, READY) === 1 ? t : null;
 }
 
+/** Whether this thread may block in Atomics.wait (Node's main thread may; a browser's main thread may not). */
+let mayBlock = true;
+
+/** Returns once `flags[index]` is no longer `seen`, or after `ms`. */
+function waitWhile(flags: Int32Array, index: number, seen: number, ms: number): void {
+  if (mayBlock) {
+    try {
+      Atomics.wait(flags, index, seen, ms);
+      return;
+    } catch {
+      // "Atomics.wait cannot be called in this context": an embedder that forbids blocking this
+      // thread. The wait is short (the other half of a scan), so it watches the flag instead.
+      mayBlock = false;
+    }
+  }
+  const end = performance.now() + ms;
+  while (Atomics.load(flags, index) === seen && performance.now() < end) {
+    // watching the flag
+  }
+}
+
 /** The answer of job `id`, waiting for it (null: the worker failed or is stuck; it is not asked again). */
 function awaitAnswer(t: ScanThread, id: number): { result: unknown } | null {
   const end = Date.now() + ANSWER_TIMEOUT_MS;
@@ -165,7 +191,7 @@ function awaitAnswer(t: ScanThread, id: number): { result: unknown } | null {
       t.broken = true;
       return null;
     }
-    Atomics.wait(t.flags, ANSWERED, seen, Math.min(left, 1000));
+    waitWhile(t.flags, ANSWERED, seen, Math.min(left, 1000));
   }
   for (;;) {
     const m = receiveMessageOnPort(t.port) as { message: ScanAnswer } | undefined;

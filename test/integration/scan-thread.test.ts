@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../../db/connection';
 import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../../db/exposure/breakdowns';
 import { clearAnalyticsCache } from '../../db/exposure/cache';
 import { computeExposureTotals } from '../../db/exposure/compute';
 import { portfoliosOverview, themeHistory } from '../../db/exposure/history';
-import { closeScanThread, enableScanThread, scanThreadState, setScanSplitMinimum, whenScanThreadSettled } from '../../db/exposure/scan-thread';
+import { closeScanThread, enableScanThread, resetBlockingProbe, scanThreadState, setScanSplitMinimum, whenScanThreadSettled } from '../../db/exposure/scan-thread';
 import { migrate } from '../../db/migrations';
 import { setFxRate } from '../../db/repos/fx';
 import { getPortfolio } from '../../db/repos/portfolios';
@@ -96,6 +96,28 @@ describe('scanning a snapshot in two halves on two threads', () => {
     // The halves really ran on the worker (several scans per snapshot).
     expect(scanThreadState(split).splits - before).toBeGreaterThan(60);
     expect(listSnapshots(split, 1).length).toBeGreaterThan(1);
+  });
+});
+
+describe('a thread that may not block (Atomics.wait refused, as a browser refuses it on its main thread)', () => {
+  it('watches for the answer instead, with the same figures', () => {
+    const refuse = vi.spyOn(Atomics, 'wait').mockImplementation(() => {
+      throw new TypeError('Atomics.wait cannot be called in this context');
+    });
+    try {
+      const sid = addSnapshot(split, '2027-02-01', '2027-02-01T00:00:00Z', [
+        { symbol: 'NVDA', valueCents: 1_000_000 },
+        { symbol: 'KMI', valueCents: -250_000, account: 'Z9' },
+        { symbol: 'SAP', valueCents: 300_000, currency: 'EUR' },
+      ]);
+      const before = scanThreadState(split).splits;
+      expect(figures(split, sid)).toEqual(figures(whole, sid));
+      expect(scanThreadState(split).splits).toBeGreaterThan(before);
+      expect(refuse).toHaveBeenCalled();
+    } finally {
+      refuse.mockRestore();
+      resetBlockingProbe();
+    }
   });
 });
 
