@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../../db/connection';
-import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../../db/exposure/breakdowns';
+import { themeBreakdown } from '../../db/exposure/breakdowns';
 import { clearAnalyticsCache } from '../../db/exposure/cache';
 import { computeExposureTotals } from '../../db/exposure/compute';
-import { portfoliosOverview, themeHistory } from '../../db/exposure/history';
 import { closeScanThread, enableScanThread, resetBlockingProbe, scanThreadState, setScanSplitMinimum, whenScanThreadSettled } from '../../db/exposure/scan-thread';
 import { migrate } from '../../db/migrations';
 import { setFxRate } from '../../db/repos/fx';
@@ -14,7 +13,7 @@ import { getSnapshot, listSnapshots } from '../../db/repos/snapshots';
 import { createTheme } from '../../db/repos/theme-edits';
 import { openBackend } from '../../db/service/backend';
 import { makeTempDir } from '../helpers/temp-dir';
-import { addSnapshot, tag, type PositionSpec } from '../unit/exposure/fixture';
+import { addSnapshot, everyView, tag, type PositionSpec } from '../unit/exposure/fixture';
 
 /**
  * The scan thread (db/exposure/scan-thread.ts) splits a large snapshot's scan in two halves, the
@@ -64,17 +63,7 @@ const retag = fc.record({ symbol: fc.constantFrom(...SYMBOLS), theme: fc.nat(), 
 /** Every analytics figure of a snapshot, read fresh (nothing from the cache). */
 function figures(db: Db, snapshotId: number) {
   clearAnalyticsCache(db);
-  const portfolio = getPortfolio(db, 1);
-  const snapshot = getSnapshot(db, snapshotId);
-  return {
-    totals: computeExposureTotals(db, 'USD', snapshotId),
-    themes: themeBreakdown(db, portfolio, snapshot, 3),
-    accounts: accountBreakdown(db, portfolio, snapshot),
-    currencies: currencyBreakdown(db, portfolio, snapshot),
-    overlap: themeOverlap(db, portfolio, snapshot),
-    history: themeHistory(db, portfolio),
-    overview: portfoliosOverview(db),
-  };
+  return { totals: computeExposureTotals(db, 'USD', snapshotId), ...everyView(db, snapshotId) };
 }
 
 describe('scanning a snapshot in two halves on two threads', () => {

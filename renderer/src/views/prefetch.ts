@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api';
+import { whenIdle } from './idle';
 
 type Call = () => Promise<unknown>;
 
@@ -8,14 +9,7 @@ const CHEAP_MS = 150;
 /** Let the view on screen settle before asking for anything else. */
 const SETTLE_MS = 250;
 
-const idle = (f: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(f, { timeout: 1000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(f, 50);
-  return () => clearTimeout(id);
-};
+const idle = (f: () => void) => whenIdle(f, 1000, 50);
 
 /**
  * While the window is idle, asks the backend, one call at a time, for what the user is likely to

@@ -12,6 +12,7 @@ import { OverlapView } from './OverlapView';
 import { PortfoliosView } from './PortfoliosView';
 import { ThemesView } from './ThemesView';
 import { switchPending } from './timing';
+import { whenIdle } from './idle';
 
 /**
  * The first time a view is drawn in a window costs about 40 ms more than the next time: its code
@@ -51,14 +52,7 @@ const VIEWS: (() => ReactElement)[] = [
   () => <PortfoliosView {...PROPS} overview={overview} />,
 ];
 
-const idle = (f: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(f, { timeout: 3000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(f, 200);
-  return () => clearTimeout(id);
-};
+const idle = (f: () => void) => whenIdle(f, 3000, 200);
 
 /** Draws one view, unseen, and removes it, all in the current task. */
 function drawOnce(view: () => ReactElement): void {

@@ -1,4 +1,8 @@
 import { openDatabase, type Db } from '../../../db/connection';
+import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../../../db/exposure/breakdowns';
+import { portfoliosOverview, themeHistory } from '../../../db/exposure/history';
+import { getPortfolio } from '../../../db/repos/portfolios';
+import { getSnapshot } from '../../../db/repos/snapshots';
 import { migrate } from '../../../db/migrations';
 import { applyTagChanges } from '../../../db/repos/tags';
 
@@ -38,4 +42,18 @@ export function addSnapshot(db: Db, asOf: string, importedAt: string, positions:
 
 export function tag(db: Db, symbol: string, themeId: string, weightBp: number | null, at: string): void {
   applyTagChanges(db, [{ symbolKey: symbol, themeId, weightBp }], at);
+}
+
+/** Every analytics view of a snapshot of portfolio 1, as the app asks for them. */
+export function everyView(db: Db, sid: number) {
+  const portfolio = getPortfolio(db, 1);
+  const snapshot = getSnapshot(db, sid);
+  return {
+    themes: themeBreakdown(db, portfolio, snapshot, 3),
+    accounts: accountBreakdown(db, portfolio, snapshot),
+    currencies: currencyBreakdown(db, portfolio, snapshot),
+    overlap: themeOverlap(db, portfolio, snapshot),
+    history: themeHistory(db, portfolio),
+    overview: portfoliosOverview(db),
+  };
 }

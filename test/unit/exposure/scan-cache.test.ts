@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
-import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../../../db/exposure/breakdowns';
+import { themeBreakdown } from '../../../db/exposure/breakdowns';
 import { clearAnalyticsCache } from '../../../db/exposure/cache';
 import { compareSnapshots } from '../../../db/exposure/compare';
 import { computeExposureTotals } from '../../../db/exposure/compute';
-import { portfoliosOverview, themeHistory } from '../../../db/exposure/history';
 import { snapshotBasis, snapshotSums, weightTable } from '../../../db/exposure/scan';
 import { migrate } from '../../../db/migrations';
 import { setFxRate } from '../../../db/repos/fx';
@@ -15,7 +14,7 @@ import { getSnapshot } from '../../../db/repos/snapshots';
 import { createTheme } from '../../../db/repos/theme-edits';
 import { contributionCents } from '../../../shared/exposure/contribution';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { addSnapshot, makeDb, tag, type PositionSpec } from './fixture';
+import { addSnapshot, everyView, makeDb, tag, type PositionSpec } from './fixture';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -23,24 +22,10 @@ afterEach(() => {
   cleanup = null;
 });
 
-/** Every view of a snapshot, as the app asks for them. */
-function views(db: ReturnType<typeof makeDb>, sid: number) {
-  const portfolio = getPortfolio(db, 1);
-  const snapshot = getSnapshot(db, sid);
-  return {
-    themes: themeBreakdown(db, portfolio, snapshot, 3),
-    accounts: accountBreakdown(db, portfolio, snapshot),
-    currencies: currencyBreakdown(db, portfolio, snapshot),
-    overlap: themeOverlap(db, portfolio, snapshot),
-    history: themeHistory(db, portfolio),
-    overview: portfoliosOverview(db),
-  };
-}
-
 /** The same views with nothing cached: what a cached answer must equal. */
 function fresh(db: ReturnType<typeof makeDb>, sid: number) {
   clearAnalyticsCache(db);
-  const v = views(db, sid);
+  const v = everyView(db, sid);
   clearAnalyticsCache(db);
   return v;
 }
@@ -65,14 +50,14 @@ function seeded() {
 describe('analytics cache (snapshots are immutable; any edit empties it)', () => {
   it('answers again from the cache while nothing changes, and equal to a fresh computation', () => {
     const { db, b } = seeded();
-    const first = views(db, b);
-    expect(views(db, b)).toEqual(first);
+    const first = everyView(db, b);
+    expect(everyView(db, b)).toEqual(first);
     expect(first).toEqual(fresh(db, b));
   });
 
   it('sees every kind of edit: tag, rate, theme, portfolio; and a comparison in between changes nothing', () => {
     const { db, a, b } = seeded();
-    views(db, b);
+    everyView(db, b);
     const edits: (() => void)[] = [
       () => tag(db, 'KMI', 'oil-logistics', 10000, '2026-10-03T00:00:00Z'),
       () => setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.0845' }, '2026-10-03'),
@@ -82,13 +67,13 @@ describe('analytics cache (snapshots are immutable; any edit empties it)', () =>
       () => tag(db, 'NVDA', 'data-centers', null, '2026-10-04T00:00:00Z'),
     ];
     for (const edit of edits) {
-      const before = views(db, b);
+      const before = everyView(db, b);
       edit();
-      const after = views(db, b);
+      const after = everyView(db, b);
       expect(after).toEqual(fresh(db, b));
       expect(after).not.toEqual(before);
       compareSnapshots(db, getPortfolio(db, 1), getSnapshot(db, a), getSnapshot(db, b));
-      expect(views(db, b)).toEqual(after);
+      expect(everyView(db, b)).toEqual(after);
     }
   });
 
@@ -112,26 +97,26 @@ describe('analytics cache (snapshots are immutable; any edit empties it)', () =>
 
   it('serves nothing inside a transaction, which may yet be rolled back', () => {
     const { db, b } = seeded();
-    const before = views(db, b);
+    const before = everyView(db, b);
     try {
       db.transaction(() => {
         tag(db, 'KMI', 'oil-logistics', 10000, '2026-10-03T00:00:00Z');
-        expect(views(db, b)).not.toEqual(before);
+        expect(everyView(db, b)).not.toEqual(before);
         throw new Error('roll back');
       })();
     } catch {
       // rolled back
     }
-    expect(views(db, b)).toEqual(before);
+    expect(everyView(db, b)).toEqual(before);
     expect(before).toEqual(fresh(db, b));
   });
 
   it('a caller changing what it got does not change the next answer', () => {
     const { db, b } = seeded();
-    const first = views(db, b);
+    const first = everyView(db, b);
     first.themes.themes[0]!.value = 123;
     first.accounts.accounts.length = 0;
-    expect(views(db, b)).toEqual(fresh(db, b));
+    expect(everyView(db, b)).toEqual(fresh(db, b));
   });
 });
 
