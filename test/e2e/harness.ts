@@ -96,7 +96,9 @@ export async function startHarness(
     scanThread: true,
     startAfreshWhenDamaged: true,
     emit: (event, payload) => {
-      void pageRef?.evaluate(([e, p]) => (window as unknown as { __themelensEmit(e: string, p: unknown): void }).__themelensEmit(e, p), [event, payload] as const);
+      // An event sent while the page reloads is lost, as Electron's webContents.send drops it
+      // (seen once: an import's last progress event arriving during a test's reload).
+      pageRef?.evaluate(([e, p]) => (window as unknown as { __themelensEmit(e: string, p: unknown): void }).__themelensEmit(e, p), [event, payload] as const).catch(() => undefined);
     },
   });
   const openDialogAnswers: (string | null)[] = [];
