@@ -22,6 +22,7 @@ import { AnalyticsViews } from './views/AnalyticsViews';
 import { warmUpViews } from './views/warm-up';
 import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './views/prefetch';
 import { ViewTabs, type ViewId } from './views/ViewTabs';
+import { forgetHoldings } from './hooks/useHoldings';
 
 /**
  * Positions fetched with the exposure for the screen: none to speak of. The holdings table loads
@@ -58,6 +59,9 @@ export function App() {
   const [recoveryDismissed, setRecoveryDismissed] = useState(false);
 
   const refreshPortfolios = useCallback(async (select?: number) => {
+    // Portfolios or snapshots came or went (an import, a delete, a restore): a snapshot id may now
+    // name other positions, so the holdings screen asks for its positions again.
+    forgetHoldings();
     const list = await api().listPortfolios({});
     setPortfolios(list);
     setSelectedId((current) => select ?? (current !== null && list.some((p) => p.id === current) ? current : (list[0]?.id ?? null)));

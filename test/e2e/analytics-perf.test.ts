@@ -84,7 +84,7 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
           await measured(`${v}: snapshot -> ${id}`, () => h.page.getByTestId('snapshot-picker').selectOption(id));
         }
       }
-      await h.page.getByTestId('view-tab-holdings').click();
+      await measured('themes -> holdings', () => h.page.getByTestId('view-tab-holdings').click());
       await holdingsLoaded(h);
       await measured('holdings -> themes', () => h.page.getByTestId('view-tab-themes').click());
       return rows;

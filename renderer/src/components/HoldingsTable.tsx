@@ -8,6 +8,7 @@ import { useHoldings } from '../hooks/useHoldings';
 import { BulkTagBar } from './BulkTagBar';
 import { filterHoldings, isFullyTagged, sortHoldings, type SortColumn, type SortOrder } from './holdings-view';
 import { TagEditor } from './TagEditor';
+import { useSwitchMeasure } from '../views/timing';
 
 interface Props {
   report: ExposureReport;
@@ -46,6 +47,8 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
   // Typing stays responsive on 100,000 rows: the filter runs on the deferred text.
   const deferredQuery = useDeferredValue(query);
   const { holdings, total, error } = useHoldings(report);
+  // A switch to this screen is done once its positions are drawn (views/timing.ts).
+  useSwitchMeasure(`holdings:${report.snapshotId}`, holdings);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [bulkFocus, setBulkFocus] = useState(0);

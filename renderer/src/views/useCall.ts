@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'react';
 import { asFailure } from '../api';
 
-/** Runs a backend call whenever `key` changes; keeps the last answer while the next loads. */
-export function useCall<T>(call: () => Promise<T>, key: string): { data: T | null; error: string | null; loading: boolean } {
-  const [state, setState] = useState<{ data: T | null; error: string | null; key: string | null }>({ data: null, error: null, key: null });
+/**
+ * Runs a backend call whenever `key` changes; keeps the last answer while the next loads. An
+ * answer already known for `key` (`known`, kept by the caller from an earlier mount) is used
+ * as it is, without asking again.
+ */
+export function useCall<T>(call: () => Promise<T>, key: string, known?: T | null): { data: T | null; error: string | null; loading: boolean } {
+  const [state, setState] = useState<{ data: T | null; error: string | null; key: string | null }>(() => ({ data: known ?? null, error: null, key: known ? key : null }));
+  const answered = state.key === key && state.error === null && state.data !== null;
   useEffect(() => {
+    if (answered) return;
     let live = true;
     call().then(
       (data) => live && setState({ data, error: null, key }),
@@ -13,7 +19,8 @@ export function useCall<T>(call: () => Promise<T>, key: string): { data: T | nul
     return () => {
       live = false;
     };
-    // The call is re-created every render; `key` says when its inputs changed.
+    // The call is re-created every render; `key` says when its inputs changed (and `answered`
+    // only turns true when this key's answer has come).
   }, [key]);
   return { data: state.data, error: state.error, loading: state.key !== key };
 }

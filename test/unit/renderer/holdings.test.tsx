@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
+import { forgetHoldings } from '../../../renderer/src/hooks/useHoldings';
 import { availableFor, defaultWeightBp } from '../../../renderer/src/components/TagEditor';
 import { bridgeError, installBridge, makePortfolio, makePosition, makeReport } from './fake-bridge';
 
@@ -163,4 +164,42 @@ describe('availableFor / defaultWeightBp', () => {
     expect(defaultWeightBp(current, themeId)).toBe(proposed);
   });
   it('proposes 100% on an untagged holding', () => expect(defaultWeightBp([], 'data-centers')).toBe(10000));
+});
+
+describe('going back to the holdings screen', () => {
+  /** The bridge plus the two calls the Portfolios view makes. */
+  const withPortfoliosView = () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => []),
+      getPortfoliosOverview: vi.fn(async () => ({ themes: [], portfolios: [] })),
+    });
+    return bridge;
+  };
+
+  it('shows the positions at once, without loading them again, while nothing changed', async () => {
+    const bridge = withPortfoliosView();
+    render(<App />);
+    await screen.findByTestId('holding-row-NVDA');
+    expect(bridge.listHoldings).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByTestId('view-tab-portfolios'));
+    await screen.findByTestId('analytics');
+    fireEvent.click(screen.getByTestId('view-tab-holdings'));
+    // Drawn in the same pass as the tab change: no wait for the backend.
+    expect(screen.getByTestId('holding-row-NVDA')).toBeTruthy();
+    expect(bridge.listHoldings).toHaveBeenCalledTimes(1);
+    expect(bridge.listTags).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads them again once portfolios or snapshots changed (a deleted snapshot\'s id can come back)', async () => {
+    const bridge = withPortfoliosView();
+    render(<App />);
+    await screen.findByTestId('holding-row-NVDA');
+    fireEvent.click(screen.getByTestId('view-tab-portfolios'));
+    await screen.findByTestId('analytics');
+    forgetHoldings(); // what App does whenever it reloads the portfolio list
+    fireEvent.click(screen.getByTestId('view-tab-holdings'));
+    await screen.findByTestId('holding-row-NVDA');
+    expect(bridge.listHoldings).toHaveBeenCalledTimes(2);
+  });
 });
