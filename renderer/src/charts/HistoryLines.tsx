@@ -3,6 +3,7 @@ import { formatDate, formatMoney, formatShare } from '../format';
 import { ChartTooltipBox } from './ChartFrame';
 import type { Series } from './colors';
 import { ChartBox } from './ChartBox';
+import { categoryTicks, EVERY_TICK } from './axis-ticks';
 
 export type HistoryDatum = { asOf: string; total: number } & Record<string, number | string>;
 
@@ -26,8 +27,10 @@ export function HistoryLines({ data, series, currency }: { data: readonly Histor
     <ChartBox kind="history" height={320} tooltip={tooltip}>
       <LineChart data={data as HistoryDatum[]} margin={{ top: 12, right: 24, bottom: 8, left: 24 }}>
         <CartesianGrid strokeDasharray="3 3" className="grid" />
-        <XAxis dataKey="asOf" tickFormatter={(d: string) => formatDate(d)} tick={{ fontSize: 11 }} height={40} label={{ value: 'Snapshot date', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
+        {/* Dates (about 80 pixels each) along a chart as wide as the view. */}
+        <XAxis dataKey="asOf" interval={categoryTicks(data.length, 10)} tickFormatter={(d: string) => formatDate(d)} tick={{ fontSize: 11 }} height={40} label={{ value: 'Snapshot date', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
         <YAxis
+          interval={EVERY_TICK}
           tickFormatter={(v: number) => formatShare(v)}
           tick={{ fontSize: 11 }}
           width={60}

@@ -3,6 +3,7 @@ import { formatMoney, formatShare } from '../format';
 import { ChartTooltipBox } from './ChartFrame';
 import type { Series } from './colors';
 import { ChartBox } from './ChartBox';
+import { EVERY_TICK } from './axis-ticks';
 
 export type OverviewDatum = { name: string; total: number; currency: string } & Record<string, number | string>;
 
@@ -27,8 +28,9 @@ export function OverviewBars({ data, series }: { data: readonly OverviewDatum[];
     <ChartBox kind="overview" height={Math.max(160, 60 + data.length * 40)} tooltip={tooltip}>
       <BarChart data={data as OverviewDatum[]} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} className="grid" />
-        <XAxis type="number" tickFormatter={(v: number) => formatShare(v)} tick={{ fontSize: 11 }} height={40} label={{ value: 'Share of portfolio', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
-        <YAxis type="category" dataKey="name" tick={{ fontSize: 11 }} width={150} label={{ value: 'Portfolio', angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
+        <XAxis type="number" interval={EVERY_TICK} tickFormatter={(v: number) => formatShare(v)} tick={{ fontSize: 11 }} height={40} label={{ value: 'Share of portfolio', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
+        {/* One bar, and its name, per 40 pixels of height: names never overlap. */}
+        <YAxis type="category" dataKey="name" interval={EVERY_TICK} tick={{ fontSize: 11 }} width={150} label={{ value: 'Portfolio', angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
         {series.map((s) => (
           <Bar key={s.id} dataKey={s.id} name={s.name} stackId="a" fill={s.color} isAnimationActive={false} />
         ))}
