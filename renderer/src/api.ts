@@ -1,7 +1,53 @@
+import type { ThemeLensBridge } from '../../shared/api/contract';
 import type { ErrorDetails, ErrorCode } from '../../shared/api/errors';
 
-/** The backend, as the preload exposes it. */
-export const api = () => window.themelens;
+/**
+ * The backend, as the preload exposes it, with its calls counted while they are answered: work the
+ * window does ahead of the user (views/prefetch.ts) waits until no call is in flight, so it never
+ * queues in front of one the user made.
+ */
+export function api(): ThemeLensBridge {
+  const bridge = window.themelens;
+  let counted = countedBridges.get(bridge);
+  if (!counted) {
+    counted = counting(bridge);
+    countedBridges.set(bridge, counted);
+  }
+  return counted;
+}
+
+/** Backend calls made and not yet answered. */
+export function callsInFlight(): number {
+  return inFlight;
+}
+
+let inFlight = 0;
+const countedBridges = new WeakMap<ThemeLensBridge, ThemeLensBridge>();
+
+function counting(bridge: ThemeLensBridge): ThemeLensBridge {
+  const done = () => {
+    inFlight--;
+  };
+  // A proxy of an empty object that reads the bridge's members as they are asked for: the bridge
+  // itself is frozen (as contextBridge makes it), and a proxy of a frozen object must hand out its
+  // members unchanged.
+  return new Proxy({} as ThemeLensBridge, {
+    get(_empty, name) {
+      const value: unknown = Reflect.get(bridge, name);
+      // `on` subscribes to events; every other member is a call that answers with a promise.
+      if (typeof value !== 'function' || name === 'on') return value;
+      return (...args: unknown[]) => {
+        const answer: unknown = (value as (...a: unknown[]) => unknown).apply(bridge, args);
+        // A thenable, not `instanceof Promise`: a promise from the preload's world is not this world's Promise.
+        if (answer !== null && typeof answer === 'object' && typeof (answer as PromiseLike<unknown>).then === 'function') {
+          inFlight++;
+          (answer as PromiseLike<unknown>).then(done, done);
+        }
+        return answer;
+      };
+    },
+  });
+}
 
 /** What a rejected call carries across the bridge. */
 export interface ApiFailure {

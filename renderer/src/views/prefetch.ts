@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { api } from '../api';
+import { api, callsInFlight } from '../api';
 import { whenIdle } from './idle';
 
 type Call = () => Promise<unknown>;
@@ -8,6 +8,8 @@ type Call = () => Promise<unknown>;
 const CHEAP_MS = 150;
 /** Let the view on screen settle before asking for anything else. */
 const SETTLE_MS = 250;
+/** How soon to look again when the backend was busy. */
+const BUSY_RETRY_MS = 50;
 
 const idle = (f: () => void) => whenIdle(f, 1000, 50);
 
@@ -26,6 +28,14 @@ export function usePrefetch(calls: () => Call[], key: string | null): void {
       const call = queue.shift();
       if (stopped || !call) return;
       cancel = idle(() => {
+        if (callsInFlight() > 0) {
+          // The backend is answering something else (the user's own call, a large screen still
+          // loading): wait, rather than queue in front of it or be timed behind it.
+          queue.unshift(call);
+          const timer = setTimeout(next, BUSY_RETRY_MS);
+          cancel = () => clearTimeout(timer);
+          return;
+        }
         const start = performance.now();
         call().then(
           () => performance.now() - start < CHEAP_MS && next(),

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api, callsInFlight } from '../../../renderer/src/api';
 import { usePrefetch } from '../../../renderer/src/views/prefetch';
 
 afterEach(() => {
@@ -43,5 +44,26 @@ describe('prefetching the next views while the window is idle', () => {
     unmount();
     await vi.advanceTimersByTimeAsync(1000);
     expect(log).toEqual(['k1-1', 'k2-1', 'k2-2']);
+  });
+});
+
+describe('prefetching waits for the backend to be free', () => {
+  it('counts the calls in flight, and asks nothing ahead while one is (a large screen still loading)', async () => {
+    vi.useFakeTimers();
+    let answer: (v: unknown) => void = () => {};
+    // Frozen, as Electron's contextBridge hands it to the window.
+    (window as unknown as { themelens: unknown }).themelens = Object.freeze({ listHoldings: () => new Promise((ok) => (answer = ok)), on: () => () => {} });
+    expect(callsInFlight()).toBe(0);
+    const slow = api().listHoldings({ snapshotId: 1 });
+    expect(callsInFlight()).toBe(1);
+    const log: string[] = [];
+    renderHook(() => usePrefetch(() => [call(log, 'a', 10), call(log, 'b', 10)], 'k1'));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(log).toEqual([]); // the backend is busy with the user's call
+    answer({ rows: [] });
+    await slow;
+    expect(callsInFlight()).toBe(0);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(log).toEqual(['a', 'b']);
   });
 });
