@@ -72,17 +72,17 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
   // so nothing is drawn again) and is marked busy; only a wait longer than WAIT_MS says "Loading…".
   // Most switches answer sooner, and the window then draws once, not twice, per switch.
   const shown = useRef<ReactNode>(null);
-  const stale = body === null && !waiting && shown.current !== null;
-  if (body !== null) shown.current = body;
-  else if (!stale) body = <p className="muted loading-inline">Loading…</p>;
+  const loading = body === null;
+  if (!loading) shown.current = body;
+  const stale = loading && !waiting && shown.current !== null;
   return (
-    <main className="analytics" data-testid="analytics" aria-busy={body === null || stale ? true : undefined}>
+    <main className="analytics" data-testid="analytics" aria-busy={loading || undefined}>
       {picker && (
         <div className="view-head">
           <SnapshotPicker snapshots={snapshots} value={sid} onChange={setSnapshotId} />
         </div>
       )}
-      {stale ? shown.current : body}
+      {!loading ? body : stale ? shown.current : <p className="muted loading-inline">Loading…</p>}
     </main>
   );
 }
