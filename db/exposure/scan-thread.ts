@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Theme } from '../../shared/domain/types';
 import type { Db } from '../connection';
-import { workerScript } from '../import/worker-script';
+import { workerScript } from '../worker-script';
 import { filledCutoff, type TagTable } from './tag-tables';
 
 /**

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiParsedInput, ImportOutcome, ImportProgress } from '../../shared/api/contract';
 import { AppError, type ApiErrorData } from '../../shared/api/errors';
-import { workerScript } from './worker-script';
+import { workerScript } from '../worker-script';
 
 export interface ImportThread {
   result: Promise<ImportOutcome>;

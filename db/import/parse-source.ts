@@ -3,7 +3,7 @@ import { AppError } from '../../shared/api/errors';
 import type { ParseOptions, RowIssue } from '../../shared/import/types';
 import { parseFileInBatches, type FileParseResult } from './parse-file';
 import type { RowBatch } from './row-batch';
-import { workerScript } from './worker-script';
+import { workerScript } from '../worker-script';
 
 const PARSE_WORKER_YOUNG_MB = 8;
 

@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 
 /** Where each worker's source lives (run through tsx when there is no built file). */
 const SOURCES = {
-  'parse-worker': join(__dirname, 'parse-worker.ts'),
-  'import-worker': join(__dirname, 'import-worker.ts'),
-  'scan-worker': join(__dirname, '..', 'exposure', 'scan-worker.ts'),
+  'parse-worker': join(__dirname, 'import', 'parse-worker.ts'),
+  'import-worker': join(__dirname, 'import', 'import-worker.ts'),
+  'scan-worker': join(__dirname, 'exposure', 'scan-worker.ts'),
 } as const;
 
 /**
