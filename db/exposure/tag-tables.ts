@@ -1,5 +1,5 @@
 import type { Db } from '../connection';
-import { ownWrites } from './cache';
+import { dataStamp, ownWrites } from './cache';
 
 /**
  * Where a query reads tag weights from: the live `tags` table, or a temp copy holding the weights
@@ -16,22 +16,27 @@ export function checkTagTable(t: string): TagTable {
 
 /**
  * Fills a temp tag table with the weights as they stood at `cutoff` (an ISO time): today's tags
- * with every later tag_event undone, newest first. A null cutoff copies today's tags.
+ * with every later tag_event undone, newest first. A null cutoff copies today's tags. A table
+ * that already holds that moment's tags, with no data changed since, is left as it is (the scan
+ * thread asks for the same moment once per scan of a snapshot).
  */
 export function tagsAsOf(db: Db, table: Exclude<TagTable, 'tags'>, cutoff: string | null): void {
   const name = checkTagTable(table).slice('temp.'.length);
+  const fills = filled.get(db) ?? new Map<string, { cutoff: string | null; stamp: string | null }>();
+  filled.set(db, fills);
+  const last = fills.get(table);
+  if (last && last.cutoff === cutoff && last.stamp !== null && last.stamp === dataStamp(db) && !db.inTransaction) return;
   // Temp tables the analytics fill for themselves: not an edit to the data (cache.ts).
   ownWrites(db, () => fillTagsAsOf(db, name, cutoff));
-  const map = cutoffs.get(db) ?? new Map<string, string | null>();
-  cutoffs.set(db, map);
-  map.set(table, cutoff);
+  // Filled inside a transaction, it may yet be rolled back: never taken as filled then.
+  fills.set(table, { cutoff, stamp: db.inTransaction ? null : dataStamp(db) });
 }
 
-const cutoffs = new WeakMap<Db, Map<string, string | null>>();
+const filled = new WeakMap<Db, Map<string, { cutoff: string | null; stamp: string | null }>>();
 
 /** The cutoff a temp tag table was last filled at (undefined: never), so the scan thread can fill its own alike. */
 export function filledCutoff(db: Db, table: Exclude<TagTable, 'tags'>): string | null | undefined {
-  return cutoffs.get(db)?.get(table);
+  return filled.get(db)?.get(table)?.cutoff;
 }
 
 function fillTagsAsOf(db: Db, name: string, cutoff: string | null): void {
