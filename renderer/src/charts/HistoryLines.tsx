@@ -25,7 +25,8 @@ export function HistoryLines({ data, series, currency }: { data: readonly Histor
   );
   return (
     <ChartBox kind="history" height={320} tooltip={tooltip}>
-      <LineChart data={data as HistoryDatum[]} margin={{ top: 12, right: 24, bottom: 8, left: 24 }}>
+      {/* Room on the right for half of the last date, centred on the last snapshot (every date is shown, none shifted). */}
+      <LineChart data={data as HistoryDatum[]} margin={{ top: 12, right: 48, bottom: 8, left: 24 }}>
         <CartesianGrid strokeDasharray="3 3" className="grid" />
         {/* Dates (about 80 pixels each) along a chart as wide as the view. */}
         <XAxis dataKey="asOf" interval={categoryTicks(data.length, 10)} tickFormatter={(d: string) => formatDate(d)} tick={{ fontSize: 11 }} height={40} label={{ value: 'Snapshot date', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
