@@ -47,7 +47,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`themelens: ${err.message}. Run "themelens help" for usage.\n`);
+      // A message may already end with its own full stop; never print "..".
+      io.err(`themelens: ${err.message.replace(/\.$/, '')}. Run "themelens help" for usage.\n`);
       return 2;
     }
     const known = err instanceof AppError ? err : fromSqliteError(err);

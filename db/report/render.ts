@@ -5,7 +5,6 @@ import { renderReportHtml } from '../../shared/report/report-html';
 import { renderReportJson } from '../../shared/report/report-json';
 import type { PdfRenderer } from './pdf';
 import { sharedPdfRenderer } from './pdf-pool';
-import { renderXlsx } from './xlsx';
 
 /** Gives the PDF renderer to print with: headless Chromium by default, the window's own print-to-PDF in the desktop app. */
 export type PdfRendererFactory = () => Promise<PdfRenderer>;
@@ -20,7 +19,8 @@ export async function renderDocument(doc: ReportDocument, format: ReportFormat, 
     case 'html':
       return renderReportHtml(doc);
     case 'xlsx':
-      return renderXlsx(doc);
+      // exceljs takes ~0.4 s to load: only the commands that write a workbook pay for it (start-up target).
+      return (await import('./xlsx')).renderXlsx(doc);
     case 'pdf':
       return (await pdfRenderer()).render(doc, paper);
   }

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exposureBenchMain, runExposureBench } from './exposure';
 import { writeHoldingsCsv } from './generate';
+import { runStartupBench } from './startup';
 import type { ImportStages } from '../../db/import/import-file';
 
 const ROOT = resolve(__dirname, '../..');
@@ -27,6 +28,7 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 async function main() {
   // BENCH_ONLY=exposure: the exposure figures alone, on their own kept database (exposure.ts).
   if (process.env['BENCH_ONLY'] === 'exposure') return exposureBenchMain();
+  if (ONLY === 'startup') return runStartupBench();
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   const csv = join(DIR, 'holdings.csv');
@@ -75,6 +77,7 @@ async function main() {
 
   // Exposure vs a bare SUM over the same rows, same process, same file (exposure.ts).
   await runExposureBench(join(DIR, 'themelens.db'));
+  runStartupBench();
   // .bench/ is left for inspection (git-ignored); the next run starts by clearing it.
 }
 
