@@ -68,6 +68,9 @@ describe('a read-only database: a banner naming the file and why; edits refused 
     await h.page.getByRole('alert').filter({ hasText: /^The database cannot be written \(the file or its folder is read-only\): nothing was saved/ }).waitFor();
     await h.screenshot('61-read-only-edit-refused');
     await h.page.keyboard.press('Escape');
+    // Refused means unchanged: the file's bytes, and KMI still has no tag in it.
+    expect(sha(dbPath)).toBe(before);
+    expect(dump(dbPath)['tags']?.some((row) => String(row).includes('KMI'))).toBe(false);
   });
 
   it('import says why it cannot run, without opening the file dialog', async () => {

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { API_EVENTS, API_NAMES, type ApiEvents } from '../../shared/api/contract';
+import type { ApiEvents } from '../../shared/api/contract';
 import { invokeApi, type AllHandlers } from '../../shared/api/invoke';
 import { AppError } from '../../shared/api/errors';
 import { openBackend, type Backend } from '../../db/service/backend';
@@ -17,6 +17,7 @@ import { ensureDataDir } from '../../db/paths';
 import { makeTempDir } from '../helpers/temp-dir';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { MIME } from '../../electron/main/protocol';
+import { preloadBridgeScript } from './preload-bridge';
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 export const RESULTS_DIR = resolve(__dirname, '../../test-results');
@@ -166,35 +167,8 @@ export async function startHarness(
       calls.push({ name: String(name), start, end: Date.now(), ms: performance.now() - t0 });
     }
   });
-  // The preload's object work: one function per call, envelopes unwrapped into thrown errors.
-  await page.addInitScript(
-    ({ names, events }) => {
-      const w = window as unknown as Record<string, unknown>;
-      const invoke = w['__themelensInvoke'] as (n: string, i: unknown) => Promise<string>;
-      const listeners = new Map<string, Set<(p: unknown) => void>>();
-      const bridge: Record<string, unknown> = {};
-      for (const name of names) {
-        bridge[name] = async (input: unknown) => {
-          const env = JSON.parse(await invoke(name, input ?? {})) as { ok: boolean; value?: unknown; error?: { code: string; message: string; details?: unknown } };
-          if (env.ok) return env.value;
-          const err = new Error(env.error?.message ?? 'error') as Error & { code?: string; details?: unknown };
-          err.code = env.error?.code;
-          err.details = env.error?.details;
-          throw err;
-        };
-      }
-      bridge['on'] = (event: string, listener: (p: unknown) => void) => {
-        if (!events.includes(event)) throw new Error(`Unknown event ${event}`);
-        const set = listeners.get(event) ?? new Set();
-        set.add(listener);
-        listeners.set(event, set);
-        return () => set.delete(listener);
-      };
-      w['__themelensEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
-      Object.defineProperty(window, 'themelens', { value: Object.freeze(bridge), writable: false });
-    },
-    { names: [...API_NAMES] as string[], events: [...API_EVENTS] as string[] },
-  );
+  // The preload's own bridge (one function per call, envelopes unwrapped into thrown errors).
+  await page.addInitScript({ content: preloadBridgeScript() });
   await page.goto(`${origin}/index.html`);
   mkdirSync(RESULTS_DIR, { recursive: true });
   return {
