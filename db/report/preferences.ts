@@ -16,7 +16,10 @@ export function getReportPreferences(db: Db): ReportPreferences {
 }
 
 /** Saves the given preferences (the others are kept); null removes the logo; returns them all. */
-export function setReportPreferences(db: Db, patch: Partial<ReportPreferences>): ReportPreferences {
+/** A patch as validated input gives it: an absent field and an undefined one both mean "leave as is". */
+type PreferencesPatch = { [K in keyof ReportPreferences]?: ReportPreferences[K] | undefined };
+
+export function setReportPreferences(db: Db, patch: PreferencesPatch): ReportPreferences {
   const upsert = db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const remove = db.prepare('DELETE FROM preferences WHERE key = ?');
   db.transaction(() => {

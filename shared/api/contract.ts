@@ -237,10 +237,10 @@ export interface TagChange {
   themeId: string;
   weightBp: number | null;
   /** Where the weight comes from (undo and redo keep it); manual unless said. */
-  source?: TagSource;
+  source?: TagSource | undefined;
   /** Why, in a sentence, and where it is documented (kept with the tag). */
-  rationale?: string;
-  sourceUrl?: string;
+  rationale?: string | undefined;
+  sourceUrl?: string | undefined;
 }
 
 /** A tagging rule: positions matching `pattern` (by `kind`) get `themeId` at `weightBp`. */

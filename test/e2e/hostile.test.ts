@@ -31,7 +31,7 @@ describe('hostile content: a file whose every text field is an XSS or formula pa
     writeFileSync(file, `Account,Symbol,Description,Quantity,Market Value\n${rows.join('\n')}\n`);
     h = await startHarness();
     await h.page.addInitScript(() => {
-      (window as unknown as { __xss?: number }).__xss = undefined;
+      (window as unknown as { __xss?: number | undefined }).__xss = undefined;
     });
   });
   afterAll(async () => {
