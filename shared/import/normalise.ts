@@ -84,11 +84,6 @@ function text(cells: readonly string[], i: number): string {
   return t.length <= 3 && NONE_MARKERS.has(t) ? '' : t;
 }
 
-/** The label a total or cash row carries: symbol, else description, else first cell. */
-export function rowLabel(cells: readonly string[], plan: ColumnPlan): string {
-  return text(cells, plan.idx.symbol) || text(cells, plan.idx.description) || (cells[0] ?? '').trim();
-}
-
 /**
  * True when `s` might lower-case to a word of `set`: its first character's ASCII letter (either case)
  * starts one of them, or it is not ASCII (toLowerCase maps some non-ASCII letters to ASCII ones).

@@ -82,7 +82,3 @@ export function centsToString(cents: number | bigint): string {
   return (negative ? '-' : '') + abs.slice(0, -2) + '.' + abs.slice(-2);
 }
 
-/** Cents as a Decimal (scale 2). */
-export function centsToDecimal(cents: number): Decimal {
-  return { units: BigInt(Math.trunc(cents)), scale: 2 };
-}
