@@ -1,3 +1,5 @@
+import { compileGlob } from './glob';
+
 /** What a tagging rule looks at. */
 export const RULE_KINDS = ['symbols', 'description', 'security-type', 'isin-prefix', 'account'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
@@ -16,12 +18,6 @@ export interface RuleTarget {
   account: string;
 }
 
-/** "*solar*" -> /^.*solar.*$/i: a glob, never a user-written regex (no catastrophic patterns). */
-function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, 'i');
-}
-
 /** A compiled rule: a predicate over positions. Description patterns without * match as substrings. */
 export function compileRule(rule: RuleSpec): (p: RuleTarget) => boolean {
   const pattern = rule.pattern.trim();
@@ -31,8 +27,8 @@ export function compileRule(rule: RuleSpec): (p: RuleTarget) => boolean {
       return (p) => set.has(p.symbolKey);
     }
     case 'description': {
-      const re = globToRegExp(pattern.includes('*') || pattern.includes('?') ? pattern : `*${pattern}*`);
-      return (p) => re.test(p.description);
+      const matches = compileGlob(pattern.includes('*') || pattern.includes('?') ? pattern : `*${pattern}*`);
+      return (p) => matches(p.description);
     }
     case 'security-type': {
       const want = pattern.toLowerCase();
