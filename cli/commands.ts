@@ -1,5 +1,6 @@
 import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
+import { withInterrupt } from './interrupt';
 import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
@@ -67,7 +68,11 @@ const importCommand: Command = async (h, args, io) => {
     options: importOptions(values),
     skipInvalid: values['skip-invalid'] ?? false,
   });
-  const outcome = await h.importHoldings(input);
+  const outcome = await withInterrupt(
+    async () => h.importHoldings(input),
+    () => h.cancelImport({}),
+    (o) => `snapshot ${o.snapshot.id} of ${o.portfolio.name} holds its ${o.imported} position(s).`,
+  );
   io.out(
     `Imported ${outcome.imported} position(s) from ${outcome.snapshot.sourceFile} into ${outcome.portfolio.name} ` +
       `(snapshot ${outcome.snapshot.id}, as of ${outcome.snapshot.asOf}${outcome.snapshot.preset ? `, ${outcome.snapshot.preset} format` : ''}).\n`,

@@ -2,3 +2,8 @@
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** Ctrl-C ended the command; its message says what happened to the data. Exit code 130 (128 + SIGINT). */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+}

@@ -4,7 +4,7 @@ import { AppError, fromSqliteError } from '../shared/api/errors';
 import { openBackend } from '../db/service/backend';
 import { defaultDataDir, ensureDataDir } from '../db/paths';
 import { COMMANDS, type Io } from './commands';
-import { UsageError } from './errors';
+import { InterruptedError, UsageError } from './errors';
 import { USAGE } from './usage';
 
 /** Splits off the global --db option, wherever it appears. */
@@ -46,6 +46,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await command(backend.handlers, args, io);
     return 0;
   } catch (err) {
+    if (err instanceof InterruptedError) {
+      io.err(`themelens: ${err.message}\n`);
+      return 130;
+    }
     if (err instanceof UsageError) {
       // A message may already end with its own full stop; never print "..".
       io.err(`themelens: ${err.message.replace(/\.$/, '')}. Run "themelens help" for usage.\n`);
