@@ -4,6 +4,7 @@ import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import { openDatabase, sqliteVersion, type Db } from '../connection';
 import { databaseAccess } from '../integrity/access';
 import { openChecked, openOrStartAfresh } from '../integrity/open-checked';
+import { APPLICATION_ID, refuseIfNotOurs } from '../integrity/ownership';
 import { computeExposure } from '../exposure/compute';
 import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../exposure/breakdowns';
 import { portfoliosOverview, themeHistory } from '../exposure/history';
@@ -78,12 +79,17 @@ export interface Backend {
  * contract. The same object serves Electron's IPC, the CLI and the e2e harness.
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
+  // Before anything is created, chmod-ed or moved aside: a path that is not ours is refused untouched.
+  refuseIfNotOurs(options.dbPath);
   const access = databaseAccess(options.dbPath);
   const openOptions = { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION, readonly: access.readOnly, key: options.key, cipherNativeBinding: options.cipherNativeBinding };
   const { db, damaged } = options.startAfreshWhenDamaged ? openOrStartAfresh(options.dbPath, openOptions) : { db: openChecked(options.dbPath, openOptions), damaged: null };
   try {
     if (access.readOnly) refuseStaleReadOnly(db, options.dbPath);
-    else await migrateWithBackup(db, options.dbPath);
+    else {
+      await migrateWithBackup(db, options.dbPath);
+      if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
+    }
     // Backups taken before encryption was turned on are encrypted with the same key.
     if (options.key && !access.readOnly) encryptPlainBackups(options.dbPath, { key: options.key, cipherNativeBinding: options.cipherNativeBinding });
   } catch (err) {
