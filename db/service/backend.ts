@@ -277,6 +277,9 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
       return restoreBackup(db, ctx.dbPath, found.path, new Date(), ctx.nativeBinding);
     },
     exportReport: (input) => {
+      // Every written report is recorded (for regenerate); a read-only database cannot record it, so
+      // nothing is written rather than a file that then "was not saved".
+      if (ctx.readOnlyMessage) throw new AppError('IO', `Nothing was written: ${ctx.readOnlyMessage} (each report is recorded in the database when it is written).`);
       const portfolio = portfolios.getPortfolio(db, input.portfolioId);
       return exportReportFile(db, portfolio, resolveSnapshot(db, portfolio, input.snapshotId), { ...input, pdfRenderer: ctx.pdfRenderer }, now());
     },
