@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo, RestoreResult } from '../../shared/api/contract';
@@ -65,7 +65,7 @@ function makeStandalone(path: string, nativeBinding?: string, keyed?: Keyed): vo
  * mode 0600, then renamed into place and the folder rotated. A copy that fails the check is
  * deleted and the caller is told; the live database is never touched.
  */
-export async function createVerifiedBackup(db: Db, dbPath: string, reason: string, now = new Date(), nativeBinding?: string): Promise<BackupInfo> {
+export async function createVerifiedBackup(db: Db, dbPath: string, reason: string, now = new Date(), nativeBinding?: string, options: { rotate?: boolean } = {}): Promise<BackupInfo> {
   const dir = backupDir(dbPath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -88,7 +88,9 @@ export async function createVerifiedBackup(db: Db, dbPath: string, reason: strin
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError('IO', `Cannot write a backup in ${dir}: ${code === 'ENOSPC' ? 'the disk is full' : (err as Error).message}. Nothing was changed.`);
   }
-  rotateBackups(dir, now);
+  // An import's backup rotates only once the import has committed (a refused import removes its
+  // backup instead), so refused imports can never push older backups out.
+  if (options.rotate ?? true) rotateBackups(dir, now);
   return listBackups(dbPath).find((b) => b.file === file) as BackupInfo;
 }
 
@@ -110,10 +112,14 @@ function listBackupsIn(dir: string): BackupInfo[] {
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 }
 
-/** Keeps the 10 newest backups and the newest of each day for 30 days; deletes the rest. */
+/**
+ * Keeps the 10 newest backups and the newest of each day for 30 days; deletes the rest. A manual
+ * backup is the user's own and is never deleted by rotation.
+ */
 export function rotateBackups(dir: string, now = new Date()): string[] {
   const all = listBackupsIn(dir);
   const keep = new Set(all.slice(0, 10).map((b) => b.file));
+  for (const b of all) if (b.reason === 'manual') keep.add(b.file);
   const days = new Set<string>();
   const cutoff = new Date(now.getTime() - 30 * 86_400_000).toISOString();
   for (const b of all) {
@@ -142,7 +148,15 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   const name = basename(backupPath);
   const keyed = keyOf(db);
   if (!existsSync(backupPath)) throw new AppError('NOT_FOUND', `There is no backup ${backupPath}. Run "themelens backup list" to see them.`);
+  // A link in the backups folder could point anywhere: only a regular file of ours is restored.
+  if (!lstatSync(backupPath).isFile()) throw new AppError('FORBIDDEN', `${name} is not a regular file (a link or something else); it is not restored. Nothing was changed.`);
   if (!verifyDatabaseFile(backupPath, nativeBinding, keyed)) throw new AppError('IO', `${name} fails its integrity check${keyed ? ' or was not made with this key' : ''}; choose another backup. Nothing was changed.`);
+  // A backup from a newer ThemeLens would restore and then make every command fail: refused first.
+  const backupVersion = backupSchemaVersion(backupPath, nativeBinding, keyed);
+  const liveVersion = db.pragma('user_version', { simple: true }) as number;
+  if (backupVersion > liveVersion) {
+    throw new AppError('DB_FROM_FUTURE', `${name} was written by a newer version of ThemeLens (schema ${backupVersion}; this version knows ${liveVersion}). Update ThemeLens to restore it. Nothing was changed.`);
+  }
   // The scan thread's read-only connection to this file goes first: the file is about to change
   // under it (encrypted: replaced, its WAL removed).
   await stopScanThread(db);
@@ -160,6 +174,18 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   }
   chmodSync(dbPath, 0o600);
   return { restored: name, safetyCopy: safety.file, restartRequired: true };
+}
+
+/** A backup's schema version (user_version), read without changing the file. */
+function backupSchemaVersion(path: string, nativeBinding?: string, keyed?: Keyed): number {
+  const existed = ['-wal', '-shm'].map((suffix) => existsSync(path + suffix));
+  const copy = keyed ? openKeyed(path, keyed.key, { readonly: true, fileMustExist: true, cipherNativeBinding: keyed.cipherNativeBinding }) : new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    return copy.pragma('user_version', { simple: true }) as number;
+  } finally {
+    copy.close();
+    removeNewSidecars(path, existed);
+  }
 }
 
 /**

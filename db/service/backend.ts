@@ -1,4 +1,4 @@
-import type { ApiEvents, BackendHandlers, DamagedAtStart } from '../../shared/api/contract';
+import type { ApiEvents, BackendHandlers, BackupInfo, DamagedAtStart } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import { openDatabase, sqliteVersion, type Db } from '../connection';
@@ -12,7 +12,8 @@ import { compareSnapshots } from '../exposure/compare';
 import * as portfolioEdits from '../repos/portfolio-edits';
 import { importHoldingsFile, previewImport } from '../import/import-file';
 import { importInThread } from '../import/import-thread';
-import { createVerifiedBackup, encryptPlainBackups, listBackups, restoreBackup } from '../backup/backups';
+import { backupDir, createVerifiedBackup, encryptPlainBackups, listBackups, restoreBackup, rotateBackups } from '../backup/backups';
+import { rmSync } from 'node:fs';
 import { LATEST_VERSION, migrateWithBackup, schemaVersion } from '../migrations';
 import { localDate, systemClock, type Clock } from '../repos/clock';
 import * as fx from '../repos/fx';
@@ -161,13 +162,25 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     if (ctx.readOnlyMessage) throw new AppError('IO', ctx.readOnlyMessage);
     importRunning = true;
     cancelRequested = false;
+    let backup: BackupInfo | null = null;
     try {
       // A verified backup before every import (the import itself is one transaction; this covers mistakes).
-      if (ctx.dbPath !== ':memory:') await createVerifiedBackup(db, ctx.dbPath, 'import', new Date(), ctx.nativeBinding);
+      if (ctx.dbPath !== ':memory:') backup = await createVerifiedBackup(db, ctx.dbPath, 'import', new Date(), ctx.nativeBinding, { rotate: false });
     } catch (err) {
       importRunning = false;
       throw err;
     }
+    try {
+      const outcome = await importOnce(input);
+      if (backup) rotateBackups(backupDir(ctx.dbPath));
+      return outcome;
+    } catch (err) {
+      // A refused or cancelled import changed nothing, so its backup is a copy of what is still here.
+      if (backup) rmSync(backup.path, { force: true });
+      throw err;
+    }
+  };
+  const importOnce = async (input: Parameters<BackendHandlers['importHoldings']>[0]) => {
     const thread = ctx.inWorker ? importInThread({ dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, key: ctx.key, cipherNativeBinding: ctx.cipherNativeBinding, input, now: now() }, (p) => ctx.emit?.('importProgress', p)) : null;
     if (thread) {
       cancelThread = thread.cancel;
