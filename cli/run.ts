@@ -4,6 +4,7 @@ import { AppError, fromSqliteError } from '../shared/api/errors';
 import { openBackend } from '../db/service/backend';
 import { defaultDataDir, ensureDataDir } from '../db/paths';
 import { COMMANDS, type Io } from './commands';
+import { decryptCommand, encryptCommand } from './encryption-commands';
 import { InterruptedError, UsageError } from './errors';
 import { USAGE } from './usage';
 
@@ -34,7 +35,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return name ? 0 : 2;
     }
     const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (!command && name !== 'encrypt' && name !== 'decrypt') throw new UsageError(`unknown command "${name}"`);
     let path: string;
     if (dbPath) {
       path = resolve(dbPath);
@@ -42,6 +43,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     } else path = ensureDataDir(defaultDataDir());
     // An encrypted database: its key (64 hex digits) from THEMELENS_DB_KEY (the desktop app keeps it in the system key store).
     const key = process.env['THEMELENS_DB_KEY']?.trim().toLowerCase() || undefined;
+    // Read once, then gone: nothing started from here (PDF printing's Chromium) inherits it.
+    delete process.env['THEMELENS_DB_KEY'];
+    if (name === 'encrypt' || name === 'decrypt') {
+      if (args.length > 0) throw new UsageError(`${name} takes no arguments (the database is --db, the key THEMELENS_DB_KEY)`);
+      await (name === 'encrypt' ? encryptCommand : decryptCommand)(path, key, io);
+      return 0;
+    }
+    if (!command) throw new UsageError(`unknown command "${name}"`);
     backend = await openBackend({ dbPath: path, key });
     await command(backend.handlers, args, io);
     return 0;

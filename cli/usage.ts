@@ -20,9 +20,11 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   history [SYMBOL] [--since YYYY-MM-DD]
   rules list | add KIND PATTERN THEME_ID [--weight W] [--priority N] [--dry-run] | delete ID | apply
   backup list | create | restore FILE      verified copies of the database (one is taken before every import)
+  encrypt | decrypt                        encrypt the database (and its backups) with THEMELENS_DB_KEY, or decrypt it; a backup first
   fund import SYMBOL FILE                  an ETF issuer's holdings file, for look-through
   funds
   suggestions [--held] | suggestions accept|reject SYMBOL THEME_ID | suggestions accept|reject --all
 
 Fields for --map: account, symbol, isin, cusip, description, securityType, quantity, price, value, currency.
-The default database is the desktop app's own; THEMELENS_DATA_DIR or --db choose another.`;
+The default database is the desktop app's own; THEMELENS_DATA_DIR or --db choose another.
+An encrypted database needs its key in THEMELENS_DB_KEY; a key given for a plain database is refused.`;

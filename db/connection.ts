@@ -21,6 +21,12 @@ export interface OpenOptions {
   key?: string | undefined;
   /** The SQLite3 Multiple Ciphers binary built for another runtime (Electron). */
   cipherNativeBinding?: string | undefined;
+  /**
+   * A key for a plain file encrypts it in place only when asked: the desktop app after the user turned
+   * encryption on, and `themelens encrypt`. Otherwise a key for a plain file is refused, so a stray
+   * THEMELENS_DB_KEY can never encrypt a database the app could then not open.
+   */
+  encryptIfPlain?: boolean | undefined;
 }
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -70,12 +76,30 @@ export function openKeyed(path: string, key: string, options: { readonly?: boole
   const db = new Cipher(path, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false, ...(options.cipherNativeBinding ? { nativeBinding: options.cipherNativeBinding } : {}) });
   try {
     db.pragma(`hexkey = '${key}'`);
+    // Sorts and temp tables stay in memory: SQLite's temp files are not encrypted and would hold plaintext.
+    db.pragma('temp_store = MEMORY');
   } catch (err) {
     db.close();
     throw err;
   }
   keys.set(db, { key, cipherNativeBinding: options.cipherNativeBinding });
   return db;
+}
+
+/**
+ * Decrypts an encrypted database in place (`themelens decrypt`): the same rewrite of every page as
+ * encryption, to no key. The caller has made a backup first.
+ */
+export function decryptInPlace(path: string, key: string, cipherNativeBinding?: string): void {
+  const db = openKeyed(path, key, { fileMustExist: true, cipherNativeBinding });
+  try {
+    if (!unlocks(db)) throw cannotUnlock(path);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.pragma("rekey = ''");
+  } finally {
+    db.close();
+  }
 }
 
 /** Whether a keyed connection can read its file: SQLite reports a wrong key as "not a database". */
@@ -149,7 +173,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (options.key) {
       if (!KEY.test(options.key)) throw new AppError('VALIDATION', 'The database key must be 64 hexadecimal digits (256 bits).');
       // A plain file and a key: encryption was just turned on (or its first start was interrupted).
-      if (!options.readonly && isPlainSqliteFile(path)) {
+      if (isPlainSqliteFile(path)) {
+        if (!options.encryptIfPlain || options.readonly) {
+          throw new AppError('CANNOT_UNLOCK', `${path} is not encrypted, so it takes no key; nothing was changed. Unset THEMELENS_DB_KEY to open it, or encrypt it with "themelens encrypt".`, { path });
+        }
         refuseNewerPlain(path, options.refuseNewerThan);
         encryptInPlace(path, options.key, options.cipherNativeBinding);
       }

@@ -52,6 +52,8 @@ export interface BackendOptions {
    * offer the newest verified backup (databaseStatus().damaged). Unset (the CLI): refused with CORRUPT.
    */
   startAfreshWhenDamaged?: boolean | undefined;
+  /** With `key`: encrypt a plain file in place (the app after encryption was turned on; `themelens encrypt`). */
+  encryptIfPlain?: boolean | undefined;
   /** Encryption at rest: the database key (64 hex digits); unset, the plain better-sqlite3 path. */
   key?: string | undefined;
   /** The SQLite3 Multiple Ciphers binary built for Electron (with `key`). */
@@ -83,7 +85,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   // Before anything is created, chmod-ed or moved aside: a path that is not ours is refused untouched.
   refuseIfNotOurs(options.dbPath);
   const access = databaseAccess(options.dbPath);
-  const openOptions = { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION, readonly: access.readOnly, key: options.key, cipherNativeBinding: options.cipherNativeBinding };
+  const openOptions = { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION, readonly: access.readOnly, key: options.key, cipherNativeBinding: options.cipherNativeBinding, encryptIfPlain: options.encryptIfPlain };
   const { db, damaged } = options.startAfreshWhenDamaged ? openOrStartAfresh(options.dbPath, openOptions) : { db: openChecked(options.dbPath, openOptions), damaged: null };
   try {
     if (access.readOnly) refuseStaleReadOnly(db, options.dbPath);

@@ -78,6 +78,8 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
         dbPath,
         nativeBinding: paths.nativeBinding,
         key,
+        // The key file exists only because the user turned encryption on: a still-plain file is encrypted now.
+        encryptIfPlain: true,
         cipherNativeBinding: paths.cipherNativeBinding && existsSync(paths.cipherNativeBinding) ? paths.cipherNativeBinding : undefined,
         importInWorker: true,
         scanThread: true,

@@ -1,4 +1,5 @@
 import type { HostHandlers } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
 import { keyStoreStatus, type KeySafeStorage, type KeyStore } from './key-store';
 
 /**
@@ -7,7 +8,7 @@ import { keyStoreStatus, type KeySafeStorage, type KeyStore } from './key-store'
  * the reason, where there is none) and restarts: the next start encrypts the database and its
  * backups in place with it.
  */
-export function encryptionHandlers(safeStorage: KeySafeStorage, keys: KeyStore, relaunch: () => void, platform: NodeJS.Platform = process.platform): Pick<HostHandlers, 'encryptionStatus' | 'enableEncryption'> {
+export function encryptionHandlers(safeStorage: KeySafeStorage, keys: KeyStore, relaunch: () => void, platform: NodeJS.Platform = process.platform): Pick<HostHandlers, 'encryptionStatus' | 'enableEncryption' | 'showDatabaseKey'> {
   return {
     encryptionStatus: async () => {
       const status = await keyStoreStatus(safeStorage, platform);
@@ -17,6 +18,12 @@ export function encryptionHandlers(safeStorage: KeySafeStorage, keys: KeyStore, 
       await keys.create();
       relaunch();
       return { relaunching: true };
+    },
+    // The same key the command line needs (THEMELENS_DB_KEY), so the app and the CLI share one database.
+    // load() goes through the system key store, which asks the user where it is set to.
+    showDatabaseKey: async () => {
+      if (!keys.exists()) throw new AppError('NOT_FOUND', 'The database is not encrypted, so it has no key.');
+      return { key: await keys.load() };
     },
   };
 }

@@ -184,6 +184,8 @@ export const apiInputs = {
   encryptionStatus: z.strictObject({}),
   /** Turns encryption at rest on (a key in the system key store), then restarts to encrypt the file. */
   enableEncryption: z.strictObject({}),
+  /** The database key, for the command line's THEMELENS_DB_KEY: released by the system key store (which may ask). */
+  showDatabaseKey: z.strictObject({}),
   chooseImportFile: z.strictObject({}),
   chooseExportPath: z.strictObject({ format: z.enum(REPORT_FORMATS), suggestedName: text(200) }),
   // Exposure analytics: breakdowns of one snapshot (the latest unless named), history, comparison.
@@ -389,6 +391,7 @@ export interface ApiOutputs {
   relaunchApp: { relaunching: true };
   encryptionStatus: EncryptionStatus;
   enableEncryption: { relaunching: true };
+  showDatabaseKey: { key: string };
   chooseImportFile: { path: string; name: string } | null;
   chooseExportPath: { path: string } | null;
   getThemeBreakdown: ThemeBreakdown;
@@ -406,7 +409,7 @@ export interface ApiOutputs {
 }
 
 /** Calls answered by the desktop shell (or the e2e harness) rather than the backend service. */
-export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath', 'saveChart', 'relaunchApp', 'encryptionStatus', 'enableEncryption'] as const satisfies readonly ApiName[];
+export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath', 'saveChart', 'relaunchApp', 'encryptionStatus', 'enableEncryption', 'showDatabaseKey'] as const satisfies readonly ApiName[];
 export type HostCallName = (typeof HOST_CALLS)[number];
 export type BackendCallName = Exclude<ApiName, HostCallName>;
 

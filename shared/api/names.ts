@@ -51,6 +51,7 @@ export const CALL_NAMES = [
   'relaunchApp',
   'encryptionStatus',
   'enableEncryption',
+  'showDatabaseKey',
   'chooseImportFile',
   'chooseExportPath',
   'getThemeBreakdown',

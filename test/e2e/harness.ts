@@ -133,6 +133,9 @@ export async function startHarness(
     enableEncryption: () => {
       throw new AppError('UNSUPPORTED', 'The e2e harness has no key store.');
     },
+    showDatabaseKey: () => {
+      throw new AppError('NOT_FOUND', 'The database is not encrypted, so it has no key.');
+    },
   };
   const { server, origin } = await serveRenderer();
   const browser: Browser = await chromium.launch({

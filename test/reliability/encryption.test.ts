@@ -97,7 +97,7 @@ describe('encryption at rest', () => {
     expect(oldBackups.every((x) => isPlainSqliteFile(x.path))).toBe(true);
 
     const key = newKey();
-    const b = await openBackend({ dbPath, key });
+    const b = await openBackend({ dbPath, key, encryptIfPlain: true });
     expect(await tagged(b)).toEqual([[CANARY, 'oil-logistics', 2500]]);
     b.close();
     plainCannotRead(dbPath);
@@ -147,7 +147,7 @@ describe('encryption at rest', () => {
     raw.pragma('journal_mode = DELETE');
     raw.close();
     const before = sha(dbPath);
-    await expect(openBackend({ dbPath, key: newKey() })).rejects.toMatchObject({ code: 'DB_FROM_FUTURE' });
+    await expect(openBackend({ dbPath, key: newKey(), encryptIfPlain: true })).rejects.toMatchObject({ code: 'DB_FROM_FUTURE' });
     expect(sha(dbPath)).toBe(before);
     expect(isPlainSqliteFile(dbPath)).toBe(true);
   });

@@ -11,6 +11,7 @@ export function EncryptionSetting() {
   const [status, setStatus] = useState<EncryptionStatus | null>(null);
   const [step, setStep] = useState<'idle' | 'confirm' | 'working' | 'restarting'>('idle');
   const [error, setError] = useState<string | null>(null);
+  const [key, setKey] = useState<string | null>(null);
   useEffect(() => {
     void api()
       .encryptionStatus({})
@@ -28,15 +29,40 @@ export function EncryptionSetting() {
       setStep('idle');
     }
   };
+  const showKey = async () => {
+    setError(null);
+    try {
+      setKey((await api().showDatabaseKey({})).key);
+    } catch (err) {
+      setError(asFailure(err).message);
+    }
+  };
   return (
     <section className="encryption-setting" data-testid="encryption-setting" aria-label="Encryption at rest">
       <h3>Encryption at rest</h3>
       {status === null ? (
         !error && <p className="muted small">Checking…</p>
       ) : status.enabled ? (
-        <p className="small" data-testid="encryption-state">
-          On: the database and its backups are encrypted, with a key kept in this computer’s key store.
-        </p>
+        <>
+          <p className="small" data-testid="encryption-state">
+            On: the database and its backups are encrypted, with a key kept in this computer’s key store.
+          </p>
+          {key === null ? (
+            <button type="button" className="small" data-testid="encryption-show-key" onClick={() => void showKey()}>
+              Show key for the command line…
+            </button>
+          ) : (
+            <div className="form-row" data-testid="encryption-key">
+              <span className="small">
+                The command line opens this database with <code>THEMELENS_DB_KEY</code> set to this key. Anyone with it and the file can read your portfolios.
+              </span>
+              <input className="small mono" readOnly aria-label="Database key" value={key} onFocus={(e) => e.currentTarget.select()} data-testid="encryption-key-value" />
+              <button type="button" className="small" onClick={() => setKey(null)}>
+                Hide
+              </button>
+            </div>
+          )}
+        </>
       ) : !status.available ? (
         <p className="small" data-testid="encryption-state">
           Off. It cannot be turned on here: {status.reason}

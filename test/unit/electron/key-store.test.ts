@@ -6,7 +6,7 @@ import { channelOf, type EncryptionStatus } from '../../../shared/api/contract';
 import { startApp } from '../../../electron/main/app';
 import { KEY_FILE, KeyStore, keyStoreStatus } from '../../../electron/main/key-store';
 import { listBackups } from '../../../db/backup/backups';
-import { isPlainSqliteFile } from '../../../db/connection';
+import { isPlainSqliteFile, openKeyed, unlocks } from '../../../db/connection';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { FakeSafeStorage, ipcEvent, makeFakeElectron } from './fake-electron';
 
@@ -100,6 +100,12 @@ describe('turning encryption on in the desktop shell (fake electron)', () => {
     expect(second.dialog.showErrorBox).not.toHaveBeenCalled();
     expect(logs).toContain('ThemeLens: the database is encrypted at rest');
     expect(await call(second, 'encryptionStatus')).toEqual({ ok: true, value: { enabled: true, available: true, reason: null } });
+    // The key for the command line: the same one that opens the file.
+    const shown = (await call(second, 'showDatabaseKey')) as { ok: true; value: { key: string } };
+    expect(shown.value.key).toMatch(/^[0-9a-f]{64}$/);
+    const withShownKey = openKeyed(dbPath, shown.value.key, { readonly: true, fileMustExist: true });
+    expect(unlocks(withShownKey)).toBe(true);
+    withShownKey.close();
     expect(((await call(second, 'listPortfolios')).value as { name: string }[]).map((p) => p.name)).toEqual(['ZQXCANARY holdings']);
     expect((await call(second, 'createBackup')).ok).toBe(true);
     second.app.emit('will-quit');

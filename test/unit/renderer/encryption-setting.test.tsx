@@ -41,6 +41,19 @@ describe('encryption at rest in the Backups dialog (off by default)', () => {
     expect(screen.queryByTestId('encryption-enable')).toBeNull();
   });
 
+  it('on: "Show key for the command line" asks the host (the key store) and shows the key to copy', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.encryptionStatus.mockResolvedValue({ enabled: true, available: true, reason: null });
+    await openBackups();
+    expect(screen.queryByTestId('encryption-key-value')).toBeNull();
+    expect(bridge.showDatabaseKey).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByTestId('encryption-show-key'));
+    expect(((await screen.findByTestId('encryption-key-value')) as HTMLInputElement).value).toBe('ab'.repeat(32));
+    expect(bridge.showDatabaseKey).toHaveBeenCalledWith({});
+    fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    expect(screen.queryByTestId('encryption-key-value')).toBeNull();
+  });
+
   it('a refusal from the host is shown as it is', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.enableEncryption.mockRejectedValue(bridgeError('UNSUPPORTED', 'This system offers no key store to keep the database key in.'));

@@ -120,6 +120,7 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     relaunchApp: vi.fn(async () => ({ relaunching: true as const })),
     encryptionStatus: vi.fn(async (): Promise<EncryptionStatus> => ({ enabled: false, available: true, reason: null })),
     enableEncryption: vi.fn(async () => ({ relaunching: true as const })),
+    showDatabaseKey: vi.fn(async () => ({ key: 'ab'.repeat(32) })),
     listBackups: vi.fn(async () => [] as BackupInfo[]),
     createBackup: vi.fn(async () => ({ file: 'themelens-2026-11-30T00-00-00-000Z-manual.db', path: '/data/backups/themelens-2026-11-30T00-00-00-000Z-manual.db', bytes: 4096, createdAt: '2026-11-30T00:00:00.000Z', reason: 'manual' })),
     on: vi.fn(<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void) => {
