@@ -11,6 +11,14 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * Undoes neutraliseFormula for a cell read back from our own export: exactly one apostrophe comes off,
+ * and only before a character that made it necessary (an apostrophe the user typed stays).
+ */
+export function unneutraliseFormula(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

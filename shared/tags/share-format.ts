@@ -1,3 +1,4 @@
+import { unneutraliseFormula } from '../report/csv';
 import { CsvReader } from '../import/tokenize';
 import type { RowIssue } from '../import/types';
 import { parseWeightToBp } from './weight';
@@ -45,7 +46,8 @@ export function parseTagCsv(text: string): SharedTagFile {
     return { themes: [], tags, errors };
   }
   for (let row = reader.next(); row; row = reader.next()) {
-    const cell = (name: string) => (at(name) >= 0 ? (row.cells[at(name)] ?? '').trim() : '');
+    // Our export neutralises formula-leading text with one apostrophe; it comes off again here.
+    const cell = (name: string) => (at(name) >= 0 ? unneutraliseFormula((row.cells[at(name)] ?? '').trim()) : '');
     if (row.cells.every((c) => c.trim() === '')) continue;
     const symbol = cell('symbol');
     const themeId = cell('theme');

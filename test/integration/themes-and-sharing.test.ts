@@ -72,6 +72,23 @@ describe('themes, tag history and sharing (CLI over the real backend)', () => {
     cli('tags', 'export', out);
     expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""X"")",data-centers,1`);
   });
+
+  it('a CSV export imported again gives back the symbol without the neutralising apostrophe', () => {
+    const source = join(temp.dir, 'source.db');
+    const third = join(temp.dir, 'c.db');
+    const at = (dbPath: string, ...args: string[]) => runCli([...args, '--db', dbPath]);
+    at(source, 'tag', '=HYPERLINK("x")', 'data-centers');
+    at(source, 'tag', '@ABC', 'data-centers', '--weight', '0.5');
+    at(source, 'tag', "'QUOTED", 'data-centers', '--weight', '0.25');
+    const out = join(temp.dir, 'round.csv');
+    at(source, 'tags', 'export', out);
+    expect(at(third, 'tags', 'import', out).code).toBe(0);
+    const tags = at(third, 'history').stdout;
+    expect(tags).toContain('=HYPERLINK("X")');
+    expect(tags).not.toContain(`'=HYPERLINK`);
+    expect(tags).toMatch(/\t@ABC\t/);
+    expect(tags).toContain("'QUOTED"); // an apostrophe before a plain character was the user's own
+  });
 });
 
 describe('sub-themes (one level) roll up into their parent', () => {

@@ -1,3 +1,4 @@
+import { neutraliseFormula } from '../../../shared/report/csv';
 import type { ExposureReport } from '../../../shared/report/model';
 import { escapeHtml } from '../../../shared/report/escape';
 
@@ -51,7 +52,8 @@ const HEADERS = (currency: string) => ['Theme', `Net (${currency})`, `Long (${cu
 
 function cellsOf(line: SummaryLine, locale: string): string[] {
   const money = (v: number | null) => (v === null ? '' : plainNumber(v, 2, locale));
-  return [line.label, money(line.net), money(line.long), money(line.short), money(line.gross), plainNumber(line.share * 100, 1, locale), line.positions === null ? '' : String(line.positions)];
+  // A theme name is user text: one that starts like a formula is neutralised, as in every export.
+  return [neutraliseFormula(line.label), money(line.net), money(line.long), money(line.short), money(line.gross), plainNumber(line.share * 100, 1, locale), line.positions === null ? '' : String(line.positions)];
 }
 
 /** Tab-separated text with a header row. A tab or line break in a theme name becomes a space, so columns stay aligned. */

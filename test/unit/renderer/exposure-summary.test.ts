@@ -43,3 +43,19 @@ describe('exposure summary for the clipboard', () => {
     expect(html).not.toContain('<b>');
   });
 });
+
+describe('Copy table neutralises formulas like every export', () => {
+  const hostile = makeReport({
+    totalValue: 100,
+    cashValue: 0,
+    untaggedValue: 0,
+    positionCount: 1,
+    themes: [{ id: 'h', name: '=HYPERLINK("http://x","y")', color: '#111111', value: -100, longValue: 0, shortValue: -100, grossValue: 100, share: 1, positionCount: 1 }],
+  });
+
+  it('a theme name that starts like a formula gets one apostrophe; negative numbers stay numbers', () => {
+    const tsv = summaryTsv(summaryLines(hostile, '#999999'), 'USD', 'en-US').split('\r\n');
+    expect(tsv[1]).toBe(`'=HYPERLINK("http://x","y")\t-100.00\t0.00\t-100.00\t100.00\t100.0\t1`);
+    expect(summaryHtml(summaryLines(hostile, '#999999'), 'USD', 'en-US')).toContain('<td>&#39;=HYPERLINK(');
+  });
+});
