@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
+import { readLogo } from './read-logo';
 import { AppError } from '../shared/api/errors';
 import type { Io } from './args';
 import { parseCommandArgs } from './args';
@@ -54,9 +54,7 @@ export async function preferencesCommand(h: BackendHandlers, args: string[], io:
   if (values.disclaimer !== undefined) patch['disclaimer'] = values.disclaimer;
   if (values['no-logo']) patch['logoDataUrl'] = null;
   if (values.logo !== undefined) {
-    const type = /\.png$/i.test(values.logo) ? 'png' : /\.jpe?g$/i.test(values.logo) ? 'jpeg' : null;
-    if (!type) throw new UsageError('--logo takes a .png or .jpg file');
-    patch['logoDataUrl'] = `data:image/${type};base64,${readFileSync(values.logo).toString('base64')}`;
+    patch['logoDataUrl'] = readLogo(values.logo);
   }
   const prefs = Object.keys(patch).length ? await h.setReportPreferences(validateInput('setReportPreferences', patch)) : await h.getReportPreferences({});
   io.out(`title\t${prefs.reportTitle}\nadviser\t${prefs.adviserName}\nfirm\t${prefs.adviserFirm}\nlogo\t${prefs.logoDataUrl ? 'set' : 'none'}\ndisclaimer\t${prefs.disclaimer}\n`);

@@ -1,3 +1,5 @@
+import { AppError } from '../../shared/api/errors';
+import { logoType, MAX_LOGO_BYTES } from '../../shared/report/logo';
 import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../shared/report/document';
 import type { Db } from '../connection';
 
@@ -15,11 +17,20 @@ export function getReportPreferences(db: Db): ReportPreferences {
   return prefs;
 }
 
-/** Saves the given preferences (the others are kept); null removes the logo; returns them all. */
 /** A patch as validated input gives it: an absent field and an undefined one both mean "leave as is". */
 type PreferencesPatch = { [K in keyof ReportPreferences]?: ReportPreferences[K] | undefined };
 
+/** A logo's bytes must be the image its data: URL claims (the schema checks only the URL's shape). */
+function checkLogo(dataUrl: string): void {
+  const m = /^data:image\/(png|jpeg);base64,(.*)$/s.exec(dataUrl);
+  const bytes = m ? Buffer.from(m[2] as string, 'base64') : Buffer.alloc(0);
+  if (!m || logoType(bytes) !== m[1]) throw new AppError('VALIDATION', 'The logo is not a PNG or JPEG image (whatever its name says). Save it as PNG or JPEG.');
+  if (bytes.length > MAX_LOGO_BYTES) throw new AppError('VALIDATION', `The logo is ${Math.ceil(bytes.length / 1024)} KB; the limit is ${MAX_LOGO_BYTES / 1024} KB. Use a smaller image.`);
+}
+
+/** Saves the given preferences (the others are kept); null removes the logo; returns them all. */
 export function setReportPreferences(db: Db, patch: PreferencesPatch): ReportPreferences {
+  if (typeof patch.logoDataUrl === 'string') checkLogo(patch.logoDataUrl);
   const upsert = db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const remove = db.prepare('DELETE FROM preferences WHERE key = ?');
   db.transaction(() => {

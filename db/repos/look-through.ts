@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextInput } from '../files/read-text-input';
 import { basename } from 'node:path';
 import type { FundSummary } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
@@ -24,12 +24,7 @@ export function listFunds(db: Db): FundSummary[] {
  */
 export function importFundHoldings(db: Db, input: { fundSymbol: string; path: string }, now: string): FundSummary {
   const fund = normaliseSymbolKey(input.fundSymbol);
-  let text: string;
-  try {
-    text = readFileSync(input.path, 'utf8');
-  } catch (err) {
-    throw new AppError('IO', `Cannot read ${input.path}: ${(err as Error).message}.`);
-  }
+  const text = readTextInput(input.path, "fund's holdings file");
   const parsed = parseFundHoldings(text);
   const name = basename(input.path);
   const first = parsed.errors[0];

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextInput } from '../files/read-text-input';
 import { basename, extname } from 'node:path';
 import type { TagImportPreview } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
@@ -25,12 +25,7 @@ export function exportTags(db: Db, format: 'json' | 'csv'): string {
 type TagImportRow = TagImportPreview['rows'][number];
 
 function readShared(path: string): SharedTagFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new AppError('IO', `Cannot read ${path}: ${(err as Error).message}.`);
-  }
+  const text = readTextInput(path, 'tags file');
   return extname(path).toLowerCase() === '.json' || text.trimStart().startsWith('{') ? parseTagJson(text) : parseTagCsv(text);
 }
 
