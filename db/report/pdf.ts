@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { chromium as Chromium } from 'playwright-core';
 import { AppError } from '../../shared/api/errors';
 import type { PaperSize, ReportDocument } from '../../shared/report/document';
 import { escapeHtml } from '../../shared/report/escape';
 import { renderReportHtml } from '../../shared/report/report-html';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { CHROMIUM_ARGS, findChromium, printingEnvironment } from './chromium';
 
 /** Prints report HTML to PDF; one browser serves many reports (a batch), closed once at the end. */
 export interface PdfRenderer {
@@ -28,7 +31,28 @@ export async function launchPdfRenderer(): Promise<PdfRenderer> {
   } catch {
     throw new AppError('UNSUPPORTED', 'PDF reports need the playwright-core package next to ThemeLens (npm install playwright-core).');
   }
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  // A private, empty HOME for the browser profile and caches, removed when the renderer closes.
+  const home = mkdtempSync(join(tmpdir(), 'themelens-print-'));
+  const launch = (sandbox: boolean) => chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, chromiumSandbox: sandbox, env: printingEnvironment(home) });
+  let browser: Awaited<ReturnType<typeof launch>>;
+  try {
+    browser = await launch(true);
+  } catch (err) {
+    // The sandbox needs user namespaces or a setuid helper, and Chromium refuses it to root: only then
+    // does it run without one, and the user is told once.
+    const why = /as root/i.test((err as Error).message) ? 'Chromium refuses its sandbox when run as root' : 'this system does not allow Chromium its sandbox (user namespaces)';
+    if (!/sandbox/i.test((err as Error).message)) {
+      rmSync(home, { recursive: true, force: true });
+      throw err;
+    }
+    process.stderr.write(`themelens: note: PDF printing runs Chromium without its sandbox: ${why}. JavaScript stays off and it has no network.\n`);
+    try {
+      browser = await launch(false);
+    } catch (second) {
+      rmSync(home, { recursive: true, force: true });
+      throw second;
+    }
+  }
   return {
     get connected() {
       return browser.isConnected();
@@ -52,6 +76,9 @@ export async function launchPdfRenderer(): Promise<PdfRenderer> {
         await page.close();
       }
     },
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close();
+      rmSync(home, { recursive: true, force: true });
+    },
   };
 }

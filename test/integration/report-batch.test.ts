@@ -19,7 +19,8 @@ describe('batch reports from the CLI', () => {
     const r = runCli(['batch', journey('fidelity-two-accounts.csv'), broken, holdings('schwab-2025.csv'), '--out', out, '--format', 'pdf', '--db', db]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    const lines = r.stderr.trim().split('\n');
+    // Run as root, Chromium prints without its sandbox and the command says so once, first.
+    const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('themelens: note: PDF printing runs Chromium without its sandbox'));
     expect(lines[0]).toMatch(/^\[1\/3\] fidelity-two-accounts\.csv: imported 6 position\(s\) into "fidelity-two-accounts"; wrote fidelity-two-accounts\.pdf/);
     expect(lines[1]).toMatch(/^\[2\/3\] broken\.csv: FAILED: /);
     expect(lines[2]).toMatch(/^\[3\/3\] schwab-2025\.csv: imported 5 position\(s\) into "schwab-2025"; wrote schwab-2025\.pdf/);
