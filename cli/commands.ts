@@ -1,6 +1,7 @@
 import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { withInterrupt } from './interrupt';
+import { rateProblem } from '../shared/fx/rate-text';
 import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
@@ -100,9 +101,13 @@ const untagCommand: Command = async (h, args, io) => {
 };
 
 const fxCommand: Command = async (h, args, io) => {
-  const { values, positionals } = parseCommandArgs(args, { to: { type: 'string' } });
-  const [currency, rate, ...rest] = positionals;
+  // A negative rate ("-1") is a value to refuse with its reason, not an unknown option.
+  const negatives = args.filter((a) => /^-\d/.test(a));
+  const { values, positionals } = parseCommandArgs(args.filter((a) => !/^-\d/.test(a)), { to: { type: 'string' } });
+  const [currency, rate, ...rest] = [...positionals, ...negatives];
   if (!currency || !rate || rest.length > 0) throw new UsageError('fx takes CURRENCY RATE: themelens fx EUR 1.0845 --to USD');
+  const problem = rateProblem(rate);
+  if (problem) throw new UsageError(`fx ${currency.toUpperCase()}: ${problem} Nothing was saved`);
   const saved = await h.setFxRate(validateInput('setFxRate', { currency: currency.toUpperCase(), quote: (values.to ?? 'USD').toUpperCase(), rate }));
   io.out(`1 ${saved.currency} = ${saved.rate} ${saved.quote} (as of ${saved.asOf})\n`);
 };

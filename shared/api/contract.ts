@@ -3,6 +3,7 @@
  * the type of its output. The backend's handler map, the Electron IPC wiring, the preload bridge and
  * the e2e harness are all derived from this one declaration.
  */
+import { rateProblem } from '../fx/rate-text';
 import { z } from 'zod';
 import type { FxRate, Portfolio, PortfolioSummary, Snapshot, Tag, TagSource, Theme } from '../domain/types';
 import type { ExposureReport } from '../report/model';
@@ -34,7 +35,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY
 const filePath = z.string().min(1).max(4096);
 const weightBp = z.number().int().min(0).max(10_000);
 const reportSections = z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length);
-const decimalText = z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'Write the rate as a plain positive number, e.g. 1.0845.');
+const decimalText = z.string().superRefine((value, ctx) => {
+  const problem = rateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const ruleSchema = z.strictObject({
   kind: z.enum(RULE_KINDS),

@@ -285,7 +285,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
     quantityStyle: columnsStyles[0] ?? fallback,
     priceStyle: columnsStyles[1] ?? fallback,
     valueStyle: columnsStyles[2] ?? fallback,
-    defaultCurrency: (options.defaultCurrency ?? '').trim().toUpperCase() || 'USD',
+    defaultCurrency: preset?.currency ?? ((options.defaultCurrency ?? '').trim().toUpperCase() || 'USD'),
   };
   const format: FileFormat = {
     encoding: decoded.encoding,

@@ -33,6 +33,11 @@ export interface Preset {
   totalIsChecksum: boolean;
   /** Slash dates in this broker's lines are day-first. */
   dayFirst?: boolean;
+  /**
+   * The currency of every amount when the file has no currency column: a US broker's export is in
+   * dollars whatever the portfolio's base currency (never the base currency by default).
+   */
+  currency?: string;
 }
 
 function has(header: readonly string[], ...names: string[]): boolean {
@@ -63,6 +68,7 @@ function nonEmpty(cells: readonly string[]): string[] {
 
 const fidelity: Preset = {
   id: 'fidelity',
+  currency: 'USD',
   name: 'Fidelity (Portfolio_Positions)',
   matches: (h) => has(h, 'account number', 'symbol', 'description', 'quantity', 'last price', 'current value'),
   columns(headers) {
@@ -79,6 +85,7 @@ const SCHWAB_ALL = /^positions for (all[- ]accounts|all accounts)/i;
 
 const schwab: Preset = {
   id: 'schwab',
+  currency: 'USD',
   name: 'Charles Schwab (Positions)',
   matches: (h) =>
     has(h, 'symbol', 'description') &&
@@ -100,6 +107,7 @@ const schwab: Preset = {
 
 const vanguard: Preset = {
   id: 'vanguard',
+  currency: 'USD',
   name: 'Vanguard (OfxDownload)',
   matches: (h) => has(h, 'investment name', 'symbol', 'shares', 'share price', 'total value') && !h.includes('trade date'),
   columns: (headers) => autoMapIndexes(headers),
@@ -220,6 +228,7 @@ const ibkrFlex: Preset = {
 
 const etrade: Preset = {
   id: 'etrade',
+  currency: 'USD',
   name: 'E*TRADE (PortfolioDownload)',
   matches: (h) => has(h, 'symbol', 'quantity') && hasAny(h, 'last price $', 'last price') && hasAny(h, 'value $') && h.includes("day's gain $"),
   columns: (headers) => autoMapIndexes(headers),

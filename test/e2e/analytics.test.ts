@@ -152,6 +152,12 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.page.getByTestId('fx-missing-warning').waitFor();
     expect(await h.page.getByTestId('fx-row-USD').innerText()).toMatch(/missing/);
     await h.screenshot('analytics-currencies-missing');
+    // A rate of 0 would value every USD position at nothing: refused inline, nothing sent.
+    await h.page.getByTestId('fx-input-USD').fill('0');
+    await h.page.getByTestId('fx-save-USD').click();
+    expect(await h.page.getByTestId('fx-error-USD').innerText()).toMatch(/must be greater than 0/);
+    expect(await h.page.getByTestId('fx-row-USD').innerText()).toMatch(/missing/);
+    await h.screenshot('analytics-currencies-zero-rate-refused');
     await h.page.getByTestId('fx-input-USD').fill('0.8630');
     await h.page.getByTestId('fx-save-USD').click();
     await h.page.getByTestId('fx-row-USD').filter({ hasText: '1 USD = 0.8630 EUR' }).waitFor();

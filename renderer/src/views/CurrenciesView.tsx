@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CurrencyBreakdown } from '../../../shared/exposure/analytics';
+import { rateProblem } from '../../../shared/fx/rate-text';
 import { api, asFailure } from '../api';
 import { formatDate, formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
@@ -7,9 +8,13 @@ import type { ViewProps } from './AnalyticsViews';
 /** The FX rate screen: every currency the snapshot holds, its rate and as-of date, missing rates flagged and settable. */
 export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps & { breakdown: CurrencyBreakdown }) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
   const cur = b.baseCurrency;
   const save = async (currency: string) => {
     const rate = (drafts[currency] ?? '').trim();
+    const problem = rateProblem(rate);
+    setInvalid((d) => ({ ...d, [currency]: problem ?? '' }));
+    if (problem) return;
     try {
       await api().setFxRate({ currency, quote: cur, rate });
       setDrafts((d) => ({ ...d, [currency]: '' }));
@@ -67,11 +72,18 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
                       inputMode="decimal"
                       placeholder={c.missing ? 'e.g. 1.0845' : 'new rate'}
                       value={drafts[c.currency] ?? ''}
+                      aria-invalid={invalid[c.currency] ? true : undefined}
+                      aria-describedby={invalid[c.currency] ? `fx-error-${c.currency}` : undefined}
                       onChange={(e) => setDrafts((d) => ({ ...d, [c.currency]: e.target.value }))}
                     />
                     <button type="submit" className="small" data-testid={`fx-save-${c.currency}`} disabled={!(drafts[c.currency] ?? '').trim()}>
                       Save
                     </button>
+                    {invalid[c.currency] && (
+                      <span className="field-error" role="alert" id={`fx-error-${c.currency}`} data-testid={`fx-error-${c.currency}`}>
+                        {invalid[c.currency]}
+                      </span>
+                    )}
                   </form>
                 )}
               </td>
