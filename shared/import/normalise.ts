@@ -45,6 +45,12 @@ const TOTAL_LABELS = new Set([
   'totaal',
 ]);
 
+/**
+ * Money-market funds that brokers use as the account's cash (Vanguard's settlement fund, Fidelity's
+ * core positions): the broker reports them as cash, so they count as cash, not as an untagged fund.
+ */
+const SWEEP_FUNDS = new Set(['VMFXX', 'SPAXX', 'FDRXX', 'FZFXX', 'FCASH']);
+
 const CASH_LABELS = new Set([
   'cash',
   'cash & cash investments',
@@ -195,7 +201,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   if (symbol.endsWith('**')) {
     isCash = true;
     symbol = symbol.slice(0, -2);
-  }
+  } else if (symbol.length === 5 && SWEEP_FUNDS.has(symbol.toUpperCase())) isCash = true;
   const lowerSymbol = symbol.length > 0 && symbol.length <= 32 && mayLowerInto(symbol, CASH_FIRST) ? symbol.toLowerCase() : '';
   const lowerDescription = description.length > 0 && description.length <= 40 && mayLowerInto(description, CASH_FIRST) ? description.toLowerCase() : '';
   if (!isCash && (CASH_LABELS.has(lowerSymbol) || CASH_LABELS.has(lowerDescription) || lowerDescription.startsWith('cash & cash fund'))) {
