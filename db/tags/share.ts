@@ -40,10 +40,13 @@ export function previewTagImport(db: Db, path: string): TagImportPreview {
   const available = new Set([...themeIds, ...newThemes]);
   // Final weights per symbol after the import, to check the 100% cap the way the import will.
   const weights = new Map<string, Map<string, number>>();
+  // Tags set by hand: an import never changes them (their source stays "manual", so rules leave them alone too).
+  const byHand = new Set<string>();
   for (const t of listTags(db)) {
     const m = weights.get(t.symbolKey) ?? new Map<string, number>();
     m.set(t.themeId, t.weightBp);
     weights.set(t.symbolKey, m);
+    if (t.source === 'manual') byHand.add(`${t.symbolKey}\u0000${t.themeId}`);
   }
   const rows: TagImportRow[] = shared.tags.map((t) => {
     const key = normaliseSymbolKey(t.symbol);
@@ -53,6 +56,9 @@ export function previewTagImport(db: Db, path: string): TagImportPreview {
     m.set(t.themeId, t.weightBp);
     const base = { line: t.line, symbolKey: key, themeId: t.themeId, oldWeightBp: old, newWeightBp: t.weightBp };
     if (!available.has(t.themeId)) return { ...base, status: 'conflict' as const, message: `There is no theme "${t.themeId}" here or in the file.` };
+    if (old !== null && old !== t.weightBp && byHand.has(`${key}\u0000${t.themeId}`)) {
+      return { ...base, status: 'conflict' as const, message: `${key} is tagged ${t.themeId} by hand at ${old / 100}%; the file says ${t.weightBp / 100}%. Change it by hand, or untag it first to take the file's weight.` };
+    }
     return { ...base, status: old === null ? ('new' as const) : old === t.weightBp ? ('same' as const) : ('changed' as const), message: null };
   });
   for (const r of rows) {
@@ -85,7 +91,9 @@ export function importTags(db: Db, path: string, now: string): TagImportPreview 
     // Shrinking tags first, so they make room before others grow (the final state fits: previewed).
     const old = new Map(preview.rows.map((r) => [`${r.symbolKey}\u0000${r.themeId}`, r.oldWeightBp ?? 0]));
     const delta = (t: (typeof shared.tags)[number]) => t.weightBp - (old.get(`${normaliseSymbolKey(t.symbol)}\u0000${t.themeId}`) ?? 0);
-    const ordered = [...shared.tags].sort((a, b) => delta(a) - delta(b));
+    // A row at the weight already there changes nothing, not even the tag's source.
+    const same = new Set(preview.rows.filter((r) => r.status === 'same').map((r) => `${r.symbolKey}\u0000${r.themeId}`));
+    const ordered = [...shared.tags].filter((t) => !same.has(`${normaliseSymbolKey(t.symbol)}\u0000${t.themeId}`)).sort((a, b) => delta(a) - delta(b));
     for (const t of ordered) setTag(db, { symbolKey: t.symbol, themeId: t.themeId, weightBp: t.weightBp, source: 'imported', rationale: t.rationale, sourceUrl: t.sourceUrl }, now);
   })();
   return preview;

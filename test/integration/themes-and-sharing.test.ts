@@ -41,7 +41,10 @@ describe('themes, tag history and sharing (CLI over the real backend)', () => {
     expect(cli('tags', 'export', json).code).toBe(0);
     expect(readFileSync(csv, 'utf8')).toContain('symbol,theme,weight,rationale,source\r\nKMI,oil-logistics,1,,\r\nNVDA,data-centers,0.6,,\r\nRKLB,space-launch-satellites,1,,\r\n');
     // The other database lacks the user theme: JSON brings it along.
-    runCli(['tag', 'NVDA', 'data-centers', '--weight', '0.2', '--db', other]);
+    // NVDA came to the other database from an earlier shared file (a tag set by hand would be kept: tag-provenance.test.ts).
+    const earlier = join(temp.dir, 'earlier.csv');
+    writeFileSync(earlier, 'symbol,theme,weight\nNVDA,data-centers,0.2\n');
+    expect(runCli(['tags', 'import', earlier, '--db', other]).code).toBe(0);
     const dry = runCli(['tags', 'import', json, '--dry-run', '--db', other]);
     expect(dry.stdout).toContain('changed\tNVDA\tdata-centers\t0.2 -> 0.6');
     expect(dry.stdout).toContain('new\tRKLB\tspace-launch-satellites\t- -> 1');
