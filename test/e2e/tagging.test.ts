@@ -148,18 +148,27 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.getByTestId('export-tags-csv').click();
     await h.page.getByTestId('share-panel').getByText(`Saved ${out}`).waitFor();
     expect(readFileSync(out, 'utf8')).toContain('EQIX,data-centers,0.5,,');
+    // The colleague's file would change EQIX, which was tagged by hand here: a conflict, never an override.
     const incoming = join(h.dataDir, 'from-colleague.csv');
     writeFileSync(incoming, 'symbol,theme,weight,rationale,source\nEQIX,data-centers,0.6,Colo leader,https://investor.equinix.com/\nVRT,data-centers,0.8,,\n');
     h.openDialogAnswers.push(incoming);
     await h.page.getByTestId('import-tags').click();
     const summary = h.page.getByTestId('tag-import-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toMatch(/1 new, 1 changed, 0 unchanged, 0 conflict/);
+    expect(await summary.innerText()).toMatch(/1 new, 0 changed, 0 unchanged, 1 conflict/);
+    await h.page.getByTestId('share-panel').getByText(/EQIX is tagged data-centers by hand at 50%; the file says 60%/).waitFor();
+    expect(await h.page.getByTestId('confirm-tag-import').isDisabled()).toBe(true);
     await h.screenshot('47-share-preview');
-    expect(h.backend.db.prepare("SELECT weight_bp FROM tags WHERE symbol_key = 'EQIX' AND theme_id = 'data-centers'").pluck().get()).toBe(5000);
+    await h.page.getByRole('button', { name: 'Cancel' }).click();
+    // The colleague sends it again without EQIX: the new tag comes in, EQIX stays as set by hand.
+    writeFileSync(incoming, 'symbol,theme,weight,rationale,source\nEQIX,data-centers,0.5,,\nVRT,data-centers,0.8,Power and cooling,https://investors.vertiv.com/\n');
+    h.openDialogAnswers.push(incoming);
+    await h.page.getByTestId('import-tags').click();
+    await h.page.getByTestId('tag-import-summary').filter({ hasText: /1 new, 0 changed, 1 unchanged, 0 conflict/ }).waitFor();
     await h.page.getByTestId('confirm-tag-import').click();
-    await h.page.getByTestId('share-panel').getByText(/Imported 1 new and 1 changed/).waitFor();
-    expect(h.backend.db.prepare("SELECT weight_bp, source, rationale FROM tags WHERE symbol_key = 'EQIX' AND theme_id = 'data-centers'").raw().get()).toEqual([6000, 'imported', 'Colo leader']);
+    await h.page.getByTestId('share-panel').getByText(/Imported 1 new/).waitFor();
+    expect(h.backend.db.prepare("SELECT weight_bp, source FROM tags WHERE symbol_key = 'EQIX' AND theme_id = 'data-centers'").raw().get()).toEqual([5000, 'manual']);
+    expect(h.backend.db.prepare("SELECT weight_bp, source, rationale FROM tags WHERE symbol_key = 'VRT' AND theme_id = 'data-centers'").raw().get()).toEqual([8000, 'imported', 'Power and cooling']);
     await h.page.keyboard.press('Escape');
   });
 
