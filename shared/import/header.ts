@@ -179,19 +179,58 @@ export function isUsable(indexes: ColumnIndexes): boolean {
   return names && sizes;
 }
 
-/** Index of the header named `name` (compared normalised), or -1. */
+/**
+ * Index of the header named `name` (compared normalised), or -1. Where two columns share a name,
+ * "Market Value#2" names the second (the first is plain "Market Value", as headerLabels shows them).
+ */
 export function findHeader(headers: readonly string[], name: string): number {
   const want = normaliseHeader(name);
   for (let i = 0; i < headers.length; i++) if (normaliseHeader(headers[i]!) === want) return i;
+  const nth = /^(.*)#(\d+)$/.exec(name.trim());
+  if (!nth) return -1;
+  const base = normaliseHeader(nth[1] as string);
+  let seen = 0;
+  for (let i = 0; i < headers.length; i++) if (normaliseHeader(headers[i]!) === base && ++seen === Number(nth[2])) return i;
   return -1;
 }
 
-/** The mapping as header texts, for FileFormat and the mapping screen. */
+/** Each header as the user picks it: its text, with "#2", "#3"... on the second and later columns of one name. */
+export function headerLabels(headers: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  return headers.map((h) => {
+    const key = normaliseHeader(h);
+    const n = (count.get(key) ?? 0) + 1;
+    count.set(key, n);
+    return n === 1 || key === '' ? h.trim() : `${h.trim()}#${n}`;
+  });
+}
+
+/**
+ * One line per mapped field whose column shares its name with another: which one was used and how to
+ * choose the other. Never silent, because the two often hold different figures (local and base value).
+ */
+export function duplicateHeaderNotes(headers: readonly string[], indexes: ColumnIndexes): string[] {
+  const labels = headerLabels(headers);
+  const notes: string[] = [];
+  for (const field of POSITION_FIELDS) {
+    const i = indexes[field];
+    if (i < 0) continue;
+    const key = normaliseHeader(headers[i]!);
+    const same = headers.map((h, j) => (normaliseHeader(h) === key ? j : -1)).filter((j) => j >= 0);
+    if (same.length < 2) continue;
+    const others = same.filter((j) => j !== i).map((j) => `"${labels[j]}" (column ${j + 1})`);
+    notes.push(`The header has ${same.length} columns named "${headers[i]!.trim()}" (columns ${same.map((j) => j + 1).join(', ')}); ${field} was read from column ${i + 1}. To use ${others.join(' or ')}, choose it on the mapping screen or add --map ${field}="${labels[same.find((j) => j !== i)!]}".`);
+  }
+  return notes;
+}
+
+/** The mapping as header labels (headerLabels), for FileFormat and the mapping screen. */
 export function indexesToMapping(headers: readonly string[], indexes: ColumnIndexes): ColumnMapping {
+  const labels = headerLabels(headers);
   const mapping: ColumnMapping = {};
   for (const field of POSITION_FIELDS) {
     const i = indexes[field];
-    if (i >= 0) mapping[field] = (headers[i] ?? '').trim();
+    if (i >= 0) mapping[field] = labels[i] as string;
   }
   return mapping;
 }

@@ -12,7 +12,7 @@ import { newContext, scanLineForDate } from './context';
 import { decodeBytes } from './decode';
 import { canonicalDelimiter, sniffDelimiter } from './dialect';
 import type { ColumnIndexes } from './header';
-import { autoMapIndexes, findHeader, indexesToMapping, isUsable, normaliseHeader } from './header';
+import { autoMapIndexes, duplicateHeaderNotes, findHeader, indexesToMapping, isUsable, normaliseHeader } from './header';
 import type { ColumnPlan, RowOutcome } from './normalise';
 import { normaliseRow } from './normalise';
 import type { Preset } from './presets';
@@ -104,7 +104,7 @@ function headerCandidate(
 ): { preset: Preset | null; idx: ColumnIndexes } | null {
   const norm = cells.map(normaliseHeader);
   if (mapping.length > 0) {
-    for (const [, name] of mapping) if (!norm.includes(normaliseHeader(name))) return null;
+    for (const [, name] of mapping) if (findHeader(cells, name) < 0) return null;
     const p = preset ?? presetForHeader(norm);
     const idx = p ? p.columns(cells) : autoMapIndexes(cells);
     for (const [field, name] of mapping) idx[field] = findHeader(cells, name);
@@ -314,7 +314,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
       stopped: false,
       totalRows: 0,
       totalCents: null,
-      warnings: [],
+      warnings: duplicateHeaderNotes(headers, idx),
     },
   };
 }
@@ -342,6 +342,16 @@ function looksLikeOtherHeader(cells: readonly string[]): boolean {
   if (mapped < 2) return false;
   for (const c of cells) if (c.trim() !== '' && parseDecimal(c).ok) return false;
   return true;
+}
+
+/**
+ * The index of the first non-empty cell beyond the header's columns, or -1. Trailing empty cells
+ * (Fidelity ends every row with a comma) are fine; a value there was split off or misplaced, and
+ * dropping it would silently change a figure.
+ */
+function cellsPastHeader(cells: readonly string[], width: number): number {
+  for (let i = width; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return i;
+  return -1;
 }
 
 /** What one record turned out to be. */
@@ -379,6 +389,20 @@ export function stepRow(row: RawRow, s: Session): Step {
         return { kind: 'stop' };
       }
     }
+  }
+  const extra = cellsPastHeader(cells, s.plan.headers.length);
+  if (extra >= 0) {
+    const shown = cells.slice(Math.max(0, extra - 1), extra + 1).join(',');
+    return {
+      kind: 'issue',
+      issue: {
+        line: row.line,
+        column: extra + 1,
+        header: null,
+        cell: cells[extra] as string,
+        message: `This row has more cells than the header has columns (from column ${extra + 1}, "${shown}"): a number with a decimal comma such as 1 234,56 may have been split in two. Quote the cell ("1 234,56") or export the file again with a semicolon delimiter`,
+      },
+    };
   }
   const outcome = normaliseRow(cells, row.line, s.plan, s.ctx.account);
   if (outcome.kind === 'position') {

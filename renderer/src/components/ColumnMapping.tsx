@@ -1,4 +1,5 @@
 import type { ImportPreview } from '../../../shared/api/contract';
+import { headerLabels } from '../../../shared/import/header';
 import type { ColumnMapping as Mapping, PositionField } from '../../../shared/import/types';
 
 /** The fields a user maps, in the order a person thinks of them, with their labels. */
@@ -21,6 +22,8 @@ const LABEL = new Map(MAPPABLE_FIELDS.map((f) => [f.field, f.label]));
 
 /** One select per field: which column of the file feeds it. */
 export function MappingEditor({ headers, mapping, onChange }: { headers: string[]; mapping: Mapping; onChange: (m: Mapping) => void }) {
+  // Two columns with one name are told apart as "Market Value" and "Market Value#2".
+  const labels = headerLabels(headers);
   return (
     <div className="mapping-grid" data-testid="mapping-editor">
       {MAPPABLE_FIELDS.map(({ field, label }) => (
@@ -38,9 +41,9 @@ export function MappingEditor({ headers, mapping, onChange }: { headers: string[
             }}
           >
             <option value="">— not in this file —</option>
-            {headers.map((h, i) => (
+            {labels.map((h, i) => (
               <option key={`${h}-${i}`} value={h}>
-                {h || `(column ${i + 1}, no name)`}
+                {h ? (h === headers[i]?.trim() ? h : `${h} (column ${i + 1})`) : `(column ${i + 1}, no name)`}
               </option>
             ))}
           </select>
@@ -52,7 +55,7 @@ export function MappingEditor({ headers, mapping, onChange }: { headers: string[
 
 /** The first rows as the file has them, each mapped cell shown as read and flagged where it is not. */
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
-  const headers = preview.format.headers;
+  const headers = headerLabels(preview.format.headers);
   const fieldOf = new Map<string, PositionField>();
   for (const [field, header] of Object.entries(preview.format.mapping)) if (header !== undefined) fieldOf.set(header, field as PositionField);
   return (
