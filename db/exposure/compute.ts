@@ -102,6 +102,12 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: the positions in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
   }));
+  // Each snapshot's own amounts are kept within 2^53 - 1 cents at import, but converting to the base
+  // currency (dollars into yen) can go past it: the report still renders, and says its sums are rounded.
+  const sums = [totals.totalCents, totals.cashCents, ...totals.themes.flatMap((t) => [t.longValue * 100, t.shortValue * 100])];
+  if (sums.some((c) => Math.abs(c) > Number.MAX_SAFE_INTEGER)) {
+    warnings.push({ code: 'AMOUNT_LIMIT', message: `Some totals in ${base} are beyond 90,071,992,547,409.91, the largest amount kept exact to the cent: they are shown rounded. Check the holdings' amounts and exchange rates.` });
+  }
   // Look-through from an issuer file more than 90 days older than the holdings it explains.
   const stale = db
     .prepare(

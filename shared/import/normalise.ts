@@ -25,6 +25,9 @@ export type RowOutcome =
   | { kind: 'issue'; issue: RowIssue }
   | { kind: 'total'; valueCents: number | null };
 
+/** The largest amount kept exact, 2^53 - 1 cents, as the user reads it. */
+export const MONEY_LIMIT_TEXT = '90,071,992,547,409.91';
+
 const TOTAL_LABELS = new Set([
   'total',
   'totals',
@@ -232,6 +235,11 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
         ? 'No market value: the value cell is empty and quantity x price cannot be computed; fill the cell or map the value column'
         : 'No market value: quantity x price cannot be computed because a cell is empty; fill it or map a value column';
     return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), message) };
+  }
+  // Past 2^53 - 1 cents a Number is no longer exact: such an amount is refused, never stored rounded.
+  if (!Number.isSafeInteger(valueCents)) {
+    const col = v !== undefined ? idx.value : idx.price;
+    return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), `The amount is beyond the largest ThemeLens keeps exact (${MONEY_LIMIT_TEXT} either way); check the cell for a misplaced separator`) };
   }
 
   // Identifiers stay strings (`0700` stays `0700`).

@@ -4,6 +4,7 @@
  * each record then goes through stepRow/normaliseRow, which do no detection and compile nothing.
  */
 
+import { MONEY_LIMIT_TEXT } from './normalise';
 import { decimalToCents, decimalToString } from '../money/decimal';
 import type { NumberStyle } from '../money/parse-number';
 import { detectNumberStyleOrNull, parseDecimal } from '../money/parse-number';
@@ -70,6 +71,8 @@ export interface Session {
   stopped: boolean;
   totalRows: number;
   totalCents: number | null;
+  /** The sum of the positions' absolute values so far: a snapshot's sums must stay exact too. */
+  absCents: number;
   warnings: string[];
 }
 
@@ -314,6 +317,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
       stopped: false,
       totalRows: 0,
       totalCents: null,
+      absCents: 0,
       warnings: duplicateHeaderNotes(headers, idx),
     },
   };
@@ -406,6 +410,14 @@ export function stepRow(row: RawRow, s: Session): Step {
   }
   const outcome = normaliseRow(cells, row.line, s.plan, s.ctx.account);
   if (outcome.kind === 'position') {
+    const abs = s.absCents + Math.abs(outcome.position.valueCents);
+    if (!Number.isSafeInteger(abs)) {
+      return {
+        kind: 'issue',
+        issue: { line: row.line, column: null, header: null, cell: '', message: `The positions up to this row add up to more than the largest amount ThemeLens keeps exact (${MONEY_LIMIT_TEXT}); check the file's amounts, or split it into several portfolios` },
+      };
+    }
+    s.absCents = abs;
     s.dataSeen = true;
     s.blankSeen = false;
   } else if (outcome.kind === 'total') {
