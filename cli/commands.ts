@@ -57,6 +57,7 @@ const importCommand: Command = async (h, args, io) => {
     encoding: { type: 'string' },
     delimiter: { type: 'string' },
     'skip-invalid': { type: 'boolean' },
+    'allow-duplicate': { type: 'boolean' },
   });
   const [file, ...rest] = positionals;
   if (!file || rest.length > 0) throw new UsageError('import takes one FILE: themelens import FILE --portfolio NAME');
@@ -68,6 +69,7 @@ const importCommand: Command = async (h, args, io) => {
     ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
     options: importOptions(values),
     skipInvalid: values['skip-invalid'] ?? false,
+    allowDuplicate: values['allow-duplicate'] ?? false,
   });
   const outcome = await withInterrupt(
     async () => h.importHoldings(input),

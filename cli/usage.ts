@@ -2,7 +2,7 @@
 export const USAGE = `Usage: themelens <command> [options]     (every command takes --db PATH)
 
   import FILE --portfolio NAME [--base-currency USD] [--as-of YYYY-MM-DD] [--preset ID]
-              [--map field=Header ...] [--encoding E] [--delimiter D] [--skip-invalid]
+              [--map field=Header ...] [--encoding E] [--delimiter D] [--skip-invalid] [--allow-duplicate]
   tag SYMBOL THEME_ID [--weight 0..1]      weight defaults to 1
   untag SYMBOL [THEME_ID]
   fx CURRENCY RATE [--to BASE]             1 CURRENCY = RATE BASE; BASE defaults to USD

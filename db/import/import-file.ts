@@ -8,7 +8,7 @@ import type { FatalParseError, ParseOptions, RowIssue } from '../../shared/impor
 import type { Db } from '../connection';
 import { localDate } from '../repos/clock';
 import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
-import { findSnapshotByHash, getSnapshot } from '../repos/snapshots';
+import { findSnapshotByHash, findSnapshotWithSameContent, getSnapshot } from '../repos/snapshots';
 import { openChunkedFile } from './chunks';
 import { findSavedMapping, saveMapping } from '../repos/saved-mappings';
 import { applyRules } from '../repos/rules';
@@ -222,8 +222,18 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
         { file: name, snapshotId: duplicate.id },
       );
     }
+    const asOf = input.asOf ?? result.format.asOf ?? localDate();
+    // The same holdings downloaded twice (only a "Date downloaded" line differs) are the same snapshot.
+    const sameContent = input.allowDuplicate ? null : findSnapshotWithSameContent(db, portfolio.id, snapshotId, asOf, result.positions, firstId, lastId);
+    if (sameContent) {
+      throw new AppError(
+        'ALREADY_IMPORTED',
+        `${name} holds the same positions (quantities and values) as of ${asOf} as snapshot ${sameContent.id} of ${portfolio.name} (${sameContent.sourceFile}), already imported. Nothing was imported; to keep both, import with --allow-duplicate.`,
+        { file: name, snapshotId: sameContent.id },
+      );
+    }
     db.prepare('UPDATE snapshots SET as_of = ?, file_sha256 = ?, preset = ?, row_count = ?, currencies = ?, first_position_id = ?, last_position_id = ? WHERE id = ?').run(
-      input.asOf ?? result.format.asOf ?? localDate(),
+      asOf,
       result.sha256,
       result.format.preset,
       result.positions,

@@ -50,6 +50,26 @@ export function findSnapshotByHash(db: Db, portfolioId: number, sha256: string):
   return row ? toSnapshot(row) : null;
 }
 
+/**
+ * Another snapshot of the portfolio, as of the same date, holding exactly the same positions
+ * (account, security, quantity, value, currency) as the one being written: compared as row sets in
+ * both directions, only against snapshots with the same date and row count (rarely more than one).
+ */
+export function findSnapshotWithSameContent(db: Db, portfolioId: number, newId: number, asOf: string, rows: number, first: number | null, last: number | null): Snapshot | null {
+  if (first === null || last === null) return null;
+  const candidates = db.prepare('SELECT * FROM snapshots WHERE portfolio_id = ? AND as_of = ? AND row_count = ? AND id <> ? ORDER BY id DESC').all(portfolioId, asOf, rows, newId) as (SnapshotRow & { first_position_id: number | null; last_position_id: number | null })[];
+  if (candidates.length === 0) return null;
+  const rowsOf = (range: string) => `SELECT account, symbol_key, quantity, value_cents, currency FROM positions WHERE ${range}`;
+  const fresh = 'id BETWEEN @first AND @last AND snapshot_id = @newId';
+  const old = 'id BETWEEN @oFirst AND @oLast AND snapshot_id = @oldId';
+  const differs = db.prepare(`SELECT EXISTS (${rowsOf(fresh)} EXCEPT ${rowsOf(old)}) OR EXISTS (${rowsOf(old)} EXCEPT ${rowsOf(fresh)})`).pluck();
+  for (const c of candidates) {
+    if (c.first_position_id === null || c.last_position_id === null) continue;
+    if (!differs.get({ first, last, newId, oFirst: c.first_position_id, oLast: c.last_position_id, oldId: c.id })) return toSnapshot(c);
+  }
+  return null;
+}
+
 /** Rows left out of a snapshot's import (the user chose to import the valid rows only). */
 export function listImportIssues(db: Db, snapshotId: number): RowIssue[] {
   getSnapshot(db, snapshotId);
