@@ -102,6 +102,14 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: the positions in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
   }));
+  const totalsRow = db.prepare('SELECT file_total_cents AS file, rows_total_cents AS rows FROM snapshots WHERE id = ?').get(snapshot.id) as { file: number | null; rows: number | null };
+  if (totalsRow.file !== null && totalsRow.rows !== null && Math.abs(totalsRow.file - totalsRow.rows) > 1) {
+    const m = (c: number) => (c / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    warnings.push({
+      code: 'TOTAL_MISMATCH',
+      message: `${snapshot.sourceFile} states a total of ${m(totalsRow.file)}, but its imported positions add up to ${m(totalsRow.rows)} (a difference of ${m(totalsRow.file - totalsRow.rows)}): the figures here are the positions'. Check the file for rows that were left out or misread.`,
+    });
+  }
   // Each snapshot's own amounts are kept within 2^53 - 1 cents at import, but converting to the base
   // currency (dollars into yen) can go past it: the report still renders, and says its sums are rounded.
   const sums = [totals.totalCents, totals.cashCents, ...totals.themes.flatMap((t) => [t.longValue * 100, t.shortValue * 100])];

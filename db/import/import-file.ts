@@ -242,6 +242,11 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       lastId,
       snapshotId,
     );
+    // The file's own total, and what its imported rows add up to, stay with the snapshot (TOTAL_MISMATCH).
+    if (result.format.fileTotalCents !== null && firstId !== null) {
+      const rows = db.prepare('SELECT sum(value_cents) FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ?').pluck().get(firstId, lastId, snapshotId) as number;
+      db.prepare('UPDATE snapshots SET file_total_cents = ?, rows_total_cents = ? WHERE id = ?').run(result.format.fileTotalCents, rows, snapshotId);
+    }
     const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
     for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).

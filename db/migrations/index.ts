@@ -7,6 +7,7 @@ import { migration003 } from './003-rules-and-suggestions';
 import { migration004 } from './004-look-through';
 import { migration005 } from './005-sub-themes';
 import { migration006 } from './006-reports';
+import { migration007 } from './007-file-totals';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'fund look-through', up: migration004 },
   { version: 5, name: 'sub-themes', up: migration005 },
   { version: 6, name: 'report records and preferences', up: migration006 },
+  { version: 7, name: 'file totals kept with snapshots', up: migration007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

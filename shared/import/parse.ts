@@ -508,7 +508,7 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
   if (s.totalCents !== null) {
     let sum = 0;
     for (const p of positions) sum += p.valueCents;
-    if (sum !== s.totalCents) {
+    if (Math.abs(sum - s.totalCents) > 1) {
       s.warnings.push(
         `The file's own total (${money(s.totalCents)}) differs from the sum of the imported rows (${money(sum)}) by ${money(s.totalCents - sum)}; check the rejected rows or the file.`,
       );

@@ -149,7 +149,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
     };
   }
   const format: FileFormat = { ...s.format, asOf: s.ctx.asOf, fileTotalCents: s.totalCents, baseCurrency: s.ctx.baseCurrency };
-  if (s.totalCents !== null && sumCents !== s.totalCents) {
+  if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) {
     s.warnings.push(
       `The file's own total (${money(s.totalCents)}) differs from the sum of the imported rows (${money(sumCents)}) by ${money(s.totalCents - sumCents)}; check the rejected rows or the file.`,
     );

@@ -11,6 +11,11 @@ export function renderReportCsv(doc: ReportDocument): string {
   // After the exposure's own header block (portfolio, client, as of, base currency), before its blank line.
   lines.splice(4, 0, `Report,${textCell(p.reportTitle)}`, `Adviser,${textCell(p.adviserName)}`, `Firm,${textCell(p.adviserFirm)}`, `Fingerprint,${textCell(doc.fingerprint)}`);
   const row = (...cells: string[]) => lines.push(cells.join(','));
+  // Warnings (missing rates, a file total that disagrees...) travel with the figures they qualify.
+  if (doc.exposure.warnings.length > 0) {
+    lines.push('');
+    for (const w of doc.exposure.warnings) row('Warning', w.code, textCell(w.message));
+  }
   if (doc.tagNotes.some((n) => n.rationale || n.sourceUrl)) {
     lines.push('');
     row('Weight rationale: symbol', 'Theme', 'Source', 'Rationale', 'Reference');
