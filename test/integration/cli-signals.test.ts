@@ -4,6 +4,7 @@
  * or had committed, exits 130, and leaves the database whole either way.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,8 @@ describe('themelens and the shell', () => {
   });
 
   it('Ctrl-C during an import: says what happened, exits 130, the database is whole', async () => {
-    const db = join(dir.dir, 'sigint.db');
+    // A folder of its own: its backups folder must hold only this import's backup.
+    const db = join(dir.dir, 'sigint', 'sigint.db');
     const csv = join(dir.dir, 'huge.csv');
     await writeHoldingsCsv(csv, 400_000);
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', '--db', db, 'import', csv, '--portfolio', 'Huge'], {
@@ -54,11 +56,17 @@ describe('themelens and the shell', () => {
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    // Interrupt once the import is under way: its pre-import backup folder appears first.
-    await new Promise((ok) => setTimeout(ok, 1800));
+    const exited = new Promise<number | null>((ok) => child.on('exit', (c) => ok(c)));
+    let gone = false;
+    void exited.then(() => (gone = true));
+    // Interrupt once the import is under way, not after a fixed time (a fast machine finished the whole
+    // import inside one): the pre-import backup is written inside the interruptible part, before parsing.
+    const backups = join(dir.dir, 'sigint', 'backups');
+    while (!gone && !(existsSync(backups) && readdirSync(backups).length > 0)) await new Promise((ok) => setTimeout(ok, 10));
+    expect(gone, `the import ended before it could be interrupted: ${stderr}`).toBe(false);
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((ok) => child.on('exit', (c) => ok(c)));
-    expect(code).toBe(130);
+    const code = await exited;
+    expect(code, stderr).toBe(130);
     const integrity = new Database(db, { readonly: true });
     expect(integrity.pragma('integrity_check', { simple: true })).toBe('ok');
     integrity.close();
