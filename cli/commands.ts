@@ -1,12 +1,12 @@
 import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { withInterrupt } from './interrupt';
-import { rateProblem } from '../shared/fx/rate-text';
 import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { parseWeightToBp } from './parse-weight';
 import { backupCommand } from './backup-commands';
+import { fxCommand } from './fx-commands';
 import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 import { reportCommand } from './report-command';
@@ -100,18 +100,6 @@ const untagCommand: Command = async (h, args, io) => {
   if (!symbol || rest.length > 0) throw new UsageError('untag takes SYMBOL [THEME_ID]');
   const left = await h.removeTag(validateInput('removeTag', { symbolKey: symbol, ...(themeId ? { themeId } : {}) }));
   io.out(left.length ? `${symbol.toUpperCase()}: ${left.map((t) => `${t.themeId} ${pct(t.weightBp)}`).join(', ')}\n` : `${symbol.toUpperCase()}: no tags left\n`);
-};
-
-const fxCommand: Command = async (h, args, io) => {
-  // A negative rate ("-1") is a value to refuse with its reason, not an unknown option.
-  const negatives = args.filter((a) => /^-\d/.test(a));
-  const { values, positionals } = parseCommandArgs(args.filter((a) => !/^-\d/.test(a)), { to: { type: 'string' } });
-  const [currency, rate, ...rest] = [...positionals, ...negatives];
-  if (!currency || !rate || rest.length > 0) throw new UsageError('fx takes CURRENCY RATE: themelens fx EUR 1.0845 --to USD');
-  const problem = rateProblem(rate);
-  if (problem) throw new UsageError(`fx ${currency.toUpperCase()}: ${problem} Nothing was saved`);
-  const saved = await h.setFxRate(validateInput('setFxRate', { currency: currency.toUpperCase(), quote: (values.to ?? 'USD').toUpperCase(), rate }));
-  io.out(`1 ${saved.currency} = ${saved.rate} ${saved.quote} (as of ${saved.asOf})\n`);
 };
 
 const themesCommand: Command = async (h, args, io) => {

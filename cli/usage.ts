@@ -5,7 +5,11 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
               [--map field=Header ...] [--encoding E] [--delimiter D] [--skip-invalid] [--allow-duplicate]
   tag SYMBOL THEME_ID [--weight 0..1]      weight defaults to 1
   untag SYMBOL [THEME_ID]
-  fx CURRENCY RATE [--to BASE]             1 CURRENCY = RATE BASE; BASE defaults to USD
+  fx CURRENCY RATE [--to BASE] [--as-of YYYY-MM-DD]
+                                           1 CURRENCY = RATE BASE on that day (BASE: USD; date: today)
+  fx import FILE [--base CUR]              dated rates: date,currency,rate[,base] rows, or a central
+                                           bank's Date,USD,JPY,... table (1 base = cell; base EUR)
+  fx list [CURRENCY]                       every stored rate, each pair's history newest first
   themes
   portfolios
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]

@@ -102,6 +102,14 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: the positions in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
   }));
+  // Dated FX: a rate from after the snapshot's date was the nearest there was. Say so, naming it.
+  for (const f of totals.factors) {
+    if (f.currency === base || !f.asOf || f.asOf <= snapshot.asOf) continue;
+    warnings.push({
+      code: 'FX_NOT_AS_OF',
+      message: `No ${f.currency} rate on or before ${snapshot.asOf}: valued at the rate of ${f.asOf} (${f.description}). Add the rate of that day (themelens fx ${f.currency} RATE --to ${base} --as-of ${snapshot.asOf}).`,
+    });
+  }
   const totalsRow = db.prepare('SELECT file_total_cents AS file, rows_total_cents AS rows FROM snapshots WHERE id = ?').get(snapshot.id) as { file: number | null; rows: number | null };
   if (totalsRow.file !== null && totalsRow.rows !== null && Math.abs(totalsRow.file - totalsRow.rows) > 1) {
     const m = (c: number) => (c / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,6 +1,6 @@
 import type { Theme } from '../../shared/domain/types';
 import type { Db } from '../connection';
-import { listFxRates } from '../repos/fx';
+import { fxRatesAsOf } from '../repos/fx';
 import { listThemes } from '../repos/themes';
 import { dataStamp, ownWrites } from './cache';
 import { currencyFactors, type CurrencyFactor } from './rates';
@@ -74,7 +74,9 @@ export interface SnapshotBasis {
 export function snapshotBasis(db: Db, baseCurrency: string, snapshotId: number): SnapshotBasis {
   const range = positionRange(db, snapshotId);
   const currencies = range.currencies ? range.currencies.split(',') : [];
-  const { factors, missing } = currencyFactors(listFxRates(db), currencies, baseCurrency);
+  // Valued at the rates of the snapshot's own date (dated FX), not the latest ones entered.
+  const asOf = (db.prepare('SELECT as_of FROM snapshots WHERE id = ?').pluck().get(snapshotId) as string | undefined) ?? '';
+  const { factors, missing } = currencyFactors(fxRatesAsOf(db, asOf), currencies, baseCurrency);
   const base = absBaseSql(factors);
   const plain = missing.length === 0 && factors.every((f) => f.num === f.den);
   return {

@@ -8,6 +8,7 @@ import { migration004 } from './004-look-through';
 import { migration005 } from './005-sub-themes';
 import { migration006 } from './006-reports';
 import { migration007 } from './007-file-totals';
+import { migration008 } from './008-dated-fx';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'sub-themes', up: migration005 },
   { version: 6, name: 'report records and preferences', up: migration006 },
   { version: 7, name: 'file totals kept with snapshots', up: migration007 },
+  { version: 8, name: 'dated exchange rates', up: migration008 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

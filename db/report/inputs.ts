@@ -3,7 +3,7 @@ import type { FxRate, Portfolio, Snapshot, Theme } from '../../shared/domain/typ
 import type { ReportPreferences, ReportSection } from '../../shared/report/document';
 import type { ExposureReport } from '../../shared/report/model';
 import type { Db } from '../connection';
-import { listFxRates } from '../repos/fx';
+import { fxRatesAsOf } from '../repos/fx';
 import { listThemes } from '../repos/themes';
 
 export interface RecordedTag {
@@ -69,7 +69,8 @@ export function captureInputs(
     snapshot: { id: snapshot.id, asOf: snapshot.asOf, sourceFile: snapshot.sourceFile, fileSha256: snapshot.fileSha256 },
     previousSnapshot: previousSnapshotOf(db, snapshot),
     tags: heldTags(db, snapshot.id),
-    fxRates: listFxRates(db),
+    // The rates that value this snapshot (one per pair, as of its date), not every rate ever entered.
+    fxRates: fxRatesAsOf(db, snapshot.asOf),
     themes: listThemes(db),
     ...rest,
   };

@@ -26,7 +26,7 @@ export function withRecordedInputs<T>(db: Db, inputs: ReportInputs, fn: () => T)
       );
       for (const t of inputs.tags) tag.run(t);
       const fx = db.prepare('INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES (@currency, @quote, @rate, @asOf)');
-      for (const r of inputs.fxRates) fx.run(r);
+      for (const r of inputs.fxRates) fx.run({ currency: r.currency, quote: r.quote, rate: r.rate, asOf: r.asOf });
       result = { value: fn() };
       throw new RollBack();
     })();

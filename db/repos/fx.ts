@@ -6,24 +6,67 @@ interface FxRow {
   quote: string;
   rate: string;
   as_of: string;
+  source: string;
 }
 
-const toFx = (r: FxRow): FxRate => ({ currency: r.currency, quote: r.quote, rate: r.rate, asOf: r.as_of });
+const toFx = (r: FxRow): FxRate => ({ currency: r.currency, quote: r.quote, rate: r.rate, asOf: r.as_of, source: r.source });
 
+/** Every stored rate: each pair's history, newest first. */
 export function listFxRates(db: Db): FxRate[] {
-  return (db.prepare('SELECT * FROM fx_rates ORDER BY currency, quote').all() as FxRow[]).map(toFx);
+  return (db.prepare('SELECT * FROM fx_rates ORDER BY currency, quote, as_of DESC').all() as FxRow[]).map(toFx);
 }
 
-/** Stores 1 currency = rate quote; the reverse pair, if entered before, is replaced so the two cannot disagree. */
-export function setFxRate(db: Db, input: { currency: string; quote: string; rate: string }, asOf: string): FxRate {
+/**
+ * Stores 1 currency = rate quote on `asOf`; a reverse pair entered for the same day is replaced so the
+ * two cannot disagree. Other days keep their rates: each snapshot is valued at the rate of its date.
+ */
+export function setFxRate(db: Db, input: { currency: string; quote: string; rate: string }, asOf: string, source = 'entered'): FxRate {
   return db.transaction(() => {
-    db.prepare('DELETE FROM fx_rates WHERE currency = ? AND quote = ?').run(input.quote, input.currency);
+    db.prepare('DELETE FROM fx_rates WHERE currency = ? AND quote = ? AND as_of = ?').run(input.quote, input.currency, asOf);
     db.prepare(
-      `INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES (?, ?, ?, ?)
-       ON CONFLICT (currency, quote) DO UPDATE SET rate = excluded.rate, as_of = excluded.as_of`,
-    ).run(input.currency, input.quote, input.rate, asOf);
-    return toFx(db.prepare('SELECT * FROM fx_rates WHERE currency = ? AND quote = ?').get(input.currency, input.quote) as FxRow);
+      `INSERT INTO fx_rates (currency, quote, rate, as_of, source) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (currency, quote, as_of) DO UPDATE SET rate = excluded.rate, source = excluded.source`,
+    ).run(input.currency, input.quote, input.rate, asOf, source);
+    return toFx(db.prepare('SELECT * FROM fx_rates WHERE currency = ? AND quote = ? AND as_of = ?').get(input.currency, input.quote, asOf) as FxRow);
   })();
+}
+
+/** Stores many dated rates in one transaction: all of them, or (on any failure) none. */
+export function setFxRates(db: Db, rates: readonly { currency: string; quote: string; rate: string; asOf: string }[], source: string): number {
+  // Prepared once: a central bank's history is a couple of hundred thousand rates.
+  const dropReverse = db.prepare('DELETE FROM fx_rates WHERE currency = ? AND quote = ? AND as_of = ?');
+  const upsert = db.prepare(
+    `INSERT INTO fx_rates (currency, quote, rate, as_of, source) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (currency, quote, as_of) DO UPDATE SET rate = excluded.rate, source = excluded.source`,
+  );
+  return db.transaction(() => {
+    for (const r of rates) {
+      dropReverse.run(r.quote, r.currency, r.asOf);
+      upsert.run(r.currency, r.quote, r.rate, r.asOf, source);
+    }
+    return rates.length;
+  })();
+}
+
+/**
+ * The rates that value a snapshot as of `date`: for each pair (either way round), the latest rate on
+ * or before the date, else the earliest one after it. A rate after the date is returned as it is, so
+ * the caller sees from its `asOf` that it was not as of the snapshot (FX_NOT_AS_OF). One pass in SQL:
+ * a central bank's history is tens of thousands of rows.
+ */
+export function fxRatesAsOf(db: Db, date: string): FxRate[] {
+  const rows = db
+    .prepare(
+      `SELECT currency, quote, rate, as_of, source FROM (
+         SELECT *, row_number() OVER (
+           PARTITION BY min(currency, quote), max(currency, quote)
+           ORDER BY as_of <= @date DESC, CASE WHEN as_of <= @date THEN as_of END DESC, as_of ASC
+         ) AS n
+         FROM fx_rates
+       ) WHERE n = 1 ORDER BY currency, quote`,
+    )
+    .all({ date }) as FxRow[];
+  return rows.map(toFx);
 }
 
 export interface ResolvedRate {
@@ -61,7 +104,8 @@ export function resolveRate(rates: readonly FxRate[], currency: string, base: st
       if (seen.has(e.to)) continue;
       const next = { factor: here.factor * e.factor, via: [...here.via, e.rate] };
       if (e.to === base) {
-        const asOf = next.via.map((r) => r.asOf).sort()[0] ?? '';
+        // The latest leg's date: a chain is only as of the snapshot if every leg is.
+        const asOf = next.via.map((r) => r.asOf).sort().at(-1) ?? '';
         const description = next.via.map((r) => `1 ${r.currency} = ${r.rate} ${r.quote}`).join('; ');
         return { factor: next.factor, description, asOf };
       }

@@ -17,6 +17,7 @@ import { rmSync } from 'node:fs';
 import { LATEST_VERSION, migrateWithBackup, schemaVersion } from '../migrations';
 import { localDate, systemClock, type Clock } from '../repos/clock';
 import * as fx from '../repos/fx';
+import { importFxRatesFile } from '../repos/fx-import';
 import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
 import * as tags from '../repos/tags';
@@ -274,8 +275,9 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     setTag: (input) => withLookThrough(() => tags.setTag(db, input, now())),
     removeTag: (input) => withLookThrough(() => tags.removeTag(db, input, now())),
     applyTagChanges: (input) => withLookThrough(() => tags.applyTagChanges(db, input.changes, now())),
-    setFxRate: (input) => fx.setFxRate(db, input, localDate()),
+    setFxRate: (input) => fx.setFxRate(db, { currency: input.currency, quote: input.quote, rate: input.rate }, input.asOf ?? localDate()),
     listFxRates: () => fx.listFxRates(db),
+    importFxRates: (input) => importFxRatesFile(db, input.path, input.base ?? null),
     getExposure: (input) => exposure(input.portfolioId, input.snapshotId, input.positionLimit),
     listHoldings: (input) => {
       const snapshot = snapshots.getSnapshot(db, input.snapshotId);

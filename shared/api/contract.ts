@@ -31,7 +31,14 @@ const themeId = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'Theme ids are lower-case letters, digits and dashes.');
 const symbolKey = z.string().trim().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY-MM-DD.');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY-MM-DD.')
+  // A real day: 2026-13-45 is a typo, not a date to store a rate or a snapshot under.
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'That is not a real date: write it YYYY-MM-DD.');
 const filePath = z.string().min(1).max(4096);
 const weightBp = z.number().int().min(0).max(10_000);
 const reportSections = z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length);
@@ -132,7 +139,10 @@ export const apiInputs = {
       .min(1)
       .max(20_000),
   }),
-  setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText }),
+  /** Without `asOf`: today. Each day keeps its own rate; a snapshot uses the rate of its date. */
+  setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() }),
+  /** A rates file: date,currency,rate[,base] rows, or a central bank's Date,USD,JPY,... table. `base`: the base when the file names none. */
+  importFxRates: z.strictObject({ path: filePath, base: currency.optional() }),
   listFxRates: z.strictObject({}),
   getExposure: z.strictObject({
     portfolioId: id,
@@ -336,6 +346,18 @@ export interface TagImportPreview {
   counts: Record<'new' | 'same' | 'changed' | 'conflict', number>;
 }
 
+/** What a rates file added: how many rates, their dates, and the latest rate per pair. */
+export interface FxRatesImport {
+  file: string;
+  layout: 'long' | 'wide';
+  imported: number;
+  /** Cells without a rate ("N/A" in a central bank's table), not imported. */
+  skipped: number;
+  firstDate: string;
+  lastDate: string;
+  latest: FxRate[];
+}
+
 export interface ImportOutcome {
   portfolio: Portfolio;
   snapshot: Snapshot;
@@ -380,6 +402,7 @@ export interface ApiOutputs {
   applyTagChanges: { before: TagChange[]; after: TagChange[] };
   setFxRate: FxRate;
   listFxRates: FxRate[];
+  importFxRates: FxRatesImport;
   getExposure: ExposureReport;
   exportReport: ReportExportResult;
   /** `page`: for html, the report's stylesheet and the markup inside its body apart, so the renderer can show it in a shadow root (its CSP forbids <style>). */

@@ -37,6 +37,7 @@ export const CALL_NAMES = [
   'applyTagChanges',
   'setFxRate',
   'listFxRates',
+  'importFxRates',
   'getExposure',
   'exportReport',
   'previewReport',

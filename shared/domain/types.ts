@@ -86,4 +86,6 @@ export interface FxRate {
   quote: string;
   rate: string;
   asOf: string;
+  /** Where the rate came from: "entered", or the name of the rates file it was imported from. */
+  source?: string;
 }

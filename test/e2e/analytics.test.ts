@@ -161,6 +161,13 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.page.getByTestId('fx-input-USD').fill('0.8630');
     await h.page.getByTestId('fx-save-USD').click();
     await h.page.getByTestId('fx-row-USD').filter({ hasText: '1 USD = 0.8630 EUR' }).waitFor();
+    // Dated: saved as of the snapshot's own date (the date field's default), and listed in the history.
+    const snapshotDate = await h.page.getByTestId('fx-as-of').inputValue();
+    expect(snapshotDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await h.page.getByTestId('fx-history-USD').filter({ hasText: '1 USD = 0.8630 EUR' }).waitFor();
+    expect(await h.page.getByTestId('fx-history-USD').innerText()).toMatch(/entered/);
+    expect(await h.page.getByTestId('fx-late-USD').count()).toBe(0);
+    await h.screenshot('analytics-currencies-history');
     // JPY has no rate yet: still warned about, USD no longer.
     const warning = await h.page.getByTestId('fx-missing-warning').innerText();
     expect(warning).toContain('JPY');

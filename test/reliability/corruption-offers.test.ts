@@ -58,7 +58,7 @@ describe('a locked database is refused as busy, never moved aside', () => {
     const other = new Database(path);
     other.pragma('journal_mode = DELETE'); // a rollback-journal file: an exclusive lock keeps readers out
     other.exec('BEGIN EXCLUSIVE');
-    other.exec("INSERT INTO fx_rates VALUES ('EUR', 'USD', '1.1', '2026-01-01')");
+    other.exec("INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES ('EUR', 'USD', '1.1', '2026-01-01')");
     try {
       const err = await openBackend({ dbPath: path }).then(() => null, (e: unknown) => e as AppError);
       expect(err?.code).toBe('IO');

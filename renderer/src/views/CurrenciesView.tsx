@@ -1,25 +1,60 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { FxRate } from '../../../shared/domain/types';
 import type { CurrencyBreakdown } from '../../../shared/exposure/analytics';
 import { rateProblem } from '../../../shared/fx/rate-text';
 import { api, asFailure } from '../api';
 import { formatDate, formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
+import { RateHistory } from './RateHistory';
 
-/** The FX rate screen: every currency the snapshot holds, its rate and as-of date, missing rates flagged and settable. */
+/**
+ * The FX rate screen: every currency the snapshot holds, the rate that values it and that rate's date,
+ * missing rates flagged and settable. Rates are dated: one entered here is as of the snapshot's date
+ * unless the user picks another, so it values this snapshot without revaluing older ones.
+ */
 export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps & { breakdown: CurrencyBreakdown }) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [invalid, setInvalid] = useState<Record<string, string>>({});
+  const [asOf, setAsOf] = useState(b.asOf);
+  const [history, setHistory] = useState<FxRate[]>([]);
+  const [historyStamp, setHistoryStamp] = useState(0);
   const cur = b.baseCurrency;
+  useEffect(() => setAsOf(b.asOf), [b.asOf]);
+  useEffect(() => {
+    let live = true;
+    api()
+      .listFxRates({})
+      .then((r) => live && setHistory(r))
+      .catch(() => live && setHistory([]));
+    return () => {
+      live = false;
+    };
+  }, [b.snapshotId, b.currencies, historyStamp]);
+  const changed = () => {
+    setHistoryStamp((n) => n + 1);
+    onChanged();
+  };
+  const importRates = async () => {
+    const file = await api().chooseImportFile({});
+    if (!file) return;
+    try {
+      const r = await api().importFxRates({ path: file.path });
+      onMessage(`Imported ${r.imported} rate(s) from ${r.file} (${r.firstDate === r.lastDate ? r.firstDate : `${r.firstDate} to ${r.lastDate}`}).`, 'ok');
+      changed();
+    } catch (err) {
+      onMessage(asFailure(err).message, 'error');
+    }
+  };
   const save = async (currency: string) => {
     const rate = (drafts[currency] ?? '').trim();
     const problem = rateProblem(rate);
     setInvalid((d) => ({ ...d, [currency]: problem ?? '' }));
     if (problem) return;
     try {
-      await api().setFxRate({ currency, quote: cur, rate });
+      const saved = await api().setFxRate({ currency, quote: cur, rate, asOf });
       setDrafts((d) => ({ ...d, [currency]: '' }));
-      onMessage(`1 ${currency} = ${rate} ${cur} saved.`, 'ok');
-      onChanged();
+      onMessage(`1 ${currency} = ${rate} ${cur} saved as of ${formatDate(saved.asOf)}.`, 'ok');
+      changed();
     } catch (err) {
       onMessage(asFailure(err).message, 'error');
     }
@@ -34,6 +69,16 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
           </p>
         </div>
       )}
+      <div className="fx-toolbar">
+        <label>
+          Rates entered below are as of{' '}
+          <input type="date" data-testid="fx-as-of" value={asOf} max="9999-12-31" required onChange={(e) => setAsOf(e.target.value || b.asOf)} />
+        </label>
+        <span className="hint">Each snapshot uses the latest rate on or before its date.</span>
+        <button type="button" className="small" data-testid="fx-import" onClick={() => void importRates()}>
+          Import rates…
+        </button>
+      </div>
       <table className="compact" data-testid="fx-table">
         <thead>
           <tr>
@@ -54,7 +99,15 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
               <td className="num">{c.positionCount}</td>
               <td className="num">{formatMoney(c.localValue, c.currency)}</td>
               <td>{c.missing ? <span className="warn">⚠ missing</span> : c.currency === cur ? 'base currency' : c.rate}</td>
-              <td>{c.rateAsOf ? formatDate(c.rateAsOf) : ''}</td>
+              <td>
+                {c.rateAsOf ? formatDate(c.rateAsOf) : ''}
+                {c.rateAsOf && c.rateAsOf > b.asOf && (
+                  <span className="warn" data-testid={`fx-late-${c.currency}`} title="No rate on or before this snapshot's date: the earliest later one is used.">
+                    {' '}
+                    ⚠ after {formatDate(b.asOf)}
+                  </span>
+                )}
+              </td>
               <td className="num">{c.value === null ? '—' : formatMoney(c.value, cur)}</td>
               <td className="num">{c.share === null ? '—' : formatShare(c.share)}</td>
               <td>
@@ -91,6 +144,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
           ))}
         </tbody>
       </table>
+      <RateHistory rates={history} currencies={b.currencies.map((c) => c.currency)} base={cur} />
     </section>
   );
 }

@@ -42,7 +42,7 @@ describe('connection settings', () => {
     const dir = join(temp(), 'data');
     const path = ensureDataDir(dir);
     const backend = await openBackend({ dbPath: path });
-    backend.db.prepare("INSERT INTO fx_rates VALUES ('EUR', 'USD', '1.1', '2026-01-01')").run();
+    backend.db.prepare("INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES ('EUR', 'USD', '1.1', '2026-01-01')").run();
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     for (const f of readdirSync(dir)) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
     expect(readdirSync(dir).sort()).toEqual(['themelens.db', 'themelens.db-shm', 'themelens.db-wal']);
@@ -144,6 +144,17 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS, 5);
     expect(db.prepare('SELECT id, pack, name, color, description, sort_order, is_default FROM themes').all()).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM themes WHERE parent_id IS NOT NULL').pluck().get()).toBe(0);
+  });
+
+  it('migration 8 dates exchange rates: each rate kept with its date, and a second day of one pair now fits', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, MIGRATIONS, 7);
+    db.prepare("INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES ('EUR', 'USD', '1.0845', '2026-11-20')").run();
+    expect(() => db.prepare("INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES ('EUR', 'USD', '1.1', '2026-11-21')").run()).toThrow(/UNIQUE/);
+    migrate(db, MIGRATIONS, 8);
+    expect(db.prepare('SELECT currency, quote, rate, as_of, source FROM fx_rates').all()).toEqual([{ currency: 'EUR', quote: 'USD', rate: '1.0845', as_of: '2026-11-20', source: 'entered' }]);
+    db.prepare("INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES ('EUR', 'USD', '1.1', '2026-11-21')").run();
+    expect(() => db.prepare("INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES ('EUR', 'USD', '1.1', 'soon')").run()).toThrow(/CHECK/);
   });
 
   it('checks that migration versions are consecutive', () => {

@@ -1,0 +1,51 @@
+import type { FxRate } from '../../../shared/domain/types';
+import { formatDate } from '../format';
+
+const SHOWN = 8;
+
+/**
+ * Each held currency's rates against the base, newest first: what valued which snapshot, and where
+ * each rate came from (entered here, or the rates file it was imported from).
+ */
+export function RateHistory({ rates, currencies, base }: { rates: readonly FxRate[]; currencies: readonly string[]; base: string }) {
+  const held = currencies.filter((c) => c !== base);
+  if (held.length === 0) return null;
+  return (
+    <section className="rate-history" data-testid="fx-history" aria-label="Rate history">
+      <h3>Rate history</h3>
+      {held.map((c) => {
+        const pair = rates.filter((r) => (r.currency === c && r.quote === base) || (r.currency === base && r.quote === c)).sort((a, b) => b.asOf.localeCompare(a.asOf));
+        return (
+          <details key={c} data-testid={`fx-history-${c}`} open={pair.length > 0 && pair.length <= SHOWN}>
+            <summary>
+              {c} → {base}: {pair.length === 0 ? 'no rates yet' : `${pair.length} rate(s), ${formatDate(pair.at(-1)!.asOf)} to ${formatDate(pair[0]!.asOf)}`}
+            </summary>
+            {pair.length > 0 && (
+              <table className="compact">
+                <thead>
+                  <tr>
+                    <th>As of</th>
+                    <th>Rate</th>
+                    <th>From</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {pair.slice(0, SHOWN).map((r) => (
+                    <tr key={`${r.currency}${r.quote}${r.asOf}`}>
+                      <td>{formatDate(r.asOf)}</td>
+                      <td>
+                        1 {r.currency} = {r.rate} {r.quote}
+                      </td>
+                      <td>{r.source ?? 'entered'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {pair.length > SHOWN && <p className="hint">and {pair.length - SHOWN} older rate(s); all of them: themelens fx list {c}</p>}
+          </details>
+        );
+      })}
+    </section>
+  );
+}
