@@ -37,7 +37,9 @@ export function usePrefetch(calls: () => Call[], key: string | null): void {
           return;
         }
         const start = performance.now();
-        call().then(
+        // Warming is best effort: a call that throws at once (a host without that call) is dropped
+        // like one that fails later, never an uncaught error in a timer.
+        new Promise<unknown>((ok) => ok(call())).then(
           () => performance.now() - start < CHEAP_MS && next(),
           () => undefined,
         );
