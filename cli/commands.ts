@@ -7,6 +7,7 @@ import { UsageError } from './errors';
 import { parseWeightToBp } from './parse-weight';
 import { backupCommand } from './backup-commands';
 import { fxCommand } from './fx-commands';
+import { repriceCommand } from './reprice-command';
 import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 import { reportCommand } from './report-command';
@@ -119,6 +120,7 @@ export const COMMANDS: Record<string, Command> = {
   tag: tagCommand,
   untag: untagCommand,
   fx: fxCommand,
+  reprice: repriceCommand,
   themes: themesCommand,
   portfolios: portfoliosCommand,
   report: reportCommand,

@@ -10,6 +10,9 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   fx import FILE [--base CUR]              dated rates: date,currency,rate[,base] rows, or a central
                                            bank's Date,USD,JPY,... table (1 base = cell; base EUR)
   fx list [CURRENCY]                       every stored rate, each pair's history newest first
+  reprice FILE --portfolio NAME [--as-of YYYY-MM-DD]
+                                           a new snapshot of the latest holdings at FILE's prices
+                                           (symbol or ISIN, price, currency, date); unpriced ones listed as stale
   themes
   portfolios
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]

@@ -34,7 +34,7 @@ export interface SnapshotScope {
  */
 export function snapshotScope(db: Db, baseCurrency: string, snapshotId: number, tagTable: TagTable = 'tags'): SnapshotScope {
   const basis = snapshotBasis(db, baseCurrency, snapshotId);
-  const base = absBaseSql(basis.factors);
+  const base = absBaseSql(basis.factors, basis.broker !== null);
   const tags = checkTagTable(tagTable);
   return {
     params: basis.params,
@@ -265,15 +265,17 @@ export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsh
     ...withoutCents(h),
     currencies: rows.map((r) => {
       const f = factors.find((x) => x.currency === r.currency);
-      const missing = !f;
+      // Valued by the broker (its own column in this base currency): not missing, whatever the rates.
+      const broker = summary.broker?.currencies.includes(r.currency) ? summary.broker : null;
+      const missing = summary.missing.includes(r.currency) || (!f && !broker);
       return {
         currency: r.currency,
         positionCount: r.n,
         localValue: money(r.local),
         value: missing || r.base === null ? null : money(r.base),
         share: missing || r.base === null || h.totalCents === 0 ? null : r.base / h.totalCents,
-        rate: f ? f.description : null,
-        rateAsOf: f ? f.asOf : null,
+        rate: broker ? `valued by the broker ("${broker.column}")${f ? `; the rate says ${f.description}` : ''}` : f ? f.description : null,
+        rateAsOf: broker ? snapshot.asOf : f ? f.asOf : null,
         missing,
       };
     }),

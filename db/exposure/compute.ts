@@ -4,7 +4,8 @@ import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type R
 import type { Db } from '../connection';
 import { listThemes } from '../repos/themes';
 import { contributionCents, type CurrencyFactor } from './rates';
-import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange } from './scan';
+import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange, type BrokerValues } from './scan';
+import { brokerRateDifferences } from './broker-values';
 import { snapshotSummary } from './summary';
 
 const money = (cents: number): number => cents / 100;
@@ -42,6 +43,7 @@ export interface ExposureTotals {
   themes: ExposureReport['themes'];
   factors: CurrencyFactor[];
   missingCurrencies: string[];
+  broker: BrokerValues | null;
 }
 
 /**
@@ -85,7 +87,7 @@ export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: 
       positionCount: agg.n,
     };
   });
-  return { totalCents, cashCents: totals.cash, untaggedCents: totalCents - taggedCents, themes, factors: basis.factors, missingCurrencies: basis.missing };
+  return { totalCents, cashCents: totals.cash, untaggedCents: totalCents - taggedCents, themes, factors: basis.factors, missingCurrencies: basis.missing, broker: summary.broker };
 }
 
 /**
@@ -97,11 +99,12 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
   if (snapshot.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${snapshot.id} is not part of ${portfolio.name}.`);
   const base = portfolio.baseCurrency;
   const totals = computeExposureTotals(db, base, snapshot.id);
-  const positions = listReportPositions(db, snapshot.id, totals.factors, positionLimit);
+  const positions = listReportPositions(db, snapshot.id, totals.factors, totals.broker !== null, positionLimit);
   const warnings: ReportWarning[] = totals.missingCurrencies.map((c) => ({
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: the positions in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
   }));
+  warnings.push(...brokerRateDifferences(db, snapshot, base, totals));
   // Dated FX: a rate from after the snapshot's date was the nearest there was. Say so, naming it.
   for (const f of totals.factors) {
     if (f.currency === base || !f.asOf || f.asOf <= snapshot.asOf) continue;
@@ -156,9 +159,11 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     themes: totals.themes,
     positionCount: snapshot.rowCount,
     positions,
-    fxRates: totals.factors
-      .filter((f) => f.currency !== base)
-      .map((f) => ({ currency: f.currency, rate: f.description, asOf: f.asOf })),
+    fxRates: [
+      ...totals.factors.filter((f) => f.currency !== base && !totals.broker?.currencies.includes(f.currency)).map((f) => ({ currency: f.currency, rate: f.description, asOf: f.asOf })),
+      // Valued by the broker: recorded as such, with the snapshot's date (the broker's figures are of that day).
+      ...(totals.broker?.currencies ?? []).map((c) => ({ currency: c, rate: `valued by the broker ("${totals.broker?.column}")`, asOf: snapshot.asOf })),
+    ],
     warnings,
     tagChanges: tagChangesSincePrevious(db, snapshot),
     generatedAt,
@@ -183,8 +188,8 @@ function tagChangesSincePrevious(db: Db, snapshot: Snapshot): ExposureReport['ta
 }
 
 /** Every position of a snapshot with its base value and theme contributions, largest first. */
-function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[], limit = -1): ReportPosition[] {
-  const base = absBaseSql(factors);
+function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[], broker: boolean, limit = -1): ReportPosition[] {
+  const base = absBaseSql(factors, broker);
   const range = positionRange(db, snapshotId);
   const rows = db
     .prepare(

@@ -40,9 +40,10 @@ export function holdsSymbol(db: Db, snapshotId: number): (symbolKey: string) => 
 /**
  * |base value| of a position in integer cents, as SQL: a CASE over the snapshot's few currencies
  * with each factor bound as a parameter (no join per row), rounding half away from zero like
- * convertCents(). A currency without a rate gives NULL, which SUM skips.
+ * convertCents(). A currency without a rate gives NULL, which SUM skips. `broker`: the snapshot's
+ * positions carry the broker's own value in this base currency, which comes first where present.
  */
-export function absBaseSql(factors: readonly CurrencyFactor[]): { sql: string; params: Record<string, string | bigint> } {
+export function absBaseSql(factors: readonly CurrencyFactor[], broker = false): { sql: string; params: Record<string, string | bigint> } {
   // BigInt binds as INTEGER (a JS number binds as REAL), so the division below is integer division.
   const params: Record<string, string | bigint> = {};
   const branches = factors.map((f, i) => {
@@ -53,7 +54,8 @@ export function absBaseSql(factors: readonly CurrencyFactor[]): { sql: string; p
     params[`h${i}`] = BigInt(Math.floor(f.den / 2));
     return `WHEN @c${i} THEN (abs(p.value_cents) * @n${i} + @h${i}) / @d${i}`;
   });
-  return { sql: branches.length ? `(CASE p.currency ${branches.join(' ')} END)` : 'NULL', params };
+  const converted = branches.length ? `(CASE p.currency ${branches.join(' ')} END)` : 'NULL';
+  return { sql: broker ? `coalesce(abs(p.base_value_cents), ${converted})` : converted, params };
 }
 
 /** What every scan of one snapshot needs: its range, currency factors and the SQL for values. */
@@ -69,6 +71,16 @@ export interface SnapshotBasis {
   signed: string;
   /** Every currency held converts at exactly 1 (the common case): the value is value_cents itself. */
   plain: boolean;
+  /** The broker gave values in this base currency: positions are valued at them (base_value_cents). */
+  broker: BrokerValues | null;
+}
+
+/** Values the broker gave in the portfolio's base currency, and the currencies they value. */
+export interface BrokerValues {
+  /** The file's column, e.g. "Value in EUR". */
+  column: string;
+  /** Non-base currencies with at least one position the broker valued. */
+  currencies: string[];
 }
 
 export function snapshotBasis(db: Db, baseCurrency: string, snapshotId: number): SnapshotBasis {
@@ -76,9 +88,17 @@ export function snapshotBasis(db: Db, baseCurrency: string, snapshotId: number):
   const currencies = range.currencies ? range.currencies.split(',') : [];
   // Valued at the rates of the snapshot's own date (dated FX), not the latest ones entered.
   const asOf = (db.prepare('SELECT as_of FROM snapshots WHERE id = ?').pluck().get(snapshotId) as string | undefined) ?? '';
-  const { factors, missing } = currencyFactors(fxRatesAsOf(db, asOf), currencies, baseCurrency);
-  const base = absBaseSql(factors);
-  const plain = missing.length === 0 && factors.every((f) => f.num === f.den);
+  const rated = currencyFactors(fxRatesAsOf(db, asOf), currencies, baseCurrency);
+  const factors = rated.factors;
+  let missing = rated.missing;
+  const broker = brokerValues(db, baseCurrency, snapshotId, range);
+  if (broker) {
+    // A currency without a rate is not missing where the broker valued every position held in it.
+    const unvalued = db.prepare(`SELECT count(*) FROM positions p WHERE ${IN_SNAPSHOT} AND p.currency = @c AND p.base_value_cents IS NULL`).pluck();
+    missing = missing.filter((c) => (unvalued.get({ sid: snapshotId, first: range.first, last: range.last, c }) as number) > 0);
+  }
+  const base = absBaseSql(factors, broker !== null);
+  const plain = broker === null && missing.length === 0 && factors.every((f) => f.num === f.den);
   return {
     snapshotId,
     params: { sid: snapshotId, first: range.first, last: range.last, ...base.params },
@@ -88,7 +108,21 @@ export function snapshotBasis(db: Db, baseCurrency: string, snapshotId: number):
     abs: plain ? 'abs(p.value_cents)' : base.sql,
     signed: plain ? 'p.value_cents' : `(sign(p.value_cents) * ${base.sql})`,
     plain,
+    broker,
   };
+}
+
+/** The broker's values in `baseCurrency`, when the snapshot's file gave them in exactly that currency. */
+function brokerValues(db: Db, baseCurrency: string, snapshotId: number, range: { first: number; last: number }): BrokerValues | null {
+  const s = db.prepare('SELECT base_value_currency AS currency, base_value_column AS column FROM snapshots WHERE id = ?').get(snapshotId) as
+    | { currency: string | null; column: string | null }
+    | undefined;
+  if (!s || s.currency !== baseCurrency || !s.column) return null;
+  const currencies = db
+    .prepare(`SELECT DISTINCT p.currency FROM positions p WHERE ${IN_SNAPSHOT} AND p.base_value_cents IS NOT NULL AND p.currency <> @base ORDER BY 1`)
+    .pluck()
+    .all({ sid: snapshotId, first: range.first, last: range.last, base: baseCurrency }) as string[];
+  return { column: s.column, currencies };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '../connection';
 import { cached } from './cache';
 import type { CurrencyFactor } from './rates';
-import { IN_SNAPSHOT, snapshotBasis, snapshotSums, weightTable } from './scan';
+import { IN_SNAPSHOT, snapshotBasis, snapshotSums, weightTable, type BrokerValues } from './scan';
 
 /**
  * Everything the exposure screen, the theme, currency and overlap views, the history and the
@@ -11,6 +11,7 @@ import { IN_SNAPSHOT, snapshotBasis, snapshotSums, weightTable } from './scan';
 export interface SnapshotSummary {
   factors: CurrencyFactor[];
   missing: string[];
+  broker: BrokerValues | null;
   totalCents: number;
   cashCents: number;
   taggedCents: number;
@@ -83,6 +84,7 @@ export function snapshotSummary(db: Db, baseCurrency: string, snapshotId: number
     return {
       factors: basis.factors,
       missing: basis.missing,
+      broker: basis.broker,
       totalCents: sums.totalCents,
       cashCents: sums.cashCents,
       taggedCents: sums.taggedCents,

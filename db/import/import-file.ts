@@ -109,12 +109,12 @@ export interface ImportHooks {
 }
 
 const INSERT_POSITIONS = `INSERT INTO positions (snapshot_id, line, account, symbol, symbol_key, isin, cusip, description, security_type,
-  quantity, price, value_cents, currency, is_cash) VALUES `;
+  quantity, price, value_cents, currency, is_cash, base_value_cents) VALUES `;
 /** Values bound per position (all columns above but snapshot_id, which is written into the statement). */
-const VALUES_PER_ROW = 13;
+const VALUES_PER_ROW = 14;
 /**
  * Positions per INSERT statement: one statement call per row spends more time crossing from
- * JavaScript into SQLite than SQLite spends storing the row; 32 rows (416 parameters) per call
+ * JavaScript into SQLite than SQLite spends storing the row; 32 rows (448 parameters) per call
  * amortise that and stay far below SQLite's parameter limit.
  */
 const ROWS_PER_INSERT = 32;
@@ -247,6 +247,16 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       const rows = db.prepare('SELECT sum(value_cents) FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ?').pluck().get(firstId, lastId, snapshotId) as number;
       db.prepare('UPDATE snapshots SET file_total_cents = ?, rows_total_cents = ? WHERE id = ?').run(result.format.fileTotalCents, rows, snapshotId);
     }
+    // The broker's values in a base currency: which currency, and the column they came from.
+    const warnings = [...result.warnings];
+    if (result.format.mapping.baseValue !== undefined && firstId !== null) {
+      const column = result.format.mapping.baseValue;
+      const currency = result.format.baseValueCurrency ?? portfolio.baseCurrency;
+      db.prepare('UPDATE snapshots SET base_value_currency = ?, base_value_column = ? WHERE id = ?').run(currency, column, snapshotId);
+      if (currency !== '' && currency !== portfolio.baseCurrency) {
+        warnings.push(`The file's values in ${currency} ("${column}") are kept, but ${portfolio.name} is in ${portfolio.baseCurrency}: its figures use exchange rates.`);
+      }
+    }
     const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
     for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).
@@ -269,7 +279,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       finishMs: te - tf,
     };
     report(totalBytes, true);
-    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings: result.warnings };
+    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings };
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
   }

@@ -15,8 +15,8 @@ import type { ParsedPosition } from '../../shared/import/types';
  */
 export const TEXT_FIELDS = ['account', 'symbol', 'symbolKey', 'isin', 'cusip', 'description', 'securityType', 'quantity', 'price', 'currency'] as const;
 export const TEXTS_PER_ROW = TEXT_FIELDS.length;
-/** Numbers per row: line, value in cents, is_cash (0/1). */
-export const NUMS_PER_ROW = 3;
+/** Numbers per row: line, value in cents, is_cash (0/1), base value in cents (NaN for none). */
+export const NUMS_PER_ROW = 4;
 
 export const NULL_TEXT = -1;
 export const SAME_AS_ABOVE = -2;
@@ -130,6 +130,7 @@ export class RowBatchWriter {
     this.nums[n] = p.line;
     this.nums[n + 1] = p.valueCents;
     this.nums[n + 2] = p.isCash ? 1 : 0;
+    this.nums[n + 3] = p.baseValueCents ?? Number.NaN;
     const t = this.count * TEXTS_PER_ROW;
     this.put(t, 0, p.account);
     this.put(t + SYMBOL, SYMBOL, p.symbol);
@@ -167,9 +168,9 @@ export class RowBatchWriter {
 }
 
 /**
- * Reads a batch back row by row into `out`: the 13 column values of `positions` after snapshot_id
+ * Reads a batch back row by row into `out`: the 14 column values of `positions` after snapshot_id
  * (line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price,
- * value_cents, currency, is_cash), written at `out[at..at+12]`.
+ * value_cents, currency, is_cash, base_value_cents), written at `out[at..at+13]`.
  */
 export class RowBatchReader {
   private pos = 0;
@@ -198,7 +199,7 @@ export class RowBatchReader {
     return value;
   }
 
-  /** Writes the next row's 13 values into `out` at `at`. */
+  /** Writes the next row's 14 values into `out` at `at`. */
   next(out: unknown[], at: number): void {
     const n = this.row * NUMS_PER_ROW;
     const t = this.row * TEXTS_PER_ROW;
@@ -216,6 +217,8 @@ export class RowBatchReader {
     out[at + 10] = nums[n + 1];
     out[at + 11] = this.field(t + 9, 9);
     out[at + 12] = nums[n + 2];
+    const base = nums[n + 3] as number;
+    out[at + 13] = base === base ? base : null;
     this.row++;
   }
 }

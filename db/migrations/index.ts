@@ -9,6 +9,7 @@ import { migration005 } from './005-sub-themes';
 import { migration006 } from './006-reports';
 import { migration007 } from './007-file-totals';
 import { migration008 } from './008-dated-fx';
+import { migration009 } from './009-broker-base-values';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'report records and preferences', up: migration006 },
   { version: 7, name: 'file totals kept with snapshots', up: migration007 },
   { version: 8, name: 'dated exchange rates', up: migration008 },
+  { version: 9, name: 'broker base values; repriced snapshots', up: migration009 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -13,8 +13,8 @@ export function renamePortfolio(db: Db, id: number, name: string, clientName?: s
 }
 
 type Schema = 'main' | 'temp';
-const SNAPSHOT_COLUMNS = 'as_of, source_file, file_sha256, preset, row_count, currencies, imported_at, file_total_cents, rows_total_cents';
-const POSITION_COLUMNS = 'line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price, value_cents, currency, is_cash';
+const SNAPSHOT_COLUMNS = 'as_of, source_file, file_sha256, preset, row_count, currencies, imported_at, file_total_cents, rows_total_cents, base_value_currency, base_value_column';
+const POSITION_COLUMNS = 'line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price, value_cents, currency, is_cash, base_value_cents';
 const ISSUE_COLUMNS = 'line, column_number, header, cell, message';
 
 /**

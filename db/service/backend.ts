@@ -18,6 +18,7 @@ import { LATEST_VERSION, migrateWithBackup, schemaVersion } from '../migrations'
 import { localDate, systemClock, type Clock } from '../repos/clock';
 import * as fx from '../repos/fx';
 import { importFxRatesFile } from '../repos/fx-import';
+import { repricePortfolio } from '../import/reprice';
 import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
 import * as tags from '../repos/tags';
@@ -278,6 +279,7 @@ export function createHandlers(db: Db, now: Clock, ctx: ImportContext): BackendH
     setFxRate: (input) => fx.setFxRate(db, { currency: input.currency, quote: input.quote, rate: input.rate }, input.asOf ?? localDate()),
     listFxRates: () => fx.listFxRates(db),
     importFxRates: (input) => importFxRatesFile(db, input.path, input.base ?? null),
+    repricePortfolio: (input) => repricePortfolio(db, input, now()),
     getExposure: (input) => exposure(input.portfolioId, input.snapshotId, input.positionLimit),
     listHoldings: (input) => {
       const snapshot = snapshots.getSnapshot(db, input.snapshotId);

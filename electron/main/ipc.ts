@@ -18,6 +18,7 @@ export const PATH_ACCESS: Partial<Record<ApiName, PathAccess>> = {
   previewTagImport: 'read',
   importTags: 'read',
   importFxRates: 'read',
+  repricePortfolio: 'read',
   exportReport: 'write',
   exportTags: 'write',
   regenerateReport: 'write',

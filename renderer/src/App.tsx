@@ -4,6 +4,7 @@ import type { PortfolioSummary, Theme } from '../../shared/domain/types';
 import type { ExposureReport } from '../../shared/report/model';
 import type { ReportExportResult } from '../../shared/report/record';
 import { api, asFailure, type ApiFailure } from './api';
+import { formatDate } from './format';
 import { EmptyState } from './components/EmptyState';
 import { ExportReportDialog } from './components/ExportReportDialog';
 import { ExposurePanel } from './components/ExposurePanel';
@@ -128,6 +129,28 @@ export function App() {
     if (chosen) setPending({ path: chosen.path, fileName: chosen.name });
   }, [readOnlyMessage]);
 
+  // Update prices…: the latest holdings at a prices file's prices, as a new snapshot; stale ones named.
+  const updatePrices = useCallback(async () => {
+    if (readOnlyMessage) return setToast({ text: readOnlyMessage, kind: 'error' });
+    if (selectedId === null) return;
+    const chosen = await api().chooseImportFile({});
+    if (!chosen) return;
+    setBusy(true);
+    try {
+      const r = await api().repricePortfolio({ path: chosen.path, portfolioId: selectedId });
+      await refreshPortfolios(selectedId);
+      setReportVersion((v) => v + 1);
+      const names = r.stale.slice(0, 5).map((s) => `${s.symbol} (${s.reason})`).join(', ');
+      const more = r.stale.length > 5 ? ` and ${r.stale.length - 5} more` : '';
+      const stale = r.stale.length ? ` ${r.stale.length} kept their last value: ${names}${more}.` : '';
+      setToast({ text: `Repriced ${r.repriced} of ${r.positions} positions from ${r.file}, as of ${formatDate(r.snapshot.asOf)}.${stale}`, kind: 'ok' });
+    } catch (err) {
+      setToast({ text: asFailure(err).message, kind: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  }, [readOnlyMessage, selectedId, refreshPortfolios]);
+
   const runImport = useCallback(
     async (file: PendingImport, choice: ImportChoice, extra: { skipInvalid?: boolean; allowDuplicate?: boolean } = {}) => {
       setPending(null);
@@ -196,6 +219,7 @@ export function App() {
         selected={selected}
         onSelect={setSelectedId}
         onImport={() => void startImport()}
+        onUpdatePrices={() => void updatePrices()}
         onExport={openExport}
         canExport={canExport}
         undoLabel={history.undoLabel}

@@ -141,6 +141,8 @@ export const apiInputs = {
   }),
   /** Without `asOf`: today. Each day keeps its own rate; a snapshot uses the rate of its date. */
   setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() }),
+  /** A new snapshot of the portfolio's latest holdings at the prices in a file (symbol or ISIN, price, currency, date). */
+  repricePortfolio: z.strictObject({ path: filePath, portfolioId: id.optional(), portfolioName: z.string().trim().min(1).max(200).optional(), asOf: isoDate.optional() }),
   /** A rates file: date,currency,rate[,base] rows, or a central bank's Date,USD,JPY,... table. `base`: the base when the file names none. */
   importFxRates: z.strictObject({ path: filePath, base: currency.optional() }),
   listFxRates: z.strictObject({}),
@@ -346,6 +348,17 @@ export interface TagImportPreview {
   counts: Record<'new' | 'same' | 'changed' | 'conflict', number>;
 }
 
+/** What repricing wrote: the new snapshot, how many positions got a price, and those that kept their last value, with why. */
+export interface RepriceOutcome {
+  portfolio: Portfolio;
+  snapshot: Snapshot;
+  file: string;
+  repricedFrom: number;
+  positions: number;
+  repriced: number;
+  stale: { symbol: string; reason: string }[];
+}
+
 /** What a rates file added: how many rates, their dates, and the latest rate per pair. */
 export interface FxRatesImport {
   file: string;
@@ -403,6 +416,7 @@ export interface ApiOutputs {
   setFxRate: FxRate;
   listFxRates: FxRate[];
   importFxRates: FxRatesImport;
+  repricePortfolio: RepriceOutcome;
   getExposure: ExposureReport;
   exportReport: ReportExportResult;
   /** `page`: for html, the report's stylesheet and the markup inside its body apart, so the renderer can show it in a shadow root (its CSP forbids <style>). */

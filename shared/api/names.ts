@@ -38,6 +38,7 @@ export const CALL_NAMES = [
   'setFxRate',
   'listFxRates',
   'importFxRates',
+  'repricePortfolio',
   'getExposure',
   'exportReport',
   'previewReport',

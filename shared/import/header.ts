@@ -104,6 +104,15 @@ export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
     'montant',
     'lokale waarde',
   ],
+  baseValue: [
+    'value in base currency',
+    'value in base',
+    'base value',
+    'market value in base currency',
+    'market value (base)',
+    'positionvalueinbase',
+    'position value in base',
+  ],
   currency: ['currency', 'currencyprimary', 'currency primary', 'ccy', 'währung', 'whg', 'whg.', 'devise', 'monnaie', 'valuta', 'munt'],
   account: [
     'account number',
@@ -150,7 +159,16 @@ export function fieldForHeader(header: string): PositionField | null {
 export type ColumnIndexes = Record<PositionField, number>;
 
 export function emptyIndexes(): ColumnIndexes {
-  return { account: -1, symbol: -1, isin: -1, cusip: -1, description: -1, securityType: -1, quantity: -1, price: -1, value: -1, currency: -1 };
+  return { account: -1, symbol: -1, isin: -1, cusip: -1, description: -1, securityType: -1, quantity: -1, price: -1, value: -1, currency: -1, baseValue: -1 };
+}
+
+/** "Value in EUR", "Kurswert in EUR", "Waarde in EUR", "Valeur en EUR", "Market value (EUR)": a value column in one named currency. */
+const VALUE_IN_CURRENCY = /^(?:value|market value|position value|kurswert|marktwert|wert|waarde|valeur|valorisation|montant)\s*(?:in|en|\(|-)\s*([a-z]{3})\)?$/;
+
+/** The currency a base-value header names: "EUR" for "Value in EUR"; null for "value in base" and the like. */
+export function baseValueCurrencyOf(header: string): string | null {
+  const m = VALUE_IN_CURRENCY.exec(normaliseHeader(header));
+  return m && m[1] !== 'base' ? (m[1] as string).toUpperCase() : null;
 }
 
 /**
@@ -168,6 +186,12 @@ export function autoMapIndexes(headers: readonly string[]): ColumnIndexes {
       bestRank[hit.field] = hit.rank;
       indexes[hit.field] = i;
     }
+  }
+  // A value in one named currency beside the local value is the broker's base value. Alone, it is
+  // the only value there is and stays unmapped, as it always was (the user can map it as the value).
+  if (indexes.baseValue < 0 && indexes.value >= 0) {
+    const i = headers.findIndex((h, j) => j !== indexes.value && baseValueCurrencyOf(h) !== null);
+    if (i >= 0) indexes.baseValue = i;
   }
   return indexes;
 }

@@ -242,6 +242,19 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
     return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), `The amount is beyond the largest ThemeLens keeps exact (${MONEY_LIMIT_TEXT} either way); check the cell for a misplaced separator`) };
   }
 
+  // The broker's own value in a base currency, read like the value and held to the same limit.
+  let baseValueCents: number | null = null;
+  if (idx.baseValue >= 0) {
+    const b = readCell(cells, idx.baseValue, plan.valueStyle, false);
+    if (b === null) return { kind: 'issue', issue: issue(line, idx.baseValue, plan, cellAt(cells, idx.baseValue), numberProblem('value', cellAt(cells, idx.baseValue), parseDecimal(cellAt(cells, idx.baseValue), plan.valueStyle))) };
+    if (b !== undefined) {
+      if (!Number.isSafeInteger(b.cents)) {
+        return { kind: 'issue', issue: issue(line, idx.baseValue, plan, cellAt(cells, idx.baseValue), `The amount is beyond the largest ThemeLens keeps exact (${MONEY_LIMIT_TEXT} either way); check the cell for a misplaced separator`) };
+      }
+      baseValueCents = b.cents;
+    }
+  }
+
   // Identifiers stay strings (`0700` stays `0700`).
   let isin: string | null = text(cells, idx.isin).toUpperCase() || null;
   let cusip: string | null = text(cells, idx.cusip).toUpperCase() || null;
@@ -283,6 +296,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
       valueCents,
       currency,
       isCash,
+      baseValueCents,
     },
   };
 }

@@ -13,7 +13,7 @@ import { newContext, scanLineForDate } from './context';
 import { decodeBytes } from './decode';
 import { canonicalDelimiter, sniffDelimiter } from './dialect';
 import type { ColumnIndexes } from './header';
-import { autoMapIndexes, duplicateHeaderNotes, findHeader, indexesToMapping, isUsable, normaliseHeader } from './header';
+import { autoMapIndexes, baseValueCurrencyOf, duplicateHeaderNotes, findHeader, indexesToMapping, isUsable, normaliseHeader } from './header';
 import type { ColumnPlan, RowOutcome } from './normalise';
 import { normaliseRow } from './normalise';
 import type { Preset } from './presets';
@@ -301,6 +301,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
     asOf: null,
     fileTotalCents: null,
     baseCurrency: null,
+    baseValueCurrency: baseValueCurrencyAtHeader(headers, idx, options),
   };
   return {
     ok: true,
@@ -321,6 +322,28 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
       warnings: duplicateHeaderNotes(headers, idx),
     },
   };
+}
+
+/** A base-value column's currency as the header shows it; '?' until the file states its base (IBKR's Account Information). */
+function baseValueCurrencyAtHeader(headers: readonly string[], idx: ColumnIndexes, options: ParseOptions): string | null {
+  if (idx.baseValue < 0) return null;
+  const code = baseValueCurrencyOf(headers[idx.baseValue] ?? '');
+  if (code) return code;
+  // Mapped by the user without a currency in its name: they said it is the portfolio's base currency.
+  return options.mapping?.baseValue !== undefined ? null : '?';
+}
+
+/**
+ * The base-value currency once the whole file is read. A "value in base" column whose base the file
+ * never states is not used ('' matches no portfolio), with a line saying so: never assumed.
+ */
+export function finishBaseValueCurrency(format: FileFormat, fileBase: string | null, warnings: string[]): string | null {
+  if (format.baseValueCurrency !== '?') return format.baseValueCurrency ?? null;
+  if (fileBase) return fileBase;
+  warnings.push(
+    `The column "${format.mapping.baseValue ?? ''}" holds values in the account's base currency, but the file does not say which currency that is, so they were not used. If it is the portfolio's base currency, map the column by hand as the value in base currency.`,
+  );
+  return '';
 }
 
 export function unterminated(line: number): { ok: false; error: FatalParseError } {
@@ -450,6 +473,7 @@ export function extraCashPositions(s: Session, rejected: RowIssue[]): ParsedPosi
       valueCents: decimalToCents(parsed.value),
       currency: c.currency,
       isCash: true,
+      baseValueCents: null,
     });
   }
   return out;
@@ -504,7 +528,13 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
     );
   }
 
-  const format: FileFormat = { ...s.format, asOf: s.ctx.asOf, fileTotalCents: s.totalCents, baseCurrency: s.ctx.baseCurrency };
+  const format: FileFormat = {
+    ...s.format,
+    asOf: s.ctx.asOf,
+    fileTotalCents: s.totalCents,
+    baseCurrency: s.ctx.baseCurrency,
+    baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.warnings),
+  };
   if (s.totalCents !== null) {
     let sum = 0;
     for (const p of positions) sum += p.valueCents;
@@ -550,6 +580,7 @@ const NUMERIC: Partial<Record<PositionField, keyof Pick<ColumnPlan, 'quantitySty
   quantity: 'quantityStyle',
   price: 'priceStyle',
   value: 'valueStyle',
+  baseValue: 'valueStyle',
 };
 
 function previewCells(cells: readonly string[], fields: (PositionField | null)[], plan: ColumnPlan | null): PreviewCell[] {
@@ -614,5 +645,5 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
     rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null });
   }
   if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
-  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency }, rows, problem: null, presets: PRESETS };
+  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, []) }, rows, problem: null, presets: PRESETS };
 }

@@ -12,6 +12,8 @@ export const POSITION_FIELDS = [
   'price',
   'value',
   'currency',
+  /** The value in a base currency, where the broker gives one (DEGIRO "Value in EUR", "Kurswert in EUR"). */
+  'baseValue',
 ] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
@@ -50,6 +52,8 @@ export interface ParsedPosition {
   valueCents: number;
   currency: string;
   isCash: boolean;
+  /** The broker's own value in a base currency (FileFormat.baseValueCurrency), in cents; null without one. */
+  baseValueCents: number | null;
 }
 
 /** A row that could not be imported, with where and why. */
@@ -98,6 +102,11 @@ export interface FileFormat {
   fileTotalCents: number | null;
   /** The account's base currency, when the file states it (IBKR Account Information). */
   baseCurrency?: string | null;
+  /**
+   * The currency of the base-value column, when one is used: read from its header ("Value in EUR"),
+   * or null when the user mapped a column without one (it is then the portfolio's base currency).
+   */
+  baseValueCurrency?: string | null;
 }
 
 export type ParseResult =

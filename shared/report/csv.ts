@@ -70,6 +70,12 @@ export function csvLines(report: ExposureReport): string[] {
       textCell(themes),
     );
   }
+  // Every rate the figures used, with its date (or "valued by the broker"), as in the other formats.
+  if (report.fxRates.length > 0) {
+    lines.push('');
+    row('Currency', 'Exchange rate used', 'As of');
+    for (const f of report.fxRates) row(textCell(f.currency), textCell(f.rate), f.asOf);
+  }
   if (report.tagChanges.length > 0) {
     lines.push('');
     row('Tag changed at', 'Symbol', 'Theme', 'Weight before', 'Weight after', 'Source');

@@ -41,7 +41,10 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
       ],
     });
     await importFile(h, laterFile(h.dataDir), { portfolioId: smithId });
-    await importFile(h, DEGIRO, { portfolioName: 'Dupont (EUR)', baseCurrency: 'EUR' });
+    // DEGIRO without its "Value in EUR" column: nothing but rates can value the dollars and yen.
+    const noBaseValues = join(h.dataDir, 'degiro-local-only.csv');
+    writeFileSync(noBaseValues, readFileSync(DEGIRO, 'utf8').replace(/,,Value in EUR\n/, ',\n').replace(/,"[\d,]+"\n/g, '\n'));
+    await importFile(h, noBaseValues, { portfolioName: 'Dupont (EUR)', baseCurrency: 'EUR' });
     await h.backend.handlers.applyTagChanges({ changes: [{ symbolKey: 'AMD', themeId: 'data-centers', weightBp: 7000 }] });
     await h.page.reload();
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
@@ -172,6 +175,15 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     const warning = await h.page.getByTestId('fx-missing-warning').innerText();
     expect(warning).toContain('JPY');
     expect(warning).not.toContain('USD');
+    // The same holdings with DEGIRO's own "Value in EUR": valued by the broker, nothing missing.
+    await importFile(h, DEGIRO, { portfolioName: 'Degiro (EUR)', baseCurrency: 'EUR' });
+    await h.page.reload();
+    await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Degiro (EUR)' });
+    await h.page.getByTestId('view-tab-currencies').click();
+    await h.page.getByTestId('fx-row-JPY').filter({ hasText: 'valued by the broker ("Value in EUR")' }).waitFor();
+    expect(await h.page.getByTestId('fx-missing-warning').count()).toBe(0);
+    expect(await h.page.getByTestId('fx-row-USD').innerText()).toContain('valued by the broker');
+    await h.screenshot('analytics-currencies-broker-values');
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
   });
 
@@ -179,7 +191,7 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.page.getByTestId('view-tab-portfolios').click();
     const table = h.page.getByTestId('portfolios-table');
     await table.waitFor();
-    expect(await table.locator('[data-testid^="portfolio-row-"]').count()).toBe(2);
+    expect(await table.locator('[data-testid^="portfolio-row-"]').count()).toBe(3);
     await h.page.getByTestId(`duplicate-portfolio-${smithId}`).click();
     await table.getByText('Smith family (copy)').waitFor();
     const copyId = Number((await table.locator('tr', { hasText: 'Smith family (copy)' }).getAttribute('data-testid'))!.replace('portfolio-row-', ''));

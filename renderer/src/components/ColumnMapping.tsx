@@ -10,6 +10,7 @@ export const MAPPABLE_FIELDS: { field: PositionField; label: string }[] = [
   { field: 'quantity', label: 'Quantity' },
   { field: 'price', label: 'Price' },
   { field: 'value', label: 'Market value' },
+  { field: 'baseValue', label: 'Value in base currency' },
   { field: 'currency', label: 'Currency' },
   { field: 'account', label: 'Account' },
   { field: 'securityType', label: 'Security type' },

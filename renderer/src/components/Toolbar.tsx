@@ -6,6 +6,8 @@ interface Props {
   selected: PortfolioSummary | null;
   onSelect: (id: number) => void;
   onImport: () => void;
+  /** Revalues the selected portfolio's latest holdings at the prices in a file (a new snapshot). */
+  onUpdatePrices: () => void;
   /** Opens the Export report dialog (format, paper, sections, preview). */
   onExport: () => void;
   canExport: boolean;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** The app bar: portfolio picker, import and export. */
-export function Toolbar({ portfolios, selected, onSelect, onImport, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo, onThemes, onBackups }: Props) {
+export function Toolbar({ portfolios, selected, onSelect, onImport, onUpdatePrices, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo, onThemes, onBackups }: Props) {
   return (
     <header className="toolbar">
       <div className="brand" aria-label="ThemeLens">
@@ -63,6 +65,11 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, onExport, ca
       <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} title="Import holdings (Ctrl+O)">
         Import holdings…
       </button>
+      {selected && (
+        <button type="button" data-testid="update-prices-button" onClick={onUpdatePrices} disabled={busy} title="Revalue the latest holdings at the prices in a file (symbol, price, currency, date): a new snapshot">
+          Update prices…
+        </button>
+      )}
       <button type="button" data-testid="export-button" onClick={onExport} disabled={!canExport || busy} title="Export report: PDF, XLSX, CSV, HTML or JSON, with a preview (Ctrl+E)" aria-keyshortcuts="Control+E Meta+E">
         Export report…
       </button>

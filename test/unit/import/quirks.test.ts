@@ -185,7 +185,15 @@ describe('dialect and tokenizer', () => {
 
   it('maps English, German and French headers', () => {
     const idx = autoMapIndexes(['Ticker', 'Libellé', 'Anzahl', 'Cours', 'Kurswert', 'Devise', 'Konto', 'Asset Class', 'CUSIP', 'ISIN']);
-    expect(idx).toEqual({ symbol: 0, description: 1, quantity: 2, price: 3, value: 4, currency: 5, account: 6, securityType: 7, cusip: 8, isin: 9 });
+    expect(idx).toEqual({ symbol: 0, description: 1, quantity: 2, price: 3, value: 4, currency: 5, account: 6, securityType: 7, cusip: 8, isin: 9, baseValue: -1 });
+  });
+
+  it('maps a value in one named currency beside the local value as the base value, never alone', () => {
+    expect(autoMapIndexes(['Bezeichnung', 'Stück', 'Währung', 'Kurswert', 'Kurswert in EUR']).baseValue).toBe(4);
+    expect(autoMapIndexes(['Libellé', 'Quantité', 'Devise', 'Valorisation', 'Valeur en EUR']).baseValue).toBe(4);
+    expect(autoMapIndexes(['Symbol', 'Quantity', 'Market Value', 'Market Value (EUR)']).baseValue).toBe(3);
+    // The only value there is: not taken for a base value (it stays unmapped, as before).
+    expect(autoMapIndexes(['Symbol', 'Quantity', 'Value in EUR'])).toMatchObject({ value: -1, baseValue: -1 });
   });
 });
 

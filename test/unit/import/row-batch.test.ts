@@ -17,6 +17,7 @@ const toColumns = (p: ParsedPosition) => [
   p.valueCents,
   p.currency,
   p.isCash ? 1 : 0,
+  p.baseValueCents,
 ];
 
 function roundTrip(positions: ParsedPosition[], capacity: number): unknown[][] {
@@ -34,7 +35,7 @@ function roundTrip(positions: ParsedPosition[], capacity: number): unknown[][] {
     // What a worker would post: a structured clone, buffers and all.
     const reader = new RowBatchReader(structuredClone(b));
     while (reader.remaining > 0) {
-      const row = new Array<unknown>(13);
+      const row = new Array<unknown>(14);
       reader.next(row, 0);
       out.push(row);
     }
@@ -59,6 +60,7 @@ const position: fc.Arbitrary<ParsedPosition> = fc.record({
   valueCents: fc.oneof(fc.integer(), fc.constantFrom(0, -1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER)),
   currency: fc.oneof(few(['USD', 'EUR']), text),
   isCash: fc.boolean(),
+  baseValueCents: fc.oneof(fc.constant(null), fc.integer(), fc.constantFrom(0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER)),
 });
 
 describe('row batches between the parsing and the inserting thread', () => {
@@ -92,6 +94,7 @@ describe('row batches between the parsing and the inserting thread', () => {
       valueCents: 1,
       currency: 'EUR',
       isCash: false,
+      baseValueCents: null,
     };
     const narrow = new RowBatchWriter(4);
     narrow.add(p);
@@ -100,7 +103,7 @@ describe('row batches between the parsing and the inserting thread', () => {
     wide.add({ ...p, description: 'Société Générale – 日本' });
     const batch = wide.take()!;
     expect(batch.chars).toBeInstanceOf(Uint16Array);
-    const row = new Array<unknown>(13);
+    const row = new Array<unknown>(14);
     new RowBatchReader(batch).next(row, 0);
     expect(row[6]).toBe('Société Générale – 日本');
   });
@@ -110,7 +113,7 @@ describe('row batches between the parsing and the inserting thread', () => {
     const wide = 'x'.repeat(100_000);
     let rows = 0;
     while (!writer.full) {
-      writer.add({ line: rows + 2, account: '', symbol: `S${rows}`, symbolKey: `S${rows}`, isin: null, cusip: null, description: wide + String(rows), securityType: null, quantity: null, price: null, valueCents: 0, currency: 'USD', isCash: false });
+      writer.add({ line: rows + 2, account: '', symbol: `S${rows}`, symbolKey: `S${rows}`, isin: null, cusip: null, description: wide + String(rows), securityType: null, quantity: null, price: null, valueCents: 0, currency: 'USD', isCash: false, baseValueCents: null });
       rows++;
     }
     expect(rows).toBeLessThan(100);

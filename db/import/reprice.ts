@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { RepriceOutcome } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { decimalToString, multiplyToCents } from '../../shared/money/decimal';
+import { parseDecimal } from '../../shared/money/parse-number';
+import { latestPrices, parsePricesFile, type PriceRow } from '../../shared/prices/prices-file';
+import type { Db } from '../connection';
+import { readTextInput } from '../files/read-text-input';
+import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
+import { getSnapshot, latestSnapshot } from '../repos/snapshots';
+
+interface HeldRow {
+  line: number | null;
+  account: string;
+  symbol: string | null;
+  symbol_key: string;
+  isin: string | null;
+  cusip: string | null;
+  description: string;
+  security_type: string | null;
+  quantity: string | null;
+  price: string | null;
+  value_cents: number;
+  currency: string;
+  is_cash: number;
+}
+
+/**
+ * Revalues a portfolio's latest holdings at the prices in a file, offline (`themelens reprice`, the
+ * app's "Update prices…"): a new snapshot with the same positions, each priced one at quantity x price
+ * exactly to the cent. A position without a usable price keeps its last value and is listed as stale,
+ * with why; cash keeps its balance. The snapshot's source is the prices file. One transaction: the
+ * new snapshot with all its positions, or nothing.
+ */
+export function repricePortfolio(db: Db, input: { path: string; portfolioId?: number | undefined; portfolioName?: string | undefined; asOf?: string | undefined }, now: string): RepriceOutcome {
+  const file = basename(input.path);
+  const portfolio = input.portfolioId !== undefined ? getPortfolio(db, input.portfolioId) : input.portfolioName ? findPortfolioByName(db, input.portfolioName) : null;
+  if (!portfolio) throw new AppError('NOT_FOUND', `No portfolio named ${input.portfolioName ?? ''}. Import its holdings first.`);
+  const from = latestSnapshot(db, portfolio.id);
+  if (!from) throw new AppError('NOT_FOUND', `${portfolio.name} has no holdings to reprice yet. Import a holdings file first.`);
+
+  const text = readTextInput(input.path, 'prices file');
+  const parsed = parsePricesFile(text, input.asOf ?? null);
+  if (!parsed.ok) throw refused(file, parsed.line, parsed.column, parsed.message);
+  const chosen = latestPrices(parsed.prices, input.asOf ?? null);
+  if (!chosen.ok) throw refused(file, chosen.line, null, chosen.message);
+  if (chosen.byKey.size === 0) throw new AppError('IMPORT_FATAL', `${file} holds no price on or before ${input.asOf}. Nothing was written.`, { file });
+  const asOf = input.asOf ?? [...chosen.byKey.values()].reduce((d, p) => (p.date > d ? p.date : d), '');
+  // Holdings revalued at a date before they were held would put the new snapshot behind the one it
+  // comes from, and it would never be the latest: refused, saying what to do.
+  if (asOf < from.asOf) {
+    throw new AppError('VALIDATION', `${file}: prices as of ${asOf} are older than ${portfolio.name}'s latest holdings (as of ${from.asOf}). Use prices on or after ${from.asOf}. Nothing was written.`, { file });
+  }
+
+  const range = db.prepare('SELECT first_position_id AS first, last_position_id AS last FROM snapshots WHERE id = ?').get(from.id) as { first: number | null; last: number | null };
+  const held = db
+    .prepare(
+      `SELECT line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price, value_cents, currency, is_cash
+       FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? ORDER BY id`,
+    )
+    .all(range.first ?? 0, range.last ?? -1, from.id) as HeldRow[];
+
+  const stale: RepriceOutcome['stale'] = [];
+  let repriced = 0;
+  const rows = held.map((p) => {
+    if (p.is_cash === 1) return p;
+    const price = priceFor(p, chosen.byKey);
+    const name = p.symbol ?? p.symbol_key;
+    if (!price) {
+      const later = parsed.prices.some((x) => x.key === p.isin || x.key === p.symbol_key);
+      stale.push({ symbol: name, reason: later ? `its prices in the file are after ${asOf}` : 'no price in the file' });
+      return p;
+    }
+    if (price.currency !== p.currency) {
+      stale.push({ symbol: name, reason: `the price is in ${price.currency}, the position in ${p.currency}` });
+      return p;
+    }
+    const quantity = p.quantity === null ? null : parseDecimal(p.quantity, { decimal: '.' });
+    if (!quantity || !quantity.ok) {
+      stale.push({ symbol: name, reason: 'the holdings give no quantity to price' });
+      return p;
+    }
+    // A bond quoted per 100 of face value, or an option with a multiplier, is not worth quantity x
+    // price: where the holdings show that, the new price cannot be applied that way. Never guessed.
+    const before = p.price === null ? null : parseDecimal(p.price, { decimal: '.' });
+    if (before?.ok) {
+      const expected = multiplyToCents(quantity.value, before.value);
+      if (Math.abs(expected - p.value_cents) > Math.max(1, Math.abs(p.value_cents) * 0.005)) {
+        stale.push({ symbol: name, reason: 'its value is not quantity x price (a bond quoted per 100, or a contract with a multiplier)' });
+        return p;
+      }
+    }
+    const cents = multiplyToCents(quantity.value, price.price);
+    if (!Number.isSafeInteger(cents)) {
+      stale.push({ symbol: name, reason: 'quantity x price is beyond the largest amount kept exact' });
+      return p;
+    }
+    repriced += 1;
+    return { ...p, price: decimalToString(price.price), value_cents: cents };
+  });
+  if (repriced === 0) {
+    throw new AppError('IMPORT_FATAL', `None of ${portfolio.name}'s positions has a price in ${file} (in its currency, on or before ${asOf}). Nothing was written; check the symbols and currencies.`, { file });
+  }
+
+  const sha = createHash('sha256').update(text).update(`\0${from.id}\0${asOf}`).digest('hex');
+  return db.transaction(() => {
+    const snapshotId = Number(
+      db
+        .prepare(`INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at) VALUES (?, ?, ?, ?, 'reprice', ?, ?)`)
+        .run(portfolio.id, asOf, file, sha, rows.length, now).lastInsertRowid,
+    );
+    const insert = db.prepare(
+      `INSERT INTO positions (snapshot_id, line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price, value_cents, currency, is_cash)
+       VALUES (@sid, @line, @account, @symbol, @symbol_key, @isin, @cusip, @description, @security_type, @quantity, @price, @value_cents, @currency, @is_cash)`,
+    );
+    let first: number | null = null;
+    let last = 0;
+    for (const r of rows) {
+      last = Number(insert.run({ ...r, sid: snapshotId }).lastInsertRowid);
+      first ??= last;
+    }
+    const currencies = [...new Set(rows.map((r) => r.currency))].sort().join(',');
+    db.prepare('UPDATE snapshots SET currencies = ?, first_position_id = ?, last_position_id = ?, repriced_from = ? WHERE id = ?').run(currencies, first, last, from.id, snapshotId);
+    return { portfolio, snapshot: getSnapshot(db, snapshotId), file, repricedFrom: from.id, positions: rows.length, repriced, stale };
+  })();
+}
+
+/** A position's price: by ISIN where both have one, else by its symbol key. */
+function priceFor(p: HeldRow, byKey: Map<string, PriceRow>): PriceRow | undefined {
+  return (p.isin ? byKey.get(p.isin) : undefined) ?? byKey.get(p.symbol_key) ?? (p.cusip ? byKey.get(p.cusip) : undefined);
+}
+
+function refused(file: string, line: number, column: number | null, message: string): AppError {
+  return new AppError('IMPORT_FATAL', `${file}, line ${line}${column ? `, column ${column}` : ''}: ${message}. Nothing was written.`, { file, line, ...(column ? { column } : {}) });
+}

@@ -1,0 +1,53 @@
+/**
+ * Update prices… in the real renderer: the latest holdings revalued at a prices file's prices as a new
+ * snapshot, the stale ones named in the message, the holdings table showing the new values.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../db/repos/clock';
+import { makeTempDir } from '../helpers/temp-dir';
+import { startHarness, type Harness } from './harness';
+
+describe('Update prices…', () => {
+  const temp = makeTempDir('themelens-e2e-prices-');
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    const holdings = join(temp.dir, 'positions.csv');
+    writeFileSync(holdings, 'Symbol,Description,Quantity,Price,Market Value\nNVDA,NVIDIA CORP,10,150.00,"1,500.00"\nKMI,KINDER MORGAN,100,27.00,"2,700.00"\n');
+    h.openDialogAnswers.push(holdings);
+    await h.page.getByTestId('import-button').first().click();
+    await h.page.getByTestId('new-portfolio-name').fill('Prices');
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    await h.page.getByTestId('holding-row-NVDA').waitFor();
+  });
+  afterAll(async () => {
+    await h?.close();
+    temp.cleanup();
+  });
+
+  it('revalues what has a price, names what keeps its last value, and shows the new figures', async () => {
+    const prices = join(temp.dir, 'prices.csv');
+    // Dated today: the holdings were imported as of today, and prices may not be older than them.
+    writeFileSync(prices, `symbol,price,currency,date\nNVDA,183.60,USD,${localDate()}\n`);
+    h.openDialogAnswers.push(prices);
+    await h.page.getByTestId('update-prices-button').click();
+    const toast = h.page.getByTestId('toast');
+    await toast.filter({ hasText: 'Repriced' }).waitFor();
+    expect(await toast.innerText()).toMatch(/Repriced 1 of 2 positions from prices\.csv, as of .*1 kept their last value: KMI \(no price in the file\)/);
+    // 10 x 183.60 = $1,836.00 (was $1,500.00).
+    await h.page.getByTestId('holding-row-NVDA').filter({ hasText: '$1,836.00' }).waitFor();
+    expect(await h.page.getByTestId('holding-row-KMI').innerText()).toContain('$2,700.00');
+    await h.screenshot('update-prices');
+  });
+
+  it('a bad prices file: the message names line and column, and nothing changes', async () => {
+    const bad = join(temp.dir, 'bad.csv');
+    writeFileSync(bad, `symbol,price,currency,date\nNVDA,-5,USD,${localDate()}\n`);
+    h.openDialogAnswers.push(bad);
+    await h.page.getByTestId('update-prices-button').click();
+    await h.page.getByTestId('toast').filter({ hasText: 'bad.csv, line 2, column 2' }).waitFor();
+    expect(await h.page.getByTestId('holding-row-NVDA').innerText()).toContain('$1,836.00');
+  });
+});

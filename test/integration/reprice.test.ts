@@ -1,0 +1,95 @@
+/**
+ * Repricing offline: `themelens reprice FILE --portfolio NAME [--as-of]` writes a new snapshot of the
+ * latest holdings at the file's prices, exact to the cent; a position without a usable price keeps its
+ * last value and is listed as stale, with why; a bad price refuses the file and writes nothing.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const FIDELITY = resolve(__dirname, '../fixtures/holdings/fidelity-current.csv');
+
+describe('themelens reprice', () => {
+  const temp = makeTempDir('themelens-reprice-');
+  const db = join(temp.dir, 'r.db');
+  const cli = (...args: string[]) => runCli([...args, '--db', db]);
+  const prices = join(temp.dir, 'prices.csv');
+  const total = (snapshot: number) => {
+    const r = cli('report', '--portfolio', 'Fid', '--format', 'json', '--snapshot', String(snapshot));
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { totalValue: number }).totalValue;
+  };
+  const snapshots = () => {
+    const c = new Database(db, { readonly: true });
+    try {
+      return c.prepare('SELECT id, as_of, source_file, preset, repriced_from, row_count FROM snapshots ORDER BY id').all();
+    } finally {
+      c.close();
+    }
+  };
+  afterAll(() => temp.cleanup());
+  beforeAll(() => {
+    expect(cli('import', FIDELITY, '--portfolio', 'Fid', '--as-of', '2026-11-24').code).toBe(0);
+    writeFileSync(
+      prices,
+      [
+        'symbol,price,currency,date',
+        'NVDA,185.00,USD,2026-11-28',
+        'NVDA,190.00,USD,2026-12-01',
+        'vrt,140.125,USD,2026-12-01',
+        '912797LN5,99.60,USD,2026-12-01',
+        'AMAT,180.00,GBP,2026-12-01',
+        'BND,75.00,USD,2026-12-02',
+      ].join('\n') + '\n',
+    );
+  });
+
+  it('as of a date: the latest price on or before it, exact to the cent; the rest stale, with why', () => {
+    const r = cli('reprice', prices, '--portfolio', 'Fid', '--as-of', '2026-12-01');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('Repriced 2 of 9 position(s) of Fid from prices.csv (snapshot 2, as of 2026-12-01, from snapshot 1).\n');
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      'stale: 4 position(s) keep their last value:',
+      '  BND: its prices in the file are after 2026-12-01',
+      '  912797LN5: its value is not quantity x price (a bond quoted per 100, or a contract with a multiplier)',
+      '  AMAT: the price is in GBP, the position in USD',
+      '  FIDELITY 500 INDEX FUND: no price in the file',
+    ]);
+    // By hand: the file's 86,367.72 with NVDA 250 x 190.00 = 47,500.00 (was 45,900.35) and VRT
+    // 120 x 140.125 = 16,815.00 (was 15,750.00): 86,367.72 + 1,599.65 + 1,065.00 = 89,032.37.
+    expect(total(1)).toBe(86367.72);
+    expect(total(2)).toBe(89032.37);
+    expect(snapshots()[1]).toEqual({ id: 2, as_of: '2026-12-01', source_file: 'prices.csv', preset: 'reprice', repriced_from: 1, row_count: 9 });
+  });
+
+  it('without --as-of: the latest price of each, and the latest price date as the snapshot date', () => {
+    const r = cli('reprice', prices, '--portfolio', 'Fid');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Repriced 3 of 9 position(s) of Fid from prices.csv (snapshot 3, as of 2026-12-02, from snapshot 2)');
+    // BND 40 x 75.00 = 3,000.00 (was 2,924.00): 89,032.37 + 76.00.
+    expect(total(3)).toBe(89108.37);
+  });
+
+  it('prices older than the latest holdings are refused: the new snapshot would sit behind them', () => {
+    const r = cli('reprice', prices, '--portfolio', 'Fid', '--as-of', '2026-11-30');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('prices as of 2026-11-30 are older than Fid\'s latest holdings (as of 2026-12-02)');
+  });
+
+  it('a price of 0 refuses the whole file, naming line and column; nothing is written', () => {
+    const bad = join(temp.dir, 'bad-prices.csv');
+    writeFileSync(bad, 'symbol,price,currency,date\nNVDA,190.00,USD,2026-12-03\nVRT,0,USD,2026-12-03\n');
+    const before = snapshots();
+    const r = cli('reprice', bad, '--portfolio', 'Fid');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^themelens: bad-prices\.csv, line 3, column 2: "0" is not a price: .*Nothing was written\.$/m);
+    expect(snapshots()).toEqual(before);
+    const noCurrency = join(temp.dir, 'no-ccy.csv');
+    writeFileSync(noCurrency, 'symbol,price,date\nNVDA,190.00,2026-12-03\n');
+    expect(cli('reprice', noCurrency, '--portfolio', 'Fid').stderr).toContain('no Currency column');
+    expect(snapshots()).toEqual(before);
+  });
+});
