@@ -249,8 +249,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     }
     // The broker's values in a base currency: which currency, and the column they came from.
     const warnings = [...result.warnings];
-    if (result.format.mapping.baseValue !== undefined && firstId !== null) {
-      const column = result.format.mapping.baseValue;
+    if (result.format.baseValueColumn && firstId !== null) {
+      const column = result.format.baseValueColumn;
       const currency = result.format.baseValueCurrency ?? portfolio.baseCurrency;
       db.prepare('UPDATE snapshots SET base_value_currency = ?, base_value_column = ? WHERE id = ?').run(currency, column, snapshotId);
       if (currency !== '' && currency !== portfolio.baseCurrency) {

@@ -113,6 +113,7 @@ export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
     'positionvalueinbase',
     'position value in base',
   ],
+  fxRateToBase: ['fxratetobase', 'fx rate to base', 'fx rate to base currency'],
   currency: ['currency', 'currencyprimary', 'currency primary', 'ccy', 'währung', 'whg', 'whg.', 'devise', 'monnaie', 'valuta', 'munt'],
   account: [
     'account number',
@@ -159,7 +160,7 @@ export function fieldForHeader(header: string): PositionField | null {
 export type ColumnIndexes = Record<PositionField, number>;
 
 export function emptyIndexes(): ColumnIndexes {
-  return { account: -1, symbol: -1, isin: -1, cusip: -1, description: -1, securityType: -1, quantity: -1, price: -1, value: -1, currency: -1, baseValue: -1 };
+  return { account: -1, symbol: -1, isin: -1, cusip: -1, description: -1, securityType: -1, quantity: -1, price: -1, value: -1, currency: -1, baseValue: -1, fxRateToBase: -1 };
 }
 
 /** "Value in EUR", "Kurswert in EUR", "Waarde in EUR", "Valeur en EUR", "Market value (EUR)": a value column in one named currency. */

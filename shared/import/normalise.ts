@@ -1,7 +1,7 @@
 /** Per-row work: one record's cells -> a position, a row issue or a total. Decided once per file, applied per row. */
 
 import type { Decimal } from '../money/decimal';
-import { decimalToCents, decimalToString, multiplyToCents } from '../money/decimal';
+import { decimalToCents, decimalToString, multiplyToCents, pow10 } from '../money/decimal';
 import type { NumberStyle, ParsedNumber } from '../money/parse-number';
 import { parseDecimal } from '../money/parse-number';
 import { fastNumber } from '../money/fast-number';
@@ -18,6 +18,11 @@ export interface ColumnPlan {
   valueStyle: NumberStyle;
   /** Currency of rows that name none. */
   defaultCurrency: string;
+  /**
+   * Currencies of rows whose rate to base is exactly 1: the account's base currency, found from the
+   * file itself where it does not name it (an IBKR Flex query). Filled as rows are read.
+   */
+  unitRateCurrencies: Set<string>;
 }
 
 export type RowOutcome =
@@ -164,6 +169,11 @@ function exact(n: NumberCell, raw: string, style: NumberStyle): Decimal {
   return parsed.value;
 }
 
+/** A row's currency: its own cell, else a code written in its value or price, else the file's default. */
+function currencyOfRow(cells: readonly string[], idx: ColumnIndexes, v: NumberCell | undefined, p: NumberCell | undefined, plan: ColumnPlan): string {
+  return text(cells, idx.currency).toUpperCase() || v?.currency || p?.currency || plan.defaultCurrency;
+}
+
 /** Parses a numeric cell; undefined when the cell is empty, null when it does not parse. */
 function readNumber(cells: readonly string[], i: number, style: NumberStyle): { value: Decimal; currency: string | null } | undefined | null {
   if (i < 0) return undefined;
@@ -255,6 +265,20 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
     }
   }
 
+  // IBKR's rate to the account's base currency: value x rate, to the cent, half away from zero.
+  if (idx.baseValue < 0 && idx.fxRateToBase >= 0) {
+    const r = readCell(cells, idx.fxRateToBase, plan.priceStyle, true);
+    if (r === null) {
+      return { kind: 'issue', issue: issue(line, idx.fxRateToBase, plan, cellAt(cells, idx.fxRateToBase), 'The rate to the base currency must be a number greater than 0; fix the cell') };
+    }
+    if (r !== undefined) {
+      const rate = exact(r, cellAt(cells, idx.fxRateToBase), plan.priceStyle);
+      if (rate.units <= 0n) return { kind: 'issue', issue: issue(line, idx.fxRateToBase, plan, cellAt(cells, idx.fxRateToBase), 'The rate to the base currency must be a number greater than 0; fix the cell') };
+      baseValueCents = multiplyToCents({ units: BigInt(valueCents), scale: 2 }, rate);
+      if (rate.units === pow10(rate.scale)) plan.unitRateCurrencies.add(currencyOfRow(cells, idx, v, p, plan));
+    }
+  }
+
   // Identifiers stay strings (`0700` stays `0700`).
   let isin: string | null = text(cells, idx.isin).toUpperCase() || null;
   let cusip: string | null = text(cells, idx.cusip).toUpperCase() || null;
@@ -275,8 +299,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
     };
   }
 
-  const currencyCell = text(cells, idx.currency).toUpperCase();
-  const currency = currencyCell || v?.currency || p?.currency || plan.defaultCurrency;
+  const currency = currencyOfRow(cells, idx, v, p, plan);
   const symbolKey = isCash ? `CASH:${currency}` : symbol !== '' ? upperKey(symbol) : (isin ?? cusip ?? upperKey(description));
   const securityType = text(cells, idx.securityType);
 

@@ -13,7 +13,7 @@ import { newContext, scanLineForDate } from './context';
 import { decodeBytes } from './decode';
 import { canonicalDelimiter, sniffDelimiter } from './dialect';
 import type { ColumnIndexes } from './header';
-import { autoMapIndexes, baseValueCurrencyOf, duplicateHeaderNotes, findHeader, indexesToMapping, isUsable, normaliseHeader } from './header';
+import { autoMapIndexes, baseValueCurrencyOf, duplicateHeaderNotes, findHeader, headerLabels, indexesToMapping, isUsable, normaliseHeader } from './header';
 import type { ColumnPlan, RowOutcome } from './normalise';
 import { normaliseRow } from './normalise';
 import type { Preset } from './presets';
@@ -289,6 +289,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
     priceStyle: columnsStyles[1] ?? fallback,
     valueStyle: columnsStyles[2] ?? fallback,
     defaultCurrency: preset?.currency ?? ((options.defaultCurrency ?? '').trim().toUpperCase() || 'USD'),
+    unitRateCurrencies: new Set(),
   };
   const format: FileFormat = {
     encoding: decoded.encoding,
@@ -302,6 +303,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
     fileTotalCents: null,
     baseCurrency: null,
     baseValueCurrency: baseValueCurrencyAtHeader(headers, idx, options),
+    baseValueColumn: idx.baseValue >= 0 ? (headerLabels(headers)[idx.baseValue] as string) : idx.fxRateToBase >= 0 ? (headerLabels(headers)[idx.fxRateToBase] as string) : null,
   };
   return {
     ok: true,
@@ -326,7 +328,8 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
 
 /** A base-value column's currency as the header shows it; '?' until the file states its base (IBKR's Account Information). */
 function baseValueCurrencyAtHeader(headers: readonly string[], idx: ColumnIndexes, options: ParseOptions): string | null {
-  if (idx.baseValue < 0) return null;
+  // Value x IBKR's rate to base: in the account's base currency, named by the file or found from it.
+  if (idx.baseValue < 0) return idx.fxRateToBase >= 0 ? '?' : null;
   const code = baseValueCurrencyOf(headers[idx.baseValue] ?? '');
   if (code) return code;
   // Mapped by the user without a currency in its name: they said it is the portfolio's base currency.
@@ -334,14 +337,16 @@ function baseValueCurrencyAtHeader(headers: readonly string[], idx: ColumnIndexe
 }
 
 /**
- * The base-value currency once the whole file is read. A "value in base" column whose base the file
- * never states is not used ('' matches no portfolio), with a line saying so: never assumed.
+ * The base-value currency once the whole file is read: the base the file states, else the one
+ * currency whose rate to base is exactly 1. Where neither tells, the values are not used ('' matches
+ * no portfolio), with a line saying so: never assumed.
  */
-export function finishBaseValueCurrency(format: FileFormat, fileBase: string | null, warnings: string[]): string | null {
+export function finishBaseValueCurrency(format: FileFormat, fileBase: string | null, unitRateCurrencies: ReadonlySet<string>, warnings: string[]): string | null {
   if (format.baseValueCurrency !== '?') return format.baseValueCurrency ?? null;
   if (fileBase) return fileBase;
+  if (unitRateCurrencies.size === 1) return [...unitRateCurrencies][0] as string;
   warnings.push(
-    `The column "${format.mapping.baseValue ?? ''}" holds values in the account's base currency, but the file does not say which currency that is, so they were not used. If it is the portfolio's base currency, map the column by hand as the value in base currency.`,
+    `The column "${format.baseValueColumn ?? ''}" gives values in the account's base currency, but the file does not say which currency that is, so they were not used. If it is the portfolio's base currency, map a value-in-base column by hand.`,
   );
   return '';
 }
@@ -533,7 +538,7 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
     asOf: s.ctx.asOf,
     fileTotalCents: s.totalCents,
     baseCurrency: s.ctx.baseCurrency,
-    baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.warnings),
+    baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, s.warnings),
   };
   if (s.totalCents !== null) {
     let sum = 0;
@@ -645,5 +650,5 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
     rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null });
   }
   if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
-  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, []) }, rows, problem: null, presets: PRESETS };
+  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, presets: PRESETS };
 }

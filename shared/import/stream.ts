@@ -153,7 +153,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
     asOf: s.ctx.asOf,
     fileTotalCents: s.totalCents,
     baseCurrency: s.ctx.baseCurrency,
-    baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.warnings),
+    baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, s.warnings),
   };
   if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) {
     s.warnings.push(

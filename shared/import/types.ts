@@ -14,6 +14,8 @@ export const POSITION_FIELDS = [
   'currency',
   /** The value in a base currency, where the broker gives one (DEGIRO "Value in EUR", "Kurswert in EUR"). */
   'baseValue',
+  /** IBKR's FXRateToBase: value x rate is the value in the account's base currency. */
+  'fxRateToBase',
 ] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
@@ -107,6 +109,8 @@ export interface FileFormat {
    * or null when the user mapped a column without one (it is then the portfolio's base currency).
    */
   baseValueCurrency?: string | null;
+  /** The column the base values came from ("Value in EUR", or "FXRateToBase" x the value); null without one. */
+  baseValueColumn?: string | null;
 }
 
 export type ParseResult =

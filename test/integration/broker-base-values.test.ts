@@ -87,6 +87,33 @@ describe('values the broker gives in a base currency', () => {
     expect(rep.fxRates).toEqual([{ currency: 'USD', rate: 'valued by the broker ("Kurswert in EUR")', asOf: '2026-11-24' }]);
   });
 
+  it("IBKR Flex: value x FXRateToBase, in the base the file shows by its rate of exactly 1", () => {
+    const file = join(temp.dir, 'flex.csv');
+    const head = '"ClientAccountID","CurrencyPrimary","AssetClass","Symbol","Description","Quantity","MarkPrice","PositionValue","FXRateToBase","ReportDate"\n';
+    writeFileSync(
+      file,
+      head +
+        '"U1","EUR","STK","SIE","SIEMENS AG","100","98.12","9812","1","20261124"\n' +
+        '"U1","USD","STK","NVDA","NVIDIA CORP","100","183.6","18360","0.8632","20261124"\n' +
+        '"U1","JPY","STK","9984","SOFTBANK GROUP CORP","200","9512.5","1902500","0.00557","20261124"\n',
+    );
+    expect(cli('import', file, '--portfolio', 'Flex', '--base-currency', 'EUR').code).toBe(0);
+    const rep = report('Flex');
+    // By hand: 9,812.00 + 18,360 x 0.8632 = 15,848.352 -> 15,848.35 + 1,902,500 x 0.00557 = 10,596.925
+    // -> 10,596.93 (half away from zero) = 36,257.28.
+    expect(rep.totalValue).toBe(36257.28);
+    expect(rep.fxRates.map((f) => f.rate)).toEqual(['valued by the broker ("FXRateToBase")', 'valued by the broker ("FXRateToBase")']);
+
+    // No row at a rate of 1, no base stated: the rates cannot be tied to a currency, so they are not used.
+    const unknown = join(temp.dir, 'flex-no-base.csv');
+    writeFileSync(unknown, head + '"U1","USD","STK","NVDA","NVIDIA CORP","100","183.6","18360","0.8632","20261124"\n');
+    const r = cli('import', unknown, '--portfolio', 'Flex2', '--base-currency', 'EUR');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('does not say which currency that is, so they were not used');
+    // Valued through the rate entered above instead, never the unplaced broker figures.
+    expect(report('Flex2').fxRates).toEqual([{ currency: 'USD', rate: '1 USD = 0.8 EUR', asOf: '2026-11-24' }]);
+  });
+
   it('an unreadable base value is a row error naming its column', () => {
     const file = join(temp.dir, 'bad.csv');
     writeFileSync(file, 'Product,Symbol/ISIN,Amount,Closing,Local value,,Value in EUR\nNVIDIA CORP,US67066G1040,20,"183,60",USD,"3672,00",abc\n');

@@ -11,6 +11,7 @@ export const MAPPABLE_FIELDS: { field: PositionField; label: string }[] = [
   { field: 'price', label: 'Price' },
   { field: 'value', label: 'Market value' },
   { field: 'baseValue', label: 'Value in base currency' },
+  { field: 'fxRateToBase', label: 'Rate to base currency' },
   { field: 'currency', label: 'Currency' },
   { field: 'account', label: 'Account' },
   { field: 'securityType', label: 'Security type' },
