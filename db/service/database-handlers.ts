@@ -1,0 +1,23 @@
+import type { BackendHandlers } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { createVerifiedBackup, listBackups, restoreBackup } from '../backup/backups';
+import { sqliteVersion } from '../connection';
+import { schemaVersion } from '../migrations';
+import type { HandlerContext } from './handler-context';
+import type { ImportState } from './import-handlers';
+
+/** The database file itself: its status, and verified backups to take and restore. */
+export function databaseHandlers({ db, settings }: HandlerContext, imports: ImportState) {
+  return {
+    databaseStatus: () => ({ readOnly: Boolean(settings.readOnlyMessage), message: settings.readOnlyMessage ?? null, sqliteVersion: sqliteVersion(db), schemaVersion: schemaVersion(db), damaged: settings.damaged ?? null }),
+    listBackups: () => listBackups(settings.dbPath),
+    createBackup: async () => createVerifiedBackup(db, settings.dbPath, 'manual', new Date(), settings.nativeBinding),
+    restoreBackup: async (input) => {
+      if (settings.readOnlyMessage) throw new AppError('IO', settings.readOnlyMessage);
+      if (imports.running()) throw new AppError('CONFLICT', 'An import is running; wait for it to finish or cancel it, then restore.');
+      const found = listBackups(settings.dbPath).find((b) => b.file === input.file);
+      if (!found) throw new AppError('NOT_FOUND', `There is no backup named ${input.file}. Run "themelens backup list" to see them.`);
+      return restoreBackup(db, settings.dbPath, found.path, new Date(), settings.nativeBinding);
+    },
+  } satisfies Pick<BackendHandlers, 'databaseStatus' | 'listBackups' | 'createBackup' | 'restoreBackup'>;
+}

@@ -1,0 +1,50 @@
+import type { BackendHandlers } from '../../shared/api/contract';
+import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../exposure/breakdowns';
+import { compareSnapshots } from '../exposure/compare';
+import { computeExposure } from '../exposure/compute';
+import { portfoliosOverview, themeHistory } from '../exposure/history';
+import { listHoldings } from '../exposure/holdings';
+import { localDate } from '../repos/clock';
+import * as fx from '../repos/fx';
+import { importFxRatesFile } from '../repos/fx-import';
+import * as portfolios from '../repos/portfolios';
+import * as snapshots from '../repos/snapshots';
+import { resolveSnapshot, type HandlerContext } from './handler-context';
+
+/** Exposure and the views built on it, and the exchange rates that value it. */
+export function valuationHandlers({ db, now, scoped }: HandlerContext) {
+  return {
+    getExposure: (input) => computeExposure(db, ...scoped(input), now(), input.positionLimit),
+    listHoldings: (input) => {
+      const snapshot = snapshots.getSnapshot(db, input.snapshotId);
+      return listHoldings(db, portfolios.getPortfolio(db, snapshot.portfolioId), snapshot, input.limit);
+    },
+    getThemeBreakdown: (input) => themeBreakdown(db, ...scoped(input), input.top),
+    getAccountBreakdown: (input) => accountBreakdown(db, ...scoped(input)),
+    getCurrencyBreakdown: (input) => currencyBreakdown(db, ...scoped(input)),
+    getThemeOverlap: (input) => themeOverlap(db, ...scoped(input)),
+    getThemeHistory: (input) => themeHistory(db, portfolios.getPortfolio(db, input.portfolioId)),
+    compareSnapshots: (input) => {
+      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
+      return compareSnapshots(db, portfolio, resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId), input.limit);
+    },
+    getPortfoliosOverview: () => portfoliosOverview(db),
+    setFxRate: (input) => fx.setFxRate(db, { currency: input.currency, quote: input.quote, rate: input.rate }, input.asOf ?? localDate()),
+    listFxRates: () => fx.listFxRates(db),
+    importFxRates: (input) => importFxRatesFile(db, input.path, input.base ?? null),
+  } satisfies Pick<
+    BackendHandlers,
+    | 'getExposure'
+    | 'listHoldings'
+    | 'getThemeBreakdown'
+    | 'getAccountBreakdown'
+    | 'getCurrencyBreakdown'
+    | 'getThemeOverlap'
+    | 'getThemeHistory'
+    | 'compareSnapshots'
+    | 'getPortfoliosOverview'
+    | 'setFxRate'
+    | 'listFxRates'
+    | 'importFxRates'
+  >;
+}

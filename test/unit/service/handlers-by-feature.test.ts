@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { API_NAMES, HOST_CALLS } from '../../../shared/api/contract';
+import { openDatabase } from '../../../db/connection';
+import { migrate } from '../../../db/migrations';
+import { systemClock } from '../../../db/repos/clock';
+import { databaseHandlers } from '../../../db/service/database-handlers';
+import { handlerContext } from '../../../db/service/handler-context';
+import { importHandlers } from '../../../db/service/import-handlers';
+import { portfolioHandlers } from '../../../db/service/portfolio-handlers';
+import { reportHandlers } from '../../../db/service/report-handlers';
+import { taggingHandlers } from '../../../db/service/tagging-handlers';
+import { valuationHandlers } from '../../../db/service/valuation-handlers';
+
+describe('backend handlers by feature', () => {
+  it('each backend call is defined by exactly one feature (a spread would hide a second definition)', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    const c = handlerContext(db, systemClock, { dbPath: ':memory:' });
+    const imports = importHandlers(c);
+    const sets = [imports.handlers, portfolioHandlers(c), taggingHandlers(c), valuationHandlers(c), reportHandlers(c), databaseHandlers(c, imports.state)];
+    const names = sets.flatMap((s) => Object.keys(s));
+    expect(names.length).toBe(new Set(names).size);
+    const backendCalls = API_NAMES.filter((n) => !(HOST_CALLS as readonly string[]).includes(n));
+    expect([...names].sort()).toEqual([...backendCalls].sort());
+    db.close();
+  });
+});
