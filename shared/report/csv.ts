@@ -32,14 +32,10 @@ export const numberCell = (n: number | null): string => (n === null ? '' : Strin
 const fixed2 = (n: number): string => n.toFixed(2);
 
 /**
- * The CSV report: a summary block (one row per theme, untagged, cash, total), a blank line, then
- * one row per position. UTF-8 with a byte-order mark so spreadsheet programs read accents right.
+ * The exposure's lines of the CSV report (no BOM, no line ends): a summary block (one row per theme,
+ * untagged, cash, total), then one row per position, the rates used and tag changes. renderReportCsv
+ * (report-csv.ts) adds the adviser, fingerprint and warnings and writes the file.
  */
-export function renderCsv(report: ExposureReport): string {
-  return `\uFEFF${csvLines(report).join('\r\n')}\r\n`;
-}
-
-/** The lines of the CSV report (no BOM, no line ends), for renderers that add blocks of their own. */
 export function csvLines(report: ExposureReport): string[] {
   const lines: string[] = [];
   const row = (...cells: string[]) => lines.push(cells.join(','));
@@ -81,9 +77,6 @@ export function csvLines(report: ExposureReport): string[] {
     row('Tag changed at', 'Symbol', 'Theme', 'Weight before', 'Weight after', 'Source');
     for (const c of report.tagChanges) row(c.at, textCell(c.symbolKey), textCell(c.themeId), c.oldWeight === null ? '' : String(c.oldWeight), c.newWeight === null ? '' : String(c.newWeight), textCell(c.source));
   }
-  if (report.warnings.length > 0) {
-    lines.push('');
-    for (const w of report.warnings) row('Warning', textCell(w.message));
-  }
+  // Warnings are the report's to add (renderReportCsv), with their codes: here they were a second copy.
   return lines;
 }

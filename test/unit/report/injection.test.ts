@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, renderCsv } from '../../../shared/report/csv';
-import { escapeHtml, renderHtml } from '../../../shared/report/html';
+import { neutraliseFormula } from '../../../shared/report/csv';
+import { documentOf } from '../../../shared/report/document';
+import { escapeHtml } from '../../../shared/report/escape';
 import type { ExposureReport } from '../../../shared/report/model';
+import { renderReportCsv } from '../../../shared/report/report-csv';
+import { renderReportHtml } from '../../../shared/report/report-html';
 import { makeReport as baseReport } from '../../helpers/report';
 
 /** A neutral report (no themes or positions) that each test fills with payloads. */
@@ -9,6 +12,9 @@ const makeReport = (overrides: Partial<ExposureReport> = {}): ExposureReport =>
   baseReport({ portfolio: 'P', sourceFile: 'f.csv', totalValue: 100, cashValue: 0, untaggedValue: 100, themes: [], positionCount: 0, positions: [], ...overrides });
 
 const PAYLOADS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', '<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', 'javascript:alert(1)', '"quoted", with comma'];
+
+const renderCsv = (report: ExposureReport) => renderReportCsv(documentOf(report));
+const renderHtml = (report: ExposureReport) => renderReportHtml(documentOf(report));
 
 const hostile = (text: string): ExposureReport =>
   makeReport({
@@ -31,6 +37,9 @@ describe('CSV report', () => {
     }
     expect(csv).toContain(',-3,USD,-5.00,-5.00,'); // the numbers are untouched
     expect(csv).toContain('t,-5.00,5.00,-0.050000,1');
+    // Each warning once, with its code (it was once written twice, the second time without one).
+    expect(csv.match(/^Warning,/gm)).toHaveLength(1);
+    expect(csv).toMatch(/^Warning,MISSING_FX,/m);
   });
   it('starts with a BOM and uses CRLF', () => {
     const csv = renderCsv(makeReport());
