@@ -1,6 +1,6 @@
 /**
  * Every file the user hands the command line shares the holdings import's limits: a tags file, a
- * fund's holdings and a logo are checked for size, binary content and line length (logos: PNG or
+ * fund's holdings, an FX rates file, a prices file and a logo are checked for size, binary content and line length (logos: PNG or
  * JPEG by their bytes), refused with one line naming the file, and the database stays as it was.
  */
 import { closeSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
@@ -45,12 +45,16 @@ describe('tags import and fund import', () => {
     closeSync(fd);
     refusedUnchanged(['tags', 'import', p], /zeros\.csv is 300 MB; a tags file may be at most 200 MB/);
     refusedUnchanged(['fund', 'import', 'DCX', p], /zeros\.csv is 300 MB; a fund's holdings file may be at most 200 MB/);
+    refusedUnchanged(['fx', 'import', p], /zeros\.csv is 300 MB; a rates file may be at most 200 MB/);
+    refusedUnchanged(['reprice', p, '--portfolio', 'Main'], /zeros\.csv is 300 MB; a prices file may be at most 200 MB/);
   });
 
   it('a small binary file is not text, not "0 tags"', () => {
     const p = file('binary.csv', Buffer.concat([Buffer.from('symbol,theme,weight\n'), Buffer.alloc(4096, 0)]));
     refusedUnchanged(['tags', 'import', p], /binary\.csv: this is not a text file \(a tags file is CSV or JSON text\)/);
     refusedUnchanged(['fund', 'import', 'DCX', p], /binary\.csv: this is not a text file/);
+    refusedUnchanged(['fx', 'import', p], /binary\.csv: this is not a text file/);
+    refusedUnchanged(['reprice', p, '--portfolio', 'Main'], /binary\.csv: this is not a text file/);
   });
 
   it('a line longer than any cell may be is refused, naming the line', () => {
