@@ -8,7 +8,7 @@ import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
-import { portfolioNamed } from './portfolio-named';
+import { portfolioNamed } from '../shared/domain/portfolio-name';
 
 /** The snapshot to report on: the one just imported, or the one these very bytes were imported as before. */
 async function importOne(h: BackendHandlers, path: string, portfolioName: string, baseCurrency: string | undefined, io: Io, tag: string) {

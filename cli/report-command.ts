@@ -8,7 +8,7 @@ import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
-import { portfolioNamed } from './portfolio-named';
+import { portfolioNamed } from '../shared/domain/portfolio-name';
 
 /**
  * themelens report --portfolio NAME --format F [--out FILE] [--snapshot ID]   (DESIGN.md section 6)

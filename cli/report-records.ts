@@ -7,7 +7,7 @@ import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { parseFormat, parsePaper } from './report-options';
-import { portfolioNamed } from './portfolio-named';
+import { portfolioNamed } from '../shared/domain/portfolio-name';
 
 /** themelens reports [--portfolio NAME]: the recorded reports, newest first. */
 export async function reportsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {

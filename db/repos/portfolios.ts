@@ -1,3 +1,4 @@
+import { portfolioNamed } from '../../shared/domain/portfolio-name';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio, PortfolioSummary } from '../../shared/domain/types';
 import type { Db } from '../connection';
@@ -46,7 +47,8 @@ export function getPortfolio(db: Db, id: number): Portfolio {
 }
 
 export function findPortfolioByName(db: Db, name: string): Portfolio | null {
-  const row = db.prepare('SELECT * FROM portfolios WHERE name = ? COLLATE NOCASE').get(name.trim()) as PortfolioRow | undefined;
+  // The shared rule, not SQLite's NOCASE (which folds ASCII only): a handful of rows, compared in full.
+  const row = portfolioNamed(db.prepare('SELECT * FROM portfolios').all() as PortfolioRow[], name);
   return row ? toPortfolio(row) : null;
 }
 

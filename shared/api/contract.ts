@@ -5,7 +5,9 @@
  */
 import { rateProblem } from '../fx/rate-text';
 import { z } from 'zod';
-import type { FxRate, Portfolio, PortfolioSummary, Snapshot, Tag, TagSource, Theme } from '../domain/types';
+import { TAG_SOURCES, type FxRate, type Portfolio, type PortfolioSummary, type Snapshot, type Tag, type TagSource, type Theme } from '../domain/types';
+import { ENCODINGS } from '../import/decode';
+import { DELIMITER_CANDIDATES } from '../import/dialect';
 import type { ExposureReport } from '../report/model';
 import { REPORT_FORMATS } from '../report/model';
 import { PAPER_SIZES, REPORT_SECTIONS, type ReportPreferences } from '../report/document';
@@ -56,8 +58,8 @@ const ruleSchema = z.strictObject({
 });
 
 export const importOptionsSchema = z.strictObject({
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1']).optional(),
-  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  encoding: z.enum(ENCODINGS).optional(),
+  delimiter: z.enum(DELIMITER_CANDIDATES).optional(),
   preset: text(64).optional(),
   mapping: z.partialRecord(z.enum(POSITION_FIELDS), text(200)).optional(),
 });
@@ -131,7 +133,7 @@ export const apiInputs = {
           symbolKey,
           themeId,
           weightBp: weightBp.nullable(),
-          source: z.enum(['manual', 'rule', 'suggestion', 'look-through', 'imported']).optional(),
+          source: z.enum(TAG_SOURCES).optional(),
           rationale: text(2000).optional(),
           sourceUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
         }),

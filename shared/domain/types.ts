@@ -68,7 +68,9 @@ export interface Theme {
   parentId?: string | null;
 }
 
-export type TagSource = 'manual' | 'rule' | 'suggestion' | 'look-through' | 'imported';
+/** Where a tag came from; the database's CHECK (migration 1) lists the same five. */
+export const TAG_SOURCES = ['manual', 'rule', 'suggestion', 'look-through', 'imported'] as const;
+export type TagSource = (typeof TAG_SOURCES)[number];
 
 export interface Tag {
   symbolKey: string;

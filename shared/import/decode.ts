@@ -2,6 +2,9 @@
 
 import type { FatalParseError } from './types';
 
+/** The encodings a holdings file may be read in (canonical names; aliases below). */
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
+
 export interface DecodedText {
   text: string;
   /** Canonical name: 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252' or 'iso-8859-1'. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportOptions, ImportPreview } from '../../../shared/api/contract';
 import type { PortfolioSummary } from '../../../shared/domain/types';
+import { portfolioNamed } from '../../../shared/domain/portfolio-name';
 import type { ColumnMapping } from '../../../shared/import/types';
 import { api, asFailure } from '../api';
 import { MappingEditor, PreviewTable } from './ColumnMapping';
@@ -81,7 +82,7 @@ export function ImportDialog({
   }, [path, options]);
 
   const mapping: ColumnMapping = options.mapping ?? preview?.format.mapping ?? {};
-  const clash = target === 'new' && portfolios.some((p) => p.name.toLowerCase() === name.trim().toLowerCase());
+  const clash = target === 'new' && portfolioNamed(portfolios, name) !== undefined;
   const bad = preview?.rows.filter((r) => r.kind === 'rejected').length ?? 0;
   const valid = preview !== null && (target !== 'new' || (name.trim().length > 0 && !clash));
 
