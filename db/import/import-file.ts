@@ -1,3 +1,4 @@
+import { POSITION_COLUMN_LIST, POSITION_COLUMNS } from '../repos/position-columns';
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
@@ -108,10 +109,9 @@ export interface ImportHooks {
   inline?: boolean | undefined;
 }
 
-const INSERT_POSITIONS = `INSERT INTO positions (snapshot_id, line, account, symbol, symbol_key, isin, cusip, description, security_type,
-  quantity, price, value_cents, currency, is_cash, base_value_cents) VALUES `;
+const INSERT_POSITIONS = `INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) VALUES `;
 /** Values bound per position (all columns above but snapshot_id, which is written into the statement). */
-const VALUES_PER_ROW = 14;
+const VALUES_PER_ROW = POSITION_COLUMNS.length;
 /**
  * Positions per INSERT statement: one statement call per row spends more time crossing from
  * JavaScript into SQLite than SQLite spends storing the row; 32 rows (448 parameters) per call

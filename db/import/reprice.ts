@@ -8,6 +8,7 @@ import { latestPrices, parsePricesFile, type PriceRow } from '../../shared/price
 import type { Db } from '../connection';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
+import { POSITION_COLUMN_LIST, POSITION_COLUMNS } from '../repos/position-columns';
 import { getSnapshot, latestSnapshot } from '../repos/snapshots';
 
 interface HeldRow {
@@ -24,6 +25,7 @@ interface HeldRow {
   value_cents: number;
   currency: string;
   is_cash: number;
+  base_value_cents: number | null;
 }
 
 /**
@@ -56,8 +58,7 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
   const range = db.prepare('SELECT first_position_id AS first, last_position_id AS last FROM snapshots WHERE id = ?').get(from.id) as { first: number | null; last: number | null };
   const held = db
     .prepare(
-      `SELECT line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price, value_cents, currency, is_cash
-       FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? ORDER BY id`,
+      `SELECT ${POSITION_COLUMN_LIST} FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? ORDER BY id`,
     )
     .all(range.first ?? 0, range.last ?? -1, from.id) as HeldRow[];
 
@@ -97,7 +98,8 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
       return p;
     }
     repriced += 1;
-    return { ...p, price: decimalToString(price.price), value_cents: cents };
+    // The broker's base value was of the old price: a repriced position goes through rates.
+    return { ...p, price: decimalToString(price.price), value_cents: cents, base_value_cents: null };
   });
   if (repriced === 0) {
     throw new AppError('IMPORT_FATAL', `None of ${portfolio.name}'s positions has a price in ${file} (in its currency, on or before ${asOf}). Nothing was written; check the symbols and currencies.`, { file });
@@ -110,10 +112,7 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
         .prepare(`INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at) VALUES (?, ?, ?, ?, 'reprice', ?, ?)`)
         .run(portfolio.id, asOf, file, sha, rows.length, now).lastInsertRowid,
     );
-    const insert = db.prepare(
-      `INSERT INTO positions (snapshot_id, line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price, value_cents, currency, is_cash)
-       VALUES (@sid, @line, @account, @symbol, @symbol_key, @isin, @cusip, @description, @security_type, @quantity, @price, @value_cents, @currency, @is_cash)`,
-    );
+    const insert = db.prepare(`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) VALUES (@sid, ${POSITION_COLUMNS.map((c) => `@${c}`).join(', ')})`);
     let first: number | null = null;
     let last = 0;
     for (const r of rows) {

@@ -1,3 +1,4 @@
+import { POSITION_COLUMN_LIST } from './position-columns';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio } from '../../shared/domain/types';
 import type { Db } from '../connection';
@@ -14,7 +15,6 @@ export function renamePortfolio(db: Db, id: number, name: string, clientName?: s
 
 type Schema = 'main' | 'temp';
 const SNAPSHOT_COLUMNS = 'as_of, source_file, file_sha256, preset, row_count, currencies, imported_at, file_total_cents, rows_total_cents, base_value_currency, base_value_column';
-const POSITION_COLUMNS = 'line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price, value_cents, currency, is_cash, base_value_cents';
 const ISSUE_COLUMNS = 'line, column_number, header, cell, message';
 
 /**
@@ -36,7 +36,7 @@ function copyPortfolio(db: Db, src: Schema, id: number, name: string): Portfolio
     const newSid = Number(
       db.prepare(`INSERT INTO snapshots (portfolio_id, ${SNAPSHOT_COLUMNS}) SELECT ?, ${SNAPSHOT_COLUMNS} FROM ${t('snapshots')} WHERE id = ?`).run(newId, sid).lastInsertRowid,
     );
-    const info = db.prepare(`INSERT INTO positions (snapshot_id, ${POSITION_COLUMNS}) SELECT ?, ${POSITION_COLUMNS} FROM ${t('positions')} WHERE snapshot_id = ? ORDER BY id`).run(newSid, sid);
+    const info = db.prepare(`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) SELECT ?, ${POSITION_COLUMN_LIST} FROM ${t('positions')} WHERE snapshot_id = ? ORDER BY id`).run(newSid, sid);
     if (info.changes > 0) {
       const last = Number(info.lastInsertRowid);
       db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ? WHERE id = ?').run(last - info.changes + 1, last, newSid);
