@@ -8,6 +8,7 @@ import { parseWeightToBp } from './parse-weight';
 import { backupCommand } from './backup-commands';
 import { fxCommand } from './fx-commands';
 import { repriceCommand } from './reprice-command';
+import { exposureCommand } from './exposure-command';
 import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 import { reportCommand } from './report-command';
@@ -121,6 +122,7 @@ export const COMMANDS: Record<string, Command> = {
   untag: untagCommand,
   fx: fxCommand,
   reprice: repriceCommand,
+  exposure: exposureCommand,
   themes: themesCommand,
   portfolios: portfoliosCommand,
   report: reportCommand,

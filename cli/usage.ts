@@ -15,6 +15,8 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
                                            (symbol or ISIN, price, currency, date); unpriced ones listed as stale
   themes
   portfolios
+  exposure --portfolio NAME [--snapshot ID] [--format table|json]
+                                           theme figures without positions (json: totalValue, cashValue, untaggedValue, themes[])
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
          [--paper a4|letter] [--sections summary,charts,themes,positions,fx,changes,methodology,disclaimer]
   report --all --format F --out DIR        one file per portfolio, named "<client> - <portfolio>.<ext>"

@@ -152,7 +152,7 @@ export const apiInputs = {
     portfolioId: id,
     snapshotId: id.optional(),
     /** The largest positions only (a screen needs the top rows, an export needs all). */
-    positionLimit: z.number().int().positive().max(1_000_000).optional(),
+    positionLimit: z.number().int().min(0).max(1_000_000).optional(),
   }),
   /** The positions of a snapshot for the holdings table (largest first, at most `limit`). */
   listHoldings: z.strictObject({
