@@ -176,6 +176,9 @@ function tagChangesSincePrevious(db: Db, snapshot: Snapshot): ExposureReport['ta
     .prepare('SELECT imported_at FROM snapshots WHERE portfolio_id = ? AND (as_of < ? OR (as_of = ? AND id < ?)) ORDER BY as_of DESC, id DESC LIMIT 1')
     .pluck()
     .get(snapshot.portfolioId, snapshot.asOf, snapshot.asOf, snapshot.id) as string | undefined;
+  // Usually nothing changed since: one look at the tag history (small) instead of reading every position
+  // (the query below costs 0.4-0.7 s at 1,000,000 positions, for an empty answer).
+  if (db.prepare('SELECT 1 FROM tag_events WHERE at >= ? LIMIT 1').get(previous ?? '') === undefined) return [];
   const range = positionRange(db, snapshot.id);
   const rows = db
     .prepare(

@@ -1,0 +1,64 @@
+/**
+ * How cost grows with the number of positions: for 5k, 10k, 100k and 1M positions, the import (in its
+ * own process, with its peak memory) beside `sqlite3 .import` of the same file, and the whole built
+ * `themelens exposure --format json` command (median of 5) on the imported database.
+ * Part of `npm run bench`; alone: `BENCH_ONLY=scale npm run bench`.
+ * Targets (performance issue): import at most 1.25x sqlite3 and 250 MB at 1M; exposure at 1M at most
+ * 60 ms over exposure at 5k.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { writeHoldingsCsv } from './generate';
+
+const ROOT = resolve(__dirname, '../..');
+const SIZES = [5_000, 10_000, 100_000, 1_000_000];
+const EXPOSURE_RUNS = 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(9);
+
+function timedSpawn(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const took = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return took;
+}
+
+export async function runScaleBench(dir: string): Promise<void> {
+  // Built afresh: a command line left from an older build may not know `exposure` yet.
+  if (spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts'], { cwd: ROOT, stdio: 'ignore' }).status !== 0 || !existsSync(join(ROOT, 'out/cli/themelens.cjs'))) {
+    throw new Error('could not build the command line (npx vite build --config vite.cli.config.ts)');
+  }
+  const rows: { n: number; sqlite: number; importMs: number; rss: number; exposure: number }[] = [];
+  for (const n of SIZES) {
+    const at = join(dir, `scale-${n}`);
+    rmSync(at, { recursive: true, force: true });
+    mkdirSync(at, { recursive: true });
+    const csv = join(at, 'holdings.csv');
+    await writeHoldingsCsv(csv, n);
+    const sqlite = timedSpawn('sqlite3', [join(at, 'baseline.db'), '.mode csv', `.import ${csv} holdings`]);
+    const db = join(at, 'themelens.db');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'import-child.ts'), csv, db], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (child.status !== 0) throw new Error(`import of ${n} rows failed: ${child.stderr}`);
+    const imported = JSON.parse(child.stdout.trim().split('\n').pop() as string) as { ms: number; peakRssMb: number };
+    const args = [join(ROOT, 'bin/themelens.cjs'), '--db', db, 'exposure', '--portfolio', 'Bench', '--format', 'json'];
+    timedSpawn(process.execPath, args); // the first run warms the file cache, outside the timing
+    const runs = Array.from({ length: EXPOSURE_RUNS }, () => timedSpawn(process.execPath, args));
+    rows.push({ n, sqlite, importMs: imported.ms, rss: imported.peakRssMb, exposure: median(runs) });
+    rmSync(csv, { force: true });
+  }
+  console.log('\nScale: import and exposure as positions grow');
+  console.log('  positions   sqlite3 .import   ThemeLens import   ratio   peak memory   themelens exposure (whole command)');
+  for (const r of rows) {
+    console.log(
+      `  ${r.n.toLocaleString('en-US').padStart(9)}   ${ms(r.sqlite).padStart(15)}   ${ms(r.importMs).padStart(16)}   ${(r.importMs / r.sqlite).toFixed(2).padStart(4)}x   ${`${r.rss.toFixed(0)} MB`.padStart(11)}   ${ms(r.exposure)}`,
+    );
+  }
+  const small = rows[0] as (typeof rows)[number];
+  const large = rows[rows.length - 1] as (typeof rows)[number];
+  console.log(`  exposure at ${large.n.toLocaleString('en-US')} over ${small.n.toLocaleString('en-US')}: ${(large.exposure - small.exposure).toFixed(0)} ms   (target: <= 60 ms)`);
+  console.log(`  import at ${large.n.toLocaleString('en-US')}: ${(large.importMs / large.sqlite).toFixed(2)}x sqlite3, ${large.rss.toFixed(0)} MB   (target: <= 1.25x, <= 250 MB)`);
+}
