@@ -351,6 +351,17 @@ export function finishBaseValueCurrency(format: FileFormat, fileBase: string | n
   return '';
 }
 
+/** The format as the whole file showed it: its date, its own total, its base currency. */
+export function finishedFormat(s: Session): FileFormat {
+  return {
+    ...s.format,
+    asOf: s.ctx.asOf,
+    fileTotalCents: s.totalCents,
+    baseCurrency: s.ctx.baseCurrency,
+    baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, s.warnings),
+  };
+}
+
 export function unterminated(line: number): { ok: false; error: FatalParseError } {
   return fatal(
     'UNTERMINATED_QUOTE',
@@ -533,13 +544,7 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
     );
   }
 
-  const format: FileFormat = {
-    ...s.format,
-    asOf: s.ctx.asOf,
-    fileTotalCents: s.totalCents,
-    baseCurrency: s.ctx.baseCurrency,
-    baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, s.warnings),
-  };
+  const format = finishedFormat(s);
   if (s.totalCents !== null) {
     let sum = 0;
     for (const p of positions) sum += p.valueCents;

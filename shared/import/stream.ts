@@ -6,7 +6,7 @@
  * that look ahead, small files) are parsed whole; the caller gives all their bytes.
  */
 import { decodeSingleByte, decodeUtf8Strict } from './decode';
-import { extraCashPositions, finishBaseValueCurrency, money, openSession, stepRow, unterminated, type Session } from './parse';
+import { extraCashPositions, finishedFormat, money, openSession, stepRow, unterminated, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
 import { MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from './types';
@@ -148,13 +148,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
       },
     };
   }
-  const format: FileFormat = {
-    ...s.format,
-    asOf: s.ctx.asOf,
-    fileTotalCents: s.totalCents,
-    baseCurrency: s.ctx.baseCurrency,
-    baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, s.warnings),
-  };
+  const format = finishedFormat(s);
   if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) {
     s.warnings.push(
       `The file's own total (${money(s.totalCents)}) differs from the sum of the imported rows (${money(sumCents)}) by ${money(s.totalCents - sumCents)}; check the rejected rows or the file.`,
