@@ -1,6 +1,7 @@
 import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { withInterrupt } from './interrupt';
+import { canonicalEncoding, ENCODINGS } from '../shared/import/decode';
 import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
@@ -26,7 +27,12 @@ const DELIMITERS: Record<string, string> = { ',': ',', comma: ',', ';': ';', sem
 
 function importOptions(values: Record<string, unknown>): ImportOptions {
   const options: ImportOptions = {};
-  if (values['encoding'] !== undefined) options.encoding = String(values['encoding']).toLowerCase() as ImportOptions['encoding'];
+  if (values['encoding'] !== undefined) {
+    // Aliases as people write them (cp932, sjis, latin1) name one of the encodings the import reads.
+    const canonical = canonicalEncoding(String(values['encoding']));
+    if (canonical === null || canonical === 'utf-16') throw new UsageError(`--encoding "${String(values['encoding'])}" is not one of ${ENCODINGS.join(', ')}`);
+    options.encoding = canonical as ImportOptions['encoding'];
+  }
   if (values['delimiter'] !== undefined) {
     const d = DELIMITERS[String(values['delimiter'])];
     if (!d) throw new UsageError(`--delimiter "${String(values['delimiter'])}" is not one of , ; tab |`);

@@ -36,7 +36,7 @@ export function offerAsOf(ctx: ParseContext, date: string | null, rank: number):
   }
 }
 
-const AS_OF_KEYWORDS = /\b(as of|as at|downloaded|generated|stand|vom|per|au|date|datum|period|report|situation|positions)\b/i;
+const AS_OF_KEYWORDS = /\b(as of|as at|downloaded|generated|stand|vom|per|au|date|datum|period|report|situation|positions)\b|現在|時点/i;
 
 /** Looks for an as-of date in a title or footer line. */
 export function scanLineForDate(ctx: ParseContext, cells: readonly string[]): void {

@@ -3,11 +3,11 @@
 import type { FatalParseError } from './types';
 
 /** The encodings a holdings file may be read in (canonical names; aliases below). */
-export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1', 'shift_jis', 'euc-jp'] as const;
 
 export interface DecodedText {
   text: string;
-  /** Canonical name: 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252' or 'iso-8859-1'. */
+  /** Canonical name: one of ENCODINGS. */
   encoding: string;
   hadBom: boolean;
 }
@@ -44,6 +44,15 @@ const ENCODING_ALIASES: Record<string, string> = {
   latin1: 'iso-8859-1',
   'latin-1': 'iso-8859-1',
   'iso-8859-15': 'windows-1252',
+  // Japanese brokers (SBI, Rakuten) export Shift_JIS, which Windows calls CP932 / Windows-31J.
+  shift_jis: 'shift_jis',
+  'shift-jis': 'shift_jis',
+  sjis: 'shift_jis',
+  cp932: 'shift_jis',
+  ms932: 'shift_jis',
+  'windows-31j': 'shift_jis',
+  'euc-jp': 'euc-jp',
+  eucjp: 'euc-jp',
 };
 
 /** Canonical encoding name for a user-given label, or null when it is not one we read. */
@@ -52,7 +61,7 @@ export function canonicalEncoding(label: string): string | null {
 }
 
 /** Names of encodings the override accepts, for messages and menus. */
-export const SUPPORTED_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
+export const SUPPORTED_ENCODINGS = ENCODINGS;
 
 function binaryError(): FatalParseError {
   return {
@@ -205,9 +214,55 @@ function decodeUtf8Fallback(b: Uint8Array): string | null {
   return parts.join('');
 }
 
+/** A multi-byte Japanese encoding, decoded by the runtime's TextDecoder; null when the bytes are not valid in it. */
+export function decodeJapanese(bytes: Uint8Array, start: number, encoding: 'shift_jis' | 'euc-jp', fatal = true): string | null {
+  const Ctor = textDecoderCtor();
+  if (!Ctor) return null;
+  try {
+    return new Ctor(encoding, { fatal, ignoreBOM: true }).decode(start === 0 ? bytes : bytes.subarray(start));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether text decoded from a guessed Japanese encoding reads as Japanese: kana present (a European
+ * file misread as Shift_JIS turns accented letters into kanji or half-width kana, almost never into
+ * full-width kana), and the non-ASCII characters nearly all Japanese.
+ */
+function readsAsJapanese(text: string): boolean {
+  const end = Math.min(text.length, 65536);
+  let kana = 0;
+  let japanese = 0;
+  let other = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0x3040 && c <= 0x30ff) kana++;
+    if ((c >= 0x3000 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) japanese++;
+    else other++;
+  }
+  return kana >= 2 && other * 20 <= japanese;
+}
+
+/** Shift_JIS or EUC-JP, when 8-bit text that is not UTF-8 reads as Japanese in one of them. */
+function sniffJapanese(bytes: Uint8Array, start: number): { encoding: 'shift_jis' | 'euc-jp'; text: string } | null {
+  const head = bytes.subarray(start, Math.min(bytes.length, start + 65536));
+  for (const encoding of ['shift_jis', 'euc-jp'] as const) {
+    // The head may end inside a character: judge it leniently, then decode the whole file strictly.
+    const sample = decodeJapanese(head, 0, encoding, false);
+    if (sample === null || (sample.includes('\ufffd') && sample.indexOf('\ufffd') < sample.length - 2)) continue;
+    if (!readsAsJapanese(sample)) continue;
+    const text = decodeJapanese(bytes, start, encoding);
+    if (text !== null) return { encoding, text };
+  }
+  return null;
+}
+
 /**
  * Decodes the file: an explicit encoding wins; else a BOM; else UTF-16 by its null-byte pattern;
- * else UTF-8 when the bytes are valid UTF-8, windows-1252 otherwise. NUL bytes or many control
+ * else UTF-8 when the bytes are valid UTF-8; else Shift_JIS or EUC-JP when the text reads as Japanese
+ * in one of them; windows-1252 otherwise. NUL bytes or many control
  * characters in 8-bit text mean a binary file.
  */
 export function decodeBytes(bytes: Uint8Array, override?: string): DecodeResult {
@@ -255,6 +310,10 @@ export function decodeBytes(bytes: Uint8Array, override?: string): DecodeResult 
   if (encoding === 'windows-1252' || encoding === 'iso-8859-1') {
     return { ok: true, text: decodeSingleByte(bytes, start, encoding === 'windows-1252'), encoding, hadBom: false };
   }
+  if (encoding === 'shift_jis' || encoding === 'euc-jp') {
+    // Chosen by the user: bytes that are not valid in it show as replacement characters, not a refusal.
+    return { ok: true, text: decodeJapanese(bytes, start, encoding, false) ?? decodeSingleByte(bytes, start, true), encoding, hadBom: false };
+  }
   const utf8 = decodeUtf8Strict(bytes, start);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8', hadBom };
   if (encoding === 'utf-8') {
@@ -263,5 +322,7 @@ export function decodeBytes(bytes: Uint8Array, override?: string): DecodeResult 
     const text = Ctor ? new Ctor('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start)) : decodeSingleByte(bytes, start, true);
     return { ok: true, text, encoding: 'utf-8', hadBom };
   }
+  const japanese = sniffJapanese(bytes, start);
+  if (japanese) return { ok: true, text: japanese.text, encoding: japanese.encoding, hadBom: false };
   return { ok: true, text: decodeSingleByte(bytes, start, true), encoding: 'windows-1252', hadBom: false };
 }

@@ -12,7 +12,7 @@ export function normaliseHeader(text: string): string {
 
 /** Known header names per field, most specific first. Compared after normaliseHeader. */
 export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
-  symbol: ['symbol', 'ticker', 'ticker symbol', 'symbole', 'code', 'symbol/isin', 'symbool/isin', 'instrument symbol'],
+  symbol: ['symbol', 'ticker', 'ticker symbol', 'symbole', 'code', 'symbol/isin', 'symbool/isin', 'instrument symbol', '銘柄コード', 'コード', 'ティッカー'],
   isin: ['isin', 'code isin', 'isin code', 'isin-code'],
   cusip: ['cusip', 'cusip number'],
   description: [
@@ -40,6 +40,12 @@ export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
     'company',
     'company name',
     'fund name',
+    // Japanese brokers: the name, or "code name" in one cell (SBI's 銘柄（コード）, split on import).
+    '銘柄（コード）',
+    '銘柄(コード)',
+    '銘柄名',
+    '銘柄',
+    'ファンド名',
   ],
   quantity: [
     'quantity',
@@ -62,6 +68,10 @@ export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
     'nombre',
     'aantal',
     'position',
+    '数量',
+    '保有数量',
+    '保有株数',
+    '口数',
   ],
   price: [
     'price',
@@ -83,6 +93,10 @@ export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
     'cours actuel',
     'prix',
     'slotkoers',
+    '現在値',
+    '現在価格',
+    '時価',
+    '基準価額',
   ],
   value: [
     'current value',
@@ -103,6 +117,8 @@ export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
     'valeur actuelle',
     'montant',
     'lokale waarde',
+    '評価額',
+    '時価評価額',
   ],
   baseValue: [
     'value in base currency',
@@ -114,7 +130,7 @@ export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
     'position value in base',
   ],
   fxRateToBase: ['fxratetobase', 'fx rate to base', 'fx rate to base currency'],
-  currency: ['currency', 'currencyprimary', 'currency primary', 'ccy', 'währung', 'whg', 'whg.', 'devise', 'monnaie', 'valuta', 'munt'],
+  currency: ['currency', 'currencyprimary', 'currency primary', 'ccy', 'währung', 'whg', 'whg.', 'devise', 'monnaie', 'valuta', 'munt', '通貨', '決済通貨'],
   account: [
     'account number',
     'account',
@@ -127,6 +143,8 @@ export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
     'depotnummer',
     'compte',
     'numéro de compte',
+    '預り区分',
+    '口座区分',
   ],
   securityType: [
     'security type',

@@ -23,6 +23,20 @@ export interface ColumnPlan {
    * file itself where it does not name it (an IBKR Flex query). Filled as rows are read.
    */
   unitRateCurrencies: Set<string>;
+  /** The name cell holds the Tokyo code too ("9984 ソフトバンクグループ", SBI's 銘柄（コード）): split it. */
+  codeInName: boolean;
+}
+
+/** "9984 ソフトバンクグループ", or "ソフトバンクグループ（9984）"; Tokyo codes include alphanumeric ones such as 285A. */
+const CODE_THEN_NAME = /^([0-9][0-9A-Z]{3})[\s\u3000]+(.+)$/;
+const NAME_THEN_CODE = /^(.+?)[\s\u3000]*[（(]([0-9][0-9A-Z]{3})[）)]$/;
+
+/** The Tokyo code and the name in one cell, or null when the cell is a name alone (a fund). */
+export function splitCodeAndName(cell: string): { code: string; name: string } | null {
+  const a = CODE_THEN_NAME.exec(cell);
+  if (a) return { code: a[1] as string, name: (a[2] as string).trim() };
+  const b = NAME_THEN_CODE.exec(cell);
+  return b ? { code: b[2] as string, name: (b[1] as string).trim() } : null;
 }
 
 export type RowOutcome =
@@ -51,6 +65,10 @@ const TOTAL_LABELS = new Set([
   'total général',
   'total general',
   'totaal',
+  // Japanese brokers: a section's total and the grand total.
+  '合計',
+  '総合計',
+  '総計',
 ]);
 
 /**
@@ -75,6 +93,8 @@ const CASH_LABELS = new Set([
   'especes',
   'liquidités',
   'liquidites',
+  '預り金',
+  '現金',
 ]);
 
 /** Labels a person reads better than the file's capitals. */
@@ -208,6 +228,14 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   if (isTotalLabel(label)) {
     const v = readNumber(cells, idx.value, plan.valueStyle);
     return { kind: 'total', valueCents: v ? decimalToCents(v.value) : null };
+  }
+
+  if (plan.codeInName && symbol === '') {
+    const split = splitCodeAndName(description);
+    if (split) {
+      symbol = split.code;
+      description = split.name;
+    }
   }
 
   let isCash = false;

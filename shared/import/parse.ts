@@ -290,6 +290,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
     valueStyle: columnsStyles[2] ?? fallback,
     defaultCurrency: preset?.currency ?? ((options.defaultCurrency ?? '').trim().toUpperCase() || 'USD'),
     unitRateCurrencies: new Set(),
+    codeInName: idx.symbol < 0 && idx.description >= 0 && CODE_IN_NAME_HEADERS.includes(normaliseHeader(headers[idx.description] ?? '')),
   };
   const format: FileFormat = {
     encoding: decoded.encoding,
@@ -325,6 +326,9 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
     },
   };
 }
+
+/** Name columns that hold the Tokyo code too (SBI's 銘柄（コード）). */
+const CODE_IN_NAME_HEADERS = ['銘柄（コード）', '銘柄(コード)'];
 
 /** A base-value column's currency as the header shows it; '?' until the file states its base (IBKR's Account Information). */
 function baseValueCurrencyAtHeader(headers: readonly string[], idx: ColumnIndexes, options: ParseOptions): string | null {
@@ -410,6 +414,9 @@ export function stepRow(row: RawRow, s: Session): Step {
   const verdict = s.preset?.classify?.(cells, s.ctx, row.line);
   if (verdict === 'skip') return { kind: 'skip' };
   if (verdict === 'total') return { kind: 'total', valueCents: null };
+  if (typeof verdict === 'object') {
+    return { kind: 'issue', issue: { line: row.line, column: null, header: null, cell: (cells[0] ?? '').trim(), message: verdict.reject } };
+  }
   if (verdict === undefined) {
     if (sameAsHeader(cells, s)) {
       s.blankSeen = false;

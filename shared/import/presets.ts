@@ -8,7 +8,8 @@ import type { ParsedPosition } from './types';
 import { autoMapIndexes, normaliseHeader } from './header';
 
 /** How a preset sorts a row before the generic rules; undefined lets the generic rules decide. */
-export type RowVerdict = 'data' | 'skip' | 'total';
+/** How a preset sorts a row; `reject`: a row error with that message (a row it knows it cannot read right). */
+export type RowVerdict = 'data' | 'skip' | 'total' | { reject: string };
 
 export interface Preset {
   id: string;
@@ -265,8 +266,56 @@ const degiro: Preset = {
   dayFirst: true,
 };
 
+/** A section title of SBI's portfolio CSV: "株式（現物/特定預り）", "投資信託（金額/NISA預り（つみたて投資枠））". */
+const SBI_SECTION = /預り|投資枠|^(株式|国内株式|投資信託|外国株式|米国株式|債券|MMF)/;
+/** Sections whose amounts are not in yen: refused row by row until their layout is known, never read as yen. */
+const SBI_FOREIGN = /外国|米国|外貨|USD|ドル/;
+const SBI_HEADER_FIRST = new Set(['銘柄（コード）', '銘柄(コード)', 'ファンド名', '銘柄名', '銘柄']);
+
+/**
+ * SBI Securities' portfolio CSV (ポートフォリオ): a title and a "YYYY/MM/DD HH:MM現在" line, then one
+ * section per account type (特定預り, 一般預り, NISA 成長投資枠, NISA つみたて投資枠), each a title line,
+ * its own header row and a 合計 line; a 総合計 line at the end is checked against the positions. Each
+ * section is an account. Amounts are yen; funds' 評価額 is their value whatever their price's unit
+ * (per 10,000 units).
+ */
+const sbi: Preset = {
+  id: 'sbi',
+  name: 'SBI Securities (ポートフォリオ)',
+  matches: (h) => hasAny(h, '銘柄（コード）', '銘柄(コード)') && h.includes('評価額'),
+  columns(headers) {
+    const idx = autoMapIndexes(headers);
+    idx.symbol = -1;
+    idx.description = indexOfNorm(headers, '銘柄（コード）', '銘柄(コード)');
+    idx.value = indexOfNorm(headers, '評価額');
+    idx.quantity = indexOfNorm(headers, '数量', '保有数量', '保有株数');
+    idx.price = indexOfNorm(headers, '現在値', '基準価額');
+    return idx;
+  },
+  readMeta(cells, ctx) {
+    const title = cells.map((c) => c.trim()).find((c) => c !== '') ?? '';
+    if (SBI_SECTION.test(title) && !title.includes('現在')) {
+      ctx.account = title;
+      ctx.state['foreign'] = SBI_FOREIGN.test(title);
+    }
+  },
+  classify(cells, ctx) {
+    const first = (cells[0] ?? '').trim();
+    // A section's own header row (funds name their first column ファンド名) and its total.
+    if (SBI_HEADER_FIRST.has(first)) return 'skip';
+    if (first === '合計') return 'skip';
+    if (first === '総合計') return undefined;
+    if (ctx.state['foreign'] === true && first !== '') {
+      return { reject: `This row is in the section "${ctx.account ?? ''}", whose amounts are not in yen; ThemeLens does not read that section yet. Export it from the foreign-stock screen, or import the other rows only` };
+    }
+    return undefined;
+  },
+  totalIsChecksum: true,
+  currency: 'JPY',
+};
+
 /** All built-in presets, most specific first. */
-export const BUILT_IN_PRESETS: readonly Preset[] = [ibkrActivity, ibkrFlex, fidelity, schwab, vanguard, etrade, degiro];
+export const BUILT_IN_PRESETS: readonly Preset[] = [ibkrActivity, ibkrFlex, fidelity, schwab, vanguard, etrade, degiro, sbi];
 
 /** Id and name of every built-in preset, for the UI's preset menu. */
 export const PRESETS: readonly { id: string; name: string }[] = BUILT_IN_PRESETS.map((p) => ({ id: p.id, name: p.name }));

@@ -5,7 +5,7 @@
  * boundary is carried into the next chunk. Files that need the whole text at once (UTF-16, presets
  * that look ahead, small files) are parsed whole; the caller gives all their bytes.
  */
-import { decodeSingleByte, decodeUtf8Strict } from './decode';
+import { decodeJapanese, decodeSingleByte, decodeUtf8Strict } from './decode';
 import { extraCashPositions, finishedFormat, money, openSession, stepRow, unterminated, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
 import { MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
@@ -29,6 +29,8 @@ const LF = 0x0a;
 /** Decodes one chunk (cut at a line feed, so never inside a UTF-8 sequence) in the file's encoding. */
 function decodeChunk(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'windows-1252' || encoding === 'iso-8859-1') return decodeSingleByte(bytes, 0, encoding === 'windows-1252');
+  // A line feed is never part of a Shift_JIS or EUC-JP character, so chunks cut at one decode alone.
+  if (encoding === 'shift_jis' || encoding === 'euc-jp') return decodeJapanese(bytes, 0, encoding, false) ?? decodeSingleByte(bytes, 0, true);
   // Valid UTF-8 in the head does not promise the rest: a stray windows-1252 byte later is read as such.
   return decodeUtf8Strict(bytes, 0) ?? decodeSingleByte(bytes, 0, true);
 }

@@ -21,6 +21,8 @@ const ENCODINGS: { id: NonNullable<ImportOptions['encoding']>; label: string }[]
   { id: 'iso-8859-1', label: 'ISO-8859-1 (Latin-1)' },
   { id: 'utf-16le', label: 'UTF-16 LE' },
   { id: 'utf-16be', label: 'UTF-16 BE' },
+  { id: 'shift_jis', label: 'Shift_JIS / CP932 (Japanese)' },
+  { id: 'euc-jp', label: 'EUC-JP (Japanese)' },
 ];
 const DELIMITERS: { id: NonNullable<ImportOptions['delimiter']>; label: string }[] = [
   { id: ',', label: 'Comma ,' },

@@ -66,6 +66,17 @@ describe('file quirks', () => {
     expect(decodeBytes(new Uint8Array([0x57, 0xe4, 0x80]))).toMatchObject({ ok: true, encoding: 'windows-1252', text: 'Wä€' });
   });
 
+  it('finds Shift_JIS and EUC-JP by their kana, and never takes European windows-1252 text for them', () => {
+    // "銘柄,数量\nソフトバンク,100" in Shift_JIS (CP932) and in EUC-JP.
+    const sjis = new Uint8Array([0x96, 0xc1, 0x95, 0xbf, 0x2c, 0x90, 0x94, 0x97, 0xca, 0x0a, 0x83, 0x5c, 0x83, 0x74, 0x83, 0x67, 0x83, 0x6f, 0x83, 0x93, 0x83, 0x4e, 0x2c, 0x31, 0x30, 0x30]);
+    expect(decodeBytes(sjis)).toMatchObject({ ok: true, encoding: 'shift_jis', text: '銘柄,数量\nソフトバンク,100' });
+    const euc = new Uint8Array([0xcc, 0xc3, 0xca, 0xc1, 0x2c, 0xbf, 0xf4, 0xce, 0xcc, 0x0a, 0xa5, 0xbd, 0xa5, 0xd5, 0xa5, 0xc8, 0xa5, 0xd0, 0xa5, 0xf3, 0xa5, 0xaf, 0x2c, 0x31, 0x30, 0x30]);
+    expect(decodeBytes(euc)).toMatchObject({ ok: true, encoding: 'euc-jp', text: '銘柄,数量\nソフトバンク,100' });
+    // German and French in windows-1252: "ä", "ü", "ß", "é" would read as kanji or half-width kana in Shift_JIS.
+    const latin = Uint8Array.from(Buffer.from('Bezeichnung;Währung;Stück;Kurswert\nMüller Straße;EUR;10;1.234,56\nSociété Générale;EUR;5;élevé\n', 'latin1'));
+    expect(decodeBytes(latin)).toMatchObject({ ok: true, encoding: 'windows-1252' });
+  });
+
   it('parentheses mean negative', () => {
     const r = parseOk('parentheses-negative.csv');
     expect(r.positions).toHaveLength(4);
