@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { comparedWith, contributionsByTheme, type ReportDocument } from '../../shared/report/document';
+import { spreadsheetMoneyFormat } from '../../shared/report/amount';
 
 const MONEY = '#,##0.00;-#,##0.00';
 const PERCENT = '0.00%';
@@ -47,6 +48,8 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   const byTheme = contributionsByTheme(r);
   const p = doc.preferences;
   const cur = r.baseCurrency;
+  // Amounts in the base currency in its own minor unit (yen without decimals); local values mix currencies.
+  const BASE_MONEY = spreadsheetMoneyFormat(cur);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ThemeLens';
   wb.created = wb.modified = new Date(r.generatedAt);
@@ -59,7 +62,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   ];
   addTable(
     wb, 'Summary',
-    [{ header: 'Theme', width: 34 }, { header: `Net (${cur})`, width: 16, numFmt: MONEY }, { header: 'Share', width: 10, numFmt: PERCENT }, { header: `Long (${cur})`, width: 16, numFmt: MONEY }, { header: `Short (${cur})`, width: 16, numFmt: MONEY }, { header: `Gross (${cur})`, width: 16, numFmt: MONEY }, { header: 'Positions', width: 10 }],
+    [{ header: 'Theme', width: 34 }, { header: `Net (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: 'Share', width: 10, numFmt: PERCENT }, { header: `Long (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: `Short (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: `Gross (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: 'Positions', width: 10 }],
     [
       ...r.themes.map((t): Cell[] => [t.parentId ? `  ${t.name}` : t.name, t.value, t.share, t.longValue, t.shortValue, t.grossValue, t.positionCount]),
       ['Untagged', r.untaggedValue, share(r.untaggedValue), null, null, null, null],
@@ -70,12 +73,12 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   );
   addTable(
     wb, 'Themes',
-    [{ header: 'Theme id', width: 22 }, { header: 'Theme', width: 30 }, { header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Weight', width: 9, numFmt: PERCENT }, { header: 'Source', width: 12 }, { header: `Contribution (${cur})`, width: 18, numFmt: MONEY }],
+    [{ header: 'Theme id', width: 22 }, { header: 'Theme', width: 30 }, { header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Weight', width: 9, numFmt: PERCENT }, { header: 'Source', width: 12 }, { header: `Contribution (${cur})`, width: 18, numFmt: BASE_MONEY }],
     r.themes.flatMap((t) => (byTheme.get(t.id) ?? []).map(({ position: pos, theme: pt }): Cell[] => [t.id, t.name, pos.account, pos.symbol, pos.description, pt.weight, pt.source ?? 'manual', pt.value])),
   );
   addTable(
     wb, 'Positions',
-    [{ header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Quantity', width: 12, numFmt: 'General' }, { header: 'Currency', width: 9 }, { header: 'Local value', width: 16, numFmt: MONEY }, { header: `Value (${cur})`, width: 16, numFmt: MONEY }, { header: 'Cash', width: 6 }, { header: 'Themes', width: 40 }],
+    [{ header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Quantity', width: 12, numFmt: 'General' }, { header: 'Currency', width: 9 }, { header: 'Local value', width: 16, numFmt: MONEY }, { header: `Value (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: 'Cash', width: 6 }, { header: 'Themes', width: 40 }],
     r.positions.map((pos): Cell[] => [pos.account, pos.symbol, pos.description, pos.quantity, pos.currency, pos.localValue, pos.value, pos.isCash ? 'yes' : '', pos.themes.map((t) => `${t.id} ${Number((t.weight * 100).toFixed(2))}%`).join('; ')]),
   );
   addTable(

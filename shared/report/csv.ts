@@ -1,3 +1,4 @@
+import { plainAmount } from './amount';
 import type { ExposureReport } from './model';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
@@ -29,7 +30,6 @@ export const textCell = (s: string | null | undefined): string => quote(neutrali
 /** A number cell: plain digits, so a negative number stays a number. */
 export const numberCell = (n: number | null): string => (n === null ? '' : String(n));
 
-const fixed2 = (n: number): string => n.toFixed(2);
 
 /**
  * The exposure's lines of the CSV report (no BOM, no line ends): a summary block (one row per theme,
@@ -39,6 +39,7 @@ const fixed2 = (n: number): string => n.toFixed(2);
 export function csvLines(report: ExposureReport): string[] {
   const lines: string[] = [];
   const row = (...cells: string[]) => lines.push(cells.join(','));
+  const base = (n: number) => plainAmount(n, report.baseCurrency);
   row('Portfolio', textCell(report.portfolio));
   row('Client', textCell(report.clientName));
   row('As of', report.asOf);
@@ -46,11 +47,11 @@ export function csvLines(report: ExposureReport): string[] {
   lines.push('');
   row('Theme', 'Theme id', `Value (${report.baseCurrency})`, `Gross (${report.baseCurrency})`, 'Share of portfolio', 'Positions');
   for (const t of report.themes) {
-    row(textCell(t.name), textCell(t.id), fixed2(t.value), fixed2(t.grossValue), t.share.toFixed(6), String(t.positionCount));
+    row(textCell(t.name), textCell(t.id), base(t.value), base(t.grossValue), t.share.toFixed(6), String(t.positionCount));
   }
-  row('Untagged', '', fixed2(report.untaggedValue), '', (report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue).toFixed(6), '');
-  row('Cash', '', fixed2(report.cashValue), '', '', '');
-  row('Total', '', fixed2(report.totalValue), '', report.totalValue === 0 ? '0' : '1.000000', '');
+  row('Untagged', '', base(report.untaggedValue), '', (report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue).toFixed(6), '');
+  row('Cash', '', base(report.cashValue), '', '', '');
+  row('Total', '', base(report.totalValue), '', report.totalValue === 0 ? '0' : '1.000000', '');
   lines.push('');
   row('Account', 'Symbol', 'Description', 'Quantity', 'Currency', 'Local value', `Value (${report.baseCurrency})`, 'Themes');
   for (const p of report.positions) {
@@ -61,8 +62,8 @@ export function csvLines(report: ExposureReport): string[] {
       textCell(p.description),
       numberCell(p.quantity),
       textCell(p.currency),
-      fixed2(p.localValue),
-      p.value === null ? '' : fixed2(p.value),
+      plainAmount(p.localValue, p.currency),
+      plainAmount(p.value, report.baseCurrency),
       textCell(themes),
     );
   }

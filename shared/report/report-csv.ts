@@ -1,8 +1,8 @@
 /** The client report as CSV: the exposure blocks plus adviser, fingerprint, tag notes and position changes. */
+import { plainAmount } from './amount';
 import { csvLines, numberCell, textCell } from './csv';
 import { comparedWith, type ReportDocument } from './document';
 
-const fixed2 = (n: number | null) => (n === null ? '' : n.toFixed(2));
 
 /** UTF-8 with a BOM, CRLF line ends, every text cell neutralised against formulas. */
 export function renderReportCsv(doc: ReportDocument): string {
@@ -26,7 +26,7 @@ export function renderReportCsv(doc: ReportDocument): string {
     row('Compared with', textCell(comparedWith(doc)));
     row('Position change since', doc.previousSnapshot.asOf, 'Account', 'Symbol', 'Description', 'Currency', 'Quantity before', 'Quantity after', 'Value before', 'Value after');
     for (const c of doc.positionChanges) {
-      row(c.kind, '', textCell(c.account), textCell(c.symbolKey), textCell(c.description), textCell(c.currency), numberCell(c.quantityBefore), numberCell(c.quantityAfter), fixed2(c.localValueBefore), fixed2(c.localValueAfter));
+      row(c.kind, '', textCell(c.account), textCell(c.symbolKey), textCell(c.description), textCell(c.currency), numberCell(c.quantityBefore), numberCell(c.quantityAfter), plainAmount(c.localValueBefore, c.currency), plainAmount(c.localValueAfter, c.currency));
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

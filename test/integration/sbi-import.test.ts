@@ -73,6 +73,10 @@ describe('SBI Securities portfolio CSV in Shift_JIS', () => {
     expect(bySymbol['8035']).toMatchObject({ account: '株式（現物/NISA預り（成長投資枠））', value: 244350 });
     const fund = rep.positions.find((p) => p.description.startsWith('eMAXIS'));
     expect(fund).toMatchObject({ account: '投資信託（金額/NISA預り（つみたて投資枠））', value: 2895800 });
+    // Yen have no minor unit: the CSV report writes whole yen.
+    const csv = cli('report', '--portfolio', 'NISA', '--format', 'csv').stdout;
+    expect(csv).toContain('\r\nTotal,,4813350,,1.000000,\r\n');
+    expect(csv).toMatch(/,9984,ソフトバンクグループ,100,JPY,951200,951200,/);
     // Tags by Tokyo code reach the holding.
     expect(cli('tag', '9984', 'data-centers').code).toBe(0);
     const tagged = JSON.parse(cli('report', '--portfolio', 'NISA', '--format', 'json').stdout) as { themes: { id: string; value: number }[] };
