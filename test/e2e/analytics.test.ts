@@ -175,6 +175,14 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     const warning = await h.page.getByTestId('fx-missing-warning').innerText();
     expect(warning).toContain('JPY');
     expect(warning).not.toContain('USD');
+    // Import rates…: a dated rates file gives JPY its rate, listed with the file it came from.
+    const rates = join(h.dataDir, 'jpy-rates.csv');
+    writeFileSync(rates, `date,currency,rate,base\n${snapshotDate},JPY,0.0061,EUR\n`);
+    h.openDialogAnswers.push(rates);
+    await h.page.getByTestId('fx-import').click();
+    await h.page.getByTestId('fx-history-JPY').filter({ hasText: 'jpy-rates.csv' }).waitFor();
+    expect(await h.page.getByTestId('fx-missing-warning').count()).toBe(0);
+    expect(await h.page.getByTestId('fx-row-JPY').innerText()).toContain('1 JPY = 0.0061 EUR');
     // The same holdings with DEGIRO's own "Value in EUR": valued by the broker, nothing missing.
     await importFile(h, DEGIRO, { portfolioName: 'Degiro (EUR)', baseCurrency: 'EUR' });
     await h.page.reload();
