@@ -10,6 +10,7 @@ import { backupCommand } from './backup-commands';
 import { fxCommand } from './fx-commands';
 import { repriceCommand } from './reprice-command';
 import { exposureCommand } from './exposure-command';
+import { scenarioCommand } from './scenario-command';
 import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 import { reportCommand } from './report-command';
@@ -129,6 +130,7 @@ export const COMMANDS: Record<string, Command> = {
   fx: fxCommand,
   reprice: repriceCommand,
   exposure: exposureCommand,
+  scenario: scenarioCommand,
   themes: themesCommand,
   portfolios: portfoliosCommand,
   report: reportCommand,

@@ -17,6 +17,8 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   portfolios
   exposure --portfolio NAME [--snapshot ID] [--format table|json]
                                            theme figures without positions (json: totalValue, cashValue, untaggedValue, themes[])
+  scenario --portfolio NAME --shock THEME_ID=+/-P [--shock ...] [--snapshot ID] [--format table|json]
+                                           what theme shocks do: each position moves by the sum of weight x shock
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
          [--paper a4|letter] [--sections summary,charts,themes,positions,fx,changes,methodology,disclaimer]
   report --all --format F --out DIR        one file per portfolio, named "<client> - <portfolio>.<ext>"

@@ -1,0 +1,55 @@
+/**
+ * `themelens scenario`: theme shocks against hand-computed figures. Each position moves by the sum
+ * over its themes of weight x shock, rounded per theme to the cent; cash does not move.
+ */
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const FIDELITY = resolve(__dirname, '../fixtures/holdings/fidelity-current.csv');
+
+describe('themelens scenario', () => {
+  const temp = makeTempDir('themelens-scenario-');
+  const db = join(temp.dir, 's.db');
+  const cli = (...args: string[]) => runCli([...args, '--db', db]);
+  afterAll(() => temp.cleanup());
+  beforeAll(() => {
+    expect(cli('import', FIDELITY, '--portfolio', 'Fid', '--as-of', '2026-11-24').code).toBe(0);
+    expect(cli('tag', 'NVDA', 'data-centers', '--weight', '0.6').code).toBe(0);
+    expect(cli('tag', 'NVDA', 'diamond-semiconductors', '--weight', '0.2').code).toBe(0);
+    expect(cli('tag', 'AMAT', 'diamond-semiconductors').code).toBe(0);
+    // Cash tagged on purpose: it still does not move.
+    expect(cli('tag', 'CASH:USD', 'data-centers').code).toBe(0);
+  });
+
+  it('moves each position by the sum of weight x shock, exactly as by hand', () => {
+    const r = cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers=-20', '--shock', 'diamond-semiconductors=+10%', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    // NVDA 45,900.35: x 0.6 x -20% = -5,508.042 -> -5,508.04; x 0.2 x +10% = 918.007 -> 918.01;
+    // together -4,590.03. AMAT 5,172.00 x 1 x +10% = 517.20. Total -4,072.83 of 86,367.72.
+    expect(s.impact).toBe(-4072.83);
+    expect(s.totalValue).toBe(86367.72);
+    expect(s.impactShare).toBeCloseTo(-4072.83 / 86367.72, 12);
+    expect(s.positions).toEqual([
+      { symbol: 'NVDA', account: 'Z12345678', value: 45900.35, impact: -4590.03 },
+      { symbol: 'AMAT', account: '234567890', value: 5172, impact: 517.2 },
+    ]);
+    const byId = Object.fromEntries(s.themes.map((t: { id: string }) => [t.id, t]));
+    expect(byId['data-centers']).toMatchObject({ shock: -20, impact: -5508.04 });
+    expect(byId['diamond-semiconductors']).toMatchObject({ shock: 10, impact: 1435.21 });
+    expect(byId['oil-logistics']).toMatchObject({ shock: 0, impact: 0 });
+  });
+
+  it('a table for people; refusals in one line', () => {
+    const r = cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers=-20');
+    expect(r.code, r.stderr).toBe(0);
+    // NVDA alone: -5,508.04.
+    expect(r.stdout).toContain('Fid, snapshot 1 as of 2026-11-24: -5,508.04 USD (-6.38% of 86,367.72)');
+    expect(cli('scenario', '--portfolio', 'Fid', '--shock', 'space=-20').stderr).toMatch(/no theme with id space; the ids are: data-centers/);
+    expect(cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers=-120').code).toBe(2);
+    expect(cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers').code).toBe(2);
+    expect(cli('scenario', '--portfolio', 'Fid').code).toBe(2);
+  });
+});
