@@ -11,6 +11,7 @@ import { fxCommand } from './fx-commands';
 import { repriceCommand } from './reprice-command';
 import { exposureCommand } from './exposure-command';
 import { scenarioCommand } from './scenario-command';
+import { targetsCommand } from './targets-command';
 import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 import { reportCommand } from './report-command';
@@ -131,6 +132,7 @@ export const COMMANDS: Record<string, Command> = {
   reprice: repriceCommand,
   exposure: exposureCommand,
   scenario: scenarioCommand,
+  targets: targetsCommand,
   themes: themesCommand,
   portfolios: portfoliosCommand,
   report: reportCommand,

@@ -19,6 +19,8 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
                                            theme figures without positions (json: totalValue, cashValue, untaggedValue, themes[])
   scenario --portfolio NAME --shock THEME_ID=+/-P [--shock ...] [--snapshot ID] [--format table|json]
                                            what theme shocks do: each position moves by the sum of weight x shock
+  targets --portfolio NAME | targets set THEME_ID SHARE [--band P] --portfolio NAME | targets remove THEME_ID --portfolio NAME
+                                           a target share per theme (0.25 or 25%), band in percentage points (default 5); drift shown
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
          [--paper a4|letter] [--sections summary,charts,themes,positions,fx,changes,methodology,disclaimer]
   report --all --format F --out DIR        one file per portfolio, named "<client> - <portfolio>.<ext>"

@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/api/errors';
-import type { Portfolio, Snapshot } from '../../shared/domain/types';
+import type { Portfolio, Snapshot, ThemeTarget } from '../../shared/domain/types';
 import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type ReportWarning } from '../../shared/report/model';
 import type { Db } from '../connection';
+import { listTargets } from '../repos/targets';
 import { listThemes } from '../repos/themes';
 import { contributionCents, type CurrencyFactor } from './rates';
 import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange, type BrokerValues } from './scan';
@@ -156,7 +157,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     totalValue: money(totals.totalCents),
     cashValue: money(totals.cashCents),
     untaggedValue: money(totals.untaggedCents),
-    themes: totals.themes,
+    themes: withTargets(totals.themes, listTargets(db, portfolio.id)),
     positionCount: snapshot.rowCount,
     positions,
     fxRates: [
@@ -168,6 +169,23 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     tagChanges: tagChangesSincePrevious(db, snapshot),
     generatedAt,
   };
+}
+
+/**
+ * Each theme with the portfolio's target for it, if any: drift is the share minus the target, in
+ * fractions of the portfolio; outside when it is further than the band either way.
+ */
+function withTargets(themes: ExposureReport['themes'], targets: readonly ThemeTarget[]): ExposureReport['themes'] {
+  if (targets.length === 0) return themes;
+  const byTheme = new Map(targets.map((t) => [t.themeId, t]));
+  return themes.map((t) => {
+    const target = byTheme.get(t.id);
+    if (!target) return t;
+    const share = target.shareBp / 10_000;
+    const band = target.bandBp / 10_000;
+    const drift = t.share - share;
+    return { ...t, target: { share, band, drift, outside: Math.abs(drift) > band + 1e-12 } };
+  });
 }
 
 /** Tag changes on this snapshot's holdings since the portfolio's previous snapshot was imported. */

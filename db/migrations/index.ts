@@ -10,6 +10,7 @@ import { migration006 } from './006-reports';
 import { migration007 } from './007-file-totals';
 import { migration008 } from './008-dated-fx';
 import { migration009 } from './009-broker-base-values';
+import { migration010 } from './010-theme-targets';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'file totals kept with snapshots', up: migration007 },
   { version: 8, name: 'dated exchange rates', up: migration008 },
   { version: 9, name: 'broker base values; repriced snapshots', up: migration009 },
+  { version: 10, name: 'theme targets', up: migration010 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

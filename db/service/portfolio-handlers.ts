@@ -2,9 +2,10 @@ import type { BackendHandlers } from '../../shared/api/contract';
 import * as portfolioEdits from '../repos/portfolio-edits';
 import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
+import * as targets from '../repos/targets';
 import type { HandlerContext } from './handler-context';
 
-/** Portfolios and their snapshots: list, create, rename, duplicate, delete and undo a delete. */
+/** Portfolios, their snapshots and their target mix: list, create, rename, duplicate, delete and undo a delete. */
 export function portfolioHandlers({ db, now }: HandlerContext) {
   return {
     listPortfolios: () => portfolios.listPortfolios(db),
@@ -15,8 +16,21 @@ export function portfolioHandlers({ db, now }: HandlerContext) {
     restorePortfolio: (input) => portfolioEdits.restoreDeletedPortfolio(db, input.undoToken),
     listSnapshots: (input) => snapshots.listSnapshots(db, portfolios.getPortfolio(db, input.portfolioId).id),
     listImportIssues: (input) => snapshots.listImportIssues(db, input.snapshotId),
+    setThemeTarget: (input) => targets.setTarget(db, { portfolioId: portfolios.getPortfolio(db, input.portfolioId).id, themeId: input.themeId, shareBp: input.shareBp, bandBp: input.bandBp }),
+    listThemeTargets: (input) => targets.listTargets(db, portfolios.getPortfolio(db, input.portfolioId).id),
+    removeThemeTarget: (input) => targets.removeTarget(db, input.portfolioId, input.themeId),
   } satisfies Pick<
     BackendHandlers,
-    'listPortfolios' | 'createPortfolio' | 'renamePortfolio' | 'duplicatePortfolio' | 'deletePortfolio' | 'restorePortfolio' | 'listSnapshots' | 'listImportIssues'
+    | 'listPortfolios'
+    | 'createPortfolio'
+    | 'renamePortfolio'
+    | 'duplicatePortfolio'
+    | 'deletePortfolio'
+    | 'restorePortfolio'
+    | 'listSnapshots'
+    | 'listImportIssues'
+    | 'setThemeTarget'
+    | 'listThemeTargets'
+    | 'removeThemeTarget'
   >;
 }

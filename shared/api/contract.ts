@@ -5,7 +5,7 @@
  */
 import { rateProblem } from '../fx/rate-text';
 import { z } from 'zod';
-import { TAG_SOURCES, type FxRate, type Portfolio, type PortfolioSummary, type Snapshot, type Tag, type TagSource, type Theme } from '../domain/types';
+import { TAG_SOURCES, type FxRate, type Portfolio, type PortfolioSummary, type Snapshot, type Tag, type TagSource, type Theme, type ThemeTarget } from '../domain/types';
 import { ENCODINGS } from '../import/decode';
 import { DELIMITER_CANDIDATES } from '../import/dialect';
 import type { ExposureReport } from '../report/model';
@@ -143,6 +143,10 @@ export const apiInputs = {
   }),
   /** Without `asOf`: today. Each day keeps its own rate; a snapshot uses the rate of its date. */
   setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() }),
+  /** A theme's target share of a portfolio (0..10000 bp) and its band (percentage points, in bp). */
+  setThemeTarget: z.strictObject({ portfolioId: id, themeId, shareBp: z.number().int().min(0).max(10_000), bandBp: z.number().int().min(0).max(10_000) }),
+  listThemeTargets: z.strictObject({ portfolioId: id }),
+  removeThemeTarget: z.strictObject({ portfolioId: id, themeId }),
   /** A new snapshot of the portfolio's latest holdings at the prices in a file (symbol or ISIN, price, currency, date). */
   repricePortfolio: z.strictObject({ path: filePath, portfolioId: id.optional(), portfolioName: z.string().trim().min(1).max(200).optional(), asOf: isoDate.optional() }),
   /** A rates file: date,currency,rate[,base] rows, or a central bank's Date,USD,JPY,... table. `base`: the base when the file names none. */
@@ -419,6 +423,9 @@ export interface ApiOutputs {
   listFxRates: FxRate[];
   importFxRates: FxRatesImport;
   repricePortfolio: RepriceOutcome;
+  setThemeTarget: ThemeTarget[];
+  listThemeTargets: ThemeTarget[];
+  removeThemeTarget: ThemeTarget[];
   getExposure: ExposureReport;
   exportReport: ReportExportResult;
   /** `page`: for html, the report's stylesheet and the markup inside its body apart, so the renderer can show it in a shadow root (its CSP forbids <style>). */

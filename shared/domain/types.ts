@@ -68,6 +68,14 @@ export interface Theme {
   parentId?: string | null;
 }
 
+/** A theme's target share of a portfolio, and the band around it that counts as on target (basis points). */
+export interface ThemeTarget {
+  portfolioId: number;
+  themeId: string;
+  shareBp: number;
+  bandBp: number;
+}
+
 /** Where a tag came from; the database's CHECK (migration 1) lists the same five. */
 export const TAG_SOURCES = ['manual', 'rule', 'suggestion', 'look-through', 'imported'] as const;
 export type TagSource = (typeof TAG_SOURCES)[number];

@@ -17,6 +17,8 @@ export interface ReportThemeRow {
   /** value / totalValue (0 when the total is 0). */
   share: number;
   positionCount: number;
+  /** The portfolio's target for this theme, when it has one: share and band as fractions; drift = share - target. */
+  target?: { share: number; band: number; drift: number; outside: boolean };
 }
 
 export interface ReportPositionTheme {

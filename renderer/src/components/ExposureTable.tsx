@@ -30,6 +30,19 @@ export function ExposureTable({ report }: { report: ExposureReport }) {
   const body = lines.filter((l) => l.kind === 'theme' || l.kind === 'sub-theme' || l.kind === 'untagged');
   const foot = lines.filter((l) => l.kind === 'cash' || l.kind === 'total');
   const money = (v: number | null) => (v === null ? '' : formatMoney(v, cur));
+  // Targets (themelens targets set): a column only when the portfolio has any.
+  const targets = new Map(report.themes.filter((t) => t.target).map((t) => [t.id, t.target!]));
+  const targetCell = (key: string) => {
+    const t = targets.get(key);
+    if (!t) return <td className="num" />;
+    const drift = `${t.drift >= 0 ? '+' : ''}${(t.drift * 100).toFixed(1)} pts`;
+    return (
+      <td className={t.outside ? 'num drift-outside' : 'num'} data-testid={`target-${key}`} title={`Target ${formatShare(t.share)} ± ${(t.band * 100).toFixed(1)} points; now ${drift} ${t.outside ? 'outside' : 'within'} the band`}>
+        {formatShare(t.share)} <span className="drift">{drift}</span>
+        {t.outside && <span className="visually-hidden"> outside the band</span>}
+      </td>
+    );
+  };
   const onCopy = () => {
     copyTable(lines, cur).then(
       () => setCopied('ok'),
@@ -53,6 +66,7 @@ export function ExposureTable({ report }: { report: ExposureReport }) {
         </>
       )}
       <td className="num">{formatShare(l.share)}</td>
+      {targets.size > 0 && targetCell(l.key)}
       <td className="num">{l.kind === 'theme' || l.kind === 'sub-theme' ? l.positions : ''}</td>
     </tr>
   );
@@ -93,6 +107,7 @@ export function ExposureTable({ report }: { report: ExposureReport }) {
               </>
             )}
             <th className="num">Share</th>
+            {targets.size > 0 && <th className="num">Target · drift</th>}
             <th className="num" title="Positions">
               {mode === 'net' ? 'Positions' : 'Pos.'}
             </th>
