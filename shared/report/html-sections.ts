@@ -25,7 +25,19 @@ export function summaryHtml(doc: ReportDocument): string {
   rows.push(`<tr>${td(swatch(UNTAGGED_COLOR) + 'Untagged')}${td(m(r.untaggedValue), true)}${td(share(r.untaggedValue), true)}${td('')}${td('')}${td('')}</tr>`);
   rows.push(`<tr>${td('Cash')}${td(m(r.cashValue), true)}${td(share(r.cashValue), true)}${td('')}${td('')}${td('')}</tr>`);
   const foot = `<tfoot><tr>${td('Total')}${td(m(r.totalValue), true)}${td(r.totalValue === 0 ? '0.0%' : '100.0%', true)}${td('')}${td('')}${td(String(r.positionCount), true)}</tr></tfoot>`;
-  return `<h2>Summary</h2>\n${table(['Theme', `Net (${e(cur)})`, 'Share', 'Long', 'Short', 'Positions'], rows, [1, 2, 3, 4, 5], foot)}`;
+  return `<h2>Summary</h2>\n${table(['Theme', `Net (${e(cur)})`, 'Share', 'Long', 'Short', 'Positions'], rows, [1, 2, 3, 4, 5], foot)}${targetsHtml(doc)}`;
+}
+
+/** The target mix, when the portfolio has one: each target, its band, the share now and the drift. */
+function targetsHtml(doc: ReportDocument): string {
+  const withTarget = doc.exposure.themes.filter((t) => t.target);
+  if (withTarget.length === 0) return '';
+  const pts = (f: number) => `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)} pts`;
+  const rows = withTarget.map((t) => {
+    const g = t.target!;
+    return `<tr>${td(swatch(t.color) + e(t.name))}${td(formatShare(g.share), true)}${td(`± ${(g.band * 100).toFixed(1)} pts`, true)}${td(formatShare(t.share), true)}${td(pts(g.drift), true)}${td(g.outside ? '<strong>outside the band</strong>' : 'within')}</tr>`;
+  });
+  return `\n<h3>Target mix</h3>\n${table(['Theme', 'Target', 'Band', 'Share now', 'Drift', ''], rows, [1, 2, 3, 4])}`;
 }
 
 /** The bar chart of net exposure and the donut of shares, both inline SVG. */

@@ -31,6 +31,10 @@ describe('themelens targets', () => {
     expect(dc.target.drift).toBeCloseTo(45900.35 / 86367.72 - 0.4, 12);
     expect(dc.target.outside).toBe(true);
     expect(rep.themes.find((t: { id: string }) => t.id === 'oil-logistics').target).toBeUndefined();
+    // The HTML (and so the PDF) report has a target-mix table.
+    const html = cli('report', '--portfolio', 'Fid', '--format', 'html').stdout;
+    expect(html).toContain('<h3>Target mix</h3>');
+    expect(html).toMatch(/40\.0%.*± 5\.0 pts.*53\.1%.*\+13\.1 pts.*outside the band/s);
     // 0.5 with a band of 5 points: 53.1% is within.
     expect(cli('targets', 'set', 'data-centers', '0.5', '--portfolio', 'Fid').stdout).toMatch(/target 50\.0% ± 5\.0 pts\tnow 53\.1%\tdrift \+3\.1 pts\n$/);
   });
