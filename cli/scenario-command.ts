@@ -2,7 +2,6 @@ import type { BackendHandlers } from '../shared/api/contract';
 import { AppError } from '../shared/api/errors';
 import { validateInput } from '../shared/api/validate';
 import { portfolioNamed } from '../shared/domain/portfolio-name';
-import { applyShocks } from '../shared/exposure/scenario';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 
@@ -52,11 +51,14 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
   if (!portfolio) throw new AppError('NOT_FOUND', `There is no portfolio named "${values.portfolio}". Run "themelens portfolios" to list them.`);
   const snapshotId = values.snapshot === undefined ? undefined : Number(values.snapshot);
   if (snapshotId !== undefined && !(Number.isInteger(snapshotId) && snapshotId > 0)) throw new UsageError(`--snapshot "${values.snapshot}" is not a snapshot id`);
-  const exposure = await h.getExposure(validateInput('getExposure', { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}) }));
-  const result = applyShocks(exposure, shocks);
-  for (const w of exposure.warnings.filter((x) => x.code === 'MISSING_FX')) io.err(`warning: ${w.code}: ${w.message}\n`);
+  const result = await h.runScenario(
+    validateInput('runScenario', { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), shocks: [...shocks].map(([themeId, shockBp]) => ({ themeId, shockBp })) }),
+  );
+  const exposure = result;
+  for (const w of result.warnings) io.err(`warning: ${w.code}: ${w.message}\n`);
   if (format === 'json') {
-    io.out(`${JSON.stringify({ portfolio: exposure.portfolio, snapshotId: exposure.snapshotId, asOf: exposure.asOf, ...result }, null, 2)}\n`);
+    const { portfolioId: _id, ...shown } = result;
+    io.out(`${JSON.stringify(shown, null, 2)}\n`);
     return;
   }
   const cur = result.baseCurrency;

@@ -4,6 +4,7 @@ import { compareSnapshots } from '../exposure/compare';
 import { computeExposure } from '../exposure/compute';
 import { portfoliosOverview, themeHistory } from '../exposure/history';
 import { listHoldings } from '../exposure/holdings';
+import { applyShocks } from '../../shared/exposure/scenario';
 import { localDate } from '../repos/clock';
 import * as fx from '../repos/fx';
 import { importFxRatesFile } from '../repos/fx-import';
@@ -29,6 +30,12 @@ export function valuationHandlers({ db, now, scoped }: HandlerContext) {
       return compareSnapshots(db, portfolio, resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId), input.limit);
     },
     getPortfoliosOverview: () => portfoliosOverview(db),
+    runScenario: (input) => {
+      const [portfolio, snapshot] = scoped(input);
+      const exposure = computeExposure(db, portfolio, snapshot, now());
+      const shocks = new Map(input.shocks.map((s) => [s.themeId, s.shockBp]));
+      return { portfolio: portfolio.name, portfolioId: portfolio.id, snapshotId: snapshot.id, asOf: snapshot.asOf, warnings: exposure.warnings.filter((w) => w.code === 'MISSING_FX'), ...applyShocks(exposure, shocks) };
+    },
     setFxRate: (input) => fx.setFxRate(db, { currency: input.currency, quote: input.quote, rate: input.rate }, input.asOf ?? localDate()),
     listFxRates: () => fx.listFxRates(db),
     importFxRates: (input) => importFxRatesFile(db, input.path, input.base ?? null),
@@ -43,6 +50,7 @@ export function valuationHandlers({ db, now, scoped }: HandlerContext) {
     | 'getThemeHistory'
     | 'compareSnapshots'
     | 'getPortfoliosOverview'
+    | 'runScenario'
     | 'setFxRate'
     | 'listFxRates'
     | 'importFxRates'

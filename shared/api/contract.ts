@@ -7,8 +7,9 @@ import { rateProblem } from '../fx/rate-text';
 import { z } from 'zod';
 import { TAG_SOURCES, type FxRate, type Portfolio, type PortfolioSummary, type Snapshot, type Tag, type TagSource, type Theme, type ThemeTarget } from '../domain/types';
 import { ENCODINGS } from '../import/decode';
+import type { ScenarioResult } from '../exposure/scenario';
 import { DELIMITER_CANDIDATES } from '../import/dialect';
-import type { ExposureReport } from '../report/model';
+import type { ExposureReport, ReportWarning } from '../report/model';
 import { REPORT_FORMATS } from '../report/model';
 import { PAPER_SIZES, REPORT_SECTIONS, type ReportPreferences } from '../report/document';
 import type { ReportExportResult, ReportRecord } from '../report/record';
@@ -143,6 +144,12 @@ export const apiInputs = {
   }),
   /** Without `asOf`: today. Each day keeps its own rate; a snapshot uses the rate of its date. */
   setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() }),
+  /** What theme shocks do to a snapshot (shared/exposure/scenario.ts); shocks in basis points of value, -10000..+100000. */
+  runScenario: z.strictObject({
+    portfolioId: id,
+    snapshotId: id.optional(),
+    shocks: z.array(z.strictObject({ themeId, shockBp: z.number().int().min(-10_000).max(100_000) })).min(1).max(100),
+  }),
   /** A theme's target share of a portfolio (0..10000 bp) and its band (percentage points, in bp). */
   setThemeTarget: z.strictObject({ portfolioId: id, themeId, shareBp: z.number().int().min(0).max(10_000), bandBp: z.number().int().min(0).max(10_000) }),
   listThemeTargets: z.strictObject({ portfolioId: id }),
@@ -423,6 +430,8 @@ export interface ApiOutputs {
   listFxRates: FxRate[];
   importFxRates: FxRatesImport;
   repricePortfolio: RepriceOutcome;
+  /** `warnings`: MISSING_FX, whose positions do not move. */
+  runScenario: ScenarioResult & { portfolio: string; portfolioId: number; snapshotId: number; asOf: string; warnings: ReportWarning[] };
   setThemeTarget: ThemeTarget[];
   listThemeTargets: ThemeTarget[];
   removeThemeTarget: ThemeTarget[];

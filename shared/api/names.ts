@@ -39,6 +39,7 @@ export const CALL_NAMES = [
   'listFxRates',
   'importFxRates',
   'repricePortfolio',
+  'runScenario',
   'setThemeTarget',
   'listThemeTargets',
   'removeThemeTarget',

@@ -8,6 +8,7 @@ import { HistoryView } from './HistoryView';
 import { OverlapView } from './OverlapView';
 import { PortfoliosView } from './PortfoliosView';
 import { SnapshotPicker } from './SnapshotPicker';
+import { ScenariosView } from './ScenariosView';
 import { ThemesView } from './ThemesView';
 import { useSwitchMeasure } from './timing';
 import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './prefetch';
@@ -15,7 +16,7 @@ import { useCall } from './useCall';
 import type { ViewId } from './ViewTabs';
 
 /** The views that show one snapshot (and have a snapshot picker). */
-const SNAPSHOT_VIEWS: readonly string[] = ['themes', 'accounts', 'currencies', 'overlap'];
+const SNAPSHOT_VIEWS: readonly string[] = ['themes', 'accounts', 'currencies', 'overlap', 'scenarios'];
 
 /** What every analytics view gets from the app. */
 export interface ViewProps {
@@ -43,7 +44,7 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
     return viewCall(view, portfolio.id, sid)?.() ?? Promise.resolve(null);
   }, key);
   // Only this view's answer for this snapshot counts as ready (the previous one's stays while loading).
-  const ready = data && view !== 'compare' && matches(view, data as Record<string, unknown>, portfolio.id, sid) ? data : null;
+  const ready = data && view !== 'compare' && view !== 'scenarios' && matches(view, data as Record<string, unknown>, portfolio.id, sid) ? data : null;
   // Then the other views of this snapshot, and this view for the most recent other snapshots.
   usePrefetch(
     () => [
@@ -55,10 +56,11 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
   useSwitchMeasure(key, ready);
   const picker = SNAPSHOT_VIEWS.includes(view) && snapshots.length > 0;
 
-  const waiting = useWaitingTooLong(key, !ready && !error && view !== 'compare');
+  const waiting = useWaitingTooLong(key, !ready && !error && view !== 'compare' && view !== 'scenarios');
   let body: ReactNode = null;
   const d = ready as never;
   if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} /> : null;
+  else if (view === 'scenarios') body = <ScenariosView {...props} snapshotId={sid} />;
   else if (error) body = <p className="warn">{error}</p>;
   else if (d) {
     if (view === 'themes') body = <ThemesView {...props} breakdown={d} />;

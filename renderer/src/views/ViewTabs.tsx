@@ -8,6 +8,7 @@ export const VIEWS = [
   { id: 'overlap', label: 'Overlap' },
   { id: 'history', label: 'History' },
   { id: 'compare', label: 'Compare' },
+  { id: 'scenarios', label: 'Scenarios' },
   { id: 'portfolios', label: 'Portfolios' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];

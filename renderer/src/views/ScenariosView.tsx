@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ApiOutputs } from '../../../shared/api/contract';
+import type { Theme } from '../../../shared/domain/types';
+import { api, asFailure } from '../api';
+import { ChartBox } from '../charts/ChartBox';
+import { ChartFrame, ChartTooltipBox } from '../charts/ChartFrame';
+import { EVERY_TICK } from '../charts/axis-ticks';
+import { formatMoney, formatMoneyShort, formatShare } from '../format';
+import type { ViewProps } from './AnalyticsViews';
+
+type Result = ApiOutputs['runScenario'];
+
+/** How long the sliders must rest before the scenario is computed again. */
+const SETTLE_MS = 200;
+
+/**
+ * What-if: a slider per top-level theme (-50% to +50%, in steps of 5); each position moves by the sum
+ * over its themes of weight x shock (the rule is under the chart). The result: the portfolio's move,
+ * each theme's part as a bar chart, and the positions that move most.
+ */
+export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage }: ViewProps & { snapshotId: number | null }) {
+  const [themes, setThemes] = useState<Theme[]>([]);
+  const [shocks, setShocks] = useState<Record<string, number>>({});
+  const [result, setResult] = useState<Result | null>(null);
+  useEffect(() => {
+    void api()
+      .listThemes({})
+      .then((t) => setThemes(t.filter((x) => !x.parentId)));
+  }, []);
+  const moved = Object.entries(shocks).filter(([, v]) => v !== 0);
+  const key = JSON.stringify([portfolio.id, snapshotId, moved]);
+  useEffect(() => {
+    if (moved.length === 0) {
+      setResult(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      api()
+        .runScenario({ portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), shocks: moved.map(([themeId, pct]) => ({ themeId, shockBp: pct * 100 })) })
+        .then((r) => live && setResult(r))
+        .catch((err) => live && onMessage(asFailure(err).message, 'error'));
+    }, SETTLE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // `key` names everything the call depends on.
+  }, [key]);
+  const cur = result?.baseCurrency ?? '';
+  const names = new Map(themes.map((t) => [t.id, t]));
+  const data = (result?.themes ?? []).filter((t) => names.has(t.id)).map((t) => ({ id: t.id, name: names.get(t.id)!.name, color: names.get(t.id)!.color, impact: t.impact, shock: t.shock, value: t.value }));
+  return (
+    <div className="view-grid" data-testid="scenarios-view">
+      <section className="panel" aria-label="Theme shocks">
+        <h2>What if a theme moves?</h2>
+        <p className="muted small">Move a theme; every position moves by its weight in that theme times the move. Cash does not move.</p>
+        {themes.map((t) => (
+          <label key={t.id} className="shock-slider">
+            <span>
+              <span className="swatch" style={{ background: t.color }} />
+              {t.name}
+            </span>
+            <input
+              type="range"
+              min={-50}
+              max={50}
+              step={5}
+              value={shocks[t.id] ?? 0}
+              data-testid={`shock-${t.id}`}
+              aria-valuetext={`${shocks[t.id] ?? 0}%`}
+              onChange={(e) => setShocks((s) => ({ ...s, [t.id]: Number(e.target.value) }))}
+            />
+            <output className="num">{`${(shocks[t.id] ?? 0) > 0 ? '+' : ''}${shocks[t.id] ?? 0}%`}</output>
+          </label>
+        ))}
+        <button type="button" className="small" data-testid="shock-reset" disabled={moved.length === 0} onClick={() => setShocks({})}>
+          Reset
+        </button>
+      </section>
+      {result === null ? (
+        <section className="panel" aria-live="polite">
+          <p className="muted">Move a slider to see what it does to {portfolioName}.</p>
+        </section>
+      ) : (
+        <>
+          <section className="panel" aria-live="polite">
+            <p className="scenario-total" data-testid="scenario-total">
+              {portfolioName}: <strong className={result.impact < 0 ? 'down' : 'up'}>{`${result.impact > 0 ? '+' : ''}${formatMoney(result.impact, cur)}`}</strong> ({formatShare(result.impactShare)} of{' '}
+              {formatMoney(result.totalValue, cur)}, as of {result.asOf})
+            </p>
+            {result.warnings.map((w) => (
+              <p key={w.message} className="warn small">
+                {w.message}
+              </p>
+            ))}
+          </section>
+          <ChartFrame title={`Scenario by theme, ${result.asOf}`} description="Bar chart of each theme's part of the move" testId="scenario-chart" legend={data.map((d) => ({ id: d.id, name: d.name, color: d.color }))} fileName={`${portfolioName} - scenario ${result.asOf}`} onMessage={onMessage}>
+            <ChartBox
+              kind="scenario"
+              height={280}
+              tooltip={
+                <Tooltip
+                  cursor={{ fillOpacity: 0.08 }}
+                  content={({ active, payload }) => {
+                    const d = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
+                    return d ? <ChartTooltipBox title={`${d.name}: ${d.shock > 0 ? '+' : ''}${d.shock}%`} rows={[{ name: 'Move', color: d.color, value: formatMoney(d.impact, cur), detail: `of ${formatMoney(d.value, cur)}` }]} /> : null;
+                  }}
+                />
+              }
+            >
+              <BarChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
+                <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} height={40} />
+                <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => formatMoneyShort(v, cur)} tick={{ fontSize: 11 }} width={64} label={{ value: `Move (${cur})`, angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
+                <ReferenceLine y={0} stroke="#9ca3af" />
+                <Bar dataKey="impact" isAnimationActive={false}>
+                  {data.map((d) => (
+                    <Cell key={d.id} fill={d.color} />
+                  ))}
+                  <LabelList dataKey="impact" position="top" formatter={(v: unknown) => formatMoneyShort(Number(v), cur)} style={{ fontSize: 11 }} />
+                </Bar>
+              </BarChart>
+            </ChartBox>
+          </ChartFrame>
+          <section className="panel wide" aria-label="Positions that move most">
+            <table className="compact" data-testid="scenario-positions">
+              <thead>
+                <tr>
+                  <th>Symbol</th>
+                  <th>Account</th>
+                  <th className="num">Value</th>
+                  <th className="num">Move</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.positions.slice(0, 20).map((p) => (
+                  <tr key={`${p.account}\u0000${p.symbol}`} data-testid={`scenario-row-${p.symbol}`}>
+                    <td className="symbol">{p.symbol}</td>
+                    <td>{p.account}</td>
+                    <td className="num">{formatMoney(p.value, cur)}</td>
+                    <td className={`num ${p.impact < 0 ? 'down' : 'up'}`}>{`${p.impact > 0 ? '+' : ''}${formatMoney(p.impact, cur)}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {result.positions.length > 20 && <p className="muted small">and {result.positions.length - 20} more; themelens scenario --format json lists them all</p>}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
