@@ -203,3 +203,12 @@ export async function startHarness(
     },
   };
 }
+
+/** Imports a holdings file into a new portfolio through the window, as a user does, and waits for `firstRow`'s holding. */
+export async function importAsNewPortfolio(h: Harness, path: string, name: string, firstRow: string): Promise<void> {
+  h.openDialogAnswers.push(path);
+  await h.page.getByTestId('import-button').first().click();
+  await h.page.getByTestId('new-portfolio-name').fill(name);
+  await h.page.getByTestId('new-portfolio-confirm').click();
+  await h.page.getByTestId(`holding-row-${firstRow}`).waitFor();
+}

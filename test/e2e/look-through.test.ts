@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir';
-import { startHarness, type Harness } from './harness';
+import { importAsNewPortfolio, startHarness, type Harness } from './harness';
 
 const DCX = resolve(__dirname, '../fixtures/funds/ishares-dcx.csv');
 
@@ -13,11 +13,7 @@ describe('fund look-through in the app', () => {
     h = await startHarness();
     const holdings = join(temp.dir, 'positions.csv');
     writeFileSync(holdings, 'Symbol,Description,Quantity,Market Value\nDCX,ISHARES DATA CENTER ETF,100,"10,000.00"\nKMI,KINDER MORGAN,10,"1,000.00"\n');
-    h.openDialogAnswers.push(holdings);
-    await h.page.getByTestId('import-button').first().click();
-    await h.page.getByTestId('new-portfolio-name').fill('Funds');
-    await h.page.getByTestId('new-portfolio-confirm').click();
-    await h.page.getByTestId('holding-row-DCX').waitFor();
+    await importAsNewPortfolio(h, holdings, 'Funds', 'DCX');
     // Constituents tagged beforehand (they are not held directly).
     await h.backend.handlers.applyTagChanges({ changes: [{ symbolKey: 'EQIX', themeId: 'data-centers', weightBp: 10000 }, { symbolKey: 'DLR', themeId: 'data-centers', weightBp: 10000 }] });
   });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { importAsNewPortfolio, startHarness, type Harness } from './harness';
 
 const FIXTURE = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
 
@@ -10,11 +10,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
   const tags = () => h.backend.db.prepare('SELECT symbol_key, theme_id, weight_bp FROM tags ORDER BY symbol_key').raw().all();
   beforeAll(async () => {
     h = await startHarness();
-    h.openDialogAnswers.push(FIXTURE);
-    await h.page.getByTestId('import-button').first().click();
-    await h.page.getByTestId('new-portfolio-name').fill('Tagging');
-    await h.page.getByTestId('new-portfolio-confirm').click();
-    await h.page.getByTestId('holding-row-KMI').waitFor();
+    await importAsNewPortfolio(h, FIXTURE, 'Tagging', 'KMI');
   });
   afterAll(async () => {
     await h?.close();

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir';
-import { startHarness, type Harness } from './harness';
+import { importAsNewPortfolio, startHarness, type Harness } from './harness';
 
 describe('target drift', () => {
   const temp = makeTempDir('themelens-e2e-targets-');
@@ -12,11 +12,7 @@ describe('target drift', () => {
     h = await startHarness();
     const holdings = join(temp.dir, 'positions.csv');
     writeFileSync(holdings, 'Symbol,Description,Quantity,Market Value\nNVDA,NVIDIA CORP,10,"6,000.00"\nKMI,KINDER MORGAN,100,"4,000.00"\n');
-    h.openDialogAnswers.push(holdings);
-    await h.page.getByTestId('import-button').first().click();
-    await h.page.getByTestId('new-portfolio-name').fill('Targets');
-    await h.page.getByTestId('new-portfolio-confirm').click();
-    await h.page.getByTestId('holding-row-NVDA').waitFor();
+    await importAsNewPortfolio(h, holdings, 'Targets', 'NVDA');
   });
   afterAll(async () => {
     await h?.close();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../db/repos/clock';
 import { makeTempDir } from '../helpers/temp-dir';
-import { startHarness, type Harness } from './harness';
+import { importAsNewPortfolio, startHarness, type Harness } from './harness';
 
 describe('Update prices…', () => {
   const temp = makeTempDir('themelens-e2e-prices-');
@@ -16,11 +16,7 @@ describe('Update prices…', () => {
     h = await startHarness();
     const holdings = join(temp.dir, 'positions.csv');
     writeFileSync(holdings, 'Symbol,Description,Quantity,Price,Market Value\nNVDA,NVIDIA CORP,10,150.00,"1,500.00"\nKMI,KINDER MORGAN,100,27.00,"2,700.00"\n');
-    h.openDialogAnswers.push(holdings);
-    await h.page.getByTestId('import-button').first().click();
-    await h.page.getByTestId('new-portfolio-name').fill('Prices');
-    await h.page.getByTestId('new-portfolio-confirm').click();
-    await h.page.getByTestId('holding-row-NVDA').waitFor();
+    await importAsNewPortfolio(h, holdings, 'Prices', 'NVDA');
   });
   afterAll(async () => {
     await h?.close();
