@@ -12,6 +12,7 @@ import { repriceCommand } from './reprice-command';
 import { exposureCommand } from './exposure-command';
 import { scenarioCommand } from './scenario-command';
 import { targetsCommand } from './targets-command';
+import { clientCommand, clientsCommand } from './client-commands';
 import { fundCommand, fundsCommand, rulesCommand, suggestionsCommand } from './rule-commands';
 import { historyCommand, tagsCommand, themeCommand } from './theme-commands';
 import { reportCommand } from './report-command';
@@ -60,6 +61,7 @@ function importOptions(values: Record<string, unknown>): ImportOptions {
 const importCommand: Command = async (h, args, io) => {
   const { values, positionals } = parseCommandArgs(args, {
     portfolio: { type: 'string' },
+    client: { type: 'string' },
     'base-currency': { type: 'string' },
     'as-of': { type: 'string' },
     preset: { type: 'string' },
@@ -75,6 +77,7 @@ const importCommand: Command = async (h, args, io) => {
   const input = validateInput('importHoldings', {
     path: file,
     portfolioName: values.portfolio,
+    ...(values.client ? { clientName: values.client } : {}),
     ...(values['base-currency'] ? { baseCurrency: values['base-currency'].toUpperCase() } : {}),
     ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
     options: importOptions(values),
@@ -133,6 +136,8 @@ export const COMMANDS: Record<string, Command> = {
   exposure: exposureCommand,
   scenario: scenarioCommand,
   targets: targetsCommand,
+  client: clientCommand,
+  clients: clientsCommand,
   themes: themesCommand,
   portfolios: portfoliosCommand,
   report: reportCommand,

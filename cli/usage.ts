@@ -1,7 +1,7 @@
 /** The help text; the command shapes are a stable contract (DESIGN.md section 6). */
 export const USAGE = `Usage: themelens <command> [options]     (every command takes --db PATH)
 
-  import FILE --portfolio NAME [--base-currency USD] [--as-of YYYY-MM-DD] [--preset ID]
+  import FILE --portfolio NAME [--client NAME] [--base-currency USD] [--as-of YYYY-MM-DD] [--preset ID]
               [--map field=Header ...] [--encoding E] [--delimiter D] [--skip-invalid] [--allow-duplicate]
   tag SYMBOL THEME_ID [--weight 0..1]      weight defaults to 1
   untag SYMBOL [THEME_ID]
@@ -14,6 +14,7 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
                                            a new snapshot of the latest holdings at FILE's prices
                                            (symbol or ISIN, price, currency, date); unpriced ones listed as stale
   themes
+  client set PORTFOLIO CLIENT | clients    the client (household) each portfolio belongs to
   portfolios
   exposure --portfolio NAME [--snapshot ID] [--format table|json]
                                            theme figures without positions (json: totalValue, cashValue, untaggedValue, themes[])

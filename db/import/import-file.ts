@@ -1,3 +1,4 @@
+import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import { POSITION_COLUMN_LIST, POSITION_COLUMNS } from '../repos/position-columns';
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -140,6 +141,10 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
   const name = basename(input.path);
   const existing = input.portfolioId !== undefined ? getPortfolio(db, input.portfolioId) : input.portfolioName ? findPortfolioByName(db, input.portfolioName) : null;
   if (!existing && !input.portfolioName) throw new AppError('VALIDATION', 'Name the portfolio to import into.');
+  // A portfolio stays with its client: another client's name is a mistake to point out, not a move.
+  if (existing && input.clientName && existing.clientName && portfolioNameKey(existing.clientName) !== portfolioNameKey(input.clientName)) {
+    throw new AppError('CONFLICT', `${existing.name} belongs to the client ${existing.clientName}, not ${input.clientName}. Nothing was imported; to move it, run themelens client set "${existing.name}" "${input.clientName}".`);
+  }
   const baseCurrency = existing?.baseCurrency ?? input.baseCurrency ?? 'USD';
   let totalBytes = 0;
   try {
@@ -151,7 +156,11 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const portfolio = existing ?? createPortfolio(db, { name: input.portfolioName as string, baseCurrency }, now);
+    let portfolio = existing ?? createPortfolio(db, { name: input.portfolioName as string, baseCurrency, clientName: input.clientName ?? null }, now);
+    if (existing && input.clientName && !existing.clientName) {
+      db.prepare('UPDATE portfolios SET client_name = ? WHERE id = ?').run(input.clientName.trim(), existing.id);
+      portfolio = getPortfolio(db, existing.id);
+    }
     const snapshotId = Number(
       db
         .prepare(`INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at) VALUES (?, '', ?, '', NULL, 0, ?)`)

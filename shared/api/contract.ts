@@ -82,6 +82,8 @@ export const apiInputs = {
     portfolioId: id.optional(),
     portfolioName: z.string().trim().min(1).max(200).optional(),
     baseCurrency: currency.optional(),
+    /** The client (household) the portfolio belongs to; a portfolio of another client is refused. */
+    clientName: z.string().trim().min(1).max(200).optional(),
     asOf: isoDate.optional(),
     options: importOptionsSchema.default({}),
     skipInvalid: z.boolean().default(false),
