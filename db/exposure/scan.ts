@@ -24,11 +24,33 @@ import { checkTagTable, type TagTable } from './tag-tables';
 export const IN_SNAPSHOT = 'p.id BETWEEN @first AND @last AND p.snapshot_id = @sid';
 
 export function positionRange(db: Db, snapshotId: number): { first: number; last: number; currencies: string } {
-  const r = db.prepare('SELECT first_position_id AS first, last_position_id AS last, currencies FROM snapshots WHERE id = ?').get(snapshotId) as
-    | { first: number | null; last: number | null; currencies: string }
-    | undefined;
+  const r = snapshotRow(db, snapshotId);
   return { first: r?.first ?? 0, last: r?.last ?? -1, currencies: r?.currencies ?? '' };
 }
+
+/** What a scan needs to know of a snapshot, all written at import: one read of its row. */
+interface SnapshotRow {
+  first: number | null;
+  last: number | null;
+  currencies: string;
+  asOf: string;
+  baseCurrency: string | null;
+  baseColumn: string | null;
+  baseSome: string;
+  baseAll: string;
+}
+
+function snapshotRow(db: Db, snapshotId: number): SnapshotRow | undefined {
+  return db
+    .prepare(
+      `SELECT first_position_id AS first, last_position_id AS last, currencies, as_of AS asOf, base_value_currency AS baseCurrency,
+              base_value_column AS baseColumn, base_valued_some AS baseSome, base_valued_all AS baseAll
+       FROM snapshots WHERE id = ?`,
+    )
+    .get(snapshotId) as SnapshotRow | undefined;
+}
+
+const list = (csv: string) => (csv ? csv.split(',') : []);
 
 /** Whether a snapshot holds an instrument anywhere (one indexed probe of its rowid range per question). */
 export function holdsSymbol(db: Db, snapshotId: number): (symbolKey: string) => boolean {
@@ -84,19 +106,15 @@ export interface BrokerValues {
 }
 
 export function snapshotBasis(db: Db, baseCurrency: string, snapshotId: number): SnapshotBasis {
-  const range = positionRange(db, snapshotId);
-  const currencies = range.currencies ? range.currencies.split(',') : [];
+  const row = snapshotRow(db, snapshotId);
+  const range = { first: row?.first ?? 0, last: row?.last ?? -1 };
+  const currencies = list(row?.currencies ?? '');
   // Valued at the rates of the snapshot's own date (dated FX), not the latest ones entered.
-  const asOf = (db.prepare('SELECT as_of FROM snapshots WHERE id = ?').pluck().get(snapshotId) as string | undefined) ?? '';
-  const rated = currencyFactors(fxRatesAsOf(db, asOf), currencies, baseCurrency);
-  const factors = rated.factors;
-  let missing = rated.missing;
-  const broker = brokerValues(db, baseCurrency, snapshotId, range);
-  if (broker) {
-    // A currency without a rate is not missing where the broker valued every position held in it.
-    const unvalued = db.prepare(`SELECT count(*) FROM positions p WHERE ${IN_SNAPSHOT} AND p.currency = @c AND p.base_value_cents IS NULL`).pluck();
-    missing = missing.filter((c) => (unvalued.get({ sid: snapshotId, first: range.first, last: range.last, c }) as number) > 0);
-  }
+  const { factors, missing: unrated } = currencyFactors(fxRatesAsOf(db, row?.asOf ?? ''), currencies, baseCurrency);
+  // The broker's values count where the file gave them in exactly this base currency.
+  const broker = row && row.baseColumn && row.baseCurrency === baseCurrency ? { column: row.baseColumn, currencies: list(row.baseSome).filter((c) => c !== baseCurrency) } : null;
+  // A currency without a rate is not missing where the broker valued every position held in it.
+  const missing = broker ? unrated.filter((c) => !list(row!.baseAll).includes(c)) : unrated;
   const base = absBaseSql(factors, broker !== null);
   const plain = broker === null && missing.length === 0 && factors.every((f) => f.num === f.den);
   return {
@@ -110,19 +128,6 @@ export function snapshotBasis(db: Db, baseCurrency: string, snapshotId: number):
     plain,
     broker,
   };
-}
-
-/** The broker's values in `baseCurrency`, when the snapshot's file gave them in exactly that currency. */
-function brokerValues(db: Db, baseCurrency: string, snapshotId: number, range: { first: number; last: number }): BrokerValues | null {
-  const s = db.prepare('SELECT base_value_currency AS currency, base_value_column AS column FROM snapshots WHERE id = ?').get(snapshotId) as
-    | { currency: string | null; column: string | null }
-    | undefined;
-  if (!s || s.currency !== baseCurrency || !s.column) return null;
-  const currencies = db
-    .prepare(`SELECT DISTINCT p.currency FROM positions p WHERE ${IN_SNAPSHOT} AND p.base_value_cents IS NOT NULL AND p.currency <> @base ORDER BY 1`)
-    .pluck()
-    .all({ sid: snapshotId, first: range.first, last: range.last, base: baseCurrency }) as string[];
-  return { column: s.column, currencies };
 }
 
 /**

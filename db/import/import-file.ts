@@ -261,7 +261,12 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     if (result.format.baseValueColumn && firstId !== null) {
       const column = result.format.baseValueColumn;
       const currency = result.format.baseValueCurrency ?? portfolio.baseCurrency;
-      db.prepare('UPDATE snapshots SET base_value_currency = ?, base_value_column = ? WHERE id = ?').run(currency, column, snapshotId);
+      const coverage = db
+        .prepare('SELECT currency, count(base_value_cents) AS valued, count(*) AS n FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? GROUP BY currency ORDER BY currency')
+        .all(firstId, lastId, snapshotId) as { currency: string; valued: number; n: number }[];
+      const some = coverage.filter((c) => c.valued > 0).map((c) => c.currency);
+      const all = coverage.filter((c) => c.valued === c.n).map((c) => c.currency);
+      db.prepare('UPDATE snapshots SET base_value_currency = ?, base_value_column = ?, base_valued_some = ?, base_valued_all = ? WHERE id = ?').run(currency, column, some.join(','), all.join(','), snapshotId);
       if (currency !== '' && currency !== portfolio.baseCurrency) {
         warnings.push(`The file's values in ${currency} ("${column}") are kept, but ${portfolio.name} is in ${portfolio.baseCurrency}: its figures use exchange rates.`);
       }

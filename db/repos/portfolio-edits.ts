@@ -14,7 +14,7 @@ export function renamePortfolio(db: Db, id: number, name: string, clientName?: s
 }
 
 type Schema = 'main' | 'temp';
-const SNAPSHOT_COLUMNS = 'as_of, source_file, file_sha256, preset, row_count, currencies, imported_at, file_total_cents, rows_total_cents, base_value_currency, base_value_column';
+const SNAPSHOT_COLUMNS = 'as_of, source_file, file_sha256, preset, row_count, currencies, imported_at, file_total_cents, rows_total_cents, base_value_currency, base_value_column, base_valued_some, base_valued_all';
 const ISSUE_COLUMNS = 'line, column_number, header, cell, message';
 
 /**
