@@ -6,6 +6,7 @@
 import { rateProblem } from '../fx/rate-text';
 import { z } from 'zod';
 import { TAG_SOURCES, type FxRate, type Portfolio, type PortfolioSummary, type Snapshot, type Tag, type TagSource, type Theme, type ThemeTarget } from '../domain/types';
+import { isIsoDate } from '../import/dates';
 import { ENCODINGS } from '../import/decode';
 import type { ScenarioResult } from '../exposure/scenario';
 import { DELIMITER_CANDIDATES } from '../import/dialect';
@@ -38,10 +39,7 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY-MM-DD.')
   // A real day: 2026-13-45 is a typo, not a date to store a rate or a snapshot under.
-  .refine((d) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-  }, 'That is not a real date: write it YYYY-MM-DD.');
+  .refine(isIsoDate, 'That is not a real date: write it YYYY-MM-DD.');
 const filePath = z.string().min(1).max(4096);
 const weightBp = z.number().int().min(0).max(10_000);
 const reportSections = z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length);

@@ -1,5 +1,5 @@
-import { sniffDelimiter } from '../import/dialect';
-import { isBlankRow, tokenize } from '../import/tokenize';
+import { isIsoDate } from '../import/dates';
+import { columnNamed, readSmallTable } from '../import/small-table';
 import { rateProblem } from './rate-text';
 
 /** One dated rate read from a file: 1 `currency` = `rate` `quote` on `asOf`. */
@@ -16,21 +16,12 @@ export type RatesFileResult =
   | { ok: false; line: number; column: number | null; message: string };
 
 const CODE = /^[A-Z]{3}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_HEADERS = ['date', 'as of', 'as_of', 'asof', 'time_period', 'time period'];
 const CURRENCY_HEADERS = ['currency', 'ccy', 'from'];
 const RATE_HEADERS = ['rate', 'obs_value', 'value'];
 const BASE_HEADERS = ['base', 'quote', 'to'];
 /** How a central bank marks a day without a rate (a discontinued currency, a holiday). */
 const NO_RATE = /^(|n\/a|na|-|—|\.)$/i;
-
-const findColumn = (header: readonly string[], names: readonly string[]) => header.findIndex((h) => names.includes(h.trim().toLowerCase()));
-
-function validDate(text: string): boolean {
-  if (!DATE.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
 
 /**
  * Reads a file of exchange rates in one of two layouts:
@@ -42,18 +33,17 @@ function validDate(text: string): boolean {
  * Any other unreadable cell refuses the whole file, naming its line and column: a rate must never be guessed.
  */
 export function parseRatesFile(text: string, base: string | null): RatesFileResult {
-  const delimiter = sniffDelimiter(text);
-  const { rows, unterminatedQuoteLine } = tokenize(text.replace(/^\uFEFF/, ''), delimiter);
-  if (unterminatedQuoteLine !== null) return { ok: false, line: unterminatedQuoteLine, column: null, message: 'a quoted cell is never closed' };
-  const body = rows.filter((r) => !isBlankRow(r.cells));
+  const table = readSmallTable(text);
+  if (!table.ok) return { ...table, column: null };
+  const body = table.rows;
   const headerRow = body[0];
   if (!headerRow) return { ok: false, line: 1, column: null, message: 'the file is empty' };
   const header = headerRow.cells.map((c) => c.trim());
-  const dateCol = findColumn(header, DATE_HEADERS);
+  const dateCol = columnNamed(header, DATE_HEADERS);
   if (dateCol < 0) return { ok: false, line: headerRow.line, column: null, message: 'no Date column: the first line should name the columns, e.g. date,currency,rate,base' };
-  const currencyCol = findColumn(header, CURRENCY_HEADERS);
-  const rateCol = findColumn(header, RATE_HEADERS);
-  const baseCol = findColumn(header, BASE_HEADERS);
+  const currencyCol = columnNamed(header, CURRENCY_HEADERS);
+  const rateCol = columnNamed(header, RATE_HEADERS);
+  const baseCol = columnNamed(header, BASE_HEADERS);
   const rates: DatedRate[] = [];
   let skipped = 0;
 
@@ -62,7 +52,7 @@ export function parseRatesFile(text: string, base: string | null): RatesFileResu
     for (const row of body.slice(1)) {
       const cell = (i: number) => (row.cells[i] ?? '').trim();
       const asOf = cell(dateCol);
-      if (!validDate(asOf)) return { ok: false, line: row.line, column: dateCol + 1, message: `"${asOf}" is not a date: write it YYYY-MM-DD` };
+      if (!isIsoDate(asOf)) return { ok: false, line: row.line, column: dateCol + 1, message: `"${asOf}" is not a date: write it YYYY-MM-DD` };
       const currency = cell(currencyCol).toUpperCase();
       if (!CODE.test(currency)) return { ok: false, line: row.line, column: currencyCol + 1, message: `"${cell(currencyCol)}" is not a currency code such as EUR` };
       const quote = baseCol >= 0 ? cell(baseCol).toUpperCase() : (base as string);
@@ -90,7 +80,7 @@ export function parseRatesFile(text: string, base: string | null): RatesFileResu
   const from = base ?? 'EUR';
   for (const row of body.slice(1)) {
     const asOf = (row.cells[dateCol] ?? '').trim();
-    if (!validDate(asOf)) return { ok: false, line: row.line, column: dateCol + 1, message: `"${asOf}" is not a date: write it YYYY-MM-DD` };
+    if (!isIsoDate(asOf)) return { ok: false, line: row.line, column: dateCol + 1, message: `"${asOf}" is not a date: write it YYYY-MM-DD` };
     for (const c of quoteCols) {
       const text = (row.cells[c.i] ?? '').trim();
       if (NO_RATE.test(text)) {

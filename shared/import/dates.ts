@@ -31,6 +31,12 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** Whether `text` is a real day written YYYY-MM-DD (2026-02-30 and 2026-13-01 are not). */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m !== null && iso(Number(m[1]), Number(m[2]), Number(m[3])) === text;
+}
+
 /**
  * The last date written in a line of text, as YYYY-MM-DD: `2025/05/04`, `Nov-24-2026`,
  * `November 24, 2026`, `24.11.2026`, `24 novembre 2026`, `07/30/2021`. Slash dates are

@@ -1,7 +1,7 @@
 import type { Decimal } from '../money/decimal';
 import { parseDecimal } from '../money/parse-number';
-import { sniffDelimiter } from '../import/dialect';
-import { isBlankRow, tokenize } from '../import/tokenize';
+import { isIsoDate } from '../import/dates';
+import { columnNamed, readSmallTable } from '../import/small-table';
 
 /** One price read from a file: a symbol (or ISIN) at a price in a currency on a date. */
 export interface PriceRow {
@@ -21,14 +21,6 @@ const PRICE_HEADERS = ['price', 'close', 'close price', 'closing price', 'last',
 const CURRENCY_HEADERS = ['currency', 'ccy', 'währung', 'devise'];
 const DATE_HEADERS = ['date', 'as of', 'as_of', 'price date', 'datum'];
 
-const findColumn = (header: readonly string[], names: readonly string[]) => header.findIndex((h) => names.includes(h.trim().toLowerCase()));
-
-function validDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
-
 /**
  * Reads a prices file: a header naming a symbol (or ISIN) column, a price, a currency and a date
  * (`asOf` stands in for a missing date column). Every price must be a plain number greater than 0 and
@@ -36,16 +28,16 @@ function validDate(text: string): boolean {
  * nothing is used: a wrong price would silently revalue a holding.
  */
 export function parsePricesFile(text: string, asOf: string | null): PricesFileResult {
-  const body = tokenize(text.replace(/^\uFEFF/, ''), sniffDelimiter(text));
-  if (body.unterminatedQuoteLine !== null) return { ok: false, line: body.unterminatedQuoteLine, column: null, message: 'a quoted cell is never closed' };
-  const rows = body.rows.filter((r) => !isBlankRow(r.cells));
+  const table = readSmallTable(text);
+  if (!table.ok) return { ...table, column: null };
+  const rows = table.rows;
   const head = rows[0];
   if (!head) return { ok: false, line: 1, column: null, message: 'the file is empty' };
   const header = head.cells.map((c) => c.trim());
-  const keyCol = findColumn(header, KEY_HEADERS);
-  const priceCol = findColumn(header, PRICE_HEADERS);
-  const currencyCol = findColumn(header, CURRENCY_HEADERS);
-  const dateCol = findColumn(header, DATE_HEADERS);
+  const keyCol = columnNamed(header, KEY_HEADERS);
+  const priceCol = columnNamed(header, PRICE_HEADERS);
+  const currencyCol = columnNamed(header, CURRENCY_HEADERS);
+  const dateCol = columnNamed(header, DATE_HEADERS);
   const need = [
     [keyCol, 'Symbol (or ISIN) column'],
     [priceCol, 'Price column'],
@@ -67,7 +59,7 @@ export function parsePricesFile(text: string, asOf: string | null): PricesFileRe
     const currency = cell(currencyCol).toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) return { ok: false, line: row.line, column: currencyCol + 1, message: `"${cell(currencyCol)}" is not a currency code such as USD` };
     const date = dateCol >= 0 ? cell(dateCol) : (asOf as string);
-    if (!validDate(date)) return { ok: false, line: row.line, column: dateCol + 1, message: `"${date}" is not a date: write it YYYY-MM-DD` };
+    if (!isIsoDate(date)) return { ok: false, line: row.line, column: dateCol + 1, message: `"${date}" is not a date: write it YYYY-MM-DD` };
     prices.push({ key, price: parsed.value, priceText, currency, date, line: row.line });
   }
   if (prices.length === 0) return { ok: false, line: head.line, column: null, message: 'the file holds no prices' };
