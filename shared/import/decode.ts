@@ -60,8 +60,6 @@ export function canonicalEncoding(label: string): string | null {
   return ENCODING_ALIASES[label.trim().toLowerCase()] ?? null;
 }
 
-/** Names of encodings the override accepts, for messages and menus. */
-export const SUPPORTED_ENCODINGS = ENCODINGS;
 
 function binaryError(): FatalParseError {
   return {
@@ -274,7 +272,7 @@ export function decodeBytes(bytes: Uint8Array, override?: string): DecodeResult 
         ok: false,
         error: {
           code: 'BAD_OPTION',
-          message: `Unknown encoding "${override}". Use one of: ${SUPPORTED_ENCODINGS.join(', ')}.`,
+          message: `Unknown encoding "${override}". Use one of: ${ENCODINGS.join(', ')}.`,
           line: null,
           column: null,
         },

@@ -46,6 +46,7 @@ export type RowOutcome =
 
 /** The largest amount kept exact, 2^53 - 1 cents, as the user reads it. */
 export const MONEY_LIMIT_TEXT = '90,071,992,547,409.91';
+const BEYOND_LIMIT = `The amount is beyond the largest ThemeLens keeps exact (${MONEY_LIMIT_TEXT} either way); check the cell for a misplaced separator`;
 
 const TOTAL_LABELS = new Set([
   'total',
@@ -189,11 +190,6 @@ function exact(n: NumberCell, raw: string, style: NumberStyle): Decimal {
   return parsed.value;
 }
 
-/** A row's currency: its own cell, else a code written in its value or price, else the file's default. */
-function currencyOfRow(cells: readonly string[], idx: ColumnIndexes, v: NumberCell | undefined, p: NumberCell | undefined, plan: ColumnPlan): string {
-  return text(cells, idx.currency).toUpperCase() || v?.currency || p?.currency || plan.defaultCurrency;
-}
-
 /** Parses a numeric cell; undefined when the cell is empty, null when it does not parse. */
 function readNumber(cells: readonly string[], i: number, style: NumberStyle): { value: Decimal; currency: string | null } | undefined | null {
   if (i < 0) return undefined;
@@ -277,8 +273,9 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   // Past 2^53 - 1 cents a Number is no longer exact: such an amount is refused, never stored rounded.
   if (!Number.isSafeInteger(valueCents)) {
     const col = v !== undefined ? idx.value : idx.price;
-    return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), `The amount is beyond the largest ThemeLens keeps exact (${MONEY_LIMIT_TEXT} either way); check the cell for a misplaced separator`) };
+    return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), BEYOND_LIMIT) };
   }
+  const currency = text(cells, idx.currency).toUpperCase() || v?.currency || p?.currency || plan.defaultCurrency;
 
   // The broker's own value in a base currency, read like the value and held to the same limit.
   let baseValueCents: number | null = null;
@@ -287,7 +284,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
     if (b === null) return { kind: 'issue', issue: issue(line, idx.baseValue, plan, cellAt(cells, idx.baseValue), numberProblem('value', cellAt(cells, idx.baseValue), parseDecimal(cellAt(cells, idx.baseValue), plan.valueStyle))) };
     if (b !== undefined) {
       if (!Number.isSafeInteger(b.cents)) {
-        return { kind: 'issue', issue: issue(line, idx.baseValue, plan, cellAt(cells, idx.baseValue), `The amount is beyond the largest ThemeLens keeps exact (${MONEY_LIMIT_TEXT} either way); check the cell for a misplaced separator`) };
+        return { kind: 'issue', issue: issue(line, idx.baseValue, plan, cellAt(cells, idx.baseValue), BEYOND_LIMIT) };
       }
       baseValueCents = b.cents;
     }
@@ -295,15 +292,16 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
 
   // IBKR's rate to the account's base currency: value x rate, to the cent, half away from zero.
   if (idx.baseValue < 0 && idx.fxRateToBase >= 0) {
+    const raw = cellAt(cells, idx.fxRateToBase);
     const r = readCell(cells, idx.fxRateToBase, plan.priceStyle, true);
-    if (r === null) {
-      return { kind: 'issue', issue: issue(line, idx.fxRateToBase, plan, cellAt(cells, idx.fxRateToBase), 'The rate to the base currency must be a number greater than 0; fix the cell') };
+    const rate = r ? exact(r, raw, plan.priceStyle) : r;
+    if (rate === null || (rate !== undefined && rate.units <= 0n)) {
+      return { kind: 'issue', issue: issue(line, idx.fxRateToBase, plan, raw, 'The rate to the base currency must be a number greater than 0; fix the cell') };
     }
-    if (r !== undefined) {
-      const rate = exact(r, cellAt(cells, idx.fxRateToBase), plan.priceStyle);
-      if (rate.units <= 0n) return { kind: 'issue', issue: issue(line, idx.fxRateToBase, plan, cellAt(cells, idx.fxRateToBase), 'The rate to the base currency must be a number greater than 0; fix the cell') };
+    if (rate !== undefined) {
       baseValueCents = multiplyToCents({ units: BigInt(valueCents), scale: 2 }, rate);
-      if (rate.units === pow10(rate.scale)) plan.unitRateCurrencies.add(currencyOfRow(cells, idx, v, p, plan));
+      if (!Number.isSafeInteger(baseValueCents)) return { kind: 'issue', issue: issue(line, idx.fxRateToBase, plan, raw, BEYOND_LIMIT) };
+      if (rate.units === pow10(rate.scale)) plan.unitRateCurrencies.add(currency);
     }
   }
 
@@ -327,7 +325,6 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
     };
   }
 
-  const currency = currencyOfRow(cells, idx, v, p, plan);
   const symbolKey = isCash ? `CASH:${currency}` : symbol !== '' ? upperKey(symbol) : (isin ?? cusip ?? upperKey(description));
   const securityType = text(cells, idx.securityType);
 

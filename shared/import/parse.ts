@@ -304,7 +304,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
     fileTotalCents: null,
     baseCurrency: null,
     baseValueCurrency: baseValueCurrencyAtHeader(headers, idx, options),
-    baseValueColumn: idx.baseValue >= 0 ? (headerLabels(headers)[idx.baseValue] as string) : idx.fxRateToBase >= 0 ? (headerLabels(headers)[idx.fxRateToBase] as string) : null,
+    baseValueColumn: idx.baseValue >= 0 || idx.fxRateToBase >= 0 ? (headerLabels(headers)[idx.baseValue >= 0 ? idx.baseValue : idx.fxRateToBase] as string) : null,
   };
   return {
     ok: true,
