@@ -1,3 +1,4 @@
+import { formatCents } from '../shared/money/decimal';
 import type { BackendHandlers } from '../shared/api/contract';
 import { AppError } from '../shared/api/errors';
 import { validateInput } from '../shared/api/validate';
@@ -5,7 +6,8 @@ import { portfolioNamed } from '../shared/domain/portfolio-name';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 
-const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Report amounts are exact to the cent: written from their cents. */
+const money = (n: number) => formatCents(Math.round(n * 100));
 const signed = (n: number) => `${n > 0 ? '+' : ''}${money(n)}`;
 
 /** "data-centers=-20", "diamond=+10%": a theme and a move in percent, at most two decimals, -100 to +1000. */

@@ -1,3 +1,4 @@
+import { formatCents } from '../../shared/money/decimal';
 import type { Snapshot } from '../../shared/domain/types';
 import type { ReportWarning } from '../../shared/report/model';
 import type { Db } from '../connection';
@@ -6,8 +7,6 @@ import { absBaseSql, IN_SNAPSHOT, positionRange, type BrokerValues } from './sca
 
 /** How far apart the broker's figure and the rate's may be before both are shown: 0.5%. */
 const TOLERANCE = 0.005;
-
-const money = (cents: number) => (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
  * Where the broker valued positions in the base currency AND a rate exists for their currency, the two
@@ -33,7 +32,7 @@ export function brokerRateDifferences(db: Db, snapshot: Snapshot, base: string, 
     if (apart <= TOLERANCE) continue;
     warnings.push({
       code: 'BROKER_RATE_DIFFERS',
-      message: `The broker valued the ${currency} positions at ${money(row.broker)} ${base} ("${totals.broker.column}"); at ${factor.description} (as of ${factor.asOf}) they would be ${money(row.rated)} ${base}, ${(apart * 100).toFixed(1)}% apart. The figures here use the broker's values; check the rate, or the file.`,
+      message: `The broker valued the ${currency} positions at ${formatCents(row.broker)} ${base} ("${totals.broker.column}"); at ${factor.description} (as of ${factor.asOf}) they would be ${formatCents(row.rated)} ${base}, ${(apart * 100).toFixed(1)}% apart. The figures here use the broker's values; check the rate, or the file.`,
     });
   }
   return warnings;

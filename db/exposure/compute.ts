@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { formatCents } from '../../shared/money/decimal';
 import type { Portfolio, Snapshot, ThemeTarget } from '../../shared/domain/types';
 import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type ReportWarning } from '../../shared/report/model';
 import type { Db } from '../connection';
@@ -116,10 +117,9 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
   }
   const totalsRow = db.prepare('SELECT file_total_cents AS file, rows_total_cents AS rows FROM snapshots WHERE id = ?').get(snapshot.id) as { file: number | null; rows: number | null };
   if (totalsRow.file !== null && totalsRow.rows !== null && Math.abs(totalsRow.file - totalsRow.rows) > 1) {
-    const m = (c: number) => (c / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     warnings.push({
       code: 'TOTAL_MISMATCH',
-      message: `${snapshot.sourceFile} states a total of ${m(totalsRow.file)}, but its imported positions add up to ${m(totalsRow.rows)} (a difference of ${m(totalsRow.file - totalsRow.rows)}): the figures here are the positions'. Check the file for rows that were left out or misread.`,
+      message: `${snapshot.sourceFile} states a total of ${formatCents(totalsRow.file)}, but its imported positions add up to ${formatCents(totalsRow.rows)} (a difference of ${formatCents(totalsRow.file - totalsRow.rows)}): the figures here are the positions'. Check the file for rows that were left out or misread.`,
     });
   }
   // Each snapshot's own amounts are kept within 2^53 - 1 cents at import, but converting to the base

@@ -1,4 +1,5 @@
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
+import { renamePortfolio } from '../repos/portfolio-edits';
 import { POSITION_COLUMN_LIST, POSITION_COLUMNS } from '../repos/position-columns';
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -158,8 +159,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
   try {
     let portfolio = existing ?? createPortfolio(db, { name: input.portfolioName as string, baseCurrency, clientName: input.clientName ?? null }, now);
     if (existing && input.clientName && !existing.clientName) {
-      db.prepare('UPDATE portfolios SET client_name = ? WHERE id = ?').run(input.clientName.trim(), existing.id);
-      portfolio = getPortfolio(db, existing.id);
+      portfolio = renamePortfolio(db, existing.id, existing.name, input.clientName);
     }
     const snapshotId = Number(
       db

@@ -6,6 +6,7 @@ import { decimalToString, multiplyToCents } from '../../shared/money/decimal';
 import { parseDecimal } from '../../shared/money/parse-number';
 import { latestPrices, parsePricesFile, type PriceRow } from '../../shared/prices/prices-file';
 import type { Db } from '../connection';
+import { positionRange } from '../exposure/scan';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
 import { POSITION_COLUMN_LIST, POSITION_COLUMNS } from '../repos/position-columns';
@@ -55,12 +56,10 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
     throw new AppError('VALIDATION', `${file}: prices as of ${asOf} are older than ${portfolio.name}'s latest holdings (as of ${from.asOf}). Use prices on or after ${from.asOf}. Nothing was written.`, { file });
   }
 
-  const range = db.prepare('SELECT first_position_id AS first, last_position_id AS last FROM snapshots WHERE id = ?').get(from.id) as { first: number | null; last: number | null };
-  const held = db
-    .prepare(
-      `SELECT ${POSITION_COLUMN_LIST} FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? ORDER BY id`,
-    )
-    .all(range.first ?? 0, range.last ?? -1, from.id) as HeldRow[];
+  const range = positionRange(db, from.id);
+  const held = db.prepare(`SELECT ${POSITION_COLUMN_LIST} FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? ORDER BY id`).all(range.first, range.last, from.id) as HeldRow[];
+  // Every key the file prices on some day, to tell "no price" from "priced only after the date".
+  const inFile = new Set(parsed.prices.map((x) => x.key));
 
   const stale: RepriceOutcome['stale'] = [];
   let repriced = 0;
@@ -69,7 +68,7 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
     const price = priceFor(p, chosen.byKey);
     const name = p.symbol ?? p.symbol_key;
     if (!price) {
-      const later = parsed.prices.some((x) => x.key === p.isin || x.key === p.symbol_key);
+      const later = inFile.has(p.symbol_key) || (p.isin !== null && inFile.has(p.isin));
       stale.push({ symbol: name, reason: later ? `its prices in the file are after ${asOf}` : 'no price in the file' });
       return p;
     }
@@ -119,8 +118,8 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
       last = Number(insert.run({ ...r, sid: snapshotId }).lastInsertRowid);
       first ??= last;
     }
-    const currencies = [...new Set(rows.map((r) => r.currency))].sort().join(',');
-    db.prepare('UPDATE snapshots SET currencies = ?, first_position_id = ?, last_position_id = ?, repriced_from = ? WHERE id = ?').run(currencies, first, last, from.id, snapshotId);
+    // The same positions, so the same currencies.
+    db.prepare('UPDATE snapshots SET currencies = ?, first_position_id = ?, last_position_id = ?, repriced_from = ? WHERE id = ?').run(range.currencies, first, last, from.id, snapshotId);
     return { portfolio, snapshot: getSnapshot(db, snapshotId), file, repricedFrom: from.id, positions: rows.length, repriced, stale };
   })();
 }

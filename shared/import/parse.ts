@@ -1,3 +1,4 @@
+import { formatCents } from '../money/decimal';
 /**
  * The holdings-file parser: bytes in, positions + row issues out, never a throw on bad input.
  * Whole-file work (encoding, delimiter, header, preset, number style) happens once in openSession;
@@ -502,15 +503,6 @@ export function extraCashPositions(s: Session, rejected: RowIssue[]): ParsedPosi
   return out;
 }
 
-export function money(cents: number): string {
-  const negative = cents < 0;
-  const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** Parses a holdings file. Never throws on bad input: fatal problems come back as `{ ok: false, error }`. */
 export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
   const opened = openSession(bytes, options);
@@ -557,7 +549,7 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
     for (const p of positions) sum += p.valueCents;
     if (Math.abs(sum - s.totalCents) > 1) {
       s.warnings.push(
-        `The file's own total (${money(s.totalCents)}) differs from the sum of the imported rows (${money(sum)}) by ${money(s.totalCents - sum)}; check the rejected rows or the file.`,
+        `The file's own total (${formatCents(s.totalCents)}) differs from the sum of the imported rows (${formatCents(sum)}) by ${formatCents(s.totalCents - sum)}; check the rejected rows or the file.`,
       );
     }
   }

@@ -82,3 +82,13 @@ export function centsToString(cents: number | bigint): string {
   return (negative ? '-' : '') + abs.slice(0, -2) + '.' + abs.slice(-2);
 }
 
+
+/** Cents as a person reads them in a message: "1,234.56", "-0.05" (exact; no float on the way). */
+export function formatCents(cents: number): string {
+  const negative = cents < 0;
+  const abs = Math.abs(cents);
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
