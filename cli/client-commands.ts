@@ -1,17 +1,16 @@
 import type { BackendHandlers } from '../shared/api/contract';
-import { AppError } from '../shared/api/errors';
 import { validateInput } from '../shared/api/validate';
-import { portfolioNameKey, portfolioNamed } from '../shared/domain/portfolio-name';
+import { portfolioNameKey } from '../shared/domain/portfolio-name';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { portfolioArg } from './portfolio-args';
 
 /** `themelens client set PORTFOLIO CLIENT`: the client (household) a portfolio belongs to. */
 export async function clientCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
   const { positionals } = parseCommandArgs(args, {});
   const [verb, portfolioName, client, ...rest] = positionals;
   if (verb !== 'set' || !portfolioName || client === undefined || rest.length > 0) throw new UsageError('client set PORTFOLIO CLIENT (an empty CLIENT "" takes the portfolio out of its client)');
-  const portfolio = portfolioNamed(await h.listPortfolios({}), portfolioName);
-  if (!portfolio) throw new AppError('NOT_FOUND', `There is no portfolio named "${portfolioName}". Run "themelens portfolios" to list them.`);
+  const portfolio = await portfolioArg(h, portfolioName);
   const clientName = client.trim() === '' ? null : client.trim();
   await h.renamePortfolio(validateInput('renamePortfolio', { id: portfolio.id, name: portfolio.name, clientName }));
   io.out(clientName ? `${portfolio.name} belongs to ${clientName}.\n` : `${portfolio.name} belongs to no client.\n`);

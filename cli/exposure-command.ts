@@ -1,10 +1,9 @@
 import { formatCents } from '../shared/money/decimal';
 import type { BackendHandlers } from '../shared/api/contract';
-import { AppError } from '../shared/api/errors';
 import { validateInput } from '../shared/api/validate';
-import { portfolioNamed } from '../shared/domain/portfolio-name';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { portfolioArg, snapshotArg } from './portfolio-args';
 
 /** Report amounts are exact to the cent: written from their cents. */
 const money = (n: number) => formatCents(Math.round(n * 100));
@@ -21,10 +20,8 @@ export async function exposureCommand(h: BackendHandlers, args: string[], io: Io
   if (!values.portfolio) throw new UsageError('exposure needs --portfolio NAME');
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format "${format}" is not table or json`);
-  const portfolio = portfolioNamed(await h.listPortfolios({}), values.portfolio);
-  if (!portfolio) throw new AppError('NOT_FOUND', `There is no portfolio named "${values.portfolio}". Run "themelens portfolios" to list them.`);
-  const snapshotId = values.snapshot === undefined ? undefined : Number(values.snapshot);
-  if (snapshotId !== undefined && !(Number.isInteger(snapshotId) && snapshotId > 0)) throw new UsageError(`--snapshot "${values.snapshot}" is not a snapshot id`);
+  const portfolio = await portfolioArg(h, values.portfolio);
+  const snapshotId = snapshotArg(values.snapshot);
   const e = await h.getExposure(validateInput('getExposure', { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), positionLimit: 0 }));
   if (format === 'json') {
     const { positions: _positions, ...rest } = e;

@@ -8,7 +8,7 @@ import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
-import { portfolioNamed } from '../shared/domain/portfolio-name';
+import { portfolioArg, snapshotArg } from './portfolio-args';
 
 /**
  * themelens report --portfolio NAME --format F [--out FILE] [--snapshot ID]   (DESIGN.md section 6)
@@ -31,10 +31,8 @@ export async function reportCommand(h: BackendHandlers, args: string[], io: Io):
   const format = parseFormat(values.format, 'report');
   const paper = parsePaper(values.paper);
   const sections = parseSections(values.sections);
-  const portfolio = portfolioNamed(await h.listPortfolios({}), values.portfolio);
-  if (!portfolio) throw new AppError('NOT_FOUND', `There is no portfolio named "${values.portfolio}". Run "themelens portfolios" to list them.`);
-  const snapshotId = values.snapshot === undefined ? undefined : Number(values.snapshot);
-  if (snapshotId !== undefined && !(Number.isInteger(snapshotId) && snapshotId > 0)) throw new UsageError(`--snapshot "${values.snapshot}" is not a snapshot id`);
+  const portfolio = await portfolioArg(h, values.portfolio);
+  const snapshotId = snapshotArg(values.snapshot);
   const which = { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), ...(sections ? { sections } : {}) };
   if (!values.out) {
     if (format === 'pdf' || format === 'xlsx') throw new UsageError(`report --format ${format} writes a binary file: add --out FILE`);

@@ -1,10 +1,9 @@
 import { formatCents } from '../shared/money/decimal';
 import type { BackendHandlers } from '../shared/api/contract';
-import { AppError } from '../shared/api/errors';
 import { validateInput } from '../shared/api/validate';
-import { portfolioNamed } from '../shared/domain/portfolio-name';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { portfolioArg, snapshotArg } from './portfolio-args';
 
 /** Report amounts are exact to the cent: written from their cents. */
 const money = (n: number) => formatCents(Math.round(n * 100));
@@ -49,10 +48,8 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
   const themes = await h.listThemes({});
   const unknown = [...shocks.keys()].filter((id) => !themes.some((t) => t.id === id));
   if (unknown.length > 0) throw new UsageError(`no theme with id ${unknown.join(', ')}; the ids are: ${themes.map((t) => t.id).join(', ')}`);
-  const portfolio = portfolioNamed(await h.listPortfolios({}), values.portfolio);
-  if (!portfolio) throw new AppError('NOT_FOUND', `There is no portfolio named "${values.portfolio}". Run "themelens portfolios" to list them.`);
-  const snapshotId = values.snapshot === undefined ? undefined : Number(values.snapshot);
-  if (snapshotId !== undefined && !(Number.isInteger(snapshotId) && snapshotId > 0)) throw new UsageError(`--snapshot "${values.snapshot}" is not a snapshot id`);
+  const portfolio = await portfolioArg(h, values.portfolio);
+  const snapshotId = snapshotArg(values.snapshot);
   const result = await h.runScenario(
     validateInput('runScenario', { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), shocks: [...shocks].map(([themeId, shockBp]) => ({ themeId, shockBp })) }),
   );

@@ -1,9 +1,8 @@
 import type { BackendHandlers } from '../shared/api/contract';
-import { AppError } from '../shared/api/errors';
 import { validateInput } from '../shared/api/validate';
-import { portfolioNamed } from '../shared/domain/portfolio-name';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { portfolioArg } from './portfolio-args';
 
 const USAGE = 'targets --portfolio NAME | targets set THEME_ID SHARE [--band P] --portfolio NAME | targets remove THEME_ID --portfolio NAME';
 
@@ -34,8 +33,7 @@ const pts = (f: number) => `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)} pts`;
 export async function targetsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, { portfolio: { type: 'string' }, band: { type: 'string' } });
   if (!values.portfolio) throw new UsageError(`targets needs --portfolio NAME: ${USAGE}`);
-  const portfolio = portfolioNamed(await h.listPortfolios({}), values.portfolio);
-  if (!portfolio) throw new AppError('NOT_FOUND', `There is no portfolio named "${values.portfolio}". Run "themelens portfolios" to list them.`);
+  const portfolio = await portfolioArg(h, values.portfolio);
   const [verb, themeId, share, ...rest] = positionals;
   if (verb === 'set') {
     if (!themeId || !share || rest.length > 0) throw new UsageError(USAGE);
