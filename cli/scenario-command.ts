@@ -28,16 +28,15 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === '--shock') {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError('--shock needs THEME_ID=+/-P');
-      const [id, bp] = parseShock(v);
-      if (shocks.has(id)) throw new UsageError(`--shock ${id} is given twice`);
-      shocks.set(id, bp);
-    } else if (a.startsWith('--shock=')) {
-      const [id, bp] = parseShock(a.slice(8));
-      shocks.set(id, bp);
-    } else rest.push(a);
+    if (a !== '--shock' && !a.startsWith('--shock=')) {
+      rest.push(a);
+      continue;
+    }
+    const v = a === '--shock' ? args[++i] : a.slice(8);
+    if (v === undefined) throw new UsageError('--shock needs THEME_ID=+/-P');
+    const [id, bp] = parseShock(v);
+    if (shocks.has(id)) throw new UsageError(`--shock ${id} is given twice`);
+    shocks.set(id, bp);
   }
   const { values, positionals } = parseCommandArgs(rest, { portfolio: { type: 'string' }, snapshot: { type: 'string' }, format: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`scenario takes no positional argument (got "${positionals[0]}")`);
@@ -53,7 +52,6 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
   const result = await h.runScenario(
     validateInput('runScenario', { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), shocks: [...shocks].map(([themeId, shockBp]) => ({ themeId, shockBp })) }),
   );
-  const exposure = result;
   for (const w of result.warnings) io.err(`warning: ${w.code}: ${w.message}\n`);
   if (format === 'json') {
     const { portfolioId: _id, ...shown } = result;
@@ -61,7 +59,7 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
     return;
   }
   const cur = result.baseCurrency;
-  io.out(`${exposure.portfolio}, snapshot ${exposure.snapshotId} as of ${exposure.asOf}: ${signed(result.impact)} ${cur} (${(result.impactShare * 100).toFixed(2)}% of ${money(result.totalValue)})\n`);
+  io.out(`${result.portfolio}, snapshot ${result.snapshotId} as of ${result.asOf}: ${signed(result.impact)} ${cur} (${(result.impactShare * 100).toFixed(2)}% of ${money(result.totalValue)})\n`);
   const names = new Map(themes.map((t) => [t.id, t.name]));
   for (const t of result.themes.filter((x) => x.shock !== 0 || x.impact !== 0)) {
     io.out(`  ${(names.get(t.id) ?? t.id).padEnd(30)} shock ${`${t.shock > 0 ? '+' : ''}${t.shock}%`.padStart(7)}  exposure ${money(t.value).padStart(16)}  impact ${signed(t.impact).padStart(16)}\n`);
