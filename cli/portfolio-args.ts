@@ -18,3 +18,14 @@ export function snapshotArg(text: string | undefined): number | undefined {
   if (!(Number.isInteger(id) && id > 0)) throw new UsageError(`--snapshot "${text}" is not a snapshot id`);
   return id;
 }
+
+/** --portfolio NAME or --client NAME: exactly one. */
+export function portfolioOrClient(values: { portfolio?: string | undefined; client?: string | undefined }, command: string): { portfolio: string } | { client: string } {
+  if (values.portfolio && values.client) throw new UsageError(`${command} takes --portfolio NAME or --client NAME, not both`);
+  if (values.client) return { client: values.client };
+  if (values.portfolio) return { portfolio: values.portfolio };
+  throw new UsageError(`${command} needs --portfolio NAME or --client NAME`);
+}
+
+/** --base-currency for a client's combined figures (upper-cased; checked by the API). */
+export const baseCurrencyArg = (text: string | undefined): { baseCurrency?: string } => (text ? { baseCurrency: text.trim().toUpperCase() } : {});

@@ -8,16 +8,26 @@ import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
-import { portfolioArg, snapshotArg } from './portfolio-args';
+import { baseCurrencyArg, portfolioArg, portfolioOrClient, snapshotArg } from './portfolio-args';
+import { checkShockThemes, takeShocks, type ShockArg } from './shock-args';
+import type { PaperSize, ReportSection } from '../shared/report/document';
+import type { ReportFormat } from '../shared/report/model';
 
 /**
  * themelens report --portfolio NAME --format F [--out FILE] [--snapshot ID]   (DESIGN.md section 6)
- * themelens report --all --format F --out DIR                                  one file per portfolio
- * Both take [--paper a4|letter] [--sections LIST]. Without --out, a text format goes to stdout.
+ * themelens report --client NAME --format F [--out FILE] [--base-currency C]    a client's portfolios combined
+ * themelens report --all [--by-client] --format F --out DIR                      one file per portfolio (or client)
+ * All take [--paper a4|letter] [--sections LIST] [--benchmark FUND] [--shock THEME_ID=+/-P ...].
+ * Without --out, a text format goes to stdout.
  */
 export async function reportCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, {
+  const { shocks, rest } = takeShocks(args);
+  const { values, positionals } = parseCommandArgs(rest, {
     portfolio: { type: 'string' },
+    client: { type: 'string' },
+    'base-currency': { type: 'string' },
+    benchmark: { type: 'string' },
+    'by-client': { type: 'boolean' },
     all: { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string' },
@@ -26,14 +36,19 @@ export async function reportCommand(h: BackendHandlers, args: string[], io: Io):
     sections: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`report takes no positional argument (got "${positionals[0]}")`);
-  if (values.all) return reportAll(h, values, io);
-  if (!values.portfolio) throw new UsageError('report needs --portfolio NAME (or --all --out DIR)');
+  if (shocks.length > 0) checkShockThemes(shocks, await h.listThemes({}));
+  const extras = { ...(values.benchmark ? { benchmark: values.benchmark } : {}), ...(shocks.length > 0 ? { shocks } : {}) };
+  if (values.all) return reportAll(h, values, extras, io);
+  if (values['by-client']) throw new UsageError('--by-client goes with --all');
+  if (!values.portfolio && !values.client) throw new UsageError('report needs --portfolio NAME or --client NAME (or --all --out DIR)');
   const format = parseFormat(values.format, 'report');
   const paper = parsePaper(values.paper);
   const sections = parseSections(values.sections);
-  const portfolio = await portfolioArg(h, values.portfolio);
+  if ('client' in portfolioOrClient(values, 'report')) return reportClient(h, { ...values, client: values.client as string }, { format, paper, sections, extras }, io);
+  if (values['base-currency']) throw new UsageError('--base-currency is for --client: a portfolio is reported in its own base currency');
+  const portfolio = await portfolioArg(h, values.portfolio as string);
   const snapshotId = snapshotArg(values.snapshot);
-  const which = { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), ...(sections ? { sections } : {}) };
+  const which = { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), ...(sections ? { sections } : {}), ...extras };
   if (!values.out) {
     if (format === 'pdf' || format === 'xlsx') throw new UsageError(`report --format ${format} writes a binary file: add --out FILE`);
     io.out((await h.previewReport(validateInput('previewReport', { ...which, format }))).content);
@@ -43,32 +58,78 @@ export async function reportCommand(h: BackendHandlers, args: string[], io: Io):
   io.err(`Wrote ${values.out} (${done.bytes} bytes, fingerprint ${done.fingerprint}, report record ${done.reportId})\n`);
 }
 
-/** One report per portfolio into a folder, named "<client> - <portfolio>.<ext>"; a failure does not stop the others. */
-async function reportAll(h: BackendHandlers, values: { format?: string; out?: string; paper?: string; sections?: string; portfolio?: string; snapshot?: string }, io: Io): Promise<void> {
-  if (values.portfolio || values.snapshot) throw new UsageError('report --all reports on every portfolio: leave out --portfolio and --snapshot');
+type Extras = { benchmark?: string; shocks?: ShockArg[] };
+
+/** A client's combined report: to a file, or a text format to stdout. */
+async function reportClient(
+  h: BackendHandlers,
+  values: { client: string; out?: string | undefined; snapshot?: string | undefined; 'base-currency'?: string | undefined },
+  o: { format: ReportFormat; paper: PaperSize; sections: ReportSection[] | undefined; extras: Extras },
+  io: Io,
+): Promise<void> {
+  if (values.snapshot) throw new UsageError('report --client uses the latest snapshot of each portfolio: leave out --snapshot');
+  const which = { client: values.client, ...baseCurrencyArg(values['base-currency']), ...(o.sections ? { sections: o.sections } : {}), ...o.extras };
+  if (!values.out) {
+    if (o.format === 'pdf' || o.format === 'xlsx') throw new UsageError(`report --format ${o.format} writes a binary file: add --out FILE`);
+    io.out((await h.previewClientReport(validateInput('previewClientReport', { ...which, format: o.format }))).content);
+    return;
+  }
+  const done = await h.exportClientReport(validateInput('exportClientReport', { ...which, format: o.format, paper: o.paper, path: resolve(values.out) }));
+  io.err(`Wrote ${values.out} (${done.bytes} bytes, fingerprint ${done.fingerprint})\n`);
+}
+
+/**
+ * One report per portfolio into a folder, named "<client> - <portfolio>.<ext>"; with --by-client, one
+ * combined report per client ("<client>.<ext>") and one per portfolio that has no client. A failure
+ * does not stop the others.
+ */
+async function reportAll(
+  h: BackendHandlers,
+  values: { format?: string; out?: string; paper?: string; sections?: string; portfolio?: string; client?: string; snapshot?: string; 'by-client'?: boolean; 'base-currency'?: string },
+  extras: Extras,
+  io: Io,
+): Promise<void> {
+  if (values.portfolio || values.client || values.snapshot) throw new UsageError('report --all reports on every portfolio: leave out --portfolio, --client and --snapshot');
+  if (values['base-currency'] && !values['by-client']) throw new UsageError('--base-currency is for combined client reports: add --by-client');
   if (!values.out) throw new UsageError('report --all needs --out DIR');
   const format = parseFormat(values.format, 'report --all');
   const paper = parsePaper(values.paper);
   const sections = parseSections(values.sections);
   const dir = resolve(values.out);
   mkdirSync(dir, { recursive: true });
-  const list = (await h.listPortfolios({})).filter((p) => p.snapshotCount > 0);
-  if (list.length === 0) throw new AppError('NOT_FOUND', 'No portfolio has a snapshot yet. Import holdings first: themelens import FILE --portfolio NAME');
+  const portfolios = (await h.listPortfolios({})).filter((p) => p.snapshotCount > 0);
+  if (portfolios.length === 0) throw new AppError('NOT_FOUND', 'No portfolio has a snapshot yet. Import holdings first: themelens import FILE --portfolio NAME');
+  const clients = values['by-client'] ? (await h.listClients({})).filter((c) => c.portfolios.some((p) => p.snapshotCount > 0)) : [];
+  // Each job: what it is called in progress lines, the file name it wants, and how it writes to a path.
+  const jobs: { label: string; file: (n: number) => string; write: (path: string) => { bytes: number } | Promise<{ bytes: number }> }[] = [
+    ...clients.map((c) => ({
+      label: `${c.name} (client)`,
+      file: (n: number) => reportFileName(null, n > 1 ? `${c.name} (${n})` : c.name, format),
+      write: (path: string) => h.exportClientReport(validateInput('exportClientReport', { client: c.name, ...baseCurrencyArg(values['base-currency']), format, paper, path, ...(sections ? { sections } : {}), ...extras })),
+    })),
+    ...portfolios
+      .filter((p) => !values['by-client'] || !p.clientName)
+      .map((p) => ({
+        label: p.name,
+        file: (n: number) => reportFileName(p.clientName, n > 1 ? `${p.name} (${n})` : p.name, format),
+        write: (path: string) => h.exportReport(validateInput('exportReport', { portfolioId: p.id, format, paper, path, ...(sections ? { sections } : {}), ...extras })),
+      })),
+  ];
   const used = new Set<string>();
   let failed = 0;
-  for (const [i, p] of list.entries()) {
+  for (const [i, job] of jobs.entries()) {
     const started = Date.now();
-    let name = reportFileName(p.clientName, p.name, format);
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = reportFileName(p.clientName, `${p.name} (${n})`, format);
+    let name = job.file(1);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = job.file(n);
     used.add(name.toLowerCase());
     try {
-      const done = await h.exportReport(validateInput('exportReport', { portfolioId: p.id, format, paper, path: join(dir, name), ...(sections ? { sections } : {}) }));
-      io.err(`[${i + 1}/${list.length}] ${p.name}: wrote ${name} (${done.bytes} bytes, ${seconds(Date.now() - started)})\n`);
+      const done = await job.write(join(dir, name));
+      io.err(`[${i + 1}/${jobs.length}] ${job.label}: wrote ${name} (${done.bytes} bytes, ${seconds(Date.now() - started)})\n`);
     } catch (err) {
       failed++;
-      io.err(`[${i + 1}/${list.length}] ${p.name}: FAILED: ${(err as Error).message}\n`);
+      io.err(`[${i + 1}/${jobs.length}] ${job.label}: FAILED: ${(err as Error).message}\n`);
     }
   }
-  io.err(`report --all: ${list.length - failed} of ${list.length} written to ${dir}\n`);
-  if (failed > 0) throw new AppError('IO', `${failed} of ${list.length} reports failed (see the lines above).`);
+  io.err(`report --all: ${jobs.length - failed} of ${jobs.length} written to ${dir}\n`);
+  if (failed > 0) throw new AppError('IO', `${failed} of ${jobs.length} reports failed (see the lines above).`);
 }

@@ -1,10 +1,13 @@
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
+import { portfolioNameKey } from '../shared/domain/portfolio-name';
+import { formatPoints as pts } from '../shared/report/html-extras';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
-import { portfolioArg } from './portfolio-args';
+import { baseCurrencyArg, portfolioArg, portfolioOrClient } from './portfolio-args';
+import type { ExposureReport } from '../shared/report/model';
 
-const USAGE = 'targets --portfolio NAME | targets set THEME_ID SHARE [--band P] --portfolio NAME | targets remove THEME_ID --portfolio NAME';
+const USAGE = 'targets (--portfolio NAME | --client NAME) | targets set THEME_ID SHARE [--band P] (--portfolio NAME | --client NAME) | targets remove THEME_ID (--portfolio NAME | --client NAME)';
 
 /** SHARE as 0..1 or a percent ("0.25", "25%"); basis points. */
 function parseShare(text: string): number {
@@ -24,30 +27,48 @@ function parseBand(text: string): number {
 }
 
 const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
-const pts = (f: number) => `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)} pts`;
+
 
 /**
  * `themelens targets`: a target share per theme with a band (DESIGN.md section 6), and how far the
  * latest snapshot drifts from it.
  */
 export async function targetsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, { portfolio: { type: 'string' }, band: { type: 'string' } });
-  if (!values.portfolio) throw new UsageError(`targets needs --portfolio NAME: ${USAGE}`);
-  const portfolio = await portfolioArg(h, values.portfolio);
+  const { values, positionals } = parseCommandArgs(args, { portfolio: { type: 'string' }, client: { type: 'string' }, 'base-currency': { type: 'string' }, band: { type: 'string' } });
+  if (!values.portfolio && !values.client) throw new UsageError(`targets needs --portfolio NAME or --client NAME: ${USAGE}`);
+  const scope = portfolioOrClient(values, 'targets');
   const [verb, themeId, share, ...rest] = positionals;
-  if (verb === 'set') {
-    if (!themeId || !share || rest.length > 0) throw new UsageError(USAGE);
-    await h.setThemeTarget(validateInput('setThemeTarget', { portfolioId: portfolio.id, themeId, shareBp: parseShare(share), bandBp: values.band === undefined ? 500 : parseBand(values.band) }));
-  } else if (verb === 'remove') {
-    if (!themeId || share !== undefined) throw new UsageError(USAGE);
-    await h.removeThemeTarget(validateInput('removeThemeTarget', { portfolioId: portfolio.id, themeId }));
-  } else if (verb !== undefined) throw new UsageError(USAGE);
-  const targets = await h.listThemeTargets({ portfolioId: portfolio.id });
+  const change = verb === 'set' ? 'set' : verb === 'remove' ? 'remove' : null;
+  if (verb !== undefined && change === null) throw new UsageError(USAGE);
+  if (change === 'set' && (!themeId || !share || rest.length > 0)) throw new UsageError(USAGE);
+  if (change === 'remove' && (!themeId || share !== undefined)) throw new UsageError(USAGE);
+  const shareBp = change === 'set' ? parseShare(share as string) : 0;
+  const bandBp = values.band === undefined ? 500 : parseBand(values.band);
+  let name: string;
+  let targets: { themeId: string; shareBp: number; bandBp: number }[];
+  let exposure: { themes: ExposureReport['themes'] } | null;
+  if ('client' in scope) {
+    const client = scope.client;
+    if (change === 'set') await h.setClientTarget(validateInput('setClientTarget', { client, themeId: themeId as string, shareBp, bandBp }));
+    if (change === 'remove') await h.removeClientTarget(validateInput('removeClientTarget', { client, themeId: themeId as string }));
+    targets = await h.listClientTargets(validateInput('listClientTargets', { client }));
+    const clients = await h.listClients({});
+    name = clients.find((c) => portfolioNameKey(c.name) === portfolioNameKey(client))?.name ?? client;
+    const held = clients.some((c) => c.name === name && c.portfolios.some((p) => p.snapshotCount > 0));
+    exposure = held && targets.length > 0 ? await h.getClientExposure(validateInput('getClientExposure', { client, ...baseCurrencyArg(values['base-currency']), positionLimit: 0 })) : null;
+  } else {
+    const portfolio = await portfolioArg(h, scope.portfolio);
+    name = portfolio.name;
+    if (change === 'set') await h.setThemeTarget(validateInput('setThemeTarget', { portfolioId: portfolio.id, themeId: themeId as string, shareBp, bandBp }));
+    if (change === 'remove') await h.removeThemeTarget(validateInput('removeThemeTarget', { portfolioId: portfolio.id, themeId: themeId as string }));
+    targets = await h.listThemeTargets({ portfolioId: portfolio.id });
+    exposure = portfolio.snapshotCount > 0 && targets.length > 0 ? await h.getExposure({ portfolioId: portfolio.id, positionLimit: 0 }) : null;
+  }
   if (targets.length === 0) {
-    io.out(`${portfolio.name} has no targets. Set one: themelens targets set data-centers 25% --band 5 --portfolio "${portfolio.name}"\n`);
+    const flag = 'client' in scope ? `--client "${name}"` : `--portfolio "${name}"`;
+    io.out(`${name} has no targets. Set one: themelens targets set data-centers 25% --band 5 ${flag}\n`);
     return;
   }
-  const exposure = portfolio.snapshotCount > 0 ? await h.getExposure({ portfolioId: portfolio.id, positionLimit: 0 }) : null;
   for (const t of targets) {
     const row = exposure?.themes.find((x) => x.id === t.themeId);
     const target = `${t.themeId}\ttarget ${pct(t.shareBp / 10_000)} ± ${(t.bandBp / 100).toFixed(1)} pts`;

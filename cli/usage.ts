@@ -16,7 +16,7 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   themes
   client set PORTFOLIO CLIENT | clients    the client (household) each portfolio belongs to
   portfolios
-  exposure --portfolio NAME [--snapshot ID] [--format table|json]
+  exposure --portfolio NAME [--snapshot ID] [--format table|json] [--benchmark FUND]
                                            theme figures without positions (json: totalValue, cashValue, untaggedValue, themes[])
   scenario --portfolio NAME --shock THEME_ID=+/-P [--shock ...] [--snapshot ID] [--format table|json]
                                            what theme shocks do: each position moves by the sum of weight x shock
@@ -24,7 +24,15 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
                                            a target share per theme (0.25 or 25%), band in percentage points (default 5); drift shown
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
          [--paper a4|letter] [--sections summary,charts,themes,positions,fx,changes,methodology,disclaimer]
-  report --all --format F --out DIR        one file per portfolio, named "<client> - <portfolio>.<ext>"
+         [--benchmark FUND] [--shock THEME_ID=+/-P ...]
+                                           FUND: a fund imported for look-through, its theme shares beside the portfolio's;
+                                           --shock adds a Scenario section
+  report --all [--by-client] --format F --out DIR
+                                           one file per portfolio, named "<client> - <portfolio>.<ext>";
+                                           --by-client: one combined file per client, "<client>.<ext>"
+  exposure, scenario, targets and report take --client NAME [--base-currency C] instead of --portfolio:
+                                           the latest snapshot of each of the client's portfolios combined,
+                                           in their shared base currency (or C)
   batch FILES... --out DIR [--format F]    import each holdings file as its own portfolio and report on it (pdf by default)
   reports [--portfolio NAME]               reports written so far, with their fingerprints
   regenerate REPORT_ID --out FILE [--format F]   the same report again from its record, whatever changed since

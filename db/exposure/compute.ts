@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { formatCents } from '../../shared/money/decimal';
 import type { Portfolio, Snapshot, ThemeTarget } from '../../shared/domain/types';
-import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type ReportWarning } from '../../shared/report/model';
+import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type ReportWarning, type SnapshotExposure } from '../../shared/report/model';
 import type { Db } from '../connection';
 import { listTargets } from '../repos/targets';
 import { listThemes } from '../repos/themes';
@@ -97,7 +97,7 @@ export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: 
  * position's contribution is value x weight rounded to the cent, and a theme's value is the sum of
  * its contributions, so every figure in a report adds up by hand.
  */
-export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot, generatedAt: string, positionLimit?: number): ExposureReport {
+export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot, generatedAt: string, positionLimit?: number): SnapshotExposure {
   if (snapshot.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${snapshot.id} is not part of ${portfolio.name}.`);
   const base = portfolio.baseCurrency;
   const totals = computeExposureTotals(db, base, snapshot.id);
@@ -175,7 +175,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
  * Each theme with the portfolio's target for it, if any: drift is the share minus the target, in
  * fractions of the portfolio; outside when it is further than the band either way.
  */
-function withTargets(themes: ExposureReport['themes'], targets: readonly ThemeTarget[]): ExposureReport['themes'] {
+export function withTargets(themes: ExposureReport['themes'], targets: readonly Pick<ThemeTarget, 'themeId' | 'shareBp' | 'bandBp'>[]): ExposureReport['themes'] {
   if (targets.length === 0) return themes;
   const byTheme = new Map(targets.map((t) => [t.themeId, t]));
   return themes.map((t) => {

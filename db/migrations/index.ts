@@ -11,6 +11,7 @@ import { migration007 } from './007-file-totals';
 import { migration008 } from './008-dated-fx';
 import { migration009 } from './009-broker-base-values';
 import { migration010 } from './010-theme-targets';
+import { migration011 } from './011-client-targets';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'dated exchange rates', up: migration008 },
   { version: 9, name: 'broker base values; repriced snapshots', up: migration009 },
   { version: 10, name: 'theme targets', up: migration010 },
+  { version: 11, name: 'client targets', up: migration011 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import type { ExposureReport } from '../../shared/report/model';
 import type { Db } from '../connection';
 import { computeExposure } from '../exposure/compute';
 import { holdsSymbol } from '../exposure/scan';
+import { applyExtras, NO_EXTRAS, type ReportExtras } from './extras';
 import { captureInputs, fingerprintOf, type ReportInputs } from './inputs';
 import { positionChanges } from './position-changes';
 import { previousReportOf, tagChangesSince } from './previous-report';
@@ -11,9 +12,11 @@ import { getReportPreferences } from './preferences';
 import { withRecordedInputs } from './recorded-state';
 
 /** The document of a report from its exposure and recorded inputs: the one place both paths meet. */
-function documentFrom(exposure: ExposureReport, inputs: ReportInputs, db: Db): ReportDocument {
+function documentFrom(plain: ExposureReport, inputs: ReportInputs, db: Db): ReportDocument {
+  const { exposure, scenario } = applyExtras(plain, { benchmark: inputs.benchmark ?? null, shocks: inputs.shocks ?? [] });
   return {
     exposure,
+    scenario,
     preferences: inputs.preferences,
     fingerprint: fingerprintOf(inputs),
     tagNotes: inputs.tags.map((t) => ({ symbolKey: t.symbolKey, themeId: t.themeId, weight: t.weightBp / 10000, source: t.source, rationale: t.rationale, sourceUrl: t.sourceUrl })),
@@ -31,6 +34,7 @@ export function buildReport(
   snapshot: Snapshot,
   generatedAt: string,
   sections: readonly ReportSection[] = REPORT_SECTIONS,
+  extras: ReportExtras = NO_EXTRAS,
 ): { doc: ReportDocument; inputs: ReportInputs } {
   const exposure = computeExposure(db, portfolio, snapshot, generatedAt);
   const captured = captureInputs(db, portfolio, snapshot, {
@@ -39,6 +43,9 @@ export function buildReport(
     sections: REPORT_SECTIONS.filter((s) => sections.includes(s)),
     generatedAt,
   });
+  // Recorded only when asked for, so the records (and content hashes) of plain reports stay as they were.
+  if (extras.benchmark) captured.benchmark = extras.benchmark;
+  if (extras.shocks.length > 0) captured.shocks = extras.shocks;
   // What changed is counted from the previous report sent, where there is one: its holdings and
   // its recorded tags. Without one, from the snapshot before this one (as captured above).
   const previous = previousReportOf(db, portfolio.id, fingerprintOf(captured));

@@ -5,6 +5,7 @@ import { renderReportJson } from '../../shared/report/report-json';
 import type { ReportExportResult } from '../../shared/report/record';
 import type { Db } from '../connection';
 import { buildReport, rebuildReport } from './build';
+import type { ReportExtras } from './extras';
 import { sha256Hex } from './inputs';
 import { getReportRecord, insertReportRecord } from './records';
 import { renderDocument, type PdfRendererFactory } from './render';
@@ -17,6 +18,8 @@ export interface ExportOptions {
   sections?: readonly ReportSection[] | undefined;
   /** Prints PDFs (unset: the shared headless Chromium). */
   pdfRenderer?: PdfRendererFactory | undefined;
+  /** A benchmark and theme shocks, recorded with the report. */
+  extras?: ReportExtras | undefined;
 }
 
 export type ExportResult = ReportExportResult;
@@ -27,7 +30,7 @@ export const contentHash = (doc: ReportDocument): string => sha256Hex(renderRepo
 /** Builds, renders and writes (atomically) a report, then records what it was made from. */
 export async function exportReportFile(db: Db, portfolio: Portfolio, snapshot: Snapshot, options: ExportOptions, generatedAt: string): Promise<ExportResult> {
   const paper = options.paper ?? 'a4';
-  const { doc, inputs } = buildReport(db, portfolio, snapshot, generatedAt, options.sections);
+  const { doc, inputs } = buildReport(db, portfolio, snapshot, generatedAt, options.sections, options.extras);
   const bytes = writeFileAtomic(options.path, await renderDocument(doc, options.format, paper, options.pdfRenderer));
   const reportId = insertReportRecord(
     db,

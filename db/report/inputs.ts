@@ -3,6 +3,8 @@ import type { FxRate, Portfolio, Snapshot, Theme } from '../../shared/domain/typ
 import type { ReportPreferences, ReportSection } from '../../shared/report/document';
 import type { ExposureReport } from '../../shared/report/model';
 import type { Db } from '../connection';
+import type { Benchmark } from '../exposure/benchmark';
+import type { Shock } from './extras';
 import { fxRatesAsOf } from '../repos/fx';
 import { listThemes } from '../repos/themes';
 
@@ -33,6 +35,10 @@ export interface ReportInputs {
   preferences: ReportPreferences;
   sections: ReportSection[];
   generatedAt: string;
+  /** The benchmark compared with and its theme weights then (absent in older records and without one). */
+  benchmark?: Benchmark | null;
+  /** Theme shocks of the report's scenario section (absent in older records and without one). */
+  shocks?: Shock[];
 }
 
 /** The tags on instruments a snapshot holds (its positions are one rowid range: see migration 1). */

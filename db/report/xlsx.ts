@@ -97,5 +97,29 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
     doc.positionChanges.map((c): Cell[] => [c.kind, c.account, c.symbolKey, c.description, c.currency, c.quantityBefore, c.quantityAfter, c.localValueBefore, c.localValueAfter]),
     [['Compared with', comparedWith(doc) ?? 'nothing: this is the first snapshot']],
   );
+  if (r.portfolios) {
+    addTable(
+      wb, 'Portfolios',
+      [{ header: 'Portfolio', width: 30 }, { header: 'Snapshot', width: 10 }, { header: 'As of', width: 12 }, { header: 'Holdings file', width: 36 }, { header: 'Positions', width: 10 }, { header: `Value (${cur})`, width: 18, numFmt: BASE_MONEY }, { header: 'Share', width: 10, numFmt: PERCENT }],
+      r.portfolios.map((x): Cell[] => [x.name, x.snapshotId, x.asOf, x.sourceFile, x.positionCount, x.totalValue, share(x.totalValue)]),
+    );
+  }
+  if (r.benchmark) {
+    addTable(
+      wb, 'Benchmark',
+      [{ header: 'Theme', width: 34 }, { header: 'Share', width: 10, numFmt: PERCENT }, { header: `Benchmark (${r.benchmark.symbol})`, width: 18, numFmt: PERCENT }, { header: 'Active', width: 10, numFmt: PERCENT }],
+      r.themes.map((t): Cell[] => [t.parentId ? `  ${t.name}` : t.name, t.share, t.benchmark?.share ?? 0, t.benchmark?.active ?? 0]),
+      [['Benchmark', r.benchmark.symbol], ['Holdings file', r.benchmark.sourceFile], ['As of', r.benchmark.asOf ?? ''], ['Coverage', r.benchmark.coverage]],
+    );
+  }
+  if (doc.scenario) {
+    const s = doc.scenario;
+    addTable(
+      wb, 'Scenario',
+      [{ header: 'Theme id', width: 22 }, { header: 'Shock', width: 10, numFmt: PERCENT }, { header: `Exposure (${cur})`, width: 18, numFmt: BASE_MONEY }, { header: `Move (${cur})`, width: 18, numFmt: BASE_MONEY }],
+      [...s.themes.map((t): Cell[] => [t.id, t.shock / 100, t.value, t.impact]), ['Total', null, s.totalValue, s.impact]],
+      [['Shocks applied', s.shocks.map((x) => `${x.themeId} ${x.shockBp / 100}%`).join(', ')]],
+    );
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -1,4 +1,5 @@
-import type { ThemeTarget } from '../../shared/domain/types';
+import { portfolioNameKey } from '../../shared/domain/portfolio-name';
+import type { ClientTarget, ThemeTarget } from '../../shared/domain/types';
 import { AppError } from '../../shared/api/errors';
 import type { Db } from '../connection';
 
@@ -23,7 +24,7 @@ export function listTargets(db: Db, portfolioId: number): ThemeTarget[] {
 /** Sets (or replaces) one theme's target; the targets of a portfolio may not add up past 100%. */
 export function setTarget(db: Db, t: ThemeTarget): ThemeTarget[] {
   return db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM themes WHERE id = ?').get(t.themeId)) throw new AppError('NOT_FOUND', `There is no theme with id ${t.themeId}. Run "themelens themes" to list them.`);
+    themeMustExist(db, t.themeId);
     db.prepare(
       `INSERT INTO theme_targets (portfolio_id, theme_id, share_bp, band_bp) VALUES (?, ?, ?, ?)
        ON CONFLICT (portfolio_id, theme_id) DO UPDATE SET share_bp = excluded.share_bp, band_bp = excluded.band_bp`,
@@ -33,7 +34,7 @@ export function setTarget(db: Db, t: ThemeTarget): ThemeTarget[] {
       .prepare('SELECT coalesce(sum(t.share_bp), 0) FROM theme_targets t JOIN themes th ON th.id = t.theme_id WHERE t.portfolio_id = ? AND th.parent_id IS NULL')
       .pluck()
       .get(t.portfolioId) as number;
-    if (sum > 10_000) throw new AppError('VALIDATION', `The targets of this portfolio would add up to ${(sum / 100).toFixed(2)}%, more than 100%. Lower another target first. Nothing was changed.`);
+    refuseOver100(sum, 'this portfolio');
     return listTargets(db, t.portfolioId);
   })();
 }
@@ -41,4 +42,45 @@ export function setTarget(db: Db, t: ThemeTarget): ThemeTarget[] {
 export function removeTarget(db: Db, portfolioId: number, themeId: string): ThemeTarget[] {
   db.prepare('DELETE FROM theme_targets WHERE portfolio_id = ? AND theme_id = ?').run(portfolioId, themeId);
   return listTargets(db, portfolioId);
+}
+
+function themeMustExist(db: Db, themeId: string): void {
+  if (!db.prepare('SELECT 1 FROM themes WHERE id = ?').get(themeId)) throw new AppError('NOT_FOUND', `There is no theme with id ${themeId}. Run "themelens themes" to list them.`);
+}
+
+/** Thrown inside the setting transaction, so the new target is rolled back with it. */
+function refuseOver100(sumBp: number, whose: string): void {
+  if (sumBp > 10_000) throw new AppError('VALIDATION', `The targets of ${whose} would add up to ${(sumBp / 100).toFixed(2)}%, more than 100%. Lower another target first. Nothing was changed.`);
+}
+
+/** A client's targets (migration 11), in theme order; `client` is shown as the caller wrote it. */
+export function listClientTargets(db: Db, client: string): ClientTarget[] {
+  return (
+    db
+      .prepare('SELECT t.theme_id AS themeId, t.share_bp AS shareBp, t.band_bp AS bandBp FROM client_targets t JOIN themes th ON th.id = t.theme_id WHERE t.client_key = ? ORDER BY th.sort_order, th.id')
+      .all(portfolioNameKey(client)) as Omit<ClientTarget, 'client'>[]
+  ).map((t) => ({ client, ...t }));
+}
+
+/** Sets (or replaces) one theme's target for a client; a client's targets may not add up past 100% either. */
+export function setClientTarget(db: Db, t: ClientTarget): ClientTarget[] {
+  return db.transaction(() => {
+    themeMustExist(db, t.themeId);
+    const key = portfolioNameKey(t.client);
+    db.prepare(
+      `INSERT INTO client_targets (client_key, theme_id, share_bp, band_bp) VALUES (?, ?, ?, ?)
+       ON CONFLICT (client_key, theme_id) DO UPDATE SET share_bp = excluded.share_bp, band_bp = excluded.band_bp`,
+    ).run(key, t.themeId, t.shareBp, t.bandBp);
+    const sum = db
+      .prepare('SELECT coalesce(sum(t.share_bp), 0) FROM client_targets t JOIN themes th ON th.id = t.theme_id WHERE t.client_key = ? AND th.parent_id IS NULL')
+      .pluck()
+      .get(key) as number;
+    refuseOver100(sum, t.client);
+    return listClientTargets(db, t.client);
+  })();
+}
+
+export function removeClientTarget(db: Db, client: string, themeId: string): ClientTarget[] {
+  db.prepare('DELETE FROM client_targets WHERE client_key = ? AND theme_id = ?').run(portfolioNameKey(client), themeId);
+  return listClientTargets(db, client);
 }

@@ -14,6 +14,7 @@ import { databaseHandlers } from './database-handlers';
 import { handlerContext, type BackendSettings, type Emit } from './handler-context';
 import { importHandlers } from './import-handlers';
 import { portfolioHandlers } from './portfolio-handlers';
+import { clientHandlers } from './client-handlers';
 import { reportHandlers } from './report-handlers';
 import { taggingHandlers } from './tagging-handlers';
 import { valuationHandlers } from './valuation-handlers';
@@ -113,6 +114,7 @@ export function createHandlers(db: Db, now: Clock, settings: BackendSettings): B
     ...taggingHandlers(c),
     ...valuationHandlers(c),
     ...reportHandlers(c),
+    ...clientHandlers(c),
     ...databaseHandlers(c, imports.state),
   };
 }

@@ -2,6 +2,7 @@ import type { BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { REPORT_CSS, renderReportBody, renderReportHtml } from '../../shared/report/report-html';
 import { buildReport } from '../report/build';
+import { resolveExtras } from '../report/extras';
 import { exportReportFile, regenerateReportFile } from '../report/export-file';
 import { getReportPreferences, setReportPreferences } from '../report/preferences';
 import { listReportRecords } from '../report/records';
@@ -15,10 +16,10 @@ export function reportHandlers({ db, now, settings, scoped }: HandlerContext) {
       // Every written report is recorded (for regenerate); a read-only database cannot record it, so
       // nothing is written rather than a file that then "was not saved".
       if (settings.readOnlyMessage) throw new AppError('IO', `Nothing was written: ${settings.readOnlyMessage} (each report is recorded in the database when it is written).`);
-      return exportReportFile(db, ...scoped(input), { ...input, pdfRenderer: settings.pdfRenderer }, now());
+      return exportReportFile(db, ...scoped(input), { ...input, pdfRenderer: settings.pdfRenderer, extras: resolveExtras(db, input) }, now());
     },
     previewReport: (input) => {
-      const { doc } = buildReport(db, ...scoped(input), now(), input.sections);
+      const { doc } = buildReport(db, ...scoped(input), now(), input.sections, resolveExtras(db, input));
       if (input.format !== 'html') return { content: renderText(doc, input.format), fingerprint: doc.fingerprint, page: null };
       // The page body once, for both the file's text and the in-window preview.
       const body = renderReportBody(doc);

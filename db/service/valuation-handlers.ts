@@ -5,6 +5,7 @@ import { computeExposure } from '../exposure/compute';
 import { portfoliosOverview, themeHistory } from '../exposure/history';
 import { listHoldings } from '../exposure/holdings';
 import { applyShocks } from '../../shared/exposure/scenario';
+import { applyExtras, resolveExtras } from '../report/extras';
 import { localDate } from '../repos/clock';
 import * as fx from '../repos/fx';
 import { importFxRatesFile } from '../repos/fx-import';
@@ -15,7 +16,7 @@ import { resolveSnapshot, type HandlerContext } from './handler-context';
 /** Exposure and the views built on it, and the exchange rates that value it. */
 export function valuationHandlers({ db, now, scoped }: HandlerContext) {
   return {
-    getExposure: (input) => computeExposure(db, ...scoped(input), now(), input.positionLimit),
+    getExposure: (input) => applyExtras(computeExposure(db, ...scoped(input), now(), input.positionLimit), resolveExtras(db, input)).exposure,
     listHoldings: (input) => {
       const snapshot = snapshots.getSnapshot(db, input.snapshotId);
       return listHoldings(db, portfolios.getPortfolio(db, snapshot.portfolioId), snapshot, input.limit);

@@ -20,6 +20,7 @@ export const PATH_ACCESS: Partial<Record<ApiName, PathAccess>> = {
   importFxRates: 'read',
   repricePortfolio: 'read',
   exportReport: 'write',
+  exportClientReport: 'write',
   exportTags: 'write',
   regenerateReport: 'write',
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatabaseStatus, ImportProgress } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
-import type { ExposureReport } from '../../shared/report/model';
+import type { SnapshotExposure } from '../../shared/report/model';
 import type { ReportExportResult } from '../../shared/report/record';
 import { api, asFailure, type ApiFailure } from './api';
 import { formatDate } from './format';
@@ -45,7 +45,7 @@ export function App() {
   const [portfolios, setPortfolios] = useState<PortfolioSummary[] | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [themes, setThemes] = useState<Theme[]>([]);
-  const [report, setReport] = useState<ExposureReport | null>(null);
+  const [report, setReport] = useState<SnapshotExposure | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [failed, setFailed] = useState<FailedImport | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);

@@ -5,12 +5,12 @@
  */
 import { rateProblem } from '../fx/rate-text';
 import { z } from 'zod';
-import { TAG_SOURCES, type FxRate, type Portfolio, type PortfolioSummary, type Snapshot, type Tag, type TagSource, type Theme, type ThemeTarget } from '../domain/types';
+import { TAG_SOURCES, type FxRate, type Portfolio, type PortfolioSummary, type Snapshot, type Tag, type TagSource, type Theme, type ThemeTarget, type ClientTarget } from '../domain/types';
 import { isIsoDate } from '../import/dates';
 import { ENCODINGS } from '../import/decode';
 import type { ScenarioResult } from '../exposure/scenario';
 import { DELIMITER_CANDIDATES } from '../import/dialect';
-import type { ExposureReport, ReportWarning } from '../report/model';
+import type { ExposureReport, ReportPortfolioPart, ReportWarning, SnapshotExposure } from '../report/model';
 import { REPORT_FORMATS } from '../report/model';
 import { PAPER_SIZES, REPORT_SECTIONS, type ReportPreferences } from '../report/document';
 import type { ReportExportResult, ReportRecord } from '../report/record';
@@ -41,6 +41,11 @@ const isoDate = z
   // A real day: 2026-13-45 is a typo, not a date to store a rate or a snapshot under.
   .refine(isIsoDate, 'That is not a real date: write it YYYY-MM-DD.');
 const filePath = z.string().min(1).max(4096);
+/** A client (household): the name its portfolios share, matched as portfolio names are. */
+const client = z.string().trim().min(1).max(200);
+const shocks = z.array(z.strictObject({ themeId, shockBp: z.number().int().min(-10_000).max(100_000) })).min(1).max(100);
+/** A fund imported for look-through, compared with (its theme shares beside the portfolio's). */
+const benchmark = symbolKey;
 const weightBp = z.number().int().min(0).max(10_000);
 const reportSections = z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length);
 const decimalText = z.string().superRefine((value, ctx) => {
@@ -145,11 +150,19 @@ export const apiInputs = {
   /** Without `asOf`: today. Each day keeps its own rate; a snapshot uses the rate of its date. */
   setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() }),
   /** What theme shocks do to a snapshot (shared/exposure/scenario.ts); shocks in basis points of value, -10000..+100000. */
-  runScenario: z.strictObject({
-    portfolioId: id,
-    snapshotId: id.optional(),
-    shocks: z.array(z.strictObject({ themeId, shockBp: z.number().int().min(-10_000).max(100_000) })).min(1).max(100),
-  }),
+  runScenario: z.strictObject({ portfolioId: id, snapshotId: id.optional(), shocks }),
+  /** The same over a client's combined portfolios (getClientExposure). */
+  runClientScenario: z.strictObject({ client, baseCurrency: currency.optional(), shocks }),
+  /** Each client with its portfolios. */
+  listClients: z.strictObject({}),
+  /**
+   * A client's (household's) combined exposure: the latest snapshot of each of its portfolios, in the
+   * client's base currency (the one its portfolios share, else `baseCurrency` is required).
+   */
+  getClientExposure: z.strictObject({ client, baseCurrency: currency.optional(), benchmark: benchmark.optional(), positionLimit: z.number().int().min(0).max(1_000_000).optional() }),
+  setClientTarget: z.strictObject({ client, themeId, shareBp: z.number().int().min(0).max(10_000), bandBp: z.number().int().min(0).max(10_000) }),
+  listClientTargets: z.strictObject({ client }),
+  removeClientTarget: z.strictObject({ client, themeId }),
   /** A theme's target share of a portfolio (0..10000 bp) and its band (percentage points, in bp). */
   setThemeTarget: z.strictObject({ portfolioId: id, themeId, shareBp: z.number().int().min(0).max(10_000), bandBp: z.number().int().min(0).max(10_000) }),
   listThemeTargets: z.strictObject({ portfolioId: id }),
@@ -164,6 +177,7 @@ export const apiInputs = {
     snapshotId: id.optional(),
     /** The largest positions only (a screen needs the top rows, an export needs all). */
     positionLimit: z.number().int().min(0).max(1_000_000).optional(),
+    benchmark: benchmark.optional(),
   }),
   /** The positions of a snapshot for the holdings table (largest first, at most `limit`). */
   listHoldings: z.strictObject({
@@ -178,6 +192,28 @@ export const apiInputs = {
     paper: z.enum(PAPER_SIZES).default('a4'),
     /** Sections to include (the cover always is); all when left out. */
     sections: reportSections.optional(),
+    benchmark: benchmark.optional(),
+    /** Theme shocks for the report's scenario section. */
+    shocks: shocks.optional(),
+  }),
+  /** A client's combined report (getClientExposure) as a file; not recorded for regenerate. */
+  exportClientReport: z.strictObject({
+    client,
+    baseCurrency: currency.optional(),
+    format: z.enum(REPORT_FORMATS),
+    path: filePath,
+    paper: z.enum(PAPER_SIZES).default('a4'),
+    sections: reportSections.optional(),
+    benchmark: benchmark.optional(),
+    shocks: shocks.optional(),
+  }),
+  previewClientReport: z.strictObject({
+    client,
+    baseCurrency: currency.optional(),
+    format: z.enum(['html', 'json', 'csv']).default('html'),
+    sections: reportSections.optional(),
+    benchmark: benchmark.optional(),
+    shocks: shocks.optional(),
   }),
   /** The report as text (html for the preview; json or csv) without writing or recording anything. */
   previewReport: z.strictObject({
@@ -185,6 +221,8 @@ export const apiInputs = {
     snapshotId: id.optional(),
     format: z.enum(['html', 'json', 'csv']).default('html'),
     sections: reportSections.optional(),
+    benchmark: benchmark.optional(),
+    shocks: shocks.optional(),
   }),
   listReports: z.strictObject({ portfolioId: id.optional() }),
   /** Makes a recorded report again from its recorded inputs, whatever changed since. */
@@ -432,10 +470,18 @@ export interface ApiOutputs {
   repricePortfolio: RepriceOutcome;
   /** `warnings`: MISSING_FX, whose positions do not move. */
   runScenario: ScenarioResult & { portfolio: string; portfolioId: number; snapshotId: number; asOf: string; warnings: ReportWarning[] };
+  runClientScenario: ScenarioResult & { client: string; asOf: string; portfolios: ReportPortfolioPart[]; warnings: ReportWarning[] };
+  listClients: ClientSummary[];
+  getClientExposure: ExposureReport;
+  setClientTarget: ClientTarget[];
+  listClientTargets: ClientTarget[];
+  removeClientTarget: ClientTarget[];
+  exportClientReport: { path: string; bytes: number; fingerprint: string };
+  previewClientReport: { content: string; fingerprint: string; page: { css: string; body: string } | null };
   setThemeTarget: ThemeTarget[];
   listThemeTargets: ThemeTarget[];
   removeThemeTarget: ThemeTarget[];
-  getExposure: ExposureReport;
+  getExposure: SnapshotExposure;
   exportReport: ReportExportResult;
   /** `page`: for html, the report's stylesheet and the markup inside its body apart, so the renderer can show it in a shadow root (its CSP forbids <style>). */
   previewReport: { content: string; fingerprint: string; page: { css: string; body: string } | null };
@@ -465,6 +511,13 @@ export interface ApiOutputs {
   deletePortfolio: { undoToken: number; name: string };
   restorePortfolio: Portfolio;
   saveChart: { path: string; bytes: number } | null;
+}
+
+/** A client (household) and its portfolios; `baseCurrencies` are theirs (one: the combined figures' currency). */
+export interface ClientSummary {
+  name: string;
+  baseCurrencies: string[];
+  portfolios: { id: number; name: string; baseCurrency: string; snapshotCount: number }[];
 }
 
 /** Calls answered by the desktop shell (or the e2e harness) rather than the backend service. */

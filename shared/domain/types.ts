@@ -76,6 +76,14 @@ export interface ThemeTarget {
   bandBp: number;
 }
 
+/** A theme's target share of a client's (household's) combined portfolios, and its band (basis points). */
+export interface ClientTarget {
+  client: string;
+  themeId: string;
+  shareBp: number;
+  bandBp: number;
+}
+
 /** Where a tag came from; the database's CHECK (migration 1) lists the same five. */
 export const TAG_SOURCES = ['manual', 'rule', 'suggestion', 'look-through', 'imported'] as const;
 export type TagSource = (typeof TAG_SOURCES)[number];

@@ -1,4 +1,5 @@
 /** A client report: the exposure model plus what an adviser adds (cover, notes, changes, fingerprint). */
+import type { ScenarioResult } from '../exposure/scenario';
 import type { ExposureReport, ReportPosition } from './model';
 
 /** What the adviser sets once in preferences and every report carries. */
@@ -66,7 +67,12 @@ export interface ReportDocument {
   previousReport: { id: number; generatedAt: string; fingerprint: string } | null;
   positionChanges: PositionChange[];
   sections: readonly ReportSection[];
+  /** Theme shocks asked for with the report, with what they do: its Scenario section, present only then. */
+  scenario?: ReportScenario | null;
 }
+
+/** A scenario in a report: the shocks applied (basis points, as asked) and the result (shared/exposure/scenario.ts). */
+export type ReportScenario = ScenarioResult & { shocks: { themeId: string; shockBp: number }[] };
 
 /** Whether a section is to be included. */
 export const hasSection = (doc: ReportDocument, s: ReportSection): boolean => doc.sections.includes(s);

@@ -4,6 +4,7 @@ import { themeBarChartSvg, shareDonutSvg } from './charts-svg';
 import { comparedWith, contributionsByTheme, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatQuantity, formatShare, formatWeight, safeColor } from './format';
+import { benchmarkHtml, formatPoints, portfoliosHtml } from './html-extras';
 import { methodologyParagraphs } from './methodology';
 
 const table = (head: string[], rows: string[], numeric: number[] = [], foot = '') =>
@@ -25,17 +26,16 @@ export function summaryHtml(doc: ReportDocument): string {
   rows.push(`<tr>${td(swatch(UNTAGGED_COLOR) + 'Untagged')}${td(m(r.untaggedValue), true)}${td(share(r.untaggedValue), true)}${td('')}${td('')}${td('')}</tr>`);
   rows.push(`<tr>${td('Cash')}${td(m(r.cashValue), true)}${td(share(r.cashValue), true)}${td('')}${td('')}${td('')}</tr>`);
   const foot = `<tfoot><tr>${td('Total')}${td(m(r.totalValue), true)}${td(r.totalValue === 0 ? '0.0%' : '100.0%', true)}${td('')}${td('')}${td(String(r.positionCount), true)}</tr></tfoot>`;
-  return `<h2>Summary</h2>\n${table(['Theme', `Net (${e(cur)})`, 'Share', 'Long', 'Short', 'Positions'], rows, [1, 2, 3, 4, 5], foot)}${targetsHtml(doc)}`;
+  return `<h2>Summary</h2>\n${table(['Theme', `Net (${e(cur)})`, 'Share', 'Long', 'Short', 'Positions'], rows, [1, 2, 3, 4, 5], foot)}${portfoliosHtml(doc)}${targetsHtml(doc)}${benchmarkHtml(doc)}`;
 }
 
 /** The target mix, when the portfolio has one: each target, its band, the share now and the drift. */
 function targetsHtml(doc: ReportDocument): string {
   const withTarget = doc.exposure.themes.filter((t) => t.target);
   if (withTarget.length === 0) return '';
-  const pts = (f: number) => `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)} pts`;
   const rows = withTarget.map((t) => {
     const g = t.target!;
-    return `<tr>${td(swatch(t.color) + e(t.name))}${td(formatShare(g.share), true)}${td(`± ${(g.band * 100).toFixed(1)} pts`, true)}${td(formatShare(t.share), true)}${td(pts(g.drift), true)}${td(g.outside ? '<strong>outside the band</strong>' : 'within')}</tr>`;
+    return `<tr>${td(swatch(t.color) + e(t.name))}${td(formatShare(g.share), true)}${td(`± ${(g.band * 100).toFixed(1)} pts`, true)}${td(formatShare(t.share), true)}${td(formatPoints(g.drift), true)}${td(g.outside ? '<strong>outside the band</strong>' : 'within')}</tr>`;
   });
   return `\n<h3>Target mix</h3>\n${table(['Theme', 'Target', 'Band', 'Share now', 'Drift', ''], rows, [1, 2, 3, 4])}`;
 }
@@ -105,7 +105,7 @@ export function changesHtml(doc: ReportDocument): string {
 
 /** How exposure is computed, in plain words. */
 export const methodologyHtml = (doc: ReportDocument): string =>
-  `<h2>Methodology</h2>\n${methodologyParagraphs(doc.exposure.baseCurrency).map((p) => `<p>${e(p)}</p>`).join('\n')}`;
+  `<h2>Methodology</h2>\n${methodologyParagraphs(doc).map((p) => `<p>${e(p)}</p>`).join('\n')}`;
 
 /** The adviser's disclaimer from preferences, line breaks kept. */
 export const disclaimerHtml = (doc: ReportDocument): string =>

@@ -19,6 +19,31 @@ export interface ReportThemeRow {
   positionCount: number;
   /** The portfolio's target for this theme, when it has one: share and band as fractions; drift = share - target. */
   target?: { share: number; band: number; drift: number; outside: boolean };
+  /** With a benchmark: the benchmark's share in this theme and the active difference (share - benchmark share). */
+  benchmark?: { share: number; active: number };
+}
+
+/** One portfolio of a client's combined (household) report, valued in the client's base currency. */
+export interface ReportPortfolioPart {
+  name: string;
+  /** Its latest snapshot; null when it has none yet (then it adds nothing). */
+  snapshotId: number | null;
+  asOf: string | null;
+  sourceFile: string | null;
+  /** The portfolio's own base currency (its figures here are in the report's). */
+  baseCurrency: string;
+  totalValue: number;
+  positionCount: number;
+}
+
+/** The fund a report is compared with: its theme shares come from its look-through (or its own tags). */
+export interface ReportBenchmark {
+  symbol: string;
+  /** The issuer file's date, when it states one. */
+  asOf: string | null;
+  sourceFile: string;
+  /** The part of the fund whose constituents are known (0..1). */
+  coverage: number;
 }
 
 export interface ReportPositionTheme {
@@ -55,7 +80,8 @@ export interface ExposureReport {
   schemaVersion: number;
   portfolio: string;
   clientName: string | null;
-  snapshotId: number;
+  /** The snapshot reported on; null on a client's combined report (see `portfolios`). */
+  snapshotId: number | null;
   asOf: string;
   sourceFile: string;
   baseCurrency: string;
@@ -71,7 +97,14 @@ export interface ExposureReport {
   tagChanges: { symbolKey: string; themeId: string; oldWeight: number | null; newWeight: number | null; source: string; at: string }[];
   warnings: ReportWarning[];
   generatedAt: string;
+  /** A client's combined report: the portfolios it adds up (absent on a portfolio's report). */
+  portfolios?: ReportPortfolioPart[];
+  /** Set when the report is compared with a benchmark fund (report --benchmark). */
+  benchmark?: ReportBenchmark;
 }
+
+/** The exposure of one snapshot (every report but a client's combined one). */
+export type SnapshotExposure = ExposureReport & { snapshotId: number };
 
 export const REPORT_FORMATS = ['json', 'csv', 'html', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -16,6 +16,27 @@ export function renderReportCsv(doc: ReportDocument): string {
     lines.push('');
     for (const w of doc.exposure.warnings) row('Warning', w.code, textCell(w.message));
   }
+  const r = doc.exposure;
+  if (r.portfolios) {
+    lines.push('');
+    row('Portfolio of the client', 'Snapshot', 'As of', 'Holdings file', 'Positions', `Value (${r.baseCurrency})`);
+    for (const p of r.portfolios) row(textCell(p.name), numberCell(p.snapshotId), p.asOf ?? '', textCell(p.sourceFile), String(p.positionCount), plainAmount(p.totalValue, r.baseCurrency));
+  }
+  if (r.benchmark) {
+    lines.push('');
+    row('Benchmark', textCell(r.benchmark.symbol), 'As of', r.benchmark.asOf ?? '', 'Coverage', r.benchmark.coverage.toFixed(6));
+    row('Theme id', 'Share of portfolio', 'Benchmark share', 'Active');
+    for (const t of r.themes) row(textCell(t.id), t.share.toFixed(6), (t.benchmark?.share ?? 0).toFixed(6), (t.benchmark?.active ?? 0).toFixed(6));
+  }
+  if (doc.scenario) {
+    const s = doc.scenario;
+    lines.push('');
+    row('Scenario shock: theme id', 'Shock (%)');
+    for (const x of s.shocks) row(textCell(x.themeId), String(x.shockBp / 100));
+    row('Scenario: theme id', 'Shock applied (%)', `Exposure (${s.baseCurrency})`, `Move (${s.baseCurrency})`);
+    for (const t of s.themes) row(textCell(t.id), String(t.shock), plainAmount(t.value, s.baseCurrency), plainAmount(t.impact, s.baseCurrency));
+    row('Scenario: total move', '', plainAmount(s.totalValue, s.baseCurrency), plainAmount(s.impact, s.baseCurrency));
+  }
   if (doc.tagNotes.some((n) => n.rationale || n.sourceUrl)) {
     lines.push('');
     row('Weight rationale: symbol', 'Theme', 'Source', 'Rationale', 'Reference');

@@ -2,6 +2,7 @@
 import { hasSection, type ReportDocument, type ReportSection } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, safeLogo } from './format';
+import { scenarioHtml } from './html-extras';
 import { changesHtml, chartsHtml, disclaimerHtml, fxHtml, methodologyHtml, positionsHtml, summaryHtml, themeDetailsHtml } from './html-sections';
 
 const SECTIONS: Record<ReportSection, (doc: ReportDocument) => string> = {
@@ -56,7 +57,10 @@ ${r.clientName ? `<p class="meta">Prepared for ${e(r.clientName)}</p>` : ''}
 export function renderReportBody(doc: ReportDocument): string {
   const r = doc.exposure;
   const warnings = r.warnings.length ? `<div class="warnings">${r.warnings.map((w) => `<p>${e(w.message)}</p>`).join('')}</div>` : '';
-  const body = (Object.keys(SECTIONS) as ReportSection[]).filter((s) => hasSection(doc, s)).map((s) => SECTIONS[s](doc));
+  const chosen = (Object.keys(SECTIONS) as ReportSection[]).filter((s) => hasSection(doc, s));
+  const body = chosen.map((s) => SECTIONS[s](doc));
+  // The scenario (only when shocks were asked for) follows the summary and charts it qualifies.
+  if (doc.scenario) body.splice(chosen.filter((s) => s === 'summary' || s === 'charts').length, 0, scenarioHtml(doc));
   return `${coverHtml(doc)}
 ${warnings}
 ${body.join('\n')}

@@ -12,6 +12,8 @@ export function renderReportJson(doc: ReportDocument): string {
     previousSnapshot: doc.previousSnapshot,
     previousReport: doc.previousReport,
     positionChanges: doc.positionChanges,
+    // Only when shocks were asked for, so plain reports keep their exact bytes.
+    ...(doc.scenario ? { scenario: doc.scenario } : {}),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -1,8 +1,8 @@
 import { DEFAULT_THEMES } from '../../shared/domain/default-themes';
-import type { ExposureReport } from '../../shared/report/model';
+import type { SnapshotExposure } from '../../shared/report/model';
 
 /** A report with sensible defaults; override what a test is about. */
-export function makeReport(overrides: Partial<ExposureReport> = {}): ExposureReport {
+export function makeReport(overrides: Partial<SnapshotExposure> = {}): SnapshotExposure {
   return {
     schemaVersion: 1,
     portfolio: 'Smith family',

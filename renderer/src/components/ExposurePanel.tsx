@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
-import type { ExposureReport } from '../../../shared/report/model';
+import type { SnapshotExposure } from '../../../shared/report/model';
 import { useState } from 'react';
 import type { RowIssue } from '../../../shared/import/types';
 import { api } from '../api';
@@ -54,7 +54,7 @@ function BarLabel({ viewBox, datum, currency }: { viewBox: unknown; datum: Datum
 }
 
 /** The exposure chart (one bar per theme plus untagged) and the table of the same figures. */
-export function ExposurePanel({ report }: { report: ExposureReport }) {
+export function ExposurePanel({ report }: { report: SnapshotExposure }) {
   const [rejected, setRejected] = useState<RowIssue[] | null>(null);
   const showRejected = async () => setRejected(await api().listImportIssues({ snapshotId: report.snapshotId }));
   const cur = report.baseCurrency;

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TagChange } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
-import type { ExposureReport } from '../../../shared/report/model';
+import type { SnapshotExposure } from '../../../shared/report/model';
 import { formatMoney, formatQuantity, formatWeight } from '../format';
 import { useHoldings } from '../hooks/useHoldings';
 import { BulkTagBar } from './BulkTagBar';
@@ -11,7 +11,7 @@ import { TagEditor } from './TagEditor';
 import { useSwitchMeasure } from '../views/timing';
 
 interface Props {
-  report: ExposureReport;
+  report: SnapshotExposure;
   themes: Theme[];
   /** Applies tag edits as one undoable step. */
   onTagChanges: (changes: TagChange[], label: string) => Promise<void>;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Tag } from '../../../shared/domain/types';
 import type { HoldingsList } from '../../../shared/exposure/holdings';
-import type { ExposureReport } from '../../../shared/report/model';
+import type { SnapshotExposure } from '../../../shared/report/model';
 import { api, asFailure } from '../api';
 import { buildHoldings, type Holding } from '../components/holdings-view';
 import { useCall } from '../views/useCall';
@@ -14,7 +14,7 @@ import { useCall } from '../views/useCall';
  * id can be given to the next import); the tags, and the rows built from both, while the exposure
  * report is the same one (a tag edit brings a new report).
  */
-let kept: { valuesKey: string; list: HoldingsList; report: ExposureReport; tags: Tag[]; holdings: Holding[] } | null = null;
+let kept: { valuesKey: string; list: HoldingsList; report: SnapshotExposure; tags: Tag[]; holdings: Holding[] } | null = null;
 
 /** Drops what the holdings screen last showed (portfolios or snapshots changed; tests start clean). */
 export function forgetHoldings(): void {
@@ -26,10 +26,10 @@ export function forgetHoldings(): void {
  * again when base currency or rates change their values); tags reload with every new report, that
  * is after every edit, and are small next to the positions.
  */
-export function useHoldings(report: ExposureReport): { holdings: Holding[] | null; total: number; error: string | null } {
+export function useHoldings(report: SnapshotExposure): { holdings: Holding[] | null; total: number; error: string | null } {
   const valuesKey = `${report.snapshotId}|${report.baseCurrency}|${report.fxRates.map((r) => `${r.currency}=${r.rate}`).join(',')}|${report.warnings.filter((w) => w.code === 'MISSING_FX').length}`;
   const list = useCall(() => api().listHoldings({ snapshotId: report.snapshotId }), valuesKey, kept?.valuesKey === valuesKey ? kept.list : null);
-  const [tags, setTags] = useState<{ report: ExposureReport; tags: Tag[] } | null>(() => (kept?.report === report ? { report, tags: kept.tags } : null));
+  const [tags, setTags] = useState<{ report: SnapshotExposure; tags: Tag[] } | null>(() => (kept?.report === report ? { report, tags: kept.tags } : null));
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {

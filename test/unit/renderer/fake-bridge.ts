@@ -4,7 +4,7 @@ import type { ErrorCode, ErrorDetails } from '../../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import type { PortfolioSummary, Tag } from '../../../shared/domain/types';
 import type { HoldingsList } from '../../../shared/exposure/holdings';
-import type { ExposureReport, ReportPosition } from '../../../shared/report/model';
+import type { SnapshotExposure, ReportPosition } from '../../../shared/report/model';
 import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../../shared/report/document';
 import { makeReport } from '../../helpers/report';
 
@@ -56,7 +56,7 @@ export function makeReportPreview(input: { format?: string; sections?: string[] 
 }
 
 /** A report's positions as listHoldings returns them. */
-export function holdingsOf(report: ExposureReport): HoldingsList {
+export function holdingsOf(report: SnapshotExposure): HoldingsList {
   return {
     snapshotId: report.snapshotId,
     baseCurrency: report.baseCurrency,
@@ -66,7 +66,7 @@ export function holdingsOf(report: ExposureReport): HoldingsList {
 }
 
 /** The tags behind a report's positions, as listTags returns them. */
-export function tagsOf(report: ExposureReport): Tag[] {
+export function tagsOf(report: SnapshotExposure): Tag[] {
   const seen = new Map<string, Tag>();
   for (const p of report.positions) {
     for (const t of p.themes) {
@@ -82,7 +82,7 @@ type Listeners = { [E in keyof ApiEvents]: Set<(payload: ApiEvents[E]) => void> 
  * window.themelens backed by in-memory data, every call a spy. `emit` plays the backend pushing an
  * event (import progress, a menu command).
  */
-export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: ExposureReport; status?: Partial<DatabaseStatus> } = {}) {
+export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: SnapshotExposure; status?: Partial<DatabaseStatus> } = {}) {
   const listeners: Listeners = { importProgress: new Set(), menuCommand: new Set() };
   const preferences: ReportPreferences = { ...DEFAULT_PREFERENCES };
   // Tags as the backend stores them: from the report's positions, changed by applyTagChanges.

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { neutraliseFormula } from '../../../shared/report/csv';
 import { documentOf } from '../../../shared/report/document';
 import { escapeHtml } from '../../../shared/report/escape';
-import type { ExposureReport } from '../../../shared/report/model';
+import type { ExposureReport, SnapshotExposure } from '../../../shared/report/model';
 import { renderReportCsv } from '../../../shared/report/report-csv';
 import { renderReportHtml } from '../../../shared/report/report-html';
 import { makeReport as baseReport } from '../../helpers/report';
 
 /** A neutral report (no themes or positions) that each test fills with payloads. */
-const makeReport = (overrides: Partial<ExposureReport> = {}): ExposureReport =>
+const makeReport = (overrides: Partial<SnapshotExposure> = {}): ExposureReport =>
   baseReport({ portfolio: 'P', sourceFile: 'f.csv', totalValue: 100, cashValue: 0, untaggedValue: 100, themes: [], positionCount: 0, positions: [], ...overrides });
 
 const PAYLOADS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', '<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', 'javascript:alert(1)', '"quoted", with comma'];

@@ -1,0 +1,145 @@
+import { AppError } from '../../shared/api/errors';
+import { portfolioNameKey } from '../../shared/domain/portfolio-name';
+import type { Portfolio } from '../../shared/domain/types';
+import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPortfolioPart, type ReportPosition } from '../../shared/report/model';
+import type { Db } from '../connection';
+import * as portfolios from '../repos/portfolios';
+import * as snapshots from '../repos/snapshots';
+import { listClientTargets } from '../repos/targets';
+import { computeExposure, withTargets } from './compute';
+
+const toCents = (money: number) => Math.round(money * 100);
+const money = (cents: number) => cents / 100;
+
+/** A client's name as stored on its first portfolio, and its portfolios (names matched as portfolio names are). */
+export function clientPortfolios(db: Db, client: string): { name: string; portfolios: Portfolio[] } {
+  const key = portfolioNameKey(client);
+  const list = portfolios
+    .listPortfolios(db)
+    .filter((p) => p.clientName !== null && portfolioNameKey(p.clientName) === key)
+    .map((p) => portfolios.getPortfolio(db, p.id));
+  const first = list[0];
+  if (!first) throw new AppError('NOT_FOUND', `There is no client named "${client}". Name one: themelens client set PORTFOLIO CLIENT (themelens clients lists them).`);
+  return { name: first.clientName as string, portfolios: list };
+}
+
+/**
+ * The currency a client's combined figures are in: the one asked for, else the base currency its
+ * portfolios share. Portfolios in different base currencies need a choice: never picked silently.
+ */
+export function clientBaseCurrency(client: string, list: readonly Portfolio[], asked?: string): string {
+  if (asked) return asked;
+  const bases = [...new Set(list.map((p) => p.baseCurrency))].sort();
+  if (bases.length === 1) return bases[0] as string;
+  throw new AppError('VALIDATION', `The portfolios of ${client} are in ${bases.join(' and ')}: choose the currency of the combined figures (--base-currency ${bases[0]}).`);
+}
+
+/**
+ * A client's (household's) exposure: the latest snapshot of each of its portfolios, every value in
+ * the client's base currency at the rates of that snapshot's own date, added up. The same security
+ * held in several accounts is one position line (its accounts listed); theme figures are the sums
+ * of the portfolios' (each already a sum of cent-rounded contributions), so they add up by hand.
+ */
+export function computeClientExposure(db: Db, client: string, generatedAt: string, options: { baseCurrency?: string | undefined; positionLimit?: number | undefined } = {}): ExposureReport {
+  const { name, portfolios: list } = clientPortfolios(db, client);
+  const base = clientBaseCurrency(name, list, options.baseCurrency);
+  const parts: ReportPortfolioPart[] = [];
+  const reports: { portfolio: Portfolio; report: ExposureReport }[] = [];
+  for (const p of list) {
+    const snapshot = snapshots.latestSnapshot(db, p.id);
+    if (!snapshot) {
+      parts.push({ name: p.name, snapshotId: null, asOf: null, sourceFile: null, baseCurrency: p.baseCurrency, totalValue: 0, positionCount: 0 });
+      continue;
+    }
+    // Valued in the client's currency, not the portfolio's (dated FX as of the snapshot's date).
+    const report = computeExposure(db, { ...p, baseCurrency: base }, snapshot, generatedAt);
+    reports.push({ portfolio: p, report });
+    parts.push({ name: p.name, snapshotId: snapshot.id, asOf: snapshot.asOf, sourceFile: snapshot.sourceFile, baseCurrency: p.baseCurrency, totalValue: report.totalValue, positionCount: snapshot.rowCount });
+  }
+  if (reports.length === 0) throw new AppError('NOT_FOUND', `No portfolio of ${name} has a snapshot yet. Import holdings first: themelens import FILE --portfolio NAME --client "${name}"`);
+
+  const sum = (pick: (r: ExposureReport) => number) => money(reports.reduce((c, { report }) => c + toCents(pick(report)), 0));
+  const totalValue = sum((r) => r.totalValue);
+  const themes = (reports[0] as { report: ExposureReport }).report.themes.map((t) => {
+    const rows = reports.map(({ report }) => report.themes.find((x) => x.id === t.id));
+    const add = (pick: (x: ExposureReport['themes'][number]) => number) => money(rows.reduce((c, x) => c + (x ? toCents(pick(x)) : 0), 0));
+    const value = add((x) => x.value);
+    const { target: _portfolioTarget, ...row } = t;
+    return {
+      ...row,
+      value,
+      grossValue: add((x) => x.grossValue),
+      longValue: add((x) => x.longValue),
+      shortValue: add((x) => x.shortValue),
+      share: totalValue === 0 ? 0 : value / totalValue,
+      positionCount: rows.reduce((n, x) => n + (x?.positionCount ?? 0), 0),
+    };
+  });
+  const positions = mergePositions(reports.flatMap(({ portfolio, report }) => report.positions.map((pos) => ({ portfolio: portfolio.name, pos }))));
+  const asOf = reports.map(({ report }) => report.asOf).sort().at(-1) as string;
+  const rates = new Map<string, ExposureReport['fxRates'][number]>();
+  for (const { report } of reports) for (const f of report.fxRates) rates.set(`${f.currency}|${f.rate}|${f.asOf}`, f);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    portfolio: name,
+    clientName: name,
+    snapshotId: null,
+    asOf,
+    sourceFile: reports.map(({ report }) => report.sourceFile).join(', '),
+    baseCurrency: base,
+    totalValue,
+    cashValue: sum((r) => r.cashValue),
+    untaggedValue: sum((r) => r.untaggedValue),
+    themes: withTargets(themes, listClientTargets(db, name)),
+    positionCount: positions.length,
+    positions: options.positionLimit === undefined ? positions : positions.slice(0, options.positionLimit),
+    fxRates: [...rates.values()].sort((a, b) => a.currency.localeCompare(b.currency) || a.asOf.localeCompare(b.asOf)),
+    // Each portfolio's warnings, saying whose they are.
+    warnings: reports.flatMap(({ portfolio, report }) => report.warnings.map((w) => ({ ...w, message: `${portfolio.name}: ${w.message}` }))),
+    tagChanges: [],
+    generatedAt,
+    portfolios: parts,
+  };
+}
+
+/**
+ * One line per security across the client's accounts: positions with the same symbol, currency and
+ * cash flag add up (values to the cent; quantities when every one is known). A position without a
+ * rate stays its own line, so a missing value is never hidden inside a sum.
+ */
+function mergePositions(list: { portfolio: string; pos: ReportPosition }[]): ReportPosition[] {
+  const merged = new Map<string, { pos: ReportPosition; value: number | null; local: number; accounts: string[]; themes: Map<string, { id: string; weight: number; source?: string; cents: number }> }>();
+  list.forEach(({ portfolio, pos }, i) => {
+    const key = pos.value === null ? `#${i}` : `${pos.symbolKey}\u0000${pos.currency}\u0000${pos.isCash ? 1 : 0}`;
+    const account = pos.account ? `${portfolio} · ${pos.account}` : portfolio;
+    const m = merged.get(key);
+    if (!m) {
+      merged.set(key, {
+        pos,
+        value: pos.value === null ? null : toCents(pos.value),
+        local: toCents(pos.localValue),
+        accounts: [account],
+        themes: new Map(pos.themes.map((t) => [t.id, { id: t.id, weight: t.weight, ...(t.source ? { source: t.source } : {}), cents: toCents(t.value) }])),
+      });
+      return;
+    }
+    m.value = (m.value as number) + toCents(pos.value as number);
+    m.local += toCents(pos.localValue);
+    if (!m.accounts.includes(account)) m.accounts.push(account);
+    m.pos = { ...m.pos, quantity: m.pos.quantity === null || pos.quantity === null ? null : Number((m.pos.quantity + pos.quantity).toPrecision(15)) };
+    for (const t of pos.themes) {
+      const seen = m.themes.get(t.id);
+      if (seen) seen.cents += toCents(t.value);
+      else m.themes.set(t.id, { id: t.id, weight: t.weight, ...(t.source ? { source: t.source } : {}), cents: toCents(t.value) });
+    }
+  });
+  return [...merged.values()]
+    .map(({ pos, value, local, accounts, themes }) => ({
+      ...pos,
+      account: accounts.join('; '),
+      value: value === null ? null : money(value),
+      localValue: money(local),
+      themes: [...themes.values()].map(({ cents, ...t }) => ({ ...t, value: money(cents) })),
+    }))
+    .sort((a, b) => Number(a.isCash) - Number(b.isCash) || Math.abs(b.value ?? 0) - Math.abs(a.value ?? 0) || a.symbolKey.localeCompare(b.symbolKey));
+}
