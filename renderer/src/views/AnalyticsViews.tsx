@@ -5,6 +5,7 @@ import { AccountsView } from './AccountsView';
 import { CompareView } from './CompareView';
 import { CurrenciesView } from './CurrenciesView';
 import { HistoryView } from './HistoryView';
+import { HouseholdView } from './HouseholdView';
 import { OverlapView } from './OverlapView';
 import { PortfoliosView } from './PortfoliosView';
 import { SnapshotPicker } from './SnapshotPicker';
@@ -40,11 +41,11 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
   const sid = snapshots.some((s) => s.id === snapshotId) ? snapshotId : (snapshots[0]?.id ?? portfolio.latestSnapshotId ?? null);
   const key = `${view}:${portfolio.id}:${sid}:${version}`;
   const { data, error } = useCall<unknown>(() => {
-    if (!sid && view !== 'portfolios') return Promise.resolve(null);
+    if ((!sid && view !== 'portfolios') || view === 'household') return Promise.resolve(null);
     return viewCall(view, portfolio.id, sid)?.() ?? Promise.resolve(null);
   }, key);
   // Only this view's answer for this snapshot counts as ready (the previous one's stays while loading).
-  const ready = data && view !== 'compare' && view !== 'scenarios' && matches(view, data as Record<string, unknown>, portfolio.id, sid) ? data : null;
+  const ready = data && view !== 'compare' && view !== 'scenarios' && view !== 'household' && matches(view, data as Record<string, unknown>, portfolio.id, sid) ? data : null;
   // Then the other views of this snapshot, and this view for the most recent other snapshots.
   usePrefetch(
     () => [
@@ -56,14 +57,15 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
   useSwitchMeasure(key, ready);
   const picker = SNAPSHOT_VIEWS.includes(view) && snapshots.length > 0;
 
-  const waiting = useWaitingTooLong(key, !ready && !error && view !== 'compare' && view !== 'scenarios');
+  const waiting = useWaitingTooLong(key, !ready && !error && view !== 'compare' && view !== 'scenarios' && view !== 'household');
   let body: ReactNode = null;
   const d = ready as never;
   if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} /> : null;
   else if (view === 'scenarios') body = <ScenariosView {...props} snapshotId={sid} />;
+  else if (view === 'household') body = <HouseholdView {...props} />;
   else if (error) body = <p className="warn">{error}</p>;
   else if (d) {
-    if (view === 'themes') body = <ThemesView {...props} breakdown={d} />;
+    if (view === 'themes') body = <ThemesView {...props} breakdown={d} version={version} />;
     else if (view === 'accounts') body = <AccountsView {...props} breakdown={d} />;
     else if (view === 'currencies') body = <CurrenciesView {...props} breakdown={d} />;
     else if (view === 'overlap') body = <OverlapView {...props} overlap={d} />;

@@ -5,6 +5,7 @@ import { ThemeDonut } from '../charts/ThemeDonut';
 import { ThemeTreemap, type TreeNode } from '../charts/ThemeTreemap';
 import { formatMoney, formatShare, formatWeight } from '../format';
 import type { ViewProps } from './AnalyticsViews';
+import { BenchmarkPanel } from './BenchmarkPanel';
 
 /** Treemap nodes: each theme's top positions, plus "Other" for the rest of its value. */
 function treeOf(b: ThemeBreakdown): TreeNode[] {
@@ -22,7 +23,7 @@ function treeOf(b: ThemeBreakdown): TreeNode[] {
 }
 
 /** Exposure by theme: donut of shares, treemap theme -> position, and each theme's top contributors. */
-export function ThemesView({ breakdown: b, portfolioName, onMessage }: ViewProps & { breakdown: ThemeBreakdown }) {
+export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: ViewProps & { breakdown: ThemeBreakdown; version: number }) {
   const cur = b.baseCurrency;
   const untaggedShare = b.totalValue === 0 ? 0 : b.untaggedValue / b.totalValue;
   const slices = [...b.themes.map((t) => ({ id: t.id, name: t.name, color: t.color, value: t.value, share: t.share })), { id: 'untagged', name: 'Untagged', color: UNTAGGED_COLOR, value: b.untaggedValue, share: untaggedShare }];
@@ -36,6 +37,7 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage }: ViewProps
       <ChartFrame title={`Themes and their largest positions, ${b.asOf}`} description="Treemap of each theme split into its largest positions" testId="treemap-chart" legend={seriesOf(b.themes, false)} fileName={`${portfolioName} - themes treemap ${b.asOf}`} onMessage={onMessage}>
         <ThemeTreemap data={treeOf(b)} currency={cur} />
       </ChartFrame>
+      <BenchmarkPanel portfolioId={b.portfolioId} snapshotId={b.snapshotId} portfolioName={portfolioName} version={version} onMessage={onMessage} />
       <section className="panel wide" aria-label="Top contributors by theme">
         <h2>Top contributors</h2>
         {b.themes.map((t) => (

@@ -9,6 +9,7 @@ export const VIEWS = [
   { id: 'history', label: 'History' },
   { id: 'compare', label: 'Compare' },
   { id: 'scenarios', label: 'Scenarios' },
+  { id: 'household', label: 'Household' },
   { id: 'portfolios', label: 'Portfolios' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];

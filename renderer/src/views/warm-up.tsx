@@ -44,7 +44,7 @@ const history: ThemeHistory = {
 const overview: PortfoliosOverview = { themes: THEMES, portfolios: [{ id: 0, name: 'Sample', clientName: 'Client', baseCurrency: 'USD', snapshotId: 0, asOf: '2026-01-01', totalValue: 300, untaggedShare: 1 / 3, shares: { a: 1 / 3, b: 1 / 3 } }] };
 
 const VIEWS: (() => ReactElement)[] = [
-  () => <ThemesView {...PROPS} breakdown={themes} />,
+  () => <ThemesView {...PROPS} breakdown={themes} version={0} />,
   () => <AccountsView {...PROPS} breakdown={accounts} />,
   () => <HistoryView {...PROPS} history={history} />,
   () => <CurrenciesView {...PROPS} breakdown={currencies} />,

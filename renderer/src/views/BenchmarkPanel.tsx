@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { FundSummary } from '../../../shared/api/contract';
+import type { SnapshotExposure } from '../../../shared/report/model';
+import { api } from '../api';
+import { ChartBox } from '../charts/ChartBox';
+import { ChartFrame, ChartTooltipBox } from '../charts/ChartFrame';
+import { EVERY_TICK } from '../charts/axis-ticks';
+import { formatShare } from '../format';
+import { useCall } from './useCall';
+
+const PORTFOLIO_COLOR = '#2563eb';
+const BENCHMARK_COLOR = '#f59e0b';
+const points = (f: number) => `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)} pts`;
+
+/**
+ * The portfolio's theme shares beside a benchmark's: any fund whose issuer holdings were imported
+ * for look-through (its share in a theme is its look-through weight), with the active difference.
+ */
+export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version, onMessage }: { portfolioId: number; snapshotId: number; portfolioName: string; version: number; onMessage: (text: string, kind: 'ok' | 'error') => void }) {
+  // Through a promise: the Themes view is also drawn unseen at start-up (warm-up.tsx), where a host may lack the call.
+  const funds = useCall<FundSummary[]>(() => Promise.resolve().then(() => api().listFunds({})), `funds:${version}`);
+  const [symbol, setSymbol] = useState('');
+  const held = funds.data?.some((f) => f.fundKey === symbol) ? symbol : '';
+  const compared = useCall<SnapshotExposure | null>(
+    () => (held ? api().getExposure({ portfolioId, snapshotId, positionLimit: 0, benchmark: held }) : Promise.resolve(null)),
+    `benchmark:${portfolioId}:${snapshotId}:${held}:${version}`,
+  );
+  const r = held && compared.data?.benchmark?.symbol === held && compared.data.snapshotId === snapshotId ? compared.data : null;
+  const data = (r?.themes ?? []).filter((t) => !t.parentId).map((t) => ({ id: t.id, name: t.name, portfolio: t.share * 100, benchmark: (t.benchmark?.share ?? 0) * 100, active: t.benchmark?.active ?? 0 }));
+  return (
+    <section className="panel wide" aria-label="Against a benchmark" data-testid="benchmark-panel">
+      <h2>Against a benchmark</h2>
+      {funds.data && funds.data.length === 0 ? (
+        <p className="muted small">Import a fund&apos;s holdings file from its issuer (Funds, in Holdings) to compare this portfolio&apos;s theme shares with that fund&apos;s.</p>
+      ) : (
+        <label className="inline-field">
+          Compare with{' '}
+          <select value={held} onChange={(e) => setSymbol(e.target.value)} data-testid="benchmark-select">
+            <option value="">no benchmark</option>
+            {(funds.data ?? []).map((f) => (
+              <option key={f.fundKey} value={f.fundKey}>
+                {f.fundKey} ({formatShare(f.coverage)} of its holdings known{f.asOf ? `, as of ${f.asOf}` : ''})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {compared.error && <p className="warn small">{compared.error}</p>}
+      {r && (
+        <>
+          <ChartFrame
+            title={`${portfolioName} against ${held}, ${r.asOf}`}
+            description={`Grouped bar chart of each theme's share of ${portfolioName} beside its share of the benchmark ${held}`}
+            testId="benchmark-chart"
+            wide
+            legend={[
+              { id: 'portfolio', name: portfolioName, color: PORTFOLIO_COLOR },
+              { id: 'benchmark', name: held, color: BENCHMARK_COLOR },
+            ]}
+            fileName={`${portfolioName} - against ${held} ${r.asOf}`}
+            onMessage={onMessage}
+          >
+            <ChartBox
+              kind="benchmark"
+              height={260}
+              tooltip={
+                <Tooltip
+                  cursor={{ fillOpacity: 0.08 }}
+                  content={({ active, payload }) => {
+                    const d = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
+                    return d ? (
+                      <ChartTooltipBox
+                        title={d.name}
+                        rows={[
+                          { name: portfolioName, color: PORTFOLIO_COLOR, value: formatShare(d.portfolio / 100), detail: '' },
+                          { name: held, color: BENCHMARK_COLOR, value: formatShare(d.benchmark / 100), detail: `active ${points(d.active)}` },
+                        ]}
+                      />
+                    ) : null;
+                  }}
+                />
+              }
+            >
+              <BarChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
+                <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} height={40} />
+                <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} width={48} />
+                <Bar dataKey="portfolio" name={portfolioName} fill={PORTFOLIO_COLOR} isAnimationActive={false} />
+                <Bar dataKey="benchmark" name={held} fill={BENCHMARK_COLOR} isAnimationActive={false} />
+              </BarChart>
+            </ChartBox>
+          </ChartFrame>
+          <table className="compact" data-testid="benchmark-table">
+            <thead>
+              <tr>
+                <th>Theme</th>
+                <th className="num">{portfolioName}</th>
+                <th className="num">{held}</th>
+                <th className="num">Active</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.themes.map((t) => (
+                <tr key={t.id} className={t.parentId ? 'sub' : undefined} data-testid={`benchmark-row-${t.id}`}>
+                  <td>{t.name}</td>
+                  <td className="num">{formatShare(t.share)}</td>
+                  <td className="num">{formatShare(t.benchmark?.share ?? 0)}</td>
+                  <td className={`num ${Math.abs(t.benchmark?.active ?? 0) < 0.0005 ? '' : (t.benchmark?.active ?? 0) < 0 ? 'down' : 'up'}`}>{points(t.benchmark?.active ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted small">
+            {held}: {r.benchmark?.sourceFile}
+            {r.benchmark?.asOf ? `, as of ${r.benchmark.asOf}` : ''}. Its share in a theme is the sum over its constituents of weight in the fund × their theme weight; active is {portfolioName}&apos;s share less {held}&apos;s.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

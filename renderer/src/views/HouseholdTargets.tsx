@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { ReportThemeRow } from '../../../shared/report/model';
+import { api } from '../api';
+
+/** Percent text ("25", "25.5") as basis points, or null when it is not 0..100 with at most two decimals. */
+const percentBp = (text: string): number | null => {
+  const m = /^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$/.exec(text);
+  const bp = m ? Math.round(Number((m[1] as string).replace(',', '.')) * 100) : NaN;
+  return bp >= 0 && bp <= 10_000 ? bp : null;
+};
+
+/** Sets or removes one theme's target share (and band) for a client; the view shows the drift. */
+export function HouseholdTargets({ client, themes, onSaved, onError }: { client: string; themes: readonly ReportThemeRow[]; onSaved: (text: string) => void; onError: (err: unknown) => void }) {
+  const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
+  const [share, setShare] = useState('');
+  const [band, setBand] = useState('5');
+  const current = themes.find((t) => t.id === themeId);
+  const shareBp = percentBp(share);
+  const bandBp = percentBp(band);
+  const save = async () => {
+    if (shareBp === null || bandBp === null) return;
+    try {
+      await api().setClientTarget({ client, themeId, shareBp, bandBp });
+      onSaved(`Target for ${current?.name ?? themeId}: ${shareBp / 100}% ± ${bandBp / 100} points for ${client}.`);
+      setShare('');
+    } catch (err) {
+      onError(err);
+    }
+  };
+  const remove = async () => {
+    try {
+      await api().removeClientTarget({ client, themeId });
+      onSaved(`Removed the target for ${current?.name ?? themeId}.`);
+    } catch (err) {
+      onError(err);
+    }
+  };
+  return (
+    <form
+      className="target-form"
+      data-testid="household-target-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h3>Target mix of {client}</h3>
+      <label>
+        Theme{' '}
+        <select value={themeId} onChange={(e) => setThemeId(e.target.value)} data-testid="household-target-theme">
+          {themes.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.parentId ? '— ' : ''}
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        Target %{' '}
+        <input inputMode="decimal" size={6} value={share} placeholder={current?.target ? String(current.target.share * 100) : '25'} onChange={(e) => setShare(e.target.value)} data-testid="household-target-share" aria-invalid={share !== '' && shareBp === null} />
+      </label>{' '}
+      <label>
+        Band ± points{' '}
+        <input inputMode="decimal" size={4} value={band} onChange={(e) => setBand(e.target.value)} data-testid="household-target-band" aria-invalid={bandBp === null} />
+      </label>{' '}
+      <button type="submit" className="small" disabled={shareBp === null || bandBp === null} data-testid="household-target-save">
+        Set target
+      </button>{' '}
+      {current?.target && (
+        <button type="button" className="small" onClick={() => void remove()} data-testid="household-target-remove">
+          Remove
+        </button>
+      )}
+      {share !== '' && shareBp === null && <p className="warn small">Write the target as a percent from 0 to 100, e.g. 25 or 12.5.</p>}
+    </form>
+  );
+}
