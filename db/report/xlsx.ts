@@ -56,7 +56,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   const share = (v: number) => (r.totalValue === 0 ? 0 : v / r.totalValue);
 
   const cover: Cell[][] = [
-    ['Report', p.reportTitle], ['Client', r.clientName ?? ''], ['Portfolio', r.portfolio], ['Prepared by', p.adviserName], ['Firm', p.adviserFirm],
+    ['Report', p.reportTitle], ['Client', r.clientName ?? ''], r.portfolios ? ['Portfolios', r.portfolios.map((x) => x.name).join(', ')] : ['Portfolio', r.portfolio], ['Prepared by', p.adviserName], ['Firm', p.adviserFirm],
     ['As of', r.asOf], ['Base currency', cur], ['Holdings file', r.sourceFile], ['Generated', r.generatedAt], ['Fingerprint', doc.fingerprint],
     ...r.warnings.map((w): Cell[] => ['Warning', w.message]),
   ];

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatabaseStatus, ImportProgress } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
 import type { SnapshotExposure } from '../../shared/report/model';
-import type { ReportExportResult } from '../../shared/report/record';
 import { api, asFailure, type ApiFailure } from './api';
 import { formatDate } from './format';
 import { EmptyState } from './components/EmptyState';
@@ -187,7 +186,7 @@ export function App() {
     if (canExport) setExportOpen(true);
   }, [canExport]);
   const closeExport = useCallback(() => setExportOpen(false), []);
-  const onReportSaved = useCallback((r: ReportExportResult) => setToast({ text: `Report saved to ${r.path}`, kind: 'ok' }), []);
+  const onReportSaved = useCallback((r: { path: string }) => setToast({ text: `Report saved to ${r.path}`, kind: 'ok' }), []);
 
   // File menu items (and their Ctrl/Cmd shortcuts) run the same flows as the toolbar buttons.
   useEffect(
@@ -295,7 +294,7 @@ export function App() {
         />
       )}
       {dbStatus?.damaged && !recoveryDismissed && <RecoveryPrompt damaged={dbStatus.damaged} onStartEmpty={() => setRecoveryDismissed(true)} />}
-      {exportOpen && report && selectedId !== null && <ExportReportDialog portfolioId={selectedId} naming={report} onClose={closeExport} onSaved={onReportSaved} />}
+      {exportOpen && report && selectedId !== null && <ExportReportDialog subject={{ portfolioId: selectedId }} naming={report} onClose={closeExport} onSaved={onReportSaved} />}
       {toast && <Toast text={toast.text} kind={toast.kind} onClose={() => setToast(null)} />}
     </div>
   );

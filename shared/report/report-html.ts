@@ -45,7 +45,7 @@ function coverHtml(doc: ReportDocument): string {
   return `<section class="cover">${logo ? `<img class="logo" alt="" src="${e(logo)}">` : ''}
 <h1>${e(p.reportTitle)}: ${e(r.portfolio)}</h1>
 ${r.clientName ? `<p class="meta">Prepared for ${e(r.clientName)}</p>` : ''}
-<dl>${row('Client', r.clientName ?? '')}${row('Portfolio', r.portfolio)}${row('Prepared by', adviser)}${row('As of', r.asOf)}${row('Base currency', r.baseCurrency)}${row('Total value', formatMoney(r.totalValue, r.baseCurrency))}${row('Holdings file', r.sourceFile)}${row('Generated', r.generatedAt.slice(0, 10))}${doc.fingerprint ? `<dt>Fingerprint</dt><dd class="fingerprint">${e(doc.fingerprint)}</dd>` : ''}</dl>
+<dl>${row('Client', r.clientName ?? '')}${r.portfolios ? row('Portfolios', r.portfolios.map((x) => x.name).join(', ')) : row('Portfolio', r.portfolio)}${row('Prepared by', adviser)}${row(r.portfolios ? 'Latest holdings as of' : 'As of', r.asOf)}${row('Base currency', r.baseCurrency)}${row('Total value', formatMoney(r.totalValue, r.baseCurrency))}${row(r.portfolios ? 'Holdings files' : 'Holdings file', r.sourceFile)}${row('Generated', r.generatedAt.slice(0, 10))}${doc.fingerprint ? `<dt>Fingerprint</dt><dd class="fingerprint">${e(doc.fingerprint)}</dd>` : ''}</dl>
 </section>`;
 }
 

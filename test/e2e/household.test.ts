@@ -2,7 +2,7 @@
  * The Household view (a client's portfolios combined, its target mix set from the keyboard) and the
  * Themes view against a benchmark fund, in the real renderer, against the real backend.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateInput } from '../../shared/api/validate';
@@ -73,6 +73,42 @@ describe('household and benchmark views', () => {
     expect(await h.backend.handlers.listClientTargets({ client: 'ann lee' })).toEqual([{ client: 'Ann Lee', themeId: 'data-centers', shareBp: 3000, bandBp: 500 }]);
     await h.page.getByTestId('household-chart').locator('svg.recharts-surface').first().waitFor();
     await h.screenshot('analytics-household');
+  });
+
+  it('exports the household report from the view, with a benchmark chosen in the dialog', async () => {
+    await h.page.getByTestId('household-export').click();
+    await h.page.getByTestId('export-format-html').check();
+    await h.page.getByTestId('export-benchmark').selectOption('DCX');
+    await h.page.getByTestId('export-preview').getByText('Against the benchmark DCX').waitFor();
+    await h.screenshot('export-household-preview');
+    const out = join(temp.dir, 'household.html');
+    h.saveDialogAnswers.push(out);
+    await h.page.getByTestId('export-save').click();
+    await expect.poll(() => h.page.getByTestId('export-saved-path').innerText().catch(() => '')).toBe(out);
+    const page = readFileSync(out, 'utf8').replace(/\u00a0/g, ' ');
+    expect(page).toContain('<h3>Portfolios of Ann Lee</h3>');
+    expect(page).toContain('USD 24,500.00');
+    expect(page).toContain('<h3>Against the benchmark DCX</h3>');
+    await h.page.getByTestId('export-close').click();
+  });
+
+  it('exports a portfolio report with the scenario set on the sliders', async () => {
+    await h.page.getByTestId('view-tab-scenarios').click();
+    const slider = h.page.getByTestId('shock-data-centers');
+    await slider.focus();
+    // Four steps of 5 down: -20%. The IRA's NVDA, 10,000 x 0.6 x -20% = -1,200.00.
+    for (let i = 0; i < 4; i++) await h.page.keyboard.press('ArrowLeft');
+    await h.page.getByTestId('scenario-total').getByText('-$1,200.00').waitFor();
+    await h.page.getByTestId('scenario-export').click();
+    expect(await h.page.getByTestId('export-scenario').innerText()).toContain('data-centers -20%');
+    await h.page.getByTestId('export-format-json').check();
+    const out = join(temp.dir, 'scenario.json');
+    h.saveDialogAnswers.push(out);
+    await h.page.getByTestId('export-save').click();
+    await expect.poll(() => h.page.getByTestId('export-saved-path').innerText().catch(() => '')).toBe(out);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.scenario).toMatchObject({ impact: -1200, shocks: [{ themeId: 'data-centers', shockBp: -2000 }] });
+    await h.page.getByTestId('export-close').click();
   });
 
   it('the Themes view against a benchmark: both bars and the active difference', async () => {

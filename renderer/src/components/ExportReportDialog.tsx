@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiOutputs } from '../../../shared/api/contract';
 import { REPORT_SECTIONS, type PaperSize, type ReportSection } from '../../../shared/report/document';
 import type { ReportFormat } from '../../../shared/report/model';
 import type { ReportExportResult } from '../../../shared/report/record';
 import { api, asFailure } from '../api';
 import { loadExportChoices, saveExportChoices, suggestedReportName, usesPaper, usesSections, type ExportChoices } from '../export-choices';
+import { useFocusTrap } from './focus-trap';
 import { Modal } from './Modal';
 import { ReportPreferencesForm } from './ReportPreferencesForm';
 import { ReportPreview } from './ReportPreview';
@@ -38,7 +39,15 @@ const SECTION_LABELS: Record<ReportSection, string> = {
 const TEXT_PREVIEW_LIMIT = 60_000;
 
 type Preview = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: ApiOutputs['previewReport']; kind: 'html' | 'csv' | 'json' };
-type Saving = { state: 'idle' } | { state: 'busy' } | { state: 'saved'; result: ReportExportResult } | { state: 'error'; message: string };
+/** What a saved report reports back (a client's combined report has no record id). */
+type Saved = Pick<ReportExportResult, 'path' | 'bytes' | 'fingerprint'>;
+type Saving = { state: 'idle' } | { state: 'busy' } | { state: 'saved'; result: Saved } | { state: 'error'; message: string };
+
+/** What the report is on: a portfolio (its latest snapshot), or a client's portfolios combined in one currency. */
+export type ReportSubject = { portfolioId: number; snapshotId?: number } | { client: string; baseCurrency: string };
+
+/** Theme shocks for the report's Scenario section (from the Scenarios view). */
+export type ReportShocks = { themeId: string; shockBp: number }[];
 
 const storage = (): Storage | null => {
   try {
@@ -48,51 +57,34 @@ const storage = (): Storage | null => {
   }
 };
 
-/** Keeps Tab and Shift+Tab inside the dialog, and gives focus back to what had it when the dialog closes. */
-function useFocusTrap(ref: RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    const onKey = (e: KeyboardEvent) => {
-      const dialog = ref.current?.closest('[role="dialog"]');
-      if (e.key !== 'Tab' || !dialog) return;
-      const focusable = [...dialog.querySelectorAll<HTMLElement>('input:not(:disabled), select:not(:disabled), button:not(:disabled), [tabindex="0"]')];
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (!first || !last) return;
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      } else if (!dialog.contains(document.activeElement)) {
-        e.preventDefault();
-        first.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      opener?.focus?.();
-    };
-  }, [ref]);
-}
-
 /**
  * Export report…: format, paper size and sections, a live preview of the report, then Save…, which
  * asks where (the host's save dialog) and writes it; the path and fingerprint are shown when done.
  */
 export function ExportReportDialog({
-  portfolioId,
+  subject,
+  shocks = [],
   naming,
   onClose,
   onSaved,
 }: {
-  portfolioId: number;
+  subject: ReportSubject;
+  shocks?: ReportShocks;
   naming: { clientName: string | null; portfolio: string; asOf: string };
   onClose: () => void;
-  onSaved: (result: ReportExportResult) => void;
+  onSaved: (result: Saved) => void;
 }) {
+  const [benchmark, setBenchmark] = useState('');
+  const [funds, setFunds] = useState<string[]>([]);
+  useEffect(() => {
+    // Best effort: without the list there is simply no benchmark to choose.
+    Promise.resolve()
+      .then(() => api().listFunds({}))
+      .then((list) => setFunds(list.map((f) => f.fundKey)), () => undefined);
+  }, []);
+  const subjectKey = JSON.stringify(subject);
+  const shocksKey = JSON.stringify(shocks);
+  const extras = { ...(benchmark ? { benchmark } : {}), ...(shocks.length > 0 ? { shocks } : {}) };
   const [choices, setChoices] = useState<ExportChoices>(() => loadExportChoices(storage(), navigator.language));
   const [preview, setPreview] = useState<Preview>({ state: 'loading' });
   const [saving, setSaving] = useState<Saving>({ state: 'idle' });
@@ -117,11 +109,12 @@ export function ExportReportDialog({
     const id = ++request.current;
     setPreview((p) => (p.state === 'ready' && p.kind === previewKind ? p : { state: 'loading' }));
     const wanted = sectionsKey ? (sectionsKey.split(',') as ReportSection[]) : [];
-    api()
-      .previewReport({ portfolioId, format: previewKind, sections: wanted })
+    const asked = { format: previewKind, sections: wanted, ...extras };
+    ('portfolioId' in subject ? api().previewReport({ ...subject, ...asked }) : api().previewClientReport({ ...subject, ...asked }))
       .then((value) => id === request.current && setPreview({ state: 'ready', value, kind: previewKind }))
       .catch((err) => id === request.current && setPreview({ state: 'error', message: asFailure(err).message }));
-  }, [portfolioId, previewKind, sectionsKey, prefsVersion]);
+    // The keys name the subject and the shocks (objects made afresh on every render).
+  }, [subjectKey, shocksKey, benchmark, previewKind, sectionsKey, prefsVersion]);
 
   const update = (patch: Partial<ExportChoices>) => {
     setChoices((c) => ({ ...c, ...patch }));
@@ -137,13 +130,8 @@ export function ExportReportDialog({
     if (!target) return;
     setSaving({ state: 'busy' });
     try {
-      const result = await api().exportReport({
-        portfolioId,
-        format,
-        path: target.path,
-        ...(usesPaper(format) ? { paper } : {}),
-        ...(usesSections(format) ? { sections } : {}),
-      });
+      const asked = { format, path: target.path, ...(usesPaper(format) ? { paper } : {}), ...(usesSections(format) ? { sections } : {}), ...extras };
+      const result = 'portfolioId' in subject ? await api().exportReport({ ...subject, ...asked }) : await api().exportClientReport({ ...subject, ...asked });
       setSaving({ state: 'saved', result });
       onSaved(result);
     } catch (err) {
@@ -208,6 +196,22 @@ export function ExportReportDialog({
             ) : (
               <p className="muted small" data-testid="export-all-data">
                 {format.toUpperCase()} always carries all the figures: every theme, position, tag and exchange rate.
+              </p>
+            )}
+            {funds.length > 0 && (
+              <label className="export-benchmark">
+                Compare with{' '}
+                <select value={benchmark} onChange={(e) => setBenchmark(e.target.value)} disabled={busy} data-testid="export-benchmark">
+                  <option value="">no benchmark</option>
+                  {funds.map((f) => (
+                    <option key={f}>{f}</option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {shocks.length > 0 && (
+              <p className="small" data-testid="export-scenario">
+                With a Scenario section: {shocks.map((x) => `${x.themeId} ${x.shockBp > 0 ? '+' : ''}${x.shockBp / 100}%`).join(', ')}
               </p>
             )}
             <button type="button" className="small export-prefs-link" onClick={() => setEditingPrefs(true)} disabled={busy} data-testid="export-edit-prefs">

@@ -7,6 +7,7 @@ import { api, asFailure } from '../api';
 import { ChartBox } from '../charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from '../charts/ChartFrame';
 import { EVERY_TICK } from '../charts/axis-ticks';
+import { ExportReportDialog } from '../components/ExportReportDialog';
 import { formatDate, formatMoney, formatShare, formatWeight } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { HouseholdTargets } from './HouseholdTargets';
@@ -26,6 +27,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
   const clients = useCall<ClientSummary[]>(() => api().listClients({}), `clients:${version}`);
   const [currency, setCurrency] = useState<string | null>(null);
   const [edits, setEdits] = useState(0);
+  const [exporting, setExporting] = useState(false);
   const client = portfolio.clientName ? clients.data?.find((c) => portfolioNameKey(c.name) === portfolioNameKey(portfolio.clientName as string)) : undefined;
   // The portfolios' shared currency; when they differ, the one chosen here (this portfolio's until then), shown as a choice.
   const base = client ? (currency && client.baseCurrencies.includes(currency) ? currency : client.baseCurrencies.length === 1 ? client.baseCurrencies[0]! : portfolio.baseCurrency) : null;
@@ -54,9 +56,12 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
   return (
     <div className="view-grid" data-testid="household-view">
       <section className="panel wide" aria-label="Household">
-        <h2>
-          Household: {r.portfolio}
-        </h2>
+        <div className="view-head-row">
+          <h2>Household: {r.portfolio}</h2>
+          <button type="button" className="small" data-testid="household-export" onClick={() => setExporting(true)}>
+            Export household report…
+          </button>
+        </div>
         <p data-testid="household-total">
           {r.portfolios?.filter((p) => p.snapshotId !== null).length} portfolios, <strong>{formatMoney(r.totalValue, cur)}</strong> in total, latest holdings as of {formatDate(r.asOf)}.
         </p>
@@ -79,6 +84,14 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
           </p>
         ))}
       </section>
+      {exporting && (
+        <ExportReportDialog
+          subject={{ client: client.name, baseCurrency: cur }}
+          naming={{ clientName: null, portfolio: `${client.name} household`, asOf: r.asOf }}
+          onClose={() => setExporting(false)}
+          onSaved={(saved) => onMessage(`Household report saved to ${saved.path}`, 'ok')}
+        />
+      )}
       <ChartFrame
         title={`${r.portfolio}: theme shares${hasTargets ? ' and targets' : ''}`}
         description={`Bar chart of the household's share in each theme${hasTargets ? ' beside its target' : ''}`}

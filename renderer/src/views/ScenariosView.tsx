@@ -6,6 +6,7 @@ import { api, asFailure } from '../api';
 import { ChartBox } from '../charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from '../charts/ChartFrame';
 import { EVERY_TICK } from '../charts/axis-ticks';
+import { ExportReportDialog } from '../components/ExportReportDialog';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 
@@ -23,6 +24,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
   const [themes, setThemes] = useState<Theme[]>([]);
   const [shocks, setShocks] = useState<Record<string, number>>({});
   const [result, setResult] = useState<Result | null>(null);
+  const [exporting, setExporting] = useState(false);
   useEffect(() => {
     void api()
       .listThemes({})
@@ -77,7 +79,19 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
         ))}
         <button type="button" className="small" data-testid="shock-reset" disabled={moved.length === 0} onClick={() => setShocks({})}>
           Reset
+        </button>{' '}
+        <button type="button" className="small" data-testid="scenario-export" disabled={result === null} onClick={() => setExporting(true)}>
+          Export report with this scenario…
         </button>
+        {exporting && result && (
+          <ExportReportDialog
+            subject={{ portfolioId: portfolio.id, snapshotId: result.snapshotId }}
+            shocks={moved.map(([themeId, pct]) => ({ themeId, shockBp: pct * 100 }))}
+            naming={{ clientName: portfolio.clientName, portfolio: portfolioName, asOf: result.asOf }}
+            onClose={() => setExporting(false)}
+            onSaved={(saved) => onMessage(`Report saved to ${saved.path}`, 'ok')}
+          />
+        )}
       </section>
       {result === null ? (
         <section className="panel" aria-live="polite">
