@@ -1,3 +1,4 @@
+import { securitiesCommand } from './securities-command';
 import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { withInterrupt } from './interrupt';
@@ -146,6 +147,7 @@ export const COMMANDS: Record<string, Command> = {
   history: historyCommand,
   rules: rulesCommand,
   suggestions: suggestionsCommand,
+  securities: securitiesCommand,
   fund: fundCommand,
   funds: fundsCommand,
   backup: backupCommand,

@@ -46,6 +46,10 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   fund import SYMBOL FILE                  an ETF issuer's holdings file, for look-through
   funds
   suggestions [--held] | suggestions accept|reject SYMBOL THEME_ID | suggestions accept|reject --all
+  securities [--unresolved] | securities show SYMBOL|ISIN | securities link A B | securities unlink A B
+  securities confirm ID [KEY] | securities reject ID
+                                           the securities held, how each was identified, Needs review; tag and
+                                           untag take an ISIN too
 
 Fields for --map: account, symbol, isin, cusip, description, securityType, quantity, price, value, currency.
 The default database is the desktop app's own; THEMELENS_DATA_DIR or --db choose another.

@@ -20,6 +20,7 @@ import { assertDurable } from '../integrity/durability';
 const hasRules = (db: Db) => db.prepare('SELECT 1 FROM rules LIMIT 1').get() !== undefined;
 import { parseInline, parseInWorker } from './parse-source';
 import { RowBatchReader, type RowBatch } from './row-batch';
+import { SecurityResolver } from '../securities/resolve';
 import { threadCpuMs } from './thread-cpu';
 
 /** "file.csv line 4, column 3 (Quantity)": where a problem is, the way a person looks for it. */
@@ -167,6 +168,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
         .run(portfolio.id, name, now).lastInsertRowid,
     );
     const insert = positionInserts(db, snapshotId);
+    const resolver = new SecurityResolver(db, name);
     const args: unknown[] = new Array<unknown>(ROWS_PER_INSERT * VALUES_PER_ROW);
     const oneArgs: unknown[] = new Array<unknown>(VALUES_PER_ROW);
     let lastCurrency: unknown = null;
@@ -192,8 +194,11 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
           const n = many ? ROWS_PER_INSERT : 1;
           const values = many ? args : oneArgs;
           for (let k = 0; k < n; k++) {
-            reader.next(values, k * VALUES_PER_ROW);
-            const currency = values[k * VALUES_PER_ROW + 11];
+            const o = k * VALUES_PER_ROW;
+            reader.next(values, o);
+            // The row's key becomes its security's (db/securities/resolve.ts).
+            values[o + 3] = resolver.resolve(values[o] as number, values[o + 3] as string, values[o + 2] as string | null, values[o + 4] as string | null, values[o + 5] as string | null, values[o + 6] as string, values[o + 11] as string, values[o + 12] === 1);
+            const currency = values[o + 11];
             if (currency !== lastCurrency) currencies.add((lastCurrency = currency) as string);
           }
           // Rows of one transaction get consecutive ids: the last id of a statement gives the first.
@@ -271,6 +276,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
         warnings.push(`The file's values in ${currency} ("${column}") are kept, but ${portfolio.name} is in ${portfolio.baseCurrency}: its figures use exchange rates.`);
       }
     }
+    warnings.push(...resolver.finish(snapshotId, result.format.headers, result.format.mapping, now));
     const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
     for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).

@@ -12,6 +12,7 @@ import { migration008 } from './008-dated-fx';
 import { migration009 } from './009-broker-base-values';
 import { migration010 } from './010-theme-targets';
 import { migration011 } from './011-client-targets';
+import { migration012 } from './012-securities';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'broker base values; repriced snapshots', up: migration009 },
   { version: 10, name: 'theme targets', up: migration010 },
   { version: 11, name: 'client targets', up: migration011 },
+  { version: 12, name: 'security master, links and reviews', up: migration012 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -8,13 +8,22 @@ import { getTheme } from './themes';
 export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { held: boolean })[] {
   const decided = db.prepare('SELECT 1 FROM suggestion_decisions WHERE symbol_key = ? AND theme_id = ?').pluck();
   const tagged = db.prepare('SELECT 1 FROM tags WHERE symbol_key = ? AND theme_id = ?').pluck();
-  const held = db.prepare('SELECT 1 FROM positions WHERE symbol_key = ? LIMIT 1').pluck();
+  // Held under its own key, or under a key linked to it (an ADR of it, the same security by ISIN).
+  const held = db.prepare('SELECT 1 FROM positions WHERE symbol_key IN (SELECT @k UNION ALL SELECT key FROM security_links WHERE canonical_key = @k) LIMIT 1').pluck();
   return STARTER_SUGGESTIONS.filter((s) => getTheme(db, s.themeId) && !decided.get(s.symbolKey, s.themeId) && !tagged.get(s.symbolKey, s.themeId))
-    .map((s) => ({ ...s, held: held.get(s.symbolKey) !== undefined }))
+    .map((s) => ({ ...s, held: held.get({ k: s.symbolKey }) !== undefined }))
     .filter((s) => !onlyHeld || s.held);
 }
 
-const find = (symbolKey: string, themeId: string) => STARTER_SUGGESTIONS.find((s) => s.symbolKey === symbolKey && s.themeId === themeId);
+/** The suggestion named by its security key, its ISIN, or its ticker when only one listing has it. */
+const find = (named: string, themeId: string) => {
+  const t = named.trim().toUpperCase();
+  const forTheme = STARTER_SUGGESTIONS.filter((s) => s.themeId === themeId);
+  const exact = forTheme.find((s) => s.symbolKey === t || s.isin === t);
+  if (exact) return exact;
+  const byTicker = forTheme.filter((s) => s.symbol.toUpperCase() === t);
+  return byTicker.length === 1 ? byTicker[0] : undefined;
+};
 
 /**
  * Accepts suggestions: each becomes a tag with source "suggestion", its rationale and link, at the
@@ -38,7 +47,7 @@ export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; t
 /** Rejects suggestions so they are not offered again. */
 export function rejectSuggestions(db: Db, items: readonly { symbolKey: string; themeId: string }[], now: string): number {
   return db.transaction(() => {
-    for (const item of items) decide(db, item.symbolKey.toUpperCase(), item.themeId, 'rejected', now);
+    for (const item of items) decide(db, find(item.symbolKey, item.themeId)?.symbolKey ?? item.symbolKey.toUpperCase(), item.themeId, 'rejected', now);
     return items.length;
   })();
 }

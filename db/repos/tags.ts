@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/api/errors';
 import { FULL_WEIGHT_BP, type Tag, type TagSource } from '../../shared/domain/types';
 import type { Db } from '../connection';
+import { canonicalKey } from '../securities/links';
+import { keyForText } from '../securities/keys';
 import { getTheme } from './themes';
 
 interface TagRow {
@@ -26,6 +28,12 @@ const toTag = (r: TagRow): Tag => ({
 /** Tag keys are upper-case so "nvda" and "NVDA" are one instrument. */
 export const normaliseSymbolKey = (s: string): string => s.trim().toUpperCase();
 
+/**
+ * Where a tag on what the user named is kept: the security that text names (an ISIN, a ticker, a
+ * key), through its link if it has one, so a tag made on any key of a security is the security's.
+ */
+export const tagKeyFor = (db: Db, text: string): string => canonicalKey(db, keyForText(db, text));
+
 export function listTags(db: Db): Tag[] {
   return (db.prepare('SELECT * FROM tags ORDER BY symbol_key, theme_id').all() as TagRow[]).map(toTag);
 }
@@ -45,7 +53,7 @@ export function setTag(
   input: { symbolKey: string; themeId: string; weightBp: number; source?: TagSource; rationale?: string | null; sourceUrl?: string | null },
   now: string,
 ): Tag[] {
-  const key = normaliseSymbolKey(input.symbolKey);
+  const key = tagKeyFor(db, input.symbolKey);
   const theme = getTheme(db, input.themeId);
   if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${input.themeId}". Run "themelens themes" to list the theme ids.`);
   return db.transaction(() => {
@@ -82,7 +90,7 @@ export function setTag(
 
 /** Removes one theme from a symbol, or all of its themes when no theme is named. */
 export function removeTag(db: Db, input: { symbolKey: string; themeId?: string | undefined }, now: string): Tag[] {
-  const key = normaliseSymbolKey(input.symbolKey);
+  const key = tagKeyFor(db, input.symbolKey);
   return db.transaction(() => {
     const doomed = tagsOf(db, key).filter((t) => !input.themeId || t.themeId === input.themeId);
     if (doomed.length === 0) {
@@ -149,8 +157,12 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
     };
     const before: Change[] = [];
     const after: Change[] = [];
-    for (const c of changes) {
-      const key = normaliseSymbolKey(c.symbolKey);
+    const canonical = db.prepare('SELECT canonical_key FROM security_links WHERE key = ?').pluck();
+    for (const given of changes) {
+      // An edit on a linked key is an edit of its security's tags; 'linked' copies are never written directly.
+      const c = given.source === 'linked' ? { ...given, source: 'manual' as const } : given;
+      const named = normaliseSymbolKey(c.symbolKey);
+      const key = (canonical.get(named) as string | undefined) ?? named;
       if (!themeNames.has(c.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${c.themeId}". Run "themelens themes" to list the theme ids.`);
       const m = weightsOf(key);
       const old = m.get(c.themeId) ?? null;

@@ -15,6 +15,7 @@ import { handlerContext, type BackendSettings, type Emit } from './handler-conte
 import { importHandlers } from './import-handlers';
 import { portfolioHandlers } from './portfolio-handlers';
 import { clientHandlers } from './client-handlers';
+import { securityHandlers } from './security-handlers';
 import { reportHandlers } from './report-handlers';
 import { taggingHandlers } from './tagging-handlers';
 import { valuationHandlers } from './valuation-handlers';
@@ -115,6 +116,7 @@ export function createHandlers(db: Db, now: Clock, settings: BackendSettings): B
     ...valuationHandlers(c),
     ...reportHandlers(c),
     ...clientHandlers(c),
+    ...securityHandlers(c),
     ...databaseHandlers(c, imports.state),
   };
 }

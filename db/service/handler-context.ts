@@ -4,6 +4,7 @@ import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import type { Db } from '../connection';
 import type { Clock } from '../repos/clock';
 import * as lookThrough from '../repos/look-through';
+import { refreshLinkedTags } from '../securities/links';
 import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
 import type { PdfRendererFactory } from '../report/render';
@@ -44,6 +45,8 @@ export function handlerContext(db: Db, now: Clock, settings: BackendSettings): H
     withLookThrough: <T>(fn: () => T): T =>
       db.transaction(() => {
         const result = fn();
+        // Linked keys' copies first: a fund's constituent may be a linked listing (an ADR).
+        refreshLinkedTags(db);
         lookThrough.refreshLookThrough(db, now());
         return result;
       })(),

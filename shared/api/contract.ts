@@ -153,6 +153,15 @@ export const apiInputs = {
   runScenario: z.strictObject({ portfolioId: id, snapshotId: id.optional(), shocks }),
   /** The same over a client's combined portfolios (getClientExposure). */
   runClientScenario: z.strictObject({ client, baseCurrency: currency.optional(), shocks }),
+  /** The securities held (latest snapshots), and what waits in Needs review. */
+  listSecurities: z.strictObject({ unresolved: z.boolean().default(false) }),
+  /** One security by ticker, key or ISIN: identifiers, links, how its positions were resolved, where held. */
+  showSecurity: z.strictObject({ text: symbolKey }),
+  /** "Same security as": positions under `key` take the tags of `canonical` (an ISIN or ticker may name either). */
+  linkSecurities: z.strictObject({ key: symbolKey, canonical: symbolKey }),
+  unlinkSecurities: z.strictObject({ key: symbolKey, canonical: symbolKey.optional() }),
+  /** Confirms (with the chosen candidate) or rejects an item of Needs review. */
+  decideSecurityReview: z.strictObject({ id, decision: z.enum(['confirm', 'reject']), candidate: symbolKey.optional() }),
   /** Each client with its portfolios. */
   listClients: z.strictObject({}),
   /**
@@ -472,6 +481,11 @@ export interface ApiOutputs {
   runScenario: ScenarioResult & { portfolio: string; portfolioId: number; snapshotId: number; asOf: string; warnings: ReportWarning[] };
   runClientScenario: ScenarioResult & { client: string; asOf: string; portfolios: ReportPortfolioPart[]; warnings: ReportWarning[] };
   listClients: ClientSummary[];
+  listSecurities: { securities: SecuritySummary[]; reviews: SecurityReview[] };
+  showSecurity: SecurityDetail;
+  linkSecurities: SecurityDetail;
+  unlinkSecurities: { unlinked: boolean };
+  decideSecurityReview: SecurityReview[];
   getClientExposure: ExposureReport;
   setClientTarget: ClientTarget[];
   listClientTargets: ClientTarget[];
@@ -511,6 +525,48 @@ export interface ApiOutputs {
   deletePortfolio: { undoToken: number; name: string };
   restorePortfolio: Portfolio;
   saveChart: { path: string; bytes: number } | null;
+}
+
+/** A security held in some portfolio's latest snapshot. */
+export interface SecuritySummary {
+  key: string;
+  name: string;
+  kind: string | null;
+  /** The key whose tags it takes (itself unless linked). */
+  canonicalKey: string;
+  isin: string | null;
+  positions: number;
+  portfolios: number;
+  unresolved: boolean;
+}
+
+/** An item of Needs review: a holding that could be more than one security. */
+export interface SecurityReview {
+  id: number;
+  symbolKey: string;
+  candidates: string[];
+  message: string;
+  source: string;
+  status: 'open' | 'confirmed' | 'rejected';
+  createdAt: string;
+}
+
+export interface SecurityDetail {
+  /** The security's key (the canonical one), and the key the text named. */
+  key: string;
+  named: string;
+  name: string;
+  kind: string | null;
+  country: string | null;
+  currency: string | null;
+  /** Where the master learned it: 'reference', a file, the user; null when only held. */
+  source: string | null;
+  identifiers: { kind: string; value: string; source: string }[];
+  links: { key: string; canonicalKey: string; reason: string; source: string }[];
+  resolutions: { key: string; method: string; detail: string }[];
+  /** Positions of the latest snapshots that are this security (any linked key), and in how many portfolios. */
+  positions: number;
+  portfolios: number;
 }
 
 /** A client (household) and its portfolios; `baseCurrencies` are theirs (one: the combined figures' currency). */

@@ -84,8 +84,12 @@ export interface ClientTarget {
   bandBp: number;
 }
 
-/** Where a tag came from; the database's CHECK (migration 1) lists the same five. */
-export const TAG_SOURCES = ['manual', 'rule', 'suggestion', 'look-through', 'imported'] as const;
+/**
+ * Where a tag came from; the database's CHECK (migration 12) lists the same six. 'linked': a copy of
+ * the tags of the security a key is linked to (db/securities/links.ts), never set directly.
+ */
+export const TAG_SOURCES = ['manual', 'rule', 'suggestion', 'look-through', 'imported', 'linked'] as const;
+
 export type TagSource = (typeof TAG_SOURCES)[number];
 
 export interface Tag {

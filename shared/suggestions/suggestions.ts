@@ -1,17 +1,35 @@
+import { marketOfMic, tickerId } from '../securities/market';
 import starter from './us-japan-2026.json';
 
 /** A suggested tag: shown to the user, applied only when accepted. */
 export interface Suggestion {
+  /** The security's key (a US listing's ticker, MIC:ticker elsewhere): it applies to that security only. */
   symbolKey: string;
+  /** The ticker as listed, its exchange (MIC) and ISIN. */
+  symbol: string;
+  exchange: string;
+  isin: string;
   themeId: string;
   weightBp: number;
   rationale: string;
   source: string;
 }
 
+/**
+ * A listing's security key, as the master keys it (shared/securities/reference.ts): "NVDA" on a US
+ * exchange, "XTKS:9984", "XLON:AAL". Anglo American's London AAL is never American Airlines' AAL.
+ */
+export const listingKey = (exchange: string, symbol: string): string => {
+  const market = marketOfMic(exchange);
+  return market === 'US' ? symbol.toUpperCase() : tickerId(market, symbol);
+};
+
 /** The starter list shipped with the app (see us-japan-2026.json for where each link is stated). */
 export const STARTER_SUGGESTIONS: readonly Suggestion[] = starter.suggestions.map((s) => ({
-  symbolKey: s.symbol.toUpperCase(),
+  symbolKey: listingKey(s.exchange, s.symbol),
+  symbol: s.symbol,
+  exchange: s.exchange,
+  isin: s.isin,
   themeId: s.theme,
   weightBp: Math.round(s.weight * 10_000),
   rationale: s.rationale,

@@ -26,7 +26,7 @@ describe('rules and suggestions', () => {
     const dry = cli('rules', 'add', 'description', '*REALTY*', 'data-centers', '--dry-run');
     expect(dry.stderr).toBe('Would tag 1 position(s): DLR\n');
     expect(cli('rules', 'list').stdout).toBe('');
-    expect(cli('rules', 'add', 'isin-prefix', 'JP', 'data-centers', '--weight', '0.25').stderr).toBe('Would tag 2 position(s): 7203, 9984\n');
+    expect(cli('rules', 'add', 'isin-prefix', 'JP', 'data-centers', '--weight', '0.25').stderr).toBe('Would tag 2 position(s): 7203, XTKS:9984\n');
   });
 
   it('applies rules on demand, never over a manual tag, by priority, within 100%', () => {

@@ -1,0 +1,24 @@
+import { AppError } from '../../shared/api/errors';
+import { isIsin } from '../../shared/securities/identifiers';
+import type { Db } from '../connection';
+
+/**
+ * The security key a user's text names, as `tag`, `untag` and `securities show` take it: an ISIN the
+ * master knows is its security; a key in use (held, tagged or known) is itself; a ticker the master
+ * knows on one exchange only is that listing ("9984" is XTKS:9984). A ticker known on several
+ * exchanges is refused with the keys to choose from, never picked.
+ */
+export function keyForText(db: Db, text: string): string {
+  const t = text.trim().toUpperCase();
+  if (isIsin(t)) return (db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'isin' AND value = ?").pluck().get(t) as string | undefined) ?? t;
+  const inUse =
+    db.prepare('SELECT 1 FROM securities WHERE key = ?').get(t) !== undefined ||
+    db.prepare('SELECT 1 FROM tags WHERE symbol_key = ? LIMIT 1').get(t) !== undefined ||
+    db.prepare('SELECT 1 FROM security_links WHERE key = ?').get(t) !== undefined ||
+    db.prepare('SELECT 1 FROM position_resolutions WHERE symbol_key = ? LIMIT 1').get(t) !== undefined;
+  if (inUse) return t;
+  const listed = db.prepare("SELECT DISTINCT security_key FROM security_identifiers WHERE kind = 'ticker' AND substr(value, instr(value, ':') + 1) = ?").pluck().all(t) as string[];
+  if (listed.length === 1) return listed[0] as string;
+  if (listed.length > 1) throw new AppError('VALIDATION', `${t} is listed on several exchanges: ${listed.join(', ')}. Name the one you mean (or its ISIN).`);
+  return t;
+}
