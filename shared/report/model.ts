@@ -72,7 +72,7 @@ export interface ReportPosition {
 }
 
 export interface ReportWarning {
-  code: 'MISSING_FX' | 'FX_NOT_AS_OF' | 'BROKER_RATE_DIFFERS' | 'UNPARSED_CELL' | 'TOTAL_MISMATCH' | 'STALE_LOOK_THROUGH' | 'AMOUNT_LIMIT';
+  code: 'MISSING_FX' | 'FX_NOT_AS_OF' | 'BROKER_RATE_DIFFERS' | 'UNPARSED_CELL' | 'TOTAL_MISMATCH' | 'STALE_LOOK_THROUGH' | 'AMOUNT_LIMIT' | 'UNRESOLVED_SECURITIES';
   message: string;
 }
 

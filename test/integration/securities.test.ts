@@ -1,0 +1,134 @@
+/**
+ * Securities, not ticker strings: each imported row resolves to a security, tags attach to the
+ * security, and nothing is guessed when a row could be two securities.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend, type Backend } from '../../db/service/backend';
+import { validateInput } from '../../shared/api/validate';
+import { runCli } from '../helpers/cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const US = 'Account,Symbol,Description,Quantity,Market Value,Currency\n';
+const EU = 'Account,Symbol,ISIN,Description,Quantity,Market Value,Currency\n';
+
+describe('securities', () => {
+  const temp = makeTempDir('themelens-securities-');
+  const db = join(temp.dir, 's.db');
+  let backend: Backend;
+  const h = () => backend.handlers;
+  const file = (name: string, text: string) => {
+    const path = join(temp.dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const load = async (name: string, text: string, portfolioName: string, baseCurrency = 'USD') =>
+    h().importHoldings(validateInput('importHoldings', { path: file(name, text), portfolioName, baseCurrency, asOf: '2026-11-30' }));
+  const exposure = async (portfolio: string) => {
+    const p = (await h().listPortfolios({})).find((x) => x.name === portfolio)!;
+    return h().getExposure({ portfolioId: p.id });
+  };
+  const contribution = (r: Awaited<ReturnType<typeof exposure>>, symbol: string, theme: string) => r.positions.find((p) => p.symbol === symbol)?.themes.find((t) => t.id === theme)?.value ?? 0;
+
+  beforeAll(async () => {
+    backend = await openBackend({ dbPath: db });
+  });
+  afterAll(() => {
+    backend?.close();
+    temp.cleanup();
+  });
+
+  it("a US broker's AAL is American Airlines: Anglo American's suggestion never reaches it; an AAL row with Anglo American's ISIN gets it", async () => {
+    const us = await load('fidelity.csv', `${US}X1,AAL,AMERICAN AIRLS GROUP INC,100,1500.00,USD\nX1,NVDA,NVIDIA CORP,10,1800.00,USD\n`, 'Fidelity');
+    expect(us.warnings).toEqual([]);
+    const held = await h().listSuggestions({ onlyHeld: true });
+    expect(held.map((s) => s.symbolKey)).not.toContain('XLON:AAL');
+    expect(held.map((s) => s.symbolKey)).not.toContain('AAL');
+    // Accepting every suggestion, held or not, tags Anglo American's London listing only.
+    await h().acceptSuggestions({ items: (await h().listSuggestions({ onlyHeld: false })).map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) });
+    expect((await h().listTags({})).filter((t) => t.symbolKey === 'AAL')).toEqual([]);
+    const fidelity = await exposure('Fidelity');
+    expect(contribution(fidelity, 'AAL', 'diamond-semiconductors')).toBe(0);
+    // 1,800.00 x 80% = 1,440.00 of NVIDIA's data centers.
+    expect(contribution(fidelity, 'NVDA', 'data-centers')).toBe(1440);
+
+    await load('london.csv', `${EU}L1,AAL,GB00B1XZS820,ANGLO AMERICAN PLC,50,1400.00,GBP\n`, 'London', 'GBP');
+    const london = await exposure('London');
+    // 1,400.00 x 2% = 28.00.
+    expect(london.positions[0]).toMatchObject({ symbol: 'AAL', symbolKey: 'XLON:AAL' });
+    expect(contribution(london, 'AAL', 'diamond-semiconductors')).toBe(28);
+    expect((await h().showSecurity({ text: 'GB00B1XZS820' })).resolutions).toEqual([{ key: 'XLON:AAL', method: 'identifier', detail: 'ISIN GB00B1XZS820' }]);
+  });
+
+  it('one tag on NVDA reaches NVIDIA held by ISIN in another portfolio; a tag by ISIN is the same tag', async () => {
+    await load('degiro.csv', `${EU}D1,,US67066G1040,NVIDIA CORP,5,800.00,EUR\n`, 'Degiro', 'EUR');
+    const degiro = await exposure('Degiro');
+    expect(degiro.positions[0]).toMatchObject({ symbolKey: 'NVDA', value: 800 });
+    // The suggestion accepted on NVDA above (80%): 800.00 x 0.8 = 640.00.
+    expect(contribution(degiro, 'NVDA', 'data-centers')).toBe(640);
+    await h().setTag({ symbolKey: 'us67066g1040', themeId: 'data-centers', weightBp: 5000 });
+    expect((await h().listTags({})).filter((t) => t.symbolKey === 'NVDA').map((t) => [t.themeId, t.weightBp])).toEqual([['data-centers', 5000]]);
+    expect(contribution(await exposure('Degiro'), 'NVDA', 'data-centers')).toBe(400);
+    expect(contribution(await exposure('Fidelity'), 'NVDA', 'data-centers')).toBe(900);
+    expect(await h().showSecurity({ text: 'NVDA' })).toMatchObject({ key: 'NVDA', positions: 2, portfolios: 2 });
+  });
+
+  it("SoftBank's ADR takes SoftBank Group's tags through the shipped link; unlinking takes them away", async () => {
+    await load('adr.csv', `${US}A1,SFTBY,SOFTBANK GROUP CORP ADR,40,1200.00,USD\n`, 'ADR');
+    // The 9984 suggestion accepted above is on XTKS:9984 at 30%: 1,200.00 x 0.3 = 360.00.
+    expect(contribution(await exposure('ADR'), 'SFTBY', 'data-centers')).toBe(360);
+    expect((await h().listSuggestions({ onlyHeld: true })).map((s) => s.symbolKey)).not.toContain('XTKS:9984'); // accepted already
+    expect((await h().unlinkSecurities({ key: 'SFTBY', canonical: '9984' })).unlinked).toBe(true);
+    expect(contribution(await exposure('ADR'), 'SFTBY', 'data-centers')).toBe(0);
+    await h().linkSecurities({ key: 'SFTBY', canonical: 'JP3436100006' });
+    expect(contribution(await exposure('ADR'), 'SFTBY', 'data-centers')).toBe(360);
+  });
+
+  it('conflicting identifiers go to Needs review, untagged, until the user confirms; bad check digits are warned with file, line and column', async () => {
+    const r = await load('odd.csv', `${EU}O1,NVDA,US02376R1023,NOT REALLY NVIDIA,1,100.00,USD\nO1,ZZZ,US0000000001,BAD ISIN CO,1,10.00,EUR\n`, 'Odd');
+    expect(r.imported).toBe(2);
+    expect(r.warnings).toContain('odd.csv line 3, column 3 (ISIN): US0000000001 is not a valid ISIN (its check digit fails). The position is kept; the ISIN is not used to identify it. Check the cell.');
+    expect(r.warnings.some((w) => w.includes('wait in Needs review'))).toBe(true);
+    const { reviews } = await h().listSecurities({ unresolved: true });
+    expect(reviews).toMatchObject([{ symbolKey: 'REVIEW:NVDA', candidates: ['NVDA', 'AAL'] }]);
+    const odd = await exposure('Odd');
+    expect(contribution(odd, 'NVDA', 'data-centers')).toBe(0);
+    expect(odd.warnings.map((w) => w.code)).toContain('UNRESOLVED_SECURITIES');
+    await h().decideSecurityReview({ id: reviews[0]!.id, decision: 'confirm', candidate: 'AAL' });
+    expect(contribution(await exposure('Odd'), 'NVDA', 'data-centers')).toBe(0);
+    expect((await h().listSecurities({ unresolved: true })).reviews).toEqual([]);
+    expect((await exposure('Odd')).warnings.map((w) => w.code)).not.toContain('UNRESOLVED_SECURITIES');
+  });
+
+  it('a file with both ticker and ISIN teaches the master: positions held earlier by that ISIN alone take the tags', async () => {
+    await load('isin-only.csv', `${EU}I1,,US0231351067,AMAZON COM INC,2,400.00,EUR\n`, 'Early', 'EUR');
+    await h().setTag({ symbolKey: 'AMZN', themeId: 'data-centers', weightBp: 2500 });
+    expect(contribution(await exposure('Early'), 'AMAZON COM INC', 'data-centers')).toBe(0);
+    await load('ibkr.csv', `${EU}U1,AMZN,US0231351067,AMAZON.COM INC,3,600.00,USD\n`, 'Ibkr');
+    // 400.00 x 25% = 100.00, through the link the IBKR file taught.
+    const early = await exposure('Early');
+    expect(early.positions[0]!.themes).toEqual([{ id: 'data-centers', weight: 0.25, source: 'linked', value: 100 }]);
+    const amzn = await h().showSecurity({ text: 'US0231351067' });
+    expect(amzn.identifiers).toContainEqual({ kind: 'isin', value: 'US0231351067', source: 'file: ibkr.csv' });
+    expect(amzn.links).toContainEqual(expect.objectContaining({ key: 'US0231351067', canonicalKey: 'AMZN', reason: 'identifier' }));
+  });
+
+  it('the command line: securities, --unresolved, show, link and unlink; tag and untag take an ISIN', () => {
+    backend.close();
+    const cli = (...args: string[]) => runCli([...args, '--db', db]);
+    try {
+      expect(cli('securities').stdout).toMatch(/^SFTBY\tJP3436100006\tSoftBank Group Corp\.\t1 position\(s\) in 1 portfolio\(s\)\tas XTKS:9984$/m);
+      expect(cli('securities', '--unresolved').stdout).toBe('Nothing waits in Needs review.\n');
+      expect(cli('securities', 'show', 'ENB').stdout).toContain('sedol   2466149        from reference');
+      expect(cli('untag', 'US67066G1040', 'data-centers').stdout).toBe('US67066G1040: no tags left\n');
+      expect(cli('securities', 'show', 'NVDA').stdout).toContain('held: 2 position(s) in 2 portfolio(s)');
+      expect(cli('tag', 'US67066G1040', 'data-centers', '--weight', '0.6').code).toBe(0);
+      expect(cli('securities', 'link', 'ZZZ', 'NVDA').stdout).toBe('ZZZ now takes the tags of NVDA: 3 position(s) in 3 portfolio(s).\n');
+      expect(cli('securities', 'unlink', 'ZZZ', 'NVDA').stdout).toBe('ZZZ no longer takes the tags of NVDA.\n');
+      expect(cli('securities', 'link', 'NVDA', 'NVDA').code).toBe(1);
+    } finally {
+      void openBackend({ dbPath: db }).then((b) => (backend = b));
+    }
+  });
+});
