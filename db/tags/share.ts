@@ -5,24 +5,62 @@ import { AppError } from '../../shared/api/errors';
 import { textCell } from '../../shared/report/csv';
 import { parseTagCsv, parseTagJson, TAG_CSV_HEADER, type SharedTagFile } from '../../shared/tags/share-format';
 import { bpToFraction } from '../../shared/tags/weight';
+import { isIsin } from '../../shared/securities/identifiers';
+import { tickerId } from '../../shared/securities/market';
 import type { Db } from '../connection';
+import { canonicalKey } from '../securities/links';
+import { keyForText } from '../securities/keys';
 import { listTags, normaliseSymbolKey, setTag } from '../repos/tags';
 import { getTheme, listThemes } from '../repos/themes';
 
 /** The themes and tags as a file colleagues can import: JSON (with the themes) or CSV. */
 export function exportTags(db: Db, format: 'json' | 'csv'): string {
-  const tags = listTags(db);
+  // Linked copies are not tags of their own: the security's tag travels, with its ISIN and market.
+  const tags = listTags(db).filter((t) => t.source !== 'linked');
+  const where = identity(db);
   if (format === 'json') {
     const themes = listThemes(db).map(({ id, name, color, description, pack }) => ({ id, name, color, description, pack }));
-    const rows = tags.map((t) => ({ symbol: t.symbolKey, theme: t.themeId, weight: Number(bpToFraction(t.weightBp)), rationale: t.rationale, source: t.sourceUrl }));
-    return `${JSON.stringify({ format: 'themelens-tags', version: 1, themes, tags: rows }, null, 2)}\n`;
+    const rows = tags.map((t) => ({ symbol: where(t.symbolKey).symbol, isin: where(t.symbolKey).isin, exchange: where(t.symbolKey).exchange, theme: t.themeId, weight: Number(bpToFraction(t.weightBp)), rationale: t.rationale, source: t.sourceUrl }));
+    return `${JSON.stringify({ format: 'themelens-tags', version: 2, themes, tags: rows }, null, 2)}\n`;
   }
   const lines = [TAG_CSV_HEADER.join(',')];
-  for (const t of tags) lines.push([textCell(t.symbolKey), t.themeId, bpToFraction(t.weightBp), textCell(t.rationale), textCell(t.sourceUrl)].join(','));
+  for (const t of tags) {
+    const w = where(t.symbolKey);
+    lines.push([textCell(w.symbol), textCell(w.isin), textCell(w.exchange), t.themeId, bpToFraction(t.weightBp), textCell(t.rationale), textCell(t.sourceUrl)].join(','));
+  }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 type TagImportRow = TagImportPreview['rows'][number];
+
+/** A key's ticker, ISIN and market as the master knows them ("XTKS:9984" is 9984 on XTKS). */
+function identity(db: Db): (key: string) => { symbol: string; isin: string | null; exchange: string | null } {
+  const isin = db.prepare("SELECT value FROM security_identifiers WHERE security_key = ? AND kind = 'isin'").pluck();
+  const ticker = db.prepare("SELECT value FROM security_identifiers WHERE security_key = ? AND kind = 'ticker' ORDER BY source = 'reference' DESC, value LIMIT 1").pluck();
+  return (key) => {
+    const t = ticker.get(key) as string | undefined;
+    const cut = t ? t.indexOf(':') : -1;
+    return { symbol: t ? t.slice(cut + 1) : key, isin: (isin.get(key) as string | undefined) ?? null, exchange: t ? t.slice(0, cut) : null };
+  };
+}
+
+/**
+ * The security a shared tag is for: by its ISIN when it has one, else by ticker on its exchange,
+ * else (files before version 2) by the symbol as tag takes it. An ISIN and a ticker that name two
+ * securities, or an ISIN whose check digit fails, make the row a conflict: never applied.
+ */
+function sharedKey(db: Db, t: { symbol: string; isin: string | null; exchange: string | null }): { key: string } | { conflict: string } {
+  if (t.isin !== null && !isIsin(t.isin)) return { conflict: `${t.isin} is not a valid ISIN (its check digit fails).` };
+  const byIsin = t.isin ? (db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'isin' AND value = ?").pluck().get(t.isin) as string | undefined) : undefined;
+  const byTicker = t.exchange ? (db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'ticker' AND value = ?").pluck().get(tickerId(t.exchange, t.symbol)) as string | undefined) : undefined;
+  if (byIsin && byTicker && byIsin !== byTicker) return { conflict: `${t.symbol} on ${t.exchange} is ${byTicker} here, but ISIN ${t.isin} is ${byIsin}: not applied.` };
+  try {
+    const key = byIsin ?? byTicker ?? (t.exchange ? (t.exchange === 'US' ? normaliseSymbolKey(t.symbol) : tickerId(t.exchange, t.symbol)) : keyForText(db, t.symbol));
+    return { key: canonicalKey(db, key) };
+  } catch (err) {
+    return { conflict: (err as Error).message };
+  }
+}
 
 function readShared(path: string): SharedTagFile {
   const text = readTextInput(path, 'tags file');
@@ -43,13 +81,16 @@ export function previewTagImport(db: Db, path: string): TagImportPreview {
   // Tags set by hand: an import never changes them (their source stays "manual", so rules leave them alone too).
   const byHand = new Set<string>();
   for (const t of listTags(db)) {
+    if (t.source === 'linked') continue;
     const m = weights.get(t.symbolKey) ?? new Map<string, number>();
     m.set(t.themeId, t.weightBp);
     weights.set(t.symbolKey, m);
     if (t.source === 'manual') byHand.add(`${t.symbolKey}\u0000${t.themeId}`);
   }
   const rows: TagImportRow[] = shared.tags.map((t) => {
-    const key = normaliseSymbolKey(t.symbol);
+    const found = sharedKey(db, t);
+    if ('conflict' in found) return { line: t.line, symbolKey: normaliseSymbolKey(t.symbol), themeId: t.themeId, oldWeightBp: null, newWeightBp: t.weightBp, status: 'conflict' as const, message: found.conflict };
+    const key = found.key;
     const m = weights.get(key) ?? new Map<string, number>();
     weights.set(key, m);
     const old = m.get(t.themeId) ?? null;
@@ -90,11 +131,12 @@ export function importTags(db: Db, path: string, now: string): TagImportPreview 
     }
     // Shrinking tags first, so they make room before others grow (the final state fits: previewed).
     const old = new Map(preview.rows.map((r) => [`${r.symbolKey}\u0000${r.themeId}`, r.oldWeightBp ?? 0]));
-    const delta = (t: (typeof shared.tags)[number]) => t.weightBp - (old.get(`${normaliseSymbolKey(t.symbol)}\u0000${t.themeId}`) ?? 0);
+    const keyOf = new Map(shared.tags.map((t, i) => [t, preview.rows[i]!.symbolKey]));
+    const delta = (t: (typeof shared.tags)[number]) => t.weightBp - (old.get(`${keyOf.get(t)}\u0000${t.themeId}`) ?? 0);
     // A row at the weight already there changes nothing, not even the tag's source.
     const same = new Set(preview.rows.filter((r) => r.status === 'same').map((r) => `${r.symbolKey}\u0000${r.themeId}`));
-    const ordered = [...shared.tags].filter((t) => !same.has(`${normaliseSymbolKey(t.symbol)}\u0000${t.themeId}`)).sort((a, b) => delta(a) - delta(b));
-    for (const t of ordered) setTag(db, { symbolKey: t.symbol, themeId: t.themeId, weightBp: t.weightBp, source: 'imported', rationale: t.rationale, sourceUrl: t.sourceUrl }, now);
+    const ordered = [...shared.tags].filter((t) => !same.has(`${keyOf.get(t)}\u0000${t.themeId}`)).sort((a, b) => delta(a) - delta(b));
+    for (const t of ordered) setTag(db, { symbolKey: keyOf.get(t) as string, themeId: t.themeId, weightBp: t.weightBp, source: 'imported', rationale: t.rationale, sourceUrl: t.sourceUrl }, now);
   })();
   return preview;
 }

@@ -16,6 +16,9 @@ export interface SharedTheme {
 export interface SharedTag {
   line: number;
   symbol: string;
+  /** The security's ISIN and market ("US", "XTKS"), where the file carries them (files before version 2 do not). */
+  isin: string | null;
+  exchange: string | null;
   themeId: string;
   weightBp: number;
   rationale: string | null;
@@ -28,12 +31,12 @@ export interface SharedTagFile {
   errors: RowIssue[];
 }
 
-export const TAG_CSV_HEADER = ['symbol', 'theme', 'weight', 'rationale', 'source'] as const;
+export const TAG_CSV_HEADER = ['symbol', 'isin', 'exchange', 'theme', 'weight', 'rationale', 'source'] as const;
 
 const THEME_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const issue = (line: number, column: number | null, header: string | null, cell: string, message: string): RowIssue => ({ line, column, header, cell, message });
 
-/** Reads `symbol,theme,weight,rationale,source` (header required, columns by name). */
+/** Reads `symbol,isin,exchange,theme,weight,rationale,source` (header required, columns by name; isin and exchange may be absent). */
 export function parseTagCsv(text: string): SharedTagFile {
   const reader = new CsvReader(text.replace(/^\uFEFF/, ''), text.includes(';') && !text.includes(',') ? ';' : ',');
   const header = reader.next();
@@ -55,7 +58,7 @@ export function parseTagCsv(text: string): SharedTagFile {
     if (!symbol) errors.push(issue(row.line, at('symbol') + 1, 'symbol', '', 'The symbol is empty.'));
     else if (!THEME_ID.test(themeId)) errors.push(issue(row.line, at('theme') + 1, 'theme', themeId, 'A theme id is lower-case letters, digits and dashes (see "themelens themes").'));
     else if (weight === null) errors.push(issue(row.line, at('weight') + 1, 'weight', cell('weight'), 'The weight must be a fraction 0..1 (0.5) or a percentage (50%).'));
-    else tags.push({ line: row.line, symbol, themeId, weightBp: weight, rationale: cell('rationale') || null, sourceUrl: cell('source') || null });
+    else tags.push({ line: row.line, symbol, isin: cell('isin').toUpperCase() || null, exchange: cell('exchange').toUpperCase() || null, themeId, weightBp: weight, rationale: cell('rationale') || null, sourceUrl: cell('source') || null });
   }
   if (reader.unterminatedQuoteLine !== null) errors.push(issue(reader.unterminatedQuoteLine, null, null, '', 'A quoted cell is never closed.'));
   return { themes: [], tags, errors };
@@ -83,13 +86,14 @@ export function parseTagJson(text: string): SharedTagFile {
   }
   const tags: SharedTag[] = [];
   d.tags.forEach((t: unknown, i: number) => {
-    const x = t as { symbol?: unknown; theme?: unknown; weight?: unknown; rationale?: unknown; source?: unknown };
+    const x = t as { symbol?: unknown; isin?: unknown; exchange?: unknown; theme?: unknown; weight?: unknown; rationale?: unknown; source?: unknown };
     const weight = typeof x?.weight === 'number' ? parseWeightToBp(String(x.weight)) : typeof x?.weight === 'string' ? parseWeightToBp(x.weight) : null;
     if (typeof x?.symbol !== 'string' || !x.symbol.trim() || typeof x.theme !== 'string' || !THEME_ID.test(x.theme) || weight === null) {
       errors.push(issue(i + 1, null, 'tags', JSON.stringify(t).slice(0, 80), `Tag ${i + 1} needs a symbol, a theme id and a weight 0..1.`));
       return;
     }
-    tags.push({ line: i + 1, symbol: x.symbol.trim(), themeId: x.theme, weightBp: weight, rationale: typeof x.rationale === 'string' ? x.rationale : null, sourceUrl: typeof x.source === 'string' ? x.source : null });
+    const upper = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : null);
+    tags.push({ line: i + 1, symbol: x.symbol.trim(), isin: upper(x.isin), exchange: upper(x.exchange), themeId: x.theme, weightBp: weight, rationale: typeof x.rationale === 'string' ? x.rationale : null, sourceUrl: typeof x.source === 'string' ? x.source : null });
   });
   return { themes, tags, errors };
 }

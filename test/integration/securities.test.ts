@@ -2,7 +2,7 @@
  * Securities, not ticker strings: each imported row resolves to a security, tags attach to the
  * security, and nothing is guessed when a row could be two securities.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../db/service/backend';
@@ -112,6 +112,38 @@ describe('securities', () => {
     const amzn = await h().showSecurity({ text: 'US0231351067' });
     expect(amzn.identifiers).toContainEqual({ kind: 'isin', value: 'US0231351067', source: 'file: ibkr.csv' });
     expect(amzn.links).toContainEqual(expect.objectContaining({ key: 'US0231351067', canonicalKey: 'AMZN', reason: 'identifier' }));
+  });
+
+  it('tag files carry ISIN and exchange: a London AAL tag lands on Anglo American, not the US AAL; a mismatched row is a conflict; old files still import', async () => {
+    const out = join(temp.dir, 'tags.csv');
+    await h().exportTags({ path: out, format: 'csv' });
+    const csv = readFileSync(out, 'utf8');
+    expect(csv).toContain('symbol,isin,exchange,theme,weight,rationale,source\r\n');
+    expect(csv).toMatch(/\r\nAAL,GB00B1XZS820,XLON,diamond-semiconductors,0\.02,/);
+    expect(csv).toMatch(/\r\n9984,JP3436100006,XTKS,data-centers,0\.3,/);
+    expect(csv).not.toContain('linked');
+    const other = await openBackend({ dbPath: join(temp.dir, 'other.db') });
+    try {
+      const preview = await other.handlers.previewTagImport({ path: out });
+      expect(preview.counts.conflict).toBe(0);
+      await other.handlers.importTags({ path: out });
+      const tags = await other.handlers.listTags({});
+      expect(tags.filter((t) => t.themeId === 'diamond-semiconductors').map((t) => t.symbolKey)).toContain('XLON:AAL');
+      expect(tags.map((t) => t.symbolKey)).not.toContain('AAL');
+      const bad = file('bad-tags.csv', 'symbol,isin,exchange,theme,weight\nNVDA,US02376R1023,US,data-centers,0.5\nXYZ,US0000000001,,data-centers,0.5\n');
+      const rows = (await other.handlers.previewTagImport({ path: bad })).rows;
+      expect(rows.map((r) => [r.status, r.message])).toEqual([
+        ['conflict', 'NVDA on US is NVDA here, but ISIN US02376R1023 is AAL: not applied.'],
+        ['conflict', 'US0000000001 is not a valid ISIN (its check digit fails).'],
+      ]);
+      const old = file('old-tags.csv', 'symbol,theme,weight\nVRT,data-centers,0.8\n9984,data-centers,0.4\n');
+      await other.handlers.importTags({ path: old });
+      const after = await other.handlers.listTags({});
+      expect(after.find((t) => t.symbolKey === 'XTKS:9984')?.weightBp).toBe(4000);
+      expect(after.find((t) => t.symbolKey === 'VRT')?.weightBp).toBe(8000);
+    } finally {
+      other.close();
+    }
   });
 
   it('the command line: securities, --unresolved, show, link and unlink; tag and untag take an ISIN', () => {

@@ -39,7 +39,7 @@ describe('themes, tag history and sharing (CLI over the real backend)', () => {
     const json = join(temp.dir, 'tags.json');
     expect(cli('tags', 'export', csv).code).toBe(0);
     expect(cli('tags', 'export', json).code).toBe(0);
-    expect(readFileSync(csv, 'utf8')).toContain('symbol,theme,weight,rationale,source\r\nKMI,oil-logistics,1,,\r\nNVDA,data-centers,0.6,,\r\nRKLB,space-launch-satellites,1,,\r\n');
+    expect(readFileSync(csv, 'utf8')).toContain('symbol,isin,exchange,theme,weight,rationale,source\r\nKMI,US49456B1017,US,oil-logistics,1,,\r\nNVDA,US67066G1040,US,data-centers,0.6,,\r\nRKLB,,,space-launch-satellites,1,,\r\n');
     // The other database lacks the user theme: JSON brings it along.
     // NVDA came to the other database from an earlier shared file (a tag set by hand would be kept: tag-provenance.test.ts).
     const earlier = join(temp.dir, 'earlier.csv');
@@ -73,7 +73,7 @@ describe('themes, tag history and sharing (CLI over the real backend)', () => {
     cli('tag', '=HYPERLINK("x")', 'data-centers');
     const out = join(temp.dir, 'f.csv');
     cli('tags', 'export', out);
-    expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""X"")",data-centers,1`);
+    expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""X"")",,,data-centers,1`);
   });
 
   it('a CSV export imported again gives back the symbol without the neutralising apostrophe', () => {
