@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { SecurityDetail, SecurityReview, SecuritySummary } from '../../shared/api/contract';
+import type { SecurityDetail, SecurityReview, SecuritySummary, SnapshotSecurity } from '../../shared/api/contract';
 import type { Db } from '../connection';
 import { canonicalKey, linkKeys } from './links';
 import { keyForText } from './keys';
@@ -88,4 +88,18 @@ export function securityReach(db: Db, key: string): { n: number; portfolios: num
          AND s.id = (SELECT id FROM snapshots WHERE portfolio_id = s.portfolio_id ORDER BY as_of DESC, id DESC LIMIT 1)`,
     )
     .get(...keys) as { n: number; portfolios: number };
+}
+
+/** Each key of a snapshot with the security it is and how it was resolved (the holdings table's tooltips). */
+export function snapshotSecurities(db: Db, snapshotId: number): SnapshotSecurity[] {
+  return db
+    .prepare(
+      `SELECT r.symbol_key AS key, coalesce(l.canonical_key, r.symbol_key) AS canonicalKey, coalesce(sec.name, '') AS name,
+              (SELECT value FROM security_identifiers i WHERE i.security_key = coalesce(l.canonical_key, r.symbol_key) AND i.kind = 'isin') AS isin,
+              (SELECT substr(value, 1, instr(value, ':') - 1) FROM security_identifiers i WHERE i.security_key = coalesce(l.canonical_key, r.symbol_key) AND i.kind = 'ticker' ORDER BY i.source = 'reference' DESC LIMIT 1) AS market,
+              r.method, r.detail, l.reason AS linkReason
+       FROM position_resolutions r LEFT JOIN security_links l ON l.key = r.symbol_key LEFT JOIN securities sec ON sec.key = coalesce(l.canonical_key, r.symbol_key)
+       WHERE r.snapshot_id = ? ORDER BY r.symbol_key`,
+    )
+    .all(snapshotId) as SnapshotSecurity[];
 }

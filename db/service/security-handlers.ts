@@ -2,7 +2,7 @@ import type { BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { canonicalKey, linkKeys, unlinkKey } from '../securities/links';
 import { keyForText } from '../securities/keys';
-import { decideReview, listReviews, listSecurities, showSecurity } from '../securities/queries';
+import { decideReview, listReviews, listSecurities, showSecurity, snapshotSecurities } from '../securities/queries';
 import type { HandlerContext } from './handler-context';
 
 /** The security master: what is held, Needs review, one security, and links made or removed by the user. */
@@ -13,6 +13,7 @@ export function securityHandlers({ db, now, withLookThrough }: HandlerContext) {
       return { securities: input.unresolved ? securities.filter((s) => s.unresolved) : securities, reviews: listReviews(db) };
     },
     showSecurity: (input) => showSecurity(db, input.text),
+    listSnapshotSecurities: (input) => snapshotSecurities(db, input.snapshotId),
     linkSecurities: (input) => {
       const key = keyForText(db, input.key);
       const canonical = canonicalKey(db, keyForText(db, input.canonical));
@@ -22,5 +23,5 @@ export function securityHandlers({ db, now, withLookThrough }: HandlerContext) {
     },
     unlinkSecurities: (input) => ({ unlinked: withLookThrough(() => unlinkKey(db, keyForText(db, input.key), input.canonical === undefined ? undefined : keyForText(db, input.canonical))) }),
     decideSecurityReview: (input) => withLookThrough(() => decideReview(db, input.id, input.decision, input.candidate, now())),
-  } satisfies Pick<BackendHandlers, 'listSecurities' | 'showSecurity' | 'linkSecurities' | 'unlinkSecurities' | 'decideSecurityReview'>;
+  } satisfies Pick<BackendHandlers, 'listSecurities' | 'showSecurity' | 'listSnapshotSecurities' | 'linkSecurities' | 'unlinkSecurities' | 'decideSecurityReview'>;
 }

@@ -255,7 +255,7 @@ export function App() {
         <>
         <ViewTabs view={view} onView={setView} />
         <main className="workspace">
-          <HoldingsTable report={report} themes={themes} onTagChanges={history.apply} />
+          <HoldingsTable report={report} themes={themes} onTagChanges={history.apply} onSecuritiesChanged={bumpReport} />
           <ExposurePanel report={report} />
         </main>
         </>

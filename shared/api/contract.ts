@@ -155,6 +155,8 @@ export const apiInputs = {
   runClientScenario: z.strictObject({ client, baseCurrency: currency.optional(), shocks }),
   /** The securities held (latest snapshots), and what waits in Needs review. */
   listSecurities: z.strictObject({ unresolved: z.boolean().default(false) }),
+  /** How each key of a snapshot was resolved to a security (for the holdings table). */
+  listSnapshotSecurities: z.strictObject({ snapshotId: id }),
   /** One security by ticker, key or ISIN: identifiers, links, how its positions were resolved, where held. */
   showSecurity: z.strictObject({ text: symbolKey }),
   /** "Same security as": positions under `key` take the tags of `canonical` (an ISIN or ticker may name either). */
@@ -483,6 +485,7 @@ export interface ApiOutputs {
   listClients: ClientSummary[];
   listSecurities: { securities: SecuritySummary[]; reviews: SecurityReview[] };
   showSecurity: SecurityDetail;
+  listSnapshotSecurities: SnapshotSecurity[];
   linkSecurities: SecurityDetail;
   unlinkSecurities: { unlinked: boolean };
   decideSecurityReview: SecurityReview[];
@@ -538,6 +541,20 @@ export interface SecuritySummary {
   positions: number;
   portfolios: number;
   unresolved: boolean;
+}
+
+/** A key of a snapshot: the security it is (through its link, if any) and how it was resolved. */
+export interface SnapshotSecurity {
+  key: string;
+  canonicalKey: string;
+  name: string;
+  isin: string | null;
+  /** "US", "XTKS", "XLON": where its ticker is listed, when known. */
+  market: string | null;
+  method: 'identifier' | 'ticker' | 'unknown' | 'review';
+  detail: string;
+  /** Set when the key takes another's tags: identifier, listing or user. */
+  linkReason: string | null;
 }
 
 /** An item of Needs review: a holding that could be more than one security. */

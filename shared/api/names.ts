@@ -44,6 +44,7 @@ export const CALL_NAMES = [
   'listClients',
   'listSecurities',
   'showSecurity',
+  'listSnapshotSecurities',
   'linkSecurities',
   'unlinkSecurities',
   'decideSecurityReview',

@@ -8,6 +8,10 @@ import { useHoldings } from '../hooks/useHoldings';
 import { BulkTagBar } from './BulkTagBar';
 import { filterHoldings, isFullyTagged, sortHoldings, type SortColumn, type SortOrder } from './holdings-view';
 import { TagEditor } from './TagEditor';
+import type { SnapshotSecurity } from '../../../shared/api/contract';
+import { api } from '../api';
+import { useCall } from '../views/useCall';
+import { securityTitle } from './security-title';
 import { useSwitchMeasure } from '../views/timing';
 
 interface Props {
@@ -15,6 +19,8 @@ interface Props {
   themes: Theme[];
   /** Applies tag edits as one undoable step. */
   onTagChanges: (changes: TagChange[], label: string) => Promise<void>;
+  /** A holding was linked to another security ("Same security as…"): figures to fetch again. */
+  onSecuritiesChanged?: () => void;
 }
 
 const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
@@ -38,7 +44,7 @@ function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boole
  * The snapshot's positions with their tags. Rows are selected with click, Ctrl/Cmd+click,
  * Shift+click, Space and Shift+arrows; "t" tags the selection; Enter edits one row's tags.
  */
-export function HoldingsTable({ report, themes, onTagChanges }: Props) {
+export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChanged }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const [untaggedOnly, setUntaggedOnly] = useState(false);
   const [query, setQuery] = useState('');
@@ -47,6 +53,9 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
   // Typing stays responsive on 100,000 rows: the filter runs on the deferred text.
   const deferredQuery = useDeferredValue(query);
   const { holdings, total, error } = useHoldings(report);
+  // Which security each symbol is, and how that was decided (tooltips); asked again with every new report.
+  const identities = useCall<SnapshotSecurity[]>(() => Promise.resolve().then(() => api().listSnapshotSecurities({ snapshotId: report.snapshotId })), `${report.snapshotId}|${report.generatedAt}`);
+  const identityOf = useMemo(() => new Map((identities.data ?? []).map((s) => [s.key, s])), [identities.data]);
   // A switch to this screen is done once its positions are drawn (views/timing.ts).
   useSwitchMeasure(`holdings:${report.snapshotId}`, holdings);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -249,9 +258,11 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
                   onKeyDown={(e) => onRowKey(e, i)}
                 >
                   <td>{p.account}</td>
-                  <td className="symbol">
+                  <td className="symbol" title={securityTitle(identityOf.get(p.symbolKey))} data-testid={`symbol-${p.symbolKey}`}>
                     {p.symbol}
                     {p.isCash && <span className="badge">Cash</span>}
+                    {identityOf.get(p.symbolKey)?.method === 'review' && <span className="badge warn-badge">Needs review</span>}
+                    {!p.isCash && identityOf.get(p.symbolKey)?.market && identityOf.get(p.symbolKey)?.market !== 'US' && <span className="badge">{identityOf.get(p.symbolKey)?.market}</span>}
                   </td>
                   <td className="description" title={p.description}>
                     {p.description}
@@ -280,6 +291,10 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
                           await onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp, ...note }], `Tag ${p.symbolKey}`);
                           setEditing(null);
                         }}
+                        onLinked={() => {
+                          setEditing(null);
+                          onSecuritiesChanged?.();
+                        }}
                       />
                     ) : (
                       <div className="chips">
@@ -289,7 +304,7 @@ export function HoldingsTable({ report, themes, onTagChanges }: Props) {
                             <span key={t.id} className="chip" title={theme?.description}>
                               <span className="swatch" style={{ background: theme?.color ?? '#9ca3af' }} />
                               {theme?.name ?? t.id} {formatWeight(t.weight)}
-                              {t.source && t.source !== 'manual' && <span className="chip-source">{t.source === 'look-through' ? 'via holdings' : t.source}</span>}
+                              {t.source && t.source !== 'manual' && <span className="chip-source">{t.source === 'look-through' ? 'via holdings' : t.source === 'linked' ? 'same security' : t.source}</span>}
                               <button
                                 type="button"
                                 className="chip-remove"

@@ -1,7 +1,26 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Theme } from '../../../shared/domain/types';
 import type { ReportPositionTheme as FullTheme } from '../../../shared/report/model';
 import { formatWeight } from '../format';
+import { api, asFailure } from '../api';
+
+/** "Applies to 3 positions in 2 portfolios": a tag is the security's, wherever it is held. */
+function useReach(symbolKey: string): string | null {
+  const [text, setText] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.resolve()
+      .then(() => api().showSecurity({ text: symbolKey }))
+      .then(
+        (s) => live && setText(`Applies to ${s.positions} position${s.positions === 1 ? '' : 's'} in ${s.portfolios} portfolio${s.portfolios === 1 ? '' : 's'}${s.key !== symbolKey ? ` (as ${s.key})` : ''}`),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [symbolKey]);
+  return text;
+}
 
 /** What the editor needs of a position's current tags. */
 type ReportPositionTheme = Pick<FullTheme, 'id' | 'weight'>;
@@ -39,10 +58,14 @@ interface Props {
   themes: Theme[];
   onSave: (themeId: string, weightBp: number, note: { rationale?: string; sourceUrl?: string }) => Promise<void>;
   onCancel: () => void;
+  /** After "Same security as…" linked this holding to another security. */
+  onLinked?: () => void;
 }
 
 /** Inline editor: pick a theme and a weight; shows what stays untagged as you type. */
-export function TagEditor({ symbolKey, current, themes, onSave, onCancel }: Props) {
+export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLinked }: Props) {
+  const reach = useReach(symbolKey);
+  const [sameAs, setSameAs] = useState<string | null>(null);
   const [themeId, setThemeId] = useState(() => initialTheme(current, themes));
   const availableBp = useMemo(() => availableFor(current, themeId), [current, themeId]);
   const [text, setText] = useState(String(defaultWeightBp(current, themeId) / 100));
@@ -68,6 +91,15 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel }: Prop
     } catch (err) {
       setError((err as Error).message);
       setSaving(false);
+    }
+  };
+
+  const linkTo = async (text: string) => {
+    try {
+      await api().linkSecurities({ key: symbolKey, canonical: text });
+      onLinked?.();
+    } catch (err) {
+      setError(asFailure(err).message);
     }
   };
 
@@ -137,6 +169,37 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel }: Prop
       <button type="button" className="small ghost" onClick={() => setNoteOpen((o) => !o)} aria-expanded={noteOpen} data-testid="tag-note-toggle">
         Note…
       </button>
+      {onLinked && (
+        <button type="button" className="small ghost" onClick={() => setSameAs((v) => (v === null ? '' : null))} aria-expanded={sameAs !== null} data-testid="same-security-toggle">
+          Same security as…
+        </button>
+      )}
+      {reach && (
+        <span className="muted small tag-reach" data-testid="tag-reach">
+          {reach}
+        </span>
+      )}
+      {sameAs !== null && (
+        <div className="tag-note">
+          <input
+            aria-label="Ticker or ISIN of the same security"
+            placeholder="Ticker or ISIN, e.g. US67066G1040"
+            value={sameAs}
+            onChange={(e) => setSameAs(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && sameAs.trim()) {
+                e.preventDefault();
+                void linkTo(sameAs.trim());
+              }
+            }}
+            maxLength={64}
+            data-testid="same-security-input"
+          />
+          <button type="button" className="small primary" disabled={!sameAs.trim()} onClick={() => void linkTo(sameAs.trim())} data-testid="same-security-link">
+            Link
+          </button>
+        </div>
+      )}
       {noteOpen && (
         <div className="tag-note">
           <input aria-label="Why this weight" placeholder="Why (e.g. 60% of revenue is data-center)" value={rationale} onChange={(e) => setRationale(e.target.value)} maxLength={2000} data-testid="tag-rationale" />

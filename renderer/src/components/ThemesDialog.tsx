@@ -6,6 +6,7 @@ import { useLoadedList } from '../hooks/useLoadedList';
 import { formatWeight } from '../format';
 import { FundsPanel } from './FundsPanel';
 import { Modal } from './Modal';
+import { ReviewPanel } from './ReviewPanel';
 import { RulesPanel } from './RulesPanel';
 import { SharePanel } from './SharePanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
@@ -15,7 +16,7 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 export type RecordTagStep = <T>(label: string, action: () => Promise<T>) => Promise<T>;
 
 export function ThemesDialog({ onClose, onChanged, record }: { onClose: () => void; onChanged: () => void; record: RecordTagStep }) {
-  const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'history'>('themes');
+  const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'review' | 'history'>('themes');
   const [newName, setNewName] = useState('');
   const [newParent, setNewParent] = useState('');
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
@@ -48,6 +49,9 @@ export function ThemesDialog({ onClose, onChanged, record }: { onClose: () => vo
         </button>
         <button type="button" role="tab" aria-selected={tab === 'share'} className={tab === 'share' ? 'tab active' : 'tab'} onClick={() => setTab('share')} data-testid="share-tab">
           Share
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'review'} className={tab === 'review' ? 'tab active' : 'tab'} onClick={() => setTab('review')} data-testid="review-tab">
+          Needs review
         </button>
         <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'tab active' : 'tab'} onClick={() => setTab('history')} data-testid="history-tab">
           Tag history
@@ -166,6 +170,8 @@ export function ThemesDialog({ onClose, onChanged, record }: { onClose: () => vo
         <FundsPanel onChanged={onChanged} />
       ) : tab === 'share' ? (
         <SharePanel onChanged={onChanged} record={record} />
+      ) : tab === 'review' ? (
+        <ReviewPanel onChanged={onChanged} />
       ) : (
         <TagHistory />
       )}

@@ -1,0 +1,71 @@
+/**
+ * Securities in the window: each holding says which security it is and how that was decided; a tag
+ * says how many positions it reaches; "Same security as…" links a holding; Needs review asks the user.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateInput } from '../../shared/api/validate';
+import { makeTempDir } from '../helpers/temp-dir';
+import { startHarness, type Harness } from './harness';
+
+const HEADER = 'Account,Symbol,ISIN,Description,Quantity,Market Value,Currency\n';
+
+describe('securities in the window', () => {
+  const temp = makeTempDir('themelens-e2e-securities-');
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    const us = join(temp.dir, 'us.csv');
+    const eu = join(temp.dir, 'eu.csv');
+    writeFileSync(us, `${HEADER}X1,NVDA,,NVIDIA CORP,10,1800.00,USD\nX1,AAL,,AMERICAN AIRLS GROUP INC,100,1500.00,USD\n`);
+    writeFileSync(eu, `${HEADER}E1,,US67066G1040,NVIDIA CORP,5,800.00,USD\nE1,ACME2,,ACME NVIDIA TRACKER,1,100.00,USD\nE1,NVDA,US02376R1023,ODD ROW,1,50.00,USD\n`);
+    await h.backend.handlers.importHoldings(validateInput('importHoldings', { path: us, portfolioName: 'US', asOf: '2026-11-30' }));
+    await h.backend.handlers.importHoldings(validateInput('importHoldings', { path: eu, portfolioName: 'EU', asOf: '2026-11-30' }));
+    await h.page.reload();
+    await h.page.getByTestId('portfolio-picker').selectOption({ label: 'US' });
+    await h.page.getByTestId('holding-row-NVDA').waitFor();
+  });
+  afterAll(async () => {
+    await h?.close();
+    temp.cleanup();
+  });
+
+  it("each symbol's tooltip names its security; a tag on NVDA says it reaches both portfolios", async () => {
+    await expect.poll(() => h.page.getByTestId('symbol-NVDA').getAttribute('title')).toContain('NVIDIA Corporation · ISIN US67066G1040 · US listing · identified by ticker NVDA');
+    expect(await h.page.getByTestId('symbol-AAL').getAttribute('title')).toContain('American Airlines Group Inc. · ISIN US02376R1023');
+    await h.page.getByTestId('tag-button-NVDA').click();
+    await h.page.getByTestId('tag-reach').waitFor();
+    expect(await h.page.getByTestId('tag-reach').innerText()).toBe('Applies to 2 positions in 2 portfolios');
+    await h.page.getByTestId('tag-weight-input').fill('60');
+    await h.screenshot('securities-tag-reach');
+    await h.page.getByTestId('tag-weight-input').press('Enter');
+    await h.page.getByTestId('holding-row-NVDA').getByText('60%').waitFor();
+  });
+
+  it('the same NVIDIA held by ISIN in the other portfolio carries the tag; a holding can be linked as the same security', async () => {
+    await h.page.getByTestId('portfolio-picker').selectOption({ label: 'EU' });
+    await h.page.getByTestId('holding-row-NVDA').getByText('60%').waitFor();
+    expect(await h.page.getByTestId('symbol-NVDA').getAttribute('title')).toContain('identified by ISIN US67066G1040');
+    expect(await h.page.getByTestId('symbol-REVIEW:NVDA').innerText()).toContain('Needs review');
+    await h.page.getByTestId('tag-button-ACME2').click();
+    await h.page.getByTestId('same-security-toggle').click();
+    await h.page.getByTestId('same-security-input').fill('US67066G1040');
+    await h.page.getByTestId('same-security-input').press('Enter');
+    // ACME2 now takes NVIDIA's 60%, shown as a copy of the security's tag.
+    await h.page.getByTestId('holding-row-ACME2').getByText('same security').waitFor();
+    await expect.poll(() => h.page.getByTestId('symbol-ACME2').getAttribute('title')).toContain('takes the tags of NVDA (linked by you)');
+  });
+
+  it('Needs review: the row whose ticker and ISIN disagree waits until the user says which security it is', async () => {
+    await h.page.getByTestId('themes-button').click();
+    await h.page.getByTestId('review-tab').click();
+    const item = h.page.getByTestId('review-panel').locator('li').first();
+    await item.waitFor();
+    expect(await item.innerText()).toContain('NVDA in USD is NVDA by its ticker, but its ISIN US02376R1023 is AAL.');
+    await h.screenshot('securities-needs-review');
+    await item.getByRole('button', { name: 'It is AAL' }).click();
+    await h.page.getByTestId('review-empty').waitFor();
+    expect((await h.backend.handlers.listSecurities({ unresolved: true })).reviews).toEqual([]);
+  });
+});
