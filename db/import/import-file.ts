@@ -110,6 +110,8 @@ export interface ImportHooks {
   isCancelled?: (() => boolean) | undefined;
   /** Parse in this thread instead of a worker (tests, or where threads are unwanted). */
   inline?: boolean | undefined;
+  /** false: keep each row's own key, no security resolution (the benchmark's baseline for its cost). */
+  identify?: boolean | undefined;
 }
 
 const INSERT_POSITIONS = `INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) VALUES `;
@@ -169,6 +171,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     );
     const insert = positionInserts(db, snapshotId);
     const resolver = new SecurityResolver(db, name);
+    const identify = hooks.identify ?? true;
     const args: unknown[] = new Array<unknown>(ROWS_PER_INSERT * VALUES_PER_ROW);
     const oneArgs: unknown[] = new Array<unknown>(VALUES_PER_ROW);
     let lastCurrency: unknown = null;
@@ -197,7 +200,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
             const o = k * VALUES_PER_ROW;
             reader.next(values, o);
             // The row's key becomes its security's (db/securities/resolve.ts).
-            values[o + 3] = resolver.resolve(values[o] as number, values[o + 3] as string, values[o + 2] as string | null, values[o + 4] as string | null, values[o + 5] as string | null, values[o + 6] as string, values[o + 11] as string, values[o + 12] === 1);
+            if (identify) values[o + 3] = resolver.resolve(values[o] as number, values[o + 3] as string, values[o + 2] as string | null, values[o + 4] as string | null, values[o + 5] as string | null, values[o + 6] as string, values[o + 11] as string, values[o + 12] === 1);
             const currency = values[o + 11];
             if (currency !== lastCurrency) currencies.add((lastCurrency = currency) as string);
           }

@@ -78,6 +78,7 @@ async function main() {
       console.log(`  CPU time: sqlite3 ${fmt(baseCpuMs)}; parsing thread ${fmt(s.parseCpuMs)}, inserting thread ${fmt(s.insertCpuMs)} (parse + insert + commit)`);
     }
   }
+  runIdentifyBench(csv);
   if (ONLY === 'import') return;
 
   // Exposure vs a bare SUM over the same rows, same process, same file (exposure.ts).
@@ -85,6 +86,33 @@ async function main() {
   runStartupBench();
   await runScaleBench(DIR);
   // .bench/ is left for inspection (git-ignored); the next run starts by clearing it.
+}
+
+/**
+ * What resolving every row to a security costs: the same import with and without it, each twice in
+ * alternation (a busy machine slows both alike), the best of each compared.
+ */
+function runIdentifyBench(csv: string): void {
+  const once = (mode: 'with' | 'without', i: number) => {
+    const dbPath = join(DIR, `identify-${mode}-${i}.db`);
+    rmSync(dbPath, { force: true });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'identify-child.ts'), csv, dbPath, mode], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
+    rmSync(dbPath, { force: true });
+    return (JSON.parse(child.stdout.trim().split('\n').pop() as string) as { ms: number }).ms;
+  };
+  const without: number[] = [];
+  const withIt: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    without.push(once('without', i));
+    withIt.push(once('with', i));
+  }
+  const a = Math.min(...withIt);
+  const b = Math.min(...without);
+  console.log('\nSecurity resolution during import (same file, best of two each)');
+  console.log(`  without resolution (baseline) ${fmt(b)}`);
+  console.log(`  with resolution               ${fmt(a)}`);
+  console.log(`  ratio                         ${(a / b).toFixed(3)}x   (target: <= 1.10x)`);
 }
 
 main().catch((err) => {
