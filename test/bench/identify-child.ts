@@ -2,7 +2,7 @@
 // own process; prints {ms, rows} as JSON. The baseline of the resolution's cost (run.ts).
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../db/connection';
-import { importHoldingsFile } from '../../db/import/import-file';
+import { importHoldingsFile, lastImportStages } from '../../db/import/import-file';
 import { migrate } from '../../db/migrations';
 import { validateInput } from '../../shared/api/validate';
 
@@ -14,6 +14,6 @@ async function main() {
   const outcome = await importHoldingsFile(db, validateInput('importHoldings', { path: csv, portfolioName: 'Bench' }), new Date().toISOString(), { identify: mode === 'with' });
   const ms = performance.now() - t0;
   db.close();
-  console.log(JSON.stringify({ ms, rows: outcome.imported }));
+  console.log(JSON.stringify({ ms, rows: outcome.imported, stages: lastImportStages() }));
 }
 void main();
