@@ -106,6 +106,8 @@ function resolveHeldKeys(db: Db, now: string): void {
   const combos = db
     .prepare('SELECT symbol_key AS key, symbol, isin, cusip, description, currency, is_cash AS cash FROM positions GROUP BY symbol_key, isin, cusip, currency, description')
     .all() as { key: string; symbol: string | null; isin: string | null; cusip: string | null; description: string; currency: string; cash: number }[];
+  // Every key held so far, per snapshot: how later imports find positions held under an ISIN alone.
+  db.exec("INSERT OR IGNORE INTO position_resolutions (snapshot_id, symbol_key, method, detail) SELECT DISTINCT snapshot_id, symbol_key, 'unknown', 'imported before the security master' FROM positions");
   const review = db.prepare("INSERT OR IGNORE INTO security_reviews (symbol_key, candidates, message, source, created_at) VALUES (?, ?, ?, 'migration', ?)");
   const done = new Set<string>();
   for (const c of combos) {

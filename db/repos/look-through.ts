@@ -5,6 +5,7 @@ import { AppError } from '../../shared/api/errors';
 import { parseFundHoldings } from '../../shared/lookthrough/parse-fund';
 import type { Db } from '../connection';
 import { normaliseSymbolKey } from './tags';
+import { isIsin } from '../../shared/securities/identifiers';
 
 
 export function listFunds(db: Db): FundSummary[] {
@@ -55,6 +56,20 @@ export function refreshLookThrough(db: Db, now: string): void {
   for (const f of funds) holdings.set(f, db.prepare('SELECT constituent_key AS key, weight_ppm AS ppm FROM fund_holdings WHERE fund_key = ?').all(f) as { key: string; ppm: number }[]);
   const direct = (key: string) =>
     db.prepare("SELECT theme_id AS theme, weight_bp AS bp FROM tags WHERE symbol_key = ? AND source <> 'look-through'").all(key) as { theme: string; bp: number }[];
+  // A constituent is a security: an issuer's ISIN or ticker finds it in the master (Tokyo's "9984" is
+  // XTKS:9984), through its link if it has one; a key with tags of its own, or unknown, is itself.
+  const byIsin = db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'isin' AND value = ?").pluck();
+  const byTicker = db.prepare("SELECT DISTINCT security_key FROM security_identifiers WHERE kind = 'ticker' AND substr(value, instr(value, ':') + 1) = ?").pluck();
+  const linkOf = db.prepare('SELECT canonical_key FROM security_links WHERE key = ?').pluck();
+  const securityOf = (key: string): string => {
+    let k = key;
+    if (isIsin(key)) k = (byIsin.get(key) as string | undefined) ?? key;
+    else if (direct(key).length === 0) {
+      const listed = byTicker.all(key) as string[];
+      if (listed.length === 1) k = listed[0] as string;
+    }
+    return (linkOf.get(k) as string | undefined) ?? k;
+  };
   const derived = new Map<string, Map<string, number>>();
   const derive = (fund: string, path: string[]): Map<string, number> => {
     if (path.includes(fund)) throw new AppError('CONFLICT', `Fund ${[...path, fund].join(' → ')} holds itself; fix the holdings file. Nothing was written.`);
@@ -65,7 +80,7 @@ export function refreshLookThrough(db: Db, now: string): void {
     if (own.length > 0) for (const t of own) out.set(t.theme, t.bp);
     else {
       for (const h of holdings.get(fund) ?? []) {
-        const weights = holdings.has(h.key) ? derive(h.key, [...path, fund]) : new Map(direct(h.key).map((t) => [t.theme, t.bp]));
+        const weights = holdings.has(h.key) ? derive(h.key, [...path, fund]) : new Map(direct(securityOf(h.key)).map((t) => [t.theme, t.bp]));
         for (const [theme, bp] of weights) out.set(theme, (out.get(theme) ?? 0) + (h.ppm / 1_000_000) * bp);
       }
     }

@@ -159,7 +159,8 @@ export class SecurityResolver {
       identifier.run(l.kind, l.value, l.key, source, now);
       // Positions imported earlier under this ISIN alone are the same security: they take its tags.
       if (l.kind === 'isin' && l.value !== l.key) {
-        const heldAsIsin = db.prepare('SELECT 1 FROM positions WHERE symbol_key = ? LIMIT 1').get(l.value) !== undefined;
+        // position_resolutions names every key held (a few rows per snapshot), not every position.
+        const heldAsIsin = db.prepare('SELECT 1 FROM position_resolutions WHERE symbol_key = ? LIMIT 1').get(l.value) !== undefined;
         const linked = db.prepare('SELECT 1 FROM security_links WHERE key = ?').get(l.value) !== undefined;
         if (heldAsIsin && !linked) {
           try {

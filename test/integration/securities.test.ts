@@ -146,6 +146,14 @@ describe('securities', () => {
     }
   });
 
+  it("a fund's constituents are securities too: Tokyo's 9984 in an issuer file takes SoftBank Group's tags", async () => {
+    const fundFile = file('japan-fund.csv', 'Japan AI ETF\nFund Holdings as of,"Nov 21, 2026"\n \nTicker,Name,Weight (%),Exchange\n9984,SOFTBANK GROUP CORP,40.00,Tokyo Stock Exchange\nUS02376R1023,AMERICAN AIRLINES,60.00,NASDAQ\n');
+    await h().importFundHoldings({ fundSymbol: 'JPAI', path: fundFile });
+    // 40% x SoftBank Group's 30% (the suggestion on XTKS:9984) = 12% data centers; American Airlines has no tag.
+    const tags = (await h().listTags({})).filter((t) => t.symbolKey === 'JPAI');
+    expect(tags.map((t) => [t.themeId, t.weightBp, t.source])).toEqual([['data-centers', 1200, 'look-through']]);
+  });
+
   it('the command line: securities, --unresolved, show, link and unlink; tag and untag take an ISIN', () => {
     backend.close();
     const cli = (...args: string[]) => runCli([...args, '--db', db]);
