@@ -142,15 +142,13 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     warnings.push({ code: 'STALE_LOOK_THROUGH', message: `The holdings of ${f.fund} used for look-through are as of ${f.asOf}, more than 90 days before ${snapshot.asOf}; import a newer holdings file from the issuer.` });
   }
   // Holdings that could be two securities count as untagged until the user says which (Needs review).
-  if (db.prepare("SELECT 1 FROM security_reviews WHERE status = 'open' LIMIT 1").get() !== undefined) {
-    const range = positionRange(db, snapshot.id);
-    const unresolved = db
-      .prepare(`SELECT count(*) FROM positions p WHERE ${IN_SNAPSHOT} AND p.symbol_key IN (SELECT symbol_key FROM security_reviews WHERE status = 'open')`)
-      .pluck()
-      .get({ sid: snapshot.id, first: range.first, last: range.last }) as number;
-    if (unresolved > 0) {
-      warnings.push({ code: 'UNRESOLVED_SECURITIES', message: `${unresolved} position(s) could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).` });
-    }
+  // Holdings that could be two securities count as untagged until the user says which (Needs review).
+  const unresolved = db
+    .prepare("SELECT coalesce(sum(position_count), 0) FROM position_resolutions WHERE snapshot_id = ? AND symbol_key IN (SELECT symbol_key FROM security_reviews WHERE status = 'open')")
+    .pluck()
+    .get(snapshot.id) as number;
+  if (unresolved > 0) {
+    warnings.push({ code: 'UNRESOLVED_SECURITIES', message: `${unresolved} position(s) could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).` });
   }
   const issues = db.prepare('SELECT count(*) FROM import_issues WHERE snapshot_id = ?').pluck().get(snapshot.id) as number;
   if (issues > 0) {

@@ -6,6 +6,7 @@ import { decimalToString, multiplyToCents } from '../../shared/money/decimal';
 import { parseDecimal } from '../../shared/money/parse-number';
 import { latestPrices, parsePricesFile, type PriceRow } from '../../shared/prices/prices-file';
 import type { Db } from '../connection';
+import { recordSnapshotKeys } from '../securities/resolve';
 import { positionRange } from '../exposure/scan';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
@@ -120,6 +121,7 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
     }
     // The same positions, so the same currencies.
     db.prepare('UPDATE snapshots SET currencies = ?, first_position_id = ?, last_position_id = ?, repriced_from = ? WHERE id = ?').run(range.currencies, first, last, from.id, snapshotId);
+    recordSnapshotKeys(db, snapshotId);
     return { portfolio, snapshot: getSnapshot(db, snapshotId), file, repricedFrom: from.id, positions: rows.length, repriced, stale };
   })();
 }

@@ -52,6 +52,8 @@ export function migration012(db: Db): void {
       symbol_key TEXT NOT NULL,
       method TEXT NOT NULL CHECK (method IN ('identifier', 'ticker', 'unknown', 'review')),
       detail TEXT NOT NULL,
+      -- How many of the snapshot's positions have this key: counts without reading the positions.
+      position_count INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY (snapshot_id, symbol_key)
     ) STRICT;
 
@@ -107,7 +109,7 @@ function resolveHeldKeys(db: Db, now: string): void {
     .prepare('SELECT symbol_key AS key, symbol, isin, cusip, description, currency, is_cash AS cash FROM positions GROUP BY symbol_key, isin, cusip, currency, description')
     .all() as { key: string; symbol: string | null; isin: string | null; cusip: string | null; description: string; currency: string; cash: number }[];
   // Every key held so far, per snapshot: how later imports find positions held under an ISIN alone.
-  db.exec("INSERT OR IGNORE INTO position_resolutions (snapshot_id, symbol_key, method, detail) SELECT DISTINCT snapshot_id, symbol_key, 'unknown', 'imported before the security master' FROM positions");
+  db.exec("INSERT OR IGNORE INTO position_resolutions (snapshot_id, symbol_key, method, detail, position_count) SELECT snapshot_id, symbol_key, 'unknown', 'imported before the security master', count(*) FROM positions GROUP BY snapshot_id, symbol_key");
   const review = db.prepare("INSERT OR IGNORE INTO security_reviews (symbol_key, candidates, message, source, created_at) VALUES (?, ?, ?, 'migration', ?)");
   const done = new Set<string>();
   for (const c of combos) {

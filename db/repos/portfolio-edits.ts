@@ -2,6 +2,7 @@ import { POSITION_COLUMN_LIST } from './position-columns';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio } from '../../shared/domain/types';
 import type { Db } from '../connection';
+import { recordSnapshotKeys } from '../securities/resolve';
 import { findPortfolioByName, getPortfolio } from './portfolios';
 
 /** Renames a portfolio (and sets its client); names stay unique regardless of case. */
@@ -42,6 +43,7 @@ function copyPortfolio(db: Db, src: Schema, id: number, name: string): Portfolio
       db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ? WHERE id = ?').run(last - info.changes + 1, last, newSid);
     }
     db.prepare(`INSERT INTO import_issues (snapshot_id, ${ISSUE_COLUMNS}) SELECT ?, ${ISSUE_COLUMNS} FROM ${t('import_issues')} WHERE snapshot_id = ?`).run(newSid, sid);
+    recordSnapshotKeys(db, newSid);
   }
   return getPortfolio(db, newId);
 }

@@ -12,8 +12,8 @@ export function listSecurities(db: Db): SecuritySummary[] {
   return db
     .prepare(
       `WITH latest AS (SELECT s.id FROM snapshots s WHERE s.id = (SELECT id FROM snapshots WHERE portfolio_id = s.portfolio_id ORDER BY as_of DESC, id DESC LIMIT 1)),
-            held AS (SELECT p.symbol_key AS key, count(*) AS n, count(DISTINCT s.portfolio_id) AS portfolios
-                     FROM positions p JOIN snapshots s ON s.id = p.snapshot_id WHERE p.snapshot_id IN (SELECT id FROM latest) AND p.is_cash = 0 GROUP BY p.symbol_key)
+            held AS (SELECT r.symbol_key AS key, sum(r.position_count) AS n, count(DISTINCT s.portfolio_id) AS portfolios
+                     FROM position_resolutions r JOIN snapshots s ON s.id = r.snapshot_id WHERE r.snapshot_id IN (SELECT id FROM latest) AND r.detail <> 'cash' GROUP BY r.symbol_key)
        SELECT h.key, coalesce(sec.name, '') AS name, sec.kind, coalesce(l.canonical_key, h.key) AS canonicalKey,
               (SELECT value FROM security_identifiers i WHERE i.security_key = coalesce(l.canonical_key, h.key) AND i.kind = 'isin') AS isin,
               h.n AS positions, h.portfolios, (SELECT count(*) FROM security_reviews r WHERE r.symbol_key = h.key AND r.status = 'open') > 0 AS unresolved
@@ -83,8 +83,8 @@ export function securityReach(db: Db, key: string): { n: number; portfolios: num
   const keys = keysOf(db, canonicalKey(db, key));
   return db
     .prepare(
-      `SELECT count(*) AS n, count(DISTINCT s.portfolio_id) AS portfolios FROM positions p JOIN snapshots s ON s.id = p.snapshot_id
-       WHERE p.symbol_key IN (${keys.map(() => '?').join(', ')})
+      `SELECT coalesce(sum(r.position_count), 0) AS n, count(DISTINCT s.portfolio_id) AS portfolios FROM position_resolutions r JOIN snapshots s ON s.id = r.snapshot_id
+       WHERE r.symbol_key IN (${keys.map(() => '?').join(', ')})
          AND s.id = (SELECT id FROM snapshots WHERE portfolio_id = s.portfolio_id ORDER BY as_of DESC, id DESC LIMIT 1)`,
     )
     .get(...keys) as { n: number; portfolios: number };

@@ -37,7 +37,7 @@ export class SecurityResolver {
   private readonly marketsOf = new Map<string, string[]>();
   private readonly masterKeys = new Set<string>();
   private readonly cache = new Map<string, Resolution>();
-  private readonly seen = new Map<string, Resolution>();
+  private readonly seen = new Map<string, Resolution & { n: number }>();
   private readonly bad: { line: number; field: PositionField; value: string; kind: string }[] = [];
   private readonly reviews = new Map<string, { candidates: string[]; message: string }>();
   private readonly learned: { kind: 'isin' | 'cusip' | 'ticker'; value: string; key: string; isNew: boolean; name: string; currency: string }[] = [];
@@ -82,7 +82,9 @@ export class SecurityResolver {
   }
 
   private note(key: string, r: Resolution): string {
-    if (!this.seen.has(key)) this.seen.set(key, r);
+    const seen = this.seen.get(key);
+    if (seen) seen.n++;
+    else this.seen.set(key, { ...r, n: 1 });
     return key;
   }
 
@@ -147,8 +149,8 @@ export class SecurityResolver {
    */
   finish(snapshotId: number, headers: readonly string[], mapping: ColumnMapping, now: string): string[] {
     const db = this.db;
-    const resolution = db.prepare('INSERT OR REPLACE INTO position_resolutions (snapshot_id, symbol_key, method, detail) VALUES (?, ?, ?, ?)');
-    for (const [key, r] of this.seen) resolution.run(snapshotId, key, r.method, r.detail);
+    const resolution = db.prepare('INSERT OR REPLACE INTO position_resolutions (snapshot_id, symbol_key, method, detail, position_count) VALUES (?, ?, ?, ?, ?)');
+    for (const [key, r] of this.seen) resolution.run(snapshotId, key, r.method, r.detail, r.n);
     const review = db.prepare("INSERT OR IGNORE INTO security_reviews (symbol_key, candidates, message, source, created_at) VALUES (?, ?, ?, ?, ?)");
     for (const [key, r] of this.reviews) review.run(key, r.candidates.join(','), r.message, this.fileName, now);
     const source = `file: ${this.fileName}`;
@@ -181,4 +183,19 @@ export class SecurityResolver {
     if (this.reviews.size > 0) warnings.push(`${this.reviews.size} holding(s) could not be identified for certain and wait in Needs review (themelens securities --unresolved); they count as untagged until confirmed.`);
     return warnings;
   }
+}
+
+/**
+ * The keys of a snapshot made from positions already resolved (a repriced snapshot, a copied or
+ * restored portfolio), with the resolution each key was last given, and their position counts.
+ */
+export function recordSnapshotKeys(db: Db, snapshotId: number): void {
+  db.prepare(
+    `INSERT OR REPLACE INTO position_resolutions (snapshot_id, symbol_key, method, detail, position_count)
+     SELECT @sid, p.symbol_key,
+            coalesce((SELECT r.method FROM position_resolutions r WHERE r.symbol_key = p.symbol_key AND r.snapshot_id <> @sid ORDER BY r.snapshot_id DESC LIMIT 1), 'unknown'),
+            coalesce((SELECT r.detail FROM position_resolutions r WHERE r.symbol_key = p.symbol_key AND r.snapshot_id <> @sid ORDER BY r.snapshot_id DESC LIMIT 1), ''),
+            count(*)
+     FROM positions p WHERE p.snapshot_id = @sid GROUP BY p.symbol_key`,
+  ).run({ sid: snapshotId });
 }
