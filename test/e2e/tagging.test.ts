@@ -143,7 +143,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.getByTestId('share-tab').click();
     await h.page.getByTestId('export-tags-csv').click();
     await h.page.getByTestId('share-panel').getByText(`Saved ${out}`).waitFor();
-    expect(readFileSync(out, 'utf8')).toContain('EQIX,data-centers,0.5,,');
+    expect(readFileSync(out, 'utf8')).toContain('EQIX,US29444U7000,US,data-centers,0.5,,');
     // The colleague's file would change EQIX, which was tagged by hand here: a conflict, never an override.
     const incoming = join(h.dataDir, 'from-colleague.csv');
     writeFileSync(incoming, 'symbol,theme,weight,rationale,source\nEQIX,data-centers,0.6,Colo leader,https://investor.equinix.com/\nVRT,data-centers,0.8,,\n');
