@@ -51,6 +51,6 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
                                            the securities held, how each was identified, Needs review; tag and
                                            untag take an ISIN too
 
-Fields for --map: account, symbol, isin, cusip, description, securityType, quantity, price, value, currency.
+Fields for --map: account, symbol, isin, cusip, conid, description, securityType, quantity, price, value, currency.
 The default database is the desktop app's own; THEMELENS_DATA_DIR or --db choose another.
 An encrypted database needs its key in THEMELENS_DB_KEY; a key given for a plain database is refused.`;

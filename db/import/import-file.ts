@@ -200,7 +200,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
             const o = k * VALUES_PER_ROW;
             reader.next(values, o);
             // The row's key becomes its security's (db/securities/resolve.ts).
-            if (identify) values[o + 3] = resolver.resolve(values[o] as number, values[o + 3] as string, values[o + 2] as string | null, values[o + 4] as string | null, values[o + 5] as string | null, values[o + 6] as string, values[o + 11] as string, values[o + 12] === 1);
+            if (identify) values[o + 3] = resolver.resolve(values[o] as number, values[o + 3] as string, values[o + 2] as string | null, values[o + 4] as string | null, values[o + 5] as string | null, values[o + 6] as string, values[o + 11] as string, values[o + 12] === 1, values[o + 14] as string | null);
             const currency = values[o + 11];
             if (currency !== lastCurrency) currencies.add((lastCurrency = currency) as string);
           }

@@ -13,7 +13,7 @@ import type { ParsedPosition } from '../../shared/import/types';
  * the field equals the same field of the previous row of the batch; SAME_AS_SYMBOL (symbol_key only)
  * it equals the row's symbol.
  */
-export const TEXT_FIELDS = ['account', 'symbol', 'symbolKey', 'isin', 'cusip', 'description', 'securityType', 'quantity', 'price', 'currency'] as const;
+export const TEXT_FIELDS = ['account', 'symbol', 'symbolKey', 'isin', 'cusip', 'description', 'securityType', 'quantity', 'price', 'currency', 'conid'] as const;
 export const TEXTS_PER_ROW = TEXT_FIELDS.length;
 /** Numbers per row: line, value in cents, is_cash (0/1), base value in cents (NaN for none). */
 export const NUMS_PER_ROW = 4;
@@ -145,6 +145,7 @@ export class RowBatchWriter {
     this.put(t + 7, 7, p.quantity);
     this.put(t + 8, 8, p.price);
     this.put(t + 9, 9, p.currency);
+    this.put(t + 10, 10, p.conid ?? null);
     this.count++;
   }
 
@@ -168,9 +169,9 @@ export class RowBatchWriter {
 }
 
 /**
- * Reads a batch back row by row into `out`: the 14 column values of `positions` after snapshot_id
+ * Reads a batch back row by row into `out`: the 15 column values of `positions` after snapshot_id
  * (line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price,
- * value_cents, currency, is_cash, base_value_cents), written at `out[at..at+13]`.
+ * value_cents, currency, is_cash, base_value_cents, conid), written at `out[at..at+14]`.
  */
 export class RowBatchReader {
   private pos = 0;
@@ -199,7 +200,7 @@ export class RowBatchReader {
     return value;
   }
 
-  /** Writes the next row's 14 values into `out` at `at`. */
+  /** Writes the next row's 15 values into `out` at `at`. */
   next(out: unknown[], at: number): void {
     const n = this.row * NUMS_PER_ROW;
     const t = this.row * TEXTS_PER_ROW;
@@ -219,6 +220,7 @@ export class RowBatchReader {
     out[at + 12] = nums[n + 2];
     const base = nums[n + 3] as number;
     out[at + 13] = base === base ? base : null;
+    out[at + 14] = this.field(t + 10, 10);
     this.row++;
   }
 }

@@ -68,6 +68,9 @@ export function migration012(db: Db): void {
       UNIQUE (symbol_key, candidates)
     ) STRICT;
 
+    -- A broker's own id of the security (IBKR conid), kept with the position it came with.
+    ALTER TABLE positions ADD COLUMN conid TEXT;
+
     CREATE TABLE tags_new (
       symbol_key TEXT NOT NULL,
       theme_id TEXT NOT NULL REFERENCES themes(id) ON DELETE CASCADE,

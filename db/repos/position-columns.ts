@@ -18,6 +18,7 @@ export const POSITION_COLUMNS = [
   'currency',
   'is_cash',
   'base_value_cents',
+  'conid',
 ] as const;
 
 export type PositionColumn = (typeof POSITION_COLUMNS)[number];

@@ -40,7 +40,7 @@ export class SecurityResolver {
   private readonly seen = new Map<string, Resolution & { n: number }>();
   private readonly bad: { line: number; field: PositionField; value: string; kind: string }[] = [];
   private readonly reviews = new Map<string, { candidates: string[]; message: string }>();
-  private readonly learned: { kind: 'isin' | 'cusip' | 'ticker'; value: string; key: string; isNew: boolean; name: string; currency: string }[] = [];
+  private readonly learned: { kind: 'isin' | 'cusip' | 'ticker' | 'conid'; value: string; key: string; isNew: boolean; name: string; currency: string }[] = [];
 
   constructor(private readonly db: Db, private readonly fileName: string) {
     for (const r of db.prepare('SELECT kind, value, security_key AS key FROM security_identifiers').all() as { kind: string; value: string; key: string }[]) {
@@ -56,14 +56,14 @@ export class SecurityResolver {
   }
 
   /** The key of the row's security. Arguments are the row's own fields as the parser wrote them. */
-  resolve(line: number, symbolKey: string, symbol: string | null, isin: string | null, cusip: string | null, description: string, currency: string, isCash: boolean): string {
+  resolve(line: number, symbolKey: string, symbol: string | null, isin: string | null, cusip: string | null, description: string, currency: string, isCash: boolean, conid: string | null = null): string {
     if (isCash) return this.note(symbolKey, { key: symbolKey, method: 'unknown', detail: 'cash' });
-    const mayHaveIds = isin !== null || cusip !== null || description.includes('ISIN') || description.includes('SEDOL');
+    const mayHaveIds = isin !== null || cusip !== null || conid !== null || description.includes('ISIN') || description.includes('SEDOL');
     if (!mayHaveIds && !this.tickers.has(symbolKey)) return this.note(symbolKey, { key: symbolKey, method: 'unknown', detail: '' });
-    const cacheKey = `${symbolKey}\u0000${isin ?? ''}\u0000${cusip ?? ''}\u0000${currency}\u0000${mayHaveIds && isin === null ? description : ''}`;
+    const cacheKey = `${symbolKey}\u0000${isin ?? ''}\u0000${cusip ?? ''}\u0000${conid ?? ''}\u0000${currency}\u0000${mayHaveIds && isin === null ? description : ''}`;
     let r = this.cache.get(cacheKey);
     if (!r) {
-      r = this.work(symbolKey, symbol, isin, cusip, description, currency);
+      r = this.work(symbolKey, symbol, isin, cusip, description, currency, conid);
       this.cache.set(cacheKey, r);
     }
     // Identifiers are checked on every row that carries them, so each bad one is reported with its line.
@@ -88,14 +88,18 @@ export class SecurityResolver {
     return key;
   }
 
-  private work(symbolKey: string, symbol: string | null, isin: string | null, cusip: string | null, description: string, currency: string): Resolution {
+  private work(symbolKey: string, symbol: string | null, isin: string | null, cusip: string | null, description: string, currency: string, conid: string | null): Resolution {
     const fromText = isin === null ? identifiersInDescription(description) : { isin: null, sedol: null };
     const isinV = isin !== null && isIsin(isin) ? isin : fromText.isin !== null && isIsin(fromText.isin) ? fromText.isin : null;
     const cusipV = cusip !== null && isCusip(cusip) ? cusip : isinV ? cusipFromIsin(isinV) : null;
     const sedolV = fromText.sedol !== null && isSedol(fromText.sedol) ? fromText.sedol : null;
+    const conidV = conid !== null && /^\d{1,12}$/.test(conid.trim()) ? conid.trim() : null;
     const byId =
-      (isinV ? this.ids.get(`isin:${isinV}`) : undefined) ?? (cusipV ? this.ids.get(`cusip:${cusipV}`) : undefined) ?? (sedolV ? this.ids.get(`sedol:${sedolV}`) : undefined);
-    const idText = isinV ? `ISIN ${isinV}` : cusipV ? `CUSIP ${cusipV}` : sedolV ? `SEDOL ${sedolV}` : '';
+      (isinV ? this.ids.get(`isin:${isinV}`) : undefined) ??
+      (cusipV ? this.ids.get(`cusip:${cusipV}`) : undefined) ??
+      (sedolV ? this.ids.get(`sedol:${sedolV}`) : undefined) ??
+      (conidV ? this.ids.get(`conid:${conidV}`) : undefined);
+    const idText = isinV ? `ISIN ${isinV}` : cusipV ? `CUSIP ${cusipV}` : sedolV ? `SEDOL ${sedolV}` : conidV ? `IBKR conid ${conidV}` : '';
     const market = marketOf(currency);
     const ticker = symbol !== null ? symbol.trim().toUpperCase() : null;
     const byTicker = ticker !== null && market !== null ? this.ids.get(`ticker:${tickerId(market, ticker)}`) : undefined;
@@ -105,12 +109,21 @@ export class SecurityResolver {
       const candidates = [byTicker, ...(byId ? [byId] : [])] as string[];
       return this.review(symbolKey, candidates, `${symbol} in ${currency} is ${byTicker} by its ticker, but its ${idText} ${byId ? `is ${byId}` : `is not ${byTicker}'s (${tickerIsin})`}.`);
     }
+    // A broker id seen with a security it names is learned for that security.
+    const learnConid = (key: string) => {
+      if (conidV && this.ids.get(`conid:${conidV}`) === undefined) {
+        this.learn('conid', conidV, key, false, description, currency);
+        this.ids.set(`conid:${conidV}`, key);
+      }
+    };
     if (byId) {
       if (ticker !== null && market !== null && !byTicker) this.learn('ticker', tickerId(market, ticker), byId, false, description, currency);
+      learnConid(byId);
       return { key: byId, method: 'identifier', detail: idText };
     }
     if (byTicker) {
       if (isinV && !tickerIsin) this.learn('isin', isinV, byTicker, false, description, currency);
+      learnConid(byTicker);
       return { key: byTicker, method: 'ticker', detail: `ticker ${ticker} within the account's market, ${market === 'US' ? 'US exchanges' : market}, implied by ${currency}` };
     }
     // A ticker the master knows only on other exchanges, with no market implied (a euro account's "AAL"):
@@ -127,6 +140,7 @@ export class SecurityResolver {
       this.learn('ticker', tickerId(market, ticker), key, true, description, currency);
       this.ids.set(`isin:${isinV}`, key);
       this.ids.set(`ticker:${tickerId(market, ticker)}`, key);
+      learnConid(key);
       return { key, method: 'identifier', detail: `${idText} (first seen in ${this.fileName})` };
     }
     return { key, method: 'unknown', detail: idText };
@@ -138,7 +152,7 @@ export class SecurityResolver {
     return { key, method: 'review', detail: message };
   }
 
-  private learn(kind: 'isin' | 'cusip' | 'ticker', value: string, key: string, isNew: boolean, name: string, currency: string): void {
+  private learn(kind: 'isin' | 'cusip' | 'ticker' | 'conid', value: string, key: string, isNew: boolean, name: string, currency: string): void {
     this.learned.push({ kind, value, key, isNew, name, currency });
   }
 

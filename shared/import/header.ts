@@ -15,6 +15,7 @@ export const HEADER_SYNONYMS: Record<PositionField, readonly string[]> = {
   symbol: ['symbol', 'ticker', 'ticker symbol', 'symbole', 'code', 'symbol/isin', 'symbool/isin', 'instrument symbol', '銘柄コード', 'コード', 'ティッカー'],
   isin: ['isin', 'code isin', 'isin code', 'isin-code'],
   cusip: ['cusip', 'cusip number'],
+  conid: ['conid', 'con id', 'contract id', 'contractid'],
   description: [
     'description',
     'name',
@@ -178,7 +179,7 @@ export function fieldForHeader(header: string): PositionField | null {
 export type ColumnIndexes = Record<PositionField, number>;
 
 export function emptyIndexes(): ColumnIndexes {
-  return { account: -1, symbol: -1, isin: -1, cusip: -1, description: -1, securityType: -1, quantity: -1, price: -1, value: -1, currency: -1, baseValue: -1, fxRateToBase: -1 };
+  return { account: -1, symbol: -1, isin: -1, cusip: -1, description: -1, securityType: -1, quantity: -1, price: -1, value: -1, currency: -1, baseValue: -1, fxRateToBase: -1, conid: -1 };
 }
 
 /** "Value in EUR", "Kurswert in EUR", "Waarde in EUR", "Valeur en EUR", "Market value (EUR)": a value column in one named currency. */

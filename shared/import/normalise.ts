@@ -345,6 +345,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
       currency,
       isCash,
       baseValueCents,
+      conid: idx.conid >= 0 ? text(cells, idx.conid) || null : null,
     },
   };
 }

@@ -16,6 +16,8 @@ export const POSITION_FIELDS = [
   'baseValue',
   /** IBKR's FXRateToBase: value x rate is the value in the account's base currency. */
   'fxRateToBase',
+  /** IBKR's contract id (Conid): an identifier of the security at that broker. */
+  'conid',
 ] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
@@ -56,6 +58,8 @@ export interface ParsedPosition {
   isCash: boolean;
   /** The broker's own value in a base currency (FileFormat.baseValueCurrency), in cents; null without one. */
   baseValueCents: number | null;
+  /** IBKR's contract id, where the file has one. */
+  conid?: string | null;
 }
 
 /** A row that could not be imported, with where and why. */

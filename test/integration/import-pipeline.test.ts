@@ -55,7 +55,7 @@ describe('import pipeline: the database holds exactly the parsed positions', () 
     const rows = backend.db
       .prepare(
         `SELECT line, account, symbol, symbol_key AS symbolKey, isin, cusip, description, security_type AS securityType, quantity, price,
-         value_cents AS valueCents, currency, is_cash AS isCash, base_value_cents AS baseValueCents FROM positions WHERE snapshot_id = ? ORDER BY id`,
+         value_cents AS valueCents, currency, is_cash AS isCash, base_value_cents AS baseValueCents, conid FROM positions WHERE snapshot_id = ? ORDER BY id`,
       )
       .all(id);
     expect(rows).toEqual(expected.positions.map((p) => ({ ...p, isCash: p.isCash ? 1 : 0 })));

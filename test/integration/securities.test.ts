@@ -146,6 +146,15 @@ describe('securities', () => {
     }
   });
 
+  it("IBKR's conid: learned with the security a Flex file names, then enough to identify a listing on another exchange", async () => {
+    const flex = '"ClientAccountID","CurrencyPrimary","AssetClass","Symbol","Description","Conid","ISIN","Quantity","MarkPrice","PositionValue","ReportDate"\n';
+    await load('flex-us.csv', `${flex}"U1","USD","STK","COHR","COHERENT CORP","123456789","US19247G1076","10","80","800","20261124"\n`, 'Flex US');
+    await load('flex-de.csv', `${flex}"U1","EUR","STK","C3X","COHERENT CORP (XETRA)","123456789","","5","70","350","20261124"\n`, 'Flex DE', 'EUR');
+    const de = await exposure('Flex DE');
+    expect(de.positions[0]).toMatchObject({ symbol: 'C3X', symbolKey: 'COHR' });
+    expect((await h().showSecurity({ text: 'COHR' })).identifiers).toContainEqual({ kind: 'conid', value: '123456789', source: 'file: flex-us.csv' });
+  });
+
   it("a fund's constituents are securities too: Tokyo's 9984 in an issuer file takes SoftBank Group's tags", async () => {
     const fundFile = file('japan-fund.csv', 'Japan AI ETF\nFund Holdings as of,"Nov 21, 2026"\n \nTicker,Name,Weight (%),Exchange\n9984,SOFTBANK GROUP CORP,40.00,Tokyo Stock Exchange\nUS02376R1023,AMERICAN AIRLINES,60.00,NASDAQ\n');
     await h().importFundHoldings({ fundSymbol: 'JPAI', path: fundFile });

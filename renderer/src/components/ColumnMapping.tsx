@@ -16,6 +16,7 @@ export const MAPPABLE_FIELDS: { field: PositionField; label: string }[] = [
   { field: 'account', label: 'Account' },
   { field: 'securityType', label: 'Security type' },
   { field: 'cusip', label: 'CUSIP' },
+  { field: 'conid', label: 'IBKR contract id (conid)' },
 ];
 
 const KIND_LABEL = { position: 'Position', cash: 'Cash', total: 'Total row (left out)', rejected: 'Cannot be read', skipped: 'Not a position (left out)' } as const;

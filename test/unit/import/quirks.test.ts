@@ -196,7 +196,7 @@ describe('dialect and tokenizer', () => {
 
   it('maps English, German and French headers', () => {
     const idx = autoMapIndexes(['Ticker', 'Libellé', 'Anzahl', 'Cours', 'Kurswert', 'Devise', 'Konto', 'Asset Class', 'CUSIP', 'ISIN']);
-    expect(idx).toEqual({ symbol: 0, description: 1, quantity: 2, price: 3, value: 4, currency: 5, account: 6, securityType: 7, cusip: 8, isin: 9, baseValue: -1, fxRateToBase: -1 });
+    expect(idx).toEqual({ symbol: 0, description: 1, quantity: 2, price: 3, value: 4, currency: 5, account: 6, securityType: 7, cusip: 8, isin: 9, baseValue: -1, fxRateToBase: -1, conid: -1 });
   });
 
   it('maps a value in one named currency beside the local value as the base value, never alone', () => {

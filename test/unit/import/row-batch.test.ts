@@ -18,6 +18,7 @@ const toColumns = (p: ParsedPosition) => [
   p.currency,
   p.isCash ? 1 : 0,
   p.baseValueCents,
+  p.conid ?? null,
 ];
 
 function roundTrip(positions: ParsedPosition[], capacity: number): unknown[][] {
@@ -61,6 +62,7 @@ const position: fc.Arbitrary<ParsedPosition> = fc.record({
   currency: fc.oneof(few(['USD', 'EUR']), text),
   isCash: fc.boolean(),
   baseValueCents: fc.oneof(fc.constant(null), fc.integer(), fc.constantFrom(0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER)),
+  conid: nullable,
 });
 
 describe('row batches between the parsing and the inserting thread', () => {
