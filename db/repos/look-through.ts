@@ -6,6 +6,7 @@ import { parseFundHoldings } from '../../shared/lookthrough/parse-fund';
 import type { Db } from '../connection';
 import { normaliseSymbolKey } from './tags';
 import { isIsin } from '../../shared/securities/identifiers';
+import { SecurityResolver } from '../securities/resolve';
 
 
 export function listFunds(db: Db): FundSummary[] {
@@ -39,6 +40,10 @@ export function importFundHoldings(db: Db, input: { fundSymbol: string; path: st
        ON CONFLICT (fund_key, constituent_key) DO UPDATE SET weight_ppm = weight_ppm + excluded.weight_ppm`,
     );
     for (const c of parsed.constituents) insert.run(fund, c.key, c.name, c.weightPpm);
+    // An issuer file that gives a constituent's ticker and ISIN teaches the security master, as a broker's does.
+    const learner = new SecurityResolver(db, name);
+    for (const c of parsed.constituents) if (c.ticker && c.isin) learner.resolve(c.line, c.ticker, c.ticker, c.isin, null, c.name, c.currency ?? '', false);
+    learner.saveLearned(now);
     refreshLookThrough(db, now);
   })();
   return listFunds(db).find((f) => f.fundKey === fund) as FundSummary;

@@ -156,17 +156,9 @@ export class SecurityResolver {
     this.learned.push({ kind, value, key, isNew, name, currency });
   }
 
-  /**
-   * Writes what the import found, in its transaction: each key's resolution for the snapshot, new
-   * review items, what the file taught the master (and links from keys held under an ISIN before);
-   * returns the warnings about identifiers that fail their check digit.
-   */
-  finish(snapshotId: number, headers: readonly string[], mapping: ColumnMapping, now: string): string[] {
+  /** What the file taught the master (identifiers, new securities), and links from keys held under an ISIN before. */
+  saveLearned(now: string): void {
     const db = this.db;
-    const resolution = db.prepare('INSERT OR REPLACE INTO position_resolutions (snapshot_id, symbol_key, method, detail, position_count) VALUES (?, ?, ?, ?, ?)');
-    for (const [key, r] of this.seen) resolution.run(snapshotId, key, r.method, r.detail, r.n);
-    const review = db.prepare("INSERT OR IGNORE INTO security_reviews (symbol_key, candidates, message, source, created_at) VALUES (?, ?, ?, ?, ?)");
-    for (const [key, r] of this.reviews) review.run(key, r.candidates.join(','), r.message, this.fileName, now);
     const source = `file: ${this.fileName}`;
     const security = db.prepare('INSERT OR IGNORE INTO securities (key, name, currency, source) VALUES (?, ?, ?, ?)');
     const identifier = db.prepare('INSERT OR IGNORE INTO security_identifiers (kind, value, security_key, source, added_at) VALUES (?, ?, ?, ?, ?)');
@@ -187,6 +179,20 @@ export class SecurityResolver {
         }
       }
     }
+  }
+
+  /**
+   * Writes what the import found, in its transaction: each key's resolution for the snapshot, new
+   * review items, what the file taught the master (and links from keys held under an ISIN before);
+   * returns the warnings about identifiers that fail their check digit.
+   */
+  finish(snapshotId: number, headers: readonly string[], mapping: ColumnMapping, now: string): string[] {
+    const db = this.db;
+    this.saveLearned(now);
+    const resolution = db.prepare('INSERT OR REPLACE INTO position_resolutions (snapshot_id, symbol_key, method, detail, position_count) VALUES (?, ?, ?, ?, ?)');
+    for (const [key, r] of this.seen) resolution.run(snapshotId, key, r.method, r.detail, r.n);
+    const review = db.prepare("INSERT OR IGNORE INTO security_reviews (symbol_key, candidates, message, source, created_at) VALUES (?, ?, ?, ?, ?)");
+    for (const [key, r] of this.reviews) review.run(key, r.candidates.join(','), r.message, this.fileName, now);
     const column = (field: PositionField) => {
       const header = mapping[field];
       const i = header === undefined ? -1 : headers.indexOf(header);

@@ -8,6 +8,10 @@ export interface FundConstituent {
   key: string;
   name: string;
   weightPpm: number;
+  /** When the file gives both: the constituent's ticker, ISIN and trading currency. */
+  ticker?: string;
+  isin?: string;
+  currency?: string;
 }
 
 export interface FundHoldings {
@@ -46,6 +50,7 @@ export function parseFundHoldings(text: string): FundHoldings {
   let isin = -1;
   let name = -1;
   let weight = -1;
+  let currency = -1;
   for (let row = reader.next(); row; row = reader.next()) {
     const cells = row.cells.map((c) => c.trim());
     if (!header) {
@@ -59,6 +64,7 @@ export function parseFundHoldings(text: string): FundHoldings {
         ticker = t;
         isin = i;
         name = lower.findIndex((c) => c === 'name' || c === 'security name' || c === 'holding' || c === 'description');
+        currency = lower.findIndex((c) => c === 'market currency' || c === 'currency' || c === 'local currency');
       } else asOf ??= findAsOf(cells.join(' '));
       continue;
     }
@@ -74,7 +80,16 @@ export function parseFundHoldings(text: string): FundHoldings {
     // Weights are percentages (6.83 = 6.83%): ppm = percent x 10,000, exactly, rounded once.
     const ppm = Math.round(Number(decimalToString(w.value)) * 10_000);
     if (!key || ppm === 0) continue;
-    constituents.push({ line: row.line, key: key.toUpperCase(), name: name >= 0 ? (cells[name] ?? '') : '', weightPpm: ppm });
+    const tickerText = ticker >= 0 ? (cells[ticker] ?? '').toUpperCase() : '';
+    const isinText = isin >= 0 ? (cells[isin] ?? '').toUpperCase() : '';
+    constituents.push({
+      line: row.line,
+      key: key.toUpperCase(),
+      name: name >= 0 ? (cells[name] ?? '') : '',
+      weightPpm: ppm,
+      // Both a ticker and an ISIN (with the currency its market trades in) teach the security master.
+      ...(tickerText && isinText ? { ticker: tickerText, isin: isinText, currency: currency >= 0 ? (cells[currency] ?? '').toUpperCase() : '' } : {}),
+    });
   }
   if (!header) errors.push({ line: 1, column: null, header: null, cell: '', message: 'No header with Ticker (or ISIN) and Weight (%) was found: is this an issuer holdings file?' });
   return { asOf, constituents, errors };

@@ -163,6 +163,14 @@ describe('securities', () => {
     expect(tags.map((t) => [t.themeId, t.weightBp, t.source])).toEqual([['data-centers', 1200, 'look-through']]);
   });
 
+  it("an issuer's fund file that gives ticker and ISIN teaches the master too", async () => {
+    const fundFile = file('amd-fund.csv', 'Chip ETF\nFund Holdings as of,"Nov 21, 2026"\n \nTicker,Name,ISIN,Weight (%),Market Currency\nAMD,ADVANCED MICRO DEVICES INC,US0079031078,100.00,USD\n');
+    await h().importFundHoldings({ fundSymbol: 'CHPX', path: fundFile });
+    await load('amd-isin.csv', `${EU}Z1,,US0079031078,ADVANCED MICRO DEVICES,3,300.00,EUR\n`, 'AMD by ISIN', 'EUR');
+    expect((await exposure('AMD by ISIN')).positions[0]).toMatchObject({ symbolKey: 'AMD' });
+    expect((await h().showSecurity({ text: 'AMD' })).identifiers).toContainEqual({ kind: 'isin', value: 'US0079031078', source: 'file: amd-fund.csv' });
+  });
+
   it('the command line: securities, --unresolved, show, link and unlink; tag and untag take an ISIN', () => {
     backend.close();
     const cli = (...args: string[]) => runCli([...args, '--db', db]);
