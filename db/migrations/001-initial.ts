@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { TAG_WEIGHT_CAP_TRIGGERS } from './tag-weight-cap';
 import { DEFAULT_THEMES } from '../../shared/domain/default-themes';
 
 /** Portfolios, snapshots, positions, themes (with the default pack), tags, tag history, FX rates. */
@@ -86,16 +87,7 @@ export function migration001(db: Db): void {
     ) STRICT;
     CREATE INDEX tags_theme ON tags(theme_id);
 
-    -- The weights of one symbol never exceed 100%: enforced here too, not only in the service.
-    CREATE TRIGGER tags_weight_cap_insert BEFORE INSERT ON tags
-    WHEN (SELECT coalesce(sum(weight_bp), 0) FROM tags
-          WHERE symbol_key = NEW.symbol_key AND theme_id <> NEW.theme_id) + NEW.weight_bp > 10000
-    BEGIN SELECT RAISE(ABORT, 'WEIGHT_OVER_100'); END;
-
-    CREATE TRIGGER tags_weight_cap_update BEFORE UPDATE OF weight_bp, symbol_key ON tags
-    WHEN (SELECT coalesce(sum(weight_bp), 0) FROM tags
-          WHERE symbol_key = NEW.symbol_key AND theme_id <> NEW.theme_id) + NEW.weight_bp > 10000
-    BEGIN SELECT RAISE(ABORT, 'WEIGHT_OVER_100'); END;
+    ${TAG_WEIGHT_CAP_TRIGGERS}
 
     -- Append-only history of tag changes, for audit and undo.
     CREATE TABLE tag_events (

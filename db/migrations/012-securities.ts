@@ -3,6 +3,7 @@ import { marketOfMic, tickerId } from '../../shared/securities/market';
 import { cusipFromIsin } from '../../shared/securities/identifiers';
 import { STARTER_SUGGESTIONS } from '../../shared/suggestions/suggestions';
 import type { Db } from '../connection';
+import { TAG_WEIGHT_CAP_TRIGGERS } from './tag-weight-cap';
 import { canonicalKey, linkKeys, refreshLinkedTags } from '../securities/links';
 import { SecurityResolver } from '../securities/resolve';
 
@@ -86,14 +87,7 @@ export function migration012(db: Db): void {
     DROP TABLE tags;
     ALTER TABLE tags_new RENAME TO tags;
     CREATE INDEX tags_theme ON tags(theme_id);
-    CREATE TRIGGER tags_weight_cap_insert BEFORE INSERT ON tags
-    WHEN (SELECT coalesce(sum(weight_bp), 0) FROM tags
-          WHERE symbol_key = NEW.symbol_key AND theme_id <> NEW.theme_id) + NEW.weight_bp > 10000
-    BEGIN SELECT RAISE(ABORT, 'WEIGHT_OVER_100'); END;
-    CREATE TRIGGER tags_weight_cap_update BEFORE UPDATE OF weight_bp, symbol_key ON tags
-    WHEN (SELECT coalesce(sum(weight_bp), 0) FROM tags
-          WHERE symbol_key = NEW.symbol_key AND theme_id <> NEW.theme_id) + NEW.weight_bp > 10000
-    BEGIN SELECT RAISE(ABORT, 'WEIGHT_OVER_100'); END;
+    ${TAG_WEIGHT_CAP_TRIGGERS}
   `);
   seedReference(db, '1970-01-01T00:00:00.000Z');
   resolveHeldKeys(db, new Date().toISOString());

@@ -48,6 +48,10 @@ const shocks = z.array(z.strictObject({ themeId, shockBp: z.number().int().min(-
 const benchmark = symbolKey;
 const weightBp = z.number().int().min(0).max(10_000);
 const reportSections = z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length);
+/** What any report is made with, besides what it is on: sections (the cover always is; all when left out), a benchmark, theme shocks. */
+const reportContent = { sections: reportSections.optional(), benchmark: benchmark.optional(), shocks: shocks.optional() };
+const reportFile = { format: z.enum(REPORT_FORMATS), path: filePath, paper: z.enum(PAPER_SIZES).default('a4'), ...reportContent };
+const reportText = { format: z.enum(['html', 'json', 'csv']).default('html'), ...reportContent };
 const decimalText = z.string().superRefine((value, ctx) => {
   const problem = rateProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -195,46 +199,12 @@ export const apiInputs = {
     snapshotId: id,
     limit: z.number().int().positive().max(HOLDINGS_TABLE_LIMIT).default(HOLDINGS_TABLE_LIMIT),
   }),
-  exportReport: z.strictObject({
-    portfolioId: id,
-    snapshotId: id.optional(),
-    format: z.enum(REPORT_FORMATS),
-    path: filePath,
-    paper: z.enum(PAPER_SIZES).default('a4'),
-    /** Sections to include (the cover always is); all when left out. */
-    sections: reportSections.optional(),
-    benchmark: benchmark.optional(),
-    /** Theme shocks for the report's scenario section. */
-    shocks: shocks.optional(),
-  }),
+  exportReport: z.strictObject({ portfolioId: id, snapshotId: id.optional(), ...reportFile }),
   /** A client's combined report (getClientExposure) as a file; not recorded for regenerate. */
-  exportClientReport: z.strictObject({
-    client,
-    baseCurrency: currency.optional(),
-    format: z.enum(REPORT_FORMATS),
-    path: filePath,
-    paper: z.enum(PAPER_SIZES).default('a4'),
-    sections: reportSections.optional(),
-    benchmark: benchmark.optional(),
-    shocks: shocks.optional(),
-  }),
-  previewClientReport: z.strictObject({
-    client,
-    baseCurrency: currency.optional(),
-    format: z.enum(['html', 'json', 'csv']).default('html'),
-    sections: reportSections.optional(),
-    benchmark: benchmark.optional(),
-    shocks: shocks.optional(),
-  }),
+  exportClientReport: z.strictObject({ client, baseCurrency: currency.optional(), ...reportFile }),
+  previewClientReport: z.strictObject({ client, baseCurrency: currency.optional(), ...reportText }),
   /** The report as text (html for the preview; json or csv) without writing or recording anything. */
-  previewReport: z.strictObject({
-    portfolioId: id,
-    snapshotId: id.optional(),
-    format: z.enum(['html', 'json', 'csv']).default('html'),
-    sections: reportSections.optional(),
-    benchmark: benchmark.optional(),
-    shocks: shocks.optional(),
-  }),
+  previewReport: z.strictObject({ portfolioId: id, snapshotId: id.optional(), ...reportText }),
   listReports: z.strictObject({ portfolioId: id.optional() }),
   /** Makes a recorded report again from its recorded inputs, whatever changed since. */
   regenerateReport: z.strictObject({ reportId: id, path: filePath, format: z.enum(REPORT_FORMATS).optional(), paper: z.enum(PAPER_SIZES).optional() }),
