@@ -17,6 +17,7 @@ function documentFrom(plain: ExposureReport, inputs: ReportInputs, db: Db): Repo
   return {
     exposure,
     scenario,
+    packs: [...new Set(inputs.themes.map((t) => t.pack))],
     preferences: inputs.preferences,
     fingerprint: fingerprintOf(inputs),
     tagNotes: inputs.tags.map((t) => ({ symbolKey: t.symbolKey, themeId: t.themeId, weight: t.weightBp / 10000, source: t.source, rationale: t.rationale, sourceUrl: t.sourceUrl })),

@@ -6,6 +6,7 @@ import * as snapshots from '../repos/snapshots';
 import { applyExtras, type ReportExtras } from './extras';
 import { captureInputs, fingerprintOf } from './inputs';
 import { getReportPreferences } from './preferences';
+import { listThemes } from '../repos/themes';
 
 /**
  * A client's combined (household) report: the same document as a portfolio's, over the latest
@@ -38,6 +39,7 @@ export function buildClientReport(
   return {
     exposure,
     scenario,
+    packs: [...new Set(listThemes(db).map((t) => t.pack))],
     preferences: getReportPreferences(db),
     fingerprint: `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}`,
     tagNotes: [...notes.values()].sort((a, b) => a.symbolKey.localeCompare(b.symbolKey) || a.themeId.localeCompare(b.themeId)),

@@ -69,6 +69,8 @@ export interface ReportDocument {
   sections: readonly ReportSection[];
   /** Theme shocks asked for with the report, with what they do: its Scenario section, present only then. */
   scenario?: ReportScenario | null;
+  /** The packs the report's themes come from (page 1 says what the figures rest on). */
+  packs?: string[];
 }
 
 /** A scenario in a report: the shocks applied (basis points, as asked) and the result (shared/exposure/scenario.ts). */

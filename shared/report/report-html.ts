@@ -1,7 +1,7 @@
 /** The client report as one self-contained HTML file: the page the PDF is printed from, too. */
 import { hasSection, type ReportDocument, type ReportSection } from './document';
 import { escapeHtml as e } from './escape';
-import { formatMoney, safeLogo } from './format';
+import { answerHtml } from './answer-html';
 import { scenarioHtml } from './html-extras';
 import { changesHtml, chartsHtml, disclaimerHtml, fxHtml, methodologyHtml, positionsHtml, summaryHtml, themeDetailsHtml } from './html-sections';
 
@@ -22,8 +22,8 @@ const SECTIONS: Record<ReportSection, (doc: ReportDocument) => string> = {
 export const REPORT_CSS = `
 body,:host{display:block;font:10.5pt/1.45 "DejaVu Sans","Liberation Sans",Arial,Helvetica,sans-serif;color:#111827;margin:24px auto;max-width:980px;padding:0 16px}
 h1{font-size:22pt;margin:0 0 8px}h2{font-size:14pt;margin:24px 0 8px;break-after:avoid}h3{font-size:11.5pt;margin:16px 0 6px;break-after:avoid}
-.meta{color:#6b7280}.cover{min-height:60vh;padding-top:8vh}.cover dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin-top:28px}
-.cover dt{color:#6b7280}.cover dd{margin:0}.logo{max-height:64px;max-width:240px;margin-bottom:24px}.fingerprint{font-family:"DejaVu Sans Mono",monospace}
+.meta{color:#6b7280}.cover h1{margin-bottom:2px}.particulars{color:#4b5563;font-size:8.5pt;margin:2px 0 10px}.headline{font-size:13pt;margin:10px 0 4px}
+.answer-table td{font-size:8.5pt}.rests-on{font-size:8.5pt}.logo{max-height:48px;max-width:200px;margin-bottom:12px}.fingerprint{font-family:"DejaVu Sans Mono",monospace;white-space:nowrap}
 table{border-collapse:collapse;width:100%;font-size:9pt}th,td{border-bottom:1px solid #e5e7eb;padding:4px 6px;text-align:left;vertical-align:top}
 thead{display:table-header-group}tfoot{display:table-row-group}tr{break-inside:avoid}
 th{background:#f3f4f6;font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -34,20 +34,6 @@ figure{margin:8px 0;break-inside:avoid}svg.chart{max-width:100%;height:auto}
 .disclaimer{font-size:9pt;color:#374151}.nowrap{white-space:nowrap}td.desc{width:32%}
 @media print{body{margin:0;max-width:none;padding:0}.cover{break-after:page}}
 `;
-
-/** The cover: title, client, portfolio, adviser and firm, as-of date, base currency, fingerprint. */
-function coverHtml(doc: ReportDocument): string {
-  const r = doc.exposure;
-  const p = doc.preferences;
-  const logo = safeLogo(p.logoDataUrl);
-  const row = (label: string, value: string) => (value ? `<dt>${label}</dt><dd>${e(value)}</dd>` : '');
-  const adviser = [p.adviserName, p.adviserFirm].filter(Boolean).join(', ');
-  return `<section class="cover">${logo ? `<img class="logo" alt="" src="${e(logo)}">` : ''}
-<h1>${e(p.reportTitle)}: ${e(r.portfolio)}</h1>
-${r.clientName ? `<p class="meta">Prepared for ${e(r.clientName)}</p>` : ''}
-<dl>${row('Client', r.clientName ?? '')}${r.portfolios ? row('Portfolios', r.portfolios.map((x) => x.name).join(', ')) : row('Portfolio', r.portfolio)}${row('Prepared by', adviser)}${row(r.portfolios ? 'Latest holdings as of' : 'As of', r.asOf)}${row('Base currency', r.baseCurrency)}${row('Total value', formatMoney(r.totalValue, r.baseCurrency))}${row(r.portfolios ? 'Holdings files' : 'Holdings file', r.sourceFile)}${row('Generated', r.generatedAt.slice(0, 10))}${doc.fingerprint ? `<dt>Fingerprint</dt><dd class="fingerprint">${e(doc.fingerprint)}</dd>` : ''}</dl>
-</section>`;
-}
 
 /**
  * What goes inside the report's <body>: every piece of user text escaped, no script, no event
@@ -61,7 +47,7 @@ export function renderReportBody(doc: ReportDocument): string {
   const body = chosen.map((s) => SECTIONS[s](doc));
   // The scenario (only when shocks were asked for) follows the summary and charts it qualifies.
   if (doc.scenario) body.splice(chosen.filter((s) => s === 'summary' || s === 'charts').length, 0, scenarioHtml(doc));
-  return `${coverHtml(doc)}
+  return `${answerHtml(doc)}
 ${warnings}
 ${body.join('\n')}
 <p class="meta">Generated ${e(r.generatedAt)}${doc.fingerprint ? ` · fingerprint <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''} · ThemeLens</p>

@@ -1,0 +1,61 @@
+/**
+ * Page 1 of a report is the answer, as X-Ray and Sharesight put it: the total, each theme's value and
+ * share with a chart, untagged and cash, the largest contributors per theme, and what the figures rest
+ * on (as-of date, theme pack, exchange rates). The particulars (client, adviser, file, fingerprint)
+ * are a compact header above it.
+ */
+import { UNTAGGED_COLOR } from '../domain/default-themes';
+import { themeBarChartSvg } from './charts-svg';
+import { contributionsByTheme, type ReportDocument } from './document';
+import { escapeHtml as e } from './escape';
+import { formatMoney, formatShare, formatWeight, safeColor, safeLogo } from './format';
+
+/** Contributors shown per theme on page 1 (the Themes section lists them all). */
+const TOP = 3;
+
+const swatch = (color: string) => `<svg class="swatch" viewBox="0 0 9 9" aria-hidden="true"><rect width="9" height="9" rx="2" fill="${safeColor(color)}"/></svg>`;
+
+export function answerHtml(doc: ReportDocument): string {
+  const r = doc.exposure;
+  const p = doc.preferences;
+  const cur = r.baseCurrency;
+  const m = (v: number) => e(formatMoney(v, cur));
+  const share = (v: number) => formatShare(r.totalValue === 0 ? 0 : v / r.totalValue);
+  const logo = safeLogo(p.logoDataUrl);
+  const adviser = [p.adviserName, p.adviserFirm].filter(Boolean).join(', ');
+  const particulars = [
+    r.portfolios ? `Portfolios ${r.portfolios.map((x) => x.name).join(', ')}` : '',
+    adviser ? `Prepared by ${adviser}` : '',
+    `${r.portfolios ? 'Holdings files' : 'Holdings file'} ${r.sourceFile}`,
+    `Generated ${r.generatedAt.slice(0, 10)}`,
+  ].filter(Boolean);
+
+  // Contributors per theme, a parent's including its sub-themes', largest first.
+  const byTheme = contributionsByTheme(r);
+  const top = (id: string) =>
+    [id, ...r.themes.filter((c) => c.parentId === id).map((c) => c.id)]
+      .flatMap((t) => byTheme.get(t) ?? [])
+      .sort((a, b) => Math.abs(b.theme.value) - Math.abs(a.theme.value))
+      .slice(0, TOP)
+      .map((c) => `${e(c.position.symbol)} ${m(c.theme.value)} <span class="meta">(${formatWeight(c.theme.weight)} of ${c.position.value === null ? '—' : m(c.position.value)})</span>`)
+      .join('<br>');
+  const rows = r.themes.map(
+    (t) => `<tr${t.parentId ? ' class="sub"' : ''}><td>${swatch(t.color)}${e(t.name)}</td><td class="num">${m(t.value)}</td><td class="num">${formatShare(t.share)}</td><td>${top(t.id) || '<span class="meta">none</span>'}</td></tr>`,
+  );
+  rows.push(`<tr><td>${swatch(UNTAGGED_COLOR)}Untagged</td><td class="num">${m(r.untaggedValue)}</td><td class="num">${share(r.untaggedValue)}</td><td class="meta">of which cash ${m(r.cashValue)} (${share(r.cashValue)})</td></tr>`);
+  const bars = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), { label: 'Untagged', value: r.untaggedValue, color: UNTAGGED_COLOR }];
+  const packs = doc.packs && doc.packs.length > 0 ? doc.packs.join('; ') : null;
+  const rates = r.fxRates.length === 0 ? `every position is in ${e(cur)}, no exchange rate used` : r.fxRates.map((f) => `${e(f.rate)} (${e(f.asOf)})`).join('; ');
+  return `<section class="cover answer">${logo ? `<img class="logo" alt="" src="${e(logo)}">` : ''}
+<h1>${e(p.reportTitle)}: ${e(r.portfolio)}</h1>
+${r.clientName ? `<p class="meta">Prepared for ${e(r.clientName)}</p>` : ''}
+<p class="particulars">${particulars.map(e).join(' · ')}${doc.fingerprint ? ` · fingerprint <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''}</p>
+<p class="headline">Total value <strong>${m(r.totalValue)}</strong> as of <strong>${e(r.asOf)}</strong> (base currency ${e(cur)})</p>
+<figure>${themeBarChartSvg(bars, cur)}</figure>
+<table class="answer-table"><thead><tr><th>Theme</th><th class="num">Value (${e(cur)})</th><th class="num">Share</th><th>Largest contributors</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>
+<p class="meta rests-on">Rests on: ${packs ? `themes from ${e(packs)}; ` : ''}exchange rates: ${rates}${r.warnings.length ? `; ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'} on the next page` : ''}.</p>
+</section>`;
+}
