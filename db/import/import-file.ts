@@ -21,6 +21,7 @@ const hasRules = (db: Db) => db.prepare('SELECT 1 FROM rules LIMIT 1').get() !==
 import { parseInline, parseInWorker } from './parse-source';
 import { RowBatchReader, type RowBatch } from './row-batch';
 import { SecurityResolver } from '../securities/resolve';
+import { refreshLinkedTags } from '../securities/links';
 import { threadCpuMs } from './thread-cpu';
 
 /** "file.csv line 4, column 3 (Quantity)": where a problem is, the way a person looks for it. */
@@ -283,7 +284,11 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
     for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).
-    if (hasRules(db)) applyRules(db, now, snapshotId);
+    if (hasRules(db)) {
+      applyRules(db, now, snapshotId);
+      // What the rules tagged reaches the keys linked to it (db/securities/links.ts).
+      refreshLinkedTags(db);
+    }
     if (input.rememberMapping && input.options.mapping) {
       saveMapping(db, result.format.headers, { mapping: input.options.mapping, encoding: input.options.encoding ?? null, delimiter: input.options.delimiter ?? null }, now);
     }
