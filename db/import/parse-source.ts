@@ -44,7 +44,29 @@ export function parseInWorker(path: string, options: ParseOptions, consumer: Bat
       void worker.terminate();
       fn();
     };
-    worker.on('message', (m: { t: string; [k: string]: unknown }) => {
+    // One message a turn of the event loop: when the parser is ahead, Node would hand this thread
+    // every queued batch in one go, and a cancel (or any other call) would wait for the whole import.
+    // Queued here and taken one by one with setImmediate, timers and other messages run in between.
+    const queue: { t: string; [k: string]: unknown }[] = [];
+    let scheduled = false;
+    const drain = () => {
+      scheduled = false;
+      const m = queue.shift();
+      if (m && !settled) handle(m);
+      if (queue.length > 0 && !settled) {
+        scheduled = true;
+        setImmediate(drain);
+      }
+    };
+    const enqueue = (m: { t: string; [k: string]: unknown }) => {
+      queue.push(m);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(drain);
+      }
+    };
+    worker.on('message', enqueue);
+    const handle = (m: { t: string; [k: string]: unknown }) => {
       try {
         if (m.t === 'rows') {
           consumer.rows(m['batch'] as RowBatch, m['bytesRead'] as number);
@@ -52,6 +74,7 @@ export function parseInWorker(path: string, options: ParseOptions, consumer: Bat
           Atomics.notify(flags, 0);
         } else if (m.t === 'issues') consumer.issues(m['issues'] as RowIssue[]);
         else if (m.t === 'done') finish(() => ok(m['result'] as FileParseResult));
+        else if (m.t === 'exit') finish(() => fail(new Error(`The import worker stopped unexpectedly (exit ${m['code'] as number}).`)));
         else if (m.t === 'failed') {
           const code = m['code'] as string | null;
           finish(() => fail(code ? new AppError(code as never, m['message'] as string, (m['details'] as never) ?? undefined) : new Error(m['message'] as string)));
@@ -65,8 +88,9 @@ export function parseInWorker(path: string, options: ParseOptions, consumer: Bat
         Atomics.notify(flags, 0);
         finish(() => fail(err));
       }
-    });
+    };
     worker.on('error', (err) => finish(() => fail(err)));
-    worker.on('exit', (code) => finish(() => fail(new Error(`The import worker stopped unexpectedly (exit ${code}).`))));
+    // After the messages it sent before it stopped ('done', 'failed'), which settle first.
+    worker.on('exit', (code) => enqueue({ t: 'exit', code }));
   });
 }
