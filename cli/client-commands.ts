@@ -1,6 +1,5 @@
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
-import { portfolioNameKey } from '../shared/domain/portfolio-name';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { portfolioArg } from './portfolio-args';
@@ -16,20 +15,13 @@ export async function clientCommand(h: BackendHandlers, args: string[], io: Io):
   io.out(clientName ? `${portfolio.name} belongs to ${clientName}.\n` : `${portfolio.name} belongs to no client.\n`);
 }
 
-/** `themelens clients`: each client with its portfolios (names matched as portfolio names are). */
+/** `themelens clients`: each client with its portfolios (the backend's listClients groups them). */
 export async function clientsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
   parseCommandArgs(args, {});
-  const groups = new Map<string, { client: string; portfolios: string[] }>();
-  for (const p of await h.listPortfolios({})) {
-    if (!p.clientName) continue;
-    const key = portfolioNameKey(p.clientName);
-    const g = groups.get(key) ?? { client: p.clientName, portfolios: [] };
-    g.portfolios.push(p.name);
-    groups.set(key, g);
-  }
-  if (groups.size === 0) {
+  const clients = await h.listClients({});
+  if (clients.length === 0) {
     io.out('No clients yet. Name one: themelens client set PORTFOLIO CLIENT, or import with --client NAME\n');
     return;
   }
-  for (const g of [...groups.values()].sort((a, b) => a.client.localeCompare(b.client))) io.out(`${g.client}\t${g.portfolios.join(', ')}\n`);
+  for (const c of clients) io.out(`${c.name}\t${c.portfolios.map((p) => p.name).join(', ')}\n`);
 }

@@ -8,10 +8,10 @@ import { ChartFrame, ChartTooltipBox } from '../charts/ChartFrame';
 import { EVERY_TICK } from '../charts/axis-ticks';
 import { formatShare } from '../format';
 import { useCall } from './useCall';
+import { formatPoints } from '../../../shared/report/html-extras';
 
 const PORTFOLIO_COLOR = '#2563eb';
 const BENCHMARK_COLOR = '#f59e0b';
-const points = (f: number) => `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)} pts`;
 
 /**
  * The portfolio's theme shares beside a benchmark's: any fund whose issuer holdings were imported
@@ -74,7 +74,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
                         title={d.name}
                         rows={[
                           { name: portfolioName, color: PORTFOLIO_COLOR, value: formatShare(d.portfolio / 100), detail: '' },
-                          { name: held, color: BENCHMARK_COLOR, value: formatShare(d.benchmark / 100), detail: `active ${points(d.active)}` },
+                          { name: held, color: BENCHMARK_COLOR, value: formatShare(d.benchmark / 100), detail: `active ${formatPoints(d.active)}` },
                         ]}
                       />
                     ) : null;
@@ -106,7 +106,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
                   <td>{t.name}</td>
                   <td className="num">{formatShare(t.share)}</td>
                   <td className="num">{formatShare(t.benchmark?.share ?? 0)}</td>
-                  <td className={`num ${Math.abs(t.benchmark?.active ?? 0) < 0.0005 ? '' : (t.benchmark?.active ?? 0) < 0 ? 'down' : 'up'}`}>{points(t.benchmark?.active ?? 0)}</td>
+                  <td className={`num ${Math.abs(t.benchmark?.active ?? 0) < 0.0005 ? '' : (t.benchmark?.active ?? 0) < 0 ? 'down' : 'up'}`}>{formatPoints(t.benchmark?.active ?? 0)}</td>
                 </tr>
               ))}
             </tbody>

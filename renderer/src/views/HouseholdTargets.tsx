@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { ReportThemeRow } from '../../../shared/report/model';
 import { api } from '../api';
+import { percentToBp } from '../components/TagEditor';
 
-/** Percent text ("25", "25.5") as basis points, or null when it is not 0..100 with at most two decimals. */
+/** Percent text ("25", "12.5%") as basis points, as the tag editor reads it; null unless 0..100. */
 const percentBp = (text: string): number | null => {
-  const m = /^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$/.exec(text);
-  const bp = m ? Math.round(Number((m[1] as string).replace(',', '.')) * 100) : NaN;
-  return bp >= 0 && bp <= 10_000 ? bp : null;
+  const bp = percentToBp(text);
+  return bp !== null && bp <= 10_000 ? bp : null;
 };
 
 /** Sets or removes one theme's target share (and band) for a client; the view shows the drift. */

@@ -12,11 +12,11 @@ import { formatDate, formatMoney, formatShare, formatWeight } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { HouseholdTargets } from './HouseholdTargets';
 import { useCall } from './useCall';
+import { formatPoints } from '../../../shared/report/html-extras';
 
 /** Positions shown in the combined table (the report lists them all). */
 const TOP_POSITIONS = 15;
 
-const points = (f: number) => `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)} pts`;
 
 /**
  * The household: every portfolio of this portfolio's client combined (the latest snapshot of each,
@@ -113,7 +113,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
                     title={d.name}
                     rows={[
                       { name: 'Share now', color: d.color, value: formatShare(d.share / 100), detail: formatMoney(d.value, cur) },
-                      ...(d.target !== null ? [{ name: 'Target', color: '#9ca3af', value: formatShare(d.target / 100), detail: points((d.share - d.target) / 100) }] : []),
+                      ...(d.target !== null ? [{ name: 'Target', color: '#9ca3af', value: formatShare(d.target / 100), detail: formatPoints((d.share - d.target) / 100) }] : []),
                     ]}
                   />
                 ) : null;
@@ -154,7 +154,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
                   data-testid={`household-target-${t.id}`}
                   title={t.target ? `Target ${formatShare(t.target.share)} ± ${(t.target.band * 100).toFixed(1)} points; ${t.target.outside ? 'outside' : 'within'} the band` : undefined}
                 >
-                  {t.target ? `${formatShare(t.target.share)} · ${points(t.target.drift)}${t.target.outside ? ' ⚠' : ''}` : '—'}
+                  {t.target ? `${formatShare(t.target.share)} · ${formatPoints(t.target.drift)}${t.target.outside ? ' ⚠' : ''}` : '—'}
                 </td>
               </tr>
             ))}
