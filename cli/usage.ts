@@ -23,7 +23,7 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   targets --portfolio NAME | targets set THEME_ID SHARE [--band P] --portfolio NAME | targets remove THEME_ID --portfolio NAME
                                            a target share per theme (0.25 or 25%), band in percentage points (default 5); drift shown
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
-         [--paper a4|letter] [--sections summary,charts,themes,positions,fx,changes,methodology,disclaimer]
+         [--paper a4|letter] [--sections summary,charts,themes,accounts,currencies,overlap,positions,fx,changes,methodology,disclaimer]
          [--benchmark FUND] [--shock THEME_ID=+/-P ...]
                                            FUND: a fund imported for look-through, its theme shares beside the portfolio's;
                                            --shock adds a Scenario section

@@ -39,16 +39,26 @@ function side(db: Db, name: 'cmp_a' | 'cmp_b' | 'cmp_ba', portfolio: Portfolio, 
  * that moved because weights changed between the two snapshots). Each snapshot is read with the
  * tags as they stood until the next snapshot was imported, as on the history chart.
  */
-export function compareSnapshots(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit = 300): SnapshotComparison {
+export function compareSnapshots(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit = 300, tagsAt?: TagMoments): SnapshotComparison {
   for (const s of [from, to]) if (s.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${s.id} is not part of ${portfolio.name}.`);
   // Its temp tables are the analytics' own, not an edit (cache.ts).
-  return ownWrites(db, () => compareIn(db, portfolio, from, to, limit));
+  return ownWrites(db, () => compareIn(db, portfolio, from, to, limit, tagsAt ?? { from: tagCutoff(db, from), to: tagCutoff(db, to) }));
 }
 
-function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit: number): SnapshotComparison {
+/**
+ * The moments each side's tags are read at (an ISO time; null: today's tags). By default each
+ * snapshot's own (tagCutoff); a report reads its own side with the tags it shows, and the earlier
+ * side with the tags of the report it is compared with.
+ */
+export interface TagMoments {
+  from: string | null;
+  to: string | null;
+}
+
+function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit: number, tagsAt: TagMoments): SnapshotComparison {
   return db.transaction(() => {
-    tagsAsOf(db, 'temp.tags_from', tagCutoff(db, from));
-    tagsAsOf(db, 'temp.tags_to', tagCutoff(db, to));
+    tagsAsOf(db, 'temp.tags_from', tagsAt.from);
+    tagsAsOf(db, 'temp.tags_to', tagsAt.to);
     const missingFrom = side(db, 'cmp_a', portfolio, from.id, 'temp.tags_from', true);
     const missingTo = side(db, 'cmp_b', portfolio, to.id, 'temp.tags_to', true);
     // The new positions under the old weights: separates value moves from weight moves.

@@ -4,6 +4,7 @@ import type { ExposureReport } from '../../shared/report/model';
 import type { Db } from '../connection';
 import { computeExposure } from '../exposure/compute';
 import { holdsSymbol } from '../exposure/scan';
+import { attributionOf } from './attribution';
 import { applyExtras, NO_EXTRAS, type ReportExtras } from './extras';
 import { captureInputs, fingerprintOf, type ReportInputs } from './inputs';
 import { positionChanges } from './position-changes';
@@ -17,6 +18,7 @@ function documentFrom(plain: ExposureReport, inputs: ReportInputs, db: Db): Repo
   return {
     exposure,
     scenario,
+    attribution: inputs.attribution ?? null,
     packs: [...new Set(inputs.themes.map((t) => t.pack))],
     preferences: inputs.preferences,
     fingerprint: fingerprintOf(inputs),
@@ -58,6 +60,8 @@ export function buildReport(
         tagChanges: tagChangesSince(previous.tags, captured.tags, previous.generatedAt, holdsSymbol(db, snapshot.id)),
       }
     : { ...captured, previousReport: null };
+  const attribution = attributionOf(db, portfolio, snapshot, inputs);
+  if (attribution) inputs.attribution = attribution;
   return { doc: documentFrom({ ...exposure, tagChanges: inputs.tagChanges }, inputs, db), inputs };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FxRate, Portfolio, Snapshot, Theme } from '../../shared/domain/types';
-import type { ReportPreferences, ReportSection } from '../../shared/report/document';
+import type { ReportAttribution, ReportPreferences, ReportSection } from '../../shared/report/document';
 import type { ExposureReport } from '../../shared/report/model';
 import type { Db } from '../connection';
 import type { Benchmark } from '../exposure/benchmark';
@@ -37,6 +37,8 @@ export interface ReportInputs {
   generatedAt: string;
   /** The benchmark compared with and its theme weights then (absent in older records and without one). */
   benchmark?: Benchmark | null;
+  /** What moved each theme since the snapshot compared with (absent in older records and without one). */
+  attribution?: ReportAttribution;
   /** Theme shocks of the report's scenario section (absent in older records and without one). */
   shocks?: Shock[];
 }

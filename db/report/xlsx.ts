@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { comparedWith, contributionsByTheme, type ReportDocument } from '../../shared/report/document';
 import { spreadsheetMoneyFormat } from '../../shared/report/amount';
+import { reportBreakdowns } from '../../shared/report/breakdowns';
 
 const MONEY = '#,##0.00;-#,##0.00';
 const PERCENT = '0.00%';
@@ -42,7 +43,7 @@ function unitsOfBase(description: string, currency: string, base: string): numbe
   return null;
 }
 
-/** The report as an XLSX workbook: sheets Summary, Themes, Positions, Tags, FX and Changes. */
+/** The report as an XLSX workbook: sheets Summary, Themes, Positions, Tags, FX, Changes, Accounts, Currencies, Overlap (and Attribution, Portfolios, Benchmark, Scenario when the report has them). */
 export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   const r = doc.exposure;
   const byTheme = contributionsByTheme(r);
@@ -97,6 +98,33 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
     doc.positionChanges.map((c): Cell[] => [c.kind, c.account, c.symbolKey, c.description, c.currency, c.quantityBefore, c.quantityAfter, c.localValueBefore, c.localValueAfter]),
     [['Compared with', comparedWith(doc) ?? 'nothing: this is the first snapshot']],
   );
+  const b = reportBreakdowns(r);
+  const themeCols = (width: number) => b.themes.map((t): Column => ({ header: t.name, width, numFmt: BASE_MONEY }));
+  addTable(
+    wb, 'Accounts',
+    [{ header: 'Account', width: 18 }, { header: 'Positions', width: 10 }, { header: `Value (${cur})`, width: 18, numFmt: BASE_MONEY }, ...themeCols(18), { header: 'Untagged', width: 16, numFmt: BASE_MONEY }, { header: 'Without a rate', width: 14 }],
+    b.accounts.map((a): Cell[] => [a.account, a.positionCount, a.value, ...b.themes.map((t) => a.themes[t.id] ?? 0), a.untaggedValue, a.withoutRate]),
+  );
+  addTable(
+    wb, 'Currencies',
+    [{ header: 'Currency', width: 10 }, { header: 'Positions', width: 10 }, { header: 'Local value', width: 18, numFmt: MONEY }, { header: `Value (${cur})`, width: 18, numFmt: BASE_MONEY }, { header: 'Share', width: 10, numFmt: PERCENT }, { header: 'Rate used', width: 36 }],
+    b.currencies.map((c): Cell[] => [c.currency, c.positionCount, c.localValue, c.value, c.share, c.rate === null ? 'missing' : c.rate === '' ? 'base currency' : c.rate]),
+  );
+  const names = new Map(b.themes.map((t) => [t.id, t.name]));
+  addTable(
+    wb, 'Overlap',
+    [{ header: 'Theme', width: 30 }, { header: 'With theme', width: 30 }, { header: `Value in both (${cur})`, width: 20, numFmt: BASE_MONEY }, { header: 'Share', width: 10, numFmt: PERCENT }, { header: 'Positions', width: 10 }],
+    b.overlap.map((o): Cell[] => [names.get(o.a) ?? o.a, names.get(o.b) ?? o.b, o.value, o.share, o.positionCount]),
+  );
+  if (doc.attribution) {
+    const a = doc.attribution;
+    addTable(
+      wb, 'Attribution',
+      [{ header: 'Theme', width: 30 }, { header: `Before (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: `Now (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: 'Quantity effect', width: 16, numFmt: BASE_MONEY }, { header: 'Price effect', width: 16, numFmt: BASE_MONEY }, { header: 'Tag effect', width: 16, numFmt: BASE_MONEY }, { header: 'Share before', width: 12, numFmt: PERCENT }, { header: 'Share now', width: 12, numFmt: PERCENT }],
+      a.themes.map((t): Cell[] => [t.name, t.fromValue, t.toValue, t.quantityEffect, t.priceEffect, t.tagEffect, t.fromShare, t.toShare]),
+      [['From', a.from.asOf], ['To', a.to.asOf]],
+    );
+  }
   if (r.portfolios) {
     addTable(
       wb, 'Portfolios',

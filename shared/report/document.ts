@@ -1,4 +1,5 @@
 /** A client report: the exposure model plus what an adviser adds (cover, notes, changes, fingerprint). */
+import type { SnapshotComparison } from '../exposure/analytics';
 import type { ScenarioResult } from '../exposure/scenario';
 import type { ExposureReport, ReportPosition } from './model';
 
@@ -24,7 +25,7 @@ export const DEFAULT_PREFERENCES: ReportPreferences = {
 };
 
 /** Parts of a report a user may leave out; the cover is always there. */
-export const REPORT_SECTIONS = ['summary', 'charts', 'themes', 'positions', 'fx', 'changes', 'methodology', 'disclaimer'] as const;
+export const REPORT_SECTIONS = ['summary', 'charts', 'themes', 'accounts', 'currencies', 'overlap', 'positions', 'fx', 'changes', 'methodology', 'disclaimer'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const PAPER_SIZES = ['a4', 'letter'] as const;
@@ -69,12 +70,17 @@ export interface ReportDocument {
   sections: readonly ReportSection[];
   /** Theme shocks asked for with the report, with what they do: its Scenario section, present only then. */
   scenario?: ReportScenario | null;
+  /** How each theme's exposure moved since the snapshot compared with (quantity, price, tag); null without one or in older records. */
+  attribution?: ReportAttribution | null;
   /** The packs the report's themes come from (page 1 says what the figures rest on). */
   packs?: string[];
 }
 
 /** A scenario in a report: the shocks applied (basis points, as asked) and the result (shared/exposure/scenario.ts). */
 export type ReportScenario = ScenarioResult & { shocks: { themeId: string; shockBp: number }[] };
+
+/** A comparison as a report carries it: per theme and the largest position changes, with their causes. */
+export type ReportAttribution = Omit<SnapshotComparison, 'portfolioId' | 'baseCurrency'>;
 
 /** Whether a section is to be included. */
 export const hasSection = (doc: ReportDocument, s: ReportSection): boolean => doc.sections.includes(s);

@@ -4,6 +4,7 @@ import { themeBarChartSvg, shareDonutSvg } from './charts-svg';
 import { comparedWith, contributionsByTheme, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatQuantity, formatShare, formatWeight, safeColor } from './format';
+import { attributionHtml } from './html-breakdowns';
 import { benchmarkHtml, formatPoints, portfoliosHtml } from './html-extras';
 import { methodologyParagraphs } from './methodology';
 
@@ -100,7 +101,7 @@ export function changesHtml(doc: ReportDocument): string {
   const tags = r.tagChanges.length
     ? `<h3>Theme weights changed</h3>\n${table(['When', 'Symbol', 'Theme', 'Before', 'After', 'Source'], r.tagChanges.map((c) => `<tr>${td(e(c.at.slice(0, 10)))}${td(e(c.symbolKey))}${td(e(c.themeId))}${td(w(c.oldWeight), true)}${td(w(c.newWeight), true)}${td(e(c.source))}</tr>`), [3, 4])}`
     : '<p>No theme weight of a holding changed.</p>';
-  return `<h2>What changed</h2>\n${head}\n${prev ? '<h3>Positions</h3>\n' : ''}${positions}\n${tags}`;
+  return `<h2>What changed</h2>\n${head}\n${attributionHtml(doc)}\n${prev ? '<h3>Positions</h3>\n' : ''}${positions}\n${tags}`;
 }
 
 /** How exposure is computed, in plain words. */

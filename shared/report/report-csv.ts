@@ -1,6 +1,7 @@
 /** The client report as CSV: the exposure blocks plus adviser, fingerprint, tag notes and position changes. */
 import { plainAmount } from './amount';
 import { csvLines, numberCell, textCell } from './csv';
+import { reportBreakdowns } from './breakdowns';
 import { comparedWith, type ReportDocument } from './document';
 
 
@@ -36,6 +37,24 @@ export function renderReportCsv(doc: ReportDocument): string {
     row('Scenario: theme id', 'Shock applied (%)', `Exposure (${s.baseCurrency})`, `Move (${s.baseCurrency})`);
     for (const t of s.themes) row(textCell(t.id), String(t.shock), plainAmount(t.value, s.baseCurrency), plainAmount(t.impact, s.baseCurrency));
     row('Scenario: total move', '', plainAmount(s.totalValue, s.baseCurrency), plainAmount(s.impact, s.baseCurrency));
+  }
+  // The breakdowns (by account, by currency, theme overlap) and, with a comparison, what moved each theme.
+  const b = reportBreakdowns(r);
+  const cur = r.baseCurrency;
+  lines.push('');
+  row('Account', 'Positions', `Value (${cur})`, ...b.themes.map((t) => textCell(t.id)), 'Untagged', 'Positions without a rate');
+  for (const a of b.accounts) row(textCell(a.account), String(a.positionCount), plainAmount(a.value, cur), ...b.themes.map((t) => plainAmount(a.themes[t.id] ?? 0, cur)), plainAmount(a.untaggedValue, cur), String(a.withoutRate));
+  lines.push('');
+  row('Currency held', 'Positions', 'Local value', `Value (${cur})`, 'Share', 'Rate used');
+  for (const c of b.currencies) row(textCell(c.currency), String(c.positionCount), plainAmount(c.localValue, c.currency), plainAmount(c.value, cur), c.share === null ? '' : c.share.toFixed(6), textCell(c.rate ?? 'missing'));
+  lines.push('');
+  row('Overlap: theme id', 'With theme id', `Value in both (${cur})`, 'Share', 'Positions');
+  for (const o of b.overlap) row(textCell(o.a), textCell(o.b), plainAmount(o.value, cur), o.share.toFixed(6), String(o.positionCount));
+  if (doc.attribution) {
+    const a = doc.attribution;
+    lines.push('');
+    row('Theme change: theme id', `Before (${a.from.asOf})`, `Now (${a.to.asOf})`, 'Quantity effect', 'Price effect', 'Tag effect', 'Share before', 'Share now');
+    for (const t of a.themes) row(textCell(t.id), plainAmount(t.fromValue, cur), plainAmount(t.toValue, cur), plainAmount(t.quantityEffect, cur), plainAmount(t.priceEffect, cur), plainAmount(t.tagEffect, cur), t.fromShare.toFixed(6), t.toShare.toFixed(6));
   }
   if (doc.tagNotes.some((n) => n.rationale || n.sourceUrl)) {
     lines.push('');

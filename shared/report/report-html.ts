@@ -2,6 +2,7 @@
 import { hasSection, type ReportDocument, type ReportSection } from './document';
 import { escapeHtml as e } from './escape';
 import { answerHtml } from './answer-html';
+import { accountsHtml, currenciesHtml, overlapHtml } from './html-breakdowns';
 import { scenarioHtml } from './html-extras';
 import { changesHtml, chartsHtml, disclaimerHtml, fxHtml, methodologyHtml, positionsHtml, summaryHtml, themeDetailsHtml } from './html-sections';
 
@@ -9,6 +10,9 @@ const SECTIONS: Record<ReportSection, (doc: ReportDocument) => string> = {
   summary: summaryHtml,
   charts: chartsHtml,
   themes: themeDetailsHtml,
+  accounts: accountsHtml,
+  currencies: currenciesHtml,
+  overlap: overlapHtml,
   positions: positionsHtml,
   fx: fxHtml,
   changes: changesHtml,

@@ -1,4 +1,5 @@
 /** The client report as JSON: the documented exposure schema plus the adviser's additions. */
+import { reportBreakdowns } from './breakdowns';
 import type { ReportDocument } from './document';
 
 /** The exposure fields at the top level (schemaVersion and all), then fingerprint, adviser, notes and changes. */
@@ -12,6 +13,8 @@ export function renderReportJson(doc: ReportDocument): string {
     previousSnapshot: doc.previousSnapshot,
     previousReport: doc.previousReport,
     positionChanges: doc.positionChanges,
+    breakdowns: reportBreakdowns(doc.exposure),
+    ...(doc.attribution ? { attribution: doc.attribution } : {}),
     // Only when shocks were asked for, so plain reports keep their exact bytes.
     ...(doc.scenario ? { scenario: doc.scenario } : {}),
   };

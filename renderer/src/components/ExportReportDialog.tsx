@@ -28,9 +28,12 @@ const SECTION_LABELS: Record<ReportSection, string> = {
   summary: 'Summary',
   charts: 'Charts',
   themes: 'Themes and their positions',
+  accounts: 'By account',
+  currencies: 'By currency',
+  overlap: 'Theme overlap',
   positions: 'Positions',
   fx: 'Exchange rates',
-  changes: 'Changes since the previous report',
+  changes: 'Changes since the previous report, explained',
   methodology: 'Methodology',
   disclaimer: 'Disclaimer',
 };

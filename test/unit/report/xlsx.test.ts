@@ -34,13 +34,13 @@ describe('XLSX report, read back with exceljs', () => {
     expect(carrying.length).toBeGreaterThanOrEqual(15);
   });
 
-  it('has the five sheets, numbers as numbers with formats, and the figures to the cent', async () => {
+  it('has its sheets, numbers as numbers with formats, and the figures to the cent', async () => {
     const f = await tagged();
     cleanup = f.cleanup;
     const out = join(f.dir, 'r.xlsx');
     await f.backend.handlers.exportReport({ portfolioId: f.portfolioId, format: 'xlsx', paper: 'a4', path: out });
     const wb = await readBack(readFileSync(out));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Themes', 'Positions', 'Tags', 'FX', 'Changes']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Themes', 'Positions', 'Tags', 'FX', 'Changes', 'Accounts', 'Currencies', 'Overlap']);
 
     const summary = wb.getWorksheet('Summary')!;
     const rowOf = (label: string) => {

@@ -1,0 +1,152 @@
+/**
+ * The report's breakdowns (by account, by currency, theme overlap), computed from the report's own
+ * positions so that a portfolio's report and a household's add up the same way, and every figure
+ * agrees with the summary to the cent: sums are taken in whole cents.
+ */
+import type { ExposureReport, ReportPosition } from './model';
+
+export interface ReportAccountRow {
+  account: string;
+  positionCount: number;
+  /** Base value of the account's positions that have a rate. */
+  value: number;
+  /** Net contribution per top-level theme id (sub-themes rolled in). */
+  themes: Record<string, number>;
+  /** Value not explained by any tag (value less every contribution, as the summary counts it). */
+  untaggedValue: number;
+  /** Positions whose currency has no rate: left out of the figures, as in the summary. */
+  withoutRate: number;
+}
+
+export interface ReportCurrencyRow {
+  currency: string;
+  positionCount: number;
+  /** Sum in the currency itself. */
+  localValue: number;
+  /** In the base currency; null when the currency has no rate. */
+  value: number | null;
+  share: number | null;
+  /** The rate used, as the report lists it ("" for the base currency, null when missing). */
+  rate: string | null;
+}
+
+/** Base value of positions counted in both top-level themes (a === b: in that theme at all). */
+export interface ReportOverlapCell {
+  a: string;
+  b: string;
+  value: number;
+  share: number;
+  positionCount: number;
+}
+
+export interface ReportBreakdowns {
+  /** Top-level themes, in the report's order. */
+  themes: { id: string; name: string; color: string }[];
+  accounts: ReportAccountRow[];
+  currencies: ReportCurrencyRow[];
+  overlap: ReportOverlapCell[];
+  /** False when the report lists fewer positions than the snapshot holds: the breakdowns then cover only those. */
+  complete: boolean;
+}
+
+const cents = (v: number): number => Math.round(v * 100);
+const money = (c: number): number => c / 100;
+
+/** Each theme id's top-level theme: a sub-theme rolls into its parent. */
+function rootsOf(r: ExposureReport): Map<string, string> {
+  return new Map(r.themes.map((t) => [t.id, t.parentId ?? t.id]));
+}
+
+/** The top-level themes a position counts in (each once), with its contribution to each. */
+function rootContributions(p: ReportPosition, roots: Map<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of p.themes) {
+    const root = roots.get(t.id);
+    if (root === undefined || t.weight <= 0) continue;
+    out.set(root, (out.get(root) ?? 0) + cents(t.value));
+  }
+  return out;
+}
+
+export function reportBreakdowns(r: ExposureReport): ReportBreakdowns {
+  const roots = rootsOf(r);
+  const themes = r.themes.filter((t) => !t.parentId).map((t) => ({ id: t.id, name: t.name, color: t.color }));
+  const total = cents(r.totalValue);
+  const shareOf = (c: number) => (total === 0 ? 0 : c / total);
+
+  const accounts = new Map<string, { n: number; v: number; tagged: number; themes: Map<string, number>; missing: number }>();
+  const currencies = new Map<string, { n: number; local: number; v: number; missing: boolean }>();
+  const pairs = new Map<string, { v: number; n: number }>();
+
+  for (const p of r.positions) {
+    const a = accounts.get(p.account) ?? { n: 0, v: 0, tagged: 0, themes: new Map<string, number>(), missing: 0 };
+    accounts.set(p.account, a);
+    a.n += 1;
+    const c = currencies.get(p.currency) ?? { n: 0, local: 0, v: 0, missing: false };
+    currencies.set(p.currency, c);
+    c.n += 1;
+    c.local += cents(p.localValue);
+    if (p.value === null) {
+      a.missing += 1;
+      c.missing = true;
+      continue;
+    }
+    const v = cents(p.value);
+    a.v += v;
+    c.v += v;
+    const byRoot = rootContributions(p, roots);
+    for (const [root, contribution] of byRoot) {
+      a.themes.set(root, (a.themes.get(root) ?? 0) + contribution);
+      a.tagged += contribution;
+    }
+    const held = themes.filter((t) => byRoot.has(t.id)).map((t) => t.id);
+    for (let i = 0; i < held.length; i++) {
+      for (let j = i; j < held.length; j++) {
+        const key = `${held[i]}\u0000${held[j]}`;
+        const cell = pairs.get(key) ?? { v: 0, n: 0 };
+        cell.v += v;
+        cell.n += 1;
+        pairs.set(key, cell);
+      }
+    }
+  }
+
+  const rates = new Map(r.fxRates.map((f) => [f.currency, f.rate]));
+  const overlap: ReportOverlapCell[] = [];
+  for (let i = 0; i < themes.length; i++) {
+    for (let j = i; j < themes.length; j++) {
+      const cell = pairs.get(`${themes[i]!.id}\u0000${themes[j]!.id}`) ?? { v: 0, n: 0 };
+      overlap.push({ a: themes[i]!.id, b: themes[j]!.id, value: money(cell.v), share: shareOf(cell.v), positionCount: cell.n });
+    }
+  }
+  return {
+    themes,
+    accounts: [...accounts]
+      .map(([account, a]) => ({
+        account,
+        positionCount: a.n,
+        value: money(a.v),
+        themes: Object.fromEntries(themes.map((t) => [t.id, money(a.themes.get(t.id) ?? 0)])),
+        untaggedValue: money(a.v - a.tagged),
+        withoutRate: a.missing,
+      }))
+      .sort((x, y) => Math.abs(y.value) - Math.abs(x.value) || (x.account < y.account ? -1 : 1)),
+    currencies: [...currencies]
+      .map(([currency, c]) => ({
+        currency,
+        positionCount: c.n,
+        localValue: money(c.local),
+        value: c.missing ? null : money(c.v),
+        share: c.missing ? null : shareOf(c.v),
+        rate: currency === r.baseCurrency ? '' : c.missing ? null : (rates.get(currency) ?? null),
+      }))
+      .sort((x, y) => Math.abs(y.value ?? 0) - Math.abs(x.value ?? 0) || (x.currency < y.currency ? -1 : 1)),
+    overlap,
+    complete: r.positions.length >= r.positionCount,
+  };
+}
+
+/** The overlap cell of two themes, in either order. */
+export function overlapOf(b: ReportBreakdowns, x: string, y: string): ReportOverlapCell | undefined {
+  return b.overlap.find((c) => (c.a === x && c.b === y) || (c.a === y && c.b === x));
+}

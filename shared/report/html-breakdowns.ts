@@ -1,0 +1,85 @@
+/** The report's breakdown sections as HTML (by account, by currency, theme overlap) and the change attribution. */
+import { reportBreakdowns, overlapOf, type ReportBreakdowns } from './breakdowns';
+import type { ReportDocument } from './document';
+import { escapeHtml as e } from './escape';
+import { formatMoney, formatQuantity, formatShare, safeColor } from './format';
+
+const table = (head: string[], rows: string[], numeric: number[] = [], foot = '') =>
+  `<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>${foot}</table>`;
+const td = (html: string, num = false) => `<td${num ? ' class="num"' : ''}>${html}</td>`;
+const swatch = (color: string) => `<svg class="swatch" viewBox="0 0 9 9" aria-hidden="true"><rect width="9" height="9" rx="2" fill="${safeColor(color)}"/></svg>`;
+const range = (a: readonly unknown[]) => a.map((_, i) => i);
+
+// The breakdowns are computed once per document, however many sections read them.
+const computed = new WeakMap<ReportDocument, ReportBreakdowns>();
+export function breakdownsOf(doc: ReportDocument): ReportBreakdowns {
+  let b = computed.get(doc);
+  if (!b) computed.set(doc, (b = reportBreakdowns(doc.exposure)));
+  return b;
+}
+
+const partial = (doc: ReportDocument) => {
+  const r = doc.exposure;
+  return breakdownsOf(doc).complete ? '' : `<p class="meta">Over the ${r.positions.length} positions this report lists, of ${r.positionCount}.</p>\n`;
+};
+
+/** Each account's value, its net exposure per theme and what is untagged. */
+export function accountsHtml(doc: ReportDocument): string {
+  const r = doc.exposure;
+  const b = breakdownsOf(doc);
+  const m = (v: number) => e(formatMoney(v, r.baseCurrency));
+  const rows = b.accounts.map((a) =>
+    `<tr>${td(e(a.account))}${td(String(a.positionCount), true)}${td(m(a.value), true)}${b.themes.map((t) => td(m(a.themes[t.id] ?? 0), true)).join('')}${td(m(a.untaggedValue), true)}${td(a.withoutRate ? `${a.withoutRate} without a rate` : '')}</tr>`,
+  );
+  const head = ['Account', 'Positions', `Value (${e(r.baseCurrency)})`, ...b.themes.map((t) => swatch(t.color) + e(t.name)), 'Untagged', ''];
+  return `<h2>By account</h2>\n${partial(doc)}<p class="meta">Net exposure per theme in ${e(r.baseCurrency)}, sub-themes included.</p>\n${table(head, rows, range(head).slice(1, -1))}`;
+}
+
+/** Each currency held: its local sum, its value and share in the base currency, and the rate used. */
+export function currenciesHtml(doc: ReportDocument): string {
+  const r = doc.exposure;
+  const b = breakdownsOf(doc);
+  const rows = b.currencies.map((c) => {
+    const value = c.value === null ? 'no rate: left out' : e(formatMoney(c.value, r.baseCurrency));
+    const rate = c.rate === null ? 'missing' : c.rate === '' ? 'base currency' : e(c.rate);
+    return `<tr>${td(e(c.currency))}${td(String(c.positionCount), true)}${td(e(formatMoney(c.localValue, c.currency)), true)}${td(value, true)}${td(c.share === null ? '' : formatShare(c.share), true)}${td(rate)}</tr>`;
+  });
+  return `<h2>By currency</h2>\n${partial(doc)}${table(['Currency', 'Positions', 'Local value', `Value (${e(r.baseCurrency)})`, 'Share', 'Rate used'], rows, [1, 2, 3, 4])}`;
+}
+
+/** The value held in two themes at once: each cell is the base value of positions tagged with both. */
+export function overlapHtml(doc: ReportDocument): string {
+  const r = doc.exposure;
+  const b = breakdownsOf(doc);
+  if (b.themes.length < 2) return `<h2>Theme overlap</h2>\n<p>With fewer than two themes, nothing can overlap.</p>`;
+  const rows = b.themes.map((x) => {
+    const cells = b.themes.map((y) => {
+      const c = overlapOf(b, x.id, y.id);
+      return td(c && c.positionCount > 0 ? `${e(formatMoney(c.value, r.baseCurrency))}<br><span class="meta">${formatShare(c.share)} · ${c.positionCount}</span>` : '—', true);
+    });
+    return `<tr><th scope="row">${swatch(x.color)}${e(x.name)}</th>${cells.join('')}</tr>`;
+  });
+  const head = ['Theme', ...b.themes.map((t) => e(t.name))];
+  return `<h2>Theme overlap</h2>\n${partial(doc)}<p class="meta">Each cell: the value of positions tagged with both themes (whole position value, not weighted), its share of the total and how many positions; the diagonal is the value tagged with the theme at all.</p>\n${table(head, rows, range(head).slice(1))}`;
+}
+
+/** Per theme, how exposure moved since the snapshot compared with: quantity, price (FX included) and tag effects. */
+export function attributionHtml(doc: ReportDocument): string {
+  const a = doc.attribution;
+  if (!a) return '';
+  const cur = doc.exposure.baseCurrency;
+  const m = (v: number) => e(formatMoney(v, cur));
+  const signed = (v: number) => (v > 0 ? '+' : '') + m(v);
+  const rows = a.themes.map((t) =>
+    `<tr>${td(swatch(t.color) + e(t.name))}${td(m(t.fromValue), true)}${td(m(t.toValue), true)}${td(signed(t.toValue - t.fromValue), true)}${td(signed(t.quantityEffect), true)}${td(signed(t.priceEffect), true)}${td(signed(t.tagEffect), true)}${td(`${formatShare(t.fromShare)} → ${formatShare(t.toShare)}`, true)}</tr>`,
+  );
+  const q = (v: number | null) => (v === null ? '—' : formatQuantity(v));
+  const positions = a.positions.map((p) =>
+    `<tr>${td(e(p.status))}${td(e(p.account))}${td(e(p.symbol))}${td(`${q(p.fromQuantity)} → ${q(p.toQuantity)}`, true)}${td(signed(p.toValue - p.fromValue), true)}${td(signed(p.quantityEffect), true)}${td(signed(p.priceEffect), true)}${td(signed(p.tagEffect), true)}</tr>`,
+  );
+  const counts = `${a.counts.new} new, ${a.counts.gone} gone, ${a.counts.grown} grown, ${a.counts.shrunk} shrunk, ${a.counts.unchanged} unchanged`;
+  return `<h3>Exposure change explained</h3>
+<p class="meta">From ${e(a.from.asOf)} (${m(a.from.totalValue)}) to ${e(a.to.asOf)} (${m(a.to.totalValue)}); holdings: ${counts}. Quantity: the change in quantity at the old price; price: the rest of the value change, exchange rates included; tag: the change of weights, on the new value.</p>
+${table(['Theme', 'Before', 'Now', 'Change', 'Quantity effect', 'Price effect', 'Tag effect', 'Share'], rows, [1, 2, 3, 4, 5, 6, 7])}
+${positions.length ? `<h3>Largest position changes</h3>\n${table(['Change', 'Account', 'Symbol', 'Quantity held', 'Value change', 'Quantity effect', 'Price effect', 'Tag effect'], positions, [3, 4, 5, 6, 7])}` : ''}`;
+}
