@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHoldingsCsv } from '../bench/generate';
@@ -34,6 +34,10 @@ describe('PDF reports from the CLI, read back with poppler', () => {
     expect(r.stderr).toMatch(/^(themelens: note: PDF printing runs Chromium without its sandbox: .*\n)?Wrote .* fingerprint ([0-9a-f]{4}-){2}[0-9a-f]{4}/);
     expect(r.code).toBe(0);
     expect(info(pdf)).toMatch(/Page size:\s+59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    // Tagged for screen readers, with a document title and the language set (the catalog's /Lang).
+    expect(info(pdf)).toMatch(/^Title:\s+Theme exposure: Smith family$/m);
+    expect(info(pdf)).toMatch(/^Tagged:\s+yes$/m);
+    expect(readFileSync(pdf).toString('latin1')).toMatch(/\/Lang \(en\)/);
     const all = text(pdf);
     const fingerprint = /fingerprint (\S+),/.exec(r.stderr)?.[1] as string;
     const cover = text(pdf, 1);
