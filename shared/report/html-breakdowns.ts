@@ -31,7 +31,7 @@ export function accountsHtml(doc: ReportDocument): string {
   const rows = b.accounts.map((a) =>
     `<tr>${td(e(a.account))}${td(String(a.positionCount), true)}${td(m(a.value), true)}${b.themes.map((t) => td(m(a.themes[t.id] ?? 0), true)).join('')}${td(m(a.untaggedValue), true)}${td(a.withoutRate ? `${a.withoutRate} without a rate` : '')}</tr>`,
   );
-  const head = ['Account', 'Positions', `Value (${e(r.baseCurrency)})`, ...b.themes.map((t) => swatch(t.color) + e(t.name)), 'Untagged', ''];
+  const head = ['Account', 'Positions', `Value (${e(r.baseCurrency)})`, ...b.themes.map((t) => swatch(t.color) + e(t.name)), 'Untagged', 'Note'];
   return `<h2>By account</h2>\n${partial(doc)}<p class="meta">Net exposure per theme in ${e(r.baseCurrency)}, sub-themes included.</p>\n${table(head, rows, range(head).slice(1, -1))}`;
 }
 

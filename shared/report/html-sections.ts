@@ -38,7 +38,7 @@ function targetsHtml(doc: ReportDocument): string {
     const g = t.target!;
     return `<tr>${td(swatch(t.color) + e(t.name))}${td(formatShare(g.share), true)}${td(`± ${(g.band * 100).toFixed(1)} pts`, true)}${td(formatShare(t.share), true)}${td(formatPoints(g.drift), true)}${td(g.outside ? '<strong>outside the band</strong>' : 'within')}</tr>`;
   });
-  return `\n<h3>Target mix</h3>\n${table(['Theme', 'Target', 'Band', 'Share now', 'Drift', ''], rows, [1, 2, 3, 4])}`;
+  return `\n<h3>Target mix</h3>\n${table(['Theme', 'Target', 'Band', 'Share now', 'Drift', 'Status'], rows, [1, 2, 3, 4])}`;
 }
 
 /** The bar chart of net exposure and the donut of shares, both inline SVG. */

@@ -15,10 +15,18 @@ interface Props {
   onMessage?: (text: string, kind: 'ok' | 'error') => void;
   /** Spans the whole row of a view. */
   wide?: boolean;
+  /** The chart's figures as a table: its text alternative, one keyboard press away (a disclosure under the chart). */
+  data: ChartData;
+}
+
+/** What a chart draws, as rows of formatted cells under a header row. */
+export interface ChartData {
+  head: readonly string[];
+  rows: readonly (readonly string[])[];
 }
 
 /** A chart with its title, legend, and Save SVG / Save PNG buttons (drawn in the renderer, saved by the host). */
-export function ChartFrame({ title, description, testId, legend, fileName, children, onMessage, wide = false }: Props) {
+export function ChartFrame({ title, description, testId, legend, fileName, children, onMessage, wide = false, data }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [saving, setSaving] = useState(false);
   const save = async (format: 'svg' | 'png') => {
@@ -51,7 +59,46 @@ export function ChartFrame({ title, description, testId, legend, fileName, child
       </div>
       <div ref={ref}>{children}</div>
       <ChartLegend items={legend} />
+      <ChartDataTable title={title} data={data} testId={testId} />
     </figure>
+  );
+}
+
+/** The chart's data for screen readers and keyboard users: a disclosure (Enter or Space opens it) holding a table. */
+function ChartDataTable({ title, data, testId }: { title: string; data: ChartData; testId: string }) {
+  return (
+    <details className="chart-data" data-testid={`${testId}-data`}>
+      <summary>Data as a table</summary>
+      <table className="compact">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            {data.head.map((h, i) => (
+              <th key={i} scope="col" className={i > 0 ? 'num' : undefined}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={j} className="num">
+                    {c}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 

@@ -30,7 +30,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
               <th>Taken</th>
               <th>Why</th>
               <th className="num">Size</th>
-              <th />
+              <th><span className="visually-hidden">Actions</span></th>
             </tr>
           </thead>
           <tbody>

@@ -85,7 +85,7 @@ export function ExposurePanel({ report }: { report: SnapshotExposure }) {
           ))}
         </div>
       )}
-      <figure className="chart" data-testid="exposure-chart" aria-label="Bar chart of theme exposure">
+      <figure className="chart" data-testid="exposure-chart" aria-label="Bar chart of theme exposure; the same figures are in the exposure table below it">
         <figcaption>Value by theme ({cur})</figcaption>
         <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 480, height: 300 }}>
           <BarChart data={data} margin={{ top: 32, right: 12, bottom: 8, left: 24 }}>

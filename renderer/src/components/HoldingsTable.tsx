@@ -213,7 +213,7 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
         <BulkTagBar count={selectedPositions.length} themes={themes} focusToken={bulkFocus} onApply={applyBulk} onClear={() => setSelected(new Set())} />
       )}
       <div className="table-scroll" ref={scroller}>
-        <table data-testid="holdings-table" aria-multiselectable="true">
+        <table data-testid="holdings-table" role="grid" aria-multiselectable="true">
           <thead>
             <tr>
               {COLUMNS.map(({ column, label, numeric }) => (
@@ -323,7 +323,7 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                             className="small ghost"
                             data-testid={`tag-button-${p.symbolKey}`}
                             onClick={() => setEditing(key)}
-                            aria-label={`Tag ${p.symbolKey}`}
+                            aria-label={isFullyTagged(p) ? `Edit the tags of ${p.symbolKey}` : `Tag ${p.symbolKey}`}
                             title={isFullyTagged(p) ? 'Fully tagged: pick one of its themes to change its weight' : 'Tag with a theme (Enter)'}
                           >
                             {isFullyTagged(p) ? 'Edit' : '+ Tag'}

@@ -97,7 +97,7 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
               <th>Theme</th>
               <th className="num">Weight</th>
               <th className="num">Priority</th>
-              <th />
+              <th><span className="visually-hidden">Actions</span></th>
             </tr>
           </thead>
           <tbody>

@@ -48,7 +48,7 @@ export function SuggestionsPanel({ themes, onChanged, record }: { themes: Theme[
               <th>Theme</th>
               <th className="num">Weight</th>
               <th>Why</th>
-              <th />
+              <th><span className="visually-hidden">Actions</span></th>
             </tr>
           </thead>
           <tbody>

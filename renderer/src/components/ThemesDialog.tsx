@@ -71,7 +71,7 @@ export function ThemesDialog({ onClose, onChanged, record }: { onClose: () => vo
                 <th>Name</th>
                 <th>Description</th>
                 <th>Pack</th>
-                <th />
+                <th><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>

@@ -28,6 +28,8 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, onUpdatePric
         <span className="brand-mark" aria-hidden="true" />
         ThemeLens
       </div>
+      {/* The page's heading for screen readers: the portfolio on screen (the empty state has its own). */}
+      {selected && <h1 className="visually-hidden">{selected.name}</h1>}
       {portfolios.length > 0 && (
         <label className="picker">
           <span className="visually-hidden">Portfolio</span>

@@ -12,7 +12,7 @@ export function AccountsView({ breakdown: b, portfolioName, onMessage }: ViewPro
   const data: AccountDatum[] = b.accounts.map((a) => ({ account: a.account || '(none)', total: a.totalValue, untagged: a.untaggedValue, ...Object.fromEntries(b.themes.map((t) => [t.id, a.themes[t.id] ?? 0])) }));
   return (
     <div className="view-grid" data-testid="accounts-view">
-      <ChartFrame title={`Theme exposure by account, ${b.asOf}`} description="Stacked bar chart of each account's value by theme" testId="accounts-chart" legend={series} fileName={`${portfolioName} - accounts ${b.asOf}`} onMessage={onMessage}>
+      <ChartFrame title={`Theme exposure by account, ${b.asOf}`} description="Stacked bar chart of each account's value by theme" testId="accounts-chart" legend={series} fileName={`${portfolioName} - accounts ${b.asOf}`} onMessage={onMessage} data={{ head: ['Account', ...series.map((s) => s.name), 'Total'], rows: data.map((d) => [d.account, ...series.map((s) => formatMoney(Number(d[s.id] ?? 0), cur)), formatMoney(d.total, cur)]) }}>
         <AccountBars data={data} series={series} currency={cur} />
       </ChartFrame>
       <section className="panel wide" aria-label="Accounts table">

@@ -60,6 +60,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
             ]}
             fileName={`${portfolioName} - against ${held} ${r.asOf}`}
             onMessage={onMessage}
+            data={{ head: ['Theme', portfolioName, held, 'Active'], rows: data.map((d) => [d.name, formatShare(d.portfolio / 100), formatShare(d.benchmark / 100), formatPoints(d.active)]) }}
           >
             <ChartBox
               kind="benchmark"

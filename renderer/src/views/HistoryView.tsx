@@ -2,6 +2,7 @@ import type { ThemeHistory } from '../../../shared/exposure/analytics';
 import { ChartFrame } from '../charts/ChartFrame';
 import { seriesOf } from '../charts/colors';
 import { HistoryLines, type HistoryDatum } from '../charts/HistoryLines';
+import { formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 
 /** Each theme's share across the portfolio's snapshots. */
@@ -19,7 +20,7 @@ export function HistoryView({ history: h, portfolioName, onMessage }: ViewProps 
   });
   return (
     <div className="view-grid" data-testid="history-view">
-      <ChartFrame title="Theme shares over time" description="Line chart of each theme's share of the portfolio at every snapshot" testId="history-chart" wide legend={series} fileName={`${portfolioName} - theme history`} onMessage={onMessage}>
+      <ChartFrame title="Theme shares over time" description="Line chart of each theme's share of the portfolio at every snapshot" testId="history-chart" wide legend={series} fileName={`${portfolioName} - theme history`} onMessage={onMessage} data={{ head: ['As of', ...series.map((s) => s.name), `Total (${h.baseCurrency})`], rows: data.map((d) => [d.asOf, ...series.map((s) => formatShare(Number(d[s.id] ?? 0))), formatMoney(d.total, h.baseCurrency)]) }}>
         {h.points.length < 2 && <p className="muted small">One snapshot so far: import another holdings file into this portfolio to see a line.</p>}
         <HistoryLines data={data} series={series} currency={h.baseCurrency} />
       </ChartFrame>

@@ -99,6 +99,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
         legend={[{ id: 'share', name: 'Share now', color: '#2563eb' }, ...(hasTargets ? [{ id: 'target', name: 'Target', color: '#9ca3af' }] : [])]}
         fileName={`${r.portfolio} - household themes ${r.asOf}`}
         onMessage={onMessage}
+        data={{ head: ['Theme', `Value (${r.baseCurrency})`, 'Share now', ...(hasTargets ? ['Target'] : [])], rows: chart.map((d) => [d.name, formatMoney(d.value, r.baseCurrency), formatShare(d.share / 100), ...(hasTargets ? [d.target === null ? '—' : formatShare(d.target / 100)] : [])]) }}
       >
         <ChartBox
           kind="household"

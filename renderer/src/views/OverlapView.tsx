@@ -16,7 +16,7 @@ export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap 
       <table className="overlap-matrix" data-testid="overlap-matrix">
         <thead>
           <tr>
-            <th />
+            <th><span className="visually-hidden">Theme</span></th>
             {o.themes.map((t) => (
               <th key={t.id} className="num">
                 <span className="swatch" style={{ background: t.color }} />

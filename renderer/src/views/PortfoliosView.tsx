@@ -30,7 +30,7 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
   for (const p of o.portfolios) groups.set(p.clientName ?? '', [...(groups.get(p.clientName ?? '') ?? []), p]);
   return (
     <div className="view-grid" data-testid="portfolios-view">
-      <ChartFrame title="Theme shares of every portfolio" description="Stacked horizontal bars of each portfolio's theme shares" testId="overview-chart" wide legend={series} fileName="portfolios overview" onMessage={onMessage}>
+      <ChartFrame title="Theme shares of every portfolio" description="Stacked horizontal bars of each portfolio's theme shares" testId="overview-chart" wide legend={series} fileName="portfolios overview" onMessage={onMessage} data={{ head: ['Portfolio', ...series.map((s) => s.name), 'Total'], rows: data.map((d) => [d.name, ...series.map((s) => formatShare(Number(d[s.id] ?? 0))), formatMoney(d.total, d.currency)]) }}>
         <OverviewBars data={data} series={series} />
       </ChartFrame>
       {undo && (
@@ -66,7 +66,7 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
                   {s.name}
                 </th>
               ))}
-              <th />
+              <th><span className="visually-hidden">Actions</span></th>
             </tr>
           </thead>
           {[...groups.entries()].map(([client, list]) => (

@@ -110,7 +110,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
               </p>
             ))}
           </section>
-          <ChartFrame title={`Scenario by theme, ${result.asOf}`} description="Bar chart of each theme's part of the move" testId="scenario-chart" legend={data.map((d) => ({ id: d.id, name: d.name, color: d.color }))} fileName={`${portfolioName} - scenario ${result.asOf}`} onMessage={onMessage}>
+          <ChartFrame title={`Scenario by theme, ${result.asOf}`} description="Bar chart of each theme's part of the move" testId="scenario-chart" legend={data.map((d) => ({ id: d.id, name: d.name, color: d.color }))} fileName={`${portfolioName} - scenario ${result.asOf}`} onMessage={onMessage} data={{ head: ['Theme', 'Shock', `Exposure (${cur})`, `Move (${cur})`], rows: data.map((d) => [d.name, `${d.shock > 0 ? '+' : ''}${d.shock}%`, formatMoney(d.value, cur), formatMoney(d.impact, cur)]) }}>
             <ChartBox
               kind="scenario"
               height={280}

@@ -28,14 +28,15 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
   const untaggedShare = b.totalValue === 0 ? 0 : b.untaggedValue / b.totalValue;
   const slices = [...b.themes.map((t) => ({ id: t.id, name: t.name, color: t.color, value: t.value, share: t.share })), { id: 'untagged', name: 'Untagged', color: UNTAGGED_COLOR, value: b.untaggedValue, share: untaggedShare }];
   const negative = slices.filter((s) => s.value < 0);
+  const tree = treeOf(b);
   return (
     <div className="view-grid" data-testid="themes-view">
-      <ChartFrame title={`Portfolio by theme, ${b.asOf}`} description="Donut chart of the portfolio's shares by theme" testId="donut-chart" legend={seriesOf(b.themes)} fileName={`${portfolioName} - themes donut ${b.asOf}`} onMessage={onMessage}>
+      <ChartFrame title={`Portfolio by theme, ${b.asOf}`} description="Donut chart of the portfolio's shares by theme" testId="donut-chart" legend={seriesOf(b.themes)} fileName={`${portfolioName} - themes donut ${b.asOf}`} onMessage={onMessage} data={{ head: ['Theme', `Value (${cur})`, 'Share'], rows: slices.map((s) => [s.name, formatMoney(s.value, cur), formatShare(s.share)]) }}>
         <ThemeDonut slices={slices} currency={cur} total={b.totalValue} />
         {negative.length > 0 && <p className="muted small">Net short, not drawn: {negative.map((s) => `${s.name} ${formatMoney(s.value, cur)}`).join(', ')}.</p>}
       </ChartFrame>
-      <ChartFrame title={`Themes and their largest positions, ${b.asOf}`} description="Treemap of each theme split into its largest positions" testId="treemap-chart" legend={seriesOf(b.themes, false)} fileName={`${portfolioName} - themes treemap ${b.asOf}`} onMessage={onMessage}>
-        <ThemeTreemap data={treeOf(b)} currency={cur} />
+      <ChartFrame title={`Themes and their largest positions, ${b.asOf}`} description="Treemap of each theme split into its largest positions" testId="treemap-chart" legend={seriesOf(b.themes, false)} fileName={`${portfolioName} - themes treemap ${b.asOf}`} onMessage={onMessage} data={{ head: ['Theme: position', `Value (${cur})`, 'Share', 'Account and weight'], rows: tree.flatMap((t) => t.children.map((c) => [`${t.name}: ${c.name}`, formatMoney(c.value, cur), formatShare(c.share), c.detail])) }}>
+        <ThemeTreemap data={tree} currency={cur} />
       </ChartFrame>
       <BenchmarkPanel portfolioId={b.portfolioId} snapshotId={b.snapshotId} portfolioName={portfolioName} version={version} onMessage={onMessage} />
       <section className="panel wide" aria-label="Top contributors by theme">

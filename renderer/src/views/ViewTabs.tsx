@@ -22,7 +22,8 @@ export function ViewTabs({ view, onView }: { view: ViewId; onView: (v: ViewId) =
     onView(v);
   };
   return (
-    <nav className="view-tabs" role="tablist" aria-label="Views">
+    <nav className="view-tabs" aria-label="Views">
+      <div className="view-tabs-list" role="tablist" aria-label="Views">
       {VIEWS.map((v, i) => (
         <button
           key={v.id}
@@ -44,6 +45,7 @@ export function ViewTabs({ view, onView }: { view: ViewId; onView: (v: ViewId) =
           {v.label}
         </button>
       ))}
+      </div>
     </nav>
   );
 }
