@@ -80,8 +80,6 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core), %s theme', 
     for (const v of VIEWS) {
       await h.page.getByTestId(`view-tab-${v.id}`).click();
       await h.page.getByTestId(READY[v.id]).waitFor();
-      // Charts animate in; axe reads colors as they are drawn.
-      await h.page.waitForTimeout(400);
       await check(`${v.label} view`);
     }
     await h.screenshot(`a11y-${colorScheme}-portfolios`);
@@ -131,5 +129,39 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core), %s theme', 
     await check('delete dialog');
     await h.page.keyboard.press('Escape');
     expect(mine().join('\n')).toBe('');
+  });
+});
+
+describe('reduced motion', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('stops the progress bar sliding and the spinner turning when the system asks for less motion', async () => {
+    const motion = () =>
+      h.page.evaluate(() => {
+        const probe = document.createElement('div');
+        probe.innerHTML = '<div class="progress-fill indeterminate"></div><span class="spinner"></span>';
+        document.body.append(probe);
+        const read = (sel: string) => {
+          const s = getComputedStyle(probe.querySelector(sel)!);
+          return { name: s.animationName, seconds: parseFloat(s.animationDuration), iterations: s.animationIterationCount };
+        };
+        const out = { bar: read('.progress-fill'), spinner: read('.spinner') };
+        probe.remove();
+        return out;
+      });
+    await h.page.getByTestId('empty-state').waitFor();
+    const normal = await motion();
+    expect(normal.bar).toMatchObject({ name: 'slide', seconds: 1.2, iterations: 'infinite' });
+    await h.page.emulateMedia({ reducedMotion: 'reduce' });
+    const reduced = await motion();
+    expect(reduced.bar.seconds).toBeLessThan(0.001);
+    expect(reduced.bar.iterations).toBe('1');
+    expect(reduced.spinner.name === 'none' || reduced.spinner.seconds < 0.001).toBe(true);
   });
 });

@@ -68,7 +68,7 @@ export function ChartFrame({ title, description, testId, legend, fileName, child
 function ChartDataTable({ title, data, testId }: { title: string; data: ChartData; testId: string }) {
   return (
     <details className="chart-data" data-testid={`${testId}-data`}>
-      <summary>Data as a table</summary>
+      <summary data-testid={`${testId}-data-toggle`}>Data as a table</summary>
       <table className="compact">
         <caption className="visually-hidden">{title}</caption>
         <thead>

@@ -13,7 +13,7 @@ import './export-report.css';
 
 const FORMATS: { id: ReportFormat; label: string; hint: string }[] = [
   { id: 'pdf', label: 'PDF', hint: 'to send or print: page numbers, vector charts' },
-  { id: 'xlsx', label: 'XLSX', hint: 'a workbook: Summary, Themes, Positions, Tags, FX' },
+  { id: 'xlsx', label: 'XLSX', hint: 'a workbook: a sheet per section, numbers as numbers' },
   { id: 'csv', label: 'CSV', hint: 'plain rows for any spreadsheet' },
   { id: 'html', label: 'HTML', hint: 'one self-contained page' },
   { id: 'json', label: 'JSON', hint: 'for other programs (documented schema)' },
