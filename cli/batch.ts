@@ -9,6 +9,7 @@ import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
 import { portfolioNamed } from '../shared/domain/portfolio-name';
+import { overlapped } from './overlapped';
 
 /** The snapshot to report on: the one just imported, or the one these very bytes were imported as before. */
 async function importOne(h: BackendHandlers, path: string, portfolioName: string, baseCurrency: string | undefined, io: Io, tag: string) {
@@ -48,22 +49,34 @@ export async function batchCommand(h: BackendHandlers, args: string[], io: Io): 
   mkdirSync(dir, { recursive: true });
   const names = new Set<string>();
   let failed = 0;
+  // First every import, one by one (an import holds its transaction while the file is read, so
+  // nothing else may write meanwhile); then the reports, one printing while the next is prepared,
+  // each file's line in order (cli/overlapped.ts).
+  const imports: { tag: string; portfolioName: string; started: number; imported: Awaited<ReturnType<typeof importOne>> | { error: unknown } }[] = [];
   for (const [i, file] of positionals.entries()) {
     const tag = `[${i + 1}/${positionals.length}] ${basename(file)}:`;
     const started = Date.now();
     let portfolioName = basename(file, extname(file)).trim() || 'Portfolio';
     for (let n = 2; names.has(portfolioName.toLowerCase()); n++) portfolioName = `${basename(file, extname(file)).trim()} (${n})`;
     names.add(portfolioName.toLowerCase());
-    try {
-      const imported = await importOne(h, resolve(file), portfolioName, baseCurrency, io, tag);
+    const imported = await importOne(h, resolve(file), portfolioName, baseCurrency, io, tag).catch((err: unknown) => ({ error: err }));
+    imports.push({ tag, portfolioName, started, imported });
+  }
+  const jobs = overlapped<string>();
+  for (const { tag, portfolioName, started, imported } of imports) {
+    const job = (async () => {
+      if ('error' in imported) throw imported.error;
       const out = join(dir, reportFileName(null, portfolioName, format));
       const done = await h.exportReport(validateInput('exportReport', { portfolioId: imported.portfolioId, snapshotId: imported.snapshotId, format, paper, path: out, ...(sections ? { sections } : {}) }));
-      io.err(`${tag} ${imported.note} into "${portfolioName}"; wrote ${basename(out)} (${done.bytes} bytes, ${seconds(Date.now() - started)})\n`);
-    } catch (err) {
+      return `${tag} ${imported.note} into "${portfolioName}"; wrote ${basename(out)} (${done.bytes} bytes, ${seconds(Date.now() - started)})\n`;
+    })();
+    await jobs.add(job, (o) => {
+      if (o.ok) return io.err(o.value);
       failed++;
-      io.err(`${tag} FAILED: ${(err as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
-    }
+      io.err(`${tag} FAILED: ${(o.error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
+    });
   }
+  await jobs.drain();
   io.err(`batch: ${positionals.length - failed} of ${positionals.length} file(s) reported into ${dir}\n`);
   if (failed > 0) throw new AppError('IMPORT_FATAL', `${failed} of ${positionals.length} file(s) failed (see the lines above); the others were reported.`);
 }

@@ -7,6 +7,7 @@ import { reportFileName } from '../shared/report/file-name';
 import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
+import { overlapped } from './overlapped';
 import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
 import { baseCurrencyArg, portfolioArg, portfolioOrClient, snapshotArg } from './portfolio-args';
 import { checkShockThemes, takeShocks, type ShockArg } from './shock-args';
@@ -117,19 +118,24 @@ async function reportAll(
   ];
   const used = new Set<string>();
   let failed = 0;
+  // One report prints while the next is prepared; progress lines keep their order (cli/overlapped.ts).
+  const running = overlapped<string>();
   for (const [i, job] of jobs.entries()) {
     const started = Date.now();
     let name = job.file(1);
     for (let n = 2; used.has(name.toLowerCase()); n++) name = job.file(n);
     used.add(name.toLowerCase());
-    try {
+    const written = (async () => {
       const done = await job.write(join(dir, name));
-      io.err(`[${i + 1}/${jobs.length}] ${job.label}: wrote ${name} (${done.bytes} bytes, ${seconds(Date.now() - started)})\n`);
-    } catch (err) {
+      return `[${i + 1}/${jobs.length}] ${job.label}: wrote ${name} (${done.bytes} bytes, ${seconds(Date.now() - started)})\n`;
+    })();
+    await running.add(written, (o) => {
+      if (o.ok) return io.err(o.value);
       failed++;
-      io.err(`[${i + 1}/${jobs.length}] ${job.label}: FAILED: ${(err as Error).message}\n`);
-    }
+      io.err(`[${i + 1}/${jobs.length}] ${job.label}: FAILED: ${(o.error as Error).message}\n`);
+    });
   }
+  await running.drain();
   io.err(`report --all: ${jobs.length - failed} of ${jobs.length} written to ${dir}\n`);
   if (failed > 0) throw new AppError('IO', `${failed} of ${jobs.length} reports failed (see the lines above).`);
 }

@@ -7,6 +7,10 @@ import type { PaperSize, ReportDocument } from '../../shared/report/document';
 import { escapeHtml } from '../../shared/report/escape';
 import { renderReportHtml } from '../../shared/report/report-html';
 import { CHROMIUM_ARGS, findChromium, printingEnvironment } from './chromium';
+import { pagePool } from './page-pool';
+
+/** Pages printing at once: two let a batch prepare one report while the other prints. */
+const PRINTING_PAGES = 2;
 
 /** Prints report HTML to PDF; one browser serves many reports (a batch), closed once at the end. */
 export interface PdfRenderer {
@@ -53,14 +57,11 @@ export async function launchPdfRenderer(): Promise<PdfRenderer> {
       throw second;
     }
   }
-  // One page prints every report, one after another: a new context and page per report cost more
-  // than the printing itself (about 2 s against 0.6 s for 200 positions). Its JavaScript is off and
-  // it is offline, so nothing a report holds can run or fetch.
-  let page: Awaited<ReturnType<typeof browser.newPage>> | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  const print = async (doc: ReportDocument, paper: PaperSize): Promise<Uint8Array> => {
-    if (!page || page.isClosed()) page = await browser.newPage({ javaScriptEnabled: false, offline: true });
-    try {
+  // Pages are kept and reused (page-pool.ts); their JavaScript is off and they are offline, so
+  // nothing a report holds can run or fetch.
+  const pages = pagePool(() => browser.newPage({ javaScriptEnabled: false, offline: true }), PRINTING_PAGES);
+  const print = (doc: ReportDocument, paper: PaperSize): Promise<Uint8Array> =>
+    pages.withPage(async (page) => {
       await page.setContent(renderReportHtml(doc), { waitUntil: 'load' });
       const pdf = await page.pdf({
         format: paper === 'letter' ? 'Letter' : 'A4',
@@ -73,22 +74,12 @@ export async function launchPdfRenderer(): Promise<PdfRenderer> {
         outline: true,
       });
       return new Uint8Array(pdf);
-    } catch (err) {
-      // A page that failed mid-print is not trusted with the next report.
-      await page?.close().catch(() => undefined);
-      page = null;
-      throw err;
-    }
-  };
+    });
   return {
     get connected() {
       return browser.isConnected();
     },
-    render(doc, paper) {
-      const done = queue.then(() => print(doc, paper));
-      queue = done.catch(() => undefined);
-      return done;
-    },
+    render: print,
     close: async () => {
       await browser.close();
       rmSync(home, { recursive: true, force: true });
