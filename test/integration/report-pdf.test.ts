@@ -92,6 +92,9 @@ describe('PDF reports from the CLI, read back with poppler', () => {
     const rows = pages.join('\n').match(/^\s*X1000000\d\s+\S+/gm) ?? [];
     expect(rows).toHaveLength(200);
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', '-singlefile', pdf, join(RESULTS, 'report-letter-positions')]);
+    // Page 1 on Letter is the answer too.
+    expect(text(pdf, 1)).toMatch(/Total value USD [\d,.]+ as of/);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(RESULTS, 'report-letter-page1')]);
   });
 
   it('without Chromium, fails with one line naming what to install', () => {
