@@ -6,6 +6,7 @@ import { canonicalEncoding, ENCODINGS } from '../shared/import/decode';
 import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { programHint } from '../shared/suggestions/hint';
 import { parseWeightToBp } from './parse-weight';
 import { backupCommand } from './backup-commands';
 import { fxCommand } from './fx-commands';
@@ -96,6 +97,9 @@ const importCommand: Command = async (h, args, io) => {
   );
   for (const r of outcome.rejected) io.err(`skipped: line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.message}\n`);
   for (const w of outcome.warnings) io.err(`warning: ${w}\n`);
+  // What the pack has to say about these holdings: the next step, on stderr beside the warnings.
+  const hint = programHint(await h.listSuggestions({ onlyHeld: true }));
+  if (hint) io.err(`hint: ${hint.text} See them: themelens suggestions --held\n`);
 };
 
 const tagCommand: Command = async (h, args, io) => {

@@ -41,13 +41,22 @@ export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): 
 
 /** `themelens suggestions [--held] | accept|reject SYMBOL THEME_ID | accept|reject --all [--held]`. */
 export async function suggestionsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, { held: { type: 'boolean' }, all: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { held: { type: 'boolean' }, all: { type: 'boolean' }, format: { type: 'string' } });
   const [action, symbol, themeId] = positionals;
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of table, json`);
   const list = await h.listSuggestions(validateInput('listSuggestions', { onlyHeld: values.held ?? false }));
   if (!action) {
+    // The JSON shape is part of the command-line contract: exactly these fields, weight a fraction 0..1.
+    if (format === 'json') {
+      const rows = list.map((s) => ({ symbol: s.symbol, isin: s.isin, exchange: s.exchange, name: s.name, theme: s.themeId, weight: s.weightBp / 10_000, rationale: s.rationale, source: s.source, asOf: s.asOf }));
+      io.out(`${JSON.stringify(rows, null, 2)}\n`);
+      return;
+    }
     for (const s of list) io.out(`${s.symbolKey}\t${s.themeId}\t${bpToFraction(s.weightBp)}\t${s.held ? 'held' : '-'}\t${s.rationale}\t${s.source}\n`);
     return;
   }
+  if (values.format) throw new UsageError('--format goes with the list of suggestions, not with accept or reject');
   if (action !== 'accept' && action !== 'reject') throw new UsageError('suggestions takes: [--held] | accept|reject SYMBOL THEME_ID | accept|reject --all');
   const items = values.all ? list.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) : symbol && themeId ? [{ symbolKey: symbol.toUpperCase(), themeId }] : [];
   if (items.length === 0) throw new UsageError(values.all ? 'there are no open suggestions' : `${action} takes SYMBOL THEME_ID, or --all`);

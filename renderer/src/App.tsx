@@ -14,6 +14,8 @@ import { ProgressBar } from './components/ProgressBar';
 import { Toast } from './components/Toast';
 import { BackupsDialog } from './components/BackupsDialog';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
+import { ProgramHintBanner } from './components/ProgramHintBanner';
+import { programHint } from '../../shared/suggestions/hint';
 import { RecoveryPrompt } from './components/RecoveryPrompt';
 import { ThemesDialog } from './components/ThemesDialog';
 import { Toolbar } from './components/Toolbar';
@@ -50,6 +52,9 @@ export function App() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [themesOpen, setThemesOpen] = useState(false);
+  const [themesTab, setThemesTab] = useState<'themes' | 'suggestions'>('themes');
+  // After the first import: what the seed pack has to say about the holdings (a banner, see ProgramHintBanner).
+  const [hint, setHint] = useState<string | null>(null);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
   const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
@@ -150,6 +155,15 @@ export function App() {
     }
   }, [readOnlyMessage, selectedId, refreshPortfolios]);
 
+  const showProgramHint = useCallback(async () => {
+    try {
+      const said = programHint(await api().listSuggestions({ onlyHeld: true }));
+      if (said) setHint(said.text);
+    } catch {
+      // Nothing to say then.
+    }
+  }, []);
+
   const runImport = useCallback(
     async (file: PendingImport, choice: ImportChoice, extra: { skipInvalid?: boolean; allowDuplicate?: boolean } = {}) => {
       setPending(null);
@@ -165,10 +179,13 @@ export function App() {
           ...(choice.asOf ? { asOf: choice.asOf } : {}),
           ...extra,
         });
+        const first = (portfolios ?? []).length === 0;
         await refreshPortfolios(outcome.portfolio.id);
         setReportVersion((v) => v + 1);
         const skipped = outcome.rejected.length ? `, ${outcome.rejected.length} row(s) skipped` : '';
         setToast({ text: `Imported ${outcome.imported.toLocaleString()} positions into ${outcome.portfolio.name}${skipped}.`, kind: 'ok' });
+        // The hint is a courtesy: a failure to read the suggestions never turns the import into an error.
+        if (first) void showProgramHint();
       } catch (err) {
         setFailed({ failure: asFailure(err), retry: (more) => void runImport(file, choice, { ...extra, ...more }) });
       } finally {
@@ -176,7 +193,7 @@ export function App() {
         setProgress(null);
       }
     },
-    [refreshPortfolios],
+    [refreshPortfolios, portfolios, showProgramHint],
   );
 
   // Export report…: a dialog (format, paper, sections, preview) that saves the report and reports back.
@@ -230,6 +247,17 @@ export function App() {
         busy={busy}
       />
       {readOnlyMessage && <ReadOnlyBanner message={readOnlyMessage} />}
+      {hint && (
+        <ProgramHintBanner
+          text={hint}
+          onReview={() => {
+            setHint(null);
+            setThemesTab('suggestions');
+            setThemesOpen(true);
+          }}
+          onDismiss={() => setHint(null)}
+        />
+      )}
       {busy && <ProgressBar progress={progress} onCancel={() => void api().cancelImport({})} />}
       {portfolios === null ? (
         <main className="loading" aria-busy="true">Loading…</main>
@@ -275,7 +303,11 @@ export function App() {
       {failed && <ImportErrorDialog failure={failed.failure} onRetry={failed.retry} onCancel={() => setFailed(null)} />}
       {themesOpen && (
         <ThemesDialog
-          onClose={() => setThemesOpen(false)}
+          initialTab={themesTab}
+          onClose={() => {
+            setThemesOpen(false);
+            setThemesTab('themes');
+          }}
           record={history.record}
           onChanged={() => {
             void api().listThemes({}).then(setThemes);

@@ -1,4 +1,15 @@
+import { PROGRAM_PROJECTS } from '../suggestions/projects';
 import type { ReportDocument } from './document';
+
+/** Where the report's default themes come from: each project, what it is, and the public sources that say so. */
+function projectsParagraph(r: ReportDocument['exposure']): string[] {
+  const shown = PROGRAM_PROJECTS.filter((p) => r.themes.some((t) => t.id === p.themeId));
+  if (shown.length === 0) return [];
+  const name = (id: string) => r.themes.find((t) => t.id === id)?.name ?? id;
+  const projects = shown.map((p) => `${name(p.themeId)}: the ${p.name} (${p.sponsor}; ${p.location}; ${p.size})`).join('; ');
+  const sources = [...new Map(shown.flatMap((p) => p.sources).map((s) => [s.url, s])).values()].map((s) => `${s.title}, ${s.url}`).join('; ');
+  return [`The default themes follow the first projects of Japan's $550 billion US investment program, announced on ${shown[0]!.announced}. ${projects}. Sources: ${sources}.`];
+}
 
 /** The methodology section in plain words, with the report's own base currency and whatever it adds (household, benchmark, scenario). */
 export function methodologyParagraphs(doc: Pick<ReportDocument, 'exposure' | 'scenario'>): string[] {
@@ -10,6 +21,7 @@ export function methodologyParagraphs(doc: Pick<ReportDocument, 'exposure' | 'sc
     ...(household
       ? [`This report combines the latest snapshot of each portfolio of ${r.portfolio}. Each is valued at the exchange rates of its own date; the same security held in several accounts is added up into one line; each theme's figure is the sum of the portfolios' figures.`]
       : []),
+    ...projectsParagraph(r),
     'Each holding can be tagged with one or more themes, each with a weight: the share of that holding that rides on the theme (50% means half of its value counts). Weights of one holding add up to at most 100%.',
     `A position's contribution to a theme is its value times the weight, rounded to the cent. A theme's exposure is the sum of those contributions; a theme with sub-themes includes theirs. Short positions have negative values: net exposure is long plus short, gross is long plus the size of the short.`,
     `Shares are of the total value of the ${household ? 'household' : 'portfolio'}, cash included. Untagged is the total less every tagged contribution, so themes and untagged add up to the total.`,

@@ -9,10 +9,14 @@ export interface Suggestion {
   symbol: string;
   exchange: string;
   isin: string;
+  /** The company's name. */
+  name: string;
   themeId: string;
   weightBp: number;
   rationale: string;
   source: string;
+  /** When the entry was written into the pack or last reviewed (YYYY-MM-DD). */
+  asOf: string;
 }
 
 /**
@@ -30,8 +34,13 @@ export const STARTER_SUGGESTIONS: readonly Suggestion[] = starter.suggestions.ma
   symbol: s.symbol,
   exchange: s.exchange,
   isin: s.isin,
+  name: s.name,
   themeId: s.theme,
   weightBp: Math.round(s.weight * 10_000),
   rationale: s.rationale,
   source: s.source,
+  asOf: s.asOf,
 }));
+
+/** The pack's name and version, and how its weights are set. */
+export const STARTER_PACK = { name: starter.pack, version: starter.version, asOf: starter.asOf, method: starter.method } as const;

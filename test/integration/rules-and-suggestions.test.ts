@@ -68,4 +68,20 @@ describe('rules and suggestions', () => {
     expect(cli('suggestions', 'reject', '--all').stdout).toMatch(/^Rejected \d+ suggestion\(s\)\n$/);
     expect(cli('suggestions').stdout).toBe('');
   });
+
+  it('suggestions --format json: the contract fields, exactly, for the suggestions still open', () => {
+    const fresh = join(temp.dir, 'fresh.db');
+    const imported = runCli(['import', csv, '--portfolio', 'Q', '--db', fresh]);
+    expect(imported.code).toBe(0);
+    // The next step, said after the import: EQIX, DLR, NVDA and SoftBank are in the pack.
+    expect(imported.stderr).toContain("hint: 4 of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them. See them: themelens suggestions --held\n");
+    const r = runCli(['suggestions', '--held', '--format', 'json', '--db', fresh]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows.map((x) => `${x['exchange']}:${x['symbol']}`).sort()).toEqual(['XNAS:EQIX', 'XNAS:NVDA', 'XNYS:DLR', 'XTKS:9984']);
+    for (const row of rows) expect(Object.keys(row)).toEqual(['symbol', 'isin', 'exchange', 'name', 'theme', 'weight', 'rationale', 'source', 'asOf']);
+    expect(rows.find((x) => x['symbol'] === '9984')).toMatchObject({ isin: 'JP3436100006', name: 'SoftBank Group Corp.', theme: 'data-centers', weight: 0.3, asOf: '2026-11-25' });
+    expect(JSON.parse(runCli(['suggestions', '--format', 'json', '--db', fresh]).stdout)).toHaveLength(STARTER_SUGGESTIONS.length);
+    expect(runCli(['suggestions', '--format', 'xml', '--db', fresh])).toMatchObject({ code: 2, stderr: 'themelens: --format: "xml" is not one of table, json. Run "themelens help" for usage.\n' });
+  });
 });

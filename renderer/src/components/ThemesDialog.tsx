@@ -15,8 +15,8 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 /** Runs a bulk tag operation as one undoable step. */
 export type RecordTagStep = <T>(label: string, action: () => Promise<T>) => Promise<T>;
 
-export function ThemesDialog({ onClose, onChanged, record }: { onClose: () => void; onChanged: () => void; record: RecordTagStep }) {
-  const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'review' | 'history'>('themes');
+export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes' }: { onClose: () => void; onChanged: () => void; record: RecordTagStep; initialTab?: 'themes' | 'suggestions' }) {
+  const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'review' | 'history'>(initialTab);
   const [newName, setNewName] = useState('');
   const [newParent, setNewParent] = useState('');
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);

@@ -6,6 +6,7 @@ import { ThemeTreemap, type TreeNode } from '../charts/ThemeTreemap';
 import { formatMoney, formatShare, formatWeight } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { BenchmarkPanel } from './BenchmarkPanel';
+import { ProjectFacts } from './ProjectFacts';
 
 /** Treemap nodes: each theme's top positions, plus "Other" for the rest of its value. */
 function treeOf(b: ThemeBreakdown): TreeNode[] {
@@ -36,8 +37,9 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
         {negative.length > 0 && <p className="muted small">Net short, not drawn: {negative.map((s) => `${s.name} ${formatMoney(s.value, cur)}`).join(', ')}.</p>}
       </ChartFrame>
       <ChartFrame title={`Themes and their largest positions, ${b.asOf}`} description="Treemap of each theme split into its largest positions" testId="treemap-chart" legend={seriesOf(b.themes, false)} fileName={`${portfolioName} - themes treemap ${b.asOf}`} onMessage={onMessage} data={{ head: ['Theme: position', `Value (${cur})`, 'Share', 'Account and weight'], rows: tree.flatMap((t) => t.children.map((c) => [`${t.name}: ${c.name}`, formatMoney(c.value, cur), formatShare(c.share), c.detail])) }}>
-        <ThemeTreemap data={tree} currency={cur} />
+        {tree.length > 0 ? <ThemeTreemap data={tree} currency={cur} /> : <p className="muted empty-chart" data-testid="treemap-empty">No position is tagged yet: tag holdings on the Holdings tab (or accept the pack's suggestions in Themes…) to see each theme split into its positions.</p>}
       </ChartFrame>
+      <ProjectFacts themes={b.themes} />
       <BenchmarkPanel portfolioId={b.portfolioId} snapshotId={b.snapshotId} portfolioName={portfolioName} version={version} onMessage={onMessage} />
       <section className="panel wide" aria-label="Top contributors by theme">
         <h2>Top contributors</h2>

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { ApiEvents, BackupInfo, DatabaseStatus, EncryptionStatus, ImportOutcome, ImportPreview, RestoreResult, ThemeLensBridge } from '../../../shared/api/contract';
+import type { ApiEvents, ApiOutputs, BackupInfo, DatabaseStatus, EncryptionStatus, ImportOutcome, ImportPreview, RestoreResult, ThemeLensBridge } from '../../../shared/api/contract';
 import type { ErrorCode, ErrorDetails } from '../../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import type { PortfolioSummary, Tag } from '../../../shared/domain/types';
@@ -82,7 +82,7 @@ type Listeners = { [E in keyof ApiEvents]: Set<(payload: ApiEvents[E]) => void> 
  * window.themelens backed by in-memory data, every call a spy. `emit` plays the backend pushing an
  * event (import progress, a menu command).
  */
-export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: SnapshotExposure; status?: Partial<DatabaseStatus> } = {}) {
+export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: SnapshotExposure; status?: Partial<DatabaseStatus>; suggestions?: ApiOutputs['listSuggestions'] } = {}) {
   const listeners: Listeners = { importProgress: new Set(), menuCommand: new Set() };
   const preferences: ReportPreferences = { ...DEFAULT_PREFERENCES };
   // Tags as the backend stores them: from the report's positions, changed by applyTagChanges.
@@ -90,6 +90,7 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
   const bridge = {
     listPortfolios: vi.fn(async () => data.portfolios ?? []),
     listThemes: vi.fn(async () => [...DEFAULT_THEMES]),
+    listSuggestions: vi.fn(async (_input: { onlyHeld: boolean }) => data.suggestions ?? []),
     getExposure: vi.fn(async (_input: { portfolioId: number; positionLimit?: number }) => data.report ?? makeReport()),
     // The holdings table reads the report's positions and their tags, as the backend would give them.
     listHoldings: vi.fn(async (_input: { snapshotId: number }) => holdingsOf(data.report ?? makeReport())),

@@ -47,6 +47,27 @@ describe('importing holdings', () => {
     expect(bridge.getExposure).toHaveBeenCalledWith(expect.objectContaining({ portfolioId: 7 }));
   });
 
+  it('after the first import, says how many holdings the pack has suggestions for and opens them on request', async () => {
+    const suggestion = (symbolKey: string, themeId: string) => ({ symbolKey, symbol: symbolKey, exchange: 'XNAS', isin: 'US67066G1040', name: symbolKey, themeId, weightBp: 8000, rationale: 'why', source: 'https://example.org/a/b', asOf: '2026-11-25', held: true });
+    const bridge = installBridge({ suggestions: [suggestion('NVDA', 'data-centers'), suggestion('NVDA', 'diamond-semiconductors'), suggestion('KMI', 'oil-logistics')] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const created = makePortfolio({ id: 7, name: 'Portfolio Positions' });
+    bridge.importHoldings.mockImplementation(async () => {
+      bridge.data.portfolios = [created];
+      return makeOutcome(created);
+    });
+    render(<App />);
+    await screen.findByTestId('empty-state');
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const banner = await screen.findByTestId('program-hint');
+    expect(banner.textContent).toContain("2 of your holdings relate to the first projects of Japan's US investment program (3 themes)");
+    expect(bridge.listSuggestions).toHaveBeenCalledWith({ onlyHeld: true });
+    fireEvent.click(screen.getByTestId('program-hint-review'));
+    await screen.findByTestId('suggestions-panel');
+    expect(screen.queryByTestId('program-hint')).toBeNull();
+  });
+
   it('shows a progress bar fed by importProgress events while the import runs', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);

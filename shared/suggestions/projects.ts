@@ -1,0 +1,38 @@
+/**
+ * The program's projects behind the default themes: what was announced, by whom, where, how large
+ * and when, with the public sources that state it (us-japan-2026.json). The Themes screen shows
+ * them and a report's methodology cites them.
+ */
+import starter from './us-japan-2026.json';
+
+export interface ProjectSource {
+  url: string;
+  title: string;
+}
+
+export interface ProgramProject {
+  /** The default theme the project stands behind. */
+  themeId: string;
+  name: string;
+  sponsor: string;
+  location: string;
+  size: string;
+  /** YYYY-MM-DD. */
+  announced: string;
+  summary: string;
+  sources: readonly ProjectSource[];
+}
+
+export const PROGRAM_PROJECTS: readonly ProgramProject[] = starter.projects.map((p) => ({
+  themeId: p.theme,
+  name: p.name,
+  sponsor: p.sponsor,
+  location: p.location,
+  size: p.size,
+  announced: p.announced,
+  summary: p.summary,
+  sources: p.sources,
+}));
+
+/** The project behind a theme, if it is one of the program's. */
+export const projectOf = (themeId: string): ProgramProject | undefined => PROGRAM_PROJECTS.find((p) => p.themeId === themeId);
