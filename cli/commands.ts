@@ -7,6 +7,7 @@ import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { programHint } from '../shared/suggestions/hint';
+import { demoCommand } from './demo-command';
 import { parseWeightToBp } from './parse-weight';
 import { backupCommand } from './backup-commands';
 import { fxCommand } from './fx-commands';
@@ -151,6 +152,7 @@ export const COMMANDS: Record<string, Command> = {
   history: historyCommand,
   rules: rulesCommand,
   suggestions: suggestionsCommand,
+  demo: demoCommand,
   securities: securitiesCommand,
   fund: fundCommand,
   funds: fundsCommand,

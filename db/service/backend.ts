@@ -15,6 +15,7 @@ import { handlerContext, type BackendSettings, type Emit } from './handler-conte
 import { importHandlers } from './import-handlers';
 import { portfolioHandlers } from './portfolio-handlers';
 import { clientHandlers } from './client-handlers';
+import { sampleHandlers } from './sample-handlers';
 import { securityHandlers } from './security-handlers';
 import { reportHandlers } from './report-handlers';
 import { taggingHandlers } from './tagging-handlers';
@@ -109,7 +110,8 @@ function refuseStaleReadOnly(db: Db, dbPath: string): void {
 export function createHandlers(db: Db, now: Clock, settings: BackendSettings): BackendHandlers {
   const c = handlerContext(db, now, settings);
   const imports = importHandlers(c);
-  return {
+  // The sample household is loaded through the other calls (import, fund file, suggestions).
+  const all: BackendHandlers = {
     ...imports.handlers,
     ...portfolioHandlers(c),
     ...taggingHandlers(c),
@@ -118,5 +120,7 @@ export function createHandlers(db: Db, now: Clock, settings: BackendSettings): B
     ...clientHandlers(c),
     ...securityHandlers(c),
     ...databaseHandlers(c, imports.state),
+    ...sampleHandlers(c, () => all),
   };
+  return all;
 }

@@ -15,6 +15,8 @@ import { Toast } from './components/Toast';
 import { BackupsDialog } from './components/BackupsDialog';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { ProgramHintBanner } from './components/ProgramHintBanner';
+import { SampleBanner } from './components/SampleBanner';
+import { SAMPLE_CLIENT } from '../../shared/samples/household';
 import { programHint } from '../../shared/suggestions/hint';
 import { RecoveryPrompt } from './components/RecoveryPrompt';
 import { ThemesDialog } from './components/ThemesDialog';
@@ -164,6 +166,31 @@ export function App() {
     }
   }, []);
 
+  // The sample household: loaded from the empty state, removed from its banner, both in one call.
+  const hasSample = (portfolios ?? []).some((p) => p.clientName === SAMPLE_CLIENT);
+  const sample = useCallback(
+    async (what: 'load' | 'remove') => {
+      setBusy(true);
+      try {
+        if (what === 'load') {
+          const r = await api().loadSampleHousehold({});
+          await refreshPortfolios();
+          setToast({ text: `Loaded the sample household: ${r.portfolios} portfolios, ${r.tagged} tags from the pack. The Household tab adds them up.`, kind: 'ok' });
+        } else {
+          const r = await api().removeSampleHousehold({});
+          await refreshPortfolios();
+          setToast({ text: `Removed the sample household (${r.removed} portfolios).`, kind: 'ok' });
+        }
+        setReportVersion((v) => v + 1);
+      } catch (err) {
+        setToast({ text: asFailure(err).message, kind: 'error' });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [refreshPortfolios],
+  );
+
   const runImport = useCallback(
     async (file: PendingImport, choice: ImportChoice, extra: { skipInvalid?: boolean; allowDuplicate?: boolean } = {}) => {
       setPending(null);
@@ -247,6 +274,7 @@ export function App() {
         busy={busy}
       />
       {readOnlyMessage && <ReadOnlyBanner message={readOnlyMessage} />}
+      {hasSample && <SampleBanner onRemove={() => void sample('remove')} busy={busy} />}
       {hint && (
         <ProgramHintBanner
           text={hint}
@@ -262,7 +290,7 @@ export function App() {
       {portfolios === null ? (
         <main className="loading" aria-busy="true">Loading…</main>
       ) : portfolios.length === 0 ? (
-        <EmptyState onImport={() => void startImport()} busy={busy} />
+        <EmptyState onImport={() => void startImport()} onSample={() => void sample('load')} busy={busy} />
       ) : view !== 'holdings' && selected ? (
         <>
           <ViewTabs view={view} onView={setView} />

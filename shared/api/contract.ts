@@ -170,6 +170,9 @@ export const apiInputs = {
   decideSecurityReview: z.strictObject({ id, decision: z.enum(['confirm', 'reject']), candidate: symbolKey.optional() }),
   /** Each client with its portfolios. */
   listClients: z.strictObject({}),
+  /** The sample household (shared/samples/household.ts), into an empty database only; and away again. */
+  loadSampleHousehold: z.strictObject({}),
+  removeSampleHousehold: z.strictObject({}),
   /**
    * A client's (household's) combined exposure: the latest snapshot of each of its portfolios, in the
    * client's base currency (the one its portfolios share, else `baseCurrency` is required).
@@ -453,6 +456,8 @@ export interface ApiOutputs {
   runScenario: ScenarioResult & { portfolio: string; portfolioId: number; snapshotId: number; asOf: string; warnings: ReportWarning[] };
   runClientScenario: ScenarioResult & { client: string; asOf: string; portfolios: ReportPortfolioPart[]; warnings: ReportWarning[] };
   listClients: ClientSummary[];
+  loadSampleHousehold: { client: string; portfolios: number; tagged: number };
+  removeSampleHousehold: { removed: number };
   listSecurities: { securities: SecuritySummary[]; reviews: SecurityReview[] };
   showSecurity: SecurityDetail;
   listSnapshotSecurities: SnapshotSecurity[];

@@ -42,6 +42,8 @@ export const CALL_NAMES = [
   'runScenario',
   'runClientScenario',
   'listClients',
+  'loadSampleHousehold',
+  'removeSampleHousehold',
   'listSecurities',
   'showSecurity',
   'listSnapshotSecurities',

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BackendHandlers } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { SAMPLE_AS_OF, SAMPLE_CLIENT, SAMPLE_FILES, SAMPLE_FUND, SAMPLE_FX, SAMPLE_PREFIX } from '../../shared/samples/household';
+import { setFxRates } from '../repos/fx';
+import * as portfolios from '../repos/portfolios';
+import { deletePortfolio } from '../repos/portfolio-edits';
+import { removeTag } from '../repos/tags';
+import type { HandlerContext } from './handler-context';
+
+/** What loading the sample added, kept so removing it takes exactly that away. */
+interface SampleRecord {
+  portfolioIds: number[];
+  fund: string;
+  tags: { symbolKey: string; themeId: string }[];
+}
+
+const KEY = 'sample.household';
+
+/**
+ * The sample household (shared/samples/household.ts): loaded through the same calls as a user's
+ * files (import, fund file, suggestions accepted), into an empty database only, so it never mixes
+ * with real holdings; removed in one call, with the rates, fund and tags it brought.
+ */
+export function sampleHandlers({ db, now, withLookThrough }: HandlerContext, all: () => BackendHandlers) {
+  const recorded = (): SampleRecord | null => {
+    const row = db.prepare('SELECT value FROM preferences WHERE key = ?').pluck().get(KEY) as string | undefined;
+    return row ? (JSON.parse(row) as SampleRecord) : null;
+  };
+  return {
+    loadSampleHousehold: async () => {
+      if (recorded()) throw new AppError('CONFLICT', 'The sample household is already loaded. Remove it first (Portfolios tab, or themelens demo --remove).');
+      if (portfolios.listPortfolios(db).length > 0) {
+        throw new AppError('CONFLICT', 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db');
+      }
+      const h = all();
+      const dir = mkdtempSync(join(tmpdir(), 'themelens-sample-'));
+      const record: SampleRecord = { portfolioIds: [], fund: SAMPLE_FUND.symbol, tags: [] };
+      try {
+        // Rates first (marked as sample), so the household adds up in one currency.
+        setFxRates(db, SAMPLE_FX.map((r) => ({ ...r, asOf: SAMPLE_AS_OF })), 'sample');
+        for (const f of SAMPLE_FILES) {
+          const path = join(dir, f.fileName);
+          writeFileSync(path, f.text);
+          const outcome = await h.importHoldings({ path, portfolioName: f.portfolio, baseCurrency: f.baseCurrency, clientName: SAMPLE_CLIENT, asOf: SAMPLE_AS_OF, options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+          record.portfolioIds.push(outcome.portfolio.id);
+        }
+        const fundPath = join(dir, SAMPLE_FUND.fileName);
+        writeFileSync(fundPath, SAMPLE_FUND.text);
+        await h.importFundHoldings({ fundSymbol: SAMPLE_FUND.symbol, path: fundPath });
+        // Tagged from the pack: every suggestion, as a user accepting them all (the fund's constituents
+        // count through their own tags, held directly or not).
+        const held = await h.listSuggestions({ onlyHeld: false });
+        if (held.length > 0) await h.acceptSuggestions({ items: held.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) });
+        record.tags = held.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId }));
+        db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?)').run(KEY, JSON.stringify(record));
+      } catch (err) {
+        // Half a sample is no sample: take back what went in.
+        removeSample(record);
+        throw err;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      return { client: SAMPLE_CLIENT, portfolios: record.portfolioIds.length, tagged: record.tags.length };
+    },
+    removeSampleHousehold: () => {
+      const record = recorded();
+      if (!record) throw new AppError('NOT_FOUND', 'No sample household is loaded.');
+      return { removed: removeSample(record) };
+    },
+  } satisfies Pick<BackendHandlers, 'loadSampleHousehold' | 'removeSampleHousehold'>;
+
+  /** Deletes the sample's portfolios, fund, rates and accepted tags in one transaction; returns the portfolios removed. */
+  function removeSample(record: SampleRecord): number {
+    // As any tag edit: linked listings' copies (SoftBank's ADR) and funds' look-through follow.
+    return withLookThrough(() => {
+      let removed = 0;
+      for (const p of portfolios.listPortfolios(db)) {
+        if (record.portfolioIds.includes(p.id) && p.name.startsWith(SAMPLE_PREFIX)) {
+          deletePortfolio(db, p.id);
+          removed++;
+        }
+      }
+      for (const t of record.tags) removeTag(db, t, now());
+      removeTag(db, { symbolKey: record.fund }, now());
+      db.prepare('DELETE FROM funds WHERE fund_key = ?').run(record.fund);
+      db.prepare("DELETE FROM fx_rates WHERE source = 'sample'").run();
+      const decision = db.prepare('DELETE FROM suggestion_decisions WHERE symbol_key = ? AND theme_id = ?');
+      for (const t of record.tags) decision.run(t.symbolKey, t.themeId);
+      db.prepare('DELETE FROM preferences WHERE key = ?').run(KEY);
+      return removed;
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { startHarness, type Harness } from './harness';
+
+describe('try a sample household (real renderer, real backend, the real import of its files)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('loads from the empty state, is marked as a sample, adds up on the Household tab, and goes in one click', async () => {
+    await h.page.getByTestId('empty-state').waitFor();
+    await h.page.getByTestId('try-sample').click();
+    await h.page.getByTestId('sample-banner').waitFor();
+    expect(await h.page.getByTestId('portfolio-picker').locator('option').allInnerTexts()).toEqual([
+      'Sample: DEGIRO (EUR) (Sample household)',
+      'Sample: SBI NISA (JPY) (Sample household)',
+      'Sample: US brokerage (Sample household)',
+    ]);
+    await h.page.getByTestId('view-tab-household').click();
+    const view = h.page.getByTestId('household-view');
+    await view.filter({ hasText: 'Sample household' }).waitFor();
+    await h.screenshot('42-sample-household');
+    expect(await axeViolations(h.page, 'sample household')).toEqual([]);
+    await h.page.getByTestId('remove-sample').click();
+    await h.page.getByTestId('empty-state').waitFor();
+    expect(await h.page.getByTestId('sample-banner').count()).toBe(0);
+    expect(h.backend.db.prepare('SELECT (SELECT count(*) FROM portfolios) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM fx_rates) + (SELECT count(*) FROM funds)').pluck().get()).toBe(0);
+  });
+});
