@@ -8,6 +8,7 @@ import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { programHint } from '../shared/suggestions/hint';
 import { demoCommand } from './demo-command';
+import { packCommand } from './pack-command';
 import { parseWeightToBp } from './parse-weight';
 import { backupCommand } from './backup-commands';
 import { fxCommand } from './fx-commands';
@@ -153,6 +154,7 @@ export const COMMANDS: Record<string, Command> = {
   rules: rulesCommand,
   suggestions: suggestionsCommand,
   demo: demoCommand,
+  pack: packCommand,
   securities: securitiesCommand,
   fund: fundCommand,
   funds: fundsCommand,

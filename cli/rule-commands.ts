@@ -53,7 +53,7 @@ export async function suggestionsCommand(h: BackendHandlers, args: string[], io:
       io.out(`${JSON.stringify(rows, null, 2)}\n`);
       return;
     }
-    for (const s of list) io.out(`${s.symbolKey}\t${s.themeId}\t${bpToFraction(s.weightBp)}\t${s.held ? 'held' : '-'}\t${s.rationale}\t${s.source}\n`);
+    for (const s of list) io.out(`${s.symbolKey}\t${s.themeId}\t${bpToFraction(s.weightBp)}${s.previousWeightBp === null ? '' : ` (was ${bpToFraction(s.previousWeightBp)})`}\t${s.held ? 'held' : '-'}\t${s.rationale}\t${s.source}\n`);
     return;
   }
   if (values.format) throw new UsageError('--format goes with the list of suggestions, not with accept or reject');

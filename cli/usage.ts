@@ -45,6 +45,7 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
   encrypt | decrypt                        encrypt the database (and its backups) with THEMELENS_DB_KEY, or decrypt it; a backup first
   fund import SYMBOL FILE                  an ETF issuer's holdings file, for look-through
   funds
+  pack | pack import FILE [--dry-run]      the suggestion pack in use; a newer version, with what it adds, removes, re-weights
   demo [--remove]                          a sample household (three brokers, an ETF, tags from the pack) and its exposure
   suggestions [--held] [--format table|json] | suggestions accept|reject SYMBOL THEME_ID | suggestions accept|reject --all
   securities [--unresolved] | securities show SYMBOL|ISIN | securities link A B | securities unlink A B

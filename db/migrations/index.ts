@@ -13,6 +13,7 @@ import { migration009 } from './009-broker-base-values';
 import { migration010 } from './010-theme-targets';
 import { migration011 } from './011-client-targets';
 import { migration012 } from './012-securities';
+import { migration013 } from './013-pack-versions';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'theme targets', up: migration010 },
   { version: 11, name: 'client targets', up: migration011 },
   { version: 12, name: 'security master, links and reviews', up: migration012 },
+  { version: 13, name: 'suggestion decisions keep their weight (versioned packs)', up: migration013 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

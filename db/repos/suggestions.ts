@@ -1,24 +1,36 @@
 import { AppError } from '../../shared/api/errors';
-import { STARTER_SUGGESTIONS, type Suggestion } from '../../shared/suggestions/suggestions';
+import type { Suggestion } from '../../shared/suggestions/suggestions';
+import { activeSuggestions } from './packs';
 import type { Db } from '../connection';
 import { setTag, tagsOf } from './tags';
 import { getTheme } from './themes';
 
-/** Open suggestions: not answered yet, for themes that exist, and not already tagged on that theme. */
-export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { held: boolean })[] {
-  const decided = db.prepare('SELECT 1 FROM suggestion_decisions WHERE symbol_key = ? AND theme_id = ?').pluck();
+/**
+ * Open suggestions of the pack in use, for themes that exist: those never answered and not already
+ * tagged on that theme, and those answered at another weight than the pack's now (a newer pack
+ * re-weighted them): offered again with the weight they were answered at, the tag left as it is.
+ */
+export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { held: boolean; previousWeightBp: number | null })[] {
+  const decided = db.prepare('SELECT weight_bp AS w FROM suggestion_decisions WHERE symbol_key = ? AND theme_id = ?');
   const tagged = db.prepare('SELECT 1 FROM tags WHERE symbol_key = ? AND theme_id = ?').pluck();
   // Held under its own key, or under a key linked to it (an ADR of it, the same security by ISIN).
   const held = db.prepare('SELECT 1 FROM positions WHERE symbol_key IN (SELECT @k UNION ALL SELECT key FROM security_links WHERE canonical_key = @k) LIMIT 1').pluck();
-  return STARTER_SUGGESTIONS.filter((s) => getTheme(db, s.themeId) && !decided.get(s.symbolKey, s.themeId) && !tagged.get(s.symbolKey, s.themeId))
-    .map((s) => ({ ...s, held: held.get({ k: s.symbolKey }) !== undefined }))
-    .filter((s) => !onlyHeld || s.held);
+  const open: (Suggestion & { previousWeightBp: number | null })[] = [];
+  for (const s of activeSuggestions(db)) {
+    if (!getTheme(db, s.themeId)) continue;
+    const d = decided.get(s.symbolKey, s.themeId) as { w: number | null } | undefined;
+    // Answered before weights were kept (NULL), or at this very weight: nothing new to say.
+    if (d && (d.w === null || d.w === s.weightBp)) continue;
+    if (!d && tagged.get(s.symbolKey, s.themeId)) continue;
+    open.push({ ...s, previousWeightBp: d ? d.w : null });
+  }
+  return open.map((s) => ({ ...s, held: held.get({ k: s.symbolKey }) !== undefined })).filter((s) => !onlyHeld || s.held);
 }
 
 /** The suggestion named by its security key, its ISIN, or its ticker when only one listing has it. */
-const find = (named: string, themeId: string) => {
+const find = (db: Db, named: string, themeId: string) => {
   const t = named.trim().toUpperCase();
-  const forTheme = STARTER_SUGGESTIONS.filter((s) => s.themeId === themeId);
+  const forTheme = activeSuggestions(db).filter((s) => s.themeId === themeId);
   const exact = forTheme.find((s) => s.symbolKey === t || s.isin === t);
   if (exact) return exact;
   const byTicker = forTheme.filter((s) => s.symbol.toUpperCase() === t);
@@ -33,12 +45,12 @@ const find = (named: string, themeId: string) => {
 export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; themeId: string }[], now: string): number {
   return db.transaction(() => {
     for (const item of items) {
-      const s = find(item.symbolKey.toUpperCase(), item.themeId);
+      const s = find(db, item.symbolKey.toUpperCase(), item.themeId);
       if (!s) throw new AppError('NOT_FOUND', `There is no suggestion of ${item.symbolKey} for ${item.themeId}.`);
       const others = tagsOf(db, s.symbolKey).filter((t) => t.themeId !== s.themeId).reduce((a, t) => a + t.weightBp, 0);
       if (others >= 10_000) throw new AppError('WEIGHT_OVER_100', `${s.symbolKey} is already 100% tagged; untag it first to accept the ${s.themeId} suggestion.`);
       setTag(db, { symbolKey: s.symbolKey, themeId: s.themeId, weightBp: Math.min(s.weightBp, 10_000 - others), source: 'suggestion', rationale: s.rationale, sourceUrl: s.source }, now);
-      decide(db, s.symbolKey, s.themeId, 'accepted', now);
+      decide(db, s.symbolKey, s.themeId, 'accepted', now, s.weightBp);
     }
     return items.length;
   })();
@@ -47,14 +59,18 @@ export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; t
 /** Rejects suggestions so they are not offered again. */
 export function rejectSuggestions(db: Db, items: readonly { symbolKey: string; themeId: string }[], now: string): number {
   return db.transaction(() => {
-    for (const item of items) decide(db, find(item.symbolKey, item.themeId)?.symbolKey ?? item.symbolKey.toUpperCase(), item.themeId, 'rejected', now);
+    for (const item of items) {
+      const s = find(db, item.symbolKey, item.themeId);
+      decide(db, s?.symbolKey ?? item.symbolKey.toUpperCase(), item.themeId, 'rejected', now, s?.weightBp ?? null);
+    }
     return items.length;
   })();
 }
 
-function decide(db: Db, symbolKey: string, themeId: string, decision: 'accepted' | 'rejected', now: string) {
+/** Records an answer with the weight it was given at, so a re-weighted suggestion can come back. */
+function decide(db: Db, symbolKey: string, themeId: string, decision: 'accepted' | 'rejected', now: string, weightBp: number | null) {
   db.prepare(
-    `INSERT INTO suggestion_decisions (symbol_key, theme_id, decision, decided_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (symbol_key, theme_id) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at`,
-  ).run(symbolKey, themeId, decision, now);
+    `INSERT INTO suggestion_decisions (symbol_key, theme_id, decision, decided_at, weight_bp) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (symbol_key, theme_id) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at, weight_bp = excluded.weight_bp`,
+  ).run(symbolKey, themeId, decision, now, weightBp);
 }

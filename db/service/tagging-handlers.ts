@@ -2,6 +2,7 @@ import type { BackendHandlers } from '../../shared/api/contract';
 import * as lookThrough from '../repos/look-through';
 import * as rules from '../repos/rules';
 import * as suggestions from '../repos/suggestions';
+import * as packs from '../repos/packs';
 import { tagHistory } from '../repos/tag-history';
 import * as tags from '../repos/tags';
 import * as themeEdits from '../repos/theme-edits';
@@ -25,6 +26,11 @@ export function taggingHandlers({ db, now, withLookThrough }: HandlerContext) {
     applyTagChanges: (input) => withLookThrough(() => tags.applyTagChanges(db, input.changes, now())),
     tagHistory: (input) => tagHistory(db, input),
     listSuggestions: (input) => suggestions.listSuggestions(db, input.onlyHeld),
+    importPack: (input) => packs.importPack(db, input.path, input.dryRun),
+    showPack: () => {
+      const p = packs.activePack(db);
+      return { name: p.name, version: p.version, asOf: p.asOf, suggestions: p.suggestions.length };
+    },
     acceptSuggestions: (input) => withLookThrough(() => ({ accepted: suggestions.acceptSuggestions(db, input.items, now()) })),
     rejectSuggestions: (input) => ({ rejected: suggestions.rejectSuggestions(db, input.items, now()) }),
     listRules: () => rules.listRules(db),
@@ -57,6 +63,8 @@ export function taggingHandlers({ db, now, withLookThrough }: HandlerContext) {
     | 'applyTagChanges'
     | 'tagHistory'
     | 'listSuggestions'
+    | 'importPack'
+    | 'showPack'
     | 'acceptSuggestions'
     | 'rejectSuggestions'
     | 'listRules'

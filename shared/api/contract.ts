@@ -18,6 +18,7 @@ import type { FileFormat, RowIssue } from '../import/types';
 import { POSITION_FIELDS, type PositionField } from '../import/types';
 import { CALL_NAMES, EVENT_NAMES } from './names';
 import { RULE_KINDS, type RuleKind } from '../tags/rule-match';
+import type { PackImport } from '../suggestions/pack';
 import type { Suggestion } from '../suggestions/suggestions';
 import { HOLDINGS_TABLE_LIMIT, type HoldingsList } from '../exposure/holdings';
 import type { AccountBreakdown, CurrencyBreakdown, PortfoliosOverview, SnapshotComparison, ThemeBreakdown, ThemeHistory, ThemeOverlap } from '../exposure/analytics';
@@ -120,6 +121,9 @@ export const apiInputs = {
   reorderThemes: z.strictObject({ ids: z.array(themeId).max(500) }),
   tagHistory: z.strictObject({ symbolKey: symbolKey.optional(), since: z.string().max(40).optional(), limit: z.number().int().positive().max(100_000).optional() }),
   listSuggestions: z.strictObject({ onlyHeld: z.boolean().default(false) }),
+  /** A newer version of the suggestion pack: what it changes, and (unless dryRun) in use from now on. */
+  importPack: z.strictObject({ path: filePath, dryRun: z.boolean().default(false) }),
+  showPack: z.strictObject({}),
   acceptSuggestions: z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
   rejectSuggestions: z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
   listRules: z.strictObject({}),
@@ -432,7 +436,10 @@ export interface ApiOutputs {
   restoreDefaultThemes: Theme[];
   reorderThemes: Theme[];
   tagHistory: TagEvent[];
-  listSuggestions: (Suggestion & { held: boolean })[];
+  /** previousWeightBp: the weight it was answered at, when a newer pack re-weighted it (else null). */
+  listSuggestions: (Suggestion & { held: boolean; previousWeightBp: number | null })[];
+  importPack: PackImport;
+  showPack: { name: string; version: number; asOf: string; suggestions: number };
   acceptSuggestions: { accepted: number };
   rejectSuggestions: { rejected: number };
   listRules: TagRule[];

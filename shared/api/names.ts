@@ -42,6 +42,8 @@ export const CALL_NAMES = [
   'runScenario',
   'runClientScenario',
   'listClients',
+  'importPack',
+  'showPack',
   'loadSampleHousehold',
   'removeSampleHousehold',
   'listSecurities',

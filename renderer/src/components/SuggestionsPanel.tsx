@@ -56,10 +56,20 @@ export function SuggestionsPanel({ themes, onChanged, record }: { themes: Theme[
               <tr key={`${s.symbolKey}-${s.themeId}`} data-testid={`suggestion-${s.symbolKey}-${s.themeId}`}>
                 <td className="symbol">{s.symbolKey}</td>
                 <td>{name(s.themeId)}</td>
-                <td className="num">{formatWeight(s.weightBp / 10000)}</td>
+                <td className="num">
+                  {formatWeight(s.weightBp / 10000)}
+                  {s.previousWeightBp !== null && (
+                    <div className="muted small" data-testid={`reweighted-${s.symbolKey}-${s.themeId}`}>
+                      re-weighted, was {formatWeight(s.previousWeightBp / 10000)}
+                    </div>
+                  )}
+                </td>
                 <td>
+                  {s.name ? <strong>{s.name}: </strong> : null}
                   {s.rationale}
-                  <div className="muted small">Source: {s.source}</div>
+                  <div className="muted small">
+                    Source: {s.source} (checked {s.asOf})
+                  </div>
                 </td>
                 <td className="row-actions">
                   <button type="button" className="small primary" onClick={() => void act('accept', [s])} data-testid={`accept-${s.symbolKey}-${s.themeId}`}>
