@@ -25,13 +25,23 @@ export function listFunds(db: Db): FundSummary[] {
  * itself through other funds) is refused and nothing is written.
  */
 export function importFundHoldings(db: Db, input: { fundSymbol: string; path: string }, now: string): FundSummary {
-  const fund = normaliseSymbolKey(input.fundSymbol);
-  const text = readTextInput(input.path, "fund's holdings file");
+  return importFundHoldingsText(db, input.fundSymbol, basename(input.path), readTextInput(input.path, "fund's holdings file"), now);
+}
+
+/** The same, from the file's text (an XLSX file is read to rows first: db/files/xlsx-rows.ts). */
+export function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: string, now: string): FundSummary {
+  const fund = normaliseSymbolKey(fundSymbol);
   const parsed = parseFundHoldings(text);
-  const name = basename(input.path);
   const first = parsed.errors[0];
   if (first) throw new AppError('IMPORT_FATAL', `${name} line ${first.line}: ${first.message} Nothing was imported.`, { issues: parsed.errors });
   if (parsed.constituents.length === 0) throw new AppError('IMPORT_FATAL', `${name}: no holdings were found below the header. Nothing was imported.`);
+  // Matched by identifier first: a constituent whose ISIN the security master knows is that
+  // security, whatever ticker text the issuer wrote; else its ticker (a listing key for a foreign one).
+  const byIsin = db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'isin' AND value = ?").pluck();
+  for (const c of parsed.constituents) {
+    const known = c.isin ? (byIsin.get(c.isin) as string | undefined) : undefined;
+    if (known) c.key = known;
+  }
   db.transaction(() => {
     db.prepare('DELETE FROM funds WHERE fund_key = ?').run(fund);
     db.prepare('INSERT INTO funds (fund_key, as_of, source_file, imported_at) VALUES (?, ?, ?, ?)').run(fund, parsed.asOf, name, now);
@@ -42,7 +52,7 @@ export function importFundHoldings(db: Db, input: { fundSymbol: string; path: st
     for (const c of parsed.constituents) insert.run(fund, c.key, c.name, c.weightPpm);
     // An issuer file that gives a constituent's ticker and ISIN teaches the security master, as a broker's does.
     const learner = new SecurityResolver(db, name);
-    for (const c of parsed.constituents) if (c.ticker && c.isin) learner.resolve(c.line, c.ticker, c.ticker, c.isin, null, c.name, c.currency ?? '', false);
+    for (const c of parsed.constituents) if (c.ticker && c.isin && !c.ticker.includes(':')) learner.resolve(c.line, c.ticker, c.ticker, c.isin, null, c.name, c.currency ?? '', false);
     learner.saveLearned(now);
     refreshLookThrough(db, now);
   })();

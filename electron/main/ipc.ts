@@ -17,6 +17,7 @@ export const PATH_ACCESS: Partial<Record<ApiName, PathAccess>> = {
   importFundHoldings: 'read',
   previewTagImport: 'read',
   importTags: 'read',
+  importPack: 'read',
   importFxRates: 'read',
   repricePortfolio: 'read',
   exportReport: 'write',

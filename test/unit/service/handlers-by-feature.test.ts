@@ -11,6 +11,7 @@ import { reportHandlers } from '../../../db/service/report-handlers';
 import { taggingHandlers } from '../../../db/service/tagging-handlers';
 import { valuationHandlers } from '../../../db/service/valuation-handlers';
 import { clientHandlers } from '../../../db/service/client-handlers';
+import { sampleHandlers } from '../../../db/service/sample-handlers';
 import { securityHandlers } from '../../../db/service/security-handlers';
 
 describe('backend handlers by feature', () => {
@@ -19,7 +20,7 @@ describe('backend handlers by feature', () => {
     migrate(db);
     const c = handlerContext(db, systemClock, { dbPath: ':memory:' });
     const imports = importHandlers(c);
-    const sets = [imports.handlers, portfolioHandlers(c), taggingHandlers(c), valuationHandlers(c), reportHandlers(c), clientHandlers(c), securityHandlers(c), databaseHandlers(c, imports.state)];
+    const sets = [imports.handlers, portfolioHandlers(c), taggingHandlers(c), valuationHandlers(c), reportHandlers(c), clientHandlers(c), securityHandlers(c), databaseHandlers(c, imports.state), sampleHandlers(c, () => { throw new Error('not called'); })];
     const names = sets.flatMap((s) => Object.keys(s));
     expect(names.length).toBe(new Set(names).size);
     const backendCalls = API_NAMES.filter((n) => !(HOST_CALLS as readonly string[]).includes(n));

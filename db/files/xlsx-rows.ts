@@ -1,0 +1,46 @@
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '../../shared/api/errors';
+
+/** Larger than any issuer's holdings workbook: a bigger file is refused before it is read. */
+const MAX_BYTES = 50 * 1024 * 1024;
+
+const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/**
+ * The first sheet of an XLSX workbook (SPDR's holdings file) as CSV text, so it goes through the
+ * same reader as the issuers' CSV files: numbers written plainly, dates as YYYY-MM-DD, formulas as
+ * their cached results. exceljs is loaded only here, when such a file is opened.
+ */
+export async function xlsxAsCsv(path: string): Promise<string> {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new AppError('NOT_FOUND', `${name} cannot be read: check that the file exists.`);
+  }
+  if (size > MAX_BYTES) throw new AppError('IMPORT_FATAL', `${name} is larger than 50 MB: not a fund's holdings workbook.`);
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (err) {
+    throw new AppError('IMPORT_FATAL', `${name} is not a readable XLSX workbook (${(err as Error).message}). Nothing was imported.`);
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new AppError('IMPORT_FATAL', `${name} has no sheet. Nothing was imported.`);
+  const lines: string[] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) {
+      const v = row.getCell(c).value as unknown;
+      const plain =
+        v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' && v !== null && 'result' in v ? String((v as { result: unknown }).result ?? '') : typeof v === 'object' && v !== null && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : String(v);
+      cells.push(csvCell(plain));
+    }
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
