@@ -3,6 +3,7 @@
  * positions so that a portfolio's report and a household's add up the same way, and every figure
  * agrees with the summary to the cent: sums are taken in whole cents.
  */
+import type { CurrencyBreakdownRow } from '../exposure/analytics';
 import type { ExposureReport, ReportPosition } from './model';
 
 export interface ReportAccountRow {
@@ -18,17 +19,8 @@ export interface ReportAccountRow {
   withoutRate: number;
 }
 
-export interface ReportCurrencyRow {
-  currency: string;
-  positionCount: number;
-  /** Sum in the currency itself. */
-  localValue: number;
-  /** In the base currency; null when the currency has no rate. */
-  value: number | null;
-  share: number | null;
-  /** The rate used, as the report lists it ("" for the base currency, null when missing). */
-  rate: string | null;
-}
+/** A currency held, as the Currencies view shows it (shared/exposure/analytics.ts), without the rate's date. */
+export type ReportCurrencyRow = Pick<CurrencyBreakdownRow, 'currency' | 'positionCount' | 'localValue' | 'value' | 'share' | 'rate'>;
 
 /** Base value of positions counted in both top-level themes (a === b: in that theme at all). */
 export interface ReportOverlapCell {

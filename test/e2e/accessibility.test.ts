@@ -3,24 +3,11 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { startHarness, type Harness } from './harness';
+import { VIEW_READY } from './view-ready';
 import { VIEWS } from '../../renderer/src/views/ViewTabs';
 
 const FIDELITY = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
 const BAD = resolve(__dirname, '../fixtures/journey/bad-quantity.csv');
-
-/** What each view draws once it is ready. */
-const READY: Record<(typeof VIEWS)[number]['id'], string> = {
-  holdings: 'holdings-table',
-  themes: 'donut-chart',
-  accounts: 'accounts-chart',
-  currencies: 'fx-table',
-  overlap: 'overlap-matrix',
-  history: 'history-chart',
-  compare: 'compare-themes',
-  scenarios: 'scenarios-view',
-  household: 'household-view',
-  portfolios: 'overview-chart',
-};
 
 /**
  * axe-core on every screen and dialog of the app, in the light and the dark theme: any violation
@@ -79,7 +66,7 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core), %s theme', 
     await h.page.getByTestId('holdings-table').waitFor();
     for (const v of VIEWS) {
       await h.page.getByTestId(`view-tab-${v.id}`).click();
-      await h.page.getByTestId(READY[v.id]).waitFor();
+      await h.page.getByTestId(VIEW_READY[v.id]).waitFor();
       await check(`${v.label} view`);
     }
     await h.screenshot(`a11y-${colorScheme}-portfolios`);

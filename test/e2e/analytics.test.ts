@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { VIEW_READY } from './view-ready';
 
 const FIDELITY = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
 const DEGIRO = resolve(__dirname, '../fixtures/holdings/degiro.csv');
@@ -55,22 +56,11 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
   });
 
   it('opens every view from its tab, and each draws its chart or table', async () => {
-    const expected: Record<(typeof VIEWS)[number], string> = {
-      holdings: 'holdings-table',
-      themes: 'donut-chart',
-      accounts: 'accounts-chart',
-      currencies: 'fx-table',
-      overlap: 'overlap-matrix',
-      history: 'history-chart',
-      compare: 'compare-themes',
-      scenarios: 'scenarios-view',
-      portfolios: 'overview-chart',
-    };
     for (const v of VIEWS) {
       await h.page.getByTestId(`view-tab-${v}`).click();
-      await h.page.getByTestId(expected[v]).waitFor();
+      await h.page.getByTestId(VIEW_READY[v]).waitFor();
       if (v !== 'holdings' && v !== 'currencies' && v !== 'overlap' && v !== 'compare' && v !== 'scenarios') {
-        expect(await h.page.getByTestId(expected[v]).locator('svg.recharts-surface').count()).toBeGreaterThan(0);
+        expect(await h.page.getByTestId(VIEW_READY[v]).locator('svg.recharts-surface').count()).toBeGreaterThan(0);
       }
     }
   });
