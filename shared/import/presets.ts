@@ -6,6 +6,7 @@ import { findDate, readDateCell } from './dates';
 import type { ColumnIndexes } from './header';
 import type { ParsedPosition } from './types';
 import { autoMapIndexes, normaliseHeader } from './header';
+import { decimalToCents, parseDecimal } from '../money/parse-number';
 
 /** How a preset sorts a row before the generic rules; undefined lets the generic rules decide. */
 /** How a preset sorts a row; `reject`: a row error with that message (a row it knows it cannot read right). */
@@ -314,8 +315,76 @@ const sbi: Preset = {
   currency: 'JPY',
 };
 
+/** Rakuten's row kinds (種別) whose amounts are in a foreign currency, with that currency. */
+const RAKUTEN_FOREIGN: Record<string, string> = { 米国株式: 'USD', 米国ETF: 'USD' };
+
+/**
+ * Rakuten Securities' 保有商品一覧 (assetbalance) CSV: a 資産合計 summary, then "■ 保有商品詳細" with
+ * one row per holding: 種別 (国内株式, 米国株式, 投資信託...), 銘柄コード・ティッカー, 銘柄, 口座 (特定,
+ * NISA成長投資枠, つみたてNISA...), 保有数量, units in 【単位】 columns, and 時価評価額[円] (every row's
+ * value in yen) beside 時価評価額[外貨]. Each 口座 is an account. Domestic rows are yen; a US row is
+ * its dollars (時価評価額[外貨]) with the yen figure as the broker's base value, so a JPY portfolio
+ * is valued at Rakuten's own figures and the security is the US listing. Funds are valued at their
+ * 時価評価額[円] (their price is per 10,000 units).
+ */
+const rakuten: Preset = {
+  id: 'rakuten',
+  name: 'Rakuten Securities (保有商品一覧)',
+  // Brackets are ASCII in some versions of the export and full-width (［円］) in others.
+  matches: (h) => has(h, '種別', '銘柄コード・ティッカー') && hasAny(h, '時価評価額[円]', '時価評価額［円］'),
+  columns(headers) {
+    const idx = autoMapIndexes(headers);
+    idx.symbol = indexOfNorm(headers, '銘柄コード・ティッカー');
+    idx.description = indexOfNorm(headers, '銘柄');
+    idx.account = indexOfNorm(headers, '口座');
+    idx.quantity = indexOfNorm(headers, '保有数量');
+    idx.price = indexOfNorm(headers, '現在値');
+    idx.value = indexOfNorm(headers, '時価評価額[円]', '時価評価額［円］');
+    // The yen value is each row's base value too: for a US row it stays the base value when the
+    // row's own value becomes its dollars (finish).
+    idx.baseValue = idx.value;
+    idx.currency = -1;
+    return idx;
+  },
+  onHeader(headers, ctx) {
+    ctx.baseCurrency = 'JPY';
+    ctx.state['kind'] = headers.findIndex((h) => normaliseHeader(h) === '種別');
+    ctx.state['foreignValue'] = headers.findIndex((h) => ['時価評価額[外貨]', '時価評価額［外貨］'].includes(normaliseHeader(h)));
+    ctx.state['foreignRows'] = new Map<number, { currency: string; cell: string }>();
+  },
+  classify(cells, ctx, line) {
+    const k = ctx.state['kind'];
+    const f = ctx.state['foreignValue'];
+    const rows = ctx.state['foreignRows'];
+    if (typeof k !== 'number' || typeof f !== 'number' || !(rows instanceof Map)) return undefined;
+    const kind = (cells[k] ?? '').trim();
+    const currency = RAKUTEN_FOREIGN[kind];
+    if (!currency) return undefined;
+    const cell = (cells[f] ?? '').trim();
+    const amount = parseDecimal(cell);
+    if (f < 0 || !amount.ok) return { reject: `This ${kind} row has no value in ${currency} in 時価評価額[外貨] ("${cell}"): it cannot be valued in its own currency. Export the file again, or import the other rows only` };
+    rows.set(line, { currency, cell });
+    return undefined;
+  },
+  finish(positions, ctx) {
+    const rows = ctx.state['foreignRows'];
+    if (!(rows instanceof Map)) return;
+    for (const p of positions) {
+      const foreign = (rows as Map<number, { currency: string; cell: string }>).get(p.line);
+      if (!foreign) continue;
+      const amount = parseDecimal(foreign.cell);
+      if (!amount.ok) continue;
+      p.baseValueCents = p.valueCents;
+      p.valueCents = decimalToCents(amount.value);
+      p.currency = foreign.currency;
+    }
+  },
+  totalIsChecksum: false,
+  currency: 'JPY',
+};
+
 /** All built-in presets, most specific first. */
-export const BUILT_IN_PRESETS: readonly Preset[] = [ibkrActivity, ibkrFlex, fidelity, schwab, vanguard, etrade, degiro, sbi];
+export const BUILT_IN_PRESETS: readonly Preset[] = [ibkrActivity, ibkrFlex, fidelity, schwab, vanguard, etrade, degiro, sbi, rakuten];
 
 /** Id and name of every built-in preset, for the UI's preset menu. */
 export const PRESETS: readonly { id: string; name: string }[] = BUILT_IN_PRESETS.map((p) => ({ id: p.id, name: p.name }));

@@ -1,4 +1,4 @@
-const BROKERS = ['Fidelity', 'Charles Schwab', 'Vanguard', 'Interactive Brokers', 'E*TRADE', 'DEGIRO', 'any CSV with columns you map'];
+const BROKERS = ['Fidelity', 'Charles Schwab', 'Vanguard', 'Interactive Brokers', 'E*TRADE', 'DEGIRO', 'SBI and Rakuten Securities', 'any CSV with columns you map'];
 
 /** What a new user sees first: what ThemeLens does and the one thing to do next. */
 export function EmptyState({ onImport, onSample, busy }: { onImport: () => void; onSample: () => void; busy: boolean }) {

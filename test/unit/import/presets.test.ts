@@ -4,7 +4,7 @@ import { bySymbolKey, fixture as parseBytes, parseOk, totals } from './helpers';
 
 describe('broker presets', () => {
   it('lists the built-in presets for the UI', () => {
-    expect(PRESETS.map((p) => p.id)).toEqual(['ibkr-activity', 'ibkr-flex', 'fidelity', 'schwab', 'vanguard', 'etrade', 'degiro', 'sbi']);
+    expect(PRESETS.map((p) => p.id)).toEqual(['ibkr-activity', 'ibkr-flex', 'fidelity', 'schwab', 'vanguard', 'etrade', 'degiro', 'sbi', 'rakuten']);
     for (const p of PRESETS) expect(p.name.length).toBeGreaterThan(3);
   });
 
