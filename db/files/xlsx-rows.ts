@@ -25,8 +25,9 @@ export async function xlsxAsCsv(path: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
-  } catch (err) {
-    throw new AppError('IMPORT_FATAL', `${name} is not a readable XLSX workbook (${(err as Error).message}). Nothing was imported.`);
+  } catch {
+    // The zip library's own words (and its links) mean nothing to the user: say what the file is not.
+    throw new AppError('IMPORT_FATAL', `${name} is not a readable XLSX workbook: download it again from the issuer, or save it as CSV. Nothing was imported.`);
   }
   const sheet = wb.worksheets[0];
   if (!sheet) throw new AppError('IMPORT_FATAL', `${name} has no sheet. Nothing was imported.`);

@@ -25,9 +25,15 @@ export const activeSuggestions = (db: Db): readonly Suggestion[] => activePack(d
  * accepted is offered again at its new weight (db/repos/suggestions.ts).
  */
 export function importPack(db: Db, path: string, dryRun: boolean): PackImport {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new AppError('NOT_FOUND', `${basename(path)} cannot be read: check that the file exists and that you may read it. Nothing was changed.`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(text);
   } catch (err) {
     throw new AppError('VALIDATION', `${basename(path)}: not a pack file (${(err as Error).message}). A pack is JSON: {"pack", "version", "asOf", "suggestions": [...]}.`);
   }

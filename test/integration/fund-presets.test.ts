@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,11 @@ describe('issuer fund files for look-through', () => {
     const r = cli('fund', 'import', 'XDAT', file);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('XDAT: 2 holdings (100.00% of the fund) as of 2026-11-21\n');
+    expect(holdings('XDAT')).toEqual(['NVDA=555000', 'EQIX=445000']);
+    // A damaged workbook: one line saying what to do, and the fund's holdings stay as they were.
+    const broken = join(temp.dir, 'broken.xlsx');
+    writeFileSync(broken, 'not a zip');
+    expect(cli('fund', 'import', 'XDAT', broken)).toMatchObject({ code: 1, stderr: 'themelens: broken.xlsx is not a readable XLSX workbook: download it again from the issuer, or save it as CSV. Nothing was imported.\n' });
     expect(holdings('XDAT')).toEqual(['NVDA=555000', 'EQIX=445000']);
   });
 });

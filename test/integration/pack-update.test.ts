@@ -75,5 +75,6 @@ describe('suggestion pack updates', () => {
     writeFileSync(bad, text);
     expect(cli('pack', 'import', bad)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^themelens: pack-v4\.json: suggestion 14 "isin": US36828A1017 is not a valid ISIN \(check digit\)\. Nothing was changed\.\n$/) });
     expect(cli('pack').stdout).toContain('version 3 ');
+    expect(cli('pack', 'import', join(temp.dir, 'missing.json'))).toMatchObject({ code: 1, stderr: 'themelens: missing.json cannot be read: check that the file exists and that you may read it. Nothing was changed.\n' });
   });
 });
