@@ -52,6 +52,7 @@ export async function batchCommand(h: BackendHandlers, args: string[], io: Io): 
   // First every import, one by one (an import holds its transaction while the file is read, so
   // nothing else may write meanwhile); then the reports, one printing while the next is prepared,
   // each file's line in order (cli/overlapped.ts).
+  if (format === 'pdf') await h.warmUpPdf({});
   const imports: { tag: string; portfolioName: string; started: number; imported: Awaited<ReturnType<typeof importOne>> | { error: unknown } }[] = [];
   for (const [i, file] of positionals.entries()) {
     const tag = `[${i + 1}/${positionals.length}] ${basename(file)}:`;

@@ -116,6 +116,7 @@ async function reportAll(
         write: (path: string) => h.exportReport(validateInput('exportReport', { portfolioId: p.id, format, paper, path, ...(sections ? { sections } : {}), ...extras })),
       })),
   ];
+  if (format === 'pdf') await h.warmUpPdf({});
   const used = new Set<string>();
   let failed = 0;
   // One report prints while the next is prepared; progress lines keep their order (cli/overlapped.ts).

@@ -7,6 +7,7 @@ import { exportReportFile, regenerateReportFile } from '../report/export-file';
 import { getReportPreferences, setReportPreferences } from '../report/preferences';
 import { listReportRecords } from '../report/records';
 import { renderText } from '../report/render';
+import { sharedPdfRenderer } from '../report/pdf-pool';
 import type { HandlerContext } from './handler-context';
 
 /** Exported report files: preview, export, the record of each, regenerate, and the adviser's preferences. */
@@ -27,7 +28,13 @@ export function reportHandlers({ db, now, settings, scoped }: HandlerContext) {
     },
     listReports: (input) => listReportRecords(db, input.portfolioId),
     regenerateReport: (input) => regenerateReportFile(db, input.reportId, { ...input, pdfRenderer: settings.pdfRenderer }),
+    // A batch of PDFs starts the printer while it imports: the first report does not wait for it.
+    // A printer that cannot start says so when a report asks for it, in that report's words.
+    warmUpPdf: () => {
+      void (settings.pdfRenderer ?? sharedPdfRenderer)().catch(() => undefined);
+      return { started: true };
+    },
     getReportPreferences: () => getReportPreferences(db),
     setReportPreferences: (input) => setReportPreferences(db, input),
-  } satisfies Pick<BackendHandlers, 'exportReport' | 'previewReport' | 'listReports' | 'regenerateReport' | 'getReportPreferences' | 'setReportPreferences'>;
+  } satisfies Pick<BackendHandlers, 'exportReport' | 'previewReport' | 'listReports' | 'regenerateReport' | 'warmUpPdf' | 'getReportPreferences' | 'setReportPreferences'>;
 }

@@ -124,6 +124,8 @@ export const apiInputs = {
   /** A newer version of the suggestion pack: what it changes, and (unless dryRun) in use from now on. */
   importPack: z.strictObject({ path: filePath, dryRun: z.boolean().default(false) }),
   showPack: z.strictObject({}),
+  /** Starts the PDF printer ahead of a batch of reports (returns at once). */
+  warmUpPdf: z.strictObject({}),
   acceptSuggestions: z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
   rejectSuggestions: z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
   listRules: z.strictObject({}),
@@ -440,6 +442,7 @@ export interface ApiOutputs {
   listSuggestions: (Suggestion & { held: boolean; previousWeightBp: number | null })[];
   importPack: PackImport;
   showPack: { name: string; version: number; asOf: string; suggestions: number };
+  warmUpPdf: { started: boolean };
   acceptSuggestions: { accepted: number };
   rejectSuggestions: { rejected: number };
   listRules: TagRule[];

@@ -44,6 +44,7 @@ export const CALL_NAMES = [
   'listClients',
   'importPack',
   'showPack',
+  'warmUpPdf',
   'loadSampleHousehold',
   'removeSampleHousehold',
   'listSecurities',

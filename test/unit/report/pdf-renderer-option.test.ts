@@ -23,6 +23,19 @@ describe('openBackend({ pdfRenderer }): the desktop app prints PDFs its own way'
     await f.backend.handlers.regenerateReport({ reportId: result.reportId, path: join(f.dir, 'again.pdf'), paper: 'a4' });
     expect(readFileSync(join(f.dir, 'again.pdf'), 'utf8')).toBe('%PDF injected a4');
     expect(factory).toHaveBeenCalledTimes(2);
+    // A batch warms the same printer up ahead (returning at once), never the built-in one.
+    expect(await f.backend.handlers.warmUpPdf({})).toEqual({ started: true });
+    expect(factory).toHaveBeenCalledTimes(3);
+  });
+
+  it('a printer that cannot start does not fail the warm-up: the report that needs it says why', async () => {
+    const factory = vi.fn(async (): Promise<PdfRenderer> => {
+      throw new Error('PDF reports need Chromium: apt-get install chromium');
+    });
+    const f = await tagged(undefined, { pdfRenderer: factory });
+    cleanup = f.cleanup;
+    expect(await f.backend.handlers.warmUpPdf({})).toEqual({ started: true });
+    await expect(f.backend.handlers.exportReport({ portfolioId: f.portfolioId, format: 'pdf', paper: 'a4', path: join(f.dir, 'x.pdf') })).rejects.toThrow(/apt-get install chromium/);
   });
 
   it('gives the preview the report page as stylesheet and body apart, with no style attribute the app CSP would drop', async () => {
