@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's recommended rules plus the layer rule of DESIGN.md section 2.
+// Lint: typescript-eslint's recommended rules plus the layer rule (docs/ARCHITECTURE.md, "The layers").
 // shared -> nothing; db -> shared; cli -> shared, db; electron -> shared, db; renderer -> shared.
 import tseslint from 'typescript-eslint';
 

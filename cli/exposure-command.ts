@@ -13,7 +13,7 @@ const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /**
  * `themelens exposure (--portfolio NAME [--snapshot ID] | --client NAME [--base-currency C]) [--benchmark FUND]
- * [--format table|json]` (DESIGN.md section 6):
+ * [--format table|json]` (the command-line contract in the README):
  * the theme figures of a snapshot without its positions, for scripts and a quick look. JSON carries
  * totalValue, cashValue, untaggedValue and themes[] as the report does, and its warnings.
  */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry of the `themelens` command (DESIGN.md section 6).
+// Entry of the `themelens` command (the command-line contract in the README).
 import type { Io } from './commands';
 import { run } from './run';
 

@@ -15,7 +15,7 @@ import type { PaperSize, ReportSection } from '../shared/report/document';
 import type { ReportFormat } from '../shared/report/model';
 
 /**
- * themelens report --portfolio NAME --format F [--out FILE] [--snapshot ID]   (DESIGN.md section 6)
+ * themelens report --portfolio NAME --format F [--out FILE] [--snapshot ID]   (the command-line contract in the README)
  * themelens report --client NAME --format F [--out FILE] [--base-currency C]    a client's portfolios combined
  * themelens report --all [--by-client] --format F --out DIR                      one file per portfolio (or client)
  * All take [--paper a4|letter] [--sections LIST] [--benchmark FUND] [--shock THEME_ID=+/-P ...].

@@ -30,7 +30,7 @@ const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
 
 
 /**
- * `themelens targets`: a target share per theme with a band (DESIGN.md section 6), and how far the
+ * `themelens targets`: a target share per theme with a band (the command-line contract in the README), and how far the
  * latest snapshot drifts from it.
  */
 export async function targetsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {

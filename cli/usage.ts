@@ -1,4 +1,4 @@
-/** The help text; the command shapes are a stable contract (DESIGN.md section 6). */
+/** The help text; the command shapes are the stable contract the README documents. */
 export const USAGE = `Usage: themelens <command> [options]     (every command takes --db PATH)
 
   import FILE --portfolio NAME [--client NAME] [--base-currency USD] [--as-of YYYY-MM-DD] [--preset ID]

@@ -34,7 +34,7 @@ interface PositionRow {
 }
 
 /**
- * The exposure of one snapshot (DESIGN.md section 5). Theme totals are aggregated in SQL; each
+ * The exposure of one snapshot (docs/ARCHITECTURE.md, "The path of an exposure"). Theme totals are aggregated in SQL; each
  * position's contribution is value x weight rounded to the cent, and a theme's value is the sum of
  * its contributions, so every figure in a report adds up by hand.
  */
@@ -93,7 +93,7 @@ export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: 
 }
 
 /**
- * The exposure of one snapshot (DESIGN.md section 5). Theme totals are aggregated in SQL; each
+ * The exposure of one snapshot (docs/ARCHITECTURE.md, "The path of an exposure"). Theme totals are aggregated in SQL; each
  * position's contribution is value x weight rounded to the cent, and a theme's value is the sum of
  * its contributions, so every figure in a report adds up by hand.
  */

@@ -14,7 +14,7 @@ import { checkTagTable, type TagTable } from './tag-tables';
  * figure is an aggregate with a FILTER, so a position only pays for the themes it is tagged with.
  *
  * Exactness: a position's contribution to a theme is |base value| x weight / 10000 rounded half
- * away from zero, signed like the position (DESIGN.md section 5, shared/exposure/contribution.ts).
+ * away from zero, signed like the position (shared/exposure/contribution.ts).
  * The rounding is per position, so nothing is summed before it is rounded; longs and shorts are
  * summed apart (long = sum over value > 0, short = minus the sum over value < 0), which is the same
  * total as summing the signed contributions.

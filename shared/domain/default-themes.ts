@@ -1,6 +1,6 @@
 import type { Theme } from './types';
 
-/** The pack every fresh database starts with (DESIGN.md section 1). */
+/** The pack every fresh database starts with (the projects behind them: shared/suggestions/us-japan-2026.json). */
 export const DEFAULT_PACK = 'US-Japan strategic investment, 2026';
 
 /** The three default themes; their ids always exist on a fresh database. */

@@ -1,4 +1,4 @@
-/** Built-in broker presets, recognised by the header row's fingerprint (see FORMATS.md). */
+/** Built-in broker presets, recognised by the header row's fingerprint (each preset says what its broker's file looks like). */
 
 import type { ParseContext } from './context';
 import { offerAsOf } from './context';

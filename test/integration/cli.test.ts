@@ -8,7 +8,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 const FIXTURES = join(ROOT, 'test/fixtures/journey');
 const fixture = (name: string) => join(FIXTURES, name);
 
-describe('themelens CLI (DESIGN.md section 6)', () => {
+describe('themelens CLI (the command-line contract in the README)', () => {
   const temp = makeTempDir('themelens-cli-');
   const db = join(temp.dir, 'cli.db');
   afterAll(() => temp.cleanup());

@@ -1,5 +1,5 @@
 /**
- * `themelens exposure` (DESIGN.md section 6): the report's theme figures without positions, as JSON or
+ * `themelens exposure` (the command-line contract in the README): the report's theme figures without positions, as JSON or
  * a table; the same figures as `report --format json`.
  */
 import { join, resolve } from 'node:path';

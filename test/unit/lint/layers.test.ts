@@ -11,7 +11,7 @@ async function layerErrors(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-describe('the layer rule (DESIGN.md section 2) fails on a planted violation', () => {
+describe('the layer rule (docs/ARCHITECTURE.md) fails on a planted violation', () => {
   it.each([
     ['shared/planted.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['shared/planted.ts', "import { openDatabase } from '../db/connection';\nexport const x = openDatabase;\n"],
