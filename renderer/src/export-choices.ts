@@ -9,6 +9,8 @@ export interface ExportChoices {
 }
 
 const KEY = 'themelens.exportReport';
+/** The sections there were before choices remembered the list they were made from. */
+const SECTIONS_BEFORE_KNOWN = ['summary', 'charts', 'themes', 'positions', 'fx', 'changes', 'methodology', 'disclaimer'];
 
 /** Formats whose page layout the paper size changes. */
 export const usesPaper = (format: ReportFormat): boolean => format === 'pdf';
@@ -29,7 +31,9 @@ export function loadExportChoices(storage: Pick<Storage, 'getItem'> | null, loca
     if (!raw || typeof raw !== 'object') return fallback;
     const format = REPORT_FORMATS.find((f) => f === raw.format) ?? fallback.format;
     const paper = PAPER_SIZES.find((p) => p === raw.paper) ?? fallback.paper;
-    const sections = Array.isArray(raw.sections) ? REPORT_SECTIONS.filter((s) => (raw.sections as unknown[]).includes(s)) : fallback.sections;
+    // A section added since the choices were made was never unticked: it is included, as by default.
+    const known: unknown[] = Array.isArray((raw as { known?: unknown }).known) ? ((raw as { known: unknown[] }).known) : SECTIONS_BEFORE_KNOWN;
+    const sections = Array.isArray(raw.sections) ? REPORT_SECTIONS.filter((s) => (raw.sections as unknown[]).includes(s) || !known.includes(s)) : fallback.sections;
     return { format, paper, sections };
   } catch {
     return fallback;
@@ -39,7 +43,7 @@ export function loadExportChoices(storage: Pick<Storage, 'getItem'> | null, loca
 /** Remembers the choices for the next export; a storage that refuses (full, disabled) is ignored. */
 export function saveExportChoices(storage: Pick<Storage, 'setItem'> | null, choices: ExportChoices): void {
   try {
-    storage?.setItem(KEY, JSON.stringify(choices));
+    storage?.setItem(KEY, JSON.stringify({ ...choices, known: [...REPORT_SECTIONS] }));
   } catch {
     // Remembering is a convenience; the export itself went through.
   }

@@ -166,9 +166,11 @@ describe('export choices', () => {
     expect(localPaper('de')).toBe('a4');
     expect(loadExportChoices(null, 'fr-FR')).toEqual({ format: 'pdf', paper: 'a4', sections: [...REPORT_SECTIONS] });
     const stored = (v: unknown) => ({ getItem: () => JSON.stringify(v) });
-    expect(loadExportChoices(stored({ format: 'exe', paper: 'tabloid', sections: ['positions', '<script>', 'summary'] }), 'en-US')).toEqual({ format: 'pdf', paper: 'letter', sections: ['summary', 'positions'] });
+    expect(loadExportChoices(stored({ format: 'exe', paper: 'tabloid', sections: ['positions', '<script>', 'summary'], known: [...REPORT_SECTIONS] }), 'en-US')).toEqual({ format: 'pdf', paper: 'letter', sections: ['summary', 'positions'] });
+    // Choices saved before the by-account, by-currency and overlap sections existed: those come ticked, the rest as chosen.
+    expect(loadExportChoices(stored({ format: 'pdf', paper: 'a4', sections: ['summary', 'positions'] }), 'en-US').sections).toEqual(['summary', 'accounts', 'currencies', 'overlap', 'positions']);
     expect(loadExportChoices({ getItem: () => '{not json' }, 'de-DE').format).toBe('pdf');
-    expect(loadExportChoices(stored({ format: 'xlsx', paper: 'a4', sections: [] }), 'en-US')).toEqual({ format: 'xlsx', paper: 'a4', sections: [] });
+    expect(loadExportChoices(stored({ format: 'xlsx', paper: 'a4', sections: [], known: [...REPORT_SECTIONS] }), 'en-US')).toEqual({ format: 'xlsx', paper: 'a4', sections: [] });
   });
 
   it('suggests a file name of client, portfolio and date, with characters no file system takes replaced', () => {
