@@ -9,8 +9,11 @@ import { sharedPdfRenderer } from './pdf-pool';
 /** Gives the PDF renderer to print with: headless Chromium by default, the window's own print-to-PDF in the desktop app. */
 export type PdfRendererFactory = () => Promise<PdfRenderer>;
 
+/** The printer a backend uses: the one it was given, else the shared headless Chromium. */
+export const printerOf = (given: PdfRendererFactory | undefined): PdfRendererFactory => given ?? sharedPdfRenderer;
+
 /** A report document in any format: text for json, csv and html; bytes for xlsx and pdf. */
-export async function renderDocument(doc: ReportDocument, format: ReportFormat, paper: PaperSize = 'a4', pdfRenderer: PdfRendererFactory = sharedPdfRenderer): Promise<string | Uint8Array> {
+export async function renderDocument(doc: ReportDocument, format: ReportFormat, paper: PaperSize = 'a4', pdfRenderer?: PdfRendererFactory): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return renderReportJson(doc);
@@ -22,7 +25,7 @@ export async function renderDocument(doc: ReportDocument, format: ReportFormat, 
       // exceljs takes ~0.4 s to load: only the commands that write a workbook pay for it (start-up target).
       return (await import('./xlsx')).renderXlsx(doc);
     case 'pdf':
-      return (await pdfRenderer()).render(doc, paper);
+      return (await printerOf(pdfRenderer)()).render(doc, paper);
   }
 }
 

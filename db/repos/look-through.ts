@@ -1,4 +1,5 @@
 import { readTextInput } from '../files/read-text-input';
+import { xlsxAsCsv } from '../files/xlsx-rows';
 import { basename } from 'node:path';
 import type { FundSummary } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
@@ -24,12 +25,13 @@ export function listFunds(db: Db): FundSummary[] {
  * re-derives every fund's look-through tags, all in one transaction. A cycle (a fund that holds
  * itself through other funds) is refused and nothing is written.
  */
-export function importFundHoldings(db: Db, input: { fundSymbol: string; path: string }, now: string): FundSummary {
-  return importFundHoldingsText(db, input.fundSymbol, basename(input.path), readTextInput(input.path, "fund's holdings file"), now);
+export async function importFundHoldings(db: Db, input: { fundSymbol: string; path: string }, now: string): Promise<FundSummary> {
+  // SPDR publishes its holdings as XLSX: read to rows first, then the same reader as the CSV files.
+  const text = /\.xlsx$/i.test(input.path) ? await xlsxAsCsv(input.path) : readTextInput(input.path, "fund's holdings file");
+  return importFundHoldingsText(db, input.fundSymbol, basename(input.path), text, now);
 }
 
-/** The same, from the file's text (an XLSX file is read to rows first: db/files/xlsx-rows.ts). */
-export function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: string, now: string): FundSummary {
+function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: string, now: string): FundSummary {
   const fund = normaliseSymbolKey(fundSymbol);
   const parsed = parseFundHoldings(text);
   const first = parsed.errors[0];

@@ -1,23 +1,23 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { diffPacks, parsePack, type Pack, type PackImport } from '../../shared/suggestions/pack';
 import { STARTER_PACK, STARTER_SUGGESTIONS, type Suggestion } from '../../shared/suggestions/suggestions';
 import type { Db } from '../connection';
+import { readTextInput } from '../files/read-text-input';
+import { getPreference, setPreference } from './preference-values';
 import { getTheme, listThemes } from './themes';
 
 const KEY = 'pack.active';
 
 /** The pack in use: one imported later than the app's own, if its version is higher; else the app's. */
 export function activePack(db: Db): Pick<Pack, 'name' | 'version' | 'asOf' | 'suggestions'> {
-  const stored = db.prepare('SELECT value FROM preferences WHERE key = ?').pluck().get(KEY) as string | undefined;
+  const stored = getPreference(db, KEY);
   const pack = stored ? (JSON.parse(stored) as Pack) : null;
   if (pack && pack.name === STARTER_PACK.name && pack.version > STARTER_PACK.version) return pack;
   return { name: STARTER_PACK.name, version: STARTER_PACK.version, asOf: STARTER_PACK.asOf, suggestions: [...STARTER_SUGGESTIONS] };
 }
 
 export const activeSuggestions = (db: Db): readonly Suggestion[] => activePack(db).suggestions;
-
 
 /**
  * Reads a pack file and says what it changes against the pack in use; unless `dryRun`, makes it the
@@ -27,9 +27,11 @@ export const activeSuggestions = (db: Db): readonly Suggestion[] => activePack(d
 export function importPack(db: Db, path: string, dryRun: boolean): PackImport {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new AppError('NOT_FOUND', `${basename(path)} cannot be read: check that the file exists and that you may read it. Nothing was changed.`);
+    // Under the same limits as any file the user gives (size, text, line length).
+    text = readTextInput(path, 'pack file');
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'IO') throw new AppError('NOT_FOUND', `${basename(path)} cannot be read: check that the file exists and that you may read it. Nothing was changed.`);
+    throw err;
   }
   let json: unknown;
   try {
@@ -57,7 +59,7 @@ export function importPack(db: Db, path: string, dryRun: boolean): PackImport {
     // A pack's themes keep the ids its suggestions name, after the user's own in the list.
     const add = db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default, parent_id) VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM themes), 0, NULL)');
     for (const t of pack.themes) if (!getTheme(db, t.id)) add.run(t.id, pack.name, t.name, t.color, t.description);
-    db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(pack));
+    setPreference(db, KEY, JSON.stringify(pack));
   })();
   return result;
 }

@@ -28,9 +28,9 @@ export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { held
 }
 
 /** The suggestion named by its security key, its ISIN, or its ticker when only one listing has it. */
-const find = (db: Db, named: string, themeId: string) => {
+const find = (pack: readonly Suggestion[], named: string, themeId: string) => {
   const t = named.trim().toUpperCase();
-  const forTheme = activeSuggestions(db).filter((s) => s.themeId === themeId);
+  const forTheme = pack.filter((s) => s.themeId === themeId);
   const exact = forTheme.find((s) => s.symbolKey === t || s.isin === t);
   if (exact) return exact;
   const byTicker = forTheme.filter((s) => s.symbol.toUpperCase() === t);
@@ -44,8 +44,9 @@ const find = (db: Db, named: string, themeId: string) => {
  */
 export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; themeId: string }[], now: string): number {
   return db.transaction(() => {
+    const pack = activeSuggestions(db);
     for (const item of items) {
-      const s = find(db, item.symbolKey.toUpperCase(), item.themeId);
+      const s = find(pack, item.symbolKey.toUpperCase(), item.themeId);
       if (!s) throw new AppError('NOT_FOUND', `There is no suggestion of ${item.symbolKey} for ${item.themeId}.`);
       const others = tagsOf(db, s.symbolKey).filter((t) => t.themeId !== s.themeId).reduce((a, t) => a + t.weightBp, 0);
       if (others >= 10_000) throw new AppError('WEIGHT_OVER_100', `${s.symbolKey} is already 100% tagged; untag it first to accept the ${s.themeId} suggestion.`);
@@ -59,8 +60,9 @@ export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; t
 /** Rejects suggestions so they are not offered again. */
 export function rejectSuggestions(db: Db, items: readonly { symbolKey: string; themeId: string }[], now: string): number {
   return db.transaction(() => {
+    const pack = activeSuggestions(db);
     for (const item of items) {
-      const s = find(db, item.symbolKey, item.themeId);
+      const s = find(pack, item.symbolKey, item.themeId);
       decide(db, s?.symbolKey ?? item.symbolKey.toUpperCase(), item.themeId, 'rejected', now, s?.weightBp ?? null);
     }
     return items.length;

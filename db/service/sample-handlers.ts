@@ -8,6 +8,7 @@ import { setFxRates } from '../repos/fx';
 import * as portfolios from '../repos/portfolios';
 import { deletePortfolio } from '../repos/portfolio-edits';
 import { removeTag } from '../repos/tags';
+import { deletePreference, getPreference, setPreference } from '../repos/preference-values';
 import type { HandlerContext } from './handler-context';
 
 /** What loading the sample added, kept so removing it takes exactly that away. */
@@ -26,12 +27,12 @@ const KEY = 'sample.household';
  */
 export function sampleHandlers({ db, now, withLookThrough }: HandlerContext, all: () => BackendHandlers) {
   const recorded = (): SampleRecord | null => {
-    const row = db.prepare('SELECT value FROM preferences WHERE key = ?').pluck().get(KEY) as string | undefined;
+    const row = getPreference(db, KEY);
     return row ? (JSON.parse(row) as SampleRecord) : null;
   };
   return {
     loadSampleHousehold: async () => {
-      if (recorded()) throw new AppError('CONFLICT', 'The sample household is already loaded. Remove it first (Portfolios tab, or themelens demo --remove).');
+      if (recorded()) throw new AppError('CONFLICT', 'The sample household is already loaded. Remove it first (Remove the sample, on its banner, or themelens demo --remove).');
       if (portfolios.listPortfolios(db).length > 0) {
         throw new AppError('CONFLICT', 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db');
       }
@@ -52,10 +53,10 @@ export function sampleHandlers({ db, now, withLookThrough }: HandlerContext, all
         await h.importFundHoldings({ fundSymbol: SAMPLE_FUND.symbol, path: fundPath });
         // Tagged from the pack: every suggestion, as a user accepting them all (the fund's constituents
         // count through their own tags, held directly or not).
-        const held = await h.listSuggestions({ onlyHeld: false });
-        if (held.length > 0) await h.acceptSuggestions({ items: held.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) });
-        record.tags = held.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId }));
-        db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?)').run(KEY, JSON.stringify(record));
+        const suggested = (await h.listSuggestions({ onlyHeld: false })).map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId }));
+        if (suggested.length > 0) await h.acceptSuggestions({ items: suggested });
+        record.tags = suggested;
+        setPreference(db, KEY, JSON.stringify(record));
       } catch (err) {
         // Half a sample is no sample: take back what went in.
         removeSample(record);
@@ -89,7 +90,7 @@ export function sampleHandlers({ db, now, withLookThrough }: HandlerContext, all
       db.prepare("DELETE FROM fx_rates WHERE source = 'sample'").run();
       const decision = db.prepare('DELETE FROM suggestion_decisions WHERE symbol_key = ? AND theme_id = ?');
       for (const t of record.tags) decision.run(t.symbolKey, t.themeId);
-      db.prepare('DELETE FROM preferences WHERE key = ?').run(KEY);
+      deletePreference(db, KEY);
       return removed;
     });
   }

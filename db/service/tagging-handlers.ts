@@ -3,8 +3,6 @@ import * as lookThrough from '../repos/look-through';
 import * as rules from '../repos/rules';
 import * as suggestions from '../repos/suggestions';
 import * as packs from '../repos/packs';
-import { basename } from 'node:path';
-import { xlsxAsCsv } from '../files/xlsx-rows';
 import { tagHistory } from '../repos/tag-history';
 import * as tags from '../repos/tags';
 import * as themeEdits from '../repos/theme-edits';
@@ -46,9 +44,7 @@ export function taggingHandlers({ db, now, withLookThrough }: HandlerContext) {
       return { positions: plan.positions, symbols: [...plan.tags.keys()].sort().slice(0, 200) };
     },
     applyRules: () => withLookThrough(() => rules.applyRules(db, now())),
-    // SPDR publishes its holdings as XLSX: read to rows first, then the same reader as the CSV files.
-    importFundHoldings: async (input) =>
-      /\.xlsx$/i.test(input.path) ? lookThrough.importFundHoldingsText(db, input.fundSymbol, basename(input.path), await xlsxAsCsv(input.path), now()) : lookThrough.importFundHoldings(db, input, now()),
+    importFundHoldings: (input) => lookThrough.importFundHoldings(db, input, now()),
     listFunds: () => lookThrough.listFunds(db),
     exportTags: (input) => ({ path: input.path, bytes: writeFileAtomic(input.path, exportTags(db, input.format)) }),
     previewTagImport: (input) => previewTagImport(db, input.path),

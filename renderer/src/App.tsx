@@ -14,8 +14,7 @@ import { ProgressBar } from './components/ProgressBar';
 import { Toast } from './components/Toast';
 import { BackupsDialog } from './components/BackupsDialog';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
-import { ProgramHintBanner } from './components/ProgramHintBanner';
-import { SampleBanner } from './components/SampleBanner';
+import { NoticeBanner } from './components/NoticeBanner';
 import { SAMPLE_CLIENT } from '../../shared/samples/household';
 import { programHint } from '../../shared/suggestions/hint';
 import { RecoveryPrompt } from './components/RecoveryPrompt';
@@ -53,9 +52,9 @@ export function App() {
   const [failed, setFailed] = useState<FailedImport | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [busy, setBusy] = useState(false);
-  const [themesOpen, setThemesOpen] = useState(false);
-  const [themesTab, setThemesTab] = useState<'themes' | 'suggestions'>('themes');
-  // After the first import: what the seed pack has to say about the holdings (a banner, see ProgramHintBanner).
+  // The Themes dialog, when open, and the tab it opens on.
+  const [themesOpen, setThemesOpen] = useState<'themes' | 'suggestions' | null>(null);
+  // After the first import: what the seed pack has to say about the holdings (a banner).
   const [hint, setHint] = useState<string | null>(null);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
@@ -269,22 +268,34 @@ export function App() {
         redoLabel={history.redoLabel}
         onUndo={() => void history.undo()}
         onRedo={() => void history.redo()}
-        onThemes={() => setThemesOpen(true)}
+        onThemes={() => setThemesOpen('themes')}
         onBackups={() => setBackupsOpen(true)}
         busy={busy}
       />
       {readOnlyMessage && <ReadOnlyBanner message={readOnlyMessage} />}
-      {hasSample && <SampleBanner onRemove={() => void sample('remove')} busy={busy} />}
+      {hasSample && (
+        <NoticeBanner testId="sample-banner" actions={[{ label: 'Remove the sample', testId: 'remove-sample', onClick: () => void sample('remove'), disabled: busy }]}>
+          <strong>Sample household:</strong> invented holdings in three brokers&apos; files and a fictional ETF, tagged from the pack, to try ThemeLens with.
+        </NoticeBanner>
+      )}
       {hint && (
-        <ProgramHintBanner
-          text={hint}
-          onReview={() => {
-            setHint(null);
-            setThemesTab('suggestions');
-            setThemesOpen(true);
-          }}
-          onDismiss={() => setHint(null)}
-        />
+        <NoticeBanner
+          testId="program-hint"
+          actions={[
+            {
+              label: 'Review suggestions',
+              testId: 'program-hint-review',
+              primary: true,
+              onClick: () => {
+                setHint(null);
+                setThemesOpen('suggestions');
+              },
+            },
+            { label: 'Dismiss', testId: 'program-hint-dismiss', onClick: () => setHint(null) },
+          ]}
+        >
+          {hint}
+        </NoticeBanner>
       )}
       {busy && <ProgressBar progress={progress} onCancel={() => void api().cancelImport({})} />}
       {portfolios === null ? (
@@ -331,11 +342,8 @@ export function App() {
       {failed && <ImportErrorDialog failure={failed.failure} onRetry={failed.retry} onCancel={() => setFailed(null)} />}
       {themesOpen && (
         <ThemesDialog
-          initialTab={themesTab}
-          onClose={() => {
-            setThemesOpen(false);
-            setThemesTab('themes');
-          }}
+          initialTab={themesOpen}
+          onClose={() => setThemesOpen(null)}
           record={history.record}
           onChanged={() => {
             void api().listThemes({}).then(setThemes);

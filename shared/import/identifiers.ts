@@ -34,25 +34,22 @@ export function isIsin(text: string): boolean {
   return sum % 10 === 0;
 }
 
-/** True for a 9-character CUSIP containing a digit whose check digit holds. */
-export function isCusip(text: string): boolean {
-  if (text.length !== 9) return false;
+/** The CUSIP check digit of its first eight characters (0-9, A-Z, *, @, #); null for any other text. */
+export function cusipCheckDigit(body: string): number | null {
+  if (!/^[0-9A-Z*@#]{8}$/.test(body)) return null;
   let sum = 0;
-  let hasDigit = false;
   for (let i = 0; i < 8; i++) {
-    const c = text.charCodeAt(i);
-    let v: number;
-    if (c >= 0x30 && c <= 0x39) {
-      v = c - 0x30;
-      hasDigit = true;
-    } else if (c >= 0x41 && c <= 0x5a) v = c - 0x41 + 10;
-    else if (c === 0x2a) v = 36;
-    else if (c === 0x40) v = 37;
-    else if (c === 0x23) v = 38;
-    else return false;
+    const c = body[i]!;
+    let v = c >= '0' && c <= '9' ? Number(c) : c === '*' ? 36 : c === '@' ? 37 : c === '#' ? 38 : c.charCodeAt(0) - 55;
     if (i % 2 === 1) v *= 2;
     sum += Math.floor(v / 10) + (v % 10);
   }
-  const check = text.charCodeAt(8) - 0x30;
-  return hasDigit && check >= 0 && check <= 9 && (10 - (sum % 10)) % 10 === check;
+  return (10 - (sum % 10)) % 10;
+}
+
+/** True for a 9-character CUSIP containing a digit whose check digit holds. */
+export function isCusip(text: string): boolean {
+  if (text.length !== 9 || !/\d/.test(text.slice(0, 8))) return false;
+  const check = cusipCheckDigit(text.slice(0, 8));
+  return check !== null && text[8] === String(check);
 }

@@ -3,21 +3,10 @@
  * from a CUSIP (SPDR gives eight characters, without the check digit; Invesco all nine), and a
  * listing key from a Bloomberg-style ticker ("9984 JT" is Tokyo's 9984, as Global X writes it).
  */
-import { isCusip, isinCheckDigit } from '../securities/identifiers';
+import { cusipCheckDigit, isinFromCusip } from '../securities/identifiers';
 import { listingKey } from '../suggestions/suggestions';
 
-/** The CUSIP check digit of its first eight characters (0-9, A-Z, *, @, #). */
-export function cusipCheckDigit(body: string): number | null {
-  if (!/^[0-9A-Z*@#]{8}$/.test(body)) return null;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) {
-    const c = body[i]!;
-    let v = /\d/.test(c) ? Number(c) : c === '*' ? 36 : c === '@' ? 37 : c === '#' ? 38 : c.charCodeAt(0) - 55;
-    if (i % 2 === 1) v *= 2;
-    sum += Math.floor(v / 10) + (v % 10);
-  }
-  return (10 - (sum % 10)) % 10;
-}
+export { cusipCheckDigit };
 
 /**
  * The US ISIN of a CUSIP written with or without its check digit; null when it is not a US CUSIP
@@ -27,15 +16,8 @@ export function cusipCheckDigit(body: string): number | null {
 export function isinFromFundCusip(text: string): string | null {
   const t = text.trim().toUpperCase();
   if (!/^\d/.test(t)) return null;
-  let cusip: string;
-  if (t.length === 8) {
-    const d = cusipCheckDigit(t);
-    if (d === null) return null;
-    cusip = `${t}${d}`;
-  } else if (t.length === 9 && isCusip(t)) cusip = t;
-  else return null;
-  const body = `US${cusip}`;
-  return `${body}${isinCheckDigit(body)}`;
+  const check = t.length === 8 ? cusipCheckDigit(t) : null;
+  return isinFromCusip(check === null ? t : `${t}${check}`, 'US');
 }
 
 /** Bloomberg exchange codes to the market identifiers the security master keys listings by. */

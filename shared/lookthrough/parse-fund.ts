@@ -22,6 +22,9 @@ export interface FundHoldings {
   errors: RowIssue[];
 }
 
+/** A cell as the parser reads it: "-" (or "--") is empty, as iShares writes a missing value. */
+const dash = (c: string | undefined): string => (c === undefined || /^-+$/.test(c) ? '' : c);
+
 const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
 
 /** "as of Nov 21, 2026", "As of 11/21/2026", "2026-11-21": the holdings date written above the table. */
@@ -81,7 +84,6 @@ export function parseFundHoldings(text: string): FundHoldings {
     }
     if (cells.every((c) => c === '')) break; // the table ends at the first blank line
     if (cells.filter((c) => c !== '').length === 1) break; // a disclaimer paragraph
-    const dash = (c: string | undefined) => (c === undefined || /^-+$/.test(c) ? '' : c);
     const key = dash(ticker >= 0 ? cells[ticker] : '') || dash(isin >= 0 ? cells[isin] : '') || dash(name >= 0 ? cells[name] : '') || '';
     const weightText = dash(cells[weight]);
     if (weightText === '') continue;

@@ -8,12 +8,12 @@ import { UNTAGGED_COLOR } from '../domain/default-themes';
 import { themeBarChartSvg } from './charts-svg';
 import { contributionsByTheme, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
-import { formatMoney, formatShare, formatWeight, safeColor, safeLogo } from './format';
+import { formatMoney, formatShare, formatWeight, safeLogo } from './format';
+import { swatch } from './html-table';
 
 /** Contributors shown per theme on page 1 (the Themes section lists them all). */
 const TOP = 3;
 
-const swatch = (color: string) => `<svg class="swatch" viewBox="0 0 9 9" aria-hidden="true"><rect width="9" height="9" rx="2" fill="${safeColor(color)}"/></svg>`;
 
 export function answerHtml(doc: ReportDocument): string {
   const r = doc.exposure;

@@ -2,17 +2,14 @@
 import { reportBreakdowns, overlapOf, type ReportBreakdowns } from './breakdowns';
 import type { ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
-import { formatMoney, formatQuantity, formatShare, safeColor } from './format';
+import { formatMoney, formatQuantity, formatShare } from './format';
+import { swatch, table, td } from './html-table';
 
-const table = (head: string[], rows: string[], numeric: number[] = [], foot = '') =>
-  `<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>${foot}</table>`;
-const td = (html: string, num = false) => `<td${num ? ' class="num"' : ''}>${html}</td>`;
-const swatch = (color: string) => `<svg class="swatch" viewBox="0 0 9 9" aria-hidden="true"><rect width="9" height="9" rx="2" fill="${safeColor(color)}"/></svg>`;
 const range = (a: readonly unknown[]) => a.map((_, i) => i);
 
 // The breakdowns are computed once per document, however many sections read them.
 const computed = new WeakMap<ReportDocument, ReportBreakdowns>();
-export function breakdownsOf(doc: ReportDocument): ReportBreakdowns {
+function breakdownsOf(doc: ReportDocument): ReportBreakdowns {
   let b = computed.get(doc);
   if (!b) computed.set(doc, (b = reportBreakdowns(doc.exposure)));
   return b;

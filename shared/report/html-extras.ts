@@ -1,12 +1,9 @@
 /** The report's optional parts as HTML: a household's portfolios, the benchmark comparison, the scenario. */
 import type { ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
-import { formatMoney, formatShare, safeColor } from './format';
+import { formatMoney, formatShare } from './format';
+import { swatch, table, td } from './html-table';
 
-const table = (head: string[], rows: string[], numeric: number[] = []) =>
-  `<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
-const td = (html: string, num = false) => `<td${num ? ' class="num"' : ''}>${html}</td>`;
-const swatch = (color: string) => `<svg class="swatch" viewBox="0 0 9 9" aria-hidden="true"><rect width="9" height="9" rx="2" fill="${safeColor(color)}"/></svg>`;
 /** Percentage points with a sign: 0.052 -> "+5.2 pts". */
 export const formatPoints = (f: number): string => `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)} pts`;
 /** A shock in basis points as a percent with a sign: -2000 -> "-20%". */

@@ -3,17 +3,13 @@ import { UNTAGGED_COLOR } from '../domain/default-themes';
 import { themeBarChartSvg, shareDonutSvg } from './charts-svg';
 import { comparedWith, contributionsByTheme, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
-import { formatMoney, formatQuantity, formatShare, formatWeight, safeColor } from './format';
+import { formatMoney, formatQuantity, formatShare, formatWeight } from './format';
+import { swatch, table, td } from './html-table';
 import { attributionHtml } from './html-breakdowns';
 import { benchmarkHtml, formatPoints, portfoliosHtml } from './html-extras';
 import { methodologyParagraphs } from './methodology';
 
-const table = (head: string[], rows: string[], numeric: number[] = [], foot = '') =>
-  `<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>${foot}</table>`;
-const td = (html: string, num = false) => `<td${num ? ' class="num"' : ''}>${html}</td>`;
 const desc = (html: string) => `<td class="desc">${html}</td>`;
-// An SVG fill, not a style attribute: the app's preview runs under a CSP that drops inline styles.
-const swatch = (color: string) => `<svg class="swatch" viewBox="0 0 9 9" aria-hidden="true"><rect width="9" height="9" rx="2" fill="${safeColor(color)}"/></svg>`;
 
 /** Summary table: each theme's net, long, short and share, then untagged, cash and total. */
 export function summaryHtml(doc: ReportDocument): string {

@@ -1,9 +1,9 @@
-import { PROGRAM_PROJECTS } from '../suggestions/projects';
+import { projectsFor } from '../suggestions/projects';
 import type { ReportDocument } from './document';
 
 /** Where the report's default themes come from: each project, what it is, and the public sources that say so. */
 function projectsParagraph(r: ReportDocument['exposure']): string[] {
-  const shown = PROGRAM_PROJECTS.filter((p) => r.themes.some((t) => t.id === p.themeId));
+  const shown = projectsFor(r.themes);
   if (shown.length === 0) return [];
   const name = (id: string) => r.themes.find((t) => t.id === id)?.name ?? id;
   const projects = shown.map((p) => `${name(p.themeId)}: the ${p.name} (${p.sponsor}; ${p.location}; ${p.size})`).join('; ');

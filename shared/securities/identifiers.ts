@@ -4,9 +4,9 @@
  * derived from the other. Validation of ISIN and CUSIP themselves lives with the import's column
  * routing (shared/import/identifiers.ts) and is re-exported here.
  */
-import { isCusip, isIsin } from '../import/identifiers';
+import { cusipCheckDigit, isCusip, isIsin } from '../import/identifiers';
 
-export { isCusip, isIsin };
+export { cusipCheckDigit, isCusip, isIsin };
 
 /** The ISIN check digit of its first eleven characters (letters as 10..35, Luhn over the digits). */
 export function isinCheckDigit(body: string): number {

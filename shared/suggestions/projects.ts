@@ -34,5 +34,5 @@ export const PROGRAM_PROJECTS: readonly ProgramProject[] = starter.projects.map(
   sources: p.sources,
 }));
 
-/** The project behind a theme, if it is one of the program's. */
-export const projectOf = (themeId: string): ProgramProject | undefined => PROGRAM_PROJECTS.find((p) => p.themeId === themeId);
+/** The program's projects behind the given themes, in the pack's order (none for the user's own themes). */
+export const projectsFor = (themes: readonly { id: string }[]): ProgramProject[] => PROGRAM_PROJECTS.filter((p) => themes.some((t) => t.id === p.themeId));

@@ -1,4 +1,4 @@
-import { PROGRAM_PROJECTS } from '../../../shared/suggestions/projects';
+import { projectsFor } from '../../../shared/suggestions/projects';
 import { formatDate } from '../format';
 
 /**
@@ -6,7 +6,7 @@ import { formatDate } from '../format';
  * shown as text to copy, not a link: the app never opens a page by itself.
  */
 export function ProjectFacts({ themes }: { themes: readonly { id: string; name: string; color: string }[] }) {
-  const shown = PROGRAM_PROJECTS.filter((p) => themes.some((t) => t.id === p.themeId));
+  const shown = projectsFor(themes);
   if (shown.length === 0) return null;
   return (
     <section className="panel wide" aria-labelledby="projects-heading" data-testid="project-facts">

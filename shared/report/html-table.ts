@@ -1,0 +1,11 @@
+/** The markup every report section builds its tables from; cells take HTML their caller escaped. */
+import { safeColor } from './format';
+
+/** A table with a header row (numeric columns right-aligned) and an optional <tfoot>. */
+export const table = (head: string[], rows: string[], numeric: number[] = [], foot = ''): string =>
+  `<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>${foot}</table>`;
+
+export const td = (html: string, num = false): string => `<td${num ? ' class="num"' : ''}>${html}</td>`;
+
+/** A theme's color as an SVG fill, not a style attribute: the app's preview runs under a CSP that drops inline styles. */
+export const swatch = (color: string): string => `<svg class="swatch" viewBox="0 0 9 9" aria-hidden="true"><rect width="9" height="9" rx="2" fill="${safeColor(color)}"/></svg>`;
