@@ -12,7 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: { themelens: resolve(__dirname, 'cli/main.ts'), 'parse-worker': resolve(__dirname, 'db/import/parse-worker.ts') },
+      // Every worker the command can start, built beside it (db/worker-script.ts looks there first).
+      input: {
+        themelens: resolve(__dirname, 'cli/main.ts'),
+        'parse-worker': resolve(__dirname, 'db/import/parse-worker.ts'),
+        'import-worker': resolve(__dirname, 'db/import/import-worker.ts'),
+        'scan-worker': resolve(__dirname, 'db/exposure/scan-worker.ts'),
+      },
       output: { format: 'cjs', entryFileNames: '[name].cjs' },
     },
   },

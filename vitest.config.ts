@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           setupFiles: ['test/setup/no-network.ts'],
+          // The suites that start `themelens` as a process run it built, as users install it.
+          globalSetup: ['test/setup/build-cli.ts'],
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,

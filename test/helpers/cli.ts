@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { BUILT_CLI_DIR } from '../setup/build-cli';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -9,9 +11,19 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `themelens` command as a subprocess, the way `npm run --silent cli --` does. */
+/**
+ * How to start `themelens` as one process: the command the unit suite's global setup built from these
+ * sources (what `npm install -g` runs), or, where no build is there (a script outside vitest), the
+ * sources through tsx as `npm run cli` does.
+ */
+export function cliCommand(): string[] {
+  const built = join(BUILT_CLI_DIR, 'themelens.cjs');
+  return existsSync(built) ? [built] : ['--import', 'tsx', 'cli/main.ts'];
+}
+
+/** Runs the real `themelens` command as a subprocess. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, [...cliCommand(), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env, NODE_NO_WARNINGS: '1' },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHoldingsCsv } from '../bench/generate';
-import { ROOT, runCli } from '../helpers/cli';
+import { cliCommand, ROOT, runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let dir: { dir: string; cleanup: () => void };
@@ -34,10 +34,11 @@ describe('themelens and the shell', () => {
     // Far more than a pipe's 64 KiB buffer, so the writer really meets the closed pipe.
     await writeHoldingsCsv(csv, 3000, 3000);
     expect(runCli(['--db', db, 'import', csv, '--portfolio', 'Big']).code).toBe(0);
-    const r = spawnSync('bash', ['-c', 'node --import tsx cli/main.ts --db "$1" report --portfolio Big --format csv | head -1; echo "exit=${PIPESTATUS[0]}" >&2', 'sh', db], {
+    const script = '"$@" --db "$DB" report --portfolio Big --format csv | head -1; echo "exit=${PIPESTATUS[0]}" >&2';
+    const r = spawnSync('bash', ['-c', script, 'sh', process.execPath, ...cliCommand()], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      env: { ...process.env, DB: db, NODE_NO_WARNINGS: '1' },
       timeout: 60_000,
     });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
@@ -50,7 +51,7 @@ describe('themelens and the shell', () => {
     const db = join(dir.dir, 'sigint', 'sigint.db');
     const csv = join(dir.dir, 'huge.csv');
     await writeHoldingsCsv(csv, 400_000);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', '--db', db, 'import', csv, '--portfolio', 'Huge'], {
+    const child = spawn(process.execPath, [...cliCommand(), '--db', db, 'import', csv, '--portfolio', 'Huge'], {
       cwd: ROOT,
       env: { ...process.env, NODE_NO_WARNINGS: '1' },
     });

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli';
+import { cliCommand, ROOT, runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // Chromium's IPv6 reachability check: a UDP connect() (which sends nothing) to this address; stock
@@ -63,7 +63,7 @@ describe('report --format pdf under strace', () => {
     expect(runCli(['--db', db, 'import', join(ROOT, 'test/fixtures/journey/fidelity-two-accounts.csv'), '--portfolio', 'Offline']).code).toBe(0);
     const r = spawnSync(
       'strace',
-      ['-f', '-qq', '-v', '-s', '200', '-e', 'trace=execve,connect,sendto,sendmsg,write,close', '-o', trace, process.execPath, '--import', 'tsx', 'cli/main.ts', '--db', db, 'report', '--portfolio', 'Offline', '--format', 'pdf', '--out', out],
+      ['-f', '-qq', '-v', '-s', '200', '-e', 'trace=execve,connect,sendto,sendmsg,write,close', '-o', trace, process.execPath, ...cliCommand(), '--db', db, 'report', '--portfolio', 'Offline', '--format', 'pdf', '--out', out],
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1', THEMELENS_CANARY_SECRET: 'zqx-canary-7731' }, timeout: 120_000 },
     );
     expect(r.status, r.stderr).toBe(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHoldingsCsv } from '../bench/generate';
-import { ROOT } from '../helpers/cli';
+import { cliCommand, ROOT } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const RUNS = 20;
@@ -13,8 +13,8 @@ const ROWS = 120_000;
 /** Starts `themelens import` and kills it with SIGKILL after `delayMs` (if it is still running). */
 function importAndKill(csv: string, db: string, portfolio: string, delayMs: number): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((ok) => {
-    // node --import tsx: ONE process (the tsx binary forks a child that SIGKILL would orphan).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'import', csv, '--db', db, '--portfolio', portfolio], { cwd: ROOT, stdio: 'ignore' });
+    // node itself: ONE process (the tsx binary forks a child that SIGKILL would orphan).
+    const child = spawn(process.execPath, [...cliCommand(), 'import', csv, '--db', db, '--portfolio', portfolio], { cwd: ROOT, stdio: 'ignore' });
     let killed = false;
     const timer = setTimeout(() => {
       killed = child.kill('SIGKILL');

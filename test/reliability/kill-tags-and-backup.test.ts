@@ -5,17 +5,17 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupDir, verifyDatabaseFile } from '../../db/backup/backups';
 import { writeHoldingsCsv } from '../bench/generate';
-import { ROOT, runCli } from '../helpers/cli';
+import { cliCommand, ROOT, runCli } from '../helpers/cli';
 import { contentDigest } from '../helpers/db-content';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const RUNS = 15;
 const SYMBOLS = 30_000;
 
-/** Runs one themelens command as ONE process (node --import tsx) and SIGKILLs it after `delayMs`. */
+/** Runs one themelens command as ONE process (node running the built command) and SIGKILLs it after `delayMs`. */
 function runAndKill(args: string[], delayMs: number): Promise<boolean> {
   return new Promise((ok) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(process.execPath, [...cliCommand(), ...args], { cwd: ROOT, stdio: 'ignore' });
     let killed = false;
     const timer = setTimeout(() => (killed = child.kill('SIGKILL')), delayMs);
     child.on('exit', (code) => {
