@@ -1,7 +1,6 @@
 import { REFERENCE_LINKS, REFERENCE_SECURITIES } from '../../shared/securities/reference';
 import { marketOfMic, tickerId } from '../../shared/securities/market';
 import { cusipFromIsin } from '../../shared/securities/identifiers';
-import { STARTER_SUGGESTIONS } from '../../shared/suggestions/suggestions';
 import type { Db } from '../connection';
 import { TAG_WEIGHT_CAP_TRIGGERS } from './tag-weight-cap';
 import { canonicalKey, linkKeys, refreshLinkedTags } from '../securities/links';
@@ -94,6 +93,17 @@ export function migration012(db: Db): void {
 }
 
 /**
+ * The pack's suggestions whose ticker is not their key (listings outside the US), as the pack stood
+ * when this migration was written: a migration is history, so later packs (which moved these to
+ * sub-themes) must not change what it does.
+ */
+const PACK_V1_LISTINGS = [
+  { symbol: '9984', symbolKey: 'XTKS:9984', exchange: 'XTKS', isin: 'JP3436100006', themeId: 'data-centers' },
+  { symbol: '5802', symbolKey: 'XTKS:5802', exchange: 'XTKS', isin: 'JP3407400005', themeId: 'diamond-semiconductors' },
+  { symbol: 'AAL', symbolKey: 'XLON:AAL', exchange: 'XLON', isin: 'GB00B1XZS820', themeId: 'diamond-semiconductors' },
+] as const;
+
+/**
  * Positions imported before the master existed keep their keys; each key that the master now
  * resolves to another security is linked to it, and its tags (with their history and sources) move
  * there, nothing lost. Suggestions accepted under a ticker that was another company's (Anglo
@@ -123,7 +133,7 @@ function resolveHeldKeys(db: Db, now: string): void {
       review.run(c.key, key, `${c.key} is ${key}, but both have tags of their own: link them once one is untagged (themelens securities link ${c.key} ${key}).`, now);
     }
   }
-  for (const s of STARTER_SUGGESTIONS) {
+  for (const s of PACK_V1_LISTINGS) {
     const old = s.symbol.toUpperCase();
     if (old === s.symbolKey || canonicalKey(db, old) === s.symbolKey) continue;
     const tag = db.prepare("SELECT weight_bp AS w, rationale, source_url AS url, updated_at AS at FROM tags WHERE symbol_key = ? AND theme_id = ? AND source = 'suggestion'").get(old, s.themeId) as

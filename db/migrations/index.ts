@@ -14,6 +14,7 @@ import { migration010 } from './010-theme-targets';
 import { migration011 } from './011-client-targets';
 import { migration012 } from './012-securities';
 import { migration013 } from './013-pack-versions';
+import { migration014 } from './014-pack-securities';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'client targets', up: migration011 },
   { version: 12, name: 'security master, links and reviews', up: migration012 },
   { version: 13, name: 'suggestion decisions keep their weight (versioned packs)', up: migration013 },
+  { version: 14, name: "the pack's securities in the master", up: migration014 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

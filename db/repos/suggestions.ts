@@ -1,28 +1,30 @@
 import { AppError } from '../../shared/api/errors';
 import type { Suggestion } from '../../shared/suggestions/suggestions';
-import { activeSuggestions } from './packs';
+import { activeSuggestions, ensureSuggestionTheme, suggestionTheme } from './packs';
 import type { Db } from '../connection';
 import { setTag, tagsOf } from './tags';
-import { getTheme } from './themes';
 
 /**
- * Open suggestions of the pack in use, for themes that exist: those never answered and not already
- * tagged on that theme, and those answered at another weight than the pack's now (a newer pack
- * re-weighted them): offered again with the weight they were answered at, the tag left as it is.
+ * Open suggestions of the pack in use, for themes that exist or sub-themes the pack would create: those
+ * never answered and not already tagged on that theme (or, for a sub-theme, on the theme it rolls up
+ * into: the parent already counts it), and those answered at another weight than the pack's now (a
+ * newer pack re-weighted them): offered again with the weight they were answered at, the tag left as it is.
  */
-export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { held: boolean; previousWeightBp: number | null })[] {
+export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { themeName: string; parentThemeId: string | null; held: boolean; previousWeightBp: number | null })[] {
   const decided = db.prepare('SELECT weight_bp AS w FROM suggestion_decisions WHERE symbol_key = ? AND theme_id = ?');
   const tagged = db.prepare('SELECT 1 FROM tags WHERE symbol_key = ? AND theme_id = ?').pluck();
   // Held under its own key, or under a key linked to it (an ADR of it, the same security by ISIN).
   const held = db.prepare('SELECT 1 FROM positions WHERE symbol_key IN (SELECT @k UNION ALL SELECT key FROM security_links WHERE canonical_key = @k) LIMIT 1').pluck();
-  const open: (Suggestion & { previousWeightBp: number | null })[] = [];
+  const open: (Suggestion & { themeName: string; parentThemeId: string | null; previousWeightBp: number | null })[] = [];
   for (const s of activeSuggestions(db)) {
-    if (!getTheme(db, s.themeId)) continue;
+    const theme = suggestionTheme(db, s.themeId);
+    if (!theme) continue;
     const d = decided.get(s.symbolKey, s.themeId) as { w: number | null } | undefined;
     // Answered before weights were kept (NULL), or at this very weight: nothing new to say.
     if (d && (d.w === null || d.w === s.weightBp)) continue;
-    if (!d && tagged.get(s.symbolKey, s.themeId)) continue;
-    open.push({ ...s, previousWeightBp: d ? d.w : null });
+    if (!d && (tagged.get(s.symbolKey, s.themeId) || (theme.parentId && tagged.get(s.symbolKey, theme.parentId)))) continue;
+    const parentName = theme.parentId ? suggestionTheme(db, theme.parentId)?.name : undefined;
+    open.push({ ...s, themeName: parentName ? `${parentName} › ${theme.name}` : theme.name, parentThemeId: theme.parentId, previousWeightBp: d ? d.w : null });
   }
   return open.map((s) => ({ ...s, held: held.get({ k: s.symbolKey }) !== undefined })).filter((s) => !onlyHeld || s.held);
 }
@@ -50,6 +52,7 @@ export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; t
       if (!s) throw new AppError('NOT_FOUND', `There is no suggestion of ${item.symbolKey} for ${item.themeId}.`);
       const others = tagsOf(db, s.symbolKey).filter((t) => t.themeId !== s.themeId).reduce((a, t) => a + t.weightBp, 0);
       if (others >= 10_000) throw new AppError('WEIGHT_OVER_100', `${s.symbolKey} is already 100% tagged; untag it first to accept the ${s.themeId} suggestion.`);
+      ensureSuggestionTheme(db, s.themeId);
       setTag(db, { symbolKey: s.symbolKey, themeId: s.themeId, weightBp: Math.min(s.weightBp, 10_000 - others), source: 'suggestion', rationale: s.rationale, sourceUrl: s.source }, now);
       decide(db, s.symbolKey, s.themeId, 'accepted', now, s.weightBp);
     }

@@ -11,6 +11,7 @@ import type { Db } from '../connection';
 import { canonicalKey } from '../securities/links';
 import { keyForText } from '../securities/keys';
 import { listTags, normaliseSymbolKey, setTag } from '../repos/tags';
+import { ensureSuggestionTheme, suggestionTheme } from '../repos/packs';
 import { getTheme, listThemes } from '../repos/themes';
 
 /** The themes and tags as a file colleagues can import: JSON (with the themes) or CSV. */
@@ -19,7 +20,7 @@ export function exportTags(db: Db, format: 'json' | 'csv'): string {
   const tags = listTags(db).filter((t) => t.source !== 'linked');
   const where = identity(db);
   if (format === 'json') {
-    const themes = listThemes(db).map(({ id, name, color, description, pack }) => ({ id, name, color, description, pack }));
+    const themes = listThemes(db).map(({ id, name, color, description, pack, parentId }) => ({ id, name, color, description, pack, ...(parentId ? { parent: parentId } : {}) }));
     const rows = tags.map((t) => ({ symbol: where(t.symbolKey).symbol, isin: where(t.symbolKey).isin, exchange: where(t.symbolKey).exchange, theme: t.themeId, weight: Number(bpToFraction(t.weightBp)), rationale: t.rationale, source: t.sourceUrl }));
     return `${JSON.stringify({ format: 'themelens-tags', version: 2, themes, tags: rows }, null, 2)}\n`;
   }
@@ -74,7 +75,9 @@ function readShared(path: string): SharedTagFile {
 export function previewTagImport(db: Db, path: string): TagImportPreview {
   const shared = readShared(path);
   const themeIds = new Set(listThemes(db).map((t) => t.id));
-  const newThemes = shared.themes.filter((t) => !themeIds.has(t.id)).map((t) => t.id);
+  // A theme the file brings, or a sub-theme of the pack in use that a tag names (created on import, under its theme).
+  const fromPack = [...new Set(shared.tags.map((t) => t.themeId))].filter((id) => !themeIds.has(id) && !shared.themes.some((t) => t.id === id) && suggestionTheme(db, id));
+  const newThemes = [...shared.themes.filter((t) => !themeIds.has(t.id)).map((t) => t.id), ...fromPack];
   const available = new Set([...themeIds, ...newThemes]);
   // Final weights per symbol after the import, to check the 100% cap the way the import will.
   const weights = new Map<string, Map<string, number>>();
@@ -123,12 +126,16 @@ export function importTags(db: Db, path: string, now: string): TagImportPreview 
   if (conflict) throw new AppError('CONFLICT', `${preview.file} line ${conflict.line}: ${conflict.message} Nothing was imported.`, { conflicts: preview.rows.filter((r) => r.status === 'conflict') });
   const shared = readShared(path);
   db.transaction(() => {
-    const insertTheme = db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default) VALUES (?, ?, ?, ?, ?, ?, 0)');
-    for (const t of shared.themes) {
+    const insertTheme = db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default, parent_id) VALUES (?, ?, ?, ?, ?, ?, 0, ?)');
+    // Top-level themes first, so a sub-theme finds its parent; one whose parent is not here (deleted,
+    // or itself a sub-theme here) comes in top-level: its own figures are the same, it only does not roll up.
+    for (const t of [...shared.themes].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null))) {
       if (getTheme(db, t.id)) continue;
+      const parent = t.parentId ? getTheme(db, t.parentId) : null;
       const order = ((db.prepare('SELECT max(sort_order) FROM themes').pluck().get() as number | null) ?? 0) + 1;
-      insertTheme.run(t.id, t.pack, t.name, t.color, t.description, order);
+      insertTheme.run(t.id, t.pack, t.name, t.color, t.description, order, parent && !parent.parentId ? parent.id : null);
     }
+    for (const id of new Set(shared.tags.map((t) => t.themeId))) if (!getTheme(db, id)) ensureSuggestionTheme(db, id);
     // Shrinking tags first, so they make room before others grow (the final state fits: previewed).
     const old = new Map(preview.rows.map((r) => [`${r.symbolKey}\u0000${r.themeId}`, r.oldWeightBp ?? 0]));
     const keyOf = new Map(shared.tags.map((t, i) => [t, preview.rows[i]!.symbolKey]));

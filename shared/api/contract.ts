@@ -439,7 +439,8 @@ export interface ApiOutputs {
   reorderThemes: Theme[];
   tagHistory: TagEvent[];
   /** previousWeightBp: the weight it was answered at, when a newer pack re-weighted it (else null). */
-  listSuggestions: (Suggestion & { held: boolean; previousWeightBp: number | null })[];
+  /** themeName: "Theme › Sub-theme" for a sub-theme; parentThemeId: the theme it rolls up into. */
+  listSuggestions: (Suggestion & { themeName: string; parentThemeId: string | null; held: boolean; previousWeightBp: number | null })[];
   importPack: PackImport;
   showPack: { name: string; version: number; asOf: string; suggestions: number };
   warmUpPdf: { started: boolean };

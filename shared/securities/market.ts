@@ -1,4 +1,5 @@
-import { US_MICS } from './reference';
+/** The US exchanges (ISO 10383 MICs) whose tickers are one market. */
+export const US_MICS = ['XNYS', 'XNAS', 'ARCX', 'BATS', 'OTCM'] as const;
 
 /**
  * The market a holding's account implies, from its currency: a US broker's dollars are US listings,

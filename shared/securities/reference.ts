@@ -1,8 +1,11 @@
+import { STARTER_SUGGESTIONS } from '../suggestions/suggestions';
+
 /**
  * The reference list of securities shipped with the app: every security of the suggestion pack (and
  * the one its tickers collide with), each with its exchange (ISO 10383 MIC), ticker and ISIN. Facts
- * only, written here by hand: each ISIN's check digit is verified by a test. Files that carry both a
- * ticker and an identifier teach the database more (db/securities), recorded with where they came from.
+ * only, from the pack file or written here by hand: each ISIN's check digit is verified by a test.
+ * Files that carry both a ticker and an identifier teach the database more (db/securities), recorded
+ * with where they came from.
  *
  * A security's key is what positions and tags use: its bare ticker for a US listing (as every US
  * broker writes it), MIC:ticker for a listing elsewhere (XTKS:9984, XLON:AAL), so two companies that
@@ -23,9 +26,8 @@ export interface ReferenceSecurity {
   sedol?: string;
 }
 
-export const US_MICS = ['XNYS', 'XNAS', 'ARCX', 'BATS', 'OTCM'] as const;
-
-export const REFERENCE_SECURITIES: readonly ReferenceSecurity[] = [
+/** Written by hand where the pack's line is not enough (two listings, a SEDOL, a ticker another company shares). */
+const BY_HAND: readonly ReferenceSecurity[] = [
   { key: 'EQIX', name: 'Equinix, Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNAS', ticker: 'EQIX' }], isin: 'US29444U7000' },
   { key: 'DLR', name: 'Digital Realty Trust, Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'DLR' }], isin: 'US2538681030' },
   { key: 'VRT', name: 'Vertiv Holdings Co', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'VRT' }], isin: 'US92537N1081' },
@@ -44,6 +46,19 @@ export const REFERENCE_SECURITIES: readonly ReferenceSecurity[] = [
   // Not in the pack: listed so that a US "AAL" is known to be American Airlines, never Anglo American.
   { key: 'AAL', name: 'American Airlines Group Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNAS', ticker: 'AAL' }], isin: 'US02376R1023' },
 ];
+
+const CURRENCY_OF_MIC: Readonly<Record<string, string>> = { XNAS: 'USD', XNYS: 'USD', XTKS: 'JPY', XLON: 'GBP', XPAR: 'EUR', XAMS: 'EUR', XETR: 'EUR', XSWX: 'CHF', XTSE: 'CAD', XHKG: 'HKD', XKRX: 'KRW', XASX: 'AUD' };
+
+/**
+ * Every security of the pack is in the master, so a holding known only by its ISIN (a DEGIRO or bank
+ * file) or by its Tokyo code resolves to the listing the pack suggests: the pack's line (exchange,
+ * ticker, ISIN, name) is the fact; its country is the ISIN's.
+ */
+const FROM_PACK: readonly ReferenceSecurity[] = [...new Map(STARTER_SUGGESTIONS.map((s) => [s.symbolKey, s])).values()]
+  .filter((s) => !BY_HAND.some((h) => h.key === s.symbolKey))
+  .map((s) => ({ key: s.symbolKey, name: s.name, kind: 'equity', country: s.isin.slice(0, 2), currency: CURRENCY_OF_MIC[s.exchange] ?? 'USD', listings: [{ mic: s.exchange, ticker: s.symbol }], isin: s.isin }));
+
+export const REFERENCE_SECURITIES: readonly ReferenceSecurity[] = [...BY_HAND, ...FROM_PACK];
 
 /** Listings of one company linked as one exposure: the first takes the second's tags. */
 export const REFERENCE_LINKS: readonly { key: string; canonicalKey: string; why: string }[] = [

@@ -2,10 +2,11 @@
  * After an import: how many holdings the pack has suggestions for, said once in words the app and
  * the command line share. Null when there is nothing to say.
  */
-export function programHint(held: readonly { symbolKey: string; themeId: string }[]): { holdings: number; themes: number; text: string } | null {
+export function programHint(held: readonly { symbolKey: string; themeId: string; parentThemeId?: string | null }[]): { holdings: number; themes: number; text: string } | null {
   const holdings = new Set(held.map((s) => s.symbolKey)).size;
   if (holdings === 0) return null;
-  const themes = new Set(held.map((s) => s.themeId)).size;
+  // Themes as the program's projects: a sub-theme counts as the theme it rolls up into.
+  const themes = new Set(held.map((s) => s.parentThemeId ?? s.themeId)).size;
   return {
     holdings,
     themes,

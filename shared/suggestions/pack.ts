@@ -10,6 +10,11 @@ export interface PackTheme {
   name: string;
   color: string;
   description: string;
+  /**
+   * The theme it rolls up into, when it is a sub-theme ("parent" in the file). A sub-theme is created
+   * when its first suggestion is accepted, so screens and reports list only sub-themes that hold something.
+   */
+  parentId: string | null;
 }
 
 export interface Pack {
@@ -17,7 +22,7 @@ export interface Pack {
   version: number;
   asOf: string;
   suggestions: Suggestion[];
-  /** Themes the pack brings (later projects of the program); created when missing. */
+  /** Themes the pack brings: later projects of the program (created on import) and sub-themes. */
   themes: PackTheme[];
 }
 
@@ -90,9 +95,13 @@ export function parsePack(json: unknown, file: string): Pack {
         const at = `theme ${i + 1}`;
         const color = str(t['color'], `${at} "color"`);
         if (!/^#[0-9a-fA-F]{6}$/.test(color)) fail(`${at} "color"`, 'must be #rrggbb');
-        return { id: str(t['id'], `${at} "id"`), name: str(t['name'], `${at} "name"`), color, description: typeof t['description'] === 'string' ? t['description'] : '' };
+        const parentId = t['parent'] === undefined ? null : str(t['parent'], `${at} "parent"`);
+        return { id: str(t['id'], `${at} "id"`), name: str(t['name'], `${at} "name"`), color, description: typeof t['description'] === 'string' ? t['description'] : '', parentId };
       })
     : [];
+  // Sub-themes go one level deep, as in the app: a parent is never itself a sub-theme of the pack.
+  const nested = themes.find((t) => t.parentId !== null && themes.some((p) => p.id === t.parentId && p.parentId !== null));
+  if (nested) fail(`theme "${nested.id}" "parent"`, `"${nested.parentId}" is itself a sub-theme; sub-themes go one level deep`);
   return { name, version, asOf, suggestions, themes };
 }
 

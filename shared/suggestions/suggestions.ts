@@ -1,4 +1,5 @@
 import { marketOfMic, tickerId } from '../securities/market';
+import type { PackTheme } from './pack';
 import starter from './us-japan-2026.json';
 
 /** A suggested tag: shown to the user, applied only when accepted. */
@@ -41,6 +42,9 @@ export const STARTER_SUGGESTIONS: readonly Suggestion[] = starter.suggestions.ma
   source: s.source,
   asOf: s.asOf,
 }));
+
+/** The pack's sub-themes, each under one of the default themes. */
+export const STARTER_THEMES: readonly PackTheme[] = starter.themes.map((t) => ({ id: t.id, name: t.name, color: t.color, description: t.description, parentId: t.parent }));
 
 /** The pack's name and version, and how its weights are set. */
 export const STARTER_PACK = { name: starter.pack, version: starter.version, asOf: starter.asOf, method: starter.method } as const;

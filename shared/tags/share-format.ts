@@ -10,6 +10,8 @@ export interface SharedTheme {
   color: string;
   description: string;
   pack: string;
+  /** The theme it rolls up into ("parent" in the file), when it is a sub-theme. */
+  parentId: string | null;
 }
 
 /** One tag row of a shared file. */
@@ -81,7 +83,15 @@ export function parseTagJson(text: string): SharedTagFile {
   for (const [i, t] of (Array.isArray(d.themes) ? d.themes : []).entries()) {
     const x = t as Partial<SharedTheme>;
     if (typeof x?.id === 'string' && THEME_ID.test(x.id) && typeof x.name === 'string' && x.name.trim()) {
-      themes.push({ id: x.id, name: x.name.trim().slice(0, 200), color: typeof x.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(x.color) ? x.color : '#6b7280', description: typeof x.description === 'string' ? x.description.slice(0, 2000) : '', pack: typeof x.pack === 'string' && x.pack.trim() ? x.pack.trim().slice(0, 200) : 'Imported' });
+      const parent = (t as { parent?: unknown }).parent;
+      themes.push({
+        id: x.id,
+        name: x.name.trim().slice(0, 200),
+        color: typeof x.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(x.color) ? x.color : '#6b7280',
+        description: typeof x.description === 'string' ? x.description.slice(0, 2000) : '',
+        pack: typeof x.pack === 'string' && x.pack.trim() ? x.pack.trim().slice(0, 200) : 'Imported',
+        parentId: typeof parent === 'string' && THEME_ID.test(parent) ? parent : null,
+      });
     } else errors.push(issue(i + 1, null, 'themes', JSON.stringify(t).slice(0, 80), `Theme ${i + 1} needs an id and a name.`));
   }
   const tags: SharedTag[] = [];

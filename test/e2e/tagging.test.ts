@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STARTER_SUGGESTIONS } from '../../shared/suggestions/suggestions';
 import { importAsNewPortfolio, startHarness, type Harness } from './harness';
 
 const FIXTURE = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
@@ -98,13 +99,16 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
   it('accepts a suggestion, with its rationale and source, and previews and applies a rule', async () => {
     await h.page.getByTestId('themes-button').click();
     await h.page.getByTestId('suggestions-tab').click();
-    const row = h.page.getByTestId('suggestion-COHR-diamond-semiconductors');
+    // Coherent's suggestion goes to a sub-theme of diamond semiconductors, created when it is accepted.
+    const cohr = STARTER_SUGGESTIONS.find((s) => s.symbolKey === 'COHR')!;
+    const row = h.page.getByTestId(`suggestion-COHR-${cohr.themeId}`);
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/CVD diamond[\s\S]*Source: https:\/\//);
+    expect(await row.innerText()).toMatch(/Diamond semiconductors › [\s\S]*diamond[\s\S]*Source: https:\/\//);
     await h.screenshot('44-suggestions');
-    await h.page.getByTestId('accept-COHR-diamond-semiconductors').click();
+    await h.page.getByTestId(`accept-COHR-${cohr.themeId}`).click();
     await row.waitFor({ state: 'detached' });
-    expect(h.backend.db.prepare("SELECT weight_bp, source, rationale IS NOT NULL, source_url FROM tags WHERE symbol_key = 'COHR'").raw().get()).toEqual([1000, 'suggestion', 1, 'https://www.coherent.com/']);
+    expect(h.backend.db.prepare("SELECT weight_bp, source, rationale IS NOT NULL, source_url FROM tags WHERE symbol_key = 'COHR'").raw().get()).toEqual([cohr.weightBp, 'suggestion', 1, cohr.source]);
+    expect(h.backend.db.prepare('SELECT parent_id FROM themes WHERE id = ?').pluck().get(cohr.themeId)).toBe('diamond-semiconductors');
     // Accepting is one undoable step like any other tag change.
     await h.page.keyboard.press('Escape');
     expect(await h.page.getByTestId('undo-button').getAttribute('title')).toBe('Undo: Accept 1 suggestion (Ctrl+Z)');
@@ -113,7 +117,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     expect(h.backend.db.prepare("SELECT count(*) FROM tags WHERE symbol_key = 'COHR'").pluck().get()).toBe(0);
     await h.page.getByTestId('redo-button').click();
     await h.page.getByTestId('holding-row-COHR').filter({ hasText: 'suggestion' }).waitFor();
-    expect(h.backend.db.prepare("SELECT weight_bp FROM tags WHERE symbol_key = 'COHR'").pluck().get()).toBe(1000);
+    expect(h.backend.db.prepare("SELECT weight_bp FROM tags WHERE symbol_key = 'COHR'").pluck().get()).toBe(cohr.weightBp);
     await h.page.getByTestId('themes-button').click();
     await h.page.getByTestId('rules-tab').click();
     await h.page.getByTestId('rule-kind').selectOption('description');
@@ -129,7 +133,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.getByTestId('apply-rules').click();
     await h.page.getByTestId('rules-panel').getByText('Tagged 1 holding/theme pair(s).').waitFor();
     expect(h.backend.db.prepare("SELECT theme_id, weight_bp, source FROM tags WHERE symbol_key = 'COHR' ORDER BY theme_id").raw().all()).toEqual([
-      ['diamond-semiconductors', 1000, 'suggestion'],
+      [cohr.themeId, cohr.weightBp, 'suggestion'],
       ['oil-logistics', 5000, 'rule'],
     ]);
     await h.screenshot('45-rules');

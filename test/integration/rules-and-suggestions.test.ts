@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { STARTER_SUGGESTIONS } from '../../shared/suggestions/suggestions';
+import { STARTER_SUGGESTIONS, STARTER_THEMES } from '../../shared/suggestions/suggestions';
 import { runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -55,14 +55,16 @@ describe('rules and suggestions', () => {
     for (const s of STARTER_SUGGESTIONS) {
       expect(s.rationale.length).toBeGreaterThan(20);
       expect(s.source).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]+\//);
-      expect(['data-centers', 'oil-logistics', 'diamond-semiconductors']).toContain(s.themeId);
+      // Each under one of the three default themes, through the pack's sub-themes.
+      expect(['data-centers', 'oil-logistics', 'diamond-semiconductors']).toContain(STARTER_THEMES.find((t) => t.id === s.themeId)?.parentId);
     }
     const held = cli('suggestions', '--held').stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 4).join(' '));
-    expect(held).toEqual(['NVDA data-centers 0.8 held']); // EQIX, DLR, 9984 already tagged on that theme
-    expect(cli('suggestions', 'accept', 'nvda', 'data-centers').stdout).toBe('Accepted 1 suggestion(s)\n');
+    // EQIX, DLR and 9984 are tagged on data-centers already, so its sub-themes are not offered for them.
+    expect(held).toEqual(['NVDA dc-compute 0.8 held']);
+    expect(cli('suggestions', 'accept', 'nvda', 'dc-compute').stdout).toBe('Accepted 1 suggestion(s)\n');
     const report = JSON.parse(cli('report', '--portfolio', 'P', '--format', 'json', '--snapshot', '1').stdout);
     expect(report.positions.find((p: { symbol: string }) => p.symbol === 'NVDA').themes.map((t: { id: string; weight: number }) => [t.id, t.weight])).toEqual([
-      ['data-centers', 0.8],
+      ['dc-compute', 0.8],
       ['diamond-semiconductors', 0.2],
     ]);
     expect(cli('suggestions', 'reject', '--all').stdout).toMatch(/^Rejected \d+ suggestion\(s\)\n$/);
@@ -80,7 +82,8 @@ describe('rules and suggestions', () => {
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.map((x) => `${x['exchange']}:${x['symbol']}`).sort()).toEqual(['XNAS:EQIX', 'XNAS:NVDA', 'XNYS:DLR', 'XTKS:9984']);
     for (const row of rows) expect(Object.keys(row)).toEqual(['symbol', 'isin', 'exchange', 'name', 'theme', 'weight', 'rationale', 'source', 'asOf']);
-    expect(rows.find((x) => x['symbol'] === '9984')).toMatchObject({ isin: 'JP3436100006', name: 'SoftBank Group Corp.', theme: 'data-centers', weight: 0.3, asOf: '2026-11-25' });
+    const softbank = STARTER_SUGGESTIONS.find((s) => s.symbolKey === 'XTKS:9984')!;
+    expect(rows.find((x) => x['symbol'] === '9984')).toMatchObject({ isin: 'JP3436100006', name: 'SoftBank Group Corp.', theme: softbank.themeId, weight: softbank.weightBp / 10_000, asOf: softbank.asOf });
     expect(JSON.parse(runCli(['suggestions', '--format', 'json', '--db', fresh]).stdout)).toHaveLength(STARTER_SUGGESTIONS.length);
     expect(runCli(['suggestions', '--format', 'xml', '--db', fresh])).toMatchObject({ code: 2, stderr: 'themelens: --format: "xml" is not one of table, json. Run "themelens help" for usage.\n' });
   });

@@ -49,15 +49,15 @@ describe('securities', () => {
     await h().acceptSuggestions({ items: (await h().listSuggestions({ onlyHeld: false })).map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) });
     expect((await h().listTags({})).filter((t) => t.symbolKey === 'AAL')).toEqual([]);
     const fidelity = await exposure('Fidelity');
-    expect(contribution(fidelity, 'AAL', 'diamond-semiconductors')).toBe(0);
-    // 1,800.00 x 80% = 1,440.00 of NVIDIA's data centers.
-    expect(contribution(fidelity, 'NVDA', 'data-centers')).toBe(1440);
+    expect(contribution(fidelity, 'AAL', 'ds-producers')).toBe(0);
+    // 1,800.00 x 80% = 1,440.00 of NVIDIA's compute and networking for data centers.
+    expect(contribution(fidelity, 'NVDA', 'dc-compute')).toBe(1440);
 
     await load('london.csv', `${EU}L1,AAL,GB00B1XZS820,ANGLO AMERICAN PLC,50,1400.00,GBP\n`, 'London', 'GBP');
     const london = await exposure('London');
     // 1,400.00 x 2% = 28.00.
     expect(london.positions[0]).toMatchObject({ symbol: 'AAL', symbolKey: 'XLON:AAL' });
-    expect(contribution(london, 'AAL', 'diamond-semiconductors')).toBe(28);
+    expect(contribution(london, 'AAL', 'ds-producers')).toBe(28);
     expect((await h().showSecurity({ text: 'GB00B1XZS820' })).resolutions).toEqual([{ key: 'XLON:AAL', method: 'identifier', detail: 'ISIN GB00B1XZS820' }]);
   });
 
@@ -66,23 +66,23 @@ describe('securities', () => {
     const degiro = await exposure('Degiro');
     expect(degiro.positions[0]).toMatchObject({ symbolKey: 'NVDA', value: 800 });
     // The suggestion accepted on NVDA above (80%): 800.00 x 0.8 = 640.00.
-    expect(contribution(degiro, 'NVDA', 'data-centers')).toBe(640);
-    await h().setTag({ symbolKey: 'us67066g1040', themeId: 'data-centers', weightBp: 5000 });
-    expect((await h().listTags({})).filter((t) => t.symbolKey === 'NVDA').map((t) => [t.themeId, t.weightBp])).toEqual([['data-centers', 5000]]);
-    expect(contribution(await exposure('Degiro'), 'NVDA', 'data-centers')).toBe(400);
-    expect(contribution(await exposure('Fidelity'), 'NVDA', 'data-centers')).toBe(900);
+    expect(contribution(degiro, 'NVDA', 'dc-compute')).toBe(640);
+    await h().setTag({ symbolKey: 'us67066g1040', themeId: 'dc-compute', weightBp: 5000 });
+    expect((await h().listTags({})).filter((t) => t.symbolKey === 'NVDA').map((t) => [t.themeId, t.weightBp])).toEqual([['dc-compute', 5000]]);
+    expect(contribution(await exposure('Degiro'), 'NVDA', 'dc-compute')).toBe(400);
+    expect(contribution(await exposure('Fidelity'), 'NVDA', 'dc-compute')).toBe(900);
     expect(await h().showSecurity({ text: 'NVDA' })).toMatchObject({ key: 'NVDA', positions: 2, portfolios: 2 });
   });
 
   it("SoftBank's ADR takes SoftBank Group's tags through the shipped link; unlinking takes them away", async () => {
     await load('adr.csv', `${US}A1,SFTBY,SOFTBANK GROUP CORP ADR,40,1200.00,USD\n`, 'ADR');
     // The 9984 suggestion accepted above is on XTKS:9984 at 30%: 1,200.00 x 0.3 = 360.00.
-    expect(contribution(await exposure('ADR'), 'SFTBY', 'data-centers')).toBe(360);
+    expect(contribution(await exposure('ADR'), 'SFTBY', 'dc-power')).toBe(360);
     expect((await h().listSuggestions({ onlyHeld: true })).map((s) => s.symbolKey)).not.toContain('XTKS:9984'); // accepted already
     expect((await h().unlinkSecurities({ key: 'SFTBY', canonical: '9984' })).unlinked).toBe(true);
-    expect(contribution(await exposure('ADR'), 'SFTBY', 'data-centers')).toBe(0);
+    expect(contribution(await exposure('ADR'), 'SFTBY', 'dc-power')).toBe(0);
     await h().linkSecurities({ key: 'SFTBY', canonical: 'JP3436100006' });
-    expect(contribution(await exposure('ADR'), 'SFTBY', 'data-centers')).toBe(360);
+    expect(contribution(await exposure('ADR'), 'SFTBY', 'dc-power')).toBe(360);
   });
 
   it('conflicting identifiers go to Needs review, untagged, until the user confirms; bad check digits are warned with file, line and column', async () => {
@@ -93,10 +93,10 @@ describe('securities', () => {
     const { reviews } = await h().listSecurities({ unresolved: true });
     expect(reviews).toMatchObject([{ symbolKey: 'REVIEW:NVDA', candidates: ['NVDA', 'AAL'] }]);
     const odd = await exposure('Odd');
-    expect(contribution(odd, 'NVDA', 'data-centers')).toBe(0);
+    expect(contribution(odd, 'NVDA', 'dc-compute')).toBe(0);
     expect(odd.warnings.map((w) => w.code)).toContain('UNRESOLVED_SECURITIES');
     await h().decideSecurityReview({ id: reviews[0]!.id, decision: 'confirm', candidate: 'AAL' });
-    expect(contribution(await exposure('Odd'), 'NVDA', 'data-centers')).toBe(0);
+    expect(contribution(await exposure('Odd'), 'NVDA', 'dc-compute')).toBe(0);
     expect((await h().listSecurities({ unresolved: true })).reviews).toEqual([]);
     expect((await exposure('Odd')).warnings.map((w) => w.code)).not.toContain('UNRESOLVED_SECURITIES');
   });
@@ -119,8 +119,8 @@ describe('securities', () => {
     await h().exportTags({ path: out, format: 'csv' });
     const csv = readFileSync(out, 'utf8');
     expect(csv).toContain('symbol,isin,exchange,theme,weight,rationale,source\r\n');
-    expect(csv).toMatch(/\r\nAAL,GB00B1XZS820,XLON,diamond-semiconductors,0\.02,/);
-    expect(csv).toMatch(/\r\n9984,JP3436100006,XTKS,data-centers,0\.3,/);
+    expect(csv).toMatch(/\r\nAAL,GB00B1XZS820,XLON,ds-producers,0\.02,/);
+    expect(csv).toMatch(/\r\n9984,JP3436100006,XTKS,dc-power,0\.3,/);
     expect(csv).not.toContain('linked');
     const other = await openBackend({ dbPath: join(temp.dir, 'other.db') });
     try {
@@ -128,7 +128,7 @@ describe('securities', () => {
       expect(preview.counts.conflict).toBe(0);
       await other.handlers.importTags({ path: out });
       const tags = await other.handlers.listTags({});
-      expect(tags.filter((t) => t.themeId === 'diamond-semiconductors').map((t) => t.symbolKey)).toContain('XLON:AAL');
+      expect(tags.filter((t) => t.themeId === 'ds-producers').map((t) => t.symbolKey)).toContain('XLON:AAL');
       expect(tags.map((t) => t.symbolKey)).not.toContain('AAL');
       const bad = file('bad-tags.csv', 'symbol,isin,exchange,theme,weight\nNVDA,US02376R1023,US,data-centers,0.5\nXYZ,US0000000001,,data-centers,0.5\n');
       const rows = (await other.handlers.previewTagImport({ path: bad })).rows;
@@ -136,7 +136,7 @@ describe('securities', () => {
         ['conflict', 'NVDA on US is NVDA here, but ISIN US02376R1023 is AAL: not applied.'],
         ['conflict', 'US0000000001 is not a valid ISIN (its check digit fails).'],
       ]);
-      const old = file('old-tags.csv', 'symbol,theme,weight\nVRT,data-centers,0.8\n9984,data-centers,0.4\n');
+      const old = file('old-tags.csv', 'symbol,theme,weight\nVRT,dc-cooling-electrical,0.8\n9984,dc-power,0.4\n');
       await other.handlers.importTags({ path: old });
       const after = await other.handlers.listTags({});
       expect(after.find((t) => t.symbolKey === 'XTKS:9984')?.weightBp).toBe(4000);
@@ -158,9 +158,9 @@ describe('securities', () => {
   it("a fund's constituents are securities too: Tokyo's 9984 in an issuer file takes SoftBank Group's tags", async () => {
     const fundFile = file('japan-fund.csv', 'Japan AI ETF\nFund Holdings as of,"Nov 21, 2026"\n \nTicker,Name,Weight (%),Exchange\n9984,SOFTBANK GROUP CORP,40.00,Tokyo Stock Exchange\nUS02376R1023,AMERICAN AIRLINES,60.00,NASDAQ\n');
     await h().importFundHoldings({ fundSymbol: 'JPAI', path: fundFile });
-    // 40% x SoftBank Group's 30% (the suggestion on XTKS:9984) = 12% data centers; American Airlines has no tag.
+    // 40% x SoftBank Group's 30% (the suggestion on XTKS:9984) = 12% power for data centers; American Airlines has no tag.
     const tags = (await h().listTags({})).filter((t) => t.symbolKey === 'JPAI');
-    expect(tags.map((t) => [t.themeId, t.weightBp, t.source])).toEqual([['data-centers', 1200, 'look-through']]);
+    expect(tags.map((t) => [t.themeId, t.weightBp, t.source])).toEqual([['dc-power', 1200, 'look-through']]);
   });
 
   it("an issuer's fund file that gives ticker and ISIN teaches the master too", async () => {
@@ -178,7 +178,7 @@ describe('securities', () => {
       expect(cli('securities').stdout).toMatch(/^SFTBY\tJP3436100006\tSoftBank Group Corp\.\t1 position\(s\) in 1 portfolio\(s\)\tas XTKS:9984$/m);
       expect(cli('securities', '--unresolved').stdout).toBe('Nothing waits in Needs review.\n');
       expect(cli('securities', 'show', 'ENB').stdout).toContain('sedol   2466149        from reference');
-      expect(cli('untag', 'US67066G1040', 'data-centers').stdout).toBe('US67066G1040: no tags left\n');
+      expect(cli('untag', 'US67066G1040', 'dc-compute').stdout).toBe('US67066G1040: no tags left\n');
       expect(cli('securities', 'show', 'NVDA').stdout).toContain('held: 2 position(s) in 2 portfolio(s)');
       expect(cli('tag', 'US67066G1040', 'data-centers', '--weight', '0.6').code).toBe(0);
       expect(cli('securities', 'link', 'ZZZ', 'NVDA').stdout).toBe('ZZZ now takes the tags of NVDA: 3 position(s) in 3 portfolio(s).\n');

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import type { ApiOutputs } from '../../../shared/api/contract';
-import type { Theme } from '../../../shared/domain/types';
 import { api } from '../api';
 import { useLoadedList } from '../hooks/useLoadedList';
 import { formatWeight } from '../format';
@@ -9,11 +8,10 @@ import type { RecordTagStep } from './ThemesDialog';
 type Suggestion = ApiOutputs['listSuggestions'][number];
 
 /** Starter suggestions the user accepts or rejects, one by one or all; never applied silently. */
-export function SuggestionsPanel({ themes, onChanged, record }: { themes: Theme[]; onChanged: () => void; record: RecordTagStep }) {
+export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void; record: RecordTagStep }) {
   const [onlyHeld, setOnlyHeld] = useState(true);
   const load = useCallback(() => api().listSuggestions({ onlyHeld }), [onlyHeld]);
   const { items: list, message: error, run } = useLoadedList<Suggestion>(load, onChanged);
-  const name = (id: string) => themes.find((t) => t.id === id)?.name ?? id;
   const act = (kind: 'accept' | 'reject', items: Suggestion[]) =>
     run(async () => {
       const payload = { items: items.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) };
@@ -55,7 +53,7 @@ export function SuggestionsPanel({ themes, onChanged, record }: { themes: Theme[
             {list.map((s) => (
               <tr key={`${s.symbolKey}-${s.themeId}`} data-testid={`suggestion-${s.symbolKey}-${s.themeId}`}>
                 <td className="symbol">{s.symbolKey}</td>
-                <td>{name(s.themeId)}</td>
+                <td>{s.themeName}</td>
                 <td className="num">
                   {formatWeight(s.weightBp / 10000)}
                   {s.previousWeightBp !== null && (

@@ -163,7 +163,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
           </form>
         </>
       ) : tab === 'suggestions' ? (
-        <SuggestionsPanel themes={themes} onChanged={onChanged} record={record} />
+        <SuggestionsPanel onChanged={onChanged} record={record} />
       ) : tab === 'rules' ? (
         <RulesPanel themes={themes} onChanged={onChanged} record={record} />
       ) : tab === 'funds' ? (
