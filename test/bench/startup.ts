@@ -3,10 +3,11 @@
  * alternating the two so a busy moment hurts both. Medians of several runs; target: at most 150 ms more.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { builtCli } from './built-cli';
 
 const ROOT = resolve(__dirname, '../..');
 const RUNS = 11;
@@ -22,11 +23,7 @@ function timeRun(args: string[], env: NodeJS.ProcessEnv): number {
 }
 
 export function runStartupBench(): void {
-  const cli = join(ROOT, 'out/cli/themelens.cjs');
-  if (!existsSync(cli)) {
-    const b = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts'], { cwd: ROOT, stdio: 'ignore' });
-    if (b.status !== 0) throw new Error('could not build the command line (npx vite build --config vite.cli.config.ts)');
-  }
+  builtCli();
   const dataDir = mkdtempSync(join(tmpdir(), 'themelens-startup-'));
   const env = { ...process.env, THEMELENS_DATA_DIR: dataDir };
   try {
