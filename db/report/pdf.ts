@@ -23,7 +23,7 @@ export interface PdfRenderer {
 export function footerTemplate(doc: ReportDocument): string {
   const r = doc.exposure;
   const left = [doc.preferences.reportTitle, r.clientName ?? r.portfolio, `as of ${r.asOf}`, doc.fingerprint ? `fingerprint ${doc.fingerprint}` : ''].filter(Boolean).map(escapeHtml).join(' · ');
-  return `<div style="font-size:7.5px;font-family:'DejaVu Sans',sans-serif;color:#6b7280;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${left}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+  return `<div style="font-size:7.5px;font-family:'DejaVu Sans','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',Meiryo,sans-serif;color:#6b7280;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${left}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 }
 
 /** Launches headless Chromium (playwright-core) for printing; fails with what to install when it is missing. */

@@ -3,7 +3,8 @@ import type { ReportFormat } from '../../shared/report/model';
 import { renderReportCsv } from '../../shared/report/report-csv';
 import { renderReportHtml } from '../../shared/report/report-html';
 import { renderReportJson } from '../../shared/report/report-json';
-import type { PdfRenderer } from './pdf';
+import { assertPrintable, fontconfigCoverage } from './font-coverage';
+import { footerTemplate, type PdfRenderer } from './pdf';
 import { sharedPdfRenderer } from './pdf-pool';
 
 /** Gives the PDF renderer to print with: headless Chromium by default, the window's own print-to-PDF in the desktop app. */
@@ -25,6 +26,8 @@ export async function renderDocument(doc: ReportDocument, format: ReportFormat, 
       // exceljs takes ~0.4 s to load: only the commands that write a workbook pay for it (start-up target).
       return (await import('./xlsx')).renderXlsx(doc);
     case 'pdf':
+      // The page's text, footer included, checked against the fonts installed here before anything prints.
+      assertPrintable(renderReportHtml(doc) + footerTemplate(doc), fontconfigCoverage);
       return (await printerOf(pdfRenderer)()).render(doc, paper);
   }
 }

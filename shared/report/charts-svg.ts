@@ -32,7 +32,7 @@ export function themeBarChartSvg(bars: readonly ChartBar[], currency: string, wi
       `<rect x="${n(left)}" y="${n(y + 4)}" width="${n(Math.max(w, 0.5))}" height="14" fill="${safeColor(b.color)}"/>` +
       `<text x="${n(width - 4)}" y="${n(y + 15)}" font-size="11" text-anchor="end">${escapeHtml(formatMoney(b.value, currency))}</text>`;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="Net exposure by theme" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="Net exposure by theme" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif">` +
     `<line x1="${n(zero)}" y1="2" x2="${n(zero)}" y2="${height - 2}" stroke="#6b7280" stroke-width="1"/>${rows.join('')}</svg>`;
 }
 
@@ -70,7 +70,7 @@ export function shareDonutSvg(slices: readonly DonutSlice[], total: number): str
       `<text x="218" y="${34 + i * 22}" font-size="11">${escapeHtml(s.label)} ${escapeHtml(formatShare(total === 0 ? 0 : s.value / total))}</text>`,
   );
   const height = Math.max(180, 36 + shown.length * 22);
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="Share of the portfolio by theme" viewBox="0 0 640 ${height}" width="640" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="Share of the portfolio by theme" viewBox="0 0 640 ${height}" width="640" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif">` +
     `${shown.length ? '' : '<circle cx="90" cy="90" r="60" fill="none" stroke="#f3f4f6" stroke-width="34"/>'}${arcs.join('')}${legend.join('')}</svg>`;
 }
 

@@ -22,9 +22,10 @@ const SECTIONS: Record<ReportSection, (doc: ReportDocument) => string> = {
 
 // Print rules: the cover is a page of its own, table headers repeat on every page (a <thead> is a
 // table-header-group), rows and charts are not split across pages. `:host` is the same page shown
-// in the app's preview, inside a shadow root.
+// in the app's preview, inside a shadow root. Japanese names (an SBI or Rakuten account) take the
+// Japanese forms of shared Han characters from the first Japanese font found, never a Chinese one.
 export const REPORT_CSS = `
-body,:host{display:block;font:10.5pt/1.45 "DejaVu Sans","Liberation Sans",Arial,Helvetica,sans-serif;color:#111827;margin:24px auto;max-width:980px;padding:0 16px}
+body,:host{display:block;font:10.5pt/1.45 "DejaVu Sans","Liberation Sans",Arial,Helvetica,"Noto Sans CJK JP","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;color:#111827;margin:24px auto;max-width:980px;padding:0 16px}
 h1{font-size:22pt;margin:0 0 8px}h2{font-size:14pt;margin:24px 0 8px;break-after:avoid}h3{font-size:11.5pt;margin:16px 0 6px;break-after:avoid}
 .meta{color:#6b7280}.cover h1{margin-bottom:2px}.particulars{color:#4b5563;font-size:8.5pt;margin:2px 0 10px}.headline{font-size:13pt;margin:10px 0 4px}
 .answer-table td{font-size:8.5pt}.rests-on{font-size:8.5pt}.logo{max-height:48px;max-width:200px;margin-bottom:12px}.fingerprint{font-family:"DejaVu Sans Mono",monospace;white-space:nowrap}

@@ -4,7 +4,7 @@
  * name (alphanumeric codes such as 285A too), funds at their 評価額, the 総合計 checked, yen exact.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
@@ -125,5 +125,21 @@ describe('SBI Securities portfolio CSV in Shift_JIS', () => {
     const imported = cli('import', euc, '--portfolio', 'D', '--base-currency', 'JPY', '--allow-duplicate');
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('Imported 5 position(s)');
+  });
+
+  it('a PDF report keeps the Japanese names (pdftotext reads them back); with no Japanese font installed it is refused and nothing is written', () => {
+    const out = join(temp.dir, 'nisa.pdf');
+    const printed = cli('report', '--portfolio', 'NISA', '--format', 'pdf', '--out', out);
+    expect(printed.code, printed.stderr).toBe(0);
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    for (const name of ['ソフトバンクグループ', 'キオクシアホールディングス', '株式（現物/特定預り）', 'eMAXIS Slim 全世界株式']) expect(text).toContain(name);
+    // A computer whose only fonts are Latin (fontconfig told so, as Chromium is): the PDF would show boxes.
+    const latinOnly = join(temp.dir, 'latin-fonts.conf');
+    writeFileSync(latinOnly, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${temp.dir}/fc-cache</cachedir></fontconfig>`);
+    const boxes = join(temp.dir, 'boxes.pdf');
+    const refused = runCli(['report', '--portfolio', 'NISA', '--format', 'pdf', '--out', boxes, '--db', db], { FONTCONFIG_FILE: latinOnly });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^themelens: This report has characters no font on this computer can print \("[^"]+"(, "[^"]+")*\): the PDF would show empty boxes in their place\. Install a Japanese font \(Noto Sans CJK; Debian or Ubuntu: sudo apt-get install fonts-noto-cjk\), or export HTML, XLSX, CSV or JSON, which keep the text as it is\. Nothing was written\.\n$/);
+    expect(existsSync(boxes)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import { isinCheckDigit } from '../../../shared/securities/identifiers';
 import { PROGRAM_PROJECTS } from '../../../shared/suggestions/projects';
-import { STARTER_PACK, STARTER_SUGGESTIONS } from '../../../shared/suggestions/suggestions';
+import { STARTER_PACK, STARTER_SUGGESTIONS, STARTER_THEMES } from '../../../shared/suggestions/suggestions';
 import { programHint } from '../../../shared/suggestions/hint';
 
 describe('the seed pack file', () => {
@@ -10,7 +10,7 @@ describe('the seed pack file', () => {
     for (const s of STARTER_SUGGESTIONS) {
       expect(s.isin).toMatch(/^[A-Z]{2}[A-Z0-9]{9}\d$/);
       expect(isinCheckDigit(s.isin.slice(0, 11))).toBe(Number(s.isin[11]));
-      expect(['XNAS', 'XNYS', 'XTKS', 'XLON']).toContain(s.exchange);
+      expect(['XNAS', 'XNYS', 'XTKS', 'XLON', 'XPAR', 'XAMS', 'XETR', 'XSWX', 'XTSE']).toContain(s.exchange);
       expect(s.name.length).toBeGreaterThan(3);
       expect(s.weightBp).toBeGreaterThan(0);
       expect(s.weightBp).toBeLessThanOrEqual(10_000);
@@ -19,6 +19,41 @@ describe('the seed pack file', () => {
     }
     expect(STARTER_PACK.version).toBeGreaterThanOrEqual(2);
     expect(STARTER_PACK.method).toMatch(/pure play/);
+  });
+
+  it('at least 60 securities, 10 or more per default theme through its sub-themes, from US, Japanese and European markets', () => {
+    expect(STARTER_SUGGESTIONS.length).toBeGreaterThanOrEqual(60);
+    const rootOf = (themeId: string) => STARTER_THEMES.find((t) => t.id === themeId)?.parentId;
+    for (const t of DEFAULT_THEMES) expect(new Set(STARTER_SUGGESTIONS.filter((s) => rootOf(s.themeId) === t.id).map((s) => s.isin)).size, t.id).toBeGreaterThanOrEqual(10);
+    // Every sub-theme holds suggestions, and every suggestion names a sub-theme under a default theme.
+    for (const sub of STARTER_THEMES) {
+      expect(DEFAULT_THEMES.map((t) => t.id), sub.id).toContain(sub.parentId);
+      expect(STARTER_SUGGESTIONS.some((s) => s.themeId === sub.id), sub.id).toBe(true);
+    }
+    for (const s of STARTER_SUGGESTIONS) expect(rootOf(s.themeId), `${s.symbolKey} ${s.themeId}`).toBeDefined();
+    const markets = new Set(STARTER_SUGGESTIONS.map((s) => s.exchange));
+    expect(markets.has('XNAS') || markets.has('XNYS')).toBe(true);
+    expect(markets.has('XTKS')).toBe(true);
+    expect(['XLON', 'XPAR', 'XAMS', 'XETR', 'XSWX'].some((m) => markets.has(m))).toBe(true);
+    // A Tokyo listing's ISIN is Japanese; one ISIN is one security, under one listing.
+    for (const s of STARTER_SUGGESTIONS.filter((x) => x.exchange === 'XTKS')) expect(s.isin.slice(0, 2), s.symbolKey).toBe('JP');
+    const listingOf = new Map<string, string>();
+    for (const s of STARTER_SUGGESTIONS) {
+      expect(listingOf.get(s.isin) ?? s.symbolKey, s.isin).toBe(s.symbolKey);
+      listingOf.set(s.isin, s.symbolKey);
+    }
+  });
+
+  it('every source is a specific page (a filing, release or report), never a home or investor-relations landing page', () => {
+    for (const s of STARTER_SUGGESTIONS) {
+      const url = new URL(s.source);
+      const path = url.pathname.replace(/\/+$/, '').toLowerCase();
+      const landing = /^(\/(en|us|jp|ja|en-us|en-gb|global|corporate))?(\/(investors?|ir|investor-relations|about|about-us|company|news|newsroom|home|index\.html?))?$/;
+      expect(landing.test(path), `${s.symbolKey}: ${s.source}`).toBe(false);
+      expect(path.length, `${s.symbolKey}: ${s.source}`).toBeGreaterThan(8);
+      expect(s.rationale.length, s.symbolKey).toBeGreaterThan(20);
+      expect(s.asOf <= STARTER_PACK.asOf, s.symbolKey).toBe(true);
+    }
   });
 
   it('each default theme has its project: sponsor, location, size, the date announced and a specific public source', () => {
