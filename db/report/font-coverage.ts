@@ -43,8 +43,11 @@ export const fontconfigCoverage: CoverageProbe = () => {
   };
 };
 
-/** Characters that need no glyph: controls, spaces and joiners (zero-width, variation selectors). */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Mn}]/u;
+/**
+ * Letters and digits carry a name's meaning: one drawn as a box makes "住友電気工業" unreadable. A
+ * missing symbol (an emoji in a portfolio's name) is a blemish, not a wrong word: it is not refused.
+ */
+const MEANINGFUL = /[\p{L}\p{N}]/u;
 
 /** The distinct characters of `text` no installed font has (at most `limit`), or [] when it cannot be told. */
 export function missingGlyphs(text: string, probe: CoverageProbe, limit = 8): string[] {
@@ -53,7 +56,7 @@ export function missingGlyphs(text: string, probe: CoverageProbe, limit = 8): st
   const rare = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
-    if (cp < 0x250 || (cp >= 0x2000 && cp < 0x20d0) || INVISIBLE.test(ch)) continue;
+    if (cp < 0x250 || (cp >= 0x2000 && cp < 0x20d0) || !MEANINGFUL.test(ch)) continue;
     rare.add(ch);
   }
   if (rare.size === 0) return [];
@@ -70,6 +73,6 @@ export function assertPrintable(text: string, probe: CoverageProbe): void {
   const install = japanese ? 'a Japanese font (Noto Sans CJK; Debian or Ubuntu: sudo apt-get install fonts-noto-cjk)' : 'a font that has them (Noto fonts cover most scripts)';
   throw new AppError(
     'UNSUPPORTED',
-    `This report has characters no font on this computer can print (${missing.map((c) => `"${c}"`).join(', ')}): the PDF would show empty boxes in their place. Install ${install}, or export HTML, XLSX, CSV or JSON, which keep the text as it is. Nothing was written.`,
+    `This report has letters no font on this computer can print (${missing.map((c) => `"${c}"`).join(', ')}): the PDF would show empty boxes in their place. Install ${install}, or export HTML, XLSX, CSV or JSON, which keep the text as it is. Nothing was written.`,
   );
 }

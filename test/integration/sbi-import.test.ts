@@ -139,7 +139,7 @@ describe('SBI Securities portfolio CSV in Shift_JIS', () => {
     const boxes = join(temp.dir, 'boxes.pdf');
     const refused = runCli(['report', '--portfolio', 'NISA', '--format', 'pdf', '--out', boxes, '--db', db], { FONTCONFIG_FILE: latinOnly });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^themelens: This report has characters no font on this computer can print \("[^"]+"(, "[^"]+")*\): the PDF would show empty boxes in their place\. Install a Japanese font \(Noto Sans CJK; Debian or Ubuntu: sudo apt-get install fonts-noto-cjk\), or export HTML, XLSX, CSV or JSON, which keep the text as it is\. Nothing was written\.\n$/);
+    expect(refused.stderr).toMatch(/^themelens: This report has letters no font on this computer can print \("[^"]+"(, "[^"]+")*\): the PDF would show empty boxes in their place\. Install a Japanese font \(Noto Sans CJK; Debian or Ubuntu: sudo apt-get install fonts-noto-cjk\), or export HTML, XLSX, CSV or JSON, which keep the text as it is\. Nothing was written\.\n$/);
     expect(existsSync(boxes)).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ describe('fonts for every character a PDF prints', () => {
     expect(missingGlyphs('ソフトバンクグループ 住友電気工業 住友', latinAndKatakana)).toEqual(['住', '友', '電', '気', '工', '業']);
     const probe = vi.fn(latinAndKatakana);
     expect(missingGlyphs('Café · €1,234.56 – “Müller”', probe)).toEqual([]);
+    // A symbol no font has (an emoji in a name) is not a wrong word: not looked up, not refused.
+    expect(missingGlyphs('🚀 Rockets ✓', probe)).toEqual([]);
     expect(probe).not.toHaveBeenCalled();
   });
 
