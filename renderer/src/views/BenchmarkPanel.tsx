@@ -103,7 +103,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
             </thead>
             <tbody>
               {r.themes.map((t) => (
-                <tr key={t.id} className={t.parentId ? 'sub' : undefined} data-testid={`benchmark-row-${t.id}`}>
+                <tr key={t.id} className={t.parentId ? 'sub-theme' : undefined} data-testid={`benchmark-row-${t.id}`}>
                   <td>{t.name}</td>
                   <td className="num">{formatShare(t.share)}</td>
                   <td className="num">{formatShare(t.benchmark?.share ?? 0)}</td>

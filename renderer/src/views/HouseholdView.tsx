@@ -143,7 +143,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
           </thead>
           <tbody>
             {r.themes.map((t) => (
-              <tr key={t.id} className={t.parentId ? 'sub' : undefined} data-testid={`household-theme-${t.id}`}>
+              <tr key={t.id} className={t.parentId ? 'sub-theme' : undefined} data-testid={`household-theme-${t.id}`}>
                 <td>
                   <span className="swatch" style={{ background: t.color }} />
                   {t.name}
