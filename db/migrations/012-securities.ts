@@ -158,9 +158,10 @@ export function seedReference(db: Db, now: string): void {
   for (const s of REFERENCE_SECURITIES) {
     security.run(s.key, s.name, s.kind, s.country, s.currency);
     for (const l of s.listings) id.run('ticker', tickerId(marketOfMic(l.mic), l.ticker), s.key, now);
-    if (s.isin) {
-      id.run('isin', s.isin, s.key, now);
-      const cusip = cusipFromIsin(s.isin);
+    for (const isin of [s.isin, ...(s.formerIsins ?? [])]) {
+      if (!isin) continue;
+      id.run('isin', isin, s.key, now);
+      const cusip = cusipFromIsin(isin);
       if (cusip) id.run('cusip', cusip, s.key, now);
     }
     if (s.sedol) id.run('sedol', s.sedol, s.key, now);

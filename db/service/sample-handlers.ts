@@ -51,9 +51,13 @@ export function sampleHandlers({ db, now, withLookThrough }: HandlerContext, all
         const fundPath = join(dir, SAMPLE_FUND.fileName);
         writeFileSync(fundPath, SAMPLE_FUND.text);
         await h.importFundHoldings({ fundSymbol: SAMPLE_FUND.symbol, path: fundPath });
-        // Tagged from the pack: every suggestion, as a user accepting them all (the fund's constituents
-        // count through their own tags, held directly or not).
-        const suggested = (await h.listSuggestions({ onlyHeld: false })).map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId }));
+        // Tagged from the pack as a user accepting the suggestions for what the household holds: its
+        // positions, and the fund's constituents (the fund counts through their tags). Securities it
+        // does not hold stay untagged, so no sub-theme it has nothing in appears.
+        const constituents = new Set(db.prepare('SELECT constituent_key FROM fund_holdings WHERE fund_key = ?').pluck().all(SAMPLE_FUND.symbol) as string[]);
+        const suggested = (await h.listSuggestions({ onlyHeld: false }))
+          .filter((s) => s.held || constituents.has(s.symbolKey))
+          .map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId }));
         if (suggested.length > 0) await h.acceptSuggestions({ items: suggested });
         record.tags = suggested;
         setPreference(db, KEY, JSON.stringify(record));

@@ -23,6 +23,8 @@ export interface ReferenceSecurity {
   /** Listings: MIC and ticker. The first is the one the key is made from. */
   listings: { mic: string; ticker: string }[];
   isin: string | null;
+  /** ISINs it had before (a split or a change of domicile gives a new one): older files still resolve. */
+  formerIsins?: readonly string[];
   sedol?: string;
 }
 
@@ -32,7 +34,8 @@ const BY_HAND: readonly ReferenceSecurity[] = [
   { key: 'DLR', name: 'Digital Realty Trust, Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'DLR' }], isin: 'US2538681030' },
   { key: 'VRT', name: 'Vertiv Holdings Co', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'VRT' }], isin: 'US92537N1081' },
   { key: 'NVDA', name: 'NVIDIA Corporation', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNAS', ticker: 'NVDA' }], isin: 'US67066G1040' },
-  { key: 'ANET', name: 'Arista Networks, Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'ANET' }], isin: 'US0404131064' },
+  // A new ISIN with the 4-for-1 split of 2024-12-04; files written before it carry the old one.
+  { key: 'ANET', name: 'Arista Networks, Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'ANET' }], isin: 'US0404132054', formerIsins: ['US0404131064'] },
   { key: 'XTKS:9984', name: 'SoftBank Group Corp.', kind: 'equity', country: 'JP', currency: 'JPY', listings: [{ mic: 'XTKS', ticker: '9984' }], isin: 'JP3436100006' },
   { key: 'SFTBY', name: 'SoftBank Group Corp. ADR (2 ADRs = 1 share)', kind: 'adr', country: 'JP', currency: 'USD', listings: [{ mic: 'OTCM', ticker: 'SFTBY' }], isin: null },
   { key: 'EPD', name: 'Enterprise Products Partners L.P.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'EPD' }], isin: 'US2937921078' },
@@ -47,7 +50,7 @@ const BY_HAND: readonly ReferenceSecurity[] = [
   { key: 'AAL', name: 'American Airlines Group Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNAS', ticker: 'AAL' }], isin: 'US02376R1023' },
 ];
 
-const CURRENCY_OF_MIC: Readonly<Record<string, string>> = { XNAS: 'USD', XNYS: 'USD', XTKS: 'JPY', XLON: 'GBP', XPAR: 'EUR', XAMS: 'EUR', XETR: 'EUR', XSWX: 'CHF', XTSE: 'CAD', XHKG: 'HKD', XKRX: 'KRW', XASX: 'AUD' };
+const CURRENCY_OF_MIC: Readonly<Record<string, string>> = { XNAS: 'USD', XNYS: 'USD', XTKS: 'JPY', XLON: 'GBP', XPAR: 'EUR', XAMS: 'EUR', XETR: 'EUR', XMIL: 'EUR', XSWX: 'CHF', XTSE: 'CAD', XHKG: 'HKD', XKRX: 'KRW', XASX: 'AUD' };
 
 /**
  * Every security of the pack is in the master, so a holding known only by its ISIN (a DEGIRO or bank

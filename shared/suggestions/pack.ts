@@ -43,7 +43,7 @@ export interface PackImport {
   applied: boolean;
 }
 
-const EXCHANGES = ['XNAS', 'XNYS', 'XTKS', 'XLON', 'XPAR', 'XAMS', 'XETR', 'XTSE', 'XHKG', 'XKRX', 'XASX', 'XSWX'];
+const EXCHANGES = ['XNAS', 'XNYS', 'XTKS', 'XLON', 'XPAR', 'XAMS', 'XETR', 'XMIL', 'XTSE', 'XHKG', 'XKRX', 'XASX', 'XSWX'];
 
 /** Reads a pack file's JSON; every problem names where it is (the entry and the field) and what is expected. */
 export function parsePack(json: unknown, file: string): Pack {

@@ -15,9 +15,10 @@ const count = (db: string, table: string) => Number(execFileSync('sqlite3', [db,
  *     = 918.00 + 2,645.57 + 3,179.09 + 1,866.90 + 2,060.00 = 10,669.56;
  *   SBI 951,200 + 501,000 + 244,350 yen x 0.0065 = 6,182.80 + 3,256.50 + 1,588.28 = 11,027.58;
  *   total 60,185.78. Data centers: NVDA 7,210 x 80% = 5,768.00, EQIX 6,498.64, VRT 6,173 x 80%
- *   = 4,938.40, SoftBank 6,182.80 x 30% = 1,854.84, and the ETF through its holdings file:
+ *   = 4,938.40, SoftBank 6,182.80 x 30% = 1,854.84, Siemens Energy 3,179.09 x 20% = 635.82, and
+ *   the ETF through its holdings file:
  *   3,140 x (25% + 20% + 15% x 80% + 15% x 80% + 12.5% x 70%) = 3,140 x 77.75% = 2,441.35;
- *   21,501.23 in all.
+ *   22,137.05 in all (36.8%), of which power and grid for data centers 1,854.84 + 635.82 = 2,490.66.
  */
 describe('themelens demo', () => {
   const temp = makeTempDir('themelens-demo-');
@@ -28,7 +29,10 @@ describe('themelens demo', () => {
     const r = runCli(['demo', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Loaded "Sample household": 3 portfolios');
-    expect(r.stdout).toMatch(/Data-center infrastructure\s+21,501\.23\s+35\.7%/);
+    expect(r.stdout).toMatch(/Data-center infrastructure\s+22,137\.05\s+36\.8%/);
+    expect(r.stdout).toMatch(/\n {2}Power and grid for data centers\s+2,490\.66\s+4\.1%/);
+    // Only what the household holds is tagged, so no sub-theme it has nothing in is listed.
+    expect(r.stdout).not.toContain('Crude tankers and shipping');
     expect(r.stdout).toMatch(/Total\s+60,185\.78\s+100\.0%/);
     expect(r.stdout).toContain('Remove it: themelens demo --remove');
     // Marked as sample everywhere a user looks: portfolio names and the client.

@@ -96,4 +96,21 @@ describe('sub-themes from the pack', () => {
       }
     }
   });
+
+  it("the pack's securities are in the master: held by ISIN alone they take the listing's key and its suggestions; Arista's ISIN before its split still resolves", async () => {
+    const csv = join(temp.dir, 'eu.csv');
+    writeFileSync(
+      csv,
+      'Account,Symbol,Description,ISIN,Type,Quantity,Market Value\n' +
+        'E1,,SCHNEIDER ELECTRIC SE,FR0000121972,Equity,10,"2,400.00"\n' +
+        'E1,ANET,ARISTA NETWORKS INC,US0404132054,Equity,10,"1,300.00"\n' +
+        'E1,,ARISTA NETWORKS INC (BEFORE THE SPLIT),US0404131064,Equity,1,"130.00"\n',
+    );
+    const { portfolio } = await h().importHoldings({ path: csv, portfolioName: 'EU', baseCurrency: 'USD', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+    const positions = (await h().getExposure({ portfolioId: portfolio.id })).positions.map((p) => p.symbolKey);
+    expect(positions.sort()).toEqual(['ANET', 'ANET', 'XPAR:SU']);
+    expect((await h().listSecurities({ unresolved: true })).reviews).toEqual([]);
+    const schneider = STARTER_SUGGESTIONS.find((s) => s.isin === 'FR0000121972')!;
+    expect((await h().listSuggestions({ onlyHeld: true })).find((s) => s.symbolKey === 'XPAR:SU')).toMatchObject({ themeId: schneider.themeId, held: true });
+  });
 });

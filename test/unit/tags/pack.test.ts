@@ -10,7 +10,7 @@ describe('the seed pack file', () => {
     for (const s of STARTER_SUGGESTIONS) {
       expect(s.isin).toMatch(/^[A-Z]{2}[A-Z0-9]{9}\d$/);
       expect(isinCheckDigit(s.isin.slice(0, 11))).toBe(Number(s.isin[11]));
-      expect(['XNAS', 'XNYS', 'XTKS', 'XLON', 'XPAR', 'XAMS', 'XETR', 'XSWX', 'XTSE']).toContain(s.exchange);
+      expect(['XNAS', 'XNYS', 'XTKS', 'XLON', 'XPAR', 'XAMS', 'XETR', 'XMIL', 'XSWX', 'XTSE']).toContain(s.exchange);
       expect(s.name.length).toBeGreaterThan(3);
       expect(s.weightBp).toBeGreaterThan(0);
       expect(s.weightBp).toBeLessThanOrEqual(10_000);
