@@ -4,7 +4,7 @@ import { linkKeys } from '../securities/links';
 import { seedReference } from './012-securities';
 
 /**
- * The securities a newer pack brings (version 3: 50, up from 14) into the master, new rows only,
+ * The securities a newer pack brings (version 3: 53, up from 14) into the master, new rows only,
  * and positions held so far under one of their ISINs alone (a DEGIRO or bank file) linked to them,
  * so the pack's suggestions and tags reach them without a new import.
  */

@@ -1,5 +1,5 @@
 /**
- * Migration 14 on a database written before the pack's 50 securities (schema 13): they enter the
+ * Migration 14 on a database written before the pack's 53 securities (schema 13): they enter the
  * master, and a position held so far under one of their ISINs alone is linked to the listing, its
  * tags with it, so the pack's suggestions reach it without a new import.
  */
