@@ -12,7 +12,7 @@ import { AppError } from '../../shared/api/errors';
  */
 export type CoverageProbe = () => ((codePoint: number) => boolean) | null;
 
-/** Reads the union of every installed font's character set once. */
+/** Reads the union of every installed font's character set, on each call: a font installed since is seen. */
 export const fontconfigCoverage: CoverageProbe = () => {
   const r = spawnSync('fc-list', ['--format', '%{charset}\\n'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 10_000 });
   if (r.error || r.status !== 0) return null;

@@ -61,6 +61,11 @@ function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: 
   return listFunds(db).find((f) => f.fundKey === fund) as FundSummary;
 }
 
+/** The keys of the securities a fund's holdings file lists. */
+export function fundConstituents(db: Db, fundSymbol: string): string[] {
+  return db.prepare('SELECT constituent_key FROM fund_holdings WHERE fund_key = ?').pluck().all(normaliseSymbolKey(fundSymbol)) as string[];
+}
+
 /**
  * Derives each fund's theme weights from its constituents' tags (following nested funds) and
  * stores them as tags with source "look-through". A fund the user tagged by hand keeps the user's

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { diffPacks, parsePack, type Pack, type PackImport, type PackTheme } from '../../shared/suggestions/pack';
-import { STARTER_PACK, STARTER_SUGGESTIONS, STARTER_THEMES, type Suggestion } from '../../shared/suggestions/suggestions';
+import { STARTER_PACK, STARTER_SUGGESTIONS, STARTER_THEMES } from '../../shared/suggestions/suggestions';
 import type { Db } from '../connection';
 import { readTextInput } from '../files/read-text-input';
 import { getPreference, setPreference } from './preference-values';
@@ -18,42 +18,48 @@ export function activePack(db: Db): Pick<Pack, 'name' | 'version' | 'asOf' | 'su
   return { name: STARTER_PACK.name, version: STARTER_PACK.version, asOf: STARTER_PACK.asOf, suggestions: [...STARTER_SUGGESTIONS], themes: [...STARTER_THEMES] };
 }
 
-/**
- * The theme a suggestion of the pack in use goes to, as it is or would be: an existing theme, or a
- * sub-theme the pack declares whose parent exists (a deleted parent takes its sub-themes' suggestions
- * with it). Null when there is none.
- */
-export function suggestionTheme(db: Db, themeId: string): { id: string; name: string; parentId: string | null; exists: boolean } | null {
-  const existing = getTheme(db, themeId);
-  if (existing) return { id: existing.id, name: existing.name, parentId: existing.parentId ?? null, exists: true };
-  const declared = activePack(db).themes.find((t) => t.id === themeId && t.parentId !== null);
-  const parent = declared?.parentId ? getTheme(db, declared.parentId) : null;
-  return declared && parent && !parent.parentId ? { id: declared.id, name: declared.name, parentId: parent.id, exists: false } : null;
-}
+type ActivePack = ReturnType<typeof activePack>;
 
-/**
- * Creates the pack's sub-theme a suggestion goes to, under its parent, the first time one is accepted.
- * A theme of the user's with the same name is never merged into: the accept is refused, with why.
- */
-export function ensureSuggestionTheme(db: Db, themeId: string): void {
-  const theme = suggestionTheme(db, themeId);
-  if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${themeId}" for this suggestion: its theme was deleted.`);
-  if (theme.exists) return;
-  const declared = activePack(db).themes.find((t) => t.id === themeId) as PackTheme;
-  if (listThemes(db).some((t) => t.name.toLowerCase() === declared.name.toLowerCase())) {
-    throw new AppError('CONFLICT', `The pack's sub-theme "${declared.name}" has the name of a theme you already have. Rename yours first.`);
-  }
+/** Adds one of a pack's themes (a later project, or a sub-theme under its parent), after the user's own in the list. */
+function insertPackTheme(db: Db, packName: string, t: PackTheme): void {
   db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default, parent_id) VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM themes), 0, ?)').run(
-    declared.id,
-    activePack(db).name,
-    declared.name,
-    declared.color,
-    declared.description,
-    declared.parentId,
+    t.id,
+    packName,
+    t.name,
+    t.color,
+    t.description,
+    t.parentId,
   );
 }
 
-export const activeSuggestions = (db: Db): readonly Suggestion[] => activePack(db).suggestions;
+/**
+ * The themes a pack's suggestions go to, read once per call site (a list of suggestions asks for
+ * every one of them). `resolve`: an existing theme, or a sub-theme the pack declares whose parent
+ * exists (a deleted parent takes its sub-themes' suggestions with it); null when there is none.
+ * `ensure`: creates that sub-theme under its parent the first time it is needed; a theme of the
+ * user's with the same name is never merged into: refused, with why.
+ */
+export function suggestionThemes(db: Db, pack: ActivePack = activePack(db)) {
+  const declared = new Map(pack.themes.filter((t) => t.parentId !== null).map((t) => [t.id, t]));
+  const resolve = (themeId: string): { id: string; name: string; parentId: string | null; exists: boolean } | null => {
+    const existing = getTheme(db, themeId);
+    if (existing) return { id: existing.id, name: existing.name, parentId: existing.parentId ?? null, exists: true };
+    const sub = declared.get(themeId);
+    const parent = sub?.parentId ? getTheme(db, sub.parentId) : null;
+    return sub && parent && !parent.parentId ? { id: sub.id, name: sub.name, parentId: parent.id, exists: false } : null;
+  };
+  const ensure = (themeId: string): void => {
+    const theme = resolve(themeId);
+    if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${themeId}" for this suggestion: its theme was deleted.`);
+    if (theme.exists) return;
+    const sub = declared.get(themeId) as PackTheme;
+    if (listThemes(db).some((t) => t.name.toLowerCase() === sub.name.toLowerCase())) {
+      throw new AppError('CONFLICT', `The pack's sub-theme "${sub.name}" has the name of a theme you already have. Rename yours first.`);
+    }
+    insertPackTheme(db, pack.name, sub);
+  };
+  return { resolve, ensure };
+}
 
 /**
  * Reads a pack file and says what it changes against the pack in use; unless `dryRun`, makes it the
@@ -95,9 +101,8 @@ export function importPack(db: Db, path: string, dryRun: boolean): PackImport {
   const result = { name: pack.name, version: pack.version, asOf: pack.asOf, fromVersion: current.version, diff: diffPacks(current.suggestions, pack.suggestions), themesAdded, applied: !dryRun };
   if (dryRun) return result;
   db.transaction(() => {
-    // A pack's themes keep the ids its suggestions name, after the user's own in the list.
-    const add = db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default, parent_id) VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM themes), 0, NULL)');
-    for (const t of pack.themes) if (themesAdded.includes(t.id)) add.run(t.id, pack.name, t.name, t.color, t.description);
+    // A pack's themes keep the ids its suggestions name.
+    for (const t of pack.themes) if (themesAdded.includes(t.id)) insertPackTheme(db, pack.name, t);
     setPreference(db, KEY, JSON.stringify(pack));
   })();
   return result;

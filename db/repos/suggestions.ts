@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import type { Suggestion } from '../../shared/suggestions/suggestions';
-import { activeSuggestions, ensureSuggestionTheme, suggestionTheme } from './packs';
+import { activePack, suggestionThemes } from './packs';
 import type { Db } from '../connection';
 import { setTag, tagsOf } from './tags';
 
@@ -16,14 +16,16 @@ export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { them
   // Held under its own key, or under a key linked to it (an ADR of it, the same security by ISIN).
   const held = db.prepare('SELECT 1 FROM positions WHERE symbol_key IN (SELECT @k UNION ALL SELECT key FROM security_links WHERE canonical_key = @k) LIMIT 1').pluck();
   const open: (Suggestion & { themeName: string; parentThemeId: string | null; previousWeightBp: number | null })[] = [];
-  for (const s of activeSuggestions(db)) {
-    const theme = suggestionTheme(db, s.themeId);
+  const pack = activePack(db);
+  const themes = suggestionThemes(db, pack);
+  for (const s of pack.suggestions) {
+    const theme = themes.resolve(s.themeId);
     if (!theme) continue;
     const d = decided.get(s.symbolKey, s.themeId) as { w: number | null } | undefined;
     // Answered before weights were kept (NULL), or at this very weight: nothing new to say.
     if (d && (d.w === null || d.w === s.weightBp)) continue;
     if (!d && (tagged.get(s.symbolKey, s.themeId) || (theme.parentId && tagged.get(s.symbolKey, theme.parentId)))) continue;
-    const parentName = theme.parentId ? suggestionTheme(db, theme.parentId)?.name : undefined;
+    const parentName = theme.parentId ? themes.resolve(theme.parentId)?.name : undefined;
     open.push({ ...s, themeName: parentName ? `${parentName} › ${theme.name}` : theme.name, parentThemeId: theme.parentId, previousWeightBp: d ? d.w : null });
   }
   return open.map((s) => ({ ...s, held: held.get({ k: s.symbolKey }) !== undefined })).filter((s) => !onlyHeld || s.held);
@@ -46,13 +48,14 @@ const find = (pack: readonly Suggestion[], named: string, themeId: string) => {
  */
 export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; themeId: string }[], now: string): number {
   return db.transaction(() => {
-    const pack = activeSuggestions(db);
+    const pack = activePack(db);
+    const themes = suggestionThemes(db, pack);
     for (const item of items) {
-      const s = find(pack, item.symbolKey.toUpperCase(), item.themeId);
+      const s = find(pack.suggestions, item.symbolKey.toUpperCase(), item.themeId);
       if (!s) throw new AppError('NOT_FOUND', `There is no suggestion of ${item.symbolKey} for ${item.themeId}.`);
       const others = tagsOf(db, s.symbolKey).filter((t) => t.themeId !== s.themeId).reduce((a, t) => a + t.weightBp, 0);
       if (others >= 10_000) throw new AppError('WEIGHT_OVER_100', `${s.symbolKey} is already 100% tagged; untag it first to accept the ${s.themeId} suggestion.`);
-      ensureSuggestionTheme(db, s.themeId);
+      themes.ensure(s.themeId);
       setTag(db, { symbolKey: s.symbolKey, themeId: s.themeId, weightBp: Math.min(s.weightBp, 10_000 - others), source: 'suggestion', rationale: s.rationale, sourceUrl: s.source }, now);
       decide(db, s.symbolKey, s.themeId, 'accepted', now, s.weightBp);
     }
@@ -63,7 +66,7 @@ export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; t
 /** Rejects suggestions so they are not offered again. */
 export function rejectSuggestions(db: Db, items: readonly { symbolKey: string; themeId: string }[], now: string): number {
   return db.transaction(() => {
-    const pack = activeSuggestions(db);
+    const pack = activePack(db).suggestions;
     for (const item of items) {
       const s = find(pack, item.symbolKey, item.themeId);
       decide(db, s?.symbolKey ?? item.symbolKey.toUpperCase(), item.themeId, 'rejected', now, s?.weightBp ?? null);

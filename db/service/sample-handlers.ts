@@ -5,6 +5,7 @@ import type { BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { SAMPLE_AS_OF, SAMPLE_CLIENT, SAMPLE_FILES, SAMPLE_FUND, SAMPLE_FX, SAMPLE_PREFIX } from '../../shared/samples/household';
 import { setFxRates } from '../repos/fx';
+import { fundConstituents } from '../repos/look-through';
 import * as portfolios from '../repos/portfolios';
 import { deletePortfolio } from '../repos/portfolio-edits';
 import { removeTag } from '../repos/tags';
@@ -54,7 +55,7 @@ export function sampleHandlers({ db, now, withLookThrough }: HandlerContext, all
         // Tagged from the pack as a user accepting the suggestions for what the household holds: its
         // positions, and the fund's constituents (the fund counts through their tags). Securities it
         // does not hold stay untagged, so no sub-theme it has nothing in appears.
-        const constituents = new Set(db.prepare('SELECT constituent_key FROM fund_holdings WHERE fund_key = ?').pluck().all(SAMPLE_FUND.symbol) as string[]);
+        const constituents = new Set(fundConstituents(db, SAMPLE_FUND.symbol));
         const suggested = (await h.listSuggestions({ onlyHeld: false }))
           .filter((s) => s.held || constituents.has(s.symbolKey))
           .map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId }));

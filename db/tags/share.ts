@@ -11,7 +11,7 @@ import type { Db } from '../connection';
 import { canonicalKey } from '../securities/links';
 import { keyForText } from '../securities/keys';
 import { listTags, normaliseSymbolKey, setTag } from '../repos/tags';
-import { ensureSuggestionTheme, suggestionTheme } from '../repos/packs';
+import { suggestionThemes } from '../repos/packs';
 import { getTheme, listThemes } from '../repos/themes';
 
 /** The themes and tags as a file colleagues can import: JSON (with the themes) or CSV. */
@@ -76,7 +76,8 @@ export function previewTagImport(db: Db, path: string): TagImportPreview {
   const shared = readShared(path);
   const themeIds = new Set(listThemes(db).map((t) => t.id));
   // A theme the file brings, or a sub-theme of the pack in use that a tag names (created on import, under its theme).
-  const fromPack = [...new Set(shared.tags.map((t) => t.themeId))].filter((id) => !themeIds.has(id) && !shared.themes.some((t) => t.id === id) && suggestionTheme(db, id));
+  const packThemes = suggestionThemes(db);
+  const fromPack = [...new Set(shared.tags.map((t) => t.themeId))].filter((id) => !themeIds.has(id) && !shared.themes.some((t) => t.id === id) && packThemes.resolve(id));
   const newThemes = [...shared.themes.filter((t) => !themeIds.has(t.id)).map((t) => t.id), ...fromPack];
   const available = new Set([...themeIds, ...newThemes]);
   // Final weights per symbol after the import, to check the 100% cap the way the import will.
@@ -135,7 +136,8 @@ export function importTags(db: Db, path: string, now: string): TagImportPreview 
       const order = ((db.prepare('SELECT max(sort_order) FROM themes').pluck().get() as number | null) ?? 0) + 1;
       insertTheme.run(t.id, t.pack, t.name, t.color, t.description, order, parent && !parent.parentId ? parent.id : null);
     }
-    for (const id of new Set(shared.tags.map((t) => t.themeId))) if (!getTheme(db, id)) ensureSuggestionTheme(db, id);
+    const packThemes = suggestionThemes(db);
+    for (const id of new Set(shared.tags.map((t) => t.themeId))) if (!getTheme(db, id)) packThemes.ensure(id);
     // Shrinking tags first, so they make room before others grow (the final state fits: previewed).
     const old = new Map(preview.rows.map((r) => [`${r.symbolKey}\u0000${r.themeId}`, r.oldWeightBp ?? 0]));
     const keyOf = new Map(shared.tags.map((t, i) => [t, preview.rows[i]!.symbolKey]));

@@ -28,24 +28,15 @@ export interface ReferenceSecurity {
   sedol?: string;
 }
 
-/** Written by hand where the pack's line is not enough (two listings, a SEDOL, a ticker another company shares). */
+/**
+ * Written by hand where the pack's line is not enough: a former ISIN, two listings and a SEDOL, an
+ * ADR the pack does not list, a ticker another company shares. Every other security comes from the pack.
+ */
 const BY_HAND: readonly ReferenceSecurity[] = [
-  { key: 'EQIX', name: 'Equinix, Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNAS', ticker: 'EQIX' }], isin: 'US29444U7000' },
-  { key: 'DLR', name: 'Digital Realty Trust, Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'DLR' }], isin: 'US2538681030' },
-  { key: 'VRT', name: 'Vertiv Holdings Co', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'VRT' }], isin: 'US92537N1081' },
-  { key: 'NVDA', name: 'NVIDIA Corporation', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNAS', ticker: 'NVDA' }], isin: 'US67066G1040' },
   // A new ISIN with the 4-for-1 split of 2024-12-04; files written before it carry the old one.
   { key: 'ANET', name: 'Arista Networks, Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'ANET' }], isin: 'US0404132054', formerIsins: ['US0404131064'] },
-  { key: 'XTKS:9984', name: 'SoftBank Group Corp.', kind: 'equity', country: 'JP', currency: 'JPY', listings: [{ mic: 'XTKS', ticker: '9984' }], isin: 'JP3436100006' },
   { key: 'SFTBY', name: 'SoftBank Group Corp. ADR (2 ADRs = 1 share)', kind: 'adr', country: 'JP', currency: 'USD', listings: [{ mic: 'OTCM', ticker: 'SFTBY' }], isin: null },
-  { key: 'EPD', name: 'Enterprise Products Partners L.P.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'EPD' }], isin: 'US2937921078' },
   { key: 'ENB', name: 'Enbridge Inc.', kind: 'equity', country: 'CA', currency: 'CAD', listings: [{ mic: 'XNYS', ticker: 'ENB' }, { mic: 'XTSE', ticker: 'ENB' }], isin: 'CA29250N1050', sedol: '2466149' },
-  { key: 'ET', name: 'Energy Transfer LP', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'ET' }], isin: 'US29273V1008' },
-  { key: 'PAA', name: 'Plains All American Pipeline, L.P.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNAS', ticker: 'PAA' }], isin: 'US7265031051' },
-  { key: 'KMI', name: 'Kinder Morgan, Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'KMI' }], isin: 'US49456B1017' },
-  { key: 'COHR', name: 'Coherent Corp.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNYS', ticker: 'COHR' }], isin: 'US19247G1076' },
-  { key: 'XTKS:5802', name: 'Sumitomo Electric Industries, Ltd.', kind: 'equity', country: 'JP', currency: 'JPY', listings: [{ mic: 'XTKS', ticker: '5802' }], isin: 'JP3407400005' },
-  { key: 'XLON:AAL', name: 'Anglo American plc', kind: 'equity', country: 'GB', currency: 'GBP', listings: [{ mic: 'XLON', ticker: 'AAL' }], isin: 'GB00B1XZS820' },
   // Not in the pack: listed so that a US "AAL" is known to be American Airlines, never Anglo American.
   { key: 'AAL', name: 'American Airlines Group Inc.', kind: 'equity', country: 'US', currency: 'USD', listings: [{ mic: 'XNAS', ticker: 'AAL' }], isin: 'US02376R1023' },
 ];
