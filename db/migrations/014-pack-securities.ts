@@ -4,9 +4,10 @@ import { linkKeys } from '../securities/links';
 import { seedReference } from './012-securities';
 
 /**
- * The securities a newer pack brings (version 3: 53, up from 14) into the master, new rows only,
- * and positions held so far under one of their ISINs alone (a DEGIRO or bank file) linked to them,
- * so the pack's suggestions and tags reach them without a new import.
+ * The securities a newer pack brings into the master, new rows only, and positions held so far
+ * under one of their ISINs alone (a DEGIRO or bank file) linked to them, so the pack's suggestions
+ * and tags reach them without a new import. Migration 14 brought version 3's (53, up from 14),
+ * migration 15 version 4's (62): each runs what the app's pack holds then, and only adds.
  */
 export function migration014(db: Db): void {
   const now = new Date().toISOString();

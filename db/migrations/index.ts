@@ -38,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'security master, links and reviews', up: migration012 },
   { version: 13, name: 'suggestion decisions keep their weight (versioned packs)', up: migration013 },
   { version: 14, name: "the pack's securities in the master", up: migration014 },
+  { version: 15, name: "the pack's version 4 securities in the master (Noritake, Tokyo Seimitsu, Williams...)", up: migration014 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -33,3 +33,23 @@ describe("migration 14: the pack's securities", () => {
     db.close();
   });
 });
+
+describe("migration 15: version 4's securities", () => {
+  it('reach a database already at schema 14: Noritake enters the master and a DEGIRO-style ISIN-only position is linked to it', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, MIGRATIONS, 14);
+    // As the release with pack version 3 wrote it: no Noritake in the master.
+    db.exec("DELETE FROM security_identifiers WHERE security_key = 'XTKS:5331'; DELETE FROM securities WHERE key = 'XTKS:5331'");
+    const at = '2026-11-01T10:00:00.000Z';
+    db.prepare("INSERT INTO portfolios (id, name, base_currency, created_at) VALUES (1, 'Bank', 'EUR', ?)").run(at);
+    db.prepare("INSERT INTO snapshots (id, portfolio_id, as_of, source_file, file_sha256, row_count, currencies, first_position_id, last_position_id, imported_at) VALUES (1, 1, '2026-10-31', 'bank.csv', 'x', 1, 'JPY', 1, 1, ?)").run(at);
+    db.prepare("INSERT INTO positions (id, snapshot_id, line, symbol, symbol_key, isin, description, value_cents, currency) VALUES (1, 1, 2, NULL, 'JP3763000001', 'JP3763000001', 'NORITAKE CO LTD', 52_300_000, 'JPY')").run();
+
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    expect(db.prepare("SELECT name FROM securities WHERE key = 'XTKS:5331'").pluck().get()).toBe('Noritake Co., Limited');
+    expect(db.prepare("SELECT canonical_key FROM security_links WHERE key = 'JP3763000001'").pluck().get()).toBe('XTKS:5331');
+    expect(db.prepare('SELECT symbol_key, value_cents FROM positions').raw().all()).toEqual([['JP3763000001', 52_300_000]]);
+    db.close();
+  });
+});
