@@ -7,7 +7,7 @@ import { reportFileName } from '../shared/report/file-name';
 import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
-import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
+import { parseFormat, parseLanguage, parsePaper, parseSections, seconds } from './report-options';
 import { portfolioNamed } from '../shared/domain/portfolio-name';
 import { overlapped } from './overlapped';
 
@@ -27,7 +27,7 @@ async function importOne(h: BackendHandlers, path: string, portfolioName: string
 }
 
 /**
- * themelens batch FILES... --out DIR [--format F] [--paper P] [--base-currency C]: each holdings
+ * themelens batch FILES... --out DIR [--format F] [--paper P] [--base-currency C] [--language en|ja]: each holdings
  * file becomes its own portfolio (named after the file) and gets a report in DIR. Progress goes
  * to stderr; a failing file is reported and the others still complete; exit 1 if any failed.
  */
@@ -38,12 +38,14 @@ export async function batchCommand(h: BackendHandlers, args: string[], io: Io): 
     paper: { type: 'string' },
     sections: { type: 'string' },
     'base-currency': { type: 'string' },
+    language: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('batch needs one or more holdings FILES: themelens batch FILES... --out DIR [--format pdf]');
   if (!values.out) throw new UsageError('batch needs --out DIR');
   const format = parseFormat(values.format ?? 'pdf', 'batch');
   const paper = parsePaper(values.paper);
   const sections = parseSections(values.sections);
+  const language = parseLanguage(values.language);
   const baseCurrency = values['base-currency']?.toUpperCase();
   const dir = resolve(values.out);
   mkdirSync(dir, { recursive: true });
@@ -68,7 +70,7 @@ export async function batchCommand(h: BackendHandlers, args: string[], io: Io): 
     const job = (async () => {
       if ('error' in imported) throw imported.error;
       const out = join(dir, reportFileName(null, portfolioName, format));
-      const done = await h.exportReport(validateInput('exportReport', { portfolioId: imported.portfolioId, snapshotId: imported.snapshotId, format, paper, path: out, ...(sections ? { sections } : {}) }));
+      const done = await h.exportReport(validateInput('exportReport', { portfolioId: imported.portfolioId, snapshotId: imported.snapshotId, format, paper, path: out, ...(sections ? { sections } : {}), ...language }));
       return `${tag} ${imported.note} into "${portfolioName}"; wrote ${basename(out)} (${done.bytes} bytes, ${seconds(Date.now() - started)})\n`;
     })();
     await jobs.add(job, (o) => {

@@ -8,7 +8,8 @@ import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { overlapped } from './overlapped';
-import { parseFormat, parsePaper, parseSections, seconds } from './report-options';
+import { parseFormat, parseLanguage, parsePaper, parseSections, seconds } from './report-options';
+import type { ReportLanguage } from '../shared/report/i18n';
 import { baseCurrencyArg, portfolioArg, portfolioOrClient, snapshotArg } from './portfolio-args';
 import { checkShockThemes, takeShocks, type ShockArg } from './shock-args';
 import type { PaperSize, ReportSection } from '../shared/report/document';
@@ -18,7 +19,7 @@ import type { ReportFormat } from '../shared/report/model';
  * themelens report --portfolio NAME --format F [--out FILE] [--snapshot ID]   (the command-line contract in the README)
  * themelens report --client NAME --format F [--out FILE] [--base-currency C]    a client's portfolios combined
  * themelens report --all [--by-client] --format F --out DIR                      one file per portfolio (or client)
- * All take [--paper a4|letter] [--sections LIST] [--benchmark FUND] [--shock THEME_ID=+/-P ...].
+ * All take [--paper a4|letter] [--sections LIST] [--benchmark FUND] [--shock THEME_ID=+/-P ...] [--language en|ja].
  * Without --out, a text format goes to stdout.
  */
 export async function reportCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
@@ -35,10 +36,11 @@ export async function reportCommand(h: BackendHandlers, args: string[], io: Io):
     snapshot: { type: 'string' },
     paper: { type: 'string' },
     sections: { type: 'string' },
+    language: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`report takes no positional argument (got "${positionals[0]}")`);
   if (shocks.length > 0) checkShockThemes(shocks, await h.listThemes({}));
-  const extras = { ...(values.benchmark ? { benchmark: values.benchmark } : {}), ...(shocks.length > 0 ? { shocks } : {}) };
+  const extras = { ...(values.benchmark ? { benchmark: values.benchmark } : {}), ...(shocks.length > 0 ? { shocks } : {}), ...parseLanguage(values.language) };
   if (values.all) return reportAll(h, values, extras, io);
   if (values['by-client']) throw new UsageError('--by-client goes with --all');
   if (!values.portfolio && !values.client) throw new UsageError('report needs --portfolio NAME or --client NAME (or --all --out DIR)');
@@ -59,7 +61,7 @@ export async function reportCommand(h: BackendHandlers, args: string[], io: Io):
   io.err(`Wrote ${values.out} (${done.bytes} bytes, fingerprint ${done.fingerprint}, report record ${done.reportId})\n`);
 }
 
-type Extras = { benchmark?: string; shocks?: ShockArg[] };
+type Extras = { benchmark?: string; shocks?: ShockArg[]; language?: ReportLanguage };
 
 /** A client's combined report: to a file, or a text format to stdout. */
 async function reportClient(

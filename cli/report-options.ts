@@ -1,6 +1,7 @@
 import { PAPER_SIZES, REPORT_SECTIONS, type PaperSize, type ReportSection } from '../shared/report/document';
 import { REPORT_FORMATS, type ReportFormat } from '../shared/report/model';
 import { UsageError } from './errors';
+import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '../shared/report/i18n';
 
 /** --format, checked against the formats the report command knows. */
 export function parseFormat(value: string | undefined, command: string): ReportFormat {
@@ -23,6 +24,14 @@ export function parseSections(value: string | undefined): ReportSection[] | unde
   const bad = list.find((s) => !REPORT_SECTIONS.includes(s as ReportSection));
   if (bad !== undefined) throw new UsageError(`--sections: "${bad}" is not one of ${REPORT_SECTIONS.join(', ')}`);
   return list as ReportSection[];
+}
+
+/** --language en|ja: the PDF and HTML report's language (the saved preference when not given). */
+export function parseLanguage(value: string | undefined): { language?: ReportLanguage } {
+  if (value === undefined) return {};
+  const language = value.trim().toLowerCase();
+  if (!isReportLanguage(language)) throw new UsageError(`--language "${value}" is not one of ${REPORT_LANGUAGES.join(', ')}`);
+  return { language };
 }
 
 /** Seconds with one decimal, for progress lines. */

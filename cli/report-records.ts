@@ -6,7 +6,7 @@ import { AppError } from '../shared/api/errors';
 import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
-import { parseFormat, parsePaper } from './report-options';
+import { parseFormat, parseLanguage, parsePaper } from './report-options';
 import { portfolioNamed } from '../shared/domain/portfolio-name';
 
 /** themelens reports [--portfolio NAME]: the recorded reports, newest first. */
@@ -36,7 +36,7 @@ export async function regenerateCommand(h: BackendHandlers, args: string[], io: 
   if (!done.sameContent) throw new AppError('CONFLICT', `Report ${reportId} could not be made again identically (its snapshot or themes may have been deleted).`);
 }
 
-/** themelens preferences [--title T] [--adviser-name N] [--adviser-firm F] [--disclaimer TEXT] [--logo FILE | --no-logo]. */
+/** themelens preferences [--title T] [--adviser-name N] [--adviser-firm F] [--disclaimer TEXT] [--logo FILE | --no-logo] [--language en|ja]. */
 export async function preferencesCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, {
     title: { type: 'string' },
@@ -45,6 +45,7 @@ export async function preferencesCommand(h: BackendHandlers, args: string[], io:
     disclaimer: { type: 'string' },
     logo: { type: 'string' },
     'no-logo': { type: 'boolean' },
+    language: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError('preferences takes options only, e.g. --adviser-name "Ana Ruiz"');
   const patch: Record<string, string | null> = {};
@@ -53,9 +54,10 @@ export async function preferencesCommand(h: BackendHandlers, args: string[], io:
   if (values['adviser-firm'] !== undefined) patch['adviserFirm'] = values['adviser-firm'];
   if (values.disclaimer !== undefined) patch['disclaimer'] = values.disclaimer;
   if (values['no-logo']) patch['logoDataUrl'] = null;
+  if (values.language !== undefined) patch['language'] = parseLanguage(values.language).language as string;
   if (values.logo !== undefined) {
     patch['logoDataUrl'] = readLogo(values.logo);
   }
   const prefs = Object.keys(patch).length ? await h.setReportPreferences(validateInput('setReportPreferences', patch)) : await h.getReportPreferences({});
-  io.out(`title\t${prefs.reportTitle}\nadviser\t${prefs.adviserName}\nfirm\t${prefs.adviserFirm}\nlogo\t${prefs.logoDataUrl ? 'set' : 'none'}\ndisclaimer\t${prefs.disclaimer}\n`);
+  io.out(`title\t${prefs.reportTitle}\nadviser\t${prefs.adviserName}\nfirm\t${prefs.adviserFirm}\nlogo\t${prefs.logoDataUrl ? 'set' : 'none'}\ndisclaimer\t${prefs.disclaimer}\nlanguage\t${prefs.language}\n`);
 }

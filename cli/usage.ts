@@ -24,19 +24,21 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
                                            a target share per theme (0.25 or 25%), band in percentage points (default 5); drift shown
   report --portfolio NAME --format json|csv|xlsx|html|pdf [--out FILE] [--snapshot ID]
          [--paper a4|letter] [--sections summary,charts,themes,accounts,currencies,overlap,positions,fx,changes,methodology,disclaimer]
-         [--benchmark FUND] [--shock THEME_ID=+/-P ...]
+         [--benchmark FUND] [--shock THEME_ID=+/-P ...] [--language en|ja]
                                            FUND: a fund imported for look-through, its theme shares beside the portfolio's;
-                                           --shock adds a Scenario section
+                                           --shock adds a Scenario section; --language: the PDF and HTML
+                                           report's language (the saved preference otherwise)
   report --all [--by-client] --format F --out DIR
                                            one file per portfolio, named "<client> - <portfolio>.<ext>";
                                            --by-client: one combined file per client, "<client>.<ext>"
   exposure, scenario, targets and report take --client NAME [--base-currency C] instead of --portfolio:
                                            the latest snapshot of each of the client's portfolios combined,
                                            in their shared base currency (or C)
-  batch FILES... --out DIR [--format F]    import each holdings file as its own portfolio and report on it (pdf by default)
+  batch FILES... --out DIR [--format F] [--language en|ja]
+                                           import each holdings file as its own portfolio and report on it (pdf by default)
   reports [--portfolio NAME]               reports written so far, with their fingerprints
   regenerate REPORT_ID --out FILE [--format F]   the same report again from its record, whatever changed since
-  preferences [--title T] [--adviser-name N] [--adviser-firm F] [--disclaimer TEXT] [--logo FILE.png | --no-logo]
+  preferences [--title T] [--adviser-name N] [--adviser-firm F] [--disclaimer TEXT] [--logo FILE.png | --no-logo] [--language en|ja]
   theme add NAME [--color #rrggbb] [--pack P] [--parent ID] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults
   tags export FILE [--format json|csv] | tags import FILE [--dry-run]
   history [SYMBOL] [--since YYYY-MM-DD]

@@ -5,11 +5,10 @@ import type { Db } from '../connection';
 import { computeExposure } from '../exposure/compute';
 import { holdsSymbol } from '../exposure/scan';
 import { attributionOf } from './attribution';
-import { applyExtras, NO_EXTRAS, type ReportExtras } from './extras';
+import { applyExtras, NO_EXTRAS, preferencesFor, type ReportExtras } from './extras';
 import { captureInputs, fingerprintOf, type ReportInputs } from './inputs';
 import { positionChanges } from './position-changes';
 import { previousReportOf, tagChangesSince } from './previous-report';
-import { getReportPreferences } from './preferences';
 import { withRecordedInputs } from './recorded-state';
 
 /** The document of a report from its exposure and recorded inputs: the one place both paths meet. */
@@ -42,7 +41,7 @@ export function buildReport(
   const exposure = computeExposure(db, portfolio, snapshot, generatedAt);
   const captured = captureInputs(db, portfolio, snapshot, {
     tagChanges: exposure.tagChanges,
-    preferences: getReportPreferences(db),
+    preferences: preferencesFor(db, extras),
     sections: REPORT_SECTIONS.filter((s) => sections.includes(s)),
     generatedAt,
   });

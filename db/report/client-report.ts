@@ -3,7 +3,7 @@ import { REPORT_SECTIONS, type ReportDocument, type ReportSection, type TagNote 
 import type { Db } from '../connection';
 import { clientPortfolios, computeClientExposure } from '../exposure/client';
 import * as snapshots from '../repos/snapshots';
-import { applyExtras, type ReportExtras } from './extras';
+import { applyExtras, preferencesFor, type ReportExtras } from './extras';
 import { captureInputs, fingerprintOf } from './inputs';
 import { getReportPreferences } from './preferences';
 import { listThemes } from '../repos/themes';
@@ -40,7 +40,7 @@ export function buildClientReport(
     exposure,
     scenario,
     packs: [...new Set(listThemes(db).map((t) => t.pack))],
-    preferences: getReportPreferences(db),
+    preferences: preferencesFor(db, options.extras),
     fingerprint: `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}`,
     tagNotes: [...notes.values()].sort((a, b) => a.symbolKey.localeCompare(b.symbolKey) || a.themeId.localeCompare(b.themeId)),
     previousSnapshot: null,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { chromium as Chromium } from 'playwright-core';
 import { AppError } from '../../shared/api/errors';
-import type { PaperSize, ReportDocument } from '../../shared/report/document';
+import { textOf, titleOf, type PaperSize, type ReportDocument } from '../../shared/report/document';
 import { escapeHtml } from '../../shared/report/escape';
 import { renderReportHtml } from '../../shared/report/report-html';
 import { CHROMIUM_ARGS, findChromium, printingEnvironment } from './chromium';
@@ -22,8 +22,10 @@ export interface PdfRenderer {
 /** The running footer: report, portfolio, as-of date and fingerprint on the left, "Page n of m" on the right. */
 export function footerTemplate(doc: ReportDocument): string {
   const r = doc.exposure;
-  const left = [doc.preferences.reportTitle, r.clientName ?? r.portfolio, `as of ${r.asOf}`, doc.fingerprint ? `fingerprint ${doc.fingerprint}` : ''].filter(Boolean).map(escapeHtml).join(' · ');
-  return `<div style="font-size:7.5px;font-family:'DejaVu Sans','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',Meiryo,sans-serif;color:#6b7280;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${left}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+  const { tr, html } = textOf(doc);
+  const left = [titleOf(doc), r.clientName ?? r.portfolio, tr('as of {{date}}', { date: r.asOf }), doc.fingerprint ? tr('fingerprint {{fingerprint}}', { fingerprint: doc.fingerprint }) : ''].filter(Boolean).map(escapeHtml).join(' · ');
+  const page = html('Page {{page}} of {{pages}}', { page: '<span class="pageNumber"></span>', pages: '<span class="totalPages"></span>' });
+  return `<div style="font-size:7.5px;font-family:'DejaVu Sans','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',Meiryo,sans-serif;color:#6b7280;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${left}</span><span>${page}</span></div>`;
 }
 
 /** Launches headless Chromium (playwright-core) for printing; fails with what to install when it is missing. */

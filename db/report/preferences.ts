@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { logoType, MAX_LOGO_BYTES } from '../../shared/report/logo';
 import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../shared/report/document';
+import { isReportLanguage } from '../../shared/report/i18n';
 import type { Db } from '../connection';
 
 const KEYS = Object.keys(DEFAULT_PREFERENCES) as (keyof ReportPreferences)[];
@@ -12,7 +13,8 @@ export function getReportPreferences(db: Db): ReportPreferences {
   const prefs: ReportPreferences = { ...DEFAULT_PREFERENCES };
   for (const r of rows) {
     const key = r.key.slice(PREFIX.length) as keyof ReportPreferences;
-    if (KEYS.includes(key)) (prefs as unknown as Record<string, string>)[key] = r.value;
+    if (key === 'language') prefs.language = isReportLanguage(r.value) ? r.value : DEFAULT_PREFERENCES.language;
+    else if (KEYS.includes(key)) (prefs as unknown as Record<string, string>)[key] = r.value;
   }
   return prefs;
 }

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type * as Electron from 'electron';
-import type { ApiEvents } from '../../shared/api/contract';
+import type { ApiEvents, HostHandlers } from '../../shared/api/contract';
 import { openBackend, type Backend } from '../../db/service/backend';
 import { defaultDataDir, ensureDataDir } from '../../db/paths';
 import { enforceCsp } from './csp';
 import { dialogHandlers } from './dialogs';
 import { guardSession, guardWebContents } from './guards';
 import { emitToRenderer, GrantedPaths, registerApi } from './ipc';
-import { menuTemplate } from './menu';
+import { menuTemplate, type MenuLanguage } from './menu';
 import { electronPdfRenderer } from './print-pdf';
 import { encryptionHandlers } from './encryption';
 import { KeyStore } from './key-store';
@@ -103,8 +103,14 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
     const relaunch = relaunchAfterRestore(app, opened.handlers.restoreBackup, () => opened.close());
     const encryption = encryptionHandlers(electron.safeStorage, keys, relaunchSoon(app, () => opened.close()));
     const granted = new GrantedPaths();
-    registerApi(electron.ipcMain, { ...backend.handlers, ...dialogHandlers(electron.dialog, () => window, granted), ...relaunch, ...encryption }, { granted, log });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => emitToRenderer(window?.webContents ?? null, 'menuCommand', command), process.platform, !app.isPackaged)));
+    const setMenuLanguage: HostHandlers['setMenuLanguage'] = ({ language }) => {
+      showMenu(language);
+      return { language };
+    };
+    registerApi(electron.ipcMain, { ...backend.handlers, ...dialogHandlers(electron.dialog, () => window, granted), ...relaunch, ...encryption, setMenuLanguage }, { granted, log });
+    const showMenu = (language: MenuLanguage) =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => emitToRenderer(window?.webContents ?? null, 'menuCommand', command), process.platform, !app.isPackaged, language)));
+    showMenu('en');
     window = new BrowserWindow(mainWindowOptions(join(paths.outDir, 'preload', 'index.cjs')));
     window.once('ready-to-show', () => window?.show());
     window.on('closed', () => {

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DatabaseStatus, ImportProgress } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
 import type { SnapshotExposure } from '../../shared/report/model';
 import { api, asFailure, type ApiFailure } from './api';
-import { formatDate } from './format';
+import { formatCount, formatDate } from './format';
 import { EmptyState } from './components/EmptyState';
 import { ExportReportDialog } from './components/ExportReportDialog';
 import { ExposurePanel } from './components/ExposurePanel';
@@ -26,6 +27,7 @@ import { warmUpViews } from './views/warm-up';
 import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './views/prefetch';
 import { ViewTabs, type ViewId } from './views/ViewTabs';
 import { forgetHoldings } from './hooks/useHoldings';
+import { useLanguageSync } from './i18n/useLanguage';
 
 /**
  * Positions fetched with the exposure for the screen: none to speak of. The holdings table loads
@@ -44,6 +46,8 @@ interface FailedImport {
 }
 
 export function App() {
+  useLanguageSync();
+  const { t } = useTranslation();
   const [portfolios, setPortfolios] = useState<PortfolioSummary[] | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [themes, setThemes] = useState<Theme[]>([]);
@@ -55,7 +59,7 @@ export function App() {
   // The Themes dialog, when open, and the tab it opens on.
   const [themesOpen, setThemesOpen] = useState<'themes' | 'suggestions' | null>(null);
   // After the first import: what the seed pack has to say about the holdings (a banner).
-  const [hint, setHint] = useState<string | null>(null);
+  const [hint, setHint] = useState<{ holdings: number; themes: number } | null>(null);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
   const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
@@ -146,20 +150,25 @@ export function App() {
       await refreshPortfolios(selectedId);
       setReportVersion((v) => v + 1);
       const names = r.stale.slice(0, 5).map((s) => `${s.symbol} (${s.reason})`).join(', ');
-      const more = r.stale.length > 5 ? ` and ${r.stale.length - 5} more` : '';
-      const stale = r.stale.length ? ` ${r.stale.length} kept their last value: ${names}${more}.` : '';
-      setToast({ text: `Repriced ${r.repriced} of ${r.positions} positions from ${r.file}, as of ${formatDate(r.snapshot.asOf)}.${stale}`, kind: 'ok' });
+      const stale =
+        r.stale.length > 5
+          ? t('{{n}} kept their last value: {{names}} and {{more}} more.', { n: r.stale.length, names, more: r.stale.length - 5 })
+          : r.stale.length
+            ? t('{{n}} kept their last value: {{names}}.', { n: r.stale.length, names })
+            : '';
+      const repriced = t('Repriced {{repriced}} of {{positions}} positions from {{file}}, as of {{date}}.', { repriced: r.repriced, positions: r.positions, file: r.file, date: formatDate(r.snapshot.asOf) });
+      setToast({ text: stale ? `${repriced} ${stale}` : repriced, kind: 'ok' });
     } catch (err) {
       setToast({ text: asFailure(err).message, kind: 'error' });
     } finally {
       setBusy(false);
     }
-  }, [readOnlyMessage, selectedId, refreshPortfolios]);
+  }, [readOnlyMessage, selectedId, refreshPortfolios, t]);
 
   const showProgramHint = useCallback(async () => {
     try {
       const said = programHint(await api().listSuggestions({ onlyHeld: true }));
-      if (said) setHint(said.text);
+      if (said) setHint({ holdings: said.holdings, themes: said.themes });
     } catch {
       // Nothing to say then.
     }
@@ -174,11 +183,11 @@ export function App() {
         if (what === 'load') {
           const r = await api().loadSampleHousehold({});
           await refreshPortfolios();
-          setToast({ text: `Loaded the sample household: ${r.portfolios} portfolios, ${r.tagged} tags from the pack. The Household tab adds them up.`, kind: 'ok' });
+          setToast({ text: t('Loaded the sample household: {{portfolios}} portfolios, {{tagged}} tags from the pack. The Household tab adds them up.', { portfolios: r.portfolios, tagged: r.tagged }), kind: 'ok' });
         } else {
           const r = await api().removeSampleHousehold({});
           await refreshPortfolios();
-          setToast({ text: `Removed the sample household (${r.removed} portfolios).`, kind: 'ok' });
+          setToast({ text: t('Removed the sample household ({{removed}} portfolios).', { removed: r.removed }), kind: 'ok' });
         }
         setReportVersion((v) => v + 1);
       } catch (err) {
@@ -187,7 +196,7 @@ export function App() {
         setBusy(false);
       }
     },
-    [refreshPortfolios],
+    [refreshPortfolios, t],
   );
 
   const runImport = useCallback(
@@ -208,8 +217,8 @@ export function App() {
         const first = (portfolios ?? []).length === 0;
         await refreshPortfolios(outcome.portfolio.id);
         setReportVersion((v) => v + 1);
-        const skipped = outcome.rejected.length ? `, ${outcome.rejected.length} row(s) skipped` : '';
-        setToast({ text: `Imported ${outcome.imported.toLocaleString()} positions into ${outcome.portfolio.name}${skipped}.`, kind: 'ok' });
+        const values = { n: formatCount(outcome.imported), name: outcome.portfolio.name, skipped: outcome.rejected.length };
+        setToast({ text: outcome.rejected.length ? t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values) : t('Imported {{n}} positions into {{name}}.', values), kind: 'ok' });
         // The hint is a courtesy: a failure to read the suggestions never turns the import into an error.
         if (first) void showProgramHint();
       } catch (err) {
@@ -219,7 +228,7 @@ export function App() {
         setProgress(null);
       }
     },
-    [refreshPortfolios, portfolios, showProgramHint],
+    [refreshPortfolios, portfolios, showProgramHint, t],
   );
 
   // Export report…: a dialog (format, paper, sections, preview) that saves the report and reports back.
@@ -229,7 +238,7 @@ export function App() {
     if (canExport) setExportOpen(true);
   }, [canExport]);
   const closeExport = useCallback(() => setExportOpen(false), []);
-  const onReportSaved = useCallback((r: { path: string }) => setToast({ text: `Report saved to ${r.path}`, kind: 'ok' }), []);
+  const onReportSaved = useCallback((r: { path: string }) => setToast({ text: t('Report saved to {{path}}', { path: r.path }), kind: 'ok' }), [t]);
 
   // File menu items (and their Ctrl/Cmd shortcuts) run the same flows as the toolbar buttons.
   useEffect(
@@ -274,8 +283,8 @@ export function App() {
       />
       {readOnlyMessage && <ReadOnlyBanner message={readOnlyMessage} />}
       {hasSample && (
-        <NoticeBanner testId="sample-banner" actions={[{ label: 'Remove the sample', testId: 'remove-sample', onClick: () => void sample('remove'), disabled: busy }]}>
-          <strong>Sample household:</strong> invented holdings in three brokers&apos; files and a fictional ETF, tagged from the pack, to try ThemeLens with.
+        <NoticeBanner testId="sample-banner" actions={[{ label: t('Remove the sample'), testId: 'remove-sample', onClick: () => void sample('remove'), disabled: busy }]}>
+          <strong>{t('Sample household:')}</strong> {t("invented holdings in three brokers' files and a fictional ETF, tagged from the pack, to try ThemeLens with.")}
         </NoticeBanner>
       )}
       {hint && (
@@ -283,7 +292,7 @@ export function App() {
           testId="program-hint"
           actions={[
             {
-              label: 'Review suggestions',
+              label: t('Review suggestions'),
               testId: 'program-hint-review',
               primary: true,
               onClick: () => {
@@ -291,15 +300,18 @@ export function App() {
                 setThemesOpen('suggestions');
               },
             },
-            { label: 'Dismiss', testId: 'program-hint-dismiss', onClick: () => setHint(null) },
+            { label: t('Dismiss'), testId: 'program-hint-dismiss', onClick: () => setHint(null) },
           ]}
         >
-          {hint}
+          {/* The command line says the same in English (shared/suggestions/hint.ts); here in the interface's language. */}
+          {hint.themes === 1
+            ? t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them.", { holdings: hint.holdings })
+            : t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.", { holdings: hint.holdings, themes: hint.themes })}
         </NoticeBanner>
       )}
       {busy && <ProgressBar progress={progress} onCancel={() => void api().cancelImport({})} />}
       {portfolios === null ? (
-        <main className="loading" aria-busy="true">Loading…</main>
+        <main className="loading" aria-busy="true">{t('Loading…')}</main>
       ) : portfolios.length === 0 ? (
         <EmptyState onImport={() => void startImport()} onSample={() => void sample('load')} busy={busy} />
       ) : view !== 'holdings' && selected ? (
@@ -327,7 +339,7 @@ export function App() {
         </main>
         </>
       ) : (
-        <main className="loading">{selected && selected.snapshotCount === 0 ? 'This portfolio has no snapshots yet: import a holdings file.' : 'Loading…'}</main>
+        <main className="loading">{selected && selected.snapshotCount === 0 ? t('This portfolio has no snapshots yet: import a holdings file.') : t('Loading…')}</main>
       )}
       {pending && (
         <ImportDialog

@@ -1,5 +1,14 @@
-/** Number and date formatting in the user's locale (navigator.language) and the portfolio's currency. */
-const locale = (): string => (typeof navigator !== 'undefined' && navigator.language) || 'en-US';
+/** Number and date formatting in the user's locale and the portfolio's currency. */
+import { currentLanguage } from './i18n';
+
+/**
+ * The system's locale (navigator.language: "de-DE" keeps its "1.234,56" in the English interface),
+ * except that the Japanese interface formats as Japan does ("2026/11/24") on any system.
+ */
+export function locale(): string {
+  const system = (typeof navigator !== 'undefined' && navigator.language) || 'en-US';
+  return currentLanguage() === 'ja' && !system.toLowerCase().startsWith('ja') ? 'ja-JP' : system;
+}
 
 // Building an Intl.NumberFormat is slow next to using one, and a table formats thousands of cells.
 const cache = new Map<string, Intl.NumberFormat>();
@@ -53,4 +62,15 @@ export function formatDate(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(`${iso.slice(0, 10)}T00:00:00`);
   return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(d);
+}
+
+/** A count in the interface's locale: 12,345. */
+export function formatCount(n: number): string {
+  return formatter('count', { maximumFractionDigits: 0 }, {}).format(n);
+}
+
+/** A moment (epoch ms or ISO text) with date and time in the interface's locale. */
+export function formatDateTime(at: number | string): string {
+  const d = new Date(at);
+  return Number.isNaN(d.getTime()) ? String(at) : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }

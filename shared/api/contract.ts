@@ -13,6 +13,7 @@ import { DELIMITER_CANDIDATES } from '../import/dialect';
 import type { ExposureReport, ReportPortfolioPart, ReportWarning, SnapshotExposure } from '../report/model';
 import { REPORT_FORMATS } from '../report/model';
 import { PAPER_SIZES, REPORT_SECTIONS, type ReportPreferences } from '../report/document';
+import { REPORT_LANGUAGES } from '../report/i18n';
 import type { ReportExportResult, ReportRecord } from '../report/record';
 import type { FileFormat, RowIssue } from '../import/types';
 import { POSITION_FIELDS, type PositionField } from '../import/types';
@@ -50,7 +51,8 @@ const benchmark = symbolKey;
 const weightBp = z.number().int().min(0).max(10_000);
 const reportSections = z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length);
 /** What any report is made with, besides what it is on: sections (the cover always is; all when left out), a benchmark, theme shocks. */
-const reportContent = { sections: reportSections.optional(), benchmark: benchmark.optional(), shocks: shocks.optional() };
+/** `language`: the PDF and HTML report's language for this report only (the preference otherwise). */
+const reportContent = { sections: reportSections.optional(), benchmark: benchmark.optional(), shocks: shocks.optional(), language: z.enum(REPORT_LANGUAGES).optional() };
 const reportFile = { format: z.enum(REPORT_FORMATS), path: filePath, paper: z.enum(PAPER_SIZES).default('a4'), ...reportContent };
 const reportText = { format: z.enum(['html', 'json', 'csv']).default('html'), ...reportContent };
 const decimalText = z.string().superRefine((value, ctx) => {
@@ -230,6 +232,7 @@ export const apiInputs = {
       .nullable()
       .optional(),
     disclaimer: text(10_000).optional(),
+    language: z.enum(REPORT_LANGUAGES).optional(),
   }),
   listBackups: z.strictObject({}),
   createBackup: z.strictObject({}),
@@ -237,6 +240,8 @@ export const apiInputs = {
   databaseStatus: z.strictObject({}),
   /** Restarts the desktop app after a restore that needs it (refused when nothing does). */
   relaunchApp: z.strictObject({}),
+  /** The menu's language follows the interface's (the renderer owns the choice). */
+  setMenuLanguage: z.strictObject({ language: z.enum(REPORT_LANGUAGES) }),
   /** Encryption at rest: whether it is on, and whether this system has a key store for it. */
   encryptionStatus: z.strictObject({}),
   /** Turns encryption at rest on (a key in the system key store), then restarts to encrypt the file. */
@@ -497,6 +502,7 @@ export interface ApiOutputs {
   restoreBackup: RestoreResult;
   databaseStatus: DatabaseStatus;
   relaunchApp: { relaunching: true };
+  setMenuLanguage: { language: 'en' | 'ja' };
   encryptionStatus: EncryptionStatus;
   enableEncryption: { relaunching: true };
   showDatabaseKey: { key: string };
@@ -580,7 +586,7 @@ export interface ClientSummary {
 }
 
 /** Calls answered by the desktop shell (or the e2e harness) rather than the backend service. */
-export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath', 'saveChart', 'relaunchApp', 'encryptionStatus', 'enableEncryption', 'showDatabaseKey'] as const satisfies readonly ApiName[];
+export const HOST_CALLS = ['chooseImportFile', 'chooseExportPath', 'saveChart', 'relaunchApp', 'setMenuLanguage', 'encryptionStatus', 'enableEncryption', 'showDatabaseKey'] as const satisfies readonly ApiName[];
 export type HostCallName = (typeof HOST_CALLS)[number];
 export type BackendCallName = Exclude<ApiName, HostCallName>;
 
@@ -597,7 +603,7 @@ export interface ImportProgress {
 }
 
 /** A menu item the user chose; the renderer acts on it as if its own button was pressed. */
-export type MenuCommand = 'import' | 'export';
+export type MenuCommand = 'import' | 'export' | 'language-en' | 'language-ja';
 
 /** Events the backend or the shell may push to the renderer. */
 export interface ApiEvents {

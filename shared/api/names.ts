@@ -74,6 +74,7 @@ export const CALL_NAMES = [
   'restoreBackup',
   'databaseStatus',
   'relaunchApp',
+  'setMenuLanguage',
   'encryptionStatus',
   'enableEncryption',
   'showDatabaseKey',

@@ -6,7 +6,7 @@
  */
 import { UNTAGGED_COLOR } from '../domain/default-themes';
 import { themeBarChartSvg } from './charts-svg';
-import { contributionsByTheme, type ReportDocument } from './document';
+import { contributionsByTheme, textOf, titleOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatShare, formatWeight, safeLogo } from './format';
 import { swatch } from './html-table';
@@ -18,16 +18,17 @@ const TOP = 3;
 export function answerHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const p = doc.preferences;
+  const { tr, html } = textOf(doc);
   const cur = r.baseCurrency;
   const m = (v: number) => e(formatMoney(v, cur));
   const share = (v: number) => formatShare(r.totalValue === 0 ? 0 : v / r.totalValue);
   const logo = safeLogo(p.logoDataUrl);
   const adviser = [p.adviserName, p.adviserFirm].filter(Boolean).join(', ');
   const particulars = [
-    r.portfolios ? `Portfolios ${r.portfolios.map((x) => x.name).join(', ')}` : '',
-    adviser ? `Prepared by ${adviser}` : '',
-    `${r.portfolios ? 'Holdings files' : 'Holdings file'} ${r.sourceFile}`,
-    `Generated ${r.generatedAt.slice(0, 10)}`,
+    r.portfolios ? tr('Portfolios {{names}}', { names: r.portfolios.map((x) => x.name).join(', ') }) : '',
+    adviser ? tr('Prepared by {{adviser}}', { adviser }) : '',
+    r.portfolios ? tr('Holdings files {{files}}', { files: r.sourceFile }) : tr('Holdings file {{file}}', { file: r.sourceFile }),
+    tr('Generated {{date}}', { date: r.generatedAt.slice(0, 10) }),
   ].filter(Boolean);
 
   // Contributors per theme, a parent's including its sub-themes', largest first.
@@ -37,25 +38,31 @@ export function answerHtml(doc: ReportDocument): string {
       .flatMap((t) => byTheme.get(t) ?? [])
       .sort((a, b) => Math.abs(b.theme.value) - Math.abs(a.theme.value))
       .slice(0, TOP)
-      .map((c) => `${e(c.position.symbol)} ${m(c.theme.value)} <span class="meta">(${formatWeight(c.theme.weight)} of ${c.position.value === null ? '—' : m(c.position.value)})</span>`)
+      .map((c) => `${e(c.position.symbol)} ${m(c.theme.value)} <span class="meta">${html('({{weight}} of {{value}})', { weight: formatWeight(c.theme.weight), value: c.position.value === null ? '—' : m(c.position.value) })}</span>`)
       .join('<br>');
   const rows = r.themes.map(
-    (t) => `<tr${t.parentId ? ' class="sub"' : ''}><td>${swatch(t.color)}${e(t.name)}</td><td class="num">${m(t.value)}</td><td class="num">${formatShare(t.share)}</td><td>${top(t.id) || '<span class="meta">none</span>'}</td></tr>`,
+    (t) => `<tr${t.parentId ? ' class="sub"' : ''}><td>${swatch(t.color)}${e(t.name)}</td><td class="num">${m(t.value)}</td><td class="num">${formatShare(t.share)}</td><td>${top(t.id) || `<span class="meta">${html('none')}</span>`}</td></tr>`,
   );
-  rows.push(`<tr><td>${swatch(UNTAGGED_COLOR)}Untagged</td><td class="num">${m(r.untaggedValue)}</td><td class="num">${share(r.untaggedValue)}</td><td class="meta">of which cash ${m(r.cashValue)} (${share(r.cashValue)})</td></tr>`);
-  const bars = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), { label: 'Untagged', value: r.untaggedValue, color: UNTAGGED_COLOR }];
+  rows.push(
+    `<tr><td>${swatch(UNTAGGED_COLOR)}${html('Untagged')}</td><td class="num">${m(r.untaggedValue)}</td><td class="num">${share(r.untaggedValue)}</td><td class="meta">${html('of which cash {{cash}} ({{share}})', { cash: m(r.cashValue), share: share(r.cashValue) })}</td></tr>`,
+  );
+  const bars = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), { label: tr('Untagged'), value: r.untaggedValue, color: UNTAGGED_COLOR }];
   const packs = doc.packs && doc.packs.length > 0 ? doc.packs.join('; ') : null;
-  const rates = r.fxRates.length === 0 ? `every position is in ${e(cur)}, no exchange rate used` : r.fxRates.map((f) => `${e(f.rate)} (${e(f.asOf)})`).join('; ');
+  const rates = r.fxRates.length === 0 ? html('every position is in {{currency}}, no exchange rate used', { currency: e(cur) }) : r.fxRates.map((f) => `${e(f.rate)} (${e(f.asOf)})`).join('; ');
   return `<section class="cover answer">${logo ? `<img class="logo" alt="" src="${e(logo)}">` : ''}
-<h1>${e(p.reportTitle)}: ${e(r.portfolio)}</h1>
-${r.clientName ? `<p class="meta">Prepared for ${e(r.clientName)}</p>` : ''}
-<p class="particulars">${particulars.map(e).join(' · ')}${doc.fingerprint ? ` · fingerprint <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''}</p>
-<p class="headline">Total value <strong>${m(r.totalValue)}</strong> as of <strong>${e(r.asOf)}</strong> (base currency ${e(cur)})</p>
-<figure>${themeBarChartSvg(bars, cur)}</figure>
-<table class="answer-table"><thead><tr><th>Theme</th><th class="num">Value (${e(cur)})</th><th class="num">Share</th><th>Largest contributors</th></tr></thead>
+<h1>${e(titleOf(doc))}: ${e(r.portfolio)}</h1>
+${r.clientName ? `<p class="meta">${html('Prepared for {{client}}', { client: e(r.clientName) })}</p>` : ''}
+<p class="particulars">${particulars.map(e).join(' · ')}${doc.fingerprint ? ` · ${html('fingerprint')} <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''}</p>
+<p class="headline">${html('Total value {{total}} as of {{date}} (base currency {{currency}})', { total: `<strong>${m(r.totalValue)}</strong>`, date: `<strong>${e(r.asOf)}</strong>`, currency: e(cur) })}</p>
+<figure>${themeBarChartSvg(bars, cur, tr)}</figure>
+<table class="answer-table"><thead><tr><th>${html('Theme')}</th><th class="num">${html('Value ({{currency}})', { currency: e(cur) })}</th><th class="num">${html('Share')}</th><th>${html('Largest contributors')}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>
-<p class="meta rests-on">Rests on: ${packs ? `themes from ${e(packs)}; ` : ''}exchange rates: ${rates}${r.warnings.length ? `; ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'} on the next page` : ''}.</p>
+<p class="meta rests-on">${html('Rests on: {{packs}}exchange rates: {{rates}}{{warnings}}.', {
+    packs: packs ? html('themes from {{packs}}; ', { packs: e(packs) }) : '',
+    rates,
+    warnings: r.warnings.length === 0 ? '' : r.warnings.length === 1 ? html('; 1 warning on the next page') : html('; {{n}} warnings on the next page', { n: r.warnings.length }),
+  })}</p>
 </section>`;
 }

@@ -1,6 +1,9 @@
 /** The report's two charts as inline SVG, so HTML and PDF both carry them as vectors. */
 import { escapeHtml } from './escape';
 import { formatMoney, formatShare, safeColor } from './format';
+import { reportText, type Tr } from './i18n';
+
+const ENGLISH: Tr = (english, vars) => reportText('en').tr(english, vars);
 
 export interface ChartBar {
   label: string;
@@ -12,8 +15,8 @@ export interface ChartBar {
 
 const n = (x: number) => Number(x.toFixed(2)).toString();
 
-/** Horizontal bars of net value per theme (negative values to the left of a zero axis). */
-export function themeBarChartSvg(bars: readonly ChartBar[], currency: string, width = 640): string {
+/** Horizontal bars of net value per theme (negative values to the left of a zero axis); `tr` names the chart in the report's language. */
+export function themeBarChartSvg(bars: readonly ChartBar[], currency: string, tr: Tr = ENGLISH, width = 640): string {
   const rowH = 24;
   const labelW = 200;
   const valueW = 130;
@@ -32,7 +35,7 @@ export function themeBarChartSvg(bars: readonly ChartBar[], currency: string, wi
       `<rect x="${n(left)}" y="${n(y + 4)}" width="${n(Math.max(w, 0.5))}" height="14" fill="${safeColor(b.color)}"/>` +
       `<text x="${n(width - 4)}" y="${n(y + 15)}" font-size="11" text-anchor="end">${escapeHtml(formatMoney(b.value, currency))}</text>`;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="Net exposure by theme" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif">` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="${escapeHtml(tr('Net exposure by theme'))}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif">` +
     `<line x1="${n(zero)}" y1="2" x2="${n(zero)}" y2="${height - 2}" stroke="#6b7280" stroke-width="1"/>${rows.join('')}</svg>`;
 }
 
@@ -51,9 +54,10 @@ function segmentPath(cx: number, cy: number, r: number, r0: number, a0: number, 
 
 /**
  * A donut of each slice's share of `total` (slices of zero or less are left out: a donut cannot
- * show a short), with a legend. Each slice is a filled path, so it prints exactly.
+ * show a short), with a legend. Each slice is a filled path, so it prints exactly. `tr` names the chart
+ * in the report's language.
  */
-export function shareDonutSvg(slices: readonly DonutSlice[], total: number): string {
+export function shareDonutSvg(slices: readonly DonutSlice[], total: number, tr: Tr = ENGLISH): string {
   const shown = slices.filter((s) => s.value > 0);
   const sum = shown.reduce((a, s) => a + s.value, 0) || 1;
   let angle = 0;
@@ -70,7 +74,7 @@ export function shareDonutSvg(slices: readonly DonutSlice[], total: number): str
       `<text x="218" y="${34 + i * 22}" font-size="11">${escapeHtml(s.label)} ${escapeHtml(formatShare(total === 0 ? 0 : s.value / total))}</text>`,
   );
   const height = Math.max(180, 36 + shown.length * 22);
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="Share of the portfolio by theme" viewBox="0 0 640 ${height}" width="640" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif">` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="${escapeHtml(tr('Share of the portfolio by theme'))}" viewBox="0 0 640 ${height}" width="640" height="${height}" font-family="DejaVu Sans, Liberation Sans, Arial, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif">` +
     `${shown.length ? '' : '<circle cx="90" cy="90" r="60" fill="none" stroke="#f3f4f6" stroke-width="34"/>'}${arcs.join('')}${legend.join('')}</svg>`;
 }
 

@@ -2,6 +2,8 @@
 import type { SnapshotComparison } from '../exposure/analytics';
 import type { ScenarioResult } from '../exposure/scenario';
 import type { ExposureReport, ReportPosition } from './model';
+import { reportText, type ReportLanguage, type ReportText } from './i18n';
+import { DEFAULT_DISCLAIMER } from './disclaimer';
 
 /** What the adviser sets once in preferences and every report carries. */
 export interface ReportPreferences {
@@ -11,10 +13,11 @@ export interface ReportPreferences {
   /** A PNG or JPEG as a data: URL (never a link: a report makes no external request), or null. */
   logoDataUrl: string | null;
   disclaimer: string;
+  /** The language of the PDF and HTML report (CSV, XLSX and JSON stay English). */
+  language: ReportLanguage;
 }
 
-export const DEFAULT_DISCLAIMER =
-  'This report shows how the holdings in one snapshot are exposed to investment themes, using the theme weights and exchange rates listed in it. It is not investment advice, a recommendation or an offer, and it does not measure risk or performance.';
+export { DEFAULT_DISCLAIMER };
 
 export const DEFAULT_PREFERENCES: ReportPreferences = {
   reportTitle: 'Theme exposure',
@@ -22,7 +25,29 @@ export const DEFAULT_PREFERENCES: ReportPreferences = {
   adviserFirm: '',
   logoDataUrl: null,
   disclaimer: DEFAULT_DISCLAIMER,
+  language: 'en',
 };
+
+/** The report's language: a record made before reports had one is English. */
+export const languageOf = (doc: Pick<ReportDocument, 'preferences'>): ReportLanguage => doc.preferences.language ?? 'en';
+
+/** The texts of a document's report, in its language. */
+export const textOf = (doc: Pick<ReportDocument, 'preferences'>): ReportText => reportText(languageOf(doc));
+
+/**
+ * The title as shown: a title left at its English default is shown in the report's language, a
+ * title the adviser wrote is theirs.
+ */
+export function titleOf(doc: Pick<ReportDocument, 'preferences'>): string {
+  const title = doc.preferences.reportTitle;
+  return title === DEFAULT_PREFERENCES.reportTitle ? textOf(doc).tr(title) : title;
+}
+
+/** The disclaimer as shown, by the same rule as the title. */
+export function disclaimerOf(doc: Pick<ReportDocument, 'preferences'>): string {
+  const text = doc.preferences.disclaimer;
+  return text === DEFAULT_DISCLAIMER ? textOf(doc).tr(text) : text;
+}
 
 /** Parts of a report a user may leave out; the cover is always there. */
 export const REPORT_SECTIONS = ['summary', 'charts', 'themes', 'accounts', 'currencies', 'overlap', 'positions', 'fx', 'changes', 'methodology', 'disclaimer'] as const;
@@ -90,12 +115,18 @@ export function documentOf(exposure: ExposureReport, overrides: Partial<ReportDo
   return { exposure, preferences: DEFAULT_PREFERENCES, fingerprint: '', tagNotes: [], previousSnapshot: null, previousReport: null, positionChanges: [], sections: REPORT_SECTIONS, ...overrides };
 }
 
-/** "the previous report (made 2026-11-02, fingerprint 1a2b-...), on the holdings as of 2026-10-31", or the snapshot alone. */
-export function comparedWith(doc: Pick<ReportDocument, 'previousSnapshot' | 'previousReport'>): string | null {
+/**
+ * "the previous report (made 2026-11-02, fingerprint 1a2b-...), on the holdings as of 2026-10-31", or
+ * the snapshot alone; plain text in `language` (English for CSV and XLSX).
+ */
+export function comparedWith(doc: Pick<ReportDocument, 'previousSnapshot' | 'previousReport'>, language: ReportLanguage = 'en'): string | null {
   const s = doc.previousSnapshot;
   if (!s) return null;
   const r = doc.previousReport;
-  return r ? `the previous report (made ${r.generatedAt.slice(0, 10)}, fingerprint ${r.fingerprint}), on the holdings as of ${s.asOf}` : `the previous snapshot, as of ${s.asOf}`;
+  const { tr } = reportText(language);
+  return r
+    ? tr('the previous report (made {{made}}, fingerprint {{fingerprint}}), on the holdings as of {{date}}', { made: r.generatedAt.slice(0, 10), fingerprint: r.fingerprint, date: s.asOf })
+    : tr('the previous snapshot, as of {{date}}', { date: s.asOf });
 }
 
 /** Each theme's contributions, position by position in report order: grouped once, not one scan of every position per theme. */

@@ -1,6 +1,6 @@
 /** The report's breakdown sections as HTML (by account, by currency, theme overlap) and the change attribution. */
 import { reportBreakdowns, overlapOf, type ReportBreakdowns } from './breakdowns';
-import type { ReportDocument } from './document';
+import { textOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatQuantity, formatShare } from './format';
 import { swatch, table, td } from './html-table';
@@ -17,38 +17,41 @@ function breakdownsOf(doc: ReportDocument): ReportBreakdowns {
 
 const partial = (doc: ReportDocument) => {
   const r = doc.exposure;
-  return breakdownsOf(doc).complete ? '' : `<p class="meta">Over the ${r.positions.length} positions this report lists, of ${r.positionCount}.</p>\n`;
+  return breakdownsOf(doc).complete ? '' : `<p class="meta">${textOf(doc).html('Over the {{shown}} positions this report lists, of {{total}}.', { shown: r.positions.length, total: r.positionCount })}</p>\n`;
 };
 
 /** Each account's value, its net exposure per theme and what is untagged. */
 export function accountsHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const b = breakdownsOf(doc);
+  const { html } = textOf(doc);
   const m = (v: number) => e(formatMoney(v, r.baseCurrency));
   const rows = b.accounts.map((a) =>
-    `<tr>${td(e(a.account))}${td(String(a.positionCount), true)}${td(m(a.value), true)}${b.themes.map((t) => td(m(a.themes[t.id] ?? 0), true)).join('')}${td(m(a.untaggedValue), true)}${td(a.withoutRate ? `${a.withoutRate} without a rate` : '')}</tr>`,
+    `<tr>${td(e(a.account))}${td(String(a.positionCount), true)}${td(m(a.value), true)}${b.themes.map((t) => td(m(a.themes[t.id] ?? 0), true)).join('')}${td(m(a.untaggedValue), true)}${td(a.withoutRate ? html('{{n}} without a rate', { n: a.withoutRate }) : '')}</tr>`,
   );
-  const head = ['Account', 'Positions', `Value (${e(r.baseCurrency)})`, ...b.themes.map((t) => swatch(t.color) + e(t.name)), 'Untagged', 'Note'];
-  return `<h2>By account</h2>\n${partial(doc)}<p class="meta">Net exposure per theme in ${e(r.baseCurrency)}, sub-themes included.</p>\n${table(head, rows, range(head).slice(1, -1))}`;
+  const head = [html('Account'), html('Positions'), html('Value ({{currency}})', { currency: e(r.baseCurrency) }), ...b.themes.map((t) => swatch(t.color) + e(t.name)), html('Untagged'), html('Note')];
+  return `<h2>${html('By account')}</h2>\n${partial(doc)}<p class="meta">${html('Net exposure per theme in {{currency}}, sub-themes included.', { currency: e(r.baseCurrency) })}</p>\n${table(head, rows, range(head).slice(1, -1))}`;
 }
 
 /** Each currency held: its local sum, its value and share in the base currency, and the rate used. */
 export function currenciesHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const b = breakdownsOf(doc);
+  const { html } = textOf(doc);
   const rows = b.currencies.map((c) => {
-    const value = c.value === null ? 'no rate: left out' : e(formatMoney(c.value, r.baseCurrency));
-    const rate = c.rate === null ? 'missing' : c.rate === '' ? 'base currency' : e(c.rate);
+    const value = c.value === null ? html('no rate: left out') : e(formatMoney(c.value, r.baseCurrency));
+    const rate = c.rate === null ? html('missing') : c.rate === '' ? html('base currency') : e(c.rate);
     return `<tr>${td(e(c.currency))}${td(String(c.positionCount), true)}${td(e(formatMoney(c.localValue, c.currency)), true)}${td(value, true)}${td(c.share === null ? '' : formatShare(c.share), true)}${td(rate)}</tr>`;
   });
-  return `<h2>By currency</h2>\n${partial(doc)}${table(['Currency', 'Positions', 'Local value', `Value (${e(r.baseCurrency)})`, 'Share', 'Rate used'], rows, [1, 2, 3, 4])}`;
+  return `<h2>${html('By currency')}</h2>\n${partial(doc)}${table([html('Currency'), html('Positions'), html('Local value'), html('Value ({{currency}})', { currency: e(r.baseCurrency) }), html('Share'), html('Rate used')], rows, [1, 2, 3, 4])}`;
 }
 
 /** The value held in two themes at once: each cell is the base value of positions tagged with both. */
 export function overlapHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const b = breakdownsOf(doc);
-  if (b.themes.length < 2) return `<h2>Theme overlap</h2>\n<p>With fewer than two themes, nothing can overlap.</p>`;
+  const { html } = textOf(doc);
+  if (b.themes.length < 2) return `<h2>${html('Theme overlap')}</h2>\n<p>${html('With fewer than two themes, nothing can overlap.')}</p>`;
   const rows = b.themes.map((x) => {
     const cells = b.themes.map((y) => {
       const c = overlapOf(b, x.id, y.id);
@@ -56,8 +59,8 @@ export function overlapHtml(doc: ReportDocument): string {
     });
     return `<tr><th scope="row">${swatch(x.color)}${e(x.name)}</th>${cells.join('')}</tr>`;
   });
-  const head = ['Theme', ...b.themes.map((t) => e(t.name))];
-  return `<h2>Theme overlap</h2>\n${partial(doc)}<p class="meta">Each cell: the value of positions tagged with both themes (whole position value, not weighted), its share of the total and how many positions; the diagonal is the value tagged with the theme at all.</p>\n${table(head, rows, range(head).slice(1))}`;
+  const head = [html('Theme'), ...b.themes.map((t) => e(t.name))];
+  return `<h2>${html('Theme overlap')}</h2>\n${partial(doc)}<p class="meta">${html('Each cell: the value of positions tagged with both themes (whole position value, not weighted), its share of the total and how many positions; the diagonal is the value tagged with the theme at all.')}</p>\n${table(head, rows, range(head).slice(1))}`;
 }
 
 /** Per theme, how exposure moved since the snapshot compared with: quantity, price (FX included) and tag effects. */
@@ -65,6 +68,7 @@ export function attributionHtml(doc: ReportDocument): string {
   const a = doc.attribution;
   if (!a) return '';
   const cur = doc.exposure.baseCurrency;
+  const { html } = textOf(doc);
   const m = (v: number) => e(formatMoney(v, cur));
   const signed = (v: number) => (v > 0 ? '+' : '') + m(v);
   const rows = a.themes.map((t) =>
@@ -72,11 +76,19 @@ export function attributionHtml(doc: ReportDocument): string {
   );
   const q = (v: number | null) => (v === null ? '—' : formatQuantity(v));
   const positions = a.positions.map((p) =>
-    `<tr>${td(e(p.status))}${td(e(p.account))}${td(e(p.symbol))}${td(`${q(p.fromQuantity)} → ${q(p.toQuantity)}`, true)}${td(signed(p.toValue - p.fromValue), true)}${td(signed(p.quantityEffect), true)}${td(signed(p.priceEffect), true)}${td(signed(p.tagEffect), true)}</tr>`,
+    `<tr>${td(html(p.status))}${td(e(p.account))}${td(e(p.symbol))}${td(`${q(p.fromQuantity)} → ${q(p.toQuantity)}`, true)}${td(signed(p.toValue - p.fromValue), true)}${td(signed(p.quantityEffect), true)}${td(signed(p.priceEffect), true)}${td(signed(p.tagEffect), true)}</tr>`,
   );
-  const counts = `${a.counts.new} new, ${a.counts.gone} gone, ${a.counts.grown} grown, ${a.counts.shrunk} shrunk, ${a.counts.unchanged} unchanged`;
-  return `<h3>Exposure change explained</h3>
-<p class="meta">From ${e(a.from.asOf)} (${m(a.from.totalValue)}) to ${e(a.to.asOf)} (${m(a.to.totalValue)}); holdings: ${counts}. Quantity: the change in quantity at the old price; price: the rest of the value change, exchange rates included; tag: the change of weights, on the new value.</p>
-${table(['Theme', 'Before', 'Now', 'Change', 'Quantity effect', 'Price effect', 'Tag effect', 'Share'], rows, [1, 2, 3, 4, 5, 6, 7])}
-${positions.length ? `<h3>Largest position changes</h3>\n${table(['Change', 'Account', 'Symbol', 'Quantity held', 'Value change', 'Quantity effect', 'Price effect', 'Tag effect'], positions, [3, 4, 5, 6, 7])}` : ''}`;
+  const counts = html('{{added}} new, {{gone}} gone, {{grown}} grown, {{shrunk}} shrunk, {{unchanged}} unchanged', { added: a.counts.new, gone: a.counts.gone, grown: a.counts.grown, shrunk: a.counts.shrunk, unchanged: a.counts.unchanged });
+  const about = html('From {{fromDate}} ({{fromValue}}) to {{toDate}} ({{toValue}}); holdings: {{counts}}. Quantity: the change in quantity at the old price; price: the rest of the value change, exchange rates included; tag: the change of weights, on the new value.', {
+    fromDate: e(a.from.asOf),
+    fromValue: m(a.from.totalValue),
+    toDate: e(a.to.asOf),
+    toValue: m(a.to.totalValue),
+    counts,
+  });
+  const effects = [html('Quantity effect'), html('Price effect'), html('Tag effect')];
+  return `<h3>${html('Exposure change explained')}</h3>
+<p class="meta">${about}</p>
+${table([html('Theme'), html('Before'), html('Now'), html('Change'), ...effects, html('Share')], rows, [1, 2, 3, 4, 5, 6, 7])}
+${positions.length ? `<h3>${html('Largest position changes')}</h3>\n${table([html('Change'), html('Account'), html('Symbol'), html('Quantity held'), html('Value change'), ...effects], positions, [3, 4, 5, 6, 7])}` : ''}`;
 }

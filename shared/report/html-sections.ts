@@ -1,109 +1,121 @@
 /** The body sections of the client report as HTML fragments; every piece of user text escaped. */
 import { UNTAGGED_COLOR } from '../domain/default-themes';
 import { themeBarChartSvg, shareDonutSvg } from './charts-svg';
-import { comparedWith, contributionsByTheme, type ReportDocument } from './document';
+import { comparedWith, contributionsByTheme, disclaimerOf, languageOf, textOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatQuantity, formatShare, formatWeight } from './format';
 import { swatch, table, td } from './html-table';
 import { attributionHtml } from './html-breakdowns';
 import { benchmarkHtml, formatPoints, portfoliosHtml } from './html-extras';
+import type { Tr } from './i18n';
 import { methodologyParagraphs } from './methodology';
 
 const desc = (html: string) => `<td class="desc">${html}</td>`;
 
+/** Where a tag's weight comes from, in the report's language when it is one of the app's own sources; any other is shown as written. */
+const TAG_SOURCES = new Set(['manual', 'rule', 'suggestion', 'look-through', 'imported']);
+export const sourceLabel = (source: string, tr: Tr): string => (TAG_SOURCES.has(source) ? tr(source) : source);
+
 /** Summary table: each theme's net, long, short and share, then untagged, cash and total. */
 export function summaryHtml(doc: ReportDocument): string {
   const r = doc.exposure;
+  const { html } = textOf(doc);
   const cur = r.baseCurrency;
   const m = (v: number) => e(formatMoney(v, cur));
   const share = (v: number) => formatShare(r.totalValue === 0 ? 0 : v / r.totalValue);
   const rows = r.themes.map((t) =>
     `<tr${t.parentId ? ' class="sub"' : ''}>${td(swatch(t.color) + e(t.name))}${td(m(t.value), true)}${td(formatShare(t.share), true)}${td(m(t.longValue), true)}${td(m(t.shortValue), true)}${td(String(t.positionCount), true)}</tr>`,
   );
-  rows.push(`<tr>${td(swatch(UNTAGGED_COLOR) + 'Untagged')}${td(m(r.untaggedValue), true)}${td(share(r.untaggedValue), true)}${td('')}${td('')}${td('')}</tr>`);
-  rows.push(`<tr>${td('Cash')}${td(m(r.cashValue), true)}${td(share(r.cashValue), true)}${td('')}${td('')}${td('')}</tr>`);
-  const foot = `<tfoot><tr>${td('Total')}${td(m(r.totalValue), true)}${td(r.totalValue === 0 ? '0.0%' : '100.0%', true)}${td('')}${td('')}${td(String(r.positionCount), true)}</tr></tfoot>`;
-  return `<h2>Summary</h2>\n${table(['Theme', `Net (${e(cur)})`, 'Share', 'Long', 'Short', 'Positions'], rows, [1, 2, 3, 4, 5], foot)}${portfoliosHtml(doc)}${targetsHtml(doc)}${benchmarkHtml(doc)}`;
+  rows.push(`<tr>${td(swatch(UNTAGGED_COLOR) + html('Untagged'))}${td(m(r.untaggedValue), true)}${td(share(r.untaggedValue), true)}${td('')}${td('')}${td('')}</tr>`);
+  rows.push(`<tr>${td(html('Cash'))}${td(m(r.cashValue), true)}${td(share(r.cashValue), true)}${td('')}${td('')}${td('')}</tr>`);
+  const foot = `<tfoot><tr>${td(html('Total'))}${td(m(r.totalValue), true)}${td(r.totalValue === 0 ? '0.0%' : '100.0%', true)}${td('')}${td('')}${td(String(r.positionCount), true)}</tr></tfoot>`;
+  return `<h2>${html('Summary')}</h2>\n${table([html('Theme'), html('Net ({{currency}})', { currency: e(cur) }), html('Share'), html('Long'), html('Short'), html('Positions')], rows, [1, 2, 3, 4, 5], foot)}${portfoliosHtml(doc)}${targetsHtml(doc)}${benchmarkHtml(doc)}`;
 }
 
 /** The target mix, when the portfolio has one: each target, its band, the share now and the drift. */
 function targetsHtml(doc: ReportDocument): string {
   const withTarget = doc.exposure.themes.filter((t) => t.target);
   if (withTarget.length === 0) return '';
+  const { tr, html } = textOf(doc);
   const rows = withTarget.map((t) => {
     const g = t.target!;
-    return `<tr>${td(swatch(t.color) + e(t.name))}${td(formatShare(g.share), true)}${td(`± ${(g.band * 100).toFixed(1)} pts`, true)}${td(formatShare(t.share), true)}${td(formatPoints(g.drift), true)}${td(g.outside ? '<strong>outside the band</strong>' : 'within')}</tr>`;
+    return `<tr>${td(swatch(t.color) + e(t.name))}${td(formatShare(g.share), true)}${td(`± ${e(tr('{{points}} pts', { points: (g.band * 100).toFixed(1) }))}`, true)}${td(formatShare(t.share), true)}${td(e(formatPoints(g.drift, tr)), true)}${td(g.outside ? `<strong>${html('outside the band')}</strong>` : html('within'))}</tr>`;
   });
-  return `\n<h3>Target mix</h3>\n${table(['Theme', 'Target', 'Band', 'Share now', 'Drift', 'Status'], rows, [1, 2, 3, 4])}`;
+  return `\n<h3>${html('Target mix')}</h3>\n${table([html('Theme'), html('Target'), html('Band'), html('Share now'), html('Drift'), html('Status')], rows, [1, 2, 3, 4])}`;
 }
 
 /** The bar chart of net exposure and the donut of shares, both inline SVG. */
 export function chartsHtml(doc: ReportDocument): string {
   const r = doc.exposure;
-  const bars = [...r.themes.map((t) => ({ label: t.name, value: t.value, color: t.color, indent: Boolean(t.parentId) })), { label: 'Untagged', value: r.untaggedValue, color: UNTAGGED_COLOR }];
-  const slices = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), { label: 'Untagged', value: r.untaggedValue, color: UNTAGGED_COLOR }];
-  return `<h2>Exposure by theme</h2>\n<figure>${themeBarChartSvg(bars, r.baseCurrency)}</figure>\n<h2>Share of the portfolio</h2>\n<figure>${shareDonutSvg(slices, r.totalValue)}</figure>`;
+  const { tr, html } = textOf(doc);
+  const bars = [...r.themes.map((t) => ({ label: t.name, value: t.value, color: t.color, indent: Boolean(t.parentId) })), { label: tr('Untagged'), value: r.untaggedValue, color: UNTAGGED_COLOR }];
+  const slices = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), { label: tr('Untagged'), value: r.untaggedValue, color: UNTAGGED_COLOR }];
+  return `<h2>${html('Exposure by theme')}</h2>\n<figure>${themeBarChartSvg(bars, r.baseCurrency, tr)}</figure>\n<h2>${html('Share of the portfolio')}</h2>\n<figure>${shareDonutSvg(slices, r.totalValue, tr)}</figure>`;
 }
 
 /** Per theme: its contributing positions with weight, the weight's source and rationale, and value. */
 export function themeDetailsHtml(doc: ReportDocument): string {
   const r = doc.exposure;
+  const { tr, html } = textOf(doc);
   const notes = new Map(doc.tagNotes.map((n) => [`${n.symbolKey}\u0000${n.themeId}`, n]));
   const byTheme = contributionsByTheme(r);
   const parts = r.themes.map((t) => {
     const rows = (byTheme.get(t.id) ?? []).map(({ position: p, theme: pt }) => {
       const note = notes.get(`${p.symbolKey}\u0000${t.id}`);
       const why = [note?.rationale ?? '', note?.sourceUrl ?? ''].filter(Boolean).map(e).join('<br>');
-      return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatWeight(pt.weight), true)}${td(e(pt.source ?? note?.source ?? 'manual'))}${td(why)}${td(e(formatMoney(pt.value, r.baseCurrency)), true)}</tr>`;
+      return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatWeight(pt.weight), true)}${td(e(sourceLabel(pt.source ?? note?.source ?? 'manual', tr)))}${td(why)}${td(e(formatMoney(pt.value, r.baseCurrency)), true)}</tr>`;
     });
-    if (rows.length === 0) return `<h3>${swatch(t.color)}${e(t.name)}</h3>\n<p class="meta">No position is tagged with this theme.</p>`;
-    return `<h3>${swatch(t.color)}${e(t.name)}: ${e(formatMoney(t.value, r.baseCurrency))} (${formatShare(t.share)})</h3>\n${table(['Account', 'Symbol', 'Description', 'Weight', 'Source', 'Rationale', 'Contribution'], rows, [3, 6])}`;
+    if (rows.length === 0) return `<h3>${swatch(t.color)}${e(t.name)}</h3>\n<p class="meta">${html('No position is tagged with this theme.')}</p>`;
+    return `<h3>${swatch(t.color)}${e(t.name)}: ${e(formatMoney(t.value, r.baseCurrency))} (${formatShare(t.share)})</h3>\n${table([html('Account'), html('Symbol'), html('Description'), html('Weight'), html('Source'), html('Rationale'), html('Contribution')], rows, [3, 6])}`;
   });
-  return `<h2>Themes and their positions</h2>\n${parts.join('\n')}`;
+  return `<h2>${html('Themes and their positions')}</h2>\n${parts.join('\n')}`;
 }
 
 /** Every position with its values and theme weights. */
 export function positionsHtml(doc: ReportDocument): string {
   const r = doc.exposure;
+  const { html } = textOf(doc);
   const rows = r.positions.map((p) => {
-    const base = p.value === null ? 'no FX rate' : e(formatMoney(p.value, r.baseCurrency));
+    const base = p.value === null ? html('no FX rate') : e(formatMoney(p.value, r.baseCurrency));
     const themes = p.themes.map((t) => `<span class="nowrap">${e(t.id)} ${formatWeight(t.weight)}</span>`).join('<br>');
     return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatQuantity(p.quantity), true)}${td(e(p.currency))}${td(e(formatMoney(p.localValue, p.currency)), true)}${td(base, true)}${td(themes)}</tr>`;
   });
-  const note = r.positions.length < r.positionCount ? `<p class="meta">The ${r.positions.length} largest of ${r.positionCount} positions.</p>` : '';
-  return `<h2>Positions</h2>\n${note}${table(['Account', 'Symbol', 'Description', 'Quantity', 'Currency', 'Local value', `Value (${e(r.baseCurrency)})`, 'Themes'], rows, [3, 5, 6])}`;
+  const note = r.positions.length < r.positionCount ? `<p class="meta">${html('The {{shown}} largest of {{total}} positions.', { shown: r.positions.length, total: r.positionCount })}</p>` : '';
+  return `<h2>${html('Positions')}</h2>\n${note}${table([html('Account'), html('Symbol'), html('Description'), html('Quantity'), html('Currency'), html('Local value'), html('Value ({{currency}})', { currency: e(r.baseCurrency) }), html('Themes')], rows, [3, 5, 6])}`;
 }
 
 /** The exchange rates the figures were converted with. */
 export function fxHtml(doc: ReportDocument): string {
   const r = doc.exposure;
-  if (r.fxRates.length === 0) return `<h2>Exchange rates</h2>\n<p>Every position is in ${e(r.baseCurrency)}; no exchange rate was used.</p>`;
-  return `<h2>Exchange rates</h2>\n${table(['Currency', 'Rate used', 'As of'], r.fxRates.map((f) => `<tr>${td(e(f.currency))}${td(e(f.rate))}${td(e(f.asOf))}</tr>`))}`;
+  const { html } = textOf(doc);
+  if (r.fxRates.length === 0) return `<h2>${html('Exchange rates')}</h2>\n<p>${html('Every position is in {{currency}}; no exchange rate was used.', { currency: e(r.baseCurrency) })}</p>`;
+  return `<h2>${html('Exchange rates')}</h2>\n${table([html('Currency'), html('Rate used'), html('As of')], r.fxRates.map((f) => `<tr>${td(e(f.currency))}${td(e(f.rate))}${td(e(f.asOf))}</tr>`))}`;
 }
 
 /** What changed since the previous report (or snapshot): positions added, removed or changed, and tag changes. */
 export function changesHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const prev = doc.previousSnapshot;
-  const since = comparedWith(doc);
-  const head = since ? `<p>Compared with ${e(since)}.</p>` : '<p>This is the first snapshot of this portfolio; there is nothing earlier to compare with.</p>';
+  const { tr, html } = textOf(doc);
+  const since = comparedWith(doc, languageOf(doc));
+  const head = since ? `<p>${html('Compared with {{since}}.', { since: e(since) })}</p>` : `<p>${html('This is the first snapshot of this portfolio; there is nothing earlier to compare with.')}</p>`;
   const money = (v: number | null, c: string) => (v === null ? '—' : e(formatMoney(v, c)));
   const q = (v: number | null) => (v === null ? '—' : formatQuantity(v));
   const positions = doc.positionChanges.length
-    ? table(['Change', 'Account', 'Symbol', 'Description', 'Quantity before', 'Quantity after', 'Value before', 'Value after'],
-        doc.positionChanges.map((c) => `<tr>${td(c.kind)}${td(e(c.account))}${td(e(c.symbolKey))}${td(e(c.description))}${td(q(c.quantityBefore), true)}${td(q(c.quantityAfter), true)}${td(money(c.localValueBefore, c.currency), true)}${td(money(c.localValueAfter, c.currency), true)}</tr>`), [4, 5, 6, 7])
-    : prev ? '<p>No position changed.</p>' : '';
+    ? table([html('Change'), html('Account'), html('Symbol'), html('Description'), html('Quantity before'), html('Quantity after'), html('Value before'), html('Value after')],
+        doc.positionChanges.map((c) => `<tr>${td(html(c.kind))}${td(e(c.account))}${td(e(c.symbolKey))}${td(e(c.description))}${td(q(c.quantityBefore), true)}${td(q(c.quantityAfter), true)}${td(money(c.localValueBefore, c.currency), true)}${td(money(c.localValueAfter, c.currency), true)}</tr>`), [4, 5, 6, 7])
+    : prev ? `<p>${html('No position changed.')}</p>` : '';
   const w = (x: number | null) => (x === null ? '—' : formatWeight(x));
   const tags = r.tagChanges.length
-    ? `<h3>Theme weights changed</h3>\n${table(['When', 'Symbol', 'Theme', 'Before', 'After', 'Source'], r.tagChanges.map((c) => `<tr>${td(e(c.at.slice(0, 10)))}${td(e(c.symbolKey))}${td(e(c.themeId))}${td(w(c.oldWeight), true)}${td(w(c.newWeight), true)}${td(e(c.source))}</tr>`), [3, 4])}`
-    : '<p>No theme weight of a holding changed.</p>';
-  return `<h2>What changed</h2>\n${head}\n${attributionHtml(doc)}\n${prev ? '<h3>Positions</h3>\n' : ''}${positions}\n${tags}`;
+    ? `<h3>${html('Theme weights changed')}</h3>\n${table([html('When'), html('Symbol'), html('Theme'), html('Before'), html('After'), html('Source')], r.tagChanges.map((c) => `<tr>${td(e(c.at.slice(0, 10)))}${td(e(c.symbolKey))}${td(e(c.themeId))}${td(w(c.oldWeight), true)}${td(w(c.newWeight), true)}${td(e(sourceLabel(c.source, tr)))}</tr>`), [3, 4])}`
+    : `<p>${html('No theme weight of a holding changed.')}</p>`;
+  return `<h2>${html('What changed')}</h2>\n${head}\n${attributionHtml(doc)}\n${prev ? `<h3>${html('Positions')}</h3>\n` : ''}${positions}\n${tags}`;
 }
 
 /** How exposure is computed, in plain words. */
 export const methodologyHtml = (doc: ReportDocument): string =>
-  `<h2>Methodology</h2>\n${methodologyParagraphs(doc).map((p) => `<p>${e(p)}</p>`).join('\n')}`;
+  `<h2>${textOf(doc).html('Methodology')}</h2>\n${methodologyParagraphs(doc).map((p) => `<p>${e(p)}</p>`).join('\n')}`;
 
-/** The adviser's disclaimer from preferences, line breaks kept. */
+/** The adviser's disclaimer from preferences (the default one in the report's language), line breaks kept. */
 export const disclaimerHtml = (doc: ReportDocument): string =>
-  `<h2>Disclaimer</h2>\n<p class="disclaimer">${e(doc.preferences.disclaimer).replace(/\r?\n/g, '<br>')}</p>`;
+  `<h2>${textOf(doc).html('Disclaimer')}</h2>\n<p class="disclaimer">${e(disclaimerOf(doc)).replace(/\r?\n/g, '<br>')}</p>`;

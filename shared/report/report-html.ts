@@ -1,5 +1,5 @@
 /** The client report as one self-contained HTML file: the page the PDF is printed from, too. */
-import { hasSection, type ReportDocument, type ReportSection } from './document';
+import { hasSection, languageOf, textOf, titleOf, type ReportDocument, type ReportSection } from './document';
 import { escapeHtml as e } from './escape';
 import { answerHtml } from './answer-html';
 import { accountsHtml, currenciesHtml, overlapHtml } from './html-breakdowns';
@@ -47,6 +47,7 @@ figure{margin:8px 0;break-inside:avoid}svg.chart{max-width:100%;height:auto}
  */
 export function renderReportBody(doc: ReportDocument): string {
   const r = doc.exposure;
+  const { html } = textOf(doc);
   const warnings = r.warnings.length ? `<div class="warnings">${r.warnings.map((w) => `<p>${e(w.message)}</p>`).join('')}</div>` : '';
   const chosen = (Object.keys(SECTIONS) as ReportSection[]).filter((s) => hasSection(doc, s));
   const body = chosen.map((s) => SECTIONS[s](doc));
@@ -55,7 +56,7 @@ export function renderReportBody(doc: ReportDocument): string {
   return `${answerHtml(doc)}
 ${warnings}
 ${body.join('\n')}
-<p class="meta">Generated ${e(r.generatedAt)}${doc.fingerprint ? ` · fingerprint <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''} · ThemeLens</p>
+<p class="meta">${html('Generated {{date}}', { date: e(r.generatedAt) })}${doc.fingerprint ? ` · ${html('fingerprint')} <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''} · ThemeLens</p>
 `;
 }
 
@@ -66,9 +67,9 @@ ${body.join('\n')}
 export function renderReportHtml(doc: ReportDocument, body: string = renderReportBody(doc)): string {
   const r = doc.exposure;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${languageOf(doc)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${e(doc.preferences.reportTitle)}: ${e(r.portfolio)}</title>
+<title>${e(titleOf(doc))}: ${e(r.portfolio)}</title>
 <style>${REPORT_CSS}</style></head><body>
 ${body}</body></html>
 `;

@@ -21,6 +21,16 @@ export interface ProgramProject {
   announced: string;
   summary: string;
   sources: readonly ProjectSource[];
+  /** The same facts in Japanese (the program is Japan's; its investors read about it in Japanese). */
+  ja?: ProjectText;
+}
+
+/** The words of a project that a language changes (dates and sources stay as they are). */
+export type ProjectText = Pick<ProgramProject, 'name' | 'sponsor' | 'location' | 'size' | 'summary'>;
+
+/** A project's words in `language`, English where the pack gives no translation. */
+export function projectText(p: ProgramProject, language: 'en' | 'ja'): ProjectText {
+  return language === 'ja' && p.ja ? p.ja : { name: p.name, sponsor: p.sponsor, location: p.location, size: p.size, summary: p.summary };
 }
 
 export const PROGRAM_PROJECTS: readonly ProgramProject[] = starter.projects.map((p) => ({
@@ -32,6 +42,7 @@ export const PROGRAM_PROJECTS: readonly ProgramProject[] = starter.projects.map(
   announced: p.announced,
   summary: p.summary,
   sources: p.sources,
+  ...(p.ja ? { ja: p.ja } : {}),
 }));
 
 /** The program's projects behind the given themes, in the pack's order (none for the user's own themes). */

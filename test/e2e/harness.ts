@@ -78,6 +78,8 @@ export interface ApiCallTiming {
 export async function startHarness(
   options: {
     colorScheme?: 'light' | 'dark';
+    /** The system's language as the page sees it (navigator.language); English (US) unless given. */
+    locale?: string;
     viewport?: { width: number; height: number };
     /** Prepares the database file before the backend opens it (seed it, damage it, make it read-only). */
     prepare?: (dbPath: string) => void | Promise<void>;
@@ -124,6 +126,8 @@ export async function startHarness(
       return { path, bytes: bytes.length };
     },
     // The desktop shell relaunches the app here; the harness counts it and the test reopens the file.
+    // The desktop shell rebuilds its menu in this language; the harness has no menu to rebuild.
+    setMenuLanguage: ({ language }) => ({ language }),
     relaunchApp: () => {
       state.relaunches += 1;
       return { relaunching: true };
@@ -145,7 +149,7 @@ export async function startHarness(
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1360, height: 860 },
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
   });
   // The desktop shell grants the app's page a sanitized clipboard write (electron/main/guards.ts); reading is for the test.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });

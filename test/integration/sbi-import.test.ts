@@ -4,42 +4,12 @@
  * name (alphanumeric codes such as 285A too), funds at their 評価額, the 総合計 checked, yen exact.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
-
-const SECTIONS = [
-  'ポートフォリオ一覧',
-  '"2026/11/24 15:30現在"',
-  '',
-  '"株式（現物/特定預り）"',
-  '"銘柄（コード）","買付日","数量","取得単価","現在値","前日比","前日比（％）","損益","損益（％）","評価額"',
-  '"9984 ソフトバンクグループ","----/--/--","100","8,000","9,512","+112","+1.19","+151,200","+18.90","951,200"',
-  '"5802 住友電気工業","----/--/--","200","2,300","2,505","-15","-0.60","+41,000","+8.91","501,000"',
-  '"285A キオクシアホールディングス","----/--/--","100","1,455","2,210","+30","+1.38","+75,500","+51.89","221,000"',
-  '"合計","","","","","","","+267,700","","1,673,200"',
-  '',
-  '"株式（現物/NISA預り（成長投資枠））"',
-  '"銘柄（コード）","買付日","数量","取得単価","現在値","前日比","前日比（％）","損益","損益（％）","評価額"',
-  '"8035 東京エレクトロン","----/--/--","10","22,000","24,435","+300","+1.24","+24,350","+11.07","244,350"',
-  '"合計","","","","","","","+24,350","","244,350"',
-  '',
-  '"投資信託（金額/NISA預り（つみたて投資枠））"',
-  '"ファンド名","買付日","数量","取得単価","現在値","前日比","前日比（％）","損益","損益（％）","評価額"',
-  // 1,234,567 units at 23,456 yen per 10,000 units: 2,895,800.36 yen, which SBI shows as 2,895,800.
-  '"eMAXIS Slim 全世界株式（オール・カントリー）","----/--/--","1,234,567","18,000","23,456","+100","+0.43","+673,700","+30.32","2,895,800"',
-  '"合計","","","","","","","+673,700","","2,895,800"',
-  '',
-];
-
-/** The text as SBI writes it: Shift_JIS (Windows' CP932), CRLF. */
-function sjis(lines: string[]): Buffer {
-  const r = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'CP932'], { input: lines.join('\r\n') + '\r\n' });
-  if (r.status !== 0) throw new Error(`iconv failed: ${r.stderr.toString()}`);
-  return r.stdout;
-}
+import { SECTIONS, sjis } from '../fixtures/sbi/portfolio';
 
 interface Report {
   totalValue: number;
@@ -141,5 +111,47 @@ describe('SBI Securities portfolio CSV in Shift_JIS', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^themelens: This report has letters no font on this computer can print \("[^"]+"(, "[^"]+")*\): the PDF would show empty boxes in their place\. Install a Japanese font \(Noto Sans CJK; Debian or Ubuntu: sudo apt-get install fonts-noto-cjk\), or export HTML, XLSX, CSV or JSON, which keep the text as it is\. Nothing was written\.\n$/);
     expect(existsSync(boxes)).toBe(false);
+  });
+
+  it('a report in Japanese (--language ja, or the saved preference): pdftotext reads its headings, labels and footer in Japanese, the PDF says /Lang (ja); CSV stays English', () => {
+    const out = join(temp.dir, 'nisa-ja.pdf');
+    const printed = cli('report', '--portfolio', 'NISA', '--format', 'pdf', '--out', out, '--language', 'ja');
+    expect(printed.code, printed.stderr).toBe(0);
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    // Page 1 (the answer), the sections, the methodology and the footer, with the holdings' own names.
+    for (const words of ['テーマ・エクスポージャー: NISA', '評価額合計', '主な寄与銘柄', '未タグ', '算出方法', '免責事項', 'ソフトバンクグループ', 'JPY 4,813,350']) expect(text, words).toContain(words);
+    expect(text).toMatch(/1\s*\/\s*\d+\s*ページ/);
+    // None of the English headings or labels is left.
+    for (const english of ['Total value', 'Largest contributors', 'Untagged', 'Methodology', 'Disclaimer', 'Summary', 'Page 1 of']) expect(text, english).not.toContain(english);
+    const raw = readFileSync(out).toString('latin1');
+    expect(raw).toMatch(/\/Lang \(ja\)/);
+    const html = cli('report', '--portfolio', 'NISA', '--format', 'html', '--language', 'ja').stdout;
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('<title>テーマ・エクスポージャー: NISA</title>');
+    // Programs read CSV and JSON: the language changes nothing there.
+    expect(cli('report', '--portfolio', 'NISA', '--format', 'csv', '--language', 'ja').stdout).toBe(cli('report', '--portfolio', 'NISA', '--format', 'csv').stdout);
+
+    // Saved once, every report is Japanese; --language en still asks for one in English.
+    const saved = cli('preferences', '--language', 'ja');
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toContain('language\tja');
+    expect(cli('report', '--portfolio', 'NISA', '--format', 'html').stdout).toContain('<html lang="ja">');
+    const english = cli('report', '--portfolio', 'NISA', '--format', 'html', '--language', 'en').stdout;
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('Total value');
+    // A Japanese report made again from its record is the same file, whatever the preference is now.
+    const recorded = join(temp.dir, 'recorded.html');
+    const made = cli('report', '--portfolio', 'NISA', '--format', 'html', '--out', recorded);
+    expect(made.code, made.stderr).toBe(0);
+    const id = /report record (\d+)/.exec(made.stderr)![1]!;
+    expect(cli('preferences', '--language', 'en').code).toBe(0);
+    const again = join(temp.dir, 'again.html');
+    const regenerated = cli('regenerate', id, '--out', again);
+    expect(regenerated.code, regenerated.stderr).toBe(0);
+    expect(readFileSync(again, 'utf8')).toContain('<html lang="ja">');
+
+    const bad = cli('report', '--portfolio', 'NISA', '--format', 'html', '--language', 'fr');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--language "fr" is not one of en, ja');
   });
 });

@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, asFailure } from '../api';
 import type { Series } from './colors';
 import { chartSvg, safeFileName, svgToPngBase64 } from './save-chart';
@@ -27,6 +28,7 @@ export interface ChartData {
 
 /** A chart with its title, legend, and Save SVG / Save PNG buttons (drawn in the renderer, saved by the host). */
 export function ChartFrame({ title, description, testId, legend, fileName, children, onMessage, wide = false, data }: Props) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [saving, setSaving] = useState(false);
   const save = async (format: 'svg' | 'png') => {
@@ -37,7 +39,7 @@ export function ChartFrame({ title, description, testId, legend, fileName, child
       const text = chartSvg(svg, title, legend);
       const data = format === 'svg' ? text : await svgToPngBase64(text);
       const saved = await api().saveChart({ format, suggestedName: `${safeFileName(fileName)}.${format}`, data });
-      if (saved) onMessage?.(`Chart saved to ${saved.path}`, 'ok');
+      if (saved) onMessage?.(t('Chart saved to {{path}}', { path: saved.path }), 'ok');
     } catch (err) {
       onMessage?.(asFailure(err).message, 'error');
     } finally {
@@ -49,10 +51,12 @@ export function ChartFrame({ title, description, testId, legend, fileName, child
       <div className="chart-head">
         <figcaption className="chart-title">{title}</figcaption>
         <div className="chart-save">
-          <button type="button" className="small" data-testid={`${testId}-save-svg`} disabled={saving} onClick={() => void save('svg')} title="Save this chart as an SVG image">
+          <button type="button" className="small" data-testid={`${testId}-save-svg`} disabled={saving} onClick={() => void save('svg')} title={t('Save this chart as an SVG image')}>
+            {/* i18n-ignore: a format name, the same in every language */}
             SVG
           </button>
-          <button type="button" className="small" data-testid={`${testId}-save-png`} disabled={saving} onClick={() => void save('png')} title="Save this chart as a PNG image">
+          <button type="button" className="small" data-testid={`${testId}-save-png`} disabled={saving} onClick={() => void save('png')} title={t('Save this chart as a PNG image')}>
+            {/* i18n-ignore: a format name, the same in every language */}
             PNG
           </button>
         </div>
@@ -66,9 +70,10 @@ export function ChartFrame({ title, description, testId, legend, fileName, child
 
 /** The chart's data for screen readers and keyboard users: a disclosure (Enter or Space opens it) holding a table. */
 function ChartDataTable({ title, data, testId }: { title: string; data: ChartData; testId: string }) {
+  const { t } = useTranslation();
   return (
     <details className="chart-data" data-testid={`${testId}-data`}>
-      <summary data-testid={`${testId}-data-toggle`}>Data as a table</summary>
+      <summary data-testid={`${testId}-data-toggle`}>{t('Data as a table')}</summary>
       <table className="compact">
         <caption className="visually-hidden">{title}</caption>
         <thead>
@@ -104,8 +109,9 @@ function ChartDataTable({ title, data, testId }: { title: string; data: ChartDat
 
 /** The legend under every chart: a swatch in the series' color and its name. */
 function ChartLegend({ items }: { items: readonly Series[] }) {
+  const { t } = useTranslation();
   return (
-    <ul className="chart-legend" aria-label="Legend">
+    <ul className="chart-legend" aria-label={t('Legend')}>
       {items.map((s) => (
         <li key={s.id}>
           <span className="swatch" style={{ background: s.color }} />

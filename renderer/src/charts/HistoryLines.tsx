@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatMoney, formatShare } from '../format';
 import { ChartTooltipBox } from './ChartFrame';
@@ -9,6 +10,7 @@ export type HistoryDatum = { asOf: string; total: number } & Record<string, numb
 
 /** Each theme's share of the portfolio (and Untagged) at every snapshot, oldest on the left. */
 export function HistoryLines({ data, series, currency }: { data: readonly HistoryDatum[]; series: readonly Series[]; currency: string }) {
+  const { t } = useTranslation();
   const tooltip = (
     <Tooltip
       content={({ active, payload, label }) => {
@@ -29,13 +31,13 @@ export function HistoryLines({ data, series, currency }: { data: readonly Histor
       <LineChart data={data as HistoryDatum[]} margin={{ top: 12, right: 48, bottom: 8, left: 24 }}>
         <CartesianGrid strokeDasharray="3 3" className="grid" />
         {/* Dates (about 80 pixels each) along a chart as wide as the view. */}
-        <XAxis dataKey="asOf" interval={categoryTicks(data.length, 10)} tickFormatter={(d: string) => formatDate(d)} tick={{ fontSize: 11 }} height={40} label={{ value: 'Snapshot date', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
+        <XAxis dataKey="asOf" interval={categoryTicks(data.length, 10)} tickFormatter={(d: string) => formatDate(d)} tick={{ fontSize: 11 }} height={40} label={{ value: t('Snapshot date'), position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
         <YAxis
           interval={EVERY_TICK}
           tickFormatter={(v: number) => formatShare(v)}
           tick={{ fontSize: 11 }}
           width={60}
-          label={{ value: 'Share of portfolio', angle: -90, position: 'insideLeft', offset: -10, style: { fontSize: 11 } }}
+          label={{ value: t('Share of portfolio'), angle: -90, position: 'insideLeft', offset: -10, style: { fontSize: 11 } }}
         />
         {series.map((s) => (
           <Line key={s.id} dataKey={s.id} name={s.name} stroke={s.color} strokeWidth={2} dot={{ r: 3, fill: s.color }} isAnimationActive={false} />

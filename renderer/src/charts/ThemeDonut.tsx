@@ -1,4 +1,5 @@
 import { Cell, Pie, PieChart, Tooltip } from 'recharts';
+import { useTranslation } from 'react-i18next';
 import { formatMoney, formatShare } from '../format';
 import { ChartTooltipBox } from './ChartFrame';
 import { ChartBox } from './ChartBox';
@@ -13,12 +14,13 @@ export interface Slice {
 
 /** A donut of the portfolio's shares by theme plus Untagged (slices with a positive value only). */
 export function ThemeDonut({ slices, currency, total }: { slices: readonly Slice[]; currency: string; total: number }) {
+  const { t } = useTranslation();
   const drawn = slices.filter((s) => s.value > 0);
   const tooltip = (
     <Tooltip
       content={({ active, payload }) => {
         const s = active ? (payload?.[0]?.payload as Slice | undefined) : undefined;
-        return s ? <ChartTooltipBox title={s.name} rows={[{ name: 'Value', color: s.color, value: formatMoney(s.value, currency), detail: `${formatShare(s.share)} of the portfolio` }]} /> : null;
+        return s ? <ChartTooltipBox title={s.name} rows={[{ name: t('Value'), color: s.color, value: formatMoney(s.value, currency), detail: t('{{share}} of the portfolio', { share: formatShare(s.share) }) }]} /> : null;
       }}
     />
   );
@@ -31,7 +33,7 @@ export function ThemeDonut({ slices, currency, total }: { slices: readonly Slice
           ))}
         </Pie>
         <text x="50%" y="48%" textAnchor="middle" className="donut-center-label" fontSize={11}>
-          Total
+          {t('Total')}
         </text>
         <text x="50%" y="56%" textAnchor="middle" className="donut-center-value" fontSize={14} fontWeight={600}>
           {formatMoney(total, currency)}

@@ -1,4 +1,5 @@
 import { Tooltip, Treemap } from 'recharts';
+import { useTranslation } from 'react-i18next';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
 import { ChartTooltipBox } from './ChartFrame';
 import { ChartBox } from './ChartBox';
@@ -58,12 +59,13 @@ function TreeCell({ x = 0, y = 0, width = 0, height = 0, depth = 0, name = '', c
 
 /** Themes as areas, each split into its largest positions (and "Other"), sized by contribution. */
 export function ThemeTreemap({ data, currency }: { data: readonly TreeNode[]; currency: string }) {
+  const { t } = useTranslation();
   const tooltip = (
     <Tooltip
       content={({ active, payload }) => {
         const d = active ? (payload?.[0]?.payload as TreeLeaf | undefined) : undefined;
         return d && d.theme ? (
-          <ChartTooltipBox title={`${d.name} in ${d.theme}`} rows={[{ name: 'Contribution', color: d.color, value: formatMoney(d.value, currency), detail: `${formatShare(d.share)} of the portfolio` }]} />
+          <ChartTooltipBox title={t('{{name}} in {{theme}}', { name: d.name, theme: d.theme })} rows={[{ name: t('Contribution'), color: d.color, value: formatMoney(d.value, currency), detail: t('{{share}} of the portfolio', { share: formatShare(d.share) }) }]} />
         ) : null;
       }}
     />

@@ -1,4 +1,5 @@
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
+import { t } from '../i18n';
 
 export { UNTAGGED_COLOR };
 
@@ -11,5 +12,5 @@ export interface Series {
 
 /** The themes' own colors plus Untagged in gray, in the user's theme order: the same in every chart. */
 export function seriesOf(themes: readonly { id: string; name: string; color: string }[], withUntagged = true): Series[] {
-  return [...themes.map((t) => ({ id: t.id, name: t.name, color: t.color })), ...(withUntagged ? [{ id: 'untagged', name: 'Untagged', color: UNTAGGED_COLOR }] : [])];
+  return [...themes.map((t) => ({ id: t.id, name: t.name, color: t.color })), ...(withUntagged ? [{ id: 'untagged', name: t('Untagged'), color: UNTAGGED_COLOR }] : [])];
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Series } from './colors';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -14,8 +15,8 @@ function inlineStyles(source: Element, target: Element): void {
   target.removeAttribute('class');
   target.removeAttribute('style');
   const s = source.children;
-  const t = target.children;
-  for (let i = 0; i < s.length && i < t.length; i++) inlineStyles(s[i] as Element, t[i] as Element);
+  const tc = target.children;
+  for (let i = 0; i < s.length && i < tc.length; i++) inlineStyles(s[i] as Element, tc[i] as Element);
 }
 
 /**
@@ -92,7 +93,7 @@ export async function svgToPngBase64(svgText: string, scale = 2): Promise<string
   // A data: URL (allowed by the CSP's img-src), so the canvas stays untainted and exportable.
   const loaded = new Promise<void>((ok, fail) => {
     img.onload = () => ok();
-    img.onerror = () => fail(new Error('The chart could not be drawn as an image.'));
+    img.onerror = () => fail(new Error(t('The chart could not be drawn as an image.')));
   });
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
   await loaded;
@@ -100,7 +101,7 @@ export async function svgToPngBase64(svgText: string, scale = 2): Promise<string
   canvas.width = width * scale;
   canvas.height = height * scale;
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('This display cannot draw images.');
+  if (!ctx) throw new Error(t('This display cannot draw images.'));
   ctx.scale(scale, scale);
   ctx.drawImage(img, 0, 0, width, height);
   return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');

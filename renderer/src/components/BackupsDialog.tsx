@@ -1,25 +1,29 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useLoadedList } from '../hooks/useLoadedList';
+import { locale } from '../format';
+import { msg } from '../i18n';
 import { EncryptionSetting } from './EncryptionSetting';
 import { Modal } from './Modal';
 
-const REASON: Record<string, string> = { import: 'Before an import', migration: 'Before an upgrade', manual: 'Made by you', 'before-restore': 'Before a restore' };
+const REASON: Record<string, string> = { import: msg('Before an import'), migration: msg('Before an upgrade'), manual: msg('Made by you'), 'before-restore': msg('Before a restore') };
 
 /** Verified copies of the database: made before every import, on demand, and restorable. */
 export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
+  const { t } = useTranslation();
   const [confirm, setConfirm] = useState<string | null>(null);
   const load = useCallback(() => api().listBackups({}), []);
   const { items: backups, message, run } = useLoadedList<BackupInfo>(load);
   return (
-    <Modal title="Backups" testId="backups-dialog" onClose={onClose} wide>
+    <Modal title={t('Backups')} testId="backups-dialog" onClose={onClose} wide>
       <p className="muted small">
-        ThemeLens checks each copy with SQLite's integrity check before keeping it, and keeps the 10 newest plus the newest of each day for 30 days.
+        {t("ThemeLens checks each copy with SQLite's integrity check before keeping it, and keeps the 10 newest plus the newest of each day for 30 days.")}
       </p>
       <div className="form-row">
-        <button type="button" className="small primary" data-testid="create-backup" onClick={() => void run(async () => `Saved ${(await api().createBackup({})).file}`)}>
-          Back up now
+        <button type="button" className="small primary" data-testid="create-backup" onClick={() => void run(async () => t('Saved {{file}}', { file: (await api().createBackup({})).file }))}>
+          {t('Back up now')}
         </button>
       </div>
       {message && <p className="small" data-testid="backups-message">{message}</p>}
@@ -27,18 +31,19 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
         <table data-testid="backups-table">
           <thead>
             <tr>
-              <th>Taken</th>
-              <th>Why</th>
-              <th className="num">Size</th>
-              <th><span className="visually-hidden">Actions</span></th>
+              <th>{t('Taken')}</th>
+              <th>{t('Why')}</th>
+              <th className="num">{t('Size')}</th>
+              <th><span className="visually-hidden">{t('Actions')}</span></th>
             </tr>
           </thead>
           <tbody>
             {backups.map((b) => (
               <tr key={b.file}>
-                <td>{new Date(b.createdAt).toLocaleString()}</td>
-                <td>{REASON[b.reason] ?? b.reason}</td>
-                <td className="num">{(b.bytes / 1024).toLocaleString(undefined, { maximumFractionDigits: 0 })} KB</td>
+                <td>{new Date(b.createdAt).toLocaleString(locale())}</td>
+                <td>{REASON[b.reason] ? t(REASON[b.reason]!) : b.reason}</td>
+                {/* i18n-ignore: "KB" is the unit's symbol in Japanese too */}
+                <td className="num">{(b.bytes / 1024).toLocaleString(locale(), { maximumFractionDigits: 0 })} KB</td>
                 <td className="row-actions">
                   {confirm === b.file ? (
                     <button
@@ -52,15 +57,17 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
                           onRestored();
                           // The desktop app restarts so every window and cache reads the restored file.
                           if (r.restartRequired) await api().relaunchApp({});
-                          return `Restored. The state before it is kept as a backup (${r.safetyCopy}).${r.restartRequired ? ' ThemeLens is restarting…' : ''}`;
+                          return r.restartRequired
+                            ? t('Restored. The state before it is kept as a backup ({{file}}). ThemeLens is restarting…', { file: r.safetyCopy })
+                            : t('Restored. The state before it is kept as a backup ({{file}}).', { file: r.safetyCopy });
                         })
                       }
                     >
-                      Replace everything with this copy?
+                      {t('Replace everything with this copy?')}
                     </button>
                   ) : (
                     <button type="button" className="small" onClick={() => setConfirm(b.file)} data-testid={`restore-${b.reason}`}>
-                      Restore…
+                      {t('Restore…')}
                     </button>
                   )}
                 </td>
@@ -69,7 +76,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
             {backups.length === 0 && (
               <tr>
                 <td colSpan={4} className="muted">
-                  No backups yet: one is made before every import.
+                  {t('No backups yet: one is made before every import.')}
                 </td>
               </tr>
             )}
@@ -79,7 +86,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
       <EncryptionSetting />
       <div className="actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('Close')}
         </button>
       </div>
     </Modal>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Theme } from '../../../shared/domain/types';
+import { formatCount } from '../format';
 import { percentToBp } from './TagEditor';
 
 /** Tags every selected holding at once: one theme, one weight, one undoable step. */
@@ -17,6 +19,7 @@ export function BulkTagBar({
   onApply: (themeId: string, weightBp: number) => Promise<void>;
   onClear: () => void;
 }) {
+  const { t } = useTranslation();
   const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
   const [text, setText] = useState('100');
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +29,7 @@ export function BulkTagBar({
   }, [focusToken]);
   const apply = async () => {
     const bp = percentToBp(text);
-    if (bp === null || bp > 10000) return setError('Enter a weight in percent, from 0 to 100.');
+    if (bp === null || bp > 10000) return setError(t('Enter a weight in percent, from 0 to 100.'));
     try {
       await onApply(themeId, bp);
       setError(null);
@@ -35,17 +38,17 @@ export function BulkTagBar({
     }
   };
   return (
-    <div className="bulk-bar" role="toolbar" aria-label="Tag selected holdings" data-testid="bulk-bar" onKeyDown={(e) => e.key === 'Escape' && onClear()}>
-      <strong>{count} selected</strong>
-      <select ref={select} aria-label="Theme for selected holdings" data-testid="bulk-theme" value={themeId} onChange={(e) => setThemeId(e.target.value)}>
-        {themes.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
+    <div className="bulk-bar" role="toolbar" aria-label={t('Tag selected holdings')} data-testid="bulk-bar" onKeyDown={(e) => e.key === 'Escape' && onClear()}>
+      <strong>{t('{{n}} selected', { n: formatCount(count) })}</strong>
+      <select ref={select} aria-label={t('Theme for selected holdings')} data-testid="bulk-theme" value={themeId} onChange={(e) => setThemeId(e.target.value)}>
+        {themes.map((th) => (
+          <option key={th.id} value={th.id}>
+            {th.name}
           </option>
         ))}
       </select>
       <input
-        aria-label="Weight in percent for selected holdings"
+        aria-label={t('Weight in percent for selected holdings')}
         data-testid="bulk-weight"
         value={text}
         size={5}
@@ -59,10 +62,10 @@ export function BulkTagBar({
       />
       <span className="pct-sign">%</span>
       <button type="button" className="primary small" data-testid="bulk-apply" onClick={() => void apply()}>
-        Tag {count}
+        {t('Tag {{n}}', { n: formatCount(count) })}
       </button>
       <button type="button" className="small" onClick={onClear}>
-        Clear selection
+        {t('Clear selection')}
       </button>
       {error && (
         <span className="field-error" role="alert">

@@ -1,40 +1,43 @@
+import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/api/contract';
 import { headerLabels } from '../../../shared/import/header';
 import type { ColumnMapping as Mapping, PositionField } from '../../../shared/import/types';
+import { msg } from '../i18n';
 
-/** The fields a user maps, in the order a person thinks of them, with their labels. */
+/** The fields a user maps, in the order a person thinks of them, with their labels (keys: translated where shown). */
 export const MAPPABLE_FIELDS: { field: PositionField; label: string }[] = [
-  { field: 'symbol', label: 'Symbol' },
-  { field: 'isin', label: 'ISIN' },
-  { field: 'description', label: 'Description' },
-  { field: 'quantity', label: 'Quantity' },
-  { field: 'price', label: 'Price' },
-  { field: 'value', label: 'Market value' },
-  { field: 'baseValue', label: 'Value in base currency' },
-  { field: 'fxRateToBase', label: 'Rate to base currency' },
-  { field: 'currency', label: 'Currency' },
-  { field: 'account', label: 'Account' },
-  { field: 'securityType', label: 'Security type' },
-  { field: 'cusip', label: 'CUSIP' },
-  { field: 'conid', label: 'IBKR contract id (conid)' },
+  { field: 'symbol', label: msg('Symbol') },
+  { field: 'isin', label: 'ISIN' }, // i18n-ignore: an identifier's name, the same in Japanese
+  { field: 'description', label: msg('Description') },
+  { field: 'quantity', label: msg('Quantity') },
+  { field: 'price', label: msg('Price') },
+  { field: 'value', label: msg('Market value') },
+  { field: 'baseValue', label: msg('Value in base currency') },
+  { field: 'fxRateToBase', label: msg('Rate to base currency') },
+  { field: 'currency', label: msg('Currency') },
+  { field: 'account', label: msg('Account') },
+  { field: 'securityType', label: msg('Security type') },
+  { field: 'cusip', label: 'CUSIP' }, // i18n-ignore: an identifier's name, the same in Japanese
+  { field: 'conid', label: msg('IBKR contract id (conid)') },
 ];
 
-const KIND_LABEL = { position: 'Position', cash: 'Cash', total: 'Total row (left out)', rejected: 'Cannot be read', skipped: 'Not a position (left out)' } as const;
+const KIND_LABEL = { position: msg('Position'), cash: msg('Cash'), total: msg('Total row (left out)'), rejected: msg('Cannot be read'), skipped: msg('Not a position (left out)') } as const;
 
 const LABEL = new Map(MAPPABLE_FIELDS.map((f) => [f.field, f.label]));
 
 /** One select per field: which column of the file feeds it. */
 export function MappingEditor({ headers, mapping, onChange }: { headers: string[]; mapping: Mapping; onChange: (m: Mapping) => void }) {
+  const { t } = useTranslation();
   // Two columns with one name are told apart as "Market Value" and "Market Value#2".
   const labels = headerLabels(headers);
   return (
     <div className="mapping-grid" data-testid="mapping-editor">
       {MAPPABLE_FIELDS.map(({ field, label }) => (
         <label key={field} className="mapping-field">
-          <span>{label}</span>
+          <span>{t(label)}</span>
           <select
             data-testid={`map-${field}`}
-            aria-label={`Column for ${label}`}
+            aria-label={t('Column for {{field}}', { field: t(label) })}
             value={mapping[field] ?? ''}
             onChange={(e) => {
               const next: Mapping = { ...mapping };
@@ -43,10 +46,10 @@ export function MappingEditor({ headers, mapping, onChange }: { headers: string[
               onChange(next);
             }}
           >
-            <option value="">— not in this file —</option>
+            <option value="">{t('— not in this file —')}</option>
             {labels.map((h, i) => (
               <option key={`${h}-${i}`} value={h}>
-                {h ? (h === headers[i]?.trim() ? h : `${h} (column ${i + 1})`) : `(column ${i + 1}, no name)`}
+                {h ? (h === headers[i]?.trim() ? h : t('{{header}} (column {{n}})', { header: h, n: i + 1 })) : t('(column {{n}}, no name)', { n: i + 1 })}
               </option>
             ))}
           </select>
@@ -58,6 +61,7 @@ export function MappingEditor({ headers, mapping, onChange }: { headers: string[
 
 /** The first rows as the file has them, each mapped cell shown as read and flagged where it is not. */
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
   const headers = headerLabels(preview.format.headers);
   const fieldOf = new Map<string, PositionField>();
   for (const [field, header] of Object.entries(preview.format.mapping)) if (header !== undefined) fieldOf.set(header, field as PositionField);
@@ -66,14 +70,14 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
       <table className="preview-table" data-testid="import-preview">
         <thead>
           <tr>
-            <th className="num">Line</th>
+            <th className="num">{t('Line')}</th>
             {headers.map((h, i) => (
               <th key={i}>
                 <div>{h}</div>
-                <div className="mapped-as">{fieldOf.has(h) ? `→ ${LABEL.get(fieldOf.get(h) as PositionField)}` : 'not used'}</div>
+                <div className="mapped-as">{fieldOf.has(h) ? `→ ${t(LABEL.get(fieldOf.get(h) as PositionField) ?? '')}` : t('not used')}</div>
               </th>
             ))}
-            <th>Reads as</th>
+            <th>{t('Reads as')}</th>
           </tr>
         </thead>
         <tbody>
@@ -86,7 +90,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                   {c.field && c.parsed !== null && c.parsed !== c.text && <div className="parsed">{c.parsed}</div>}
                 </td>
               ))}
-              <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>{r.issue ? r.issue.message : KIND_LABEL[r.kind]}</td>
+              <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>{r.issue ? r.issue.message : t(KIND_LABEL[r.kind])}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../shared/api/contract';
 import { api, asFailure } from '../api';
 
@@ -8,6 +9,7 @@ import { api, asFailure } from '../api';
  * real key store, this says why it cannot be turned on.
  */
 export function EncryptionSetting() {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<EncryptionStatus | null>(null);
   const [step, setStep] = useState<'idle' | 'confirm' | 'working' | 'restarting'>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -38,59 +40,60 @@ export function EncryptionSetting() {
     }
   };
   return (
-    <section className="encryption-setting" data-testid="encryption-setting" aria-label="Encryption at rest">
-      <h3>Encryption at rest</h3>
+    <section className="encryption-setting" data-testid="encryption-setting" aria-label={t('Encryption at rest')}>
+      <h3>{t('Encryption at rest')}</h3>
       {status === null ? (
-        !error && <p className="muted small">Checking…</p>
+        !error && <p className="muted small">{t('Checking…')}</p>
       ) : status.enabled ? (
         <>
           <p className="small" data-testid="encryption-state">
-            On: the database and its backups are encrypted, with a key kept in this computer’s key store.
+            {t('On: the database and its backups are encrypted, with a key kept in this computer’s key store.')}
           </p>
           {key === null ? (
             <button type="button" className="small" data-testid="encryption-show-key" onClick={() => void showKey()}>
-              Show key for the command line…
+              {t('Show key for the command line…')}
             </button>
           ) : (
             <div className="form-row" data-testid="encryption-key">
               <span className="small">
-                The command line opens this database with <code>THEMELENS_DB_KEY</code> set to this key. Anyone with it and the file can read your portfolios.
+                {/* i18n-ignore: THEMELENS_DB_KEY is an environment variable's name, typed as it is */}
+                {t('The command line opens this database with')} <code>THEMELENS_DB_KEY</code> {t('set to this key. Anyone with it and the file can read your portfolios.')}
               </span>
-              <input className="small mono" readOnly aria-label="Database key" value={key} onFocus={(e) => e.currentTarget.select()} data-testid="encryption-key-value" />
+              <input className="small mono" readOnly aria-label={t('Database key')} value={key} onFocus={(e) => e.currentTarget.select()} data-testid="encryption-key-value" />
               <button type="button" className="small" onClick={() => setKey(null)}>
-                Hide
+                {t('Hide')}
               </button>
             </div>
           )}
         </>
       ) : !status.available ? (
         <p className="small" data-testid="encryption-state">
-          Off. It cannot be turned on here: {status.reason}
+          {t('Off. It cannot be turned on here: {{reason}}', { reason: status.reason })}
         </p>
       ) : (
         <>
           <p className="small" data-testid="encryption-state">
-            Off. Turned on, the database and every backup are encrypted with a key kept in this computer’s key store; ThemeLens restarts to do it.
+            {t('Off. Turned on, the database and every backup are encrypted with a key kept in this computer’s key store; ThemeLens restarts to do it.')}
           </p>
           {step === 'idle' && (
             <button type="button" className="small" data-testid="encryption-enable" onClick={() => setStep('confirm')}>
-              Encrypt the database…
+              {t('Encrypt the database…')}
             </button>
           )}
           {(step === 'confirm' || step === 'working') && (
             <div className="form-row">
-              <span className="small">Without this computer’s key store (your login keyring) the database cannot be opened. Encrypt and restart?</span>
+              <span className="small">{t('Without this computer’s key store (your login keyring) the database cannot be opened. Encrypt and restart?')}</span>
               <button type="button" className="small danger" data-testid="encryption-confirm" disabled={step === 'working'} onClick={() => void enable()}>
-                Encrypt and restart
+                {t('Encrypt and restart')}
               </button>
               <button type="button" className="small" disabled={step === 'working'} onClick={() => setStep('idle')}>
-                Cancel
+                {t('Cancel')}
               </button>
             </div>
           )}
           {step === 'restarting' && (
             <p className="small" role="status" data-testid="encryption-restarting">
-              ThemeLens is restarting to encrypt the database…
+              {t('ThemeLens is restarting to encrypt the database…')}
             </p>
           )}
         </>

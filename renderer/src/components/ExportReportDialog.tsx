@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ApiOutputs } from '../../../shared/api/contract';
 import { REPORT_SECTIONS, type PaperSize, type ReportSection } from '../../../shared/report/document';
 import type { ReportFormat } from '../../../shared/report/model';
 import type { ReportExportResult } from '../../../shared/report/record';
 import { api, asFailure } from '../api';
+import { formatCount } from '../format';
+import { currentLanguage, LANGUAGES, msg, type Language } from '../i18n';
 import { loadExportChoices, saveExportChoices, suggestedReportName, usesPaper, usesSections, type ExportChoices } from '../export-choices';
 import { useFocusTrap } from './focus-trap';
 import { Modal } from './Modal';
@@ -11,31 +15,32 @@ import { ReportPreferencesForm } from './ReportPreferencesForm';
 import { ReportPreview } from './ReportPreview';
 import './export-report.css';
 
+// The labels are format names, the same in every language (i18n-ignore on each); the hints are translated where shown.
 const FORMATS: { id: ReportFormat; label: string; hint: string }[] = [
-  { id: 'pdf', label: 'PDF', hint: 'to send or print: page numbers, vector charts' },
-  { id: 'xlsx', label: 'XLSX', hint: 'a workbook: a sheet per section, numbers as numbers' },
-  { id: 'csv', label: 'CSV', hint: 'plain rows for any spreadsheet' },
-  { id: 'html', label: 'HTML', hint: 'one self-contained page' },
-  { id: 'json', label: 'JSON', hint: 'for other programs (documented schema)' },
+  { id: 'pdf', label: 'PDF', hint: msg('to send or print: page numbers, vector charts') }, // i18n-ignore: format name
+  { id: 'xlsx', label: 'XLSX', hint: msg('a workbook: a sheet per section, numbers as numbers') }, // i18n-ignore: format name
+  { id: 'csv', label: 'CSV', hint: msg('plain rows for any spreadsheet') }, // i18n-ignore: format name
+  { id: 'html', label: 'HTML', hint: msg('one self-contained page') }, // i18n-ignore: format name
+  { id: 'json', label: 'JSON', hint: msg('for other programs (documented schema)') }, // i18n-ignore: format name
 ];
 
 const PAPERS: { id: PaperSize; label: string }[] = [
-  { id: 'a4', label: 'A4 (210 × 297 mm)' },
-  { id: 'letter', label: 'US Letter (8.5 × 11 in)' },
+  { id: 'a4', label: msg('A4 (210 × 297 mm)') },
+  { id: 'letter', label: msg('US Letter (8.5 × 11 in)') },
 ];
 
 const SECTION_LABELS: Record<ReportSection, string> = {
-  summary: 'Summary',
-  charts: 'Charts',
-  themes: 'Themes and their positions',
-  accounts: 'By account',
-  currencies: 'By currency',
-  overlap: 'Theme overlap',
-  positions: 'Positions',
-  fx: 'Exchange rates',
-  changes: 'Changes since the previous report, explained',
-  methodology: 'Methodology',
-  disclaimer: 'Disclaimer',
+  summary: msg('Summary'),
+  charts: msg('Charts'),
+  themes: msg('Themes and their positions'),
+  accounts: msg('By account'),
+  currencies: msg('By currency'),
+  overlap: msg('Theme overlap'),
+  positions: msg('Positions'),
+  fx: msg('Exchange rates'),
+  changes: msg('Changes since the previous report, explained'),
+  methodology: msg('Methodology'),
+  disclaimer: msg('Disclaimer'),
 };
 
 /** Text previews longer than this are cut (the saved file is whole). */
@@ -77,6 +82,7 @@ export function ExportReportDialog({
   onClose: () => void;
   onSaved: (result: Saved) => void;
 }) {
+  const { t } = useTranslation();
   const [benchmark, setBenchmark] = useState('');
   const [funds, setFunds] = useState<string[]>([]);
   useEffect(() => {
@@ -87,7 +93,9 @@ export function ExportReportDialog({
   }, []);
   const subjectKey = JSON.stringify(subject);
   const shocksKey = JSON.stringify(shocks);
-  const extras = { ...(benchmark ? { benchmark } : {}), ...(shocks.length > 0 ? { shocks } : {}) };
+  // The report's language: the interface's unless chosen here (PDF and HTML; the other formats are read by programs).
+  const [language, setLanguage] = useState<Language>(currentLanguage);
+  const extras = { ...(benchmark ? { benchmark } : {}), ...(shocks.length > 0 ? { shocks } : {}), language };
   const [choices, setChoices] = useState<ExportChoices>(() => loadExportChoices(storage(), navigator.language));
   const [preview, setPreview] = useState<Preview>({ state: 'loading' });
   const [saving, setSaving] = useState<Saving>({ state: 'idle' });
@@ -117,7 +125,7 @@ export function ExportReportDialog({
       .then((value) => id === request.current && setPreview({ state: 'ready', value, kind: previewKind }))
       .catch((err) => id === request.current && setPreview({ state: 'error', message: asFailure(err).message }));
     // The keys name the subject and the shocks (objects made afresh on every render).
-  }, [subjectKey, shocksKey, benchmark, previewKind, sectionsKey, prefsVersion]);
+  }, [subjectKey, shocksKey, benchmark, previewKind, sectionsKey, prefsVersion, language]);
 
   const update = (patch: Partial<ExportChoices>) => {
     setChoices((c) => ({ ...c, ...patch }));
@@ -146,7 +154,7 @@ export function ExportReportDialog({
   const fingerprint = saving.state === 'saved' ? saving.result.fingerprint : preview.state === 'ready' ? preview.value.fingerprint : null;
 
   return (
-    <Modal title="Export report" testId="export-dialog" onClose={onClose} wide>
+    <Modal title={t('Export report')} testId="export-dialog" onClose={onClose} wide>
       <div className="export-layout">
         {editingPrefs && (
           <ReportPreferencesForm
@@ -159,53 +167,76 @@ export function ExportReportDialog({
         <form className="export-options" hidden={editingPrefs} ref={formRef} onSubmit={(e) => void save(e)} aria-busy={busy}>
           <div className="export-fields">
             <fieldset disabled={busy}>
-              <legend>Format</legend>
+              <legend>{t('Format')}</legend>
               {FORMATS.map((f) => (
                 <label key={f.id} className="export-choice">
-                  <input type="radio" name="export-format" value={f.id} data-testid={`export-format-${f.id}`} checked={format === f.id} onChange={() => update({ format: f.id })} />
+                  <input
+                    type="radio"
+                    // i18n-ignore: the radio group's form name, never shown
+                    name="export-format"
+                    value={f.id} data-testid={`export-format-${f.id}`} checked={format === f.id} onChange={() => update({ format: f.id })} />
                   <span>
-                    <strong>{f.label}</strong> <span className="muted small">{f.hint}</span>
+                    <strong>{f.label}</strong> <span className="muted small">{t(f.hint)}</span>
                   </span>
                 </label>
               ))}
             </fieldset>
             {usesPaper(format) && (
               <fieldset disabled={busy} data-testid="export-paper">
-                <legend>Paper size</legend>
+                <legend>{t('Paper size')}</legend>
                 {PAPERS.map((p) => (
                   <label key={p.id} className="export-choice">
-                    <input type="radio" name="export-paper" value={p.id} data-testid={`export-paper-${p.id}`} checked={paper === p.id} onChange={() => update({ paper: p.id })} />
-                    <span>{p.label}</span>
+                    <input
+                      type="radio"
+                      // i18n-ignore: the radio group's form name, never shown
+                      name="export-paper"
+                      value={p.id} data-testid={`export-paper-${p.id}`} checked={paper === p.id} onChange={() => update({ paper: p.id })} />
+                    <span>{t(p.label)}</span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {usesSections(format) && (
+              <fieldset disabled={busy} data-testid="export-language">
+                <legend>{t('Report language')}</legend>
+                {LANGUAGES.map((l) => (
+                  <label key={l.code} className="export-choice">
+                    <input
+                      type="radio"
+                      // i18n-ignore: the radio group's form name, never shown
+                      name="export-language"
+                      value={l.code} data-testid={`export-language-${l.code}`} checked={language === l.code} onChange={() => setLanguage(l.code)} />
+                    <span lang={l.code}>{l.label}</span>
                   </label>
                 ))}
               </fieldset>
             )}
             {usesSections(format) ? (
               <fieldset disabled={busy} data-testid="export-sections">
-                <legend>Sections</legend>
+                <legend>{t('Sections')}</legend>
                 <label className="export-choice">
                   <input type="checkbox" checked disabled aria-describedby="cover-always" />
                   <span>
-                    Cover <span className="muted small" id="cover-always">(always included)</span>
+                    {t('Cover')} <span className="muted small" id="cover-always">{t('(always included)')}</span>
                   </span>
                 </label>
                 {REPORT_SECTIONS.map((s) => (
                   <label key={s} className="export-choice">
                     <input type="checkbox" data-testid={`export-section-${s}`} checked={sections.includes(s)} onChange={(e) => toggleSection(s, e.target.checked)} />
-                    <span>{SECTION_LABELS[s]}</span>
+                    <span>{t(SECTION_LABELS[s], { context: 'section' })}</span>
                   </label>
                 ))}
               </fieldset>
             ) : (
               <p className="muted small" data-testid="export-all-data">
-                {format.toUpperCase()} always carries all the figures: every theme, position, tag and exchange rate.
+                {t('{{format}} always carries all the figures: every theme, position, tag and exchange rate.', { format: format.toUpperCase() })}
               </p>
             )}
             {funds.length > 0 && (
               <label className="export-benchmark">
-                Compare with{' '}
+                {t('Compare with')}{' '}
                 <select value={benchmark} onChange={(e) => setBenchmark(e.target.value)} disabled={busy} data-testid="export-benchmark">
-                  <option value="">no benchmark</option>
+                  <option value="">{t('no benchmark')}</option>
                   {funds.map((f) => (
                     <option key={f}>{f}</option>
                   ))}
@@ -214,65 +245,65 @@ export function ExportReportDialog({
             )}
             {shocks.length > 0 && (
               <p className="small" data-testid="export-scenario">
-                With a Scenario section: {shocks.map((x) => `${x.themeId} ${x.shockBp > 0 ? '+' : ''}${x.shockBp / 100}%`).join(', ')}
+                {t('With a Scenario section: {{shocks}}', { shocks: shocks.map((x) => `${x.themeId} ${x.shockBp > 0 ? '+' : ''}${x.shockBp / 100}%`).join(', ') })}
               </p>
             )}
             <button type="button" className="small export-prefs-link" onClick={() => setEditingPrefs(true)} disabled={busy} data-testid="export-edit-prefs">
-              Adviser, logo and disclaimer…
+              {t('Adviser, logo and disclaimer…')}
             </button>
           </div>
           <div className="export-status" aria-live="polite">
             {busy && (
               <p className="export-busy" data-testid="export-busy" role="status">
-                <span className="spinner" aria-hidden="true" /> Saving the {format.toUpperCase()} report…
+                <span className="spinner" aria-hidden="true" /> {t('Saving the {{format}} report…', { format: format.toUpperCase() })}
               </p>
             )}
             {saving.state === 'saved' && (
               <div className="export-saved" data-testid="export-saved" role="status">
                 <p>
-                  <strong>Saved</strong> ({formatBytes(saving.result.bytes)}) to
+                  <strong>{t('Saved')}</strong> {t('({{size}}) to', { size: formatBytes(saving.result.bytes, t) })}
                 </p>
                 <p className="export-path" data-testid="export-saved-path">
                   {saving.result.path}
                 </p>
                 <p className="small">
-                  Fingerprint <code data-testid="export-saved-fingerprint">{saving.result.fingerprint}</code>
+                  {t('Fingerprint')} <code data-testid="export-saved-fingerprint">{saving.result.fingerprint}</code>
                 </p>
               </div>
             )}
           </div>
           {saving.state === 'error' && (
             <p className="export-error" role="alert" data-testid="export-error">
-              The report was not saved. {saving.message}
+              {t('The report was not saved. {{message}}', { message: saving.message })}
             </p>
           )}
           <div className="actions">
             <button type="button" onClick={onClose} data-testid="export-close">
-              {saving.state === 'saved' ? 'Close' : 'Cancel'}
+              {saving.state === 'saved' ? t('Close') : t('Cancel')}
             </button>
             <button type="submit" className="primary" data-testid="export-save" disabled={busy}>
-              {busy ? 'Saving…' : `Save ${format.toUpperCase()}…`}
+              {busy ? t('Saving…') : t('Save {{format}}…', { format: format.toUpperCase() })}
             </button>
           </div>
         </form>
-        <section className="export-preview" aria-label="Preview" data-testid="export-preview" aria-busy={preview.state === 'loading'}>
+        <section className="export-preview" aria-label={t('Preview')} data-testid="export-preview" aria-busy={preview.state === 'loading'}>
           <div className="export-preview-head">
-            <h3>Preview</h3>
+            <h3>{t('Preview')}</h3>
             {fingerprint && (
               <span className="muted small">
-                fingerprint <code data-testid="export-fingerprint">{fingerprint}</code>
+                {t('fingerprint')} <code data-testid="export-fingerprint">{fingerprint}</code>
               </span>
             )}
           </div>
-          {format === 'xlsx' && <p className="muted small export-note">The workbook holds these figures as numbers, one sheet per part.</p>}
+          {format === 'xlsx' && <p className="muted small export-note">{t('The workbook holds these figures as numbers, one sheet per part.')}</p>}
           <div className="export-preview-body">
-            {preview.state === 'loading' && <p className="muted export-note">Making the preview…</p>}
+            {preview.state === 'loading' && <p className="muted export-note">{t('Making the preview…')}</p>}
             {preview.state === 'error' && (
               <p className="export-error" role="alert" data-testid="export-preview-error">
-                No preview: {preview.message}
+                {t('No preview: {{message}}', { message: preview.message })}
               </p>
             )}
-            {preview.state === 'ready' && preview.value.page && <ReportPreview css={preview.value.page.css} body={preview.value.page.body} paper={usesPaper(format) ? paper : null} label={`Preview of the ${format.toUpperCase()} report`} />}
+            {preview.state === 'ready' && preview.value.page && <ReportPreview css={preview.value.page.css} body={preview.value.page.body} paper={usesPaper(format) ? paper : null} label={t('Preview of the {{format}} report', { format: format.toUpperCase() })} />}
             {preview.state === 'ready' && !preview.value.page && <TextPreview text={preview.value.content} kind={preview.kind} />}
           </div>
         </section>
@@ -283,17 +314,18 @@ export function ExportReportDialog({
 
 /** CSV or JSON as the file will hold it (the first part of a long one). */
 function TextPreview({ text, kind }: { text: string; kind: string }) {
+  const { t } = useTranslation();
   const cut = text.length > TEXT_PREVIEW_LIMIT;
   return (
     <>
-      <pre className="export-text" data-testid="export-text-preview" tabIndex={0} aria-label={`${kind.toUpperCase()} preview`}>
+      <pre className="export-text" data-testid="export-text-preview" tabIndex={0} aria-label={t('{{kind}} preview', { kind: kind.toUpperCase() })}>
         {text.replace(/^\uFEFF/, '').slice(0, TEXT_PREVIEW_LIMIT)}
       </pre>
-      {cut && <p className="muted small export-note">The first {TEXT_PREVIEW_LIMIT.toLocaleString()} characters; the file holds all {text.length.toLocaleString()}.</p>}
+      {cut && <p className="muted small export-note">{t('The first {{shown}} characters; the file holds all {{total}}.', { shown: formatCount(TEXT_PREVIEW_LIMIT), total: formatCount(text.length) })}</p>}
     </>
   );
 }
 
-function formatBytes(n: number): string {
-  return n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+function formatBytes(n: number, t: TFunction): string {
+  return n < 1024 ? t('{{n}} bytes', { n: String(n) }) : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Too
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { SnapshotExposure } from '../../../shared/report/model';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RowIssue } from '../../../shared/import/types';
 import { api } from '../api';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
@@ -55,21 +56,22 @@ function BarLabel({ viewBox, datum, currency }: { viewBox: unknown; datum: Datum
 
 /** The exposure chart (one bar per theme plus untagged) and the table of the same figures. */
 export function ExposurePanel({ report }: { report: SnapshotExposure }) {
+  const { t } = useTranslation();
   const [rejected, setRejected] = useState<RowIssue[] | null>(null);
   const showRejected = async () => setRejected(await api().listImportIssues({ snapshotId: report.snapshotId }));
   const cur = report.baseCurrency;
   const untaggedShare = report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue;
   const data: Datum[] = [
     // Sub-themes are inside their parent's bar; the table lists them.
-    ...report.themes.filter((t) => !t.parentId).map((t) => ({ id: t.id, name: t.name, value: t.value, share: t.share, color: t.color })),
-    { id: 'untagged', name: 'Untagged', value: report.untaggedValue, share: untaggedShare, color: UNTAGGED_COLOR },
+    ...report.themes.filter((th) => !th.parentId).map((th) => ({ id: th.id, name: th.name, value: th.value, share: th.share, color: th.color })),
+    { id: 'untagged', name: t('Untagged'), value: report.untaggedValue, share: untaggedShare, color: UNTAGGED_COLOR },
   ];
   const ticks = niceTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)));
   return (
-    <section className="exposure" aria-label="Theme exposure">
+    <section className="exposure" aria-label={t('Theme exposure')}>
       <div className="section-head">
-        <h2>Theme exposure</h2>
-        <span className="muted">{formatMoney(report.totalValue, cur)} total</span>
+        <h2>{t('Theme exposure')}</h2>
+        <span className="muted">{t('{{value}} total', { value: formatMoney(report.totalValue, cur) })}</span>
       </div>
       {report.warnings.length > 0 && (
         <div className="alert" role="alert" data-testid="exposure-warnings">
@@ -78,15 +80,15 @@ export function ExposurePanel({ report }: { report: SnapshotExposure }) {
               {w.message}{' '}
               {w.code === 'UNPARSED_CELL' && (
                 <button type="button" className="small" data-testid="show-rejected-rows" onClick={() => void showRejected()}>
-                  Show rows
+                  {t('Show rows')}
                 </button>
               )}
             </p>
           ))}
         </div>
       )}
-      <figure className="chart" data-testid="exposure-chart" aria-label="Bar chart of theme exposure; the same figures are in the exposure table below it">
-        <figcaption>Value by theme ({cur})</figcaption>
+      <figure className="chart" data-testid="exposure-chart" aria-label={t('Bar chart of theme exposure; the same figures are in the exposure table below it')}>
+        <figcaption>{t('Value by theme ({{currency}})', { currency: cur })}</figcaption>
         <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 480, height: 300 }}>
           <BarChart data={data} margin={{ top: 32, right: 12, bottom: 8, left: 24 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
@@ -96,7 +98,7 @@ export function ExposurePanel({ report }: { report: SnapshotExposure }) {
               interval={0}
               tickFormatter={(n: string) => (n.length > 18 ? `${n.slice(0, 16)}…` : n)}
               height={40}
-              label={{ value: 'Theme', position: 'insideBottom', offset: 0, style: { fontSize: 11 } }}
+              label={{ value: t('Theme'), position: 'insideBottom', offset: 0, style: { fontSize: 11 } }}
             />
             <YAxis
               // Round ticks with headroom above the tallest bar, so its share label is never clipped.
@@ -105,7 +107,7 @@ export function ExposurePanel({ report }: { report: SnapshotExposure }) {
               tickFormatter={(v: number) => formatMoneyShort(v, cur)}
               tick={{ fontSize: 11 }}
               width={64}
-              label={{ value: `Value (${cur})`, angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }}
+              label={{ value: t('Value ({{currency}})', { currency: cur }), angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }}
             />
             <Tooltip
               cursor={{ fillOpacity: 0.08 }}
@@ -115,7 +117,7 @@ export function ExposurePanel({ report }: { report: SnapshotExposure }) {
                   <div className="chart-tooltip" data-testid="chart-tooltip">
                     <strong>{d.name}</strong>
                     <div>{formatMoney(d.value, cur)}</div>
-                    <div className="muted">{formatShare(d.share)} of the portfolio</div>
+                    <div className="muted">{t('{{share}} of the portfolio', { share: formatShare(d.share) })}</div>
                   </div>
                 ) : null;
               }}
@@ -131,17 +133,17 @@ export function ExposurePanel({ report }: { report: SnapshotExposure }) {
       </figure>
       <ExposureTable report={report} />
       {rejected && (
-        <Modal title={`Rows of ${report.sourceFile} that were not imported`} testId="rejected-rows-dialog" onClose={() => setRejected(null)}>
+        <Modal title={t('Rows of {{file}} that were not imported', { file: report.sourceFile })} testId="rejected-rows-dialog" onClose={() => setRejected(null)}>
           <IssuesTable issues={rejected} />
           <div className="actions">
             <button type="button" onClick={() => setRejected(null)}>
-              Close
+              {t('Close')}
             </button>
           </div>
         </Modal>
       )}
       <p className="muted small method">
-        A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {report.asOf}.
+        {t("A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {{date}}.", { date: report.asOf })}
       </p>
     </section>
   );

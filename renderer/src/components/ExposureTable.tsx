@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { ExposureReport } from '../../../shared/report/model';
 import { formatMoney, formatShare } from '../format';
+import { msg } from '../i18n';
 import { summaryHtml, summaryLines, summaryTsv, type SummaryLine } from './exposure-summary';
 
 type Mode = 'net' | 'long-short';
@@ -23,6 +25,7 @@ async function copyTable(lines: SummaryLine[], currency: string): Promise<void> 
  * Untagged; cash; total. "Copy table" copies every column whichever is shown.
  */
 export function ExposureTable({ report }: { report: ExposureReport }) {
+  const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('net');
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
   const cur = report.baseCurrency;
@@ -31,15 +34,20 @@ export function ExposureTable({ report }: { report: ExposureReport }) {
   const foot = lines.filter((l) => l.kind === 'cash' || l.kind === 'total');
   const money = (v: number | null) => (v === null ? '' : formatMoney(v, cur));
   // Targets (themelens targets set): a column only when the portfolio has any.
-  const targets = new Map(report.themes.filter((t) => t.target).map((t) => [t.id, t.target!]));
+  const targets = new Map(report.themes.filter((th) => th.target).map((th) => [th.id, th.target!]));
   const targetCell = (key: string) => {
-    const t = targets.get(key);
-    if (!t) return <td className="num" />;
-    const drift = `${t.drift >= 0 ? '+' : ''}${(t.drift * 100).toFixed(1)} pts`;
+    const target = targets.get(key);
+    if (!target) return <td className="num" />;
+    const drift = t('{{points}} pts', { points: `${target.drift >= 0 ? '+' : ''}${(target.drift * 100).toFixed(1)}` });
+    const values = { share: formatShare(target.share), band: (target.band * 100).toFixed(1), drift };
     return (
-      <td className={t.outside ? 'num drift-outside' : 'num'} data-testid={`target-${key}`} title={`Target ${formatShare(t.share)} ± ${(t.band * 100).toFixed(1)} points; now ${drift} ${t.outside ? 'outside' : 'within'} the band`}>
-        {formatShare(t.share)} <span className="drift">{drift}</span>
-        {t.outside && <span className="visually-hidden"> outside the band</span>}
+      <td
+        className={target.outside ? 'num drift-outside' : 'num'}
+        data-testid={`target-${key}`}
+        title={target.outside ? t('Target {{share}} ± {{band}} points; now {{drift}} outside the band', values) : t('Target {{share}} ± {{band}} points; now {{drift}} within the band', values)}
+      >
+        {formatShare(target.share)} <span className="drift">{drift}</span>
+        {target.outside && <span className="visually-hidden"> {t('outside the band')}</span>}
       </td>
     );
   };
@@ -73,43 +81,43 @@ export function ExposureTable({ report }: { report: ExposureReport }) {
   return (
     <div className="exposure-summary">
       <div className="table-tools">
-        <div className="segmented" role="radiogroup" aria-label="Values shown">
+        <div className="segmented" role="radiogroup" aria-label={t('Values shown')}>
           {(
             [
-              ['net', 'Net'],
-              ['long-short', 'Long · short · gross'],
+              ['net', msg('Net')],
+              ['long-short', msg('Long · short · gross')],
             ] as const
           ).map(([m, label]) => (
             <button key={m} type="button" role="radio" aria-checked={mode === m} className={mode === m ? 'active' : undefined} data-testid={`exposure-mode-${m}`} onClick={() => setMode(m)}>
-              {label}
+              {t(label)}
             </button>
           ))}
         </div>
         <span className="muted small" aria-live="polite" data-testid="exposure-copy-status">
-          {copied === 'ok' ? 'Copied' : copied === 'failed' ? 'Could not copy' : ''}
+          {copied === 'ok' ? t('Copied') : copied === 'failed' ? t('Could not copy') : ''}
         </span>
-        <button type="button" className="small" data-testid="exposure-copy" onClick={onCopy} title="Copy the whole table (net, long, short, gross, share, positions)">
-          Copy table
+        <button type="button" className="small" data-testid="exposure-copy" onClick={onCopy} title={t('Copy the whole table (net, long, short, gross, share, positions)')}>
+          {t('Copy table')}
         </button>
       </div>
       <table className={mode === 'net' ? 'exposure-table' : 'exposure-table dense'} data-testid="exposure-table">
         <thead>
           <tr>
-            <th>Theme</th>
+            <th>{t('Theme')}</th>
             {mode === 'net' ? (
-              <th className="num">Value</th>
+              <th className="num">{t('Value')}</th>
             ) : (
               <>
-                <th className="num">Long</th>
-                <th className="num">Short</th>
-                <th className="num">Gross</th>
-                <th className="num">Net</th>
+                <th className="num">{t('Long')}</th>
+                <th className="num">{t('Short')}</th>
+                <th className="num">{t('Gross')}</th>
+                <th className="num">{t('Net')}</th>
               </>
             )}
-            <th className="num">Share</th>
-            {targets.size > 0 && <th className="num">Target · drift</th>}
-            <th className="num" title="Positions">
-              {mode === 'net' ? 'Positions' : 'Pos.'}
+            <th className="num">{t('Share')}</th>
+            {targets.size > 0 && <th className="num">{t('Target · drift')}</th>}
+            <th className="num" title={t('Positions')}>
+              {mode === 'net' ? t('Positions') : t('Pos.')}
             </th>
           </tr>
         </thead>

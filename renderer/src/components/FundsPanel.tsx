@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FundSummary } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useLoadedList } from '../hooks/useLoadedList';
@@ -6,6 +7,7 @@ import { formatDate } from '../format';
 
 /** ETF look-through: import an issuer's holdings file for a fund; its themes then follow its constituents' tags. */
 export function FundsPanel({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
   const [symbol, setSymbol] = useState('');
   const load = useCallback(() => api().listFunds({}), []);
   const { items: funds, message, run } = useLoadedList<FundSummary>(load, onChanged);
@@ -15,15 +17,16 @@ export function FundsPanel({ onChanged }: { onChanged: () => void }) {
     await run(async () => {
       const f = await api().importFundHoldings({ fundSymbol: symbol.trim(), path: file.path });
       setSymbol('');
-      return `${f.fundKey}: ${f.constituents} holdings as of ${f.asOf ? formatDate(f.asOf) : 'an unknown date'}. Its themes now follow its holdings' tags.`;
+      return f.asOf
+        ? t("{{fund}}: {{n}} holdings as of {{date}}. Its themes now follow its holdings' tags.", { fund: f.fundKey, n: f.constituents, date: formatDate(f.asOf) })
+        : t("{{fund}}: {{n}} holdings as of an unknown date. Its themes now follow its holdings' tags.", { fund: f.fundKey, n: f.constituents });
     });
   };
   const stale = (asOf: string | null) => asOf !== null && Date.now() - new Date(`${asOf}T00:00:00`).getTime() > 90 * 86_400_000;
   return (
     <div data-testid="funds-panel">
       <p className="muted small">
-        A fund you hold (an ETF) counts towards the themes of what it holds. Download the fund's holdings file from its issuer (iShares, SPDR,
-        Global X) and import it here; tagging the fund by hand instead overrides this.
+        {t("A fund you hold (an ETF) counts towards the themes of what it holds. Download the fund's holdings file from its issuer (iShares, SPDR, Global X) and import it here; tagging the fund by hand instead overrides this.")}
       </p>
       <form
         className="form-row"
@@ -33,11 +36,11 @@ export function FundsPanel({ onChanged }: { onChanged: () => void }) {
         }}
       >
         <label className="field">
-          <span>Fund symbol</span>
-          <input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="e.g. DTCR" data-testid="fund-symbol" maxLength={32} />
+          <span>{t('Fund symbol')}</span>
+          <input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder={t('e.g. {{example}}', { example: 'DTCR' })} data-testid="fund-symbol" maxLength={32} />
         </label>
         <button type="submit" className="primary small" disabled={!symbol.trim()} data-testid="fund-import">
-          Import holdings file…
+          {t('Import holdings file…')}
         </button>
       </form>
       {message && <p className="small">{message}</p>}
@@ -45,10 +48,10 @@ export function FundsPanel({ onChanged }: { onChanged: () => void }) {
         <table>
           <thead>
             <tr>
-              <th>Fund</th>
-              <th className="num">Holdings</th>
-              <th>As of</th>
-              <th>File</th>
+              <th>{t('Fund')}</th>
+              <th className="num">{t('Holdings', { context: 'count' })}</th>
+              <th>{t('As of')}</th>
+              <th>{t('File')}</th>
             </tr>
           </thead>
           <tbody>
@@ -56,7 +59,7 @@ export function FundsPanel({ onChanged }: { onChanged: () => void }) {
               <tr key={f.fundKey}>
                 <td className="symbol">{f.fundKey}</td>
                 <td className="num">{f.constituents}</td>
-                <td className={stale(f.asOf) ? 'warn' : undefined} title={stale(f.asOf) ? 'More than 90 days old: import a newer file' : undefined}>
+                <td className={stale(f.asOf) ? 'warn' : undefined} title={stale(f.asOf) ? t('More than 90 days old: import a newer file') : undefined}>
                   {f.asOf ? formatDate(f.asOf) : '—'}
                 </td>
                 <td>{f.sourceFile}</td>
@@ -65,7 +68,7 @@ export function FundsPanel({ onChanged }: { onChanged: () => void }) {
             {funds.length === 0 && (
               <tr>
                 <td colSpan={4} className="muted">
-                  No fund holdings imported yet.
+                  {t('No fund holdings imported yet.')}
                 </td>
               </tr>
             )}

@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TagChange } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
@@ -13,6 +14,7 @@ import { api } from '../api';
 import { useCall } from '../views/useCall';
 import { securityTitle } from './security-title';
 import { useSwitchMeasure } from '../views/timing';
+import { msg } from '../i18n';
 
 interface Props {
   report: SnapshotExposure;
@@ -24,13 +26,22 @@ interface Props {
 }
 
 const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
-  { column: 'account', label: 'Account' },
-  { column: 'symbol', label: 'Symbol' },
-  { column: 'description', label: 'Description' },
-  { column: 'quantity', label: 'Quantity', numeric: true },
-  { column: 'value', label: 'Value', numeric: true },
-  { column: 'themes', label: 'Themes' },
+  { column: 'account', label: msg('Account') },
+  { column: 'symbol', label: msg('Symbol') },
+  { column: 'description', label: msg('Description') },
+  { column: 'quantity', label: msg('Quantity'), numeric: true },
+  { column: 'value', label: msg('Value'), numeric: true },
+  { column: 'themes', label: msg('Themes') },
 ];
+
+/** What the holdings table shows for a tag that was not set by hand (translated where shown). */
+const SOURCE_LABELS: Record<string, string> = {
+  rule: msg('rule'),
+  suggestion: msg('suggestion'),
+  imported: msg('imported'),
+  'look-through': msg('via holdings'),
+  linked: msg('same security'),
+};
 
 /** Click cycles a column: descending for numbers (largest first), ascending for text, then back to the file's order. */
 function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boolean): SortOrder | null {
@@ -45,6 +56,7 @@ function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boole
  * Shift+click, Space and Shift+arrows; "t" tags the selection; Enter edits one row's tags.
  */
 export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChanged }: Props) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
   const [untaggedOnly, setUntaggedOnly] = useState(false);
   const [query, setQuery] = useState('');
@@ -63,10 +75,10 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
   const [bulkFocus, setBulkFocus] = useState(0);
   const tbody = useRef<HTMLTableSectionElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const themeById = new Map(themes.map((t) => [t.id, t]));
+  const themeById = new Map(themes.map((th) => [th.id, th]));
 
   const themeIds = useMemo(
-    () => (themeFilter ? new Set([themeFilter, ...themes.filter((t) => t.parentId === themeFilter).map((t) => t.id)]) : null),
+    () => (themeFilter ? new Set([themeFilter, ...themes.filter((th) => th.parentId === themeFilter).map((th) => th.id)]) : null),
     [themeFilter, themes],
   );
   const rows = useMemo(
@@ -168,40 +180,42 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
     const theme = themeById.get(themeId)?.name ?? themeId;
     await onTagChanges(
       keys.map((symbolKey) => ({ symbolKey, themeId, weightBp })),
-      `Tag ${keys.length} holding${keys.length === 1 ? '' : 's'} ${theme}`,
+      keys.length === 1 ? t('Tag 1 holding {{theme}}', { theme }) : t('Tag {{n}} holdings {{theme}}', { n: keys.length, theme }),
     );
   };
 
   return (
-    <section className="holdings" aria-label="Holdings">
+    <section className="holdings" aria-label={t('Holdings')}>
       <div className="section-head">
-        <h2>Holdings</h2>
+        <h2>{t('Holdings')}</h2>
         <span className="muted" data-testid="holdings-count">
-          {filtered && holdings ? `${rows.length.toLocaleString()} of ${total.toLocaleString()}` : total.toLocaleString()} positions · {report.sourceFile}
+          {filtered && holdings
+            ? t('{{shown}} of {{total}} positions · {{file}}', { shown: rows.length.toLocaleString(), total: total.toLocaleString(), file: report.sourceFile })
+            : t('{{total}} positions · {{file}}', { total: total.toLocaleString(), file: report.sourceFile })}
         </span>
       </div>
       <div className="holdings-tools">
         <input
           type="search"
           className="holdings-search"
-          placeholder="Search symbol, name, account"
-          aria-label="Search holdings"
+          placeholder={t('Search symbol, name, account')}
+          aria-label={t('Search holdings')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
           data-testid="holdings-search"
         />
-        <select aria-label="Show positions of theme" value={themeFilter} onChange={(e) => setThemeFilter(e.target.value)} data-testid="filter-theme">
-          <option value="">All themes</option>
-          {themes.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.parentId ? `\u00a0\u00a0${t.name}` : t.name}
+        <select aria-label={t('Show positions of theme')} value={themeFilter} onChange={(e) => setThemeFilter(e.target.value)} data-testid="filter-theme">
+          <option value="">{t('All themes')}</option>
+          {themes.map((th) => (
+            <option key={th.id} value={th.id}>
+              {th.parentId ? `\u00a0\u00a0${th.name}` : th.name}
             </option>
           ))}
         </select>
         <label className="filter">
           <input type="checkbox" checked={untaggedOnly} onChange={(e) => setUntaggedOnly(e.target.checked)} data-testid="filter-untagged" />
-          Untagged only
+          {t('Untagged only')}
         </label>
       </div>
       {error && (
@@ -223,7 +237,7 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                   aria-sort={order?.column === column ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
                   <button type="button" className="sort" data-testid={`sort-${column}`} onClick={() => setOrder((o) => nextOrder(o, column, Boolean(numeric) || column === 'themes'))}>
-                    {column === 'value' ? `${label} (${report.baseCurrency})` : label}
+                    {column === 'value' ? t('Value ({{currency}})', { currency: report.baseCurrency }) : t(label)}
                     <span className="sort-mark" aria-hidden="true">
                       {order?.column === column ? (order.direction === 'asc' ? '▲' : '▼') : ''}
                     </span>
@@ -257,11 +271,15 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                   onClick={(e) => onRowClick(e, i)}
                   onKeyDown={(e) => onRowKey(e, i)}
                 >
-                  <td>{p.account}</td>
+                  <td className="account" title={p.account}>
+                    <span className="account-text">{p.account}</span>
+                  </td>
                   <td className="symbol" title={securityTitle(identityOf.get(p.symbolKey))} data-testid={`symbol-${p.symbolKey}`}>
-                    {p.symbol}
-                    {p.isCash && <span className="badge">Cash</span>}
-                    {identityOf.get(p.symbolKey)?.method === 'review' && <span className="badge warn-badge">Needs review</span>}
+                    <span className="symbol-text" title={p.symbol}>
+                      {p.symbol}
+                    </span>
+                    {p.isCash && <span className="badge">{t('Cash')}</span>}
+                    {identityOf.get(p.symbolKey)?.method === 'review' && <span className="badge warn-badge">{t('Needs review')}</span>}
                     {!p.isCash && identityOf.get(p.symbolKey)?.market && identityOf.get(p.symbolKey)?.market !== 'US' && <span className="badge">{identityOf.get(p.symbolKey)?.market}</span>}
                   </td>
                   <td className="description" title={p.description}>
@@ -270,7 +288,7 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                   <td className="num">{formatQuantity(p.quantity)}</td>
                   <td className="num">
                     {p.value === null ? (
-                      <span className="warn" title={`No exchange rate from ${p.currency} to ${report.baseCurrency}`}>
+                      <span className="warn" title={t('No exchange rate from {{from}} to {{to}}', { from: p.currency, to: report.baseCurrency })}>
                         {formatMoney(p.localValue, p.currency)} ⚠
                       </span>
                     ) : (
@@ -288,7 +306,7 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                           focusRow(i);
                         }}
                         onSave={async (themeId, weightBp, note) => {
-                          await onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp, ...note }], `Tag ${p.symbolKey}`);
+                          await onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp, ...note }], t('Tag {{symbol}}', { symbol: p.symbolKey }));
                           setEditing(null);
                         }}
                         onLinked={() => {
@@ -298,18 +316,19 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                       />
                     ) : (
                       <div className="chips">
-                        {p.themes.map((t) => {
-                          const theme = themeById.get(t.id);
+                        {p.themes.map((tag) => {
+                          const theme = themeById.get(tag.id);
                           return (
-                            <span key={t.id} className="chip" title={theme?.description}>
+                            <span key={tag.id} className="chip" title={theme?.description}>
                               <span className="swatch" style={{ background: theme?.color ?? '#9ca3af' }} />
-                              {theme?.name ?? t.id} {formatWeight(t.weight)}
-                              {t.source && t.source !== 'manual' && <span className="chip-source">{t.source === 'look-through' ? 'via holdings' : t.source === 'linked' ? 'same security' : t.source}</span>}
+                              {theme?.name ?? tag.id} {formatWeight(tag.weight)}
+                              {/* i18n-ignore: a source without a label (none today) shows its code */}
+                              {tag.source && tag.source !== 'manual' && <span className="chip-source">{SOURCE_LABELS[tag.source] ? t(SOURCE_LABELS[tag.source]!) : tag.source}</span>}
                               <button
                                 type="button"
                                 className="chip-remove"
-                                aria-label={`Remove ${theme?.name ?? t.id} from ${p.symbolKey}`}
-                                onClick={() => void onTagChanges([{ symbolKey: p.symbolKey, themeId: t.id, weightBp: null }], `Untag ${p.symbolKey}`)}
+                                aria-label={t('Remove {{theme}} from {{symbol}}', { theme: theme?.name ?? tag.id, symbol: p.symbolKey })}
+                                onClick={() => void onTagChanges([{ symbolKey: p.symbolKey, themeId: tag.id, weightBp: null }], t('Untag {{symbol}}', { symbol: p.symbolKey }))}
                               >
                                 ×
                               </button>
@@ -323,10 +342,10 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                             className="small ghost"
                             data-testid={`tag-button-${p.symbolKey}`}
                             onClick={() => setEditing(key)}
-                            aria-label={isFullyTagged(p) ? `Edit the tags of ${p.symbolKey}` : `Tag ${p.symbolKey}`}
-                            title={isFullyTagged(p) ? 'Fully tagged: pick one of its themes to change its weight' : 'Tag with a theme (Enter)'}
+                            aria-label={isFullyTagged(p) ? t('Edit the tags of {{symbol}}', { symbol: p.symbolKey }) : t('Tag {{symbol}}', { symbol: p.symbolKey })}
+                            title={isFullyTagged(p) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
                           >
-                            {isFullyTagged(p) ? 'Edit' : '+ Tag'}
+                            {isFullyTagged(p) ? t('Edit') : t('+ Tag')}
                           </button>
                         )}
                       </div>
@@ -344,13 +363,17 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
         </table>
         {holdings && total > holdings.length && (
           <div className="more-rows muted" data-testid="more-rows">
-            Showing the {holdings.length.toLocaleString()} largest of {total.toLocaleString()} positions; exports include them all.
+            {t('Showing the {{shown}} largest of {{total}} positions; exports include them all.', { shown: holdings.length.toLocaleString(), total: total.toLocaleString() })}
           </div>
         )}
-        {!holdings && !error && <p className="muted empty-filter">Loading positions…</p>}
+        {!holdings && !error && <p className="muted empty-filter">{t('Loading positions…')}</p>}
         {holdings && rows.length === 0 && (
           <p className="muted empty-filter" data-testid="holdings-none">
-            {deferredQuery.trim() ? `No position matches "${deferredQuery.trim()}".` : untaggedOnly && !themeIds ? 'Every holding is fully tagged.' : 'No position matches these filters.'}
+            {deferredQuery.trim()
+              ? t('No position matches "{{query}}".', { query: deferredQuery.trim() })
+              : untaggedOnly && !themeIds
+                ? t('Every holding is fully tagged.')
+                : t('No position matches these filters.')}
           </p>
         )}
       </div>

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportOptions, ImportPreview } from '../../../shared/api/contract';
 import type { PortfolioSummary } from '../../../shared/domain/types';
 import { portfolioNamed } from '../../../shared/domain/portfolio-name';
 import type { ColumnMapping } from '../../../shared/import/types';
 import { api, asFailure } from '../api';
+import { msg, t } from '../i18n';
 import { MappingEditor, PreviewTable } from './ColumnMapping';
 import { Modal } from './Modal';
 
@@ -16,25 +18,25 @@ export type ImportChoice = ({ kind: 'existing'; portfolioId: number } | { kind: 
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD'];
 const ENCODINGS: { id: NonNullable<ImportOptions['encoding']>; label: string }[] = [
-  { id: 'utf-8', label: 'UTF-8' },
-  { id: 'windows-1252', label: 'Windows-1252 (Western Europe)' },
-  { id: 'iso-8859-1', label: 'ISO-8859-1 (Latin-1)' },
-  { id: 'utf-16le', label: 'UTF-16 LE' },
-  { id: 'utf-16be', label: 'UTF-16 BE' },
-  { id: 'shift_jis', label: 'Shift_JIS / CP932 (Japanese)' },
-  { id: 'euc-jp', label: 'EUC-JP (Japanese)' },
+  { id: 'utf-8', label: 'UTF-8' }, // i18n-ignore: an encoding's name, the same in every language
+  { id: 'windows-1252', label: msg('Windows-1252 (Western Europe)') },
+  { id: 'iso-8859-1', label: msg('ISO-8859-1 (Latin-1)') },
+  { id: 'utf-16le', label: 'UTF-16 LE' }, // i18n-ignore: an encoding's name, the same in every language
+  { id: 'utf-16be', label: 'UTF-16 BE' }, // i18n-ignore: an encoding's name, the same in every language
+  { id: 'shift_jis', label: msg('Shift_JIS / CP932 (Japanese)') },
+  { id: 'euc-jp', label: msg('EUC-JP (Japanese)') },
 ];
 const DELIMITERS: { id: NonNullable<ImportOptions['delimiter']>; label: string }[] = [
-  { id: ',', label: 'Comma ,' },
-  { id: ';', label: 'Semicolon ;' },
-  { id: '\t', label: 'Tab' },
-  { id: '|', label: 'Pipe |' },
+  { id: ',', label: msg('Comma ,') },
+  { id: ';', label: msg('Semicolon ;') },
+  { id: '\t', label: msg('Tab') },
+  { id: '|', label: msg('Pipe |') },
 ];
 
 /** "Portfolio_Positions_Nov-24-2026.csv" -> "Portfolio Positions". */
 function nameFromFile(fileName: string): string {
   const stem = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').replace(/\b[A-Z][a-z]{2} \d{1,2} \d{4}\b/, '').trim();
-  return stem || 'My portfolio';
+  return stem || t('My portfolio');
 }
 
 /**
@@ -57,6 +59,7 @@ export function ImportDialog({
   onCancel: () => void;
   onConfirm: (choice: ImportChoice) => void;
 }) {
+  const { t } = useTranslation();
   const [target, setTarget] = useState<string>(defaultPortfolioId !== null ? String(defaultPortfolioId) : 'new');
   const [name, setName] = useState(nameFromFile(fileName));
   const [currency, setCurrency] = useState('USD');
@@ -70,7 +73,7 @@ export function ImportDialog({
 
   useEffect(() => {
     const id = ++request.current;
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       api()
         .previewImport({ path, options })
         .then((p) => {
@@ -80,12 +83,13 @@ export function ImportDialog({
         })
         .catch((err) => id === request.current && setError(asFailure(err).message));
     }, 120);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [path, options]);
 
   const mapping: ColumnMapping = options.mapping ?? preview?.format.mapping ?? {};
   const clash = target === 'new' && portfolioNamed(portfolios, name) !== undefined;
   const bad = preview?.rows.filter((r) => r.kind === 'rejected').length ?? 0;
+  const formatSummary = preview ? { format: preview.presets.find((p) => p.id === preview.format.preset)?.name ?? t('Generic CSV'), encoding: preview.format.encoding, line: preview.format.headerLine } : {};
   const valid = preview !== null && (target !== 'new' || (name.trim().length > 0 && !clash));
 
   const submit = () => {
@@ -96,7 +100,7 @@ export function ImportDialog({
   };
 
   return (
-    <Modal title={`Import ${fileName}`} testId="new-portfolio-dialog" onClose={onCancel} wide>
+    <Modal title={t('Import {{file}}', { file: fileName })} testId="new-portfolio-dialog" onClose={onCancel} wide>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -106,25 +110,25 @@ export function ImportDialog({
         <div className="form-row">
           {portfolios.length > 0 && (
             <label className="field">
-              <span>Import into</span>
+              <span>{t('Import into')}</span>
               <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="import-target">
                 {portfolios.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.name} (new snapshot)
+                    {t('{{name}} (new snapshot)', { name: p.name })}
                   </option>
                 ))}
-                <option value="new">New portfolio…</option>
+                <option value="new">{t('New portfolio…')}</option>
               </select>
             </label>
           )}
           {target === 'new' && (
             <>
               <label className="field grow">
-                <span>Portfolio name</span>
+                <span>{t('Portfolio name')}</span>
                 <input data-testid="new-portfolio-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus />
               </label>
               <label className="field">
-                <span>Base currency</span>
+                <span>{t('Base currency')}</span>
                 <select value={currency} onChange={(e) => setCurrency(e.target.value)} data-testid="new-portfolio-currency">
                   {CURRENCIES.map((c) => (
                     <option key={c}>{c}</option>
@@ -134,27 +138,25 @@ export function ImportDialog({
             </>
           )}
           <label className="field">
-            <span>Holdings as of</span>
+            <span>{t('Holdings as of')}</span>
             <input
               type="date"
               data-testid="import-as-of"
               value={asOf ?? preview?.format.asOf ?? ''}
               onChange={(e) => setAsOf(e.target.value || null)}
-              title={preview?.format.asOf ? 'Date read from the file' : 'The file states no date; today is used unless you pick one'}
+              title={preview?.format.asOf ? t('Date read from the file') : t('The file states no date; today is used unless you pick one')}
             />
           </label>
         </div>
-        {clash && <p className="field-error">A portfolio with this name exists; choose it above to add a snapshot.</p>}
+        {clash && <p className="field-error">{t('A portfolio with this name exists; choose it above to add a snapshot.')}</p>}
 
         <details className="file-format" open={Boolean(preview?.problem) || bad > 0 || userMapped}>
           <summary data-testid="file-format-summary">
-            {preview
-              ? `${preview.presets.find((p) => p.id === preview.format.preset)?.name ?? 'Generic CSV'} · ${preview.format.encoding} · header on line ${preview.format.headerLine}${preview.savedMapping ? ' · your saved column mapping' : ''}`
-              : 'Reading the file…'}
+            {preview ? (preview.savedMapping ? t('{{format}} · {{encoding}} · header on line {{line}} · your saved column mapping', formatSummary) : t('{{format}} · {{encoding}} · header on line {{line}}', formatSummary)) : t('Reading the file…')}
           </summary>
           <div className="form-row">
             <label className="field">
-              <span>Encoding</span>
+              <span>{t('Encoding')}</span>
               <select
                 data-testid="import-encoding"
                 value={options.encoding ?? preview?.format.encoding ?? ''}
@@ -162,13 +164,13 @@ export function ImportDialog({
               >
                 {ENCODINGS.map((x) => (
                   <option key={x.id} value={x.id}>
-                    {x.label}
+                    {t(x.label)}
                   </option>
                 ))}
               </select>
             </label>
             <label className="field">
-              <span>Delimiter</span>
+              <span>{t('Delimiter')}</span>
               <select
                 data-testid="import-delimiter"
                 value={options.delimiter ?? preview?.format.delimiter ?? ','}
@@ -176,7 +178,7 @@ export function ImportDialog({
               >
                 {DELIMITERS.map((x) => (
                   <option key={x.id} value={x.id}>
-                    {x.label}
+                    {t(x.label)}
                   </option>
                 ))}
               </select>
@@ -195,7 +197,7 @@ export function ImportDialog({
           {userMapped && (
             <label className="checkbox">
               <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} data-testid="remember-mapping" />
-              Remember these columns for files with the same header row
+              {t('Remember these columns for files with the same header row')}
             </label>
           )}
         </details>
@@ -205,17 +207,19 @@ export function ImportDialog({
         {preview && (
           <>
             <p className="muted small" data-testid="preview-summary">
-              First rows as ThemeLens reads them{bad > 0 ? `: ${bad} of ${preview.rows.length} cannot be read yet (hover a red cell to see why; map a column or fix the file)` : ''}.
+              {bad > 0
+                ? t('First rows as ThemeLens reads them: {{bad}} of {{rows}} cannot be read yet (hover a red cell to see why; map a column or fix the file).', { bad, rows: preview.rows.length })
+                : t('First rows as ThemeLens reads them.')}
             </p>
             <PreviewTable preview={preview} />
           </>
         )}
         <div className="actions">
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('Cancel')}
           </button>
           <button type="submit" className="primary" data-testid="new-portfolio-confirm" disabled={!valid}>
-            Import
+            {t('Import')}
           </button>
         </div>
       </form>

@@ -1,16 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import type { RowIssue } from '../../../shared/import/types';
 
 /** Rows of a file that could not be read: where, what the cell said, and why. */
 export function IssuesTable({ issues }: { issues: RowIssue[] }) {
+  const { t } = useTranslation();
   return (
     <div className="issues">
       <table data-testid="issues-table">
         <thead>
           <tr>
-            <th className="num">Line</th>
-            <th>Column</th>
-            <th>Cell</th>
-            <th>Problem</th>
+            <th className="num">{t('Line')}</th>
+            <th>{t('Column')}</th>
+            <th>{t('Cell')}</th>
+            <th>{t('Problem')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,9 +1,16 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DamagedAtStart } from '../../../shared/api/contract';
 import { api, asFailure } from '../api';
+import { msg } from '../i18n';
 import { Modal } from './Modal';
 
-const REASON: Record<string, string> = { import: 'taken before an import', migration: 'taken before an upgrade', manual: 'made by you', 'before-restore': 'taken before a restore' };
+const REASON: Record<string, string> = {
+  import: msg('taken before an import'),
+  migration: msg('taken before an upgrade'),
+  manual: msg('made by you'),
+  'before-restore': msg('taken before a restore'),
+};
 
 /**
  * Start-up found the database damaged: it was moved aside (never deleted) and ThemeLens opened an
@@ -11,6 +18,7 @@ const REASON: Record<string, string> = { import: 'taken before an import', migra
  * the app so everything reads the restored file.
  */
 export function RecoveryPrompt({ damaged, onStartEmpty }: { damaged: DamagedAtStart; onStartEmpty: () => void }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<{ kind: 'idle' | 'working' | 'restarting' } | { kind: 'error'; message: string }>({ kind: 'idle' });
   const { backup } = damaged;
   const restore = async () => {
@@ -29,18 +37,22 @@ export function RecoveryPrompt({ damaged, onStartEmpty }: { damaged: DamagedAtSt
     }
   };
   return (
-    <Modal title="Your database was damaged" testId="recovery-prompt" onClose={() => state.kind !== 'restarting' && state.kind !== 'working' && onStartEmpty()}>
+    <Modal title={t('Your database was damaged')} testId="recovery-prompt" onClose={() => state.kind !== 'restarting' && state.kind !== 'working' && onStartEmpty()}>
       <p>
-        ThemeLens found its database damaged at start-up. The damaged file was moved aside, unchanged, to{' '}
-        <code data-testid="recovery-moved-to">{damaged.movedTo}</code>. Nothing was deleted.
+        {t('ThemeLens found its database damaged at start-up. The damaged file was moved aside, unchanged, to')}{' '}
+        <code data-testid="recovery-moved-to">{damaged.movedTo}</code>
+        {t('. Nothing was deleted.')}
       </p>
       {backup ? (
         <p data-testid="recovery-backup">
-          The newest backup that passes its integrity check is from <strong>{new Date(backup.createdAt).toLocaleString()}</strong> ({REASON[backup.reason] ?? backup.reason}, {backup.file}).
-          Restore it, or start with an empty database (the backup stays available under Backups).
+          {t('The newest backup that passes its integrity check is from')} <strong>{new Date(backup.createdAt).toLocaleString()}</strong>{' '}
+          {t('({{reason}}, {{file}}). Restore it, or start with an empty database (the backup stays available under Backups).', {
+            reason: REASON[backup.reason] ? t(REASON[backup.reason]!) : backup.reason,
+            file: backup.file,
+          })}
         </p>
       ) : (
-        <p data-testid="recovery-backup">There is no verified backup to restore: ThemeLens starts with an empty database.</p>
+        <p data-testid="recovery-backup">{t('There is no verified backup to restore: ThemeLens starts with an empty database.')}</p>
       )}
       {state.kind === 'error' && (
         <p className="field-error" role="alert" data-testid="recovery-error">
@@ -49,16 +61,16 @@ export function RecoveryPrompt({ damaged, onStartEmpty }: { damaged: DamagedAtSt
       )}
       {state.kind === 'restarting' && (
         <p role="status" data-testid="recovery-restarting">
-          Restored. ThemeLens is restarting…
+          {t('Restored. ThemeLens is restarting…')}
         </p>
       )}
       <div className="actions">
         <button type="button" data-testid="recovery-start-empty" onClick={onStartEmpty} disabled={state.kind === 'working' || state.kind === 'restarting'}>
-          Start empty
+          {t('Start empty')}
         </button>
         {backup && (
           <button type="button" className="primary" data-testid="recovery-restore" onClick={() => void restore()} disabled={state.kind === 'working' || state.kind === 'restarting'}>
-            Restore this backup
+            {t('Restore this backup')}
           </button>
         )}
       </div>

@@ -1,18 +1,20 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { ReportPreferences } from '../../../shared/report/document';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../../shared/report/document';
 import { api, asFailure } from '../api';
 
 /** The largest logo the report takes (the backend refuses more): it is embedded in every report. */
 const MAX_LOGO_BYTES = 512 * 1024;
 
 /** Reads an image file the user picked as a data: URL (a report never links to anything). */
-function readLogo(file: File): Promise<string> {
+function readLogo(file: File, t: TFunction): Promise<string> {
   return new Promise((resolve, reject) => {
-    if (!/^image\/(png|jpeg)$/.test(file.type)) return reject(new Error(`${file.name} is not a PNG or JPEG image.`));
-    if (file.size > MAX_LOGO_BYTES) return reject(new Error(`${file.name} is ${Math.ceil(file.size / 1024)} KB; a logo can be at most 512 KB.`));
+    if (!/^image\/(png|jpeg)$/.test(file.type)) return reject(new Error(t('{{name}} is not a PNG or JPEG image.', { name: file.name })));
+    if (file.size > MAX_LOGO_BYTES) return reject(new Error(t('{{name}} is {{size}} KB; a logo can be at most 512 KB.', { name: file.name, size: Math.ceil(file.size / 1024) })));
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error(`${file.name} could not be read.`));
+    reader.onerror = () => reject(new Error(t('{{name}} could not be read.', { name: file.name })));
     reader.readAsDataURL(file);
   });
 }
@@ -22,6 +24,7 @@ function readLogo(file: File): Promise<string> {
  * and disclaimer. Saved to the database (preferences), so the CLI's reports carry them too.
  */
 export function ReportPreferencesForm({ onDone }: { onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation();
   const [prefs, setPrefs] = useState<ReportPreferences | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +46,7 @@ export function ReportPreferencesForm({ onDone }: { onDone: (saved: boolean) => 
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    readLogo(file).then(
+    readLogo(file, t).then(
       (logoDataUrl) => {
         setError(null);
         setPrefs((p) => (p ? { ...p, logoDataUrl } : p));
@@ -56,7 +59,7 @@ export function ReportPreferencesForm({ onDone }: { onDone: (saved: boolean) => 
     if (!prefs || busy) return;
     setBusy(true);
     try {
-      await api().setReportPreferences({ ...prefs, reportTitle: prefs.reportTitle.trim() || 'Theme exposure' });
+      await api().setReportPreferences({ ...prefs, reportTitle: prefs.reportTitle.trim() || DEFAULT_PREFERENCES.reportTitle });
       onDone(true);
     } catch (err) {
       setError(asFailure(err).message);
@@ -67,40 +70,40 @@ export function ReportPreferencesForm({ onDone }: { onDone: (saved: boolean) => 
   return (
     <form className="export-options report-prefs" onSubmit={(e) => void save(e)} data-testid="report-prefs" aria-busy={busy}>
       <div className="export-fields">
-        <p className="muted small">Set once: every report carries these, from the app and from the command line.</p>
-        {!prefs && !error && <p className="muted">Loading…</p>}
+        <p className="muted small">{t('Set once: every report carries these, from the app and from the command line.')}</p>
+        {!prefs && !error && <p className="muted">{t('Loading…')}</p>}
         {prefs && (
           <fieldset disabled={busy}>
-            <legend>Adviser and disclaimer</legend>
+            <legend>{t('Adviser and disclaimer')}</legend>
             <label className="prefs-field">
-              Report title
+              {t('Report title')}
               <input ref={first} value={prefs.reportTitle} onChange={field('reportTitle')} maxLength={200} data-testid="prefs-title" />
             </label>
             <label className="prefs-field">
-              Adviser name
+              {t('Adviser name')}
               <input value={prefs.adviserName} onChange={field('adviserName')} maxLength={200} autoComplete="name" data-testid="prefs-adviser" />
             </label>
             <label className="prefs-field">
-              Firm
+              {t('Firm')}
               <input value={prefs.adviserFirm} onChange={field('adviserFirm')} maxLength={200} autoComplete="organization" data-testid="prefs-firm" />
             </label>
             <div className="prefs-field">
-              Logo <span className="muted small">(PNG or JPEG, at most 512 KB; shown on the cover)</span>
+              {t('Logo')} <span className="muted small">{t('(PNG or JPEG, at most 512 KB; shown on the cover)')}</span>
               <div className="prefs-logo">
-                {prefs.logoDataUrl ? <img src={prefs.logoDataUrl} alt="Logo on the cover" data-testid="prefs-logo-image" /> : <span className="muted small">No logo</span>}
+                {prefs.logoDataUrl ? <img src={prefs.logoDataUrl} alt={t('Logo on the cover')} data-testid="prefs-logo-image" /> : <span className="muted small">{t('No logo')}</span>}
                 <label className="button small">
-                  Choose…
+                  {t('Choose…')}
                   <input type="file" accept="image/png,image/jpeg" onChange={pickLogo} className="visually-hidden" data-testid="prefs-logo-file" />
                 </label>
                 {prefs.logoDataUrl && (
                   <button type="button" className="small" onClick={() => setPrefs({ ...prefs, logoDataUrl: null })} data-testid="prefs-logo-remove">
-                    Remove
+                    {t('Remove')}
                   </button>
                 )}
               </div>
             </div>
             <label className="prefs-field">
-              Disclaimer
+              {t('Disclaimer')}
               <textarea value={prefs.disclaimer} onChange={field('disclaimer')} rows={6} maxLength={10_000} data-testid="prefs-disclaimer" />
             </label>
           </fieldset>
@@ -113,10 +116,10 @@ export function ReportPreferencesForm({ onDone }: { onDone: (saved: boolean) => 
       </div>
       <div className="actions">
         <button type="button" onClick={() => onDone(false)} data-testid="prefs-cancel">
-          Cancel
+          {t('Cancel')}
         </button>
         <button type="submit" className="primary" disabled={!prefs || busy} data-testid="prefs-save">
-          {busy ? 'Saving…' : 'Save details'}
+          {busy ? t('Saving…') : t('Save details')}
         </button>
       </div>
     </form>

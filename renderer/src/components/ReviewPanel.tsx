@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SecurityReview } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useLoadedList } from '../hooks/useLoadedList';
@@ -9,12 +10,13 @@ import { useLoadedList } from '../hooks/useLoadedList';
  * "Leave as it is" keeps them so.
  */
 export function ReviewPanel({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
   const load = useCallback(async () => (await api().listSecurities({ unresolved: true })).reviews, []);
   const { items, message, run } = useLoadedList<SecurityReview>(load, onChanged);
   return (
     <div data-testid="review-panel">
       <p className="muted small">
-        These holdings could be more than one security, so ThemeLens did not guess: they count as untagged until you say which security each is.
+        {t('These holdings could be more than one security, so ThemeLens did not guess: they count as untagged until you say which security each is.')}
       </p>
       {message && (
         <p className="small" role="status">
@@ -23,7 +25,7 @@ export function ReviewPanel({ onChanged }: { onChanged: () => void }) {
       )}
       {items.length === 0 ? (
         <p className="muted" data-testid="review-empty">
-          Nothing waits for review: every holding was identified by its ISIN, CUSIP or its ticker on its account&apos;s market.
+          {t("Nothing waits for review: every holding was identified by its ISIN, CUSIP or its ticker on its account's market.")}
         </p>
       ) : (
         <ul className="review-list">
@@ -41,13 +43,13 @@ export function ReviewPanel({ onChanged }: { onChanged: () => void }) {
                     type="button"
                     className="small"
                     data-testid={`review-${r.id}-confirm-${c}`}
-                    onClick={() => void run(async () => (await api().decideSecurityReview({ id: r.id, decision: 'confirm', candidate: c }), `${r.symbolKey.replace(/^REVIEW:/, '')} is ${c}: it takes ${c}'s tags.`))}
+                    onClick={() => void run(async () => (await api().decideSecurityReview({ id: r.id, decision: 'confirm', candidate: c }), t("{{symbol}} is {{candidate}}: it takes {{candidate}}'s tags.", { symbol: r.symbolKey.replace(/^REVIEW:/, ''), candidate: c })))}
                   >
-                    It is {c}
+                    {t('It is {{candidate}}', { candidate: c })}
                   </button>
                 ))}
-                <button type="button" className="small ghost" data-testid={`review-${r.id}-reject`} onClick={() => void run(async () => (await api().decideSecurityReview({ id: r.id, decision: 'reject' }), 'Left as it is: it stays untagged until you tag it.'))}>
-                  Leave as it is
+                <button type="button" className="small ghost" data-testid={`review-${r.id}-reject`} onClick={() => void run(async () => (await api().decideSecurityReview({ id: r.id, decision: 'reject' }), t('Left as it is: it stays untagged until you tag it.')))}>
+                  {t('Leave as it is')}
                 </button>
               </div>
             </li>

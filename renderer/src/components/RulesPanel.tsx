@@ -1,23 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TagRule } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import { RULE_KINDS, type RuleKind } from '../../../shared/tags/rule-match';
 import { api } from '../api';
 import { useLoadedList } from '../hooks/useLoadedList';
-import { formatWeight } from '../format';
+import { formatCount, formatWeight } from '../format';
+import { msg } from '../i18n';
 import { percentToBp } from './TagEditor';
 import type { RecordTagStep } from './ThemesDialog';
 
 const KIND_LABEL: Record<RuleKind, string> = {
-  symbols: 'Symbols (list)',
-  description: 'Description contains / matches',
-  'security-type': 'Security type is',
-  'isin-prefix': 'ISIN starts with (country)',
-  account: 'Account is',
+  symbols: msg('Symbols (list)'),
+  description: msg('Description contains / matches'),
+  'security-type': msg('Security type is'),
+  'isin-prefix': msg('ISIN starts with (country)'),
+  account: msg('Account is'),
 };
 
 /** Tagging rules: previewed as you type ("would tag 14 positions"), applied on import and on demand. */
 export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onChanged: () => void; record: RecordTagStep }) {
+  const { t } = useTranslation();
   const [kind, setKind] = useState<RuleKind>('description');
   const [pattern, setPattern] = useState('');
   const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
@@ -31,9 +34,16 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
   useEffect(() => {
     if (!pattern.trim() || bp === null) return setPreview(null);
     const spec = { kind, pattern, themeId, weightBp: bp, priority: Number(priority) || 0 };
-    const t = setTimeout(() => void api().previewRule(spec).then(setPreview).catch(() => setPreview(null)), 150);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => void api().previewRule(spec).then(setPreview).catch(() => setPreview(null)), 150);
+    return () => clearTimeout(timer);
   }, [kind, pattern, themeId, bp, priority]);
+  /** "Would tag 2 positions: EQIX, DLR" (the first ten symbols). */
+  const wouldTag = (positions: number, symbols: string[]): string => {
+    const list = `${symbols.slice(0, 10).join(', ')}${symbols.length > 10 ? ', …' : ''}`;
+    const n = formatCount(positions);
+    if (positions === 1) return symbols.length ? t('Would tag 1 position: {{symbols}}', { symbols: list }) : t('Would tag 1 position');
+    return symbols.length ? t('Would tag {{n}} positions: {{symbols}}', { n, symbols: list }) : t('Would tag {{n}} positions', { n });
+  };
   return (
     <div data-testid="rules-panel">
       <form
@@ -44,75 +54,75 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
             void run(async () => {
               await api().createRule(rule);
               setPattern('');
-              return 'Rule saved. It tags new imports; "Apply rules now" tags what you hold.';
+              return t('Rule saved. It tags new imports; "Apply rules now" tags what you hold.');
             });
         }}
       >
         <label className="field">
-          <span>When</span>
+          <span>{t('When', { context: 'rule' })}</span>
           <select value={kind} onChange={(e) => setKind(e.target.value as RuleKind)} data-testid="rule-kind">
             {RULE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABEL[k]}
+                {t(KIND_LABEL[k])}
               </option>
             ))}
           </select>
         </label>
         <label className="field grow">
-          <span>Pattern</span>
+          <span>{t('Pattern')}</span>
           <input value={pattern} onChange={(e) => setPattern(e.target.value)} placeholder={kind === 'symbols' ? 'EQIX, DLR' : kind === 'isin-prefix' ? 'JP' : '*REALTY*'} data-testid="rule-pattern" />
         </label>
         <label className="field">
-          <span>Theme</span>
+          <span>{t('Theme')}</span>
           <select value={themeId} onChange={(e) => setThemeId(e.target.value)} data-testid="rule-theme">
-            {themes.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
+            {themes.map((th) => (
+              <option key={th.id} value={th.id}>
+                {th.name}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>Weight %</span>
+          <span>{t('Weight %')}</span>
           <input value={weight} onChange={(e) => setWeight(e.target.value)} size={5} />
         </label>
         <label className="field">
-          <span>Priority</span>
+          <span>{t('Priority')}</span>
           <input value={priority} onChange={(e) => setPriority(e.target.value)} size={4} />
         </label>
         <button type="submit" className="primary small" disabled={!preview} data-testid="rule-save">
-          Save rule
+          {t('Save rule')}
         </button>
       </form>
       <p className="muted small" data-testid="rule-preview">
-        {preview ? `Would tag ${preview.positions} position${preview.positions === 1 ? '' : 's'}${preview.symbols.length ? `: ${preview.symbols.slice(0, 10).join(', ')}${preview.symbols.length > 10 ? ', …' : ''}` : ''}` : 'Type a pattern to see what it would tag. Rules never change a tag you set by hand.'}
+        {preview ? wouldTag(preview.positions, preview.symbols) : t('Type a pattern to see what it would tag. Rules never change a tag you set by hand.')}
       </p>
       {message && <p className="small">{message}</p>}
       <div className="issues">
         <table>
           <thead>
             <tr>
-              <th>When</th>
-              <th>Pattern</th>
-              <th>Theme</th>
-              <th className="num">Weight</th>
-              <th className="num">Priority</th>
-              <th><span className="visually-hidden">Actions</span></th>
+              <th>{t('When', { context: 'rule' })}</th>
+              <th>{t('Pattern')}</th>
+              <th>{t('Theme')}</th>
+              <th className="num">{t('Weight')}</th>
+              <th className="num">{t('Priority')}</th>
+              <th><span className="visually-hidden">{t('Actions')}</span></th>
             </tr>
           </thead>
           <tbody>
             {rules.map((r) => (
               <tr key={r.id}>
-                <td>{KIND_LABEL[r.kind]}</td>
+                <td>{t(KIND_LABEL[r.kind])}</td>
                 <td>
                   <code>{r.pattern}</code>
                 </td>
-                <td>{themes.find((t) => t.id === r.themeId)?.name ?? r.themeId}</td>
+                <td>{themes.find((th) => th.id === r.themeId)?.name ?? r.themeId}</td>
                 <td className="num">{formatWeight(r.weightBp / 10000)}</td>
                 <td className="num">{r.priority}</td>
                 <td>
-                  <button type="button" className="small" onClick={() => void run(async () => void (await api().deleteRule({ id: r.id })))} aria-label={`Delete rule ${r.id}`}>
-                    Delete
+                  <button type="button" className="small" onClick={() => void run(async () => void (await api().deleteRule({ id: r.id })))} aria-label={t('Delete rule {{id}}', { id: r.id })}>
+                    {t('Delete')}
                   </button>
                 </td>
               </tr>
@@ -122,10 +132,12 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
       </div>
       <div className="actions">
         <button type="button" className="small" disabled={rules.length === 0} data-testid="apply-rules" onClick={() => void run(async () => {
-          const r = await record('Apply rules', () => api().applyRules({}));
-          return `Tagged ${r.tagged} holding/theme pair(s)${r.skipped.length ? `; ${r.skipped.length} left out to stay within 100%` : ''}.`;
+          const r = await record(t('Apply rules'), () => api().applyRules({}));
+          return r.skipped.length
+            ? t('Tagged {{n}} holding/theme pair(s); {{skipped}} left out to stay within 100%.', { n: formatCount(r.tagged), skipped: formatCount(r.skipped.length) })
+            : t('Tagged {{n}} holding/theme pair(s).', { n: formatCount(r.tagged) });
         })}>
-          Apply rules now
+          {t('Apply rules now')}
         </button>
       </div>
     </div>

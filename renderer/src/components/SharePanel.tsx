@@ -1,11 +1,17 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TagImportPreview } from '../../../shared/api/contract';
 import { api, asFailure } from '../api';
 import { formatWeight } from '../format';
+import { msg } from '../i18n';
 import type { RecordTagStep } from './ThemesDialog';
+
+/** What a line of the file does, as the preview shows it. */
+const STATUS: Record<TagImportPreview['rows'][number]['status'], string> = { new: msg('new'), same: msg('same'), changed: msg('changed'), conflict: msg('conflict') };
 
 /** Share themes and tags with colleagues: export as JSON or CSV; import with a preview of what changes. */
 export function SharePanel({ onChanged, record }: { onChanged: () => void; record: RecordTagStep }) {
+  const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<{ path: string; preview: TagImportPreview } | null>(null);
   const exportAs = async (format: 'json' | 'csv') => {
@@ -13,7 +19,7 @@ export function SharePanel({ onChanged, record }: { onChanged: () => void; recor
     if (!target) return;
     try {
       await api().exportTags({ path: target.path, format });
-      setMessage(`Saved ${target.path}`);
+      setMessage(t('Saved {{path}}', { path: target.path }));
     } catch (err) {
       setMessage(asFailure(err).message);
     }
@@ -31,8 +37,8 @@ export function SharePanel({ onChanged, record }: { onChanged: () => void; recor
   const confirm = async () => {
     if (!pending) return;
     try {
-      const r = await record(`Import tags from ${pending.preview.file}`, () => api().importTags({ path: pending.path }));
-      setMessage(`Imported ${r.counts.new} new and ${r.counts.changed} changed tag(s) from ${r.file}.`);
+      const r = await record(t('Import tags from {{file}}', { file: pending.preview.file }), () => api().importTags({ path: pending.path }));
+      setMessage(t('Imported {{added}} new and {{changed}} changed tag(s) from {{file}}.', { added: r.counts.new, changed: r.counts.changed, file: r.file }));
       setPending(null);
       onChanged();
     } catch (err) {
@@ -46,33 +52,34 @@ export function SharePanel({ onChanged, record }: { onChanged: () => void; recor
     <div data-testid="share-panel">
       <div className="form-row">
         <button type="button" className="small" onClick={() => void exportAs('json')} data-testid="export-tags-json">
-          Export themes and tags (JSON)…
+          {t('Export themes and tags (JSON)…')}
         </button>
         <button type="button" className="small" onClick={() => void exportAs('csv')} data-testid="export-tags-csv">
-          Export tags (CSV)…
+          {t('Export tags (CSV)…')}
         </button>
         <span className="spacer" />
         <button type="button" className="small primary" onClick={() => void pick()} data-testid="import-tags">
-          Import tags…
+          {t('Import tags…')}
         </button>
       </div>
       {message && <p className="small">{message}</p>}
       {p && (
         <>
           <p data-testid="tag-import-summary">
-            {p.file}: {p.counts.new} new, {p.counts.changed} changed, {p.counts.same} unchanged, {p.counts.conflict} conflict(s)
-            {p.newThemes.length ? `; new themes: ${p.newThemes.join(', ')}` : ''}. Nothing is written until you import.
+            {p.newThemes.length
+              ? t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} conflict(s); new themes: {{themes}}. Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict, themes: p.newThemes.join(', ') })
+              : t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} conflict(s). Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict })}
           </p>
           <div className="issues">
             <table>
               <thead>
                 <tr>
-                  <th className="num">Line</th>
-                  <th>Symbol</th>
-                  <th>Theme</th>
-                  <th className="num">Now</th>
-                  <th className="num">After</th>
-                  <th>What happens</th>
+                  <th className="num">{t('Line')}</th>
+                  <th>{t('Symbol')}</th>
+                  <th>{t('Theme')}</th>
+                  <th className="num">{t('Now')}</th>
+                  <th className="num">{t('After')}</th>
+                  <th>{t('What happens')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,7 +92,8 @@ export function SharePanel({ onChanged, record }: { onChanged: () => void; recor
                       <td>{r.themeId}</td>
                       <td className="num">{w(r.oldWeightBp)}</td>
                       <td className="num">{w(r.newWeightBp)}</td>
-                      <td>{r.message ?? r.status}</td>
+                      {/* i18n-ignore: the key is a STATUS label, each written with msg() above */}
+                      <td>{r.message ?? t(STATUS[r.status])}</td>
                     </tr>
                   ))}
                 {p.errors.map((e) => (
@@ -99,10 +107,10 @@ export function SharePanel({ onChanged, record }: { onChanged: () => void; recor
           </div>
           <div className="actions">
             <button type="button" className="small" onClick={() => setPending(null)}>
-              Cancel
+              {t('Cancel')}
             </button>
-            <button type="button" className="small primary" disabled={blocked} onClick={() => void confirm()} data-testid="confirm-tag-import" title={blocked ? 'Resolve the conflicts in the file first' : undefined}>
-              Import
+            <button type="button" className="small primary" disabled={blocked} onClick={() => void confirm()} data-testid="confirm-tag-import" title={blocked ? t('Resolve the conflicts in the file first') : undefined}>
+              {t('Import')}
             </button>
           </div>
         </>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiOutputs } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useLoadedList } from '../hooks/useLoadedList';
@@ -9,13 +10,14 @@ type Suggestion = ApiOutputs['listSuggestions'][number];
 
 /** Starter suggestions the user accepts or rejects, one by one or all; never applied silently. */
 export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void; record: RecordTagStep }) {
+  const { t } = useTranslation();
   const [onlyHeld, setOnlyHeld] = useState(true);
   const load = useCallback(() => api().listSuggestions({ onlyHeld }), [onlyHeld]);
   const { items: list, message: error, run } = useLoadedList<Suggestion>(load, onChanged);
   const act = (kind: 'accept' | 'reject', items: Suggestion[]) =>
     run(async () => {
       const payload = { items: items.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) };
-      if (kind === 'accept') await record(`Accept ${items.length} suggestion${items.length === 1 ? '' : 's'}`, () => api().acceptSuggestions(payload));
+      if (kind === 'accept') await record(items.length === 1 ? t('Accept 1 suggestion') : t('Accept {{n}} suggestions', { n: items.length }), () => api().acceptSuggestions(payload));
       else await api().rejectSuggestions(payload);
     });
   return (
@@ -23,14 +25,14 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
       <div className="form-row">
         <label className="checkbox">
           <input type="checkbox" checked={onlyHeld} onChange={(e) => setOnlyHeld(e.target.checked)} />
-          Only holdings in my portfolios
+          {t('Only holdings in my portfolios')}
         </label>
         <span className="spacer" />
         <button type="button" className="small" disabled={list.length === 0} onClick={() => void act('reject', list)}>
-          Reject all
+          {t('Reject all')}
         </button>
         <button type="button" className="small primary" disabled={list.length === 0} onClick={() => void act('accept', list)} data-testid="accept-all-suggestions">
-          Accept all
+          {t('Accept all')}
         </button>
       </div>
       {error && (
@@ -42,11 +44,11 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
         <table>
           <thead>
             <tr>
-              <th>Symbol</th>
-              <th>Theme</th>
-              <th className="num">Weight</th>
-              <th>Why</th>
-              <th><span className="visually-hidden">Actions</span></th>
+              <th>{t('Symbol')}</th>
+              <th>{t('Theme')}</th>
+              <th className="num">{t('Weight')}</th>
+              <th>{t('Why', { context: 'rationale' })}</th>
+              <th><span className="visually-hidden">{t('Actions')}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +60,7 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
                   {formatWeight(s.weightBp / 10000)}
                   {s.previousWeightBp !== null && (
                     <div className="muted small" data-testid={`reweighted-${s.symbolKey}-${s.themeId}`}>
-                      re-weighted, was {formatWeight(s.previousWeightBp / 10000)}
+                      {t('re-weighted, was {{weight}}', { weight: formatWeight(s.previousWeightBp / 10000) })}
                     </div>
                   )}
                 </td>
@@ -66,15 +68,15 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
                   {s.name ? <strong>{s.name}: </strong> : null}
                   {s.rationale}
                   <div className="muted small">
-                    Source: {s.source} (checked {s.asOf})
+                    {t('Source: {{source}} (checked {{date}})', { source: s.source, date: s.asOf })}
                   </div>
                 </td>
                 <td className="row-actions">
                   <button type="button" className="small primary" onClick={() => void act('accept', [s])} data-testid={`accept-${s.symbolKey}-${s.themeId}`}>
-                    Accept
+                    {t('Accept')}
                   </button>
                   <button type="button" className="small" onClick={() => void act('reject', [s])} data-testid={`reject-${s.symbolKey}-${s.themeId}`}>
-                    Reject
+                    {t('Reject')}
                   </button>
                 </td>
               </tr>
@@ -82,7 +84,7 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
             {list.length === 0 && (
               <tr>
                 <td colSpan={5} className="muted">
-                  No open suggestions{onlyHeld ? ' for your holdings' : ''}.
+                  {onlyHeld ? t('No open suggestions for your holdings.') : t('No open suggestions.')}
                 </td>
               </tr>
             )}

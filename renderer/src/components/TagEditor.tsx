@@ -1,25 +1,36 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Theme } from '../../../shared/domain/types';
 import type { ReportPositionTheme as FullTheme } from '../../../shared/report/model';
-import { formatWeight } from '../format';
+import { formatCount, formatWeight } from '../format';
 import { api, asFailure } from '../api';
 
 /** "Applies to 3 positions in 2 portfolios": a tag is the security's, wherever it is held. */
 function useReach(symbolKey: string): string | null {
-  const [text, setText] = useState<string | null>(null);
+  const { t } = useTranslation();
+  const [reach, setReach] = useState<{ positions: number; portfolios: number; as: string | null } | null>(null);
   useEffect(() => {
     let live = true;
     Promise.resolve()
       .then(() => api().showSecurity({ text: symbolKey }))
       .then(
-        (s) => live && setText(`Applies to ${s.positions} position${s.positions === 1 ? '' : 's'} in ${s.portfolios} portfolio${s.portfolios === 1 ? '' : 's'}${s.key !== symbolKey ? ` (as ${s.key})` : ''}`),
+        (s) => live && setReach({ positions: s.positions, portfolios: s.portfolios, as: s.key !== symbolKey ? s.key : null }),
         () => undefined,
       );
     return () => {
       live = false;
     };
   }, [symbolKey]);
-  return text;
+  if (!reach) return null;
+  // The text is made here, not when the answer came, so that it follows the interface language.
+  const values = { positions: formatCount(reach.positions), portfolios: formatCount(reach.portfolios), key: reach.as };
+  const one = { positions: reach.positions === 1, portfolios: reach.portfolios === 1 };
+  if (reach.as !== null) {
+    if (one.positions) return one.portfolios ? t('Applies to 1 position in 1 portfolio (as {{key}})', values) : t('Applies to 1 position in {{portfolios}} portfolios (as {{key}})', values);
+    return one.portfolios ? t('Applies to {{positions}} positions in 1 portfolio (as {{key}})', values) : t('Applies to {{positions}} positions in {{portfolios}} portfolios (as {{key}})', values);
+  }
+  if (one.positions) return one.portfolios ? t('Applies to 1 position in 1 portfolio') : t('Applies to 1 position in {{portfolios}} portfolios', values);
+  return one.portfolios ? t('Applies to {{positions}} positions in 1 portfolio', values) : t('Applies to {{positions}} positions in {{portfolios}} portfolios', values);
 }
 
 /** What the editor needs of a position's current tags. */
@@ -64,6 +75,7 @@ interface Props {
 
 /** Inline editor: pick a theme and a weight; shows what stays untagged as you type. */
 export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLinked }: Props) {
+  const { t } = useTranslation();
   const reach = useReach(symbolKey);
   const [sameAs, setSameAs] = useState<string | null>(null);
   const [themeId, setThemeId] = useState(() => initialTheme(current, themes));
@@ -81,9 +93,9 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
 
   const save = async () => {
     if (saving) return;
-    if (bp === null) return setError('Enter a weight in percent, e.g. 60 or 12.5.');
-    if (bp > availableBp) return setError(`At most ${formatWeight(availableBp / 10000)} is left for ${symbolKey}.`);
-    if (sourceUrl.trim() && !/^https?:\/\/\S+$/.test(sourceUrl.trim())) return setError('The source link must start with https:// (or http://).');
+    if (bp === null) return setError(t('Enter a weight in percent, e.g. 60 or 12.5.'));
+    if (bp > availableBp) return setError(t('At most {{weight}} is left for {{symbol}}.', { weight: formatWeight(availableBp / 10000), symbol: symbolKey }));
+    if (sourceUrl.trim() && !/^https?:\/\/\S+$/.test(sourceUrl.trim())) return setError(t('The source link must start with https:// (or http://).'));
     setSaving(true);
     setError(null);
     try {
@@ -107,7 +119,7 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
     <div
       className="tag-editor"
       role="group"
-      aria-label={`Tag ${symbolKey}`}
+      aria-label={t('Tag {{symbol}}', { symbol: symbolKey })}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -117,7 +129,7 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
     >
       <select
         data-testid="tag-theme-select"
-        aria-label="Theme"
+        aria-label={t('Theme')}
         value={themeId}
         onChange={(e) => {
           setThemeId(e.target.value);
@@ -132,15 +144,15 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
         }}
         autoFocus
       >
-        {themes.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
+        {themes.map((th) => (
+          <option key={th.id} value={th.id}>
+            {th.name}
           </option>
         ))}
       </select>
       <input
         data-testid="tag-weight-input"
-        aria-label="Weight in percent"
+        aria-label={t('Weight in percent')}
         inputMode="decimal"
         value={text}
         size={5}
@@ -158,20 +170,20 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
       />
       <span className="pct-sign">%</span>
       <span className={remainingAfter !== null && remainingAfter < 0 ? 'remaining over' : 'remaining'} data-testid="tag-remaining">
-        {remainingAfter === null ? '' : remainingAfter < 0 ? `${formatWeight(-remainingAfter / 10000)} too much` : `Remaining: ${formatWeight(remainingAfter / 10000)} untagged`}
+        {remainingAfter === null ? '' : remainingAfter < 0 ? t('{{weight}} too much', { weight: formatWeight(-remainingAfter / 10000) }) : t('Remaining: {{weight}} untagged', { weight: formatWeight(remainingAfter / 10000) })}
       </span>
       <button type="button" className="primary small" data-testid="tag-save" onClick={() => void save()} disabled={saving}>
-        Save
+        {t('Save')}
       </button>
       <button type="button" className="small" onClick={onCancel}>
-        Cancel
+        {t('Cancel')}
       </button>
       <button type="button" className="small ghost" onClick={() => setNoteOpen((o) => !o)} aria-expanded={noteOpen} data-testid="tag-note-toggle">
-        Note…
+        {t('Note…')}
       </button>
       {onLinked && (
         <button type="button" className="small ghost" onClick={() => setSameAs((v) => (v === null ? '' : null))} aria-expanded={sameAs !== null} data-testid="same-security-toggle">
-          Same security as…
+          {t('Same security as…')}
         </button>
       )}
       {reach && (
@@ -182,8 +194,8 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
       {sameAs !== null && (
         <div className="tag-note">
           <input
-            aria-label="Ticker or ISIN of the same security"
-            placeholder="Ticker or ISIN, e.g. US67066G1040"
+            aria-label={t('Ticker or ISIN of the same security')}
+            placeholder={t('Ticker or ISIN, e.g. US67066G1040')}
             value={sameAs}
             onChange={(e) => setSameAs(e.target.value)}
             onKeyDown={(e) => {
@@ -196,14 +208,14 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
             data-testid="same-security-input"
           />
           <button type="button" className="small primary" disabled={!sameAs.trim()} onClick={() => void linkTo(sameAs.trim())} data-testid="same-security-link">
-            Link
+            {t('Link')}
           </button>
         </div>
       )}
       {noteOpen && (
         <div className="tag-note">
-          <input aria-label="Why this weight" placeholder="Why (e.g. 60% of revenue is data-center)" value={rationale} onChange={(e) => setRationale(e.target.value)} maxLength={2000} data-testid="tag-rationale" />
-          <input aria-label="Source link" placeholder="https:// source" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} maxLength={2000} data-testid="tag-source-url" />
+          <input aria-label={t('Why this weight')} placeholder={t('Why (e.g. 60% of revenue is data-center)')} value={rationale} onChange={(e) => setRationale(e.target.value)} maxLength={2000} data-testid="tag-rationale" />
+          <input aria-label={t('Source link')} placeholder={t('https:// source')} value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} maxLength={2000} data-testid="tag-source-url" />
         </div>
       )}
       {error && (

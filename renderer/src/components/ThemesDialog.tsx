@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TagEvent } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import { api } from '../api';
 import { useLoadedList } from '../hooks/useLoadedList';
-import { formatWeight } from '../format';
+import { formatWeight, locale } from '../format';
+import { msg } from '../i18n';
 import { FundsPanel } from './FundsPanel';
 import { Modal } from './Modal';
 import { ReviewPanel } from './ReviewPanel';
@@ -11,11 +13,15 @@ import { RulesPanel } from './RulesPanel';
 import { SharePanel } from './SharePanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
 
+/** How a tag was set (its source code), as the Source column says it; translated where shown. */
+const SOURCE_LABEL: Record<string, string> = { manual: msg('manual'), rule: msg('rule'), suggestion: msg('suggestion'), 'look-through': msg('look-through'), imported: msg('imported'), linked: msg('linked') };
+
 /** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
 /** Runs a bulk tag operation as one undoable step. */
 export type RecordTagStep = <T>(label: string, action: () => Promise<T>) => Promise<T>;
 
 export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes' }: { onClose: () => void; onChanged: () => void; record: RecordTagStep; initialTab?: 'themes' | 'suggestions' }) {
+  const { t } = useTranslation();
   const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'review' | 'history'>(initialTab);
   const [newName, setNewName] = useState('');
   const [newParent, setNewParent] = useState('');
@@ -25,7 +31,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
   const { items: themes, message: error, run: runAction } = useLoadedList<Theme>(load, onChanged);
   const run = (fn: () => Promise<unknown>) => runAction(async () => void (await fn()));
   const move = (i: number, delta: number) => {
-    const ids = themes.map((t) => t.id);
+    const ids = themes.map((th) => th.id);
     const j = i + delta;
     if (j < 0 || j >= ids.length) return;
     [ids[i], ids[j]] = [ids[j] as string, ids[i] as string];
@@ -33,28 +39,28 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
   };
 
   return (
-    <Modal title="Themes and tagging" testId="themes-dialog" onClose={onClose} wide>
+    <Modal title={t('Themes and tagging')} testId="themes-dialog" onClose={onClose} wide>
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'themes'} className={tab === 'themes' ? 'tab active' : 'tab'} onClick={() => setTab('themes')}>
-          Themes
+          {t('Themes')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'suggestions'} className={tab === 'suggestions' ? 'tab active' : 'tab'} onClick={() => setTab('suggestions')} data-testid="suggestions-tab">
-          Suggestions
+          {t('Suggestions')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'rules'} className={tab === 'rules' ? 'tab active' : 'tab'} onClick={() => setTab('rules')} data-testid="rules-tab">
-          Rules
+          {t('Rules')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'funds'} className={tab === 'funds' ? 'tab active' : 'tab'} onClick={() => setTab('funds')} data-testid="funds-tab">
-          Fund look-through
+          {t('Fund look-through')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'share'} className={tab === 'share' ? 'tab active' : 'tab'} onClick={() => setTab('share')} data-testid="share-tab">
-          Share
+          {t('Share')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'review'} className={tab === 'review' ? 'tab active' : 'tab'} onClick={() => setTab('review')} data-testid="review-tab">
-          Needs review
+          {t('Needs review')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'tab active' : 'tab'} onClick={() => setTab('history')} data-testid="history-tab">
-          Tag history
+          {t('Tag history')}
         </button>
       </div>
       {error && (
@@ -67,62 +73,62 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
           <table className="themes-table" data-testid="themes-table">
             <thead>
               <tr>
-                <th>Color</th>
-                <th>Name</th>
-                <th>Description</th>
-                <th>Pack</th>
-                <th><span className="visually-hidden">Actions</span></th>
+                <th>{t('Color')}</th>
+                <th>{t('Name')}</th>
+                <th>{t('Description', { context: 'theme' })}</th>
+                <th>{t('Pack')}</th>
+                <th><span className="visually-hidden">{t('Actions')}</span></th>
               </tr>
             </thead>
             <tbody>
-              {themes.map((t, i) => (
-                <tr key={t.id} data-testid={`theme-row-${t.id}`} className={t.parentId ? 'sub-theme' : undefined}>
+              {themes.map((th, i) => (
+                <tr key={th.id} data-testid={`theme-row-${th.id}`} className={th.parentId ? 'sub-theme' : undefined}>
                   <td>
-                    <input type="color" aria-label={`Color of ${t.name}`} value={t.color} onChange={(e) => void run(() => api().updateTheme({ id: t.id, color: e.target.value }))} />
+                    <input type="color" aria-label={t('Color of {{name}}', { name: th.name })} value={th.color} onChange={(e) => void run(() => api().updateTheme({ id: th.id, color: e.target.value }))} />
                   </td>
                   <td>
                     <input
-                      aria-label={`Name of ${t.name}`}
-                      defaultValue={t.name}
-                      key={`${t.id}-${t.name}`}
-                      onBlur={(e) => e.target.value.trim() !== t.name && void run(() => api().updateTheme({ id: t.id, name: e.target.value }))}
+                      aria-label={t('Name of {{name}}', { name: th.name })}
+                      defaultValue={th.name}
+                      key={`${th.id}-${th.name}`}
+                      onBlur={(e) => e.target.value.trim() !== th.name && void run(() => api().updateTheme({ id: th.id, name: e.target.value }))}
                       onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
                     />
                   </td>
                   <td>
                     <input
-                      aria-label={`Description of ${t.name}`}
+                      aria-label={t('Description of {{name}}', { name: th.name })}
                       className="wide-input"
-                      defaultValue={t.description}
-                      key={`${t.id}-d-${t.description}`}
-                      onBlur={(e) => e.target.value !== t.description && void run(() => api().updateTheme({ id: t.id, description: e.target.value }))}
+                      defaultValue={th.description}
+                      key={`${th.id}-d-${th.description}`}
+                      onBlur={(e) => e.target.value !== th.description && void run(() => api().updateTheme({ id: th.id, description: e.target.value }))}
                     />
                   </td>
                   <td>
                     <input
-                      aria-label={`Pack of ${t.name}`}
+                      aria-label={t('Pack of {{name}}', { name: th.name })}
                       className="pack-input"
-                      defaultValue={t.pack}
-                      key={`${t.id}-p-${t.pack}`}
+                      defaultValue={th.pack}
+                      key={`${th.id}-p-${th.pack}`}
                       list="theme-packs"
-                      onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== t.pack && void run(() => api().updateTheme({ id: t.id, pack: e.target.value }))}
+                      onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== th.pack && void run(() => api().updateTheme({ id: th.id, pack: e.target.value }))}
                       onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
                     />
                   </td>
                   <td className="row-actions">
-                    <button type="button" className="small" aria-label={`Move ${t.name} up`} onClick={() => move(i, -1)} disabled={i === 0}>
+                    <button type="button" className="small" aria-label={t('Move {{name}} up', { name: th.name })} onClick={() => move(i, -1)} disabled={i === 0}>
                       ↑
                     </button>
-                    <button type="button" className="small" aria-label={`Move ${t.name} down`} onClick={() => move(i, 1)} disabled={i === themes.length - 1}>
+                    <button type="button" className="small" aria-label={t('Move {{name}} down', { name: th.name })} onClick={() => move(i, 1)} disabled={i === themes.length - 1}>
                       ↓
                     </button>
-                    {confirmDelete === t.id ? (
-                      <button type="button" className="small danger" data-testid={`confirm-delete-${t.id}`} onClick={() => void run(() => api().deleteTheme({ id: t.id })).then(() => setConfirmDelete(null))}>
-                        Delete with its tags?
+                    {confirmDelete === th.id ? (
+                      <button type="button" className="small danger" data-testid={`confirm-delete-${th.id}`} onClick={() => void run(() => api().deleteTheme({ id: th.id })).then(() => setConfirmDelete(null))}>
+                        {t('Delete with its tags?')}
                       </button>
                     ) : (
-                      <button type="button" className="small" aria-label={`Delete ${t.name}`} data-testid={`delete-theme-${t.id}`} onClick={() => setConfirmDelete(t.id)}>
-                        Delete
+                      <button type="button" className="small" aria-label={t('Delete {{name}}', { name: th.name })} data-testid={`delete-theme-${th.id}`} onClick={() => setConfirmDelete(th.id)}>
+                        {t('Delete')}
                       </button>
                     )}
                   </td>
@@ -131,7 +137,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
             </tbody>
           </table>
           <datalist id="theme-packs">
-            {[...new Set(themes.map((t) => t.pack))].map((p) => (
+            {[...new Set(themes.map((th) => th.pack))].map((p) => (
               <option key={p} value={p} />
             ))}
           </datalist>
@@ -142,23 +148,23 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
               if (newName.trim()) void run(() => api().createTheme({ name: newName, ...(newParent ? { parentId: newParent } : {}) })).then(() => setNewName(''));
             }}
           >
-            <input aria-label="New theme name" placeholder="New theme, e.g. Space economy" value={newName} onChange={(e) => setNewName(e.target.value)} data-testid="new-theme-name" maxLength={200} />
-            <select aria-label="Put the new theme under" value={newParent} onChange={(e) => setNewParent(e.target.value)} data-testid="new-theme-parent">
-              <option value="">Top-level theme</option>
+            <input aria-label={t('New theme name')} placeholder={t('New theme, e.g. Space economy')} value={newName} onChange={(e) => setNewName(e.target.value)} data-testid="new-theme-name" maxLength={200} />
+            <select aria-label={t('Put the new theme under')} value={newParent} onChange={(e) => setNewParent(e.target.value)} data-testid="new-theme-parent">
+              <option value="">{t('Top-level theme')}</option>
               {themes
-                .filter((t) => !t.parentId)
-                .map((t) => (
-                  <option key={t.id} value={t.id}>
-                    Under {t.name}
+                .filter((th) => !th.parentId)
+                .map((th) => (
+                  <option key={th.id} value={th.id}>
+                    {t('Under {{name}}', { name: th.name })}
                   </option>
                 ))}
             </select>
             <button type="submit" className="primary small" data-testid="add-theme">
-              Add theme
+              {t('Add theme')}
             </button>
             <span className="spacer" />
             <button type="button" className="small" onClick={() => void run(() => api().restoreDefaultThemes({}))} data-testid="restore-defaults">
-              Restore default themes
+              {t('Restore default themes')}
             </button>
           </form>
         </>
@@ -177,7 +183,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
       )}
       <div className="actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('Close')}
         </button>
       </div>
     </Modal>
@@ -186,27 +192,28 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
 
 /** Every tag change, newest first, filterable by symbol and date. */
 function TagHistory() {
+  const { t } = useTranslation();
   const [symbol, setSymbol] = useState('');
   const [since, setSince] = useState('');
   const [events, setEvents] = useState<TagEvent[]>([]);
   useEffect(() => {
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       void api()
         .tagHistory({ ...(symbol.trim() ? { symbolKey: symbol.trim() } : {}), ...(since ? { since } : {}), limit: 500 })
         .then(setEvents);
     }, 150);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [symbol, since]);
   const w = (bp: number | null) => (bp === null ? '—' : formatWeight(bp / 10000));
   return (
     <div data-testid="tag-history">
       <div className="form-row">
         <label className="field">
-          <span>Symbol</span>
-          <input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="All" data-testid="history-symbol" />
+          <span>{t('Symbol')}</span>
+          <input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder={t('All')} data-testid="history-symbol" />
         </label>
         <label className="field">
-          <span>Changed since</span>
+          <span>{t('Changed since')}</span>
           <input type="date" value={since} onChange={(e) => setSince(e.target.value)} />
         </label>
       </div>
@@ -214,29 +221,35 @@ function TagHistory() {
         <table>
           <thead>
             <tr>
-              <th>When</th>
-              <th>Symbol</th>
-              <th>Theme</th>
-              <th className="num">Before</th>
-              <th className="num">After</th>
-              <th>Source</th>
+              <th>{t('When')}</th>
+              <th>{t('Symbol')}</th>
+              <th>{t('Theme')}</th>
+              <th className="num">{t('Before')}</th>
+              <th className="num">{t('After')}</th>
+              <th>{t('Source')}</th>
             </tr>
           </thead>
           <tbody>
             {events.map((e, i) => (
               <tr key={i}>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{new Date(e.at).toLocaleString(locale())}</td>
                 <td>{e.symbolKey}</td>
                 <td>{e.themeId}</td>
                 <td className="num">{w(e.oldWeightBp)}</td>
                 <td className="num">{w(e.newWeightBp)}</td>
-                <td>{e.source}</td>
+                <td>{SOURCE_LABEL[e.source] ? t(SOURCE_LABEL[e.source]!) : e.source}</td>
               </tr>
             ))}
             {events.length === 0 && (
               <tr>
                 <td colSpan={6} className="muted">
-                  No tag changes{symbol ? ` for ${symbol.toUpperCase()}` : ''}{since ? ` since ${since}` : ''}.
+                  {symbol && since
+                    ? t('No tag changes for {{symbol}} since {{date}}.', { symbol: symbol.toUpperCase(), date: since })
+                    : symbol
+                      ? t('No tag changes for {{symbol}}.', { symbol: symbol.toUpperCase() })
+                      : since
+                        ? t('No tag changes since {{date}}.', { date: since })
+                        : t('No tag changes.')}
                 </td>
               </tr>
             )}

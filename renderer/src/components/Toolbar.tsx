@@ -1,5 +1,7 @@
 import type { PortfolioSummary } from '../../../shared/domain/types';
+import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
+import { LanguagePicker } from './LanguagePicker';
 
 interface Props {
   portfolios: PortfolioSummary[];
@@ -22,6 +24,7 @@ interface Props {
 
 /** The app bar: portfolio picker, import and export. */
 export function Toolbar({ portfolios, selected, onSelect, onImport, onUpdatePrices, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo, onThemes, onBackups }: Props) {
+  const { t } = useTranslation();
   return (
     <header className="toolbar">
       <div className="brand" aria-label="ThemeLens">
@@ -32,10 +35,10 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, onUpdatePric
       {selected && <h1 className="visually-hidden">{selected.name}</h1>}
       {portfolios.length > 0 && (
         <label className="picker">
-          <span className="visually-hidden">Portfolio</span>
+          <span className="visually-hidden">{t('Portfolio')}</span>
           <select
             data-testid="portfolio-picker"
-            aria-label="Portfolio"
+            aria-label={t('Portfolio')}
             value={selected?.id ?? ''}
             onChange={(e) => onSelect(Number(e.target.value))}
           >
@@ -48,32 +51,33 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, onUpdatePric
           </select>
         </label>
       )}
-      {selected?.latestAsOf && <span className="as-of">as of {formatDate(selected.latestAsOf)}</span>}
+      {selected?.latestAsOf && <span className="as-of">{t('as of {{date}}', { date: formatDate(selected.latestAsOf) })}</span>}
       <div className="spacer" />
-      <button type="button" className="small" data-testid="themes-button" onClick={onThemes} title="Add, rename, recolor and order themes; tag history">
-        Themes…
+      <button type="button" className="small" data-testid="themes-button" onClick={onThemes} title={t('Add, rename, recolor and order themes; tag history')}>
+        {t('Themes…')}
       </button>
-      <button type="button" className="small" data-testid="backups-button" onClick={onBackups} title="Verified copies of your data; restore one">
-        Backups…
+      <button type="button" className="small" data-testid="backups-button" onClick={onBackups} title={t('Verified copies of your data; restore one')}>
+        {t('Backups…')}
       </button>
+      <LanguagePicker />
       <div className="undo-group">
-        <button type="button" className="small" data-testid="undo-button" onClick={onUndo} disabled={!undoLabel} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>
-          ↶ Undo
+        <button type="button" className="small" data-testid="undo-button" onClick={onUndo} disabled={!undoLabel} title={undoLabel ? t('Undo: {{action}} (Ctrl+Z)', { action: undoLabel }) : t('Nothing to undo')} aria-label={undoLabel ? t('Undo {{action}}', { action: undoLabel }) : t('Undo')}>
+          ↶ {t('Undo')}
         </button>
-        <button type="button" className="small" data-testid="redo-button" onClick={onRedo} disabled={!redoLabel} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>
-          ↷ Redo
+        <button type="button" className="small" data-testid="redo-button" onClick={onRedo} disabled={!redoLabel} title={redoLabel ? t('Redo: {{action}} (Ctrl+Shift+Z)', { action: redoLabel }) : t('Nothing to redo')} aria-label={redoLabel ? t('Redo {{action}}', { action: redoLabel }) : t('Redo')}>
+          ↷ {t('Redo')}
         </button>
       </div>
-      <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} title="Import holdings (Ctrl+O)">
-        Import holdings…
+      <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} title={t('Import holdings (Ctrl+O)')}>
+        {t('Import holdings…')}
       </button>
       {selected && (
-        <button type="button" data-testid="update-prices-button" onClick={onUpdatePrices} disabled={busy} title="Revalue the latest holdings at the prices in a file (symbol, price, currency, date): a new snapshot">
-          Update prices…
+        <button type="button" data-testid="update-prices-button" onClick={onUpdatePrices} disabled={busy} title={t('Revalue the latest holdings at the prices in a file (symbol, price, currency, date): a new snapshot')}>
+          {t('Update prices…')}
         </button>
       )}
-      <button type="button" data-testid="export-button" onClick={onExport} disabled={!canExport || busy} title="Export report: PDF, XLSX, CSV, HTML or JSON, with a preview (Ctrl+E)" aria-keyshortcuts="Control+E Meta+E">
-        Export report…
+      <button type="button" data-testid="export-button" onClick={onExport} disabled={!canExport || busy} title={t('Export report: PDF, XLSX, CSV, HTML or JSON, with a preview (Ctrl+E)')} aria-keyshortcuts="Control+E Meta+E">
+        {t('Export report…')}
       </button>
     </header>
   );

@@ -1,6 +1,7 @@
 import { neutraliseFormula } from '../../../shared/report/csv';
 import type { ExposureReport } from '../../../shared/report/model';
 import { escapeHtml } from '../../../shared/report/escape';
+import { t } from '../i18n';
 
 /** One line of the exposure summary: a theme, Untagged, Cash or Total. */
 export interface SummaryLine {
@@ -34,9 +35,9 @@ export function summaryLines(report: ExposureReport, untaggedColor: string): Sum
         kind: t.parentId ? 'sub-theme' : 'theme',
       }),
     ),
-    { key: 'untagged', label: 'Untagged', color: untaggedColor, net: report.untaggedValue, long: null, short: null, gross: null, share: share(report.untaggedValue), positions: null, kind: 'untagged' },
-    { key: 'cash', label: 'of which cash', color: null, net: report.cashValue, long: null, short: null, gross: null, share: share(report.cashValue), positions: null, kind: 'cash' },
-    { key: 'total', label: 'Total', color: null, net: report.totalValue, long: null, short: null, gross: null, share: report.totalValue === 0 ? 0 : 1, positions: report.positionCount, kind: 'total' },
+    { key: 'untagged', label: t('Untagged'), color: untaggedColor, net: report.untaggedValue, long: null, short: null, gross: null, share: share(report.untaggedValue), positions: null, kind: 'untagged' },
+    { key: 'cash', label: t('of which cash'), color: null, net: report.cashValue, long: null, short: null, gross: null, share: share(report.cashValue), positions: null, kind: 'cash' },
+    { key: 'total', label: t('Total'), color: null, net: report.totalValue, long: null, short: null, gross: null, share: report.totalValue === 0 ? 0 : 1, positions: report.positionCount, kind: 'total' },
   ];
 }
 
@@ -48,7 +49,15 @@ export function plainNumber(value: number, digits: number, locale: string): stri
   return new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
-const HEADERS = (currency: string) => ['Theme', `Net (${currency})`, `Long (${currency})`, `Short (${currency})`, `Gross (${currency})`, 'Share (%)', 'Positions'];
+const HEADERS = (currency: string) => [
+  t('Theme'),
+  t('Net ({{currency}})', { currency }),
+  t('Long ({{currency}})', { currency }),
+  t('Short ({{currency}})', { currency }),
+  t('Gross ({{currency}})', { currency }),
+  t('Share (%)'),
+  t('Positions'),
+];
 
 function cellsOf(line: SummaryLine, locale: string): string[] {
   const money = (v: number | null) => (v === null ? '' : plainNumber(v, 2, locale));

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PortfolioSummary, Snapshot } from '../../../shared/domain/types';
 import { api } from '../api';
 import { AccountsView } from './AccountsView';
@@ -32,6 +33,7 @@ export interface ViewProps {
 
 /** The analytics views of a portfolio (every tab but Holdings), each fetching only what it shows. */
 export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exclude<ViewId, 'holdings'>; version: number; onChanged: () => void }) {
+  const { t } = useTranslation();
   const { view, portfolio, version } = props;
   const [snapshotId, setSnapshotId] = useState<number | null>(null);
   const snaps = useCall<Snapshot[]>(() => api().listSnapshots({ portfolioId: portfolio.id }), `${portfolio.id}:${version}`);
@@ -86,7 +88,7 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
           <SnapshotPicker snapshots={snapshots} value={sid} onChange={setSnapshotId} />
         </div>
       )}
-      {!loading ? body : stale ? shown.current : <p className="muted loading-inline">Loading…</p>}
+      {!loading ? body : stale ? shown.current : <p className="muted loading-inline">{t('Loading…')}</p>}
     </main>
   );
 }

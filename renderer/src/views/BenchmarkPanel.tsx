@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FundSummary } from '../../../shared/api/contract';
 import type { SnapshotExposure } from '../../../shared/report/model';
@@ -18,6 +19,7 @@ const BENCHMARK_COLOR = '#f59e0b';
  * for look-through (its share in a theme is its look-through weight), with the active difference.
  */
 export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version, onMessage }: { portfolioId: number; snapshotId: number; portfolioName: string; version: number; onMessage: (text: string, kind: 'ok' | 'error') => void }) {
+  const { t } = useTranslation();
   // Through a promise: the Themes view is also drawn unseen at start-up (warm-up.tsx), where a host may lack the call.
   const funds = useCall<FundSummary[]>(() => Promise.resolve().then(() => api().listFunds({})), `funds:${version}`);
   const [symbol, setSymbol] = useState('');
@@ -27,20 +29,22 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
     `benchmark:${portfolioId}:${snapshotId}:${held}:${version}`,
   );
   const r = held && compared.data?.benchmark?.symbol === held && compared.data.snapshotId === snapshotId ? compared.data : null;
-  const data = (r?.themes ?? []).filter((t) => !t.parentId).map((t) => ({ id: t.id, name: t.name, portfolio: t.share * 100, benchmark: (t.benchmark?.share ?? 0) * 100, active: t.benchmark?.active ?? 0 }));
+  const data = (r?.themes ?? []).filter((th) => !th.parentId).map((th) => ({ id: th.id, name: th.name, portfolio: th.share * 100, benchmark: (th.benchmark?.share ?? 0) * 100, active: th.benchmark?.active ?? 0 }));
   return (
-    <section className="panel wide" aria-label="Against a benchmark" data-testid="benchmark-panel">
-      <h2>Against a benchmark</h2>
+    <section className="panel wide" aria-label={t('Against a benchmark')} data-testid="benchmark-panel">
+      <h2>{t('Against a benchmark')}</h2>
       {funds.data && funds.data.length === 0 ? (
-        <p className="muted small">Import a fund&apos;s holdings file from its issuer (Funds, in Holdings) to compare this portfolio&apos;s theme shares with that fund&apos;s.</p>
+        <p className="muted small">{t("Import a fund's holdings file from its issuer (Funds, in Holdings) to compare this portfolio's theme shares with that fund's.")}</p>
       ) : (
         <label className="inline-field">
-          Compare with{' '}
+          {t('Compare with')}{' '}
           <select value={held} onChange={(e) => setSymbol(e.target.value)} data-testid="benchmark-select">
-            <option value="">no benchmark</option>
+            <option value="">{t('no benchmark')}</option>
             {(funds.data ?? []).map((f) => (
               <option key={f.fundKey} value={f.fundKey}>
-                {f.fundKey} ({formatShare(f.coverage)} of its holdings known{f.asOf ? `, as of ${f.asOf}` : ''})
+                {f.asOf
+                  ? t('{{fund}} ({{share}} of its holdings known, as of {{date}})', { fund: f.fundKey, share: formatShare(f.coverage), date: f.asOf })
+                  : t('{{fund}} ({{share}} of its holdings known)', { fund: f.fundKey, share: formatShare(f.coverage) })}
               </option>
             ))}
           </select>
@@ -50,8 +54,8 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
       {r && (
         <>
           <ChartFrame
-            title={`${portfolioName} against ${held}, ${r.asOf}`}
-            description={`Grouped bar chart of each theme's share of ${portfolioName} beside its share of the benchmark ${held}`}
+            title={t('{{portfolio}} against {{benchmark}}, {{date}}', { portfolio: portfolioName, benchmark: held, date: r.asOf })}
+            description={t("Grouped bar chart of each theme's share of {{portfolio}} beside its share of the benchmark {{benchmark}}", { portfolio: portfolioName, benchmark: held })}
             testId="benchmark-chart"
             wide
             legend={[
@@ -60,7 +64,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
             ]}
             fileName={`${portfolioName} - against ${held} ${r.asOf}`}
             onMessage={onMessage}
-            data={{ head: ['Theme', portfolioName, held, 'Active'], rows: data.map((d) => [d.name, formatShare(d.portfolio / 100), formatShare(d.benchmark / 100), formatPoints(d.active)]) }}
+            data={{ head: [t('Theme'), portfolioName, held, t('Active')], rows: data.map((d) => [d.name, formatShare(d.portfolio / 100), formatShare(d.benchmark / 100), formatPoints(d.active)]) }}
           >
             <ChartBox
               kind="benchmark"
@@ -75,7 +79,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
                         title={d.name}
                         rows={[
                           { name: portfolioName, color: PORTFOLIO_COLOR, value: formatShare(d.portfolio / 100), detail: '' },
-                          { name: held, color: BENCHMARK_COLOR, value: formatShare(d.benchmark / 100), detail: `active ${formatPoints(d.active)}` },
+                          { name: held, color: BENCHMARK_COLOR, value: formatShare(d.benchmark / 100), detail: t('active {{points}}', { points: formatPoints(d.active) }) },
                         ]}
                       />
                     ) : null;
@@ -95,26 +99,27 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
           <table className="compact" data-testid="benchmark-table">
             <thead>
               <tr>
-                <th>Theme</th>
+                <th>{t('Theme')}</th>
                 <th className="num">{portfolioName}</th>
                 <th className="num">{held}</th>
-                <th className="num">Active</th>
+                <th className="num">{t('Active')}</th>
               </tr>
             </thead>
             <tbody>
-              {r.themes.map((t) => (
-                <tr key={t.id} className={t.parentId ? 'sub-theme' : undefined} data-testid={`benchmark-row-${t.id}`}>
-                  <td>{t.name}</td>
-                  <td className="num">{formatShare(t.share)}</td>
-                  <td className="num">{formatShare(t.benchmark?.share ?? 0)}</td>
-                  <td className={`num ${Math.abs(t.benchmark?.active ?? 0) < 0.0005 ? '' : (t.benchmark?.active ?? 0) < 0 ? 'down' : 'up'}`}>{formatPoints(t.benchmark?.active ?? 0)}</td>
+              {r.themes.map((th) => (
+                <tr key={th.id} className={th.parentId ? 'sub-theme' : undefined} data-testid={`benchmark-row-${th.id}`}>
+                  <td>{th.name}</td>
+                  <td className="num">{formatShare(th.share)}</td>
+                  <td className="num">{formatShare(th.benchmark?.share ?? 0)}</td>
+                  <td className={`num ${Math.abs(th.benchmark?.active ?? 0) < 0.0005 ? '' : (th.benchmark?.active ?? 0) < 0 ? 'down' : 'up'}`}>{formatPoints(th.benchmark?.active ?? 0)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="muted small">
-            {held}: {r.benchmark?.sourceFile}
-            {r.benchmark?.asOf ? `, as of ${r.benchmark.asOf}` : ''}. Its share in a theme is the sum over its constituents of weight in the fund × their theme weight; active is {portfolioName}&apos;s share less {held}&apos;s.
+            {r.benchmark?.asOf
+              ? t("{{benchmark}}: {{source}}, as of {{date}}. Its share in a theme is the sum over its constituents of weight in the fund × their theme weight; active is {{portfolio}}'s share less {{benchmark}}'s.", { benchmark: held, source: r.benchmark.sourceFile, date: r.benchmark.asOf, portfolio: portfolioName })
+              : t("{{benchmark}}: {{source}}. Its share in a theme is the sum over its constituents of weight in the fund × their theme weight; active is {{portfolio}}'s share less {{benchmark}}'s.", { benchmark: held, source: r.benchmark?.sourceFile ?? '', portfolio: portfolioName })}
           </p>
         </>
       )}

@@ -1,18 +1,23 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../shared/domain/types';
-import type { ChangeStatus, SnapshotComparison } from '../../../shared/exposure/analytics';
+import type { ChangeReason, ChangeStatus, SnapshotComparison } from '../../../shared/exposure/analytics';
 import { api } from '../api';
 import { formatMoney, formatQuantity, formatShare } from '../format';
+import { msg } from '../i18n';
 import type { ViewProps } from './AnalyticsViews';
 import { SnapshotPicker } from './SnapshotPicker';
 import { useCall } from './useCall';
 import { useSwitchMeasure } from './timing';
 
-const STATUS_LABEL: Record<ChangeStatus, string> = { new: 'New', gone: 'Gone', grown: 'Grown', shrunk: 'Shrunk', unchanged: 'Unchanged' };
+const STATUS_LABEL: Record<ChangeStatus, string> = { new: msg('New'), gone: msg('Gone'), grown: msg('Grown'), shrunk: msg('Shrunk'), unchanged: msg('Unchanged') };
+/** Why a position's value changed (the comparison's reason codes), as the Why column says it. */
+const REASON_LABEL: Record<ChangeReason, string> = { quantity: msg('quantity'), price: msg('price'), tag: msg('tag') };
 const signed = (v: number, cur: string) => `${v > 0 ? '+' : ''}${formatMoney(v, cur)}`;
 
 /** Two snapshots side by side: what changed per theme and per position, and why. */
 export function CompareView({ portfolio, snapshots }: ViewProps & { snapshots: Snapshot[] }) {
+  const { t } = useTranslation();
   const [toId, setToId] = useState<number | null>(snapshots[0]?.id ?? null);
   const [fromId, setFromId] = useState<number | null>(snapshots[1]?.id ?? snapshots[0]?.id ?? null);
   const [filter, setFilter] = useState<ChangeStatus | 'all'>('all');
@@ -26,59 +31,57 @@ export function CompareView({ portfolio, snapshots }: ViewProps & { snapshots: S
     <div className="view-grid" data-testid="compare-view">
       <section className="panel wide">
         <div className="form-row">
-          <SnapshotPicker snapshots={snapshots} value={fromId} onChange={setFromId} label="From" testId="compare-from" />
-          <SnapshotPicker snapshots={snapshots} value={toId} onChange={setToId} label="To" testId="compare-to" />
-          {snapshots.length < 2 && <span className="muted small">Import a second holdings file into this portfolio to compare two snapshots.</span>}
+          <SnapshotPicker snapshots={snapshots} value={fromId} onChange={setFromId} label={t('From')} testId="compare-from" />
+          <SnapshotPicker snapshots={snapshots} value={toId} onChange={setToId} label={t('To')} testId="compare-to" />
+          {snapshots.length < 2 && <span className="muted small">{t('Import a second holdings file into this portfolio to compare two snapshots.')}</span>}
         </div>
         {error && <p className="warn">{error}</p>}
       </section>
       {c && (
         <>
-          <section className="panel wide" aria-label="Change per theme">
-            <h2>
-              Per theme: {formatMoney(c.from.totalValue, cur)} → {formatMoney(c.to.totalValue, cur)} total
-            </h2>
+          <section className="panel wide" aria-label={t('Change per theme')}>
+            <h2>{t('Per theme: {{from}} → {{to}} total', { from: formatMoney(c.from.totalValue, cur), to: formatMoney(c.to.totalValue, cur) })}</h2>
             <table className="compact" data-testid="compare-themes">
               <thead>
                 <tr>
-                  <th>Theme</th>
-                  <th className="num">From</th>
-                  <th className="num">To</th>
-                  <th className="num">Change</th>
-                  <th className="num">Share</th>
-                  <th className="num">Quantity</th>
-                  <th className="num">Price</th>
-                  <th className="num">Tag</th>
+                  <th>{t('Theme')}</th>
+                  <th className="num">{t('From')}</th>
+                  <th className="num">{t('To')}</th>
+                  <th className="num">{t('Change')}</th>
+                  <th className="num">{t('Share')}</th>
+                  <th className="num">{t('Quantity')}</th>
+                  <th className="num">{t('Price')}</th>
+                  <th className="num">{t('Tag')}</th>
                 </tr>
               </thead>
               <tbody>
-                {c.themes.map((t) => (
-                  <tr key={t.id} data-testid={`compare-theme-${t.id}`}>
+                {c.themes.map((th) => (
+                  <tr key={th.id} data-testid={`compare-theme-${th.id}`}>
                     <td>
-                      <span className="swatch" style={{ background: t.color }} />
-                      {t.name}
+                      <span className="swatch" style={{ background: th.color }} />
+                      {th.name}
                     </td>
-                    <td className="num">{formatMoney(t.fromValue, cur)}</td>
-                    <td className="num">{formatMoney(t.toValue, cur)}</td>
-                    <td className="num">{signed(t.toValue - t.fromValue, cur)}</td>
+                    <td className="num">{formatMoney(th.fromValue, cur)}</td>
+                    <td className="num">{formatMoney(th.toValue, cur)}</td>
+                    <td className="num">{signed(th.toValue - th.fromValue, cur)}</td>
                     <td className="num">
-                      {formatShare(t.fromShare)} → {formatShare(t.toShare)}
+                      {formatShare(th.fromShare)} → {formatShare(th.toShare)}
                     </td>
-                    <td className="num">{signed(t.quantityEffect, cur)}</td>
-                    <td className="num">{signed(t.priceEffect, cur)}</td>
-                    <td className="num">{signed(t.tagEffect, cur)}</td>
+                    <td className="num">{signed(th.quantityEffect, cur)}</td>
+                    <td className="num">{signed(th.priceEffect, cur)}</td>
+                    <td className="num">{signed(th.tagEffect, cur)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </section>
-          <section className="panel wide" aria-label="Change per position">
+          <section className="panel wide" aria-label={t('Change per position')}>
             <div className="form-row">
-              <h2>Per position</h2>
-              <div className="status-filter" role="group" aria-label="Show">
+              <h2>{t('Per position')}</h2>
+              <div className="status-filter" role="group" aria-label={t('Show')}>
                 {(['all', 'new', 'gone', 'grown', 'shrunk'] as const).map((s) => (
                   <button key={s} type="button" className={`small${filter === s ? ' active' : ''}`} aria-pressed={filter === s} data-testid={`compare-filter-${s}`} onClick={() => setFilter(s)}>
-                    {s === 'all' ? 'All' : STATUS_LABEL[s]} {s !== 'all' && `(${c.counts[s]})`}
+                    {s === 'all' ? t('All') : t(STATUS_LABEL[s])} {s !== 'all' && `(${c.counts[s]})`}
                   </button>
                 ))}
               </div>
@@ -86,13 +89,13 @@ export function CompareView({ portfolio, snapshots }: ViewProps & { snapshots: S
             <table className="compact" data-testid="compare-positions">
               <thead>
                 <tr>
-                  <th>Symbol</th>
-                  <th>Account</th>
-                  <th>Status</th>
-                  <th className="num">Quantity</th>
-                  <th className="num">Value</th>
-                  <th className="num">Change</th>
-                  <th>Why</th>
+                  <th>{t('Symbol')}</th>
+                  <th>{t('Account')}</th>
+                  <th>{t('Status')}</th>
+                  <th className="num">{t('Quantity')}</th>
+                  <th className="num">{t('Value')}</th>
+                  <th className="num">{t('Change')}</th>
+                  <th>{t('Why')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -103,7 +106,7 @@ export function CompareView({ portfolio, snapshots }: ViewProps & { snapshots: S
                       <td className="symbol">{p.symbol}</td>
                       <td>{p.account}</td>
                       <td>
-                        <span className={`status status-${p.status}`}>{STATUS_LABEL[p.status]}</span>
+                        <span className={`status status-${p.status}`}>{t(STATUS_LABEL[p.status])}</span>
                       </td>
                       <td className="num">
                         {formatQuantity(p.fromQuantity) || '—'} → {formatQuantity(p.toQuantity) || '—'}
@@ -114,7 +117,7 @@ export function CompareView({ portfolio, snapshots }: ViewProps & { snapshots: S
                       <td className="num">{signed(p.toValue - p.fromValue, cur)}</td>
                       <td data-testid={`compare-why-${p.symbolKey}`}>
                         {p.reasons
-                          .map((r) => `${r} ${signed(r === 'quantity' ? p.quantityEffect : r === 'price' ? p.priceEffect : p.tagEffect, cur)}`)
+                          .map((r) => `${t(REASON_LABEL[r])} ${signed(r === 'quantity' ? p.quantityEffect : r === 'price' ? p.priceEffect : p.tagEffect, cur)}`)
                           .join(', ')}
                       </td>
                     </tr>
@@ -122,7 +125,7 @@ export function CompareView({ portfolio, snapshots }: ViewProps & { snapshots: S
               </tbody>
             </table>
             <p className="muted small">
-              Quantity: the change in quantity at the old price. Price: the rest of the value change (FX included). Tag: themed value that moved because weights changed between the two snapshots.
+              {t('Quantity: the change in quantity at the old price. Price: the rest of the value change (FX included). Tag: themed value that moved because weights changed between the two snapshots.')}
             </p>
           </section>
         </>

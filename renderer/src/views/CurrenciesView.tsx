@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FxRate } from '../../../shared/domain/types';
 import type { CurrencyBreakdown } from '../../../shared/exposure/analytics';
 import { rateProblem } from '../../../shared/fx/rate-text';
@@ -13,6 +14,7 @@ import { RateHistory } from './RateHistory';
  * unless the user picks another, so it values this snapshot without revaluing older ones.
  */
 export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps & { breakdown: CurrencyBreakdown }) {
+  const { t } = useTranslation();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [asOf, setAsOf] = useState(b.asOf);
@@ -39,7 +41,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
     if (!file) return;
     try {
       const r = await api().importFxRates({ path: file.path });
-      onMessage(`Imported ${r.imported} rate(s) from ${r.file} (${r.firstDate === r.lastDate ? r.firstDate : `${r.firstDate} to ${r.lastDate}`}).`, 'ok');
+      onMessage(t('Imported {{n}} rate(s) from {{file}} ({{dates}}).', { n: r.imported, file: r.file, dates: r.firstDate === r.lastDate ? r.firstDate : t('{{from}} to {{to}}', { from: r.firstDate, to: r.lastDate }) }), 'ok');
       changed();
     } catch (err) {
       onMessage(asFailure(err).message, 'error');
@@ -53,43 +55,43 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
     try {
       const saved = await api().setFxRate({ currency, quote: cur, rate, asOf });
       setDrafts((d) => ({ ...d, [currency]: '' }));
-      onMessage(`1 ${currency} = ${rate} ${cur} saved as of ${formatDate(saved.asOf)}.`, 'ok');
+      onMessage(t('1 {{currency}} = {{rate}} {{base}} saved as of {{date}}.', { currency, rate, base: cur, date: formatDate(saved.asOf) }), 'ok');
       changed();
     } catch (err) {
       onMessage(asFailure(err).message, 'error');
     }
   };
   return (
-    <section className="panel" data-testid="currencies-view" aria-label="Currencies and exchange rates">
-      <h2>Currencies held on {formatDate(b.asOf)} (base {cur})</h2>
+    <section className="panel" data-testid="currencies-view" aria-label={t('Currencies and exchange rates')}>
+      <h2>{t('Currencies held on {{date}} (base {{currency}})', { date: formatDate(b.asOf), currency: cur })}</h2>
       {b.missingCurrencies.length > 0 && (
         <div className="alert" role="alert" data-testid="fx-missing-warning">
           <p>
-            No exchange rate to {cur} for {b.missingCurrencies.join(', ')}: those positions are left out of every total (never valued at 1.0). Enter a rate below.
+            {t('No exchange rate to {{base}} for {{currencies}}: those positions are left out of every total (never valued at 1.0). Enter a rate below.', { base: cur, currencies: b.missingCurrencies.join(', ') })}
           </p>
         </div>
       )}
       <div className="fx-toolbar">
         <label>
-          Rates entered below are as of{' '}
+          {t('Rates entered below are as of')}{' '}
           <input type="date" data-testid="fx-as-of" value={asOf} max="9999-12-31" required onChange={(e) => setAsOf(e.target.value || b.asOf)} />
         </label>
-        <span className="hint">Each snapshot uses the latest rate on or before its date.</span>
+        <span className="hint">{t('Each snapshot uses the latest rate on or before its date.')}</span>
         <button type="button" className="small" data-testid="fx-import" onClick={() => void importRates()}>
-          Import rates…
+          {t('Import rates…')}
         </button>
       </div>
       <table className="compact" data-testid="fx-table">
         <thead>
           <tr>
-            <th>Currency</th>
-            <th className="num">Positions</th>
-            <th className="num">Value in currency</th>
-            <th>Rate</th>
-            <th>As of</th>
-            <th className="num">Value ({cur})</th>
-            <th className="num">Share</th>
-            <th>Set rate (1 unit = ? {cur})</th>
+            <th>{t('Currency')}</th>
+            <th className="num">{t('Positions')}</th>
+            <th className="num">{t('Value in currency')}</th>
+            <th>{t('Rate')}</th>
+            <th>{t('As of')}</th>
+            <th className="num">{t('Value ({{currency}})', { currency: cur })}</th>
+            <th className="num">{t('Share')}</th>
+            <th>{t('Set rate (1 unit = ? {{currency}})', { currency: cur })}</th>
           </tr>
         </thead>
         <tbody>
@@ -98,13 +100,13 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
               <td className="symbol">{c.currency}</td>
               <td className="num">{c.positionCount}</td>
               <td className="num">{formatMoney(c.localValue, c.currency)}</td>
-              <td>{c.missing ? <span className="warn">⚠ missing</span> : c.currency === cur ? 'base currency' : c.rate}</td>
+              <td>{c.missing ? <span className="warn">⚠ {t('missing')}</span> : c.currency === cur ? t('base currency') : c.rate}</td>
               <td>
                 {c.rateAsOf ? formatDate(c.rateAsOf) : ''}
                 {c.rateAsOf && c.rateAsOf > b.asOf && (
-                  <span className="warn" data-testid={`fx-late-${c.currency}`} title="No rate on or before this snapshot's date: the earliest later one is used.">
+                  <span className="warn" data-testid={`fx-late-${c.currency}`} title={t("No rate on or before this snapshot's date: the earliest later one is used.")}>
                     {' '}
-                    ⚠ after {formatDate(b.asOf)}
+                    ⚠ {t('after {{date}}', { date: formatDate(b.asOf) })}
                   </span>
                 )}
               </td>
@@ -120,17 +122,17 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
                     }}
                   >
                     <input
-                      aria-label={`Rate for ${c.currency}`}
+                      aria-label={t('Rate for {{currency}}', { currency: c.currency })}
                       data-testid={`fx-input-${c.currency}`}
                       inputMode="decimal"
-                      placeholder={c.missing ? 'e.g. 1.0845' : 'new rate'}
+                      placeholder={c.missing ? t('e.g. {{example}}', { example: '1.0845' }) : t('new rate')}
                       value={drafts[c.currency] ?? ''}
                       aria-invalid={invalid[c.currency] ? true : undefined}
                       aria-describedby={invalid[c.currency] ? `fx-error-${c.currency}` : undefined}
                       onChange={(e) => setDrafts((d) => ({ ...d, [c.currency]: e.target.value }))}
                     />
                     <button type="submit" className="small" data-testid={`fx-save-${c.currency}`} disabled={!(drafts[c.currency] ?? '').trim()}>
-                      Save
+                      {t('Save')}
                     </button>
                     {invalid[c.currency] && (
                       <span className="field-error" role="alert" id={`fx-error-${c.currency}`} data-testid={`fx-error-${c.currency}`}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReportThemeRow } from '../../../shared/report/model';
 import { api } from '../api';
 import { percentToBp } from '../components/TagEditor';
@@ -11,17 +12,18 @@ const percentBp = (text: string): number | null => {
 
 /** Sets or removes one theme's target share (and band) for a client; the view shows the drift. */
 export function HouseholdTargets({ client, themes, onSaved, onError }: { client: string; themes: readonly ReportThemeRow[]; onSaved: (text: string) => void; onError: (err: unknown) => void }) {
+  const { t } = useTranslation();
   const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
   const [share, setShare] = useState('');
   const [band, setBand] = useState('5');
-  const current = themes.find((t) => t.id === themeId);
+  const current = themes.find((th) => th.id === themeId);
   const shareBp = percentBp(share);
   const bandBp = percentBp(band);
   const save = async () => {
     if (shareBp === null || bandBp === null) return;
     try {
       await api().setClientTarget({ client, themeId, shareBp, bandBp });
-      onSaved(`Target for ${current?.name ?? themeId}: ${shareBp / 100}% ± ${bandBp / 100} points for ${client}.`);
+      onSaved(t('Target for {{theme}}: {{share}}% ± {{band}} points for {{client}}.', { theme: current?.name ?? themeId, share: shareBp / 100, band: bandBp / 100, client }));
       setShare('');
     } catch (err) {
       onError(err);
@@ -30,7 +32,7 @@ export function HouseholdTargets({ client, themes, onSaved, onError }: { client:
   const remove = async () => {
     try {
       await api().removeClientTarget({ client, themeId });
-      onSaved(`Removed the target for ${current?.name ?? themeId}.`);
+      onSaved(t('Removed the target for {{theme}}.', { theme: current?.name ?? themeId }));
     } catch (err) {
       onError(err);
     }
@@ -44,35 +46,35 @@ export function HouseholdTargets({ client, themes, onSaved, onError }: { client:
         void save();
       }}
     >
-      <h3>Target mix of {client}</h3>
+      <h3>{t('Target mix of {{client}}', { client })}</h3>
       <label>
-        Theme{' '}
+        {t('Theme')}{' '}
         <select value={themeId} onChange={(e) => setThemeId(e.target.value)} data-testid="household-target-theme">
-          {themes.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.parentId ? '— ' : ''}
-              {t.name}
+          {themes.map((th) => (
+            <option key={th.id} value={th.id}>
+              {th.parentId ? '— ' : ''}
+              {th.name}
             </option>
           ))}
         </select>
       </label>{' '}
       <label>
-        Target %{' '}
+        {t('Target %')}{' '}
         <input inputMode="decimal" size={6} value={share} placeholder={current?.target ? String(current.target.share * 100) : '25'} onChange={(e) => setShare(e.target.value)} data-testid="household-target-share" aria-invalid={share !== '' && shareBp === null} />
       </label>{' '}
       <label>
-        Band ± points{' '}
+        {t('Band ± points')}{' '}
         <input inputMode="decimal" size={4} value={band} onChange={(e) => setBand(e.target.value)} data-testid="household-target-band" aria-invalid={bandBp === null} />
       </label>{' '}
       <button type="submit" className="small" disabled={shareBp === null || bandBp === null} data-testid="household-target-save">
-        Set target
+        {t('Set target')}
       </button>{' '}
       {current?.target && (
         <button type="button" className="small" onClick={() => void remove()} data-testid="household-target-remove">
-          Remove
+          {t('Remove')}
         </button>
       )}
-      {share !== '' && shareBp === null && <p className="warn small">Write the target as a percent from 0 to 100, e.g. 25 or 12.5.</p>}
+      {share !== '' && shareBp === null && <p className="warn small">{t('Write the target as a percent from 0 to 100, e.g. 25 or 12.5.')}</p>}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClientSummary } from '../../../shared/api/contract';
 import { portfolioNameKey } from '../../../shared/domain/portfolio-name';
@@ -24,6 +25,7 @@ const TOP_POSITIONS = 15;
  * mix, its portfolios and its largest positions (the same security in several accounts is one line).
  */
 export function HouseholdView({ portfolio, portfolioName, onMessage, version }: ViewProps & { version: number }) {
+  const { t } = useTranslation();
   const clients = useCall<ClientSummary[]>(() => api().listClients({}), `clients:${version}`);
   const [currency, setCurrency] = useState<string | null>(null);
   const [edits, setEdits] = useState(0);
@@ -38,45 +40,49 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
   if (!portfolio.clientName) {
     return (
       <section className="panel wide" data-testid="household-view">
-        <h2>No household yet</h2>
+        <h2>{t('No household yet')}</h2>
         <p>
-          {portfolioName} belongs to no client. Give it one (and the other portfolios of the same household) with <strong>Rename</strong> in the Portfolios view, or on the
-          command line: <code>themelens client set &quot;{portfolioName}&quot; &quot;Client name&quot;</code>. Their combined exposure then shows here.
+          {t('{{name}} belongs to no client. Give it one (and the other portfolios of the same household) with', { name: portfolioName })} <strong>{t('Rename')}</strong>{' '}
+          {t('in the Portfolios view, or on the command line:')}{' '}
+          {/* i18n-ignore: a command typed as is (only its example argument is translated) */}
+          <code>themelens client set &quot;{portfolioName}&quot; &quot;{t('Client name')}&quot;</code>
+          {t('. Their combined exposure then shows here.')}
         </p>
       </section>
     );
   }
   if (clients.error || exposure.error) return <p className="warn" data-testid="household-view">{clients.error ?? exposure.error}</p>;
   const r = exposure.data;
-  if (!client || !r || !base) return <p className="muted loading-inline" data-testid="household-view">Loading…</p>;
+  if (!client || !r || !base) return <p className="muted loading-inline" data-testid="household-view">{t('Loading…')}</p>;
   const cur = r.baseCurrency;
-  const roots = r.themes.filter((t) => !t.parentId);
-  const hasTargets = r.themes.some((t) => t.target);
-  const chart = roots.map((t) => ({ id: t.id, name: t.name, color: t.color, share: t.share * 100, target: t.target ? t.target.share * 100 : null, value: t.value }));
+  const roots = r.themes.filter((x) => !x.parentId);
+  const hasTargets = r.themes.some((x) => x.target);
+  const chart = roots.map((x) => ({ id: x.id, name: x.name, color: x.color, share: x.share * 100, target: x.target ? x.target.share * 100 : null, value: x.value }));
   return (
     <div className="view-grid" data-testid="household-view">
-      <section className="panel wide" aria-label="Household">
+      <section className="panel wide" aria-label={t('Household')}>
         <div className="view-head-row">
-          <h2>Household: {r.portfolio}</h2>
+          <h2>{t('Household: {{name}}', { name: r.portfolio })}</h2>
           <button type="button" className="small" data-testid="household-export" onClick={() => setExporting(true)}>
-            Export household report…
+            {t('Export household report…')}
           </button>
         </div>
         <p data-testid="household-total">
-          {r.portfolios?.filter((p) => p.snapshotId !== null).length} portfolios, <strong>{formatMoney(r.totalValue, cur)}</strong> in total, latest holdings as of {formatDate(r.asOf)}.
+          {t('{{n}} portfolios,', { n: r.portfolios?.filter((p) => p.snapshotId !== null).length ?? '' })} <strong>{formatMoney(r.totalValue, cur)}</strong>{' '}
+          {t('in total, latest holdings as of {{date}}.', { date: formatDate(r.asOf) })}
         </p>
         {client.baseCurrencies.length > 1 ? (
           <label className="inline-field">
-            Combined in{' '}
+            {t('Combined in')}{' '}
             <select value={base} data-testid="household-currency" onChange={(e) => setCurrency(e.target.value)}>
               {client.baseCurrencies.map((c) => (
                 <option key={c}>{c}</option>
               ))}
             </select>{' '}
-            <span className="muted small">(the portfolios are in {client.baseCurrencies.join(' and ')}; each is converted at the rates of its own date)</span>
+            <span className="muted small">{t('(the portfolios are in {{currencies}}; each is converted at the rates of its own date)', { currencies: client.baseCurrencies.join(` ${t('and')} `) })}</span>
           </label>
         ) : (
-          <p className="muted small">All figures in {cur}.</p>
+          <p className="muted small">{t('All figures in {{currency}}.', { currency: cur })}</p>
         )}
         {r.warnings.map((w) => (
           <p key={w.message} className="warn small">
@@ -87,19 +93,19 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
       {exporting && (
         <ExportReportDialog
           subject={{ client: client.name, baseCurrency: cur }}
-          naming={{ clientName: null, portfolio: `${client.name} household`, asOf: r.asOf }}
+          naming={{ clientName: null, portfolio: t('{{name}} household', { name: client.name }), asOf: r.asOf }}
           onClose={() => setExporting(false)}
-          onSaved={(saved) => onMessage(`Household report saved to ${saved.path}`, 'ok')}
+          onSaved={(saved) => onMessage(t('Household report saved to {{path}}', { path: saved.path }), 'ok')}
         />
       )}
       <ChartFrame
-        title={`${r.portfolio}: theme shares${hasTargets ? ' and targets' : ''}`}
-        description={`Bar chart of the household's share in each theme${hasTargets ? ' beside its target' : ''}`}
+        title={hasTargets ? t('{{name}}: theme shares and targets', { name: r.portfolio }) : t('{{name}}: theme shares', { name: r.portfolio })}
+        description={hasTargets ? t("Bar chart of the household's share in each theme beside its target") : t("Bar chart of the household's share in each theme")}
         testId="household-chart"
-        legend={[{ id: 'share', name: 'Share now', color: '#2563eb' }, ...(hasTargets ? [{ id: 'target', name: 'Target', color: '#9ca3af' }] : [])]}
-        fileName={`${r.portfolio} - household themes ${r.asOf}`}
+        legend={[{ id: 'share', name: t('Share now'), color: '#2563eb' }, ...(hasTargets ? [{ id: 'target', name: t('Target'), color: '#9ca3af' }] : [])]}
+        fileName={t('{{name}} - household themes {{date}}', { name: r.portfolio, date: r.asOf })}
         onMessage={onMessage}
-        data={{ head: ['Theme', `Value (${r.baseCurrency})`, 'Share now', ...(hasTargets ? ['Target'] : [])], rows: chart.map((d) => [d.name, formatMoney(d.value, r.baseCurrency), formatShare(d.share / 100), ...(hasTargets ? [d.target === null ? '—' : formatShare(d.target / 100)] : [])]) }}
+        data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: r.baseCurrency }), t('Share now'), ...(hasTargets ? [t('Target')] : [])], rows: chart.map((d) => [d.name, formatMoney(d.value, r.baseCurrency), formatShare(d.share / 100), ...(hasTargets ? [d.target === null ? '—' : formatShare(d.target / 100)] : [])]) }}
       >
         <ChartBox
           kind="household"
@@ -113,8 +119,8 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
                   <ChartTooltipBox
                     title={d.name}
                     rows={[
-                      { name: 'Share now', color: d.color, value: formatShare(d.share / 100), detail: formatMoney(d.value, cur) },
-                      ...(d.target !== null ? [{ name: 'Target', color: '#9ca3af', value: formatShare(d.target / 100), detail: formatPoints((d.share - d.target) / 100) }] : []),
+                      { name: t('Share now'), color: d.color, value: formatShare(d.share / 100), detail: formatMoney(d.value, cur) },
+                      ...(d.target !== null ? [{ name: t('Target'), color: '#9ca3af', value: formatShare(d.target / 100), detail: formatPoints((d.share - d.target) / 100) }] : []),
                     ]}
                   />
                 ) : null;
@@ -126,41 +132,47 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
             <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
             <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} height={40} />
             <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} width={48} />
-            <Bar dataKey="share" name="Share now" fill="#2563eb" isAnimationActive={false} />
-            {hasTargets && <Bar dataKey="target" name="Target" fill="#9ca3af" isAnimationActive={false} />}
+            <Bar dataKey="share" name={t('Share now')} fill="#2563eb" isAnimationActive={false} />
+            {hasTargets && <Bar dataKey="target" name={t('Target')} fill="#9ca3af" isAnimationActive={false} />}
           </BarChart>
         </ChartBox>
       </ChartFrame>
-      <section className="panel" aria-label="Themes of the household">
+      <section className="panel" aria-label={t('Themes of the household')}>
         <table className="compact exposure-table" data-testid="household-themes">
           <thead>
             <tr>
-              <th>Theme</th>
-              <th className="num">Value</th>
-              <th className="num">Share</th>
-              <th className="num">Target · drift</th>
+              <th>{t('Theme')}</th>
+              <th className="num">{t('Value')}</th>
+              <th className="num">{t('Share')}</th>
+              <th className="num">{t('Target · drift')}</th>
             </tr>
           </thead>
           <tbody>
-            {r.themes.map((t) => (
-              <tr key={t.id} className={t.parentId ? 'sub-theme' : undefined} data-testid={`household-theme-${t.id}`}>
+            {r.themes.map((th) => (
+              <tr key={th.id} className={th.parentId ? 'sub-theme' : undefined} data-testid={`household-theme-${th.id}`}>
                 <td>
-                  <span className="swatch" style={{ background: t.color }} />
-                  {t.name}
+                  <span className="swatch" style={{ background: th.color }} />
+                  {th.name}
                 </td>
-                <td className="num">{formatMoney(t.value, cur)}</td>
-                <td className="num">{formatShare(t.share)}</td>
+                <td className="num">{formatMoney(th.value, cur)}</td>
+                <td className="num">{formatShare(th.share)}</td>
                 <td
-                  className={t.target?.outside ? 'num drift-outside' : 'num'}
-                  data-testid={`household-target-${t.id}`}
-                  title={t.target ? `Target ${formatShare(t.target.share)} ± ${(t.target.band * 100).toFixed(1)} points; ${t.target.outside ? 'outside' : 'within'} the band` : undefined}
+                  className={th.target?.outside ? 'num drift-outside' : 'num'}
+                  data-testid={`household-target-${th.id}`}
+                  title={
+                    th.target
+                      ? th.target.outside
+                        ? t('Target {{share}} ± {{band}} points; outside the band', { share: formatShare(th.target.share), band: (th.target.band * 100).toFixed(1) })
+                        : t('Target {{share}} ± {{band}} points; within the band', { share: formatShare(th.target.share), band: (th.target.band * 100).toFixed(1) })
+                      : undefined
+                  }
                 >
-                  {t.target ? `${formatShare(t.target.share)} · ${formatPoints(t.target.drift)}${t.target.outside ? ' ⚠' : ''}` : '—'}
+                  {th.target ? `${formatShare(th.target.share)} · ${formatPoints(th.target.drift)}${th.target.outside ? ' ⚠' : ''}` : '—'}
                 </td>
               </tr>
             ))}
             <tr>
-              <td>Untagged (cash {formatMoney(r.cashValue, cur)})</td>
+              <td>{t('Untagged (cash {{cash}})', { cash: formatMoney(r.cashValue, cur) })}</td>
               <td className="num">{formatMoney(r.untaggedValue, cur)}</td>
               <td className="num">{formatShare(r.totalValue === 0 ? 0 : r.untaggedValue / r.totalValue)}</td>
               <td />
@@ -177,22 +189,22 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
           onError={(err) => onMessage(asFailure(err).message, 'error')}
         />
       </section>
-      <section className="panel" aria-label="Portfolios of the household">
+      <section className="panel" aria-label={t('Portfolios of the household')}>
         <table className="compact" data-testid="household-portfolios">
           <thead>
             <tr>
-              <th>Portfolio</th>
-              <th>As of</th>
-              <th className="num">Positions</th>
-              <th className="num">Value ({cur})</th>
-              <th className="num">Share</th>
+              <th>{t('Portfolio')}</th>
+              <th>{t('As of')}</th>
+              <th className="num">{t('Positions')}</th>
+              <th className="num">{t('Value ({{currency}})', { currency: cur })}</th>
+              <th className="num">{t('Share')}</th>
             </tr>
           </thead>
           <tbody>
             {(r.portfolios ?? []).map((p) => (
               <tr key={p.name}>
                 <td>{p.name}{p.baseCurrency !== cur ? <span className="muted small"> ({p.baseCurrency})</span> : null}</td>
-                <td>{p.asOf ? formatDate(p.asOf) : 'no snapshot yet'}</td>
+                <td>{p.asOf ? formatDate(p.asOf) : t('no snapshot yet')}</td>
                 <td className="num">{p.positionCount}</td>
                 <td className="num">{formatMoney(p.totalValue, cur)}</td>
                 <td className="num">{formatShare(r.totalValue === 0 ? 0 : p.totalValue / r.totalValue)}</td>
@@ -201,16 +213,16 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
           </tbody>
         </table>
       </section>
-      <section className="panel wide" aria-label="Largest positions of the household">
-        <h3>Largest positions, all accounts together</h3>
+      <section className="panel wide" aria-label={t('Largest positions of the household')}>
+        <h3>{t('Largest positions, all accounts together')}</h3>
         <table className="compact" data-testid="household-positions">
           <thead>
             <tr>
-              <th>Symbol</th>
-              <th>Description</th>
-              <th>Held in</th>
-              <th className="num">Value ({cur})</th>
-              <th>Themes</th>
+              <th>{t('Symbol')}</th>
+              <th>{t('Description')}</th>
+              <th>{t('Held in')}</th>
+              <th className="num">{t('Value ({{currency}})', { currency: cur })}</th>
+              <th>{t('Themes')}</th>
             </tr>
           </thead>
           <tbody>
@@ -219,13 +231,13 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
                 <td className="symbol">{p.symbol}</td>
                 <td className="description">{p.description}</td>
                 <td>{p.account}</td>
-                <td className="num">{p.value === null ? 'no rate' : formatMoney(p.value, cur)}</td>
-                <td>{p.themes.map((t) => `${t.id} ${formatWeight(t.weight)}`).join(', ')}</td>
+                <td className="num">{p.value === null ? t('no rate') : formatMoney(p.value, cur)}</td>
+                <td>{p.themes.map((x) => `${x.id} ${formatWeight(x.weight)}`).join(', ')}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {r.positionCount > r.positions.length && <p className="muted small">The {r.positions.length} largest of {r.positionCount}; a client report (themelens report --client) lists them all.</p>}
+        {r.positionCount > r.positions.length && <p className="muted small">{t('The {{n}} largest of {{total}}; a client report (themelens report --client) lists them all.', { n: r.positions.length, total: r.positionCount })}</p>}
       </section>
     </div>
   );

@@ -1,26 +1,28 @@
+import { useTranslation } from 'react-i18next';
 import type { ThemeOverlap } from '../../../shared/exposure/analytics';
 import { formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 
 /** The theme overlap matrix: value of positions counted in both themes of a pair (diagonal: in the theme at all). */
 export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap }) {
+  const { t } = useTranslation();
   const cur = o.baseCurrency;
   // Looked up per matrix cell: a map, not a search of every cell.
   const byPair = new Map(o.cells.map((c) => [`${c.a}\u0000${c.b}`, c]));
   const cell = (a: string, b: string) => byPair.get(`${a}\u0000${b}`) ?? byPair.get(`${b}\u0000${a}`);
   const max = Math.max(0, ...o.cells.filter((c) => c.a !== c.b).map((c) => Math.abs(c.value)));
   return (
-    <section className="panel" data-testid="overlap-view" aria-label="Theme overlap">
-      <h2>Theme overlap, {o.asOf}</h2>
-      <p className="muted small">Each cell is the value of the positions tagged with both themes (the diagonal: with that theme at all), and its share of the portfolio.</p>
+    <section className="panel" data-testid="overlap-view" aria-label={t('Theme overlap')}>
+      <h2>{t('Theme overlap, {{date}}', { date: o.asOf })}</h2>
+      <p className="muted small">{t('Each cell is the value of the positions tagged with both themes (the diagonal: with that theme at all), and its share of the portfolio.')}</p>
       <table className="overlap-matrix" data-testid="overlap-matrix">
         <thead>
           <tr>
-            <th><span className="visually-hidden">Theme</span></th>
-            {o.themes.map((t) => (
-              <th key={t.id} className="num">
-                <span className="swatch" style={{ background: t.color }} />
-                {t.name}
+            <th><span className="visually-hidden">{t('Theme')}</span></th>
+            {o.themes.map((th) => (
+              <th key={th.id} className="num">
+                <span className="swatch" style={{ background: th.color }} />
+                {th.name}
               </th>
             ))}
           </tr>
@@ -37,7 +39,7 @@ export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap 
                 const diag = row.id === col.id;
                 const heat = !diag && c && max > 0 ? Math.abs(c.value) / max : 0;
                 return (
-                  <td key={col.id} data-testid={`overlap-${row.id}-${col.id}`} className={`num${diag ? ' diagonal' : ''}`} style={heat ? { background: `rgba(37, 99, 235, ${0.08 + heat * 0.22})` } : undefined} title={c ? `${c.positionCount} position(s)` : 'No position in both'}>
+                  <td key={col.id} data-testid={`overlap-${row.id}-${col.id}`} className={`num${diag ? ' diagonal' : ''}`} style={heat ? { background: `rgba(37, 99, 235, ${0.08 + heat * 0.22})` } : undefined} title={c ? t('{{n}} position(s)', { n: c.positionCount }) : t('No position in both')}>
                     {c ? (
                       <>
                         {formatMoney(c.value, cur)}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FxRate } from '../../../shared/domain/types';
 import { formatDate } from '../format';
 
@@ -8,25 +9,26 @@ const SHOWN = 8;
  * each rate came from (entered here, or the rates file it was imported from).
  */
 export function RateHistory({ rates, currencies, base }: { rates: readonly FxRate[]; currencies: readonly string[]; base: string }) {
+  const { t } = useTranslation();
   const held = currencies.filter((c) => c !== base);
   if (held.length === 0) return null;
   return (
-    <section className="rate-history" data-testid="fx-history" aria-label="Rate history">
-      <h3>Rate history</h3>
+    <section className="rate-history" data-testid="fx-history" aria-label={t('Rate history')}>
+      <h3>{t('Rate history')}</h3>
       {held.map((c) => {
         const pair = rates.filter((r) => (r.currency === c && r.quote === base) || (r.currency === base && r.quote === c)).sort((a, b) => b.asOf.localeCompare(a.asOf));
         return (
           <details key={c} data-testid={`fx-history-${c}`} open={pair.length > 0 && pair.length <= SHOWN}>
             <summary>
-              {c} → {base}: {pair.length === 0 ? 'no rates yet' : `${pair.length} rate(s), ${formatDate(pair.at(-1)!.asOf)} to ${formatDate(pair[0]!.asOf)}`}
+              {c} → {base}: {pair.length === 0 ? t('no rates yet') : t('{{n}} rate(s), {{from}} to {{to}}', { n: pair.length, from: formatDate(pair.at(-1)!.asOf), to: formatDate(pair[0]!.asOf) })}
             </summary>
             {pair.length > 0 && (
               <table className="compact">
                 <thead>
                   <tr>
-                    <th>As of</th>
-                    <th>Rate</th>
-                    <th>From</th>
+                    <th>{t('As of')}</th>
+                    <th>{t('Rate')}</th>
+                    <th>{t('From', { context: 'source' })}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -36,13 +38,13 @@ export function RateHistory({ rates, currencies, base }: { rates: readonly FxRat
                       <td>
                         1 {r.currency} = {r.rate} {r.quote}
                       </td>
-                      <td>{r.source ?? 'entered'}</td>
+                      <td>{r.source ?? t('entered')}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
-            {pair.length > SHOWN && <p className="hint">and {pair.length - SHOWN} older rate(s); all of them: themelens fx list {c}</p>}
+            {pair.length > SHOWN && <p className="hint">{t('and {{n}} older rate(s); all of them: themelens fx list {{currency}}', { n: pair.length - SHOWN, currency: c })}</p>}
           </details>
         );
       })}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ApiOutputs } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
@@ -21,6 +22,7 @@ const SETTLE_MS = 200;
  * each theme's part as a bar chart, and the positions that move most.
  */
 export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage }: ViewProps & { snapshotId: number | null }) {
+  const { t } = useTranslation();
   const [themes, setThemes] = useState<Theme[]>([]);
   const [shocks, setShocks] = useState<Record<string, number>>({});
   const [result, setResult] = useState<Result | null>(null);
@@ -28,7 +30,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
   useEffect(() => {
     void api()
       .listThemes({})
-      .then((t) => setThemes(t.filter((x) => !x.parentId)));
+      .then((list) => setThemes(list.filter((x) => !x.parentId)));
   }, []);
   const moved = Object.entries(shocks).filter(([, v]) => v !== 0);
   const key = JSON.stringify([portfolio.id, snapshotId, moved]);
@@ -51,37 +53,37 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
     // `key` names everything the call depends on.
   }, [key]);
   const cur = result?.baseCurrency ?? '';
-  const names = new Map(themes.map((t) => [t.id, t]));
-  const data = (result?.themes ?? []).filter((t) => names.has(t.id)).map((t) => ({ id: t.id, name: names.get(t.id)!.name, color: names.get(t.id)!.color, impact: t.impact, shock: t.shock, value: t.value }));
+  const names = new Map(themes.map((x) => [x.id, x]));
+  const data = (result?.themes ?? []).filter((x) => names.has(x.id)).map((x) => ({ id: x.id, name: names.get(x.id)!.name, color: names.get(x.id)!.color, impact: x.impact, shock: x.shock, value: x.value }));
   return (
     <div className="view-grid" data-testid="scenarios-view">
-      <section className="panel" aria-label="Theme shocks">
-        <h2>What if a theme moves?</h2>
-        <p className="muted small">Move a theme; every position moves by its weight in that theme times the move. Cash does not move.</p>
-        {themes.map((t) => (
-          <label key={t.id} className="shock-slider">
+      <section className="panel" aria-label={t('Theme shocks')}>
+        <h2>{t('What if a theme moves?')}</h2>
+        <p className="muted small">{t('Move a theme; every position moves by its weight in that theme times the move. Cash does not move.')}</p>
+        {themes.map((theme) => (
+          <label key={theme.id} className="shock-slider">
             <span>
-              <span className="swatch" style={{ background: t.color }} />
-              {t.name}
+              <span className="swatch" style={{ background: theme.color }} />
+              {theme.name}
             </span>
             <input
               type="range"
               min={-50}
               max={50}
               step={5}
-              value={shocks[t.id] ?? 0}
-              data-testid={`shock-${t.id}`}
-              aria-valuetext={`${shocks[t.id] ?? 0}%`}
-              onChange={(e) => setShocks((s) => ({ ...s, [t.id]: Number(e.target.value) }))}
+              value={shocks[theme.id] ?? 0}
+              data-testid={`shock-${theme.id}`}
+              aria-valuetext={`${shocks[theme.id] ?? 0}%`}
+              onChange={(e) => setShocks((s) => ({ ...s, [theme.id]: Number(e.target.value) }))}
             />
-            <output className="num">{`${(shocks[t.id] ?? 0) > 0 ? '+' : ''}${shocks[t.id] ?? 0}%`}</output>
+            <output className="num">{`${(shocks[theme.id] ?? 0) > 0 ? '+' : ''}${shocks[theme.id] ?? 0}%`}</output>
           </label>
         ))}
         <button type="button" className="small" data-testid="shock-reset" disabled={moved.length === 0} onClick={() => setShocks({})}>
-          Reset
+          {t('Reset')}
         </button>{' '}
         <button type="button" className="small" data-testid="scenario-export" disabled={result === null} onClick={() => setExporting(true)}>
-          Export report with this scenario…
+          {t('Export report with this scenario…')}
         </button>
         {exporting && result && (
           <ExportReportDialog
@@ -89,20 +91,20 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
             shocks={moved.map(([themeId, pct]) => ({ themeId, shockBp: pct * 100 }))}
             naming={{ clientName: portfolio.clientName, portfolio: portfolioName, asOf: result.asOf }}
             onClose={() => setExporting(false)}
-            onSaved={(saved) => onMessage(`Report saved to ${saved.path}`, 'ok')}
+            onSaved={(saved) => onMessage(t('Report saved to {{path}}', { path: saved.path }), 'ok')}
           />
         )}
       </section>
       {result === null ? (
         <section className="panel" aria-live="polite">
-          <p className="muted">Move a slider to see what it does to {portfolioName}.</p>
+          <p className="muted">{t('Move a slider to see what it does to {{name}}.', { name: portfolioName })}</p>
         </section>
       ) : (
         <>
           <section className="panel" aria-live="polite">
             <p className="scenario-total" data-testid="scenario-total">
-              {portfolioName}: <strong className={result.impact < 0 ? 'down' : 'up'}>{`${result.impact > 0 ? '+' : ''}${formatMoney(result.impact, cur)}`}</strong> ({formatShare(result.impactShare)} of{' '}
-              {formatMoney(result.totalValue, cur)}, as of {result.asOf})
+              {portfolioName}: <strong className={result.impact < 0 ? 'down' : 'up'}>{`${result.impact > 0 ? '+' : ''}${formatMoney(result.impact, cur)}`}</strong>{' '}
+              {t('({{share}} of {{total}}, as of {{date}})', { share: formatShare(result.impactShare), total: formatMoney(result.totalValue, cur), date: result.asOf })}
             </p>
             {result.warnings.map((w) => (
               <p key={w.message} className="warn small">
@@ -110,7 +112,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
               </p>
             ))}
           </section>
-          <ChartFrame title={`Scenario by theme, ${result.asOf}`} description="Bar chart of each theme's part of the move" testId="scenario-chart" legend={data.map((d) => ({ id: d.id, name: d.name, color: d.color }))} fileName={`${portfolioName} - scenario ${result.asOf}`} onMessage={onMessage} data={{ head: ['Theme', 'Shock', `Exposure (${cur})`, `Move (${cur})`], rows: data.map((d) => [d.name, `${d.shock > 0 ? '+' : ''}${d.shock}%`, formatMoney(d.value, cur), formatMoney(d.impact, cur)]) }}>
+          <ChartFrame title={t('Scenario by theme, {{date}}', { date: result.asOf })} description={t("Bar chart of each theme's part of the move")} testId="scenario-chart" legend={data.map((d) => ({ id: d.id, name: d.name, color: d.color }))} fileName={t('{{name}} - scenario {{date}}', { name: portfolioName, date: result.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Shock'), t('Exposure ({{currency}})', { currency: cur }), t('Move ({{currency}})', { currency: cur })], rows: data.map((d) => [d.name, `${d.shock > 0 ? '+' : ''}${d.shock}%`, formatMoney(d.value, cur), formatMoney(d.impact, cur)]) }}>
             <ChartBox
               kind="scenario"
               height={280}
@@ -119,7 +121,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
                   cursor={{ fillOpacity: 0.08 }}
                   content={({ active, payload }) => {
                     const d = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
-                    return d ? <ChartTooltipBox title={`${d.name}: ${d.shock > 0 ? '+' : ''}${d.shock}%`} rows={[{ name: 'Move', color: d.color, value: formatMoney(d.impact, cur), detail: `of ${formatMoney(d.value, cur)}` }]} /> : null;
+                    return d ? <ChartTooltipBox title={`${d.name}: ${d.shock > 0 ? '+' : ''}${d.shock}%`} rows={[{ name: t('Move'), color: d.color, value: formatMoney(d.impact, cur), detail: t('of {{total}}', { total: formatMoney(d.value, cur) }) }]} /> : null;
                   }}
                 />
               }
@@ -127,7 +129,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
               <BarChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 24 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
                 <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} height={40} />
-                <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => formatMoneyShort(v, cur)} tick={{ fontSize: 11 }} width={64} label={{ value: `Move (${cur})`, angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
+                <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => formatMoneyShort(v, cur)} tick={{ fontSize: 11 }} width={64} label={{ value: t('Move ({{currency}})', { currency: cur }), angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
                 <ReferenceLine y={0} stroke="#9ca3af" />
                 <Bar dataKey="impact" isAnimationActive={false}>
                   {data.map((d) => (
@@ -138,14 +140,14 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
               </BarChart>
             </ChartBox>
           </ChartFrame>
-          <section className="panel wide" aria-label="Positions that move most">
+          <section className="panel wide" aria-label={t('Positions that move most')}>
             <table className="compact" data-testid="scenario-positions">
               <thead>
                 <tr>
-                  <th>Symbol</th>
-                  <th>Account</th>
-                  <th className="num">Value</th>
-                  <th className="num">Move</th>
+                  <th>{t('Symbol')}</th>
+                  <th>{t('Account')}</th>
+                  <th className="num">{t('Value')}</th>
+                  <th className="num">{t('Move')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -159,7 +161,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
                 ))}
               </tbody>
             </table>
-            {result.positions.length > 20 && <p className="muted small">and {result.positions.length - 20} more; themelens scenario --format json lists them all</p>}
+            {result.positions.length > 20 && <p className="muted small">{t('and {{n}} more; themelens scenario --format json lists them all', { n: result.positions.length - 20 })}</p>}
           </section>
         </>
       )}

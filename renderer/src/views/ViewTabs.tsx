@@ -1,29 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { msg } from '../i18n';
 import { markSwitchStart } from './timing';
 
 export const VIEWS = [
-  { id: 'holdings', label: 'Holdings' },
-  { id: 'themes', label: 'Themes' },
-  { id: 'accounts', label: 'Accounts' },
-  { id: 'currencies', label: 'Currencies' },
-  { id: 'overlap', label: 'Overlap' },
-  { id: 'history', label: 'History' },
-  { id: 'compare', label: 'Compare' },
-  { id: 'scenarios', label: 'Scenarios' },
-  { id: 'household', label: 'Household' },
-  { id: 'portfolios', label: 'Portfolios' },
+  { id: 'holdings', label: msg('Holdings') },
+  { id: 'themes', label: msg('Themes') },
+  { id: 'accounts', label: msg('Accounts') },
+  { id: 'currencies', label: msg('Currencies') },
+  { id: 'overlap', label: msg('Overlap') },
+  { id: 'history', label: msg('History') },
+  { id: 'compare', label: msg('Compare') },
+  { id: 'scenarios', label: msg('Scenarios') },
+  { id: 'household', label: msg('Household') },
+  { id: 'portfolios', label: msg('Portfolios') },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
 
 /** The views of a portfolio, as tabs (arrow keys move between them). */
 export function ViewTabs({ view, onView }: { view: ViewId; onView: (v: ViewId) => void }) {
+  const { t } = useTranslation();
   const go = (v: ViewId) => {
     if (v === view) return;
     markSwitchStart(v);
     onView(v);
   };
   return (
-    <nav className="view-tabs" aria-label="Views">
-      <div className="view-tabs-list" role="tablist" aria-label="Views">
+    <nav className="view-tabs" aria-label={t('Views')}>
+      <div className="view-tabs-list" role="tablist" aria-label={t('Views')}>
       {VIEWS.map((v, i) => (
         <button
           key={v.id}
@@ -42,7 +45,7 @@ export function ViewTabs({ view, onView }: { view: ViewId; onView: (v: ViewId) =
             (e.currentTarget.parentElement?.children[(i + step + VIEWS.length) % VIEWS.length] as HTMLElement | undefined)?.focus();
           }}
         >
-          {v.label}
+          {t(v.label)}
         </button>
       ))}
       </div>

@@ -27,6 +27,7 @@ const THEMES = [
   { id: 'b', name: 'B', color: '#d97706' },
 ];
 const HEAD: BreakdownHead = { portfolioId: 0, snapshotId: 0, asOf: '2026-01-01', baseCurrency: 'USD', totalValue: 300, untaggedValue: 100, missingCurrencies: [] };
+// i18n-ignore: made-up figures drawn unseen (never painted), only to warm up the views' code
 const PORTFOLIO: PortfolioSummary = { id: 0, name: 'Sample', clientName: null, notes: null, baseCurrency: 'USD', createdAt: '2026-01-01T00:00:00Z', snapshotCount: 2, latestSnapshotId: 0, latestAsOf: '2026-01-01' };
 const PROPS: ViewProps = { portfolio: PORTFOLIO, portfolioName: 'Sample', onMessage: () => {}, onChanged: () => {}, onPortfoliosChanged: () => {} };
 
@@ -41,6 +42,7 @@ const history: ThemeHistory = {
   themes: THEMES,
   points: ['2026-01-01', '2026-02-01'].map((asOf, i) => ({ snapshotId: i, asOf, totalValue: 300, untaggedValue: 100, shares: { a: 1 / 3, b: 1 / 3 }, values: { a: 100, b: 100 } })),
 };
+// i18n-ignore: made-up figures drawn unseen, as above
 const overview: PortfoliosOverview = { themes: THEMES, portfolios: [{ id: 0, name: 'Sample', clientName: 'Client', baseCurrency: 'USD', snapshotId: 0, asOf: '2026-01-01', totalValue: 300, untaggedShare: 1 / 3, shares: { a: 1 / 3, b: 1 / 3 } }] };
 
 const VIEWS: (() => ReactElement)[] = [

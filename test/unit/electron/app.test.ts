@@ -57,6 +57,12 @@ describe('startApp wires the shell against a fake electron module', () => {
     const menu = e.Menu.buildFromTemplate.mock.calls[0]![0] as { label?: string; submenu?: { click?: () => void }[] }[];
     menu.find((m) => m.label === 'File')!.submenu![0]!.click!();
     expect(win.webContents.sent).toContainEqual([channelOf('menuCommand'), 'import']);
+    // The renderer's language choice rebuilds the menu in that language.
+    expect(await e.handlers.get(channelOf('setMenuLanguage'))!(ipcEvent(), { language: 'ja' })).toMatchObject({ ok: true, value: { language: 'ja' } });
+    const japanese = e.Menu.buildFromTemplate.mock.calls.at(-1)![0] as { label?: string }[];
+    expect(japanese.map((m) => m.label)).toContain('ファイル');
+    expect(e.Menu.setApplicationMenu).toHaveBeenCalledTimes(2);
+    expect(await e.handlers.get(channelOf('setMenuLanguage'))!(ipcEvent(), { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     // A path the page invents is refused; the database closes on quit.
     expect(await e.handlers.get(channelOf('previewImport'))!(ipcEvent(), { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     e.app.emit('will-quit');
@@ -122,7 +128,31 @@ describe('application menu', () => {
   it('has no reload or devtools in a packaged app', () => {
     const view = menuTemplate(() => {}, 'linux', false).find((m) => m.label === 'View')!;
     expect(JSON.stringify(view.submenu)).not.toMatch(/reload|DevTools/);
-    expect(view.submenu).toEqual([{ role: 'togglefullscreen' }]);
+    expect((view.submenu as { role?: string; label?: string }[]).map((i) => i.role ?? i.label)).toEqual(['togglefullscreen', undefined, 'Language']);
+  });
+  it('View › Language offers each language named in itself and sends the choice to the renderer', () => {
+    const sent: string[] = [];
+    const view = menuTemplate((c) => sent.push(c), 'linux', false, 'en').find((m) => m.label === 'View')!;
+    const language = (view.submenu as { label?: string; submenu?: unknown }[]).find((i) => i.label === 'Language')!;
+    const items = language.submenu as { label: string; type: string; checked: boolean; click: () => void }[];
+    expect(items.map((i) => [i.label, i.type, i.checked])).toEqual([
+      ['English', 'radio', true],
+      ['日本語', 'radio', false],
+    ]);
+    items[1]!.click();
+    items[0]!.click();
+    expect(sent).toEqual(['language-ja', 'language-en']);
+  });
+  it('is built in Japanese when the interface is Japanese, with 日本語 checked', () => {
+    const menu = menuTemplate(() => {}, 'linux', false, 'ja');
+    const file = menu.find((m) => m.label === 'ファイル')!;
+    expect((file.submenu as { label?: string }[]).map((i) => i.label)).toEqual(['保有銘柄をインポート…', 'レポートを出力…', undefined, '終了']);
+    const view = menu.find((m) => m.label === '表示')!;
+    const language = (view.submenu as { label?: string; submenu?: unknown }[]).find((i) => i.label === '言語')!;
+    expect((language.submenu as { label: string; checked: boolean }[]).map((i) => [i.label, i.checked])).toEqual([
+      ['English', false],
+      ['日本語', true],
+    ]);
   });
   it('offers reload in development, with fullscreen', () => {
     const view = menuTemplate(() => {}, 'linux', true).find((m) => m.label === 'View')!;

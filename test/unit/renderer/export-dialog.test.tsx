@@ -79,7 +79,7 @@ describe('Export report… dialog', () => {
   it('previews the report in a shadow root with its own stylesheet, and follows the sections ticked', async () => {
     const { bridge, dialog } = await openDialog();
     await waitFor(() => expect(previewHeadings()).toEqual([...REPORT_SECTIONS]));
-    expect(bridge.previewReport).toHaveBeenLastCalledWith({ portfolioId: 1, format: 'html', sections: [...REPORT_SECTIONS] });
+    expect(bridge.previewReport).toHaveBeenLastCalledWith({ portfolioId: 1, format: 'html', sections: [...REPORT_SECTIONS], language: 'en' });
     const root = previewPage().shadowRoot!;
     expect(root.adoptedStyleSheets).toHaveLength(1);
     expect(root.querySelector('h1')?.textContent).toBe('Theme exposure: Smith family');
@@ -88,14 +88,26 @@ describe('Export report… dialog', () => {
     fireEvent.click(within(dialog).getByTestId('export-section-positions'));
     await waitFor(() => expect(previewHeadings()).not.toContain('positions'));
     expect(previewHeadings()).toContain('summary');
-    expect(bridge.previewReport).toHaveBeenLastCalledWith({ portfolioId: 1, format: 'html', sections: REPORT_SECTIONS.filter((s) => s !== 'positions') });
+    expect(bridge.previewReport).toHaveBeenLastCalledWith({ portfolioId: 1, format: 'html', sections: REPORT_SECTIONS.filter((s) => s !== 'positions'), language: 'en' });
     expect(within(dialog).getByTestId('export-fingerprint').textContent).toBe('abcd-ef01-2345');
     // CSV and JSON are previewed as the text the file will hold; XLSX as the full page.
     fireEvent.click(within(dialog).getByRole('radio', { name: /CSV/ }));
     expect((await within(dialog).findByTestId('export-text-preview')).textContent).toContain('Total value,40553.36');
-    expect(bridge.previewReport).toHaveBeenLastCalledWith({ portfolioId: 1, format: 'csv', sections: [...REPORT_SECTIONS] });
+    expect(bridge.previewReport).toHaveBeenLastCalledWith({ portfolioId: 1, format: 'csv', sections: [...REPORT_SECTIONS], language: 'en' });
     fireEvent.click(within(dialog).getByRole('radio', { name: /XLSX/ }));
     await waitFor(() => expect(previewHeadings()).toContain('positions'));
+  });
+
+  it('writes the report in the interface language unless another is chosen: 日本語 previews and saves in Japanese', async () => {
+    const { bridge, dialog } = await openDialog();
+    await waitFor(() => expect(previewHeadings()).toEqual([...REPORT_SECTIONS]));
+    const group = within(dialog).getByTestId('export-language');
+    expect((within(group).getByRole('radio', { name: 'English' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(group).getByRole('radio', { name: '日本語' }));
+    await waitFor(() => expect(bridge.previewReport).toHaveBeenLastCalledWith(expect.objectContaining({ format: 'html', language: 'ja' })));
+    // CSV, XLSX and JSON have no language to choose: programs read their columns.
+    fireEvent.click(within(dialog).getByRole('radio', { name: /CSV/ }));
+    expect(within(dialog).queryByTestId('export-language')).toBeNull();
   });
 
   it('shows a preview that failed as an error, not an empty page', async () => {
@@ -119,7 +131,7 @@ describe('Export report… dialog', () => {
     expect((within(dialog).getByTestId('export-save') as HTMLButtonElement).disabled).toBe(true);
     expect(within(dialog).getByRole('radio', { name: /PDF/ }).closest('fieldset')!.disabled).toBe(true);
     expect(bridge.chooseExportPath).toHaveBeenCalledWith({ format: 'pdf', suggestedName: 'Smith family - themes 2026-11-24.pdf' });
-    expect(bridge.exportReport).toHaveBeenCalledWith({ portfolioId: 1, format: 'pdf', path: '/home/ann/report.pdf', paper: 'letter', sections: REPORT_SECTIONS.filter((s) => s !== 'changes') });
+    expect(bridge.exportReport).toHaveBeenCalledWith({ portfolioId: 1, format: 'pdf', path: '/home/ann/report.pdf', paper: 'letter', sections: REPORT_SECTIONS.filter((s) => s !== 'changes'), language: 'en' });
     await act(async () => finish({ path: '/home/ann/report.pdf', bytes: 48_213, reportId: 7, fingerprint: '9f3e-77aa-0c12' }));
     expect(within(dialog).getByTestId('export-saved-path').textContent).toBe('/home/ann/report.pdf');
     expect(within(dialog).getByTestId('export-saved-fingerprint').textContent).toBe('9f3e-77aa-0c12');

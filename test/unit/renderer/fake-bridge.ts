@@ -119,6 +119,7 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     databaseStatus: vi.fn(async (): Promise<DatabaseStatus> => ({ readOnly: false, message: null, sqliteVersion: '3.50.0', schemaVersion: 6, damaged: null, ...data.status })),
     restoreBackup: vi.fn(async (input: { file: string }): Promise<RestoreResult> => ({ restored: input.file, safetyCopy: 'themelens-2026-11-30T00-00-00-000Z-before-restore.db', restartRequired: true })),
     relaunchApp: vi.fn(async () => ({ relaunching: true as const })),
+    setMenuLanguage: vi.fn(async ({ language }: { language: 'en' | 'ja' }) => ({ language })),
     encryptionStatus: vi.fn(async (): Promise<EncryptionStatus> => ({ enabled: false, available: true, reason: null })),
     enableEncryption: vi.fn(async () => ({ relaunching: true as const })),
     showDatabaseKey: vi.fn(async () => ({ key: 'ab'.repeat(32) })),

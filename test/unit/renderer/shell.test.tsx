@@ -44,7 +44,7 @@ describe('app shell', () => {
     fireEvent.click(within(dialog).getByTestId('export-save'));
     await waitFor(() => expect(bridge.exportReport).toHaveBeenCalled());
     expect(bridge.chooseExportPath).toHaveBeenCalledWith({ format: 'json', suggestedName: 'Smith family - themes 2026-11-24.json' });
-    expect(bridge.exportReport).toHaveBeenCalledWith({ portfolioId: 1, format: 'json', path: '/home/ann/Smith family - themes 2026-11-24.json' });
+    expect(bridge.exportReport).toHaveBeenCalledWith({ portfolioId: 1, format: 'json', path: '/home/ann/Smith family - themes 2026-11-24.json', language: 'en' });
     expect((await screen.findByTestId('toast')).textContent).toMatch(/^Report saved/);
   });
 

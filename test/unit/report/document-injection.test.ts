@@ -49,8 +49,8 @@ describe('client report CSV against formula injection, in every user-text field'
 });
 
 describe('client report HTML against markup injection, in every user-text field', () => {
-  it.each(PAYLOADS)('%j is escaped everywhere, and no script, URL or foreign logo gets in', (payload) => {
-    const html = renderReportHtml(hostileDocument(payload));
+  it.each(PAYLOADS.flatMap((p) => [[p, 'en'] as const, [p, 'ja'] as const]))('%j is escaped everywhere (%s), and no script, URL or foreign logo gets in', (payload, language) => {
+    const html = renderReportHtml(hostileDocument(payload, language));
     expect(html).not.toMatch(/<script|<img src=x|url\(|src="javascript:/i);
     expect(html).not.toMatch(/<x\/>/);
     expect(html.split(escapeHtml(payload)).length - 1).toBeGreaterThanOrEqual(15);

@@ -1,3 +1,4 @@
+import type { ReportLanguage } from '../../../shared/report/i18n';
 import { documentOf, type ReportDocument } from '../../../shared/report/document';
 import { makeReport } from '../../helpers/report';
 
@@ -5,7 +6,7 @@ import { makeReport } from '../../helpers/report';
 export const PAYLOADS = ['=HYPERLINK("http://x","y")', '=1+1', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', '<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', '"quoted", with comma', ']]><x/>&amp;'];
 
 /** A report document with `text` in every field a user or a broker file can fill. */
-export function hostileDocument(text: string): ReportDocument {
+export function hostileDocument(text: string, language: ReportLanguage = 'en'): ReportDocument {
   const exposure = makeReport({
     portfolio: text,
     clientName: text,
@@ -21,7 +22,7 @@ export function hostileDocument(text: string): ReportDocument {
     warnings: [{ code: 'MISSING_FX', message: text }],
   });
   return documentOf(exposure, {
-    preferences: { reportTitle: text, adviserName: text, adviserFirm: text, logoDataUrl: `javascript:${text}`, disclaimer: text },
+    preferences: { reportTitle: text, adviserName: text, adviserFirm: text, logoDataUrl: `javascript:${text}`, disclaimer: text, language },
     fingerprint: 'abcd-ef01-2345',
     tagNotes: [{ symbolKey: text, themeId: 't', weight: 1, source: text, rationale: text, sourceUrl: text }],
     previousSnapshot: { id: 1, asOf: '2026-10-01' },

@@ -1,0 +1,187 @@
+/** Japanese for the holdings-import area of the interface (English text -> Japanese). */
+export const HOLDINGS_IMPORT: Record<string, string> = {
+  // Shared words of this area
+  Cancel: 'キャンセル',
+  Total: '合計',
+  Untagged: '未タグ',
+  Theme: 'テーマ',
+  Name: '名前',
+  Delete: '削除',
+  'Delete…': '削除…',
+  Rename: '名前を変更',
+  Edit: '編集',
+  Import: 'インポート',
+
+  // View tabs (views/ViewTabs.tsx)
+  Views: 'ビュー',
+  Holdings: '保有銘柄',
+  Themes: 'テーマ',
+  Accounts: '口座',
+  Currencies: '通貨',
+  Overlap: '重複',
+  History: '推移',
+  Compare: '比較',
+  Scenarios: 'シナリオ',
+  Household: '世帯',
+  Portfolios: 'ポートフォリオ一覧',
+
+  // Holdings table (components/HoldingsTable.tsx)
+  Account: '口座',
+  Symbol: '銘柄コード',
+  Quantity: '数量',
+  Value: '評価額',
+  'Value ({{currency}})': '評価額（{{currency}}）',
+  rule: 'ルール',
+  suggestion: '提案',
+  imported: 'インポート',
+  'via holdings': 'ルックスルー',
+  'same security': '同一銘柄',
+  'Tag 1 holding {{theme}}': '1 銘柄を {{theme}} にタグ付け',
+  'Tag {{n}} holdings {{theme}}': '{{n}} 銘柄を {{theme}} にタグ付け',
+  '{{shown}} of {{total}} positions · {{file}}': '{{total}} ポジション中 {{shown}} 件 · {{file}}',
+  '{{total}} positions · {{file}}': '{{total}} ポジション · {{file}}',
+  'Search symbol, name, account': '銘柄コード・銘柄名・口座で検索',
+  'Search holdings': '保有銘柄を検索',
+  'Show positions of theme': 'テーマで絞り込み',
+  'All themes': 'すべてのテーマ',
+  'Untagged only': '未タグのみ',
+  Cash: '現金',
+  'Needs review': '要確認',
+  'No exchange rate from {{from}} to {{to}}': '{{from}} から {{to}} への為替レートがありません',
+  'Tag {{symbol}}': '{{symbol}} にタグ付け',
+  'Remove {{theme}} from {{symbol}}': '{{symbol}} から {{theme}} を削除',
+  'Untag {{symbol}}': '{{symbol}} のタグを外す',
+  'Edit the tags of {{symbol}}': '{{symbol}} のタグを編集',
+  'Fully tagged: pick one of its themes to change its weight': 'タグ付け済み: ウェイトを変えるにはテーマを選んでください',
+  'Tag with a theme (Enter)': 'テーマでタグ付け（Enter）',
+  '+ Tag': '+ タグ',
+  'Showing the {{shown}} largest of {{total}} positions; exports include them all.':
+    '{{total}} ポジションのうち評価額の大きい {{shown}} 件を表示しています。出力にはすべて含まれます。',
+  'Loading positions…': 'ポジションを読み込み中…',
+  'No position matches "{{query}}".': '「{{query}}」に一致するポジションはありません。',
+  'Every holding is fully tagged.': 'すべての保有銘柄がタグ付け済みです。',
+  'No position matches these filters.': 'この条件に一致するポジションはありません。',
+
+  // Import dialog (components/ImportDialog.tsx)
+  'Windows-1252 (Western Europe)': 'Windows-1252（西欧）',
+  'ISO-8859-1 (Latin-1)': 'ISO-8859-1（ラテン1）',
+  'Shift_JIS / CP932 (Japanese)': 'Shift_JIS / CP932（日本語）',
+  'EUC-JP (Japanese)': 'EUC-JP（日本語）',
+  'Comma ,': 'カンマ ,',
+  'Semicolon ;': 'セミコロン ;',
+  Tab: 'タブ',
+  'Pipe |': 'パイプ |',
+  'My portfolio': 'マイポートフォリオ',
+  'Generic CSV': '汎用 CSV',
+  'Import {{file}}': '{{file}} をインポート',
+  'Import into': 'インポート先',
+  '{{name}} (new snapshot)': '{{name}}（新しいスナップショット）',
+  'New portfolio…': '新しいポートフォリオ…',
+  'Portfolio name': 'ポートフォリオ名',
+  'Base currency': '基準通貨',
+  'Holdings as of': '保有銘柄の時点',
+  'Date read from the file': 'ファイルから読み取った日付',
+  'The file states no date; today is used unless you pick one': 'ファイルに日付がありません。日付を選ばない場合は今日の日付を使います',
+  'A portfolio with this name exists; choose it above to add a snapshot.':
+    'この名前のポートフォリオは既にあります。スナップショットを追加するには上で選んでください。',
+  '{{format}} · {{encoding}} · header on line {{line}} · your saved column mapping':
+    '{{format}} · {{encoding}} · 見出し行: {{line}} 行目 · 保存済みの列の対応付け',
+  '{{format}} · {{encoding}} · header on line {{line}}': '{{format}} · {{encoding}} · 見出し行: {{line}} 行目',
+  'Reading the file…': 'ファイルを読み込み中…',
+  Encoding: '文字コード',
+  Delimiter: '区切り文字',
+  'Remember these columns for files with the same header row': '見出し行が同じファイルにはこの列の対応付けを使う',
+  'First rows as ThemeLens reads them: {{bad}} of {{rows}} cannot be read yet (hover a red cell to see why; map a column or fix the file).':
+    'ThemeLens が読み取った先頭の行です。{{rows}} 行中 {{bad}} 行はまだ読み取れません（赤いセルにポインターを合わせると理由が表示されます。列を対応付けるか、ファイルを修正してください）。',
+  'First rows as ThemeLens reads them.': 'ThemeLens が読み取った先頭の行です。',
+
+  // Rows that could not be read (components/IssuesTable.tsx)
+  Line: '行',
+  Column: '列',
+  Cell: 'セル',
+  Problem: '問題',
+
+  // Encryption (components/EncryptionSetting.tsx)
+  'Encryption at rest': '保存データの暗号化',
+  'Checking…': '確認中…',
+  'On: the database and its backups are encrypted, with a key kept in this computer’s key store.':
+    'オン: データベースとそのバックアップは、このコンピューターのキーストアに保管された鍵で暗号化されています。',
+  'Show key for the command line…': 'コマンドライン用の鍵を表示…',
+  'The command line opens this database with': 'コマンドラインでは、環境変数',
+  'set to this key. Anyone with it and the file can read your portfolios.':
+    'にこの鍵を設定してこのデータベースを開きます。この鍵とファイルがあれば、誰でもポートフォリオを読めます。',
+  'Database key': 'データベースの鍵',
+  Hide: '隠す',
+  'Off. It cannot be turned on here: {{reason}}': 'オフ。この環境では有効にできません: {{reason}}',
+  'Off. Turned on, the database and every backup are encrypted with a key kept in this computer’s key store; ThemeLens restarts to do it.':
+    'オフ。オンにすると、データベースとすべてのバックアップがこのコンピューターのキーストアに保管された鍵で暗号化されます（そのために ThemeLens が再起動します）。',
+  'Encrypt the database…': 'データベースを暗号化…',
+  'Without this computer’s key store (your login keyring) the database cannot be opened. Encrypt and restart?':
+    'このコンピューターのキーストア（ログインキーリング）がないと、データベースを開けなくなります。暗号化して再起動しますか？',
+  'Encrypt and restart': '暗号化して再起動',
+  'ThemeLens is restarting to encrypt the database…': 'データベースを暗号化するため、ThemeLens を再起動しています…',
+
+  // Damaged database at start-up (components/RecoveryPrompt.tsx)
+  'taken before an import': 'インポート前に作成',
+  'taken before an upgrade': 'アップグレード前に作成',
+  'made by you': '手動で作成',
+  'taken before a restore': '復元前に作成',
+  'Your database was damaged': 'データベースが破損していました',
+  'ThemeLens found its database damaged at start-up. The damaged file was moved aside, unchanged, to':
+    'ThemeLens の起動時にデータベースの破損が見つかりました。破損したファイルは変更せずに',
+  '. Nothing was deleted.': 'へ移動しました。削除されたものはありません。',
+  'The newest backup that passes its integrity check is from': '整合性チェックに合格した最新のバックアップは',
+  '({{reason}}, {{file}}). Restore it, or start with an empty database (the backup stays available under Backups).':
+    'のものです（{{reason}}、{{file}}）。このバックアップを復元するか、空のデータベースで開始してください（バックアップは「バックアップ」からいつでも使えます）。',
+  'There is no verified backup to restore: ThemeLens starts with an empty database.':
+    '復元できる検証済みのバックアップがありません。ThemeLens は空のデータベースで開始します。',
+  'Restored. ThemeLens is restarting…': '復元しました。ThemeLens を再起動しています…',
+  'Start empty': '空で開始',
+  'Restore this backup': 'このバックアップを復元',
+
+  // Exposure summary for the clipboard (components/exposure-summary.ts)
+  'of which cash': 'うち現金',
+  'Net ({{currency}})': 'ネット（{{currency}}）',
+  'Long ({{currency}})': 'ロング（{{currency}}）',
+  'Short ({{currency}})': 'ショート（{{currency}}）',
+  'Gross ({{currency}})': 'グロス（{{currency}}）',
+  'Share (%)': '構成比（%）',
+
+  // Portfolios overview (views/PortfoliosView.tsx, charts/OverviewBars.tsx)
+  'Share of portfolio': 'ポートフォリオに占める構成比',
+  'Theme shares of every portfolio': '全ポートフォリオのテーマ別構成比',
+  "Stacked horizontal bars of each portfolio's theme shares": '各ポートフォリオのテーマ別構成比を示す積み上げ横棒グラフ',
+  'Deleted “{{name}}”.': '「{{name}}」を削除しました。',
+  'Restored {{name}}.': '{{name}} を復元しました。',
+  'Latest snapshot': '最新のスナップショット',
+  Actions: '操作',
+  'Client: {{client}}': '顧客: {{client}}',
+  'No client': '顧客なし',
+  'none yet': 'まだありません',
+  'Duplicated {{name}}.': '{{name}} を複製しました。',
+  Duplicate: '複製',
+  'Rename portfolio': 'ポートフォリオの名前を変更',
+  'Renamed to {{name}}.': '名前を {{name}} に変更しました。',
+  'Client (groups portfolios)': '顧客（ポートフォリオをまとめます）',
+  'Delete {{name}}?': '{{name}} を削除しますか？',
+  'Its snapshots and positions are deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.':
+    'スナップショットとポジションは削除されます。タグは残ります（タグは銘柄コードに付いています）。アプリを終了するまでは元に戻せます。',
+  'Deleted {{name}}.': '{{name}} を削除しました。',
+
+  // Default themes' projects (views/ProjectFacts.tsx)
+  'Where the default themes come from': '既定のテーマの由来',
+  "The first three projects of Japan's $550 billion US investment program, announced {{date}}.":
+    '日本の 5,500 億ドル規模の対米投資プログラムの最初の 3 案件です（{{date}} 発表）。',
+  Sponsor: '事業主体',
+  Where: '所在地',
+  Announced: '発表日',
+  'Source: {{title}}.': '出典: {{title}}。',
+
+  // Exchange-rate history (views/RateHistory.tsx)
+  'Rate history': '為替レートの推移',
+  'no rates yet': 'レートはまだありません',
+  '{{n}} rate(s), {{from}} to {{to}}': '{{n}} 件（{{from}}〜{{to}}）',
+  'As of': '時点',
+  entered: '手入力',
+  'and {{n}} older rate(s); all of them: themelens fx list {{currency}}': 'ほかに古いレートが {{n}} 件あります。すべて表示するには: themelens fx list {{currency}}',
+};

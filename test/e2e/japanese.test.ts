@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { startHarness, type Harness } from './harness';
+import { GRAND_TOTAL, SECTIONS, sjis } from '../fixtures/sbi/portfolio';
+
+/**
+ * A Japanese investor's walk: the system is Japanese, so the app opens in Japanese; an SBI export
+ * in Shift_JIS is their portfolio; Holdings, Themes and the export preview are Japanese (screenshots),
+ * yen are whole, the saved PDF reads back in Japanese, axe finds nothing, and View › Language turns
+ * the app back to English.
+ */
+describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)', () => {
+  let h: Harness;
+  const found: string[] = [];
+  const check = async (where: string) => found.push(...(await axeViolations(h.page, `ja ${where}`)));
+
+  beforeAll(async () => {
+    h = await startHarness({ locale: 'ja-JP' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('opens in the system language: the empty state is Japanese and <html lang> says so', async () => {
+    await h.page.getByTestId('empty-state').waitFor();
+    expect(await h.page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await h.page.getByTestId('import-button').first().innerText()).toContain('保有銘柄をインポート');
+    await check('empty state');
+    await h.screenshot('ja-00-empty-state');
+  });
+
+  it('Holdings: the SBI portfolio in yen, whole yen, with Japanese names and headings', async () => {
+    const file = join(h.dataDir, 'New_file.csv');
+    writeFileSync(file, sjis([...SECTIONS, GRAND_TOTAL]));
+    const outcome = await h.backend.handlers.importHoldings({ path: file, portfolioName: 'NISA', baseCurrency: 'JPY', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+    const key = (symbol: string) => h.backend.db.prepare('SELECT symbol_key FROM positions WHERE snapshot_id = ? AND symbol = ?').pluck().get(outcome.snapshot.id, symbol) as string;
+    await h.backend.handlers.applyTagChanges({
+      changes: [
+        { symbolKey: key('9984'), themeId: 'data-centers', weightBp: 3000 },
+        { symbolKey: key('5802'), themeId: 'diamond-semiconductors', weightBp: 500 },
+      ],
+    });
+    await h.page.reload();
+    await h.page.getByTestId('holdings-table').waitFor();
+    const table = await h.page.getByTestId('holdings-table').innerText();
+    for (const words of ['ソフトバンクグループ', '株式（現物/特定預り）', '￥951,200', '￥2,895,800']) expect(table).toContain(words);
+    // No amount in yen shows a decimal.
+    expect(table).not.toMatch(/￥[\d,]+\.\d/);
+    const shell = await h.page.locator('body').innerText();
+    for (const english of ['Import holdings', 'Export report', 'Holdings', 'Untagged']) expect(shell, english).not.toContain(english);
+    expect(await h.page.getByTestId('view-tab-holdings').innerText()).toBe('保有銘柄');
+    await check('holdings');
+    await h.screenshot('ja-01-holdings');
+  });
+
+  it('Themes: the chart and its table in Japanese', async () => {
+    await h.page.getByTestId('view-tab-themes').click();
+    await h.page.getByTestId('donut-chart').waitFor();
+    const text = await h.page.locator('main').innerText();
+    expect(text).toContain('未タグ');
+    expect(text).toContain('￥285,360'); // 30% of 951,200
+    // The program's projects behind the default themes, told in Japanese.
+    expect(text).toContain('オハイオ州ポーツマスの天然ガス火力発電所');
+    expect(text).toContain('スナップショット');
+    await check('themes view');
+    await h.screenshot('ja-02-themes');
+    await h.page.getByTestId('themes-button').click();
+    await h.page.getByTestId('themes-dialog').waitFor();
+    await check('themes dialog');
+    await h.screenshot('ja-03-themes-dialog');
+    await h.page.keyboard.press('Escape');
+    await h.page.getByTestId('themes-dialog').waitFor({ state: 'detached' });
+  });
+
+  it('Export report…: the preview is the Japanese report, and the saved PDF reads back in Japanese', async () => {
+    await h.page.getByTestId('export-button').click();
+    await h.page.getByRole('dialog').waitFor();
+    await h.page.locator('[data-testid="report-preview-page"] h1').waitFor();
+    const preview = (await h.page.locator('[data-testid="report-preview-page"] section.cover').innerText()).replace(/\u00a0/g, ' ');
+    for (const words of ['テーマ・エクスポージャー: NISA', '評価額合計', 'JPY 4,813,350', '主な寄与銘柄']) expect(preview).toContain(words);
+    await check('export dialog');
+    await h.screenshot('ja-04-export-preview');
+    const out = join(h.dataDir, 'NISA.pdf');
+    h.saveDialogAnswers.push(out);
+    await h.page.getByTestId('export-save').click();
+    await h.page.getByTestId('export-saved').waitFor({ timeout: 60_000 });
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    for (const words of ['テーマ・エクスポージャー: NISA', '評価額合計', 'ソフトバンクグループ', '免責事項']) expect(text).toContain(words);
+    expect(readFileSync(out).toString('latin1')).toMatch(/\/Lang \(ja\)/);
+    await h.page.keyboard.press('Escape');
+  });
+
+  it('has no accessibility violation in Japanese, and View › Language turns it back to English', async () => {
+    expect(found.join('\n')).toBe('');
+    await h.emit('menuCommand', 'language-en');
+    await expect.poll(() => h.page.getByTestId('import-button').first().innerText()).toContain('Import holdings');
+    expect(await h.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await h.page.getByTestId('view-tab-holdings').innerText()).toBe('Holdings');
+    // Remembered: a reload stays English although the system is Japanese.
+    await h.page.reload();
+    await h.page.getByTestId('holdings-table').waitFor();
+    expect(await h.page.getByTestId('view-tab-holdings').innerText()).toBe('Holdings');
+  });
+});

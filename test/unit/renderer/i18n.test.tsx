@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/App';
+import { initialLanguage, currentLanguage, setLanguage } from '../../../renderer/src/i18n';
+import { JAPANESE } from '../../../renderer/src/i18n/ja';
+import { formatDate, formatMoney } from '../../../renderer/src/format';
+import { installBridge, makePortfolio } from './fake-bridge';
+import { ProjectFacts } from '../../../renderer/src/views/ProjectFacts';
+import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
+import { placeholders, scanRenderer } from './i18n-coverage';
+
+afterEach(async () => {
+  cleanup();
+  await act(() => setLanguage('en'));
+});
+
+describe('the interface language', () => {
+  it('follows the system until the user chooses, and falls back to English', () => {
+    expect(initialLanguage(null, ['ja-JP', 'en-US'])).toBe('ja');
+    expect(initialLanguage(null, ['de-DE', 'ja'])).toBe('ja');
+    expect(initialLanguage(null, ['de-DE', 'fr-FR'])).toBe('en');
+    expect(initialLanguage(null, [])).toBe('en');
+    expect(initialLanguage('en', ['ja-JP'])).toBe('en');
+    expect(initialLanguage('ja', ['en-US'])).toBe('ja');
+    expect(initialLanguage('klingon', ['en-GB'])).toBe('en');
+  });
+
+  it('formats numbers and dates as Japan does in the Japanese interface, as the system does in English', async () => {
+    Object.defineProperty(navigator, 'language', { value: 'de-DE', configurable: true });
+    try {
+      expect(formatMoney(1234.5, 'EUR').replace(/\s/g, ' ')).toBe('1.234,50 €');
+      await act(() => setLanguage('ja'));
+      expect(formatMoney(1234567, 'JPY')).toBe('￥1,234,567');
+      expect(formatDate('2026-11-24')).toBe('2026/11/24');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).language;
+    }
+  });
+});
+
+describe('every text of the app is translated', () => {
+  const scan = scanRenderer(resolve(__dirname, '../../../renderer/src'));
+
+  it('no text a user sees is left outside t()', () => {
+    // Each line: file:line and the text. Wrap it in t() (or msg() in a table of labels) and add its Japanese.
+    expect(scan.untranslated.map((u) => `${u.file}:${u.line} ${u.text}`)).toEqual([]);
+    expect(scan.keys.length).toBeGreaterThan(500);
+  });
+
+  it('every key has its Japanese, with the same placeholders', () => {
+    const missing = scan.keys.filter((k) => JAPANESE[k.text] === undefined).map((k) => `${k.file}:${k.line} ${k.text}`);
+    expect(missing).toEqual([]);
+    const differ = scan.keys.filter((k) => JAPANESE[k.text] !== undefined && placeholders(JAPANESE[k.text] as string).join() !== placeholders(k.text).join());
+    expect(differ.map((k) => k.text)).toEqual([]);
+    // Japanese that is still English would pass the checks above: none is.
+    expect(Object.entries(JAPANESE).filter(([, ja]) => !/[\u3000-\u30ff\u4e00-\u9fff]/.test(ja)).map(([en]) => en)).toEqual([]);
+  });
+
+  it('no Japanese text is left behind for a key the code no longer uses', () => {
+    const used = new Set(scan.keys.map((k) => k.text));
+    // A context's variant ("Positions_section") of a key used with that context through a table of labels.
+    const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));
+    expect(Object.keys(JAPANESE).filter((k) => !used.has(k) && !variant(k))).toEqual([]);
+  });
+});
+
+describe("the program's projects", () => {
+  it('are told in Japanese in the Japanese interface (the pack carries their Japanese), in English otherwise', async () => {
+    const themes = DEFAULT_THEMES.map((t) => ({ id: t.id, name: t.name, color: t.color }));
+    const { unmount } = render(<ProjectFacts themes={themes} />);
+    expect(screen.getByTestId('project-data-centers').textContent).toContain('Portsmouth, Ohio natural-gas power plant');
+    unmount();
+    await act(() => setLanguage('ja'));
+    render(<ProjectFacts themes={themes} />);
+    const facts = screen.getByTestId('project-facts').textContent ?? '';
+    for (const words of ['既定のテーマの由来', 'オハイオ州ポーツマスの天然ガス火力発電所', 'SBエナジー（ソフトバンクグループ）', 'テキサス・ガルフリンク深水原油輸出ターミナル', 'ジョージア州の工業用合成ダイヤモンド工場']) expect(facts).toContain(words);
+    expect(facts).not.toContain('natural-gas power plant');
+  });
+});
+
+describe('switching the language', () => {
+  it('View › Language switches the whole app, the menu follows, and the choice is remembered', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    render(<App />);
+    await screen.findByTestId('holdings-table');
+    expect(screen.getByTestId('import-button').textContent).toBe('Import holdings…');
+    await waitFor(() => expect(bridge.setMenuLanguage).toHaveBeenLastCalledWith({ language: 'en' }));
+
+    act(() => bridge.emit('menuCommand', 'language-ja'));
+    await waitFor(() => expect(screen.getByTestId('import-button').textContent).toBe('保有銘柄をインポート…'));
+    expect(document.documentElement.lang).toBe('ja');
+    expect(screen.getByRole('banner').textContent).toContain('2026/11/24 時点');
+    await waitFor(() => expect(bridge.setMenuLanguage).toHaveBeenLastCalledWith({ language: 'ja' }));
+    expect(localStorage.getItem('themelens.language')).toBe('ja');
+    expect(currentLanguage()).toBe('ja');
+
+    act(() => bridge.emit('menuCommand', 'language-en'));
+    await waitFor(() => expect(screen.getByTestId('import-button').textContent).toBe('Import holdings…'));
+    expect(document.documentElement.lang).toBe('en');
+    expect((screen.getByTestId('language-picker') as HTMLSelectElement).value).toBe('en');
+  });
+});
