@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { startHarness, type Harness } from './harness';
-import { VIEW_READY } from './view-ready';
-import { VIEWS } from '../../renderer/src/views/ViewTabs';
+import { walkEveryView } from './view-ready';
 
 const FIDELITY = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
 const BAD = resolve(__dirname, '../fixtures/journey/bad-quantity.csv');
@@ -51,7 +50,6 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core), %s theme', 
   });
 
   it('every view, with two snapshots', async () => {
-    const portfolioId = (await h.backend.handlers.listPortfolios({}))[0]!.id;
     await h.backend.handlers.applyTagChanges({
       changes: [
         { symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 6000 },
@@ -61,14 +59,9 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core), %s theme', 
     });
     const later = join(h.dataDir, 'fidelity-later.csv');
     writeFileSync(later, readFileSync(FIDELITY, 'utf8').replace(',100,$180.25,+$1.20,"$18,025.00"', ',150,$180.25,+$1.20,"$27,037.50"').replace('Nov-24-2026', 'Feb-24-2027'));
-    await h.backend.handlers.importHoldings({ path: later, portfolioId, options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
-    await h.page.reload();
-    await h.page.getByTestId('holdings-table').waitFor();
-    for (const v of VIEWS) {
-      await h.page.getByTestId(`view-tab-${v.id}`).click();
-      await h.page.getByTestId(VIEW_READY[v.id]).waitFor();
-      await check(`${v.label} view`);
-    }
+    await walkEveryView(h, later, async (view) => {
+      await check(`${view} view`);
+    });
     await h.screenshot(`a11y-${colorScheme}-portfolios`);
     expect(mine().join('\n')).toBe('');
   });

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { startHarness, type Harness } from './harness';
 import { GRAND_TOTAL, SECTIONS, sjis } from '../fixtures/sbi/portfolio';
-import { VIEW_READY } from './view-ready';
-import { VIEWS } from '../../renderer/src/views/ViewTabs';
+import { walkEveryView } from './view-ready';
 
 /**
  * A Japanese investor's walk: the system is Japanese, so the app opens in Japanese; an SBI export
@@ -102,16 +101,10 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
       .map((l) => l.replace('2026/11/24 15:30現在', '2026/12/01 15:30現在').replace('"9984 ソフトバンクグループ","----/--/--","100"', '"9984 ソフトバンクグループ","----/--/--","200"').replace('"+151,200","+18.90","951,200"', '"+151,200","+18.90","1,902,400"'))
       .map((l) => l.replace('"合計","","","","","","","+267,700","","1,673,200"', '"合計","","","","","","","+267,700","","2,624,400"'));
     writeFileSync(later, sjis(lines));
-    const portfolioId = (await h.backend.handlers.listPortfolios({}))[0]!.id;
-    await h.backend.handlers.importHoldings({ path: later, portfolioId, options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
-    await h.page.reload();
-    await h.page.getByTestId('holdings-table').waitFor();
-    for (const v of VIEWS) {
-      await h.page.getByTestId(`view-tab-${v.id}`).click();
-      await h.page.getByTestId(VIEW_READY[v.id]).waitFor();
-      await check(`${v.id} view`);
-      await h.screenshot(`ja-view-${v.id}`);
-    }
+    await walkEveryView(h, later, async (view) => {
+      await check(`${view} view`);
+      await h.screenshot(`ja-view-${view}`);
+    });
     await h.page.getByTestId('view-tab-holdings').click();
   });
 

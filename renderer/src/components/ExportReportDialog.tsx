@@ -12,6 +12,7 @@ import { loadExportChoices, saveExportChoices, suggestedReportName, usesPaper, u
 import { useFocusTrap } from './focus-trap';
 import { Modal } from './Modal';
 import { ReportPreferencesForm } from './ReportPreferencesForm';
+import { RadioChoices } from './RadioChoices';
 import { ReportPreview } from './ReportPreview';
 import './export-report.css';
 
@@ -182,34 +183,26 @@ export function ExportReportDialog({
               ))}
             </fieldset>
             {usesPaper(format) && (
-              <fieldset disabled={busy} data-testid="export-paper">
-                <legend>{t('Paper size')}</legend>
-                {PAPERS.map((p) => (
-                  <label key={p.id} className="export-choice">
-                    <input
-                      type="radio"
-                      // i18n-ignore: the radio group's form name, never shown
-                      name="export-paper"
-                      value={p.id} data-testid={`export-paper-${p.id}`} checked={paper === p.id} onChange={() => update({ paper: p.id })} />
-                    <span>{t(p.label)}</span>
-                  </label>
-                ))}
-              </fieldset>
+              <RadioChoices
+                // i18n-ignore: the group's form name, never shown
+                name="export-paper"
+                legend={t('Paper size')}
+                choices={PAPERS.map((p) => ({ value: p.id, label: t(p.label) }))}
+                value={paper}
+                onChange={(p) => update({ paper: p })}
+                disabled={busy}
+              />
             )}
             {usesSections(format) && (
-              <fieldset disabled={busy} data-testid="export-language">
-                <legend>{t('Report language')}</legend>
-                {LANGUAGES.map((l) => (
-                  <label key={l.code} className="export-choice">
-                    <input
-                      type="radio"
-                      // i18n-ignore: the radio group's form name, never shown
-                      name="export-language"
-                      value={l.code} data-testid={`export-language-${l.code}`} checked={language === l.code} onChange={() => setLanguage(l.code)} />
-                    <span lang={l.code}>{l.label}</span>
-                  </label>
-                ))}
-              </fieldset>
+              <RadioChoices
+                // i18n-ignore: the group's form name, never shown
+                name="export-language"
+                legend={t('Report language')}
+                choices={LANGUAGES.map((l) => ({ value: l.code, label: l.label, lang: l.code }))}
+                value={language}
+                onChange={setLanguage}
+                disabled={busy}
+              />
             )}
             {usesSections(format) ? (
               <fieldset disabled={busy} data-testid="export-sections">
