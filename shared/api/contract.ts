@@ -76,18 +76,21 @@ export const importOptionsSchema = z.strictObject({
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
-/** Input schemas of every call. */
-export const apiInputs = {
-  listPortfolios: z.strictObject({}),
-  createPortfolio: z.strictObject({
+/**
+ * Input schemas of every call, each built the first time it is used: building all ~90 zod schemas
+ * took about a fifth of the command line's start-up, and a command validates one or two.
+ */
+const inputBuilders = {
+  listPortfolios: () => z.strictObject({}),
+  createPortfolio: () => z.strictObject({
     name: z.string().trim().min(1).max(200),
     baseCurrency: currency.default('USD'),
     clientName: text(200).nullable().optional(),
   }),
-  listSnapshots: z.strictObject({ portfolioId: id }),
-  listImportIssues: z.strictObject({ snapshotId: id }),
-  previewImport: z.strictObject({ path: filePath, options: importOptionsSchema.default({}) }),
-  importHoldings: z.strictObject({
+  listSnapshots: () => z.strictObject({ portfolioId: id }),
+  listImportIssues: () => z.strictObject({ snapshotId: id }),
+  previewImport: () => z.strictObject({ path: filePath, options: importOptionsSchema.default({}) }),
+  importHoldings: () => z.strictObject({
     path: filePath,
     portfolioId: id.optional(),
     portfolioName: z.string().trim().min(1).max(200).optional(),
@@ -101,16 +104,16 @@ export const apiInputs = {
     /** Save options.mapping for files with the same header row. */
     rememberMapping: z.boolean().default(false),
   }),
-  cancelImport: z.strictObject({}),
-  listThemes: z.strictObject({}),
-  createTheme: z.strictObject({
+  cancelImport: () => z.strictObject({}),
+  listThemes: () => z.strictObject({}),
+  createTheme: () => z.strictObject({
     name: z.string().trim().min(1).max(200),
     pack: text(200).optional(),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors are written #rrggbb.').optional(),
     description: text(2000).optional(),
     parentId: themeId.nullable().optional(),
   }),
-  updateTheme: z.strictObject({
+  updateTheme: () => z.strictObject({
     id: themeId,
     name: z.string().trim().min(1).max(200).optional(),
     pack: text(200).optional(),
@@ -118,33 +121,33 @@ export const apiInputs = {
     description: text(2000).optional(),
     parentId: themeId.nullable().optional(),
   }),
-  deleteTheme: z.strictObject({ id: themeId }),
-  restoreDefaultThemes: z.strictObject({}),
-  reorderThemes: z.strictObject({ ids: z.array(themeId).max(500) }),
-  tagHistory: z.strictObject({ symbolKey: symbolKey.optional(), since: z.string().max(40).optional(), limit: z.number().int().positive().max(100_000).optional() }),
-  listSuggestions: z.strictObject({ onlyHeld: z.boolean().default(false) }),
+  deleteTheme: () => z.strictObject({ id: themeId }),
+  restoreDefaultThemes: () => z.strictObject({}),
+  reorderThemes: () => z.strictObject({ ids: z.array(themeId).max(500) }),
+  tagHistory: () => z.strictObject({ symbolKey: symbolKey.optional(), since: z.string().max(40).optional(), limit: z.number().int().positive().max(100_000).optional() }),
+  listSuggestions: () => z.strictObject({ onlyHeld: z.boolean().default(false) }),
   /** A newer version of the suggestion pack: what it changes, and (unless dryRun) in use from now on. */
-  importPack: z.strictObject({ path: filePath, dryRun: z.boolean().default(false) }),
-  showPack: z.strictObject({}),
+  importPack: () => z.strictObject({ path: filePath, dryRun: z.boolean().default(false) }),
+  showPack: () => z.strictObject({}),
   /** Starts the PDF printer ahead of a batch of reports (returns at once). */
-  warmUpPdf: z.strictObject({}),
-  acceptSuggestions: z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
-  rejectSuggestions: z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
-  listRules: z.strictObject({}),
-  createRule: ruleSchema,
-  deleteRule: z.strictObject({ id }),
-  previewRule: ruleSchema,
-  applyRules: z.strictObject({}),
-  importFundHoldings: z.strictObject({ fundSymbol: symbolKey, path: filePath }),
-  listFunds: z.strictObject({}),
-  exportTags: z.strictObject({ path: filePath, format: z.enum(['json', 'csv']) }),
-  previewTagImport: z.strictObject({ path: filePath }),
-  importTags: z.strictObject({ path: filePath }),
-  listTags: z.strictObject({}),
-  setTag: z.strictObject({ symbolKey, themeId, weightBp }),
-  removeTag: z.strictObject({ symbolKey, themeId: themeId.optional() }),
+  warmUpPdf: () => z.strictObject({}),
+  acceptSuggestions: () => z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
+  rejectSuggestions: () => z.strictObject({ items: z.array(z.strictObject({ symbolKey, themeId })).min(1).max(1000) }),
+  listRules: () => z.strictObject({}),
+  createRule: () => ruleSchema,
+  deleteRule: () => z.strictObject({ id }),
+  previewRule: () => ruleSchema,
+  applyRules: () => z.strictObject({}),
+  importFundHoldings: () => z.strictObject({ fundSymbol: symbolKey, path: filePath }),
+  listFunds: () => z.strictObject({}),
+  exportTags: () => z.strictObject({ path: filePath, format: z.enum(['json', 'csv']) }),
+  previewTagImport: () => z.strictObject({ path: filePath }),
+  importTags: () => z.strictObject({ path: filePath }),
+  listTags: () => z.strictObject({}),
+  setTag: () => z.strictObject({ symbolKey, themeId, weightBp }),
+  removeTag: () => z.strictObject({ symbolKey, themeId: themeId.optional() }),
   /** Several tag edits as one step (bulk tagging, undo, redo): all apply or none does. */
-  applyTagChanges: z.strictObject({
+  applyTagChanges: () => z.strictObject({
     changes: z
       .array(
         z.strictObject({
@@ -160,45 +163,45 @@ export const apiInputs = {
       .max(20_000),
   }),
   /** Without `asOf`: today. Each day keeps its own rate; a snapshot uses the rate of its date. */
-  setFxRate: z.strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() }),
+  setFxRate: () => z.strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() }),
   /** What theme shocks do to a snapshot (shared/exposure/scenario.ts); shocks in basis points of value, -10000..+100000. */
-  runScenario: z.strictObject({ portfolioId: id, snapshotId: id.optional(), shocks }),
+  runScenario: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), shocks }),
   /** The same over a client's combined portfolios (getClientExposure). */
-  runClientScenario: z.strictObject({ client, baseCurrency: currency.optional(), shocks }),
+  runClientScenario: () => z.strictObject({ client, baseCurrency: currency.optional(), shocks }),
   /** The securities held (latest snapshots), and what waits in Needs review. */
-  listSecurities: z.strictObject({ unresolved: z.boolean().default(false) }),
+  listSecurities: () => z.strictObject({ unresolved: z.boolean().default(false) }),
   /** How each key of a snapshot was resolved to a security (for the holdings table). */
-  listSnapshotSecurities: z.strictObject({ snapshotId: id }),
+  listSnapshotSecurities: () => z.strictObject({ snapshotId: id }),
   /** One security by ticker, key or ISIN: identifiers, links, how its positions were resolved, where held. */
-  showSecurity: z.strictObject({ text: symbolKey }),
+  showSecurity: () => z.strictObject({ text: symbolKey }),
   /** "Same security as": positions under `key` take the tags of `canonical` (an ISIN or ticker may name either). */
-  linkSecurities: z.strictObject({ key: symbolKey, canonical: symbolKey }),
-  unlinkSecurities: z.strictObject({ key: symbolKey, canonical: symbolKey.optional() }),
+  linkSecurities: () => z.strictObject({ key: symbolKey, canonical: symbolKey }),
+  unlinkSecurities: () => z.strictObject({ key: symbolKey, canonical: symbolKey.optional() }),
   /** Confirms (with the chosen candidate) or rejects an item of Needs review. */
-  decideSecurityReview: z.strictObject({ id, decision: z.enum(['confirm', 'reject']), candidate: symbolKey.optional() }),
+  decideSecurityReview: () => z.strictObject({ id, decision: z.enum(['confirm', 'reject']), candidate: symbolKey.optional() }),
   /** Each client with its portfolios. */
-  listClients: z.strictObject({}),
+  listClients: () => z.strictObject({}),
   /** The sample household (shared/samples/household.ts), into an empty database only; and away again. */
-  loadSampleHousehold: z.strictObject({}),
-  removeSampleHousehold: z.strictObject({}),
+  loadSampleHousehold: () => z.strictObject({}),
+  removeSampleHousehold: () => z.strictObject({}),
   /**
    * A client's (household's) combined exposure: the latest snapshot of each of its portfolios, in the
    * client's base currency (the one its portfolios share, else `baseCurrency` is required).
    */
-  getClientExposure: z.strictObject({ client, baseCurrency: currency.optional(), benchmark: benchmark.optional(), positionLimit: z.number().int().min(0).max(1_000_000).optional() }),
-  setClientTarget: z.strictObject({ client, themeId, shareBp: z.number().int().min(0).max(10_000), bandBp: z.number().int().min(0).max(10_000) }),
-  listClientTargets: z.strictObject({ client }),
-  removeClientTarget: z.strictObject({ client, themeId }),
+  getClientExposure: () => z.strictObject({ client, baseCurrency: currency.optional(), benchmark: benchmark.optional(), positionLimit: z.number().int().min(0).max(1_000_000).optional() }),
+  setClientTarget: () => z.strictObject({ client, themeId, shareBp: z.number().int().min(0).max(10_000), bandBp: z.number().int().min(0).max(10_000) }),
+  listClientTargets: () => z.strictObject({ client }),
+  removeClientTarget: () => z.strictObject({ client, themeId }),
   /** A theme's target share of a portfolio (0..10000 bp) and its band (percentage points, in bp). */
-  setThemeTarget: z.strictObject({ portfolioId: id, themeId, shareBp: z.number().int().min(0).max(10_000), bandBp: z.number().int().min(0).max(10_000) }),
-  listThemeTargets: z.strictObject({ portfolioId: id }),
-  removeThemeTarget: z.strictObject({ portfolioId: id, themeId }),
+  setThemeTarget: () => z.strictObject({ portfolioId: id, themeId, shareBp: z.number().int().min(0).max(10_000), bandBp: z.number().int().min(0).max(10_000) }),
+  listThemeTargets: () => z.strictObject({ portfolioId: id }),
+  removeThemeTarget: () => z.strictObject({ portfolioId: id, themeId }),
   /** A new snapshot of the portfolio's latest holdings at the prices in a file (symbol or ISIN, price, currency, date). */
-  repricePortfolio: z.strictObject({ path: filePath, portfolioId: id.optional(), portfolioName: z.string().trim().min(1).max(200).optional(), asOf: isoDate.optional() }),
+  repricePortfolio: () => z.strictObject({ path: filePath, portfolioId: id.optional(), portfolioName: z.string().trim().min(1).max(200).optional(), asOf: isoDate.optional() }),
   /** A rates file: date,currency,rate[,base] rows, or a central bank's Date,USD,JPY,... table. `base`: the base when the file names none. */
-  importFxRates: z.strictObject({ path: filePath, base: currency.optional() }),
-  listFxRates: z.strictObject({}),
-  getExposure: z.strictObject({
+  importFxRates: () => z.strictObject({ path: filePath, base: currency.optional() }),
+  listFxRates: () => z.strictObject({}),
+  getExposure: () => z.strictObject({
     portfolioId: id,
     snapshotId: id.optional(),
     /** The largest positions only (a screen needs the top rows, an export needs all). */
@@ -206,21 +209,21 @@ export const apiInputs = {
     benchmark: benchmark.optional(),
   }),
   /** The positions of a snapshot for the holdings table (largest first, at most `limit`). */
-  listHoldings: z.strictObject({
+  listHoldings: () => z.strictObject({
     snapshotId: id,
     limit: z.number().int().positive().max(HOLDINGS_TABLE_LIMIT).default(HOLDINGS_TABLE_LIMIT),
   }),
-  exportReport: z.strictObject({ portfolioId: id, snapshotId: id.optional(), ...reportFile }),
+  exportReport: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), ...reportFile }),
   /** A client's combined report (getClientExposure) as a file; not recorded for regenerate. */
-  exportClientReport: z.strictObject({ client, baseCurrency: currency.optional(), ...reportFile }),
-  previewClientReport: z.strictObject({ client, baseCurrency: currency.optional(), ...reportText }),
+  exportClientReport: () => z.strictObject({ client, baseCurrency: currency.optional(), ...reportFile }),
+  previewClientReport: () => z.strictObject({ client, baseCurrency: currency.optional(), ...reportText }),
   /** The report as text (html for the preview; json or csv) without writing or recording anything. */
-  previewReport: z.strictObject({ portfolioId: id, snapshotId: id.optional(), ...reportText }),
-  listReports: z.strictObject({ portfolioId: id.optional() }),
+  previewReport: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), ...reportText }),
+  listReports: () => z.strictObject({ portfolioId: id.optional() }),
   /** Makes a recorded report again from its recorded inputs, whatever changed since. */
-  regenerateReport: z.strictObject({ reportId: id, path: filePath, format: z.enum(REPORT_FORMATS).optional(), paper: z.enum(PAPER_SIZES).optional() }),
-  getReportPreferences: z.strictObject({}),
-  setReportPreferences: z.strictObject({
+  regenerateReport: () => z.strictObject({ reportId: id, path: filePath, format: z.enum(REPORT_FORMATS).optional(), paper: z.enum(PAPER_SIZES).optional() }),
+  getReportPreferences: () => z.strictObject({}),
+  setReportPreferences: () => z.strictObject({
     reportTitle: z.string().trim().min(1).max(200).optional(),
     adviserName: text(200).optional(),
     adviserFirm: text(200).optional(),
@@ -234,42 +237,64 @@ export const apiInputs = {
     disclaimer: text(10_000).optional(),
     language: z.enum(REPORT_LANGUAGES).optional(),
   }),
-  listBackups: z.strictObject({}),
-  createBackup: z.strictObject({}),
-  restoreBackup: z.strictObject({ file: z.string().regex(/^themelens-[0-9TZ-]+-[a-z-]+\.db$/, 'Name a backup as "themelens backup list" shows it.') }),
-  databaseStatus: z.strictObject({}),
+  listBackups: () => z.strictObject({}),
+  createBackup: () => z.strictObject({}),
+  restoreBackup: () => z.strictObject({ file: z.string().regex(/^themelens-[0-9TZ-]+-[a-z-]+\.db$/, 'Name a backup as "themelens backup list" shows it.') }),
+  databaseStatus: () => z.strictObject({}),
   /** Restarts the desktop app after a restore that needs it (refused when nothing does). */
-  relaunchApp: z.strictObject({}),
+  relaunchApp: () => z.strictObject({}),
   /** The menu's language follows the interface's (the renderer owns the choice). */
-  setMenuLanguage: z.strictObject({ language: z.enum(REPORT_LANGUAGES) }),
+  setMenuLanguage: () => z.strictObject({ language: z.enum(REPORT_LANGUAGES) }),
   /** Encryption at rest: whether it is on, and whether this system has a key store for it. */
-  encryptionStatus: z.strictObject({}),
+  encryptionStatus: () => z.strictObject({}),
   /** Turns encryption at rest on (a key in the system key store), then restarts to encrypt the file. */
-  enableEncryption: z.strictObject({}),
+  enableEncryption: () => z.strictObject({}),
   /** The database key, for the command line's THEMELENS_DB_KEY: released by the system key store (which may ask). */
-  showDatabaseKey: z.strictObject({}),
-  chooseImportFile: z.strictObject({}),
-  chooseExportPath: z.strictObject({ format: z.enum(REPORT_FORMATS), suggestedName: text(200) }),
+  showDatabaseKey: () => z.strictObject({}),
+  chooseImportFile: () => z.strictObject({}),
+  chooseExportPath: () => z.strictObject({ format: z.enum(REPORT_FORMATS), suggestedName: text(200) }),
   // Exposure analytics: breakdowns of one snapshot (the latest unless named), history, comparison.
-  getThemeBreakdown: z.strictObject({ portfolioId: id, snapshotId: id.optional(), top: z.number().int().positive().max(1000).default(10) }),
-  getAccountBreakdown: z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
-  getCurrencyBreakdown: z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
-  getThemeOverlap: z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
-  getThemeHistory: z.strictObject({ portfolioId: id }),
-  compareSnapshots: z.strictObject({ portfolioId: id, fromSnapshotId: id, toSnapshotId: id, limit: z.number().int().positive().max(10_000).default(300) }),
-  getPortfoliosOverview: z.strictObject({}),
-  renamePortfolio: z.strictObject({ id, name: z.string().trim().min(1).max(200), clientName: text(200).nullable().optional() }),
-  duplicatePortfolio: z.strictObject({ id, name: z.string().trim().min(1).max(200).optional() }),
-  deletePortfolio: z.strictObject({ id }),
+  getThemeBreakdown: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), top: z.number().int().positive().max(1000).default(10) }),
+  getAccountBreakdown: () => z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
+  getCurrencyBreakdown: () => z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
+  getThemeOverlap: () => z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
+  getThemeHistory: () => z.strictObject({ portfolioId: id }),
+  compareSnapshots: () => z.strictObject({ portfolioId: id, fromSnapshotId: id, toSnapshotId: id, limit: z.number().int().positive().max(10_000).default(300) }),
+  getPortfoliosOverview: () => z.strictObject({}),
+  renamePortfolio: () => z.strictObject({ id, name: z.string().trim().min(1).max(200), clientName: text(200).nullable().optional() }),
+  duplicatePortfolio: () => z.strictObject({ id, name: z.string().trim().min(1).max(200).optional() }),
+  deletePortfolio: () => z.strictObject({ id }),
   /** Undoes the latest deletePortfolio of this session. */
-  restorePortfolio: z.strictObject({ undoToken: id }),
+  restorePortfolio: () => z.strictObject({ undoToken: id }),
   /** Saves a chart the renderer drew: SVG text, or a PNG as base64 (the host shows the save dialog). */
-  saveChart: z.strictObject({
+  saveChart: () => z.strictObject({
     format: z.enum(['svg', 'png']),
     suggestedName: text(200),
     data: z.string().min(1).max(40_000_000),
   }),
 } as const;
+
+type Built<T> = { readonly [K in keyof T]: T[K] extends () => infer S ? S : never };
+
+/** An object whose properties are built on first read, then kept. */
+function builtOnRead<T extends Record<string, () => unknown>>(builders: T): Built<T> {
+  const out = {} as Record<string, unknown>;
+  for (const key of Object.keys(builders)) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = (builders[key] as () => unknown)();
+        Object.defineProperty(out, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return out as Built<T>;
+}
+
+/** Input schemas of every call. */
+export const apiInputs = builtOnRead(inputBuilders);
 
 export type ApiName = keyof typeof apiInputs;
 export type ApiInput<K extends ApiName> = z.input<(typeof apiInputs)[K]>;

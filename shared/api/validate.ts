@@ -1,9 +1,10 @@
+import type { ZodType } from 'zod';
 import { AppError } from './errors';
 import { apiInputs, type ApiName, type ApiParsedInput } from './contract';
 
 /** Parses a call's input with its schema; a failure is a VALIDATION AppError naming the field. */
 export function validateInput<K extends ApiName>(name: K, raw: unknown): ApiParsedInput<K> {
-  const schema = Object.hasOwn(apiInputs, name) ? apiInputs[name] : undefined;
+  const schema = (Object.hasOwn(apiInputs, name) ? apiInputs[name] : undefined) as ZodType | undefined;
   if (!schema) throw new AppError('VALIDATION', `Unknown call "${String(name)}".`);
   const result = schema.safeParse(raw ?? {});
   if (!result.success) {
