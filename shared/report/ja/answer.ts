@@ -4,12 +4,12 @@ import { DEFAULT_DISCLAIMER } from '../disclaimer';
 export const ANSWER: Record<string, string> = {
   'Theme exposure': 'テーマ・エクスポージャー',
   [DEFAULT_DISCLAIMER]:
-    '本レポートは、記載のテーマのウェイトと為替レートを用いて、一つのスナップショットの保有銘柄が投資テーマにどれだけ関わっているかを示すものです。投資助言、推奨または勧誘ではなく、リスクや運用成績を測るものでもありません。',
-  'Portfolios {{names}}': 'ポートフォリオ {{names}}',
-  'Prepared by {{adviser}}': '作成者 {{adviser}}',
-  'Holdings files {{files}}': '保有銘柄ファイル {{files}}',
-  'Holdings file {{file}}': '保有銘柄ファイル {{file}}',
-  'Generated {{date}}': '作成日 {{date}}',
+    '本レポートは、記載のテーマのウェイトと為替レートを用いて、一つのスナップショットの保有銘柄が投資テーマにどれだけ関わっているかを示すものです。本レポートは投資助言、推奨または勧誘を目的としたものではなく、リスクや運用成績を測定するものでもありません。',
+  'Portfolios {{names}}': 'ポートフォリオ: {{names}}',
+  'Prepared by {{adviser}}': '作成者: {{adviser}}',
+  'Holdings files {{files}}': '保有銘柄ファイル: {{files}}',
+  'Holdings file {{file}}': '保有銘柄ファイル: {{file}}',
+  'Generated {{date}}': '作成日: {{date}}',
   '({{weight}} of {{value}})': '（{{value}} の {{weight}}）',
   none: 'なし',
   Untagged: '未タグ',

@@ -14,7 +14,7 @@ export const SECTIONS: Record<string, string> = {
   'Net ({{currency}})': 'ネット（{{currency}}）',
   Long: 'ロング',
   Short: 'ショート',
-  Positions: '銘柄',
+  Positions: '銘柄数',
   '{{points}} pts': '{{points}} ポイント',
   'outside the band': '許容幅外',
   within: '許容幅内',
@@ -27,7 +27,7 @@ export const SECTIONS: Record<string, string> = {
 
   // Charts
   'Exposure by theme': 'テーマ別エクスポージャー',
-  'Share of the portfolio': 'ポートフォリオの構成比',
+  'Share of the portfolio': 'ポートフォリオに占める構成比',
   'Net exposure by theme': 'テーマ別ネット・エクスポージャー',
   'Share of the portfolio by theme': 'テーマ別ポートフォリオ構成比',
 
@@ -52,12 +52,12 @@ export const SECTIONS: Record<string, string> = {
   'Exchange rates': '為替レート',
   'Every position is in {{currency}}; no exchange rate was used.': '全銘柄が {{currency}} 建てのため、為替レートは使用していません。',
   'Rate used': '使用した為替レート',
-  'As of': '時点',
+  'As of': '基準日',
 
   // What changed
-  'What changed': '変更点',
+  'What changed': '前回からの変更点',
   'Compared with {{since}}.': '比較対象: {{since}}。',
-  'the previous report (made {{made}}, fingerprint {{fingerprint}}), on the holdings as of {{date}}': '前回のレポート（{{made}} 作成、フィンガープリント {{fingerprint}}）、{{date}} 時点の保有銘柄',
+  'the previous report (made {{made}}, fingerprint {{fingerprint}}), on the holdings as of {{date}}': '{{date}} 時点の保有銘柄に基づく前回のレポート（{{made}} 作成、フィンガープリント {{fingerprint}}）',
   'the previous snapshot, as of {{date}}': '前回のスナップショット（{{date}} 時点）',
   'This is the first snapshot of this portfolio; there is nothing earlier to compare with.': 'このポートフォリオの最初のスナップショットのため、比較対象はありません。',
   Change: '増減',
@@ -65,8 +65,8 @@ export const SECTIONS: Record<string, string> = {
   'Quantity after': '変更後の数量',
   'Value before': '変更前の評価額',
   'Value after': '変更後の評価額',
-  added: '追加',
-  removed: '削除',
+  added: '新規',
+  removed: '解消',
   changed: '変更',
   'No position changed.': '銘柄の変更はありません。',
   'Theme weights changed': 'テーマのウェイトの変更',
@@ -121,7 +121,7 @@ export const SECTIONS: Record<string, string> = {
   'no snapshot yet': 'スナップショットなし',
   'Against the benchmark {{symbol}}': 'ベンチマーク {{symbol}} との比較',
   '{{symbol}}: holdings file {{file}}{{asOf}}; its constituents cover {{coverage}} of the fund, and its theme shares are its look-through weights.':
-    '{{symbol}}: 保有銘柄ファイル {{file}}{{asOf}}。構成銘柄がファンドの {{coverage}} を占め、テーマの構成比はルックスルーによるウェイトです。',
+    '{{symbol}}: 組入銘柄ファイル {{file}}{{asOf}}。構成銘柄がファンドの {{coverage}} を占め、テーマの構成比はルックスルーによるウェイトです。',
   ' as of {{date}}': '（{{date}} 時点）',
   'Benchmark ({{symbol}})': 'ベンチマーク（{{symbol}}）',
   Active: 'アクティブ',
@@ -140,7 +140,7 @@ export const SECTIONS: Record<string, string> = {
   "This report combines the latest snapshot of each portfolio of {{client}}. Each is valued at the exchange rates of its own date; the same security held in several accounts is added up into one line; each theme's figure is the sum of the portfolios' figures.":
     '本レポートは、{{client}} の各ポートフォリオの最新スナップショットを合算したものです。各ポートフォリオはそれぞれの日付の為替レートで評価し、複数の口座で保有する同一銘柄は 1 行に合算しています。各テーマの数値は、各ポートフォリオの数値の合計です。',
   "The default themes follow the first projects of Japan's $550 billion US investment program, announced on {{date}}. {{projects}}. Sources: {{sources}}.":
-    'デフォルトのテーマは、{{date}} に発表された日本の 5,500 億ドル規模の対米投資プログラムの最初のプロジェクトに基づいています。{{projects}}。出典: {{sources}}。',
+    '既定のテーマは、{{date}} に発表された日本の 5,500 億ドル規模の対米投資プログラムの第1弾案件に基づいています。{{projects}}。出典: {{sources}}。',
   '{{theme}}: the {{project}} ({{sponsor}}; {{location}}; {{size}})': '{{theme}}: {{project}}（{{sponsor}}、{{location}}、{{size}}）',
   'Each holding can be tagged with one or more themes, each with a weight: the share of that holding that rides on the theme (50% means half of its value counts). Weights of one holding add up to at most 100%.':
     '各保有銘柄には一つ以上のテーマのタグを付けることができ、それぞれにウェイトを設定します。ウェイトは、その銘柄のうちテーマに連動する割合です（50% は評価額の半分が算入されることを意味します）。一つの銘柄のウェイトの合計は最大 100% です。',
@@ -151,7 +151,7 @@ export const SECTIONS: Record<string, string> = {
   'Shares are of the total value of the portfolio, cash included. Untagged is the total less every tagged contribution, so themes and untagged add up to the total.':
     '構成比は、現金を含むポートフォリオの評価額合計に対する割合です。未タグは合計からタグ付きの寄与額をすべて差し引いたもので、テーマと未タグを合わせると合計になります。',
   "The benchmark {{symbol}} is a fund whose holdings file from its issuer was imported: its share in a theme is the sum over its constituents of each one's weight in the fund times its own theme weight. Active is the portfolio's share less the benchmark's.":
-    'ベンチマーク {{symbol}} は、発行体の保有銘柄ファイルを取り込んだファンドです。あるテーマにおけるその構成比は、各構成銘柄のファンド内のウェイトとその銘柄自身のテーマのウェイトの積を、全構成銘柄について合計したものです。アクティブは、ポートフォリオの構成比からベンチマークの構成比を差し引いたものです。',
+    'ベンチマーク {{symbol}} は、運用会社の組入銘柄ファイルを取り込んだファンドです。あるテーマにおけるその構成比は、各構成銘柄のファンド内のウェイトとその銘柄自身のテーマのウェイトの積を、全構成銘柄について合計したものです。アクティブは、ポートフォリオの構成比からベンチマークの構成比を差し引いたものです。',
   "In the scenario, each position moves by the sum over its themes of weight times shock (a position 60% in one theme shocked -20% and 20% in another shocked +10% moves by -10%). A sub-theme takes its parent's shock unless it has its own. Cash does not move, nor does a position with no exchange rate. Each move is rounded to the cent, and the totals are sums of those moves.":
     'シナリオでは、各銘柄はテーマごとのウェイト × ショックの合計だけ変動します（ショック -20% のテーマに 60%、ショック +10% の別のテーマに 20% の銘柄は -10% 変動します）。サブテーマは、独自のショックがない限り親テーマのショックを引き継ぎます。現金と為替レートのない銘柄は変動しません。各変動額は小数点以下 2 桁（セント単位）に丸め、合計はそれらの変動額の和です。',
   "The fingerprint on the cover identifies the inputs of this report: each portfolio's snapshot and the hash of its file, the theme weights and the exchange rates. The same fingerprint means the same inputs and the same figures.":

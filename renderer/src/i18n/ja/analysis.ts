@@ -11,7 +11,7 @@ export const ANALYSIS: Record<string, string> = {
   'Total ({{currency}})': '合計（{{currency}}）',
   Share: '構成比',
   Weight: 'ウェイト',
-  'As of': '時点',
+  'As of': '基準日',
   File: 'ファイル',
   Line: '行',
   Cancel: 'キャンセル',
@@ -23,13 +23,13 @@ export const ANALYSIS: Record<string, string> = {
   'Report saved to {{path}}': 'レポートを {{path}} に保存しました',
 
   // Charts saved as images
-  'The chart could not be drawn as an image.': 'チャートを画像として描画できませんでした。',
+  'The chart could not be drawn as an image.': 'グラフを画像として描画できませんでした。',
   'This display cannot draw images.': 'このディスプレイでは画像を描画できません。',
 
   // First start
-  'See how much of your portfolio rides on each theme': 'ポートフォリオが各テーマにどれだけ依存しているかを把握',
+  'See how much of your portfolio rides on each theme': 'ポートフォリオが各テーマにどれだけ関わっているかを把握',
   'Import the positions file your broker exports, tag holdings with themes such as data-center infrastructure or crude-oil logistics, and ThemeLens charts your exposure.':
-    '証券会社が出力する保有銘柄ファイルをインポートし、データセンターインフラや原油物流などのテーマで保有銘柄にタグ付けすると、ThemeLens がエクスポージャーをチャートで表示します。',
+    '証券会社が出力する保有銘柄ファイルをインポートし、データセンターインフラや原油物流などのテーマで保有銘柄にタグ付けすると、ThemeLens がエクスポージャーをグラフで表示します。',
   'Import your first holdings file…': '最初の保有銘柄ファイルをインポート…',
   'Or try a sample household first': 'まずはサンプルの世帯で試す',
   "(three brokers' files and an ETF, invented, removed in one click)": '（3 社の証券会社のファイルと ETF 1 本、架空のデータ。ワンクリックで削除できます）',
@@ -39,15 +39,15 @@ export const ANALYSIS: Record<string, string> = {
   'Everything stays on this computer: ThemeLens makes no network requests.': 'データはすべてこのコンピューター内に保存されます。ThemeLens はネットワーク通信を行いません。',
 
   // Funds (ETF look-through)
-  "{{fund}}: {{n}} holdings as of {{date}}. Its themes now follow its holdings' tags.": '{{fund}}: {{date}} 時点の保有銘柄 {{n}} 件。このファンドのテーマは保有銘柄のタグに従います。',
-  "{{fund}}: {{n}} holdings as of an unknown date. Its themes now follow its holdings' tags.": '{{fund}}: 保有銘柄 {{n}} 件（時点不明）。このファンドのテーマは保有銘柄のタグに従います。',
+  "{{fund}}: {{n}} holdings as of {{date}}. Its themes now follow its holdings' tags.": '{{fund}}: {{date}} 時点の組入銘柄 {{n}} 件。このファンドのテーマは組入銘柄のタグに従って決まります。',
+  "{{fund}}: {{n}} holdings as of an unknown date. Its themes now follow its holdings' tags.": '{{fund}}: 組入銘柄 {{n}} 件（基準日不明）。このファンドのテーマは組入銘柄のタグに従って決まります。',
   "A fund you hold (an ETF) counts towards the themes of what it holds. Download the fund's holdings file from its issuer (iShares, SPDR, Global X) and import it here; tagging the fund by hand instead overrides this.":
-    '保有するファンド（ETF）は、その組入銘柄のテーマに計上されます。運用会社（iShares、SPDR、Global X）からファンドの保有銘柄ファイルをダウンロードし、ここでインポートしてください。ファンドに手動でタグ付けした場合は、そちらが優先されます。',
+    '保有するファンド（ETF）は、その組入銘柄のテーマに計上されます。運用会社（iShares、SPDR、Global X）からファンドの組入銘柄ファイルをダウンロードし、ここでインポートしてください。ファンドに手動でタグ付けした場合は、そちらが優先されます。',
   'Fund symbol': 'ファンドの銘柄コード',
-  'Import holdings file…': '保有銘柄ファイルをインポート…',
+  'Import holdings file…': '組入銘柄ファイルをインポート…',
   Fund: 'ファンド',
   'More than 90 days old: import a newer file': '90 日以上前のデータです。新しいファイルをインポートしてください',
-  'No fund holdings imported yet.': 'ファンドの保有銘柄はまだインポートされていません。',
+  'No fund holdings imported yet.': 'ファンドの組入銘柄はまだインポートされていません。',
 
   // Import errors
   'Already imported': 'インポート済み',
@@ -67,7 +67,7 @@ export const ANALYSIS: Record<string, string> = {
   "Nothing waits for review: every holding was identified by its ISIN, CUSIP or its ticker on its account's market.":
     '確認待ちの銘柄はありません。すべての保有銘柄が ISIN、CUSIP、または口座の市場のティッカーで特定されました。',
   "{{symbol}} is {{candidate}}: it takes {{candidate}}'s tags.": '{{symbol}} を {{candidate}} としました。{{candidate}} のタグが適用されます。',
-  'It is {{candidate}}': '{{candidate}} です',
+  'It is {{candidate}}': '{{candidate}} として確定',
   'Left as it is: it stays untagged until you tag it.': 'そのままにしました。タグ付けするまで未タグのままです。',
   'Leave as it is': 'このままにする',
 
@@ -92,15 +92,15 @@ export const ANALYSIS: Record<string, string> = {
   'Resolve the conflicts in the file first': '先にファイル内の競合を解消してください',
 
   // Suggestions
-  'Accept 1 suggestion': '提案 1 件を承認',
-  'Accept {{n}} suggestions': '提案 {{n}} 件を承認',
+  'Accept 1 suggestion': '提案 1 件を採用',
+  'Accept {{n}} suggestions': '提案 {{n}} 件を採用',
   'Only holdings in my portfolios': 'ポートフォリオの保有銘柄のみ',
   'Reject all': 'すべて却下',
-  'Accept all': 'すべて承認',
+  'Accept all': 'すべて採用',
   Actions: '操作',
   're-weighted, was {{weight}}': 'ウェイト変更（変更前 {{weight}}）',
   'Source: {{source}} (checked {{date}})': '出典: {{source}}（{{date}} 確認）',
-  Accept: '承認',
+  Accept: '採用',
   Reject: '却下',
   'No open suggestions for your holdings.': '保有銘柄に対する未処理の提案はありません。',
   'No open suggestions.': '未処理の提案はありません。',
@@ -139,7 +139,7 @@ export const ANALYSIS: Record<string, string> = {
   'No household yet': '世帯はまだありません',
   '{{name}} belongs to no client. Give it one (and the other portfolios of the same household) with':
     '{{name}} はどの顧客にも属していません。顧客を設定するには（同じ世帯の他のポートフォリオも同様に）、',
-  'in the Portfolios view, or on the command line:': 'をポートフォリオ画面で使うか、コマンドラインで次を実行してください:',
+  'in the Portfolios view, or on the command line:': 'を「ポートフォリオ一覧」画面で使うか、コマンドラインで次を実行してください:',
   'Client name': '顧客名',
   '. Their combined exposure then shows here.': '。設定すると、合算したエクスポージャーがここに表示されます。',
   Household: '世帯',
@@ -162,8 +162,8 @@ export const ANALYSIS: Record<string, string> = {
   '{{name}} - household themes {{date}}': '{{name}} - 世帯テーマ {{date}}',
   'Themes of the household': '世帯のテーマ',
   'Target · drift': '目標 · 乖離',
-  'Target {{share}} ± {{band}} points; outside the band': '目標 {{share}} ± {{band}} ポイント（許容幅の外）',
-  'Target {{share}} ± {{band}} points; within the band': '目標 {{share}} ± {{band}} ポイント（許容幅の内）',
+  'Target {{share}} ± {{band}} points; outside the band': '目標 {{share}} ± {{band}} ポイント（許容幅外）',
+  'Target {{share}} ± {{band}} points; within the band': '目標 {{share}} ± {{band}} ポイント（許容幅内）',
   'Untagged (cash {{cash}})': '未タグ（現金 {{cash}}）',
   'Portfolios of the household': '世帯のポートフォリオ',
   'no snapshot yet': 'スナップショットなし',
@@ -175,10 +175,10 @@ export const ANALYSIS: Record<string, string> = {
     '{{total}} 銘柄のうち評価額上位 {{n}} 銘柄です。顧客レポート（themelens report --client）にはすべて記載されます。',
 
   // Scenarios
-  'Theme shocks': 'テーマ別の変動',
-  'What if a theme moves?': 'テーマが動いたら？',
+  'Theme shocks': 'テーマ別ショック',
+  'What if a theme moves?': 'テーマが変動したら？',
   'Move a theme; every position moves by its weight in that theme times the move. Cash does not move.':
-    'テーマを動かすと、各銘柄はそのテーマのウェイト × 変動率だけ動きます。現金は動きません。',
+    'テーマにショックを与えると、各銘柄は「そのテーマのウェイト × ショック」だけ変動します。現金は変動しません。',
   Reset: 'リセット',
   'Export report with this scenario…': 'このシナリオでレポートを出力…',
   'Move a slider to see what it does to {{name}}.': 'スライダーを動かすと、{{name}} への影響を確認できます。',
@@ -186,7 +186,7 @@ export const ANALYSIS: Record<string, string> = {
   'Scenario by theme, {{date}}': 'テーマ別シナリオ（{{date}}）',
   "Bar chart of each theme's part of the move": '変動に対する各テーマの寄与の棒グラフ',
   '{{name}} - scenario {{date}}': '{{name}} - シナリオ {{date}}',
-  Shock: '変動率',
+  Shock: 'ショック',
   'Exposure ({{currency}})': 'エクスポージャー（{{currency}}）',
   'Move ({{currency}})': '変動額（{{currency}}）',
   Move: '変動額',

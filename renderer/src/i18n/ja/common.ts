@@ -19,12 +19,12 @@ export const COMMON: Record<string, string> = {
   From_source: '出典',
   Holdings_count: '保有銘柄数',
   "{{holdings}} of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them.":
-    '保有銘柄のうち {{holdings}} 銘柄が、日本の対米投資プログラムの最初のプロジェクト（1 テーマ）に関連しています。パックがタグ付けを提案します。',
+    '保有銘柄のうち {{holdings}} 銘柄が、日本の対米投資プログラムの第1弾案件（1 テーマ）に関連しています。パックがタグ付けを提案します。',
   "{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.":
-    '保有銘柄のうち {{holdings}} 銘柄が、日本の対米投資プログラムの最初のプロジェクト（{{themes}} テーマ）に関連しています。パックがタグ付けを提案します。',
+    '保有銘柄のうち {{holdings}} 銘柄が、日本の対米投資プログラムの第1弾案件（{{themes}} テーマ）に関連しています。パックがタグ付けを提案します。',
   Portfolio: 'ポートフォリオ',
   'as of {{date}}': '{{date}} 時点',
-  'Add, rename, recolor and order themes; tag history': 'テーマの追加・名前変更・色・並び順、タグの履歴',
+  'Add, rename, recolor and order themes; tag history': 'テーマの追加・名前変更・色と並び順の変更、タグの履歴',
   'Themes…': 'テーマ…',
   'Verified copies of your data; restore one': '検証済みのデータのコピー（復元できます）',
   'Backups…': 'バックアップ…',

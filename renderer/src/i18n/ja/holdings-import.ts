@@ -38,8 +38,8 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'same security': '同一銘柄',
   'Tag 1 holding {{theme}}': '1 銘柄を {{theme}} にタグ付け',
   'Tag {{n}} holdings {{theme}}': '{{n}} 銘柄を {{theme}} にタグ付け',
-  '{{shown}} of {{total}} positions · {{file}}': '{{total}} ポジション中 {{shown}} 件 · {{file}}',
-  '{{total}} positions · {{file}}': '{{total}} ポジション · {{file}}',
+  '{{shown}} of {{total}} positions · {{file}}': '{{total}} 銘柄中 {{shown}} 銘柄 · {{file}}',
+  '{{total}} positions · {{file}}': '{{total}} 銘柄 · {{file}}',
   'Search symbol, name, account': '銘柄コード・銘柄名・口座で検索',
   'Search holdings': '保有銘柄を検索',
   'Show positions of theme': 'テーマで絞り込み',
@@ -52,15 +52,15 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'Remove {{theme}} from {{symbol}}': '{{symbol}} から {{theme}} を削除',
   'Untag {{symbol}}': '{{symbol}} のタグを外す',
   'Edit the tags of {{symbol}}': '{{symbol}} のタグを編集',
-  'Fully tagged: pick one of its themes to change its weight': 'タグ付け済み: ウェイトを変えるにはテーマを選んでください',
+  'Fully tagged: pick one of its themes to change its weight': 'タグ付け済み（100%）: ウェイトを変更するには、いずれかのテーマを選んでください',
   'Tag with a theme (Enter)': 'テーマでタグ付け（Enter）',
   '+ Tag': '+ タグ',
   'Showing the {{shown}} largest of {{total}} positions; exports include them all.':
-    '{{total}} ポジションのうち評価額の大きい {{shown}} 件を表示しています。出力にはすべて含まれます。',
-  'Loading positions…': 'ポジションを読み込み中…',
-  'No position matches "{{query}}".': '「{{query}}」に一致するポジションはありません。',
+    '全 {{total}} 銘柄のうち評価額の大きい {{shown}} 銘柄を表示しています。出力ファイルにはすべての銘柄が含まれます。',
+  'Loading positions…': '保有銘柄を読み込み中…',
+  'No position matches "{{query}}".': '「{{query}}」に一致する銘柄はありません。',
   'Every holding is fully tagged.': 'すべての保有銘柄がタグ付け済みです。',
-  'No position matches these filters.': 'この条件に一致するポジションはありません。',
+  'No position matches these filters.': 'この条件に一致する銘柄はありません。',
 
   // Import dialog (components/ImportDialog.tsx)
   'Windows-1252 (Western Europe)': 'Windows-1252（西欧）',
@@ -79,7 +79,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'New portfolio…': '新しいポートフォリオ…',
   'Portfolio name': 'ポートフォリオ名',
   'Base currency': '基準通貨',
-  'Holdings as of': '保有銘柄の時点',
+  'Holdings as of': '保有銘柄の基準日',
   'Date read from the file': 'ファイルから読み取った日付',
   'The file states no date; today is used unless you pick one': 'ファイルに日付がありません。日付を選ばない場合は今日の日付を使います',
   'A portfolio with this name exists; choose it above to add a snapshot.':
@@ -109,9 +109,9 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'Show key for the command line…': 'コマンドライン用の鍵を表示…',
   'The command line opens this database with': 'コマンドラインでは、環境変数',
   'set to this key. Anyone with it and the file can read your portfolios.':
-    'にこの鍵を設定してこのデータベースを開きます。この鍵とファイルがあれば、誰でもポートフォリオを読めます。',
+    'にこの鍵を設定してこのデータベースを開きます。この鍵とファイルがあれば、誰でもポートフォリオを閲覧できます。',
   'Database key': 'データベースの鍵',
-  Hide: '隠す',
+  Hide: '非表示',
   'Off. It cannot be turned on here: {{reason}}': 'オフ。この環境では有効にできません: {{reason}}',
   'Off. Turned on, the database and every backup are encrypted with a key kept in this computer’s key store; ThemeLens restarts to do it.':
     'オフ。オンにすると、データベースとすべてのバックアップがこのコンピューターのキーストアに保管された鍵で暗号化されます（そのために ThemeLens が再起動します）。',
@@ -165,13 +165,13 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'Client (groups portfolios)': '顧客（ポートフォリオをまとめます）',
   'Delete {{name}}?': '{{name}} を削除しますか？',
   'Its snapshots and positions are deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.':
-    'スナップショットとポジションは削除されます。タグは残ります（タグは銘柄コードに付いています）。アプリを終了するまでは元に戻せます。',
+    'スナップショットと保有銘柄は削除されます。タグは残ります（タグは銘柄コードに付いています）。アプリを終了するまでは元に戻せます。',
   'Deleted {{name}}.': '{{name}} を削除しました。',
 
   // Default themes' projects (views/ProjectFacts.tsx)
   'Where the default themes come from': '既定のテーマの由来',
   "The first three projects of Japan's $550 billion US investment program, announced {{date}}.":
-    '日本の 5,500 億ドル規模の対米投資プログラムの最初の 3 案件です（{{date}} 発表）。',
+    '日本の 5,500 億ドル規模の対米投資プログラムの第1弾となる 3 案件です（{{date}} 発表）。',
   Sponsor: '事業主体',
   Where: '所在地',
   Announced: '発表日',
@@ -181,7 +181,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'Rate history': '為替レートの推移',
   'no rates yet': 'レートはまだありません',
   '{{n}} rate(s), {{from}} to {{to}}': '{{n}} 件（{{from}}〜{{to}}）',
-  'As of': '時点',
+  'As of': '基準日',
   entered: '手入力',
   'and {{n}} older rate(s); all of them: themelens fx list {{currency}}': 'ほかに古いレートが {{n}} 件あります。すべて表示するには: themelens fx list {{currency}}',
 };
