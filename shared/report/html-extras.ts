@@ -9,8 +9,6 @@ const ENGLISH: Tr = (english, vars) => reportText('en').tr(english, vars);
 
 /** Percentage points with a sign: 0.052 -> "+5.2 pts" (plain text; `tr` for a report's language, English without). */
 export const formatPoints = (f: number, tr: Tr = ENGLISH): string => tr('{{points}} pts', { points: `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)}` });
-/** A translated text's apostrophes as written (they are text, not an attribute): the English reads as it always has. */
-const asWritten = (html: string): string => html.replace(/&#39;/g, "'");
 
 /** A shock in basis points as a percent with a sign: -2000 -> "-20%". */
 export const formatShock = (bp: number): string => `${bp > 0 ? '+' : ''}${Number((bp / 100).toFixed(2))}%`;
@@ -66,7 +64,7 @@ export function scenarioHtml(doc: ReportDocument): string {
     total: e(formatMoney(s.totalValue, cur)),
   });
   return `<h2>${html('Scenario')}</h2>
-<p>${asWritten(html("Shocks applied: {{shocks}}. Each position moves by the sum over its themes of weight × shock; a sub-theme takes its parent's shock unless it has its own; cash does not move.")).replace('{{shocks}}', () => applied)}</p>
+<p>${html("Shocks applied: {{shocks}}. Each position moves by the sum over its themes of weight × shock; a sub-theme takes its parent's shock unless it has its own; cash does not move.", { shocks: applied })}</p>
 <p>${result}</p>
 ${table([html('Theme'), html('Shock'), html('Exposure'), html('Move')], themes, [1, 2, 3])}
 ${top.length ? `<h3>${html('Positions that move most')}</h3>\n${table([html('Account'), html('Symbol'), html('Value ({{currency}})', { currency: e(cur) }), html('Move')], top, [2, 3])}` : ''}`;

@@ -8,13 +8,13 @@ import { swatch, table, td } from './html-table';
 import { attributionHtml } from './html-breakdowns';
 import { benchmarkHtml, formatPoints, portfoliosHtml } from './html-extras';
 import type { Tr } from './i18n';
+import { TAG_SOURCES } from '../domain/types';
 import { methodologyParagraphs } from './methodology';
 
 const desc = (html: string) => `<td class="desc">${html}</td>`;
 
 /** Where a tag's weight comes from, in the report's language when it is one of the app's own sources; any other is shown as written. */
-const TAG_SOURCES = new Set(['manual', 'rule', 'suggestion', 'look-through', 'imported']);
-export const sourceLabel = (source: string, tr: Tr): string => (TAG_SOURCES.has(source) ? tr(source) : source);
+export const sourceLabel = (source: string, tr: Tr): string => ((TAG_SOURCES as readonly string[]).includes(source) ? tr(source) : source);
 
 /** Summary table: each theme's net, long, short and share, then untagged, cash and total. */
 export function summaryHtml(doc: ReportDocument): string {

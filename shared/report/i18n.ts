@@ -4,7 +4,7 @@
  * language ("JPY 1,234,567", "32.0%", ISO dates) so a report reads the same to every reader's
  * spreadsheet; CSV, XLSX and JSON stay English (their columns and keys are read by programs).
  */
-import { escapeHtml } from './escape';
+import { escapeText } from './escape';
 import { REPORT_JAPANESE } from './ja';
 
 export const REPORT_LANGUAGES = ['en', 'ja'] as const;
@@ -27,7 +27,7 @@ export interface ReportText {
   language: ReportLanguage;
   /** Plain text in the report's language, values inserted as given. */
   tr: Tr;
-  /** HTML: the text escaped, values inserted as the (already escaped) HTML they are. */
+  /** HTML for an element's text: the words escaped as text, values inserted as the (already escaped) HTML they are. An attribute takes `escapeHtml(tr(...))`. */
   html: Tr;
 }
 
@@ -38,6 +38,6 @@ export function reportText(language: ReportLanguage = 'en'): ReportText {
   return {
     language,
     tr: (english, vars = {}) => fill(lookup(english), vars, (s) => s),
-    html: (english, vars = {}) => fill(lookup(english), vars, escapeHtml),
+    html: (english, vars = {}) => fill(lookup(english), vars, escapeText),
   };
 }

@@ -5,16 +5,13 @@ import type { Theme } from '../../../shared/domain/types';
 import { api } from '../api';
 import { useLoadedList } from '../hooks/useLoadedList';
 import { formatWeight, locale } from '../format';
-import { msg } from '../i18n';
+import { tagSourceLabel } from './tag-source';
 import { FundsPanel } from './FundsPanel';
 import { Modal } from './Modal';
 import { ReviewPanel } from './ReviewPanel';
 import { RulesPanel } from './RulesPanel';
 import { SharePanel } from './SharePanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
-
-/** How a tag was set (its source code), as the Source column says it; translated where shown. */
-const SOURCE_LABEL: Record<string, string> = { manual: msg('manual'), rule: msg('rule'), suggestion: msg('suggestion'), 'look-through': msg('look-through'), imported: msg('imported'), linked: msg('linked') };
 
 /** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
 /** Runs a bulk tag operation as one undoable step. */
@@ -237,7 +234,7 @@ function TagHistory() {
                 <td>{e.themeId}</td>
                 <td className="num">{w(e.oldWeightBp)}</td>
                 <td className="num">{w(e.newWeightBp)}</td>
-                <td>{SOURCE_LABEL[e.source] ? t(SOURCE_LABEL[e.source]!) : e.source}</td>
+                <td>{tagSourceLabel(e.source, t)}</td>
               </tr>
             ))}
             {events.length === 0 && (

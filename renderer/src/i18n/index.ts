@@ -57,7 +57,9 @@ void i18n.use(initReactI18next).init({
   returnEmptyString: false,
   initAsync: false,
 });
+// Screen readers pick their voice from <html lang>, and axe checks it: kept with every switch, wherever it comes from.
 syncDocumentLanguage();
+i18n.on('languageChanged', syncDocumentLanguage);
 
 /** The language shown now. */
 export function currentLanguage(): Language {
@@ -73,10 +75,8 @@ export async function setLanguage(language: Language): Promise<void> {
     // not remembered, but still switched for this session
   }
   await i18n.changeLanguage(language);
-  syncDocumentLanguage();
 }
 
-// Screen readers pick their voice from <html lang>, and axe checks it.
 function syncDocumentLanguage(): void {
   if (typeof document !== 'undefined') document.documentElement.lang = currentLanguage();
 }

@@ -8,9 +8,9 @@ import { currentLanguage, setLanguage } from '.';
  * switch (menu, toolbar, system default at start) rebuilds the menu in the same language.
  */
 export function useLanguageSync(): void {
-  const { i18n } = useTranslation();
-  // Read through the hook's instance so a switch re-renders this component.
-  const language = i18n.language ? currentLanguage() : 'en';
+  // The hook re-renders this component on every switch, so the effect below sees each language.
+  useTranslation();
+  const language = currentLanguage();
   useEffect(() => {
     // A shell without a menu (the browser harness) answers too; a refusal must not break the page.
     api()

@@ -5,13 +5,10 @@ import { seriesOf, UNTAGGED_COLOR } from '../charts/colors';
 import { ThemeDonut } from '../charts/ThemeDonut';
 import { ThemeTreemap, type TreeNode } from '../charts/ThemeTreemap';
 import { formatMoney, formatShare, formatWeight } from '../format';
-import { msg } from '../i18n';
+import { tagSourceLabel } from '../components/tag-source';
 import type { ViewProps } from './AnalyticsViews';
 import { BenchmarkPanel } from './BenchmarkPanel';
 import { ProjectFacts } from './ProjectFacts';
-
-/** How a tag was set (its source code), as the Source column says it; translated where shown. */
-const SOURCE_LABEL: Record<string, string> = { manual: msg('manual'), rule: msg('rule'), suggestion: msg('suggestion'), 'look-through': msg('look-through'), imported: msg('imported'), linked: msg('linked') };
 
 /** Treemap nodes: each theme's top positions, plus "Other" (`other`, in the interface's language) for the rest of its value. */
 function treeOf(b: ThemeBreakdown, other: string): TreeNode[] {
@@ -34,7 +31,7 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
   const cur = b.baseCurrency;
   const untaggedShare = b.totalValue === 0 ? 0 : b.untaggedValue / b.totalValue;
   const slices = [...b.themes.map((th) => ({ id: th.id, name: th.name, color: th.color, value: th.value, share: th.share })), { id: 'untagged', name: t('Untagged'), color: UNTAGGED_COLOR, value: b.untaggedValue, share: untaggedShare }];
-  const sourceLabel = (source: string) => (SOURCE_LABEL[source] ? t(SOURCE_LABEL[source]!) : source);
+  const sourceLabel = (source: string) => tagSourceLabel(source, t);
   const negative = slices.filter((s) => s.value < 0);
   const tree = treeOf(b, t('Other'));
   return (
