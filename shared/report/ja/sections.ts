@@ -6,6 +6,7 @@ export const SECTIONS: Record<string, string> = {
   suggestion: '提案',
   'look-through': 'ルックスルー',
   imported: 'インポート',
+  linked: '紐付け',
 
   // Summary and target mix
   Summary: '概要',
