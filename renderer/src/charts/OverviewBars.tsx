@@ -27,7 +27,7 @@ export function OverviewBars({ data, series }: { data: readonly OverviewDatum[];
     />
   );
   return (
-    <ChartBox kind="overview" height={Math.max(160, 60 + data.length * 40)} tooltip={tooltip}>
+    <ChartBox kind="overview" height={Math.max(200, 60 + data.length * 40)} tooltip={tooltip}>
       <BarChart data={data as OverviewDatum[]} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} className="grid" />
         <XAxis type="number" interval={EVERY_TICK} tickFormatter={(v: number) => formatShare(v)} tick={{ fontSize: 11 }} height={40} label={{ value: t('Share of portfolio'), position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
