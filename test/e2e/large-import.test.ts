@@ -99,6 +99,9 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
     expect(await h.page.getByTestId('holdings-count').innerText()).toContain(`${expected.toLocaleString('en-US')} of 10,000 positions`);
     await h.screenshot('13-search');
     await h.page.getByTestId('holdings-search').fill('');
+    // The filter runs on the deferred search text: wait until the table shows all rows again,
+    // or the sort below can land on the still-filtered rows.
+    await h.page.getByTestId('holdings-count').filter({ hasText: /^10,000 positions/ }).waitFor();
     const firstSymbol = db.prepare('SELECT coalesce(symbol, symbol_key) FROM positions WHERE snapshot_id = ? ORDER BY upper(coalesce(symbol, symbol_key)), id LIMIT 1').pluck().get(sid) as string;
     const sorted = await h.page.evaluate(async () => {
       const t0 = performance.now();
