@@ -88,7 +88,7 @@ describe('Export report…: format, paper, sections, live preview, save (real re
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
     for (const figure of ['Smith family', 'Ann Smith', 'USD 40,553.36', 'USD 12,978.00', 'USD 8,133.00', 'Summary', 'Disclaimer', fingerprint]) expect(text).toContain(figure);
     // Left out: the positions table (its header row) and the methodology.
-    expect(text).not.toMatch(/Account\s+Symbol\s+Description\s+Quantity\s+Currency\s+Local value/);
+    expect(text).not.toMatch(/Account\s+Symbol\s+Description\s+Quantity\s+Value \(USD\)/);
     expect(text).not.toMatch(/^\s*Methodology\s*$/m);
     expect(text).toMatch(/Page 1 of \d+/);
     // The export was recorded with its paper.
