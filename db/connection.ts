@@ -5,6 +5,7 @@ import CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import { AppError, fromSqliteError } from '../shared/api/errors';
 import { checkSqliteVersion } from './integrity/durability';
 import { ensurePrivateFile } from './paths';
+import { storeOf } from './store';
 
 export type Db = Database.Database;
 
@@ -30,11 +31,10 @@ export interface OpenOptions {
 }
 
 const KEY = /^[0-9a-f]{64}$/;
-const keys = new WeakMap<Db, { key: string; cipherNativeBinding?: string | undefined }>();
 
 /** The key a connection was opened with (backups of an encrypted database are encrypted with it). */
 export function keyOf(db: Db): { key: string; cipherNativeBinding?: string | undefined } | null {
-  return keys.get(db) ?? null;
+  return storeOf(db).key;
 }
 
 /** Whether a file starts with SQLite's plain header (an encrypted file's first bytes are ciphertext). */
@@ -82,7 +82,7 @@ export function openKeyed(path: string, key: string, options: { readonly?: boole
     db.close();
     throw err;
   }
-  keys.set(db, { key, cipherNativeBinding: options.cipherNativeBinding });
+  storeOf(db).key = { key, cipherNativeBinding: options.cipherNativeBinding };
   return db;
 }
 

@@ -1,7 +1,8 @@
 import type { Db } from '../connection';
+import { storeOf, type Store } from '../store';
 
 /**
- * A cache of computed analytics for one connection. Snapshots never change once imported, so a
+ * A cache of computed analytics for one connection (kept in its Store, db/store.ts). Snapshots never change once imported, so a
  * figure computed for a snapshot stays right until the data it was computed from changes: tags,
  * rates, themes, portfolios, snapshots. Rather than list every table and every writer, the cache
  * is dropped whenever ANY row changed since it was filled:
@@ -12,33 +13,27 @@ import type { Db } from '../connection';
  *  - `PRAGMA data_version` changes when another connection (the import worker, the CLI, a restore)
  *    commits to the file.
  */
-interface CacheState {
-  edits: number;
-  dataVersion: number;
-  entries: Map<string, unknown>;
-}
+type CacheState = NonNullable<Store['analytics']>;
 
 const MAX_ENTRIES = 64;
-const states = new WeakMap<Db, CacheState>();
-const own = new WeakMap<Db, number>();
-let ownDepth = 0;
 
 const totalChanges = (db: Db): number => db.prepare('SELECT total_changes()').pluck().get() as number;
 
 /** Rows changed on this connection other than by the analytics' own temp tables. */
 function edits(db: Db): number {
-  return totalChanges(db) - (own.get(db) ?? 0);
+  return totalChanges(db) - storeOf(db).ownChanges;
 }
 
 /** Runs `write` (temp tables the analytics fill for themselves) without it counting as an edit. */
 export function ownWrites<T>(db: Db, write: () => T): T {
+  const store = storeOf(db);
   const before = totalChanges(db);
-  ownDepth++;
+  store.ownDepth++;
   try {
     return write();
   } finally {
-    ownDepth--;
-    if (ownDepth === 0) own.set(db, (own.get(db) ?? 0) + totalChanges(db) - before);
+    store.ownDepth--;
+    if (store.ownDepth === 0) store.ownChanges += totalChanges(db) - before;
   }
 }
 
@@ -50,10 +45,11 @@ export function dataStamp(db: Db): string {
 /** The cache of `db`, emptied first if anything was written since it was last filled. */
 function current(db: Db): CacheState {
   const now = { edits: edits(db), dataVersion: db.pragma('data_version', { simple: true }) as number };
-  let state = states.get(db);
+  const store = storeOf(db);
+  let state = store.analytics;
   if (!state || state.edits !== now.edits || state.dataVersion !== now.dataVersion) {
     state = { ...now, entries: new Map() };
-    states.set(db, state);
+    store.analytics = state;
   }
   return state;
 }
@@ -84,10 +80,10 @@ export function cached<T>(db: Db, key: string, compute: () => T): T {
 
 /** Drops everything cached for `db`. */
 export function clearAnalyticsCache(db: Db): void {
-  states.delete(db);
+  storeOf(db).analytics = null;
 }
 
 /** What is cached for `db` now (the e2e perf test labels each switch as computed or cached). */
 export function cachedKeys(db: Db): string[] {
-  return [...(states.get(db)?.entries.keys() ?? [])];
+  return [...(storeOf(db).analytics?.entries.keys() ?? [])];
 }

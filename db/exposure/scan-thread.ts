@@ -1,6 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Theme } from '../../shared/domain/types';
 import type { Db } from '../connection';
+import { storeOf, type Store } from '../store';
 import { workerScript } from '../worker-script';
 import { filledCutoff, type TagTable } from './tag-tables';
 
@@ -49,12 +50,10 @@ export type ScanAnswer = { id: number; result: unknown } | { id: number; error: 
 export const ANSWERED = 0;
 export const READY = 1;
 
-/** Fewer positions than this run whole: handing half over costs more than it saves. */
-const DEFAULT_SPLIT_MIN_ROWS = 20_000;
 /** A worker this late is taken to be stuck: the caller does the work itself and stops asking it. */
 const ANSWER_TIMEOUT_MS = 60_000;
 
-interface ScanThread {
+export interface ScanThread {
   worker: Worker;
   port: MessagePort;
   flags: Int32Array;
@@ -63,10 +62,6 @@ interface ScanThread {
   /** Scans split so far (tests check the split path ran). */
   splits: number;
 }
-
-const configs = new WeakMap<Db, ScanThreadConfig>();
-const threads = new WeakMap<Db, ScanThread>();
-let splitMinRows = DEFAULT_SPLIT_MIN_ROWS;
 
 /**
  * A page cache big enough for the snapshots a user switches between: the views re-read whole
@@ -78,7 +73,7 @@ export const SCAN_PAGE_CACHE = 'cache_size = -65536';
 
 /** Lets `db` split large scans with a worker of its own (started on the first large scan). */
 export function enableScanThread(db: Db, config: ScanThreadConfig): void {
-  configs.set(db, config);
+  storeOf(db).scan.config = config;
   db.pragma(SCAN_PAGE_CACHE);
 }
 
@@ -87,8 +82,9 @@ export function enableScanThread(db: Db, config: ScanThreadConfig): void {
  * one. A restore does this first: the file and its WAL are about to be replaced.
  */
 export async function stopScanThread(db: Db): Promise<void> {
-  const t = threads.get(db);
-  threads.delete(db);
+  const scan = storeOf(db).scan;
+  const t = scan.thread;
+  scan.thread = null;
   if (t) {
     t.broken = true;
     t.port.close();
@@ -98,30 +94,20 @@ export async function stopScanThread(db: Db): Promise<void> {
 
 /** Stops `db`'s worker for good (the connection closes). */
 export function closeScanThread(db: Db): void {
-  configs.delete(db);
+  storeOf(db).scan.config = null;
   void stopScanThread(db);
-}
-
-/** Tests: let the next wait find out again whether this thread may block. */
-export function resetBlockingProbe(): void {
-  mayBlock = true;
-}
-
-/** Tests: split scans from this many positions (restore with no argument). */
-export function setScanSplitMinimum(rows = DEFAULT_SPLIT_MIN_ROWS): void {
-  splitMinRows = rows;
 }
 
 /** Whether `db` has a worker ready to take half of a scan, and how many scans it has split. */
 export function scanThreadState(db: Db): { ready: boolean; splits: number } {
-  const t = threads.get(db);
+  const t = storeOf(db).scan.thread;
   return { ready: !!t && !t.broken && Atomics.load(t.flags, READY) === 1, splits: t?.splits ?? 0 };
 }
 
 /** Starts `db`'s worker if it may have one, and waits until it is ready or has failed (tests, the bench). */
 export async function whenScanThreadSettled(db: Db, timeoutMs = 30_000): Promise<boolean> {
   readyThread(db);
-  const t = threads.get(db);
+  const t = storeOf(db).scan.thread;
   if (!t) return false;
   const end = Date.now() + timeoutMs;
   while (Atomics.load(t.flags, READY) === 0 && Date.now() < end) await new Promise((ok) => setTimeout(ok, 10));
@@ -144,34 +130,34 @@ function start(config: ScanThreadConfig): ScanThread | null {
 
 /** `db`'s worker if it is ready now; starts one (for the next scan) if `db` may have one and has none. */
 function readyThread(db: Db): ScanThread | null {
-  const t = threads.get(db);
+  const scan = storeOf(db).scan;
+  const t = scan.thread;
   if (!t) {
-    const config = configs.get(db);
-    if (!config) return null;
-    const started = start(config);
+    if (!scan.config) return null;
+    const started = start(scan.config);
     if (!started) {
-      configs.delete(db);
+      scan.config = null;
       return null;
     }
-    threads.set(db, started);
+    scan.thread = started;
     return null;
   }
   return !t.broken && Atomics.load(t.flags, READY) === 1 ? t : null;
 }
 
-/** Whether this thread may block in Atomics.wait (Node's main thread may; a browser's main thread may not). */
-let mayBlock = true;
-
-/** Returns once `flags[index]` is no longer `seen`, or after `ms`. */
-function waitWhile(flags: Int32Array, index: number, seen: number, ms: number): void {
-  if (mayBlock) {
+/**
+ * Returns once `flags[index]` is no longer `seen`, or after `ms`. `scan.mayBlock`: whether this
+ * thread may block in Atomics.wait (Node's main thread may; a browser's main thread may not).
+ */
+function waitWhile(scan: Store['scan'], flags: Int32Array, index: number, seen: number, ms: number): void {
+  if (scan.mayBlock) {
     try {
       Atomics.wait(flags, index, seen, ms);
       return;
     } catch {
       // "Atomics.wait cannot be called in this context": an embedder that forbids blocking this
       // thread. The wait is short (the other half of a scan), so it watches the flag instead.
-      mayBlock = false;
+      scan.mayBlock = false;
     }
   }
   const end = performance.now() + ms;
@@ -181,7 +167,7 @@ function waitWhile(flags: Int32Array, index: number, seen: number, ms: number): 
 }
 
 /** The answer of job `id`, waiting for it (null: the worker failed or is stuck; it is not asked again). */
-function awaitAnswer(t: ScanThread, id: number): { result: unknown } | null {
+function awaitAnswer(scan: Store['scan'], t: ScanThread, id: number): { result: unknown } | null {
   const end = Date.now() + ANSWER_TIMEOUT_MS;
   for (;;) {
     const seen = Atomics.load(t.flags, ANSWERED);
@@ -191,7 +177,7 @@ function awaitAnswer(t: ScanThread, id: number): { result: unknown } | null {
       t.broken = true;
       return null;
     }
-    waitWhile(t.flags, ANSWERED, seen, Math.min(left, 1000));
+    waitWhile(scan, t.flags, ANSWERED, seen, Math.min(left, 1000));
   }
   for (;;) {
     const m = receiveMessageOnPort(t.port) as { message: ScanAnswer } | undefined;
@@ -227,7 +213,8 @@ export function scanInParts<T>(
   const last = Number(params['last']);
   const cutoff = options.tags.source === 'tags' ? null : filledCutoff(db, options.tags.source);
   // Inside a transaction the worker would not see what this connection has not committed.
-  if (last - first + 1 < splitMinRows || db.inTransaction || cutoff === undefined) return [run(params)];
+  const scan = storeOf(db).scan;
+  if (last - first + 1 < scan.splitMinRows || db.inTransaction || cutoff === undefined) return [run(params)];
   const t = readyThread(db);
   if (!t) return [run(params)];
   const mid = first + Math.floor((last - first) / 2);
@@ -235,7 +222,7 @@ export function scanInParts<T>(
   const job: ScanJob = { id, sql, params: { ...params, first: mid + 1 }, mode: options.mode, safeIntegers: safe, tags: { table: options.tags.source, cutoff, themes: options.tags.themes } };
   t.port.postMessage(job);
   const lower = run({ ...params, last: mid });
-  const upper = awaitAnswer(t, id);
+  const upper = awaitAnswer(scan, t, id);
   if (upper) t.splits++;
   return [lower, upper ? (upper.result as T) : run({ ...params, first: mid + 1 })];
 }

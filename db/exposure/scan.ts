@@ -1,5 +1,6 @@
 import type { Theme } from '../../shared/domain/types';
 import type { Db } from '../connection';
+import { storeOf } from '../store';
 import { fxRatesAsOf } from '../repos/fx';
 import { listThemes } from '../repos/themes';
 import { dataStamp, ownWrites } from './cache';
@@ -210,18 +211,16 @@ export function weightTable(db: Db, tagTable: TagTable = 'tags', themes: Theme[]
  * the same; tables built from a temp tag table (tags as of a date), or inside a transaction, are
  * built afresh every time.
  */
-const builtTables = new WeakMap<Db, Map<string, string>>();
 const signature = (db: Db, themes: readonly Theme[]) => `${dataStamp(db)}|${themes.map((t) => `${t.id}>${t.parentId ?? ''}`).join(',')}`;
 
 function reusable(db: Db, name: string, source: TagTable, themes: readonly Theme[]): boolean {
   if (source !== 'tags' || db.inTransaction) return false;
   const exists = db.prepare("SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
-  return exists && builtTables.get(db)?.get(name) === signature(db, themes);
+  return exists && storeOf(db).builtTables.get(name) === signature(db, themes);
 }
 
 function built(db: Db, name: string, source: TagTable, themes: readonly Theme[]): void {
-  const map = builtTables.get(db) ?? new Map<string, string>();
-  builtTables.set(db, map);
+  const map = storeOf(db).builtTables;
   // Inside a transaction the build may yet be rolled back: not kept.
   if (source === 'tags' && !db.inTransaction) map.set(name, signature(db, themes));
   else map.delete(name);

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { storeOf } from '../store';
 import { dataStamp, ownWrites } from './cache';
 
 /**
@@ -22,8 +23,7 @@ export function checkTagTable(t: string): TagTable {
  */
 export function tagsAsOf(db: Db, table: Exclude<TagTable, 'tags'>, cutoff: string | null): void {
   const name = checkTagTable(table).slice('temp.'.length);
-  const fills = filled.get(db) ?? new Map<string, { cutoff: string | null; stamp: string | null }>();
-  filled.set(db, fills);
+  const fills = storeOf(db).tagTablesFilled;
   const last = fills.get(table);
   if (last && last.cutoff === cutoff && last.stamp !== null && last.stamp === dataStamp(db) && !db.inTransaction) return;
   // Temp tables the analytics fill for themselves: not an edit to the data (cache.ts).
@@ -32,11 +32,9 @@ export function tagsAsOf(db: Db, table: Exclude<TagTable, 'tags'>, cutoff: strin
   fills.set(table, { cutoff, stamp: db.inTransaction ? null : dataStamp(db) });
 }
 
-const filled = new WeakMap<Db, Map<string, { cutoff: string | null; stamp: string | null }>>();
-
 /** The cutoff a temp tag table was last filled at (undefined: never), so the scan thread can fill its own alike. */
 export function filledCutoff(db: Db, table: Exclude<TagTable, 'tags'>): string | null | undefined {
-  return filled.get(db)?.get(table)?.cutoff;
+  return storeOf(db).tagTablesFilled.get(table)?.cutoff;
 }
 
 function fillTagsAsOf(db: Db, name: string, cutoff: string | null): void {

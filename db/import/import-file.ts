@@ -103,9 +103,6 @@ export interface ImportStages {
   finishMs: number;
 }
 
-let lastStages: ImportStages | null = null;
-export const lastImportStages = (): ImportStages | null => lastStages;
-
 export interface ImportHooks {
   onProgress?: ((p: ImportProgress) => void) | undefined;
   isCancelled?: (() => boolean) | undefined;
@@ -113,6 +110,8 @@ export interface ImportHooks {
   inline?: boolean | undefined;
   /** false: keep each row's own key, no security resolution (the benchmark's baseline for its cost). */
   identify?: boolean | undefined;
+  /** Where the time of a committed import went (the benchmark prints it). */
+  onStages?: ((stages: ImportStages) => void) | undefined;
 }
 
 const INSERT_POSITIONS = `INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) VALUES `;
@@ -295,7 +294,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     db.exec('COMMIT');
     const te = performance.now();
     const cpuAtEnd = threadCpuMs();
-    lastStages = {
+    hooks.onStages?.({
       setupMs: tp - t0,
       pipelineMs: tf - tp,
       insertMs,
@@ -305,7 +304,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       parseCpuMs: result.timing?.cpuMs ?? null,
       insertCpuMs: cpuAtEnd !== null && cpuAtStart !== null ? cpuAtEnd - cpuAtStart : null,
       finishMs: te - tf,
-    };
+    });
     report(totalBytes, true);
     return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings };
   } finally {

@@ -16,8 +16,8 @@ export interface ExportOptions {
   path: string;
   paper?: PaperSize | undefined;
   sections?: readonly ReportSection[] | undefined;
-  /** Prints PDFs (unset: the shared headless Chromium). */
-  pdfRenderer?: PdfRendererFactory | undefined;
+  /** Prints PDFs. */
+  pdfRenderer: PdfRendererFactory;
   /** A benchmark and theme shocks, recorded with the report. */
   extras?: ReportExtras | undefined;
 }
@@ -44,7 +44,7 @@ export async function exportReportFile(db: Db, portfolio: Portfolio, snapshot: S
 export async function regenerateReportFile(
   db: Db,
   reportId: number,
-  options: { path: string; format?: ReportFormat | undefined; paper?: PaperSize | undefined; pdfRenderer?: PdfRendererFactory | undefined },
+  options: { path: string; format?: ReportFormat | undefined; paper?: PaperSize | undefined; pdfRenderer: PdfRendererFactory },
 ): Promise<ExportResult & { sameContent: boolean }> {
   const { record, inputs } = getReportRecord(db, reportId);
   const doc = rebuildReport(db, inputs);

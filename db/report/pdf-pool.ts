@@ -1,21 +1,29 @@
+import type { Db } from '../connection';
+import { storeOf } from '../store';
 import { launchPdfRenderer, type PdfRenderer } from './pdf';
 
-let shared: Promise<PdfRenderer> | null = null;
-
-/** One Chromium for the whole process, launched on first use (a batch of 50 PDFs launches it once). */
-export async function sharedPdfRenderer(): Promise<PdfRenderer> {
-  if (shared) {
-    const current = await shared.catch(() => null);
+/**
+ * One Chromium per open database (its Store), launched on first use: a batch of 50 PDFs launches
+ * it once, and it is closed with the backend.
+ */
+export async function sharedPdfRenderer(db: Db): Promise<PdfRenderer> {
+  const store = storeOf(db);
+  if (store.printer) {
+    const current = await store.printer.catch(() => null);
     if (current?.connected) return current;
   }
-  shared = launchPdfRenderer();
-  shared.catch(() => (shared = null));
-  return shared;
+  const launched = launchPdfRenderer();
+  store.printer = launched;
+  launched.catch(() => {
+    if (store.printer === launched) store.printer = null;
+  });
+  return launched;
 }
 
-/** Closes the shared Chromium, if one was launched (the CLI and the backend call this on close). */
-export async function closeSharedPdfRenderer(): Promise<void> {
-  const current = shared;
-  shared = null;
+/** Closes the database's Chromium, if one was launched (the backend calls this on close). */
+export async function closeSharedPdfRenderer(db: Db): Promise<void> {
+  const store = storeOf(db);
+  const current = store.printer;
+  store.printer = null;
   if (current) await (await current.catch(() => null))?.close();
 }

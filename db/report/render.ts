@@ -5,16 +5,15 @@ import { renderReportHtml } from '../../shared/report/report-html';
 import { renderReportJson } from '../../shared/report/report-json';
 import { assertPrintable, fontconfigCoverage } from './font-coverage';
 import { footerTemplate, type PdfRenderer } from './pdf';
-import { sharedPdfRenderer } from './pdf-pool';
 
-/** Gives the PDF renderer to print with: headless Chromium by default, the window's own print-to-PDF in the desktop app. */
+/**
+ * Gives the PDF renderer to print with: the backend's headless Chromium (report/pdf-pool.ts) by
+ * default, the window's own print-to-PDF in the desktop app.
+ */
 export type PdfRendererFactory = () => Promise<PdfRenderer>;
 
-/** The printer a backend uses: the one it was given, else the shared headless Chromium. */
-export const printerOf = (given: PdfRendererFactory | undefined): PdfRendererFactory => given ?? sharedPdfRenderer;
-
 /** A report document in any format: text for json, csv and html; bytes for xlsx and pdf. */
-export async function renderDocument(doc: ReportDocument, format: ReportFormat, paper: PaperSize = 'a4', pdfRenderer?: PdfRendererFactory): Promise<string | Uint8Array> {
+export async function renderDocument(doc: ReportDocument, format: ReportFormat, paper: PaperSize, pdfRenderer: PdfRendererFactory): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return renderReportJson(doc);
@@ -28,7 +27,7 @@ export async function renderDocument(doc: ReportDocument, format: ReportFormat, 
     case 'pdf':
       // The page's text, footer included, checked against the fonts installed here before anything prints.
       assertPrintable(renderReportHtml(doc) + footerTemplate(doc), fontconfigCoverage);
-      return (await printerOf(pdfRenderer)()).render(doc, paper);
+      return (await pdfRenderer()).render(doc, paper);
   }
 }
 

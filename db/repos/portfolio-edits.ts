@@ -2,6 +2,7 @@ import { POSITION_COLUMN_LIST } from './position-columns';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio } from '../../shared/domain/types';
 import type { Db } from '../connection';
+import { storeOf } from '../store';
 import { recordSnapshotKeys } from '../securities/resolve';
 import { findPortfolioByName, getPortfolio } from './portfolios';
 
@@ -66,8 +67,6 @@ export function duplicatePortfolio(db: Db, id: number, name?: string): Portfolio
   })();
 }
 
-let nextUndo = 1;
-
 /**
  * Deletes a portfolio with its snapshots and positions. Its rows are first kept in temp tables of
  * this connection (gone when the app quits), so an undo of the latest deletion brings them back.
@@ -75,7 +74,7 @@ let nextUndo = 1;
 export function deletePortfolio(db: Db, id: number): { undoToken: number; name: string } {
   return db.transaction(() => {
     const p = getPortfolio(db, id);
-    const token = nextUndo++;
+    const token = storeOf(db).nextUndo++;
     db.exec(`
       CREATE TEMP TABLE IF NOT EXISTS trash_portfolios AS SELECT *, 0 AS undo_token FROM main.portfolios WHERE 0;
       CREATE TEMP TABLE IF NOT EXISTS trash_snapshots AS SELECT * FROM main.snapshots WHERE 0;

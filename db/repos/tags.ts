@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { FULL_WEIGHT_BP, type Tag, type TagSource } from '../../shared/domain/types';
 import type { Db } from '../connection';
+import { preparedOnce } from '../store';
 import { canonicalKey } from '../securities/links';
 import { keyForText } from '../securities/keys';
 import { getTheme } from './themes';
@@ -112,8 +113,7 @@ function recordEvent(db: Db, key: string, themeId: string, oldBp: number | null,
 
 type Change = { symbolKey: string; themeId: string; weightBp: number | null; source?: TagSource | undefined; rationale?: string | undefined; sourceUrl?: string | undefined };
 
-/** Prepared once per connection: bulk edits run thousands of these. */
-const bulkStatements = new WeakMap<Db, ReturnType<typeof prepareBulk>>();
+/** Prepared once per connection (its Store): bulk edits run thousands of these. */
 function prepareBulk(db: Db) {
   return {
     tagsOf: db.prepare('SELECT theme_id AS themeId, weight_bp AS w, source FROM tags WHERE symbol_key = ?'),
@@ -135,12 +135,7 @@ function prepareBulk(db: Db) {
  * edits take milliseconds.
  */
 export function applyTagChanges(db: Db, changes: readonly Change[], now: string): { before: Change[]; after: Change[] } {
-  let s = bulkStatements.get(db);
-  if (!s) {
-    s = prepareBulk(db);
-    bulkStatements.set(db, s);
-  }
-  const st = s;
+  const st = preparedOnce(db, 'bulk-tags', prepareBulk);
   return db.transaction(() => {
     const themeNames = new Map((st.themes.all() as { id: string; name: string }[]).map((t) => [t.id, t.name]));
     const state = new Map<string, Map<string, number>>();

@@ -8,7 +8,8 @@ import { openChecked, openOrStartAfresh } from '../integrity/open-checked';
 import { APPLICATION_ID, refuseIfNotOurs } from '../integrity/ownership';
 import { LATEST_VERSION, migrateWithBackup, schemaVersion } from '../migrations';
 import { systemClock, type Clock } from '../repos/clock';
-import { closeSharedPdfRenderer } from '../report/pdf-pool';
+import { closeSharedPdfRenderer, sharedPdfRenderer } from '../report/pdf-pool';
+import type { ImportStages } from '../import/import-file';
 import type { PdfRendererFactory } from '../report/render';
 import { databaseHandlers } from './database-handlers';
 import { handlerContext, type BackendSettings, type Emit } from './handler-context';
@@ -48,6 +49,8 @@ export interface BackendOptions {
    * read-only connection (the desktop app): views of a big portfolio compute on both cores.
    */
   scanThread?: boolean | undefined;
+  /** Told where each import's time went (the benchmark). */
+  onImportStages?: ((stages: ImportStages) => void) | undefined;
 }
 
 export interface Backend {
@@ -84,13 +87,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
   const now = options.clock ?? systemClock;
   const readOnlyMessage = access.readOnly ? access.message : null;
-  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer });
+  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer ?? (() => sharedPdfRenderer(db)), onImportStages: options.onImportStages });
   if (options.scanThread && options.dbPath !== ':memory:') {
     enableScanThread(db, { path: options.dbPath, nativeBinding: options.nativeBinding, key: options.key, cipherNativeBinding: options.cipherNativeBinding });
   }
   return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
     // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.
-    void closeSharedPdfRenderer();
+    void closeSharedPdfRenderer(db);
     closeScanThread(db);
     db.close();
   } };

@@ -7,6 +7,7 @@ import * as lookThrough from '../repos/look-through';
 import { refreshLinkedTags } from '../securities/links';
 import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
+import type { ImportStages } from '../import/import-file';
 import type { PdfRendererFactory } from '../report/render';
 
 export type Emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
@@ -23,7 +24,10 @@ export interface BackendSettings {
   damaged?: DamagedAtStart | null | undefined;
   key?: string | undefined;
   cipherNativeBinding?: string | undefined;
-  pdfRenderer?: PdfRendererFactory | undefined;
+  /** Prints PDF reports: the one the backend was given, else its own headless Chromium. */
+  pdfRenderer: PdfRendererFactory;
+  /** The benchmark's window on where an import's time went (imports on this thread only). */
+  onImportStages?: ((stages: ImportStages) => void) | undefined;
 }
 
 /** Everything a feature's handlers share: the connection, the clock, the settings and two helpers. */

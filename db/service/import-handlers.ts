@@ -71,6 +71,7 @@ export function importHandlers({ db, now, settings }: HandlerContext) {
       return await importHoldingsFile(conn, input, now(), {
         onProgress: (p) => settings.emit?.('importProgress', p),
         isCancelled: () => cancelRequested,
+        onStages: settings.onImportStages,
       });
     } finally {
       importRunning = false;

@@ -6,7 +6,7 @@ import { resolveExtras } from '../report/extras';
 import { exportReportFile, regenerateReportFile } from '../report/export-file';
 import { getReportPreferences, setReportPreferences } from '../report/preferences';
 import { listReportRecords } from '../report/records';
-import { printerOf, renderText } from '../report/render';
+import { renderText } from '../report/render';
 import type { HandlerContext } from './handler-context';
 
 /** Exported report files: preview, export, the record of each, regenerate, and the adviser's preferences. */
@@ -30,7 +30,7 @@ export function reportHandlers({ db, now, settings, scoped }: HandlerContext) {
     // A batch of PDFs starts the printer while it imports: the first report does not wait for it.
     // A printer that cannot start says so when a report asks for it, in that report's words.
     warmUpPdf: () => {
-      void printerOf(settings.pdfRenderer)().catch(() => undefined);
+      void settings.pdfRenderer().catch(() => undefined);
       return { started: true };
     },
     getReportPreferences: () => getReportPreferences(db),

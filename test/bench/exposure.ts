@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearAnalyticsCache } from '../../db/exposure/cache';
 import { computeExposureTotals } from '../../db/exposure/compute';
-import { scanThreadState, setScanSplitMinimum, whenScanThreadSettled } from '../../db/exposure/scan-thread';
+import { scanThreadState, whenScanThreadSettled } from '../../db/exposure/scan-thread';
+import { DEFAULT_SPLIT_MIN_ROWS, storeOf } from '../../db/store';
 import { openBackend } from '../../db/service/backend';
 import { writeHoldingsCsv } from './generate';
 
@@ -59,10 +60,10 @@ export async function runExposureBench(dbPath: string): Promise<void> {
       clearAnalyticsCache(db);
       exposures.push(timed(() => computeExposureTotals(db, 'USD', snapshotId)));
       // The same on one thread (no split), for comparison.
-      setScanSplitMinimum(Number.MAX_SAFE_INTEGER);
+      storeOf(db).scan.splitMinRows = Number.MAX_SAFE_INTEGER;
       clearAnalyticsCache(db);
       oneThread.push(timed(() => computeExposureTotals(db, 'USD', snapshotId)));
-      setScanSplitMinimum();
+      storeOf(db).scan.splitMinRows = DEFAULT_SPLIT_MIN_ROWS;
     }
     const wall = (t: Timing[]) => median(t.map((x) => x.wallMs));
     const cpu = (t: Timing[]) => median(t.map((x) => x.cpuMs));

@@ -1,11 +1,12 @@
 // Runs one ThemeLens import in its own process and prints {ms, rows, peakRssMb} as JSON.
 import { performance } from 'node:perf_hooks';
 import { openBackend } from '../../db/service/backend';
-import { lastImportStages } from '../../db/import/import-file';
+import type { ImportStages } from '../../db/import/import-file';
 
 async function main() {
   const [csv, dbPath] = process.argv.slice(2) as [string, string];
-  const backend = await openBackend({ dbPath });
+  const told: { stages: ImportStages | null } = { stages: null };
+  const backend = await openBackend({ dbPath, onImportStages: (s) => (told.stages = s) });
   const t0 = performance.now();
   const outcome = await backend.handlers.importHoldings({ path: csv, portfolioName: 'Bench', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
   const ms = performance.now() - t0;
@@ -13,8 +14,8 @@ async function main() {
   // would itself cost the importing thread time).
   const peak = process.resourceUsage().maxRSS * 1024;
   backend.close();
-  const st = lastImportStages();
   // Set-up counts everything before parsing starts, the verified backup before the import included.
+  const st = told.stages;
   const stages = st ? { ...st, setupMs: ms - st.pipelineMs - st.finishMs } : null;
   console.log(JSON.stringify({ ms, rows: outcome.imported, peakRssMb: peak / 1048576, stages }));
 }

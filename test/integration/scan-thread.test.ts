@@ -1,17 +1,18 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../../db/connection';
 import { themeBreakdown } from '../../db/exposure/breakdowns';
 import { clearAnalyticsCache } from '../../db/exposure/cache';
 import { computeExposureTotals } from '../../db/exposure/compute';
-import { closeScanThread, enableScanThread, resetBlockingProbe, scanThreadState, setScanSplitMinimum, whenScanThreadSettled } from '../../db/exposure/scan-thread';
+import { closeScanThread, enableScanThread, scanThreadState, whenScanThreadSettled } from '../../db/exposure/scan-thread';
 import { migrate } from '../../db/migrations';
 import { setFxRate } from '../../db/repos/fx';
 import { getPortfolio } from '../../db/repos/portfolios';
 import { getSnapshot, listSnapshots } from '../../db/repos/snapshots';
 import { createTheme } from '../../db/repos/theme-edits';
 import { openBackend } from '../../db/service/backend';
+import { storeOf } from '../../db/store';
 import { makeTempDir } from '../helpers/temp-dir';
 import { addSnapshot, everyView, tag, type PositionSpec } from '../unit/exposure/fixture';
 
@@ -36,11 +37,11 @@ beforeAll(async () => {
   createTheme(split, { name: 'Cooling', parentId: 'data-centers' });
   whole = openDatabase(path);
   enableScanThread(split, { path });
-  setScanSplitMinimum(1);
+  // Split from a single position (the connection's own setting, in its Store).
+  storeOf(split).scan.splitMinRows = 1;
   expect(await whenScanThreadSettled(split)).toBe(true);
 });
 afterAll(() => {
-  setScanSplitMinimum();
   closeScanThread(split);
   split?.close();
   whole?.close();
@@ -105,7 +106,7 @@ describe('a thread that may not block (Atomics.wait refused, as a browser refuse
       expect(refuse).toHaveBeenCalled();
     } finally {
       refuse.mockRestore();
-      resetBlockingProbe();
+      storeOf(split).scan.mayBlock = true; // the next wait finds out again
     }
   });
 });
@@ -132,7 +133,6 @@ describe('top contributors from two halves', () => {
 
 describe('the scan thread is never needed', () => {
   const dirs = makeTempDir('scan-thread-fallback');
-  afterEach(() => setScanSplitMinimum());
   afterAll(() => dirs.cleanup());
 
   it('a worker that cannot open the file is not asked: the caller scans whole, with the same figures', async () => {
@@ -147,7 +147,7 @@ describe('the scan thread is never needed', () => {
     tag(db, 'NVDA', 'data-centers', 6000, '2026-11-24T11:00:00Z');
     const expected = figures(db, sid);
     enableScanThread(db, { path }); // a path the worker cannot open read-only
-    setScanSplitMinimum(1);
+    storeOf(db).scan.splitMinRows = 1;
     expect(await whenScanThreadSettled(db)).toBe(false);
     expect(figures(db, sid)).toEqual(expected);
     expect(scanThreadState(db).splits).toBe(0);

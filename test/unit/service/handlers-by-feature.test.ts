@@ -18,7 +18,7 @@ describe('backend handlers by feature', () => {
   it('each backend call is defined by exactly one feature (a spread would hide a second definition)', () => {
     const db = openDatabase(':memory:');
     migrate(db);
-    const c = handlerContext(db, systemClock, { dbPath: ':memory:' });
+    const c = handlerContext(db, systemClock, { dbPath: ':memory:', pdfRenderer: () => Promise.reject(new Error('not called')) });
     const imports = importHandlers(c);
     const sets = [imports.handlers, portfolioHandlers(c), taggingHandlers(c), valuationHandlers(c), reportHandlers(c), clientHandlers(c), securityHandlers(c), databaseHandlers(c, imports.state), sampleHandlers(c, () => { throw new Error('not called'); })];
     const names = sets.flatMap((s) => Object.keys(s));
