@@ -1,6 +1,6 @@
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import { renamePortfolio } from '../repos/portfolio-edits';
-import { POSITION_COLUMN_LIST, POSITION_COLUMNS } from '../repos/position-columns';
+import { POSITION_COLUMN_LIST, POSITION_COLUMNS, SLOT } from '../../shared/import/position-columns';
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
@@ -200,8 +200,20 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
             const o = k * VALUES_PER_ROW;
             reader.next(values, o);
             // The row's key becomes its security's (db/securities/resolve.ts).
-            if (identify) values[o + 3] = resolver.resolve(values[o] as number, values[o + 3] as string, values[o + 2] as string | null, values[o + 4] as string | null, values[o + 5] as string | null, values[o + 6] as string, values[o + 11] as string, values[o + 12] === 1, values[o + 14] as string | null);
-            const currency = values[o + 11];
+            if (identify) {
+              values[o + SLOT.symbolKey] = resolver.resolve(
+                values[o + SLOT.line] as number,
+                values[o + SLOT.symbolKey] as string,
+                values[o + SLOT.symbol] as string | null,
+                values[o + SLOT.isin] as string | null,
+                values[o + SLOT.cusip] as string | null,
+                values[o + SLOT.description] as string,
+                values[o + SLOT.currency] as string,
+                values[o + SLOT.isCash] === 1,
+                values[o + SLOT.conid] as string | null,
+              );
+            }
+            const currency = values[o + SLOT.currency];
             if (currency !== lastCurrency) currencies.add((lastCurrency = currency) as string);
           }
           // Rows of one transaction get consecutive ids: the last id of a statement gives the first.

@@ -10,7 +10,7 @@ import { recordSnapshotKeys } from '../securities/resolve';
 import { positionRange } from '../exposure/scan';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
-import { POSITION_COLUMN_LIST, POSITION_COLUMNS } from '../repos/position-columns';
+import { POSITION_COLUMN_LIST, POSITION_COLUMNS } from '../../shared/import/position-columns';
 import { getSnapshot, latestSnapshot } from '../repos/snapshots';
 
 interface HeldRow {

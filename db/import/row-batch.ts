@@ -1,3 +1,4 @@
+import { NUMBER_FIELDS, SLOT, TEXT_FIELDS } from '../../shared/import/position-columns';
 import type { ParsedPosition } from '../../shared/import/types';
 
 /**
@@ -13,10 +14,34 @@ import type { ParsedPosition } from '../../shared/import/types';
  * the field equals the same field of the previous row of the batch; SAME_AS_SYMBOL (symbol_key only)
  * it equals the row's symbol.
  */
-export const TEXT_FIELDS = ['account', 'symbol', 'symbolKey', 'isin', 'cusip', 'description', 'securityType', 'quantity', 'price', 'currency', 'conid'] as const;
 export const TEXTS_PER_ROW = TEXT_FIELDS.length;
-/** Numbers per row: line, value in cents, is_cash (0/1), base value in cents (NaN for none). */
-export const NUMS_PER_ROW = 4;
+/** Numbers per row (shared/import/position-columns.ts): line, value in cents, is_cash (0/1), base value in cents (NaN for none). */
+export const NUMS_PER_ROW = NUMBER_FIELDS.length;
+
+/** Where each field sits in a row's text slots and number slots (derived, so they follow the one list). */
+const text = (f: (typeof TEXT_FIELDS)[number]) => TEXT_FIELDS.indexOf(f);
+const num = (f: (typeof NUMBER_FIELDS)[number]) => NUMBER_FIELDS.indexOf(f);
+const T_ACCOUNT = text('account');
+const T_SYMBOL = text('symbol');
+const T_SYMBOL_KEY = text('symbolKey');
+const T_ISIN = text('isin');
+const T_CUSIP = text('cusip');
+const T_DESCRIPTION = text('description');
+const T_TYPE = text('securityType');
+const T_QUANTITY = text('quantity');
+const T_PRICE = text('price');
+const T_CURRENCY = text('currency');
+const T_CONID = text('conid');
+const N_LINE = num('line');
+const N_VALUE = num('valueCents');
+const N_CASH = num('isCash');
+const N_BASE = num('baseValueCents');
+/** Slots among a row's bound values (the column order). */
+const TEXT_SLOTS = TEXT_FIELDS.map((f) => SLOT[f]);
+const S_LINE = SLOT.line;
+const S_VALUE = SLOT.valueCents;
+const S_CASH = SLOT.isCash;
+const S_BASE = SLOT.baseValueCents;
 
 export const NULL_TEXT = -1;
 export const SAME_AS_ABOVE = -2;
@@ -49,8 +74,6 @@ function batchText(chars: Uint8Array | Uint16Array): string {
 /** Code units of text after which a batch is handed over whatever its row count (cells may be 100,000 characters). */
 export const MAX_BATCH_UNITS = 4 << 20;
 
-const SYMBOL = 1;
-const SYMBOL_KEY = 2;
 
 /** Fills one batch row by row; `take()` hands it over and starts the next. */
 export class RowBatchWriter {
@@ -127,25 +150,25 @@ export class RowBatchWriter {
 
   add(p: ParsedPosition): void {
     const n = this.count * NUMS_PER_ROW;
-    this.nums[n] = p.line;
-    this.nums[n + 1] = p.valueCents;
-    this.nums[n + 2] = p.isCash ? 1 : 0;
-    this.nums[n + 3] = p.baseValueCents ?? Number.NaN;
+    this.nums[n + N_LINE] = p.line;
+    this.nums[n + N_VALUE] = p.valueCents;
+    this.nums[n + N_CASH] = p.isCash ? 1 : 0;
+    this.nums[n + N_BASE] = p.baseValueCents ?? Number.NaN;
     const t = this.count * TEXTS_PER_ROW;
-    this.put(t, 0, p.account);
-    this.put(t + SYMBOL, SYMBOL, p.symbol);
+    this.put(t + T_ACCOUNT, T_ACCOUNT, p.account);
+    this.put(t + T_SYMBOL, T_SYMBOL, p.symbol);
     if (p.symbol !== null && p.symbolKey === p.symbol) {
-      this.lens[t + SYMBOL_KEY] = SAME_AS_SYMBOL;
-      this.prev[SYMBOL_KEY] = p.symbolKey;
-    } else this.put(t + SYMBOL_KEY, SYMBOL_KEY, p.symbolKey);
-    this.put(t + 3, 3, p.isin);
-    this.put(t + 4, 4, p.cusip);
-    this.put(t + 5, 5, p.description);
-    this.put(t + 6, 6, p.securityType);
-    this.put(t + 7, 7, p.quantity);
-    this.put(t + 8, 8, p.price);
-    this.put(t + 9, 9, p.currency);
-    this.put(t + 10, 10, p.conid ?? null);
+      this.lens[t + T_SYMBOL_KEY] = SAME_AS_SYMBOL;
+      this.prev[T_SYMBOL_KEY] = p.symbolKey;
+    } else this.put(t + T_SYMBOL_KEY, T_SYMBOL_KEY, p.symbolKey);
+    this.put(t + T_ISIN, T_ISIN, p.isin);
+    this.put(t + T_CUSIP, T_CUSIP, p.cusip);
+    this.put(t + T_DESCRIPTION, T_DESCRIPTION, p.description);
+    this.put(t + T_TYPE, T_TYPE, p.securityType);
+    this.put(t + T_QUANTITY, T_QUANTITY, p.quantity);
+    this.put(t + T_PRICE, T_PRICE, p.price);
+    this.put(t + T_CURRENCY, T_CURRENCY, p.currency);
+    this.put(t + T_CONID, T_CONID, p.conid ?? null);
     this.count++;
   }
 
@@ -169,9 +192,8 @@ export class RowBatchWriter {
 }
 
 /**
- * Reads a batch back row by row into `out`: the 15 column values of `positions` after snapshot_id
- * (line, account, symbol, symbol_key, isin, cusip, description, security_type, quantity, price,
- * value_cents, currency, is_cash, base_value_cents, conid), written at `out[at..at+14]`.
+ * Reads a batch back row by row into `out`: the column values of `positions` after snapshot_id, in
+ * the order of shared/import/position-columns.ts, written at `out[at + SLOT.field]`.
  */
 export class RowBatchReader {
   private pos = 0;
@@ -195,32 +217,23 @@ export class RowBatchReader {
       this.pos += len;
     } else if (len === NULL_TEXT) value = null;
     else if (len === SAME_AS_ABOVE) value = this.prev[field] ?? null;
-    else value = this.prev[SYMBOL] ?? null;
+    else value = this.prev[T_SYMBOL] ?? null;
     this.prev[field] = value;
     return value;
   }
 
-  /** Writes the next row's 15 values into `out` at `at`. */
+  /** Writes the next row's values into `out` at `at` (one slot per column). */
   next(out: unknown[], at: number): void {
     const n = this.row * NUMS_PER_ROW;
     const t = this.row * TEXTS_PER_ROW;
     const nums = this.batch.nums;
-    out[at] = nums[n];
-    out[at + 1] = this.field(t, 0);
-    out[at + 2] = this.field(t + 1, 1);
-    out[at + 3] = this.field(t + 2, 2);
-    out[at + 4] = this.field(t + 3, 3);
-    out[at + 5] = this.field(t + 4, 4);
-    out[at + 6] = this.field(t + 5, 5);
-    out[at + 7] = this.field(t + 6, 6);
-    out[at + 8] = this.field(t + 7, 7);
-    out[at + 9] = this.field(t + 8, 8);
-    out[at + 10] = nums[n + 1];
-    out[at + 11] = this.field(t + 9, 9);
-    out[at + 12] = nums[n + 2];
-    const base = nums[n + 3] as number;
-    out[at + 13] = base === base ? base : null;
-    out[at + 14] = this.field(t + 10, 10);
+    // Text fields in their slot order: each read advances through the batch's text.
+    for (let k = 0; k < TEXTS_PER_ROW; k++) out[at + TEXT_SLOTS[k]!] = this.field(t + k, k);
+    out[at + S_LINE] = nums[n + N_LINE];
+    out[at + S_VALUE] = nums[n + N_VALUE];
+    out[at + S_CASH] = nums[n + N_CASH];
+    const base = nums[n + N_BASE] as number;
+    out[at + S_BASE] = base === base ? base : null;
     this.row++;
   }
 }

@@ -1,4 +1,4 @@
-import { POSITION_COLUMN_LIST } from './position-columns';
+import { POSITION_COLUMN_LIST } from '../../shared/import/position-columns';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio } from '../../shared/domain/types';
 import type { Db } from '../connection';

@@ -1,25 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_UNITS, RowBatchReader, RowBatchWriter, type RowBatch } from '../../../db/import/row-batch';
+import { POSITION_FIELDS } from '../../../shared/import/position-columns';
 import type { ParsedPosition } from '../../../shared/import/types';
 
-const toColumns = (p: ParsedPosition) => [
-  p.line,
-  p.account,
-  p.symbol,
-  p.symbolKey,
-  p.isin,
-  p.cusip,
-  p.description,
-  p.securityType,
-  p.quantity,
-  p.price,
-  p.valueCents,
-  p.currency,
-  p.isCash ? 1 : 0,
-  p.baseValueCents,
-  p.conid ?? null,
-];
+/** A position as the insert binds it: each field at its column's slot (shared/import/position-columns.ts). */
+const toColumns = (p: ParsedPosition) =>
+  POSITION_FIELDS.map(({ field }) => (field === 'isCash' ? (p.isCash ? 1 : 0) : field === 'conid' ? (p.conid ?? null) : p[field]));
 
 function roundTrip(positions: ParsedPosition[], capacity: number): unknown[][] {
   const writer = new RowBatchWriter(capacity);
@@ -36,7 +23,7 @@ function roundTrip(positions: ParsedPosition[], capacity: number): unknown[][] {
     // What a worker would post: a structured clone, buffers and all.
     const reader = new RowBatchReader(structuredClone(b));
     while (reader.remaining > 0) {
-      const row = new Array<unknown>(14);
+      const row = new Array<unknown>(POSITION_FIELDS.length);
       reader.next(row, 0);
       out.push(row);
     }
@@ -105,7 +92,7 @@ describe('row batches between the parsing and the inserting thread', () => {
     wide.add({ ...p, description: 'Société Générale – 日本' });
     const batch = wide.take()!;
     expect(batch.chars).toBeInstanceOf(Uint16Array);
-    const row = new Array<unknown>(14);
+    const row = new Array<unknown>(POSITION_FIELDS.length);
     new RowBatchReader(batch).next(row, 0);
     expect(row[6]).toBe('Société Générale – 日本');
   });
