@@ -1,0 +1,107 @@
+import { rmSync } from 'node:fs';
+import type { ApiParsedInput, BackupInfo, ImportOutcome, ImportProgress } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { backupDir, createVerifiedBackup, rotateBackups } from '../backup/backups';
+import { openDatabase, type Db } from '../connection';
+import { importHoldingsFile, type ImportStages } from './import-file';
+import { importInThread } from './import-thread';
+
+/** How to open another connection to the database (an import writes through its own). */
+export interface ConnectionSettings {
+  dbPath: string;
+  nativeBinding?: string | undefined;
+  key?: string | undefined;
+  cipherNativeBinding?: string | undefined;
+}
+
+export interface ImportRunnerOptions {
+  connection: ConnectionSettings;
+  /** The desktop app: the whole import runs on a worker thread, so the main process never blocks. */
+  inWorker?: boolean | undefined;
+  /** Set when the database opened read-only: an import refuses with it. */
+  readOnlyMessage?: string | null | undefined;
+  onProgress?: ((p: ImportProgress) => void) | undefined;
+  /** Where each import's time went (the benchmark). */
+  onStages?: ((stages: ImportStages) => void) | undefined;
+  /**
+   * Caps the import connection's pages (SQLite's max_page_count), so tests can fill the disk;
+   * the CLI passes THEMELENS_TEST_MAX_PAGE_COUNT through (test/reliability/full-disk.test.ts).
+   */
+  maxPageCount?: number | undefined;
+}
+
+export interface ImportRunner {
+  run(input: ApiParsedInput<'importHoldings'>, now: string): Promise<ImportOutcome>;
+  /** Asks a running import to stop; whether one was running. */
+  cancel(): boolean;
+  running(): boolean;
+}
+
+/**
+ * Runs holdings imports one at a time (docs/ARCHITECTURE.md, "The path of an import"): a verified
+ * backup first, then the import on a connection of its own (or on a worker thread in the app), so
+ * its long transaction never swallows, or rolls back, a tag edit the user makes meanwhile on the
+ * main connection. A refused or cancelled import changed nothing, so its backup is removed; a
+ * committed one lets older backups rotate away.
+ */
+export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner {
+  const { connection } = options;
+  let running = false;
+  let cancelRequested = false;
+  let cancelThread: (() => void) | null = null;
+
+  const onItsOwnConnection = async (input: ApiParsedInput<'importHoldings'>, now: string): Promise<ImportOutcome> => {
+    const conn = connection.dbPath === ':memory:' ? db : openDatabase(connection.dbPath, { nativeBinding: connection.nativeBinding, key: connection.key, cipherNativeBinding: connection.cipherNativeBinding });
+    if (conn !== db) {
+      if (options.maxPageCount) conn.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
+      // A larger page cache keeps a big import's transaction from spilling pages to the WAL early.
+      conn.pragma('cache_size = -32768');
+    }
+    try {
+      return await importHoldingsFile(conn, input, now, { onProgress: options.onProgress, isCancelled: () => cancelRequested, onStages: options.onStages });
+    } finally {
+      if (conn !== db) conn.close();
+    }
+  };
+
+  const onAThread = async (input: ApiParsedInput<'importHoldings'>, now: string): Promise<ImportOutcome | null> => {
+    const thread = importInThread({ ...connection, input, now }, (p) => options.onProgress?.(p));
+    if (!thread) return null;
+    cancelThread = thread.cancel;
+    try {
+      return await thread.result;
+    } finally {
+      cancelThread = null;
+    }
+  };
+
+  return {
+    async run(input, now) {
+      if (running) throw new AppError('CONFLICT', 'Another import is running; wait for it to finish or cancel it.');
+      if (options.readOnlyMessage) throw new AppError('IO', options.readOnlyMessage);
+      running = true;
+      cancelRequested = false;
+      try {
+        // A verified backup before every import (the import itself is one transaction; this covers mistakes).
+        let backup: BackupInfo | null = null;
+        if (connection.dbPath !== ':memory:') backup = await createVerifiedBackup(db, connection.dbPath, 'import', new Date(), connection.nativeBinding, { rotate: false });
+        try {
+          const outcome = (options.inWorker ? await onAThread(input, now) : null) ?? (await onItsOwnConnection(input, now));
+          if (backup) rotateBackups(backupDir(connection.dbPath));
+          return outcome;
+        } catch (err) {
+          if (backup) rmSync(backup.path, { force: true });
+          throw err;
+        }
+      } finally {
+        running = false;
+      }
+    },
+    cancel() {
+      cancelRequested = running;
+      cancelThread?.();
+      return running;
+    },
+    running: () => running,
+  };
+}
