@@ -8,7 +8,7 @@ import * as tags from '../repos/tags';
 import * as themeEdits from '../repos/theme-edits';
 import { listThemes } from '../repos/themes';
 import { writeFileAtomic } from '../report/write-atomic';
-import { exportTags, importTags, previewTagImport } from '../tags/share';
+import { exportTags, importTags, previewTagImport } from '../tags/tag-file';
 import type { HandlerContext } from './handler-context';
 
 /** Themes, tags and what makes tags: rules, suggestions, fund look-through and tag files. */

@@ -3,8 +3,8 @@ import { CsvReader } from '../import/tokenize';
 import type { RowIssue } from '../import/types';
 import { parseWeightToBp } from './weight';
 
-/** A theme as a shared file carries it. */
-export interface SharedTheme {
+/** A theme as a tag file carries it. */
+export interface TagFileTheme {
   id: string;
   name: string;
   color: string;
@@ -14,8 +14,8 @@ export interface SharedTheme {
   parentId: string | null;
 }
 
-/** One tag row of a shared file. */
-export interface SharedTag {
+/** One tag row of a tag file. */
+export interface TagFileTag {
   line: number;
   symbol: string;
   /** The security's ISIN and market ("US", "XTKS"), where the file carries them (files before version 2 do not). */
@@ -27,9 +27,9 @@ export interface SharedTag {
   sourceUrl: string | null;
 }
 
-export interface SharedTagFile {
-  themes: SharedTheme[];
-  tags: SharedTag[];
+export interface TagFile {
+  themes: TagFileTheme[];
+  tags: TagFileTag[];
   errors: RowIssue[];
 }
 
@@ -39,11 +39,11 @@ const THEME_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const issue = (line: number, column: number | null, header: string | null, cell: string, message: string): RowIssue => ({ line, column, header, cell, message });
 
 /** Reads `symbol,isin,exchange,theme,weight,rationale,source` (header required, columns by name; isin and exchange may be absent). */
-export function parseTagCsv(text: string): SharedTagFile {
+export function parseTagCsv(text: string): TagFile {
   const reader = new CsvReader(text.replace(/^\uFEFF/, ''), text.includes(';') && !text.includes(',') ? ';' : ',');
   const header = reader.next();
   const errors: RowIssue[] = [];
-  const tags: SharedTag[] = [];
+  const tags: TagFileTag[] = [];
   const cols = (header?.cells ?? []).map((h) => h.trim().toLowerCase());
   const at = (name: string) => cols.indexOf(name);
   if (at('symbol') < 0 || at('theme') < 0 || at('weight') < 0) {
@@ -67,7 +67,7 @@ export function parseTagCsv(text: string): SharedTagFile {
 }
 
 /** Reads the JSON export: { format: 'themelens-tags', version: 1, themes: [...], tags: [...] }. */
-export function parseTagJson(text: string): SharedTagFile {
+export function parseTagJson(text: string): TagFile {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -79,9 +79,9 @@ export function parseTagJson(text: string): SharedTagFile {
     return { themes: [], tags: [], errors: [issue(1, null, null, '', 'This is not a ThemeLens tags file (format "themelens-tags").')] };
   }
   const errors: RowIssue[] = [];
-  const themes: SharedTheme[] = [];
+  const themes: TagFileTheme[] = [];
   for (const [i, t] of (Array.isArray(d.themes) ? d.themes : []).entries()) {
-    const x = t as Partial<SharedTheme>;
+    const x = t as Partial<TagFileTheme>;
     if (typeof x?.id === 'string' && THEME_ID.test(x.id) && typeof x.name === 'string' && x.name.trim()) {
       const parent = (t as { parent?: unknown }).parent;
       themes.push({
@@ -94,7 +94,7 @@ export function parseTagJson(text: string): SharedTagFile {
       });
     } else errors.push(issue(i + 1, null, 'themes', JSON.stringify(t).slice(0, 80), `Theme ${i + 1} needs an id and a name.`));
   }
-  const tags: SharedTag[] = [];
+  const tags: TagFileTag[] = [];
   d.tags.forEach((t: unknown, i: number) => {
     const x = t as { symbol?: unknown; isin?: unknown; exchange?: unknown; theme?: unknown; weight?: unknown; rationale?: unknown; source?: unknown };
     const weight = typeof x?.weight === 'number' ? parseWeightToBp(String(x.weight)) : typeof x?.weight === 'string' ? parseWeightToBp(x.weight) : null;

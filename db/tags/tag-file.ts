@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import type { TagImportPreview } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { textCell } from '../../shared/report/csv';
-import { parseTagCsv, parseTagJson, TAG_CSV_HEADER, type SharedTagFile } from '../../shared/tags/share-format';
+import { parseTagCsv, parseTagJson, TAG_CSV_HEADER, type TagFile } from '../../shared/tags/tag-file-format';
 import { bpToFraction } from '../../shared/tags/weight';
 import { isIsin } from '../../shared/securities/identifiers';
 import { tickerId } from '../../shared/securities/market';
@@ -46,11 +46,11 @@ function identity(db: Db): (key: string) => { symbol: string; isin: string | nul
 }
 
 /**
- * The security a shared tag is for: by its ISIN when it has one, else by ticker on its exchange,
+ * The security a tag file's tag is for: by its ISIN when it has one, else by ticker on its exchange,
  * else (files before version 2) by the symbol as tag takes it. An ISIN and a ticker that name two
  * securities, or an ISIN whose check digit fails, make the row a conflict: never applied.
  */
-function sharedKey(db: Db, t: { symbol: string; isin: string | null; exchange: string | null }): { key: string } | { conflict: string } {
+function fileTagKey(db: Db, t: { symbol: string; isin: string | null; exchange: string | null }): { key: string } | { conflict: string } {
   if (t.isin !== null && !isIsin(t.isin)) return { conflict: `${t.isin} is not a valid ISIN (its check digit fails).` };
   const byIsin = t.isin ? (db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'isin' AND value = ?").pluck().get(t.isin) as string | undefined) : undefined;
   const byTicker = t.exchange ? (db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'ticker' AND value = ?").pluck().get(tickerId(t.exchange, t.symbol)) as string | undefined) : undefined;
@@ -63,22 +63,22 @@ function sharedKey(db: Db, t: { symbol: string; isin: string | null; exchange: s
   }
 }
 
-function readShared(path: string): SharedTagFile {
+function readTagFile(path: string): TagFile {
   const text = readTextInput(path, 'tags file');
   return extname(path).toLowerCase() === '.json' || text.trimStart().startsWith('{') ? parseTagJson(text) : parseTagCsv(text);
 }
 
 /**
- * What importing a shared file would change, written nowhere: each tag is new, the same, a
+ * What importing a tag file would change, written nowhere: each tag is new, the same, a
  * change of weight, or a conflict (unknown theme, or the symbol would go over 100%).
  */
 export function previewTagImport(db: Db, path: string): TagImportPreview {
-  const shared = readShared(path);
+  const file = readTagFile(path);
   const themeIds = new Set(listThemes(db).map((t) => t.id));
   // A theme the file brings, or a sub-theme of the pack in use that a tag names (created on import, under its theme).
   const packThemes = suggestionThemes(db);
-  const fromPack = [...new Set(shared.tags.map((t) => t.themeId))].filter((id) => !themeIds.has(id) && !shared.themes.some((t) => t.id === id) && packThemes.resolve(id));
-  const newThemes = [...shared.themes.filter((t) => !themeIds.has(t.id)).map((t) => t.id), ...fromPack];
+  const fromPack = [...new Set(file.tags.map((t) => t.themeId))].filter((id) => !themeIds.has(id) && !file.themes.some((t) => t.id === id) && packThemes.resolve(id));
+  const newThemes = [...file.themes.filter((t) => !themeIds.has(t.id)).map((t) => t.id), ...fromPack];
   const available = new Set([...themeIds, ...newThemes]);
   // Final weights per symbol after the import, to check the 100% cap the way the import will.
   const weights = new Map<string, Map<string, number>>();
@@ -91,8 +91,8 @@ export function previewTagImport(db: Db, path: string): TagImportPreview {
     weights.set(t.symbolKey, m);
     if (t.source === 'manual') byHand.add(`${t.symbolKey}\u0000${t.themeId}`);
   }
-  const rows: TagImportRow[] = shared.tags.map((t) => {
-    const found = sharedKey(db, t);
+  const rows: TagImportRow[] = file.tags.map((t) => {
+    const found = fileTagKey(db, t);
     if ('conflict' in found) return { line: t.line, symbolKey: normaliseSymbolKey(t.symbol), themeId: t.themeId, oldWeightBp: null, newWeightBp: t.weightBp, status: 'conflict' as const, message: found.conflict };
     const key = found.key;
     const m = weights.get(key) ?? new Map<string, number>();
@@ -115,36 +115,36 @@ export function previewTagImport(db: Db, path: string): TagImportPreview {
   }
   const counts = { new: 0, same: 0, changed: 0, conflict: 0 };
   for (const r of rows) counts[r.status]++;
-  return { file: basename(path), newThemes, rows, errors: shared.errors, counts };
+  return { file: basename(path), newThemes, rows, errors: file.errors, counts };
 }
 
-/** Imports a shared file in one transaction; refused as a whole while it has errors or conflicts. */
+/** Imports a tag file in one transaction; refused as a whole while it has errors or conflicts. */
 export function importTags(db: Db, path: string, now: string): TagImportPreview {
   const preview = previewTagImport(db, path);
   const first = preview.errors[0] ?? null;
   if (first) throw new AppError('IMPORT_INVALID_ROWS', `${preview.file} line ${first.line}: ${first.message} Nothing was imported.`, { issues: preview.errors });
   const conflict = preview.rows.find((r) => r.status === 'conflict');
   if (conflict) throw new AppError('CONFLICT', `${preview.file} line ${conflict.line}: ${conflict.message} Nothing was imported.`, { conflicts: preview.rows.filter((r) => r.status === 'conflict') });
-  const shared = readShared(path);
+  const file = readTagFile(path);
   db.transaction(() => {
     const insertTheme = db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default, parent_id) VALUES (?, ?, ?, ?, ?, ?, 0, ?)');
     // Top-level themes first, so a sub-theme finds its parent; one whose parent is not here (deleted,
     // or itself a sub-theme here) comes in top-level: its own figures are the same, it only does not roll up.
-    for (const t of [...shared.themes].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null))) {
+    for (const t of [...file.themes].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null))) {
       if (getTheme(db, t.id)) continue;
       const parent = t.parentId ? getTheme(db, t.parentId) : null;
       const order = ((db.prepare('SELECT max(sort_order) FROM themes').pluck().get() as number | null) ?? 0) + 1;
       insertTheme.run(t.id, t.pack, t.name, t.color, t.description, order, parent && !parent.parentId ? parent.id : null);
     }
     const packThemes = suggestionThemes(db);
-    for (const id of new Set(shared.tags.map((t) => t.themeId))) if (!getTheme(db, id)) packThemes.ensure(id);
+    for (const id of new Set(file.tags.map((t) => t.themeId))) if (!getTheme(db, id)) packThemes.ensure(id);
     // Shrinking tags first, so they make room before others grow (the final state fits: previewed).
     const old = new Map(preview.rows.map((r) => [`${r.symbolKey}\u0000${r.themeId}`, r.oldWeightBp ?? 0]));
-    const keyOf = new Map(shared.tags.map((t, i) => [t, preview.rows[i]!.symbolKey]));
-    const delta = (t: (typeof shared.tags)[number]) => t.weightBp - (old.get(`${keyOf.get(t)}\u0000${t.themeId}`) ?? 0);
+    const keyOf = new Map(file.tags.map((t, i) => [t, preview.rows[i]!.symbolKey]));
+    const delta = (t: (typeof file.tags)[number]) => t.weightBp - (old.get(`${keyOf.get(t)}\u0000${t.themeId}`) ?? 0);
     // A row at the weight already there changes nothing, not even the tag's source.
     const same = new Set(preview.rows.filter((r) => r.status === 'same').map((r) => `${r.symbolKey}\u0000${r.themeId}`));
-    const ordered = [...shared.tags].filter((t) => !same.has(`${keyOf.get(t)}\u0000${t.themeId}`)).sort((a, b) => delta(a) - delta(b));
+    const ordered = [...file.tags].filter((t) => !same.has(`${keyOf.get(t)}\u0000${t.themeId}`)).sort((a, b) => delta(a) - delta(b));
     for (const t of ordered) setTag(db, { symbolKey: keyOf.get(t) as string, themeId: t.themeId, weightBp: t.weightBp, source: 'imported', rationale: t.rationale, sourceUrl: t.sourceUrl }, now);
   })();
   return preview;
