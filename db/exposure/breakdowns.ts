@@ -13,7 +13,8 @@ import type { CurrencyFactor } from './rates';
 import { cached } from './cache';
 import { addGroups, scanInParts } from './scan-thread';
 import { snapshotSummary } from './summary';
-import { absBaseSql, IN_SNAPSHOT, scanFrom, snapshotBasis, tagRowTable, weightTable, type SnapshotBasis, type WeightLayout } from './scan';
+import { absBaseSql, IN_SNAPSHOT, scanFrom, snapshotBasis, type SnapshotBasis } from './scan';
+import { tagRowTable, weightTable, type WeightLayout } from './weight-tables';
 import { checkTagTable, type TagTable } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;

@@ -6,7 +6,8 @@ import { listSnapshots } from '../repos/snapshots';
 import { topThemes } from './breakdowns';
 import { snapshotSummary } from './summary';
 import { cached } from './cache';
-import { snapshotBasis, snapshotSums, weightTable, type WeightLayout } from './scan';
+import { snapshotBasis, snapshotSums } from './scan';
+import { weightTable, type WeightLayout } from './weight-tables';
 import { tagCutoff, tagsAsOf, type TagTable } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;

@@ -4,7 +4,7 @@
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { openDatabase, type Db } from '../connection';
-import { weightTable } from './scan';
+import { weightTable } from './weight-tables';
 import { ANSWERED, READY, SCAN_PAGE_CACHE, type ScanAnswer, type ScanJob, type ScanThreadConfig } from './scan-thread';
 import { tagsAsOf, type TagTable } from './tag-tables';
 

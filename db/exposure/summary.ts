@@ -1,7 +1,8 @@
 import type { Db } from '../connection';
 import { cached } from './cache';
 import type { CurrencyFactor } from './rates';
-import { IN_SNAPSHOT, snapshotBasis, snapshotSums, weightTable, type BrokerValues } from './scan';
+import { IN_SNAPSHOT, snapshotBasis, snapshotSums, type BrokerValues } from './scan';
+import { weightTable } from './weight-tables';
 
 /**
  * Everything the exposure screen, the theme, currency and overlap views, the history and the
