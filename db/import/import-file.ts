@@ -4,16 +4,16 @@ import { POSITION_COLUMN_LIST, POSITION_COLUMNS, SLOT } from '../../shared/impor
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
-import type { ApiParsedInput, ImportOutcome, ImportPreview, ImportProgress } from '../../shared/api/contract';
+import type { ApiParsedInput, ImportOutcome, ImportProgress } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import { previewHoldings } from '../../shared/import/parse';
-import type { FatalParseError, ParseOptions, RowIssue } from '../../shared/import/types';
+import type { ParseOptions, RowIssue } from '../../shared/import/types';
 import type { Db } from '../connection';
 import { localDate } from '../repos/clock';
 import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
 import { findSnapshotByHash, findSnapshotWithSameContent, getSnapshot } from '../repos/snapshots';
-import { openChunkedFile } from './chunks';
-import { findSavedMapping, saveMapping } from '../repos/saved-mappings';
+import { fatal, invalidRows } from './import-errors';
+import { readHead, withSavedMapping } from './preview-import';
+import { saveMapping } from '../repos/saved-mappings';
 import { applyRules } from '../repos/rules';
 import { assertDurable } from '../integrity/durability';
 
@@ -24,64 +24,11 @@ import { SecurityResolver } from '../securities/resolve';
 import { refreshLinkedTags } from '../securities/links';
 import { threadCpuMs } from './thread-cpu';
 
-/** "file.csv line 4, column 3 (Quantity)": where a problem is, the way a person looks for it. */
-export function describeLocation(file: string, line: number | null, column: number | null, header?: string | null): string {
-  let where = file;
-  if (line !== null) where += ` line ${line}`;
-  if (column !== null) where += `${line !== null ? ',' : ''} column ${column}${header ? ` (${header})` : ''}`;
-  return where;
-}
-
-const fatal = (name: string, e: FatalParseError) =>
-  new AppError('IMPORT_FATAL', `${describeLocation(name, e.line, e.column)}: ${e.message}`, { file: name, line: e.line, column: e.column, parseCode: e.code });
-
 /** Files smaller than this are parsed in the importing thread (starting a worker costs more). */
 const INLINE_PARSE_BELOW_BYTES = 4 << 20;
 
 /** Rejected rows kept in memory for the error message and the snapshot; the rest are counted. */
 const MAX_KEPT_ISSUES = 1000;
-
-function readHead(path: string): Uint8Array {
-  const file = openChunkedFile(path);
-  try {
-    return file.head;
-  } finally {
-    file.close();
-  }
-}
-
-/**
- * The user's saved mapping for this file's header row, when the caller gave no mapping of its own:
- * a mapping chosen once is applied automatically to the next file like it.
- */
-function withSavedMapping(db: Db, head: Uint8Array, options: ParseOptions): { options: ParseOptions; saved: boolean } {
-  if (options.mapping && Object.keys(options.mapping).length > 0) return { options, saved: false };
-  const first = previewHoldings(head, options, 1);
-  if (!first.ok || first.format.headers.length === 0) return { options, saved: false };
-  const saved = findSavedMapping(db, first.format.headers);
-  if (!saved) return { options, saved: false };
-  return {
-    options: { ...options, mapping: saved.mapping, encoding: options.encoding ?? saved.encoding ?? undefined, delimiter: options.delimiter ?? saved.delimiter ?? undefined },
-    saved: true,
-  };
-}
-
-/** Reads the head of a file and shows how it would be imported, writing nothing. */
-export function previewImport(db: Db, input: ApiParsedInput<'previewImport'>): ImportPreview {
-  const name = basename(input.path);
-  const head = readHead(input.path);
-  const { options, saved } = withSavedMapping(db, head, { ...input.options, fileName: name });
-  const preview = previewHoldings(head, options, 12);
-  if (!preview.ok) throw fatal(name, preview.error);
-  // A file whose columns could not be recognised still previews, so the mapping screen can show it.
-  return {
-    format: preview.format,
-    rows: preview.rows.map((r) => ({ line: r.line, kind: r.kind, cells: r.cells, issue: r.issue })),
-    problem: preview.problem ? preview.problem.message : null,
-    savedMapping: saved,
-    presets: [...preview.presets],
-  };
-}
 
 /** Where the time of the last import in this thread went (for `npm run bench`). */
 export interface ImportStages {
@@ -322,14 +269,4 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
   }
-}
-
-function invalidRows(name: string, kept: RowIssue[], total: number, valid: number): AppError {
-  const first = kept[0] as RowIssue;
-  const more = total > 1 ? ` (and ${total - 1} more row(s))` : '';
-  return new AppError(
-    'IMPORT_INVALID_ROWS',
-    `${describeLocation(name, first.line, first.column, first.header)}: ${first.message}${more}. Nothing was imported; fix the file, or import the ${valid} valid row(s) only.`,
-    { file: name, line: first.line, column: first.column, issues: kept.slice(0, 500), rejectedCount: total, validCount: valid },
-  );
 }

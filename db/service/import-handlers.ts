@@ -1,5 +1,5 @@
 import type { BackendHandlers } from '../../shared/api/contract';
-import { previewImport } from '../import/import-file';
+import { previewImport } from '../import/preview-import';
 import { repricePortfolio } from '../import/reprice';
 import { importRunner } from '../import/run-import';
 import type { HandlerContext } from './handler-context';
