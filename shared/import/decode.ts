@@ -1,4 +1,8 @@
-/** Turns a file's bytes into text: finds the encoding (BOM, UTF-16 null pattern, UTF-8 validity) and refuses binary files. */
+/**
+ * Turns a file's bytes into text: finds the encoding (BOM, UTF-16 null pattern, UTF-8 validity,
+ * Shift_JIS and EUC-JP) and refuses binary files. Longer than 300 lines: detection and the decoders
+ * it chooses between are one decision, kept together.
+ */
 
 import type { FatalParseError } from './types';
 

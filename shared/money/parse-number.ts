@@ -1,4 +1,8 @@
-/** Exact parsing of the number cells brokers write: `$1,234.56`, `(1.234,56 €)`, `1 234,56`, `.58`, `--`. */
+/**
+ * Exact parsing of the number cells brokers write: `$1,234.56`, `(1.234,56 €)`, `1 234,56`, `.58`, `--`.
+ * Longer than 300 lines: one grammar (signs, brackets, currency marks, grouping, the style of a
+ * whole column) whose parts only make sense together; every branch has a test in parse-number.test.ts.
+ */
 
 import type { Decimal } from './decimal';
 import { normalizeDecimal } from './decimal';
