@@ -231,13 +231,16 @@ function listReportPositions(db: Db, snapshotId: number, factors: readonly Curre
        LIMIT @limit`,
     )
     .all({ sid: snapshotId, first: range.first, last: range.last, limit, ...base.params }) as PositionRow[];
+  // The tags of the keys listed: those of the rows themselves when they are few (a screen asks for
+  // one), else every key the snapshot holds, from its resolutions (never a second pass over positions).
+  const few = limit >= 0 && rows.length <= 1000;
   const tagRows = db
     .prepare(
       `SELECT symbol_key, theme_id, weight_bp, source FROM tags
-       WHERE weight_bp > 0 AND symbol_key IN (SELECT p.symbol_key FROM positions p WHERE ${IN_SNAPSHOT})
+       WHERE weight_bp > 0 AND symbol_key IN (${few ? 'SELECT value FROM json_each(@keys)' : 'SELECT r.symbol_key FROM position_resolutions r WHERE r.snapshot_id = @sid'})
        ORDER BY symbol_key, theme_id`,
     )
-    .all({ sid: snapshotId, first: range.first, last: range.last }) as { symbol_key: string; theme_id: string; weight_bp: number; source: string }[];
+    .all(few ? { keys: JSON.stringify([...new Set(rows.map((r) => r.symbol_key))]) } : { sid: snapshotId }) as { symbol_key: string; theme_id: string; weight_bp: number; source: string }[];
   const tagsByKey = new Map<string, { theme_id: string; weight_bp: number; source: string }[]>();
   for (const t of tagRows) {
     const list = tagsByKey.get(t.symbol_key) ?? [];
