@@ -4,11 +4,13 @@ import type { Db } from '../connection';
 import { IN_SNAPSHOT, snapshotBasis } from './scan';
 
 /**
- * Every position of a snapshot for the holdings table, largest first, as compact tuples (a
- * 100,000-row snapshot crosses to the window as ~10 MB, once: snapshots never change). Tags are
- * not included: they change with every edit and the table reads them from listTags.
+ * A page of a snapshot's positions for the holdings table, largest first, as compact tuples: the
+ * window asks for a first small page to draw at once, then for the rest in large pages (a
+ * 100,000-row snapshot never crosses in one message). The order is total (the row id breaks
+ * ties), so pages never overlap or skip. Tags are not included: they change with every edit and
+ * the table reads them from listTags.
  */
-export function listHoldings(db: Db, portfolio: Portfolio, snapshot: Snapshot, limit: number): HoldingsList {
+export function listHoldings(db: Db, portfolio: Portfolio, snapshot: Snapshot, offset: number, limit: number): HoldingsList {
   const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
   const rows = db
     .prepare(
@@ -16,11 +18,11 @@ export function listHoldings(db: Db, portfolio: Portfolio, snapshot: Snapshot, l
               ${basis.signed} AS base_cents, p.value_cents, p.currency, p.is_cash
        FROM positions p
        WHERE ${IN_SNAPSHOT}
-       ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key
-       LIMIT @limit`,
+       ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key, p.id
+       LIMIT @limit OFFSET @offset`,
     )
     .raw()
-    .all({ ...basis.params, limit }) as [string, string, string, string, string | null, number | null, number, string, number][];
+    .all({ ...basis.params, limit, offset }) as [string, string, string, string, string | null, number | null, number, string, number][];
   const holdings: HoldingRow[] = rows.map(([account, symbol, symbolKey, description, quantity, baseCents, valueCents, currency, isCash]) => [
     account,
     symbol,
@@ -32,5 +34,6 @@ export function listHoldings(db: Db, portfolio: Portfolio, snapshot: Snapshot, l
     currency,
     isCash === 1,
   ]);
-  return { snapshotId: snapshot.id, baseCurrency: portfolio.baseCurrency, total: snapshot.rowCount, rows: holdings };
+  const valuesStamp = [portfolio.baseCurrency, ...basis.factors.map((f) => `${f.currency}=${f.num}/${f.den}`), ...basis.missing.map((c) => `${c}=none`), basis.broker ? 'broker' : ''].join('|');
+  return { snapshotId: snapshot.id, baseCurrency: portfolio.baseCurrency, total: snapshot.rowCount, offset, valuesStamp, rows: holdings };
 }

@@ -19,7 +19,7 @@ export function valuationHandlers({ db, now, scoped }: HandlerContext) {
     getExposure: (input) => applyExtras(computeExposure(db, ...scoped(input), now(), input.positionLimit), resolveExtras(db, input)).exposure,
     listHoldings: (input) => {
       const snapshot = snapshots.getSnapshot(db, input.snapshotId);
-      return listHoldings(db, portfolios.getPortfolio(db, snapshot.portfolioId), snapshot, input.limit);
+      return listHoldings(db, portfolios.getPortfolio(db, snapshot.portfolioId), snapshot, input.offset, input.limit);
     },
     getThemeBreakdown: (input) => themeBreakdown(db, ...scoped(input), input.top),
     getAccountBreakdown: (input) => accountBreakdown(db, ...scoped(input)),

@@ -212,8 +212,10 @@ const inputBuilders = {
     benchmark: benchmark.optional(),
   }),
   /** The positions of a snapshot for the holdings table (largest first, at most `limit`). */
+  /** A page of a snapshot's positions, largest first: `offset` rows in, at most `limit` of them. */
   listHoldings: () => z.strictObject({
     snapshotId: id,
+    offset: z.number().int().min(0).max(HOLDINGS_TABLE_LIMIT).default(0),
     limit: z.number().int().positive().max(HOLDINGS_TABLE_LIMIT).default(HOLDINGS_TABLE_LIMIT),
   }),
   exportReport: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), ...reportFile }),

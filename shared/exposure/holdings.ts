@@ -9,8 +9,15 @@ export type HoldingRow = [account: string, symbol: string, symbolKey: string, de
 export interface HoldingsList {
   snapshotId: number;
   baseCurrency: string;
-  /** Positions in the snapshot; more than rows.length when the list was capped. */
+  /** Positions in the snapshot; more than rows.length when the list was capped or is a page. */
   total: number;
+  /** Where this page starts in the snapshot's order (largest first). */
+  offset: number;
+  /**
+   * What the values were computed with (base currency and each rate): pages of one list share it,
+   * so a page computed after a rate changed is not mixed with the pages before it.
+   */
+  valuesStamp: string;
   rows: HoldingRow[];
 }
 

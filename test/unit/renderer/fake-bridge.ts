@@ -61,6 +61,8 @@ export function holdingsOf(report: SnapshotExposure): HoldingsList {
     snapshotId: report.snapshotId,
     baseCurrency: report.baseCurrency,
     total: report.positionCount,
+    offset: 0,
+    valuesStamp: report.baseCurrency,
     rows: report.positions.map((p) => [p.account, p.symbol, p.symbolKey, p.description, p.quantity, p.value, p.localValue, p.currency, p.isCash]),
   };
 }
