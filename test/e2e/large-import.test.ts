@@ -62,9 +62,12 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
     await h.page.getByTestId('exposure-row-total').waitFor();
     await h.page.locator('[data-testid^="holding-row-"]').first().waitFor();
     const ms = Date.now() - t0;
+    // The first page is drawn at once; the other 9,800 positions follow, and the tools wait for them.
+    await h.page.getByTestId('holdings-loading').waitFor({ state: 'detached' });
+    const whole = Date.now() - t0;
     // Where the time went: each backend call the page made, from the click (the rest is the window's own work).
     const calls = h.calls.filter((c) => c.end >= t0).map((c) => `${c.name} ${c.start - t0}-${c.end - t0}`);
-    console.log(`10,000-row file imported and shown in ${ms} ms (calls, ms from the click: ${calls.join(', ')})`);
+    console.log(`10,000-row file imported and its first rows shown in ${ms} ms, all rows loaded in ${whole} ms (calls, ms from the click: ${calls.join(', ')})`);
     // Only the rows in view are in the DOM; the note says how many the screen holds.
     expect(await h.page.getByTestId('holdings-table').locator('tbody tr[data-row]').count()).toBeLessThan(80);
     expect(await h.page.locator('.holdings .section-head').innerText()).toContain('10,000 positions');
@@ -126,6 +129,8 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
     await h.page.getByTestId('new-portfolio-name').fill('One thousand');
     await h.page.getByTestId('new-portfolio-confirm').click();
     await h.page.locator('.holdings .section-head').filter({ hasText: '1,000 positions' }).waitFor();
+    // Select all waits for every page of the list (the first holds 200).
+    await h.page.getByTestId('holdings-loading').waitFor({ state: 'detached' });
     await h.page.getByTestId('holdings-table').locator('tbody tr[data-row]').first().focus();
     await h.page.keyboard.press('Control+a');
     await h.page.getByTestId('bulk-bar').filter({ hasText: '999 selected' }).waitFor(); // 1,000 rows, one of them cash

@@ -64,7 +64,11 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
   const [order, setOrder] = useState<SortOrder | null>(null);
   // Typing stays responsive on 100,000 rows: the filter runs on the deferred text.
   const deferredQuery = useDeferredValue(query);
-  const { holdings, total, error } = useHoldings(report);
+  const { holdings, total, loaded, complete, error } = useHoldings(report);
+  // Until every page has come, searching, filtering, sorting and selecting all would act on part of
+  // the snapshot: they wait (a 100,000-position snapshot takes about a second).
+  const waiting = holdings !== null && !complete;
+  const waitTitle = waiting ? t('Loading all positions…') : undefined;
   // Which security each symbol is, and how that was decided (tooltips); asked again with every new report.
   const identities = useCall<SnapshotSecurity[]>(() => Promise.resolve().then(() => api().listSnapshotSecurities({ snapshotId: report.snapshotId })), `${report.snapshotId}|${report.generatedAt}`);
   const identityOf = useMemo(() => new Map((identities.data ?? []).map((s) => [s.key, s])), [identities.data]);
@@ -165,7 +169,7 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
       setEditing(rows[i]!.key);
     } else if (e.key.toLowerCase() === 'a' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      selectRange(0, rows.length - 1, false);
+      if (!waiting) selectRange(0, rows.length - 1, false);
     } else if (e.key === 't' && selected.size > 0) {
       e.preventDefault();
       setBulkFocus((n) => n + 1);
@@ -203,9 +207,11 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+          disabled={waiting}
+          title={waitTitle}
           data-testid="holdings-search"
         />
-        <select aria-label={t('Show positions of theme')} value={themeFilter} onChange={(e) => setThemeFilter(e.target.value)} data-testid="filter-theme">
+        <select aria-label={t('Show positions of theme')} value={themeFilter} onChange={(e) => setThemeFilter(e.target.value)} disabled={waiting} title={waitTitle} data-testid="filter-theme">
           <option value="">{t('All themes')}</option>
           {themes.map((th) => (
             <option key={th.id} value={th.id}>
@@ -214,10 +220,16 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
           ))}
         </select>
         <label className="filter">
-          <input type="checkbox" checked={untaggedOnly} onChange={(e) => setUntaggedOnly(e.target.checked)} data-testid="filter-untagged" />
+          <input type="checkbox" checked={untaggedOnly} onChange={(e) => setUntaggedOnly(e.target.checked)} disabled={waiting} data-testid="filter-untagged" />
           {t('Untagged only')}
         </label>
       </div>
+      {waiting && (
+        <div className="progress holdings-loading" role="progressbar" aria-label={t('Loading all positions…')} aria-valuemin={0} aria-valuemax={total} aria-valuenow={loaded} data-testid="holdings-loading">
+          <div className="progress-fill" style={{ width: `${total === 0 ? 0 : Math.round((loaded / total) * 100)}%` }} />
+          <span className="progress-label">{t('Loading positions: {{loaded}} of {{total}}…', { loaded: loaded.toLocaleString(), total: total.toLocaleString() })}</span>
+        </div>
+      )}
       {error && (
         <p className="alert" role="alert">
           {error}
@@ -236,7 +248,7 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                   className={numeric ? 'num' : undefined}
                   aria-sort={order?.column === column ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
-                  <button type="button" className="sort" data-testid={`sort-${column}`} onClick={() => setOrder((o) => nextOrder(o, column, Boolean(numeric) || column === 'themes'))}>
+                  <button type="button" className="sort" data-testid={`sort-${column}`} disabled={waiting} title={waitTitle} onClick={() => setOrder((o) => nextOrder(o, column, Boolean(numeric) || column === 'themes'))}>
                     {column === 'value' ? t('Value ({{currency}})', { currency: report.baseCurrency }) : t(label)}
                     <span className="sort-mark" aria-hidden="true">
                       {order?.column === column ? (order.direction === 'asc' ? '▲' : '▼') : ''}
@@ -361,7 +373,7 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
             )}
           </tbody>
         </table>
-        {holdings && total > holdings.length && (
+        {holdings && complete && total > holdings.length && (
           <div className="more-rows muted" data-testid="more-rows">
             {t('Showing the {{shown}} largest of {{total}} positions; exports include them all.', { shown: holdings.length.toLocaleString(), total: total.toLocaleString() })}
           </div>

@@ -95,7 +95,12 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     listSuggestions: vi.fn(async (_input: { onlyHeld: boolean }) => data.suggestions ?? []),
     getExposure: vi.fn(async (_input: { portfolioId: number; positionLimit?: number }) => data.report ?? makeReport()),
     // The holdings table reads the report's positions and their tags, as the backend would give them.
-    listHoldings: vi.fn(async (_input: { snapshotId: number }) => holdingsOf(data.report ?? makeReport())),
+    // Pages as the backend gives them: `offset` rows in, at most `limit`.
+    listHoldings: vi.fn(async (input: { snapshotId: number; offset?: number; limit?: number }) => {
+      const all = holdingsOf(data.report ?? makeReport());
+      const offset = input.offset ?? 0;
+      return { ...all, offset, rows: all.rows.slice(offset, offset + (input.limit ?? all.rows.length)) };
+    }),
     listTags: vi.fn(async () => [...tagStore.values()]),
     setTag: vi.fn(async () => []),
     removeTag: vi.fn(async () => []),

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
-import { forgetHoldings } from '../../../renderer/src/hooks/useHoldings';
+import { FIRST_PAGE, forgetHoldings } from '../../../renderer/src/hooks/useHoldings';
 import { availableFor, defaultWeightBp } from '../../../renderer/src/components/TagEditor';
 import { bridgeError, installBridge, makePortfolio, makePosition, makeReport } from './fake-bridge';
 
@@ -200,6 +200,39 @@ describe('going back to the holdings screen', () => {
     forgetHoldings(); // what App does whenever it reloads the portfolio list
     fireEvent.click(screen.getByTestId('view-tab-holdings'));
     await screen.findByTestId('holding-row-NVDA');
+    expect(bridge.listHoldings).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a large snapshot in pages', () => {
+  it('draws the first page at once, then the rest; searching, sorting and selecting all wait for the whole list', async () => {
+    forgetHoldings();
+    const many = Array.from({ length: 450 }, (_, i) => makePosition({ symbol: `S${i}`, symbolKey: `S${i}`, description: `Stock ${i}`, value: 10_000 - i, localValue: 10_000 - i }));
+    const report = makeReport({ positions: many, positionCount: many.length });
+    const bridge = installBridge({ portfolios: [makePortfolio()], report });
+    // The second page waits until the test lets it through.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const pages = bridge.listHoldings.getMockImplementation()!;
+    bridge.listHoldings.mockImplementation(async (input: { snapshotId: number; offset?: number; limit?: number }) => {
+      if ((input.offset ?? 0) > 0) await gate;
+      return pages(input);
+    });
+    render(<App />);
+    await screen.findByTestId('holding-row-S0');
+    expect(bridge.listHoldings).toHaveBeenNthCalledWith(1, { snapshotId: report.snapshotId, limit: FIRST_PAGE });
+    expect(bridge.listHoldings).toHaveBeenNthCalledWith(2, { snapshotId: report.snapshotId, offset: FIRST_PAGE, limit: 450 - FIRST_PAGE });
+    expect(screen.getByTestId('holdings-loading').textContent).toBe(`Loading positions: ${FIRST_PAGE} of 450…`);
+    expect((screen.getByTestId('holdings-search') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByTestId('sort-symbol') as HTMLButtonElement).disabled).toBe(true);
+    // Select all does nothing yet: it would select part of the snapshot.
+    fireEvent.keyDown(screen.getByTestId('holding-row-S0'), { key: 'a', ctrlKey: true });
+    expect(screen.queryByTestId('bulk-bar')).toBeNull();
+    release();
+    await waitFor(() => expect(screen.queryByTestId('holdings-loading')).toBeNull());
+    expect((screen.getByTestId('holdings-search') as HTMLInputElement).disabled).toBe(false);
+    fireEvent.change(screen.getByTestId('holdings-search'), { target: { value: 'Stock 449' } });
+    await waitFor(() => expect(screen.getByTestId('holdings-count').textContent).toMatch(/^1 of 450 positions/));
     expect(bridge.listHoldings).toHaveBeenCalledTimes(2);
   });
 });

@@ -58,6 +58,9 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'Showing the {{shown}} largest of {{total}} positions; exports include them all.':
     '全 {{total}} 銘柄のうち評価額の大きい {{shown}} 銘柄を表示しています。出力ファイルにはすべての銘柄が含まれます。',
   'Loading positions…': '保有銘柄を読み込み中…',
+  'Loading all positions…': 'すべての保有銘柄を読み込み中…',
+  'The positions changed value while they loaded (an exchange rate changed). Choose the portfolio again.': '読み込み中に保有銘柄の評価額が変わりました（為替レートが変更されました）。ポートフォリオを選び直してください。',
+  'Loading positions: {{loaded}} of {{total}}…': '保有銘柄を読み込み中: {{total}} 件中 {{loaded}} 件…',
   'No position matches "{{query}}".': '「{{query}}」に一致する銘柄はありません。',
   'Every holding is fully tagged.': 'すべての保有銘柄がタグ付け済みです。',
   'No position matches these filters.': 'この条件に一致する銘柄はありません。',
