@@ -5,7 +5,7 @@ import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { baseCurrencyArg, portfolioArg, portfolioOrClient, snapshotArg } from './portfolio-args';
 import { formatPoints as pts } from '../shared/report/html-extras';
-import type { ExposureReport } from '../shared/report/model';
+import type { Exposure } from '../shared/exposure/model';
 
 /** Report amounts are exact to the cent: written from their cents. */
 const money = (n: number) => formatCents(Math.round(n * 100));
@@ -31,7 +31,7 @@ export async function exposureCommand(h: BackendHandlers, args: string[], io: Io
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format "${format}" is not table or json`);
   const benchmark = values.benchmark ? { benchmark: values.benchmark } : {};
-  let e: ExposureReport;
+  let e: Exposure;
   if ('client' in scope) {
     if (values.snapshot) throw new UsageError('exposure --client uses the latest snapshot of each portfolio: leave out --snapshot');
     e = await h.getClientExposure(validateInput('getClientExposure', { client: scope.client, ...baseCurrencyArg(values['base-currency']), ...benchmark, positionLimit: 0 }));
@@ -48,7 +48,7 @@ export async function exposureCommand(h: BackendHandlers, args: string[], io: Io
   }
   // With a benchmark, two more columns: its share and the active difference.
   const b = e.benchmark;
-  const vs = (t: ExposureReport['themes'][number]): string[] => (b ? [pct(t.benchmark?.share ?? 0), pts(t.benchmark?.active ?? 0)] : []);
+  const vs = (t: Exposure['themes'][number]): string[] => (b ? [pct(t.benchmark?.share ?? 0), pts(t.benchmark?.active ?? 0)] : []);
   const rows: string[][] = [
     ...e.themes.map((t) => [`${t.parentId ? '  ' : ''}${t.name}`, money(t.value), pct(t.share), ...vs(t)]),
     ['Untagged', money(e.untaggedValue), pct(e.totalValue === 0 ? 0 : e.untaggedValue / e.totalValue)],

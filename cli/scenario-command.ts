@@ -6,7 +6,7 @@ import { UsageError } from './errors';
 import { baseCurrencyArg, portfolioArg, portfolioOrClient, snapshotArg } from './portfolio-args';
 import { checkShockThemes, takeShocks } from './shock-args';
 import type { ScenarioResult } from '../shared/exposure/scenario';
-import type { ReportWarning } from '../shared/report/model';
+import type { ExposureWarning } from '../shared/exposure/model';
 
 /** Report amounts are exact to the cent: written from their cents. */
 const money = (n: number) => formatCents(Math.round(n * 100));
@@ -26,7 +26,7 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format "${format}" is not table or json`);
   const themes = await h.listThemes({});
   checkShockThemes(shocks, themes);
-  let result: ScenarioResult & { warnings: ReportWarning[] };
+  let result: ScenarioResult & { warnings: ExposureWarning[] };
   let heading: string;
   if ('client' in scope) {
     if (values.snapshot) throw new UsageError('scenario --client uses the latest snapshot of each portfolio: leave out --snapshot');

@@ -5,7 +5,7 @@ import { formatPoints as pts } from '../shared/report/html-extras';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
 import { baseCurrencyArg, portfolioArg, portfolioOrClient } from './portfolio-args';
-import type { ExposureReport } from '../shared/report/model';
+import type { Exposure } from '../shared/exposure/model';
 
 const USAGE = 'targets (--portfolio NAME | --client NAME) | targets set THEME_ID SHARE [--band P] (--portfolio NAME | --client NAME) | targets remove THEME_ID (--portfolio NAME | --client NAME)';
 
@@ -46,7 +46,7 @@ export async function targetsCommand(h: BackendHandlers, args: string[], io: Io)
   const bandBp = values.band === undefined ? 500 : parseBand(values.band);
   let name: string;
   let targets: { themeId: string; shareBp: number; bandBp: number }[];
-  let exposure: { themes: ExposureReport['themes'] } | null;
+  let exposure: { themes: Exposure['themes'] } | null;
   if ('client' in scope) {
     const client = scope.client;
     if (change === 'set') await h.setClientTarget(validateInput('setClientTarget', { client, themeId: themeId as string, shareBp, bandBp }));

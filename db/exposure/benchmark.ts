@@ -1,10 +1,10 @@
 import { AppError } from '../../shared/api/errors';
-import type { ExposureReport, ReportBenchmark } from '../../shared/report/model';
+import type { Exposure, ExposureBenchmark } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import { normaliseSymbolKey } from '../repos/tags';
 
 /** A benchmark fund and its weight in each theme (basis points, as its tags hold them). */
-export interface Benchmark extends ReportBenchmark {
+export interface Benchmark extends ExposureBenchmark {
   weights: { themeId: string; weightBp: number }[];
 }
 
@@ -20,7 +20,7 @@ export function benchmarkOf(db: Db, symbol: string): Benchmark {
       `SELECT f.fund_key AS symbol, f.as_of AS asOf, f.source_file AS sourceFile, coalesce(sum(h.weight_ppm), 0) / 1000000.0 AS coverage
        FROM funds f LEFT JOIN fund_holdings h ON h.fund_key = f.fund_key WHERE f.fund_key = ? GROUP BY f.fund_key`,
     )
-    .get(key) as ReportBenchmark | undefined;
+    .get(key) as ExposureBenchmark | undefined;
   if (!fund) {
     throw new AppError('NOT_FOUND', `${symbol} is not a fund imported for look-through, so it cannot be a benchmark. Import its holdings from the issuer first (Funds panel, or themelens fund import ${key} FILE).`);
   }
@@ -32,7 +32,7 @@ export function benchmarkOf(db: Db, symbol: string): Benchmark {
  * Each theme with the benchmark's share and the active difference. A parent's benchmark share adds
  * its sub-themes' (as a parent's exposure does); active = the portfolio's share - the benchmark's.
  */
-export function withBenchmark(themes: ExposureReport['themes'], benchmark: Pick<Benchmark, 'weights'>): ExposureReport['themes'] {
+export function withBenchmark(themes: Exposure['themes'], benchmark: Pick<Benchmark, 'weights'>): Exposure['themes'] {
   const own = new Map(benchmark.weights.map((w) => [w.themeId, w.weightBp]));
   return themes.map((t) => {
     const bp = (own.get(t.id) ?? 0) + themes.filter((c) => c.parentId === t.id).reduce((sum, c) => sum + (own.get(c.id) ?? 0), 0);
@@ -42,4 +42,4 @@ export function withBenchmark(themes: ExposureReport['themes'], benchmark: Pick<
 }
 
 /** The report's record of the benchmark (without its weights, which are in each theme row). */
-export const benchmarkRecord = ({ symbol, asOf, sourceFile, coverage }: Benchmark): ReportBenchmark => ({ symbol, asOf, sourceFile, coverage });
+export const benchmarkRecord = ({ symbol, asOf, sourceFile, coverage }: Benchmark): ExposureBenchmark => ({ symbol, asOf, sourceFile, coverage });

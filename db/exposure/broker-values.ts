@@ -1,6 +1,6 @@
 import { formatCents } from '../../shared/money/decimal';
 import type { Snapshot } from '../../shared/domain/types';
-import type { ReportWarning } from '../../shared/report/model';
+import type { ExposureWarning } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import type { CurrencyFactor } from './rates';
 import { absBaseSql, IN_SNAPSHOT, positionRange, type BrokerValues } from './scan';
@@ -13,10 +13,10 @@ const TOLERANCE = 0.005;
  * should agree; more than 0.5% apart, the report shows both figures (BROKER_RATE_DIFFERS). The broker's
  * values are the ones used: they are of the file's own day, the rate may not be.
  */
-export function brokerRateDifferences(db: Db, snapshot: Snapshot, base: string, totals: { factors: CurrencyFactor[]; broker: BrokerValues | null }): ReportWarning[] {
+export function brokerRateDifferences(db: Db, snapshot: Snapshot, base: string, totals: { factors: CurrencyFactor[]; broker: BrokerValues | null }): ExposureWarning[] {
   if (!totals.broker) return [];
   const range = positionRange(db, snapshot.id);
-  const warnings: ReportWarning[] = [];
+  const warnings: ExposureWarning[] = [];
   for (const currency of totals.broker.currencies) {
     const factor = totals.factors.find((f) => f.currency === currency);
     if (!factor) continue;

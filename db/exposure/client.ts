@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/api/errors';
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import type { Portfolio } from '../../shared/domain/types';
-import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPortfolioPart, type ReportPosition } from '../../shared/report/model';
+import { REPORT_SCHEMA_VERSION } from '../../shared/report/model';
+import { type Exposure, type ExposurePortfolioPart, type ExposurePosition } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
@@ -40,11 +41,11 @@ export function clientBaseCurrency(client: string, list: readonly Portfolio[], a
  * held in several accounts is one position line (its accounts listed); theme figures are the sums
  * of the portfolios' (each already a sum of cent-rounded contributions), so they add up by hand.
  */
-export function computeClientExposure(db: Db, client: string, generatedAt: string, options: { baseCurrency?: string | undefined; positionLimit?: number | undefined } = {}): ExposureReport {
+export function computeClientExposure(db: Db, client: string, generatedAt: string, options: { baseCurrency?: string | undefined; positionLimit?: number | undefined } = {}): Exposure {
   const { name, portfolios: list } = clientPortfolios(db, client);
   const base = clientBaseCurrency(name, list, options.baseCurrency);
-  const parts: ReportPortfolioPart[] = [];
-  const reports: { portfolio: Portfolio; report: ExposureReport }[] = [];
+  const parts: ExposurePortfolioPart[] = [];
+  const reports: { portfolio: Portfolio; report: Exposure }[] = [];
   for (const p of list) {
     const snapshot = snapshots.latestSnapshot(db, p.id);
     if (!snapshot) {
@@ -58,11 +59,11 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
   }
   if (reports.length === 0) throw new AppError('NOT_FOUND', `No portfolio of ${name} has a snapshot yet. Import holdings first: themelens import FILE --portfolio NAME --client "${name}"`);
 
-  const sum = (pick: (r: ExposureReport) => number) => money(reports.reduce((c, { report }) => c + toCents(pick(report)), 0));
+  const sum = (pick: (r: Exposure) => number) => money(reports.reduce((c, { report }) => c + toCents(pick(report)), 0));
   const totalValue = sum((r) => r.totalValue);
-  const themes = (reports[0] as { report: ExposureReport }).report.themes.map((t) => {
+  const themes = (reports[0] as { report: Exposure }).report.themes.map((t) => {
     const rows = reports.map(({ report }) => report.themes.find((x) => x.id === t.id));
-    const add = (pick: (x: ExposureReport['themes'][number]) => number) => money(rows.reduce((c, x) => c + (x ? toCents(pick(x)) : 0), 0));
+    const add = (pick: (x: Exposure['themes'][number]) => number) => money(rows.reduce((c, x) => c + (x ? toCents(pick(x)) : 0), 0));
     const value = add((x) => x.value);
     const { target: _portfolioTarget, ...row } = t;
     return {
@@ -77,7 +78,7 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
   });
   const positions = mergePositions(reports.flatMap(({ portfolio, report }) => report.positions.map((pos) => ({ portfolio: portfolio.name, pos }))));
   const asOf = reports.map(({ report }) => report.asOf).sort().at(-1) as string;
-  const rates = new Map<string, ExposureReport['fxRates'][number]>();
+  const rates = new Map<string, Exposure['fxRates'][number]>();
   for (const { report } of reports) for (const f of report.fxRates) rates.set(`${f.currency}|${f.rate}|${f.asOf}`, f);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -107,8 +108,8 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
  * cash flag add up (values to the cent; quantities when every one is known). A position without a
  * rate stays its own line, so a missing value is never hidden inside a sum.
  */
-function mergePositions(list: { portfolio: string; pos: ReportPosition }[]): ReportPosition[] {
-  const merged = new Map<string, { pos: ReportPosition; value: number | null; local: number; accounts: string[]; themes: Map<string, { id: string; weight: number; source?: string; cents: number }> }>();
+function mergePositions(list: { portfolio: string; pos: ExposurePosition }[]): ExposurePosition[] {
+  const merged = new Map<string, { pos: ExposurePosition; value: number | null; local: number; accounts: string[]; themes: Map<string, { id: string; weight: number; source?: string; cents: number }> }>();
   list.forEach(({ portfolio, pos }, i) => {
     const key = pos.value === null ? `#${i}` : `${pos.symbolKey}\u0000${pos.currency}\u0000${pos.isCash ? 1 : 0}`;
     const account = pos.account ? `${portfolio} · ${pos.account}` : portfolio;

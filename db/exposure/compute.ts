@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/api/errors';
 import { formatCents } from '../../shared/money/decimal';
 import type { Portfolio, Snapshot, ThemeTarget } from '../../shared/domain/types';
-import { REPORT_SCHEMA_VERSION, type ExposureReport, type ReportPosition, type ReportWarning, type SnapshotExposure } from '../../shared/report/model';
+import { REPORT_SCHEMA_VERSION } from '../../shared/report/model';
+import { type Exposure, type ExposurePosition, type ExposureWarning, type SnapshotExposure } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import { listTargets } from '../repos/targets';
 import { listThemes } from '../repos/themes';
@@ -42,7 +43,7 @@ export interface ExposureTotals {
   totalCents: number;
   cashCents: number;
   untaggedCents: number;
-  themes: ExposureReport['themes'];
+  themes: Exposure['themes'];
   factors: CurrencyFactor[];
   missingCurrencies: string[];
   broker: BrokerValues | null;
@@ -102,7 +103,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
   const base = portfolio.baseCurrency;
   const totals = computeExposureTotals(db, base, snapshot.id);
   const positions = listReportPositions(db, snapshot.id, totals.factors, totals.broker !== null, positionLimit);
-  const warnings: ReportWarning[] = totals.missingCurrencies.map((c) => ({
+  const warnings: ExposureWarning[] = totals.missingCurrencies.map((c) => ({
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: the positions in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
   }));
@@ -184,7 +185,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
  * Each theme with the portfolio's target for it, if any: drift is the share minus the target, in
  * fractions of the portfolio; outside when it is further than the band either way.
  */
-export function withTargets(themes: ExposureReport['themes'], targets: readonly Pick<ThemeTarget, 'themeId' | 'shareBp' | 'bandBp'>[]): ExposureReport['themes'] {
+export function withTargets(themes: Exposure['themes'], targets: readonly Pick<ThemeTarget, 'themeId' | 'shareBp' | 'bandBp'>[]): Exposure['themes'] {
   if (targets.length === 0) return themes;
   const byTheme = new Map(targets.map((t) => [t.themeId, t]));
   return themes.map((t) => {
@@ -198,7 +199,7 @@ export function withTargets(themes: ExposureReport['themes'], targets: readonly 
 }
 
 /** Tag changes on this snapshot's holdings since the portfolio's previous snapshot was imported. */
-function tagChangesSincePrevious(db: Db, snapshot: Snapshot): ExposureReport['tagChanges'] {
+function tagChangesSincePrevious(db: Db, snapshot: Snapshot): Exposure['tagChanges'] {
   const previous = db
     .prepare('SELECT imported_at FROM snapshots WHERE portfolio_id = ? AND (as_of < ? OR (as_of = ? AND id < ?)) ORDER BY as_of DESC, id DESC LIMIT 1')
     .pluck()
@@ -218,7 +219,7 @@ function tagChangesSincePrevious(db: Db, snapshot: Snapshot): ExposureReport['ta
 }
 
 /** Every position of a snapshot with its base value and theme contributions, largest first. */
-function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[], broker: boolean, limit = -1): ReportPosition[] {
+function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[], broker: boolean, limit = -1): ExposurePosition[] {
   const base = absBaseSql(factors, broker);
   const range = positionRange(db, snapshotId);
   const rows = db
@@ -232,15 +233,16 @@ function listReportPositions(db: Db, snapshotId: number, factors: readonly Curre
     )
     .all({ sid: snapshotId, first: range.first, last: range.last, limit, ...base.params }) as PositionRow[];
   // The tags of the keys listed: those of the rows themselves when they are few (a screen asks for
-  // one), else every key the snapshot holds, from its resolutions (never a second pass over positions).
-  const few = limit >= 0 && rows.length <= 1000;
+  // one), else every tag (the tags are thousands, the positions up to a million: never a second
+  // pass over the positions to find which keys they hold).
+  const few = rows.length <= 1000;
   const tagRows = db
     .prepare(
       `SELECT symbol_key, theme_id, weight_bp, source FROM tags
-       WHERE weight_bp > 0 AND symbol_key IN (${few ? 'SELECT value FROM json_each(@keys)' : 'SELECT r.symbol_key FROM position_resolutions r WHERE r.snapshot_id = @sid'})
+       WHERE weight_bp > 0${few ? ' AND symbol_key IN (SELECT value FROM json_each(@keys))' : ''}
        ORDER BY symbol_key, theme_id`,
     )
-    .all(few ? { keys: JSON.stringify([...new Set(rows.map((r) => r.symbol_key))]) } : { sid: snapshotId }) as { symbol_key: string; theme_id: string; weight_bp: number; source: string }[];
+    .all(few ? { keys: JSON.stringify([...new Set(rows.map((r) => r.symbol_key))]) } : {}) as { symbol_key: string; theme_id: string; weight_bp: number; source: string }[];
   const tagsByKey = new Map<string, { theme_id: string; weight_bp: number; source: string }[]>();
   for (const t of tagRows) {
     const list = tagsByKey.get(t.symbol_key) ?? [];

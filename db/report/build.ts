@@ -1,6 +1,6 @@
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import { REPORT_SECTIONS, type ReportDocument, type ReportSection } from '../../shared/report/document';
-import type { ExposureReport } from '../../shared/report/model';
+import type { Exposure } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import { computeExposure } from '../exposure/compute';
 import { holdsSymbol } from '../exposure/scan';
@@ -12,7 +12,7 @@ import { previousReportOf, tagChangesSince } from './previous-report';
 import { withRecordedInputs } from './recorded-state';
 
 /** The document of a report from its exposure and recorded inputs: the one place both paths meet. */
-function documentFrom(plain: ExposureReport, inputs: ReportInputs, db: Db): ReportDocument {
+function documentFrom(plain: Exposure, inputs: ReportInputs, db: Db): ReportDocument {
   const { exposure, scenario } = applyExtras(plain, { benchmark: inputs.benchmark ?? null, shocks: inputs.shocks ?? [] });
   return {
     exposure,

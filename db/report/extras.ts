@@ -2,7 +2,7 @@ import { applyShocks } from '../../shared/exposure/scenario';
 import type { ReportPreferences, ReportScenario } from '../../shared/report/document';
 import type { ReportLanguage } from '../../shared/report/i18n';
 import { getReportPreferences } from './preferences';
-import type { ExposureReport } from '../../shared/report/model';
+import type { Exposure } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import { benchmarkOf, benchmarkRecord, withBenchmark, type Benchmark } from '../exposure/benchmark';
 
@@ -36,7 +36,7 @@ export function resolveExtras(db: Db, input: { benchmark?: string | undefined; s
 }
 
 /** The exposure with the benchmark's shares beside each theme, and the scenario of the shocks (null without). */
-export function applyExtras<R extends ExposureReport>(exposure: R, extras: ReportExtras): { exposure: R; scenario: ReportScenario | null } {
+export function applyExtras<R extends Exposure>(exposure: R, extras: ReportExtras): { exposure: R; scenario: ReportScenario | null } {
   const b = extras.benchmark;
   const compared = b ? { ...exposure, themes: withBenchmark(exposure.themes, b), benchmark: benchmarkRecord(b) } : exposure;
   if (extras.shocks.length === 0) return { exposure: compared, scenario: null };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FxRate, Portfolio, Snapshot, Theme } from '../../shared/domain/types';
 import type { ReportAttribution, ReportPreferences, ReportSection } from '../../shared/report/document';
-import type { ExposureReport } from '../../shared/report/model';
+import type { Exposure } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import type { Benchmark } from '../exposure/benchmark';
 import type { Shock } from './extras';
@@ -31,7 +31,7 @@ export interface ReportInputs {
   tags: RecordedTag[];
   fxRates: FxRate[];
   themes: Theme[];
-  tagChanges: ExposureReport['tagChanges'];
+  tagChanges: Exposure['tagChanges'];
   preferences: ReportPreferences;
   sections: ReportSection[];
   generatedAt: string;

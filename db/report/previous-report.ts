@@ -1,4 +1,4 @@
-import type { ExposureReport } from '../../shared/report/model';
+import type { Exposure } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import type { RecordedTag, ReportInputs } from './inputs';
 
@@ -38,11 +38,11 @@ export function tagChangesSince(
   current: readonly RecordedTag[],
   previousAt: string,
   isHeld: (symbolKey: string) => boolean,
-): ExposureReport['tagChanges'] {
+): Exposure['tagChanges'] {
   const key = (t: RecordedTag) => `${t.symbolKey}\u0000${t.themeId}`;
   const before = new Map(previous.map((t) => [key(t), t]));
   const after = new Map(current.map((t) => [key(t), t]));
-  const out: ExposureReport['tagChanges'] = [];
+  const out: Exposure['tagChanges'] = [];
   for (const [k, a] of after) {
     const b = before.get(k);
     if (!b || b.weightBp !== a.weightBp) out.push({ symbolKey: a.symbolKey, themeId: a.themeId, oldWeight: b ? b.weightBp / 10000 : null, newWeight: a.weightBp / 10000, source: a.source, at: a.updatedAt });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatabaseStatus, ImportProgress } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
-import type { SnapshotExposure } from '../../shared/report/model';
+import type { SnapshotExposure } from '../../shared/exposure/model';
 import { api, asFailure, type ApiFailure } from './api';
 import { formatCount, formatDate } from './format';
 import { EmptyState } from './components/EmptyState';

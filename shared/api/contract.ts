@@ -13,7 +13,7 @@ import { isIsoDate } from '../import/dates';
 import { ENCODINGS } from '../import/decode';
 import type { ScenarioResult } from '../exposure/scenario';
 import { DELIMITER_CANDIDATES } from '../import/dialect';
-import type { ExposureReport, ReportPortfolioPart, ReportWarning, SnapshotExposure } from '../report/model';
+import type { Exposure, ExposurePortfolioPart, ExposureWarning, SnapshotExposure } from '../exposure/model';
 import { REPORT_FORMATS } from '../report/model';
 import { PAPER_SIZES, REPORT_SECTIONS, type ReportPreferences } from '../report/document';
 import { REPORT_LANGUAGES } from '../report/i18n';
@@ -499,8 +499,8 @@ export interface ApiOutputs {
   importFxRates: FxRatesImport;
   repricePortfolio: RepriceOutcome;
   /** `warnings`: MISSING_FX, whose positions do not move. */
-  runScenario: ScenarioResult & { portfolio: string; portfolioId: number; snapshotId: number; asOf: string; warnings: ReportWarning[] };
-  runClientScenario: ScenarioResult & { client: string; asOf: string; portfolios: ReportPortfolioPart[]; warnings: ReportWarning[] };
+  runScenario: ScenarioResult & { portfolio: string; portfolioId: number; snapshotId: number; asOf: string; warnings: ExposureWarning[] };
+  runClientScenario: ScenarioResult & { client: string; asOf: string; portfolios: ExposurePortfolioPart[]; warnings: ExposureWarning[] };
   listClients: ClientSummary[];
   loadSampleHousehold: { client: string; portfolios: number; tagged: number };
   removeSampleHousehold: { removed: number };
@@ -510,7 +510,7 @@ export interface ApiOutputs {
   linkSecurities: SecurityDetail;
   unlinkSecurities: { unlinked: boolean };
   decideSecurityReview: SecurityReview[];
-  getClientExposure: ExposureReport;
+  getClientExposure: Exposure;
   setClientTarget: ClientTarget[];
   listClientTargets: ClientTarget[];
   removeClientTarget: ClientTarget[];

@@ -1,4 +1,4 @@
-import type { ExposureReport } from '../report/model';
+import type { Exposure } from '../exposure/model';
 
 /** A shock per theme, in basis points of value: -20% is -2000. */
 export type Shocks = ReadonlyMap<string, number>;
@@ -32,7 +32,7 @@ const money = (c: bigint) => Number(c) / 100;
  * Cash does not move, nor does a position with no rate. Each position's move in each theme is rounded
  * half away from zero to the cent, and every total is the sum of those, so the figures add up by hand.
  */
-export function applyShocks(report: ExposureReport, shocks: Shocks): ScenarioResult {
+export function applyShocks(report: Exposure, shocks: Shocks): ScenarioResult {
   const parentOf = new Map(report.themes.map((t) => [t.id, t.parentId ?? null]));
   const shockOf = (id: string): number => shocks.get(id) ?? (parentOf.get(id) ? (shocks.get(parentOf.get(id) as string) ?? 0) : 0);
   const themeImpact = new Map<string, bigint>();

@@ -4,7 +4,7 @@
  * agrees with the summary to the cent: sums are taken in whole cents.
  */
 import type { CurrencyBreakdownRow } from '../exposure/analytics';
-import type { ExposureReport, ReportPosition } from './model';
+import type { Exposure, ExposurePosition } from '../exposure/model';
 
 export interface ReportAccountRow {
   account: string;
@@ -45,12 +45,12 @@ const cents = (v: number): number => Math.round(v * 100);
 const money = (c: number): number => c / 100;
 
 /** Each theme id's top-level theme: a sub-theme rolls into its parent. */
-function rootsOf(r: ExposureReport): Map<string, string> {
+function rootsOf(r: Exposure): Map<string, string> {
   return new Map(r.themes.map((t) => [t.id, t.parentId ?? t.id]));
 }
 
 /** The top-level themes a position counts in (each once), with its contribution to each. */
-function rootContributions(p: ReportPosition, roots: Map<string, string>): Map<string, number> {
+function rootContributions(p: ExposurePosition, roots: Map<string, string>): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of p.themes) {
     const root = roots.get(t.id);
@@ -60,7 +60,7 @@ function rootContributions(p: ReportPosition, roots: Map<string, string>): Map<s
   return out;
 }
 
-export function reportBreakdowns(r: ExposureReport): ReportBreakdowns {
+export function reportBreakdowns(r: Exposure): ReportBreakdowns {
   const roots = rootsOf(r);
   const themes = r.themes.filter((t) => !t.parentId).map((t) => ({ id: t.id, name: t.name, color: t.color }));
   const total = cents(r.totalValue);

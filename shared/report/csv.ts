@@ -1,5 +1,5 @@
 import { plainAmount } from './amount';
-import type { ExposureReport } from './model';
+import type { Exposure } from '../exposure/model';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -36,7 +36,7 @@ export const numberCell = (n: number | null): string => (n === null ? '' : Strin
  * untagged, cash, total), then one row per position, the rates used and tag changes. renderReportCsv
  * (report-csv.ts) adds the adviser, fingerprint and warnings and writes the file.
  */
-export function csvLines(report: ExposureReport): string[] {
+export function csvLines(report: Exposure): string[] {
   const lines: string[] = [];
   const row = (...cells: string[]) => lines.push(cells.join(','));
   const base = (n: number) => plainAmount(n, report.baseCurrency);

@@ -1,7 +1,7 @@
 /** A client report: the exposure model plus what an adviser adds (cover, notes, changes, fingerprint). */
 import type { SnapshotComparison } from '../exposure/analytics';
 import type { ScenarioResult } from '../exposure/scenario';
-import type { ExposureReport, ReportPosition } from './model';
+import type { Exposure, ExposurePosition } from '../exposure/model';
 import { reportText, type ReportLanguage, type ReportText } from './i18n';
 import { DEFAULT_DISCLAIMER } from './disclaimer';
 
@@ -82,7 +82,7 @@ export interface PositionChange {
 }
 
 export interface ReportDocument {
-  exposure: ExposureReport;
+  exposure: Exposure;
   preferences: ReportPreferences;
   /** Short hash of the inputs (snapshot, file hash, tags, FX rates, themes): same inputs, same fingerprint. */
   fingerprint: string;
@@ -111,7 +111,7 @@ export type ReportAttribution = Omit<SnapshotComparison, 'portfolioId' | 'baseCu
 export const hasSection = (doc: ReportDocument, s: ReportSection): boolean => doc.sections.includes(s);
 
 /** A document with no adviser additions: what the plain exposure renderers use. */
-export function documentOf(exposure: ExposureReport, overrides: Partial<ReportDocument> = {}): ReportDocument {
+export function documentOf(exposure: Exposure, overrides: Partial<ReportDocument> = {}): ReportDocument {
   return { exposure, preferences: DEFAULT_PREFERENCES, fingerprint: '', tagNotes: [], previousSnapshot: null, previousReport: null, positionChanges: [], sections: REPORT_SECTIONS, ...overrides };
 }
 
@@ -130,8 +130,8 @@ export function comparedWith(doc: Pick<ReportDocument, 'previousSnapshot' | 'pre
 }
 
 /** Each theme's contributions, position by position in report order: grouped once, not one scan of every position per theme. */
-export function contributionsByTheme(r: ExposureReport): Map<string, { position: ReportPosition; theme: ReportPosition['themes'][number] }[]> {
-  const byTheme = new Map<string, { position: ReportPosition; theme: ReportPosition['themes'][number] }[]>();
+export function contributionsByTheme(r: Exposure): Map<string, { position: ExposurePosition; theme: ExposurePosition['themes'][number] }[]> {
+  const byTheme = new Map<string, { position: ExposurePosition; theme: ExposurePosition['themes'][number] }[]>();
   for (const position of r.positions) {
     for (const theme of position.themes) {
       const list = byTheme.get(theme.id);

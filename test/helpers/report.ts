@@ -1,5 +1,5 @@
 import { DEFAULT_THEMES } from '../../shared/domain/default-themes';
-import type { SnapshotExposure } from '../../shared/report/model';
+import type { SnapshotExposure } from '../../shared/exposure/model';
 
 /** A report with sensible defaults; override what a test is about. */
 export function makeReport(overrides: Partial<SnapshotExposure> = {}): SnapshotExposure {

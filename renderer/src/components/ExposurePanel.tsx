@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
-import type { SnapshotExposure } from '../../../shared/report/model';
+import type { SnapshotExposure } from '../../../shared/exposure/model';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowIssue } from '../../../shared/import/types';

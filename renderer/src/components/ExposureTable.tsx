@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
-import type { ExposureReport } from '../../../shared/report/model';
+import type { Exposure } from '../../../shared/exposure/model';
 import { formatMoney, formatShare } from '../format';
 import { msg } from '../i18n';
 import { summaryHtml, summaryLines, summaryTsv, type SummaryLine } from './exposure-summary';
@@ -24,7 +24,7 @@ async function copyTable(lines: SummaryLine[], currency: string): Promise<void> 
  * The exposure summary: per theme its net value (or long, short and gross), share and positions;
  * Untagged; cash; total. "Copy table" copies every column whichever is shown.
  */
-export function ExposureTable({ report }: { report: ExposureReport }) {
+export function ExposureTable({ report }: { report: Exposure }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('net');
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);

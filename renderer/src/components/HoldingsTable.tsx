@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TagChange } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
-import type { SnapshotExposure } from '../../../shared/report/model';
+import type { SnapshotExposure } from '../../../shared/exposure/model';
 import { formatMoney, formatQuantity, formatWeight } from '../format';
 import { useHoldings } from '../hooks/useHoldings';
 import { BulkTagBar } from './BulkTagBar';

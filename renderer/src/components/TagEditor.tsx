@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Theme } from '../../../shared/domain/types';
-import type { ReportPositionTheme as FullTheme } from '../../../shared/report/model';
+import type { ExposurePositionTheme as FullTheme } from '../../../shared/exposure/model';
 import { formatCount, formatWeight } from '../format';
 import { api, asFailure } from '../api';
 
@@ -34,7 +34,7 @@ function useReach(symbolKey: string): string | null {
 }
 
 /** What the editor needs of a position's current tags. */
-type ReportPositionTheme = Pick<FullTheme, 'id' | 'weight'>;
+type ExposurePositionTheme = Pick<FullTheme, 'id' | 'weight'>;
 
 /** "60" or "33.33" (percent) -> basis points; null when it is not a number with at most 2 decimals. */
 export function percentToBp(text: string): number | null {
@@ -46,18 +46,18 @@ export function percentToBp(text: string): number | null {
 const toBp = (weight: number) => Math.round(weight * 10000);
 
 /** Basis points a theme may take on a holding: 100% minus what its other themes already hold. */
-export function availableFor(current: readonly ReportPositionTheme[], themeId: string): number {
+export function availableFor(current: readonly ExposurePositionTheme[], themeId: string): number {
   return 10000 - current.filter((c) => c.id !== themeId).reduce((s, c) => s + toBp(c.weight), 0);
 }
 
 /** The weight the editor proposes: the theme's current weight if it has one, else all that is left. */
-export function defaultWeightBp(current: readonly ReportPositionTheme[], themeId: string): number {
+export function defaultWeightBp(current: readonly ExposurePositionTheme[], themeId: string): number {
   const existing = current.find((c) => c.id === themeId);
   return existing ? toBp(existing.weight) : Math.max(0, availableFor(current, themeId));
 }
 
 /** The first theme the holding does not have yet; on a fully tagged holding, its first theme (to reweight it). */
-function initialTheme(current: readonly ReportPositionTheme[], themes: readonly Theme[]): string {
+function initialTheme(current: readonly ExposurePositionTheme[], themes: readonly Theme[]): string {
   const firstFree = themes.find((t) => !current.some((c) => c.id === t.id));
   if (firstFree && availableFor(current, firstFree.id) > 0) return firstFree.id;
   return current[0]?.id ?? firstFree?.id ?? themes[0]?.id ?? '';
@@ -65,7 +65,7 @@ function initialTheme(current: readonly ReportPositionTheme[], themes: readonly 
 
 interface Props {
   symbolKey: string;
-  current: ReportPositionTheme[];
+  current: ExposurePositionTheme[];
   themes: Theme[];
   onSave: (themeId: string, weightBp: number, note: { rationale?: string; sourceUrl?: string }) => Promise<void>;
   onCancel: () => void;

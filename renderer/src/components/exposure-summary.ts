@@ -1,5 +1,5 @@
 import { neutraliseFormula } from '../../../shared/report/csv';
-import type { ExposureReport } from '../../../shared/report/model';
+import type { Exposure } from '../../../shared/exposure/model';
 import { escapeHtml } from '../../../shared/report/escape';
 import { t } from '../i18n';
 
@@ -18,7 +18,7 @@ export interface SummaryLine {
 }
 
 /** The summary's lines in table order: themes (sub-themes after their parent), Untagged, then cash and the total. */
-export function summaryLines(report: ExposureReport, untaggedColor: string): SummaryLine[] {
+export function summaryLines(report: Exposure, untaggedColor: string): SummaryLine[] {
   const share = (v: number) => (report.totalValue === 0 ? 0 : v / report.totalValue);
   return [
     ...report.themes.map(

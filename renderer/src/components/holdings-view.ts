@@ -1,9 +1,9 @@
 import type { TagSource } from '../../../shared/domain/types';
 import type { HoldingRow } from '../../../shared/exposure/holdings';
-import type { ReportPosition } from '../../../shared/report/model';
+import type { ExposurePosition } from '../../../shared/exposure/model';
 
 /** One row of the holdings table: a position (as in a report) with its current tags. */
-export interface Holding extends Omit<ReportPosition, 'themes'> {
+export interface Holding extends Omit<ExposurePosition, 'themes'> {
   key: string;
   themes: { id: string; weight: number; source?: TagSource }[];
   /** Sum of the tag weights (1 = fully tagged). */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Tag } from '../../../shared/domain/types';
 import { HOLDINGS_TABLE_LIMIT, type HoldingRow, type HoldingsList } from '../../../shared/exposure/holdings';
-import type { SnapshotExposure } from '../../../shared/report/model';
+import type { SnapshotExposure } from '../../../shared/exposure/model';
 import { api, asFailure } from '../api';
 import { t } from '../i18n';
 import { buildHoldings, type Holding } from '../components/holdings-view';

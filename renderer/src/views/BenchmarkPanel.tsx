@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FundSummary } from '../../../shared/api/contract';
-import type { SnapshotExposure } from '../../../shared/report/model';
+import type { SnapshotExposure } from '../../../shared/exposure/model';
 import { api } from '../api';
 import { ChartBox } from '../charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from '../charts/ChartFrame';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportThemeRow } from '../../../shared/report/model';
+import type { ExposureTheme } from '../../../shared/exposure/model';
 import { api } from '../api';
 import { percentToBp } from '../components/TagEditor';
 
@@ -11,7 +11,7 @@ const percentBp = (text: string): number | null => {
 };
 
 /** Sets or removes one theme's target share (and band) for a client; the view shows the drift. */
-export function HouseholdTargets({ client, themes, onSaved, onError }: { client: string; themes: readonly ReportThemeRow[]; onSaved: (text: string) => void; onError: (err: unknown) => void }) {
+export function HouseholdTargets({ client, themes, onSaved, onError }: { client: string; themes: readonly ExposureTheme[]; onSaved: (text: string) => void; onError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
   const [share, setShare] = useState('');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClientSummary } from '../../../shared/api/contract';
 import { portfolioNameKey } from '../../../shared/domain/portfolio-name';
-import type { ExposureReport } from '../../../shared/report/model';
+import type { Exposure } from '../../../shared/exposure/model';
 import { api, asFailure } from '../api';
 import { ChartBox } from '../charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from '../charts/ChartFrame';
@@ -33,7 +33,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
   const client = portfolio.clientName ? clients.data?.find((c) => portfolioNameKey(c.name) === portfolioNameKey(portfolio.clientName as string)) : undefined;
   // The portfolios' shared currency; when they differ, the one chosen here (this portfolio's until then), shown as a choice.
   const base = client ? (currency && client.baseCurrencies.includes(currency) ? currency : client.baseCurrencies.length === 1 ? client.baseCurrencies[0]! : portfolio.baseCurrency) : null;
-  const exposure = useCall<ExposureReport | null>(
+  const exposure = useCall<Exposure | null>(
     () => (client && base ? api().getClientExposure({ client: client.name, baseCurrency: base, positionLimit: TOP_POSITIONS }) : Promise.resolve(null)),
     `household:${client?.name ?? ''}:${base ?? ''}:${version}:${edits}`,
   );

@@ -4,7 +4,7 @@ import type { ErrorCode, ErrorDetails } from '../../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import type { PortfolioSummary, Tag } from '../../../shared/domain/types';
 import type { HoldingsList } from '../../../shared/exposure/holdings';
-import type { SnapshotExposure, ReportPosition } from '../../../shared/report/model';
+import type { SnapshotExposure, ExposurePosition } from '../../../shared/exposure/model';
 import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../../shared/report/document';
 import { makeReport } from '../../helpers/report';
 
@@ -15,7 +15,7 @@ export function makePortfolio(overrides: Partial<PortfolioSummary> = {}): Portfo
 }
 
 /** One holding line of a report; override what a test is about. */
-export function makePosition(overrides: Partial<ReportPosition> = {}): ReportPosition {
+export function makePosition(overrides: Partial<ExposurePosition> = {}): ExposurePosition {
   return { account: 'X1', symbol: 'AAPL', symbolKey: 'AAPL', description: 'APPLE INC', quantity: 10, value: 2000, localValue: 2000, currency: 'USD', isCash: false, themes: [], ...overrides };
 }
 

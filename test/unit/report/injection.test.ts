@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { neutraliseFormula } from '../../../shared/report/csv';
 import { documentOf } from '../../../shared/report/document';
 import { escapeHtml } from '../../../shared/report/escape';
-import type { ExposureReport, SnapshotExposure } from '../../../shared/report/model';
+import type { Exposure, SnapshotExposure } from '../../../shared/exposure/model';
 import { renderReportCsv } from '../../../shared/report/report-csv';
 import { renderReportHtml } from '../../../shared/report/report-html';
 import { makeReport as baseReport } from '../../helpers/report';
 
 /** A neutral report (no themes or positions) that each test fills with payloads. */
-const makeReport = (overrides: Partial<SnapshotExposure> = {}): ExposureReport =>
+const makeReport = (overrides: Partial<SnapshotExposure> = {}): Exposure =>
   baseReport({ portfolio: 'P', sourceFile: 'f.csv', totalValue: 100, cashValue: 0, untaggedValue: 100, themes: [], positionCount: 0, positions: [], ...overrides });
 
 const PAYLOADS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', '<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', 'javascript:alert(1)', '"quoted", with comma'];
 
-const renderCsv = (report: ExposureReport) => renderReportCsv(documentOf(report));
-const renderHtml = (report: ExposureReport) => renderReportHtml(documentOf(report));
+const renderCsv = (report: Exposure) => renderReportCsv(documentOf(report));
+const renderHtml = (report: Exposure) => renderReportHtml(documentOf(report));
 
-const hostile = (text: string): ExposureReport =>
+const hostile = (text: string): Exposure =>
   makeReport({
     portfolio: text,
     clientName: text,
