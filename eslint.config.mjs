@@ -66,7 +66,7 @@ export default tseslint.config(
   },
   {
     // The renderer never turns strings into markup: React escapes, and the CSP stops inline script.
-    // The one exception is the report preview (renderer/src/components/ReportPreview.tsx), whose HTML
+    // The one exception is the report preview (renderer/src/reports/ReportPreview.tsx), whose HTML
     // comes only from the escaping report renderer; it carries a justified eslint-disable line.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {

@@ -3,7 +3,7 @@ import type { ErrorDetails, ErrorCode } from '../../shared/api/errors';
 
 /**
  * The backend, as the preload exposes it, with its calls counted while they are answered: work the
- * window does ahead of the user (views/prefetch.ts) waits until no call is in flight, so it never
+ * window does ahead of the user (analytics/prefetch.ts) waits until no call is in flight, so it never
  * queues in front of one the user made.
  */
 export function api(): ThemeLensBridge {

@@ -18,7 +18,7 @@ async function holdingsLoaded(h: Harness): Promise<void> {
   await h.page.getByTestId('holdings-loading').waitFor({ state: 'detached', timeout: 60_000 });
 }
 
-/** Reads the switch measures the renderer recorded with the Performance API (views/timing.ts). */
+/** Reads the switch measures the renderer recorded with the Performance API (analytics/timing.ts). */
 async function lastSwitchMs(h: Harness): Promise<number> {
   const handle = await h.page.waitForFunction(() => {
     const m = performance.getEntriesByName('themelens:switch', 'measure');
@@ -95,7 +95,7 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
       return `median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (${xs.length})`;
     };
     // The same walk through the views twice: clicks back to back (the window gets no idle time to
-    // compute ahead), then as a person reads, a second on each view (views/prefetch.ts uses it).
+    // compute ahead), then as a person reads, a second on each view (analytics/prefetch.ts uses it).
     const walk = async (pauseMs: number): Promise<[string, number, string][]> => {
       const rows: [string, number, string][] = [];
       const measured = async (what: string, act: () => Promise<unknown>) => {
@@ -137,7 +137,7 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
       const warm = rows.filter((r) => !r[2].startsWith('computed')).map((r) => r[1]);
       if (cold.length) console.log(`  computing something: ${stats(cold)}`);
       if (warm.length) console.log(`  all from the cache:  ${stats(warm)}`);
-      console.log(`  views drawn ahead while the window was quiet (views/warm-up.tsx): ${warmUps.length ? warmUps.map((ms) => `${ms.toFixed(0)} ms`).join(', ') : 'none'}`);
+      console.log(`  views drawn ahead while the window was quiet (analytics/warm-up.tsx): ${warmUps.length ? warmUps.map((ms) => `${ms.toFixed(0)} ms`).join(', ') : 'none'}`);
     };
     const restart = async () => {
       clearAnalyticsCache(db);

@@ -1,4 +1,4 @@
-import { VIEWS, type ViewId } from '../../renderer/src/views/ViewTabs';
+import { VIEWS, type ViewId } from '../../renderer/src/analytics/ViewTabs';
 import type { Harness } from './harness';
 
 /** What each view draws once it is ready: the e2e walks wait for it after opening the tab. */

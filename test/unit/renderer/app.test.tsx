@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
-import { ImportErrorDialog } from '../../../renderer/src/components/ImportErrorDialog';
-import { percentToBp } from '../../../renderer/src/components/TagEditor';
+import { ImportErrorDialog } from '../../../renderer/src/import/ImportErrorDialog';
+import { percentToBp } from '../../../renderer/src/tagging/TagEditor';
 import { installBridge, makePortfolio, makeReport } from './fake-bridge';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChartBox, drawingUnseen } from '../../../renderer/src/charts/ChartBox';
+import { ChartBox, drawingUnseen } from '../../../renderer/src/analytics/charts/ChartBox';
 
 /** Stands in for a recharts chart: records each width it is drawn at. */
 function probe(widths: number[]) {

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
-import { loadExportChoices, localPaper, suggestedReportName } from '../../../renderer/src/export-choices';
+import { loadExportChoices, localPaper, suggestedReportName } from '../../../renderer/src/reports/export-choices';
 import { REPORT_SECTIONS } from '../../../shared/report/document';
 import { installBridge, makePortfolio } from './fake-bridge';
 

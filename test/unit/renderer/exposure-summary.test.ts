@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainNumber, summaryHtml, summaryLines, summaryTsv } from '../../../renderer/src/components/exposure-summary';
+import { plainNumber, summaryHtml, summaryLines, summaryTsv } from '../../../renderer/src/analytics/exposure-summary';
 import { makeReport } from '../../helpers/report';
 
 const report = makeReport({

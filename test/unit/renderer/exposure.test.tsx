@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
-import { ExposurePanel } from '../../../renderer/src/components/ExposurePanel';
+import { ExposurePanel } from '../../../renderer/src/analytics/ExposurePanel';
 import { installBridge, makeReport } from './fake-bridge';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildHoldings, filterHoldings, sortHoldings, type Holding } from '../../../renderer/src/components/holdings-view';
+import { buildHoldings, filterHoldings, sortHoldings, type Holding } from '../../../renderer/src/holdings/holdings-view';
 import type { HoldingRow } from '../../../shared/exposure/holdings';
 
 const rows: HoldingRow[] = [

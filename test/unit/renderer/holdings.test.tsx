@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
-import { FIRST_PAGE, forgetHoldings } from '../../../renderer/src/hooks/useHoldings';
-import { availableFor, defaultWeightBp } from '../../../renderer/src/components/TagEditor';
+import { FIRST_PAGE, forgetHoldings } from '../../../renderer/src/holdings/useHoldings';
+import { availableFor, defaultWeightBp } from '../../../renderer/src/tagging/TagEditor';
 import { bridgeError, installBridge, makePortfolio, makePosition, makeReport } from './fake-bridge';
 
 afterEach(cleanup);

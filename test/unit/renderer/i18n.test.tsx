@@ -7,7 +7,7 @@ import { initialLanguage, currentLanguage, setLanguage } from '../../../renderer
 import { JAPANESE } from '../../../renderer/src/i18n/ja';
 import { formatDate, formatMoney } from '../../../renderer/src/format';
 import { installBridge, makePortfolio } from './fake-bridge';
-import { ProjectFacts } from '../../../renderer/src/views/ProjectFacts';
+import { ProjectFacts } from '../../../renderer/src/analytics/ProjectFacts';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import { placeholders, scanRenderer } from './i18n-coverage';
 

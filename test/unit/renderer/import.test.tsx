@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../../shared/api/contract';
 import { App } from '../../../renderer/src/App';
-import { ImportErrorDialog } from '../../../renderer/src/components/ImportErrorDialog';
+import { ImportErrorDialog } from '../../../renderer/src/import/ImportErrorDialog';
 import { bridgeError, installBridge, makeOutcome, makePortfolio } from './fake-bridge';
 
 afterEach(cleanup);

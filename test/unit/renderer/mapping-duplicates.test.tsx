@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MappingEditor } from '../../../renderer/src/components/ColumnMapping';
+import { MappingEditor } from '../../../renderer/src/import/ColumnMapping';
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Modal } from '../../../renderer/src/components/Modal';
+import { Modal } from '../../../renderer/src/ui/Modal';
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, callsInFlight } from '../../../renderer/src/api';
-import { usePrefetch } from '../../../renderer/src/views/prefetch';
+import { usePrefetch } from '../../../renderer/src/analytics/prefetch';
 
 afterEach(() => {
   cleanup();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { markSwitchStart } from '../../../renderer/src/views/timing';
-import { warmUpViews } from '../../../renderer/src/views/warm-up';
+import { markSwitchStart } from '../../../renderer/src/analytics/timing';
+import { warmUpViews } from '../../../renderer/src/analytics/warm-up';
 
 /** The views drawn so far, in order (the warm-up measures each drawing). */
 const drawn = () => performance.getEntriesByName('themelens:warm-up', 'measure').map((m) => (m as PerformanceMeasure).detail as number);

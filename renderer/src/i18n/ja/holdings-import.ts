@@ -12,7 +12,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   Edit: '編集',
   Import: 'インポート',
 
-  // View tabs (views/ViewTabs.tsx)
+  // View tabs (analytics/ViewTabs.tsx)
   Views: 'ビュー',
   Holdings: '保有銘柄',
   Themes: 'テーマ',
@@ -25,7 +25,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   Household: '世帯',
   Portfolios: 'ポートフォリオ一覧',
 
-  // Holdings table (components/HoldingsTable.tsx)
+  // Holdings table (holdings/HoldingsTable.tsx)
   Account: '口座',
   Symbol: '銘柄コード',
   Quantity: '数量',
@@ -65,7 +65,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'Every holding is fully tagged.': 'すべての保有銘柄がタグ付け済みです。',
   'No position matches these filters.': 'この条件に一致する銘柄はありません。',
 
-  // Import dialog (components/ImportDialog.tsx)
+  // Import dialog (import/ImportDialog.tsx)
   'Windows-1252 (Western Europe)': 'Windows-1252（西欧）',
   'ISO-8859-1 (Latin-1)': 'ISO-8859-1（ラテン1）',
   'Shift_JIS / CP932 (Japanese)': 'Shift_JIS / CP932（日本語）',
@@ -98,13 +98,13 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
     'ThemeLens が読み取った先頭の行です。{{rows}} 行中 {{bad}} 行はまだ読み取れません（赤いセルにポインターを合わせると理由が表示されます。列を対応付けるか、ファイルを修正してください）。',
   'First rows as ThemeLens reads them.': 'ThemeLens が読み取った先頭の行です。',
 
-  // Rows that could not be read (components/IssuesTable.tsx)
+  // Rows that could not be read (import/IssuesTable.tsx)
   Line: '行',
   Column: '列',
   Cell: 'セル',
   Problem: '問題',
 
-  // Encryption (components/EncryptionSetting.tsx)
+  // Encryption (backups/EncryptionSetting.tsx)
   'Encryption at rest': '保存データの暗号化',
   'Checking…': '確認中…',
   'On: the database and its backups are encrypted, with a key kept in this computer’s key store.':
@@ -124,7 +124,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'Encrypt and restart': '暗号化して再起動',
   'ThemeLens is restarting to encrypt the database…': 'データベースを暗号化するため、ThemeLens を再起動しています…',
 
-  // Damaged database at start-up (components/RecoveryPrompt.tsx)
+  // Damaged database at start-up (backups/RecoveryPrompt.tsx)
   'taken before an import': 'インポート前に作成',
   'taken before an upgrade': 'アップグレード前に作成',
   'made by you': '手動で作成',
@@ -142,7 +142,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'Start empty': '空で開始',
   'Restore this backup': 'このバックアップを復元',
 
-  // Exposure summary for the clipboard (components/exposure-summary.ts)
+  // Exposure summary for the clipboard (analytics/exposure-summary.ts)
   'of which cash': 'うち現金',
   'Net ({{currency}})': 'ネット（{{currency}}）',
   'Long ({{currency}})': 'ロング（{{currency}}）',
@@ -150,7 +150,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'Gross ({{currency}})': 'グロス（{{currency}}）',
   'Share (%)': '構成比（%）',
 
-  // Portfolios overview (views/PortfoliosView.tsx, charts/OverviewBars.tsx)
+  // Portfolios overview (analytics/PortfoliosView.tsx, analytics/charts/OverviewBars.tsx)
   'Share of portfolio': 'ポートフォリオに占める構成比',
   'Theme shares of every portfolio': '全ポートフォリオのテーマ別構成比',
   "Stacked horizontal bars of each portfolio's theme shares": '各ポートフォリオのテーマ別構成比を示す積み上げ横棒グラフ',
@@ -171,7 +171,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
     'スナップショットと保有銘柄は削除されます。タグは残ります（タグは銘柄コードに付いています）。アプリを終了するまでは元に戻せます。',
   'Deleted {{name}}.': '{{name}} を削除しました。',
 
-  // Default themes' projects (views/ProjectFacts.tsx)
+  // Default themes' projects (analytics/ProjectFacts.tsx)
   'Where the default themes come from': '既定のテーマの由来',
   "The first three projects of Japan's $550 billion US investment program, announced {{date}}.":
     '日本の 5,500 億ドル規模の対米投資プログラムの第1弾となる 3 案件です（{{date}} 発表）。',
@@ -180,7 +180,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   Announced: '発表日',
   'Source: {{title}}.': '出典: {{title}}。',
 
-  // Exchange-rate history (views/RateHistory.tsx)
+  // Exchange-rate history (analytics/RateHistory.tsx)
   'Rate history': '為替レートの推移',
   'no rates yet': 'レートはまだありません',
   '{{n}} rate(s), {{from}} to {{to}}': '{{n}} 件（{{from}}〜{{to}}）',

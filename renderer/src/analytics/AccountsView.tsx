@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import type { AccountBreakdown } from '../../../shared/exposure/analytics';
+import { AccountBars, type AccountDatum } from './charts/AccountBars';
+import { ChartFrame } from './charts/ChartFrame';
+import { seriesOf } from './charts/colors';
+import { formatMoney } from '../format';
+import type { ViewProps } from './AnalyticsViews';
+
+/** Exposure by account: a stacked bar per account and the same figures as a table. */
+export function AccountsView({ breakdown: b, portfolioName, onMessage }: ViewProps & { breakdown: AccountBreakdown }) {
+  const { t } = useTranslation();
+  const cur = b.baseCurrency;
+  const series = seriesOf(b.themes);
+  const data: AccountDatum[] = b.accounts.map((a) => ({ account: a.account || t('(none)'), total: a.totalValue, untagged: a.untaggedValue, ...Object.fromEntries(b.themes.map((t) => [t.id, a.themes[t.id] ?? 0])) }));
+  return (
+    <div className="view-grid" data-testid="accounts-view">
+      <ChartFrame title={t('Theme exposure by account, {{date}}', { date: b.asOf })} description={t("Stacked bar chart of each account's value by theme")} testId="accounts-chart" legend={series} fileName={`${portfolioName} - accounts ${b.asOf}`} onMessage={onMessage} data={{ head: [t('Account'), ...series.map((s) => s.name), t('Total')], rows: data.map((d) => [d.account, ...series.map((s) => formatMoney(Number(d[s.id] ?? 0), cur)), formatMoney(d.total, cur)]) }}>
+        <AccountBars data={data} series={series} currency={cur} />
+      </ChartFrame>
+      <section className="panel wide" aria-label={t('Accounts table')}>
+        <table className="compact" data-testid="accounts-table">
+          <thead>
+            <tr>
+              <th>{t('Account')}</th>
+              {series.map((s) => (
+                <th key={s.id} className="num">
+                  <span className="swatch" style={{ background: s.color }} />
+                  {s.name}
+                </th>
+              ))}
+              <th className="num">{t('Total')}</th>
+              <th className="num">{t('Positions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.accounts.map((a, i) => (
+              <tr key={a.account} data-testid={`account-row-${a.account}`}>
+                <td className="symbol">{a.account || t('(none)')}</td>
+                {series.map((s) => (
+                  <td key={s.id} className="num">
+                    {formatMoney(Number(data[i]![s.id] ?? 0), cur)}
+                  </td>
+                ))}
+                <td className="num">{formatMoney(a.totalValue, cur)}</td>
+                <td className="num">{a.positionCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PortfolioSummary, Snapshot } from '../../../shared/domain/types';
+import { api } from '../api';
+import { AccountsView } from './AccountsView';
+import { CompareView } from './CompareView';
+import { CurrenciesView } from './CurrenciesView';
+import { HistoryView } from './HistoryView';
+import { HouseholdView } from './HouseholdView';
+import { OverlapView } from './OverlapView';
+import { PortfoliosView } from './PortfoliosView';
+import { SnapshotPicker } from './SnapshotPicker';
+import { ScenariosView } from './ScenariosView';
+import { ThemesView } from './ThemesView';
+import { useSwitchMeasure } from './timing';
+import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './prefetch';
+import { useCall } from '../ui/useCall';
+import type { ViewId } from './ViewTabs';
+
+/** The views that show one snapshot (and have a snapshot picker). */
+const SNAPSHOT_VIEWS: readonly string[] = ['themes', 'accounts', 'currencies', 'overlap', 'scenarios'];
+
+/** What every analytics view gets from the app. */
+export interface ViewProps {
+  portfolio: PortfolioSummary;
+  portfolioName: string;
+  onMessage: (text: string, kind: 'ok' | 'error') => void;
+  /** Figures changed (an FX rate was set): fetch again. */
+  onChanged: () => void;
+  /** Portfolios were renamed, duplicated, deleted or restored; select this one if given. */
+  onPortfoliosChanged: (select?: number) => void;
+}
+
+/** The analytics views of a portfolio (every tab but Holdings), each fetching only what it shows. */
+export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exclude<ViewId, 'holdings'>; version: number; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { view, portfolio, version } = props;
+  const [snapshotId, setSnapshotId] = useState<number | null>(null);
+  const snaps = useCall<Snapshot[]>(() => api().listSnapshots({ portfolioId: portfolio.id }), `${portfolio.id}:${version}`);
+  const snapshots = snaps.data?.filter((s) => s.portfolioId === portfolio.id) ?? [];
+  // The picked snapshot if it belongs to this portfolio, else its latest. The latest is known from
+  // the portfolio itself, so a view's data is asked for at once, not after the snapshot list.
+  const sid = snapshots.some((s) => s.id === snapshotId) ? snapshotId : (snapshots[0]?.id ?? portfolio.latestSnapshotId ?? null);
+  const key = `${view}:${portfolio.id}:${sid}:${version}`;
+  const { data, error } = useCall<unknown>(() => {
+    if ((!sid && view !== 'portfolios') || view === 'household') return Promise.resolve(null);
+    return viewCall(view, portfolio.id, sid)?.() ?? Promise.resolve(null);
+  }, key);
+  // Only this view's answer for this snapshot counts as ready (the previous one's stays while loading).
+  const ready = data && view !== 'compare' && view !== 'scenarios' && view !== 'household' && matches(view, data as Record<string, unknown>, portfolio.id, sid) ? data : null;
+  // Then the other views of this snapshot, and this view for the most recent other snapshots.
+  usePrefetch(
+    () => [
+      ...PREFETCHED_VIEWS.filter((v) => v !== view).map((v) => viewCall(v, portfolio.id, sid)),
+      ...(SNAPSHOT_VIEWS.includes(view) ? snapshots.filter((s) => s.id !== sid).slice(0, 6).map((s) => viewCall(view, portfolio.id, s.id)) : []),
+    ].filter((c) => c !== null),
+    ready ? key : null,
+  );
+  useSwitchMeasure(key, ready);
+  const picker = SNAPSHOT_VIEWS.includes(view) && snapshots.length > 0;
+
+  const waiting = useWaitingTooLong(key, !ready && !error && view !== 'compare' && view !== 'scenarios' && view !== 'household');
+  let body: ReactNode = null;
+  const d = ready as never;
+  if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} /> : null;
+  else if (view === 'scenarios') body = <ScenariosView {...props} snapshotId={sid} />;
+  else if (view === 'household') body = <HouseholdView {...props} />;
+  else if (error) body = <p className="warn">{error}</p>;
+  else if (d) {
+    if (view === 'themes') body = <ThemesView {...props} breakdown={d} version={version} />;
+    else if (view === 'accounts') body = <AccountsView {...props} breakdown={d} />;
+    else if (view === 'currencies') body = <CurrenciesView {...props} breakdown={d} />;
+    else if (view === 'overlap') body = <OverlapView {...props} overlap={d} />;
+    else if (view === 'history') body = <HistoryView {...props} history={d} />;
+    else if (view === 'portfolios') body = <PortfoliosView {...props} overview={d} />;
+  }
+  // While the next view's figures are on their way, the last view drawn stays (the same element,
+  // so nothing is drawn again) and is marked busy; only a wait longer than WAIT_MS says "Loading…".
+  // Most switches answer sooner, and the window then draws once, not twice, per switch.
+  const shown = useRef<ReactNode>(null);
+  const loading = body === null;
+  if (!loading) shown.current = body;
+  const stale = loading && !waiting && shown.current !== null;
+  return (
+    <main className="analytics" data-testid="analytics" aria-busy={loading || undefined}>
+      {picker && (
+        <div className="view-head">
+          <SnapshotPicker snapshots={snapshots} value={sid} onChange={setSnapshotId} />
+        </div>
+      )}
+      {!loading ? body : stale ? shown.current : <p className="muted loading-inline">{t('Loading…')}</p>}
+    </main>
+  );
+}
+
+/** How long the last view may stay on screen while the next one's figures are computed. */
+const WAIT_MS = 250;
+
+/** Whether `pending` has held for more than WAIT_MS since `key` last changed. */
+function useWaitingTooLong(key: string, pending: boolean): boolean {
+  const [late, setLate] = useState<string | null>(null);
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => setLate(key), WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [key, pending]);
+  return pending && late === key;
+}
+
+/** The data on hand is this view's answer for this portfolio and snapshot (not a previous view's, still shown while loading). */
+function matches(view: string, d: Record<string, unknown>, portfolioId: number, snapshotId: number | null): boolean {
+  if (view === 'portfolios') return 'portfolios' in d;
+  if (view === 'history') return 'points' in d && d['portfolioId'] === portfolioId;
+  if (d['portfolioId'] !== portfolioId || d['snapshotId'] !== snapshotId) return false;
+  if (view === 'themes') return Array.isArray(d['themes']) && (d['themes'] as { top?: unknown }[]).every((t) => 'top' in t);
+  if (view === 'accounts') return 'accounts' in d;
+  if (view === 'currencies') return 'currencies' in d;
+  if (view === 'overlap') return 'cells' in d;
+  return false;
+}

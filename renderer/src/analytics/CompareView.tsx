@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Snapshot } from '../../../shared/domain/types';
+import type { ChangeReason, ChangeStatus, SnapshotComparison } from '../../../shared/exposure/analytics';
+import { api } from '../api';
+import { formatMoney, formatQuantity, formatShare } from '../format';
+import { msg } from '../i18n';
+import type { ViewProps } from './AnalyticsViews';
+import { SnapshotPicker } from './SnapshotPicker';
+import { useCall } from '../ui/useCall';
+import { useSwitchMeasure } from './timing';
+
+const STATUS_LABEL: Record<ChangeStatus, string> = { new: msg('New'), gone: msg('Gone'), grown: msg('Grown'), shrunk: msg('Shrunk'), unchanged: msg('Unchanged') };
+/** Why a position's value changed (the comparison's reason codes), as the Why column says it. */
+const REASON_LABEL: Record<ChangeReason, string> = { quantity: msg('quantity'), price: msg('price'), tag: msg('tag') };
+const signed = (v: number, cur: string) => `${v > 0 ? '+' : ''}${formatMoney(v, cur)}`;
+
+/** Two snapshots side by side: what changed per theme and per position, and why. */
+export function CompareView({ portfolio, snapshots }: ViewProps & { snapshots: Snapshot[] }) {
+  const { t } = useTranslation();
+  const [toId, setToId] = useState<number | null>(snapshots[0]?.id ?? null);
+  const [fromId, setFromId] = useState<number | null>(snapshots[1]?.id ?? snapshots[0]?.id ?? null);
+  const [filter, setFilter] = useState<ChangeStatus | 'all'>('all');
+  const { data: c, error } = useCall<SnapshotComparison | null>(
+    () => (fromId && toId ? api().compareSnapshots({ portfolioId: portfolio.id, fromSnapshotId: fromId, toSnapshotId: toId }) : Promise.resolve(null)),
+    `${portfolio.id}:${fromId}:${toId}`,
+  );
+  useSwitchMeasure('compare', c);
+  const cur = portfolio.baseCurrency;
+  return (
+    <div className="view-grid" data-testid="compare-view">
+      <section className="panel wide">
+        <div className="form-row">
+          <SnapshotPicker snapshots={snapshots} value={fromId} onChange={setFromId} label={t('From')} testId="compare-from" />
+          <SnapshotPicker snapshots={snapshots} value={toId} onChange={setToId} label={t('To')} testId="compare-to" />
+          {snapshots.length < 2 && <span className="muted small">{t('Import a second holdings file into this portfolio to compare two snapshots.')}</span>}
+        </div>
+        {error && <p className="warn">{error}</p>}
+      </section>
+      {c && (
+        <>
+          <section className="panel wide" aria-label={t('Change per theme')}>
+            <h2>{t('Per theme: {{from}} → {{to}} total', { from: formatMoney(c.from.totalValue, cur), to: formatMoney(c.to.totalValue, cur) })}</h2>
+            <table className="compact" data-testid="compare-themes">
+              <thead>
+                <tr>
+                  <th>{t('Theme')}</th>
+                  <th className="num">{t('From')}</th>
+                  <th className="num">{t('To')}</th>
+                  <th className="num">{t('Change')}</th>
+                  <th className="num">{t('Share')}</th>
+                  <th className="num">{t('Quantity')}</th>
+                  <th className="num">{t('Price')}</th>
+                  <th className="num">{t('Tag')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.themes.map((th) => (
+                  <tr key={th.id} data-testid={`compare-theme-${th.id}`}>
+                    <td>
+                      <span className="swatch" style={{ background: th.color }} />
+                      {th.name}
+                    </td>
+                    <td className="num">{formatMoney(th.fromValue, cur)}</td>
+                    <td className="num">{formatMoney(th.toValue, cur)}</td>
+                    <td className="num">{signed(th.toValue - th.fromValue, cur)}</td>
+                    <td className="num">
+                      {formatShare(th.fromShare)} → {formatShare(th.toShare)}
+                    </td>
+                    <td className="num">{signed(th.quantityEffect, cur)}</td>
+                    <td className="num">{signed(th.priceEffect, cur)}</td>
+                    <td className="num">{signed(th.tagEffect, cur)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="panel wide" aria-label={t('Change per position')}>
+            <div className="form-row">
+              <h2>{t('Per position')}</h2>
+              <div className="status-filter" role="group" aria-label={t('Show')}>
+                {(['all', 'new', 'gone', 'grown', 'shrunk'] as const).map((s) => (
+                  <button key={s} type="button" className={`small${filter === s ? ' active' : ''}`} aria-pressed={filter === s} data-testid={`compare-filter-${s}`} onClick={() => setFilter(s)}>
+                    {s === 'all' ? t('All') : t(STATUS_LABEL[s])} {s !== 'all' && `(${c.counts[s]})`}
+                  </button>
+                ))}
+              </div>
+            </div>
+            <table className="compact" data-testid="compare-positions">
+              <thead>
+                <tr>
+                  <th>{t('Symbol')}</th>
+                  <th>{t('Account')}</th>
+                  <th>{t('Status')}</th>
+                  <th className="num">{t('Quantity')}</th>
+                  <th className="num">{t('Value')}</th>
+                  <th className="num">{t('Change')}</th>
+                  <th>{t('Why')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.positions
+                  .filter((p) => filter === 'all' || p.status === filter)
+                  .map((p) => (
+                    <tr key={`${p.account}|${p.symbolKey}`} data-testid={`compare-row-${p.symbolKey}`}>
+                      <td className="symbol">{p.symbol}</td>
+                      <td>{p.account}</td>
+                      <td>
+                        <span className={`status status-${p.status}`}>{t(STATUS_LABEL[p.status])}</span>
+                      </td>
+                      <td className="num">
+                        {formatQuantity(p.fromQuantity) || '—'} → {formatQuantity(p.toQuantity) || '—'}
+                      </td>
+                      <td className="num">
+                        {formatMoney(p.fromValue, cur)} → {formatMoney(p.toValue, cur)}
+                      </td>
+                      <td className="num">{signed(p.toValue - p.fromValue, cur)}</td>
+                      <td data-testid={`compare-why-${p.symbolKey}`}>
+                        {p.reasons
+                          .map((r) => `${t(REASON_LABEL[r])} ${signed(r === 'quantity' ? p.quantityEffect : r === 'price' ? p.priceEffect : p.tagEffect, cur)}`)
+                          .join(', ')}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+            <p className="muted small">
+              {t('Quantity: the change in quantity at the old price. Price: the rest of the value change (FX included). Tag: themed value that moved because weights changed between the two snapshots.')}
+            </p>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
+import type { SnapshotExposure } from '../../../shared/exposure/model';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RowIssue } from '../../../shared/import/types';
+import { api } from '../api';
+import { formatMoney, formatMoneyShort, formatShare } from '../format';
+import { ExposureTable } from './ExposureTable';
+import { IssuesTable } from '../import/IssuesTable';
+import { Modal } from '../ui/Modal';
+
+interface Datum {
+  id: string;
+  name: string;
+  value: number;
+  share: number;
+  color: string;
+}
+
+/** Round ticks (steps of 1, 2, 2.5 or 5 times a power of ten) spanning min..max with ~10% headroom. */
+function niceTicks(min: number, max: number): number[] {
+  const span = Math.max(Math.abs(min), Math.abs(max)) * 1.1;
+  if (span === 0) return [0];
+  const pow = 10 ** Math.floor(Math.log10(span / 5));
+  const step = ([1, 2, 2.5, 5, 10].map((m) => m * pow).find((st) => Math.ceil((max * 1.1) / st) - Math.floor((min * 1.1) / st) <= 6) ?? 10 * pow);
+  const lo = Math.floor((min * 1.1) / step) * step;
+  const hi = Math.ceil((max * 1.1) / step) * step;
+  const ticks: number[] = [];
+  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Math.round(t * 100) / 100);
+  return ticks;
+}
+
+/**
+ * The figures above one bar: its value (compact) and, below it, its share of the portfolio. Drawn
+ * above a positive bar and below a negative (short) one, so neither overlaps the bar.
+ */
+function BarLabel({ viewBox, datum, currency }: { viewBox: unknown; datum: Datum | undefined; currency: string }) {
+  const box = viewBox as { x?: number; y?: number; width?: number; height?: number } | undefined;
+  if (!datum || !box || box.x === undefined || box.y === undefined) return null;
+  const cx = box.x + (box.width ?? 0) / 2;
+  const top = Math.min(box.y, box.y + (box.height ?? 0));
+  const bottom = Math.max(box.y, box.y + (box.height ?? 0));
+  const below = datum.value < 0;
+  return (
+    <text x={cx} y={below ? bottom + 12 : top - 20} textAnchor="middle" className="bar-label" fontSize={11}>
+      <tspan x={cx} className="bar-label-value">
+        {formatMoneyShort(datum.value, currency)}
+      </tspan>
+      <tspan x={cx} dy={12}>
+        {formatShare(datum.share)}
+      </tspan>
+    </text>
+  );
+}
+
+/** The exposure chart (one bar per theme plus untagged) and the table of the same figures. */
+export function ExposurePanel({ report }: { report: SnapshotExposure }) {
+  const { t } = useTranslation();
+  const [rejected, setRejected] = useState<RowIssue[] | null>(null);
+  const showRejected = async () => setRejected(await api().listImportIssues({ snapshotId: report.snapshotId }));
+  const cur = report.baseCurrency;
+  const untaggedShare = report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue;
+  const data: Datum[] = [
+    // Sub-themes are inside their parent's bar; the table lists them.
+    ...report.themes.filter((th) => !th.parentId).map((th) => ({ id: th.id, name: th.name, value: th.value, share: th.share, color: th.color })),
+    { id: 'untagged', name: t('Untagged'), value: report.untaggedValue, share: untaggedShare, color: UNTAGGED_COLOR },
+  ];
+  const ticks = niceTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)));
+  return (
+    <section className="exposure" aria-label={t('Theme exposure')}>
+      <div className="section-head">
+        <h2>{t('Theme exposure')}</h2>
+        <span className="muted">{t('{{value}} total', { value: formatMoney(report.totalValue, cur) })}</span>
+      </div>
+      {report.warnings.length > 0 && (
+        <div className="alert" role="alert" data-testid="exposure-warnings">
+          {report.warnings.map((w, i) => (
+            <p key={i}>
+              {w.message}{' '}
+              {w.code === 'UNPARSED_CELL' && (
+                <button type="button" className="small" data-testid="show-rejected-rows" onClick={() => void showRejected()}>
+                  {t('Show rows')}
+                </button>
+              )}
+            </p>
+          ))}
+        </div>
+      )}
+      <figure className="chart" data-testid="exposure-chart" aria-label={t('Bar chart of theme exposure; the same figures are in the exposure table below it')}>
+        <figcaption>{t('Value by theme ({{currency}})', { currency: cur })}</figcaption>
+        <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 480, height: 300 }}>
+          <BarChart data={data} margin={{ top: 32, right: 12, bottom: 8, left: 24 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
+            <XAxis
+              dataKey="name"
+              tick={{ fontSize: 11 }}
+              interval={0}
+              tickFormatter={(n: string) => (n.length > 18 ? `${n.slice(0, 16)}…` : n)}
+              height={40}
+              label={{ value: t('Theme'), position: 'insideBottom', offset: 0, style: { fontSize: 11 } }}
+            />
+            <YAxis
+              // Round ticks with headroom above the tallest bar, so its share label is never clipped.
+              domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0]}
+              ticks={ticks}
+              tickFormatter={(v: number) => formatMoneyShort(v, cur)}
+              tick={{ fontSize: 11 }}
+              width={64}
+              label={{ value: t('Value ({{currency}})', { currency: cur }), angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }}
+            />
+            <Tooltip
+              cursor={{ fillOpacity: 0.08 }}
+              content={({ active, payload }) => {
+                const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined;
+                return d ? (
+                  <div className="chart-tooltip" data-testid="chart-tooltip">
+                    <strong>{d.name}</strong>
+                    <div>{formatMoney(d.value, cur)}</div>
+                    <div className="muted">{t('{{share}} of the portfolio', { share: formatShare(d.share) })}</div>
+                  </div>
+                ) : null;
+              }}
+            />
+            <Bar dataKey="value" isAnimationActive={false} radius={[3, 3, 0, 0]}>
+              {data.map((d) => (
+                <Cell key={d.id} fill={d.color} />
+              ))}
+              <LabelList dataKey="value" content={(props) => <BarLabel viewBox={props.viewBox} datum={data[props.index ?? -1]} currency={cur} />} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+      <ExposureTable report={report} />
+      {rejected && (
+        <Modal title={t('Rows of {{file}} that were not imported', { file: report.sourceFile })} testId="rejected-rows-dialog" onClose={() => setRejected(null)}>
+          <IssuesTable issues={rejected} />
+          <div className="actions">
+            <button type="button" onClick={() => setRejected(null)}>
+              {t('Close')}
+            </button>
+          </div>
+        </Modal>
+      )}
+      <p className="muted small method">
+        {t("A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {{date}}.", { date: report.asOf })}
+      </p>
+    </section>
+  );
+}

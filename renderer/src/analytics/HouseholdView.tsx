@@ -1,0 +1,244 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ClientSummary } from '../../../shared/api/contract';
+import { portfolioNameKey } from '../../../shared/domain/portfolio-name';
+import type { Exposure } from '../../../shared/exposure/model';
+import { api, asFailure } from '../api';
+import { ChartBox } from './charts/ChartBox';
+import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
+import { EVERY_TICK } from './charts/axis-ticks';
+import { ExportReportDialog } from '../reports/ExportReportDialog';
+import { formatDate, formatMoney, formatShare, formatWeight } from '../format';
+import type { ViewProps } from './AnalyticsViews';
+import { HouseholdTargets } from './HouseholdTargets';
+import { useCall } from '../ui/useCall';
+import { formatPoints } from '../../../shared/report/html-extras';
+
+/** Positions shown in the combined table (the report lists them all). */
+const TOP_POSITIONS = 15;
+
+
+/**
+ * The household: every portfolio of this portfolio's client combined (the latest snapshot of each,
+ * in one currency at each snapshot's own rates), with its theme shares against the client's target
+ * mix, its portfolios and its largest positions (the same security in several accounts is one line).
+ */
+export function HouseholdView({ portfolio, portfolioName, onMessage, version }: ViewProps & { version: number }) {
+  const { t } = useTranslation();
+  const clients = useCall<ClientSummary[]>(() => api().listClients({}), `clients:${version}`);
+  const [currency, setCurrency] = useState<string | null>(null);
+  const [edits, setEdits] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  const client = portfolio.clientName ? clients.data?.find((c) => portfolioNameKey(c.name) === portfolioNameKey(portfolio.clientName as string)) : undefined;
+  // The portfolios' shared currency; when they differ, the one chosen here (this portfolio's until then), shown as a choice.
+  const base = client ? (currency && client.baseCurrencies.includes(currency) ? currency : client.baseCurrencies.length === 1 ? client.baseCurrencies[0]! : portfolio.baseCurrency) : null;
+  const exposure = useCall<Exposure | null>(
+    () => (client && base ? api().getClientExposure({ client: client.name, baseCurrency: base, positionLimit: TOP_POSITIONS }) : Promise.resolve(null)),
+    `household:${client?.name ?? ''}:${base ?? ''}:${version}:${edits}`,
+  );
+  if (!portfolio.clientName) {
+    return (
+      <section className="panel wide" data-testid="household-view">
+        <h2>{t('No household yet')}</h2>
+        <p>
+          {t('{{name}} belongs to no client. Give it one (and the other portfolios of the same household) with', { name: portfolioName })} <strong>{t('Rename')}</strong>{' '}
+          {t('in the Portfolios view, or on the command line:')}{' '}
+          {/* i18n-ignore: a command typed as is (only its example argument is translated) */}
+          <code>themelens client set &quot;{portfolioName}&quot; &quot;{t('Client name')}&quot;</code>
+          {t('. Their combined exposure then shows here.')}
+        </p>
+      </section>
+    );
+  }
+  if (clients.error || exposure.error) return <p className="warn" data-testid="household-view">{clients.error ?? exposure.error}</p>;
+  const r = exposure.data;
+  if (!client || !r || !base) return <p className="muted loading-inline" data-testid="household-view">{t('Loading…')}</p>;
+  const cur = r.baseCurrency;
+  const roots = r.themes.filter((x) => !x.parentId);
+  const hasTargets = r.themes.some((x) => x.target);
+  const chart = roots.map((x) => ({ id: x.id, name: x.name, color: x.color, share: x.share * 100, target: x.target ? x.target.share * 100 : null, value: x.value }));
+  return (
+    <div className="view-grid" data-testid="household-view">
+      <section className="panel wide" aria-label={t('Household')}>
+        <div className="view-head-row">
+          <h2>{t('Household: {{name}}', { name: r.portfolio })}</h2>
+          <button type="button" className="small" data-testid="household-export" onClick={() => setExporting(true)}>
+            {t('Export household report…')}
+          </button>
+        </div>
+        <p data-testid="household-total">
+          {t('{{n}} portfolios,', { n: r.portfolios?.filter((p) => p.snapshotId !== null).length ?? '' })} <strong>{formatMoney(r.totalValue, cur)}</strong>{' '}
+          {t('in total, latest holdings as of {{date}}.', { date: formatDate(r.asOf) })}
+        </p>
+        {client.baseCurrencies.length > 1 ? (
+          <label className="inline-field">
+            {t('Combined in')}{' '}
+            <select value={base} data-testid="household-currency" onChange={(e) => setCurrency(e.target.value)}>
+              {client.baseCurrencies.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>{' '}
+            <span className="muted small">{t('(the portfolios are in {{currencies}}; each is converted at the rates of its own date)', { currencies: client.baseCurrencies.join(` ${t('and')} `) })}</span>
+          </label>
+        ) : (
+          <p className="muted small">{t('All figures in {{currency}}.', { currency: cur })}</p>
+        )}
+        {r.warnings.map((w) => (
+          <p key={w.message} className="warn small">
+            {w.message}
+          </p>
+        ))}
+      </section>
+      {exporting && (
+        <ExportReportDialog
+          subject={{ client: client.name, baseCurrency: cur }}
+          naming={{ clientName: null, portfolio: t('{{name}} household', { name: client.name }), asOf: r.asOf }}
+          onClose={() => setExporting(false)}
+          onSaved={(saved) => onMessage(t('Household report saved to {{path}}', { path: saved.path }), 'ok')}
+        />
+      )}
+      <ChartFrame
+        title={hasTargets ? t('{{name}}: theme shares and targets', { name: r.portfolio }) : t('{{name}}: theme shares', { name: r.portfolio })}
+        description={hasTargets ? t("Bar chart of the household's share in each theme beside its target") : t("Bar chart of the household's share in each theme")}
+        testId="household-chart"
+        legend={[{ id: 'share', name: t('Share now'), color: '#2563eb' }, ...(hasTargets ? [{ id: 'target', name: t('Target'), color: '#9ca3af' }] : [])]}
+        fileName={t('{{name}} - household themes {{date}}', { name: r.portfolio, date: r.asOf })}
+        onMessage={onMessage}
+        data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: r.baseCurrency }), t('Share now'), ...(hasTargets ? [t('Target')] : [])], rows: chart.map((d) => [d.name, formatMoney(d.value, r.baseCurrency), formatShare(d.share / 100), ...(hasTargets ? [d.target === null ? '—' : formatShare(d.target / 100)] : [])]) }}
+      >
+        <ChartBox
+          kind="household"
+          height={260}
+          tooltip={
+            <Tooltip
+              cursor={{ fillOpacity: 0.08 }}
+              content={({ active, payload }) => {
+                const d = active ? (payload?.[0]?.payload as (typeof chart)[number] | undefined) : undefined;
+                return d ? (
+                  <ChartTooltipBox
+                    title={d.name}
+                    rows={[
+                      { name: t('Share now'), color: d.color, value: formatShare(d.share / 100), detail: formatMoney(d.value, cur) },
+                      ...(d.target !== null ? [{ name: t('Target'), color: '#9ca3af', value: formatShare(d.target / 100), detail: formatPoints((d.share - d.target) / 100) }] : []),
+                    ]}
+                  />
+                ) : null;
+              }}
+            />
+          }
+        >
+          <BarChart data={chart} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
+            <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} height={40} />
+            <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} width={48} />
+            <Bar dataKey="share" name={t('Share now')} fill="#2563eb" isAnimationActive={false} />
+            {hasTargets && <Bar dataKey="target" name={t('Target')} fill="#9ca3af" isAnimationActive={false} />}
+          </BarChart>
+        </ChartBox>
+      </ChartFrame>
+      <section className="panel" aria-label={t('Themes of the household')}>
+        <table className="compact exposure-table" data-testid="household-themes">
+          <thead>
+            <tr>
+              <th>{t('Theme')}</th>
+              <th className="num">{t('Value')}</th>
+              <th className="num">{t('Share')}</th>
+              <th className="num">{t('Target · drift')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.themes.map((th) => (
+              <tr key={th.id} className={th.parentId ? 'sub-theme' : undefined} data-testid={`household-theme-${th.id}`}>
+                <td>
+                  <span className="swatch" style={{ background: th.color }} />
+                  {th.name}
+                </td>
+                <td className="num">{formatMoney(th.value, cur)}</td>
+                <td className="num">{formatShare(th.share)}</td>
+                <td
+                  className={th.target?.outside ? 'num drift-outside' : 'num'}
+                  data-testid={`household-target-${th.id}`}
+                  title={
+                    th.target
+                      ? th.target.outside
+                        ? t('Target {{share}} ± {{band}} points; outside the band', { share: formatShare(th.target.share), band: (th.target.band * 100).toFixed(1) })
+                        : t('Target {{share}} ± {{band}} points; within the band', { share: formatShare(th.target.share), band: (th.target.band * 100).toFixed(1) })
+                      : undefined
+                  }
+                >
+                  {th.target ? `${formatShare(th.target.share)} · ${formatPoints(th.target.drift)}${th.target.outside ? ' ⚠' : ''}` : '—'}
+                </td>
+              </tr>
+            ))}
+            <tr>
+              <td>{t('Untagged (cash {{cash}})', { cash: formatMoney(r.cashValue, cur) })}</td>
+              <td className="num">{formatMoney(r.untaggedValue, cur)}</td>
+              <td className="num">{formatShare(r.totalValue === 0 ? 0 : r.untaggedValue / r.totalValue)}</td>
+              <td />
+            </tr>
+          </tbody>
+        </table>
+        <HouseholdTargets
+          client={client.name}
+          themes={r.themes}
+          onSaved={(text) => {
+            onMessage(text, 'ok');
+            setEdits((n) => n + 1);
+          }}
+          onError={(err) => onMessage(asFailure(err).message, 'error')}
+        />
+      </section>
+      <section className="panel" aria-label={t('Portfolios of the household')}>
+        <table className="compact" data-testid="household-portfolios">
+          <thead>
+            <tr>
+              <th>{t('Portfolio')}</th>
+              <th>{t('As of')}</th>
+              <th className="num">{t('Positions')}</th>
+              <th className="num">{t('Value ({{currency}})', { currency: cur })}</th>
+              <th className="num">{t('Share')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(r.portfolios ?? []).map((p) => (
+              <tr key={p.name}>
+                <td>{p.name}{p.baseCurrency !== cur ? <span className="muted small"> ({p.baseCurrency})</span> : null}</td>
+                <td>{p.asOf ? formatDate(p.asOf) : t('no snapshot yet')}</td>
+                <td className="num">{p.positionCount}</td>
+                <td className="num">{formatMoney(p.totalValue, cur)}</td>
+                <td className="num">{formatShare(r.totalValue === 0 ? 0 : p.totalValue / r.totalValue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel wide" aria-label={t('Largest positions of the household')}>
+        <h3>{t('Largest positions, all accounts together')}</h3>
+        <table className="compact" data-testid="household-positions">
+          <thead>
+            <tr>
+              <th>{t('Symbol')}</th>
+              <th>{t('Description')}</th>
+              <th>{t('Held in')}</th>
+              <th className="num">{t('Value ({{currency}})', { currency: cur })}</th>
+              <th>{t('Themes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.positions.map((p) => (
+              <tr key={`${p.symbolKey}|${p.currency}|${p.account}`} data-testid={`household-position-${p.symbolKey}`}>
+                <td className="symbol">{p.symbol}</td>
+                <td className="description">{p.description}</td>
+                <td>{p.account}</td>
+                <td className="num">{p.value === null ? t('no rate') : formatMoney(p.value, cur)}</td>
+                <td>{p.themes.map((x) => `${x.id} ${formatWeight(x.weight)}`).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {r.positionCount > r.positions.length && <p className="muted small">{t('The {{n}} largest of {{total}}; a client report (themelens report --client) lists them all.', { n: r.positions.length, total: r.positionCount })}</p>}
+      </section>
+    </div>
+  );
+}

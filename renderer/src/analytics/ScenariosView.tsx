@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ApiOutputs } from '../../../shared/api/contract';
+import type { Theme } from '../../../shared/domain/types';
+import { api, asFailure } from '../api';
+import { ChartBox } from './charts/ChartBox';
+import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
+import { EVERY_TICK } from './charts/axis-ticks';
+import { ExportReportDialog } from '../reports/ExportReportDialog';
+import { formatMoney, formatMoneyShort, formatShare } from '../format';
+import type { ViewProps } from './AnalyticsViews';
+
+type Result = ApiOutputs['runScenario'];
+
+/** How long the sliders must rest before the scenario is computed again. */
+const SETTLE_MS = 200;
+
+/**
+ * What-if: a slider per top-level theme (-50% to +50%, in steps of 5); each position moves by the sum
+ * over its themes of weight x shock (the rule is under the chart). The result: the portfolio's move,
+ * each theme's part as a bar chart, and the positions that move most.
+ */
+export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage }: ViewProps & { snapshotId: number | null }) {
+  const { t } = useTranslation();
+  const [themes, setThemes] = useState<Theme[]>([]);
+  const [shocks, setShocks] = useState<Record<string, number>>({});
+  const [result, setResult] = useState<Result | null>(null);
+  const [exporting, setExporting] = useState(false);
+  useEffect(() => {
+    void api()
+      .listThemes({})
+      .then((list) => setThemes(list.filter((x) => !x.parentId)));
+  }, []);
+  const moved = Object.entries(shocks).filter(([, v]) => v !== 0);
+  const key = JSON.stringify([portfolio.id, snapshotId, moved]);
+  useEffect(() => {
+    if (moved.length === 0) {
+      setResult(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      api()
+        .runScenario({ portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), shocks: moved.map(([themeId, pct]) => ({ themeId, shockBp: pct * 100 })) })
+        .then((r) => live && setResult(r))
+        .catch((err) => live && onMessage(asFailure(err).message, 'error'));
+    }, SETTLE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // `key` names everything the call depends on.
+  }, [key]);
+  const cur = result?.baseCurrency ?? '';
+  const names = new Map(themes.map((x) => [x.id, x]));
+  const data = (result?.themes ?? []).filter((x) => names.has(x.id)).map((x) => ({ id: x.id, name: names.get(x.id)!.name, color: names.get(x.id)!.color, impact: x.impact, shock: x.shock, value: x.value }));
+  return (
+    <div className="view-grid" data-testid="scenarios-view">
+      <section className="panel" aria-label={t('Theme shocks')}>
+        <h2>{t('What if a theme moves?')}</h2>
+        <p className="muted small">{t('Move a theme; every position moves by its weight in that theme times the move. Cash does not move.')}</p>
+        {themes.map((theme) => (
+          <label key={theme.id} className="shock-slider">
+            <span>
+              <span className="swatch" style={{ background: theme.color }} />
+              {theme.name}
+            </span>
+            <input
+              type="range"
+              min={-50}
+              max={50}
+              step={5}
+              value={shocks[theme.id] ?? 0}
+              data-testid={`shock-${theme.id}`}
+              aria-valuetext={`${shocks[theme.id] ?? 0}%`}
+              onChange={(e) => setShocks((s) => ({ ...s, [theme.id]: Number(e.target.value) }))}
+            />
+            <output className="num">{`${(shocks[theme.id] ?? 0) > 0 ? '+' : ''}${shocks[theme.id] ?? 0}%`}</output>
+          </label>
+        ))}
+        <button type="button" className="small" data-testid="shock-reset" disabled={moved.length === 0} onClick={() => setShocks({})}>
+          {t('Reset')}
+        </button>{' '}
+        <button type="button" className="small" data-testid="scenario-export" disabled={result === null} onClick={() => setExporting(true)}>
+          {t('Export report with this scenario…')}
+        </button>
+        {exporting && result && (
+          <ExportReportDialog
+            subject={{ portfolioId: portfolio.id, snapshotId: result.snapshotId }}
+            shocks={moved.map(([themeId, pct]) => ({ themeId, shockBp: pct * 100 }))}
+            naming={{ clientName: portfolio.clientName, portfolio: portfolioName, asOf: result.asOf }}
+            onClose={() => setExporting(false)}
+            onSaved={(saved) => onMessage(t('Report saved to {{path}}', { path: saved.path }), 'ok')}
+          />
+        )}
+      </section>
+      {result === null ? (
+        <section className="panel" aria-live="polite">
+          <p className="muted">{t('Move a slider to see what it does to {{name}}.', { name: portfolioName })}</p>
+        </section>
+      ) : (
+        <>
+          <section className="panel" aria-live="polite">
+            <p className="scenario-total" data-testid="scenario-total">
+              {portfolioName}: <strong className={result.impact < 0 ? 'down' : 'up'}>{`${result.impact > 0 ? '+' : ''}${formatMoney(result.impact, cur)}`}</strong>{' '}
+              {t('({{share}} of {{total}}, as of {{date}})', { share: formatShare(result.impactShare), total: formatMoney(result.totalValue, cur), date: result.asOf })}
+            </p>
+            {result.warnings.map((w) => (
+              <p key={w.message} className="warn small">
+                {w.message}
+              </p>
+            ))}
+          </section>
+          <ChartFrame title={t('Scenario by theme, {{date}}', { date: result.asOf })} description={t("Bar chart of each theme's part of the move")} testId="scenario-chart" legend={data.map((d) => ({ id: d.id, name: d.name, color: d.color }))} fileName={t('{{name}} - scenario {{date}}', { name: portfolioName, date: result.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Shock'), t('Exposure ({{currency}})', { currency: cur }), t('Move ({{currency}})', { currency: cur })], rows: data.map((d) => [d.name, `${d.shock > 0 ? '+' : ''}${d.shock}%`, formatMoney(d.value, cur), formatMoney(d.impact, cur)]) }}>
+            <ChartBox
+              kind="scenario"
+              height={280}
+              tooltip={
+                <Tooltip
+                  cursor={{ fillOpacity: 0.08 }}
+                  content={({ active, payload }) => {
+                    const d = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
+                    return d ? <ChartTooltipBox title={`${d.name}: ${d.shock > 0 ? '+' : ''}${d.shock}%`} rows={[{ name: t('Move'), color: d.color, value: formatMoney(d.impact, cur), detail: t('of {{total}}', { total: formatMoney(d.value, cur) }) }]} /> : null;
+                  }}
+                />
+              }
+            >
+              <BarChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
+                <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} height={40} />
+                <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => formatMoneyShort(v, cur)} tick={{ fontSize: 11 }} width={64} label={{ value: t('Move ({{currency}})', { currency: cur }), angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
+                <ReferenceLine y={0} stroke="#9ca3af" />
+                <Bar dataKey="impact" isAnimationActive={false}>
+                  {data.map((d) => (
+                    <Cell key={d.id} fill={d.color} />
+                  ))}
+                  <LabelList dataKey="impact" position="top" formatter={(v: unknown) => formatMoneyShort(Number(v), cur)} style={{ fontSize: 11 }} />
+                </Bar>
+              </BarChart>
+            </ChartBox>
+          </ChartFrame>
+          <section className="panel wide" aria-label={t('Positions that move most')}>
+            <table className="compact" data-testid="scenario-positions">
+              <thead>
+                <tr>
+                  <th>{t('Symbol')}</th>
+                  <th>{t('Account')}</th>
+                  <th className="num">{t('Value')}</th>
+                  <th className="num">{t('Move')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.positions.slice(0, 20).map((p) => (
+                  <tr key={`${p.account}\u0000${p.symbol}`} data-testid={`scenario-row-${p.symbol}`}>
+                    <td className="symbol">{p.symbol}</td>
+                    <td>{p.account}</td>
+                    <td className="num">{formatMoney(p.value, cur)}</td>
+                    <td className={`num ${p.impact < 0 ? 'down' : 'up'}`}>{`${p.impact > 0 ? '+' : ''}${formatMoney(p.impact, cur)}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {result.positions.length > 20 && <p className="muted small">{t('and {{n}} more; themelens scenario --format json lists them all', { n: result.positions.length - 20 })}</p>}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

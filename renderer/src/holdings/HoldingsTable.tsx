@@ -1,0 +1,394 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { TagChange } from '../../../shared/api/contract';
+import type { Theme } from '../../../shared/domain/types';
+import type { SnapshotExposure } from '../../../shared/exposure/model';
+import { formatMoney, formatQuantity, formatWeight } from '../format';
+import { useHoldings } from './useHoldings';
+import { BulkTagBar } from '../tagging/BulkTagBar';
+import { filterHoldings, isFullyTagged, sortHoldings, type SortColumn, type SortOrder } from './holdings-view';
+import { TagEditor } from '../tagging/TagEditor';
+import type { SnapshotSecurity } from '../../../shared/api/contract';
+import { api } from '../api';
+import { useCall } from '../ui/useCall';
+import { securityTitle } from './security-title';
+import { useSwitchMeasure } from '../analytics/timing';
+import { msg } from '../i18n';
+
+interface Props {
+  report: SnapshotExposure;
+  themes: Theme[];
+  /** Applies tag edits as one undoable step. */
+  onTagChanges: (changes: TagChange[], label: string) => Promise<void>;
+  /** A holding was linked to another security ("Same security as…"): figures to fetch again. */
+  onSecuritiesChanged?: () => void;
+}
+
+const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
+  { column: 'account', label: msg('Account') },
+  { column: 'symbol', label: msg('Symbol') },
+  { column: 'description', label: msg('Description') },
+  { column: 'quantity', label: msg('Quantity'), numeric: true },
+  { column: 'value', label: msg('Value'), numeric: true },
+  { column: 'themes', label: msg('Themes') },
+];
+
+/** What the holdings table shows for a tag that was not set by hand (translated where shown). */
+const SOURCE_LABELS: Record<string, string> = {
+  rule: msg('rule'),
+  suggestion: msg('suggestion'),
+  imported: msg('imported'),
+  'look-through': msg('via holdings'),
+  linked: msg('same security'),
+};
+
+/** Click cycles a column: descending for numbers (largest first), ascending for text, then back to the file's order. */
+function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boolean): SortOrder | null {
+  const first = numeric ? 'desc' : 'asc';
+  if (current?.column !== column) return { column, direction: first };
+  if (current.direction === first) return { column, direction: first === 'asc' ? 'desc' : 'asc' };
+  return null;
+}
+
+/**
+ * The snapshot's positions with their tags. Rows are selected with click, Ctrl/Cmd+click,
+ * Shift+click, Space and Shift+arrows; "t" tags the selection; Enter edits one row's tags.
+ */
+export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChanged }: Props) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [untaggedOnly, setUntaggedOnly] = useState(false);
+  const [query, setQuery] = useState('');
+  const [themeFilter, setThemeFilter] = useState('');
+  const [order, setOrder] = useState<SortOrder | null>(null);
+  // Typing stays responsive on 100,000 rows: the filter runs on the deferred text.
+  const deferredQuery = useDeferredValue(query);
+  const { holdings, total, loaded, complete, error } = useHoldings(report);
+  // Until every page has come, searching, filtering, sorting and selecting all would act on part of
+  // the snapshot: they wait (a 100,000-position snapshot takes about a second).
+  const waiting = holdings !== null && !complete;
+  const waitTitle = waiting ? t('Loading all positions…') : undefined;
+  // Which security each symbol is, and how that was decided (tooltips); asked again with every new report.
+  const identities = useCall<SnapshotSecurity[]>(() => Promise.resolve().then(() => api().listSnapshotSecurities({ snapshotId: report.snapshotId })), `${report.snapshotId}|${report.generatedAt}`);
+  const identityOf = useMemo(() => new Map((identities.data ?? []).map((s) => [s.key, s])), [identities.data]);
+  // A switch to this screen is done once its positions are drawn (analytics/timing.ts).
+  useSwitchMeasure(`holdings:${report.snapshotId}`, holdings);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [bulkFocus, setBulkFocus] = useState(0);
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const themeById = new Map(themes.map((th) => [th.id, th]));
+
+  const themeIds = useMemo(
+    () => (themeFilter ? new Set([themeFilter, ...themes.filter((th) => th.parentId === themeFilter).map((th) => th.id)]) : null),
+    [themeFilter, themes],
+  );
+  const rows = useMemo(
+    () => sortHoldings(filterHoldings(holdings ?? [], { query: deferredQuery, untaggedOnly, themeIds }), order),
+    [holdings, deferredQuery, untaggedOnly, themeIds, order],
+  );
+  const filtered = Boolean(deferredQuery.trim()) || untaggedOnly || themeIds !== null;
+  // A new search, filter or order starts at the top of the list.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [deferredQuery, untaggedOnly, themeIds, order]);
+
+  // Only the rows in view are in the DOM: thousands of holdings scroll and update smoothly.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 37,
+    overscan: 12,
+    initialRect: { width: 1000, height: 800 },
+  });
+  // Where there is no layout (tests without a browser), draw the first rows rather than none.
+  const measured = virtualizer.getVirtualItems();
+  const items = measured.length > 0 || rows.length === 0 ? measured : rows.slice(0, 50).map((_, index) => ({ index, start: 0, end: 0 }));
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+
+  const selectRange = (from: number, to: number, add: boolean) => {
+    const [a, b] = from < to ? [from, to] : [to, from];
+    setSelected((s) => {
+      const next = add ? new Set(s) : new Set<string>();
+      for (let i = a; i <= b; i++) next.add(rows[i]!.key);
+      return next;
+    });
+  };
+  const toggle = (i: number) => {
+    const key = rows[i]!.key;
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+    setAnchor(i);
+  };
+  const focusRow = (i: number) => {
+    const row = () => tbody.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${i}"]`);
+    const now = row();
+    if (now) {
+      now.focus();
+      return;
+    }
+    // Not rendered yet: scroll it into the window, then focus it once React has drawn it.
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+    requestAnimationFrame(() => row()?.focus());
+  };
+
+  const onRowClick = (e: MouseEvent, i: number) => {
+    if ((e.target as HTMLElement).closest('button, input, select')) return;
+    if (e.shiftKey && anchor !== null) selectRange(anchor, i, e.ctrlKey || e.metaKey);
+    else if (e.ctrlKey || e.metaKey) toggle(i);
+    else {
+      setSelected(new Set([rows[i]!.key]));
+      setAnchor(i);
+    }
+  };
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
+    if (e.target !== e.currentTarget) return;
+    const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (move !== 0) {
+      e.preventDefault();
+      const j = Math.max(0, Math.min(rows.length - 1, i + move));
+      if (e.shiftKey) {
+        const from = anchor ?? i;
+        if (anchor === null) setAnchor(i);
+        selectRange(from, j, false);
+      }
+      focusRow(j);
+    } else if (e.key === ' ') {
+      e.preventDefault();
+      toggle(i);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      setEditing(rows[i]!.key);
+    } else if (e.key.toLowerCase() === 'a' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      if (!waiting) selectRange(0, rows.length - 1, false);
+    } else if (e.key === 't' && selected.size > 0) {
+      e.preventDefault();
+      setBulkFocus((n) => n + 1);
+    } else if (e.key === 'Escape') {
+      setSelected(new Set());
+    }
+  };
+
+  const selectedPositions = rows.filter((r) => selected.has(r.key) && !r.isCash);
+  const applyBulk = async (themeId: string, weightBp: number) => {
+    const keys = [...new Set(selectedPositions.map((p) => p.symbolKey))];
+    const theme = themeById.get(themeId)?.name ?? themeId;
+    await onTagChanges(
+      keys.map((symbolKey) => ({ symbolKey, themeId, weightBp })),
+      keys.length === 1 ? t('Tag 1 holding {{theme}}', { theme }) : t('Tag {{n}} holdings {{theme}}', { n: keys.length, theme }),
+    );
+  };
+
+  return (
+    <section className="holdings" aria-label={t('Holdings')}>
+      <div className="section-head">
+        <h2>{t('Holdings')}</h2>
+        <span className="muted" data-testid="holdings-count">
+          {filtered && holdings
+            ? t('{{shown}} of {{total}} positions · {{file}}', { shown: rows.length.toLocaleString(), total: total.toLocaleString(), file: report.sourceFile })
+            : t('{{total}} positions · {{file}}', { total: total.toLocaleString(), file: report.sourceFile })}
+        </span>
+      </div>
+      <div className="holdings-tools">
+        <input
+          type="search"
+          className="holdings-search"
+          placeholder={t('Search symbol, name, account')}
+          aria-label={t('Search holdings')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+          disabled={waiting}
+          title={waitTitle}
+          data-testid="holdings-search"
+        />
+        <select aria-label={t('Show positions of theme')} value={themeFilter} onChange={(e) => setThemeFilter(e.target.value)} disabled={waiting} title={waitTitle} data-testid="filter-theme">
+          <option value="">{t('All themes')}</option>
+          {themes.map((th) => (
+            <option key={th.id} value={th.id}>
+              {th.parentId ? `\u00a0\u00a0${th.name}` : th.name}
+            </option>
+          ))}
+        </select>
+        <label className="filter">
+          <input type="checkbox" checked={untaggedOnly} onChange={(e) => setUntaggedOnly(e.target.checked)} disabled={waiting} data-testid="filter-untagged" />
+          {t('Untagged only')}
+        </label>
+      </div>
+      {waiting && (
+        <div className="progress holdings-loading" role="progressbar" aria-label={t('Loading all positions…')} aria-valuemin={0} aria-valuemax={total} aria-valuenow={loaded} data-testid="holdings-loading">
+          <div className="progress-fill" style={{ width: `${total === 0 ? 0 : Math.round((loaded / total) * 100)}%` }} />
+          <span className="progress-label">{t('Loading positions: {{loaded}} of {{total}}…', { loaded: loaded.toLocaleString(), total: total.toLocaleString() })}</span>
+        </div>
+      )}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {selected.size > 0 && (
+        <BulkTagBar count={selectedPositions.length} themes={themes} focusToken={bulkFocus} onApply={applyBulk} onClear={() => setSelected(new Set())} />
+      )}
+      <div className="table-scroll" ref={scroller}>
+        <table data-testid="holdings-table" role="grid" aria-multiselectable="true">
+          <thead>
+            <tr>
+              {COLUMNS.map(({ column, label, numeric }) => (
+                <th
+                  key={column}
+                  className={numeric ? 'num' : undefined}
+                  aria-sort={order?.column === column ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button type="button" className="sort" data-testid={`sort-${column}`} disabled={waiting} title={waitTitle} onClick={() => setOrder((o) => nextOrder(o, column, Boolean(numeric) || column === 'themes'))}>
+                    {column === 'value' ? t('Value ({{currency}})', { currency: report.baseCurrency }) : t(label)}
+                    <span className="sort-mark" aria-hidden="true">
+                      {order?.column === column ? (order.direction === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody ref={tbody}>
+            {padTop > 0 && (
+              <tr aria-hidden="true" className="spacer-row">
+                <td colSpan={6} style={{ height: padTop }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const i = item.index;
+              const p = rows[i]!;
+              const key = p.key;
+              const isEditing = editing === key;
+              const isSelected = selected.has(key);
+              return (
+                <tr
+                  key={key}
+                  ref={virtualizer.measureElement}
+                  data-index={i}
+                  data-row
+                  data-testid={`holding-row-${p.symbolKey}`}
+                  className={[p.isCash ? 'cash' : '', isSelected ? 'selected' : ''].join(' ').trim() || undefined}
+                  aria-selected={isSelected}
+                  tabIndex={0}
+                  onClick={(e) => onRowClick(e, i)}
+                  onKeyDown={(e) => onRowKey(e, i)}
+                >
+                  <td className="account" title={p.account}>
+                    <span className="account-text">{p.account}</span>
+                  </td>
+                  <td className="symbol" title={securityTitle(identityOf.get(p.symbolKey))} data-testid={`symbol-${p.symbolKey}`}>
+                    <span className="symbol-text" title={p.symbol}>
+                      {p.symbol}
+                    </span>
+                    {p.isCash && <span className="badge">{t('Cash')}</span>}
+                    {identityOf.get(p.symbolKey)?.method === 'review' && <span className="badge warn-badge">{t('Needs review')}</span>}
+                    {!p.isCash && identityOf.get(p.symbolKey)?.market && identityOf.get(p.symbolKey)?.market !== 'US' && <span className="badge">{identityOf.get(p.symbolKey)?.market}</span>}
+                  </td>
+                  <td className="description" title={p.description}>
+                    {p.description}
+                  </td>
+                  <td className="num">{formatQuantity(p.quantity)}</td>
+                  <td className="num">
+                    {p.value === null ? (
+                      <span className="warn" title={t('No exchange rate from {{from}} to {{to}}', { from: p.currency, to: report.baseCurrency })}>
+                        {formatMoney(p.localValue, p.currency)} ⚠
+                      </span>
+                    ) : (
+                      formatMoney(p.value, report.baseCurrency)
+                    )}
+                  </td>
+                  <td className="themes-cell">
+                    {isEditing ? (
+                      <TagEditor
+                        symbolKey={p.symbolKey}
+                        current={p.themes}
+                        themes={themes}
+                        onCancel={() => {
+                          setEditing(null);
+                          focusRow(i);
+                        }}
+                        onSave={async (themeId, weightBp, note) => {
+                          await onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp, ...note }], t('Tag {{symbol}}', { symbol: p.symbolKey }));
+                          setEditing(null);
+                        }}
+                        onLinked={() => {
+                          setEditing(null);
+                          onSecuritiesChanged?.();
+                        }}
+                      />
+                    ) : (
+                      <div className="chips">
+                        {p.themes.map((tag) => {
+                          const theme = themeById.get(tag.id);
+                          return (
+                            <span key={tag.id} className="chip" title={theme?.description}>
+                              <span className="swatch" style={{ background: theme?.color ?? '#9ca3af' }} />
+                              {theme?.name ?? tag.id} {formatWeight(tag.weight)}
+                              {/* i18n-ignore: a source without a label (none today) shows its code */}
+                              {tag.source && tag.source !== 'manual' && <span className="chip-source">{SOURCE_LABELS[tag.source] ? t(SOURCE_LABELS[tag.source]!) : tag.source}</span>}
+                              <button
+                                type="button"
+                                className="chip-remove"
+                                aria-label={t('Remove {{theme}} from {{symbol}}', { theme: theme?.name ?? tag.id, symbol: p.symbolKey })}
+                                onClick={() => void onTagChanges([{ symbolKey: p.symbolKey, themeId: tag.id, weightBp: null }], t('Untag {{symbol}}', { symbol: p.symbolKey }))}
+                              >
+                                ×
+                              </button>
+                            </span>
+                          );
+                        })}
+                        {/* Fully tagged holdings keep the button: the editor also changes an existing weight. */}
+                        {!p.isCash && (
+                          <button
+                            type="button"
+                            className="small ghost"
+                            data-testid={`tag-button-${p.symbolKey}`}
+                            onClick={() => setEditing(key)}
+                            aria-label={isFullyTagged(p) ? t('Edit the tags of {{symbol}}', { symbol: p.symbolKey }) : t('Tag {{symbol}}', { symbol: p.symbolKey })}
+                            title={isFullyTagged(p) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
+                          >
+                            {isFullyTagged(p) ? t('Edit') : t('+ Tag')}
+                          </button>
+                        )}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" className="spacer-row">
+                <td colSpan={6} style={{ height: padBottom }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {holdings && complete && total > holdings.length && (
+          <div className="more-rows muted" data-testid="more-rows">
+            {t('Showing the {{shown}} largest of {{total}} positions; exports include them all.', { shown: holdings.length.toLocaleString(), total: total.toLocaleString() })}
+          </div>
+        )}
+        {!holdings && !error && <p className="muted empty-filter">{t('Loading positions…')}</p>}
+        {holdings && rows.length === 0 && (
+          <p className="muted empty-filter" data-testid="holdings-none">
+            {deferredQuery.trim()
+              ? t('No position matches "{{query}}".', { query: deferredQuery.trim() })
+              : untaggedOnly && !themeIds
+                ? t('Every holding is fully tagged.')
+                : t('No position matches these filters.')}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Tag } from '../../../shared/domain/types';
+import { HOLDINGS_TABLE_LIMIT, type HoldingRow, type HoldingsList } from '../../../shared/exposure/holdings';
+import type { SnapshotExposure } from '../../../shared/exposure/model';
+import { api, asFailure } from '../api';
+import { t } from '../i18n';
+import { buildHoldings, type Holding } from './holdings-view';
+
+/** The first page: more rows than a screen shows, sorted by the backend in a few milliseconds. */
+export const FIRST_PAGE = 200;
+/** Then the rest in pages of this many: a few MB per message, never 100,000 rows at once. */
+export const PAGE = 25_000;
+
+/**
+ * What the holdings screen last showed: going back to it from another view shows the same
+ * positions at once (100,000 of them took 1.2 s to load and build again) instead of asking again.
+ * The positions hold while their values cannot have changed (same snapshot, base currency and
+ * rates) and no portfolio or snapshot came or went (App forgets them then: a deleted snapshot's
+ * id can be given to the next import); the tags, and the rows built from both, while the exposure
+ * report is the same one (a tag edit brings a new report). Only a whole list is kept.
+ */
+let kept: { valuesKey: string; list: HoldingsList; report: SnapshotExposure; tags: Tag[]; holdings: Holding[] } | null = null;
+
+/** Drops what the holdings screen last showed (portfolios or snapshots changed; tests start clean). */
+export function forgetHoldings(): void {
+  kept = null;
+}
+
+interface Pages {
+  key: string;
+  /** The rows so far: the first page, then the whole list once every page has come. */
+  list: HoldingsList | null;
+  /** Rows received so far (for the progress shown while the rest loads). */
+  loaded: number;
+  complete: boolean;
+  error: string | null;
+}
+
+/**
+ * A snapshot's positions in pages: the first small page is drawn at once, the rest follow in large
+ * pages and are handed over together when the last has come (the table is built twice, not once
+ * per page). A page computed with other values than the first (a rate changed meanwhile) starts
+ * the list again, so pages of two valuations are never mixed.
+ */
+function usePagedHoldings(snapshotId: number, valuesKey: string, known: HoldingsList | null): Pages {
+  const [pages, setPages] = useState<Pages>(() =>
+    known ? { key: valuesKey, list: known, loaded: known.rows.length, complete: true, error: null } : { key: '', list: null, loaded: 0, complete: false, error: null },
+  );
+  const current = pages.key === valuesKey;
+  useEffect(() => {
+    if (current && (pages.complete || pages.error)) return;
+    let live = true;
+    const load = async (): Promise<void> => {
+      for (let attempt = 0; attempt < 3 && live; attempt++) {
+        const first = await api().listHoldings({ snapshotId, limit: FIRST_PAGE });
+        if (!live) return;
+        const want = Math.min(first.total, HOLDINGS_TABLE_LIMIT);
+        const complete = first.rows.length >= want;
+        setPages({ key: valuesKey, list: first, loaded: first.rows.length, complete, error: null });
+        if (complete) return;
+        const rows: HoldingRow[] = [...first.rows];
+        let stale = false;
+        while (rows.length < want && live) {
+          const page = await api().listHoldings({ snapshotId, offset: rows.length, limit: Math.min(PAGE, want - rows.length) });
+          if (!live) return;
+          if (page.valuesStamp !== first.valuesStamp) {
+            stale = true;
+            break;
+          }
+          if (page.rows.length === 0) break;
+          for (const r of page.rows) rows.push(r);
+          setPages((p) => (p.key === valuesKey ? { ...p, loaded: rows.length } : p));
+        }
+        if (stale) continue;
+        setPages({ key: valuesKey, list: { ...first, rows }, loaded: rows.length, complete: true, error: null });
+        return;
+      }
+      if (live) setPages((p) => ({ ...p, key: valuesKey, error: t('The positions changed value while they loaded (an exchange rate changed). Choose the portfolio again.') }));
+    };
+    load().catch((err: unknown) => live && setPages((p) => ({ ...p, key: valuesKey, error: asFailure(err).message })));
+    return () => {
+      live = false;
+    };
+    // Asked again when the snapshot or its valuation changes (`valuesKey` carries both).
+  }, [valuesKey]);
+  return current ? pages : { key: valuesKey, list: null, loaded: 0, complete: false, error: null };
+}
+
+/**
+ * The snapshot's positions with their current tags. Positions are loaded once per snapshot (and
+ * again when base currency or rates change their values), in pages; tags reload with every new
+ * report, that is after every edit, and are small next to the positions.
+ */
+export function useHoldings(report: SnapshotExposure): { holdings: Holding[] | null; total: number; loaded: number; complete: boolean; error: string | null } {
+  const valuesKey = `${report.snapshotId}|${report.baseCurrency}|${report.fxRates.map((r) => `${r.currency}=${r.rate}`).join(',')}|${report.warnings.filter((w) => w.code === 'MISSING_FX').length}`;
+  const pages = usePagedHoldings(report.snapshotId, valuesKey, kept?.valuesKey === valuesKey ? kept.list : null);
+  const [tags, setTags] = useState<{ report: SnapshotExposure; tags: Tag[] } | null>(() => (kept?.report === report ? { report, tags: kept.tags } : null));
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (tags?.report === report) return;
+    let current = true;
+    api()
+      .listTags({})
+      .then(
+        (t) => current && setTags({ report, tags: t }),
+        (err) => current && setError(asFailure(err).message),
+      );
+    return () => {
+      current = false;
+    };
+    // Asked again for every new report; the tags on hand say whether they are this report's.
+  }, [report]);
+
+  const list = pages.list;
+  const rows = list?.snapshotId === report.snapshotId ? list.rows : null;
+  const tagList = tags?.tags ?? null;
+  const holdings = useMemo(() => {
+    if (!rows || !tagList) return null;
+    if (kept && kept.list.rows === rows && kept.tags === tagList) return kept.holdings;
+    return buildHoldings(rows, tagList);
+  }, [rows, tagList]);
+  if (holdings && list && pages.complete && tags) kept = { valuesKey, list, report: tags.report, tags: tags.tags, holdings };
+  return { holdings, total: list?.total ?? report.positionCount, loaded: pages.loaded, complete: pages.complete, error: pages.error ?? error };
+}

@@ -1,0 +1,228 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportOptions, ImportPreview } from '../../../shared/api/contract';
+import type { PortfolioSummary } from '../../../shared/domain/types';
+import { portfolioNamed } from '../../../shared/domain/portfolio-name';
+import type { ColumnMapping } from '../../../shared/import/types';
+import { api, asFailure } from '../api';
+import { msg, t } from '../i18n';
+import { MappingEditor, PreviewTable } from './ColumnMapping';
+import { Modal } from '../ui/Modal';
+
+export type ImportChoice = ({ kind: 'existing'; portfolioId: number } | { kind: 'new'; name: string; baseCurrency: string }) & {
+  options: ImportOptions;
+  rememberMapping: boolean;
+  /** Set when the user typed a date; otherwise the file's own date (or today) applies. */
+  asOf?: string;
+};
+
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD'];
+const ENCODINGS: { id: NonNullable<ImportOptions['encoding']>; label: string }[] = [
+  { id: 'utf-8', label: 'UTF-8' }, // i18n-ignore: an encoding's name, the same in every language
+  { id: 'windows-1252', label: msg('Windows-1252 (Western Europe)') },
+  { id: 'iso-8859-1', label: msg('ISO-8859-1 (Latin-1)') },
+  { id: 'utf-16le', label: 'UTF-16 LE' }, // i18n-ignore: an encoding's name, the same in every language
+  { id: 'utf-16be', label: 'UTF-16 BE' }, // i18n-ignore: an encoding's name, the same in every language
+  { id: 'shift_jis', label: msg('Shift_JIS / CP932 (Japanese)') },
+  { id: 'euc-jp', label: msg('EUC-JP (Japanese)') },
+];
+const DELIMITERS: { id: NonNullable<ImportOptions['delimiter']>; label: string }[] = [
+  { id: ',', label: msg('Comma ,') },
+  { id: ';', label: msg('Semicolon ;') },
+  { id: '\t', label: msg('Tab') },
+  { id: '|', label: msg('Pipe |') },
+];
+
+/** "Portfolio_Positions_Nov-24-2026.csv" -> "Portfolio Positions". */
+function nameFromFile(fileName: string): string {
+  const stem = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').replace(/\b[A-Z][a-z]{2} \d{1,2} \d{4}\b/, '').trim();
+  return stem || t('My portfolio');
+}
+
+/**
+ * The import screen: where the file goes (new portfolio or new snapshot), how it was read
+ * (format, encoding, delimiter: each can be overridden, re-reading the original bytes), which column
+ * feeds which field, and a live preview of the first rows as they will be read.
+ */
+export function ImportDialog({
+  path,
+  fileName,
+  portfolios,
+  defaultPortfolioId,
+  onCancel,
+  onConfirm,
+}: {
+  path: string;
+  fileName: string;
+  portfolios: PortfolioSummary[];
+  defaultPortfolioId: number | null;
+  onCancel: () => void;
+  onConfirm: (choice: ImportChoice) => void;
+}) {
+  const { t } = useTranslation();
+  const [target, setTarget] = useState<string>(defaultPortfolioId !== null ? String(defaultPortfolioId) : 'new');
+  const [name, setName] = useState(nameFromFile(fileName));
+  const [currency, setCurrency] = useState('USD');
+  const [options, setOptions] = useState<ImportOptions>({});
+  const [userMapped, setUserMapped] = useState(false);
+  const [remember, setRemember] = useState(true);
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const request = useRef(0);
+
+  useEffect(() => {
+    const id = ++request.current;
+    const timer = setTimeout(() => {
+      api()
+        .previewImport({ path, options })
+        .then((p) => {
+          if (id !== request.current) return;
+          setPreview(p);
+          setError(null);
+        })
+        .catch((err) => id === request.current && setError(asFailure(err).message));
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [path, options]);
+
+  const mapping: ColumnMapping = options.mapping ?? preview?.format.mapping ?? {};
+  const clash = target === 'new' && portfolioNamed(portfolios, name) !== undefined;
+  const bad = preview?.rows.filter((r) => r.kind === 'rejected').length ?? 0;
+  const formatSummary = preview ? { format: preview.presets.find((p) => p.id === preview.format.preset)?.name ?? t('Generic CSV'), encoding: preview.format.encoding, line: preview.format.headerLine } : {};
+  const valid = preview !== null && (target !== 'new' || (name.trim().length > 0 && !clash));
+
+  const submit = () => {
+    if (!valid) return;
+    const chosen: ImportOptions = { ...options, ...(userMapped ? { mapping } : {}) };
+    const common = { options: chosen, rememberMapping: userMapped && remember, ...(asOf ? { asOf } : {}) };
+    onConfirm(target === 'new' ? { kind: 'new', name: name.trim(), baseCurrency: currency, ...common } : { kind: 'existing', portfolioId: Number(target), ...common });
+  };
+
+  return (
+    <Modal title={t('Import {{file}}', { file: fileName })} testId="new-portfolio-dialog" onClose={onCancel} wide>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="form-row">
+          {portfolios.length > 0 && (
+            <label className="field">
+              <span>{t('Import into')}</span>
+              <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="import-target">
+                {portfolios.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {t('{{name}} (new snapshot)', { name: p.name })}
+                  </option>
+                ))}
+                <option value="new">{t('New portfolio…')}</option>
+              </select>
+            </label>
+          )}
+          {target === 'new' && (
+            <>
+              <label className="field grow">
+                <span>{t('Portfolio name')}</span>
+                <input data-testid="new-portfolio-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus />
+              </label>
+              <label className="field">
+                <span>{t('Base currency')}</span>
+                <select value={currency} onChange={(e) => setCurrency(e.target.value)} data-testid="new-portfolio-currency">
+                  {CURRENCIES.map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+            </>
+          )}
+          <label className="field">
+            <span>{t('Holdings as of')}</span>
+            <input
+              type="date"
+              data-testid="import-as-of"
+              value={asOf ?? preview?.format.asOf ?? ''}
+              onChange={(e) => setAsOf(e.target.value || null)}
+              title={preview?.format.asOf ? t('Date read from the file') : t('The file states no date; today is used unless you pick one')}
+            />
+          </label>
+        </div>
+        {clash && <p className="field-error">{t('A portfolio with this name exists; choose it above to add a snapshot.')}</p>}
+
+        <details className="file-format" open={Boolean(preview?.problem) || bad > 0 || userMapped}>
+          <summary data-testid="file-format-summary">
+            {preview ? (preview.savedMapping ? t('{{format}} · {{encoding}} · header on line {{line}} · your saved column mapping', formatSummary) : t('{{format}} · {{encoding}} · header on line {{line}}', formatSummary)) : t('Reading the file…')}
+          </summary>
+          <div className="form-row">
+            <label className="field">
+              <span>{t('Encoding')}</span>
+              <select
+                data-testid="import-encoding"
+                value={options.encoding ?? preview?.format.encoding ?? ''}
+                onChange={(e) => setOptions((o) => ({ ...o, encoding: e.target.value as ImportOptions['encoding'] }))}
+              >
+                {ENCODINGS.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {t(x.label)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('Delimiter')}</span>
+              <select
+                data-testid="import-delimiter"
+                value={options.delimiter ?? preview?.format.delimiter ?? ','}
+                onChange={(e) => setOptions((o) => ({ ...o, delimiter: e.target.value as ImportOptions['delimiter'] }))}
+              >
+                {DELIMITERS.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {t(x.label)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {preview && (
+            <MappingEditor
+              headers={preview.format.headers}
+              mapping={mapping}
+              onChange={(m) => {
+                setUserMapped(true);
+                setOptions((o) => ({ ...o, mapping: m }));
+              }}
+            />
+          )}
+          {userMapped && (
+            <label className="checkbox">
+              <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} data-testid="remember-mapping" />
+              {t('Remember these columns for files with the same header row')}
+            </label>
+          )}
+        </details>
+
+        {error && <p className="field-error" role="alert">{error}</p>}
+        {preview?.problem && <p className="field-error" role="alert">{preview.problem}</p>}
+        {preview && (
+          <>
+            <p className="muted small" data-testid="preview-summary">
+              {bad > 0
+                ? t('First rows as ThemeLens reads them: {{bad}} of {{rows}} cannot be read yet (hover a red cell to see why; map a column or fix the file).', { bad, rows: preview.rows.length })
+                : t('First rows as ThemeLens reads them.')}
+            </p>
+            <PreviewTable preview={preview} />
+          </>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onCancel}>
+            {t('Cancel')}
+          </button>
+          <button type="submit" className="primary" data-testid="new-portfolio-confirm" disabled={!valid}>
+            {t('Import')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

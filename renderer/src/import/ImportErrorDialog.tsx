@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiFailure } from '../api';
+import { IssuesTable } from './IssuesTable';
+import { Modal } from '../ui/Modal';
+
+/** Why an import stopped, row by row, and what the user can do about it. */
+export function ImportErrorDialog({
+  failure,
+  onRetry,
+  onCancel,
+}: {
+  failure: ApiFailure;
+  onRetry: (extra: { skipInvalid?: boolean; allowDuplicate?: boolean }) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const issues = failure.details?.issues ?? [];
+  const count = (key: 'rejectedCount' | 'validCount') => (typeof failure.details?.[key] === 'number' ? (failure.details[key] as number) : null);
+  const rejected = count('rejectedCount');
+  // Skipping the bad rows is pointless when no row is good (the backend says how many are).
+  const canSkip = failure.code === 'IMPORT_INVALID_ROWS' && count('validCount') !== 0;
+  const title = failure.code === 'ALREADY_IMPORTED' ? t('Already imported') : failure.code === 'IMPORT_INVALID_ROWS' ? t('Some rows could not be read') : t('The file could not be imported');
+  return (
+    <Modal title={title} testId="import-error-dialog" onClose={onCancel}>
+      <p className="error-message">{failure.message}</p>
+      {issues.length > 0 && <IssuesTable issues={issues} />}
+      {rejected !== null && rejected > issues.length && (
+        <p className="muted small" data-testid="issues-more">
+          {t('The first {{n}} of {{total}} rows that could not be read are listed.', { n: issues.length, total: rejected })}
+        </p>
+      )}
+      <p className="muted small">{t('Nothing was written: your data is as it was before.')}</p>
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          {t('Cancel')}
+        </button>
+        {canSkip && (
+          <button type="button" className="primary" data-testid="import-valid-rows" onClick={() => onRetry({ skipInvalid: true })}>
+            {t('Import valid rows only')}
+          </button>
+        )}
+        {failure.code === 'ALREADY_IMPORTED' && (
+          <button type="button" className="primary" data-testid="import-again" onClick={() => onRetry({ allowDuplicate: true })}>
+            {t('Import again anyway')}
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}

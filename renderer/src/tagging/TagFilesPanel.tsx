@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TagImportPreview } from '../../../shared/api/contract';
+import { api, asFailure } from '../api';
+import { formatWeight } from '../format';
+import { msg } from '../i18n';
+import type { RecordTagStep } from './ThemesDialog';
+
+/** What a line of the file does, as the preview shows it. */
+const STATUS: Record<TagImportPreview['rows'][number]['status'], string> = { new: msg('new'), same: msg('same'), changed: msg('changed'), conflict: msg('conflict') };
+
+/** Share themes and tags with colleagues: export as JSON or CSV; import with a preview of what changes. */
+export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; record: RecordTagStep }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ path: string; preview: TagImportPreview } | null>(null);
+  const exportAs = async (format: 'json' | 'csv') => {
+    const target = await api().chooseExportPath({ format, suggestedName: `themelens-tags.${format}` });
+    if (!target) return;
+    try {
+      await api().exportTags({ path: target.path, format });
+      setMessage(t('Saved {{path}}', { path: target.path }));
+    } catch (err) {
+      setMessage(asFailure(err).message);
+    }
+  };
+  const pick = async () => {
+    const file = await api().chooseImportFile({});
+    if (!file) return;
+    try {
+      setPending({ path: file.path, preview: await api().previewTagImport({ path: file.path }) });
+      setMessage(null);
+    } catch (err) {
+      setMessage(asFailure(err).message);
+    }
+  };
+  const confirm = async () => {
+    if (!pending) return;
+    try {
+      const r = await record(t('Import tags from {{file}}', { file: pending.preview.file }), () => api().importTags({ path: pending.path }));
+      setMessage(t('Imported {{added}} new and {{changed}} changed tag(s) from {{file}}.', { added: r.counts.new, changed: r.counts.changed, file: r.file }));
+      setPending(null);
+      onChanged();
+    } catch (err) {
+      setMessage(asFailure(err).message);
+    }
+  };
+  const p = pending?.preview;
+  const w = (bp: number | null) => (bp === null ? '—' : formatWeight(bp / 10000));
+  const blocked = p ? p.counts.conflict > 0 || p.errors.length > 0 : true;
+  return (
+    <div data-testid="share-panel">
+      <div className="form-row">
+        <button type="button" className="small" onClick={() => void exportAs('json')} data-testid="export-tags-json">
+          {t('Export themes and tags (JSON)…')}
+        </button>
+        <button type="button" className="small" onClick={() => void exportAs('csv')} data-testid="export-tags-csv">
+          {t('Export tags (CSV)…')}
+        </button>
+        <span className="spacer" />
+        <button type="button" className="small primary" onClick={() => void pick()} data-testid="import-tags">
+          {t('Import tags…')}
+        </button>
+      </div>
+      {message && <p className="small">{message}</p>}
+      {p && (
+        <>
+          <p data-testid="tag-import-summary">
+            {p.newThemes.length
+              ? t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} conflict(s); new themes: {{themes}}. Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict, themes: p.newThemes.join(', ') })
+              : t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} conflict(s). Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict })}
+          </p>
+          <div className="issues">
+            <table>
+              <thead>
+                <tr>
+                  <th className="num">{t('Line')}</th>
+                  <th>{t('Symbol')}</th>
+                  <th>{t('Theme')}</th>
+                  <th className="num">{t('Now')}</th>
+                  <th className="num">{t('After')}</th>
+                  <th>{t('What happens')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.rows
+                  .filter((r) => r.status !== 'same')
+                  .map((r) => (
+                    <tr key={`${r.line}-${r.symbolKey}-${r.themeId}`} className={r.status === 'conflict' ? 'cell-bad' : undefined}>
+                      <td className="num">{r.line}</td>
+                      <td>{r.symbolKey}</td>
+                      <td>{r.themeId}</td>
+                      <td className="num">{w(r.oldWeightBp)}</td>
+                      <td className="num">{w(r.newWeightBp)}</td>
+                      {/* i18n-ignore: the key is a STATUS label, each written with msg() above */}
+                      <td>{r.message ?? t(STATUS[r.status])}</td>
+                    </tr>
+                  ))}
+                {p.errors.map((e) => (
+                  <tr key={`e${e.line}`} className="cell-bad">
+                    <td className="num">{e.line}</td>
+                    <td colSpan={5}>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="actions">
+            <button type="button" className="small" onClick={() => setPending(null)}>
+              {t('Cancel')}
+            </button>
+            <button type="button" className="small primary" disabled={blocked} onClick={() => void confirm()} data-testid="confirm-tag-import" title={blocked ? t('Resolve the conflicts in the file first') : undefined}>
+              {t('Import')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
