@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DatabaseStatus, ImportProgress } from '../../shared/api/contract';
+import type { DatabaseStatus } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
 import type { SnapshotExposure } from '../../shared/exposure/model';
-import { api, asFailure, type ApiFailure } from './api';
-import { formatCount, formatDate } from './format';
+import { api, asFailure } from './api';
+import { formatDate } from './format';
 import { EmptyState } from './ui/EmptyState';
 import { ExportReportDialog } from './reports/ExportReportDialog';
 import { ExposurePanel } from './analytics/ExposurePanel';
 import { HoldingsTable } from './holdings/HoldingsTable';
-import { ImportDialog, type ImportChoice } from './import/ImportDialog';
+import { ImportDialog } from './import/ImportDialog';
 import { ImportErrorDialog } from './import/ImportErrorDialog';
 import { ProgressBar } from './import/ProgressBar';
 import { Toast } from './ui/Toast';
@@ -17,7 +17,6 @@ import { BackupsDialog } from './backups/BackupsDialog';
 import { ReadOnlyBanner } from './backups/ReadOnlyBanner';
 import { NoticeBanner } from './ui/NoticeBanner';
 import { SAMPLE_CLIENT } from '../../shared/samples/household';
-import { programHint } from '../../shared/suggestions/hint';
 import { RecoveryPrompt } from './backups/RecoveryPrompt';
 import { ThemesDialog } from './tagging/ThemesDialog';
 import { Toolbar } from './ui/Toolbar';
@@ -28,22 +27,13 @@ import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './analytics/prefetch';
 import { ViewTabs, type ViewId } from './analytics/ViewTabs';
 import { forgetHoldings } from './holdings/useHoldings';
 import { useLanguageSync } from './i18n/useLanguage';
+import { useImportFlow } from './import/useImportFlow';
 
 /**
  * Positions fetched with the exposure for the screen: none to speak of. The holdings table loads
  * the snapshot's positions itself (listHoldings); exports always get them all.
  */
 const SCREEN_POSITION_LIMIT = 1;
-
-interface PendingImport {
-  path: string;
-  fileName: string;
-}
-
-interface FailedImport {
-  failure: ApiFailure;
-  retry: (extra: { skipInvalid?: boolean; allowDuplicate?: boolean }) => void;
-}
 
 export function App() {
   useLanguageSync();
@@ -52,14 +42,11 @@ export function App() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [themes, setThemes] = useState<Theme[]>([]);
   const [report, setReport] = useState<SnapshotExposure | null>(null);
-  const [pending, setPending] = useState<PendingImport | null>(null);
-  const [failed, setFailed] = useState<FailedImport | null>(null);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Updating prices or loading the sample (an import has its own flag, in useImportFlow).
+  const [working, setWorking] = useState(false);
   // The Themes dialog, when open, and the tab it opens on.
   const [themesOpen, setThemesOpen] = useState<'themes' | 'suggestions' | null>(null);
   // After the first import: what the seed pack has to say about the holdings (a banner).
-  const [hint, setHint] = useState<{ holdings: number; themes: number } | null>(null);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
   const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
@@ -100,7 +87,6 @@ export function App() {
       .databaseStatus({})
       .then(setDbStatus)
       .catch((err) => setToast({ text: asFailure(err).message, kind: 'error' }));
-    return api().on('importProgress', setProgress);
   }, [refreshPortfolios]);
 
   // The analytics views' first drawing, done while idle, so opening one is as quick the first time.
@@ -131,20 +117,13 @@ export function App() {
   );
 
   const readOnlyMessage = dbStatus?.readOnly ? dbStatus.message : null;
-  const startImport = useCallback(async () => {
-    // Nothing can be saved to a read-only database: say so before the user picks a file.
-    if (readOnlyMessage) return setToast({ text: readOnlyMessage, kind: 'error' });
-    const chosen = await api().chooseImportFile({});
-    if (chosen) setPending({ path: chosen.path, fileName: chosen.name });
-  }, [readOnlyMessage]);
-
   // Update prices…: the latest holdings at a prices file's prices, as a new snapshot; stale ones named.
   const updatePrices = useCallback(async () => {
     if (readOnlyMessage) return setToast({ text: readOnlyMessage, kind: 'error' });
     if (selectedId === null) return;
     const chosen = await api().chooseImportFile({});
     if (!chosen) return;
-    setBusy(true);
+    setWorking(true);
     try {
       const r = await api().repricePortfolio({ path: chosen.path, portfolioId: selectedId });
       await refreshPortfolios(selectedId);
@@ -161,24 +140,15 @@ export function App() {
     } catch (err) {
       setToast({ text: asFailure(err).message, kind: 'error' });
     } finally {
-      setBusy(false);
+      setWorking(false);
     }
   }, [readOnlyMessage, selectedId, refreshPortfolios, t]);
-
-  const showProgramHint = useCallback(async () => {
-    try {
-      const said = programHint(await api().listSuggestions({ onlyHeld: true }));
-      if (said) setHint({ holdings: said.holdings, themes: said.themes });
-    } catch {
-      // Nothing to say then.
-    }
-  }, []);
 
   // The sample household: loaded from the empty state, removed from its banner, both in one call.
   const hasSample = (portfolios ?? []).some((p) => p.clientName === SAMPLE_CLIENT);
   const sample = useCallback(
     async (what: 'load' | 'remove') => {
-      setBusy(true);
+      setWorking(true);
       try {
         if (what === 'load') {
           const r = await api().loadSampleHousehold({});
@@ -193,43 +163,16 @@ export function App() {
       } catch (err) {
         setToast({ text: asFailure(err).message, kind: 'error' });
       } finally {
-        setBusy(false);
+        setWorking(false);
       }
     },
     [refreshPortfolios, t],
   );
 
-  const runImport = useCallback(
-    async (file: PendingImport, choice: ImportChoice, extra: { skipInvalid?: boolean; allowDuplicate?: boolean } = {}) => {
-      setPending(null);
-      setFailed(null);
-      setBusy(true);
-      setProgress(null);
-      try {
-        const outcome = await api().importHoldings({
-          path: file.path,
-          ...(choice.kind === 'existing' ? { portfolioId: choice.portfolioId } : { portfolioName: choice.name, baseCurrency: choice.baseCurrency }),
-          options: choice.options,
-          rememberMapping: choice.rememberMapping,
-          ...(choice.asOf ? { asOf: choice.asOf } : {}),
-          ...extra,
-        });
-        const first = (portfolios ?? []).length === 0;
-        await refreshPortfolios(outcome.portfolio.id);
-        setReportVersion((v) => v + 1);
-        const values = { n: formatCount(outcome.imported), name: outcome.portfolio.name, skipped: outcome.rejected.length };
-        setToast({ text: outcome.rejected.length ? t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values) : t('Imported {{n}} positions into {{name}}.', values), kind: 'ok' });
-        // The hint is a courtesy: a failure to read the suggestions never turns the import into an error.
-        if (first) void showProgramHint();
-      } catch (err) {
-        setFailed({ failure: asFailure(err), retry: (more) => void runImport(file, choice, { ...extra, ...more }) });
-      } finally {
-        setBusy(false);
-        setProgress(null);
-      }
-    },
-    [refreshPortfolios, portfolios, showProgramHint, t],
-  );
+  const imports = useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, onImported: bumpReport, notify: setToast });
+  const busy = imports.importing || working;
+  const { hint, pending, failed } = imports;
+  const startImport = imports.start;
 
   // Export report…: a dialog (format, paper, sections, preview) that saves the report and reports back.
   const [exportOpen, setExportOpen] = useState(false);
@@ -296,11 +239,11 @@ export function App() {
               testId: 'program-hint-review',
               primary: true,
               onClick: () => {
-                setHint(null);
+                imports.dismissHint();
                 setThemesOpen('suggestions');
               },
             },
-            { label: t('Dismiss'), testId: 'program-hint-dismiss', onClick: () => setHint(null) },
+            { label: t('Dismiss'), testId: 'program-hint-dismiss', onClick: imports.dismissHint },
           ]}
         >
           {/* The command line says the same in English (shared/suggestions/hint.ts); here in the interface's language. */}
@@ -309,7 +252,7 @@ export function App() {
             : t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.", { holdings: hint.holdings, themes: hint.themes })}
         </NoticeBanner>
       )}
-      {busy && <ProgressBar progress={progress} onCancel={() => void api().cancelImport({})} />}
+      {busy && <ProgressBar progress={imports.progress} onCancel={() => void api().cancelImport({})} />}
       {portfolios === null ? (
         <main className="loading" aria-busy="true">{t('Loading…')}</main>
       ) : portfolios.length === 0 ? (
@@ -347,11 +290,11 @@ export function App() {
           fileName={pending.fileName}
           portfolios={portfolios ?? []}
           defaultPortfolioId={selectedId}
-          onCancel={() => setPending(null)}
-          onConfirm={(choice) => void runImport(pending, choice)}
+          onCancel={imports.cancelPending}
+          onConfirm={(choice) => void imports.run(pending, choice)}
         />
       )}
-      {failed && <ImportErrorDialog failure={failed.failure} onRetry={failed.retry} onCancel={() => setFailed(null)} />}
+      {failed && <ImportErrorDialog failure={failed.failure} onRetry={failed.retry} onCancel={imports.dismissFailure} />}
       {themesOpen && (
         <ThemesDialog
           initialTab={themesOpen}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportProgress } from '../../../shared/api/contract';
+import type { PortfolioSummary } from '../../../shared/domain/types';
+import { programHint } from '../../../shared/suggestions/hint';
+import { api, asFailure, type ApiFailure } from '../api';
+import { formatCount } from '../format';
+import type { ImportChoice } from './ImportDialog';
+
+export interface PendingImport {
+  path: string;
+  fileName: string;
+}
+
+export interface FailedImport {
+  failure: ApiFailure;
+  retry: (extra: { skipInvalid?: boolean; allowDuplicate?: boolean }) => void;
+}
+
+interface ImportFlowOptions {
+  portfolios: PortfolioSummary[] | null;
+  /** Set when the database is read-only: an import says so before a file is chosen. */
+  readOnlyMessage: string | null;
+  /** Reloads the portfolio list, selecting the one imported into. */
+  refreshPortfolios: (select?: number) => Promise<void>;
+  /** The imported portfolio's exposure is fetched again. */
+  onImported: () => void;
+  notify: (toast: { text: string; kind: 'ok' | 'error' }) => void;
+}
+
+/**
+ * The import flow in one place: the file chosen (the mapping dialog shows it), the import running
+ * with its progress, a failure with its retry (skip invalid rows, keep a duplicate), and after a
+ * first import the hint about the program's projects.
+ */
+export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, onImported, notify }: ImportFlowOptions) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  const [failed, setFailed] = useState<FailedImport | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [hint, setHint] = useState<{ holdings: number; themes: number } | null>(null);
+
+  useEffect(() => api().on('importProgress', setProgress), []);
+
+  const start = useCallback(async () => {
+    // Nothing can be saved to a read-only database: say so before the user picks a file.
+    if (readOnlyMessage) return notify({ text: readOnlyMessage, kind: 'error' });
+    const chosen = await api().chooseImportFile({});
+    if (chosen) setPending({ path: chosen.path, fileName: chosen.name });
+  }, [readOnlyMessage, notify]);
+
+  const showProgramHint = useCallback(async () => {
+    try {
+      const said = programHint(await api().listSuggestions({ onlyHeld: true }));
+      if (said) setHint({ holdings: said.holdings, themes: said.themes });
+    } catch {
+      // Nothing to say then.
+    }
+  }, []);
+
+  const run = useCallback(
+    async (file: PendingImport, choice: ImportChoice, extra: { skipInvalid?: boolean; allowDuplicate?: boolean } = {}) => {
+      setPending(null);
+      setFailed(null);
+      setImporting(true);
+      setProgress(null);
+      try {
+        const outcome = await api().importHoldings({
+          path: file.path,
+          ...(choice.kind === 'existing' ? { portfolioId: choice.portfolioId } : { portfolioName: choice.name, baseCurrency: choice.baseCurrency }),
+          options: choice.options,
+          rememberMapping: choice.rememberMapping,
+          ...(choice.asOf ? { asOf: choice.asOf } : {}),
+          ...extra,
+        });
+        const first = (portfolios ?? []).length === 0;
+        await refreshPortfolios(outcome.portfolio.id);
+        onImported();
+        const values = { n: formatCount(outcome.imported), name: outcome.portfolio.name, skipped: outcome.rejected.length };
+        notify({ text: outcome.rejected.length ? t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values) : t('Imported {{n}} positions into {{name}}.', values), kind: 'ok' });
+        // The hint is a courtesy: a failure to read the suggestions never turns the import into an error.
+        if (first) void showProgramHint();
+      } catch (err) {
+        setFailed({ failure: asFailure(err), retry: (more) => void run(file, choice, { ...extra, ...more }) });
+      } finally {
+        setImporting(false);
+        setProgress(null);
+      }
+    },
+    [refreshPortfolios, portfolios, showProgramHint, onImported, notify, t],
+  );
+
+  return {
+    pending,
+    failed,
+    progress,
+    importing,
+    hint,
+    start,
+    run,
+    cancelPending: () => setPending(null),
+    dismissFailure: () => setFailed(null),
+    dismissHint: () => setHint(null),
+  };
+}
