@@ -35,6 +35,12 @@ import { useImportFlow } from './import/useImportFlow';
  */
 const SCREEN_POSITION_LIMIT = 1;
 
+/**
+ * The window: the portfolio chosen and its exposure, the views, and each feature's dialogs wired to
+ * the toolbar and menu. Longer than 300 lines: it is the one place that owns what several features
+ * share (the selection, the exposure, undo, busy); each flow lives in its feature's folder
+ * (the import in import/useImportFlow.ts).
+ */
 export function App() {
   useLanguageSync();
   const { t } = useTranslation();

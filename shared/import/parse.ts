@@ -3,6 +3,9 @@ import { formatCents } from '../money/decimal';
  * The holdings-file parser: bytes in, positions + row issues out, never a throw on bad input.
  * Whole-file work (encoding, delimiter, header, preset, number style) happens once in openSession;
  * each record then goes through stepRow/normaliseRow, which do no detection and compile nothing.
+ * Longer than 300 lines: detection's steps hand each other partial results (encoding, then
+ * delimiter, header and preset, then number style), and the preview and the streaming parser
+ * share them; split, each step's contract would have to be spelt out twice.
  */
 
 import { MONEY_LIMIT_TEXT } from './normalise';

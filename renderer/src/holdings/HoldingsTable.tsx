@@ -4,11 +4,11 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEv
 import type { TagChange } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import type { SnapshotExposure } from '../../../shared/exposure/model';
-import { formatMoney, formatQuantity, formatWeight } from '../format';
+import { formatMoney, formatQuantity } from '../format';
 import { useHoldings } from './useHoldings';
 import { BulkTagBar } from '../tagging/BulkTagBar';
-import { filterHoldings, isFullyTagged, sortHoldings, type SortColumn, type SortOrder } from './holdings-view';
-import { TagEditor } from '../tagging/TagEditor';
+import { filterHoldings, sortHoldings, type SortColumn, type SortOrder } from './holdings-view';
+import { HoldingThemes } from './HoldingThemes';
 import type { SnapshotSecurity } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useCall } from '../ui/useCall';
@@ -34,15 +34,6 @@ const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
   { column: 'themes', label: msg('Themes') },
 ];
 
-/** What the holdings table shows for a tag that was not set by hand (translated where shown). */
-const SOURCE_LABELS: Record<string, string> = {
-  rule: msg('rule'),
-  suggestion: msg('suggestion'),
-  imported: msg('imported'),
-  'look-through': msg('via holdings'),
-  linked: msg('same security'),
-};
-
 /** Click cycles a column: descending for numbers (largest first), ascending for text, then back to the file's order. */
 function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boolean): SortOrder | null {
   const first = numeric ? 'desc' : 'asc';
@@ -54,6 +45,9 @@ function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boole
 /**
  * The snapshot's positions with their tags. Rows are selected with click, Ctrl/Cmd+click,
  * Shift+click, Space and Shift+arrows; "t" tags the selection; Enter edits one row's tags.
+ * Longer than 300 lines: the virtualized rows, their keyboard and selection model and the search,
+ * filter and sort that decide which rows they are depend on each other's state; a row's Themes
+ * cell is its own component (HoldingThemes.tsx).
  */
 export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChanged }: Props) {
   const { t } = useTranslation();
@@ -308,60 +302,26 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                     )}
                   </td>
                   <td className="themes-cell">
-                    {isEditing ? (
-                      <TagEditor
-                        symbolKey={p.symbolKey}
-                        current={p.themes}
-                        themes={themes}
-                        onCancel={() => {
-                          setEditing(null);
-                          focusRow(i);
-                        }}
-                        onSave={async (themeId, weightBp, note) => {
-                          await onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp, ...note }], t('Tag {{symbol}}', { symbol: p.symbolKey }));
-                          setEditing(null);
-                        }}
-                        onLinked={() => {
-                          setEditing(null);
-                          onSecuritiesChanged?.();
-                        }}
-                      />
-                    ) : (
-                      <div className="chips">
-                        {p.themes.map((tag) => {
-                          const theme = themeById.get(tag.id);
-                          return (
-                            <span key={tag.id} className="chip" title={theme?.description}>
-                              <span className="swatch" style={{ background: theme?.color ?? '#9ca3af' }} />
-                              {theme?.name ?? tag.id} {formatWeight(tag.weight)}
-                              {/* i18n-ignore: a source without a label (none today) shows its code */}
-                              {tag.source && tag.source !== 'manual' && <span className="chip-source">{SOURCE_LABELS[tag.source] ? t(SOURCE_LABELS[tag.source]!) : tag.source}</span>}
-                              <button
-                                type="button"
-                                className="chip-remove"
-                                aria-label={t('Remove {{theme}} from {{symbol}}', { theme: theme?.name ?? tag.id, symbol: p.symbolKey })}
-                                onClick={() => void onTagChanges([{ symbolKey: p.symbolKey, themeId: tag.id, weightBp: null }], t('Untag {{symbol}}', { symbol: p.symbolKey }))}
-                              >
-                                ×
-                              </button>
-                            </span>
-                          );
-                        })}
-                        {/* Fully tagged holdings keep the button: the editor also changes an existing weight. */}
-                        {!p.isCash && (
-                          <button
-                            type="button"
-                            className="small ghost"
-                            data-testid={`tag-button-${p.symbolKey}`}
-                            onClick={() => setEditing(key)}
-                            aria-label={isFullyTagged(p) ? t('Edit the tags of {{symbol}}', { symbol: p.symbolKey }) : t('Tag {{symbol}}', { symbol: p.symbolKey })}
-                            title={isFullyTagged(p) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
-                          >
-                            {isFullyTagged(p) ? t('Edit') : t('+ Tag')}
-                          </button>
-                        )}
-                      </div>
-                    )}
+                    <HoldingThemes
+                      holding={p}
+                      themes={themes}
+                      themeById={themeById}
+                      editing={isEditing}
+                      onEdit={() => setEditing(key)}
+                      onCancel={() => {
+                        setEditing(null);
+                        focusRow(i);
+                      }}
+                      onSave={async (themeId, weightBp, note) => {
+                        await onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp, ...note }], t('Tag {{symbol}}', { symbol: p.symbolKey }));
+                        setEditing(null);
+                      }}
+                      onLinked={() => {
+                        setEditing(null);
+                        onSecuritiesChanged?.();
+                      }}
+                      onRemove={(themeId) => void onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp: null }], t('Untag {{symbol}}', { symbol: p.symbolKey }))}
+                    />
                   </td>
                 </tr>
               );

@@ -69,6 +69,7 @@ const storage = (): Storage | null => {
 /**
  * Export report…: format, paper size and sections, a live preview of the report, then Save…, which
  * asks where (the host's save dialog) and writes it; the path and fingerprint are shown when done.
+ * Longer than 300 lines: one form whose choices all feed the same preview and the same save.
  */
 export function ExportReportDialog({
   subject,

@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import type { Theme } from '../../../shared/domain/types';
+import { formatWeight } from '../format';
+import { msg } from '../i18n';
+import { TagEditor } from '../tagging/TagEditor';
+import { isFullyTagged, type Holding } from './holdings-view';
+
+/** What the holdings table shows for a tag that was not set by hand (translated where shown). */
+const SOURCE_LABELS: Record<string, string> = {
+  rule: msg('rule'),
+  suggestion: msg('suggestion'),
+  imported: msg('imported'),
+  'look-through': msg('via holdings'),
+  linked: msg('same security'),
+};
+
+interface Props {
+  holding: Holding;
+  themes: Theme[];
+  themeById: Map<string, Theme>;
+  /** The tag editor is open on this row. */
+  editing: boolean;
+  onEdit: () => void;
+  onCancel: () => void;
+  onSave: (themeId: string, weightBp: number, note: { rationale?: string; sourceUrl?: string }) => Promise<void>;
+  onLinked: () => void;
+  onRemove: (themeId: string) => void;
+}
+
+/** A holding's Themes cell: its tags as chips (each removable) and the button that opens the tag editor, or the editor itself. */
+export function HoldingThemes({ holding, themes, themeById, editing, onEdit, onCancel, onSave, onLinked, onRemove }: Props) {
+  const { t } = useTranslation();
+  return editing ? (
+    <TagEditor
+      symbolKey={holding.symbolKey}
+      current={holding.themes}
+      themes={themes}
+      onCancel={onCancel}
+      onSave={onSave}
+      onLinked={onLinked}
+    />
+  ) : (
+    <div className="chips">
+      {holding.themes.map((tag) => {
+        const theme = themeById.get(tag.id);
+        return (
+          <span key={tag.id} className="chip" title={theme?.description}>
+            <span className="swatch" style={{ background: theme?.color ?? '#9ca3af' }} />
+            {theme?.name ?? tag.id} {formatWeight(tag.weight)}
+            {/* i18n-ignore: a source without a label (none today) shows its code */}
+            {tag.source && tag.source !== 'manual' && <span className="chip-source">{SOURCE_LABELS[tag.source] ? t(SOURCE_LABELS[tag.source]!) : tag.source}</span>}
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={t('Remove {{theme}} from {{symbol}}', { theme: theme?.name ?? tag.id, symbol: holding.symbolKey })}
+              onClick={() => onRemove(tag.id)}
+            >
+              ×
+            </button>
+          </span>
+        );
+      })}
+      {/* Fully tagged holdings keep the button: the editor also changes an existing weight. */}
+      {!holding.isCash && (
+        <button
+          type="button"
+          className="small ghost"
+          data-testid={`tag-button-${holding.symbolKey}`}
+          onClick={onEdit}
+          aria-label={isFullyTagged(holding) ? t('Edit the tags of {{symbol}}', { symbol: holding.symbolKey }) : t('Tag {{symbol}}', { symbol: holding.symbolKey })}
+          title={isFullyTagged(holding) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
+        >
+          {isFullyTagged(holding) ? t('Edit') : t('+ Tag')}
+        </button>
+      )}
+    </div>
+  );
+}
