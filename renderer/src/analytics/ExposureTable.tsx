@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { Exposure } from '../../../shared/exposure/model';
-import { formatMoney, formatShare } from '../format';
+import { formatCount, formatMoney, formatShare } from '../format';
 import { msg } from '../i18n';
 import { summaryHtml, summaryLines, summaryTsv, type SummaryLine } from './exposure-summary';
 
@@ -75,7 +75,7 @@ export function ExposureTable({ report }: { report: Exposure }) {
       )}
       <td className="num">{formatShare(l.share)}</td>
       {targets.size > 0 && targetCell(l.key)}
-      <td className="num">{l.kind === 'theme' || l.kind === 'sub-theme' ? l.positions : ''}</td>
+      <td className="num">{(l.kind === 'theme' || l.kind === 'sub-theme') && l.positions !== null ? formatCount(l.positions) : ''}</td>
     </tr>
   );
   return (
