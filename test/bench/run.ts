@@ -10,10 +10,12 @@ import { exposureBenchMain, runExposureBench } from './exposure';
 import { writeHoldingsCsv } from './generate';
 import { runScaleBench } from './scale';
 import { runStartupBench } from './startup';
+import { runTokenizeBench } from './tokenize-bench';
 import type { ImportStages } from '../../db/import/import-file';
 
 const ROOT = resolve(__dirname, '../..');
-// BENCH_DIR: where to work (default .bench/); BENCH_ONLY=import stops after the import figures.
+// BENCH_DIR: where to work (default .bench/); BENCH_ONLY=import stops after the import figures;
+// BENCH_ONLY=tokenize generates the file and compares the two tokenizers only (tokenize-bench.ts).
 const DIR = resolve(process.env['BENCH_DIR'] ?? join(ROOT, '.bench'));
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
 const ONLY = process.env['BENCH_ONLY'] ?? '';
@@ -40,6 +42,7 @@ async function main() {
   console.log(`Generating ${ROWS.toLocaleString('en-US')} rows...`);
   await writeHoldingsCsv(csv, ROWS);
   console.log(`  ${(statSync(csv).size / 1048576).toFixed(1)} MB`);
+  if (ONLY === 'tokenize') return runTokenizeBench(csv, ROWS);
 
   // Baseline: the sqlite3 command line's .import of the same file into a fresh database.
   const baseDb = join(DIR, 'baseline.db');
@@ -80,6 +83,9 @@ async function main() {
   }
   runIdentifyBench(csv);
   if (ONLY === 'import') return;
+
+  // papaparse (the app's tokenizer) against the hand-written one it replaced, on the same text.
+  runTokenizeBench(csv, ROWS);
 
   // Exposure vs a bare SUM over the same rows, same process, same file (exposure.ts).
   await runExposureBench(join(DIR, 'themelens.db'));
