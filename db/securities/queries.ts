@@ -3,6 +3,7 @@ import type { SecurityDetail, SecurityReview, SecuritySummary, SnapshotSecurity 
 import type { Db } from '../connection';
 import { canonicalKey, linkKeys } from './links';
 import { keyForText } from './keys';
+import { cached } from '../exposure/cache';
 
 /** Every key that takes `key`'s tags, itself included. */
 const keysOf = (db: Db, key: string): string[] => [key, ...(db.prepare('SELECT key FROM security_links WHERE canonical_key = ? ORDER BY key').pluck().all(key) as string[])];
@@ -90,8 +91,16 @@ export function securityReach(db: Db, key: string): { n: number; portfolios: num
     .get(...keys) as { n: number; portfolios: number };
 }
 
-/** Each key of a snapshot with the security it is and how it was resolved (the holdings table's tooltips). */
+/**
+ * Each key of a snapshot with the security it is and how it was resolved (the holdings table's
+ * tooltips). Kept until data changes (exposure/cache.ts): the holdings screen asks each time it is
+ * shown, and 5,000 keys take 30-40 ms to look up.
+ */
 export function snapshotSecurities(db: Db, snapshotId: number): SnapshotSecurity[] {
+  return cached(db, `securities:${snapshotId}`, () => lookUpSnapshotSecurities(db, snapshotId));
+}
+
+function lookUpSnapshotSecurities(db: Db, snapshotId: number): SnapshotSecurity[] {
   return db
     .prepare(
       `SELECT r.symbol_key AS key, coalesce(l.canonical_key, r.symbol_key) AS canonicalKey, coalesce(sec.name, '') AS name,
