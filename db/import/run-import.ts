@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { ApiParsedInput, BackupInfo, ImportOutcome, ImportProgress } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { backupDir, createVerifiedBackup, rotateBackups } from '../backup/backups';
@@ -68,6 +69,8 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
     const thread = importInThread({ ...connection, input, now }, (p) => options.onProgress?.(p));
     if (!thread) return null;
     cancelThread = thread.cancel;
+    // A cancel that came while the thread was starting is passed on at once.
+    if (cancelRequested) thread.cancel();
     try {
       return await thread.result;
     } finally {
@@ -86,6 +89,8 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
         let backup: BackupInfo | null = null;
         if (connection.dbPath !== ':memory:') backup = await createVerifiedBackup(db, connection.dbPath, 'import', new Date(), connection.nativeBinding, { rotate: false });
         try {
+          // Cancelled while the backup was taken (it takes a while on a large database): nothing starts.
+          if (cancelRequested) throw new AppError('CANCELLED', `Import of ${basename(input.path)} cancelled; nothing was written.`);
           const outcome = (options.inWorker ? await onAThread(input, now) : null) ?? (await onItsOwnConnection(input, now));
           if (backup) rotateBackups(backupDir(connection.dbPath));
           return outcome;

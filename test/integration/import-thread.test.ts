@@ -53,6 +53,17 @@ describe('import in a worker thread (the desktop app path)', () => {
     expect(backend.handlers.cancelImport({})).toEqual({ cancelled: false });
   });
 
+  it('a cancel while the backup is being taken stops the import before it starts; its backup goes too', async () => {
+    const before = dumpContent(dbPath);
+    const backups = (await backend.handlers.listBackups({})).length;
+    const pending = backend.handlers.importHoldings({ path: csv, portfolioName: 'Cancelled early', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+    // At once: the verified backup that comes first has not finished.
+    expect(backend.handlers.cancelImport({})).toEqual({ cancelled: true });
+    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED', message: 'Import of big.csv cancelled; nothing was written.' });
+    expect(dumpContent(dbPath)).toBe(before);
+    expect((await backend.handlers.listBackups({})).length).toBe(backups);
+  });
+
   it('passes errors across the thread with their code and details', async () => {
     await expect(
       backend.handlers.importHoldings({ path: join(__dirname, '../fixtures/journey/bad-quantity.csv'), portfolioName: 'Bad', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false }),
