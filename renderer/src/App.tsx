@@ -47,7 +47,7 @@ export function App() {
   const [portfolios, setPortfolios] = useState<PortfolioSummary[] | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [themes, setThemes] = useState<Theme[]>([]);
-  const [report, setReport] = useState<SnapshotExposure | null>(null);
+  const [exposure, setExposure] = useState<SnapshotExposure | null>(null);
   // Updating prices or loading the sample (an import has its own flag, in useImportFlow).
   const [working, setWorking] = useState(false);
   // The Themes dialog, when open, and the tab it opens on.
@@ -70,18 +70,18 @@ export function App() {
     setSelectedId((current) => select ?? (current !== null && list.some((p) => p.id === current) ? current : (list[0]?.id ?? null)));
   }, []);
 
-  const refreshReport = useCallback(async (portfolioId: number | null) => {
+  const refreshExposure = useCallback(async (portfolioId: number | null) => {
     if (portfolioId === null) {
-      setReport(null);
+      setExposure(null);
       return;
     }
     try {
       const [r, funds] = await Promise.all([api().getExposure({ portfolioId, positionLimit: SCREEN_POSITION_LIMIT }), api().listFunds({})]);
       // Look-through weights may move with any tag edit while a fund is known: refresh fully then.
       fundsHeld.current = funds.length > 0;
-      setReport(r);
+      setExposure(r);
     } catch (err) {
-      setReport(null);
+      setExposure(null);
       setToast({ text: asFailure(err).message, kind: 'error' });
     }
   }, []);
@@ -99,27 +99,27 @@ export function App() {
   useEffect(() => warmUpViews(), []);
 
   // Bumped after an import or a tag change so the same portfolio's exposure is fetched again.
-  const [reportVersion, setReportVersion] = useState(0);
-  const bumpReport = useCallback(() => setReportVersion((v) => v + 1), []);
-  // A tag edit fetches only the totals (the holdings table reloads its tags when the report
+  const [exposureVersion, setExposureVersion] = useState(0);
+  const bumpExposure = useCallback(() => setExposureVersion((v) => v + 1), []);
+  // A tag edit fetches only the totals (the holdings table reloads its tags when the exposure
   // changes). Funds' look-through weights may change too: a full refresh then.
   const onTagsApplied = useCallback(() => {
     if (selectedId === null) return;
-    if (fundsHeld.current) return bumpReport();
+    if (fundsHeld.current) return bumpExposure();
     void api()
       .getExposure({ portfolioId: selectedId, positionLimit: SCREEN_POSITION_LIMIT })
-      .then(setReport)
+      .then(setExposure)
       .catch((err) => setToast({ text: asFailure(err).message, kind: 'error' }));
-  }, [selectedId, bumpReport]);
+  }, [selectedId, bumpExposure]);
   const history = useTagHistory(onTagsApplied);
   useEffect(() => {
-    void refreshReport(selectedId);
-  }, [selectedId, reportVersion, refreshReport]);
+    void refreshExposure(selectedId);
+  }, [selectedId, exposureVersion, refreshExposure]);
 
   // On the holdings screen, the analytics views' figures are computed ahead while the window is idle.
   usePrefetch(
-    () => (report && selectedId !== null ? PREFETCHED_VIEWS.map((v) => viewCall(v, selectedId, report.snapshotId)).filter((c) => c !== null) : []),
-    view === 'holdings' && report && selectedId !== null ? `${selectedId}:${report.snapshotId}:${report.generatedAt}:${report.untaggedValue}:${reportVersion}` : null,
+    () => (exposure && selectedId !== null ? PREFETCHED_VIEWS.map((v) => viewCall(v, selectedId, exposure.snapshotId)).filter((c) => c !== null) : []),
+    view === 'holdings' && exposure && selectedId !== null ? `${selectedId}:${exposure.snapshotId}:${exposure.generatedAt}:${exposure.untaggedValue}:${exposureVersion}` : null,
   );
 
   const readOnlyMessage = dbStatus?.readOnly ? dbStatus.message : null;
@@ -133,7 +133,7 @@ export function App() {
     try {
       const r = await api().repricePortfolio({ path: chosen.path, portfolioId: selectedId });
       await refreshPortfolios(selectedId);
-      setReportVersion((v) => v + 1);
+      setExposureVersion((v) => v + 1);
       const names = r.stale.slice(0, 5).map((s) => `${s.symbol} (${s.reason})`).join(', ');
       const stale =
         r.stale.length > 5
@@ -165,7 +165,7 @@ export function App() {
           await refreshPortfolios();
           setToast({ text: t('Removed the sample household ({{removed}} portfolios).', { removed: r.removed }), kind: 'ok' });
         }
-        setReportVersion((v) => v + 1);
+        setExposureVersion((v) => v + 1);
       } catch (err) {
         setToast({ text: asFailure(err).message, kind: 'error' });
       } finally {
@@ -175,14 +175,14 @@ export function App() {
     [refreshPortfolios, t],
   );
 
-  const imports = useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, onImported: bumpReport, notify: setToast });
+  const imports = useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, onImported: bumpExposure, notify: setToast });
   const busy = imports.importing || working;
   const { hint, pending, failed } = imports;
   const startImport = imports.start;
 
   // Export report…: a dialog (format, paper, sections, preview) that saves the report and reports back.
   const [exportOpen, setExportOpen] = useState(false);
-  const canExport = report !== null && selectedId !== null;
+  const canExport = exposure !== null && selectedId !== null;
   const openExport = useCallback(() => {
     if (canExport) setExportOpen(true);
   }, [canExport]);
@@ -270,21 +270,21 @@ export function App() {
             view={view}
             portfolio={selected}
             portfolioName={selected.name}
-            version={reportVersion}
+            version={exposureVersion}
             onMessage={(text, kind) => setToast({ text, kind })}
-            onChanged={bumpReport}
+            onChanged={bumpExposure}
             onPortfoliosChanged={(select) => {
               void refreshPortfolios(select);
-              bumpReport();
+              bumpExposure();
             }}
           />
         </>
-      ) : report ? (
+      ) : exposure ? (
         <>
         <ViewTabs view={view} onView={setView} />
         <main className="workspace">
-          <HoldingsTable report={report} themes={themes} onTagChanges={history.apply} onSecuritiesChanged={bumpReport} />
-          <ExposurePanel report={report} />
+          <HoldingsTable exposure={exposure} themes={themes} onTagChanges={history.apply} onSecuritiesChanged={bumpExposure} />
+          <ExposurePanel exposure={exposure} />
         </main>
         </>
       ) : (
@@ -308,7 +308,7 @@ export function App() {
           record={history.record}
           onChanged={() => {
             void api().listThemes({}).then(setThemes);
-            bumpReport();
+            bumpExposure();
           }}
         />
       )}
@@ -318,12 +318,12 @@ export function App() {
           onRestored={() => {
             void refreshPortfolios();
             void api().listThemes({}).then(setThemes);
-            bumpReport();
+            bumpExposure();
           }}
         />
       )}
       {dbStatus?.damaged && !recoveryDismissed && <RecoveryPrompt damaged={dbStatus.damaged} onStartEmpty={() => setRecoveryDismissed(true)} />}
-      {exportOpen && report && selectedId !== null && <ExportReportDialog subject={{ portfolioId: selectedId }} naming={report} onClose={closeExport} onSaved={onReportSaved} />}
+      {exportOpen && exposure && selectedId !== null && <ExportReportDialog subject={{ portfolioId: selectedId }} naming={exposure} onClose={closeExport} onSaved={onReportSaved} />}
       {toast && <Toast text={toast.text} kind={toast.kind} onClose={() => setToast(null)} />}
     </div>
   );

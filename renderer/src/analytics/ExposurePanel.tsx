@@ -55,27 +55,27 @@ function BarLabel({ viewBox, datum, currency }: { viewBox: unknown; datum: Datum
 }
 
 /** The exposure chart (one bar per theme plus untagged) and the table of the same figures. */
-export function ExposurePanel({ report }: { report: SnapshotExposure }) {
+export function ExposurePanel({ exposure }: { exposure: SnapshotExposure }) {
   const { t } = useTranslation();
   const [rejected, setRejected] = useState<RowIssue[] | null>(null);
-  const showRejected = async () => setRejected(await api().listImportIssues({ snapshotId: report.snapshotId }));
-  const cur = report.baseCurrency;
-  const untaggedShare = report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue;
+  const showRejected = async () => setRejected(await api().listImportIssues({ snapshotId: exposure.snapshotId }));
+  const cur = exposure.baseCurrency;
+  const untaggedShare = exposure.totalValue === 0 ? 0 : exposure.untaggedValue / exposure.totalValue;
   const data: Datum[] = [
     // Sub-themes are inside their parent's bar; the table lists them.
-    ...report.themes.filter((th) => !th.parentId).map((th) => ({ id: th.id, name: th.name, value: th.value, share: th.share, color: th.color })),
-    { id: 'untagged', name: t('Untagged'), value: report.untaggedValue, share: untaggedShare, color: UNTAGGED_COLOR },
+    ...exposure.themes.filter((th) => !th.parentId).map((th) => ({ id: th.id, name: th.name, value: th.value, share: th.share, color: th.color })),
+    { id: 'untagged', name: t('Untagged'), value: exposure.untaggedValue, share: untaggedShare, color: UNTAGGED_COLOR },
   ];
   const ticks = niceTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)));
   return (
     <section className="exposure" aria-label={t('Theme exposure')}>
       <div className="section-head">
         <h2>{t('Theme exposure')}</h2>
-        <span className="muted">{t('{{value}} total', { value: formatMoney(report.totalValue, cur) })}</span>
+        <span className="muted">{t('{{value}} total', { value: formatMoney(exposure.totalValue, cur) })}</span>
       </div>
-      {report.warnings.length > 0 && (
+      {exposure.warnings.length > 0 && (
         <div className="alert" role="alert" data-testid="exposure-warnings">
-          {report.warnings.map((w, i) => (
+          {exposure.warnings.map((w, i) => (
             <p key={i}>
               {w.message}{' '}
               {w.code === 'UNPARSED_CELL' && (
@@ -131,9 +131,9 @@ export function ExposurePanel({ report }: { report: SnapshotExposure }) {
           </BarChart>
         </ResponsiveContainer>
       </figure>
-      <ExposureTable report={report} />
+      <ExposureTable exposure={exposure} />
       {rejected && (
-        <Modal title={t('Rows of {{file}} that were not imported', { file: report.sourceFile })} testId="rejected-rows-dialog" onClose={() => setRejected(null)}>
+        <Modal title={t('Rows of {{file}} that were not imported', { file: exposure.sourceFile })} testId="rejected-rows-dialog" onClose={() => setRejected(null)}>
           <IssuesTable issues={rejected} />
           <div className="actions">
             <button type="button" onClick={() => setRejected(null)}>
@@ -143,7 +143,7 @@ export function ExposurePanel({ report }: { report: SnapshotExposure }) {
         </Modal>
       )}
       <p className="muted small method">
-        {t("A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {{date}}.", { date: report.asOf })}
+        {t("A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {{date}}.", { date: exposure.asOf })}
       </p>
     </section>
   );

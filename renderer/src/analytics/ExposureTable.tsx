@@ -24,17 +24,17 @@ async function copyTable(lines: SummaryLine[], currency: string): Promise<void> 
  * The exposure summary: per theme its net value (or long, short and gross), share and positions;
  * Untagged; cash; total. "Copy table" copies every column whichever is shown.
  */
-export function ExposureTable({ report }: { report: Exposure }) {
+export function ExposureTable({ exposure }: { exposure: Exposure }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('net');
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
-  const cur = report.baseCurrency;
-  const lines = summaryLines(report, UNTAGGED_COLOR);
+  const cur = exposure.baseCurrency;
+  const lines = summaryLines(exposure, UNTAGGED_COLOR);
   const body = lines.filter((l) => l.kind === 'theme' || l.kind === 'sub-theme' || l.kind === 'untagged');
   const foot = lines.filter((l) => l.kind === 'cash' || l.kind === 'total');
   const money = (v: number | null) => (v === null ? '' : formatMoney(v, cur));
   // Targets (themelens targets set): a column only when the portfolio has any.
-  const targets = new Map(report.themes.filter((th) => th.target).map((th) => [th.id, th.target!]));
+  const targets = new Map(exposure.themes.filter((th) => th.target).map((th) => [th.id, th.target!]));
   const targetCell = (key: string) => {
     const target = targets.get(key);
     if (!target) return <td className="num" />;

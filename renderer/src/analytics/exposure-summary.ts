@@ -18,10 +18,10 @@ export interface SummaryLine {
 }
 
 /** The summary's lines in table order: themes (sub-themes after their parent), Untagged, then cash and the total. */
-export function summaryLines(report: Exposure, untaggedColor: string): SummaryLine[] {
-  const share = (v: number) => (report.totalValue === 0 ? 0 : v / report.totalValue);
+export function summaryLines(exposure: Exposure, untaggedColor: string): SummaryLine[] {
+  const share = (v: number) => (exposure.totalValue === 0 ? 0 : v / exposure.totalValue);
   return [
-    ...report.themes.map(
+    ...exposure.themes.map(
       (t): SummaryLine => ({
         key: t.id,
         label: t.name,
@@ -35,9 +35,9 @@ export function summaryLines(report: Exposure, untaggedColor: string): SummaryLi
         kind: t.parentId ? 'sub-theme' : 'theme',
       }),
     ),
-    { key: 'untagged', label: t('Untagged'), color: untaggedColor, net: report.untaggedValue, long: null, short: null, gross: null, share: share(report.untaggedValue), positions: null, kind: 'untagged' },
-    { key: 'cash', label: t('of which cash'), color: null, net: report.cashValue, long: null, short: null, gross: null, share: share(report.cashValue), positions: null, kind: 'cash' },
-    { key: 'total', label: t('Total'), color: null, net: report.totalValue, long: null, short: null, gross: null, share: report.totalValue === 0 ? 0 : 1, positions: report.positionCount, kind: 'total' },
+    { key: 'untagged', label: t('Untagged'), color: untaggedColor, net: exposure.untaggedValue, long: null, short: null, gross: null, share: share(exposure.untaggedValue), positions: null, kind: 'untagged' },
+    { key: 'cash', label: t('of which cash'), color: null, net: exposure.cashValue, long: null, short: null, gross: null, share: share(exposure.cashValue), positions: null, kind: 'cash' },
+    { key: 'total', label: t('Total'), color: null, net: exposure.totalValue, long: null, short: null, gross: null, share: exposure.totalValue === 0 ? 0 : 1, positions: exposure.positionCount, kind: 'total' },
   ];
 }
 

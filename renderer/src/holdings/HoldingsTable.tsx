@@ -17,7 +17,7 @@ import { useSwitchMeasure } from '../analytics/timing';
 import { msg } from '../i18n';
 
 interface Props {
-  report: SnapshotExposure;
+  exposure: SnapshotExposure;
   themes: Theme[];
   /** Applies tag edits as one undoable step. */
   onTagChanges: (changes: TagChange[], label: string) => Promise<void>;
@@ -49,7 +49,7 @@ function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boole
  * filter and sort that decide which rows they are depend on each other's state; a row's Themes
  * cell is its own component (HoldingThemes.tsx).
  */
-export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChanged }: Props) {
+export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChanged }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
   const [untaggedOnly, setUntaggedOnly] = useState(false);
@@ -58,16 +58,16 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
   const [order, setOrder] = useState<SortOrder | null>(null);
   // Typing stays responsive on 100,000 rows: the filter runs on the deferred text.
   const deferredQuery = useDeferredValue(query);
-  const { holdings, total, loaded, complete, error } = useHoldings(report);
+  const { holdings, total, loaded, complete, error } = useHoldings(exposure);
   // Until every page has come, searching, filtering, sorting and selecting all would act on part of
   // the snapshot: they wait (a 100,000-position snapshot takes about a second).
   const waiting = holdings !== null && !complete;
   const waitTitle = waiting ? t('Loading all positions…') : undefined;
-  // Which security each symbol is, and how that was decided (tooltips); asked again with every new report.
-  const identities = useCall<SnapshotSecurity[]>(() => Promise.resolve().then(() => api().listSnapshotSecurities({ snapshotId: report.snapshotId })), `${report.snapshotId}|${report.generatedAt}`);
+  // Which security each symbol is, and how that was decided (tooltips); asked again with every new exposure.
+  const identities = useCall<SnapshotSecurity[]>(() => Promise.resolve().then(() => api().listSnapshotSecurities({ snapshotId: exposure.snapshotId })), `${exposure.snapshotId}|${exposure.generatedAt}`);
   const identityOf = useMemo(() => new Map((identities.data ?? []).map((s) => [s.key, s])), [identities.data]);
   // A switch to this screen is done once its positions are drawn (analytics/timing.ts).
-  useSwitchMeasure(`holdings:${report.snapshotId}`, holdings);
+  useSwitchMeasure(`holdings:${exposure.snapshotId}`, holdings);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [bulkFocus, setBulkFocus] = useState(0);
@@ -188,8 +188,8 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
         <h2>{t('Holdings')}</h2>
         <span className="muted" data-testid="holdings-count">
           {filtered && holdings
-            ? t('{{shown}} of {{total}} positions · {{file}}', { shown: rows.length.toLocaleString(), total: total.toLocaleString(), file: report.sourceFile })
-            : t('{{total}} positions · {{file}}', { total: total.toLocaleString(), file: report.sourceFile })}
+            ? t('{{shown}} of {{total}} positions · {{file}}', { shown: rows.length.toLocaleString(), total: total.toLocaleString(), file: exposure.sourceFile })
+            : t('{{total}} positions · {{file}}', { total: total.toLocaleString(), file: exposure.sourceFile })}
         </span>
       </div>
       <div className="holdings-tools">
@@ -243,7 +243,7 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                   aria-sort={order?.column === column ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
                   <button type="button" className="sort" data-testid={`sort-${column}`} disabled={waiting} title={waitTitle} onClick={() => setOrder((o) => nextOrder(o, column, Boolean(numeric) || column === 'themes'))}>
-                    {column === 'value' ? t('Value ({{currency}})', { currency: report.baseCurrency }) : t(label)}
+                    {column === 'value' ? t('Value ({{currency}})', { currency: exposure.baseCurrency }) : t(label)}
                     <span className="sort-mark" aria-hidden="true">
                       {order?.column === column ? (order.direction === 'asc' ? '▲' : '▼') : ''}
                     </span>
@@ -294,11 +294,11 @@ export function HoldingsTable({ report, themes, onTagChanges, onSecuritiesChange
                   <td className="num">{formatQuantity(p.quantity)}</td>
                   <td className="num">
                     {p.value === null ? (
-                      <span className="warn" title={t('No exchange rate from {{from}} to {{to}}', { from: p.currency, to: report.baseCurrency })}>
+                      <span className="warn" title={t('No exchange rate from {{from}} to {{to}}', { from: p.currency, to: exposure.baseCurrency })}>
                         {formatMoney(p.localValue, p.currency)} ⚠
                       </span>
                     ) : (
-                      formatMoney(p.value, report.baseCurrency)
+                      formatMoney(p.value, exposure.baseCurrency)
                     )}
                   </td>
                   <td className="themes-cell">

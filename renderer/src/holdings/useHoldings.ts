@@ -17,9 +17,9 @@ export const PAGE = 25_000;
  * The positions hold while their values cannot have changed (same snapshot, base currency and
  * rates) and no portfolio or snapshot came or went (App forgets them then: a deleted snapshot's
  * id can be given to the next import); the tags, and the rows built from both, while the exposure
- * report is the same one (a tag edit brings a new report). Only a whole list is kept.
+ * is the same one (a tag edit brings a new one). Only a whole list is kept.
  */
-let kept: { valuesKey: string; list: HoldingsList; report: SnapshotExposure; tags: Tag[]; holdings: Holding[] } | null = null;
+let kept: { valuesKey: string; list: HoldingsList; exposure: SnapshotExposure; tags: Tag[]; holdings: Holding[] } | null = null;
 
 /** Drops what the holdings screen last showed (portfolios or snapshots changed; tests start clean). */
 export function forgetHoldings(): void {
@@ -91,35 +91,35 @@ function usePagedHoldings(snapshotId: number, valuesKey: string, known: Holdings
  * again when base currency or rates change their values), in pages; tags reload with every new
  * report, that is after every edit, and are small next to the positions.
  */
-export function useHoldings(report: SnapshotExposure): { holdings: Holding[] | null; total: number; loaded: number; complete: boolean; error: string | null } {
-  const valuesKey = `${report.snapshotId}|${report.baseCurrency}|${report.fxRates.map((r) => `${r.currency}=${r.rate}`).join(',')}|${report.warnings.filter((w) => w.code === 'MISSING_FX').length}`;
-  const pages = usePagedHoldings(report.snapshotId, valuesKey, kept?.valuesKey === valuesKey ? kept.list : null);
-  const [tags, setTags] = useState<{ report: SnapshotExposure; tags: Tag[] } | null>(() => (kept?.report === report ? { report, tags: kept.tags } : null));
+export function useHoldings(exposure: SnapshotExposure): { holdings: Holding[] | null; total: number; loaded: number; complete: boolean; error: string | null } {
+  const valuesKey = `${exposure.snapshotId}|${exposure.baseCurrency}|${exposure.fxRates.map((r) => `${r.currency}=${r.rate}`).join(',')}|${exposure.warnings.filter((w) => w.code === 'MISSING_FX').length}`;
+  const pages = usePagedHoldings(exposure.snapshotId, valuesKey, kept?.valuesKey === valuesKey ? kept.list : null);
+  const [tags, setTags] = useState<{ exposure: SnapshotExposure; tags: Tag[] } | null>(() => (kept?.exposure === exposure ? { exposure, tags: kept.tags } : null));
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (tags?.report === report) return;
+    if (tags?.exposure === exposure) return;
     let current = true;
     api()
       .listTags({})
       .then(
-        (t) => current && setTags({ report, tags: t }),
+        (t) => current && setTags({ exposure, tags: t }),
         (err) => current && setError(asFailure(err).message),
       );
     return () => {
       current = false;
     };
-    // Asked again for every new report; the tags on hand say whether they are this report's.
-  }, [report]);
+    // Asked again for every new exposure; the tags on hand say whether they are this exposure's.
+  }, [exposure]);
 
   const list = pages.list;
-  const rows = list?.snapshotId === report.snapshotId ? list.rows : null;
+  const rows = list?.snapshotId === exposure.snapshotId ? list.rows : null;
   const tagList = tags?.tags ?? null;
   const holdings = useMemo(() => {
     if (!rows || !tagList) return null;
     if (kept && kept.list.rows === rows && kept.tags === tagList) return kept.holdings;
     return buildHoldings(rows, tagList);
   }, [rows, tagList]);
-  if (holdings && list && pages.complete && tags) kept = { valuesKey, list, report: tags.report, tags: tags.tags, holdings };
-  return { holdings, total: list?.total ?? report.positionCount, loaded: pages.loaded, complete: pages.complete, error: pages.error ?? error };
+  if (holdings && list && pages.complete && tags) kept = { valuesKey, list, exposure: tags.exposure, tags: tags.tags, holdings };
+  return { holdings, total: list?.total ?? exposure.positionCount, loaded: pages.loaded, complete: pages.complete, error: pages.error ?? error };
 }

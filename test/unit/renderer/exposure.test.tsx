@@ -15,7 +15,7 @@ const cells = (testId: string) => within(screen.getByTestId(testId)).getAllByRol
 describe('exposure panel', () => {
   it('tables every theme, Untagged, Cash and Total with values and shares to one decimal', () => {
     installBridge();
-    render(<ExposurePanel report={makeReport()} />);
+    render(<ExposurePanel exposure={makeReport()} />);
     expect(screen.getByRole('heading', { name: 'Theme exposure' })).toBeTruthy();
     expect(cells('exposure-row-data-centers')).toEqual(['Data-center infrastructure', '$12,978.00', '32.0%', '1']);
     expect(cells('exposure-row-oil-logistics')).toEqual(['Crude-oil logistics', '$0.00', '0.0%', '0']);
@@ -34,7 +34,7 @@ describe('exposure panel', () => {
     });
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { write: vi.fn(async (items: ClipboardItem[]) => void written.push(...items)) } });
     const themes = makeReport().themes.map((t) => (t.id === 'data-centers' ? { ...t, value: 12978, longValue: 14000, shortValue: -1022, grossValue: 15022 } : t));
-    render(<ExposurePanel report={makeReport({ themes })} />);
+    render(<ExposurePanel exposure={makeReport({ themes })} />);
     fireEvent.click(screen.getByTestId('exposure-mode-long-short'));
     expect(screen.getByTestId('exposure-mode-long-short').getAttribute('aria-checked')).toBe('true');
     expect(cells('exposure-row-data-centers')).toEqual(['Data-center infrastructure', '$14,000.00', '-$1,022.00', '$15,022.00', '$12,978.00', '32.0%', '1']);
@@ -51,7 +51,7 @@ describe('exposure panel', () => {
     installBridge();
     vi.stubGlobal('ClipboardItem', undefined);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) } });
-    render(<ExposurePanel report={makeReport()} />);
+    render(<ExposurePanel exposure={makeReport()} />);
     fireEvent.click(screen.getByTestId('exposure-copy'));
     await waitFor(() => expect(screen.getByTestId('exposure-copy-status').textContent).toBe('Could not copy'));
   });
@@ -60,7 +60,7 @@ describe('exposure panel', () => {
     installBridge();
     render(
       <ExposurePanel
-        report={makeReport({
+        exposure={makeReport({
           warnings: [
             { code: 'MISSING_FX', message: 'No EUR to USD rate: 2 positions are left out of the totals.' },
             { code: 'TOTAL_MISMATCH', message: 'The file says its total is $40,000.00; the positions add up to $40,553.36.' },
@@ -78,7 +78,7 @@ describe('exposure panel', () => {
 
   it('shows no alert when the report has no warnings', () => {
     installBridge();
-    render(<ExposurePanel report={makeReport()} />);
+    render(<ExposurePanel exposure={makeReport()} />);
     expect(screen.queryByTestId('exposure-warnings')).toBeNull();
   });
 
@@ -86,7 +86,7 @@ describe('exposure panel', () => {
     installBridge();
     // happy-dom lays nothing out, so its ResizeObserver reports 0x0; without one the chart keeps its initial size.
     vi.stubGlobal('ResizeObserver', undefined);
-    const { container } = render(<ExposurePanel report={makeReport({ baseCurrency: 'EUR' })} />);
+    const { container } = render(<ExposurePanel exposure={makeReport({ baseCurrency: 'EUR' })} />);
     const chart = screen.getByTestId('exposure-chart');
     const bars = [...container.querySelectorAll('.recharts-bar-rectangle path, .recharts-bar-rectangle rect')].map((b) => b.getAttribute('fill'));
     // Zero-height bars (themes with no exposure) are not drawn; the tagged theme and Untagged are.
