@@ -1,7 +1,8 @@
 /**
  * REFERENCE ONLY, not used by the app: the hand-written CSV tokenizer that shared/import/tokenize.ts
- * used before papaparse took over the tokenizing, copied unchanged below this comment (its own header
- * comment included). It is the reference that test/unit/import/tokenize-papaparse.test.ts compares the
+ * used before papaparse took over the tokenizing: its reader, copied unchanged below this comment (its
+ * own header comment included; its tokenize() and isBlankRow() helpers are left out: tokenize.ts still
+ * has them and nothing here needs them). It is the reference that test/unit/import/tokenize-papaparse.test.ts compares the
  * papaparse-based reader with (rows, lines, unterminated quotes), and the baseline of the tokenize
  * figure in test/bench/run.ts (tokenize-bench.ts).
  */
@@ -165,20 +166,4 @@ export class CsvReader {
       else if (c === CR && text.charCodeAt(i + 1) !== LF) this.line++;
     }
   }
-}
-
-/** Reads every record; for tests and small files. */
-export function tokenize(text: string, delimiter: string): { rows: RawRow[]; unterminatedQuoteLine: number | null } {
-  const reader = new CsvReader(text, delimiter);
-  const rows: RawRow[] = [];
-  for (let row = reader.next(); row !== null; row = reader.next()) rows.push(row);
-  return { rows, unterminatedQuoteLine: reader.unterminatedQuoteLine };
-}
-
-/** True when every cell is empty or whitespace. */
-export function isBlankRow(cells: readonly string[]): boolean {
-  for (const cell of cells) {
-    if (cell.length !== 0 && cell.trim().length !== 0) return false;
-  }
-  return true;
 }
