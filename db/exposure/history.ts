@@ -6,16 +6,14 @@ import { listSnapshots } from '../repos/snapshots';
 import { topThemes } from './breakdowns';
 import { snapshotSummary } from './summary';
 import { cached } from './cache';
-import { snapshotBasis, snapshotSums } from './scan';
-import { weightTable, type WeightLayout } from './weight-tables';
+import { summaryFromGroups } from './group-summary';
 import { tagCutoff, tagsAsOf, type TagTable } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;
 
-/** Total, untagged and per top-level theme cents of one snapshot, read with the given tag table (one pass). */
-export function snapshotThemeSums(db: Db, baseCurrency: string, snapshotId: number, tagTable: TagTable, layout?: WeightLayout): { total: number; tagged: number; byRoot: Map<string, number> } {
-  const basis = snapshotBasis(db, baseCurrency, snapshotId);
-  const sums = snapshotSums(db, basis, layout ?? weightTable(db, tagTable));
+/** Total, untagged and per top-level theme cents of one snapshot, read with the given tag table (from its position groups). */
+export function snapshotThemeSums(db: Db, baseCurrency: string, snapshotId: number, tagTable: TagTable): { total: number; tagged: number; byRoot: Map<string, number> } {
+  const sums = summaryFromGroups(db, baseCurrency, snapshotId, tagTable);
   return { total: sums.totalCents, tagged: sums.taggedCents, byRoot: new Map([...sums.roots].map(([id, r]) => [id, r.net])) };
 }
 

@@ -23,6 +23,7 @@ import { RowBatchReader, type RowBatch } from './row-batch';
 import { SecurityResolver } from '../securities/resolve';
 import { refreshLinkedTags } from '../securities/links';
 import { threadCpuMs } from './thread-cpu';
+import { PositionGroups } from '../exposure/position-groups';
 
 /** Files smaller than this are parsed in the importing thread (starting a worker costs more). */
 const INLINE_PARSE_BELOW_BYTES = 4 << 20;
@@ -128,6 +129,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     let firstId: number | null = null;
     let lastId: number | null = null;
     const currencies = new Set<string>();
+    // The exposure's per-security groups, gathered as the rows pass (db/exposure/position-groups.ts).
+    const groups = new PositionGroups();
     let lastProgress = 0;
     const report = (bytes: number, force = false) => {
       const t = Date.now();
@@ -162,6 +165,13 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
             }
             const currency = values[o + SLOT.currency];
             if (currency !== lastCurrency) currencies.add((lastCurrency = currency) as string);
+            groups.add(
+              values[o + SLOT.symbolKey] as string,
+              currency as string,
+              values[o + SLOT.isCash] as number,
+              values[o + SLOT.valueCents] as number,
+              (values[o + SLOT.baseValueCents] as number | null | undefined) ?? null,
+            );
           }
           // Rows of one transaction get consecutive ids: the last id of a statement gives the first.
           lastId = Number((many ? insert.many : insert.one).run(...values).lastInsertRowid);
@@ -239,6 +249,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       }
     }
     warnings.push(...resolver.finish(snapshotId, result.format.headers, result.format.mapping, now));
+    groups.write(db, snapshotId);
     const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
     for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).

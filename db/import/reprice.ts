@@ -7,6 +7,7 @@ import { parseDecimal } from '../../shared/money/parse-number';
 import { latestPrices, parsePricesFile, type PriceRow } from '../../shared/prices/prices-file';
 import type { Db } from '../connection';
 import { recordSnapshotKeys } from '../securities/resolve';
+import { recordPositionGroups } from '../exposure/position-groups';
 import { positionRange } from '../exposure/scan';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
@@ -122,6 +123,7 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
     // The same positions, so the same currencies.
     db.prepare('UPDATE snapshots SET currencies = ?, first_position_id = ?, last_position_id = ?, repriced_from = ? WHERE id = ?').run(range.currencies, first, last, from.id, snapshotId);
     recordSnapshotKeys(db, snapshotId);
+    recordPositionGroups(db, snapshotId);
     return { portfolio, snapshot: getSnapshot(db, snapshotId), file, repricedFrom: from.id, positions: rows.length, repriced, stale };
   })();
 }

@@ -15,6 +15,7 @@ import { migration011 } from './011-client-targets';
 import { migration012 } from './012-securities';
 import { migration013 } from './013-pack-versions';
 import { migration014 } from './014-pack-securities';
+import { migration016 } from './016-position-groups';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'suggestion decisions keep their weight (versioned packs)', up: migration013 },
   { version: 14, name: "the pack's securities in the master", up: migration014 },
   { version: 15, name: "the pack's version 4 securities in the master (Noritake, Tokyo Seimitsu, Williams...)", up: migration014 },
+  { version: 16, name: 'positions grouped per security for the exposure', up: migration016 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

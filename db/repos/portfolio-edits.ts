@@ -4,6 +4,7 @@ import type { Portfolio } from '../../shared/domain/types';
 import type { Db } from '../connection';
 import { storeOf } from '../store';
 import { recordSnapshotKeys } from '../securities/resolve';
+import { recordPositionGroups } from '../exposure/position-groups';
 import { findPortfolioByName, getPortfolio } from './portfolios';
 
 /** Renames a portfolio (and sets its client); names stay unique regardless of case. */
@@ -45,6 +46,7 @@ function copyPortfolio(db: Db, src: Schema, id: number, name: string): Portfolio
     }
     db.prepare(`INSERT INTO import_issues (snapshot_id, ${ISSUE_COLUMNS}) SELECT ?, ${ISSUE_COLUMNS} FROM ${t('import_issues')} WHERE snapshot_id = ?`).run(newSid, sid);
     recordSnapshotKeys(db, newSid);
+    recordPositionGroups(db, newSid);
   }
   return getPortfolio(db, newId);
 }

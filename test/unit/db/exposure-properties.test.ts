@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { computeExposure } from '../../../db/exposure/compute';
+import { recordPositionGroups } from '../../../db/exposure/position-groups';
 import { migrate } from '../../../db/migrations';
 import { setFxRate } from '../../../db/repos/fx';
 import { getPortfolio } from '../../../db/repos/portfolios';
@@ -37,6 +38,7 @@ describe('exposure properties (real SQLite, SQL aggregation)', () => {
         });
         const currencies = [...new Set(positions.map((p) => p.currency))].sort().join(',');
         db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ?, currencies = ?, row_count = ? WHERE id = 1').run(first, last, currencies, positions.length);
+        recordPositionGroups(db, 1);
         if (eurRate) setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.0845' }, '2026-11-24');
         setFxRate(db, { currency: 'USD', quote: 'JPY', rate: '151.37' }, '2026-11-24');
         for (const t of tags) {

@@ -1,4 +1,5 @@
 import { openDatabase, type Db } from '../../../db/connection';
+import { recordPositionGroups } from '../../../db/exposure/position-groups';
 import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../../../db/exposure/breakdowns';
 import { portfoliosOverview, themeHistory } from '../../../db/exposure/history';
 import { getPortfolio } from '../../../db/repos/portfolios';
@@ -23,7 +24,7 @@ export function makeDb(): Db {
   return db;
 }
 
-/** Adds a snapshot the way an import does: its positions in one contiguous rowid range. */
+/** Adds a snapshot the way an import does: its positions in one contiguous rowid range, and their groups. */
 export function addSnapshot(db: Db, asOf: string, importedAt: string, positions: PositionSpec[], portfolioId = 1): number {
   const sid = Number(
     db.prepare("INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, row_count, imported_at) VALUES (?, ?, 'f.csv', ?, ?, ?)").run(portfolioId, asOf, `h${asOf}${importedAt}`, positions.length, importedAt).lastInsertRowid,
@@ -37,6 +38,8 @@ export function addSnapshot(db: Db, asOf: string, importedAt: string, positions:
   });
   const currencies = [...new Set(positions.map((p) => p.currency ?? 'USD'))].sort().join(',');
   db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ?, currencies = ? WHERE id = ?').run(first, last, currencies, sid);
+  // And its position groups, as every way of making a snapshot writes them (db/exposure/position-groups.ts).
+  recordPositionGroups(db, sid);
   return sid;
 }
 

@@ -1,0 +1,211 @@
+import type { Theme } from '../../shared/domain/types';
+import type { Db } from '../connection';
+import { listThemes } from '../repos/themes';
+import type { CurrencyFactor } from './rates';
+import { snapshotBasis } from './scan';
+import type { SnapshotSummary } from './summary';
+import { checkTagTable, type TagTable } from './tag-tables';
+import { unpackValues } from './position-groups';
+
+/**
+ * A snapshot's summary (summary.ts) from its position groups (position-groups.ts): a few thousand
+ * rows whatever the number of positions, and the tags joined here, so a tag edit costs a re-read
+ * of the groups, not of every position.
+ *
+ * The arithmetic is the scan's, position by position (scan.ts): |base value| = |value| x num / den
+ * rounded half away from zero (or the broker's base value where the file gave one), and a theme's
+ * contribution = |base value| x weight / 10000 rounded half away from zero, signed like the
+ * position. Integers stay exact: past 2^53 the step is done in BigInt, as SQLite's 64-bit integers
+ * do it. test/integration/position-groups.test.ts checks every figure equals a scan of the positions.
+ */
+
+interface GroupRow {
+  key: string;
+  currency: string;
+  isCash: number;
+  n: number;
+  local: number;
+  values: Buffer | null;
+  bases: Buffer | null;
+}
+
+/** One held key's tags: the theme indexes, their weights (bp) and the top-level themes it counts in. */
+interface KeyTags {
+  themes: number[];
+  weights: number[];
+  roots: number[];
+}
+
+/** floor((a x num + half) / den) for whole a, num, den >= 0: exact at any size. */
+function scaleHalfUp(a: number, num: number, half: number, den: number): number {
+  const x = a * num + half;
+  if (x <= Number.MAX_SAFE_INTEGER) return Math.floor(x / den);
+  return Number((BigInt(a) * BigInt(num) + BigInt(half)) / BigInt(den));
+}
+
+/** The themes in the weight table's order, their top-level themes and which root each rolls into. */
+function layoutOf(themes: Theme[]): { roots: Theme[]; rootOf: number[] } {
+  const roots = themes.filter((t) => !t.parentId);
+  const rootIndex = new Map(roots.map((r, j) => [r.id, j]));
+  return { roots, rootOf: themes.map((t) => rootIndex.get(t.parentId ?? t.id) ?? -1) };
+}
+
+function tagsByKey(db: Db, tagTable: TagTable, themes: Theme[], rootOf: number[]): Map<string, KeyTags> {
+  const index = new Map(themes.map((t, i) => [t.id, i]));
+  const rows = db.prepare(`SELECT symbol_key AS k, theme_id AS t, weight_bp AS w FROM ${checkTagTable(tagTable)} WHERE weight_bp > 0`).all() as { k: string; t: string; w: number }[];
+  const out = new Map<string, KeyTags>();
+  for (const r of rows) {
+    const i = index.get(r.t);
+    if (i === undefined) continue;
+    let k = out.get(r.k);
+    if (!k) out.set(r.k, (k = { themes: [], weights: [], roots: [] }));
+    k.themes.push(i);
+    k.weights.push(r.w);
+    const j = rootOf[i] ?? -1;
+    if (j >= 0 && !k.roots.includes(j)) k.roots.push(j);
+  }
+  for (const k of out.values()) k.roots.sort((a, b) => a - b);
+  return out;
+}
+
+/** The summary of one snapshot with the tags of `tagTable` (today's, or as they stood at a moment). */
+export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: number, tagTable: TagTable = 'tags'): SnapshotSummary {
+  const basis = snapshotBasis(db, baseCurrency, snapshotId);
+  const themes = listThemes(db);
+  const { roots, rootOf } = layoutOf(themes);
+  const tags = tagsByKey(db, tagTable, themes, rootOf);
+  const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
+  const missing = new Set(basis.missing);
+  const broker = basis.broker !== null;
+  // Packed values are read only where a figure needs them: a tagged key, a converted currency, a
+  // broker's base values. A plain untagged group is its count and its sum.
+  const converted = basis.factors.filter((f) => f.num !== f.den).map((f) => f.currency);
+  const groups = db
+    .prepare(
+      `SELECT symbol_key AS key, currency, is_cash AS isCash, position_count AS n, value_cents AS local,
+              CASE WHEN @broker = 1 OR currency IN (SELECT value FROM json_each(@converted)) OR symbol_key IN (SELECT value FROM json_each(@tagged))
+                   THEN value_list END AS "values",
+              CASE WHEN @broker = 1 THEN base_value_list END AS bases
+       FROM position_groups WHERE snapshot_id = @sid`,
+    )
+    .all({ sid: snapshotId, broker: broker ? 1 : 0, converted: JSON.stringify(converted), tagged: JSON.stringify([...tags.keys()]) }) as GroupRow[];
+
+  const long = new Array<number>(themes.length).fill(0);
+  const short = new Array<number>(themes.length).fill(0);
+  const count = new Array<number>(themes.length).fill(0);
+  const rootCount = new Array<number>(roots.length).fill(0);
+  const rootValue = new Array<number>(roots.length).fill(0);
+  const pairs = new Map<number, { value: number; n: number }>();
+  const byCurrency = new Map<string, { n: number; local: number; base: number; valued: boolean }>();
+  let total = 0;
+  let cash = 0;
+
+  for (const g of groups) {
+    const keyTags = tags.get(g.key);
+    const factor = factorOf.get(g.currency);
+    let signed = 0;
+    let valued = 0;
+    const nt = keyTags ? keyTags.themes.length : 0;
+    // This group's long and short contributions per tag of its key.
+    const l = new Array<number>(nt).fill(0);
+    const s = new Array<number>(nt).fill(0);
+    if (g.values === null) {
+      // Plain and untagged: the base value is the value itself, or there is no rate at all.
+      if (factor) {
+        signed = g.local;
+        valued = g.n;
+      }
+    } else {
+      const values = unpackValues(g.values);
+      const bases = g.bases ? unpackValues(g.bases) : null;
+      const plain = factor !== undefined && factor.num === factor.den;
+      const half = factor ? Math.floor(factor.den / 2) : 0;
+      for (let k = 0; k < values.length; k++) {
+        const v = values[k] as number;
+        const bv = bases ? (bases[k] as number) : NaN;
+        let a: number;
+        if (bv === bv) a = Math.abs(bv);
+        else if (plain) a = Math.abs(v);
+        else if (factor) a = scaleHalfUp(Math.abs(v), factor.num, half, factor.den);
+        else continue; // no rate: left out of every sum, as SQL's NULL is
+        valued++;
+        signed += v < 0 ? -a : v > 0 ? a : 0;
+        if (v === 0) continue;
+        for (let t = 0; t < nt; t++) {
+          const c = scaleHalfUp(a, keyTags!.weights[t] as number, 5000, 10000);
+          if (v > 0) l[t] = (l[t] as number) + c;
+          else s[t] = (s[t] as number) + c;
+        }
+      }
+    }
+    total += signed;
+    if (g.isCash === 1) cash += signed;
+    const cur = byCurrency.get(g.currency) ?? { n: 0, local: 0, base: 0, valued: false };
+    cur.n += g.n;
+    cur.local += g.local;
+    cur.base += signed;
+    cur.valued ||= valued > 0;
+    byCurrency.set(g.currency, cur);
+    if (!keyTags) continue;
+    // Counts are of positions with a rate (their currency is not missing one).
+    const counted = missing.has(g.currency) ? 0 : g.n;
+    for (let t = 0; t < nt; t++) {
+      const i = keyTags.themes[t] as number;
+      long[i] = (long[i] as number) + (l[t] as number);
+      short[i] = (short[i] as number) + (s[t] as number);
+      count[i] = (count[i] as number) + counted;
+    }
+    const rs = keyTags.roots;
+    for (let x = 0; x < rs.length; x++) {
+      const ja = rs[x] as number;
+      rootCount[ja] = (rootCount[ja] as number) + counted;
+      rootValue[ja] = (rootValue[ja] as number) + signed;
+      for (let y = x + 1; y < rs.length; y++) {
+        const id = ja * roots.length + (rs[y] as number);
+        const cell = pairs.get(id) ?? { value: 0, n: 0 };
+        cell.value += signed;
+        cell.n += valued;
+        pairs.set(id, cell);
+      }
+    }
+  }
+
+  const themeSums = new Map<string, { long: number; short: number; net: number; count: number }>();
+  const rootSums = new Map<string, { net: number; count: number }>(roots.map((r, j) => [r.id, { net: 0, count: rootCount[j] ?? 0 }]));
+  let tagged = 0;
+  themes.forEach((t, i) => {
+    const lo = long[i] ?? 0;
+    const sh = 0 - (short[i] ?? 0); // not -0
+    const net = lo + sh;
+    themeSums.set(t.id, { long: lo, short: sh, net, count: count[i] ?? 0 });
+    tagged += net;
+    const root = roots[rootOf[i] ?? -1];
+    if (root) (rootSums.get(root.id) as { net: number }).net += net;
+  });
+  // Currencies in the snapshot's own order (then any other held, which an import never leaves).
+  const order = [...basis.currencies, ...[...byCurrency.keys()].filter((c) => !basis.currencies.includes(c)).sort()];
+  const currencies = order.flatMap((c) => {
+    const r = byCurrency.get(c);
+    return r && r.n > 0 ? [{ currency: c, n: r.n, local: r.local, base: missing.has(c) || !r.valued ? null : r.base }] : [];
+  });
+  // Overlap cells keyed as the matrix is (a <= b by id); only those with a position.
+  const overlap: SnapshotSummary['overlap'] = roots.flatMap((r, j) => ((rootCount[j] ?? 0) > 0 ? [{ a: r.id, b: r.id, value: rootValue[j] ?? 0, n: rootCount[j] ?? 0 }] : []));
+  for (const [id, cell] of pairs) {
+    if (cell.n === 0) continue;
+    const a = roots[Math.floor(id / roots.length)] as Theme;
+    const b = roots[id % roots.length] as Theme;
+    overlap.push(a.id < b.id ? { a: a.id, b: b.id, value: cell.value, n: cell.n } : { a: b.id, b: a.id, value: cell.value, n: cell.n });
+  }
+  return {
+    factors: basis.factors,
+    missing: basis.missing,
+    broker: basis.broker,
+    totalCents: total,
+    cashCents: cash,
+    taggedCents: tagged,
+    themes: themeSums,
+    roots: rootSums,
+    currencies,
+    overlap,
+  };
+}
