@@ -43,6 +43,40 @@ function scaleHalfUp(a: number, num: number, half: number, den: number): number 
   return Number((BigInt(a) * BigInt(num) + BigInt(half)) / BigInt(den));
 }
 
+/**
+ * Long and short contributions (cents, both >= 0) of a group's positions at weight `w`: each
+ * |base value| x w / 10000 rounded half away from zero, long where the value is above 0, short
+ * where below. `abs` is the |base value| of each (NaN: none), or the values themselves.
+ */
+function contributions(values: ArrayLike<number>, abs: ArrayLike<number>, w: number): [number, number] {
+  let long = 0;
+  let short = 0;
+  const same = abs === values;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k] as number;
+    if (v === 0) continue;
+    const a = same ? (v < 0 ? -v : v) : (abs[k] as number);
+    if (a !== a) continue;
+    const x = a * w + 5000;
+    const c = x <= Number.MAX_SAFE_INTEGER ? Math.floor(x / 10000) : scaleHalfUp(a, w, 5000, 10000);
+    if (v > 0) long += c;
+    else short += c;
+  }
+  return [long, short];
+}
+
+/** |base value| of each position: the broker's where given, else converted at the factor; NaN without either. */
+function baseValues(values: ArrayLike<number>, bases: ArrayLike<number> | null, factor: CurrencyFactor | undefined): Float64Array {
+  const out = new Float64Array(values.length);
+  const half = factor ? Math.floor(factor.den / 2) : 0;
+  for (let k = 0; k < values.length; k++) {
+    const bv = bases ? (bases[k] as number) : NaN;
+    const v = values[k] as number;
+    out[k] = bv === bv ? Math.abs(bv) : factor ? (factor.num === factor.den ? Math.abs(v) : scaleHalfUp(Math.abs(v), factor.num, half, factor.den)) : NaN;
+  }
+  return out;
+}
+
 /** The themes in the weight table's order, their top-level themes and which root each rolls into. */
 function layoutOf(themes: Theme[]): { roots: Theme[]; rootOf: number[] } {
   const roots = themes.filter((t) => !t.parentId);
@@ -116,26 +150,28 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
         valued = g.n;
       }
     } else {
-      const values = unpackValues(g.values);
-      const bases = g.bases ? unpackValues(g.bases) : null;
-      const plain = factor !== undefined && factor.num === factor.den;
-      const half = factor ? Math.floor(factor.den / 2) : 0;
-      for (let k = 0; k < values.length; k++) {
-        const v = values[k] as number;
-        const bv = bases ? (bases[k] as number) : NaN;
-        let a: number;
-        if (bv === bv) a = Math.abs(bv);
-        else if (plain) a = Math.abs(v);
-        else if (factor) a = scaleHalfUp(Math.abs(v), factor.num, half, factor.den);
-        else continue; // no rate: left out of every sum, as SQL's NULL is
-        valued++;
-        signed += v < 0 ? -a : v > 0 ? a : 0;
-        if (v === 0) continue;
-        for (let t = 0; t < nt; t++) {
-          const c = scaleHalfUp(a, keyTags!.weights[t] as number, 5000, 10000);
-          if (v > 0) l[t] = (l[t] as number) + c;
-          else s[t] = (s[t] as number) + c;
+      const values = unpackValues(g.values, g.n);
+      const bases = g.bases ? unpackValues(g.bases, g.n) : null;
+      const plain = bases === null && factor !== undefined && factor.num === factor.den;
+      // Each position's |base value| (NaN: no rate), unless it is the value itself.
+      const abs = plain ? null : baseValues(values, bases, factor);
+      if (abs === null) {
+        for (let k = 0; k < values.length; k++) signed += values[k] as number;
+        valued = values.length;
+      } else {
+        for (let k = 0; k < abs.length; k++) {
+          const a = abs[k] as number;
+          if (a !== a) continue; // no rate: left out of every sum, as SQL's NULL is
+          valued++;
+          const v = values[k] as number;
+          signed += v < 0 ? -a : v > 0 ? a : 0;
         }
+      }
+      for (let t = 0; t < nt; t++) {
+        const w = keyTags!.weights[t] as number;
+        const [lo, sh] = abs === null ? contributions(values, values, w) : contributions(values, abs, w);
+        l[t] = lo;
+        s[t] = sh;
       }
     }
     total += signed;

@@ -23,15 +23,22 @@ interface Group {
   bases: number[] | null;
 }
 
-/** Values are whole cents within 2^53, so a float64 keeps each exactly. */
+/**
+ * Values are whole cents within 2^53: a float64 keeps each exactly. Where every value of a group
+ * fits 32 bits (up to $21 million, nearly always) they are packed as int32, half the bytes to read;
+ * the width is the blob's length over the position count. Base values (NaN for none) stay float64.
+ */
 export function packValues(values: readonly number[]): Buffer {
-  return Buffer.from(Float64Array.from(values).buffer);
+  const narrow = values.every((v) => v === (v | 0));
+  return Buffer.from((narrow ? Int32Array.from(values) : Float64Array.from(values)).buffer);
 }
 
-export function unpackValues(blob: Buffer): Float64Array {
-  // A typed-array view needs 8-byte alignment; a Buffer from SQLite may sit anywhere in its pool.
-  if (blob.byteOffset % 8 === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
-  return new Float64Array(Uint8Array.from(blob).buffer);
+export function unpackValues(blob: Buffer, count: number): Int32Array | Float64Array {
+  const wide = count > 0 && blob.byteLength === count * 8;
+  const width = wide ? 8 : 4;
+  // A typed-array view needs its alignment; a Buffer from SQLite may sit anywhere in its pool.
+  const bytes = blob.byteOffset % width === 0 ? blob : Uint8Array.from(blob);
+  return wide ? new Float64Array(bytes.buffer, bytes.byteOffset, count) : new Int32Array(bytes.buffer, bytes.byteOffset, blob.byteLength / 4);
 }
 
 export class PositionGroups {

@@ -38,8 +38,8 @@ function groupsAndPositions(db: Db): { stored: unknown[]; fresh: unknown[] } {
     }[]
   ).map(({ value_list, base_value_list, ...g }) => ({
     ...g,
-    values: [...unpackValues(value_list)],
-    bases: base_value_list ? [...unpackValues(base_value_list)].map((x) => (Number.isNaN(x) ? null : x)) : null,
+    values: [...unpackValues(value_list, g.n)],
+    bases: base_value_list ? [...unpackValues(base_value_list, g.n)].map((x) => (Number.isNaN(x) ? null : x)) : null,
   }));
   const fresh = (
     db
