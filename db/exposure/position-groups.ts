@@ -45,13 +45,23 @@ export class PositionGroups {
   private readonly byKey = new Map<string, Group[]>();
 
   add(symbolKey: string, currency: string, isCash: number, valueCents: number, baseValueCents: number | null): void {
-    let list = this.byKey.get(symbolKey);
-    if (!list) this.byKey.set(symbolKey, (list = []));
-    let g = list.find((x) => x.currency === currency && x.isCash === isCash);
-    if (!g) list.push((g = { currency, isCash, values: [], bases: null }));
+    // Called once per imported row: no closure, no allocation but the group's first.
+    const list = this.byKey.get(symbolKey);
+    let g: Group | undefined;
+    if (list === undefined) this.byKey.set(symbolKey, [(g = { currency, isCash, values: [], bases: null })]);
+    else {
+      for (let i = 0; i < list.length; i++) {
+        const x = list[i] as Group;
+        if (x.currency === currency && x.isCash === isCash) {
+          g = x;
+          break;
+        }
+      }
+      if (g === undefined) list.push((g = { currency, isCash, values: [], bases: null }));
+    }
     if (baseValueCents !== null && g.bases === null) g.bases = new Array<number>(g.values.length).fill(NaN);
     g.values.push(valueCents);
-    g.bases?.push(baseValueCents ?? NaN);
+    if (g.bases !== null) g.bases.push(baseValueCents ?? NaN);
   }
 
   /** Writes the groups of `snapshotId` (in the caller's transaction), replacing any it had. */
