@@ -40,6 +40,8 @@ export interface Store {
   key: { key: string; cipherNativeBinding?: string | undefined } | null;
   /** The headless Chromium that prints PDFs (report/pdf-pool.ts), launched on first use. */
   printer: Promise<PdfRenderer> | null;
+  /** The last few snapshots' position groups (exposure/group-summary.ts), by snapshot id, with the snapshot's identity. */
+  positionGroups: Map<number, { identity: string; groups: unknown[] }>;
 }
 
 /** Scans of fewer positions than this run whole: handing half over costs more than it saves. */
@@ -62,6 +64,7 @@ export function storeOf(db: Db): Store {
       nextUndo: 1,
       key: null,
       printer: null,
+      positionGroups: new Map(),
     };
     stores.set(db, store);
   }

@@ -102,7 +102,8 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
   if (snapshot.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${snapshot.id} is not part of ${portfolio.name}.`);
   const base = portfolio.baseCurrency;
   const totals = computeExposureTotals(db, base, snapshot.id);
-  const positions = listReportPositions(db, snapshot.id, totals.factors, totals.broker !== null, positionLimit);
+  // None asked for (the screen, the exposure command): no look at the positions at all.
+  const positions = positionLimit === 0 ? [] : listReportPositions(db, snapshot.id, totals.factors, totals.broker !== null, positionLimit);
   const warnings: ExposureWarning[] = totals.missingCurrencies.map((c) => ({
     code: 'MISSING_FX',
     message: `No exchange rate from ${c} to ${base}: the positions in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,

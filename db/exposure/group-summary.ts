@@ -6,6 +6,7 @@ import { snapshotBasis } from './scan';
 import type { SnapshotSummary } from './summary';
 import { checkTagTable, type TagTable } from './tag-tables';
 import { unpackValues } from './position-groups';
+import { storeOf } from '../store';
 
 /**
  * A snapshot's summary (summary.ts) from its position groups (position-groups.ts): a few thousand
@@ -19,14 +20,54 @@ import { unpackValues } from './position-groups';
  * do it. test/integration/position-groups.test.ts checks every figure equals a scan of the positions.
  */
 
-interface GroupRow {
+/** A group as stored; its packed values are unpacked on first use and kept with it. */
+interface LoadedGroup {
   key: string;
   currency: string;
   isCash: number;
   n: number;
   local: number;
-  values: Buffer | null;
-  bases: Buffer | null;
+  valueList: Buffer;
+  baseValueList: Buffer | null;
+  values?: Int32Array | Float64Array;
+  bases?: Int32Array | Float64Array | null;
+}
+
+const valuesOf = (g: LoadedGroup) => (g.values ??= unpackValues(g.valueList, g.n));
+const baseValuesOf = (g: LoadedGroup) => (g.bases ??= g.baseValueList ? unpackValues(g.baseValueList, g.n) : null);
+
+/** Snapshots whose groups a connection keeps in memory (a million positions are 4-8 MB). */
+const KEPT_SNAPSHOTS = 6;
+
+/**
+ * The groups of a snapshot. They never change once written, so the connection keeps the last few
+ * snapshots' groups (its Store): after a tag edit the exposure re-reads only the tags. Kept under
+ * the snapshot's identity (its position ids, row count and import time), so a snapshot id reused
+ * after a deletion is never served another's groups; nothing read inside a transaction is kept.
+ */
+function loadGroups(db: Db, snapshotId: number): LoadedGroup[] {
+  const kept = storeOf(db).positionGroups;
+  const row = db.prepare('SELECT first_position_id AS f, last_position_id AS l, row_count AS n, imported_at AS at FROM snapshots WHERE id = ?').get(snapshotId) as
+    | { f: number | null; l: number | null; n: number; at: string }
+    | undefined;
+  const identity = row ? `${row.f}:${row.l}:${row.n}:${row.at}` : '';
+  const hit = kept.get(snapshotId);
+  if (hit && hit.identity === identity) {
+    kept.delete(snapshotId);
+    kept.set(snapshotId, hit);
+    return hit.groups as LoadedGroup[];
+  }
+  const groups = db
+    .prepare(
+      `SELECT symbol_key AS key, currency, is_cash AS isCash, position_count AS n, value_cents AS local, value_list AS valueList, base_value_list AS baseValueList
+       FROM position_groups WHERE snapshot_id = ?`,
+    )
+    .all(snapshotId) as LoadedGroup[];
+  if (!db.inTransaction && row) {
+    kept.set(snapshotId, { identity, groups });
+    while (kept.size > KEPT_SNAPSHOTS) kept.delete(kept.keys().next().value as number);
+  }
+  return groups;
 }
 
 /** One held key's tags: the theme indexes, their weights (bp) and the top-level themes it counts in. */
@@ -111,18 +152,7 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
   const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
   const missing = new Set(basis.missing);
   const broker = basis.broker !== null;
-  // Packed values are read only where a figure needs them: a tagged key, a converted currency, a
-  // broker's base values. A plain untagged group is its count and its sum.
-  const converted = basis.factors.filter((f) => f.num !== f.den).map((f) => f.currency);
-  const groups = db
-    .prepare(
-      `SELECT symbol_key AS key, currency, is_cash AS isCash, position_count AS n, value_cents AS local,
-              CASE WHEN @broker = 1 OR currency IN (SELECT value FROM json_each(@converted)) OR symbol_key IN (SELECT value FROM json_each(@tagged))
-                   THEN value_list END AS "values",
-              CASE WHEN @broker = 1 THEN base_value_list END AS bases
-       FROM position_groups WHERE snapshot_id = @sid`,
-    )
-    .all({ sid: snapshotId, broker: broker ? 1 : 0, converted: JSON.stringify(converted), tagged: JSON.stringify([...tags.keys()]) }) as GroupRow[];
+  const groups = loadGroups(db, snapshotId);
 
   const long = new Array<number>(themes.length).fill(0);
   const short = new Array<number>(themes.length).fill(0);
@@ -143,15 +173,16 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
     // This group's long and short contributions per tag of its key.
     const l = new Array<number>(nt).fill(0);
     const s = new Array<number>(nt).fill(0);
-    if (g.values === null) {
+    const plainGroup = !broker && (factor === undefined || factor.num === factor.den);
+    if (plainGroup && nt === 0) {
       // Plain and untagged: the base value is the value itself, or there is no rate at all.
       if (factor) {
         signed = g.local;
         valued = g.n;
       }
     } else {
-      const values = unpackValues(g.values, g.n);
-      const bases = g.bases ? unpackValues(g.bases, g.n) : null;
+      const values = valuesOf(g);
+      const bases = broker ? baseValuesOf(g) : null;
       const plain = bases === null && factor !== undefined && factor.num === factor.den;
       // Each position's |base value| (NaN: no rate), unless it is the value itself.
       const abs = plain ? null : baseValues(values, bases, factor);

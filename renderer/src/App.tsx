@@ -30,10 +30,11 @@ import { useLanguageSync } from './i18n/useLanguage';
 import { useImportFlow } from './import/useImportFlow';
 
 /**
- * Positions fetched with the exposure for the screen: none to speak of. The holdings table loads
- * the snapshot's positions itself (listHoldings); exports always get them all.
+ * Positions fetched with the exposure for the screen: none (the theme figures come from the
+ * snapshot's position groups alone). The holdings table loads the snapshot's positions itself
+ * (listHoldings); exports always get them all.
  */
-const SCREEN_POSITION_LIMIT = 1;
+const SCREEN_POSITION_LIMIT = 0;
 
 /**
  * The window: the portfolio chosen and its exposure, the views, and each feature's dialogs wired to
