@@ -246,6 +246,21 @@ describe('position groups', () => {
     await b.handlers.deletePortfolio({ id: snapshot.portfolioId });
   });
 
+  it('kept in memory by the connection, are never served for another snapshot under a reused id', async () => {
+    const a = join(temp.dir, 'reuse-a.csv');
+    const c = join(temp.dir, 'reuse-b.csv');
+    writeFileSync(a, holdingsCsv([{ account: 0, symbol: 0, currency: 0, cents: 1_000_00 }]));
+    writeFileSync(c, holdingsCsv([{ account: 0, symbol: 0, currency: 0, cents: 7_777_77 }, { account: 1, symbol: 2, currency: 0, cents: 2_00 }]));
+    const first = await b.handlers.importHoldings({ ...base, path: a, portfolioName: 'Reuse', asOf: '2026-11-24' });
+    expect(summaryFromGroups(b.db, 'USD', first.snapshot.id).totalCents).toBe(1_000_00);
+    await b.handlers.deletePortfolio({ id: first.portfolio.id });
+    const second = await b.handlers.importHoldings({ ...base, path: c, portfolioName: 'Reuse again', asOf: '2026-11-24' });
+    // SQLite gives the deleted snapshot's id again (it was the largest): the kept groups must not answer.
+    expect(second.snapshot.id).toBe(first.snapshot.id);
+    expect(summaryFromGroups(b.db, 'USD', second.snapshot.id).totalCents).toBe(7_777_77 + 2_00);
+    await b.handlers.deletePortfolio({ id: second.portfolio.id });
+  });
+
   it('stay equal to the positions and to a scan over random imports, tag edits, rates, copies and deletions', async () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('import' as const), rows: fc.array(rowArb, { minLength: 1, maxLength: 12 }) }),
