@@ -1,6 +1,6 @@
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import { renamePortfolio } from '../repos/portfolio-edits';
-import { POSITION_COLUMN_LIST, POSITION_COLUMNS, SLOT } from '../../shared/import/position-columns';
+import { SLOT } from '../../shared/import/position-columns';
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
@@ -12,7 +12,7 @@ import { localDate } from '../repos/clock';
 import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
 import { findSnapshotByHash, findSnapshotWithSameContent, getSnapshot } from '../repos/snapshots';
 import { fatal, invalidRows } from './import-errors';
-import { readHead, withSavedMapping } from './preview-import';
+import { withSavedMappings } from './preview-import';
 import { saveMapping } from '../repos/saved-mappings';
 import { applyRules } from '../repos/rules';
 import { assertDurable } from '../integrity/durability';
@@ -23,7 +23,7 @@ import { RowBatchReader, type RowBatch } from './row-batch';
 import { SecurityResolver } from '../securities/resolve';
 import { refreshLinkedTags } from '../securities/links';
 import { threadCpuMs } from './thread-cpu';
-import { PositionGroups } from '../exposure/position-groups';
+import { ROWS_PER_INSERT, SnapshotWriter, VALUES_PER_ROW } from '../repos/snapshot-writer';
 
 /** Files smaller than this are parsed in the importing thread (starting a worker costs more). */
 const INLINE_PARSE_BELOW_BYTES = 4 << 20;
@@ -62,24 +62,6 @@ export interface ImportHooks {
   onStages?: ((stages: ImportStages) => void) | undefined;
 }
 
-const INSERT_POSITIONS = `INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) VALUES `;
-/** Values bound per position (all columns above but snapshot_id, which is written into the statement). */
-const VALUES_PER_ROW = POSITION_COLUMNS.length;
-/**
- * Positions per INSERT statement: one statement call per row spends more time crossing from
- * JavaScript into SQLite than SQLite spends storing the row; 32 rows (448 parameters) per call
- * amortise that and stay far below SQLite's parameter limit.
- */
-const ROWS_PER_INSERT = 32;
-
-function positionInserts(db: Db, snapshotId: number) {
-  const one = `(${Math.trunc(snapshotId)}, ${new Array<string>(VALUES_PER_ROW).fill('?').join(', ')})`;
-  return {
-    many: db.prepare(INSERT_POSITIONS + new Array<string>(ROWS_PER_INSERT).fill(one).join(', ')),
-    one: db.prepare(INSERT_POSITIONS + one),
-  };
-}
-
 /**
  * Imports one holdings file as one snapshot inside ONE transaction: the file is parsed in chunks
  * (in a worker thread by default) while this thread inserts the rows. Either the snapshot with all
@@ -104,7 +86,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
   } catch {
     // openChunkedFile reports the problem with the file itself
   }
-  const options: ParseOptions = withSavedMapping(db, readHead(input.path), { ...input.options, fileName: name, defaultCurrency: baseCurrency }).options;
+  // Read once: the parser detects the format and applies a saved mapping as it meets the header.
+  const options: ParseOptions = withSavedMappings(db, { ...input.options, fileName: name, defaultCurrency: baseCurrency });
 
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -112,25 +95,16 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     if (existing && input.clientName && !existing.clientName) {
       portfolio = renamePortfolio(db, existing.id, existing.name, input.clientName);
     }
-    const snapshotId = Number(
-      db
-        .prepare(`INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at) VALUES (?, '', ?, '', NULL, 0, ?)`)
-        .run(portfolio.id, name, now).lastInsertRowid,
-    );
-    const insert = positionInserts(db, snapshotId);
+    // Its date and hash are known once the whole file is read (db/repos/snapshot-writer.ts).
+    const writer = new SnapshotWriter(db, { portfolioId: portfolio.id, asOf: '', sourceFile: name, sha256: '', preset: null, importedAt: now });
+    const snapshotId = writer.id;
     const resolver = new SecurityResolver(db, name);
     const identify = hooks.identify ?? true;
     const args: unknown[] = new Array<unknown>(ROWS_PER_INSERT * VALUES_PER_ROW);
     const oneArgs: unknown[] = new Array<unknown>(VALUES_PER_ROW);
-    let lastCurrency: unknown = null;
     const kept: RowIssue[] = [];
     let rows = 0;
     let insertMs = 0;
-    let firstId: number | null = null;
-    let lastId: number | null = null;
-    const currencies = new Set<string>();
-    // The exposure's per-security groups, gathered as the rows pass (db/exposure/position-groups.ts).
-    const groups = new PositionGroups();
     let lastProgress = 0;
     const report = (bytes: number, force = false) => {
       const t = Date.now();
@@ -163,19 +137,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
                 values[o + SLOT.conid] as string | null,
               );
             }
-            const currency = values[o + SLOT.currency];
-            if (currency !== lastCurrency) currencies.add((lastCurrency = currency) as string);
-            groups.add(
-              values[o + SLOT.symbolKey] as string,
-              currency as string,
-              values[o + SLOT.isCash] as number,
-              values[o + SLOT.valueCents] as number,
-              (values[o + SLOT.baseValueCents] as number | null | undefined) ?? null,
-            );
           }
-          // Rows of one transaction get consecutive ids: the last id of a statement gives the first.
-          lastId = Number((many ? insert.many : insert.one).run(...values).lastInsertRowid);
-          firstId ??= lastId - n + 1;
+          writer.add(values, n);
         }
         rows += batch.count;
         report(bytesRead);
@@ -209,6 +172,9 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       );
     }
     const asOf = input.asOf ?? result.format.asOf ?? localDate();
+    const { first: firstId, last: lastId, count } = writer.range;
+    // Every position the parser passed on was stored, or the figures would silently leave some out.
+    if (count !== result.positions) throw new Error(`${name}: ${result.positions} positions parsed but ${count} stored.`);
     // The same holdings downloaded twice (only a "Date downloaded" line differs) are the same snapshot.
     const sameContent = input.allowDuplicate ? null : findSnapshotWithSameContent(db, portfolio.id, snapshotId, asOf, result.positions, firstId, lastId);
     if (sameContent) {
@@ -218,16 +184,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
         { file: name, snapshotId: sameContent.id },
       );
     }
-    db.prepare('UPDATE snapshots SET as_of = ?, file_sha256 = ?, preset = ?, row_count = ?, currencies = ?, first_position_id = ?, last_position_id = ? WHERE id = ?').run(
-      asOf,
-      result.sha256,
-      result.format.preset,
-      result.positions,
-      [...currencies].sort().join(','),
-      firstId,
-      lastId,
-      snapshotId,
-    );
+    writer.finish({ asOf, sha256: result.sha256, preset: result.format.preset }, 'resolved');
     // The file's own total, and what its imported rows add up to, stay with the snapshot (TOTAL_MISMATCH).
     if (result.format.fileTotalCents !== null && firstId !== null) {
       const rows = db.prepare('SELECT sum(value_cents) FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ?').pluck().get(firstId, lastId, snapshotId) as number;
@@ -249,7 +206,6 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       }
     }
     warnings.push(...resolver.finish(snapshotId, result.format.headers, result.format.mapping, now));
-    groups.write(db, snapshotId);
     const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
     for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).

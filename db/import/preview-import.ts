@@ -3,7 +3,7 @@ import type { ApiParsedInput, ImportPreview } from '../../shared/api/contract';
 import { previewHoldings } from '../../shared/import/parse';
 import type { ParseOptions } from '../../shared/import/types';
 import type { Db } from '../connection';
-import { findSavedMapping } from '../repos/saved-mappings';
+import { savedMappingsByFingerprint } from '../repos/saved-mappings';
 import { openChunkedFile } from './chunks';
 import { fatal } from './import-errors';
 
@@ -18,34 +18,26 @@ export function readHead(path: string): Uint8Array {
 }
 
 /**
- * The user's saved mapping for this file's header row, when the caller gave no mapping of its own:
- * a mapping chosen once is applied automatically to the next file like it.
+ * Parse options with the user's saved mappings, unless the caller gave a mapping of its own: the
+ * parser applies the one saved for the header row it finds (shared/import/parse.ts, openSession),
+ * so a mapping chosen once is applied automatically to the next file like it.
  */
-export function withSavedMapping(db: Db, head: Uint8Array, options: ParseOptions): { options: ParseOptions; saved: boolean } {
-  if (options.mapping && Object.keys(options.mapping).length > 0) return { options, saved: false };
-  const first = previewHoldings(head, options, 1);
-  if (!first.ok || first.format.headers.length === 0) return { options, saved: false };
-  const saved = findSavedMapping(db, first.format.headers);
-  if (!saved) return { options, saved: false };
-  return {
-    options: { ...options, mapping: saved.mapping, encoding: options.encoding ?? saved.encoding ?? undefined, delimiter: options.delimiter ?? saved.delimiter ?? undefined },
-    saved: true,
-  };
+export function withSavedMappings(db: Db, options: ParseOptions): ParseOptions {
+  if (options.mapping && Object.keys(options.mapping).length > 0) return options;
+  return { ...options, savedMappings: savedMappingsByFingerprint(db) };
 }
 
 /** Reads the head of a file and shows how it would be imported, writing nothing. */
 export function previewImport(db: Db, input: ApiParsedInput<'previewImport'>): ImportPreview {
   const name = basename(input.path);
-  const head = readHead(input.path);
-  const { options, saved } = withSavedMapping(db, head, { ...input.options, fileName: name });
-  const preview = previewHoldings(head, options, 12);
+  const preview = previewHoldings(readHead(input.path), withSavedMappings(db, { ...input.options, fileName: name }), 12);
   if (!preview.ok) throw fatal(name, preview.error);
   // A file whose columns could not be recognised still previews, so the mapping screen can show it.
   return {
     format: preview.format,
     rows: preview.rows.map((r) => ({ line: r.line, kind: r.kind, cells: r.cells, issue: r.issue })),
     problem: preview.problem ? preview.problem.message : null,
-    savedMapping: saved,
+    savedMapping: preview.savedMapping,
     presets: [...preview.presets],
   };
 }

@@ -6,8 +6,7 @@ import { decimalToString, multiplyToCents } from '../../shared/money/decimal';
 import { parseDecimal } from '../../shared/money/parse-number';
 import { latestPrices, parsePricesFile, type PriceRow } from '../../shared/prices/prices-file';
 import type { Db } from '../connection';
-import { recordSnapshotKeys } from '../securities/resolve';
-import { recordPositionGroups } from '../exposure/position-groups';
+import { SnapshotWriter } from '../repos/snapshot-writer';
 import { positionRange } from '../exposure/scan';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
@@ -29,6 +28,7 @@ interface HeldRow {
   currency: string;
   is_cash: number;
   base_value_cents: number | null;
+  conid: string | null;
 }
 
 /**
@@ -108,22 +108,11 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
 
   const sha = createHash('sha256').update(text).update(`\0${from.id}\0${asOf}`).digest('hex');
   return db.transaction(() => {
-    const snapshotId = Number(
-      db
-        .prepare(`INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at) VALUES (?, ?, ?, ?, 'reprice', ?, ?)`)
-        .run(portfolio.id, asOf, file, sha, rows.length, now).lastInsertRowid,
-    );
-    const insert = db.prepare(`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) VALUES (@sid, ${POSITION_COLUMNS.map((c) => `@${c}`).join(', ')})`);
-    let first: number | null = null;
-    let last = 0;
-    for (const r of rows) {
-      last = Number(insert.run({ ...r, sid: snapshotId }).lastInsertRowid);
-      first ??= last;
-    }
-    // The same positions, so the same currencies.
-    db.prepare('UPDATE snapshots SET currencies = ?, first_position_id = ?, last_position_id = ?, repriced_from = ? WHERE id = ?').run(range.currencies, first, last, from.id, snapshotId);
-    recordSnapshotKeys(db, snapshotId);
-    recordPositionGroups(db, snapshotId);
+    const writer = new SnapshotWriter(db, { portfolioId: portfolio.id, asOf, sourceFile: file, sha256: sha, preset: 'reprice', importedAt: now });
+    const snapshotId = writer.id;
+    for (const r of rows) writer.add(POSITION_COLUMNS.map((c) => r[c]), 1);
+    // The same positions, so the same currencies; each key keeps the resolution it was given.
+    writer.finish({ repricedFrom: from.id });
     return { portfolio, snapshot: getSnapshot(db, snapshotId), file, repricedFrom: from.id, positions: rows.length, repriced, stale };
   })();
 }

@@ -1,10 +1,8 @@
-import { POSITION_COLUMN_LIST } from '../../shared/import/position-columns';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio } from '../../shared/domain/types';
 import type { Db } from '../connection';
 import { storeOf } from '../store';
-import { recordSnapshotKeys } from '../securities/resolve';
-import { recordPositionGroups } from '../exposure/position-groups';
+import { copySnapshot } from './snapshot-writer';
 import { findPortfolioByName, getPortfolio } from './portfolios';
 
 /** Renames a portfolio (and sets its client); names stay unique regardless of case. */
@@ -17,7 +15,6 @@ export function renamePortfolio(db: Db, id: number, name: string, clientName?: s
 }
 
 type Schema = 'main' | 'temp';
-const SNAPSHOT_COLUMNS = 'as_of, source_file, file_sha256, preset, row_count, currencies, imported_at, file_total_cents, rows_total_cents, base_value_currency, base_value_column, base_valued_some, base_valued_all';
 const ISSUE_COLUMNS = 'line, column_number, header, cell, message';
 
 /**
@@ -36,17 +33,8 @@ function copyPortfolio(db: Db, src: Schema, id: number, name: string): Portfolio
   );
   const snaps = db.prepare(`SELECT id FROM ${t('snapshots')} WHERE portfolio_id = ? ORDER BY id`).pluck().all(id) as number[];
   for (const sid of snaps) {
-    const newSid = Number(
-      db.prepare(`INSERT INTO snapshots (portfolio_id, ${SNAPSHOT_COLUMNS}) SELECT ?, ${SNAPSHOT_COLUMNS} FROM ${t('snapshots')} WHERE id = ?`).run(newId, sid).lastInsertRowid,
-    );
-    const info = db.prepare(`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) SELECT ?, ${POSITION_COLUMN_LIST} FROM ${t('positions')} WHERE snapshot_id = ? ORDER BY id`).run(newSid, sid);
-    if (info.changes > 0) {
-      const last = Number(info.lastInsertRowid);
-      db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ? WHERE id = ?').run(last - info.changes + 1, last, newSid);
-    }
+    const newSid = copySnapshot(db, { schema: src === 'main' ? 'main' : 'trash', id: sid }, newId);
     db.prepare(`INSERT INTO import_issues (snapshot_id, ${ISSUE_COLUMNS}) SELECT ?, ${ISSUE_COLUMNS} FROM ${t('import_issues')} WHERE snapshot_id = ?`).run(newSid, sid);
-    recordSnapshotKeys(db, newSid);
-    recordPositionGroups(db, newSid);
   }
   return getPortfolio(db, newId);
 }

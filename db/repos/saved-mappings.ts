@@ -1,22 +1,19 @@
+import { headerFingerprint, type SavedColumnMapping } from '../../shared/import/header-fingerprint';
 import type { ColumnMapping } from '../../shared/import/types';
 import type { Db } from '../connection';
 
-export interface SavedMapping {
-  mapping: ColumnMapping;
-  encoding: string | null;
-  delimiter: string | null;
-}
+export type SavedMapping = SavedColumnMapping;
 
-/** A header row's identity: its cells trimmed and lower-cased, in order. */
-export function headerFingerprint(headers: readonly string[]): string {
-  return headers.map((h) => h.trim().toLowerCase()).join('\u001f');
-}
-
-export function findSavedMapping(db: Db, headers: readonly string[]): SavedMapping | null {
-  const row = db.prepare('SELECT mapping, encoding, delimiter FROM presets WHERE fingerprint = ?').get(headerFingerprint(headers)) as
-    | { mapping: string; encoding: string | null; delimiter: string | null }
-    | undefined;
-  return row ? { mapping: JSON.parse(row.mapping) as ColumnMapping, encoding: row.encoding, delimiter: row.delimiter } : null;
+/**
+ * Every saved mapping by the fingerprint of its header row: handed to the parser, which applies
+ * the one whose header it meets while it detects the format (shared/import/parse.ts), so a file is
+ * read and detected once.
+ */
+export function savedMappingsByFingerprint(db: Db): Record<string, SavedColumnMapping> {
+  const rows = db.prepare('SELECT fingerprint, mapping, encoding, delimiter FROM presets').all() as { fingerprint: string; mapping: string; encoding: string | null; delimiter: string | null }[];
+  const out: Record<string, SavedColumnMapping> = {};
+  for (const r of rows) out[r.fingerprint] = { mapping: JSON.parse(r.mapping) as ColumnMapping, encoding: r.encoding, delimiter: r.delimiter };
+  return out;
 }
 
 export function saveMapping(db: Db, headers: readonly string[], saved: SavedMapping, now: string): void {

@@ -16,6 +16,7 @@ import type { ParseContext } from './context';
 import { newContext, scanLineForDate } from './context';
 import { decodeBytes } from './decode';
 import { canonicalDelimiter, sniffDelimiter } from './dialect';
+import { headerFingerprint } from './header-fingerprint';
 import type { ColumnIndexes } from './header';
 import { autoMapIndexes, baseValueCurrencyOf, duplicateHeaderNotes, findHeader, headerLabels, indexesToMapping, isUsable, normaliseHeader } from './header';
 import type { ColumnPlan, RowOutcome } from './normalise';
@@ -90,7 +91,8 @@ export interface HeaderGuess {
   rows: RawRow[];
 }
 
-type Opened = { ok: true; session: Session } | { ok: false; error: FatalParseError; guess?: HeaderGuess };
+/** `savedMapping`: the file was read with a mapping the user saved for its header row. */
+type Opened = { ok: true; session: Session; savedMapping: boolean } | { ok: false; error: FatalParseError; guess?: HeaderGuess };
 
 function mappingEntries(mapping: ColumnMapping | undefined): [PositionField, string][] {
   const out: [PositionField, string][] = [];
@@ -144,7 +146,8 @@ function styleOf(rows: readonly RawRow[], col: number): NumberStyle | null {
 }
 
 /** Whole-file detection: size, encoding, delimiter, header row, preset, columns, number styles. */
-export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Opened {
+export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened {
+  let options = given;
   if (bytes.length > MAX_FILE_BYTES) {
     return fatal('TOO_LARGE', `The file is ${Math.ceil(bytes.length / 1048576)} MB; files up to ${MAX_FILE_BYTES / 1048576} MB can be imported. Export fewer accounts or split the file.`);
   }
@@ -179,7 +182,11 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
     preset = presetById(options.preset!);
     if (!preset) return fatal('BAD_OPTION', `Unknown preset "${options.preset}". Known presets: ${PRESETS.map((p) => p.id).join(', ')}.`);
   }
-  const mapping = mappingEntries(options.mapping);
+  let mapping = mappingEntries(options.mapping);
+  // Without a mapping of its own, the header row may have one the user saved: looked up as each
+  // row is met, before it is taken for a header, so the file is detected once.
+  const saved = mapping.length === 0 ? options.savedMappings : undefined;
+  let savedMapping = false;
 
   const reader = new CsvReader(text, delimiter, start, startLine);
   const pre: RawRow[] = [];
@@ -191,6 +198,21 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
     if (isBlankRow(row.cells)) {
       pre.push(row);
       continue;
+    }
+    const hit = saved && !savedMapping ? saved[headerFingerprint(row.cells)] : undefined;
+    if (hit) {
+      const encoding = options.encoding ?? hit.encoding ?? undefined;
+      const chosen = options.delimiter ?? hit.delimiter ?? undefined;
+      if ((hit.encoding && !options.encoding && hit.encoding !== decoded.encoding) || (hit.delimiter && !options.delimiter && canonicalDelimiter(hit.delimiter) !== delimiter)) {
+        // Saved with another encoding or delimiter: the same bytes read that way from the start.
+        const again = openSession(bytes, { ...options, mapping: hit.mapping, encoding, delimiter: chosen, savedMappings: undefined });
+        return again.ok ? { ...again, savedMapping: true } : again;
+      }
+      // As if the mapping had been given: it decides the columns, not a preset recognised by its first row.
+      savedMapping = true;
+      options = { ...options, mapping: hit.mapping };
+      mapping = mappingEntries(hit.mapping);
+      if (!forced) preset = null;
     }
     if (!firstSeen) {
       firstSeen = true;
@@ -312,6 +334,7 @@ export function openSession(bytes: Uint8Array, options: ParseOptions = {}): Open
   };
   return {
     ok: true,
+    savedMapping,
     session: {
       format,
       reader,
@@ -581,6 +604,8 @@ export type PreviewResult =
   | {
       ok: true;
       format: FileFormat;
+      /** Read with a mapping the user saved for this header row. */
+      savedMapping: boolean;
       rows: PreviewRow[];
       /** Set when the file cannot be imported as mapped (no usable columns): the UI asks for a mapping. */
       problem: FatalParseError | null;
@@ -635,6 +660,7 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
       },
       rows: g.rows.slice(0, maxRows).map((r) => ({ line: r.line, kind: 'skipped', cells: previewCells(r.cells, fields, null), issue: null })),
       problem: opened.error,
+      savedMapping: false,
       presets: PRESETS,
     };
   }
@@ -657,5 +683,5 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
     rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null });
   }
   if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
-  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, presets: PRESETS };
+  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, savedMapping: opened.savedMapping, presets: PRESETS };
 }

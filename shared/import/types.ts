@@ -1,3 +1,4 @@
+import type { SavedColumnMapping } from './header-fingerprint';
 /** Types of the holdings-file parser: what it reads, what it returns. */
 
 /** The position fields a column can be mapped to. */
@@ -37,6 +38,11 @@ export interface ParseOptions {
   defaultCurrency?: string | undefined;
   /** Name of the file, used in messages only. */
   fileName?: string | undefined;
+  /**
+   * Mappings the user saved, by the fingerprint of their header row (shared/import/header-fingerprint.ts):
+   * without a `mapping` of its own, a file whose header row has one is read with it.
+   */
+  savedMappings?: Readonly<Record<string, SavedColumnMapping>> | undefined;
 }
 
 /** One accepted holding row, normalised. Money exact: integer cents; quantity and price exact decimal text. */

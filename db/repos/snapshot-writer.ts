@@ -1,0 +1,149 @@
+import { POSITION_COLUMN_LIST, POSITION_COLUMNS, SLOT } from '../../shared/import/position-columns';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../connection';
+import { PositionGroups, recordPositionGroups } from '../exposure/position-groups';
+import { recordSnapshotKeys } from '../securities/resolve';
+
+/** What a snapshot is known by when its writing starts; the import learns its date and hash at the end. */
+export interface SnapshotStart {
+  portfolioId: number;
+  asOf: string;
+  sourceFile: string;
+  sha256: string;
+  preset: string | null;
+  importedAt: string;
+}
+
+/** What the end of the writing may still set: the import's date, hash and preset, a repricing's source. */
+export interface SnapshotEnd {
+  asOf?: string;
+  sha256?: string;
+  preset?: string | null;
+  repricedFrom?: number;
+}
+
+/** Values bound per position: every stored column but snapshot_id, which is written into the statement. */
+export const VALUES_PER_ROW = POSITION_COLUMNS.length;
+
+/**
+ * Positions per INSERT statement: one statement call per row spends more time crossing from
+ * JavaScript into SQLite than SQLite spends storing the row; 32 rows (480 parameters) per call
+ * amortise that and stay far below SQLite's parameter limit.
+ */
+export const ROWS_PER_INSERT = 32;
+
+const SNAPSHOT_COLUMNS = 'as_of, source_file, file_sha256, preset, row_count, currencies, imported_at, file_total_cents, rows_total_cents, base_value_currency, base_value_column, base_valued_some, base_valued_all';
+
+/**
+ * The one writer of snapshots and their positions. Every scan of a snapshot reads its positions by
+ * their rowid range (first_position_id..last_position_id, migration 1), so they must get one
+ * contiguous range: the writer inserts them in order inside the caller's transaction, and records
+ * the range with the count, the currencies held and the position groups the exposure reads
+ * (db/exposure/position-groups.ts). The import adds rows as they are parsed, a repricing the rows
+ * it computed; a copy of a portfolio (and an undone deletion) copies a snapshot in SQL.
+ */
+export class SnapshotWriter {
+  readonly id: number;
+  private first: number | null = null;
+  private last: number | null = null;
+  private count = 0;
+  private readonly currencies = new Set<string>();
+  private lastCurrency: unknown = null;
+  private readonly groups = new PositionGroups();
+  private readonly many: Statement<unknown[]>;
+  private readonly one: Statement<unknown[]>;
+
+  constructor(
+    private readonly db: Db,
+    start: SnapshotStart,
+  ) {
+    if (!db.inTransaction) throw new Error('A snapshot is written inside a transaction: all of it, or nothing.');
+    this.id = Number(
+      db
+        .prepare('INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at) VALUES (?, ?, ?, ?, ?, 0, ?)')
+        .run(start.portfolioId, start.asOf, start.sourceFile, start.sha256, start.preset, start.importedAt).lastInsertRowid,
+    );
+    const row = `(${Math.trunc(this.id)}, ${new Array<string>(VALUES_PER_ROW).fill('?').join(', ')})`;
+    const insert = `INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) VALUES `;
+    this.many = db.prepare<unknown[]>(insert + new Array<string>(ROWS_PER_INSERT).fill(row).join(', '));
+    this.one = db.prepare<unknown[]>(insert + row);
+  }
+
+  /**
+   * Stores `n` positions (1 or ROWS_PER_INSERT), laid out in `values` (exactly n rows long) as
+   * POSITION_COLUMNS, one row after another (shared/import/position-columns.ts, SLOT).
+   */
+  add(values: unknown[], n: number): void {
+    if (n !== 1 && n !== ROWS_PER_INSERT) throw new Error(`Positions are added 1 or ${ROWS_PER_INSERT} at a time, not ${n}.`);
+    for (let k = 0; k < n; k++) {
+      const o = k * VALUES_PER_ROW;
+      const currency = values[o + SLOT.currency];
+      if (currency !== this.lastCurrency) this.currencies.add((this.lastCurrency = currency) as string);
+      this.groups.add(
+        values[o + SLOT.symbolKey] as string,
+        currency as string,
+        values[o + SLOT.isCash] as number,
+        values[o + SLOT.valueCents] as number,
+        (values[o + SLOT.baseValueCents] as number | null | undefined) ?? null,
+      );
+    }
+    // Rows of one statement get consecutive ids: the last id of a statement gives the first.
+    const lastId = Number((n === 1 ? this.one : this.many).run(...values).lastInsertRowid);
+    this.first ??= lastId - n + 1;
+    this.last = lastId;
+    this.count += n;
+  }
+
+  /** The positions written so far: their rowid range and count. */
+  get range(): { first: number | null; last: number | null; count: number } {
+    return { first: this.first, last: this.last, count: this.count };
+  }
+
+  /**
+   * Ends the snapshot: its count, currencies, rowid range and position groups, and what `end`
+   * sets. `keys`: the import records each key's resolution itself (db/securities/resolve.ts);
+   * otherwise each key keeps the resolution it was last given.
+   */
+  finish(end: SnapshotEnd = {}, keys: 'resolved' | 'carried' = 'carried'): void {
+    this.db
+      .prepare(
+        `UPDATE snapshots SET row_count = @n, currencies = @currencies, first_position_id = @first, last_position_id = @last,
+                as_of = coalesce(@asOf, as_of), file_sha256 = coalesce(@sha, file_sha256), preset = CASE WHEN @setPreset = 1 THEN @preset ELSE preset END,
+                repriced_from = coalesce(@repricedFrom, repriced_from)
+         WHERE id = @id`,
+      )
+      .run({
+        id: this.id,
+        n: this.count,
+        currencies: [...this.currencies].sort().join(','),
+        first: this.first,
+        last: this.last,
+        asOf: end.asOf ?? null,
+        sha: end.sha256 ?? null,
+        setPreset: 'preset' in end ? 1 : 0,
+        preset: end.preset ?? null,
+        repricedFrom: end.repricedFrom ?? null,
+      });
+    this.groups.write(this.db, this.id);
+    if (keys === 'carried') recordSnapshotKeys(this.db, this.id);
+  }
+}
+
+/**
+ * Copies snapshot `from` (a live one, or one a deletion keeps for undo in the temp trash tables)
+ * into portfolio `portfolioId` under a new id: the snapshot's row, its positions in id order (one
+ * statement, so one contiguous range) and their groups and keys. Returns the new id.
+ */
+export function copySnapshot(db: Db, from: { schema: 'main' | 'trash'; id: number }, portfolioId: number): number {
+  if (!db.inTransaction) throw new Error('A snapshot is copied inside a transaction: all of it, or nothing.');
+  const table = (name: string) => (from.schema === 'main' ? `main.${name}` : `temp.trash_${name}`);
+  const id = Number(db.prepare(`INSERT INTO snapshots (portfolio_id, ${SNAPSHOT_COLUMNS}) SELECT ?, ${SNAPSHOT_COLUMNS} FROM ${table('snapshots')} WHERE id = ?`).run(portfolioId, from.id).lastInsertRowid);
+  const info = db.prepare(`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) SELECT ?, ${POSITION_COLUMN_LIST} FROM ${table('positions')} WHERE snapshot_id = ? ORDER BY id`).run(id, from.id);
+  if (info.changes > 0) {
+    const last = Number(info.lastInsertRowid);
+    db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ? WHERE id = ?').run(last - info.changes + 1, last, id);
+  }
+  recordSnapshotKeys(db, id);
+  recordPositionGroups(db, id);
+  return id;
+}
