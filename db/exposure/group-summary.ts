@@ -7,6 +7,7 @@ import type { SnapshotSummary } from './summary';
 import { checkTagTable, type TagTable } from './tag-tables';
 import { unpackValues } from './position-groups';
 import { storeOf } from '../store';
+import { sql, table } from '../sql';
 
 /**
  * A snapshot's summary (summary.ts) from its position groups (position-groups.ts): a few thousand
@@ -127,7 +128,7 @@ function layoutOf(themes: Theme[]): { roots: Theme[]; rootOf: number[] } {
 
 function tagsByKey(db: Db, tagTable: TagTable, themes: Theme[], rootOf: number[]): Map<string, KeyTags> {
   const index = new Map(themes.map((t, i) => [t.id, i]));
-  const rows = db.prepare(`SELECT symbol_key AS k, theme_id AS t, weight_bp AS w FROM ${checkTagTable(tagTable)} WHERE weight_bp > 0`).all() as { k: string; t: string; w: number }[];
+  const rows = db.prepare(sql`SELECT symbol_key AS k, theme_id AS t, weight_bp AS w FROM ${table(checkTagTable(tagTable))} WHERE weight_bp > 0`.text).all() as { k: string; t: string; w: number }[];
   const out = new Map<string, KeyTags>();
   for (const r of rows) {
     const i = index.get(r.t);

@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { storeOf } from '../store';
 import { dataStamp, ownWrites } from './cache';
+import { sql, table as tableName } from '../sql';
 
 /**
  * Where a query reads tag weights from: the live `tags` table, or a temp copy holding the weights
@@ -38,11 +39,12 @@ export function filledCutoff(db: Db, table: Exclude<TagTable, 'tags'>): string |
 }
 
 function fillTagsAsOf(db: Db, name: string, cutoff: string | null): void {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${name} (symbol_key TEXT NOT NULL, theme_id TEXT NOT NULL, weight_bp INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (symbol_key, theme_id)) WITHOUT ROWID`);
+  const t = tableName(`temp.${name}`);
+  db.exec(sql`CREATE TABLE IF NOT EXISTS ${t} (symbol_key TEXT NOT NULL, theme_id TEXT NOT NULL, weight_bp INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (symbol_key, theme_id)) WITHOUT ROWID`.text);
   db.transaction(() => {
-    db.exec(`DELETE FROM temp.${name}`);
+    db.exec(sql`DELETE FROM ${t}`.text);
     if (cutoff === null) {
-      db.exec(`INSERT INTO temp.${name} SELECT symbol_key, theme_id, weight_bp, source FROM main.tags`);
+      db.exec(sql`INSERT INTO ${t} SELECT symbol_key, theme_id, weight_bp, source FROM main.tags`.text);
       return;
     }
     // Undoing every later change, newest first, leaves each tag at the old weight of its EARLIEST
@@ -51,18 +53,18 @@ function fillTagsAsOf(db: Db, name: string, cutoff: string | null): void {
     // 5,000 changes took about 15 ms; this takes a few.) The source kept is today's where the tag
     // stands today, else that earliest change's; the weights are what the figures read.
     db.prepare(
-      `INSERT INTO temp.${name} (symbol_key, theme_id, weight_bp, source)
+      sql`INSERT INTO ${t} (symbol_key, theme_id, weight_bp, source)
        SELECT t.symbol_key, t.theme_id, t.weight_bp, t.source FROM main.tags t
-       WHERE NOT EXISTS (SELECT 1 FROM tag_events e WHERE e.symbol_key = t.symbol_key AND e.at > @cutoff AND e.theme_id = t.theme_id)`,
+       WHERE NOT EXISTS (SELECT 1 FROM tag_events e WHERE e.symbol_key = t.symbol_key AND e.at > @cutoff AND e.theme_id = t.theme_id)`.text,
     ).run({ cutoff });
     db.prepare(
-      `INSERT INTO temp.${name} (symbol_key, theme_id, weight_bp, source)
+      sql`INSERT INTO ${t} (symbol_key, theme_id, weight_bp, source)
        SELECT e.symbol_key, e.theme_id, e.old_weight_bp,
               coalesce((SELECT t.source FROM main.tags t WHERE t.symbol_key = e.symbol_key AND t.theme_id = e.theme_id), e.source)
        FROM tag_events e
        WHERE e.at > @cutoff AND e.old_weight_bp > 0
          AND NOT EXISTS (SELECT 1 FROM tag_events f WHERE f.symbol_key = e.symbol_key AND f.at > @cutoff AND f.theme_id = e.theme_id
-                         AND (f.at < e.at OR (f.at = e.at AND f.id < e.id)))`,
+                         AND (f.at < e.at OR (f.at = e.at AND f.id < e.id)))`.text,
     ).run({ cutoff });
   })();
 }

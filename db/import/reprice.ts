@@ -10,8 +10,9 @@ import { SnapshotWriter } from '../repos/snapshot-writer';
 import { positionRange } from '../exposure/scan';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
-import { POSITION_COLUMN_LIST, POSITION_COLUMNS } from '../../shared/import/position-columns';
+import { POSITION_COLUMNS } from '../../shared/import/position-columns';
 import { getSnapshot, latestSnapshot } from '../repos/snapshots';
+import { columns, sql } from '../sql';
 
 interface HeldRow {
   line: number | null;
@@ -59,7 +60,7 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
   }
 
   const range = positionRange(db, from.id);
-  const held = db.prepare(`SELECT ${POSITION_COLUMN_LIST} FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? ORDER BY id`).all(range.first, range.last, from.id) as HeldRow[];
+  const held = db.prepare(sql`SELECT ${columns(POSITION_COLUMNS)} FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? ORDER BY id`.text).all(range.first, range.last, from.id) as HeldRow[];
   // Every key the file prices on some day, to tell "no price" from "priced only after the date".
   const inFile = new Set(parsed.prices.map((x) => x.key));
 

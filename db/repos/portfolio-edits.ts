@@ -4,6 +4,7 @@ import type { Db } from '../connection';
 import { storeOf } from '../store';
 import { copySnapshot } from './snapshot-writer';
 import { findPortfolioByName, getPortfolio } from './portfolios';
+import { columns, sql, table } from '../sql';
 
 /** Renames a portfolio (and sets its client); names stay unique regardless of case. */
 export function renamePortfolio(db: Db, id: number, name: string, clientName?: string | null): Portfolio {
@@ -15,7 +16,7 @@ export function renamePortfolio(db: Db, id: number, name: string, clientName?: s
 }
 
 type Schema = 'main' | 'temp';
-const ISSUE_COLUMNS = 'line, column_number, header, cell, message';
+const ISSUE_COLUMNS = columns(['line', 'column_number', 'header', 'cell', 'message']);
 
 /**
  * Copies a portfolio with its snapshots, positions and rejected rows from `src` (the live tables,
@@ -23,18 +24,18 @@ const ISSUE_COLUMNS = 'line, column_number, header, cell, message';
  * by one statement in id order, so they get one contiguous rowid range as an import gives them.
  */
 function copyPortfolio(db: Db, src: Schema, id: number, name: string): Portfolio {
-  const p = db.prepare(`SELECT * FROM ${src}.${src === 'main' ? 'portfolios' : 'trash_portfolios'} WHERE id = ?`).get(id) as
+  const t = (name: string) => table(src === 'main' ? `main.${name}` : `temp.trash_${name}`);
+  const p = db.prepare(sql`SELECT * FROM ${t('portfolios')} WHERE id = ?`.text).get(id) as
     | { base_currency: string; client_name: string | null; notes: string | null; created_at: string }
     | undefined;
   if (!p) throw new AppError('NOT_FOUND', `There is no portfolio with id ${id} to copy.`);
-  const t = (table: string) => (src === 'main' ? `main.${table}` : `temp.trash_${table}`);
   const newId = Number(
     db.prepare('INSERT INTO portfolios (name, base_currency, client_name, notes, created_at) VALUES (?, ?, ?, ?, ?)').run(name, p.base_currency, p.client_name, p.notes, p.created_at).lastInsertRowid,
   );
-  const snaps = db.prepare(`SELECT id FROM ${t('snapshots')} WHERE portfolio_id = ? ORDER BY id`).pluck().all(id) as number[];
+  const snaps = db.prepare(sql`SELECT id FROM ${t('snapshots')} WHERE portfolio_id = ? ORDER BY id`.text).pluck().all(id) as number[];
   for (const sid of snaps) {
     const newSid = copySnapshot(db, { schema: src === 'main' ? 'main' : 'trash', id: sid }, newId);
-    db.prepare(`INSERT INTO import_issues (snapshot_id, ${ISSUE_COLUMNS}) SELECT ?, ${ISSUE_COLUMNS} FROM ${t('import_issues')} WHERE snapshot_id = ?`).run(newSid, sid);
+    db.prepare(sql`INSERT INTO import_issues (snapshot_id, ${ISSUE_COLUMNS}) SELECT ?, ${ISSUE_COLUMNS} FROM ${t('import_issues')} WHERE snapshot_id = ?`.text).run(newSid, sid);
   }
   return getPortfolio(db, newId);
 }

@@ -3,6 +3,7 @@ import type { TagRule } from '../../shared/api/contract';
 import { compileRule, type RuleTarget } from '../../shared/tags/rule-match';
 import type { Db } from '../connection';
 import { getTheme } from './themes';
+import { sql } from '../sql';
 
 export type Rule = TagRule;
 
@@ -32,10 +33,10 @@ export function deleteRule(db: Db, id: number): void {
 /** Positions of every portfolio's latest snapshot: what rules look at "on demand". */
 function latestPositions(db: Db, snapshotId?: number): RuleTarget[] {
   const where = snapshotId !== undefined
-    ? 'p.snapshot_id = @sid'
-    : 'p.snapshot_id IN (SELECT (SELECT s.id FROM snapshots s WHERE s.portfolio_id = po.id ORDER BY s.as_of DESC, s.id DESC LIMIT 1) FROM portfolios po)';
+    ? sql`p.snapshot_id = @sid`
+    : sql`p.snapshot_id IN (SELECT (SELECT s.id FROM snapshots s WHERE s.portfolio_id = po.id ORDER BY s.as_of DESC, s.id DESC LIMIT 1) FROM portfolios po)`;
   return db
-    .prepare(`SELECT p.symbol_key AS symbolKey, p.description, p.security_type AS securityType, p.isin, p.account FROM positions p WHERE ${where} AND p.is_cash = 0`)
+    .prepare(sql`SELECT p.symbol_key AS symbolKey, p.description, p.security_type AS securityType, p.isin, p.account FROM positions p WHERE ${where} AND p.is_cash = 0`.text)
     .all(snapshotId !== undefined ? { sid: snapshotId } : {}) as RuleTarget[];
 }
 

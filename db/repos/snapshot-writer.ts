@@ -1,8 +1,9 @@
-import { POSITION_COLUMN_LIST, POSITION_COLUMNS, SLOT } from '../../shared/import/position-columns';
+import { POSITION_COLUMNS, SLOT } from '../../shared/import/position-columns';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
 import { PositionGroups, recordPositionGroups } from '../exposure/position-groups';
 import { recordSnapshotKeys } from '../securities/resolve';
+import { columns, integer, join, placeholders, sql, table, type Sql } from '../sql';
 
 /** What a snapshot is known by when its writing starts; the import learns its date and hash at the end. */
 export interface SnapshotStart {
@@ -32,7 +33,12 @@ export const VALUES_PER_ROW = POSITION_COLUMNS.length;
  */
 export const ROWS_PER_INSERT = 32;
 
-const SNAPSHOT_COLUMNS = 'as_of, source_file, file_sha256, preset, row_count, currencies, imported_at, file_total_cents, rows_total_cents, base_value_currency, base_value_column, base_valued_some, base_valued_all';
+/** The columns a copy of a snapshot carries over (its id, portfolio, range and repricing source are its own). */
+const SNAPSHOT_COLUMNS = columns([
+  'as_of', 'source_file', 'file_sha256', 'preset', 'row_count', 'currencies', 'imported_at', 'file_total_cents', 'rows_total_cents',
+  'base_value_currency', 'base_value_column', 'base_valued_some', 'base_valued_all',
+]);
+const POSITION_COLUMN_NAMES = columns(POSITION_COLUMNS);
 
 /**
  * The one writer of snapshots and their positions. Every scan of a snapshot reads its positions by
@@ -63,10 +69,11 @@ export class SnapshotWriter {
         .prepare('INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at) VALUES (?, ?, ?, ?, ?, 0, ?)')
         .run(start.portfolioId, start.asOf, start.sourceFile, start.sha256, start.preset, start.importedAt).lastInsertRowid,
     );
-    const row = `(${Math.trunc(this.id)}, ${new Array<string>(VALUES_PER_ROW).fill('?').join(', ')})`;
-    const insert = `INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) VALUES `;
-    this.many = db.prepare<unknown[]>(insert + new Array<string>(ROWS_PER_INSERT).fill(row).join(', '));
-    this.one = db.prepare<unknown[]>(insert + row);
+    // The snapshot's id is written into the statement, once per row: 15 values bound per row, not 16.
+    const row = sql`(${integer(this.id)}, ${placeholders(VALUES_PER_ROW)})`;
+    const insert = (rows: number) => sql`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_NAMES}) VALUES ${join(new Array<Sql>(rows).fill(row))}`.text;
+    this.many = db.prepare<unknown[]>(insert(ROWS_PER_INSERT));
+    this.one = db.prepare<unknown[]>(insert(1));
   }
 
   /**
@@ -136,9 +143,9 @@ export class SnapshotWriter {
  */
 export function copySnapshot(db: Db, from: { schema: 'main' | 'trash'; id: number }, portfolioId: number): number {
   if (!db.inTransaction) throw new Error('A snapshot is copied inside a transaction: all of it, or nothing.');
-  const table = (name: string) => (from.schema === 'main' ? `main.${name}` : `temp.trash_${name}`);
-  const id = Number(db.prepare(`INSERT INTO snapshots (portfolio_id, ${SNAPSHOT_COLUMNS}) SELECT ?, ${SNAPSHOT_COLUMNS} FROM ${table('snapshots')} WHERE id = ?`).run(portfolioId, from.id).lastInsertRowid);
-  const info = db.prepare(`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_LIST}) SELECT ?, ${POSITION_COLUMN_LIST} FROM ${table('positions')} WHERE snapshot_id = ? ORDER BY id`).run(id, from.id);
+  const t = (name: string) => table(from.schema === 'main' ? `main.${name}` : `temp.trash_${name}`);
+  const id = Number(db.prepare(sql`INSERT INTO snapshots (portfolio_id, ${SNAPSHOT_COLUMNS}) SELECT ?, ${SNAPSHOT_COLUMNS} FROM ${t('snapshots')} WHERE id = ?`.text).run(portfolioId, from.id).lastInsertRowid);
+  const info = db.prepare(sql`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_NAMES}) SELECT ?, ${POSITION_COLUMN_NAMES} FROM ${t('positions')} WHERE snapshot_id = ? ORDER BY id`.text).run(id, from.id);
   if (info.changes > 0) {
     const last = Number(info.lastInsertRowid);
     db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ? WHERE id = ?').run(last - info.changes + 1, last, id);

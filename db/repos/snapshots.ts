@@ -2,6 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Snapshot } from '../../shared/domain/types';
 import type { RowIssue } from '../../shared/import/types';
 import type { Db } from '../connection';
+import { sql, type Sql } from '../sql';
 
 interface SnapshotRow {
   id: number;
@@ -59,10 +60,10 @@ export function findSnapshotWithSameContent(db: Db, portfolioId: number, newId: 
   if (first === null || last === null) return null;
   const candidates = db.prepare('SELECT * FROM snapshots WHERE portfolio_id = ? AND as_of = ? AND row_count = ? AND id <> ? ORDER BY id DESC').all(portfolioId, asOf, rows, newId) as (SnapshotRow & { first_position_id: number | null; last_position_id: number | null })[];
   if (candidates.length === 0) return null;
-  const rowsOf = (range: string) => `SELECT account, symbol_key, quantity, value_cents, currency FROM positions WHERE ${range}`;
-  const fresh = 'id BETWEEN @first AND @last AND snapshot_id = @newId';
-  const old = 'id BETWEEN @oFirst AND @oLast AND snapshot_id = @oldId';
-  const differs = db.prepare(`SELECT EXISTS (${rowsOf(fresh)} EXCEPT ${rowsOf(old)}) OR EXISTS (${rowsOf(old)} EXCEPT ${rowsOf(fresh)})`).pluck();
+  const rowsOf = (range: Sql) => sql`SELECT account, symbol_key, quantity, value_cents, currency FROM positions WHERE ${range}`;
+  const fresh = sql`id BETWEEN @first AND @last AND snapshot_id = @newId`;
+  const old = sql`id BETWEEN @oFirst AND @oLast AND snapshot_id = @oldId`;
+  const differs = db.prepare(sql`SELECT EXISTS (${rowsOf(fresh)} EXCEPT ${rowsOf(old)}) OR EXISTS (${rowsOf(old)} EXCEPT ${rowsOf(fresh)})`.text).pluck();
   for (const c of candidates) {
     if (c.first_position_id === null || c.last_position_id === null) continue;
     if (!differs.get({ first, last, newId, oFirst: c.first_position_id, oLast: c.last_position_id, oldId: c.id })) return toSnapshot(c);

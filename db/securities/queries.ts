@@ -4,6 +4,7 @@ import type { Db } from '../connection';
 import { canonicalKey, linkKeys } from './links';
 import { keyForText } from './keys';
 import { cached } from '../exposure/cache';
+import { empty, placeholders, sql } from '../sql';
 
 /** Every key that takes `key`'s tags, itself included. */
 const keysOf = (db: Db, key: string): string[] => [key, ...(db.prepare('SELECT key FROM security_links WHERE canonical_key = ? ORDER BY key').pluck().all(key) as string[])];
@@ -28,7 +29,7 @@ export function listSecurities(db: Db): SecuritySummary[] {
 export function listReviews(db: Db, openOnly = true): SecurityReview[] {
   return (
     db
-      .prepare(`SELECT id, symbol_key AS symbolKey, candidates, message, source, status, created_at AS createdAt FROM security_reviews ${openOnly ? "WHERE status = 'open'" : ''} ORDER BY id`)
+      .prepare(sql`SELECT id, symbol_key AS symbolKey, candidates, message, source, status, created_at AS createdAt FROM security_reviews ${openOnly ? sql`WHERE status = 'open'` : empty} ORDER BY id`.text)
       .all() as (Omit<SecurityReview, 'candidates'> & { candidates: string })[]
   ).map((r) => ({ ...r, candidates: r.candidates ? r.candidates.split(',') : [] }));
 }
@@ -72,7 +73,7 @@ export function showSecurity(db: Db, text: string): SecurityDetail {
     identifiers: db.prepare('SELECT kind, value, source FROM security_identifiers WHERE security_key = ? ORDER BY kind, value').all(key) as SecurityDetail['identifiers'],
     links: db.prepare('SELECT key, canonical_key AS canonicalKey, reason, source FROM security_links WHERE canonical_key = ? OR key = ? ORDER BY key').all(key, named) as SecurityDetail['links'],
     resolutions: db
-      .prepare(`SELECT DISTINCT r.symbol_key AS key, r.method, r.detail FROM position_resolutions r WHERE r.symbol_key IN (${keys.map(() => '?').join(', ')}) ORDER BY r.symbol_key`)
+      .prepare(sql`SELECT DISTINCT r.symbol_key AS key, r.method, r.detail FROM position_resolutions r WHERE r.symbol_key IN (${placeholders(keys.length)}) ORDER BY r.symbol_key`.text)
       .all(...keys) as SecurityDetail['resolutions'],
     positions: held.n,
     portfolios: held.portfolios,
@@ -84,9 +85,9 @@ export function securityReach(db: Db, key: string): { n: number; portfolios: num
   const keys = keysOf(db, canonicalKey(db, key));
   return db
     .prepare(
-      `SELECT coalesce(sum(r.position_count), 0) AS n, count(DISTINCT s.portfolio_id) AS portfolios FROM position_resolutions r JOIN snapshots s ON s.id = r.snapshot_id
-       WHERE r.symbol_key IN (${keys.map(() => '?').join(', ')})
-         AND s.id = (SELECT id FROM snapshots WHERE portfolio_id = s.portfolio_id ORDER BY as_of DESC, id DESC LIMIT 1)`,
+      sql`SELECT coalesce(sum(r.position_count), 0) AS n, count(DISTINCT s.portfolio_id) AS portfolios FROM position_resolutions r JOIN snapshots s ON s.id = r.snapshot_id
+       WHERE r.symbol_key IN (${placeholders(keys.length)})
+         AND s.id = (SELECT id FROM snapshots WHERE portfolio_id = s.portfolio_id ORDER BY as_of DESC, id DESC LIMIT 1)`.text,
     )
     .get(...keys) as { n: number; portfolios: number };
 }

@@ -1,0 +1,81 @@
+/**
+ * SQL text built in code, the way Signal Desktop builds it (its `sqlFragment` and `sqlJoin`): a
+ * `sql` template may interpolate only another `sql` fragment or a name from the allow-lists
+ * below (a table chosen at run time, a column list defined once), never a value. Values are bound
+ * as parameters, so nothing a user typed or a file held can become SQL text.
+ * test/unit/lint/sql-template.test.ts finds SQL built from plain template strings in db/.
+ */
+export class Sql {
+  private constructor(readonly text: string) {}
+
+  /** @internal Only this module makes fragments. */
+  static make(text: string): Sql {
+    return new Sql(text);
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** Tables a query chooses at run time: the live or trash copy of a portfolio, tags now or as of a moment. */
+const TABLES: readonly string[] = [
+  'tags',
+  'main.tags',
+  'temp.tags_from',
+  'temp.tags_to',
+  'main.portfolios',
+  'main.snapshots',
+  'main.positions',
+  'main.import_issues',
+  'temp.trash_portfolios',
+  'temp.trash_snapshots',
+  'temp.trash_positions',
+  'temp.trash_import_issues',
+];
+
+/** Columns a query lists from a list defined once (shared/import/position-columns.ts and the like). */
+const COLUMN = /^[a-z][a-z0-9_]*$/;
+
+/** A table name from the allow-list. */
+export function table(name: string): Sql {
+  if (!TABLES.includes(name)) throw new Error(`Not a table ThemeLens builds SQL with: ${name}`);
+  return Sql.make(name);
+}
+
+/** A list of column names ("a, b, c"): each a plain lower-case name. */
+export function columns(names: readonly string[]): Sql {
+  for (const n of names) if (!COLUMN.test(n)) throw new Error(`Not a column name: ${n}`);
+  return Sql.make(names.join(', '));
+}
+
+/** `n` positional parameters: "?, ?, ?". */
+export function placeholders(n: number): Sql {
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`Not a number of parameters: ${n}`);
+  return Sql.make(new Array<string>(n).fill('?').join(', '));
+}
+
+/** A whole number written into SQL (a row's id repeated in a multi-row INSERT). */
+export function integer(n: number): Sql {
+  if (!Number.isSafeInteger(n)) throw new Error(`Not an integer: ${n}`);
+  return Sql.make(String(n));
+}
+
+/** Fragments joined by a separator written in code. */
+export function join(parts: readonly Sql[], separator: Sql = Sql.make(', ')): Sql {
+  return Sql.make(parts.map((p) => p.text).join(separator.text));
+}
+
+/** The empty fragment (an optional clause left out). */
+export const empty = Sql.make('');
+
+/** SQL text with only fragments and allow-listed names interpolated. */
+export function sql(strings: TemplateStringsArray, ...parts: readonly Sql[]): Sql {
+  let text = strings[0] ?? '';
+  parts.forEach((p, i) => {
+    // A value typed as Sql by a cast still stops here.
+    if (!(p instanceof Sql)) throw new Error('Only sql fragments, table(), columns() and placeholders() go into SQL text; bind values as parameters.');
+    text += p.text + (strings[i + 1] ?? '');
+  });
+  return Sql.make(text);
+}
