@@ -32,6 +32,15 @@ const TABLES: readonly string[] = [
   'temp.trash_snapshots',
   'temp.trash_positions',
   'temp.trash_import_issues',
+  // The exposure's temp tables: weights per symbol, and one row per tag (db/exposure/weight-tables.ts).
+  'temp.expo_w_live',
+  'temp.expo_w_from',
+  'temp.expo_w_to',
+  'temp.expo_t_live',
+  'temp.expo_t_from',
+  'temp.expo_t_to',
+  // A comparison's sides (db/exposure/compare.ts): each a table, its contributions and their indexes.
+  ...['cmp_a', 'cmp_b', 'cmp_ba'].flatMap((side) => [side, `${side}_c`, `temp.${side}`, `temp.${side}_c`, `temp.${side}_key`, `temp.${side}_c_key`]),
 ];
 
 /** Columns a query lists from a list defined once (shared/import/position-columns.ts and the like). */
@@ -47,6 +56,12 @@ export function table(name: string): Sql {
 export function columns(names: readonly string[]): Sql {
   for (const n of names) if (!COLUMN.test(n)) throw new Error(`Not a column name: ${n}`);
   return Sql.make(names.join(', '));
+}
+
+/** A name made from an index: a column per theme (`w0`, `w.r2`) or a parameter's name (`@t3`). */
+export function indexed(prefix: string, i: number): Sql {
+  if (!/^(?:@|[a-z]\.)?[a-z]{1,3}$/.test(prefix) || !Number.isSafeInteger(i) || i < 0) throw new Error(`Not an indexed name: ${prefix}${i}`);
+  return Sql.make(`${prefix}${i}`);
 }
 
 /** `n` positional parameters: "?, ?, ?". */

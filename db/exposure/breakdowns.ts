@@ -16,6 +16,7 @@ import { snapshotSummary } from './summary';
 import { absBaseSql, IN_SNAPSHOT, scanFrom, snapshotBasis, type SnapshotBasis } from './scan';
 import { tagRowTable, weightTable, type WeightLayout } from './weight-tables';
 import { checkTagTable, type TagTable } from './tag-tables';
+import { empty, indexed, integer, join, placeholders, sql, table, type Sql } from '../sql';
 
 const money = (cents: number): number => cents / 100;
 
@@ -25,7 +26,7 @@ export interface SnapshotScope {
   factors: CurrencyFactor[];
   missing: string[];
   /** CTEs `pos` (positions with base value `v`, null without a rate) and `contrib` (one row per position x tag). */
-  with: string;
+  with: Sql;
 }
 
 /**
@@ -41,14 +42,14 @@ export function snapshotScope(db: Db, baseCurrency: string, snapshotId: number, 
     params: basis.params,
     factors: basis.factors,
     missing: basis.missing,
-    with: `WITH pos AS (
+    with: sql`WITH pos AS (
         SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, p.quantity, p.currency, p.is_cash, p.value_cents AS x,
                sign(p.value_cents) * ${base.sql} AS v
         FROM positions p WHERE ${IN_SNAPSHOT}),
       contrib AS (
         SELECT pos.*, t.theme_id, t.weight_bp, t.source, coalesce(th.parent_id, th.id) AS root,
                sign(pos.x) * ((abs(pos.v) * t.weight_bp + 5000) / 10000) AS c
-        FROM pos JOIN ${tags} t ON t.symbol_key = pos.symbol_key JOIN themes th ON th.id = t.theme_id
+        FROM pos JOIN ${table(tags)} t ON t.symbol_key = pos.symbol_key JOIN themes th ON th.id = t.theme_id
         WHERE t.weight_bp > 0 AND pos.v IS NOT NULL)`,
   };
 }
@@ -92,8 +93,8 @@ const withoutCents = <T extends { totalCents: number }>(h: T): Omit<T, 'totalCen
  */
 function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, counts: ReadonlyMap<string, { count: number }>, top: number): Map<string, ThemeContributor[]> {
   const tagRows = tagRowTable(db, layout);
-  const magnitude = `((${basis.abs} * t.w + 5000) / 10000)`;
-  const order = `ORDER BY m DESC, p.symbol_key, p.account, p.id, t.ti`;
+  const magnitude = sql`((${basis.abs} * t.w + 5000) / 10000)`;
+  const order = sql`ORDER BY m DESC, p.symbol_key, p.account, p.id, t.ti`;
   type Row = { id: number; ti: number; m: number };
   const limit = Math.max(256, 8 * top * layout.roots.length);
   // The largest |value|s of each half (scan-thread.ts), then of both. Which of several equal
@@ -101,7 +102,7 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
   // from the candidates as they are.
   const candidates = scanInParts<{ id: number; a: number }[]>(
     db,
-    `SELECT p.id AS id, ${basis.abs} AS a FROM positions p WHERE ${IN_SNAPSHOT} AND a IS NOT NULL ORDER BY a DESC LIMIT ${limit}`,
+    sql`SELECT p.id AS id, ${basis.abs} AS a FROM positions p WHERE ${IN_SNAPSHOT} AND a IS NOT NULL ORDER BY a DESC LIMIT ${integer(limit)}`.text,
     basis.params,
     { mode: 'all', tags: layout },
   )
@@ -115,7 +116,7 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
     const ids = candidates.slice(i, i + 500).map((c) => c.id);
     candidateRows.push(
       ...(db
-        .prepare(`SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM positions p JOIN ${tagRows} t ON t.k = p.symbol_key WHERE p.id IN (${ids.map(() => '?').join(', ')})`)
+        .prepare(sql`SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM positions p JOIN ${tagRows} t ON t.k = p.symbol_key WHERE p.id IN (${placeholders(ids.length)})`.text)
         .all(...ids, basis.params) as Row[]),
     );
   }
@@ -125,8 +126,8 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
     const pairs = JSON.stringify(rows.map((r) => [r.id, r.ti]));
     return db
       .prepare(
-        `SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM json_each(@pairs) j
-         JOIN positions p ON p.id = j.value ->> 0 JOIN ${tagRows} t ON t.k = p.symbol_key AND t.ti = j.value ->> 1 ${order}`,
+        sql`SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM json_each(@pairs) j
+         JOIN positions p ON p.id = j.value ->> 0 JOIN ${tagRows} t ON t.k = p.symbol_key AND t.ti = j.value ->> 1 ${order}`.text,
       )
       .all({ ...basis.params, pairs }) as Row[];
   };
@@ -143,13 +144,13 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
       byRoot.set(j, sorted.slice(0, top));
       return;
     }
-    const rated = basis.missing.length === 0 ? '' : ` AND ${basis.abs} IS NOT NULL`;
+    const rated = basis.missing.length === 0 ? empty : sql` AND ${basis.abs} IS NOT NULL`;
     byRoot.set(
       j,
       db
         .prepare(
-          `SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM positions p JOIN ${tagRows} t ON t.k = p.symbol_key
-           WHERE ${IN_SNAPSHOT}${rated} AND t.ti IN (${members.join(', ')}) ${order} LIMIT ${Math.floor(top)}`,
+          sql`SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM positions p JOIN ${tagRows} t ON t.k = p.symbol_key
+           WHERE ${IN_SNAPSHOT}${rated} AND t.ti IN (${join(members.map(integer))}) ${order} LIMIT ${integer(Math.floor(top))}`.text,
         )
         .all(basis.params) as Row[],
     );
@@ -159,11 +160,11 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = db
-      .prepare(`SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, ${basis.signed} AS v FROM positions p WHERE p.id IN (${chunk.map(() => '?').join(', ')})`)
+      .prepare(sql`SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, ${basis.signed} AS v FROM positions p WHERE p.id IN (${placeholders(chunk.length)})`.text)
       .all(...chunk, basis.params) as { id: number; account: string; symbol: string | null; symbol_key: string; description: string; v: number }[];
     for (const r of rows) details.set(r.id, r);
   }
-  const tagOf = db.prepare(`SELECT w, source FROM ${tagRows} WHERE k = ? AND ti = ?`);
+  const tagOf = db.prepare(sql`SELECT w, source FROM ${tagRows} WHERE k = ? AND ti = ?`.text);
   const out = new Map<string, ThemeContributor[]>();
   layout.roots.forEach((root, j) => {
     out.set(
@@ -218,13 +219,13 @@ function accountsOf(db: Db, portfolio: Portfolio, snapshot: Snapshot): AccountBr
   const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
   const layout = weightTable(db, 'tags');
   // Each theme's signed contribution: sign x (|v| x w / 10000, half away from zero).
-  const contribution = (i: number) => `sign(p.value_cents) * ((${basis.abs} * w.w${i} + 5000) / 10000)`;
+  const contribution = (i: number) => sql`sign(p.value_cents) * ((${basis.abs} * ${indexed('w.w', i)} + 5000) / 10000)`;
   // Sums and counts per account: a large snapshot is grouped in two halves at once, then merged (scan-thread.ts).
   type Row = { account: string; total: number; n: number } & Record<string, number | null>;
-  const sql = `SELECT p.account AS account, coalesce(sum(${basis.signed}), 0) AS total, count(*) AS n
-              ${layout.themes.map((_, i) => `, sum(${contribution(i)}) FILTER (WHERE w.w${i} > 0) AS c${i}`).join('')}
+  const query = sql`SELECT p.account AS account, coalesce(sum(${basis.signed}), 0) AS total, count(*) AS n
+              ${join(layout.themes.map((_, i) => sql`, sum(${contribution(i)}) FILTER (WHERE ${indexed('w.w', i)} > 0) AS ${indexed('c', i)}`), empty)}
        FROM ${scanFrom(layout)} GROUP BY p.account`;
-  const rows = addGroups(scanInParts<Row[]>(db, sql, basis.params, { mode: 'all', tags: layout }), 'account');
+  const rows = addGroups(scanInParts<Row[]>(db, query.text, basis.params, { mode: 'all', tags: layout }), 'account');
   let totalCents = 0;
   let taggedCents = 0;
   const accounts = rows.map((r) => {

@@ -4,6 +4,7 @@ import type { ExposureWarning } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import type { CurrencyFactor } from './rates';
 import { absBaseSql, IN_SNAPSHOT, positionRange, type BrokerValues } from './scan';
+import { sql } from '../sql';
 
 /** How far apart the broker's figure and the rate's may be before both are shown: 0.5%. */
 const TOLERANCE = 0.005;
@@ -23,8 +24,8 @@ export function brokerRateDifferences(db: Db, snapshot: Snapshot, base: string, 
     const converted = absBaseSql([factor]);
     const row = db
       .prepare(
-        `SELECT sum(p.base_value_cents) AS broker, sum(sign(p.value_cents) * ${converted.sql}) AS rated FROM positions p
-         WHERE ${IN_SNAPSHOT} AND p.currency = @currency AND p.base_value_cents IS NOT NULL`,
+        sql`SELECT sum(p.base_value_cents) AS broker, sum(sign(p.value_cents) * ${converted.sql}) AS rated FROM positions p
+         WHERE ${IN_SNAPSHOT} AND p.currency = @currency AND p.base_value_cents IS NOT NULL`.text,
       )
       .get({ sid: snapshot.id, first: range.first, last: range.last, currency, ...converted.params }) as { broker: number | null; rated: number | null };
     if (row.broker === null || row.rated === null) continue;

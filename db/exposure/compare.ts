@@ -5,6 +5,7 @@ import type { Db } from '../connection';
 import { snapshotScope, topThemes } from './breakdowns';
 import { ownWrites } from './cache';
 import { tagCutoff, tagsAsOf, type TagTable } from './tag-tables';
+import { sql, table } from '../sql';
 
 const money = (cents: number): number => cents / 100;
 /** A change smaller than half a cent explains nothing. */
@@ -17,18 +18,18 @@ const EPS = 0.5;
 function side(db: Db, name: 'cmp_a' | 'cmp_b' | 'cmp_ba', portfolio: Portfolio, snapshotId: number, tags: TagTable, withPositions: boolean): string[] {
   const scope = snapshotScope(db, portfolio.baseCurrency, snapshotId, tags);
   if (withPositions) {
-    db.exec(`DROP TABLE IF EXISTS temp.${name}`);
+    db.exec(sql`DROP TABLE IF EXISTS ${table(`temp.${name}`)}`.text);
     db.prepare(
-      `CREATE TEMP TABLE ${name} AS ${scope.with}
+      sql`CREATE TABLE ${table(`temp.${name}`)} AS ${scope.with}
        SELECT account, symbol_key, max(symbol) AS symbol, max(description) AS description,
               sum(CAST(quantity AS REAL)) AS q, count(quantity) AS qn, coalesce(sum(v), 0) AS v
-       FROM pos WHERE v IS NOT NULL GROUP BY account, symbol_key`,
+       FROM pos WHERE v IS NOT NULL GROUP BY account, symbol_key`.text,
     ).run(scope.params);
-    db.exec(`CREATE UNIQUE INDEX temp.${name}_key ON ${name}(account, symbol_key)`);
+    db.exec(sql`CREATE UNIQUE INDEX ${table(`temp.${name}_key`)} ON ${table(name)}(account, symbol_key)`.text);
   }
-  db.exec(`DROP TABLE IF EXISTS temp.${name}_c`);
-  db.prepare(`CREATE TEMP TABLE ${name}_c AS ${scope.with} SELECT account, symbol_key, root, sum(c) AS c FROM contrib GROUP BY account, symbol_key, root`).run(scope.params);
-  db.exec(`CREATE UNIQUE INDEX temp.${name}_c_key ON ${name}_c(account, symbol_key, root)`);
+  db.exec(sql`DROP TABLE IF EXISTS ${table(`temp.${name}_c`)}`.text);
+  db.prepare(sql`CREATE TABLE ${table(`temp.${name}_c`)} AS ${scope.with} SELECT account, symbol_key, root, sum(c) AS c FROM contrib GROUP BY account, symbol_key, root`.text).run(scope.params);
+  db.exec(sql`CREATE UNIQUE INDEX ${table(`temp.${name}_c_key`)} ON ${table(`${name}_c`)}(account, symbol_key, root)`.text);
   return scope.missing;
 }
 
@@ -82,12 +83,12 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
       FROM keys k LEFT JOIN cmp_a a USING (account, symbol_key) LEFT JOIN cmp_b b USING (account, symbol_key)
       LEFT JOIN tag t USING (account, symbol_key);`);
 
-    const status = `CASE WHEN NOT in_a THEN 'new' WHEN NOT in_b THEN 'gone' WHEN vb > va THEN 'grown' WHEN vb < va THEN 'shrunk' ELSE 'unchanged' END`;
+    const status = sql`CASE WHEN NOT in_a THEN 'new' WHEN NOT in_b THEN 'gone' WHEN vb > va THEN 'grown' WHEN vb < va THEN 'shrunk' ELSE 'unchanged' END`;
     const counts: Record<ChangeStatus, number> = { new: 0, gone: 0, grown: 0, shrunk: 0, unchanged: 0 };
-    for (const r of db.prepare(`SELECT ${status} AS s, count(*) AS n FROM cmp GROUP BY s`).all() as { s: ChangeStatus; n: number }[]) counts[r.s] = r.n;
+    for (const r of db.prepare(sql`SELECT ${status} AS s, count(*) AS n FROM cmp GROUP BY s`.text).all() as { s: ChangeStatus; n: number }[]) counts[r.s] = r.n;
 
     const rows = db
-      .prepare(`SELECT *, ${status} AS status FROM cmp WHERE vb <> va OR te <> 0 OR NOT in_a OR NOT in_b ORDER BY max(abs(vb - va), abs(te)) DESC, account, symbol_key LIMIT ?`)
+      .prepare(sql`SELECT *, ${status} AS status FROM cmp WHERE vb <> va OR te <> 0 OR NOT in_a OR NOT in_b ORDER BY max(abs(vb - va), abs(te)) DESC, account, symbol_key LIMIT ?`.text)
       .all(limit) as { account: string; symbol_key: string; symbol: string; description: string; qa: number | null; qb: number | null; va: number; vb: number; qe: number; te: number; status: ChangeStatus }[];
     const positions: PositionChange[] = rows.map((r) => {
       const pe = r.vb - r.va - r.qe;
@@ -129,7 +130,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
          FROM r JOIN cmp m USING (account, symbol_key) GROUP BY r.root`,
       )
       .all() as { root: string; va: number; vb: number; te: number; qe: number }[];
-    const total = (t: string) => (db.prepare(`SELECT coalesce(sum(v), 0) FROM ${t}`).pluck().get() as number);
+    const total = (t: string) => (db.prepare(sql`SELECT coalesce(sum(v), 0) FROM ${table(t)}`.text).pluck().get() as number);
     const totalA = total('cmp_a');
     const totalB = total('cmp_b');
     const themes = topThemes(db).map((t) => {

@@ -10,6 +10,7 @@ import { contributionCents, type CurrencyFactor } from './rates';
 import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange, type BrokerValues } from './scan';
 import { brokerRateDifferences } from './broker-values';
 import { snapshotSummary } from './summary';
+import { empty, sql } from '../sql';
 
 const money = (cents: number): number => cents / 100;
 
@@ -225,12 +226,12 @@ function listReportPositions(db: Db, snapshotId: number, factors: readonly Curre
   const range = positionRange(db, snapshotId);
   const rows = db
     .prepare(
-      `SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, p.quantity, p.value_cents, p.currency, p.is_cash,
+      sql`SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, p.quantity, p.value_cents, p.currency, p.is_cash,
               sign(p.value_cents) * ${base.sql} AS base_cents
        FROM positions p
        WHERE ${IN_SNAPSHOT}
        ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key
-       LIMIT @limit`,
+       LIMIT @limit`.text,
     )
     .all({ sid: snapshotId, first: range.first, last: range.last, limit, ...base.params }) as PositionRow[];
   // The tags of the keys listed: those of the rows themselves when they are few (a screen asks for
@@ -239,9 +240,9 @@ function listReportPositions(db: Db, snapshotId: number, factors: readonly Curre
   const few = rows.length <= 1000;
   const tagRows = db
     .prepare(
-      `SELECT symbol_key, theme_id, weight_bp, source FROM tags
-       WHERE weight_bp > 0${few ? ' AND symbol_key IN (SELECT value FROM json_each(@keys))' : ''}
-       ORDER BY symbol_key, theme_id`,
+      sql`SELECT symbol_key, theme_id, weight_bp, source FROM tags
+       WHERE weight_bp > 0${few ? sql` AND symbol_key IN (SELECT value FROM json_each(@keys))` : empty}
+       ORDER BY symbol_key, theme_id`.text,
     )
     .all(few ? { keys: JSON.stringify([...new Set(rows.map((r) => r.symbol_key))]) } : {}) as { symbol_key: string; theme_id: string; weight_bp: number; source: string }[];
   const tagsByKey = new Map<string, { theme_id: string; weight_bp: number; source: string }[]>();

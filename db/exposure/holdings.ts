@@ -2,6 +2,7 @@ import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import type { HoldingRow, HoldingsList } from '../../shared/exposure/holdings';
 import type { Db } from '../connection';
 import { IN_SNAPSHOT, snapshotBasis } from './scan';
+import { sql } from '../sql';
 
 /**
  * A page of a snapshot's positions for the holdings table, largest first, as compact tuples: the
@@ -14,12 +15,12 @@ export function listHoldings(db: Db, portfolio: Portfolio, snapshot: Snapshot, o
   const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
   const rows = db
     .prepare(
-      `SELECT p.account, coalesce(p.symbol, p.symbol_key), p.symbol_key, p.description, p.quantity,
+      sql`SELECT p.account, coalesce(p.symbol, p.symbol_key), p.symbol_key, p.description, p.quantity,
               ${basis.signed} AS base_cents, p.value_cents, p.currency, p.is_cash
        FROM positions p
        WHERE ${IN_SNAPSHOT}
        ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key, p.id
-       LIMIT @limit OFFSET @offset`,
+       LIMIT @limit OFFSET @offset`.text,
     )
     .raw()
     .all({ ...basis.params, limit, offset }) as [string, string, string, string, string | null, number | null, number, string, number][];

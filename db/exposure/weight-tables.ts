@@ -3,8 +3,8 @@ import type { Db } from '../connection';
 import { storeOf } from '../store';
 import { listThemes } from '../repos/themes';
 import { dataStamp, ownWrites } from './cache';
-import { FIELD_BITS, PER_PACK, packs } from './scan';
 import { checkTagTable, type TagTable } from './tag-tables';
+import { empty, indexed, integer, join, sql, table, type Sql } from '../sql';
 
 /**
  * The small temp tables a scan joins each position to (db/exposure/scan.ts): one row per tagged
@@ -28,9 +28,9 @@ const WEIGHT_TABLES: Record<TagTable, string> = { tags: 'expo_w_live', 'temp.tag
 
 /**
  * Fills a temp table with one row per tagged symbol: its weight (bp) in each theme as a column
- * (`w{i}`, NULL where untagged), a 1 per top-level theme it counts in (`r{j}`), and the packed
- * count fields (`nb{q}` for themes, `rb{q}` for top-level themes). Built from the tag table in one
- * grouped read (a few milliseconds for thousands of tags), so a scan joins one row per position.
+ * (`w{i}`, NULL where untagged) and a 1 per top-level theme it counts in (`r{j}`). Built from the
+ * tag table in one grouped read (a few milliseconds for thousands of tags), so a scan joins one
+ * row per position.
  */
 export function weightTable(db: Db, tagTable: TagTable = 'tags', themes: Theme[] = listThemes(db)): WeightLayout {
   const source = checkTagTable(tagTable);
@@ -41,33 +41,26 @@ export function weightTable(db: Db, tagTable: TagTable = 'tags', themes: Theme[]
   const rootOf = themes.map((t) => rootIndex.get(t.parentId ?? t.id) ?? -1);
   const params: Record<string, string> = {};
   themes.forEach((t, i) => (params[`t${i}`] = t.id));
-  const field = (i: number) => String(2 ** (FIELD_BITS * (i % PER_PACK)));
-  const cols = [
-    ...themes.map((_, i) => [`w${i}`, `sum(t.weight_bp) FILTER (WHERE t.theme_id = @t${i})`]),
-    ...roots.map((_, j) => {
+  const theme = (i: number) => indexed('@t', i);
+  const cols: [Sql, Sql][] = [
+    ...themes.map((_, i): [Sql, Sql] => [indexed('w', i), sql`sum(t.weight_bp) FILTER (WHERE t.theme_id = ${theme(i)})`]),
+    ...roots.map((_, j): [Sql, Sql] => {
       const members = themes.map((_, i) => i).filter((i) => rootOf[i] === j);
-      return [`r${j}`, `max(1) FILTER (WHERE t.theme_id IN (${members.map((i) => `@t${i}`).join(', ')}))`];
-    }),
-    ...Array.from({ length: packs(themes.length) }, (_, q) => {
-      const members = themes.map((_, i) => i).filter((i) => Math.floor(i / PER_PACK) === q);
-      return [`nb${q}`, `sum(CASE t.theme_id ${members.map((i) => `WHEN @t${i} THEN ${field(i)}`).join(' ')} END)`];
+      return [indexed('r', j), sql`max(1) FILTER (WHERE t.theme_id IN (${join(members.map(theme))}))`];
     }),
   ];
-  const rootPacks = Array.from({ length: packs(roots.length) }, (_, q) => {
-    const members = roots.map((_, j) => j).filter((j) => Math.floor(j / PER_PACK) === q);
-    return [`rb${q}`, members.map((j) => `coalesce(r${j}, 0) * ${field(j)}`).join(' + ')];
-  });
   const layout = { table: `temp.${name}`, themes, roots, rootOf, source };
   if (reusable(db, name, source, themes)) return layout;
+  const target = table(layout.table);
   ownWrites(db, () => {
-    db.exec(`DROP TABLE IF EXISTS temp.${name}`);
-    db.exec(`CREATE TEMP TABLE ${name} (k TEXT PRIMARY KEY NOT NULL${[...cols, ...rootPacks].map(([c]) => `, ${c} INTEGER`).join('')}) WITHOUT ROWID`);
+    db.exec(sql`DROP TABLE IF EXISTS ${target}`.text);
+    db.exec(sql`CREATE TABLE ${target} (k TEXT PRIMARY KEY NOT NULL${join(cols.map(([c]) => sql`, ${c} INTEGER`), empty)}) WITHOUT ROWID`.text);
     if (themes.length > 0) {
       db.prepare(
-        `INSERT INTO temp.${name} SELECT *${rootPacks.map(([, e]) => `, ${e}`).join('')} FROM (
-           SELECT t.symbol_key AS k${cols.map(([c, e]) => `, ${e} AS ${c}`).join('')}
-           FROM ${source} t WHERE t.weight_bp > 0 AND t.theme_id IN (${themes.map((_, i) => `@t${i}`).join(', ')})
-           GROUP BY t.symbol_key)`,
+        sql`INSERT INTO ${target}
+            SELECT t.symbol_key AS k${join(cols.map(([c, e]) => sql`, ${e} AS ${c}`), empty)}
+            FROM ${table(source)} t WHERE t.weight_bp > 0 AND t.theme_id IN (${join(themes.map((_, i) => theme(i)))})
+            GROUP BY t.symbol_key`.text,
       ).run(params);
     }
   });
@@ -101,22 +94,24 @@ const TAG_ROW_TABLES: Record<TagTable, string> = { tags: 'expo_t_live', 'temp.ta
  * One row per positive tag of a theme in the layout: symbol, theme index (`ti`, as in the layout),
  * weight and source. For the views that list contributions one by one (top contributors).
  */
-export function tagRowTable(db: Db, layout: WeightLayout, tagTable: TagTable = 'tags'): string {
+export function tagRowTable(db: Db, layout: WeightLayout, tagTable: TagTable = 'tags'): Sql {
   const source = checkTagTable(tagTable);
   const name = TAG_ROW_TABLES[source];
   const params: Record<string, string> = {};
   layout.themes.forEach((t, i) => (params[`t${i}`] = t.id));
-  if (reusable(db, name, source, layout.themes)) return `temp.${name}`;
+  const target = table(`temp.${name}`);
+  if (reusable(db, name, source, layout.themes)) return target;
   ownWrites(db, () => {
-    db.exec(`DROP TABLE IF EXISTS temp.${name}`);
-    db.exec(`CREATE TEMP TABLE ${name} (k TEXT NOT NULL, ti INTEGER NOT NULL, w INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (k, ti)) WITHOUT ROWID`);
+    db.exec(sql`DROP TABLE IF EXISTS ${target}`.text);
+    db.exec(sql`CREATE TABLE ${target} (k TEXT NOT NULL, ti INTEGER NOT NULL, w INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (k, ti)) WITHOUT ROWID`.text);
     if (layout.themes.length > 0) {
+      const index = join(layout.themes.map((_, i) => sql`WHEN ${indexed('@t', i)} THEN ${integer(i)}`), sql` `);
       db.prepare(
-        `INSERT INTO temp.${name} SELECT t.symbol_key, CASE t.theme_id ${layout.themes.map((_, i) => `WHEN @t${i} THEN ${i}`).join(' ')} END AS ti, t.weight_bp, t.source
-         FROM ${source} t WHERE t.weight_bp > 0 AND ti IS NOT NULL`,
+        sql`INSERT INTO ${target} SELECT t.symbol_key, CASE t.theme_id ${index} END AS ti, t.weight_bp, t.source
+            FROM ${table(source)} t WHERE t.weight_bp > 0 AND ti IS NOT NULL`.text,
       ).run(params);
     }
   });
   built(db, name, source, layout.themes);
-  return `temp.${name}`;
+  return target;
 }

@@ -1,7 +1,8 @@
 /**
  * How cost grows with the number of positions: for 5k, 10k, 100k and 1M positions, the import (in its
  * own process, with its peak memory) beside `sqlite3 .import` of the same file, and the whole built
- * `themelens exposure --format json` command (median of 5) on the imported database.
+ * `themelens exposure --format json` command (median of 9) on the imported database, beside
+ * `themelens themes` on the same file (what opening it costs), run alternately.
  * Part of `npm run bench`; alone: `BENCH_ONLY=scale npm run bench`.
  * Targets (performance issue): import at most 1.25x sqlite3 and 250 MB at 1M; exposure at 1M at most
  * 60 ms over exposure at 5k.
@@ -14,7 +15,7 @@ import { writeHoldingsCsv } from './generate';
 
 const ROOT = resolve(__dirname, '../..');
 const SIZES = [5_000, 10_000, 100_000, 1_000_000];
-const EXPOSURE_RUNS = 5;
+const EXPOSURE_RUNS = 9;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(9);
@@ -45,11 +46,17 @@ export async function runScaleBench(dir: string): Promise<void> {
     if (child.status !== 0) throw new Error(`import of ${n} rows failed: ${child.stderr}`);
     const imported = JSON.parse(child.stdout.trim().split('\n').pop() as string) as { ms: number; peakRssMb: number };
     const args = [join(ROOT, 'bin/themelens.cjs'), '--db', db, 'exposure', '--portfolio', 'Bench', '--format', 'json'];
+    const open = [join(ROOT, 'bin/themelens.cjs'), '--db', db, 'themes'];
     timedSpawn(process.execPath, args); // the first run warms the file cache, outside the timing
-    const runs = Array.from({ length: EXPOSURE_RUNS }, () => timedSpawn(process.execPath, args));
-    // The same start and open of the same file with no exposure (`themes`): what opening costs, its
-    // damage check (PRAGMA quick_check, which reads every page) included.
-    const opens = Array.from({ length: EXPOSURE_RUNS }, () => timedSpawn(process.execPath, [join(ROOT, 'bin/themelens.cjs'), '--db', db, 'themes']));
+    // Alternately: the whole exposure command, and the same start and open of the same file with no
+    // exposure (`themes`): what opening costs, its damage check (PRAGMA quick_check, which reads
+    // every page) included. Alternating keeps a passing load from landing on one side only.
+    const runs: number[] = [];
+    const opens: number[] = [];
+    for (let i = 0; i < EXPOSURE_RUNS; i++) {
+      opens.push(timedSpawn(process.execPath, open));
+      runs.push(timedSpawn(process.execPath, args));
+    }
     rows.push({ n, sqlite, importMs: imported.ms, rss: imported.peakRssMb, exposure: median(runs), open: median(opens) });
     rmSync(csv, { force: true });
   }

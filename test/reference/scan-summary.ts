@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
-import { IN_SNAPSHOT, snapshotBasis, snapshotSums } from '../../db/exposure/scan';
+import { IN_SNAPSHOT, snapshotBasis } from '../../db/exposure/scan';
+import { snapshotSums } from './scan-sums';
 import type { SnapshotSummary } from '../../db/exposure/summary';
 import { weightTable } from '../../db/exposure/weight-tables';
 import type { TagTable } from '../../db/exposure/tag-tables';
@@ -45,7 +46,7 @@ export function scanSummary(db: Db, baseCurrency: string, snapshotId: number, ta
   }
   layout.roots.forEach((_, j) => extra.push(`sum(${basis.signed}) FILTER (WHERE w.r${j} = 1) AS dv${j}`));
   pairs.forEach((p, i) => extra.push(`sum(${basis.signed}) FILTER (WHERE ${both(p.ja, p.jb)}) AS ov${i}`, `count(${basis.signed}) FILTER (WHERE ${both(p.ja, p.jb)}) AS on${i}`));
-  const sums = snapshotSums(db, basis, layout, { rootCounts: true, extra, extraParams });
+  const sums = snapshotSums(db, basis, layout, { extra, extraParams });
   const all = sums.row['all_n'] ?? 0;
   let currencies = several
     ? basis.currencies.map((c, i) => ({ currency: c, n: sums.row[`cn${i}`] ?? 0, local: sums.row[`cl${i}`] ?? 0, base: sums.row[`cb${i}`] ?? null }))

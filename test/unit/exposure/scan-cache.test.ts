@@ -6,7 +6,8 @@ import { themeBreakdown } from '../../../db/exposure/breakdowns';
 import { clearAnalyticsCache } from '../../../db/exposure/cache';
 import { compareSnapshots } from '../../../db/exposure/compare';
 import { computeExposureTotals } from '../../../db/exposure/compute';
-import { snapshotBasis, snapshotSums } from '../../../db/exposure/scan';
+import { snapshotBasis } from '../../../db/exposure/scan';
+import { summaryFromGroups } from '../../../db/exposure/group-summary';
 import { weightTable } from '../../../db/exposure/weight-tables';
 import { migrate } from '../../../db/migrations';
 import { setFxRate } from '../../../db/repos/fx';
@@ -121,7 +122,7 @@ describe('analytics cache (snapshots are immutable; any edit empties it)', () =>
   });
 });
 
-describe('one-pass sums against a per-position reference', () => {
+describe('the summary from position groups against a per-position reference', () => {
   const spec = fc.record({
     account: fc.constantFrom('A', 'B'),
     symbol: fc.constantFrom('P', 'Q', 'R', 'S', 'T'),
@@ -130,7 +131,7 @@ describe('one-pass sums against a per-position reference', () => {
   });
   const tags = fc.array(fc.record({ symbol: fc.constantFrom('P', 'Q', 'R', 'S', 'T'), theme: fc.constantFrom('data-centers', 'oil-logistics', 'diamond-semiconductors', 'sub'), bp: fc.integer({ min: 0, max: 10_000 }) }), { maxLength: 10 });
 
-  it('long, short, net and count of every theme, packed or not, equal the sums of rounded contributions', () => {
+  it('long, short, net and count of every theme equal the sums of rounded contributions', () => {
     fc.assert(
       fc.property(fc.array(spec, { minLength: 1, maxLength: 30 }), tags, (positions: PositionSpec[], tagList) => {
         const db = makeDb();
@@ -147,11 +148,7 @@ describe('one-pass sums against a per-position reference', () => {
         }
         const basis = snapshotBasis(db, 'USD', sid);
         const layout = weightTable(db, 'tags');
-        const packed = snapshotSums(db, basis, layout, { rootCounts: true });
-        const unpacked = snapshotSums(db, basis, layout, { rootCounts: true, packCounts: false });
-        const { row: _a, ...p } = packed;
-        const { row: _b, ...u } = unpacked;
-        expect(p).toEqual(u);
+        const summary = summaryFromGroups(db, 'USD', sid);
         // Reference: each position converted and rounded in JS, then summed.
         const rows = db.prepare('SELECT symbol_key AS k, value_cents AS x, currency AS c FROM positions WHERE snapshot_id = ?').all(sid) as { k: string; x: number; c: string }[];
         const weights = db.prepare('SELECT symbol_key AS k, theme_id AS t, weight_bp AS w FROM tags WHERE weight_bp > 0').all() as { k: string; t: string; w: number }[];
@@ -169,9 +166,9 @@ describe('one-pass sums against a per-position reference', () => {
             if (v < 0) short += c;
             count++;
           }
-          expect(packed.themes.get(theme.id)).toEqual({ long, short, net: long + short, count });
+          expect(summary.themes.get(theme.id)).toEqual({ long, short, net: long + short, count });
         }
-        expect(computeExposureTotals(db, 'USD', sid).totalCents).toBe(packed.totalCents);
+        expect(computeExposureTotals(db, 'USD', sid).totalCents).toBe(summary.totalCents);
         db.close();
       }),
       { numRuns: 80 },
