@@ -11,14 +11,15 @@ import { sql, table } from '../sql';
 
 /**
  * A snapshot's summary (summary.ts) from its position groups (position-groups.ts): a few thousand
- * rows whatever the number of positions, and the tags joined here, so a tag edit costs a re-read
- * of the groups, not of every position.
+ * rows whatever the number of positions, kept in memory per connection, and the tags joined here,
+ * so a tag edit costs a re-read of the tags, not of every position.
  *
- * The arithmetic is the scan's, position by position (scan.ts): |base value| = |value| x num / den
+ * The arithmetic is position by position, as the SQL scan's was: |base value| = |value| x num / den
  * rounded half away from zero (or the broker's base value where the file gave one), and a theme's
  * contribution = |base value| x weight / 10000 rounded half away from zero, signed like the
- * position. Integers stay exact: past 2^53 the step is done in BigInt, as SQLite's 64-bit integers
- * do it. test/integration/position-groups.test.ts checks every figure equals a scan of the positions.
+ * position. Integers stay exact: past 2^53 a step is done in BigInt (where SQLite's 64-bit
+ * integers overflowed past 2^63 and fell back to floating point, this stays exact).
+ * test/integration/position-groups.test.ts checks every figure equals a scan of the positions.
  */
 
 /** A group as stored; its packed values are unpacked on first use and kept with it. */
