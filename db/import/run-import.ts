@@ -24,11 +24,6 @@ export interface ImportRunnerOptions {
   onProgress?: ((p: ImportProgress) => void) | undefined;
   /** Where each import's time went (the benchmark). */
   onStages?: ((stages: ImportStages) => void) | undefined;
-  /**
-   * Caps the import connection's pages (SQLite's max_page_count), so tests can fill the disk;
-   * the CLI passes THEMELENS_TEST_MAX_PAGE_COUNT through (test/reliability/full-disk.test.ts).
-   */
-  maxPageCount?: number | undefined;
 }
 
 export interface ImportRunner {
@@ -53,11 +48,8 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
 
   const onItsOwnConnection = async (input: ApiParsedInput<'importHoldings'>, now: string): Promise<ImportOutcome> => {
     const conn = connection.dbPath === ':memory:' ? db : openDatabase(connection.dbPath, { nativeBinding: connection.nativeBinding, key: connection.key, cipherNativeBinding: connection.cipherNativeBinding });
-    if (conn !== db) {
-      if (options.maxPageCount) conn.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
-      // A larger page cache keeps a big import's transaction from spilling pages to the WAL early.
-      conn.pragma('cache_size = -32768');
-    }
+    // A larger page cache keeps a big import's transaction from spilling pages to the WAL early.
+    if (conn !== db) conn.pragma('cache_size = -32768');
     try {
       return await importHoldingsFile(conn, input, now, { onProgress: options.onProgress, isCancelled: () => cancelRequested, onStages: options.onStages });
     } finally {

@@ -17,8 +17,6 @@ export function importHandlers({ db, now, settings }: HandlerContext) {
     readOnlyMessage: settings.readOnlyMessage,
     onProgress: (p) => settings.emit?.('importProgress', p),
     onStages: settings.onImportStages,
-    // Tests simulate a full disk by capping the database's pages.
-    maxPageCount: Number(process.env['THEMELENS_TEST_MAX_PAGE_COUNT'] ?? 0),
   });
   const handlers = {
     previewImport: (input) => previewImport(db, input),

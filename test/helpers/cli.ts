@@ -21,9 +21,9 @@ export function cliCommand(): string[] {
   return existsSync(built) ? [built] : ['--import', 'tsx', 'cli/main.ts'];
 }
 
-/** Runs the real `themelens` command as a subprocess. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
-  const r = spawnSync(process.execPath, [...cliCommand(), ...args], {
+/** Runs the real `themelens` command as a subprocess (`nodeArgs`: options for node itself, such as a `-r` preload). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): CliResult {
+  const r = spawnSync(process.execPath, [...nodeArgs, ...cliCommand(), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env, NODE_NO_WARNINGS: '1' },

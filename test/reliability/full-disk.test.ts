@@ -15,7 +15,8 @@ describe('a full disk during an import says so, changes nothing, and the next im
     const big = join(temp.dir, 'big.csv');
     await writeHoldingsCsv(big, 20_000);
     const before = dumpContent(db);
-    const full = runCli(['import', big, '--db', db, '--portfolio', 'Big'], { THEMELENS_TEST_MAX_PAGE_COUNT: '60' });
+    // The import's connection capped at 60 pages from outside the product (a preload, test/helpers/full-disk-preload.cjs).
+    const full = runCli(['import', big, '--db', db, '--portfolio', 'Big'], { THEMELENS_FULL_DISK_PAGES: '60' }, ['-r', join(ROOT, 'test/helpers/full-disk-preload.cjs')]);
     expect(full.code).toBe(1);
     expect(full.stderr).toBe('themelens: The disk is full: nothing was saved and your data is as it was. Free some space and try again.\n');
     expect(dumpContent(db)).toBe(before);
