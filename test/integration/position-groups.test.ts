@@ -18,6 +18,8 @@ import { makeTempDir } from '../helpers/temp-dir';
  * changes, each snapshot's groups are exactly its positions grouped, and every figure computed
  * from them (totals, cash, each theme's long, short and count, currencies, overlap) equals a fresh
  * scan of the positions (test/reference/scan-summary.ts, the app's computation before groups).
+ * Longer than 300 lines: the checks, the random file generator and the one database every test
+ * adds to belong together; split, each file would rebuild them.
  */
 
 const DEGIRO = resolve(__dirname, '../fixtures/holdings/degiro.csv');
