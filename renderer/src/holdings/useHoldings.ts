@@ -8,13 +8,8 @@ import { buildHoldings, type Holding } from './holdings-view';
 
 /** The first page: more rows than a screen shows, sorted by the backend in a few milliseconds. */
 export const FIRST_PAGE = 200;
-/**
- * Then the rest in pages of this many, never 100,000 rows at once. A page's cost is mostly its rows
- * (about 7 microseconds each to read and send: 25,000 took 170 ms), and the backend answers one
- * call at a time, so a view chosen while the list loads waits for the page in hand: 5,000 rows
- * keep that wait near 40 ms, for about a fifth more time to load the whole list.
- */
-export const PAGE = 5_000;
+/** Then the rest in pages of this many: a few MB per message, never 100,000 rows at once. */
+export const PAGE = 25_000;
 
 /**
  * What the holdings screen last showed: going back to it from another view shows the same
