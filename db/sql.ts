@@ -5,18 +5,23 @@
  * as parameters, so nothing a user typed or a file held can become SQL text.
  * test/unit/lint/sql-template.test.ts finds SQL built from plain template strings in db/.
  */
-export class Sql {
-  private constructor(readonly text: string) {}
+/** Held only by this module: a fragment can be made nowhere else. */
+const MAKER = Symbol('sql fragment');
 
-  /** @internal Only this module makes fragments. */
-  static make(text: string): Sql {
-    return new Sql(text);
+export class Sql {
+  constructor(
+    maker: symbol,
+    readonly text: string,
+  ) {
+    if (maker !== MAKER) throw new Error('SQL fragments are made by sql`...`, table(), columns() and the like (db/sql.ts).');
   }
 
   toString(): string {
     return this.text;
   }
 }
+
+const make = (text: string): Sql => new Sql(MAKER, text);
 
 /** Tables a query chooses at run time: the live or trash copy of a portfolio, tags now or as of a moment. */
 const TABLES: readonly string[] = [
@@ -49,40 +54,40 @@ const COLUMN = /^[a-z][a-z0-9_]*$/;
 /** A table name from the allow-list. */
 export function table(name: string): Sql {
   if (!TABLES.includes(name)) throw new Error(`Not a table ThemeLens builds SQL with: ${name}`);
-  return Sql.make(name);
+  return make(name);
 }
 
 /** A list of column names ("a, b, c"): each a plain lower-case name. */
 export function columns(names: readonly string[]): Sql {
   for (const n of names) if (!COLUMN.test(n)) throw new Error(`Not a column name: ${n}`);
-  return Sql.make(names.join(', '));
+  return make(names.join(', '));
 }
 
 /** A name made from an index: a column per theme (`w0`, `w.r2`) or a parameter's name (`@t3`). */
 export function indexed(prefix: string, i: number): Sql {
   if (!/^(?:@|[a-z]\.)?[a-z]{1,3}$/.test(prefix) || !Number.isSafeInteger(i) || i < 0) throw new Error(`Not an indexed name: ${prefix}${i}`);
-  return Sql.make(`${prefix}${i}`);
+  return make(`${prefix}${i}`);
 }
 
 /** `n` positional parameters: "?, ?, ?". */
 export function placeholders(n: number): Sql {
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`Not a number of parameters: ${n}`);
-  return Sql.make(new Array<string>(n).fill('?').join(', '));
+  return make(new Array<string>(n).fill('?').join(', '));
 }
 
 /** A whole number written into SQL (a row's id repeated in a multi-row INSERT). */
 export function integer(n: number): Sql {
   if (!Number.isSafeInteger(n)) throw new Error(`Not an integer: ${n}`);
-  return Sql.make(String(n));
+  return make(String(n));
 }
 
 /** Fragments joined by a separator written in code. */
-export function join(parts: readonly Sql[], separator: Sql = Sql.make(', ')): Sql {
-  return Sql.make(parts.map((p) => p.text).join(separator.text));
+export function join(parts: readonly Sql[], separator: Sql = make(', ')): Sql {
+  return make(parts.map((p) => p.text).join(separator.text));
 }
 
 /** The empty fragment (an optional clause left out). */
-export const empty = Sql.make('');
+export const empty = make('');
 
 /** SQL text with only fragments and allow-listed names interpolated. */
 export function sql(strings: TemplateStringsArray, ...parts: readonly Sql[]): Sql {
@@ -92,5 +97,5 @@ export function sql(strings: TemplateStringsArray, ...parts: readonly Sql[]): Sq
     if (!(p instanceof Sql)) throw new Error('Only sql fragments, table(), columns() and placeholders() go into SQL text; bind values as parameters.');
     text += p.text + (strings[i + 1] ?? '');
   });
-  return Sql.make(text);
+  return make(text);
 }

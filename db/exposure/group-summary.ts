@@ -175,34 +175,29 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
     // This group's long and short contributions per tag of its key.
     const l = new Array<number>(nt).fill(0);
     const s = new Array<number>(nt).fill(0);
-    const plainGroup = !broker && (factor === undefined || factor.num === factor.den);
-    if (plainGroup && nt === 0) {
-      // Plain and untagged: the base value is the value itself, or there is no rate at all.
-      if (factor) {
-        signed = g.local;
-        valued = g.n;
-      }
-    } else {
+    // Plain: the base value is the value itself (no broker values, a rate of exactly 1). Unrated:
+    // no rate and no broker values, so nothing of the group is valued.
+    const plain = !broker && factor !== undefined && factor.num === factor.den;
+    const unrated = !broker && factor === undefined;
+    // Each position's |base value| (NaN: no rate), where it is not the value itself.
+    const abs = plain || unrated ? null : baseValues(valuesOf(g), broker ? baseValuesOf(g) : null, factor);
+    if (plain) {
+      signed = g.local;
+      valued = g.n;
+    } else if (abs !== null) {
       const values = valuesOf(g);
-      const bases = broker ? baseValuesOf(g) : null;
-      const plain = bases === null && factor !== undefined && factor.num === factor.den;
-      // Each position's |base value| (NaN: no rate), unless it is the value itself.
-      const abs = plain ? null : baseValues(values, bases, factor);
-      if (abs === null) {
-        for (let k = 0; k < values.length; k++) signed += values[k] as number;
-        valued = values.length;
-      } else {
-        for (let k = 0; k < abs.length; k++) {
-          const a = abs[k] as number;
-          if (a !== a) continue; // no rate: left out of every sum, as SQL's NULL is
-          valued++;
-          const v = values[k] as number;
-          signed += v < 0 ? -a : v > 0 ? a : 0;
-        }
+      for (let k = 0; k < abs.length; k++) {
+        const a = abs[k] as number;
+        if (a !== a) continue; // no rate: left out of every sum, as SQL's NULL is
+        valued++;
+        const v = values[k] as number;
+        signed += v < 0 ? -a : v > 0 ? a : 0;
       }
+    }
+    if (!unrated) {
       for (let t = 0; t < nt; t++) {
-        const w = keyTags!.weights[t] as number;
-        const [lo, sh] = abs === null ? contributions(values, values, w) : contributions(values, abs, w);
+        const values = valuesOf(g);
+        const [lo, sh] = contributions(values, abs ?? values, keyTags!.weights[t] as number);
         l[t] = lo;
         s[t] = sh;
       }

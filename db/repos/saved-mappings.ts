@@ -2,8 +2,6 @@ import { headerFingerprint, type SavedColumnMapping } from '../../shared/import/
 import type { ColumnMapping } from '../../shared/import/types';
 import type { Db } from '../connection';
 
-export type SavedMapping = SavedColumnMapping;
-
 /**
  * Every saved mapping by the fingerprint of its header row: handed to the parser, which applies
  * the one whose header it meets while it detects the format (shared/import/parse.ts), so a file is
@@ -16,7 +14,7 @@ export function savedMappingsByFingerprint(db: Db): Record<string, SavedColumnMa
   return out;
 }
 
-export function saveMapping(db: Db, headers: readonly string[], saved: SavedMapping, now: string): void {
+export function saveMapping(db: Db, headers: readonly string[], saved: SavedColumnMapping, now: string): void {
   db.prepare(
     `INSERT INTO presets (fingerprint, headers, mapping, encoding, delimiter, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (fingerprint) DO UPDATE SET mapping = excluded.mapping, encoding = excluded.encoding,
