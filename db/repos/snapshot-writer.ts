@@ -150,7 +150,8 @@ export function copySnapshot(db: Db, from: { schema: 'main' | 'trash'; id: numbe
     const last = Number(info.lastInsertRowid);
     db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ? WHERE id = ?').run(last - info.changes + 1, last, id);
   }
-  recordSnapshotKeys(db, id);
+  // The keys are counted from the groups.
   recordPositionGroups(db, id);
+  recordSnapshotKeys(db, id);
   return id;
 }

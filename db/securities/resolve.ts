@@ -207,7 +207,8 @@ export class SecurityResolver {
 
 /**
  * The keys of a snapshot made from positions already resolved (a repriced snapshot, a copied or
- * restored portfolio), with the resolution each key was last given, and their position counts.
+ * restored portfolio), with the resolution each key was last given, and their position counts:
+ * read from the snapshot's position groups (written first), a few rows per key, not every position.
  */
 export function recordSnapshotKeys(db: Db, snapshotId: number): void {
   db.prepare(
@@ -215,7 +216,7 @@ export function recordSnapshotKeys(db: Db, snapshotId: number): void {
      SELECT @sid, p.symbol_key,
             coalesce((SELECT r.method FROM position_resolutions r WHERE r.symbol_key = p.symbol_key AND r.snapshot_id <> @sid ORDER BY r.snapshot_id DESC LIMIT 1), 'unknown'),
             coalesce((SELECT r.detail FROM position_resolutions r WHERE r.symbol_key = p.symbol_key AND r.snapshot_id <> @sid ORDER BY r.snapshot_id DESC LIMIT 1), ''),
-            count(*)
-     FROM positions p WHERE p.snapshot_id = @sid GROUP BY p.symbol_key`,
+            sum(p.position_count)
+     FROM position_groups p WHERE p.snapshot_id = @sid GROUP BY p.symbol_key`,
   ).run({ sid: snapshotId });
 }
