@@ -134,6 +134,13 @@ const portfoliosCommand: Command = async (h, args, io) => {
   for (const p of list) io.out(`${p.name}\t${p.baseCurrency}\t${p.snapshotCount} snapshot(s)\t${p.latestAsOf ?? '-'}\n`);
 };
 
+/**
+ * Commands that read no position rows (the exposure reads position groups): the damage check at open
+ * leaves the positions table out for them, so their time does not grow with it. A test runs each on a
+ * file whose positions are overwritten (test/reliability/damage-check-scope.test.ts).
+ */
+export const READ_NO_POSITIONS: ReadonlySet<string> = new Set(['exposure']);
+
 export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   tag: tagCommand,

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { AppError, fromSqliteError } from '../shared/api/errors';
 import { openBackend } from '../db/service/backend';
 import { defaultDataDir, ensureDataDir } from '../db/paths';
-import { COMMANDS, type Io } from './commands';
+import { COMMANDS, READ_NO_POSITIONS, type Io } from './commands';
 import { decryptCommand, encryptCommand } from './encryption-commands';
 import { InterruptedError, UsageError } from './errors';
 import { USAGE } from './usage';
@@ -51,7 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    backend = await openBackend({ dbPath: path, key });
+    backend = await openBackend({ dbPath: path, key, readsNoPositions: READ_NO_POSITIONS.has(name) });
     await command(backend.handlers, args, io);
     return 0;
   } catch (err) {

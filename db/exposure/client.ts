@@ -8,6 +8,7 @@ import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
 import { listClientTargets } from '../repos/targets';
 import { computeExposure, withTargets } from './compute';
+import { valuedCounts } from './group-summary';
 
 const toCents = (money: number) => Math.round(money * 100);
 const money = (cents: number) => cents / 100;
@@ -53,7 +54,8 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
       continue;
     }
     // Valued in the client's currency, not the portfolio's (dated FX as of the snapshot's date).
-    const report = computeExposure(db, { ...p, baseCurrency: base }, snapshot, generatedAt);
+    // No positions asked for (the exposure command): none read; the lines are counted from groups.
+    const report = computeExposure(db, { ...p, baseCurrency: base }, snapshot, generatedAt, options.positionLimit === 0 ? 0 : undefined);
     reports.push({ portfolio: p, report });
     parts.push({ name: p.name, snapshotId: snapshot.id, asOf: snapshot.asOf, sourceFile: snapshot.sourceFile, baseCurrency: p.baseCurrency, totalValue: report.totalValue, positionCount: snapshot.rowCount });
   }
@@ -77,6 +79,7 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
     };
   });
   const positions = mergePositions(reports.flatMap(({ portfolio, report }) => report.positions.map((pos) => ({ portfolio: portfolio.name, pos }))));
+  const positionCount = options.positionLimit === 0 ? countLines(db, base, reports.map(({ report }) => report.snapshotId as number)) : positions.length;
   const asOf = reports.map(({ report }) => report.asOf).sort().at(-1) as string;
   const rates = new Map<string, Exposure['fxRates'][number]>();
   for (const { report } of reports) for (const f of report.fxRates) rates.set(`${f.currency}|${f.rate}|${f.asOf}`, f);
@@ -92,7 +95,7 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
     cashValue: sum((r) => r.cashValue),
     untaggedValue: sum((r) => r.untaggedValue),
     themes: withTargets(themes, listClientTargets(db, name)),
-    positionCount: positions.length,
+    positionCount,
     positions: options.positionLimit === undefined ? positions : positions.slice(0, options.positionLimit),
     fxRates: [...rates.values()].sort((a, b) => a.currency.localeCompare(b.currency) || a.asOf.localeCompare(b.asOf)),
     // Each portfolio's warnings, saying whose they are.
@@ -101,6 +104,19 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
     generatedAt,
     portfolios: parts,
   };
+}
+
+/** How many lines mergePositions would make of these snapshots' positions, from their groups. */
+function countLines(db: Db, base: string, snapshotIds: number[]): number {
+  const merged = new Set<string>();
+  let alone = 0;
+  for (const id of snapshotIds) {
+    for (const g of valuedCounts(db, base, id)) {
+      if (g.valued > 0) merged.add(g.line);
+      alone += g.n - g.valued;
+    }
+  }
+  return merged.size + alone;
 }
 
 /**

@@ -273,3 +273,19 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
     overlap,
   };
 }
+
+/**
+ * Each group's position count and how many of its positions have a value in `baseCurrency` (a
+ * rate or the broker's value): what a client's position list counts without reading a position
+ * (computeClientExposure merges valued positions per line key; an unvalued one stays its own line).
+ */
+export function valuedCounts(db: Db, baseCurrency: string, snapshotId: number): { line: string; n: number; valued: number }[] {
+  const basis = snapshotBasis(db, baseCurrency, snapshotId);
+  const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
+  return loadGroups(db, snapshotId).map((g) => {
+    const abs = baseValues(valuesOf(g), basis.broker !== null ? baseValuesOf(g) : null, factorOf.get(g.currency));
+    let valued = 0;
+    for (let k = 0; k < abs.length; k++) if (abs[k] === abs[k]) valued++;
+    return { line: `${g.key}\u0000${g.currency}\u0000${g.isCash}`, n: g.n, valued };
+  });
+}

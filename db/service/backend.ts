@@ -36,6 +36,11 @@ export interface BackendOptions {
    * offer the newest verified backup (databaseStatus().damaged). Unset (the CLI): refused with CORRUPT.
    */
   startAfreshWhenDamaged?: boolean | undefined;
+  /**
+   * The caller reads no position rows (`themelens exposure`, which reads position groups): the damage
+   * check at open leaves the positions table out, everything else is checked (DamageCheckScope).
+   */
+  readsNoPositions?: boolean | undefined;
   /** With `key`: encrypt a plain file in place (the app after encryption was turned on; `themelens encrypt`). */
   encryptIfPlain?: boolean | undefined;
   /** Encryption at rest: the database key (64 hex digits); unset, the plain better-sqlite3 path. */
@@ -72,7 +77,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   refuseIfNotOurs(options.dbPath);
   const access = databaseAccess(options.dbPath);
   const openOptions = { nativeBinding: options.nativeBinding, refuseNewerThan: LATEST_VERSION, readonly: access.readOnly, key: options.key, cipherNativeBinding: options.cipherNativeBinding, encryptIfPlain: options.encryptIfPlain };
-  const { db, damaged } = options.startAfreshWhenDamaged ? openOrStartAfresh(options.dbPath, openOptions) : { db: openChecked(options.dbPath, openOptions), damaged: null };
+  const { db, damaged } = options.startAfreshWhenDamaged ? openOrStartAfresh(options.dbPath, openOptions) : { db: openChecked(options.dbPath, openOptions, new Date(), options.readsNoPositions ? { leaveOut: ['positions'], latestVersion: LATEST_VERSION } : null), damaged: null };
   try {
     if (access.readOnly) refuseStaleReadOnly(db, options.dbPath);
     else {

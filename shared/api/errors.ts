@@ -48,13 +48,15 @@ export class AppError extends Error {
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData };
 
-/** Turns anything thrown into error data safe to send across processes. */
 /** SQLite's own failures a person can act on, in plain words (the driver's error codes). */
 const SQLITE_PROBLEMS: Record<string, string> = {
   SQLITE_FULL: 'The disk is full: nothing was saved and your data is as it was. Free some space and try again.',
   SQLITE_READONLY: 'The database cannot be written (the file or its folder is read-only): nothing was saved. Check its permissions.',
   SQLITE_BUSY: 'The database is busy in another ThemeLens window or command: nothing was saved. Try again in a moment.',
   SQLITE_IOERR: 'Reading or writing the database failed (disk error): nothing was saved. Check the disk and try again.',
+  // Damage met while working (opening checks the tables a command reads; this is damage found since,
+  // or in a table that was not checked): the next start checks the whole file.
+  SQLITE_CORRUPT: 'The database file is damaged (SQLite found a page it cannot read): nothing was saved. Start ThemeLens again: it checks the file as it opens, moves a damaged one aside (nothing is deleted) and offers the newest verified backup.',
 };
 
 /** An AppError for a SQLite failure a person can act on, or null. */
@@ -65,6 +67,7 @@ export function fromSqliteError(err: unknown): AppError | null {
   return key ? new AppError('IO', SQLITE_PROBLEMS[key] as string, { sqlite: code }) : null;
 }
 
+/** Turns anything thrown into error data safe to send across processes. */
 export function toErrorData(err: unknown): ApiErrorData {
   if (err instanceof AppError) return err.toData();
   const sqlite = fromSqliteError(err);

@@ -83,6 +83,17 @@ describe('households, benchmarks and report scenarios', () => {
     expect(eur.positions.find((p) => p.symbolKey === 'SAP')!.value).toBe(3000);
   });
 
+  it('asked for no positions (the exposure command): the same figures and line count, counted from the position groups', async () => {
+    // GBP has no rate from either currency: no position is valued, so each is a line of its own (5).
+    for (const [baseCurrency, lines] of [['USD', 4], ['EUR', 4], ['GBP', 5]] as const) {
+      const full = await h().getClientExposure({ client: 'Ann', baseCurrency });
+      const bare = await h().getClientExposure({ client: 'Ann', baseCurrency, positionLimit: 0 });
+      expect(full.positions).toHaveLength(lines);
+      expect(bare.positions).toEqual([]);
+      expect({ ...bare, positions: full.positions, generatedAt: '' }).toEqual({ ...full, generatedAt: '' });
+    }
+  });
+
   it('a client scenario: each position moves by weight x shock, summed across the household', async () => {
     const s = await h().runClientScenario({ client: 'Ann', baseCurrency: 'USD', shocks: [{ themeId: 'data-centers', shockBp: -2000 }] });
     // NVDA 14,000 x 0.6 x -20% = -1,680.00 (as -1,200.00 + -480.00 per account); SAP 3,300 x 0.5 x -20% = -330.00.

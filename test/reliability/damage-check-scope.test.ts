@@ -1,0 +1,121 @@
+/**
+ * The damage check at open reads what the command will read. `themelens exposure` reads position
+ * groups, never positions (cli/commands.ts READ_NO_POSITIONS), so its check leaves the positions
+ * table out and its time does not grow with it. Shown on real files: with every page of the
+ * positions table overwritten, the exposure still gives the same figures (so it truly reads no
+ * position), while a command that reads positions finds the damage and moves the file aside; with
+ * the position groups overwritten, the exposure refuses.
+ */
+import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openChecked } from '../../db/integrity/open-checked';
+import { openBackend } from '../../db/service/backend';
+import { toErrorData } from '../../shared/api/errors';
+import { validateInput } from '../../shared/api/validate';
+import { runCli } from '../helpers/cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const DCX = resolve(__dirname, '../fixtures/funds/ishares-dcx.csv');
+const HEADER = 'Account,Symbol,Description,Quantity,Price,Market Value,Currency\n';
+
+let cleanup: (() => void) | null = null;
+afterEach(() => cleanup?.());
+
+/** Two portfolios of one client, 1,500 positions each (many pages of positions), tags, a rate and a fund. */
+async function household(): Promise<{ dir: string; db: string }> {
+  const temp = makeTempDir('themelens-scope-');
+  cleanup = temp.cleanup;
+  const db = join(temp.dir, 'h.db');
+  const rows = (account: string, currency: string) =>
+    HEADER + Array.from({ length: 1500 }, (_, i) => `${account},S${i % 300},Security number ${i} with a long description,${i + 1},10.25,${((i + 1) * 10.25).toFixed(2)},${currency}\n`).join('');
+  writeFileSync(join(temp.dir, 'a.csv'), rows('A-1', 'USD'));
+  writeFileSync(join(temp.dir, 'b.csv'), rows('B-2', 'EUR'));
+  const b = await openBackend({ dbPath: db });
+  const h = b.handlers;
+  await h.importHoldings(validateInput('importHoldings', { path: join(temp.dir, 'a.csv'), portfolioName: 'Ann A', clientName: 'Ann', asOf: '2026-11-02' }));
+  await h.importHoldings(validateInput('importHoldings', { path: join(temp.dir, 'b.csv'), portfolioName: 'Ann B', clientName: 'Ann', baseCurrency: 'EUR', asOf: '2026-11-02' }));
+  await h.setFxRate({ currency: 'EUR', quote: 'USD', rate: '1.10', asOf: '2026-11-02' });
+  for (let i = 0; i < 300; i += 7) await h.setTag({ symbolKey: `S${i}`, themeId: 'data-centers', weightBp: 2500 + (i % 4) * 2500 });
+  await h.importFundHoldings({ fundSymbol: 'DCX', path: DCX });
+  b.db.pragma('wal_checkpoint(TRUNCATE)');
+  b.close();
+  return { dir: temp.dir, db };
+}
+
+/** Overwrites every page of the named tables and their indexes (their page numbers from dbstat). */
+function overwritePagesOf(db: string, tables: string[]): number {
+  const d = new Database(db, { readonly: true });
+  const size = d.pragma('page_size', { simple: true }) as number;
+  const marks = tables.map(() => '?').join(', ');
+  const pages = d.prepare(`SELECT pageno FROM dbstat WHERE name IN (${marks}) OR name IN (SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN (${marks}))`).pluck().all(...tables, ...tables) as number[];
+  d.close();
+  const fd = openSync(db, 'r+');
+  for (const page of pages) writeSync(fd, Buffer.alloc(size, 0xa5), 0, size, (page - 1) * size);
+  closeSync(fd);
+  return pages.length;
+}
+
+const EXPOSURES = [
+  ['exposure', '--portfolio', 'Ann A', '--format', 'json'],
+  ['exposure', '--portfolio', 'Ann B', '--benchmark', 'DCX', '--format', 'json'],
+  ['exposure', '--client', 'Ann', '--base-currency', 'USD'],
+];
+
+describe('the damage check at open reads what the command reads', () => {
+  it('exposure reads no position: overwritten positions leave its figures as they were; a command that reads them moves the file aside', async () => {
+    const { dir, db } = await household();
+    const before = EXPOSURES.map((args) => runCli([...args, '--db', db]));
+    for (const r of before) expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(before[0]!.stdout).totalValue).toBeGreaterThan(0);
+
+    expect(overwritePagesOf(db, ['positions'])).toBeGreaterThan(20);
+    // Checked whole, the file is damaged: the overwrite is damage SQLite sees.
+    const whole = new Database(db, { readonly: true });
+    expect(whole.pragma('quick_check', { simple: true })).not.toBe('ok');
+    whole.close();
+
+    // The same output but the moment it was made.
+    const figures = (out: string) => out.replace(/"generatedAt": "[^"]+"/, '');
+    const after = EXPOSURES.map((args) => runCli([...args, '--db', db]));
+    after.forEach((r, i) => expect({ code: r.code, out: figures(r.stdout), err: r.stderr }).toEqual({ code: 0, out: figures(before[i]!.stdout), err: before[i]!.stderr }));
+    expect(readdirSync(dir).filter((f) => f.startsWith('corrupt-'))).toEqual([]);
+
+    // The report lists positions: its check reads them, finds the damage and moves the file aside.
+    const report = runCli(['report', '--portfolio', 'Ann A', '--format', 'json', '--db', db]);
+    expect(report.code).toBe(1);
+    expect(report.stderr).toMatch(/h\.db is damaged; it was moved aside as corrupt-/);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('overwritten position groups: the exposure refuses and moves the file aside', async () => {
+    const { dir, db } = await household();
+    expect(overwritePagesOf(db, ['position_groups'])).toBeGreaterThan(0);
+    const r = runCli([...EXPOSURES[0]!, '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/h\.db is damaged; it was moved aside as corrupt-/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('corrupt-'))).toHaveLength(1);
+  });
+
+  it('damage met after the check (a table it left out, read anyway) is named in plain words, not an internal error', async () => {
+    const { db } = await household();
+    overwritePagesOf(db, ['positions']);
+    const b = await openBackend({ dbPath: db, readsNoPositions: true });
+    try {
+      const err = await Promise.resolve()
+        .then(() => b.handlers.listHoldings(validateInput('listHoldings', { snapshotId: 1 })))
+        .then(() => null, (e: unknown) => e);
+      expect(toErrorData(err)).toEqual({ code: 'IO', message: expect.stringMatching(/^The database file is damaged .*Start ThemeLens again: it checks the file as it opens/), details: { sqlite: 'SQLITE_CORRUPT' } });
+    } finally {
+      b.close();
+    }
+  });
+
+  it('a file that needs migrating is checked whole, whatever the command reads', async () => {
+    const { db } = await household();
+    overwritePagesOf(db, ['positions']);
+    const scope = { leaveOut: ['positions'], latestVersion: 10_000 };
+    expect(() => openChecked(db, {}, new Date(), scope)).toThrow(/is damaged; it was moved aside/);
+  });
+});
