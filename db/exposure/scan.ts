@@ -71,7 +71,15 @@ export function absBaseSql(factors: readonly CurrencyFactor[], broker = false): 
     params[`n${i}`] = BigInt(f.num);
     params[`d${i}`] = BigInt(f.den);
     params[`h${i}`] = BigInt(Math.floor(f.den / 2));
-    return sql`WHEN ${indexed('@c', i)} THEN (abs(p.value_cents) * ${indexed('@n', i)} + ${indexed('@h', i)}) / ${indexed('@d', i)}`;
+    // Amounts are kept within 2^53 cents, so |value| x num stays within SQLite's 2^63 while num is
+    // below 2^10. A larger num (a cross rate, scaled to 10^9; a yen rate) could pass it, and SQLite
+    // would go on in floating point and give a fraction of a cent. Split so no product passes it:
+    // floor((a n + h) / d) = (a div d) n + r (n div d) + floor((r (n mod d) + h) / d), r = a mod d.
+    if (f.num < 1024) return sql`WHEN ${indexed('@c', i)} THEN (abs(p.value_cents) * ${indexed('@n', i)} + ${indexed('@h', i)}) / ${indexed('@d', i)}`;
+    params[`nq${i}`] = BigInt(Math.floor(f.num / f.den));
+    params[`nm${i}`] = BigInt(f.num % f.den);
+    const [n, d, h, nq, nm] = [indexed('@n', i), indexed('@d', i), indexed('@h', i), indexed('@nq', i), indexed('@nm', i)];
+    return sql`WHEN ${indexed('@c', i)} THEN (abs(p.value_cents) / ${d}) * ${n} + (abs(p.value_cents) % ${d}) * ${nq} + ((abs(p.value_cents) % ${d}) * ${nm} + ${h}) / ${d}`;
   });
   const converted = branches.length ? sql`(CASE p.currency ${join(branches, sql` `)} END)` : sql`NULL`;
   return { sql: broker ? sql`coalesce(abs(p.base_value_cents), ${converted})` : converted, params };

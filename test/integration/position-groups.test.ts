@@ -243,8 +243,19 @@ describe('position groups', () => {
     expect(groups.totalCents).toBe(byHand);
     // ROGX is tagged 43.21% Water: its contribution is rounded from the exact base value too.
     expect(groups.themes.get(themes[4] as string)?.net).toBe(Math.floor((byHand * 4321 + 5000) / 10000));
-    // The scan went past 2^63 in SQL, fell back to floating point and gave a fraction of a cent.
-    expect(Number.isInteger(scanSummary(b.db, 'USD', snapshot.id).totalCents)).toBe(false);
+    // The views that still read positions in SQL are exact too: |value| x num passed 2^63 there,
+    // and SQLite went on in floating point (a fraction of a cent) until the product was split.
+    expect(scanSummary(b.db, 'USD', snapshot.id).totalCents).toBe(byHand);
+    const accounts = await b.handlers.getAccountBreakdown({ portfolioId: snapshot.portfolioId });
+    expect(accounts.accounts.map((a) => Math.round(a.totalValue * 100))).toEqual([byHand]);
+    expect(accounts.accounts[0]!.totalValue * 100).toBe(byHand);
+    const listed = await b.handlers.getExposure({ portfolioId: snapshot.portfolioId });
+    expect(listed.positions.map((p) => p.value! * 100)).toEqual([byHand]);
+    const top = await b.handlers.getThemeBreakdown({ portfolioId: snapshot.portfolioId, top: 10 });
+    // Each contribution is whole cents (ROGX is in two top-level themes; its Water one by hand).
+    const contributions = top.themes.flatMap((t) => t.top.map((c) => c.value * 100));
+    expect(contributions).toContain(Math.floor((byHand * 4321 + 5000) / 10000));
+    for (const c of contributions) expect(Number.isInteger(c), String(c)).toBe(true);
     await b.handlers.deletePortfolio({ id: snapshot.portfolioId });
   });
 
