@@ -144,8 +144,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
   for (const f of stale.filter((x) => held(x.fund))) {
     warnings.push({ code: 'STALE_LOOK_THROUGH', message: `The holdings of ${f.fund} used for look-through are as of ${f.asOf}, more than 90 days before ${snapshot.asOf}; import a newer holdings file from the issuer.` });
   }
-  // Holdings that could be two securities count as untagged until the user says which (Needs review).
-  // Holdings that could be two securities count as untagged until the user says which (Needs review).
+  // Positions that could be two securities count as untagged until the user says which (Needs review).
   const unresolved = db
     .prepare("SELECT coalesce(sum(position_count), 0) FROM position_resolutions WHERE snapshot_id = ? AND symbol_key IN (SELECT symbol_key FROM security_reviews WHERE status = 'open')")
     .pluck()

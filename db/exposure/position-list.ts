@@ -1,17 +1,17 @@
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
-import type { HoldingRow, HoldingsList } from '../../shared/exposure/holdings';
+import type { PositionRow, PositionList } from '../../shared/exposure/position-list';
 import type { Db } from '../connection';
 import { IN_SNAPSHOT, snapshotBasis } from './scan';
 import { sql } from '../sql';
 
 /**
- * A page of a snapshot's positions for the holdings table, largest first, as compact tuples: the
+ * A page of a snapshot's positions for the positions table, largest first, as compact tuples: the
  * window asks for a first small page to draw at once, then for the rest in large pages (a
  * 100,000-row snapshot never crosses in one message). The order is total (the row id breaks
  * ties), so pages never overlap or skip. Tags are not included: they change with every edit and
  * the table reads them from listTags.
  */
-export function listHoldings(db: Db, portfolio: Portfolio, snapshot: Snapshot, offset: number, limit: number): HoldingsList {
+export function listPositions(db: Db, portfolio: Portfolio, snapshot: Snapshot, offset: number, limit: number): PositionList {
   const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
   const rows = db
     .prepare(
@@ -24,7 +24,7 @@ export function listHoldings(db: Db, portfolio: Portfolio, snapshot: Snapshot, o
     )
     .raw()
     .all({ ...basis.params, limit, offset }) as [string, string, string, string, string | null, number | null, number, string, number][];
-  const holdings: HoldingRow[] = rows.map(([account, symbol, symbolKey, description, quantity, baseCents, valueCents, currency, isCash]) => [
+  const list: PositionRow[] = rows.map(([account, symbol, symbolKey, description, quantity, baseCents, valueCents, currency, isCash]) => [
     account,
     symbol,
     symbolKey,
@@ -36,5 +36,5 @@ export function listHoldings(db: Db, portfolio: Portfolio, snapshot: Snapshot, o
     isCash === 1,
   ]);
   const valuesStamp = [portfolio.baseCurrency, ...basis.factors.map((f) => `${f.currency}=${f.num}/${f.den}`), ...basis.missing.map((c) => `${c}=none`), basis.broker ? 'broker' : ''].join('|');
-  return { snapshotId: snapshot.id, baseCurrency: portfolio.baseCurrency, total: snapshot.rowCount, offset, valuesStamp, rows: holdings };
+  return { snapshotId: snapshot.id, baseCurrency: portfolio.baseCurrency, total: snapshot.rowCount, offset, valuesStamp, rows: list };
 }

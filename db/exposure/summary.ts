@@ -7,7 +7,7 @@ import type { BrokerValues } from './scan';
 /**
  * Everything the exposure screen, the theme, currency and overlap views, the history and the
  * overview show of one snapshot (with today's tags), from its position groups (group-summary.ts,
- * a few thousand rows at any size), kept until data changes (cache.ts): the holdings screen's
+ * a few thousand rows at any size), kept until data changes (cache.ts): the Positions view's
  * totals and the views share it.
  */
 export interface SnapshotSummary {

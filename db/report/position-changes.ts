@@ -1,7 +1,7 @@
 import type { PositionChange } from '../../shared/report/document';
 import type { Db } from '../connection';
 
-interface Holding {
+interface HeldPosition {
   account: string;
   symbolKey: string;
   currency: string;
@@ -10,8 +10,8 @@ interface Holding {
   cents: number;
 }
 
-/** A snapshot's holdings summed per account, instrument and currency. */
-function holdings(db: Db, snapshotId: number): Map<string, Holding> {
+/** A snapshot's positions summed per account, instrument and currency. */
+function heldPositions(db: Db, snapshotId: number): Map<string, HeldPosition> {
   const rows = db
     .prepare(
       `SELECT p.account, p.symbol_key AS symbolKey, p.currency, max(p.description) AS description,
@@ -20,7 +20,7 @@ function holdings(db: Db, snapshotId: number): Map<string, Holding> {
        WHERE s.id = @sid AND p.id BETWEEN s.first_position_id AND s.last_position_id AND p.snapshot_id = @sid
        GROUP BY p.account, p.symbol_key, p.currency`,
     )
-    .all({ sid: snapshotId }) as Holding[];
+    .all({ sid: snapshotId }) as HeldPosition[];
   return new Map(rows.map((h) => [`${h.account}\u0000${h.symbolKey}\u0000${h.currency}`, h]));
 }
 
@@ -32,11 +32,11 @@ const KIND_ORDER = { added: 0, removed: 1, changed: 2 } as const;
  * as cash) between the previous snapshot and this one. Snapshots never change, so neither does this.
  */
 export function positionChanges(db: Db, previousId: number, currentId: number): PositionChange[] {
-  const before = holdings(db, previousId);
-  const after = holdings(db, currentId);
+  const before = heldPositions(db, previousId);
+  const after = heldPositions(db, currentId);
   const out: PositionChange[] = [];
-  const change = (kind: PositionChange['kind'], b: Holding | undefined, a: Holding | undefined): PositionChange => {
-    const h = (a ?? b) as Holding;
+  const change = (kind: PositionChange['kind'], b: HeldPosition | undefined, a: HeldPosition | undefined): PositionChange => {
+    const h = (a ?? b) as HeldPosition;
     return {
       account: h.account,
       symbolKey: h.symbolKey,

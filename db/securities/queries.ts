@@ -93,8 +93,8 @@ export function securityReach(db: Db, key: string): { n: number; portfolios: num
 }
 
 /**
- * Each key of a snapshot with the security it is and how it was resolved (the holdings table's
- * tooltips). Kept until data changes (exposure/cache.ts): the holdings screen asks each time it is
+ * Each key of a snapshot with the security it is and how it was resolved (the positions table's
+ * tooltips). Kept until data changes (exposure/cache.ts): the Positions view asks each time it is
  * shown, and 5,000 keys take 30-40 ms to look up.
  */
 export function snapshotSecurities(db: Db, snapshotId: number): SnapshotSecurity[] {

@@ -3,7 +3,7 @@ import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } fro
 import { compareSnapshots } from '../exposure/compare';
 import { computeExposure } from '../exposure/compute';
 import { portfoliosOverview, themeHistory } from '../exposure/history';
-import { listHoldings } from '../exposure/holdings';
+import { listPositions } from '../exposure/position-list';
 import { applyShocks } from '../../shared/exposure/scenario';
 import { applyExtras, resolveExtras } from '../report/extras';
 import { localDate } from '../repos/clock';
@@ -17,9 +17,9 @@ import { resolveSnapshot, type HandlerContext } from './handler-context';
 export function valuationHandlers({ db, now, scoped }: HandlerContext) {
   return {
     getExposure: (input) => applyExtras(computeExposure(db, ...scoped(input), now(), input.positionLimit), resolveExtras(db, input)).exposure,
-    listHoldings: (input) => {
+    listPositions: (input) => {
       const snapshot = snapshots.getSnapshot(db, input.snapshotId);
-      return listHoldings(db, portfolios.getPortfolio(db, snapshot.portfolioId), snapshot, input.offset, input.limit);
+      return listPositions(db, portfolios.getPortfolio(db, snapshot.portfolioId), snapshot, input.offset, input.limit);
     },
     getThemeBreakdown: (input) => themeBreakdown(db, ...scoped(input), input.top),
     getAccountBreakdown: (input) => accountBreakdown(db, ...scoped(input)),
@@ -43,7 +43,7 @@ export function valuationHandlers({ db, now, scoped }: HandlerContext) {
   } satisfies Pick<
     BackendHandlers,
     | 'getExposure'
-    | 'listHoldings'
+    | 'listPositions'
     | 'getThemeBreakdown'
     | 'getAccountBreakdown'
     | 'getCurrencyBreakdown'

@@ -8,7 +8,7 @@ import { formatDate } from './format';
 import { EmptyState } from './ui/EmptyState';
 import { ExportReportDialog } from './reports/ExportReportDialog';
 import { ExposurePanel } from './analytics/ExposurePanel';
-import { HoldingsTable } from './holdings/HoldingsTable';
+import { PositionsTable } from './positions/PositionsTable';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportErrorDialog } from './import/ImportErrorDialog';
 import { ProgressBar } from './import/ProgressBar';
@@ -25,14 +25,14 @@ import { AnalyticsViews } from './analytics/AnalyticsViews';
 import { warmUpViews } from './analytics/warm-up';
 import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './analytics/prefetch';
 import { ViewTabs, type ViewId } from './analytics/ViewTabs';
-import { forgetHoldings } from './holdings/useHoldings';
+import { forgetPositions } from './positions/usePositions';
 import { useLanguageSync } from './i18n/useLanguage';
 import { useImportFlow } from './import/useImportFlow';
 
 /**
  * Positions fetched with the exposure for the screen: none (the theme figures come from the
- * snapshot's position groups alone). The holdings table loads the snapshot's positions itself
- * (listHoldings); exports always get them all.
+ * snapshot's position groups alone). The positions table loads the snapshot's positions itself
+ * (listPositions); exports always get them all.
  */
 const SCREEN_POSITION_LIMIT = 0;
 
@@ -57,15 +57,15 @@ export function App() {
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
   const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
-  const [view, setView] = useState<ViewId>('holdings');
+  const [view, setView] = useState<ViewId>('positions');
   // How the database opened: read-only (a banner) or damaged and moved aside (offer a backup).
   const [dbStatus, setDbStatus] = useState<DatabaseStatus | null>(null);
   const [recoveryDismissed, setRecoveryDismissed] = useState(false);
 
   const refreshPortfolios = useCallback(async (select?: number) => {
     // Portfolios or snapshots came or went (an import, a delete, a restore): a snapshot id may now
-    // name other positions, so the holdings screen asks for its positions again.
-    forgetHoldings();
+    // name other positions, so the Positions view asks for its positions again.
+    forgetPositions();
     const list = await api().listPortfolios({});
     setPortfolios(list);
     setSelectedId((current) => select ?? (current !== null && list.some((p) => p.id === current) ? current : (list[0]?.id ?? null)));
@@ -102,7 +102,7 @@ export function App() {
   // Bumped after an import or a tag change so the same portfolio's exposure is fetched again.
   const [exposureVersion, setExposureVersion] = useState(0);
   const bumpExposure = useCallback(() => setExposureVersion((v) => v + 1), []);
-  // A tag edit fetches only the totals (the holdings table reloads its tags when the exposure
+  // A tag edit fetches only the totals (the positions table reloads its tags when the exposure
   // changes). Funds' look-through weights may change too: a full refresh then.
   const onTagsApplied = useCallback(() => {
     if (selectedId === null) return;
@@ -117,10 +117,10 @@ export function App() {
     void refreshExposure(selectedId);
   }, [selectedId, exposureVersion, refreshExposure]);
 
-  // On the holdings screen, the analytics views' figures are computed ahead while the window is idle.
+  // On the Positions view, the analytics views' figures are computed ahead while the window is idle.
   usePrefetch(
     () => (exposure && selectedId !== null ? PREFETCHED_VIEWS.map((v) => viewCall(v, selectedId, exposure.snapshotId)).filter((c) => c !== null) : []),
-    view === 'holdings' && exposure && selectedId !== null ? `${selectedId}:${exposure.snapshotId}:${exposure.generatedAt}:${exposure.untaggedValue}:${exposureVersion}` : null,
+    view === 'positions' && exposure && selectedId !== null ? `${selectedId}:${exposure.snapshotId}:${exposure.generatedAt}:${exposure.untaggedValue}:${exposureVersion}` : null,
   );
 
   const readOnlyMessage = dbStatus?.readOnly ? dbStatus.message : null;
@@ -264,7 +264,7 @@ export function App() {
         <main className="loading" aria-busy="true">{t('Loading…')}</main>
       ) : portfolios.length === 0 ? (
         <EmptyState onImport={() => void startImport()} onSample={() => void sample('load')} busy={busy} />
-      ) : view !== 'holdings' && selected ? (
+      ) : view !== 'positions' && selected ? (
         <>
           <ViewTabs view={view} onView={setView} />
           <AnalyticsViews
@@ -284,7 +284,7 @@ export function App() {
         <>
         <ViewTabs view={view} onView={setView} />
         <main className="workspace">
-          <HoldingsTable exposure={exposure} themes={themes} onTagChanges={history.apply} onSecuritiesChanged={bumpExposure} />
+          <PositionsTable exposure={exposure} themes={themes} onTagChanges={history.apply} onSecuritiesChanged={bumpExposure} />
           <ExposurePanel exposure={exposure} />
         </main>
         </>

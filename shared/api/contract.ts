@@ -24,7 +24,7 @@ import { CALL_NAMES, EVENT_NAMES } from './names';
 import { RULE_KINDS, type RuleKind } from '../tags/rule-match';
 import type { PackImport } from '../suggestions/pack';
 import type { Suggestion } from '../suggestions/suggestions';
-import { HOLDINGS_TABLE_LIMIT, type HoldingsList } from '../exposure/holdings';
+import { POSITION_LIST_LIMIT, type PositionList } from '../exposure/position-list';
 import type { AccountBreakdown, CurrencyBreakdown, PortfoliosOverview, SnapshotComparison, ThemeBreakdown, ThemeHistory, ThemeOverlap } from '../exposure/analytics';
 
 export { channelOf } from './names';
@@ -213,10 +213,10 @@ const inputBuilders = {
   }),
   /** The positions of a snapshot for the holdings table (largest first, at most `limit`). */
   /** A page of a snapshot's positions, largest first: `offset` rows in, at most `limit` of them. */
-  listHoldings: () => z.strictObject({
+  listPositions: () => z.strictObject({
     snapshotId: id,
-    offset: z.number().int().min(0).max(HOLDINGS_TABLE_LIMIT).default(0),
-    limit: z.number().int().positive().max(HOLDINGS_TABLE_LIMIT).default(HOLDINGS_TABLE_LIMIT),
+    offset: z.number().int().min(0).max(POSITION_LIST_LIMIT).default(0),
+    limit: z.number().int().positive().max(POSITION_LIST_LIMIT).default(POSITION_LIST_LIMIT),
   }),
   exportReport: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), ...reportFile }),
   /** A client's combined report (getClientExposure) as a file; not recorded for regenerate. */
@@ -466,7 +466,7 @@ export interface ApiOutputs {
   cancelImport: { cancelled: boolean };
   listThemes: Theme[];
   listTags: Tag[];
-  listHoldings: HoldingsList;
+  listPositions: PositionList;
   createTheme: Theme;
   updateTheme: Theme;
   deleteTheme: { deletedTags: number };

@@ -6,7 +6,7 @@ export const CALL_NAMES = [
   'listPortfolios',
   'createPortfolio',
   'listSnapshots',
-  'listHoldings',
+  'listPositions',
   'listImportIssues',
   'previewImport',
   'importHoldings',

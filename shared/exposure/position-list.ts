@@ -1,12 +1,12 @@
 /**
- * One position as the holdings table receives it: account, symbol, symbol key, description,
+ * One position as the positions table receives it: account, symbol, symbol key, description,
  * quantity, value in base currency (null when its FX rate is missing), value in its own currency,
  * currency, cash. A tuple, not an object: a large snapshot crosses to the window without repeating
  * nine key names per row.
  */
-export type HoldingRow = [account: string, symbol: string, symbolKey: string, description: string, quantity: number | null, value: number | null, localValue: number, currency: string, isCash: boolean];
+export type PositionRow = [account: string, symbol: string, symbolKey: string, description: string, quantity: number | null, value: number | null, localValue: number, currency: string, isCash: boolean];
 
-export interface HoldingsList {
+export interface PositionList {
   snapshotId: number;
   baseCurrency: string;
   /** Positions in the snapshot; more than rows.length when the list was capped or is a page. */
@@ -18,8 +18,8 @@ export interface HoldingsList {
    * so a page computed after a rate changed is not mixed with the pages before it.
    */
   valuesStamp: string;
-  rows: HoldingRow[];
+  rows: PositionRow[];
 }
 
-/** The most positions the holdings table loads (largest first); the rest are counted, and exported in full. */
-export const HOLDINGS_TABLE_LIMIT = 250_000;
+/** The most positions the positions table loads (largest first); the rest are counted, and exported in full. */
+export const POSITION_LIST_LIMIT = 250_000;

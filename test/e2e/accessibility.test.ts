@@ -37,7 +37,7 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core), %s theme', 
     await check('import dialog');
     await h.page.getByTestId('new-portfolio-name').fill('Smith family');
     await h.page.getByTestId('new-portfolio-confirm').click();
-    await h.page.getByTestId('holding-row-KMI').waitFor();
+    await h.page.getByTestId('position-row-KMI').waitFor();
     h.openDialogAnswers.push(BAD);
     await h.page.getByTestId('import-button').first().click();
     await h.page.getByTestId('new-portfolio-dialog').waitFor();
@@ -67,7 +67,7 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core), %s theme', 
   });
 
   it('the tag editor, the themes dialog with each tab, backups, export and the portfolio dialogs', async () => {
-    await h.page.getByTestId('view-tab-holdings').click();
+    await h.page.getByTestId('view-tab-positions').click();
     await h.page.getByTestId(`tag-button-EQIX`).first().click();
     await h.page.getByTestId('tag-theme-select').waitFor();
     await check('tag editor');

@@ -14,8 +14,8 @@ const THEMES = ['data-centers', 'oil-logistics', 'diamond-semiconductors'];
  * while the first screen still loads.
  */
 async function holdingsLoaded(h: Harness): Promise<void> {
-  await h.page.locator('[data-testid^="holding-row-"]').first().waitFor({ timeout: 60_000 });
-  await h.page.getByTestId('holdings-loading').waitFor({ state: 'detached', timeout: 60_000 });
+  await h.page.locator('[data-testid^="position-row-"]').first().waitFor({ timeout: 60_000 });
+  await h.page.getByTestId('positions-loading').waitFor({ state: 'detached', timeout: 60_000 });
 }
 
 /** Reads the switch measures the renderer recorded with the Performance API (analytics/timing.ts). */
@@ -65,7 +65,7 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       await picker.selectOption(smallOne);
-      await h.page.locator('.holdings .section-head').filter({ hasText: '20 positions' }).waitFor();
+      await h.page.locator('.positions .section-head').filter({ hasText: '20 positions' }).waitFor();
       // From the choice to the first row of the big portfolio drawn, timed in the page (Performance API).
       const ms = await h.page.evaluate(async ({ id, count }) => {
         const select = document.querySelector('[data-testid="portfolio-picker"]') as HTMLSelectElement;
@@ -73,7 +73,7 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
         select.value = id;
         select.dispatchEvent(new Event('change', { bubbles: true }));
         await new Promise<void>((done) => {
-          const check = () => ((document.querySelector('.holdings .section-head')?.textContent ?? '').includes(`${count} positions`) && document.querySelector('[data-testid^="holding-row-"]') ? done() : requestAnimationFrame(check));
+          const check = () => ((document.querySelector('.positions .section-head')?.textContent ?? '').includes(`${count} positions`) && document.querySelector('[data-testid^="position-row-"]') ? done() : requestAnimationFrame(check));
           check();
         });
         return performance.now() - t0;
@@ -122,7 +122,7 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
           await measured(`${v}: snapshot -> ${id}`, () => h.page.getByTestId('snapshot-picker').selectOption(id));
         }
       }
-      await measured('themes -> holdings', () => h.page.getByTestId('view-tab-holdings').click());
+      await measured('themes -> holdings', () => h.page.getByTestId('view-tab-positions').click());
       await holdingsLoaded(h);
       await measured('holdings -> themes', () => h.page.getByTestId('view-tab-themes').click());
       return rows;

@@ -6,7 +6,7 @@ import { VIEW_READY } from './view-ready';
 
 const FIDELITY = resolve(__dirname, '../fixtures/journey/fidelity-two-accounts.csv');
 const DEGIRO = resolve(__dirname, '../fixtures/holdings/degiro.csv');
-const VIEWS = ['holdings', 'themes', 'accounts', 'currencies', 'overlap', 'history', 'compare', 'scenarios', 'portfolios'] as const;
+const VIEWS = ['positions', 'themes', 'accounts', 'currencies', 'overlap', 'history', 'compare', 'scenarios', 'portfolios'] as const;
 
 /** The Fidelity file a quarter later: 50 more NVDA in X1 (quantity), KMI up to $29 (price), COHR sold, AMD bought. */
 function laterFile(dir: string): string {
@@ -49,7 +49,7 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.backend.handlers.applyTagChanges({ changes: [{ symbolKey: 'AMD', themeId: 'data-centers', weightBp: 7000 }] });
     await h.page.reload();
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
-    await h.page.getByTestId('holdings-table').waitFor();
+    await h.page.getByTestId('positions-table').waitFor();
   });
   afterAll(async () => {
     await h?.close();
@@ -59,7 +59,7 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     for (const v of VIEWS) {
       await h.page.getByTestId(`view-tab-${v}`).click();
       await h.page.getByTestId(VIEW_READY[v]).waitFor();
-      if (v !== 'holdings' && v !== 'currencies' && v !== 'overlap' && v !== 'compare' && v !== 'scenarios') {
+      if (v !== 'positions' && v !== 'currencies' && v !== 'overlap' && v !== 'compare' && v !== 'scenarios') {
         expect(await h.page.getByTestId(VIEW_READY[v]).locator('svg.recharts-surface').count()).toBeGreaterThan(0);
       }
     }

@@ -57,7 +57,7 @@ describe('a read-only database: a banner naming the file and why; edits refused 
     const banner = h.page.getByTestId('read-only-banner');
     await banner.waitFor();
     expect(await banner.innerText()).toBe(`Read-only: ${dbPath} is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.`);
-    await h.page.getByTestId('holding-row-NVDA').first().waitFor();
+    await h.page.getByTestId('position-row-NVDA').first().waitFor();
     await h.screenshot('60-read-only-banner');
   });
 

@@ -25,14 +25,14 @@ describe('Export report…: format, paper, sections, live preview, save (real re
       ],
     });
     await h.page.reload();
-    await h.page.getByTestId('holding-row-KMI').waitFor();
+    await h.page.getByTestId('position-row-KMI').waitFor();
   });
   afterAll(async () => {
     await h?.close();
   });
 
   it('opens with Ctrl+E, focused on the format, and previews the report with its own styles', async () => {
-    await h.page.getByTestId('holdings-table').click({ position: { x: 5, y: 5 } });
+    await h.page.getByTestId('positions-table').click({ position: { x: 5, y: 5 } });
     await h.page.keyboard.press('Control+e');
     const dialog = h.page.getByRole('dialog', { name: 'Export report' });
     await dialog.waitFor();

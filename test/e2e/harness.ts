@@ -214,5 +214,5 @@ export async function importAsNewPortfolio(h: Harness, path: string, name: strin
   await h.page.getByTestId('import-button').first().click();
   await h.page.getByTestId('new-portfolio-name').fill(name);
   await h.page.getByTestId('new-portfolio-confirm').click();
-  await h.page.getByTestId(`holding-row-${firstRow}`).waitFor();
+  await h.page.getByTestId(`position-row-${firstRow}`).waitFor();
 }

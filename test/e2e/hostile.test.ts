@@ -62,8 +62,8 @@ describe('hostile content: a file whose every text field is an XSS or formula pa
     await noForeignElements();
     await h.page.getByTestId('new-portfolio-name').fill(PAYLOADS[0] as string);
     await h.page.getByTestId('new-portfolio-confirm').click();
-    await h.page.getByTestId('holding-row-SYM0').waitFor();
-    expect(await h.page.getByTestId('holding-row-SYM0').innerText()).toContain(PAYLOADS[0]);
+    await h.page.getByTestId('position-row-SYM0').waitFor();
+    expect(await h.page.getByTestId('position-row-SYM0').innerText()).toContain(PAYLOADS[0]);
     // Tag one, name a theme with a payload, open every dialog and tab, hover the chart.
     await h.page.getByTestId('tag-button-SYM1').click();
     await h.page.getByTestId('tag-weight-input').press('Enter');

@@ -9,7 +9,7 @@ import { walkEveryView } from './view-ready';
 
 /**
  * A Japanese investor's walk: the system is Japanese, so the app opens in Japanese; an SBI export
- * in Shift_JIS is their portfolio; Holdings, Themes and the export preview are Japanese (screenshots),
+ * in Shift_JIS is their portfolio; Positions, Themes and the export preview are Japanese (screenshots),
  * yen are whole, the saved PDF reads back in Japanese, axe finds nothing, and View › Language turns
  * the app back to English.
  */
@@ -33,7 +33,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.screenshot('ja-00-empty-state');
   });
 
-  it('Holdings: the SBI portfolio in yen, whole yen, with Japanese names and headings', async () => {
+  it('Positions: the SBI portfolio in yen, whole yen, with Japanese names and headings', async () => {
     const file = join(h.dataDir, 'New_file.csv');
     writeFileSync(file, sjis([...SECTIONS, GRAND_TOTAL]));
     const outcome = await h.backend.handlers.importHoldings({ path: file, portfolioName: 'NISA', baseCurrency: 'JPY', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
@@ -45,16 +45,16 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
       ],
     });
     await h.page.reload();
-    await h.page.getByTestId('holdings-table').waitFor();
-    const table = await h.page.getByTestId('holdings-table').innerText();
+    await h.page.getByTestId('positions-table').waitFor();
+    const table = await h.page.getByTestId('positions-table').innerText();
     for (const words of ['ソフトバンクグループ', '株式（現物/特定預り）', '￥951,200', '￥2,895,800']) expect(table).toContain(words);
     // No amount in yen shows a decimal.
     expect(table).not.toMatch(/￥[\d,]+\.\d/);
     const shell = await h.page.locator('body').innerText();
-    for (const english of ['Import holdings', 'Export report', 'Holdings', 'Untagged']) expect(shell, english).not.toContain(english);
-    expect(await h.page.getByTestId('view-tab-holdings').innerText()).toBe('保有銘柄');
-    await check('holdings');
-    await h.screenshot('ja-01-holdings');
+    for (const english of ['Import holdings', 'Export report', 'Positions', 'Untagged']) expect(shell, english).not.toContain(english);
+    expect(await h.page.getByTestId('view-tab-positions').innerText()).toBe('保有銘柄');
+    await check('positions');
+    await h.screenshot('ja-01-positions');
   });
 
   it('Themes: the chart and its table in Japanese', async () => {
@@ -105,7 +105,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
       await check(`${view} view`);
       await h.screenshot(`ja-view-${view}`);
     });
-    await h.page.getByTestId('view-tab-holdings').click();
+    await h.page.getByTestId('view-tab-positions').click();
   });
 
   it('has no accessibility violation in Japanese, and View › Language turns it back to English', async () => {
@@ -113,10 +113,10 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.emit('menuCommand', 'language-en');
     await expect.poll(() => h.page.getByTestId('import-button').first().innerText()).toContain('Import holdings');
     expect(await h.page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await h.page.getByTestId('view-tab-holdings').innerText()).toBe('Holdings');
+    expect(await h.page.getByTestId('view-tab-positions').innerText()).toBe('Positions');
     // Remembered: a reload stays English although the system is Japanese.
     await h.page.reload();
-    await h.page.getByTestId('holdings-table').waitFor();
-    expect(await h.page.getByTestId('view-tab-holdings').innerText()).toBe('Holdings');
+    await h.page.getByTestId('positions-table').waitFor();
+    expect(await h.page.getByTestId('view-tab-positions').innerText()).toBe('Positions');
   });
 });

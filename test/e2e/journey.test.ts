@@ -29,9 +29,9 @@ describe('first journey: empty app, import, tag, chart, export (real renderer, r
     const name = h.page.getByTestId('new-portfolio-name');
     await name.fill('Smith family');
     await h.page.getByTestId('new-portfolio-confirm').click();
-    await h.page.getByTestId('holdings-table').waitFor();
-    await h.page.getByTestId('holding-row-KMI').waitFor();
-    const rows = h.page.locator('[data-testid^="holding-row-"]');
+    await h.page.getByTestId('positions-table').waitFor();
+    await h.page.getByTestId('position-row-KMI').waitFor();
+    const rows = h.page.locator('[data-testid^="position-row-"]');
     expect(await rows.count()).toBe(6);
     expect(await h.page.getByTestId('exposure-row-total').innerText()).toContain('$40,553.36');
     await h.screenshot('02-imported');

@@ -78,7 +78,7 @@ describe('keyboard-only journey: import, map, tag, compare, export', () => {
   });
 
   it('tags NVIDIA at 60% from its row: arrows to the row, Enter, a theme, a weight, Enter', async () => {
-    await tabTo('holdings-search');
+    await tabTo('positions-search');
     // Rows are Tab stops; the first is the largest holding (NVIDIA, EUR 15,842.00).
     await h.page.keyboard.press('Tab');
     for (let i = 0; i < 40; i++) {
@@ -110,7 +110,7 @@ describe('keyboard-only journey: import, map, tag, compare, export', () => {
     await h.page.keyboard.press('Enter');
     await h.page.getByTestId('exposure-row-total').filter({ hasText: '€29,792.65' }).waitFor();
 
-    await tabTo('view-tab-holdings');
+    await tabTo('view-tab-positions');
     await arrowUntil(async () => (await h.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'view-tab-compare', 'ArrowRight');
     const compare = h.page.getByTestId('compare-themes');
     await compare.waitFor();

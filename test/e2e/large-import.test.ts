@@ -60,17 +60,17 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
     const t0 = Date.now();
     await h.page.getByTestId('new-portfolio-confirm').click();
     await h.page.getByTestId('exposure-row-total').waitFor();
-    await h.page.locator('[data-testid^="holding-row-"]').first().waitFor();
+    await h.page.locator('[data-testid^="position-row-"]').first().waitFor();
     const ms = Date.now() - t0;
     // The first page is drawn at once; the other 9,800 positions follow, and the tools wait for them.
-    await h.page.getByTestId('holdings-loading').waitFor({ state: 'detached' });
+    await h.page.getByTestId('positions-loading').waitFor({ state: 'detached' });
     const whole = Date.now() - t0;
     // Where the time went: each backend call the page made, from the click (the rest is the window's own work).
     const calls = h.calls.filter((c) => c.end >= t0).map((c) => `${c.name} ${c.start - t0}-${c.end - t0}`);
     console.log(`10,000-row file imported and its first rows shown in ${ms} ms, all rows loaded in ${whole} ms (calls, ms from the click: ${calls.join(', ')})`);
     // Only the rows in view are in the DOM; the note says how many the screen holds.
-    expect(await h.page.getByTestId('holdings-table').locator('tbody tr[data-row]').count()).toBeLessThan(80);
-    expect(await h.page.locator('.holdings .section-head').innerText()).toContain('10,000 positions');
+    expect(await h.page.getByTestId('positions-table').locator('tbody tr[data-row]').count()).toBeLessThan(80);
+    expect(await h.page.locator('.positions .section-head').innerText()).toContain('10,000 positions');
     // Every position is in the table (virtualized), not only the largest ones.
     expect(await h.page.getByTestId('more-rows').count()).toBe(0);
     await h.screenshot('11-ten-thousand');
@@ -85,8 +85,8 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
       .get(sid) as number;
     expect(expected).toBeGreaterThan(0);
     const typed = await h.page.evaluate(async () => {
-      const input = document.querySelector('[data-testid="holdings-search"]') as HTMLInputElement;
-      const count = document.querySelector('[data-testid="holdings-count"]') as HTMLElement;
+      const input = document.querySelector('[data-testid="positions-search"]') as HTMLInputElement;
+      const count = document.querySelector('[data-testid="positions-count"]') as HTMLElement;
       const t0 = performance.now();
       input.focus();
       // React listens for input events; set the value the way typing does.
@@ -99,12 +99,12 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
       return performance.now() - t0;
     });
     console.log(`search over 10,000 positions, table updated: ${typed.toFixed(0)} ms`);
-    expect(await h.page.getByTestId('holdings-count').innerText()).toContain(`${expected.toLocaleString('en-US')} of 10,000 positions`);
+    expect(await h.page.getByTestId('positions-count').innerText()).toContain(`${expected.toLocaleString('en-US')} of 10,000 positions`);
     await h.screenshot('13-search');
-    await h.page.getByTestId('holdings-search').fill('');
+    await h.page.getByTestId('positions-search').fill('');
     // The filter runs on the deferred search text: wait until the table shows all rows again,
     // or the sort below can land on the still-filtered rows.
-    await h.page.getByTestId('holdings-count').filter({ hasText: /^10,000 positions/ }).waitFor();
+    await h.page.getByTestId('positions-count').filter({ hasText: /^10,000 positions/ }).waitFor();
     const firstSymbol = db.prepare('SELECT coalesce(symbol, symbol_key) FROM positions WHERE snapshot_id = ? ORDER BY upper(coalesce(symbol, symbol_key)), id LIMIT 1').pluck().get(sid) as string;
     const sorted = await h.page.evaluate(async () => {
       const t0 = performance.now();
@@ -117,7 +117,7 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
       return performance.now() - t0;
     });
     console.log(`sort 10,000 positions by symbol, table updated: ${sorted.toFixed(0)} ms`);
-    expect(await h.page.locator('[data-testid^="holding-row-"]').first().locator('td.symbol').innerText()).toBe(firstSymbol);
+    expect(await h.page.locator('[data-testid^="position-row-"]').first().locator('td.symbol').innerText()).toBe(firstSymbol);
     await h.page.getByTestId('sort-symbol').click();
     await h.page.getByTestId('sort-symbol').click(); // back to the file's order
   });
@@ -128,10 +128,10 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
     await h.page.getByTestId('import-target').selectOption('new');
     await h.page.getByTestId('new-portfolio-name').fill('One thousand');
     await h.page.getByTestId('new-portfolio-confirm').click();
-    await h.page.locator('.holdings .section-head').filter({ hasText: '1,000 positions' }).waitFor();
+    await h.page.locator('.positions .section-head').filter({ hasText: '1,000 positions' }).waitFor();
     // Select all waits for every page of the list (the first holds 200).
-    await h.page.getByTestId('holdings-loading').waitFor({ state: 'detached' });
-    await h.page.getByTestId('holdings-table').locator('tbody tr[data-row]').first().focus();
+    await h.page.getByTestId('positions-loading').waitFor({ state: 'detached' });
+    await h.page.getByTestId('positions-table').locator('tbody tr[data-row]').first().focus();
     await h.page.keyboard.press('Control+a');
     await h.page.getByTestId('bulk-bar').filter({ hasText: '999 selected' }).waitFor(); // 1,000 rows, one of them cash
     await h.page.getByTestId('bulk-theme').selectOption('data-centers');

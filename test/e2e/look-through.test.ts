@@ -31,7 +31,7 @@ describe('fund look-through in the app', () => {
     await h.page.getByTestId('funds-panel').getByText('DCX: 6 holdings as of Nov 21, 2026').waitFor();
     await h.screenshot('46-fund-look-through');
     await h.page.keyboard.press('Escape');
-    const row = h.page.getByTestId('holding-row-DCX');
+    const row = h.page.getByTestId('position-row-DCX');
     await row.filter({ hasText: 'via holdings' }).waitFor();
     expect(await row.innerText()).toContain('Data-center infrastructure 45%');
     // 45% of $10,000.00

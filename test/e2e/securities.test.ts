@@ -24,7 +24,7 @@ describe('securities in the window', () => {
     await h.backend.handlers.importHoldings(validateInput('importHoldings', { path: eu, portfolioName: 'EU', asOf: '2026-11-30' }));
     await h.page.reload();
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'US' });
-    await h.page.getByTestId('holding-row-NVDA').waitFor();
+    await h.page.getByTestId('position-row-NVDA').waitFor();
   });
   afterAll(async () => {
     await h?.close();
@@ -40,12 +40,12 @@ describe('securities in the window', () => {
     await h.page.getByTestId('tag-weight-input').fill('60');
     await h.screenshot('securities-tag-reach');
     await h.page.getByTestId('tag-weight-input').press('Enter');
-    await h.page.getByTestId('holding-row-NVDA').getByText('60%').waitFor();
+    await h.page.getByTestId('position-row-NVDA').getByText('60%').waitFor();
   });
 
   it('the same NVIDIA held by ISIN in the other portfolio carries the tag; a holding can be linked as the same security', async () => {
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'EU' });
-    await h.page.getByTestId('holding-row-NVDA').getByText('60%').waitFor();
+    await h.page.getByTestId('position-row-NVDA').getByText('60%').waitFor();
     expect(await h.page.getByTestId('symbol-NVDA').getAttribute('title')).toContain('identified by ISIN US67066G1040');
     expect(await h.page.getByTestId('symbol-REVIEW:NVDA').innerText()).toContain('Needs review');
     await h.page.getByTestId('tag-button-ACME2').click();
@@ -53,7 +53,7 @@ describe('securities in the window', () => {
     await h.page.getByTestId('same-security-input').fill('US67066G1040');
     await h.page.getByTestId('same-security-input').press('Enter');
     // ACME2 now takes NVIDIA's 60%, shown as a copy of the security's tag.
-    await h.page.getByTestId('holding-row-ACME2').getByText('same security').waitFor();
+    await h.page.getByTestId('position-row-ACME2').getByText('same security').waitFor();
     await expect.poll(() => h.page.getByTestId('symbol-ACME2').getAttribute('title')).toContain('takes the tags of NVDA (linked by you)');
   });
 

@@ -19,7 +19,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
 
   it('selects three rows with Space and Shift+Down, tags them with "t" and Enter', async () => {
     // Rows are largest first: NVDA (X1), KMI, EQIX, NVDA (Z8), COHR, SPAXX.
-    await h.page.getByTestId('holding-row-KMI').focus();
+    await h.page.getByTestId('position-row-KMI').focus();
     await h.page.keyboard.press('Space');
     await h.page.keyboard.press('Shift+ArrowDown');
     await h.page.keyboard.press('Shift+ArrowDown');
@@ -43,7 +43,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
   });
 
   it('undoes the whole bulk step with Ctrl+Z and redoes it with Ctrl+Shift+Z', async () => {
-    await h.page.getByTestId('holding-row-COHR').focus();
+    await h.page.getByTestId('position-row-COHR').focus();
     await h.page.keyboard.press('Control+z');
     await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: '$0.00' }).waitFor();
     expect(tags()).toEqual([]);
@@ -53,7 +53,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
   });
 
   it('undo and redo buttons name the step; the untagged filter hides fully tagged rows', async () => {
-    expect(await h.page.getByTestId('undo-button').getAttribute('title')).toBe('Undo: Tag 3 holdings Data-center infrastructure (Ctrl+Z)');
+    expect(await h.page.getByTestId('undo-button').getAttribute('title')).toBe('Undo: Tag 3 securities Data-center infrastructure (Ctrl+Z)');
     await h.page.getByTestId('undo-button').click();
     await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: '$0.00' }).waitFor();
     await h.page.getByTestId('redo-button').click();
@@ -64,9 +64,9 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.getByTestId('tag-weight-input').press('Enter');
     await h.page.getByTestId('tag-theme-select').waitFor({ state: 'detached' });
     await h.page.getByTestId('filter-untagged').check();
-    expect(await h.page.getByTestId('holding-row-KMI').count()).toBe(0);
-    expect(await h.page.getByTestId('holding-row-EQIX').count()).toBe(1);
-    expect(await h.page.getByTestId('holding-row-SPAXX').count()).toBe(0); // cash is not taggable
+    expect(await h.page.getByTestId('position-row-KMI').count()).toBe(0);
+    expect(await h.page.getByTestId('position-row-EQIX').count()).toBe(1);
+    expect(await h.page.getByTestId('position-row-SPAXX').count()).toBe(0); // cash is not taggable
   });
 
   it('manages themes: add, rename, delete with confirmation, restore the defaults; shows the tag history', async () => {
@@ -116,7 +116,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.getByTestId('redo-button').and(h.page.locator(':enabled')).waitFor();
     expect(h.backend.db.prepare("SELECT count(*) FROM tags WHERE symbol_key = 'COHR'").pluck().get()).toBe(0);
     await h.page.getByTestId('redo-button').click();
-    await h.page.getByTestId('holding-row-COHR').filter({ hasText: 'suggestion' }).waitFor();
+    await h.page.getByTestId('position-row-COHR').filter({ hasText: 'suggestion' }).waitFor();
     expect(h.backend.db.prepare("SELECT weight_bp FROM tags WHERE symbol_key = 'COHR'").pluck().get()).toBe(cohr.weightBp);
     await h.page.getByTestId('themes-button').click();
     await h.page.getByTestId('rules-tab').click();

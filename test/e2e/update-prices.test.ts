@@ -33,8 +33,8 @@ describe('Update prices…', () => {
     await toast.filter({ hasText: 'Repriced' }).waitFor();
     expect(await toast.innerText()).toMatch(/Repriced 1 of 2 positions from prices\.csv, as of .*1 kept their last value: KMI \(no price in the file\)/);
     // 10 x 183.60 = $1,836.00 (was $1,500.00).
-    await h.page.getByTestId('holding-row-NVDA').filter({ hasText: '$1,836.00' }).waitFor();
-    expect(await h.page.getByTestId('holding-row-KMI').innerText()).toContain('$2,700.00');
+    await h.page.getByTestId('position-row-NVDA').filter({ hasText: '$1,836.00' }).waitFor();
+    expect(await h.page.getByTestId('position-row-KMI').innerText()).toContain('$2,700.00');
     await h.screenshot('update-prices');
   });
 
@@ -44,6 +44,6 @@ describe('Update prices…', () => {
     h.openDialogAnswers.push(bad);
     await h.page.getByTestId('update-prices-button').click();
     await h.page.getByTestId('toast').filter({ hasText: 'bad.csv, line 2, column 2' }).waitFor();
-    expect(await h.page.getByTestId('holding-row-NVDA').innerText()).toContain('$1,836.00');
+    expect(await h.page.getByTestId('position-row-NVDA').innerText()).toContain('$1,836.00');
   });
 });

@@ -3,7 +3,7 @@ import type { Harness } from './harness';
 
 /** What each view draws once it is ready: the e2e walks wait for it after opening the tab. */
 export const VIEW_READY: Record<ViewId, string> = {
-  holdings: 'holdings-table',
+  positions: 'positions-table',
   themes: 'donut-chart',
   accounts: 'accounts-chart',
   currencies: 'fx-table',
@@ -23,7 +23,7 @@ export async function walkEveryView(h: Harness, laterFile: string, each: (view: 
   const portfolioId = (await h.backend.handlers.listPortfolios({}))[0]!.id;
   await h.backend.handlers.importHoldings({ path: laterFile, portfolioId, options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
   await h.page.reload();
-  await h.page.getByTestId('holdings-table').waitFor();
+  await h.page.getByTestId('positions-table').waitFor();
   for (const v of VIEWS) {
     await h.page.getByTestId(`view-tab-${v.id}`).click();
     await h.page.getByTestId(VIEW_READY[v.id]).waitFor();

@@ -104,7 +104,7 @@ describe('the damage check at open reads what the command reads', () => {
     const b = await openBackend({ dbPath: db, readsNoPositions: true });
     try {
       const err = await Promise.resolve()
-        .then(() => b.handlers.listHoldings(validateInput('listHoldings', { snapshotId: 1 })))
+        .then(() => b.handlers.listPositions(validateInput('listPositions', { snapshotId: 1 })))
         .then(() => null, (e: unknown) => e);
       expect(toErrorData(err)).toEqual({ code: 'IO', message: expect.stringMatching(/^The database file is damaged .*Start ThemeLens again: it checks the file as it opens/), details: { sqlite: 'SQLITE_CORRUPT' } });
     } finally {

@@ -31,8 +31,8 @@ export interface ViewProps {
   onPortfoliosChanged: (select?: number) => void;
 }
 
-/** The analytics views of a portfolio (every tab but Holdings), each fetching only what it shows. */
-export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exclude<ViewId, 'holdings'>; version: number; onChanged: () => void }) {
+/** The analytics views of a portfolio (every tab but Positions), each fetching only what it shows. */
+export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exclude<ViewId, 'positions'>; version: number; onChanged: () => void }) {
   const { t } = useTranslation();
   const { view, portfolio, version } = props;
   const [snapshotId, setSnapshotId] = useState<number | null>(null);

@@ -41,7 +41,7 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
         {negative.length > 0 && <p className="muted small">{t('Net short, not drawn: {{list}}.', { list: negative.map((s) => `${s.name} ${formatMoney(s.value, cur)}`).join(', ') })}</p>}
       </ChartFrame>
       <ChartFrame title={t('Themes and their largest positions, {{date}}', { date: b.asOf })} description={t('Treemap of each theme split into its largest positions')} testId="treemap-chart" legend={seriesOf(b.themes, false)} fileName={t('{{name}} - themes treemap {{date}}', { name: portfolioName, date: b.asOf })} onMessage={onMessage} data={{ head: [t('Theme: position'), t('Value ({{currency}})', { currency: cur }), t('Share'), t('Account and weight')], rows: tree.flatMap((node) => node.children.map((c) => [`${node.name}: ${c.name}`, formatMoney(c.value, cur), formatShare(c.share), c.detail])) }}>
-        {tree.length > 0 ? <ThemeTreemap data={tree} currency={cur} /> : <p className="muted empty-chart" data-testid="treemap-empty">{t("No position is tagged yet: tag holdings on the Holdings tab (or accept the pack's suggestions in Themes…) to see each theme split into its positions.")}</p>}
+        {tree.length > 0 ? <ThemeTreemap data={tree} currency={cur} /> : <p className="muted empty-chart" data-testid="treemap-empty">{t("No position is tagged yet: tag positions on the Positions tab (or accept the pack's suggestions in Themes…) to see each theme split into its positions.")}</p>}
       </ChartFrame>
       <ProjectFacts themes={b.themes} />
       <BenchmarkPanel portfolioId={b.portfolioId} snapshotId={b.snapshotId} portfolioName={portfolioName} version={version} onMessage={onMessage} />

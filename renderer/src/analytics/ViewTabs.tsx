@@ -3,7 +3,7 @@ import { msg } from '../i18n';
 import { markSwitchStart } from './timing';
 
 export const VIEWS = [
-  { id: 'holdings', label: msg('Holdings') },
+  { id: 'positions', label: msg('Positions') },
   { id: 'themes', label: msg('Themes') },
   { id: 'accounts', label: msg('Accounts') },
   { id: 'currencies', label: msg('Currencies') },
@@ -45,7 +45,8 @@ export function ViewTabs({ view, onView }: { view: ViewId; onView: (v: ViewId) =
             (e.currentTarget.parentElement?.children[(i + step + VIEWS.length) % VIEWS.length] as HTMLElement | undefined)?.focus();
           }}
         >
-          {t(v.label)}
+          {/* The tab's own word where it differs ("Positions" is a count in a column's header). */}
+          {t(v.label, { context: 'view' })}
         </button>
       ))}
       </div>

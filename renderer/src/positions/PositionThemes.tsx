@@ -3,9 +3,9 @@ import type { Theme } from '../../../shared/domain/types';
 import { formatWeight } from '../format';
 import { msg } from '../i18n';
 import { TagEditor } from '../tagging/TagEditor';
-import { isFullyTagged, type Holding } from './holdings-view';
+import { isFullyTagged, type PositionLine } from './position-lines';
 
-/** What the holdings table shows for a tag that was not set by hand (translated where shown). */
+/** What the positions table shows for a tag that was not set by hand (translated where shown). */
 const SOURCE_LABELS: Record<string, string> = {
   rule: msg('rule'),
   suggestion: msg('suggestion'),
@@ -15,7 +15,7 @@ const SOURCE_LABELS: Record<string, string> = {
 };
 
 interface Props {
-  holding: Holding;
+  position: PositionLine;
   themes: Theme[];
   themeById: Map<string, Theme>;
   /** The tag editor is open on this row. */
@@ -27,13 +27,13 @@ interface Props {
   onRemove: (themeId: string) => void;
 }
 
-/** A holding's Themes cell: its tags as chips (each removable) and the button that opens the tag editor, or the editor itself. */
-export function HoldingThemes({ holding, themes, themeById, editing, onEdit, onCancel, onSave, onLinked, onRemove }: Props) {
+/** A position's Themes cell: its tags as chips (each removable) and the button that opens the tag editor, or the editor itself. */
+export function PositionThemes({ position, themes, themeById, editing, onEdit, onCancel, onSave, onLinked, onRemove }: Props) {
   const { t } = useTranslation();
   return editing ? (
     <TagEditor
-      symbolKey={holding.symbolKey}
-      current={holding.themes}
+      symbolKey={position.symbolKey}
+      current={position.themes}
       themes={themes}
       onCancel={onCancel}
       onSave={onSave}
@@ -41,7 +41,7 @@ export function HoldingThemes({ holding, themes, themeById, editing, onEdit, onC
     />
   ) : (
     <div className="chips">
-      {holding.themes.map((tag) => {
+      {position.themes.map((tag) => {
         const theme = themeById.get(tag.id);
         return (
           <span key={tag.id} className="chip" title={theme?.description}>
@@ -52,7 +52,7 @@ export function HoldingThemes({ holding, themes, themeById, editing, onEdit, onC
             <button
               type="button"
               className="chip-remove"
-              aria-label={t('Remove {{theme}} from {{symbol}}', { theme: theme?.name ?? tag.id, symbol: holding.symbolKey })}
+              aria-label={t('Remove {{theme}} from {{symbol}}', { theme: theme?.name ?? tag.id, symbol: position.symbolKey })}
               onClick={() => onRemove(tag.id)}
             >
               ×
@@ -60,17 +60,17 @@ export function HoldingThemes({ holding, themes, themeById, editing, onEdit, onC
           </span>
         );
       })}
-      {/* Fully tagged holdings keep the button: the editor also changes an existing weight. */}
-      {!holding.isCash && (
+      {/* Fully tagged positions keep the button: the editor also changes an existing weight. */}
+      {!position.isCash && (
         <button
           type="button"
           className="small ghost"
-          data-testid={`tag-button-${holding.symbolKey}`}
+          data-testid={`tag-button-${position.symbolKey}`}
           onClick={onEdit}
-          aria-label={isFullyTagged(holding) ? t('Edit the tags of {{symbol}}', { symbol: holding.symbolKey }) : t('Tag {{symbol}}', { symbol: holding.symbolKey })}
-          title={isFullyTagged(holding) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
+          aria-label={isFullyTagged(position) ? t('Edit the tags of {{symbol}}', { symbol: position.symbolKey }) : t('Tag {{symbol}}', { symbol: position.symbolKey })}
+          title={isFullyTagged(position) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
         >
-          {isFullyTagged(holding) ? t('Edit') : t('+ Tag')}
+          {isFullyTagged(position) ? t('Edit') : t('+ Tag')}
         </button>
       )}
     </div>

@@ -5,10 +5,10 @@ import type { TagChange } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import type { SnapshotExposure } from '../../../shared/exposure/model';
 import { formatMoney, formatQuantity } from '../format';
-import { useHoldings } from './useHoldings';
+import { usePositions } from './usePositions';
 import { BulkTagBar } from '../tagging/BulkTagBar';
-import { filterHoldings, sortHoldings, type SortColumn, type SortOrder } from './holdings-view';
-import { HoldingThemes } from './HoldingThemes';
+import { filterPositions, sortPositions, type SortColumn, type SortOrder } from './position-lines';
+import { PositionThemes } from './PositionThemes';
 import type { SnapshotSecurity } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useCall } from '../ui/useCall';
@@ -21,7 +21,7 @@ interface Props {
   themes: Theme[];
   /** Applies tag edits as one undoable step. */
   onTagChanges: (changes: TagChange[], label: string) => Promise<void>;
-  /** A holding was linked to another security ("Same security as…"): figures to fetch again. */
+  /** A position was linked to another security ("Same security as…"): figures to fetch again. */
   onSecuritiesChanged?: () => void;
 }
 
@@ -47,9 +47,9 @@ function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boole
  * Shift+click, Space and Shift+arrows; "t" tags the selection; Enter edits one row's tags.
  * Longer than 300 lines: the virtualized rows, their keyboard and selection model and the search,
  * filter and sort that decide which rows they are depend on each other's state; a row's Themes
- * cell is its own component (HoldingThemes.tsx).
+ * cell is its own component (PositionThemes.tsx).
  */
-export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChanged }: Props) {
+export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesChanged }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
   const [untaggedOnly, setUntaggedOnly] = useState(false);
@@ -58,16 +58,16 @@ export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChan
   const [order, setOrder] = useState<SortOrder | null>(null);
   // Typing stays responsive on 100,000 rows: the filter runs on the deferred text.
   const deferredQuery = useDeferredValue(query);
-  const { holdings, total, loaded, complete, error } = useHoldings(exposure);
+  const { lines, total, loaded, complete, error } = usePositions(exposure);
   // Until every page has come, searching, filtering, sorting and selecting all would act on part of
   // the snapshot: they wait (a 100,000-position snapshot takes about a second).
-  const waiting = holdings !== null && !complete;
+  const waiting = lines !== null && !complete;
   const waitTitle = waiting ? t('Loading all positions…') : undefined;
   // Which security each symbol is, and how that was decided (tooltips); asked again with every new exposure.
   const identities = useCall<SnapshotSecurity[]>(() => Promise.resolve().then(() => api().listSnapshotSecurities({ snapshotId: exposure.snapshotId })), `${exposure.snapshotId}|${exposure.generatedAt}`);
   const identityOf = useMemo(() => new Map((identities.data ?? []).map((s) => [s.key, s])), [identities.data]);
   // A switch to this screen is done once its positions are drawn (analytics/timing.ts).
-  useSwitchMeasure(`holdings:${exposure.snapshotId}`, holdings);
+  useSwitchMeasure(`positions:${exposure.snapshotId}`, lines);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [bulkFocus, setBulkFocus] = useState(0);
@@ -80,8 +80,8 @@ export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChan
     [themeFilter, themes],
   );
   const rows = useMemo(
-    () => sortHoldings(filterHoldings(holdings ?? [], { query: deferredQuery, untaggedOnly, themeIds }), order),
-    [holdings, deferredQuery, untaggedOnly, themeIds, order],
+    () => sortPositions(filterPositions(lines ?? [], { query: deferredQuery, untaggedOnly, themeIds }), order),
+    [lines, deferredQuery, untaggedOnly, themeIds, order],
   );
   const filtered = Boolean(deferredQuery.trim()) || untaggedOnly || themeIds !== null;
   // A new search, filter or order starts at the top of the list.
@@ -89,7 +89,7 @@ export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChan
     scroller.current?.scrollTo({ top: 0 });
   }, [deferredQuery, untaggedOnly, themeIds, order]);
 
-  // Only the rows in view are in the DOM: thousands of holdings scroll and update smoothly.
+  // Only the rows in view are in the DOM: thousands of lines scroll and update smoothly.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -178,32 +178,33 @@ export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChan
     const theme = themeById.get(themeId)?.name ?? themeId;
     await onTagChanges(
       keys.map((symbolKey) => ({ symbolKey, themeId, weightBp })),
-      keys.length === 1 ? t('Tag 1 holding {{theme}}', { theme }) : t('Tag {{n}} holdings {{theme}}', { n: keys.length, theme }),
+      // Tags are per security: one held in two accounts is tagged once.
+      keys.length === 1 ? t('Tag 1 security {{theme}}', { theme }) : t('Tag {{n}} securities {{theme}}', { n: keys.length, theme }),
     );
   };
 
   return (
-    <section className="holdings" aria-label={t('Holdings')}>
+    <section className="positions" aria-label={t('Positions', { context: 'view' })}>
       <div className="section-head">
-        <h2>{t('Holdings')}</h2>
-        <span className="muted" data-testid="holdings-count">
-          {filtered && holdings
+        <h2>{t('Positions', { context: 'view' })}</h2>
+        <span className="muted" data-testid="positions-count">
+          {filtered && lines
             ? t('{{shown}} of {{total}} positions · {{file}}', { shown: rows.length.toLocaleString(), total: total.toLocaleString(), file: exposure.sourceFile })
             : t('{{total}} positions · {{file}}', { total: total.toLocaleString(), file: exposure.sourceFile })}
         </span>
       </div>
-      <div className="holdings-tools">
+      <div className="positions-tools">
         <input
           type="search"
-          className="holdings-search"
+          className="positions-search"
           placeholder={t('Search symbol, name, account')}
-          aria-label={t('Search holdings')}
+          aria-label={t('Search positions')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
           disabled={waiting}
           title={waitTitle}
-          data-testid="holdings-search"
+          data-testid="positions-search"
         />
         <select aria-label={t('Show positions of theme')} value={themeFilter} onChange={(e) => setThemeFilter(e.target.value)} disabled={waiting} title={waitTitle} data-testid="filter-theme">
           <option value="">{t('All themes')}</option>
@@ -219,7 +220,7 @@ export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChan
         </label>
       </div>
       {waiting && (
-        <div className="progress holdings-loading" role="progressbar" aria-label={t('Loading all positions…')} aria-valuemin={0} aria-valuemax={total} aria-valuenow={loaded} data-testid="holdings-loading">
+        <div className="progress positions-loading" role="progressbar" aria-label={t('Loading all positions…')} aria-valuemin={0} aria-valuemax={total} aria-valuenow={loaded} data-testid="positions-loading">
           <div className="progress-fill" style={{ width: `${total === 0 ? 0 : Math.round((loaded / total) * 100)}%` }} />
           <span className="progress-label">{t('Loading positions: {{loaded}} of {{total}}…', { loaded: loaded.toLocaleString(), total: total.toLocaleString() })}</span>
         </div>
@@ -233,7 +234,7 @@ export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChan
         <BulkTagBar count={selectedPositions.length} themes={themes} focusToken={bulkFocus} onApply={applyBulk} onClear={() => setSelected(new Set())} />
       )}
       <div className="table-scroll" ref={scroller}>
-        <table data-testid="holdings-table" role="grid" aria-multiselectable="true">
+        <table data-testid="positions-table" role="grid" aria-multiselectable="true">
           <thead>
             <tr>
               {COLUMNS.map(({ column, label, numeric }) => (
@@ -270,7 +271,7 @@ export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChan
                   ref={virtualizer.measureElement}
                   data-index={i}
                   data-row
-                  data-testid={`holding-row-${p.symbolKey}`}
+                  data-testid={`position-row-${p.symbolKey}`}
                   className={[p.isCash ? 'cash' : '', isSelected ? 'selected' : ''].join(' ').trim() || undefined}
                   aria-selected={isSelected}
                   tabIndex={0}
@@ -302,8 +303,8 @@ export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChan
                     )}
                   </td>
                   <td className="themes-cell">
-                    <HoldingThemes
-                      holding={p}
+                    <PositionThemes
+                      position={p}
                       themes={themes}
                       themeById={themeById}
                       editing={isEditing}
@@ -333,18 +334,18 @@ export function HoldingsTable({ exposure, themes, onTagChanges, onSecuritiesChan
             )}
           </tbody>
         </table>
-        {holdings && complete && total > holdings.length && (
+        {lines && complete && total > lines.length && (
           <div className="more-rows muted" data-testid="more-rows">
-            {t('Showing the {{shown}} largest of {{total}} positions; exports include them all.', { shown: holdings.length.toLocaleString(), total: total.toLocaleString() })}
+            {t('Showing the {{shown}} largest of {{total}} positions; exports include them all.', { shown: lines.length.toLocaleString(), total: total.toLocaleString() })}
           </div>
         )}
-        {!holdings && !error && <p className="muted empty-filter">{t('Loading positions…')}</p>}
-        {holdings && rows.length === 0 && (
-          <p className="muted empty-filter" data-testid="holdings-none">
+        {!lines && !error && <p className="muted empty-filter">{t('Loading positions…')}</p>}
+        {lines && rows.length === 0 && (
+          <p className="muted empty-filter" data-testid="positions-none">
             {deferredQuery.trim()
               ? t('No position matches "{{query}}".', { query: deferredQuery.trim() })
               : untaggedOnly && !themeIds
-                ? t('Every holding is fully tagged.')
+                ? t('Every position is fully tagged.')
                 : t('No position matches these filters.')}
           </p>
         )}

@@ -5,7 +5,7 @@ import { api } from '../api';
 import { useLoadedList } from '../ui/useLoadedList';
 
 /**
- * Needs review: holdings that could be more than one security (a ticker and an ISIN that disagree,
+ * Needs review: positions that could be more than one security (a ticker and an ISIN that disagree,
  * a ticker listed on several exchanges). They count as untagged until the user says which it is;
  * "Leave as it is" keeps them so.
  */
@@ -16,7 +16,7 @@ export function ReviewPanel({ onChanged }: { onChanged: () => void }) {
   return (
     <div data-testid="review-panel">
       <p className="muted small">
-        {t('These holdings could be more than one security, so ThemeLens did not guess: they count as untagged until you say which security each is.')}
+        {t('These positions could be more than one security, so ThemeLens did not guess: they count as untagged until you say which security each is.')}
       </p>
       {message && (
         <p className="small" role="status">
@@ -25,7 +25,7 @@ export function ReviewPanel({ onChanged }: { onChanged: () => void }) {
       )}
       {items.length === 0 ? (
         <p className="muted" data-testid="review-empty">
-          {t("Nothing waits for review: every holding was identified by its ISIN, CUSIP or its ticker on its account's market.")}
+          {t("Nothing waits for review: every position was identified by its ISIN, CUSIP or its ticker on its account's market.")}
         </p>
       ) : (
         <ul className="review-list">

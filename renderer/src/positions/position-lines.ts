@@ -1,9 +1,9 @@
 import type { TagSource } from '../../../shared/domain/types';
-import type { HoldingRow } from '../../../shared/exposure/holdings';
+import type { PositionRow } from '../../../shared/exposure/position-list';
 import type { ExposurePosition } from '../../../shared/exposure/model';
 
-/** One row of the holdings table: a position (as in a report) with its current tags. */
-export interface Holding extends Omit<ExposurePosition, 'themes'> {
+/** One row of the positions table: a position (as in a report) with its current tags. */
+export interface PositionLine extends Omit<ExposurePosition, 'themes'> {
   key: string;
   themes: { id: string; weight: number; source?: TagSource }[];
   /** Sum of the tag weights (1 = fully tagged). */
@@ -20,19 +20,19 @@ export interface SortOrder {
   direction: 'asc' | 'desc';
 }
 
-export interface HoldingsFilter {
+export interface PositionFilter {
   query: string;
   untaggedOnly: boolean;
   /** Only positions tagged with this theme (or one of its sub-themes), or '' for all. */
   themeIds: ReadonlySet<string> | null;
 }
 
-export const isFullyTagged = (h: Pick<Holding, 'tagged'>) => h.tagged >= 0.99995;
+export const isFullyTagged = (h: Pick<PositionLine, 'tagged'>) => h.tagged >= 0.99995;
 
 type TagLike = { symbolKey: string; themeId: string; weightBp: number; source: TagSource };
 
 /** Joins the snapshot's positions (loaded once) with the tags as they are now. */
-export function buildHoldings(rows: readonly HoldingRow[], tags: readonly TagLike[]): Holding[] {
+export function buildPositionLines(rows: readonly PositionRow[], tags: readonly TagLike[]): PositionLine[] {
   const bySymbol = new Map<string, { id: string; weight: number; source?: TagSource }[]>();
   for (const t of tags) {
     if (t.weightBp <= 0) continue;
@@ -63,9 +63,9 @@ export function buildHoldings(rows: readonly HoldingRow[], tags: readonly TagLik
 }
 
 /** The rows a filter keeps, in the file's order (largest first). */
-export function filterHoldings(all: readonly Holding[], f: HoldingsFilter): Holding[] {
+export function filterPositions(all: readonly PositionLine[], f: PositionFilter): PositionLine[] {
   const q = f.query.trim().toLowerCase();
-  if (!q && !f.untaggedOnly && !f.themeIds) return all as Holding[];
+  if (!q && !f.untaggedOnly && !f.themeIds) return all as PositionLine[];
   return all.filter(
     (h) =>
       (!f.untaggedOnly || (!h.isCash && !isFullyTagged(h))) &&
@@ -82,11 +82,11 @@ const nullable = (a: number | null, b: number | null, dir: number) => (a === nul
  * A sorted copy; ties keep the file's order. Text compares by code unit on upper case: a 100,000-row
  * sort stays well under a frame budget, where a locale collator takes several times longer.
  */
-export function sortHoldings(rows: readonly Holding[], order: SortOrder | null): Holding[] {
-  if (!order) return rows as Holding[];
+export function sortPositions(rows: readonly PositionLine[], order: SortOrder | null): PositionLine[] {
+  if (!order) return rows as PositionLine[];
   const dir = order.direction === 'asc' ? 1 : -1;
   const keyed = rows.map((h, i) => ({ h, i }));
-  const by = (cmp: (a: Holding, b: Holding) => number) => keyed.sort((x, y) => cmp(x.h, y.h) || x.i - y.i).map((x) => x.h);
+  const by = (cmp: (a: PositionLine, b: PositionLine) => number) => keyed.sort((x, y) => cmp(x.h, y.h) || x.i - y.i).map((x) => x.h);
   switch (order.column) {
     case 'value':
       return by((a, b) => nullable(a.value, b.value, dir));

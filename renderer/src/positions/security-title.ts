@@ -1,7 +1,7 @@
 import type { SnapshotSecurity } from '../../../shared/api/contract';
 import { t } from '../i18n';
 
-/** What a holding's symbol is, as its tooltip says it: name, ISIN, market, and how it was identified. */
+/** What a position's symbol is, as its tooltip says it: name, ISIN, market, and how it was identified. */
 export function securityTitle(s: SnapshotSecurity | undefined): string {
   if (!s) return '';
   const parts = [s.name, s.isin ? `ISIN ${s.isin}` : '', s.market ? (s.market === 'US' ? t('US listing') : t('listed on {{market}}', { market: s.market })) : ''].filter(Boolean);

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Tag } from '../../../shared/domain/types';
-import { HOLDINGS_TABLE_LIMIT, type HoldingRow, type HoldingsList } from '../../../shared/exposure/holdings';
+import { POSITION_LIST_LIMIT, type PositionRow, type PositionList } from '../../../shared/exposure/position-list';
 import type { SnapshotExposure } from '../../../shared/exposure/model';
 import { api, asFailure } from '../api';
 import { t } from '../i18n';
-import { buildHoldings, type Holding } from './holdings-view';
+import { buildPositionLines, type PositionLine } from './position-lines';
 
 /** The first page: more rows than a screen shows, sorted by the backend in a few milliseconds. */
 export const FIRST_PAGE = 200;
@@ -12,24 +12,24 @@ export const FIRST_PAGE = 200;
 export const PAGE = 25_000;
 
 /**
- * What the holdings screen last showed: going back to it from another view shows the same
+ * What the Positions view last showed: going back to it from another view shows the same
  * positions at once (100,000 of them took 1.2 s to load and build again) instead of asking again.
  * The positions hold while their values cannot have changed (same snapshot, base currency and
  * rates) and no portfolio or snapshot came or went (App forgets them then: a deleted snapshot's
  * id can be given to the next import); the tags, and the rows built from both, while the exposure
  * is the same one (a tag edit brings a new one). Only a whole list is kept.
  */
-let kept: { valuesKey: string; list: HoldingsList; exposure: SnapshotExposure; tags: Tag[]; holdings: Holding[] } | null = null;
+let kept: { valuesKey: string; list: PositionList; exposure: SnapshotExposure; tags: Tag[]; lines: PositionLine[] } | null = null;
 
-/** Drops what the holdings screen last showed (portfolios or snapshots changed; tests start clean). */
-export function forgetHoldings(): void {
+/** Drops what the Positions view last showed (portfolios or snapshots changed; tests start clean). */
+export function forgetPositions(): void {
   kept = null;
 }
 
 interface Pages {
   key: string;
   /** The rows so far: the first page, then the whole list once every page has come. */
-  list: HoldingsList | null;
+  list: PositionList | null;
   /** Rows received so far (for the progress shown while the rest loads). */
   loaded: number;
   complete: boolean;
@@ -42,7 +42,7 @@ interface Pages {
  * per page). A page computed with other values than the first (a rate changed meanwhile) starts
  * the list again, so pages of two valuations are never mixed.
  */
-function usePagedHoldings(snapshotId: number, valuesKey: string, known: HoldingsList | null): Pages {
+function usePagedPositions(snapshotId: number, valuesKey: string, known: PositionList | null): Pages {
   const [pages, setPages] = useState<Pages>(() =>
     known ? { key: valuesKey, list: known, loaded: known.rows.length, complete: true, error: null } : { key: '', list: null, loaded: 0, complete: false, error: null },
   );
@@ -52,16 +52,16 @@ function usePagedHoldings(snapshotId: number, valuesKey: string, known: Holdings
     let live = true;
     const load = async (): Promise<void> => {
       for (let attempt = 0; attempt < 3 && live; attempt++) {
-        const first = await api().listHoldings({ snapshotId, limit: FIRST_PAGE });
+        const first = await api().listPositions({ snapshotId, limit: FIRST_PAGE });
         if (!live) return;
-        const want = Math.min(first.total, HOLDINGS_TABLE_LIMIT);
+        const want = Math.min(first.total, POSITION_LIST_LIMIT);
         const complete = first.rows.length >= want;
         setPages({ key: valuesKey, list: first, loaded: first.rows.length, complete, error: null });
         if (complete) return;
-        const rows: HoldingRow[] = [...first.rows];
+        const rows: PositionRow[] = [...first.rows];
         let stale = false;
         while (rows.length < want && live) {
-          const page = await api().listHoldings({ snapshotId, offset: rows.length, limit: Math.min(PAGE, want - rows.length) });
+          const page = await api().listPositions({ snapshotId, offset: rows.length, limit: Math.min(PAGE, want - rows.length) });
           if (!live) return;
           if (page.valuesStamp !== first.valuesStamp) {
             stale = true;
@@ -91,9 +91,9 @@ function usePagedHoldings(snapshotId: number, valuesKey: string, known: Holdings
  * again when base currency or rates change their values), in pages; tags reload with every new
  * report, that is after every edit, and are small next to the positions.
  */
-export function useHoldings(exposure: SnapshotExposure): { holdings: Holding[] | null; total: number; loaded: number; complete: boolean; error: string | null } {
+export function usePositions(exposure: SnapshotExposure): { lines: PositionLine[] | null; total: number; loaded: number; complete: boolean; error: string | null } {
   const valuesKey = `${exposure.snapshotId}|${exposure.baseCurrency}|${exposure.fxRates.map((r) => `${r.currency}=${r.rate}`).join(',')}|${exposure.warnings.filter((w) => w.code === 'MISSING_FX').length}`;
-  const pages = usePagedHoldings(exposure.snapshotId, valuesKey, kept?.valuesKey === valuesKey ? kept.list : null);
+  const pages = usePagedPositions(exposure.snapshotId, valuesKey, kept?.valuesKey === valuesKey ? kept.list : null);
   const [tags, setTags] = useState<{ exposure: SnapshotExposure; tags: Tag[] } | null>(() => (kept?.exposure === exposure ? { exposure, tags: kept.tags } : null));
   const [error, setError] = useState<string | null>(null);
 
@@ -115,11 +115,11 @@ export function useHoldings(exposure: SnapshotExposure): { holdings: Holding[] |
   const list = pages.list;
   const rows = list?.snapshotId === exposure.snapshotId ? list.rows : null;
   const tagList = tags?.tags ?? null;
-  const holdings = useMemo(() => {
+  const lines = useMemo(() => {
     if (!rows || !tagList) return null;
-    if (kept && kept.list.rows === rows && kept.tags === tagList) return kept.holdings;
-    return buildHoldings(rows, tagList);
+    if (kept && kept.list.rows === rows && kept.tags === tagList) return kept.lines;
+    return buildPositionLines(rows, tagList);
   }, [rows, tagList]);
-  if (holdings && list && pages.complete && tags) kept = { valuesKey, list, exposure: tags.exposure, tags: tags.tags, holdings };
-  return { holdings, total: list?.total ?? exposure.positionCount, loaded: pages.loaded, complete: pages.complete, error: pages.error ?? error };
+  if (lines && list && pages.complete && tags) kept = { valuesKey, list, exposure: tags.exposure, tags: tags.tags, lines };
+  return { lines, total: list?.total ?? exposure.positionCount, loaded: pages.loaded, complete: pages.complete, error: pages.error ?? error };
 }

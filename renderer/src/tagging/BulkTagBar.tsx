@@ -4,7 +4,7 @@ import type { Theme } from '../../../shared/domain/types';
 import { formatCount } from '../format';
 import { percentToBp } from './TagEditor';
 
-/** Tags every selected holding at once: one theme, one weight, one undoable step. */
+/** Tags every selected position at once: one theme, one weight, one undoable step. */
 export function BulkTagBar({
   count,
   themes,
@@ -38,9 +38,9 @@ export function BulkTagBar({
     }
   };
   return (
-    <div className="bulk-bar" role="toolbar" aria-label={t('Tag selected holdings')} data-testid="bulk-bar" onKeyDown={(e) => e.key === 'Escape' && onClear()}>
+    <div className="bulk-bar" role="toolbar" aria-label={t('Tag selected positions')} data-testid="bulk-bar" onKeyDown={(e) => e.key === 'Escape' && onClear()}>
       <strong>{t('{{n}} selected', { n: formatCount(count) })}</strong>
-      <select ref={select} aria-label={t('Theme for selected holdings')} data-testid="bulk-theme" value={themeId} onChange={(e) => setThemeId(e.target.value)}>
+      <select ref={select} aria-label={t('Theme for selected positions')} data-testid="bulk-theme" value={themeId} onChange={(e) => setThemeId(e.target.value)}>
         {themes.map((th) => (
           <option key={th.id} value={th.id}>
             {th.name}
@@ -48,7 +48,7 @@ export function BulkTagBar({
         ))}
       </select>
       <input
-        aria-label={t('Weight in percent for selected holdings')}
+        aria-label={t('Weight in percent for selected positions')}
         data-testid="bulk-weight"
         value={text}
         size={5}

@@ -45,7 +45,7 @@ export function percentToBp(text: string): number | null {
 
 const toBp = (weight: number) => Math.round(weight * 10000);
 
-/** Basis points a theme may take on a holding: 100% minus what its other themes already hold. */
+/** Basis points a theme may take on a position: 100% minus what its other themes already hold. */
 export function availableFor(current: readonly ExposurePositionTheme[], themeId: string): number {
   return 10000 - current.filter((c) => c.id !== themeId).reduce((s, c) => s + toBp(c.weight), 0);
 }
@@ -56,7 +56,7 @@ export function defaultWeightBp(current: readonly ExposurePositionTheme[], theme
   return existing ? toBp(existing.weight) : Math.max(0, availableFor(current, themeId));
 }
 
-/** The first theme the holding does not have yet; on a fully tagged holding, its first theme (to reweight it). */
+/** The first theme the position does not have yet; on a fully tagged position, its first theme (to reweight it). */
 function initialTheme(current: readonly ExposurePositionTheme[], themes: readonly Theme[]): string {
   const firstFree = themes.find((t) => !current.some((c) => c.id === t.id));
   if (firstFree && availableFor(current, firstFree.id) > 0) return firstFree.id;
@@ -69,7 +69,7 @@ interface Props {
   themes: Theme[];
   onSave: (themeId: string, weightBp: number, note: { rationale?: string; sourceUrl?: string }) => Promise<void>;
   onCancel: () => void;
-  /** After "Same security as…" linked this holding to another security. */
+  /** After "Same security as…" linked this position to another security. */
   onLinked?: () => void;
 }
 

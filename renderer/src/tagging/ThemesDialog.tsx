@@ -8,7 +8,7 @@ import { formatWeight, locale } from '../format';
 import { tagSourceLabel } from './tag-source';
 import { FundsPanel } from './FundsPanel';
 import { Modal } from '../ui/Modal';
-import { ReviewPanel } from '../holdings/ReviewPanel';
+import { ReviewPanel } from '../positions/ReviewPanel';
 import { RulesPanel } from './RulesPanel';
 import { TagFilesPanel } from './TagFilesPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';

@@ -10,7 +10,7 @@ export function EmptyState({ onImport, onSample, busy }: { onImport: () => void;
   return (
     <main className="empty-state" data-testid="empty-state">
       <h1>{t('See how much of your portfolio rides on each theme')}</h1>
-      <p>{t('Import the positions file your broker exports, tag holdings with themes such as data-center infrastructure or crude-oil logistics, and ThemeLens charts your exposure.')}</p>
+      <p>{t('Import the positions file your broker exports, tag positions with themes such as data-center infrastructure or crude-oil logistics, and ThemeLens charts your exposure.')}</p>
       <button type="button" className="primary large" data-testid="import-button" onClick={onImport} disabled={busy} autoFocus>
         {t('Import your first holdings file…')}
       </button>

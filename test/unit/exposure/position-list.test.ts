@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { listHoldings } from '../../../db/exposure/holdings';
+import { listPositions } from '../../../db/exposure/position-list';
 import { setFxRate } from '../../../db/repos/fx';
 import { getPortfolio } from '../../../db/repos/portfolios';
 import { getSnapshot } from '../../../db/repos/snapshots';
 import { addSnapshot, makeDb } from './fixture';
 
-describe('listHoldings: the positions of a snapshot for the holdings table', () => {
+describe('listPositions: the positions of a snapshot for the holdings table', () => {
   const db = makeDb();
   const sid = addSnapshot(db, '2026-11-24', '2026-11-24T10:00:00Z', [
     { account: 'X1', symbol: 'KMI', quantity: '200', valueCents: 500_000 },
@@ -19,7 +19,7 @@ describe('listHoldings: the positions of a snapshot for the holdings table', () 
   const portfolio = getPortfolio(db, 1);
 
   it('gives every position once, largest |base value| first, cash last, values to the cent in base currency', () => {
-    const list = listHoldings(db, portfolio, getSnapshot(db, sid), 0, 1000);
+    const list = listPositions(db, portfolio, getSnapshot(db, sid), 0, 1000);
     expect(list.total).toBe(5);
     expect(list.baseCurrency).toBe('USD');
     expect(list.rows).toEqual([
@@ -34,25 +34,25 @@ describe('listHoldings: the positions of a snapshot for the holdings table', () 
   });
 
   it('caps the rows at the limit and still counts them all', () => {
-    const list = listHoldings(db, portfolio, getSnapshot(db, sid), 0, 2);
+    const list = listPositions(db, portfolio, getSnapshot(db, sid), 0, 2);
     expect(list.rows.map((r) => r[2])).toEqual(['SHORT', 'KMI']);
     expect(list.total).toBe(5);
   });
 
   it('gives the list in pages that add up to the whole, in the same order, with one values stamp', () => {
-    const whole = listHoldings(db, portfolio, getSnapshot(db, sid), 0, 1000);
-    const pages = [0, 2, 4].map((offset) => listHoldings(db, portfolio, getSnapshot(db, sid), offset, 2));
+    const whole = listPositions(db, portfolio, getSnapshot(db, sid), 0, 1000);
+    const pages = [0, 2, 4].map((offset) => listPositions(db, portfolio, getSnapshot(db, sid), offset, 2));
     expect(pages.map((p) => p.offset)).toEqual([0, 2, 4]);
     expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows);
     expect(new Set(pages.map((p) => p.valuesStamp))).toEqual(new Set([whole.valuesStamp]));
     // A new rate changes the values, and the stamp says so.
     setFxRate(db, { currency: 'JPY', quote: 'USD', rate: '0.0066' }, '2026-11-20');
-    expect(listHoldings(db, portfolio, getSnapshot(db, sid), 0, 2).valuesStamp).not.toBe(whole.valuesStamp);
+    expect(listPositions(db, portfolio, getSnapshot(db, sid), 0, 2).valuesStamp).not.toBe(whole.valuesStamp);
   });
 
   it('ties in value are ordered by row, so no page repeats or skips a position', () => {
     const tied = addSnapshot(db, '2027-01-24', '2027-01-24T10:00:00Z', Array.from({ length: 7 }, (_, i) => ({ account: 'X1', symbol: 'SAME', quantity: String(i + 1), valueCents: 100 })));
-    const pages = [0, 3, 6].map((offset) => listHoldings(db, portfolio, getSnapshot(db, tied), offset, 3).rows.map((r) => r[4]));
+    const pages = [0, 3, 6].map((offset) => listPositions(db, portfolio, getSnapshot(db, tied), offset, 3).rows.map((r) => r[4]));
     expect(pages.flat()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

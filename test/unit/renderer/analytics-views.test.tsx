@@ -16,7 +16,7 @@ describe('switching between analytics views', () => {
       getThemeHistory: vi.fn(() => new Promise((ok) => (answer = ok))),
     });
     render(<App />);
-    await screen.findByTestId('holding-row-NVDA');
+    await screen.findByTestId('position-row-NVDA');
     fireEvent.click(screen.getByTestId('view-tab-portfolios'));
     await screen.findByTestId('portfolios-view');
     fireEvent.click(screen.getByTestId('view-tab-history'));

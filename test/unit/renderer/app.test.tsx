@@ -20,7 +20,7 @@ describe('App', () => {
   it('lists holdings with values formatted in the locale and currency, and the exposure table', async () => {
     installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
-    const nvda = await screen.findByTestId('holding-row-NVDA');
+    const nvda = await screen.findByTestId('position-row-NVDA');
     expect(nvda.textContent).toContain('$21,630.00');
     expect(nvda.textContent).toContain('Data-center infrastructure 60%');
     expect(screen.getByTestId('exposure-row-data-centers').textContent).toContain('$12,978.00');
@@ -53,9 +53,9 @@ describe('App', () => {
       report: makeReport({ portfolio: payload, sourceFile: payload, positions: [{ ...makeReport().positions[0]!, description: payload, account: payload }] }),
     });
     const { container } = render(<App />);
-    await screen.findByTestId('holding-row-NVDA');
+    await screen.findByTestId('position-row-NVDA');
     expect(container.querySelector('img')).toBeNull();
-    expect(screen.getByTestId('holding-row-NVDA').textContent).toContain(payload);
+    expect(screen.getByTestId('position-row-NVDA').textContent).toContain(payload);
     expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@ describe('read-only banner', () => {
   it('is absent when the database opened normally', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
-    await screen.findByTestId('holding-row-NVDA');
+    await screen.findByTestId('position-row-NVDA');
     await waitFor(() => expect(bridge.databaseStatus).toHaveBeenCalled());
     expect(screen.queryByTestId('read-only-banner')).toBeNull();
   });

@@ -13,7 +13,7 @@ beforeEach(() => window.localStorage.clear());
 async function openDialog() {
   const bridge = installBridge({ portfolios: [makePortfolio()] });
   render(<App />);
-  await screen.findByTestId('holdings-table');
+  await screen.findByTestId('positions-table');
   fireEvent.keyDown(window, { key: 'e', ctrlKey: true });
   const dialog = await screen.findByRole('dialog', { name: 'Export report' });
   return { bridge, dialog };
@@ -114,7 +114,7 @@ describe('Export report… dialog', () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.previewReport.mockRejectedValue(Object.assign(new Error('Smith family has no snapshots yet.'), { code: 'NOT_FOUND' }));
     render(<App />);
-    await screen.findByTestId('holdings-table');
+    await screen.findByTestId('positions-table');
     fireEvent.click(screen.getByTestId('export-button'));
     expect((await screen.findByTestId('export-preview-error')).textContent).toContain('no snapshots yet');
   });

@@ -3,7 +3,7 @@ import type { ApiEvents, ApiOutputs, BackupInfo, DatabaseStatus, EncryptionStatu
 import type { ErrorCode, ErrorDetails } from '../../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import type { PortfolioSummary, Tag } from '../../../shared/domain/types';
-import type { HoldingsList } from '../../../shared/exposure/holdings';
+import type { PositionList } from '../../../shared/exposure/position-list';
 import type { SnapshotExposure, ExposurePosition } from '../../../shared/exposure/model';
 import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../../shared/report/document';
 import { makeReport } from '../../helpers/report';
@@ -55,8 +55,8 @@ export function makeReportPreview(input: { format?: string; sections?: string[] 
   return { content: `<!doctype html><html><body>${body}</body></html>`, fingerprint, page: { css: 'h1{font-size:22pt}', body } };
 }
 
-/** A report's positions as listHoldings returns them. */
-export function holdingsOf(report: SnapshotExposure): HoldingsList {
+/** A report's positions as listPositions returns them. */
+export function holdingsOf(report: SnapshotExposure): PositionList {
   return {
     snapshotId: report.snapshotId,
     baseCurrency: report.baseCurrency,
@@ -96,7 +96,7 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     getExposure: vi.fn(async (_input: { portfolioId: number; positionLimit?: number }) => data.report ?? makeReport()),
     // The holdings table reads the report's positions and their tags, as the backend would give them.
     // Pages as the backend gives them: `offset` rows in, at most `limit`.
-    listHoldings: vi.fn(async (input: { snapshotId: number; offset?: number; limit?: number }) => {
+    listPositions: vi.fn(async (input: { snapshotId: number; offset?: number; limit?: number }) => {
       const all = holdingsOf(data.report ?? makeReport());
       const offset = input.offset ?? 0;
       return { ...all, offset, rows: all.rows.slice(offset, offset + (input.limit ?? all.rows.length)) };

@@ -84,7 +84,7 @@ describe('switching the language', () => {
   it('View › Language switches the whole app, the menu follows, and the choice is remembered', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
-    await screen.findByTestId('holdings-table');
+    await screen.findByTestId('positions-table');
     expect(screen.getByTestId('import-button').textContent).toBe('Import holdings…');
     await waitFor(() => expect(bridge.setMenuLanguage).toHaveBeenLastCalledWith({ language: 'en' }));
 

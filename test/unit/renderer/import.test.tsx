@@ -43,7 +43,7 @@ describe('importing holdings', () => {
     await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(1));
     expect(bridge.importHoldings.mock.calls[0]![0]).toMatchObject({ path: FILE.path, portfolioName: 'Ann retirement', baseCurrency: 'USD' });
     expect((await screen.findByTestId('toast')).textContent).toMatch(/Imported 2 positions into Portfolio Positions/);
-    await screen.findByTestId('holdings-table');
+    await screen.findByTestId('positions-table');
     expect(bridge.getExposure).toHaveBeenCalledWith(expect.objectContaining({ portfolioId: 7 }));
   });
 

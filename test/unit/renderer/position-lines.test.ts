@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildHoldings, filterHoldings, sortHoldings, type Holding } from '../../../renderer/src/holdings/holdings-view';
-import type { HoldingRow } from '../../../shared/exposure/holdings';
+import { buildPositionLines, filterPositions, sortPositions, type PositionLine } from '../../../renderer/src/positions/position-lines';
+import type { PositionRow } from '../../../shared/exposure/position-list';
 
-const rows: HoldingRow[] = [
+const rows: PositionRow[] = [
   ['X1', 'NVDA', 'NVDA', 'NVIDIA CORP', 100, 18025, 18025, 'USD', false],
   ['Z9', 'kmi', 'KMI', 'Kinder Morgan', 300, 8133, 8133, 'USD', false],
   ['Z9', 'TM', 'TM', 'Toyota', 1, null, 10000, 'JPY', false],
@@ -16,8 +16,8 @@ const tags = [
   { symbolKey: 'KMI', themeId: 'oil-logistics', weightBp: 5000, source: 'manual' as const },
   { symbolKey: 'EQIX', themeId: 'data-centers', weightBp: 0, source: 'manual' as const },
 ];
-const all = buildHoldings(rows, tags);
-const symbols = (h: Holding[]) => h.map((x) => x.symbolKey);
+const all = buildPositionLines(rows, tags);
+const symbols = (h: PositionLine[]) => h.map((x) => x.symbolKey);
 const none = { query: '', untaggedOnly: false, themeIds: null };
 
 describe('holdings table: search, filters and sorting', () => {
@@ -28,34 +28,34 @@ describe('holdings table: search, filters and sorting', () => {
   });
 
   it('searches symbol, description and account, case-insensitively', () => {
-    expect(symbols(filterHoldings(all, { ...none, query: 'KMI' }))).toEqual(['KMI']);
-    expect(symbols(filterHoldings(all, { ...none, query: 'toyo' }))).toEqual(['TM']);
-    expect(symbols(filterHoldings(all, { ...none, query: ' z9 ' }))).toEqual(['KMI', 'TM']);
-    expect(filterHoldings(all, { ...none, query: 'nothing like it' })).toEqual([]);
+    expect(symbols(filterPositions(all, { ...none, query: 'KMI' }))).toEqual(['KMI']);
+    expect(symbols(filterPositions(all, { ...none, query: 'toyo' }))).toEqual(['TM']);
+    expect(symbols(filterPositions(all, { ...none, query: ' z9 ' }))).toEqual(['KMI', 'TM']);
+    expect(filterPositions(all, { ...none, query: 'nothing like it' })).toEqual([]);
   });
 
   it('filters by theme (a parent with its sub-themes) and by untagged, cash never counted as untagged', () => {
-    expect(symbols(filterHoldings(all, { ...none, themeIds: new Set(['oil-logistics']) }))).toEqual(['KMI']);
-    expect(symbols(filterHoldings(all, { ...none, themeIds: new Set(['dc-power']) }))).toEqual(['NVDA']);
-    expect(symbols(filterHoldings(all, { ...none, untaggedOnly: true }))).toEqual(['KMI', 'TM', 'EQIX']);
+    expect(symbols(filterPositions(all, { ...none, themeIds: new Set(['oil-logistics']) }))).toEqual(['KMI']);
+    expect(symbols(filterPositions(all, { ...none, themeIds: new Set(['dc-power']) }))).toEqual(['NVDA']);
+    expect(symbols(filterPositions(all, { ...none, untaggedOnly: true }))).toEqual(['KMI', 'TM', 'EQIX']);
   });
 
   it('sorts by each column both ways; empty values last either way; no order = the file order', () => {
-    expect(symbols(sortHoldings(all, { column: 'value', direction: 'desc' }))).toEqual(['NVDA', 'KMI', 'EQIX', 'SPAXX', 'TM']);
-    expect(symbols(sortHoldings(all, { column: 'value', direction: 'asc' }))).toEqual(['SPAXX', 'EQIX', 'KMI', 'NVDA', 'TM']);
-    expect(symbols(sortHoldings(all, { column: 'quantity', direction: 'asc' }))).toEqual(['TM', 'NVDA', 'KMI', 'EQIX', 'SPAXX']);
-    expect(symbols(sortHoldings(all, { column: 'symbol', direction: 'asc' }))).toEqual(['EQIX', 'KMI', 'NVDA', 'SPAXX', 'TM']);
-    expect(symbols(sortHoldings(all, { column: 'description', direction: 'desc' }))).toEqual(['TM', 'NVDA', 'SPAXX', 'KMI', 'EQIX']);
-    expect(symbols(sortHoldings(all, { column: 'themes', direction: 'desc' }))).toEqual(['NVDA', 'KMI', 'TM', 'EQIX', 'SPAXX']);
-    expect(sortHoldings(all, null)).toBe(all);
+    expect(symbols(sortPositions(all, { column: 'value', direction: 'desc' }))).toEqual(['NVDA', 'KMI', 'EQIX', 'SPAXX', 'TM']);
+    expect(symbols(sortPositions(all, { column: 'value', direction: 'asc' }))).toEqual(['SPAXX', 'EQIX', 'KMI', 'NVDA', 'TM']);
+    expect(symbols(sortPositions(all, { column: 'quantity', direction: 'asc' }))).toEqual(['TM', 'NVDA', 'KMI', 'EQIX', 'SPAXX']);
+    expect(symbols(sortPositions(all, { column: 'symbol', direction: 'asc' }))).toEqual(['EQIX', 'KMI', 'NVDA', 'SPAXX', 'TM']);
+    expect(symbols(sortPositions(all, { column: 'description', direction: 'desc' }))).toEqual(['TM', 'NVDA', 'SPAXX', 'KMI', 'EQIX']);
+    expect(symbols(sortPositions(all, { column: 'themes', direction: 'desc' }))).toEqual(['NVDA', 'KMI', 'TM', 'EQIX', 'SPAXX']);
+    expect(sortPositions(all, null)).toBe(all);
   });
 
   it('any sort is a stable permutation: same rows, ties in file order', () => {
     fc.assert(
       fc.property(fc.constantFrom('account', 'symbol', 'description', 'quantity', 'value', 'themes' as const), fc.constantFrom('asc', 'desc' as const), (column, direction) => {
-        const sorted = sortHoldings(all, { column, direction });
+        const sorted = sortPositions(all, { column, direction });
         expect([...sorted].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...all].sort((a, b) => a.key.localeCompare(b.key)));
-        const byAccount = sortHoldings(all, { column: 'account', direction: 'asc' });
+        const byAccount = sortPositions(all, { column: 'account', direction: 'asc' });
         expect(symbols(byAccount)).toEqual(['NVDA', 'EQIX', 'SPAXX', 'KMI', 'TM']);
       }),
     );

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
-import { FIRST_PAGE, forgetHoldings } from '../../../renderer/src/holdings/useHoldings';
+import { FIRST_PAGE, forgetPositions } from '../../../renderer/src/positions/usePositions';
 import { availableFor, defaultWeightBp } from '../../../renderer/src/tagging/TagEditor';
 import { bridgeError, installBridge, makePortfolio, makePosition, makeReport } from './fake-bridge';
 
@@ -14,10 +14,10 @@ describe('holdings table', () => {
   it('has the columns of the brief, values in the base currency, and theme chips with weights', async () => {
     installBridge({ portfolios: [makePortfolio({ baseCurrency: 'EUR' })], report: makeReport({ baseCurrency: 'EUR' }) });
     render(<App />);
-    const table = await screen.findByTestId('holdings-table');
+    const table = await screen.findByTestId('positions-table');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(['Account', 'Symbol', 'Description', 'Quantity', 'Value (EUR)', 'Themes']);
-    const nvda = await screen.findByTestId('holding-row-NVDA');
+    const nvda = await screen.findByTestId('position-row-NVDA');
     expect(within(nvda).getAllByRole('cell').map((c) => c.textContent)).toEqual(
       expect.arrayContaining(['X1', 'NVDA', 'NVIDIA CORPORATION COM', '120', '€21,630.00']),
     );
@@ -27,27 +27,27 @@ describe('holdings table', () => {
   it('searches, filters by theme and sorts by a column header, saying how many rows match', async () => {
     installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
-    await screen.findByTestId('holding-row-NVDA');
-    const order = () => screen.getAllByTestId(/^holding-row-/).map((r) => r.dataset['testid']);
+    await screen.findByTestId('position-row-NVDA');
+    const order = () => screen.getAllByTestId(/^position-row-/).map((r) => r.dataset['testid']);
     fireEvent.click(screen.getByTestId('sort-symbol'));
-    expect(order()).toEqual(['holding-row-KMI', 'holding-row-NVDA']);
+    expect(order()).toEqual(['position-row-KMI', 'position-row-NVDA']);
     expect(screen.getByTestId('sort-symbol').closest('th')!.getAttribute('aria-sort')).toBe('ascending');
     fireEvent.click(screen.getByTestId('sort-symbol'));
-    expect(order()).toEqual(['holding-row-NVDA', 'holding-row-KMI']);
-    fireEvent.change(screen.getByTestId('holdings-search'), { target: { value: 'kinder' } });
-    await waitFor(() => expect(order()).toEqual(['holding-row-KMI']));
-    expect(screen.getByTestId('holdings-count').textContent).toMatch(/^1 of 2 positions/);
-    fireEvent.change(screen.getByTestId('holdings-search'), { target: { value: 'zzz' } });
-    expect((await screen.findByTestId('holdings-none')).textContent).toBe('No position matches "zzz".');
-    fireEvent.change(screen.getByTestId('holdings-search'), { target: { value: '' } });
+    expect(order()).toEqual(['position-row-NVDA', 'position-row-KMI']);
+    fireEvent.change(screen.getByTestId('positions-search'), { target: { value: 'kinder' } });
+    await waitFor(() => expect(order()).toEqual(['position-row-KMI']));
+    expect(screen.getByTestId('positions-count').textContent).toMatch(/^1 of 2 positions/);
+    fireEvent.change(screen.getByTestId('positions-search'), { target: { value: 'zzz' } });
+    expect((await screen.findByTestId('positions-none')).textContent).toBe('No position matches "zzz".');
+    fireEvent.change(screen.getByTestId('positions-search'), { target: { value: '' } });
     fireEvent.change(screen.getByTestId('filter-theme'), { target: { value: 'data-centers' } });
-    await waitFor(() => expect(order()).toEqual(['holding-row-NVDA']));
+    await waitFor(() => expect(order()).toEqual(['position-row-NVDA']));
   });
 
   it('shows cash muted with a Cash badge and no Tag button', async () => {
     installBridge({ portfolios: [makePortfolio()], report: makeReport({ positions: [...makeReport().positions, CASH] }) });
     render(<App />);
-    const cash = await screen.findByTestId('holding-row-CASH-USD');
+    const cash = await screen.findByTestId('position-row-CASH-USD');
     expect(cash.className).toContain('cash');
     expect(within(cash).getByText('Cash').className).toBe('badge');
     expect(screen.queryByTestId('tag-button-CASH-USD')).toBeNull();
@@ -57,12 +57,12 @@ describe('holdings table', () => {
   it('removes a tag with the × on its chip, then refreshes the exposure totals', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
-    await screen.findByTestId('holding-row-NVDA');
+    await screen.findByTestId('position-row-NVDA');
     const fetches = bridge.getExposure.mock.calls.length;
     fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
     await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledWith({ changes: [{ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: null }] }));
     await waitFor(() => expect(bridge.getExposure.mock.calls.length).toBeGreaterThan(fetches));
-    await waitFor(() => expect(screen.getByTestId('holding-row-NVDA').textContent).not.toContain('Data-center infrastructure'));
+    await waitFor(() => expect(screen.getByTestId('position-row-NVDA').textContent).not.toContain('Data-center infrastructure'));
   });
 });
 
@@ -80,7 +80,7 @@ describe('tag editor', () => {
     fireEvent.click(screen.getByTestId('tag-save'));
     await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledWith({ changes: [{ symbolKey: 'KMI', themeId: 'data-centers', weightBp: 3333 }] }));
     await waitFor(() => expect(screen.queryByTestId('tag-theme-select')).toBeNull());
-    await waitFor(() => expect(screen.getByTestId('holding-row-KMI').textContent).toContain('Data-center infrastructure 33.33%'));
+    await waitFor(() => expect(screen.getByTestId('position-row-KMI').textContent).toContain('Data-center infrastructure 33.33%'));
   });
 
   it('refuses a weight that is not a percent before calling the backend', async () => {
@@ -132,8 +132,8 @@ describe('tag editor', () => {
   it('is driven by the keyboard: arrows move between rows, Enter opens the editor, Escape closes it', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
-    const nvda = await screen.findByTestId('holding-row-NVDA');
-    const kmi = screen.getByTestId('holding-row-KMI');
+    const nvda = await screen.findByTestId('position-row-NVDA');
+    const kmi = screen.getByTestId('position-row-KMI');
     expect(nvda.tabIndex).toBe(0);
     nvda.focus();
     fireEvent.keyDown(nvda, { key: 'ArrowDown' });
@@ -145,7 +145,7 @@ describe('tag editor', () => {
     const select = within(kmi).getByTestId('tag-theme-select');
     fireEvent.keyDown(select, { key: 'Escape' });
     expect(screen.queryByTestId('tag-theme-select')).toBeNull();
-    expect(document.activeElement).toBe(screen.getByTestId('holding-row-KMI'));
+    expect(document.activeElement).toBe(screen.getByTestId('position-row-KMI'));
     expect(bridge.applyTagChanges).not.toHaveBeenCalled();
   });
 });
@@ -180,59 +180,59 @@ describe('going back to the holdings screen', () => {
   it('shows the positions at once, without loading them again, while nothing changed', async () => {
     const bridge = withPortfoliosView();
     render(<App />);
-    await screen.findByTestId('holding-row-NVDA');
-    expect(bridge.listHoldings).toHaveBeenCalledTimes(1);
+    await screen.findByTestId('position-row-NVDA');
+    expect(bridge.listPositions).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByTestId('view-tab-portfolios'));
     await screen.findByTestId('analytics');
-    fireEvent.click(screen.getByTestId('view-tab-holdings'));
+    fireEvent.click(screen.getByTestId('view-tab-positions'));
     // Drawn in the same pass as the tab change: no wait for the backend.
-    expect(screen.getByTestId('holding-row-NVDA')).toBeTruthy();
-    expect(bridge.listHoldings).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('position-row-NVDA')).toBeTruthy();
+    expect(bridge.listPositions).toHaveBeenCalledTimes(1);
     expect(bridge.listTags).toHaveBeenCalledTimes(1);
   });
 
   it('loads them again once portfolios or snapshots changed (a deleted snapshot\'s id can come back)', async () => {
     const bridge = withPortfoliosView();
     render(<App />);
-    await screen.findByTestId('holding-row-NVDA');
+    await screen.findByTestId('position-row-NVDA');
     fireEvent.click(screen.getByTestId('view-tab-portfolios'));
     await screen.findByTestId('analytics');
-    forgetHoldings(); // what App does whenever it reloads the portfolio list
-    fireEvent.click(screen.getByTestId('view-tab-holdings'));
-    await screen.findByTestId('holding-row-NVDA');
-    expect(bridge.listHoldings).toHaveBeenCalledTimes(2);
+    forgetPositions(); // what App does whenever it reloads the portfolio list
+    fireEvent.click(screen.getByTestId('view-tab-positions'));
+    await screen.findByTestId('position-row-NVDA');
+    expect(bridge.listPositions).toHaveBeenCalledTimes(2);
   });
 });
 
 describe('a large snapshot in pages', () => {
   it('draws the first page at once, then the rest; searching, sorting and selecting all wait for the whole list', async () => {
-    forgetHoldings();
+    forgetPositions();
     const many = Array.from({ length: 450 }, (_, i) => makePosition({ symbol: `S${i}`, symbolKey: `S${i}`, description: `Stock ${i}`, value: 10_000 - i, localValue: 10_000 - i }));
     const report = makeReport({ positions: many, positionCount: many.length });
     const bridge = installBridge({ portfolios: [makePortfolio()], report });
     // The second page waits until the test lets it through.
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
-    const pages = bridge.listHoldings.getMockImplementation()!;
-    bridge.listHoldings.mockImplementation(async (input: { snapshotId: number; offset?: number; limit?: number }) => {
+    const pages = bridge.listPositions.getMockImplementation()!;
+    bridge.listPositions.mockImplementation(async (input: { snapshotId: number; offset?: number; limit?: number }) => {
       if ((input.offset ?? 0) > 0) await gate;
       return pages(input);
     });
     render(<App />);
-    await screen.findByTestId('holding-row-S0');
-    expect(bridge.listHoldings).toHaveBeenNthCalledWith(1, { snapshotId: report.snapshotId, limit: FIRST_PAGE });
-    expect(bridge.listHoldings).toHaveBeenNthCalledWith(2, { snapshotId: report.snapshotId, offset: FIRST_PAGE, limit: 450 - FIRST_PAGE });
-    expect(screen.getByTestId('holdings-loading').textContent).toBe(`Loading positions: ${FIRST_PAGE} of 450…`);
-    expect((screen.getByTestId('holdings-search') as HTMLInputElement).disabled).toBe(true);
+    await screen.findByTestId('position-row-S0');
+    expect(bridge.listPositions).toHaveBeenNthCalledWith(1, { snapshotId: report.snapshotId, limit: FIRST_PAGE });
+    expect(bridge.listPositions).toHaveBeenNthCalledWith(2, { snapshotId: report.snapshotId, offset: FIRST_PAGE, limit: 450 - FIRST_PAGE });
+    expect(screen.getByTestId('positions-loading').textContent).toBe(`Loading positions: ${FIRST_PAGE} of 450…`);
+    expect((screen.getByTestId('positions-search') as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByTestId('sort-symbol') as HTMLButtonElement).disabled).toBe(true);
     // Select all does nothing yet: it would select part of the snapshot.
-    fireEvent.keyDown(screen.getByTestId('holding-row-S0'), { key: 'a', ctrlKey: true });
+    fireEvent.keyDown(screen.getByTestId('position-row-S0'), { key: 'a', ctrlKey: true });
     expect(screen.queryByTestId('bulk-bar')).toBeNull();
     release();
-    await waitFor(() => expect(screen.queryByTestId('holdings-loading')).toBeNull());
-    expect((screen.getByTestId('holdings-search') as HTMLInputElement).disabled).toBe(false);
-    fireEvent.change(screen.getByTestId('holdings-search'), { target: { value: 'Stock 449' } });
-    await waitFor(() => expect(screen.getByTestId('holdings-count').textContent).toMatch(/^1 of 450 positions/));
-    expect(bridge.listHoldings).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(screen.queryByTestId('positions-loading')).toBeNull());
+    expect((screen.getByTestId('positions-search') as HTMLInputElement).disabled).toBe(false);
+    fireEvent.change(screen.getByTestId('positions-search'), { target: { value: 'Stock 449' } });
+    await waitFor(() => expect(screen.getByTestId('positions-count').textContent).toMatch(/^1 of 450 positions/));
+    expect(bridge.listPositions).toHaveBeenCalledTimes(2);
   });
 });

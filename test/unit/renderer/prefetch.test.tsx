@@ -52,9 +52,9 @@ describe('prefetching waits for the backend to be free', () => {
     vi.useFakeTimers();
     let answer: (v: unknown) => void = () => {};
     // Frozen, as Electron's contextBridge hands it to the window.
-    (window as unknown as { themelens: unknown }).themelens = Object.freeze({ listHoldings: () => new Promise((ok) => (answer = ok)), on: () => () => {} });
+    (window as unknown as { themelens: unknown }).themelens = Object.freeze({ listPositions: () => new Promise((ok) => (answer = ok)), on: () => () => {} });
     expect(callsInFlight()).toBe(0);
-    const slow = api().listHoldings({ snapshotId: 1 });
+    const slow = api().listPositions({ snapshotId: 1 });
     expect(callsInFlight()).toBe(1);
     const log: string[] = [];
     renderHook(() => usePrefetch(() => [call(log, 'a', 10), call(log, 'b', 10)], 'k1'));

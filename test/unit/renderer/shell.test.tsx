@@ -29,7 +29,7 @@ describe('app shell', () => {
     const empty = await screen.findByTestId('empty-state');
     for (const broker of ['Fidelity', 'Schwab', 'Vanguard', 'Interactive Brokers', 'E*TRADE', 'DEGIRO', 'any CSV']) expect(empty.textContent).toContain(broker);
     expect(within(empty).getByRole('button', { name: /Import your first holdings file/ })).toBeTruthy();
-    expect(screen.queryByTestId('holdings-table')).toBeNull();
+    expect(screen.queryByTestId('positions-table')).toBeNull();
     expect(screen.queryByTestId('portfolio-picker')).toBeNull();
   });
 
@@ -37,7 +37,7 @@ describe('app shell', () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseExportPath.mockResolvedValue({ path: '/home/ann/Smith family - themes 2026-11-24.json' });
     render(<App />);
-    await screen.findByTestId('holdings-table');
+    await screen.findByTestId('positions-table');
     fireEvent.click(screen.getByTestId('export-button'));
     const dialog = await screen.findByRole('dialog', { name: 'Export report' });
     fireEvent.click(within(dialog).getByRole('radio', { name: /JSON/ }));
@@ -51,7 +51,7 @@ describe('app shell', () => {
   it('writes nothing when the save dialog is cancelled, and shows a failed export as an error in the dialog', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
-    await screen.findByTestId('holdings-table');
+    await screen.findByTestId('positions-table');
     fireEvent.click(screen.getByTestId('export-button'));
     fireEvent.click(await screen.findByTestId('export-save'));
     await waitFor(() => expect(bridge.chooseExportPath).toHaveBeenCalledTimes(1));
@@ -67,7 +67,7 @@ describe('app shell', () => {
   it('runs the File menu commands like the toolbar buttons', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
-    await screen.findByTestId('holdings-table');
+    await screen.findByTestId('positions-table');
     act(() => bridge.emit('menuCommand', 'import'));
     await waitFor(() => expect(bridge.chooseImportFile).toHaveBeenCalledTimes(1));
     act(() => bridge.emit('menuCommand', 'export'));
@@ -77,7 +77,7 @@ describe('app shell', () => {
   it('gives every toolbar control an accessible name', async () => {
     installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
-    await screen.findByTestId('holdings-table');
+    await screen.findByTestId('positions-table');
     const banner = screen.getByRole('banner');
     for (const control of banner.querySelectorAll('button, select, input')) {
       const name = control.getAttribute('aria-label') ?? control.textContent?.trim();

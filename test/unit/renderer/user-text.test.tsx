@@ -29,7 +29,7 @@ describe('user text is rendered as text, never as markup', () => {
     const bridge = installBridge({ portfolios: [makePortfolio({ name: PAYLOAD, clientName: SCRIPT })], report });
     bridge.listThemes.mockResolvedValue([{ ...DEFAULT_THEMES[0]!, name: PAYLOAD, description: SCRIPT }]);
     render(<App />);
-    const row = await screen.findByTestId('holding-row-EVIL');
+    const row = await screen.findByTestId('position-row-EVIL');
     await screen.findByText(`${PAYLOAD} 50%`, { exact: false });
     expect(row.textContent).toContain(PAYLOAD);
     expect(row.textContent).toContain(SCRIPT);

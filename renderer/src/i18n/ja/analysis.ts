@@ -28,7 +28,7 @@ export const ANALYSIS: Record<string, string> = {
 
   // First start
   'See how much of your portfolio rides on each theme': 'ポートフォリオが各テーマにどれだけ関わっているかを把握',
-  'Import the positions file your broker exports, tag holdings with themes such as data-center infrastructure or crude-oil logistics, and ThemeLens charts your exposure.':
+  'Import the positions file your broker exports, tag positions with themes such as data-center infrastructure or crude-oil logistics, and ThemeLens charts your exposure.':
     '証券会社が出力する保有銘柄ファイルをインポートし、データセンターインフラや原油物流などのテーマで保有銘柄にタグ付けすると、ThemeLens がエクスポージャーをグラフで表示します。',
   'Import your first holdings file…': '最初の保有銘柄ファイルをインポート…',
   'Or try a sample household first': 'まずはサンプルの世帯で試す',
@@ -62,9 +62,9 @@ export const ANALYSIS: Record<string, string> = {
   'Read-only:': '読み取り専用:',
 
   // Securities to review
-  'These holdings could be more than one security, so ThemeLens did not guess: they count as untagged until you say which security each is.':
+  'These positions could be more than one security, so ThemeLens did not guess: they count as untagged until you say which security each is.':
     'これらの保有銘柄は複数の銘柄に該当する可能性があるため、ThemeLens は推測していません。どの銘柄かを指定するまで未タグとして扱われます。',
-  "Nothing waits for review: every holding was identified by its ISIN, CUSIP or its ticker on its account's market.":
+  "Nothing waits for review: every position was identified by its ISIN, CUSIP or its ticker on its account's market.":
     '確認待ちの銘柄はありません。すべての保有銘柄が ISIN、CUSIP、または口座の市場のティッカーで特定されました。',
   "{{symbol}} is {{candidate}}: it takes {{candidate}}'s tags.": '{{symbol}} を {{candidate}} としました。{{candidate}} のタグが適用されます。',
   'It is {{candidate}}': '{{candidate}} として確定',

@@ -23,10 +23,10 @@ export const EXPORT_TAGS: Record<string, string> = {
 
   // Bulk tagging bar
   'Enter a weight in percent, from 0 to 100.': 'ウェイトは 0〜100 のパーセントで入力してください。',
-  'Tag selected holdings': '選択した保有銘柄にタグ付け',
+  'Tag selected positions': '選択した保有銘柄にタグ付け',
   '{{n}} selected': '{{n}} 件選択中',
-  'Theme for selected holdings': '選択した保有銘柄のテーマ',
-  'Weight in percent for selected holdings': '選択した保有銘柄のウェイト（%）',
+  'Theme for selected positions': '選択した保有銘柄のテーマ',
+  'Weight in percent for selected positions': '選択した保有銘柄のウェイト（%）',
   'Tag {{n}}': '{{n}} 件にタグ付け',
   'Clear selection': '選択を解除',
 
@@ -181,7 +181,7 @@ export const EXPORT_TAGS: Record<string, string> = {
 
   // Benchmark panel
   'Against a benchmark': 'ベンチマークとの比較',
-  "Import a fund's holdings file from its issuer (Funds, in Holdings) to compare this portfolio's theme shares with that fund's.":
+  "Import a fund's holdings file from its issuer (Funds, in Themes…) to compare this portfolio's theme shares with that fund's.":
     '運用会社が公表するファンドの組入銘柄ファイルを（「保有銘柄」の「ファンド」から）インポートすると、このポートフォリオのテーマ別構成比をそのファンドと比較できます。',
   '{{fund}} ({{share}} of its holdings known, as of {{date}})': '{{fund}}（組入銘柄の {{share}} が判明、{{date}} 時点）',
   '{{fund}} ({{share}} of its holdings known)': '{{fund}}（組入銘柄の {{share}} が判明）',

@@ -2,7 +2,7 @@
 import { ANALYSIS } from './analysis';
 import { COMMON } from './common';
 import { EXPORT_TAGS } from './export-tags';
-import { HOLDINGS_IMPORT } from './holdings-import';
+import { POSITIONS_IMPORT } from './positions-import';
 import { THEMES_COMPARE } from './themes-compare';
 
-export const JAPANESE: Record<string, string> = { ...COMMON, ...ANALYSIS, ...EXPORT_TAGS, ...HOLDINGS_IMPORT, ...THEMES_COMPARE };
+export const JAPANESE: Record<string, string> = { ...COMMON, ...ANALYSIS, ...EXPORT_TAGS, ...POSITIONS_IMPORT, ...THEMES_COMPARE };

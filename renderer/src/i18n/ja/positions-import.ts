@@ -1,5 +1,5 @@
-/** Japanese for the holdings-import area of the interface (English text -> Japanese). */
-export const HOLDINGS_IMPORT: Record<string, string> = {
+/** Japanese for the positions-import area of the interface (English text -> Japanese). */
+export const POSITIONS_IMPORT: Record<string, string> = {
   // Shared words of this area
   Cancel: 'キャンセル',
   Total: '合計',
@@ -14,7 +14,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
 
   // View tabs (analytics/ViewTabs.tsx)
   Views: 'ビュー',
-  Holdings: '保有銘柄',
+  Positions_view: '保有銘柄',
   Themes: 'テーマ',
   Accounts: '口座',
   Currencies: '通貨',
@@ -25,7 +25,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   Household: '世帯',
   Portfolios: 'ポートフォリオ一覧',
 
-  // Holdings table (holdings/HoldingsTable.tsx)
+  // Positions table (positions/PositionsTable.tsx)
   Account: '口座',
   Symbol: '銘柄コード',
   Quantity: '数量',
@@ -36,12 +36,12 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   imported: 'インポート',
   'via holdings': 'ルックスルー',
   'same security': '同一銘柄',
-  'Tag 1 holding {{theme}}': '1 銘柄を {{theme}} にタグ付け',
-  'Tag {{n}} holdings {{theme}}': '{{n}} 銘柄を {{theme}} にタグ付け',
+  'Tag 1 security {{theme}}': '1 銘柄を {{theme}} にタグ付け',
+  'Tag {{n}} securities {{theme}}': '{{n}} 銘柄を {{theme}} にタグ付け',
   '{{shown}} of {{total}} positions · {{file}}': '{{total}} 銘柄中 {{shown}} 銘柄 · {{file}}',
   '{{total}} positions · {{file}}': '{{total}} 銘柄 · {{file}}',
   'Search symbol, name, account': '銘柄コード・銘柄名・口座で検索',
-  'Search holdings': '保有銘柄を検索',
+  'Search positions': '保有銘柄を検索',
   'Show positions of theme': 'テーマで絞り込み',
   'All themes': 'すべてのテーマ',
   'Untagged only': '未タグのみ',
@@ -62,7 +62,7 @@ export const HOLDINGS_IMPORT: Record<string, string> = {
   'The positions changed value while they loaded (an exchange rate changed). Choose the portfolio again.': '読み込み中に保有銘柄の評価額が変わりました（為替レートが変更されました）。ポートフォリオを選び直してください。',
   'Loading positions: {{loaded}} of {{total}}…': '保有銘柄を読み込み中: {{total}} 件中 {{loaded}} 件…',
   'No position matches "{{query}}".': '「{{query}}」に一致する銘柄はありません。',
-  'Every holding is fully tagged.': 'すべての保有銘柄がタグ付け済みです。',
+  'Every position is fully tagged.': 'すべての保有銘柄がタグ付け済みです。',
   'No position matches these filters.': 'この条件に一致する銘柄はありません。',
 
   // Import dialog (import/ImportDialog.tsx)

@@ -184,7 +184,7 @@ export const THEMES_COMPARE: Record<string, string> = {
   '{{name}} - themes treemap {{date}}': '{{name}} - テーマ別ツリーマップ {{date}}',
   'Theme: position': 'テーマ: 銘柄',
   'Account and weight': '口座とウェイト',
-  "No position is tagged yet: tag holdings on the Holdings tab (or accept the pack's suggestions in Themes…) to see each theme split into its positions.":
+  "No position is tagged yet: tag positions on the Positions tab (or accept the pack's suggestions in Themes…) to see each theme split into its positions.":
     'タグ付けされた銘柄はまだありません。「保有銘柄」タブで銘柄にタグを付ける（または「テーマ…」でパックの提案を採用する）と、各テーマの銘柄の内訳が表示されます。',
   'Top contributors by theme': 'テーマ別の主な寄与銘柄',
   'Top contributors': '主な寄与銘柄',
