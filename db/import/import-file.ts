@@ -25,9 +25,6 @@ import { refreshLinkedTags } from '../securities/links';
 import { threadCpuMs } from './thread-cpu';
 import { ROWS_PER_INSERT, SnapshotWriter, VALUES_PER_ROW } from '../repos/snapshot-writer';
 
-/** Files smaller than this are parsed in the importing thread (starting a worker costs more). */
-const INLINE_PARSE_BELOW_BYTES = 4 << 20;
-
 /** Rejected rows kept in memory for the error message and the snapshot; the rest are counted. */
 const MAX_KEPT_ISSUES = 1000;
 
@@ -54,8 +51,11 @@ export interface ImportStages {
 export interface ImportHooks {
   onProgress?: ((p: ImportProgress) => void) | undefined;
   isCancelled?: (() => boolean) | undefined;
-  /** Parse in this thread instead of a worker (tests, or where threads are unwanted). */
-  inline?: boolean | undefined;
+  /**
+   * Parse on a thread of its own while this thread inserts (the two-thread pipeline), rather than
+   * here. The import runner chooses, by the file's size (run-import.ts, importOnThreads).
+   */
+  parseOnAThread?: boolean | undefined;
   /** false: keep each row's own key, no security resolution (the benchmark's baseline for its cost). */
   identify?: boolean | undefined;
   /** Where the time of a committed import went (the benchmark prints it). */
@@ -64,7 +64,7 @@ export interface ImportHooks {
 
 /**
  * Imports one holdings file as one snapshot inside ONE transaction: the file is parsed in chunks
- * (in a worker thread by default) while this thread inserts the rows. Either the snapshot with all
+ * (here, or on a parse thread while this thread inserts the rows: hooks.parseOnAThread). Either the snapshot with all
  * its rows (and, for a new name, its portfolio) is committed, or nothing is: a fatal error, rejected
  * rows without skipInvalid, a re-import of the same bytes, a cancel or a killed process all leave
  * the database as it was.
@@ -149,11 +149,9 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       },
       cancelled: () => hooks.isCancelled?.() ?? false,
     };
-    // A second thread pays off only when there is much to parse; small files are parsed in place.
-    const inline = hooks.inline ?? totalBytes < INLINE_PARSE_BELOW_BYTES;
     const tp = performance.now();
     const cpuAtStart = threadCpuMs();
-    const result = await (inline ? parseInline : parseInWorker)(input.path, options, consumer);
+    const result = await (hooks.parseOnAThread ? parseInWorker : parseInline)(input.path, options, consumer);
     const tf = performance.now();
     if (!result.ok) {
       if ('cancelled' in result) throw new AppError('CANCELLED', `Import of ${name} cancelled; nothing was written.`);

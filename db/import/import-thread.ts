@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiParsedInput, ImportOutcome, ImportProgress } from '../../shared/api/contract';
+import type { ImportStages } from './import-file';
 import { AppError, type ApiErrorData } from '../../shared/api/errors';
 import { workerScript } from '../worker-script';
 
@@ -8,18 +9,19 @@ export interface ImportThread {
   cancel(): void;
 }
 
-/** Runs an import in a worker thread with its own connection; the caller's thread stays free. */
+/** Runs an import in a worker thread with its own connection (it parses on another); the caller's thread stays free. */
 export function importInThread(
   args: { dbPath: string; nativeBinding?: string | undefined; key?: string | undefined; cipherNativeBinding?: string | undefined; input: ApiParsedInput<'importHoldings'>; now: string },
-  onProgress: (p: ImportProgress) => void,
+  told: { onProgress: (p: ImportProgress) => void; onStages?: ((stages: ImportStages) => void) | undefined },
 ): ImportThread | null {
   const script = workerScript('import-worker');
   if (!script) return null;
-  const worker = new Worker(script.code, { eval: script.eval, workerData: { ...args, nativeBinding: args.nativeBinding } });
+  const worker = new Worker(script.code, { eval: script.eval, workerData: { ...args, nativeBinding: args.nativeBinding, wantsStages: told.onStages !== undefined } });
   const result = new Promise<ImportOutcome>((ok, fail) => {
     let settled = false;
-    worker.on('message', (m: { t: string; progress?: ImportProgress; outcome?: ImportOutcome; error?: ApiErrorData; message?: string }) => {
-      if (m.t === 'progress' && m.progress) onProgress(m.progress);
+    worker.on('message', (m: { t: string; progress?: ImportProgress; stages?: ImportStages; outcome?: ImportOutcome; error?: ApiErrorData; message?: string }) => {
+      if (m.t === 'progress' && m.progress) told.onProgress(m.progress);
+      else if (m.t === 'stages' && m.stages) told.onStages?.(m.stages);
       else if (m.t === 'done' && m.outcome) {
         settled = true;
         ok(m.outcome);

@@ -1,6 +1,7 @@
-// Worker thread of the desktop app: runs one import on its own database connection, so neither
-// parsing nor inserting ever blocks the main process. Progress goes to the parent; a 'cancel'
-// message stops the import and rolls it back.
+// Import thread (a large file, in the app and the command line alike: run-import.ts): runs one
+// import on its own database connection, parsing on a second thread, so neither parsing nor
+// inserting blocks the caller. Progress goes to the parent; a 'cancel' message stops the import
+// and rolls it back.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApiParsedInput } from '../../shared/api/contract';
 import { toErrorData } from '../../shared/api/errors';
@@ -15,6 +16,8 @@ interface ImportWorkerData {
   cipherNativeBinding?: string;
   input: ApiParsedInput<'importHoldings'>;
   now: string;
+  /** The caller wants to know where the time went (the benchmark). */
+  wantsStages?: boolean;
 }
 
 const data = workerData as ImportWorkerData;
@@ -30,6 +33,8 @@ void (async () => {
     const outcome = await importHoldingsFile(db, data.input, data.now, {
       onProgress: (p) => parentPort?.postMessage({ t: 'progress', progress: p }),
       isCancelled: () => cancelled,
+      parseOnAThread: true,
+      onStages: data.wantsStages ? (stages) => parentPort?.postMessage({ t: 'stages', stages }) : undefined,
     });
     parentPort?.postMessage({ t: 'done', outcome });
   } catch (err) {

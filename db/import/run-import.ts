@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ApiParsedInput, BackupInfo, ImportOutcome, ImportProgress } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
@@ -15,10 +15,27 @@ export interface ConnectionSettings {
   cipherNativeBinding?: string | undefined;
 }
 
+/**
+ * Where an import runs: chosen by the file's size alone, the same in the app and the command line.
+ * From this size on, on an import thread with its own connection that parses on a second thread
+ * (the two-thread pipeline), so the caller (the app's main process) stays free for the seconds it
+ * takes. Below it, here and at once: about a tenth of a second at most, and no thread to start
+ * (two cost some 40 ms when built, 200 ms through tsx in tests).
+ */
+export const THREADS_FROM_BYTES = 1 << 20;
+
+/** Whether this import goes on threads (THREADS_FROM_BYTES); a database in memory has no second connection. */
+export function importOnThreads(path: string, dbPath: string): boolean {
+  if (dbPath === ':memory:') return false;
+  try {
+    return statSync(path).size >= THREADS_FROM_BYTES;
+  } catch {
+    return false; // here, where the import itself says what is wrong with the file
+  }
+}
+
 export interface ImportRunnerOptions {
   connection: ConnectionSettings;
-  /** The desktop app: the whole import runs on a worker thread, so the main process never blocks. */
-  inWorker?: boolean | undefined;
   /** Set when the database opened read-only: an import refuses with it. */
   readOnlyMessage?: string | null | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
@@ -35,7 +52,7 @@ export interface ImportRunner {
 
 /**
  * Runs holdings imports one at a time (docs/ARCHITECTURE.md, "The path of an import"): a verified
- * backup first, then the import on a connection of its own (or on a worker thread in the app), so
+ * backup first, then the import on a connection of its own (on threads for a large file), so
  * its long transaction never swallows, or rolls back, a tag edit the user makes meanwhile on the
  * main connection. A refused or cancelled import changed nothing, so its backup is removed; a
  * committed one lets older backups rotate away.
@@ -51,14 +68,14 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
     // A larger page cache keeps a big import's transaction from spilling pages to the WAL early.
     if (conn !== db) conn.pragma('cache_size = -32768');
     try {
-      return await importHoldingsFile(conn, input, now, { onProgress: options.onProgress, isCancelled: () => cancelRequested, onStages: options.onStages });
+      return await importHoldingsFile(conn, input, now, { onProgress: options.onProgress, isCancelled: () => cancelRequested, onStages: options.onStages, parseOnAThread: false });
     } finally {
       if (conn !== db) conn.close();
     }
   };
 
   const onAThread = async (input: ApiParsedInput<'importHoldings'>, now: string): Promise<ImportOutcome | null> => {
-    const thread = importInThread({ ...connection, input, now }, (p) => options.onProgress?.(p));
+    const thread = importInThread({ ...connection, input, now }, { onProgress: (p) => options.onProgress?.(p), onStages: options.onStages });
     if (!thread) return null;
     cancelThread = thread.cancel;
     // A cancel that came while the thread was starting is passed on at once.
@@ -83,7 +100,8 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
         try {
           // Cancelled while the backup was taken (it takes a while on a large database): nothing starts.
           if (cancelRequested) throw new AppError('CANCELLED', `Import of ${basename(input.path)} cancelled; nothing was written.`);
-          const outcome = (options.inWorker ? await onAThread(input, now) : null) ?? (await onItsOwnConnection(input, now));
+          // Only a build without the worker file (never shipped) falls back to importing here.
+          const outcome = (importOnThreads(input.path, connection.dbPath) ? await onAThread(input, now) : null) ?? (await onItsOwnConnection(input, now));
           if (backup) rotateBackups(backupDir(connection.dbPath));
           return outcome;
         } catch (err) {

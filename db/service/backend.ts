@@ -29,8 +29,6 @@ export interface BackendOptions {
   nativeBinding?: string | undefined;
   emit?: Emit | undefined;
   clock?: Clock | undefined;
-  /** Run imports in a worker thread (the desktop app), so the main process never blocks on one. */
-  importInWorker?: boolean | undefined;
   /**
    * The desktop app: a damaged file is moved aside and a fresh database opened, so the window can
    * offer the newest verified backup (databaseStatus().damaged). Unset (the CLI): refused with CORRUPT.
@@ -92,7 +90,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
   const now = options.clock ?? systemClock;
   const readOnlyMessage = access.readOnly ? access.message : null;
-  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, inWorker: options.importInWorker, readOnlyMessage, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer ?? (() => sharedPdfRenderer(db)), onImportStages: options.onImportStages });
+  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, readOnlyMessage, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer ?? (() => sharedPdfRenderer(db)), onImportStages: options.onImportStages });
   if (options.scanThread && options.dbPath !== ':memory:') {
     enableScanThread(db, { path: options.dbPath, nativeBinding: options.nativeBinding, key: options.key, cipherNativeBinding: options.cipherNativeBinding });
   }

@@ -17,7 +17,6 @@ export interface BackendSettings {
   dbPath: string;
   nativeBinding?: string | undefined;
   emit?: Emit | undefined;
-  inWorker?: boolean | undefined;
   /** Set when the database opened read-only: calls that would write files refuse with it. */
   readOnlyMessage?: string | null | undefined;
   /** What start-up found when the file was damaged (moved aside; the user is offered a backup). */

@@ -9,11 +9,10 @@ export interface ImportState {
   running(): boolean;
 }
 
-/** Holdings imports (db/import/run-import.ts runs them) and repricing. */
+/** Holdings-file imports (db/import/run-import.ts runs them) and repricing. */
 export function importHandlers({ db, now, settings }: HandlerContext) {
   const runner = importRunner(db, {
     connection: { dbPath: settings.dbPath, nativeBinding: settings.nativeBinding, key: settings.key, cipherNativeBinding: settings.cipherNativeBinding },
-    inWorker: settings.inWorker,
     readOnlyMessage: settings.readOnlyMessage,
     onProgress: (p) => settings.emit?.('importProgress', p),
     onStages: settings.onImportStages,

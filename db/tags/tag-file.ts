@@ -2,7 +2,7 @@ import { readTextInput } from '../files/read-text-input';
 import { basename, extname } from 'node:path';
 import type { TagImportPreview } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import { textCell } from '../../shared/report/csv';
+import { textCell } from '../../shared/report/csv-cells';
 import { parseTagCsv, parseTagJson, TAG_CSV_HEADER, type TagFile } from '../../shared/tags/tag-file-format';
 import { bpToFraction } from '../../shared/tags/weight';
 import { isIsin } from '../../shared/securities/identifiers';

@@ -173,7 +173,7 @@ const inputBuilders = {
   runClientScenario: () => z.strictObject({ client, baseCurrency: currency.optional(), shocks }),
   /** The securities held (latest snapshots), and what waits in Needs review. */
   listSecurities: () => z.strictObject({ unresolved: z.boolean().default(false) }),
-  /** How each key of a snapshot was resolved to a security (for the holdings table). */
+  /** How each key of a snapshot was resolved to a security (for the positions table). */
   listSnapshotSecurities: () => z.strictObject({ snapshotId: id }),
   /** One security by ticker, key or ISIN: identifiers, links, how its positions were resolved, where held. */
   showSecurity: () => z.strictObject({ text: symbolKey }),
@@ -211,7 +211,7 @@ const inputBuilders = {
     positionLimit: z.number().int().min(0).max(1_000_000).optional(),
     benchmark: benchmark.optional(),
   }),
-  /** The positions of a snapshot for the holdings table (largest first, at most `limit`). */
+  /** The positions of a snapshot for the positions table (largest first, at most `limit`). */
   /** A page of a snapshot's positions, largest first: `offset` rows in, at most `limit` of them. */
   listPositions: () => z.strictObject({
     snapshotId: id,

@@ -14,6 +14,9 @@
  * papaparse row is checked against the text; a record it reads otherwise is read by our own small
  * reader (readByHand), so results are unchanged, then papaparse resumes after it (after a doubling
  * stretch read by hand where it keeps disagreeing, so such files stay about as fast as before).
+ *
+ * Longer than 300 lines: papaparse's reading, the check of each of its rows against the text and the
+ * hand reader it falls back to share one cursor and one line count, and are read together.
  */
 import Papa from 'papaparse';
 

@@ -1,6 +1,6 @@
 /** The client report as CSV: the exposure blocks plus adviser, fingerprint, tag notes and position changes. */
 import { plainAmount } from './amount';
-import { csvLines, numberCell, textCell } from './csv';
+import { csvLines, numberCell, textCell } from './csv-cells';
 import { reportBreakdowns } from './breakdowns';
 import { comparedWith, type ReportDocument } from './document';
 

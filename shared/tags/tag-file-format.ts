@@ -1,4 +1,4 @@
-import { unneutraliseFormula } from '../report/csv';
+import { unneutraliseFormula } from '../report/csv-cells';
 import { CsvReader } from '../import/tokenize';
 import type { RowIssue } from '../import/types';
 import { parseWeightToBp } from './weight';

@@ -9,11 +9,11 @@ const ROWS = 100_000;
 const THEMES = ['data-centers', 'oil-logistics', 'diamond-semiconductors'];
 
 /**
- * The holdings screen has finished loading: its first page is drawn and the other pages of the
+ * The Positions view has finished loading: its first page is drawn and the other pages of the
  * 100,000 positions have come. The walks start from there, so they time switching, not switching
  * while the first screen still loads.
  */
-async function holdingsLoaded(h: Harness): Promise<void> {
+async function positionsLoaded(h: Harness): Promise<void> {
   await h.page.locator('[data-testid^="position-row-"]').first().waitFor({ timeout: 60_000 });
   await h.page.getByTestId('positions-loading').waitFor({ state: 'detached', timeout: 60_000 });
 }
@@ -49,13 +49,13 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
     await h.backend.handlers.applyTagChanges({ changes: keys.map((k, i) => ({ symbolKey: k, themeId: THEMES[i % 3]!, weightBp: 2500 + (i % 4) * 2500 })) });
     await h.page.reload();
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Big' });
-    await holdingsLoaded(h);
+    await positionsLoaded(h);
   }, 300_000);
   afterAll(async () => {
     await h?.close();
   });
 
-  it('choosing the big portfolio paints its first rows of Holdings at once (printed; target 300 ms)', async () => {
+  it('choosing the big portfolio paints its first rows of Positions at once (printed; target 300 ms)', async () => {
     const picker = h.page.getByTestId('portfolio-picker');
     const ids = await picker.locator('option').evaluateAll((o) => o.map((x) => ({ id: (x as HTMLOptionElement).value, name: x.textContent ?? '' })));
     const big = ids.find((o) => o.name === 'Big')!.id;
@@ -80,16 +80,16 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
       }, { id: big, count });
       times.push(ms);
       // The first rows with the bar saying how much of the list has come (the tools wait for it).
-      if (i === 0) await h.screenshot('analytics-perf-holdings-first-page');
-      await holdingsLoaded(h);
+      if (i === 0) await h.screenshot('analytics-perf-positions-first-page');
+      await positionsLoaded(h);
     }
-    console.log(`Choose a ${count}-position portfolio -> first rows of Holdings painted: ${times.map((x) => `${x.toFixed(0)} ms`).join(', ')} (target < 300 ms; the rest arrives in pages of 25,000)`);
+    console.log(`Choose a ${count}-position portfolio -> first rows of Positions painted: ${times.map((x) => `${x.toFixed(0)} ms`).join(', ')} (target < 300 ms; the rest arrives in pages of 25,000)`);
     expect(times.length).toBe(3);
   }, 120_000);
 
   it('each view switch and snapshot switch is measured and printed', async () => {
     // Each switch is labelled with what the backend computed for it (cache entries it added:
-    // "summary" is the one pass per snapshot the views share, computed by the holdings screen's
+    // "summary" is the one pass per snapshot the views share, computed by the Positions view's
     // exposure totals for the latest snapshot) or "cached" when it computed nothing.
     const db = h.backend.db;
     const stats = (xs: number[]) => {
@@ -122,9 +122,9 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
           await measured(`${v}: snapshot -> ${id}`, () => h.page.getByTestId('snapshot-picker').selectOption(id));
         }
       }
-      await measured('themes -> holdings', () => h.page.getByTestId('view-tab-positions').click());
-      await holdingsLoaded(h);
-      await measured('holdings -> themes', () => h.page.getByTestId('view-tab-themes').click());
+      await measured('themes -> positions', () => h.page.getByTestId('view-tab-positions').click());
+      await positionsLoaded(h);
+      await measured('positions -> themes', () => h.page.getByTestId('view-tab-themes').click());
       return rows;
     };
     let warmUps: number[] = [];
@@ -145,7 +145,7 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
       clearAnalyticsCache(db);
       await h.page.reload();
       await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Big' });
-      await holdingsLoaded(h);
+      await positionsLoaded(h);
     };
     const what = `Switch to painted (click -> data -> commit -> the task after the next frame), ${ROWS.toLocaleString('en-US')} positions, 5,000 tagged symbols`;
     const rows = await walk(0);
@@ -184,7 +184,7 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
       const med = (xs: number[]) => xs.sort((x, y) => x - y)[1]!.toFixed(1).padStart(7);
       console.log(`  ${name.padEnd(28)} ${med(cold)} ms / ${med(warm)} ms`);
     }
-    // After a tag edit everything cached is dropped: the exposure the holdings screen asks for next
+    // After a tag edit everything cached is dropped: the exposure the Positions view asks for next
     // (its figures, no positions) is computed afresh. Target: under 20 ms (issue 16).
     const tagged = db.prepare("SELECT symbol_key FROM tags WHERE theme_id = 'data-centers' LIMIT 5").pluck().all() as string[];
     const afterEdit: number[] = [];

@@ -95,7 +95,6 @@ export async function startHarness(
   let pageRef: Page | null = null;
   const backend = await openBackend({
     dbPath,
-    importInWorker: true,
     scanThread: true,
     startAfreshWhenDamaged: true,
     emit: (event, payload) => {

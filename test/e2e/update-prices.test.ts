@@ -1,6 +1,6 @@
 /**
  * Update prices… in the real renderer: the latest holdings revalued at a prices file's prices as a new
- * snapshot, the stale ones named in the message, the holdings table showing the new values.
+ * snapshot, the stale ones named in the message, the positions table showing the new values.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

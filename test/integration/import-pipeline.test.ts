@@ -41,14 +41,14 @@ describe('import pipeline: the database holds exactly the parsed positions', () 
   });
 
   it.each([
-    ['in a worker thread', false],
-    ['inline', true],
+    ['parsed on a thread of its own', false],
+    ['parsed here', true],
   ])('%s', async (_, inline) => {
     const expected = parseHoldings(readFileSync(csv), { fileName: 'varied.csv', defaultCurrency: 'USD' });
     if (!expected.ok) throw new Error(expected.error.message);
     expect(expected.positions.length).toBeGreaterThan(8000);
     const input = { path: csv, portfolioName: `P ${String(inline)}`, options: {}, skipInvalid: true, allowDuplicate: true, rememberMapping: false };
-    const outcome = await importHoldingsFile(backend.db, input, '2026-11-30T00:00:00Z', { inline });
+    const outcome = await importHoldingsFile(backend.db, input, '2026-11-30T00:00:00Z', { parseOnAThread: !inline });
     expect(outcome.imported).toBe(expected.positions.length);
     expect(outcome.rejected.map((r) => [r.line, r.column])).toEqual(expected.rejected.map((r) => [r.line, r.column]));
     const id = outcome.snapshot.id;

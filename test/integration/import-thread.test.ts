@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importOnThreads, THREADS_FROM_BYTES } from '../../db/import/run-import';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../shared/api/contract';
 import { openBackend, type Backend } from '../../db/service/backend';
@@ -6,7 +8,7 @@ import { writeHoldingsCsv } from '../bench/generate';
 import { dumpContent } from '../helpers/db-content';
 import { makeTempDir } from '../helpers/temp-dir';
 
-describe('import in a worker thread (the desktop app path)', () => {
+describe('a large file is imported on threads (the app and the command line alike)', () => {
   const temp = makeTempDir('themelens-thread-');
   const csv = join(temp.dir, 'big.csv');
   const dbPath = join(temp.dir, 'app.db');
@@ -14,11 +16,23 @@ describe('import in a worker thread (the desktop app path)', () => {
   let backend: Backend;
   beforeAll(async () => {
     await writeHoldingsCsv(csv, 150_000);
-    backend = await openBackend({ dbPath, importInWorker: true, emit: (e, p) => e === 'importProgress' && progress.push(p as ImportProgress) });
+    backend = await openBackend({ dbPath, emit: (e, p) => e === 'importProgress' && progress.push(p as ImportProgress) });
   });
   afterAll(() => {
     backend.close();
     temp.cleanup();
+  });
+
+  it('where an import runs is chosen by the file\'s size alone: from 1 MiB on threads, below it here', () => {
+    const edge = join(temp.dir, 'edge.csv');
+    writeFileSync(edge, Buffer.alloc(THREADS_FROM_BYTES - 1, 0x41));
+    expect(importOnThreads(edge, dbPath)).toBe(false);
+    writeFileSync(edge, Buffer.alloc(THREADS_FROM_BYTES, 0x41));
+    expect(importOnThreads(edge, dbPath)).toBe(true);
+    expect(importOnThreads(csv, dbPath)).toBe(true);
+    // A database in memory has no second connection; a missing file is reported by the import itself.
+    expect(importOnThreads(csv, ':memory:')).toBe(false);
+    expect(importOnThreads(join(temp.dir, 'missing.csv'), dbPath)).toBe(false);
   });
 
   it('keeps the calling thread free, reports progress, and commits the whole file', async () => {

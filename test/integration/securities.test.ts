@@ -79,7 +79,7 @@ describe('securities', () => {
     // The 9984 suggestion accepted above is on XTKS:9984 at 30%: 1,200.00 x 0.3 = 360.00.
     expect(contribution(await exposure('ADR'), 'SFTBY', 'dc-power')).toBe(360);
     expect((await h().listSuggestions({ onlyHeld: true })).map((s) => s.symbolKey)).not.toContain('XTKS:9984'); // accepted already
-    // The holdings table's tooltips say which security each key is; asked again after every change
+    // The positions table's tooltips say which security each key is; asked again after every change
     // (the answer is kept until data changes, never past it).
     const snapshotId = (await exposure('ADR')).snapshotId;
     const identity = async () => (await h().listSnapshotSecurities({ snapshotId })).find((s) => s.key === 'SFTBY')!.canonicalKey;

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importHoldingsFile } from '../../db/import/import-file';
+import { importOnThreads } from '../../db/import/run-import';
+import { writeHoldingsCsv } from '../bench/generate';
 import { checkSqliteVersion, durability, sqliteVersionSupported } from '../../db/integrity/durability';
 import { migrate } from '../../db/migrations';
 import { openBackend } from '../../db/service/backend';
@@ -41,16 +43,20 @@ describe('every connection the app opens is durable (synchronous=FULL, WAL)', ()
     const raw = plainWalConnection(path);
     migrate(raw);
     const before = dumpContent(path);
-    await expect(importHoldingsFile(raw, importInput('P'), '2026-01-01T00:00:00Z', { inline: true })).rejects.toThrow(/not durable \(synchronous=1, journal_mode=wal\)/);
+    await expect(importHoldingsFile(raw, importInput('P'), '2026-01-01T00:00:00Z')).rejects.toThrow(/not durable \(synchronous=1, journal_mode=wal\)/);
     raw.close();
     expect(dumpContent(path)).toBe(before);
   });
 
   // importHoldingsFile checks its connection (above), so these imports prove the import's own
-  // connections (backend runImport in this thread, and the desktop app's worker thread) are durable.
-  it.each([false, true])('the import connection (worker thread: %s)', async (importInWorker) => {
-    const b = await openBackend({ dbPath: join(temp.dir, `import-${String(importInWorker)}.db`), importInWorker });
-    const outcome = await b.handlers.importHoldings(importInput('P'));
+  // connections (a small file's, in this thread, and a large file's, on the import thread) are durable.
+  it.each([false, true])('the import connection (on threads: %s)', async (threads) => {
+    const dbPath = join(temp.dir, `import-${String(threads)}.db`);
+    const path = threads ? join(temp.dir, 'large.csv') : FIXTURE;
+    if (threads) await writeHoldingsCsv(path, 20_000);
+    expect(importOnThreads(path, dbPath)).toBe(threads);
+    const b = await openBackend({ dbPath });
+    const outcome = await b.handlers.importHoldings({ ...importInput('P'), path });
     expect(outcome.imported).toBeGreaterThan(0);
     b.close();
   });

@@ -11,7 +11,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups, verifyDatabaseFile } from '../../db/backup/backups';
 import { isPlainSqliteFile, openDatabase } from '../../db/connection';
+import { importOnThreads } from '../../db/import/run-import';
 import { openBackend, type Backend } from '../../db/service/backend';
+import { writeHoldingsCsv } from '../bench/generate';
 import type { AppError } from '../../shared/api/errors';
 import { ROOT, runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -75,12 +77,15 @@ describe('encryption at rest', () => {
     expect(manual.file).toMatch(/-manual\.db$/);
   });
 
-  it('the import worker thread opens the encrypted database with the key too', async () => {
-    const { dbPath, csv } = setup();
+  it('the import thread (a large file) opens the encrypted database with the key too', async () => {
+    const { dbPath } = setup();
     const key = newKey();
-    const b = await openBackend({ dbPath, key, importInWorker: true });
-    const outcome = await b.handlers.importHoldings(importInput(csv, 'Worker'));
-    expect(outcome.imported).toBe(6);
+    const large = join(dbPath, '..', 'large.csv');
+    await writeHoldingsCsv(large, 20_000);
+    expect(importOnThreads(large, dbPath)).toBe(true);
+    const b = await openBackend({ dbPath, key });
+    const outcome = await b.handlers.importHoldings(importInput(large, 'Worker'));
+    expect(outcome.imported).toBe(20_000);
     b.close();
     plainCannotRead(dbPath);
   });

@@ -1,4 +1,4 @@
-import { neutraliseFormula } from '../../../shared/report/csv';
+import { neutraliseFormula } from '../../../shared/report/csv-cells';
 import type { Exposure } from '../../../shared/exposure/model';
 import { escapeHtml } from '../../../shared/report/escape';
 import { t } from '../i18n';

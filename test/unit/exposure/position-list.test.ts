@@ -5,7 +5,7 @@ import { getPortfolio } from '../../../db/repos/portfolios';
 import { getSnapshot } from '../../../db/repos/snapshots';
 import { addSnapshot, makeDb } from './fixture';
 
-describe('listPositions: the positions of a snapshot for the holdings table', () => {
+describe('listPositions: the positions of a snapshot for the positions table', () => {
   const db = makeDb();
   const sid = addSnapshot(db, '2026-11-24', '2026-11-24T10:00:00Z', [
     { account: 'X1', symbol: 'KMI', quantity: '200', valueCents: 500_000 },

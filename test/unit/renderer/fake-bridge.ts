@@ -94,7 +94,7 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
     listThemes: vi.fn(async () => [...DEFAULT_THEMES]),
     listSuggestions: vi.fn(async (_input: { onlyHeld: boolean }) => data.suggestions ?? []),
     getExposure: vi.fn(async (_input: { portfolioId: number; positionLimit?: number }) => data.report ?? makeReport()),
-    // The holdings table reads the report's positions and their tags, as the backend would give them.
+    // The positions table reads the report's positions and their tags, as the backend would give them.
     // Pages as the backend gives them: `offset` rows in, at most `limit`.
     listPositions: vi.fn(async (input: { snapshotId: number; offset?: number; limit?: number }) => {
       const all = holdingsOf(data.report ?? makeReport());

@@ -20,7 +20,7 @@ const all = buildPositionLines(rows, tags);
 const symbols = (h: PositionLine[]) => h.map((x) => x.symbolKey);
 const none = { query: '', untaggedOnly: false, themeIds: null };
 
-describe('holdings table: search, filters and sorting', () => {
+describe('positions table: search, filters and sorting', () => {
   it('joins each position with its current tags (zero weights dropped)', () => {
     expect(all[0]!.themes).toEqual([{ id: 'data-centers', weight: 0.6 }, { id: 'dc-power', weight: 0.4, source: 'rule' }]);
     expect(all[0]!.tagged).toBeCloseTo(1);

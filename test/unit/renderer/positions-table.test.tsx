@@ -10,7 +10,7 @@ afterEach(cleanup);
 
 const CASH = makePosition({ symbol: 'USD', symbolKey: 'CASH-USD', description: 'Cash and sweep', quantity: null, value: 1234.56, localValue: 1234.56, isCash: true });
 
-describe('holdings table', () => {
+describe('positions table', () => {
   it('has the columns of the brief, values in the base currency, and theme chips with weights', async () => {
     installBridge({ portfolios: [makePortfolio({ baseCurrency: 'EUR' })], report: makeReport({ baseCurrency: 'EUR' }) });
     render(<App />);
@@ -166,7 +166,7 @@ describe('availableFor / defaultWeightBp', () => {
   it('proposes 100% on an untagged holding', () => expect(defaultWeightBp([], 'data-centers')).toBe(10000));
 });
 
-describe('going back to the holdings screen', () => {
+describe('going back to the Positions view', () => {
   /** The bridge plus the two calls the Portfolios view makes. */
   const withPortfoliosView = () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });

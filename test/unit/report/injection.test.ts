@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula } from '../../../shared/report/csv';
+import { neutraliseFormula } from '../../../shared/report/csv-cells';
 import { documentOf } from '../../../shared/report/document';
 import { escapeHtml } from '../../../shared/report/escape';
 import type { Exposure, SnapshotExposure } from '../../../shared/exposure/model';

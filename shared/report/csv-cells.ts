@@ -1,3 +1,7 @@
+/**
+ * CSV cells made safe for spreadsheets (formula-safe text, quoting, numbers) and the exposure's lines
+ * in them: shared by the report's CSV (report-csv.ts), the tag file and the window's copied summary.
+ */
 import { plainAmount } from './amount';
 import type { Exposure } from '../exposure/model';
 
