@@ -1,9 +1,10 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { decodeBytes } from '../../shared/import/decode';
 import { MAX_FIELD_CHARS, MAX_ROWS } from '../../shared/import/limits';
 import { MAX_FILE_BYTES } from '../../shared/import/parse';
+import { openForReading } from './open-for-reading';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -15,14 +16,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  */
 export function readTextInput(path: string, what: string): string {
   const name = basename(path);
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new AppError('IO', `Cannot read ${path}: ${why}. Check the path.`, { file: name });
-  }
+  const fd = openForReading(path);
   let bytes: Buffer;
   try {
     const st = fstatSync(fd);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { MAX_FILE_BYTES } from '../../shared/import/parse';
+import { openForReading } from '../files/open-for-reading';
 
 /** Bytes read before detection: enough for any broker's title block and header. */
 export const HEAD_BYTES = 1 << 20;
@@ -23,13 +24,7 @@ export interface ChunkedFile {
 
 export function openChunkedFile(path: string, headBytes = HEAD_BYTES, chunkBytes = CHUNK_BYTES): ChunkedFile {
   const name = basename(path);
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new AppError('IO', `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message}.`, { file: name });
-  }
+  const fd = openForReading(path);
   const st = fstatSync(fd);
   if (!st.isFile()) {
     closeSync(fd);

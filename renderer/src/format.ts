@@ -68,9 +68,3 @@ export function formatDate(iso: string | null): string {
 export function formatCount(n: number): string {
   return formatter('count', { maximumFractionDigits: 0 }, {}).format(n);
 }
-
-/** A moment (epoch ms or ISO text) with date and time in the interface's locale. */
-export function formatDateTime(at: number | string): string {
-  const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? String(at) : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
-}

@@ -1,8 +1,5 @@
 /** Domain types shared by every layer, named in the user's words. */
 
-/** Money in integer cents of its currency, so sums are exact. */
-export type Cents = number;
-
 /** A tag weight in basis points: 10000 = 100%. */
 export type BasisPoints = number;
 
@@ -32,28 +29,6 @@ export interface Snapshot {
   preset: string | null;
   rowCount: number;
   importedAt: string;
-}
-
-/** One holding line of one snapshot, as imported. */
-export interface Position {
-  id: number;
-  snapshotId: number;
-  line: number | null;
-  account: string;
-  symbol: string | null;
-  /** Normalised instrument key used by tags: ticker, else ISIN, else CUSIP, else description. */
-  symbolKey: string;
-  isin: string | null;
-  cusip: string | null;
-  description: string;
-  securityType: string | null;
-  /** Exact decimal text, e.g. "12.5". */
-  quantity: string | null;
-  /** Exact decimal text. */
-  price: string | null;
-  valueCents: Cents;
-  currency: string;
-  isCash: boolean;
 }
 
 export interface Theme {

@@ -170,11 +170,6 @@ for (const field of POSITION_FIELDS) {
   });
 }
 
-/** The field a header name suggests, if any. */
-export function fieldForHeader(header: string): PositionField | null {
-  return SYNONYM_FIELD.get(normaliseHeader(header))?.field ?? null;
-}
-
 /** Column index per field; -1 when the file has no such column. */
 export type ColumnIndexes = Record<PositionField, number>;
 

@@ -32,9 +32,6 @@ export type PositionFieldName = Fields[number]['field'];
 /** The columns in order: for INSERT and SELECT lists. */
 export const POSITION_COLUMNS = POSITION_FIELDS.map((f) => f.column) as PositionColumn[];
 
-/** "line, account, ...". */
-export const POSITION_COLUMN_LIST = POSITION_COLUMNS.join(', ');
-
 /** Each field's slot among a row's bound values (the column order above). */
 export const SLOT = Object.fromEntries(POSITION_FIELDS.map((f, i) => [f.field, i])) as Record<PositionFieldName, number>;
 

@@ -12,7 +12,6 @@ import { STARTER_SUGGESTIONS } from '../suggestions/suggestions';
  * share a ticker on two exchanges never share tags.
  */
 export type SecurityKind = 'equity' | 'etf' | 'adr' | 'cash' | 'bond' | 'other';
-export const SECURITY_KINDS: readonly SecurityKind[] = ['equity', 'etf', 'adr', 'cash', 'bond', 'other'];
 
 export interface ReferenceSecurity {
   key: string;

@@ -64,6 +64,8 @@ describe('tags import and fund import', () => {
 
   it('a missing file is one line, not an internal error', () => {
     refusedUnchanged(['tags', 'import', join(temp.dir, 'nope.csv')], /Cannot read .*nope\.csv: there is no such file/);
+    // A holdings file says it in the same words (db/files/open-for-reading.ts).
+    refusedUnchanged(['import', join(temp.dir, 'nope.csv'), '--portfolio', 'Nope'], /Cannot read .*nope\.csv: there is no such file\. Check the path\./);
   });
 });
 
