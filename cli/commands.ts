@@ -3,6 +3,7 @@ import type { BackendHandlers, ImportOptions } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { withInterrupt } from './interrupt';
 import { canonicalEncoding, ENCODINGS } from '../shared/import/decode';
+import { canonicalDelimiter, DELIMITER_CANDIDATES } from '../shared/import/dialect';
 import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
@@ -30,7 +31,6 @@ type Command = (h: BackendHandlers, args: string[], io: Io) => Promise<void> | v
 const pct = (bp: number) => `${(bp / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 
 
-const DELIMITERS: Record<string, string> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '\\t': '\t', '|': '|', pipe: '|' };
 
 function importOptions(values: Record<string, unknown>): ImportOptions {
   const options: ImportOptions = {};
@@ -41,8 +41,11 @@ function importOptions(values: Record<string, unknown>): ImportOptions {
     options.encoding = canonical as ImportOptions['encoding'];
   }
   if (values['delimiter'] !== undefined) {
-    const d = DELIMITERS[String(values['delimiter'])];
-    if (!d) throw new UsageError(`--delimiter "${String(values['delimiter'])}" is not one of , ; tab |`);
+    // The same spellings as everywhere ("tab", "\t", "semicolon"...), and only the delimiters an import reads.
+    const d = canonicalDelimiter(String(values['delimiter']));
+    if (d === null || !(DELIMITER_CANDIDATES as readonly string[]).includes(d)) {
+      throw new UsageError(`--delimiter "${String(values['delimiter'])}" is not one of ${DELIMITER_CANDIDATES.map((c) => (c === '\t' ? 'tab' : c)).join(' ')}`);
+    }
     options.delimiter = d as ImportOptions['delimiter'];
   }
   if (values['preset'] !== undefined) options.preset = String(values['preset']);

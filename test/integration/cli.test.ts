@@ -175,4 +175,22 @@ describe('themelens CLI (the command-line contract in the README)', () => {
       expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     }
   });
+
+  it('--delimiter takes the same spellings as the import screen (";", "semicolon", "tab", "\\t"); another is refused with the list', () => {
+    const semi = join(temp.dir, 'semi.csv');
+    writeFileSync(semi, 'Symbol;Quantity;Market Value\nNVDA;10;"1,500.00"\n');
+    const tab = join(temp.dir, 'tab.csv');
+    writeFileSync(tab, 'Symbol\tQuantity\tMarket Value\nNVDA\t10\t1500.00\n');
+    const imported = (file: string, delimiter: string, name: string) => runCli(['import', file, '--db', db, '--portfolio', name, '--delimiter', delimiter, '--allow-duplicate']);
+    for (const [file, d, name] of [[semi, ';', 'Semi 1'], [semi, 'semicolon', 'Semi 2'], [tab, 'tab', 'Tab 1'], [tab, '\\t', 'Tab 2']] as const) {
+      const r = imported(file, d, name);
+      expect(r.code, `${d}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`Imported 1 position\\(s\\) from \\w+\\.csv into ${name}`));
+    }
+    const before = dumpContent(db);
+    const refused = imported(semi, ':', 'Colon');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('themelens: --delimiter ":" is not one of , ; tab |. Run "themelens help" for usage.\n');
+    expect(dumpContent(db)).toBe(before);
+  });
 });
