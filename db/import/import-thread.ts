@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiParsedInput, ImportOutcome, ImportProgress } from '../../shared/api/contract';
+import type { ConnectionSettings } from './import-connection';
 import type { ImportStages } from './import-file';
 import { AppError, type ApiErrorData } from '../../shared/api/errors';
 import { workerScript } from '../worker-script';
@@ -18,12 +19,12 @@ export interface ImportThread {
 
 /** Runs an import in a worker thread with its own connection (it parses on another); the caller's thread stays free. */
 export function importInThread(
-  args: { dbPath: string; nativeBinding?: string | undefined; key?: string | undefined; cipherNativeBinding?: string | undefined; input: ApiParsedInput<'importHoldings'>; now: string },
+  args: ConnectionSettings & { input: ApiParsedInput<'importHoldings'>; now: string },
   told: { onProgress: (p: ImportProgress) => void; onStages?: ((stages: ImportStages) => void) | undefined },
 ): ImportThread | null {
   const script = workerScript('import-worker');
   if (!script) return null;
-  const worker = new Worker(script.code, { eval: script.eval, workerData: { ...args, nativeBinding: args.nativeBinding, wantsStages: told.onStages !== undefined }, resourceLimits: { maxYoungGenerationSizeMb: IMPORT_THREAD_YOUNG_MB } });
+  const worker = new Worker(script.code, { eval: script.eval, workerData: { ...args, wantsStages: told.onStages !== undefined }, resourceLimits: { maxYoungGenerationSizeMb: IMPORT_THREAD_YOUNG_MB } });
   const result = new Promise<ImportOutcome>((ok, fail) => {
     let settled = false;
     worker.on('message', (m: { t: string; progress?: ImportProgress; stages?: ImportStages; outcome?: ImportOutcome; error?: ApiErrorData; message?: string }) => {

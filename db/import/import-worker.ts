@@ -5,15 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApiParsedInput } from '../../shared/api/contract';
 import { toErrorData } from '../../shared/api/errors';
-import { openDatabase } from '../connection';
+import { openImportConnection, type ConnectionSettings } from './import-connection';
 import { importHoldingsFile } from './import-file';
 
-interface ImportWorkerData {
-  dbPath: string;
-  nativeBinding?: string;
-  /** Set when the database is encrypted (the worker's own connection needs the key too). */
-  key?: string;
-  cipherNativeBinding?: string;
+/** The connection to open (with the key, where the database is encrypted) and the import to run. */
+interface ImportWorkerData extends ConnectionSettings {
   input: ApiParsedInput<'importHoldings'>;
   now: string;
   /** The caller wants to know where the time went (the benchmark). */
@@ -27,8 +23,7 @@ parentPort?.on('message', (m: { t: string }) => {
 });
 
 void (async () => {
-  const db = openDatabase(data.dbPath, { nativeBinding: data.nativeBinding, key: data.key, cipherNativeBinding: data.cipherNativeBinding });
-  db.pragma('cache_size = -32768');
+  const db = openImportConnection(data);
   try {
     const outcome = await importHoldingsFile(db, data.input, data.now, {
       onProgress: (p) => parentPort?.postMessage({ t: 'progress', progress: p }),

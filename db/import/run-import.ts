@@ -3,17 +3,10 @@ import { basename } from 'node:path';
 import type { ApiParsedInput, BackupInfo, ImportOutcome, ImportProgress } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { backupDir, createVerifiedBackup, rotateBackups } from '../backup/backups';
-import { openDatabase, type Db } from '../connection';
+import type { Db } from '../connection';
+import { openImportConnection, type ConnectionSettings } from './import-connection';
 import { importHoldingsFile, type ImportStages } from './import-file';
 import { importInThread } from './import-thread';
-
-/** How to open another connection to the database (an import writes through its own). */
-export interface ConnectionSettings {
-  dbPath: string;
-  nativeBinding?: string | undefined;
-  key?: string | undefined;
-  cipherNativeBinding?: string | undefined;
-}
 
 /**
  * Where an import runs: chosen by the file's size alone, the same in the app and the command line.
@@ -64,9 +57,8 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
   let cancelThread: (() => void) | null = null;
 
   const onItsOwnConnection = async (input: ApiParsedInput<'importHoldings'>, now: string): Promise<ImportOutcome> => {
-    const conn = connection.dbPath === ':memory:' ? db : openDatabase(connection.dbPath, { nativeBinding: connection.nativeBinding, key: connection.key, cipherNativeBinding: connection.cipherNativeBinding });
-    // A larger page cache keeps a big import's transaction from spilling pages to the WAL early.
-    if (conn !== db) conn.pragma('cache_size = -32768');
+    // A database in memory has no second connection: its import writes through the one it has.
+    const conn = connection.dbPath === ':memory:' ? db : openImportConnection(connection);
     try {
       return await importHoldingsFile(conn, input, now, { onProgress: options.onProgress, isCancelled: () => cancelRequested, onStages: options.onStages, parseOnAThread: false });
     } finally {
