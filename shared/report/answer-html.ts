@@ -55,7 +55,7 @@ ${r.clientName ? `<p class="meta">${html('Prepared for {{client}}', { client: e(
 <p class="particulars">${particulars.map(e).join(' · ')}${doc.fingerprint ? ` · ${html('fingerprint')} <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''}</p>
 <p class="headline">${html('Total value {{total}} as of {{date}} (base currency {{currency}})', { total: `<strong>${m(r.totalValue)}</strong>`, date: `<strong>${e(r.asOf)}</strong>`, currency: e(cur) })}</p>
 <figure>${themeBarChartSvg(bars, cur, tr)}</figure>
-<table class="answer-table"><thead><tr><th>${html('Theme')}</th><th class="num">${html('Value ({{currency}})', { currency: e(cur) })}</th><th class="num">${html('Share')}</th><th>${html('Largest contributors')}</th></tr></thead>
+<table class="answer-table"><thead><tr><th scope="col">${html('Theme')}</th><th scope="col" class="num">${html('Value ({{currency}})', { currency: e(cur) })}</th><th scope="col" class="num">${html('Share')}</th><th scope="col">${html('Largest contributors')}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>
