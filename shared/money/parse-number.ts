@@ -95,6 +95,33 @@ function currencyCode(text: string, i: number, j: number): string | null | undef
   return word === 'kr' || word === 'Fr' ? null : undefined;
 }
 
+/** currencyMark: no currency mark at this character; one that cannot stand (the cell is not a number). */
+const NO_MARK = -1;
+const BAD_MARK = -2;
+
+/**
+ * A currency mark before or after a number, at i: a sign ($, €, £...) or one run of letters (USD,
+ * US$, kr). Returns the index after it, the currency it names (where it names one) put in `found`;
+ * NO_MARK when there is none at i, BAD_MARK for letters that name no currency or follow another run
+ * of letters on the same side (`lettersSeen`).
+ */
+function currencyMark(text: string, i: number, e: number, found: { currency: string | null }, lettersSeen: boolean): number {
+  const c = text.charCodeAt(i);
+  const symbol = currencySymbol(c);
+  if (symbol !== undefined) {
+    if (symbol !== null) found.currency = symbol;
+    return i + 1;
+  }
+  if (!isLetter(c)) return NO_MARK;
+  if (lettersSeen) return BAD_MARK;
+  let j = i;
+  while (j < e && isLetter(text.charCodeAt(j))) j++;
+  const code = currencyCode(text, i, j);
+  if (code === undefined) return BAD_MARK;
+  if (code !== null) found.currency = code;
+  return j;
+}
+
 /**
  * Parses one cell to an exact decimal. With a style, an ambiguous `1,234` / `1.234` follows it;
  * without one, a lone `,` followed by exactly three digits groups thousands (US habit) and a lone `.`
@@ -132,7 +159,7 @@ export function parseDecimal(text: string, style?: NumberStyle): ParsedNumber {
   let paren = false;
   let closed = false;
   let percent = false;
-  let currency: string | null = null;
+  const found: { currency: string | null } = { currency: null };
   let lettersSeen = false;
   let i = s;
   // Prefix: signs, an opening parenthesis, currency signs and codes, in any order.
@@ -148,19 +175,13 @@ export function parseDecimal(text: string, style?: NumberStyle): ParsedNumber {
       signSeen = true;
       negative = c !== 0x2b;
       i++;
-    } else if (currencySymbol(c) !== undefined) {
-      currency = currencySymbol(c) ?? currency;
-      i++;
-    } else if (isLetter(c)) {
-      if (lettersSeen) return NOT_A_NUMBER;
-      lettersSeen = true;
-      let j = i;
-      while (j < e && isLetter(text.charCodeAt(j))) j++;
-      const code = currencyCode(text, i, j);
-      if (code === undefined) return NOT_A_NUMBER;
-      if (code !== null) currency = code;
-      i = j;
-    } else break;
+    } else {
+      const next = currencyMark(text, i, e, found, lettersSeen);
+      if (next === NO_MARK) break;
+      if (next === BAD_MARK) return NOT_A_NUMBER;
+      lettersSeen ||= isLetter(c);
+      i = next;
+    }
   }
   // Body: digits and separators.
   const bodyStart = i;
@@ -187,19 +208,12 @@ export function parseDecimal(text: string, style?: NumberStyle): ParsedNumber {
       signSeen = true;
       negative = true;
       i++;
-    } else if (currencySymbol(c) !== undefined) {
-      currency = currencySymbol(c) ?? currency;
-      i++;
-    } else if (isLetter(c)) {
-      if (lettersSeen) return NOT_A_NUMBER;
-      lettersSeen = true;
-      let j = i;
-      while (j < e && isLetter(text.charCodeAt(j))) j++;
-      const code = currencyCode(text, i, j);
-      if (code === undefined) return NOT_A_NUMBER;
-      if (code !== null) currency = code;
-      i = j;
-    } else return NOT_A_NUMBER;
+    } else {
+      const next = currencyMark(text, i, e, found, lettersSeen);
+      if (next < 0) return NOT_A_NUMBER;
+      lettersSeen ||= isLetter(c);
+      i = next;
+    }
   }
   if (paren !== closed) return NOT_A_NUMBER;
   if (paren) {
@@ -210,8 +224,8 @@ export function parseDecimal(text: string, style?: NumberStyle): ParsedNumber {
   if (body === null) return bodyEnd > bodyStart ? BAD_SEPARATORS : NOT_A_NUMBER;
   const units = BigInt(body.digits);
   const value = normalizeDecimal({ units: negative ? -units : units, scale: body.scale });
-  if (!percent && currency === null) return { ok: true, value };
-  return { ok: true, value, percent, currency };
+  if (!percent && found.currency === null) return { ok: true, value };
+  return { ok: true, value, percent, currency: found.currency };
 }
 
 /** Digits of the body with separators removed, and how many of them follow the decimal separator. */
