@@ -104,14 +104,26 @@ export function scanThreadState(db: Db): { ready: boolean; splits: number } {
   return { ready: !!t && !t.broken && Atomics.load(t.flags, READY) === 1, splits: t?.splits ?? 0 };
 }
 
-/** Starts `db`'s worker if it may have one, and waits until it is ready or has failed (tests, the bench). */
-export async function whenScanThreadSettled(db: Db, timeoutMs = 30_000): Promise<boolean> {
+/**
+ * Starts `db`'s worker now rather than at its first large scan, and waits until it is ready or has
+ * failed. The backend does so as it opens a database that holds a snapshot large enough to split
+ * (startScanThreadIfLarge), so the first views of it already have both cores.
+ */
+export async function startScanThread(db: Db, timeoutMs = 30_000): Promise<boolean> {
   readyThread(db);
   const t = storeOf(db).scan.thread;
   if (!t) return false;
   const end = Date.now() + timeoutMs;
   while (Atomics.load(t.flags, READY) === 0 && Date.now() < end) await new Promise((ok) => setTimeout(ok, 10));
   return scanThreadState(db).ready;
+}
+
+/** startScanThread, in the background, when `db` may have a worker and holds a snapshot large enough to split. */
+export function startScanThreadIfLarge(db: Db): void {
+  const scan = storeOf(db).scan;
+  if (!scan.config) return;
+  const large = db.prepare('SELECT 1 FROM snapshots WHERE row_count >= ? LIMIT 1').get(scan.splitMinRows) !== undefined;
+  if (large) void startScanThread(db);
 }
 
 function start(config: ScanThreadConfig): ScanThread | null {

@@ -2,7 +2,7 @@ import type { BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { encryptPlainBackups } from '../backup/backups';
 import { sqliteVersion, type Db } from '../connection';
-import { closeScanThread, enableScanThread } from '../exposure/scan-thread';
+import { closeScanThread, enableScanThread, startScanThreadIfLarge } from '../exposure/scan-thread';
 import { databaseAccess } from '../integrity/access';
 import { openChecked, openOrStartAfresh } from '../integrity/open-checked';
 import { APPLICATION_ID, refuseIfNotOurs } from '../integrity/ownership';
@@ -93,6 +93,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, readOnlyMessage, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer ?? (() => sharedPdfRenderer(db)), onImportStages: options.onImportStages });
   if (options.scanThread && options.dbPath !== ':memory:') {
     enableScanThread(db, { path: options.dbPath, nativeBinding: options.nativeBinding, key: options.key, cipherNativeBinding: options.cipherNativeBinding });
+    startScanThreadIfLarge(db);
   }
   return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
     // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.

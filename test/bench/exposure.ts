@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearAnalyticsCache } from '../../db/exposure/cache';
 import { computeExposureTotals } from '../../db/exposure/compute';
-import { scanThreadState, whenScanThreadSettled } from '../../db/exposure/scan-thread';
+import { scanThreadState, startScanThread } from '../../db/exposure/scan-thread';
 import { scanSummary } from '../reference/scan-summary';
 import { openBackend } from '../../db/service/backend';
 import { writeHoldingsCsv } from './generate';
@@ -42,7 +42,7 @@ export async function runExposureBench(dbPath: string): Promise<void> {
   // As the desktop app opens it: large scans split with the scan thread (db/exposure/scan-thread.ts).
   const backend = await openBackend({ dbPath, scanThread: true });
   const db = backend.db;
-  await whenScanThreadSettled(db);
+  await startScanThread(db);
   try {
     if ((db.prepare('SELECT count(*) FROM tags').pluck().get() as number) < 5000) {
       const symbols = db.prepare('SELECT DISTINCT symbol_key FROM positions LIMIT 5000').pluck().all() as string[];

@@ -5,14 +5,15 @@ import { openDatabase, type Db } from '../../db/connection';
 import { themeBreakdown } from '../../db/exposure/breakdowns';
 import { clearAnalyticsCache } from '../../db/exposure/cache';
 import { computeExposureTotals } from '../../db/exposure/compute';
-import { closeScanThread, enableScanThread, scanThreadState, whenScanThreadSettled } from '../../db/exposure/scan-thread';
+import { closeScanThread, enableScanThread, scanThreadState, startScanThread } from '../../db/exposure/scan-thread';
 import { migrate } from '../../db/migrations';
 import { setFxRate } from '../../db/repos/fx';
 import { getPortfolio } from '../../db/repos/portfolios';
 import { getSnapshot, listSnapshots } from '../../db/repos/snapshots';
 import { createTheme } from '../../db/repos/theme-edits';
 import { openBackend } from '../../db/service/backend';
-import { storeOf } from '../../db/store';
+import { DEFAULT_SPLIT_MIN_ROWS, storeOf } from '../../db/store';
+import { writeHoldingsCsv } from '../bench/generate';
 import { makeTempDir } from '../helpers/temp-dir';
 import { addSnapshot, everyView, tag, type PositionSpec } from '../unit/exposure/fixture';
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
   enableScanThread(split, { path });
   // Split from a single position (the connection's own setting, in its Store).
   storeOf(split).scan.splitMinRows = 1;
-  expect(await whenScanThreadSettled(split)).toBe(true);
+  expect(await startScanThread(split)).toBe(true);
 });
 afterAll(() => {
   closeScanThread(split);
@@ -151,7 +152,7 @@ describe('the scan thread is never needed', () => {
     const expected = figures(db, sid);
     enableScanThread(db, { path }); // a path the worker cannot open read-only
     storeOf(db).scan.splitMinRows = 1;
-    expect(await whenScanThreadSettled(db)).toBe(false);
+    expect(await startScanThread(db)).toBe(false);
     expect(figures(db, sid)).toEqual(expected);
     expect(scanThreadState(db).splits).toBe(0);
     closeScanThread(db);
@@ -160,26 +161,40 @@ describe('the scan thread is never needed', () => {
 
   it('a restore stops the thread before the file changes; the next large scan starts a new one', async () => {
     const b = await openBackend({ dbPath: join(dirs.dir, 'restore.db'), scanThread: true });
-    expect(await whenScanThreadSettled(b.db)).toBe(true);
+    expect(await startScanThread(b.db)).toBe(true);
     const backup = await b.handlers.createBackup({});
     await b.handlers.restoreBackup({ file: backup.file });
     expect(scanThreadState(b.db).ready).toBe(false);
-    expect(await whenScanThreadSettled(b.db)).toBe(true);
+    expect(await startScanThread(b.db)).toBe(true);
     b.close();
+  });
+
+  it('a database holding a snapshot large enough to split starts its thread as it opens; a small one waits for a large scan', async () => {
+    const path = join(dirs.dir, 'large.db');
+    const first = await openBackend({ dbPath: path, scanThread: true });
+    expect(storeOf(first.db).scan.thread).toBeNull();
+    const csv = join(dirs.dir, 'large.csv');
+    await writeHoldingsCsv(csv, DEFAULT_SPLIT_MIN_ROWS);
+    await first.handlers.importHoldings({ path: csv, portfolioName: 'Large', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+    first.close();
+    const again = await openBackend({ dbPath: path, scanThread: true });
+    // Nothing asked of it: the thread starts on its own and becomes ready.
+    await vi.waitFor(() => expect(scanThreadState(again.db).ready).toBe(true), { timeout: 30_000, interval: 20 });
+    again.close();
   });
 
   it('the backend starts its thread only when asked, and stops it when it closes', async () => {
     const b = await openBackend({ dbPath: join(dirs.dir, 'backend.db'), scanThread: true });
-    expect(await whenScanThreadSettled(b.db)).toBe(true);
+    expect(await startScanThread(b.db)).toBe(true);
     const db = b.db;
     b.close();
     expect(scanThreadState(db).ready).toBe(false);
     // An encrypted file: the worker opens it with the same key.
     const keyed = await openBackend({ dbPath: join(dirs.dir, 'keyed.db'), key: 'ab'.repeat(32), scanThread: true });
-    expect(await whenScanThreadSettled(keyed.db)).toBe(true);
+    expect(await startScanThread(keyed.db)).toBe(true);
     keyed.close();
     const plain = await openBackend({ dbPath: join(dirs.dir, 'plain.db') });
-    expect(await whenScanThreadSettled(plain.db)).toBe(false);
+    expect(await startScanThread(plain.db)).toBe(false);
     plain.close();
   });
 });
