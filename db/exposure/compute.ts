@@ -205,15 +205,17 @@ function tagChangesSincePrevious(db: Db, snapshot: Snapshot): Exposure['tagChang
     .prepare('SELECT imported_at FROM snapshots WHERE portfolio_id = ? AND (as_of < ? OR (as_of = ? AND id < ?)) ORDER BY as_of DESC, id DESC LIMIT 1')
     .pluck()
     .get(snapshot.portfolioId, snapshot.asOf, snapshot.asOf, snapshot.id) as string | undefined;
-  // Usually nothing changed since: one look at the tag history (small).
-  if (db.prepare('SELECT 1 FROM tag_events WHERE at >= ? LIMIT 1').get(previous ?? '') === undefined) return [];
+  // Usually nothing changed since: one look at the tag history, from its newest end.
+  if (db.prepare('SELECT 1 FROM tag_events WHERE at >= ? ORDER BY id DESC LIMIT 1').get(previous ?? '') === undefined) return [];
   // The snapshot's keys from its resolutions (a row per key held, written with every snapshot),
-  // not from its positions: a few thousand rows instead of up to a million.
+  // not from its positions: a few thousand rows instead of up to a million. Newest first, each
+  // event checked against them (EXISTS): stops at the 500th; an IN list looked up every key's
+  // events and sorted them all (3.5 ms against 0.4 ms for 5,000 tagged keys, after every edit).
   const rows = db
     .prepare(
-      `SELECT symbol_key AS symbolKey, theme_id AS themeId, old_weight_bp AS o, new_weight_bp AS n, source, at FROM tag_events
-       WHERE at >= @since AND symbol_key IN (SELECT r.symbol_key FROM position_resolutions r WHERE r.snapshot_id = @sid)
-       ORDER BY id DESC LIMIT 500`,
+      `SELECT e.symbol_key AS symbolKey, e.theme_id AS themeId, e.old_weight_bp AS o, e.new_weight_bp AS n, e.source, e.at FROM tag_events e
+       WHERE e.at >= @since AND EXISTS (SELECT 1 FROM position_resolutions r WHERE r.snapshot_id = @sid AND r.symbol_key = e.symbol_key)
+       ORDER BY e.id DESC LIMIT 500`,
     )
     .all({ since: previous ?? '', sid: snapshot.id }) as { symbolKey: string; themeId: string; o: number | null; n: number | null; source: string; at: string }[];
   return rows.map((r) => ({ symbolKey: r.symbolKey, themeId: r.themeId, oldWeight: r.o === null ? null : r.o / 10000, newWeight: r.n === null ? null : r.n / 10000, source: r.source, at: r.at }));
