@@ -99,3 +99,19 @@ export function sql(strings: TemplateStringsArray, ...parts: readonly Sql[]): Sq
   });
   return make(text);
 }
+
+/**
+ * Named parameters from several sources, as one object: a name given twice is refused, never
+ * overwritten. A scan's currency factors (@n0, @d0...) merged with another part's own @n0 would
+ * otherwise silently value positions at the wrong rate (it happened once, in a test's reference).
+ */
+export function params(...parts: readonly Readonly<Record<string, string | number | bigint>>[]): Record<string, string | number | bigint> {
+  const out: Record<string, string | number | bigint> = {};
+  for (const part of parts) {
+    for (const [name, value] of Object.entries(part)) {
+      if (Object.hasOwn(out, name)) throw new Error(`The SQL parameter @${name} is given twice.`);
+      out[name] = value;
+    }
+  }
+  return out;
+}

@@ -16,7 +16,7 @@ import { snapshotSummary } from './summary';
 import { absBaseSql, IN_SNAPSHOT, scanFrom, snapshotBasis, type SnapshotBasis } from './scan';
 import { tagRowTable, weightTable, type WeightLayout } from './weight-tables';
 import { checkTagTable, type TagTable } from './tag-tables';
-import { empty, indexed, integer, join, placeholders, sql, table, type Sql } from '../sql';
+import { empty, indexed, integer, join, params, placeholders, sql, table, type Sql } from '../sql';
 
 const money = (cents: number): number => cents / 100;
 
@@ -129,7 +129,7 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
         sql`SELECT p.id AS id, t.ti AS ti, ${magnitude} AS m FROM json_each(@pairs) j
          JOIN positions p ON p.id = j.value ->> 0 JOIN ${tagRows} t ON t.k = p.symbol_key AND t.ti = j.value ->> 1 ${order}`.text,
       )
-      .all({ ...basis.params, pairs }) as Row[];
+      .all(params(basis.params, { pairs })) as Row[];
   };
   const own = (j: number) => layout.themes.map((_, i) => i).filter((i) => layout.rootOf[i] === j);
   const byRoot = new Map<number, Row[]>();

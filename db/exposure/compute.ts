@@ -10,7 +10,7 @@ import { contributionCents, type CurrencyFactor } from './rates';
 import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange, type BrokerValues } from './scan';
 import { brokerRateDifferences } from './broker-values';
 import { snapshotSummary } from './summary';
-import { empty, sql } from '../sql';
+import { empty, params, sql } from '../sql';
 
 const money = (cents: number): number => cents / 100;
 
@@ -234,7 +234,7 @@ function listReportPositions(db: Db, snapshotId: number, factors: readonly Curre
        ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key
        LIMIT @limit`.text,
     )
-    .all({ sid: snapshotId, first: range.first, last: range.last, limit, ...base.params }) as PositionRow[];
+    .all(params({ sid: snapshotId, first: range.first, last: range.last, limit }, base.params)) as PositionRow[];
   // The tags of the keys listed: those of the rows themselves when they are few (a screen asks for
   // one), else every tag (the tags are thousands, the positions up to a million: never a second
   // pass over the positions to find which keys they hold).

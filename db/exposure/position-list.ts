@@ -2,7 +2,7 @@ import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import type { PositionRow, PositionList } from '../../shared/exposure/position-list';
 import type { Db } from '../connection';
 import { IN_SNAPSHOT, snapshotBasis } from './scan';
-import { sql } from '../sql';
+import { params, sql } from '../sql';
 
 /**
  * A page of a snapshot's positions for the positions table, largest first, as compact tuples: the
@@ -23,7 +23,7 @@ export function listPositions(db: Db, portfolio: Portfolio, snapshot: Snapshot, 
        LIMIT @limit OFFSET @offset`.text,
     )
     .raw()
-    .all({ ...basis.params, limit, offset }) as [string, string, string, string, string | null, number | null, number, string, number][];
+    .all(params(basis.params, { limit, offset })) as [string, string, string, string, string | null, number | null, number, string, number][];
   const list: PositionRow[] = rows.map(([account, symbol, symbolKey, description, quantity, baseCents, valueCents, currency, isCash]) => [
     account,
     symbol,

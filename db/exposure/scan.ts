@@ -2,7 +2,7 @@ import type { Db } from '../connection';
 import { fxRatesAsOf } from '../repos/fx';
 import { currencyFactors, type CurrencyFactor } from './rates';
 import type { WeightLayout } from './weight-tables';
-import { indexed, join, sql, table, type Sql } from '../sql';
+import { indexed, join, params, sql, table, type Sql } from '../sql';
 
 /**
  * The one-pass exposure scan. A snapshot's positions are read once, in their rowid range, each
@@ -124,7 +124,7 @@ export function snapshotBasis(db: Db, baseCurrency: string, snapshotId: number):
   const plain = broker === null && missing.length === 0 && factors.every((f) => f.num === f.den);
   return {
     snapshotId,
-    params: { sid: snapshotId, first: range.first, last: range.last, ...base.params },
+    params: params({ sid: snapshotId, first: range.first, last: range.last }, base.params),
     factors,
     missing,
     currencies,

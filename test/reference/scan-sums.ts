@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { scanFrom, type SnapshotBasis } from '../../db/exposure/scan';
+import { params as bindParams } from '../../db/sql';
 import type { WeightLayout } from '../../db/exposure/weight-tables';
 
 /**
@@ -43,7 +44,8 @@ export function snapshotSums(
     ...layout.roots.map((_, j) => `count(*) FILTER (WHERE w.r${j} = 1${rated(basis)}) AS rn${j}`),
     ...(options.extra ?? []),
   ];
-  const params: Record<string, string | number | bigint> = { ...basis.params, ...options.extraParams };
+  // A name given twice is refused (db/sql.ts params): the missing currencies' @m0... once collided.
+  const params: Record<string, string | number | bigint> = bindParams(basis.params, options.extraParams ?? {});
   basis.missing.forEach((c, i) => (params[`m${i}`] = c));
   const row = db.prepare(`SELECT ${cols.join(', ')} FROM ${scanFrom(layout)}`).get(params) as Record<string, number | null>;
   const themes = new Map<string, ThemeSums>();

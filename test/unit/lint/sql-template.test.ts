@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { Sql} from '../../../db/sql';
-import { columns, placeholders, sql, table } from '../../../db/sql';
+import { columns, params, placeholders, sql, table } from '../../../db/sql';
 
 /**
  * SQL in db/ is built with the `sql` template (db/sql.ts): it interpolates only fragments and
@@ -54,5 +54,13 @@ describe('SQL built with the sql template', () => {
     expect(() => table('users; DROP TABLE tags')).toThrow(/Not a table/);
     expect(() => columns(['a; --'])).toThrow(/Not a column/);
     expect(() => sql`SELECT ${"1; DROP TABLE tags" as unknown as Sql}`).toThrow(/bind values as parameters/);
+  });
+});
+
+describe('named parameters from several sources (params)', () => {
+  it('are merged, and a name given twice is refused rather than overwritten', () => {
+    expect(params({ sid: 1, first: 10 }, { c0: 'EUR', n0: 10845n }, {})).toEqual({ sid: 1, first: 10, c0: 'EUR', n0: 10845n });
+    // A second @n0 would have valued positions at another rate, silently.
+    expect(() => params({ c0: 'EUR', n0: 10845n }, { n0: 5n })).toThrow('The SQL parameter @n0 is given twice.');
   });
 });
