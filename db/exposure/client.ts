@@ -106,13 +106,16 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
   };
 }
 
+/** The line a valued position goes on in a client's list: one per security, currency and cash flag. */
+const lineKey = (p: { symbolKey: string; currency: string; isCash: boolean }) => `${p.symbolKey}\u0000${p.currency}\u0000${p.isCash ? 1 : 0}`;
+
 /** How many lines mergePositions would make of these snapshots' positions, from their groups. */
 function countLines(db: Db, base: string, snapshotIds: number[]): number {
   const merged = new Set<string>();
   let alone = 0;
   for (const id of snapshotIds) {
     for (const g of valuedCounts(db, base, id)) {
-      if (g.valued > 0) merged.add(g.line);
+      if (g.valued > 0) merged.add(lineKey(g));
       alone += g.n - g.valued;
     }
   }
@@ -127,7 +130,7 @@ function countLines(db: Db, base: string, snapshotIds: number[]): number {
 function mergePositions(list: { portfolio: string; pos: ExposurePosition }[]): ExposurePosition[] {
   const merged = new Map<string, { pos: ExposurePosition; value: number | null; local: number; accounts: string[]; themes: Map<string, { id: string; weight: number; source?: string; cents: number }> }>();
   list.forEach(({ portfolio, pos }, i) => {
-    const key = pos.value === null ? `#${i}` : `${pos.symbolKey}\u0000${pos.currency}\u0000${pos.isCash ? 1 : 0}`;
+    const key = pos.value === null ? `#${i}` : lineKey(pos);
     const account = pos.account ? `${portfolio} · ${pos.account}` : portfolio;
     const m = merged.get(key);
     if (!m) {

@@ -120,6 +120,17 @@ function baseValues(values: ArrayLike<number>, bases: ArrayLike<number> | null, 
   return out;
 }
 
+/**
+ * How a group's positions are valued in the base currency, decided in one place: 'plain' (the
+ * value itself: no broker values, a rate of exactly 1), 'unrated' (no rate and no broker values:
+ * nothing of the group is valued), or each position's |base value| (NaN: none).
+ */
+function valuation(g: LoadedGroup, factor: CurrencyFactor | undefined, broker: boolean): 'plain' | 'unrated' | Float64Array {
+  if (!broker && factor === undefined) return 'unrated';
+  if (!broker && factor !== undefined && factor.num === factor.den) return 'plain';
+  return baseValues(valuesOf(g), broker ? baseValuesOf(g) : null, factor);
+}
+
 /** The themes in the weight table's order, their top-level themes and which root each rolls into. */
 function layoutOf(themes: Theme[]): { roots: Theme[]; rootOf: number[] } {
   const roots = themes.filter((t) => !t.parentId);
@@ -176,13 +187,9 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
     // This group's long and short contributions per tag of its key.
     const l = new Array<number>(nt).fill(0);
     const s = new Array<number>(nt).fill(0);
-    // Plain: the base value is the value itself (no broker values, a rate of exactly 1). Unrated:
-    // no rate and no broker values, so nothing of the group is valued.
-    const plain = !broker && factor !== undefined && factor.num === factor.den;
-    const unrated = !broker && factor === undefined;
-    // Each position's |base value| (NaN: no rate), where it is not the value itself.
-    const abs = plain || unrated ? null : baseValues(valuesOf(g), broker ? baseValuesOf(g) : null, factor);
-    if (plain) {
+    const how = valuation(g, factor, broker);
+    const abs = typeof how === 'string' ? null : how;
+    if (how === 'plain') {
       signed = g.local;
       valued = g.n;
     } else if (abs !== null) {
@@ -195,7 +202,7 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
         signed += v < 0 ? -a : v > 0 ? a : 0;
       }
     }
-    if (!unrated) {
+    if (how !== 'unrated') {
       for (let t = 0; t < nt; t++) {
         const values = valuesOf(g);
         const [lo, sh] = contributions(values, abs ?? values, keyTags!.weights[t] as number);
@@ -280,13 +287,13 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
  * rate or the broker's value): what a client's position list counts without reading a position
  * (computeClientExposure merges valued positions per line key; an unvalued one stays its own line).
  */
-export function valuedCounts(db: Db, baseCurrency: string, snapshotId: number): { line: string; n: number; valued: number }[] {
+export function valuedCounts(db: Db, baseCurrency: string, snapshotId: number): { symbolKey: string; currency: string; isCash: boolean; n: number; valued: number }[] {
   const basis = snapshotBasis(db, baseCurrency, snapshotId);
   const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
   return loadGroups(db, snapshotId).map((g) => {
-    const abs = baseValues(valuesOf(g), basis.broker !== null ? baseValuesOf(g) : null, factorOf.get(g.currency));
-    let valued = 0;
-    for (let k = 0; k < abs.length; k++) if (abs[k] === abs[k]) valued++;
-    return { line: `${g.key}\u0000${g.currency}\u0000${g.isCash}`, n: g.n, valued };
+    const how = valuation(g, factorOf.get(g.currency), basis.broker !== null);
+    let valued = how === 'plain' ? g.n : 0;
+    if (typeof how !== 'string') for (let k = 0; k < how.length; k++) if (how[k] === how[k]) valued++;
+    return { symbolKey: g.key, currency: g.currency, isCash: g.isCash === 1, n: g.n, valued };
   });
 }

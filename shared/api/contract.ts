@@ -211,8 +211,7 @@ const inputBuilders = {
     positionLimit: z.number().int().min(0).max(1_000_000).optional(),
     benchmark: benchmark.optional(),
   }),
-  /** The positions of a snapshot for the positions table (largest first, at most `limit`). */
-  /** A page of a snapshot's positions, largest first: `offset` rows in, at most `limit` of them. */
+  /** A page of a snapshot's positions for the positions table, largest first: `offset` rows in, at most `limit` of them. */
   listPositions: () => z.strictObject({
     snapshotId: id,
     offset: z.number().int().min(0).max(POSITION_LIST_LIMIT).default(0),
