@@ -28,6 +28,27 @@ export function footerTemplate(doc: ReportDocument): string {
   return `<div style="font-size:7.5px;font-family:'DejaVu Sans','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',Meiryo,sans-serif;color:#6b7280;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${left}</span><span>${page}</span></div>`;
 }
 
+const ROOT_REASON = 'Chromium refuses its sandbox when run as root';
+
+/** Whether this process runs as root (never on Windows, which has no user ids). */
+export function runsAsRoot(proc: { getuid?: (() => number) | undefined } = process): boolean {
+  return proc.getuid !== undefined && proc.getuid() === 0;
+}
+
+/**
+ * The sandbox needs user namespaces or a setuid helper: only when the system refuses it does Chromium
+ * run without one, and the user is told once. Any other failure is thrown as it is.
+ */
+export async function launchSandboxedElse<B>(launch: (sandbox: boolean) => Promise<B>, unsandboxed: (why: string) => void): Promise<B> {
+  try {
+    return await launch(true);
+  } catch (err) {
+    if (!/sandbox/i.test((err as Error).message)) throw err;
+    unsandboxed(/as root/i.test((err as Error).message) ? ROOT_REASON : 'this system does not allow Chromium its sandbox (user namespaces)');
+    return launch(false);
+  }
+}
+
 /** Launches headless Chromium (playwright-core) for printing; fails with what to install when it is missing. */
 export async function launchPdfRenderer(): Promise<PdfRenderer> {
   const executablePath = findChromium();
@@ -40,24 +61,20 @@ export async function launchPdfRenderer(): Promise<PdfRenderer> {
   // A private, empty HOME for the browser profile and caches, removed when the renderer closes.
   const home = mkdtempSync(join(tmpdir(), 'themelens-print-'));
   const launch = (sandbox: boolean) => chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, chromiumSandbox: sandbox, env: printingEnvironment(home) });
+  const unsandboxed = (why: string) => process.stderr.write(`themelens: note: PDF printing runs Chromium without its sandbox: ${why}. JavaScript stays off and it has no network.\n`);
   let browser: Awaited<ReturnType<typeof launch>>;
   try {
-    browser = await launch(true);
-  } catch (err) {
-    // The sandbox needs user namespaces or a setuid helper, and Chromium refuses it to root: only then
-    // does it run without one, and the user is told once.
-    const why = /as root/i.test((err as Error).message) ? 'Chromium refuses its sandbox when run as root' : 'this system does not allow Chromium its sandbox (user namespaces)';
-    if (!/sandbox/i.test((err as Error).message)) {
-      rmSync(home, { recursive: true, force: true });
-      throw err;
-    }
-    process.stderr.write(`themelens: note: PDF printing runs Chromium without its sandbox: ${why}. JavaScript stays off and it has no network.\n`);
-    try {
+    // Chromium always refuses its sandbox to root: a launch that would fail is not tried (it cost
+    // 130-180 ms before every PDF command run as root, as in containers and CI).
+    if (runsAsRoot()) {
+      unsandboxed(ROOT_REASON);
       browser = await launch(false);
-    } catch (second) {
-      rmSync(home, { recursive: true, force: true });
-      throw second;
+    } else {
+      browser = await launchSandboxedElse(launch, unsandboxed);
     }
+  } catch (err) {
+    rmSync(home, { recursive: true, force: true });
+    throw err;
   }
   // Pages are kept and reused (page-pool.ts); their JavaScript is off and they are offline, so
   // nothing a report holds can run or fetch.
