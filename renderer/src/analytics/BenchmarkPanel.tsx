@@ -10,6 +10,7 @@ import { EVERY_TICK } from './charts/axis-ticks';
 import { formatShare } from '../format';
 import { useCall } from '../ui/useCall';
 import { formatPoints } from '../../../shared/report/html-extras';
+import { WrappedTick } from './charts/WrappedTick';
 
 const PORTFOLIO_COLOR = '#2563eb';
 const BENCHMARK_COLOR = '#f59e0b';
@@ -89,7 +90,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
             >
               <BarChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
-                <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} height={40} />
+                <XAxis dataKey="name" tick={<WrappedTick />} interval={0} height={48} />
                 <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} width={48} />
                 <Bar dataKey="portfolio" name={portfolioName} fill={PORTFOLIO_COLOR} isAnimationActive={false} />
                 <Bar dataKey="benchmark" name={held} fill={BENCHMARK_COLOR} isAnimationActive={false} />

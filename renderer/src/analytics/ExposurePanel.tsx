@@ -7,6 +7,7 @@ import type { RowIssue } from '../../../shared/import/types';
 import { api } from '../api';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
 import { ExposureTable } from './ExposureTable';
+import { WrappedTick } from './charts/WrappedTick';
 import { IssuesTable } from '../import/IssuesTable';
 import { Modal } from '../ui/Modal';
 
@@ -94,10 +95,9 @@ export function ExposurePanel({ exposure }: { exposure: SnapshotExposure }) {
             <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
             <XAxis
               dataKey="name"
-              tick={{ fontSize: 11 }}
+              tick={<WrappedTick />}
               interval={0}
-              tickFormatter={(n: string) => (n.length > 18 ? `${n.slice(0, 16)}…` : n)}
-              height={40}
+              height={48}
               label={{ value: t('Theme'), position: 'insideBottom', offset: 0, style: { fontSize: 11 } }}
             />
             <YAxis

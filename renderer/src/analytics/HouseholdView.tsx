@@ -14,6 +14,7 @@ import type { ViewProps } from './AnalyticsViews';
 import { HouseholdTargets } from './HouseholdTargets';
 import { useCall } from '../ui/useCall';
 import { formatPoints } from '../../../shared/report/html-extras';
+import { WrappedTick } from './charts/WrappedTick';
 
 /** Positions shown in the combined table (the report lists them all). */
 const TOP_POSITIONS = 15;
@@ -130,7 +131,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
         >
           <BarChart data={chart} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
-            <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} height={40} />
+            <XAxis dataKey="name" tick={<WrappedTick />} interval={0} height={48} />
             <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} width={48} />
             <Bar dataKey="share" name={t('Share now')} fill="#2563eb" isAnimationActive={false} />
             {hasTargets && <Bar dataKey="target" name={t('Target')} fill="#9ca3af" isAnimationActive={false} />}

@@ -10,6 +10,7 @@ import { EVERY_TICK } from './charts/axis-ticks';
 import { ExportReportDialog } from '../reports/ExportReportDialog';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
+import { WrappedTick } from './charts/WrappedTick';
 
 type Result = ApiOutputs['runScenario'];
 
@@ -128,7 +129,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
             >
               <BarChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 24 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
-                <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} height={40} />
+                <XAxis dataKey="name" tick={<WrappedTick />} interval={0} height={48} />
                 <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => formatMoneyShort(v, cur)} tick={{ fontSize: 11 }} width={64} label={{ value: t('Move ({{currency}})', { currency: cur }), angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
                 <ReferenceLine y={0} stroke="#9ca3af" />
                 <Bar dataKey="impact" isAnimationActive={false}>

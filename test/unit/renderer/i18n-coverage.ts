@@ -94,6 +94,16 @@ export function scanRenderer(root: string): { untranslated: Found[]; keys: Found
         const value = node.initializer.text;
         if (!CODE_ATTRIBUTES.test(name) && /[A-Za-z]{2}/.test(value) && !PROPER_NAMES.test(value) && (TEXT_ATTRIBUTES.has(name) || SENTENCE.test(value)) && !ignored(node))
           untranslated.push({ file, line: at(node), text: `${name}="${value}"` });
+      } else if (ts.isJsxAttribute(node) && node.initializer && ts.isJsxExpression(node.initializer) && node.initializer.expression && TEXT_ATTRIBUTES.has(node.name.getText()) && (ts.isNoSubstitutionTemplateLiteral(node.initializer.expression) || ts.isTemplateExpression(node.initializer.expression) || ts.isStringLiteral(node.initializer.expression))) {
+        // title={`Account ${n}`}: a text attribute given a literal in braces is shown all the same.
+        const e = node.initializer.expression;
+        const value = ts.isTemplateExpression(e) ? [e.head.text, ...e.templateSpans.map((x) => x.literal.text)].join('…') : e.text;
+        if (/[A-Za-z]{2}/.test(value) && !PROPER_NAMES.test(value.trim()) && !ignored(node)) untranslated.push({ file, line: at(node), text: `${node.name.getText()}={${value}}` });
+      } else if (ts.isPropertyAssignment(node) && node.name.getText() === 'value' && ts.isObjectLiteralExpression(node.parent) && ts.isJsxExpression(node.parent.parent) && ts.isJsxAttribute(node.parent.parent.parent) && TEXT_ATTRIBUTES.has(node.parent.parent.parent.name.getText()) && (ts.isStringLiteral(node.initializer) || ts.isNoSubstitutionTemplateLiteral(node.initializer) || ts.isTemplateExpression(node.initializer))) {
+        // label={{ value: 'Account', position: 'insideBottom' }}: a chart axis' title.
+        const value = node.initializer.getText().slice(1, -1);
+        if (/[A-Za-z]{2}/.test(value) && !ignored(node)) untranslated.push({ file, line: at(node), text: `label value: ${value}` });
+        return;
       } else if (ts.isCallExpression(node) && TRANSLATORS.has(calleeName(node) ?? '') && (ts.isIdentifier(node.expression) || ts.isPropertyAccessExpression(node.expression) && node.expression.expression.getText() === 'i18n')) {
         const first = node.arguments[0];
         // t('From', { context: 'source' }) looks up "From_source" first: one English word, two meanings.

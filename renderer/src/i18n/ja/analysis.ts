@@ -8,6 +8,7 @@ export const ANALYSIS: Record<string, string> = {
   Portfolio: 'ポートフォリオ',
   Value: '評価額',
   'Value ({{currency}})': '評価額（{{currency}}）',
+  'Account {{account}}: {{value}}': '口座 {{account}}：{{value}}',
   'Total ({{currency}})': '合計（{{currency}}）',
   Share: '構成比',
   Weight: 'ウェイト',

@@ -1,0 +1,44 @@
+/**
+ * A category label broken into lines that fit under its bar: by words (a theme's name), a word too
+ * long for a line (or a Japanese name, which has no spaces) cut by characters. The last line ends in
+ * "…" when the name needs more than `maxLines`. Widths count narrow characters; a full-width (CJK)
+ * character counts as two.
+ */
+export function wrapLabel(text: string, maxWidth: number, maxLines = 2): string[] {
+  const limit = Math.max(4, Math.floor(maxWidth));
+  const lines: string[] = [];
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && widthOf(`${last} ${word}`) <= limit) {
+      lines[lines.length - 1] = `${last} ${word}`;
+      continue;
+    }
+    let rest = [...word];
+    while (widthOf(rest.join('')) > limit) {
+      let n = 0;
+      while (n < rest.length && widthOf(rest.slice(0, n + 1).join('')) <= limit) n++;
+      lines.push(rest.slice(0, Math.max(1, n)).join(''));
+      rest = rest.slice(Math.max(1, n));
+    }
+    if (rest.length > 0) lines.push(rest.join(''));
+  }
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let tail = [...(kept[maxLines - 1] as string)];
+  while (tail.length > 0 && widthOf(tail.join('')) + 1 > limit) tail = tail.slice(0, -1);
+  kept[maxLines - 1] = `${tail.join('').trimEnd()}…`;
+  return kept;
+}
+
+/** The width of `s` in narrow characters. */
+export function widthOf(s: string): number {
+  let n = 0;
+  for (const ch of s) n += isWide(ch) ? 2 : 1;
+  return n;
+}
+
+/** East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms). */
+function isWide(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+}
