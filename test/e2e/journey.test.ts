@@ -48,6 +48,16 @@ describe('first journey: empty app, import, tag, chart, export (real renderer, r
     expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(3);
     const chartText = await chart.innerText();
     expect(chartText).toMatch(/Untagged/);
+    // Every theme's name is under its bar, whole, and no two run into each other.
+    const labels = await chart.locator('.category-tick text').evaluateAll((els) =>
+      els.map((el) => ({ text: (el.textContent ?? '').replace(/\s+/g, ' '), box: el.getBoundingClientRect().toJSON() as DOMRect })),
+    );
+    expect(labels.map((l) => l.text)).toEqual(['Data-centerinfrastructure', 'Crude-oillogistics', 'Diamondsemiconductors', 'Untagged']);
+    for (let i = 1; i < labels.length; i++) expect(labels[i]!.box.left).toBeGreaterThan(labels[i - 1]!.box.right + 2);
+    // The positions table fits its half of the window: a tag's × is never cut off at the edge (a
+    // long theme name wraps inside its chip).
+    const fit = await h.page.locator('.positions .table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
     await h.screenshot('03-tagged-chart');
     // The backend really stored the tags in the SQLite file.
     const tags = h.backend.db.prepare('SELECT symbol_key, theme_id, weight_bp FROM tags ORDER BY symbol_key').raw().all();

@@ -30,7 +30,9 @@ describe('user text is rendered as text, never as markup', () => {
     bridge.listThemes.mockResolvedValue([{ ...DEFAULT_THEMES[0]!, name: PAYLOAD, description: SCRIPT }]);
     render(<App />);
     const row = await screen.findByTestId('position-row-EVIL');
-    await screen.findByText(`${PAYLOAD} 50%`, { exact: false });
+    // The tag chip: the theme's name (its own element, so a long one can give way) and its weight.
+    const chip = (await screen.findByText(PAYLOAD, { selector: '.chip-name' })).closest('.chip');
+    expect(chip?.textContent).toContain(`${PAYLOAD} 50%`);
     expect(row.textContent).toContain(PAYLOAD);
     expect(row.textContent).toContain(SCRIPT);
     expect(screen.getByTestId('exposure-row-data-centers').textContent).toContain(PAYLOAD);

@@ -23,7 +23,7 @@ export function WrappedTick({ x = 0, y = 0, payload, width = 0, visibleTicksCoun
   const band = Number(width) / Math.max(1, visibleTicksCount);
   const lines = wrapLabel(name, (band - 6) / CHAR_PX);
   return (
-    <g transform={`translate(${x},${y})`}>
+    <g className="category-tick" transform={`translate(${x},${y})`}>
       <text textAnchor="middle" fontSize={fontSize} fill={fill} className="recharts-cartesian-axis-tick-value">
         {lines.join('') !== name.replace(/\s+/g, '') && <title>{name}</title>}
         {lines.map((line, i) => (
