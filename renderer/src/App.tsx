@@ -44,7 +44,7 @@ const SCREEN_POSITION_LIMIT = 0;
  */
 export function App() {
   useLanguageSync();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [portfolios, setPortfolios] = useState<PortfolioSummary[] | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [themes, setThemes] = useState<Theme[]>([]);
@@ -102,6 +102,15 @@ export function App() {
   // Bumped after an import or a tag change so the same portfolio's exposure is fetched again.
   const [exposureVersion, setExposureVersion] = useState(0);
   const bumpExposure = useCallback(() => setExposureVersion((v) => v + 1), []);
+  // A default theme's name follows the interface's language (api.ts): asked for again on a switch.
+  useEffect(() => {
+    const again = () => {
+      void api().listThemes({}).then(setThemes);
+      bumpExposure();
+    };
+    i18n.on('languageChanged', again);
+    return () => i18n.off('languageChanged', again);
+  }, [i18n, bumpExposure]);
   // A tag edit fetches only the totals (the positions table reloads its tags when the exposure
   // changes). Funds' look-through weights may change too: a full refresh then.
   const onTagsApplied = useCallback(() => {

@@ -1,5 +1,14 @@
 import type { ThemeLensBridge } from '../../shared/api/contract';
 import type { ErrorDetails, ErrorCode } from '../../shared/api/errors';
+import { withThemeNamesIn } from '../../shared/domain/theme-names';
+import { currentLanguage } from './i18n';
+
+/**
+ * Answers that never name a theme (pages of positions, securities, a file's preview) or that name
+ * them in a language of their own (a report's preview, in the report's language): not walked for
+ * default theme names (shared/domain/theme-names.ts). Every other answer is, in Japanese.
+ */
+const NO_THEME_NAMES = new Set(['listPositions', 'listSnapshotSecurities', 'listSecurities', 'previewImport', 'listImportIssues', 'previewReport', 'previewClientReport']);
 
 /**
  * The backend, as the preload exposes it, with its calls counted while they are answered: work the
@@ -42,6 +51,10 @@ function counting(bridge: ThemeLensBridge): ThemeLensBridge {
         if (answer !== null && typeof answer === 'object' && typeof (answer as PromiseLike<unknown>).then === 'function') {
           inFlight++;
           (answer as PromiseLike<unknown>).then(done, done);
+          // A default theme the user has not renamed is named in the interface's language.
+          if (typeof name === 'string' && !NO_THEME_NAMES.has(name) && currentLanguage() !== 'en') {
+            return Promise.resolve(answer).then((v) => withThemeNamesIn(v, currentLanguage()));
+          }
         }
         return answer;
       };

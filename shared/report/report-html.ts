@@ -1,6 +1,7 @@
 /** The client report as one self-contained HTML file: the page the PDF is printed from, too. */
 import { hasSection, languageOf, textOf, titleOf, type ReportDocument, type ReportSection } from './document';
 import { escapeHtml as e } from './escape';
+import { withThemeNamesIn } from '../domain/theme-names';
 import { answerHtml } from './answer-html';
 import { accountsHtml, currenciesHtml, overlapHtml } from './html-breakdowns';
 import { scenarioHtml } from './html-extras';
@@ -45,7 +46,9 @@ figure{margin:8px 0;break-inside:avoid}svg.chart{max-width:100%;height:auto}
  * handler and no style attribute (colors are SVG fill attributes), so the same markup can be shown
  * under the app's strict CSP.
  */
-export function renderReportBody(doc: ReportDocument): string {
+export function renderReportBody(report: ReportDocument): string {
+  // Default themes the user has not renamed are named in the report's language.
+  const doc = withThemeNamesIn(report, languageOf(report));
   const r = doc.exposure;
   const { html } = textOf(doc);
   const warnings = r.warnings.length ? `<div class="warnings">${r.warnings.map((w) => `<p>${e(w.message)}</p>`).join('')}</div>` : '';

@@ -51,7 +51,9 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     // No amount in yen shows a decimal.
     expect(table).not.toMatch(/￥[\d,]+\.\d/);
     const shell = await h.page.locator('body').innerText();
-    for (const english of ['Import holdings', 'Export report', 'Positions', 'Untagged']) expect(shell, english).not.toContain(english);
+    for (const english of ['Import holdings', 'Export report', 'Positions', 'Untagged', 'Data-center infrastructure', 'Diamond semiconductors']) expect(shell, english).not.toContain(english);
+    // The default themes, left as shipped, are named in Japanese (shared/domain/theme-names.ts).
+    for (const name of ['データセンター・インフラ', '原油物流', 'ダイヤモンド半導体']) expect(shell).toContain(name);
     expect(await h.page.getByTestId('view-tab-positions').innerText()).toBe('保有銘柄');
     await check('positions');
     await h.screenshot('ja-01-positions');
@@ -81,7 +83,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.page.getByRole('dialog').waitFor();
     await h.page.locator('[data-testid="report-preview-page"] h1').waitFor();
     const preview = (await h.page.locator('[data-testid="report-preview-page"] section.cover').innerText()).replace(/\u00a0/g, ' ');
-    for (const words of ['テーマ・エクスポージャー: NISA', '評価額合計', 'JPY 4,813,350', '主な寄与銘柄']) expect(preview).toContain(words);
+    for (const words of ['テーマ・エクスポージャー: NISA', '評価額合計', 'JPY 4,813,350', '主な寄与銘柄', 'データセンター・インフラ']) expect(preview).toContain(words);
     await check('export dialog');
     await h.screenshot('ja-04-export-preview');
     const out = join(h.dataDir, 'NISA.pdf');
@@ -89,7 +91,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.page.getByTestId('export-save').click();
     await h.page.getByTestId('export-saved').waitFor({ timeout: 60_000 });
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
-    for (const words of ['テーマ・エクスポージャー: NISA', '評価額合計', 'ソフトバンクグループ', '免責事項']) expect(text).toContain(words);
+    for (const words of ['テーマ・エクスポージャー: NISA', '評価額合計', 'ソフトバンクグループ', '免責事項', 'データセンター・インフラ', 'ダイヤモンド半導体']) expect(text).toContain(words);
     expect(readFileSync(out).toString('latin1')).toMatch(/\/Lang \(ja\)/);
     await h.page.keyboard.press('Escape');
   });

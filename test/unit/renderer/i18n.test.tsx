@@ -102,3 +102,29 @@ describe('switching the language', () => {
     expect((screen.getByTestId('language-picker') as HTMLSelectElement).value).toBe('en');
   });
 });
+
+describe('the default themes in the interface language', () => {
+  it('are named in Japanese in the Japanese interface while the user has not renamed them, asked for again on a switch', async () => {
+    installBridge({ portfolios: [makePortfolio()] });
+    render(<App />);
+    await waitFor(() => expect(screen.getByTestId('exposure-row-data-centers').textContent).toContain('Data-center infrastructure'));
+
+    act(() => void setLanguage('ja'));
+    await waitFor(() => expect(screen.getByTestId('exposure-row-data-centers').textContent).toContain('データセンター・インフラ'));
+    expect(screen.getByTestId('exposure-row-oil-logistics').textContent).toContain('原油物流');
+    // The positions view's theme filter lists them in Japanese too (from listThemes).
+    await waitFor(() => expect(screen.getByRole('option', { name: 'ダイヤモンド半導体' })).toBeTruthy());
+
+    act(() => void setLanguage('en'));
+    await waitFor(() => expect(screen.getByTestId('exposure-row-data-centers').textContent).toContain('Data-center infrastructure'));
+  });
+
+  it('keep a name the user wrote, in either language', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.listThemes.mockResolvedValue([{ ...DEFAULT_THEMES[0]!, name: 'AI data centers' }, ...DEFAULT_THEMES.slice(1)]);
+    await act(() => setLanguage('ja'));
+    render(<App />);
+    await waitFor(() => expect(screen.getByRole('option', { name: 'AI data centers' })).toBeTruthy());
+    expect(screen.getByRole('option', { name: '原油物流' })).toBeTruthy();
+  });
+});

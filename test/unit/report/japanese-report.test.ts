@@ -93,6 +93,20 @@ describe('a report in Japanese', () => {
     for (const label of labels) expect(label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
+  it('names the default themes in Japanese where the user left their names as shipped, and keeps a name the user wrote', () => {
+    const ja = renderReportHtml(richDocument('ja'));
+    for (const name of ['データセンター・インフラ', '原油物流', 'ダイヤモンド半導体', 'Sub theme X']) expect(ja).toContain(name);
+    expect(ja).not.toContain('Data-center infrastructure');
+    // The user renamed the theme: every copy of its name in the document is theirs.
+    const renamed = JSON.parse(JSON.stringify(richDocument('ja')).replaceAll('"Data-center infrastructure"', '"AI のデータセンター"')) as ReportDocument;
+    const html = renderReportHtml(renamed);
+    expect(html).toContain('AI のデータセンター');
+    expect(html).not.toContain('データセンター・インフラ');
+    const en = renderReportHtml(richDocument('en'));
+    for (const name of ['Data-center infrastructure', 'Crude-oil logistics', 'Diamond semiconductors']) expect(en).toContain(name);
+    expect(en).not.toContain('原油物流');
+  });
+
   it('the same document in English has the English words (the check above would catch a report left in English)', () => {
     const doc = richDocument('en');
     const html = renderReportHtml(doc) + footerTemplate(doc);
