@@ -47,7 +47,9 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
           <span key={tag.id} className="chip" title={[`${theme?.name ?? tag.id} ${formatWeight(tag.weight)}`, theme?.description].filter(Boolean).join('\n')}>
             <span className="swatch" style={{ background: theme?.color ?? '#9ca3af' }} />
             {/* A long theme name wraps inside its chip in a narrow table, so the weight and × stay in view. */}
-            <span className="chip-name">{theme?.name ?? tag.id}</span> {formatWeight(tag.weight)}
+            <span className="chip-label">
+              <span className="chip-name">{theme?.name ?? tag.id}</span> {formatWeight(tag.weight)}
+            </span>
             {/* i18n-ignore: a source without a label (none today) shows its code */}
             {tag.source && tag.source !== 'manual' && <span className="chip-source">{SOURCE_LABELS[tag.source] ? t(SOURCE_LABELS[tag.source]!) : tag.source}</span>}
             <button
