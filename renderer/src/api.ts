@@ -8,7 +8,7 @@ import { currentLanguage } from './i18n';
  * them in a language of their own (a report's preview, in the report's language): not walked for
  * default theme names (shared/domain/theme-names.ts). Every other answer is, in Japanese.
  */
-const NO_THEME_NAMES = new Set(['listPositions', 'listSnapshotSecurities', 'listSecurities', 'previewImport', 'listImportIssues', 'previewReport', 'previewClientReport']);
+const NO_THEME_NAMES: ReadonlySet<string> = new Set<keyof ThemeLensBridge>(['listPositions', 'listSnapshotSecurities', 'listSecurities', 'previewImport', 'listImportIssues', 'previewReport', 'previewClientReport']);
 
 /**
  * The backend, as the preload exposes it, with its calls counted while they are answered: work the
