@@ -181,6 +181,7 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
           weight: t.w / 10000,
           source: t.source,
           viaThemeId: theme.id === root.id ? null : theme.id,
+          viaThemeName: theme.id === root.id ? null : theme.name,
           positionValue: money(d.v),
           // The magnitude as SQL computed it, signed like the position.
           value: money(d.v < 0 && r.m !== 0 ? -r.m : r.m),

@@ -27,6 +27,8 @@ export interface ThemeContributor {
   source: string;
   /** The sub-theme the tag names, when it is not the theme itself. */
   viaThemeId: string | null;
+  /** That sub-theme's name, as the user sees it. */
+  viaThemeName: string | null;
   /** The position's value in base currency. */
   positionValue: number;
   /** Its contribution to the theme (value x weight, rounded to the cent). */

@@ -54,6 +54,8 @@ describe('household and benchmark views', () => {
     // Data centers: (10,000 + 4,000) x 0.6 + 3,300 x 0.5 = 10,050.00, 41.0%.
     expect(await h.page.getByTestId('household-theme-data-centers').innerText()).toMatch(/\$10,050\.00\s+41\.0%/);
     expect(await h.page.getByTestId('household-position-NVDA').innerText()).toMatch(/Ann IRA · IRA-1; Ann Joint · J-7\s+\$14,000\.00/);
+    // Its tags name their themes, as everywhere else in the window (not by id).
+    expect(await h.page.getByTestId('household-position-NVDA').innerText()).toMatch(/Data-center infrastructure 60%$/);
     // In EUR instead, each position converted and rounded to the cent: 9,090.91 + 4,545.45 + 909.09
     // + 3,636.36 + 3,000.00 + 1,090.91 = 22,272.72 (not 24,500 / 1.10 = 22,272.73).
     await h.page.getByTestId('household-currency').selectOption('EUR');
@@ -100,7 +102,7 @@ describe('household and benchmark views', () => {
     for (let i = 0; i < 4; i++) await h.page.keyboard.press('ArrowLeft');
     await h.page.getByTestId('scenario-total').getByText('-$1,200.00').waitFor();
     await h.page.getByTestId('scenario-export').click();
-    expect(await h.page.getByTestId('export-scenario').innerText()).toContain('data-centers -20%');
+    expect(await h.page.getByTestId('export-scenario').innerText()).toContain('Data-center infrastructure -20%');
     await h.page.getByTestId('export-format-json').check();
     const out = join(temp.dir, 'scenario.json');
     h.saveDialogAnswers.push(out);

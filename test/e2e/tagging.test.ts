@@ -89,7 +89,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.getByTestId('theme-row-oil-logistics').waitFor();
     await h.page.getByTestId('history-tab').click();
     await h.page.getByTestId('history-symbol').fill('kmi');
-    await h.page.getByTestId('tag-history').getByText('oil-logistics').first().waitFor();
+    await h.page.getByTestId('tag-history').getByText('Crude-oil logistics').first().waitFor();
     await h.screenshot('43-tag-history');
     await h.page.keyboard.press('Escape');
     // The exposure table names the renamed theme (the chart and tables read themes afresh).

@@ -57,6 +57,8 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
   if (!client || !r || !base) return <p className="muted loading-inline" data-testid="household-view">{t('Loading…')}</p>;
   const cur = r.baseCurrency;
   const roots = r.themes.filter((x) => !x.parentId);
+  // A position's tags name their themes as the rest of the app does, not by id.
+  const nameOf = new Map(r.themes.map((x) => [x.id, x.name]));
   const hasTargets = r.themes.some((x) => x.target);
   const chart = roots.map((x) => ({ id: x.id, name: x.name, color: x.color, share: x.share * 100, target: x.target ? x.target.share * 100 : null, value: x.value }));
   return (
@@ -233,7 +235,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
                 <td className="description">{p.description}</td>
                 <td>{p.account}</td>
                 <td className="num">{p.value === null ? t('no rate') : formatMoney(p.value, cur)}</td>
-                <td>{p.themes.map((x) => `${x.id} ${formatWeight(x.weight)}`).join(', ')}</td>
+                <td>{p.themes.map((x) => `${nameOf.get(x.id) ?? x.id} ${formatWeight(x.weight)}`).join(', ')}</td>
               </tr>
             ))}
           </tbody>

@@ -90,6 +90,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
           <ExportReportDialog
             subject={{ portfolioId: portfolio.id, snapshotId: result.snapshotId }}
             shocks={moved.map(([themeId, pct]) => ({ themeId, shockBp: pct * 100 }))}
+            themeNames={Object.fromEntries(moved.map(([themeId]) => [themeId, names.get(themeId)?.name ?? themeId]))}
             naming={{ clientName: portfolio.clientName, portfolio: portfolioName, asOf: result.asOf }}
             onClose={() => setExporting(false)}
             onSaved={(saved) => onMessage(t('Report saved to {{path}}', { path: saved.path }), 'ok')}

@@ -76,7 +76,7 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
                       <td className="description">{c.description}</td>
                       <td className="num">{formatMoney(c.positionValue, cur)}</td>
                       <td className="num">{formatWeight(c.weight)}</td>
-                      <td>{c.viaThemeId ? t('{{source}} (via {{theme}})', { source: sourceLabel(c.source), theme: c.viaThemeId }) : sourceLabel(c.source)}</td>
+                      <td>{c.viaThemeId ? t('{{source}} (via {{theme}})', { source: sourceLabel(c.source), theme: c.viaThemeName ?? c.viaThemeId }) : sourceLabel(c.source)}</td>
                       <td className="num">{formatMoney(c.value, cur)}</td>
                     </tr>
                   ))}

@@ -74,12 +74,15 @@ const storage = (): Storage | null => {
 export function ExportReportDialog({
   subject,
   shocks = [],
+  themeNames = {},
   naming,
   onClose,
   onSaved,
 }: {
   subject: ReportSubject;
   shocks?: ReportShocks;
+  /** The shocked themes' names, to say which they are (the shocks themselves carry ids). */
+  themeNames?: Readonly<Record<string, string>>;
   naming: { clientName: string | null; portfolio: string; asOf: string };
   onClose: () => void;
   onSaved: (result: Saved) => void;
@@ -239,7 +242,7 @@ export function ExportReportDialog({
             )}
             {shocks.length > 0 && (
               <p className="small" data-testid="export-scenario">
-                {t('With a Scenario section: {{shocks}}', { shocks: shocks.map((x) => `${x.themeId} ${x.shockBp > 0 ? '+' : ''}${x.shockBp / 100}%`).join(', ') })}
+                {t('With a Scenario section: {{shocks}}', { shocks: shocks.map((x) => `${themeNames[x.themeId] ?? x.themeId} ${x.shockBp > 0 ? '+' : ''}${x.shockBp / 100}%`).join(', ') })}
               </p>
             )}
             <button type="button" className="small export-prefs-link" onClick={() => setEditingPrefs(true)} disabled={busy} data-testid="export-edit-prefs">

@@ -176,7 +176,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
       ) : tab === 'review' ? (
         <ReviewPanel onChanged={onChanged} />
       ) : (
-        <TagHistory />
+        <TagHistory themes={themes} />
       )}
       <div className="actions">
         <button type="button" onClick={onClose}>
@@ -188,7 +188,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
 }
 
 /** Every tag change, newest first, filterable by symbol and date. */
-function TagHistory() {
+function TagHistory({ themes }: { themes: readonly Theme[] }) {
   const { t } = useTranslation();
   const [symbol, setSymbol] = useState('');
   const [since, setSince] = useState('');
@@ -231,7 +231,7 @@ function TagHistory() {
               <tr key={i}>
                 <td>{new Date(e.at).toLocaleString(locale())}</td>
                 <td>{e.symbolKey}</td>
-                <td>{e.themeId}</td>
+                <td>{themes.find((th) => th.id === e.themeId)?.name ?? e.themeId}</td>
                 <td className="num">{w(e.oldWeightBp)}</td>
                 <td className="num">{w(e.newWeightBp)}</td>
                 <td>{tagSourceLabel(e.source, t)}</td>

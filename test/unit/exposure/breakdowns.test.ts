@@ -75,7 +75,7 @@ describe('theme breakdown (SQL)', () => {
     expect(b.themes.map((t) => t.id)).not.toContain(sub.id);
     const dc = b.themes.find((t) => t.id === 'data-centers')!;
     expect(dc.value).toBe(7561.46 + 2500);
-    expect(dc.top.find((c) => c.symbol === 'KMI')).toMatchObject({ viaThemeId: sub.id, weight: 0.5, value: 2500 });
+    expect(dc.top.find((c) => c.symbol === 'KMI')).toMatchObject({ viaThemeId: sub.id, viaThemeName: sub.name, weight: 0.5, value: 2500 });
   });
 });
 

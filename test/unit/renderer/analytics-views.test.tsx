@@ -33,3 +33,22 @@ describe('switching between analytics views', () => {
     expect(screen.getByTestId('analytics').getAttribute('aria-busy')).toBeNull();
   });
 });
+
+describe('the themes view', () => {
+  it('names the sub-theme a contributor is tagged with, not its id', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    const contributor = { account: 'X1', symbol: 'EQIX', symbolKey: 'EQIX', description: 'EQUINIX', weight: 0.5, source: 'manual', viaThemeId: 'hyperscale', viaThemeName: 'Hyperscale operators', positionValue: 1000, value: 500 };
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => [{ id: 1, portfolioId: 1, asOf: '2026-11-24', sourceFile: 'a.csv', fileSha256: '', rowCount: 1, importedAt: '2026-11-24T00:00:00Z', preset: null }]),
+      getThemeBreakdown: vi.fn(async () => ({
+        portfolioId: 1, snapshotId: 1, asOf: '2026-11-24', baseCurrency: 'USD', totalValue: 1000, untaggedValue: 500, missingCurrencies: [],
+        themes: [{ id: 'data-centers', name: 'Data-center infrastructure', color: '#2563eb', value: 500, share: 0.5, positionCount: 1, top: [contributor] }],
+      })),
+    });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    fireEvent.click(screen.getByTestId('view-tab-themes'));
+    expect(await screen.findByText('Manual (via Hyperscale operators)', { exact: false })).toBeTruthy();
+    expect(screen.queryByText(/via hyperscale\)/)).toBeNull();
+  });
+});
