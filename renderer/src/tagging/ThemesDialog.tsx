@@ -190,6 +190,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
 /** Every tag change, newest first, filterable by symbol and date. */
 function TagHistory({ themes }: { themes: readonly Theme[] }) {
   const { t } = useTranslation();
+  const nameOf = new Map(themes.map((th) => [th.id, th.name]));
   const [symbol, setSymbol] = useState('');
   const [since, setSince] = useState('');
   const [events, setEvents] = useState<TagEvent[]>([]);
@@ -231,7 +232,7 @@ function TagHistory({ themes }: { themes: readonly Theme[] }) {
               <tr key={i}>
                 <td>{new Date(e.at).toLocaleString(locale())}</td>
                 <td>{e.symbolKey}</td>
-                <td>{themes.find((th) => th.id === e.themeId)?.name ?? e.themeId}</td>
+                <td>{nameOf.get(e.themeId) ?? e.themeId}</td>
                 <td className="num">{w(e.oldWeightBp)}</td>
                 <td className="num">{w(e.newWeightBp)}</td>
                 <td>{tagSourceLabel(e.source, t)}</td>

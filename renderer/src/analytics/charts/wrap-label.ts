@@ -13,14 +13,16 @@ export function wrapLabel(text: string, maxWidth: number, maxLines = 2): string[
       lines[lines.length - 1] = `${last} ${word}`;
       continue;
     }
-    let rest = [...word];
-    while (widthOf(rest.join('')) > limit) {
-      let n = 0;
-      while (n < rest.length && widthOf(rest.slice(0, n + 1).join('')) <= limit) n++;
-      lines.push(rest.slice(0, Math.max(1, n)).join(''));
-      rest = rest.slice(Math.max(1, n));
+    // Characters onto the current piece until the next one would not fit (one at least per piece).
+    let piece = '';
+    for (const ch of word) {
+      if (piece !== '' && widthOf(piece) + widthOf(ch) > limit) {
+        lines.push(piece);
+        piece = '';
+      }
+      piece += ch;
     }
-    if (rest.length > 0) lines.push(rest.join(''));
+    lines.push(piece);
   }
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
