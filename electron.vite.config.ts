@@ -16,8 +16,6 @@ export default defineConfig({
           // Import threads: parsing and inserting never run on the main process's event loop.
           'import-worker': resolve(__dirname, 'db/import/import-worker.ts'),
           'parse-worker': resolve(__dirname, 'db/import/parse-worker.ts'),
-          // The scan thread: the second half of a large snapshot's exposure scan.
-          'scan-worker': resolve(__dirname, 'db/exposure/scan-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

@@ -17,7 +17,6 @@ export default defineConfig({
         themelens: resolve(__dirname, 'cli/main.ts'),
         'parse-worker': resolve(__dirname, 'db/import/parse-worker.ts'),
         'import-worker': resolve(__dirname, 'db/import/import-worker.ts'),
-        'scan-worker': resolve(__dirname, 'db/exposure/scan-worker.ts'),
       },
       output: { format: 'cjs', entryFileNames: '[name].cjs' },
     },

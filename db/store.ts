@@ -1,10 +1,9 @@
 import type { Db } from './connection';
-import type { ScanThread, ScanThreadConfig } from './exposure/scan-thread';
 import type { PdfRenderer } from './report/pdf';
 
 /**
  * Everything ThemeLens keeps in memory for one open database besides the file itself: the
- * analytics cache, which temp tables hold what, the scan thread, prepared statements, undo tokens,
+ * analytics cache, which temp tables hold what, prepared statements, undo tokens,
  * the key it was opened with and the PDF printer. One Store per connection, made on first use and
  * gone with the connection (a WeakMap, so a closed database leaves nothing behind).
  *
@@ -22,16 +21,6 @@ export interface Store {
   builtTables: Map<string, string>;
   /** Tags-as-of temp tables (exposure/tag-tables.ts): table -> the moment and data stamp they hold. */
   tagTablesFilled: Map<string, { cutoff: string | null; stamp: string | null }>;
-  /** The scan thread (exposure/scan-thread.ts). */
-  scan: {
-    /** Set when the connection may have a scan thread (the desktop app). */
-    config: ScanThreadConfig | null;
-    thread: ScanThread | null;
-    /** Scans of fewer positions run whole (tests and the bench lower or raise it). */
-    splitMinRows: number;
-    /** Whether this thread may block in Atomics.wait; learnt on the first wait. */
-    mayBlock: boolean;
-  };
   /** Statements prepared once per connection, by name (bulk tag edits run thousands). */
   statements: Map<string, unknown>;
   /** Tokens of deletions that can be undone (repos/portfolio-edits.ts). */
@@ -40,12 +29,9 @@ export interface Store {
   key: { key: string; cipherNativeBinding?: string | undefined } | null;
   /** The headless Chromium that prints PDFs (report/pdf-pool.ts), launched on first use. */
   printer: Promise<PdfRenderer> | null;
-  /** The last few snapshots' position groups (exposure/group-summary.ts), by snapshot id, with the snapshot's identity. */
+  /** The last few snapshots' position groups (exposure/loaded-groups.ts), by snapshot id, with the snapshot's identity. */
   positionGroups: Map<number, { identity: string; groups: unknown[] }>;
 }
-
-/** Scans of fewer positions than this run whole: handing half over costs more than it saves. */
-export const DEFAULT_SPLIT_MIN_ROWS = 20_000;
 
 const stores = new WeakMap<Db, Store>();
 
@@ -59,7 +45,6 @@ export function storeOf(db: Db): Store {
       ownDepth: 0,
       builtTables: new Map(),
       tagTablesFilled: new Map(),
-      scan: { config: null, thread: null, splitMinRows: DEFAULT_SPLIT_MIN_ROWS, mayBlock: true },
       statements: new Map(),
       nextUndo: 1,
       key: null,

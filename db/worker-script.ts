@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 const SOURCES = {
   'parse-worker': join(__dirname, 'import', 'parse-worker.ts'),
   'import-worker': join(__dirname, 'import', 'import-worker.ts'),
-  'scan-worker': join(__dirname, 'exposure', 'scan-worker.ts'),
 } as const;
 
 /**

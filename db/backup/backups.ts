@@ -5,7 +5,6 @@ import type { BackupInfo, RestoreResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { encryptInPlace, isPlainSqliteFile, keyOf, openKeyed, unlocks, type Db } from '../connection';
 import { ensurePrivateFile } from '../paths';
-import { stopScanThread } from '../exposure/scan-thread';
 
 
 /** Backups live beside the database, in a folder readable by the user alone. */
@@ -157,9 +156,6 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   if (backupVersion > liveVersion) {
     throw new AppError('DB_FROM_FUTURE', `${name} was written by a newer version of ThemeLens (schema ${backupVersion}; this version knows ${liveVersion}). Update ThemeLens to restore it. Nothing was changed.`);
   }
-  // The scan thread's read-only connection to this file goes first: the file is about to change
-  // under it (encrypted: replaced, its WAL removed).
-  await stopScanThread(db);
   const safety = await createVerifiedBackup(db, dbPath, 'before-restore', now, nativeBinding);
   if (keyed) {
     restoreEncrypted(db, dbPath, backupPath);

@@ -9,14 +9,16 @@ import type {
 } from '../../shared/exposure/analytics';
 import type { Db } from '../connection';
 import { listThemes } from '../repos/themes';
+import { layoutOf } from './group-summary';
 import type { CurrencyFactor } from './rates';
 import { cached } from './cache';
-import { addGroups, scanInParts } from './scan-thread';
+import { accountSums } from './group-accounts';
+import { largestPositions } from './group-largest';
 import { snapshotSummary } from './summary';
-import { absBaseSql, IN_SNAPSHOT, scanFrom, snapshotBasis, type SnapshotBasis } from './scan';
+import { absBaseSql, IN_SNAPSHOT, snapshotBasis, type SnapshotBasis } from './scan';
 import { tagRowTable, weightTable, type WeightLayout } from './weight-tables';
 import { checkTagTable, type TagTable } from './tag-tables';
-import { empty, indexed, integer, join, params, placeholders, sql, table, type Sql } from '../sql';
+import { empty, integer, join, params, placeholders, sql, table, type Sql } from '../sql';
 
 const money = (cents: number): number => cents / 100;
 
@@ -86,10 +88,11 @@ const withoutCents = <T extends { totalCents: number }>(h: T): Omit<T, 'totalCen
  *
  * Without sorting every contribution: a contribution is never larger than its position's |value|
  * (weights are at most 100%), so the positions with the largest |value| are the only candidates
- * worth a look. One bounded sort picks them; their contributions are ordered; a theme's first
- * `top` candidate rows are its answer when the last of them is larger than the smallest candidate
- * |value| (every other position's contribution is at most that), or when the candidates hold all
- * the theme's rows. Any other theme gets an exact bounded sort of its own rows.
+ * worth a look. A bounded heap over the position groups picks them (group-largest.ts); their
+ * contributions are ordered; a theme's first `top` candidate rows are its answer when the last of
+ * them is larger than the smallest candidate |value| (every other position's contribution is at
+ * most that), or when the candidates hold all the theme's rows. Any other theme gets an exact
+ * bounded sort of its own rows.
  */
 function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, counts: ReadonlyMap<string, { count: number }>, top: number): Map<string, ThemeContributor[]> {
   const tagRows = tagRowTable(db, layout);
@@ -97,18 +100,8 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
   const order = sql`ORDER BY m DESC, p.symbol_key, p.account, p.id, t.ti`;
   type Row = { id: number; ti: number; m: number };
   const limit = Math.max(256, 8 * top * layout.roots.length);
-  // The largest |value|s of each half (scan-thread.ts), then of both. Which of several equal
-  // |value|s at the cut are kept does not matter: only contributions above the cut are taken
-  // from the candidates as they are.
-  const candidates = scanInParts<{ id: number; a: number }[]>(
-    db,
-    sql`SELECT p.id AS id, ${basis.abs} AS a FROM positions p WHERE ${IN_SNAPSHOT} AND a IS NOT NULL ORDER BY a DESC LIMIT ${integer(limit)}`.text,
-    basis.params,
-    { mode: 'all', tags: layout },
-  )
-    .flat()
-    .sort((x, y) => y.a - x.a || x.id - y.id)
-    .slice(0, limit);
+  // The largest |value|s, from the position groups.
+  const candidates = largestPositions(db, basis, limit);
   // Every position with a rate is a candidate when there are fewer than `limit`.
   const threshold = candidates.length < limit ? -1 : (candidates[candidates.length - 1]?.a ?? -1);
   const candidateRows: Row[] = [];
@@ -218,30 +211,22 @@ export function accountBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsho
 
 function accountsOf(db: Db, portfolio: Portfolio, snapshot: Snapshot): AccountBreakdown {
   const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
-  const layout = weightTable(db, 'tags');
-  // Each theme's signed contribution: sign x (|v| x w / 10000, half away from zero).
-  const contribution = (i: number) => sql`sign(p.value_cents) * ((${basis.abs} * ${indexed('w.w', i)} + 5000) / 10000)`;
-  // Sums and counts per account: a large snapshot is grouped in two halves at once, then merged (scan-thread.ts).
-  type Row = { account: string; total: number; n: number } & Record<string, number | null>;
-  const query = sql`SELECT p.account AS account, coalesce(sum(${basis.signed}), 0) AS total, count(*) AS n
-              ${join(layout.themes.map((_, i) => sql`, sum(${contribution(i)}) FILTER (WHERE ${indexed('w.w', i)} > 0) AS ${indexed('c', i)}`), empty)}
-       FROM ${scanFrom(layout)} GROUP BY p.account`;
-  const rows = addGroups(scanInParts<Row[]>(db, query.text, basis.params, { mode: 'all', tags: layout }), 'account');
+  const themes = listThemes(db);
+  const { roots, rootOf } = layoutOf(themes);
   let totalCents = 0;
   let taggedCents = 0;
-  const accounts = rows.map((r) => {
-    const themes = new Map<string, number>();
+  const accounts = accountSums(db, portfolio.baseCurrency, snapshot.id).map((r) => {
+    const byRoot = new Map<string, number>();
     let tagged = 0;
-    layout.themes.forEach((_, i) => {
-      const c = r[`c${i}`];
-      const root = layout.roots[layout.rootOf[i] ?? -1];
-      if (c === null || c === undefined || !root) return;
-      themes.set(root.id, (themes.get(root.id) ?? 0) + c);
+    r.themes.forEach((c, i) => {
+      const root = roots[rootOf[i] ?? -1];
+      if (c === null || !root) return;
+      byRoot.set(root.id, (byRoot.get(root.id) ?? 0) + c);
       tagged += c;
     });
     totalCents += r.total;
     taggedCents += tagged;
-    return { account: r.account, total: r.total, n: r.n, tagged, themes };
+    return { account: r.account, total: r.total, n: r.n, tagged, themes: byRoot };
   });
   accounts.sort((a, b) => b.total - a.total || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
   const h = head(portfolio, snapshot, basis.missing, totalCents, taggedCents);

@@ -5,9 +5,8 @@ import type { CurrencyFactor } from './rates';
 import { snapshotBasis } from './scan';
 import type { SnapshotSummary } from './summary';
 import { checkTagTable, type TagTable } from './tag-tables';
-import { unpackValues } from './position-groups';
-import { storeOf } from '../store';
-import { sql, table } from '../sql';
+import { loadGroups, scaleHalfUp, valuation, valuesOf } from './loaded-groups';
+import { indexed, integer, join, sql, table } from '../sql';
 
 /**
  * A snapshot's summary (summary.ts) from its position groups (position-groups.ts): a few thousand
@@ -22,68 +21,11 @@ import { sql, table } from '../sql';
  * test/integration/position-groups.test.ts checks every figure equals a scan of the positions.
  */
 
-/** A group as stored; its packed values are unpacked on first use and kept with it. */
-interface LoadedGroup {
-  key: string;
-  currency: string;
-  isCash: number;
-  n: number;
-  local: number;
-  valueList: Buffer;
-  baseValueList: Buffer | null;
-  values?: Int32Array | Float64Array;
-  bases?: Int32Array | Float64Array | null;
-}
-
-const valuesOf = (g: LoadedGroup) => (g.values ??= unpackValues(g.valueList, g.n));
-const baseValuesOf = (g: LoadedGroup) => (g.bases ??= g.baseValueList ? unpackValues(g.baseValueList, g.n) : null);
-
-/** Snapshots whose groups a connection keeps in memory (a million positions are 4-8 MB). */
-const KEPT_SNAPSHOTS = 6;
-
-/**
- * The groups of a snapshot. They never change once written, so the connection keeps the last few
- * snapshots' groups (its Store): after a tag edit the exposure re-reads only the tags. Kept under
- * the snapshot's identity (its position ids, row count and import time), so a snapshot id reused
- * after a deletion is never served another's groups; nothing read inside a transaction is kept.
- */
-function loadGroups(db: Db, snapshotId: number): LoadedGroup[] {
-  const kept = storeOf(db).positionGroups;
-  const row = db.prepare('SELECT first_position_id AS f, last_position_id AS l, row_count AS n, imported_at AS at FROM snapshots WHERE id = ?').get(snapshotId) as
-    | { f: number | null; l: number | null; n: number; at: string }
-    | undefined;
-  const identity = row ? `${row.f}:${row.l}:${row.n}:${row.at}` : '';
-  const hit = kept.get(snapshotId);
-  if (hit && hit.identity === identity) {
-    kept.delete(snapshotId);
-    kept.set(snapshotId, hit);
-    return hit.groups as LoadedGroup[];
-  }
-  const groups = db
-    .prepare(
-      `SELECT symbol_key AS key, currency, is_cash AS isCash, position_count AS n, value_cents AS local, value_list AS valueList, base_value_list AS baseValueList
-       FROM position_groups WHERE snapshot_id = ?`,
-    )
-    .all(snapshotId) as LoadedGroup[];
-  if (!db.inTransaction && row) {
-    kept.set(snapshotId, { identity, groups });
-    while (kept.size > KEPT_SNAPSHOTS) kept.delete(kept.keys().next().value as number);
-  }
-  return groups;
-}
-
 /** One held key's tags: the theme indexes, their weights (bp) and the top-level themes it counts in. */
-interface KeyTags {
+export interface KeyTags {
   themes: number[];
   weights: number[];
   roots: number[];
-}
-
-/** floor((a x num + half) / den) for whole a, num, den >= 0: exact at any size. */
-function scaleHalfUp(a: number, num: number, half: number, den: number): number {
-  const x = a * num + half;
-  if (x <= Number.MAX_SAFE_INTEGER) return Math.floor(x / den);
-  return Number((BigInt(a) * BigInt(num) + BigInt(half)) / BigInt(den));
 }
 
 /**
@@ -108,52 +50,42 @@ function contributions(values: ArrayLike<number>, abs: ArrayLike<number>, w: num
   return [long, short];
 }
 
-/** |base value| of each position: the broker's where given, else converted at the factor; NaN without either. */
-function baseValues(values: ArrayLike<number>, bases: ArrayLike<number> | null, factor: CurrencyFactor | undefined): Float64Array {
-  const out = new Float64Array(values.length);
-  const half = factor ? Math.floor(factor.den / 2) : 0;
-  for (let k = 0; k < values.length; k++) {
-    const bv = bases ? (bases[k] as number) : NaN;
-    const v = values[k] as number;
-    out[k] = bv === bv ? Math.abs(bv) : factor ? (factor.num === factor.den ? Math.abs(v) : scaleHalfUp(Math.abs(v), factor.num, half, factor.den)) : NaN;
-  }
-  return out;
-}
-
-/**
- * How a group's positions are valued in the base currency, decided in one place: 'plain' (the
- * value itself: no broker values, a rate of exactly 1), 'unrated' (no rate and no broker values:
- * nothing of the group is valued), or each position's |base value| (NaN: none).
- */
-function valuation(g: LoadedGroup, factor: CurrencyFactor | undefined, broker: boolean): 'plain' | 'unrated' | Float64Array {
-  if (!broker && factor === undefined) return 'unrated';
-  if (!broker && factor !== undefined && factor.num === factor.den) return 'plain';
-  return baseValues(valuesOf(g), broker ? baseValuesOf(g) : null, factor);
-}
-
 /** The themes in the weight table's order, their top-level themes and which root each rolls into. */
-function layoutOf(themes: Theme[]): { roots: Theme[]; rootOf: number[] } {
+export function layoutOf(themes: Theme[]): { roots: Theme[]; rootOf: number[] } {
   const roots = themes.filter((t) => !t.parentId);
   const rootIndex = new Map(roots.map((r, j) => [r.id, j]));
   return { roots, rootOf: themes.map((t) => rootIndex.get(t.parentId ?? t.id) ?? -1) };
 }
 
-function tagsByKey(db: Db, tagTable: TagTable, themes: Theme[], rootOf: number[]): Map<string, KeyTags> {
-  const index = new Map(themes.map((t, i) => [t.id, i]));
-  // As arrays, not objects: read again after every tag edit, and a third faster for thousands of tags.
-  const rows = db.prepare(sql`SELECT symbol_key, theme_id, weight_bp FROM ${table(checkTagTable(tagTable))} WHERE weight_bp > 0`.text).raw().all() as [string, string, number][];
-  const out = new Map<string, KeyTags>();
-  for (const [key, theme, weight] of rows) {
-    const i = index.get(theme);
-    if (i === undefined) continue;
-    let k = out.get(key);
-    if (!k) out.set(key, (k = { themes: [], weights: [], roots: [] }));
+/**
+ * The tags of each of a snapshot's groups, by group id: one join of its groups to the tag table,
+ * the theme given as its index. Read again after every tag edit, so no string crosses into
+ * JavaScript: keyed by the symbol's text, 5,000 tags took 12 ms (most of it collecting the
+ * strings kept in the map); by group id and theme index, 5.
+ */
+export function tagsByGroup(db: Db, tagTable: TagTable, themes: Theme[], rootOf: number[], snapshotId: number): Map<number, KeyTags> {
+  const out = new Map<number, KeyTags>();
+  if (themes.length === 0) return out;
+  const themeIndex = sql`CASE t.theme_id ${join(themes.map((_, i) => sql`WHEN ${indexed('@t', i)} THEN ${integer(i)}`), sql` `)} END`;
+  const named: Record<string, string | number> = { sid: snapshotId };
+  themes.forEach((t, i) => (named[`t${i}`] = t.id));
+  const rows = db
+    .prepare(
+      sql`SELECT g.id, ${themeIndex}, t.weight_bp FROM position_groups g JOIN ${table(checkTagTable(tagTable))} t ON t.symbol_key = g.symbol_key
+       WHERE g.snapshot_id = @sid AND t.weight_bp > 0`.text,
+    )
+    .raw()
+    .all(named) as [number, number | null, number][];
+  for (const [gid, i, weight] of rows) {
+    if (i === null) continue;
+    let k = out.get(gid);
+    if (!k) out.set(gid, (k = { themes: [], weights: [], roots: [] }));
     k.themes.push(i);
     k.weights.push(weight);
     const j = rootOf[i] ?? -1;
     if (j >= 0 && !k.roots.includes(j)) k.roots.push(j);
   }
-  for (const k of out.values()) k.roots.sort((a, b) => a - b);
+  for (const k of out.values()) if (k.roots.length > 1) k.roots.sort((a, b) => a - b);
   return out;
 }
 
@@ -162,7 +94,7 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
   const basis = snapshotBasis(db, baseCurrency, snapshotId);
   const themes = listThemes(db);
   const { roots, rootOf } = layoutOf(themes);
-  const tags = tagsByKey(db, tagTable, themes, rootOf);
+  const tags = tagsByGroup(db, tagTable, themes, rootOf, snapshotId);
   const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
   const missing = new Set(basis.missing);
   const broker = basis.broker !== null;
@@ -179,7 +111,7 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
   let cash = 0;
 
   for (const g of groups) {
-    const keyTags = tags.get(g.key);
+    const keyTags = tags.get(g.gid);
     const factor = factorOf.get(g.currency);
     let signed = 0;
     let valued = 0;

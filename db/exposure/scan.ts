@@ -1,20 +1,16 @@
 import type { Db } from '../connection';
 import { fxRatesAsOf } from '../repos/fx';
 import { currencyFactors, type CurrencyFactor } from './rates';
-import type { WeightLayout } from './weight-tables';
-import { indexed, join, params, sql, table, type Sql } from '../sql';
+import { indexed, join, params, sql, type Sql } from '../sql';
 
 /**
- * The one-pass exposure scan. A snapshot's positions are read once, in their rowid range, each
- * joined to ONE row of a small temp table that holds its symbol's weight in every theme as columns
- * (`w0`, `w1`...: NULL where not tagged) and a flag per top-level theme (`r0`, `r1`...). Every
- * figure is an aggregate with a FILTER, so a position only pays for the themes it is tagged with.
+ * What a SQL read of one snapshot's positions needs: their rowid range, the currency factors of the
+ * snapshot's date, and the SQL that values a position in the base currency (the comparison, the
+ * positions list and the largest contributors' few rows read positions; every total is read from
+ * the position groups, group-summary.ts, with the same arithmetic).
  *
  * Exactness: a position's contribution to a theme is |base value| x weight / 10000 rounded half
  * away from zero, signed like the position (shared/exposure/contribution.ts).
- * The rounding is per position, so nothing is summed before it is rounded; longs and shorts are
- * summed apart (long = sum over value > 0, short = minus the sum over value < 0), which is the same
- * total as summing the signed contributions.
  */
 
 /** The positions of a snapshot: its rowid range (see migration 1), checked against snapshot_id too. */
@@ -133,9 +129,4 @@ export function snapshotBasis(db: Db, baseCurrency: string, snapshotId: number):
     plain,
     broker,
   };
-}
-
-/** The FROM clause of a scan: the snapshot's positions, each with its symbol's weight row (or NULLs). */
-export function scanFrom(layout: WeightLayout): Sql {
-  return sql`positions p LEFT JOIN ${table(layout.table)} w ON w.k = p.symbol_key WHERE ${IN_SNAPSHOT}`;
 }

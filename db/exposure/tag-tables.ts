@@ -19,8 +19,7 @@ export function checkTagTable(t: string): TagTable {
 /**
  * Fills a temp tag table with the weights as they stood at `cutoff` (an ISO time): today's tags
  * with every later tag_event undone, newest first. A null cutoff copies today's tags. A table
- * that already holds that moment's tags, with no data changed since, is left as it is (the scan
- * thread asks for the same moment once per scan of a snapshot).
+ * that already holds that moment's tags, with no data changed since, is left as it is.
  */
 export function tagsAsOf(db: Db, table: Exclude<TagTable, 'tags'>, cutoff: string | null): void {
   const name = checkTagTable(table).slice('temp.'.length);
@@ -31,11 +30,6 @@ export function tagsAsOf(db: Db, table: Exclude<TagTable, 'tags'>, cutoff: strin
   ownWrites(db, () => fillTagsAsOf(db, name, cutoff));
   // Filled inside a transaction, it may yet be rolled back: never taken as filled then.
   fills.set(table, { cutoff, stamp: db.inTransaction ? null : dataStamp(db) });
-}
-
-/** The cutoff a temp tag table was last filled at (undefined: never), so the scan thread can fill its own alike. */
-export function filledCutoff(db: Db, table: Exclude<TagTable, 'tags'>): string | null | undefined {
-  return storeOf(db).tagTablesFilled.get(table)?.cutoff;
 }
 
 function fillTagsAsOf(db: Db, name: string, cutoff: string | null): void {

@@ -20,7 +20,7 @@ export interface WeightLayout {
   roots: Theme[];
   /** Index in `roots` of the top-level theme each theme rolls into (by index in `themes`), -1 for none. */
   rootOf: number[];
-  /** The tag table the weights were read from (the scan thread builds the same table from it). */
+  /** The tag table the weights were read from. */
   source: TagTable;
 }
 

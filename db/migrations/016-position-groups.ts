@@ -1,11 +1,11 @@
 import type { Db } from '../connection';
-import { recordPositionGroups } from '../exposure/position-groups';
 
 /**
  * Each snapshot's positions grouped per security, currency and cash flag, with their values packed
  * (db/exposure/position-groups.ts): the exposure reads these few thousand rows instead of every
  * position. A rowid table: a group's blob can be large, which a WITHOUT ROWID table handles badly.
- * Existing snapshots are grouped here, from their positions.
+ * Existing snapshots are grouped by migration 17, which adds each snapshot's position index: the
+ * grouping writes both, so it cannot run before that table exists.
  */
 export function migration016(db: Db): void {
   db.exec(`
@@ -22,6 +22,4 @@ export function migration016(db: Db): void {
       UNIQUE (snapshot_id, symbol_key, currency, is_cash)
     ) STRICT;
   `);
-  const snapshots = db.prepare('SELECT id FROM snapshots ORDER BY id').pluck().all() as number[];
-  for (const id of snapshots) recordPositionGroups(db, id);
 }

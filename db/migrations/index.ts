@@ -16,6 +16,7 @@ import { migration012 } from './012-securities';
 import { migration013 } from './013-pack-versions';
 import { migration014 } from './014-pack-securities';
 import { migration016 } from './016-position-groups';
+import { migration017 } from './017-position-index';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: "the pack's securities in the master", up: migration014 },
   { version: 15, name: "the pack's version 4 securities in the master (Noritake, Tokyo Seimitsu, Williams...)", up: migration014 },
   { version: 16, name: 'positions grouped per security for the exposure', up: migration016 },
+  { version: 17, name: "each snapshot's position index: every position's group and account", up: migration017 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -92,6 +92,7 @@ export class SnapshotWriter {
         values[o + SLOT.isCash] as number,
         values[o + SLOT.valueCents] as number,
         (values[o + SLOT.baseValueCents] as number | null | undefined) ?? null,
+        values[o + SLOT.account] as string,
       );
     }
     // Rows of one statement get consecutive ids: the last id of a statement gives the first.

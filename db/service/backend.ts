@@ -2,7 +2,6 @@ import type { BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { encryptPlainBackups } from '../backup/backups';
 import { sqliteVersion, type Db } from '../connection';
-import { closeScanThread, enableScanThread, startScanThreadIfLarge } from '../exposure/scan-thread';
 import { databaseAccess } from '../integrity/access';
 import { openChecked, openOrStartAfresh } from '../integrity/open-checked';
 import { APPLICATION_ID, refuseIfNotOurs } from '../integrity/ownership';
@@ -47,11 +46,6 @@ export interface BackendOptions {
   cipherNativeBinding?: string | undefined;
   /** Prints PDF reports (the desktop app passes the window's own print-to-PDF); unset: headless Chromium. */
   pdfRenderer?: PdfRendererFactory | undefined;
-  /**
-   * Scan large snapshots in two halves at once, the second on a worker thread with its own
-   * read-only connection (the desktop app): views of a big portfolio compute on both cores.
-   */
-  scanThread?: boolean | undefined;
   /** Told where each import's time went (the benchmark). */
   onImportStages?: ((stages: ImportStages) => void) | undefined;
 }
@@ -91,14 +85,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const now = options.clock ?? systemClock;
   const readOnlyMessage = access.readOnly ? access.message : null;
   const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, readOnlyMessage, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer ?? (() => sharedPdfRenderer(db)), onImportStages: options.onImportStages });
-  if (options.scanThread && options.dbPath !== ':memory:') {
-    enableScanThread(db, { path: options.dbPath, nativeBinding: options.nativeBinding, key: options.key, cipherNativeBinding: options.cipherNativeBinding });
-    startScanThreadIfLarge(db);
-  }
   return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
     // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.
     void closeSharedPdfRenderer(db);
-    closeScanThread(db);
     db.close();
   } };
 }

@@ -81,7 +81,6 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
         // The key file exists only because the user turned encryption on: a still-plain file is encrypted now.
         encryptIfPlain: true,
         cipherNativeBinding: paths.cipherNativeBinding && existsSync(paths.cipherNativeBinding) ? paths.cipherNativeBinding : undefined,
-        scanThread: true,
         // PDF reports come from the window's own print-to-PDF (a hidden, locked-down window), not a separate Chromium.
         pdfRenderer: () => Promise.resolve(printer),
         // A damaged file is moved aside and the window opens on an empty database, offering the newest backup.

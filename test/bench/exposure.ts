@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearAnalyticsCache } from '../../db/exposure/cache';
 import { computeExposureTotals } from '../../db/exposure/compute';
-import { scanThreadState, startScanThread } from '../../db/exposure/scan-thread';
+import { accountSums } from '../../db/exposure/group-accounts';
+import { scanAccountSums } from '../reference/scan-breakdowns';
 import { scanSummary } from '../reference/scan-summary';
 import { openBackend } from '../../db/service/backend';
 import { writeHoldingsCsv } from './generate';
@@ -39,10 +40,8 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** Tags 5,000 symbols (if not yet), then times the bare SUM and the exposure, alternately, RUNS times each. */
 export async function runExposureBench(dbPath: string): Promise<void> {
-  // As the desktop app opens it: large scans split with the scan thread (db/exposure/scan-thread.ts).
-  const backend = await openBackend({ dbPath, scanThread: true });
+  const backend = await openBackend({ dbPath });
   const db = backend.db;
-  await startScanThread(db);
   try {
     if ((db.prepare('SELECT count(*) FROM tags').pluck().get() as number) < 5000) {
       const symbols = db.prepare('SELECT DISTINCT symbol_key FROM positions LIMIT 5000').pluck().all() as string[];
@@ -55,6 +54,8 @@ export async function runExposureBench(dbPath: string): Promise<void> {
     const sums: Timing[] = [];
     const exposures: Timing[] = [];
     const scans: Timing[] = [];
+    const accounts: Timing[] = [];
+    const accountScans: Timing[] = [];
     for (let i = 0; i < RUNS; i++) {
       sums.push(timed(() => sum.get(snapshotId)));
       // Nothing computed before is reused: every run starts from an empty analytics cache.
@@ -63,6 +64,9 @@ export async function runExposureBench(dbPath: string): Promise<void> {
       // The same figures by a scan of every position (how they were computed before position groups).
       clearAnalyticsCache(db);
       scans.push(timed(() => scanSummary(db, 'USD', snapshotId)));
+      // Each account's figures: from the groups (each position's account kept there), and by a grouped scan.
+      accounts.push(timed(() => accountSums(db, 'USD', snapshotId)));
+      accountScans.push(timed(() => scanAccountSums(db, 'USD', snapshotId)));
     }
     const wall = (t: Timing[]) => median(t.map((x) => x.wallMs));
     const cpu = (t: Timing[]) => median(t.map((x) => x.cpuMs));
@@ -71,7 +75,8 @@ export async function runExposureBench(dbPath: string): Promise<void> {
     console.log(`  SELECT sum(value) (baseline) ${sums.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(sums))} (CPU ${ms(cpu(sums))})`);
     console.log(`  theme exposure (groups)      ${exposures.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(exposures))} (CPU ${ms(cpu(exposures))})`);
     console.log(`  ratio                        ${(wall(exposures) / wall(sums)).toFixed(2)}x median; first run ${(first.wallMs / wall(sums)).toFixed(2)}x; CPU ${(cpu(exposures) / cpu(sums)).toFixed(2)}x   (target: < 10x)`);
-    console.log(`  scan of every position       ${scans.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(scans))}: ${(wall(scans) / wall(sums)).toFixed(2)}x; scan thread ${scanThreadState(db).ready ? 'ready' : 'NOT ready'}`);
+    console.log(`  scan of every position       ${scans.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(scans))}: ${(wall(scans) / wall(sums)).toFixed(2)}x`);
+    console.log(`  accounts breakdown (groups)  ${accounts.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(accounts))}; by a grouped scan of every position ${ms(wall(accountScans))}`);
   } finally {
     backend.close();
   }

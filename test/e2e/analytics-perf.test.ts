@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedKeys, clearAnalyticsCache } from '../../db/exposure/cache';
-import { scanThreadState } from '../../db/exposure/scan-thread';
 import { writeHoldingsCsv } from '../bench/generate';
 import { startHarness, type Harness } from './harness';
 
@@ -196,8 +195,6 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
     }
     const sortedEdits = [...afterEdit].sort((x, y) => x - y);
     console.log(`getExposure after a tag edit (5 edits): median ${sortedEdits[2]!.toFixed(1)} ms, max ${sortedEdits[4]!.toFixed(1)} ms (target < 20 ms)`);
-    const thread = scanThreadState(db);
-    console.log(`Scan thread (db/exposure/scan-thread.ts): ${thread.ready ? 'ready' : 'NOT ready'}, ${thread.splits} scans split in two halves`);
     expect(rows.length).toBeGreaterThan(10);
     await h.screenshot('analytics-perf-themes');
   }, 300_000);

@@ -95,7 +95,6 @@ export async function startHarness(
   let pageRef: Page | null = null;
   const backend = await openBackend({
     dbPath,
-    scanThread: true,
     startAfreshWhenDamaged: true,
     emit: (event, payload) => {
       // An event sent while the page reloads is lost, as Electron's webContents.send drops it

@@ -6,10 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../db/service/backend';
 import type { Db } from '../../db/connection';
 import { summaryFromGroups } from '../../db/exposure/group-summary';
-import { unpackValues } from '../../db/exposure/position-groups';
+import { recordPositionGroups, unpackIndexes, unpackValues } from '../../db/exposure/position-groups';
+import { addSnapshot, makeDb, tag } from '../unit/exposure/fixture';
 import type { SnapshotSummary } from '../../db/exposure/summary';
 import { tagsAsOf } from '../../db/exposure/tag-tables';
+import { accountSums, type AccountSums } from '../../db/exposure/group-accounts';
+import { largestPositions } from '../../db/exposure/group-largest';
+import { themeBreakdown } from '../../db/exposure/breakdowns';
+import { clearAnalyticsCache } from '../../db/exposure/cache';
+import { snapshotBasis } from '../../db/exposure/scan';
+import { getPortfolio } from '../../db/repos/portfolios';
+import { getSnapshot } from '../../db/repos/snapshots';
 import { scanSummary } from '../reference/scan-summary';
+import { scanAccountSums, scanLargestValues, scanTopContributors } from '../reference/scan-breakdowns';
 import { makeTempDir } from '../helpers/temp-dir';
 
 /**
@@ -28,7 +37,8 @@ const base = { options: {}, skipInvalid: false, allowDuplicate: true, rememberMa
 /** Each snapshot's groups as stored, decoded, against its positions grouped by SQL. */
 function groupsAndPositions(db: Db): { stored: unknown[]; fresh: unknown[] } {
   const stored = (
-    db.prepare('SELECT snapshot_id AS s, symbol_key AS k, currency AS c, is_cash AS cash, position_count AS n, value_cents AS v, value_list, base_value_list FROM position_groups').all() as {
+    db.prepare('SELECT id, snapshot_id AS s, symbol_key AS k, currency AS c, is_cash AS cash, position_count AS n, value_cents AS v, value_list, base_value_list FROM position_groups ORDER BY id').all() as {
+      id: number;
       s: number;
       k: string;
       c: string;
@@ -38,7 +48,7 @@ function groupsAndPositions(db: Db): { stored: unknown[]; fresh: unknown[] } {
       value_list: Buffer;
       base_value_list: Buffer | null;
     }[]
-  ).map(({ value_list, base_value_list, ...g }) => ({
+  ).map(({ value_list, base_value_list, id: _, ...g }) => ({
     ...g,
     values: [...unpackValues(value_list, g.n)],
     bases: base_value_list ? [...unpackValues(base_value_list, g.n)].map((x) => (Number.isNaN(x) ? null : x)) : null,
@@ -55,7 +65,28 @@ function groupsAndPositions(db: Db): { stored: unknown[]; fresh: unknown[] } {
   ).map(({ values_json, bases_json, based, ...g }) => ({ ...g, values: JSON.parse(values_json) as number[], bases: based > 0 ? (JSON.parse(bases_json) as (number | null)[]) : null }));
   const order = (a: { s: number; k: string; c: string; cash: number }, b: { s: number; k: string; c: string; cash: number }) =>
     a.s - b.s || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0) || a.cash - b.cash;
-  return { stored: stored.sort(order), fresh: fresh.sort(order) };
+  // The position index: each position, in id order, names its group (by rank among the
+  // snapshot's groups) and its account; decoded here on its own, against the positions.
+  const indexed: unknown[] = [];
+  const positions: unknown[] = [];
+  const snapshots = db.prepare('SELECT id FROM snapshots ORDER BY id').pluck().all() as number[];
+  for (const sid of snapshots) {
+    const groups = (stored as { s: number; k: string; c: string; cash: number }[]).filter((g) => g.s === sid);
+    const row = db.prepare('SELECT group_index, account_list, account_index FROM position_index WHERE snapshot_id = ?').get(sid) as
+      | { group_index: Buffer; account_list: string; account_index: Buffer | null }
+      | undefined;
+    expect(row, `snapshot ${sid} has its position index`).toBeDefined();
+    const groupOf = unpackIndexes(row!.group_index, groups.length);
+    const names = JSON.parse(row!.account_list) as string[];
+    const accountOf = row!.account_index ? unpackIndexes(row!.account_index, names.length) : null;
+    for (let p = 0; p < groupOf.length; p++) {
+      const g = groups[groupOf[p] as number];
+      indexed.push([sid, g?.k, g?.c, g?.cash, names[accountOf ? (accountOf[p] as number) : 0]]);
+    }
+    const rows = db.prepare('SELECT symbol_key, currency, is_cash, account FROM positions WHERE snapshot_id = ? ORDER BY id').raw().all(sid) as unknown[][];
+    for (const r of rows) positions.push([sid, ...r]);
+  }
+  return { stored: [stored.sort(order), indexed], fresh: [fresh.sort(order), positions] };
 }
 
 /** A summary in a form two computations can be compared in (order of lists aside). */
@@ -83,9 +114,29 @@ function expectGroupsToMatch(db: Db): number {
     // In the portfolio's own currency and in another (other rates, other missing currencies).
     for (const currency of [s.base, s.base === 'USD' ? 'EUR' : 'USD']) {
       expect(comparable(summaryFromGroups(db, currency, s.id)), `snapshot ${s.id} in ${currency}`).toEqual(comparable(scanSummary(db, currency, s.id)));
+      expectBreakdownsToMatch(db, currency, s.id);
     }
   }
   return snaps.length;
+}
+
+/**
+ * The accounts breakdown, the largest positions and each theme's largest contributors, read from
+ * the groups, against the same figures from every position in SQL (test/reference/scan-breakdowns.ts).
+ */
+function expectBreakdownsToMatch(db: Db, currency: string, snapshotId: number, top = 3): void {
+  const what = `snapshot ${snapshotId} in ${currency}`;
+  const byAccount = (xs: AccountSums[]) => [...xs].sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+  expect(byAccount(accountSums(db, currency, snapshotId)), what).toEqual(byAccount(scanAccountSums(db, currency, snapshotId)));
+  const basis = snapshotBasis(db, currency, snapshotId);
+  for (const limit of [1, 3, 256]) expect(largestPositions(db, basis, limit).map((c) => c.a), `${what}, the ${limit} largest`).toEqual(scanLargestValues(db, currency, snapshotId, limit));
+  const portfolio = { ...getPortfolio(db, (db.prepare('SELECT portfolio_id FROM snapshots WHERE id = ?').pluck().get(snapshotId) as number)), baseCurrency: currency };
+  clearAnalyticsCache(db);
+  const got = themeBreakdown(db, portfolio, getSnapshot(db, snapshotId), top);
+  const expected = scanTopContributors(db, currency, snapshotId, top);
+  for (const t of got.themes) {
+    expect(t.top.map((c) => [c.symbolKey, c.account, Math.round(c.value * 100)]), `${what}, ${t.id}`).toEqual(expected.get(t.id) ?? []);
+  }
 }
 
 /** A holdings file of random positions: several currencies, shorts, zero values, cash, odd cents. */
@@ -217,14 +268,33 @@ describe('position groups', () => {
     const old = await openBackend({ dbPath: path });
     await old.handlers.importHoldings({ ...base, path: DEGIRO, portfolioName: 'Old', baseCurrency: 'EUR', asOf: '2026-11-24' });
     old.close();
-    // As a database of schema 15 was: no groups table.
+    // As a database of schema 15 was: no groups, no accounts kept.
     const raw = new Database(path);
-    raw.exec('DROP TABLE position_groups');
+    raw.exec('DROP TABLE position_groups; DROP TABLE position_index;');
     raw.pragma('user_version = 15');
     raw.close();
     const reopened = await openBackend({ dbPath: path });
     try {
       expect(reopened.db.prepare('SELECT count(*) FROM position_groups').pluck().get()).toBeGreaterThan(3);
+      expect(expectGroupsToMatch(reopened.db)).toBe(1);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('get their position index for a database of schema 16 (migration 17)', async () => {
+    const path = join(temp.dir, 'schema16.db');
+    const old = await openBackend({ dbPath: path });
+    await old.handlers.importHoldings({ ...base, path: DEGIRO, portfolioName: 'Old', baseCurrency: 'EUR', asOf: '2026-11-24' });
+    old.close();
+    // As a database of schema 16 was: groups, no position index.
+    const raw = new Database(path);
+    raw.exec('DROP TABLE position_index');
+    raw.pragma('user_version = 16');
+    raw.close();
+    const reopened = await openBackend({ dbPath: path });
+    try {
+      expect(reopened.db.prepare('SELECT count(*) FROM position_index').pluck().get()).toBe(1);
       expect(expectGroupsToMatch(reopened.db)).toBe(1);
     } finally {
       reopened.close();
@@ -256,6 +326,33 @@ describe('position groups', () => {
     const contributions = top.themes.flatMap((t) => t.top.map((c) => c.value * 100));
     expect(contributions).toContain(Math.floor((byHand * 4321 + 5000) / 10000));
     for (const c of contributions) expect(Number.isInteger(c), String(c)).toBe(true);
+    await b.handlers.deletePortfolio({ id: snapshot.portfolioId });
+  });
+
+  it('give the largest contributors of a full sort past the candidates, with ties at the cut; 330 accounts, two bytes a position', async () => {
+    // 900 positions of ten symbols, values repeating every 7 (many equal |value|s at the 256th
+    // largest, the candidates' cut): each theme has more positions than its top 10. TOP0 is held
+    // in 300 accounts (90 here and 210 of $1), the others in 30.
+    const symbols = Array.from({ length: 10 }, (_, i) => `TOP${i}`);
+    const lines = Array.from({ length: 900 }, (_, i) => {
+      const cents = (i % 7) * 100_000 + 1;
+      const account = i % 10 === 0 ? `A${i / 10}` : `B${Math.floor(i / 10) % 30}`;
+      return `${account},${symbols[i % 10]},Holding ${i},1,${cents / 100},${cents / 100},USD`;
+    });
+    const extra = Array.from({ length: 210 }, (_, i) => `C${i},TOP0,Holding x${i},1,1.00,1.00,USD`);
+    const file = join(temp.dir, 'ties.csv');
+    writeFileSync(file, `Account,Symbol,Description,Quantity,Price,Market Value,Currency\n${[...lines, ...extra].join('\n')}\n`);
+    await b.handlers.applyTagChanges({ changes: symbols.map((k, i) => ({ symbolKey: k, themeId: themes[i % themes.length] as string, weightBp: 2000 + i * 500 })) });
+    const { snapshot } = await b.handlers.importHoldings({ ...base, path: file, portfolioName: 'Ties', asOf: '2026-11-24' });
+    // 300 + 30 accounts: each position's account index takes two bytes; ten groups, one byte.
+    expect(b.db.prepare('SELECT json_array_length(account_list) AS accounts, length(account_index) AS bytes, length(group_index) AS groupBytes FROM position_index WHERE snapshot_id = ?').get(snapshot.id)).toEqual({
+      accounts: 330,
+      bytes: 2 * 1110,
+      groupBytes: 1110,
+    });
+    expectBreakdownsToMatch(b.db, 'USD', snapshot.id, 10);
+    const top = themeBreakdown(b.db, getPortfolio(b.db, snapshot.portfolioId), getSnapshot(b.db, snapshot.id), 10);
+    expect(top.themes.every((t) => t.top.length === 10 && t.top[0]!.positionValue === 6000.01)).toBe(true);
     await b.handlers.deletePortfolio({ id: snapshot.portfolioId });
   });
 
@@ -316,5 +413,36 @@ describe('position groups', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('the position index', () => {
+  it('gives each position its id where a snapshot\'s ids have a gap (no writer leaves one; an old file might)', () => {
+    const db = makeDb();
+    const sid = addSnapshot(db, '2026-11-24', '2026-11-24T10:00:00Z', [
+      { symbol: 'NVDA', valueCents: 9_000_00, account: 'A' },
+      { symbol: 'KMI', valueCents: 5_000_00, account: 'B' },
+    ]);
+    // Another snapshot's row, then one more of the first: its ids are 1, 2 and 4.
+    addSnapshot(db, '2026-11-25', '2026-11-25T10:00:00Z', [{ symbol: 'COHR', valueCents: 1_00 }]);
+    const id = Number(db.prepare("INSERT INTO positions (snapshot_id, account, symbol, symbol_key, description, value_cents, currency, is_cash) VALUES (?, 'C', 'NVDA', 'NVDA', 'N', 20_000_00, 'USD', 0)").run(sid).lastInsertRowid);
+    db.prepare('UPDATE snapshots SET last_position_id = ?, row_count = 3 WHERE id = ?').run(id, sid);
+    recordPositionGroups(db, sid);
+    tag(db, 'NVDA', 'data-centers', 5000, '2026-11-24T11:00:00Z');
+    expect(largestPositions(db, snapshotBasis(db, 'USD', sid), 1)).toEqual([{ id, a: 20_000_00 }]);
+    expectBreakdownsToMatch(db, 'USD', sid);
+    expect(accountSums(db, 'USD', sid).find((a) => a.account === 'C')?.total).toBe(20_000_00);
+    db.close();
+  });
+
+  it('that does not match its positions is refused as damage, never read into a figure', () => {
+    const db = makeDb();
+    const sid = addSnapshot(db, '2026-11-24', '2026-11-24T10:00:00Z', [
+      { symbol: 'NVDA', valueCents: 9_000_00, account: 'A' },
+      { symbol: 'KMI', valueCents: 5_000_00, account: 'B' },
+    ]);
+    db.prepare('UPDATE position_index SET group_index = substr(group_index, 1, 1) WHERE snapshot_id = ?').run(sid);
+    expect(() => accountSums(db, 'USD', sid)).toThrow(/position index of snapshot \d+ does not match its positions: the database is damaged\. Restore a backup/);
+    db.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
-import { scanFrom, type SnapshotBasis } from '../../db/exposure/scan';
-import { params as bindParams } from '../../db/sql';
+import { IN_SNAPSHOT, type SnapshotBasis } from '../../db/exposure/scan';
+import { params as bindParams, sql, table, type Sql } from '../../db/sql';
 import type { WeightLayout } from '../../db/exposure/weight-tables';
 
 /**
@@ -61,4 +61,9 @@ export function snapshotSums(
     if (root) (roots.get(root.id) as { net: number }).net += net;
   });
   return { totalCents: row['total'] ?? 0, cashCents: row['cash'] ?? 0, themes, roots, taggedCents: tagged, row };
+}
+
+/** The FROM clause of a scan: the snapshot's positions, each with its symbol's weight row (or NULLs). */
+export function scanFrom(layout: WeightLayout): Sql {
+  return sql`positions p LEFT JOIN ${table(layout.table)} w ON w.k = p.symbol_key WHERE ${IN_SNAPSHOT}`;
 }
