@@ -196,6 +196,19 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
     const sortedEdits = [...afterEdit].sort((x, y) => x - y);
     console.log(`getExposure after a tag edit (5 edits): median ${sortedEdits[2]!.toFixed(1)} ms, max ${sortedEdits[4]!.toFixed(1)} ms (target < 20 ms)`);
     expect(rows.length).toBeGreaterThan(10);
+    // A total of $23 billion fits the donut's hole (inner radius 55% of 85% of the chart's half):
+    // it is shown compact, the whole amount in its tooltip.
+    const center = await h.page.getByTestId('donut-total').evaluate((el) => {
+      const svg = (el as SVGTextElement).ownerSVGElement!.getBoundingClientRect();
+      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+      return { shown: own, full: el.querySelector('title')?.textContent ?? '', width: (el as SVGTextElement).getBBox().width, hole: 0.55 * 0.85 * Math.min(svg.width, svg.height) };
+    });
+    expect(center.shown).toMatch(/^\$23\.\dB$/);
+    expect(center.full).toMatch(/^\$23,\d{3},\d{3},\d{3}\.\d{2}$/);
+    expect(center.width).toBeLessThan(center.hole);
+    // The treemap's "Other" is nearly all of each theme here: it says how many positions it holds.
+    const labels = await h.page.getByTestId('treemap-chart').locator('.treemap-label').allTextContents();
+    expect(labels.filter((l) => /^Other \([\d,]+ positions\)$/.test(l)).length).toBe(3);
     await h.screenshot('analytics-perf-themes');
   }, 300_000);
 });

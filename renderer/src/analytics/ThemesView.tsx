@@ -10,8 +10,11 @@ import type { ViewProps } from './AnalyticsViews';
 import { BenchmarkPanel } from './BenchmarkPanel';
 import { ProjectFacts } from './ProjectFacts';
 
-/** Treemap nodes: each theme's top positions, plus "Other" (`other`, in the interface's language) for the rest of its value. */
-function treeOf(b: ThemeBreakdown, other: string): TreeNode[] {
+/**
+ * Treemap nodes: each theme's top positions, plus "Other" (`other`, in the interface's language,
+ * with how many positions it holds) for the rest of its value.
+ */
+function treeOf(b: ThemeBreakdown, other: (positions: number) => string): TreeNode[] {
   const share = (v: number) => (b.totalValue === 0 ? 0 : v / b.totalValue);
   return b.themes
     .filter((t) => t.value > 0)
@@ -20,7 +23,7 @@ function treeOf(b: ThemeBreakdown, other: string): TreeNode[] {
         .filter((c) => c.value > 0)
         .map((c) => ({ name: c.symbol, theme: t.name, color: t.color, value: c.value, share: share(c.value), detail: `${c.account} · ${formatWeight(c.weight)}` }));
       const rest = Math.round((t.value - leaves.reduce((s, l) => s + l.value, 0)) * 100) / 100;
-      if (rest > 0) leaves.push({ name: other, theme: t.name, color: t.color, value: rest, share: share(rest), detail: '' });
+      if (rest > 0) leaves.push({ name: other(t.positionCount - leaves.length), theme: t.name, color: t.color, value: rest, share: share(rest), detail: '' });
       return { name: t.name, color: t.color, children: leaves };
     });
 }
@@ -33,7 +36,8 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
   const slices = [...b.themes.map((th) => ({ id: th.id, name: th.name, color: th.color, value: th.value, share: th.share })), { id: 'untagged', name: t('Untagged'), color: UNTAGGED_COLOR, value: b.untaggedValue, share: untaggedShare }];
   const sourceLabel = (source: string) => tagSourceLabel(source, t);
   const negative = slices.filter((s) => s.value < 0);
-  const tree = treeOf(b, t('Other'));
+  // In a large portfolio "Other" is nearly all of each theme: it says how many positions it holds.
+  const tree = treeOf(b, (n) => (n > 1 ? t('Other ({{n}} positions)', { n: n.toLocaleString() }) : t('Other')));
   return (
     <div className="view-grid" data-testid="themes-view">
       <ChartFrame title={t('Portfolio by theme, {{date}}', { date: b.asOf })} description={t("Donut chart of the portfolio's shares by theme")} testId="donut-chart" legend={seriesOf(b.themes)} fileName={t('{{name}} - themes donut {{date}}', { name: portfolioName, date: b.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: cur }), t('Share')], rows: slices.map((s) => [s.name, formatMoney(s.value, cur), formatShare(s.share)]) }}>

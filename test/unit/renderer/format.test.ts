@@ -57,3 +57,16 @@ describe('format in the user locale and the portfolio currency', () => {
     expect(formatDate('not a date')).toBe('not a date');
   });
 });
+
+describe("the total in the donut's hole", () => {
+  it('is whole where it fits, compact where it would run past the hole, with the whole amount kept for its tooltip', async () => {
+    useLocale('en-US');
+    const { donutCenter } = await import('../../../renderer/src/analytics/charts/ThemeDonut');
+    expect(donutCenter(21_630, 'USD')).toEqual({ shown: '$21,630.00', full: '$21,630.00' });
+    expect(donutCenter(1_234_567.89, 'USD')).toEqual({ shown: '$1,234,567.89', full: '$1,234,567.89' });
+    // Eighteen characters: past the hole (the 100,000-position screenshot showed "$23,133,261,900.5" cut).
+    expect(donutCenter(23_133_261_900.58, 'USD')).toEqual({ shown: '$23.1B', full: '$23,133,261,900.58' });
+    useLocale('de-DE');
+    expect(plain(donutCenter(23_133_261_900.58, 'EUR').shown)).toBe('23,1 Mrd. €');
+  });
+});

@@ -175,6 +175,7 @@ export const THEMES_COMPARE: Record<string, string> = {
 
   // Themes view
   Other: 'その他',
+  'Other ({{n}} positions)': 'その他（{{n}} 銘柄）',
   'Portfolio by theme, {{date}}': 'テーマ別ポートフォリオ（{{date}}）',
   "Donut chart of the portfolio's shares by theme": 'ポートフォリオのテーマ別構成比のドーナツグラフ',
   '{{name}} - themes donut {{date}}': '{{name}} - テーマ別ドーナツ {{date}}',
