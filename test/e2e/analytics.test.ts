@@ -102,6 +102,8 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     expect(text).toMatch(/Account X12345678: \$36,395\.36/);
     expect(text).toMatch(/Data-center infrastructure\s+\$24,345\.80/);
     expect(await h.page.getByTestId('account-row-Z87654321').innerText()).toContain('$8,700.00');
+    // Round steps a reader can check a bar against (recharts alone drew $9.5K, $19K, $28.5K, $38K).
+    expect(await chart.locator('.recharts-cartesian-axis-tick-value[text-anchor="end"]').allTextContents()).toEqual(['$0', '$10K', '$20K', '$30K', '$40K']);
     await h.screenshot('analytics-accounts-tooltip');
   });
 

@@ -8,6 +8,7 @@ import { api } from '../api';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
 import { ExposureTable } from './ExposureTable';
 import { WrappedTick } from './charts/WrappedTick';
+import { niceTicks } from './charts/axis-ticks';
 import { IssuesTable } from '../import/IssuesTable';
 import { Modal } from '../ui/Modal';
 
@@ -17,19 +18,6 @@ interface Datum {
   value: number;
   share: number;
   color: string;
-}
-
-/** Round ticks (steps of 1, 2, 2.5 or 5 times a power of ten) spanning min..max with ~10% headroom. */
-function niceTicks(min: number, max: number): number[] {
-  const span = Math.max(Math.abs(min), Math.abs(max)) * 1.1;
-  if (span === 0) return [0];
-  const pow = 10 ** Math.floor(Math.log10(span / 5));
-  const step = ([1, 2, 2.5, 5, 10].map((m) => m * pow).find((st) => Math.ceil((max * 1.1) / st) - Math.floor((min * 1.1) / st) <= 6) ?? 10 * pow);
-  const lo = Math.floor((min * 1.1) / step) * step;
-  const hi = Math.ceil((max * 1.1) / step) * step;
-  const ticks: number[] = [];
-  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Math.round(t * 100) / 100);
-  return ticks;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Theme } from '../../../shared/domain/types';
 import { api, asFailure } from '../api';
 import { ChartBox } from './charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
-import { EVERY_TICK } from './charts/axis-ticks';
+import { EVERY_TICK, niceTicks } from './charts/axis-ticks';
 import { ExportReportDialog } from '../reports/ExportReportDialog';
 import { formatMoney, formatMoneyShort, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
@@ -56,6 +56,8 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
   const cur = result?.baseCurrency ?? '';
   const names = new Map(themes.map((x) => [x.id, x]));
   const data = (result?.themes ?? []).filter((x) => names.has(x.id)).map((x) => ({ id: x.id, name: names.get(x.id)!.name, color: names.get(x.id)!.color, impact: x.impact, shock: x.shock, value: x.value }));
+  // Round ticks with room above (and below) the bars for their labels.
+  const ticks = niceTicks(Math.min(0, ...data.map((d) => d.impact)), Math.max(0, ...data.map((d) => d.impact)));
   return (
     <div className="view-grid" data-testid="scenarios-view">
       <section className="panel" aria-label={t('Theme shocks')}>
@@ -131,7 +133,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
               <BarChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 24 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
                 <XAxis dataKey="name" tick={<WrappedTick />} interval={0} height={48} />
-                <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => formatMoneyShort(v, cur)} tick={{ fontSize: 11 }} width={64} label={{ value: t('Move ({{currency}})', { currency: cur }), angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
+                <YAxis interval={EVERY_TICK} domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0]} ticks={ticks} tickFormatter={(v: number) => formatMoneyShort(v, cur)} tick={{ fontSize: 11 }} width={64} label={{ value: t('Move ({{currency}})', { currency: cur }), angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }} />
                 <ReferenceLine y={0} stroke="#9ca3af" />
                 <Bar dataKey="impact" isAnimationActive={false}>
                   {data.map((d) => (

@@ -4,7 +4,7 @@ import { formatMoney, formatMoneyShort, formatShare } from '../../format';
 import { ChartTooltipBox } from './ChartFrame';
 import type { Series } from './colors';
 import { ChartBox } from './ChartBox';
-import { categoryTicks, EVERY_TICK } from './axis-ticks';
+import { categoryTicks, EVERY_TICK, niceTicks } from './axis-ticks';
 import { WrappedTick } from './WrappedTick';
 
 export type AccountDatum = { account: string; total: number } & Record<string, number | string>;
@@ -12,6 +12,21 @@ export type AccountDatum = { account: string; total: number } & Record<string, n
 /** One bar per account, stacked by theme plus Untagged (shorts stack below zero). */
 export function AccountBars({ data, series, currency }: { data: readonly AccountDatum[]; series: readonly Series[]; currency: string }) {
   const { t } = useTranslation();
+  // The stacks' extent: longs above zero, shorts below (stackOffset "sign").
+  let lowest = 0;
+  let highest = 0;
+  for (const d of data) {
+    let below = 0;
+    let above = 0;
+    for (const s of series) {
+      const v = typeof d[s.id] === 'number' ? (d[s.id] as number) : 0;
+      if (v < 0) below += v;
+      else above += v;
+    }
+    lowest = Math.min(lowest, below);
+    highest = Math.max(highest, above);
+  }
+  const ticks = niceTicks(lowest, highest, 1);
   const tooltip = (
     <Tooltip
       cursor={{ fillOpacity: 0.08 }}
@@ -39,6 +54,8 @@ export function AccountBars({ data, series, currency }: { data: readonly Account
         <XAxis dataKey="account" interval={categoryTicks(data.length, 8)} tick={<WrappedTick />} height={48} label={{ value: t('Account'), position: 'insideBottom', offset: 0, style: { fontSize: 11 } }} />
         <YAxis
           interval={EVERY_TICK}
+          domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0]}
+          ticks={ticks}
           tickFormatter={(v: number) => formatMoneyShort(v, currency)}
           tick={{ fontSize: 11 }}
           width={64}
