@@ -2,7 +2,7 @@ import type { Db } from '../connection';
 import { listThemes } from '../repos/themes';
 import type { CurrencyFactor } from './rates';
 import { snapshotBasis } from './scan';
-import { layoutOf, tagsByGroup } from './group-summary';
+import { tagsByGroup } from './group-summary';
 import { groupsWithPositions, scaleHalfUp, valuation, valuesOf } from './loaded-groups';
 
 /** One account's sums in cents: value, positions, and each theme's contribution (null: no valued position tagged with it). */
@@ -25,8 +25,6 @@ export interface AccountSums {
 export function accountSums(db: Db, baseCurrency: string, snapshotId: number): AccountSums[] {
   const basis = snapshotBasis(db, baseCurrency, snapshotId);
   const themes = listThemes(db);
-  const { rootOf } = layoutOf(themes);
-  const tags = tagsByGroup(db, 'tags', themes, rootOf, snapshotId);
   const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
   const broker = basis.broker !== null;
   const accounts = new Map<string, AccountSums>();
@@ -36,13 +34,16 @@ export function accountSums(db: Db, baseCurrency: string, snapshotId: number): A
     return a;
   };
   const groups = groupsWithPositions(db, snapshotId);
+  const tags = tagsByGroup(db, 'tags', themes, snapshotId, groups);
   // Every account of the snapshot, in the order first met (an account of cash only, or of unrated positions, too).
   const slots = (groups[0]?.positions.accounts ?? []).map(sumsOf);
-  for (const g of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    const from = tags.start[gi] as number;
+    const to = tags.start[gi + 1] as number;
     const { accountOf } = g.positions;
     const how = valuation(g, factorOf.get(g.currency), broker);
     const values = valuesOf(g);
-    const keyTags = tags.get(g.gid);
     for (let k = 0; k < g.n; k++) {
       const sums = slots[accountOf ? (accountOf[k] as number) : 0] as AccountSums;
       sums.n++;
@@ -51,11 +52,11 @@ export function accountSums(db: Db, baseCurrency: string, snapshotId: number): A
       const a = how === 'plain' ? Math.abs(v) : (how[k] as number);
       if (a !== a) continue; // no rate: in no sum, as SQL's NULL
       sums.total += v < 0 ? -a : v > 0 ? a : 0;
-      if (!keyTags) continue;
-      for (let t = 0; t < keyTags.themes.length; t++) {
-        const i = keyTags.themes[t] as number;
-        const x = a * (keyTags.weights[t] as number) + 5000;
-        const c = x <= Number.MAX_SAFE_INTEGER ? Math.floor(x / 10000) : scaleHalfUp(a, keyTags.weights[t] as number, 5000, 10000);
+      for (let t = from; t < to; t++) {
+        const i = tags.theme[t] as number;
+        const w = tags.weight[t] as number;
+        const x = a * w + 5000;
+        const c = x <= Number.MAX_SAFE_INTEGER ? Math.floor(x / 10000) : scaleHalfUp(a, w, 5000, 10000);
         sums.themes[i] = (sums.themes[i] ?? 0) + (v < 0 ? -c : v > 0 ? c : 0);
       }
     }

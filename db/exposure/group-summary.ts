@@ -5,7 +5,7 @@ import type { CurrencyFactor } from './rates';
 import { snapshotBasis } from './scan';
 import type { SnapshotSummary } from './summary';
 import { checkTagTable, type TagTable } from './tag-tables';
-import { loadGroups, scaleHalfUp, valuation, valuesOf } from './loaded-groups';
+import { loadGroups, scaleHalfUp, valuation, valuesOf, type LoadedGroup } from './loaded-groups';
 import { indexed, integer, join, sql, table } from '../sql';
 
 /**
@@ -21,19 +21,23 @@ import { indexed, integer, join, sql, table } from '../sql';
  * test/integration/position-groups.test.ts checks every figure equals a scan of the positions.
  */
 
-/** One held key's tags: the theme indexes, their weights (bp) and the top-level themes it counts in. */
-export interface KeyTags {
-  themes: number[];
-  weights: number[];
-  roots: number[];
+/**
+ * The tags of a snapshot's groups, flat: group i (in loadGroups order) has its tags at
+ * start[i] .. start[i + 1] - 1 of `theme` (an index into the themes) and `weight` (bp).
+ */
+export interface GroupTags {
+  start: Int32Array;
+  theme: Int32Array;
+  weight: Int32Array;
 }
 
 /**
- * Long and short contributions (cents, both >= 0) of a group's positions at weight `w`: each
- * |base value| x w / 10000 rounded half away from zero, long where the value is above 0, short
- * where below. `abs` is the |base value| of each (NaN: none), or the values themselves.
+ * Long and short contributions (cents, both >= 0) of a group's positions at weight `w`, written to
+ * `out` [long, short]: each |base value| x w / 10000 rounded half away from zero, long where the
+ * value is above 0, short where below. `abs` is the |base value| of each (NaN: none), or the values
+ * themselves.
  */
-function contributions(values: ArrayLike<number>, abs: ArrayLike<number>, w: number): [number, number] {
+function contributions(out: Float64Array, values: ArrayLike<number>, abs: ArrayLike<number>, w: number): void {
   let long = 0;
   let short = 0;
   const same = abs === values;
@@ -47,7 +51,8 @@ function contributions(values: ArrayLike<number>, abs: ArrayLike<number>, w: num
     if (v > 0) long += c;
     else short += c;
   }
-  return [long, short];
+  out[0] = long;
+  out[1] = short;
 }
 
 /** The themes in the weight table's order, their top-level themes and which root each rolls into. */
@@ -58,14 +63,14 @@ export function layoutOf(themes: Theme[]): { roots: Theme[]; rootOf: number[] } 
 }
 
 /**
- * The tags of each of a snapshot's groups, by group id: one join of its groups to the tag table,
- * the theme given as its index. Read again after every tag edit, so no string crosses into
- * JavaScript: keyed by the symbol's text, 5,000 tags took 12 ms (most of it collecting the
- * strings kept in the map); by group id and theme index, 5.
+ * The tags of each of a snapshot's `groups` (as loadGroups gives them): one join of its groups to
+ * the tag table, the theme given as its index, laid out flat. Read again after every tag edit, so
+ * no string crosses into JavaScript and no object is made per group: keyed by the symbol's text,
+ * 5,000 tags took 12 ms (most of it collecting the strings kept in the map); like this, about 3.
  */
-export function tagsByGroup(db: Db, tagTable: TagTable, themes: Theme[], rootOf: number[], snapshotId: number): Map<number, KeyTags> {
-  const out = new Map<number, KeyTags>();
-  if (themes.length === 0) return out;
+export function tagsByGroup(db: Db, tagTable: TagTable, themes: Theme[], snapshotId: number, groups: readonly LoadedGroup[]): GroupTags {
+  const start = new Int32Array(groups.length + 1);
+  if (themes.length === 0 || groups.length === 0) return { start, theme: new Int32Array(0), weight: new Int32Array(0) };
   const themeIndex = sql`CASE t.theme_id ${join(themes.map((_, i) => sql`WHEN ${indexed('@t', i)} THEN ${integer(i)}`), sql` `)} END`;
   const named: Record<string, string | number> = { sid: snapshotId };
   themes.forEach((t, i) => (named[`t${i}`] = t.id));
@@ -76,17 +81,28 @@ export function tagsByGroup(db: Db, tagTable: TagTable, themes: Theme[], rootOf:
     )
     .raw()
     .all(named) as [number, number | null, number][];
-  for (const [gid, i, weight] of rows) {
+  // A group's place from its row id: the ids of one snapshot's groups run on (written together).
+  const first = (groups[0] as LoadedGroup).gid;
+  const runOn = groups.every((g, k) => g.gid === first + k);
+  const placeOf = runOn ? null : new Map(groups.map((g, k) => [g.gid, k]));
+  const place = (gid: number) => {
+    const k = placeOf ? (placeOf.get(gid) ?? -1) : gid - first;
+    // Groups read before and kept must be the table's (loadGroups keeps them under the snapshot's identity).
+    if (k < 0 || k >= groups.length) throw new Error(`Position group ${gid} is not among the ${groups.length} groups read for snapshot ${snapshotId}.`);
+    return k;
+  };
+  for (const [gid, i] of rows) if (i !== null) start[place(gid) + 1] = (start[place(gid) + 1] as number) + 1;
+  for (let k = 0; k < groups.length; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const next = start.slice(0, groups.length);
+  const theme = new Int32Array(start[groups.length] as number);
+  const weight = new Int32Array(theme.length);
+  for (const [gid, i, w] of rows) {
     if (i === null) continue;
-    let k = out.get(gid);
-    if (!k) out.set(gid, (k = { themes: [], weights: [], roots: [] }));
-    k.themes.push(i);
-    k.weights.push(weight);
-    const j = rootOf[i] ?? -1;
-    if (j >= 0 && !k.roots.includes(j)) k.roots.push(j);
+    const at = (next[place(gid)] as number)++;
+    theme[at] = i;
+    weight[at] = w;
   }
-  for (const k of out.values()) if (k.roots.length > 1) k.roots.sort((a, b) => a - b);
-  return out;
+  return { start, theme, weight };
 }
 
 /** The summary of one snapshot with the tags of `tagTable` (today's, or as they stood at a moment). */
@@ -94,11 +110,14 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
   const basis = snapshotBasis(db, baseCurrency, snapshotId);
   const themes = listThemes(db);
   const { roots, rootOf } = layoutOf(themes);
-  const tags = tagsByGroup(db, tagTable, themes, rootOf, snapshotId);
   const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
   const missing = new Set(basis.missing);
   const broker = basis.broker !== null;
   const groups = loadGroups(db, snapshotId);
+  const tags = tagsByGroup(db, tagTable, themes, snapshotId, groups);
+  const pair = new Float64Array(2);
+  // A group's top-level themes, distinct and in order (made again for each group).
+  const rs: number[] = [];
 
   const long = new Array<number>(themes.length).fill(0);
   const short = new Array<number>(themes.length).fill(0);
@@ -110,15 +129,13 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
   let total = 0;
   let cash = 0;
 
-  for (const g of groups) {
-    const keyTags = tags.get(g.gid);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi] as LoadedGroup;
+    const from = tags.start[gi] as number;
+    const to = tags.start[gi + 1] as number;
     const factor = factorOf.get(g.currency);
     let signed = 0;
     let valued = 0;
-    const nt = keyTags ? keyTags.themes.length : 0;
-    // This group's long and short contributions per tag of its key.
-    const l = new Array<number>(nt).fill(0);
-    const s = new Array<number>(nt).fill(0);
     const how = valuation(g, factor, broker);
     const abs = typeof how === 'string' ? null : how;
     if (how === 'plain') {
@@ -134,14 +151,6 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
         signed += v < 0 ? -a : v > 0 ? a : 0;
       }
     }
-    if (how !== 'unrated') {
-      for (let t = 0; t < nt; t++) {
-        const values = valuesOf(g);
-        const [lo, sh] = contributions(values, abs ?? values, keyTags!.weights[t] as number);
-        l[t] = lo;
-        s[t] = sh;
-      }
-    }
     total += signed;
     if (g.isCash === 1) cash += signed;
     const cur = byCurrency.get(g.currency) ?? { n: 0, local: 0, base: 0, valued: false };
@@ -150,16 +159,23 @@ export function summaryFromGroups(db: Db, baseCurrency: string, snapshotId: numb
     cur.base += signed;
     cur.valued ||= valued > 0;
     byCurrency.set(g.currency, cur);
-    if (!keyTags) continue;
+    if (from === to) continue;
     // Counts are of positions with a rate (their currency is not missing one).
     const counted = missing.has(g.currency) ? 0 : g.n;
-    for (let t = 0; t < nt; t++) {
-      const i = keyTags.themes[t] as number;
-      long[i] = (long[i] as number) + (l[t] as number);
-      short[i] = (short[i] as number) + (s[t] as number);
+    rs.length = 0;
+    for (let t = from; t < to; t++) {
+      const i = tags.theme[t] as number;
+      if (how !== 'unrated') {
+        const values = valuesOf(g);
+        contributions(pair, values, abs ?? values, tags.weight[t] as number);
+        long[i] = (long[i] as number) + (pair[0] as number);
+        short[i] = (short[i] as number) + (pair[1] as number);
+      }
       count[i] = (count[i] as number) + counted;
+      const j = rootOf[i] ?? -1;
+      if (j >= 0 && !rs.includes(j)) rs.push(j);
     }
-    const rs = keyTags.roots;
+    if (rs.length > 1) rs.sort((a, b) => a - b);
     for (let x = 0; x < rs.length; x++) {
       const ja = rs[x] as number;
       rootCount[ja] = (rootCount[ja] as number) + counted;
