@@ -3,6 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { FIRST_PAGE, forgetPositions } from '../../../renderer/src/positions/usePositions';
+import { typicalRowHeight } from '../../../renderer/src/positions/PositionsTable';
+import type { PositionLine } from '../../../renderer/src/positions/position-lines';
 import { availableFor, defaultWeightBp } from '../../../renderer/src/tagging/TagEditor';
 import { bridgeError, installBridge, makePortfolio, makePosition, makeReport } from './fake-bridge';
 
@@ -234,5 +236,15 @@ describe('a large snapshot in pages', () => {
     fireEvent.change(screen.getByTestId('positions-search'), { target: { value: 'Stock 449' } });
     await waitFor(() => expect(screen.getByTestId('positions-count').textContent).toMatch(/^1 of 450 positions/));
     expect(bridge.listPositions).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("a row's height before it is measured", () => {
+  const line = (themes: number, isCash = false) => ({ isCash, themes: Array.from({ length: themes }, (_, i) => ({ id: `t${i}`, weight: 0.5 })) }) as unknown as PositionLine;
+  it("is the list's typical row: most tagged once, 69 px; untagged, the \"+ Tag\" line; cash, one line", () => {
+    expect(typicalRowHeight([line(1), line(1), line(0), line(2), line(1)])).toBe(69);
+    expect(typicalRowHeight([line(0), line(0), line(1)])).toBe(37);
+    expect(typicalRowHeight([line(0, true)])).toBe(28);
+    expect(typicalRowHeight([])).toBe(37);
   });
 });
