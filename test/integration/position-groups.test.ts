@@ -263,37 +263,22 @@ describe('position groups', () => {
     expect(expectGroupsToMatch(b.db)).toBe(5);
   });
 
-  it('are made for the snapshots of a database from before they existed (the migration)', async () => {
-    const path = join(temp.dir, 'old.db');
+  it.each([
+    { version: 15, was: 'no groups, no position index', undo: 'DROP TABLE position_groups; DROP TABLE position_index;' },
+    { version: 16, was: 'groups, no position index', undo: 'DROP TABLE position_index' },
+  ])('are made for the snapshots of a database of schema $version ($was): migrations 16 and 17', async ({ version, undo }) => {
+    const path = join(temp.dir, `schema${version}.db`);
     const old = await openBackend({ dbPath: path });
     await old.handlers.importHoldings({ ...base, path: DEGIRO, portfolioName: 'Old', baseCurrency: 'EUR', asOf: '2026-11-24' });
     old.close();
-    // As a database of schema 15 was: no groups, no accounts kept.
+    // As a database of that schema was.
     const raw = new Database(path);
-    raw.exec('DROP TABLE position_groups; DROP TABLE position_index;');
-    raw.pragma('user_version = 15');
+    raw.exec(undo);
+    raw.pragma(`user_version = ${version}`);
     raw.close();
     const reopened = await openBackend({ dbPath: path });
     try {
       expect(reopened.db.prepare('SELECT count(*) FROM position_groups').pluck().get()).toBeGreaterThan(3);
-      expect(expectGroupsToMatch(reopened.db)).toBe(1);
-    } finally {
-      reopened.close();
-    }
-  });
-
-  it('get their position index for a database of schema 16 (migration 17)', async () => {
-    const path = join(temp.dir, 'schema16.db');
-    const old = await openBackend({ dbPath: path });
-    await old.handlers.importHoldings({ ...base, path: DEGIRO, portfolioName: 'Old', baseCurrency: 'EUR', asOf: '2026-11-24' });
-    old.close();
-    // As a database of schema 16 was: groups, no position index.
-    const raw = new Database(path);
-    raw.exec('DROP TABLE position_index');
-    raw.pragma('user_version = 16');
-    raw.close();
-    const reopened = await openBackend({ dbPath: path });
-    try {
       expect(reopened.db.prepare('SELECT count(*) FROM position_index').pluck().get()).toBe(1);
       expect(expectGroupsToMatch(reopened.db)).toBe(1);
     } finally {
