@@ -23,7 +23,7 @@ export interface LoadedGroup {
   baseValueList: Buffer | null;
   values?: Int32Array | Float64Array;
   bases?: Int32Array | Float64Array | null;
-  /** Read only for the views that need them (positionsOf). */
+  /** Read only for the views that need them (groupsWithPositions). */
   positions?: GroupPositions;
 }
 
@@ -38,14 +38,15 @@ export interface GroupPositions {
 export const valuesOf = (g: LoadedGroup) => (g.values ??= unpackValues(g.valueList, g.n));
 export const baseValuesOf = (g: LoadedGroup) => (g.bases ??= g.baseValueList ? unpackValues(g.baseValueList, g.n) : null);
 
-/** Snapshots whose groups a connection keeps in memory (a million positions are 4-8 MB). */
+/** Snapshots whose groups a connection keeps in memory (a million positions are 4-8 MB, 12 more once their ids and accounts are read). */
 const KEPT_SNAPSHOTS = 6;
 
 /**
  * The groups of a snapshot. They never change once written, so the connection keeps the last few
  * snapshots' groups (its Store): after a tag edit the exposure re-reads only the tags. Kept under
- * the snapshot's identity (its position ids, row count, import time and first group id), so a snapshot id reused
- * after a deletion is never served another's groups; nothing read inside a transaction is kept.
+ * the snapshot's identity (its position ids, row count, import time and first group id), so a
+ * snapshot id reused after a deletion is never served another's groups; nothing read inside a
+ * transaction is kept.
  */
 export function loadGroups(db: Db, snapshotId: number): LoadedGroup[] {
   const kept = storeOf(db).positionGroups;
