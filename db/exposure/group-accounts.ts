@@ -27,16 +27,10 @@ export function accountSums(db: Db, baseCurrency: string, snapshotId: number): A
   const themes = listThemes(db);
   const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
   const broker = basis.broker !== null;
-  const accounts = new Map<string, AccountSums>();
-  const sumsOf = (account: string): AccountSums => {
-    let a = accounts.get(account);
-    if (!a) accounts.set(account, (a = { account, total: 0, n: 0, themes: new Array<number | null>(themes.length).fill(null) }));
-    return a;
-  };
   const groups = groupsWithPositions(db, snapshotId);
   const tags = tagsByGroup(db, 'tags', themes, snapshotId, groups);
   // Every account of the snapshot, in the order first met (an account of cash only, or of unrated positions, too).
-  const slots = (groups[0]?.positions.accounts ?? []).map(sumsOf);
+  const slots: AccountSums[] = (groups[0]?.positions.accounts ?? []).map((account) => ({ account, total: 0, n: 0, themes: new Array<number | null>(themes.length).fill(null) }));
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi]!;
     const from = tags.start[gi] as number;
@@ -61,5 +55,5 @@ export function accountSums(db: Db, baseCurrency: string, snapshotId: number): A
       }
     }
   }
-  return [...accounts.values()];
+  return slots;
 }

@@ -91,7 +91,11 @@ export function tagsByGroup(db: Db, tagTable: TagTable, themes: Theme[], snapsho
     if (k < 0 || k >= groups.length) throw new Error(`Position group ${gid} is not among the ${groups.length} groups read for snapshot ${snapshotId}.`);
     return k;
   };
-  for (const [gid, i] of rows) if (i !== null) start[place(gid) + 1] = (start[place(gid) + 1] as number) + 1;
+  for (const [gid, i] of rows) {
+    if (i === null) continue;
+    const k = place(gid) + 1;
+    start[k] = (start[k] as number) + 1;
+  }
   for (let k = 0; k < groups.length; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
   const next = start.slice(0, groups.length);
   const theme = new Int32Array(start[groups.length] as number);

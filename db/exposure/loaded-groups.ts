@@ -36,7 +36,7 @@ export interface GroupPositions {
 }
 
 export const valuesOf = (g: LoadedGroup) => (g.values ??= unpackValues(g.valueList, g.n));
-export const baseValuesOf = (g: LoadedGroup) => (g.bases ??= g.baseValueList ? unpackValues(g.baseValueList, g.n) : null);
+const baseValuesOf = (g: LoadedGroup) => (g.bases ??= g.baseValueList ? unpackValues(g.baseValueList, g.n) : null);
 
 /** Snapshots whose groups a connection keeps in memory (a million positions are 4-8 MB, 12 more once their ids and accounts are read). */
 const KEPT_SNAPSHOTS = 6;
@@ -107,7 +107,6 @@ export function valuation(g: LoadedGroup, factor: CurrencyFactor | undefined, br
   if (!broker && factor !== undefined && factor.num === factor.den) return 'plain';
   return baseValues(valuesOf(g), broker ? baseValuesOf(g) : null, factor);
 }
-
 
 /**
  * The groups of a snapshot with each position's id and account, from its position index (read

@@ -4,7 +4,7 @@ import { ChartFrame } from './charts/ChartFrame';
 import { seriesOf, UNTAGGED_COLOR } from './charts/colors';
 import { ThemeDonut } from './charts/ThemeDonut';
 import { ThemeTreemap, type TreeNode } from './charts/ThemeTreemap';
-import { formatMoney, formatShare, formatWeight } from '../format';
+import { formatCount, formatMoney, formatShare, formatWeight } from '../format';
 import { tagSourceLabel } from '../tagging/tag-source';
 import type { ViewProps } from './AnalyticsViews';
 import { BenchmarkPanel } from './BenchmarkPanel';
@@ -37,7 +37,7 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
   const sourceLabel = (source: string) => tagSourceLabel(source, t);
   const negative = slices.filter((s) => s.value < 0);
   // In a large portfolio "Other" is nearly all of each theme: it says how many positions it holds.
-  const tree = treeOf(b, (n) => (n > 1 ? t('Other ({{n}} positions)', { n: n.toLocaleString() }) : t('Other')));
+  const tree = treeOf(b, (n) => (n > 1 ? t('Other ({{n}} positions)', { n: formatCount(n) }) : t('Other')));
   return (
     <div className="view-grid" data-testid="themes-view">
       <ChartFrame title={t('Portfolio by theme, {{date}}', { date: b.asOf })} description={t("Donut chart of the portfolio's shares by theme")} testId="donut-chart" legend={seriesOf(b.themes)} fileName={t('{{name}} - themes donut {{date}}', { name: portfolioName, date: b.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: cur }), t('Share')], rows: slices.map((s) => [s.name, formatMoney(s.value, cur), formatShare(s.share)]) }}>
