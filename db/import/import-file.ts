@@ -25,6 +25,9 @@ import { refreshLinkedTags } from '../securities/links';
 import { threadCpuMs } from './thread-cpu';
 import { ROWS_PER_INSERT, SnapshotWriter, VALUES_PER_ROW } from '../repos/snapshot-writer';
 
+/** The slots the insert loop reads, once per row: constants, not a lookup of SLOT per use. */
+const { line: S_LINE, symbolKey: S_KEY, symbol: S_SYMBOL, isin: S_ISIN, cusip: S_CUSIP, description: S_DESCRIPTION, currency: S_CURRENCY, isCash: S_CASH, conid: S_CONID } = SLOT;
+
 /** Rejected rows kept in memory for the error message and the snapshot; the rest are counted. */
 const MAX_KEPT_ISSUES = 1000;
 
@@ -125,16 +128,16 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
             reader.next(values, o);
             // The row's key becomes its security's (db/securities/resolve.ts).
             if (identify) {
-              values[o + SLOT.symbolKey] = resolver.resolve(
-                values[o + SLOT.line] as number,
-                values[o + SLOT.symbolKey] as string,
-                values[o + SLOT.symbol] as string | null,
-                values[o + SLOT.isin] as string | null,
-                values[o + SLOT.cusip] as string | null,
-                values[o + SLOT.description] as string,
-                values[o + SLOT.currency] as string,
-                values[o + SLOT.isCash] === 1,
-                values[o + SLOT.conid] as string | null,
+              values[o + S_KEY] = resolver.resolve(
+                values[o + S_LINE] as number,
+                values[o + S_KEY] as string,
+                values[o + S_SYMBOL] as string | null,
+                values[o + S_ISIN] as string | null,
+                values[o + S_CUSIP] as string | null,
+                values[o + S_DESCRIPTION] as string,
+                values[o + S_CURRENCY] as string,
+                values[o + S_CASH] === 1,
+                values[o + S_CONID] as string | null,
               );
             }
           }

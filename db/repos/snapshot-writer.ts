@@ -23,6 +23,9 @@ export interface SnapshotEnd {
   repricedFrom?: number;
 }
 
+/** The slots `add` reads, once per row: constants, not a lookup of SLOT per use. */
+const { symbolKey: S_KEY, currency: S_CURRENCY, isCash: S_CASH, valueCents: S_VALUE, baseValueCents: S_BASE, account: S_ACCOUNT } = SLOT;
+
 /** Values bound per position: every stored column but snapshot_id, which is written into the statement. */
 export const VALUES_PER_ROW = POSITION_COLUMNS.length;
 
@@ -84,15 +87,15 @@ export class SnapshotWriter {
     if (n !== 1 && n !== ROWS_PER_INSERT) throw new Error(`Positions are added 1 or ${ROWS_PER_INSERT} at a time, not ${n}.`);
     for (let k = 0; k < n; k++) {
       const o = k * VALUES_PER_ROW;
-      const currency = values[o + SLOT.currency];
+      const currency = values[o + S_CURRENCY];
       if (currency !== this.lastCurrency) this.currencies.add((this.lastCurrency = currency) as string);
       this.groups.add(
-        values[o + SLOT.symbolKey] as string,
+        values[o + S_KEY] as string,
         currency as string,
-        values[o + SLOT.isCash] as number,
-        values[o + SLOT.valueCents] as number,
-        (values[o + SLOT.baseValueCents] as number | null | undefined) ?? null,
-        values[o + SLOT.account] as string,
+        values[o + S_CASH] as number,
+        values[o + S_VALUE] as number,
+        (values[o + S_BASE] as number | null | undefined) ?? null,
+        values[o + S_ACCOUNT] as string,
       );
     }
     // Rows of one statement get consecutive ids: the last id of a statement gives the first.
