@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupDir, verifyDatabaseFile } from '../../db/backup/backups';
@@ -23,6 +24,30 @@ function runAndKill(args: string[], delayMs: number): Promise<boolean> {
       ok(killed && code === null);
     });
   });
+}
+
+/** Milliseconds a whole run of `args` takes here (the median of three). */
+function timeOf(args: string[]): number {
+  const times = [0, 1, 2].map(() => {
+    const t = performance.now();
+    // Its output ignored, as in runAndKill.
+    expect(spawnSync(process.execPath, [...cliCommand(), ...args], { cwd: ROOT, stdio: 'ignore' }).status).toBe(0);
+    return performance.now() - t;
+  });
+  return times.sort((a, b) => a - b)[1] as number;
+}
+
+/**
+ * When to kill each of RUNS runs of `args`: spread over the command's own work, from the end of its
+ * start-up (a `themes` on the same database) to a little past its end, both timed here first (the
+ * last few runs finish). Fixed delays stopped landing midway once the backup got faster than them:
+ * on a quick machine every kill came after it had finished, and the test proved nothing. (The bulk
+ * tag import has seconds of work, well past the fixed delays it is killed at.)
+ */
+function killDelays(args: string[], db: string): number[] {
+  const startUp = timeOf(['themes', '--db', db]);
+  const span = Math.max(timeOf(args) - startUp, 40);
+  return Array.from({ length: RUNS }, (_, i) => Math.round(startUp + span * (0.05 + (1.1 * ((i * 7919) % RUNS)) / (RUNS - 1))));
 }
 
 function sound(path: string): Database.Database {
@@ -63,15 +88,17 @@ describe(`kill -9 during a bulk tag edit and during a backup (${RUNS} + ${RUNS} 
     const csv = join(temp.dir, 'big.csv');
     await writeHoldingsCsv(csv, 150_000);
     expect(runCli(['import', csv, '--db', db, '--portfolio', 'Big']).code).toBe(0);
+    const delays = killDelays(['backup', 'create', '--db', db], db);
     let killedMidway = 0;
     for (let i = 0; i < RUNS; i++) {
       const before = contentDigest(db);
-      if (await runAndKill(['backup', 'create', '--db', db], 250 + ((i * 7919) % 15) * 60)) killedMidway++;
+      if (await runAndKill(['backup', 'create', '--db', db], delays[i] as number)) killedMidway++;
       sound(db).close();
       // A backup reads the database: its content is the same whether or not the backup finished.
       expect(contentDigest(db)).toBe(before);
       for (const f of readdirSync(backupDir(db)).filter((x) => x.endsWith('.db'))) expect(verifyDatabaseFile(join(backupDir(db), f)), f).toBe(true);
     }
+    console.log(`backup killed midway: ${killedMidway} of ${RUNS} runs, at ${delays.join(', ')} ms`);
     expect(killedMidway).toBeGreaterThanOrEqual(3);
   }, 240_000);
 });
