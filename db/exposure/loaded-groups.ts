@@ -65,12 +65,13 @@ export function loadGroups(db: Db, snapshotId: number): LoadedGroup[] {
     kept.set(snapshotId, hit);
     return hit.groups as LoadedGroup[];
   }
-  const groups = db
-    .prepare(
-      `SELECT id AS gid, symbol_key AS key, currency, is_cash AS isCash, position_count AS n, value_cents AS local, value_list AS valueList, base_value_list AS baseValueList
-       FROM position_groups WHERE snapshot_id = ? ORDER BY id`,
-    )
-    .all(snapshotId) as LoadedGroup[];
+  // Read as arrays and made into objects of one shape here: better-sqlite3 builds a row object
+  // property by property, which took 4 of the 10 ms that 5,000 groups cost to read.
+  const rows = db
+    .prepare('SELECT id, symbol_key, currency, is_cash, position_count, value_cents, value_list, base_value_list FROM position_groups WHERE snapshot_id = ? ORDER BY id')
+    .raw()
+    .all(snapshotId) as [number, string, string, number, number, number, Buffer, Buffer | null][];
+  const groups = rows.map(([gid, key, currency, isCash, n, local, valueList, baseValueList]): LoadedGroup => ({ gid, key, currency, isCash, n, local, valueList, baseValueList }));
   if (!db.inTransaction && row) {
     kept.set(snapshotId, { identity, groups });
     while (kept.size > KEPT_SNAPSHOTS) kept.delete(kept.keys().next().value as number);
