@@ -43,14 +43,12 @@ export interface ReportInputs {
   shocks?: Shock[];
 }
 
-/** The tags on instruments a snapshot holds (its positions are one rowid range: see migration 1). */
+/** The tags on instruments a snapshot holds (its keys from its position groups, a few rows a security, not its positions). */
 export function heldTags(db: Db, snapshotId: number): RecordedTag[] {
   return db
     .prepare(
       `SELECT t.symbol_key AS symbolKey, t.theme_id AS themeId, t.weight_bp AS weightBp, t.source, t.rationale, t.source_url AS sourceUrl, t.updated_at AS updatedAt
-       FROM tags t WHERE t.symbol_key IN (
-         SELECT p.symbol_key FROM positions p, snapshots s
-         WHERE s.id = @sid AND p.id BETWEEN s.first_position_id AND s.last_position_id AND p.snapshot_id = @sid)
+       FROM tags t WHERE t.symbol_key IN (SELECT g.symbol_key FROM position_groups g WHERE g.snapshot_id = @sid)
        ORDER BY t.symbol_key, t.theme_id`,
     )
     .all({ sid: snapshotId }) as RecordedTag[];
