@@ -28,6 +28,8 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
   checkShockThemes(shocks, themes);
   let result: ScenarioResult & { warnings: ExposureWarning[] };
   let heading: string;
+  // How many positions move (the household's result lists every one).
+  let moved: number | null = null;
   if ('client' in scope) {
     if (values.snapshot) throw new UsageError('scenario --client uses the latest snapshot of each portfolio: leave out --snapshot');
     const r = await h.runClientScenario(validateInput('runClientScenario', { client: scope.client, ...baseCurrencyArg(values['base-currency']), shocks }));
@@ -37,8 +39,10 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
     if (values['base-currency']) throw new UsageError('--base-currency is for --client: a portfolio is valued in its own base currency');
     const portfolio = await portfolioArg(h, scope.portfolio);
     const snapshotId = snapshotArg(values.snapshot);
-    const r = await h.runScenario(validateInput('runScenario', { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), shocks }));
-    const { portfolioId: _id, ...shown } = r;
+    // The table lists ten positions: only those are computed from the positions (JSON lists them all).
+    const r = await h.runScenario(validateInput('runScenario', { portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), shocks, ...(format === 'table' ? { positionLimit: 10 } : {}) }));
+    const { portfolioId: _id, movedPositions, ...shown } = r;
+    moved = movedPositions;
     heading = `${r.portfolio}, snapshot ${r.snapshotId} as of ${r.asOf}`;
     result = shown;
   }
@@ -54,5 +58,6 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
     io.out(`  ${(names.get(t.id) ?? t.id).padEnd(30)} shock ${`${t.shock > 0 ? '+' : ''}${t.shock}%`.padStart(7)}  exposure ${money(t.value).padStart(16)}  impact ${signed(t.impact).padStart(16)}\n`);
   }
   for (const p of result.positions.slice(0, 10)) io.out(`  ${p.symbol.padEnd(12)} ${p.account.padEnd(12)} ${signed(p.impact).padStart(16)}\n`);
-  if (result.positions.length > 10) io.out(`  and ${result.positions.length - 10} more position(s); --format json lists them all\n`);
+  const count = moved ?? result.positions.length;
+  if (count > 10) io.out(`  and ${count - 10} more position(s); --format json lists them all\n`);
 }

@@ -5,6 +5,8 @@ import { computeExposure } from '../exposure/compute';
 import { portfoliosOverview, themeHistory } from '../exposure/history';
 import { listPositions } from '../exposure/position-list';
 import { applyShocks } from '../../shared/exposure/scenario';
+import type { ExposureWarning } from '../../shared/exposure/model';
+import { scenarioFromGroups } from '../exposure/group-scenario';
 import { applyExtras, resolveExtras } from '../report/extras';
 import { localDate } from '../repos/clock';
 import * as fx from '../repos/fx';
@@ -33,9 +35,18 @@ export function valuationHandlers({ db, now, scoped }: HandlerContext) {
     getPortfoliosOverview: () => portfoliosOverview(db),
     runScenario: (input) => {
       const [portfolio, snapshot] = scoped(input);
-      const exposure = computeExposure(db, portfolio, snapshot, now());
       const shocks = new Map(input.shocks.map((s) => [s.themeId, s.shockBp]));
-      return { portfolio: portfolio.name, portfolioId: portfolio.id, snapshotId: snapshot.id, asOf: snapshot.asOf, warnings: exposure.warnings.filter((w) => w.code === 'MISSING_FX'), ...applyShocks(exposure, shocks) };
+      const about = (exposure: { warnings: ExposureWarning[] }) => ({ portfolio: portfolio.name, portfolioId: portfolio.id, snapshotId: snapshot.id, asOf: snapshot.asOf, warnings: exposure.warnings.filter((w) => w.code === 'MISSING_FX') });
+      // A few positions asked for: the figures from the groups, only those positions read.
+      if (input.positionLimit !== undefined) {
+        const totals = computeExposure(db, portfolio, snapshot, now(), 0);
+        const fromGroups = scenarioFromGroups(db, totals, snapshot.id, shocks, input.positionLimit);
+        if (fromGroups) return { ...about(totals), ...fromGroups };
+      }
+      const exposure = computeExposure(db, portfolio, snapshot, now());
+      const all = applyShocks(exposure, shocks);
+      const positions = input.positionLimit === undefined ? all.positions : all.positions.slice(0, input.positionLimit);
+      return { ...about(exposure), ...all, positions, movedPositions: all.positions.length };
     },
     setFxRate: (input) => fx.setFxRate(db, { currency: input.currency, quote: input.quote, rate: input.rate }, input.asOf ?? localDate()),
     listFxRates: () => fx.listFxRates(db),

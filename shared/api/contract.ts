@@ -168,7 +168,8 @@ const inputBuilders = {
   /** Without `asOf`: today. Each day keeps its own rate; a snapshot uses the rate of its date. */
   setFxRate: () => z.strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() }),
   /** What theme shocks do to a snapshot (shared/exposure/scenario.ts); shocks in basis points of value, -10000..+100000. */
-  runScenario: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), shocks }),
+  /** positionLimit: only the positions that move most (a screen's few), computed without reading the rest; all when left out. */
+  runScenario: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), shocks, positionLimit: z.number().int().min(0).max(10_000).optional() }),
   /** The same over a client's combined portfolios (getClientExposure). */
   runClientScenario: () => z.strictObject({ client, baseCurrency: currency.optional(), shocks }),
   /** The securities held (latest snapshots), and what waits in Needs review. */
@@ -498,7 +499,7 @@ export interface ApiOutputs {
   importFxRates: FxRatesImport;
   repricePortfolio: RepriceOutcome;
   /** `warnings`: MISSING_FX, whose positions do not move. */
-  runScenario: ScenarioResult & { portfolio: string; portfolioId: number; snapshotId: number; asOf: string; warnings: ExposureWarning[] };
+  runScenario: ScenarioResult & { portfolio: string; portfolioId: number; snapshotId: number; asOf: string; warnings: ExposureWarning[]; movedPositions: number };
   runClientScenario: ScenarioResult & { client: string; asOf: string; portfolios: ExposurePortfolioPart[]; warnings: ExposureWarning[] };
   listClients: ClientSummary[];
   loadSampleHousehold: { client: string; portfolios: number; tagged: number };

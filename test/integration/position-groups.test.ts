@@ -401,6 +401,90 @@ describe('position groups', () => {
   });
 });
 
+describe('a scenario from the position groups', () => {
+  const temp = makeTempDir('group-scenario');
+  let b: Backend;
+  let themes: string[];
+  beforeAll(async () => {
+    b = await openBackend({ dbPath: join(temp.dir, 'scenario.db') });
+    const sub = await b.handlers.createTheme({ name: 'Cooling', parentId: 'data-centers' });
+    const own = await b.handlers.createTheme({ name: 'Water' });
+    themes = ['data-centers', 'oil-logistics', 'diamond-semiconductors', sub.id, own.id];
+    await b.handlers.setFxRate({ currency: 'EUR', quote: 'USD', rate: '1.0845', asOf: '2026-11-01' });
+    await b.handlers.setFxRate({ currency: 'CHF', quote: 'EUR', rate: '1.0713', asOf: '2026-11-01' });
+  });
+  afterAll(() => {
+    b.close();
+    temp.cleanup();
+  });
+
+  // The reference: applyShocks over every position of the exposure (runScenario without a limit).
+  it('has the figures and the largest moves applyShocks gives from every position, over random files, tags, rates and shocks', async () => {
+    const shockArb = fc.array(fc.record({ theme: fc.integer({ min: 0, max: 4 }), shockBp: fc.oneof(fc.integer({ min: -10_000, max: 100_000 }), fc.constantFrom(-2000, 1000, -1)) }), { minLength: 1, maxLength: 3 });
+    const tagArb = fc.record({
+      symbol: fc.constantFrom('NVDA', 'EQIX', 'KMI', 'COHR', 'SPAXX', 'VRT', 'DLR', 'ET', 'ROGX', 'XTKS:EQIX', 'XLON:KMI', 'XETR:NVDA'),
+      theme: fc.integer({ min: 0, max: 4 }),
+      weight: fc.integer({ min: 1, max: 10_000 }),
+    });
+    let n = 0;
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 40 }), fc.array(tagArb, { maxLength: 8 }), shockArb, async (rows, tags, shockList) => {
+        const file = join(temp.dir, `s-${n++}.csv`);
+        writeFileSync(file, holdingsCsv(rows));
+        const { portfolio } = await b.handlers.importHoldings({ ...base, path: file, portfolioName: `S ${n}`, asOf: '2026-11-24' });
+        for (const t of tags) {
+          try {
+            await b.handlers.applyTagChanges({ changes: [{ symbolKey: t.symbol, themeId: themes[t.theme] as string, weightBp: t.weight }] });
+          } catch (e) {
+            if ((e as { code?: string }).code !== 'WEIGHT_OVER_100') throw e;
+          }
+        }
+        const shocks = [...new Map(shockList.map((s) => [themes[s.theme] as string, s.shockBp])).entries()].map(([themeId, shockBp]) => ({ themeId, shockBp }));
+        const all = await b.handlers.runScenario({ portfolioId: portfolio.id, shocks });
+        for (const limit of [0, 1, 3, 1000]) {
+          const few = await b.handlers.runScenario({ portfolioId: portfolio.id, shocks, positionLimit: limit });
+          expect(few).toEqual({ ...all, positions: all.positions.slice(0, limit) });
+        }
+        if (all.movedPositions > 0) compared++;
+      }),
+      { numRuns: 40 },
+    );
+    // Moves were compared, not only empty scenarios.
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it('orders equal moves of one symbol as the positions are listed: the larger value first, then the account', async () => {
+    const file = join(temp.dir, 'ties.csv');
+    // -1% of 100.01 and of 100.02 are both -1.00: the same move, the same symbol (VRT).
+    writeFileSync(file, holdingsCsv([{ account: 0, symbol: 5, currency: 0, cents: 100_01 }, { account: 1, symbol: 5, currency: 0, cents: 100_02 }, { account: 2, symbol: 5, currency: 0, cents: 100_01 }]));
+    const { portfolio } = await b.handlers.importHoldings({ ...base, path: file, portfolioName: 'Ties', asOf: '2026-11-24' });
+    await b.handlers.applyTagChanges({ changes: [{ symbolKey: 'VRT', themeId: 'oil-logistics', weightBp: 10_000 }] });
+    const shocks = [{ themeId: 'oil-logistics', shockBp: -100 }];
+    const all = await b.handlers.runScenario({ portfolioId: portfolio.id, shocks });
+    expect(all.positions.map((p) => [p.account, p.value, p.impact])).toEqual([['A1', 100.02, -1], ['A0', 100.01, -1], ['A2', 100.01, -1]]);
+    expect((await b.handlers.runScenario({ portfolioId: portfolio.id, shocks, positionLimit: 2 })).positions).toEqual(all.positions.slice(0, 2));
+  });
+
+  it('rounds each part as applyShocks does, past 2^53 too', async () => {
+    const { shockPartCents } = await import('../../db/exposure/group-scenario');
+    const exact = (v: number, c: number) => {
+      const x = BigInt(v) * BigInt(c);
+      const a = x < 0n ? -x : x;
+      const q = (a + 50_000_000n) / 100_000_000n;
+      return Number(x < 0n ? -q : q);
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.integer({ min: -1_000_000, max: 1_000_000 })), fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), (v, c) => {
+        expect(shockPartCents(v, c)).toBe(exact(v, c));
+      }),
+      { numRuns: 5000 },
+    );
+    // Halves, both signs: 50,000,000 / 10^8 is half a cent, away from zero.
+    expect([shockPartCents(5, 10_000_000), shockPartCents(-5, 10_000_000), shockPartCents(4, 10_000_000), shockPartCents(15, 10_000_000)]).toEqual([1, -1, 0, 2]);
+  });
+});
+
 describe('the position index', () => {
   it('gives each position its id where a snapshot\'s ids have a gap (no writer leaves one; an old file might)', () => {
     const db = makeDb();

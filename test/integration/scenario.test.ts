@@ -2,6 +2,7 @@
  * `themelens scenario`: theme shocks against hand-computed figures. Each position moves by the sum
  * over its themes of weight x shock, rounded per theme to the cent; cash does not move.
  */
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
@@ -40,6 +41,22 @@ describe('themelens scenario', () => {
     expect(byId['data-centers']).toMatchObject({ shock: -20, impact: -5508.04 });
     expect(byId['diamond-semiconductors']).toMatchObject({ shock: 10, impact: 1435.21 });
     expect(byId['oil-logistics']).toMatchObject({ shock: 0, impact: 0 });
+  });
+
+  it('the table lists the ten largest moves and counts the rest; JSON lists every one, as it always did', () => {
+    const file = join(temp.dir, 'thirteen.csv');
+    const symbols = Array.from({ length: 13 }, (_, i) => `T${String.fromCharCode(65 + i)}`);
+    writeFileSync(file, `Account,Symbol,Description,Quantity,Market Value\n${symbols.map((s, i) => `X1,${s},${s} CORP,1,${(i + 1) * 100}.00`).join('\n')}\n`);
+    expect(cli('import', file, '--portfolio', 'Thirteen', '--as-of', '2026-11-24').code).toBe(0);
+    for (const s of symbols) expect(cli('tag', s, 'oil-logistics', '--weight', '0.5').code).toBe(0);
+    const table = cli('scenario', '--portfolio', 'Thirteen', '--shock', 'oil-logistics=-10').stdout.split('\n');
+    // TM 1,300.00 x 50% x -10% = -65.00, the largest; TD 400.00 -> -20.00, the tenth.
+    expect(table[2]).toMatch(/^ {2}TM +X1 +-65\.00$/);
+    expect(table[11]).toMatch(/^ {2}TD +X1 +-20\.00$/);
+    expect(table[12]).toBe('  and 3 more position(s); --format json lists them all');
+    const json = JSON.parse(cli('scenario', '--portfolio', 'Thirteen', '--shock', 'oil-logistics=-10', '--format', 'json').stdout);
+    expect(json.positions).toHaveLength(13);
+    expect(Object.keys(json)).toEqual(['portfolio', 'snapshotId', 'asOf', 'warnings', 'baseCurrency', 'totalValue', 'impact', 'impactShare', 'themes', 'positions']);
   });
 
   it('a table for people; refusals in one line', () => {
