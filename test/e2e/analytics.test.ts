@@ -197,11 +197,15 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     const total = h.page.getByTestId('scenario-total');
     await total.waitFor();
     // The figure is the backend's (themelens scenario's rule, tested by hand there); here: a fall, shown as one.
-    expect(await total.innerText()).toMatch(/^Smith family: -\$[\d,]+\.\d\d \(-[\d.]+% of \$[\d,]+\.\d\d, as of \d{4}-\d{2}-\d{2}\)$/);
+    // The date as the window writes dates (the header's "as of Feb 24, 2027"), not ISO.
+    expect(await total.innerText()).toMatch(/^Smith family: -\$[\d,]+\.\d\d \(-[\d.]+% of \$[\d,]+\.\d\d, as of [A-Z][a-z]{2} \d{1,2}, \d{4}\)$/);
     await h.page.getByTestId('scenario-chart').locator('svg.recharts-surface').waitFor();
     expect(await h.page.locator('[data-testid^="scenario-row-"]').count()).toBeGreaterThan(0);
     const api = await h.backend.handlers.runScenario({ portfolioId: smithId, shocks: [{ themeId: 'data-centers', shockBp: -2000 }] });
     expect(await total.innerText()).toContain(api.impact.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('-', ''));
+    // The rows are the largest moves, as the backend lists every move (the view asks for 20 only).
+    const shown = await h.page.locator('[data-testid^="scenario-row-"] td.symbol').allTextContents();
+    expect(shown).toEqual(api.positions.slice(0, 20).map((p) => p.symbol));
     await h.screenshot('analytics-scenarios');
     await h.page.getByTestId('shock-reset').click();
     await h.page.getByText('Move a slider to see what it does').waitFor();

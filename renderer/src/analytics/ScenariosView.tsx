@@ -8,7 +8,7 @@ import { ChartBox } from './charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
 import { EVERY_TICK, niceTicks } from './charts/axis-ticks';
 import { ExportReportDialog } from '../reports/ExportReportDialog';
-import { formatCount, formatMoney, formatMoneyShort, formatShare } from '../format';
+import { formatCount, formatDate, formatMoney, formatMoneyShort, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { WrappedTick } from './charts/WrappedTick';
 
@@ -112,7 +112,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
           <section className="panel" aria-live="polite">
             <p className="scenario-total" data-testid="scenario-total">
               {portfolioName}: <strong className={result.impact < 0 ? 'down' : 'up'}>{`${result.impact > 0 ? '+' : ''}${formatMoney(result.impact, cur)}`}</strong>{' '}
-              {t('({{share}} of {{total}}, as of {{date}})', { share: formatShare(result.impactShare), total: formatMoney(result.totalValue, cur), date: result.asOf })}
+              {t('({{share}} of {{total}}, as of {{date}})', { share: formatShare(result.impactShare), total: formatMoney(result.totalValue, cur), date: formatDate(result.asOf) })}
             </p>
             {result.warnings.map((w) => (
               <p key={w.message} className="warn small">
