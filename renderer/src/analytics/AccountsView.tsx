@@ -3,7 +3,7 @@ import type { AccountBreakdown } from '../../../shared/exposure/analytics';
 import { AccountBars, type AccountDatum } from './charts/AccountBars';
 import { ChartFrame } from './charts/ChartFrame';
 import { seriesOf } from './charts/colors';
-import { formatMoney } from '../format';
+import { formatDate, formatMoney } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 
 /** Exposure by account: a stacked bar per account and the same figures as a table. */
@@ -14,7 +14,7 @@ export function AccountsView({ breakdown: b, portfolioName, onMessage }: ViewPro
   const data: AccountDatum[] = b.accounts.map((a) => ({ account: a.account || t('(none)'), total: a.totalValue, untagged: a.untaggedValue, ...Object.fromEntries(b.themes.map((t) => [t.id, a.themes[t.id] ?? 0])) }));
   return (
     <div className="view-grid" data-testid="accounts-view">
-      <ChartFrame title={t('Theme exposure by account, {{date}}', { date: b.asOf })} description={t("Stacked bar chart of each account's value by theme")} testId="accounts-chart" legend={series} fileName={`${portfolioName} - accounts ${b.asOf}`} onMessage={onMessage} data={{ head: [t('Account'), ...series.map((s) => s.name), t('Total')], rows: data.map((d) => [d.account, ...series.map((s) => formatMoney(Number(d[s.id] ?? 0), cur)), formatMoney(d.total, cur)]) }}>
+      <ChartFrame title={t('Theme exposure by account, {{date}}', { date: formatDate(b.asOf) })} description={t("Stacked bar chart of each account's value by theme")} testId="accounts-chart" legend={series} fileName={`${portfolioName} - accounts ${b.asOf}`} onMessage={onMessage} data={{ head: [t('Account'), ...series.map((s) => s.name), t('Total')], rows: data.map((d) => [d.account, ...series.map((s) => formatMoney(Number(d[s.id] ?? 0), cur)), formatMoney(d.total, cur)]) }}>
         <AccountBars data={data} series={series} currency={cur} />
       </ChartFrame>
       <section className="panel wide" aria-label={t('Accounts table')}>

@@ -7,7 +7,7 @@ import { api } from '../api';
 import { ChartBox } from './charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
 import { EVERY_TICK } from './charts/axis-ticks';
-import { formatShare } from '../format';
+import { formatDate, formatShare } from '../format';
 import { useCall } from '../ui/useCall';
 import { formatPoints } from '../../../shared/report/html-extras';
 import { WrappedTick } from './charts/WrappedTick';
@@ -44,7 +44,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
             {(funds.data ?? []).map((f) => (
               <option key={f.fundKey} value={f.fundKey}>
                 {f.asOf
-                  ? t('{{fund}} ({{share}} of its holdings known, as of {{date}})', { fund: f.fundKey, share: formatShare(f.coverage), date: f.asOf })
+                  ? t('{{fund}} ({{share}} of its holdings known, as of {{date}})', { fund: f.fundKey, share: formatShare(f.coverage), date: formatDate(f.asOf) })
                   : t('{{fund}} ({{share}} of its holdings known)', { fund: f.fundKey, share: formatShare(f.coverage) })}
               </option>
             ))}
@@ -55,7 +55,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
       {r && (
         <>
           <ChartFrame
-            title={t('{{portfolio}} against {{benchmark}}, {{date}}', { portfolio: portfolioName, benchmark: held, date: r.asOf })}
+            title={t('{{portfolio}} against {{benchmark}}, {{date}}', { portfolio: portfolioName, benchmark: held, date: formatDate(r.asOf) })}
             description={t("Grouped bar chart of each theme's share of {{portfolio}} beside its share of the benchmark {{benchmark}}", { portfolio: portfolioName, benchmark: held })}
             testId="benchmark-chart"
             wide
@@ -119,7 +119,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
           </table>
           <p className="muted small">
             {r.benchmark?.asOf
-              ? t("{{benchmark}}: {{source}}, as of {{date}}. Its share in a theme is the sum over its constituents of weight in the fund × their theme weight; active is {{portfolio}}'s share less {{benchmark}}'s.", { benchmark: held, source: r.benchmark.sourceFile, date: r.benchmark.asOf, portfolio: portfolioName })
+              ? t("{{benchmark}}: {{source}}, as of {{date}}. Its share in a theme is the sum over its constituents of weight in the fund × their theme weight; active is {{portfolio}}'s share less {{benchmark}}'s.", { benchmark: held, source: r.benchmark.sourceFile, date: formatDate(r.benchmark.asOf), portfolio: portfolioName })
               : t("{{benchmark}}: {{source}}. Its share in a theme is the sum over its constituents of weight in the fund × their theme weight; active is {{portfolio}}'s share less {{benchmark}}'s.", { benchmark: held, source: r.benchmark?.sourceFile ?? '', portfolio: portfolioName })}
           </p>
         </>

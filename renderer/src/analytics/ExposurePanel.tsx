@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowIssue } from '../../../shared/import/types';
 import { api } from '../api';
-import { formatMoney, formatMoneyShort, formatShare } from '../format';
+import { formatDate, formatMoney, formatMoneyShort, formatShare } from '../format';
 import { ExposureTable } from './ExposureTable';
 import { WrappedTick } from './charts/WrappedTick';
 import { niceTicks } from './charts/axis-ticks';
@@ -131,7 +131,7 @@ export function ExposurePanel({ exposure }: { exposure: SnapshotExposure }) {
         </Modal>
       )}
       <p className="muted small method">
-        {t("A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {{date}}.", { date: exposure.asOf })}
+        {t("A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {{date}}.", { date: formatDate(exposure.asOf) })}
       </p>
     </section>
   );

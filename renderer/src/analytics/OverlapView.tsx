@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ThemeOverlap } from '../../../shared/exposure/analytics';
-import { formatMoney, formatShare } from '../format';
+import { formatDate, formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 
 /** The theme overlap matrix: value of positions counted in both themes of a pair (diagonal: in the theme at all). */
@@ -13,7 +13,7 @@ export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap 
   const max = Math.max(0, ...o.cells.filter((c) => c.a !== c.b).map((c) => Math.abs(c.value)));
   return (
     <section className="panel" data-testid="overlap-view" aria-label={t('Theme overlap')}>
-      <h2>{t('Theme overlap, {{date}}', { date: o.asOf })}</h2>
+      <h2>{t('Theme overlap, {{date}}', { date: formatDate(o.asOf) })}</h2>
       <p className="muted small">{t('Each cell is the value of the positions tagged with both themes (the diagonal: with that theme at all), and its share of the portfolio.')}</p>
       <table className="overlap-matrix" data-testid="overlap-matrix">
         <thead>

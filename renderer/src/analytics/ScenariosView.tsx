@@ -120,7 +120,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
               </p>
             ))}
           </section>
-          <ChartFrame title={t('Scenario by theme, {{date}}', { date: result.asOf })} description={t("Bar chart of each theme's part of the move")} testId="scenario-chart" legend={data.map((d) => ({ id: d.id, name: d.name, color: d.color }))} fileName={t('{{name}} - scenario {{date}}', { name: portfolioName, date: result.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Shock'), t('Exposure ({{currency}})', { currency: cur }), t('Move ({{currency}})', { currency: cur })], rows: data.map((d) => [d.name, `${d.shock > 0 ? '+' : ''}${d.shock}%`, formatMoney(d.value, cur), formatMoney(d.impact, cur)]) }}>
+          <ChartFrame title={t('Scenario by theme, {{date}}', { date: formatDate(result.asOf) })} description={t("Bar chart of each theme's part of the move")} testId="scenario-chart" legend={data.map((d) => ({ id: d.id, name: d.name, color: d.color }))} fileName={t('{{name}} - scenario {{date}}', { name: portfolioName, date: result.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Shock'), t('Exposure ({{currency}})', { currency: cur }), t('Move ({{currency}})', { currency: cur })], rows: data.map((d) => [d.name, `${d.shock > 0 ? '+' : ''}${d.shock}%`, formatMoney(d.value, cur), formatMoney(d.impact, cur)]) }}>
             <ChartBox
               kind="scenario"
               height={280}

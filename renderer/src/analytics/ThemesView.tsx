@@ -4,7 +4,7 @@ import { ChartFrame } from './charts/ChartFrame';
 import { seriesOf, UNTAGGED_COLOR } from './charts/colors';
 import { ThemeDonut } from './charts/ThemeDonut';
 import { ThemeTreemap, type TreeNode } from './charts/ThemeTreemap';
-import { formatCount, formatMoney, formatShare, formatWeight } from '../format';
+import { formatCount, formatDate, formatMoney, formatShare, formatWeight } from '../format';
 import { tagSourceLabel } from '../tagging/tag-source';
 import type { ViewProps } from './AnalyticsViews';
 import { BenchmarkPanel } from './BenchmarkPanel';
@@ -40,11 +40,11 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
   const tree = treeOf(b, (n) => (n > 1 ? t('Other ({{n}} positions)', { n: formatCount(n) }) : t('Other')));
   return (
     <div className="view-grid" data-testid="themes-view">
-      <ChartFrame title={t('Portfolio by theme, {{date}}', { date: b.asOf })} description={t("Donut chart of the portfolio's shares by theme")} testId="donut-chart" legend={seriesOf(b.themes)} fileName={t('{{name}} - themes donut {{date}}', { name: portfolioName, date: b.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: cur }), t('Share')], rows: slices.map((s) => [s.name, formatMoney(s.value, cur), formatShare(s.share)]) }}>
+      <ChartFrame title={t('Portfolio by theme, {{date}}', { date: formatDate(b.asOf) })} description={t("Donut chart of the portfolio's shares by theme")} testId="donut-chart" legend={seriesOf(b.themes)} fileName={t('{{name}} - themes donut {{date}}', { name: portfolioName, date: b.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: cur }), t('Share')], rows: slices.map((s) => [s.name, formatMoney(s.value, cur), formatShare(s.share)]) }}>
         <ThemeDonut slices={slices} currency={cur} total={b.totalValue} />
         {negative.length > 0 && <p className="muted small">{t('Net short, not drawn: {{list}}.', { list: negative.map((s) => `${s.name} ${formatMoney(s.value, cur)}`).join(', ') })}</p>}
       </ChartFrame>
-      <ChartFrame title={t('Themes and their largest positions, {{date}}', { date: b.asOf })} description={t('Treemap of each theme split into its largest positions')} testId="treemap-chart" legend={seriesOf(b.themes, false)} fileName={t('{{name}} - themes treemap {{date}}', { name: portfolioName, date: b.asOf })} onMessage={onMessage} data={{ head: [t('Theme: position'), t('Value ({{currency}})', { currency: cur }), t('Share'), t('Account and weight')], rows: tree.flatMap((node) => node.children.map((c) => [`${node.name}: ${c.name}`, formatMoney(c.value, cur), formatShare(c.share), c.detail])) }}>
+      <ChartFrame title={t('Themes and their largest positions, {{date}}', { date: formatDate(b.asOf) })} description={t('Treemap of each theme split into its largest positions')} testId="treemap-chart" legend={seriesOf(b.themes, false)} fileName={t('{{name}} - themes treemap {{date}}', { name: portfolioName, date: b.asOf })} onMessage={onMessage} data={{ head: [t('Theme: position'), t('Value ({{currency}})', { currency: cur }), t('Share'), t('Account and weight')], rows: tree.flatMap((node) => node.children.map((c) => [`${node.name}: ${c.name}`, formatMoney(c.value, cur), formatShare(c.share), c.detail])) }}>
         {tree.length > 0 ? <ThemeTreemap data={tree} currency={cur} /> : <p className="muted empty-chart" data-testid="treemap-empty">{t("No position is tagged yet: tag positions on the Positions tab (or accept the pack's suggestions in Themes…) to see each theme split into its positions.")}</p>}
       </ChartFrame>
       <ProjectFacts themes={b.themes} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiOutputs } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useLoadedList } from '../ui/useLoadedList';
-import { formatWeight } from '../format';
+import { formatDate, formatWeight } from '../format';
 import type { RecordTagStep } from './ThemesDialog';
 
 type Suggestion = ApiOutputs['listSuggestions'][number];
@@ -68,7 +68,7 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
                   {s.name ? <strong>{s.name}: </strong> : null}
                   {s.rationale}
                   <div className="muted small">
-                    {t('Source: {{source}} (checked {{date}})', { source: s.source, date: s.asOf })}
+                    {t('Source: {{source}} (checked {{date}})', { source: s.source, date: formatDate(s.asOf) })}
                   </div>
                 </td>
                 <td className="row-actions">
