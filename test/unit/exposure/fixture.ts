@@ -2,6 +2,7 @@ import { openDatabase, type Db } from '../../../db/connection';
 import { recordPositionGroups } from '../../../db/exposure/position-groups';
 import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../../../db/exposure/breakdowns';
 import { portfoliosOverview, themeHistory } from '../../../db/exposure/history';
+import { compareSnapshots } from '../../../db/exposure/compare';
 import { getPortfolio } from '../../../db/repos/portfolios';
 import { getSnapshot } from '../../../db/repos/snapshots';
 import { migrate } from '../../../db/migrations';
@@ -51,6 +52,7 @@ export function tag(db: Db, symbol: string, themeId: string, weightBp: number | 
 export function everyView(db: Db, sid: number) {
   const portfolio = getPortfolio(db, 1);
   const snapshot = getSnapshot(db, sid);
+  const previous = db.prepare('SELECT id FROM snapshots WHERE portfolio_id = 1 AND id < ? ORDER BY id DESC LIMIT 1').pluck().get(sid) as number | undefined;
   return {
     themes: themeBreakdown(db, portfolio, snapshot, 3),
     accounts: accountBreakdown(db, portfolio, snapshot),
@@ -58,5 +60,7 @@ export function everyView(db: Db, sid: number) {
     overlap: themeOverlap(db, portfolio, snapshot),
     history: themeHistory(db, portfolio),
     overview: portfoliosOverview(db),
+    // Against the snapshot before it, where there is one.
+    compare: previous === undefined ? null : compareSnapshots(db, portfolio, getSnapshot(db, previous), snapshot),
   };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { themeBreakdown } from '../../../db/exposure/breakdowns';
-import { clearAnalyticsCache } from '../../../db/exposure/cache';
+import { cachedKeys, clearAnalyticsCache } from '../../../db/exposure/cache';
 import { compareSnapshots } from '../../../db/exposure/compare';
 import { computeExposureTotals } from '../../../db/exposure/compute';
 import { snapshotBasis } from '../../../db/exposure/scan';
@@ -77,6 +77,26 @@ describe('analytics cache (snapshots are immutable; any edit empties it)', () =>
       compareSnapshots(db, getPortfolio(db, 1), getSnapshot(db, a), getSnapshot(db, b));
       expect(everyView(db, b)).toEqual(after);
     }
+  });
+
+  it('keeps a comparison under everything it is computed from: its snapshots, limit and the moments its tags are read at', () => {
+    const { db, a, b } = seeded();
+    const portfolio = getPortfolio(db, 1);
+    const compare = (limit: number, tagsAt?: { from: string | null; to: string | null }) => compareSnapshots(db, portfolio, getSnapshot(db, a), getSnapshot(db, b), limit, tagsAt);
+    const freshly = (limit: number, tagsAt?: { from: string | null; to: string | null }) => {
+      clearAnalyticsCache(db);
+      return compare(limit, tagsAt);
+    };
+    const byDefault = compare(300);
+    expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toHaveLength(1);
+    // NVDA was tagged after the first snapshot: read with today's tags on both sides, the tag effect is gone.
+    const today = compare(300, { from: null, to: null });
+    expect(today).not.toEqual(byDefault);
+    const one = compare(1);
+    expect(one.positions).toHaveLength(1);
+    expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toHaveLength(3);
+    expect([compare(300), compare(300, { from: null, to: null }), compare(1)]).toEqual([byDefault, today, one]);
+    expect([freshly(300), freshly(300, { from: null, to: null }), freshly(1)]).toEqual([byDefault, today, one]);
   });
 
   it('sees a write by another connection (PRAGMA data_version)', () => {
