@@ -459,6 +459,8 @@ describe('a scenario from the position groups', () => {
     // -1% of 100.01 and of 100.02 are both -1.00: the same move, the same symbol (VRT).
     writeFileSync(file, holdingsCsv([{ account: 0, symbol: 5, currency: 0, cents: 100_01 }, { account: 1, symbol: 5, currency: 0, cents: 100_02 }, { account: 2, symbol: 5, currency: 0, cents: 100_01 }]));
     const { portfolio } = await b.handlers.importHoldings({ ...base, path: file, portfolioName: 'Ties', asOf: '2026-11-24' });
+    // VRT alone in crude-oil logistics (the random test before may have tagged it otherwise).
+    await b.handlers.applyTagChanges({ changes: themes.map((themeId) => ({ symbolKey: 'VRT', themeId, weightBp: null })) });
     await b.handlers.applyTagChanges({ changes: [{ symbolKey: 'VRT', themeId: 'oil-logistics', weightBp: 10_000 }] });
     const shocks = [{ themeId: 'oil-logistics', shockBp: -100 }];
     const all = await b.handlers.runScenario({ portfolioId: portfolio.id, shocks });
