@@ -169,15 +169,20 @@ const rowArb = fc.oneof(
   }),
 );
 
+/** A backend on a new file with a sub-theme and a theme of the user's own: the five themes random edits draw from. */
+async function backendWithThemes(dbPath: string): Promise<{ b: Backend; themes: string[] }> {
+  const b = await openBackend({ dbPath });
+  const sub = await b.handlers.createTheme({ name: 'Cooling', parentId: 'data-centers' });
+  const own = await b.handlers.createTheme({ name: 'Water' });
+  return { b, themes: ['data-centers', 'oil-logistics', 'diamond-semiconductors', sub.id, own.id] };
+}
+
 describe('position groups', () => {
   const temp = makeTempDir('position-groups');
   let b: Backend;
   let themes: string[];
   beforeAll(async () => {
-    b = await openBackend({ dbPath: join(temp.dir, 'groups.db') });
-    const sub = await b.handlers.createTheme({ name: 'Cooling', parentId: 'data-centers' });
-    const own = await b.handlers.createTheme({ name: 'Water' });
-    themes = ['data-centers', 'oil-logistics', 'diamond-semiconductors', sub.id, own.id];
+    ({ b, themes } = await backendWithThemes(join(temp.dir, 'groups.db')));
   });
   afterAll(() => {
     b.close();
@@ -406,10 +411,7 @@ describe('a scenario from the position groups', () => {
   let b: Backend;
   let themes: string[];
   beforeAll(async () => {
-    b = await openBackend({ dbPath: join(temp.dir, 'scenario.db') });
-    const sub = await b.handlers.createTheme({ name: 'Cooling', parentId: 'data-centers' });
-    const own = await b.handlers.createTheme({ name: 'Water' });
-    themes = ['data-centers', 'oil-logistics', 'diamond-semiconductors', sub.id, own.id];
+    ({ b, themes } = await backendWithThemes(join(temp.dir, 'scenario.db')));
     await b.handlers.setFxRate({ currency: 'EUR', quote: 'USD', rate: '1.0845', asOf: '2026-11-01' });
     await b.handlers.setFxRate({ currency: 'CHF', quote: 'EUR', rate: '1.0713', asOf: '2026-11-01' });
   });
