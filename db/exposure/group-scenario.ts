@@ -13,7 +13,8 @@ import { snapshotBasis } from './scan';
  * computed as applyShocks computes it (the same rounding, position by position), but from the
  * groups' packed values, and only the positions shown are read from `positions`. applyShocks over
  * the whole exposure read every position into an object first: 0.5 s at 100,000 positions, 10 s at
- * a million. The figures equal applyShocks' (test/integration/group-scenario.test.ts).
+ * a million. The figures equal applyShocks' (test/integration/position-groups.test.ts, "a scenario
+from the position groups").
  */
 
 /** v x c / 10^8 rounded half away from zero, exactly: v a value in cents, c a weight (bp) x a shock (bp). */
@@ -41,7 +42,8 @@ export function shockPartCents(v: number, c: number): number {
   return x < 0 ? 0 - q : q; // never -0
 }
 
-interface Theme {
+/** A theme's line of the exposure the scenario starts from. */
+interface ThemeLine {
   id: string;
   parentId?: string | null | undefined;
   value: number;
@@ -50,11 +52,11 @@ interface Theme {
 /**
  * The scenario of a snapshot, with its `limit` largest moves (by size, then symbol, then as the
  * positions are listed: size of value, account, key) and how many positions move. null when a sum
- * would pass 2^53 cents: the caller computes it from every position, exactly.
+ * would pass 2^53 cents: the caller then computes it from every position (applyShocks, in BigInt).
  */
 export function scenarioFromGroups(
   db: Db,
-  exposure: { baseCurrency: string; totalValue: number; themes: readonly Theme[] },
+  exposure: { baseCurrency: string; totalValue: number; themes: readonly ThemeLine[] },
   snapshotId: number,
   shocks: Shocks,
   limit: number,
