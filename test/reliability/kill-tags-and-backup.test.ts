@@ -26,9 +26,9 @@ function runAndKill(args: string[], delayMs: number): Promise<boolean> {
   });
 }
 
-/** Milliseconds a whole run of `args` takes here (the median of three). */
-function timeOf(args: string[]): number {
-  const times = [0, 1, 2].map(() => {
+/** Milliseconds a whole run takes here: the median of three runs, each of its own arguments. */
+function timeOf(runs: [string[], string[], string[]]): number {
+  const times = runs.map((args) => {
     const t = performance.now();
     // Its output ignored, as in runAndKill.
     expect(spawnSync(process.execPath, [...cliCommand(), ...args], { cwd: ROOT, stdio: 'ignore' }).status).toBe(0);
@@ -38,15 +38,16 @@ function timeOf(args: string[]): number {
 }
 
 /**
- * When to kill each of RUNS runs of `args`: spread over the command's own work, from the end of its
- * start-up (a `themes` on the same database) to a little past its end, both timed here first (the
- * last few runs finish). Fixed delays stopped landing midway once the backup got faster than them:
- * on a quick machine every kill came after it had finished, and the test proved nothing. (The bulk
- * tag import has seconds of work, well past the fixed delays it is killed at.)
+ * When to kill each of RUNS runs of a command: spread over its own work, from the end of its
+ * start-up (a `themes` on the same database) to a little past its end, both timed here first on
+ * `runs` (the last few kills come after it finished). Fixed delays stopped landing midway once the
+ * commands got faster than them: on a quick machine every kill came after the backup had
+ * finished, and the test proved nothing.
  */
-function killDelays(args: string[], db: string): number[] {
-  const startUp = timeOf(['themes', '--db', db]);
-  const span = Math.max(timeOf(args) - startUp, 40);
+function killDelays(runs: [string[], string[], string[]], db: string): number[] {
+  const themes = ['themes', '--db', db];
+  const startUp = timeOf([themes, themes, themes]);
+  const span = Math.max(timeOf(runs) - startUp, 40);
   return Array.from({ length: RUNS }, (_, i) => Math.round(startUp + span * (0.05 + (1.1 * ((i * 7919) % RUNS)) / (RUNS - 1))));
 }
 
@@ -69,17 +70,21 @@ describe(`kill -9 during a bulk tag edit and during a backup (${RUNS} + ${RUNS} 
       writeFileSync(f, `symbol,theme,weight,rationale,source\n${Array.from({ length: SYMBOLS }, (_, i) => `T${i},data-centers,${w},,`).join('\n')}\n`);
       return f;
     });
+    // Timed on imports that change every weight, as each run below does (the last leaves 25%).
+    const importOf = (k: number) => ['tags', 'import', files[k] as string, '--db', db];
+    const delays = killDelays([importOf(1), importOf(0), importOf(1)], db);
     let killedMidway = 0;
     for (let i = 0; i < RUNS; i++) {
       const before = contentDigest(db);
       const newWeight = i % 2 === 0 ? 5000 : 2500;
-      if (await runAndKill(['tags', 'import', files[i % 2] as string, '--db', db], 300 + ((i * 7919) % 15) * 120)) killedMidway++;
+      if (await runAndKill(importOf(i % 2), delays[i] as number)) killedMidway++;
       const d = sound(db);
       const rows = d.prepare('SELECT weight_bp AS w, count(*) AS n FROM tags GROUP BY weight_bp').all() as { w: number; n: number }[];
       d.close();
       // The state before, exactly, or the state after: every tag at the file's weight. Never a mix.
       if (contentDigest(db) !== before) expect(rows).toEqual([{ w: newWeight, n: SYMBOLS }]);
     }
+    console.log(`tag import killed midway: ${killedMidway} of ${RUNS} runs, at ${delays.join(', ')} ms`);
     expect(killedMidway).toBeGreaterThanOrEqual(3);
   }, 240_000);
 
@@ -88,7 +93,8 @@ describe(`kill -9 during a bulk tag edit and during a backup (${RUNS} + ${RUNS} 
     const csv = join(temp.dir, 'big.csv');
     await writeHoldingsCsv(csv, 150_000);
     expect(runCli(['import', csv, '--db', db, '--portfolio', 'Big']).code).toBe(0);
-    const delays = killDelays(['backup', 'create', '--db', db], db);
+    const backup = ['backup', 'create', '--db', db];
+    const delays = killDelays([backup, backup, backup], db);
     let killedMidway = 0;
     for (let i = 0; i < RUNS; i++) {
       const before = contentDigest(db);
