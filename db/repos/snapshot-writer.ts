@@ -1,9 +1,11 @@
 import { POSITION_COLUMNS, SLOT } from '../../shared/import/position-columns';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
 import { PositionGroups, recordPositionGroups } from '../exposure/position-groups';
 import { recordSnapshotKeys } from '../securities/resolve';
-import { columns, integer, join, placeholders, sql, table, type Sql } from '../sql';
+import { columns, sql, table } from '../sql';
+import { PositionInsert, ROWS_PER_INSERT, VALUES_PER_ROW } from './position-insert';
+
+export { ROWS_PER_INSERT, VALUES_PER_ROW };
 
 /** What a snapshot is known by when its writing starts; the import learns its date and hash at the end. */
 export interface SnapshotStart {
@@ -25,16 +27,6 @@ export interface SnapshotEnd {
 
 /** The slots `add` reads, once per row: constants, not a lookup of SLOT per use. */
 const { symbolKey: S_KEY, currency: S_CURRENCY, isCash: S_CASH, valueCents: S_VALUE, baseValueCents: S_BASE, account: S_ACCOUNT } = SLOT;
-
-/** Values bound per position: every stored column but snapshot_id, which is written into the statement. */
-export const VALUES_PER_ROW = POSITION_COLUMNS.length;
-
-/**
- * Positions per INSERT statement: one statement call per row spends more time crossing from
- * JavaScript into SQLite than SQLite spends storing the row; 32 rows (480 parameters) per call
- * amortise that and stay far below SQLite's parameter limit.
- */
-export const ROWS_PER_INSERT = 32;
 
 /** The columns a copy of a snapshot carries over (its id, portfolio, range and repricing source are its own). */
 const SNAPSHOT_COLUMNS = columns([
@@ -59,8 +51,7 @@ export class SnapshotWriter {
   private readonly currencies = new Set<string>();
   private lastCurrency: unknown = null;
   private readonly groups = new PositionGroups();
-  private readonly many: Statement<unknown[]>;
-  private readonly one: Statement<unknown[]>;
+  private readonly insert: PositionInsert;
 
   constructor(
     private readonly db: Db,
@@ -72,11 +63,7 @@ export class SnapshotWriter {
         .prepare('INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, preset, row_count, imported_at) VALUES (?, ?, ?, ?, ?, 0, ?)')
         .run(start.portfolioId, start.asOf, start.sourceFile, start.sha256, start.preset, start.importedAt).lastInsertRowid,
     );
-    // The snapshot's id is written into the statement, once per row: 15 values bound per row, not 16.
-    const row = sql`(${integer(this.id)}, ${placeholders(VALUES_PER_ROW)})`;
-    const insert = (rows: number) => sql`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_NAMES}) VALUES ${join(new Array<Sql>(rows).fill(row))}`.text;
-    this.many = db.prepare<unknown[]>(insert(ROWS_PER_INSERT));
-    this.one = db.prepare<unknown[]>(insert(1));
+    this.insert = new PositionInsert(db, this.id);
   }
 
   /**
@@ -99,7 +86,7 @@ export class SnapshotWriter {
       );
     }
     // Rows of one statement get consecutive ids: the last id of a statement gives the first.
-    const lastId = Number((n === 1 ? this.one : this.many).run(...values).lastInsertRowid);
+    const lastId = this.insert.run(values, n);
     this.first ??= lastId - n + 1;
     this.last = lastId;
     this.count += n;

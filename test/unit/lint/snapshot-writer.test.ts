@@ -15,6 +15,8 @@ const ROOT = resolve(__dirname, '../../..');
 const ALLOWED: Record<string, readonly string[]> = {
   'db/repos/snapshot-writer.ts': ['snapshots', 'positions'],
   'db/exposure/position-groups.ts': ['position_groups', 'position_index'],
+  // The writer's statements for a batch of positions, by its shape: used by the writer alone (below).
+  'db/repos/position-insert.ts': ['positions'],
 };
 
 function files(dir: string): string[] {
@@ -36,6 +38,11 @@ describe('the one snapshot writer', () => {
 
   it('is the only code that inserts snapshots, positions and their groups', () => {
     expect(found.filter((f) => !(ALLOWED[f.rel] ?? []).includes(f.table)).map((f) => `${f.rel}: INSERT INTO ${f.table}`)).toEqual([]);
+  });
+
+  it('lets only the writer insert positions through their batch statements', () => {
+    const users = ['db', 'cli', 'shared', 'electron'].flatMap((d) => files(join(ROOT, d)).filter((f) => readFileSync(f, 'utf8').includes('new PositionInsert(')));
+    expect(users.map((f) => relative(ROOT, f))).toEqual(['db/repos/snapshot-writer.ts']);
   });
 
   it('finds what it looks for', () => {
