@@ -49,7 +49,7 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
             {/* One line per chip, so a row stays one or two lines tall: a long theme name is cut with an
                 ellipsis (whole in the chip's tooltip and to a screen reader), its weight and × always in view. */}
             <span className="chip-label">
-              <span className="chip-name">{theme?.name ?? tag.id}</span> <span className="chip-weight">{formatWeight(tag.weight)}</span>
+              <span className="chip-name">{theme?.name ?? tag.id}</span> {formatWeight(tag.weight)}
             </span>
             {/* i18n-ignore: a source without a label (none today) shows its code */}
             {tag.source && tag.source !== 'manual' && <span className="chip-source">{SOURCE_LABELS[tag.source] ? t(SOURCE_LABELS[tag.source]!) : tag.source}</span>}
