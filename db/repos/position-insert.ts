@@ -26,9 +26,8 @@ const MAX_SHAPES = 64;
  * How a batch of ROWS_PER_INSERT positions is bound. Binding values is much of an insert's cost
  * (the bench's million rows: the statement calls took 1.35-1.37 s binding all 15 values a row,
  * 1.17-1.19 s bound by shape; SQLite copying the same rows itself, 0.76 s), and a holdings file
- * repeats itself: one currency, no
- * ISIN column, the same account type, the key equal to the ticker, lines one after another. So a
- * batch is bound by its shape:
+ * repeats itself: one currency, no ISIN column, the same account type, the key equal to the ticker,
+ * lines one after another. So a batch is bound by its shape:
  * - `same`: columns whose value is the same in every row, bound once for the batch;
  * - `keyIsSymbol`: every row's symbol_key is its symbol, bound once per row and stored twice;
  * - `linesInStep`: row k's line is the first row's plus k (the first bound once, k written in SQL);
