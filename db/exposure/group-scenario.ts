@@ -14,7 +14,7 @@ import { snapshotBasis } from './scan';
  * groups' packed values, and only the positions shown are read from `positions`. applyShocks over
  * the whole exposure read every position into an object first: 0.5 s at 100,000 positions, 10 s at
  * a million. The figures equal applyShocks' (test/integration/position-groups.test.ts, "a scenario
-from the position groups").
+ * from the position groups").
  */
 
 /** v x c / 10^8 rounded half away from zero, exactly: v a value in cents, c a weight (bp) x a shock (bp). */

@@ -18,6 +18,8 @@ const R = ROWS_PER_INSERT;
 const S_LINE = SLOT.line;
 const S_KEY = SLOT.symbolKey;
 const S_SYMBOL = SLOT.symbol;
+/** Every column's slot, 0..V-1. */
+const ALL_SLOTS = [...Array(V).keys()];
 
 /** Statements kept per snapshot, one per shape met; past this, batches of a new shape bind every value. */
 const MAX_SHAPES = 64;
@@ -79,10 +81,9 @@ export class PositionInsert {
     private readonly db: Db,
     private readonly snapshotId: number,
   ) {
-    const all = [...Array(V).keys()];
     const row = sql`(${integer(snapshotId)}, ${placeholders(V)})`;
     const insert = (rows: number) => sql`INSERT INTO positions (snapshot_id, ${columns(POSITION_COLUMNS)}) VALUES ${join(new Array<Sql>(rows).fill(row))}`.text;
-    this.plain = { statement: db.prepare<unknown[]>(insert(R)), perRow: all, same: [], args: new Array<unknown>(R * V) };
+    this.plain = { statement: db.prepare<unknown[]>(insert(R)), perRow: ALL_SLOTS, same: [], args: new Array<unknown>(R * V) };
     this.one = db.prepare<unknown[]>(insert(1));
   }
 
@@ -114,8 +115,13 @@ export class PositionInsert {
     const keyIsSymbol = (mask & (1 << V)) !== 0;
     const linesInStep = (mask & (1 << (V + 1))) !== 0;
     const isSame = (c: number) => (mask & (1 << c)) !== 0 || (c === S_LINE && linesInStep);
-    const same = [...Array(V).keys()].filter(isSame);
-    const perRow = [...Array(V).keys()].filter((c) => !isSame(c) && !(c === S_KEY && keyIsSymbol));
+    const same = ALL_SLOTS.filter(isSame);
+    const perRow = ALL_SLOTS.filter((c) => !isSame(c) && !(c === S_KEY && keyIsSymbol));
+    // A batch of identical rows (every column the same) has nothing to bind row by row: bind it all.
+    if (perRow.length === 0) {
+      this.shapes.set(mask, this.plain);
+      return this.plain;
+    }
     // VALUES rows name their columns r0, r1... (the row's values in perRow order, then its place k).
     const r = (c: number) => indexed('v.r', perRow.indexOf(c));
     const expr = (c: number): Sql => {
@@ -124,17 +130,12 @@ export class PositionInsert {
       if (c === S_KEY && keyIsSymbol) return r(S_SYMBOL);
       return r(c);
     };
-    // A batch of identical rows (every column the same) has nothing to bind row by row: bind it all.
-    if (perRow.length === 0) {
-      this.shapes.set(mask, this.plain);
-      return this.plain;
-    }
     const rowNames = [...perRow.keys(), ...(linesInStep ? [perRow.length] : [])].map((i) => indexed('r', i));
     const rows = [...Array(R).keys()].map((k) => (linesInStep ? sql`(${placeholders(perRow.length)}, ${integer(k)})` : sql`(${placeholders(perRow.length)})`));
     const once = same.length === 0 ? empty : sql` CROSS JOIN (SELECT ${join(same.map((c) => sql`? AS ${indexed('s', c)}`))}) AS k`;
     const text = sql`WITH v(${join(rowNames)}) AS (VALUES ${join(rows)})
       INSERT INTO positions (snapshot_id, ${columns(POSITION_COLUMNS)})
-      SELECT ${integer(this.snapshotId)}, ${join([...Array(V).keys()].map(expr))} FROM v${once}`.text;
+      SELECT ${integer(this.snapshotId)}, ${join(ALL_SLOTS.map(expr))} FROM v${once}`.text;
     const shape: Shape = { statement: this.db.prepare<unknown[]>(text), perRow, same, args: new Array<unknown>(R * perRow.length + same.length) };
     this.shapes.set(mask, shape);
     return shape;
