@@ -9,7 +9,9 @@ export const VALUES_PER_ROW = POSITION_COLUMNS.length;
 /**
  * Positions per INSERT statement: one statement call per row spends more time crossing from
  * JavaScript into SQLite than SQLite spends storing the row; 32 rows a call amortise that and stay
- * far below SQLite's parameter limit.
+ * far below SQLite's parameter limit. More rows a call gain nothing (a million rows bound: 1.03-1.11 s at
+ * 32, 1.07-1.14 s at 64). Nor does binding a whole batch as one JSON text, stored by
+ * `INSERT ... SELECT ... FROM json_each(?)`: SQLite's JSON extraction took 4.5-4.9 s for the same rows.
  */
 export const ROWS_PER_INSERT = 32;
 
