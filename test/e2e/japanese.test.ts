@@ -55,6 +55,13 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     // The default themes, left as shipped, are named in Japanese (shared/domain/theme-names.ts).
     for (const name of ['データセンター・インフラ', '原油物流', 'ダイヤモンド半導体']) expect(shell).toContain(name);
     expect(await h.page.getByTestId('view-tab-positions').innerText()).toBe('保有銘柄');
+    // A code says nothing without its name, and the name column is the narrow one: a long name gets
+    // two lines before its ellipsis (one line showed two characters of ソフトバンクグループ).
+    // Its height in font sizes: one line (line-height normal) is about 1.2-1.5, two lines 2.4-3.
+    const name = h.page.getByTestId(`position-row-${key('9984')}`).locator('.description-text');
+    const ems = await name.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize));
+    expect(ems).toBeGreaterThan(2.2);
+    expect(ems).toBeLessThan(3.2);
     await check('positions');
     await h.screenshot('ja-01-positions');
   });

@@ -303,7 +303,7 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
                     {!p.isCash && identityOf.get(p.symbolKey)?.market && identityOf.get(p.symbolKey)?.market !== 'US' && <span className="badge">{identityOf.get(p.symbolKey)?.market}</span>}
                   </td>
                   <td className="description" title={p.description}>
-                    {p.description}
+                    <span className="description-text">{p.description}</span>
                   </td>
                   <td className="num">{formatQuantity(p.quantity)}</td>
                   <td className="num">
