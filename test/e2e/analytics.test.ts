@@ -245,6 +245,15 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
       for (const v of VIEWS) {
         await h.page.getByTestId(`view-tab-${v}`).click();
         await h.page.waitForTimeout(150);
+        if (v === 'positions') {
+          // The bar's figures wear a halo of their panel's colour, so a grid line behind them never strikes them through.
+          const halo = await h.page.locator('text.bar-label').first().evaluate((el) => {
+            const s = getComputedStyle(el);
+            return { paintOrder: s.paintOrder, stroke: s.stroke, panel: getComputedStyle(el.closest('section.exposure') as Element).backgroundColor };
+          });
+          expect(halo.paintOrder.startsWith('stroke')).toBe(true);
+          expect(halo.stroke).toBe(halo.panel);
+        }
         await h.screenshot(`analytics-${v}-${scheme}`);
       }
       await h.page.emulateMedia({ colorScheme: 'light' });
