@@ -194,6 +194,25 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await slider.focus();
     for (let i = 0; i < 4; i++) await h.page.keyboard.press('ArrowLeft');
     expect(await slider.inputValue()).toBe('-20');
+    // The range is written under the sliders: each end's figure sits under the thumb's end position
+    // (within the thumb's width of the track's end), 0% under its middle.
+    const box = (await slider.boundingBox())!;
+    const marks = h.page.getByTestId('shock-scale').locator('.shock-scale-marks > span');
+    expect(await marks.allTextContents()).toEqual(['-50%', '0%', '+50%']);
+    const centres = await marks.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return r.left + r.width / 2; }));
+    expect(centres[0]! - box.x).toBeGreaterThan(0);
+    expect(centres[0]! - box.x).toBeLessThan(16);
+    expect(Math.abs(centres[1]! - (box.x + box.width / 2))).toBeLessThan(2);
+    expect(box.x + box.width - centres[2]!).toBeGreaterThan(0);
+    expect(box.x + box.width - centres[2]!).toBeLessThan(16);
+    // The slider fills from no move (the middle) to its thumb, in the theme's colour; an unmoved one has no fill.
+    const fill = (id: string) => h.page.getByTestId(id).evaluate((e) => { const s = getComputedStyle(e); return [s.getPropertyValue('--shock-from'), s.getPropertyValue('--shock-to'), s.getPropertyValue('--shock-color')]; });
+    const [from, to, colour] = await fill('shock-data-centers');
+    expect(from).toContain('* 0.3)');
+    expect(to).toContain('* 0.5)');
+    expect(colour).toBe((await h.backend.handlers.listThemes({})).find((x) => x.id === 'data-centers')!.color);
+    const [restFrom, restTo] = await fill('shock-oil-logistics');
+    expect(restFrom).toBe(restTo);
     const total = h.page.getByTestId('scenario-total');
     await total.waitFor();
     // The figure is the backend's (themelens scenario's rule, tested by hand there); here: a fall, shown as one.

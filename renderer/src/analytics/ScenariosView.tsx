@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ApiOutputs } from '../../../shared/api/contract';
@@ -19,6 +19,18 @@ const SHOWN = 20;
 
 /** How long the sliders must rest before the scenario is computed again. */
 const SETTLE_MS = 200;
+
+/** A slider's range, in percent. */
+const SHOCK_MIN = -50;
+const SHOCK_MAX = 50;
+/** Half the width of the slider's thumb (styles.css): its centre runs from this far inside one end to as far inside the other. */
+const THUMB_HALF_PX = 8;
+
+/** Where a value's thumb centre sits along the slider, as CSS. */
+const along = (v: number) => `calc(${THUMB_HALF_PX}px + (100% - ${2 * THUMB_HALF_PX}px) * ${(v - SHOCK_MIN) / (SHOCK_MAX - SHOCK_MIN)})`;
+
+/** The slider's fill, from no move to its value, in its theme's colour (styles.css, .shock-slider). */
+const sliderFill = (color: string, v: number) => ({ '--shock-color': color, '--shock-from': along(Math.min(0, v)), '--shock-to': along(Math.max(0, v)) }) as CSSProperties;
 
 /**
  * What-if: a slider per top-level theme (-50% to +50%, in steps of 5); each position moves by the sum
@@ -75,17 +87,30 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
             </span>
             <input
               type="range"
-              min={-50}
-              max={50}
+              min={SHOCK_MIN}
+              max={SHOCK_MAX}
               step={5}
               value={shocks[theme.id] ?? 0}
               data-testid={`shock-${theme.id}`}
               aria-valuetext={`${shocks[theme.id] ?? 0}%`}
+              style={sliderFill(theme.color, shocks[theme.id] ?? 0)}
               onChange={(e) => setShocks((s) => ({ ...s, [theme.id]: Number(e.target.value) }))}
             />
             <output className="num">{`${(shocks[theme.id] ?? 0) > 0 ? '+' : ''}${shocks[theme.id] ?? 0}%`}</output>
           </label>
         ))}
+        {themes.length > 0 && (
+          // The sliders' ends and middle, under the slider column (the thumb's value alone says nothing about its range).
+          <div className="shock-slider shock-scale" aria-hidden="true" data-testid="shock-scale">
+            <span />
+            <span className="shock-scale-marks">
+              {[SHOCK_MIN, 0, SHOCK_MAX].map((v) => (
+                <span key={v} style={{ left: along(v) }}>{`${v > 0 ? '+' : ''}${v}%`}</span>
+              ))}
+            </span>
+            <span />
+          </div>
+        )}
         <button type="button" className="small" data-testid="shock-reset" disabled={moved.length === 0} onClick={() => setShocks({})}>
           {t('Reset')}
         </button>{' '}
