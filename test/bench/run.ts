@@ -73,6 +73,8 @@ async function main() {
   console.log(`  ratio                        ${(result.ms / baseMs).toFixed(2)}x   (target: <= 1.25x)`);
   console.log(`  rows per second              ${Math.round(result.rows / (result.ms / 1000)).toLocaleString('en-US')}`);
   console.log(`  peak resident memory         ${result.peakRssMb.toFixed(0)} MB   (target: <= 250 MB)`);
+  const tsx = tsxMemoryMb();
+  if (tsx !== null) console.log(`    of which tsx, which runs this process's TypeScript: about ${tsx.toFixed(0)} MB (themelens themes through tsx against built); the installed command below runs without it`);
   if (result.stages) {
     const s = result.stages;
     console.log(`  breakdown (wall): set-up (backup, detection) ${fmt(s.setupMs)}; parse + insert ${fmt(s.pipelineMs)}, in which`);
@@ -94,6 +96,24 @@ async function main() {
   runStartupBench();
   await runScaleBench(DIR);
   // .bench/ is left for inspection (git-ignored); the next run starts by clearing it.
+}
+
+/**
+ * What running from source through tsx adds to a process's peak memory (its loader thread, the
+ * sources compiled one by one): the same command, `themelens themes`, built and through tsx. The
+ * import call above runs under tsx; the app and the installed command do not. Best of three each.
+ */
+function tsxMemoryMb(): number | null {
+  if (!existsSync('/usr/bin/time')) return null;
+  const db = join(DIR, 'tsx-probe.db');
+  const peak = (args: string[]) => {
+    const r = spawnSync('/usr/bin/time', ['-f', 'peak %M', process.execPath, ...args, 'themes', '--db', db], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const m = /peak (\d+)\s*$/.exec(r.stderr);
+    return r.status === 0 && m ? Number(m[1]) / 1024 : Number.NaN;
+  };
+  const min = (args: string[]) => Math.min(peak(args), peak(args), peak(args));
+  const d = min(['--import', 'tsx', join(ROOT, 'cli/main.ts')]) - min([builtCli()]);
+  return Number.isFinite(d) ? d : null;
 }
 
 /**
