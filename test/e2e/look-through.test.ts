@@ -26,6 +26,10 @@ describe('fund look-through in the app', () => {
     await h.page.getByTestId('themes-button').click();
     await h.page.getByTestId('funds-tab').click();
     await h.page.getByTestId('fund-symbol').fill('dcx');
+    // A form's button lines up with the field beside it (its bottom edge), not a field's margin lower.
+    const field = (await h.page.getByTestId('fund-symbol').boundingBox())!;
+    const button = (await h.page.getByTestId('fund-import').boundingBox())!;
+    expect(Math.abs(field.y + field.height - (button.y + button.height))).toBeLessThan(2);
     h.openDialogAnswers.push(DCX);
     await h.page.getByTestId('fund-import').click();
     await h.page.getByTestId('funds-panel').getByText('DCX: 6 holdings as of Nov 21, 2026').waitFor();
