@@ -12,7 +12,7 @@ import { PositionsTable } from './positions/PositionsTable';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportErrorDialog } from './import/ImportErrorDialog';
 import { ProgressBar } from './import/ProgressBar';
-import { Toast } from './ui/Toast';
+import { Toast, type ToastMessage } from './ui/Toast';
 import { BackupsDialog } from './backups/BackupsDialog';
 import { ReadOnlyBanner } from './backups/ReadOnlyBanner';
 import { NoticeBanner } from './ui/NoticeBanner';
@@ -56,7 +56,7 @@ export function App() {
   // After the first import: what the seed pack has to say about the holdings (a banner).
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
-  const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
   const [view, setView] = useState<ViewId>('positions');
   // How the database opened: read-only (a banner) or damaged and moved aside (offer a backup).
   const [dbStatus, setDbStatus] = useState<DatabaseStatus | null>(null);
@@ -263,7 +263,9 @@ export function App() {
           ]}
         >
           {/* The command line says the same in English (shared/suggestions/hint.ts); here in the interface's language. */}
-          {hint.themes === 1
+          {hint.holdings === 1
+            ? t("1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it.")
+            : hint.themes === 1
             ? t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them.", { holdings: hint.holdings })
             : t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.", { holdings: hint.holdings, themes: hint.themes })}
         </NoticeBanner>
@@ -334,7 +336,7 @@ export function App() {
       )}
       {dbStatus?.damaged && !recoveryDismissed && <RecoveryPrompt damaged={dbStatus.damaged} onStartEmpty={() => setRecoveryDismissed(true)} />}
       {exportOpen && exposure && selectedId !== null && <ExportReportDialog subject={{ portfolioId: selectedId }} naming={exposure} onClose={closeExport} onSaved={onReportSaved} />}
-      {toast && <Toast text={toast.text} kind={toast.kind} onClose={() => setToast(null)} />}
+      {toast && <Toast {...toast} onClose={() => setToast(null)} />}
     </div>
   );
 }

@@ -44,7 +44,8 @@ export function splitCodeAndName(cell: string): { code: string; name: string } |
 }
 
 export type RowOutcome =
-  | { kind: 'position'; position: ParsedPosition }
+  /** signDisagrees: the value's sign is not quantity x price's (kept as the file says; the parse warns). */
+  | { kind: 'position'; position: ParsedPosition; signDisagrees: boolean }
   | { kind: 'issue'; issue: RowIssue }
   | { kind: 'total'; valueCents: number | null };
 
@@ -274,6 +275,9 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
         : 'No market value: quantity x price cannot be computed because a cell is empty; fill it or map a value column';
     return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), message) };
   }
+  // A long holding worth less than nothing (or a short one worth more) is what a wrongly mapped value
+  // column looks like (a gain or loss): kept as the file gives it, but never silently (parse.ts).
+  const signDisagrees = v !== undefined && q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && v.cents < 0 !== (q.cents < 0 !== p.cents < 0);
   // Past 2^53 - 1 cents a Number is no longer exact: such an amount is refused, never stored rounded.
   if (!Number.isSafeInteger(valueCents)) {
     const col = v !== undefined ? idx.value : idx.price;
@@ -334,6 +338,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
 
   return {
     kind: 'position',
+    signDisagrees,
     position: {
       line,
       account: text(cells, idx.account) || account || '',

@@ -78,6 +78,9 @@ export interface Session {
   totalCents: number | null;
   /** The sum of the positions' absolute values so far: a snapshot's sums must stay exact too. */
   absCents: number;
+  /** Positions whose value's sign is not quantity x price's, and the first of them (endOfFileWarnings). */
+  signDisagreements: number;
+  firstSignDisagreement: ParsedPosition | null;
   warnings: string[];
 }
 
@@ -349,6 +352,8 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       totalRows: 0,
       totalCents: null,
       absCents: 0,
+      signDisagreements: 0,
+      firstSignDisagreement: null,
       warnings: duplicateHeaderNotes(headers, idx),
     },
   };
@@ -391,6 +396,26 @@ export function finishedFormat(s: Session): FileFormat {
     baseCurrency: s.ctx.baseCurrency,
     baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, s.warnings),
   };
+}
+
+/**
+ * What the whole file shows once read (either parse, whole or streamed; `sumCents` what its
+ * positions add up to): a file total the rows do not add up to, and values whose sign is not
+ * quantity x price's. Both are kept as the file gives them, and said.
+ */
+export function endOfFileWarnings(s: Session, sumCents: number): void {
+  if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) {
+    s.warnings.push(
+      `The file's own total (${formatCents(s.totalCents)}) differs from the sum of the imported rows (${formatCents(sumCents)}) by ${formatCents(s.totalCents - sumCents)}; check the rejected rows or the file.`,
+    );
+  }
+  const first = s.firstSignDisagreement;
+  if (first) {
+    const n = s.signDisagreements;
+    s.warnings.push(
+      `${n === 1 ? '1 position has a value' : `${n} positions have values`} whose sign is not that of quantity x price (${n === 1 ? '' : 'first: '}line ${first.line}, ${first.symbol ?? first.description}: ${first.quantity ?? ''} x ${first.price ?? ''}, value ${formatCents(first.valueCents)}). ${n === 1 ? 'It is' : 'They are'} kept as the file gives ${n === 1 ? 'it' : 'them'}; if the value column is not the market value (a gain or loss, say), map the right column.`,
+    );
+  }
 }
 
 export function unterminated(line: number): { ok: false; error: FatalParseError } {
@@ -491,6 +516,10 @@ export function stepRow(row: RawRow, s: Session): Step {
       };
     }
     s.absCents = abs;
+    if (outcome.signDisagrees) {
+      s.signDisagreements++;
+      s.firstSignDisagreement ??= outcome.position;
+    }
     s.dataSeen = true;
     s.blankSeen = false;
   } else if (outcome.kind === 'total') {
@@ -570,15 +599,9 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
   }
 
   const format = finishedFormat(s);
-  if (s.totalCents !== null) {
-    let sum = 0;
-    for (const p of positions) sum += p.valueCents;
-    if (Math.abs(sum - s.totalCents) > 1) {
-      s.warnings.push(
-        `The file's own total (${formatCents(s.totalCents)}) differs from the sum of the imported rows (${formatCents(sum)}) by ${formatCents(s.totalCents - sum)}; check the rejected rows or the file.`,
-      );
-    }
-  }
+  let sum = 0;
+  for (const p of positions) sum += p.valueCents;
+  endOfFileWarnings(s, sum);
   return { ok: true, format, positions, rejected, warnings: s.warnings };
 }
 

@@ -1,4 +1,3 @@
-import { formatCents } from '../money/decimal';
 /**
  * The holdings parser over a file read in chunks, so memory stays bounded whatever the file size:
  * detection runs once on the head of the file, then each chunk (cut at a line feed) is decoded and
@@ -7,7 +6,7 @@ import { formatCents } from '../money/decimal';
  * that look ahead, small files) are parsed whole; the caller gives all their bytes.
  */
 import { decodeJapanese, decodeSingleByte, decodeUtf8Strict } from './decode';
-import { extraCashPositions, finishedFormat, openSession, stepRow, unterminated, type Session } from './parse';
+import { endOfFileWarnings, extraCashPositions, finishedFormat, openSession, stepRow, unterminated, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
 import { MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from './types';
@@ -152,11 +151,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
     };
   }
   const format = finishedFormat(s);
-  if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) {
-    s.warnings.push(
-      `The file's own total (${formatCents(s.totalCents)}) differs from the sum of the imported rows (${formatCents(sumCents)}) by ${formatCents(s.totalCents - sumCents)}; check the rejected rows or the file.`,
-    );
-  }
+  endOfFileWarnings(s, sumCents);
   return { ok: true, format, warnings: s.warnings, positions, rejected };
 }
 

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 
@@ -43,5 +44,31 @@ describe('errors a person can act on', () => {
     await shown.waitFor();
     expect(await shown.getByTestId('issues-table').locator('tbody tr').innerText()).toContain('three hundred');
     await h.screenshot('31-rejected-rows-kept');
+  });
+
+  it('an import whose figures need checking says what, and the message stays until dismissed', async () => {
+    await h.page.keyboard.press('Escape');
+    // A long holding worth less than nothing, and a file total the rows do not add up to.
+    const file = join(h.dataDir, 'needs-checking.csv');
+    writeFileSync(file, 'Symbol,Description,Quantity,Price,Market Value\nAAPL,APPLE INC,10,150,-1500\nMSFT,MICROSOFT,5,300,1500\nTotal,,,,100\n');
+    h.openDialogAnswers.push(file);
+    await h.page.getByTestId('import-button').first().click();
+    await h.page.getByTestId('import-target').selectOption('new');
+    await h.page.getByTestId('new-portfolio-name').fill('Checks');
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    const toast = h.page.getByTestId('toast').filter({ hasText: 'Imported 2 positions into Checks.' });
+    await toast.waitFor();
+    expect(await toast.getAttribute('class')).toContain('warn');
+    expect(await toast.getAttribute('role')).toBe('alert');
+    const details = await toast.getByTestId('toast-details').locator('li').allTextContents();
+    expect(details).toHaveLength(2);
+    expect(details[0]).toMatch(/^The file's own total \(100\.00\) differs from the sum of the imported rows \(0\.00\)/);
+    expect(details[1]).toMatch(/^1 position has a value whose sign is not that of quantity x price \(line 2, AAPL: 10 x 150, value -1,500\.00\)/);
+    await h.screenshot('32-import-warnings');
+    // An ordinary confirmation goes after 5 s; this one is still there after 6.
+    await h.page.waitForTimeout(6000);
+    expect(await toast.isVisible()).toBe(true);
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await toast.waitFor({ state: 'detached' });
   });
 });

@@ -6,6 +6,7 @@ import { programHint } from '../../../shared/suggestions/hint';
 import { api, asFailure, type ApiFailure } from '../api';
 import { formatCount } from '../format';
 import type { ImportChoice } from './ImportDialog';
+import type { ToastMessage } from '../ui/Toast';
 
 export interface PendingImport {
   path: string;
@@ -25,7 +26,7 @@ interface ImportFlowOptions {
   refreshPortfolios: (select?: number) => Promise<void>;
   /** The imported portfolio's exposure is fetched again. */
   onImported: () => void;
-  notify: (toast: { text: string; kind: 'ok' | 'error' }) => void;
+  notify: (toast: ToastMessage) => void;
 }
 
 /**
@@ -78,7 +79,9 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
         await refreshPortfolios(outcome.portfolio.id);
         onImported();
         const values = { n: formatCount(outcome.imported), name: outcome.portfolio.name, skipped: outcome.rejected.length };
-        notify({ text: outcome.rejected.length ? t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values) : t('Imported {{n}} positions into {{name}}.', values), kind: 'ok' });
+        const done = outcome.rejected.length ? t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values) : t('Imported {{n}} positions into {{name}}.', values);
+        // What the import noticed (a total the rows do not add up to, a value of the wrong sign...) is said, and stays said.
+        notify(outcome.warnings.length > 0 ? { text: t('{{done}} Before relying on its figures, check:', { done }), kind: 'warn', details: outcome.warnings } : { text: done, kind: 'ok' });
         // The hint is a courtesy: a failure to read the suggestions never turns the import into an error.
         if (first) void showProgramHint();
       } catch (err) {

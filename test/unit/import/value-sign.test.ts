@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseHoldings } from '../../../shared/import/parse';
+import { parseHoldingsStream } from '../../../shared/import/stream';
+import type { ParsedPosition } from '../../../shared/import/types';
+
+/**
+ * A value whose sign is not quantity x price's (a long holding worth less than nothing) is what a
+ * value column mapped to a gain or loss looks like: the row is kept as the file gives it, and the
+ * import says so, whole or streamed.
+ */
+const HEADER = 'Symbol,Description,Quantity,Price,Market Value\n';
+
+function streamed(text: string): { warnings: string[]; positions: ParsedPosition[] } {
+  const bytes = new TextEncoder().encode(text);
+  const cut = bytes.indexOf(10, 200) + 1;
+  let at = cut;
+  const positions: ParsedPosition[] = [];
+  const r = parseHoldingsStream(bytes.subarray(0, cut), () => (at >= bytes.length ? null : bytes.subarray(at, (at = bytes.length))), {}, { position: (p) => positions.push(p), issue: () => {} });
+  if (!r.ok) throw new Error('stream failed');
+  return { warnings: r.warnings, positions };
+}
+
+function whole(text: string): { warnings: string[]; positions: ParsedPosition[] } {
+  const r = parseHoldings(new TextEncoder().encode(text), {});
+  if (!r.ok) throw new Error('parse failed');
+  return r;
+}
+
+/** Enough ordinary rows for the head of the stream to end before the rows under test. */
+const FILLER = Array.from({ length: 20 }, (_, i) => `F${i},FILLER ${i},1,10.00,10.00\n`).join('');
+
+describe.each([
+  ['whole', whole],
+  ['streamed', streamed],
+])('value sign against quantity x price (%s)', (_name, parse) => {
+  it('a long holding with a negative value is kept and named, with its line', () => {
+    const { warnings, positions } = parse(`${HEADER}${FILLER}AAPL,APPLE INC,10,$150.00,"($1,500.00)"\nMSFT,MICROSOFT,5,300,1500\n`);
+    expect(positions.find((p) => p.symbol === 'AAPL')?.valueCents).toBe(-150000);
+    expect(warnings).toEqual([
+      '1 position has a value whose sign is not that of quantity x price (line 22, AAPL: 10 x 150, value -1,500.00). It is kept as the file gives it; if the value column is not the market value (a gain or loss, say), map the right column.',
+    ]);
+  });
+
+  it('several are counted, the first named', () => {
+    const { warnings } = parse(`${HEADER}${FILLER}AAA,A,10,1,-10\nBBB,B,-5,2,10\nCCC,C,3,1,3\n`);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^2 positions have values whose sign is not that of quantity x price \(first: line 22, AAA: 10 x 1, value -10\.00\)\. They are kept/);
+  });
+
+  it('shorts, negative prices, zeros and rows without a quantity or price raise nothing', () => {
+    const rows = [
+      'SHRT,SHORT SALE,-10,150,-1500', // short: negative quantity, negative value
+      'CL,CRUDE FUTURE,1,-37.63,-37.63', // a negative price (a future, a spread)
+      'WORTHLESS,DELISTED,100,0,0',
+      'ZERO,ZERO VALUE,100,1,0',
+      'DEBIT,MARGIN DEBIT,,,-2500', // no quantity or price: nothing to compare
+    ];
+    const { warnings, positions } = parse(`${HEADER}${FILLER}${rows.join('\n')}\n`);
+    expect(positions).toHaveLength(25);
+    expect(warnings).toEqual([]);
+  });
+});
