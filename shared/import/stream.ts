@@ -26,6 +26,17 @@ export type StreamResult =
 
 const LF = 0x0a;
 
+/** The parts one after another, `length` bytes in all. */
+function concatBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** Decodes one chunk (cut at a line feed, so never inside a UTF-8 sequence) in the file's encoding. */
 function decodeChunk(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'windows-1252' || encoding === 'iso-8859-1') return decodeSingleByte(bytes, 0, encoding === 'windows-1252');
@@ -100,18 +111,26 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
   sink.progress?.(bytesRead);
 
   while (!stopped) {
-    const chunk = next();
-    const atEnd = chunk === null;
-    let bytes: Uint8Array;
-    if (atEnd) bytes = carry;
-    else {
-      const joined = new Uint8Array(carry.length + chunk.length);
-      joined.set(carry, 0);
-      joined.set(chunk, carry.length);
-      const lastLf = joined.lastIndexOf(LF) + 1;
-      bytes = joined.subarray(0, lastLf);
-      carry = joined.subarray(lastLf);
-    }
+    // At least as many new bytes as are waiting (a line with no line feed yet, a quoted record not
+    // yet closed), so a record longer than a chunk is read again a few times, not once per chunk:
+    // the work stays linear in the file's size whatever the chunk size.
+    const waiting = carry.length + (pendingText?.text.length ?? 0);
+    const parts: Uint8Array[] = [carry];
+    let got = 0;
+    let atEnd = false;
+    do {
+      const chunk = next();
+      if (chunk === null) atEnd = true;
+      else {
+        parts.push(chunk);
+        got += chunk.length;
+      }
+    } while (!atEnd && got < waiting);
+    const joined = parts.length === 1 ? carry : concatBytes(parts, carry.length + got);
+    // At the end, all of it; before, up to the last line feed (never inside a UTF-8 sequence).
+    const cutAt = atEnd ? joined.length : joined.lastIndexOf(LF) + 1;
+    const bytes = joined.subarray(0, cutAt);
+    carry = joined.subarray(cutAt);
     if (bytes.length === 0 && !pendingText) {
       if (atEnd) break;
       continue;

@@ -91,4 +91,22 @@ describe('streaming parse gives exactly what a whole-file parse gives', () => {
     const { result } = stream(new TextEncoder().encode(text), 200, 100);
     expect(result).toMatchObject({ ok: false, error: { code: 'UNTERMINATED_QUOTE', line: 202 } });
   });
+
+  it.each([
+    ['a quoted cell over many lines', `"${'multi-line text\n'.repeat(5000)}"`],
+    ['a line with no line feed for longer than many chunks', 'x'.repeat(90_000)],
+  ])('%s is read again a few times, not once per chunk (the work stays linear)', (_name, cell) => {
+    const text = `Symbol,Description,Quantity,Current Value\nA,D,1,$1.00\nLONG,${cell},1,$2.00\nB,D,1,$3.00\n`;
+    const bytes = new TextEncoder().encode(text);
+    let at = 60; // the header and the first row
+    let parses = 0;
+    const positions: ParsedPosition[] = [];
+    // Progress is reported once per parse of the text read so far.
+    const result = parseHoldingsStream(bytes.subarray(0, at), () => (at >= bytes.length ? null : bytes.subarray(at, (at += 64))), {}, { position: (p) => positions.push(p), issue: () => {}, progress: () => parses++ });
+    expect(result).toMatchObject({ ok: true });
+    expect(positions.map((p) => p.symbol)).toEqual(['A', 'LONG', 'B']);
+    expect(positions[1]?.description.length).toBe(cell.replace(/^"|"$/g, '').trim().length);
+    // About 1,400 chunks of 64 bytes: read once per chunk, the long record would be parsed ~1,400 times.
+    expect(parses).toBeLessThan(30);
+  });
 });
