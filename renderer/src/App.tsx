@@ -152,7 +152,8 @@ export function App() {
             ? t('{{n}} kept their last value: {{names}}.', { n: r.stale.length, names })
             : '';
       const repriced = t('Repriced {{repriced}} of {{positions}} positions from {{file}}, as of {{date}}.', { repriced: r.repriced, positions: r.positions, file: r.file, date: formatDate(r.snapshot.asOf) });
-      setToast({ text: stale ? `${repriced} ${stale}` : repriced, kind: 'ok' });
+      // Positions that kept an old value are something to check: that message stays until dismissed.
+      setToast({ text: stale ? `${repriced} ${stale}` : repriced, kind: stale ? 'warn' : 'ok' });
     } catch (err) {
       setToast({ text: asFailure(err).message, kind: 'error' });
     } finally {

@@ -32,6 +32,8 @@ describe('Update prices…', () => {
     const toast = h.page.getByTestId('toast');
     await toast.filter({ hasText: 'Repriced' }).waitFor();
     expect(await toast.innerText()).toMatch(/Repriced 1 of 2 positions from prices\.csv, as of .*1 kept their last value: KMI \(no price in the file\)/);
+    // A value left as it was is something to check: the message stays until dismissed.
+    expect(await toast.getAttribute('class')).toContain('warn');
     // 10 x 183.60 = $1,836.00 (was $1,500.00).
     await h.page.getByTestId('position-row-NVDA').filter({ hasText: '$1,836.00' }).waitFor();
     expect(await h.page.getByTestId('position-row-KMI').innerText()).toContain('$2,700.00');
