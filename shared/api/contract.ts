@@ -317,7 +317,7 @@ export interface PreviewCellView {
 export interface ImportPreview {
   format: FileFormat;
   /** First rows after the header, each cell shown as parsed and flagged where it did not parse. */
-  rows: { line: number; kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped'; cells: PreviewCellView[]; issue: RowIssue | null }[];
+  rows: { line: number; kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped'; cells: PreviewCellView[]; issue: RowIssue | null; note: string | null }[];
   /** Why the file cannot be imported as mapped (the user maps columns), or null. */
   problem: string | null;
   /** The mapping came from one the user saved for files with this header row. */

@@ -621,7 +621,12 @@ export interface PreviewRow {
   kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped';
   cells: PreviewCell[];
   issue: RowIssue | null;
+  /** Read, but worth a look before importing (a value whose sign is not quantity x price's). */
+  note: string | null;
 }
+
+/** The preview's word on a row whose value's sign is not quantity x price's (the import warns too). */
+export const SIGN_NOTE = "Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss.";
 
 export type PreviewResult =
   | {
@@ -681,7 +686,7 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
         asOf: null,
         fileTotalCents: null,
       },
-      rows: g.rows.slice(0, maxRows).map((r) => ({ line: r.line, kind: 'skipped', cells: previewCells(r.cells, fields, null), issue: null })),
+      rows: g.rows.slice(0, maxRows).map((r) => ({ line: r.line, kind: 'skipped', cells: previewCells(r.cells, fields, null), issue: null, note: null })),
       problem: opened.error,
       savedMapping: false,
       presets: PRESETS,
@@ -703,7 +708,7 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
     if (step.kind === 'stop') break;
     const kind: PreviewRow['kind'] =
       step.kind === 'position' ? (step.position.isCash ? 'cash' : 'position') : step.kind === 'issue' ? 'rejected' : step.kind === 'total' ? 'total' : 'skipped';
-    rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null });
+    rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null, note: step.kind === 'position' && step.signDisagrees ? SIGN_NOTE : null });
   }
   if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
   return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, savedMapping: opened.savedMapping, presets: PRESETS };

@@ -90,7 +90,17 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                   {c.field && c.parsed !== null && c.parsed !== c.text && <div className="parsed">{c.parsed}</div>}
                 </td>
               ))}
-              <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>{r.issue ? r.issue.message : t(KIND_LABEL[r.kind])}</td>
+              <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>
+                {r.issue ? r.issue.message : t(KIND_LABEL[r.kind])}
+                {r.note && (
+                  <>
+                    <span className="badge warn-badge">{t('Check')}</span>
+                    <div className="small" data-testid="preview-note">
+                      {r.note}
+                    </div>
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -44,6 +44,7 @@ export const EXPORT_TAGS: Record<string, string> = {
   Cash: '現金',
   'Total row (left out)': '合計行（除外）',
   'Cannot be read': '読み取れません',
+  Check: '要確認',
   'Not a position (left out)': '銘柄ではありません（除外）',
   'Column for {{field}}': '{{field}} の列',
   '— not in this file —': '— このファイルにはありません —',
