@@ -39,6 +39,8 @@ describe('errors a person can act on', () => {
     expect(h.backend.db.prepare('SELECT count(*) FROM portfolios').pluck().get()).toBe(0);
     await h.page.getByTestId('import-valid-rows').click();
     await h.page.getByTestId('exposure-row-total').filter({ hasText: '$18,025.00' }).waitFor();
+    // One position is "1 position", in the panel's head as in the confirmation.
+    expect(await h.page.getByTestId('positions-count').innerText()).toBe('1 position · bad-quantity.csv');
     await h.page.getByTestId('show-rejected-rows').click();
     const shown = h.page.getByTestId('rejected-rows-dialog');
     await shown.waitFor();
@@ -55,6 +57,11 @@ describe('errors a person can act on', () => {
     await h.page.getByTestId('import-button').first().click();
     await h.page.getByTestId('import-target').selectOption('new');
     await h.page.getByTestId('new-portfolio-name').fill('Checks');
+    // The preview already points at the row, before anything is imported.
+    const previewRow = h.page.getByTestId('import-preview').locator('tbody tr').first();
+    expect(await previewRow.getByTestId('preview-note').innerText()).toBe("Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss.");
+    expect(await h.page.getByTestId('import-preview').getByTestId('preview-note').count()).toBe(1);
+    await h.screenshot('32-import-preview-note');
     await h.page.getByTestId('new-portfolio-confirm').click();
     const toast = h.page.getByTestId('toast').filter({ hasText: 'Imported 2 positions into Checks.' });
     await toast.waitFor();

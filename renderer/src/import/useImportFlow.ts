@@ -79,7 +79,11 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
         await refreshPortfolios(outcome.portfolio.id);
         onImported();
         const values = { n: formatCount(outcome.imported), name: outcome.portfolio.name, skipped: outcome.rejected.length };
-        const done = outcome.rejected.length ? t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values) : t('Imported {{n}} positions into {{name}}.', values);
+        const done = outcome.rejected.length
+          ? t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values)
+          : outcome.imported === 1
+            ? t('Imported 1 position into {{name}}.', values)
+            : t('Imported {{n}} positions into {{name}}.', values);
         // What the import noticed (a total the rows do not add up to, a value of the wrong sign...) is said, and stays said.
         notify(outcome.warnings.length > 0 ? { text: t('{{done}} Before relying on its figures, check:', { done }), kind: 'warn', details: outcome.warnings } : { text: done, kind: 'ok' });
         // The hint is a courtesy: a failure to read the suggestions never turns the import into an error.

@@ -203,7 +203,9 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
         <span className="muted" data-testid="positions-count">
           {filtered && lines
             ? t('{{shown}} of {{total}} positions · {{file}}', { shown: rows.length.toLocaleString(), total: total.toLocaleString(), file: exposure.sourceFile })
-            : t('{{total}} positions · {{file}}', { total: total.toLocaleString(), file: exposure.sourceFile })}
+            : total === 1
+              ? t('1 position · {{file}}', { file: exposure.sourceFile })
+              : t('{{total}} positions · {{file}}', { total: total.toLocaleString(), file: exposure.sourceFile })}
         </span>
       </div>
       <div className="positions-tools">

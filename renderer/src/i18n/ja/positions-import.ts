@@ -40,6 +40,7 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   'Tag {{n}} securities {{theme}}': '{{n}} 銘柄を {{theme}} にタグ付け',
   '{{shown}} of {{total}} positions · {{file}}': '{{total}} 銘柄中 {{shown}} 銘柄 · {{file}}',
   '{{total}} positions · {{file}}': '{{total}} 銘柄 · {{file}}',
+  '1 position · {{file}}': '1 銘柄 · {{file}}',
   'Search symbol, name, account': '銘柄コード・銘柄名・口座で検索',
   'Search positions': '保有銘柄を検索',
   'Show positions of theme': 'テーマで絞り込み',
