@@ -43,9 +43,15 @@ export function splitCodeAndName(cell: string): { code: string; name: string } |
   return b ? { code: b[2] as string, name: (b[1] as string).trim() } : null;
 }
 
+/**
+ * What a kept row gives the user to check; parse.ts says it once per file, the preview on the row.
+ * `sign`: the value's sign is not quantity x price's. `computed`: the file's value cell is empty, so
+ * the value is quantity x price.
+ */
+export type RowNotice = 'sign' | 'computed' | null;
+
 export type RowOutcome =
-  /** signDisagrees: the value's sign is not quantity x price's (kept as the file says; the parse warns). */
-  | { kind: 'position'; position: ParsedPosition; signDisagrees: boolean }
+  | { kind: 'position'; position: ParsedPosition; notice: RowNotice }
   | { kind: 'issue'; issue: RowIssue }
   | { kind: 'total'; valueCents: number | null };
 
@@ -278,6 +284,9 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   // A long holding worth less than nothing (or a short one worth more) is what a wrongly mapped value
   // column looks like (a gain or loss): kept as the file gives it, but never silently (parse.ts).
   const signDisagrees = v !== undefined && q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && v.cents < 0 !== (q.cents < 0 !== p.cents < 0);
+  // An empty value cell ("", "--", "n/a") in a file that has the column: quantity x price stands in,
+  // which is not the value of a bond or an option (priced per 100, or per contract): said too.
+  const notice: RowNotice = signDisagrees ? 'sign' : v === undefined && idx.value >= 0 && q !== undefined && p !== undefined ? 'computed' : null;
   // Past 2^53 - 1 cents a Number is no longer exact: such an amount is refused, never stored rounded.
   if (!Number.isSafeInteger(valueCents)) {
     const col = v !== undefined ? idx.value : idx.price;
@@ -338,7 +347,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
 
   return {
     kind: 'position',
-    signDisagrees,
+    notice,
     position: {
       line,
       account: text(cells, idx.account) || account || '',

@@ -20,7 +20,7 @@ import { headerFingerprint } from './header-fingerprint';
 import type { ColumnIndexes } from './header';
 import { autoMapIndexes, baseValueCurrencyOf, duplicateHeaderNotes, findHeader, headerLabels, indexesToMapping, isUsable, normaliseHeader } from './header';
 import type { ColumnPlan, RowOutcome } from './normalise';
-import { normaliseRow } from './normalise';
+import { normaliseRow, type RowNotice } from './normalise';
 import type { Preset } from './presets';
 import { BUILT_IN_PRESETS, PRESETS, presetById, presetForHeader } from './presets';
 import type { RawRow } from './tokenize';
@@ -78,9 +78,8 @@ export interface Session {
   totalCents: number | null;
   /** The sum of the positions' absolute values so far: a snapshot's sums must stay exact too. */
   absCents: number;
-  /** Positions whose value's sign is not quantity x price's, and the first of them (endOfFileWarnings). */
-  signDisagreements: number;
-  firstSignDisagreement: ParsedPosition | null;
+  /** Kept rows with something to check, counted by kind with the first of each (endOfFileWarnings). */
+  notices: Record<NonNullable<RowNotice>, { count: number; first: ParsedPosition | null }>;
   warnings: string[];
 }
 
@@ -352,8 +351,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       totalRows: 0,
       totalCents: null,
       absCents: 0,
-      signDisagreements: 0,
-      firstSignDisagreement: null,
+      notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null } },
       warnings: duplicateHeaderNotes(headers, idx),
     },
   };
@@ -409,13 +407,25 @@ export function endOfFileWarnings(s: Session, sumCents: number): void {
       `The file's own total (${formatCents(s.totalCents)}) differs from the sum of the imported rows (${formatCents(sumCents)}) by ${formatCents(s.totalCents - sumCents)}; check the rejected rows or the file.`,
     );
   }
-  const first = s.firstSignDisagreement;
-  if (first) {
-    const n = s.signDisagreements;
+  const sign = s.notices.sign;
+  if (sign.first) {
+    const n = sign.count;
     s.warnings.push(
-      `${n === 1 ? '1 position has a value' : `${n} positions have values`} whose sign is not that of quantity x price (${n === 1 ? '' : 'first: '}line ${first.line}, ${first.symbol ?? first.description}: ${first.quantity ?? ''} x ${first.price ?? ''}, value ${formatCents(first.valueCents)}). ${n === 1 ? 'It is' : 'They are'} kept as the file gives ${n === 1 ? 'it' : 'them'}; if the value column is not the market value (a gain or loss, say), map the right column.`,
+      `${n === 1 ? '1 position has a value' : `${n} positions have values`} whose sign is not that of quantity x price (${whereFirst(n, sign.first)}, value ${formatCents(sign.first.valueCents)}). ${n === 1 ? 'It is' : 'They are'} kept as the file gives ${n === 1 ? 'it' : 'them'}; if the value column is not the market value (a gain or loss, say), map the right column.`,
     );
   }
+  const computed = s.notices.computed;
+  if (computed.first) {
+    const n = computed.count;
+    s.warnings.push(
+      `${n === 1 ? '1 position has' : `${n} positions have`} no value in the file, so ${n === 1 ? 'its value is' : 'their values are'} quantity x price (${whereFirst(n, computed.first)} = ${formatCents(computed.first.valueCents)}). That is not the value of a bond (priced per 100) or an option (priced per share, 100 to a contract): check such values.`,
+    );
+  }
+}
+
+/** "line 4, AAPL: 10 x 150", with "first: " when it is the first of several. */
+function whereFirst(n: number, p: ParsedPosition): string {
+  return `${n === 1 ? '' : 'first: '}line ${p.line}, ${p.symbol ?? p.description}: ${p.quantity ?? ''} x ${p.price ?? ''}`;
 }
 
 export function unterminated(line: number): { ok: false; error: FatalParseError } {
@@ -516,9 +526,10 @@ export function stepRow(row: RawRow, s: Session): Step {
       };
     }
     s.absCents = abs;
-    if (outcome.signDisagrees) {
-      s.signDisagreements++;
-      s.firstSignDisagreement ??= outcome.position;
+    if (outcome.notice) {
+      const tally = s.notices[outcome.notice];
+      tally.count++;
+      tally.first ??= outcome.position;
     }
     s.dataSeen = true;
     s.blankSeen = false;
@@ -625,8 +636,11 @@ export interface PreviewRow {
   note: string | null;
 }
 
-/** The preview's word on a row whose value's sign is not quantity x price's (the import warns too). */
-export const SIGN_NOTE = "Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss.";
+/** The preview's word on a row with something to check (RowNotice; the import warns too). */
+export const ROW_NOTES: Record<NonNullable<RowNotice>, string> = {
+  sign: "Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss.",
+  computed: 'No value in the file: quantity x price is used, which is not the value of a bond or an option; check it.',
+};
 
 export type PreviewResult =
   | {
@@ -708,7 +722,7 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
     if (step.kind === 'stop') break;
     const kind: PreviewRow['kind'] =
       step.kind === 'position' ? (step.position.isCash ? 'cash' : 'position') : step.kind === 'issue' ? 'rejected' : step.kind === 'total' ? 'total' : 'skipped';
-    rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null, note: step.kind === 'position' && step.signDisagrees ? SIGN_NOTE : null });
+    rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null, note: step.kind === 'position' && step.notice ? ROW_NOTES[step.notice] : null });
   }
   if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
   return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, savedMapping: opened.savedMapping, presets: PRESETS };

@@ -4,9 +4,9 @@ import { parseHoldingsStream } from '../../../shared/import/stream';
 import type { ParsedPosition } from '../../../shared/import/types';
 
 /**
- * A value whose sign is not quantity x price's (a long holding worth less than nothing) is what a
- * value column mapped to a gain or loss looks like: the row is kept as the file gives it, and the
- * import says so, whole or streamed.
+ * Rows kept as the file gives them but said, whole or streamed: a value whose sign is not quantity x
+ * price's (a long holding worth less than nothing: a value column mapped to a gain or loss looks like
+ * that), and a value cell left empty, for which quantity x price stands in (not a bond's value).
  */
 const HEADER = 'Symbol,Description,Quantity,Price,Market Value\n';
 
@@ -58,5 +58,26 @@ describe.each([
     const { warnings, positions } = parse(`${HEADER}${FILLER}${rows.join('\n')}\n`);
     expect(positions).toHaveLength(25);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe.each([
+  ['whole', whole],
+  ['streamed', streamed],
+])('an empty value cell in a file that has the column (%s)', (_name, parse) => {
+  it('quantity x price stands in, and the import says so with the first row and its figures', () => {
+    const { warnings, positions } = parse(`${HEADER}${FILLER}BND,TREASURY 4% 2030,10000,98.5,--\nAAPL,APPLE INC,10,150,\n`);
+    expect(positions.find((p) => p.symbol === 'BND')?.valueCents).toBe(98_500_000);
+    expect(warnings).toEqual([
+      '2 positions have no value in the file, so their values are quantity x price (first: line 22, BND: 10000 x 98.5 = 985,000.00). That is not the value of a bond (priced per 100) or an option (priced per share, 100 to a contract): check such values.',
+    ]);
+  });
+
+  it('a file without a value column, and a cash row valued by its quantity, raise nothing', () => {
+    const noValueColumn = parse(`Symbol,Description,Quantity,Price\n${FILLER.replace(/,10\.00\n/g, '\n')}AAPL,APPLE INC,10,150\n`);
+    expect(noValueColumn.warnings).toEqual([]);
+    expect(noValueColumn.positions.at(-1)?.valueCents).toBe(150_000);
+    const cash = parse(`${HEADER}${FILLER}SPAXX**,MONEY MARKET,2500,,\n`);
+    expect(cash.warnings).toEqual([]);
   });
 });
