@@ -79,9 +79,12 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
         await refreshPortfolios(outcome.portfolio.id);
         onImported();
         const values = { n: formatCount(outcome.imported), name: outcome.portfolio.name, skipped: outcome.rejected.length };
+        const one = outcome.imported === 1;
         const done = outcome.rejected.length
-          ? t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values)
-          : outcome.imported === 1
+          ? one
+            ? t('Imported 1 position into {{name}}, {{skipped}} row(s) skipped.', values)
+            : t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values)
+          : one
             ? t('Imported 1 position into {{name}}.', values)
             : t('Imported {{n}} positions into {{name}}.', values);
         // What the import noticed (a total the rows do not add up to, a value of the wrong sign...) is said, and stays said.

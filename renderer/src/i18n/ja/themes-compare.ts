@@ -12,6 +12,7 @@ export const THEMES_COMPARE: Record<string, string> = {
     '{{name}} に {{n}} 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
   'Imported {{n}} positions into {{name}}.': '{{name}} に {{n}} 銘柄をインポートしました。',
   'Imported 1 position into {{name}}.': '{{name}} に 1 銘柄をインポートしました。',
+  'Imported 1 position into {{name}}, {{skipped}} row(s) skipped.': '{{name}} に 1 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
   '{{done}} Before relying on its figures, check:': '{{done}} 数値を使う前に、次の点を確認してください:',
   'Report saved to {{path}}': 'レポートを {{path}} に保存しました',
   'Remove the sample': 'サンプルを削除',
