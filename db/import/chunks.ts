@@ -49,6 +49,9 @@ export function openChunkedFile(path: string, headBytes = HEAD_BYTES, chunkBytes
       if (n === 0) break;
       got += n;
     }
+    // Fewer bytes than the file had when opened: it is being written or cut meanwhile. Read on, and
+    // the import would take part of a file (or wait for bytes that never come).
+    if (got < buf.length) throw new AppError('IO', `${name} changed while it was read (it is shorter than when the import started). Import it again once it is complete.`, { file: name });
     offset += got;
     const out = buf.subarray(0, got);
     hash.update(out);

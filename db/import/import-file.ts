@@ -233,7 +233,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       finishMs: te - tf,
     });
     report(totalBytes, true);
-    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings };
+    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings, checks: result.checks };
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
   }

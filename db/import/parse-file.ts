@@ -15,6 +15,7 @@ export type FileParseResult =
       ok: true;
       format: FileFormat;
       warnings: string[];
+      checks: string[];
       positions: number;
       rejected: number;
       sha256: string;
@@ -68,7 +69,7 @@ export function parseFileInBatches(path: string, options: ParseOptions, sink: Pa
     for (const p of whole.positions) position(p);
     for (const i of whole.rejected) issue(i);
     flush();
-    return { ok: true, format: whole.format, warnings: whole.warnings, positions: whole.positions.length, rejected: whole.rejected.length, sha256: file.sha256(), size: file.size };
+    return { ok: true, format: whole.format, warnings: whole.warnings, checks: whole.checks, positions: whole.positions.length, rejected: whole.rejected.length, sha256: file.sha256(), size: file.size };
   } catch (err) {
     if (err instanceof Cancelled) return { ok: false, cancelled: true };
     throw err;

@@ -35,7 +35,7 @@ export function previewImport(db: Db, input: ApiParsedInput<'previewImport'>): I
   // A file whose columns could not be recognised still previews, so the mapping screen can show it.
   return {
     format: preview.format,
-    rows: preview.rows.map((r) => ({ line: r.line, kind: r.kind, cells: r.cells, issue: r.issue, note: r.note })),
+    rows: preview.rows.map((r) => ({ line: r.line, kind: r.kind, cells: r.cells, issue: r.issue, notice: r.notice })),
     problem: preview.problem ? preview.problem.message : null,
     savedMapping: preview.savedMapping,
     presets: [...preview.presets],

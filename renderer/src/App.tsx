@@ -56,7 +56,9 @@ export function App() {
   // After the first import: what the seed pack has to say about the holdings (a banner).
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
-  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [toast, setToastState] = useState<ToastMessage | null>(null);
+  // A warning stays until the user dismisses it: a passing confirmation does not push it away (an error does).
+  const setToast = useCallback((next: ToastMessage | null) => setToastState((shown) => (next?.kind === 'ok' && shown?.kind === 'warn' ? shown : next)), []);
   const [view, setView] = useState<ViewId>('positions');
   // How the database opened: read-only (a banner) or damaged and moved aside (offer a backup).
   const [dbStatus, setDbStatus] = useState<DatabaseStatus | null>(null);
@@ -264,8 +266,10 @@ export function App() {
           ]}
         >
           {/* The command line says the same in English (shared/suggestions/hint.ts); here in the interface's language. */}
-          {hint.holdings === 1
+          {hint.holdings === 1 && hint.themes === 1
             ? t("1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it.")
+            : hint.holdings === 1
+            ? t("1 of your holdings relates to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag it.", { themes: hint.themes })
             : hint.themes === 1
             ? t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them.", { holdings: hint.holdings })
             : t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.", { holdings: hint.holdings, themes: hint.themes })}
@@ -337,7 +341,7 @@ export function App() {
       )}
       {dbStatus?.damaged && !recoveryDismissed && <RecoveryPrompt damaged={dbStatus.damaged} onStartEmpty={() => setRecoveryDismissed(true)} />}
       {exportOpen && exposure && selectedId !== null && <ExportReportDialog subject={{ portfolioId: selectedId }} naming={exposure} onClose={closeExport} onSaved={onReportSaved} />}
-      {toast && <Toast {...toast} onClose={() => setToast(null)} />}
+      {toast && <Toast {...toast} onClose={() => setToastState(null)} />}
     </div>
   );
 }

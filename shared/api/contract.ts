@@ -317,7 +317,7 @@ export interface PreviewCellView {
 export interface ImportPreview {
   format: FileFormat;
   /** First rows after the header, each cell shown as parsed and flagged where it did not parse. */
-  rows: { line: number; kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped'; cells: PreviewCellView[]; issue: RowIssue | null; note: string | null }[];
+  rows: { line: number; kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped'; cells: PreviewCellView[]; issue: RowIssue | null; notice: 'sign' | 'computed' | null }[];
   /** Why the file cannot be imported as mapped (the user maps columns), or null. */
   problem: string | null;
   /** The mapping came from one the user saved for files with this header row. */
@@ -452,7 +452,10 @@ export interface ImportOutcome {
   snapshot: Snapshot;
   imported: number;
   rejected: RowIssue[];
+  /** Everything the import has to say, `checks` included (the command line prints them all). */
   warnings: string[];
+  /** Of those, what asks the user to check a figure (a file total, a value's sign, a value left empty). */
+  checks: string[];
 }
 
 /** Output type of every call. */

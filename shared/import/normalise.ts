@@ -285,8 +285,9 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   // column looks like (a gain or loss): kept as the file gives it, but never silently (parse.ts).
   const signDisagrees = v !== undefined && q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && v.cents < 0 !== (q.cents < 0 !== p.cents < 0);
   // An empty value cell ("", "--", "n/a") in a file that has the column: quantity x price stands in,
-  // which is not the value of a bond or an option (priced per 100, or per contract): said too.
-  const notice: RowNotice = signDisagrees ? 'sign' : v === undefined && idx.value >= 0 && q !== undefined && p !== undefined ? 'computed' : null;
+  // which is not the value of a bond, an option or a fund priced per 10,000 units: said too (cash,
+  // valued by its quantity, is what it says).
+  const notice: RowNotice = signDisagrees ? 'sign' : v === undefined && idx.value >= 0 && q !== undefined && p !== undefined && !isCash ? 'computed' : null;
   // Past 2^53 - 1 cents a Number is no longer exact: such an amount is refused, never stored rounded.
   if (!Number.isSafeInteger(valueCents)) {
     const col = v !== undefined ? idx.value : idx.price;

@@ -78,9 +78,20 @@ export interface Session {
   totalCents: number | null;
   /** The sum of the positions' absolute values so far: a snapshot's sums must stay exact too. */
   absCents: number;
-  /** Kept rows with something to check, counted by kind with the first of each (endOfFileWarnings). */
-  notices: Record<NonNullable<RowNotice>, { count: number; first: ParsedPosition | null }>;
+  /** Kept rows with something to check, counted by kind with the first of each as read (endOfFileWarnings). */
+  notices: Record<NonNullable<RowNotice>, { count: number; first: NoticedRow | null }>;
   warnings: string[];
+  /** What asks the user to check a figure (endOfFileWarnings): reported after the warnings, and apart. */
+  checks: string[];
+}
+
+/** A noticed row's figures as the file gave them (a preset's finish may convert the position later). */
+interface NoticedRow {
+  line: number;
+  label: string;
+  quantity: string;
+  price: string;
+  valueCents: number;
 }
 
 /** When no header could be found: the best guess, so a mapping screen can still show the file. */
@@ -353,6 +364,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       absCents: 0,
       notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null } },
       warnings: duplicateHeaderNotes(headers, idx),
+      checks: [],
     },
   };
 }
@@ -397,35 +409,36 @@ export function finishedFormat(s: Session): FileFormat {
 }
 
 /**
- * What the whole file shows once read (either parse, whole or streamed; `sumCents` what its
- * positions add up to): a file total the rows do not add up to, and values whose sign is not
- * quantity x price's. Both are kept as the file gives them, and said.
+ * The checks the whole file asks for once read (either parse, whole or streamed; `sumCents` what
+ * its positions add up to): a file total the rows do not add up to, values whose sign is not
+ * quantity x price's, values the file left empty (quantity x price used). All are kept as the file
+ * gives them, and said (s.checks).
  */
 export function endOfFileWarnings(s: Session, sumCents: number): void {
   if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) {
-    s.warnings.push(
+    s.checks.push(
       `The file's own total (${formatCents(s.totalCents)}) differs from the sum of the imported rows (${formatCents(sumCents)}) by ${formatCents(s.totalCents - sumCents)}; check the rejected rows or the file.`,
     );
   }
   const sign = s.notices.sign;
   if (sign.first) {
     const n = sign.count;
-    s.warnings.push(
+    s.checks.push(
       `${n === 1 ? '1 position has a value' : `${n} positions have values`} whose sign is not that of quantity x price (${whereFirst(n, sign.first)}, value ${formatCents(sign.first.valueCents)}). ${n === 1 ? 'It is' : 'They are'} kept as the file gives ${n === 1 ? 'it' : 'them'}; if the value column is not the market value (a gain or loss, say), map the right column.`,
     );
   }
   const computed = s.notices.computed;
   if (computed.first) {
     const n = computed.count;
-    s.warnings.push(
-      `${n === 1 ? '1 position has' : `${n} positions have`} no value in the file, so ${n === 1 ? 'its value is' : 'their values are'} quantity x price (${whereFirst(n, computed.first)} = ${formatCents(computed.first.valueCents)}). That is not the value of a bond (priced per 100) or an option (priced per share, 100 to a contract): check such values.`,
+    s.checks.push(
+      `${n === 1 ? '1 position has' : `${n} positions have`} no value in the file, so ${n === 1 ? 'its value is' : 'their values are'} quantity x price (${whereFirst(n, computed.first)} = ${formatCents(computed.first.valueCents)}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.`,
     );
   }
 }
 
 /** "line 4, AAPL: 10 x 150", with "first: " when it is the first of several. */
-function whereFirst(n: number, p: ParsedPosition): string {
-  return `${n === 1 ? '' : 'first: '}line ${p.line}, ${p.symbol ?? p.description}: ${p.quantity ?? ''} x ${p.price ?? ''}`;
+function whereFirst(n: number, p: NoticedRow): string {
+  return `${n === 1 ? '' : 'first: '}line ${p.line}, ${p.label}: ${p.quantity} x ${p.price}`;
 }
 
 export function unterminated(line: number): { ok: false; error: FatalParseError } {
@@ -529,7 +542,8 @@ export function stepRow(row: RawRow, s: Session): Step {
     if (outcome.notice) {
       const tally = s.notices[outcome.notice];
       tally.count++;
-      tally.first ??= outcome.position;
+      const p = outcome.position;
+      tally.first ??= { line: p.line, label: p.symbol ?? p.description, quantity: p.quantity ?? '', price: p.price ?? '', valueCents: p.valueCents };
     }
     s.dataSeen = true;
     s.blankSeen = false;
@@ -613,7 +627,7 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
   let sum = 0;
   for (const p of positions) sum += p.valueCents;
   endOfFileWarnings(s, sum);
-  return { ok: true, format, positions, rejected, warnings: s.warnings };
+  return { ok: true, format, positions, rejected, warnings: [...s.warnings, ...s.checks], checks: s.checks };
 }
 
 /** One cell of a preview row: its text, the field its column feeds and how it reads. */
@@ -632,15 +646,9 @@ export interface PreviewRow {
   kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped';
   cells: PreviewCell[];
   issue: RowIssue | null;
-  /** Read, but worth a look before importing (a value whose sign is not quantity x price's). */
-  note: string | null;
+  /** Read, but worth a look before importing (RowNotice; the interface words it). */
+  notice: RowNotice;
 }
-
-/** The preview's word on a row with something to check (RowNotice; the import warns too). */
-export const ROW_NOTES: Record<NonNullable<RowNotice>, string> = {
-  sign: "Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss.",
-  computed: 'No value in the file: quantity x price is used, which is not the value of a bond or an option; check it.',
-};
 
 export type PreviewResult =
   | {
@@ -700,7 +708,7 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
         asOf: null,
         fileTotalCents: null,
       },
-      rows: g.rows.slice(0, maxRows).map((r) => ({ line: r.line, kind: 'skipped', cells: previewCells(r.cells, fields, null), issue: null, note: null })),
+      rows: g.rows.slice(0, maxRows).map((r) => ({ line: r.line, kind: 'skipped', cells: previewCells(r.cells, fields, null), issue: null, notice: null })),
       problem: opened.error,
       savedMapping: false,
       presets: PRESETS,
@@ -722,7 +730,7 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
     if (step.kind === 'stop') break;
     const kind: PreviewRow['kind'] =
       step.kind === 'position' ? (step.position.isCash ? 'cash' : 'position') : step.kind === 'issue' ? 'rejected' : step.kind === 'total' ? 'total' : 'skipped';
-    rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null, note: step.kind === 'position' && step.notice ? ROW_NOTES[step.notice] : null });
+    rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null, notice: step.kind === 'position' ? step.notice : null });
   }
   if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
   return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, savedMapping: opened.savedMapping, presets: PRESETS };

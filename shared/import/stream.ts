@@ -19,7 +19,7 @@ export interface StreamSink {
 }
 
 export type StreamResult =
-  | { ok: true; format: FileFormat; warnings: string[]; positions: number; rejected: number }
+  | { ok: true; format: FileFormat; warnings: string[]; checks: string[]; positions: number; rejected: number }
   | { ok: false; error: FatalParseError }
   /** The file cannot be streamed (UTF-16, or a preset that reads ahead): parse it whole. */
   | { ok: false; wholeFileNeeded: true };
@@ -37,7 +37,7 @@ function concatBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
-/** Decodes one chunk (cut at a line feed, so never inside a UTF-8 sequence) in the file's encoding. */
+/** Decodes one chunk (cut at a line feed, so never inside a UTF-8 sequence, but for what follows the file's last one) in the file's encoding. */
 function decodeChunk(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'windows-1252' || encoding === 'iso-8859-1') return decodeSingleByte(bytes, 0, encoding === 'windows-1252');
   // A line feed is never part of a Shift_JIS or EUC-JP character, so chunks cut at one decode alone.
@@ -110,6 +110,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
   if (first) pendingText = { text: first.carryText, line: first.carryLine };
   sink.progress?.(bytesRead);
 
+  let ended = false;
   while (!stopped) {
     // At least as many new bytes as are waiting (a line with no line feed yet, a quoted record not
     // yet closed), so a record longer than a chunk is read again a few times, not once per chunk:
@@ -117,20 +118,22 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
     const waiting = carry.length + (pendingText?.text.length ?? 0);
     const parts: Uint8Array[] = [carry];
     let got = 0;
-    let atEnd = false;
-    do {
+    while (!ended && (parts.length === 1 || got < waiting)) {
       const chunk = next();
-      if (chunk === null) atEnd = true;
+      if (chunk === null) ended = true;
       else {
         parts.push(chunk);
         got += chunk.length;
       }
-    } while (!atEnd && got < waiting);
+    }
     const joined = parts.length === 1 ? carry : concatBytes(parts, carry.length + got);
-    // At the end, all of it; before, up to the last line feed (never inside a UTF-8 sequence).
-    const cutAt = atEnd ? joined.length : joined.lastIndexOf(LF) + 1;
+    // Up to the last line feed (never inside a UTF-8 sequence); what follows the file's last line
+    // feed is read on its own, in a last round.
+    let cutAt = joined.lastIndexOf(LF) + 1;
+    if (ended && cutAt === 0) cutAt = joined.length;
     const bytes = joined.subarray(0, cutAt);
     carry = joined.subarray(cutAt);
+    const atEnd = ended && carry.length === 0;
     if (bytes.length === 0 && !pendingText) {
       if (atEnd) break;
       continue;
@@ -171,7 +174,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
   }
   const format = finishedFormat(s);
   endOfFileWarnings(s, sumCents);
-  return { ok: true, format, warnings: s.warnings, positions, rejected };
+  return { ok: true, format, warnings: [...s.warnings, ...s.checks], checks: s.checks, positions, rejected };
 }
 
 export type { Session };

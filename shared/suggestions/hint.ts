@@ -12,7 +12,7 @@ export function programHint(held: readonly { symbolKey: string; themeId: string;
     themes,
     text:
       holdings === 1
-        ? "1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it."
+        ? `1 of your holdings relates to the first projects of Japan's US investment program (${themes} theme${themes === 1 ? '' : 's'}): the pack suggests how to tag it.`
         : `${holdings} of your holdings relate to the first projects of Japan's US investment program (${themes} theme${themes === 1 ? '' : 's'}): the pack suggests how to tag them.`,
   };
 }

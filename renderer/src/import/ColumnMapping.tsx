@@ -23,6 +23,12 @@ export const MAPPABLE_FIELDS: { field: PositionField; label: string }[] = [
 
 const KIND_LABEL = { position: msg('Position'), cash: msg('Cash'), total: msg('Total row (left out)'), rejected: msg('Cannot be read'), skipped: msg('Not a position (left out)') } as const;
 
+/** What a row's notice asks the user to check (shared/import/normalise.ts, RowNotice). */
+const NOTICE_TEXT = {
+  sign: msg("Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss."),
+  computed: msg('No value in the file: quantity x price is used, which is not the value of a bond, an option or a fund priced per 10,000 units; check it.'),
+} as const;
+
 const LABEL = new Map(MAPPABLE_FIELDS.map((f) => [f.field, f.label]));
 
 /** One select per field: which column of the file feeds it. */
@@ -92,11 +98,11 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
               ))}
               <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>
                 {r.issue ? r.issue.message : t(KIND_LABEL[r.kind])}
-                {r.note && (
+                {r.notice && (
                   <>
                     <span className="badge warn-badge">{t('Check')}</span>
                     <div className="small" data-testid="preview-note">
-                      {r.note}
+                      {t(NOTICE_TEXT[r.notice])}
                     </div>
                   </>
                 )}

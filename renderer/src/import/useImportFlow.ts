@@ -87,8 +87,10 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
           : one
             ? t('Imported 1 position into {{name}}.', values)
             : t('Imported {{n}} positions into {{name}}.', values);
-        // What the import noticed (a total the rows do not add up to, a value of the wrong sign...) is said, and stays said.
-        notify(outcome.warnings.length > 0 ? { text: t('{{done}} Before relying on its figures, check:', { done }), kind: 'warn', details: outcome.warnings } : { text: done, kind: 'ok' });
+        // What asks the user to check a figure (a total the rows do not add up to, a value of the wrong
+        // sign, a value left empty) is said, and stays said; the rest of the warnings are notes the
+        // views show in their own way (another table after the positions, rates in use, Needs review).
+        notify(outcome.checks.length > 0 ? { text: t('{{done}} Before relying on its figures, check:', { done }), kind: 'warn', details: outcome.checks } : { text: done, kind: 'ok' });
         // The hint is a courtesy: a failure to read the suggestions never turns the import into an error.
         if (first) void showProgramHint();
       } catch (err) {

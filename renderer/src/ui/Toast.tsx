@@ -28,8 +28,8 @@ export function Toast({ text, kind, details, onClose }: ToastMessage & { onClose
         <span>{text}</span>
         {details && details.length > 0 && (
           <ul className="toast-details" data-testid="toast-details">
-            {details.map((d) => (
-              <li key={d}>{d}</li>
+            {details.map((d, i) => (
+              <li key={i}>{d}</li>
             ))}
           </ul>
         )}

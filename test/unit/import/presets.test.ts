@@ -99,6 +99,8 @@ describe('broker presets', () => {
     expect(r.rejected).toEqual([]);
     expect(new Set(r.positions.map((p) => p.account))).toEqual(new Set(['12345678', '23456789']));
     expect(r.warnings.join(' ')).toContain('line 9');
+    // A note, not a figure to check: the app's import does not ask the user to look into it.
+    expect(r.checks).toEqual([]);
   });
 
   it('ibkr activity statement: Summary rows only, currency per row, base currency, cash report, period', () => {

@@ -10,17 +10,17 @@ import type { ParsedPosition } from '../../../shared/import/types';
  */
 const HEADER = 'Symbol,Description,Quantity,Price,Market Value\n';
 
-function streamed(text: string): { warnings: string[]; positions: ParsedPosition[] } {
+function streamed(text: string): { warnings: string[]; checks: string[]; positions: ParsedPosition[] } {
   const bytes = new TextEncoder().encode(text);
   const cut = bytes.indexOf(10, 200) + 1;
   let at = cut;
   const positions: ParsedPosition[] = [];
   const r = parseHoldingsStream(bytes.subarray(0, cut), () => (at >= bytes.length ? null : bytes.subarray(at, (at = bytes.length))), {}, { position: (p) => positions.push(p), issue: () => {} });
   if (!r.ok) throw new Error('stream failed');
-  return { warnings: r.warnings, positions };
+  return { warnings: r.warnings, checks: r.checks, positions };
 }
 
-function whole(text: string): { warnings: string[]; positions: ParsedPosition[] } {
+function whole(text: string): { warnings: string[]; checks: string[]; positions: ParsedPosition[] } {
   const r = parseHoldings(new TextEncoder().encode(text), {});
   if (!r.ok) throw new Error('parse failed');
   return r;
@@ -34,11 +34,13 @@ describe.each([
   ['streamed', streamed],
 ])('value sign against quantity x price (%s)', (_name, parse) => {
   it('a long holding with a negative value is kept and named, with its line', () => {
-    const { warnings, positions } = parse(`${HEADER}${FILLER}AAPL,APPLE INC,10,$150.00,"($1,500.00)"\nMSFT,MICROSOFT,5,300,1500\n`);
+    const { warnings, checks, positions } = parse(`${HEADER}${FILLER}AAPL,APPLE INC,10,$150.00,"($1,500.00)"\nMSFT,MICROSOFT,5,300,1500\n`);
     expect(positions.find((p) => p.symbol === 'AAPL')?.valueCents).toBe(-150000);
     expect(warnings).toEqual([
       '1 position has a value whose sign is not that of quantity x price (line 22, AAPL: 10 x 150, value -1,500.00). It is kept as the file gives it; if the value column is not the market value (a gain or loss, say), map the right column.',
     ]);
+    // A check: the app lists these apart from the notes every import may carry.
+    expect(checks).toEqual(warnings);
   });
 
   it('several are counted, the first named', () => {
@@ -69,7 +71,7 @@ describe.each([
     const { warnings, positions } = parse(`${HEADER}${FILLER}BND,TREASURY 4% 2030,10000,98.5,--\nAAPL,APPLE INC,10,150,\n`);
     expect(positions.find((p) => p.symbol === 'BND')?.valueCents).toBe(98_500_000);
     expect(warnings).toEqual([
-      '2 positions have no value in the file, so their values are quantity x price (first: line 22, BND: 10000 x 98.5 = 985,000.00). That is not the value of a bond (priced per 100) or an option (priced per share, 100 to a contract): check such values.',
+      '2 positions have no value in the file, so their values are quantity x price (first: line 22, BND: 10000 x 98.5 = 985,000.00). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
     ]);
   });
 
@@ -77,7 +79,7 @@ describe.each([
     const noValueColumn = parse(`Symbol,Description,Quantity,Price\n${FILLER.replace(/,10\.00\n/g, '\n')}AAPL,APPLE INC,10,150\n`);
     expect(noValueColumn.warnings).toEqual([]);
     expect(noValueColumn.positions.at(-1)?.valueCents).toBe(150_000);
-    const cash = parse(`${HEADER}${FILLER}SPAXX**,MONEY MARKET,2500,,\n`);
+    const cash = parse(`${HEADER}${FILLER}SPAXX**,MONEY MARKET,2500,,\nFCASH**,CASH,100,1.00,\n`);
     expect(cash.warnings).toEqual([]);
   });
 });

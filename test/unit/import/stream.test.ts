@@ -92,6 +92,19 @@ describe('streaming parse gives exactly what a whole-file parse gives', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'UNTERMINATED_QUOTE', line: 202 } });
   });
 
+  it('what follows the last line feed is decoded on its own: a stray windows-1252 byte there garbles no earlier row', () => {
+    const enc = new TextEncoder();
+    const head = enc.encode('Symbol,Description,Quantity,Current Value\nX,PLAIN,1,$1.00\n');
+    // A quoted cell over two lines whose second holds UTF-8 (its long first line makes the reader
+    // take in the rest of the file at once), then a last line without a line feed in windows-1252.
+    const rest = new Uint8Array([...enc.encode(`A,"${'x'.repeat(100)}\n\u00c9 UTF",1,$1.00\n`), ...enc.encode('B,CAF'), 0xc9, ...enc.encode(' 1252,1,$2.00')]);
+    let at = 0;
+    const positions: ParsedPosition[] = [];
+    const result = parseHoldingsStream(head, () => (at >= rest.length ? null : rest.subarray(at, (at += 6))), {}, { position: (p) => positions.push(p), issue: () => {} });
+    expect(result).toMatchObject({ ok: true });
+    expect(positions.map((p) => p.description)).toEqual(['PLAIN', `${'x'.repeat(100)}\n\u00c9 UTF`, 'CAF\u00c9 1252']);
+  });
+
   it.each([
     ['a quoted cell over many lines', `"${'multi-line text\n'.repeat(5000)}"`],
     ['a line with no line feed for longer than many chunks', 'x'.repeat(90_000)],

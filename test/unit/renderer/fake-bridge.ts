@@ -43,6 +43,7 @@ export function makeOutcome(portfolio: PortfolioSummary): ImportOutcome {
     imported: 2,
     rejected: [],
     warnings: [],
+    checks: [],
   };
 }
 

@@ -20,6 +20,8 @@ export const COMMON: Record<string, string> = {
   Holdings_count: '保有銘柄数',
   "1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it.":
     '保有銘柄のうち 1 銘柄が、日本の対米投資プログラムの第1弾案件（1 テーマ）に関連しています。パックがタグ付けを提案します。',
+  "1 of your holdings relates to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag it.":
+    '保有銘柄のうち 1 銘柄が、日本の対米投資プログラムの第1弾案件（{{themes}} テーマ）に関連しています。パックがタグ付けを提案します。',
   "{{holdings}} of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them.":
     '保有銘柄のうち {{holdings}} 銘柄が、日本の対米投資プログラムの第1弾案件（1 テーマ）に関連しています。パックがタグ付けを提案します。',
   "{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.":
