@@ -145,6 +145,29 @@ describe('importing holdings', () => {
     expect(bridge.importHoldings).toHaveBeenCalledTimes(1);
   });
 
+  it("lists the import's checks (not its notes) in a warning that a later confirmation does not push away", async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const check = '1 position has a value whose sign is not that of quantity x price (line 2, AAPL: 10 x 150, value -1,500.00).';
+    const note = 'Stopped reading at line 9: another table starts there; only the first table holds positions.';
+    bridge.importHoldings.mockResolvedValueOnce({ ...makeOutcome(makePortfolio()), warnings: [note, check], checks: [check] });
+    render(<App />);
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const toast = await screen.findByTestId('toast');
+    expect(toast.className).toContain('warn');
+    expect(toast.textContent).toContain('Before relying on its figures, check:');
+    expect(within(toast).getAllByRole('listitem').map((li) => li.textContent)).toEqual([check]);
+    // A second import's plain confirmation waits: the warning stays until dismissed.
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(2));
+    await act(async () => {});
+    expect(screen.getByTestId('toast').textContent).toContain(check);
+    fireEvent.click(within(screen.getByTestId('toast')).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('toast')).toBeNull();
+  });
+
   it('does nothing when the file dialog is cancelled', async () => {
     const bridge = installBridge();
     render(<App />);
