@@ -78,11 +78,9 @@ export interface Session {
   totalCents: number | null;
   /** The sum of the positions' absolute values so far: a snapshot's sums must stay exact too. */
   absCents: number;
-  /** Kept rows with something to check, counted by kind with the first of each as read (endOfFileWarnings). */
+  /** Kept rows with something to check, counted by kind with the first of each as read (endOfFileNotes). */
   notices: Record<NonNullable<RowNotice>, { count: number; first: NoticedRow | null }>;
   warnings: string[];
-  /** What asks the user to check a figure (endOfFileWarnings): reported after the warnings, and apart. */
-  checks: string[];
 }
 
 /** A noticed row's figures as the file gave them (a preset's finish may convert the position later). */
@@ -364,7 +362,6 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       absCents: 0,
       notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null } },
       warnings: duplicateHeaderNotes(headers, idx),
-      checks: [],
     },
   };
 }
@@ -409,31 +406,34 @@ export function finishedFormat(s: Session): FileFormat {
 }
 
 /**
- * The checks the whole file asks for once read (either parse, whole or streamed; `sumCents` what
- * its positions add up to): a file total the rows do not add up to, values whose sign is not
- * quantity x price's, values the file left empty (quantity x price used). All are kept as the file
- * gives them, and said (s.checks).
+ * What a parse says once the whole file is read (either parse, whole or streamed; `sumCents` what
+ * its positions add up to): its warnings, then the checks the file asks for, which are also given
+ * apart (the app lists only those): a file total the rows do not add up to, values whose sign is
+ * not quantity x price's, values the file left empty (quantity x price used). All are kept as the
+ * file gives them, and said.
  */
-export function endOfFileWarnings(s: Session, sumCents: number): void {
+export function endOfFileNotes(s: Session, sumCents: number): { warnings: string[]; checks: string[] } {
+  const checks: string[] = [];
   if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) {
-    s.checks.push(
+    checks.push(
       `The file's own total (${formatCents(s.totalCents)}) differs from the sum of the imported rows (${formatCents(sumCents)}) by ${formatCents(s.totalCents - sumCents)}; check the rejected rows or the file.`,
     );
   }
   const sign = s.notices.sign;
   if (sign.first) {
     const n = sign.count;
-    s.checks.push(
+    checks.push(
       `${n === 1 ? '1 position has a value' : `${n} positions have values`} whose sign is not that of quantity x price (${whereFirst(n, sign.first)}, value ${formatCents(sign.first.valueCents)}). ${n === 1 ? 'It is' : 'They are'} kept as the file gives ${n === 1 ? 'it' : 'them'}; if the value column is not the market value (a gain or loss, say), map the right column.`,
     );
   }
   const computed = s.notices.computed;
   if (computed.first) {
     const n = computed.count;
-    s.checks.push(
+    checks.push(
       `${n === 1 ? '1 position has' : `${n} positions have`} no value in the file, so ${n === 1 ? 'its value is' : 'their values are'} quantity x price (${whereFirst(n, computed.first)} = ${formatCents(computed.first.valueCents)}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.`,
     );
   }
+  return { warnings: [...s.warnings, ...checks], checks };
 }
 
 /** "line 4, AAPL: 10 x 150", with "first: " when it is the first of several. */
@@ -626,8 +626,7 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
   const format = finishedFormat(s);
   let sum = 0;
   for (const p of positions) sum += p.valueCents;
-  endOfFileWarnings(s, sum);
-  return { ok: true, format, positions, rejected, warnings: [...s.warnings, ...s.checks], checks: s.checks };
+  return { ok: true, format, positions, rejected, ...endOfFileNotes(s, sum) };
 }
 
 /** One cell of a preview row: its text, the field its column feeds and how it reads. */

@@ -6,7 +6,7 @@
  * that look ahead, small files) are parsed whole; the caller gives all their bytes.
  */
 import { decodeJapanese, decodeSingleByte, decodeUtf8Strict } from './decode';
-import { endOfFileWarnings, extraCashPositions, finishedFormat, openSession, stepRow, unterminated, type Session } from './parse';
+import { endOfFileNotes, extraCashPositions, finishedFormat, openSession, stepRow, unterminated, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
 import { MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from './types';
@@ -173,8 +173,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
     };
   }
   const format = finishedFormat(s);
-  endOfFileWarnings(s, sumCents);
-  return { ok: true, format, warnings: [...s.warnings, ...s.checks], checks: s.checks, positions, rejected };
+  return { ok: true, format, ...endOfFileNotes(s, sumCents), positions, rejected };
 }
 
 export type { Session };

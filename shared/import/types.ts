@@ -131,7 +131,7 @@ export type ParseResult =
       rejected: RowIssue[];
       /** Everything the parse has to say, the checks included (the command line prints them all). */
       warnings: string[];
-      /** Of those, the ones that ask the user to check a figure (endOfFileWarnings; the app shows these). */
+      /** Of those, the ones that ask the user to check a figure (endOfFileNotes; the app shows these). */
       checks: string[];
     }
   | { ok: false; error: FatalParseError };

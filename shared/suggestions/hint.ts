@@ -7,12 +7,10 @@ export function programHint(held: readonly { symbolKey: string; themeId: string;
   if (holdings === 0) return null;
   // Themes as the program's projects: a sub-theme counts as the theme it rolls up into.
   const themes = new Set(held.map((s) => s.parentThemeId ?? s.themeId)).size;
+  const [relate, them] = holdings === 1 ? ['relates', 'it'] : ['relate', 'them'];
   return {
     holdings,
     themes,
-    text:
-      holdings === 1
-        ? `1 of your holdings relates to the first projects of Japan's US investment program (${themes} theme${themes === 1 ? '' : 's'}): the pack suggests how to tag it.`
-        : `${holdings} of your holdings relate to the first projects of Japan's US investment program (${themes} theme${themes === 1 ? '' : 's'}): the pack suggests how to tag them.`,
+    text: `${holdings} of your holdings ${relate} to the first projects of Japan's US investment program (${themes} theme${themes === 1 ? '' : 's'}): the pack suggests how to tag ${them}.`,
   };
 }
