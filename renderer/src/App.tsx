@@ -12,7 +12,7 @@ import { PositionsTable } from './positions/PositionsTable';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportErrorDialog } from './import/ImportErrorDialog';
 import { ProgressBar } from './import/ProgressBar';
-import { Toast, type ToastMessage } from './ui/Toast';
+import { Toasts, useToasts } from './ui/Toast';
 import { BackupsDialog } from './backups/BackupsDialog';
 import { ReadOnlyBanner } from './backups/ReadOnlyBanner';
 import { NoticeBanner } from './ui/NoticeBanner';
@@ -56,9 +56,8 @@ export function App() {
   // After the first import: what the seed pack has to say about the holdings (a banner).
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
-  const [toast, setToastState] = useState<ToastMessage | null>(null);
-  // A warning stays until the user dismisses it: a passing confirmation does not push it away (an error does).
-  const setToast = useCallback((next: ToastMessage | null) => setToastState((shown) => (next?.kind === 'ok' && shown?.kind === 'warn' ? shown : next)), []);
+  // A warning stays until the user dismisses it; a confirmation or an error shows above it.
+  const { shown: toasts, show: setToast, dismiss: dismissToast } = useToasts();
   const [view, setView] = useState<ViewId>('positions');
   // How the database opened: read-only (a banner) or damaged and moved aside (offer a backup).
   const [dbStatus, setDbStatus] = useState<DatabaseStatus | null>(null);
@@ -341,7 +340,7 @@ export function App() {
       )}
       {dbStatus?.damaged && !recoveryDismissed && <RecoveryPrompt damaged={dbStatus.damaged} onStartEmpty={() => setRecoveryDismissed(true)} />}
       {exportOpen && exposure && selectedId !== null && <ExportReportDialog subject={{ portfolioId: selectedId }} naming={exposure} onClose={closeExport} onSaved={onReportSaved} />}
-      {toast && <Toast {...toast} onClose={() => setToastState(null)} />}
+      <Toasts shown={toasts} onDismiss={dismissToast} />
     </div>
   );
 }

@@ -260,7 +260,7 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
       await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
       // The undo toast of the test before would sit over every view: close it as a user would.
       const toast = h.page.getByTestId('toast');
-      if (await toast.count()) await toast.getByRole('button', { name: 'Dismiss' }).click();
+      while (await toast.count()) await toast.first().getByRole('button', { name: 'Dismiss' }).click();
       for (const v of VIEWS) {
         await h.page.getByTestId(`view-tab-${v}`).click();
         await h.page.waitForTimeout(150);

@@ -76,7 +76,23 @@ describe('errors a person can act on', () => {
     // An ordinary confirmation goes after 5 s; this one is still there after 6.
     await h.page.waitForTimeout(6000);
     expect(await toast.isVisible()).toBe(true);
-    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    // A later confirmation shows above the warning, not in its place.
+    const clean = join(h.dataDir, 'clean.csv');
+    writeFileSync(clean, 'Symbol,Description,Quantity,Price,Market Value\nMSFT,MICROSOFT,5,300,1500\n');
+    h.openDialogAnswers.push(clean);
+    await h.page.getByTestId('import-button').first().click();
+    await h.page.getByTestId('import-target').selectOption('new');
+    await h.page.getByTestId('new-portfolio-name').fill('Clean');
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    const notice = h.page.getByTestId('toast').filter({ hasText: 'Imported 1 position into Clean.' });
+    await notice.waitFor();
+    const [above, below] = [await notice.boundingBox(), await toast.boundingBox()];
+    expect(above!.y + above!.height).toBeLessThanOrEqual(below!.y);
+    await h.screenshot('32-import-warning-and-confirmation');
+    // Escape on the warning (its Dismiss button reached by keyboard) closes it, and only it.
+    await toast.getByRole('button', { name: 'Dismiss' }).focus();
+    await h.page.keyboard.press('Escape');
     await toast.waitFor({ state: 'detached' });
+    expect(await notice.isVisible()).toBe(true);
   });
 });

@@ -29,8 +29,8 @@ describe('Update prices…', () => {
     writeFileSync(prices, `symbol,price,currency,date\nNVDA,183.60,USD,${localDate()}\n`);
     h.openDialogAnswers.push(prices);
     await h.page.getByTestId('update-prices-button').click();
-    const toast = h.page.getByTestId('toast');
-    await toast.filter({ hasText: 'Repriced' }).waitFor();
+    const toast = h.page.getByTestId('toast').filter({ hasText: 'Repriced' });
+    await toast.waitFor();
     expect(await toast.innerText()).toMatch(/Repriced 1 of 2 positions from prices\.csv, as of .*1 kept their last value: KMI \(no price in the file\)/);
     // A value left as it was is something to check: the message stays until dismissed.
     expect(await toast.getAttribute('class')).toContain('warn');

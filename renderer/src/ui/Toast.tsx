@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -11,7 +11,7 @@ export interface ToastMessage {
   details?: string[] | undefined;
 }
 
-/** A short confirmation or error that goes away by itself; a warning stays. */
+/** A short confirmation or error that goes away by itself; a warning stays. Escape, with focus on it, closes it. */
 export function Toast({ text, kind, details, onClose }: ToastMessage & { onClose: () => void }) {
   const { t } = useTranslation();
   // The timer must not restart whenever the parent re-renders with a new onClose.
@@ -23,7 +23,16 @@ export function Toast({ text, kind, details, onClose }: ToastMessage & { onClose
     return () => clearTimeout(timer);
   }, [text, kind]);
   return (
-    <div className={`toast ${kind}`} data-testid="toast" role={kind === 'ok' ? 'status' : 'alert'}>
+    <div
+      className={`toast ${kind}`}
+      data-testid="toast"
+      role={kind === 'ok' ? 'status' : 'alert'}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose();
+      }}
+    >
       <div>
         <span>{text}</span>
         {details && details.length > 0 && (
@@ -37,6 +46,38 @@ export function Toast({ text, kind, details, onClose }: ToastMessage & { onClose
       <button type="button" aria-label={t('Dismiss')} onClick={onClose}>
         ×
       </button>
+    </div>
+  );
+}
+
+/** The toasts on screen: a warning, which stays until dismissed, and the latest confirmation or error. */
+export interface ShownToasts {
+  warning: ToastMessage | null;
+  notice: ToastMessage | null;
+}
+
+/**
+ * Two places, so neither message loses the other: a confirmation that comes while a warning is
+ * shown (a report saved after an import with checks) appears above it, and a new warning replaces
+ * the old one.
+ */
+export function useToasts(): { shown: ShownToasts; show: (message: ToastMessage) => void; dismiss: (which: keyof ShownToasts) => void } {
+  const [shown, setShown] = useState<ShownToasts>({ warning: null, notice: null });
+  const show = useCallback((message: ToastMessage) => setShown((s) => (message.kind === 'warn' ? { ...s, warning: message } : { ...s, notice: message })), []);
+  const dismiss = useCallback((which: keyof ShownToasts) => setShown((s) => ({ ...s, [which]: null })), []);
+  return { shown, show, dismiss };
+}
+
+/**
+ * Where the toasts sit, the notice above the warning. A warning alone sits under dialogs (their
+ * backdrop's z-index is 10), so a dialog opened later is not covered; a notice, brief, sits over them.
+ */
+export function Toasts({ shown, onDismiss }: { shown: ShownToasts; onDismiss: (which: keyof ShownToasts) => void }) {
+  if (!shown.warning && !shown.notice) return null;
+  return (
+    <div className={`toasts${shown.notice ? '' : ' under'}`}>
+      {shown.notice && <Toast {...shown.notice} onClose={() => onDismiss('notice')} />}
+      {shown.warning && <Toast {...shown.warning} onClose={() => onDismiss('warning')} />}
     </div>
   );
 }

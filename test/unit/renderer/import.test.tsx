@@ -145,7 +145,7 @@ describe('importing holdings', () => {
     expect(bridge.importHoldings).toHaveBeenCalledTimes(1);
   });
 
-  it("lists the import's checks (not its notes) in a warning that a later confirmation does not push away", async () => {
+  it("lists the import's checks (not its notes) in a warning that a later confirmation shows above, not in place of", async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
     const check = '1 position has a value whose sign is not that of quantity x price (line 2, AAPL: 10 x 150, value -1,500.00).';
@@ -158,13 +158,20 @@ describe('importing holdings', () => {
     expect(toast.className).toContain('warn');
     expect(toast.textContent).toContain('Before relying on its figures, check:');
     expect(within(toast).getAllByRole('listitem').map((li) => li.textContent)).toEqual([check]);
-    // A second import's plain confirmation waits: the warning stays until dismissed.
+    // A second import's plain confirmation shows too, above the warning, which stays until dismissed.
     await openImportDialog();
     fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
     await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(2));
     await act(async () => {});
-    expect(screen.getByTestId('toast').textContent).toContain(check);
-    fireEvent.click(within(screen.getByTestId('toast')).getByRole('button', { name: 'Dismiss' }));
+    const [notice, warning] = screen.getAllByTestId('toast');
+    expect(notice!.className).toContain('ok');
+    expect(notice!.textContent).toMatch(/^Imported 2 positions into/);
+    expect(warning!.textContent).toContain(check);
+    // Escape, with focus on the warning (its Dismiss button, reached with Tab), closes it and only it.
+    within(warning!).getByRole('button', { name: 'Dismiss' }).focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.getAllByTestId('toast')).toEqual([notice]);
+    fireEvent.click(within(notice!).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('toast')).toBeNull();
   });
 
