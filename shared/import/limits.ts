@@ -10,24 +10,47 @@ export const MAX_COLUMNS = 1_000;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-/** A row too wide or with a cell too long: refused early, naming the limit, before it costs memory. */
+/**
+ * A row too wide or with a cell too long: refused early, naming the limit, before it costs memory.
+ * Messages name no place: the import puts the file, line and column before them (import-errors.ts).
+ */
 export function rowOverLimits(row: RawRow): FatalParseError | null {
   const cells = row.cells;
   if (cells.length > MAX_COLUMNS) {
-    return { code: 'TOO_LARGE', message: `Line ${row.line} has ${fmt(cells.length)} columns; the limit is ${fmt(MAX_COLUMNS)}. Is this a holdings file?`, line: row.line, column: null };
+    return { code: 'TOO_LARGE', message: `This row has ${fmt(cells.length)} columns; the limit is ${fmt(MAX_COLUMNS)}. Is this a holdings file?`, line: row.line, column: null };
   }
   for (let i = 0; i < cells.length; i++) {
     const length = (cells[i] as string).length;
     if (length > MAX_FIELD_CHARS) {
       return {
         code: 'TOO_LARGE',
-        message: `Line ${row.line}, column ${i + 1} holds ${fmt(length)} characters; the limit for one cell is ${fmt(MAX_FIELD_CHARS)}. Check the file's quotes.`,
+        message: `This cell holds ${fmt(length)} characters; the limit for one cell is ${fmt(MAX_FIELD_CHARS)}. Check the file's quotes.`,
         line: row.line,
         column: i + 1,
       };
     }
   }
   return null;
+}
+
+/**
+ * How far past its opening quote a quoted cell may still be open: each character of its value takes
+ * at most two of the file's (a quote is doubled), so a cell open longer than this is over
+ * MAX_FIELD_CHARS whether or not it closes later.
+ */
+export const MAX_OPEN_QUOTE_CHARS = 2 * MAX_FIELD_CHARS + 2;
+
+/**
+ * A quoted cell still open MAX_OPEN_QUOTE_CHARS after its quote: refused there, not after the whole
+ * rest of the file has been read into one record (a quote that never closes).
+ */
+export function openCellTooLong(line: number, column: number): FatalParseError {
+  return {
+    code: 'TOO_LARGE',
+    message: `A quoted cell opens here and is still open ${fmt(MAX_OPEN_QUOTE_CHARS)} characters later, past the limit of ${fmt(MAX_FIELD_CHARS)} for one cell (a closing " is probably missing). Fix the quote on line ${line} or export the file again.`,
+    line,
+    column,
+  };
 }
 
 /** The row count limit, as an error. */

@@ -8,7 +8,7 @@
 import { decodeJapanese, decodeSingleByte, decodeUtf8Strict } from './decode';
 import { endOfFileNotes, extraCashPositions, finishedFormat, openSession, stepRow, unterminated, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
-import { MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
+import { MAX_OPEN_QUOTE_CHARS, MAX_ROWS, openCellTooLong, rowOverLimits, tooManyRows } from './limits';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from './types';
 
 export interface StreamSink {
@@ -96,7 +96,15 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
     for (;;) {
       const row = r.next();
       if (row === null) {
-        if (r.unterminatedQuoteLine !== null && !atEnd) return { carryText: r.source.slice(r.recordStart), carryLine: r.recordLine };
+        if (r.unterminatedQuoteLine !== null && !atEnd) {
+          // Carried over, an open quote would gather the rest of the file; past a cell's limit it is refused.
+          if (r.source.length - r.unterminatedQuoteAt > MAX_OPEN_QUOTE_CHARS) {
+            limit = openCellTooLong(r.unterminatedQuoteLine, r.unterminatedQuoteColumn);
+            stopped = true;
+            return null;
+          }
+          return { carryText: r.source.slice(r.recordStart), carryLine: r.recordLine };
+        }
         line = r.currentLine;
         return null;
       }

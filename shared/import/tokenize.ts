@@ -111,6 +111,9 @@ export class CsvReader {
   recordLine = 1;
   /** Set when a quoted cell never closes: the line where its quote opened. */
   unterminatedQuoteLine: number | null = null;
+  /** With it: the offset of that quote in the text, and the cell's column (1-based). */
+  unterminatedQuoteAt = -1;
+  unterminatedQuoteColumn = 0;
 
   constructor(text: string, delimiter: string, start = 0, startLine = 1) {
     this.text = text;
@@ -279,7 +282,10 @@ export class CsvReader {
     for (;;) {
       if (text.charCodeAt(pos) === QUOTE) {
         const quoted = this.quotedByHand(pos);
-        if (quoted === null) return null;
+        if (quoted === null) {
+          this.unterminatedQuoteColumn = cells.length + 1;
+          return null;
+        }
         cells.push(quoted.value);
         pos = quoted.end;
       } else {
@@ -326,6 +332,7 @@ export class CsvReader {
       const q = text.indexOf('"', pos);
       if (q === -1) {
         this.unterminatedQuoteLine = openLine;
+        this.unterminatedQuoteAt = open;
         this.pos = text.length;
         return null;
       }

@@ -43,15 +43,22 @@ describe('an import over a limit is refused early, naming the limit, and writes 
   it('a 5 MB single field', async () => {
     const file = join(temp.dir, 'field.csv');
     writeFileSync(file, `Symbol,Description,Quantity,Market Value\nNVDA,"${'x'.repeat(5 * 1024 * 1024)}",1,$1.00\n`);
-    const { rssGrowthMb } = await refuse(file, /line 2, column 2.*holds 5,242,880 characters; the limit for one cell is 100,000/);
+    const { rssGrowthMb } = await refuse(file, /field\.csv line 2, column 2: This cell holds 5,242,880 characters; the limit for one cell is 100,000/);
     expect(rssGrowthMb).toBeLessThan(300);
+  });
+
+  it('a quote that never closes, in a 20 MB file: refused at the cell limit, naming where it opened', async () => {
+    const file = join(temp.dir, 'open-quote.csv');
+    const rows = Array.from({ length: 400_000 }, (_, i) => `T${i},SOME COMPANY NAME INC,1,$1.00`).join('\n');
+    writeFileSync(file, `Symbol,Description,Quantity,Market Value\nNVDA,"5 INCH PIPE,1,$1.00\n${rows}\n`);
+    await refuse(file, /^open-quote\.csv line 2, column 2: A quoted cell opens here and is still open 200,002 characters later, past the limit of 100,000 for one cell \(a closing " is probably missing\)\. Fix the quote on line 2/);
   });
 
   it('10,000 columns', async () => {
     const file = join(temp.dir, 'wide.csv');
     const header = ['Symbol', 'Quantity', 'Market Value', ...Array.from({ length: 9997 }, (_, i) => `C${i}`)].join(',');
     writeFileSync(file, `${header}\n${['NVDA', '1', '$1.00', ...Array.from({ length: 9997 }, () => '7')].join(',')}\n`);
-    const { rssGrowthMb } = await refuse(file, /has 10,000 columns; the limit is 1,000/);
+    const { rssGrowthMb } = await refuse(file, /wide\.csv line 2: This row has 10,000 columns; the limit is 1,000/);
     expect(rssGrowthMb).toBeLessThan(300);
   });
 });

@@ -92,6 +92,32 @@ describe('streaming parse gives exactly what a whole-file parse gives', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'UNTERMINATED_QUOTE', line: 202 } });
   });
 
+  it('a quote that never closes in a long file is refused once past the cell limit, not after reading the whole file', () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `T${i},SOME COMPANY NAME INC,1,$1.00`).join('\n');
+    const bytes = new TextEncoder().encode(`Symbol,Description,Quantity,Current Value\nA,D,1,$1.00\nBAD,"5 INCH PIPE,1,$1.00\n${rows}\n`);
+    let at = 200;
+    const result = parseHoldingsStream(bytes.subarray(0, at), () => (at >= bytes.length ? null : bytes.subarray(at, (at += 4096))), {}, { position: () => {}, issue: () => {} });
+    expect(result).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', line: 3, column: 2 } });
+    expect((result as { error: { message: string } }).error.message).toBe(
+      'A quoted cell opens here and is still open 200,002 characters later, past the limit of 100,000 for one cell (a closing " is probably missing). Fix the quote on line 3 or export the file again.',
+    );
+    // Read up to a few chunks past the limit, not the file's 1.3 MB.
+    expect(at).toBeLessThan(300_000);
+    expect(bytes.length).toBeGreaterThan(1_200_000);
+  });
+
+  it('a quoted cell at the limit whose quotes are doubled (twice as long in the file) is still read', () => {
+    const value = '"'.repeat(100_000);
+    const cell = `"${'""'.repeat(100_000)}"`;
+    const text = `Symbol,Description,Quantity,Current Value\nA,D,1,$1.00\nQ,${cell},1,$2.00\nB,D,1,$3.00\n`;
+    const bytes = new TextEncoder().encode(text);
+    let at = 60;
+    const positions: ParsedPosition[] = [];
+    const result = parseHoldingsStream(bytes.subarray(0, at), () => (at >= bytes.length ? null : bytes.subarray(at, (at += 4096))), {}, { position: (p) => positions.push(p), issue: () => {} });
+    expect(result).toMatchObject({ ok: true });
+    expect(positions[1]?.description).toBe(value);
+  });
+
   it('what follows the last line feed is decoded on its own: a stray windows-1252 byte there garbles no earlier row', () => {
     const enc = new TextEncoder();
     const head = enc.encode('Symbol,Description,Quantity,Current Value\nX,PLAIN,1,$1.00\n');
