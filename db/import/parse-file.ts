@@ -1,5 +1,6 @@
 import { parseHoldings } from '../../shared/import/parse';
 import { parseHoldingsStream } from '../../shared/import/stream';
+import type { ImportCheck } from '../../shared/import/checks';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from '../../shared/import/types';
 import { openChunkedFile } from './chunks';
 import { RowBatchWriter, type RowBatch } from './row-batch';
@@ -15,7 +16,7 @@ export type FileParseResult =
       ok: true;
       format: FileFormat;
       warnings: string[];
-      checks: string[];
+      checks: ImportCheck[];
       positions: number;
       rejected: number;
       sha256: string;

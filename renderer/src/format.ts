@@ -70,6 +70,11 @@ export function formatDate(iso: string | null): string {
   return f.format(d);
 }
 
+/** An amount in cents, to the cent, without a currency (a file's own figures): -1,500.00. */
+export function formatAmount(cents: number): string {
+  return formatter('amount', { minimumFractionDigits: 2, maximumFractionDigits: 2 }, {}).format(cents / 100);
+}
+
 /** A count in the interface's locale: 12,345. */
 export function formatCount(n: number): string {
   return formatter('count', { maximumFractionDigits: 0 }, {}).format(n);

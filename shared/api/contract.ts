@@ -13,6 +13,7 @@ import { isIsoDate } from '../import/dates';
 import { ENCODINGS } from '../import/decode';
 import type { ScenarioResult } from '../exposure/scenario';
 import { DELIMITER_CANDIDATES } from '../import/dialect';
+import type { ImportCheck } from '../import/checks';
 import type { Exposure, ExposurePortfolioPart, ExposureWarning, SnapshotExposure } from '../exposure/model';
 import { REPORT_FORMATS } from '../report/model';
 import { PAPER_SIZES, REPORT_SECTIONS, type ReportPreferences } from '../report/document';
@@ -454,8 +455,8 @@ export interface ImportOutcome {
   rejected: RowIssue[];
   /** Everything the import has to say, `checks` included (the command line prints them all). */
   warnings: string[];
-  /** Of those, what asks the user to check a figure (a file total, a value's sign, a value left empty). */
-  checks: string[];
+  /** What asks the user to check a figure (a file total, a value's sign, a value left empty), as data: each window words it (checkText in English, among `warnings`). */
+  checks: ImportCheck[];
 }
 
 /** Output type of every call. */

@@ -1,4 +1,4 @@
-import { formatCents } from '../money/decimal';
+import { checkText, type ImportCheck, type NoticedRow } from './checks';
 /**
  * The holdings-file parser: bytes in, positions + row issues out, never a throw on bad input.
  * Whole-file work (encoding, delimiter, header, preset, number style) happens once in openSession;
@@ -83,14 +83,6 @@ export interface Session {
   warnings: string[];
 }
 
-/** A noticed row's figures as the file gave them (a preset's finish may convert the position later). */
-interface NoticedRow {
-  line: number;
-  label: string;
-  quantity: string;
-  price: string;
-  valueCents: number;
-}
 
 /** When no header could be found: the best guess, so a mapping screen can still show the file. */
 export interface HeaderGuess {
@@ -412,33 +404,14 @@ export function finishedFormat(s: Session): FileFormat {
  * not quantity x price's, values the file left empty (quantity x price used). All are kept as the
  * file gives them, and said.
  */
-export function endOfFileNotes(s: Session, sumCents: number): { warnings: string[]; checks: string[] } {
-  const checks: string[] = [];
-  if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) {
-    checks.push(
-      `The file's own total (${formatCents(s.totalCents)}) differs from the sum of the imported rows (${formatCents(sumCents)}) by ${formatCents(s.totalCents - sumCents)}; check the rejected rows or the file.`,
-    );
+export function endOfFileNotes(s: Session, sumCents: number): { warnings: string[]; checks: ImportCheck[] } {
+  const checks: ImportCheck[] = [];
+  if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) checks.push({ kind: 'total', fileCents: s.totalCents, rowsCents: sumCents });
+  for (const kind of ['sign', 'computed'] as const) {
+    const { count, first } = s.notices[kind];
+    if (first) checks.push({ kind, count, first });
   }
-  const sign = s.notices.sign;
-  if (sign.first) {
-    const n = sign.count;
-    checks.push(
-      `${n === 1 ? '1 position has a value' : `${n} positions have values`} whose sign is not that of quantity x price (${whereFirst(n, sign.first)}, value ${formatCents(sign.first.valueCents)}). ${n === 1 ? 'It is' : 'They are'} kept as the file gives ${n === 1 ? 'it' : 'them'}; if the value column is not the market value (a gain or loss, say), map the right column.`,
-    );
-  }
-  const computed = s.notices.computed;
-  if (computed.first) {
-    const n = computed.count;
-    checks.push(
-      `${n === 1 ? '1 position has' : `${n} positions have`} no value in the file, so ${n === 1 ? 'its value is' : 'their values are'} quantity x price (${whereFirst(n, computed.first)} = ${formatCents(computed.first.valueCents)}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.`,
-    );
-  }
-  return { warnings: [...s.warnings, ...checks], checks };
-}
-
-/** "line 4, AAPL: 10 x 150", with "first: " when it is the first of several. */
-function whereFirst(n: number, p: NoticedRow): string {
-  return `${n === 1 ? '' : 'first: '}line ${p.line}, ${p.label}: ${p.quantity} x ${p.price}`;
+  return { warnings: [...s.warnings, ...checks.map(checkText)], checks };
 }
 
 export function unterminated(line: number): { ok: false; error: FatalParseError } {

@@ -9,6 +9,7 @@ import { decodeJapanese, decodeSingleByte, decodeUtf8Strict } from './decode';
 import { endOfFileNotes, extraCashPositions, finishedFormat, openSession, stepRow, unterminated, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
 import { MAX_OPEN_QUOTE_CHARS, MAX_ROWS, openCellTooLong, rowOverLimits, tooManyRows } from './limits';
+import type { ImportCheck } from './checks';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from './types';
 
 export interface StreamSink {
@@ -19,7 +20,7 @@ export interface StreamSink {
 }
 
 export type StreamResult =
-  | { ok: true; format: FileFormat; warnings: string[]; checks: string[]; positions: number; rejected: number }
+  | { ok: true; format: FileFormat; warnings: string[]; checks: ImportCheck[]; positions: number; rejected: number }
   | { ok: false; error: FatalParseError }
   /** The file cannot be streamed (UTF-16, or a preset that reads ahead): parse it whole. */
   | { ok: false; wholeFileNeeded: true };

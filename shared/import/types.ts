@@ -1,4 +1,5 @@
 import type { SavedColumnMapping } from './header-fingerprint';
+import type { ImportCheck } from './checks';
 /** Types of the holdings-file parser: what it reads, what it returns. */
 
 /** The position fields a column can be mapped to. */
@@ -132,6 +133,6 @@ export type ParseResult =
       /** Everything the parse has to say, the checks included (the command line prints them all). */
       warnings: string[];
       /** Of those, the ones that ask the user to check a figure (endOfFileNotes; the app shows these). */
-      checks: string[];
+      checks: ImportCheck[];
     }
   | { ok: false; error: FatalParseError };

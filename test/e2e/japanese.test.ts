@@ -117,6 +117,26 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.page.getByTestId('view-tab-positions').click();
   });
 
+  it("an import's checks are said in Japanese, with the file's figures", async () => {
+    const file = join(h.dataDir, 'checks.csv');
+    writeFileSync(file, 'Symbol,Description,Quantity,Price,Market Value\nAAPL,APPLE INC,10,150,-1500\nMSFT,MICROSOFT,5,300,1500\nTotal,,,,100\n');
+    h.openDialogAnswers.push(file);
+    await h.page.getByTestId('import-button').first().click();
+    await h.page.getByTestId('import-target').selectOption('new');
+    await h.page.getByTestId('new-portfolio-name').fill('確認');
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    const toast = h.page.getByTestId('toast').filter({ hasText: '数値を使う前に' });
+    await toast.waitFor();
+    expect(await toast.getByTestId('toast-details').locator('li').allTextContents()).toEqual([
+      'ファイル自体の合計（100.00）が、インポートした行の合計（0.00）と 100.00 異なります。読み込めなかった行かファイルを確認してください。',
+      '1 銘柄の評価額の符号が「数量 × 価格」と逆です（2 行目、AAPL: 10 × 150、評価額 -1,500.00）。ファイルのとおりに取り込みました。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててください。',
+    ]);
+    await check('import checks');
+    await h.screenshot('ja-05-import-checks');
+    await toast.getByRole('button').click();
+    await toast.waitFor({ state: 'detached' });
+  });
+
   it('has no accessibility violation in Japanese, and View › Language turns it back to English', async () => {
     expect(found.join('\n')).toBe('');
     await h.emit('menuCommand', 'language-en');

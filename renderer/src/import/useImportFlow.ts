@@ -7,6 +7,7 @@ import { api, asFailure, type ApiFailure } from '../api';
 import { formatCount } from '../format';
 import type { ImportChoice } from './ImportDialog';
 import type { ToastMessage } from '../ui/Toast';
+import { checkWords } from './check-words';
 
 export interface PendingImport {
   path: string;
@@ -90,7 +91,7 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
         // What asks the user to check a figure (a total the rows do not add up to, a value of the wrong
         // sign, a value left empty) is said, and stays said; the rest of the warnings are notes the
         // views show in their own way (another table after the positions, rates in use, Needs review).
-        notify(outcome.checks.length > 0 ? { text: t('{{done}} Before relying on its figures, check:', { done }), kind: 'warn', details: outcome.checks } : { text: done, kind: 'ok' });
+        notify(outcome.checks.length > 0 ? { text: t('{{done}} Before relying on its figures, check:', { done }), kind: 'warn', details: outcome.checks.map((c) => checkWords(t, c)) } : { text: done, kind: 'ok' });
         // The hint is a courtesy: a failure to read the suggestions never turns the import into an error.
         if (first) void showProgramHint();
       } catch (err) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHoldings } from '../../../shared/import/parse';
 import { parseHoldingsStream } from '../../../shared/import/stream';
 import type { ParsedPosition } from '../../../shared/import/types';
+import { checkText, type ImportCheck } from '../../../shared/import/checks';
 
 /**
  * Rows kept as the file gives them but said, whole or streamed: a value whose sign is not quantity x
@@ -10,7 +11,7 @@ import type { ParsedPosition } from '../../../shared/import/types';
  */
 const HEADER = 'Symbol,Description,Quantity,Price,Market Value\n';
 
-function streamed(text: string): { warnings: string[]; checks: string[]; positions: ParsedPosition[] } {
+function streamed(text: string): { warnings: string[]; checks: ImportCheck[]; positions: ParsedPosition[] } {
   const bytes = new TextEncoder().encode(text);
   const cut = bytes.indexOf(10, 200) + 1;
   let at = cut;
@@ -20,7 +21,7 @@ function streamed(text: string): { warnings: string[]; checks: string[]; positio
   return { warnings: r.warnings, checks: r.checks, positions };
 }
 
-function whole(text: string): { warnings: string[]; checks: string[]; positions: ParsedPosition[] } {
+function whole(text: string): { warnings: string[]; checks: ImportCheck[]; positions: ParsedPosition[] } {
   const r = parseHoldings(new TextEncoder().encode(text), {});
   if (!r.ok) throw new Error('parse failed');
   return r;
@@ -39,8 +40,9 @@ describe.each([
     expect(warnings).toEqual([
       '1 position has a value whose sign is not that of quantity x price (line 22, AAPL: 10 x 150, value -1,500.00). It is kept as the file gives it; if the value column is not the market value (a gain or loss, say), map the right column.',
     ]);
-    // A check: the app lists these apart from the notes every import may carry.
-    expect(checks).toEqual(warnings);
+    // A check: the app lists these apart from the notes every import may carry, as data it words itself.
+    expect(checks).toEqual([{ kind: 'sign', count: 1, first: { line: 22, label: 'AAPL', quantity: '10', price: '150', valueCents: -150000 } }]);
+    expect(checks.map(checkText)).toEqual(warnings);
   });
 
   it('several are counted, the first named', () => {

@@ -10,6 +10,9 @@ import { installBridge, makePortfolio } from './fake-bridge';
 import { ProjectFacts } from '../../../renderer/src/analytics/ProjectFacts';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import { placeholders, scanRenderer } from './i18n-coverage';
+import { i18n } from '../../../renderer/src/i18n';
+import { checkWords } from '../../../renderer/src/import/check-words';
+import { checkText } from '../../../shared/import/checks';
 
 afterEach(async () => {
   cleanup();
@@ -34,6 +37,30 @@ describe('the interface language', () => {
       await act(() => setLanguage('ja'));
       expect(formatMoney(1234567, 'JPY')).toBe('￥1,234,567');
       expect(formatDate('2026-11-24')).toBe('2026/11/24');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).language;
+    }
+  });
+});
+
+describe("an import's checks", () => {
+  const sign = { kind: 'sign', count: 3, first: { line: 22, label: 'AAPL', quantity: '10', price: '150', valueCents: -150000 } } as const;
+
+  it('read in English as the command line prints them, and in Japanese with the same figures', async () => {
+    expect(checkWords(i18n.t, sign)).toBe(checkText(sign));
+    const total = { kind: 'total', fileCents: 10000, rowsCents: 0 } as const;
+    expect(checkWords(i18n.t, total)).toBe(checkText(total));
+    await act(() => setLanguage('ja'));
+    expect(checkWords(i18n.t, sign)).toBe(
+      '3 銘柄の評価額の符号が「数量 × 価格」と逆です（最初は 22 行目、AAPL: 10 × 150、評価額 -1,500.00）。ファイルのとおりに取り込みました。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててください。',
+    );
+    expect(checkWords(i18n.t, { kind: 'computed', count: 1, first: { ...sign.first, valueCents: 150000 } })).toMatch(/^1 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としました（22 行目、AAPL: 10 × 150 = 1,500.00）/);
+  });
+
+  it("figures follow the user's locale in the English interface (the command line's stay 1,500.00)", () => {
+    Object.defineProperty(navigator, 'language', { value: 'de-DE', configurable: true });
+    try {
+      expect(checkWords(i18n.t, sign)).toContain('value -1.500,00)');
     } finally {
       delete (navigator as unknown as Record<string, unknown>).language;
     }

@@ -5,6 +5,7 @@ import type { ImportOutcome } from '../../../shared/api/contract';
 import { App } from '../../../renderer/src/App';
 import { ImportErrorDialog } from '../../../renderer/src/import/ImportErrorDialog';
 import { bridgeError, installBridge, makeOutcome, makePortfolio } from './fake-bridge';
+import { checkText } from '../../../shared/import/checks';
 
 afterEach(cleanup);
 
@@ -148,9 +149,12 @@ describe('importing holdings', () => {
   it("lists the import's checks (not its notes) in a warning that a later confirmation shows above, not in place of", async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
-    const check = '1 position has a value whose sign is not that of quantity x price (line 2, AAPL: 10 x 150, value -1,500.00).';
+    const sign = { kind: 'sign', count: 1, first: { line: 2, label: 'AAPL', quantity: '10', price: '150', valueCents: -150000 } } as const;
+    // The window words the check from its figures, in the user's locale, as the command line does in English.
+    const check = checkText(sign);
+    expect(check).toMatch(/^1 position has a value whose sign is not that of quantity x price \(line 2, AAPL: 10 x 150, value -1,500\.00\)/);
     const note = 'Stopped reading at line 9: another table starts there; only the first table holds positions.';
-    bridge.importHoldings.mockResolvedValueOnce({ ...makeOutcome(makePortfolio()), warnings: [note, check], checks: [check] });
+    bridge.importHoldings.mockResolvedValueOnce({ ...makeOutcome(makePortfolio()), warnings: [note, check], checks: [sign] });
     render(<App />);
     await openImportDialog();
     fireEvent.click(screen.getByTestId('new-portfolio-confirm'));

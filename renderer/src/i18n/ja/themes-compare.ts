@@ -14,6 +14,17 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Imported 1 position into {{name}}.': '{{name}} に 1 銘柄をインポートしました。',
   'Imported 1 position into {{name}}, {{skipped}} row(s) skipped.': '{{name}} に 1 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
   '{{done}} Before relying on its figures, check:': '{{done}} 数値を使う前に、次の点を確認してください:',
+  // An import's checks (renderer/src/import/check-words.ts)
+  "The file's own total ({{file}}) differs from the sum of the imported rows ({{rows}}) by {{difference}}; check the rejected rows or the file.":
+    'ファイル自体の合計（{{file}}）が、インポートした行の合計（{{rows}}）と {{difference}} 異なります。読み込めなかった行かファイルを確認してください。',
+  '1 position has a value whose sign is not that of quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). It is kept as the file gives it; if the value column is not the market value (a gain or loss, say), map the right column.':
+    '1 銘柄の評価額の符号が「数量 × 価格」と逆です（{{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）。ファイルのとおりに取り込みました。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててください。',
+  '{{n}} positions have values whose sign is not that of quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). They are kept as the file gives them; if the value column is not the market value (a gain or loss, say), map the right column.':
+    '{{n}} 銘柄の評価額の符号が「数量 × 価格」と逆です（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）。ファイルのとおりに取り込みました。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててください。',
+  '1 position has no value in the file, so its value is quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.':
+    '1 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としました（{{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（額面100あたりの価格）、オプション（1株あたりの価格、1枚100株）、1万口あたりの基準価額の投資信託では評価額と異なります。確認してください。',
+  '{{n}} positions have no value in the file, so their values are quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.':
+    '{{n}} 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としました（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（額面100あたりの価格）、オプション（1株あたりの価格、1枚100株）、1万口あたりの基準価額の投資信託では評価額と異なります。確認してください。',
   'Report saved to {{path}}': 'レポートを {{path}} に保存しました',
   'Remove the sample': 'サンプルを削除',
   'Sample household:': 'サンプル世帯:',

@@ -1,0 +1,40 @@
+import { formatCents } from '../money/decimal';
+
+/**
+ * What an import asks the user to check: figures it kept as the file gave them but that may be
+ * wrong. Data, not sentences, so each window can word them in its language; `checkText` is the
+ * English the command line prints (and the app, for a language without the sentences).
+ */
+
+/** A kept row's figures as the file gave them (a preset's finish may convert the position later). */
+export interface NoticedRow {
+  line: number;
+  /** The symbol, or the description where there is none. */
+  label: string;
+  quantity: string;
+  price: string;
+  valueCents: number;
+}
+
+export type ImportCheck =
+  /** The file's own total row disagrees with the rows imported. */
+  | { kind: 'total'; fileCents: number; rowsCents: number }
+  /** `sign`: values whose sign is not quantity x price's; `computed`: values left empty, taken as quantity x price. */
+  | { kind: 'sign' | 'computed'; count: number; first: NoticedRow };
+
+/** "line 4, AAPL: 10 x 150", with "first: " when it is the first of several. */
+function whereFirst(n: number, p: NoticedRow): string {
+  return `${n === 1 ? '' : 'first: '}line ${p.line}, ${p.label}: ${p.quantity} x ${p.price}`;
+}
+
+/** The check in English. */
+export function checkText(c: ImportCheck): string {
+  if (c.kind === 'total') {
+    return `The file's own total (${formatCents(c.fileCents)}) differs from the sum of the imported rows (${formatCents(c.rowsCents)}) by ${formatCents(c.fileCents - c.rowsCents)}; check the rejected rows or the file.`;
+  }
+  const n = c.count;
+  if (c.kind === 'sign') {
+    return `${n === 1 ? '1 position has a value' : `${n} positions have values`} whose sign is not that of quantity x price (${whereFirst(n, c.first)}, value ${formatCents(c.first.valueCents)}). ${n === 1 ? 'It is' : 'They are'} kept as the file gives ${n === 1 ? 'it' : 'them'}; if the value column is not the market value (a gain or loss, say), map the right column.`;
+  }
+  return `${n === 1 ? '1 position has' : `${n} positions have`} no value in the file, so ${n === 1 ? 'its value is' : 'their values are'} quantity x price (${whereFirst(n, c.first)} = ${formatCents(c.first.valueCents)}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.`;
+}
