@@ -56,6 +56,8 @@ export function ExposurePanel({ exposure }: { exposure: SnapshotExposure }) {
     { id: 'untagged', name: t('Untagged'), value: exposure.untaggedValue, share: untaggedShare, color: UNTAGGED_COLOR },
   ];
   const ticks = niceTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)));
+  // Bars of nothing on an axis of one tick read as a broken chart: say why there is none.
+  const nothingToChart = data.every((d) => d.value === 0);
   return (
     <section className="exposure" aria-label={t('Theme exposure')}>
       <div className="section-head">
@@ -78,46 +80,52 @@ export function ExposurePanel({ exposure }: { exposure: SnapshotExposure }) {
       )}
       <figure className="chart" data-testid="exposure-chart" aria-label={t('Bar chart of theme exposure; the same figures are in the exposure table below it')}>
         <figcaption>{t('Value by theme ({{currency}})', { currency: cur })}</figcaption>
-        <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 480, height: 300 }}>
-          <BarChart data={data} margin={{ top: 32, right: 12, bottom: 8, left: 24 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
-            <XAxis
-              dataKey="name"
-              tick={<WrappedTick />}
-              interval={0}
-              height={48}
-              label={{ value: t('Theme'), position: 'insideBottom', offset: 0, style: { fontSize: 11 } }}
-            />
-            <YAxis
-              // Round ticks with headroom above the tallest bar, so its share label is never clipped.
-              domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0]}
-              ticks={ticks}
-              tickFormatter={(v: number) => formatMoneyShort(v, cur)}
-              tick={{ fontSize: 11 }}
-              width={64}
-              label={{ value: t('Value ({{currency}})', { currency: cur }), angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }}
-            />
-            <Tooltip
-              cursor={{ fillOpacity: 0.08 }}
-              content={({ active, payload }) => {
-                const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined;
-                return d ? (
-                  <div className="chart-tooltip" data-testid="chart-tooltip">
-                    <strong>{d.name}</strong>
-                    <div>{formatMoney(d.value, cur)}</div>
-                    <div className="muted">{t('{{share}} of the portfolio', { share: formatShare(d.share) })}</div>
-                  </div>
-                ) : null;
-              }}
-            />
-            <Bar dataKey="value" isAnimationActive={false} radius={[3, 3, 0, 0]}>
-              {data.map((d) => (
-                <Cell key={d.id} fill={d.color} />
-              ))}
-              <LabelList dataKey="value" content={(props) => <BarLabel viewBox={props.viewBox} datum={data[props.index ?? -1]} currency={cur} />} />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        {nothingToChart ? (
+          <p className="muted empty-chart" data-testid="exposure-chart-empty">
+            {t('Nothing to chart: every theme and Untagged come to {{zero}} in this snapshot. Long · short · gross, under the chart, shows what offsets what.', { zero: formatMoney(0, cur) })}
+          </p>
+        ) : (
+          <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 480, height: 300 }}>
+            <BarChart data={data} margin={{ top: 32, right: 12, bottom: 8, left: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
+              <XAxis
+                dataKey="name"
+                tick={<WrappedTick />}
+                interval={0}
+                height={48}
+                label={{ value: t('Theme'), position: 'insideBottom', offset: 0, style: { fontSize: 11 } }}
+              />
+              <YAxis
+                // Round ticks with headroom above the tallest bar, so its share label is never clipped.
+                domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0]}
+                ticks={ticks}
+                tickFormatter={(v: number) => formatMoneyShort(v, cur)}
+                tick={{ fontSize: 11 }}
+                width={64}
+                label={{ value: t('Value ({{currency}})', { currency: cur }), angle: -90, position: 'insideLeft', offset: -12, style: { fontSize: 11 } }}
+              />
+              <Tooltip
+                cursor={{ fillOpacity: 0.08 }}
+                content={({ active, payload }) => {
+                  const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined;
+                  return d ? (
+                    <div className="chart-tooltip" data-testid="chart-tooltip">
+                      <strong>{d.name}</strong>
+                      <div>{formatMoney(d.value, cur)}</div>
+                      <div className="muted">{t('{{share}} of the portfolio', { share: formatShare(d.share) })}</div>
+                    </div>
+                  ) : null;
+                }}
+              />
+              <Bar dataKey="value" isAnimationActive={false} radius={[3, 3, 0, 0]}>
+                {data.map((d) => (
+                  <Cell key={d.id} fill={d.color} />
+                ))}
+                <LabelList dataKey="value" content={(props) => <BarLabel viewBox={props.viewBox} datum={data[props.index ?? -1]} currency={cur} />} />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        )}
       </figure>
       <ExposureTable exposure={exposure} />
       {rejected && (

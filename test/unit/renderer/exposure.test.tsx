@@ -96,5 +96,19 @@ describe('exposure panel', () => {
     const labels = [...container.querySelectorAll('text.bar-label')].map((t) => t.textContent);
     expect(labels).toContain('€13K32.0%');
     expect(labels).toContain('€27.6K68.0%');
+    expect(screen.queryByTestId('exposure-chart-empty')).toBeNull();
+  });
+
+  it('says there is nothing to chart when every bar would be zero (longs and shorts that cancel out), and keeps the table', () => {
+    installBridge();
+    vi.stubGlobal('ResizeObserver', undefined);
+    const zero = makeReport();
+    const themes = zero.themes.map((t) => ({ ...t, value: 0, share: 0 }));
+    const { container } = render(<ExposurePanel exposure={{ ...zero, themes, untaggedValue: 0, totalValue: 0, cashValue: 0 }} />);
+    expect(screen.getByTestId('exposure-chart-empty').textContent).toBe(
+      'Nothing to chart: every theme and Untagged come to $0.00 in this snapshot. Long · short · gross, under the chart, shows what offsets what.',
+    );
+    expect(container.querySelector('.recharts-wrapper')).toBeNull();
+    expect(cells('exposure-row-total')).toEqual(['Total', '$0.00', '0.0%', '']);
   });
 });

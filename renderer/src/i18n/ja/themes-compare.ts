@@ -86,6 +86,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Values shown': '表示する値',
   Net: 'ネット',
   'Long · short · gross': 'ロング・ショート・グロス',
+  'Nothing to chart: every theme and Untagged come to {{zero}} in this snapshot. Long · short · gross, under the chart, shows what offsets what.':
+    'グラフにする評価額がありません。このスナップショットでは、すべてのテーマと未タグが {{zero}} です。グラフの下の「ロング・ショート・グロス」で、何が何を相殺しているかを確認できます。',
   Copied: 'コピーしました',
   'Could not copy': 'コピーできませんでした',
   'Copy the whole table (net, long, short, gross, share, positions)': '表全体をコピー（ネット・ロング・ショート・グロス・構成比・銘柄数）',
