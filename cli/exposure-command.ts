@@ -1,3 +1,4 @@
+import { publicWarning } from '../shared/exposure/warnings';
 import { formatCents } from '../shared/money/decimal';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
@@ -43,7 +44,7 @@ export async function exposureCommand(h: BackendHandlers, args: string[], io: Io
   }
   if (format === 'json') {
     const { positions: _positions, ...rest } = e;
-    io.out(`${JSON.stringify(rest, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ...rest, warnings: rest.warnings.map(publicWarning) }, null, 2)}\n`);
     return;
   }
   // With a benchmark, two more columns: its share and the active difference.

@@ -1,3 +1,4 @@
+import { publicWarning } from '../shared/exposure/warnings';
 import { formatCents } from '../shared/money/decimal';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
@@ -48,7 +49,7 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
   }
   for (const w of result.warnings) io.err(`warning: ${w.code}: ${w.message}\n`);
   if (format === 'json') {
-    io.out(`${JSON.stringify(result, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ...result, warnings: result.warnings.map(publicWarning) }, null, 2)}\n`);
     return;
   }
   const cur = result.baseCurrency;

@@ -1,3 +1,4 @@
+import { exposureWarning } from '../../shared/exposure/warnings';
 import { formatCents } from '../../shared/money/decimal';
 import type { Snapshot } from '../../shared/domain/types';
 import type { ExposureWarning } from '../../shared/exposure/model';
@@ -31,10 +32,18 @@ export function brokerRateDifferences(db: Db, snapshot: Snapshot, base: string, 
     if (row.broker === null || row.rated === null) continue;
     const apart = row.rated === 0 ? (row.broker === 0 ? 0 : 1) : Math.abs(row.broker - row.rated) / Math.abs(row.rated);
     if (apart <= TOLERANCE) continue;
-    warnings.push({
-      code: 'BROKER_RATE_DIFFERS',
-      message: `The broker valued the ${currency} positions at ${formatCents(row.broker)} ${base} ("${totals.broker.column}"); at ${factor.description} (as of ${factor.asOf}) they would be ${formatCents(row.rated)} ${base}, ${(apart * 100).toFixed(1)}% apart. The figures here use the broker's values; check the rate, or the file.`,
-    });
+    warnings.push(
+      exposureWarning('BROKER_RATE_DIFFERS', {
+        currency,
+        broker: formatCents(row.broker),
+        base,
+        column: totals.broker.column,
+        rate: factor.description,
+        rateDate: String(factor.asOf),
+        rated: formatCents(row.rated),
+        apart: (apart * 100).toFixed(1),
+      }),
+    );
   }
   return warnings;
 }

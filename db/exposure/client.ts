@@ -99,7 +99,7 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
     positions: options.positionLimit === undefined ? positions : positions.slice(0, options.positionLimit),
     fxRates: [...rates.values()].sort((a, b) => a.currency.localeCompare(b.currency) || a.asOf.localeCompare(b.asOf)),
     // Each portfolio's warnings, saying whose they are.
-    warnings: reports.flatMap(({ portfolio, report }) => report.warnings.map((w) => ({ ...w, message: `${portfolio.name}: ${w.message}` }))),
+    warnings: reports.flatMap(({ portfolio, report }) => report.warnings.map((w) => ({ ...w, message: `${portfolio.name}: ${w.message}`, of: portfolio.name }))),
     tagChanges: [],
     generatedAt,
     portfolios: parts,

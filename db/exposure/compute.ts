@@ -1,3 +1,4 @@
+import { exposureWarning } from '../../shared/exposure/warnings';
 import { AppError } from '../../shared/api/errors';
 import { formatCents } from '../../shared/money/decimal';
 import type { Portfolio, Snapshot, ThemeTarget } from '../../shared/domain/types';
@@ -105,31 +106,24 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
   const totals = computeExposureTotals(db, base, snapshot.id);
   // None asked for (the screen, the exposure command): no look at the positions at all.
   const positions = positionLimit === 0 ? [] : listReportPositions(db, snapshot.id, totals.factors, totals.broker !== null, positionLimit);
-  const warnings: ExposureWarning[] = totals.missingCurrencies.map((c) => ({
-    code: 'MISSING_FX',
-    message: `No exchange rate from ${c} to ${base}: the positions in ${c} are left out of the totals. Add a rate (themelens fx ${c} RATE --to ${base}).`,
-  }));
+  const warnings: ExposureWarning[] = totals.missingCurrencies.map((c) => exposureWarning('MISSING_FX', { currency: c, base }));
   warnings.push(...brokerRateDifferences(db, snapshot, base, totals));
   // Dated FX: a rate from after the snapshot's date was the nearest there was. Say so, naming it.
   for (const f of totals.factors) {
     if (f.currency === base || !f.asOf || f.asOf <= snapshot.asOf) continue;
-    warnings.push({
-      code: 'FX_NOT_AS_OF',
-      message: `No ${f.currency} rate on or before ${snapshot.asOf}: valued at the rate of ${f.asOf} (${f.description}). Add the rate of that day (themelens fx ${f.currency} RATE --to ${base} --as-of ${snapshot.asOf}).`,
-    });
+    warnings.push(exposureWarning('FX_NOT_AS_OF', { currency: f.currency, asOf: snapshot.asOf, rateDate: f.asOf, rate: f.description, base }));
   }
   const totalsRow = db.prepare('SELECT file_total_cents AS file, rows_total_cents AS rows FROM snapshots WHERE id = ?').get(snapshot.id) as { file: number | null; rows: number | null };
   if (totalsRow.file !== null && totalsRow.rows !== null && Math.abs(totalsRow.file - totalsRow.rows) > 1) {
-    warnings.push({
-      code: 'TOTAL_MISMATCH',
-      message: `${snapshot.sourceFile} states a total of ${formatCents(totalsRow.file)}, but its imported positions add up to ${formatCents(totalsRow.rows)} (a difference of ${formatCents(totalsRow.file - totalsRow.rows)}): the figures here are the positions'. Check the file for rows that were left out or misread.`,
-    });
+    warnings.push(
+      exposureWarning('TOTAL_MISMATCH', { file: snapshot.sourceFile, fileTotal: formatCents(totalsRow.file), rowsTotal: formatCents(totalsRow.rows), difference: formatCents(totalsRow.file - totalsRow.rows) }),
+    );
   }
   // Each snapshot's own amounts are kept within 2^53 - 1 cents at import, but converting to the base
   // currency (dollars into yen) can go past it: the report still renders, and says its sums are rounded.
   const sums = [totals.totalCents, totals.cashCents, ...totals.themes.flatMap((t) => [t.longValue * 100, t.shortValue * 100])];
   if (sums.some((c) => Math.abs(c) > Number.MAX_SAFE_INTEGER)) {
-    warnings.push({ code: 'AMOUNT_LIMIT', message: `Some totals in ${base} are beyond 90,071,992,547,409.91, the largest amount kept exact to the cent: they are shown rounded. Check the holdings' amounts and exchange rates.` });
+    warnings.push(exposureWarning('AMOUNT_LIMIT', { base }));
   }
   // Look-through from an issuer file more than 90 days older than the holdings it explains.
   const stale = db
@@ -142,7 +136,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
   // Held anywhere in the snapshot, not only among the positions returned (a screen asks for few).
   const held = stale.length > 0 ? holdsSymbol(db, snapshot.id) : () => false;
   for (const f of stale.filter((x) => held(x.fund))) {
-    warnings.push({ code: 'STALE_LOOK_THROUGH', message: `The holdings of ${f.fund} used for look-through are as of ${f.asOf}, more than 90 days before ${snapshot.asOf}; import a newer holdings file from the issuer.` });
+    warnings.push(exposureWarning('STALE_LOOK_THROUGH', { fund: f.fund, fundAsOf: f.asOf, asOf: snapshot.asOf }));
   }
   // Positions that could be two securities count as untagged until the user says which (Needs review).
   const unresolved = db
@@ -150,11 +144,11 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     .pluck()
     .get(snapshot.id) as number;
   if (unresolved > 0) {
-    warnings.push({ code: 'UNRESOLVED_SECURITIES', message: `${unresolved} position(s) could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).` });
+    warnings.push(exposureWarning('UNRESOLVED_SECURITIES', { n: String(unresolved) }));
   }
   const issues = db.prepare('SELECT count(*) FROM import_issues WHERE snapshot_id = ?').pluck().get(snapshot.id) as number;
   if (issues > 0) {
-    warnings.push({ code: 'UNPARSED_CELL', message: `${issues} row(s) of ${snapshot.sourceFile} were not imported because a cell could not be read.` });
+    warnings.push(exposureWarning('UNPARSED_CELL', { n: String(issues), file: snapshot.sourceFile }));
   }
 
   return {

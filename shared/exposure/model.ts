@@ -73,7 +73,12 @@ export interface ExposurePosition {
 
 export interface ExposureWarning {
   code: 'MISSING_FX' | 'FX_NOT_AS_OF' | 'BROKER_RATE_DIFFERS' | 'UNPARSED_CELL' | 'TOTAL_MISMATCH' | 'STALE_LOOK_THROUGH' | 'AMOUNT_LIMIT' | 'UNRESOLVED_SECURITIES';
+  /** In English (the command line's, and the JSON, CSV and XLSX reports'). */
   message: string;
+  /** Its figures, so a window or report in another language can say it (shared/exposure/warnings.ts); never in the JSON outputs. */
+  params?: Record<string, string>;
+  /** A client's combined report: the portfolio it is about (the message starts with its name). */
+  of?: string;
 }
 
 export interface Exposure {

@@ -1,4 +1,5 @@
 /** The client report as one self-contained HTML file: the page the PDF is printed from, too. */
+import { warningIn } from '../exposure/warnings';
 import { hasSection, languageOf, textOf, titleOf, type ReportDocument, type ReportSection } from './document';
 import { escapeHtml as e } from './escape';
 import { withThemeNamesIn } from '../domain/theme-names';
@@ -50,8 +51,9 @@ export function renderReportBody(report: ReportDocument): string {
   // Default themes the user has not renamed are named in the report's language.
   const doc = withThemeNamesIn(report, languageOf(report));
   const r = doc.exposure;
-  const { html } = textOf(doc);
-  const warnings = r.warnings.length ? `<div class="warnings">${r.warnings.map((w) => `<p>${e(w.message)}</p>`).join('')}</div>` : '';
+  const { html, tr } = textOf(doc);
+  // In the report's language, from each warning's figures (English where it has none).
+  const warnings = r.warnings.length ? `<div class="warnings">${r.warnings.map((w) => `<p>${e(warningIn(w, tr))}</p>`).join('')}</div>` : '';
   const chosen = (Object.keys(SECTIONS) as ReportSection[]).filter((s) => hasSection(doc, s));
   const body = chosen.map((s) => SECTIONS[s](doc));
   // The scenario (only when shocks were asked for) follows the summary and charts it qualifies.

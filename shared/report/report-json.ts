@@ -1,5 +1,6 @@
 /** The client report as JSON: the documented exposure schema plus the adviser's additions. */
 import { reportBreakdowns } from './breakdowns';
+import { publicWarning } from '../exposure/warnings';
 import type { ReportDocument } from './document';
 
 /** The exposure fields at the top level (schemaVersion and all), then fingerprint, adviser, notes and changes. */
@@ -7,6 +8,8 @@ export function renderReportJson(doc: ReportDocument): string {
   const { reportTitle, adviserName, adviserFirm, disclaimer } = doc.preferences;
   const out = {
     ...doc.exposure,
+    // { code, message } as documented: the figures kept for other languages stay out.
+    warnings: doc.exposure.warnings.map(publicWarning),
     fingerprint: doc.fingerprint,
     report: { title: reportTitle, adviserName, adviserFirm, disclaimer },
     tagNotes: doc.tagNotes,

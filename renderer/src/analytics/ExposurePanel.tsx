@@ -7,6 +7,7 @@ import type { RowIssue } from '../../../shared/import/types';
 import { api } from '../api';
 import { formatDate, formatMoney, formatMoneyShort, formatShare } from '../format';
 import { ExposureTable } from './ExposureTable';
+import { warningWords } from './warning-words';
 import { WrappedTick } from './charts/WrappedTick';
 import { niceTicks } from './charts/axis-ticks';
 import { IssuesTable } from '../import/IssuesTable';
@@ -68,7 +69,7 @@ export function ExposurePanel({ exposure }: { exposure: SnapshotExposure }) {
         <div className="alert" role="alert" data-testid="exposure-warnings">
           {exposure.warnings.map((w, i) => (
             <p key={i}>
-              {w.message}{' '}
+              {warningWords(t, w)}{' '}
               {w.code === 'UNPARSED_CELL' && (
                 <button type="button" className="small" data-testid="show-rejected-rows" onClick={() => void showRejected()}>
                   {t('Show rows')}

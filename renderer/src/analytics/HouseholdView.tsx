@@ -1,3 +1,4 @@
+import { warningWords } from './warning-words';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
@@ -89,7 +90,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
         )}
         {r.warnings.map((w) => (
           <p key={w.message} className="warn small">
-            {w.message}
+            {warningWords(t, w)}
           </p>
         ))}
       </section>

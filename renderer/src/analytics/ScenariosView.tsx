@@ -1,3 +1,4 @@
+import { warningWords } from './warning-words';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
@@ -141,7 +142,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
             </p>
             {result.warnings.map((w) => (
               <p key={w.message} className="warn small">
-                {w.message}
+                {warningWords(t, w)}
               </p>
             ))}
           </section>

@@ -13,6 +13,8 @@ import { placeholders, scanRenderer } from './i18n-coverage';
 import { i18n } from '../../../renderer/src/i18n';
 import { checkWords } from '../../../renderer/src/import/check-words';
 import { checkText } from '../../../shared/import/checks';
+import { WARNING_TEXT, exposureWarning } from '../../../shared/exposure/warnings';
+import { warningWords } from '../../../renderer/src/analytics/warning-words';
 
 afterEach(async () => {
   cleanup();
@@ -67,6 +69,29 @@ describe("an import's checks", () => {
   });
 });
 
+describe('exposure warnings', () => {
+  const params = { currency: 'EUR', base: 'USD', asOf: '2026-11-24', rateDate: '2026-11-25', rate: '1 EUR = 1.08 USD', broker: '2,100.00', column: 'Wert', rated: '2,160.00', apart: '2.8', file: 'a.csv', fileTotal: '100.00', rowsTotal: '0.00', difference: '100.00', fund: 'SPY', fundAsOf: '2026-01-01', n: '2' };
+  const codes = Object.keys(WARNING_TEXT) as (keyof typeof WARNING_TEXT)[];
+
+  it('each has its Japanese, with the same figures', () => {
+    for (const code of codes) expect(placeholders(JAPANESE[WARNING_TEXT[code]] ?? '').sort(), code).toEqual(placeholders(WARNING_TEXT[code]).sort());
+  });
+
+  it('read as the command line has them in English, and in Japanese from their figures (a client report names the portfolio)', async () => {
+    for (const code of codes) {
+      const w = exposureWarning(code, params);
+      expect(warningWords(i18n.t, w)).toBe(w.message);
+      expect(w.message).not.toMatch(/\{\{/);
+    }
+    await act(() => setLanguage('ja'));
+    expect(warningWords(i18n.t, exposureWarning('UNPARSED_CELL', params))).toBe('a.csv の 2 行は、読み込めないセルがあったためインポートされていません。');
+    const ofClient = { ...exposureWarning('MISSING_FX', params), message: 'NISA: No exchange rate from EUR to USD ...', of: 'NISA' };
+    expect(warningWords(i18n.t, ofClient)).toMatch(/^NISA: EUR から USD への為替レートがないため/);
+    // One kept without its figures (made before they were) still reads, in English.
+    expect(warningWords(i18n.t, { code: 'MISSING_FX', message: 'No exchange rate from EUR to USD.' })).toBe('No exchange rate from EUR to USD.');
+  });
+});
+
 describe('every text of the app is translated', () => {
   const scan = scanRenderer(resolve(__dirname, '../../../renderer/src'));
 
@@ -86,7 +111,8 @@ describe('every text of the app is translated', () => {
   });
 
   it('no Japanese text is left behind for a key the code no longer uses', () => {
-    const used = new Set(scan.keys.map((k) => k.text));
+    // The exposure warnings' templates are keys too, given to t() by warningWords.
+    const used = new Set([...scan.keys.map((k) => k.text), ...Object.values(WARNING_TEXT)]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));
     expect(Object.keys(JAPANESE).filter((k) => !used.has(k) && !variant(k))).toEqual([]);

@@ -10,6 +10,8 @@ import { DEFAULT_PREFERENCES, documentOf, type ReportDocument } from '../../../s
 import { renderReportHtml } from '../../../shared/report/report-html';
 import { PROGRAM_PROJECTS } from '../../../shared/suggestions/projects';
 import { makeReport } from '../../helpers/report';
+import { exposureWarning } from '../../../shared/exposure/warnings';
+import { escapeHtml } from '../../../shared/report/escape';
 
 function richDocument(language: 'en' | 'ja'): ReportDocument {
   const themes = makeReport().themes.map((t, i) => ({
@@ -31,7 +33,17 @@ function richDocument(language: 'en' | 'ja'): ReportDocument {
     positionCount: 10,
     fxRates: [{ currency: 'JPY', rate: '1 USD = 150.00 JPY', asOf: '2026-11-24' }],
     tagChanges: [{ symbolKey: 'NVDA', themeId: themes[0]!.id, oldWeight: 0.5, newWeight: 0.6, source: 'manual', at: '2026-11-24T00:00:00Z' }],
-    warnings: [],
+    // One of each warning, from its figures: said in Japanese (the English message is not the user's words).
+    warnings: [
+      exposureWarning('MISSING_FX', { currency: 'EUR', base: 'USD' }),
+      exposureWarning('FX_NOT_AS_OF', { currency: 'EUR', asOf: '2026-11-24', rateDate: '2026-11-25', rate: '1 EUR = 1.08 USD', base: 'USD' }),
+      exposureWarning('BROKER_RATE_DIFFERS', { currency: 'EUR', broker: '2,100.00', base: 'USD', column: 'Wert', rate: '1 EUR = 1.08 USD', rateDate: '2026-11-24', rated: '2,160.00', apart: '2.8' }),
+      exposureWarning('TOTAL_MISMATCH', { file: 'nisa.csv', fileTotal: '100.00', rowsTotal: '0.00', difference: '100.00' }),
+      exposureWarning('AMOUNT_LIMIT', { base: 'USD' }),
+      exposureWarning('STALE_LOOK_THROUGH', { fund: 'SPY', fundAsOf: '2026-01-01', asOf: '2026-11-24' }),
+      exposureWarning('UNRESOLVED_SECURITIES', { n: '2' }),
+      { ...exposureWarning('UNPARSED_CELL', { n: '1', file: 'nisa.csv' }), message: 'Taro NISA: 1 row(s) of nisa.csv were not imported because a cell could not be read.', of: 'Taro NISA' },
+    ],
     benchmark: { symbol: 'SPY', asOf: '2026-11-01', sourceFile: 'spy.csv', coverage: 0.98 },
     portfolios: [
       { name: 'Taro NISA', snapshotId: 4, asOf: '2026-11-24', sourceFile: 'nisa.csv', baseCurrency: 'JPY', totalValue: 20000, positionCount: 3 },
@@ -64,7 +76,7 @@ function richDocument(language: 'en' | 'ja'): ReportDocument {
 }
 
 // Fields whose values are codes the report translates (a tag's source, a change's kind): not the user's words.
-const CODES = new Set(['source', 'kind', 'status', 'reasons', 'language', 'code', 'id', 'themeId', 'parentId']);
+const CODES = new Set(['source', 'kind', 'status', 'reasons', 'language', 'code', 'id', 'themeId', 'parentId', 'message']);
 
 /** Every word the user (or the data) wrote in the document: kept as written in any language. */
 function userWords(value: unknown, key = '', into = new Set<string>()): Set<string> {
@@ -84,9 +96,13 @@ describe('a report in Japanese', () => {
     const allowed = userWords({ doc, sources: PROGRAM_PROJECTS.flatMap((p) => p.sources) });
     // Theme ids name the themes in the positions and tag-change columns, as in English; "SB" is SBエナジー.
     for (const w of ['ThemeLens', 'T', 'Z', 'GW', 'SB', ...doc.exposure.themes.map((t) => t.id)]) allowed.add(w);
+    // The commands a warning suggests are typed as they are in any language.
+    for (const w of ['themelens', 'fx', 'RATE', 'to', 'as-of', 'securities', 'unresolved']) allowed.add(w);
     const left = [...new Set(text.match(/[A-Za-z][A-Za-z'-]*/g) ?? [])].filter((w) => !allowed.has(w));
     expect(left).toEqual([]);
     for (const words of ['評価額合計', '算出方法', '免責事項', 'オハイオ州ポーツマスの天然ガス火力発電所', 'ページ']) expect(text).toContain(words);
+    expect(text).toContain('nisa.csv に記載の合計は 100.00 ですが、インポートした保有銘柄の合計は 0.00 です（差額 100.00）。');
+    expect(text).toContain('Taro NISA: nisa.csv の 1 行は、読み込めないセルがあったためインポートされていません。');
     // Labels read aloud (charts) are Japanese too.
     const labels = [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]!);
     expect(labels.length).toBeGreaterThan(0);
@@ -112,5 +128,7 @@ describe('a report in Japanese', () => {
     const html = renderReportHtml(doc) + footerTemplate(doc);
     expect(html).toContain('<html lang="en">');
     for (const words of ['Total value', 'Methodology', 'Disclaimer', 'Portsmouth, Ohio natural-gas power plant', 'Page ']) expect(html).toContain(words);
+    // Each warning reads as its English message (the command line's, from the same figures).
+    for (const w of doc.exposure.warnings) expect(html).toContain(escapeHtml(w.message));
   });
 });

@@ -4,5 +4,6 @@ import { COMMON } from './common';
 import { EXPORT_TAGS } from './export-tags';
 import { POSITIONS_IMPORT } from './positions-import';
 import { THEMES_COMPARE } from './themes-compare';
+import { WARNING_JAPANESE } from '../../../../shared/exposure/warnings';
 
-export const JAPANESE: Record<string, string> = { ...COMMON, ...ANALYSIS, ...EXPORT_TAGS, ...POSITIONS_IMPORT, ...THEMES_COMPARE };
+export const JAPANESE: Record<string, string> = { ...COMMON, ...ANALYSIS, ...EXPORT_TAGS, ...POSITIONS_IMPORT, ...THEMES_COMPARE, ...WARNING_JAPANESE };

@@ -1,0 +1,61 @@
+import type { ExposureWarning } from './model';
+
+/**
+ * What each exposure warning says, as a template of its figures. The backend fills it in English
+ * (`message`, what the command line, CSV, XLSX and JSON carry) and keeps the figures (`params`), so
+ * the app and a Japanese report can say it in their language: the English template is the key of
+ * its translation (WARNING_JAPANESE). Figures are filled in as the English has them (1,234.56).
+ */
+export const WARNING_TEXT: Record<ExposureWarning['code'], string> = {
+  MISSING_FX: 'No exchange rate from {{currency}} to {{base}}: the positions in {{currency}} are left out of the totals. Add a rate (themelens fx {{currency}} RATE --to {{base}}).',
+  FX_NOT_AS_OF:
+    'No {{currency}} rate on or before {{asOf}}: valued at the rate of {{rateDate}} ({{rate}}). Add the rate of that day (themelens fx {{currency}} RATE --to {{base}} --as-of {{asOf}}).',
+  BROKER_RATE_DIFFERS:
+    'The broker valued the {{currency}} positions at {{broker}} {{base}} ("{{column}}"); at {{rate}} (as of {{rateDate}}) they would be {{rated}} {{base}}, {{apart}}% apart. The figures here use the broker\'s values; check the rate, or the file.',
+  TOTAL_MISMATCH:
+    "{{file}} states a total of {{fileTotal}}, but its imported positions add up to {{rowsTotal}} (a difference of {{difference}}): the figures here are the positions'. Check the file for rows that were left out or misread.",
+  AMOUNT_LIMIT:
+    "Some totals in {{base}} are beyond 90,071,992,547,409.91, the largest amount kept exact to the cent: they are shown rounded. Check the holdings' amounts and exchange rates.",
+  STALE_LOOK_THROUGH: 'The holdings of {{fund}} used for look-through are as of {{fundAsOf}}, more than 90 days before {{asOf}}; import a newer holdings file from the issuer.',
+  UNRESOLVED_SECURITIES: '{{n}} position(s) could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).',
+  UNPARSED_CELL: '{{n}} row(s) of {{file}} were not imported because a cell could not be read.',
+};
+
+/** Their Japanese (the app's dictionary and the report's both take it). */
+export const WARNING_JAPANESE: Record<string, string> = {
+  [WARNING_TEXT.MISSING_FX]: '{{currency}} から {{base}} への為替レートがないため、{{currency}} 建ての保有銘柄は合計から除かれています。レートを追加してください（themelens fx {{currency}} RATE --to {{base}}）。',
+  [WARNING_TEXT.FX_NOT_AS_OF]:
+    '{{asOf}} 以前の {{currency}} のレートがないため、{{rateDate}} のレート（{{rate}}）で評価しています。その日のレートを追加してください（themelens fx {{currency}} RATE --to {{base}} --as-of {{asOf}}）。',
+  [WARNING_TEXT.BROKER_RATE_DIFFERS]:
+    '証券会社は {{currency}} 建ての保有銘柄を {{broker}} {{base}}（「{{column}}」）と評価しています。{{rate}}（{{rateDate}} 時点）では {{rated}} {{base}} となり、{{apart}}% の差があります。ここでの数値は証券会社の評価額です。レートかファイルを確認してください。',
+  [WARNING_TEXT.TOTAL_MISMATCH]:
+    '{{file}} に記載の合計は {{fileTotal}} ですが、インポートした保有銘柄の合計は {{rowsTotal}} です（差額 {{difference}}）。ここでの数値は保有銘柄の合計です。除外された行や読み違えた行がないか、ファイルを確認してください。',
+  [WARNING_TEXT.AMOUNT_LIMIT]:
+    '{{base}} 建ての合計の一部が、1セント単位で正確に保てる上限 90,071,992,547,409.91 を超えているため、丸めて表示しています。保有銘柄の金額と為替レートを確認してください。',
+  [WARNING_TEXT.STALE_LOOK_THROUGH]: 'ルックスルーに使っている {{fund}} の組入銘柄は {{fundAsOf}} 時点のもので、{{asOf}} より90日以上前です。運用会社から新しい組入銘柄ファイルをインポートしてください。',
+  [WARNING_TEXT.UNRESOLVED_SECURITIES]: '{{n}} 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます（themelens securities --unresolved）。',
+  [WARNING_TEXT.UNPARSED_CELL]: '{{file}} の {{n}} 行は、読み込めないセルがあったためインポートされていません。',
+};
+
+/** `template` with each {{name}} replaced by its figure. */
+export function fillWarning(template: string, params: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => params[name] ?? placeholder);
+}
+
+/** A warning: its code, its English and its figures. */
+export function exposureWarning(code: ExposureWarning['code'], params: Record<string, string>): ExposureWarning {
+  return { code, message: fillWarning(WARNING_TEXT[code], params), params };
+}
+
+/**
+ * A warning in another language: its template's translation filled with its figures, or its
+ * English when it has no figures (saved before they were kept) or no translation. `of` (a client's
+ * combined report) names the portfolio first.
+ */
+export function warningIn(w: ExposureWarning, translate: (english: string, params: Record<string, string>) => string): string {
+  const text = w.params ? translate(WARNING_TEXT[w.code], w.params) : w.message;
+  return w.of && w.params ? `${w.of}: ${text}` : text;
+}
+
+/** As the JSON outputs print it: { code, message }, the documented schema. */
+export const publicWarning = ({ code, message }: ExposureWarning): Pick<ExposureWarning, 'code' | 'message'> => ({ code, message });
