@@ -32,7 +32,7 @@ export const WARNING_JAPANESE: Record<string, string> = {
     '{{file}} に記載の合計は {{fileTotal}} ですが、インポートした保有銘柄の合計は {{rowsTotal}} です（差額 {{difference}}）。ここでの数値は保有銘柄の合計です。除外された行や読み違えた行がないか、ファイルを確認してください。',
   [WARNING_TEXT.AMOUNT_LIMIT]:
     '{{base}} 建ての合計の一部が、1セント単位で正確に保てる上限 90,071,992,547,409.91 を超えているため、丸めて表示しています。保有銘柄の金額と為替レートを確認してください。',
-  [WARNING_TEXT.STALE_LOOK_THROUGH]: 'ルックスルーに使っている {{fund}} の組入銘柄は {{fundAsOf}} 時点のもので、{{asOf}} より90日以上前です。運用会社から新しい組入銘柄ファイルをインポートしてください。',
+  [WARNING_TEXT.STALE_LOOK_THROUGH]: 'ルックスルーに使っている {{fund}} の組入銘柄は {{fundAsOf}} 時点のもので、{{asOf}} より90日を超えて古くなっています。運用会社から新しい組入銘柄ファイルをインポートしてください。',
   [WARNING_TEXT.UNRESOLVED_SECURITIES]: '{{n}} 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます（themelens securities --unresolved）。',
   [WARNING_TEXT.UNPARSED_CELL]: '{{file}} の {{n}} 行は、読み込めないセルがあったためインポートされていません。',
 };

@@ -25,7 +25,7 @@ import type { Preset } from './presets';
 import { BUILT_IN_PRESETS, PRESETS, presetById, presetForHeader } from './presets';
 import type { RawRow } from './tokenize';
 import { CsvReader, isBlankRow } from './tokenize';
-import { MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
+import { MAX_OPEN_QUOTE_CHARS, MAX_ROWS, openCellTooLong, rowOverLimits, tooManyRows } from './limits';
 import type { ColumnMapping, FatalParseError, FileFormat, ParseOptions, ParsedPosition, ParseResult, PositionField, RowIssue } from './types';
 import { POSITION_FIELDS } from './types';
 
@@ -228,7 +228,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
     }
     pre.push(row);
   }
-  if (found === null && reader.unterminatedQuoteLine !== null) return unterminated(reader.unterminatedQuoteLine);
+  if (found === null && reader.unterminatedQuoteLine !== null) return unclosedQuote(reader);
 
   const guessFrom = (): HeaderGuess => {
     let best: RawRow | null = null;
@@ -422,6 +422,17 @@ export function unterminated(line: number): { ok: false; error: FatalParseError 
   );
 }
 
+/**
+ * A quote the reader found open at the end of its text: over a cell's limit when it is open for
+ * longer than any cell may be (the stream refuses it as soon as it is, without reading on), else
+ * never closed. Whole or streamed, a file gets the same error.
+ */
+export function unclosedQuote(reader: CsvReader): { ok: false; error: FatalParseError } {
+  const line = reader.unterminatedQuoteLine as number;
+  if (reader.source.length - reader.unterminatedQuoteAt > MAX_OPEN_QUOTE_CHARS) return { ok: false, error: openCellTooLong(line, reader.unterminatedQuoteColumn) };
+  return unterminated(line);
+}
+
 function sameAsHeader(cells: readonly string[], s: Session): boolean {
   const h = s.plan.headers;
   if (cells.length < h.length - 1 || cells[0]?.trim() !== h[0]?.trim()) return false;
@@ -584,7 +595,7 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
     going = handle(row);
   }
   if (limit) return { ok: false, error: limit };
-  if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
+  if (s.reader.unterminatedQuoteLine !== null) return unclosedQuote(s.reader);
   for (const p of extraCashPositions(s, rejected)) positions.push(p);
   s.preset?.finish?.(positions, s.ctx);
 
@@ -704,6 +715,6 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
       step.kind === 'position' ? (step.position.isCash ? 'cash' : 'position') : step.kind === 'issue' ? 'rejected' : step.kind === 'total' ? 'total' : 'skipped';
     rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null, notice: step.kind === 'position' ? step.notice : null });
   }
-  if (s.reader.unterminatedQuoteLine !== null) return unterminated(s.reader.unterminatedQuoteLine);
+  if (s.reader.unterminatedQuoteLine !== null) return unclosedQuote(s.reader);
   return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, savedMapping: opened.savedMapping, presets: PRESETS };
 }

@@ -6,9 +6,9 @@
  * that look ahead, small files) are parsed whole; the caller gives all their bytes.
  */
 import { decodeJapanese, decodeSingleByte, decodeUtf8Strict } from './decode';
-import { endOfFileNotes, extraCashPositions, finishedFormat, openSession, stepRow, unterminated, type Session } from './parse';
+import { endOfFileNotes, extraCashPositions, finishedFormat, openSession, stepRow, unclosedQuote, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
-import { MAX_OPEN_QUOTE_CHARS, MAX_ROWS, openCellTooLong, rowOverLimits, tooManyRows } from './limits';
+import { MAX_OPEN_QUOTE_CHARS, MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
 import type { ImportCheck } from './checks';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from './types';
 
@@ -100,7 +100,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
         if (r.unterminatedQuoteLine !== null && !atEnd) {
           // Carried over, an open quote would gather the rest of the file; past a cell's limit it is refused.
           if (r.source.length - r.unterminatedQuoteAt > MAX_OPEN_QUOTE_CHARS) {
-            limit = openCellTooLong(r.unterminatedQuoteLine, r.unterminatedQuoteColumn);
+            limit = unclosedQuote(r).error;
             stopped = true;
             return null;
           }
@@ -155,7 +155,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
     if (left) pendingText = { text: left.carryText, line: left.carryLine };
     sink.progress?.(bytesRead);
     if (atEnd) {
-      if (reader.unterminatedQuoteLine !== null) return unterminated(reader.unterminatedQuoteLine);
+      if (reader.unterminatedQuoteLine !== null) return unclosedQuote(reader);
       break;
     }
   }

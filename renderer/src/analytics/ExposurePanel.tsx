@@ -79,7 +79,7 @@ export function ExposurePanel({ exposure }: { exposure: SnapshotExposure }) {
           ))}
         </div>
       )}
-      <figure className="chart" data-testid="exposure-chart" aria-label={t('Bar chart of theme exposure; the same figures are in the exposure table below it')}>
+      <figure className="chart" data-testid="exposure-chart" aria-label={nothingToChart ? undefined : t('Bar chart of theme exposure; the same figures are in the exposure table below it')}>
         <figcaption>{t('Value by theme ({{currency}})', { currency: cur })}</figcaption>
         {nothingToChart ? (
           <p className="muted empty-chart" data-testid="exposure-chart-empty">

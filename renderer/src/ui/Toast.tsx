@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -52,9 +52,12 @@ export function Toast({ text, kind, details, onClose }: ToastMessage & { onClose
 
 /** The toasts on screen: a warning, which stays until dismissed, and the latest confirmation or error. */
 export interface ShownToasts {
-  warning: ToastMessage | null;
-  notice: ToastMessage | null;
+  warning: ShownToast | null;
+  notice: ShownToast | null;
 }
+
+/** A message as shown; `id` is new each time, so the same text shown again starts its own timer. */
+export type ShownToast = ToastMessage & { id: number };
 
 /**
  * Two places, so neither message loses the other: a confirmation that comes while a warning is
@@ -63,21 +66,49 @@ export interface ShownToasts {
  */
 export function useToasts(): { shown: ShownToasts; show: (message: ToastMessage) => void; dismiss: (which: keyof ShownToasts) => void } {
   const [shown, setShown] = useState<ShownToasts>({ warning: null, notice: null });
-  const show = useCallback((message: ToastMessage) => setShown((s) => (message.kind === 'warn' ? { ...s, warning: message } : { ...s, notice: message })), []);
+  const next = useRef(0);
+  const show = useCallback((message: ToastMessage) => {
+    const toast = { ...message, id: ++next.current };
+    setShown((s) => (message.kind === 'warn' ? { ...s, warning: toast } : { ...s, notice: toast }));
+  }, []);
   const dismiss = useCallback((which: keyof ShownToasts) => setShown((s) => ({ ...s, [which]: null })), []);
   return { shown, show, dismiss };
 }
 
+/** Space between the warning and a notice above it, and below the warning (px). */
+const GAP = 8;
+const BOTTOM = 16;
+
 /**
- * Where the toasts sit, the notice above the warning. A warning alone sits under dialogs (their
- * backdrop's z-index is 10), so a dialog opened later is not covered; a notice, brief, sits over them.
+ * Where the toasts sit, each in a layer of its own: the warning under dialogs (their backdrop's
+ * z-index is 10), so a dialog opened later is not covered; a notice, brief, over them, lifted above
+ * the warning by the warning's height.
  */
 export function Toasts({ shown, onDismiss }: { shown: ShownToasts; onDismiss: (which: keyof ShownToasts) => void }) {
-  if (!shown.warning && !shown.notice) return null;
+  const warningSlot = useRef<HTMLDivElement>(null);
+  const [warningHeight, setWarningHeight] = useState(0);
+  useLayoutEffect(() => {
+    const el = warningSlot.current;
+    if (!el) return setWarningHeight(0);
+    const measure = () => setWarningHeight(el.offsetHeight);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [shown.warning]);
   return (
-    <div className={`toasts${shown.notice ? '' : ' under'}`}>
-      {shown.notice && <Toast {...shown.notice} onClose={() => onDismiss('notice')} />}
-      {shown.warning && <Toast {...shown.warning} onClose={() => onDismiss('warning')} />}
-    </div>
+    <>
+      {shown.warning && (
+        <div className="toast-slot warning" ref={warningSlot}>
+          <Toast key={shown.warning.id} {...shown.warning} onClose={() => onDismiss('warning')} />
+        </div>
+      )}
+      {shown.notice && (
+        <div className="toast-slot notice" style={{ bottom: BOTTOM + (shown.warning ? warningHeight + GAP : 0) }}>
+          <Toast key={shown.notice.id} {...shown.notice} onClose={() => onDismiss('notice')} />
+        </div>
+      )}
+    </>
   );
 }

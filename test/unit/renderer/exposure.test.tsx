@@ -109,6 +109,8 @@ describe('exposure panel', () => {
       'Nothing to chart: every theme and Untagged come to $0.00 in this snapshot. Long · short · gross, under the chart, shows what offsets what.',
     );
     expect(container.querySelector('.recharts-wrapper')).toBeNull();
+    // Nothing is drawn, so nothing is announced as a bar chart.
+    expect(screen.getByTestId('exposure-chart').getAttribute('aria-label')).toBeNull();
     expect(cells('exposure-row-total')).toEqual(['Total', '$0.00', '0.0%', '']);
   });
 });

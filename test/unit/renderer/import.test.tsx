@@ -167,7 +167,9 @@ describe('importing holdings', () => {
     fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
     await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(2));
     await act(async () => {});
-    const [notice, warning] = screen.getAllByTestId('toast');
+    const toasts = screen.getAllByTestId('toast');
+    const notice = toasts.find((el) => el.className.includes('ok'));
+    const warning = toasts.find((el) => el.className.includes('warn'));
     expect(notice!.className).toContain('ok');
     expect(notice!.textContent).toMatch(/^Imported 2 positions into/);
     expect(warning!.textContent).toContain(check);

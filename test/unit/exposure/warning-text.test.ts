@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { exposureWarning } from '../../../shared/exposure/warnings';
+
+/**
+ * Each warning's English, word for word, as the command line and the CSV, XLSX and JSON reports have
+ * printed it since before warnings kept their figures: the templates must not change what it says.
+ */
+describe('exposure warnings in English', () => {
+  it.each([
+    [exposureWarning('MISSING_FX', { currency: 'EUR', base: 'USD' }), 'No exchange rate from EUR to USD: the positions in EUR are left out of the totals. Add a rate (themelens fx EUR RATE --to USD).'],
+    [
+      exposureWarning('FX_NOT_AS_OF', { currency: 'EUR', asOf: '2026-11-24', rateDate: '2026-11-25', rate: '1 EUR = 1.08 USD', base: 'USD' }),
+      'No EUR rate on or before 2026-11-24: valued at the rate of 2026-11-25 (1 EUR = 1.08 USD). Add the rate of that day (themelens fx EUR RATE --to USD --as-of 2026-11-24).',
+    ],
+    [
+      exposureWarning('BROKER_RATE_DIFFERS', { currency: 'EUR', broker: '2,100.00', base: 'USD', column: 'Wert in USD', rate: '1 EUR = 1.08 USD', rateDate: '2026-11-24', rated: '2,160.00', apart: '2.8' }),
+      'The broker valued the EUR positions at 2,100.00 USD ("Wert in USD"); at 1 EUR = 1.08 USD (as of 2026-11-24) they would be 2,160.00 USD, 2.8% apart. The figures here use the broker\'s values; check the rate, or the file.',
+    ],
+    [
+      exposureWarning('TOTAL_MISMATCH', { file: 'a.csv', fileTotal: '1,600.00', rowsTotal: '1,500.00', difference: '100.00' }),
+      "a.csv states a total of 1,600.00, but its imported positions add up to 1,500.00 (a difference of 100.00): the figures here are the positions'. Check the file for rows that were left out or misread.",
+    ],
+    [
+      exposureWarning('AMOUNT_LIMIT', { base: 'JPY' }),
+      "Some totals in JPY are beyond 90,071,992,547,409.91, the largest amount kept exact to the cent: they are shown rounded. Check the holdings' amounts and exchange rates.",
+    ],
+    [
+      exposureWarning('STALE_LOOK_THROUGH', { fund: 'SPY', fundAsOf: '2026-01-01', asOf: '2026-11-24' }),
+      'The holdings of SPY used for look-through are as of 2026-01-01, more than 90 days before 2026-11-24; import a newer holdings file from the issuer.',
+    ],
+    [exposureWarning('UNRESOLVED_SECURITIES', { n: '3' }), '3 position(s) could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).'],
+    [exposureWarning('UNPARSED_CELL', { n: '2', file: 'a.csv' }), '2 row(s) of a.csv were not imported because a cell could not be read.'],
+  ])('warning %#', (warning, english) => {
+    expect(warning.message).toBe(english);
+  });
+});

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Toasts, useToasts, type ToastMessage } from '../../../renderer/src/ui/Toast';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/** The app's use of the toasts: a button per message to show. */
+function Host({ messages }: { messages: ToastMessage[] }) {
+  const { shown, show, dismiss } = useToasts();
+  return (
+    <>
+      {messages.map((m, i) => (
+        <button key={i} type="button" onClick={() => show(m)}>{`show ${i}`}</button>
+      ))}
+      <Toasts shown={shown} onDismiss={dismiss} />
+    </>
+  );
+}
+
+describe('toasts', () => {
+  it('the same confirmation shown again stays its full time from then, not from the first', () => {
+    vi.useFakeTimers();
+    render(<Host messages={[{ text: 'Report saved to a.pdf', kind: 'ok' }]} />);
+    fireEvent.click(screen.getByText('show 0'));
+    act(() => void vi.advanceTimersByTime(3000));
+    fireEvent.click(screen.getByText('show 0'));
+    // 5 s after the first, 2 s after the second: still there.
+    act(() => void vi.advanceTimersByTime(2000));
+    expect(screen.getByTestId('toast').textContent).toContain('Report saved to a.pdf');
+    act(() => void vi.advanceTimersByTime(3100));
+    expect(screen.queryByTestId('toast')).toBeNull();
+  });
+
+  it('a warning and a confirmation each in a layer of its own: the warning under dialogs, the confirmation over them', () => {
+    render(<Host messages={[{ text: 'Check these', kind: 'warn', details: ['one'] }, { text: 'Saved', kind: 'ok' }]} />);
+    fireEvent.click(screen.getByText('show 0'));
+    fireEvent.click(screen.getByText('show 1'));
+    const [warning, notice] = screen.getAllByTestId('toast').map((t) => t.parentElement!);
+    expect(warning!.className).toBe('toast-slot warning');
+    expect(notice!.className).toBe('toast-slot notice');
+    expect(warning!.contains(notice!)).toBe(false);
+  });
+});
