@@ -169,7 +169,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       throw new AppError(
         'ALREADY_IMPORTED',
         `${name} was already imported into ${portfolio.name} on ${duplicate.importedAt.slice(0, 10)} (snapshot ${duplicate.id}, as of ${duplicate.asOf}). Nothing was imported.`,
-        { file: name, snapshotId: duplicate.id },
+        // Its figures too, so the app can say it in the user's language (renderer/src/import/already-imported.ts).
+        { file: name, snapshotId: duplicate.id, same: 'file', portfolio: portfolio.name, importedOn: duplicate.importedAt.slice(0, 10), asOf: duplicate.asOf },
       );
     }
     const asOf = input.asOf ?? result.format.asOf ?? localDate();
@@ -182,7 +183,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       throw new AppError(
         'ALREADY_IMPORTED',
         `${name} holds the same positions (quantities and values) as of ${asOf} as snapshot ${sameContent.id} of ${portfolio.name} (${sameContent.sourceFile}), already imported. Nothing was imported; to keep both, import with --allow-duplicate.`,
-        { file: name, snapshotId: sameContent.id },
+        { file: name, snapshotId: sameContent.id, same: 'content', portfolio: portfolio.name, asOf, sourceFile: sameContent.sourceFile },
       );
     }
     writer.finish({ asOf, sha256: result.sha256, preset: result.format.preset }, 'resolved');

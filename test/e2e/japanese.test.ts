@@ -141,6 +141,17 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.screenshot('ja-05-import-checks');
     await toast.getByRole('button').click();
     await toast.waitFor({ state: 'detached' });
+    // The same file again, into the same portfolio: why not, in Japanese, with a way to import it anyway.
+    h.openDialogAnswers.push(file);
+    await h.page.getByTestId('import-button').first().click();
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    const refused = h.page.getByTestId('import-error-dialog');
+    expect(await refused.locator('.error-message').innerText()).toMatch(/^checks\.csv は \d{4}\/\d{2}\/\d{2} に 確認 へインポート済みです（スナップショット \d+、\d{4}\/\d{2}\/\d{2} 時点）。インポートは行っていません。$/);
+    expect(await refused.getByTestId('import-again').innerText()).toBe('それでも再度インポート');
+    await check('already imported');
+    await h.screenshot('ja-06-already-imported');
+    await refused.getByRole('button', { name: 'キャンセル' }).click();
+    await refused.waitFor({ state: 'detached' });
   });
 
   it('has no accessibility violation in Japanese, and View › Language turns it back to English', async () => {

@@ -6,6 +6,8 @@ import { App } from '../../../renderer/src/App';
 import { ImportErrorDialog } from '../../../renderer/src/import/ImportErrorDialog';
 import { bridgeError, installBridge, makeOutcome, makePortfolio } from './fake-bridge';
 import { checkText } from '../../../shared/import/checks';
+import { asFailure, type ApiFailure } from '../../../renderer/src/api';
+import { setLanguage } from '../../../renderer/src/i18n';
 
 afterEach(cleanup);
 
@@ -131,6 +133,34 @@ describe('importing holdings', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Import again anyway' }));
     await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(2));
     expect(bridge.importHoldings.mock.calls[1]![0]).toMatchObject({ portfolioId: 1, allowDuplicate: true });
+  });
+
+  it("says why a file was not imported again from the backend's figures: dates in the user's locale, the window's button rather than the command's flag, Japanese too", async () => {
+    const same = bridgeError('ALREADY_IMPORTED', 'positions.csv was already imported into Smith family on 2026-11-24 (snapshot 1, as of 2026-11-20). Nothing was imported.', {
+      file: 'positions.csv', snapshotId: 1, same: 'file', portfolio: 'Smith family', importedOn: '2026-11-24', asOf: '2026-11-20',
+    });
+    const content = bridgeError('ALREADY_IMPORTED', 'again.csv holds the same positions ... import with --allow-duplicate.', {
+      file: 'again.csv', snapshotId: 3, same: 'content', portfolio: 'Smith family', asOf: '2026-11-20', sourceFile: 'positions.csv',
+    });
+    const shown = (failure: ApiFailure) => {
+      const { unmount } = render(<ImportErrorDialog failure={failure} onRetry={() => {}} onCancel={() => {}} />);
+      const text = screen.getByTestId('import-error-dialog').querySelector('.error-message')!.textContent;
+      unmount();
+      return text;
+    };
+    expect(shown(asFailure(same))).toBe('positions.csv was already imported into Smith family on Nov 24, 2026 (snapshot 1, as of Nov 20, 2026). Nothing was imported.');
+    expect(shown(asFailure(content))).toBe(
+      'again.csv holds the same positions (quantities and values) as of Nov 20, 2026 as snapshot 3 of Smith family (positions.csv), already imported. Nothing was imported; to keep both, choose Import again anyway.',
+    );
+    // Without its figures (an older backend), the message as sent.
+    expect(shown(asFailure(bridgeError('ALREADY_IMPORTED', 'Already there.', { snapshotId: 1 })))).toBe('Already there.');
+    await act(() => setLanguage('ja'));
+    try {
+      expect(shown(asFailure(same))).toBe('positions.csv は 2026/11/24 に Smith family へインポート済みです（スナップショット 1、2026/11/20 時点）。インポートは行っていません。');
+      expect(shown(asFailure(content))).toMatch(/両方を残すには「それでも再度インポート」を選んでください。$/);
+    } finally {
+      await act(() => setLanguage('en'));
+    }
   });
 
   it('Cancel closes the error dialog without importing again', async () => {

@@ -14,6 +14,11 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Imported 1 position into {{name}}.': '{{name}} に 1 銘柄をインポートしました。',
   'Imported 1 position into {{name}}, {{skipped}} row(s) skipped.': '{{name}} に 1 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
   '{{done}} Before relying on its figures, check:': '{{done}} 数値を使う前に、次の点を確認してください:',
+  // A file already imported (renderer/src/import/already-imported.ts)
+  '{{file}} was already imported into {{portfolio}} on {{date}} (snapshot {{snapshot}}, as of {{asOf}}). Nothing was imported.':
+    '{{file}} は {{date}} に {{portfolio}} へインポート済みです（スナップショット {{snapshot}}、{{asOf}} 時点）。インポートは行っていません。',
+  '{{file}} holds the same positions (quantities and values) as of {{asOf}} as snapshot {{snapshot}} of {{portfolio}} ({{sourceFile}}), already imported. Nothing was imported; to keep both, choose Import again anyway.':
+    '{{file}} の {{asOf}} 時点の保有銘柄（数量と評価額）は、インポート済みの {{portfolio}} のスナップショット {{snapshot}}（{{sourceFile}}）と同じです。インポートは行っていません。両方を残すには「それでも再度インポート」を選んでください。',
   // An import's checks (renderer/src/import/check-words.ts)
   "The file's own total ({{file}}) differs from the sum of the imported rows ({{rows}}) by {{difference}}; check the rejected rows or the file.":
     'ファイル自体の合計（{{file}}）が、インポートした行の合計（{{rows}}）と {{difference}} 異なります。読み込めなかった行かファイルを確認してください。',
