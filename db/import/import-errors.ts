@@ -11,8 +11,15 @@ export function describeLocation(file: string, line: number | null, column: numb
   return where;
 }
 
+/** A file the parser refused. Where its message has a template, the template and figures go along, so the app can say it in its language. */
 export const fatal = (name: string, e: FatalParseError) =>
-  new AppError('IMPORT_FATAL', `${describeLocation(name, e.line, e.column)}: ${e.message}`, { file: name, line: e.line, column: e.column, parseCode: e.code });
+  new AppError('IMPORT_FATAL', `${describeLocation(name, e.line, e.column)}: ${e.message}`, {
+    file: name,
+    line: e.line,
+    column: e.column,
+    parseCode: e.code,
+    ...(e.text !== undefined ? { text: e.text, params: e.params ?? {} } : {}),
+  });
 
 /** Rows that could not be read, refused as a whole: the first one named, the count of the rest. */
 export function invalidRows(name: string, kept: RowIssue[], total: number, valid: number): AppError {

@@ -1,3 +1,4 @@
+import { FATAL_TEXT, fatalError } from '../../shared/import/fatal-text';
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import { renamePortfolio } from '../repos/portfolio-edits';
 import { SLOT } from '../../shared/import/position-columns';
@@ -162,7 +163,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     }
     if (result.rejected > 0 && !input.skipInvalid) throw invalidRows(name, kept, result.rejected, result.positions);
     if (result.positions === 0) {
-      throw new AppError('IMPORT_FATAL', `${name}: no positions were found in the file. Check that it is a holdings (positions) export, not a transactions history.`, { file: name });
+      throw fatal(name, fatalError('HEADER_ONLY', FATAL_TEXT.noPositions, {}));
     }
     const duplicate = findSnapshotByHash(db, portfolio.id, result.sha256);
     if (duplicate && !input.allowDuplicate) {

@@ -37,6 +37,7 @@ export function previewImport(db: Db, input: ApiParsedInput<'previewImport'>): I
     format: preview.format,
     rows: preview.rows.map((r) => ({ line: r.line, kind: r.kind, cells: r.cells, issue: r.issue, notice: r.notice })),
     problem: preview.problem ? preview.problem.message : null,
+    problemSaid: preview.problem?.text !== undefined ? { text: preview.problem.text, params: preview.problem.params ?? {} } : null,
     savedMapping: preview.savedMapping,
     presets: [...preview.presets],
   };

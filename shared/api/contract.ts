@@ -321,6 +321,8 @@ export interface ImportPreview {
   rows: { line: number; kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped'; cells: PreviewCellView[]; issue: RowIssue | null; notice: 'sign' | 'computed' | null }[];
   /** Why the file cannot be imported as mapped (the user maps columns), or null. */
   problem: string | null;
+  /** The same, as the template and figures it was filled from, for the window to say in its language (shared/import/fatal-text.ts). */
+  problemSaid?: { text: string; params: Record<string, string> } | null;
   /** The mapping came from one the user saved for files with this header row. */
   savedMapping: boolean;
   presets: { id: string; name: string }[];

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../text/fill';
 import type { ExposureWarning } from './model';
 
 /**
@@ -37,14 +38,9 @@ export const WARNING_JAPANESE: Record<string, string> = {
   [WARNING_TEXT.UNPARSED_CELL]: '{{file}} の {{n}} 行は、読み込めないセルがあったためインポートされていません。',
 };
 
-/** `template` with each {{name}} replaced by its figure. */
-export function fillWarning(template: string, params: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => params[name] ?? placeholder);
-}
-
 /** A warning: its code, its English and its figures. */
 export function exposureWarning(code: ExposureWarning['code'], params: Record<string, string>): ExposureWarning {
-  return { code, message: fillWarning(WARNING_TEXT[code], params), params };
+  return { code, message: fillTemplate(WARNING_TEXT[code], params), params };
 }
 
 /**

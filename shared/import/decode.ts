@@ -4,6 +4,7 @@
  * it chooses between are one decision, kept together.
  */
 
+import { FATAL_TEXT, fatalError } from './fatal-text';
 import type { FatalParseError } from './types';
 
 /** The encodings a holdings file may be read in (canonical names; aliases below). */
@@ -66,12 +67,7 @@ export function canonicalEncoding(label: string): string | null {
 
 
 function binaryError(): FatalParseError {
-  return {
-    code: 'BINARY_FILE',
-    message: 'This file is not a text (CSV) file. Export the positions from your broker as CSV and choose that file.',
-    line: null,
-    column: null,
-  };
+  return fatalError('BINARY_FILE', FATAL_TEXT.binary, {});
 }
 
 /** UTF-16 without a BOM shows as every other byte zero in ASCII-heavy text. */

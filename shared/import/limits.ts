@@ -1,5 +1,6 @@
 import type { FatalParseError } from './types';
 import type { RawRow } from './tokenize';
+import { FATAL_TEXT, fatalError } from './fatal-text';
 
 /** The most positions one import takes (a file with more is not a holdings export). */
 export const MAX_ROWS = 2_000_000;
@@ -16,19 +17,10 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  */
 export function rowOverLimits(row: RawRow): FatalParseError | null {
   const cells = row.cells;
-  if (cells.length > MAX_COLUMNS) {
-    return { code: 'TOO_LARGE', message: `This row has ${fmt(cells.length)} columns; the limit is ${fmt(MAX_COLUMNS)}. Is this a holdings file?`, line: row.line, column: null };
-  }
+  if (cells.length > MAX_COLUMNS) return fatalError('TOO_LARGE', FATAL_TEXT.tooManyColumns, { n: fmt(cells.length), limit: fmt(MAX_COLUMNS) }, row.line);
   for (let i = 0; i < cells.length; i++) {
     const length = (cells[i] as string).length;
-    if (length > MAX_FIELD_CHARS) {
-      return {
-        code: 'TOO_LARGE',
-        message: `This cell holds ${fmt(length)} characters; the limit for one cell is ${fmt(MAX_FIELD_CHARS)}. Check the file's quotes.`,
-        line: row.line,
-        column: i + 1,
-      };
-    }
+    if (length > MAX_FIELD_CHARS) return fatalError('TOO_LARGE', FATAL_TEXT.cellTooLong, { n: fmt(length), limit: fmt(MAX_FIELD_CHARS) }, row.line, i + 1);
   }
   return null;
 }
@@ -45,15 +37,10 @@ export const MAX_OPEN_QUOTE_CHARS = 2 * MAX_FIELD_CHARS + 2;
  * rest of the file has been read into one record (a quote that never closes).
  */
 export function openCellTooLong(line: number, column: number): FatalParseError {
-  return {
-    code: 'TOO_LARGE',
-    message: `A quoted cell opens here and is still open ${fmt(MAX_OPEN_QUOTE_CHARS)} characters later, past the limit of ${fmt(MAX_FIELD_CHARS)} for one cell (a closing " is probably missing). Fix the quote on line ${line} or export the file again.`,
-    line,
-    column,
-  };
+  return fatalError('TOO_LARGE', FATAL_TEXT.openQuote, { n: fmt(MAX_OPEN_QUOTE_CHARS), limit: fmt(MAX_FIELD_CHARS), line: String(line) }, line, column);
 }
 
 /** The row count limit, as an error. */
 export function tooManyRows(line: number, limit = MAX_ROWS): FatalParseError {
-  return { code: 'TOO_LARGE', message: `The file has more than ${fmt(limit)} positions, the limit for one import. Split it and import the parts.`, line, column: null };
+  return fatalError('TOO_LARGE', FATAL_TEXT.tooManyRows, { limit: fmt(limit) }, line);
 }

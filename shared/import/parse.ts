@@ -1,3 +1,4 @@
+import { FATAL_TEXT, fatalError, type FatalText } from './fatal-text';
 import { checkText, type ImportCheck, type NoticedRow } from './checks';
 /**
  * The holdings-file parser: bytes in, positions + row issues out, never a throw on bad input.
@@ -38,6 +39,11 @@ const STYLE_SAMPLE_ROWS = 200;
 
 function fatal(code: FatalParseError['code'], message: string, line: number | null = null, column: number | null = null): { ok: false; error: FatalParseError } {
   return { ok: false, error: { code, message, line, column } };
+}
+
+/** A fatal error with its template and figures, so the app can say it in its language (fatal-text.ts). */
+function said(code: FatalParseError['code'], text: FatalText, params: Record<string, string>, line: number | null = null): { ok: false; error: FatalParseError } {
+  return { ok: false, error: fatalError(code, text, params, line) };
 }
 
 function quoted(list: readonly string[]): string {
@@ -152,15 +158,15 @@ function styleOf(rows: readonly RawRow[], col: number): NumberStyle | null {
 export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened {
   let options = given;
   if (bytes.length > MAX_FILE_BYTES) {
-    return fatal('TOO_LARGE', `The file is ${Math.ceil(bytes.length / 1048576)} MB; files up to ${MAX_FILE_BYTES / 1048576} MB can be imported. Export fewer accounts or split the file.`);
+    return said('TOO_LARGE', FATAL_TEXT.fileTooLarge, { mb: String(Math.ceil(bytes.length / 1048576)), limit: String(MAX_FILE_BYTES / 1048576) });
   }
-  if (bytes.length === 0) return fatal('EMPTY_FILE', 'The file is empty. Export the positions from your broker again.');
+  if (bytes.length === 0) return said('EMPTY_FILE', FATAL_TEXT.empty, {});
   const decoded = decodeBytes(bytes, options.encoding);
   if (!decoded.ok) return decoded;
   let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!hasContent(text)) {
-    return fatal('EMPTY_FILE', 'The file holds no text. Export the positions from your broker again.');
+    return said('EMPTY_FILE', FATAL_TEXT.noText, {});
   }
 
   // Excel's `sep=;` first line names the delimiter.
@@ -252,24 +258,20 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
   };
 
   if (found === null) {
-    if (!firstSeen) return fatal('EMPTY_FILE', 'The file holds no rows. Export the positions from your broker again.');
+    if (!firstSeen) return said('EMPTY_FILE', FATAL_TEXT.noRows, {});
     const guess = guessFrom();
     if (mapping.length > 0) {
       const missing = mapping.filter(([, name]) => !guess.headers.some((h) => normaliseHeader(h) === normaliseHeader(name))).map(([, n]) => n);
       return {
-        ...fatal('BAD_OPTION', `Mapped column${missing.length === 1 ? '' : 's'} ${quoted(missing)} not found in any row of the file. Headers found: ${quoted(guess.headers)}. Choose columns from that list.`, guess.headerLine),
+        ...said('BAD_OPTION', missing.length === 1 ? FATAL_TEXT.mappedColumnNotFound : FATAL_TEXT.mappedColumnsNotFound, { missing: quoted(missing), headers: quoted(guess.headers) }, guess.headerLine),
         guess,
       };
     }
     if (countNonEmpty(guess.headers, 2) < 2) {
-      return { ...fatal('NO_HEADER', 'No row with several columns was found, so the file has no header row. Check that it is a CSV export of positions, or choose the delimiter by hand.'), guess };
+      return { ...said('NO_HEADER', FATAL_TEXT.noHeader, {}), guess };
     }
     return {
-      ...fatal(
-        'NO_USABLE_COLUMNS',
-        `No column was recognised as a symbol or description together with a quantity or value. Headers found on line ${guess.headerLine}: ${quoted(guess.headers)}. Map the columns by hand: choose the header that names each holding and the one that holds its value or quantity.`,
-        guess.headerLine,
-      ),
+      ...said('NO_USABLE_COLUMNS', FATAL_TEXT.noUsableColumns, { line: String(guess.headerLine), headers: quoted(guess.headers) }, guess.headerLine),
       guess,
     };
   }
@@ -279,11 +281,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
   const idx = found.idx;
   if (!isUsable(idx)) {
     return {
-      ...fatal(
-        'NO_USABLE_COLUMNS',
-        `The chosen columns cannot make positions: map one column that names the holding (symbol, ISIN, CUSIP or description) and one that gives its value or quantity. Headers found on line ${found.row.line}: ${quoted(headers)}.`,
-        found.row.line,
-      ),
+      ...said('NO_USABLE_COLUMNS', FATAL_TEXT.chosenColumnsUnusable, { line: String(found.row.line), headers: quoted(headers) }, found.row.line),
       guess: { encoding: decoded.encoding, hadBom: decoded.hadBom, delimiter, headerLine: found.row.line, headers, rows: [] },
     };
   }
@@ -415,11 +413,7 @@ export function endOfFileNotes(s: Session, sumCents: number): { warnings: string
 }
 
 export function unterminated(line: number): { ok: false; error: FatalParseError } {
-  return fatal(
-    'UNTERMINATED_QUOTE',
-    `A quoted cell that starts on line ${line} is never closed (a closing " is missing), so the rest of the file cannot be read. Fix the quote on line ${line} or export the file again.`,
-    line,
-  );
+  return said('UNTERMINATED_QUOTE', FATAL_TEXT.unterminated, { line: String(line) }, line);
 }
 
 /**
@@ -600,11 +594,7 @@ export function parseHoldings(bytes: Uint8Array, options: ParseOptions = {}): Pa
   s.preset?.finish?.(positions, s.ctx);
 
   if (positions.length === 0 && rejected.length === 0) {
-    return fatal(
-      'HEADER_ONLY',
-      `The file has a header row (line ${s.format.headerLine}) but no holdings below it. Export the positions again, with the account(s) that hold them.`,
-      s.format.headerLine,
-    );
+    return said('HEADER_ONLY', FATAL_TEXT.headerOnly, { line: String(s.format.headerLine) }, s.format.headerLine);
   }
 
   const format = finishedFormat(s);

@@ -5,6 +5,7 @@
  * boundary is carried into the next chunk. Files that need the whole text at once (UTF-16, presets
  * that look ahead, small files) are parsed whole; the caller gives all their bytes.
  */
+import { FATAL_TEXT, fatalError } from './fatal-text';
 import { decodeJapanese, decodeSingleByte, decodeUtf8Strict } from './decode';
 import { endOfFileNotes, extraCashPositions, finishedFormat, openSession, stepRow, unclosedQuote, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
@@ -173,12 +174,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
   if (positions === 0 && rejected === 0) {
     return {
       ok: false,
-      error: {
-        code: 'HEADER_ONLY',
-        message: `The file has a header row (line ${s.format.headerLine}) but no holdings below it. Export the positions again, with the account(s) that hold them.`,
-        line: s.format.headerLine,
-        column: null,
-      },
+      error: fatalError('HEADER_ONLY', FATAL_TEXT.headerOnly, { line: String(s.format.headerLine) }, s.format.headerLine),
     };
   }
   const format = finishedFormat(s);

@@ -95,6 +95,9 @@ export interface FatalParseError {
     | 'TOO_LARGE'
     | 'BAD_OPTION';
   message: string;
+  /** The template `message` was filled from, and its figures (shared/import/fatal-text.ts), where it has one. */
+  text?: string;
+  params?: Record<string, string>;
   line: number | null;
   column: number | null;
 }

@@ -154,6 +154,37 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await refused.waitFor({ state: 'detached' });
   });
 
+  it('a file whose columns are not recognised, and a file with only a header, are explained in Japanese', async () => {
+    // A bank's own columns: the mapping screen says what to map, in Japanese.
+    const odd = join(h.dataDir, 'bank.csv');
+    writeFileSync(odd, '口座,名称,残高\nA,トヨタ,100\n');
+    h.openDialogAnswers.push(odd);
+    await h.page.getByTestId('import-button').first().click();
+    const dialog = h.page.getByTestId('new-portfolio-dialog');
+    const problem = dialog.locator('p.field-error[role=alert]');
+    await problem.waitFor();
+    expect(await problem.innerText()).toBe(
+      '銘柄コードまたは銘柄名と、数量または評価額の組み合わせになる列が見つかりませんでした。1 行目の見出し: "口座", "名称", "残高"。列を手動で割り当ててください。各銘柄を示す見出しと、その評価額または数量を示す見出しを選びます。',
+    );
+    // Side by side, a select under a Latin label (ISIN) and one under a Japanese label sit level.
+    const top = (label: string) => dialog.getByLabel(label).evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs((await top('ISIN の列')) - (await top('銘柄コード の列')))).toBeLessThan(1);
+    await h.screenshot('ja-07-mapping-problem');
+    await h.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // Only a header: refused, saying where and what to do.
+    const headerOnly = join(h.dataDir, 'empty.csv');
+    writeFileSync(headerOnly, 'Symbol,Description,Quantity,Market Value\n');
+    h.openDialogAnswers.push(headerOnly);
+    await h.page.getByTestId('import-button').first().click();
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    const refused = h.page.getByTestId('import-error-dialog');
+    expect(await refused.locator('.error-message').innerText()).toBe('empty.csv の 1 行目: 見出し行（1 行目）はありますが、その下に保有銘柄がありません。保有している口座を含めて、保有銘柄をもう一度エクスポートしてください。');
+    await h.screenshot('ja-08-header-only');
+    await h.page.keyboard.press('Escape');
+    await refused.waitFor({ state: 'detached' });
+  });
+
   it('has no accessibility violation in Japanese, and View › Language turns it back to English', async () => {
     expect(found.join('\n')).toBe('');
     await h.emit('menuCommand', 'language-en');

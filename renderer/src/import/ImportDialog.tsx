@@ -7,6 +7,7 @@ import type { ColumnMapping } from '../../../shared/import/types';
 import { api, asFailure } from '../api';
 import { msg, t } from '../i18n';
 import { MappingEditor, PreviewTable } from './ColumnMapping';
+import { importErrorWords } from './import-error-words';
 import { Modal } from '../ui/Modal';
 
 export type ImportChoice = ({ kind: 'existing'; portfolioId: number } | { kind: 'new'; name: string; baseCurrency: string }) & {
@@ -81,7 +82,7 @@ export function ImportDialog({
           setPreview(p);
           setError(null);
         })
-        .catch((err) => id === request.current && setError(asFailure(err).message));
+        .catch((err) => id === request.current && setError(importErrorWords(t, asFailure(err))));
     }, 120);
     return () => clearTimeout(timer);
   }, [path, options]);
@@ -203,7 +204,11 @@ export function ImportDialog({
         </details>
 
         {error && <p className="field-error" role="alert">{error}</p>}
-        {preview?.problem && <p className="field-error" role="alert">{preview.problem}</p>}
+        {preview?.problem && (
+          <p className="field-error" role="alert">
+            {preview.problemSaid ? t(preview.problemSaid.text, preview.problemSaid.params) : preview.problem}
+          </p>
+        )}
         {preview && (
           <>
             <p className="muted small" data-testid="preview-summary">

@@ -51,7 +51,8 @@ export const EXPORT_TAGS: Record<string, string> = {
     'ファイルに評価額がないため「数量 × 価格」を使いました。債券、オプション、1万口あたりの基準価額の投資信託では評価額と異なります。確認してください。',
   'Not a position (left out)': '銘柄ではありません（除外）',
   'Column for {{field}}': '{{field}} の列',
-  '— not in this file —': '— このファイルにはありません —',
+  // Short: it is the text of a narrow select (the mapping grid's columns are 180 px), where the longer 「このファイルにはありません」 was cut off.
+  '— not in this file —': '— 該当なし —',
   '{{header}} (column {{n}})': '{{header}}（{{n}} 列目）',
   '(column {{n}}, no name)': '（{{n}} 列目、名前なし）',
   Line: '行',

@@ -5,5 +5,6 @@ import { EXPORT_TAGS } from './export-tags';
 import { POSITIONS_IMPORT } from './positions-import';
 import { THEMES_COMPARE } from './themes-compare';
 import { WARNING_JAPANESE } from '../../../../shared/exposure/warnings';
+import { FATAL_JAPANESE } from '../../../../shared/import/fatal-japanese';
 
-export const JAPANESE: Record<string, string> = { ...COMMON, ...ANALYSIS, ...EXPORT_TAGS, ...POSITIONS_IMPORT, ...THEMES_COMPARE, ...WARNING_JAPANESE };
+export const JAPANESE: Record<string, string> = { ...COMMON, ...ANALYSIS, ...EXPORT_TAGS, ...POSITIONS_IMPORT, ...THEMES_COMPARE, ...WARNING_JAPANESE, ...FATAL_JAPANESE };

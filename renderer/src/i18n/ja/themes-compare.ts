@@ -14,6 +14,11 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Imported 1 position into {{name}}.': '{{name}} に 1 銘柄をインポートしました。',
   'Imported 1 position into {{name}}, {{skipped}} row(s) skipped.': '{{name}} に 1 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
   '{{done}} Before relying on its figures, check:': '{{done}} 数値を使う前に、次の点を確認してください:',
+  // Where an import stopped (renderer/src/import/import-error-words.ts)
+  '{{file}} line {{line}}, column {{column}}: {{message}}': '{{file}} の {{line}} 行目、{{column}} 列目: {{message}}',
+  '{{file}} line {{line}}: {{message}}': '{{file}} の {{line}} 行目: {{message}}',
+  '{{file}} column {{column}}: {{message}}': '{{file}} の {{column}} 列目: {{message}}',
+  '{{file}}: {{message}}': 'ファイル {{file}}: {{message}}',
   // A file already imported (renderer/src/import/already-imported.ts)
   '{{file}} was already imported into {{portfolio}} on {{date}} (snapshot {{snapshot}}, as of {{asOf}}). Nothing was imported.':
     '{{file}} は {{date}} に {{portfolio}} へインポート済みです（スナップショット {{snapshot}}、{{asOf}} 時点）。インポートは行っていません。',

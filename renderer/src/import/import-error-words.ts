@@ -1,0 +1,20 @@
+import type { TFunction } from 'i18next';
+import type { ApiFailure } from '../api';
+import { alreadyImportedWords } from './already-imported';
+
+/**
+ * Why an import (or its preview) stopped, in the interface's language: a file already imported, or
+ * a file the parser refused with a template of its figures (shared/import/fatal-text.ts), placed as
+ * the backend places it (db/import/import-errors.ts). Anything else, in the English it came in.
+ */
+export function importErrorWords(t: TFunction, failure: ApiFailure): string {
+  const already = alreadyImportedWords(t, failure);
+  if (already !== null) return already;
+  const d = failure.details;
+  const params = d?.['params'];
+  if (!d || typeof d['text'] !== 'string' || typeof params !== 'object' || params === null || typeof d.file !== 'string') return failure.message;
+  const message = t(d['text'], params as Record<string, string>);
+  const at = { file: d.file, line: d.line, column: d.column, message };
+  if (typeof d.line === 'number') return typeof d.column === 'number' ? t('{{file}} line {{line}}, column {{column}}: {{message}}', at) : t('{{file}} line {{line}}: {{message}}', at);
+  return typeof d.column === 'number' ? t('{{file}} column {{column}}: {{message}}', at) : t('{{file}}: {{message}}', at);
+}
