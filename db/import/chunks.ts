@@ -1,3 +1,5 @@
+import { FATAL_TEXT } from '../../shared/import/fatal-text';
+import { fillTemplate } from '../../shared/text/fill';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -37,7 +39,9 @@ export function openChunkedFile(path: string, headBytes = HEAD_BYTES, chunkBytes
   }
   if (st.size > MAX_FILE_BYTES) {
     closeSync(fd);
-    throw new AppError('IMPORT_FATAL', `${name} is ${Math.ceil(st.size / 1048576)} MB; files up to ${MAX_FILE_BYTES / 1048576} MB can be imported. Split the file and import the parts.`, { file: name });
+    const params = { file: name, mb: String(Math.ceil(st.size / 1048576)), limit: String(MAX_FILE_BYTES / 1048576) };
+    // Its template and figures go along, for the app to say it in its language; the message is whole (it names the file itself).
+    throw new AppError('IMPORT_FATAL', fillTemplate(FATAL_TEXT.fileTooLargeNamed, params), { file: name, text: FATAL_TEXT.fileTooLargeNamed, params, whole: true });
   }
   const hash = createHash('sha256');
   let offset = 0;

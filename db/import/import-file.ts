@@ -163,7 +163,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     }
     if (result.rejected > 0 && !input.skipInvalid) throw invalidRows(name, kept, result.rejected, result.positions);
     if (result.positions === 0) {
-      throw fatal(name, fatalError('HEADER_ONLY', FATAL_TEXT.noPositions, {}));
+      throw fatal(name, fatalError('NO_POSITIONS', FATAL_TEXT.noPositions, {}));
     }
     const duplicate = findSnapshotByHash(db, portfolio.id, result.sha256);
     if (duplicate && !input.allowDuplicate) {
@@ -171,7 +171,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
         'ALREADY_IMPORTED',
         `${name} was already imported into ${portfolio.name} on ${duplicate.importedAt.slice(0, 10)} (snapshot ${duplicate.id}, as of ${duplicate.asOf}). Nothing was imported.`,
         // Its figures too, so the app can say it in the user's language (renderer/src/import/already-imported.ts).
-        { file: name, snapshotId: duplicate.id, same: 'file', portfolio: portfolio.name, importedOn: duplicate.importedAt.slice(0, 10), asOf: duplicate.asOf },
+        { file: name, snapshotId: duplicate.id, same: 'file', portfolio: portfolio.name, importedAt: duplicate.importedAt, asOf: duplicate.asOf },
       );
     }
     const asOf = input.asOf ?? result.format.asOf ?? localDate();

@@ -1,3 +1,4 @@
+import { FATAL_TEXT, fatalError } from '../../shared/import/fatal-text';
 import { parseHoldings } from '../../shared/import/parse';
 import { parseHoldingsStream } from '../../shared/import/stream';
 import type { ImportCheck } from '../../shared/import/checks';
@@ -58,7 +59,7 @@ export function parseFileInBatches(path: string, options: ParseOptions, sink: Pa
       issues.push(i);
       if (issues.length >= 500) flush();
     };
-    if (file.size === 0) return { ok: false, error: { code: 'EMPTY_FILE', message: 'The file is empty. Export the positions from your broker again.', line: null, column: null } };
+    if (file.size === 0) return { ok: false, error: fatalError('EMPTY_FILE', FATAL_TEXT.empty, {}) };
     const streamed = file.head.length < file.size ? parseHoldingsStream(file.head, file.next, options, { position, issue }) : { ok: false as const, wholeFileNeeded: true as const };
     if (streamed.ok) {
       flush();

@@ -22,5 +22,6 @@ export const FATAL_JAPANESE: Record<string, string> = {
     '選んだ列では保有銘柄を作れません。銘柄を示す列（銘柄コード、ISIN、CUSIP、銘柄名）を 1 つと、評価額または数量の列を 1 つ割り当ててください。{{line}} 行目の見出し: {{headers}}。',
   [FATAL_TEXT.mappedColumnNotFound]: '割り当てた列 {{missing}} がファイルのどの行にもありません。見つかった見出し: {{headers}}。この中から列を選んでください。',
   [FATAL_TEXT.mappedColumnsNotFound]: '割り当てた列 {{missing}} がファイルのどの行にもありません。見つかった見出し: {{headers}}。この中から列を選んでください。',
+  [FATAL_TEXT.fileTooLargeNamed]: '{{file}} は {{mb}} MB です。インポートできるのは {{limit}} MB までです。ファイルを分けてインポートしてください。',
   [FATAL_TEXT.noPositions]: 'ファイルに保有銘柄が見つかりません。取引履歴ではなく、保有銘柄（ポジション）のエクスポートかを確認してください。',
 };

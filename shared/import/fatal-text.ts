@@ -27,6 +27,8 @@ export const FATAL_TEXT = {
     'The chosen columns cannot make positions: map one column that names the holding (symbol, ISIN, CUSIP or description) and one that gives its value or quantity. Headers found on line {{line}}: {{headers}}.',
   mappedColumnNotFound: 'Mapped column {{missing}} not found in any row of the file. Headers found: {{headers}}. Choose columns from that list.',
   mappedColumnsNotFound: 'Mapped columns {{missing}} not found in any row of the file. Headers found: {{headers}}. Choose columns from that list.',
+  /** Refused before it is read (db/import/chunks.ts): the message names the file itself (`whole` in the error's details). */
+  fileTooLargeNamed: '{{file}} is {{mb}} MB; files up to {{limit}} MB can be imported. Split the file and import the parts.',
   noPositions: 'no positions were found in the file. Check that it is a holdings (positions) export, not a transactions history.',
 } as const;
 

@@ -91,6 +91,8 @@ export interface FatalParseError {
     | 'UNTERMINATED_QUOTE'
     | 'NO_HEADER'
     | 'HEADER_ONLY'
+    /** Every row was rejected (and skipped) or left out: nothing to import. */
+    | 'NO_POSITIONS'
     | 'NO_USABLE_COLUMNS'
     | 'TOO_LARGE'
     | 'BAD_OPTION';

@@ -14,6 +14,7 @@ export function importErrorWords(t: TFunction, failure: ApiFailure): string {
   const params = d?.['params'];
   if (!d || typeof d['text'] !== 'string' || typeof params !== 'object' || params === null || typeof d.file !== 'string') return failure.message;
   const message = t(d['text'], params as Record<string, string>);
+  if (d['whole'] === true) return message;
   const at = { file: d.file, line: d.line, column: d.column, message };
   if (typeof d.line === 'number') return typeof d.column === 'number' ? t('{{file}} line {{line}}, column {{column}}: {{message}}', at) : t('{{file}} line {{line}}: {{message}}', at);
   return typeof d.column === 'number' ? t('{{file}} column {{column}}: {{message}}', at) : t('{{file}}: {{message}}', at);

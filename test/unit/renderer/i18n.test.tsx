@@ -79,7 +79,10 @@ describe('exposure warnings', () => {
   const codes = Object.keys(WARNING_TEXT) as (keyof typeof WARNING_TEXT)[];
 
   it('each has its Japanese, with the same figures', () => {
-    for (const code of codes) expect(placeholders(JAPANESE[WARNING_TEXT[code]] ?? '').sort(), code).toEqual(placeholders(WARNING_TEXT[code]).sort());
+    for (const code of codes) {
+      expect(JAPANESE[WARNING_TEXT[code]], code).toBeDefined();
+      expect(placeholders(JAPANESE[WARNING_TEXT[code]] ?? '').sort(), code).toEqual(placeholders(WARNING_TEXT[code]).sort());
+    }
   });
 
   it('read as the command line has them in English, and in Japanese from their figures (a client report names the portfolio)', async () => {
@@ -101,7 +104,10 @@ describe('what stops an import', () => {
   const codes = Object.keys(FATAL_TEXT) as (keyof typeof FATAL_TEXT)[];
 
   it('each has its Japanese, with the same figures', () => {
-    for (const code of codes) expect(placeholders(JAPANESE[FATAL_TEXT[code]] ?? '').sort(), code).toEqual(placeholders(FATAL_TEXT[code]).sort());
+    for (const code of codes) {
+      expect(JAPANESE[FATAL_TEXT[code]], code).toBeDefined();
+      expect(placeholders(JAPANESE[FATAL_TEXT[code]] ?? '').sort(), code).toEqual(placeholders(FATAL_TEXT[code]).sort());
+    }
   });
 
   it('reads as the command line has it in English, placed the same way, and in Japanese from its figures', async () => {
@@ -111,6 +117,9 @@ describe('what stops an import', () => {
     };
     const cases = [fatalError('TOO_LARGE', FATAL_TEXT.cellTooLong, { n: '150,000', limit: '100,000' }, 2, 2), fatalError('HEADER_ONLY', FATAL_TEXT.headerOnly, { line: '3' }, 3), fatalError('EMPTY_FILE', FATAL_TEXT.empty, {})];
     for (const e of cases) expect(importErrorWords(i18n.t, failure(e))).toBe(failure(e).message);
+    // A message that names its file itself (refused before it is read) takes no place before it.
+    const huge = { code: 'IMPORT_FATAL' as const, message: 'huge.csv is 201 MB; files up to 200 MB can be imported. Split the file and import the parts.', details: { file: 'huge.csv', text: FATAL_TEXT.fileTooLargeNamed, params: { file: 'huge.csv', mb: '201', limit: '200' }, whole: true } };
+    expect(importErrorWords(i18n.t, huge)).toBe(huge.message);
     // An error without a template (an older backend, or one not yet said in Japanese) stays as it came.
     expect(importErrorWords(i18n.t, { code: 'IMPORT_FATAL', message: 'big.csv: something else.', details: { file: 'big.csv' } })).toBe('big.csv: something else.');
     await act(() => setLanguage('ja'));
@@ -119,6 +128,7 @@ describe('what stops an import', () => {
       'big.csv の 3 行目: 見出し行（3 行目）はありますが、その下に保有銘柄がありません。保有している口座を含めて、保有銘柄をもう一度エクスポートしてください。',
       'ファイル big.csv: ファイルが空です。証券会社から保有銘柄をもう一度エクスポートしてください。',
     ]);
+    expect(importErrorWords(i18n.t, huge)).toBe('huge.csv は 201 MB です。インポートできるのは 200 MB までです。ファイルを分けてインポートしてください。');
   });
 });
 

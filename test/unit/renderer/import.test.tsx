@@ -137,7 +137,7 @@ describe('importing holdings', () => {
 
   it("says why a file was not imported again from the backend's figures: dates in the user's locale, the window's button rather than the command's flag, Japanese too", async () => {
     const same = bridgeError('ALREADY_IMPORTED', 'positions.csv was already imported into Smith family on 2026-11-24 (snapshot 1, as of 2026-11-20). Nothing was imported.', {
-      file: 'positions.csv', snapshotId: 1, same: 'file', portfolio: 'Smith family', importedOn: '2026-11-24', asOf: '2026-11-20',
+      file: 'positions.csv', snapshotId: 1, same: 'file', portfolio: 'Smith family', importedAt: '2026-11-24T12:00:00.000Z', asOf: '2026-11-20',
     });
     const content = bridgeError('ALREADY_IMPORTED', 'again.csv holds the same positions ... import with --allow-duplicate.', {
       file: 'again.csv', snapshotId: 3, same: 'content', portfolio: 'Smith family', asOf: '2026-11-20', sourceFile: 'positions.csv',
