@@ -206,11 +206,20 @@ export async function startHarness(
   };
 }
 
-/** Imports a holdings file into a new portfolio through the window, as a user does, and waits for `firstRow`'s holding. */
-export async function importAsNewPortfolio(h: Harness, path: string, name: string, firstRow: string): Promise<void> {
+/** Opens the import of a holdings file into a new portfolio named `name`, as a user does, up to (not including) its Import button. */
+export async function openImportAsNew(h: Harness, path: string, name: string): Promise<void> {
   h.openDialogAnswers.push(path);
   await h.page.getByTestId('import-button').first().click();
+  // With portfolios already there, the dialog offers them first.
+  await h.page.getByTestId('new-portfolio-dialog').waitFor();
+  const target = h.page.getByTestId('import-target');
+  if (await target.count()) await target.selectOption('new');
   await h.page.getByTestId('new-portfolio-name').fill(name);
+}
+
+/** Imports a holdings file into a new portfolio through the window, as a user does, and waits for `firstRow`'s holding. */
+export async function importAsNewPortfolio(h: Harness, path: string, name: string, firstRow: string): Promise<void> {
+  await openImportAsNew(h, path, name);
   await h.page.getByTestId('new-portfolio-confirm').click();
   await h.page.getByTestId(`position-row-${firstRow}`).waitFor();
 }

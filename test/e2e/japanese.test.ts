@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { startHarness, type Harness } from './harness';
+import { openImportAsNew, startHarness, type Harness } from './harness';
 import { GRAND_TOTAL, SECTIONS, sjis } from '../fixtures/sbi/portfolio';
 import { walkEveryView } from './view-ready';
 
@@ -120,10 +120,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
   it("an import's checks are said in Japanese, with the file's figures", async () => {
     const file = join(h.dataDir, 'checks.csv');
     writeFileSync(file, 'Symbol,Description,Quantity,Price,Market Value\nAAPL,APPLE INC,10,150,-1500\nMSFT,MICROSOFT,5,300,1500\nTotal,,,,100\n');
-    h.openDialogAnswers.push(file);
-    await h.page.getByTestId('import-button').first().click();
-    await h.page.getByTestId('import-target').selectOption('new');
-    await h.page.getByTestId('new-portfolio-name').fill('確認');
+    await openImportAsNew(h, file, '確認');
     await h.page.getByTestId('new-portfolio-confirm').click();
     const toast = h.page.getByTestId('toast').filter({ hasText: '数値を使う前に' });
     await toast.waitFor();

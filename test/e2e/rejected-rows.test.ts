@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { openImportAsNew, startHarness, type Harness } from './harness';
 
 const BAD = resolve(__dirname, '../fixtures/journey/bad-quantity.csv');
 const MALFORMED = resolve(__dirname, '../fixtures/journey/malformed-quote.csv');
@@ -54,10 +54,7 @@ describe('errors a person can act on', () => {
     // A long holding worth less than nothing, and a file total the rows do not add up to.
     const file = join(h.dataDir, 'needs-checking.csv');
     writeFileSync(file, 'Symbol,Description,Quantity,Price,Market Value\nAAPL,APPLE INC,10,150,-1500\nMSFT,MICROSOFT,5,300,1500\nTotal,,,,100\n');
-    h.openDialogAnswers.push(file);
-    await h.page.getByTestId('import-button').first().click();
-    await h.page.getByTestId('import-target').selectOption('new');
-    await h.page.getByTestId('new-portfolio-name').fill('Checks');
+    await openImportAsNew(h, file, 'Checks');
     // The preview already points at the row, before anything is imported.
     const previewRow = h.page.getByTestId('import-preview').locator('tbody tr').first();
     expect(await previewRow.getByTestId('preview-note').innerText()).toBe("Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss.");
@@ -79,10 +76,7 @@ describe('errors a person can act on', () => {
     // A later confirmation shows above the warning, not in its place.
     const clean = join(h.dataDir, 'clean.csv');
     writeFileSync(clean, 'Symbol,Description,Quantity,Price,Market Value\nMSFT,MICROSOFT,5,300,1500\n');
-    h.openDialogAnswers.push(clean);
-    await h.page.getByTestId('import-button').first().click();
-    await h.page.getByTestId('import-target').selectOption('new');
-    await h.page.getByTestId('new-portfolio-name').fill('Clean');
+    await openImportAsNew(h, clean, 'Clean');
     await h.page.getByTestId('new-portfolio-confirm').click();
     const notice = h.page.getByTestId('toast').filter({ hasText: 'Imported 1 position into Clean.' });
     await notice.waitFor();
