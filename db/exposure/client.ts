@@ -1,3 +1,4 @@
+import { warningOf } from '../../shared/exposure/warnings';
 import { AppError } from '../../shared/api/errors';
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import type { Portfolio } from '../../shared/domain/types';
@@ -99,7 +100,7 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
     positions: options.positionLimit === undefined ? positions : positions.slice(0, options.positionLimit),
     fxRates: [...rates.values()].sort((a, b) => a.currency.localeCompare(b.currency) || a.asOf.localeCompare(b.asOf)),
     // Each portfolio's warnings, saying whose they are.
-    warnings: reports.flatMap(({ portfolio, report }) => report.warnings.map((w) => ({ ...w, message: `${portfolio.name}: ${w.message}`, of: portfolio.name }))),
+    warnings: reports.flatMap(({ portfolio, report }) => report.warnings.map((w) => warningOf(portfolio.name, w))),
     tagChanges: [],
     generatedAt,
     portfolios: parts,

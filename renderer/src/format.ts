@@ -58,10 +58,14 @@ export function formatWeight(weight: number): string {
   return `${formatter('weight', { maximumFractionDigits: 2 }, {}).format(weight * 100)}%`;
 }
 
-/** A YYYY-MM-DD date in the locale's medium style ("Nov 24, 2026"); the text itself if it is not a date. */
+/**
+ * A YYYY-MM-DD date in the locale's medium style ("Nov 24, 2026"), or a moment (an ISO timestamp)
+ * as its day where the user is (before 09:00 in Tokyo is still the day before in UTC); the text
+ * itself if it is neither.
+ */
 export function formatDate(iso: string | null): string {
   if (!iso) return '';
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00`);
+  const d = new Date(iso.length > 10 ? iso : `${iso}T00:00:00`);
   if (Number.isNaN(d.getTime())) return iso;
   // Made once per locale: building a DateTimeFormat took 26 ms of the profiled view switches.
   const id = locale();

@@ -43,14 +43,23 @@ export function exposureWarning(code: ExposureWarning['code'], params: Record<st
   return { code, message: fillTemplate(WARNING_TEXT[code], params), params };
 }
 
+/** "Portfolio: text", the form of a warning on a client's combined report, in any language. */
+const about = (portfolio: string, text: string) => `${portfolio}: ${text}`;
+
+/** A portfolio's warning on its client's combined report: it names the portfolio first. */
+export function warningOf(portfolio: string, w: ExposureWarning): ExposureWarning {
+  return { ...w, message: about(portfolio, w.message), of: portfolio };
+}
+
 /**
  * A warning in another language: its template's translation filled with its figures, or its
  * English when it has no figures (saved before they were kept) or no translation. `of` (a client's
  * combined report) names the portfolio first.
  */
 export function warningIn(w: ExposureWarning, translate: (english: string, params: Record<string, string>) => string): string {
-  const text = w.params ? translate(WARNING_TEXT[w.code], w.params) : w.message;
-  return w.of && w.params ? `${w.of}: ${text}` : text;
+  if (!w.params) return w.message;
+  const text = translate(WARNING_TEXT[w.code], w.params);
+  return w.of ? about(w.of, text) : text;
 }
 
 /** As the JSON outputs print it: { code, message }, the documented schema. */

@@ -423,8 +423,13 @@ export function unterminated(line: number): { ok: false; error: FatalParseError 
  */
 export function unclosedQuote(reader: CsvReader): { ok: false; error: FatalParseError } {
   const line = reader.unterminatedQuoteLine as number;
-  if (reader.source.length - reader.unterminatedQuoteAt > MAX_OPEN_QUOTE_CHARS) return { ok: false, error: openCellTooLong(line, reader.unterminatedQuoteColumn) };
+  if (quoteOpenPastLimit(reader)) return { ok: false, error: openCellTooLong(line, reader.unterminatedQuoteColumn) };
   return unterminated(line);
+}
+
+/** The quote the reader found open has been open for longer than any cell may be (MAX_OPEN_QUOTE_CHARS). */
+export function quoteOpenPastLimit(reader: CsvReader): boolean {
+  return reader.unterminatedQuoteLine !== null && reader.source.length - reader.unterminatedQuoteAt > MAX_OPEN_QUOTE_CHARS;
 }
 
 function sameAsHeader(cells: readonly string[], s: Session): boolean {

@@ -7,9 +7,9 @@
  */
 import { FATAL_TEXT, fatalError } from './fatal-text';
 import { decodeJapanese, decodeSingleByte, decodeUtf8Strict } from './decode';
-import { endOfFileNotes, extraCashPositions, finishedFormat, openSession, stepRow, unclosedQuote, type Session } from './parse';
+import { endOfFileNotes, extraCashPositions, finishedFormat, openSession, quoteOpenPastLimit, stepRow, unclosedQuote, type Session } from './parse';
 import { CsvReader, type RawRow } from './tokenize';
-import { MAX_OPEN_QUOTE_CHARS, MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
+import { MAX_ROWS, rowOverLimits, tooManyRows } from './limits';
 import type { ImportCheck } from './checks';
 import type { FatalParseError, FileFormat, ParseOptions, ParsedPosition, RowIssue } from './types';
 
@@ -100,7 +100,7 @@ export function parseHoldingsStream(head: Uint8Array, next: () => Uint8Array | n
       if (row === null) {
         if (r.unterminatedQuoteLine !== null && !atEnd) {
           // Carried over, an open quote would gather the rest of the file; past a cell's limit it is refused.
-          if (r.source.length - r.unterminatedQuoteAt > MAX_OPEN_QUOTE_CHARS) {
+          if (quoteOpenPastLimit(r)) {
             limit = unclosedQuote(r).error;
             stopped = true;
             return null;

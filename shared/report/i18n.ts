@@ -5,6 +5,7 @@
  * spreadsheet; CSV, XLSX and JSON stay English (their columns and keys are read by programs).
  */
 import { escapeText } from './escape';
+import { fillTemplate } from '../text/fill';
 import { REPORT_JAPANESE } from './ja';
 
 export const REPORT_LANGUAGES = ['en', 'ja'] as const;
@@ -15,10 +16,6 @@ export const isReportLanguage = (value: unknown): value is ReportLanguage => REP
 type Vars = Record<string, string | number>;
 
 const DICTIONARIES: Record<ReportLanguage, Record<string, string>> = { en: {}, ja: REPORT_JAPANESE };
-
-function fill(template: string, vars: Vars, escape: (s: string) => string): string {
-  return template.replace(/\{\{(\w+)\}\}|[^{]+|\{/g, (part, name: string | undefined) => (name !== undefined ? (name in vars ? String(vars[name]) : part) : escape(part)));
-}
 
 /** Plain text: `tr('Prepared by {{name}}', { name })`, the result escaped by the caller like any text. */
 export type Tr = (english: string, vars?: Vars) => string;
@@ -37,7 +34,7 @@ export function reportText(language: ReportLanguage = 'en'): ReportText {
   const lookup = (english: string) => dictionary[english] ?? english;
   return {
     language,
-    tr: (english, vars = {}) => fill(lookup(english), vars, (s) => s),
-    html: (english, vars = {}) => fill(lookup(english), vars, escapeText),
+    tr: (english, vars = {}) => fillTemplate(lookup(english), vars),
+    html: (english, vars = {}) => fillTemplate(lookup(english), vars, escapeText),
   };
 }

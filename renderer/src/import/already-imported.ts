@@ -2,14 +2,6 @@ import type { TFunction } from 'i18next';
 import type { ApiFailure } from '../api';
 import { formatDate } from '../format';
 
-/** The day of a moment (an ISO timestamp) where the user is: before 09:00 in Tokyo is still the day before in UTC. */
-function localDay(iso: string): string {
-  const at = new Date(iso);
-  if (iso.length <= 10 || Number.isNaN(at.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
-}
-
 /**
  * Why a file was not imported again, in the interface's language, from the figures the backend
  * sends with ALREADY_IMPORTED (db/import/import-file.ts). The app's way to keep both is its
@@ -25,7 +17,7 @@ export function alreadyImportedWords(t: TFunction, failure: ApiFailure): string 
   if (file === null || portfolio === null || asOf === null || snapshot === null) return null;
   const importedAt = text('importedAt');
   if (d['same'] === 'file' && importedAt !== null) {
-    return t('{{file}} was already imported into {{portfolio}} on {{date}} (snapshot {{snapshot}}, as of {{asOf}}). Nothing was imported.', { file, portfolio, date: formatDate(localDay(importedAt)), snapshot, asOf: formatDate(asOf) });
+    return t('{{file}} was already imported into {{portfolio}} on {{date}} (snapshot {{snapshot}}, as of {{asOf}}). Nothing was imported.', { file, portfolio, date: formatDate(importedAt), snapshot, asOf: formatDate(asOf) });
   }
   const sourceFile = text('sourceFile');
   if (d['same'] === 'content' && sourceFile !== null) {
