@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { FatalParseError, RowIssue } from '../../shared/import/types';
+import { INVALID_ROWS_TEXT } from '../../shared/import/row-text';
+import { fillTemplate } from '../../shared/text/fill';
 
 /** How an import says what is wrong with a file: where (file, line, column, header) and what to do. */
 
@@ -21,13 +23,24 @@ export const fatal = (name: string, e: FatalParseError) =>
     ...(e.text !== undefined ? { text: e.text, params: e.params ?? {} } : {}),
   });
 
-/** Rows that could not be read, refused as a whole: the first one named, the count of the rest. */
+/**
+ * Rows that could not be read, refused as a whole: the first one named, the count of the rest. The
+ * template and figures go along (the first row's reason is the first issue's), so the app can say
+ * it in its language.
+ */
 export function invalidRows(name: string, kept: RowIssue[], total: number, valid: number): AppError {
   const first = kept[0] as RowIssue;
-  const more = total > 1 ? ` (and ${total - 1} more row(s))` : '';
-  return new AppError(
-    'IMPORT_INVALID_ROWS',
-    `${describeLocation(name, first.line, first.column, first.header)}: ${first.message}${more}. Nothing was imported; fix the file, or import the ${valid} valid row(s) only.`,
-    { file: name, line: first.line, column: first.column, issues: kept.slice(0, 500), rejectedCount: total, validCount: valid },
-  );
+  const text = total > 1 ? INVALID_ROWS_TEXT.more : INVALID_ROWS_TEXT.one;
+  const params = { more: String(total - 1), valid: String(valid) };
+  return new AppError('IMPORT_INVALID_ROWS', `${describeLocation(name, first.line, first.column, first.header)}: ${fillTemplate(text, { ...params, reason: first.message })}`, {
+    file: name,
+    line: first.line,
+    column: first.column,
+    header: first.header,
+    text,
+    params,
+    issues: kept.slice(0, 500),
+    rejectedCount: total,
+    validCount: valid,
+  });
 }

@@ -11,7 +11,7 @@ import type { ParseOptions, RowIssue } from '../../shared/import/types';
 import type { Db } from '../connection';
 import { localDate } from '../repos/clock';
 import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
-import { findSnapshotByHash, findSnapshotWithSameContent, getSnapshot } from '../repos/snapshots';
+import { findSnapshotByHash, findSnapshotWithSameContent, getSnapshot, recordImportIssues } from '../repos/snapshots';
 import { fatal, invalidRows } from './import-errors';
 import { withSavedMappings } from './preview-import';
 import { saveMapping } from '../repos/saved-mappings';
@@ -209,8 +209,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       }
     }
     warnings.push(...resolver.finish(snapshotId, result.format.headers, result.format.mapping, now));
-    const insertIssue = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const r of kept) insertIssue.run(snapshotId, r.line, r.column, r.header, r.cell, r.message);
+    recordImportIssues(db, snapshotId, kept);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).
     if (hasRules(db)) {
       applyRules(db, now, snapshotId);

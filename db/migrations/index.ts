@@ -17,6 +17,7 @@ import { migration013 } from './013-pack-versions';
 import { migration014 } from './014-pack-securities';
 import { migration016 } from './016-position-groups';
 import { migration017 } from './017-position-index';
+import { migration018 } from './018-issue-templates';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: "the pack's version 4 securities in the master (Noritake, Tokyo Seimitsu, Williams...)", up: migration014 },
   { version: 16, name: 'positions grouped per security for the exposure', up: migration016 },
   { version: 17, name: "each snapshot's position index: every position's group and account", up: migration017 },
+  { version: 18, name: 'rows left out of an import keep the template of their reason', up: migration018 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

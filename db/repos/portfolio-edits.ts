@@ -16,7 +16,7 @@ export function renamePortfolio(db: Db, id: number, name: string, clientName?: s
 }
 
 type Schema = 'main' | 'temp';
-const ISSUE_COLUMNS = columns(['line', 'column_number', 'header', 'cell', 'message']);
+const ISSUE_COLUMNS = columns(['line', 'column_number', 'header', 'cell', 'message', 'text', 'params']);
 
 /**
  * Copies a portfolio with its snapshots, positions and rejected rows from `src` (the live tables,

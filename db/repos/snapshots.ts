@@ -71,10 +71,17 @@ export function findSnapshotWithSameContent(db: Db, portfolioId: number, newId: 
   return null;
 }
 
+/** Keeps the rows left out of a snapshot's import, each with the template of its reason where it has one. */
+export function recordImportIssues(db: Db, snapshotId: number, issues: readonly RowIssue[]): void {
+  const insert = db.prepare('INSERT INTO import_issues (snapshot_id, line, column_number, header, cell, message, text, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const r of issues) insert.run(snapshotId, r.line, r.column, r.header, r.cell, r.message, r.text ?? null, r.text !== undefined ? JSON.stringify(r.params ?? {}) : null);
+}
+
 /** Rows left out of a snapshot's import (the user chose to import the valid rows only). */
 export function listImportIssues(db: Db, snapshotId: number): RowIssue[] {
   getSnapshot(db, snapshotId);
-  return db
-    .prepare('SELECT line, column_number AS "column", header, cell, message FROM import_issues WHERE snapshot_id = ? ORDER BY line, column_number')
-    .all(snapshotId) as RowIssue[];
+  const rows = db
+    .prepare('SELECT line, column_number AS "column", header, cell, message, text, params FROM import_issues WHERE snapshot_id = ? ORDER BY line, column_number')
+    .all(snapshotId) as (Omit<RowIssue, 'text' | 'params'> & { text: string | null; params: string | null })[];
+  return rows.map(({ text, params, ...issue }) => (text !== null ? { ...issue, text, params: params !== null ? (JSON.parse(params) as Record<string, string>) : {} } : issue));
 }

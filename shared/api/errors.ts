@@ -1,4 +1,5 @@
 /** Errors that cross the process boundary as data (Electron keeps only `.message` of a thrown Error). */
+import type { RowIssue } from '../import/types';
 
 export type ErrorCode =
   | 'VALIDATION'
@@ -21,7 +22,7 @@ export interface ErrorDetails {
   file?: string;
   line?: number | null;
   column?: number | null;
-  issues?: { line: number; column: number | null; header: string | null; cell: string; message: string }[];
+  issues?: RowIssue[];
   [key: string]: unknown;
 }
 

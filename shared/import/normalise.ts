@@ -12,6 +12,7 @@ import { fastNumber } from '../money/fast-number';
 import type { ColumnIndexes } from './header';
 import { isCusip, isIsin } from './identifiers';
 import type { ParsedPosition, RowIssue } from './types';
+import { NUMBER_TEXT, ROW_TEXT, rowIssue, rowReason, type RowReason } from './row-text';
 
 /** Everything normaliseRow needs, worked out once per file. */
 export interface ColumnPlan {
@@ -57,7 +58,7 @@ export type RowOutcome =
 
 /** The largest amount kept exact, 2^53 - 1 cents, as the user reads it. */
 export const MONEY_LIMIT_TEXT = '90,071,992,547,409.91';
-const BEYOND_LIMIT = `The amount is beyond the largest ThemeLens keeps exact (${MONEY_LIMIT_TEXT} either way); check the cell for a misplaced separator`;
+const BEYOND_LIMIT = rowReason(ROW_TEXT.beyondLimit, { limit: MONEY_LIMIT_TEXT });
 
 const TOTAL_LABELS = new Set([
   'total',
@@ -114,9 +115,6 @@ const CASH_DESCRIPTIONS: Record<string, string> = { 'pending activity': 'Pending
 
 const NONE_MARKERS = new Set(['--', '-', 'n/a', 'N/A', '—']);
 
-/** Words for each numeric field in messages. */
-const FIELD_WORD = { quantity: 'Quantity', price: 'Price', value: 'Value' } as const;
-
 function cellAt(cells: readonly string[], i: number): string {
   return i >= 0 ? (cells[i] ?? '') : '';
 }
@@ -150,18 +148,14 @@ export function isTotalLabel(label: string): boolean {
   return label.length >= TOTAL_SHORTEST && label.length <= 24 && mayLowerInto(label, TOTAL_FIRST) && TOTAL_LABELS.has(label.toLowerCase());
 }
 
-function issue(line: number, column: number, plan: ColumnPlan, cell: string, message: string): RowIssue {
-  return { line, column: column >= 0 ? column + 1 : null, header: column >= 0 ? (plan.headers[column] ?? '').trim() : null, cell, message };
+function issue(line: number, column: number, plan: ColumnPlan, cell: string, reason: RowReason): RowIssue {
+  return rowIssue(line, column >= 0 ? column + 1 : null, column >= 0 ? (plan.headers[column] ?? '').trim() : null, cell, reason);
 }
 
-function numberProblem(field: 'quantity' | 'price' | 'value', cell: string, parsed: ParsedNumber): string {
-  const word = FIELD_WORD[field];
-  const shown = cell.trim();
-  if (parsed.ok && parsed.percent) {
-    return `${word} "${shown}" is a percentage, not ${field === 'value' ? 'an amount' : 'a ' + field}; map the column that holds the ${field === 'value' ? 'market value' : field}`;
-  }
-  const why = !parsed.ok && parsed.reason !== 'not a number' ? ` (${parsed.reason})` : '';
-  return `${word} "${shown}" is not a number${why}; fix the cell or map another column`;
+/** Why a number cell that is present does not read: a percentage where a number belongs, or parseDecimal's reason. */
+function numberProblem(field: 'quantity' | 'price' | 'value', cell: string, parsed: ParsedNumber): RowReason {
+  const why = parsed.ok ? 'percent' : parsed.reason === 'empty' ? 'not a number' : parsed.reason;
+  return rowReason(NUMBER_TEXT[field][why], { cell: cell.trim() });
 }
 
 /**
@@ -275,11 +269,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   else if (isCash && q !== undefined && p === undefined) valueCents = q.cents;
   else {
     const col = idx.value >= 0 ? idx.value : idx.quantity >= 0 && q === undefined ? idx.quantity : idx.price;
-    const message =
-      idx.value >= 0
-        ? 'No market value: the value cell is empty and quantity x price cannot be computed; fill the cell or map the value column'
-        : 'No market value: quantity x price cannot be computed because a cell is empty; fill it or map a value column';
-    return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), message) };
+    return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), rowReason(idx.value >= 0 ? ROW_TEXT.noValueCell : ROW_TEXT.noValueColumn)) };
   }
   // A long holding worth less than nothing (or a short one worth more) is what a wrongly mapped value
   // column looks like (a gain or loss): kept as the file gives it, but never silently (parse.ts).
@@ -314,7 +304,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
     const r = readCell(cells, idx.fxRateToBase, plan.priceStyle, true);
     const rate = r ? exact(r, raw, plan.priceStyle) : r;
     if (rate === null || (rate !== undefined && rate.units <= 0n)) {
-      return { kind: 'issue', issue: issue(line, idx.fxRateToBase, plan, raw, 'The rate to the base currency must be a number greater than 0; fix the cell') };
+      return { kind: 'issue', issue: issue(line, idx.fxRateToBase, plan, raw, rowReason(ROW_TEXT.badRate)) };
     }
     if (rate !== undefined) {
       baseValueCents = multiplyToCents({ units: BigInt(valueCents), scale: 2 }, rate);
@@ -339,7 +329,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
     const col = idx.symbol >= 0 ? idx.symbol : idx.description;
     return {
       kind: 'issue',
-      issue: issue(line, col, plan, cellAt(cells, col), 'The row names no holding: symbol and description are both empty; fill one or map another column'),
+      issue: issue(line, col, plan, cellAt(cells, col), rowReason(ROW_TEXT.noHolding)),
     };
   }
 

@@ -1,5 +1,6 @@
 import { FATAL_TEXT, fatalError, type FatalText } from './fatal-text';
 import { checkText, type ImportCheck, type NoticedRow } from './checks';
+import { CELL_PROBLEM_TEXT, ROW_TEXT, rowIssue, rowReason } from './row-text';
 /**
  * The holdings-file parser: bytes in, positions + row issues out, never a throw on bad input.
  * Whole-file work (encoding, delimiter, header, preset, number style) happens once in openSession;
@@ -473,7 +474,7 @@ export function stepRow(row: RawRow, s: Session): Step {
   if (verdict === 'skip') return { kind: 'skip' };
   if (verdict === 'total') return { kind: 'total', valueCents: null };
   if (typeof verdict === 'object') {
-    return { kind: 'issue', issue: { line: row.line, column: null, header: null, cell: (cells[0] ?? '').trim(), message: verdict.reject } };
+    return { kind: 'issue', issue: rowIssue(row.line, null, null, (cells[0] ?? '').trim(), verdict.reject) };
   }
   if (verdict === undefined) {
     if (sameAsHeader(cells, s)) {
@@ -501,25 +502,13 @@ export function stepRow(row: RawRow, s: Session): Step {
   const extra = cellsPastHeader(cells, s.plan.headers.length);
   if (extra >= 0) {
     const shown = cells.slice(Math.max(0, extra - 1), extra + 1).join(',');
-    return {
-      kind: 'issue',
-      issue: {
-        line: row.line,
-        column: extra + 1,
-        header: null,
-        cell: cells[extra] as string,
-        message: `This row has more cells than the header has columns (from column ${extra + 1}, "${shown}"): a number with a decimal comma such as 1 234,56 may have been split in two. Quote the cell ("1 234,56") or export the file again with a semicolon delimiter`,
-      },
-    };
+    return { kind: 'issue', issue: rowIssue(row.line, extra + 1, null, cells[extra] as string, rowReason(ROW_TEXT.extraCells, { column: String(extra + 1), shown })) };
   }
   const outcome = normaliseRow(cells, row.line, s.plan, s.ctx.account);
   if (outcome.kind === 'position') {
     const abs = s.absCents + Math.abs(outcome.position.valueCents);
     if (!Number.isSafeInteger(abs)) {
-      return {
-        kind: 'issue',
-        issue: { line: row.line, column: null, header: null, cell: '', message: `The positions up to this row add up to more than the largest amount ThemeLens keeps exact (${MONEY_LIMIT_TEXT}); check the file's amounts, or split it into several portfolios` },
-      };
+      return { kind: 'issue', issue: rowIssue(row.line, null, null, '', rowReason(ROW_TEXT.sumBeyondLimit, { limit: MONEY_LIMIT_TEXT })) };
     }
     s.absCents = abs;
     if (outcome.notice) {
@@ -543,7 +532,7 @@ export function extraCashPositions(s: Session, rejected: RowIssue[]): ParsedPosi
   for (const c of s.ctx.extraCash) {
     const parsed = parseDecimal(c.valueText);
     if (!parsed.ok) {
-      rejected.push({ line: c.line, column: null, header: null, cell: c.valueText, message: `Cash balance "${c.valueText}" is not a number; fix the cell` });
+      rejected.push(rowIssue(c.line, null, null, c.valueText, rowReason(ROW_TEXT.cashNotNumber, { cell: c.valueText })));
       continue;
     }
     out.push({
@@ -656,7 +645,7 @@ function previewCells(cells: readonly string[], fields: (PositionField | null)[]
       const parsed = parseDecimal(text, plan[styleKey]);
       if (parsed.ok && !parsed.percent) return { text, field, parsed: decimalToString(parsed.value), ok: true, message: null };
       if (!parsed.ok && parsed.empty) return { text, field, parsed: null, ok: true, message: null };
-      return { text, field, parsed: null, ok: false, message: parsed.ok ? 'a percentage, not an amount' : parsed.reason };
+      return { text, field, parsed: null, ok: false, message: parsed.ok ? CELL_PROBLEM_TEXT.percent : parsed.reason };
     }
     const t = text.trim();
     return { text, field, parsed: t === '' ? null : t, ok: true, message: null };

@@ -11,10 +11,11 @@ import type { ColumnIndexes } from './header';
 import type { ParsedPosition } from './types';
 import { autoMapIndexes, normaliseHeader } from './header';
 import { decimalToCents, parseDecimal } from '../money/parse-number';
+import { ROW_TEXT, rowReason, type RowReason } from './row-text';
 
 /** How a preset sorts a row before the generic rules; undefined lets the generic rules decide. */
 /** How a preset sorts a row; `reject`: a row error with that message (a row it knows it cannot read right). */
-export type RowVerdict = 'data' | 'skip' | 'total' | { reject: string };
+export type RowVerdict = 'data' | 'skip' | 'total' | { reject: RowReason };
 
 export interface Preset {
   id: string;
@@ -311,7 +312,7 @@ const sbi: Preset = {
     if (first === '合計') return 'skip';
     if (first === '総合計') return undefined;
     if (ctx.state['foreign'] === true && first !== '') {
-      return { reject: `This row is in the section "${ctx.account ?? ''}", whose amounts are not in yen; ThemeLens does not read that section yet. Export it from the foreign-stock screen, or import the other rows only` };
+      return { reject: rowReason(ROW_TEXT.foreignSection, { section: ctx.account ?? '' }) };
     }
     return undefined;
   },
@@ -366,7 +367,7 @@ const rakuten: Preset = {
     if (!currency) return undefined;
     const cell = (cells[f] ?? '').trim();
     const amount = parseDecimal(cell);
-    if (f < 0 || !amount.ok) return { reject: `This ${kind} row has no value in ${currency} in 時価評価額[外貨] ("${cell}"): it cannot be valued in its own currency. Export the file again, or import the other rows only` };
+    if (f < 0 || !amount.ok) return { reject: rowReason(ROW_TEXT.noForeignValue, { kind, currency, cell }) };
     rows.set(line, { currency, cell });
     return undefined;
   },

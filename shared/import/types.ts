@@ -79,8 +79,11 @@ export interface RowIssue {
   header: string | null;
   /** The cell's text as read. */
   cell: string;
-  /** What is wrong and what to do, in plain words. */
+  /** What is wrong and what to do, in plain words (English: the command line's words). */
   message: string;
+  /** The template `message` was filled from, and its figures (shared/import/row-text.ts), where it has one: the app says it in its language. */
+  text?: string;
+  params?: Record<string, string>;
 }
 
 /** A problem that stops the whole import: nothing is written. */

@@ -24,7 +24,10 @@ export type ParsedNumber =
       /** ISO code written in the cell (`USD 12`, `12,50 €`), when there was one. */
       currency?: string | null;
     }
-  | { ok: false; empty: boolean; reason: string };
+  | { ok: false; empty: boolean; reason: NumberProblem };
+
+/** Why a cell is not a number (the words the mapping preview shows beside it; the app translates them). */
+export type NumberProblem = 'empty' | 'not a number' | 'digit separators in unexpected places' | 'more than one sign';
 
 const EMPTY_MARKERS = new Set(['-', '--', '---', '\u2014', '\u2013', 'n/a', 'na', 'n.a.', 'n.a', '#n/a', 'null', 'none', 'nan']);
 

@@ -182,6 +182,38 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await refused.waitFor({ state: 'detached' });
   });
 
+  it('rows that cannot be read: why, in Japanese, in the preview, the refusal, and the rows kept with the snapshot', async () => {
+    const file = join(h.dataDir, 'bad-rows.csv');
+    writeFileSync(file, 'Symbol,Description,Quantity,Price,Market Value\nAAPL,APPLE INC,10,150,1500\nMSFT,MICROSOFT,三百,300,\nNVDA,NVIDIA,5,1.2.3,\n');
+    await openImportAsNew(h, file, '一部');
+    const reason = {
+      quantity: '数量「三百」は数値ではありません。セルを直すか、別の列を割り当ててください',
+      price: '価格「1.2.3」は数値ではありません（桁区切りの位置が正しくありません）。セルを直すか、別の列を割り当ててください',
+    };
+    // The preview says why beside each row, and the bad cell's own reason on hover.
+    const preview = h.page.getByTestId('import-preview');
+    expect(await preview.locator('tbody tr').nth(1).locator('.row-status').innerText()).toBe(reason.quantity);
+    expect(await preview.locator('tbody tr').nth(2).locator('.row-status').innerText()).toBe(reason.price);
+    expect(await preview.getByTestId('preview-bad-cell').nth(1).getAttribute('title')).toBe('桁区切りの位置が正しくありません');
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    const refused = h.page.getByTestId('import-error-dialog');
+    expect(await refused.locator('.error-message').innerText()).toBe(
+      `bad-rows.csv の 3 行目、3 列目（Quantity）: ${reason.quantity}（ほかに 1 行）。何もインポートしていません。ファイルを直すか、読み込める 1 行だけをインポートしてください。`,
+    );
+    const rows = refused.getByTestId('issues-table').locator('tbody tr td:last-child');
+    expect(await rows.allInnerTexts()).toEqual([reason.quantity, reason.price]);
+    await check('rows that cannot be read');
+    await h.screenshot('ja-09-rows-not-read');
+    await h.page.getByTestId('import-valid-rows').click();
+    await refused.waitFor({ state: 'detached' });
+    await h.page.getByTestId('show-rejected-rows').click();
+    const kept = h.page.getByTestId('rejected-rows-dialog');
+    await kept.getByTestId('issues-table').locator('tbody tr').first().waitFor();
+    expect(await kept.getByTestId('issues-table').locator('tbody tr td:last-child').allInnerTexts()).toEqual([reason.quantity, reason.price]);
+    await h.page.keyboard.press('Escape');
+    await kept.waitFor({ state: 'detached' });
+  });
+
   it('has no accessibility violation in Japanese, and View › Language turns it back to English', async () => {
     expect(found.join('\n')).toBe('');
     await h.emit('menuCommand', 'language-en');

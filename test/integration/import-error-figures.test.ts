@@ -13,6 +13,8 @@ import { makeTempDir } from '../helpers/temp-dir';
 import { FATAL_TEXT } from '../../shared/import/fatal-text';
 import { fillTemplate } from '../../shared/text/fill';
 import type { ImportPreview } from '../../shared/api/contract';
+import { INVALID_ROWS_TEXT, ROW_TEXT } from '../../shared/import/row-text';
+import Database from 'better-sqlite3';
 
 const FIDELITY = resolve(__dirname, '../fixtures/holdings/fidelity-current.csv');
 
@@ -66,5 +68,71 @@ describe('import errors carry their figures', () => {
     const preview = r.value as ImportPreview;
     expect(preview.problemSaid).toEqual({ text: FATAL_TEXT.noUsableColumns, params: { line: '1', headers: '"Foo", "Bar"' } });
     expect(preview.problem).toBe(fillTemplate(FATAL_TEXT.noUsableColumns, preview.problemSaid!.params));
+  });
+
+  describe('rows that could not be read', () => {
+    const bad = () => {
+      const path = join(temp.dir, 'bad-rows.csv');
+      writeFileSync(path, 'Symbol,Quantity,Price,Value\nNVDA,1,2,2\nMSFT,abc,3,3\nAAPL,1,1.2.3,\nKMI,2,5,10\n');
+      return path;
+    };
+
+    it('refused as a whole: the first row placed with its header, the template of what to do, every row with its reason\'s template', async () => {
+      const r = await importFile(bad());
+      expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID_ROWS' } });
+      if (r.ok) return;
+      expect(r.error.details).toMatchObject({ file: 'bad-rows.csv', line: 3, column: 2, header: 'Quantity', text: INVALID_ROWS_TEXT.more, params: { more: '1', valid: '2' } });
+      expect(r.error.details?.issues?.map((i) => [i.line, i.text, i.params])).toEqual([
+        [3, ROW_TEXT.quantityNotNumber, { cell: 'abc' }],
+        [4, ROW_TEXT.priceSeparators, { cell: '1.2.3' }],
+      ]);
+      expect(r.error.message).toBe(
+        'bad-rows.csv line 3, column 2 (Quantity): Quantity "abc" is not a number; fix the cell or map another column (and 1 more row(s)). Nothing was imported; fix the file, or import the 2 valid row(s) only.',
+      );
+    });
+
+    it('left out of a snapshot: kept with their templates, through a copy of the portfolio and an undone deletion; rows kept before templates list in their English', async () => {
+      const imported = await invokeApi(backend.handlers as AllHandlers, 'importHoldings', { path: bad(), portfolioName: 'Skipped', skipInvalid: true });
+      expect(imported).toMatchObject({ ok: true });
+      if (!imported.ok) return;
+      const { snapshot, portfolio } = imported.value as { snapshot: { id: number }; portfolio: { id: number } };
+      const listed = await backend.handlers.listImportIssues({ snapshotId: snapshot.id });
+      const expected = [
+        { line: 3, column: 2, header: 'Quantity', cell: 'abc', message: 'Quantity "abc" is not a number; fix the cell or map another column', text: ROW_TEXT.quantityNotNumber, params: { cell: 'abc' } },
+        { line: 4, column: 3, header: 'Price', cell: '1.2.3', message: 'Price "1.2.3" is not a number (digit separators in unexpected places); fix the cell or map another column', text: ROW_TEXT.priceSeparators, params: { cell: '1.2.3' } },
+      ];
+      expect(listed).toEqual(expected);
+      const copy = await backend.handlers.duplicatePortfolio({ id: portfolio.id });
+      const copySnapshot = backend.db.prepare('SELECT id FROM snapshots WHERE portfolio_id = ?').pluck().get(copy.id) as number;
+      expect(await backend.handlers.listImportIssues({ snapshotId: copySnapshot })).toEqual(expected);
+      const gone = await backend.handlers.deletePortfolio({ id: portfolio.id });
+      const back = await backend.handlers.restorePortfolio({ undoToken: gone.undoToken });
+      const backSnapshot = backend.db.prepare('SELECT id FROM snapshots WHERE portfolio_id = ?').pluck().get(back.id) as number;
+      expect(await backend.handlers.listImportIssues({ snapshotId: backSnapshot })).toEqual(expected);
+      // A row kept before migration 18 has no template: listed as it was, in English.
+      backend.db.prepare('UPDATE import_issues SET text = NULL, params = NULL WHERE snapshot_id = ? AND line = 3').run(backSnapshot);
+      expect(await backend.handlers.listImportIssues({ snapshotId: backSnapshot })).toEqual([{ line: 3, column: 2, header: 'Quantity', cell: 'abc', message: expected[0]!.message }, expected[1]]);
+    });
+
+    it('a database of schema 17 gains the columns, its rows kept as they were', async () => {
+      const path = join(temp.dir, 'schema17.db');
+      const old = await openBackend({ dbPath: path });
+      await invokeApi(old.handlers as AllHandlers, 'importHoldings', { path: bad(), portfolioName: 'Old', skipInvalid: true });
+      old.close();
+      const raw = new Database(path);
+      raw.exec('ALTER TABLE import_issues DROP COLUMN text; ALTER TABLE import_issues DROP COLUMN params;');
+      raw.pragma('user_version = 17');
+      raw.close();
+      const reopened = await openBackend({ dbPath: path });
+      try {
+        const listed = await reopened.handlers.listImportIssues({ snapshotId: 1 });
+        expect(listed.map((i) => [i.line, i.message, i.text])).toEqual([
+          [3, 'Quantity "abc" is not a number; fix the cell or map another column', undefined],
+          [4, 'Price "1.2.3" is not a number (digit separators in unexpected places); fix the cell or map another column', undefined],
+        ]);
+      } finally {
+        reopened.close();
+      }
+    });
   });
 });

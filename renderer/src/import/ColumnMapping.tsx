@@ -3,6 +3,7 @@ import type { ImportPreview } from '../../../shared/api/contract';
 import { headerLabels } from '../../../shared/import/header';
 import type { ColumnMapping as Mapping, PositionField } from '../../../shared/import/types';
 import { msg } from '../i18n';
+import { rowIssueWords } from './row-issue-words';
 
 /** The fields a user maps, in the order a person thinks of them, with their labels (keys: translated where shown). */
 export const MAPPABLE_FIELDS: { field: PositionField; label: string }[] = [
@@ -91,13 +92,13 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
             <tr key={r.line} className={`preview-${r.kind}`}>
               <td className="num muted">{r.line}</td>
               {r.cells.map((c, i) => (
-                <td key={i} className={c.ok ? undefined : 'cell-bad'} title={c.message ?? undefined} data-testid={c.ok ? undefined : 'preview-bad-cell'}>
+                <td key={i} className={c.ok ? undefined : 'cell-bad'} title={c.message !== null ? t(c.message) : undefined} data-testid={c.ok ? undefined : 'preview-bad-cell'}>
                   <div>{c.text}</div>
                   {c.field && c.parsed !== null && c.parsed !== c.text && <div className="parsed">{c.parsed}</div>}
                 </td>
               ))}
               <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>
-                {r.issue ? r.issue.message : t(KIND_LABEL[r.kind])}
+                {r.issue ? rowIssueWords(t, r.issue) : t(KIND_LABEL[r.kind])}
                 {r.notice && (
                   <>
                     <span className="badge warn-badge">{t('Check')}</span>

@@ -5,6 +5,7 @@ import { autoMapIndexes } from '../../../shared/import/header';
 import { MAX_FILE_BYTES, parseHoldings, previewHoldings } from '../../../shared/import/parse';
 import { tokenize } from '../../../shared/import/tokenize';
 import { bySymbolKey, bytesOf, fixture, parseOk, totals } from './helpers';
+import { ROW_TEXT } from '../../../shared/import/row-text';
 
 describe('file quirks', () => {
   it('windows-1252, `;`, decimal comma with `.` thousands, title lines, German headers', () => {
@@ -106,8 +107,8 @@ describe('file quirks', () => {
     expect(r.positions.map((p) => p.symbolKey)).toEqual(['NVDA', 'MSFT']);
     expect(bySymbolKey(r.positions, 'MSFT').valueCents).toBe(252200);
     expect(r.rejected).toEqual([
-      { line: 3, column: 3, header: 'Quantity', cell: 'abc', message: 'Quantity "abc" is not a number; fix the cell or map another column' },
-      { line: 5, column: 4, header: 'Price', cell: '1O4.20', message: 'Price "1O4.20" is not a number; fix the cell or map another column' },
+      { line: 3, column: 3, header: 'Quantity', cell: 'abc', message: 'Quantity "abc" is not a number; fix the cell or map another column', text: ROW_TEXT.quantityNotNumber, params: { cell: 'abc' } },
+      { line: 5, column: 4, header: 'Price', cell: '1O4.20', message: 'Price "1O4.20" is not a number; fix the cell or map another column', text: ROW_TEXT.priceNotNumber, params: { cell: '1O4.20' } },
     ]);
   });
 

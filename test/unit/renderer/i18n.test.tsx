@@ -17,7 +17,9 @@ import { WARNING_TEXT, exposureWarning } from '../../../shared/exposure/warnings
 import { warningWords } from '../../../renderer/src/analytics/warning-words';
 import { FATAL_TEXT, fatalError } from '../../../shared/import/fatal-text';
 import type { FatalParseError } from '../../../shared/import/types';
-import { fatal } from '../../../db/import/import-errors';
+import { fatal, invalidRows } from '../../../db/import/import-errors';
+import { CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, ROW_TEXT, rowIssue, rowReason } from '../../../shared/import/row-text';
+import { rowIssueWords } from '../../../renderer/src/import/row-issue-words';
 import { importErrorWords } from '../../../renderer/src/import/import-error-words';
 import type { ApiFailure } from '../../../renderer/src/api';
 
@@ -129,6 +131,39 @@ describe('what stops an import', () => {
   });
 });
 
+describe('why a row could not be read', () => {
+  it('each has its Japanese, with the same figures', () => {
+    expectJapaneseFor(ROW_TEXT);
+    expectJapaneseFor(CELL_PROBLEM_TEXT);
+    expectJapaneseFor(INVALID_ROWS_TEXT);
+  });
+
+  it('reads as the command line has it in English, and in Japanese from its figures; rows refused as a whole are placed with their header', async () => {
+    const qty = rowIssue(3, 3, 'Quantity', 'abc', rowReason(ROW_TEXT.quantityNotNumber, { cell: 'abc' }));
+    const split = rowIssue(5, 5, null, '56', rowReason(ROW_TEXT.extraCells, { column: '5', shown: '1 234,56' }));
+    const failure = (kept: typeof qty[], total: number, valid: number): ApiFailure => {
+      const err = invalidRows('a.csv', kept, total, valid);
+      return { code: err.code, message: err.message, details: err.details };
+    };
+    const many = failure([qty, split], 3, 7);
+    const one = failure([split], 1, 2);
+    expect(rowIssueWords(i18n.t, qty)).toBe(qty.message);
+    expect(importErrorWords(i18n.t, many)).toBe(many.message);
+    expect(many.message).toBe('a.csv line 3, column 3 (Quantity): Quantity "abc" is not a number; fix the cell or map another column (and 2 more row(s)). Nothing was imported; fix the file, or import the 7 valid row(s) only.');
+    expect(importErrorWords(i18n.t, one)).toBe(one.message);
+    // A row kept before reasons had templates stays in its English.
+    const old = { line: 2, column: null, header: null, cell: '', message: 'Something old' };
+    expect(rowIssueWords(i18n.t, old)).toBe('Something old');
+    await act(() => setLanguage('ja'));
+    expect(rowIssueWords(i18n.t, qty)).toBe('数量「abc」は数値ではありません。セルを直すか、別の列を割り当ててください');
+    expect(importErrorWords(i18n.t, many)).toBe(
+      'a.csv の 3 行目、3 列目（Quantity）: 数量「abc」は数値ではありません。セルを直すか、別の列を割り当ててください（ほかに 2 行）。何もインポートしていません。ファイルを直すか、読み込める 7 行だけをインポートしてください。',
+    );
+    expect(importErrorWords(i18n.t, one)).toMatch(/^a\.csv の 5 行目、5 列目: この行には見出しの列数より多くのセルがあります（5 列目から、「1 234,56」）。.*。何もインポートしていません。ファイルを直すか、読み込める 2 行だけをインポートしてください。$/);
+    expect(rowIssueWords(i18n.t, old)).toBe('Something old');
+  });
+});
+
 describe('every text of the app is translated', () => {
   const scan = scanRenderer(resolve(__dirname, '../../../renderer/src'));
 
@@ -148,8 +183,10 @@ describe('every text of the app is translated', () => {
   });
 
   it('no Japanese text is left behind for a key the code no longer uses', () => {
-    // The templates of exposure warnings and of what stops an import are keys too, given to t() by warningWords and importErrorWords.
-    const used = new Set([...scan.keys.map((k) => k.text), ...Object.values(WARNING_TEXT), ...Object.values(FATAL_TEXT)]);
+    // The templates of exposure warnings, of what stops an import and of why a row could not be read
+    // are keys too, given to t() by warningWords, importErrorWords, rowIssueWords and the mapping preview.
+    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT].flatMap((set) => Object.values(set));
+    const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));
     expect(Object.keys(JAPANESE).filter((k) => !used.has(k) && !variant(k))).toEqual([]);

@@ -6,5 +6,6 @@ import { POSITIONS_IMPORT } from './positions-import';
 import { THEMES_COMPARE } from './themes-compare';
 import { WARNING_JAPANESE } from '../../../../shared/exposure/warnings';
 import { FATAL_JAPANESE } from '../../../../shared/import/fatal-japanese';
+import { ROW_JAPANESE } from '../../../../shared/import/row-japanese';
 
-export const JAPANESE: Record<string, string> = { ...COMMON, ...ANALYSIS, ...EXPORT_TAGS, ...POSITIONS_IMPORT, ...THEMES_COMPARE, ...WARNING_JAPANESE, ...FATAL_JAPANESE };
+export const JAPANESE: Record<string, string> = { ...COMMON, ...ANALYSIS, ...EXPORT_TAGS, ...POSITIONS_IMPORT, ...THEMES_COMPARE, ...WARNING_JAPANESE, ...FATAL_JAPANESE, ...ROW_JAPANESE };

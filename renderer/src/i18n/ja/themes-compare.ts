@@ -16,6 +16,7 @@ export const THEMES_COMPARE: Record<string, string> = {
   '{{done}} Before relying on its figures, check:': '{{done}} 数値を使う前に、次の点を確認してください:',
   // Where an import stopped (renderer/src/import/import-error-words.ts)
   '{{file}} line {{line}}, column {{column}}: {{message}}': '{{file}} の {{line}} 行目、{{column}} 列目: {{message}}',
+  '{{file}} line {{line}}, column {{column}} ({{header}}): {{message}}': '{{file}} の {{line}} 行目、{{column}} 列目（{{header}}）: {{message}}',
   '{{file}} line {{line}}: {{message}}': '{{file}} の {{line}} 行目: {{message}}',
   '{{file}} column {{column}}: {{message}}': '{{file}} の {{column}} 列目: {{message}}',
   '{{file}}: {{message}}': 'ファイル {{file}}: {{message}}',
