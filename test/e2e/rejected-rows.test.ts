@@ -83,10 +83,13 @@ describe('errors a person can act on', () => {
     const [above, below] = [await notice.boundingBox(), await toast.boundingBox()];
     expect(above!.y + above!.height).toBeLessThanOrEqual(below!.y);
     await h.screenshot('32-import-warning-and-confirmation');
-    // Escape on the warning (its Dismiss button reached by keyboard) closes it, and only it.
+    // Escape on the warning (its Dismiss button reached by keyboard) closes it, and only it, and
+    // focus goes back where it came from.
+    await h.page.getByTestId('import-button').first().focus();
     await toast.getByRole('button', { name: 'Dismiss' }).focus();
     await h.page.keyboard.press('Escape');
     await toast.waitFor({ state: 'detached' });
     expect(await notice.isVisible()).toBe(true);
+    expect(await h.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-button');
   });
 });

@@ -11,26 +11,48 @@ export interface ToastMessage {
   details?: string[] | undefined;
 }
 
-/** A short confirmation or error that goes away by itself; a warning stays. Escape, with focus on it, closes it. */
+/**
+ * A short confirmation or error that goes away by itself; a warning stays. Escape, with focus on it,
+ * closes it. Closed from the keyboard, it gives focus back where it came from (not to the page's
+ * body), and it does not go away by itself while focus is in it: the user is reading it.
+ */
 export function Toast({ text, kind, details, onClose }: ToastMessage & { onClose: () => void }) {
   const { t } = useTranslation();
   // The timer must not restart whenever the parent re-renders with a new onClose.
   const close = useRef(onClose);
   close.current = onClose;
+  const box = useRef<HTMLDivElement>(null);
+  const cameFrom = useRef<HTMLElement | null>(null);
+  const holdsFocus = () => box.current?.contains(document.activeElement) ?? false;
   useEffect(() => {
     if (kind === 'warn') return;
-    const timer = setTimeout(() => close.current(), kind === 'error' ? 10_000 : 5_000);
+    let timer: ReturnType<typeof setTimeout>;
+    const due = () => {
+      if (holdsFocus()) timer = setTimeout(due, 1000);
+      else close.current();
+    };
+    timer = setTimeout(due, kind === 'error' ? 10_000 : 5_000);
     return () => clearTimeout(timer);
   }, [text, kind]);
+  const leave = () => {
+    const back = holdsFocus() ? cameFrom.current : null;
+    close.current();
+    if (back?.isConnected) back.focus();
+  };
   return (
     <div
       className={`toast ${kind}`}
       data-testid="toast"
       role={kind === 'ok' ? 'status' : 'alert'}
+      ref={box}
+      onFocus={(e) => {
+        // Focus arriving from outside the toast: where to give it back.
+        if (!(e.relatedTarget instanceof Node && box.current?.contains(e.relatedTarget))) cameFrom.current = e.relatedTarget instanceof HTMLElement ? e.relatedTarget : null;
+      }}
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return;
         e.stopPropagation();
-        onClose();
+        leave();
       }}
     >
       <div>
@@ -43,7 +65,7 @@ export function Toast({ text, kind, details, onClose }: ToastMessage & { onClose
           </ul>
         )}
       </div>
-      <button type="button" aria-label={t('Dismiss')} onClick={onClose}>
+      <button type="button" aria-label={t('Dismiss')} onClick={leave}>
         ×
       </button>
     </div>

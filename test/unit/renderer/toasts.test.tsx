@@ -44,4 +44,32 @@ describe('toasts', () => {
     expect(notice!.className).toBe('toast-slot notice');
     expect(warning!.contains(notice!)).toBe(false);
   });
+
+  it('closed with Escape or its button from the keyboard, it gives focus back where it came from', () => {
+    render(<Host messages={[{ text: 'Check these', kind: 'warn' }, { text: 'Saved', kind: 'ok' }]} />);
+    const from = screen.getByText('show 1');
+    fireEvent.click(screen.getByText('show 0'));
+    fireEvent.click(from);
+    for (const [i, close] of [[0, (b: HTMLElement) => fireEvent.keyDown(b, { key: 'Escape' })], [0, (b: HTMLElement) => fireEvent.click(b)]] as const) {
+      from.focus();
+      const dismiss = screen.getAllByRole('button', { name: 'Dismiss' })[i]!;
+      dismiss.focus();
+      expect(document.activeElement).toBe(dismiss);
+      close(dismiss);
+      expect(document.activeElement).toBe(from);
+    }
+    expect(screen.queryAllByTestId('toast')).toHaveLength(0);
+  });
+
+  it('a confirmation does not go away by itself while focus is in it, and goes once focus leaves', () => {
+    vi.useFakeTimers();
+    render(<Host messages={[{ text: 'Saved', kind: 'ok' }]} />);
+    fireEvent.click(screen.getByText('show 0'));
+    screen.getByRole('button', { name: 'Dismiss' }).focus();
+    act(() => void vi.advanceTimersByTime(20_000));
+    expect(screen.getByTestId('toast').textContent).toContain('Saved');
+    screen.getByText('show 0').focus();
+    act(() => void vi.advanceTimersByTime(1100));
+    expect(screen.queryByTestId('toast')).toBeNull();
+  });
 });
