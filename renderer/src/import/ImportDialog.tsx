@@ -4,7 +4,7 @@ import type { ImportOptions, ImportPreview } from '../../../shared/api/contract'
 import type { PortfolioSummary } from '../../../shared/domain/types';
 import { portfolioNamed } from '../../../shared/domain/portfolio-name';
 import type { ColumnMapping } from '../../../shared/import/types';
-import { api, asFailure } from '../api';
+import { api, asFailure, type ApiFailure } from '../api';
 import { msg, t } from '../i18n';
 import { MappingEditor, PreviewTable } from './ColumnMapping';
 import { importErrorWords } from './import-error-words';
@@ -69,7 +69,8 @@ export function ImportDialog({
   const [remember, setRemember] = useState(true);
   const [asOf, setAsOf] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as it came, and worded when shown: a language switched with the dialog open rewords it.
+  const [error, setError] = useState<ApiFailure | null>(null);
   const request = useRef(0);
 
   useEffect(() => {
@@ -82,7 +83,7 @@ export function ImportDialog({
           setPreview(p);
           setError(null);
         })
-        .catch((err) => id === request.current && setError(importErrorWords(t, asFailure(err))));
+        .catch((err) => id === request.current && setError(asFailure(err)));
     }, 120);
     return () => clearTimeout(timer);
   }, [path, options]);
@@ -203,7 +204,11 @@ export function ImportDialog({
           )}
         </details>
 
-        {error && <p className="field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {importErrorWords(t, error)}
+          </p>
+        )}
         {preview?.problem && (
           <p className="field-error" role="alert">
             {preview.problemSaid ? t(preview.problemSaid.text, preview.problemSaid.params) : preview.problem}

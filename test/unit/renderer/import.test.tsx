@@ -8,6 +8,7 @@ import { bridgeError, installBridge, makeOutcome, makePortfolio } from './fake-b
 import { checkText } from '../../../shared/import/checks';
 import { asFailure, type ApiFailure } from '../../../renderer/src/api';
 import { setLanguage } from '../../../renderer/src/i18n';
+import { FATAL_TEXT } from '../../../shared/import/fatal-text';
 
 afterEach(cleanup);
 
@@ -158,6 +159,27 @@ describe('importing holdings', () => {
     try {
       expect(shown(asFailure(same))).toBe('positions.csv は 2026/11/24 に Smith family へインポート済みです（スナップショット 1、2026/11/20 時点）。インポートは行っていません。');
       expect(shown(asFailure(content))).toMatch(/両方を残すには「それでも再度インポート」を選んでください。$/);
+    } finally {
+      await act(() => setLanguage('en'));
+    }
+  });
+
+  it("a preview's refusal already shown is said again in the language the user switches to, with the dialog open", async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    bridge.previewImport.mockRejectedValue(
+      bridgeError('IMPORT_FATAL', 'positions.csv line 1: The file has a header row (line 1) but no holdings below it. Export the positions again, with the account(s) that hold them.', {
+        file: 'positions.csv', line: 1, column: null, text: FATAL_TEXT.headerOnly, params: { line: '1' },
+      }),
+    );
+    render(<App />);
+    fireEvent.click((await screen.findAllByTestId('import-button'))[0]!);
+    const dialog = await screen.findByTestId('new-portfolio-dialog');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toMatch(/^positions\.csv line 1: The file has a header row/);
+    try {
+      await act(() => setLanguage('ja'));
+      expect(within(dialog).getByRole('alert').textContent).toBe('positions.csv の 1 行目: 見出し行（1 行目）はありますが、その下に保有銘柄がありません。保有している口座を含めて、保有銘柄をもう一度エクスポートしてください。');
     } finally {
       await act(() => setLanguage('en'));
     }
