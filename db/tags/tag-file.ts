@@ -5,6 +5,7 @@ import { AppError } from '../../shared/api/errors';
 import { textCell } from '../../shared/report/csv-cells';
 import { parseTagCsv, parseTagJson, TAG_CSV_HEADER, type TagFile } from '../../shared/tags/tag-file-format';
 import { bpToFraction } from '../../shared/tags/weight';
+import { TAG_FILE_TEXT, tagFileSaid } from '../../shared/tags/tag-file-text';
 import { isIsin } from '../../shared/securities/identifiers';
 import { tickerId } from '../../shared/securities/market';
 import type { Db } from '../connection';
@@ -33,6 +34,8 @@ export function exportTags(db: Db, format: 'json' | 'csv'): string {
 }
 
 type TagImportRow = TagImportPreview['rows'][number];
+/** A conflict as said: its English, with its template and figures where it has them. */
+type Said = { message: string; text?: string; params?: Record<string, string> };
 
 /** A key's ticker, ISIN and market as the master knows them ("XTKS:9984" is 9984 on XTKS). */
 function identity(db: Db): (key: string) => { symbol: string; isin: string | null; exchange: string | null } {
@@ -50,16 +53,17 @@ function identity(db: Db): (key: string) => { symbol: string; isin: string | nul
  * else (files before version 2) by the symbol as tag takes it. An ISIN and a ticker that name two
  * securities, or an ISIN whose check digit fails, make the row a conflict: never applied.
  */
-function fileTagKey(db: Db, t: { symbol: string; isin: string | null; exchange: string | null }): { key: string } | { conflict: string } {
-  if (t.isin !== null && !isIsin(t.isin)) return { conflict: `${t.isin} is not a valid ISIN (its check digit fails).` };
+function fileTagKey(db: Db, t: { symbol: string; isin: string | null; exchange: string | null }): { key: string } | { conflict: Said } {
+  if (t.isin !== null && !isIsin(t.isin)) return { conflict: tagFileSaid(TAG_FILE_TEXT.badIsin, { isin: t.isin }) };
   const byIsin = t.isin ? (db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'isin' AND value = ?").pluck().get(t.isin) as string | undefined) : undefined;
   const byTicker = t.exchange ? (db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'ticker' AND value = ?").pluck().get(tickerId(t.exchange, t.symbol)) as string | undefined) : undefined;
-  if (byIsin && byTicker && byIsin !== byTicker) return { conflict: `${t.symbol} on ${t.exchange} is ${byTicker} here, but ISIN ${t.isin} is ${byIsin}: not applied.` };
+  if (byIsin && byTicker && byIsin !== byTicker) return { conflict: tagFileSaid(TAG_FILE_TEXT.isinElsewhere, { symbol: t.symbol, exchange: t.exchange ?? '', byTicker, isin: t.isin ?? '', byIsin }) };
   try {
     const key = byIsin ?? byTicker ?? (t.exchange ? (t.exchange === 'US' ? normaliseSymbolKey(t.symbol) : tickerId(t.exchange, t.symbol)) : keyForText(db, t.symbol));
     return { key: canonicalKey(db, key) };
   } catch (err) {
-    return { conflict: (err as Error).message };
+    // The security layer's own refusal (an ambiguous ticker), in its English.
+    return { conflict: { message: (err as Error).message } };
   }
 }
 
@@ -93,24 +97,23 @@ export function previewTagImport(db: Db, path: string): TagImportPreview {
   }
   const rows: TagImportRow[] = file.tags.map((t) => {
     const found = fileTagKey(db, t);
-    if ('conflict' in found) return { line: t.line, symbolKey: normaliseSymbolKey(t.symbol), themeId: t.themeId, oldWeightBp: null, newWeightBp: t.weightBp, status: 'conflict' as const, message: found.conflict };
+    if ('conflict' in found) return { line: t.line, symbolKey: normaliseSymbolKey(t.symbol), themeId: t.themeId, oldWeightBp: null, newWeightBp: t.weightBp, status: 'conflict' as const, ...found.conflict };
     const key = found.key;
     const m = weights.get(key) ?? new Map<string, number>();
     weights.set(key, m);
     const old = m.get(t.themeId) ?? null;
     m.set(t.themeId, t.weightBp);
     const base = { line: t.line, symbolKey: key, themeId: t.themeId, oldWeightBp: old, newWeightBp: t.weightBp };
-    if (!available.has(t.themeId)) return { ...base, status: 'conflict' as const, message: `There is no theme "${t.themeId}" here or in the file.` };
+    if (!available.has(t.themeId)) return { ...base, status: 'conflict' as const, ...tagFileSaid(TAG_FILE_TEXT.noTheme, { theme: t.themeId }) };
     if (old !== null && old !== t.weightBp && byHand.has(`${key}\u0000${t.themeId}`)) {
-      return { ...base, status: 'conflict' as const, message: `${key} is tagged ${t.themeId} by hand at ${old / 100}%; the file says ${t.weightBp / 100}%. Change it by hand, or untag it first to take the file's weight.` };
+      return { ...base, status: 'conflict' as const, ...tagFileSaid(TAG_FILE_TEXT.taggedByHand, { key, theme: t.themeId, old: String(old / 100), new: String(t.weightBp / 100) }) };
     }
     return { ...base, status: old === null ? ('new' as const) : old === t.weightBp ? ('same' as const) : ('changed' as const), message: null };
   });
   for (const r of rows) {
     const total = [...(weights.get(r.symbolKey)?.values() ?? [])].reduce((a, b) => a + b, 0);
     if (r.status !== 'conflict' && total > 10_000) {
-      r.status = 'conflict';
-      r.message = `${r.symbolKey} would be ${(total / 100).toFixed(2).replace(/\.?0+$/, '')}% tagged; at most 100% is allowed.`;
+      Object.assign(r, { status: 'conflict' }, tagFileSaid(TAG_FILE_TEXT.over100, { key: r.symbolKey, total: (total / 100).toFixed(2).replace(/\.?0+$/, '') }));
     }
   }
   const counts = { new: 0, same: 0, changed: 0, conflict: 0 };

@@ -422,7 +422,8 @@ export interface TagEvent {
 export interface TagImportPreview {
   file: string;
   newThemes: string[];
-  rows: { line: number; symbolKey: string; themeId: string; oldWeightBp: number | null; newWeightBp: number; status: 'new' | 'same' | 'changed' | 'conflict'; message: string | null }[];
+  /** A conflict's `message` (English) comes with the template and figures it was filled from, where it has one (shared/tags/tag-file-text.ts). */
+  rows: { line: number; symbolKey: string; themeId: string; oldWeightBp: number | null; newWeightBp: number; status: 'new' | 'same' | 'changed' | 'conflict'; message: string | null; text?: string; params?: Record<string, string> }[];
   errors: RowIssue[];
   counts: Record<'new' | 'same' | 'changed' | 'conflict', number>;
 }

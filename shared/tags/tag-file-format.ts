@@ -2,6 +2,7 @@ import { unneutraliseFormula } from '../report/csv-cells';
 import { CsvReader } from '../import/tokenize';
 import type { RowIssue } from '../import/types';
 import { parseWeightToBp } from './weight';
+import { TAG_FILE_TEXT, tagFileSaid, type TagFileText } from './tag-file-text';
 
 /** A theme as a tag file carries it. */
 export interface TagFileTheme {
@@ -36,7 +37,7 @@ export interface TagFile {
 export const TAG_CSV_HEADER = ['symbol', 'isin', 'exchange', 'theme', 'weight', 'rationale', 'source'] as const;
 
 const THEME_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const issue = (line: number, column: number | null, header: string | null, cell: string, message: string): RowIssue => ({ line, column, header, cell, message });
+const issue = (line: number, column: number | null, header: string | null, cell: string, text: TagFileText, params: Record<string, string> = {}): RowIssue => ({ line, column, header, cell, ...tagFileSaid(text, params) });
 
 /** Reads `symbol,isin,exchange,theme,weight,rationale,source` (header required, columns by name; isin and exchange may be absent). */
 export function parseTagCsv(text: string): TagFile {
@@ -47,7 +48,7 @@ export function parseTagCsv(text: string): TagFile {
   const cols = (header?.cells ?? []).map((h) => h.trim().toLowerCase());
   const at = (name: string) => cols.indexOf(name);
   if (at('symbol') < 0 || at('theme') < 0 || at('weight') < 0) {
-    errors.push(issue(1, null, null, (header?.cells ?? []).join(','), `The first line must name the columns ${TAG_CSV_HEADER.join(',')}; symbol, theme and weight are required.`));
+    errors.push(issue(1, null, null, (header?.cells ?? []).join(','), TAG_FILE_TEXT.badHeader, { columns: TAG_CSV_HEADER.join(',') }));
     return { themes: [], tags, errors };
   }
   for (let row = reader.next(); row; row = reader.next()) {
@@ -57,12 +58,12 @@ export function parseTagCsv(text: string): TagFile {
     const symbol = cell('symbol');
     const themeId = cell('theme');
     const weight = parseWeightToBp(cell('weight'));
-    if (!symbol) errors.push(issue(row.line, at('symbol') + 1, 'symbol', '', 'The symbol is empty.'));
-    else if (!THEME_ID.test(themeId)) errors.push(issue(row.line, at('theme') + 1, 'theme', themeId, 'A theme id is lower-case letters, digits and dashes (see "themelens themes").'));
-    else if (weight === null) errors.push(issue(row.line, at('weight') + 1, 'weight', cell('weight'), 'The weight must be a fraction 0..1 (0.5) or a percentage (50%).'));
+    if (!symbol) errors.push(issue(row.line, at('symbol') + 1, 'symbol', '', TAG_FILE_TEXT.emptySymbol));
+    else if (!THEME_ID.test(themeId)) errors.push(issue(row.line, at('theme') + 1, 'theme', themeId, TAG_FILE_TEXT.badThemeId));
+    else if (weight === null) errors.push(issue(row.line, at('weight') + 1, 'weight', cell('weight'), TAG_FILE_TEXT.badWeight));
     else tags.push({ line: row.line, symbol, isin: cell('isin').toUpperCase() || null, exchange: cell('exchange').toUpperCase() || null, themeId, weightBp: weight, rationale: cell('rationale') || null, sourceUrl: cell('source') || null });
   }
-  if (reader.unterminatedQuoteLine !== null) errors.push(issue(reader.unterminatedQuoteLine, null, null, '', 'A quoted cell is never closed.'));
+  if (reader.unterminatedQuoteLine !== null) errors.push(issue(reader.unterminatedQuoteLine, null, null, '', TAG_FILE_TEXT.unclosedQuote));
   return { themes: [], tags, errors };
 }
 
@@ -72,11 +73,11 @@ export function parseTagJson(text: string): TagFile {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    return { themes: [], tags: [], errors: [issue(1, null, null, '', `Not valid JSON: ${(err as Error).message}`)] };
+    return { themes: [], tags: [], errors: [issue(1, null, null, '', TAG_FILE_TEXT.notJson, { detail: (err as Error).message })] };
   }
   const d = doc as { format?: unknown; themes?: unknown; tags?: unknown };
   if (d?.format !== 'themelens-tags' || !Array.isArray(d.tags)) {
-    return { themes: [], tags: [], errors: [issue(1, null, null, '', 'This is not a ThemeLens tags file (format "themelens-tags").')] };
+    return { themes: [], tags: [], errors: [issue(1, null, null, '', TAG_FILE_TEXT.notTagsFile)] };
   }
   const errors: RowIssue[] = [];
   const themes: TagFileTheme[] = [];
@@ -92,14 +93,14 @@ export function parseTagJson(text: string): TagFile {
         pack: typeof x.pack === 'string' && x.pack.trim() ? x.pack.trim().slice(0, 200) : 'Imported',
         parentId: typeof parent === 'string' && THEME_ID.test(parent) ? parent : null,
       });
-    } else errors.push(issue(i + 1, null, 'themes', JSON.stringify(t).slice(0, 80), `Theme ${i + 1} needs an id and a name.`));
+    } else errors.push(issue(i + 1, null, 'themes', JSON.stringify(t).slice(0, 80), TAG_FILE_TEXT.themeIncomplete, { n: String(i + 1) }));
   }
   const tags: TagFileTag[] = [];
   d.tags.forEach((t: unknown, i: number) => {
     const x = t as { symbol?: unknown; isin?: unknown; exchange?: unknown; theme?: unknown; weight?: unknown; rationale?: unknown; source?: unknown };
     const weight = typeof x?.weight === 'number' ? parseWeightToBp(String(x.weight)) : typeof x?.weight === 'string' ? parseWeightToBp(x.weight) : null;
     if (typeof x?.symbol !== 'string' || !x.symbol.trim() || typeof x.theme !== 'string' || !THEME_ID.test(x.theme) || weight === null) {
-      errors.push(issue(i + 1, null, 'tags', JSON.stringify(t).slice(0, 80), `Tag ${i + 1} needs a symbol, a theme id and a weight 0..1.`));
+      errors.push(issue(i + 1, null, 'tags', JSON.stringify(t).slice(0, 80), TAG_FILE_TEXT.tagIncomplete, { n: String(i + 1) }));
       return;
     }
     const upper = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : null);

@@ -214,6 +214,25 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await kept.waitFor({ state: 'detached' });
   });
 
+  it("a tag file's conflicts and unreadable rows are said in Japanese in its preview", async () => {
+    const file = join(h.dataDir, 'tags-from-colleague.csv');
+    writeFileSync(file, 'symbol,theme,weight\nNVDA,nope,0.5\n,data-centers,0.5\n');
+    await h.page.getByTestId('themes-button').click();
+    // Sharing with colleagues, not a share of the portfolio (構成比).
+    expect(await h.page.getByTestId('share-tab').innerText()).toBe('共有');
+    await h.page.getByTestId('share-tab').click();
+    h.openDialogAnswers.push(file);
+    await h.page.getByTestId('import-tags').click();
+    await h.page.getByTestId('tag-import-summary').waitFor();
+    const panel = h.page.getByTestId('share-panel');
+    await panel.getByText('テーマ「nope」は、ここにもファイルにもありません。').waitFor();
+    await panel.getByText('銘柄コードが空です。').waitFor();
+    expect(await panel.innerText()).not.toMatch(/There is no theme|The symbol is empty/);
+    await check('tag file preview');
+    await h.screenshot('ja-10-tag-file-preview');
+    await h.page.keyboard.press('Escape');
+  });
+
   it('has no accessibility violation in Japanese, and View › Language turns it back to English', async () => {
     expect(found.join('\n')).toBe('');
     await h.emit('menuCommand', 'language-en');

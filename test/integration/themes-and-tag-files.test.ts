@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { dumpContent } from '../helpers/db-content';
 import { makeTempDir } from '../helpers/temp-dir';
+import { openBackend } from '../../db/service/backend';
+import { TAG_FILE_TEXT } from '../../shared/tags/tag-file-text';
 
 describe('themes, tag history and sharing (CLI over the real backend)', () => {
   const temp = makeTempDir('themelens-share-');
@@ -67,6 +69,20 @@ describe('themes, tag history and sharing (CLI over the real backend)', () => {
     expect(dumpContent(db)).toBe(before);
     const dry = cli('tags', 'import', bad, '--dry-run');
     expect(dry.stdout).toContain('conflict\tEQIX\tnope');
+  });
+
+  it("gives each conflict's template and figures with its English, for the app to say in its language", async () => {
+    const backend = await openBackend({ dbPath: db });
+    try {
+      const preview = await backend.handlers.previewTagImport({ path: join(temp.dir, 'conflict.csv') });
+      expect(preview.rows.filter((r) => r.status === 'conflict').map((r) => [r.line, r.text, r.params, r.message])).toEqual([
+        [2, TAG_FILE_TEXT.over100, { key: 'VRT', total: '120' }, 'VRT would be 120% tagged; at most 100% is allowed.'],
+        [3, TAG_FILE_TEXT.over100, { key: 'VRT', total: '120' }, 'VRT would be 120% tagged; at most 100% is allowed.'],
+        [4, TAG_FILE_TEXT.noTheme, { theme: 'nope' }, 'There is no theme "nope" here or in the file.'],
+      ]);
+    } finally {
+      backend.close();
+    }
   });
 
   it('neutralises formulas in exported CSV text', () => {

@@ -4,6 +4,7 @@ import type { TagImportPreview } from '../../../shared/api/contract';
 import { api, asFailure } from '../api';
 import { formatWeight } from '../format';
 import { msg } from '../i18n';
+import { rowIssueWords } from '../import/row-issue-words';
 import type { RecordTagStep } from './ThemesDialog';
 
 /** What a line of the file does, as the preview shows it. */
@@ -93,13 +94,13 @@ export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; re
                       <td className="num">{w(r.oldWeightBp)}</td>
                       <td className="num">{w(r.newWeightBp)}</td>
                       {/* i18n-ignore: the key is a STATUS label, each written with msg() above */}
-                      <td>{r.message ?? t(STATUS[r.status])}</td>
+                      <td>{r.message !== null ? rowIssueWords(t, { ...r, message: r.message }) : t(STATUS[r.status])}</td>
                     </tr>
                   ))}
                 {p.errors.map((e) => (
                   <tr key={`e${e.line}`} className="cell-bad">
                     <td className="num">{e.line}</td>
-                    <td colSpan={5}>{e.message}</td>
+                    <td colSpan={5}>{rowIssueWords(t, e)}</td>
                   </tr>
                 ))}
               </tbody>

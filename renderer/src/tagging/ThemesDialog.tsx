@@ -51,7 +51,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
           {t('Fund look-through')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'share'} className={tab === 'share' ? 'tab active' : 'tab'} onClick={() => setTab('share')} data-testid="share-tab">
-          {t('Share')}
+          {t('Share', { context: 'files' })}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'review'} className={tab === 'review' ? 'tab active' : 'tab'} onClick={() => setTab('review')} data-testid="review-tab">
           {t('Needs review')}

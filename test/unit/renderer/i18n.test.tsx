@@ -20,6 +20,7 @@ import type { FatalParseError } from '../../../shared/import/types';
 import { fatal, invalidRows } from '../../../db/import/import-errors';
 import { CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, ROW_TEXT, rowIssue, rowReason } from '../../../shared/import/row-text';
 import { rowIssueWords } from '../../../renderer/src/import/row-issue-words';
+import { TAG_FILE_TEXT } from '../../../shared/tags/tag-file-text';
 import { importErrorWords } from '../../../renderer/src/import/import-error-words';
 import type { ApiFailure } from '../../../renderer/src/api';
 
@@ -136,6 +137,7 @@ describe('why a row could not be read', () => {
     expectJapaneseFor(ROW_TEXT);
     expectJapaneseFor(CELL_PROBLEM_TEXT);
     expectJapaneseFor(INVALID_ROWS_TEXT);
+    expectJapaneseFor(TAG_FILE_TEXT);
   });
 
   it('reads as the command line has it in English, and in Japanese from its figures; rows refused as a whole are placed with their header', async () => {
@@ -185,7 +187,7 @@ describe('every text of the app is translated', () => {
   it('no Japanese text is left behind for a key the code no longer uses', () => {
     // The templates of exposure warnings, of what stops an import and of why a row could not be read
     // are keys too, given to t() by warningWords, importErrorWords, rowIssueWords and the mapping preview.
-    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT].flatMap((set) => Object.values(set));
+    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT].flatMap((set) => Object.values(set));
     const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));

@@ -113,6 +113,8 @@ export const THEMES_COMPARE: Record<string, string> = {
 
   // Themes dialog
   'Themes and tagging': 'テーマとタグ付け',
+  // Its tab for sharing themes and tags with colleagues (not a share of the portfolio).
+  Share_files: '共有',
   Themes: 'テーマ',
   Suggestions: '提案',
   Rules: 'ルール',
