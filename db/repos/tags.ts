@@ -129,10 +129,25 @@ function prepareBulk(db: Db) {
 }
 
 /**
+ * The order to apply a batch's edits in: the edits that lower or remove a weight first, then the
+ * rest, each group in the order given. Applied in the order given, moving weight from one theme to
+ * another (an undo or a redo of a tag file's changes, say) would pass through more than 100% when the
+ * raise comes first, and be refused, though the batch's result is within 100%. Lowering first never
+ * passes through more than the result. A batch that edits one tag twice keeps its order: each edit
+ * there builds on the one before.
+ */
+function inSafeOrder<T extends { key: string; c: Change }>(edits: readonly T[], weightsOf: (key: string) => Map<string, number>): readonly T[] {
+  const pairs = new Set(edits.map(({ key, c }) => `${key}\u0000${c.themeId}`));
+  if (pairs.size < edits.length) return edits;
+  const lowers = ({ key, c }: T) => c.weightBp === null || c.weightBp < (weightsOf(key).get(c.themeId) ?? 0);
+  return [...edits.filter(lowers), ...edits.filter((e) => !lowers(e))];
+}
+
+/**
  * Applies several tag edits in ONE transaction (bulk tagging, undo, redo) and returns the weights
- * before and after each edit, so the caller can undo exactly. Edits are applied in order; if any
- * would take a symbol over 100%, none is applied. Statements are prepared once, so a thousand
- * edits take milliseconds.
+ * before and after each edit, so the caller can undo exactly. Edits that lower a weight are applied
+ * first (inSafeOrder); if the batch would take a symbol over 100%, none is applied. Statements are
+ * prepared once, so a thousand edits take milliseconds.
  */
 export function applyTagChanges(db: Db, changes: readonly Change[], now: string): { before: Change[]; after: Change[] } {
   const st = preparedOnce(db, 'bulk-tags', prepareBulk);
@@ -153,11 +168,13 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
     const before: Change[] = [];
     const after: Change[] = [];
     const canonical = db.prepare('SELECT canonical_key FROM security_links WHERE key = ?').pluck();
-    for (const given of changes) {
+    const resolved = changes.map((given) => {
       // An edit on a linked key is an edit of its security's tags; 'linked' copies are never written directly.
       const c = given.source === 'linked' ? { ...given, source: 'manual' as const } : given;
       const named = normaliseSymbolKey(c.symbolKey);
-      const key = (canonical.get(named) as string | undefined) ?? named;
+      return { c, key: (canonical.get(named) as string | undefined) ?? named };
+    });
+    for (const { key, c } of inSafeOrder(resolved, weightsOf)) {
       if (!themeNames.has(c.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${c.themeId}". Run "themelens themes" to list the theme ids.`);
       const m = weightsOf(key);
       const old = m.get(c.themeId) ?? null;

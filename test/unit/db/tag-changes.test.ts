@@ -82,4 +82,43 @@ describe('applyTagChanges: bulk edits as one step, undoable', () => {
       { numRuns: 80 },
     );
   });
+
+  it('moves weight from one theme to another in either order: the 100% cap holds for the result, not each step', () => {
+    const db = fresh();
+    applyTagChanges(db, [{ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 6000 }, { symbolKey: 'NVDA', themeId: 'diamond-semiconductors', weightBp: 4000 }], NOW);
+    // The raise first, as a diff of the tags before and after a tag file's import gives it for undo.
+    const r = applyTagChanges(db, [{ symbolKey: 'NVDA', themeId: 'diamond-semiconductors', weightBp: 7000 }, { symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 3000 }], NOW);
+    expect(snapshot(db)).toEqual([['NVDA', 'data-centers', 3000], ['NVDA', 'diamond-semiconductors', 7000]]);
+    applyTagChanges(db, r.before, NOW);
+    expect(snapshot(db)).toEqual([['NVDA', 'data-centers', 6000], ['NVDA', 'diamond-semiconductors', 4000]]);
+    // A batch whose result is over 100% is still refused as a whole, whatever its order.
+    expect(() => applyTagChanges(db, [{ symbolKey: 'NVDA', themeId: 'oil-logistics', weightBp: 2000 }, { symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 5000 }], NOW)).toThrow(/NVDA is already/);
+    expect(snapshot(db)).toEqual([['NVDA', 'data-centers', 6000], ['NVDA', 'diamond-semiconductors', 4000]]);
+  });
+
+  it('property: a batch editing each tag once is applied, in any order, exactly when its result is within 100%', () => {
+    const themes = ['data-centers', 'oil-logistics', 'diamond-semiconductors'] as const;
+    const weights = fc.tuple(...themes.map(() => fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null })));
+    fc.assert(
+      fc.property(weights, weights, fc.array(fc.nat(), { minLength: 3, maxLength: 3 }), (start, end, order) => {
+        const startSum = start.reduce<number>((a, w) => a + (w ?? 0), 0);
+        fc.pre(startSum <= 10_000);
+        const db = fresh();
+        applyTagChanges(db, themes.flatMap((themeId, i) => (start[i] !== null ? [{ symbolKey: 'X', themeId, weightBp: start[i]! }] : [])), NOW);
+        const original = snapshot(db);
+        const changes = themes.map((themeId, i) => ({ symbolKey: 'X', themeId, weightBp: end[i]! }));
+        const shuffled = changes.map((c, i) => ({ c, k: order[i]! })).sort((a, b) => a.k - b.k).map((x) => x.c);
+        const fits = end.reduce<number>((a, w) => a + (w ?? 0), 0) <= 10_000;
+        if (fits) {
+          applyTagChanges(db, shuffled, NOW);
+          expect(new Set(snapshot(db).map((t) => t.join(' ')))).toEqual(new Set(themes.flatMap((themeId, i) => (end[i] !== null ? [`X ${themeId} ${end[i]}`] : []))));
+        } else {
+          expect(() => applyTagChanges(db, shuffled, NOW)).toThrow(/X is already/);
+          expect(snapshot(db)).toEqual(original);
+        }
+        db.close();
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
