@@ -35,7 +35,7 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
     <section className="panel wide" aria-label={t('Against a benchmark')} data-testid="benchmark-panel">
       <h2>{t('Against a benchmark')}</h2>
       {funds.data && funds.data.length === 0 ? (
-        <p className="muted small">{t("Import a fund's holdings file from its issuer (Funds, in Themes…) to compare this portfolio's theme shares with that fund's.")}</p>
+        <p className="muted small">{t("Import a fund's holdings file from its issuer (Fund look-through, in Themes…) to compare this portfolio's theme shares with that fund's.")}</p>
       ) : (
         <label className="inline-field">
           {t('Compare with')}{' '}

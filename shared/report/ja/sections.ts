@@ -39,7 +39,8 @@ export const SECTIONS: Record<string, string> = {
   Symbol: '銘柄コード',
   Description: '銘柄名',
   Weight: 'ウェイト',
-  Source: '出典',
+  // How a tag was set (手動, ルール…), not a citation (出典).
+  Source: '設定方法',
   Rationale: '根拠',
   Contribution: '寄与額',
   'no FX rate': '為替レートなし',

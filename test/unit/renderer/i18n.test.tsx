@@ -132,6 +132,23 @@ describe('what stops an import', () => {
   });
 });
 
+describe('words with more than one meaning', () => {
+  it('are said in Japanese as each place means them', async () => {
+    await act(() => setLanguage('ja'));
+    // A share of the portfolio, and the Themes dialog's tab for sharing tag files.
+    expect(i18n.t('Share')).toBe('構成比');
+    expect(i18n.t('Share', { context: 'files' })).toBe('共有');
+    // How a tag was set (手動, ルール…), in Top contributors, Tag history and the report: not a citation.
+    expect(i18n.t('Source')).toBe('設定方法');
+    expect(i18n.t('Source link')).toBe('出典リンク');
+    // A fund's constituents, not the user's holdings.
+    expect(i18n.t('Holdings', { context: 'count' })).toBe('組入銘柄数');
+    expect(i18n.t('Holdings')).not.toBe('組入銘柄数');
+    await act(() => setLanguage('en'));
+    expect(i18n.t('Share', { context: 'files' })).toBe('Share');
+  });
+});
+
 describe('why a row could not be read', () => {
   it('each has its Japanese, with the same figures', () => {
     expectJapaneseFor(ROW_TEXT);

@@ -16,8 +16,10 @@ export const COMMON: Record<string, string> = {
   When: '日時',
   When_rule: '条件',
   From: '比較元',
-  From_source: '出典',
-  Holdings_count: '保有銘柄数',
+  // A rate's source: a rates file's name or 手入力.
+  From_source: '入手元',
+  // A fund's constituents (組入銘柄), not the user's own holdings (保有銘柄).
+  Holdings_count: '組入銘柄数',
   "1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it.":
     '保有銘柄のうち 1 銘柄が、日本の対米投資プログラムの第1弾案件（1 テーマ）に関連しています。パックがタグ付けを提案します。',
   "1 of your holdings relates to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag it.":

@@ -187,8 +187,8 @@ export const EXPORT_TAGS: Record<string, string> = {
 
   // Benchmark panel
   'Against a benchmark': 'ベンチマークとの比較',
-  "Import a fund's holdings file from its issuer (Funds, in Themes…) to compare this portfolio's theme shares with that fund's.":
-    '運用会社が公表するファンドの組入銘柄ファイルを（「保有銘柄」の「ファンド」から）インポートすると、このポートフォリオのテーマ別構成比をそのファンドと比較できます。',
+  "Import a fund's holdings file from its issuer (Fund look-through, in Themes…) to compare this portfolio's theme shares with that fund's.":
+    '運用会社が公表するファンドの組入銘柄ファイルを（「テーマ…」の「ファンドのルックスルー」タブから）インポートすると、このポートフォリオのテーマ別構成比をそのファンドと比較できます。',
   '{{fund}} ({{share}} of its holdings known, as of {{date}})': '{{fund}}（組入銘柄の {{share}} が判明、{{date}} 時点）',
   '{{fund}} ({{share}} of its holdings known)': '{{fund}}（組入銘柄の {{share}} が判明）',
   '{{portfolio}} against {{benchmark}}, {{date}}': '{{portfolio}} とベンチマーク {{benchmark}} の比較（{{date}}）',

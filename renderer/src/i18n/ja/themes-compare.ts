@@ -145,7 +145,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Changed since': '変更日（指定日以降）',
   Before: '変更前',
   After: '変更後',
-  Source: '出典',
+  // How a tag was set (手動, ルール, 提案…), in Top contributors and Tag history: not a citation (出典).
+  Source: '設定方法',
   'No tag changes for {{symbol}} since {{date}}.': '{{date}} 以降、{{symbol}} のタグの変更はありません。',
   'No tag changes for {{symbol}}.': '{{symbol}} のタグの変更はありません。',
   'No tag changes since {{date}}.': '{{date}} 以降、タグの変更はありません。',
