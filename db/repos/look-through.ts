@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import type { FundSummary } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { parseFundHoldings } from '../../shared/lookthrough/parse-fund';
+import { ERROR_TEXT } from '../../shared/api/error-text';
+import { fillTemplate } from '../../shared/text/fill';
 import type { Db } from '../connection';
 import { normaliseSymbolKey } from './tags';
 import { isIsin } from '../../shared/securities/identifiers';
@@ -35,8 +37,14 @@ function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: 
   const fund = normaliseSymbolKey(fundSymbol);
   const parsed = parseFundHoldings(text);
   const first = parsed.errors[0];
-  if (first) throw new AppError('IMPORT_FATAL', `${name} line ${first.line}: ${first.message} Nothing was imported.`, { issues: parsed.errors });
-  if (parsed.constituents.length === 0) throw new AppError('IMPORT_FATAL', `${name}: no holdings were found below the header. Nothing was imported.`);
+  if (first) {
+    // Said from a template (the app words it in its language), placed as the import places its own.
+    const [text, params] = first.column === null ? [ERROR_TEXT.fundNoHeader, {}] : [ERROR_TEXT.fundWeight, { cell: first.cell }];
+    throw new AppError('IMPORT_FATAL', `${name} line ${first.line}: ${fillTemplate(text, params)}`, { file: name, line: first.line, column: null, text, params, issues: parsed.errors });
+  }
+  if (parsed.constituents.length === 0) {
+    throw new AppError('IMPORT_FATAL', `${name}: ${ERROR_TEXT.fundNoHoldings}`, { file: name, line: null, column: null, text: ERROR_TEXT.fundNoHoldings, params: {} });
+  }
   // Matched by identifier first: a constituent whose ISIN the security master knows is that
   // security, whatever ticker text the issuer wrote; else its ticker (a listing key for a foreign one).
   const byIsin = db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'isin' AND value = ?").pluck();

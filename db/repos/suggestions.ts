@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import type { Suggestion } from '../../shared/suggestions/suggestions';
 import { activePack, suggestionThemes } from './packs';
 import type { Db } from '../connection';
@@ -62,7 +63,7 @@ export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; t
       const s = find(pack.suggestions, item.symbolKey.toUpperCase(), item.themeId);
       if (!s) throw new AppError('NOT_FOUND', `There is no suggestion of ${item.symbolKey} for ${item.themeId}.`);
       const others = tagsOf(db, s.symbolKey).filter((t) => t.themeId !== s.themeId).reduce((a, t) => a + t.weightBp, 0);
-      if (others >= 10_000) throw new AppError('WEIGHT_OVER_100', `${s.symbolKey} is already 100% tagged; untag it first to accept the ${s.themeId} suggestion.`);
+      if (others >= 10_000) throw saidError('WEIGHT_OVER_100', ERROR_TEXT.fullyTagged, { key: s.symbolKey, theme: s.themeId });
       themes.ensure(s.themeId);
       setTag(db, { symbolKey: s.symbolKey, themeId: s.themeId, weightBp: Math.min(s.weightBp, 10_000 - others), source: 'suggestion', rationale: s.rationale, sourceUrl: s.source }, now);
       decide(db, s.symbolKey, s.themeId, 'accepted', now, s.weightBp);

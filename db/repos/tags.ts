@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { FULL_WEIGHT_BP, type Tag, type TagSource } from '../../shared/domain/types';
 import type { Db } from '../connection';
 import { preparedOnce } from '../store';
@@ -45,6 +46,10 @@ export function tagsOf(db: Db, symbolKey: string): Tag[] {
 
 const pct = (bp: number) => `${(bp / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 
+/** A weight that would take `key` over 100%: what is left for the theme (its id and name go along, so the app names it in its language). */
+const weightOver100 = (key: string, others: number, theme: { id: string; name: string }) =>
+  saidError('WEIGHT_OVER_100', ERROR_TEXT.weightOver100, { key, others: pct(others), left: pct(FULL_WEIGHT_BP - others), theme: theme.name }, { symbolKey: key, remainingBp: FULL_WEIGHT_BP - others, theme: { id: theme.id, name: theme.name } });
+
 /**
  * Sets the weight of one theme on one symbol, recording the change in tag_events.
  * Refuses a weight that would take the symbol's themes over 100%.
@@ -61,11 +66,7 @@ export function setTag(
     const existing = tagsOf(db, key);
     const others = existing.filter((t) => t.themeId !== input.themeId).reduce((s, t) => s + t.weightBp, 0);
     if (others + input.weightBp > FULL_WEIGHT_BP) {
-      throw new AppError(
-        'WEIGHT_OVER_100',
-        `${key} is already ${pct(others)} tagged to other themes; at most ${pct(FULL_WEIGHT_BP - others)} is left for ${theme.name}.`,
-        { symbolKey: key, remainingBp: FULL_WEIGHT_BP - others },
-      );
+      throw weightOver100(key, others, theme);
     }
     const old = existing.find((t) => t.themeId === input.themeId);
     db.prepare(
@@ -190,11 +191,7 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
         let others = 0;
         for (const [theme, w] of m) if (theme !== c.themeId) others += w;
         if (others + c.weightBp > FULL_WEIGHT_BP) {
-          throw new AppError(
-            'WEIGHT_OVER_100',
-            `${key} is already ${pct(others)} tagged to other themes; at most ${pct(FULL_WEIGHT_BP - others)} is left for ${themeNames.get(c.themeId)}.`,
-            { symbolKey: key, remainingBp: FULL_WEIGHT_BP - others },
-          );
+          throw weightOver100(key, others, { id: c.themeId, name: themeNames.get(c.themeId) as string });
         }
         st.upsert.run(key, c.themeId, c.weightBp, c.source ?? 'manual', c.rationale ?? null, c.sourceUrl ?? null, now);
         if (old !== c.weightBp) st.event.run(key, c.themeId, old, c.weightBp, c.source ?? 'manual', now);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DatabaseStatus } from '../../shared/api/contract';
 import type { PortfolioSummary, Theme } from '../../shared/domain/types';
 import type { SnapshotExposure } from '../../shared/exposure/model';
-import { api, asFailure } from './api';
+import { api } from './api';
 import { formatDate } from './format';
 import { EmptyState } from './ui/EmptyState';
 import { ExportReportDialog } from './reports/ExportReportDialog';
@@ -28,6 +28,7 @@ import { ViewTabs, type ViewId } from './analytics/ViewTabs';
 import { forgetPositions } from './positions/usePositions';
 import { useLanguageSync } from './i18n/useLanguage';
 import { useImportFlow } from './import/useImportFlow';
+import { errorWords } from './failure-words';
 
 /**
  * Positions fetched with the exposure for the screen: none (the theme figures come from the
@@ -84,7 +85,7 @@ export function App() {
       setExposure(r);
     } catch (err) {
       setExposure(null);
-      setToast({ text: asFailure(err).message, kind: 'error' });
+      setToast({ text: errorWords(err), kind: 'error' });
     }
   }, []);
 
@@ -94,7 +95,7 @@ export function App() {
     void api()
       .databaseStatus({})
       .then(setDbStatus)
-      .catch((err) => setToast({ text: asFailure(err).message, kind: 'error' }));
+      .catch((err) => setToast({ text: errorWords(err), kind: 'error' }));
   }, [refreshPortfolios]);
 
   // The analytics views' first drawing, done while idle, so opening one is as quick the first time.
@@ -120,7 +121,7 @@ export function App() {
     void api()
       .getExposure({ portfolioId: selectedId, positionLimit: SCREEN_POSITION_LIMIT })
       .then(setExposure)
-      .catch((err) => setToast({ text: asFailure(err).message, kind: 'error' }));
+      .catch((err) => setToast({ text: errorWords(err), kind: 'error' }));
   }, [selectedId, bumpExposure]);
   const history = useTagHistory(onTagsApplied);
   useEffect(() => {
@@ -156,7 +157,7 @@ export function App() {
       // Positions that kept an old value are something to check: that message stays until dismissed.
       setToast({ text: stale ? `${repriced} ${stale}` : repriced, kind: stale ? 'warn' : 'ok' });
     } catch (err) {
-      setToast({ text: asFailure(err).message, kind: 'error' });
+      setToast({ text: errorWords(err), kind: 'error' });
     } finally {
       setWorking(false);
     }
@@ -179,7 +180,7 @@ export function App() {
         }
         setExposureVersion((v) => v + 1);
       } catch (err) {
-        setToast({ text: asFailure(err).message, kind: 'error' });
+        setToast({ text: errorWords(err), kind: 'error' });
       } finally {
         setWorking(false);
       }

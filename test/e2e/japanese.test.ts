@@ -233,6 +233,25 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.page.keyboard.press('Escape');
   });
 
+  it('a weight that would take a holding over 100% is refused in Japanese, naming the theme as the app does', async () => {
+    await h.page.getByTestId('positions-table').locator('tbody tr[data-row]').first().focus();
+    await h.page.keyboard.press('Control+a');
+    const bar = h.page.getByTestId('bulk-bar');
+    await bar.waitFor();
+    await h.page.getByTestId('bulk-theme').selectOption('oil-logistics');
+    await h.page.getByTestId('bulk-weight').fill('80');
+    await h.page.getByTestId('bulk-apply').click();
+    await h.page.getByTestId('exposure-row-oil-logistics').filter({ hasText: '80.0%' }).waitFor();
+    await h.page.getByTestId('bulk-theme').selectOption('data-centers');
+    await h.page.getByTestId('bulk-weight').fill('50');
+    await h.page.getByTestId('bulk-apply').click();
+    expect(await bar.getByRole('alert').innerText()).toBe('AAPL は、ほかのテーマにすでに 80% タグ付けされています。データセンター・インフラ に割り当てられるのは最大 20% です。');
+    await h.screenshot('ja-11-weight-over-100');
+    // Escape in the bar clears the selection.
+    await h.page.getByTestId('bulk-weight').press('Escape');
+    await bar.waitFor({ state: 'detached' });
+  });
+
   it('has no accessibility violation in Japanese, and View › Language turns it back to English', async () => {
     expect(found.join('\n')).toBe('');
     await h.emit('menuCommand', 'language-en');

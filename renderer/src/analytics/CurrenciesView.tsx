@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { FxRate } from '../../../shared/domain/types';
 import type { CurrencyBreakdown } from '../../../shared/exposure/analytics';
 import { rateProblem } from '../../../shared/fx/rate-text';
-import { api, asFailure } from '../api';
+import { api } from '../api';
 import { formatDate, formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { RateHistory } from './RateHistory';
+import { errorWords } from '../failure-words';
 
 /**
  * The FX rate screen: every currency the snapshot holds, the rate that values it and that rate's date,
@@ -44,7 +45,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
       onMessage(t('Imported {{n}} rate(s) from {{file}} ({{dates}}).', { n: r.imported, file: r.file, dates: r.firstDate === r.lastDate ? r.firstDate : t('{{from}} to {{to}}', { from: r.firstDate, to: r.lastDate }) }), 'ok');
       changed();
     } catch (err) {
-      onMessage(asFailure(err).message, 'error');
+      onMessage(errorWords(err), 'error');
     }
   };
   const save = async (currency: string) => {
@@ -58,7 +59,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
       onMessage(t('1 {{currency}} = {{rate}} {{base}} saved as of {{date}}.', { currency, rate, base: cur, date: formatDate(saved.asOf) }), 'ok');
       changed();
     } catch (err) {
-      onMessage(asFailure(err).message, 'error');
+      onMessage(errorWords(err), 'error');
     }
   };
   return (

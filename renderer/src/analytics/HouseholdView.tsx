@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClientSummary } from '../../../shared/api/contract';
 import { portfolioNameKey } from '../../../shared/domain/portfolio-name';
 import type { Exposure } from '../../../shared/exposure/model';
-import { api, asFailure } from '../api';
+import { api } from '../api';
 import { ChartBox } from './charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
 import { EVERY_TICK } from './charts/axis-ticks';
@@ -16,6 +16,7 @@ import { HouseholdTargets } from './HouseholdTargets';
 import { useCall } from '../ui/useCall';
 import { formatPoints } from '../../../shared/report/html-extras';
 import { WrappedTick } from './charts/WrappedTick';
+import { errorWords } from '../failure-words';
 
 /** Positions shown in the combined table (the report lists them all). */
 const TOP_POSITIONS = 15;
@@ -190,7 +191,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
             onMessage(text, 'ok');
             setEdits((n) => n + 1);
           }}
-          onError={(err) => onMessage(asFailure(err).message, 'error')}
+          onError={(err) => onMessage(errorWords(err), 'error')}
         />
       </section>
       <section className="panel" aria-label={t('Portfolios of the household')}>

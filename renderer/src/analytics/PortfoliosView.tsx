@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfoliosOverview } from '../../../shared/exposure/analytics';
-import { api, asFailure } from '../api';
+import { api } from '../api';
 import { ChartFrame } from './charts/ChartFrame';
 import { seriesOf } from './charts/colors';
 import { OverviewBars, type OverviewDatum } from './charts/OverviewBars';
 import { formatDate, formatMoney, formatShare } from '../format';
 import { Modal } from '../ui/Modal';
 import type { ViewProps } from './AnalyticsViews';
+import { errorWords } from '../failure-words';
 
 /** Every portfolio's theme shares side by side, grouped by client; rename, duplicate, delete (with undo). */
 export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: ViewProps & { overview: PortfoliosOverview }) {
@@ -25,7 +26,7 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
       onMessage(ok, 'ok');
       onPortfoliosChanged(select?.());
     } catch (err) {
-      onMessage(asFailure(err).message, 'error');
+      onMessage(errorWords(err), 'error');
     }
   };
   const groups = new Map<string, typeof o.portfolios>();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ApiOutputs } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
-import { api, asFailure } from '../api';
+import { api } from '../api';
 import { ChartBox } from './charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
 import { EVERY_TICK, niceTicks } from './charts/axis-ticks';
@@ -12,6 +12,7 @@ import { ExportReportDialog } from '../reports/ExportReportDialog';
 import { formatCount, formatDate, formatMoney, formatMoneyShort, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { WrappedTick } from './charts/WrappedTick';
+import { errorWords } from '../failure-words';
 
 type Result = ApiOutputs['runScenario'];
 
@@ -62,7 +63,7 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
         // Only the positions shown: at 100,000 positions all of them took half a second to compute and 2.5 MB to send.
         .runScenario({ portfolioId: portfolio.id, ...(snapshotId ? { snapshotId } : {}), shocks: moved.map(([themeId, pct]) => ({ themeId, shockBp: pct * 100 })), positionLimit: SHOWN })
         .then((r) => live && setResult(r))
-        .catch((err) => live && onMessage(asFailure(err).message, 'error'));
+        .catch((err) => live && onMessage(errorWords(err), 'error'));
     }, SETTLE_MS);
     return () => {
       live = false;

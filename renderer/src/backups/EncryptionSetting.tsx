@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../shared/api/contract';
-import { api, asFailure } from '../api';
+import { api } from '../api';
+import { errorWords } from '../failure-words';
 
 /**
  * Encryption at rest, off by default: turning it on keeps a key in the system key store and
@@ -18,7 +19,7 @@ export function EncryptionSetting() {
     void api()
       .encryptionStatus({})
       .then(setStatus)
-      .catch((err) => setError(asFailure(err).message));
+      .catch((err) => setError(errorWords(err)));
   }, []);
   const enable = async () => {
     setStep('working');
@@ -27,7 +28,7 @@ export function EncryptionSetting() {
       await api().enableEncryption({});
       setStep('restarting');
     } catch (err) {
-      setError(asFailure(err).message);
+      setError(errorWords(err));
       setStep('idle');
     }
   };
@@ -36,7 +37,7 @@ export function EncryptionSetting() {
     try {
       setKey((await api().showDatabaseKey({})).key);
     } catch (err) {
-      setError(asFailure(err).message);
+      setError(errorWords(err));
     }
   };
   return (

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DamagedAtStart } from '../../../shared/api/contract';
-import { api, asFailure } from '../api';
+import { api } from '../api';
 import { msg } from '../i18n';
 import { Modal } from '../ui/Modal';
+import { errorWords } from '../failure-words';
 
 const REASON: Record<string, string> = {
   import: msg('taken before an import'),
@@ -33,7 +34,7 @@ export function RecoveryPrompt({ damaged, onStartEmpty }: { damaged: DamagedAtSt
         onStartEmpty();
       }
     } catch (err) {
-      setState({ kind: 'error', message: asFailure(err).message });
+      setState({ kind: 'error', message: errorWords(err) });
     }
   };
   return (

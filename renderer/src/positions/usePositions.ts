@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Tag } from '../../../shared/domain/types';
 import { POSITION_LIST_LIMIT, type PositionRow, type PositionList } from '../../../shared/exposure/position-list';
 import type { SnapshotExposure } from '../../../shared/exposure/model';
-import { api, asFailure } from '../api';
+import { api } from '../api';
 import { t } from '../i18n';
 import { buildPositionLines, type PositionLine } from './position-lines';
+import { errorWords } from '../failure-words';
 
 /** The first page: more rows than a screen shows, sorted by the backend in a few milliseconds. */
 export const FIRST_PAGE = 200;
@@ -77,7 +78,7 @@ function usePagedPositions(snapshotId: number, valuesKey: string, known: Positio
       }
       if (live) setPages((p) => ({ ...p, key: valuesKey, error: t('The positions changed value while they loaded (an exchange rate changed). Choose the portfolio again.') }));
     };
-    load().catch((err: unknown) => live && setPages((p) => ({ ...p, key: valuesKey, error: asFailure(err).message })));
+    load().catch((err: unknown) => live && setPages((p) => ({ ...p, key: valuesKey, error: errorWords(err) })));
     return () => {
       live = false;
     };
@@ -104,7 +105,7 @@ export function usePositions(exposure: SnapshotExposure): { lines: PositionLine[
       .listTags({})
       .then(
         (t) => current && setTags({ exposure, tags: t }),
-        (err) => current && setError(asFailure(err).message),
+        (err) => current && setError(errorWords(err)),
       );
     return () => {
       current = false;

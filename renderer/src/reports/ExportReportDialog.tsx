@@ -5,7 +5,7 @@ import type { ApiOutputs } from '../../../shared/api/contract';
 import { REPORT_SECTIONS, type PaperSize, type ReportSection } from '../../../shared/report/document';
 import type { ReportFormat } from '../../../shared/report/model';
 import type { ReportExportResult } from '../../../shared/report/record';
-import { api, asFailure } from '../api';
+import { api } from '../api';
 import { formatCount } from '../format';
 import { currentLanguage, LANGUAGES, msg, type Language } from '../i18n';
 import { loadExportChoices, saveExportChoices, suggestedReportName, usesPaper, usesSections, type ExportChoices } from './export-choices';
@@ -15,6 +15,7 @@ import { ReportPreferencesForm } from './ReportPreferencesForm';
 import { RadioChoices } from '../ui/RadioChoices';
 import { ReportPreview } from './ReportPreview';
 import './export-report.css';
+import { errorWords } from '../failure-words';
 
 // The labels are format names, the same in every language (i18n-ignore on each); the hints are translated where shown.
 const FORMATS: { id: ReportFormat; label: string; hint: string }[] = [
@@ -128,7 +129,7 @@ export function ExportReportDialog({
     const asked = { format: previewKind, sections: wanted, ...extras };
     ('portfolioId' in subject ? api().previewReport({ ...subject, ...asked }) : api().previewClientReport({ ...subject, ...asked }))
       .then((value) => id === request.current && setPreview({ state: 'ready', value, kind: previewKind }))
-      .catch((err) => id === request.current && setPreview({ state: 'error', message: asFailure(err).message }));
+      .catch((err) => id === request.current && setPreview({ state: 'error', message: errorWords(err) }));
     // The keys name the subject and the shocks (objects made afresh on every render).
   }, [subjectKey, shocksKey, benchmark, previewKind, sectionsKey, prefsVersion, language]);
 
@@ -151,7 +152,7 @@ export function ExportReportDialog({
       setSaving({ state: 'saved', result });
       onSaved(result);
     } catch (err) {
-      setSaving({ state: 'error', message: asFailure(err).message });
+      setSaving({ state: 'error', message: errorWords(err) });
     }
   };
 

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'r
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../../shared/report/document';
-import { api, asFailure } from '../api';
+import { api } from '../api';
+import { errorWords } from '../failure-words';
 
 /** The largest logo the report takes (the backend refuses more): it is embedded in every report. */
 const MAX_LOGO_BYTES = 512 * 1024;
@@ -37,7 +38,7 @@ export function ReportPreferencesForm({ onDone }: { onDone: (saved: boolean) => 
   useEffect(() => {
     api()
       .getReportPreferences({})
-      .then(setPrefs, (err) => setError(asFailure(err).message));
+      .then(setPrefs, (err) => setError(errorWords(err)));
   }, []);
 
   const field = (key: 'reportTitle' | 'adviserName' | 'adviserFirm' | 'disclaimer') => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
@@ -62,7 +63,7 @@ export function ReportPreferencesForm({ onDone }: { onDone: (saved: boolean) => 
       await api().setReportPreferences({ ...prefs, reportTitle: prefs.reportTitle.trim() || DEFAULT_PREFERENCES.reportTitle });
       onDone(true);
     } catch (err) {
-      setError(asFailure(err).message);
+      setError(errorWords(err));
       setBusy(false);
     }
   };

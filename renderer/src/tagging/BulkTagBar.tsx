@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Theme } from '../../../shared/domain/types';
 import { formatCount } from '../format';
 import { percentToBp } from './TagEditor';
+import { errorWords } from '../failure-words';
 
 /** Tags every selected position at once: one theme, one weight, one undoable step. */
 export function BulkTagBar({
@@ -34,7 +35,7 @@ export function BulkTagBar({
       await onApply(themeId, bp);
       setError(null);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorWords(err));
     }
   };
   return (

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Theme } from '../../../shared/domain/types';
 import type { ExposurePositionTheme as FullTheme } from '../../../shared/exposure/model';
 import { formatCount, formatWeight } from '../format';
-import { api, asFailure } from '../api';
+import { api } from '../api';
+import { errorWords } from '../failure-words';
 
 /** "Applies to 3 positions in 2 portfolios": a tag is the security's, wherever it is held. */
 function useReach(symbolKey: string): string | null {
@@ -101,7 +102,7 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
     try {
       await onSave(themeId, bp, { ...(rationale.trim() ? { rationale: rationale.trim() } : {}), ...(sourceUrl.trim() ? { sourceUrl: sourceUrl.trim() } : {}) });
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorWords(err));
       setSaving(false);
     }
   };
@@ -111,7 +112,7 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
       await api().linkSecurities({ key: symbolKey, canonical: text });
       onLinked?.();
     } catch (err) {
-      setError(asFailure(err).message);
+      setError(errorWords(err));
     }
   };
 

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagImportPreview } from '../../../shared/api/contract';
-import { api, asFailure } from '../api';
+import { api } from '../api';
 import { formatWeight } from '../format';
 import { msg } from '../i18n';
 import { rowIssueWords } from '../import/row-issue-words';
 import type { RecordTagStep } from './ThemesDialog';
+import { errorWords } from '../failure-words';
 
 /** What a line of the file does, as the preview shows it. */
 const STATUS: Record<TagImportPreview['rows'][number]['status'], string> = { new: msg('new'), same: msg('same'), changed: msg('changed'), conflict: msg('conflict') };
@@ -22,7 +23,7 @@ export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; re
       await api().exportTags({ path: target.path, format });
       setMessage(t('Saved {{path}}', { path: target.path }));
     } catch (err) {
-      setMessage(asFailure(err).message);
+      setMessage(errorWords(err));
     }
   };
   const pick = async () => {
@@ -32,7 +33,7 @@ export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; re
       setPending({ path: file.path, preview: await api().previewTagImport({ path: file.path }) });
       setMessage(null);
     } catch (err) {
-      setMessage(asFailure(err).message);
+      setMessage(errorWords(err));
     }
   };
   const confirm = async () => {
@@ -43,7 +44,7 @@ export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; re
       setPending(null);
       onChanged();
     } catch (err) {
-      setMessage(asFailure(err).message);
+      setMessage(errorWords(err));
     }
   };
   const p = pending?.preview;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { asFailure } from '../api';
+import { errorWords } from '../failure-words';
 
 /**
  * Runs a backend call whenever `key` changes; keeps the last answer while the next loads. An
@@ -14,7 +14,7 @@ export function useCall<T>(call: () => Promise<T>, key: string, known?: T | null
     let live = true;
     call().then(
       (data) => live && setState({ data, error: null, key }),
-      (err) => live && setState((s) => ({ data: s.data, error: asFailure(err).message, key })),
+      (err) => live && setState((s) => ({ data: s.data, error: errorWords(err), key })),
     );
     return () => {
       live = false;

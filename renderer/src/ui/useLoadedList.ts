@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { asFailure } from '../api';
+import { errorWords } from '../failure-words';
 
 /**
  * A list loaded from the backend, and `run` for the actions that change it: an action returns a
@@ -20,7 +20,7 @@ export function useLoadedList<T>(load: () => Promise<T[]>, onChanged?: () => voi
         onChanged?.();
         return true;
       } catch (err) {
-        setMessage(asFailure(err).message);
+        setMessage(errorWords(err));
         return false;
       }
     },

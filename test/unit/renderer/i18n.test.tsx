@@ -21,6 +21,8 @@ import { fatal, invalidRows } from '../../../db/import/import-errors';
 import { CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, ROW_TEXT, rowIssue, rowReason } from '../../../shared/import/row-text';
 import { rowIssueWords } from '../../../renderer/src/import/row-issue-words';
 import { TAG_FILE_TEXT } from '../../../shared/tags/tag-file-text';
+import { ERROR_TEXT, saidError } from '../../../shared/api/error-text';
+import { failureWords } from '../../../renderer/src/failure-words';
 import { importErrorWords } from '../../../renderer/src/import/import-error-words';
 import type { ApiFailure } from '../../../renderer/src/api';
 
@@ -132,6 +134,28 @@ describe('what stops an import', () => {
   });
 });
 
+describe("the backend's other refusals", () => {
+  it('each has its Japanese, with the same figures', () => expectJapaneseFor(ERROR_TEXT));
+
+  it('read as the command line has them in English, and in Japanese from their figures, a default theme named in Japanese', async () => {
+    const over = (name: string) => {
+      const e = saidError('WEIGHT_OVER_100', ERROR_TEXT.weightOver100, { key: 'KMI', others: '80%', left: '20%', theme: name }, { theme: { id: 'data-centers', name } });
+      return { code: e.code, message: e.message, details: e.details } as ApiFailure;
+    };
+    const shipped = over('Data-center infrastructure');
+    const renamed = over('My DCs');
+    expect(failureWords(i18n.t, shipped)).toBe('KMI is already 80% tagged to other themes; at most 20% is left for Data-center infrastructure.');
+    expect(failureWords(i18n.t, shipped)).toBe(shipped.message);
+    // Without a template (an error not yet said in Japanese), as it came.
+    expect(failureWords(i18n.t, { code: 'CONFLICT', message: 'Something else.' })).toBe('Something else.');
+    await act(() => setLanguage('ja'));
+    expect(failureWords(i18n.t, shipped)).toBe('KMI は、ほかのテーマにすでに 80% タグ付けされています。データセンター・インフラ に割り当てられるのは最大 20% です。');
+    // A theme the user named keeps their name.
+    expect(failureWords(i18n.t, renamed)).toMatch(/My DCs に割り当てられるのは/);
+    expect(failureWords(i18n.t, { code: 'CONFLICT', message: 'Something else.' })).toBe('Something else.');
+  });
+});
+
 describe('words with more than one meaning', () => {
   it('are said in Japanese as each place means them', async () => {
     await act(() => setLanguage('ja'));
@@ -204,7 +228,7 @@ describe('every text of the app is translated', () => {
   it('no Japanese text is left behind for a key the code no longer uses', () => {
     // The templates of exposure warnings, of what stops an import and of why a row could not be read
     // are keys too, given to t() by warningWords, importErrorWords, rowIssueWords and the mapping preview.
-    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT].flatMap((set) => Object.values(set));
+    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT].flatMap((set) => Object.values(set));
     const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));

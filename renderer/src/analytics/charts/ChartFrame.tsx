@@ -1,8 +1,9 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, asFailure } from '../../api';
+import { api } from '../../api';
 import type { Series } from './colors';
 import { chartSvg, safeFileName, svgToPngBase64 } from './save-chart';
+import { errorWords } from '../../failure-words';
 
 interface Props {
   title: string;
@@ -41,7 +42,7 @@ export function ChartFrame({ title, description, testId, legend, fileName, child
       const saved = await api().saveChart({ format, suggestedName: `${safeFileName(fileName)}.${format}`, data });
       if (saved) onMessage?.(t('Chart saved to {{path}}', { path: saved.path }), 'ok');
     } catch (err) {
-      onMessage?.(asFailure(err).message, 'error');
+      onMessage?.(errorWords(err), 'error');
     } finally {
       setSaving(false);
     }

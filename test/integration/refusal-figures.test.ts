@@ -1,0 +1,56 @@
+/**
+ * Refusals the app meets in ordinary use come with their template and figures as well as their
+ * English (shared/api/error-text.ts), so the window says them in the user's language: a weight
+ * over 100% (with the theme, so a default theme is named in the reader's language), a suggestion
+ * for a security already fully tagged, a fund file the look-through cannot read.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend, type Backend } from '../../db/service/backend';
+import { invokeApi, type AllHandlers } from '../../shared/api/invoke';
+import { ERROR_TEXT } from '../../shared/api/error-text';
+import { fillTemplate } from '../../shared/text/fill';
+import { makeTempDir } from '../helpers/temp-dir';
+
+describe('refusals carry their figures', () => {
+  const temp = makeTempDir('themelens-refusals-');
+  let backend: Backend;
+  const call = (name: keyof AllHandlers, input: unknown) => invokeApi(backend.handlers as AllHandlers, name, input);
+  beforeAll(async () => {
+    backend = await openBackend({ dbPath: join(temp.dir, 'a.db') });
+  });
+  afterAll(() => {
+    backend.close();
+    temp.cleanup();
+  });
+
+  it('a weight over 100%, one tag or a batch: what is left, for which theme', async () => {
+    expect(await call('setTag', { symbolKey: 'KMI', themeId: 'oil-logistics', weightBp: 8000 })).toMatchObject({ ok: true });
+    for (const r of [
+      await call('setTag', { symbolKey: 'KMI', themeId: 'data-centers', weightBp: 5000 }),
+      await call('applyTagChanges', { changes: [{ symbolKey: 'KMI', themeId: 'data-centers', weightBp: 5000 }] }),
+    ]) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'WEIGHT_OVER_100' } });
+      if (r.ok) continue;
+      const params = { key: 'KMI', others: '80%', left: '20%', theme: 'Data-center infrastructure' };
+      expect(r.error.details).toEqual({ symbolKey: 'KMI', remainingBp: 2000, theme: { id: 'data-centers', name: 'Data-center infrastructure' }, text: ERROR_TEXT.weightOver100, params });
+      expect(r.error.message).toBe('KMI is already 80% tagged to other themes; at most 20% is left for Data-center infrastructure.');
+    }
+  });
+
+  it("a fund file without a weight's number or without its header: placed as an import's refusal, with its template", async () => {
+    const bad = join(temp.dir, 'fund.csv');
+    writeFileSync(bad, 'Ticker,Name,Weight (%)\nNVDA,NVIDIA,abc\n');
+    const r = await call('importFundHoldings', { fundSymbol: 'DTCR', path: bad });
+    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_FATAL' } });
+    if (r.ok) return;
+    expect(r.error.details).toMatchObject({ file: 'fund.csv', line: 2, column: null, text: ERROR_TEXT.fundWeight, params: { cell: 'abc' } });
+    expect(r.error.message).toBe('fund.csv line 2: Weight "abc" is not a number. Nothing was imported.');
+    writeFileSync(bad, 'Foo,Bar\n1,2\n');
+    const none = await call('importFundHoldings', { fundSymbol: 'DTCR', path: bad });
+    if (none.ok) throw new Error('imported');
+    expect(none.error.details).toMatchObject({ file: 'fund.csv', line: 1, text: ERROR_TEXT.fundNoHeader, params: {} });
+    expect(none.error.message).toBe(`fund.csv line 1: ${fillTemplate(ERROR_TEXT.fundNoHeader, {})}`);
+  });
+});
