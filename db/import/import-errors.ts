@@ -31,8 +31,9 @@ export const fatal = (name: string, e: FatalParseError) =>
 export function invalidRows(name: string, kept: RowIssue[], total: number, valid: number): AppError {
   const first = kept[0] as RowIssue;
   const text = total > 1 ? INVALID_ROWS_TEXT.more : INVALID_ROWS_TEXT.one;
-  const params = { more: String(total - 1), valid: String(valid) };
-  return new AppError('IMPORT_INVALID_ROWS', `${describeLocation(name, first.line, first.column, first.header)}: ${fillTemplate(text, { ...params, reason: first.message })}`, {
+  // The first row's reason in English; the app puts it in its own language (the first issue's template).
+  const params = { reason: first.message, more: String(total - 1), valid: String(valid) };
+  return new AppError('IMPORT_INVALID_ROWS', `${describeLocation(name, first.line, first.column, first.header)}: ${fillTemplate(text, params)}`, {
     file: name,
     line: first.line,
     column: first.column,

@@ -130,18 +130,28 @@ function prepareBulk(db: Db) {
 }
 
 /**
- * The order to apply a batch's edits in: the edits that lower or remove a weight first, then the
- * rest, each group in the order given. Applied in the order given, moving weight from one theme to
- * another (an undo or a redo of a tag file's changes, say) would pass through more than 100% when the
- * raise comes first, and be refused, though the batch's result is within 100%. Lowering first never
- * passes through more than the result. A batch that edits one tag twice keeps its order: each edit
- * there builds on the one before.
+ * The order to apply a batch's edits in: the tags the batch lowers or removes first, then the rest,
+ * each tag's edits together and in the order given, tags in the order first met. Applied in the
+ * order given, moving weight from one theme to another (an undo or a redo of a tag file's changes,
+ * say) would pass through more than 100% when the raise comes first, and be refused, though the
+ * batch's result is within 100%. Lowering first never passes through more than the result. A tag
+ * edited twice (a security's own key and a key linked to it, in a diff of all tags) is judged by
+ * its last edit.
  */
-function inSafeOrder<T extends { key: string; c: Change }>(edits: readonly T[], weightsOf: (key: string) => Map<string, number>): readonly T[] {
-  const pairs = new Set(edits.map(({ key, c }) => `${key}\u0000${c.themeId}`));
-  if (pairs.size < edits.length) return edits;
-  const lowers = ({ key, c }: T) => c.weightBp === null || c.weightBp < (weightsOf(key).get(c.themeId) ?? 0);
-  return [...edits.filter(lowers), ...edits.filter((e) => !lowers(e))];
+function inSafeOrder<T extends { key: string; c: Change }>(edits: readonly T[], weightsOf: (key: string) => Map<string, number>): T[] {
+  const byTag = new Map<string, T[]>();
+  for (const e of edits) {
+    const tag = `${e.key}\u0000${e.c.themeId}`;
+    const group = byTag.get(tag);
+    if (group) group.push(e);
+    else byTag.set(tag, [e]);
+  }
+  const groups = [...byTag.values()];
+  const lowers = (group: T[]) => {
+    const { key, c } = group[group.length - 1] as T;
+    return c.weightBp === null || c.weightBp < (weightsOf(key).get(c.themeId) ?? 0);
+  };
+  return [...groups.filter(lowers), ...groups.filter((g) => !lowers(g))].flat();
 }
 
 /**
@@ -175,8 +185,9 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
       const named = normaliseSymbolKey(c.symbolKey);
       return { c, key: (canonical.get(named) as string | undefined) ?? named };
     });
+    // Every theme is checked before any edit is applied, so the refusal does not depend on the order.
+    for (const { c } of resolved) if (!themeNames.has(c.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${c.themeId}". Run "themelens themes" to list the theme ids.`);
     for (const { key, c } of inSafeOrder(resolved, weightsOf)) {
-      if (!themeNames.has(c.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${c.themeId}". Run "themelens themes" to list the theme ids.`);
       const m = weightsOf(key);
       const old = m.get(c.themeId) ?? null;
       const oldSource = sources.get(`${key}\u0000${c.themeId}`);

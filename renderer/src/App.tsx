@@ -123,7 +123,8 @@ export function App() {
       .then(setExposure)
       .catch((err) => setToast({ text: errorWords(err), kind: 'error' }));
   }, [selectedId, bumpExposure]);
-  const history = useTagHistory(onTagsApplied);
+  const showError = useCallback((err: unknown) => setToast({ text: errorWords(err), kind: 'error' }), [setToast]);
+  const history = useTagHistory(onTagsApplied, showError);
   useEffect(() => {
     void refreshExposure(selectedId);
   }, [selectedId, exposureVersion, refreshExposure]);

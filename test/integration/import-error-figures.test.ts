@@ -81,7 +81,7 @@ describe('import errors carry their figures', () => {
       const r = await importFile(bad());
       expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID_ROWS' } });
       if (r.ok) return;
-      expect(r.error.details).toMatchObject({ file: 'bad-rows.csv', line: 3, column: 2, header: 'Quantity', text: INVALID_ROWS_TEXT.more, params: { more: '1', valid: '2' } });
+      expect(r.error.details).toMatchObject({ file: 'bad-rows.csv', line: 3, column: 2, header: 'Quantity', text: INVALID_ROWS_TEXT.more, params: { reason: 'Quantity "abc" is not a number; fix the cell or map another column', more: '1', valid: '2' } });
       expect(r.error.details?.issues?.map((i) => [i.line, i.text, i.params])).toEqual([
         [3, ROW_TEXT.quantityNotNumber, { cell: 'abc' }],
         [4, ROW_TEXT.priceSeparators, { cell: '1.2.3' }],

@@ -14,7 +14,7 @@ interface Step {
  * Ctrl/Cmd+Shift+Z or Ctrl+Y). The backend applies each step in one transaction and says what
  * the weights were before, which is exactly what undo applies.
  */
-export function useTagHistory(onChanged: (applied: TagChange[]) => void) {
+export function useTagHistory(onChanged: (applied: TagChange[]) => void, onError: (err: unknown) => void = () => {}) {
   const [undoStack, setUndo] = useState<Step[]>([]);
   const [redoStack, setRedo] = useState<Step[]>([]);
 
@@ -64,20 +64,29 @@ export function useTagHistory(onChanged: (applied: TagChange[]) => void) {
   const undo = useCallback(async () => {
     const step = undoStack.at(-1);
     if (!step) return;
-    await api().applyTagChanges({ changes: step.revert });
+    // A refused undo leaves the tags and both stacks as they were, and says why.
+    try {
+      await api().applyTagChanges({ changes: step.revert });
+    } catch (err) {
+      return onError(err);
+    }
     setUndo((s) => s.slice(0, -1));
     setRedo((s) => [...s, step]);
     onChanged(step.revert);
-  }, [undoStack, onChanged]);
+  }, [undoStack, onChanged, onError]);
 
   const redo = useCallback(async () => {
     const step = redoStack.at(-1);
     if (!step) return;
-    await api().applyTagChanges({ changes: step.apply });
+    try {
+      await api().applyTagChanges({ changes: step.apply });
+    } catch (err) {
+      return onError(err);
+    }
     setRedo((s) => s.slice(0, -1));
     setUndo((s) => [...s, step]);
     onChanged(step.apply);
-  }, [redoStack, onChanged]);
+  }, [redoStack, onChanged, onError]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -96,6 +96,26 @@ describe('applyTagChanges: bulk edits as one step, undoable', () => {
     expect(snapshot(db)).toEqual([['NVDA', 'data-centers', 6000], ['NVDA', 'diamond-semiconductors', 4000]]);
   });
 
+  it("moves weight in either order for a security with a linked key too (a diff of all tags names its tags twice: its own key's, and the linked copy's)", () => {
+    const db = fresh();
+    db.prepare("INSERT INTO security_links (key, canonical_key, reason, source, created_at) VALUES ('NVDA.OLD', 'NVDA', 'user', 'test', ?)").run(NOW);
+    applyTagChanges(db, [{ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 3000 }, { symbolKey: 'NVDA', themeId: 'diamond-semiconductors', weightBp: 7000 }], NOW);
+    // Undo as the window's diff gives it: the linked key's edits and the security's own, raises first.
+    applyTagChanges(
+      db,
+      [
+        { symbolKey: 'NVDA.OLD', themeId: 'data-centers', weightBp: 6000, source: 'linked' },
+        { symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 6000 },
+        { symbolKey: 'NVDA.OLD', themeId: 'diamond-semiconductors', weightBp: 4000, source: 'linked' },
+        { symbolKey: 'NVDA', themeId: 'diamond-semiconductors', weightBp: 4000 },
+      ],
+      NOW,
+    );
+    expect(snapshot(db)).toEqual([['NVDA', 'data-centers', 6000], ['NVDA', 'diamond-semiconductors', 4000]]);
+    // An unknown theme is refused before anything, wherever it stands in the batch.
+    expect(() => applyTagChanges(db, [{ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 9000 }, { symbolKey: 'NVDA', themeId: 'nope', weightBp: null }], NOW)).toThrow(/There is no theme "nope"/);
+  });
+
   it('property: a batch editing each tag once is applied, in any order, exactly when its result is within 100%', () => {
     const themes = ['data-centers', 'oil-logistics', 'diamond-semiconductors'] as const;
     const weights = fc.tuple(...themes.map(() => fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null })));
