@@ -6,6 +6,7 @@ import { textCell } from '../../shared/report/csv-cells';
 import { parseTagCsv, parseTagJson, TAG_CSV_HEADER, type TagFile } from '../../shared/tags/tag-file-format';
 import { bpToFraction } from '../../shared/tags/weight';
 import { TAG_FILE_TEXT, tagFileSaid } from '../../shared/tags/tag-file-text';
+import type { Said } from '../../shared/text/fill';
 import { isIsin } from '../../shared/securities/identifiers';
 import { tickerId } from '../../shared/securities/market';
 import type { Db } from '../connection';
@@ -34,8 +35,6 @@ export function exportTags(db: Db, format: 'json' | 'csv'): string {
 }
 
 type TagImportRow = TagImportPreview['rows'][number];
-/** A conflict as said: its English, with its template and figures where it has them. */
-type Said = { message: string; text?: string; params?: Record<string, string> };
 
 /** A key's ticker, ISIN and market as the master knows them ("XTKS:9984" is 9984 on XTKS). */
 function identity(db: Db): (key: string) => { symbol: string; isin: string | null; exchange: string | null } {

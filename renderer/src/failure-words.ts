@@ -3,6 +3,7 @@ import { withThemeNamesIn } from '../../shared/domain/theme-names';
 import { asFailure, type ApiFailure } from './api';
 import { currentLanguage, i18n } from './i18n';
 import { importErrorWords } from './import/import-error-words';
+import { saidWords } from './said-words';
 
 /**
  * What a refused call says, in the interface's language: an import's refusal placed as the import
@@ -17,7 +18,7 @@ export function failureWords(t: TFunction, failure: ApiFailure): string {
   if (!d || typeof d['text'] !== 'string' || typeof params !== 'object' || params === null) return failure.message;
   const theme = d['theme'] as { id?: unknown; name?: unknown } | undefined;
   const named = typeof theme?.id === 'string' && typeof theme.name === 'string' ? { theme: withThemeNamesIn({ id: theme.id, name: theme.name }, currentLanguage()).name } : {};
-  return t(d['text'], { ...(params as Record<string, string>), ...named });
+  return saidWords(t, { message: failure.message, text: d['text'], params: { ...(params as Record<string, string>), ...named } });
 }
 
 /** The words of whatever a call threw, in the interface's language (for places that keep only the text). */

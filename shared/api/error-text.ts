@@ -1,4 +1,4 @@
-import { fillTemplate } from '../text/fill';
+import { said } from '../text/fill';
 import { AppError, type ErrorCode, type ErrorDetails } from './errors';
 
 /**
@@ -19,7 +19,7 @@ export type ErrorText = (typeof ERROR_TEXT)[keyof typeof ERROR_TEXT];
 
 /** A refusal said from its template: the English message, with the template and figures in its details. */
 export function saidError(code: ErrorCode, text: ErrorText, params: Record<string, string>, details: ErrorDetails = {}): AppError {
-  return new AppError(code, fillTemplate(text, params), { ...details, text, params });
+  return new AppError(code, said(text, params).message, { ...details, text, params });
 }
 
 /** Their Japanese (the app's dictionary takes it). */

@@ -1,4 +1,4 @@
-import { fillTemplate } from '../text/fill';
+import { said } from '../text/fill';
 import type { NumberProblem } from '../money/parse-number';
 import type { RowIssue } from './types';
 
@@ -50,7 +50,7 @@ export const rowReason = (text: RowText, params: Record<string, string> = {}): R
 
 /** A row that could not be read, said from its template: its English, and the template and figures it came from. */
 export function rowIssue(line: number, column: number | null, header: string | null, cell: string, reason: RowReason): RowIssue {
-  return { line, column, header, cell, message: fillTemplate(reason.text, reason.params), text: reason.text, params: reason.params };
+  return { line, column, header, cell, ...said(reason.text, reason.params) };
 }
 
 /** The template for a number cell that does not read, by its field and why (a percentage, or parseDecimal's reason). */

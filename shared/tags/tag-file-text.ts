@@ -1,4 +1,4 @@
-import { fillTemplate } from '../text/fill';
+import { said } from '../text/fill';
 
 /**
  * Why a row of a tag file cannot be read, or cannot be applied here, as templates of its figures:
@@ -25,9 +25,7 @@ export const TAG_FILE_TEXT = {
 export type TagFileText = (typeof TAG_FILE_TEXT)[keyof typeof TAG_FILE_TEXT];
 
 /** A tag file's reason, said: its English, and the template and figures it came from. */
-export function tagFileSaid(text: TagFileText, params: Record<string, string> = {}): { message: string; text: TagFileText; params: Record<string, string> } {
-  return { message: fillTemplate(text, params), text, params };
-}
+export const tagFileSaid = (text: TagFileText, params: Record<string, string> = {}) => said(text, params);
 
 /** Their Japanese (the app's dictionary takes it). */
 export const TAG_FILE_JAPANESE: Record<string, string> = {

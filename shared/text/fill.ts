@@ -6,3 +6,15 @@
 export function fillTemplate(template: string, params: Readonly<Record<string, string | number>>, escape: (words: string) => string = (words) => words): string {
   return template.replace(/\{\{(\w+)\}\}|[^{]+|\{/g, (part, name: string | undefined) => (name !== undefined ? (name in params ? String(params[name]) : part) : escape(part)));
 }
+
+/** A message said from a template: its English, and the template and figures it came from (for the app to say it in its language). */
+export interface Said {
+  message: string;
+  text?: string;
+  params?: Record<string, string>;
+}
+
+/** `text` filled with `params` in English, the template and figures kept beside it. */
+export function said<T extends string>(text: T, params: Record<string, string> = {}): { message: string; text: T; params: Record<string, string> } {
+  return { message: fillTemplate(text, params), text, params };
+}

@@ -3,7 +3,7 @@ import type { ImportPreview } from '../../../shared/api/contract';
 import { headerLabels } from '../../../shared/import/header';
 import type { ColumnMapping as Mapping, PositionField } from '../../../shared/import/types';
 import { msg } from '../i18n';
-import { rowIssueWords } from './row-issue-words';
+import { saidWords } from '../said-words';
 
 /** The fields a user maps, in the order a person thinks of them, with their labels (keys: translated where shown). */
 export const MAPPABLE_FIELDS: { field: PositionField; label: string }[] = [
@@ -98,7 +98,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                 </td>
               ))}
               <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>
-                {r.issue ? rowIssueWords(t, r.issue) : t(KIND_LABEL[r.kind])}
+                {r.issue ? saidWords(t, r.issue) : t(KIND_LABEL[r.kind])}
                 {r.notice && (
                   <>
                     <span className="badge warn-badge">{t('Check')}</span>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RowIssue } from '../../../shared/import/types';
-import { rowIssueWords } from './row-issue-words';
+import { saidWords } from '../said-words';
 
 /** Rows of a file that could not be read: where, what the cell said, and why. */
 export function IssuesTable({ issues }: { issues: RowIssue[] }) {
@@ -24,7 +24,7 @@ export function IssuesTable({ issues }: { issues: RowIssue[] }) {
               <td>
                 <code>{i.cell}</code>
               </td>
-              <td>{rowIssueWords(t, i)}</td>
+              <td>{saidWords(t, i)}</td>
             </tr>
           ))}
         </tbody>

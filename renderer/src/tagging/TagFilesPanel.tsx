@@ -4,7 +4,7 @@ import type { TagImportPreview } from '../../../shared/api/contract';
 import { api } from '../api';
 import { formatWeight } from '../format';
 import { msg } from '../i18n';
-import { rowIssueWords } from '../import/row-issue-words';
+import { saidWords } from '../said-words';
 import type { RecordTagStep } from './ThemesDialog';
 import { errorWords } from '../failure-words';
 
@@ -95,13 +95,13 @@ export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; re
                       <td className="num">{w(r.oldWeightBp)}</td>
                       <td className="num">{w(r.newWeightBp)}</td>
                       {/* i18n-ignore: the key is a STATUS label, each written with msg() above */}
-                      <td>{r.message !== null ? rowIssueWords(t, { ...r, message: r.message }) : t(STATUS[r.status])}</td>
+                      <td>{r.message !== null ? saidWords(t, { ...r, message: r.message }) : t(STATUS[r.status])}</td>
                     </tr>
                   ))}
                 {p.errors.map((e) => (
                   <tr key={`e${e.line}`} className="cell-bad">
                     <td className="num">{e.line}</td>
-                    <td colSpan={5}>{rowIssueWords(t, e)}</td>
+                    <td colSpan={5}>{saidWords(t, e)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -19,7 +19,7 @@ import { FATAL_TEXT, fatalError } from '../../../shared/import/fatal-text';
 import type { FatalParseError } from '../../../shared/import/types';
 import { fatal, invalidRows } from '../../../db/import/import-errors';
 import { CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, ROW_TEXT, rowIssue, rowReason } from '../../../shared/import/row-text';
-import { rowIssueWords } from '../../../renderer/src/import/row-issue-words';
+import { saidWords } from '../../../renderer/src/said-words';
 import { TAG_FILE_TEXT } from '../../../shared/tags/tag-file-text';
 import { ERROR_TEXT, saidError } from '../../../shared/api/error-text';
 import { failureWords } from '../../../renderer/src/failure-words';
@@ -190,20 +190,20 @@ describe('why a row could not be read', () => {
     };
     const many = failure([qty, split], 3, 7);
     const one = failure([split], 1, 2);
-    expect(rowIssueWords(i18n.t, qty)).toBe(qty.message);
+    expect(saidWords(i18n.t, qty)).toBe(qty.message);
     expect(importErrorWords(i18n.t, many)).toBe(many.message);
     expect(many.message).toBe('a.csv line 3, column 3 (Quantity): Quantity "abc" is not a number; fix the cell or map another column (and 2 more row(s)). Nothing was imported; fix the file, or import the 7 valid row(s) only.');
     expect(importErrorWords(i18n.t, one)).toBe(one.message);
     // A row kept before reasons had templates stays in its English.
     const old = { line: 2, column: null, header: null, cell: '', message: 'Something old' };
-    expect(rowIssueWords(i18n.t, old)).toBe('Something old');
+    expect(saidWords(i18n.t, old)).toBe('Something old');
     await act(() => setLanguage('ja'));
-    expect(rowIssueWords(i18n.t, qty)).toBe('数量「abc」は数値ではありません。セルを直すか、別の列を割り当ててください');
+    expect(saidWords(i18n.t, qty)).toBe('数量「abc」は数値ではありません。セルを直すか、別の列を割り当ててください');
     expect(importErrorWords(i18n.t, many)).toBe(
       'a.csv の 3 行目、3 列目（Quantity）: 数量「abc」は数値ではありません。セルを直すか、別の列を割り当ててください（ほかに 2 行）。何もインポートしていません。ファイルを直すか、読み込める 7 行だけをインポートしてください。',
     );
     expect(importErrorWords(i18n.t, one)).toMatch(/^a\.csv の 5 行目、5 列目: この行には見出しの列数より多くのセルがあります（5 列目から、「1 234,56」）。.*。何もインポートしていません。ファイルを直すか、読み込める 2 行だけをインポートしてください。$/);
-    expect(rowIssueWords(i18n.t, old)).toBe('Something old');
+    expect(saidWords(i18n.t, old)).toBe('Something old');
   });
 });
 
@@ -227,7 +227,7 @@ describe('every text of the app is translated', () => {
 
   it('no Japanese text is left behind for a key the code no longer uses', () => {
     // The templates of exposure warnings, of what stops an import and of why a row could not be read
-    // are keys too, given to t() by warningWords, importErrorWords, rowIssueWords and the mapping preview.
+    // are keys too, given to t() by warningWords, importErrorWords, saidWords and the mapping preview.
     const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT].flatMap((set) => Object.values(set));
     const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
