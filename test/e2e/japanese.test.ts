@@ -69,7 +69,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
   it('Themes: the chart and its table in Japanese', async () => {
     await h.page.getByTestId('view-tab-themes').click();
     await h.page.getByTestId('donut-chart').waitFor();
-    const text = await h.page.locator('main').innerText();
+    const text = await h.page.getByTestId('analytics').innerText();
     expect(text).toContain('未タグ');
     expect(text).toContain('￥285,360'); // 30% of 951,200
     // The program's projects behind the default themes, told in Japanese.

@@ -122,6 +122,38 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
     await h.page.getByTestId('sort-symbol').click(); // back to the file's order
   });
 
+  it('keeps the Positions view as it was while another view is shown: search, scroll and all', async () => {
+    const search = h.page.getByTestId('positions-search');
+    const count = h.page.getByTestId('positions-count');
+    await search.fill('s1');
+    await count.filter({ hasText: / of 10,000 positions/ }).waitFor();
+    const shown = await count.innerText();
+    const scroller = h.page.locator('.positions .table-scroll');
+    await scroller.evaluate((el) => el.scrollTo({ top: 2000 }));
+    await h.page.waitForFunction(() => (document.querySelector('.positions .table-scroll')?.scrollTop ?? 0) >= 2000);
+    const firstRow = async () => {
+      const top = await scroller.evaluate((el) => el.getBoundingClientRect().top + 40);
+      return h.page.evaluate((y) => document.elementFromPoint(400, y)?.closest('tr')?.getAttribute('data-index') ?? null, top);
+    };
+    const rowBefore = await firstRow();
+    expect(Number(rowBefore)).toBeGreaterThan(10);
+    await h.page.getByTestId('view-tab-themes').click();
+    await h.page.getByTestId('donut-chart').waitFor();
+    // Hidden meanwhile: one main element in view.
+    expect(await h.page.locator('main:visible').count()).toBe(1);
+    await h.page.getByTestId('view-tab-positions').click();
+    await expect.poll(() => search.inputValue()).toBe('s1');
+    expect(await count.innerText()).toBe(shown);
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThanOrEqual(2000);
+    expect(await firstRow()).toBe(rowBefore);
+    await h.screenshot('13b-positions-kept');
+    // A new search starts at the top again.
+    await search.fill('s12');
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    await search.fill('');
+    await count.filter({ hasText: /^10,000 positions/ }).waitFor();
+  });
+
   it('tags 1,000 selected rows at once and shows the result (time printed for the note)', async () => {
     h.openDialogAnswers.push(thousand);
     await h.page.getByTestId('import-button').first().click();

@@ -76,4 +76,18 @@ export function viewCall(view: string, portfolioId: number, snapshotId: number |
   }
 }
 
+/**
+ * `view`'s call for the portfolio's snapshot before `snapshotId` (the next one in the snapshot
+ * picker), if it has one: comparing with the last snapshot is the usual first switch of snapshot,
+ * and at 100,000 positions computing an older snapshot's themes takes 40-70 ms on top of drawing.
+ */
+export function previousSnapshotCall(view: string, portfolioId: number, snapshotId: number): Call {
+  return async () => {
+    const snapshots = await api().listSnapshots({ portfolioId });
+    const at = snapshots.findIndex((s) => s.id === snapshotId);
+    const previous = at >= 0 ? snapshots[at + 1] : undefined;
+    return previous ? viewCall(view, portfolioId, previous.id)?.() : undefined;
+  };
+}
+
 export const PREFETCHED_VIEWS = ['themes', 'accounts', 'currencies', 'overlap', 'history', 'portfolios'] as const;

@@ -94,9 +94,13 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
     [lines, deferredQuery, untaggedOnly, themeIds, order],
   );
   const filtered = Boolean(deferredQuery.trim()) || untaggedOnly || themeIds !== null;
-  // A new search, filter or order starts at the top of the list.
+  // A new search, filter or order starts at the top of the list. Only a new one: effects run again
+  // when the view is shown again after another (App keeps it, hidden), and it stays where it was.
+  const listed = useRef<unknown[] | null>(null);
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
+    const now = [deferredQuery, untaggedOnly, themeIds, order];
+    if (listed.current && now.some((x, i) => x !== listed.current![i])) scroller.current?.scrollTo({ top: 0 });
+    listed.current = now;
   }, [deferredQuery, untaggedOnly, themeIds, order]);
 
   // Only the rows in view are in the DOM: thousands of lines scroll and update smoothly. Each row

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Tag } from '../../../shared/domain/types';
 import { POSITION_LIST_LIMIT, type PositionRow, type PositionList } from '../../../shared/exposure/position-list';
 import type { SnapshotExposure } from '../../../shared/exposure/model';
@@ -13,18 +13,22 @@ export const FIRST_PAGE = 200;
 export const PAGE = 25_000;
 
 /**
- * What the Positions view last showed: going back to it from another view shows the same
- * positions at once (100,000 of them took 1.2 s to load and build again) instead of asking again.
- * The positions hold while their values cannot have changed (same snapshot, base currency and
- * rates) and no portfolio or snapshot came or went (App forgets them then: a deleted snapshot's
- * id can be given to the next import); the tags, and the rows built from both, while the exposure
- * is the same one (a tag edit brings a new one). Only a whole list is kept.
+ * Bumped by every forgetPositions: App keeps the Positions view, hidden, behind the other views,
+ * and a snapshot deleted there can give its id to the next import, so the table on hand loads its
+ * positions again whenever portfolios or snapshots came or went.
  */
-let kept: { valuesKey: string; list: PositionList; exposure: SnapshotExposure; tags: Tag[]; lines: PositionLine[] } | null = null;
+let forgotten = 0;
+const forgetting = new Set<() => void>();
+const onForget = (listener: () => void) => {
+  forgetting.add(listener);
+  return () => void forgetting.delete(listener);
+};
+const timesForgotten = () => forgotten;
 
-/** Drops what the Positions view last showed (portfolios or snapshots changed; tests start clean). */
+/** The positions on hand may be another snapshot's: portfolios or snapshots came or went. */
 export function forgetPositions(): void {
-  kept = null;
+  forgotten++;
+  for (const listener of forgetting) listener();
 }
 
 interface Pages {
@@ -43,10 +47,8 @@ interface Pages {
  * per page). A page computed with other values than the first (a rate changed meanwhile) starts
  * the list again, so pages of two valuations are never mixed.
  */
-function usePagedPositions(snapshotId: number, valuesKey: string, known: PositionList | null): Pages {
-  const [pages, setPages] = useState<Pages>(() =>
-    known ? { key: valuesKey, list: known, loaded: known.rows.length, complete: true, error: null } : { key: '', list: null, loaded: 0, complete: false, error: null },
-  );
+function usePagedPositions(snapshotId: number, valuesKey: string): Pages {
+  const [pages, setPages] = useState<Pages>({ key: '', list: null, loaded: 0, complete: false, error: null });
   const current = pages.key === valuesKey;
   useEffect(() => {
     if (current && (pages.complete || pages.error)) return;
@@ -82,7 +84,7 @@ function usePagedPositions(snapshotId: number, valuesKey: string, known: Positio
     return () => {
       live = false;
     };
-    // Asked again when the snapshot or its valuation changes (`valuesKey` carries both).
+    // Asked again when the snapshot or its valuation changes, or positions were forgotten (`valuesKey` carries all three).
   }, [valuesKey]);
   return current ? pages : { key: valuesKey, list: null, loaded: 0, complete: false, error: null };
 }
@@ -93,9 +95,10 @@ function usePagedPositions(snapshotId: number, valuesKey: string, known: Positio
  * report, that is after every edit, and are small next to the positions.
  */
 export function usePositions(exposure: SnapshotExposure): { lines: PositionLine[] | null; total: number; loaded: number; complete: boolean; error: string | null } {
-  const valuesKey = `${exposure.snapshotId}|${exposure.baseCurrency}|${exposure.fxRates.map((r) => `${r.currency}=${r.rate}`).join(',')}|${exposure.warnings.filter((w) => w.code === 'MISSING_FX').length}`;
-  const pages = usePagedPositions(exposure.snapshotId, valuesKey, kept?.valuesKey === valuesKey ? kept.list : null);
-  const [tags, setTags] = useState<{ exposure: SnapshotExposure; tags: Tag[] } | null>(() => (kept?.exposure === exposure ? { exposure, tags: kept.tags } : null));
+  const generation = useSyncExternalStore(onForget, timesForgotten);
+  const valuesKey = `${generation}|${exposure.snapshotId}|${exposure.baseCurrency}|${exposure.fxRates.map((r) => `${r.currency}=${r.rate}`).join(',')}|${exposure.warnings.filter((w) => w.code === 'MISSING_FX').length}`;
+  const pages = usePagedPositions(exposure.snapshotId, valuesKey);
+  const [tags, setTags] = useState<{ exposure: SnapshotExposure; tags: Tag[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -116,11 +119,6 @@ export function usePositions(exposure: SnapshotExposure): { lines: PositionLine[
   const list = pages.list;
   const rows = list?.snapshotId === exposure.snapshotId ? list.rows : null;
   const tagList = tags?.tags ?? null;
-  const lines = useMemo(() => {
-    if (!rows || !tagList) return null;
-    if (kept && kept.list.rows === rows && kept.tags === tagList) return kept.lines;
-    return buildPositionLines(rows, tagList);
-  }, [rows, tagList]);
-  if (lines && list && pages.complete && tags) kept = { valuesKey, list, exposure: tags.exposure, tags: tags.tags, lines };
+  const lines = useMemo(() => (rows && tagList ? buildPositionLines(rows, tagList) : null), [rows, tagList]);
   return { lines, total: list?.total ?? exposure.positionCount, loaded: pages.loaded, complete: pages.complete, error: pages.error ?? error };
 }

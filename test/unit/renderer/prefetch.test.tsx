@@ -2,7 +2,7 @@
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, callsInFlight } from '../../../renderer/src/api';
-import { usePrefetch } from '../../../renderer/src/analytics/prefetch';
+import { previousSnapshotCall, usePrefetch } from '../../../renderer/src/analytics/prefetch';
 
 afterEach(() => {
   cleanup();
@@ -65,5 +65,27 @@ describe('prefetching waits for the backend to be free', () => {
     expect(callsInFlight()).toBe(0);
     await vi.advanceTimersByTimeAsync(500);
     expect(log).toEqual(['a', 'b']);
+  });
+});
+
+describe('the snapshot before', () => {
+  it("asks for the view's figures of the snapshot after the given one in the picker's order, and nothing without one", async () => {
+    const asked: unknown[] = [];
+    // Newest first, as listSnapshots gives them.
+    (window as unknown as { themelens: unknown }).themelens = Object.freeze({
+      listSnapshots: async () => [{ id: 7 }, { id: 3 }, { id: 5 }],
+      getThemeBreakdown: async (input: unknown) => asked.push(input),
+      getAccountBreakdown: async (input: unknown) => asked.push(input),
+      on: () => () => {},
+    });
+    await previousSnapshotCall('themes', 1, 7)();
+    await previousSnapshotCall('accounts', 1, 3)();
+    expect(asked).toEqual([
+      { portfolioId: 1, snapshotId: 3, top: 10 },
+      { portfolioId: 1, snapshotId: 5 },
+    ]);
+    await previousSnapshotCall('themes', 1, 5)(); // the oldest
+    await previousSnapshotCall('themes', 1, 99)(); // gone meanwhile
+    expect(asked).toHaveLength(2);
   });
 });
