@@ -1,5 +1,6 @@
 import { cusipFromIsin, identifiersInDescription, isCusip, isIsin, isSedol } from '../../shared/securities/identifiers';
 import { marketOf, tickerId } from '../../shared/securities/market';
+import { OR, RESOLVE_TEXT, resolveSaid } from '../../shared/securities/resolve-text';
 import type { ColumnMapping, PositionField } from '../../shared/import/types';
 import type { Db } from '../connection';
 import { linkKeys } from './links';
@@ -111,7 +112,10 @@ export class SecurityResolver {
     const tickerIsin = byTicker ? this.isinOf.get(byTicker) : undefined;
     if ((byId && byTicker && byId !== byTicker) || (!byId && byTicker && isinV && tickerIsin && tickerIsin !== isinV)) {
       const candidates = [byTicker, ...(byId ? [byId] : [])] as string[];
-      return this.review(symbolKey, candidates, `${symbol} in ${currency} is ${byTicker} by its ticker, but its ${idText} ${byId ? `is ${byId}` : `is not ${byTicker}'s (${tickerIsin})`}.`);
+      const said = byId
+        ? resolveSaid(RESOLVE_TEXT.idIsOther, { symbol: String(symbol), currency, byTicker, id: idText, byId })
+        : resolveSaid(RESOLVE_TEXT.idIsNotTickers, { symbol: String(symbol), currency, byTicker, id: idText, tickerIsin: String(tickerIsin) });
+      return this.review(symbolKey, candidates, said);
     }
     // A broker id seen with a security it names is learned for that security.
     const learnConid = (key: string) => {
@@ -128,13 +132,15 @@ export class SecurityResolver {
     if (byTicker) {
       if (isinV && !tickerIsin) this.learn('isin', isinV, byTicker, false, description, currency);
       learnConid(byTicker);
-      return { key: byTicker, method: 'ticker', detail: `ticker ${ticker} within the account's market, ${market === 'US' ? 'US exchanges' : market}, implied by ${currency}` };
+      // Found by ticker: the ticker and the market are known.
+      const figures = { ticker: String(ticker), market: String(market), currency };
+      return { key: byTicker, method: 'ticker', detail: resolveSaid(market === 'US' ? RESOLVE_TEXT.tickerInUs : RESOLVE_TEXT.tickerInMarket, figures) };
     }
     // A ticker the master knows only on other exchanges, with no market implied (a euro account's "AAL"):
     // which listing it is cannot be told without an identifier.
     const elsewhere = ticker !== null ? (this.marketsOf.get(ticker) ?? []) : [];
     if (market === null && elsewhere.length > 0 && !isinV) {
-      return this.review(symbolKey, elsewhere, `${symbol} in ${currency} could be ${elsewhere.join(' or ')}: ${currency} does not say which exchange, and the row has no ISIN.`);
+      return this.review(symbolKey, elsewhere, resolveSaid(RESOLVE_TEXT.whichExchange, { symbol: String(symbol), currency, candidates: elsewhere.join(OR) }));
     }
     // Not a known security. Outside the US, a bare ticker that is a US security's key is qualified.
     let key = symbolKey;
@@ -145,7 +151,7 @@ export class SecurityResolver {
       this.ids.set(`isin:${isinV}`, key);
       this.ids.set(`ticker:${tickerId(market, ticker)}`, key);
       learnConid(key);
-      return { key, method: 'identifier', detail: `${idText} (first seen in ${this.fileName})` };
+      return { key, method: 'identifier', detail: resolveSaid(RESOLVE_TEXT.firstSeen, { id: idText, file: this.fileName }) };
     }
     return { key, method: 'unknown', detail: idText };
   }

@@ -62,6 +62,8 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     const ems = await name.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize));
     expect(ems).toBeGreaterThan(2.2);
     expect(ems).toBeLessThan(3.2);
+    // How 9984 was identified, in its tooltip: by its ticker on the account's market, Tokyo, as the yen implies.
+    await expect.poll(() => h.page.getByTestId(`symbol-${key('9984')}`).getAttribute('title')).toContain('口座の市場（XTKS）のティッカー 9984（JPY から判断） で特定');
     await check('positions');
     await h.screenshot('ja-01-positions');
   });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SecurityReview } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useLoadedList } from '../ui/useLoadedList';
+import { resolutionWords } from './security-title';
 
 /**
  * Needs review: positions that could be more than one security (a ticker and an ISIN that disagree,
@@ -34,7 +35,7 @@ export function ReviewPanel({ onChanged }: { onChanged: () => void }) {
               <p>
                 <strong>{r.symbolKey.replace(/^REVIEW:/, '')}</strong> <span className="muted small">({r.source})</span>
                 <br />
-                {r.message}
+                {resolutionWords(r.message)}
               </p>
               <div className="form-row">
                 {r.candidates.map((c) => (

@@ -25,6 +25,8 @@ import { ERROR_TEXT, saidError } from '../../../shared/api/error-text';
 import { failureWords } from '../../../renderer/src/failure-words';
 import { importErrorWords } from '../../../renderer/src/import/import-error-words';
 import type { ApiFailure } from '../../../renderer/src/api';
+import { OR, RESOLVE_TEXT } from '../../../shared/securities/resolve-text';
+import { resolutionWords, securityTitle } from '../../../renderer/src/positions/security-title';
 
 afterEach(async () => {
   cleanup();
@@ -156,6 +158,32 @@ describe("the backend's other refusals", () => {
   });
 });
 
+describe('how a holding was identified, and why one waits in Needs review', () => {
+  it('each has its Japanese, with the same figures', () => expectJapaneseFor(RESOLVE_TEXT));
+
+  it('are said in Japanese from the English the backend stored, rows stored before the templates too', async () => {
+    const stored = [
+      "ticker 9984 within the account's market, XTKS, implied by JPY",
+      "ticker NVDA within the account's market, US exchanges, implied by USD",
+      'NVDA in USD is NVDA by its ticker, but its ISIN US02376R1023 is AAL.',
+      'AAL in EUR could be XLON:AAL or XNAS:AAL: EUR does not say which exchange, and the row has no ISIN.',
+      'ISIN US67066G1040',
+    ];
+    expect(stored.map(resolutionWords)).toEqual(stored);
+    await act(() => setLanguage('ja'));
+    expect(stored.map(resolutionWords)).toEqual([
+      '口座の市場（XTKS）のティッカー 9984（JPY から判断）',
+      '口座の市場（米国の取引所）のティッカー NVDA（USD から判断）',
+      'USD の NVDA は、ティッカーでは NVDA ですが、ISIN US02376R1023 では AAL です。',
+      'EUR の AAL は XLON:AAL または XNAS:AAL のどれかです。EUR からは取引所が分からず、行に ISIN もありません。',
+      'ISIN US67066G1040',
+    ]);
+    const title = securityTitle({ key: 'XTKS:9984', canonicalKey: 'XTKS:9984', name: 'ソフトバンクグループ', isin: null, market: 'XTKS', method: 'ticker', detail: stored[0]!, linkReason: null });
+    expect(title).toContain('口座の市場（XTKS）のティッカー 9984（JPY から判断）');
+    expect(title).not.toMatch(/ticker|implied/);
+  });
+});
+
 describe('words with more than one meaning', () => {
   it('are said in Japanese as each place means them', async () => {
     await act(() => setLanguage('ja'));
@@ -228,7 +256,7 @@ describe('every text of the app is translated', () => {
   it('no Japanese text is left behind for a key the code no longer uses', () => {
     // The templates of exposure warnings, of what stops an import and of why a row could not be read
     // are keys too, given to t() by warningWords, importErrorWords, saidWords and the mapping preview.
-    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT].flatMap((set) => Object.values(set));
+    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
     const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));
