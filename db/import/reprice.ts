@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { RepriceOutcome } from '../../shared/api/contract';
@@ -56,7 +57,7 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
   // Holdings revalued at a date before they were held would put the new snapshot behind the one it
   // comes from, and it would never be the latest: refused, saying what to do.
   if (asOf < from.asOf) {
-    throw new AppError('VALIDATION', `${file}: prices as of ${asOf} are older than ${portfolio.name}'s latest holdings (as of ${from.asOf}). Use prices on or after ${from.asOf}. Nothing was written.`, { file });
+    throw saidError('VALIDATION', ERROR_TEXT.pricesOlder, { file, asOf, portfolio: portfolio.name, latest: from.asOf }, { file });
   }
 
   const range = positionRange(db, from.id);

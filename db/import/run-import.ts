@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ApiParsedInput, BackupInfo, ImportOutcome, ImportProgress } from '../../shared/api/contract';
@@ -81,7 +82,7 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
 
   return {
     async run(input, now) {
-      if (running) throw new AppError('CONFLICT', 'Another import is running; wait for it to finish or cancel it.');
+      if (running) throw saidError('CONFLICT', ERROR_TEXT.importRunning, {});
       if (options.readOnlyMessage) throw new AppError('IO', options.readOnlyMessage);
       running = true;
       cancelRequested = false;

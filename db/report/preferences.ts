@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/api/errors';
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { logoType, MAX_LOGO_BYTES } from '../../shared/report/logo';
 import { DEFAULT_PREFERENCES, type ReportPreferences } from '../../shared/report/document';
 import { isReportLanguage } from '../../shared/report/i18n';
@@ -26,8 +26,8 @@ type PreferencesPatch = { [K in keyof ReportPreferences]?: ReportPreferences[K] 
 function checkLogo(dataUrl: string): void {
   const m = /^data:image\/(png|jpeg);base64,(.*)$/s.exec(dataUrl);
   const bytes = m ? Buffer.from(m[2] as string, 'base64') : Buffer.alloc(0);
-  if (!m || logoType(bytes) !== m[1]) throw new AppError('VALIDATION', 'The logo is not a PNG or JPEG image (whatever its name says). Save it as PNG or JPEG.');
-  if (bytes.length > MAX_LOGO_BYTES) throw new AppError('VALIDATION', `The logo is ${Math.ceil(bytes.length / 1024)} KB; the limit is ${MAX_LOGO_BYTES / 1024} KB. Use a smaller image.`);
+  if (!m || logoType(bytes) !== m[1]) throw saidError('VALIDATION', ERROR_TEXT.logoNotImage, {});
+  if (bytes.length > MAX_LOGO_BYTES) throw saidError('VALIDATION', ERROR_TEXT.logoTooLarge, { size: String(Math.ceil(bytes.length / 1024)), limit: String(MAX_LOGO_BYTES / 1024) });
 }
 
 /** Saves the given preferences (the others are kept); null removes the logo; returns them all. */

@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio } from '../../shared/domain/types';
 import type { Db } from '../connection';
@@ -10,7 +11,7 @@ import { columns, sql, table } from '../sql';
 export function renamePortfolio(db: Db, id: number, name: string, clientName?: string | null): Portfolio {
   const p = getPortfolio(db, id);
   const clash = findPortfolioByName(db, name);
-  if (clash && clash.id !== id) throw new AppError('CONFLICT', `A portfolio named "${name.trim()}" already exists. Choose another name.`);
+  if (clash && clash.id !== id) throw saidError('CONFLICT', ERROR_TEXT.portfolioExists, { name: name.trim() });
   db.prepare('UPDATE portfolios SET name = ?, client_name = ? WHERE id = ?').run(name.trim(), clientName === undefined ? p.clientName : clientName, id);
   return getPortfolio(db, id);
 }
@@ -53,7 +54,7 @@ export function duplicatePortfolio(db: Db, id: number, name?: string): Portfolio
   return db.transaction(() => {
     const src = getPortfolio(db, id);
     const target = name?.trim() || copyName(db, src.name);
-    if (findPortfolioByName(db, target)) throw new AppError('CONFLICT', `A portfolio named "${target}" already exists. Choose another name.`);
+    if (findPortfolioByName(db, target)) throw saidError('CONFLICT', ERROR_TEXT.portfolioExists, { name: target });
     return copyPortfolio(db, 'main', id, target);
   })();
 }

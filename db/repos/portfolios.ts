@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { portfolioNamed } from '../../shared/domain/portfolio-name';
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio, PortfolioSummary } from '../../shared/domain/types';
@@ -59,7 +60,7 @@ export function createPortfolio(
 ): Portfolio {
   const name = input.name.trim();
   if (findPortfolioByName(db, name)) {
-    throw new AppError('CONFLICT', `A portfolio named "${name}" already exists. Choose another name or import into it.`);
+    throw saidError('CONFLICT', ERROR_TEXT.portfolioExistsImport, { name });
   }
   const info = db
     .prepare('INSERT INTO portfolios (name, base_currency, client_name, created_at) VALUES (?, ?, ?, ?)')

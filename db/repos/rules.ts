@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 import type { TagRule } from '../../shared/api/contract';
 import { compileRule, type RuleTarget } from '../../shared/tags/rule-match';
@@ -17,7 +18,7 @@ export function listRules(db: Db): Rule[] {
 
 export function createRule(db: Db, input: RuleInput, now: string): Rule {
   if (!getTheme(db, input.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${input.themeId}".`);
-  if (!input.pattern.trim()) throw new AppError('VALIDATION', 'A rule needs a pattern.');
+  if (!input.pattern.trim()) throw saidError('VALIDATION', ERROR_TEXT.ruleNeedsPattern, {});
   const id = Number(
     db
       .prepare('INSERT INTO rules (kind, pattern, theme_id, weight_bp, priority, created_at) VALUES (?, ?, ?, ?, ?, ?)')

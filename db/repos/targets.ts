@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import type { ClientTarget, ThemeTarget } from '../../shared/domain/types';
 import { AppError } from '../../shared/api/errors';
@@ -34,7 +35,7 @@ export function setTarget(db: Db, t: ThemeTarget): ThemeTarget[] {
       .prepare('SELECT coalesce(sum(t.share_bp), 0) FROM theme_targets t JOIN themes th ON th.id = t.theme_id WHERE t.portfolio_id = ? AND th.parent_id IS NULL')
       .pluck()
       .get(t.portfolioId) as number;
-    refuseOver100(sum, 'this portfolio');
+    refuseOver100(sum, null);
     return listTargets(db, t.portfolioId);
   })();
 }
@@ -49,8 +50,10 @@ function themeMustExist(db: Db, themeId: string): void {
 }
 
 /** Thrown inside the setting transaction, so the new target is rolled back with it. */
-function refuseOver100(sumBp: number, whose: string): void {
-  if (sumBp > 10_000) throw new AppError('VALIDATION', `The targets of ${whose} would add up to ${(sumBp / 100).toFixed(2)}%, more than 100%. Lower another target first. Nothing was changed.`);
+function refuseOver100(sumBp: number, client: string | null): void {
+  if (sumBp <= 10_000) return;
+  const total = (sumBp / 100).toFixed(2);
+  throw client === null ? saidError('VALIDATION', ERROR_TEXT.targetsOverPortfolio, { total }) : saidError('VALIDATION', ERROR_TEXT.targetsOverClient, { client, total });
 }
 
 /** A client's targets (migration 11), in theme order; `client` is shown as the caller wrote it. */

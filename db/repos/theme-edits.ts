@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../shared/domain/default-themes';
 import type { Theme } from '../../shared/domain/types';
@@ -23,9 +24,9 @@ function checkParent(db: Db, themeId: string | null, parentId: string | null | u
   if (!parentId) return;
   const parent = getTheme(db, parentId);
   if (!parent) throw new AppError('NOT_FOUND', `There is no theme "${parentId}" to put it under.`);
-  if (parent.parentId) throw new AppError('VALIDATION', `${parent.name} is itself a sub-theme; sub-themes go one level deep.`);
-  if (themeId === parentId) throw new AppError('VALIDATION', 'A theme cannot be its own parent.');
-  if (themeId && listThemes(db).some((t) => t.parentId === themeId)) throw new AppError('VALIDATION', 'This theme has sub-themes of its own, so it stays a top-level theme.');
+  if (parent.parentId) throw saidError('VALIDATION', ERROR_TEXT.subThemeDeep, { name: parent.name });
+  if (themeId === parentId) throw saidError('VALIDATION', ERROR_TEXT.ownParent, {});
+  if (themeId && listThemes(db).some((t) => t.parentId === themeId)) throw saidError('VALIDATION', ERROR_TEXT.hasSubThemes, {});
 }
 
 /** Adds a user theme; its id comes from the name (made unique), its color from a palette unless given. */
@@ -36,7 +37,7 @@ export function createTheme(
   const name = input.name.trim();
   checkParent(db, null, input.parentId);
   if (listThemes(db).some((t) => t.name.toLowerCase() === name.toLowerCase())) {
-    throw new AppError('CONFLICT', `A theme named "${name}" already exists.`);
+    throw saidError('CONFLICT', ERROR_TEXT.themeExists, { name });
   }
   let id = themeIdFromName(name);
   for (let n = 2; getTheme(db, id); n++) id = `${themeIdFromName(name).slice(0, 44)}-${n}`;
@@ -63,7 +64,7 @@ export function updateTheme(
   if (input.parentId !== undefined) checkParent(db, theme.id, input.parentId);
   const name = input.name?.trim() ?? theme.name;
   if (name !== theme.name && listThemes(db).some((t) => t.id !== theme.id && t.name.toLowerCase() === name.toLowerCase())) {
-    throw new AppError('CONFLICT', `A theme named "${name}" already exists.`);
+    throw saidError('CONFLICT', ERROR_TEXT.themeExists, { name });
   }
   db.prepare('UPDATE themes SET name = ?, color = ?, description = ?, pack = ?, parent_id = ? WHERE id = ?').run(
     name,

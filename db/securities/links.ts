@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/api/errors';
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import type { Db } from '../connection';
 
 export type LinkReason = 'identifier' | 'listing' | 'user';
@@ -31,11 +31,11 @@ export function refreshLinkedTags(db: Db): void {
  */
 export function linkKeys(db: Db, key: string, canonical: string, reason: LinkReason, source: string, now: string): void {
   const target = canonicalKey(db, canonical);
-  if (target === key) throw new AppError('CONFLICT', `${canonical} is already linked to ${key}; a key cannot take its own tags.`);
+  if (target === key) throw saidError('CONFLICT', ERROR_TEXT.linkedToItself, { canonical, key });
   const own = (k: string) => db.prepare("SELECT theme_id AS themeId, weight_bp AS w, source, rationale, source_url AS url, updated_at AS at FROM tags WHERE symbol_key = ? AND source <> 'linked'").all(k) as { themeId: string; w: number; source: string; rationale: string | null; url: string | null; at: string }[];
   const mine = own(key);
   if (mine.length > 0 && own(target).length > 0) {
-    throw new AppError('CONFLICT', `${key} and ${target} both have tags of their own. Untag one of them first (themelens untag ${key}); nothing was linked.`);
+    throw saidError('CONFLICT', ERROR_TEXT.bothTagged, { key, target });
   }
   db.transaction(() => {
     if (mine.length > 0) {

@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import type { BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { createVerifiedBackup, listBackups, restoreBackup } from '../backup/backups';
@@ -14,7 +15,7 @@ export function databaseHandlers({ db, settings }: HandlerContext, imports: Impo
     createBackup: async () => createVerifiedBackup(db, settings.dbPath, 'manual', new Date(), settings.nativeBinding),
     restoreBackup: async (input) => {
       if (settings.readOnlyMessage) throw new AppError('IO', settings.readOnlyMessage);
-      if (imports.running()) throw new AppError('CONFLICT', 'An import is running; wait for it to finish or cancel it, then restore.');
+      if (imports.running()) throw saidError('CONFLICT', ERROR_TEXT.restoreWhileImport, {});
       const found = listBackups(settings.dbPath).find((b) => b.file === input.file);
       if (!found) throw new AppError('NOT_FOUND', `There is no backup named ${input.file}. Run "themelens backup list" to see them.`);
       return restoreBackup(db, settings.dbPath, found.path, new Date(), settings.nativeBinding);

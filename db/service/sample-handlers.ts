@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +34,9 @@ export function sampleHandlers({ db, now, withLookThrough }: HandlerContext, all
   };
   return {
     loadSampleHousehold: async () => {
-      if (recorded()) throw new AppError('CONFLICT', 'The sample household is already loaded. Remove it first (Remove the sample, on its banner, or themelens demo --remove).');
+      if (recorded()) throw saidError('CONFLICT', ERROR_TEXT.sampleLoaded, {});
       if (portfolios.listPortfolios(db).length > 0) {
-        throw new AppError('CONFLICT', 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db');
+        throw saidError('CONFLICT', ERROR_TEXT.sampleNotEmpty, {});
       }
       const h = all();
       const dir = mkdtempSync(join(tmpdir(), 'themelens-sample-'));

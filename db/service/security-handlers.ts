@@ -1,5 +1,5 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import type { BackendHandlers } from '../../shared/api/contract';
-import { AppError } from '../../shared/api/errors';
 import { canonicalKey, linkKeys, unlinkKey } from '../securities/links';
 import { keyForText } from '../securities/keys';
 import { decideReview, listReviews, listSecurities, showSecurity, snapshotSecurities } from '../securities/queries';
@@ -17,7 +17,7 @@ export function securityHandlers({ db, now, withLookThrough }: HandlerContext) {
     linkSecurities: (input) => {
       const key = keyForText(db, input.key);
       const canonical = canonicalKey(db, keyForText(db, input.canonical));
-      if (key === canonical) throw new AppError('CONFLICT', `${input.key} and ${input.canonical} are already one security (${canonical}).`);
+      if (key === canonical) throw saidError('CONFLICT', ERROR_TEXT.alreadyOne, { key: input.key, canonical: input.canonical, one: canonical });
       withLookThrough(() => linkKeys(db, key, canonical, 'user', 'linked by the user', now()));
       return showSecurity(db, canonical);
     },

@@ -53,4 +53,21 @@ describe('refusals carry their figures', () => {
     expect(none.error.details).toMatchObject({ file: 'fund.csv', line: 1, text: ERROR_TEXT.fundNoHeader, params: {} });
     expect(none.error.message).toBe(`fund.csv line 1: ${fillTemplate(ERROR_TEXT.fundNoHeader, {})}`);
   });
+
+  it('a name already taken, a theme put too deep: their templates and figures beside the English', async () => {
+    const robots = await call('createTheme', { name: 'Robots' });
+    if (!robots.ok) throw new Error('created');
+    const again = await call('createTheme', { name: 'robots' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'A theme named "robots" already exists.', details: { text: ERROR_TEXT.themeExists, params: { name: 'robots' } } } });
+    const cooling = await call('createTheme', { name: 'Cooling', parentId: 'data-centers' });
+    if (!cooling.ok) throw new Error('created');
+    const deeper = await call('createTheme', { name: 'Pumps', parentId: (cooling.value as { id: string }).id });
+    expect(deeper).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { text: ERROR_TEXT.subThemeDeep, params: { name: 'Cooling' } } } });
+    const csv = join(temp.dir, 'holdings.csv');
+    writeFileSync(csv, 'Symbol,Quantity,Price,Value\nKMI,10,27.50,275.00\n');
+    const first = await call('importHoldings', { path: csv, portfolioName: 'NISA', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+    expect(first).toMatchObject({ ok: true });
+    const copy = await call('duplicatePortfolio', { id: first.ok ? (first.value as { portfolio: { id: number } }).portfolio.id : 0, name: 'NISA' });
+    expect(copy).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'A portfolio named "NISA" already exists. Choose another name.', details: { text: ERROR_TEXT.portfolioExists, params: { name: 'NISA' } } } });
+  });
 });

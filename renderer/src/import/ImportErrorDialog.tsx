@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../api';
 import { IssuesTable } from './IssuesTable';
-import { importErrorWords } from './import-error-words';
+import { failureWords } from '../failure-words';
 import { Modal } from '../ui/Modal';
 
 /** Why an import stopped, row by row, and what the user can do about it. */
@@ -23,7 +23,8 @@ export function ImportErrorDialog({
   const title = failure.code === 'ALREADY_IMPORTED' ? t('Already imported') : failure.code === 'IMPORT_INVALID_ROWS' ? t('Some rows could not be read') : t('The file could not be imported');
   return (
     <Modal title={title} testId="import-error-dialog" onClose={onCancel}>
-      <p className="error-message">{importErrorWords(t, failure)}</p>
+      {/* An import's own refusal placed as the import places it; any other (a name taken, an import running) from its template. */}
+      <p className="error-message">{failureWords(t, failure)}</p>
       {issues.length > 0 && <IssuesTable issues={issues} />}
       {rejected !== null && rejected > issues.length && (
         <p className="muted small" data-testid="issues-more">

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { ImportErrorDialog } from '../../../renderer/src/import/ImportErrorDialog';
 import { percentToBp } from '../../../renderer/src/tagging/TagEditor';
 import { installBridge, makePortfolio, makeReport } from './fake-bridge';
+import { ERROR_TEXT, saidError } from '../../../shared/api/error-text';
+import { setLanguage } from '../../../renderer/src/i18n';
+import type { ApiFailure } from '../../../renderer/src/api';
 
 afterEach(cleanup);
 
@@ -78,6 +81,21 @@ describe('ImportErrorDialog', () => {
     expect(row.textContent).toBe('3Quantitythree hundredQuantity "three hundred" is not a number');
     fireEvent.click(screen.getByTestId('import-valid-rows'));
     expect(retried).toEqual({ skipInvalid: true });
+  });
+
+  it("says a refusal that is not the file's (a name already taken) from its template, in Japanese too", async () => {
+    const taken = saidError('CONFLICT', ERROR_TEXT.portfolioExistsImport, { name: 'NISA' });
+    const failure = { code: taken.code, message: taken.message, details: taken.details } as ApiFailure;
+    const { unmount } = render(<ImportErrorDialog failure={failure} onRetry={() => {}} onCancel={() => {}} />);
+    expect(screen.getByTestId('import-error-dialog').textContent).toContain('A portfolio named "NISA" already exists. Choose another name or import into it.');
+    unmount();
+    await act(() => setLanguage('ja'));
+    try {
+      render(<ImportErrorDialog failure={failure} onRetry={() => {}} onCancel={() => {}} />);
+      expect(screen.getByTestId('import-error-dialog').textContent).toContain('「NISA」という名前のポートフォリオはすでにあります。');
+    } finally {
+      await act(() => setLanguage('en'));
+    }
   });
 });
 

@@ -155,6 +155,10 @@ describe("the backend's other refusals", () => {
     // A theme the user named keeps their name.
     expect(failureWords(i18n.t, renamed)).toMatch(/My DCs に割り当てられるのは/);
     expect(failureWords(i18n.t, { code: 'CONFLICT', message: 'Something else.' })).toBe('Something else.');
+    const taken = saidError('CONFLICT', ERROR_TEXT.portfolioExistsImport, { name: 'NISA' });
+    expect(failureWords(i18n.t, { code: taken.code, message: taken.message, details: taken.details } as ApiFailure)).toBe(
+      '「NISA」という名前のポートフォリオはすでにあります。別の名前にするか、そのポートフォリオにインポートしてください。',
+    );
   });
 });
 
