@@ -63,7 +63,11 @@ export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; t
       const s = find(pack.suggestions, item.symbolKey.toUpperCase(), item.themeId);
       if (!s) throw new AppError('NOT_FOUND', `There is no suggestion of ${item.symbolKey} for ${item.themeId}.`);
       const others = tagsOf(db, s.symbolKey).filter((t) => t.themeId !== s.themeId).reduce((a, t) => a + t.weightBp, 0);
-      if (others >= 10_000) throw saidError('WEIGHT_OVER_100', ERROR_TEXT.fullyTagged, { key: s.symbolKey, theme: s.themeId });
+      if (others >= 10_000) {
+        // The English names the theme by its id, as it always has; the app names it as it names the theme (in Japanese, a default one in Japanese).
+        const theme = themes.resolve(s.themeId);
+        throw saidError('WEIGHT_OVER_100', ERROR_TEXT.fullyTagged, { key: s.symbolKey, theme: s.themeId }, theme ? { theme: { id: theme.id, name: theme.name } } : {});
+      }
       themes.ensure(s.themeId);
       setTag(db, { symbolKey: s.symbolKey, themeId: s.themeId, weightBp: Math.min(s.weightBp, 10_000 - others), source: 'suggestion', rationale: s.rationale, sourceUrl: s.source }, now);
       decide(db, s.symbolKey, s.themeId, 'accepted', now, s.weightBp);

@@ -70,4 +70,21 @@ describe('refusals carry their figures', () => {
     const copy = await call('duplicatePortfolio', { id: first.ok ? (first.value as { portfolio: { id: number } }).portfolio.id : 0, name: 'NISA' });
     expect(copy).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'A portfolio named "NISA" already exists. Choose another name.', details: { text: ERROR_TEXT.portfolioExists, params: { name: 'NISA' } } } });
   });
+
+  it('a suggestion for a security already fully tagged: the theme by its id in English, and the theme beside it for the app to name', async () => {
+    const listed = await call('listSuggestions', { onlyHeld: false });
+    if (!listed.ok) throw new Error('listed');
+    const s = (listed.value as { symbolKey: string; themeId: string; themeName: string }[]).find((x) => x.themeId === 'dc-operators')!;
+    expect(await call('setTag', { symbolKey: s.symbolKey, themeId: 'oil-logistics', weightBp: 10_000 })).toMatchObject({ ok: true });
+    const r = await call('acceptSuggestions', { items: [{ symbolKey: s.symbolKey, themeId: s.themeId }] });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'WEIGHT_OVER_100',
+        message: `${s.symbolKey} is already 100% tagged; untag it first to accept the dc-operators suggestion.`,
+        // A sub-theme of the pack, not created until a suggestion of it is accepted: named as the pack names it.
+        details: { text: ERROR_TEXT.fullyTagged, params: { key: s.symbolKey, theme: 'dc-operators' }, theme: { id: 'dc-operators', name: 'Data-center operators and REITs' } },
+      },
+    });
+  });
 });
