@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { FundSummary } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { parseFundHoldings } from '../../shared/lookthrough/parse-fund';
-import { ERROR_TEXT } from '../../shared/api/error-text';
+import { ERROR_TEXT, FUND_ROW_TEXT } from '../../shared/api/error-text';
 import { fillTemplate } from '../../shared/text/fill';
 import type { Db } from '../connection';
 import { normaliseSymbolKey } from './tags';
@@ -38,9 +38,13 @@ function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: 
   const parsed = parseFundHoldings(text);
   const first = parsed.errors[0];
   if (first) {
-    // Said from a template (the app words it in its language), placed as the import places its own.
-    const [text, params] = first.column === null ? [ERROR_TEXT.fundNoHeader, {}] : [ERROR_TEXT.fundWeight, { cell: first.cell }];
-    throw new AppError('IMPORT_FATAL', `${name} line ${first.line}: ${fillTemplate(text, params)}`, { file: name, line: first.line, column: null, text, params, issues: parsed.errors });
+    // Said from the template of the row's reason (the app words it in its language), placed as the
+    // import places its own; a reason without one in the English it came in.
+    const refusal = first.text === FUND_ROW_TEXT.weight ? ERROR_TEXT.fundWeight : first.text === FUND_ROW_TEXT.noHeader ? ERROR_TEXT.fundNoHeader : null;
+    const params = first.params ?? {};
+    const at = { file: name, line: first.line, column: null, issues: parsed.errors };
+    if (!refusal) throw new AppError('IMPORT_FATAL', `${name} line ${first.line}: ${first.message} Nothing was imported.`, at);
+    throw new AppError('IMPORT_FATAL', `${name} line ${first.line}: ${fillTemplate(refusal, params)}`, { ...at, text: refusal, params });
   }
   if (parsed.constituents.length === 0) {
     throw new AppError('IMPORT_FATAL', `${name}: ${ERROR_TEXT.fundNoHoldings}`, { file: name, line: null, column: null, text: ERROR_TEXT.fundNoHoldings, params: {} });

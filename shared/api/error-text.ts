@@ -7,11 +7,17 @@ import { AppError, type ErrorCode, type ErrorDetails } from './errors';
  * the app says them in the user's language (renderer/src/failure-words.ts; Japanese below). The
  * import's own refusals have theirs in shared/import/fatal-text.ts and row-text.ts.
  */
+/** Why a fund file's row, or the file, cannot be read (shared/lookthrough/parse-fund.ts), before the refusal says nothing was imported. */
+export const FUND_ROW_TEXT = {
+  weight: 'Weight "{{cell}}" is not a number.',
+  noHeader: 'No header with Ticker (or ISIN) and Weight (%) was found: is this an issuer holdings file?',
+} as const;
+
 export const ERROR_TEXT = {
   weightOver100: '{{key}} is already {{others}} tagged to other themes; at most {{left}} is left for {{theme}}.',
   fullyTagged: '{{key}} is already 100% tagged; untag it first to accept the {{theme}} suggestion.',
-  fundWeight: 'Weight "{{cell}}" is not a number. Nothing was imported.',
-  fundNoHeader: 'No header with Ticker (or ISIN) and Weight (%) was found: is this an issuer holdings file? Nothing was imported.',
+  fundWeight: `${FUND_ROW_TEXT.weight} Nothing was imported.`,
+  fundNoHeader: `${FUND_ROW_TEXT.noHeader} Nothing was imported.`,
   fundNoHoldings: 'no holdings were found below the header. Nothing was imported.',
   portfolioExistsImport: 'A portfolio named "{{name}}" already exists. Choose another name or import into it.',
   portfolioExists: 'A portfolio named "{{name}}" already exists. Choose another name.',

@@ -3,6 +3,8 @@ import { CsvReader } from '../import/tokenize';
 import type { RowIssue } from '../import/types';
 import { isIsin } from '../securities/identifiers';
 import { isinFromFundCusip, tickerKey } from './fund-identifiers';
+import { FUND_ROW_TEXT } from '../api/error-text';
+import { said } from '../text/fill';
 
 /** One constituent of a fund, weight in parts per million of the fund (6.83% -> 68300). */
 export interface FundConstituent {
@@ -90,7 +92,7 @@ export function parseFundHoldings(text: string): FundHoldings {
     const w = parseDecimal(weightText);
     if (!w.ok) {
       if (w.empty) continue;
-      errors.push({ line: row.line, column: weight + 1, header: header[weight] ?? null, cell: cells[weight] ?? '', message: `Weight "${cells[weight]}" is not a number.` });
+      errors.push({ line: row.line, column: weight + 1, header: header[weight] ?? null, cell: cells[weight] ?? '', ...said(FUND_ROW_TEXT.weight, { cell: cells[weight] ?? '' }) });
       continue;
     }
     // Weights are percentages (6.83 = 6.83%): ppm = percent x 10,000, exactly, rounded once.
@@ -109,6 +111,6 @@ export function parseFundHoldings(text: string): FundHoldings {
       ...(tickerText && isinText ? { ticker: tickerText, currency: currency >= 0 ? (cells[currency] ?? '').toUpperCase() : '' } : {}),
     });
   }
-  if (!header) errors.push({ line: 1, column: null, header: null, cell: '', message: 'No header with Ticker (or ISIN) and Weight (%) was found: is this an issuer holdings file?' });
+  if (!header) errors.push({ line: 1, column: null, header: null, cell: '', ...said(FUND_ROW_TEXT.noHeader) });
   return { asOf, constituents, errors };
 }

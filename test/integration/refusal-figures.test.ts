@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../db/service/backend';
 import { invokeApi, type AllHandlers } from '../../shared/api/invoke';
-import { ERROR_TEXT } from '../../shared/api/error-text';
+import { ERROR_TEXT, FUND_ROW_TEXT } from '../../shared/api/error-text';
 import { fillTemplate } from '../../shared/text/fill';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -47,6 +47,8 @@ describe('refusals carry their figures', () => {
     if (r.ok) return;
     expect(r.error.details).toMatchObject({ file: 'fund.csv', line: 2, column: null, text: ERROR_TEXT.fundWeight, params: { cell: 'abc' } });
     expect(r.error.message).toBe('fund.csv line 2: Weight "abc" is not a number. Nothing was imported.');
+    // The refusal is said from its row's own reason, which carries its template (not told from the row's column).
+    expect(r.error.details?.issues?.[0]).toMatchObject({ line: 2, column: 3, message: 'Weight "abc" is not a number.', text: FUND_ROW_TEXT.weight, params: { cell: 'abc' } });
     writeFileSync(bad, 'Foo,Bar\n1,2\n');
     const none = await call('importFundHoldings', { fundSymbol: 'DTCR', path: bad });
     if (none.ok) throw new Error('imported');
