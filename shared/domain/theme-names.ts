@@ -1,9 +1,11 @@
 import { DEFAULT_THEMES } from './default-themes';
+import starter from '../suggestions/us-japan-2026.json';
 
 /**
- * The default themes' names and descriptions in Japanese. A default theme's name (or description)
- * left as shipped is shown in the reader's language; one the user wrote is theirs, in any language.
- * The same rule as a report's default title (shared/report/document.ts titleOf).
+ * The names and descriptions in Japanese of the themes the app ships: the three default themes and
+ * the sub-themes of the bundled pack (created when a suggestion of one is accepted). A theme's name
+ * (or description) left as shipped is shown in the reader's language; one the user wrote is
+ * theirs, in any language. The same rule as a report's default title (shared/report/document.ts titleOf).
  */
 const JAPANESE: Readonly<Record<string, { name: string; description: string }>> = {
   'data-centers': {
@@ -18,9 +20,32 @@ const JAPANESE: Readonly<Record<string, { name: string; description: string }>> 
     name: 'ダイヤモンド半導体',
     description: 'パワー・高周波・量子チップ向けの人工（CVD）ダイヤモンドのウエハー、基板、ヒートスプレッダー。',
   },
+  'dc-operators': { name: 'データセンター事業者・REIT', description: 'データセンターを保有・建設・賃貸する企業。' },
+  'dc-power': {
+    name: 'データセンター向け電力・送電網',
+    description: 'データセンターが使う発電・送電・系統設備。プログラムの最初の案件は、データセンター向けのガス火力発電所です。',
+  },
+  'dc-cooling-electrical': { name: 'データセンター向け冷却・電気設備', description: 'データセンター内の冷却、配電、開閉装置、配線。' },
+  'dc-compute': { name: 'データセンター向け計算基盤・ネットワーク', description: 'データセンターを構成するアクセラレーター、プロセッサー、スイッチ、光接続。' },
+  'ol-terminals': { name: '深水原油ターミナル・港湾', description: '輸出用に原油を積み出すターミナルと港湾（プログラムのテキサス沖の深水ターミナルなど）。' },
+  'ol-pipelines': { name: '原油パイプライン・貯蔵', description: '原油をメキシコ湾岸まで運び、そこで貯蔵するパイプラインとタンク施設。' },
+  'ol-shipping': { name: '原油タンカー・海運', description: '原油を海上輸送するタンカー船主と海運会社。' },
+  'ds-producers': {
+    name: '人工ダイヤモンドメーカーとその親会社',
+    description: '人工（ラボグロウン）ダイヤモンドのメーカー（プログラムのジョージア州工場を運営する予定のエレメント・シックスなど）と、その親会社グループ。',
+  },
+  'ds-wafers': { name: 'ダイヤモンドウエハー・基板', description: '半導体チップ向けの単結晶・CVD ダイヤモンドのウエハー、基板、ヒートスプレッダー。' },
+  'ds-equipment': { name: 'ダイヤモンド装置・材料', description: '半導体製造で使うダイヤモンド工具、研磨材、パッドコンディショナーと、ダイヤモンドを成長させる装置。' },
 };
 
-const SHIPPED = new Map(DEFAULT_THEMES.map((t) => [t.id, t]));
+/** Each shipped theme's English as shipped: the default themes, and the bundled pack's themes. */
+const SHIPPED = new Map<string, { name: string; description: string }>([
+  ...DEFAULT_THEMES.map((t): [string, { name: string; description: string }] => [t.id, t]),
+  ...starter.themes.map((t): [string, { name: string; description: string }] => [t.id, { name: t.name, description: t.description }]),
+]);
+
+/** The ids of the themes shipped with the app (the tests check each has its Japanese). */
+export const SHIPPED_THEME_IDS: readonly string[] = [...SHIPPED.keys()];
 
 /**
  * `value` with every default theme in it (any object whose `id` is a default theme's and whose

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
-import { withThemeNamesIn } from '../../../shared/domain/theme-names';
+import { SHIPPED_THEME_IDS, withThemeNamesIn } from '../../../shared/domain/theme-names';
+import starter from '../../../shared/suggestions/us-japan-2026.json';
+
+/** The bundled pack's themes as the file ships them. */
+const PACK_V1_THEMES = starter.themes.map((t) => ({ id: t.id, name: t.name, description: t.description }));
 
 describe('default theme names in the reader\'s language', () => {
   const exposure = {
@@ -37,5 +41,28 @@ describe('default theme names in the reader\'s language', () => {
   it('does not touch an object that only looks like a theme by its id', () => {
     const other = { id: 'data-centers', name: 'Something else' };
     expect(withThemeNamesIn(other, 'ja')).toBe(other);
+  });
+});
+
+describe("the bundled pack's sub-themes in the reader's language", () => {
+  it('every theme the app ships, default or from the pack, has its Japanese name and description', () => {
+    const shipped = [...DEFAULT_THEMES, ...PACK_V1_THEMES];
+    expect(SHIPPED_THEME_IDS).toEqual(shipped.map((t) => t.id));
+    for (const t of withThemeNamesIn(shipped.map((x) => ({ ...x })), 'ja')) {
+      expect(t.name, t.id).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(t.description, t.id).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
+  });
+
+  it('names a sub-theme left as the pack ships it in Japanese, and keeps one the user renamed', () => {
+    const [kept, renamed] = withThemeNamesIn(
+      [
+        { id: 'dc-operators', name: 'Data-center operators and REITs', parentId: 'data-centers' },
+        { id: 'ol-shipping', name: 'My tankers', parentId: 'oil-logistics' },
+      ],
+      'ja',
+    );
+    expect(kept!.name).toBe('データセンター事業者・REIT');
+    expect(renamed!.name).toBe('My tankers');
   });
 });
