@@ -1,4 +1,4 @@
-import { fillTemplate } from '../text/fill';
+import { fillTemplate, mapTemplate } from '../text/fill';
 
 /**
  * How a holding was identified, and why one waits in Needs review, as templates of their figures.
@@ -34,17 +34,17 @@ const FIGURE: Record<string, string> = { currency: '[A-Z]{3}' };
 /** Each template as a pattern that gives back its figures (a name met twice must match the same text). */
 const PATTERNS: [ResolveText, RegExp][] = Object.values(RESOLVE_TEXT).map((text) => {
   const seen = new Set<string>();
-  const source = text.replace(/\{\{(\w+)\}\}|[^{]+|\{/g, (part, name: string | undefined) => {
-    if (name === undefined) return escapeRegExp(part);
+  const figure = (name: string) => {
     if (seen.has(name)) return `\\k<${name}>`;
     seen.add(name);
     return `(?<${name}>${FIGURE[name] ?? '.+?'})`;
-  });
+  };
+  const source = mapTemplate(text, figure, escapeRegExp);
   return [text, new RegExp(`^${source}$`, 's')];
 });
 
 /** How much of a template is its own words: of two templates that match, the one with more says more. */
-const ownWords = (text: string) => text.replace(/\{\{\w+\}\}/g, '').length;
+const ownWords = (text: string) => mapTemplate(text, () => '', (words) => words).length;
 
 /**
  * The template a stored English text was filled from, with its figures; null for a text no
