@@ -20,11 +20,11 @@ export const HELD_SQL = `SELECT 1 FROM snapshots s CROSS JOIN position_groups g 
  * into: the parent already counts it), and those answered at another weight than the pack's now (a
  * newer pack re-weighted them): offered again with the weight they were answered at, the tag left as it is.
  */
-export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { themeName: string; parentThemeId: string | null; held: boolean; previousWeightBp: number | null })[] {
+export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { themePath: { id: string; name: string }[]; parentThemeId: string | null; held: boolean; previousWeightBp: number | null })[] {
   const decided = db.prepare('SELECT weight_bp AS w FROM suggestion_decisions WHERE symbol_key = ? AND theme_id = ?');
   const tagged = db.prepare('SELECT 1 FROM tags WHERE symbol_key = ? AND theme_id = ?').pluck();
   const held = db.prepare(HELD_SQL).pluck();
-  const open: (Suggestion & { themeName: string; parentThemeId: string | null; previousWeightBp: number | null })[] = [];
+  const open: (Suggestion & { themePath: { id: string; name: string }[]; parentThemeId: string | null; previousWeightBp: number | null })[] = [];
   const pack = activePack(db);
   const themes = suggestionThemes(db, pack);
   for (const s of pack.suggestions) {
@@ -34,8 +34,9 @@ export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { them
     // Answered before weights were kept (NULL), or at this very weight: nothing new to say.
     if (d && (d.w === null || d.w === s.weightBp)) continue;
     if (!d && (tagged.get(s.symbolKey, s.themeId) || (theme.parentId && tagged.get(s.symbolKey, theme.parentId)))) continue;
-    const parentName = theme.parentId ? themes.resolve(theme.parentId)?.name : undefined;
-    open.push({ ...s, themeName: parentName ? `${parentName} › ${theme.name}` : theme.name, parentThemeId: theme.parentId, previousWeightBp: d ? d.w : null });
+    const parent = theme.parentId ? themes.resolve(theme.parentId) : undefined;
+    const themePath = [...(parent ? [{ id: parent.id, name: parent.name }] : []), { id: theme.id, name: theme.name }];
+    open.push({ ...s, themePath, parentThemeId: theme.parentId, previousWeightBp: d ? d.w : null });
   }
   return open.map((s) => ({ ...s, held: held.get({ k: s.symbolKey }) !== undefined })).filter((s) => !onlyHeld || s.held);
 }

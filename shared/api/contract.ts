@@ -481,8 +481,12 @@ export interface ApiOutputs {
   reorderThemes: Theme[];
   tagHistory: TagEvent[];
   /** previousWeightBp: the weight it was answered at, when a newer pack re-weighted it (else null). */
-  /** themeName: "Theme › Sub-theme" for a sub-theme; parentThemeId: the theme it rolls up into. */
-  listSuggestions: (Suggestion & { themeName: string; parentThemeId: string | null; held: boolean; previousWeightBp: number | null })[];
+  /**
+   * themePath: the theme, after the theme it rolls up into for a sub-theme, each by id and name, so
+   * the window names them as it names themes (a shipped theme in the reader's language);
+   * parentThemeId: the theme it rolls up into.
+   */
+  listSuggestions: (Suggestion & { themePath: { id: string; name: string }[]; parentThemeId: string | null; held: boolean; previousWeightBp: number | null })[];
   importPack: PackImport;
   showPack: { name: string; version: number; asOf: string; suggestions: number };
   warmUpPdf: { started: boolean };

@@ -83,6 +83,12 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.page.getByTestId('themes-dialog').waitFor();
     await check('themes dialog');
     await h.screenshot('ja-03-themes-dialog');
+    // The pack's suggestions: a sub-theme named under its theme, both in Japanese.
+    await h.page.getByTestId('suggestions-tab').click();
+    await h.page.getByTestId('suggestions-panel').getByRole('checkbox').uncheck();
+    await expect.poll(() => h.page.getByTestId('suggestions-panel').innerText()).toMatch(/データセンター・インフラ ›\s+データセンター事業者・REIT/);
+    await check('suggestions');
+    await h.screenshot('ja-03b-suggestions');
     await h.page.keyboard.press('Escape');
     await h.page.getByTestId('themes-dialog').waitFor({ state: 'detached' });
   });

@@ -103,7 +103,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     const cohr = STARTER_SUGGESTIONS.find((s) => s.symbolKey === 'COHR')!;
     const row = h.page.getByTestId(`suggestion-COHR-${cohr.themeId}`);
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/Diamond semiconductors › [\s\S]*diamond[\s\S]*Source: https:\/\//);
+    expect(await row.innerText()).toMatch(/Diamond semiconductors ›\s[\s\S]*diamond[\s\S]*Source: https:\/\//);
     await h.screenshot('44-suggestions');
     await h.page.getByTestId(`accept-COHR-${cohr.themeId}`).click();
     await row.waitFor({ state: 'detached' });

@@ -42,7 +42,7 @@ describe('sub-themes from the pack', () => {
 
   it('a suggestion names its sub-theme under its theme; accepting it creates the sub-theme, and its value rolls up', async () => {
     const offered = (await h().listSuggestions({ onlyHeld: true })).find((s) => s.symbolKey === 'EQIX');
-    expect(offered).toMatchObject({ themeId: 'dc-operators', themeName: 'Data-center infrastructure › Data-center operators and REITs', held: true });
+    expect(offered).toMatchObject({ themeId: 'dc-operators', themePath: [{ id: 'data-centers', name: 'Data-center infrastructure' }, { id: 'dc-operators', name: 'Data-center operators and REITs' }], held: true });
     await h().acceptSuggestions({ items: [{ symbolKey: 'EQIX', themeId: 'dc-operators' }] });
     const sub = (await h().listThemes({})).find((t) => t.id === 'dc-operators');
     expect(sub).toMatchObject({ parentId: 'data-centers', name: 'Data-center operators and REITs', isDefault: false });

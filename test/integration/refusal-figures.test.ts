@@ -76,7 +76,7 @@ describe('refusals carry their figures', () => {
   it('a suggestion for a security already fully tagged: the theme by its id in English, and the theme beside it for the app to name', async () => {
     const listed = await call('listSuggestions', { onlyHeld: false });
     if (!listed.ok) throw new Error('listed');
-    const s = (listed.value as { symbolKey: string; themeId: string; themeName: string }[]).find((x) => x.themeId === 'dc-operators')!;
+    const s = (listed.value as { symbolKey: string; themeId: string }[]).find((x) => x.themeId === 'dc-operators')!;
     expect(await call('setTag', { symbolKey: s.symbolKey, themeId: 'oil-logistics', weightBp: 10_000 })).toMatchObject({ ok: true });
     const r = await call('acceptSuggestions', { items: [{ symbolKey: s.symbolKey, themeId: s.themeId }] });
     expect(r).toMatchObject({

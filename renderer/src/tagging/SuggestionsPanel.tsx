@@ -55,7 +55,13 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
             {list.map((s) => (
               <tr key={`${s.symbolKey}-${s.themeId}`} data-testid={`suggestion-${s.symbolKey}-${s.themeId}`}>
                 <td className="symbol">{s.symbolKey}</td>
-                <td>{s.themeName}</td>
+                <td className="suggestion-theme">
+                  {/* The theme a sub-theme rolls up into, muted on its own line above it. */}
+                  {s.themePath.slice(0, -1).map((th) => (
+                    <span key={th.id} className="muted small theme-parent">{`${th.name} › `}</span>
+                  ))}
+                  {s.themePath.at(-1)?.name}
+                </td>
                 <td className="num">
                   {formatWeight(s.weightBp / 10000)}
                   {s.previousWeightBp !== null && (

@@ -13,10 +13,10 @@ import { RulesPanel } from './RulesPanel';
 import { TagFilesPanel } from './TagFilesPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
 
-/** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
 /** Runs a bulk tag operation as one undoable step. */
 export type RecordTagStep = <T>(label: string, action: () => Promise<T>) => Promise<T>;
 
+/** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
 export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes' }: { onClose: () => void; onChanged: () => void; record: RecordTagStep; initialTab?: 'themes' | 'suggestions' }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'review' | 'history'>(initialTab);

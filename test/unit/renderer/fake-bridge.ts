@@ -90,9 +90,16 @@ export function installBridge(data: { portfolios?: PortfolioSummary[]; report?: 
   const preferences: ReportPreferences = { ...DEFAULT_PREFERENCES };
   // Tags as the backend stores them: from the report's positions, changed by applyTagChanges.
   const tagStore = new Map(tagsOf(data.report ?? makeReport()).map((t) => [`${t.symbolKey}|${t.themeId}`, t]));
+  // Themes as the backend stores them, changed by updateTheme.
+  const themes = DEFAULT_THEMES.map((t) => ({ ...t }));
   const bridge = {
     listPortfolios: vi.fn(async () => data.portfolios ?? []),
-    listThemes: vi.fn(async () => [...DEFAULT_THEMES]),
+    listThemes: vi.fn(async () => themes.map((t) => ({ ...t }))),
+    updateTheme: vi.fn(async (input: { id: string; name?: string; description?: string; color?: string }) => {
+      const theme = themes.find((t) => t.id === input.id);
+      if (theme) Object.assign(theme, input);
+      return { ...theme };
+    }),
     listSuggestions: vi.fn(async (_input: { onlyHeld: boolean }) => data.suggestions ?? []),
     getExposure: vi.fn(async (_input: { portfolioId: number; positionLimit?: number }) => data.report ?? makeReport()),
     // The positions table reads the report's positions and their tags, as the backend would give them.

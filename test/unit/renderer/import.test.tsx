@@ -52,7 +52,7 @@ describe('importing holdings', () => {
   });
 
   it('after the first import, says how many holdings the pack has suggestions for and opens them on request', async () => {
-    const suggestion = (symbolKey: string, themeId: string) => ({ symbolKey, symbol: symbolKey, exchange: 'XNAS', isin: 'US67066G1040', name: symbolKey, themeId, themeName: themeId, parentThemeId: null, weightBp: 8000, rationale: 'why', source: 'https://example.org/a/b', asOf: '2026-11-25', held: true, previousWeightBp: null });
+    const suggestion = (symbolKey: string, themeId: string) => ({ symbolKey, symbol: symbolKey, exchange: 'XNAS', isin: 'US67066G1040', name: symbolKey, themeId, themePath: [{ id: themeId, name: themeId }], parentThemeId: null, weightBp: 8000, rationale: 'why', source: 'https://example.org/a/b', asOf: '2026-11-25', held: true, previousWeightBp: null });
     const bridge = installBridge({ suggestions: [suggestion('NVDA', 'data-centers'), suggestion('NVDA', 'diamond-semiconductors'), suggestion('KMI', 'oil-logistics')] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
     const created = makePortfolio({ id: 7, name: 'Portfolio Positions' });
