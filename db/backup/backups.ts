@@ -3,6 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo, RestoreResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
+import { FILE_TEXT, fileRefusal } from '../../shared/api/file-text';
 import { encryptInPlace, isPlainSqliteFile, keyOf, openKeyed, unlocks, type Db } from '../connection';
 import { ensurePrivateFile } from '../paths';
 
@@ -79,7 +81,7 @@ export async function createVerifiedBackup(db: Db, dbPath: string, reason: strin
     else await db.backup(tmp);
     makeStandalone(tmp, nativeBinding, keyed);
     chmodSync(tmp, 0o600);
-    if (!verifyDatabaseFile(tmp, nativeBinding, keyed)) throw new AppError('IO', `The backup copy failed its integrity check; it was discarded. The database itself is unchanged.`);
+    if (!verifyDatabaseFile(tmp, nativeBinding, keyed)) throw saidError('IO', ERROR_TEXT.backupCopyFailed, {});
     renameSync(tmp, join(dir, file));
   } catch (err) {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
@@ -148,13 +150,13 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   const keyed = keyOf(db);
   if (!existsSync(backupPath)) throw new AppError('NOT_FOUND', `There is no backup ${backupPath}. Run "themelens backup list" to see them.`);
   // A link in the backups folder could point anywhere: only a regular file of ours is restored.
-  if (!lstatSync(backupPath).isFile()) throw new AppError('FORBIDDEN', `${name} is not a regular file (a link or something else); it is not restored. Nothing was changed.`);
-  if (!verifyDatabaseFile(backupPath, nativeBinding, keyed)) throw new AppError('IO', `${name} fails its integrity check${keyed ? ' or was not made with this key' : ''}; choose another backup. Nothing was changed.`);
+  if (!lstatSync(backupPath).isFile()) throw fileRefusal('FORBIDDEN', FILE_TEXT.backupNotRegular, { file: name });
+  if (!verifyDatabaseFile(backupPath, nativeBinding, keyed)) throw fileRefusal('IO', keyed ? FILE_TEXT.backupFailsCheckOrKey : FILE_TEXT.backupFailsCheck, { file: name });
   // A backup from a newer ThemeLens would restore and then make every command fail: refused first.
   const backupVersion = backupSchemaVersion(backupPath, nativeBinding, keyed);
   const liveVersion = db.pragma('user_version', { simple: true }) as number;
   if (backupVersion > liveVersion) {
-    throw new AppError('DB_FROM_FUTURE', `${name} was written by a newer version of ThemeLens (schema ${backupVersion}; this version knows ${liveVersion}). Update ThemeLens to restore it. Nothing was changed.`);
+    throw fileRefusal('DB_FROM_FUTURE', FILE_TEXT.backupNewer, { file: name, schema: String(backupVersion), known: String(liveVersion) });
   }
   const safety = await createVerifiedBackup(db, dbPath, 'before-restore', now, nativeBinding);
   if (keyed) {

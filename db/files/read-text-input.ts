@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AppError } from '../../shared/api/errors';
+import { FILE_KIND, FILE_TEXT, fileRefusal, type FileKind } from '../../shared/api/file-text';
 import { decodeBytes } from '../../shared/import/decode';
 import { MAX_FIELD_CHARS, MAX_ROWS } from '../../shared/import/limits';
 import { MAX_FILE_BYTES } from '../../shared/import/parse';
@@ -14,15 +14,16 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * MAX_ROWS lines, no line longer than a cell may be. Refusals name the file and what to do; nothing is
  * read past the size check, so a 300 MB file of NUL bytes costs nothing.
  */
-export function readTextInput(path: string, what: string): string {
+export function readTextInput(path: string, kind: FileKind): string {
   const name = basename(path);
+  const what = FILE_KIND[kind];
   const fd = openForReading(path);
   let bytes: Buffer;
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new AppError('IMPORT_FATAL', `${name} is not a regular file. Choose the ${what} itself.`, { file: name });
+    if (!st.isFile()) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.notRegular, { file: name, what });
     if (st.size > MAX_FILE_BYTES) {
-      throw new AppError('IMPORT_FATAL', `${name} is ${fmt(Math.ceil(st.size / 1048576))} MB; a ${what} may be at most ${fmt(MAX_FILE_BYTES / 1048576)} MB. Is this the right file?`, { file: name });
+      throw fileRefusal('IMPORT_FATAL', FILE_TEXT.tooLarge, { file: name, what, mb: fmt(Math.ceil(st.size / 1048576)), limit: fmt(MAX_FILE_BYTES / 1048576) });
     }
     bytes = Buffer.alloc(st.size);
     let off = 0;
@@ -36,16 +37,16 @@ export function readTextInput(path: string, what: string): string {
     closeSync(fd);
   }
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) throw new AppError('IMPORT_FATAL', `${name}: this is not a text file (a ${what} is CSV or JSON text). Nothing was imported.`, { file: name });
+  if (!decoded.ok) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.notText, { file: name, what });
   const text = decoded.text;
   let line = 1;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && text.charCodeAt(i) !== 10) continue;
     if (i - start > MAX_FIELD_CHARS) {
-      throw new AppError('IMPORT_FATAL', `${name} line ${fmt(line)} holds ${fmt(i - start)} characters; the limit is ${fmt(MAX_FIELD_CHARS)}. Check the file's quotes. Nothing was imported.`, { file: name, line });
+      throw fileRefusal('IMPORT_FATAL', FILE_TEXT.lineTooLong, { file: name, line: fmt(line), n: fmt(i - start), limit: fmt(MAX_FIELD_CHARS) }, { line });
     }
-    if (line > MAX_ROWS) throw new AppError('IMPORT_FATAL', `${name} has more than ${fmt(MAX_ROWS)} lines, the limit for a ${what}. Nothing was imported.`, { file: name, line });
+    if (line > MAX_ROWS) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.tooManyLines, { file: name, what, limit: fmt(MAX_ROWS) }, { line });
     line++;
     start = i + 1;
   }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AppError } from '../../shared/api/errors';
+import { FILE_TEXT, fileRefusal } from '../../shared/api/file-text';
 
 /** Larger than any issuer's holdings workbook: a bigger file is refused before it is read. */
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -18,19 +18,19 @@ export async function xlsxAsCsv(path: string): Promise<string> {
   try {
     size = statSync(path).size;
   } catch {
-    throw new AppError('NOT_FOUND', `${name} cannot be read: check that the file exists.`);
+    throw fileRefusal('NOT_FOUND', FILE_TEXT.workbookMissing, { file: name });
   }
-  if (size > MAX_BYTES) throw new AppError('IMPORT_FATAL', `${name} is larger than 50 MB: not a fund's holdings workbook.`);
+  if (size > MAX_BYTES) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.workbookTooLarge, { file: name });
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch {
     // The zip library's own words (and its links) mean nothing to the user: say what the file is not.
-    throw new AppError('IMPORT_FATAL', `${name} is not a readable XLSX workbook: download it again from the issuer, or save it as CSV. Nothing was imported.`);
+    throw fileRefusal('IMPORT_FATAL', FILE_TEXT.workbookUnreadable, { file: name });
   }
   const sheet = wb.worksheets[0];
-  if (!sheet) throw new AppError('IMPORT_FATAL', `${name} has no sheet. Nothing was imported.`);
+  if (!sheet) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.workbookNoSheet, { file: name });
   const lines: string[] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { RepriceOutcome } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { FILE_TEXT, fileRefusal } from '../../shared/api/file-text';
 import { decimalToString, multiplyToCents } from '../../shared/money/decimal';
 import { parseDecimal } from '../../shared/money/parse-number';
 import { latestPrices, parsePricesFile, type PriceRow } from '../../shared/prices/prices-file';
@@ -47,12 +48,12 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
   const from = latestSnapshot(db, portfolio.id);
   if (!from) throw new AppError('NOT_FOUND', `${portfolio.name} has no holdings to reprice yet. Import a holdings file first.`);
 
-  const text = readTextInput(input.path, 'prices file');
+  const text = readTextInput(input.path, 'prices');
   const parsed = parsePricesFile(text, input.asOf ?? null);
   if (!parsed.ok) throw refused(file, parsed.line, parsed.column, parsed.message);
   const chosen = latestPrices(parsed.prices, input.asOf ?? null);
   if (!chosen.ok) throw refused(file, chosen.line, null, chosen.message);
-  if (chosen.byKey.size === 0) throw new AppError('IMPORT_FATAL', `${file} holds no price on or before ${input.asOf}. Nothing was written.`, { file });
+  if (chosen.byKey.size === 0) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.noPrices, { file, asOf: String(input.asOf) });
   const asOf = input.asOf ?? [...chosen.byKey.values()].reduce((d, p) => (p.date > d ? p.date : d), '');
   // Holdings revalued at a date before they were held would put the new snapshot behind the one it
   // comes from, and it would never be the latest: refused, saying what to do.
@@ -105,7 +106,7 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
     return { ...p, price: decimalToString(price.price), value_cents: cents, base_value_cents: null };
   });
   if (repriced === 0) {
-    throw new AppError('IMPORT_FATAL', `None of ${portfolio.name}'s positions has a price in ${file} (in its currency, on or before ${asOf}). Nothing was written; check the symbols and currencies.`, { file });
+    throw fileRefusal('IMPORT_FATAL', FILE_TEXT.noPriceMatch, { file, portfolio: portfolio.name, asOf });
   }
 
   const sha = createHash('sha256').update(text).update(`\0${from.id}\0${asOf}`).digest('hex');

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { FxRatesImport } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { FILE_TEXT, fileRefusal } from '../../shared/api/file-text';
 import { parseRatesFile } from '../../shared/fx/rates-file';
 import type { Db } from '../connection';
 import { readTextInput } from '../files/read-text-input';
@@ -13,12 +14,12 @@ import { setFxRates } from './fx';
  */
 export function importFxRatesFile(db: Db, path: string, base: string | null): FxRatesImport {
   const file = basename(path);
-  const parsed = parseRatesFile(readTextInput(path, 'rates file'), base);
+  const parsed = parseRatesFile(readTextInput(path, 'rates'), base);
   if (!parsed.ok) {
     const where = `line ${parsed.line}${parsed.column ? `, column ${parsed.column}` : ''}`;
     throw new AppError('IMPORT_FATAL', `${file}, ${where}: ${parsed.message}. Nothing was imported.`, { file, line: parsed.line, ...(parsed.column ? { column: parsed.column } : {}) });
   }
-  if (parsed.rates.length === 0) throw new AppError('IMPORT_FATAL', `${file} holds no rates. Nothing was imported.`, { file });
+  if (parsed.rates.length === 0) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.noRates, { file });
   setFxRates(db, parsed.rates, file);
   const dates = parsed.rates.map((r) => r.asOf).sort();
   const latest = new Map<string, (typeof parsed.rates)[number]>();

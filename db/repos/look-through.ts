@@ -29,7 +29,7 @@ export function listFunds(db: Db): FundSummary[] {
  */
 export async function importFundHoldings(db: Db, input: { fundSymbol: string; path: string }, now: string): Promise<FundSummary> {
   // SPDR publishes its holdings as XLSX: read to rows first, then the same reader as the CSV files.
-  const text = /\.xlsx$/i.test(input.path) ? await xlsxAsCsv(input.path) : readTextInput(input.path, "fund's holdings file");
+  const text = /\.xlsx$/i.test(input.path) ? await xlsxAsCsv(input.path) : readTextInput(input.path, 'fund');
   return importFundHoldingsText(db, input.fundSymbol, basename(input.path), text, now);
 }
 

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 import { diffPacks, parsePack, type Pack, type PackImport, type PackTheme } from '../../shared/suggestions/pack';
 import { STARTER_PACK, STARTER_SUGGESTIONS, STARTER_THEMES } from '../../shared/suggestions/suggestions';
@@ -54,7 +55,7 @@ export function suggestionThemes(db: Db, pack: ActivePack = activePack(db)) {
     if (theme.exists) return;
     const sub = declared.get(themeId) as PackTheme;
     if (listThemes(db).some((t) => t.name.toLowerCase() === sub.name.toLowerCase())) {
-      throw new AppError('CONFLICT', `The pack's sub-theme "${sub.name}" has the name of a theme you already have. Rename yours first.`);
+      throw saidError('CONFLICT', ERROR_TEXT.subThemeNameTaken, { name: sub.name });
     }
     insertPackTheme(db, pack.name, sub);
   };
@@ -70,7 +71,7 @@ export function importPack(db: Db, path: string, dryRun: boolean): PackImport {
   let text: string;
   try {
     // Under the same limits as any file the user gives (size, text, line length).
-    text = readTextInput(path, 'pack file');
+    text = readTextInput(path, 'pack');
   } catch (err) {
     if (err instanceof AppError && err.code === 'IO') throw new AppError('NOT_FOUND', `${basename(path)} cannot be read: check that the file exists and that you may read it. Nothing was changed.`);
     throw err;

@@ -91,7 +91,7 @@ export function restoreDeletedPortfolio(db: Db, undoToken: number): Portfolio {
   return db.transaction(() => {
     const exists = db.prepare("SELECT 1 FROM temp.sqlite_master WHERE name = 'trash_portfolios'").get();
     const row = exists ? (db.prepare('SELECT id, name FROM temp.trash_portfolios WHERE undo_token = ?').get(undoToken) as { id: number; name: string } | undefined) : undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'That deletion can no longer be undone (the app was restarted or it was already undone).');
+    if (!row) throw saidError('NOT_FOUND', ERROR_TEXT.undoGone, {});
     const name = findPortfolioByName(db, row.name) ? copyName(db, row.name) : row.name;
     const restored = copyPortfolio(db, 'temp', row.id, name);
     db.prepare('DELETE FROM temp.trash_positions WHERE snapshot_id IN (SELECT id FROM temp.trash_snapshots WHERE portfolio_id = ?)').run(row.id);

@@ -67,7 +67,7 @@ function fileTagKey(db: Db, t: { symbol: string; isin: string | null; exchange: 
 }
 
 function readTagFile(path: string): TagFile {
-  const text = readTextInput(path, 'tags file');
+  const text = readTextInput(path, 'tags');
   return extname(path).toLowerCase() === '.json' || text.trimStart().startsWith('{') ? parseTagJson(text) : parseTagCsv(text);
 }
 

@@ -23,6 +23,7 @@ export const ERROR_TEXT = {
   portfolioExists: 'A portfolio named "{{name}}" already exists. Choose another name.',
   themeExists: 'A theme named "{{name}}" already exists.',
   subThemeDeep: '{{name}} is itself a sub-theme; sub-themes go one level deep.',
+  subThemeNameTaken: 'The pack\'s sub-theme "{{name}}" has the name of a theme you already have. Rename yours first.',
   ownParent: 'A theme cannot be its own parent.',
   hasSubThemes: 'This theme has sub-themes of its own, so it stays a top-level theme.',
   importRunning: 'Another import is running; wait for it to finish or cancel it.',
@@ -37,6 +38,8 @@ export const ERROR_TEXT = {
   alreadyOne: '{{key}} and {{canonical}} are already one security ({{one}}).',
   pricesOlder: "{{file}}: prices as of {{asOf}} are older than {{portfolio}}'s latest holdings (as of {{latest}}). Use prices on or after {{latest}}. Nothing was written.",
   sampleLoaded: 'The sample household is already loaded. Remove it first (Remove the sample, on its banner, or themelens demo --remove).',
+  backupCopyFailed: 'The backup copy failed its integrity check; it was discarded. The database itself is unchanged.',
+  undoGone: 'That deletion can no longer be undone (the app was restarted or it was already undone).',
   sampleNotEmpty: 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db',
 } as const;
 
@@ -58,6 +61,7 @@ export const ERROR_JAPANESE: Record<string, string> = {
   [ERROR_TEXT.portfolioExists]: '「{{name}}」という名前のポートフォリオはすでにあります。別の名前にしてください。',
   [ERROR_TEXT.themeExists]: '「{{name}}」という名前のテーマはすでにあります。',
   [ERROR_TEXT.subThemeDeep]: '{{name}} はそれ自体がサブテーマです。サブテーマは 1 階層までです。',
+  [ERROR_TEXT.subThemeNameTaken]: 'パックのサブテーマ「{{name}}」と同じ名前のテーマがすでにあります。先にお使いのテーマの名前を変えてください。',
   [ERROR_TEXT.ownParent]: 'テーマを自分自身の親にすることはできません。',
   [ERROR_TEXT.hasSubThemes]: 'このテーマには自身のサブテーマがあるため、最上位のテーマのままです。',
   [ERROR_TEXT.importRunning]: '別のインポートを実行中です。終わるまで待つか、キャンセルしてください。',
@@ -72,5 +76,7 @@ export const ERROR_JAPANESE: Record<string, string> = {
   [ERROR_TEXT.alreadyOne]: '{{key}} と {{canonical}} はすでに同じ証券（{{one}}）です。',
   [ERROR_TEXT.pricesOlder]: '{{file}}: {{asOf}} 時点の価格は、{{portfolio}} の最新の保有銘柄（{{latest}} 時点）より古いものです。{{latest}} 以降の価格を使ってください。何も書き込んでいません。',
   [ERROR_TEXT.sampleLoaded]: 'サンプル世帯はすでに読み込まれています。先に削除してください（バナーの「サンプルを削除」、または themelens demo --remove）。',
+  [ERROR_TEXT.backupCopyFailed]: 'バックアップのコピーが整合性チェックに失敗したため、破棄しました。データベース自体は変わっていません。',
+  [ERROR_TEXT.undoGone]: 'その削除はもう元に戻せません（アプリを再起動したか、すでに元に戻しています）。',
   [ERROR_TEXT.sampleNotEmpty]: 'サンプル世帯は、実際の保有銘柄と混ざらないよう、空のデータベースにだけ読み込みます。新しいデータベースファイルを使ってください: themelens demo --db sample.db',
 };

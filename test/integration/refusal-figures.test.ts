@@ -2,7 +2,8 @@
  * Refusals the app meets in ordinary use come with their template and figures as well as their
  * English (shared/api/error-text.ts), so the window says them in the user's language: a weight
  * over 100% (with the theme, so a default theme is named in the reader's language), a suggestion
- * for a security already fully tagged, a fund file the look-through cannot read.
+ * for a security already fully tagged, a fund file the look-through cannot read, a file that is not
+ * what the app asked for (shared/api/file-text.ts, with the kind of file it asked for).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../db/service/backend';
 import { invokeApi, type AllHandlers } from '../../shared/api/invoke';
 import { ERROR_TEXT, FUND_ROW_TEXT } from '../../shared/api/error-text';
+import { FILE_KIND, FILE_TEXT } from '../../shared/api/file-text';
 import { fillTemplate } from '../../shared/text/fill';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -88,5 +90,22 @@ describe('refusals carry their figures', () => {
         details: { text: ERROR_TEXT.fullyTagged, params: { key: s.symbolKey, theme: 'dc-operators' }, theme: { id: 'dc-operators', name: 'Data-center operators and REITs' } },
       },
     });
+  });
+
+  it('a rates file that is not text, and one that holds no rates: the file, the kind of file asked for, nothing before the message', async () => {
+    const binary = join(temp.dir, 'rates.csv');
+    writeFileSync(binary, Buffer.concat([Buffer.from('date,from,to,rate\n'), Buffer.alloc(4096, 0)]));
+    expect(await call('importFxRates', { path: binary })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'IMPORT_FATAL',
+        message: 'rates.csv: this is not a text file (a rates file is CSV or JSON text). Nothing was imported.',
+        details: { file: 'rates.csv', text: FILE_TEXT.notText, params: { file: 'rates.csv', what: FILE_KIND.rates }, whole: true },
+      },
+    });
+    const empty = join(temp.dir, 'empty-rates.csv');
+    writeFileSync(empty, 'date,from,to,rate\n');
+    const none = await call('importFxRates', { path: empty });
+    expect(none).toMatchObject({ ok: false, error: { code: 'IMPORT_FATAL', details: { text: FILE_TEXT.noRates, params: { file: 'empty-rates.csv' }, whole: true } } });
   });
 });

@@ -17,7 +17,7 @@ export function importErrorWords(t: TFunction, failure: ApiFailure): string {
   if (!d || typeof d['text'] !== 'string' || typeof params !== 'object' || params === null || typeof d.file !== 'string') return failure.message;
   const first = failure.code === 'IMPORT_INVALID_ROWS' ? d.issues?.[0] : undefined;
   if (failure.code === 'IMPORT_INVALID_ROWS' && !first) return failure.message;
-  const message = t(d['text'], first ? { ...(params as Record<string, string>), reason: saidWords(t, first) } : (params as Record<string, string>));
+  const message = saidWords(t, { message: failure.message, text: d['text'], params: first ? { ...(params as Record<string, string>), reason: saidWords(t, first) } : (params as Record<string, string>) });
   if (d['whole'] === true) return message;
   const at = { file: d.file, line: d.line, column: d.column, header: d['header'], message };
   if (typeof d.line === 'number') {

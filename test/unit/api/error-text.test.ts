@@ -13,6 +13,7 @@ describe('refusals said from templates, in English', () => {
     [ERROR_TEXT.portfolioExists, { name: 'NISA' }, 'A portfolio named "NISA" already exists. Choose another name.'],
     [ERROR_TEXT.themeExists, { name: 'Robots' }, 'A theme named "Robots" already exists.'],
     [ERROR_TEXT.subThemeDeep, { name: 'Cooling' }, 'Cooling is itself a sub-theme; sub-themes go one level deep.'],
+    [ERROR_TEXT.subThemeNameTaken, { name: 'Data-center operators and REITs' }, 'The pack\'s sub-theme "Data-center operators and REITs" has the name of a theme you already have. Rename yours first.'],
     [ERROR_TEXT.ownParent, {}, 'A theme cannot be its own parent.'],
     [ERROR_TEXT.hasSubThemes, {}, 'This theme has sub-themes of its own, so it stays a top-level theme.'],
     [ERROR_TEXT.importRunning, {}, 'Another import is running; wait for it to finish or cancel it.'],
@@ -30,6 +31,8 @@ describe('refusals said from templates, in English', () => {
       { file: 'prices.csv', asOf: '2026-01-31', portfolio: 'NISA', latest: '2026-06-30' },
       "prices.csv: prices as of 2026-01-31 are older than NISA's latest holdings (as of 2026-06-30). Use prices on or after 2026-06-30. Nothing was written.",
     ],
+    [ERROR_TEXT.backupCopyFailed, {}, 'The backup copy failed its integrity check; it was discarded. The database itself is unchanged.'],
+    [ERROR_TEXT.undoGone, {}, 'That deletion can no longer be undone (the app was restarted or it was already undone).'],
     [ERROR_TEXT.sampleLoaded, {}, 'The sample household is already loaded. Remove it first (Remove the sample, on its banner, or themelens demo --remove).'],
     [ERROR_TEXT.sampleNotEmpty, {}, 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db'],
   ];

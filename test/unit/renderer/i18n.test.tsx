@@ -22,6 +22,8 @@ import { CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, ROW_TEXT, rowIssue, rowReason } f
 import { saidWords } from '../../../renderer/src/said-words';
 import { TAG_FILE_TEXT } from '../../../shared/tags/tag-file-text';
 import { ERROR_TEXT, saidError } from '../../../shared/api/error-text';
+import { FILE_KIND, FILE_TEXT, fileRefusal } from '../../../shared/api/file-text';
+import type { AppError } from '../../../shared/api/errors';
 import { failureWords } from '../../../renderer/src/failure-words';
 import { importErrorWords } from '../../../renderer/src/import/import-error-words';
 import type { ApiFailure } from '../../../renderer/src/api';
@@ -162,6 +164,26 @@ describe("the backend's other refusals", () => {
   });
 });
 
+describe('refusals of a file chosen in the app (prices, rates, tags, a fund, a backup)', () => {
+  it('each has its Japanese, with the same figures, and so has each kind of file', () => {
+    expectJapaneseFor(FILE_TEXT);
+    expectJapaneseFor(FILE_KIND);
+  });
+
+  it('read as the command line has them in English, and in Japanese with the kind of file said in Japanese too', async () => {
+    const asFailure = (e: AppError): ApiFailure => ({ code: e.code, message: e.message, details: e.details } as ApiFailure);
+    const notText = asFailure(fileRefusal('IMPORT_FATAL', FILE_TEXT.notText, { file: 'prices.png', what: FILE_KIND.prices }));
+    const newer = asFailure(fileRefusal('DB_FROM_FUTURE', FILE_TEXT.backupNewer, { file: 'b.db', schema: '99', known: '18' }));
+    const long = asFailure(fileRefusal('IMPORT_FATAL', FILE_TEXT.lineTooLong, { file: 'spy.csv', line: '3', n: '150,000', limit: '100,000' }, { line: 3 }));
+    for (const f of [notText, newer, long]) expect(failureWords(i18n.t, f)).toBe(f.message);
+    await act(() => setLanguage('ja'));
+    expect(failureWords(i18n.t, notText)).toBe('prices.png: テキストファイルではありません（価格ファイルは CSV または JSON のテキストです）。何もインポートしていません。');
+    expect(failureWords(i18n.t, newer)).toBe('b.db は新しいバージョンの ThemeLens で書き込まれています（スキーマ 99。このバージョンは 18 まで）。復元するには ThemeLens を更新してください。何も変更していません。');
+    // It names its file and line itself: nothing is put before it.
+    expect(failureWords(i18n.t, long)).toBe('spy.csv の 3 行目は 150,000 文字あります。上限は 100,000 文字です。ファイルの引用符を確認してください。何もインポートしていません。');
+  });
+});
+
 describe('how a holding was identified, and why one waits in Needs review', () => {
   it('each has its Japanese, with the same figures', () => expectJapaneseFor(RESOLVE_TEXT));
 
@@ -260,7 +282,7 @@ describe('every text of the app is translated', () => {
   it('no Japanese text is left behind for a key the code no longer uses', () => {
     // The templates of exposure warnings, of what stops an import and of why a row could not be read
     // are keys too, given to t() by warningWords, importErrorWords, saidWords and the mapping preview.
-    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
+    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, FILE_TEXT, FILE_KIND, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
     const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));
