@@ -55,6 +55,9 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     // The default themes, left as shipped, are named in Japanese (shared/domain/theme-names.ts).
     for (const name of ['データセンター・インフラ', '原油物流', 'ダイヤモンド半導体']) expect(shell).toContain(name);
     expect(await h.page.getByTestId('view-tab-positions').innerText()).toBe('保有銘柄');
+    // The table fits its half of the window in Japanese too: nothing of a tag's row is cut off at the edge.
+    const fit = await h.page.locator('.positions .table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
     // A code says nothing without its name, and the name column is the narrow one: a long name gets
     // two lines before its ellipsis (one line showed two characters of ソフトバンクグループ).
     // Its height in font sizes: one line (line-height normal) is about 1.2-1.5, two lines 2.4-3.

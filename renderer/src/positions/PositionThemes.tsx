@@ -64,17 +64,19 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
           </span>
         );
       })}
-      {/* Fully tagged positions keep the button: the editor also changes an existing weight. */}
+      {/* Fully tagged positions keep the button: the editor also changes an existing weight. Beside a
+          tag it is a sign (+, or ✎ when fully tagged), named for screen readers and in its tooltip,
+          so a tag and the button share one line and the row stays one line tall. */}
       {!position.isCash && (
         <button
           type="button"
-          className="small ghost"
+          className={position.themes.length > 0 ? 'small ghost tag-sign' : 'small ghost'}
           data-testid={`tag-button-${position.symbolKey}`}
           onClick={onEdit}
           aria-label={isFullyTagged(position) ? t('Edit the tags of {{symbol}}', { symbol: position.symbolKey }) : t('Tag {{symbol}}', { symbol: position.symbolKey })}
           title={isFullyTagged(position) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
         >
-          {isFullyTagged(position) ? t('Edit') : t('+ Tag')}
+          {position.themes.length === 0 ? t('+ Tag') : isFullyTagged(position) ? '✎' : '+'}
         </button>
       )}
     </div>

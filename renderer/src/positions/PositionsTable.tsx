@@ -44,10 +44,11 @@ function nextOrder(current: SortOrder | null, column: SortColumn, numeric: boole
 
 /**
  * The height most of a list's first rows will have (as drawn at 1360 px): about 37 px untagged
- * (the "+ Tag" button), 28 for cash, and 33 + 36 for each tag chip.
+ * (the "+ Tag" button), 28 for cash, 43 with one tag chip (the button's sign beside it) and 30 more
+ * for each further chip, one a line.
  */
 export function typicalRowHeight(rows: readonly PositionLine[]): number {
-  const heights = rows.slice(0, 200).map((p) => (p.themes.length === 0 ? (p.isCash ? 28 : 37) : 33 + 36 * p.themes.length));
+  const heights = rows.slice(0, 200).map((p) => (p.themes.length === 0 ? (p.isCash ? 28 : 37) : 13 + 30 * p.themes.length));
   heights.sort((a, b) => a - b);
   return heights[Math.floor(heights.length / 2)] ?? 37;
 }

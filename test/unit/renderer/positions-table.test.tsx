@@ -115,7 +115,9 @@ describe('tag editor', () => {
     installBridge({ portfolios: [makePortfolio()], report: makeReport({ positions: [full] }) });
     render(<App />);
     const button = await screen.findByTestId('tag-button-EQIX');
-    expect(button.textContent).toBe('Edit');
+    // Beside its tag, a sign; its name says what it does.
+    expect(button.textContent).toBe('✎');
+    expect(button.getAttribute('aria-label')).toBe('Edit the tags of EQIX');
     fireEvent.click(button);
     expect((screen.getByTestId('tag-theme-select') as HTMLSelectElement).value).toBe('data-centers');
     expect((screen.getByTestId('tag-weight-input') as HTMLInputElement).value).toBe('100');
@@ -241,8 +243,8 @@ describe('a large snapshot in pages', () => {
 
 describe("a row's height before it is measured", () => {
   const line = (themes: number, isCash = false) => ({ isCash, themes: Array.from({ length: themes }, (_, i) => ({ id: `t${i}`, weight: 0.5 })) }) as unknown as PositionLine;
-  it("is the list's typical row: most tagged once, 69 px; untagged, the \"+ Tag\" line; cash, one line", () => {
-    expect(typicalRowHeight([line(1), line(1), line(0), line(2), line(1)])).toBe(69);
+  it("is the list's typical row: most tagged once, 43 px; untagged, the \"+ Tag\" line; cash, one line", () => {
+    expect(typicalRowHeight([line(1), line(1), line(0), line(2), line(1)])).toBe(43);
     expect(typicalRowHeight([line(0), line(0), line(1)])).toBe(37);
     expect(typicalRowHeight([line(0, true)])).toBe(28);
     expect(typicalRowHeight([])).toBe(37);

@@ -9,7 +9,6 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   Delete: '削除',
   'Delete…': '削除…',
   Rename: '名前を変更',
-  Edit: '編集',
   Import: 'インポート',
 
   // View tabs (analytics/ViewTabs.tsx)
