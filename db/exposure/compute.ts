@@ -10,6 +10,7 @@ import { listThemes } from '../repos/themes';
 import { contributionCents, type CurrencyFactor } from './rates';
 import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange, type BrokerValues } from './scan';
 import { brokerRateDifferences } from './broker-values';
+import { checkWarnings } from './import-checks';
 import { snapshotSummary } from './summary';
 import { empty, params, sql } from '../sql';
 
@@ -113,12 +114,12 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     if (f.currency === base || !f.asOf || f.asOf <= snapshot.asOf) continue;
     warnings.push(exposureWarning('FX_NOT_AS_OF', { currency: f.currency, asOf: snapshot.asOf, rateDate: f.asOf, rate: f.description, base }));
   }
-  const totalsRow = db.prepare('SELECT file_total_cents AS file, rows_total_cents AS rows FROM snapshots WHERE id = ?').get(snapshot.id) as { file: number | null; rows: number | null };
-  if (totalsRow.file !== null && totalsRow.rows !== null && Math.abs(totalsRow.file - totalsRow.rows) > 1) {
-    warnings.push(
-      exposureWarning('TOTAL_MISMATCH', { file: snapshot.sourceFile, fileTotal: formatCents(totalsRow.file), rowsTotal: formatCents(totalsRow.rows), difference: formatCents(totalsRow.file - totalsRow.rows) }),
-    );
+  const kept = db.prepare('SELECT file_total_cents AS file, rows_total_cents AS rows, checks FROM snapshots WHERE id = ?').get(snapshot.id) as { file: number | null; rows: number | null; checks: string | null };
+  if (kept.file !== null && kept.rows !== null && Math.abs(kept.file - kept.rows) > 1) {
+    warnings.push(exposureWarning('TOTAL_MISMATCH', { file: snapshot.sourceFile, fileTotal: formatCents(kept.file), rowsTotal: formatCents(kept.rows), difference: formatCents(kept.file - kept.rows) }));
   }
+  // What the import asked the user to check about the figures, said again wherever they are shown.
+  warnings.push(...checkWarnings(kept.checks, snapshot.sourceFile));
   // Each snapshot's own amounts are kept within 2^53 - 1 cents at import, but converting to the base
   // currency (dollars into yen) can go past it: the report still renders, and says its sums are rounded.
   const sums = [totals.totalCents, totals.cashCents, ...totals.themes.flatMap((t) => [t.longValue * 100, t.shortValue * 100])];

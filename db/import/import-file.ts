@@ -193,6 +193,9 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       const rows = db.prepare('SELECT sum(value_cents) FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ?').pluck().get(firstId, lastId, snapshotId) as number;
       db.prepare('UPDATE snapshots SET file_total_cents = ?, rows_total_cents = ? WHERE id = ?').run(result.format.fileTotalCents, rows, snapshotId);
     }
+    // The checks that stay true of the snapshot's figures stay with it (SIGN_DIFFERS, VALUE_COMPUTED).
+    const lasting = result.checks.filter((c) => c.kind !== 'total');
+    if (lasting.length > 0) db.prepare('UPDATE snapshots SET checks = ? WHERE id = ?').run(JSON.stringify(lasting), snapshotId);
     // The broker's values in a base currency: which currency, and the column they came from.
     const warnings = [...result.warnings];
     if (result.format.baseValueColumn && firstId !== null) {

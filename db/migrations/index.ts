@@ -18,6 +18,7 @@ import { migration014 } from './014-pack-securities';
 import { migration016 } from './016-position-groups';
 import { migration017 } from './017-position-index';
 import { migration018 } from './018-issue-templates';
+import { migration019 } from './019-snapshot-checks';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'positions grouped per security for the exposure', up: migration016 },
   { version: 17, name: "each snapshot's position index: every position's group and account", up: migration017 },
   { version: 18, name: 'rows left out of an import keep the template of their reason', up: migration018 },
+  { version: 19, name: "a snapshot keeps its import's checks (values' signs, values computed)", up: migration019 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -31,7 +31,7 @@ const { symbolKey: S_KEY, currency: S_CURRENCY, isCash: S_CASH, valueCents: S_VA
 /** The columns a copy of a snapshot carries over (its id, portfolio, range and repricing source are its own). */
 const SNAPSHOT_COLUMNS = columns([
   'as_of', 'source_file', 'file_sha256', 'preset', 'row_count', 'currencies', 'imported_at', 'file_total_cents', 'rows_total_cents',
-  'base_value_currency', 'base_value_column', 'base_valued_some', 'base_valued_all',
+  'base_value_currency', 'base_value_column', 'base_valued_some', 'base_valued_all', 'checks',
 ]);
 const POSITION_COLUMN_NAMES = columns(POSITION_COLUMNS);
 

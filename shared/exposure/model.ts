@@ -72,7 +72,17 @@ export interface ExposurePosition {
 }
 
 export interface ExposureWarning {
-  code: 'MISSING_FX' | 'FX_NOT_AS_OF' | 'BROKER_RATE_DIFFERS' | 'UNPARSED_CELL' | 'TOTAL_MISMATCH' | 'STALE_LOOK_THROUGH' | 'AMOUNT_LIMIT' | 'UNRESOLVED_SECURITIES';
+  code:
+    | 'MISSING_FX'
+    | 'FX_NOT_AS_OF'
+    | 'BROKER_RATE_DIFFERS'
+    | 'UNPARSED_CELL'
+    | 'TOTAL_MISMATCH'
+    | 'SIGN_DIFFERS'
+    | 'VALUE_COMPUTED'
+    | 'STALE_LOOK_THROUGH'
+    | 'AMOUNT_LIMIT'
+    | 'UNRESOLVED_SECURITIES';
   /** In English (the command line's, and the JSON, CSV and XLSX reports'). */
   message: string;
   /** Its figures, so a window or report in another language can say it (shared/exposure/warnings.ts); never in the JSON outputs. */

@@ -15,6 +15,10 @@ export const WARNING_TEXT: Record<ExposureWarning['code'], string> = {
     'The broker valued the {{currency}} positions at {{broker}} {{base}} ("{{column}}"); at {{rate}} (as of {{rateDate}}) they would be {{rated}} {{base}}, {{apart}}% apart. The figures here use the broker\'s values; check the rate, or the file.',
   TOTAL_MISMATCH:
     "{{file}} states a total of {{fileTotal}}, but its imported positions add up to {{rowsTotal}} (a difference of {{difference}}): the figures here are the positions'. Check the file for rows that were left out or misread.",
+  SIGN_DIFFERS:
+    '{{n}} position(s) of {{file}} have a value whose sign is not that of quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). They are kept as the file gives them; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
+  VALUE_COMPUTED:
+    '{{n}} position(s) of {{file}} had no value in the file, so their value is quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
   AMOUNT_LIMIT:
     "Some totals in {{base}} are beyond 90,071,992,547,409.91, the largest amount kept exact to the cent: they are shown rounded. Check the holdings' amounts and exchange rates.",
   STALE_LOOK_THROUGH: 'The holdings of {{fund}} used for look-through are as of {{fundAsOf}}, more than 90 days before {{asOf}}; import a newer holdings file from the issuer.',
@@ -31,6 +35,10 @@ export const WARNING_JAPANESE: Record<string, string> = {
     '証券会社は {{currency}} 建ての保有銘柄を {{broker}} {{base}}（「{{column}}」）と評価しています。{{rate}}（{{rateDate}} 時点）では {{rated}} {{base}} となり、{{apart}}% の差があります。ここでの数値は証券会社の評価額です。レートかファイルを確認してください。',
   [WARNING_TEXT.TOTAL_MISMATCH]:
     '{{file}} に記載の合計は {{fileTotal}} ですが、インポートした保有銘柄の合計は {{rowsTotal}} です（差額 {{difference}}）。ここでの数値は保有銘柄の合計です。除外された行や読み違えた行がないか、ファイルを確認してください。',
+  [WARNING_TEXT.SIGN_DIFFERS]:
+    '{{file}} の {{n}} 銘柄は、評価額の符号が「数量 × 価格」と逆です（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）。ファイルのとおりに取り込んでいます。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててもう一度インポートしてください。',
+  [WARNING_TEXT.VALUE_COMPUTED]:
+    '{{file}} の {{n}} 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としています（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（100 単位あたりの価格）、オプション（1 株あたりの価格、1 枚 100 株）、1 万口あたりの価格の投資信託では、これは評価額になりません。そうした評価額を確認してください。',
   [WARNING_TEXT.AMOUNT_LIMIT]:
     '{{base}} 建ての合計の一部が、1セント単位で正確に保てる上限 90,071,992,547,409.91 を超えているため、丸めて表示しています。保有銘柄の金額と為替レートを確認してください。',
   [WARNING_TEXT.STALE_LOOK_THROUGH]: 'ルックスルーに使っている {{fund}} の組入銘柄は {{fundAsOf}} 時点のもので、{{asOf}} より90日を超えて古くなっています。運用会社から新しい組入銘柄ファイルをインポートしてください。',

@@ -177,8 +177,8 @@ async function backendWithThemes(dbPath: string): Promise<{ b: Backend; themes: 
   return { b, themes: ['data-centers', 'oil-logistics', 'diamond-semiconductors', sub.id, own.id] };
 }
 
-/** Migration 18, undone: import issues without their reason's template. */
-const UNDO_18 = 'ALTER TABLE import_issues DROP COLUMN text; ALTER TABLE import_issues DROP COLUMN params;';
+/** Migrations 18 and 19, undone: import issues without their reason's template, snapshots without their checks. */
+const UNDO_18 = 'ALTER TABLE import_issues DROP COLUMN text; ALTER TABLE import_issues DROP COLUMN params; ALTER TABLE snapshots DROP COLUMN checks;';
 
 describe('position groups', () => {
   const temp = makeTempDir('position-groups');

@@ -28,6 +28,14 @@ describe('exposure warnings in English', () => {
       exposureWarning('STALE_LOOK_THROUGH', { fund: 'SPY', fundAsOf: '2026-01-01', asOf: '2026-11-24' }),
       'The holdings of SPY used for look-through are as of 2026-01-01, more than 90 days before 2026-11-24; import a newer holdings file from the issuer.',
     ],
+    [
+      exposureWarning('SIGN_DIFFERS', { n: '2', file: 'a.csv', line: '22', label: 'AAPL', quantity: '10', price: '150', value: '-1,500.00' }),
+      '2 position(s) of a.csv have a value whose sign is not that of quantity x price (the first on line 22, AAPL: 10 x 150, value -1,500.00). They are kept as the file gives them; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
+    ],
+    [
+      exposureWarning('VALUE_COMPUTED', { n: '1', file: 'a.csv', line: '22', label: 'AAPL', quantity: '10', price: '150', value: '1,500.00' }),
+      '1 position(s) of a.csv had no value in the file, so their value is quantity x price (the first on line 22, AAPL: 10 x 150 = 1,500.00). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+    ],
     [exposureWarning('UNRESOLVED_SECURITIES', { n: '3' }), '3 position(s) could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).'],
     [exposureWarning('UNPARSED_CELL', { n: '2', file: 'a.csv' }), '2 row(s) of a.csv were not imported because a cell could not be read.'],
   ])('warning %#', (warning, english) => {

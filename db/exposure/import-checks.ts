@@ -1,0 +1,20 @@
+import type { ExposureWarning } from '../../shared/exposure/model';
+import { exposureWarning } from '../../shared/exposure/warnings';
+import type { ImportCheck } from '../../shared/import/checks';
+import { formatCents } from '../../shared/money/decimal';
+
+const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED' } as const;
+
+/**
+ * The warnings of the checks a snapshot's import asked for and that stay true of its figures (its
+ * `checks` column, migration 19, written by db/import/import-file.ts): one per kind, with how many
+ * positions and the first one's figures as the file gave them.
+ */
+export function checkWarnings(stored: string | null, file: string): ExposureWarning[] {
+  if (stored === null) return [];
+  return (JSON.parse(stored) as ImportCheck[]).flatMap((c) =>
+    c.kind === 'total'
+      ? []
+      : [exposureWarning(CODE[c.kind], { n: String(c.count), file, line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: formatCents(c.first.valueCents) })],
+  );
+}
