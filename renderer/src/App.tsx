@@ -7,7 +7,7 @@ import { api } from './api';
 import { formatDate } from './format';
 import { EmptyState } from './ui/EmptyState';
 import { ExportReportDialog } from './reports/ExportReportDialog';
-import { ExposurePanel } from './analytics/ExposurePanel';
+import { ExposurePanel, type WarningAction } from './analytics/ExposurePanel';
 import { PositionsTable } from './positions/PositionsTable';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportErrorDialog } from './import/ImportErrorDialog';
@@ -53,7 +53,7 @@ export function App() {
   // Updating prices or loading the sample (an import has its own flag, in useImportFlow).
   const [working, setWorking] = useState(false);
   // The Themes dialog, when open, and the tab it opens on.
-  const [themesOpen, setThemesOpen] = useState<'themes' | 'suggestions' | null>(null);
+  const [themesOpen, setThemesOpen] = useState<'themes' | 'suggestions' | 'review' | null>(null);
   // After the first import: what the seed pack has to say about the holdings (a banner).
   const [backupsOpen, setBackupsOpen] = useState(false);
   const fundsHeld = useRef(false);
@@ -229,16 +229,18 @@ export function App() {
   }, [openExport]);
 
   const selected = portfolios?.find((p) => p.id === selectedId) ?? null;
+  // A warning's button: the rates are set in the Currencies view, unsure holdings confirmed in Needs review.
+  const actOnWarning = useCallback((action: WarningAction) => (action === 'rates' ? setView('currencies') : setThemesOpen('review')), []);
   // The same elements while their inputs are: a switch of view does not draw the positions again.
   const workspace = useMemo(
     () =>
       exposure && (
         <>
           <PositionsTable exposure={exposure} themes={themes} onTagChanges={history.apply} onSecuritiesChanged={bumpExposure} />
-          <ExposurePanel exposure={exposure} />
+          <ExposurePanel exposure={exposure} onAction={actOnWarning} />
         </>
       ),
-    [exposure, themes, history.apply, bumpExposure],
+    [exposure, themes, history.apply, bumpExposure, actOnWarning],
   );
 
   return (

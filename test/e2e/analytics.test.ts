@@ -144,7 +144,10 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
 
   it('currencies: a missing rate is a visible warning, and setting it values the positions', async () => {
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Dupont (EUR)' });
-    await h.page.getByTestId('view-tab-currencies').click();
+    // The Positions view's warning leads to where the rate is set.
+    await h.page.getByTestId('view-tab-positions').click();
+    await h.page.getByTestId('exposure-warnings').getByTestId('warning-action-rates').first().click();
+    await expect.poll(() => h.page.getByTestId('view-tab-currencies').getAttribute('aria-selected')).toBe('true');
     await h.page.getByTestId('fx-missing-warning').waitFor();
     expect(await h.page.getByTestId('fx-row-USD').innerText()).toMatch(/missing/);
     await h.screenshot('analytics-currencies-missing');

@@ -58,8 +58,15 @@ describe('securities in the window', () => {
   });
 
   it('Needs review: the row whose ticker and ISIN disagree waits until the user says which security it is', async () => {
-    await h.page.getByTestId('themes-button').click();
-    await h.page.getByTestId('review-tab').click();
+    // The exposure's warning says it counts as untagged, and its button opens Needs review.
+    const warning = h.page.getByTestId('exposure-warnings').locator('p', { hasText: 'Needs review' });
+    expect(await warning.innerText()).toMatch(/^1 position\(s\) could be more than one security/);
+    // The table fits its half of the window, a chip that says where its tag came from too ("same security").
+    const fit = await h.page.locator('.positions .table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    await h.screenshot('securities-unresolved-warning');
+    await warning.getByTestId('warning-action-review').click();
+    await expect.poll(() => h.page.getByTestId('review-tab').getAttribute('aria-selected')).toBe('true');
     const item = h.page.getByTestId('review-panel').locator('li').first();
     await item.waitFor();
     expect(await item.innerText()).toContain('NVDA in USD is NVDA by its ticker, but its ISIN US02376R1023 is AAL.');

@@ -12,6 +12,17 @@ import { WrappedTick } from './charts/WrappedTick';
 import { niceTicks } from './charts/axis-ticks';
 import { IssuesTable } from '../import/IssuesTable';
 import { Modal } from '../ui/Modal';
+import { msg } from '../i18n';
+
+/** Where the window goes to act on a warning: the rates (Currencies view), or Needs review. */
+export type WarningAction = 'rates' | 'review';
+
+/** A warning the window can act on in place, with the button's label: not only the command it names. */
+const ACTIONS: Partial<Record<SnapshotExposure['warnings'][number]['code'], { action: WarningAction; label: string }>> = {
+  MISSING_FX: { action: 'rates', label: msg('Set rates') },
+  FX_NOT_AS_OF: { action: 'rates', label: msg('Set rates') },
+  UNRESOLVED_SECURITIES: { action: 'review', label: msg('Review them') },
+};
 
 interface Datum {
   id: string;
@@ -44,8 +55,8 @@ function BarLabel({ viewBox, datum, currency }: { viewBox: unknown; datum: Datum
   );
 }
 
-/** The exposure chart (one bar per theme plus untagged) and the table of the same figures. */
-export function ExposurePanel({ exposure }: { exposure: SnapshotExposure }) {
+/** The exposure chart (one bar per theme plus untagged) and the table of the same figures; `onAction` acts on a warning. */
+export function ExposurePanel({ exposure, onAction }: { exposure: SnapshotExposure; onAction?: (action: WarningAction) => void }) {
   const { t } = useTranslation();
   const [rejected, setRejected] = useState<RowIssue[] | null>(null);
   const showRejected = async () => setRejected(await api().listImportIssues({ snapshotId: exposure.snapshotId }));
@@ -67,16 +78,24 @@ export function ExposurePanel({ exposure }: { exposure: SnapshotExposure }) {
       </div>
       {exposure.warnings.length > 0 && (
         <div className="alert" role="alert" data-testid="exposure-warnings">
-          {exposure.warnings.map((w, i) => (
-            <p key={i}>
-              {warningWords(t, w)}{' '}
-              {w.code === 'UNPARSED_CELL' && (
-                <button type="button" className="small" data-testid="show-rejected-rows" onClick={() => void showRejected()}>
-                  {t('Show rows')}
-                </button>
-              )}
-            </p>
-          ))}
+          {exposure.warnings.map((w, i) => {
+            const act = onAction ? ACTIONS[w.code] : undefined;
+            return (
+              <p key={i}>
+                {warningWords(t, w)}{' '}
+                {w.code === 'UNPARSED_CELL' && (
+                  <button type="button" className="small" data-testid="show-rejected-rows" onClick={() => void showRejected()}>
+                    {t('Show rows')}
+                  </button>
+                )}
+                {act && (
+                  <button type="button" className="small" data-testid={`warning-action-${act.action}`} onClick={() => onAction?.(act.action)}>
+                    {t(act.label)}
+                  </button>
+                )}
+              </p>
+            );
+          })}
         </div>
       )}
       <figure className="chart" data-testid="exposure-chart" aria-label={nothingToChart ? undefined : t('Bar chart of theme exposure; the same figures are in the exposure table below it')}>

@@ -43,8 +43,9 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
     <div className="chips">
       {position.themes.map((tag) => {
         const theme = themeById.get(tag.id);
+        const sourced = Boolean(tag.source && tag.source !== 'manual');
         return (
-          <span key={tag.id} className="chip" title={[`${theme?.name ?? tag.id} ${formatWeight(tag.weight)}`, theme?.description].filter(Boolean).join('\n')}>
+          <span key={tag.id} className={sourced ? 'chip chip-sourced' : 'chip'} title={[`${theme?.name ?? tag.id} ${formatWeight(tag.weight)}`, theme?.description].filter(Boolean).join('\n')}>
             <span className="swatch" style={{ background: theme?.color ?? '#9ca3af' }} />
             {/* One line per chip, so a row stays one or two lines tall: a long theme name is cut with an
                 ellipsis (whole in the chip's tooltip and to a screen reader), its weight and × always in view. */}
@@ -52,7 +53,7 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
               <span className="chip-name">{theme?.name ?? tag.id}</span> {formatWeight(tag.weight)}
             </span>
             {/* i18n-ignore: a source without a label (none today) shows its code */}
-            {tag.source && tag.source !== 'manual' && <span className="chip-source">{SOURCE_LABELS[tag.source] ? t(SOURCE_LABELS[tag.source]!) : tag.source}</span>}
+            {sourced && <span className="chip-source">{SOURCE_LABELS[tag.source!] ? t(SOURCE_LABELS[tag.source!]!) : tag.source}</span>}
             <button
               type="button"
               className="chip-remove"

@@ -17,7 +17,7 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 export type RecordTagStep = <T>(label: string, action: () => Promise<T>) => Promise<T>;
 
 /** Manage themes (add, rename, recolor, describe, reorder, delete, restore defaults) and read the tag history. */
-export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes' }: { onClose: () => void; onChanged: () => void; record: RecordTagStep; initialTab?: 'themes' | 'suggestions' }) {
+export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes' }: { onClose: () => void; onChanged: () => void; record: RecordTagStep; initialTab?: 'themes' | 'suggestions' | 'review' }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'themes' | 'suggestions' | 'rules' | 'funds' | 'share' | 'review' | 'history'>(initialTab);
   const [newName, setNewName] = useState('');

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import { ExposurePanel } from '../../../renderer/src/analytics/ExposurePanel';
 import { installBridge, makeReport } from './fake-bridge';
+import { exposureWarning } from '../../../shared/exposure/warnings';
 
 afterEach(() => {
   cleanup();
@@ -13,6 +14,27 @@ afterEach(() => {
 const cells = (testId: string) => within(screen.getByTestId(testId)).getAllByRole('cell').map((c) => c.textContent);
 
 describe('exposure panel', () => {
+  it('acts on a warning where the window can: rates are set in Currencies, unsure holdings confirmed in Needs review', () => {
+    installBridge();
+    const warnings = [
+      exposureWarning('MISSING_FX', { currency: 'EUR', base: 'USD' }),
+      exposureWarning('UNRESOLVED_SECURITIES', { n: '2' }),
+      exposureWarning('AMOUNT_LIMIT', { base: 'USD' }),
+    ];
+    const onAction = vi.fn();
+    const { unmount } = render(<ExposurePanel exposure={makeReport({ warnings })} onAction={onAction} />);
+    const said = screen.getByTestId('exposure-warnings').querySelectorAll('p');
+    expect(within(said[0] as HTMLElement).getByRole('button').textContent).toBe('Set rates');
+    expect(within(said[2] as HTMLElement).queryByRole('button')).toBeNull();
+    fireEvent.click(screen.getByTestId('warning-action-rates'));
+    fireEvent.click(screen.getByTestId('warning-action-review'));
+    expect(onAction.mock.calls).toEqual([['rates'], ['review']]);
+    unmount();
+    // Without a place to go (a preview, a test), the warnings are said without buttons.
+    render(<ExposurePanel exposure={makeReport({ warnings })} />);
+    expect(screen.queryByTestId('warning-action-rates')).toBeNull();
+  });
+
   it('tables every theme, Untagged, Cash and Total with values and shares to one decimal', () => {
     installBridge();
     render(<ExposurePanel exposure={makeReport()} />);

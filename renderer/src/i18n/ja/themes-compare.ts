@@ -81,6 +81,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Theme exposure': 'テーマ別エクスポージャー',
   '{{value}} total': '合計 {{value}}',
   'Show rows': '該当行を表示',
+  'Set rates': 'レートを設定',
+  'Review them': '確認する',
   'Bar chart of theme exposure; the same figures are in the exposure table below it':
     'テーマ別エクスポージャーの棒グラフ（同じ数値は下のエクスポージャー表にあります）',
   'Value by theme ({{currency}})': 'テーマ別評価額（{{currency}}）',
