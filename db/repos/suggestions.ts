@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
+import type { OpenSuggestion } from '../../shared/api/contract';
 import type { Suggestion } from '../../shared/suggestions/suggestions';
 import { activePack, suggestionThemes } from './packs';
 import type { Db } from '../connection';
@@ -20,11 +21,11 @@ export const HELD_SQL = `SELECT 1 FROM snapshots s CROSS JOIN position_groups g 
  * into: the parent already counts it), and those answered at another weight than the pack's now (a
  * newer pack re-weighted them): offered again with the weight they were answered at, the tag left as it is.
  */
-export function listSuggestions(db: Db, onlyHeld: boolean): (Suggestion & { themePath: { id: string; name: string }[]; parentThemeId: string | null; held: boolean; previousWeightBp: number | null })[] {
+export function listSuggestions(db: Db, onlyHeld: boolean): OpenSuggestion[] {
   const decided = db.prepare('SELECT weight_bp AS w FROM suggestion_decisions WHERE symbol_key = ? AND theme_id = ?');
   const tagged = db.prepare('SELECT 1 FROM tags WHERE symbol_key = ? AND theme_id = ?').pluck();
   const held = db.prepare(HELD_SQL).pluck();
-  const open: (Suggestion & { themePath: { id: string; name: string }[]; parentThemeId: string | null; previousWeightBp: number | null })[] = [];
+  const open: Omit<OpenSuggestion, 'held'>[] = [];
   const pack = activePack(db);
   const themes = suggestionThemes(db, pack);
   for (const s of pack.suggestions) {

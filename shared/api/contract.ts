@@ -462,6 +462,14 @@ export interface ImportOutcome {
   checks: ImportCheck[];
 }
 
+/**
+ * A suggestion still open. themePath: the theme, after the theme it rolls up into for a sub-theme,
+ * each by id and name, so the window names them as it names themes (a shipped theme in the reader's
+ * language); parentThemeId: the theme it rolls up into; previousWeightBp: the weight it was answered
+ * at, when a newer pack re-weighted it (else null).
+ */
+export type OpenSuggestion = Suggestion & { themePath: { id: string; name: string }[]; parentThemeId: string | null; held: boolean; previousWeightBp: number | null };
+
 /** Output type of every call. */
 export interface ApiOutputs {
   listPortfolios: PortfolioSummary[];
@@ -480,13 +488,7 @@ export interface ApiOutputs {
   restoreDefaultThemes: Theme[];
   reorderThemes: Theme[];
   tagHistory: TagEvent[];
-  /** previousWeightBp: the weight it was answered at, when a newer pack re-weighted it (else null). */
-  /**
-   * themePath: the theme, after the theme it rolls up into for a sub-theme, each by id and name, so
-   * the window names them as it names themes (a shipped theme in the reader's language);
-   * parentThemeId: the theme it rolls up into.
-   */
-  listSuggestions: (Suggestion & { themePath: { id: string; name: string }[]; parentThemeId: string | null; held: boolean; previousWeightBp: number | null })[];
+  listSuggestions: OpenSuggestion[];
   importPack: PackImport;
   showPack: { name: string; version: number; asOf: string; suggestions: number };
   warmUpPdf: { started: boolean };
