@@ -13,6 +13,14 @@ import { methodologyParagraphs } from './methodology';
 
 const desc = (html: string) => `<td class="desc">${html}</td>`;
 
+/**
+ * Rows a page report (HTML, PDF, the window's preview) lists at most in one table: the largest
+ * positions, or a theme's largest contributions. A portfolio of a million positions made a page of
+ * 371 MB (4 GB of memory to write it, and as much again for the window or the printer to read); a
+ * person reads the largest. The CSV, XLSX and JSON reports, for machines, list every one.
+ */
+export const PAGE_ROWS = 2000;
+
 /** Where a tag's weight comes from, in the report's language when it is one of the app's own sources; any other is shown as written. */
 export const sourceLabel = (source: string, tr: Tr): string => ((TAG_SOURCES as readonly string[]).includes(source) ? tr(source) : source);
 
@@ -60,13 +68,17 @@ export function themeDetailsHtml(doc: ReportDocument): string {
   const notes = new Map(doc.tagNotes.map((n) => [`${n.symbolKey}\u0000${n.themeId}`, n]));
   const byTheme = contributionsByTheme(r);
   const parts = r.themes.map((t) => {
-    const rows = (byTheme.get(t.id) ?? []).map(({ position: p, theme: pt }) => {
+    const all = byTheme.get(t.id) ?? [];
+    // In the positions' order (largest position first); cut, the largest contributions.
+    const listed = all.length > PAGE_ROWS ? [...all].sort((a, b) => Math.abs(b.theme.value) - Math.abs(a.theme.value)).slice(0, PAGE_ROWS) : all;
+    const rows = listed.map(({ position: p, theme: pt }) => {
       const note = notes.get(`${p.symbolKey}\u0000${t.id}`);
       const why = [note?.rationale ?? '', note?.sourceUrl ?? ''].filter(Boolean).map(e).join('<br>');
       return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatWeight(pt.weight), true)}${td(e(sourceLabel(pt.source ?? note?.source ?? 'manual', tr)))}${td(why)}${td(e(formatMoney(pt.value, r.baseCurrency)), true)}</tr>`;
     });
     if (rows.length === 0) return `<h3>${swatch(t.color)}${e(t.name)}</h3>\n<p class="meta">${html('No position is tagged with this theme.')}</p>`;
-    return `<h3>${swatch(t.color)}${e(t.name)}: ${e(formatMoney(t.value, r.baseCurrency))} (${formatShare(t.share)})</h3>\n${table([html('Account'), html('Symbol'), html('Description'), html('Weight'), html('Source'), html('Rationale'), html('Contribution')], rows, [3, 6])}`;
+    const cut = all.length > PAGE_ROWS ? `<p class="meta">${html('The {{shown}} largest of its {{total}} positions; the CSV, XLSX and JSON reports list every one.', { shown: PAGE_ROWS.toLocaleString('en-US'), total: all.length.toLocaleString('en-US') })}</p>\n` : '';
+    return `<h3>${swatch(t.color)}${e(t.name)}: ${e(formatMoney(t.value, r.baseCurrency))} (${formatShare(t.share)})</h3>\n${cut}${table([html('Account'), html('Symbol'), html('Description'), html('Weight'), html('Source'), html('Rationale'), html('Contribution')], rows, [3, 6])}`;
   });
   return `<h2>${html('Themes and their positions')}</h2>\n${parts.join('\n')}`;
 }
@@ -80,13 +92,20 @@ export function positionsHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const { html } = textOf(doc);
   const local = r.positions.some((p) => p.currency !== r.baseCurrency);
-  const rows = r.positions.map((p) => {
+  const shown = r.positions.slice(0, PAGE_ROWS);
+  const rows = shown.map((p) => {
     const base = p.value === null ? html('no FX rate') : e(formatMoney(p.value, r.baseCurrency));
     const themes = p.themes.map((t) => `<span class="nowrap">${e(t.id)} ${formatWeight(t.weight)}</span>`).join('<br>');
     const localCell = local ? td(e(formatMoney(p.localValue, p.currency)), true) : '';
     return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatQuantity(p.quantity), true)}${localCell}${td(base, true)}${td(themes)}</tr>`;
   });
-  const note = r.positions.length < r.positionCount ? `<p class="meta">${html('The {{shown}} largest of {{total}} positions.', { shown: r.positions.length, total: r.positionCount })}</p>` : '';
+  const figures = { shown: shown.length.toLocaleString('en-US'), total: r.positionCount.toLocaleString('en-US') };
+  const note =
+    shown.length < r.positions.length
+      ? `<p class="meta">${html('The {{shown}} largest of {{total}} positions; the CSV, XLSX and JSON reports list every one.', figures)}</p>`
+      : shown.length < r.positionCount
+        ? `<p class="meta">${html('The {{shown}} largest of {{total}} positions.', figures)}</p>`
+        : '';
   const head = [html('Account'), html('Symbol'), html('Description'), html('Quantity'), ...(local ? [html('Local value')] : []), html('Value ({{currency}})', { currency: e(r.baseCurrency) }), html('Themes')];
   return `<h2>${html('Positions')}</h2>\n${note}${table(head, rows, local ? [3, 4, 5] : [3, 4])}`;
 }

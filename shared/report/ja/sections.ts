@@ -45,6 +45,8 @@ export const SECTIONS: Record<string, string> = {
   Contribution: '寄与額',
   'no FX rate': '為替レートなし',
   'The {{shown}} largest of {{total}} positions.': '全 {{total}} 銘柄のうち、評価額の大きい {{shown}} 銘柄です。',
+  'The {{shown}} largest of {{total}} positions; the CSV, XLSX and JSON reports list every one.': '全 {{total}} 銘柄のうち、評価額の大きい {{shown}} 銘柄です。CSV・XLSX・JSON のレポートにはすべての銘柄を記載しています。',
+  'The {{shown}} largest of its {{total}} positions; the CSV, XLSX and JSON reports list every one.': 'このテーマの {{total}} 銘柄のうち、寄与の大きい {{shown}} 銘柄です。CSV・XLSX・JSON のレポートにはすべての銘柄を記載しています。',
   Quantity: '数量',
   Currency: '通貨',
   'Local value': '現地通貨建て評価額',
