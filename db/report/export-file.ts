@@ -1,12 +1,12 @@
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import type { PaperSize, ReportDocument, ReportSection } from '../../shared/report/document';
 import type { ReportFormat } from '../../shared/report/model';
-import { renderReportJson } from '../../shared/report/report-json';
+import { createHash } from 'node:crypto';
+import { reportJsonPieces } from '../../shared/report/report-json';
 import type { ReportExportResult } from '../../shared/report/record';
 import type { Db } from '../connection';
 import { buildReport, rebuildReport } from './build';
 import type { ReportExtras } from './extras';
-import { sha256Hex } from './inputs';
 import { getReportRecord, insertReportRecord } from './records';
 import { renderDocument, type PdfRendererFactory } from './render';
 import { writeFileAtomic } from './write-atomic';
@@ -24,8 +24,15 @@ export interface ExportOptions {
 
 export type ExportResult = ReportExportResult;
 
-/** The hash of a report's content (its model as JSON): the same for every format and every re-generation. */
-export const contentHash = (doc: ReportDocument): string => sha256Hex(renderReportJson(doc));
+/**
+ * The hash of a report's content (its model as JSON): the same for every format and every
+ * re-generation. Hashed piece by piece: a million positions never make one 400 MB string.
+ */
+export function contentHash(doc: ReportDocument): string {
+  const hash = createHash('sha256');
+  for (const piece of reportJsonPieces(doc)) hash.update(piece);
+  return hash.digest('hex');
+}
 
 /** Builds, renders and writes (atomically) a report, then records what it was made from. */
 export async function exportReportFile(db: Db, portfolio: Portfolio, snapshot: Snapshot, options: ExportOptions, generatedAt: string): Promise<ExportResult> {

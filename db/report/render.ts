@@ -2,7 +2,7 @@ import type { PaperSize, ReportDocument } from '../../shared/report/document';
 import type { ReportFormat } from '../../shared/report/model';
 import { renderReportCsv } from '../../shared/report/report-csv';
 import { renderReportHtml } from '../../shared/report/report-html';
-import { renderReportJson } from '../../shared/report/report-json';
+import { renderReportJson, reportJsonPieces } from '../../shared/report/report-json';
 import { assertPrintable, fontconfigCoverage } from './font-coverage';
 import { footerTemplate, type PdfRenderer } from './pdf';
 
@@ -12,11 +12,11 @@ import { footerTemplate, type PdfRenderer } from './pdf';
  */
 export type PdfRendererFactory = () => Promise<PdfRenderer>;
 
-/** A report document in any format: text for json, csv and html; bytes for xlsx and pdf. */
-export async function renderDocument(doc: ReportDocument, format: ReportFormat, paper: PaperSize, pdfRenderer: PdfRendererFactory): Promise<string | Uint8Array> {
+/** A report document in any format: text for csv and html, text in pieces for json (a million positions are never one string); bytes for xlsx and pdf. */
+export async function renderDocument(doc: ReportDocument, format: ReportFormat, paper: PaperSize, pdfRenderer: PdfRendererFactory): Promise<string | Uint8Array | Iterable<string>> {
   switch (format) {
     case 'json':
-      return renderReportJson(doc);
+      return reportJsonPieces(doc);
     case 'csv':
       return renderReportCsv(doc);
     case 'html':

@@ -37,19 +37,25 @@ function outputMode(path: string): number {
 /**
  * Writes a file so that it is either wholly there or not changed at all: a temp file beside it
  * (created exclusively, so it never follows a planted link), fsync, then rename. A full disk leaves no
- * truncated report behind; an existing file keeps its mode.
+ * truncated report behind; an existing file keeps its mode. `data` may come in pieces (a JSON
+ * report of a million positions), written one after another: never one string of them all.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): number {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): number {
+  const pieces: Iterable<string | Uint8Array> = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
   const mode = outputMode(path);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | null = null;
   let created = false;
+  let written = 0;
   try {
     fd = openSync(tmp, 'wx', 0o600);
     created = true;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    for (const piece of pieces) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      written += bytes.length;
+    }
     fchmodSync(fd, mode);
     fsyncSync(fd);
     closeSync(fd);
@@ -62,5 +68,5 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): number
     const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the folder does not exist' : (err as Error).message;
     throw new AppError('IO', `Cannot write ${path}: ${why}. Nothing was written.`);
   }
-  return bytes.length;
+  return written;
 }
