@@ -1,5 +1,6 @@
 import { said } from '../text/fill';
 import { AppError, type ErrorCode, type ErrorDetails } from './errors';
+import type { FileText } from './file-text';
 
 /**
  * Backend refusals the app meets in ordinary use, as templates of their figures: filled in English
@@ -45,8 +46,8 @@ export const ERROR_TEXT = {
 
 export type ErrorText = (typeof ERROR_TEXT)[keyof typeof ERROR_TEXT];
 
-/** A refusal said from its template: the English message, with the template and figures in its details. */
-export function saidError(code: ErrorCode, text: ErrorText, params: Record<string, string>, details: ErrorDetails = {}): AppError {
+/** A refusal said from its template (here, or a file's in file-text.ts): the English message, with the template and figures in its details. */
+export function saidError(code: ErrorCode, text: ErrorText | FileText, params: Record<string, string>, details: ErrorDetails = {}): AppError {
   return new AppError(code, said(text, params).message, { ...details, text, params });
 }
 

@@ -1,5 +1,5 @@
-import { said } from '../text/fill';
-import { AppError, type ErrorCode, type ErrorDetails } from './errors';
+import type { AppError, ErrorCode, ErrorDetails } from './errors';
+import { saidError } from './error-text';
 
 /**
  * Refusals of a file the user chose in the app other than a holdings file (prices, rates, a tags
@@ -46,7 +46,7 @@ export type FileText = (typeof FILE_TEXT)[keyof typeof FILE_TEXT];
  * before it, renderer/src/import/import-error-words.ts).
  */
 export function fileRefusal(code: ErrorCode, text: FileText, params: Record<string, string> & { file: string }, details: ErrorDetails = {}): AppError {
-  return new AppError(code, said(text, params).message, { file: params.file, ...details, text, params, whole: true });
+  return saidError(code, text, params, { file: params.file, ...details, whole: true });
 }
 
 /** Their Japanese, and the kinds' (the app's dictionary takes them). */

@@ -77,7 +77,7 @@ export function themeDetailsHtml(doc: ReportDocument): string {
       return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatWeight(pt.weight), true)}${td(e(sourceLabel(pt.source ?? note?.source ?? 'manual', tr)))}${td(why)}${td(e(formatMoney(pt.value, r.baseCurrency)), true)}</tr>`;
     });
     if (rows.length === 0) return `<h3>${swatch(t.color)}${e(t.name)}</h3>\n<p class="meta">${html('No position is tagged with this theme.')}</p>`;
-    const cut = all.length > PAGE_ROWS ? `<p class="meta">${html('The {{shown}} largest of its {{total}} positions; the CSV, XLSX and JSON reports list every one.', { shown: PAGE_ROWS.toLocaleString('en-US'), total: all.length.toLocaleString('en-US') })}</p>\n` : '';
+    const cut = all.length > PAGE_ROWS ? `<p class="meta">${html('The {{shown}} largest of its {{total}} positions; the CSV, XLSX and JSON reports list every one.', { shown: formatQuantity(PAGE_ROWS), total: formatQuantity(all.length) })}</p>\n` : '';
     return `<h3>${swatch(t.color)}${e(t.name)}: ${e(formatMoney(t.value, r.baseCurrency))} (${formatShare(t.share)})</h3>\n${cut}${table([html('Account'), html('Symbol'), html('Description'), html('Weight'), html('Source'), html('Rationale'), html('Contribution')], rows, [3, 6])}`;
   });
   return `<h2>${html('Themes and their positions')}</h2>\n${parts.join('\n')}`;
@@ -99,7 +99,7 @@ export function positionsHtml(doc: ReportDocument): string {
     const localCell = local ? td(e(formatMoney(p.localValue, p.currency)), true) : '';
     return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatQuantity(p.quantity), true)}${localCell}${td(base, true)}${td(themes)}</tr>`;
   });
-  const figures = { shown: shown.length.toLocaleString('en-US'), total: r.positionCount.toLocaleString('en-US') };
+  const figures = { shown: formatQuantity(shown.length), total: formatQuantity(r.positionCount) };
   const note =
     shown.length < r.positions.length
       ? `<p class="meta">${html('The {{shown}} largest of {{total}} positions; the CSV, XLSX and JSON reports list every one.', figures)}</p>`

@@ -31,8 +31,11 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A currency is its three-letter code: a symbol with " in " in it is not taken for one. */
 const FIGURE: Record<string, string> = { currency: '[A-Z]{3}' };
 
-/** Each template as a pattern that gives back its figures (a name met twice must match the same text). */
-const PATTERNS: [ResolveText, RegExp][] = Object.values(RESOLVE_TEXT).map((text) => {
+/** How much of a template is its own words: of two templates that match, the one with more says more. */
+const ownWords = (text: string) => mapTemplate(text, () => '', (words) => words).length;
+
+/** Each template as a pattern that gives back its figures (a name met twice must match the same text), with its own words' length. */
+const PATTERNS: { text: ResolveText; pattern: RegExp; words: number }[] = Object.values(RESOLVE_TEXT).map((text) => {
   const seen = new Set<string>();
   const figure = (name: string) => {
     if (seen.has(name)) return `\\k<${name}>`;
@@ -40,11 +43,8 @@ const PATTERNS: [ResolveText, RegExp][] = Object.values(RESOLVE_TEXT).map((text)
     return `(?<${name}>${FIGURE[name] ?? '.+?'})`;
   };
   const source = mapTemplate(text, figure, escapeRegExp);
-  return [text, new RegExp(`^${source}$`, 's')];
+  return { text, pattern: new RegExp(`^${source}$`, 's'), words: ownWords(text) };
 });
-
-/** How much of a template is its own words: of two templates that match, the one with more says more. */
-const ownWords = (text: string) => mapTemplate(text, () => '', (words) => words).length;
 
 /**
  * The template a stored English text was filled from, with its figures; null for a text no
@@ -53,12 +53,12 @@ const ownWords = (text: string) => mapTemplate(text, () => '', (words) => words)
  * and "not NVDA's (…)" a security to the general review one.
  */
 export function wordingOf(stored: string): { text: ResolveText; params: Record<string, string> } | null {
-  let best: { text: ResolveText; params: Record<string, string> } | null = null;
-  for (const [text, pattern] of PATTERNS) {
+  let best: { text: ResolveText; params: Record<string, string>; words: number } | null = null;
+  for (const { text, pattern, words } of PATTERNS) {
     const m = pattern.exec(stored);
-    if (m && (!best || ownWords(text) > ownWords(best.text))) best = { text, params: { ...m.groups } };
+    if (m && (!best || words > best.words)) best = { text, params: { ...m.groups }, words };
   }
-  return best;
+  return best && { text: best.text, params: best.params };
 }
 
 /** Their Japanese (the app's dictionary takes it). */

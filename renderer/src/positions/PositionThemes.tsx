@@ -43,17 +43,17 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
     <div className="chips">
       {position.themes.map((tag) => {
         const theme = themeById.get(tag.id);
-        const sourced = Boolean(tag.source && tag.source !== 'manual');
+        // Where the tag came from, unless the user set it; a source without a label (none today) shows its code.
+        const source = tag.source && tag.source !== 'manual' ? (SOURCE_LABELS[tag.source] ? t(SOURCE_LABELS[tag.source] as string) : tag.source) : null;
         return (
-          <span key={tag.id} className={sourced ? 'chip chip-sourced' : 'chip'} title={[`${theme?.name ?? tag.id} ${formatWeight(tag.weight)}`, theme?.description].filter(Boolean).join('\n')}>
+          <span key={tag.id} className={source !== null ? 'chip chip-sourced' : 'chip'} title={[`${theme?.name ?? tag.id} ${formatWeight(tag.weight)}`, theme?.description].filter(Boolean).join('\n')}>
             <span className="swatch" style={{ background: theme?.color ?? '#9ca3af' }} />
             {/* One line per chip, so a row stays one or two lines tall: a long theme name is cut with an
                 ellipsis (whole in the chip's tooltip and to a screen reader), its weight and × always in view. */}
             <span className="chip-label">
               <span className="chip-name">{theme?.name ?? tag.id}</span> {formatWeight(tag.weight)}
             </span>
-            {/* i18n-ignore: a source without a label (none today) shows its code */}
-            {sourced && <span className="chip-source">{SOURCE_LABELS[tag.source!] ? t(SOURCE_LABELS[tag.source!]!) : tag.source}</span>}
+            {source !== null && <span className="chip-source">{source}</span>}
             <button
               type="button"
               className="chip-remove"
