@@ -1,6 +1,6 @@
 import type { ExposureWarning } from '../../shared/exposure/model';
 import { exposureWarning } from '../../shared/exposure/warnings';
-import type { ImportCheck } from '../../shared/import/checks';
+import type { LastingCheck } from '../../shared/import/checks';
 import { formatCents } from '../../shared/money/decimal';
 
 const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED' } as const;
@@ -12,9 +12,7 @@ const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED' } as const;
  */
 export function checkWarnings(stored: string | null, file: string): ExposureWarning[] {
   if (stored === null) return [];
-  return (JSON.parse(stored) as ImportCheck[]).flatMap((c) =>
-    c.kind === 'total'
-      ? []
-      : [exposureWarning(CODE[c.kind], { n: String(c.count), file, line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: formatCents(c.first.valueCents) })],
+  return (JSON.parse(stored) as LastingCheck[]).map((c) =>
+    exposureWarning(CODE[c.kind], { n: String(c.count), file, line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: formatCents(c.first.valueCents) }),
   );
 }

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { ApiParsedInput, ImportOutcome, ImportProgress } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { ParseOptions, RowIssue } from '../../shared/import/types';
+import { isLasting } from '../../shared/import/checks';
 import type { Db } from '../connection';
 import { localDate } from '../repos/clock';
 import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
@@ -194,7 +195,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       db.prepare('UPDATE snapshots SET file_total_cents = ?, rows_total_cents = ? WHERE id = ?').run(result.format.fileTotalCents, rows, snapshotId);
     }
     // The checks that stay true of the snapshot's figures stay with it (SIGN_DIFFERS, VALUE_COMPUTED).
-    const lasting = result.checks.filter((c) => c.kind !== 'total');
+    const lasting = result.checks.filter(isLasting);
     if (lasting.length > 0) db.prepare('UPDATE snapshots SET checks = ? WHERE id = ?').run(JSON.stringify(lasting), snapshotId);
     // The broker's values in a base currency: which currency, and the column they came from.
     const warnings = [...result.warnings];
@@ -211,7 +212,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
         warnings.push(`The file's values in ${currency} ("${column}") are kept, but ${portfolio.name} is in ${portfolio.baseCurrency}: its figures use exchange rates.`);
       }
     }
-    warnings.push(...resolver.finish(snapshotId, result.format.headers, result.format.mapping, now));
+    const identified = resolver.finish(snapshotId, result.format.headers, result.format.mapping, now);
+    warnings.push(...identified.warnings);
     recordImportIssues(db, snapshotId, kept);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).
     if (hasRules(db)) {
@@ -237,7 +239,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       finishMs: te - tf,
     });
     report(totalBytes, true);
-    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings, checks: result.checks };
+    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings, checks: [...result.checks, ...identified.checks] };
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
   }

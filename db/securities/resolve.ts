@@ -1,6 +1,7 @@
 import { cusipFromIsin, identifiersInDescription, isCusip, isIsin, isSedol } from '../../shared/securities/identifiers';
 import { marketOf, tickerId } from '../../shared/securities/market';
 import { OR, RESOLVE_TEXT, resolveSaid } from '../../shared/securities/resolve-text';
+import { checkText, IDENTIFIERS_LISTED, type IdentifierScheme, type ImportCheck } from '../../shared/import/checks';
 import type { ColumnMapping, PositionField } from '../../shared/import/types';
 import type { Db } from '../connection';
 import { linkKeys } from './links';
@@ -39,7 +40,7 @@ export class SecurityResolver {
   private readonly masterKeys = new Set<string>();
   private readonly cache = new Map<string, Resolution>();
   private readonly seen = new Map<string, Resolution & { n: number }>();
-  private readonly bad: { line: number; field: PositionField; value: string; kind: string }[] = [];
+  private readonly bad: { line: number; field: PositionField; value: string; kind: IdentifierScheme }[] = [];
   private readonly reviews = new Map<string, { candidates: string[]; message: string }>();
   private readonly learned: { kind: 'isin' | 'cusip' | 'ticker' | 'conid'; value: string; key: string; isNew: boolean; name: string; currency: string }[] = [];
 
@@ -194,24 +195,26 @@ export class SecurityResolver {
   /**
    * Writes what the import found, in its transaction: each key's resolution for the snapshot, new
    * review items, what the file taught the master (and links from keys held under an ISIN before);
-   * returns the warnings about identifiers that fail their check digit.
+   * returns the identifiers that fail their check digit, as checks the window words in its
+   * language, and the notes, in English (the checks' text among them).
    */
-  finish(snapshotId: number, headers: readonly string[], mapping: ColumnMapping, now: string): string[] {
+  finish(snapshotId: number, headers: readonly string[], mapping: ColumnMapping, now: string): { warnings: string[]; checks: ImportCheck[] } {
     const db = this.db;
     this.saveLearned(now);
     const resolution = db.prepare('INSERT OR REPLACE INTO position_resolutions (snapshot_id, symbol_key, method, detail, position_count) VALUES (?, ?, ?, ?, ?)');
     for (const [key, r] of this.seen) resolution.run(snapshotId, key, r.method, r.detail, r.n);
     const review = db.prepare("INSERT OR IGNORE INTO security_reviews (symbol_key, candidates, message, source, created_at) VALUES (?, ?, ?, ?, ?)");
     for (const [key, r] of this.reviews) review.run(key, r.candidates.join(','), r.message, this.fileName, now);
-    const column = (field: PositionField) => {
-      const header = mapping[field];
+    const file = this.fileName;
+    const checks: ImportCheck[] = this.bad.slice(0, IDENTIFIERS_LISTED).map((b) => {
+      const header = mapping[b.field];
       const i = header === undefined ? -1 : headers.indexOf(header);
-      return i < 0 ? '' : `, column ${i + 1} (${header})`;
-    };
-    const warnings = this.bad.slice(0, 20).map((b) => `${this.fileName} line ${b.line}${column(b.field)}: ${b.value} is not a valid ${b.kind} (its check digit fails). The position is kept; the ${b.kind} is not used to identify it. Check the cell.`);
-    if (this.bad.length > 20) warnings.push(`${this.fileName}: ${this.bad.length - 20} more identifiers fail their check digit.`);
+      return { kind: 'identifier', file, line: b.line, column: i < 0 ? null : i + 1, header: i < 0 ? null : (header as string), value: b.value, scheme: b.kind };
+    });
+    if (this.bad.length > IDENTIFIERS_LISTED) checks.push({ kind: 'moreIdentifiers', file, count: this.bad.length - IDENTIFIERS_LISTED });
+    const warnings = checks.map(checkText);
     if (this.reviews.size > 0) warnings.push(`${this.reviews.size} holding(s) could not be identified for certain and wait in Needs review (themelens securities --unresolved); they count as untagged until confirmed.`);
-    return warnings;
+    return { warnings, checks };
   }
 }
 

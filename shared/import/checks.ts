@@ -20,7 +20,26 @@ export type ImportCheck =
   /** The file's own total row disagrees with the rows imported. */
   | { kind: 'total'; fileCents: number; rowsCents: number }
   /** `sign`: values whose sign is not quantity x price's; `computed`: values left empty, taken as quantity x price. */
-  | { kind: 'sign' | 'computed'; count: number; first: NoticedRow };
+  | { kind: 'sign' | 'computed'; count: number; first: NoticedRow }
+  /**
+   * An identifier whose check digit fails (a typo in the file, most often): the position is kept,
+   * identified without it. `column` and `header` are the cell's, null when no column holds it alone.
+   */
+  | { kind: 'identifier'; file: string; line: number; column: number | null; header: string | null; value: string; scheme: IdentifierScheme }
+  /** How many more identifiers fail their check digit than the ones listed (at most IDENTIFIERS_LISTED). */
+  | { kind: 'moreIdentifiers'; file: string; count: number };
+
+export type IdentifierScheme = 'ISIN' | 'CUSIP' | 'SEDOL';
+
+/** Identifiers listed one by one; past these, one check counts the rest. */
+export const IDENTIFIERS_LISTED = 20;
+
+/** The kinds that stay true of a snapshot's figures, kept with it (its `checks` column). */
+export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' }>;
+
+export function isLasting(c: ImportCheck): c is LastingCheck {
+  return c.kind === 'sign' || c.kind === 'computed';
+}
 
 /** "line 4, AAPL: 10 x 150", with "first: " when it is the first of several. */
 function whereFirst(n: number, p: NoticedRow): string {
@@ -32,6 +51,11 @@ export function checkText(c: ImportCheck): string {
   if (c.kind === 'total') {
     return `The file's own total (${formatCents(c.fileCents)}) differs from the sum of the imported rows (${formatCents(c.rowsCents)}) by ${formatCents(c.fileCents - c.rowsCents)}; check the rejected rows or the file.`;
   }
+  if (c.kind === 'identifier') {
+    const column = c.column === null ? '' : `, column ${c.column} (${c.header})`;
+    return `${c.file} line ${c.line}${column}: ${c.value} is not a valid ${c.scheme} (its check digit fails). The position is kept; the ${c.scheme} is not used to identify it. Check the cell.`;
+  }
+  if (c.kind === 'moreIdentifiers') return `${c.file}: ${c.count} more identifiers fail their check digit.`;
   const n = c.count;
   if (c.kind === 'sign') {
     return `${n === 1 ? '1 position has a value' : `${n} positions have values`} whose sign is not that of quantity x price (${whereFirst(n, c.first)}, value ${formatCents(c.first.valueCents)}). ${n === 1 ? 'It is' : 'They are'} kept as the file gives ${n === 1 ? 'it' : 'them'}; if the value column is not the market value (a gain or loss, say), map the right column.`;

@@ -97,6 +97,8 @@ describe('securities', () => {
     expect(r.imported).toBe(2);
     expect(r.warnings).toContain('odd.csv line 3, column 3 (ISIN): US0000000001 is not a valid ISIN (its check digit fails). The position is kept; the ISIN is not used to identify it. Check the cell.');
     expect(r.warnings.some((w) => w.includes('wait in Needs review'))).toBe(true);
+    // The window words the same check in its language: it comes as data too.
+    expect(r.checks).toEqual([{ kind: 'identifier', file: 'odd.csv', line: 3, column: 3, header: 'ISIN', value: 'US0000000001', scheme: 'ISIN' }]);
     const { reviews } = await h().listSecurities({ unresolved: true });
     expect(reviews).toMatchObject([{ symbolKey: 'REVIEW:NVDA', candidates: ['NVDA', 'AAL'] }]);
     const odd = await exposure('Odd');
@@ -119,6 +121,18 @@ describe('securities', () => {
     const amzn = await h().showSecurity({ text: 'US0231351067' });
     expect(amzn.identifiers).toContainEqual({ kind: 'isin', value: 'US0231351067', source: 'file: ibkr.csv' });
     expect(amzn.links).toContainEqual(expect.objectContaining({ key: 'US0231351067', canonicalKey: 'AMZN', reason: 'identifier' }));
+  });
+
+  it('past twenty identifiers that fail their check digit, one check counts the rest; none is kept with the snapshot', async () => {
+    const rows = Array.from({ length: 22 }, (_, i) => `O1,BAD${i},US0000000001,BAD ISIN CO,1,10.00,USD\n`).join('');
+    const r = await load('many-bad.csv', `${EU}${rows}`, 'Many bad');
+    expect(r.imported).toBe(22);
+    expect(r.checks).toHaveLength(21);
+    expect(r.checks[19]).toEqual({ kind: 'identifier', file: 'many-bad.csv', line: 21, column: 3, header: 'ISIN', value: 'US0000000001', scheme: 'ISIN' });
+    expect(r.checks[20]).toEqual({ kind: 'moreIdentifiers', file: 'many-bad.csv', count: 2 });
+    expect(r.warnings).toContain('many-bad.csv: 2 more identifiers fail their check digit.');
+    // A typo in an identifier does not make a figure wrong: the exposure has nothing to say of it.
+    expect((await exposure('Many bad')).warnings).toEqual([]);
   });
 
   it('tag files carry ISIN and exchange: a London AAL tag lands on Anglo American, not the US AAL; a mismatched row is a conflict; old files still import', async () => {

@@ -15,6 +15,13 @@ export function checkWords(t: TFunction, c: ImportCheck): string {
       difference: formatAmount(c.fileCents - c.rowsCents),
     });
   }
+  if (c.kind === 'identifier') {
+    const v = { file: c.file, line: c.line, column: c.column, header: c.header, value: c.value, scheme: c.scheme };
+    return c.column === null
+      ? t('{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.', v)
+      : t('{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.', v);
+  }
+  if (c.kind === 'moreIdentifiers') return t('{{file}}: {{n}} more identifiers fail their check digit.', { file: c.file, n: formatCount(c.count) });
   const v = { n: formatCount(c.count), line: c.first.line, label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: formatAmount(c.first.valueCents) };
   const one = c.count === 1;
   if (c.kind === 'sign') {

@@ -233,6 +233,36 @@ describe('importing holdings', () => {
     expect(screen.queryByTestId('toast')).toBeNull();
   });
 
+  it('says an identifier that fails its check digit, with its file, line and column, in English (as the command line) and Japanese', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const bad = { kind: 'identifier', file: 'positions.csv', line: 3, column: 2, header: 'ISIN', value: 'US0000000001', scheme: 'ISIN' } as const;
+    const inDescription = { kind: 'identifier', file: 'positions.csv', line: 4, column: null, header: null, value: 'B0YBKJ8', scheme: 'SEDOL' } as const;
+    const more = { kind: 'moreIdentifiers', file: 'positions.csv', count: 1234 } as const;
+    const checks = [bad, inDescription, more];
+    bridge.importHoldings.mockResolvedValue({ ...makeOutcome(makePortfolio()), warnings: checks.map(checkText), checks: [...checks] });
+    render(<App />);
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const items = async () => within(await screen.findByTestId('toast')).getAllByRole('listitem').map((li) => li.textContent);
+    // As the command line says them, the count in the user's locale.
+    expect(await items()).toEqual([checkText(bad), checkText(inDescription), 'positions.csv: 1,234 more identifiers fail their check digit.']);
+    expect((await items())[0]).toBe('positions.csv line 3, column 2 (ISIN): US0000000001 is not a valid ISIN (its check digit fails). The position is kept; the ISIN is not used to identify it. Check the cell.');
+    fireEvent.click(within(screen.getByTestId('toast')).getByRole('button', { name: 'Dismiss' }));
+    try {
+      await act(() => setLanguage('ja'));
+      await openImportDialog();
+      fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+      expect(await items()).toEqual([
+        'positions.csv の 3 行目、2 列目（ISIN）: US0000000001 は有効な ISIN ではありません（チェックディジットが合いません）。銘柄は取り込みましたが、識別にこの ISIN は使っていません。セルを確認してください。',
+        'positions.csv の 4 行目: B0YBKJ8 は有効な SEDOL ではありません（チェックディジットが合いません）。銘柄は取り込みましたが、識別にこの SEDOL は使っていません。セルを確認してください。',
+        'positions.csv: ほかに 1,234 件の識別子のチェックディジットが合いません。',
+      ]);
+    } finally {
+      await act(() => setLanguage('en'));
+    }
+  });
+
   it('does nothing when the file dialog is cancelled', async () => {
     const bridge = installBridge();
     render(<App />);

@@ -36,6 +36,11 @@ export const THEMES_COMPARE: Record<string, string> = {
     '1 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としました（{{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（額面100あたりの価格）、オプション（1株あたりの価格、1枚100株）、1万口あたりの基準価額の投資信託では評価額と異なります。確認してください。',
   '{{n}} positions have no value in the file, so their values are quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.':
     '{{n}} 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としました（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（額面100あたりの価格）、オプション（1株あたりの価格、1枚100株）、1万口あたりの基準価額の投資信託では評価額と異なります。確認してください。',
+  '{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.':
+    '{{file}} の {{line}} 行目: {{value}} は有効な {{scheme}} ではありません（チェックディジットが合いません）。銘柄は取り込みましたが、識別にこの {{scheme}} は使っていません。セルを確認してください。',
+  '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.':
+    '{{file}} の {{line}} 行目、{{column}} 列目（{{header}}）: {{value}} は有効な {{scheme}} ではありません（チェックディジットが合いません）。銘柄は取り込みましたが、識別にこの {{scheme}} は使っていません。セルを確認してください。',
+  '{{file}}: {{n}} more identifiers fail their check digit.': '{{file}}: ほかに {{n}} 件の識別子のチェックディジットが合いません。',
   'Report saved to {{path}}': 'レポートを {{path}} に保存しました',
   'Remove the sample': 'サンプルを削除',
   'Sample household:': 'サンプル世帯:',
