@@ -15,6 +15,7 @@ import { useCall } from '../ui/useCall';
 import { securityTitle } from './security-title';
 import { useSwitchMeasure } from '../analytics/timing';
 import { msg } from '../i18n';
+import { hasWide } from '../wide-text';
 
 interface Props {
   exposure: SnapshotExposure;
@@ -300,7 +301,7 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
                   onClick={(e) => onRowClick(e, i)}
                   onKeyDown={(e) => onRowKey(e, i)}
                 >
-                  <td className="account" title={p.account}>
+                  <td className={hasWide(p.account) ? 'account wide-text' : 'account'} title={p.account}>
                     <span className="account-text">{p.account}</span>
                   </td>
                   <td className="symbol" title={securityTitle(identityOf.get(p.symbolKey))} data-testid={`symbol-${p.symbolKey}`}>

@@ -56,6 +56,16 @@ describe('positions table', () => {
     expect(screen.getByTestId('tag-button-KMI')).toBeTruthy();
   });
 
+  it('gives a Japanese account name a width of its own (it breaks after any character); a Latin one keeps only its words', async () => {
+    const nisa = makePosition({ symbol: '9984', symbolKey: 'XTKS:9984', account: '株式（現物/NISA預り（成長投資枠））' });
+    installBridge({ portfolios: [makePortfolio()], report: makeReport({ positions: [...makeReport().positions, nisa] }) });
+    render(<App />);
+    const account = (key: string) => within(screen.getByTestId(`position-row-${key}`)).getAllByRole('cell')[0]!;
+    await screen.findByTestId('position-row-XTKS:9984');
+    expect(account('XTKS:9984').className).toBe('account wide-text');
+    expect(account('NVDA').className).toBe('account');
+  });
+
   it('removes a tag with the × on its chip, then refreshes the exposure totals', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     render(<App />);

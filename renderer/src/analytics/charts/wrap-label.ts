@@ -1,3 +1,5 @@
+import { isWide } from '../../wide-text';
+
 /**
  * A category label broken into lines that fit under its bar: by words (a theme's name), a word too
  * long for a line (or a Japanese name, which has no spaces) cut by characters. The last line ends in
@@ -37,10 +39,4 @@ export function widthOf(s: string): number {
   let n = 0;
   for (const ch of s) n += isWide(ch) ? 2 : 1;
   return n;
-}
-
-/** East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms). */
-function isWide(ch: string): boolean {
-  const c = ch.codePointAt(0) ?? 0;
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
