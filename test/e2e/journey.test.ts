@@ -58,6 +58,13 @@ describe('first journey: empty app, import, tag, chart, export (real renderer, r
     // long theme name wraps inside its chip).
     const fit = await h.page.locator('.positions .table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    // A tagged row is one line: the sign beside its chip, the account number whole (never X123456 / 78).
+    const nvda = h.page.getByTestId('position-row-NVDA').first();
+    const chip = (await nvda.locator('.chip').first().boundingBox())!;
+    const sign = (await nvda.locator('button.tag-sign').boundingBox())!;
+    expect(sign.y).toBeLessThan(chip.y + chip.height);
+    const account = await nvda.locator('.account-text').evaluate((el) => ({ height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) || 20 }));
+    expect(account.height).toBeLessThan(1.5 * account.line);
     await h.screenshot('03-tagged-chart');
     // The backend really stored the tags in the SQLite file.
     const tags = h.backend.db.prepare('SELECT symbol_key, theme_id, weight_bp FROM tags ORDER BY symbol_key').raw().all();

@@ -308,9 +308,10 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
                     <span className="symbol-text" title={p.symbol}>
                       {p.symbol}
                     </span>
-                    {p.isCash && <span className="badge">{t('Cash')}</span>}
+                    {/* A space, not a margin, before a badge: where the badge goes under the symbol, the space goes with the line break. */}
+                    {p.isCash && <> <span className="badge">{t('Cash')}</span></>}
                     {identityOf.get(p.symbolKey)?.method === 'review' && <span className="badge warn-badge">{t('Needs review')}</span>}
-                    {!p.isCash && identityOf.get(p.symbolKey)?.market && identityOf.get(p.symbolKey)?.market !== 'US' && <span className="badge">{identityOf.get(p.symbolKey)?.market}</span>}
+                    {!p.isCash && identityOf.get(p.symbolKey)?.market && identityOf.get(p.symbolKey)?.market !== 'US' && <> <span className="badge">{identityOf.get(p.symbolKey)?.market}</span></>}
                   </td>
                   <td className="description" title={p.description}>
                     <span className="description-text">{p.description}</span>
