@@ -51,9 +51,10 @@ describe('errors a person can act on', () => {
 
   it('an import whose figures need checking says what, and the message stays until dismissed', async () => {
     await h.page.keyboard.press('Escape');
-    // A long holding worth less than nothing, and a file total the rows do not add up to.
+    // A long holding worth less than nothing, a file total the rows do not add up to, and an ISIN
+    // with a typo (Microsoft's ends in 5).
     const file = join(h.dataDir, 'needs-checking.csv');
-    writeFileSync(file, 'Symbol,Description,Quantity,Price,Market Value\nAAPL,APPLE INC,10,150,-1500\nMSFT,MICROSOFT,5,300,1500\nTotal,,,,100\n');
+    writeFileSync(file, 'Symbol,ISIN,Description,Quantity,Price,Market Value\nAAPL,US0378331005,APPLE INC,10,150,-1500\nMSFT,US5949181046,MICROSOFT,5,300,1500\nTotal,,,,,100\n');
     await openImportAsNew(h, file, 'Checks');
     // The preview already points at the row, before anything is imported.
     const previewRow = h.page.getByTestId('import-preview').locator('tbody tr').first();
@@ -66,9 +67,10 @@ describe('errors a person can act on', () => {
     expect(await toast.getAttribute('class')).toContain('warn');
     expect(await toast.getAttribute('role')).toBe('alert');
     const details = await toast.getByTestId('toast-details').locator('li').allTextContents();
-    expect(details).toHaveLength(2);
+    expect(details).toHaveLength(3);
     expect(details[0]).toMatch(/^The file's own total \(100\.00\) differs from the sum of the imported rows \(0\.00\)/);
     expect(details[1]).toMatch(/^1 position has a value whose sign is not that of quantity x price \(line 2, AAPL: 10 x 150, value -1,500\.00\)/);
+    expect(details[2]).toBe('needs-checking.csv line 3, column 2 (ISIN): US5949181046 is not a valid ISIN (its check digit fails). The position is kept; the ISIN is not used to identify it. Check the cell.');
     await h.screenshot('32-import-warnings');
     // An ordinary confirmation goes after 5 s; this one is still there after 6.
     await h.page.waitForTimeout(6000);
