@@ -16,15 +16,30 @@ export const WARNING_TEXT: Record<ExposureWarning['code'], string> = {
   TOTAL_MISMATCH:
     "{{file}} states a total of {{fileTotal}}, but its imported positions add up to {{rowsTotal}} (a difference of {{difference}}): the figures here are the positions'. Check the file for rows that were left out or misread.",
   SIGN_DIFFERS:
-    '{{n}} position(s) of {{file}} have a value whose sign is not that of quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). They are kept as the file gives them; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
+    '{{n}} positions of {{file}} have values whose sign is not that of quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). They are kept as the file gives them; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
   VALUE_COMPUTED:
-    '{{n}} position(s) of {{file}} had no value in the file, so their value is quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+    '{{n}} positions of {{file}} had no value in the file, so their values are quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
   AMOUNT_LIMIT:
     "Some totals in {{base}} are beyond 90,071,992,547,409.91, the largest amount kept exact to the cent: they are shown rounded. Check the holdings' amounts and exchange rates.",
   STALE_LOOK_THROUGH: 'The holdings of {{fund}} used for look-through are as of {{fundAsOf}}, more than 90 days before {{asOf}}; import a newer holdings file from the issuer.',
-  UNRESOLVED_SECURITIES: '{{n}} position(s) could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).',
-  UNPARSED_CELL: '{{n}} row(s) of {{file}} were not imported because a cell could not be read.',
+  UNRESOLVED_SECURITIES: '{{n}} positions could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).',
+  UNPARSED_CELL: '{{n}} rows of {{file}} were not imported because a cell could not be read.',
 };
+
+/** The warnings that count positions or rows, said of one (`n` is 1): "1 position has", not "1 positions have". */
+export const WARNING_TEXT_ONE: Partial<Record<ExposureWarning['code'], string>> = {
+  SIGN_DIFFERS:
+    '1 position of {{file}} has a value whose sign is not that of quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). It is kept as the file gives it; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
+  VALUE_COMPUTED:
+    '1 position of {{file}} had no value in the file, so its value is quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+  UNRESOLVED_SECURITIES: '1 position could be more than one security and counts as untagged until confirmed in Needs review (themelens securities --unresolved).',
+  UNPARSED_CELL: '1 row of {{file}} was not imported because a cell could not be read.',
+};
+
+/** The template a warning is said with: its one-position form where it has one and `n` is 1. */
+export function warningTemplate(code: ExposureWarning['code'], params: Readonly<Record<string, string>>): string {
+  return (params['n'] === '1' ? WARNING_TEXT_ONE[code] : undefined) ?? WARNING_TEXT[code];
+}
 
 /** Their Japanese (the app's dictionary and the report's both take it). */
 export const WARNING_JAPANESE: Record<string, string> = {
@@ -44,11 +59,18 @@ export const WARNING_JAPANESE: Record<string, string> = {
   [WARNING_TEXT.STALE_LOOK_THROUGH]: 'ルックスルーに使っている {{fund}} の組入銘柄は {{fundAsOf}} 時点のもので、{{asOf}} より90日を超えて古くなっています。運用会社から新しい組入銘柄ファイルをインポートしてください。',
   [WARNING_TEXT.UNRESOLVED_SECURITIES]: '{{n}} 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます（themelens securities --unresolved）。',
   [WARNING_TEXT.UNPARSED_CELL]: '{{file}} の {{n}} 行は、読み込めないセルがあったためインポートされていません。',
+  // Japanese says one as it says several; the one-position forms name the line without "the first".
+  [WARNING_TEXT_ONE.SIGN_DIFFERS as string]:
+    '{{file}} の 1 銘柄は、評価額の符号が「数量 × 価格」と逆です（{{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）。ファイルのとおりに取り込んでいます。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててもう一度インポートしてください。',
+  [WARNING_TEXT_ONE.VALUE_COMPUTED as string]:
+    '{{file}} の 1 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としています（{{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（100 単位あたりの価格）、オプション（1 株あたりの価格、1 枚 100 株）、1 万口あたりの価格の投資信託では、これは評価額になりません。そうした評価額を確認してください。',
+  [WARNING_TEXT_ONE.UNRESOLVED_SECURITIES as string]: '1 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます（themelens securities --unresolved）。',
+  [WARNING_TEXT_ONE.UNPARSED_CELL as string]: '{{file}} の 1 行は、読み込めないセルがあったためインポートされていません。',
 };
 
 /** A warning: its code, its English and its figures. */
 export function exposureWarning(code: ExposureWarning['code'], params: Record<string, string>): ExposureWarning {
-  return { code, message: fillTemplate(WARNING_TEXT[code], params), params };
+  return { code, message: fillTemplate(warningTemplate(code, params), params), params };
 }
 
 /** "Portfolio: text", the form of a warning on a client's combined report, in any language. */
@@ -66,7 +88,7 @@ export function warningOf(portfolio: string, w: ExposureWarning): ExposureWarnin
  */
 export function warningIn(w: ExposureWarning, translate: (english: string, params: Record<string, string>) => string): string {
   if (!w.params) return w.message;
-  const text = translate(WARNING_TEXT[w.code], w.params);
+  const text = translate(warningTemplate(w.code, w.params), w.params);
   return w.of ? about(w.of, text) : text;
 }
 

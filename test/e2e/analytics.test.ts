@@ -177,6 +177,9 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     h.openDialogAnswers.push(rates);
     await h.page.getByTestId('fx-import').click();
     await h.page.getByTestId('fx-history-JPY').filter({ hasText: 'jpy-rates.csv' }).waitFor();
+    // One rate is said as one, with its date (not "1 rate(s), a to a").
+    expect(await h.page.getByTestId('fx-history-JPY').locator('summary').innerText()).toMatch(/^JPY → EUR: 1 rate, \w{3} \d{1,2}, \d{4}$/);
+    await h.page.getByText('Imported 1 rate from jpy-rates.csv').waitFor();
     expect(await h.page.getByTestId('fx-missing-warning').count()).toBe(0);
     expect(await h.page.getByTestId('fx-row-JPY').innerText()).toContain('1 JPY = 0.0061 EUR');
     // The same holdings with DEGIRO's own "Value in EUR": valued by the broker, nothing missing.

@@ -41,7 +41,7 @@ describe('errors a person can act on', () => {
     await h.page.getByTestId('exposure-row-total').filter({ hasText: '$18,025.00' }).waitFor();
     // One position is "1 position", in the panel's head as in the confirmation.
     expect(await h.page.getByTestId('positions-count').innerText()).toBe('1 position · bad-quantity.csv');
-    await h.page.getByTestId('toast').filter({ hasText: 'Imported 1 position into Partial, 1 row(s) skipped.' }).waitFor();
+    await h.page.getByTestId('toast').filter({ hasText: 'Imported 1 position into Partial, 1 row skipped.' }).waitFor();
     await h.page.getByTestId('show-rejected-rows').click();
     const shown = h.page.getByTestId('rejected-rows-dialog');
     await shown.waitFor();

@@ -60,7 +60,7 @@ describe('securities in the window', () => {
   it('Needs review: the row whose ticker and ISIN disagree waits until the user says which security it is', async () => {
     // The exposure's warning says it counts as untagged, and its button opens Needs review.
     const warning = h.page.getByTestId('exposure-warnings').locator('p', { hasText: 'Needs review' });
-    expect(await warning.innerText()).toMatch(/^1 position\(s\) could be more than one security/);
+    expect(await warning.innerText()).toMatch(/^1 position could be more than one security and counts as untagged/);
     // The table fits its half of the window, a chip that says where its tag came from too ("same security").
     const fit = await h.page.locator('.positions .table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(fit.scroll).toBeLessThanOrEqual(fit.client);

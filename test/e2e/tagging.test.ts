@@ -131,7 +131,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.getByLabel('Weight %').fill('50');
     await h.page.getByTestId('rule-save').click();
     await h.page.getByTestId('apply-rules').click();
-    await h.page.getByTestId('rules-panel').getByText('Tagged 1 holding/theme pair(s).').waitFor();
+    await h.page.getByTestId('rules-panel').getByText('Tagged 1 holding/theme pair.').waitFor();
     expect(h.backend.db.prepare("SELECT theme_id, weight_bp, source FROM tags WHERE symbol_key = 'COHR' ORDER BY theme_id").raw().all()).toEqual([
       [cohr.themeId, cohr.weightBp, 'suggestion'],
       ['oil-logistics', 5000, 'rule'],
@@ -155,7 +155,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.getByTestId('import-tags').click();
     const summary = h.page.getByTestId('tag-import-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toMatch(/1 new, 0 changed, 0 unchanged, 1 conflict/);
+    expect(await summary.innerText()).toMatch(/1 new, 0 changed, 0 unchanged, 1 in conflict/);
     await h.page.getByTestId('share-panel').getByText(/EQIX is tagged data-centers by hand at 50%; the file says 60%/).waitFor();
     expect(await h.page.getByTestId('confirm-tag-import').isDisabled()).toBe(true);
     await h.screenshot('47-share-preview');
@@ -164,9 +164,9 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     writeFileSync(incoming, 'symbol,theme,weight,rationale,source\nEQIX,data-centers,0.5,,\nVRT,data-centers,0.8,Power and cooling,https://investors.vertiv.com/\n');
     h.openDialogAnswers.push(incoming);
     await h.page.getByTestId('import-tags').click();
-    await h.page.getByTestId('tag-import-summary').filter({ hasText: /1 new, 0 changed, 1 unchanged, 0 conflict/ }).waitFor();
+    await h.page.getByTestId('tag-import-summary').filter({ hasText: /1 new, 0 changed, 1 unchanged, 0 in conflict/ }).waitFor();
     await h.page.getByTestId('confirm-tag-import').click();
-    await h.page.getByTestId('share-panel').getByText(/Imported 1 new/).waitFor();
+    await h.page.getByTestId('share-panel').getByText('Imported tags from from-colleague.csv: 1 new, 0 changed.').waitFor();
     expect(h.backend.db.prepare("SELECT weight_bp, source FROM tags WHERE symbol_key = 'EQIX' AND theme_id = 'data-centers'").raw().get()).toEqual([5000, 'manual']);
     expect(h.backend.db.prepare("SELECT weight_bp, source, rationale FROM tags WHERE symbol_key = 'VRT' AND theme_id = 'data-centers'").raw().get()).toEqual([8000, 'imported', 'Power and cooling']);
     await h.page.keyboard.press('Escape');

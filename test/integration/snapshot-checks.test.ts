@@ -20,9 +20,9 @@ const FILE = [
   '',
 ].join('\n');
 
-const SIGN = '2 position(s) of checks.csv have a value whose sign is not that of quantity x price (the first on line 3, AAPL: 10 x 150, value -1,500.00). They are kept as the file gives them; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.';
+const SIGN = '2 positions of checks.csv have values whose sign is not that of quantity x price (the first on line 3, AAPL: 10 x 150, value -1,500.00). They are kept as the file gives them; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.';
 const COMPUTED =
-  '1 position(s) of checks.csv had no value in the file, so their value is quantity x price (the first on line 5, KMI: 300 x 27.11 = 8,133.00). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.';
+  '1 position of checks.csv had no value in the file, so its value is quantity x price (line 5, KMI: 300 x 27.11 = 8,133.00). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.';
 
 describe("an import's checks stay with its snapshot", () => {
   const temp = makeTempDir('themelens-checks-');

@@ -4,7 +4,7 @@ import type { FxRate } from '../../../shared/domain/types';
 import type { CurrencyBreakdown } from '../../../shared/exposure/analytics';
 import { rateProblem } from '../../../shared/fx/rate-text';
 import { api } from '../api';
-import { formatDate, formatMoney, formatShare } from '../format';
+import { formatCount, formatDate, formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { RateHistory } from './RateHistory';
 import { errorWords } from '../failure-words';
@@ -42,7 +42,8 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
     if (!file) return;
     try {
       const r = await api().importFxRates({ path: file.path });
-      onMessage(t('Imported {{n}} rate(s) from {{file}} ({{dates}}).', { n: r.imported, file: r.file, dates: r.firstDate === r.lastDate ? r.firstDate : t('{{from}} to {{to}}', { from: r.firstDate, to: r.lastDate }) }), 'ok');
+      const values = { n: formatCount(r.imported), file: r.file, dates: r.firstDate === r.lastDate ? r.firstDate : t('{{from}} to {{to}}', { from: r.firstDate, to: r.lastDate }) };
+      onMessage(r.imported === 1 ? t('Imported 1 rate from {{file}} ({{dates}}).', values) : t('Imported {{n}} rates from {{file}} ({{dates}}).', values), 'ok');
       changed();
     } catch (err) {
       onMessage(errorWords(err), 'error');

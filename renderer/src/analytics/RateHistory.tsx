@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FxRate } from '../../../shared/domain/types';
-import { formatDate } from '../format';
+import { formatCount, formatDate } from '../format';
 
 const SHOWN = 8;
 
@@ -20,7 +20,11 @@ export function RateHistory({ rates, currencies, base }: { rates: readonly FxRat
         return (
           <details key={c} data-testid={`fx-history-${c}`} open={pair.length > 0 && pair.length <= SHOWN}>
             <summary>
-              {c} → {base}: {pair.length === 0 ? t('no rates yet') : t('{{n}} rate(s), {{from}} to {{to}}', { n: pair.length, from: formatDate(pair.at(-1)!.asOf), to: formatDate(pair[0]!.asOf) })}
+              {c} → {base}: {pair.length === 0
+                ? t('no rates yet')
+                : pair.length === 1
+                  ? t('1 rate, {{date}}', { date: formatDate(pair[0]!.asOf) })
+                  : t('{{n}} rates, {{from}} to {{to}}', { n: formatCount(pair.length), from: formatDate(pair.at(-1)!.asOf), to: formatDate(pair[0]!.asOf) })}
             </summary>
             {pair.length > 0 && (
               <table className="compact">
@@ -44,7 +48,13 @@ export function RateHistory({ rates, currencies, base }: { rates: readonly FxRat
                 </tbody>
               </table>
             )}
-            {pair.length > SHOWN && <p className="hint">{t('and {{n}} older rate(s); all of them: themelens fx list {{currency}}', { n: pair.length - SHOWN, currency: c })}</p>}
+            {pair.length > SHOWN && (
+              <p className="hint">
+                {pair.length === SHOWN + 1
+                  ? t('and 1 older rate; all of them: themelens fx list {{currency}}', { currency: c })
+                  : t('and {{n}} older rates; all of them: themelens fx list {{currency}}', { n: formatCount(pair.length - SHOWN), currency: c })}
+              </p>
+            )}
           </details>
         );
       })}

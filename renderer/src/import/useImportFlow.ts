@@ -79,15 +79,22 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
         const first = (portfolios ?? []).length === 0;
         await refreshPortfolios(outcome.portfolio.id);
         onImported();
-        const values = { n: formatCount(outcome.imported), name: outcome.portfolio.name, skipped: outcome.rejected.length };
+        const values = { n: formatCount(outcome.imported), name: outcome.portfolio.name, skipped: formatCount(outcome.rejected.length) };
+        // Each count said as one or several, whole sentences (for the translation check).
         const one = outcome.imported === 1;
-        const done = outcome.rejected.length
-          ? one
-            ? t('Imported 1 position into {{name}}, {{skipped}} row(s) skipped.', values)
-            : t('Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.', values)
-          : one
-            ? t('Imported 1 position into {{name}}.', values)
-            : t('Imported {{n}} positions into {{name}}.', values);
+        const skipped = outcome.rejected.length;
+        const done =
+          skipped === 0
+            ? one
+              ? t('Imported 1 position into {{name}}.', values)
+              : t('Imported {{n}} positions into {{name}}.', values)
+            : skipped === 1
+              ? one
+                ? t('Imported 1 position into {{name}}, 1 row skipped.', values)
+                : t('Imported {{n}} positions into {{name}}, 1 row skipped.', values)
+              : one
+                ? t('Imported 1 position into {{name}}, {{skipped}} rows skipped.', values)
+                : t('Imported {{n}} positions into {{name}}, {{skipped}} rows skipped.', values);
         // What asks the user to check a figure (a total the rows do not add up to, a value of the wrong
         // sign, a value left empty) is said, and stays said; the rest of the warnings are notes the
         // views show in their own way (another table after the positions, rates in use, Needs review).

@@ -133,9 +133,9 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
       <div className="actions">
         <button type="button" className="small" disabled={rules.length === 0} data-testid="apply-rules" onClick={() => void run(async () => {
           const r = await record(t('Apply rules'), () => api().applyRules({}));
-          return r.skipped.length
-            ? t('Tagged {{n}} holding/theme pair(s); {{skipped}} left out to stay within 100%.', { n: formatCount(r.tagged), skipped: formatCount(r.skipped.length) })
-            : t('Tagged {{n}} holding/theme pair(s).', { n: formatCount(r.tagged) });
+          const values = { n: formatCount(r.tagged), skipped: formatCount(r.skipped.length) };
+          if (r.tagged === 1) return r.skipped.length ? t('Tagged 1 holding/theme pair; {{skipped}} left out to stay within 100%.', values) : t('Tagged 1 holding/theme pair.', values);
+          return r.skipped.length ? t('Tagged {{n}} holding/theme pairs; {{skipped}} left out to stay within 100%.', values) : t('Tagged {{n}} holding/theme pairs.', values);
         })}>
           {t('Apply rules now')}
         </button>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagImportPreview } from '../../../shared/api/contract';
 import { api } from '../api';
-import { formatWeight } from '../format';
+import { formatCount, formatWeight } from '../format';
 import { msg } from '../i18n';
 import { saidWords } from '../said-words';
 import type { RecordTagStep } from './ThemesDialog';
@@ -40,7 +40,7 @@ export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; re
     if (!pending) return;
     try {
       const r = await record(t('Import tags from {{file}}', { file: pending.preview.file }), () => api().importTags({ path: pending.path }));
-      setMessage(t('Imported {{added}} new and {{changed}} changed tag(s) from {{file}}.', { added: r.counts.new, changed: r.counts.changed, file: r.file }));
+      setMessage(t('Imported tags from {{file}}: {{added}} new, {{changed}} changed.', { added: formatCount(r.counts.new), changed: formatCount(r.counts.changed), file: r.file }));
       setPending(null);
       onChanged();
     } catch (err) {
@@ -69,8 +69,8 @@ export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; re
         <>
           <p data-testid="tag-import-summary">
             {p.newThemes.length
-              ? t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} conflict(s); new themes: {{themes}}. Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict, themes: p.newThemes.join(', ') })
-              : t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} conflict(s). Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict })}
+              ? t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} in conflict; new themes: {{themes}}. Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict, themes: p.newThemes.join(', ') })
+              : t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} in conflict. Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict })}
           </p>
           <div className="issues">
             <table>

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exposureWarning } from '../../../shared/exposure/warnings';
 
 /**
- * Each warning's English, word for word, as the command line and the CSV, XLSX and JSON reports have
- * printed it since before warnings kept their figures: the templates must not change what it says.
+ * Each warning's English, word for word, as the command line and the CSV, XLSX and JSON reports
+ * print it: the templates must not change what it says. A warning that counts says one as one.
  */
 describe('exposure warnings in English', () => {
   it.each([
@@ -30,14 +30,24 @@ describe('exposure warnings in English', () => {
     ],
     [
       exposureWarning('SIGN_DIFFERS', { n: '2', file: 'a.csv', line: '22', label: 'AAPL', quantity: '10', price: '150', value: '-1,500.00' }),
-      '2 position(s) of a.csv have a value whose sign is not that of quantity x price (the first on line 22, AAPL: 10 x 150, value -1,500.00). They are kept as the file gives them; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
+      '2 positions of a.csv have values whose sign is not that of quantity x price (the first on line 22, AAPL: 10 x 150, value -1,500.00). They are kept as the file gives them; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
+    ],
+    [
+      exposureWarning('SIGN_DIFFERS', { n: '1', file: 'a.csv', line: '22', label: 'AAPL', quantity: '10', price: '150', value: '-1,500.00' }),
+      '1 position of a.csv has a value whose sign is not that of quantity x price (line 22, AAPL: 10 x 150, value -1,500.00). It is kept as the file gives it; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
     ],
     [
       exposureWarning('VALUE_COMPUTED', { n: '1', file: 'a.csv', line: '22', label: 'AAPL', quantity: '10', price: '150', value: '1,500.00' }),
-      '1 position(s) of a.csv had no value in the file, so their value is quantity x price (the first on line 22, AAPL: 10 x 150 = 1,500.00). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+      '1 position of a.csv had no value in the file, so its value is quantity x price (line 22, AAPL: 10 x 150 = 1,500.00). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
     ],
-    [exposureWarning('UNRESOLVED_SECURITIES', { n: '3' }), '3 position(s) could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).'],
-    [exposureWarning('UNPARSED_CELL', { n: '2', file: 'a.csv' }), '2 row(s) of a.csv were not imported because a cell could not be read.'],
+    [
+      exposureWarning('VALUE_COMPUTED', { n: '1,234', file: 'a.csv', line: '22', label: 'AAPL', quantity: '10', price: '150', value: '1,500.00' }),
+      '1,234 positions of a.csv had no value in the file, so their values are quantity x price (the first on line 22, AAPL: 10 x 150 = 1,500.00). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+    ],
+    [exposureWarning('UNRESOLVED_SECURITIES', { n: '3' }), '3 positions could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).'],
+    [exposureWarning('UNRESOLVED_SECURITIES', { n: '1' }), '1 position could be more than one security and counts as untagged until confirmed in Needs review (themelens securities --unresolved).'],
+    [exposureWarning('UNPARSED_CELL', { n: '2', file: 'a.csv' }), '2 rows of a.csv were not imported because a cell could not be read.'],
+    [exposureWarning('UNPARSED_CELL', { n: '1', file: 'a.csv' }), '1 row of a.csv was not imported because a cell could not be read.'],
   ])('warning %#', (warning, english) => {
     expect(warning.message).toBe(english);
   });

@@ -13,7 +13,7 @@ import { placeholders, scanRenderer } from './i18n-coverage';
 import { i18n } from '../../../renderer/src/i18n';
 import { checkWords } from '../../../renderer/src/import/check-words';
 import { checkText } from '../../../shared/import/checks';
-import { WARNING_TEXT, exposureWarning } from '../../../shared/exposure/warnings';
+import { WARNING_TEXT, WARNING_TEXT_ONE, exposureWarning } from '../../../shared/exposure/warnings';
 import { warningWords } from '../../../renderer/src/analytics/warning-words';
 import { FATAL_TEXT, fatalError } from '../../../shared/import/fatal-text';
 import type { FatalParseError } from '../../../shared/import/types';
@@ -95,7 +95,10 @@ describe('exposure warnings', () => {
   const params = { currency: 'EUR', base: 'USD', asOf: '2026-11-24', rateDate: '2026-11-25', rate: '1 EUR = 1.08 USD', broker: '2,100.00', column: 'Wert', rated: '2,160.00', apart: '2.8', file: 'a.csv', fileTotal: '100.00', rowsTotal: '0.00', difference: '100.00', fund: 'SPY', fundAsOf: '2026-01-01', n: '2', line: '22', label: 'AAPL', quantity: '10', price: '150', value: '-1,500.00' };
   const codes = Object.keys(WARNING_TEXT) as (keyof typeof WARNING_TEXT)[];
 
-  it('each has its Japanese, with the same figures', () => expectJapaneseFor(WARNING_TEXT));
+  it('each has its Japanese, with the same figures, said of one position too', () => {
+    expectJapaneseFor(WARNING_TEXT);
+    expectJapaneseFor(WARNING_TEXT_ONE);
+  });
 
   it('read as the command line has them in English, and in Japanese from their figures (a client report names the portfolio)', async () => {
     for (const code of codes) {
@@ -282,7 +285,7 @@ describe('every text of the app is translated', () => {
   it('no Japanese text is left behind for a key the code no longer uses', () => {
     // The templates of exposure warnings, of what stops an import and of why a row could not be read
     // are keys too, given to t() by warningWords, importErrorWords, saidWords and the mapping preview.
-    const templates = [WARNING_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, FILE_TEXT, FILE_KIND, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
+    const templates = [WARNING_TEXT, WARNING_TEXT_ONE, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, FILE_TEXT, FILE_KIND, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
     const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));

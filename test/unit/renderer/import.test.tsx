@@ -121,6 +121,22 @@ describe('importing holdings', () => {
     await waitFor(() => expect(screen.queryByTestId('import-error-dialog')).toBeNull());
   });
 
+  it.each([
+    [1, 0, 'Imported 1 position into Smith family.'],
+    [2, 1, 'Imported 2 positions into Smith family, 1 row skipped.'],
+    [1, 1234, 'Imported 1 position into Smith family, 1,234 rows skipped.'],
+    [1234, 2, 'Imported 1,234 positions into Smith family, 2 rows skipped.'],
+  ])('confirms %i position(s) imported and %i row(s) skipped as one or several, in the user\'s number format', async (imported, skipped, text) => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const issue = { line: 3, column: null, header: null, cell: '', message: 'The row has no symbol, ISIN or description' };
+    bridge.importHoldings.mockResolvedValueOnce({ ...makeOutcome(makePortfolio()), imported, rejected: new Array(skipped).fill(issue) });
+    render(<App />);
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    expect((await screen.findByTestId('toast')).textContent).toContain(text);
+  });
+
   it('offers "Import again anyway" for a file already imported, retrying with allowDuplicate', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);

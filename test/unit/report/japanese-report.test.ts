@@ -42,7 +42,7 @@ function richDocument(language: 'en' | 'ja'): ReportDocument {
       exposureWarning('AMOUNT_LIMIT', { base: 'USD' }),
       exposureWarning('STALE_LOOK_THROUGH', { fund: 'SPY', fundAsOf: '2026-01-01', asOf: '2026-11-24' }),
       exposureWarning('UNRESOLVED_SECURITIES', { n: '2' }),
-      { ...exposureWarning('UNPARSED_CELL', { n: '1', file: 'nisa.csv' }), message: 'Taro NISA: 1 row(s) of nisa.csv were not imported because a cell could not be read.', of: 'Taro NISA' },
+      { ...exposureWarning('UNPARSED_CELL', { n: '1', file: 'nisa.csv' }), message: 'Taro NISA: 1 row of nisa.csv was not imported because a cell could not be read.', of: 'Taro NISA' },
     ],
     benchmark: { symbol: 'SPY', asOf: '2026-11-01', sourceFile: 'spy.csv', coverage: 0.98 },
     portfolios: [

@@ -79,13 +79,13 @@ export const ANALYSIS: Record<string, string> = {
   conflict: '競合',
   'Saved {{path}}': '{{path}} に保存しました',
   'Import tags from {{file}}': '{{file}} からタグをインポート',
-  'Imported {{added}} new and {{changed}} changed tag(s) from {{file}}.': '{{file}} から新規 {{added}} 件、変更 {{changed}} 件のタグをインポートしました。',
+  'Imported tags from {{file}}: {{added}} new, {{changed}} changed.': '{{file}} から新規 {{added}} 件、変更 {{changed}} 件のタグをインポートしました。',
   'Export themes and tags (JSON)…': 'テーマとタグを出力（JSON）…',
   'Export tags (CSV)…': 'タグを出力（CSV）…',
   'Import tags…': 'タグをインポート…',
-  '{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} conflict(s); new themes: {{themes}}. Nothing is written until you import.':
+  '{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} in conflict; new themes: {{themes}}. Nothing is written until you import.':
     '{{file}}: 新規 {{added}} 件、変更 {{changed}} 件、変更なし {{same}} 件、競合 {{conflicts}} 件。新しいテーマ: {{themes}}。インポートするまで何も書き込まれません。',
-  '{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} conflict(s). Nothing is written until you import.':
+  '{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} in conflict. Nothing is written until you import.':
     '{{file}}: 新規 {{added}} 件、変更 {{changed}} 件、変更なし {{same}} 件、競合 {{conflicts}} 件。インポートするまで何も書き込まれません。',
   Now: '現在',
   After: '変更後',
@@ -107,7 +107,8 @@ export const ANALYSIS: Record<string, string> = {
   'No open suggestions.': '未処理の提案はありません。',
 
   // Currencies and FX rates
-  'Imported {{n}} rate(s) from {{file}} ({{dates}}).': '{{file}} から為替レートを {{n}} 件インポートしました（{{dates}}）。',
+  'Imported {{n}} rates from {{file}} ({{dates}}).': '{{file}} から為替レートを {{n}} 件インポートしました（{{dates}}）。',
+  'Imported 1 rate from {{file}} ({{dates}}).': '{{file}} から為替レートを 1 件インポートしました（{{dates}}）。',
   '{{from}} to {{to}}': '{{from}}〜{{to}}',
   '1 {{currency}} = {{rate}} {{base}} saved as of {{date}}.': '1 {{currency}} = {{rate}} {{base}} を {{date}} 時点で保存しました。',
   'Currencies and exchange rates': '通貨と為替レート',

@@ -148,9 +148,12 @@ export const EXPORT_TAGS: Record<string, string> = {
     'パターンを入力すると、タグ付けされる銘柄が表示されます。手動で設定したタグがルールで変更されることはありません。',
   'Delete rule {{id}}': 'ルール {{id}} を削除',
   'Apply rules': 'ルールを適用',
-  'Tagged {{n}} holding/theme pair(s); {{skipped}} left out to stay within 100%.':
+  'Tagged {{n}} holding/theme pairs; {{skipped}} left out to stay within 100%.':
     '{{n}} 件の保有銘柄とテーマの組み合わせにタグ付けしました（100% を超えないよう {{skipped}} 件を除外）。',
-  'Tagged {{n}} holding/theme pair(s).': '{{n}} 件の保有銘柄とテーマの組み合わせにタグ付けしました。',
+  'Tagged {{n}} holding/theme pairs.': '{{n}} 件の保有銘柄とテーマの組み合わせにタグ付けしました。',
+  'Tagged 1 holding/theme pair; {{skipped}} left out to stay within 100%.':
+    '1 件の保有銘柄とテーマの組み合わせにタグ付けしました（100% を超えないよう {{skipped}} 件を除外）。',
+  'Tagged 1 holding/theme pair.': '1 件の保有銘柄とテーマの組み合わせにタグ付けしました。',
   'Apply rules now': '今すぐルールを適用',
 
   // Tag editor

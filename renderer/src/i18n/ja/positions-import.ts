@@ -183,8 +183,10 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   // Exchange-rate history (analytics/RateHistory.tsx)
   'Rate history': '為替レートの推移',
   'no rates yet': 'レートはまだありません',
-  '{{n}} rate(s), {{from}} to {{to}}': '{{n}} 件（{{from}}〜{{to}}）',
+  '{{n}} rates, {{from}} to {{to}}': '{{n}} 件（{{from}}〜{{to}}）',
+  '1 rate, {{date}}': '1 件（{{date}}）',
   'As of': '基準日',
   entered: '手入力',
-  'and {{n}} older rate(s); all of them: themelens fx list {{currency}}': 'ほかに古いレートが {{n}} 件あります。すべて表示するには: themelens fx list {{currency}}',
+  'and {{n}} older rates; all of them: themelens fx list {{currency}}': 'ほかに古いレートが {{n}} 件あります。すべて表示するには: themelens fx list {{currency}}',
+  'and 1 older rate; all of them: themelens fx list {{currency}}': 'ほかに古いレートが 1 件あります。すべて表示するには: themelens fx list {{currency}}',
 };

@@ -8,11 +8,13 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Loaded the sample household: {{portfolios}} portfolios, {{tagged}} tags from the pack. The Household tab adds them up.':
     'サンプル世帯を読み込みました: ポートフォリオ {{portfolios}} 件、パックからのタグ {{tagged}} 件。「世帯」タブで合算できます。',
   'Removed the sample household ({{removed}} portfolios).': 'サンプル世帯を削除しました（ポートフォリオ {{removed}} 件）。',
-  'Imported {{n}} positions into {{name}}, {{skipped}} row(s) skipped.':
+  'Imported {{n}} positions into {{name}}, {{skipped}} rows skipped.':
     '{{name}} に {{n}} 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
+  'Imported {{n}} positions into {{name}}, 1 row skipped.': '{{name}} に {{n}} 銘柄をインポートしました（1 行をスキップ）。',
   'Imported {{n}} positions into {{name}}.': '{{name}} に {{n}} 銘柄をインポートしました。',
   'Imported 1 position into {{name}}.': '{{name}} に 1 銘柄をインポートしました。',
-  'Imported 1 position into {{name}}, {{skipped}} row(s) skipped.': '{{name}} に 1 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
+  'Imported 1 position into {{name}}, {{skipped}} rows skipped.': '{{name}} に 1 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
+  'Imported 1 position into {{name}}, 1 row skipped.': '{{name}} に 1 銘柄をインポートしました（1 行をスキップ）。',
   '{{done}} Before relying on its figures, check:': '{{done}} 数値を使う前に、次の点を確認してください:',
   // Where an import stopped (renderer/src/import/import-error-words.ts)
   '{{file}} line {{line}}, column {{column}}: {{message}}': '{{file}} の {{line}} 行目、{{column}} 列目: {{message}}',
