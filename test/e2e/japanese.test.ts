@@ -142,7 +142,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     // The snapshot keeps both (its file total, its values' signs): said beside its figures, in Japanese too.
     expect((await h.page.getByTestId('exposure-warnings').locator('p').allInnerTexts()).map((p) => p.trim())).toEqual([
       'checks.csv に記載の合計は 100.00 ですが、インポートした保有銘柄の合計は 0.00 です（差額 100.00）。ここでの数値は保有銘柄の合計です。除外された行や読み違えた行がないか、ファイルを確認してください。',
-      'checks.csv の 1 銘柄は、評価額の符号が「数量 × 価格」と逆です（最初は 2 行目、AAPL: 10 × 150、評価額 -1,500.00）。ファイルのとおりに取り込んでいます。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててもう一度インポートしてください。',
+      'checks.csv の 1 銘柄は、評価額の符号が「数量 × 価格」と逆です（2 行目、AAPL: 10 × 150、評価額 -1,500.00）。ファイルのとおりに取り込んでいます。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててもう一度インポートしてください。',
     ]);
     // Its positions cancel out (-1,500 + 1,500): no bars to draw, and the chart's place says so.
     expect(await h.page.getByTestId('exposure-chart-empty').innerText()).toMatch(/^グラフにする評価額がありません。.*\$0\.00 です。/);

@@ -24,6 +24,11 @@ describe('try a sample household (real renderer, real backend, the real import o
     const view = h.page.getByTestId('household-view');
     await view.filter({ hasText: 'Sample household' }).waitFor();
     await h.screenshot('42-sample-household');
+    // The app bar fits the window with a long portfolio name: the picker gives way, every button is whole.
+    const bar = await h.page.locator('header.toolbar').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, window: window.innerWidth }));
+    expect(bar.scroll).toBeLessThanOrEqual(bar.client);
+    const exportButton = (await h.page.getByTestId('export-button').boundingBox())!;
+    expect(exportButton.x + exportButton.width).toBeLessThanOrEqual(bar.window);
     expect(await axeViolations(h.page, 'sample household')).toEqual([]);
     await h.page.getByTestId('remove-sample').click();
     await h.page.getByTestId('empty-state').waitFor();
