@@ -64,6 +64,9 @@ describe('securities in the window', () => {
     // The table fits its half of the window, a chip that says where its tag came from too ("same security").
     const fit = await h.page.locator('.positions .table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    // The badge under its symbol is one line ("Needs review", not "Needs / review").
+    const badge = await h.page.locator('td.symbol .warn-badge').first().evaluate((el) => ({ height: el.getBoundingClientRect().height, font: parseFloat(getComputedStyle(el).fontSize) }));
+    expect(badge.height).toBeLessThan(2 * badge.font);
     await h.screenshot('securities-unresolved-warning');
     await warning.getByTestId('warning-action-review').click();
     await expect.poll(() => h.page.getByTestId('review-tab').getAttribute('aria-selected')).toBe('true');
