@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import type { FatalParseError, RowIssue } from '../../shared/import/types';
-import { INVALID_ROWS_TEXT } from '../../shared/import/row-text';
+import { invalidRowsText } from '../../shared/import/row-text';
 import { fillTemplate } from '../../shared/text/fill';
 
 /** How an import says what is wrong with a file: where (file, line, column, header) and what to do. */
@@ -30,9 +30,10 @@ export const fatal = (name: string, e: FatalParseError) =>
  */
 export function invalidRows(name: string, kept: RowIssue[], total: number, valid: number): AppError {
   const first = kept[0] as RowIssue;
-  const text = total > 1 ? INVALID_ROWS_TEXT.more : INVALID_ROWS_TEXT.one;
+  const text = invalidRowsText(total, valid);
   // The first row's reason in English; the app puts it in its own language (the first issue's template).
-  const params = { reason: first.message, more: String(total - 1), valid: String(valid) };
+  // Counts with thousands separators, as the English has its figures (the window says them as they come).
+  const params = { reason: first.message, more: (total - 1).toLocaleString('en-US'), valid: valid.toLocaleString('en-US') };
   return new AppError('IMPORT_INVALID_ROWS', `${describeLocation(name, first.line, first.column, first.header)}: ${fillTemplate(text, params)}`, {
     file: name,
     line: first.line,

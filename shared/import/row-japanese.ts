@@ -32,5 +32,12 @@ export const ROW_JAPANESE: Record<string, string> = {
   [CELL_PROBLEM_TEXT.separators]: '桁区切りの位置が正しくありません',
   [CELL_PROBLEM_TEXT.signs]: '符号が 2 つ以上あります',
   [INVALID_ROWS_TEXT.one]: '{{reason}}。何もインポートしていません。ファイルを直すか、読み込める {{valid}} 行だけをインポートしてください。',
+  [INVALID_ROWS_TEXT.oneOneValid]: '{{reason}}。何もインポートしていません。ファイルを直すか、読み込める 1 行だけをインポートしてください。',
+  [INVALID_ROWS_TEXT.oneNoValid]: '{{reason}}。何もインポートしていません。読み込める行がないため、ファイルを直してください。',
+  [INVALID_ROWS_TEXT.two]: '{{reason}}（ほかに 1 行）。何もインポートしていません。ファイルを直すか、読み込める {{valid}} 行だけをインポートしてください。',
+  [INVALID_ROWS_TEXT.twoOneValid]: '{{reason}}（ほかに 1 行）。何もインポートしていません。ファイルを直すか、読み込める 1 行だけをインポートしてください。',
+  [INVALID_ROWS_TEXT.twoNoValid]: '{{reason}}（ほかに 1 行）。何もインポートしていません。読み込める行がないため、ファイルを直してください。',
   [INVALID_ROWS_TEXT.more]: '{{reason}}（ほかに {{more}} 行）。何もインポートしていません。ファイルを直すか、読み込める {{valid}} 行だけをインポートしてください。',
+  [INVALID_ROWS_TEXT.moreOneValid]: '{{reason}}（ほかに {{more}} 行）。何もインポートしていません。ファイルを直すか、読み込める 1 行だけをインポートしてください。',
+  [INVALID_ROWS_TEXT.moreNoValid]: '{{reason}}（ほかに {{more}} 行）。何もインポートしていません。読み込める行がないため、ファイルを直してください。',
 };

@@ -73,9 +73,25 @@ export const CELL_PROBLEM_TEXT = {
 
 /**
  * Rows that could not be read, refused as a whole (db/import/import-errors.ts, invalidRows): the
- * first row's reason, then what to do. The import puts the first row's place before it.
+ * first row's reason, then what to do. The import puts the first row's place before it. Whole
+ * sentences for each count of the other rows (none, one, several) and of the valid ones (none: there
+ * is nothing to import instead; one; several), so each reads as one or several in every language.
  */
 export const INVALID_ROWS_TEXT = {
-  one: '{{reason}}. Nothing was imported; fix the file, or import the {{valid}} valid row(s) only.',
-  more: '{{reason}} (and {{more}} more row(s)). Nothing was imported; fix the file, or import the {{valid}} valid row(s) only.',
+  one: '{{reason}}. Nothing was imported; fix the file, or import the {{valid}} valid rows only.',
+  oneOneValid: '{{reason}}. Nothing was imported; fix the file, or import the 1 valid row only.',
+  oneNoValid: '{{reason}}. Nothing was imported, and no row of the file can be read: fix the file.',
+  two: '{{reason}} (and 1 more row). Nothing was imported; fix the file, or import the {{valid}} valid rows only.',
+  twoOneValid: '{{reason}} (and 1 more row). Nothing was imported; fix the file, or import the 1 valid row only.',
+  twoNoValid: '{{reason}} (and 1 more row). Nothing was imported, and no row of the file can be read: fix the file.',
+  more: '{{reason}} (and {{more}} more rows). Nothing was imported; fix the file, or import the {{valid}} valid rows only.',
+  moreOneValid: '{{reason}} (and {{more}} more rows). Nothing was imported; fix the file, or import the 1 valid row only.',
+  moreNoValid: '{{reason}} (and {{more}} more rows). Nothing was imported, and no row of the file can be read: fix the file.',
 } as const;
+
+/** The sentence for `total` rows that could not be read and `valid` that could. */
+export function invalidRowsText(total: number, valid: number): string {
+  const rows = total === 1 ? 'one' : total === 2 ? 'two' : 'more';
+  const rest = valid === 0 ? 'NoValid' : valid === 1 ? 'OneValid' : '';
+  return INVALID_ROWS_TEXT[`${rows}${rest}` as keyof typeof INVALID_ROWS_TEXT];
+}

@@ -81,13 +81,13 @@ describe('import errors carry their figures', () => {
       const r = await importFile(bad());
       expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID_ROWS' } });
       if (r.ok) return;
-      expect(r.error.details).toMatchObject({ file: 'bad-rows.csv', line: 3, column: 2, header: 'Quantity', text: INVALID_ROWS_TEXT.more, params: { reason: 'Quantity "abc" is not a number; fix the cell or map another column', more: '1', valid: '2' } });
+      expect(r.error.details).toMatchObject({ file: 'bad-rows.csv', line: 3, column: 2, header: 'Quantity', text: INVALID_ROWS_TEXT.two, params: { reason: 'Quantity "abc" is not a number; fix the cell or map another column', more: '1', valid: '2' } });
       expect(r.error.details?.issues?.map((i) => [i.line, i.text, i.params])).toEqual([
         [3, ROW_TEXT.quantityNotNumber, { cell: 'abc' }],
         [4, ROW_TEXT.priceSeparators, { cell: '1.2.3' }],
       ]);
       expect(r.error.message).toBe(
-        'bad-rows.csv line 3, column 2 (Quantity): Quantity "abc" is not a number; fix the cell or map another column (and 1 more row(s)). Nothing was imported; fix the file, or import the 2 valid row(s) only.',
+        'bad-rows.csv line 3, column 2 (Quantity): Quantity "abc" is not a number; fix the cell or map another column (and 1 more row). Nothing was imported; fix the file, or import the 2 valid rows only.',
       );
     });
 

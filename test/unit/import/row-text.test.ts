@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROW_TEXT, rowIssue, rowReason, type RowText } from '../../../shared/import/row-text';
+import { invalidRows } from '../../../db/import/import-errors';
 import { fillTemplate } from '../../../shared/text/fill';
 import { bytesOf, parseOk } from './helpers';
 
@@ -79,5 +80,23 @@ describe('a refused row carries its template and figures', () => {
       [2, ROW_TEXT.extraCells, { column: '5', shown: '1 234,56' }],
       [3, ROW_TEXT.noHolding, {}],
     ]);
+  });
+});
+
+describe('rows refused as a whole', () => {
+  const issue = rowIssue(3, 2, 'Quantity', 'abc', rowReason(ROW_TEXT.quantityNotNumber, { cell: 'abc' }));
+  const said = (total: number, valid: number) => invalidRows('a.csv', [issue], total, valid).message.replace(/^a\.csv line 3, column 2 \(Quantity\): Quantity "abc" is not a number; fix the cell or map another column/, '');
+  it.each([
+    [1, 5, '. Nothing was imported; fix the file, or import the 5 valid rows only.'],
+    [1, 1, '. Nothing was imported; fix the file, or import the 1 valid row only.'],
+    [1, 0, '. Nothing was imported, and no row of the file can be read: fix the file.'],
+    [2, 5, ' (and 1 more row). Nothing was imported; fix the file, or import the 5 valid rows only.'],
+    [2, 1, ' (and 1 more row). Nothing was imported; fix the file, or import the 1 valid row only.'],
+    [2, 0, ' (and 1 more row). Nothing was imported, and no row of the file can be read: fix the file.'],
+    [1235, 2, ' (and 1,234 more rows). Nothing was imported; fix the file, or import the 2 valid rows only.'],
+    [3, 1, ' (and 2 more rows). Nothing was imported; fix the file, or import the 1 valid row only.'],
+    [3, 0, ' (and 2 more rows). Nothing was imported, and no row of the file can be read: fix the file.'],
+  ])('%i unreadable and %i valid: each count as one or several, and no "import the 0 valid rows"', (total, valid, rest) => {
+    expect(said(total, valid)).toBe(rest);
   });
 });

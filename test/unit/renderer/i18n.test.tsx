@@ -249,7 +249,7 @@ describe('why a row could not be read', () => {
     const one = failure([split], 1, 2);
     expect(saidWords(i18n.t, qty)).toBe(qty.message);
     expect(importErrorWords(i18n.t, many)).toBe(many.message);
-    expect(many.message).toBe('a.csv line 3, column 3 (Quantity): Quantity "abc" is not a number; fix the cell or map another column (and 2 more row(s)). Nothing was imported; fix the file, or import the 7 valid row(s) only.');
+    expect(many.message).toBe('a.csv line 3, column 3 (Quantity): Quantity "abc" is not a number; fix the cell or map another column (and 2 more rows). Nothing was imported; fix the file, or import the 7 valid rows only.');
     expect(importErrorWords(i18n.t, one)).toBe(one.message);
     // A row kept before reasons had templates stays in its English.
     const old = { line: 2, column: null, header: null, cell: '', message: 'Something old' };

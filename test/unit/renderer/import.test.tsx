@@ -94,7 +94,7 @@ describe('importing holdings', () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
     bridge.importHoldings.mockRejectedValueOnce(
-      bridgeError('IMPORT_INVALID_ROWS', 'positions.csv line 3, column 4 (Quantity): not a number (and 2 more row(s)).', {
+      bridgeError('IMPORT_INVALID_ROWS', 'positions.csv line 3, column 4 (Quantity): not a number (and 2 more rows).', {
         issues: [
           { line: 3, column: 4, header: 'Quantity', cell: 'three hundred', message: 'Quantity "three hundred" is not a number' },
           { line: 5, column: null, header: null, cell: '', message: 'The row has no symbol, ISIN or description' },
