@@ -36,9 +36,30 @@ export const WARNING_TEXT_ONE: Partial<Record<ExposureWarning['code'], string>> 
   UNPARSED_CELL: '1 row of {{file}} was not imported because a cell could not be read.',
 };
 
-/** The template a warning is said with: its one-position form where it has one and `n` is 1. */
-export function warningTemplate(code: ExposureWarning['code'], params: Readonly<Record<string, string>>): string {
-  return (params['n'] === '1' ? WARNING_TEXT_ONE[code] : undefined) ?? WARNING_TEXT[code];
+/**
+ * The warnings that name a command to fix them, without it, for a reader who types none: the window
+ * (a button beside opens the view that fixes it) and a report's pages (a client reads them). The
+ * command line, CSV, XLSX and JSON keep the command (`message`).
+ */
+export const WARNING_TEXT_PLAIN: Partial<Record<ExposureWarning['code'], string>> = {
+  MISSING_FX: 'No exchange rate from {{currency}} to {{base}}: the positions in {{currency}} are left out of the totals until a rate is added.',
+  FX_NOT_AS_OF: 'No {{currency}} rate on or before {{asOf}}: valued at the rate of {{rateDate}} ({{rate}}) until the rate of that day is added.',
+  UNRESOLVED_SECURITIES: '{{n}} positions could be more than one security and count as untagged until confirmed in Needs review.',
+};
+
+/** The same, said of one position. */
+export const WARNING_TEXT_PLAIN_ONE: Partial<Record<ExposureWarning['code'], string>> = {
+  UNRESOLVED_SECURITIES: '1 position could be more than one security and counts as untagged until confirmed in Needs review.',
+};
+
+/**
+ * The template a warning is said with: its one-position form where it has one and `n` is 1; with
+ * `plain`, its form without a command where it has one.
+ */
+export function warningTemplate(code: ExposureWarning['code'], params: Readonly<Record<string, string>>, plain = false): string {
+  const one = params['n'] === '1';
+  const plainText = plain ? ((one ? WARNING_TEXT_PLAIN_ONE[code] : undefined) ?? WARNING_TEXT_PLAIN[code]) : undefined;
+  return plainText ?? (one ? WARNING_TEXT_ONE[code] : undefined) ?? WARNING_TEXT[code];
 }
 
 /** Their Japanese (the app's dictionary and the report's both take it). */
@@ -66,6 +87,10 @@ export const WARNING_JAPANESE: Record<string, string> = {
     '{{file}} の 1 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としています（{{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（100 単位あたりの価格）、オプション（1 株あたりの価格、1 枚 100 株）、1 万口あたりの価格の投資信託では、これは評価額になりません。そうした評価額を確認してください。',
   [WARNING_TEXT_ONE.UNRESOLVED_SECURITIES as string]: '1 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます（themelens securities --unresolved）。',
   [WARNING_TEXT_ONE.UNPARSED_CELL as string]: '{{file}} の 1 行は、読み込めないセルがあったためインポートされていません。',
+  [WARNING_TEXT_PLAIN.MISSING_FX as string]: '{{currency}} から {{base}} への為替レートがないため、レートを追加するまで {{currency}} 建ての保有銘柄は合計から除かれます。',
+  [WARNING_TEXT_PLAIN.FX_NOT_AS_OF as string]: '{{asOf}} 以前の {{currency}} のレートがないため、その日のレートを追加するまで {{rateDate}} のレート（{{rate}}）で評価します。',
+  [WARNING_TEXT_PLAIN.UNRESOLVED_SECURITIES as string]: '{{n}} 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます。',
+  [WARNING_TEXT_PLAIN_ONE.UNRESOLVED_SECURITIES as string]: '1 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます。',
 };
 
 /** A warning: its code, its English and its figures. */
@@ -84,11 +109,11 @@ export function warningOf(portfolio: string, w: ExposureWarning): ExposureWarnin
 /**
  * A warning in another language: its template's translation filled with its figures, or its
  * English when it has no figures (saved before they were kept) or no translation. `of` (a client's
- * combined report) names the portfolio first.
+ * combined report) names the portfolio first. `plain`: without the command that fixes it.
  */
-export function warningIn(w: ExposureWarning, translate: (english: string, params: Record<string, string>) => string): string {
+export function warningIn(w: ExposureWarning, translate: (english: string, params: Record<string, string>) => string, plain = false): string {
   if (!w.params) return w.message;
-  const text = translate(warningTemplate(w.code, w.params), w.params);
+  const text = translate(warningTemplate(w.code, w.params, plain), w.params);
   return w.of ? about(w.of, text) : text;
 }
 

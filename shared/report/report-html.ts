@@ -52,8 +52,9 @@ export function renderReportBody(report: ReportDocument): string {
   const doc = withThemeNamesIn(report, languageOf(report));
   const r = doc.exposure;
   const { html, tr } = textOf(doc);
-  // In the report's language, from each warning's figures (English where it has none).
-  const warnings = r.warnings.length ? `<div class="warnings">${r.warnings.map((w) => `<p>${e(warningIn(w, tr))}</p>`).join('')}</div>` : '';
+  // In the report's language, from each warning's figures (English where it has none), without the
+  // command that fixes it: a client reads these pages.
+  const warnings = r.warnings.length ? `<div class="warnings">${r.warnings.map((w) => `<p>${e(warningIn(w, tr, true))}</p>`).join('')}</div>` : '';
   const chosen = (Object.keys(SECTIONS) as ReportSection[]).filter((s) => hasSection(doc, s));
   const body = chosen.map((s) => SECTIONS[s](doc));
   // The scenario (only when shocks were asked for) follows the summary and charts it qualifies.

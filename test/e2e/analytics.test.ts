@@ -146,6 +146,9 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Dupont (EUR)' });
     // The Positions view's warning leads to where the rate is set.
     await h.page.getByTestId('view-tab-positions').click();
+    // It says what is missing, and its button (not a command to type) is the way to fix it.
+    const missing = h.page.getByTestId('exposure-warnings').locator('p', { hasText: 'from USD' });
+    expect(await missing.innerText()).toMatch(/^No exchange rate from USD to EUR: the positions in USD are left out of the totals until a rate is added\.\s+Set rates$/);
     await h.page.getByTestId('exposure-warnings').getByTestId('warning-action-rates').first().click();
     await expect.poll(() => h.page.getByTestId('view-tab-currencies').getAttribute('aria-selected')).toBe('true');
     await h.page.getByTestId('fx-missing-warning').waitFor();

@@ -10,10 +10,11 @@ import { installBridge, makePortfolio } from './fake-bridge';
 import { ProjectFacts } from '../../../renderer/src/analytics/ProjectFacts';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import { placeholders, scanRenderer } from './i18n-coverage';
+import { fillTemplate } from '../../../shared/text/fill';
 import { i18n } from '../../../renderer/src/i18n';
 import { checkWords } from '../../../renderer/src/import/check-words';
 import { checkText } from '../../../shared/import/checks';
-import { WARNING_TEXT, WARNING_TEXT_ONE, exposureWarning } from '../../../shared/exposure/warnings';
+import { WARNING_TEXT, WARNING_TEXT_ONE, WARNING_TEXT_PLAIN, WARNING_TEXT_PLAIN_ONE, exposureWarning } from '../../../shared/exposure/warnings';
 import { warningWords } from '../../../renderer/src/analytics/warning-words';
 import { FATAL_TEXT, fatalError } from '../../../shared/import/fatal-text';
 import type { FatalParseError } from '../../../shared/import/types';
@@ -98,14 +99,20 @@ describe('exposure warnings', () => {
   it('each has its Japanese, with the same figures, said of one position too', () => {
     expectJapaneseFor(WARNING_TEXT);
     expectJapaneseFor(WARNING_TEXT_ONE);
+    expectJapaneseFor(WARNING_TEXT_PLAIN);
+    expectJapaneseFor(WARNING_TEXT_PLAIN_ONE);
   });
 
-  it('read as the command line has them in English, and in Japanese from their figures (a client report names the portfolio)', async () => {
+  it('read as the command line has them in English but for the command, and in Japanese from their figures (a client report names the portfolio)', async () => {
     for (const code of codes) {
       const w = exposureWarning(code, params);
-      expect(warningWords(i18n.t, w)).toBe(w.message);
+      // The window has buttons and views where the command line has commands.
+      expect(warningWords(i18n.t, w)).toBe(WARNING_TEXT_PLAIN[code] ? fillTemplate(WARNING_TEXT_PLAIN[code], params) : w.message);
+      expect(warningWords(i18n.t, w)).not.toMatch(/themelens/);
       expect(w.message).not.toMatch(/\{\{/);
     }
+    expect(warningWords(i18n.t, exposureWarning('MISSING_FX', params))).toBe('No exchange rate from EUR to USD: the positions in EUR are left out of the totals until a rate is added.');
+    expect(warningWords(i18n.t, exposureWarning('UNRESOLVED_SECURITIES', { n: '1' }))).toBe('1 position could be more than one security and counts as untagged until confirmed in Needs review.');
     await act(() => setLanguage('ja'));
     expect(warningWords(i18n.t, exposureWarning('UNPARSED_CELL', params))).toBe('a.csv の 2 行は、読み込めないセルがあったためインポートされていません。');
     const ofClient = { ...exposureWarning('MISSING_FX', params), message: 'NISA: No exchange rate from EUR to USD ...', of: 'NISA' };
@@ -285,7 +292,7 @@ describe('every text of the app is translated', () => {
   it('no Japanese text is left behind for a key the code no longer uses', () => {
     // The templates of exposure warnings, of what stops an import and of why a row could not be read
     // are keys too, given to t() by warningWords, importErrorWords, saidWords and the mapping preview.
-    const templates = [WARNING_TEXT, WARNING_TEXT_ONE, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, FILE_TEXT, FILE_KIND, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
+    const templates = [WARNING_TEXT, WARNING_TEXT_ONE, WARNING_TEXT_PLAIN, WARNING_TEXT_PLAIN_ONE, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, FILE_TEXT, FILE_KIND, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
     const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));
