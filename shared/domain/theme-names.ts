@@ -1,4 +1,4 @@
-import { DEFAULT_THEMES } from './default-themes';
+import { DEFAULT_PACK, DEFAULT_THEMES } from './default-themes';
 import starter from '../suggestions/us-japan-2026.json';
 
 /**
@@ -38,6 +38,14 @@ const JAPANESE: Readonly<Record<string, { name: string; description: string }>> 
   'ds-equipment': { name: 'ダイヤモンド装置・材料', description: '半導体製造で使うダイヤモンド工具、研磨材、パッドコンディショナーと、ダイヤモンドを成長させる装置。' },
 };
 
+/** The shipped pack's name in Japanese, shown for it (the pack a default theme comes from, a report's sources). */
+const JAPANESE_PACK = '日米戦略的投資（2026年）';
+
+/** The pack a name shown in the window stands for: the shipped pack's, for its Japanese name. */
+export function packNameOf(shown: string): string {
+  return shown === JAPANESE_PACK ? DEFAULT_PACK : shown;
+}
+
 /** Each shipped theme's English as shipped: the default themes, and the bundled pack's themes. */
 const SHIPPED = new Map([...DEFAULT_THEMES, ...starter.themes].map((t) => [t.id, { name: t.name, description: t.description }] as const));
 
@@ -47,7 +55,8 @@ export const SHIPPED_THEME_IDS: readonly string[] = [...SHIPPED.keys()];
 /**
  * `value` with every default theme in it (any object whose `id` is a default theme's and whose
  * `name` is still the shipped one) named in `language`; its description too where it is the shipped
- * one. Objects and arrays are copied only where something changed; English returns `value` itself.
+ * one, and the shipped pack wherever it is named (`pack`, `packs`). Objects and arrays are copied
+ * only where something changed; English returns `value` itself.
  */
 export function withThemeNamesIn<T>(value: T, language: string): T {
   if (language !== 'ja') return value;
@@ -70,6 +79,10 @@ function localize(value: unknown): unknown {
     const v = localize(o[key]);
     if (v !== o[key]) (out ??= { ...o })[key] = v;
   }
+  // The shipped pack, named as a theme's pack or among a report's packs.
+  if (o['pack'] === DEFAULT_PACK) (out ??= { ...o })['pack'] = JAPANESE_PACK;
+  const packs = o['packs'];
+  if (Array.isArray(packs) && packs.includes(DEFAULT_PACK)) (out ??= { ...o })['packs'] = packs.map((p) => (p === DEFAULT_PACK ? JAPANESE_PACK : p));
   const id = o['id'];
   const shipped = typeof id === 'string' ? SHIPPED.get(id) : undefined;
   const ja = typeof id === 'string' ? JAPANESE[id] : undefined;

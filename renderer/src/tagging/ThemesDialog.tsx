@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TagEvent } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import { api } from '../api';
+import { packNameOf } from '../../../shared/domain/theme-names';
 import { useLoadedList } from '../ui/useLoadedList';
 import { formatWeight, locale } from '../format';
 import { tagSourceLabel } from './tag-source';
@@ -108,7 +109,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
                       defaultValue={th.pack}
                       key={`${th.id}-p-${th.pack}`}
                       list="theme-packs"
-                      onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== th.pack && void run(() => api().updateTheme({ id: th.id, pack: e.target.value }))}
+                      onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== th.pack && void run(() => api().updateTheme({ id: th.id, pack: packNameOf(e.target.value.trim()) }))}
                       onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
                     />
                   </td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
-import { SHIPPED_THEME_IDS, withThemeNamesIn } from '../../../shared/domain/theme-names';
+import { DEFAULT_PACK, DEFAULT_THEMES } from '../../../shared/domain/default-themes';
+import { packNameOf, SHIPPED_THEME_IDS, withThemeNamesIn } from '../../../shared/domain/theme-names';
 import starter from '../../../shared/suggestions/us-japan-2026.json';
 
 /** The bundled pack's themes as the file ships them. */
@@ -29,6 +29,16 @@ describe('default theme names in the reader\'s language', () => {
     // The original is not touched; what did not change is shared, not copied.
     expect(exposure.themes[0]!.name).toBe('Data-center infrastructure');
     expect(ja.themes[2]).toBe(exposure.themes[2]);
+  });
+
+  it("names the shipped pack in Japanese (a theme's pack, a report's packs), never one the user named; the window's Japanese stands for it", () => {
+    const [dc, mine] = withThemeNamesIn([{ ...DEFAULT_THEMES[0]! }, { id: 'robotics', name: 'Robotics', pack: 'My themes' }], 'ja');
+    expect(dc!.pack).toBe('日米戦略的投資（2026年）');
+    expect(mine!.pack).toBe('My themes');
+    expect(withThemeNamesIn({ packs: [DEFAULT_PACK, 'My themes'] }, 'ja').packs).toEqual(['日米戦略的投資（2026年）', 'My themes']);
+    expect(withThemeNamesIn({ ...DEFAULT_THEMES[0]! }, 'en').pack).toBe(DEFAULT_PACK);
+    expect(packNameOf('日米戦略的投資（2026年）')).toBe(DEFAULT_PACK);
+    expect(packNameOf('My themes')).toBe('My themes');
   });
 
   it('translates a shipped description with its name, never one the user wrote', () => {

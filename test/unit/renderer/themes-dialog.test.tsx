@@ -42,6 +42,17 @@ describe('the Themes dialog in Japanese', () => {
     fireEvent.blur(name);
     await waitFor(() => expect(bridge.updateTheme).toHaveBeenCalledTimes(2));
     expect(bridge.updateTheme).toHaveBeenLastCalledWith({ id: 'data-centers', name: 'AI インフラ' });
+
+    // The shipped pack is shown in Japanese too: left as shown, nothing; its Japanese name stands for it.
+    const packs = screen.getAllByDisplayValue('日米戦略的投資（2026年）') as HTMLInputElement[];
+    expect(packs.length).toBeGreaterThan(0);
+    fireEvent.focus(packs[0]!);
+    fireEvent.blur(packs[0]!);
+    expect(bridge.updateTheme).toHaveBeenCalledTimes(2);
+    fireEvent.change(packs[0]!, { target: { value: '自分のテーマ' } });
+    fireEvent.blur(packs[0]!);
+    await waitFor(() => expect(bridge.updateTheme).toHaveBeenCalledTimes(3));
+    expect(bridge.updateTheme).toHaveBeenLastCalledWith({ id: 'data-centers', pack: '自分のテーマ' });
   });
 });
 
