@@ -132,7 +132,8 @@ describe('large imports: progress, a responsive window, cancel, and a 10,000-row
     await scroller.evaluate((el) => el.scrollTo({ top: 2000 }));
     await h.page.waitForFunction(() => (document.querySelector('.positions .table-scroll')?.scrollTop ?? 0) >= 2000);
     const firstRow = async () => {
-      const top = await scroller.evaluate((el) => el.getBoundingClientRect().top + 40);
+      // Just under the sticky header, whatever its height (a figure's header may take two lines).
+      const top = await scroller.evaluate((el) => (el.querySelector('thead th')?.getBoundingClientRect().bottom ?? el.getBoundingClientRect().top + 40) + 10);
       return h.page.evaluate((y) => document.elementFromPoint(400, y)?.closest('tr')?.getAttribute('data-index') ?? null, top);
     };
     const rowBefore = await firstRow();
