@@ -288,6 +288,7 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
               const key = p.key;
               const isEditing = editing === key;
               const isSelected = selected.has(key);
+              const identity = identityOf.get(p.symbolKey);
               return (
                 <tr
                   key={key}
@@ -304,14 +305,14 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
                   <td className={hasWide(p.account) ? 'account wide-text' : 'account'} title={p.account}>
                     <span className="account-text">{p.account}</span>
                   </td>
-                  <td className="symbol" title={securityTitle(identityOf.get(p.symbolKey))} data-testid={`symbol-${p.symbolKey}`}>
+                  <td className="symbol" title={securityTitle(identity)} data-testid={`symbol-${p.symbolKey}`}>
                     <span className="symbol-text" title={p.symbol}>
                       {p.symbol}
                     </span>
                     {/* A space, not a margin, before a badge: where the badge goes under the symbol, the space goes with the line break. */}
                     {p.isCash && <> <span className="badge">{t('Cash')}</span></>}
-                    {identityOf.get(p.symbolKey)?.method === 'review' && <span className="badge warn-badge">{t('Needs review')}</span>}
-                    {!p.isCash && identityOf.get(p.symbolKey)?.market && identityOf.get(p.symbolKey)?.market !== 'US' && <> <span className="badge">{identityOf.get(p.symbolKey)?.market}</span></>}
+                    {identity?.method === 'review' && <span className="badge warn-badge">{t('Needs review')}</span>}
+                    {!p.isCash && identity?.market && identity.market !== 'US' && <> <span className="badge">{identity.market}</span></>}
                   </td>
                   <td className="description" title={p.description}>
                     <span className="description-text">{p.description}</span>
