@@ -1,4 +1,5 @@
 import { formatCents } from '../money/decimal';
+import { fillTemplate } from '../text/fill';
 
 /**
  * What an import asks the user to check: figures it kept as the file gave them but that may be
@@ -41,24 +42,47 @@ export function isLasting(c: ImportCheck): c is LastingCheck {
   return c.kind === 'sign' || c.kind === 'computed';
 }
 
-/** "line 4, AAPL: 10 x 150", with "first: " when it is the first of several. */
-function whereFirst(n: number, p: NoticedRow): string {
-  return `${n === 1 ? '' : 'first: '}line ${p.line}, ${p.label}: ${p.quantity} x ${p.price}`;
+/**
+ * Each check's sentence as a template of its figures: filled in English it is what the command line
+ * prints (checkText), and it is the key of its translation in the app (renderer/src/import/check-words.ts).
+ * One sentence per count, one and several.
+ */
+export const CHECK_TEXT = {
+  total: "The file's own total ({{file}}) differs from the sum of the imported rows ({{rows}}) by {{difference}}; check the rejected rows or the file.",
+  signOne:
+    '1 position has a value whose sign is not that of quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). It is kept as the file gives it; if the value column is not the market value (a gain or loss, say), map the right column.',
+  signMany:
+    '{{n}} positions have values whose sign is not that of quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). They are kept as the file gives them; if the value column is not the market value (a gain or loss, say), map the right column.',
+  computedOne:
+    '1 position has no value in the file, so its value is quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+  computedMany:
+    '{{n}} positions have no value in the file, so their values are quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+  identifier:
+    '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
+  identifierNoColumn: '{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
+  moreIdentifiers: '{{file}}: {{n}} more identifiers fail their check digit.',
+} as const;
+
+export type CheckText = (typeof CHECK_TEXT)[keyof typeof CHECK_TEXT];
+
+/**
+ * A check's sentence and its figures, amounts and counts written by `amount` and `count` (the
+ * command line's English figures, or the user's locale in the app).
+ */
+export function checkSaid(c: ImportCheck, amount: (cents: number) => string, count: (n: number) => string): { text: CheckText; params: Record<string, string> } {
+  if (c.kind === 'total') return { text: CHECK_TEXT.total, params: { file: amount(c.fileCents), rows: amount(c.rowsCents), difference: amount(c.fileCents - c.rowsCents) } };
+  if (c.kind === 'identifier') {
+    const params = { file: c.file, line: String(c.line), value: c.value, scheme: c.scheme };
+    return c.column === null ? { text: CHECK_TEXT.identifierNoColumn, params } : { text: CHECK_TEXT.identifier, params: { ...params, column: String(c.column), header: c.header ?? '' } };
+  }
+  if (c.kind === 'moreIdentifiers') return { text: CHECK_TEXT.moreIdentifiers, params: { file: c.file, n: count(c.count) } };
+  const one = c.count === 1;
+  const text = c.kind === 'sign' ? (one ? CHECK_TEXT.signOne : CHECK_TEXT.signMany) : one ? CHECK_TEXT.computedOne : CHECK_TEXT.computedMany;
+  return { text, params: { n: count(c.count), line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: amount(c.first.valueCents) } };
 }
 
-/** The check in English. */
+/** The check in English, as the command line prints it. */
 export function checkText(c: ImportCheck): string {
-  if (c.kind === 'total') {
-    return `The file's own total (${formatCents(c.fileCents)}) differs from the sum of the imported rows (${formatCents(c.rowsCents)}) by ${formatCents(c.fileCents - c.rowsCents)}; check the rejected rows or the file.`;
-  }
-  if (c.kind === 'identifier') {
-    const column = c.column === null ? '' : `, column ${c.column} (${c.header})`;
-    return `${c.file} line ${c.line}${column}: ${c.value} is not a valid ${c.scheme} (its check digit fails). The position is kept; the ${c.scheme} is not used to identify it. Check the cell.`;
-  }
-  if (c.kind === 'moreIdentifiers') return `${c.file}: ${c.count} more identifiers fail their check digit.`;
-  const n = c.count;
-  if (c.kind === 'sign') {
-    return `${n === 1 ? '1 position has a value' : `${n} positions have values`} whose sign is not that of quantity x price (${whereFirst(n, c.first)}, value ${formatCents(c.first.valueCents)}). ${n === 1 ? 'It is' : 'They are'} kept as the file gives ${n === 1 ? 'it' : 'them'}; if the value column is not the market value (a gain or loss, say), map the right column.`;
-  }
-  return `${n === 1 ? '1 position has' : `${n} positions have`} no value in the file, so ${n === 1 ? 'its value is' : 'their values are'} quantity x price (${whereFirst(n, c.first)} = ${formatCents(c.first.valueCents)}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.`;
+  const { text, params } = checkSaid(c, formatCents, String);
+  return fillTemplate(text, params);
 }

@@ -17,7 +17,7 @@ import { msg } from '../i18n';
 /** Where the window goes to act on a warning: the rates (Currencies view), or Needs review. */
 export type WarningAction = 'rates' | 'review';
 
-/** A warning the window can act on in place, with the button's label: not only the command it names. */
+/** A warning the window can act on in place, with the button's label (where the command line names a command). */
 const ACTIONS: Partial<Record<SnapshotExposure['warnings'][number]['code'], { action: WarningAction; label: string }>> = {
   MISSING_FX: { action: 'rates', label: msg('Set rates') },
   FX_NOT_AS_OF: { action: 'rates', label: msg('Set rates') },

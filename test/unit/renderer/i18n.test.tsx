@@ -11,6 +11,7 @@ import { ProjectFacts } from '../../../renderer/src/analytics/ProjectFacts';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import { placeholders, scanRenderer } from './i18n-coverage';
 import { fillTemplate } from '../../../shared/text/fill';
+import { CHECK_TEXT } from '../../../shared/import/checks';
 import { i18n } from '../../../renderer/src/i18n';
 import { checkWords } from '../../../renderer/src/import/check-words';
 import { checkText } from '../../../shared/import/checks';
@@ -102,6 +103,8 @@ describe('exposure warnings', () => {
     expectJapaneseFor(WARNING_TEXT_PLAIN);
     expectJapaneseFor(WARNING_TEXT_PLAIN_ONE);
   });
+
+  it("an import's checks have their Japanese, with the same figures", () => expectJapaneseFor(CHECK_TEXT));
 
   it('read as the command line has them in English but for the command, and in Japanese from their figures (a client report names the portfolio)', async () => {
     for (const code of codes) {
@@ -292,7 +295,7 @@ describe('every text of the app is translated', () => {
   it('no Japanese text is left behind for a key the code no longer uses', () => {
     // The templates of exposure warnings, of what stops an import and of why a row could not be read
     // are keys too, given to t() by warningWords, importErrorWords, saidWords and the mapping preview.
-    const templates = [WARNING_TEXT, WARNING_TEXT_ONE, WARNING_TEXT_PLAIN, WARNING_TEXT_PLAIN_ONE, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, FILE_TEXT, FILE_KIND, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
+    const templates = [WARNING_TEXT, WARNING_TEXT_ONE, WARNING_TEXT_PLAIN, WARNING_TEXT_PLAIN_ONE, CHECK_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, FILE_TEXT, FILE_KIND, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
     const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));
