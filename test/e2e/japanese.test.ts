@@ -146,6 +146,9 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     ]);
     // Its positions cancel out (-1,500 + 1,500): no bars to draw, and the chart's place says so.
     expect(await h.page.getByTestId('exposure-chart-empty').innerText()).toMatch(/^グラフにする評価額がありません。.*\$0\.00 です。/);
+    // A figure's header may take two lines in a narrow column, but never splits a word: 数量 stays whole.
+    const quantity = await h.page.getByTestId('sort-quantity').evaluate((el) => ({ height: el.getBoundingClientRect().height, font: parseFloat(getComputedStyle(el).fontSize) }));
+    expect(quantity.height).toBeLessThan(2 * quantity.font);
     await check('import checks');
     await h.screenshot('ja-05-import-checks');
     await toast.getByRole('button').click();
