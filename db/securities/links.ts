@@ -1,11 +1,14 @@
 import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import type { Db } from '../connection';
+import { preparedOnce } from '../store';
 
 export type LinkReason = 'identifier' | 'listing' | 'user';
 
 /** The key whose tags a key takes: its link's canonical key, or itself. */
 export function canonicalKey(db: Db, key: string): string {
-  return (db.prepare('SELECT canonical_key FROM security_links WHERE key = ?').pluck().get(key) as string | undefined) ?? key;
+  // Prepared once per connection: it is asked for every row of a tag file and every tag edit.
+  const st = preparedOnce(db, 'canonical-key', (d) => d.prepare('SELECT canonical_key FROM security_links WHERE key = ?').pluck());
+  return (st.get(key) as string | undefined) ?? key;
 }
 
 /**
