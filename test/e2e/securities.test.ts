@@ -45,8 +45,9 @@ describe('securities in the window', () => {
 
   it('the same NVIDIA held by ISIN in the other portfolio carries the tag; a holding can be linked as the same security', async () => {
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'EU' });
+    // Polled: the US portfolio's NVDA row also shows 60% until the EU portfolio's rows replace it.
+    await expect.poll(() => h.page.getByTestId('symbol-NVDA').getAttribute('title')).toContain('identified by ISIN US67066G1040');
     await h.page.getByTestId('position-row-NVDA').getByText('60%').waitFor();
-    expect(await h.page.getByTestId('symbol-NVDA').getAttribute('title')).toContain('identified by ISIN US67066G1040');
     expect(await h.page.getByTestId('symbol-REVIEW:NVDA').innerText()).toContain('Needs review');
     await h.page.getByTestId('tag-button-ACME2').click();
     await h.page.getByTestId('same-security-toggle').click();
