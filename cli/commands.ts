@@ -139,8 +139,9 @@ const portfoliosCommand: Command = async (h, args, io) => {
 
 /**
  * Commands that read no position rows (the exposure reads position groups): the damage check at open
- * leaves the positions table out for them, so their time does not grow with it. A test runs each on a
- * file whose positions are overwritten (test/reliability/damage-check-scope.test.ts).
+ * leaves out the positions table and the position index for them, so their time grows less with the
+ * positions. A test runs each on a file whose positions and position index are overwritten
+ * (test/reliability/damage-check-scope.test.ts).
  */
 export const READ_NO_POSITIONS: ReadonlySet<string> = new Set(['exposure']);
 

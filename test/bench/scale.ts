@@ -3,8 +3,9 @@
  * own process, with its peak memory) beside `sqlite3 .import` of the same file, and the whole built
  * `themelens exposure --format json` command (median of 9) on the imported database, beside
  * `themelens themes` on the same file, run alternately. `themes` checks the whole file as it opens
- * (PRAGMA quick_check reads every page); `exposure` reads no position, and its check leaves the
- * positions table out (cli/commands.ts READ_NO_POSITIONS), so the two show what that check costs.
+ * (PRAGMA quick_check reads every page); `exposure` reads no position and no position index, and its
+ * check leaves those two tables out (cli/commands.ts READ_NO_POSITIONS), so the two show what that
+ * check costs.
  * Part of `npm run bench`; alone: `BENCH_ONLY=scale npm run bench`.
  * Targets (performance issue): import at most 1.25x sqlite3 and 250 MB at 1M; exposure at 1M at most
  * 60 ms over exposure at 5k.

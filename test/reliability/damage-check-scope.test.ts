@@ -1,10 +1,10 @@
 /**
  * The damage check at open reads what the command will read. `themelens exposure` reads position
- * groups, never positions (cli/commands.ts READ_NO_POSITIONS), so its check leaves the positions
- * table out and its time does not grow with it. Shown on real files: with every page of the
- * positions table overwritten, the exposure still gives the same figures (so it truly reads no
- * position), while a command that reads positions finds the damage and moves the file aside; with
- * the position groups overwritten, the exposure refuses.
+ * groups, never positions or the position index (cli/commands.ts READ_NO_POSITIONS), so its check
+ * leaves those two tables out and its time grows less with them. Shown on real files: with every page
+ * of the positions table and of the position index overwritten, the exposure still gives the same
+ * figures (so it truly reads neither), while a command that reads them finds the damage and moves the
+ * file aside; with the position groups overwritten, the exposure refuses.
  */
 import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -64,13 +64,14 @@ const EXPOSURES = [
 ];
 
 describe('the damage check at open reads what the command reads', () => {
-  it('exposure reads no position: overwritten positions leave its figures as they were; a command that reads them moves the file aside', async () => {
+  it('exposure reads no position and no position index: overwritten, they leave its figures as they were; a command that reads them moves the file aside', async () => {
     const { dir, db } = await household();
     const before = EXPOSURES.map((args) => runCli([...args, '--db', db]));
     for (const r of before) expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(before[0]!.stdout).totalValue).toBeGreaterThan(0);
 
     expect(overwritePagesOf(db, ['positions'])).toBeGreaterThan(20);
+    expect(overwritePagesOf(db, ['position_index'])).toBeGreaterThan(0);
     // Checked whole, the file is damaged: the overwrite is damage SQLite sees.
     const whole = new Database(db, { readonly: true });
     expect(whole.pragma('quick_check', { simple: true })).not.toBe('ok');
@@ -105,6 +106,20 @@ describe('the damage check at open reads what the command reads', () => {
     try {
       const err = await Promise.resolve()
         .then(() => b.handlers.listPositions(validateInput('listPositions', { snapshotId: 1 })))
+        .then(() => null, (e: unknown) => e);
+      expect(toErrorData(err)).toEqual({ code: 'IO', message: expect.stringMatching(/^The database file is damaged .*Start ThemeLens again: it checks the file as it opens/), details: { sqlite: 'SQLITE_CORRUPT' } });
+    } finally {
+      b.close();
+    }
+  });
+
+  it('a damaged position index met after the check (the accounts read it) is named in plain words, never a figure', async () => {
+    const { db } = await household();
+    overwritePagesOf(db, ['position_index']);
+    const b = await openBackend({ dbPath: db, readsNoPositions: true });
+    try {
+      const err = await Promise.resolve()
+        .then(() => b.handlers.getAccountBreakdown(validateInput('getAccountBreakdown', { portfolioId: 1 })))
         .then(() => null, (e: unknown) => e);
       expect(toErrorData(err)).toEqual({ code: 'IO', message: expect.stringMatching(/^The database file is damaged .*Start ThemeLens again: it checks the file as it opens/), details: { sqlite: 'SQLITE_CORRUPT' } });
     } finally {
