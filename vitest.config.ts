@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 const UNIT_WORKERS = Math.max(2, availableParallelism() - 1);
 
 // Two e2e files at once as well: each has its own Chromium, server, data folder and screenshots, and
-// most of a file's time is Chromium waiting on the page or the backend. On this two-core machine the
+// most of a file's time is Chromium waiting on the page or the backend. On a two-core machine the
 // e2e files took 222 s one at a time and 167 s two at a time. Capped: each Chromium takes memory.
 const E2E_WORKERS = Math.min(4, UNIT_WORKERS);
 const PERF_WALK = 'test/e2e/analytics-perf.test.ts';

@@ -23,7 +23,7 @@ export function keyForText(db: Db, text: string): string {
 
 /**
  * keyForText's statements, prepared once per connection: a tag file names every row's security
- * through it, and preparing its five statements again for each of 30,000 rows was a third of the
+ * through it, and preparing its statements again for each of 30,000 rows was a third of the
  * import's time.
  */
 function prepareKeyLookups(db: Db) {

@@ -62,16 +62,16 @@ export interface Backend {
 }
 
 /**
- * Opens (creating or migrating) the database and returns the handler map that implements the API
- * contract. The same object serves Electron's IPC, the CLI and the e2e harness.
- */
-/**
  * The tables that grow with the positions, position by position: a million positions are 0.3 s of
  * checking in positions and 3 MB in position_index (17 ms). A caller that reads neither leaves them
  * out of its check at open. position_groups also grows (its value lists) but the exposure reads it.
  */
 const POSITION_TABLES = ['positions', 'position_index'] as const;
 
+/**
+ * Opens (creating or migrating) the database and returns the handler map that implements the API
+ * contract. The same object serves Electron's IPC, the CLI and the e2e harness.
+ */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   // Before anything is created, chmod-ed or moved aside: a path that is not ours is refused untouched.
   refuseIfNotOurs(options.dbPath);
