@@ -38,6 +38,11 @@ describe('securities in the window', () => {
     await h.page.getByTestId('tag-reach').waitFor();
     expect(await h.page.getByTestId('tag-reach').innerText()).toBe('Applies to 2 positions in 2 portfolios');
     await h.page.getByTestId('tag-weight-input').fill('60');
+    // The weight's sign stays beside it, on its line (in a wide font it had wrapped alone to the next).
+    const input = (await h.page.getByTestId('tag-weight-input').boundingBox())!;
+    const sign = (await h.page.locator('.tag-editor .pct-sign').boundingBox())!;
+    expect(Math.abs(sign.y + sign.height / 2 - (input.y + input.height / 2))).toBeLessThan(4);
+    expect(sign.x).toBeGreaterThanOrEqual(input.x + input.width);
     await h.screenshot('securities-tag-reach');
     await h.page.getByTestId('tag-weight-input').press('Enter');
     await h.page.getByTestId('position-row-NVDA').getByText('60%').waitFor();

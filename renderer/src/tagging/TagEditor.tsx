@@ -151,25 +151,28 @@ export function TagEditor({ symbolKey, current, themes, onSave, onCancel, onLink
           </option>
         ))}
       </select>
-      <input
-        data-testid="tag-weight-input"
-        aria-label={t('Weight in percent')}
-        inputMode="decimal"
-        value={text}
-        size={5}
-        onChange={(e) => {
-          setText(e.target.value);
-          setTyped(true);
-          setError(null);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void save();
-          }
-        }}
-      />
-      <span className="pct-sign">%</span>
+      {/* The weight and its sign wrap together: never "60" at the end of a line and "%" on the next. */}
+      <span className="weight-field">
+        <input
+          data-testid="tag-weight-input"
+          aria-label={t('Weight in percent')}
+          inputMode="decimal"
+          value={text}
+          size={5}
+          onChange={(e) => {
+            setText(e.target.value);
+            setTyped(true);
+            setError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void save();
+            }
+          }}
+        />
+        <span className="pct-sign">%</span>
+      </span>
       <span className={remainingAfter !== null && remainingAfter < 0 ? 'remaining over' : 'remaining'} data-testid="tag-remaining">
         {remainingAfter === null ? '' : remainingAfter < 0 ? t('{{weight}} too much', { weight: formatWeight(-remainingAfter / 10000) }) : t('Remaining: {{weight}} untagged', { weight: formatWeight(remainingAfter / 10000) })}
       </span>
