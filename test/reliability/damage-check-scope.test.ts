@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openChecked } from '../../db/integrity/open-checked';
-import { openBackend } from '../../db/service/backend';
+import { openBackend, type Backend } from '../../db/service/backend';
 import { toErrorData } from '../../shared/api/errors';
 import { validateInput } from '../../shared/api/validate';
 import { runCli } from '../helpers/cli';
@@ -99,27 +99,19 @@ describe('the damage check at open reads what the command reads', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('corrupt-'))).toHaveLength(1);
   });
 
-  it('damage met after the check (a table it left out, read anyway) is named in plain words, not an internal error', async () => {
+  // A table the check left out, read anyway: damage there is named in plain words, never an internal
+  // error or a figure.
+  const READ_ANYWAY: [string, (b: Backend) => unknown][] = [
+    ['positions', (b) => b.handlers.listPositions(validateInput('listPositions', { snapshotId: 1 }))],
+    ['position_index', (b) => b.handlers.getAccountBreakdown(validateInput('getAccountBreakdown', { portfolioId: 1 }))],
+  ];
+  it.each(READ_ANYWAY)('damage in %s met after the check is named in plain words', async (table, read) => {
     const { db } = await household();
-    overwritePagesOf(db, ['positions']);
+    overwritePagesOf(db, [table]);
     const b = await openBackend({ dbPath: db, readsNoPositions: true });
     try {
       const err = await Promise.resolve()
-        .then(() => b.handlers.listPositions(validateInput('listPositions', { snapshotId: 1 })))
-        .then(() => null, (e: unknown) => e);
-      expect(toErrorData(err)).toEqual({ code: 'IO', message: expect.stringMatching(/^The database file is damaged .*Start ThemeLens again: it checks the file as it opens/), details: { sqlite: 'SQLITE_CORRUPT' } });
-    } finally {
-      b.close();
-    }
-  });
-
-  it('a damaged position index met after the check (the accounts read it) is named in plain words, never a figure', async () => {
-    const { db } = await household();
-    overwritePagesOf(db, ['position_index']);
-    const b = await openBackend({ dbPath: db, readsNoPositions: true });
-    try {
-      const err = await Promise.resolve()
-        .then(() => b.handlers.getAccountBreakdown(validateInput('getAccountBreakdown', { portfolioId: 1 })))
+        .then(() => read(b))
         .then(() => null, (e: unknown) => e);
       expect(toErrorData(err)).toEqual({ code: 'IO', message: expect.stringMatching(/^The database file is damaged .*Start ThemeLens again: it checks the file as it opens/), details: { sqlite: 'SQLITE_CORRUPT' } });
     } finally {
