@@ -86,7 +86,11 @@ function readTagFile(path: string): TagFile {
  * change of weight, or a conflict (unknown theme, or the symbol would go over 100%).
  */
 export function previewTagImport(db: Db, path: string): TagImportPreview {
-  const file = readTagFile(path);
+  return previewOf(db, basename(path), readTagFile(path));
+}
+
+/** The preview of a file already read: importTags applies exactly the file it previewed. */
+function previewOf(db: Db, name: string, file: TagFile): TagImportPreview {
   const themeIds = new Set(listThemes(db).map((t) => t.id));
   // A theme the file brings, or a sub-theme of the pack in use that a tag names (created on import, under its theme).
   const packThemes = suggestionThemes(db);
@@ -127,17 +131,19 @@ export function previewTagImport(db: Db, path: string): TagImportPreview {
   }
   const counts = { new: 0, same: 0, changed: 0, conflict: 0 };
   for (const r of rows) counts[r.status]++;
-  return { file: basename(path), newThemes, rows, errors: file.errors, counts };
+  return { file: name, newThemes, rows, errors: file.errors, counts };
 }
 
 /** Imports a tag file in one transaction; refused as a whole while it has errors or conflicts. */
 export function importTags(db: Db, path: string, now: string): TagImportPreview {
-  const preview = previewTagImport(db, path);
+  // Read once: the rows applied are the rows previewed, matched by place (a file read twice could
+  // change in between, and a row would take another row's security).
+  const file = readTagFile(path);
+  const preview = previewOf(db, basename(path), file);
   const first = preview.errors[0] ?? null;
   if (first) throw new AppError('IMPORT_INVALID_ROWS', `${preview.file} line ${first.line}: ${first.message} Nothing was imported.`, { issues: preview.errors });
   const conflict = preview.rows.find((r) => r.status === 'conflict');
   if (conflict) throw new AppError('CONFLICT', `${preview.file} line ${conflict.line}: ${conflict.message} Nothing was imported.`, { conflicts: preview.rows.filter((r) => r.status === 'conflict') });
-  const file = readTagFile(path);
   db.transaction(() => {
     const insertTheme = db.prepare('INSERT INTO themes (id, pack, name, color, description, sort_order, is_default, parent_id) VALUES (?, ?, ?, ?, ?, ?, 0, ?)');
     // Top-level themes first, so a sub-theme finds its parent; one whose parent is not here (deleted,
