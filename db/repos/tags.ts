@@ -178,12 +178,10 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
     };
     const before: Change[] = [];
     const after: Change[] = [];
-    const canonical = db.prepare('SELECT canonical_key FROM security_links WHERE key = ?').pluck();
     const resolved = changes.map((given) => {
       // An edit on a linked key is an edit of its security's tags; 'linked' copies are never written directly.
       const c = given.source === 'linked' ? { ...given, source: 'manual' as const } : given;
-      const named = normaliseSymbolKey(c.symbolKey);
-      return { c, key: (canonical.get(named) as string | undefined) ?? named };
+      return { c, key: canonicalKey(db, normaliseSymbolKey(c.symbolKey)) };
     });
     // Every theme is checked before any edit is applied, so the refusal does not depend on the order.
     for (const { c } of resolved) if (!themeNames.has(c.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${c.themeId}". Run "themelens themes" to list the theme ids.`);

@@ -10,9 +10,9 @@ import { preparedOnce } from '../store';
  * exchanges is refused with the keys to choose from, never picked.
  */
 export function keyForText(db: Db, text: string): string {
-  const st = preparedOnce(db, 'key-for-text', prepareKeyLookups);
+  const st = preparedOnce(db, 'security-lookups', prepareKeyLookups);
   const t = text.trim().toUpperCase();
-  if (isIsin(t)) return (st.byIsin.get(t) as string | undefined) ?? t;
+  if (isIsin(t)) return securityByIsin(db, t) ?? t;
   const inUse = st.security.get(t) !== undefined || st.tag.get(t) !== undefined || st.link.get(t) !== undefined || st.resolution.get(t) !== undefined;
   if (inUse) return t;
   const listed = st.listings.all(t) as string[];
@@ -21,14 +21,25 @@ export function keyForText(db: Db, text: string): string {
   return t;
 }
 
+/** The security the master knows by this ISIN, if any. */
+export function securityByIsin(db: Db, isin: string): string | undefined {
+  return preparedOnce(db, 'security-lookups', prepareKeyLookups).byIsin.get(isin) as string | undefined;
+}
+
+/** The security the master knows by this listing (a ticker id, "XTKS:9984"), if any. */
+export function securityByListing(db: Db, listing: string): string | undefined {
+  return preparedOnce(db, 'security-lookups', prepareKeyLookups).byListing.get(listing) as string | undefined;
+}
+
 /**
- * keyForText's statements, prepared once per connection: a tag file names every row's security
- * through it, and preparing its statements again for each of 30,000 rows was a third of the
+ * The master's lookups, prepared once per connection: a tag file names every row's security
+ * through them, and preparing the statements again for each of 30,000 rows was a third of the
  * import's time.
  */
 function prepareKeyLookups(db: Db) {
   return {
     byIsin: db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'isin' AND value = ?").pluck(),
+    byListing: db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'ticker' AND value = ?").pluck(),
     security: db.prepare('SELECT 1 FROM securities WHERE key = ?'),
     tag: db.prepare('SELECT 1 FROM tags WHERE symbol_key = ? LIMIT 1'),
     link: db.prepare('SELECT 1 FROM security_links WHERE key = ?'),

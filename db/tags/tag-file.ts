@@ -11,8 +11,7 @@ import { isIsin } from '../../shared/securities/identifiers';
 import { tickerId } from '../../shared/securities/market';
 import type { Db } from '../connection';
 import { canonicalKey } from '../securities/links';
-import { preparedOnce } from '../store';
-import { keyForText } from '../securities/keys';
+import { keyForText, securityByIsin, securityByListing } from '../securities/keys';
 import { applyTagChanges, listTags, normaliseSymbolKey } from '../repos/tags';
 import { suggestionThemes } from '../repos/packs';
 import { getTheme, listThemes } from '../repos/themes';
@@ -55,9 +54,8 @@ function identity(db: Db): (key: string) => { symbol: string; isin: string | nul
  */
 function fileTagKey(db: Db, t: { symbol: string; isin: string | null; exchange: string | null }): { key: string } | { conflict: Said } {
   if (t.isin !== null && !isIsin(t.isin)) return { conflict: tagFileSaid(TAG_FILE_TEXT.badIsin, { isin: t.isin }) };
-  const st = preparedOnce(db, 'tag-file-key', prepareIdentifierLookups);
-  const byIsin = t.isin ? (st.byIsin.get(t.isin) as string | undefined) : undefined;
-  const byTicker = t.exchange ? (st.byTicker.get(tickerId(t.exchange, t.symbol)) as string | undefined) : undefined;
+  const byIsin = t.isin ? securityByIsin(db, t.isin) : undefined;
+  const byTicker = t.exchange ? securityByListing(db, tickerId(t.exchange, t.symbol)) : undefined;
   if (byIsin && byTicker && byIsin !== byTicker) return { conflict: tagFileSaid(TAG_FILE_TEXT.isinElsewhere, { symbol: t.symbol, exchange: t.exchange ?? '', byTicker, isin: t.isin ?? '', byIsin }) };
   try {
     const key = byIsin ?? byTicker ?? (t.exchange ? (t.exchange === 'US' ? normaliseSymbolKey(t.symbol) : tickerId(t.exchange, t.symbol)) : keyForText(db, t.symbol));
@@ -66,14 +64,6 @@ function fileTagKey(db: Db, t: { symbol: string; isin: string | null; exchange: 
     // The security layer's own refusal (an ambiguous ticker), in its English.
     return { conflict: { message: (err as Error).message } };
   }
-}
-
-/** fileTagKey's statements, prepared once per connection: it runs for every row of a file. */
-function prepareIdentifierLookups(db: Db) {
-  return {
-    byIsin: db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'isin' AND value = ?").pluck(),
-    byTicker: db.prepare("SELECT security_key FROM security_identifiers WHERE kind = 'ticker' AND value = ?").pluck(),
-  };
 }
 
 function readTagFile(path: string): TagFile {
