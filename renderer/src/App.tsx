@@ -23,7 +23,7 @@ import { Toolbar } from './ui/Toolbar';
 import { useTagHistory } from './tagging/useTagHistory';
 import { AnalyticsViews } from './analytics/AnalyticsViews';
 import { warmUpViews } from './analytics/warm-up';
-import { PREFETCHED_VIEWS, previousSnapshotCall, usePrefetch, viewCall } from './analytics/prefetch';
+import { PREFETCHED_VIEWS, previousSnapshotCall, snapshotsCall, usePrefetch, viewCall } from './analytics/prefetch';
 import { ViewTabs, type ViewId } from './analytics/ViewTabs';
 import { forgetPositions } from './positions/usePositions';
 import { useLanguageSync } from './i18n/useLanguage';
@@ -43,6 +43,9 @@ const SCREEN_POSITION_LIMIT = 0;
  * share (the selection, the exposure, undo, busy); each flow lives in its feature's folder
  * (the import in import/useImportFlow.ts).
  */
+let generations = 0;
+const nextGeneration = () => ++generations;
+
 export function App() {
   useLanguageSync();
   const { t, i18n } = useTranslation();
@@ -129,14 +132,21 @@ export function App() {
     void refreshExposure(selectedId);
   }, [selectedId, exposureVersion, refreshExposure]);
 
-  // On the Positions view, the analytics views' figures are computed ahead while the window is idle,
-  // then the Themes view's of the snapshot before.
+  // A new generation of figures with every exposure fetched (an import, a tag edit, an undo, any
+  // bump): the analytics views draw at once only answers kept in the current one (kept-answers.ts).
+  const generation = useMemo(() => nextGeneration(), [exposure, exposureVersion]);
+  // On the Positions view, the analytics views' figures are computed ahead while the window is idle
+  // (and kept, so the first switch to one draws it at once), then the Themes view's of the snapshot before.
   usePrefetch(
     () =>
       exposure && selectedId !== null
-        ? [...PREFETCHED_VIEWS.map((v) => viewCall(v, selectedId, exposure.snapshotId)), previousSnapshotCall('themes', selectedId, exposure.snapshotId)].filter((c) => c !== null)
+        ? [
+            snapshotsCall(selectedId, generation),
+            ...PREFETCHED_VIEWS.map((v) => viewCall(v, selectedId, exposure.snapshotId, generation)),
+            previousSnapshotCall('themes', selectedId, exposure.snapshotId, generation),
+          ].filter((c) => c !== null)
         : [],
-    view === 'positions' && exposure && selectedId !== null ? `${selectedId}:${exposure.snapshotId}:${exposure.generatedAt}:${exposure.untaggedValue}:${exposureVersion}` : null,
+    view === 'positions' && exposure && selectedId !== null ? `${selectedId}:${exposure.snapshotId}:${generation}` : null,
   );
 
   const readOnlyMessage = dbStatus?.readOnly ? dbStatus.message : null;
@@ -307,6 +317,7 @@ export function App() {
               portfolio={selected}
               portfolioName={selected.name}
               version={exposureVersion}
+              generation={generation}
               onMessage={(text, kind) => setToast({ text, kind })}
               onChanged={bumpExposure}
               onPortfoliosChanged={(select) => {

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioSummary, Snapshot } from '../../../shared/domain/types';
-import { api } from '../api';
 import { AccountsView } from './AccountsView';
 import { CompareView } from './CompareView';
 import { CurrenciesView } from './CurrenciesView';
@@ -13,7 +12,8 @@ import { SnapshotPicker } from './SnapshotPicker';
 import { ScenariosView } from './ScenariosView';
 import { ThemesView } from './ThemesView';
 import { useSwitchMeasure } from './timing';
-import { PREFETCHED_VIEWS, usePrefetch, viewCall } from './prefetch';
+import { answerName, keptAnswer } from './kept-answers';
+import { PREFETCHED_VIEWS, snapshotsCall, usePrefetch, viewCall } from './prefetch';
 import { useCall } from '../ui/useCall';
 import type { ViewId } from './ViewTabs';
 
@@ -32,11 +32,19 @@ export interface ViewProps {
 }
 
 /** The analytics views of a portfolio (every tab but Positions), each fetching only what it shows. */
-export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exclude<ViewId, 'positions'>; version: number; onChanged: () => void }) {
+export function AnalyticsViews(
+  props: Omit<ViewProps, 'onChanged'> & {
+    view: Exclude<ViewId, 'positions'>;
+    version: number;
+    /** The window's generation of figures: answers kept in it are drawn at once (kept-answers.ts). */
+    generation: number;
+    onChanged: () => void;
+  },
+) {
   const { t } = useTranslation();
-  const { view, portfolio, version } = props;
+  const { view, portfolio, version, generation } = props;
   const [snapshotId, setSnapshotId] = useState<number | null>(null);
-  const snaps = useCall<Snapshot[]>(() => api().listSnapshots({ portfolioId: portfolio.id }), `${portfolio.id}:${version}`);
+  const snaps = useCall<Snapshot[]>(snapshotsCall(portfolio.id, generation), `${portfolio.id}:${version}`, keptAnswer(answerName('snapshots', portfolio.id, null), generation));
   const snapshots = snaps.data?.filter((s) => s.portfolioId === portfolio.id) ?? [];
   // The picked snapshot if it belongs to this portfolio, else its latest. The latest is known from
   // the portfolio itself, so a view's data is asked for at once, not after the snapshot list.
@@ -44,15 +52,15 @@ export function AnalyticsViews(props: Omit<ViewProps, 'onChanged'> & { view: Exc
   const key = `${view}:${portfolio.id}:${sid}:${version}`;
   const { data, error } = useCall<unknown>(() => {
     if ((!sid && view !== 'portfolios') || view === 'household') return Promise.resolve(null);
-    return viewCall(view, portfolio.id, sid)?.() ?? Promise.resolve(null);
-  }, key);
+    return viewCall(view, portfolio.id, sid, generation)?.() ?? Promise.resolve(null);
+  }, key, keptAnswer(answerName(view, portfolio.id, sid), generation));
   // Only this view's answer for this snapshot counts as ready (the previous one's stays while loading).
   const ready = data && view !== 'compare' && view !== 'scenarios' && view !== 'household' && matches(view, data as Record<string, unknown>, portfolio.id, sid) ? data : null;
   // Then the other views of this snapshot, and this view for the most recent other snapshots.
   usePrefetch(
     () => [
-      ...PREFETCHED_VIEWS.filter((v) => v !== view).map((v) => viewCall(v, portfolio.id, sid)),
-      ...(SNAPSHOT_VIEWS.includes(view) ? snapshots.filter((s) => s.id !== sid).slice(0, 6).map((s) => viewCall(view, portfolio.id, s.id)) : []),
+      ...PREFETCHED_VIEWS.filter((v) => v !== view).map((v) => viewCall(v, portfolio.id, sid, generation)),
+      ...(SNAPSHOT_VIEWS.includes(view) ? snapshots.filter((s) => s.id !== sid).slice(0, 6).map((s) => viewCall(view, portfolio.id, s.id, generation)) : []),
     ].filter((c) => c !== null),
     ready ? key : null,
   );

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { api, callsInFlight } from '../api';
+import type { Snapshot } from '../../../shared/domain/types';
 import { whenIdle } from './idle';
+import { answerName, keeping } from './kept-answers';
 
 type Call = () => Promise<unknown>;
 
@@ -55,8 +57,16 @@ export function usePrefetch(calls: () => Call[], key: string | null): void {
   }, [key]);
 }
 
-/** The call each analytics view makes for a portfolio's snapshot (as AnalyticsViews makes it). */
-export function viewCall(view: string, portfolioId: number, snapshotId: number | null): Call | null {
+/**
+ * The call each analytics view makes for a portfolio's snapshot (as AnalyticsViews makes it), its
+ * answer kept for `generation` (kept-answers.ts) so the view can be drawn from it at once.
+ */
+export function viewCall(view: string, portfolioId: number, snapshotId: number | null, generation: number): Call | null {
+  const call = backendCall(view, portfolioId, snapshotId);
+  return call && keeping(answerName(view, portfolioId, snapshotId), generation, call);
+}
+
+function backendCall(view: string, portfolioId: number, snapshotId: number | null): Call | null {
   const input = { portfolioId, ...(snapshotId ? { snapshotId } : {}) };
   switch (view) {
     case 'themes':
@@ -76,17 +86,22 @@ export function viewCall(view: string, portfolioId: number, snapshotId: number |
   }
 }
 
+/** A portfolio's snapshots (the views' snapshot picker), kept for `generation` like a view's answer. */
+export function snapshotsCall(portfolioId: number, generation: number): () => Promise<Snapshot[]> {
+  return keeping(answerName('snapshots', portfolioId, null), generation, () => api().listSnapshots({ portfolioId }));
+}
+
 /**
  * `view`'s call for the portfolio's snapshot before `snapshotId` (the next one in the snapshot
  * picker), if it has one: comparing with the last snapshot is the usual first switch of snapshot,
  * and at 100,000 positions computing an older snapshot's themes takes 40-70 ms on top of drawing.
  */
-export function previousSnapshotCall(view: string, portfolioId: number, snapshotId: number): Call {
+export function previousSnapshotCall(view: string, portfolioId: number, snapshotId: number, generation: number): Call {
   return async () => {
-    const snapshots = await api().listSnapshots({ portfolioId });
+    const snapshots = await snapshotsCall(portfolioId, generation)();
     const at = snapshots.findIndex((s) => s.id === snapshotId);
     const previous = at >= 0 ? snapshots[at + 1] : undefined;
-    return previous ? viewCall(view, portfolioId, previous.id)?.() : undefined;
+    return previous ? viewCall(view, portfolioId, previous.id, generation)?.() : undefined;
   };
 }
 

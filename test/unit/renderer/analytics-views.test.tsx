@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
+import { forgetAnswers } from '../../../renderer/src/analytics/kept-answers';
 import { installBridge, makePortfolio } from './fake-bridge';
 
 afterEach(cleanup);
@@ -50,5 +51,68 @@ describe('the themes view', () => {
     fireEvent.click(screen.getByTestId('view-tab-themes'));
     expect(await screen.findByText('Manual (via Hyperscale operators)', { exact: false })).toBeTruthy();
     expect(screen.queryByText(/via hyperscale\)/)).toBeNull();
+  });
+});
+
+describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () => {
+  const snapshot = { id: 1, portfolioId: 1, asOf: '2026-11-24', sourceFile: 'a.csv', fileSha256: '', rowCount: 1, importedAt: '2026-11-24T00:00:00Z', preset: null };
+  const breakdown = (value: number) => ({
+    portfolioId: 1, snapshotId: 1, asOf: '2026-11-24', baseCurrency: 'USD', totalValue: 1000, untaggedValue: 1000 - value, missingCurrencies: [],
+    themes: [{ id: 'data-centers', name: 'Data-center infrastructure', color: '#2563eb', value, share: value / 1000, positionCount: 1, top: [] }],
+  });
+  // An answer held back until the test lets it go (a call left unanswered would keep the window's
+  // count of calls in flight up, and hold back the next test's prefetching).
+  let release = () => {};
+  const heldBack = (answer: unknown) => () => new Promise((ok) => (release = () => ok(answer)));
+  afterEach(() => {
+    release();
+    forgetAnswers();
+  });
+
+  /** The app on Positions, once the window has fetched the Themes view's figures ahead. */
+  async function fetchedAhead(first: unknown) {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    const themes = vi.fn(async () => first);
+    Object.assign(bridge, { listSnapshots: vi.fn(async () => [snapshot]), getThemeBreakdown: themes });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    await waitFor(() => expect(themes).toHaveBeenCalled(), { timeout: 3000 });
+    await act(async () => {
+      await themes.mock.results[0]!.value;
+    });
+    return { bridge, themes };
+  }
+  const shownValue = () => within(screen.getByTestId('themes-view')).getAllByText(/\$\d/).map((e) => e.textContent).join(' ');
+
+  it('draws the Themes view in the render of the click, without waiting for the backend, and still asks it', async () => {
+    const { themes } = await fetchedAhead(breakdown(400));
+    const asked = themes.mock.calls.length;
+    themes.mockImplementation(heldBack(breakdown(400))); // the backend does not answer yet
+    fireEvent.click(screen.getByTestId('view-tab-themes'));
+    expect(screen.getByTestId('themes-view')).toBeTruthy();
+    expect(screen.getByTestId('analytics').getAttribute('aria-busy')).toBeNull();
+    expect(screen.getByTestId('snapshot-picker')).toBeTruthy(); // the snapshots were kept too: no picker popping in
+    expect(themes.mock.calls.length).toBe(asked + 1); // asked again, to confirm the figures
+  });
+
+  it('draws the figures again when the backend no longer gives the kept ones (a change made by the command line)', async () => {
+    const { themes } = await fetchedAhead(breakdown(400));
+    themes.mockImplementation(async () => breakdown(700));
+    fireEvent.click(screen.getByTestId('view-tab-themes'));
+    expect(shownValue()).toContain('$400');
+    await waitFor(() => expect(shownValue()).toContain('$700'));
+    expect(shownValue()).not.toContain('$400');
+  });
+
+  it('never draws an answer kept before a tag edit: the view waits for the backend', async () => {
+    const { bridge, themes } = await fetchedAhead(breakdown(400));
+    themes.mockImplementation(heldBack(breakdown(0)));
+    const fetches = bridge.getExposure.mock.calls.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
+    await waitFor(() => expect(bridge.getExposure.mock.calls.length).toBeGreaterThan(fetches));
+    await waitFor(() => expect(screen.getByTestId('position-row-NVDA').textContent).not.toContain('Data-center infrastructure'));
+    fireEvent.click(screen.getByTestId('view-tab-themes'));
+    expect(screen.queryByTestId('themes-view')).toBeNull();
+    expect(screen.getByTestId('analytics').getAttribute('aria-busy')).toBe('true');
   });
 });

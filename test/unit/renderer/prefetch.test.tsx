@@ -78,14 +78,14 @@ describe('the snapshot before', () => {
       getAccountBreakdown: async (input: unknown) => asked.push(input),
       on: () => () => {},
     });
-    await previousSnapshotCall('themes', 1, 7)();
-    await previousSnapshotCall('accounts', 1, 3)();
+    await previousSnapshotCall('themes', 1, 7, 1)();
+    await previousSnapshotCall('accounts', 1, 3, 1)();
     expect(asked).toEqual([
       { portfolioId: 1, snapshotId: 3, top: 10 },
       { portfolioId: 1, snapshotId: 5 },
     ]);
-    await previousSnapshotCall('themes', 1, 5)(); // the oldest
-    await previousSnapshotCall('themes', 1, 99)(); // gone meanwhile
+    await previousSnapshotCall('themes', 1, 5, 1)(); // the oldest
+    await previousSnapshotCall('themes', 1, 99, 1)(); // gone meanwhile
     expect(asked).toHaveLength(2);
   });
 });
