@@ -46,7 +46,7 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
   const portfolio = input.portfolioId !== undefined ? getPortfolio(db, input.portfolioId) : input.portfolioName ? findPortfolioByName(db, input.portfolioName) : null;
   if (!portfolio) throw new AppError('NOT_FOUND', `No portfolio named ${input.portfolioName ?? ''}. Import its holdings first.`);
   const from = latestSnapshot(db, portfolio.id);
-  if (!from) throw new AppError('NOT_FOUND', `${portfolio.name} has no holdings to reprice yet. Import a holdings file first.`);
+  if (!from) throw saidError('NOT_FOUND', ERROR_TEXT.nothingToReprice, { portfolio: portfolio.name });
 
   const text = readTextInput(input.path, 'prices');
   const parsed = parsePricesFile(text, input.asOf ?? null);

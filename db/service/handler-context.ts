@@ -1,5 +1,6 @@
 import type { ApiEvents, DamagedAtStart } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import type { Db } from '../connection';
 import type { Clock } from '../repos/clock';
@@ -68,6 +69,6 @@ export function resolveSnapshot(db: Db, portfolio: Portfolio, snapshotId?: numbe
     return s;
   }
   const latest = snapshots.latestSnapshot(db, portfolio.id);
-  if (!latest) throw new AppError('NOT_FOUND', `${portfolio.name} has no snapshots yet. Import a holdings file into it first.`);
+  if (!latest) throw saidError('NOT_FOUND', ERROR_TEXT.noSnapshots, { portfolio: portfolio.name });
   return latest;
 }

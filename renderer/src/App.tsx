@@ -128,9 +128,12 @@ export function App() {
   }, [selectedId, bumpExposure]);
   const showError = useCallback((err: unknown) => setToast({ text: errorWords(err), kind: 'error' }), [setToast]);
   const history = useTagHistory(onTagsApplied, showError);
+  // A portfolio without a snapshot yet (just created, or its last one deleted) has no exposure to
+  // ask for: its view says to import a holdings file, with no error beside it.
+  const noSnapshots = portfolios?.find((p) => p.id === selectedId)?.snapshotCount === 0;
   useEffect(() => {
-    void refreshExposure(selectedId);
-  }, [selectedId, exposureVersion, refreshExposure]);
+    void refreshExposure(noSnapshots ? null : selectedId);
+  }, [selectedId, noSnapshots, exposureVersion, refreshExposure]);
 
   // A new generation of figures with every exposure fetched (an import, a tag edit, an undo, any
   // bump): the analytics views draw at once only answers kept in the current one (kept-answers.ts).

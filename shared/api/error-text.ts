@@ -42,6 +42,8 @@ export const ERROR_TEXT = {
   backupCopyFailed: 'The backup copy failed its integrity check; it was discarded. The database itself is unchanged.',
   undoGone: 'That deletion can no longer be undone (the app was restarted or it was already undone).',
   sampleNotEmpty: 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db',
+  noSnapshots: '{{portfolio}} has no snapshots yet. Import a holdings file into it first.',
+  nothingToReprice: '{{portfolio}} has no holdings to reprice yet. Import a holdings file first.',
 } as const;
 
 export type ErrorText = (typeof ERROR_TEXT)[keyof typeof ERROR_TEXT];
@@ -80,4 +82,6 @@ export const ERROR_JAPANESE: Record<string, string> = {
   [ERROR_TEXT.backupCopyFailed]: 'バックアップのコピーが整合性チェックに失敗したため、破棄しました。データベース自体は変わっていません。',
   [ERROR_TEXT.undoGone]: 'その削除はもう元に戻せません（アプリを再起動したか、すでに元に戻しています）。',
   [ERROR_TEXT.sampleNotEmpty]: 'サンプル世帯は、実際の保有銘柄と混ざらないよう、空のデータベースにだけ読み込みます。新しいデータベースファイルを使ってください: themelens demo --db sample.db',
+  [ERROR_TEXT.noSnapshots]: '{{portfolio}} にはまだスナップショットがありません。先に保有銘柄ファイルをインポートしてください。',
+  [ERROR_TEXT.nothingToReprice]: '{{portfolio}} には、価格を更新する保有銘柄がまだありません。先に保有銘柄ファイルをインポートしてください。',
 };

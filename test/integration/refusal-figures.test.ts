@@ -75,6 +75,18 @@ describe('refusals carry their figures', () => {
     expect(copy).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'A portfolio named "NISA" already exists. Choose another name.', details: { text: ERROR_TEXT.portfolioExists, params: { name: 'NISA' } } } });
   });
 
+  it('a portfolio with no snapshot yet: its exposure and its prices update say so with the portfolio named', async () => {
+    const empty = await call('createPortfolio', { name: '新規' });
+    if (!empty.ok) throw new Error('created');
+    const id = (empty.value as { id: number }).id;
+    const exposure = await call('getExposure', { portfolioId: id });
+    expect(exposure).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '新規 has no snapshots yet. Import a holdings file into it first.', details: { text: ERROR_TEXT.noSnapshots, params: { portfolio: '新規' } } } });
+    const prices = join(temp.dir, 'prices.csv');
+    writeFileSync(prices, 'Symbol,Price,Currency,Date\nKMI,28.00,USD,2026-11-30\n');
+    const reprice = await call('repricePortfolio', { path: prices, portfolioId: id });
+    expect(reprice).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '新規 has no holdings to reprice yet. Import a holdings file first.', details: { text: ERROR_TEXT.nothingToReprice, params: { portfolio: '新規' } } } });
+  });
+
   it('a suggestion for a security already fully tagged: the theme by its id in English, and the theme beside it for the app to name', async () => {
     const listed = await call('listSuggestions', { onlyHeld: false });
     if (!listed.ok) throw new Error('listed');

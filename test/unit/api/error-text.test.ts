@@ -35,6 +35,8 @@ describe('refusals said from templates, in English', () => {
     [ERROR_TEXT.undoGone, {}, 'That deletion can no longer be undone (the app was restarted or it was already undone).'],
     [ERROR_TEXT.sampleLoaded, {}, 'The sample household is already loaded. Remove it first (Remove the sample, on its banner, or themelens demo --remove).'],
     [ERROR_TEXT.sampleNotEmpty, {}, 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db'],
+    [ERROR_TEXT.noSnapshots, { portfolio: 'NISA' }, 'NISA has no snapshots yet. Import a holdings file into it first.'],
+    [ERROR_TEXT.nothingToReprice, { portfolio: 'NISA' }, 'NISA has no holdings to reprice yet. Import a holdings file first.'],
   ];
 
   it('every template is pinned here', () => {

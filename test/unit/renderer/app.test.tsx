@@ -20,6 +20,17 @@ describe('App', () => {
     expect(empty.textContent).toMatch(/no network requests/);
   });
 
+  it('a portfolio with no snapshot yet says to import a holdings file, asks for no exposure and shows no error', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio({ snapshotCount: 0, latestSnapshotId: null, latestAsOf: null })] });
+    render(<App />);
+    expect(await screen.findByText('This portfolio has no snapshots yet: import a holdings file.')).toBeTruthy();
+    await act(async () => {
+      await new Promise((done) => setTimeout(done, 50));
+    });
+    expect(bridge.getExposure).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('toast')).toBeNull();
+  });
+
   it('lists holdings with values formatted in the locale and currency, and the exposure table', async () => {
     installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
