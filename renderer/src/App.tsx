@@ -118,7 +118,10 @@ export function App() {
   }, [i18n, bumpExposure]);
   // A tag edit fetches only the totals (the positions table reloads its tags when the exposure
   // changes). Funds' look-through weights may change too: a full refresh then.
+  const [tagEdits, setTagEdits] = useState(0);
   const onTagsApplied = useCallback(() => {
+    // The analytics view on screen (an undo made there) and the answers kept follow (generation, below).
+    setTagEdits((n) => n + 1);
     if (selectedId === null) return;
     if (fundsHeld.current) return bumpExposure();
     void api()
@@ -135,9 +138,10 @@ export function App() {
     void refreshExposure(noSnapshots ? null : selectedId);
   }, [selectedId, noSnapshots, exposureVersion, refreshExposure]);
 
-  // A new generation of figures with every exposure fetched (an import, a tag edit, an undo, any
-  // bump): the analytics views draw at once only answers kept in the current one (kept-answers.ts).
-  const generation = useMemo(() => nextGeneration(), [exposure, exposureVersion]);
+  // A new generation of figures with every change the window makes: a bump (an import, a rate, a
+  // rename, a restore…) or a tag edit, undo or redo. The analytics view on screen asks for its
+  // figures again, and draws at once only answers kept in the current generation (kept-answers.ts).
+  const generation = useMemo(() => nextGeneration(), [exposureVersion, tagEdits]);
   // On the Positions view, the analytics views' figures are computed ahead while the window is idle
   // (and kept, so the first switch to one draws it at once), then the Themes view's of the snapshot before.
   usePrefetch(

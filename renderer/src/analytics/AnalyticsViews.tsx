@@ -49,7 +49,8 @@ export function AnalyticsViews(
   // The picked snapshot if it belongs to this portfolio, else its latest. The latest is known from
   // the portfolio itself, so a view's data is asked for at once, not after the snapshot list.
   const sid = snapshots.some((s) => s.id === snapshotId) ? snapshotId : (snapshots[0]?.id ?? portfolio.latestSnapshotId ?? null);
-  const key = `${view}:${portfolio.id}:${sid}:${version}`;
+  // The generation, not only the version: a tag edit or an undo made while this view is shown changes the figures too.
+  const key = `${view}:${portfolio.id}:${sid}:${generation}`;
   const { data, error } = useCall<unknown>(() => {
     if ((!sid && view !== 'portfolios') || view === 'household') return Promise.resolve(null);
     return viewCall(view, portfolio.id, sid, generation)?.() ?? Promise.resolve(null);
@@ -70,12 +71,13 @@ export function AnalyticsViews(
   const waiting = useWaitingTooLong(key, !ready && !error && view !== 'compare' && view !== 'scenarios' && view !== 'household');
   let body: ReactNode = null;
   const d = ready as never;
-  if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} /> : null;
-  else if (view === 'scenarios') body = <ScenariosView {...props} snapshotId={sid} />;
-  else if (view === 'household') body = <HouseholdView {...props} />;
+  // Each view asks for its figures again with every generation (a tag edit or an undo made while it is shown too).
+  if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} version={generation} /> : null;
+  else if (view === 'scenarios') body = <ScenariosView {...props} snapshotId={sid} version={generation} />;
+  else if (view === 'household') body = <HouseholdView {...props} version={generation} />;
   else if (error) body = <p className="warn">{error}</p>;
   else if (d) {
-    if (view === 'themes') body = <ThemesView {...props} breakdown={d} version={version} />;
+    if (view === 'themes') body = <ThemesView {...props} breakdown={d} version={generation} />;
     else if (view === 'accounts') body = <AccountsView {...props} breakdown={d} />;
     else if (view === 'currencies') body = <CurrenciesView {...props} breakdown={d} />;
     else if (view === 'overlap') body = <OverlapView {...props} overlap={d} />;

@@ -16,14 +16,14 @@ const REASON_LABEL: Record<ChangeReason, string> = { quantity: msg('quantity'), 
 const signed = (v: number, cur: string) => `${v > 0 ? '+' : ''}${formatMoney(v, cur)}`;
 
 /** Two snapshots side by side: what changed per theme and per position, and why. */
-export function CompareView({ portfolio, snapshots }: ViewProps & { snapshots: Snapshot[] }) {
+export function CompareView({ portfolio, snapshots, version }: ViewProps & { snapshots: Snapshot[]; version: number }) {
   const { t } = useTranslation();
   const [toId, setToId] = useState<number | null>(snapshots[0]?.id ?? null);
   const [fromId, setFromId] = useState<number | null>(snapshots[1]?.id ?? snapshots[0]?.id ?? null);
   const [filter, setFilter] = useState<ChangeStatus | 'all'>('all');
   const { data: c, error } = useCall<SnapshotComparison | null>(
     () => (fromId && toId ? api().compareSnapshots({ portfolioId: portfolio.id, fromSnapshotId: fromId, toSnapshotId: toId }) : Promise.resolve(null)),
-    `${portfolio.id}:${fromId}:${toId}`,
+    `${portfolio.id}:${fromId}:${toId}:${version}`,
   );
   useSwitchMeasure('compare', c);
   const cur = portfolio.baseCurrency;

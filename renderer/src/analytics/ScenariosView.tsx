@@ -39,7 +39,7 @@ const sliderFill = (color: string, v: number) => ({ '--shock-color': color, '--s
  * over its themes of weight x shock (the rule is under the chart). The result: the portfolio's move,
  * each theme's part as a bar chart, and the positions that move most.
  */
-export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage }: ViewProps & { snapshotId: number | null }) {
+export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage, version }: ViewProps & { snapshotId: number | null; version: number }) {
   const { t } = useTranslation();
   const [themes, setThemes] = useState<Theme[]>([]);
   const [shocks, setShocks] = useState<Record<string, number>>({});
@@ -51,7 +51,8 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage 
       .then((list) => setThemes(list.filter((x) => !x.parentId)));
   }, []);
   const moved = Object.entries(shocks).filter(([, v]) => v !== 0);
-  const key = JSON.stringify([portfolio.id, snapshotId, moved]);
+  // The figures' version too: a tag edit or an undo made on this view runs the scenario again.
+  const key = JSON.stringify([portfolio.id, snapshotId, moved, version]);
   useEffect(() => {
     if (moved.length === 0) {
       setResult(null);

@@ -104,6 +104,36 @@ describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () =>
     expect(shownValue()).not.toContain('$400');
   });
 
+  it('an undo while a view is on screen draws that view again with the figures after the undo', async () => {
+    const { bridge, themes } = await fetchedAhead(breakdown(400));
+    themes.mockImplementation(async () => breakdown(0));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
+    await waitFor(() => expect(screen.getByTestId('position-row-NVDA').textContent).not.toContain('Data-center infrastructure'));
+    fireEvent.click(screen.getByTestId('view-tab-themes'));
+    await waitFor(() => expect(shownValue()).toContain('$0'));
+    const compared = bridge.listFunds as unknown as { mock: { calls: unknown[] } };
+    const comparedBefore = compared.mock.calls.length;
+    // The undo is made on the Themes view (the toolbar's button, or Ctrl+Z): its figures follow.
+    themes.mockImplementation(async () => breakdown(400));
+    fireEvent.click(screen.getByTestId('undo-button'));
+    await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(shownValue()).toContain('$400'));
+    // The benchmark comparison below it too.
+    expect(compared.mock.calls.length).toBeGreaterThan(comparedBefore);
+  });
+
+  it('an undo made on the Compare view compares again', async () => {
+    const { bridge } = await fetchedAhead(breakdown(400));
+    const compare = vi.fn(async () => null);
+    Object.assign(bridge, { listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01' }, snapshot]), compareSnapshots: compare });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
+    await waitFor(() => expect(screen.getByTestId('position-row-NVDA').textContent).not.toContain('Data-center infrastructure'));
+    fireEvent.click(screen.getByTestId('view-tab-compare'));
+    await waitFor(() => expect(compare).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByTestId('undo-button'));
+    await waitFor(() => expect(compare).toHaveBeenCalledTimes(2));
+  });
+
   it('never draws an answer kept before a tag edit: the view waits for the backend', async () => {
     const { bridge, themes } = await fetchedAhead(breakdown(400));
     themes.mockImplementation(heldBack(breakdown(0)));
