@@ -4,8 +4,8 @@
  * click that asks for it, instead of after a round trip to the backend and a frame of "Loading…".
  *
  * An answer is kept under its call and the window's generation of figures (App.tsx: a new one with
- * every exposure fetched, so after any import, tag edit, undo or other change the window makes) and
- * is never offered to another generation. A view drawn from a kept answer still asks the backend,
+ * every change the window makes: an import, a rate, a rename, a tag edit, an undo or redo) and is
+ * never offered to another generation. A view drawn from a kept answer still asks the backend,
  * and is drawn again if the answer differs (useCall): a change made outside the window, by the
  * command line, shows as soon as the backend says so.
  */
