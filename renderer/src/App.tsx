@@ -116,9 +116,10 @@ export function App() {
     i18n.on('languageChanged', again);
     return () => i18n.off('languageChanged', again);
   }, [i18n, bumpExposure]);
+  // Tag edits, undos and redos made in this window, counted (generation, below).
+  const [tagEdits, setTagEdits] = useState(0);
   // A tag edit fetches only the totals (the positions table reloads its tags when the exposure
   // changes). Funds' look-through weights may change too: a full refresh then.
-  const [tagEdits, setTagEdits] = useState(0);
   const onTagsApplied = useCallback(() => {
     // The analytics view on screen (an undo made there) and the answers kept follow (generation, below).
     setTagEdits((n) => n + 1);
