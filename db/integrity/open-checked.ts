@@ -35,8 +35,8 @@ function tablesToCheck(db: Db, scope: DamageCheckScope): string[] | null {
  * memory map rather than copying each into SQLite's page cache: at a million positions the check of
  * the position groups took 40 ms read page by page and 12 ms mapped (5,000 positions: 16 and 9 ms).
  * Reads only: SQLite writes through the file as before, and an encrypted file still reads decrypted.
- * Only for these short commands: a map outlives nothing but the command, and no command that
- * restores or rewrites the file (the one case where a map could meet a shorter file) runs with it.
+ * Only for these short commands: the map lasts as long as the command, and no command that restores
+ * or rewrites the file (the one way a mapped file could become shorter under it) opens this way.
  */
 const MAP_BYTES = 256 * 1024 * 1024;
 function readThroughMap(db: Db): void {
