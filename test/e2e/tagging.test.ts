@@ -52,6 +52,19 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     expect(tags()).toHaveLength(3);
   });
 
+  it('an undo or redo made on the Themes view redraws its figures there', async () => {
+    await h.page.getByTestId('view-tab-themes').click();
+    const dataCenters = h.page.locator('[data-testid="contributors-data-centers"] summary');
+    await dataCenters.filter({ hasText: '$18,943.15' }).waitFor();
+    await h.page.getByTestId('undo-button').click();
+    await dataCenters.filter({ hasText: 'Data-center infrastructure: $0.00' }).waitFor();
+    expect(tags()).toEqual([]);
+    await h.page.getByTestId('redo-button').click();
+    await dataCenters.filter({ hasText: '$18,943.15' }).waitFor();
+    await h.page.getByTestId('view-tab-positions').click();
+    await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: '$18,943.15' }).waitFor();
+  });
+
   it('undo and redo buttons name the step; the untagged filter hides fully tagged rows', async () => {
     expect(await h.page.getByTestId('undo-button').getAttribute('title')).toBe('Undo: Tag 3 securities Data-center infrastructure (Ctrl+Z)');
     await h.page.getByTestId('undo-button').click();
