@@ -132,9 +132,10 @@ export function App() {
   }, [selectedId, bumpExposure]);
   const showError = useCallback((err: unknown) => setToast({ text: errorWords(err), kind: 'error' }), [setToast]);
   const history = useTagHistory(onTagsApplied, showError);
+  const selected = portfolios?.find((p) => p.id === selectedId) ?? null;
   // A portfolio without a snapshot yet (just created, or its last one deleted) has no exposure to
   // ask for: its view says to import a holdings file, with no error beside it.
-  const noSnapshots = portfolios?.find((p) => p.id === selectedId)?.snapshotCount === 0;
+  const noSnapshots = selected?.snapshotCount === 0;
   useEffect(() => {
     void refreshExposure(noSnapshots ? null : selectedId);
   }, [selectedId, noSnapshots, exposureVersion, refreshExposure]);
@@ -246,7 +247,6 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [openExport]);
 
-  const selected = portfolios?.find((p) => p.id === selectedId) ?? null;
   // A warning's button: the rates are set in the Currencies view, unsure holdings confirmed in Needs review.
   const actOnWarning = useCallback((action: WarningAction) => (action === 'rates' ? setView('currencies') : setThemesOpen('review')), []);
   // The same elements while their inputs are: a switch of view does not draw the positions again.

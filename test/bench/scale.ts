@@ -37,7 +37,7 @@ export async function runScaleBench(dir: string): Promise<void> {
   if (spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts'], { cwd: ROOT, stdio: 'ignore' }).status !== 0 || !existsSync(join(ROOT, 'out/cli/themelens.cjs'))) {
     throw new Error('could not build the command line (npx vite build --config vite.cli.config.ts)');
   }
-  const rows: { n: number; sqlite: number; importMs: number; rss: number; exposure: number; open: number }[] = [];
+  const imports: { n: number; sqlite: number; importMs: number; rss: number }[] = [];
   const files: string[] = [];
   for (const n of SIZES) {
     const at = join(dir, `scale-${n}`);
@@ -50,7 +50,7 @@ export async function runScaleBench(dir: string): Promise<void> {
     const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'import-child.ts'), csv, db], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
     if (child.status !== 0) throw new Error(`import of ${n} rows failed: ${child.stderr}`);
     const imported = JSON.parse(child.stdout.trim().split('\n').pop() as string) as { ms: number; peakRssMb: number };
-    rows.push({ n, sqlite, importMs: imported.ms, rss: imported.peakRssMb, exposure: 0, open: 0 });
+    imports.push({ n, sqlite, importMs: imported.ms, rss: imported.peakRssMb });
     files.push(db);
     rmSync(csv, { force: true });
   }
@@ -69,10 +69,7 @@ export async function runScaleBench(dir: string): Promise<void> {
       runs[k]!.push(timedSpawn(process.execPath, exposureArgs(db)));
     });
   }
-  rows.forEach((r, k) => {
-    r.exposure = median(runs[k]!);
-    r.open = median(opens[k]!);
-  });
+  const rows = imports.map((r, k) => ({ ...r, exposure: median(runs[k]!), open: median(opens[k]!) }));
   // The difference round by round too: the two sizes of one round ran within a second of each other.
   const largeMinusSmall = median(runs[runs.length - 1]!.map((x, i) => x - runs[0]![i]!));
   console.log('\nScale: import and exposure as positions grow');

@@ -5,7 +5,7 @@ interface CallState<T> {
   data: T | null;
   error: string | null;
   key: string | null;
-  /** `data` is an answer kept from before (`known`), still to be confirmed by the call. */
+  /** `data` is an answer kept from before (`known`): the call's answer replaces it only if it differs. */
   kept: boolean;
 }
 
