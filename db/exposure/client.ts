@@ -8,7 +8,9 @@ import type { Db } from '../connection';
 import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
 import { listClientTargets } from '../repos/targets';
-import { computeExposure, withTargets } from './compute';
+import { computeExposure, listReportPositions, withTargets } from './compute';
+import { largestClientLines } from './client-lines';
+import { snapshotBasis } from './scan';
 import { valuedCounts } from './group-summary';
 
 const toCents = (money: number) => Math.round(money * 100);
@@ -46,6 +48,7 @@ export function clientBaseCurrency(client: string, list: readonly Portfolio[], a
 export function computeClientExposure(db: Db, client: string, generatedAt: string, options: { baseCurrency?: string | undefined; positionLimit?: number | undefined } = {}): Exposure {
   const { name, portfolios: list } = clientPortfolios(db, client);
   const base = clientBaseCurrency(name, list, options.baseCurrency);
+  const limited = options.positionLimit !== undefined;
   const parts: ExposurePortfolioPart[] = [];
   const reports: { portfolio: Portfolio; report: Exposure }[] = [];
   for (const p of list) {
@@ -55,8 +58,9 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
       continue;
     }
     // Valued in the client's currency, not the portfolio's (dated FX as of the snapshot's date).
-    // No positions asked for (the exposure command): none read; the lines are counted from groups.
-    const report = computeExposure(db, { ...p, baseCurrency: base }, snapshot, generatedAt, options.positionLimit === 0 ? 0 : undefined);
+    // A limit (the Household view, or none at all: the exposure command) reads no positions here:
+    // the lines are counted from groups, and those shown read below.
+    const report = computeExposure(db, { ...p, baseCurrency: base }, snapshot, generatedAt, limited ? 0 : undefined);
     reports.push({ portfolio: p, report });
     parts.push({ name: p.name, snapshotId: snapshot.id, asOf: snapshot.asOf, sourceFile: snapshot.sourceFile, baseCurrency: p.baseCurrency, totalValue: report.totalValue, positionCount: snapshot.rowCount });
   }
@@ -79,8 +83,18 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
       positionCount: rows.reduce((n, x) => n + (x?.positionCount ?? 0), 0),
     };
   });
-  const positions = mergePositions(reports.flatMap(({ portfolio, report }) => report.positions.map((pos) => ({ portfolio: portfolio.name, pos }))));
-  const positionCount = options.positionLimit === 0 ? countLines(db, base, reports.map(({ report }) => report.snapshotId as number)) : positions.length;
+  const snapshotIds = reports.map(({ report }) => report.snapshotId as number);
+  // With a limit, only the positions of the largest lines are read (client-lines.ts), in the
+  // portfolios' order as the full list reads them, so the merged lines come out the same.
+  const kept = limited && options.positionLimit! > 0 ? largestClientLines(db, base, snapshotIds, options.positionLimit!) : null;
+  const read = reports.map(({ portfolio, report }) => {
+    if (!kept) return { portfolio, positions: report.positions };
+    const ids = kept.get(report.snapshotId as number);
+    const basis = snapshotBasis(db, base, report.snapshotId as number);
+    return { portfolio, positions: ids ? listReportPositions(db, report.snapshotId as number, basis.factors, basis.broker !== null, -1, ids) : [] };
+  });
+  const positions = mergePositions(read.flatMap(({ portfolio, positions: list }) => list.map((pos) => ({ portfolio: portfolio.name, pos }))));
+  const positionCount = limited ? countLines(db, base, snapshotIds) : positions.length;
   const asOf = reports.map(({ report }) => report.asOf).sort().at(-1) as string;
   const rates = new Map<string, Exposure['fxRates'][number]>();
   for (const { report } of reports) for (const f of report.fxRates) rates.set(`${f.currency}|${f.rate}|${f.asOf}`, f);

@@ -216,8 +216,11 @@ function tagChangesSincePrevious(db: Db, snapshot: Snapshot): Exposure['tagChang
   return rows.map((r) => ({ symbolKey: r.symbolKey, themeId: r.themeId, oldWeight: r.o === null ? null : r.o / 10000, newWeight: r.n === null ? null : r.n / 10000, source: r.source, at: r.at }));
 }
 
-/** Every position of a snapshot with its base value and theme contributions, largest first. */
-function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[], broker: boolean, limit = -1): ExposurePosition[] {
+/**
+ * Every position of a snapshot (or those of `ids`) with its base value and theme contributions,
+ * largest first.
+ */
+export function listReportPositions(db: Db, snapshotId: number, factors: readonly CurrencyFactor[], broker: boolean, limit = -1, ids?: readonly number[]): ExposurePosition[] {
   const base = absBaseSql(factors, broker);
   const range = positionRange(db, snapshotId);
   const rows = db
@@ -225,11 +228,11 @@ function listReportPositions(db: Db, snapshotId: number, factors: readonly Curre
       sql`SELECT p.id, p.account, p.symbol, p.symbol_key, p.description, p.quantity, p.value_cents, p.currency, p.is_cash,
               sign(p.value_cents) * ${base.sql} AS base_cents
        FROM positions p
-       WHERE ${IN_SNAPSHOT}
+       WHERE ${IN_SNAPSHOT}${ids ? sql` AND p.id IN (SELECT value FROM json_each(@ids))` : empty}
        ORDER BY p.is_cash, abs(coalesce(base_cents, 0)) DESC, p.account, p.symbol_key
        LIMIT @limit`.text,
     )
-    .all(params({ sid: snapshotId, first: range.first, last: range.last, limit }, base.params)) as PositionRow[];
+    .all(params({ sid: snapshotId, first: range.first, last: range.last, limit, ...(ids ? { ids: JSON.stringify(ids) } : {}) }, base.params)) as PositionRow[];
   // The tags of the keys listed: those of the rows themselves when they are few (a screen asks for
   // one), else every tag (the tags are thousands, the positions up to a million: never a second
   // pass over the positions to find which keys they hold).

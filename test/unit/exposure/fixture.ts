@@ -15,6 +15,8 @@ export interface PositionSpec {
   valueCents: number;
   currency?: string;
   isCash?: boolean;
+  /** The broker's value in the base currency (a file with such a column). */
+  baseValueCents?: number | null;
 }
 
 /** A migrated in-memory database with one portfolio (id 1, base USD). */
@@ -30,11 +32,11 @@ export function addSnapshot(db: Db, asOf: string, importedAt: string, positions:
   const sid = Number(
     db.prepare("INSERT INTO snapshots (portfolio_id, as_of, source_file, file_sha256, row_count, imported_at) VALUES (?, ?, 'f.csv', ?, ?, ?)").run(portfolioId, asOf, `h${asOf}${importedAt}`, positions.length, importedAt).lastInsertRowid,
   );
-  const insert = db.prepare('INSERT INTO positions (snapshot_id, account, symbol, symbol_key, description, quantity, value_cents, currency, is_cash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO positions (snapshot_id, account, symbol, symbol_key, description, quantity, value_cents, currency, is_cash, base_value_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   let first = 0;
   let last = 0;
   positions.forEach((p, i) => {
-    last = Number(insert.run(sid, p.account ?? 'X1', p.symbol, p.symbol, `${p.symbol} INC`, p.quantity ?? null, p.valueCents, p.currency ?? 'USD', p.isCash ? 1 : 0).lastInsertRowid);
+    last = Number(insert.run(sid, p.account ?? 'X1', p.symbol, p.symbol, `${p.symbol} INC`, p.quantity ?? null, p.valueCents, p.currency ?? 'USD', p.isCash ? 1 : 0, p.baseValueCents ?? null).lastInsertRowid);
     if (i === 0) first = last;
   });
   const currencies = [...new Set(positions.map((p) => p.currency ?? 'USD'))].sort().join(',');
