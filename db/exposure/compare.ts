@@ -2,36 +2,14 @@ import { AppError } from '../../shared/api/errors';
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
 import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison } from '../../shared/exposure/analytics';
 import type { Db } from '../connection';
-import { snapshotScope, topThemes } from './breakdowns';
+import { topThemes } from './breakdowns';
 import { cached, ownWrites } from './cache';
-import { tagCutoff, tagsAsOf, type TagTable } from './tag-tables';
-import { sql, table } from '../sql';
+import { addContributions, cellParts, compareBinary, namesOf, newNames, quantityOf, readSide, tagWeights } from './compare-sides';
+import { tagCutoff, tagsAsOf } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;
 /** A change smaller than half a cent explains nothing. */
 const EPS = 0.5;
-
-/**
- * Materializes one side of a comparison into temp tables: `name` holds one row per (account,
- * symbol) with quantity and base value; `name_c` the contributions per (account, symbol, theme).
- */
-function side(db: Db, name: 'cmp_a' | 'cmp_b' | 'cmp_ba', portfolio: Portfolio, snapshotId: number, tags: TagTable, withPositions: boolean): string[] {
-  const scope = snapshotScope(db, portfolio.baseCurrency, snapshotId, tags);
-  if (withPositions) {
-    db.exec(sql`DROP TABLE IF EXISTS ${table(`temp.${name}`)}`.text);
-    db.prepare(
-      sql`CREATE TABLE ${table(`temp.${name}`)} AS ${scope.with}
-       SELECT account, symbol_key, max(symbol) AS symbol, max(description) AS description,
-              sum(CAST(quantity AS REAL)) AS q, count(quantity) AS qn, coalesce(sum(v), 0) AS v
-       FROM pos WHERE v IS NOT NULL GROUP BY account, symbol_key`.text,
-    ).run(scope.params);
-    db.exec(sql`CREATE UNIQUE INDEX ${table(`temp.${name}_key`)} ON ${table(name)}(account, symbol_key)`.text);
-  }
-  db.exec(sql`DROP TABLE IF EXISTS ${table(`temp.${name}_c`)}`.text);
-  db.prepare(sql`CREATE TABLE ${table(`temp.${name}_c`)} AS ${scope.with} SELECT account, symbol_key, root, sum(c) AS c FROM contrib GROUP BY account, symbol_key, root`.text).run(scope.params);
-  db.exec(sql`CREATE UNIQUE INDEX ${table(`temp.${name}_c_key`)} ON ${table(`${name}_c`)}(account, symbol_key, root)`.text);
-  return scope.missing;
-}
 
 /**
  * What changed between two snapshots of a portfolio, per theme and per position (matched by
@@ -43,8 +21,7 @@ function side(db: Db, name: 'cmp_a' | 'cmp_b' | 'cmp_ba', portfolio: Portfolio, 
 export function compareSnapshots(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit = 300, tagsAt?: TagMoments): SnapshotComparison {
   for (const s of [from, to]) if (s.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${s.id} is not part of ${portfolio.name}.`);
   const moments = tagsAt ?? { from: tagCutoff(db, from), to: tagCutoff(db, to) };
-  // Kept until data changes, like every view (cache.ts): the Compare view opened again at 100,000
-  // positions took 450 ms each time. Its temp tables are the analytics' own, not an edit.
+  // Kept until data changes, like every view (cache.ts). Its temp tag tables are the analytics' own, not an edit.
   const key = `compare:${portfolio.id}:${portfolio.baseCurrency}:${from.id}:${to.id}:${limit}:${moments.from}:${moments.to}`;
   return cached(db, key, () => ownWrites(db, () => compareIn(db, portfolio, from, to, limit, moments)));
 }
@@ -59,108 +36,191 @@ export interface TagMoments {
   to: string | null;
 }
 
+/** SQLite's round(x) to a whole number: half away from zero, by adding a half and cutting (func.c). */
+const roundLikeSql = (x: number): number => (x < 0 ? 0 - Math.trunc(-x + 0.5) : Math.trunc(x + 0.5));
+
+/** Adds `v` to `sums[i]` (with its compensation in `errs[i]`) as SQLite's sum() adds REAL values: Kahan-Babuska-Neumaier. */
+function addExactly(sums: number[], errs: number[], i: number, v: number): void {
+  const s = sums[i] as number;
+  const t = s + v;
+  errs[i] = (errs[i] as number) + (Math.abs(s) > Math.abs(v) ? s - t + v : v - t + s);
+  sums[i] = t;
+}
+
+/**
+ * The comparison from both sides' holdings (compare-sides.ts): each holding of either side is a
+ * row, matched by account and security; figures as the SQL computed them before (the property test
+ * holds them equal: test/unit/exposure/compare-groups.test.ts).
+ */
 function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit: number, tagsAt: TagMoments): SnapshotComparison {
-  return db.transaction(() => {
-    tagsAsOf(db, 'temp.tags_from', tagsAt.from);
-    tagsAsOf(db, 'temp.tags_to', tagsAt.to);
-    const missingFrom = side(db, 'cmp_a', portfolio, from.id, 'temp.tags_from', true);
-    const missingTo = side(db, 'cmp_b', portfolio, to.id, 'temp.tags_to', true);
-    // The new positions under the old weights: separates value moves from weight moves.
-    side(db, 'cmp_ba', portfolio, to.id, 'temp.tags_from', false);
+  tagsAsOf(db, 'temp.tags_from', tagsAt.from);
+  tagsAsOf(db, 'temp.tags_to', tagsAt.to);
+  const roots = new Map<string, number>();
+  const weightsFrom = tagWeights(db, 'temp.tags_from', roots);
+  const weightsTo = tagWeights(db, 'temp.tags_to', roots);
+  const names = newNames();
+  const base = portfolio.baseCurrency;
+  const a = readSide(db, base, from.id, names);
+  const b = from.id === to.id ? a : readSide(db, base, to.id, names);
 
-    db.exec(`DROP TABLE IF EXISTS temp.cmp;
-      CREATE TEMP TABLE cmp AS
-      WITH keys AS (SELECT account, symbol_key FROM cmp_a UNION SELECT account, symbol_key FROM cmp_b),
-      tag AS (SELECT account, symbol_key, sum(c) AS te FROM (
-                SELECT account, symbol_key, c FROM cmp_b_c UNION ALL SELECT account, symbol_key, -c FROM cmp_ba_c)
-              GROUP BY account, symbol_key)
-      SELECT k.account, k.symbol_key, coalesce(b.symbol, a.symbol, k.symbol_key) AS symbol, coalesce(b.description, a.description, '') AS description,
-             a.symbol_key IS NOT NULL AS in_a, b.symbol_key IS NOT NULL AS in_b,
-             CASE WHEN a.qn > 0 THEN a.q END AS qa, CASE WHEN b.qn > 0 THEN b.q END AS qb,
-             coalesce(a.v, 0) AS va, coalesce(b.v, 0) AS vb,
-             CASE WHEN a.symbol_key IS NULL THEN coalesce(b.v, 0)
-                  WHEN b.symbol_key IS NULL THEN -a.v
-                  WHEN a.qn = 0 OR b.qn = 0 OR a.q = 0 THEN 0
-                  ELSE round((b.q - a.q) * (a.v * 1.0 / a.q)) END AS qe,
-             coalesce(t.te, 0) AS te
-      FROM keys k LEFT JOIN cmp_a a USING (account, symbol_key) LEFT JOIN cmp_b b USING (account, symbol_key)
-      LEFT JOIN tag t USING (account, symbol_key);`);
+  // The rows: every holding of `a`, then those of `b` that `a` has not. rowOfA/rowOfB: a slot's row.
+  const nA = a.count;
+  const rowOfA = new Int32Array(nA);
+  for (let s = 0; s < nA; s++) rowOfA[s] = s;
+  const rowOfB = new Int32Array(b.count);
+  const slotA: number[] = [...rowOfA];
+  const slotB: number[] = new Array<number>(nA).fill(-1);
+  for (let s = 0; s < b.count; s++) {
+    const found = a.slots[b.keyId[s] as number]?.get(b.accountId[s] as number);
+    if (found === undefined) {
+      rowOfB[s] = slotA.length;
+      slotA.push(-1);
+      slotB.push(s);
+    } else {
+      rowOfB[s] = found;
+      slotB[found] = s;
+    }
+  }
+  const rows = slotA.length;
+  const va = new Float64Array(rows);
+  const vb = new Float64Array(rows);
+  const qe = new Float64Array(rows);
+  const te = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const sa = slotA[i] as number;
+    const sb = slotB[i] as number;
+    va[i] = sa >= 0 ? (a.v[sa] as number) : 0;
+    vb[i] = sb >= 0 ? (b.v[sb] as number) : 0;
+    const qa = sa >= 0 ? quantityOf(a, sa) : null;
+    const qb = sb >= 0 ? quantityOf(b, sb) : null;
+    // The quantity effect: the change in quantity at the old price (all of a new or gone holding's
+    // value). 0 - x, not -x: a gone holding worth nothing lost 0, not -0 (which prints "-$0.00").
+    qe[i] = sa < 0 ? (vb[i] as number) : sb < 0 ? 0 - (va[i] as number) : qa === null || qb === null || qa === 0 ? 0 : roundLikeSql((qb - qa) * ((va[i] as number) / qa));
+  }
+  // Contributions per row and theme: the old positions under the old weights, the new under the
+  // new, and the new under the old (which separates value moves from weight moves).
+  const ca = new Map<number, number>();
+  const cb = new Map<number, number>();
+  const cba = new Map<number, number>();
+  addContributions(a, weightsFrom, rowOfA, ca, names.keyText);
+  addContributions(b, weightsTo, rowOfB, cb, names.keyText);
+  addContributions(b, weightsFrom, rowOfB, cba, names.keyText);
+  // The tag effect: the new positions under the new weights, less under the old.
+  for (const [cell, c] of cb) te[cellParts(cell).row] = (te[cellParts(cell).row] as number) + c;
+  for (const [cell, c] of cba) te[cellParts(cell).row] = (te[cellParts(cell).row] as number) - c;
 
-    const status = sql`CASE WHEN NOT in_a THEN 'new' WHEN NOT in_b THEN 'gone' WHEN vb > va THEN 'grown' WHEN vb < va THEN 'shrunk' ELSE 'unchanged' END`;
-    const counts: Record<ChangeStatus, number> = { new: 0, gone: 0, grown: 0, shrunk: 0, unchanged: 0 };
-    for (const r of db.prepare(sql`SELECT ${status} AS s, count(*) AS n FROM cmp GROUP BY s`.text).all() as { s: ChangeStatus; n: number }[]) counts[r.s] = r.n;
+  const statusOf = (i: number): ChangeStatus => ((slotA[i] as number) < 0 ? 'new' : (slotB[i] as number) < 0 ? 'gone' : (vb[i] as number) > (va[i] as number) ? 'grown' : (vb[i] as number) < (va[i] as number) ? 'shrunk' : 'unchanged');
+  const counts: Record<ChangeStatus, number> = { new: 0, gone: 0, grown: 0, shrunk: 0, unchanged: 0 };
+  for (let i = 0; i < rows; i++) counts[statusOf(i)]++;
 
-    const rows = db
-      .prepare(sql`SELECT *, ${status} AS status FROM cmp WHERE vb <> va OR te <> 0 OR NOT in_a OR NOT in_b ORDER BY max(abs(vb - va), abs(te)) DESC, account, symbol_key LIMIT ?`.text)
-      .all(limit) as { account: string; symbol_key: string; symbol: string; description: string; qa: number | null; qb: number | null; va: number; vb: number; qe: number; te: number; status: ChangeStatus }[];
-    const positions: PositionChange[] = rows.map((r) => {
-      const pe = r.vb - r.va - r.qe;
-      const effects: [ChangeReason, number][] = [
-        ['quantity', r.qe],
-        ['price', pe],
-        ['tag', r.te],
-      ];
-      return {
-        account: r.account,
-        symbolKey: r.symbol_key,
-        symbol: r.symbol,
-        description: r.description,
-        status: r.status,
-        fromQuantity: r.qa,
-        toQuantity: r.qb,
-        fromValue: money(r.va),
-        toValue: money(r.vb),
-        quantityEffect: money(r.qe),
-        priceEffect: money(pe),
-        tagEffect: money(r.te),
-        reasons: effects
-          .filter(([, v]) => Math.abs(v) >= EPS)
-          .sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]))
-          .map(([k]) => k),
-      };
-    });
-
-    // Per theme: value effect (old weights) split into quantity and price in each position's
-    // proportion; tag effect = new value under new weights minus new value under old weights.
-    const themeRows = db
-      .prepare(
-        `WITH r AS (SELECT account, symbol_key, root, sum(ca) AS ca, sum(cb) AS cb, sum(cba) AS cba FROM (
-                SELECT account, symbol_key, root, c AS ca, 0 AS cb, 0 AS cba FROM cmp_a_c
-                UNION ALL SELECT account, symbol_key, root, 0, c, 0 FROM cmp_b_c
-                UNION ALL SELECT account, symbol_key, root, 0, 0, c FROM cmp_ba_c) GROUP BY account, symbol_key, root)
-         SELECT r.root, sum(r.ca) AS va, sum(r.cb) AS vb, sum(r.cb - r.cba) AS te,
-                sum(CASE WHEN m.vb = m.va THEN 0 ELSE (r.cba - r.ca) * 1.0 * m.qe / (m.vb - m.va) END) AS qe
-         FROM r JOIN cmp m USING (account, symbol_key) GROUP BY r.root`,
-      )
-      .all() as { root: string; va: number; vb: number; te: number; qe: number }[];
-    const total = (t: string) => (db.prepare(sql`SELECT coalesce(sum(v), 0) FROM ${table(t)}`.text).pluck().get() as number);
-    const totalA = total('cmp_a');
-    const totalB = total('cmp_b');
-    const themes = topThemes(db).map((t) => {
-      const r = themeRows.find((x) => x.root === t.id) ?? { va: 0, vb: 0, te: 0, qe: 0 };
-      const qe = Math.round(r.qe);
-      return {
-        ...t,
-        fromValue: money(r.va),
-        toValue: money(r.vb),
-        fromShare: totalA === 0 ? 0 : r.va / totalA,
-        toShare: totalB === 0 ? 0 : r.vb / totalB,
-        quantityEffect: money(qe),
-        priceEffect: money(r.vb - r.va - r.te - qe),
-        tagEffect: money(r.te),
-      };
-    });
-    const missing = [...new Set([...missingFrom, ...missingTo])];
-    db.exec('DROP TABLE IF EXISTS temp.cmp; DROP TABLE IF EXISTS temp.cmp_a; DROP TABLE IF EXISTS temp.cmp_b; DROP TABLE IF EXISTS temp.cmp_a_c; DROP TABLE IF EXISTS temp.cmp_b_c; DROP TABLE IF EXISTS temp.cmp_ba_c;');
+  // A row's account and security, as text (from whichever side holds it).
+  const accountOf = (i: number) => names.accountText[(slotA[i] as number) >= 0 ? (a.accountId[slotA[i] as number] as number) : (b.accountId[slotB[i] as number] as number)] as string;
+  const keyOf = (i: number) => names.keyText[(slotA[i] as number) >= 0 ? (a.keyId[slotA[i] as number] as number) : (b.keyId[slotB[i] as number] as number)] as string;
+  const shown = rowsShown(
+    rows,
+    limit,
+    (i) => (va[i] !== vb[i] || te[i] !== 0 || (slotA[i] as number) < 0 || (slotB[i] as number) < 0 ? Math.max(Math.abs((vb[i] as number) - (va[i] as number)), Math.abs(te[i] as number)) : -1),
+    (x, y) => compareBinary(accountOf(x), accountOf(y)) || compareBinary(keyOf(x), keyOf(y)),
+  );
+  // Symbols and descriptions only for the rows shown.
+  const namesA = namesOf(db, a, new Set(shown.map((i) => slotA[i] as number).filter((s) => s >= 0)));
+  const namesB = namesOf(db, b, new Set(shown.map((i) => slotB[i] as number).filter((s) => s >= 0)));
+  const positions: PositionChange[] = shown.map((i) => {
+    const sa = slotA[i] as number;
+    const sb = slotB[i] as number;
+    const na = sa >= 0 ? namesA.get(sa) : undefined;
+    const nb = sb >= 0 ? namesB.get(sb) : undefined;
+    const pe = (vb[i] as number) - (va[i] as number) - (qe[i] as number);
+    const effects: [ChangeReason, number][] = [
+      ['quantity', qe[i] as number],
+      ['price', pe],
+      ['tag', te[i] as number],
+    ];
     return {
-      portfolioId: portfolio.id,
-      baseCurrency: portfolio.baseCurrency,
-      from: { snapshotId: from.id, asOf: from.asOf, totalValue: money(totalA) },
-      to: { snapshotId: to.id, asOf: to.asOf, totalValue: money(totalB) },
-      themes,
-      counts,
-      positions,
-      missingCurrencies: missing,
+      account: accountOf(i),
+      symbolKey: keyOf(i),
+      symbol: nb?.symbol ?? na?.symbol ?? keyOf(i),
+      description: nb?.description ?? na?.description ?? '',
+      status: statusOf(i),
+      fromQuantity: sa >= 0 ? quantityOf(a, sa) : null,
+      toQuantity: sb >= 0 ? quantityOf(b, sb) : null,
+      fromValue: money(va[i] as number),
+      toValue: money(vb[i] as number),
+      quantityEffect: money(qe[i] as number),
+      priceEffect: money(pe),
+      tagEffect: money(te[i] as number),
+      reasons: effects
+        .filter(([, v]) => Math.abs(v) >= EPS)
+        .sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]))
+        .map(([k]) => k),
     };
-  })();
+  });
+
+  // Per theme: value effect (old weights) split into quantity and price in each holding's
+  // proportion; tag effect = new value under new weights minus new value under old weights.
+  const n = roots.size;
+  const sumA = new Array<number>(n).fill(0);
+  const sumB = new Array<number>(n).fill(0);
+  const sumTe = new Array<number>(n).fill(0);
+  const add = (sums: number[], r: number, c: number) => (sums[r] = (sums[r] as number) + c);
+  const sumQe = new Array<number>(n).fill(0);
+  const errQe = new Array<number>(n).fill(0);
+  const quantityShare = (cell: number, x: number, z: number) => {
+    const { row, r } = cellParts(cell);
+    if (vb[row] !== va[row]) addExactly(sumQe, errQe, r, ((z - x) * 1.0 * (qe[row] as number)) / ((vb[row] as number) - (va[row] as number)));
+  };
+  for (const [cell, c] of ca) {
+    add(sumA, cellParts(cell).r, c);
+    quantityShare(cell, c, cba.get(cell) ?? 0);
+  }
+  for (const [cell, c] of cba) if (!ca.has(cell)) quantityShare(cell, 0, c);
+  for (const [cell, c] of cb) {
+    add(sumB, cellParts(cell).r, c);
+    add(sumTe, cellParts(cell).r, c);
+  }
+  for (const [cell, c] of cba) add(sumTe, cellParts(cell).r, -c);
+  let totalA = 0;
+  for (let s = 0; s < a.count; s++) totalA += a.v[s] as number;
+  let totalB = 0;
+  for (let s = 0; s < b.count; s++) totalB += b.v[s] as number;
+  const themes = topThemes(db).map((t) => {
+    const r = roots.get(t.id);
+    const [x, y, tagged, moved] = r === undefined ? [0, 0, 0, 0] : [sumA[r] as number, sumB[r] as number, sumTe[r] as number, (sumQe[r] as number) + (errQe[r] as number)];
+    const q = Math.round(moved);
+    return {
+      ...t,
+      fromValue: money(x),
+      toValue: money(y),
+      fromShare: totalA === 0 ? 0 : x / totalA,
+      toShare: totalB === 0 ? 0 : y / totalB,
+      quantityEffect: money(q),
+      priceEffect: money(y - x - tagged - q),
+      tagEffect: money(tagged),
+    };
+  });
+  return {
+    portfolioId: portfolio.id,
+    baseCurrency: portfolio.baseCurrency,
+    from: { snapshotId: from.id, asOf: from.asOf, totalValue: money(totalA) },
+    to: { snapshotId: to.id, asOf: to.asOf, totalValue: money(totalB) },
+    themes,
+    counts,
+    positions,
+    missingCurrencies: [...new Set([...a.missing, ...b.missing])],
+  };
+}
+
+/**
+ * The `limit` rows to show, in order: largest `size` first (-1: not shown), ties by `tie`. The
+ * sizes are sorted as numbers to find the cut, and only the rows at or above it by `tie`.
+ */
+function rowsShown(rows: number, limit: number, size: (i: number) => number, tie: (x: number, y: number) => number): number[] {
+  if (limit <= 0) return [];
+  const sizes = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) sizes[i] = size(i);
+  const sorted = sizes.slice().sort();
+  const cut = Math.max(0, sorted[Math.max(0, rows - limit)] ?? 0);
+  const candidates: number[] = [];
+  for (let i = 0; i < rows; i++) if ((sizes[i] as number) >= cut && (sizes[i] as number) >= 0) candidates.push(i);
+  return candidates.sort((x, y) => (sizes[y] as number) - (sizes[x] as number) || tie(x, y)).slice(0, limit);
 }

@@ -1,0 +1,243 @@
+import type { Db } from '../connection';
+import { groupsWithPositions, scaleHalfUp, valuation, valuesOf } from './loaded-groups';
+import type { CurrencyFactor } from './rates';
+import { snapshotBasis } from './scan';
+import { checkTagTable, type TagTable } from './tag-tables';
+
+/**
+ * One side of a comparison of two snapshots (compare.ts), read from the snapshot's position groups
+ * (db/exposure/position-groups.ts) and its quantities, not by SQL over its positions: at 100,000
+ * positions a side took 110-220 ms in SQL (a GROUP BY over every position into temp tables, then
+ * joined), which made opening the Compare view take 0.6 s.
+ *
+ * Positions are matched by account and security (symbol key) whatever their currency. A position
+ * without a value in the base currency takes no part, as in every figure of the app.
+ */
+
+/**
+ * The names both sides of a comparison number their accounts and securities by, so a holding of
+ * one side is found in the other by a number, not by text.
+ */
+export interface Names {
+  accounts: Map<string, number>;
+  keys: Map<string, number>;
+  /** The texts by number. */
+  accountText: string[];
+  keyText: string[];
+}
+
+export const newNames = (): Names => ({ accounts: new Map(), keys: new Map(), accountText: [], keyText: [] });
+
+/** The number of `text` in `map`, given the next one if it has none. */
+function numberOf(map: Map<string, number>, list: string[], text: string): number {
+  const known = map.get(text);
+  if (known !== undefined) return known;
+  map.set(text, list.length);
+  list.push(text);
+  return list.length - 1;
+}
+
+/** A side's positions added up per account and security ("holding"), by slot (0..count-1). */
+export interface Side {
+  count: number;
+  /** Each holding's slot: by its security's number, then its account's (Names). */
+  slots: (Map<number, number> | undefined)[];
+  /** Per slot: the holding's account and security by number (Names). */
+  accountId: Int32Array;
+  keyId: Int32Array;
+  /** Value in the base currency, cents (each position's base value, with its sign, added up). */
+  v: Float64Array;
+  /** Quantities added up (Kahan-Babuska-Neumaier, as SQLite's sum() does) and how many had one. */
+  q: Float64Array;
+  qErr: Float64Array;
+  qn: Int32Array;
+  /** The valued positions, in the groups' order: their slot, |base value| and sign, and id. */
+  positions: { slot: Int32Array; abs: Float64Array; negative: Uint8Array; id: Float64Array; n: number };
+  /** Currencies with no rate (nor the broker's values): their positions take no part. */
+  missing: string[];
+}
+
+/** Contributions are kept per holding and top-level theme under one number (cellOf). */
+const ROOTS = 1 << 16;
+
+/** A tag table's weights: per symbol key, each (top-level theme's index in `roots`, weight in bp) with weight > 0. */
+export type TagWeights = Map<string, { r: number; w: number }[]>;
+
+/**
+ * The weights of a tag table (tag-tables.ts), each theme counted towards its top-level theme,
+ * numbered in `roots` (shared by both sides of a comparison, so their cells match).
+ */
+export function tagWeights(db: Db, table: TagTable, roots: Map<string, number>): TagWeights {
+  const rows = db
+    .prepare(`SELECT t.symbol_key, coalesce(th.parent_id, th.id), t.weight_bp FROM ${checkTagTable(table)} t JOIN themes th ON th.id = t.theme_id WHERE t.weight_bp > 0`)
+    .raw()
+    .all() as [string, string, number][];
+  const out: TagWeights = new Map();
+  for (const [key, root, w] of rows) {
+    let r = roots.get(root);
+    if (r === undefined) roots.set(root, (r = roots.size));
+    if (r >= ROOTS) throw new Error(`More than ${ROOTS} themes.`);
+    const list = out.get(key);
+    if (list) list.push({ r, w });
+    else out.set(key, [{ r, w }]);
+  }
+  return out;
+}
+
+/** The cell of a row (a holding's place) and a top-level theme's index. */
+export const cellOf = (row: number, r: number): number => row * ROOTS + r;
+/** The row and theme index of a cell. */
+export const cellParts = (cell: number): { row: number; r: number } => ({ row: Math.floor(cell / ROOTS), r: cell % ROOTS });
+
+/** A holding's quantity as SQL's sum() gives it (the sum and its compensation), or null when none of its positions had one. */
+export const quantityOf = (side: Side, slot: number): number | null => ((side.qn[slot] as number) > 0 ? (side.q[slot] as number) + (side.qErr[slot] as number) : null);
+
+/** Reads one side: every valued position of the snapshot, added up per holding. */
+export function readSide(db: Db, baseCurrency: string, snapshotId: number, names: Names): Side {
+  const basis = snapshotBasis(db, baseCurrency, snapshotId);
+  const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
+  const groups = groupsWithPositions(db, snapshotId);
+  const quantityAt = quantities(db, snapshotId);
+  let total = 0;
+  for (const g of groups) total += g.n;
+  // At most a holding per position: typed arrays that size, filled once, not grown slot by slot.
+  const positions = { slot: new Int32Array(total), abs: new Float64Array(total), negative: new Uint8Array(total), id: new Float64Array(total), n: 0 };
+  const accountIdOf = new Int32Array(total);
+  const keyIdOf = new Int32Array(total);
+  const v = new Float64Array(total);
+  const q = new Float64Array(total);
+  const qErr = new Float64Array(total);
+  const qn = new Int32Array(total);
+  const slots: (Map<number, number> | undefined)[] = [];
+  let count = 0;
+  // The snapshot's accounts (one list for all its groups) by their number in `names`.
+  const accountList = groups[0]?.positions.accounts ?? [];
+  const accountIds = accountList.map((a) => numberOf(names.accounts, names.accountText, a));
+  for (const g of groups) {
+    const how = valuation(g, factorOf.get(g.currency), basis.broker !== null);
+    if (how === 'unrated') continue;
+    const values = valuesOf(g);
+    const { ids, accountOf } = g.positions;
+    const keyId = numberOf(names.keys, names.keyText, g.key);
+    const ofKey = slots[keyId] ?? (slots[keyId] = new Map());
+    // The holding of the position before: a group's positions often share one account.
+    let lastAccount = -1;
+    let slot = -1;
+    for (let k = 0; k < g.n; k++) {
+      const a = how === 'plain' ? Math.abs(values[k] as number) : (how[k] as number);
+      if (a !== a) continue;
+      const accountIndex = accountOf ? (accountOf[k] as number) : 0;
+      if (accountIndex !== lastAccount) {
+        lastAccount = accountIndex;
+        const accountId = accountIds[accountIndex] as number;
+        const found = ofKey.get(accountId);
+        if (found === undefined) {
+          slot = count++;
+          ofKey.set(accountId, slot);
+          accountIdOf[slot] = accountId;
+          keyIdOf[slot] = keyId;
+        } else slot = found;
+      }
+      const value = values[k] as number;
+      const negative = value < 0;
+      // sign(value) x |base value|: a position of 0 is worth 0 in any currency (whatever the broker's column says).
+      const abs = value === 0 ? 0 : a;
+      v[slot] = (v[slot] as number) + (negative ? -abs : abs);
+      const id = ids[k] as number;
+      const qty = quantityAt(id);
+      if (qty !== null) {
+        // Kahan-Babuska-Neumaier, as SQLite's sum() adds REAL values (func.c): quantities add up as they did in SQL.
+        const sum = q[slot] as number;
+        const t = sum + qty;
+        qErr[slot] = (qErr[slot] as number) + (Math.abs(sum) > Math.abs(qty) ? sum - t + qty : qty - t + sum);
+        q[slot] = t;
+        qn[slot] = (qn[slot] as number) + 1;
+      }
+      const p = positions.n++;
+      positions.slot[p] = slot;
+      positions.abs[p] = abs;
+      positions.negative[p] = negative ? 1 : 0;
+      positions.id[p] = id;
+    }
+  }
+  return { count, slots, accountId: accountIdOf, keyId: keyIdOf, v, q, qErr, qn, positions, missing: basis.missing };
+}
+
+/**
+ * Each valued position's contributions under `weights`, added into `cells` (keyed cellOf(the
+ * holding's row, `rowOf[slot]`, and the theme's index)): |base value| x weight rounded half away
+ * from zero, with the position's sign, position by position (shared/exposure/contribution.ts).
+ */
+export function addContributions(side: Side, weights: TagWeights, rowOf: ArrayLike<number>, cells: Map<number, number>, keys: readonly string[]): void {
+  const { slot, abs, negative, n } = side.positions;
+  // Each security's tags looked up once, not once per position.
+  const tagsOf = keys.map((key) => weights.get(key));
+  for (let p = 0; p < n; p++) {
+    const s = slot[p] as number;
+    const tags = tagsOf[side.keyId[s] as number];
+    if (!tags) continue;
+    const a = abs[p] as number;
+    const row = (rowOf[s] as number) * ROOTS;
+    for (const { r, w } of tags) {
+      const c = scaleHalfUp(a, w, 5000, 10000);
+      cells.set(row + r, (cells.get(row + r) ?? 0) + (negative[p] ? -c : c));
+    }
+  }
+}
+
+/** Each position's quantity as a number (CAST(quantity AS REAL)), or null without one, by position id. */
+function quantities(db: Db, snapshotId: number): (id: number) => number | null {
+  const range = db.prepare('SELECT first_position_id AS first, last_position_id AS last, row_count AS n FROM snapshots WHERE id = ?').get(snapshotId) as { first: number | null; last: number | null; n: number };
+  if (range.first === null || range.last === null) return () => null;
+  if (range.last - range.first + 1 === range.n) {
+    // One range of ids (every import): read in id order, found by offset.
+    const list = db.prepare('SELECT CAST(quantity AS REAL) FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? ORDER BY id').pluck().all(range.first, range.last, snapshotId) as (number | null)[];
+    const first = range.first;
+    return (id) => list[id - first] ?? null;
+  }
+  const byId = new Map(db.prepare('SELECT id, CAST(quantity AS REAL) FROM positions WHERE snapshot_id = ?').raw().all(snapshotId) as [number, number | null][]);
+  return (id) => byId.get(id) ?? null;
+}
+
+/**
+ * The largest of each holding's symbols and descriptions (SQL's max(): NULLs left out, text
+ * compared by its UTF-8 bytes), for the holdings of `slots` only: the rows a comparison shows.
+ */
+export function namesOf(db: Db, side: Side, slots: ReadonlySet<number>): Map<number, { symbol: string | null; description: string | null }> {
+  const out = new Map<number, { symbol: string | null; description: string | null }>();
+  if (slots.size === 0) return out;
+  const ids: number[] = [];
+  const slotOf = new Map<number, number>();
+  const { slot, id, n } = side.positions;
+  for (let p = 0; p < n; p++) {
+    if (!slots.has(slot[p] as number)) continue;
+    ids.push(id[p] as number);
+    slotOf.set(id[p] as number, slot[p] as number);
+  }
+  const rows = db.prepare('SELECT id, symbol, description FROM positions WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [number, string | null, string | null][];
+  for (const [pid, symbol, description] of rows) {
+    const s = slotOf.get(pid) as number;
+    const seen = out.get(s);
+    if (!seen) out.set(s, { symbol, description });
+    else {
+      seen.symbol = largest(seen.symbol, symbol);
+      seen.description = largest(seen.description, description);
+    }
+  }
+  return out;
+}
+
+const largest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : compareBinary(b, a) > 0 ? b : a);
+
+/** Text in SQLite's BINARY order: by UTF-8 bytes, which is by code point (JavaScript's < compares UTF-16 units). */
+export function compareBinary(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
