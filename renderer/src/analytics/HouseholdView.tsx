@@ -14,6 +14,7 @@ import { formatDate, formatMoney, formatShare, formatWeight } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { HouseholdTargets } from './HouseholdTargets';
 import { useCall } from '../ui/useCall';
+import { useSwitchMeasure } from './timing';
 import { formatPoints } from '../../../shared/report/html-extras';
 import { WrappedTick } from './charts/WrappedTick';
 import { errorWords } from '../failure-words';
@@ -40,6 +41,8 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
     () => (client && base ? api().getClientExposure({ client: client.name, baseCurrency: base, positionLimit: TOP_POSITIONS }) : Promise.resolve(null)),
     `household:${client?.name ?? ''}:${base ?? ''}:${version}:${edits}`,
   );
+  // Drawn once its figures are in (or it says there is no household, or why not): the perf walk times the switch.
+  useSwitchMeasure('household', !portfolio.clientName || clients.error || exposure.error || (!exposure.loading && exposure.data) ? true : null);
   if (!portfolio.clientName) {
     return (
       <section className="panel wide" data-testid="household-view">

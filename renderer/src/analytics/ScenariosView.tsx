@@ -13,6 +13,7 @@ import { formatCount, formatDate, formatMoney, formatMoneyShort, formatShare } f
 import type { ViewProps } from './AnalyticsViews';
 import { WrappedTick } from './charts/WrappedTick';
 import { errorWords } from '../failure-words';
+import { useSwitchMeasure } from './timing';
 
 type Result = ApiOutputs['runScenario'];
 
@@ -50,6 +51,8 @@ export function ScenariosView({ portfolio, portfolioName, snapshotId, onMessage,
       .listThemes({})
       .then((list) => setThemes(list.filter((x) => !x.parentId)));
   }, []);
+  // Drawn once its sliders are (the perf walk times the switch).
+  useSwitchMeasure('scenarios', themes.length > 0 ? themes : null);
   const moved = Object.entries(shocks).filter(([, v]) => v !== 0);
   // The figures' version too: a tag edit or an undo made on this view runs the scenario again.
   const key = JSON.stringify([portfolio.id, snapshotId, moved, version]);
