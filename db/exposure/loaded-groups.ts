@@ -25,6 +25,8 @@ export interface LoadedGroup {
   bases?: Int32Array | Float64Array | null;
   /** Read only for the views that need them (groupsWithPositions). */
   positions?: GroupPositions;
+  /** Each position's quantity (NaN: none), in the group's order: read only by a comparison (compare-sides.ts). */
+  quantities?: Float64Array;
 }
 
 /** Each position of a group, in the group's order: its id, and its account (an index into the snapshot's `accounts`). */
