@@ -146,3 +146,38 @@ describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () =>
     expect(screen.getByTestId('analytics').getAttribute('aria-busy')).toBe('true');
   });
 });
+
+describe('the compare view', () => {
+  it('draws the first 40 position rows with the view and the rest once that frame is painted', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    const snapshot = { id: 1, portfolioId: 1, asOf: '2026-11-24', sourceFile: 'a.csv', fileSha256: '', rowCount: 100, importedAt: '2026-11-24T00:00:00Z', preset: null };
+    const positions = Array.from({ length: 100 }, (_, i) => ({
+      account: 'X1', symbolKey: `S${i}`, symbol: `S${i}`, description: '', status: 'grown', fromQuantity: 1, toQuantity: 2,
+      fromValue: 100 - i, toValue: 2 * (100 - i), quantityEffect: 100 - i, priceEffect: 0, tagEffect: 0, reasons: ['quantity'],
+    }));
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01' }, snapshot]),
+      compareSnapshots: vi.fn(async () => ({
+        portfolioId: 1, baseCurrency: 'USD', from: { snapshotId: 1, asOf: '2026-11-24', totalValue: 5050 }, to: { snapshotId: 2, asOf: '2026-12-01', totalValue: 10100 },
+        themes: [], counts: { new: 0, gone: 0, grown: 100, shrunk: 0, unchanged: 0 }, positions, missingCurrencies: [],
+      })),
+    });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    // Frames held back: the rest of the rows waits for the frame that paints the first ones.
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((f) => frames.push(f));
+    try {
+      fireEvent.click(screen.getByTestId('view-tab-compare'));
+      await screen.findByTestId('compare-row-S0');
+      expect(screen.getAllByTestId(/^compare-row-/)).toHaveLength(40);
+      expect(screen.queryByTestId('compare-row-S40')).toBeNull();
+      act(() => frames.splice(0).forEach((f) => f(0)));
+      await waitFor(() => expect(screen.getAllByTestId(/^compare-row-/)).toHaveLength(100));
+      // Largest change first, in the backend's order.
+      expect(screen.getAllByTestId(/^compare-row-/)[99]!.getAttribute('data-testid')).toBe('compare-row-S99');
+    } finally {
+      raf.mockRestore();
+    }
+  });
+});
