@@ -34,6 +34,8 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core), %s theme', 
     h.openDialogAnswers.push(FIDELITY);
     await h.page.getByTestId('import-button').first().click();
     await h.page.getByTestId('new-portfolio-dialog').waitFor();
+    // With its preview, a table wider than the dialog (checked before it came, it was missed now and then).
+    await h.page.getByTestId('import-preview').waitFor();
     await check('import dialog');
     await h.page.getByTestId('new-portfolio-name').fill('Smith family');
     await h.page.getByTestId('new-portfolio-confirm').click();

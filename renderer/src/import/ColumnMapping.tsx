@@ -73,7 +73,8 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
   const fieldOf = new Map<string, PositionField>();
   for (const [field, header] of Object.entries(preview.format.mapping)) if (header !== undefined) fieldOf.set(header, field as PositionField);
   return (
-    <div className="preview-scroll">
+    // Focusable, so a keyboard can scroll a preview wider or longer than the dialog (it holds nothing else to focus).
+    <div className="preview-scroll" tabIndex={0} role="region" aria-label={t('Preview of the file')}>
       <table className="preview-table" data-testid="import-preview">
         <thead>
           <tr>

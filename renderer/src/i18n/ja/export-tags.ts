@@ -58,6 +58,7 @@ export const EXPORT_TAGS: Record<string, string> = {
   Line: '行',
   'not used': '未使用',
   'Reads as': '読み取り結果',
+  'Preview of the file': 'ファイルのプレビュー',
 
   // Export report dialog
   'to send or print: page numbers, vector charts': '送付・印刷向け: ページ番号、ベクター形式のグラフ',
