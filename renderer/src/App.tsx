@@ -23,7 +23,7 @@ import { Toolbar } from './ui/Toolbar';
 import { useTagHistory } from './tagging/useTagHistory';
 import { AnalyticsViews } from './analytics/AnalyticsViews';
 import { warmUpViews } from './analytics/warm-up';
-import { PREFETCHED_VIEWS, previousSnapshotCall, snapshotsCall, usePrefetch, viewCall } from './analytics/prefetch';
+import { compareCall, PREFETCHED_VIEWS, previousSnapshotCall, snapshotsCall, usePrefetch, viewCall } from './analytics/prefetch';
 import { ViewTabs, type ViewId } from './analytics/ViewTabs';
 import { forgetPositions } from './positions/usePositions';
 import { useLanguageSync } from './i18n/useLanguage';
@@ -153,6 +153,7 @@ export function App() {
             snapshotsCall(selectedId, generation),
             ...PREFETCHED_VIEWS.map((v) => viewCall(v, selectedId, exposure.snapshotId, generation)),
             previousSnapshotCall('themes', selectedId, exposure.snapshotId, generation),
+            compareCall(selectedId, generation),
           ].filter((c) => c !== null)
         : [],
     view === 'positions' && exposure && selectedId !== null ? `${selectedId}:${exposure.snapshotId}:${generation}` : null,

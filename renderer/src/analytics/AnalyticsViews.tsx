@@ -13,7 +13,7 @@ import { ScenariosView } from './ScenariosView';
 import { ThemesView } from './ThemesView';
 import { useSwitchMeasure } from './timing';
 import { answerName, keptAnswer } from './kept-answers';
-import { PREFETCHED_VIEWS, snapshotsCall, usePrefetch, viewCall } from './prefetch';
+import { compareCall, PREFETCHED_VIEWS, snapshotsCall, usePrefetch, viewCall } from './prefetch';
 import { useCall } from '../ui/useCall';
 import type { ViewId } from './ViewTabs';
 
@@ -62,6 +62,7 @@ export function AnalyticsViews(
     () => [
       ...PREFETCHED_VIEWS.filter((v) => v !== view).map((v) => viewCall(v, portfolio.id, sid, generation)),
       ...(SNAPSHOT_VIEWS.includes(view) ? snapshots.filter((s) => s.id !== sid).slice(0, 6).map((s) => viewCall(view, portfolio.id, s.id, generation)) : []),
+      compareCall(portfolio.id, generation),
     ].filter((c) => c !== null),
     ready ? key : null,
   );

@@ -2,7 +2,7 @@
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, callsInFlight } from '../../../renderer/src/api';
-import { previousSnapshotCall, usePrefetch } from '../../../renderer/src/analytics/prefetch';
+import { compareCall, previousSnapshotCall, usePrefetch } from '../../../renderer/src/analytics/prefetch';
 
 afterEach(() => {
   cleanup();
@@ -87,5 +87,22 @@ describe('the snapshot before', () => {
     await previousSnapshotCall('themes', 1, 5, 1)(); // the oldest
     await previousSnapshotCall('themes', 1, 99, 1)(); // gone meanwhile
     expect(asked).toHaveLength(2);
+  });
+});
+
+describe('the first comparison', () => {
+  it('asks to compare the latest snapshot with the one before, as the Compare view opens, and nothing with one snapshot', async () => {
+    const asked: unknown[] = [];
+    let snapshots = [{ id: 7 }, { id: 3 }, { id: 5 }];
+    (window as unknown as { themelens: unknown }).themelens = Object.freeze({
+      listSnapshots: async () => snapshots,
+      compareSnapshots: async (input: unknown) => asked.push(input),
+      on: () => () => {},
+    });
+    await compareCall(1, 1)();
+    expect(asked).toEqual([{ portfolioId: 1, fromSnapshotId: 3, toSnapshotId: 7 }]);
+    snapshots = [{ id: 9 }];
+    await compareCall(2, 1)();
+    expect(asked).toHaveLength(1);
   });
 });
