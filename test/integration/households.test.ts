@@ -94,6 +94,27 @@ describe('households, benchmarks and report scenarios', () => {
     }
   });
 
+  it("the Household view's figures are kept until data changes, stamped with each call's time", async () => {
+    const view = () => h().getClientExposure({ client: 'Ann', baseCurrency: 'USD', positionLimit: 15 });
+    const first = await view();
+    expect(first.themes.find((t) => t.id === 'data-centers')!.value).toBe(10050);
+    await new Promise((ok) => setTimeout(ok, 5));
+    const again = await view();
+    expect(again.generatedAt > first.generatedAt).toBe(true);
+    expect({ ...again, generatedAt: '' }).toEqual({ ...first, generatedAt: '' });
+    // A tag edit, then its undo: the figures follow each (NVDA 14,000 x 0.5 = 7,000 + SAP 1,650).
+    await h().setTag({ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 5000 });
+    expect((await view()).themes.find((t) => t.id === 'data-centers')!.value).toBe(8650);
+    expect((await view()).positions.find((p) => p.symbolKey === 'NVDA')!.themes).toEqual([{ id: 'data-centers', weight: 0.5, value: 7000 }]);
+    await h().setTag({ symbolKey: 'NVDA', themeId: 'data-centers', weightBp: 6000 });
+    expect((await view()).themes.find((t) => t.id === 'data-centers')!.value).toBe(10050);
+    // A rate of the snapshots' date: SAP 3,000 EUR at 1.20 = 3,600.00.
+    await h().setFxRate({ currency: 'EUR', quote: 'USD', rate: '1.20', asOf: '2026-11-02' });
+    expect((await view()).positions.find((p) => p.symbolKey === 'SAP')!.value).toBe(3600);
+    await h().setFxRate({ currency: 'EUR', quote: 'USD', rate: '1.10', asOf: '2026-11-02' });
+    expect((await view()).positions.find((p) => p.symbolKey === 'SAP')!.value).toBe(3300);
+  });
+
   it('a client scenario: each position moves by weight x shock, summed across the household', async () => {
     const s = await h().runClientScenario({ client: 'Ann', baseCurrency: 'USD', shocks: [{ themeId: 'data-centers', shockBp: -2000 }] });
     // NVDA 14,000 x 0.6 x -20% = -1,680.00 (as -1,200.00 + -480.00 per account); SAP 3,300 x 0.5 x -20% = -330.00.
