@@ -60,6 +60,10 @@ describe('securities in the window', () => {
     await h.page.getByTestId('same-security-input').press('Enter');
     // ACME2 now takes NVIDIA's 60%, shown as a copy of the security's tag.
     await h.page.getByTestId('position-row-ACME2').getByText('same security').waitFor();
+    // The chip that names its source and the + beside it share one line (the + had wrapped to a second).
+    const chip = (await h.page.getByTestId('position-row-ACME2').locator('.chip').boundingBox())!;
+    const plus = (await h.page.getByTestId('tag-button-ACME2').boundingBox())!;
+    expect(Math.abs(plus.y + plus.height / 2 - (chip.y + chip.height / 2))).toBeLessThan(4);
     await expect.poll(() => h.page.getByTestId('symbol-ACME2').getAttribute('title')).toContain('takes the tags of NVDA (linked by you)');
   });
 
