@@ -116,6 +116,8 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   // A row's account and security, as text (from whichever side holds it).
   const accountOf = (i: number) => names.accountText[(slotA[i] as number) >= 0 ? (a.accountId[slotA[i] as number] as number) : (b.accountId[slotB[i] as number] as number)] as string;
   const keyOf = (i: number) => names.keyText[(slotA[i] as number) >= 0 ? (a.keyId[slotA[i] as number] as number) : (b.keyId[slotB[i] as number] as number)] as string;
+  let changedCount = 0;
+  for (let i = 0; i < rows; i++) if (va[i] !== vb[i] || te[i] !== 0 || (slotA[i] as number) < 0 || (slotB[i] as number) < 0) changedCount++;
   const shown = rowsShown(
     rows,
     limit,
@@ -206,6 +208,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
     themes,
     counts,
     positions,
+    changedCount,
     missingCurrencies: [...new Set([...a.missing, ...b.missing])],
   };
 }

@@ -160,6 +160,8 @@ export interface SnapshotComparison {
   counts: Record<ChangeStatus, number>;
   /** The largest changes by |value change| (and every new or gone position up to the limit). */
   positions: PositionChange[];
+  /** How many positions changed (value or tag, new or gone): `positions` lists the largest of them. */
+  changedCount: number;
   missingCurrencies: string[];
 }
 

@@ -134,6 +134,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
       };
     });
     const missing = [...new Set([...missingFrom, ...missingTo])];
+    const changedCount = db.prepare('SELECT count(*) FROM cmp WHERE vb <> va OR te <> 0 OR NOT in_a OR NOT in_b').pluck().get() as number;
     db.exec('DROP TABLE IF EXISTS temp.cmp; DROP TABLE IF EXISTS temp.cmp_a; DROP TABLE IF EXISTS temp.cmp_b; DROP TABLE IF EXISTS temp.cmp_a_c; DROP TABLE IF EXISTS temp.cmp_b_c; DROP TABLE IF EXISTS temp.cmp_ba_c;');
     return {
       portfolioId: portfolio.id,
@@ -143,6 +144,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
       themes,
       counts,
       positions,
+      changedCount,
       missingCurrencies: missing,
     };
   })();

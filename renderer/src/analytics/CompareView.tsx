@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../shared/domain/types';
 import type { ChangeReason, ChangeStatus, SnapshotComparison } from '../../../shared/exposure/analytics';
 import { api } from '../api';
-import { formatMoney, formatQuantity, formatShare } from '../format';
+import { formatCount, formatMoney, formatQuantity, formatShare } from '../format';
 import { msg } from '../i18n';
 import type { ViewProps } from './AnalyticsViews';
 import { SnapshotPicker } from './SnapshotPicker';
@@ -104,6 +104,12 @@ export function CompareView({ portfolio, snapshots, version }: ViewProps & { sna
                 ))}
               </div>
             </div>
+            {c.changedCount > c.positions.length && (
+              // The list is cut (at 300): said, so a filter's count is not taken for the rows listed under it.
+              <p className="muted small" data-testid="compare-cut">
+                {t('The {{shown}} largest changes of {{n}} are listed; the filters choose among them.', { shown: formatCount(c.positions.length), n: formatCount(c.changedCount) })}
+              </p>
+            )}
             <table className="compact" data-testid="compare-positions">
               <thead>
                 <tr>

@@ -148,7 +148,7 @@ describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () =>
 });
 
 describe('the compare view', () => {
-  it('draws the first 40 position rows with the view and the rest once that frame is painted', async () => {
+  it('draws the first 40 position rows with the view and the rest once that frame is painted; says when the list is cut', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     const snapshot = { id: 1, portfolioId: 1, asOf: '2026-11-24', sourceFile: 'a.csv', fileSha256: '', rowCount: 100, importedAt: '2026-11-24T00:00:00Z', preset: null };
     const positions = Array.from({ length: 100 }, (_, i) => ({
@@ -159,7 +159,7 @@ describe('the compare view', () => {
       listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01' }, snapshot]),
       compareSnapshots: vi.fn(async () => ({
         portfolioId: 1, baseCurrency: 'USD', from: { snapshotId: 1, asOf: '2026-11-24', totalValue: 5050 }, to: { snapshotId: 2, asOf: '2026-12-01', totalValue: 10100 },
-        themes: [], counts: { new: 0, gone: 0, grown: 100, shrunk: 0, unchanged: 0 }, positions, missingCurrencies: [],
+        themes: [], counts: { new: 0, gone: 0, grown: 250, shrunk: 0, unchanged: 0 }, positions, changedCount: 250, missingCurrencies: [],
       })),
     });
     render(<App />);
@@ -176,6 +176,8 @@ describe('the compare view', () => {
       await waitFor(() => expect(screen.getAllByTestId(/^compare-row-/)).toHaveLength(100));
       // Largest change first, in the backend's order.
       expect(screen.getAllByTestId(/^compare-row-/)[99]!.getAttribute('data-testid')).toBe('compare-row-S99');
+      // 250 changed, 100 listed: said above the list, so "Grown (250)" is not taken for the rows under it.
+      expect(screen.getByTestId('compare-cut').textContent).toBe('The 100 largest changes of 250 are listed; the filters choose among them.');
     } finally {
       raf.mockRestore();
     }

@@ -198,6 +198,7 @@ export const THEMES_COMPARE: Record<string, string> = {
   Tag: 'タグ',
   'Change per position': '銘柄別の増減',
   'Per position': '銘柄別',
+  'The {{shown}} largest changes of {{n}} are listed; the filters choose among them.': '変化した {{n}} 件のうち、変化の大きい {{shown}} 件を表示しています。絞り込みはこの中から選びます。',
   Show: '表示',
   Account: '口座',
   Status: '状態',
