@@ -3,6 +3,7 @@ import { groupsWithPositions, scaleHalfUp, valuation, valuesOf, type GroupPositi
 import type { CurrencyFactor } from './rates';
 import { snapshotBasis } from './scan';
 import { checkTagTable, type TagTable } from './tag-tables';
+import { sql, table as tableName } from '../sql';
 
 /**
  * One side of a comparison of two snapshots (compare.ts), read from the snapshot's position groups
@@ -69,7 +70,7 @@ export type TagWeights = Map<string, { r: number; w: number }[]>;
  */
 export function tagWeights(db: Db, table: TagTable, roots: Map<string, number>): TagWeights {
   const rows = db
-    .prepare(`SELECT t.symbol_key, coalesce(th.parent_id, th.id), t.weight_bp FROM ${checkTagTable(table)} t JOIN themes th ON th.id = t.theme_id WHERE t.weight_bp > 0`)
+    .prepare(sql`SELECT t.symbol_key, coalesce(th.parent_id, th.id), t.weight_bp FROM ${tableName(checkTagTable(table))} t JOIN themes th ON th.id = t.theme_id WHERE t.weight_bp > 0`.text)
     .raw()
     .all() as [string, string, number][];
   const out: TagWeights = new Map();
