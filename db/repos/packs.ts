@@ -51,7 +51,7 @@ export function suggestionThemes(db: Db, pack: ActivePack = activePack(db)) {
   };
   const ensure = (themeId: string): void => {
     const theme = resolve(themeId);
-    if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${themeId}" for this suggestion: its theme was deleted.`);
+    if (!theme) throw saidError('NOT_FOUND', ERROR_TEXT.suggestionThemeGone, { themeId });
     if (theme.exists) return;
     const sub = declared.get(themeId) as PackTheme;
     if (listThemes(db).some((t) => t.name.toLowerCase() === sub.name.toLowerCase())) {

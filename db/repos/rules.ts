@@ -1,5 +1,4 @@
 import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
-import { AppError } from '../../shared/api/errors';
 import type { TagRule } from '../../shared/api/contract';
 import { compileRule, type RuleTarget } from '../../shared/tags/rule-match';
 import type { Db } from '../connection';
@@ -17,7 +16,7 @@ export function listRules(db: Db): Rule[] {
 }
 
 export function createRule(db: Db, input: RuleInput, now: string): Rule {
-  if (!getTheme(db, input.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${input.themeId}".`);
+  if (!getTheme(db, input.themeId)) throw saidError('NOT_FOUND', ERROR_TEXT.themeGone, { themeId: input.themeId });
   if (!input.pattern.trim()) throw saidError('VALIDATION', ERROR_TEXT.ruleNeedsPattern, {});
   const id = Number(
     db
@@ -28,7 +27,7 @@ export function createRule(db: Db, input: RuleInput, now: string): Rule {
 }
 
 export function deleteRule(db: Db, id: number): void {
-  if (db.prepare('DELETE FROM rules WHERE id = ?').run(id).changes === 0) throw new AppError('NOT_FOUND', `There is no rule ${id}.`);
+  if (db.prepare('DELETE FROM rules WHERE id = ?').run(id).changes === 0) throw saidError('NOT_FOUND', ERROR_TEXT.ruleGone, { id: String(id) });
 }
 
 /** Positions of every portfolio's latest snapshot: what rules look at "on demand". */

@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/api/errors';
 import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import type { OpenSuggestion } from '../../shared/api/contract';
 import type { Suggestion } from '../../shared/suggestions/suggestions';
@@ -63,7 +62,7 @@ export function acceptSuggestions(db: Db, items: readonly { symbolKey: string; t
     const themes = suggestionThemes(db, pack);
     for (const item of items) {
       const s = find(pack.suggestions, item.symbolKey.toUpperCase(), item.themeId);
-      if (!s) throw new AppError('NOT_FOUND', `There is no suggestion of ${item.symbolKey} for ${item.themeId}.`);
+      if (!s) throw saidError('NOT_FOUND', ERROR_TEXT.suggestionGone, { key: item.symbolKey, themeId: item.themeId });
       const others = tagsOf(db, s.symbolKey).filter((t) => t.themeId !== s.themeId).reduce((a, t) => a + t.weightBp, 0);
       if (others >= 10_000) {
         // The English names the theme by its id, as it always has; the app names it as it names the theme (in Japanese, a default one in Japanese).

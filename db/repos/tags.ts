@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/api/errors';
 import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { FULL_WEIGHT_BP, type Tag, type TagSource } from '../../shared/domain/types';
 import type { Db } from '../connection';
@@ -61,7 +60,7 @@ export function setTag(
 ): Tag[] {
   const key = tagKeyFor(db, input.symbolKey);
   const theme = getTheme(db, input.themeId);
-  if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${input.themeId}". Run "themelens themes" to list the theme ids.`);
+  if (!theme) throw saidError('NOT_FOUND', ERROR_TEXT.themeGoneList, { themeId: input.themeId });
   return db.transaction(() => {
     const existing = tagsOf(db, key);
     const others = existing.filter((t) => t.themeId !== input.themeId).reduce((s, t) => s + t.weightBp, 0);
@@ -96,7 +95,7 @@ export function removeTag(db: Db, input: { symbolKey: string; themeId?: string |
   return db.transaction(() => {
     const doomed = tagsOf(db, key).filter((t) => !input.themeId || t.themeId === input.themeId);
     if (doomed.length === 0) {
-      throw new AppError('NOT_FOUND', input.themeId ? `${key} is not tagged with "${input.themeId}".` : `${key} has no tags.`);
+      throw input.themeId ? saidError('NOT_FOUND', ERROR_TEXT.notTaggedWith, { key, themeId: input.themeId }) : saidError('NOT_FOUND', ERROR_TEXT.noTags, { key });
     }
     for (const t of doomed) {
       db.prepare('DELETE FROM tags WHERE symbol_key = ? AND theme_id = ?').run(key, t.themeId);
@@ -184,7 +183,7 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
       return { c, key: canonicalKey(db, normaliseSymbolKey(c.symbolKey)) };
     });
     // Every theme is checked before any edit is applied, so the refusal does not depend on the order.
-    for (const { c } of resolved) if (!themeNames.has(c.themeId)) throw new AppError('NOT_FOUND', `There is no theme "${c.themeId}". Run "themelens themes" to list the theme ids.`);
+    for (const { c } of resolved) if (!themeNames.has(c.themeId)) throw saidError('NOT_FOUND', ERROR_TEXT.themeGoneList, { themeId: c.themeId });
     for (const { key, c } of inSafeOrder(resolved, weightsOf)) {
       const m = weightsOf(key);
       const old = m.get(c.themeId) ?? null;

@@ -1,5 +1,4 @@
 import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
-import { AppError } from '../../shared/api/errors';
 import { DEFAULT_THEMES } from '../../shared/domain/default-themes';
 import type { Theme } from '../../shared/domain/types';
 import type { Db } from '../connection';
@@ -23,7 +22,7 @@ const PALETTE = ['#0891b2', '#16a34a', '#db2777', '#ea580c', '#4f46e5', '#65a30d
 function checkParent(db: Db, themeId: string | null, parentId: string | null | undefined): void {
   if (!parentId) return;
   const parent = getTheme(db, parentId);
-  if (!parent) throw new AppError('NOT_FOUND', `There is no theme "${parentId}" to put it under.`);
+  if (!parent) throw saidError('NOT_FOUND', ERROR_TEXT.parentGone, { themeId: parentId });
   if (parent.parentId) throw saidError('VALIDATION', ERROR_TEXT.subThemeDeep, { name: parent.name });
   if (themeId === parentId) throw saidError('VALIDATION', ERROR_TEXT.ownParent, {});
   if (themeId && listThemes(db).some((t) => t.parentId === themeId)) throw saidError('VALIDATION', ERROR_TEXT.hasSubThemes, {});
@@ -60,7 +59,7 @@ export function updateTheme(
   input: { id: string; name?: string | undefined; color?: string | undefined; description?: string | undefined; pack?: string | undefined; parentId?: string | null | undefined },
 ): Theme {
   const theme = getTheme(db, input.id);
-  if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${input.id}".`);
+  if (!theme) throw saidError('NOT_FOUND', ERROR_TEXT.themeGone, { themeId: input.id });
   if (input.parentId !== undefined) checkParent(db, theme.id, input.parentId);
   const name = input.name?.trim() ?? theme.name;
   if (name !== theme.name && listThemes(db).some((t) => t.id !== theme.id && t.name.toLowerCase() === name.toLowerCase())) {
@@ -81,7 +80,7 @@ export function updateTheme(
 export function reorderThemes(db: Db, ids: readonly string[]): Theme[] {
   const all = listThemes(db);
   const known = new Set(all.map((t) => t.id));
-  for (const id of ids) if (!known.has(id)) throw new AppError('NOT_FOUND', `There is no theme "${id}".`);
+  for (const id of ids) if (!known.has(id)) throw saidError('NOT_FOUND', ERROR_TEXT.themeGone, { themeId: id });
   const order = [...ids, ...all.map((t) => t.id).filter((id) => !ids.includes(id))];
   const set = db.prepare('UPDATE themes SET sort_order = ? WHERE id = ?');
   db.transaction(() => order.forEach((id, i) => set.run(i + 1, id)))();
@@ -91,7 +90,7 @@ export function reorderThemes(db: Db, ids: readonly string[]): Theme[] {
 /** Deletes a theme and its tags (recorded in the tag history); a default can be restored later. */
 export function deleteTheme(db: Db, id: string, now: string): { deletedTags: number } {
   const theme = getTheme(db, id);
-  if (!theme) throw new AppError('NOT_FOUND', `There is no theme "${id}".`);
+  if (!theme) throw saidError('NOT_FOUND', ERROR_TEXT.themeGone, { themeId: id });
   return db.transaction(() => {
     const tags = db.prepare('SELECT symbol_key, weight_bp FROM tags WHERE theme_id = ?').all(id) as { symbol_key: string; weight_bp: number }[];
     const event = db.prepare("INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, NULL, 'manual', ?)");

@@ -1,3 +1,4 @@
+import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 import type { SecurityDetail, SecurityReview, SecuritySummary, SnapshotSecurity } from '../../shared/api/contract';
 import type { Db } from '../connection';
@@ -37,7 +38,7 @@ export function listReviews(db: Db, openOnly = true): SecurityReview[] {
 /** Confirms a review (its key becomes the chosen security's, by a user link) or rejects it (left as it is). */
 export function decideReview(db: Db, id: number, decision: 'confirm' | 'reject', candidate: string | undefined, now: string): SecurityReview[] {
   const r = listReviews(db, false).find((x) => x.id === id);
-  if (!r) throw new AppError('NOT_FOUND', `There is no review item ${id}.`);
+  if (!r) throw saidError('NOT_FOUND', ERROR_TEXT.reviewGone, { id: String(id) });
   if (r.status !== 'open') throw new AppError('CONFLICT', `Review item ${id} was already ${r.status}.`);
   db.transaction(() => {
     if (decision === 'confirm') {

@@ -44,6 +44,16 @@ export const ERROR_TEXT = {
   sampleNotEmpty: 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db',
   noSnapshots: '{{portfolio}} has no snapshots yet. Import a holdings file into it first.',
   nothingToReprice: '{{portfolio}} has no holdings to reprice yet. Import a holdings file first.',
+  // Ids the window held that are gone meanwhile (deleted from the command line, or in another window).
+  themeGone: 'There is no theme "{{themeId}}".',
+  themeGoneList: 'There is no theme "{{themeId}}". Run "themelens themes" to list the theme ids.',
+  parentGone: 'There is no theme "{{themeId}}" to put it under.',
+  suggestionThemeGone: 'There is no theme "{{themeId}}" for this suggestion: its theme was deleted.',
+  suggestionGone: 'There is no suggestion of {{key}} for {{themeId}}.',
+  notTaggedWith: '{{key}} is not tagged with "{{themeId}}".',
+  noTags: '{{key}} has no tags.',
+  ruleGone: 'There is no rule {{id}}.',
+  reviewGone: 'There is no review item {{id}}.',
 } as const;
 
 export type ErrorText = (typeof ERROR_TEXT)[keyof typeof ERROR_TEXT];
@@ -84,4 +94,13 @@ export const ERROR_JAPANESE: Record<string, string> = {
   [ERROR_TEXT.sampleNotEmpty]: 'サンプル世帯は、実際の保有銘柄と混ざらないよう、空のデータベースにだけ読み込みます。新しいデータベースファイルを使ってください: themelens demo --db sample.db',
   [ERROR_TEXT.noSnapshots]: '{{portfolio}} にはまだスナップショットがありません。先に保有銘柄ファイルをインポートしてください。',
   [ERROR_TEXT.nothingToReprice]: '{{portfolio}} には、価格を更新する保有銘柄がまだありません。先に保有銘柄ファイルをインポートしてください。',
+  [ERROR_TEXT.themeGone]: 'テーマ「{{themeId}}」はありません（ほかの画面かコマンドラインで削除されたようです）。',
+  [ERROR_TEXT.themeGoneList]: 'テーマ「{{themeId}}」はありません（ほかの画面かコマンドラインで削除されたようです）。',
+  [ERROR_TEXT.parentGone]: '親テーマ「{{themeId}}」はありません（削除されたようです）。',
+  [ERROR_TEXT.suggestionThemeGone]: 'この提案のテーマ「{{themeId}}」はありません。テーマが削除されています。',
+  [ERROR_TEXT.suggestionGone]: '{{key}} の {{themeId}} への提案はありません。',
+  [ERROR_TEXT.notTaggedWith]: '{{key}} には「{{themeId}}」のタグがありません。',
+  [ERROR_TEXT.noTags]: '{{key}} にはタグがありません。',
+  [ERROR_TEXT.ruleGone]: 'ルール {{id}} はありません（削除されたようです）。',
+  [ERROR_TEXT.reviewGone]: '確認項目 {{id}} はありません（すでに処理されたようです）。',
 };

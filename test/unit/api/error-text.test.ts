@@ -37,6 +37,15 @@ describe('refusals said from templates, in English', () => {
     [ERROR_TEXT.sampleNotEmpty, {}, 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db'],
     [ERROR_TEXT.noSnapshots, { portfolio: 'NISA' }, 'NISA has no snapshots yet. Import a holdings file into it first.'],
     [ERROR_TEXT.nothingToReprice, { portfolio: 'NISA' }, 'NISA has no holdings to reprice yet. Import a holdings file first.'],
+    [ERROR_TEXT.themeGone, { themeId: 'robots' }, 'There is no theme "robots".'],
+    [ERROR_TEXT.themeGoneList, { themeId: 'robots' }, 'There is no theme "robots". Run "themelens themes" to list the theme ids.'],
+    [ERROR_TEXT.parentGone, { themeId: 'robots' }, 'There is no theme "robots" to put it under.'],
+    [ERROR_TEXT.suggestionThemeGone, { themeId: 'robots' }, 'There is no theme "robots" for this suggestion: its theme was deleted.'],
+    [ERROR_TEXT.suggestionGone, { key: 'NVDA', themeId: 'robots' }, 'There is no suggestion of NVDA for robots.'],
+    [ERROR_TEXT.notTaggedWith, { key: 'NVDA', themeId: 'robots' }, 'NVDA is not tagged with "robots".'],
+    [ERROR_TEXT.noTags, { key: 'NVDA' }, 'NVDA has no tags.'],
+    [ERROR_TEXT.ruleGone, { id: '7' }, 'There is no rule 7.'],
+    [ERROR_TEXT.reviewGone, { id: '7' }, 'There is no review item 7.'],
   ];
 
   it('every template is pinned here', () => {
