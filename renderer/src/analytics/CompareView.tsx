@@ -27,24 +27,11 @@ export function CompareView({ portfolio, snapshots, version }: ViewProps & { sna
   const { t } = useTranslation();
   const [toId, setToId] = useState<number | null>(snapshots[0]?.id ?? null);
   const [fromId, setFromId] = useState<number | null>(snapshots[1]?.id ?? snapshots[0]?.id ?? null);
-  const [filter, setFilter] = useState<ChangeStatus | 'all'>('all');
   const { data: c, error } = useCall<SnapshotComparison | null>(
     () => (fromId && toId ? api().compareSnapshots({ portfolioId: portfolio.id, fromSnapshotId: fromId, toSnapshotId: toId }) : Promise.resolve(null)),
     `${portfolio.id}:${fromId}:${toId}:${version}`,
   );
   useSwitchMeasure('compare', c);
-  // Which comparison has all its rows drawn: the first frame of a new one draws FIRST_ROWS.
-  const [whole, setWhole] = useState<SnapshotComparison | null>(null);
-  useEffect(() => {
-    if (!c || c.positions.length <= FIRST_ROWS) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setWhole(c), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [c]);
-  const cur = portfolio.baseCurrency;
   return (
     <div className="view-grid" data-testid="compare-view">
       <section className="panel wide">
@@ -55,106 +42,127 @@ export function CompareView({ portfolio, snapshots, version }: ViewProps & { sna
         </div>
         {error && <p className="warn">{error}</p>}
       </section>
-      {c && (
-        <>
-          <section className="panel wide" aria-label={t('Change per theme')}>
-            <h2>{t('Per theme: {{from}} → {{to}} total', { from: formatMoney(c.from.totalValue, cur), to: formatMoney(c.to.totalValue, cur) })}</h2>
-            <table className="compact" data-testid="compare-themes">
-              <thead>
-                <tr>
-                  <th>{t('Theme')}</th>
-                  <th className="num">{t('From')}</th>
-                  <th className="num">{t('To')}</th>
-                  <th className="num">{t('Change')}</th>
-                  <th className="num">{t('Share')}</th>
-                  <th className="num">{t('Quantity')}</th>
-                  <th className="num">{t('Price')}</th>
-                  <th className="num">{t('Tag')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.themes.map((th) => (
-                  <tr key={th.id} data-testid={`compare-theme-${th.id}`}>
-                    <td>
-                      <span className="swatch" style={{ background: th.color }} />
-                      {th.name}
-                    </td>
-                    <td className="num">{formatMoney(th.fromValue, cur)}</td>
-                    <td className="num">{formatMoney(th.toValue, cur)}</td>
-                    <td className="num">{signed(th.toValue - th.fromValue, cur)}</td>
-                    <td className="num">
-                      {formatShare(th.fromShare)} → {formatShare(th.toShare)}
-                    </td>
-                    <td className="num">{signed(th.quantityEffect, cur)}</td>
-                    <td className="num">{signed(th.priceEffect, cur)}</td>
-                    <td className="num">{signed(th.tagEffect, cur)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <section className="panel wide" aria-label={t('Change per position')}>
-            <div className="form-row">
-              <h2>{t('Per position')}</h2>
-              <div className="status-filter" role="group" aria-label={t('Show')}>
-                {(['all', 'new', 'gone', 'grown', 'shrunk'] as const).map((s) => (
-                  <button key={s} type="button" className={`small${filter === s ? ' active' : ''}`} aria-pressed={filter === s} data-testid={`compare-filter-${s}`} onClick={() => setFilter(s)}>
-                    {s === 'all' ? t('All') : t(STATUS_LABEL[s])} {s !== 'all' && `(${c.counts[s]})`}
-                  </button>
-                ))}
-              </div>
-            </div>
-            {c.changedCount > c.positions.length && (
-              // The list is cut (at 300): said, so a filter's count is not taken for the rows listed under it.
-              <p className="muted small" data-testid="compare-cut">
-                {t('The {{shown}} largest changes of {{n}} are listed; the filters choose among them.', { shown: formatCount(c.positions.length), n: formatCount(c.changedCount) })}
-              </p>
-            )}
-            <table className="compact" data-testid="compare-positions">
-              <thead>
-                <tr>
-                  <th>{t('Symbol')}</th>
-                  <th>{t('Account')}</th>
-                  <th>{t('Status')}</th>
-                  <th className="num">{t('Quantity')}</th>
-                  <th className="num">{t('Value')}</th>
-                  <th className="num">{t('Change')}</th>
-                  <th>{t('Why')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.positions
-                  .filter((p) => filter === 'all' || p.status === filter)
-                  .slice(0, whole === c ? undefined : FIRST_ROWS)
-                  .map((p) => (
-                    <tr key={`${p.account}|${p.symbolKey}`} data-testid={`compare-row-${p.symbolKey}`}>
-                      <td className="symbol">{p.symbol}</td>
-                      <td>{p.account}</td>
-                      <td>
-                        <span className={`status status-${p.status}`}>{t(STATUS_LABEL[p.status])}</span>
-                      </td>
-                      <td className="num">
-                        {formatQuantity(p.fromQuantity) || '—'} → {formatQuantity(p.toQuantity) || '—'}
-                      </td>
-                      <td className="num">
-                        {formatMoney(p.fromValue, cur)} → {formatMoney(p.toValue, cur)}
-                      </td>
-                      <td className="num">{signed(p.toValue - p.fromValue, cur)}</td>
-                      <td data-testid={`compare-why-${p.symbolKey}`}>
-                        {p.reasons
-                          .map((r) => `${t(REASON_LABEL[r])} ${signed(r === 'quantity' ? p.quantityEffect : r === 'price' ? p.priceEffect : p.tagEffect, cur)}`)
-                          .join(', ')}
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-            <p className="muted small">
-              {t('Quantity: the change in quantity at the old price. Price: the rest of the value change (FX included). Tag: themed value that moved because weights changed between the two snapshots.')}
-            </p>
-          </section>
-        </>
-      )}
+      {c && <CompareFigures c={c} currency={portfolio.baseCurrency} />}
     </div>
+  );
+}
+
+/**
+ * A comparison's figures as the Compare view draws them: without calls of its own, so the window
+ * can draw it once unseen to warm its code (warm-up.tsx), as it does every other view.
+ */
+export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; currency: string }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<ChangeStatus | 'all'>('all');
+  // Which comparison has all its rows drawn: the first frame of a new one draws FIRST_ROWS.
+  const [whole, setWhole] = useState<SnapshotComparison | null>(null);
+  useEffect(() => {
+    if (c.positions.length <= FIRST_ROWS) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setWhole(c), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [c]);
+  return (
+    <>
+      <section className="panel wide" aria-label={t('Change per theme')}>
+        <h2>{t('Per theme: {{from}} → {{to}} total', { from: formatMoney(c.from.totalValue, cur), to: formatMoney(c.to.totalValue, cur) })}</h2>
+        <table className="compact" data-testid="compare-themes">
+          <thead>
+            <tr>
+              <th>{t('Theme')}</th>
+              <th className="num">{t('From')}</th>
+              <th className="num">{t('To')}</th>
+              <th className="num">{t('Change')}</th>
+              <th className="num">{t('Share')}</th>
+              <th className="num">{t('Quantity')}</th>
+              <th className="num">{t('Price')}</th>
+              <th className="num">{t('Tag')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.themes.map((th) => (
+              <tr key={th.id} data-testid={`compare-theme-${th.id}`}>
+                <td>
+                  <span className="swatch" style={{ background: th.color }} />
+                  {th.name}
+                </td>
+                <td className="num">{formatMoney(th.fromValue, cur)}</td>
+                <td className="num">{formatMoney(th.toValue, cur)}</td>
+                <td className="num">{signed(th.toValue - th.fromValue, cur)}</td>
+                <td className="num">
+                  {formatShare(th.fromShare)} → {formatShare(th.toShare)}
+                </td>
+                <td className="num">{signed(th.quantityEffect, cur)}</td>
+                <td className="num">{signed(th.priceEffect, cur)}</td>
+                <td className="num">{signed(th.tagEffect, cur)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel wide" aria-label={t('Change per position')}>
+        <div className="form-row">
+          <h2>{t('Per position')}</h2>
+          <div className="status-filter" role="group" aria-label={t('Show')}>
+            {(['all', 'new', 'gone', 'grown', 'shrunk'] as const).map((s) => (
+              <button key={s} type="button" className={`small${filter === s ? ' active' : ''}`} aria-pressed={filter === s} data-testid={`compare-filter-${s}`} onClick={() => setFilter(s)}>
+                {s === 'all' ? t('All') : t(STATUS_LABEL[s])} {s !== 'all' && `(${c.counts[s]})`}
+              </button>
+            ))}
+          </div>
+        </div>
+        {c.changedCount > c.positions.length && (
+          // The list is cut (at 300): said, so a filter's count is not taken for the rows listed under it.
+          <p className="muted small" data-testid="compare-cut">
+            {t('The {{shown}} largest changes of {{n}} are listed; the filters choose among them.', { shown: formatCount(c.positions.length), n: formatCount(c.changedCount) })}
+          </p>
+        )}
+        <table className="compact" data-testid="compare-positions">
+          <thead>
+            <tr>
+              <th>{t('Symbol')}</th>
+              <th>{t('Account')}</th>
+              <th>{t('Status')}</th>
+              <th className="num">{t('Quantity')}</th>
+              <th className="num">{t('Value')}</th>
+              <th className="num">{t('Change')}</th>
+              <th>{t('Why')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.positions
+              .filter((p) => filter === 'all' || p.status === filter)
+              .slice(0, whole === c ? undefined : FIRST_ROWS)
+              .map((p) => (
+                <tr key={`${p.account}|${p.symbolKey}`} data-testid={`compare-row-${p.symbolKey}`}>
+                  <td className="symbol">{p.symbol}</td>
+                  <td>{p.account}</td>
+                  <td>
+                    <span className={`status status-${p.status}`}>{t(STATUS_LABEL[p.status])}</span>
+                  </td>
+                  <td className="num">
+                    {formatQuantity(p.fromQuantity) || '—'} → {formatQuantity(p.toQuantity) || '—'}
+                  </td>
+                  <td className="num">
+                    {formatMoney(p.fromValue, cur)} → {formatMoney(p.toValue, cur)}
+                  </td>
+                  <td className="num">{signed(p.toValue - p.fromValue, cur)}</td>
+                  <td data-testid={`compare-why-${p.symbolKey}`}>
+                    {p.reasons
+                      .map((r) => `${t(REASON_LABEL[r])} ${signed(r === 'quantity' ? p.quantityEffect : r === 'price' ? p.priceEffect : p.tagEffect, cur)}`)
+                      .join(', ')}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+        <p className="muted small">
+          {t('Quantity: the change in quantity at the old price. Price: the rest of the value change (FX included). Tag: themed value that moved because weights changed between the two snapshots.')}
+        </p>
+      </section>
+    </>
   );
 }

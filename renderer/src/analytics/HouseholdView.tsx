@@ -1,5 +1,5 @@
 import { warningWords } from './warning-words';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClientSummary } from '../../../shared/api/contract';
@@ -60,6 +60,58 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
   if (clients.error || exposure.error) return <p className="warn" data-testid="household-view">{clients.error ?? exposure.error}</p>;
   const r = exposure.data;
   if (!client || !r || !base) return <p className="muted loading-inline" data-testid="household-view">{t('Loading…')}</p>;
+  return (
+    <HouseholdFigures
+      r={r}
+      client={client.name}
+      currencies={client.baseCurrencies}
+      base={base}
+      onCurrency={setCurrency}
+      onExport={() => setExporting(true)}
+      onMessage={onMessage}
+      onTargetsSaved={() => setEdits((n) => n + 1)}
+      dialog={
+        exporting && (
+          <ExportReportDialog
+            subject={{ client: client.name, baseCurrency: r.baseCurrency }}
+            naming={{ clientName: null, portfolio: t('{{name}} household', { name: client.name }), asOf: r.asOf }}
+            onClose={() => setExporting(false)}
+            onSaved={(saved) => onMessage(t('Household report saved to {{path}}', { path: saved.path }), 'ok')}
+          />
+        )
+      }
+    />
+  );
+}
+
+/**
+ * A household's figures as the Household view draws them: without calls of its own, so the window
+ * can draw it once unseen to warm its code (warm-up.tsx), as it does every other view.
+ */
+export function HouseholdFigures({
+  r,
+  client,
+  currencies,
+  base,
+  onCurrency,
+  onExport,
+  onMessage,
+  onTargetsSaved,
+  dialog,
+}: {
+  r: Exposure;
+  /** The client's name as stored (its targets are kept under it). */
+  client: string;
+  /** The base currencies of the client's portfolios; with more than one, the figures' is chosen. */
+  currencies: string[];
+  base: string;
+  onCurrency: (currency: string) => void;
+  onExport: () => void;
+  onMessage: ViewProps['onMessage'];
+  onTargetsSaved: () => void;
+  dialog?: ReactNode;
+}) {
+  const { t } = useTranslation();
   const cur = r.baseCurrency;
   const roots = r.themes.filter((x) => !x.parentId);
   // A position's tags name their themes as the rest of the app does, not by id.
@@ -71,7 +123,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
       <section className="panel wide" aria-label={t('Household')}>
         <div className="view-head-row">
           <h2>{t('Household: {{name}}', { name: r.portfolio })}</h2>
-          <button type="button" className="small" data-testid="household-export" onClick={() => setExporting(true)}>
+          <button type="button" className="small" data-testid="household-export" onClick={onExport}>
             {t('Export household report…')}
           </button>
         </div>
@@ -79,15 +131,15 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
           {t('{{n}} portfolios,', { n: r.portfolios?.filter((p) => p.snapshotId !== null).length ?? '' })} <strong>{formatMoney(r.totalValue, cur)}</strong>{' '}
           {t('in total, latest holdings as of {{date}}.', { date: formatDate(r.asOf) })}
         </p>
-        {client.baseCurrencies.length > 1 ? (
+        {currencies.length > 1 ? (
           <label className="inline-field">
             {t('Combined in')}{' '}
-            <select value={base} data-testid="household-currency" onChange={(e) => setCurrency(e.target.value)}>
-              {client.baseCurrencies.map((c) => (
+            <select value={base} data-testid="household-currency" onChange={(e) => onCurrency(e.target.value)}>
+              {currencies.map((c) => (
                 <option key={c}>{c}</option>
               ))}
             </select>{' '}
-            <span className="muted small">{t('(the portfolios are in {{currencies}}; each is converted at the rates of its own date)', { currencies: client.baseCurrencies.join(` ${t('and')} `) })}</span>
+            <span className="muted small">{t('(the portfolios are in {{currencies}}; each is converted at the rates of its own date)', { currencies: currencies.join(` ${t('and')} `) })}</span>
           </label>
         ) : (
           <p className="muted small">{t('All figures in {{currency}}.', { currency: cur })}</p>
@@ -98,14 +150,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
           </p>
         ))}
       </section>
-      {exporting && (
-        <ExportReportDialog
-          subject={{ client: client.name, baseCurrency: cur }}
-          naming={{ clientName: null, portfolio: t('{{name}} household', { name: client.name }), asOf: r.asOf }}
-          onClose={() => setExporting(false)}
-          onSaved={(saved) => onMessage(t('Household report saved to {{path}}', { path: saved.path }), 'ok')}
-        />
-      )}
+      {dialog}
       <ChartFrame
         title={hasTargets ? t('{{name}}: theme shares and targets', { name: r.portfolio }) : t('{{name}}: theme shares', { name: r.portfolio })}
         description={hasTargets ? t("Bar chart of the household's share in each theme beside its target") : t("Bar chart of the household's share in each theme")}
@@ -188,11 +233,11 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
           </tbody>
         </table>
         <HouseholdTargets
-          client={client.name}
+          client={client}
           themes={r.themes}
           onSaved={(text) => {
             onMessage(text, 'ok');
-            setEdits((n) => n + 1);
+            onTargetsSaved();
           }}
           onError={(err) => onMessage(errorWords(err), 'error')}
         />

@@ -3,7 +3,10 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { PortfolioSummary } from '../../../shared/domain/types';
 import { drawingUnseen } from './charts/ChartBox';
-import type { AccountBreakdown, BreakdownHead, CurrencyBreakdown, PortfoliosOverview, ThemeBreakdown, ThemeHistory, ThemeOverlap } from '../../../shared/exposure/analytics';
+import type { AccountBreakdown, BreakdownHead, CurrencyBreakdown, PortfoliosOverview, PositionChange, SnapshotComparison, ThemeBreakdown, ThemeHistory, ThemeOverlap } from '../../../shared/exposure/analytics';
+import type { Exposure } from '../../../shared/exposure/model';
+import { CompareFigures } from './CompareView';
+import { HouseholdFigures } from './HouseholdView';
 import { AccountsView } from './AccountsView';
 import type { ViewProps } from './AnalyticsViews';
 import { CurrenciesView } from './CurrenciesView';
@@ -45,6 +48,23 @@ const history: ThemeHistory = {
 // i18n-ignore: made-up figures drawn unseen, as above
 const overview: PortfoliosOverview = { themes: THEMES, portfolios: [{ id: 0, name: 'Sample', clientName: 'Client', baseCurrency: 'USD', snapshotId: 0, asOf: '2026-01-01', totalValue: 300, untaggedShare: 1 / 3, shares: { a: 1 / 3, b: 1 / 3 } }] };
 
+const theme = (t: (typeof THEMES)[number], i: number) => ({ ...t, value: 100, grossValue: 100, longValue: 100, shortValue: 0, share: 1 / 3, positionCount: 2, ...(i === 0 ? { target: { share: 0.3, band: 0.05, drift: 0.03, outside: false } } : {}) });
+const position = (symbol: string, value: number) => ({ account: 'P · X1', symbol, symbolKey: symbol, description: symbol, quantity: 1, value, localValue: value, currency: 'USD', isCash: false, themes: [{ id: 'a', weight: 1, value }] });
+// i18n-ignore: made-up figures drawn unseen, as above
+const household: Exposure = {
+  schemaVersion: 1, portfolio: 'Client', clientName: 'Client', snapshotId: null, asOf: '2026-01-01', sourceFile: 'a.csv', baseCurrency: 'USD', totalValue: 300, cashValue: 0, untaggedValue: 100,
+  themes: THEMES.map(theme), positionCount: 2, positions: [position('S', 200), position('T', 100)], fxRates: [], tagChanges: [], warnings: [], generatedAt: '',
+  portfolios: [{ name: 'P', snapshotId: 0, asOf: '2026-01-01', sourceFile: 'a.csv', baseCurrency: 'USD', totalValue: 300, positionCount: 2 }],
+};
+const change = (symbol: string, status: PositionChange['status']): PositionChange => ({
+  account: 'X1', symbolKey: symbol, symbol, description: symbol, status, fromQuantity: 1, toQuantity: 2, fromValue: 100, toValue: 200, quantityEffect: 100, priceEffect: 0, tagEffect: 0, reasons: ['quantity'],
+});
+const comparison: SnapshotComparison = {
+  portfolioId: 0, baseCurrency: 'USD', from: { snapshotId: 0, asOf: '2026-01-01', totalValue: 200 }, to: { snapshotId: 1, asOf: '2026-02-01', totalValue: 300 },
+  themes: THEMES.map((t) => ({ ...t, fromValue: 100, toValue: 150, fromShare: 0.5, toShare: 0.5, quantityEffect: 50, priceEffect: 0, tagEffect: 0 })),
+  counts: { new: 1, gone: 0, grown: 1, shrunk: 0, unchanged: 0 }, positions: [change('S', 'grown'), change('T', 'new')], changedCount: 2, missingCurrencies: [],
+};
+
 const VIEWS: (() => ReactElement)[] = [
   () => <ThemesView {...PROPS} breakdown={themes} version={0} />,
   () => <AccountsView {...PROPS} breakdown={accounts} />,
@@ -52,6 +72,8 @@ const VIEWS: (() => ReactElement)[] = [
   () => <CurrenciesView {...PROPS} breakdown={currencies} />,
   () => <OverlapView {...PROPS} overlap={overlap} />,
   () => <PortfoliosView {...PROPS} overview={overview} />,
+  () => <CompareFigures c={comparison} currency="USD" />,
+  () => <HouseholdFigures r={household} client="Client" currencies={['USD']} base="USD" onCurrency={() => {}} onExport={() => {}} onMessage={() => {}} onTargetsSaved={() => {}} />,
 ];
 
 const idle = (f: () => void) => whenIdle(f, 3000, 200);

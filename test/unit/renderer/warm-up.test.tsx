@@ -30,12 +30,12 @@ describe('drawing the analytics views once while the window is quiet', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(drawn()).toEqual([]); // the window only just opened
     await vi.advanceTimersByTimeAsync(5000);
-    // Themes, accounts, history, currencies, overlap, portfolios: each once.
-    expect(drawn()).toEqual([0, 1, 2, 3, 4, 5]);
+    // Themes, accounts, history, currencies, overlap, portfolios, compare, household: each once.
+    expect(drawn()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // Each drawing was attached to the page and removed within its task: nothing is left behind.
     // (recharts keeps one hidden span of its own to measure text with, as it does for any chart.)
     const ours = (els: Element[]) => els.filter((el) => el.id !== 'recharts_measurement_span');
-    expect(ours(added)).toHaveLength(6);
+    expect(ours(added)).toHaveLength(8);
     expect(ours([...document.body.children])).toEqual([]);
     stop();
   });
@@ -52,7 +52,7 @@ describe('drawing the analytics views once while the window is quiet', () => {
     expect(drawn()).toEqual([]); // a switch is still being drawn
     performance.clearMarks('themelens:switch-start');
     await vi.advanceTimersByTimeAsync(5000);
-    expect(drawn()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(drawn()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     stop();
   });
 
