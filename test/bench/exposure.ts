@@ -16,6 +16,12 @@ import { accountSums } from '../../db/exposure/group-accounts';
 import { scanAccountSums } from '../reference/scan-breakdowns';
 import { scanSummary } from '../reference/scan-summary';
 import { openBackend } from '../../db/service/backend';
+import { compareSnapshots } from '../../db/exposure/compare';
+import { computeClientExposure } from '../../db/exposure/client';
+import { getPortfolio } from '../../db/repos/portfolios';
+import { getSnapshot } from '../../db/repos/snapshots';
+import type { Db } from '../../db/connection';
+import { scanCompare } from '../reference/scan-compare';
 import { writeHoldingsCsv } from './generate';
 
 const THEMES = ['data-centers', 'oil-logistics', 'diamond-semiconductors'];
@@ -77,9 +83,41 @@ export async function runExposureBench(dbPath: string): Promise<void> {
     console.log(`  ratio                        ${(wall(exposures) / wall(sums)).toFixed(2)}x median; first run ${(first.wallMs / wall(sums)).toFixed(2)}x; CPU ${(cpu(exposures) / cpu(sums)).toFixed(2)}x   (target: < 10x)`);
     console.log(`  scan of every position       ${scans.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(scans))}: ${(wall(scans) / wall(sums)).toFixed(2)}x`);
     console.log(`  accounts breakdown (groups)  ${accounts.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(accounts))}; by a grouped scan of every position ${ms(wall(accountScans))}`);
+    benchCompareAndHousehold(db, snapshotId);
   } finally {
     backend.close();
   }
+}
+
+/**
+ * The Compare view's comparison and the Household view's largest lines, each against the way it
+ * was computed before (the SQL over every position, test/reference/scan-compare.ts; every position
+ * of the client read and merged), alternating, nothing cached between runs but the groups and
+ * their quantities (kept per connection, as in the app). The snapshot is compared with itself:
+ * both sides are read and every holding is matched.
+ */
+function benchCompareAndHousehold(db: Db, snapshotId: number): void {
+  const snapshot = getSnapshot(db, snapshotId);
+  const portfolio = getPortfolio(db, snapshot.portfolioId);
+  if (!portfolio.clientName) db.prepare("UPDATE portfolios SET client_name = 'Bench family' WHERE id = ?").run(portfolio.id);
+  const client = portfolio.clientName ?? 'Bench family';
+  const compares: Timing[] = [];
+  const compareScans: Timing[] = [];
+  const lines: Timing[] = [];
+  const allLines: Timing[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    clearAnalyticsCache(db);
+    compares.push(timed(() => compareSnapshots(db, portfolio, snapshot, snapshot)));
+    compareScans.push(timed(() => scanCompare(db, portfolio, snapshot, snapshot, 300, { from: null, to: null })));
+    clearAnalyticsCache(db);
+    lines.push(timed(() => computeClientExposure(db, client, '', { baseCurrency: 'USD', positionLimit: 15 })));
+    clearAnalyticsCache(db);
+    allLines.push(timed(() => computeClientExposure(db, client, '', { baseCurrency: 'USD' }).positions.slice(0, 15)));
+  }
+  const wall = (t: Timing[]) => median(t.map((x) => x.wallMs));
+  const list = (t: Timing[]) => t.map((x) => ms(x.wallMs)).join(', ');
+  console.log(`  compare (groups)             ${list(compares)}   median ${ms(wall(compares))}; the SQL it replaced ${list(compareScans)}: ${(wall(compareScans) / wall(compares)).toFixed(1)}x slower`);
+  console.log(`  household, largest 15 lines  ${list(lines)}   median ${ms(wall(lines))}; every position read and merged ${list(allLines)}: ${(wall(allLines) / wall(lines)).toFixed(1)}x slower`);
 }
 
 export async function exposureBenchMain(): Promise<void> {
