@@ -54,14 +54,21 @@ function current(db: Db): CacheState {
   return state;
 }
 
+/** Computations tried before one that another connection's commit overlapped is answered anyway (not kept). */
+const TRIES = 3;
+
 /**
  * The value cached under `key`, or `compute()`'s, kept. A hit returns a copy, so a caller may
  * change what it gets. Inside an open transaction nothing is cached or served: what it reads may
  * yet be rolled back.
+ *
+ * A computation reads with several statements, each in its own read transaction: one that another
+ * connection (the command line, the import thread) committed to meanwhile may have read rates or
+ * tags from before and after the commit, so it is computed again (TRIES in all).
  */
 export function cached<T>(db: Db, key: string, compute: () => T): T {
   if (db.inTransaction) return compute();
-  const state = current(db);
+  let state = current(db);
   if (state.entries.has(key)) {
     const hit = state.entries.get(key) as T;
     // Most recently used last, so the oldest is the first to go.
@@ -69,7 +76,11 @@ export function cached<T>(db: Db, key: string, compute: () => T): T {
     state.entries.set(key, hit);
     return structuredClone(hit);
   }
-  const value = compute();
+  let value = compute();
+  for (let tries = 1; current(db) !== state && tries < TRIES; tries++) {
+    state = current(db);
+    value = compute();
+  }
   // Kept only if nothing but the analytics' own temp tables was written meanwhile.
   if (current(db) === state) {
     state.entries.set(key, structuredClone(value));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { themeBreakdown } from '../../../db/exposure/breakdowns';
-import { cachedKeys, clearAnalyticsCache } from '../../../db/exposure/cache';
+import { cached, cachedKeys, clearAnalyticsCache } from '../../../db/exposure/cache';
 import { compareSnapshots } from '../../../db/exposure/compare';
 import { computeExposureTotals } from '../../../db/exposure/compute';
 import { snapshotBasis } from '../../../db/exposure/scan';
@@ -114,6 +114,30 @@ describe('analytics cache (snapshots are immutable; any edit empties it)', () =>
     const after = themeBreakdown(db, getPortfolio(db, 1), getSnapshot(db, sid));
     expect(before.themes.find((x) => x.id === 'data-centers')!.value).toBe(0);
     expect(after.themes.find((x) => x.id === 'data-centers')!.value).toBe(10000);
+    db.close();
+  });
+
+  it('computes again when another connection commits during a computation (which may have read from before and after it)', () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    const path = join(t.dir, 'a.db');
+    const db = openDatabase(path);
+    migrate(db);
+    const other = openDatabase(path);
+    let calls = 0;
+    const read = () => db.prepare("SELECT count(*) FROM tags WHERE symbol_key = 'NVDA'").pluck().get() as number;
+    const value = cached(db, 'k', () => {
+      calls++;
+      const before = read();
+      // The command line tags NVDA between this computation's two reads.
+      if (calls === 1) tag(other, 'NVDA', 'data-centers', 10000, '2026-01-02T00:00:00Z');
+      return [before, read()];
+    });
+    expect(value).toEqual([1, 1]);
+    expect(calls).toBe(2);
+    // The consistent answer is kept.
+    expect(cached(db, 'k', () => [0, 0])).toEqual([1, 1]);
+    other.close();
     db.close();
   });
 
