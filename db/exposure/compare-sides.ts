@@ -58,7 +58,7 @@ export interface Side {
   missing: string[];
 }
 
-/** Contributions are kept per holding and top-level theme under one number (cellOf). */
+/** Contributions are kept per row and top-level theme under one number: row x ROOTS + the theme's index (cellParts). */
 const ROOTS = 1 << 16;
 
 /** A tag table's weights: per symbol key, each (top-level theme's index in `roots`, weight in bp) with weight > 0. */
@@ -85,10 +85,19 @@ export function tagWeights(db: Db, table: TagTable, roots: Map<string, number>):
   return out;
 }
 
-/** The cell of a row (a holding's place) and a top-level theme's index. */
-export const cellOf = (row: number, r: number): number => row * ROOTS + r;
 /** The row and theme index of a cell. */
 export const cellParts = (cell: number): { row: number; r: number } => ({ row: Math.floor(cell / ROOTS), r: cell % ROOTS });
+
+/**
+ * Adds `v` to `sums[i]`, its compensation kept in `errs[i]`, as SQLite's sum() adds REAL values
+ * (Kahan-Babuska-Neumaier, func.c): the comparison's sums come out as they did in SQL.
+ */
+export function addExactly(sums: { [i: number]: number }, errs: { [i: number]: number }, i: number, v: number): void {
+  const s = sums[i] as number;
+  const t = s + v;
+  errs[i] = (errs[i] as number) + (Math.abs(s) > Math.abs(v) ? s - t + v : v - t + s);
+  sums[i] = t;
+}
 
 /** A holding's quantity as SQL's sum() gives it (the sum and its compensation), or null when none of its positions had one. */
 export const quantityOf = (side: Side, slot: number): number | null => ((side.qn[slot] as number) > 0 ? (side.q[slot] as number) + (side.qErr[slot] as number) : null);
@@ -146,11 +155,7 @@ export function readSide(db: Db, baseCurrency: string, snapshotId: number, names
       v[slot] = (v[slot] as number) + (negative ? -abs : abs);
       const qty = quantitiesOf[k] as number;
       if (qty === qty) {
-        // Kahan-Babuska-Neumaier, as SQLite's sum() adds REAL values (func.c): quantities add up as they did in SQL.
-        const sum = q[slot] as number;
-        const t = sum + qty;
-        qErr[slot] = (qErr[slot] as number) + (Math.abs(sum) > Math.abs(qty) ? sum - t + qty : qty - t + sum);
-        q[slot] = t;
+        addExactly(q, qErr, slot, qty);
         qn[slot] = (qn[slot] as number) + 1;
       }
       const p = positions.n++;
@@ -164,9 +169,9 @@ export function readSide(db: Db, baseCurrency: string, snapshotId: number, names
 }
 
 /**
- * Each valued position's contributions under `weights`, added into `cells` (keyed cellOf(the
- * holding's row, `rowOf[slot]`, and the theme's index)): |base value| x weight rounded half away
- * from zero, with the position's sign, position by position (shared/exposure/contribution.ts).
+ * Each valued position's contributions under `weights`, added into `cells` (per the holding's row,
+ * `rowOf[slot]`, and theme: see ROOTS): |base value| x weight rounded half away from zero, with the
+ * position's sign, position by position (shared/exposure/contribution.ts).
  */
 export function addContributions(side: Side, weights: TagWeights, rowOf: ArrayLike<number>, cells: Map<number, number>, keys: readonly string[]): void {
   const { slot, abs, negative, n } = side.positions;
@@ -194,19 +199,19 @@ function withQuantities(db: Db, snapshotId: number): (LoadedGroup & { positions:
   const groups = groupsWithPositions(db, snapshotId);
   if (groups.every((g) => g.quantities !== undefined)) return groups as (LoadedGroup & { positions: GroupPositions; quantities: Float64Array })[];
   const range = db.prepare('SELECT first_position_id AS first, last_position_id AS last, row_count AS n FROM snapshots WHERE id = ?').get(snapshotId) as { first: number | null; last: number | null; n: number };
-  let quantityOf: (id: number) => number | null = () => null;
+  let quantityAt: (id: number) => number | null = () => null;
   if (range.first !== null && range.last !== null && range.last - range.first + 1 === range.n) {
     // One range of ids (every import): read in id order, found by offset.
     const list = db.prepare('SELECT CAST(quantity AS REAL) FROM positions WHERE id BETWEEN ? AND ? AND snapshot_id = ? ORDER BY id').pluck().all(range.first, range.last, snapshotId) as (number | null)[];
     const first = range.first;
-    quantityOf = (id) => list[id - first] ?? null;
+    quantityAt = (id) => list[id - first] ?? null;
   } else if (range.first !== null) {
     const byId = new Map(db.prepare('SELECT id, CAST(quantity AS REAL) FROM positions WHERE snapshot_id = ?').raw().all(snapshotId) as [number, number | null][]);
-    quantityOf = (id) => byId.get(id) ?? null;
+    quantityAt = (id) => byId.get(id) ?? null;
   }
   for (const g of groups) {
     const q = new Float64Array(g.n);
-    for (let k = 0; k < g.n; k++) q[k] = quantityOf(g.positions.ids[k] as number) ?? NaN;
+    for (let k = 0; k < g.n; k++) q[k] = quantityAt(g.positions.ids[k] as number) ?? NaN;
     g.quantities = q;
   }
   return groups as (LoadedGroup & { positions: GroupPositions; quantities: Float64Array })[];

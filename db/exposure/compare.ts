@@ -4,7 +4,7 @@ import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison } f
 import type { Db } from '../connection';
 import { topThemes } from './breakdowns';
 import { cached, ownWrites } from './cache';
-import { addContributions, cellParts, compareBinary, namesOf, newNames, quantityOf, readSide, tagWeights } from './compare-sides';
+import { addContributions, addExactly, cellParts, compareBinary, namesOf, newNames, quantityOf, readSide, tagWeights } from './compare-sides';
 import { tagCutoff, tagsAsOf } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;
@@ -38,14 +38,6 @@ export interface TagMoments {
 
 /** SQLite's round(x) to a whole number: half away from zero, by adding a half and cutting (func.c). */
 const roundLikeSql = (x: number): number => (x < 0 ? 0 - Math.trunc(-x + 0.5) : Math.trunc(x + 0.5));
-
-/** Adds `v` to `sums[i]` (with its compensation in `errs[i]`) as SQLite's sum() adds REAL values: Kahan-Babuska-Neumaier. */
-function addExactly(sums: number[], errs: number[], i: number, v: number): void {
-  const s = sums[i] as number;
-  const t = s + v;
-  errs[i] = (errs[i] as number) + (Math.abs(s) > Math.abs(v) ? s - t + v : v - t + s);
-  sums[i] = t;
-}
 
 /**
  * The comparison from both sides' holdings (compare-sides.ts): each holding of either side is a
@@ -116,14 +108,15 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   // A row's account and security, as text (from whichever side holds it).
   const accountOf = (i: number) => names.accountText[(slotA[i] as number) >= 0 ? (a.accountId[slotA[i] as number] as number) : (b.accountId[slotB[i] as number] as number)] as string;
   const keyOf = (i: number) => names.keyText[(slotA[i] as number) >= 0 ? (a.keyId[slotA[i] as number] as number) : (b.keyId[slotB[i] as number] as number)] as string;
+  // How far each row changed (-1: not at all, so not listed): value or tagged value, or new or gone.
+  const sizes = new Float64Array(rows);
   let changedCount = 0;
-  for (let i = 0; i < rows; i++) if (va[i] !== vb[i] || te[i] !== 0 || (slotA[i] as number) < 0 || (slotB[i] as number) < 0) changedCount++;
-  const shown = rowsShown(
-    rows,
-    limit,
-    (i) => (va[i] !== vb[i] || te[i] !== 0 || (slotA[i] as number) < 0 || (slotB[i] as number) < 0 ? Math.max(Math.abs((vb[i] as number) - (va[i] as number)), Math.abs(te[i] as number)) : -1),
-    (x, y) => compareBinary(accountOf(x), accountOf(y)) || compareBinary(keyOf(x), keyOf(y)),
-  );
+  for (let i = 0; i < rows; i++) {
+    const changed = va[i] !== vb[i] || te[i] !== 0 || (slotA[i] as number) < 0 || (slotB[i] as number) < 0;
+    sizes[i] = changed ? Math.max(Math.abs((vb[i] as number) - (va[i] as number)), Math.abs(te[i] as number)) : -1;
+    if (changed) changedCount++;
+  }
+  const shown = rowsShown(sizes, limit, (x, y) => compareBinary(accountOf(x), accountOf(y)) || compareBinary(keyOf(x), keyOf(y)));
   // Symbols and descriptions only for the rows shown.
   const namesA = namesOf(db, a, new Set(shown.map((i) => slotA[i] as number).filter((s) => s >= 0)));
   const namesB = namesOf(db, b, new Set(shown.map((i) => slotB[i] as number).filter((s) => s >= 0)));
@@ -214,13 +207,12 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
 }
 
 /**
- * The `limit` rows to show, in order: largest `size` first (-1: not shown), ties by `tie`. The
+ * The `limit` rows to show, in order: largest of `sizes` first (-1: not shown), ties by `tie`. The
  * sizes are sorted as numbers to find the cut, and only the rows at or above it by `tie`.
  */
-function rowsShown(rows: number, limit: number, size: (i: number) => number, tie: (x: number, y: number) => number): number[] {
+function rowsShown(sizes: Float64Array, limit: number, tie: (x: number, y: number) => number): number[] {
   if (limit <= 0) return [];
-  const sizes = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) sizes[i] = size(i);
+  const rows = sizes.length;
   const sorted = sizes.slice().sort();
   const cut = Math.max(0, sorted[Math.max(0, rows - limit)] ?? 0);
   const candidates: number[] = [];

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { api, callsInFlight } from '../api';
 import type { Snapshot } from '../../../shared/domain/types';
 import { whenIdle } from './idle';
-import { answerName, keeping } from './kept-answers';
+import { answerName, keeping, keptAnswer } from './kept-answers';
 
 type Call = () => Promise<unknown>;
 
@@ -91,6 +91,11 @@ export function snapshotsCall(portfolioId: number, generation: number): () => Pr
   return keeping(answerName('snapshots', portfolioId, null), generation, () => api().listSnapshots({ portfolioId }));
 }
 
+/** The portfolio's snapshots: the answer kept in this generation if there is one (the queues ask for them first), else asked for. */
+async function snapshotsOf(portfolioId: number, generation: number): Promise<Snapshot[]> {
+  return keptAnswer<Snapshot[]>(answerName('snapshots', portfolioId, null), generation) ?? snapshotsCall(portfolioId, generation)();
+}
+
 /**
  * `view`'s call for the portfolio's snapshot before `snapshotId` (the next one in the snapshot
  * picker), if it has one: comparing with the last snapshot is the usual first switch of snapshot,
@@ -98,7 +103,7 @@ export function snapshotsCall(portfolioId: number, generation: number): () => Pr
  */
 export function previousSnapshotCall(view: string, portfolioId: number, snapshotId: number, generation: number): Call {
   return async () => {
-    const snapshots = await snapshotsCall(portfolioId, generation)();
+    const snapshots = await snapshotsOf(portfolioId, generation);
     const at = snapshots.findIndex((s) => s.id === snapshotId);
     const previous = at >= 0 ? snapshots[at + 1] : undefined;
     return previous ? viewCall(view, portfolioId, previous.id, generation)?.() : undefined;
@@ -113,7 +118,7 @@ export function previousSnapshotCall(view: string, portfolioId: number, snapshot
  */
 export function compareCall(portfolioId: number, generation: number): Call {
   return async () => {
-    const snapshots = await snapshotsCall(portfolioId, generation)();
+    const snapshots = await snapshotsOf(portfolioId, generation);
     const [to, from] = snapshots;
     return to && from ? api().compareSnapshots({ portfolioId, fromSnapshotId: from.id, toSnapshotId: to.id }) : undefined;
   };
