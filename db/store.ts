@@ -31,6 +31,8 @@ export interface Store {
   printer: Promise<PdfRenderer> | null;
   /** The last few snapshots' position groups (exposure/loaded-groups.ts), by snapshot id, with the snapshot's identity. */
   positionGroups: Map<number, { identity: string; groups: unknown[] }>;
+  /** Both sides of the last comparison read (exposure/compare-sides.ts), under the snapshots' identity and rates. */
+  comparedSides: { key: string; sides: unknown } | null;
 }
 
 const stores = new WeakMap<Db, Store>();
@@ -50,6 +52,7 @@ export function storeOf(db: Db): Store {
       key: null,
       printer: null,
       positionGroups: new Map(),
+      comparedSides: null,
     };
     stores.set(db, store);
   }

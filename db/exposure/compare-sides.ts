@@ -1,7 +1,8 @@
 import type { Db } from '../connection';
-import { groupsWithPositions, scaleHalfUp, valuation, valuesOf, type GroupPositions, type LoadedGroup } from './loaded-groups';
+import { groupsWithPositions, scaleHalfUp, snapshotIdentity, valuation, valuesOf, type GroupPositions, type LoadedGroup } from './loaded-groups';
 import type { CurrencyFactor } from './rates';
-import { snapshotBasis } from './scan';
+import { snapshotBasis, type SnapshotBasis } from './scan';
+import { storeOf } from '../store';
 import { checkTagTable, type TagTable } from './tag-tables';
 import { sql, table as tableName } from '../sql';
 
@@ -58,8 +59,61 @@ export interface Side {
   missing: string[];
 }
 
-/** Contributions are kept per row and top-level theme under one number: row x ROOTS + the theme's index (cellParts). */
-const ROOTS = 1 << 16;
+/**
+ * Contributions are kept per row and top-level theme under one number, a cell: row x width + the
+ * theme's index, width being the number of top-level themes of both sides (cellRow, cellRoot).
+ * Small whole numbers on purpose: row x 65,536 had passed V8's small integers from row 32,768 on,
+ * and every cell became a heap number to hash and allocate (a third of the contributions' time).
+ */
+export const cellRow = (cell: number, width: number): number => Math.floor(cell / width);
+export const cellRoot = (cell: number, width: number): number => cell % width;
+
+/** Cells up to which CellSums keeps an array of every cell (8 MB of sums), not a map of those added to. */
+export const DENSE_CELLS = 1 << 20;
+
+/**
+ * A sum per cell, listed in the order cells were first added to (as a Map's entries would be, so
+ * the sums that follow add up in the same order). An array of every cell where there are at most
+ * DENSE_CELLS of them: at 100,000 positions a map's get and set per position and theme were 16 ms
+ * of a comparison's 50-70.
+ */
+export class CellSums {
+  private readonly dense: Float64Array | null;
+  private readonly seen: Uint8Array | null;
+  private readonly sparse: Map<number, number> | null;
+  /** The cells added to, in order. */
+  readonly cells: number[] = [];
+
+  constructor(cellCount: number, denseUpTo = DENSE_CELLS) {
+    const dense = cellCount <= denseUpTo;
+    this.dense = dense ? new Float64Array(cellCount) : null;
+    this.seen = dense ? new Uint8Array(cellCount) : null;
+    this.sparse = dense ? null : new Map();
+  }
+
+  add(cell: number, c: number): void {
+    if (this.dense) {
+      if (this.seen![cell] === 0) {
+        this.seen![cell] = 1;
+        this.cells.push(cell);
+      }
+      this.dense[cell] = (this.dense[cell] as number) + c;
+      return;
+    }
+    const was = this.sparse!.get(cell);
+    if (was === undefined) this.cells.push(cell);
+    this.sparse!.set(cell, (was ?? 0) + c);
+  }
+
+  has(cell: number): boolean {
+    return this.dense ? this.seen![cell] === 1 : this.sparse!.has(cell);
+  }
+
+  /** The cell's sum (0 when never added to). */
+  get(cell: number): number {
+    return this.dense ? (this.dense[cell] as number) : (this.sparse!.get(cell) ?? 0);
+  }
+}
 
 /** A tag table's weights: per symbol key, each (top-level theme's index in `roots`, weight in bp) with weight > 0. */
 export type TagWeights = Map<string, { r: number; w: number }[]>;
@@ -77,16 +131,12 @@ export function tagWeights(db: Db, table: TagTable, roots: Map<string, number>):
   for (const [key, root, w] of rows) {
     let r = roots.get(root);
     if (r === undefined) roots.set(root, (r = roots.size));
-    if (r >= ROOTS) throw new Error(`More than ${ROOTS} themes.`);
     const list = out.get(key);
     if (list) list.push({ r, w });
     else out.set(key, [{ r, w }]);
   }
   return out;
 }
-
-/** The row and theme index of a cell. */
-export const cellParts = (cell: number): { row: number; r: number } => ({ row: Math.floor(cell / ROOTS), r: cell % ROOTS });
 
 /**
  * Adds `v` to `sums[i]`, its compensation kept in `errs[i]`, as SQLite's sum() adds REAL values
@@ -102,9 +152,49 @@ export function addExactly(sums: { [i: number]: number }, errs: { [i: number]: n
 /** A holding's quantity as SQL's sum() gives it (the sum and its compensation), or null when none of its positions had one. */
 export const quantityOf = (side: Side, slot: number): number | null => ((side.qn[slot] as number) > 0 ? (side.q[slot] as number) + (side.qErr[slot] as number) : null);
 
+/** Both sides of a comparison, numbered by the same names. */
+export interface Sides {
+  names: Names;
+  a: Side;
+  b: Side;
+}
+
+/**
+ * Positions in both sides of the comparison a connection keeps (about 21 bytes each: a million
+ * is 21 MB); a larger comparison is read again each time.
+ */
+export const KEPT_SIDES_POSITIONS = 1_000_000;
+
+/**
+ * Both sides of a comparison of snapshot `fromId` with `toId` (the same id: one side, read once).
+ * A side is made of its snapshot's groups and quantities, which never change, valued at its rates:
+ * the connection keeps the last pair read (Store.comparedSides) under both snapshots' identity and
+ * rates, so comparing the same snapshots again after a tag edit reads no position and adds up no
+ * holding (28 of the 70-110 ms it took at 100,000 positions a side). Nothing read inside a
+ * transaction is kept.
+ */
+export function readSides(db: Db, baseCurrency: string, fromId: number, toId: number): Sides {
+  const basisA = snapshotBasis(db, baseCurrency, fromId);
+  const basisB = fromId === toId ? basisA : snapshotBasis(db, baseCurrency, toId);
+  const valuedAt = (b: SnapshotBasis) => JSON.stringify([b.factors, b.broker !== null, b.missing]);
+  const key = JSON.stringify([baseCurrency, fromId, snapshotIdentity(db, fromId), valuedAt(basisA), toId, snapshotIdentity(db, toId), valuedAt(basisB)]);
+  const store = storeOf(db);
+  if (store.comparedSides?.key === key) return store.comparedSides.sides as Sides;
+  const names = newNames();
+  const a = readSide(db, basisA, fromId, names);
+  const b = fromId === toId ? a : readSide(db, basisB, toId, names);
+  const sides = { names, a, b };
+  // Let go of the last pair before this one is kept, and keep none read inside a transaction.
+  store.comparedSides = null;
+  if (!db.inTransaction && a.positions.n + (b === a ? 0 : b.positions.n) <= KEPT_SIDES_POSITIONS) store.comparedSides = { key, sides };
+  return sides;
+}
+
+/** The first `n` of `list`: itself when that is all of it. */
+const fit = <T extends Int32Array | Float64Array | Uint8Array>(list: T, n: number): T => (list.length === n ? list : (list.slice(0, n) as T));
+
 /** Reads one side: every valued position of the snapshot, added up per holding. */
-export function readSide(db: Db, baseCurrency: string, snapshotId: number, names: Names): Side {
-  const basis = snapshotBasis(db, baseCurrency, snapshotId);
+function readSide(db: Db, basis: SnapshotBasis, snapshotId: number, names: Names): Side {
   const factorOf = new Map<string, CurrencyFactor>(basis.factors.map((f) => [f.currency, f]));
   const groups = withQuantities(db, snapshotId);
   let total = 0;
@@ -165,15 +255,28 @@ export function readSide(db: Db, baseCurrency: string, snapshotId: number, names
       positions.id[p] = ids[k] as number;
     }
   }
-  return { count, slots, accountId: accountIdOf, keyId: keyIdOf, v, q, qErr, qn, positions, missing: basis.missing };
+  // Sized for a holding per position; a side is kept (readSides), so only what its holdings use.
+  const { n } = positions;
+  return {
+    count,
+    slots,
+    accountId: fit(accountIdOf, count),
+    keyId: fit(keyIdOf, count),
+    v: fit(v, count),
+    q: fit(q, count),
+    qErr: fit(qErr, count),
+    qn: fit(qn, count),
+    positions: { slot: fit(positions.slot, n), abs: fit(positions.abs, n), negative: fit(positions.negative, n), id: fit(positions.id, n), n },
+    missing: basis.missing,
+  };
 }
 
 /**
  * Each valued position's contributions under `weights`, added into `cells` (per the holding's row,
- * `rowOf[slot]`, and theme: see ROOTS): |base value| x weight rounded half away from zero, with the
+ * `rowOf[slot]`, and theme: a cell, see cellRow): |base value| x weight rounded half away from zero, with the
  * position's sign, position by position (shared/exposure/contribution.ts).
  */
-export function addContributions(side: Side, weights: TagWeights, rowOf: ArrayLike<number>, cells: Map<number, number>, keys: readonly string[]): void {
+export function addContributions(side: Side, weights: TagWeights, rowOf: ArrayLike<number>, width: number, cells: CellSums, keys: readonly string[]): void {
   const { slot, abs, negative, n } = side.positions;
   // Each security's tags looked up once, not once per position.
   const tagsOf = keys.map((key) => weights.get(key));
@@ -182,10 +285,10 @@ export function addContributions(side: Side, weights: TagWeights, rowOf: ArrayLi
     const tags = tagsOf[side.keyId[s] as number];
     if (!tags) continue;
     const a = abs[p] as number;
-    const row = (rowOf[s] as number) * ROOTS;
+    const row = (rowOf[s] as number) * width;
     for (const { r, w } of tags) {
       const c = scaleHalfUp(a, w, 5000, 10000);
-      cells.set(row + r, (cells.get(row + r) ?? 0) + (negative[p] ? -c : c));
+      cells.add(row + r, negative[p] ? -c : c);
     }
   }
 }

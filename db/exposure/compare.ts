@@ -4,7 +4,7 @@ import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison } f
 import type { Db } from '../connection';
 import { topThemes } from './breakdowns';
 import { cached, ownWrites } from './cache';
-import { addContributions, addExactly, cellParts, compareBinary, namesOf, newNames, quantityOf, readSide, tagWeights } from './compare-sides';
+import { addContributions, addExactly, CellSums, cellRoot, cellRow, compareBinary, namesOf, quantityOf, readSides, tagWeights } from './compare-sides';
 import { tagCutoff, tagsAsOf } from './tag-tables';
 
 const money = (cents: number): number => cents / 100;
@@ -50,10 +50,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   const roots = new Map<string, number>();
   const weightsFrom = tagWeights(db, 'temp.tags_from', roots);
   const weightsTo = tagWeights(db, 'temp.tags_to', roots);
-  const names = newNames();
-  const base = portfolio.baseCurrency;
-  const a = readSide(db, base, from.id, names);
-  const b = from.id === to.id ? a : readSide(db, base, to.id, names);
+  const { names, a, b } = readSides(db, portfolio.baseCurrency, from.id, to.id);
 
   // The rows: every holding of `a`, then those of `b` that `a` has not. rowOfA/rowOfB: a slot's row.
   const nA = a.count;
@@ -91,15 +88,16 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   }
   // Contributions per row and theme: the old positions under the old weights, the new under the
   // new, and the new under the old (which separates value moves from weight moves).
-  const ca = new Map<number, number>();
-  const cb = new Map<number, number>();
-  const cba = new Map<number, number>();
-  addContributions(a, weightsFrom, rowOfA, ca, names.keyText);
-  addContributions(b, weightsTo, rowOfB, cb, names.keyText);
-  addContributions(b, weightsFrom, rowOfB, cba, names.keyText);
+  const width = Math.max(1, roots.size);
+  const ca = new CellSums(rows * width);
+  const cb = new CellSums(rows * width);
+  const cba = new CellSums(rows * width);
+  addContributions(a, weightsFrom, rowOfA, width, ca, names.keyText);
+  addContributions(b, weightsTo, rowOfB, width, cb, names.keyText);
+  addContributions(b, weightsFrom, rowOfB, width, cba, names.keyText);
   // The tag effect: the new positions under the new weights, less under the old.
-  for (const [cell, c] of cb) te[cellParts(cell).row] = (te[cellParts(cell).row] as number) + c;
-  for (const [cell, c] of cba) te[cellParts(cell).row] = (te[cellParts(cell).row] as number) - c;
+  for (const cell of cb.cells) te[cellRow(cell, width)] = (te[cellRow(cell, width)] as number) + cb.get(cell);
+  for (const cell of cba.cells) te[cellRow(cell, width)] = (te[cellRow(cell, width)] as number) - cba.get(cell);
 
   const statusOf = (i: number): ChangeStatus => ((slotA[i] as number) < 0 ? 'new' : (slotB[i] as number) < 0 ? 'gone' : (vb[i] as number) > (va[i] as number) ? 'grown' : (vb[i] as number) < (va[i] as number) ? 'shrunk' : 'unchanged');
   const counts: Record<ChangeStatus, number> = { new: 0, gone: 0, grown: 0, shrunk: 0, unchanged: 0 };
@@ -161,19 +159,21 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   const sumQe = new Array<number>(n).fill(0);
   const errQe = new Array<number>(n).fill(0);
   const quantityShare = (cell: number, x: number, z: number) => {
-    const { row, r } = cellParts(cell);
+    const row = cellRow(cell, width);
+    const r = cellRoot(cell, width);
     if (vb[row] !== va[row]) addExactly(sumQe, errQe, r, ((z - x) * 1.0 * (qe[row] as number)) / ((vb[row] as number) - (va[row] as number)));
   };
-  for (const [cell, c] of ca) {
-    add(sumA, cellParts(cell).r, c);
-    quantityShare(cell, c, cba.get(cell) ?? 0);
+  for (const cell of ca.cells) {
+    const c = ca.get(cell);
+    add(sumA, cellRoot(cell, width), c);
+    quantityShare(cell, c, cba.get(cell));
   }
-  for (const [cell, c] of cba) if (!ca.has(cell)) quantityShare(cell, 0, c);
-  for (const [cell, c] of cb) {
-    add(sumB, cellParts(cell).r, c);
-    add(sumTe, cellParts(cell).r, c);
+  for (const cell of cba.cells) if (!ca.has(cell)) quantityShare(cell, 0, cba.get(cell));
+  for (const cell of cb.cells) {
+    add(sumB, cellRoot(cell, width), cb.get(cell));
+    add(sumTe, cellRoot(cell, width), cb.get(cell));
   }
-  for (const [cell, c] of cba) add(sumTe, cellParts(cell).r, -c);
+  for (const cell of cba.cells) add(sumTe, cellRoot(cell, width), -cba.get(cell));
   let totalA = 0;
   for (let s = 0; s < a.count; s++) totalA += a.v[s] as number;
   let totalB = 0;

@@ -52,15 +52,7 @@ const KEPT_SNAPSHOTS = 6;
  */
 export function loadGroups(db: Db, snapshotId: number): LoadedGroup[] {
   const kept = storeOf(db).positionGroups;
-  // The groups' first row id too: the tags are joined to groups by id (group-summary.ts), so groups
-  // written again (a migration of a restored file) are never matched to ids kept from before.
-  const row = db
-    .prepare(
-      `SELECT first_position_id AS f, last_position_id AS l, row_count AS n, imported_at AS at, (SELECT min(id) FROM position_groups WHERE snapshot_id = s.id) AS g
-       FROM snapshots s WHERE id = ?`,
-    )
-    .get(snapshotId) as { f: number | null; l: number | null; n: number; at: string; g: number | null } | undefined;
-  const identity = row ? `${row.f}:${row.l}:${row.n}:${row.at}:${row.g}` : '';
+  const identity = snapshotIdentity(db, snapshotId);
   const hit = kept.get(snapshotId);
   if (hit && hit.identity === identity) {
     kept.delete(snapshotId);
@@ -74,11 +66,27 @@ export function loadGroups(db: Db, snapshotId: number): LoadedGroup[] {
     .raw()
     .all(snapshotId) as [number, string, string, number, number, number, Buffer, Buffer | null][];
   const groups = rows.map(([gid, key, currency, isCash, n, local, valueList, baseValueList]): LoadedGroup => ({ gid, key, currency, isCash, n, local, valueList, baseValueList }));
-  if (!db.inTransaction && row) {
+  if (!db.inTransaction && identity !== '') {
     kept.set(snapshotId, { identity, groups });
     while (kept.size > KEPT_SNAPSHOTS) kept.delete(kept.keys().next().value as number);
   }
   return groups;
+}
+
+/**
+ * What makes a snapshot's groups the same as when they were read: its position ids, row count,
+ * import time and first group id ('' for no snapshot). The groups' first row id too: the tags are
+ * joined to groups by id (group-summary.ts), so groups written again (a migration of a restored
+ * file) are never matched to ids kept from before.
+ */
+export function snapshotIdentity(db: Db, snapshotId: number): string {
+  const row = db
+    .prepare(
+      `SELECT first_position_id AS f, last_position_id AS l, row_count AS n, imported_at AS at, (SELECT min(id) FROM position_groups WHERE snapshot_id = s.id) AS g
+       FROM snapshots s WHERE id = ?`,
+    )
+    .get(snapshotId) as { f: number | null; l: number | null; n: number; at: string; g: number | null } | undefined;
+  return row ? `${row.f}:${row.l}:${row.n}:${row.at}:${row.g}` : '';
 }
 
 /** floor((a x num + half) / den) for whole a, num, den >= 0: exact at any size. */

@@ -46,12 +46,15 @@ const pair = fc.record({
   between: fc.array(edit, { maxLength: 5 }),
   after: fc.array(edit, { maxLength: 3 }),
   limit: fc.constantFrom(1, 3, 300),
+  /** Then: tags edited, and the euro's rate changed or not, before the first pair is compared again. */
+  then: fc.array(edit, { maxLength: 3 }),
+  newRate: fc.option(fc.constantFrom('0.9', '1.25'), { nil: null }),
 });
 
 describe('comparing two snapshots from their position groups', () => {
   it('equals the SQL over every position, figure for figure (property)', () => {
     fc.assert(
-      fc.property(pair, ({ from, to, brokerValues, before, between, after, limit }) => {
+      fc.property(pair, ({ from, to, brokerValues, before, between, after, limit, then, newRate }) => {
         const db = makeDb();
         setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.1' }, '2026-01-01');
         const sub = createTheme(db, { name: 'Sub', parentId: 'data-centers' }).id;
@@ -74,14 +77,22 @@ describe('comparing two snapshots from their position groups', () => {
         // Spellings other than the key's own (the symbol column; the key stays the security's).
         [...from, ...to].forEach((p, i) => p.spelling && db.prepare('UPDATE positions SET symbol = symbol || ? WHERE id = ?').run(p.spelling, i + 1));
         const portfolio = getPortfolio(db, 1);
-        for (const [x, y] of [[a, b], [b, a], [b, b]] as const) {
+        const compared = (x: number, y: number) => {
           const sx = getSnapshot(db, x);
           const sy = getSnapshot(db, y);
           clearAnalyticsCache(db);
           const got = compareSnapshots(db, portfolio, sx, sy, limit);
           const want = scanCompare(db, portfolio, sx, sy, limit, { from: tagCutoff(db, sx), to: tagCutoff(db, sy) });
           expect(got).toEqual(want);
-        }
+        };
+        compared(a, b);
+        compared(b, a);
+        compared(b, b);
+        // The sides kept from (b, b) serve it again after tag edits, and never past a new rate.
+        edits(then, '09-02');
+        if (newRate) setFxRate(db, { currency: 'EUR', quote: 'USD', rate: newRate }, '2026-02-01');
+        compared(b, b);
+        compared(a, b);
         db.close();
       }),
       { numRuns: 200 },
