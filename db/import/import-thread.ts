@@ -14,6 +14,8 @@ const IMPORT_THREAD_YOUNG_MB = 8;
 
 export interface ImportThread {
   result: Promise<ImportOutcome>;
+  /** The thread has ended: after the result, a committed import's checkpoint (import-worker.ts). */
+  exited: Promise<void>;
   cancel(): void;
 }
 
@@ -46,5 +48,6 @@ export function importInThread(
       if (!settled) fail(new Error(`The import stopped unexpectedly (exit ${code}); nothing was written.`));
     });
   });
-  return { result, cancel: () => worker.postMessage({ t: 'cancel' }) };
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+  return { result, exited, cancel: () => worker.postMessage({ t: 'cancel' }) };
 }

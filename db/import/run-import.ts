@@ -42,6 +42,12 @@ export interface ImportRunner {
   /** Asks a running import to stop; whether one was running. */
   cancel(): boolean;
   running(): boolean;
+  /**
+   * Resolves once the last import's thread has ended. A committed import answers before its thread
+   * has copied its pages from the WAL into the file (import-worker.ts); a restore, which replaces the
+   * file, and the next import wait for that copy.
+   */
+  housekeeping(): Promise<void>;
 }
 
 /**
@@ -56,6 +62,7 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
   let running = false;
   let cancelRequested = false;
   let cancelThread: (() => void) | null = null;
+  let lastThread: Promise<void> = Promise.resolve();
 
   const onItsOwnConnection = async (input: ApiParsedInput<'importHoldings'>, now: string): Promise<ImportOutcome> => {
     // A database in memory has no second connection: its import writes through the one it has.
@@ -71,6 +78,7 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
     const thread = importInThread({ ...connection, input, now }, { onProgress: (p) => options.onProgress?.(p), onStages: options.onStages });
     if (!thread) return null;
     cancelThread = thread.cancel;
+    lastThread = thread.exited;
     // A cancel that came while the thread was starting is passed on at once.
     if (cancelRequested) thread.cancel();
     try {
@@ -87,6 +95,7 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
       running = true;
       cancelRequested = false;
       try {
+        await lastThread;
         // A verified backup before every import (the import itself is one transaction; this covers mistakes).
         let backup: BackupInfo | null = null;
         if (connection.dbPath !== ':memory:') backup = await createVerifiedBackup(db, connection.dbPath, 'import', new Date(), connection.nativeBinding, { rotate: false });
@@ -111,5 +120,6 @@ export function importRunner(db: Db, options: ImportRunnerOptions): ImportRunner
       return running;
     },
     running: () => running,
+    housekeeping: () => lastThread,
   };
 }

@@ -16,6 +16,9 @@ export function databaseHandlers({ db, settings }: HandlerContext, imports: Impo
     restoreBackup: async (input) => {
       if (settings.readOnlyMessage) throw new AppError('IO', settings.readOnlyMessage);
       if (imports.running()) throw saidError('CONFLICT', ERROR_TEXT.restoreWhileImport, {});
+      // An import that has answered may still be copying its pages into the file.
+      await imports.housekeeping();
+      if (imports.running()) throw saidError('CONFLICT', ERROR_TEXT.restoreWhileImport, {});
       const found = listBackups(settings.dbPath).find((b) => b.file === input.file);
       if (!found) throw new AppError('NOT_FOUND', `There is no backup named ${input.file}. Run "themelens backup list" to see them.`);
       return restoreBackup(db, settings.dbPath, found.path, new Date(), settings.nativeBinding);

@@ -7,6 +7,8 @@ import type { HandlerContext } from './handler-context';
 /** Whether an import is running: a restore must wait for it. */
 export interface ImportState {
   running(): boolean;
+  /** Resolves once the last import's thread has finished with the file (run-import.ts). */
+  housekeeping(): Promise<void>;
 }
 
 /** Holdings-file imports (db/import/run-import.ts runs them) and repricing. */
@@ -23,6 +25,6 @@ export function importHandlers({ db, now, settings }: HandlerContext) {
     cancelImport: () => ({ cancelled: runner.cancel() }),
     repricePortfolio: (input) => repricePortfolio(db, input, now()),
   } satisfies Pick<BackendHandlers, 'previewImport' | 'importHoldings' | 'cancelImport' | 'repricePortfolio'>;
-  const state: ImportState = { running: runner.running };
+  const state: ImportState = { running: runner.running, housekeeping: runner.housekeeping };
   return { handlers, state };
 }

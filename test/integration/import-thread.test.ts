@@ -1,6 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importOnThreads, THREADS_FROM_BYTES } from '../../db/import/run-import';
+import { statSync } from 'node:fs';
+import { importOnThreads, importRunner, THREADS_FROM_BYTES } from '../../db/import/run-import';
+import { openDatabase } from '../../db/connection';
+import { migrate } from '../../db/migrations';
+import { databaseHandlers } from '../../db/service/database-handlers';
+import { handlerContext } from '../../db/service/handler-context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../shared/api/contract';
 import { openBackend, type Backend } from '../../db/service/backend';
@@ -82,5 +87,52 @@ describe('a large file is imported on threads (the app and the command line alik
     await expect(
       backend.handlers.importHoldings({ path: join(__dirname, '../fixtures/journey/bad-quantity.csv'), portfolioName: 'Bad', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false }),
     ).rejects.toMatchObject({ code: 'IMPORT_INVALID_ROWS', details: { line: 3, column: 4 } });
+  });
+
+  it("answers once committed, then copies the import's pages from the WAL into the file before its thread ends", async () => {
+    const path = join(temp.dir, 'checkpoint.db');
+    const db = openDatabase(path);
+    migrate(db);
+    try {
+      const runner = importRunner(db, { connection: { dbPath: path } });
+      const before = statSync(path).size;
+      const outcome = await runner.run({ path: csv, portfolioName: 'Copied', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false }, '2026-12-06T00:00:00Z');
+      expect(outcome.imported).toBe(150_000);
+      await runner.housekeeping();
+      // The file itself holds the positions now (about 15 MB), not the WAL alone: without the
+      // copy after the commit (automatic checkpoints are off on the import thread) it stays at its size before.
+      expect(before).toBeLessThan(1 << 20);
+      expect(statSync(path).size).toBeGreaterThan(10 << 20);
+      expect(db.prepare("SELECT count(*) FROM positions p JOIN snapshots s ON s.id = p.snapshot_id JOIN portfolios f ON f.id = s.portfolio_id WHERE f.name = 'Copied'").pluck().get()).toBe(150_000);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a restore waits for the last import to finish with the file', () => {
+  it('starts only once the import thread has ended, and refuses during an import', async () => {
+    const temp = makeTempDir('themelens-restore-wait-');
+    const db = openDatabase(join(temp.dir, 'app.db'));
+    migrate(db);
+    let threadEnded = (): void => undefined;
+    const ended = new Promise<void>((r) => (threadEnded = r));
+    let running = false;
+    const handlers = databaseHandlers(handlerContext(db, () => '2026-12-06T00:00:00Z', { dbPath: join(temp.dir, 'app.db') } as never), { running: () => running, housekeeping: () => ended });
+    try {
+      const said: string[] = [];
+      const restore = handlers.restoreBackup({ file: 'no-such-backup.db' }).catch((e: { code: string }) => said.push(e.code));
+      await new Promise((r) => setTimeout(r, 50));
+      // Still waiting for the thread: it has not looked for the backup yet.
+      expect(said).toEqual([]);
+      threadEnded();
+      await restore;
+      expect(said).toEqual(['NOT_FOUND']);
+      running = true;
+      await expect(handlers.restoreBackup({ file: 'no-such-backup.db' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    } finally {
+      db.close();
+      temp.cleanup();
+    }
   });
 });
