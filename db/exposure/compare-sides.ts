@@ -180,12 +180,13 @@ export function readSides(db: Db, baseCurrency: string, fromId: number, toId: nu
   const key = JSON.stringify([baseCurrency, fromId, snapshotIdentity(db, fromId), valuedAt(basisA), toId, snapshotIdentity(db, toId), valuedAt(basisB)]);
   const store = storeOf(db);
   if (store.comparedSides?.key === key) return store.comparedSides.sides as Sides;
+  // The last pair is let go before this one is read (at a million positions each is 20 MB or more).
+  store.comparedSides = null;
   const names = newNames();
   const a = readSide(db, basisA, fromId, names);
   const b = fromId === toId ? a : readSide(db, basisB, toId, names);
   const sides = { names, a, b };
-  // Let go of the last pair before this one is kept, and keep none read inside a transaction.
-  store.comparedSides = null;
+  // None read inside a transaction is kept (it may be rolled back).
   if (!db.inTransaction && a.positions.n + (b === a ? 0 : b.positions.n) <= KEPT_SIDES_POSITIONS) store.comparedSides = { key, sides };
   return sides;
 }
