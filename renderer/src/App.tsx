@@ -24,6 +24,7 @@ import { useTagHistory } from './tagging/useTagHistory';
 import { AnalyticsViews } from './analytics/AnalyticsViews';
 import { warmUpViews } from './analytics/warm-up';
 import { compareCall, PREFETCHED_VIEWS, previousSnapshotCall, snapshotsCall, usePrefetch, viewCall } from './analytics/prefetch';
+import { householdCall } from './analytics/household-calls';
 import { ViewTabs, type ViewId } from './analytics/ViewTabs';
 import { forgetPositions } from './positions/usePositions';
 import { useLanguageSync } from './i18n/useLanguage';
@@ -153,6 +154,7 @@ export function App() {
             snapshotsCall(selectedId, generation),
             ...PREFETCHED_VIEWS.map((v) => viewCall(v, selectedId, exposure.snapshotId, generation)),
             previousSnapshotCall('themes', selectedId, exposure.snapshotId, generation),
+            selected && householdCall(selected, generation),
             compareCall(selectedId, generation),
           ].filter((c) => c !== null)
         : [],

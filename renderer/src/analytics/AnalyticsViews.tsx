@@ -14,6 +14,7 @@ import { ThemesView } from './ThemesView';
 import { useSwitchMeasure } from './timing';
 import { answerName, keptAnswer } from './kept-answers';
 import { compareCall, PREFETCHED_VIEWS, snapshotsCall, usePrefetch, viewCall } from './prefetch';
+import { householdCall } from './household-calls';
 import { useCall } from '../ui/useCall';
 import type { ViewId } from './ViewTabs';
 
@@ -62,6 +63,7 @@ export function AnalyticsViews(
     () => [
       ...PREFETCHED_VIEWS.filter((v) => v !== view).map((v) => viewCall(v, portfolio.id, sid, generation)),
       ...(SNAPSHOT_VIEWS.includes(view) ? snapshots.filter((s) => s.id !== sid).slice(0, 6).map((s) => viewCall(view, portfolio.id, s.id, generation)) : []),
+      view === 'household' ? null : householdCall(portfolio, generation),
       compareCall(portfolio.id, generation),
     ].filter((c) => c !== null),
     ready ? key : null,

@@ -3,9 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClientSummary } from '../../../shared/api/contract';
-import { portfolioNameKey } from '../../../shared/domain/portfolio-name';
 import type { Exposure } from '../../../shared/exposure/model';
-import { api } from '../api';
 import { ChartBox } from './charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
 import { EVERY_TICK } from './charts/axis-ticks';
@@ -14,13 +12,12 @@ import { formatDate, formatMoney, formatShare, formatWeight } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { HouseholdTargets } from './HouseholdTargets';
 import { useCall } from '../ui/useCall';
+import { clientOf, clientsCall, CLIENTS_ANSWER, householdAnswer, householdCurrency, householdFiguresCall } from './household-calls';
+import { keptAnswer } from './kept-answers';
 import { useSwitchMeasure } from './timing';
 import { formatPoints } from '../../../shared/report/html-extras';
 import { WrappedTick } from './charts/WrappedTick';
 import { errorWords } from '../failure-words';
-
-/** Positions shown in the combined table (the report lists them all). */
-const TOP_POSITIONS = 15;
 
 
 /**
@@ -30,16 +27,19 @@ const TOP_POSITIONS = 15;
  */
 export function HouseholdView({ portfolio, portfolioName, onMessage, version }: ViewProps & { version: number }) {
   const { t } = useTranslation();
-  const clients = useCall<ClientSummary[]>(() => api().listClients({}), `clients:${version}`);
+  // Drawn at once from answers fetched ahead in this generation of figures (household-calls.ts).
+  const clients = useCall<ClientSummary[]>(clientsCall(version), `clients:${version}`, keptAnswer<ClientSummary[]>(CLIENTS_ANSWER, version));
   const [currency, setCurrency] = useState<string | null>(null);
   const [edits, setEdits] = useState(0);
   const [exporting, setExporting] = useState(false);
-  const client = portfolio.clientName ? clients.data?.find((c) => portfolioNameKey(c.name) === portfolioNameKey(portfolio.clientName as string)) : undefined;
+  const client = clientOf(clients.data, portfolio.clientName);
   // The portfolios' shared currency; when they differ, the one chosen here (this portfolio's until then), shown as a choice.
-  const base = client ? (currency && client.baseCurrencies.includes(currency) ? currency : client.baseCurrencies.length === 1 ? client.baseCurrencies[0]! : portfolio.baseCurrency) : null;
+  const base = client ? householdCurrency(client, currency, portfolio.baseCurrency) : null;
   const exposure = useCall<Exposure | null>(
-    () => (client && base ? api().getClientExposure({ client: client.name, baseCurrency: base, positionLimit: TOP_POSITIONS }) : Promise.resolve(null)),
+    () => (client && base ? householdFiguresCall(client.name, base, version)() : Promise.resolve(null)),
     `household:${client?.name ?? ''}:${base ?? ''}:${version}:${edits}`,
+    // Not after targets were saved here: the kept answer has the targets before.
+    client && base && edits === 0 ? keptAnswer<Exposure>(householdAnswer(client.name, base), version) : undefined,
   );
   // Drawn once its figures are in (or it says there is no household, or why not): the perf walk times the switch.
   useSwitchMeasure('household', !portfolio.clientName || clients.error || exposure.error || (!exposure.loading && exposure.data) ? true : null);

@@ -134,6 +134,42 @@ describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () =>
     await waitFor(() => expect(compare).toHaveBeenCalledTimes(2));
   });
 
+  it('draws the Household view with the click from the clients and figures fetched ahead, and still asks for them', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio({ clientName: 'Smith' })] });
+    const position = { account: 'P · X1', symbol: 'NVDA', symbolKey: 'NVDA', description: 'NVIDIA', quantity: 1, value: 300, localValue: 300, currency: 'USD', isCash: false, themes: [] };
+    const household = {
+      schemaVersion: 1, portfolio: 'Smith', clientName: 'Smith', snapshotId: null, asOf: '2026-11-24', sourceFile: 'a.csv', baseCurrency: 'USD', totalValue: 1234.5, cashValue: 0, untaggedValue: 1234.5,
+      themes: [], positionCount: 1, positions: [position], fxRates: [], tagChanges: [], warnings: [], generatedAt: '',
+      portfolios: [{ name: 'Smith family', snapshotId: 1, asOf: '2026-11-24', sourceFile: 'a.csv', baseCurrency: 'USD', totalValue: 1234.5, positionCount: 1 }],
+    };
+    const figures = vi.fn(async (_input: unknown) => household);
+    const clients = vi.fn(async () => [{ name: 'Smith', baseCurrencies: ['USD'], portfolios: [{ id: 1, name: 'Smith family', baseCurrency: 'USD', snapshotCount: 1 }] }]);
+    // Every call the queue makes before the household's answers at once.
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => [snapshot]),
+      getThemeBreakdown: vi.fn(async () => breakdown(400)),
+      getAccountBreakdown: vi.fn(async () => ({ ...breakdown(0), themes: [], accounts: [] })),
+      getCurrencyBreakdown: vi.fn(async () => ({ ...breakdown(0), currencies: [] })),
+      getThemeOverlap: vi.fn(async () => ({ ...breakdown(0), themes: [], cells: [] })),
+      getThemeHistory: vi.fn(async () => ({ portfolioId: 1, baseCurrency: 'USD', themes: [], points: [] })),
+      getPortfoliosOverview: vi.fn(async () => ({ themes: [], portfolios: [] })),
+      listClients: clients,
+      getClientExposure: figures,
+    });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    await waitFor(() => expect(figures).toHaveBeenCalled(), { timeout: 5000 });
+    expect(figures.mock.calls[0]![0]).toEqual({ client: 'Smith', baseCurrency: 'USD', positionLimit: 15 });
+    await act(async () => {
+      await figures.mock.results[0]!.value;
+    });
+    const asked = figures.mock.calls.length;
+    figures.mockImplementation(heldBack(household) as never); // the backend does not answer yet
+    fireEvent.click(screen.getByTestId('view-tab-household'));
+    expect(screen.getByTestId('household-total').textContent).toContain('$1,234.50');
+    await waitFor(() => expect(figures.mock.calls.length).toBe(asked + 1)); // asked again, to confirm the figures
+  }, 10_000);
+
   it('never draws an answer kept before a tag edit: the view waits for the backend', async () => {
     const { bridge, themes } = await fetchedAhead(breakdown(400));
     themes.mockImplementation(heldBack(breakdown(0)));
