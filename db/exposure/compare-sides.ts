@@ -28,7 +28,7 @@ export interface Names {
   keyText: string[];
 }
 
-export const newNames = (): Names => ({ accounts: new Map(), keys: new Map(), accountText: [], keyText: [] });
+const newNames = (): Names => ({ accounts: new Map(), keys: new Map(), accountText: [], keyText: [] });
 
 /** The number of `text` in `map`, given the next one if it has none. */
 function numberOf(map: Map<string, number>, list: string[], text: string): number {
@@ -69,7 +69,7 @@ export const cellRow = (cell: number, width: number): number => Math.floor(cell 
 export const cellRoot = (cell: number, width: number): number => cell % width;
 
 /** Cells up to which CellSums keeps an array of every cell (8 MB of sums), not a map of those added to. */
-export const DENSE_CELLS = 1 << 20;
+const DENSE_CELLS = 1 << 20;
 
 /**
  * A sum per cell, listed in the order cells were first added to (as a Map's entries would be, so
@@ -163,7 +163,7 @@ export interface Sides {
  * Positions in both sides of the comparison a connection keeps (about 21 bytes each: a million
  * is 21 MB); a larger comparison is read again each time.
  */
-export const KEPT_SIDES_POSITIONS = 1_000_000;
+const KEPT_SIDES_POSITIONS = 1_000_000;
 
 /**
  * Both sides of a comparison of snapshot `fromId` with `toId` (the same id: one side, read once).

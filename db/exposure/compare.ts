@@ -170,8 +170,9 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   }
   for (const cell of cba.cells) if (!ca.has(cell)) quantityShare(cell, 0, cba.get(cell));
   for (const cell of cb.cells) {
-    add(sumB, cellRoot(cell, width), cb.get(cell));
-    add(sumTe, cellRoot(cell, width), cb.get(cell));
+    const r = cellRoot(cell, width);
+    add(sumB, r, cb.get(cell));
+    add(sumTe, r, cb.get(cell));
   }
   for (const cell of cba.cells) add(sumTe, cellRoot(cell, width), -cba.get(cell));
   let totalA = 0;

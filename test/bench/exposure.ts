@@ -44,6 +44,8 @@ function timed(fn: () => unknown): Timing {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+/** The median wall time of a list of timings. */
+const wall = (t: Timing[]) => median(t.map((x) => x.wallMs));
 
 /** Tags 5,000 symbols (if not yet), then times the bare SUM and the exposure, alternately, RUNS times each. */
 export async function runExposureBench(dbPath: string): Promise<void> {
@@ -75,7 +77,6 @@ export async function runExposureBench(dbPath: string): Promise<void> {
       accounts.push(timed(() => accountSums(db, 'USD', snapshotId)));
       accountScans.push(timed(() => scanAccountSums(db, 'USD', snapshotId)));
     }
-    const wall = (t: Timing[]) => median(t.map((x) => x.wallMs));
     const cpu = (t: Timing[]) => median(t.map((x) => x.cpuMs));
     const first = exposures[0] as Timing;
     console.log(`\nExposure of a ${rows.toLocaleString('en-US')}-position snapshot with ${tagged.toLocaleString('en-US')} tagged symbols (${RUNS} runs each, alternating)`);
@@ -120,7 +121,6 @@ function benchCompareAndHousehold(db: Db, snapshotId: number): void {
     clearAnalyticsCache(db);
     allLines.push(timed(() => computeClientExposure(db, client, '', { baseCurrency: 'USD' }).positions.slice(0, 15)));
   }
-  const wall = (t: Timing[]) => median(t.map((x) => x.wallMs));
   const list = (t: Timing[]) => t.map((x) => ms(x.wallMs)).join(', ');
   console.log(`  compare (groups)             ${list(compares)}   median ${ms(wall(compares))}; the SQL it replaced ${list(compareScans)}: ${(wall(compareScans) / wall(compares)).toFixed(1)}x slower`);
   console.log(`    again, its sides kept      ${list(comparesKept)}   median ${ms(wall(comparesKept))} (as after a tag edit)`);

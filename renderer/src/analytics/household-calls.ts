@@ -3,7 +3,7 @@ import type { PortfolioSummary } from '../../../shared/domain/types';
 import { portfolioNameKey } from '../../../shared/domain/portfolio-name';
 import type { Exposure } from '../../../shared/exposure/model';
 import { api } from '../api';
-import { keeping } from './kept-answers';
+import { keeping, keptAnswer } from './kept-answers';
 
 /**
  * The Household view's two calls (the clients, then the household's figures), their answers kept
@@ -14,7 +14,7 @@ import { keeping } from './kept-answers';
  */
 
 /** Positions the view lists (its report lists them all). */
-export const HOUSEHOLD_LINES = 15;
+const HOUSEHOLD_LINES = 15;
 
 /** The names the answers are kept under. */
 export const CLIENTS_ANSWER = 'clients';
@@ -46,7 +46,9 @@ export function householdFiguresCall(client: string, base: string, generation: n
 export function householdCall(portfolio: PortfolioSummary, generation: number): (() => Promise<unknown>) | null {
   if (!portfolio.clientName) return null;
   return async () => {
-    const client = clientOf(await clientsCall(generation)(), portfolio.clientName);
+    // The clients kept in this generation if a queue already asked (each view's queue asks), else asked for.
+    const clients = keptAnswer<ClientSummary[]>(CLIENTS_ANSWER, generation) ?? (await clientsCall(generation)());
+    const client = clientOf(clients, portfolio.clientName);
     return client ? householdFiguresCall(client.name, householdCurrency(client, null, portfolio.baseCurrency), generation)() : undefined;
   };
 }
