@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 const SOURCES = {
   'parse-worker': join(__dirname, 'import', 'parse-worker.ts'),
   'import-worker': join(__dirname, 'import', 'import-worker.ts'),
+  'compare-worker': join(__dirname, 'exposure', 'compare-worker.ts'),
 } as const;
 
 /**

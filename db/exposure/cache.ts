@@ -89,6 +89,28 @@ export function cached<T>(db: Db, key: string, compute: () => T): T {
   return value;
 }
 
+/**
+ * The cache as it stands now: a figure computed elsewhere from the data as it is now (on another
+ * thread, compare-ahead.ts) may be kept with `keepComputed` if nothing is written meanwhile.
+ */
+export function cacheGeneration(db: Db): object {
+  return current(db);
+}
+
+/**
+ * Keeps `value`, computed elsewhere, under `key`, if nothing was written since `generation` was
+ * taken (cacheGeneration) and no transaction is open: the figure is then what `cached` would
+ * have computed here. Whether it was kept.
+ */
+export function keepComputed(db: Db, generation: object, key: string, value: unknown): boolean {
+  if (db.inTransaction || current(db) !== generation) return false;
+  const state = generation as CacheState;
+  state.entries.delete(key);
+  state.entries.set(key, value);
+  while (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value as string);
+  return true;
+}
+
 /** Drops everything cached for `db`. */
 export function clearAnalyticsCache(db: Db): void {
   storeOf(db).analytics = null;

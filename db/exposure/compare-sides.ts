@@ -174,10 +174,7 @@ const KEPT_SIDES_POSITIONS = 1_000_000;
  * transaction is kept.
  */
 export function readSides(db: Db, baseCurrency: string, fromId: number, toId: number): Sides {
-  const basisA = snapshotBasis(db, baseCurrency, fromId);
-  const basisB = fromId === toId ? basisA : snapshotBasis(db, baseCurrency, toId);
-  const valuedAt = (b: SnapshotBasis) => JSON.stringify([b.factors, b.broker !== null, b.missing]);
-  const key = JSON.stringify([baseCurrency, fromId, snapshotIdentity(db, fromId), valuedAt(basisA), toId, snapshotIdentity(db, toId), valuedAt(basisB)]);
+  const { key, basisA, basisB } = sidesKey(db, baseCurrency, fromId, toId);
   const store = storeOf(db);
   if (store.comparedSides?.key === key) return store.comparedSides.sides as Sides;
   // The last pair is let go before this one is read (at a million positions each is 20 MB or more).
@@ -189,6 +186,55 @@ export function readSides(db: Db, baseCurrency: string, fromId: number, toId: nu
   // None read inside a transaction is kept (it may be rolled back).
   if (!db.inTransaction && a.positions.n + (b === a ? 0 : b.positions.n) <= KEPT_SIDES_POSITIONS) store.comparedSides = { key, sides };
   return sides;
+}
+
+/** What both sides of comparing `fromId` with `toId` are read from: the snapshots' identity and rates, as one key, and their rates. */
+function sidesKey(db: Db, baseCurrency: string, fromId: number, toId: number): { key: string; basisA: SnapshotBasis; basisB: SnapshotBasis } {
+  const basisA = snapshotBasis(db, baseCurrency, fromId);
+  const basisB = fromId === toId ? basisA : snapshotBasis(db, baseCurrency, toId);
+  const valuedAt = (b: SnapshotBasis) => JSON.stringify([b.factors, b.broker !== null, b.missing]);
+  const key = JSON.stringify([baseCurrency, fromId, snapshotIdentity(db, fromId), valuedAt(basisA), toId, snapshotIdentity(db, toId), valuedAt(basisB)]);
+  return { key, basisA, basisB };
+}
+
+/** Both sides as another thread posts them (compare-ahead.ts): the typed arrays moved, not copied; each holding's slot found again on arrival. */
+export interface PostedSides {
+  key: string;
+  names: { accountText: string[]; keyText: string[] };
+  a: Omit<Side, 'slots'>;
+  b: Omit<Side, 'slots'> | null;
+}
+
+/** The pair this connection keeps (readSides), to post to another thread, and the buffers to move with it. Null when it keeps none. */
+export function postedSides(db: Db): { posted: PostedSides; transfer: ArrayBuffer[] } | null {
+  const kept = storeOf(db).comparedSides;
+  if (!kept) return null;
+  const { names, a, b } = kept.sides as Sides;
+  const bare = ({ slots: _slots, ...side }: Side): Omit<Side, 'slots'> => side;
+  const buffers = (side: Side) => [side.accountId, side.keyId, side.v, side.q, side.qErr, side.qn, side.positions.slot, side.positions.abs, side.positions.negative, side.positions.id].map((x) => x.buffer as ArrayBuffer);
+  // One side for a snapshot compared with itself; a buffer moves once.
+  const transfer = [...new Set([...buffers(a), ...(b === a ? [] : buffers(b))])];
+  return { posted: { key: kept.key, names: { accountText: names.accountText, keyText: names.keyText }, a: bare(a), b: b === a ? null : bare(b) }, transfer };
+}
+
+/**
+ * Keeps sides read on another thread as this connection's last pair, if they are still what
+ * comparing `fromId` with `toId` reads (the same key, read here now). Whether they were kept.
+ */
+export function keepPostedSides(db: Db, baseCurrency: string, fromId: number, toId: number, posted: PostedSides): boolean {
+  if (db.inTransaction || sidesKey(db, baseCurrency, fromId, toId).key !== posted.key) return false;
+  const names: Names = { accounts: new Map(posted.names.accountText.map((t, i) => [t, i])), keys: new Map(posted.names.keyText.map((t, i) => [t, i])), ...posted.names };
+  const withSlots = (side: Omit<Side, 'slots'>): Side => {
+    const slots: (Map<number, number> | undefined)[] = [];
+    for (let s = 0; s < side.count; s++) {
+      const k = side.keyId[s] as number;
+      (slots[k] ?? (slots[k] = new Map())).set(side.accountId[s] as number, s);
+    }
+    return { ...side, slots };
+  };
+  const a = withSlots(posted.a);
+  storeOf(db).comparedSides = { key: posted.key, sides: { names, a, b: posted.b ? withSlots(posted.b) : a } };
+  return true;
 }
 
 /** The first `n` of `list`: itself when that is all of it. */

@@ -19,11 +19,19 @@ const EPS = 0.5;
  * tags as they stood until the next snapshot was imported, as on the history chart.
  */
 export function compareSnapshots(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit = 300, tagsAt?: TagMoments): SnapshotComparison {
+  const { key, moments } = comparisonKey(db, portfolio, from, to, limit, tagsAt);
+  // Kept until data changes, like every view (cache.ts). Its temp tag tables are the analytics' own, not an edit.
+  return cached(db, key, () => ownWrites(db, () => compareIn(db, portfolio, from, to, limit, moments)));
+}
+
+/**
+ * The analytics cache's name for a comparison, and the moments its sides' tags are read at: one
+ * computed on another thread (compare-ahead.ts) is kept under it, as if computed here.
+ */
+export function comparisonKey(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit: number, tagsAt?: TagMoments): { key: string; moments: TagMoments } {
   for (const s of [from, to]) if (s.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${s.id} is not part of ${portfolio.name}.`);
   const moments = tagsAt ?? { from: tagCutoff(db, from), to: tagCutoff(db, to) };
-  // Kept until data changes, like every view (cache.ts). Its temp tag tables are the analytics' own, not an edit.
-  const key = `compare:${portfolio.id}:${portfolio.baseCurrency}:${from.id}:${to.id}:${limit}:${moments.from}:${moments.to}`;
-  return cached(db, key, () => ownWrites(db, () => compareIn(db, portfolio, from, to, limit, moments)));
+  return { key: `compare:${portfolio.id}:${portfolio.baseCurrency}:${from.id}:${to.id}:${limit}:${moments.from}:${moments.to}`, moments };
 }
 
 /**

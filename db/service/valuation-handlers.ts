@@ -1,6 +1,7 @@
 import type { BackendHandlers } from '../../shared/api/contract';
 import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../exposure/breakdowns';
 import { compareSnapshots } from '../exposure/compare';
+import { compareAhead, comparedAhead } from '../exposure/compare-ahead';
 import { computeExposure } from '../exposure/compute';
 import { portfoliosOverview, themeHistory } from '../exposure/history';
 import { listPositions } from '../exposure/position-list';
@@ -16,7 +17,7 @@ import * as snapshots from '../repos/snapshots';
 import { resolveSnapshot, type HandlerContext } from './handler-context';
 
 /** Exposure and the views built on it, and the exchange rates that value it. */
-export function valuationHandlers({ db, now, scoped }: HandlerContext) {
+export function valuationHandlers({ db, now, settings, scoped }: HandlerContext) {
   return {
     getExposure: (input) => applyExtras(computeExposure(db, ...scoped(input), now(), input.positionLimit), resolveExtras(db, input)).exposure,
     listPositions: (input) => {
@@ -28,9 +29,18 @@ export function valuationHandlers({ db, now, scoped }: HandlerContext) {
     getCurrencyBreakdown: (input) => currencyBreakdown(db, ...scoped(input)),
     getThemeOverlap: (input) => themeOverlap(db, ...scoped(input)),
     getThemeHistory: (input) => themeHistory(db, portfolios.getPortfolio(db, input.portfolioId)),
-    compareSnapshots: (input) => {
+    compareSnapshots: async (input) => {
       const portfolio = portfolios.getPortfolio(db, input.portfolioId);
-      return compareSnapshots(db, portfolio, resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId), input.limit);
+      const [from, to] = [resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId)];
+      // Being computed ahead on its thread: that is sooner than starting over here.
+      await comparedAhead(db, portfolio, from, to, input.limit);
+      return compareSnapshots(db, portfolio, from, to, input.limit);
+    },
+    prepareComparison: (input) => {
+      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
+      const [from, to] = [resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId)];
+      const connection = { dbPath: settings.dbPath, nativeBinding: settings.nativeBinding, key: settings.key, cipherNativeBinding: settings.cipherNativeBinding, readonly: Boolean(settings.readOnlyMessage) };
+      return { ahead: compareAhead(db, connection, portfolio, from, to) };
     },
     getPortfoliosOverview: () => portfoliosOverview(db),
     runScenario: (input) => {
@@ -61,6 +71,7 @@ export function valuationHandlers({ db, now, scoped }: HandlerContext) {
     | 'getThemeOverlap'
     | 'getThemeHistory'
     | 'compareSnapshots'
+    | 'prepareComparison'
     | 'getPortfoliosOverview'
     | 'runScenario'
     | 'setFxRate'

@@ -86,6 +86,7 @@ export const CALL_NAMES = [
   'getThemeOverlap',
   'getThemeHistory',
   'compareSnapshots',
+  'prepareComparison',
   'getPortfoliosOverview',
   'renamePortfolio',
   'duplicatePortfolio',

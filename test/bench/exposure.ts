@@ -10,7 +10,9 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { clearAnalyticsCache } from '../../db/exposure/cache';
+import { cachedKeys, clearAnalyticsCache } from '../../db/exposure/cache';
+import { compareAhead } from '../../db/exposure/compare-ahead';
+import { threadCpuMs } from '../../db/import/thread-cpu';
 import { computeExposureTotals } from '../../db/exposure/compute';
 import { accountSums } from '../../db/exposure/group-accounts';
 import { scanAccountSums } from '../reference/scan-breakdowns';
@@ -86,6 +88,7 @@ export async function runExposureBench(dbPath: string): Promise<void> {
     console.log(`  scan of every position       ${scans.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(scans))}: ${(wall(scans) / wall(sums)).toFixed(2)}x`);
     console.log(`  accounts breakdown (groups)  ${accounts.map((t) => ms(t.wallMs)).join(', ')}   median ${ms(wall(accounts))}; by a grouped scan of every position ${ms(wall(accountScans))}`);
     benchCompareAndHousehold(db, snapshotId);
+    await benchCompareAhead(db, dbPath, snapshotId);
   } finally {
     backend.close();
   }
@@ -125,6 +128,41 @@ function benchCompareAndHousehold(db: Db, snapshotId: number): void {
   console.log(`  compare (groups)             ${list(compares)}   median ${ms(wall(compares))}; the SQL it replaced ${list(compareScans)}: ${(wall(compareScans) / wall(compares)).toFixed(1)}x slower`);
   console.log(`    again, its sides kept      ${list(comparesKept)}   median ${ms(wall(comparesKept))} (as after a tag edit)`);
   console.log(`  household, largest 15 lines  ${list(lines)}   median ${ms(wall(lines))}; every position read and merged ${list(allLines)}: ${(wall(allLines) / wall(lines)).toFixed(1)}x slower`);
+}
+
+/**
+ * The comparison computed ahead on its own thread (db/exposure/compare-ahead.ts), as the app asks
+ * for it: how long until it is kept, and how much of this thread's CPU that took (receiving and
+ * keeping what the thread posted) against computing it here. The thread runs from source through
+ * tsx here (its start-up included); the app runs it built.
+ */
+async function benchCompareAhead(db: Db, dbPath: string, snapshotId: number): Promise<void> {
+  const snapshot = getSnapshot(db, snapshotId);
+  const portfolio = getPortfolio(db, snapshot.portfolioId);
+  const aheadMs: number[] = [];
+  const busyMs: number[] = [];
+  const hereCpuMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    clearAnalyticsCache(db);
+    storeOf(db).comparedSides = null;
+    const cpu0 = threadCpuMs();
+    const t0 = performance.now();
+    if (!compareAhead(db, { dbPath, readonly: false }, portfolio, snapshot, snapshot)) throw new Error('The comparison was not computed ahead.');
+    await storeOf(db).compareAhead?.done;
+    aheadMs.push(performance.now() - t0);
+    const cpu1 = threadCpuMs();
+    if (cpu0 !== null && cpu1 !== null) busyMs.push(cpu1 - cpu0);
+    if (!cachedKeys(db).some((k) => k.startsWith('compare:'))) throw new Error('The comparison computed ahead was not kept.');
+    clearAnalyticsCache(db);
+    storeOf(db).comparedSides = null;
+    const c0 = threadCpuMs();
+    compareSnapshots(db, portfolio, snapshot, snapshot);
+    const c1 = threadCpuMs();
+    if (c0 !== null && c1 !== null) hereCpuMs.push(c1 - c0);
+  }
+  const list = (xs: number[]) => xs.map((x) => ms(x)).join(', ');
+  console.log(`  compare, computed ahead      ${list(aheadMs)} until kept (on its thread, tsx start-up included)`);
+  if (busyMs.length) console.log(`    this thread's CPU meanwhile ${list(busyMs)}; computed here: ${list(hereCpuMs)} (CPU, 10 ms ticks)`);
 }
 
 export async function exposureBenchMain(): Promise<void> {

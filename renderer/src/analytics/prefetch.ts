@@ -124,4 +124,16 @@ export function compareCall(portfolioId: number, generation: number): Call {
   };
 }
 
+/**
+ * Asks the backend to compute the Compare view's first comparison (as compareCall) ahead on a
+ * thread of its own (db/exposure/compare-ahead.ts), where the portfolio has two snapshots. Unlike
+ * the queue's calls it holds up nothing (the backend answers at once), so it is asked as soon as
+ * the portfolio's figures arrive: at 100,000 positions the queue reached Compare too late for a
+ * user who clicked through the views, and computing it took 250-390 ms on the click.
+ */
+export async function prepareComparison(portfolioId: number, generation: number): Promise<void> {
+  const [to, from] = await snapshotsOf(portfolioId, generation);
+  if (to && from) await api().prepareComparison({ portfolioId, fromSnapshotId: from.id, toSnapshotId: to.id });
+}
+
 export const PREFETCHED_VIEWS = ['themes', 'accounts', 'currencies', 'overlap', 'history', 'portfolios'] as const;

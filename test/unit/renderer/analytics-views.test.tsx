@@ -134,6 +134,20 @@ describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () =>
     await waitFor(() => expect(compare).toHaveBeenCalledTimes(2));
   });
 
+  it('asks for the first comparison to be computed ahead as soon as the figures come, not again after a tag edit', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    const prepare = vi.fn(async () => ({ ahead: true }));
+    Object.assign(bridge, { listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01' }, snapshot]), prepareComparison: prepare });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    // At once, not after the idle queue's quarter of a second and the views before it.
+    await waitFor(() => expect(prepare).toHaveBeenCalledWith({ portfolioId: 1, fromSnapshotId: 1, toSnapshotId: 2 }), { timeout: 200 });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
+    await waitFor(() => expect(screen.getByTestId('position-row-NVDA').textContent).not.toContain('Data-center infrastructure'));
+    await new Promise((wait) => setTimeout(wait, 100));
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+
   it('draws the Household view with the click from the clients and figures fetched ahead, and still asks for them', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio({ clientName: 'Smith' })] });
     const position = { account: 'P · X1', symbol: 'NVDA', symbolKey: 'NVDA', description: 'NVIDIA', quantity: 1, value: 300, localValue: 300, currency: 'USD', isCash: false, themes: [] };

@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cachedKeys, clearAnalyticsCache } from '../../db/exposure/cache';
+import { compareSnapshots } from '../../db/exposure/compare';
+import { compareAhead } from '../../db/exposure/compare-ahead';
+import { keepPostedSides, postedSides, readSides } from '../../db/exposure/compare-sides';
+import { setFxRate } from '../../db/repos/fx';
+import { getPortfolio } from '../../db/repos/portfolios';
+import { getSnapshot } from '../../db/repos/snapshots';
+import { openBackend, type Backend } from '../../db/service/backend';
+import { storeOf } from '../../db/store';
+import { makeTempDir } from '../helpers/temp-dir';
+import { addSnapshot, tag } from '../unit/exposure/fixture';
+
+/**
+ * The Compare view's first comparison computed ahead on a thread of its own (compare-ahead.ts,
+ * compare-worker.ts, run here from source): kept in the main connection's analytics cache only
+ * when nothing was written while it was computed, and then the same as one computed on the click.
+ */
+describe('a comparison computed ahead on its own thread', () => {
+  const open: { backend: Backend; cleanup: () => void }[] = [];
+  afterEach(() => {
+    for (const o of open.splice(0)) {
+      o.backend.close();
+      o.cleanup();
+    }
+  });
+
+  async function twoSnapshots() {
+    const temp = makeTempDir('themelens-compare-ahead-');
+    const dbPath = join(temp.dir, 'themelens.db');
+    const backend = await openBackend({ dbPath });
+    open.push({ backend, cleanup: temp.cleanup });
+    const { db } = backend;
+    db.prepare("INSERT INTO portfolios (id, name, base_currency, created_at) VALUES (1, 'Smith family', 'USD', '2026-01-01T00:00:00Z')").run();
+    setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.1' }, '2026-01-01');
+    const from = addSnapshot(db, '2026-03-31', '2026-04-01T00:00:00Z', [
+      { symbol: 'AAA', quantity: '10', valueCents: 100_000 },
+      { symbol: 'BBB', quantity: '5', valueCents: 50_000, currency: 'EUR' },
+      { symbol: 'CCC', quantity: '1', valueCents: 7_000 },
+    ]);
+    const to = addSnapshot(db, '2026-06-30', '2026-07-01T00:00:00Z', [
+      { symbol: 'AAA', quantity: '12', valueCents: 130_000 },
+      { symbol: 'BBB', quantity: '5', valueCents: 55_000, currency: 'EUR' },
+      { symbol: 'DDD', quantity: '3', valueCents: 9_000 },
+    ]);
+    tag(db, 'AAA', 'data-centers', 5000, '2026-02-01T00:00:00Z');
+    const portfolio = getPortfolio(db, 1);
+    const pair = () => [getSnapshot(db, from), getSnapshot(db, to)] as const;
+    const connection = { dbPath, readonly: false };
+    // Ahead whatever the size (the app leaves comparisons under 20,000 positions to the click).
+    const ahead = () => compareAhead(db, connection, portfolio, ...pair(), { fromPositions: 0 });
+    /** The comparison computed here, from nothing kept. */
+    const fresh = () => {
+      clearAnalyticsCache(db);
+      storeOf(db).comparedSides = null;
+      return compareSnapshots(db, portfolio, ...pair());
+    };
+    return { backend, db, portfolio, pair, ahead, fresh, ids: { from, to } };
+  }
+
+  it('is kept as computed here, with the sides it read', async () => {
+    const { db, portfolio, pair, ahead, fresh } = await twoSnapshots();
+    expect(ahead()).toBe(true);
+    // Asked again while it computes: nothing more starts.
+    expect(ahead()).toBe(false);
+    await storeOf(db).compareAhead?.done;
+    // Nothing was computed on this connection: the cache holds the thread's comparison.
+    expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toHaveLength(1);
+    expect(storeOf(db).comparedSides).not.toBeNull();
+    const served = compareSnapshots(db, portfolio, ...pair());
+    expect(served).toEqual(fresh());
+    expect(served.themes.find((t) => t.id === 'data-centers')?.toValue).toBe(650);
+    // Already computed: nothing starts.
+    compareSnapshots(db, portfolio, ...pair());
+    expect(ahead()).toBe(false);
+  });
+
+  it('is not kept when a tag is edited meanwhile; its sides are, and the comparison after it has the edit', async () => {
+    const { db, portfolio, pair, ahead, fresh } = await twoSnapshots();
+    expect(ahead()).toBe(true);
+    // On this thread, before the other has even started.
+    tag(db, 'DDD', 'oil-logistics', 10_000, '2026-08-01T00:00:00Z');
+    await storeOf(db).compareAhead?.done;
+    expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toEqual([]);
+    // Both sides are what they were (tags take no part in them).
+    expect(storeOf(db).comparedSides).not.toBeNull();
+    const after = compareSnapshots(db, portfolio, ...pair());
+    expect(after.themes.find((t) => t.id === 'oil-logistics')?.toValue).toBe(90);
+    expect(after).toEqual(fresh());
+  });
+
+  it('is not kept when a rate changes meanwhile, and the comparison after it has the new rate', async () => {
+    const { db, portfolio, pair, ahead, fresh } = await twoSnapshots();
+    expect(ahead()).toBe(true);
+    setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.2' }, '2026-02-01');
+    await storeOf(db).compareAhead?.done;
+    expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toEqual([]);
+    const after = compareSnapshots(db, portfolio, ...pair());
+    // BBB: 550.00 EUR at 1.2.
+    expect(after.to.totalValue).toBe(1300 + 660 + 90);
+    expect(after).toEqual(fresh());
+  });
+
+  it("keeps posted sides only while they are still the snapshots' at their rates", async () => {
+    const { db, ids } = await twoSnapshots();
+    readSides(db, 'USD', ids.from, ids.to);
+    const { posted } = postedSides(db)!;
+    storeOf(db).comparedSides = null;
+    expect(keepPostedSides(db, 'USD', ids.from, ids.to, posted)).toBe(true);
+    const kept = storeOf(db).comparedSides;
+    // Each holding is found again by its account and security.
+    const sides = kept!.sides as ReturnType<typeof readSides>;
+    expect(sides.a.slots[sides.names.keys.get('AAA')!]?.get(sides.names.accounts.get('X1')!)).toBe(0);
+    storeOf(db).comparedSides = null;
+    // Read before the rate changed: valued at the old one.
+    setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.2' }, '2026-02-01');
+    expect(keepPostedSides(db, 'USD', ids.from, ids.to, posted)).toBe(false);
+    expect(storeOf(db).comparedSides).toBeNull();
+  });
+
+  it('is waited for by the compare call, which then answers with it', async () => {
+    const { backend, db, ahead, fresh, ids } = await twoSnapshots();
+    expect(ahead()).toBe(true);
+    const answer = await backend.handlers.compareSnapshots({ portfolioId: 1, fromSnapshotId: ids.from, toSnapshotId: ids.to, limit: 300 });
+    // Without the wait the call computes it here at once, while the thread is still starting.
+    expect(storeOf(db).compareAhead).toBeNull();
+    expect(answer).toEqual(fresh());
+  });
+
+  it('is left to the click for a small portfolio, and for a database in memory', async () => {
+    const { backend, db, portfolio, pair, ids } = await twoSnapshots();
+    expect(await backend.handlers.prepareComparison({ portfolioId: 1, fromSnapshotId: ids.from, toSnapshotId: ids.to })).toEqual({ ahead: false });
+    expect(storeOf(db).compareAhead).toBeNull();
+    expect(compareAhead(db, { dbPath: ':memory:', readonly: false }, portfolio, ...pair(), { fromPositions: 0 })).toBe(false);
+  });
+
+  it('stops with the database: closing it while the thread computes leaves nothing behind', async () => {
+    const { backend, db, ahead } = await twoSnapshots();
+    expect(ahead()).toBe(true);
+    const done = storeOf(db).compareAhead?.done;
+    backend.close();
+    await done;
+    expect(db.open).toBe(false);
+  });
+});
