@@ -13,8 +13,9 @@ import { keepPostedSides, type PostedSides } from './compare-sides';
  * another view: at 100,000 positions a side the first comparison takes 250-390 ms, most of it
  * reading both snapshots' positions, and computed on the main process it held up every other
  * view's figures for that long. On its thread it costs the main process nothing until it arrives,
- * then about 5 ms to keep: the comparison in the analytics cache (as if computed here) and both
- * sides it read (readSides), so a tag edit after it is compared again without reading positions.
+ * then about 5 ms to keep: the comparison, and the earlier snapshot's Themes and Accounts figures
+ * computed beside it, in the analytics cache (as if computed here), and both sides it read
+ * (readSides), so a tag edit after it is compared again without reading positions.
  *
  * What arrives is kept only if nothing was written since the thread started (cache.ts,
  * keepComputed): the thread read the data as it was then.
@@ -61,9 +62,9 @@ export function compareAhead(db: Db, connection: ConnectionSettings & { readonly
   // Neither the command line nor a test waits for a thread it did not ask to finish.
   worker.unref();
   const done = new Promise<void>((settle) => {
-    worker.once('message', (m: { t: string; key?: string; comparison?: unknown; sides?: PostedSides | null }) => {
+    worker.once('message', (m: { t: string; key?: string; entries?: [string, unknown][]; sides?: PostedSides | null }) => {
       if (m.t === 'done' && db.open && m.key === key) {
-        keepComputed(db, generation, key, m.comparison);
+        for (const [name, value] of m.entries ?? []) keepComputed(db, generation, name, value);
         if (m.sides) keepPostedSides(db, portfolio.baseCurrency, from.id, to.id, m.sides);
       }
       settle();

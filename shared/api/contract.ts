@@ -266,7 +266,7 @@ const inputBuilders = {
   getThemeOverlap: () => z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
   getThemeHistory: () => z.strictObject({ portfolioId: id }),
   compareSnapshots: () => z.strictObject({ portfolioId: id, fromSnapshotId: id, toSnapshotId: id, limit: z.number().int().positive().max(10_000).default(300) }),
-  /** Computes that comparison ahead, on a thread of the backend's own, while the user is elsewhere (a large portfolio's). */
+  /** Computes that comparison ahead, with the earlier snapshot's Themes and Accounts figures, on a thread of the backend's own (a large portfolio's). */
   prepareComparison: () => z.strictObject({ portfolioId: id, fromSnapshotId: id, toSnapshotId: id }),
   getPortfoliosOverview: () => z.strictObject({}),
   renamePortfolio: () => z.strictObject({ id, name: z.string().trim().min(1).max(200), clientName: text(200).nullable().optional() }),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cachedKeys, clearAnalyticsCache } from '../../db/exposure/cache';
+import { accountBreakdown, themeBreakdown } from '../../db/exposure/breakdowns';
 import { compareSnapshots } from '../../db/exposure/compare';
 import { compareAhead } from '../../db/exposure/compare-ahead';
 import { keepPostedSides, postedSides, readSides } from '../../db/exposure/compare-sides';
@@ -60,16 +61,23 @@ describe('a comparison computed ahead on its own thread', () => {
   }
 
   it('is kept as computed here, with the sides it read', async () => {
-    const { db, portfolio, pair, ahead, fresh } = await twoSnapshots();
+    const { db, portfolio, pair, ahead, fresh, ids } = await twoSnapshots();
     expect(ahead()).toBe(true);
     // Asked again while it computes: nothing more starts.
     expect(ahead()).toBe(false);
     await storeOf(db).compareAhead?.done;
-    // Nothing was computed on this connection: the cache holds the thread's comparison.
+    // Nothing was computed on this connection: the cache holds the thread's comparison, and the
+    // earlier snapshot's Themes and Accounts figures.
     expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toHaveLength(1);
+    expect(cachedKeys(db)).toEqual(expect.arrayContaining([`themes:1:USD:${ids.from}:10`, `accounts:1:USD:${ids.from}`]));
     expect(storeOf(db).comparedSides).not.toBeNull();
+    const [earlier] = pair();
+    const themes = themeBreakdown(db, portfolio, earlier, 10);
+    const accounts = accountBreakdown(db, portfolio, earlier);
     const served = compareSnapshots(db, portfolio, ...pair());
     expect(served).toEqual(fresh());
+    expect([themes, accounts]).toEqual([themeBreakdown(db, portfolio, earlier, 10), accountBreakdown(db, portfolio, earlier)]);
+    expect(themes.themes.find((t) => t.id === 'data-centers')?.value).toBe(500);
     expect(served.themes.find((t) => t.id === 'data-centers')?.toValue).toBe(650);
     // Already computed: nothing starts.
     compareSnapshots(db, portfolio, ...pair());

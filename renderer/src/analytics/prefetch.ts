@@ -126,7 +126,8 @@ export function compareCall(portfolioId: number, generation: number): Call {
 
 /**
  * Asks the backend to compute the Compare view's first comparison (as compareCall) ahead on a
- * thread of its own (db/exposure/compare-ahead.ts), where the portfolio has two snapshots. Unlike
+ * thread of its own (db/exposure/compare-ahead.ts), with the earlier snapshot's Themes and Accounts
+ * figures, where the portfolio has two snapshots. Unlike
  * the queue's calls it holds up nothing (the backend answers at once), so it is asked as soon as
  * the portfolio's figures arrive: at 100,000 positions the queue reached Compare too late for a
  * user who clicked through the views, and computing it took 250-390 ms on the click.
