@@ -111,6 +111,11 @@ export function keepComputed(db: Db, generation: object, key: string, value: unk
   return true;
 }
 
+/** Whether a figure is cached under `key` for the data as it is now (not one from before a change). */
+export function isCached(db: Db, key: string): boolean {
+  return !db.inTransaction && current(db).entries.has(key);
+}
+
 /** Drops everything cached for `db`. */
 export function clearAnalyticsCache(db: Db): void {
   storeOf(db).analytics = null;

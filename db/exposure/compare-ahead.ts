@@ -4,7 +4,7 @@ import type { Db } from '../connection';
 import type { ConnectionSettings } from '../import/import-connection';
 import { storeOf } from '../store';
 import { workerScript } from '../worker-script';
-import { cacheGeneration, cachedKeys, keepComputed } from './cache';
+import { cacheGeneration, isCached, keepComputed } from './cache';
 import { comparisonKey } from './compare';
 import { keepPostedSides, type PostedSides } from './compare-sides';
 
@@ -52,7 +52,7 @@ export function compareAhead(db: Db, connection: ConnectionSettings & { readonly
   if (from.rowCount + to.rowCount < (options.fromPositions ?? AHEAD_FROM_POSITIONS)) return false;
   const { key } = comparisonKey(db, portfolio, from, to, limit);
   const store = storeOf(db);
-  if (cachedKeys(db).includes(key) || store.compareAhead?.key === key) return false;
+  if (isCached(db, key) || store.compareAhead?.key === key) return false;
   store.compareAhead?.stop();
   const script = workerScript('compare-worker');
   if (!script) return false;

@@ -18,6 +18,11 @@ import { resolveSnapshot, type HandlerContext } from './handler-context';
 
 /** Exposure and the views built on it, and the exchange rates that value it. */
 export function valuationHandlers({ db, now, settings, scoped }: HandlerContext) {
+  /** The portfolio and the two snapshots a comparison names. */
+  const compared = (input: { portfolioId: number; fromSnapshotId: number; toSnapshotId: number }) => {
+    const portfolio = portfolios.getPortfolio(db, input.portfolioId);
+    return [portfolio, resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId)] as const;
+  };
   return {
     getExposure: (input) => applyExtras(computeExposure(db, ...scoped(input), now(), input.positionLimit), resolveExtras(db, input)).exposure,
     listPositions: (input) => {
@@ -30,15 +35,13 @@ export function valuationHandlers({ db, now, settings, scoped }: HandlerContext)
     getThemeOverlap: (input) => themeOverlap(db, ...scoped(input)),
     getThemeHistory: (input) => themeHistory(db, portfolios.getPortfolio(db, input.portfolioId)),
     compareSnapshots: async (input) => {
-      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
-      const [from, to] = [resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId)];
+      const [portfolio, from, to] = compared(input);
       // Being computed ahead on its thread: that is sooner than starting over here.
       await comparedAhead(db, portfolio, from, to, input.limit);
       return compareSnapshots(db, portfolio, from, to, input.limit);
     },
     prepareComparison: (input) => {
-      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
-      const [from, to] = [resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId)];
+      const [portfolio, from, to] = compared(input);
       const connection = { dbPath: settings.dbPath, nativeBinding: settings.nativeBinding, key: settings.key, cipherNativeBinding: settings.cipherNativeBinding, readonly: Boolean(settings.readOnlyMessage) };
       return { ahead: compareAhead(db, connection, portfolio, from, to) };
     },

@@ -82,6 +82,10 @@ describe('a comparison computed ahead on its own thread', () => {
     // Already computed: nothing starts.
     compareSnapshots(db, portfolio, ...pair());
     expect(ahead()).toBe(false);
+    // Computed before a tag edit (the comparison's name is the same): it starts again.
+    tag(db, 'DDD', 'oil-logistics', 10_000, '2026-08-01T00:00:00Z');
+    expect(ahead()).toBe(true);
+    await storeOf(db).compareAhead?.done;
   });
 
   it('is not kept when a tag is edited meanwhile; its sides are, and the comparison after it has the edit', async () => {

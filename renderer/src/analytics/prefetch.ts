@@ -112,9 +112,9 @@ export function previousSnapshotCall(view: string, portfolioId: number, snapshot
 
 /**
  * The Compare view's first comparison (the latest snapshot against the one before, as it opens),
- * if the portfolio has two. Last in every queue: at 100,000 positions it takes 150-250 ms to
- * compute (a click meanwhile waits for it), then 1 ms from the cache; the queue stops before it
- * when anything earlier was slow (a larger portfolio).
+ * if the portfolio has two. Last in every queue: a large portfolio's is computed on a thread of
+ * its own (prepareComparison) and this call waits for it; a small one's takes a few milliseconds
+ * here.
  */
 export function compareCall(portfolioId: number, generation: number): Call {
   return async () => {
@@ -126,11 +126,11 @@ export function compareCall(portfolioId: number, generation: number): Call {
 
 /**
  * Asks the backend to compute the Compare view's first comparison (as compareCall) ahead on a
- * thread of its own (db/exposure/compare-ahead.ts), with the earlier snapshot's Themes and Accounts
- * figures, where the portfolio has two snapshots. Unlike
- * the queue's calls it holds up nothing (the backend answers at once), so it is asked as soon as
- * the portfolio's figures arrive: at 100,000 positions the queue reached Compare too late for a
- * user who clicked through the views, and computing it took 250-390 ms on the click.
+ * thread of its own (db/exposure/compare-ahead.ts), with the earlier snapshot's Themes and
+ * Accounts figures, where the portfolio has two snapshots. Unlike the queue's calls it holds up
+ * nothing (the backend answers at once), so it is asked as soon as the portfolio's figures
+ * arrive: at 100,000 positions the queue reached Compare too late for a user who clicked through
+ * the views, and computing it took 250-390 ms on the click.
  */
 export async function prepareComparison(portfolioId: number, generation: number): Promise<void> {
   const [to, from] = await snapshotsOf(portfolioId, generation);
