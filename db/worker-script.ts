@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Where each worker's source lives (run through tsx when there is no built file). */
-const SOURCES = {
+export const WORKER_SOURCES = {
   'parse-worker': join(__dirname, 'import', 'parse-worker.ts'),
   'import-worker': join(__dirname, 'import', 'import-worker.ts'),
   'compare-worker': join(__dirname, 'exposure', 'compare-worker.ts'),
@@ -12,7 +12,7 @@ const SOURCES = {
  * How to start one of ThemeLens's worker threads: the built file beside the bundle (out/main,
  * out/cli), or from source through tsx's require hook (tests, `npm run cli`).
  */
-export function workerScript(name: keyof typeof SOURCES): { code: string; eval: boolean } | null {
+export function workerScript(name: keyof typeof WORKER_SOURCES): { code: string; eval: boolean } | null {
   // A bundler may put this code in a chunk one folder below the entry files.
   // THEMELENS_WORKER_DIR: the e2e harness runs the built workers of out/main, as the app does.
   const override = process.env['THEMELENS_WORKER_DIR'];
@@ -22,6 +22,6 @@ export function workerScript(name: keyof typeof SOURCES): { code: string; eval: 
       if (existsSync(file)) return { code: file, eval: false };
     }
   }
-  const ts = SOURCES[name];
+  const ts = WORKER_SOURCES[name];
   return existsSync(ts) ? { code: `require('tsx/cjs'); require(${JSON.stringify(ts)});`, eval: true } : null;
 }
