@@ -42,8 +42,6 @@ function numberOf(map: Map<string, number>, list: string[], text: string): numbe
 /** A side's positions added up per account and security ("holding"), by slot (0..count-1). */
 export interface Side {
   count: number;
-  /** Each holding's slot: by its security's number, then its account's (Names). */
-  slots: (Map<number, number> | undefined)[];
   /** Per slot: the holding's account and security by number (Names). */
   accountId: Int32Array;
   keyId: Int32Array;
@@ -152,11 +150,26 @@ export function addExactly(sums: { [i: number]: number }, errs: { [i: number]: n
 /** A holding's quantity as SQL's sum() gives it (the sum and its compensation), or null when none of its positions had one. */
 export const quantityOf = (side: Side, slot: number): number | null => ((side.qn[slot] as number) > 0 ? (side.q[slot] as number) + (side.qErr[slot] as number) : null);
 
+/** Each holding's slot in a side: by its security's number, then its account's (Names). */
+export type HoldingSlots = (Map<number, number> | undefined)[];
+
 /** Both sides of a comparison, numbered by the same names. */
 export interface Sides {
   names: Names;
   a: Side;
   b: Side;
+  /** Where a holding of `b` is found in `a` (only `a`'s are looked up). */
+  slotsOfA: HoldingSlots;
+}
+
+/** The slots of a side's holdings, from each slot's security and account. */
+function holdingSlots(side: Side): HoldingSlots {
+  const slots: HoldingSlots = [];
+  for (let s = 0; s < side.count; s++) {
+    const k = side.keyId[s] as number;
+    (slots[k] ?? (slots[k] = new Map())).set(side.accountId[s] as number, s);
+  }
+  return slots;
 }
 
 /**
@@ -182,7 +195,7 @@ export function readSides(db: Db, baseCurrency: string, fromId: number, toId: nu
   const names = newNames();
   const a = readSide(db, basisA, fromId, names);
   const b = fromId === toId ? a : readSide(db, basisB, toId, names);
-  const sides = { names, a, b };
+  const sides = { names, a, b, slotsOfA: holdingSlots(a) };
   // None read inside a transaction is kept (it may be rolled back).
   if (!db.inTransaction && a.positions.n + (b === a ? 0 : b.positions.n) <= KEPT_SIDES_POSITIONS) store.comparedSides = { key, sides };
   return sides;
@@ -197,12 +210,12 @@ function sidesKey(db: Db, baseCurrency: string, fromId: number, toId: number): {
   return { key, basisA, basisB };
 }
 
-/** Both sides as another thread posts them (compare-ahead.ts): the typed arrays moved, not copied; each holding's slot found again on arrival. */
+/** Both sides as another thread posts them (compare-ahead.ts): the typed arrays moved, not copied; the slots of `a`'s holdings found again on arrival. */
 export interface PostedSides {
   key: string;
   names: { accountText: string[]; keyText: string[] };
-  a: Omit<Side, 'slots'>;
-  b: Omit<Side, 'slots'> | null;
+  a: Side;
+  b: Side | null;
 }
 
 /** The pair this connection keeps (readSides), to post to another thread, and the buffers to move with it. Null when it keeps none. */
@@ -210,11 +223,10 @@ export function postedSides(db: Db): { posted: PostedSides; transfer: ArrayBuffe
   const kept = storeOf(db).comparedSides;
   if (!kept) return null;
   const { names, a, b } = kept.sides as Sides;
-  const bare = ({ slots: _slots, ...side }: Side): Omit<Side, 'slots'> => side;
   const buffers = (side: Side) => [side.accountId, side.keyId, side.v, side.q, side.qErr, side.qn, side.positions.slot, side.positions.abs, side.positions.negative, side.positions.id].map((x) => x.buffer as ArrayBuffer);
   // One side for a snapshot compared with itself; a buffer moves once.
   const transfer = [...new Set([...buffers(a), ...(b === a ? [] : buffers(b))])];
-  return { posted: { key: kept.key, names: { accountText: names.accountText, keyText: names.keyText }, a: bare(a), b: b === a ? null : bare(b) }, transfer };
+  return { posted: { key: kept.key, names: { accountText: names.accountText, keyText: names.keyText }, a, b: b === a ? null : b }, transfer };
 }
 
 /**
@@ -224,16 +236,8 @@ export function postedSides(db: Db): { posted: PostedSides; transfer: ArrayBuffe
 export function keepPostedSides(db: Db, baseCurrency: string, fromId: number, toId: number, posted: PostedSides): boolean {
   if (db.inTransaction || sidesKey(db, baseCurrency, fromId, toId).key !== posted.key) return false;
   const names: Names = { accounts: new Map(posted.names.accountText.map((t, i) => [t, i])), keys: new Map(posted.names.keyText.map((t, i) => [t, i])), ...posted.names };
-  const withSlots = (side: Omit<Side, 'slots'>): Side => {
-    const slots: (Map<number, number> | undefined)[] = [];
-    for (let s = 0; s < side.count; s++) {
-      const k = side.keyId[s] as number;
-      (slots[k] ?? (slots[k] = new Map())).set(side.accountId[s] as number, s);
-    }
-    return { ...side, slots };
-  };
-  const a = withSlots(posted.a);
-  storeOf(db).comparedSides = { key: posted.key, sides: { names, a, b: posted.b ? withSlots(posted.b) : a } };
+  const { a } = posted;
+  storeOf(db).comparedSides = { key: posted.key, sides: { names, a, b: posted.b ?? a, slotsOfA: holdingSlots(a) } };
   return true;
 }
 
@@ -254,7 +258,8 @@ function readSide(db: Db, basis: SnapshotBasis, snapshotId: number, names: Names
   const q = new Float64Array(total);
   const qErr = new Float64Array(total);
   const qn = new Int32Array(total);
-  const slots: (Map<number, number> | undefined)[] = [];
+  // Each holding's slot while the positions are added up (kept for side a only: readSides).
+  const slots: HoldingSlots = [];
   let count = 0;
   // The snapshot's accounts (one list for all its groups) by their number in `names`.
   const accountList = groups[0]?.positions.accounts ?? [];
@@ -306,7 +311,6 @@ function readSide(db: Db, basis: SnapshotBasis, snapshotId: number, names: Names
   const { n } = positions;
   return {
     count,
-    slots,
     accountId: fit(accountIdOf, count),
     keyId: fit(keyIdOf, count),
     v: fit(v, count),

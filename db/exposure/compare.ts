@@ -58,7 +58,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   const roots = new Map<string, number>();
   const weightsFrom = tagWeights(db, 'temp.tags_from', roots);
   const weightsTo = tagWeights(db, 'temp.tags_to', roots);
-  const { names, a, b } = readSides(db, portfolio.baseCurrency, from.id, to.id);
+  const { names, a, b, slotsOfA } = readSides(db, portfolio.baseCurrency, from.id, to.id);
 
   // The rows: every holding of `a`, then those of `b` that `a` has not. rowOfA/rowOfB: a slot's row.
   const nA = a.count;
@@ -68,7 +68,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   const slotA: number[] = [...rowOfA];
   const slotB: number[] = new Array<number>(nA).fill(-1);
   for (let s = 0; s < b.count; s++) {
-    const found = a.slots[b.keyId[s] as number]?.get(b.accountId[s] as number);
+    const found = slotsOfA[b.keyId[s] as number]?.get(b.accountId[s] as number);
     if (found === undefined) {
       rowOfB[s] = slotA.length;
       slotA.push(-1);

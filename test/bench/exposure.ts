@@ -48,6 +48,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 /** The median wall time of a list of timings. */
 const wall = (t: Timing[]) => median(t.map((x) => x.wallMs));
+/** Nothing computed kept: neither the analytics cache nor the sides of the last comparison (as a comparison of other snapshots leaves it). */
+const afresh = (db: Db) => {
+  clearAnalyticsCache(db);
+  storeOf(db).comparedSides = null;
+};
 
 /** Tags 5,000 symbols (if not yet), then times the bare SUM and the exposure, alternately, RUNS times each. */
 export async function runExposureBench(dbPath: string): Promise<void> {
@@ -113,8 +118,7 @@ function benchCompareAndHousehold(db: Db, snapshotId: number): void {
   const lines: Timing[] = [];
   const allLines: Timing[] = [];
   for (let i = 0; i < RUNS; i++) {
-    clearAnalyticsCache(db);
-    storeOf(db).comparedSides = null;
+    afresh(db);
     compares.push(timed(() => compareSnapshots(db, portfolio, snapshot, snapshot)));
     clearAnalyticsCache(db);
     comparesKept.push(timed(() => compareSnapshots(db, portfolio, snapshot, snapshot)));
@@ -143,8 +147,7 @@ async function benchCompareAhead(db: Db, dbPath: string, snapshotId: number): Pr
   const busyMs: number[] = [];
   const hereCpuMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    clearAnalyticsCache(db);
-    storeOf(db).comparedSides = null;
+    afresh(db);
     const cpu0 = threadCpuMs();
     const t0 = performance.now();
     if (!compareAhead(db, { dbPath, readonly: false }, portfolio, snapshot, snapshot)) throw new Error('The comparison was not computed ahead.');
@@ -153,8 +156,7 @@ async function benchCompareAhead(db: Db, dbPath: string, snapshotId: number): Pr
     const cpu1 = threadCpuMs();
     if (cpu0 !== null && cpu1 !== null) busyMs.push(cpu1 - cpu0);
     if (!cachedKeys(db).some((k) => k.startsWith('compare:'))) throw new Error('The comparison computed ahead was not kept.');
-    clearAnalyticsCache(db);
-    storeOf(db).comparedSides = null;
+    afresh(db);
     const c0 = threadCpuMs();
     compareSnapshots(db, portfolio, snapshot, snapshot);
     const c1 = threadCpuMs();

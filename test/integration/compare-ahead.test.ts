@@ -123,7 +123,7 @@ describe('a comparison computed ahead on its own thread', () => {
     const kept = storeOf(db).comparedSides;
     // Each holding is found again by its account and security.
     const sides = kept!.sides as ReturnType<typeof readSides>;
-    expect(sides.a.slots[sides.names.keys.get('AAA')!]?.get(sides.names.accounts.get('X1')!)).toBe(0);
+    expect(sides.slotsOfA[sides.names.keys.get('AAA')!]?.get(sides.names.accounts.get('X1')!)).toBe(0);
     storeOf(db).comparedSides = null;
     // Read before the rate changed: valued at the old one.
     setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.2' }, '2026-02-01');

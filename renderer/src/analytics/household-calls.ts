@@ -3,7 +3,7 @@ import type { PortfolioSummary } from '../../../shared/domain/types';
 import { portfolioNameKey } from '../../../shared/domain/portfolio-name';
 import type { Exposure } from '../../../shared/exposure/model';
 import { api } from '../api';
-import { keeping, keptAnswer } from './kept-answers';
+import { keeping, keptOrAsked } from './kept-answers';
 
 /**
  * The Household view's two calls (the clients, then the household's figures), their answers kept
@@ -47,7 +47,7 @@ export function householdCall(portfolio: PortfolioSummary, generation: number): 
   if (!portfolio.clientName) return null;
   return async () => {
     // The clients kept in this generation if a queue already asked (each view's queue asks), else asked for.
-    const clients = keptAnswer<ClientSummary[]>(CLIENTS_ANSWER, generation) ?? (await clientsCall(generation)());
+    const clients = await keptOrAsked(CLIENTS_ANSWER, generation, clientsCall(generation));
     const client = clientOf(clients, portfolio.clientName);
     return client ? householdFiguresCall(client.name, householdCurrency(client, null, portfolio.baseCurrency), generation)() : undefined;
   };

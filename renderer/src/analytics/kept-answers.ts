@@ -44,6 +44,11 @@ export function keeping<T>(name: string, generation: number, call: () => Promise
     });
 }
 
+/** The answer kept under `name` in this generation if there is one, else `ask`'s (a `keeping` call, so it is kept in turn). */
+export async function keptOrAsked<T>(name: string, generation: number, ask: () => Promise<T>): Promise<T> {
+  return keptAnswer<T>(name, generation) ?? ask();
+}
+
 /** Forgets every kept answer (tests). */
 export function forgetAnswers(): void {
   kept.clear();

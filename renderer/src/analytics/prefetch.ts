@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { api, callsInFlight } from '../api';
 import type { Snapshot } from '../../../shared/domain/types';
 import { whenIdle } from './idle';
-import { answerName, keeping, keptAnswer } from './kept-answers';
+import { answerName, keeping, keptOrAsked } from './kept-answers';
 
 type Call = () => Promise<unknown>;
 
@@ -93,7 +93,7 @@ export function snapshotsCall(portfolioId: number, generation: number): () => Pr
 
 /** The portfolio's snapshots: the answer kept in this generation if there is one (the queues ask for them first), else asked for. */
 async function snapshotsOf(portfolioId: number, generation: number): Promise<Snapshot[]> {
-  return keptAnswer<Snapshot[]>(answerName('snapshots', portfolioId, null), generation) ?? snapshotsCall(portfolioId, generation)();
+  return keptOrAsked(answerName('snapshots', portfolioId, null), generation, snapshotsCall(portfolioId, generation));
 }
 
 /**
