@@ -1,3 +1,4 @@
+import { formatShare } from '../shared/report/format';
 import { publicWarning } from '../shared/exposure/warnings';
 import { formatCents } from '../shared/money/decimal';
 import type { BackendHandlers } from '../shared/api/contract';
@@ -10,7 +11,8 @@ import type { Exposure } from '../shared/exposure/model';
 
 /** Report amounts are exact to the cent: written from their cents. */
 const money = (n: number) => formatCents(Math.round(n * 100));
-const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** One decimal, and a share that rounds to zero is 0.0%, never -0.0% (shared/report/format.ts). */
+const pct = formatShare;
 
 /**
  * `themelens exposure (--portfolio NAME [--snapshot ID] | --client NAME [--base-currency C]) [--benchmark FUND]

@@ -1,3 +1,4 @@
+import { unsignedZero } from '../shared/report/format';
 import { publicWarning } from '../shared/exposure/warnings';
 import { formatCents } from '../shared/money/decimal';
 import type { BackendHandlers } from '../shared/api/contract';
@@ -53,7 +54,7 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
     return;
   }
   const cur = result.baseCurrency;
-  io.out(`${heading}: ${signed(result.impact)} ${cur} (${(result.impactShare * 100).toFixed(2)}% of ${money(result.totalValue)})\n`);
+  io.out(`${heading}: ${signed(result.impact)} ${cur} (${unsignedZero((result.impactShare * 100).toFixed(2))}% of ${money(result.totalValue)})\n`);
   const names = new Map(themes.map((t) => [t.id, t.name]));
   for (const t of result.themes.filter((x) => x.shock !== 0 || x.impact !== 0)) {
     io.out(`  ${(names.get(t.id) ?? t.id).padEnd(30)} shock ${`${t.shock > 0 ? '+' : ''}${t.shock}%`.padStart(7)}  exposure ${money(t.value).padStart(16)}  impact ${signed(t.impact).padStart(16)}\n`);

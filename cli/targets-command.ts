@@ -1,3 +1,4 @@
+import { formatShare } from '../shared/report/format';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { portfolioNameKey } from '../shared/domain/portfolio-name';
@@ -26,7 +27,8 @@ function parseBand(text: string): number {
   return bp;
 }
 
-const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
+/** One decimal, and a share that rounds to zero is 0.0%, never -0.0% (shared/report/format.ts). */
+const pct = formatShare;
 
 
 /**

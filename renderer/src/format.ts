@@ -45,7 +45,11 @@ export function formatMoneyShort(value: number, currency: string): string {
 
 /** A share of the portfolio (a fraction) as a percent with one decimal: 0.32 -> "32.0%". */
 export function formatShare(share: number): string {
-  return formatter('share', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }, {}).format(share);
+  const f = formatter('share', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }, {});
+  // A share that rounds to zero is 0.0%: Intl writes a tiny negative one (cash of -0.01) as "-0.0%".
+  // Compared with how the locale writes -0, so it holds for any locale's digits.
+  const text = f.format(share);
+  return share < 0 && text === f.format(-0) ? f.format(0) : text;
 }
 
 /** A quantity of shares or units, up to 6 decimals; empty when the file gave none. */

@@ -4,6 +4,7 @@
  */
 import { plainAmount } from './amount';
 import type { Exposure } from '../exposure/model';
+import { fixedShare } from './format';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -51,9 +52,9 @@ export function csvLines(report: Exposure): string[] {
   lines.push('');
   row('Theme', 'Theme id', `Value (${report.baseCurrency})`, `Gross (${report.baseCurrency})`, 'Share of portfolio', 'Positions');
   for (const t of report.themes) {
-    row(textCell(t.name), textCell(t.id), base(t.value), base(t.grossValue), t.share.toFixed(6), String(t.positionCount));
+    row(textCell(t.name), textCell(t.id), base(t.value), base(t.grossValue), fixedShare(t.share), String(t.positionCount));
   }
-  row('Untagged', '', base(report.untaggedValue), '', (report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue).toFixed(6), '');
+  row('Untagged', '', base(report.untaggedValue), '', fixedShare(report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue), '');
   row('Cash', '', base(report.cashValue), '', '', '');
   row('Total', '', base(report.totalValue), '', report.totalValue === 0 ? '0' : '1.000000', '');
   lines.push('');

@@ -20,8 +20,17 @@ export function formatMoney(value: number, currency: string): string {
   return f ? f.format(value) : `${currency} ${PLAIN_2.format(value)}`;
 }
 
-/** A share (fraction) as a percentage with one decimal: 0.3201 -> "32.0%". */
-export const formatShare = (share: number): string => `${(share * 100).toFixed(1)}%`;
+/**
+ * A fixed-point number whose digits all round to zero is written without a sign: a cash share of
+ * -0.01 in a large portfolio is "0.0", never "-0.0" (toFixed keeps the sign of what it rounded).
+ */
+export const unsignedZero = (text: string): string => (text.startsWith('-') && !/[1-9]/.test(text) ? text.slice(1) : text);
+
+/** A fraction with `digits` decimals, as the CSV reports write shares: -0.0000001 -> "0.000000". */
+export const fixedShare = (share: number, digits = 6): string => unsignedZero(share.toFixed(digits));
+
+/** A share (fraction) as a percentage with one decimal: 0.3201 -> "32.0%"; one that rounds to zero is "0.0%". */
+export const formatShare = (share: number): string => `${unsignedZero((share * 100).toFixed(1))}%`;
 
 /** A weight (fraction 0..1) as a percentage without trailing zeros: 0.125 -> "12.5%". */
 export const formatWeight = (weight: number): string => `${Number((weight * 100).toFixed(2))}%`;

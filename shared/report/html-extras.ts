@@ -1,14 +1,17 @@
 /** The report's optional parts as HTML: a household's portfolios, the benchmark comparison, the scenario. */
 import { textOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
-import { formatMoney, formatShare } from './format';
+import { formatMoney, formatShare, unsignedZero } from './format';
 import { swatch, table, td } from './html-table';
 import { reportText, type Tr } from './i18n';
 
 const ENGLISH: Tr = (english, vars) => reportText('en').tr(english, vars);
 
 /** Percentage points with a sign: 0.052 -> "+5.2 pts" (plain text; `tr` for a report's language, English without). */
-export const formatPoints = (f: number, tr: Tr = ENGLISH): string => tr('{{points}} pts', { points: `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)}` });
+export const formatPoints = (f: number, tr: Tr = ENGLISH): string => {
+  const points = unsignedZero((f * 100).toFixed(1));
+  return tr('{{points}} pts', { points: `${points.startsWith('-') ? '' : '+'}${points}` });
+};
 
 /** A shock in basis points as a percent with a sign: -2000 -> "-20%". */
 export const formatShock = (bp: number): string => `${bp > 0 ? '+' : ''}${Number((bp / 100).toFixed(2))}%`;
@@ -60,7 +63,7 @@ export function scenarioHtml(doc: ReportDocument): string {
   const top = s.positions.slice(0, 20).map((p) => `<tr>${td(e(p.account))}${td(e(p.symbol))}${td(e(formatMoney(p.value, cur)), true)}${td(e(formatMoney(p.impact, cur)), true)}</tr>`);
   const result = html('{{impact}} ({{share}} of {{total}}).', {
     impact: `<strong>${e(formatMoney(s.impact, cur))}</strong>`,
-    share: `${s.impactShare >= 0 ? '+' : ''}${(s.impactShare * 100).toFixed(2)}%`,
+    share: `${unsignedZero((s.impactShare * 100).toFixed(2)).replace(/^(?!-)/, '+')}%`,
     total: e(formatMoney(s.totalValue, cur)),
   });
   return `<h2>${html('Scenario')}</h2>

@@ -3,6 +3,7 @@ import { plainAmount } from './amount';
 import { csvLines, numberCell, textCell } from './csv-cells';
 import { reportBreakdowns } from './breakdowns';
 import { comparedWith, type ReportDocument } from './document';
+import { fixedShare } from './format';
 
 
 /** UTF-8 with a BOM, CRLF line ends, every text cell neutralised against formulas. */
@@ -27,7 +28,7 @@ export function renderReportCsv(doc: ReportDocument): string {
     lines.push('');
     row('Benchmark', textCell(r.benchmark.symbol), 'As of', r.benchmark.asOf ?? '', 'Coverage', r.benchmark.coverage.toFixed(6));
     row('Theme id', 'Share of portfolio', 'Benchmark share', 'Active');
-    for (const t of r.themes) row(textCell(t.id), t.share.toFixed(6), (t.benchmark?.share ?? 0).toFixed(6), (t.benchmark?.active ?? 0).toFixed(6));
+    for (const t of r.themes) row(textCell(t.id), fixedShare(t.share), fixedShare(t.benchmark?.share ?? 0), fixedShare(t.benchmark?.active ?? 0));
   }
   if (doc.scenario) {
     const s = doc.scenario;
@@ -46,15 +47,15 @@ export function renderReportCsv(doc: ReportDocument): string {
   for (const a of b.accounts) row(textCell(a.account), String(a.positionCount), plainAmount(a.value, cur), ...b.themes.map((t) => plainAmount(a.themes[t.id] ?? 0, cur)), plainAmount(a.untaggedValue, cur), String(a.withoutRate));
   lines.push('');
   row('Currency held', 'Positions', 'Local value', `Value (${cur})`, 'Share', 'Rate used');
-  for (const c of b.currencies) row(textCell(c.currency), String(c.positionCount), plainAmount(c.localValue, c.currency), plainAmount(c.value, cur), c.share === null ? '' : c.share.toFixed(6), textCell(c.rate ?? 'missing'));
+  for (const c of b.currencies) row(textCell(c.currency), String(c.positionCount), plainAmount(c.localValue, c.currency), plainAmount(c.value, cur), c.share === null ? '' : fixedShare(c.share), textCell(c.rate ?? 'missing'));
   lines.push('');
   row('Overlap: theme id', 'With theme id', `Value in both (${cur})`, 'Share', 'Positions');
-  for (const o of b.overlap) row(textCell(o.a), textCell(o.b), plainAmount(o.value, cur), o.share.toFixed(6), String(o.positionCount));
+  for (const o of b.overlap) row(textCell(o.a), textCell(o.b), plainAmount(o.value, cur), fixedShare(o.share), String(o.positionCount));
   if (doc.attribution) {
     const a = doc.attribution;
     lines.push('');
     row('Theme change: theme id', `Before (${a.from.asOf})`, `Now (${a.to.asOf})`, 'Quantity effect', 'Price effect', 'Tag effect', 'Share before', 'Share now');
-    for (const t of a.themes) row(textCell(t.id), plainAmount(t.fromValue, cur), plainAmount(t.toValue, cur), plainAmount(t.quantityEffect, cur), plainAmount(t.priceEffect, cur), plainAmount(t.tagEffect, cur), t.fromShare.toFixed(6), t.toShare.toFixed(6));
+    for (const t of a.themes) row(textCell(t.id), plainAmount(t.fromValue, cur), plainAmount(t.toValue, cur), plainAmount(t.quantityEffect, cur), plainAmount(t.priceEffect, cur), plainAmount(t.tagEffect, cur), fixedShare(t.fromShare), fixedShare(t.toShare));
   }
   if (doc.tagNotes.some((n) => n.rationale || n.sourceUrl)) {
     lines.push('');
