@@ -69,13 +69,17 @@ export function computeExposureTotals(db: Db, baseCurrency: string, snapshotId: 
   const share = (cents: number) => (totalCents === 0 ? 0 : cents / totalCents);
   let taggedCents = 0;
   for (const a of aggByTheme.values()) taggedCents += a.net;
-  // A parent's figures include its sub-themes' (one level); untagged counts each tag once.
+  // A parent's figures include its sub-themes' (one level); untagged counts each tag once. Its
+  // position count is of positions (each once, however many of its themes tag it): the summary's
+  // count per top-level theme, never the sum of its themes' counts.
   const rolled = (t: (typeof themeList)[number]) => {
     const parts = [aggByTheme.get(t.id), ...themeList.filter((c) => c.parentId === t.id).map((c) => aggByTheme.get(c.id))];
-    return parts.reduce(
+    const sums = parts.reduce(
       (acc, a) => ({ net: acc.net + (a?.net ?? 0), long: acc.long + (a?.long ?? 0), short: acc.short + (a?.short ?? 0), n: acc.n + (a?.n ?? 0) }),
       { net: 0, long: 0, short: 0, n: 0 },
     );
+    const root = t.parentId ? undefined : summary.roots.get(t.id);
+    return root ? { ...sums, n: root.count } : sums;
   };
   const ordered = themeList.filter((t) => !t.parentId).flatMap((p) => [p, ...themeList.filter((c) => c.parentId === p.id)]);
   const themes = ordered.map((t) => {

@@ -5,6 +5,7 @@
  * are a compact header above it.
  */
 import { UNTAGGED_COLOR } from '../domain/default-themes';
+import type { ExposurePosition } from '../exposure/model';
 import { themeBarChartSvg } from './charts-svg';
 import { contributionsByTheme, textOf, titleOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
@@ -31,15 +32,26 @@ export function answerHtml(doc: ReportDocument): string {
     tr('Generated {{date}}', { date: r.generatedAt.slice(0, 10) }),
   ].filter(Boolean);
 
-  // Contributors per theme, a parent's including its sub-themes', largest first.
+  // Contributors per theme, a parent's including its sub-themes', largest first: one line per
+  // position, a position tagged with the parent and a sub-theme once, with its weights and
+  // contributions added (in basis points and cents).
   const byTheme = contributionsByTheme(r);
-  const top = (id: string) =>
-    [id, ...r.themes.filter((c) => c.parentId === id).map((c) => c.id)]
-      .flatMap((t) => byTheme.get(t) ?? [])
-      .sort((a, b) => Math.abs(b.theme.value) - Math.abs(a.theme.value))
+  const top = (id: string) => {
+    const lines = new Map<ExposurePosition, { position: ExposurePosition; bp: number; cents: number }>();
+    for (const t of [id, ...r.themes.filter((c) => c.parentId === id).map((c) => c.id)]) {
+      for (const { position, theme } of byTheme.get(t) ?? []) {
+        const line = lines.get(position) ?? { position, bp: 0, cents: 0 };
+        line.bp += Math.round(theme.weight * 10_000);
+        line.cents += Math.round(theme.value * 100);
+        lines.set(position, line);
+      }
+    }
+    return [...lines.values()]
+      .sort((a, b) => Math.abs(b.cents) - Math.abs(a.cents))
       .slice(0, TOP)
-      .map((c) => `${e(c.position.symbol)} ${m(c.theme.value)} <span class="meta">${html('({{weight}} of {{value}})', { weight: formatWeight(c.theme.weight), value: c.position.value === null ? '—' : m(c.position.value) })}</span>`)
+      .map((c) => `${e(c.position.symbol)} ${m(c.cents / 100)} <span class="meta">${html('({{weight}} of {{value}})', { weight: formatWeight(c.bp / 10_000), value: c.position.value === null ? '—' : m(c.position.value) })}</span>`)
       .join('<br>');
+  };
   const rows = r.themes.map(
     (t) => `<tr${t.parentId ? ' class="sub"' : ''}><td>${swatch(t.color)}${e(t.name)}</td><td class="num">${m(t.value)}</td><td class="num">${formatShare(t.share)}</td><td>${top(t.id) || `<span class="meta">${html('none')}</span>`}</td></tr>`,
   );
