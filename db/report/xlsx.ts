@@ -61,17 +61,21 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
     ['As of', r.asOf], ['Base currency', cur], ['Holdings file', r.sourceFile], ['Generated', r.generatedAt], ['Fingerprint', doc.fingerprint],
     ...r.warnings.map((w): Cell[] => ['Warning', w.message]),
   ];
-  addTable(
+  const summary = addTable(
     wb, 'Summary',
     [{ header: 'Theme', width: 34 }, { header: `Net (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: 'Share', width: 10, numFmt: PERCENT }, { header: `Long (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: `Short (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: `Gross (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: 'Positions', width: 10 }],
     [
       ...r.themes.map((t): Cell[] => [t.parentId ? `  ${t.name}` : t.name, t.value, t.share, t.longValue, t.shortValue, t.grossValue, t.positionCount]),
       ['Untagged', r.untaggedValue, share(r.untaggedValue), null, null, null, null],
-      ['Cash', r.cashValue, share(r.cashValue), null, null, null, null],
+      ['of which cash', r.cashValue, share(r.cashValue), null, null, null, null],
       ['Total', r.totalValue, r.totalValue === 0 ? 0 : 1, null, null, null, r.positionCount],
     ],
     cover,
   );
+  // Cash is a part of Untagged, not a row that adds: indented under it and in italics (the label stays plain text for scripts).
+  const cashRow = summary.getRow(summary.rowCount - 1);
+  cashRow.font = { italic: true };
+  cashRow.getCell(1).alignment = { indent: 1 };
   addTable(
     wb, 'Themes',
     [{ header: 'Theme id', width: 22 }, { header: 'Theme', width: 30 }, { header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Weight', width: 9, numFmt: PERCENT }, { header: 'Source', width: 12 }, { header: `Contribution (${cur})`, width: 18, numFmt: BASE_MONEY }],

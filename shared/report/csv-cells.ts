@@ -38,8 +38,9 @@ export const numberCell = (n: number | null): string => (n === null ? '' : Strin
 
 /**
  * The exposure's lines of the CSV report (no BOM, no line ends): a summary block (one row per theme,
- * untagged, cash, total), then one row per position, the rates used and tag changes. renderReportCsv
- * (report-csv.ts) adds the adviser, fingerprint and warnings and writes the file.
+ * untagged, the cash inside untagged ("of which cash"), total), then one row per position, the rates
+ * used and tag changes. renderReportCsv (report-csv.ts) adds the adviser, fingerprint and warnings
+ * and writes the file.
  */
 export function csvLines(report: Exposure): string[] {
   const lines: string[] = [];
@@ -55,7 +56,8 @@ export function csvLines(report: Exposure): string[] {
     row(textCell(t.name), textCell(t.id), base(t.value), base(t.grossValue), fixedShare(t.share), String(t.positionCount));
   }
   row('Untagged', '', base(report.untaggedValue), '', fixedShare(report.totalValue === 0 ? 0 : report.untaggedValue / report.totalValue), '');
-  row('Cash', '', base(report.cashValue), '', '', '');
+  // A part of Untagged, not an addend: the rows above it add up to the total without it.
+  row('of which cash', '', base(report.cashValue), '', '', '');
   row('Total', '', base(report.totalValue), '', report.totalValue === 0 ? '0' : '1.000000', '');
   lines.push('');
   row('Account', 'Symbol', 'Description', 'Quantity', 'Currency', 'Local value', `Value (${report.baseCurrency})`, 'Themes');

@@ -24,7 +24,7 @@ export const PAGE_ROWS = 2000;
 /** Where a tag's weight comes from, in the report's language when it is one of the app's own sources; any other is shown as written. */
 export const sourceLabel = (source: string, tr: Tr): string => ((TAG_SOURCES as readonly string[]).includes(source) ? tr(source) : source);
 
-/** Summary table: each theme's net, long, short and share, then untagged, cash and total. */
+/** Summary table: each theme's net, long, short and share, then untagged (with the cash in it) and total. */
 export function summaryHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const { html } = textOf(doc);
@@ -35,7 +35,8 @@ export function summaryHtml(doc: ReportDocument): string {
     `<tr${t.parentId ? ' class="sub"' : ''}>${td(swatch(t.color) + e(t.name))}${td(m(t.value), true)}${td(formatShare(t.share), true)}${td(m(t.longValue), true)}${td(m(t.shortValue), true)}${td(String(t.positionCount), true)}</tr>`,
   );
   rows.push(`<tr>${td(swatch(UNTAGGED_COLOR) + html('Untagged'))}${td(m(r.untaggedValue), true)}${td(share(r.untaggedValue), true)}${td('')}${td('')}${td('')}</tr>`);
-  rows.push(`<tr>${td(html('Cash'))}${td(m(r.cashValue), true)}${td(share(r.cashValue), true)}${td('')}${td('')}${td('')}</tr>`);
+  // Cash is a part of Untagged, not a row that adds: said "of which cash", indented and in italics under it.
+  rows.push(`<tr class="sub part">${td(html('of which cash'))}${td(m(r.cashValue), true)}${td(share(r.cashValue), true)}${td('')}${td('')}${td('')}</tr>`);
   const foot = `<tfoot><tr>${td(html('Total'))}${td(m(r.totalValue), true)}${td(r.totalValue === 0 ? '0.0%' : '100.0%', true)}${td('')}${td('')}${td(String(r.positionCount), true)}</tr></tfoot>`;
   return `<h2>${html('Summary')}</h2>\n${table([html('Theme'), html('Net ({{currency}})', { currency: e(cur) }), html('Share'), html('Long'), html('Short'), html('Positions')], rows, [1, 2, 3, 4, 5], foot)}${portfoliosHtml(doc)}${targetsHtml(doc)}${benchmarkHtml(doc)}`;
 }

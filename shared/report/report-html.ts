@@ -34,7 +34,7 @@ h1{font-size:22pt;margin:0 0 8px}h2{font-size:14pt;margin:24px 0 8px;break-after
 table{border-collapse:collapse;width:100%;font-size:9pt}th,td{border-bottom:1px solid #e5e7eb;padding:4px 6px;text-align:left;vertical-align:top}
 thead{display:table-header-group}tfoot{display:table-row-group}tr{break-inside:avoid}
 th{background:#f3f4f6;font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tr.sub td:first-child{padding-left:22px}tfoot td{font-weight:600;border-top:1px solid #9ca3af}
+tr.sub td:first-child{padding-left:22px}tr.part td{font-style:italic;color:#4b5563}tfoot td{font-weight:600;border-top:1px solid #9ca3af}
 .swatch{display:inline-block;width:9px;height:9px;margin-right:6px;vertical-align:baseline}
 figure{margin:8px 0;break-inside:avoid}svg.chart{max-width:100%;height:auto}
 .warnings{background:#fef3c7;border:1px solid #f59e0b;padding:4px 12px;margin:16px 0}

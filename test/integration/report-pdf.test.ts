@@ -57,7 +57,7 @@ describe('PDF reports from the CLI, read back with poppler', () => {
     expect(summary).toMatch(/Crude-oil logistics\s+USD 8,133\.00\s+20\.1%/);
     expect(summary).toMatch(/Diamond semiconductors\s+USD 358\.13\s+0\.9%/);
     expect(summary).toMatch(/Untagged\s+USD 19,084\.23\s+47\.1%/);
-    expect(summary).toMatch(/Cash\s+USD 1,234\.56\s+3\.0%/);
+    expect(summary).toMatch(/Untagged\s+USD 19,084\.23\s+47\.1%\s+of which cash\s+USD 1,234\.56\s+3\.0%\s+Total/);
     expect(summary).toMatch(/Total\s+USD 40,553\.36\s+100\.0%/);
     // Contributions per position, the charts' labels (SVG text, so the charts are vectors), the disclaimer.
     expect(all).toMatch(/X12345678\s+NVDA\s+NVIDIA CORPORATION COM\s+60%\s+manual\s+USD 10,815\.00/);

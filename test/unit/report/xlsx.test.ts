@@ -58,7 +58,7 @@ describe('XLSX report, read back with exceljs', () => {
     expectMoney(rowOf('Crude-oil logistics').getCell(2), 8133);
     expectMoney(rowOf('Diamond semiconductors').getCell(2), 358.13);
     expectMoney(rowOf('Untagged').getCell(2), 19084.23);
-    expectMoney(rowOf('Cash').getCell(2), 1234.56);
+    expectMoney(rowOf('of which cash').getCell(2), 1234.56);
     expectMoney(rowOf('Total').getCell(2), 40553.36);
     const share = rowOf('Data-center infrastructure').getCell(3);
     expect(share.type).toBe(ExcelJS.ValueType.Number);
