@@ -39,6 +39,7 @@ export function methodologyParagraphs(doc: Pick<ReportDocument, 'exposure' | 'sc
       ? tr('Shares are of the total value of the household, cash included. Untagged is the total less every tagged contribution, so themes and untagged add up to the total.')
       : tr('Shares are of the total value of the portfolio, cash included. Untagged is the total less every tagged contribution, so themes and untagged add up to the total.'),
     tr('Cash is a part of untagged ("of which cash"), not a further row: where short positions are untagged, untagged can be smaller than the cash in it, or negative.'),
+    tr('Each share is rounded on its own (to 0.1%), so the shares shown may not add up to exactly 100%; the amounts add up to the cent.'),
     ...(r.benchmark
       ? [tr("The benchmark {{symbol}} is a fund whose holdings file from its issuer was imported: its share in a theme is the sum over its constituents of each one's weight in the fund times its own theme weight. Active is the portfolio's share less the benchmark's.", { symbol: r.benchmark.symbol })]
       : []),

@@ -159,7 +159,7 @@ export function ExposurePanel({ exposure, onAction }: { exposure: SnapshotExposu
         </Modal>
       )}
       <p className="muted small method">
-        {t("A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {{date}}.", { date: formatDate(exposure.asOf) })}
+        {t("A theme's value is each position's value times its weight, summed. Untagged is what no theme claims; cash is a part of it. Shares are rounded each on its own, so they may not add up to exactly 100%. As of {{date}}.", { date: formatDate(exposure.asOf) })}
       </p>
     </section>
   );

@@ -156,6 +156,8 @@ export const SECTIONS: Record<string, string> = {
     '構成比は、現金を含むポートフォリオの評価額合計に対する割合です。未タグは合計からタグ付きの寄与額をすべて差し引いたもので、テーマと未タグを合わせると合計になります。',
   'Cash is a part of untagged ("of which cash"), not a further row: where short positions are untagged, untagged can be smaller than the cash in it, or negative.':
     '現金は未タグの内数（「うち現金」）であり、別の行として加算するものではありません。タグのないショートの銘柄があると、未タグはその中の現金より小さく、またはマイナスになることがあります。',
+  'Each share is rounded on its own (to 0.1%), so the shares shown may not add up to exactly 100%; the amounts add up to the cent.':
+    '構成比はそれぞれ個別に（0.1% 単位に）丸めているため、表示された構成比の合計がちょうど 100% にならないことがあります。金額はセント単位まで合計が一致します。',
   "The benchmark {{symbol}} is a fund whose holdings file from its issuer was imported: its share in a theme is the sum over its constituents of each one's weight in the fund times its own theme weight. Active is the portfolio's share less the benchmark's.":
     'ベンチマーク {{symbol}} は、運用会社の組入銘柄ファイルを取り込んだファンドです。あるテーマにおけるその構成比は、各構成銘柄のファンド内のウェイトとその銘柄自身のテーマのウェイトの積を、全構成銘柄について合計したものです。アクティブは、ポートフォリオの構成比からベンチマークの構成比を差し引いたものです。',
   "In the scenario, each position moves by the sum over its themes of weight times shock (a position 60% in one theme shocked -20% and 20% in another shocked +10% moves by -10%). A sub-theme takes its parent's shock unless it has its own. Cash does not move, nor does a position with no exchange rate. Each move is rounded to the cent, and the totals are sums of those moves.":

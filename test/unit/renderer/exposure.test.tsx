@@ -44,6 +44,8 @@ describe('exposure panel', () => {
     expect(cells('exposure-row-untagged')).toEqual(['Untagged', '$27,575.36', '68.0%', '']);
     expect(cells('exposure-row-cash')).toEqual(['of which cash', '$1,234.56', '3.0%', '']);
     expect(cells('exposure-row-total')).toEqual(['Total', '$40,553.36', '100.0%', '']);
+    // Shares are not forced to add up: the footnote says so.
+    expect(screen.getByText(/Shares are rounded each on its own, so they may not add up to exactly 100%\./)).toBeTruthy();
     const swatch = screen.getByTestId('exposure-row-untagged').querySelector('.swatch') as HTMLElement;
     expect(swatch.style.background).toBe(UNTAGGED_COLOR);
   });

@@ -97,8 +97,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Value ({{currency}})': '評価額（{{currency}}）',
   '{{share}} of the portfolio': 'ポートフォリオの {{share}}',
   'Rows of {{file}} that were not imported': '{{file}} のうちインポートされなかった行',
-  "A theme's value is each position's value times its weight, summed. Untagged is what no theme claims. As of {{date}}.":
-    'テーマの評価額は、各銘柄の評価額にウェイトを掛けて合計したものです。未タグはどのテーマにも属さない分です。{{date}} 時点。',
+  "A theme's value is each position's value times its weight, summed. Untagged is what no theme claims; cash is a part of it. Shares are rounded each on its own, so they may not add up to exactly 100%. As of {{date}}.":
+    'テーマの評価額は、各銘柄の評価額にウェイトを掛けて合計したものです。未タグはどのテーマにも属さない分で、現金はその内数です。構成比はそれぞれ個別に丸めているため、合計がちょうど 100% にならないことがあります。{{date}} 時点。',
   '{{points}} pts': '{{points}} ポイント',
   'Target {{share}} ± {{band}} points; now {{drift}} outside the band': '目標 {{share}} ± {{band}} ポイント。現在の乖離 {{drift}} で許容幅外です',
   'Target {{share}} ± {{band}} points; now {{drift}} within the band': '目標 {{share}} ± {{band}} ポイント。現在の乖離 {{drift}} で許容幅内です',
