@@ -19,6 +19,8 @@ export const WARNING_TEXT: Record<ExposureWarning['code'], string> = {
     '{{n}} positions of {{file}} have values whose sign is not that of quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). They are kept as the file gives them; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
   VALUE_COMPUTED:
     '{{n}} positions of {{file}} had no value in the file, so their values are quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+  LOOKS_LIKE_TOTAL:
+    '{{n}} rows of {{file}} name no security and hold only a value, with a word of a total in their labels (the first on line {{line}}, {{label}}: {{value}}), but their values are not what the rows above them add up to. They are kept as positions; if they are totals or subtotals, delete the rows from the file and import it again.',
   AMOUNT_LIMIT:
     "Some totals in {{base}} are beyond 90,071,992,547,409.91, the largest amount kept exact to the cent: they are shown rounded. Check the holdings' amounts and exchange rates.",
   STALE_LOOK_THROUGH: 'The holdings of {{fund}} used for look-through are as of {{fundAsOf}}, more than 90 days before {{asOf}}; import a newer holdings file from the issuer.',
@@ -32,6 +34,8 @@ export const WARNING_TEXT_ONE: Partial<Record<ExposureWarning['code'], string>> 
     '1 position of {{file}} has a value whose sign is not that of quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). It is kept as the file gives it; if its value column is not the market value (a gain or loss, say), import it again with the right column mapped.',
   VALUE_COMPUTED:
     '1 position of {{file}} had no value in the file, so its value is quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+  LOOKS_LIKE_TOTAL:
+    '1 row of {{file}} names no security and holds only a value, with a word of a total in its label (line {{line}}, {{label}}: {{value}}), but its value is not what the rows above it add up to. It is kept as a position; if it is a total or a subtotal, delete the row from the file and import it again.',
   UNRESOLVED_SECURITIES: '1 position could be more than one security and counts as untagged until confirmed in Needs review (themelens securities --unresolved).',
   UNPARSED_CELL: '1 row of {{file}} was not imported because a cell could not be read.',
 };
@@ -75,6 +79,8 @@ export const WARNING_JAPANESE: Record<string, string> = {
     '{{file}} の {{n}} 銘柄は、評価額の符号が「数量 × 価格」と逆です（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）。ファイルのとおりに取り込んでいます。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててもう一度インポートしてください。',
   [WARNING_TEXT.VALUE_COMPUTED]:
     '{{file}} の {{n}} 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としています（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（100 単位あたりの価格）、オプション（1 株あたりの価格、1 枚 100 株）、1 万口あたりの価格の投資信託では、これは評価額になりません。そうした評価額を確認してください。',
+  [WARNING_TEXT.LOOKS_LIKE_TOTAL]:
+    '{{file}} の {{n}} 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（最初は {{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込んでいます。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
   [WARNING_TEXT.AMOUNT_LIMIT]:
     '{{base}} 建ての合計の一部が、1セント単位で正確に保てる上限 90,071,992,547,409.91 を超えているため、丸めて表示しています。保有銘柄の金額と為替レートを確認してください。',
   [WARNING_TEXT.STALE_LOOK_THROUGH]: 'ルックスルーに使っている {{fund}} の組入銘柄は {{fundAsOf}} 時点のもので、{{asOf}} より90日を超えて古くなっています。運用会社から新しい組入銘柄ファイルをインポートしてください。',
@@ -85,6 +91,8 @@ export const WARNING_JAPANESE: Record<string, string> = {
     '{{file}} の 1 銘柄は、評価額の符号が「数量 × 価格」と逆です（{{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）。ファイルのとおりに取り込んでいます。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててもう一度インポートしてください。',
   [WARNING_TEXT_ONE.VALUE_COMPUTED as string]:
     '{{file}} の 1 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としています（{{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（100 単位あたりの価格）、オプション（1 株あたりの価格、1 枚 100 株）、1 万口あたりの価格の投資信託では、これは評価額になりません。そうした評価額を確認してください。',
+  [WARNING_TEXT_ONE.LOOKS_LIKE_TOTAL as string]:
+    '{{file}} の 1 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（{{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込んでいます。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
   [WARNING_TEXT_ONE.UNRESOLVED_SECURITIES as string]: '1 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます（themelens securities --unresolved）。',
   [WARNING_TEXT_ONE.UNPARSED_CELL as string]: '{{file}} の 1 行は、読み込めないセルがあったためインポートされていません。',
   [WARNING_TEXT_PLAIN.MISSING_FX as string]: '{{currency}} から {{base}} への為替レートがないため、レートを追加するまで {{currency}} 建ての保有銘柄は合計から除かれます。',

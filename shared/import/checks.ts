@@ -20,8 +20,12 @@ export interface NoticedRow {
 export type ImportCheck =
   /** The file's own total row disagrees with the rows imported. */
   | { kind: 'total'; fileCents: number; rowsCents: number }
-  /** `sign`: values whose sign is not quantity x price's; `computed`: values left empty, taken as quantity x price. */
-  | { kind: 'sign' | 'computed'; count: number; first: NoticedRow }
+  /**
+   * `sign`: values whose sign is not quantity x price's; `computed`: values left empty, taken as
+   * quantity x price; `looksTotal`: rows with nothing but a value and a total's word in their label
+   * (`Total Equities`) whose value is not what the rows above add up to, kept as positions.
+   */
+  | { kind: 'sign' | 'computed' | 'looksTotal'; count: number; first: NoticedRow }
   /**
    * An identifier whose check digit fails (a typo in the file, most often): the position is kept,
    * identified without it. `column` and `header` are the cell's, null when no column holds it alone.
@@ -36,10 +40,10 @@ export type IdentifierScheme = 'ISIN' | 'CUSIP' | 'SEDOL';
 export const IDENTIFIERS_LISTED = 20;
 
 /** The kinds that stay true of a snapshot's figures, kept with it (its `checks` column). */
-export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' }>;
+export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' | 'looksTotal' }>;
 
 export function isLasting(c: ImportCheck): c is LastingCheck {
-  return c.kind === 'sign' || c.kind === 'computed';
+  return c.kind === 'sign' || c.kind === 'computed' || c.kind === 'looksTotal';
 }
 
 /**
@@ -57,6 +61,10 @@ export const CHECK_TEXT = {
     '1 position has no value in the file, so its value is quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
   computedMany:
     '{{n}} positions have no value in the file, so their values are quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+  looksTotalOne:
+    '1 row names no security and holds only a value, with a word of a total in its label (line {{line}}, {{label}}: {{value}}), but its value is not what the rows above it add up to. It is kept as a position; if it is a total or a subtotal, delete the row from the file and import it again.',
+  looksTotalMany:
+    '{{n}} rows name no security and hold only a value, with a word of a total in their labels (first: line {{line}}, {{label}}: {{value}}), but their values are not what the rows above them add up to. They are kept as positions; if they are totals or subtotals, delete the rows from the file and import it again.',
   identifier:
     '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
   identifierNoColumn: '{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
@@ -77,7 +85,11 @@ export function checkSaid(c: ImportCheck, amount: (cents: number) => string, cou
   }
   if (c.kind === 'moreIdentifiers') return { text: CHECK_TEXT.moreIdentifiers, params: { file: c.file, n: count(c.count) } };
   const one = c.count === 1;
-  const text = c.kind === 'sign' ? (one ? CHECK_TEXT.signOne : CHECK_TEXT.signMany) : one ? CHECK_TEXT.computedOne : CHECK_TEXT.computedMany;
+  const text = {
+    sign: one ? CHECK_TEXT.signOne : CHECK_TEXT.signMany,
+    computed: one ? CHECK_TEXT.computedOne : CHECK_TEXT.computedMany,
+    looksTotal: one ? CHECK_TEXT.looksTotalOne : CHECK_TEXT.looksTotalMany,
+  }[c.kind];
   return { text, params: { n: count(c.count), line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: amount(c.first.valueCents) } };
 }
 

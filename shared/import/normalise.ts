@@ -53,7 +53,8 @@ export type RowNotice = 'sign' | 'computed' | null;
 
 export type RowOutcome =
   | { kind: 'position'; position: ParsedPosition; notice: RowNotice }
-  | { kind: 'issue'; issue: RowIssue }
+  /** `onlyValueCents`: the row names nothing and holds only a value (what a total with no label looks like). */
+  | { kind: 'issue'; issue: RowIssue; onlyValueCents?: number }
   | { kind: 'total'; valueCents: number | null };
 
 /** The largest amount kept exact, 2^53 - 1 cents, as the user reads it. */
@@ -71,7 +72,18 @@ const TOTAL_LABELS = new Set([
   'sub-total',
   'overall total',
   'portfolio total',
+  'portfolio totals',
   'total portfolio',
+  'total portfolio value',
+  'total market value',
+  'total account value',
+  'total value',
+  'total holdings',
+  'total positions',
+  'total investments',
+  'total securities',
+  'grand totals',
+  'account totals',
   'gesamt',
   'summe',
   'gesamtsumme',
@@ -143,9 +155,31 @@ const TOTAL_FIRST = firstLettersOf(TOTAL_LABELS);
 const TOTAL_SHORTEST = Math.min(...[...TOTAL_LABELS].map((w) => w.length));
 const CASH_FIRST = firstLettersOf(CASH_LABELS) + 'c';
 
-/** True when the row is a total line (`Account Total`, `TOTAL`, `Summe`) rather than a holding. */
+/** Characters a total's label may end with (`Total:`, `TOTAL.`, `Grand Total *`), ignored. */
+function isTrailingMark(c: number): boolean {
+  return c === 0x3a || c === 0x2e || c === 0x2a || c === 0x20 || c === 0xff1a;
+}
+
+/**
+ * True when the row is a total line (`Account Total`, `TOTAL`, `Total:`, `Summe`) rather than a
+ * holding. Whole labels only: `TotalEnergies SE` and `Total Return Bond Fund` are holdings.
+ */
 export function isTotalLabel(label: string): boolean {
-  return label.length >= TOTAL_SHORTEST && label.length <= 24 && mayLowerInto(label, TOTAL_FIRST) && TOTAL_LABELS.has(label.toLowerCase());
+  let end = label.length;
+  while (end > 0 && isTrailingMark(label.charCodeAt(end - 1))) end--;
+  if (end < TOTAL_SHORTEST || end > 24 || !mayLowerInto(label, TOTAL_FIRST)) return false;
+  return TOTAL_LABELS.has((end === label.length ? label : label.slice(0, end)).toLowerCase());
+}
+
+/** A word of a total's label (total, subtotal, Summe, Gesamt, 合計...) anywhere in the text. */
+const TOTAL_WORD = /(?:^|[^\p{L}])(?:sub-?)?totals?(?:$|[^\p{L}])|summe|gesamt|totaal|合計|総計/iu;
+
+/**
+ * True when a label that is not a total's holds a total's word (`Total Equities`, `Summe Depot`):
+ * asked only of rows that name no security and hold nothing but a value.
+ */
+export function hasTotalWord(label: string): boolean {
+  return TOTAL_WORD.test(label);
 }
 
 function issue(line: number, column: number, plan: ColumnPlan, cell: string, reason: RowReason): RowIssue {
@@ -327,9 +361,11 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   }
   if (!isCash && symbol === '' && isin === null && cusip === null && description === '') {
     const col = idx.symbol >= 0 ? idx.symbol : idx.description;
+    const only = v !== undefined && q === undefined && p === undefined ? { onlyValueCents: valueCents } : undefined;
     return {
       kind: 'issue',
       issue: issue(line, col, plan, cellAt(cells, col), rowReason(ROW_TEXT.noHolding)),
+      ...only,
     };
   }
 

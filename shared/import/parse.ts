@@ -22,7 +22,7 @@ import { headerFingerprint } from './header-fingerprint';
 import type { ColumnIndexes } from './header';
 import { autoMapIndexes, baseValueCurrencyOf, duplicateHeaderNotes, findHeader, headerLabels, indexesToMapping, isUsable, normaliseHeader } from './header';
 import type { ColumnPlan, RowOutcome } from './normalise';
-import { normaliseRow, type RowNotice } from './normalise';
+import { hasTotalWord, normaliseRow, type RowNotice } from './normalise';
 import type { Preset } from './presets';
 import { BUILT_IN_PRESETS, PRESETS, presetById, presetForHeader } from './presets';
 import type { RawRow } from './tokenize';
@@ -86,7 +86,9 @@ export interface Session {
   /** The sum of the positions' absolute values so far: a snapshot's sums must stay exact too. */
   absCents: number;
   /** Kept rows with something to check, counted by kind with the first of each as read (endOfFileNotes). */
-  notices: Record<NonNullable<RowNotice>, { count: number; first: NoticedRow | null }>;
+  notices: Record<NonNullable<RowNotice> | 'looksTotal', { count: number; first: NoticedRow | null }>;
+  /** What the positions add up to, for telling a total row without a label by its value (totalBySum). */
+  sums: RunningSums;
   warnings: string[];
 }
 
@@ -351,7 +353,8 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       totalRows: 0,
       totalCents: null,
       absCents: 0,
-      notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null } },
+      notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null }, looksTotal: { count: 0, first: null } },
+      sums: { all: 0, allCount: 0, block: 0, blockCount: 0, byAccount: idx.account >= 0 ? new Map() : null, account: null, accountSum: null },
       warnings: duplicateHeaderNotes(headers, idx),
     },
   };
@@ -406,7 +409,7 @@ export function finishedFormat(s: Session): FileFormat {
 export function endOfFileNotes(s: Session, sumCents: number): { warnings: string[]; checks: ImportCheck[] } {
   const checks: ImportCheck[] = [];
   if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) checks.push({ kind: 'total', fileCents: s.totalCents, rowsCents: sumCents });
-  for (const kind of ['sign', 'computed'] as const) {
+  for (const kind of ['sign', 'computed', 'looksTotal'] as const) {
     const { count, first } = s.notices[kind];
     if (first) checks.push({ kind, count, first });
   }
@@ -472,7 +475,7 @@ export function stepRow(row: RawRow, s: Session): Step {
   }
   const verdict = s.preset?.classify?.(cells, s.ctx, row.line);
   if (verdict === 'skip') return { kind: 'skip' };
-  if (verdict === 'total') return { kind: 'total', valueCents: null };
+  if (verdict === 'total') return counted(s, { kind: 'total', valueCents: null });
   if (typeof verdict === 'object') {
     return { kind: 'issue', issue: rowIssue(row.line, null, null, (cells[0] ?? '').trim(), verdict.reject) };
   }
@@ -505,25 +508,96 @@ export function stepRow(row: RawRow, s: Session): Step {
     return { kind: 'issue', issue: rowIssue(row.line, extra + 1, null, cells[extra] as string, rowReason(ROW_TEXT.extraCells, { column: String(extra + 1), shown })) };
   }
   const outcome = normaliseRow(cells, row.line, s.plan, s.ctx.account);
+  if (outcome.kind === 'issue' && outcome.onlyValueCents !== undefined) {
+    const total = totalBySum(s, outcome.onlyValueCents, s.plan.idx.account >= 0 ? (cells[s.plan.idx.account] ?? '').trim() : '');
+    if (total) return counted(s, total);
+  }
   if (outcome.kind === 'position') {
+    const p = outcome.position;
+    // A row that names no security and has nothing but a value: a total whose label is not one of ours
+    // when its value is what the rows above it add up to; else kept, but said when it reads like a total.
+    if (p.symbol === null && p.quantity === null && p.price === null && !p.isCash && p.isin === null && p.cusip === null) {
+      const total = totalBySum(s, p.valueCents, s.plan.idx.account >= 0 ? p.account : '');
+      if (total) return counted(s, total);
+      if (hasTotalWord(p.description)) notice(s, 'looksTotal', p);
+    }
     const abs = s.absCents + Math.abs(outcome.position.valueCents);
     if (!Number.isSafeInteger(abs)) {
       return { kind: 'issue', issue: rowIssue(row.line, null, null, '', rowReason(ROW_TEXT.sumBeyondLimit, { limit: MONEY_LIMIT_TEXT })) };
     }
     s.absCents = abs;
-    if (outcome.notice) {
-      const tally = s.notices[outcome.notice];
-      tally.count++;
-      const p = outcome.position;
-      tally.first ??= { line: p.line, label: p.symbol ?? p.description, quantity: p.quantity ?? '', price: p.price ?? '', valueCents: p.valueCents };
-    }
+    if (outcome.notice) notice(s, outcome.notice, p);
+    addToSums(s.sums, p.valueCents, p.account);
     s.dataSeen = true;
     s.blankSeen = false;
-  } else if (outcome.kind === 'total') {
-    s.totalRows++;
-    if ((s.preset?.totalIsChecksum ?? true) && outcome.valueCents !== null) s.totalCents = (s.totalCents ?? 0) + outcome.valueCents;
-  }
+  } else if (outcome.kind === 'total') return counted(s, outcome);
   return outcome;
+}
+
+/** A total row: counted, its value added to the file's own total, and a new block of rows begun. */
+function counted(s: Session, total: Extract<RowOutcome, { kind: 'total' }>): Step {
+  s.totalRows++;
+  s.sums.block = 0;
+  s.sums.blockCount = 0;
+  if ((s.preset?.totalIsChecksum ?? true) && total.valueCents !== null) s.totalCents = (s.totalCents ?? 0) + total.valueCents;
+  return total;
+}
+
+function notice(s: Session, kind: keyof Session['notices'], p: ParsedPosition): void {
+  const tally = s.notices[kind];
+  tally.count++;
+  tally.first ??= { line: p.line, label: p.symbol ?? p.description, quantity: p.quantity ?? '', price: p.price ?? '', valueCents: p.valueCents };
+}
+
+/**
+ * What the positions read so far add up to: all of them, those since the last total row (a block's,
+ * or a section's), and each account's where the file has an account column. The account's sum is
+ * looked up only when the account changes from one row to the next.
+ */
+interface RunningSums {
+  all: number;
+  allCount: number;
+  block: number;
+  blockCount: number;
+  byAccount: Map<string, { cents: number; count: number }> | null;
+  account: string | null;
+  accountSum: { cents: number; count: number } | null;
+}
+
+function addToSums(sums: RunningSums, cents: number, account: string): void {
+  sums.all += cents;
+  sums.allCount++;
+  sums.block += cents;
+  sums.blockCount++;
+  if (sums.byAccount === null) return;
+  if (sums.account !== account || sums.accountSum === null) {
+    let sum = sums.byAccount.get(account);
+    if (sum === undefined) sums.byAccount.set(account, (sum = { cents: 0, count: 0 }));
+    sums.account = account;
+    sums.accountSum = sum;
+  }
+  sums.accountSum.cents += cents;
+  sums.accountSum.count++;
+}
+
+/**
+ * True when a row with nothing but a value (no symbol, quantity or price) is a total: its value is,
+ * to the cent, what at least two positions above it add up to: those since the last total row, all
+ * of them (a grand total), or, in a file with an account column, its account's. Only in a file with
+ * a quantity or price column, whose empty cells say the row holds no security: in a file of names and
+ * values alone, any row could add up to the ones above it. A grand total after totals already counted
+ * (its value is theirs again) is not added to the file's total (its valueCents is null).
+ */
+function totalBySum(s: Session, cents: number, account: string): Extract<RowOutcome, { kind: 'total' }> | null {
+  const sums = s.sums;
+  if (s.plan.idx.quantity < 0 && s.plan.idx.price < 0) return null;
+  if (account !== '' && sums.byAccount !== null) {
+    const own = sums.byAccount.get(account);
+    if (own !== undefined && own.count >= 2 && own.cents === cents) return { kind: 'total', valueCents: cents };
+  }
+  if (sums.blockCount >= 2 && sums.block === cents) return { kind: 'total', valueCents: cents };
+  if (sums.allCount >= 2 && sums.all === cents) return { kind: 'total', valueCents: null };
+  return null;
 }
 
 /** Positions for cash balances read outside the positions table (IBKR Cash Report). */

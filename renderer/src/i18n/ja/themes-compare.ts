@@ -38,6 +38,10 @@ export const THEMES_COMPARE: Record<string, string> = {
     '1 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としました（{{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（額面100あたりの価格）、オプション（1株あたりの価格、1枚100株）、1万口あたりの基準価額の投資信託では評価額と異なります。確認してください。',
   '{{n}} positions have no value in the file, so their values are quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.':
     '{{n}} 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としました（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（額面100あたりの価格）、オプション（1株あたりの価格、1枚100株）、1万口あたりの基準価額の投資信託では評価額と異なります。確認してください。',
+  '1 row names no security and holds only a value, with a word of a total in its label (line {{line}}, {{label}}: {{value}}), but its value is not what the rows above it add up to. It is kept as a position; if it is a total or a subtotal, delete the row from the file and import it again.':
+    '1 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（{{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込みました。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
+  '{{n}} rows name no security and hold only a value, with a word of a total in their labels (first: line {{line}}, {{label}}: {{value}}), but their values are not what the rows above them add up to. They are kept as positions; if they are totals or subtotals, delete the rows from the file and import it again.':
+    '{{n}} 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（最初は {{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込みました。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
   '{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.':
     '{{file}} の {{line}} 行目: {{value}} は有効な {{scheme}} ではありません（チェックディジットが合いません）。銘柄は取り込みましたが、識別にこの {{scheme}} は使っていません。セルを確認してください。',
   '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.':
