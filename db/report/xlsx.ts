@@ -10,7 +10,8 @@ const PERCENT = '0.00%';
 const text = (s: string | null | undefined): string => (s ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 type Cell = string | number | null;
-type Column = { header: string; width: number; numFmt?: string };
+/** A column's number format: one for every cell, or one made for each cell's value. */
+type Column = { header: string; width: number; numFmt?: string | ((value: number) => string) };
 
 /** Adds a sheet with a bold header row (frozen, filterable) and typed rows: strings stay text, never formulas. */
 function addTable(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][], preamble: Cell[][] = []): ExcelJS.Worksheet {
@@ -25,7 +26,8 @@ function addTable(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: C
   for (const r of rows) {
     const row = ws.addRow(r.map((c) => (typeof c === 'string' ? text(c) : c)));
     columns.forEach((c, i) => {
-      if (c.numFmt && typeof r[i] === 'number') row.getCell(i + 1).numFmt = c.numFmt;
+      const v = r[i];
+      if (c.numFmt && typeof v === 'number') row.getCell(i + 1).numFmt = typeof c.numFmt === 'string' ? c.numFmt : c.numFmt(v);
     });
   }
   ws.views = [{ state: 'frozen', ySplit: headerRow.number }];
@@ -41,6 +43,16 @@ function unitsOfBase(description: string, currency: string, base: string): numbe
   if (m[1] === currency && m[3] === base) return rate;
   if (m[1] === base && m[3] === currency && rate !== 0) return 1 / rate;
   return null;
+}
+
+/**
+ * A rate's number format: 15 significant digits (all a spreadsheet keeps), trailing zeros hidden, so
+ * the rate shown redoes the report's figures by hand. Six decimals showed 0.006160 EUR per JPY for
+ * 1 EUR = 162.35 JPY: JPY 123,400 x 0.006160 = 760.14, the report's 760.09.
+ */
+export function rateFormat(value: number): string {
+  const decimals = value === 0 || !Number.isFinite(value) ? 2 : Math.min(30, Math.max(2, 14 - Math.floor(Math.log10(Math.abs(value)))));
+  return `0.00${'#'.repeat(decimals - 2)}`;
 }
 
 /** The report as an XLSX workbook: sheets Summary, Themes, Positions, Tags, FX, Changes, Accounts, Currencies, Overlap (and Attribution, Portfolios, Benchmark, Scenario when the report has them). */
@@ -93,7 +105,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   );
   addTable(
     wb, 'FX',
-    [{ header: 'Currency', width: 10 }, { header: 'Rate used', width: 40 }, { header: `${cur} per unit`, width: 14, numFmt: '0.000000' }, { header: 'As of', width: 12 }],
+    [{ header: 'Currency', width: 10 }, { header: 'Rate used', width: 40 }, { header: `${cur} per unit`, width: 22, numFmt: rateFormat }, { header: 'As of', width: 12 }],
     r.fxRates.map((f): Cell[] => [f.currency, f.rate, unitsOfBase(f.rate, f.currency, cur), f.asOf]),
   );
   addTable(
