@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
@@ -9,6 +8,7 @@ import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
 import { parseFormat, parseLanguage, parsePaper, parseSections, seconds } from './report-options';
 import { portfolioNamed } from '../shared/domain/portfolio-name';
+import { outputFolder } from './output-folder';
 import { overlapped } from './overlapped';
 
 /** The snapshot to report on: the one just imported, or the one these very bytes were imported as before. */
@@ -34,6 +34,7 @@ async function importOne(h: BackendHandlers, path: string, portfolioName: string
 export async function batchCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, {
     out: { type: 'string' },
+    replace: { type: 'boolean' },
     format: { type: 'string' },
     paper: { type: 'string' },
     sections: { type: 'string' },
@@ -47,8 +48,10 @@ export async function batchCommand(h: BackendHandlers, args: string[], io: Io): 
   const sections = parseSections(values.sections);
   const language = parseLanguage(values.language);
   const baseCurrency = values['base-currency']?.toUpperCase();
-  const dir = resolve(values.out);
-  mkdirSync(dir, { recursive: true });
+  const dir = outputFolder(values.out);
+  // Without --replace an existing file is replaced only if ThemeLens wrote it: a holdings file
+  // named like its own report (h.csv -> h.csv) is never overwritten.
+  const replace = values.replace ? ('any' as const) : ('own' as const);
   const names = new Set<string>();
   let failed = 0;
   // First every import, one by one (an import holds its transaction while the file is read, so
@@ -70,7 +73,7 @@ export async function batchCommand(h: BackendHandlers, args: string[], io: Io): 
     const job = (async () => {
       if ('error' in imported) throw imported.error;
       const out = join(dir, reportFileName(null, portfolioName, format));
-      const done = await h.exportReport(validateInput('exportReport', { portfolioId: imported.portfolioId, snapshotId: imported.snapshotId, format, paper, path: out, ...(sections ? { sections } : {}), ...language }));
+      const done = await h.exportReport(validateInput('exportReport', { portfolioId: imported.portfolioId, snapshotId: imported.snapshotId, format, paper, path: out, replace, ...(sections ? { sections } : {}), ...language }));
       return `${tag} ${imported.note} into "${portfolioName}"; wrote ${basename(out)} (${done.bytes} bytes, ${seconds(Date.now() - started)})\n`;
     })();
     await jobs.add(job, (o) => {

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
@@ -7,6 +6,7 @@ import { reportFileName } from '../shared/report/file-name';
 import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
+import { outputFolder } from './output-folder';
 import { overlapped } from './overlapped';
 import { parseFormat, parseLanguage, parsePaper, parseSections, seconds } from './report-options';
 import type { ReportLanguage } from '../shared/report/i18n';
@@ -33,6 +33,7 @@ export async function reportCommand(h: BackendHandlers, args: string[], io: Io):
     all: { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string' },
+    replace: { type: 'boolean' },
     snapshot: { type: 'string' },
     paper: { type: 'string' },
     sections: { type: 'string' },
@@ -40,14 +41,16 @@ export async function reportCommand(h: BackendHandlers, args: string[], io: Io):
   });
   if (positionals.length > 0) throw new UsageError(`report takes no positional argument (got "${positionals[0]}")`);
   if (shocks.length > 0) checkShockThemes(shocks, await h.listThemes({}));
+  // Without --replace an existing file is replaced only if ThemeLens wrote it (db/report/write-output.ts).
+  const replace = values.replace ? ('any' as const) : ('own' as const);
   const extras = { ...(values.benchmark ? { benchmark: values.benchmark } : {}), ...(shocks.length > 0 ? { shocks } : {}), ...parseLanguage(values.language) };
-  if (values.all) return reportAll(h, values, extras, io);
+  if (values.all) return reportAll(h, values, extras, replace, io);
   if (values['by-client']) throw new UsageError('--by-client goes with --all');
   if (!values.portfolio && !values.client) throw new UsageError('report needs --portfolio NAME or --client NAME (or --all --out DIR)');
   const format = parseFormat(values.format, 'report');
   const paper = parsePaper(values.paper);
   const sections = parseSections(values.sections);
-  if ('client' in portfolioOrClient(values, 'report')) return reportClient(h, { ...values, client: values.client as string }, { format, paper, sections, extras }, io);
+  if ('client' in portfolioOrClient(values, 'report')) return reportClient(h, { ...values, client: values.client as string }, { format, paper, sections, extras, replace }, io);
   if (values['base-currency']) throw new UsageError('--base-currency is for --client: a portfolio is reported in its own base currency');
   const portfolio = await portfolioArg(h, values.portfolio as string);
   const snapshotId = snapshotArg(values.snapshot);
@@ -57,7 +60,7 @@ export async function reportCommand(h: BackendHandlers, args: string[], io: Io):
     io.out((await h.previewReport(validateInput('previewReport', { ...which, format }))).content);
     return;
   }
-  const done = await h.exportReport(validateInput('exportReport', { ...which, format, paper, path: resolve(values.out) }));
+  const done = await h.exportReport(validateInput('exportReport', { ...which, format, paper, path: resolve(values.out), replace }));
   io.err(`Wrote ${values.out} (${done.bytes} bytes, fingerprint ${done.fingerprint}, report record ${done.reportId})\n`);
 }
 
@@ -67,7 +70,7 @@ type Extras = { benchmark?: string; shocks?: ShockArg[]; language?: ReportLangua
 async function reportClient(
   h: BackendHandlers,
   values: { client: string; out?: string | undefined; snapshot?: string | undefined; 'base-currency'?: string | undefined },
-  o: { format: ReportFormat; paper: PaperSize; sections: ReportSection[] | undefined; extras: Extras },
+  o: { format: ReportFormat; paper: PaperSize; sections: ReportSection[] | undefined; extras: Extras; replace: 'own' | 'any' },
   io: Io,
 ): Promise<void> {
   if (values.snapshot) throw new UsageError('report --client uses the latest snapshot of each portfolio: leave out --snapshot');
@@ -77,7 +80,7 @@ async function reportClient(
     io.out((await h.previewClientReport(validateInput('previewClientReport', { ...which, format: o.format }))).content);
     return;
   }
-  const done = await h.exportClientReport(validateInput('exportClientReport', { ...which, format: o.format, paper: o.paper, path: resolve(values.out) }));
+  const done = await h.exportClientReport(validateInput('exportClientReport', { ...which, format: o.format, paper: o.paper, path: resolve(values.out), replace: o.replace }));
   io.err(`Wrote ${values.out} (${done.bytes} bytes, fingerprint ${done.fingerprint})\n`);
 }
 
@@ -90,6 +93,7 @@ async function reportAll(
   h: BackendHandlers,
   values: { format?: string; out?: string; paper?: string; sections?: string; portfolio?: string; client?: string; snapshot?: string; 'by-client'?: boolean; 'base-currency'?: string },
   extras: Extras,
+  replace: 'own' | 'any',
   io: Io,
 ): Promise<void> {
   if (values.portfolio || values.client || values.snapshot) throw new UsageError('report --all reports on every portfolio: leave out --portfolio, --client and --snapshot');
@@ -98,8 +102,7 @@ async function reportAll(
   const format = parseFormat(values.format, 'report --all');
   const paper = parsePaper(values.paper);
   const sections = parseSections(values.sections);
-  const dir = resolve(values.out);
-  mkdirSync(dir, { recursive: true });
+  const dir = outputFolder(values.out);
   const portfolios = (await h.listPortfolios({})).filter((p) => p.snapshotCount > 0);
   if (portfolios.length === 0) throw new AppError('NOT_FOUND', 'No portfolio has a snapshot yet. Import holdings first: themelens import FILE --portfolio NAME');
   const clients = values['by-client'] ? (await h.listClients({})).filter((c) => c.portfolios.some((p) => p.snapshotCount > 0)) : [];
@@ -108,14 +111,14 @@ async function reportAll(
     ...clients.map((c) => ({
       label: `${c.name} (client)`,
       file: (n: number) => reportFileName(null, n > 1 ? `${c.name} (${n})` : c.name, format),
-      write: (path: string) => h.exportClientReport(validateInput('exportClientReport', { client: c.name, ...baseCurrencyArg(values['base-currency']), format, paper, path, ...(sections ? { sections } : {}), ...extras })),
+      write: (path: string) => h.exportClientReport(validateInput('exportClientReport', { client: c.name, ...baseCurrencyArg(values['base-currency']), format, paper, path, replace, ...(sections ? { sections } : {}), ...extras })),
     })),
     ...portfolios
       .filter((p) => !values['by-client'] || !p.clientName)
       .map((p) => ({
         label: p.name,
         file: (n: number) => reportFileName(p.clientName, n > 1 ? `${p.name} (${n})` : p.name, format),
-        write: (path: string) => h.exportReport(validateInput('exportReport', { portfolioId: p.id, format, paper, path, ...(sections ? { sections } : {}), ...extras })),
+        write: (path: string) => h.exportReport(validateInput('exportReport', { portfolioId: p.id, format, paper, path, replace, ...(sections ? { sections } : {}), ...extras })),
       })),
   ];
   if (format === 'pdf') await h.warmUpPdf({});

@@ -24,13 +24,13 @@ export async function reportsCommand(h: BackendHandlers, args: string[], io: Io)
 
 /** themelens regenerate REPORT_ID --out FILE [--format F] [--paper P]: the same report again from its record. */
 export async function regenerateCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, format: { type: 'string' }, paper: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, replace: { type: 'boolean' }, format: { type: 'string' }, paper: { type: 'string' } });
   const [id, ...rest] = positionals;
   const reportId = Number(id);
   if (!id || rest.length > 0 || !Number.isInteger(reportId) || reportId <= 0) throw new UsageError('regenerate takes one REPORT_ID (see "themelens reports")');
   if (!values.out) throw new UsageError('regenerate needs --out FILE');
   const done = await h.regenerateReport(
-    validateInput('regenerateReport', { reportId, path: resolve(values.out), ...(values.format ? { format: parseFormat(values.format, 'regenerate') } : {}), ...(values.paper ? { paper: parsePaper(values.paper) } : {}) }),
+    validateInput('regenerateReport', { reportId, path: resolve(values.out), replace: values.replace ? 'any' : 'own', ...(values.format ? { format: parseFormat(values.format, 'regenerate') } : {}), ...(values.paper ? { paper: parsePaper(values.paper) } : {}) }),
   );
   io.err(`Wrote ${values.out} (${done.bytes} bytes, fingerprint ${done.fingerprint}); ${done.sameContent ? 'same content as the recorded report' : 'the content DIFFERS from the recorded report'}\n`);
   if (!done.sameContent) throw new AppError('CONFLICT', `Report ${reportId} could not be made again identically (its snapshot or themes may have been deleted).`);

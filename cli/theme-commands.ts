@@ -32,12 +32,12 @@ export async function themeCommand(h: BackendHandlers, args: string[], io: Io): 
 
 /** `themelens tags export FILE [--format json|csv]` and `tags import FILE [--dry-run]`. */
 export async function tagsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, replace: { type: 'boolean' } });
   const [action, file] = positionals;
   if (action === 'export' && file) {
     const format = (values.format ?? (file.toLowerCase().endsWith('.json') ? 'json' : 'csv')) as 'json' | 'csv';
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format is json or csv');
-    const r = await h.exportTags(validateInput('exportTags', { path: file, format }));
+    const r = await h.exportTags(validateInput('exportTags', { path: file, format, replace: values.replace ? 'any' : 'own' }));
     io.err(`Wrote ${r.path} (${r.bytes} bytes)\n`);
     return;
   }

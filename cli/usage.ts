@@ -38,6 +38,8 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
                                            import each holdings file as its own portfolio and report on it (pdf by default)
   reports [--portfolio NAME]               reports written so far, with their fingerprints
   regenerate REPORT_ID --out FILE [--format F]   the same report again from its record, whatever changed since
+  --replace (report, batch, regenerate, tags export): replace an existing file at the output path; without it
+                                           only a file ThemeLens wrote there, unchanged since, is replaced
   preferences [--title T] [--adviser-name N] [--adviser-firm F] [--disclaimer TEXT] [--logo FILE.png | --no-logo] [--language en|ja]
   theme add NAME [--color #rrggbb] [--pack P] [--parent ID] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults
   tags export FILE [--format json|csv] | tags import FILE [--dry-run]

@@ -19,6 +19,7 @@ import { migration016 } from './016-position-groups';
 import { migration017 } from './017-position-index';
 import { migration018 } from './018-issue-templates';
 import { migration019 } from './019-snapshot-checks';
+import { migration020 } from './020-written-files';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: "each snapshot's position index: every position's group and account", up: migration017 },
   { version: 18, name: 'rows left out of an import keep the template of their reason', up: migration018 },
   { version: 19, name: "a snapshot keeps its import's checks (values' signs, values computed)", up: migration019 },
+  { version: 20, name: 'files written, so the command line replaces only its own', up: migration020 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -9,11 +9,13 @@ import { buildReport, rebuildReport } from './build';
 import type { ReportExtras } from './extras';
 import { getReportRecord, insertReportRecord } from './records';
 import { renderDocument, type PdfRendererFactory } from './render';
-import { writeFileAtomic } from './write-atomic';
+import { writeOutput, type Replace } from './write-output';
 
 export interface ExportOptions {
   format: ReportFormat;
   path: string;
+  /** Which existing file at `path` may be replaced (write-output.ts). */
+  replace?: Replace | undefined;
   paper?: PaperSize | undefined;
   sections?: readonly ReportSection[] | undefined;
   /** Prints PDFs. */
@@ -38,7 +40,7 @@ export function contentHash(doc: ReportDocument): string {
 export async function exportReportFile(db: Db, portfolio: Portfolio, snapshot: Snapshot, options: ExportOptions, generatedAt: string): Promise<ExportResult> {
   const paper = options.paper ?? 'a4';
   const { doc, inputs } = buildReport(db, portfolio, snapshot, generatedAt, options.sections, options.extras);
-  const bytes = writeFileAtomic(options.path, await renderDocument(doc, options.format, paper, options.pdfRenderer));
+  const bytes = writeOutput(db, options.path, await renderDocument(doc, options.format, paper, options.pdfRenderer), options.replace);
   const reportId = insertReportRecord(
     db,
     { portfolioId: portfolio.id, snapshotId: snapshot.id, fileSha256: snapshot.fileSha256, format: options.format, paper, fingerprint: doc.fingerprint, contentSha256: contentHash(doc), path: options.path, generatedAt },
@@ -51,10 +53,10 @@ export async function exportReportFile(db: Db, portfolio: Portfolio, snapshot: S
 export async function regenerateReportFile(
   db: Db,
   reportId: number,
-  options: { path: string; format?: ReportFormat | undefined; paper?: PaperSize | undefined; pdfRenderer: PdfRendererFactory },
+  options: { path: string; replace?: Replace | undefined; format?: ReportFormat | undefined; paper?: PaperSize | undefined; pdfRenderer: PdfRendererFactory },
 ): Promise<ExportResult & { sameContent: boolean }> {
   const { record, inputs } = getReportRecord(db, reportId);
   const doc = rebuildReport(db, inputs);
-  const bytes = writeFileAtomic(options.path, await renderDocument(doc, options.format ?? record.format, options.paper ?? record.paper, options.pdfRenderer));
+  const bytes = writeOutput(db, options.path, await renderDocument(doc, options.format ?? record.format, options.paper ?? record.paper, options.pdfRenderer), options.replace);
   return { path: options.path, bytes, reportId, fingerprint: doc.fingerprint, sameContent: contentHash(doc) === record.contentSha256 };
 }

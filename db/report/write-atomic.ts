@@ -17,7 +17,7 @@ function existing(path: string): Stats | null {
  * Refuses an output path that is not a new path or a regular file we may write: a device, a folder,
  * a link or a read-only file is never replaced by a regular file. Returns the mode to give the file.
  */
-function outputMode(path: string): number {
+export function outputMode(path: string): number {
   const st = existing(path);
   if (!st) return 0o600;
   if (!st.isFile()) {
@@ -40,7 +40,7 @@ function outputMode(path: string): number {
  * truncated report behind; an existing file keeps its mode. `data` may come in pieces (a JSON
  * report of a million positions), written one after another: never one string of them all.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): number {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): number {
   const pieces: Iterable<string | Uint8Array> = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
   const mode = outputMode(path);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);

@@ -8,7 +8,7 @@ import { clientPortfolios, computeClientExposure } from '../exposure/client';
 import { applyExtras, resolveExtras } from '../report/extras';
 import { buildClientReport } from '../report/client-report';
 import { renderDocument, renderText } from '../report/render';
-import { writeFileAtomic } from '../report/write-atomic';
+import { writeOutput } from '../report/write-output';
 import * as portfolios from '../repos/portfolios';
 import * as targets from '../repos/targets';
 import type { HandlerContext } from './handler-context';
@@ -50,7 +50,7 @@ export function clientHandlers({ db, now, settings }: HandlerContext) {
     exportClientReport: async (input) => {
       if (settings.readOnlyMessage) throw new AppError('IO', `Nothing was written: ${settings.readOnlyMessage}`);
       const doc = buildClientReport(db, input.client, now(), { baseCurrency: input.baseCurrency, sections: input.sections, extras: resolveExtras(db, input) });
-      const bytes = writeFileAtomic(input.path, await renderDocument(doc, input.format, input.paper, settings.pdfRenderer));
+      const bytes = writeOutput(db, input.path, await renderDocument(doc, input.format, input.paper, settings.pdfRenderer), input.replace);
       return { path: input.path, bytes, fingerprint: doc.fingerprint };
     },
     previewClientReport: (input) => {

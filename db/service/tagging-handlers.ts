@@ -7,7 +7,7 @@ import { tagHistory } from '../repos/tag-history';
 import * as tags from '../repos/tags';
 import * as themeEdits from '../repos/theme-edits';
 import { listThemes } from '../repos/themes';
-import { writeFileAtomic } from '../report/write-atomic';
+import { writeOutput } from '../report/write-output';
 import { exportTags, importTags, previewTagImport } from '../tags/tag-file';
 import type { HandlerContext } from './handler-context';
 
@@ -46,7 +46,7 @@ export function taggingHandlers({ db, now, withLookThrough }: HandlerContext) {
     applyRules: () => withLookThrough(() => rules.applyRules(db, now())),
     importFundHoldings: (input) => lookThrough.importFundHoldings(db, input, now()),
     listFunds: () => lookThrough.listFunds(db),
-    exportTags: (input) => ({ path: input.path, bytes: writeFileAtomic(input.path, exportTags(db, input.format)) }),
+    exportTags: (input) => ({ path: input.path, bytes: writeOutput(db, input.path, exportTags(db, input.format), input.replace) }),
     previewTagImport: (input) => previewTagImport(db, input.path),
     importTags: (input) => withLookThrough(() => importTags(db, input.path, now())),
   } satisfies Pick<

@@ -57,7 +57,13 @@ const reportSections = z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.leng
 /** What any report is made with, besides what it is on: sections (the cover always is; all when left out), a benchmark, theme shocks. */
 /** `language`: the PDF and HTML report's language for this report only (the preference otherwise). */
 const reportContent = { sections: reportSections.optional(), benchmark: benchmark.optional(), shocks: shocks.optional(), language: z.enum(REPORT_LANGUAGES).optional() };
-const reportFile = { format: z.enum(REPORT_FORMATS), path: filePath, paper: z.enum(PAPER_SIZES).default('a4'), ...reportContent };
+/**
+ * Which existing file at `path` may be replaced: any (the app's save dialog asked the user; the
+ * default), or only one ThemeLens wrote there and nobody changed since (the command line without
+ * --replace). The database's own files never are.
+ */
+const replace = z.enum(['own', 'any']).optional();
+const reportFile = { format: z.enum(REPORT_FORMATS), path: filePath, replace, paper: z.enum(PAPER_SIZES).default('a4'), ...reportContent };
 const reportText = { format: z.enum(['html', 'json', 'csv']).default('html'), ...reportContent };
 const decimalText = z.string().superRefine((value, ctx) => {
   const problem = rateProblem(value);
@@ -144,7 +150,7 @@ const inputBuilders = {
   applyRules: () => z.strictObject({}),
   importFundHoldings: () => z.strictObject({ fundSymbol: symbolKey, path: filePath }),
   listFunds: () => z.strictObject({}),
-  exportTags: () => z.strictObject({ path: filePath, format: z.enum(['json', 'csv']) }),
+  exportTags: () => z.strictObject({ path: filePath, replace, format: z.enum(['json', 'csv']) }),
   previewTagImport: () => z.strictObject({ path: filePath }),
   importTags: () => z.strictObject({ path: filePath }),
   listTags: () => z.strictObject({}),
@@ -227,7 +233,7 @@ const inputBuilders = {
   previewReport: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), ...reportText }),
   listReports: () => z.strictObject({ portfolioId: id.optional() }),
   /** Makes a recorded report again from its recorded inputs, whatever changed since. */
-  regenerateReport: () => z.strictObject({ reportId: id, path: filePath, format: z.enum(REPORT_FORMATS).optional(), paper: z.enum(PAPER_SIZES).optional() }),
+  regenerateReport: () => z.strictObject({ reportId: id, path: filePath, replace, format: z.enum(REPORT_FORMATS).optional(), paper: z.enum(PAPER_SIZES).optional() }),
   getReportPreferences: () => z.strictObject({}),
   setReportPreferences: () => z.strictObject({
     reportTitle: z.string().trim().min(1).max(200).optional(),

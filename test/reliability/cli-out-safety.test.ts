@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => temp.cleanup());
 
-const report = (out: string, dbPath = db) => runCli(['--db', dbPath, 'report', '--portfolio', 'Main', '--format', 'csv', '--out', out]);
+const report = (out: string, dbPath = db, ...more: string[]) => runCli(['--db', dbPath, 'report', '--portfolio', 'Main', '--format', 'csv', '--out', out, ...more]);
 
 function expectRefused(out: string, message: RegExp) {
   const r = report(out);
@@ -56,11 +56,13 @@ describe('report --out', () => {
     expect(statSync(file).mode & 0o777).toBe(0o444);
   });
 
-  it('replaces a writable file and keeps its mode', () => {
+  it('replaces a writable file with --replace and keeps its mode', () => {
     const file = join(temp.dir, 'shared.csv');
     writeFileSync(file, 'old report');
     chmodSync(file, 0o640);
-    expect(report(file).code).toBe(0);
+    // Not written by ThemeLens: replaced only when asked (test/integration/output-files.test.ts).
+    expect(report(file).code).toBe(1);
+    expect(report(file, db, '--replace').code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('NVDA');
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });
