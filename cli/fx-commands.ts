@@ -25,10 +25,13 @@ export async function fxCommand(h: BackendHandlers, args: string[], io: Io): Pro
   if (!currency || !rate || rest.length > 0) throw new UsageError(FX_USAGE);
   const problem = rateProblem(rate);
   if (problem) throw new UsageError(`fx ${currency.toUpperCase()}: ${problem} Nothing was saved`);
+  const quote = (values.to ?? 'USD').toUpperCase();
+  // A currency is always worth one of itself: storing it broke a CHECK and read as an internal error.
+  if (currency.toUpperCase() === quote) throw new UsageError(`fx ${quote} ${rate}: a rate converts one currency into another, and 1 ${quote} is always 1 ${quote}. Nothing was saved; name the other currency with --to (USD by default)`);
   const saved = await h.setFxRate(
     validateInput('setFxRate', {
       currency: currency.toUpperCase(),
-      quote: (values.to ?? 'USD').toUpperCase(),
+      quote,
       rate,
       ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
     }),

@@ -84,6 +84,11 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
   if (existing && input.clientName && existing.clientName && portfolioNameKey(existing.clientName) !== portfolioNameKey(input.clientName)) {
     throw new AppError('CONFLICT', `${existing.name} belongs to the client ${existing.clientName}, not ${input.clientName}. Nothing was imported; to move it, run themelens client set "${existing.name}" "${input.clientName}".`);
   }
+  // A snapshot is in its portfolio's base currency: another one asked for was silently ignored, and
+  // a file without a currency column was read in the portfolio's currency, not the one given.
+  if (existing && input.baseCurrency && input.baseCurrency !== existing.baseCurrency) {
+    throw new AppError('CONFLICT', `${existing.name}'s base currency is ${existing.baseCurrency}, not ${input.baseCurrency}. Nothing was imported; leave out --base-currency to import into ${existing.name}, or import into a new portfolio.`);
+  }
   const baseCurrency = existing?.baseCurrency ?? input.baseCurrency ?? 'USD';
   let totalBytes = 0;
   try {

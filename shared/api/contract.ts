@@ -173,7 +173,11 @@ const inputBuilders = {
       .max(20_000),
   }),
   /** Without `asOf`: today. Each day keeps its own rate; a snapshot uses the rate of its date. */
-  setFxRate: () => z.strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() }),
+  setFxRate: () =>
+    z
+      .strictObject({ currency, quote: currency, rate: decimalText, asOf: isoDate.optional() })
+      // 1 USD is always 1 USD: a pair of one currency broke the table's CHECK as an internal error.
+      .refine((r) => r.currency !== r.quote, { message: 'A rate converts one currency into another: give two different currencies.', path: ['quote'] }),
   /** What theme shocks do to a snapshot (shared/exposure/scenario.ts); shocks in basis points of value, -10000..+100000. */
   /** positionLimit: only the positions that move most (a screen's few), computed without reading the rest; all when left out. */
   runScenario: () => z.strictObject({ portfolioId: id, snapshotId: id.optional(), shocks, positionLimit: z.number().int().min(0).max(10_000).optional() }),
