@@ -70,8 +70,8 @@ export function absBaseSql(factors: readonly CurrencyFactor[], broker = false): 
     params[`d${i}`] = BigInt(f.den);
     params[`h${i}`] = BigInt(Math.floor(f.den / 2));
     // Amounts are kept within 2^53 cents, so |value| x num stays within SQLite's 2^63 while num is
-    // below 2^10. A larger num (a cross rate, scaled to 10^9; a yen rate) could pass it, and SQLite
-    // would go on in floating point and give a fraction of a cent. Split so no product passes it:
+    // below 2^10. A larger num (a cross rate, up to 2^53 with den <= 3,037,000,499: rates.ts; a yen rate) could
+    // pass it, and SQLite would go on in floating point and give a fraction of a cent. Split so no product passes it:
     // floor((a n + h) / d) = (a div d) n + r (n div d) + floor((r (n mod d) + h) / d), r = a mod d.
     if (f.num < 1024) return sql`WHEN ${indexed('@c', i)} THEN (abs(p.value_cents) * ${indexed('@n', i)} + ${indexed('@h', i)}) / ${indexed('@d', i)}`;
     params[`nq${i}`] = BigInt(Math.floor(f.num / f.den));

@@ -35,14 +35,24 @@ function addTable(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: C
   return ws;
 }
 
-/** "1 EUR = 1.0845 USD" as units of base per unit of currency, when the rate is one direct or inverse pair. */
+/**
+ * "1 EUR = 1.0845 USD" as units of base per unit of currency: one direct or inverse pair, or a chain
+ * of them through other currencies ("1 EUR = 162.37 JPY; 1 EUR = 1.08453 USD", as resolveRate
+ * describes a cross rate), followed leg by leg from the currency to the base.
+ */
 function unitsOfBase(description: string, currency: string, base: string): number | null {
-  const m = /^1 ([A-Z]{3}) = ([\d.]+) ([A-Z]{3})$/.exec(description);
-  if (!m) return null;
-  const rate = Number(m[2]);
-  if (m[1] === currency && m[3] === base) return rate;
-  if (m[1] === base && m[3] === currency && rate !== 0) return 1 / rate;
-  return null;
+  let at = currency;
+  let units = 1;
+  for (const leg of description.split('; ')) {
+    const m = /^1 ([A-Z]{3}) = ([\d.]+) ([A-Z]{3})$/.exec(leg);
+    if (!m) return null;
+    const rate = Number(m[2]);
+    if (!(rate > 0)) return null;
+    if (m[1] === at) [at, units] = [m[3] as string, units * rate];
+    else if (m[3] === at) [at, units] = [m[1] as string, units / rate];
+    else return null;
+  }
+  return at === base && at !== currency ? units : null;
 }
 
 /**

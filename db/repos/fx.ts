@@ -69,8 +69,13 @@ export function fxRatesAsOf(db: Db, date: string): FxRate[] {
 }
 
 export interface ResolvedRate {
-  /** Multiply a value in `currency` by this to get the base currency. */
+  /** Multiply a value in `currency` by this to get the base currency (in floating point: db/exposure/rates.ts makes it exact from `legs`). */
   factor: number;
+  /**
+   * The rates chained, from `currency` to the base: each stored pair, and whether it is used the
+   * other way round (1 / rate: the pair's quote is the leg's start).
+   */
+  legs: { rate: FxRate; inverse: boolean }[];
   /** How the rate was found, for reports: "1 EUR = 1.0845 USD" or a chain through another currency. */
   description: string;
   asOf: string;
@@ -81,32 +86,32 @@ export interface ResolvedRate {
  * currencies (shortest chain). Null when no chain exists: the caller must warn, never assume 1.0.
  */
 export function resolveRate(rates: readonly FxRate[], currency: string, base: string): ResolvedRate | null {
-  if (currency === base) return { factor: 1, description: `${base} is the base currency`, asOf: '' };
-  const edges = new Map<string, { to: string; factor: number; rate: FxRate }[]>();
-  const add = (from: string, to: string, factor: number, rate: FxRate) => {
+  if (currency === base) return { factor: 1, legs: [], description: `${base} is the base currency`, asOf: '' };
+  const edges = new Map<string, { to: string; factor: number; rate: FxRate; inverse: boolean }[]>();
+  const add = (from: string, to: string, factor: number, rate: FxRate, inverse: boolean) => {
     const list = edges.get(from) ?? [];
-    list.push({ to, factor, rate });
+    list.push({ to, factor, rate, inverse });
     edges.set(from, list);
   };
   for (const r of rates) {
     const value = Number(r.rate);
     if (!(value > 0)) continue;
-    add(r.currency, r.quote, value, r);
-    add(r.quote, r.currency, 1 / value, r);
+    add(r.currency, r.quote, value, r, false);
+    add(r.quote, r.currency, 1 / value, r, true);
   }
-  const seen = new Map<string, { factor: number; via: FxRate[] }>([[currency, { factor: 1, via: [] }]]);
+  const seen = new Map<string, { factor: number; via: ResolvedRate['legs'] }>([[currency, { factor: 1, via: [] }]]);
   const queue = [currency];
   while (queue.length > 0) {
     const at = queue.shift() as string;
-    const here = seen.get(at) as { factor: number; via: FxRate[] };
+    const here = seen.get(at) as { factor: number; via: ResolvedRate['legs'] };
     for (const e of edges.get(at) ?? []) {
       if (seen.has(e.to)) continue;
-      const next = { factor: here.factor * e.factor, via: [...here.via, e.rate] };
+      const next = { factor: here.factor * e.factor, via: [...here.via, { rate: e.rate, inverse: e.inverse }] };
       if (e.to === base) {
         // The latest leg's date: a chain is only as of the snapshot if every leg is.
-        const asOf = next.via.map((r) => r.asOf).sort().at(-1) ?? '';
-        const description = next.via.map((r) => `1 ${r.currency} = ${r.rate} ${r.quote}`).join('; ');
-        return { factor: next.factor, description, asOf };
+        const asOf = next.via.map((l) => l.rate.asOf).sort().at(-1) ?? '';
+        const description = next.via.map(({ rate: r }) => `1 ${r.currency} = ${r.rate} ${r.quote}`).join('; ');
+        return { factor: next.factor, legs: next.via, description, asOf };
       }
       seen.set(e.to, next);
       queue.push(e.to);

@@ -214,7 +214,7 @@ describe('position groups', () => {
     await b.handlers.importHoldings({ ...base, path: DEGIRO, portfolioName: 'Degiro', baseCurrency: 'EUR', asOf: '2026-11-24' });
     await b.handlers.setFxRate({ currency: 'EUR', quote: 'USD', rate: '1.0845', asOf: '2026-11-01' });
     await b.handlers.setFxRate({ currency: 'USD', quote: 'JPY', rate: '151.37', asOf: '2026-11-01' });
-    // CHF only through EUR: a crossed rate (scaled to 1e9), large values go past 2^53 on the way.
+    // CHF only through EUR: a crossed rate (the exact product of its legs), large values go past 2^53 on the way.
     await b.handlers.setFxRate({ currency: 'CHF', quote: 'EUR', rate: '1.0713', asOf: '2026-11-01' });
     await b.handlers.applyTagChanges({
       changes: [
@@ -296,13 +296,14 @@ describe('position groups', () => {
 
   it('are exact where the scan\'s 64-bit integers overflowed: a large position at a crossed rate', async () => {
     const file = join(temp.dir, 'large-chf.csv');
-    writeFileSync(file, holdingsCsv([{ account: 0, symbol: 8, currency: 4, cents: 400_000_000_00 }]));
+    writeFileSync(file, holdingsCsv([{ account: 0, symbol: 8, currency: 4, cents: 400_000_000_000 }]));
     const { snapshot } = await b.handlers.importHoldings({ ...base, path: file, portfolioName: 'Large', asOf: '2026-11-24' });
     const groups = summaryFromGroups(b.db, 'USD', snapshot.id);
     const f = groups.factors.find((x) => x.currency === 'CHF');
-    expect(f?.den).toBe(1e9);
-    // By hand: 40,000,000,000 cents x num / 10^9, half up, in exact integers.
-    const byHand = Number((40_000_000_000n * BigInt(f!.num) + 500_000_000n) / 1_000_000_000n);
+    // The crossed rate is the exact product of its legs: 1.0713 x 1.0845 = 1.16182485 = 23236497 / 20000000.
+    expect(f).toMatchObject({ num: 23_236_497, den: 20_000_000 });
+    // By hand: 400,000,000,000 cents x 1.16182485, half up, in exact integers (|value| x num is past 2^63).
+    const byHand = Number((400_000_000_000n * 116_182_485n + 50_000_000n) / 100_000_000n);
     expect(groups.totalCents).toBe(byHand);
     // ROGX is tagged 43.21% Water: its contribution is rounded from the exact base value too.
     expect(groups.themes.get(themes[4] as string)?.net).toBe(Math.floor((byHand * 4321 + 5000) / 10000));
