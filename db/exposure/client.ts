@@ -67,6 +67,7 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
   if (reports.length === 0) throw new AppError('NOT_FOUND', `No portfolio of ${name} has a snapshot yet. Import holdings first: themelens import FILE --portfolio NAME --client "${name}"`);
 
   const sum = (pick: (r: Exposure) => number) => money(reports.reduce((c, { report }) => c + toCents(pick(report)), 0));
+  const lineCounts = themeLineCounts(db, base, reports.map(({ report }) => report.snapshotId as number), (reports[0] as { report: Exposure }).report.themes);
   const totalValue = sum((r) => r.totalValue);
   const themes = (reports[0] as { report: Exposure }).report.themes.map((t) => {
     const rows = reports.map(({ report }) => report.themes.find((x) => x.id === t.id));
@@ -80,7 +81,9 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
       longValue: add((x) => x.longValue),
       shortValue: add((x) => x.shortValue),
       share: totalValue === 0 ? 0 : value / totalValue,
-      positionCount: rows.reduce((n, x) => n + (x?.positionCount ?? 0), 0),
+      // The lines it holds (as listed: one per security across accounts), not the sum of the
+      // portfolios' counts, which counted NVDA held in two portfolios twice.
+      positionCount: lineCounts.get(t.id) ?? 0,
     };
   });
   const snapshotIds = reports.map(({ report }) => report.snapshotId as number);
@@ -123,6 +126,37 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
 
 /** The line a valued position goes on in a client's list: one per security, currency and cash flag. */
 const lineKey = (p: { symbolKey: string; currency: string; isCash: boolean }) => `${p.symbolKey}\u0000${p.currency}\u0000${p.isCash ? 1 : 0}`;
+
+/**
+ * Per theme, how many of the client's lines (mergePositions: one per security, currency and cash
+ * flag, across portfolios and accounts) it holds: lines with a valued position whose security is
+ * tagged with the theme, or for a top-level theme with it or one of its sub-themes, each line
+ * once. From the groups, which are exactly those lines (client-lines.ts), and today's tags.
+ */
+function themeLineCounts(db: Db, base: string, snapshotIds: number[], themes: readonly { id: string; parentId?: string | null }[]): Map<string, number> {
+  const parentOf = new Map(themes.map((t) => [t.id, t.parentId ?? null]));
+  const themesOf = new Map<string, string[]>();
+  for (const [key, themeId] of db.prepare('SELECT symbol_key, theme_id FROM tags WHERE weight_bp > 0').raw().all() as [string, string][]) {
+    const list = themesOf.get(key) ?? [];
+    list.push(themeId);
+    themesOf.set(key, list);
+  }
+  const lines = new Map<string, Set<string>>();
+  const add = (themeId: string, line: string) => (lines.get(themeId) ?? (lines.set(themeId, new Set()).get(themeId) as Set<string>)).add(line);
+  for (const id of snapshotIds) {
+    for (const g of valuedCounts(db, base, id)) {
+      const tagged = g.valued > 0 ? themesOf.get(g.symbolKey) : undefined;
+      if (!tagged) continue;
+      const line = lineKey(g);
+      for (const themeId of tagged) {
+        add(themeId, line);
+        const parent = parentOf.get(themeId);
+        if (parent) add(parent, line);
+      }
+    }
+  }
+  return new Map([...lines].map(([themeId, set]) => [themeId, set.size]));
+}
 
 /** How many lines mergePositions would make of these snapshots' positions, from their groups. */
 function countLines(db: Db, base: string, snapshotIds: number[]): number {
