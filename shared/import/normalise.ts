@@ -10,6 +10,7 @@ import type { NumberStyle, ParsedNumber } from '../money/parse-number';
 import { parseDecimal } from '../money/parse-number';
 import { fastNumber } from '../money/fast-number';
 import type { ColumnIndexes } from './header';
+import { currencyOfCell, isUpperCode } from './currency-cell';
 import { isCusip, isIsin } from './identifiers';
 import type { ParsedPosition, RowIssue } from './types';
 import { NUMBER_TEXT, ROW_TEXT, rowIssue, rowReason, type RowReason } from './row-text';
@@ -251,6 +252,31 @@ function upperKey(s: string): string {
 }
 
 /**
+ * A row whose amounts name a currency (`USD 231.40`, `2.314,00 €`) other than its currency cell's, or
+ * whose price and value name two: refused, naming both cells. Null when they agree.
+ */
+function currencyConflict(cells: readonly string[], line: number, plan: ColumnPlan, column: string, vc: string | null, pc: string | null): RowOutcome | null {
+  const idx = plan.idx;
+  const conflict = (at: number, atCurrency: string, other: number, otherCurrency: string): RowOutcome => ({
+    kind: 'issue',
+    issue: issue(line, at, plan, cellAt(cells, at), rowReason(ROW_TEXT.currencyConflict, {
+      cell: cellAt(cells, at).trim(),
+      cellCurrency: atCurrency,
+      otherColumn: String(other + 1),
+      otherHeader: (plan.headers[other] ?? '').trim(),
+      otherCurrency,
+      otherCell: cellAt(cells, other).trim(),
+    })),
+  });
+  if (column !== '') {
+    if (vc !== null && vc !== column) return conflict(idx.value, vc, idx.currency, column);
+    if (pc !== null && pc !== column) return conflict(idx.price, pc, idx.currency, column);
+  }
+  if (vc !== null && pc !== null && vc !== pc) return conflict(idx.value, vc, idx.price, pc);
+  return null;
+}
+
+/**
  * Turns one data record into a position, a total or an issue. `account` is the account named by
  * the block's title, for files without an account column.
  */
@@ -317,7 +343,27 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
     const col = v !== undefined ? idx.value : idx.price;
     return { kind: 'issue', issue: issue(line, col, plan, cellAt(cells, col), BEYOND_LIMIT) };
   }
-  const currency = text(cells, idx.currency).toUpperCase() || v?.currency || p?.currency || plan.defaultCurrency;
+  // The row's currency: its currency cell (a code, or a sign or name of one currency), else the one
+  // its amounts are written in, else the file's. Amounts in another currency than the cell's, or
+  // price and value in two, are refused: which one is wrong cannot be told.
+  const currencyCell = text(cells, idx.currency);
+  let currency: string;
+  if (currencyCell !== '') {
+    const read = isUpperCode(currencyCell) ? null : currencyOfCell(currencyCell);
+    if (read !== null && !read.ok) {
+      const reason = read.ambiguous !== null ? rowReason(ROW_TEXT.ambiguousCurrency, { cell: currencyCell, codes: read.ambiguous }) : rowReason(ROW_TEXT.badCurrency, { cell: currencyCell });
+      return { kind: 'issue', issue: issue(line, idx.currency, plan, cellAt(cells, idx.currency), reason) };
+    }
+    currency = read === null ? currencyCell : read.code;
+  } else currency = '';
+  const vc = v?.currency ?? null;
+  const pc = p?.currency ?? null;
+  if (vc !== null || pc !== null) {
+    const conflict = currencyConflict(cells, line, plan, currency, vc, pc);
+    if (conflict) return conflict;
+    if (currency === '') currency = vc ?? (pc as string);
+  }
+  if (currency === '') currency = plan.defaultCurrency;
 
   // The broker's own value in a base currency, read like the value and held to the same limit.
   let baseValueCents: number | null = null;

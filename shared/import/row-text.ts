@@ -32,6 +32,9 @@ export const ROW_TEXT = {
     'This row has more cells than the header has columns (from column {{column}}, "{{shown}}"): a number with a decimal comma such as 1 234,56 may have been split in two. Quote the cell ("1 234,56") or export the file again with a semicolon delimiter',
   sumBeyondLimit: "The positions up to this row add up to more than the largest amount ThemeLens keeps exact ({{limit}}); check the file's amounts, or split it into several portfolios",
   cashNotNumber: 'Cash balance "{{cell}}" is not a number; fix the cell',
+  badCurrency: 'Currency "{{cell}}" is not a three-letter currency code; write the code (USD, EUR, JPY...) in the cell, or map another column',
+  ambiguousCurrency: 'Currency "{{cell}}" may be any of {{codes}}; write its three-letter code in the cell',
+  currencyConflict: '"{{cell}}" is in {{cellCurrency}}, but column {{otherColumn}} ({{otherHeader}}) says {{otherCurrency}} ("{{otherCell}}"); a row has one currency: fix the cell that is wrong',
   /** SBI証券: a section of foreign holdings, whose amounts are in its own currency. */
   foreignSection: 'This row is in the section "{{section}}", whose amounts are not in yen; ThemeLens does not read that section yet. Export it from the foreign-stock screen, or import the other rows only',
   /** 楽天証券: a foreign holding without its value in its own currency. */

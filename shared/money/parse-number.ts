@@ -112,6 +112,8 @@ function currencyMark(text: string, i: number, e: number, found: { currency: str
   const c = text.charCodeAt(i);
   const symbol = currencySymbol(c);
   if (symbol !== undefined) {
+    // Two currencies in one cell (`USD 12 €`): not an amount in either.
+    if (symbol !== null && found.currency !== null && found.currency !== symbol) return BAD_MARK;
     if (symbol !== null) found.currency = symbol;
     return i + 1;
   }
@@ -120,7 +122,7 @@ function currencyMark(text: string, i: number, e: number, found: { currency: str
   let j = i;
   while (j < e && isLetter(text.charCodeAt(j))) j++;
   const code = currencyCode(text, i, j);
-  if (code === undefined) return BAD_MARK;
+  if (code === undefined || (code !== null && found.currency !== null && found.currency !== code)) return BAD_MARK;
   if (code !== null) found.currency = code;
   return j;
 }

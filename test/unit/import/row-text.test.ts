@@ -39,6 +39,13 @@ describe('why a row could not be read, in English', () => {
       "The positions up to this row add up to more than the largest amount ThemeLens keeps exact (90,071,992,547,409.91); check the file's amounts, or split it into several portfolios",
     ],
     [ROW_TEXT.cashNotNumber, { cell: 'n.v.' }, 'Cash balance "n.v." is not a number; fix the cell'],
+    [ROW_TEXT.badCurrency, { cell: '345.00' }, 'Currency "345.00" is not a three-letter currency code; write the code (USD, EUR, JPY...) in the cell, or map another column'],
+    [ROW_TEXT.ambiguousCurrency, { cell: '$', codes: 'USD, CAD, AUD, HKD, SGD, NZD...' }, 'Currency "$" may be any of USD, CAD, AUD, HKD, SGD, NZD...; write its three-letter code in the cell'],
+    [
+      ROW_TEXT.currencyConflict,
+      { cell: '2.314,00 €', cellCurrency: 'EUR', otherColumn: '5', otherHeader: 'Currency', otherCurrency: 'USD', otherCell: 'USD' },
+      '"2.314,00 €" is in EUR, but column 5 (Currency) says USD ("USD"); a row has one currency: fix the cell that is wrong',
+    ],
     [
       ROW_TEXT.foreignSection,
       { section: '外国株式（特定預り）' },
