@@ -26,7 +26,12 @@ import { preferencesCommand, regenerateCommand, reportsCommand } from './report-
 
 export type { Io } from './args';
 
-type Command = (h: BackendHandlers, args: string[], io: Io) => Promise<void> | void;
+/** What a command may need besides the backend: the database file (backups are kept per file). */
+export interface CommandContext {
+  dbPath: string;
+}
+
+type Command = (h: BackendHandlers, args: string[], io: Io, context: CommandContext) => Promise<void> | void;
 
 const pct = (bp: number) => `${(bp / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 

@@ -52,7 +52,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (!command) throw new UsageError(`unknown command "${name}"`);
     backend = await openBackend({ dbPath: path, key, readsNoPositions: READ_NO_POSITIONS.has(name) });
-    await command(backend.handlers, args, io);
+    await command(backend.handlers, args, io, { dbPath: path });
     return 0;
   } catch (err) {
     if (err instanceof InterruptedError) {

@@ -7,16 +7,13 @@ import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { FILE_TEXT, fileRefusal } from '../../shared/api/file-text';
 import { encryptInPlace, isPlainSqliteFile, keyOf, openKeyed, unlocks, type Db } from '../connection';
 import { ensurePrivateFile } from '../paths';
+import { backupDir, listBackupsIn, refuseUnlessOwnBackup } from './backup-folder';
 
 
-/** Backups live beside the database, in a folder readable by the user alone. */
-export function backupDir(dbPath: string): string {
-  return join(dirname(dbPath), 'backups');
-}
+export { backupDir } from './backup-folder';
 
 /** A copy being written (or left by a killed backup): `.<name>.tmp`, with SQLite's companions. */
 const TEMP = /^\.themelens-.*\.db\.tmp(-wal|-shm|-journal)?$/;
-const NAME = /^themelens-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([a-z-]+)\.db$/;
 
 /** Removes the -wal and -shm files a read-only look at a WAL-mode copy left behind (none existed before). */
 function removeNewSidecars(path: string, existed: boolean[]): void {
@@ -100,19 +97,6 @@ export function listBackups(dbPath: string): BackupInfo[] {
   return listBackupsIn(backupDir(dbPath));
 }
 
-/** The backups in a backups folder, newest first. */
-function listBackupsIn(dir: string): BackupInfo[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map((file) => ({ file, m: NAME.exec(file) }))
-    .filter((x): x is { file: string; m: RegExpExecArray } => x.m !== null)
-    .map(({ file, m }) => {
-      const iso = (m[1] as string).replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z');
-      return { file, path: join(dir, file), bytes: statSync(join(dir, file)).size, createdAt: iso, reason: m[2] as string };
-    })
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-}
-
 /**
  * Keeps the 10 newest backups and the newest of each day for 30 days; deletes the rest. A manual
  * backup is the user's own and is never deleted by rotation.
@@ -133,7 +117,8 @@ export function rotateBackups(dir: string, now = new Date()): string[] {
   const removed = all.filter((b) => !keep.has(b.file)).map((b) => b.file);
   for (const f of removed) rmSync(join(dir, f), { force: true });
   // A backup killed midway leaves its temporary file; one an hour old is no longer being written.
-  for (const f of readdirSync(dir).filter((x) => TEMP.test(x))) {
+  // Files only: a folder of that name would be another database's backups folder.
+  for (const f of readdirSync(dir, { withFileTypes: true }).filter((x) => x.isFile() && TEMP.test(x.name)).map((x) => x.name)) {
     if (now.getTime() - statSync(join(dir, f)).mtimeMs > 3_600_000) rmSync(join(dir, f), { force: true });
   }
   return removed;
@@ -149,6 +134,8 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   const name = basename(backupPath);
   const keyed = keyOf(db);
   if (!existsSync(backupPath)) throw new AppError('NOT_FOUND', `There is no backup ${backupPath}. Run "themelens backup list" to see them.`);
+  // Only this database's own backups: another's would replace its portfolios with someone else's.
+  refuseUnlessOwnBackup(dbPath, backupPath);
   // A link in the backups folder could point anywhere: only a regular file of ours is restored.
   if (!lstatSync(backupPath).isFile()) throw fileRefusal('FORBIDDEN', FILE_TEXT.backupNotRegular, { file: name });
   if (!verifyDatabaseFile(backupPath, nativeBinding, keyed)) throw fileRefusal('IO', keyed ? FILE_TEXT.backupFailsCheckOrKey : FILE_TEXT.backupFailsCheck, { file: name });

@@ -2,6 +2,7 @@ import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DamagedAtStart } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { unclaimedNote } from '../backup/backup-folder';
 import { listBackups, verifyDatabaseFile } from '../backup/backups';
 import { looksEncrypted, openDatabase, type Db, type OpenOptions } from '../connection';
 
@@ -88,10 +89,12 @@ export function openChecked(dbPath: string, options: OpenOptions, now = new Date
   for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix);
   const keyed = options.key ? { key: options.key, cipherNativeBinding: options.cipherNativeBinding } : null;
   const newest = listBackups(dbPath).find((b) => verifyDatabaseFile(b.path, options.nativeBinding, keyed));
+  // Older backups in the shared folder may be this database's: named, never offered as its own.
+  const unclaimed = newest ? null : unclaimedNote(dbPath);
   throw new AppError(
     'CORRUPT',
     `The database ${basename(dbPath)} is damaged; it was moved aside as ${basename(aside)} (nothing was deleted). ` +
-      (newest ? `Restore the newest verified backup, ${newest.file} (themelens backup restore ${newest.file}), or start afresh.` : 'There is no backup to restore; ThemeLens starts with an empty database.'),
+      (newest ? `Restore the newest verified backup, ${newest.file} (themelens backup restore ${newest.file}), or start afresh.` : `There is no backup to restore; ThemeLens starts with an empty database.${unclaimed ? ` ${unclaimed}` : ''}`),
     { movedTo: aside, newestBackup: newest?.file ?? null },
   );
 }

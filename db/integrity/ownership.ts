@@ -1,6 +1,7 @@
 import { closeSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
+import { unclaimedBackups } from '../backup/backup-folder';
 import { listBackups } from '../backup/backups';
 import { looksEncrypted } from '../connection';
 
@@ -82,6 +83,7 @@ export function refuseIfNotOurs(dbPath: string): void {
     return;
   }
   // Not a plain SQLite header: an encrypted database of ours, a damaged one (it has backups), or a stranger.
-  if (looksEncrypted(dbPath) || listBackups(dbPath).length > 0) return;
+  // Backups of it, or older ones in the shared folder that may be (the rule before each database had its own).
+  if (looksEncrypted(dbPath) || listBackups(dbPath).length > 0 || unclaimedBackups(dbPath).backups.length > 0) return;
   throw new AppError('FORBIDDEN', `${dbPath} is not a SQLite database (it was never a ThemeLens one); nothing was changed. Give --db a ThemeLens database, or a new path to create one.`, { path: dbPath });
 }

@@ -1,6 +1,7 @@
 import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import type { BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { refuseBackupNamedElsewhere } from '../backup/backup-folder';
 import { createVerifiedBackup, listBackups, restoreBackup } from '../backup/backups';
 import { sqliteVersion } from '../connection';
 import { schemaVersion } from '../migrations';
@@ -20,6 +21,8 @@ export function databaseHandlers({ db, settings }: HandlerContext, imports: Impo
       await imports.housekeeping();
       if (imports.running()) throw saidError('CONFLICT', ERROR_TEXT.restoreWhileImport, {});
       const found = listBackups(settings.dbPath).find((b) => b.file === input.file);
+      // A backup by that name of another database, or of unknown origin, is refused saying so.
+      if (!found) refuseBackupNamedElsewhere(settings.dbPath, input.file);
       if (!found) throw new AppError('NOT_FOUND', `There is no backup named ${input.file}. Run "themelens backup list" to see them.`);
       return restoreBackup(db, settings.dbPath, found.path, new Date(), settings.nativeBinding);
     },

@@ -36,6 +36,9 @@ export const FILE_TEXT = {
   backupFailsCheck: '{{file}} fails its integrity check; choose another backup. Nothing was changed.',
   backupFailsCheckOrKey: '{{file}} fails its integrity check or was not made with this key; choose another backup. Nothing was changed.',
   backupNewer: '{{file}} was written by a newer version of ThemeLens (schema {{schema}}; this version knows {{known}}). Update ThemeLens to restore it. Nothing was changed.',
+  backupOfAnother: '{{file}} is a backup of another database ({{owner}}), not of {{database}}; it is not restored. Nothing was changed.',
+  backupOriginUnknown: '{{file}} is in {{folder}}, where backups were kept before each database had a folder of its own: it may be of another database, so it is not restored. If it is of {{database}}, move it into {{own}} and restore it again. Nothing was changed.',
+  backupNotInFolder: '{{file}} is not in {{own}}, where the backups of {{database}} are kept; it is not restored. Nothing was changed.',
 } as const;
 
 export type FileText = (typeof FILE_TEXT)[keyof typeof FILE_TEXT];
@@ -72,4 +75,7 @@ export const FILE_JAPANESE: Record<string, string> = {
   [FILE_TEXT.backupFailsCheck]: '{{file}} は整合性チェックに失敗しました。別のバックアップを選んでください。何も変更していません。',
   [FILE_TEXT.backupFailsCheckOrKey]: '{{file}} は整合性チェックに失敗したか、この鍵で作られたものではありません。別のバックアップを選んでください。何も変更していません。',
   [FILE_TEXT.backupNewer]: '{{file}} は新しいバージョンの ThemeLens で書き込まれています（スキーマ {{schema}}。このバージョンは {{known}} まで）。復元するには ThemeLens を更新してください。何も変更していません。',
+  [FILE_TEXT.backupOfAnother]: '{{file}} は別のデータベース（{{owner}}）のバックアップで、{{database}} のものではありません。復元しません。何も変更していません。',
+  [FILE_TEXT.backupOriginUnknown]: '{{file}} は {{folder}} にあります。ここはデータベースごとのフォルダーができる前にバックアップを置いていた場所で、別のデータベースのものかもしれないため復元しません。{{database}} のものであれば、{{own}} に移してからもう一度復元してください。何も変更していません。',
+  [FILE_TEXT.backupNotInFolder]: '{{file}} は {{database}} のバックアップの置き場所 {{own}} にありません。復元しません。何も変更していません。',
 };

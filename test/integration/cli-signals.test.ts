@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { backupDir } from '../../db/backup/backups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHoldingsCsv } from '../bench/generate';
 import { cliCommand, ROOT, runCli } from '../helpers/cli';
@@ -62,7 +63,8 @@ describe('themelens and the shell', () => {
     void exited.then(() => (gone = true));
     // Interrupt once the import is under way, not after a fixed time (a fast machine finished the whole
     // import inside one): the pre-import backup is written inside the interruptible part, before parsing.
-    const backups = join(dir.dir, 'sigint', 'backups');
+    // Its own backups folder (backups/sigint.db/): the file appears there once the backup is under way.
+    const backups = backupDir(db);
     while (!gone && !(existsSync(backups) && readdirSync(backups).length > 0)) await new Promise((ok) => setTimeout(ok, 10));
     expect(gone, `the import ended before it could be interrupted: ${stderr}`).toBe(false);
     child.kill('SIGINT');

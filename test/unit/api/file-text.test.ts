@@ -28,6 +28,13 @@ describe('refusals of a file, said from templates, in English', () => {
       { file: 'b.db', schema: '99', known: '18' },
       'b.db was written by a newer version of ThemeLens (schema 99; this version knows 18). Update ThemeLens to restore it. Nothing was changed.',
     ],
+    [FILE_TEXT.backupOfAnother, { file: 'b.db', owner: 'bob.db', database: 'alice.db' }, 'b.db is a backup of another database (bob.db), not of alice.db; it is not restored. Nothing was changed.'],
+    [
+      FILE_TEXT.backupOriginUnknown,
+      { file: 'b.db', folder: '/data/backups', database: 'alice.db', own: '/data/backups/alice.db' },
+      'b.db is in /data/backups, where backups were kept before each database had a folder of its own: it may be of another database, so it is not restored. If it is of alice.db, move it into /data/backups/alice.db and restore it again. Nothing was changed.',
+    ],
+    [FILE_TEXT.backupNotInFolder, { file: 'b.db', own: '/data/backups/alice.db', database: 'alice.db' }, 'b.db is not in /data/backups/alice.db, where the backups of alice.db are kept; it is not restored. Nothing was changed.'],
   ];
 
   it('every template is pinned here', () => {
