@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../shared/api/errors';
+import { unclaimedNote } from '../db/backup/backup-folder';
 import { decryptInPlace, isPlainSqliteFile } from '../db/connection';
 import { openBackend } from '../db/service/backend';
 import type { Io } from './commands';
@@ -26,6 +27,9 @@ export async function encryptCommand(dbPath: string, key: string | undefined, io
   const keyed = await openBackend({ dbPath, key, encryptIfPlain: true });
   keyed.close();
   io.out(`Encrypted ${dbPath} and its backups (the copy taken first: ${backupFile}). Open it with THEMELENS_DB_KEY set to the same key.\n`);
+  // Older backups that may be another database's keep their state: this key would lock their owner out.
+  const unclaimed = unclaimedNote(dbPath);
+  if (unclaimed) io.err(`Note: older backups of unknown origin were not encrypted. ${unclaimed} (With the key set, the next command encrypts it there.)\n`);
 }
 
 /** `themelens decrypt`: the reverse, after a verified (encrypted) backup. Existing backups stay encrypted. */

@@ -3,12 +3,14 @@
  * rotation deleted the other's backups, its list showed them, and a restore put one's portfolios in
  * the other. The app's database (themelens.db) keeps `backups/`; any other keeps `backups/<name>/`.
  */
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDir, listBackups, restoreBackup } from '../../db/backup/backups';
 import { openBackend, type Backend } from '../../db/service/backend';
 import { run } from '../../cli/run';
+import { isPlainSqliteFile } from '../../db/connection';
 import { dumpContent } from '../helpers/db-content';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -152,5 +154,25 @@ describe('backups from before each database had its own folder', () => {
     expect(err?.code).toBe('CORRUPT');
     expect(err?.details['newestBackup']).toBeNull();
     expect(err?.message).toMatch(/There is no backup to restore; ThemeLens starts with an empty database\. .*backups holds an older backup .* may be of another database/);
+  });
+});
+
+describe('encrypting a database', () => {
+  it('encrypts its own backups and leaves older ones of unknown origin as they are, saying so', async () => {
+    const dir = folder();
+    const alicePath = join(dir, 'alice.db');
+    const alice = await backend(alicePath);
+    alice.handlers.createPortfolio({ name: 'ALICE', baseCurrency: 'USD' });
+    const own = await alice.handlers.createBackup({});
+    alice.close();
+    open.splice(0);
+    const old = join(dir, 'backups', 'themelens-2026-01-02T03-04-05-006Z-import.db');
+    copyFileSync(own.path, old);
+    const err: string[] = [];
+    process.env['THEMELENS_DB_KEY'] = randomBytes(32).toString('hex');
+    expect(await run(['encrypt', '--db', alicePath], { out: () => undefined, err: (t) => err.push(t) })).toBe(0);
+    expect(isPlainSqliteFile(own.path)).toBe(false);
+    expect(isPlainSqliteFile(old)).toBe(true);
+    expect(err.join('')).toMatch(/^Note: older backups of unknown origin were not encrypted\. .*backups holds an older backup .* move it into .*alice\.db to restore it\. \(With the key set, the next command encrypts it there\.\)\n$/);
   });
 });
