@@ -120,7 +120,7 @@ describe('import errors carry their figures', () => {
       await invokeApi(old.handlers as AllHandlers, 'importHoldings', { path: bad(), portfolioName: 'Old', skipInvalid: true });
       old.close();
       const raw = new Database(path);
-      raw.exec('ALTER TABLE import_issues DROP COLUMN text; ALTER TABLE import_issues DROP COLUMN params; ALTER TABLE snapshots DROP COLUMN checks;');
+      raw.exec('ALTER TABLE import_issues DROP COLUMN text; ALTER TABLE import_issues DROP COLUMN params; ALTER TABLE snapshots DROP COLUMN checks; DROP TABLE written_files;');
       raw.pragma('user_version = 17');
       raw.close();
       const reopened = await openBackend({ dbPath: path });

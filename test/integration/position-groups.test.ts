@@ -178,7 +178,7 @@ async function backendWithThemes(dbPath: string): Promise<{ b: Backend; themes: 
 }
 
 /** Migrations 18 and 19, undone: import issues without their reason's template, snapshots without their checks. */
-const UNDO_18 = 'ALTER TABLE import_issues DROP COLUMN text; ALTER TABLE import_issues DROP COLUMN params; ALTER TABLE snapshots DROP COLUMN checks;';
+const UNDO_18 = 'ALTER TABLE import_issues DROP COLUMN text; ALTER TABLE import_issues DROP COLUMN params; ALTER TABLE snapshots DROP COLUMN checks; DROP TABLE written_files;';
 
 describe('position groups', () => {
   const temp = makeTempDir('position-groups');

@@ -56,7 +56,7 @@ describe("an import's checks stay with its snapshot", () => {
     backend!.close();
     backend = null;
     const raw = new Database(dbPath);
-    raw.exec('ALTER TABLE snapshots DROP COLUMN checks');
+    raw.exec('ALTER TABLE snapshots DROP COLUMN checks; DROP TABLE written_files');
     raw.pragma('user_version = 18');
     raw.close();
     backend = await openBackend({ dbPath });
