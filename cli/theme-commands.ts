@@ -1,3 +1,4 @@
+import { isIsoDate } from '../shared/import/dates';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { bpToFraction } from '../shared/tags/weight';
@@ -54,10 +55,18 @@ export async function tagsCommand(h: BackendHandlers, args: string[], io: Io): P
   throw new UsageError('tags takes: export FILE [--format json|csv] | import FILE [--dry-run]');
 }
 
+/** A day (YYYY-MM-DD), or a moment of one in ISO form (2026-11-01T09:30:00Z), as tag changes are timed. */
+function sinceReads(since: string): boolean {
+  return isIsoDate(since.slice(0, 10)) && /^(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/.test(since.slice(10));
+}
+
 /** `themelens history [SYMBOL] [--since YYYY-MM-DD]`: tag changes, newest first. */
 export async function historyCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, { since: { type: 'string' } });
   if (positionals.length > 1) throw new UsageError('history takes at most one SYMBOL');
+  // Compared as text with each change's time: "2026/11/01" or "yesterday" matched nothing, and
+  // "2026-02-30" everything since February, all without a word.
+  if (values.since !== undefined && !sinceReads(values.since)) throw new UsageError(`history --since takes a date, YYYY-MM-DD (got "${values.since}")`);
   const events = await h.tagHistory(validateInput('tagHistory', { ...(positionals[0] ? { symbolKey: positionals[0] } : {}), ...(values.since ? { since: values.since } : {}) }));
   const w = (bp: number | null) => (bp === null ? '-' : bpToFraction(bp));
   for (const e of events) io.out(`${e.at}\t${e.symbolKey}\t${e.themeId}\t${w(e.oldWeightBp)} -> ${w(e.newWeightBp)}\t${e.source}\n`);

@@ -98,27 +98,51 @@ function previewOf(db: Db, name: string, file: TagFile): TagImportPreview {
     weights.set(t.symbolKey, m);
     if (t.source === 'manual') byHand.add(`${t.symbolKey}\u0000${t.themeId}`);
   }
+  // Where each security's tag for a theme was first given: a second row for it is a conflict (the
+  // last row silently won, where the rates and prices files refuse the same duplicate).
+  const firstLine = new Map<string, number>();
+  // Each row's security's theme weights as they stand after it, in file order, for blaming the row
+  // that takes a security over 100% (not the security's first row).
+  const totalAfter: number[] = [];
   const rows: TagImportRow[] = file.tags.map((t) => {
     const found = fileTagKey(db, t);
-    if ('conflict' in found) return { line: t.line, symbolKey: normaliseSymbolKey(t.symbol), themeId: t.themeId, oldWeightBp: null, newWeightBp: t.weightBp, status: 'conflict' as const, ...found.conflict };
+    if ('conflict' in found) {
+      totalAfter.push(0);
+      return { line: t.line, symbolKey: normaliseSymbolKey(t.symbol), themeId: t.themeId, oldWeightBp: null, newWeightBp: t.weightBp, status: 'conflict' as const, ...found.conflict };
+    }
     const key = found.key;
     const m = weights.get(key) ?? new Map<string, number>();
     weights.set(key, m);
     const old = m.get(t.themeId) ?? null;
     m.set(t.themeId, t.weightBp);
+    totalAfter.push([...m.values()].reduce((a, b) => a + b, 0));
     const base = { line: t.line, symbolKey: key, themeId: t.themeId, oldWeightBp: old, newWeightBp: t.weightBp };
+    const pair = `${key}\u0000${t.themeId}`;
+    const first = firstLine.get(pair);
+    if (first !== undefined) return { ...base, status: 'conflict' as const, ...tagFileSaid(TAG_FILE_TEXT.twice, { key, theme: t.themeId, first: String(first) }) };
+    firstLine.set(pair, t.line);
     if (!available.has(t.themeId)) return { ...base, status: 'conflict' as const, ...tagFileSaid(TAG_FILE_TEXT.noTheme, { theme: t.themeId }) };
     if (old !== null && old !== t.weightBp && byHand.has(`${key}\u0000${t.themeId}`)) {
       return { ...base, status: 'conflict' as const, ...tagFileSaid(TAG_FILE_TEXT.taggedByHand, { key, theme: t.themeId, old: String(old / 100), new: String(t.weightBp / 100) }) };
     }
     return { ...base, status: old === null ? ('new' as const) : old === t.weightBp ? ('same' as const) : ('changed' as const), message: null };
   });
-  for (const r of rows) {
-    const total = [...(weights.get(r.symbolKey)?.values() ?? [])].reduce((a, b) => a + b, 0);
-    if (r.status !== 'conflict' && total > 10_000) {
-      Object.assign(r, { status: 'conflict' }, tagFileSaid(TAG_FILE_TEXT.over100, { key: r.symbolKey, total: (total / 100).toFixed(2).replace(/\.?0+$/, '') }));
-    }
+  // A security over 100% in the end: its rows from the one after which it stays over 100% are the
+  // conflicts (the row that pushed it over, and any after), not its rows that fitted.
+  // Walked from the end (a tag file may hold 30,000 rows): where each security's run over 100% starts.
+  const overFrom = new Map<string, number>();
+  const fitsLater = new Set<string>();
+  for (let j = rows.length - 1; j >= 0; j--) {
+    const r = rows[j] as TagImportRow;
+    if (r.status === 'conflict' || fitsLater.has(r.symbolKey)) continue;
+    if ((totalAfter[j] as number) > 10_000) overFrom.set(r.symbolKey, j);
+    else fitsLater.add(r.symbolKey);
   }
+  rows.forEach((r, i) => {
+    const total = [...(weights.get(r.symbolKey)?.values() ?? [])].reduce((a, b) => a + b, 0);
+    if (r.status === 'conflict' || total <= 10_000) return;
+    if (i >= (overFrom.get(r.symbolKey) ?? 0)) Object.assign(r, { status: 'conflict' }, tagFileSaid(TAG_FILE_TEXT.over100, { key: r.symbolKey, total: (total / 100).toFixed(2).replace(/\.?0+$/, '') }));
+  });
   const counts = { new: 0, same: 0, changed: 0, conflict: 0 };
   for (const r of rows) counts[r.status]++;
   return { file: name, newThemes, rows, errors: file.errors, counts };

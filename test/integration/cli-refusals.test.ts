@@ -40,4 +40,33 @@ describe('command-line refusals', () => {
     // The same currency as the portfolio's is no conflict.
     expect(cli('import', euros, '--portfolio', 'P', '--base-currency', 'usd').code).toBe(0);
   });
+
+  it('history --since refuses what is not a date, and history finds a security by its ISIN or Tokyo code', () => {
+    for (const since of ['2026/11/01', 'yesterday', '2026-02-30']) {
+      const r = cli('history', '--since', since);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^themelens: history --since takes a date, YYYY-MM-DD/);
+    }
+    expect(cli('history', '--since', '2026-01-01T00:00:00Z').code).toBe(0);
+    expect(cli('tag', 'NVDA', 'data-centers').code).toBe(0);
+    expect(cli('tag', '9984', 'data-centers').code).toBe(0);
+    // Kept under the securities' keys (NVDA, XTKS:9984): asked by ISIN or code they listed nothing.
+    expect(cli('history', 'US67066G1040').stdout).toMatch(/^\S+\tNVDA\tdata-centers\t- -> 1\tmanual\n$/);
+    expect(cli('history', '9984').stdout).toMatch(/^\S+\tXTKS:9984\tdata-centers\t- -> 1\tmanual\n$/);
+  });
+
+  it('a tag file naming one security and theme twice is refused at the second row; over 100% names the row that goes over', () => {
+    const twice = join(temp.dir, 'twice.csv');
+    writeFileSync(twice, 'symbol,theme,weight\nKMI,oil-logistics,0.6\nKMI,oil-logistics,0.7\n');
+    const before = dumpContent(db);
+    const a = cli('tags', 'import', twice);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toBe('themelens: twice.csv line 3: KMI is tagged oil-logistics on line 2 too; keep one of the two rows. Nothing was imported.\n');
+    const over = join(temp.dir, 'over.csv');
+    writeFileSync(over, 'symbol,theme,weight\nKMI,oil-logistics,0.6\nKMI,data-centers,0.5\n');
+    const b = cli('tags', 'import', over);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toBe('themelens: over.csv line 3: KMI would be 110% tagged; at most 100% is allowed. Nothing was imported.\n');
+    expect(dumpContent(db)).toEqual(before);
+  });
 });

@@ -23,6 +23,7 @@ describe("a tag file's reasons, in English", () => {
     [TAG_FILE_TEXT.noTheme, { theme: 'space' }, 'There is no theme "space" here or in the file.'],
     [TAG_FILE_TEXT.taggedByHand, { key: 'NVDA', theme: 'data-centers', old: '80', new: '50' }, "NVDA is tagged data-centers by hand at 80%; the file says 50%. Change it by hand, or untag it first to take the file's weight."],
     [TAG_FILE_TEXT.over100, { key: 'NVDA', total: '120.5' }, 'NVDA would be 120.5% tagged; at most 100% is allowed.'],
+    [TAG_FILE_TEXT.twice, { key: 'NVDA', theme: 'data-centers', first: '2' }, 'NVDA is tagged data-centers on line 2 too; keep one of the two rows.'],
   ];
 
   it('every template is pinned here', () => {
