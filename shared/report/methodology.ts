@@ -44,7 +44,7 @@ export function methodologyParagraphs(doc: Pick<ReportDocument, 'exposure' | 'sc
       ? [tr("The benchmark {{symbol}} is a fund whose holdings file from its issuer was imported: its share in a theme is the sum over its constituents of each one's weight in the fund times its own theme weight. Active is the portfolio's share less the benchmark's.", { symbol: r.benchmark.symbol })]
       : []),
     ...(doc.scenario
-      ? [tr("In the scenario, each position moves by the sum over its themes of weight times shock (a position 60% in one theme shocked -20% and 20% in another shocked +10% moves by -10%). A sub-theme takes its parent's shock unless it has its own. Cash does not move, nor does a position with no exchange rate. Each move is rounded to the cent, and the totals are sums of those moves.")]
+      ? [tr("In the scenario, each position moves by the sum over its themes of weight times shock (a position 60% in one theme shocked -20% and 20% in another shocked +10% moves by -10%). A sub-theme takes its parent's shock unless it has its own. Cash does not move, nor does a position with no exchange rate. Each position's move is its value times that sum, rounded to the cent once; its part in each theme is rounded down or up to the cent so that the parts add up to the move (the largest remainders take the odd cents). Each theme's move and the total are sums of those.")]
       : []),
     household
       ? tr("The fingerprint on the cover identifies the inputs of this report: each portfolio's snapshot and the hash of its file, the theme weights and the exchange rates. The same fingerprint means the same inputs and the same figures.")

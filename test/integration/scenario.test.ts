@@ -28,18 +28,20 @@ describe('themelens scenario', () => {
     const r = cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers=-20', '--shock', 'diamond-semiconductors=+10%', '--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout);
-    // NVDA 45,900.35: x 0.6 x -20% = -5,508.042 -> -5,508.04; x 0.2 x +10% = 918.007 -> 918.01;
-    // together -4,590.03. AMAT 5,172.00 x 1 x +10% = 517.20. Total -4,072.83 of 86,367.72.
-    expect(s.impact).toBe(-4072.83);
+    // NVDA 45,900.35 x (0.6 x -20% + 0.2 x +10%) = 45,900.35 x -10% = -4,590.035 -> -4,590.04, rounded
+    // once. Its parts: -5,508.042 and 918.007, each rounded down or up to add up to it: -5,508.05 +
+    // 918.00 is a cent short, and the cent goes to the larger remainder (.008): -5,508.04 and 918.00.
+    // AMAT 5,172.00 x 1 x +10% = 517.20. Total -4,072.84 of 86,367.72.
+    expect(s.impact).toBe(-4072.84);
     expect(s.totalValue).toBe(86367.72);
-    expect(s.impactShare).toBeCloseTo(-4072.83 / 86367.72, 12);
+    expect(s.impactShare).toBeCloseTo(-4072.84 / 86367.72, 12);
     expect(s.positions).toEqual([
-      { symbol: 'NVDA', account: 'Z12345678', value: 45900.35, impact: -4590.03 },
+      { symbol: 'NVDA', account: 'Z12345678', value: 45900.35, impact: -4590.04 },
       { symbol: 'AMAT', account: '234567890', value: 5172, impact: 517.2 },
     ]);
     const byId = Object.fromEntries(s.themes.map((t: { id: string }) => [t.id, t]));
     expect(byId['data-centers']).toMatchObject({ shock: -20, impact: -5508.04 });
-    expect(byId['diamond-semiconductors']).toMatchObject({ shock: 10, impact: 1435.21 });
+    expect(byId['diamond-semiconductors']).toMatchObject({ shock: 10, impact: 1435.2 }); // 918.00 + 517.20
     expect(byId['oil-logistics']).toMatchObject({ shock: 0, impact: 0 });
   });
 
