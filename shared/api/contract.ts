@@ -47,8 +47,20 @@ const isoDate = z
   // A real day: 2026-13-45 is a typo, not a date to store a rate or a snapshot under.
   .refine(isIsoDate, 'That is not a real date: write it YYYY-MM-DD.');
 const filePath = z.string().min(1).max(4096);
+/**
+ * A portfolio's, client's or theme's name: one line. A name with a line break or a tab broke the
+ * command line's listings (one portfolio a line, columns split by tabs) and every report's layout.
+ */
+const oneLineName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, 'A name is one line: no line breaks, tabs or other control characters.');
+/** The same where empty means none (a portfolio's client). */
+const oneLineText = text(200).regex(/^[^\p{Cc}]*$/u, 'A name is one line: no line breaks, tabs or other control characters.');
 /** A client (household): the name its portfolios share, matched as portfolio names are. */
-const client = z.string().trim().min(1).max(200);
+const client = oneLineName;
 const shocks = z.array(z.strictObject({ themeId, shockBp: z.number().int().min(-10_000).max(100_000) })).min(1).max(100);
 /** A fund imported for look-through, compared with (its theme shares beside the portfolio's). */
 const benchmark = symbolKey;
@@ -93,9 +105,9 @@ export type ImportOptions = z.infer<typeof importOptionsSchema>;
 const inputBuilders = {
   listPortfolios: () => z.strictObject({}),
   createPortfolio: () => z.strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: oneLineName,
     baseCurrency: currency.default('USD'),
-    clientName: text(200).nullable().optional(),
+    clientName: oneLineText.nullable().optional(),
   }),
   listSnapshots: () => z.strictObject({ portfolioId: id }),
   listImportIssues: () => z.strictObject({ snapshotId: id }),
@@ -103,10 +115,10 @@ const inputBuilders = {
   importHoldings: () => z.strictObject({
     path: filePath,
     portfolioId: id.optional(),
-    portfolioName: z.string().trim().min(1).max(200).optional(),
+    portfolioName: oneLineName.optional(),
     baseCurrency: currency.optional(),
     /** The client (household) the portfolio belongs to; a portfolio of another client is refused. */
-    clientName: z.string().trim().min(1).max(200).optional(),
+    clientName: oneLineName.optional(),
     asOf: isoDate.optional(),
     options: importOptionsSchema.default({}),
     skipInvalid: z.boolean().default(false),
@@ -117,7 +129,7 @@ const inputBuilders = {
   cancelImport: () => z.strictObject({}),
   listThemes: () => z.strictObject({}),
   createTheme: () => z.strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: oneLineName,
     pack: text(200).optional(),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors are written #rrggbb.').optional(),
     description: text(2000).optional(),
@@ -125,7 +137,7 @@ const inputBuilders = {
   }),
   updateTheme: () => z.strictObject({
     id: themeId,
-    name: z.string().trim().min(1).max(200).optional(),
+    name: oneLineName.optional(),
     pack: text(200).optional(),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors are written #rrggbb.').optional(),
     description: text(2000).optional(),
@@ -279,8 +291,8 @@ const inputBuilders = {
   /** Computes that comparison ahead, with the earlier snapshot's Themes and Accounts figures, on a thread of the backend's own (a large portfolio's). */
   prepareComparison: () => z.strictObject({ portfolioId: id, fromSnapshotId: id, toSnapshotId: id }),
   getPortfoliosOverview: () => z.strictObject({}),
-  renamePortfolio: () => z.strictObject({ id, name: z.string().trim().min(1).max(200), clientName: text(200).nullable().optional() }),
-  duplicatePortfolio: () => z.strictObject({ id, name: z.string().trim().min(1).max(200).optional() }),
+  renamePortfolio: () => z.strictObject({ id, name: oneLineName, clientName: oneLineText.nullable().optional() }),
+  duplicatePortfolio: () => z.strictObject({ id, name: oneLineName.optional() }),
   deletePortfolio: () => z.strictObject({ id }),
   /** Undoes the latest deletePortfolio of this session. */
   restorePortfolio: () => z.strictObject({ undoToken: id }),

@@ -69,4 +69,15 @@ describe('command-line refusals', () => {
     expect(b.stderr).toBe('themelens: over.csv line 3: KMI would be 110% tagged; at most 100% is allowed. Nothing was imported.\n');
     expect(dumpContent(db)).toEqual(before);
   });
+
+  it('a portfolio, client or theme name is one line: a line break or tab is refused, the listing stays one portfolio a line', () => {
+    const holdings = join(temp.dir, 'u.csv');
+    const before = dumpContent(db);
+    for (const args of [['import', holdings, '--portfolio', 'Two\nLines'], ['theme', 'add', 'A\tB'], ['client', 'set', 'P', 'X\nY']]) {
+      const r = cli(...args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/: A name is one line: no line breaks, tabs or other control characters\.\n$/);
+    }
+    expect(dumpContent(db)).toEqual(before);
+  });
 });
