@@ -91,7 +91,8 @@ const importCommand: Command = async (h, args, io) => {
     portfolioName: values.portfolio,
     ...(values.client ? { clientName: values.client } : {}),
     ...(values['base-currency'] ? { baseCurrency: values['base-currency'].toUpperCase() } : {}),
-    ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
+    // An empty --as-of (a script's unset variable) is refused as a date, not taken as today.
+    ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
     options: importOptions(values),
     skipInvalid: values['skip-invalid'] ?? false,
     allowDuplicate: values['allow-duplicate'] ?? false,

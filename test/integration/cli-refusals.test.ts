@@ -80,4 +80,12 @@ describe('command-line refusals', () => {
     }
     expect(dumpContent(db)).toEqual(before);
   });
+
+  it('an empty --as-of is refused, not taken as today', () => {
+    const before = dumpContent(db);
+    const r = cli('import', join(temp.dir, 'u.csv'), '--portfolio', 'Q', '--as-of', '');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\(asOf\): Use a date written YYYY-MM-DD\.\n$/);
+    expect(dumpContent(db)).toEqual(before);
+  });
 });
