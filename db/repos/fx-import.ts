@@ -17,7 +17,7 @@ export function importFxRatesFile(db: Db, path: string, base: string | null): Fx
   const parsed = parseRatesFile(readTextInput(path, 'rates'), base);
   if (!parsed.ok) {
     const where = `line ${parsed.line}${parsed.column ? `, column ${parsed.column}` : ''}`;
-    throw new AppError('IMPORT_FATAL', `${file}, ${where}: ${parsed.message}. Nothing was imported.`, { file, line: parsed.line, ...(parsed.column ? { column: parsed.column } : {}) });
+    throw new AppError('IMPORT_FATAL', `${file}, ${where}: ${parsed.message.replace(/\.$/, '')}. Nothing was imported.`, { file, line: parsed.line, ...(parsed.column ? { column: parsed.column } : {}) });
   }
   if (parsed.rates.length === 0) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.noRates, { file });
   setFxRates(db, parsed.rates, file);

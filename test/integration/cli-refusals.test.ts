@@ -88,4 +88,12 @@ describe('command-line refusals', () => {
     expect(r.stderr).toMatch(/\(asOf\): Use a date written YYYY-MM-DD\.\n$/);
     expect(dumpContent(db)).toEqual(before);
   });
+
+  it("a rates file's refusal ends its sentence once (it read 'e.g. 1.0845.. Nothing was imported')", () => {
+    const rates = join(temp.dir, 'rates.csv');
+    writeFileSync(rates, 'date,currency,rate\n2026-01-01,EUR,abc\n');
+    const r = cli('fx', 'import', rates, '--base', 'USD');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('themelens: rates.csv, line 2, column 3: "abc" is not a rate: write a plain number greater than 0, e.g. 1.0845. Nothing was imported.\n');
+  });
 });
