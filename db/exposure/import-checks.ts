@@ -3,7 +3,7 @@ import { exposureWarning } from '../../shared/exposure/warnings';
 import type { LastingCheck } from '../../shared/import/checks';
 import { formatCents } from '../../shared/money/decimal';
 
-const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', looksTotal: 'LOOKS_LIKE_TOTAL' } as const;
+const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE_DIFFERS', looksTotal: 'LOOKS_LIKE_TOTAL' } as const;
 
 /**
  * The warnings of the checks a snapshot's import asked for and that stay true of its figures (its

@@ -80,6 +80,7 @@ export interface ExposureWarning {
     | 'TOTAL_MISMATCH'
     | 'SIGN_DIFFERS'
     | 'VALUE_COMPUTED'
+    | 'VALUE_DIFFERS'
     | 'LOOKS_LIKE_TOTAL'
     | 'STALE_LOOK_THROUGH'
     | 'AMOUNT_LIMIT'

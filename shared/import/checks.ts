@@ -22,10 +22,10 @@ export type ImportCheck =
   | { kind: 'total'; fileCents: number; rowsCents: number }
   /**
    * `sign`: values whose sign is not quantity x price's; `computed`: values left empty, taken as
-   * quantity x price; `looksTotal`: rows with nothing but a value and a total's word in their label
+   * quantity x price; `differs`: values that are not quantity x price under any convention; `looksTotal`: rows with nothing but a value and a total's word in their label
    * (`Total Equities`) whose value is not what the rows above add up to, kept as positions.
    */
-  | { kind: 'sign' | 'computed' | 'looksTotal'; count: number; first: NoticedRow }
+  | { kind: 'sign' | 'computed' | 'differs' | 'looksTotal'; count: number; first: NoticedRow }
   /**
    * An identifier whose check digit fails (a typo in the file, most often): the position is kept,
    * identified without it. `column` and `header` are the cell's, null when no column holds it alone.
@@ -40,10 +40,10 @@ export type IdentifierScheme = 'ISIN' | 'CUSIP' | 'SEDOL';
 export const IDENTIFIERS_LISTED = 20;
 
 /** The kinds that stay true of a snapshot's figures, kept with it (its `checks` column). */
-export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' | 'looksTotal' }>;
+export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' | 'differs' | 'looksTotal' }>;
 
 export function isLasting(c: ImportCheck): c is LastingCheck {
-  return c.kind === 'sign' || c.kind === 'computed' || c.kind === 'looksTotal';
+  return c.kind === 'sign' || c.kind === 'computed' || c.kind === 'differs' || c.kind === 'looksTotal';
 }
 
 /**
@@ -61,6 +61,10 @@ export const CHECK_TEXT = {
     '1 position has no value in the file, so its value is quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
   computedMany:
     '{{n}} positions have no value in the file, so their values are quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
+  differsOne:
+    "1 position has a value that is not quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}), nor a bond's, an option's or a fund's convention of it (per 100, 100 or 1,000 to a contract, per 10,000 units). It is kept as the file gives it; check the cells (a misplaced separator, a column mapped wrong, a stale price).",
+  differsMany:
+    "{{n}} positions have values that are not quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}), nor a bond's, an option's or a fund's convention of it (per 100, 100 or 1,000 to a contract, per 10,000 units). They are kept as the file gives them; check the cells (a misplaced separator, a column mapped wrong, a stale price).",
   looksTotalOne:
     '1 row names no security and holds only a value, with a word of a total in its label (line {{line}}, {{label}}: {{value}}), but its value is not what the rows above it add up to. It is kept as a position; if it is a total or a subtotal, delete the row from the file and import it again.',
   looksTotalMany:
@@ -88,6 +92,7 @@ export function checkSaid(c: ImportCheck, amount: (cents: number) => string, cou
   const text = {
     sign: one ? CHECK_TEXT.signOne : CHECK_TEXT.signMany,
     computed: one ? CHECK_TEXT.computedOne : CHECK_TEXT.computedMany,
+    differs: one ? CHECK_TEXT.differsOne : CHECK_TEXT.differsMany,
     looksTotal: one ? CHECK_TEXT.looksTotalOne : CHECK_TEXT.looksTotalMany,
   }[c.kind];
   return { text, params: { n: count(c.count), line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: amount(c.first.valueCents) } };

@@ -29,6 +29,11 @@ export interface ColumnPlan {
    * file itself where it does not name it (an IBKR Flex query). Filled as rows are read.
    */
   unitRateCurrencies: Set<string>;
+  /**
+   * Compare each value with quantity x price (valueDiffers): false where the preset's price is in
+   * another currency than its value (Rakuten's US stocks: a dollar price beside a yen value).
+   */
+  checkValues: boolean;
   /** The name cell holds the Tokyo code too ("9984 ソフトバンクグループ", SBI's 銘柄（コード）): split it. */
   codeInName: boolean;
 }
@@ -50,7 +55,40 @@ export function splitCodeAndName(cell: string): { code: string; name: string } |
  * `sign`: the value's sign is not quantity x price's. `computed`: the file's value cell is empty, so
  * the value is quantity x price.
  */
-export type RowNotice = 'sign' | 'computed' | null;
+export type RowNotice = 'sign' | 'computed' | 'differs' | null;
+
+/** Decimal places of a normalised decimal text ("12.5": 1). */
+function decimalsOf(t: string): number {
+  const dot = t.indexOf('.');
+  return dot < 0 ? 0 : t.length - dot - 1;
+}
+
+/**
+ * The ratios of value to quantity x price that are conventions, not errors: 1; a bond priced per 100
+ * of face, or a UK line priced in pence with its value in pounds (1/100); an option's 100 shares to a
+ * contract, a future's 1,000; a Japanese investment trust priced per 10,000 units (1/10,000). Not
+ * 10 or 1/10: a decimal point one place off is the commonest slip. A multiplier of another size (a
+ * future of 50) is said; a value one hundredth of quantity x price passes as a bond's.
+ */
+const CONVENTIONS = [1, 0.01, 100, 1000, 0.0001];
+
+/**
+ * True when |value| is not |quantity| x |price| under any convention (CONVENTIONS), beyond what the
+ * file's rounding of the three explains: half a unit of the price's last decimal on every unit held,
+ * half of a fractional quantity's last decimal on the price (a whole quantity is taken as exact), and
+ * half a cent of the value. In doubles: a tolerance check,
+ * never a stored figure.
+ */
+function valueDiffers(valueCents: number, quantity: string, price: string): boolean {
+  const q = Math.abs(Number(quantity));
+  const pr = Math.abs(Number(price));
+  const value = Math.abs(valueCents) / 100;
+  const product = q * pr;
+  const quantityDecimals = decimalsOf(quantity);
+  const slack = (q * 0.5) / 10 ** decimalsOf(price) + (quantityDecimals === 0 ? 0 : (pr * 0.5) / 10 ** quantityDecimals) + product * 1e-9;
+  for (const m of CONVENTIONS) if (Math.abs(value - product * m) <= slack * m + 0.005) return false;
+  return true;
+}
 
 export type RowOutcome =
   | { kind: 'position'; position: ParsedPosition; notice: RowNotice }
@@ -337,7 +375,17 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   // An empty value cell ("", "--", "n/a") in a file that has the column: quantity x price stands in,
   // which is not the value of a bond, an option or a fund priced per 10,000 units: said too (cash,
   // valued by its quantity, is what it says).
-  const notice: RowNotice = signDisagrees ? 'sign' : v === undefined && idx.value >= 0 && q !== undefined && p !== undefined && !isCash ? 'computed' : null;
+  // A value that is not quantity x price (nor a bond's, an option's or a fund's convention of it):
+  // a misplaced separator, a wrong column, a stale price. Kept as the file gives it, and said.
+  const notice: RowNotice = signDisagrees
+    ? 'sign'
+    : v === undefined
+      ? idx.value >= 0 && q !== undefined && p !== undefined && !isCash
+        ? 'computed'
+        : null
+      : q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && !isCash && plan.checkValues && valueDiffers(v.cents, q.text, p.text)
+        ? 'differs'
+        : null;
   // Past 2^53 - 1 cents a Number is no longer exact: such an amount is refused, never stored rounded.
   if (!Number.isSafeInteger(valueCents)) {
     const col = v !== undefined ? idx.value : idx.price;

@@ -320,6 +320,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
     valueStyle: columnsStyles[2] ?? fallback,
     defaultCurrency: preset?.currency ?? ((options.defaultCurrency ?? '').trim().toUpperCase() || 'USD'),
     unitRateCurrencies: new Set(),
+    checkValues: preset?.pricesInOtherCurrency !== true,
     codeInName: idx.symbol < 0 && idx.description >= 0 && CODE_IN_NAME_HEADERS.includes(normaliseHeader(headers[idx.description] ?? '')),
   };
   const format: FileFormat = {
@@ -353,7 +354,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       totalRows: 0,
       totalCents: null,
       absCents: 0,
-      notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null }, looksTotal: { count: 0, first: null } },
+      notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null }, differs: { count: 0, first: null }, looksTotal: { count: 0, first: null } },
       sums: { all: 0, allCount: 0, block: 0, blockCount: 0, byAccount: idx.account >= 0 ? new Map() : null, account: null, accountSum: null },
       warnings: duplicateHeaderNotes(headers, idx),
     },
@@ -409,7 +410,7 @@ export function finishedFormat(s: Session): FileFormat {
 export function endOfFileNotes(s: Session, sumCents: number): { warnings: string[]; checks: ImportCheck[] } {
   const checks: ImportCheck[] = [];
   if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) checks.push({ kind: 'total', fileCents: s.totalCents, rowsCents: sumCents });
-  for (const kind of ['sign', 'computed', 'looksTotal'] as const) {
+  for (const kind of ['sign', 'computed', 'differs', 'looksTotal'] as const) {
     const { count, first } = s.notices[kind];
     if (first) checks.push({ kind, count, first });
   }

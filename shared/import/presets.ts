@@ -38,6 +38,8 @@ export interface Preset {
   finish?(positions: ParsedPosition[], ctx: ParseContext): void;
   /** True when a total row states the sum of the positions (a checksum worth checking). */
   totalIsChecksum: boolean;
+  /** Some rows' prices are in another currency than their values (Rakuten's US stocks): quantity x price is not compared with the value. */
+  pricesInOtherCurrency?: boolean;
   /** Slash dates in this broker's lines are day-first. */
   dayFirst?: boolean;
   /**
@@ -385,6 +387,7 @@ const rakuten: Preset = {
     }
   },
   totalIsChecksum: false,
+  pricesInOtherCurrency: true,
   currency: 'JPY',
 };
 

@@ -27,6 +27,7 @@ const KIND_LABEL = { position: msg('Position'), cash: msg('Cash'), total: msg('T
 /** What a row's notice asks the user to check (shared/import/normalise.ts, RowNotice). */
 const NOTICE_TEXT = {
   sign: msg("Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss."),
+  differs: msg("Its value is not quantity x price (nor a bond's, an option's or a fund's convention of it): check the cells and the columns mapped."),
   computed: msg('No value in the file: quantity x price is used, which is not the value of a bond, an option or a fund priced per 10,000 units; check it.'),
 } as const;
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseHoldings } from '../../../shared/import/parse';
+import { checkWarnings } from '../../../db/exposure/import-checks';
+import { isLasting } from '../../../shared/import/checks';
+
+/**
+ * A value that is not quantity x price, nor one of the conventions that make it legitimately other
+ * (a bond per 100, pence, an option's 100 to a contract, a future's 1,000, a fund per 10,000 units),
+ * is kept as the file gives it and said, with the count and the first row's figures.
+ */
+const HEADER = 'Symbol,Description,Quantity,Price,Market Value\n';
+
+function parse(text: string) {
+  const r = parseHoldings(new TextEncoder().encode(text), {});
+  if (!r.ok) throw new Error(r.error.message);
+  return r;
+}
+
+describe('value against quantity x price', () => {
+  it("100 x 183.60 with a value of 1,836.00 (a tenth of it) is said, with the row's figures", () => {
+    const r = parse(`${HEADER}NVDA,NVIDIA CORP,100,183.60,1836.00\nAAPL,APPLE INC,10,205.35,2053.50\n`);
+    expect(r.positions).toHaveLength(2);
+    expect(r.checks).toEqual([{ kind: 'differs', count: 1, first: { line: 2, label: 'NVDA', quantity: '100', price: '183.6', valueCents: 183_600 } }]);
+    expect(r.warnings).toEqual([
+      "1 position has a value that is not quantity x price (line 2, NVDA: 100 x 183.6, value 1,836.00), nor a bond's, an option's or a fund's convention of it (per 100, 100 or 1,000 to a contract, per 10,000 units). It is kept as the file gives it; check the cells (a misplaced separator, a column mapped wrong, a stale price).",
+    ]);
+  });
+
+  it('kept with the snapshot (VALUE_DIFFERS)', () => {
+    const r = parse(`${HEADER}NVDA,NVIDIA CORP,100,183.60,1836.00\nMSFT,MICROSOFT,5,500,2600\n`);
+    const [w] = checkWarnings(JSON.stringify(r.checks.filter(isLasting)), 'f.csv');
+    expect(w?.code).toBe('VALUE_DIFFERS');
+    expect(w?.message).toMatch(/^2 positions of f\.csv have values that are not quantity x price \(the first on line 2, NVDA: 100 x 183\.6, value 1,836\.00\)/);
+  });
+
+  it('conventions and rounding raise nothing', () => {
+    const rows = [
+      'BND,TREASURY 4% 2030,10000,98.5,9850.00', // a bond priced per 100 of face
+      'AAPL 250117C200,AAPL CALL,2,5.30,1060.00', // an option: 100 shares to a contract
+      'CL,CRUDE FUTURE,1,70.00,70000.00', // a future of 1,000 barrels
+      'VOD.L,VODAFONE (pence),1000,72.5,725.00', // priced in pence, valued in pounds
+      ',eMAXIS Slim All Country,1234567,23456,2895800', // a Japanese fund priced per 10,000 units
+      'FRAC,FRACTIONAL,0.123,101.37,12.47', // rounding of the value
+      'RND,ROUNDED PRICE,1000,1.23,1234.00', // the price shown to 2 decimals: 1.234 rounded
+      'SHRT,SHORT,-10,150,-1500', // signs are SIGN_DIFFERS' business
+      'ZERO,WORTHLESS,100,0,0',
+    ];
+    const r = parse(`${HEADER}${rows.join('\n')}\n`);
+    expect(r.positions).toHaveLength(rows.length);
+    expect(r.warnings).toEqual([]);
+  });
+});
