@@ -3,7 +3,7 @@ import { AppError } from '../../shared/api/errors';
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import type { Portfolio } from '../../shared/domain/types';
 import { REPORT_SCHEMA_VERSION } from '../../shared/report/model';
-import { type Exposure, type ExposurePortfolioPart, type ExposurePosition } from '../../shared/exposure/model';
+import { type Exposure, type ExposurePortfolioPart, type ExposurePosition, type ExposurePositionPart } from '../../shared/exposure/model';
 import type { Db } from '../connection';
 import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
@@ -174,13 +174,16 @@ function countLines(db: Db, base: string, snapshotIds: number[]): number {
 /**
  * One line per security across the client's accounts: positions with the same symbol, currency and
  * cash flag add up (values to the cent; quantities when every one is known). A position without a
- * rate stays its own line, so a missing value is never hidden inside a sum.
+ * rate stays its own line, so a missing value is never hidden inside a sum. Each line keeps the
+ * positions it adds up (`parts`, one per portfolio and account): the breakdowns by account and by
+ * currency are made of those, never of the combined line.
  */
 function mergePositions(list: { portfolio: string; pos: ExposurePosition }[]): ExposurePosition[] {
-  const merged = new Map<string, { pos: ExposurePosition; value: number | null; local: number; accounts: string[]; themes: Map<string, { id: string; weight: number; source?: string; cents: number }> }>();
+  const merged = new Map<string, { pos: ExposurePosition; value: number | null; local: number; accounts: string[]; parts: ExposurePositionPart[]; themes: Map<string, { id: string; weight: number; source?: string; cents: number }> }>();
   list.forEach(({ portfolio, pos }, i) => {
     const key = pos.value === null ? `#${i}` : lineKey(pos);
     const account = pos.account ? `${portfolio} · ${pos.account}` : portfolio;
+    const part: ExposurePositionPart = { portfolio, account, quantity: pos.quantity, value: pos.value, localValue: pos.localValue, themes: pos.themes.map((t) => ({ id: t.id, value: t.value })) };
     const m = merged.get(key);
     if (!m) {
       merged.set(key, {
@@ -188,6 +191,7 @@ function mergePositions(list: { portfolio: string; pos: ExposurePosition }[]): E
         value: pos.value === null ? null : toCents(pos.value),
         local: toCents(pos.localValue),
         accounts: [account],
+        parts: [part],
         themes: new Map(pos.themes.map((t) => [t.id, { id: t.id, weight: t.weight, ...(t.source ? { source: t.source } : {}), cents: toCents(t.value) }])),
       });
       return;
@@ -195,6 +199,7 @@ function mergePositions(list: { portfolio: string; pos: ExposurePosition }[]): E
     m.value = (m.value as number) + toCents(pos.value as number);
     m.local += toCents(pos.localValue);
     if (!m.accounts.includes(account)) m.accounts.push(account);
+    m.parts.push(part);
     m.pos = { ...m.pos, quantity: m.pos.quantity === null || pos.quantity === null ? null : Number((m.pos.quantity + pos.quantity).toPrecision(15)) };
     for (const t of pos.themes) {
       const seen = m.themes.get(t.id);
@@ -203,12 +208,13 @@ function mergePositions(list: { portfolio: string; pos: ExposurePosition }[]): E
     }
   });
   return [...merged.values()]
-    .map(({ pos, value, local, accounts, themes }) => ({
+    .map(({ pos, value, local, accounts, parts, themes }) => ({
       ...pos,
       account: accounts.join('; '),
       value: value === null ? null : money(value),
       localValue: money(local),
       themes: [...themes.values()].map(({ cents, ...t }) => ({ ...t, value: money(cents) })),
+      parts,
     }))
     .sort((a, b) => Number(a.isCash) - Number(b.isCash) || Math.abs(b.value ?? 0) - Math.abs(a.value ?? 0) || a.symbolKey.localeCompare(b.symbolKey));
 }

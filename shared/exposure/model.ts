@@ -69,6 +69,27 @@ export interface ExposurePosition {
   currency: string;
   isCash: boolean;
   themes: ExposurePositionTheme[];
+  /**
+   * A client's (household's) line: the positions it adds up, one per portfolio and account, each as
+   * its portfolio values it (at the rates of that snapshot's date). The breakdowns by account and by
+   * currency are made of these. Absent on a portfolio's report.
+   */
+  parts?: ExposurePositionPart[];
+}
+
+/** One position of a household's line (ExposurePosition.parts). */
+export interface ExposurePositionPart {
+  /** The portfolio it is held in. */
+  portfolio: string;
+  /** Where it is held, as the breakdown by account names it: "portfolio · account" (the portfolio alone without an account). */
+  account: string;
+  quantity: number | null;
+  /** In the client's currency; null when its currency has no rate. */
+  value: number | null;
+  /** In the line's currency. */
+  localValue: number;
+  /** Its contribution to each theme it is tagged with: the line's themes[].value are their sums. */
+  themes: { id: string; value: number }[];
 }
 
 export interface ExposureWarning {

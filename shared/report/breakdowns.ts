@@ -1,10 +1,12 @@
 /**
  * The report's breakdowns (by account, by currency, theme overlap), computed from the report's own
  * positions so that a portfolio's report and a household's add up the same way, and every figure
- * agrees with the summary to the cent: sums are taken in whole cents.
+ * agrees with the summary to the cent: sums are taken in whole cents. A household's line adds up
+ * positions of several accounts (ExposurePosition.parts): the breakdown by account is made of
+ * those positions, each in its own account, never of the combined line.
  */
 import type { CurrencyBreakdownRow } from '../exposure/analytics';
-import type { Exposure, ExposurePosition } from '../exposure/model';
+import type { Exposure, ExposurePosition, ExposurePositionPart } from '../exposure/model';
 
 export interface ReportAccountRow {
   account: string;
@@ -60,6 +62,18 @@ function rootContributions(p: ExposurePosition, roots: Map<string, string>): Map
   return out;
 }
 
+/**
+ * The positions a line is made of, each in its own account: a household's line's parts, else the
+ * position itself. A part's contributions are to the line's themes (weight above 0), as the line's are.
+ */
+function partsOf(p: ExposurePosition): ExposurePositionPart[] {
+  if (p.parts) {
+    const held = new Set(p.themes.filter((t) => t.weight > 0).map((t) => t.id));
+    return p.parts.map((x) => ({ ...x, themes: x.themes.filter((t) => held.has(t.id)) }));
+  }
+  return [{ portfolio: '', account: p.account, quantity: p.quantity, value: p.value, localValue: p.localValue, themes: p.themes.filter((t) => t.weight > 0) }];
+}
+
 export function reportBreakdowns(r: Exposure): ReportBreakdowns {
   const roots = rootsOf(r);
   const themes = r.themes.filter((t) => !t.parentId).map((t) => ({ id: t.id, name: t.name, color: t.color }));
@@ -71,26 +85,34 @@ export function reportBreakdowns(r: Exposure): ReportBreakdowns {
   const pairs = new Map<string, { v: number; n: number }>();
 
   for (const p of r.positions) {
-    const a = accounts.get(p.account) ?? { n: 0, v: 0, tagged: 0, themes: new Map<string, number>(), missing: 0 };
-    accounts.set(p.account, a);
-    a.n += 1;
+    // By account: each position in its own account (a household's line may add up several).
+    for (const part of partsOf(p)) {
+      const a = accounts.get(part.account) ?? { n: 0, v: 0, tagged: 0, themes: new Map<string, number>(), missing: 0 };
+      accounts.set(part.account, a);
+      a.n += 1;
+      if (part.value === null) {
+        a.missing += 1;
+        continue;
+      }
+      a.v += cents(part.value);
+      for (const t of part.themes) {
+        const root = roots.get(t.id);
+        if (root === undefined) continue;
+        a.themes.set(root, (a.themes.get(root) ?? 0) + cents(t.value));
+        a.tagged += cents(t.value);
+      }
+    }
     const c = currencies.get(p.currency) ?? { n: 0, local: 0, v: 0, missing: false };
     currencies.set(p.currency, c);
     c.n += 1;
     c.local += cents(p.localValue);
     if (p.value === null) {
-      a.missing += 1;
       c.missing = true;
       continue;
     }
     const v = cents(p.value);
-    a.v += v;
     c.v += v;
     const byRoot = rootContributions(p, roots);
-    for (const [root, contribution] of byRoot) {
-      a.themes.set(root, (a.themes.get(root) ?? 0) + contribution);
-      a.tagged += contribution;
-    }
     const held = themes.filter((t) => byRoot.has(t.id)).map((t) => t.id);
     for (let i = 0; i < held.length; i++) {
       for (let j = i; j < held.length; j++) {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { computeClientExposure } from '../../../db/exposure/client';
+import { setFxRate } from '../../../db/repos/fx';
+import { reportBreakdowns } from '../../../shared/report/breakdowns';
+import { addSnapshot, makeDb, tag } from './fixture';
+
+/**
+ * Household Fam (the tester's repro): PA as of 2026-03-31 holds NVDA 100 and KMI 50 in ACC1 and
+ * ZZEU EUR 100 in ACC2; PB as of 2026-06-15 holds NVDA 100 and ZZEU EUR 100 in BRK1. EUR is 1.10
+ * USD at PA's date and 1.20 at PB's: PA = 260, PB = 220, total 480. NVDA and ZZEU are one line each
+ * across the two portfolios.
+ */
+function household() {
+  const db = makeDb();
+  db.prepare("UPDATE portfolios SET name = 'PA', client_name = 'Fam' WHERE id = 1").run();
+  db.prepare("INSERT INTO portfolios (id, name, base_currency, client_name, created_at) VALUES (2, 'PB', 'USD', 'Fam', '2026-01-01T00:00:00Z')").run();
+  setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.1000' }, '2026-03-30');
+  setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.2000' }, '2026-06-10');
+  addSnapshot(db, '2026-03-31', '2026-03-31T10:00:00Z', [
+    { account: 'ACC1', symbol: 'NVDA', quantity: '1', valueCents: 10_000 },
+    { account: 'ACC1', symbol: 'KMI', quantity: '1', valueCents: 5_000 },
+    { account: 'ACC2', symbol: 'ZZEU', quantity: '1', valueCents: 10_000, currency: 'EUR' },
+  ]);
+  addSnapshot(db, '2026-06-15', '2026-06-15T10:00:00Z', [
+    { account: 'BRK1', symbol: 'NVDA', quantity: '1', valueCents: 10_000 },
+    { account: 'BRK1', symbol: 'ZZEU', quantity: '1', valueCents: 10_000, currency: 'EUR' },
+  ], 2);
+  tag(db, 'NVDA', 'data-centers', 10_000, '2026-06-16T00:00:00Z');
+  tag(db, 'ZZEU', 'data-centers', 5_000, '2026-06-16T00:00:00Z');
+  return db;
+}
+
+describe("a household's breakdowns", () => {
+  it('by account: each real account with its full value, adding up to the total', () => {
+    const r = computeClientExposure(household(), 'Fam', 'now');
+    expect(r.totalValue).toBe(480);
+    // The combined lines are as before: one per security, its accounts listed.
+    expect(r.positions.map((p) => [p.symbol, p.account, p.value])).toEqual([
+      ['ZZEU', 'PA · ACC2; PB · BRK1', 230],
+      ['NVDA', 'PA · ACC1; PB · BRK1', 200],
+      ['KMI', 'PA · ACC1', 50],
+    ]);
+    const b = reportBreakdowns(r);
+    expect(b.accounts.map((a) => [a.account, a.positionCount, a.value, a.themes['data-centers'], a.untaggedValue, a.withoutRate])).toEqual([
+      ['PB · BRK1', 2, 220, 160, 60, 0],
+      ['PA · ACC1', 2, 150, 100, 50, 0],
+      ['PA · ACC2', 1, 110, 55, 55, 0],
+    ]);
+    const sum = (pick: (a: (typeof b.accounts)[number]) => number) => b.accounts.reduce((c, a) => c + Math.round(pick(a) * 100), 0) / 100;
+    expect(sum((a) => a.value)).toBe(r.totalValue);
+    expect(sum((a) => a.themes['data-centers'] ?? 0)).toBe(r.themes.find((t) => t.id === 'data-centers')?.value);
+    expect(sum((a) => a.untaggedValue)).toBe(r.untaggedValue);
+    // As many positions as the portfolios hold.
+    expect(b.accounts.reduce((n, a) => n + a.positionCount, 0)).toBe(5);
+  });
+});
