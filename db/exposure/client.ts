@@ -1,5 +1,6 @@
 import { warningOf } from '../../shared/exposure/warnings';
 import { AppError } from '../../shared/api/errors';
+import { addDecimalTexts } from '../../shared/money/decimal';
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import type { Portfolio } from '../../shared/domain/types';
 import { REPORT_SCHEMA_VERSION } from '../../shared/report/model';
@@ -201,6 +202,8 @@ function mergePositions(list: { portfolio: string; pos: ExposurePosition }[]): E
     if (!m.accounts.includes(account)) m.accounts.push(account);
     m.parts.push(part);
     m.pos = { ...m.pos, quantity: m.pos.quantity === null || pos.quantity === null ? null : Number((m.pos.quantity + pos.quantity).toPrecision(15)) };
+    // The exact sum of the quantities as stored, which the reports show (the number above is a double's).
+    m.pos.quantityText = m.pos.quantityText == null || pos.quantityText == null ? null : addDecimalTexts(m.pos.quantityText, pos.quantityText);
     for (const t of pos.themes) {
       const seen = m.themes.get(t.id);
       if (seen) seen.cents += toCents(t.value);

@@ -260,6 +260,7 @@ export function listReportPositions(db: Db, snapshotId: number, factors: readonl
     symbolKey: r.symbol_key,
     description: r.description,
     quantity: r.quantity === null ? null : Number(r.quantity),
+    quantityText: r.quantity,
     value: r.base_cents === null ? null : money(r.base_cents),
     localValue: money(r.value_cents),
     currency: r.currency,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { comparedWith, contributionsByTheme, type ReportDocument } from '../../shared/report/document';
 import { spreadsheetMoneyFormat } from '../../shared/report/amount';
 import { reportBreakdowns } from '../../shared/report/breakdowns';
+import { storedQuantity } from '../../shared/report/format';
 
 const MONEY = '#,##0.00;-#,##0.00';
 const PERCENT = '0.00%';
@@ -65,6 +66,23 @@ export function rateFormat(value: number): string {
   return `0.00${'#'.repeat(decimals - 2)}`;
 }
 
+/**
+ * A position's quantity for a cell: the number where a spreadsheet keeps it exactly (15 significant
+ * digits at most), else the stored text itself ("123456789012345678" would be kept as
+ * 123456789012345000). quantityFormat shows a number with every decimal it was stored with.
+ */
+function quantityCell(p: { quantity: number | null; quantityText?: string | null }): Cell {
+  const text = storedQuantity(p);
+  if (text === null) return p.quantity;
+  return text.replace(/[-.]/g, '').replace(/^0+/, '').replace(/0+$/, '').length <= 15 ? Number(text) : text;
+}
+
+/** A quantity's number format: its decimals, as few as show it exactly (0.1 as 0.1, 1e-7 as 0.0000001). */
+export function quantityFormat(value: number): string {
+  for (let d = 0; d <= 30; d++) if (Number(value.toFixed(d)) === value) return d === 0 ? '0' : `0.${'0'.repeat(d)}`;
+  return 'General';
+}
+
 /** The report as an XLSX workbook: sheets Summary, Themes, Positions, Tags, FX, Changes, Accounts, Currencies, Overlap (and Attribution, Portfolios, Benchmark, Scenario when the report has them). */
 export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   const r = doc.exposure;
@@ -105,8 +123,8 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   );
   addTable(
     wb, 'Positions',
-    [{ header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Quantity', width: 12, numFmt: 'General' }, { header: 'Currency', width: 9 }, { header: 'Local value', width: 16, numFmt: MONEY }, { header: `Value (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: 'Cash', width: 6 }, { header: 'Themes', width: 40 }],
-    r.positions.map((pos): Cell[] => [pos.account, pos.symbol, pos.description, pos.quantity, pos.currency, pos.localValue, pos.value, pos.isCash ? 'yes' : '', pos.themes.map((t) => `${t.id} ${Number((t.weight * 100).toFixed(2))}%`).join('; ')]),
+    [{ header: 'Account', width: 14 }, { header: 'Symbol', width: 12 }, { header: 'Description', width: 36 }, { header: 'Quantity', width: 14, numFmt: quantityFormat }, { header: 'Currency', width: 9 }, { header: 'Local value', width: 16, numFmt: MONEY }, { header: `Value (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: 'Cash', width: 6 }, { header: 'Themes', width: 40 }],
+    r.positions.map((pos): Cell[] => [pos.account, pos.symbol, pos.description, quantityCell(pos), pos.currency, pos.localValue, pos.value, pos.isCash ? 'yes' : '', pos.themes.map((t) => `${t.id} ${Number((t.weight * 100).toFixed(2))}%`).join('; ')]),
   );
   addTable(
     wb, 'Tags',

@@ -61,7 +61,14 @@ export interface ExposurePosition {
   symbol: string;
   symbolKey: string;
   description: string;
+  /** The quantity as a number (an IEEE double: past about 16 significant digits, the nearest one). */
   quantity: number | null;
+  /**
+   * The quantity exactly as stored (plain decimal text: "123456789012345678", "0.12345678901234567"),
+   * which the CSV, HTML, PDF and XLSX reports show; absent where not known. Left out of the JSON
+   * report, whose `quantity` is the number (report-json.ts).
+   */
+  quantityText?: string | null;
   /** Value in base currency; null when its currency has no FX rate. */
   value: number | null;
   /** Value in the position's own currency. */

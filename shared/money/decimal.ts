@@ -48,6 +48,24 @@ export function decimalToString(d: Decimal): string {
   return (negative ? '-' : '') + padded.slice(0, cut) + '.' + padded.slice(cut);
 }
 
+/** A plain decimal text as decimalToString writes it ("-12.5", "700"); null for any other text. */
+export function plainDecimal(text: string): Decimal | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return null;
+  const fraction = m[3] ?? '';
+  const units = BigInt(m[2]! + fraction);
+  return { units: m[1] ? -units : units, scale: fraction.length };
+}
+
+/** The exact sum of two plain decimal texts, as plain decimal text; null when either is not one. */
+export function addDecimalTexts(a: string, b: string): string | null {
+  const x = plainDecimal(a);
+  const y = plainDecimal(b);
+  if (!x || !y) return null;
+  const scale = Math.max(x.scale, y.scale);
+  return decimalToString({ units: x.units * pow10(scale - x.scale) + y.units * pow10(scale - y.scale), scale });
+}
+
 /** Rounds units / 10^drop to an integer, half away from zero. */
 function roundShift(units: bigint, drop: number): bigint {
   if (drop <= 0) return units * pow10(-drop);

@@ -4,7 +4,7 @@
  */
 import { plainAmount } from './amount';
 import type { Exposure } from '../exposure/model';
-import { fixedShare } from './format';
+import { fixedShare, storedQuantity } from './format';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -67,7 +67,7 @@ export function csvLines(report: Exposure): string[] {
       textCell(p.account),
       textCell(p.symbol),
       textCell(p.description),
-      numberCell(p.quantity),
+      storedQuantity(p) ?? numberCell(p.quantity), // as stored: exact past a double's 16 digits
       textCell(p.currency),
       plainAmount(p.localValue, p.currency),
       plainAmount(p.value, report.baseCurrency),

@@ -38,6 +38,21 @@ export const formatWeight = (weight: number): string => `${Number((weight * 100)
 /** A quantity as written, with thousands separators and up to 8 decimals. */
 export const formatQuantity = (q: number | null): string => (q === null ? '' : QUANTITY.format(q));
 
+/** A position's quantity as stored, when it is plain decimal text ("-12.5", "123456789012345678"): exact, where the number is a double's. */
+export const storedQuantity = (p: { quantityText?: string | null }): string | null =>
+  p.quantityText != null && /^-?\d+(\.\d+)?$/.test(p.quantityText) ? p.quantityText : null;
+
+/**
+ * A position's quantity for a page: the stored text with thousands separators and every decimal it
+ * has (123,456,789,012,345,678; 0.12345678901234567), else the number as formatQuantity writes it.
+ */
+export function formatPositionQuantity(p: { quantity: number | null; quantityText?: string | null }): string {
+  const text = storedQuantity(p);
+  if (text === null) return formatQuantity(p.quantity);
+  const [whole, fraction] = text.split('.') as [string, string | undefined];
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
 /** Only #rrggbb colors reach a style or SVG attribute; anything else falls back to gray. */
 export const safeColor = (c: string): string => (/^#[0-9a-fA-F]{6}$/.test(c) ? c : '#9ca3af');
 

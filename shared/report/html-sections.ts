@@ -3,7 +3,7 @@ import { UNTAGGED_COLOR } from '../domain/default-themes';
 import { themeBarChartSvg, shareDonutSvg } from './charts-svg';
 import { comparedWith, contributionsByTheme, disclaimerOf, languageOf, textOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
-import { formatMoney, formatQuantity, formatShare, formatWeight } from './format';
+import { formatMoney, formatPositionQuantity, formatQuantity, formatShare, formatWeight } from './format';
 import { swatch, table, td } from './html-table';
 import { attributionHtml } from './html-breakdowns';
 import { benchmarkHtml, formatPoints, portfoliosHtml } from './html-extras';
@@ -98,7 +98,7 @@ export function positionsHtml(doc: ReportDocument): string {
     const base = p.value === null ? html('no FX rate') : e(formatMoney(p.value, r.baseCurrency));
     const themes = p.themes.map((t) => `<span class="nowrap">${e(t.id)} ${formatWeight(t.weight)}</span>`).join('<br>');
     const localCell = local ? td(e(formatMoney(p.localValue, p.currency)), true) : '';
-    return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatQuantity(p.quantity), true)}${localCell}${td(base, true)}${td(themes)}</tr>`;
+    return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatPositionQuantity(p), true)}${localCell}${td(base, true)}${td(themes)}</tr>`;
   });
   const figures = { shown: formatQuantity(shown.length), total: formatQuantity(r.positionCount) };
   const note =

@@ -5,7 +5,18 @@ import type { ReportDocument } from './document';
 
 /** The exposure fields at the top level (schemaVersion and all), then fingerprint, adviser, notes and changes. */
 export function renderReportJson(doc: ReportDocument): string {
-  return `${JSON.stringify(reportObject(doc), null, 2)}\n`;
+  return `${JSON.stringify({ ...reportObject(doc), positions: doc.exposure.positions.map(jsonPosition) }, null, 2)}\n`;
+}
+
+/**
+ * A position as the JSON report writes it: the documented fields, `quantity` a number (an IEEE
+ * double). The exact text the other formats show (quantityText) stays out, so the schema and every
+ * recorded report's content hash (export-file.ts) stay as they were.
+ */
+function jsonPosition(p: ReportDocument['exposure']['positions'][number]): object {
+  if (!('quantityText' in p)) return p;
+  const { quantityText: _exact, ...documented } = p;
+  return documented;
 }
 
 /** Stands for the positions while the rest is written: a string no position or name can hold (JSON writes a NUL as \u0000). */
@@ -25,7 +36,7 @@ export function* reportJsonPieces(doc: ReportDocument): Generator<string> {
   yield whole.slice(0, at);
   if (positions.length === 0) yield '[]';
   else {
-    for (let i = 0; i < positions.length; i++) yield `${i === 0 ? '[' : ','}\n    ${JSON.stringify(positions[i], null, 2).replace(/\n/g, '\n    ')}`;
+    for (let i = 0; i < positions.length; i++) yield `${i === 0 ? '[' : ','}\n    ${JSON.stringify(jsonPosition(positions[i]!), null, 2).replace(/\n/g, '\n    ')}`;
     yield '\n  ]';
   }
   yield whole.slice(at + marker.length);
