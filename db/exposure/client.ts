@@ -100,8 +100,16 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
   const positions = mergePositions(read.flatMap(({ portfolio, positions: list }) => list.map((pos) => ({ portfolio: portfolio.name, pos }))));
   const positionCount = limited ? countLines(db, base, snapshotIds) : positions.length;
   const asOf = reports.map(({ report }) => report.asOf).sort().at(-1) as string;
-  const rates = new Map<string, Exposure['fxRates'][number]>();
-  for (const { report } of reports) for (const f of report.fxRates) rates.set(`${f.currency}|${f.rate}|${f.asOf}`, f);
+  // Each rate once, naming the portfolios valued at it: a currency may be at several (each snapshot at its own date's).
+  const rates = new Map<string, Exposure['fxRates'][number] & { portfolios: string[] }>();
+  for (const { portfolio, report } of reports) {
+    for (const f of report.fxRates) {
+      const key = `${f.currency}|${f.rate}|${f.asOf}`;
+      const seen = rates.get(key);
+      if (seen) seen.portfolios.push(portfolio.name);
+      else rates.set(key, { ...f, portfolios: [portfolio.name] });
+    }
+  }
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     portfolio: name,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { comparedWith, contributionsByTheme, type ReportDocument } from '../../shared/report/document';
 import { spreadsheetMoneyFormat } from '../../shared/report/amount';
-import { reportBreakdowns } from '../../shared/report/breakdowns';
+import { rateUsers, reportBreakdowns } from '../../shared/report/breakdowns';
 import { storedQuantity } from '../../shared/report/format';
 
 const MONEY = '#,##0.00;-#,##0.00';
@@ -131,10 +131,12 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
     [{ header: 'Symbol', width: 12 }, { header: 'Theme id', width: 22 }, { header: 'Weight', width: 9, numFmt: PERCENT }, { header: 'Source', width: 12 }, { header: 'Rationale', width: 50 }, { header: 'Reference', width: 40 }],
     doc.tagNotes.map((n): Cell[] => [n.symbolKey, n.themeId, n.weight, n.source, n.rationale ?? '', n.sourceUrl ?? '']),
   );
+  // A client's report: each rate with the portfolios (at their dates) valued at it, a column added at the end.
+  const client = r.portfolios !== undefined;
   addTable(
     wb, 'FX',
-    [{ header: 'Currency', width: 10 }, { header: 'Rate used', width: 40 }, { header: `${cur} per unit`, width: 22, numFmt: rateFormat }, { header: 'As of', width: 12 }],
-    r.fxRates.map((f): Cell[] => [f.currency, f.rate, unitsOfBase(f.rate, f.currency, cur), f.asOf]),
+    [{ header: 'Currency', width: 10 }, { header: 'Rate used', width: 40 }, { header: `${cur} per unit`, width: 22, numFmt: rateFormat }, { header: 'As of', width: 12 }, ...(client ? [{ header: 'Used for (portfolio, as of)', width: 40 }] : [])],
+    r.fxRates.map((f): Cell[] => [f.currency, f.rate, unitsOfBase(f.rate, f.currency, cur), f.asOf, ...(client ? [rateUsers(r, f)] : [])]),
   );
   addTable(
     wb, 'Changes',

@@ -137,7 +137,8 @@ export interface Exposure {
   /** Positions in the snapshot; `positions` may hold fewer when a limit was asked for. */
   positionCount: number;
   positions: ExposurePosition[];
-  fxRates: { currency: string; rate: string; asOf: string }[];
+  /** Every rate used, with its date; on a client's report, `portfolios` names the portfolios valued at it. */
+  fxRates: { currency: string; rate: string; asOf: string; portfolios?: string[] }[];
   /** Tag changes since the portfolio's previous snapshot was imported (or since ever, for the first). */
   tagChanges: { symbolKey: string; themeId: string; oldWeight: number | null; newWeight: number | null; source: string; at: string }[];
   warnings: ExposureWarning[];

@@ -21,8 +21,15 @@ export interface ReportAccountRow {
   withoutRate: number;
 }
 
-/** A currency held, as the Currencies view shows it (shared/exposure/analytics.ts), without the rate's date. */
-export type ReportCurrencyRow = Pick<CurrencyBreakdownRow, 'currency' | 'positionCount' | 'localValue' | 'value' | 'share' | 'rate'>;
+/**
+ * A currency held, as the Currencies view shows it (shared/exposure/analytics.ts), without the rate's
+ * date. On a client's report its positions may be valued at several rates (each portfolio at its
+ * snapshot's date): `rate` then names each with its portfolios and their dates, and `rates` lists
+ * them, one per portfolio, so the value can be redone by hand.
+ */
+export type ReportCurrencyRow = Pick<CurrencyBreakdownRow, 'currency' | 'positionCount' | 'localValue' | 'value' | 'share' | 'rate'> & {
+  rates?: { rate: string; portfolio: string; asOf: string }[];
+};
 
 /** Base value of positions counted in both top-level themes (a === b: in that theme at all). */
 export interface ReportOverlapCell {
@@ -81,20 +88,28 @@ export function reportBreakdowns(r: Exposure): ReportBreakdowns {
   const shareOf = (c: number) => (total === 0 ? 0 : c / total);
 
   const accounts = new Map<string, { n: number; v: number; tagged: number; themes: Map<string, number>; missing: number }>();
-  const currencies = new Map<string, { n: number; local: number; v: number; missing: boolean }>();
+  const currencies = new Map<string, { n: number; local: number; v: number; missing: boolean; portfolios: Set<string> }>();
   const pairs = new Map<string, { v: number; n: number }>();
 
   for (const p of r.positions) {
-    // By account: each position in its own account (a household's line may add up several).
+    // By account and by currency: each position in its own account, valued by its own portfolio
+    // (a household's line may add up several, at several rates).
+    const c = currencies.get(p.currency) ?? { n: 0, local: 0, v: 0, missing: false, portfolios: new Set<string>() };
+    currencies.set(p.currency, c);
     for (const part of partsOf(p)) {
       const a = accounts.get(part.account) ?? { n: 0, v: 0, tagged: 0, themes: new Map<string, number>(), missing: 0 };
       accounts.set(part.account, a);
       a.n += 1;
+      c.n += 1;
+      c.local += cents(part.localValue);
       if (part.value === null) {
         a.missing += 1;
+        c.missing = true;
         continue;
       }
       a.v += cents(part.value);
+      c.v += cents(part.value);
+      if (part.portfolio) c.portfolios.add(part.portfolio);
       for (const t of part.themes) {
         const root = roots.get(t.id);
         if (root === undefined) continue;
@@ -102,16 +117,8 @@ export function reportBreakdowns(r: Exposure): ReportBreakdowns {
         a.tagged += cents(t.value);
       }
     }
-    const c = currencies.get(p.currency) ?? { n: 0, local: 0, v: 0, missing: false };
-    currencies.set(p.currency, c);
-    c.n += 1;
-    c.local += cents(p.localValue);
-    if (p.value === null) {
-      c.missing = true;
-      continue;
-    }
+    if (p.value === null) continue;
     const v = cents(p.value);
-    c.v += v;
     const byRoot = rootContributions(p, roots);
     const held = themes.filter((t) => byRoot.has(t.id)).map((t) => t.id);
     for (let i = 0; i < held.length; i++) {
@@ -126,6 +133,7 @@ export function reportBreakdowns(r: Exposure): ReportBreakdowns {
   }
 
   const rates = new Map(r.fxRates.map((f) => [f.currency, f.rate]));
+  const rateUsed = usedRates(r);
   const overlap: ReportOverlapCell[] = [];
   for (let i = 0; i < themes.length; i++) {
     for (let j = i; j < themes.length; j++) {
@@ -152,7 +160,7 @@ export function reportBreakdowns(r: Exposure): ReportBreakdowns {
         localValue: money(c.local),
         value: c.missing ? null : money(c.v),
         share: c.missing ? null : shareOf(c.v),
-        rate: currency === r.baseCurrency ? '' : c.missing ? null : (rates.get(currency) ?? null),
+        ...(currency === r.baseCurrency ? { rate: '' } : c.missing ? { rate: null } : (rateUsed(currency, c.portfolios) ?? { rate: rates.get(currency) ?? null })),
       }))
       .sort((x, y) => Math.abs(y.value ?? 0) - Math.abs(x.value ?? 0) || (x.currency < y.currency ? -1 : 1)),
     overlap,
@@ -160,7 +168,44 @@ export function reportBreakdowns(r: Exposure): ReportBreakdowns {
   };
 }
 
+/**
+ * A client's report: the rate of `currency` each of these portfolios valued it at (fxRates[].portfolios),
+ * with the portfolio's snapshot date. One rate for all: that rate, as on a portfolio's report. Several:
+ * each with its portfolios and dates, "1 EUR = 1.1000 USD (PA, 2026-03-31); 1 EUR = 1.2000 USD (PB,
+ * 2026-06-15)", and `rates`. Undefined on a portfolio's report (or a rate not named per portfolio).
+ */
+function usedRates(r: Exposure): (currency: string, portfolios: ReadonlySet<string>) => Pick<ReportCurrencyRow, 'rate' | 'rates'> | undefined {
+  const rateOf = new Map<string, string>();
+  for (const f of r.fxRates) for (const name of f.portfolios ?? []) rateOf.set(`${f.currency}\u0000${name}`, f.rate);
+  const order = (r.portfolios ?? []).map((p) => p.name);
+  const asOfOf = new Map((r.portfolios ?? []).map((p) => [p.name, p.asOf ?? '']));
+  return (currency, portfolios) => {
+    if (!r.portfolios || portfolios.size === 0) return undefined;
+    const used: { rate: string; portfolio: string; asOf: string }[] = [];
+    for (const name of order) {
+      if (!portfolios.has(name)) continue;
+      const rate = rateOf.get(`${currency}\u0000${name}`);
+      if (rate === undefined) return undefined;
+      used.push({ rate, portfolio: name, asOf: asOfOf.get(name) ?? '' });
+    }
+    const distinct = [...new Set(used.map((u) => u.rate))];
+    if (distinct.length === 1) return { rate: distinct[0] as string };
+    const text = distinct.map((rate) => `${rate} (${used.filter((u) => u.rate === rate).map((u) => `${u.portfolio}, ${u.asOf}`).join('; ')})`).join('; ');
+    return { rate: text, rates: used };
+  };
+}
+
 /** The overlap cell of two themes, in either order. */
 export function overlapOf(b: ReportBreakdowns, x: string, y: string): ReportOverlapCell | undefined {
   return b.overlap.find((c) => (c.a === x && c.b === y) || (c.a === y && c.b === x));
+}
+
+/**
+ * A client's report: the portfolios valued at one of its rates (fxRates[].portfolios), each with its
+ * snapshot's date as the By currency row names them: "PA, 2026-03-31; PB, 2026-06-15". '' on a
+ * portfolio's report.
+ */
+export function rateUsers(r: Exposure, f: Exposure['fxRates'][number]): string {
+  const asOfOf = new Map((r.portfolios ?? []).map((p) => [p.name, p.asOf ?? '']));
+  return (f.portfolios ?? []).map((name) => `${name}, ${asOfOf.get(name) ?? ''}`).join('; ');
 }

@@ -4,6 +4,7 @@
  */
 import { plainAmount } from './amount';
 import type { Exposure } from '../exposure/model';
+import { rateUsers } from './breakdowns';
 import { fixedShare, storedQuantity } from './format';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
@@ -77,8 +78,10 @@ export function csvLines(report: Exposure): string[] {
   // Every rate the figures used, with its date (or "valued by the broker"), as in the other formats.
   if (report.fxRates.length > 0) {
     lines.push('');
-    row('Currency', 'Exchange rate used', 'As of');
-    for (const f of report.fxRates) row(textCell(f.currency), textCell(f.rate), f.asOf);
+    // A client's report: which portfolios (at their dates) each rate valued, a column added at the end.
+    const client = report.portfolios !== undefined;
+    row('Currency', 'Exchange rate used', 'As of', ...(client ? ['Used for (portfolio, as of)'] : []));
+    for (const f of report.fxRates) row(textCell(f.currency), textCell(f.rate), f.asOf, ...(client ? [textCell(rateUsers(report, f))] : []));
   }
   if (report.tagChanges.length > 0) {
     lines.push('');

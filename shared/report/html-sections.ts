@@ -6,6 +6,7 @@ import { escapeHtml as e } from './escape';
 import { formatMoney, formatPositionQuantity, formatQuantity, formatShare, formatWeight } from './format';
 import { swatch, table, td } from './html-table';
 import { attributionHtml } from './html-breakdowns';
+import { rateUsers } from './breakdowns';
 import { benchmarkHtml, formatPoints, portfoliosHtml } from './html-extras';
 import type { Tr } from './i18n';
 import { TAG_SOURCES } from '../domain/types';
@@ -116,7 +117,10 @@ export function fxHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const { html } = textOf(doc);
   if (r.fxRates.length === 0) return `<h2>${html('Exchange rates')}</h2>\n<p>${html('Every position is in {{currency}}; no exchange rate was used.', { currency: e(r.baseCurrency) })}</p>`;
-  return `<h2>${html('Exchange rates')}</h2>\n${table([html('Currency'), html('Rate used'), html('As of')], r.fxRates.map((f) => `<tr>${td(e(f.currency))}${td(e(f.rate))}${td(e(f.asOf))}</tr>`))}`;
+  // A client's report: each rate with the portfolios (at their dates) valued at it.
+  const client = r.portfolios !== undefined;
+  const head = [html('Currency'), html('Rate used'), html('As of'), ...(client ? [html('Used for (portfolio, as of)')] : [])];
+  return `<h2>${html('Exchange rates')}</h2>\n${table(head, r.fxRates.map((f) => `<tr>${td(e(f.currency))}${td(e(f.rate))}${td(e(f.asOf))}${client ? td(e(rateUsers(r, f))) : ''}</tr>`))}`;
 }
 
 /** What changed since the previous report (or snapshot): positions added, removed or changed, and tag changes. */

@@ -56,6 +56,7 @@ export const SECTIONS: Record<string, string> = {
   'Exchange rates': '為替レート',
   'Every position is in {{currency}}; no exchange rate was used.': '全銘柄が {{currency}} 建てのため、為替レートは使用していません。',
   'Rate used': '使用した為替レート',
+  'Used for (portfolio, as of)': '適用したポートフォリオ（基準日）',
   'As of': '基準日',
 
   // What changed

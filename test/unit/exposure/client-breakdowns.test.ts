@@ -1,7 +1,12 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeClientExposure } from '../../../db/exposure/client';
 import { setFxRate } from '../../../db/repos/fx';
+import { renderXlsx } from '../../../db/report/xlsx';
 import { reportBreakdowns } from '../../../shared/report/breakdowns';
+import { DEFAULT_PREFERENCES, documentOf } from '../../../shared/report/document';
+import { renderReportCsv } from '../../../shared/report/report-csv';
+import { renderReportHtml } from '../../../shared/report/report-html';
 import { addSnapshot, makeDb, tag } from './fixture';
 
 /**
@@ -32,7 +37,7 @@ function household() {
 
 describe("a household's breakdowns", () => {
   it('by account: each real account with its full value, adding up to the total', () => {
-    const r = computeClientExposure(household(), 'Fam', 'now');
+    const r = computeClientExposure(household(), 'Fam', '2026-06-16T12:00:00Z');
     expect(r.totalValue).toBe(480);
     // The combined lines are as before: one per security, its accounts listed.
     expect(r.positions.map((p) => [p.symbol, p.account, p.value])).toEqual([
@@ -52,5 +57,50 @@ describe("a household's breakdowns", () => {
     expect(sum((a) => a.untaggedValue)).toBe(r.untaggedValue);
     // As many positions as the portfolios hold.
     expect(b.accounts.reduce((n, a) => n + a.positionCount, 0)).toBe(5);
+  });
+
+  it('by currency: a currency valued at two rates names each with its portfolio and date, and counts its positions', () => {
+    const r = computeClientExposure(household(), 'Fam', '2026-06-16T12:00:00Z');
+    const b = reportBreakdowns(r);
+    const both = '1 EUR = 1.1000 USD (PA, 2026-03-31); 1 EUR = 1.2000 USD (PB, 2026-06-15)';
+    // 100 x 1.10 + 100 x 1.20 = 230: two positions (one line listed), each at its portfolio's rate.
+    expect(b.currencies).toEqual([
+      { currency: 'USD', positionCount: 3, localValue: 250, value: 250, share: 250 / 480, rate: '' },
+      {
+        currency: 'EUR', positionCount: 2, localValue: 200, value: 230, share: 230 / 480, rate: both,
+        rates: [{ rate: '1 EUR = 1.1000 USD', portfolio: 'PA', asOf: '2026-03-31' }, { rate: '1 EUR = 1.2000 USD', portfolio: 'PB', asOf: '2026-06-15' }],
+      },
+    ]);
+    // Every rate used, each naming the portfolio valued at it.
+    expect(r.fxRates).toEqual([
+      { currency: 'EUR', rate: '1 EUR = 1.1000 USD', asOf: '2026-03-30', portfolios: ['PA'] },
+      { currency: 'EUR', rate: '1 EUR = 1.2000 USD', asOf: '2026-06-10', portfolios: ['PB'] },
+    ]);
+
+    const csv = renderReportCsv(documentOf(r)).split('\r\n');
+    expect(csv).toContain(`EUR,2,200.00,230.00,0.479167,"${both}"`);
+    expect(csv).toContain('Currency,Exchange rate used,As of,Used for (portfolio, as of)');
+    expect(csv).toContain('EUR,1 EUR = 1.1000 USD,2026-03-30,"PA, 2026-03-31"');
+    expect(csv).toContain('EUR,1 EUR = 1.2000 USD,2026-06-10,"PB, 2026-06-15"');
+
+    for (const [language, head] of [['en', 'Used for (portfolio, as of)'], ['ja', '適用したポートフォリオ（基準日）']] as const) {
+      const html = renderReportHtml(documentOf(r, { preferences: { ...DEFAULT_PREFERENCES, language } }));
+      expect(html).toContain(`<td>${both}</td>`);
+      expect(html).toContain(head);
+      expect(html).toContain('<td>1 EUR = 1.1000 USD</td><td>2026-03-30</td><td>PA, 2026-03-31</td>');
+    }
+  });
+
+  it('XLSX: the Currencies sheet names both rates, the FX sheet the portfolio of each', async () => {
+    const r = computeClientExposure(household(), 'Fam', '2026-06-16T12:00:00Z');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderXlsx(documentOf(r))) as unknown as ArrayBuffer);
+    const rows = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1));
+    expect(rows('Currencies')).toContainEqual(['EUR', 2, 200, 230, 230 / 480, '1 EUR = 1.1000 USD (PA, 2026-03-31); 1 EUR = 1.2000 USD (PB, 2026-06-15)']);
+    expect(rows('FX').map((row) => [row[0], row[1], row[3], row[4]])).toEqual([
+      ['Currency', 'Rate used', 'As of', 'Used for (portfolio, as of)'],
+      ['EUR', '1 EUR = 1.1000 USD', '2026-03-30', 'PA, 2026-03-31'],
+      ['EUR', '1 EUR = 1.2000 USD', '2026-06-10', 'PB, 2026-06-15'],
+    ]);
   });
 });
