@@ -26,7 +26,7 @@ export function portfoliosHtml(doc: ReportDocument): string {
       ? `<tr>${td(e(p.name))}${td(html('no snapshot yet'))}${td('')}${td('', true)}${td('', true)}${td('', true)}</tr>`
       : `<tr>${td(e(p.name))}${td(e(p.asOf ?? ''))}${td(e(p.sourceFile ?? ''))}${td(String(p.positionCount), true)}${td(e(formatMoney(p.totalValue, r.baseCurrency)), true)}${td(formatShare(r.totalValue === 0 ? 0 : p.totalValue / r.totalValue), true)}</tr>`,
   );
-  const about = html('The latest snapshot of each, valued in {{currency}} at the rates of its own date; the same security held in several accounts is one line below.', { currency: e(r.baseCurrency) });
+  const about = html('The latest snapshot of each, valued in {{currency}} at the rates of its own date; the same security held in the same currency in several accounts is one line below (held in two currencies, a line for each).', { currency: e(r.baseCurrency) });
   const head = [html('Portfolio'), html('As of'), html('Holdings file'), html('Positions'), html('Value ({{currency}})', { currency: e(r.baseCurrency) }), html('Share')];
   return `\n<h3>${html('Portfolios of {{client}}', { client: e(r.portfolio) })}</h3>\n<p class="meta">${about}</p>\n${table(head, rows, [3, 4, 5])}`;
 }

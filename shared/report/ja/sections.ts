@@ -119,8 +119,8 @@ export const SECTIONS: Record<string, string> = {
 
   // Household, benchmark, scenario (html-extras.ts)
   'Portfolios of {{client}}': '{{client}} のポートフォリオ',
-  'The latest snapshot of each, valued in {{currency}} at the rates of its own date; the same security held in several accounts is one line below.':
-    '各ポートフォリオの最新スナップショットを、それぞれの日付の為替レートで {{currency}} に換算しています。複数の口座で保有する同一銘柄は、以下では 1 行にまとめています。',
+  'The latest snapshot of each, valued in {{currency}} at the rates of its own date; the same security held in the same currency in several accounts is one line below (held in two currencies, a line for each).':
+    '各ポートフォリオの最新スナップショットを、それぞれの日付の為替レートで {{currency}} に換算しています。複数の口座で同じ通貨建てで保有する同一銘柄は、以下では 1 行にまとめています（異なる通貨建てで保有する場合は通貨ごとに 1 行）。',
   Portfolio: 'ポートフォリオ',
   'Holdings file': '保有銘柄ファイル',
   'no snapshot yet': 'スナップショットなし',

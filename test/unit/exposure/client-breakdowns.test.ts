@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeClientExposure } from '../../../db/exposure/client';
 import { setFxRate } from '../../../db/repos/fx';
+import { recordPositionGroups } from '../../../db/exposure/position-groups';
 import { renderXlsx } from '../../../db/report/xlsx';
 import { reportBreakdowns } from '../../../shared/report/breakdowns';
 import { DEFAULT_PREFERENCES, documentOf } from '../../../shared/report/document';
@@ -102,5 +103,26 @@ describe("a household's breakdowns", () => {
       ['EUR', '1 EUR = 1.1000 USD', '2026-03-30', 'PA, 2026-03-31'],
       ['EUR', '1 EUR = 1.2000 USD', '2026-06-10', 'PB, 2026-06-15'],
     ]);
+  });
+
+  it('the same security in two currencies is a line for each, and the report says that only the same currency is one line', () => {
+    const db = household();
+    // NVDA bought on Xetra in EUR too (the same security key), in PB.
+    db.prepare("UPDATE positions SET currency = 'EUR', value_cents = 9_000 WHERE symbol = 'NVDA' AND snapshot_id = 2").run();
+    db.prepare("UPDATE snapshots SET currencies = 'EUR' WHERE id = 2").run();
+    recordPositionGroups(db, 2);
+    const r = computeClientExposure(db, 'Fam', '2026-06-16T12:00:00Z');
+    // Local values in two currencies do not add: EUR 90 at 1.20 = 108 is its own line.
+    expect(r.positions.filter((p) => p.symbol === 'NVDA').map((p) => [p.account, p.currency, p.localValue, p.value])).toEqual([
+      ['PB · BRK1', 'EUR', 90, 108],
+      ['PA · ACC1', 'USD', 100, 100],
+    ]);
+    expect(r.positionCount).toBe(4);
+    for (const [language, said] of [
+      ['en', 'the same security held in the same currency in several accounts is one line below (held in two currencies, a line for each).'],
+      ['ja', '複数の口座で同じ通貨建てで保有する同一銘柄は、以下では 1 行にまとめています（異なる通貨建てで保有する場合は通貨ごとに 1 行）。'],
+    ] as const) {
+      expect(renderReportHtml(documentOf(r, { preferences: { ...DEFAULT_PREFERENCES, language } }))).toContain(said);
+    }
   });
 });
