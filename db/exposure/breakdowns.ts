@@ -167,6 +167,7 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
         const t = tagOf.get(d.symbol_key, r.ti) as { w: number; source: string };
         const theme = layout.themes[r.ti]!;
         return {
+          positionId: r.id,
           account: d.account,
           symbol: d.symbol ?? d.symbol_key,
           symbolKey: d.symbol_key,

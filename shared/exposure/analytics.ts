@@ -17,6 +17,8 @@ export interface BreakdownHead {
 
 /** One position's contribution to one theme. */
 export interface ThemeContributor {
+  /** The position's id: a position tagged with a theme and one of its sub-themes is two contributors of one position. */
+  positionId: number;
   account: string;
   symbol: string;
   symbolKey: string;

@@ -3,30 +3,13 @@ import type { ThemeBreakdown } from '../../../shared/exposure/analytics';
 import { ChartFrame } from './charts/ChartFrame';
 import { seriesOf, UNTAGGED_COLOR } from './charts/colors';
 import { ThemeDonut } from './charts/ThemeDonut';
-import { ThemeTreemap, type TreeNode } from './charts/ThemeTreemap';
+import { ThemeTreemap } from './charts/ThemeTreemap';
+import { treeOf } from './theme-tree';
 import { formatCount, formatDate, formatMoney, formatShare, formatWeight } from '../format';
 import { tagSourceLabel } from '../tagging/tag-source';
 import type { ViewProps } from './AnalyticsViews';
 import { BenchmarkPanel } from './BenchmarkPanel';
 import { ProjectFacts } from './ProjectFacts';
-
-/**
- * Treemap nodes: each theme's top positions, plus "Other" (`other`, in the interface's language,
- * with how many positions it holds) for the rest of its value.
- */
-function treeOf(b: ThemeBreakdown, other: (positions: number) => string): TreeNode[] {
-  const share = (v: number) => (b.totalValue === 0 ? 0 : v / b.totalValue);
-  return b.themes
-    .filter((t) => t.value > 0)
-    .map((t) => {
-      const leaves = t.top
-        .filter((c) => c.value > 0)
-        .map((c) => ({ name: c.symbol, theme: t.name, color: t.color, value: c.value, share: share(c.value), detail: `${c.account} · ${formatWeight(c.weight)}` }));
-      const rest = Math.round((t.value - leaves.reduce((s, l) => s + l.value, 0)) * 100) / 100;
-      if (rest > 0) leaves.push({ name: other(t.positionCount - leaves.length), theme: t.name, color: t.color, value: rest, share: share(rest), detail: '' });
-      return { name: t.name, color: t.color, children: leaves };
-    });
-}
 
 /** Exposure by theme: donut of shares, treemap theme -> position, and each theme's top contributors. */
 export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: ViewProps & { breakdown: ThemeBreakdown; version: number }) {
