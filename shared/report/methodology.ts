@@ -30,7 +30,7 @@ export function methodologyParagraphs(doc: Pick<ReportDocument, 'exposure' | 'sc
   return [
     tr("Every position is valued in {{currency}}: its market value from the broker's file (or quantity times price where the file has no value), converted with the exchange rates listed in this report. A position in a currency with no rate is left out of the totals and named in a warning; it is never converted at 1.", { currency: baseCurrency }),
     ...(household
-      ? [tr("This report combines the latest snapshot of each portfolio of {{client}}. Each is valued at the exchange rates of its own date; the same security held in several accounts is added up into one line; each theme's figure is the sum of the portfolios' figures.", { client: r.portfolio })]
+      ? [tr("This report combines the latest snapshot of each portfolio of {{client}}. Each is valued at the exchange rates of its own date; the same security held in the same currency in several accounts is added up into one line (held in two currencies, a line for each); each theme's figure is the sum of the portfolios' figures.", { client: r.portfolio })]
       : []),
     ...projectsParagraph(r, tr, language),
     tr('Each holding can be tagged with one or more themes, each with a weight: the share of that holding that rides on the theme (50% means half of its value counts). Weights of one holding add up to at most 100%.'),

@@ -142,8 +142,8 @@ export const SECTIONS: Record<string, string> = {
   // Methodology (methodology.ts)
   "Every position is valued in {{currency}}: its market value from the broker's file (or quantity times price where the file has no value), converted with the exchange rates listed in this report. A position in a currency with no rate is left out of the totals and named in a warning; it is never converted at 1.":
     '全銘柄を {{currency}} で評価しています。評価額は、証券会社のファイルの時価（ファイルに評価額がない場合は数量 × 価格）を、本レポート記載の為替レートで換算したものです。為替レートのない通貨の銘柄は合計から除外し、警告に記載します。1 として換算することはありません。',
-  "This report combines the latest snapshot of each portfolio of {{client}}. Each is valued at the exchange rates of its own date; the same security held in several accounts is added up into one line; each theme's figure is the sum of the portfolios' figures.":
-    '本レポートは、{{client}} の各ポートフォリオの最新スナップショットを合算したものです。各ポートフォリオはそれぞれの日付の為替レートで評価し、複数の口座で保有する同一銘柄は 1 行に合算しています。各テーマの数値は、各ポートフォリオの数値の合計です。',
+  "This report combines the latest snapshot of each portfolio of {{client}}. Each is valued at the exchange rates of its own date; the same security held in the same currency in several accounts is added up into one line (held in two currencies, a line for each); each theme's figure is the sum of the portfolios' figures.":
+    '本レポートは、{{client}} の各ポートフォリオの最新スナップショットを合算したものです。各ポートフォリオはそれぞれの日付の為替レートで評価し、複数の口座で同じ通貨建てで保有する同一銘柄は 1 行に合算しています（2 つの通貨建てで保有する場合は通貨ごとに 1 行）。各テーマの数値は、各ポートフォリオの数値の合計です。',
   "The default themes follow the first projects of Japan's $550 billion US investment program, announced on {{date}}. {{projects}}. Sources: {{sources}}.":
     '既定のテーマは、{{date}} に発表された日本の 5,500 億ドル規模の対米投資プログラムの第1弾案件に基づいています。{{projects}}。出典: {{sources}}。',
   '{{theme}}: the {{project}} ({{sponsor}}; {{location}}; {{size}})': '{{theme}}: {{project}}（{{sponsor}}、{{location}}、{{size}}）',
