@@ -53,6 +53,12 @@ function importOptions(values: Record<string, unknown>): ImportOptions {
     }
     options.delimiter = d as ImportOptions['delimiter'];
   }
+  if (values['decimal'] !== undefined) {
+    const d = String(values['decimal']).trim().toLowerCase();
+    const decimal = d === 'point' || d === '.' ? '.' : d === 'comma' || d === ',' ? ',' : null;
+    if (decimal === null) throw new UsageError(`--decimal "${String(values['decimal'])}" is not one of point comma`);
+    options.decimal = decimal;
+  }
   if (values['preset'] !== undefined) options.preset = String(values['preset']);
   const maps = (values['map'] as string[] | undefined) ?? [];
   if (maps.length > 0) {
@@ -80,6 +86,7 @@ const importCommand: Command = async (h, args, io) => {
     map: { type: 'string', multiple: true },
     encoding: { type: 'string' },
     delimiter: { type: 'string' },
+    decimal: { type: 'string' },
     'skip-invalid': { type: 'boolean' },
     'allow-duplicate': { type: 'boolean' },
   });

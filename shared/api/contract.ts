@@ -93,6 +93,8 @@ const ruleSchema = z.strictObject({
 export const importOptionsSchema = z.strictObject({
   encoding: z.enum(ENCODINGS).optional(),
   delimiter: z.enum(DELIMITER_CANDIDATES).optional(),
+  /** The number columns' decimal separator, instead of the one their figures suggest. */
+  decimal: z.enum(['.', ',']).optional(),
   preset: text(64).optional(),
   mapping: z.partialRecord(z.enum(POSITION_FIELDS), text(200)).optional(),
 });

@@ -32,7 +32,14 @@ export type ImportCheck =
    */
   | { kind: 'identifier'; file: string; line: number; column: number | null; header: string | null; value: string; scheme: IdentifierScheme }
   /** How many more identifiers fail their check digit than the ones listed (at most IDENTIFIERS_LISTED). */
-  | { kind: 'moreIdentifiers'; file: string; count: number };
+  | { kind: 'moreIdentifiers'; file: string; count: number }
+  /**
+   * No sampled figure shows the decimal separator, so it was taken from the file's delimiter (a
+   * comma in a `;` file, else a point), and a number cell reads either way (`2,053`: 2.053 or 2053):
+   * the first such cell, its column (1-based) and header, how it was `read` and the `other` reading.
+   * Not kept with the snapshot: the choice (ParseOptions.decimal) is the import's, not its figures'.
+   */
+  | { kind: 'separator'; line: number; column: number; header: string; cell: string; decimal: '.' | ','; read: string; other: string };
 
 export type IdentifierScheme = 'ISIN' | 'CUSIP' | 'SEDOL';
 
@@ -73,6 +80,10 @@ export const CHECK_TEXT = {
     '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
   identifierNoColumn: '{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
   moreIdentifiers: '{{file}}: {{n}} more identifiers fail their check digit.',
+  separatorComma:
+    'No figure in the file shows whether its decimal separator is a point or a comma, and some could be read either way (line {{line}}, {{header}}: {{cell}}). They were read with a decimal comma, as is usual in a file delimited by semicolons: {{cell}} as {{read}}, not {{other}}. If the file writes 1,234.56, import it again choosing Point as the decimal separator (on the command line, --decimal point).',
+  separatorPoint:
+    'No figure in the file shows whether its decimal separator is a point or a comma, and some could be read either way (line {{line}}, {{header}}: {{cell}}). They were read with a decimal point, as is usual in a file not delimited by semicolons: {{cell}} as {{read}}, not {{other}}. If the file writes 1.234,56, import it again choosing Comma as the decimal separator (on the command line, --decimal comma).',
 } as const;
 
 export type CheckText = (typeof CHECK_TEXT)[keyof typeof CHECK_TEXT];
@@ -88,6 +99,9 @@ export function checkSaid(c: ImportCheck, amount: (cents: number) => string, cou
     return c.column === null ? { text: CHECK_TEXT.identifierNoColumn, params } : { text: CHECK_TEXT.identifier, params: { ...params, column: String(c.column), header: c.header ?? '' } };
   }
   if (c.kind === 'moreIdentifiers') return { text: CHECK_TEXT.moreIdentifiers, params: { file: c.file, n: count(c.count) } };
+  if (c.kind === 'separator') {
+    return { text: c.decimal === ',' ? CHECK_TEXT.separatorComma : CHECK_TEXT.separatorPoint, params: { line: String(c.line), header: c.header, cell: c.cell, read: c.read, other: c.other } };
+  }
   const one = c.count === 1;
   const text = {
     sign: one ? CHECK_TEXT.signOne : CHECK_TEXT.signMany,

@@ -13,7 +13,7 @@ import { CELL_PROBLEM_TEXT, ROW_TEXT, rowIssue, rowReason } from './row-text';
 import { MONEY_LIMIT_TEXT } from './normalise';
 import { decimalToCents, decimalToString } from '../money/decimal';
 import type { NumberStyle } from '../money/parse-number';
-import { detectNumberStyleOrNull, parseDecimal } from '../money/parse-number';
+import { ambiguousReadings, detectNumberStyleOrNull, parseDecimal } from '../money/parse-number';
 import type { ParseContext } from './context';
 import { newContext, scanLineForDate } from './context';
 import { decodeBytes } from './decode';
@@ -90,6 +90,8 @@ export interface Session {
   /** What the positions add up to, for telling a total row without a label by its value (totalBySum). */
   sums: RunningSums;
   warnings: string[];
+  /** A number cell that reads either way, its decimal separator guessed from the delimiter (separatorCheck); said at the end. */
+  separator: ImportCheck | null;
 }
 
 
@@ -181,6 +183,9 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
     delimiter = sep[1]!;
     start = sep[0].length;
     startLine = 2;
+  }
+  if (options.decimal !== undefined && options.decimal !== '.' && options.decimal !== ',') {
+    return fatal('BAD_OPTION', `"${String(options.decimal)}" cannot be a decimal separator. Use . (point) or , (comma).`);
   }
   if (options.delimiter !== undefined && options.delimiter !== '') {
     delimiter = canonicalDelimiter(options.delimiter);
@@ -303,7 +308,10 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
     if (row === null) break;
     pending.push(row);
   }
-  const columnsStyles = [styleOf(pending, idx.quantity), styleOf(pending, idx.price), styleOf(pending, idx.value)];
+  // The user's decimal separator, or each column's from its figures, else the other columns'
+  // majority, else the delimiter's habit: then a figure that reads either way is said (separatorCheck).
+  const chosen: NumberStyle | null = options.decimal !== undefined ? { decimal: options.decimal } : null;
+  const columnsStyles = chosen ? [chosen, chosen, chosen] : [styleOf(pending, idx.quantity), styleOf(pending, idx.price), styleOf(pending, idx.value)];
   let points = 0;
   let commas = 0;
   for (const s of columnsStyles) {
@@ -311,6 +319,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
     else if (s?.decimal === ',') commas++;
   }
   const fallback: NumberStyle = points > commas ? { decimal: '.' } : commas > points ? { decimal: ',' } : { decimal: delimiter === ';' ? ',' : '.' };
+  const separator = points === 0 && commas === 0 ? separatorCheck(pending, headers, idx, fallback.decimal) : null;
 
   const plan: ColumnPlan = {
     headers,
@@ -357,8 +366,29 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null }, differs: { count: 0, first: null }, looksTotal: { count: 0, first: null } },
       sums: { all: 0, allCount: 0, block: 0, blockCount: 0, byAccount: idx.account >= 0 ? new Map() : null, account: null, accountSum: null },
       warnings: duplicateHeaderNotes(headers, idx),
+      separator,
     },
   };
+}
+
+/**
+ * With no sampled figure showing the decimal separator (it was taken from the delimiter), the
+ * first sampled number cell that reads either way (`2,053`: 2.053 or 2053), as a check; null when
+ * every cell reads one way only. Once per file, on the sampled rows.
+ */
+function separatorCheck(rows: readonly RawRow[], headers: readonly string[], idx: ColumnIndexes, decimal: '.' | ','): ImportCheck | null {
+  const columns = [idx.quantity, idx.price, idx.value, idx.baseValue].filter((i) => i >= 0);
+  for (const row of rows) {
+    for (const col of columns) {
+      const cell = row.cells[col];
+      if (cell === undefined || cell === '') continue;
+      const both = ambiguousReadings(cell);
+      if (both === null) continue;
+      const [read, other] = decimal === ',' ? [both.comma, both.point] : [both.point, both.comma];
+      return { kind: 'separator', line: row.line, column: col + 1, header: (headers[col] ?? '').trim(), cell: cell.trim(), decimal, read: decimalToString(read), other: decimalToString(other) };
+    }
+  }
+  return null;
 }
 
 /** Name columns that hold the Tokyo code too (SBI's 銘柄（コード）). */
@@ -403,12 +433,12 @@ export function finishedFormat(s: Session): FileFormat {
 /**
  * What a parse says once the whole file is read (either parse, whole or streamed; `sumCents` what
  * its positions add up to): its warnings, then the checks the file asks for, which are also given
- * apart (the app lists only those): a file total the rows do not add up to, values whose sign is
+ * apart (the app lists only those): figures that read either way under a guessed decimal separator, a file total the rows do not add up to, values whose sign is
  * not quantity x price's, values the file left empty (quantity x price used). All are kept as the
  * file gives them, and said.
  */
 export function endOfFileNotes(s: Session, sumCents: number): { warnings: string[]; checks: ImportCheck[] } {
-  const checks: ImportCheck[] = [];
+  const checks: ImportCheck[] = s.separator ? [s.separator] : [];
   if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) checks.push({ kind: 'total', fileCents: s.totalCents, rowsCents: sumCents });
   for (const kind of ['sign', 'computed', 'differs', 'looksTotal'] as const) {
     const { count, first } = s.notices[kind];

@@ -31,6 +31,11 @@ export interface ParseOptions {
   encoding?: string | undefined;
   /** Force a delimiter instead of sniffing it. */
   delimiter?: string | undefined;
+  /**
+   * Force the decimal separator of the number columns (quantity, price, value) instead of reading it
+   * from their figures: '.' for 1,234.56, ',' for 1.234,56.
+   */
+  decimal?: '.' | ',' | undefined;
   /** Force a broker preset by id instead of recognising it from the header. */
   preset?: string | undefined;
   /** User-chosen columns; overrides the preset or the automatic mapping field by field. */

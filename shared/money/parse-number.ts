@@ -361,3 +361,22 @@ export function detectNumberStyleOrNull(cells: readonly string[]): NumberStyle |
   if (point === 0 && comma === 0) return null;
   return { decimal: comma > point ? ',' : '.' };
 }
+
+/**
+ * The two readings of a cell whose one separator could as well group thousands as mark the decimals
+ * (`2,053`, `-1.234`, `€ 2,053`): with a decimal point and with a decimal comma; null for any other
+ * cell (one that says its style, as `2,053.10` or `12,5` do, or that reads one way only).
+ */
+export function ambiguousReadings(text: string): { point: Decimal; comma: Decimal } | null {
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === C_DOT || c === C_COMMA) && ++separators > 1) return null;
+  }
+  if (separators !== 1 || decimalEvidence(text) !== null) return null;
+  const point = parseDecimal(text, { decimal: '.' });
+  const comma = parseDecimal(text, { decimal: ',' });
+  if (!point.ok || !comma.ok || point.percent || comma.percent) return null;
+  if (point.value.units === comma.value.units && point.value.scale === comma.value.scale) return null;
+  return { point: point.value, comma: comma.value };
+}

@@ -193,4 +193,23 @@ describe('themelens CLI (the command-line contract in the README)', () => {
     expect(refused.stderr).toBe('themelens: --delimiter ":" is not one of , ; tab |. Run "themelens help" for usage.\n');
     expect(dumpContent(db)).toBe(before);
   });
+
+  it('a semicolon file whose figures never show their decimal separator: read with a decimal comma and said; --decimal point reads them the other way', () => {
+    const file = join(temp.dir, 'us-figures.csv');
+    writeFileSync(file, 'Symbol;Description;Quantity;Value;Currency\nAAPL;Apple;10;2,053;USD\nMSFT;Microsoft;5;2,522;USD\n');
+    const total = (name: string) => JSON.parse(runCli(['exposure', '--db', db, '--portfolio', name, '--format', 'json']).stdout).totalValue;
+    const guessed = runCli(['import', file, '--db', db, '--portfolio', 'Guessed', '--allow-duplicate']);
+    expect(guessed.code).toBe(0);
+    expect(guessed.stderr).toContain(
+      'warning: No figure in the file shows whether its decimal separator is a point or a comma, and some could be read either way (line 2, Value: 2,053). They were read with a decimal comma, as is usual in a file delimited by semicolons: 2,053 as 2.053, not 2053. If the file writes 1,234.56, import it again choosing Point as the decimal separator (on the command line, --decimal point).\n',
+    );
+    expect(total('Guessed')).toBe(4.57);
+    const chosen = runCli(['import', file, '--db', db, '--portfolio', 'Chosen', '--decimal', 'point', '--allow-duplicate']);
+    expect(chosen.code).toBe(0);
+    expect(chosen.stderr).not.toContain('warning:');
+    expect(total('Chosen')).toBe(4575);
+    const refused = runCli(['import', file, '--db', db, '--portfolio', 'Refused', '--decimal', 'dot', '--allow-duplicate']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('themelens: --decimal "dot" is not one of point comma. Run "themelens help" for usage.\n');
+  });
 });

@@ -34,6 +34,13 @@ const DELIMITERS: { id: NonNullable<ImportOptions['delimiter']>; label: string }
   { id: '|', label: msg('Pipe |') },
 ];
 
+/** The number columns' decimal separator: read from the file's figures ('' here, no option sent) or chosen. */
+const DECIMALS: { id: '' | NonNullable<ImportOptions['decimal']>; label: string }[] = [
+  { id: '', label: msg('Automatic') },
+  { id: '.', label: msg('Point (1,234.56)') },
+  { id: ',', label: msg('Comma (1.234,56)') },
+];
+
 /** "Portfolio_Positions_Nov-24-2026.csv" -> "Portfolio Positions". */
 function nameFromFile(fileName: string): string {
   const stem = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').replace(/\b[A-Z][a-z]{2} \d{1,2} \d{4}\b/, '').trim();
@@ -42,7 +49,7 @@ function nameFromFile(fileName: string): string {
 
 /**
  * The import screen: where the file goes (new portfolio or new snapshot), how it was read
- * (format, encoding, delimiter: each can be overridden, re-reading the original bytes), which column
+ * (format, encoding, delimiter, decimal separator: each can be overridden, re-reading the original bytes), which column
  * feeds which field, and a live preview of the first rows as they will be read.
  */
 export function ImportDialog({
@@ -179,6 +186,23 @@ export function ImportDialog({
                 onChange={(e) => setOptions((o) => ({ ...o, delimiter: e.target.value as ImportOptions['delimiter'] }))}
               >
                 {DELIMITERS.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {t(x.label)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('Decimal separator')}</span>
+              <select
+                data-testid="import-decimal"
+                value={options.decimal ?? ''}
+                onChange={(e) => {
+                  const decimal = e.target.value;
+                  setOptions(({ decimal: _, ...o }) => (decimal === '.' || decimal === ',' ? { ...o, decimal } : o));
+                }}
+              >
+                {DECIMALS.map((x) => (
                   <option key={x.id} value={x.id}>
                     {t(x.label)}
                   </option>

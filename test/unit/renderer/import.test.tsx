@@ -279,6 +279,60 @@ describe('importing holdings', () => {
     }
   });
 
+  it('offers the decimal separator beside the delimiter: the choice re-reads the preview and goes with the import; Automatic sends none', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    render(<App />);
+    await openImportDialog();
+    const lastPreview = () => (bridge.previewImport.mock.calls.at(-1) as unknown[] | undefined)?.[0];
+    const select = screen.getByTestId('import-decimal') as HTMLSelectElement;
+    expect(select.value).toBe('');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Automatic', 'Point (1,234.56)', 'Comma (1.234,56)']);
+    expect(lastPreview()).toEqual({ path: FILE.path, options: {} });
+    fireEvent.change(select, { target: { value: ',' } });
+    await waitFor(() => expect(lastPreview()).toEqual({ path: FILE.path, options: { decimal: ',' } }));
+    fireEvent.change(select, { target: { value: '' } });
+    await waitFor(() => expect(lastPreview()).toEqual({ path: FILE.path, options: {} }));
+    fireEvent.change(select, { target: { value: '.' } });
+    await waitFor(() => expect(lastPreview()).toEqual({ path: FILE.path, options: { decimal: '.' } }));
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(1));
+    expect(bridge.importHoldings.mock.calls[0]![0]).toMatchObject({ options: { decimal: '.' } });
+    try {
+      await act(() => setLanguage('ja'));
+      await openImportDialog();
+      const ja = screen.getByTestId('import-decimal') as HTMLSelectElement;
+      expect(ja.closest('label')!.textContent).toMatch(/^小数点/);
+      expect([...ja.options].map((o) => o.textContent)).toEqual(['自動', 'ピリオド (1,234.56)', 'カンマ (1.234,56)']);
+    } finally {
+      await act(() => setLanguage('en'));
+    }
+  });
+
+  it('says figures that read either way, how they were read and how to choose the other reading, in English (as the command line) and Japanese', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const separator = { kind: 'separator', line: 2, column: 4, header: 'Value', cell: '2,053', decimal: ',', read: '2.053', other: '2053' } as const;
+    bridge.importHoldings.mockResolvedValue({ ...makeOutcome(makePortfolio()), warnings: [checkText(separator)], checks: [separator] });
+    render(<App />);
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const items = async () => within(await screen.findByTestId('toast')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(await items()).toEqual([checkText(separator)]);
+    expect((await items())[0]).toMatch(/^No figure in the file shows whether its decimal separator is a point or a comma, .*2,053 as 2\.053, not 2053\. If the file writes 1,234\.56, import it again choosing Point as the decimal separator/);
+    fireEvent.click(within(screen.getByTestId('toast')).getByRole('button', { name: 'Dismiss' }));
+    try {
+      await act(() => setLanguage('ja'));
+      await openImportDialog();
+      fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+      expect(await items()).toEqual([
+        'ファイル内のどの数値からも小数点がピリオドかカンマかが分からず、どちらとも読める数値があります（2 行目、Value: 2,053）。セミコロン区切りのファイルの慣例どおり、カンマを小数点として読みました。2,053 は 2053 ではなく 2.053 です。ファイルが 1,234.56 の書き方であれば、小数点に「ピリオド」を選んでもう一度インポートしてください（コマンドラインでは --decimal point）。',
+      ]);
+    } finally {
+      await act(() => setLanguage('en'));
+    }
+  });
+
   it('does nothing when the file dialog is cancelled', async () => {
     const bridge = installBridge();
     render(<App />);

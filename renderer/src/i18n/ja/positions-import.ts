@@ -93,6 +93,10 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   'Reading the file…': 'ファイルを読み込み中…',
   Encoding: '文字コード',
   Delimiter: '区切り文字',
+  'Decimal separator': '小数点',
+  Automatic: '自動',
+  'Point (1,234.56)': 'ピリオド (1,234.56)',
+  'Comma (1.234,56)': 'カンマ (1.234,56)',
   'Remember these columns for files with the same header row': '見出し行が同じファイルにはこの列の対応付けを使う',
   'First rows as ThemeLens reads them: {{bad}} of {{rows}} cannot be read yet (hover a red cell to see why; map a column or fix the file).':
     'ThemeLens が読み取った先頭の行です。{{rows}} 行中 {{bad}} 行はまだ読み取れません（赤いセルにポインターを合わせると理由が表示されます。列を対応付けるか、ファイルを修正してください）。',

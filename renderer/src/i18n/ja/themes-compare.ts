@@ -51,6 +51,10 @@ export const THEMES_COMPARE: Record<string, string> = {
   '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.':
     '{{file}} の {{line}} 行目、{{column}} 列目（{{header}}）: {{value}} は有効な {{scheme}} ではありません（チェックディジットが合いません）。銘柄は取り込みましたが、識別にこの {{scheme}} は使っていません。セルを確認してください。',
   '{{file}}: {{n}} more identifiers fail their check digit.': '{{file}}: ほかに {{n}} 件の識別子のチェックディジットが合いません。',
+  'No figure in the file shows whether its decimal separator is a point or a comma, and some could be read either way (line {{line}}, {{header}}: {{cell}}). They were read with a decimal comma, as is usual in a file delimited by semicolons: {{cell}} as {{read}}, not {{other}}. If the file writes 1,234.56, import it again choosing Point as the decimal separator (on the command line, --decimal point).':
+    'ファイル内のどの数値からも小数点がピリオドかカンマかが分からず、どちらとも読める数値があります（{{line}} 行目、{{header}}: {{cell}}）。セミコロン区切りのファイルの慣例どおり、カンマを小数点として読みました。{{cell}} は {{other}} ではなく {{read}} です。ファイルが 1,234.56 の書き方であれば、小数点に「ピリオド」を選んでもう一度インポートしてください（コマンドラインでは --decimal point）。',
+  'No figure in the file shows whether its decimal separator is a point or a comma, and some could be read either way (line {{line}}, {{header}}: {{cell}}). They were read with a decimal point, as is usual in a file not delimited by semicolons: {{cell}} as {{read}}, not {{other}}. If the file writes 1.234,56, import it again choosing Comma as the decimal separator (on the command line, --decimal comma).':
+    'ファイル内のどの数値からも小数点がピリオドかカンマかが分からず、どちらとも読める数値があります（{{line}} 行目、{{header}}: {{cell}}）。セミコロン区切りでないファイルの慣例どおり、ピリオドを小数点として読みました。{{cell}} は {{other}} ではなく {{read}} です。ファイルが 1.234,56 の書き方であれば、小数点に「カンマ」を選んでもう一度インポートしてください（コマンドラインでは --decimal comma）。',
   'Report saved to {{path}}': 'レポートを {{path}} に保存しました',
   'Remove the sample': 'サンプルを削除',
   'Sample household:': 'サンプル世帯:',
