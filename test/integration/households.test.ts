@@ -66,7 +66,8 @@ describe('households, benchmarks and report scenarios', () => {
       { name: 'Ann IRA', snapshotId: 1, asOf: '2026-11-02', sourceFile: 'ira.csv', baseCurrency: 'USD', totalValue: 16000, positionCount: 3 },
       { name: 'Ann Joint', snapshotId: 2, asOf: '2026-11-02', sourceFile: 'joint.csv', baseCurrency: 'EUR', totalValue: 7300, positionCount: 2 },
     ]);
-    expect(r.fxRates).toEqual([{ currency: 'EUR', rate: '1 EUR = 1.10 USD', asOf: '2026-11-02' }]);
+    // Each rate names the portfolios valued at it (a household's portfolios may be of several dates).
+    expect(r.fxRates).toEqual([{ currency: 'EUR', rate: '1 EUR = 1.10 USD', asOf: '2026-11-02', portfolios: ['Ann Joint'] }]);
     // The same security in two accounts is one line: 70 shares, 14,000.00, 8,400.00 of data centers.
     const nvda = r.positions.find((p) => p.symbolKey === 'NVDA')!;
     expect(nvda).toMatchObject({ account: 'Ann IRA · IRA-1; Ann Joint · J-7', quantity: 70, value: 14000, localValue: 14000 });
