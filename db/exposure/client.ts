@@ -68,7 +68,8 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
   if (reports.length === 0) throw new AppError('NOT_FOUND', `No portfolio of ${name} has a snapshot yet. Import holdings first: themelens import FILE --portfolio NAME --client "${name}"`);
 
   const sum = (pick: (r: Exposure) => number) => money(reports.reduce((c, { report }) => c + toCents(pick(report)), 0));
-  const lineCounts = themeLineCounts(db, base, reports.map(({ report }) => report.snapshotId as number), (reports[0] as { report: Exposure }).report.themes);
+  const lines = clientLines(db, base, reports.map(({ report }) => report.snapshotId as number), (reports[0] as { report: Exposure }).report.themes);
+  const lineCounts = lines.themeCounts;
   const totalValue = sum((r) => r.totalValue);
   const themes = (reports[0] as { report: Exposure }).report.themes.map((t) => {
     const rows = reports.map(({ report }) => report.themes.find((x) => x.id === t.id));
@@ -98,7 +99,7 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
     return { portfolio, positions: ids ? listReportPositions(db, report.snapshotId as number, basis.factors, basis.broker !== null, -1, ids) : [] };
   });
   const positions = mergePositions(read.flatMap(({ portfolio, positions: list }) => list.map((pos) => ({ portfolio: portfolio.name, pos }))));
-  const positionCount = limited ? countLines(db, base, snapshotIds) : positions.length;
+  const positionCount = limited ? lines.count : positions.length;
   const asOf = reports.map(({ report }) => report.asOf).sort().at(-1) as string;
   // Each rate once, naming the portfolios valued at it: a currency may be at several (each snapshot at its own date's).
   const rates = new Map<string, Exposure['fxRates'][number] & { portfolios: string[] }>();
@@ -123,7 +124,9 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
     untaggedValue: sum((r) => r.untaggedValue),
     themes: withTargets(themes, listClientTargets(db, name)),
     positionCount,
-    positions: options.positionLimit === undefined ? positions : positions.slice(0, options.positionLimit),
+    // A screen's few lines go without their parts: the Household view shows a line's accounts
+    // (account) and no breakdown by account or currency, which the reports make of the parts.
+    positions: options.positionLimit === undefined ? positions : positions.slice(0, options.positionLimit).map(({ parts: _parts, ...line }) => line),
     fxRates: [...rates.values()].sort((a, b) => a.currency.localeCompare(b.currency) || a.asOf.localeCompare(b.asOf)),
     // Each portfolio's warnings, saying whose they are.
     warnings: reports.flatMap(({ portfolio, report }) => report.warnings.map((w) => warningOf(portfolio.name, w))),
@@ -137,12 +140,14 @@ export function computeClientExposure(db: Db, client: string, generatedAt: strin
 const lineKey = (p: { symbolKey: string; currency: string; isCash: boolean }) => `${p.symbolKey}\u0000${p.currency}\u0000${p.isCash ? 1 : 0}`;
 
 /**
- * Per theme, how many of the client's lines (mergePositions: one per security, currency and cash
- * flag, across portfolios and accounts) it holds: lines with a valued position whose security is
- * tagged with the theme, or for a top-level theme with it or one of its sub-themes, each line
- * once. From the groups, which are exactly those lines (client-lines.ts), and today's tags.
+ * How many lines mergePositions would make of these snapshots' positions (one per security,
+ * currency and cash flag, across portfolios and accounts; a position without a rate its own line),
+ * and per theme how many of those lines it holds: lines with a valued position whose security is
+ * tagged with the theme, or for a top-level theme with it or one of its sub-themes, each line once.
+ * From the groups, which are exactly those lines (client-lines.ts), and today's tags, in one pass
+ * (two passes over 100,000 groups were a tenth of the Household view's switch).
  */
-function themeLineCounts(db: Db, base: string, snapshotIds: number[], themes: readonly { id: string; parentId?: string | null }[]): Map<string, number> {
+function clientLines(db: Db, base: string, snapshotIds: number[], themes: readonly { id: string; parentId?: string | null }[]): { count: number; themeCounts: Map<string, number> } {
   const parentOf = new Map(themes.map((t) => [t.id, t.parentId ?? null]));
   const themesOf = new Map<string, string[]>();
   for (const [key, themeId] of db.prepare('SELECT symbol_key, theme_id FROM tags WHERE weight_bp > 0').raw().all() as [string, string][]) {
@@ -150,34 +155,38 @@ function themeLineCounts(db: Db, base: string, snapshotIds: number[], themes: re
     list.push(themeId);
     themesOf.set(key, list);
   }
+  // A snapshot's groups are distinct lines: one portfolio's (the usual household) need no set of
+  // line keys, which for 100,000 groups was most of this function's time.
+  const one = snapshotIds.length === 1;
+  const merged = new Set<string>();
+  let count = 0;
+  const counts = new Map<string, number>();
   const lines = new Map<string, Set<string>>();
-  const add = (themeId: string, line: string) => (lines.get(themeId) ?? (lines.set(themeId, new Set()).get(themeId) as Set<string>)).add(line);
+  const themesOfLine = new Set<string>();
   for (const id of snapshotIds) {
     for (const g of valuedCounts(db, base, id)) {
-      const tagged = g.valued > 0 ? themesOf.get(g.symbolKey) : undefined;
+      count += g.n - g.valued;
+      if (g.valued === 0) continue;
+      const line = one ? '' : lineKey(g);
+      if (one) count++;
+      else merged.add(line);
+      const tagged = themesOf.get(g.symbolKey);
       if (!tagged) continue;
-      const line = lineKey(g);
+      // The line's themes, a parent once though tagged with it and its sub-theme.
+      themesOfLine.clear();
       for (const themeId of tagged) {
-        add(themeId, line);
+        themesOfLine.add(themeId);
         const parent = parentOf.get(themeId);
-        if (parent) add(parent, line);
+        if (parent) themesOfLine.add(parent);
+      }
+      for (const themeId of themesOfLine) {
+        if (one) counts.set(themeId, (counts.get(themeId) ?? 0) + 1);
+        else (lines.get(themeId) ?? (lines.set(themeId, new Set()).get(themeId) as Set<string>)).add(line);
       }
     }
   }
-  return new Map([...lines].map(([themeId, set]) => [themeId, set.size]));
-}
-
-/** How many lines mergePositions would make of these snapshots' positions, from their groups. */
-function countLines(db: Db, base: string, snapshotIds: number[]): number {
-  const merged = new Set<string>();
-  let alone = 0;
-  for (const id of snapshotIds) {
-    for (const g of valuedCounts(db, base, id)) {
-      if (g.valued > 0) merged.add(lineKey(g));
-      alone += g.n - g.valued;
-    }
-  }
-  return merged.size + alone;
+  if (one) return { count, themeCounts: counts };
+  return { count: count + merged.size, themeCounts: new Map([...lines].map(([themeId, set]) => [themeId, set.size])) };
 }
 
 /**
