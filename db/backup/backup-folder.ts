@@ -12,8 +12,13 @@ import { DB_FILE_NAME } from '../paths';
  * `backups/<its file name>/`, inside the same private folder.
  */
 export function backupDir(dbPath: string): string {
-  const shared = join(dirname(dbPath), 'backups');
+  const shared = sharedBackupsFolder(dbPath);
   return basename(dbPath) === DB_FILE_NAME ? shared : join(shared, basename(dbPath));
+}
+
+/** The `backups` folder beside a database: themelens.db's own, and the other databases' folders. */
+function sharedBackupsFolder(dbPath: string): string {
+  return join(dirname(dbPath), 'backups');
 }
 
 /** A backup's file name: its time and why it was taken. */
@@ -43,7 +48,7 @@ export function listBackupsIn(dir: string): BackupInfo[] {
  * this database's; the user who knows one is this database's moves it into its folder.
  */
 export function unclaimedBackups(dbPath: string): { folder: string; backups: BackupInfo[] } {
-  const shared = join(dirname(dbPath), 'backups');
+  const shared = sharedBackupsFolder(dbPath);
   return { folder: shared, backups: backupDir(dbPath) === shared ? [] : listBackupsIn(shared) };
 }
 
@@ -62,7 +67,7 @@ export function unclaimedNote(dbPath: string): string | null {
  * in `backups/` are themelens.db's, or of unknown origin to any other database: see unclaimedBackups.)
  */
 export function otherOwnerOf(dbPath: string, file: string): string | null {
-  const shared = join(dirname(dbPath), 'backups');
+  const shared = sharedBackupsFolder(dbPath);
   if (!existsSync(shared) || !BACKUP_NAME.test(file)) return null;
   const own = resolve(backupDir(dbPath));
   const other = readdirSync(shared, { withFileTypes: true }).find(
@@ -83,7 +88,7 @@ export function refuseUnlessOwnBackup(dbPath: string, backupPath: string): void 
   if (dir === own) return;
   const file = basename(backupPath);
   const database = basename(dbPath);
-  const shared = resolve(dirname(dbPath), 'backups');
+  const shared = resolve(sharedBackupsFolder(dbPath));
   if (dir === shared) throw fileRefusal('FORBIDDEN', FILE_TEXT.backupOriginUnknown, { file, folder: shared, database, own });
   if (dirname(dir) === shared) throw fileRefusal('FORBIDDEN', FILE_TEXT.backupOfAnother, { file, owner: basename(dir), database });
   throw fileRefusal('FORBIDDEN', FILE_TEXT.backupNotInFolder, { file, own, database });
@@ -92,7 +97,7 @@ export function refuseUnlessOwnBackup(dbPath: string, backupPath: string): void 
 /** What a restore by name says when the name is not among this database's backups but is elsewhere beside it. */
 export function refuseBackupNamedElsewhere(dbPath: string, file: string): void {
   const owner = otherOwnerOf(dbPath, file);
-  if (owner) refuseUnlessOwnBackup(dbPath, join(dirname(dbPath), 'backups', owner, file));
+  if (owner) refuseUnlessOwnBackup(dbPath, join(sharedBackupsFolder(dbPath), owner, file));
   const unclaimed = unclaimedBackups(dbPath).backups.find((b) => b.file === file);
   if (unclaimed) refuseUnlessOwnBackup(dbPath, unclaimed.path);
 }

@@ -10,16 +10,12 @@ export interface CurrencyFactor {
   asOf: string;
 }
 
-const MAX_EXACT = 2 ** 31;
+const MAX_EXACT = 2n ** 31n;
 
-/** Rational form of a decimal text rate ("1.0845" -> 10845/10000). */
+/** Rational form of a decimal text rate ("1.0845" -> 10845/10000), while both stay below MAX_EXACT. */
 function decimalRational(rate: string): { num: number; den: number } | null {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(rate);
-  if (!m) return null;
-  const frac = m[2] ?? '';
-  const num = Number(`${m[1]}${frac}`);
-  const den = 10 ** frac.length;
-  return num < MAX_EXACT && den < MAX_EXACT ? { num, den } : null;
+  const r = bigRational(rate);
+  return r && r.num < MAX_EXACT && r.den < MAX_EXACT ? { num: Number(r.num), den: Number(r.den) } : null;
 }
 
 /**

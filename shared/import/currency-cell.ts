@@ -56,17 +56,6 @@ const AMBIGUOUS: ReadonlyMap<string, string> = new Map([
 
 export type CurrencyCell = { ok: true; code: string } | { ok: false; ambiguous: string | null };
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-/** Three ASCII letters, as they are (the caller upper-cases them only when needed). */
-export function isThreeLetters(s: string): boolean {
-  return s.length === 3 && isAsciiLetter(s.charCodeAt(0)) && isAsciiLetter(s.charCodeAt(1)) && isAsciiLetter(s.charCodeAt(2));
-}
-
-
-
 /** Three upper-case ASCII letters: a cell that is already a code (most rows), read as it is. */
 export function isUpperCode(s: string): boolean {
   if (s.length !== 3) return false;
@@ -76,11 +65,13 @@ export function isUpperCode(s: string): boolean {
   }
   return true;
 }
+
 const SPACES_AND_DOTS = /[\s.\u3000]+/g;
 
 /** A trimmed, non-empty currency cell read as an ISO code, or why it is not one. */
 export function currencyOfCell(cell: string): CurrencyCell {
-  if (isThreeLetters(cell)) return { ok: true, code: cell.toUpperCase() };
+  // A code in lower or mixed case (`usd`, `Eur`): ASCII letters only.
+  if (/^[A-Za-z]{3}$/.test(cell)) return { ok: true, code: cell.toUpperCase() };
   const key = cell.toLowerCase().replace(SPACES_AND_DOTS, '');
   const code = ALIASES.get(key);
   if (code) return { ok: true, code };

@@ -87,8 +87,8 @@ export interface Session {
   absCents: number;
   /** Kept rows with something to check, counted by kind with the first of each as read (endOfFileNotes). */
   notices: Record<NonNullable<RowNotice> | 'looksTotal', { count: number; first: NoticedRow | null }>;
-  /** What the positions add up to, for telling a total row without a label by its value (totalBySum). */
-  sums: RunningSums;
+  /** What the positions add up to, for telling a total row without a label by its value (totalBySum); null where none can be. */
+  sums: RunningSums | null;
   warnings: string[];
   /** A number cell that reads either way, its decimal separator guessed from the delimiter (separatorCheck); said at the end. */
   separator: ImportCheck | null;
@@ -364,7 +364,8 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       totalCents: null,
       absCents: 0,
       notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null }, differs: { count: 0, first: null }, looksTotal: { count: 0, first: null } },
-      sums: { all: 0, allCount: 0, block: 0, blockCount: 0, byAccount: idx.account >= 0 ? new Map() : null, account: null, accountSum: null },
+      // Totals are told by their value only in files with a quantity or price column (totalBySum).
+      sums: idx.quantity >= 0 || idx.price >= 0 ? { all: 0, allCount: 0, block: 0, blockCount: 0, byAccount: idx.account >= 0 ? new Map() : null, account: null, accountSum: null } : null,
       warnings: duplicateHeaderNotes(headers, idx),
       separator,
     },
@@ -558,7 +559,7 @@ export function stepRow(row: RawRow, s: Session): Step {
     }
     s.absCents = abs;
     if (outcome.notice) notice(s, outcome.notice, p);
-    addToSums(s.sums, p.valueCents, p.account);
+    if (s.sums !== null) addToSums(s.sums, p.valueCents, p.account);
     s.dataSeen = true;
     s.blankSeen = false;
   } else if (outcome.kind === 'total') return counted(s, outcome);
@@ -568,8 +569,10 @@ export function stepRow(row: RawRow, s: Session): Step {
 /** A total row: counted, its value added to the file's own total, and a new block of rows begun. */
 function counted(s: Session, total: Extract<RowOutcome, { kind: 'total' }>): Step {
   s.totalRows++;
-  s.sums.block = 0;
-  s.sums.blockCount = 0;
+  if (s.sums !== null) {
+    s.sums.block = 0;
+    s.sums.blockCount = 0;
+  }
   if ((s.preset?.totalIsChecksum ?? true) && total.valueCents !== null) s.totalCents = (s.totalCents ?? 0) + total.valueCents;
   return total;
 }
@@ -621,7 +624,7 @@ function addToSums(sums: RunningSums, cents: number, account: string): void {
  */
 function totalBySum(s: Session, cents: number, account: string): Extract<RowOutcome, { kind: 'total' }> | null {
   const sums = s.sums;
-  if (s.plan.idx.quantity < 0 && s.plan.idx.price < 0) return null;
+  if (sums === null) return null;
   if (account !== '' && sums.byAccount !== null) {
     const own = sums.byAccount.get(account);
     if (own !== undefined && own.count >= 2 && own.cents === cents) return { kind: 'total', valueCents: cents };

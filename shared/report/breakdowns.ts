@@ -178,7 +178,7 @@ function usedRates(r: Exposure): (currency: string, portfolios: ReadonlySet<stri
   const rateOf = new Map<string, string>();
   for (const f of r.fxRates) for (const name of f.portfolios ?? []) rateOf.set(`${f.currency}\u0000${name}`, f.rate);
   const order = (r.portfolios ?? []).map((p) => p.name);
-  const asOfOf = new Map((r.portfolios ?? []).map((p) => [p.name, p.asOf ?? '']));
+  const asOfOf = portfolioDates(r);
   return (currency, portfolios) => {
     if (!r.portfolios || portfolios.size === 0) return undefined;
     const used: { rate: string; portfolio: string; asOf: string }[] = [];
@@ -190,7 +190,7 @@ function usedRates(r: Exposure): (currency: string, portfolios: ReadonlySet<stri
     }
     const distinct = [...new Set(used.map((u) => u.rate))];
     if (distinct.length === 1) return { rate: distinct[0] as string };
-    const text = distinct.map((rate) => `${rate} (${used.filter((u) => u.rate === rate).map((u) => `${u.portfolio}, ${u.asOf}`).join('; ')})`).join('; ');
+    const text = distinct.map((rate) => `${rate} (${used.filter((u) => u.rate === rate).map((u) => usedBy(u.portfolio, u.asOf)).join('; ')})`).join('; ');
     return { rate: text, rates: used };
   };
 }
@@ -206,6 +206,14 @@ export function overlapOf(b: ReportBreakdowns, x: string, y: string): ReportOver
  * portfolio's report.
  */
 export function rateUsers(r: Exposure, f: Exposure['fxRates'][number]): string {
-  const asOfOf = new Map((r.portfolios ?? []).map((p) => [p.name, p.asOf ?? '']));
-  return (f.portfolios ?? []).map((name) => `${name}, ${asOfOf.get(name) ?? ''}`).join('; ');
+  const asOfOf = portfolioDates(r);
+  return (f.portfolios ?? []).map((name) => usedBy(name, asOfOf.get(name) ?? '')).join('; ');
 }
+
+/** A client's portfolios' snapshot dates, by name. */
+function portfolioDates(r: Exposure): Map<string, string> {
+  return new Map((r.portfolios ?? []).map((p) => [p.name, p.asOf ?? '']));
+}
+
+/** A portfolio valued at a rate, as the By currency row and the rates section name it: "PA, 2026-03-31". */
+const usedBy = (portfolio: string, asOf: string): string => `${portfolio}, ${asOf}`;
