@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHoldings } from '../../../shared/import/parse';
-import { parseHoldingsStream } from '../../../shared/import/stream';
+import { parseStreamed } from './parse-streamed';
 import type { ParsedPosition } from '../../../shared/import/types';
 import { checkText, type ImportCheck } from '../../../shared/import/checks';
 
@@ -11,15 +11,7 @@ import { checkText, type ImportCheck } from '../../../shared/import/checks';
  */
 const HEADER = 'Symbol,Description,Quantity,Price,Market Value\n';
 
-function streamed(text: string): { warnings: string[]; checks: ImportCheck[]; positions: ParsedPosition[] } {
-  const bytes = new TextEncoder().encode(text);
-  const cut = bytes.indexOf(10, 200) + 1;
-  let at = cut;
-  const positions: ParsedPosition[] = [];
-  const r = parseHoldingsStream(bytes.subarray(0, cut), () => (at >= bytes.length ? null : bytes.subarray(at, (at = bytes.length))), {}, { position: (p) => positions.push(p), issue: () => {} });
-  if (!r.ok) throw new Error('stream failed');
-  return { warnings: r.warnings, checks: r.checks, positions };
-}
+const streamed = parseStreamed;
 
 function whole(text: string): { warnings: string[]; checks: ImportCheck[]; positions: ParsedPosition[] } {
   const r = parseHoldings(new TextEncoder().encode(text), {});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHoldings } from '../../../shared/import/parse';
-import { parseHoldingsStream } from '../../../shared/import/stream';
+import { parseStreamed } from './parse-streamed';
 import type { ParsedPosition } from '../../../shared/import/types';
 import type { ImportCheck } from '../../../shared/import/checks';
 
@@ -22,15 +22,7 @@ function whole(text: string): Parsed {
 /** Enough ordinary rows for the head of the stream to end before the rows under test. */
 const FILLER = Array.from({ length: 20 }, (_, i) => `F${i},FILLER ${i},1,10.00,10.00\n`).join('');
 
-function streamed(text: string): Parsed {
-  const bytes = new TextEncoder().encode(text);
-  const cut = bytes.indexOf(10, 200) + 1;
-  let at = cut;
-  const positions: ParsedPosition[] = [];
-  const r = parseHoldingsStream(bytes.subarray(0, cut), () => (at >= bytes.length ? null : bytes.subarray(at, (at = bytes.length))), {}, { position: (p) => positions.push(p), issue: () => {} });
-  if (!r.ok) throw new Error('stream failed');
-  return { warnings: r.warnings, checks: r.checks, positions, fileTotalCents: r.format.fileTotalCents };
-}
+const streamed = parseStreamed;
 
 const sum = (ps: readonly ParsedPosition[]) => ps.reduce((a, p) => a + p.valueCents, 0);
 
