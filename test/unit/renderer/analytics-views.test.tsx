@@ -184,6 +184,39 @@ describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () =>
     await waitFor(() => expect(figures.mock.calls.length).toBe(asked + 1)); // asked again, to confirm the figures
   }, 10_000);
 
+  it("on a view, asks for the household's figures ahead before the view's older snapshots", async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio({ clientName: 'Smith' })] });
+    const asked: string[] = [];
+    const snapshots = [3, 2, 1].map((id) => ({ ...snapshot, id, asOf: `2026-11-2${id}` }));
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => snapshots),
+      getThemeBreakdown: vi.fn(async (input: { snapshotId?: number }) => {
+        asked.push(`themes ${input.snapshotId ?? 'latest'}`);
+        return { ...breakdown(400), snapshotId: input.snapshotId ?? 3 };
+      }),
+      // The other views answer at once, so the queue goes on past them.
+      getAccountBreakdown: vi.fn(async () => ({ ...breakdown(0), themes: [], accounts: [] })),
+      getCurrencyBreakdown: vi.fn(async () => ({ ...breakdown(0), currencies: [] })),
+      getThemeOverlap: vi.fn(async () => ({ ...breakdown(0), themes: [], cells: [] })),
+      getThemeHistory: vi.fn(async () => ({ portfolioId: 1, baseCurrency: 'USD', themes: [], points: [] })),
+      getPortfoliosOverview: vi.fn(async () => ({ themes: [], portfolios: [] })),
+      listClients: vi.fn(async () => [{ name: 'Smith', baseCurrencies: ['USD'], portfolios: [{ id: 1, name: 'Smith family', baseCurrency: 'USD', snapshotCount: 3 }] }]),
+      getClientExposure: vi.fn(async () => {
+        asked.push('household');
+        return null;
+      }),
+    });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    // Straight to Themes, before the Positions view's queue starts: the Themes view's queue alone.
+    fireEvent.click(screen.getByTestId('view-tab-themes'));
+    await waitFor(() => expect(asked).toContain('themes 1'), { timeout: 5000 });
+    const household = asked.indexOf('household');
+    expect(household).toBeGreaterThanOrEqual(0);
+    expect(household).toBeLessThan(asked.indexOf('themes 2'));
+    expect(household).toBeLessThan(asked.indexOf('themes 1'));
+  }, 10_000);
+
   it('never draws an answer kept before a tag edit: the view waits for the backend', async () => {
     const { bridge, themes } = await fetchedAhead(breakdown(400));
     themes.mockImplementation(heldBack(breakdown(0)));
