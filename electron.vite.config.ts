@@ -16,7 +16,7 @@ export default defineConfig({
           // Import threads: parsing and inserting never run on the main process's event loop.
           'import-worker': resolve(__dirname, 'db/import/import-worker.ts'),
           'parse-worker': resolve(__dirname, 'db/import/parse-worker.ts'),
-          'compare-worker': resolve(__dirname, 'db/exposure/compare-worker.ts'),
+          'figures-worker': resolve(__dirname, 'db/exposure/figures-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

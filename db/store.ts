@@ -33,8 +33,8 @@ export interface Store {
   positionGroups: Map<number, { identity: string; groups: unknown[] }>;
   /** Both sides of the last comparison read (exposure/compare-sides.ts), under the snapshots' identity and rates. */
   comparedSides: { key: string; sides: unknown } | null;
-  /** The comparison being computed ahead on a thread (exposure/compare-ahead.ts), under its cache key. */
-  compareAhead: { key: string; done: Promise<void>; stop(): void } | null;
+  /** The figures being computed ahead on a thread (exposure/figures-ahead.ts), under their cache keys. */
+  figuresAhead: { keys: string[]; done: Promise<void>; stop(): void } | null;
 }
 
 const stores = new WeakMap<Db, Store>();
@@ -55,7 +55,7 @@ export function storeOf(db: Db): Store {
       printer: null,
       positionGroups: new Map(),
       comparedSides: null,
-      compareAhead: null,
+      figuresAhead: null,
     };
     stores.set(db, store);
   }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 export const WORKER_SOURCES = {
   'parse-worker': join(__dirname, 'import', 'parse-worker.ts'),
   'import-worker': join(__dirname, 'import', 'import-worker.ts'),
-  'compare-worker': join(__dirname, 'exposure', 'compare-worker.ts'),
+  'figures-worker': join(__dirname, 'exposure', 'figures-worker.ts'),
 } as const;
 
 /**

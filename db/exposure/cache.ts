@@ -91,7 +91,7 @@ export function cached<T>(db: Db, key: string, compute: () => T): T {
 
 /**
  * The cache as it stands now: a figure computed elsewhere from the data as it is now (on another
- * thread, compare-ahead.ts) may be kept with `keepComputed` if nothing is written meanwhile.
+ * thread, figures-ahead.ts) may be kept with `keepComputed` if nothing is written meanwhile.
  */
 export function cacheGeneration(db: Db): object {
   return current(db);

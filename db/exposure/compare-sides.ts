@@ -210,7 +210,7 @@ function sidesKey(db: Db, baseCurrency: string, fromId: number, toId: number): {
   return { key, basisA, basisB };
 }
 
-/** Both sides as another thread posts them (compare-ahead.ts): the typed arrays moved, not copied; the slots of `a`'s holdings found again on arrival. */
+/** Both sides as another thread posts them (figures-ahead.ts): the typed arrays moved, not copied; the slots of `a`'s holdings found again on arrival. */
 export interface PostedSides {
   key: string;
   names: { accountText: string[]; keyText: string[] };

@@ -26,7 +26,7 @@ export function compareSnapshots(db: Db, portfolio: Portfolio, from: Snapshot, t
 
 /**
  * The analytics cache's name for a comparison, and the moments its sides' tags are read at: one
- * computed on another thread (compare-ahead.ts) is kept under it, as if computed here.
+ * computed on another thread (figures-ahead.ts) is kept under it, as if computed here.
  */
 export function comparisonKey(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit: number, tagsAt?: TagMoments): { key: string; moments: TagMoments } {
   for (const s of [from, to]) if (s.portfolioId !== portfolio.id) throw new AppError('NOT_FOUND', `Snapshot ${s.id} is not part of ${portfolio.name}.`);

@@ -2,7 +2,7 @@ import type { BackendHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { encryptPlainBackups } from '../backup/backups';
 import { sqliteVersion, type Db } from '../connection';
-import { stopComparingAhead } from '../exposure/compare-ahead';
+import { stopFiguresAhead } from '../exposure/figures-ahead';
 import { databaseAccess } from '../integrity/access';
 import { openChecked, openOrStartAfresh } from '../integrity/open-checked';
 import { APPLICATION_ID, refuseIfNotOurs } from '../integrity/ownership';
@@ -97,7 +97,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
     // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.
     void closeSharedPdfRenderer(db);
-    stopComparingAhead(db);
+    stopFiguresAhead(db);
     db.close();
   } };
 }

@@ -3,8 +3,9 @@ import { AppError } from '../../shared/api/errors';
 import { portfolioNameKey } from '../../shared/domain/portfolio-name';
 import { applyShocks } from '../../shared/exposure/scenario';
 import { REPORT_CSS, renderReportBody, renderReportHtml } from '../../shared/report/report-html';
-import { cached } from '../exposure/cache';
-import { clientPortfolios, computeClientExposure } from '../exposure/client';
+import type { Exposure } from '../../shared/exposure/model';
+import { cachedClientExposure, clientPortfolios, computeClientExposure } from '../exposure/client';
+import { householdAhead } from '../exposure/figures-ahead';
 import { applyExtras, resolveExtras } from '../report/extras';
 import { buildClientReport } from '../report/client-report';
 import { renderDocument, renderText } from '../report/render';
@@ -30,13 +31,17 @@ export function clientHandlers({ db, now, settings }: HandlerContext) {
       }
       return [...groups.values()].map((g) => ({ ...g, baseCurrencies: g.baseCurrencies.sort() })).sort((a, b) => a.name.localeCompare(b.name));
     },
-    getClientExposure: (input) => {
-      // A limited list (the Household view, the exposure command) is kept until data changes, like
-      // every view's figures (cache.ts): 20-40 ms each time the view opened at 101,000 positions.
-      // The whole list (a report's) is not: it is as large as the positions.
-      const compute = (generatedAt: string) => computeClientExposure(db, input.client, generatedAt, input);
-      const key = `client:${portfolioNameKey(input.client)}:${input.baseCurrency ?? ''}:${input.positionLimit}`;
-      const exposure = input.positionLimit === undefined ? compute(now()) : { ...cached(db, key, () => compute('')), generatedAt: now() };
+    getClientExposure: async (input) => {
+      // A limited list (the Household view, the exposure command) is kept until data changes
+      // (cachedClientExposure), and may be being computed ahead on the figures thread: that is
+      // sooner than starting over here. The whole list (a report's) is not kept: it is as large as the positions.
+      const { positionLimit } = input;
+      let exposure: Exposure;
+      if (positionLimit === undefined) exposure = computeClientExposure(db, input.client, now(), input);
+      else {
+        await householdAhead(db, { ...input, positionLimit });
+        exposure = { ...cachedClientExposure(db, { ...input, positionLimit }), generatedAt: now() };
+      }
       return applyExtras(exposure, resolveExtras(db, input)).exposure;
     },
     runClientScenario: (input) => {

@@ -1,7 +1,7 @@
 import type { BackendHandlers } from '../../shared/api/contract';
 import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../exposure/breakdowns';
 import { compareSnapshots } from '../exposure/compare';
-import { compareAhead, comparedAhead } from '../exposure/compare-ahead';
+import { comparedAhead, figuresAhead } from '../exposure/figures-ahead';
 import { computeExposure } from '../exposure/compute';
 import { portfoliosOverview, themeHistory } from '../exposure/history';
 import { listPositions } from '../exposure/position-list';
@@ -40,10 +40,11 @@ export function valuationHandlers({ db, now, settings, scoped }: HandlerContext)
       await comparedAhead(db, portfolio, from, to, input.limit);
       return compareSnapshots(db, portfolio, from, to, input.limit);
     },
-    prepareComparison: (input) => {
-      const [portfolio, from, to] = compared(input);
+    prepareFigures: (input) => {
+      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
+      const comparison = input.comparison && ([resolveSnapshot(db, portfolio, input.comparison.fromSnapshotId), resolveSnapshot(db, portfolio, input.comparison.toSnapshotId)] as const);
       const connection = { dbPath: settings.dbPath, nativeBinding: settings.nativeBinding, key: settings.key, cipherNativeBinding: settings.cipherNativeBinding, readonly: Boolean(settings.readOnlyMessage) };
-      return { ahead: compareAhead(db, connection, portfolio, from, to) };
+      return { ahead: figuresAhead(db, connection, portfolio, { comparison, household: input.household }) };
     },
     getPortfoliosOverview: () => portfoliosOverview(db),
     runScenario: (input) => {
@@ -74,7 +75,7 @@ export function valuationHandlers({ db, now, settings, scoped }: HandlerContext)
     | 'getThemeOverlap'
     | 'getThemeHistory'
     | 'compareSnapshots'
-    | 'prepareComparison'
+    | 'prepareFigures'
     | 'getPortfoliosOverview'
     | 'runScenario'
     | 'setFxRate'

@@ -23,7 +23,7 @@ import { Toolbar } from './ui/Toolbar';
 import { useTagHistory } from './tagging/useTagHistory';
 import { AnalyticsViews } from './analytics/AnalyticsViews';
 import { warmUpViews } from './analytics/warm-up';
-import { compareCall, PREFETCHED_VIEWS, prepareComparison, previousSnapshotCall, snapshotsCall, usePrefetch, viewCall } from './analytics/prefetch';
+import { compareCall, PREFETCHED_VIEWS, prepareFigures, previousSnapshotCall, snapshotsCall, usePrefetch, viewCall } from './analytics/prefetch';
 import { householdCall } from './analytics/household-calls';
 import { ViewTabs, type ViewId } from './analytics/ViewTabs';
 import { forgetPositions } from './positions/usePositions';
@@ -145,16 +145,17 @@ export function App() {
   // rename, a restore…) or a tag edit, undo or redo. The analytics view on screen asks for its
   // figures again, and draws at once only answers kept in the current generation (kept-answers.ts).
   const generation = useMemo(() => nextGeneration(), [exposureVersion, tagEdits]);
-  // The Compare view's first comparison, computed ahead on the backend's own thread (a large
-  // portfolio's) once the portfolio's figures have come: again after an import or any other
-  // change of data, not after a tag edit (comparing again then reads no position).
-  const comparedFor = exposure && selectedId !== null ? `${selectedId}:${exposure.snapshotId}:${exposureVersion}` : null;
+  // The Compare view's first comparison and the Household view's figures, computed ahead on the
+  // backend's own thread (a large portfolio's) once the portfolio's figures have come: again
+  // after an import or any other change of data, not after a tag edit (comparing again then reads
+  // no position; the household's figures are asked by the idle queue, below).
+  const preparedFor = exposure && selected ? `${selected.id}:${exposure.snapshotId}:${exposureVersion}` : null;
   useEffect(() => {
-    if (comparedFor === null || selectedId === null) return;
-    // Best effort: a host without the call, or a failure, leaves the comparison to the click.
-    prepareComparison(selectedId, generation).catch(() => undefined);
-    // `generation` only says which kept snapshot list is current; `comparedFor` says when to ask.
-  }, [comparedFor]);
+    if (preparedFor === null || selected === null) return;
+    // Best effort: a host without the call, or a failure, leaves the figures to the click.
+    prepareFigures(selected, generation).catch(() => undefined);
+    // `generation` only says which kept answers are current; `preparedFor` says when to ask.
+  }, [preparedFor]);
   // On the Positions view, the analytics views' figures are computed ahead while the window is idle
   // (and kept, so the first switch to one draws it at once), then the Themes view's of the snapshot before.
   usePrefetch(

@@ -290,8 +290,17 @@ const inputBuilders = {
   getThemeOverlap: () => z.strictObject({ portfolioId: id, snapshotId: id.optional() }),
   getThemeHistory: () => z.strictObject({ portfolioId: id }),
   compareSnapshots: () => z.strictObject({ portfolioId: id, fromSnapshotId: id, toSnapshotId: id, limit: z.number().int().positive().max(10_000).default(300) }),
-  /** Computes that comparison ahead, with the earlier snapshot's Themes and Accounts figures, on a thread of the backend's own (a large portfolio's). */
-  prepareComparison: () => z.strictObject({ portfolioId: id, fromSnapshotId: id, toSnapshotId: id }),
+  /**
+   * Computes ahead, on a thread of the backend's own, the figures of a large portfolio's views that
+   * take longest: a comparison (with the earlier snapshot's Themes and Accounts figures), and the
+   * household's figures as getClientExposure is asked for them with a position limit.
+   */
+  prepareFigures: () =>
+    z.strictObject({
+      portfolioId: id,
+      comparison: z.strictObject({ fromSnapshotId: id, toSnapshotId: id }).optional(),
+      household: z.strictObject({ client, baseCurrency: currency, positionLimit: z.number().int().min(0).max(1_000_000) }).optional(),
+    }),
   getPortfoliosOverview: () => z.strictObject({}),
   renamePortfolio: () => z.strictObject({ id, name: oneLineName, clientName: oneLineText.nullable().optional() }),
   duplicatePortfolio: () => z.strictObject({ id, name: oneLineName.optional() }),
@@ -583,8 +592,8 @@ export interface ApiOutputs {
   getThemeOverlap: ThemeOverlap;
   getThemeHistory: ThemeHistory;
   compareSnapshots: SnapshotComparison;
-  /** Whether it is being computed ahead (false: small enough to compute on the click, or already computed). */
-  prepareComparison: { ahead: boolean };
+  /** Whether a thread started (false: small enough to compute on the click, or already computed or being computed). */
+  prepareFigures: { ahead: boolean };
   getPortfoliosOverview: PortfoliosOverview;
   renamePortfolio: Portfolio;
   duplicatePortfolio: Portfolio;

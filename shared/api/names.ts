@@ -86,7 +86,7 @@ export const CALL_NAMES = [
   'getThemeOverlap',
   'getThemeHistory',
   'compareSnapshots',
-  'prepareComparison',
+  'prepareFigures',
   'getPortfoliosOverview',
   'renamePortfolio',
   'duplicatePortfolio',

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cachedKeys, clearAnalyticsCache } from '../../db/exposure/cache';
-import { compareAhead } from '../../db/exposure/compare-ahead';
+import { figuresAhead } from '../../db/exposure/figures-ahead';
 import { threadCpuMs } from '../../db/import/thread-cpu';
 import { computeExposureTotals } from '../../db/exposure/compute';
 import { accountSums } from '../../db/exposure/group-accounts';
@@ -135,7 +135,7 @@ function benchCompareAndHousehold(db: Db, snapshotId: number): void {
 }
 
 /**
- * The comparison computed ahead on its own thread (db/exposure/compare-ahead.ts), as the app asks
+ * The comparison computed ahead on its own thread (db/exposure/figures-ahead.ts), as the app asks
  * for it: how long until it is kept, and how much of this thread's CPU that took (receiving and
  * keeping what the thread posted) against computing it here. The thread runs from source through
  * tsx here (its start-up included); the app runs it built.
@@ -150,8 +150,8 @@ async function benchCompareAhead(db: Db, dbPath: string, snapshotId: number): Pr
     afresh(db);
     const cpu0 = threadCpuMs();
     const t0 = performance.now();
-    if (!compareAhead(db, { dbPath, readonly: false }, portfolio, snapshot, snapshot)) throw new Error('The comparison was not computed ahead.');
-    await storeOf(db).compareAhead?.done;
+    if (!figuresAhead(db, { dbPath, readonly: false }, portfolio, { comparison: [snapshot, snapshot] })) throw new Error('The comparison was not computed ahead.');
+    await storeOf(db).figuresAhead?.done;
     aheadMs.push(performance.now() - t0);
     const cpu1 = threadCpuMs();
     if (cpu0 !== null && cpu1 !== null) busyMs.push(cpu1 - cpu0);

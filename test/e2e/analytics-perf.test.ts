@@ -161,7 +161,7 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
     await readWarmUps();
     print(`${what}; a second on each view before the next click:`, reading);
     // A second on the Positions view, and the Themes view of the snapshot before is computed ahead
-    // too (App.tsx's queue, or beside the first comparison on its thread: compare-ahead.ts):
+    // too (App.tsx's queue, or beside the first comparison on its thread: figures-ahead.ts):
     // switching to it there is served from the cache.
     const pid = db.prepare("SELECT id FROM portfolios WHERE name = 'Big'").pluck().get() as number;
     const picker = h.page.getByTestId('snapshot-picker');

@@ -42,13 +42,20 @@ export function householdFiguresCall(client: string, base: string, generation: n
   return keeping(householdAnswer(client, base), generation, () => api().getClientExposure({ client, baseCurrency: base, positionLimit: HOUSEHOLD_LINES }));
 }
 
+/** What the Household view asks for as it opens for `portfolio`: its client, currency and lines (null for a portfolio of no client). */
+export async function householdAsk(portfolio: PortfolioSummary, generation: number): Promise<{ client: string; baseCurrency: string; positionLimit: number } | null> {
+  if (!portfolio.clientName) return null;
+  // The clients kept in this generation if a queue already asked (each view's queue asks), else asked for.
+  const clients = await keptOrAsked(CLIENTS_ANSWER, generation, clientsCall(generation));
+  const client = clientOf(clients, portfolio.clientName);
+  return client ? { client: client.name, baseCurrency: householdCurrency(client, null, portfolio.baseCurrency), positionLimit: HOUSEHOLD_LINES } : null;
+}
+
 /** The Household view's figures as it opens for `portfolio` (nothing for a portfolio of no client). */
 export function householdCall(portfolio: PortfolioSummary, generation: number): (() => Promise<unknown>) | null {
   if (!portfolio.clientName) return null;
   return async () => {
-    // The clients kept in this generation if a queue already asked (each view's queue asks), else asked for.
-    const clients = await keptOrAsked(CLIENTS_ANSWER, generation, clientsCall(generation));
-    const client = clientOf(clients, portfolio.clientName);
-    return client ? householdFiguresCall(client.name, householdCurrency(client, null, portfolio.baseCurrency), generation)() : undefined;
+    const ask = await householdAsk(portfolio, generation);
+    return ask ? householdFiguresCall(ask.client, ask.baseCurrency, generation)() : undefined;
   };
 }

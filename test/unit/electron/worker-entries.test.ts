@@ -9,7 +9,7 @@ const ROOT = resolve(__dirname, '../../..');
  * Every worker thread the backend starts is built beside the app's main bundle (out/main), where
  * db/worker-script.ts looks for it: the packaged app has no TypeScript sources to fall back on, so
  * a worker missing from the build would silently never start there (the comparison computed ahead,
- * compare-ahead.ts) or make an import run on the main process.
+ * figures-ahead.ts) or make an import run on the main process.
  */
 describe("the app's build", () => {
   it('has an entry for every worker, under its name, from its source', () => {

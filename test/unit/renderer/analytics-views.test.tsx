@@ -137,15 +137,30 @@ describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () =>
   it('asks for the first comparison to be computed ahead as soon as the figures come, not again after a tag edit', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     const prepare = vi.fn(async () => ({ ahead: true }));
-    Object.assign(bridge, { listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01' }, snapshot]), prepareComparison: prepare });
+    Object.assign(bridge, { listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01' }, snapshot]), prepareFigures: prepare });
     render(<App />);
     await screen.findByTestId('position-row-NVDA');
-    // At once, not after the idle queue's quarter of a second and the views before it.
-    await waitFor(() => expect(prepare).toHaveBeenCalledWith({ portfolioId: 1, fromSnapshotId: 1, toSnapshotId: 2 }), { timeout: 200 });
+    // At once, not after the idle queue's quarter of a second and the views before it. Of no client: no household.
+    await waitFor(() => expect(prepare).toHaveBeenCalledWith({ portfolioId: 1, comparison: { fromSnapshotId: 1, toSnapshotId: 2 } }), { timeout: 200 });
     fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
     await waitFor(() => expect(screen.getByTestId('position-row-NVDA').textContent).not.toContain('Data-center infrastructure'));
     await new Promise((wait) => setTimeout(wait, 100));
     expect(prepare).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks for a client's household figures to be computed ahead with the comparison, as the Household view asks for them", async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio({ clientName: 'smith' })] });
+    const prepare = vi.fn(async () => ({ ahead: true }));
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01' }, snapshot]),
+      // Portfolios of two currencies: the view opens in the portfolio's own, the client's name as stored.
+      listClients: vi.fn(async () => [{ name: 'Smith', baseCurrencies: ['EUR', 'USD'], portfolios: [{ id: 1, name: 'Smith family', baseCurrency: 'USD', snapshotCount: 2 }] }]),
+      prepareFigures: prepare,
+    });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    await waitFor(() => expect(prepare).toHaveBeenCalled(), { timeout: 200 });
+    expect(prepare).toHaveBeenCalledWith({ portfolioId: 1, comparison: { fromSnapshotId: 1, toSnapshotId: 2 }, household: { client: 'Smith', baseCurrency: 'USD', positionLimit: 15 } });
   });
 
   it('draws the Household view with the click from the clients and figures fetched ahead, and still asks for them', async () => {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cachedKeys, clearAnalyticsCache } from '../../db/exposure/cache';
 import { accountBreakdown, themeBreakdown } from '../../db/exposure/breakdowns';
 import { compareSnapshots } from '../../db/exposure/compare';
-import { compareAhead } from '../../db/exposure/compare-ahead';
+import { figuresAhead } from '../../db/exposure/figures-ahead';
+import { cachedClientExposure, clientExposureKey, computeClientExposure } from '../../db/exposure/client';
 import { keepPostedSides, postedSides, readSides } from '../../db/exposure/compare-sides';
 import { setFxRate } from '../../db/repos/fx';
 import { getPortfolio } from '../../db/repos/portfolios';
@@ -14,9 +15,10 @@ import { makeTempDir } from '../helpers/temp-dir';
 import { addSnapshot, tag } from '../unit/exposure/fixture';
 
 /**
- * The Compare view's first comparison computed ahead on a thread of its own (compare-ahead.ts,
- * compare-worker.ts, run here from source): kept in the main connection's analytics cache only
- * when nothing was written while it was computed, and then the same as one computed on the click.
+ * The Compare view's first comparison and the Household view's figures computed ahead on a thread
+ * of their own (figures-ahead.ts, figures-worker.ts, run here from source): kept in the main
+ * connection's analytics cache only when nothing was written while they were computed, and then
+ * the same as computed on the click.
  */
 describe('a comparison computed ahead on its own thread', () => {
   const open: { backend: Backend; cleanup: () => void }[] = [];
@@ -28,7 +30,7 @@ describe('a comparison computed ahead on its own thread', () => {
   });
 
   async function twoSnapshots() {
-    const temp = makeTempDir('themelens-compare-ahead-');
+    const temp = makeTempDir('themelens-figures-ahead-');
     const dbPath = join(temp.dir, 'themelens.db');
     const backend = await openBackend({ dbPath });
     open.push({ backend, cleanup: temp.cleanup });
@@ -50,14 +52,14 @@ describe('a comparison computed ahead on its own thread', () => {
     const pair = () => [getSnapshot(db, from), getSnapshot(db, to)] as const;
     const connection = { dbPath, readonly: false };
     // Ahead whatever the size (the app leaves comparisons under 20,000 positions to the click).
-    const ahead = () => compareAhead(db, connection, portfolio, ...pair(), { fromPositions: 0 });
+    const ahead = () => figuresAhead(db, connection, portfolio, { comparison: pair() }, { fromPositions: 0 });
     /** The comparison computed here, from nothing kept. */
     const fresh = () => {
       clearAnalyticsCache(db);
       storeOf(db).comparedSides = null;
       return compareSnapshots(db, portfolio, ...pair());
     };
-    return { backend, db, portfolio, pair, ahead, fresh, ids: { from, to } };
+    return { backend, db, dbPath, portfolio, pair, ahead, fresh, ids: { from, to } };
   }
 
   it('is kept as computed here, with the sides it read', async () => {
@@ -65,7 +67,7 @@ describe('a comparison computed ahead on its own thread', () => {
     expect(ahead()).toBe(true);
     // Asked again while it computes: nothing more starts.
     expect(ahead()).toBe(false);
-    await storeOf(db).compareAhead?.done;
+    await storeOf(db).figuresAhead?.done;
     // Nothing was computed on this connection: the cache holds the thread's comparison, and the
     // earlier snapshot's Themes and Accounts figures.
     expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toHaveLength(1);
@@ -85,7 +87,7 @@ describe('a comparison computed ahead on its own thread', () => {
     // Computed before a tag edit (the comparison's name is the same): it starts again.
     tag(db, 'DDD', 'oil-logistics', 10_000, '2026-08-01T00:00:00Z');
     expect(ahead()).toBe(true);
-    await storeOf(db).compareAhead?.done;
+    await storeOf(db).figuresAhead?.done;
   });
 
   it('is not kept when a tag is edited meanwhile; its sides are, and the comparison after it has the edit', async () => {
@@ -93,7 +95,7 @@ describe('a comparison computed ahead on its own thread', () => {
     expect(ahead()).toBe(true);
     // On this thread, before the other has even started.
     tag(db, 'DDD', 'oil-logistics', 10_000, '2026-08-01T00:00:00Z');
-    await storeOf(db).compareAhead?.done;
+    await storeOf(db).figuresAhead?.done;
     expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toEqual([]);
     // Both sides are what they were (tags take no part in them).
     expect(storeOf(db).comparedSides).not.toBeNull();
@@ -106,7 +108,7 @@ describe('a comparison computed ahead on its own thread', () => {
     const { db, portfolio, pair, ahead, fresh } = await twoSnapshots();
     expect(ahead()).toBe(true);
     setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.2' }, '2026-02-01');
-    await storeOf(db).compareAhead?.done;
+    await storeOf(db).figuresAhead?.done;
     expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toEqual([]);
     const after = compareSnapshots(db, portfolio, ...pair());
     // BBB: 550.00 EUR at 1.2.
@@ -136,25 +138,96 @@ describe('a comparison computed ahead on its own thread', () => {
     expect(ahead()).toBe(true);
     const answer = await backend.handlers.compareSnapshots({ portfolioId: 1, fromSnapshotId: ids.from, toSnapshotId: ids.to, limit: 300 });
     // Without the wait the call computes it here at once, while the thread is still starting.
-    expect(storeOf(db).compareAhead).toBeNull();
+    expect(storeOf(db).figuresAhead).toBeNull();
     expect(answer).toEqual(fresh());
   });
 
   it('is left to the click for a small portfolio, and for a database in memory', async () => {
     const { backend, db, portfolio, pair, ids } = await twoSnapshots();
-    expect(await backend.handlers.prepareComparison({ portfolioId: 1, fromSnapshotId: ids.from, toSnapshotId: ids.to })).toEqual({ ahead: false });
-    expect(storeOf(db).compareAhead).toBeNull();
-    expect(compareAhead(db, { dbPath: ':memory:', readonly: false }, portfolio, ...pair(), { fromPositions: 0 })).toBe(false);
+    expect(await backend.handlers.prepareFigures({ portfolioId: 1, comparison: { fromSnapshotId: ids.from, toSnapshotId: ids.to } })).toEqual({ ahead: false });
+    expect(storeOf(db).figuresAhead).toBeNull();
+    expect(figuresAhead(db, { dbPath: ':memory:', readonly: false }, portfolio, { comparison: pair() }, { fromPositions: 0 })).toBe(false);
+  });
+
+  /** The portfolio's client, Smith, with a second portfolio holding AAA too (one line across both). */
+  async function household() {
+    const setup = await twoSnapshots();
+    const { db } = setup;
+    db.prepare("UPDATE portfolios SET client_name = 'Smith' WHERE id = 1").run();
+    db.prepare("INSERT INTO portfolios (id, name, base_currency, client_name, created_at) VALUES (2, 'Smith IRA', 'USD', 'Smith', '2026-01-01T00:00:00Z')").run();
+    addSnapshot(db, '2026-06-30', '2026-07-02T00:00:00Z', [{ symbol: 'AAA', quantity: '3', valueCents: 32_500 }, { symbol: 'EEE', quantity: '2', valueCents: 4_000 }], 2);
+    // As the Household view asks for it (household-calls.ts).
+    const ask = { client: 'Smith', baseCurrency: 'USD', positionLimit: 15 };
+    const householdAhead = (comparison = true) => figuresAhead(db, { dbPath: setup.dbPath, readonly: false }, setup.portfolio, { ...(comparison ? { comparison: setup.pair() } : {}), household: ask }, { fromPositions: 0 });
+    /** The household's figures computed here, from nothing kept. */
+    const fresh = () => {
+      clearAnalyticsCache(db);
+      return computeClientExposure(db, 'Smith', '', ask);
+    };
+    return { ...setup, ask, householdAhead, freshHousehold: fresh };
+  }
+
+  it("computes the household's figures after the comparison, kept as computed on the click", async () => {
+    const { backend, db, ask, householdAhead, freshHousehold } = await household();
+    expect(householdAhead()).toBe(true);
+    // Asked again while it computes: nothing more starts.
+    expect(householdAhead()).toBe(false);
+    await storeOf(db).figuresAhead?.done;
+    expect(cachedKeys(db)).toEqual(expect.arrayContaining([clientExposureKey(ask), expect.stringMatching(/^compare:/)]));
+    const served = await backend.handlers.getClientExposure(ask);
+    // Already computed: nothing starts.
+    expect(householdAhead(false)).toBe(false);
+    expect({ ...served, generatedAt: '' }).toEqual(freshHousehold());
+    // AAA is one line across both portfolios: 1,300.00 + 325.00.
+    expect(served.positions.find((p) => p.symbolKey === 'AAA')?.value).toBe(1625);
+    expect(served.themes.find((t) => t.id === 'data-centers')?.value).toBe(812.5);
+  });
+
+  it('computes a household alone (a portfolio of one snapshot has no comparison)', async () => {
+    const { db, ask, householdAhead, freshHousehold } = await household();
+    expect(householdAhead(false)).toBe(true);
+    await storeOf(db).figuresAhead?.done;
+    expect(cachedKeys(db).filter((k) => k.startsWith('compare:'))).toEqual([]);
+    expect(cachedKeys(db)).toContain(clientExposureKey(ask));
+    expect(cachedClientExposure(db, ask)).toEqual(freshHousehold());
+  });
+
+  it("does not keep the household's figures when a tag is edited meanwhile; asked after, they have the edit", async () => {
+    const { backend, db, ask, householdAhead, freshHousehold } = await household();
+    expect(householdAhead(false)).toBe(true);
+    tag(db, 'EEE', 'oil-logistics', 10_000, '2026-08-01T00:00:00Z');
+    await storeOf(db).figuresAhead?.done;
+    expect(cachedKeys(db)).not.toContain(clientExposureKey(ask));
+    const after = await backend.handlers.getClientExposure(ask);
+    expect(after.themes.find((t) => t.id === 'oil-logistics')?.value).toBe(40);
+    expect({ ...after, generatedAt: '' }).toEqual(freshHousehold());
+  });
+
+  it("is waited for by the household's call, which then answers with it", async () => {
+    const { backend, db, ask, householdAhead, freshHousehold } = await household();
+    expect(householdAhead(false)).toBe(true);
+    const answer = await backend.handlers.getClientExposure(ask);
+    // Without the wait the call computes it here at once, while the thread is still starting.
+    expect(storeOf(db).figuresAhead).toBeNull();
+    expect(cachedKeys(db)).toContain(clientExposureKey(ask));
+    expect({ ...answer, generatedAt: '' }).toEqual(freshHousehold());
+  });
+
+  it('leaves a small household, or a client there is not, to the click', async () => {
+    const { backend, db, dbPath, ask } = await household();
+    expect(await backend.handlers.prepareFigures({ portfolioId: 1, household: ask })).toEqual({ ahead: false });
+    expect(figuresAhead(db, { dbPath, readonly: false }, getPortfolio(db, 1), { household: { ...ask, client: 'Jones' } }, { fromPositions: 0 })).toBe(false);
+    expect(storeOf(db).figuresAhead).toBeNull();
   });
 
   it('stops with the database: closing it while the thread computes fails nothing', async () => {
     const { backend, db, ahead } = await twoSnapshots();
     expect(ahead()).toBe(true);
-    const done = storeOf(db).compareAhead?.done;
+    const done = storeOf(db).figuresAhead?.done;
     backend.close();
     // Settles (the thread is stopped), and what it might still post is not kept in a closed database.
     await expect(done).resolves.toBeUndefined();
-    expect(storeOf(db).compareAhead).toBeNull();
+    expect(storeOf(db).figuresAhead).toBeNull();
     expect(db.open).toBe(false);
   });
 });
