@@ -1,4 +1,4 @@
-import type { BackendHandlers } from '../shared/api/contract';
+import type { BackendHandlers, RuleConflict } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { RULE_KINDS } from '../shared/tags/rule-match';
 import { bpToFraction } from '../shared/tags/weight';
@@ -9,6 +9,24 @@ import { parseWeightToBp } from './parse-weight';
 
 
 const RULES_USAGE = `rules takes: list | add KIND PATTERN THEME_ID [--weight W] [--priority N] [--dry-run] | delete ID | apply   (KIND: ${RULE_KINDS.join(', ')})`;
+
+/** A rule's pattern as one shell word (single-quoted unless it is plain). */
+function shellWord(text: string): string {
+  return /^[\w.,:/@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * One line for a symbol/theme pair that rules of the same priority give different weights: the pair
+ * is left as it is (not tagged by the rules), and how to decide it.
+ */
+export function conflictLine(c: RuleConflict): string {
+  const described = c.rules.map((r) => `${r.id === null ? 'the new rule' : `rule ${r.id}`} (${r.kind} ${shellWord(r.pattern)}, weight ${bpToFraction(r.weightBp)})`);
+  const rules = `${described.slice(0, -1).join(', ')} and ${described[described.length - 1]}`;
+  const head = `conflict: ${c.symbolKey} ${c.themeId}: ${rules} match with the same priority ${c.priority} but different weights, so the rules leave ${c.symbolKey} ${c.themeId} as it is.`;
+  if (c.rules.some((r) => r.id === null)) return `${head} To decide it, add the new rule with another --priority (${c.priority + 1} to win, ${c.priority - 1} to give way) or the same weight.`;
+  const last = c.rules[c.rules.length - 1]!;
+  return `${head} Give the rule that should win a higher priority, e.g. for rule ${last.id}: themelens rules delete ${last.id}, then themelens rules add ${last.kind} ${shellWord(last.pattern)} ${c.themeId} --weight ${bpToFraction(last.weightBp)} --priority ${c.priority + 1}`;
+}
 
 /** `themelens rules ...`: tagging rules, previewed before they are saved, applied on import and on demand. */
 export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
@@ -23,6 +41,7 @@ export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): 
     const rule = { kind, pattern, themeId, weightBp: values.weight === undefined ? 10_000 : parseWeightToBp(values.weight), priority };
     const preview = await h.previewRule(validateInput('previewRule', rule));
     io.err(`Would tag ${preview.positions} position(s): ${preview.symbols.slice(0, 12).join(', ')}${preview.symbols.length > 12 ? ', ...' : ''}\n`);
+    for (const c of preview.conflicts ?? []) io.err(`${conflictLine(c)}\n`);
     if (values['dry-run']) return;
     const saved = await h.createRule(validateInput('createRule', rule));
     io.out(`Added rule ${saved.id}\n`);
@@ -34,6 +53,7 @@ export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): 
   } else if (action === 'apply' && rest.length === 0) {
     const r = await h.applyRules({});
     io.out(`Tagged ${r.tagged} symbol/theme pair(s)${r.skipped.length ? `; left ${r.skipped.length} that would exceed 100%: ${r.skipped.join(', ')}` : ''}\n`);
+    for (const c of r.conflicts) io.err(`${conflictLine(c)}\n`);
   } else {
     throw new UsageError(RULES_USAGE);
   }

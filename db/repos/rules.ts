@@ -1,5 +1,5 @@
 import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
-import type { TagRule } from '../../shared/api/contract';
+import type { RuleConflict, TagRule } from '../../shared/api/contract';
 import { compileRule, type RuleTarget } from '../../shared/tags/rule-match';
 import type { Db } from '../connection';
 import { getTheme } from './themes';
@@ -41,39 +41,91 @@ function latestPositions(db: Db, snapshotId?: number): RuleTarget[] {
 }
 
 export interface RulePlan {
-  /** symbol -> theme -> weight, from the highest-priority matching rule per theme. */
+  /**
+   * symbol -> theme -> weight, from the highest-priority rules matching any of the symbol's positions,
+   * when they agree on the weight. A pair whose top rules disagree is in `conflicts` instead.
+   */
   tags: Map<string, Map<string, number>>;
+  /** Symbol/theme pairs the rules leave alone: rules of the same priority give different weights. */
+  conflicts: RuleConflict[];
   positions: number;
 }
 
-/** Which tags the rules would set, without writing. A symbol with a manual tag is left alone. */
-export function planRules(db: Db, rules: readonly RuleInput[], snapshotId?: number): RulePlan {
-  const compiled = [...rules].sort((a, b) => b.priority - a.priority).map((r) => ({ r, match: compileRule(r) }));
+type PlannedRule = RuleInput & { id?: number };
+
+/**
+ * Which tags the rules would set, without writing. A symbol with a manual tag is left alone. Per
+ * symbol and theme, the highest-priority matching rules decide; when those give different weights,
+ * nothing is decided (never by the order the rules were saved in): the pair is a conflict.
+ */
+export function planRules(db: Db, rules: readonly PlannedRule[], snapshotId?: number): RulePlan {
+  const compiled = [...rules].sort((a, b) => b.priority - a.priority).map((r, order) => ({ r, order, match: compileRule(r) }));
   const manual = new Set(db.prepare("SELECT DISTINCT symbol_key FROM tags WHERE source = 'manual'").pluck().all() as string[]);
-  const tags = new Map<string, Map<string, number>>();
+  // symbol -> theme -> the matching rules of the highest priority seen (of any of the symbol's positions).
+  const top = new Map<string, Map<string, (typeof compiled)[number][]>>();
   let positions = 0;
   for (const p of latestPositions(db, snapshotId)) {
     if (manual.has(p.symbolKey)) continue;
     let matched = false;
-    for (const { r, match } of compiled) {
-      if (!match(p)) continue;
+    for (const c of compiled) {
+      if (!c.match(p)) continue;
       matched = true;
-      const m = tags.get(p.symbolKey) ?? new Map<string, number>();
-      if (!m.has(r.themeId)) m.set(r.themeId, r.weightBp);
-      tags.set(p.symbolKey, m);
+      const themes = top.get(p.symbolKey) ?? new Map<string, (typeof compiled)[number][]>();
+      top.set(p.symbolKey, themes);
+      const best = themes.get(c.r.themeId);
+      if (!best || c.r.priority > best[0]!.r.priority) themes.set(c.r.themeId, [c]);
+      else if (c.r.priority === best[0]!.r.priority && !best.includes(c)) best.push(c);
     }
     if (matched) positions++;
   }
-  return { tags, positions };
+  const tags = new Map<string, Map<string, number>>();
+  const conflicts: RuleConflict[] = [];
+  for (const [symbolKey, themes] of top) {
+    const m = new Map<string, number>();
+    // Themes in the order of their deciding rule (priority first), as applyRules gives way by it.
+    const ordered = [...themes].sort(([, a], [, b]) => Math.min(...a.map((c) => c.order)) - Math.min(...b.map((c) => c.order)));
+    for (const [themeId, best] of ordered) {
+      const weights = new Set(best.map((c) => c.r.weightBp));
+      if (weights.size === 1) {
+        m.set(themeId, best[0]!.r.weightBp);
+        continue;
+      }
+      const byId = best.map((c) => c.r).sort((a, b) => (a.id ?? Infinity) - (b.id ?? Infinity));
+      conflicts.push({
+        symbolKey,
+        themeId,
+        priority: best[0]!.r.priority,
+        rules: byId.map((r) => ({ id: r.id ?? null, kind: r.kind, pattern: r.pattern.trim(), weightBp: r.weightBp })),
+      });
+    }
+    if (m.size > 0) tags.set(symbolKey, m);
+  }
+  return { tags, conflicts, positions };
+}
+
+/**
+ * What saving `input` would do: the positions it matches and their symbols (the first 200), and the
+ * conflicts it would make with the saved rules (the same priority and theme, another weight, on one
+ * symbol), which would leave those pairs untagged by the rules.
+ */
+export function previewRule(db: Db, input: RuleInput): { positions: number; symbols: string[]; conflicts: RuleConflict[] } {
+  const alone = planRules(db, [input]);
+  const withSaved = planRules(db, [...listRules(db), input]);
+  return {
+    positions: alone.positions,
+    symbols: [...alone.tags.keys()].sort().slice(0, 200),
+    conflicts: withSaved.conflicts.filter((c) => c.rules.some((r) => r.id === null)),
+  };
 }
 
 /**
  * Applies the saved rules (to one snapshot, or every portfolio's latest) as tags with source
  * "rule": never over a manual tag, never taking a symbol over 100% (lower-priority themes give way).
+ * A pair in conflict (rules of the same priority, different weights) is not written, and is returned.
  */
-export function applyRules(db: Db, now: string, snapshotId?: number): { tagged: number; skipped: string[] } {
+export function applyRules(db: Db, now: string, snapshotId?: number): { tagged: number; skipped: string[]; conflicts: RuleConflict[] } {
   const rules = listRules(db);
-  if (rules.length === 0) return { tagged: 0, skipped: [] };
+  if (rules.length === 0) return { tagged: 0, skipped: [], conflicts: [] };
   const plan = planRules(db, rules, snapshotId);
   const current = db.prepare('SELECT theme_id AS themeId, weight_bp AS w, source FROM tags WHERE symbol_key = ?');
   const upsert = db.prepare(
@@ -104,5 +156,5 @@ export function applyRules(db: Db, now: string, snapshotId?: number): { tagged: 
       }
     }
   })();
-  return { tagged, skipped };
+  return { tagged, skipped, conflicts: plan.conflicts };
 }

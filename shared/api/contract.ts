@@ -385,6 +385,18 @@ export interface TagRule {
   priority: number;
 }
 
+/**
+ * A symbol/theme pair the rules leave as it is: its highest-priority matching rules (all of the same
+ * `priority`) give different weights, and no rule order may decide between them. `id` is null for a
+ * rule being previewed, not saved yet.
+ */
+export interface RuleConflict {
+  symbolKey: string;
+  themeId: string;
+  priority: number;
+  rules: { id: number | null; kind: RuleKind; pattern: string; weightBp: number }[];
+}
+
 /** A verified copy of the database in the backups folder. */
 export interface BackupInfo {
   file: string;
@@ -532,8 +544,10 @@ export interface ApiOutputs {
   listRules: TagRule[];
   createRule: TagRule;
   deleteRule: { deleted: number };
-  previewRule: { positions: number; symbols: string[] };
-  applyRules: { tagged: number; skipped: string[] };
+  /** `conflicts` (previewRule in db/repos/rules.ts gives them): those the rule would make with the saved rules, see RuleConflict. */
+  previewRule: { positions: number; symbols: string[]; conflicts?: RuleConflict[] };
+  /** `conflicts`: the pairs left as they were, for the user to give one of the rules a higher priority. */
+  applyRules: { tagged: number; skipped: string[]; conflicts: RuleConflict[] };
   importFundHoldings: FundSummary;
   listFunds: FundSummary[];
   exportTags: { path: string; bytes: number };
