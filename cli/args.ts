@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isIsoDate } from '../shared/import/dates';
 import { UsageError } from './errors';
 
 /** Where a command writes: results to `out`, progress and warnings to `err`. */
@@ -23,4 +24,15 @@ export function parseCommandArgs<const O extends Options>(args: string[], option
   } catch (err) {
     throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
   }
+}
+
+/**
+ * A date given as an option (`import --as-of`, `fx --as-of`, `reprice --as-of`, `history --since`):
+ * unchanged when it `reads` (a real day written YYYY-MM-DD unless told otherwise), absent when not
+ * given, else a UsageError (exit 2) naming what was given. An empty value (a script's unset
+ * variable) is refused too, never taken as today. A date inside a data file is the file's problem.
+ */
+export function dateOption(command: string, option: string, text: string | undefined, reads: (text: string) => boolean = isIsoDate): string | undefined {
+  if (text !== undefined && !reads(text)) throw new UsageError(`${command} --${option} takes a date, YYYY-MM-DD (got "${text}")`);
+  return text;
 }

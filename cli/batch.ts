@@ -6,6 +6,7 @@ import { reportFileName } from '../shared/report/file-name';
 import type { Io } from './args';
 import { parseCommandArgs } from './args';
 import { UsageError } from './errors';
+import { counted } from './plural';
 import { parseFormat, parseLanguage, parsePaper, parseSections, seconds } from './report-options';
 import { portfolioNamed } from '../shared/domain/portfolio-name';
 import { outputFolder } from './output-folder';
@@ -16,7 +17,7 @@ async function importOne(h: BackendHandlers, path: string, portfolioName: string
   try {
     const outcome = await h.importHoldings(validateInput('importHoldings', { path, portfolioName, ...(baseCurrency ? { baseCurrency } : {}) }));
     for (const w of outcome.warnings) io.err(`${tag} warning: ${w}\n`);
-    return { portfolioId: outcome.portfolio.id, snapshotId: outcome.snapshot.id, note: `imported ${outcome.imported} position(s)` };
+    return { portfolioId: outcome.portfolio.id, snapshotId: outcome.snapshot.id, note: `imported ${counted(outcome.imported, 'position')}` };
   } catch (err) {
     const snapshotId = err instanceof AppError && err.code === 'ALREADY_IMPORTED' ? err.details?.['snapshotId'] : undefined;
     if (typeof snapshotId !== 'number') throw err;
@@ -83,6 +84,6 @@ export async function batchCommand(h: BackendHandlers, args: string[], io: Io): 
     });
   }
   await jobs.drain();
-  io.err(`batch: ${positionals.length - failed} of ${positionals.length} file(s) reported into ${dir}\n`);
-  if (failed > 0) throw new AppError('IMPORT_FATAL', `${failed} of ${positionals.length} file(s) failed (see the lines above); the others were reported.`);
+  io.err(`batch: ${positionals.length - failed} of ${counted(positionals.length, 'file')} reported into ${dir}\n`);
+  if (failed > 0) throw new AppError('IMPORT_FATAL', `${failed} of ${counted(positionals.length, 'file')} failed (see the lines above); the others were reported.`);
 }

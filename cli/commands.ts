@@ -5,8 +5,9 @@ import { withInterrupt } from './interrupt';
 import { canonicalEncoding, ENCODINGS } from '../shared/import/decode';
 import { canonicalDelimiter, DELIMITER_CANDIDATES } from '../shared/import/dialect';
 import { POSITION_FIELDS, type PositionField } from '../shared/import/types';
-import { parseCommandArgs, type Io } from './args';
+import { dateOption, parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { counted } from './plural';
 import { programHint } from '../shared/suggestions/hint';
 import { demoCommand } from './demo-command';
 import { packCommand } from './pack-command';
@@ -93,13 +94,13 @@ const importCommand: Command = async (h, args, io) => {
   const [file, ...rest] = positionals;
   if (!file || rest.length > 0) throw new UsageError('import takes one FILE: themelens import FILE --portfolio NAME');
   if (!values.portfolio) throw new UsageError('import needs --portfolio NAME');
+  const asOf = dateOption('import', 'as-of', values['as-of']);
   const input = validateInput('importHoldings', {
     path: file,
     portfolioName: values.portfolio,
     ...(values.client ? { clientName: values.client } : {}),
     ...(values['base-currency'] ? { baseCurrency: values['base-currency'].toUpperCase() } : {}),
-    // An empty --as-of (a script's unset variable) is refused as a date, not taken as today.
-    ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
     options: importOptions(values),
     skipInvalid: values['skip-invalid'] ?? false,
     allowDuplicate: values['allow-duplicate'] ?? false,
@@ -107,10 +108,10 @@ const importCommand: Command = async (h, args, io) => {
   const outcome = await withInterrupt(
     async () => h.importHoldings(input),
     () => h.cancelImport({}),
-    (o) => `snapshot ${o.snapshot.id} of ${o.portfolio.name} holds its ${o.imported} position(s).`,
+    (o) => `snapshot ${o.snapshot.id} of ${o.portfolio.name} holds its ${counted(o.imported, 'position')}.`,
   );
   io.out(
-    `Imported ${outcome.imported} position(s) from ${outcome.snapshot.sourceFile} into ${outcome.portfolio.name} ` +
+    `Imported ${counted(outcome.imported, 'position')} from ${outcome.snapshot.sourceFile} into ${outcome.portfolio.name} ` +
       `(snapshot ${outcome.snapshot.id}, as of ${outcome.snapshot.asOf}${outcome.snapshot.preset ? `, ${outcome.snapshot.preset} format` : ''}).\n`,
   );
   for (const r of outcome.rejected) io.err(`skipped: line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.message}\n`);
@@ -147,7 +148,7 @@ const portfoliosCommand: Command = async (h, args, io) => {
   parseCommandArgs(args, {});
   const list = await h.listPortfolios({});
   if (list.length === 0) io.err('No portfolios yet. Import one with: themelens import FILE --portfolio NAME\n');
-  for (const p of list) io.out(`${p.name}\t${p.baseCurrency}\t${p.snapshotCount} snapshot(s)\t${p.latestAsOf ?? '-'}\n`);
+  for (const p of list) io.out(`${p.name}\t${p.baseCurrency}\t${counted(p.snapshotCount, 'snapshot')}\t${p.latestAsOf ?? '-'}\n`);
 };
 
 /**

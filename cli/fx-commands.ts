@@ -1,8 +1,9 @@
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { rateProblem } from '../shared/fx/rate-text';
-import { parseCommandArgs, type Io } from './args';
+import { dateOption, parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { counted } from './plural';
 
 const FX_USAGE = 'fx takes CURRENCY RATE [--to BASE] [--as-of YYYY-MM-DD], import FILE [--base CUR], or list [CURRENCY]';
 
@@ -25,6 +26,7 @@ export async function fxCommand(h: BackendHandlers, args: string[], io: Io): Pro
   if (!currency || !rate || rest.length > 0) throw new UsageError(FX_USAGE);
   const problem = rateProblem(rate);
   if (problem) throw new UsageError(`fx ${currency.toUpperCase()}: ${problem} Nothing was saved`);
+  const asOf = dateOption('fx', 'as-of', values['as-of']);
   const quote = (values.to ?? 'USD').toUpperCase();
   // A currency is always worth one of itself: storing it broke a CHECK and read as an internal error.
   if (currency.toUpperCase() === quote) throw new UsageError(`fx ${quote} ${rate}: a rate converts one currency into another, and 1 ${quote} is always 1 ${quote}. Nothing was saved; name the other currency with --to (USD by default)`);
@@ -33,7 +35,7 @@ export async function fxCommand(h: BackendHandlers, args: string[], io: Io): Pro
       currency: currency.toUpperCase(),
       quote,
       rate,
-      ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+      ...(asOf !== undefined ? { asOf } : {}),
     }),
   );
   io.out(`1 ${saved.currency} = ${saved.rate} ${saved.quote} (as of ${saved.asOf})\n`);
@@ -45,7 +47,7 @@ async function fxImport(h: BackendHandlers, args: string[], io: Io): Promise<voi
   if (!file || rest.length > 0) throw new UsageError('fx import takes one FILE: themelens fx import rates.csv [--base EUR]');
   const done = await h.importFxRates(validateInput('importFxRates', { path: file, ...(values.base ? { base: values.base.toUpperCase() } : {}) }));
   const days = done.firstDate === done.lastDate ? done.firstDate : `${done.firstDate} to ${done.lastDate}`;
-  io.out(`Imported ${done.imported} rate(s) from ${done.file} (${days})${done.skipped ? `; ${done.skipped} empty or N/A cell(s) skipped` : ''}.\n`);
+  io.out(`Imported ${counted(done.imported, 'rate')} from ${done.file} (${days})${done.skipped ? `; ${counted(done.skipped, 'empty or N/A cell')} skipped` : ''}.\n`);
   // The latest rate of each pair, written the way it was stored, so a reversed file is seen at once.
   for (const r of done.latest) io.out(`  1 ${r.currency} = ${r.rate} ${r.quote} (as of ${r.asOf})\n`);
 }

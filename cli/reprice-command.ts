@@ -1,7 +1,8 @@
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
-import { parseCommandArgs, type Io } from './args';
+import { dateOption, parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { counted } from './plural';
 
 /** Stale positions listed by name, up to this many; the rest are counted. */
 const LISTED = 20;
@@ -16,15 +17,16 @@ export async function repriceCommand(h: BackendHandlers, args: string[], io: Io)
   const [file, ...rest] = positionals;
   if (!file || rest.length > 0) throw new UsageError('reprice takes one FILE: themelens reprice prices.csv --portfolio NAME [--as-of YYYY-MM-DD]');
   if (!values.portfolio) throw new UsageError('reprice needs --portfolio NAME');
+  const asOf = dateOption('reprice', 'as-of', values['as-of']);
   const r = await h.repricePortfolio(
-    validateInput('repricePortfolio', { path: file, portfolioName: values.portfolio, ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}) }),
+    validateInput('repricePortfolio', { path: file, portfolioName: values.portfolio, ...(asOf !== undefined ? { asOf } : {}) }),
   );
   io.out(
-    `Repriced ${r.repriced} of ${r.positions} position(s) of ${r.portfolio.name} from ${r.file} ` +
+    `Repriced ${r.repriced} of ${counted(r.positions, 'position')} of ${r.portfolio.name} from ${r.file} ` +
       `(snapshot ${r.snapshot.id}, as of ${r.snapshot.asOf}, from snapshot ${r.repricedFrom}).\n`,
   );
   if (r.stale.length > 0) {
-    io.err(`stale: ${r.stale.length} position(s) keep their last value:\n`);
+    io.err(`stale: ${counted(r.stale.length, 'position keeps its', 'positions keep their')} last value:\n`);
     for (const s of r.stale.slice(0, LISTED)) io.err(`  ${s.symbol}: ${s.reason}\n`);
     if (r.stale.length > LISTED) io.err(`  and ${r.stale.length - LISTED} more\n`);
   }

@@ -4,6 +4,7 @@ import { RULE_KINDS } from '../shared/tags/rule-match';
 import { bpToFraction } from '../shared/tags/weight';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { counted } from './plural';
 import { parseWeightToBp } from './parse-weight';
 
 
@@ -40,7 +41,7 @@ export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): 
     if (!Number.isInteger(priority)) throw new UsageError(`--priority "${values.priority}" is not a whole number`);
     const rule = { kind, pattern, themeId, weightBp: values.weight === undefined ? 10_000 : parseWeightToBp(values.weight), priority };
     const preview = await h.previewRule(validateInput('previewRule', rule));
-    io.err(`Would tag ${preview.positions} position(s): ${preview.symbols.slice(0, 12).join(', ')}${preview.symbols.length > 12 ? ', ...' : ''}\n`);
+    io.err(`Would tag ${counted(preview.positions, 'position')}: ${preview.symbols.slice(0, 12).join(', ')}${preview.symbols.length > 12 ? ', ...' : ''}\n`);
     for (const c of preview.conflicts ?? []) io.err(`${conflictLine(c)}\n`);
     if (values['dry-run']) return;
     const saved = await h.createRule(validateInput('createRule', rule));
@@ -52,7 +53,7 @@ export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): 
     io.out(`Deleted rule ${id}\n`);
   } else if (action === 'apply' && rest.length === 0) {
     const r = await h.applyRules({});
-    io.out(`Tagged ${r.tagged} symbol/theme pair(s)${r.skipped.length ? `; left ${r.skipped.length} that would exceed 100%: ${r.skipped.join(', ')}` : ''}\n`);
+    io.out(`Tagged ${counted(r.tagged, 'symbol/theme pair')}${r.skipped.length ? `; left ${r.skipped.length} that would exceed 100%: ${r.skipped.join(', ')}` : ''}\n`);
     for (const c of r.conflicts) io.err(`${conflictLine(c)}\n`);
   } else {
     throw new UsageError(RULES_USAGE);
@@ -80,8 +81,8 @@ export async function suggestionsCommand(h: BackendHandlers, args: string[], io:
   if (action !== 'accept' && action !== 'reject') throw new UsageError('suggestions takes: [--held] | accept|reject SYMBOL THEME_ID | accept|reject --all');
   const items = values.all ? list.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) : symbol && themeId ? [{ symbolKey: symbol.toUpperCase(), themeId }] : [];
   if (items.length === 0) throw new UsageError(values.all ? 'there are no open suggestions' : `${action} takes SYMBOL THEME_ID, or --all`);
-  if (action === 'accept') io.out(`Accepted ${(await h.acceptSuggestions(validateInput('acceptSuggestions', { items }))).accepted} suggestion(s)\n`);
-  else io.out(`Rejected ${(await h.rejectSuggestions(validateInput('rejectSuggestions', { items }))).rejected} suggestion(s)\n`);
+  if (action === 'accept') io.out(`Accepted ${counted((await h.acceptSuggestions(validateInput('acceptSuggestions', { items }))).accepted, 'suggestion')}\n`);
+  else io.out(`Rejected ${counted((await h.rejectSuggestions(validateInput('rejectSuggestions', { items }))).rejected, 'suggestion')}\n`);
 }
 
 /** `themelens fund import SYMBOL FILE` (issuer holdings for look-through) and `themelens funds`. */

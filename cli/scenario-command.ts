@@ -5,6 +5,7 @@ import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { counted } from './plural';
 import { baseCurrencyArg, portfolioArg, portfolioOrClient, snapshotArg } from './portfolio-args';
 import { checkShockThemes, takeShocks } from './shock-args';
 import type { ScenarioResult } from '../shared/exposure/scenario';
@@ -61,5 +62,5 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
   }
   for (const p of result.positions.slice(0, 10)) io.out(`  ${p.symbol.padEnd(12)} ${p.account.padEnd(12)} ${signed(p.impact).padStart(16)}\n`);
   const count = moved ?? result.positions.length;
-  if (count > 10) io.out(`  and ${count - 10} more position(s); --format json lists them all\n`);
+  if (count > 10) io.out(`  and ${counted(count - 10, 'more position')}; --format json lists them all\n`);
 }

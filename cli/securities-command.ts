@@ -2,6 +2,7 @@ import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { counted } from './plural';
 
 const USAGE = 'securities [--unresolved] | securities show SYMBOL|ISIN | securities link A B | securities unlink A B | securities confirm ID [KEY] | securities reject ID';
 
@@ -24,9 +25,9 @@ export async function securitiesCommand(h: BackendHandlers, args: string[], io: 
     if (securities.length === 0) io.out('No securities held yet. Import a holdings file first: themelens import FILE --portfolio NAME\n');
     for (const s of securities) {
       const via = s.canonicalKey !== s.key ? `\tas ${s.canonicalKey}` : '';
-      io.out(`${s.key}\t${s.isin ?? ''}\t${s.name}\t${s.positions} position(s) in ${s.portfolios} portfolio(s)${via}${s.unresolved ? '\tneeds review' : ''}\n`);
+      io.out(`${s.key}\t${s.isin ?? ''}\t${s.name}\t${counted(s.positions, 'position')} in ${counted(s.portfolios, 'portfolio')}${via}${s.unresolved ? '\tneeds review' : ''}\n`);
     }
-    if (reviews.length > 0) io.out(`${reviews.length} item(s) wait in Needs review: themelens securities --unresolved\n`);
+    if (reviews.length > 0) io.out(`${counted(reviews.length, 'item waits', 'items wait')} in Needs review: themelens securities --unresolved\n`);
     return;
   }
   if (verb === 'show') {
@@ -37,14 +38,14 @@ export async function securitiesCommand(h: BackendHandlers, args: string[], io: 
     for (const i of s.identifiers) io.out(`  ${i.kind.padEnd(7)} ${i.value.padEnd(14)} from ${i.source}\n`);
     for (const l of s.links) io.out(`  link    ${l.key} -> ${l.canonicalKey} (${l.reason}: ${l.source})\n`);
     for (const r of s.resolutions) io.out(`  ${r.key}: resolved by ${r.method}${r.detail ? ` (${r.detail})` : ''}\n`);
-    io.out(`  held: ${s.positions} position(s) in ${s.portfolios} portfolio(s)\n`);
+    io.out(`  held: ${counted(s.positions, 'position')} in ${counted(s.portfolios, 'portfolio')}\n`);
     return;
   }
   if (verb === 'link' || verb === 'unlink') {
     if (!a || !b) throw new UsageError(USAGE);
     if (verb === 'link') {
       const s = await h.linkSecurities(validateInput('linkSecurities', { key: a, canonical: b }));
-      io.out(`${a.toUpperCase()} now takes the tags of ${s.key}: ${s.positions} position(s) in ${s.portfolios} portfolio(s).\n`);
+      io.out(`${a.toUpperCase()} now takes the tags of ${s.key}: ${counted(s.positions, 'position')} in ${counted(s.portfolios, 'portfolio')}.\n`);
     } else {
       const r = await h.unlinkSecurities(validateInput('unlinkSecurities', { key: a, canonical: b }));
       io.out(r.unlinked ? `${a.toUpperCase()} no longer takes the tags of ${b.toUpperCase()}.\n` : `${a.toUpperCase()} was not linked to ${b.toUpperCase()}; nothing changed.\n`);

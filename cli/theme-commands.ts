@@ -2,8 +2,9 @@ import { isIsoDate } from '../shared/import/dates';
 import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { bpToFraction } from '../shared/tags/weight';
-import { parseCommandArgs, type Io } from './args';
+import { dateOption, parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { counted } from './plural';
 
 
 
@@ -22,7 +23,7 @@ export async function themeCommand(h: BackendHandlers, args: string[], io: Io): 
     io.out(`${t.id} is now ${t.color}\n`);
   } else if (action === 'delete' && a) {
     const r = await h.deleteTheme(validateInput('deleteTheme', { id: a }));
-    io.out(`Deleted theme ${a} and ${r.deletedTags} tag(s) (kept in the tag history)\n`);
+    io.out(`Deleted theme ${a} and ${counted(r.deletedTags, 'tag')} (kept in the tag history)\n`);
   } else if (action === 'restore-defaults') {
     const themes = await h.restoreDefaultThemes({});
     io.out(`${themes.filter((t) => t.isDefault).length} default themes present\n`);
@@ -66,8 +67,8 @@ export async function historyCommand(h: BackendHandlers, args: string[], io: Io)
   if (positionals.length > 1) throw new UsageError('history takes at most one SYMBOL');
   // Compared as text with each change's time: "2026/11/01" or "yesterday" matched nothing, and
   // "2026-02-30" everything since February, all without a word.
-  if (values.since !== undefined && !sinceReads(values.since)) throw new UsageError(`history --since takes a date, YYYY-MM-DD (got "${values.since}")`);
-  const events = await h.tagHistory(validateInput('tagHistory', { ...(positionals[0] ? { symbolKey: positionals[0] } : {}), ...(values.since ? { since: values.since } : {}) }));
+  const since = dateOption('history', 'since', values.since, sinceReads);
+  const events = await h.tagHistory(validateInput('tagHistory', { ...(positionals[0] ? { symbolKey: positionals[0] } : {}), ...(since ? { since } : {}) }));
   const w = (bp: number | null) => (bp === null ? '-' : bpToFraction(bp));
   for (const e of events) io.out(`${e.at}\t${e.symbolKey}\t${e.themeId}\t${w(e.oldWeightBp)} -> ${w(e.newWeightBp)}\t${e.source}\n`);
 }

@@ -81,11 +81,40 @@ describe('command-line refusals', () => {
     expect(dumpContent(db)).toEqual(before);
   });
 
-  it('an empty --as-of is refused, not taken as today', () => {
+  it('an empty --as-of is refused as a mistake in the command, not taken as today', () => {
     const before = dumpContent(db);
     const r = cli('import', join(temp.dir, 'u.csv'), '--portfolio', 'Q', '--as-of', '');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/\(asOf\): Use a date written YYYY-MM-DD\.\n$/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('themelens: import --as-of takes a date, YYYY-MM-DD (got ""). Run "themelens help" for usage.\n');
+    expect(dumpContent(db)).toEqual(before);
+  });
+
+  it('a date option that is not a real YYYY-MM-DD day is a usage error (exit 2), one line naming it; a date in a file stays exit 1', () => {
+    const holdings = join(temp.dir, 'u.csv');
+    const prices = join(temp.dir, 'dated-prices.csv');
+    writeFileSync(prices, 'symbol,price,currency,date\nNVDA,185.00,USD,2026-11-28\n');
+    const before = dumpContent(db);
+    // Each start of the command line takes a while: three wrong dates each, every kind among them.
+    const commands: [string, string[], string[]][] = [
+      ['import --as-of', ['import', holdings, '--portfolio', 'Q', '--as-of'], ['2026-13-45', 'yesterday', '31/12/2026']],
+      ['fx --as-of', ['fx', 'EUR', '1.1', '--as-of'], ['2026-13-45', 'bad', '2026-02-30']],
+      ['reprice --as-of', ['reprice', prices, '--portfolio', 'P', '--as-of'], ['yesterday', '31/12/2026', '2026-02-30']],
+      ['history --since', ['history', '--since'], ['2026-13-45', '31/12/2026', 'bad']],
+    ];
+    for (const [option, args, dates] of commands) {
+      for (const date of dates) {
+        const r = cli(...args, date);
+        expect(r.code, `${option} ${date}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toBe(`themelens: ${option} takes a date, YYYY-MM-DD (got "${date}"). Run "themelens help" for usage.\n`);
+        expect(r.stdout).toBe('');
+      }
+    }
+    expect(dumpContent(db)).toEqual(before);
+    // The same day inside the prices file is the data's problem: exit 1, naming the line and column.
+    writeFileSync(prices, 'symbol,price,currency,date\nNVDA,185.00,USD,31/12/2026\n');
+    const inFile = cli('reprice', prices, '--portfolio', 'P');
+    expect(inFile.code).toBe(1);
+    expect(inFile.stderr).toBe('themelens: dated-prices.csv, line 2, column 4: "31/12/2026" is not a date: write it YYYY-MM-DD. Nothing was written.\n');
     expect(dumpContent(db)).toEqual(before);
   });
 

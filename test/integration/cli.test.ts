@@ -25,7 +25,7 @@ describe('themelens CLI (the command-line contract in the README)', () => {
     // Nothing but the pack's hint (NVDA, EQIX, KMI and COHR are in it).
     expect(r.stderr).toMatch(/^hint: 4 of your holdings relate to the first projects of Japan's US investment program \(3 themes\)[^\n]*\n$/);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Imported 6 position\(s\) from fidelity-two-accounts\.csv into Smith family/);
+    expect(r.stdout).toMatch(/Imported 6 positions from fidelity-two-accounts\.csv into Smith family/);
   });
 
   it('reports totals exact to the cent for a BOM file with "$1,234.56" values, a cash row and two accounts', () => {
@@ -81,7 +81,7 @@ describe('themelens CLI (the command-line contract in the README)', () => {
     const themes = runCli(['themes', '--db', db]);
     expect(themes.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['data-centers', 'oil-logistics', 'diamond-semiconductors']);
     const portfolios = runCli(['portfolios', '--db', db]);
-    expect(portfolios.stdout).toBe('Smith family\tUSD\t1 snapshot(s)\t2026-11-24\n');
+    expect(portfolios.stdout).toBe('Smith family\tUSD\t1 snapshot\t2026-11-24\n');
   });
 
   it('values foreign positions with FX pairs, deriving a cross rate through a common currency', () => {
@@ -185,7 +185,7 @@ describe('themelens CLI (the command-line contract in the README)', () => {
     for (const [file, d, name] of [[semi, ';', 'Semi 1'], [semi, 'semicolon', 'Semi 2'], [tab, 'tab', 'Tab 1'], [tab, '\\t', 'Tab 2']] as const) {
       const r = imported(file, d, name);
       expect(r.code, `${d}: ${r.stderr}`).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`Imported 1 position\\(s\\) from \\w+\\.csv into ${name}`));
+      expect(r.stdout).toMatch(new RegExp(`Imported 1 position from \\w+\\.csv into ${name}`));
     }
     const before = dumpContent(db);
     const refused = imported(semi, ':', 'Colon');

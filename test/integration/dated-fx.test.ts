@@ -99,7 +99,7 @@ describe('dated exchange rates', () => {
     writeFileSync(long, 'date,currency,rate,base\n2026-03-31,USD,0.4,EUR\n2026-05-29,GBP,1.17,EUR\n');
     const imported = cli('fx', 'import', long);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stdout).toContain('Imported 2 rate(s) from rates.csv (2026-03-31 to 2026-05-29)');
+    expect(imported.stdout).toContain('Imported 2 rates from rates.csv (2026-03-31 to 2026-05-29)');
     // Snapshot 1 (as of 2026-03-31) now has a rate of its own day: 0.4.
     expect(report(1).fxRates).toEqual([{ currency: 'USD', rate: '1 USD = 0.4 EUR', asOf: '2026-03-31' }]);
 
@@ -108,7 +108,7 @@ describe('dated exchange rates', () => {
     writeFileSync(ecb, 'Date,USD,JPY,CYP,\n2026-06-30,2.0000,170.12,N/A,\n2026-06-29,1.9000,169.80,N/A,\n');
     const fromEcb = cli('fx', 'import', ecb);
     expect(fromEcb.code, fromEcb.stderr).toBe(0);
-    expect(fromEcb.stdout).toContain('Imported 4 rate(s) from eurofxref-hist.csv (2026-06-29 to 2026-06-30); 2 empty or N/A cell(s) skipped.');
+    expect(fromEcb.stdout).toContain('Imported 4 rates from eurofxref-hist.csv (2026-06-29 to 2026-06-30); 2 empty or N/A cells skipped.');
     expect(fromEcb.stdout).toContain('1 EUR = 2.0000 USD (as of 2026-06-30)');
     // Snapshot 2 (2026-06-30): 1 EUR = 2 USD is 0.5 EUR per USD, so its figure is March's again.
     const june = report(2);
@@ -126,10 +126,11 @@ describe('dated exchange rates', () => {
     expect(cli('fx', 'import', noBase, '--base', 'USD').code).toBe(0);
     const wrongDate = join(temp.dir, 'dates.csv');
     writeFileSync(wrongDate, 'Date,Currency,Rate\n02/03/2026,CHF,1.12\n');
-    expect(cli('fx', 'import', wrongDate, '--base', 'USD').stderr).toMatch(/dates\.csv, line 2, column 1: "02\/03\/2026" is not a date/);
+    // A date in the file is the data's problem (exit 1); a date typed as an option, the command's (exit 2).
+    expect(cli('fx', 'import', wrongDate, '--base', 'USD')).toMatchObject({ code: 1, stderr: expect.stringMatching(/dates\.csv, line 2, column 1: "02\/03\/2026" is not a date/) });
     const typo = cli('fx', 'CHF', '1.1', '--as-of', '2026-02-30');
-    expect(typo.code).toBe(1);
-    expect(typo.stderr).toContain('not a real date');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('themelens: fx --as-of takes a date, YYYY-MM-DD (got "2026-02-30"). Run "themelens help" for usage.\n');
     expect(rates().filter((r) => (r as { as_of: string }).as_of === '2026-02-30')).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ describe('themelens demo', () => {
   it('--remove takes away its portfolios, fund file, sample rates and tags, linked copies included', () => {
     const r = runCli(['demo', '--remove', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Removed the sample household: 3 portfolio(s)');
+    expect(r.stdout).toContain('Removed the sample household: 3 portfolios,');
     for (const t of ['portfolios', 'snapshots', 'positions', 'tags', 'funds', 'fund_holdings', 'fx_rates', 'suggestion_decisions']) expect(count(db, t), t).toBe(0);
     expect(runCli(['demo', '--remove', '--db', db])).toMatchObject({ code: 1, stderr: 'themelens: No sample household is loaded.\n' });
     // And it can be loaded again.

@@ -49,7 +49,7 @@ describe('Rakuten Securities 保有商品一覧 CSV', () => {
     writeFileSync(file, cp932(LINES));
     const r = cli('import', file, '--portfolio', 'Rakuten NISA', '--base-currency', 'JPY', '--as-of', '2026-11-24');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Imported 4 position(s)');
+    expect(r.stdout).toContain('Imported 4 positions');
     expect(r.stdout).toContain('rakuten format');
     const rep = JSON.parse(cli('report', '--portfolio', 'Rakuten NISA', '--format', 'json').stdout) as Report;
     // By hand: 951,200 + 221,000 + 279,748 (Rakuten's yen for 1,802.50 dollars) + 2,895,800 = 4,347,748 yen, as the summary says.

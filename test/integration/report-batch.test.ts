@@ -21,11 +21,11 @@ describe('batch reports from the CLI', () => {
     expect(r.stdout).toBe('');
     // Run as root, Chromium prints without its sandbox and the command says so once, first.
     const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('themelens: note: PDF printing runs Chromium without its sandbox'));
-    expect(lines[0]).toMatch(/^\[1\/3\] fidelity-two-accounts\.csv: imported 6 position\(s\) into "fidelity-two-accounts"; wrote fidelity-two-accounts\.pdf/);
+    expect(lines[0]).toMatch(/^\[1\/3\] fidelity-two-accounts\.csv: imported 6 positions into "fidelity-two-accounts"; wrote fidelity-two-accounts\.pdf/);
     expect(lines[1]).toMatch(/^\[2\/3\] broken\.csv: FAILED: /);
-    expect(lines[2]).toMatch(/^\[3\/3\] schwab-2025\.csv: imported 5 position\(s\) into "schwab-2025"; wrote schwab-2025\.pdf/);
-    expect(r.stderr).toMatch(/batch: 2 of 3 file\(s\) reported/);
-    expect(r.stderr).toMatch(/themelens: 1 of 3 file\(s\) failed/);
+    expect(lines[2]).toMatch(/^\[3\/3\] schwab-2025\.csv: imported 5 positions into "schwab-2025"; wrote schwab-2025\.pdf/);
+    expect(r.stderr).toMatch(/batch: 2 of 3 files reported/);
+    expect(r.stderr).toMatch(/themelens: 1 of 3 files failed/);
     expect(readdirSync(out).sort()).toEqual(['fidelity-two-accounts.pdf', 'schwab-2025.pdf']);
     for (const f of readdirSync(out)) expect(readFileSync(join(out, f)).subarray(0, 5).toString()).toBe('%PDF-');
 

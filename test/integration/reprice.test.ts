@@ -50,9 +50,9 @@ describe('themelens reprice', () => {
   it('as of a date: the latest price on or before it, exact to the cent; the rest stale, with why', () => {
     const r = cli('reprice', prices, '--portfolio', 'Fid', '--as-of', '2026-12-01');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe('Repriced 2 of 9 position(s) of Fid from prices.csv (snapshot 2, as of 2026-12-01, from snapshot 1).\n');
+    expect(r.stdout).toBe('Repriced 2 of 9 positions of Fid from prices.csv (snapshot 2, as of 2026-12-01, from snapshot 1).\n');
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
-      'stale: 4 position(s) keep their last value:',
+      'stale: 4 positions keep their last value:',
       '  BND: its prices in the file are after 2026-12-01',
       '  912797LN5: its value is not quantity x price (a bond quoted per 100, or a contract with a multiplier)',
       '  AMAT: the price is in GBP, the position in USD',
@@ -68,7 +68,7 @@ describe('themelens reprice', () => {
   it('without --as-of: the latest price of each, and the latest price date as the snapshot date', () => {
     const r = cli('reprice', prices, '--portfolio', 'Fid');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Repriced 3 of 9 position(s) of Fid from prices.csv (snapshot 3, as of 2026-12-02, from snapshot 2)');
+    expect(r.stdout).toContain('Repriced 3 of 9 positions of Fid from prices.csv (snapshot 3, as of 2026-12-02, from snapshot 2)');
     // BND 40 x 75.00 = 3,000.00 (was 2,924.00): 89,032.37 + 76.00.
     expect(total(3)).toBe(89108.37);
   });

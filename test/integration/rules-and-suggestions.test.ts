@@ -24,16 +24,16 @@ describe('rules and suggestions', () => {
   it('previews a rule ("would tag N positions") before saving, and a dry run saves nothing', () => {
     expect(cli('import', csv, '--portfolio', 'P').code).toBe(0);
     const dry = cli('rules', 'add', 'description', '*REALTY*', 'data-centers', '--dry-run');
-    expect(dry.stderr).toBe('Would tag 1 position(s): DLR\n');
+    expect(dry.stderr).toBe('Would tag 1 position: DLR\n');
     expect(cli('rules', 'list').stdout).toBe('');
-    expect(cli('rules', 'add', 'isin-prefix', 'JP', 'data-centers', '--weight', '0.25').stderr).toBe('Would tag 2 position(s): 7203, XTKS:9984\n');
+    expect(cli('rules', 'add', 'isin-prefix', 'JP', 'data-centers', '--weight', '0.25').stderr).toBe('Would tag 2 positions: 7203, XTKS:9984\n');
   });
 
   it('applies rules on demand, never over a manual tag, by priority, within 100%', () => {
     cli('tag', '7203', 'oil-logistics', '--weight', '0.1'); // manual: rules leave 7203 alone
     cli('rules', 'add', 'symbols', 'EQIX, DLR', 'data-centers', '--priority', '5');
     cli('rules', 'add', 'account', 'b2', 'diamond-semiconductors', '--weight', '0.2');
-    expect(cli('rules', 'apply').stdout).toBe('Tagged 4 symbol/theme pair(s)\n');
+    expect(cli('rules', 'apply').stdout).toBe('Tagged 4 symbol/theme pairs\n');
     const report = JSON.parse(cli('report', '--portfolio', 'P', '--format', 'json').stdout);
     const themesOf = (s: string) => report.positions.find((p: { symbol: string }) => p.symbol === s).themes.map((t: { id: string; weight: number }) => `${t.id} ${t.weight}`);
     expect(themesOf('EQIX')).toEqual(['data-centers 1']);
@@ -61,13 +61,13 @@ describe('rules and suggestions', () => {
     const held = cli('suggestions', '--held').stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 4).join(' '));
     // EQIX, DLR and 9984 are tagged on data-centers already, so its sub-themes are not offered for them.
     expect(held).toEqual(['NVDA dc-compute 0.8 held']);
-    expect(cli('suggestions', 'accept', 'nvda', 'dc-compute').stdout).toBe('Accepted 1 suggestion(s)\n');
+    expect(cli('suggestions', 'accept', 'nvda', 'dc-compute').stdout).toBe('Accepted 1 suggestion\n');
     const report = JSON.parse(cli('report', '--portfolio', 'P', '--format', 'json', '--snapshot', '1').stdout);
     expect(report.positions.find((p: { symbol: string }) => p.symbol === 'NVDA').themes.map((t: { id: string; weight: number }) => [t.id, t.weight])).toEqual([
       ['dc-compute', 0.8],
       ['diamond-semiconductors', 0.2],
     ]);
-    expect(cli('suggestions', 'reject', '--all').stdout).toMatch(/^Rejected \d+ suggestion\(s\)\n$/);
+    expect(cli('suggestions', 'reject', '--all').stdout).toMatch(/^Rejected \d+ suggestions?\n$/);
     expect(cli('suggestions').stdout).toBe('');
   });
 

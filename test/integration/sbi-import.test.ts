@@ -30,7 +30,7 @@ describe('SBI Securities portfolio CSV in Shift_JIS', () => {
     writeFileSync(file, sjis([...SECTIONS, '"総合計","","","","","","","+965,750","","4,813,350"']));
     const r = cli('import', file, '--portfolio', 'NISA', '--base-currency', 'JPY');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Imported 5 position(s)');
+    expect(r.stdout).toContain('Imported 5 positions');
     expect(r.stdout).toContain('as of 2026-11-24, sbi format');
     // No warning; only the pack's hint (SoftBank 9984 and Sumitomo Electric 5802 are in it, keyed by their Tokyo listing).
     expect(r.stderr).toBe("hint: 2 of your holdings relate to the first projects of Japan's US investment program (2 themes): the pack suggests how to tag them. See them: themelens suggestions --held\n");
@@ -94,7 +94,7 @@ describe('SBI Securities portfolio CSV in Shift_JIS', () => {
     writeFileSync(euc, r.stdout);
     const imported = cli('import', euc, '--portfolio', 'D', '--base-currency', 'JPY', '--allow-duplicate');
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stdout).toContain('Imported 5 position(s)');
+    expect(imported.stdout).toContain('Imported 5 positions');
   });
 
   it('a PDF report keeps the Japanese names (pdftotext reads them back); with no Japanese font installed it is refused and nothing is written', () => {

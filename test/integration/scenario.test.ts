@@ -55,7 +55,7 @@ describe('themelens scenario', () => {
     // TM 1,300.00 x 50% x -10% = -65.00, the largest; TD 400.00 -> -20.00, the tenth.
     expect(table[2]).toMatch(/^ {2}TM +X1 +-65\.00$/);
     expect(table[11]).toMatch(/^ {2}TD +X1 +-20\.00$/);
-    expect(table[12]).toBe('  and 3 more position(s); --format json lists them all');
+    expect(table[12]).toBe('  and 3 more positions; --format json lists them all');
     const json = JSON.parse(cli('scenario', '--portfolio', 'Thirteen', '--shock', 'oil-logistics=-10', '--format', 'json').stdout);
     expect(json.positions).toHaveLength(13);
     expect(Object.keys(json)).toEqual(['portfolio', 'snapshotId', 'asOf', 'warnings', 'baseCurrency', 'totalValue', 'impact', 'impactShare', 'themes', 'positions']);

@@ -197,13 +197,13 @@ describe('securities', () => {
     backend.close();
     const cli = (...args: string[]) => runCli([...args, '--db', db]);
     try {
-      expect(cli('securities').stdout).toMatch(/^SFTBY\tJP3436100006\tSoftBank Group Corp\.\t1 position\(s\) in 1 portfolio\(s\)\tas XTKS:9984$/m);
+      expect(cli('securities').stdout).toMatch(/^SFTBY\tJP3436100006\tSoftBank Group Corp\.\t1 position in 1 portfolio\tas XTKS:9984$/m);
       expect(cli('securities', '--unresolved').stdout).toBe('Nothing waits in Needs review.\n');
       expect(cli('securities', 'show', 'ENB').stdout).toContain('sedol   2466149        from reference');
       expect(cli('untag', 'US67066G1040', 'dc-compute').stdout).toBe('US67066G1040: no tags left\n');
-      expect(cli('securities', 'show', 'NVDA').stdout).toContain('held: 2 position(s) in 2 portfolio(s)');
+      expect(cli('securities', 'show', 'NVDA').stdout).toContain('held: 2 positions in 2 portfolios');
       expect(cli('tag', 'US67066G1040', 'data-centers', '--weight', '0.6').code).toBe(0);
-      expect(cli('securities', 'link', 'ZZZ', 'NVDA').stdout).toBe('ZZZ now takes the tags of NVDA: 3 position(s) in 3 portfolio(s).\n');
+      expect(cli('securities', 'link', 'ZZZ', 'NVDA').stdout).toBe('ZZZ now takes the tags of NVDA: 3 positions in 3 portfolios.\n');
       expect(cli('securities', 'unlink', 'ZZZ', 'NVDA').stdout).toBe('ZZZ no longer takes the tags of NVDA.\n');
       expect(cli('securities', 'link', 'NVDA', 'NVDA').code).toBe(1);
     } finally {
