@@ -26,6 +26,18 @@ const toTag = (r: TagRow): Tag => ({
   updatedAt: r.updated_at,
 });
 
+/**
+ * Cash (a position's key `CASH:<currency>`, shared/import/normalise.ts) is never part of a theme:
+ * the reports show it as "of which cash" under Untagged, which a tagged cash line would make wrong.
+ * The app offers no tag on a cash row and rules skip cash; a key typed on the command line or in a
+ * tag file is refused here. Removing a tag is always allowed.
+ */
+export const isCashKey = (key: string): boolean => key.startsWith('CASH:');
+
+function refuseCash(key: string, weightBp: number | null): void {
+  if (weightBp !== null && weightBp > 0 && isCashKey(key)) throw saidError('VALIDATION', ERROR_TEXT.cashTagged, { key });
+}
+
 /** Tag keys are upper-case so "nvda" and "NVDA" are one instrument. */
 export const normaliseSymbolKey = (s: string): string => s.trim().toUpperCase();
 
@@ -59,6 +71,7 @@ export function setTag(
   now: string,
 ): Tag[] {
   const key = tagKeyFor(db, input.symbolKey);
+  refuseCash(key, input.weightBp);
   const theme = getTheme(db, input.themeId);
   if (!theme) throw saidError('NOT_FOUND', ERROR_TEXT.themeGoneList, { themeId: input.themeId });
   return db.transaction(() => {
@@ -183,7 +196,10 @@ export function applyTagChanges(db: Db, changes: readonly Change[], now: string)
       return { c, key: canonicalKey(db, normaliseSymbolKey(c.symbolKey)) };
     });
     // Every theme is checked before any edit is applied, so the refusal does not depend on the order.
-    for (const { c } of resolved) if (!themeNames.has(c.themeId)) throw saidError('NOT_FOUND', ERROR_TEXT.themeGoneList, { themeId: c.themeId });
+    for (const { c, key } of resolved) {
+      if (!themeNames.has(c.themeId)) throw saidError('NOT_FOUND', ERROR_TEXT.themeGoneList, { themeId: c.themeId });
+      refuseCash(key, c.weightBp);
+    }
     for (const { key, c } of inSafeOrder(resolved, weightsOf)) {
       const m = weightsOf(key);
       const old = m.get(c.themeId) ?? null;

@@ -12,7 +12,7 @@ import { tickerId } from '../../shared/securities/market';
 import type { Db } from '../connection';
 import { canonicalKey } from '../securities/links';
 import { keyForText, securityByIsin, securityByListing } from '../securities/keys';
-import { applyTagChanges, listTags, normaliseSymbolKey } from '../repos/tags';
+import { applyTagChanges, isCashKey, listTags, normaliseSymbolKey } from '../repos/tags';
 import { suggestionThemes } from '../repos/packs';
 import { getTheme, listThemes } from '../repos/themes';
 
@@ -122,6 +122,8 @@ function previewOf(db: Db, name: string, file: TagFile): TagImportPreview {
     if (first !== undefined) return { ...base, status: 'conflict' as const, ...tagFileSaid(TAG_FILE_TEXT.twice, { key, theme: t.themeId, first: String(first) }) };
     firstLine.set(pair, t.line);
     if (!available.has(t.themeId)) return { ...base, status: 'conflict' as const, ...tagFileSaid(TAG_FILE_TEXT.noTheme, { theme: t.themeId }) };
+    // As applyTagChanges refuses it (repos/tags.ts), said on its line.
+    if (isCashKey(key) && t.weightBp > 0) return { ...base, status: 'conflict' as const, ...tagFileSaid(TAG_FILE_TEXT.cash, { key }) };
     if (old !== null && old !== t.weightBp && byHand.has(`${key}\u0000${t.themeId}`)) {
       return { ...base, status: 'conflict' as const, ...tagFileSaid(TAG_FILE_TEXT.taggedByHand, { key, theme: t.themeId, old: String(old / 100), new: String(t.weightBp / 100) }) };
     }

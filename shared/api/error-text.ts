@@ -52,6 +52,7 @@ export const ERROR_TEXT = {
   suggestionGone: 'There is no suggestion of {{key}} for {{themeId}}.',
   notTaggedWith: '{{key}} is not tagged with "{{themeId}}".',
   noTags: '{{key}} has no tags.',
+  cashTagged: '{{key}} is cash, which is never part of a theme (reports show it as "of which cash" under Untagged). Nothing was tagged. To count a money-market fund in a theme, import it as a security, not as cash.',
   ruleGone: 'There is no rule {{id}}.',
   reviewGone: 'There is no review item {{id}}.',
 } as const;
@@ -95,6 +96,7 @@ export const ERROR_JAPANESE: Record<string, string> = {
   [ERROR_TEXT.noSnapshots]: '{{portfolio}} にはまだスナップショットがありません。先に保有銘柄ファイルをインポートしてください。',
   [ERROR_TEXT.nothingToReprice]: '{{portfolio}} には、価格を更新する保有銘柄がまだありません。先に保有銘柄ファイルをインポートしてください。',
   [ERROR_TEXT.themeGone]: 'テーマ「{{themeId}}」はありません（ほかの画面かコマンドラインで削除されたようです）。',
+  [ERROR_TEXT.cashTagged]: '{{key}} は現金です。現金はどのテーマにも含めません（レポートでは「未分類」の「うち現金」に表示します）。何もタグ付けしていません。MMF をテーマに含めるには、現金ではなく証券としてインポートしてください。',
   [ERROR_TEXT.themeGoneList]: 'テーマ「{{themeId}}」はありません（ほかの画面かコマンドラインで削除されたようです）。',
   [ERROR_TEXT.parentGone]: '親テーマ「{{themeId}}」はありません（削除されたようです）。',
   [ERROR_TEXT.suggestionThemeGone]: 'この提案のテーマ「{{themeId}}」はありません。テーマが削除されています。',

@@ -21,6 +21,7 @@ export const TAG_FILE_TEXT = {
   taggedByHand: "{{key}} is tagged {{theme}} by hand at {{old}}%; the file says {{new}}%. Change it by hand, or untag it first to take the file's weight.",
   over100: '{{key}} would be {{total}}% tagged; at most 100% is allowed.',
   twice: '{{key}} is tagged {{theme}} on line {{first}} too; keep one of the two rows.',
+  cash: '{{key}} is cash, which is never part of a theme; remove the row.',
 } as const;
 
 export type TagFileText = (typeof TAG_FILE_TEXT)[keyof typeof TAG_FILE_TEXT];
@@ -45,4 +46,5 @@ export const TAG_FILE_JAPANESE: Record<string, string> = {
   [TAG_FILE_TEXT.taggedByHand]: '{{key}} は手動で {{theme}} に {{old}}% でタグ付けされていますが、ファイルでは {{new}}% です。手動で変更するか、先にタグを外してからファイルのウェイトを取り込んでください。',
   [TAG_FILE_TEXT.over100]: '{{key}} のタグの合計が {{total}}% になります。上限は 100% です。',
   [TAG_FILE_TEXT.twice]: '{{key}} の {{theme}} へのタグは {{first}} 行目にもあります。どちらか一方の行だけを残してください。',
+  [TAG_FILE_TEXT.cash]: '{{key}} は現金です。現金はどのテーマにも含めません。この行を削除してください。',
 };

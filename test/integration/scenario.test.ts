@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -20,8 +21,10 @@ describe('themelens scenario', () => {
     expect(cli('tag', 'NVDA', 'data-centers', '--weight', '0.6').code).toBe(0);
     expect(cli('tag', 'NVDA', 'diamond-semiconductors', '--weight', '0.2').code).toBe(0);
     expect(cli('tag', 'AMAT', 'diamond-semiconductors').code).toBe(0);
-    // Cash tagged on purpose: it still does not move.
-    expect(cli('tag', 'CASH:USD', 'data-centers').code).toBe(0);
+    // Cash tagged on purpose (as an earlier version allowed; tagging cash is refused now): it still does not move.
+    const raw = new Database(db);
+    raw.prepare("INSERT INTO tags (symbol_key, theme_id, weight_bp, source, updated_at) VALUES ('CASH:USD', 'data-centers', 10000, 'manual', '2026-11-24T00:00:00Z')").run();
+    raw.close();
   });
 
   it('moves each position by the sum of weight x shock, exactly as by hand', () => {

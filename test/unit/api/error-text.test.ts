@@ -44,6 +44,7 @@ describe('refusals said from templates, in English', () => {
     [ERROR_TEXT.suggestionGone, { key: 'NVDA', themeId: 'robots' }, 'There is no suggestion of NVDA for robots.'],
     [ERROR_TEXT.notTaggedWith, { key: 'NVDA', themeId: 'robots' }, 'NVDA is not tagged with "robots".'],
     [ERROR_TEXT.noTags, { key: 'NVDA' }, 'NVDA has no tags.'],
+    [ERROR_TEXT.cashTagged, { key: 'CASH:USD' }, 'CASH:USD is cash, which is never part of a theme (reports show it as "of which cash" under Untagged). Nothing was tagged. To count a money-market fund in a theme, import it as a security, not as cash.'],
     [ERROR_TEXT.ruleGone, { id: '7' }, 'There is no rule 7.'],
     [ERROR_TEXT.reviewGone, { id: '7' }, 'There is no review item 7.'],
   ];

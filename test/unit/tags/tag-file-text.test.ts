@@ -24,6 +24,7 @@ describe("a tag file's reasons, in English", () => {
     [TAG_FILE_TEXT.taggedByHand, { key: 'NVDA', theme: 'data-centers', old: '80', new: '50' }, "NVDA is tagged data-centers by hand at 80%; the file says 50%. Change it by hand, or untag it first to take the file's weight."],
     [TAG_FILE_TEXT.over100, { key: 'NVDA', total: '120.5' }, 'NVDA would be 120.5% tagged; at most 100% is allowed.'],
     [TAG_FILE_TEXT.twice, { key: 'NVDA', theme: 'data-centers', first: '2' }, 'NVDA is tagged data-centers on line 2 too; keep one of the two rows.'],
+    [TAG_FILE_TEXT.cash, { key: 'CASH:USD' }, 'CASH:USD is cash, which is never part of a theme; remove the row.'],
   ];
 
   it('every template is pinned here', () => {
