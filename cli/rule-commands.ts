@@ -42,7 +42,7 @@ export async function rulesCommand(h: BackendHandlers, args: string[], io: Io): 
     const rule = { kind, pattern, themeId, weightBp: values.weight === undefined ? 10_000 : parseWeightToBp(values.weight), priority };
     const preview = await h.previewRule(validateInput('previewRule', rule));
     io.err(`Would tag ${counted(preview.positions, 'position')}: ${preview.symbols.slice(0, 12).join(', ')}${preview.symbols.length > 12 ? ', ...' : ''}\n`);
-    for (const c of preview.conflicts ?? []) io.err(`${conflictLine(c)}\n`);
+    for (const c of preview.conflicts) io.err(`${conflictLine(c)}\n`);
     if (values['dry-run']) return;
     const saved = await h.createRule(validateInput('createRule', rule));
     io.out(`Added rule ${saved.id}\n`);

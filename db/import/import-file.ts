@@ -16,7 +16,7 @@ import { findSnapshotByHash, findSnapshotWithSameContent, getSnapshot, recordImp
 import { fatal, invalidRows } from './import-errors';
 import { withSavedMappings } from './preview-import';
 import { saveMapping } from '../repos/saved-mappings';
-import { applyRules } from '../repos/rules';
+import { applyRules, ruleConflictsWarning } from '../repos/rules';
 import { assertDurable } from '../integrity/durability';
 
 const hasRules = (db: Db) => db.prepare('SELECT 1 FROM rules LIMIT 1').get() !== undefined;
@@ -222,7 +222,9 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     recordImportIssues(db, snapshotId, kept);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).
     if (hasRules(db)) {
-      applyRules(db, now, snapshotId);
+      const { conflicts } = applyRules(db, now, snapshotId);
+      // A tie is never decided quietly (repos/rules.ts): the import says which pairs the rules left.
+      if (conflicts.length > 0) warnings.push(ruleConflictsWarning(conflicts));
       // What the rules tagged reaches the keys linked to it (db/securities/links.ts).
       refreshLinkedTags(db);
     }

@@ -158,3 +158,14 @@ export function applyRules(db: Db, now: string, snapshotId?: number): { tagged: 
   })();
   return { tagged, skipped, conflicts: plan.conflicts };
 }
+
+/**
+ * What an import says of the pairs its rules left (applyRules' conflicts): the first few, and how
+ * to decide them. One warning, however many pairs.
+ */
+export function ruleConflictsWarning(conflicts: readonly RuleConflict[]): string {
+  const named = conflicts.slice(0, 3).map((c) => `${c.symbolKey} ${c.themeId} (rules ${c.rules.map((r) => r.id).join(' and ')}, priority ${c.priority})`);
+  const more = conflicts.length > 3 ? ` and ${conflicts.length - 3} more` : '';
+  const pairs = conflicts.length === 1 ? '1 holding/theme pair' : `${conflicts.length} holding/theme pairs`;
+  return `Saved rules of the same priority give ${pairs} different weights, so the rules left ${conflicts.length === 1 ? 'it' : 'them'} as ${conflicts.length === 1 ? 'it was' : 'they were'}: ${named.join(', ')}${more}. Give the rule that should win a higher priority (Themes… › Rules, or themelens rules).`;
+}

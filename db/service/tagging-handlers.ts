@@ -39,10 +39,7 @@ export function taggingHandlers({ db, now, withLookThrough }: HandlerContext) {
       rules.deleteRule(db, input.id);
       return { deleted: 1 };
     },
-    previewRule: (input) => {
-      const plan = rules.planRules(db, [input]);
-      return { positions: plan.positions, symbols: [...plan.tags.keys()].sort().slice(0, 200) };
-    },
+    previewRule: (input) => rules.previewRule(db, input),
     applyRules: () => withLookThrough(() => rules.applyRules(db, now())),
     importFundHoldings: (input) => lookThrough.importFundHoldings(db, input, now()),
     listFunds: () => lookThrough.listFunds(db),

@@ -544,8 +544,8 @@ export interface ApiOutputs {
   listRules: TagRule[];
   createRule: TagRule;
   deleteRule: { deleted: number };
-  /** `conflicts` (previewRule in db/repos/rules.ts gives them): those the rule would make with the saved rules, see RuleConflict. */
-  previewRule: { positions: number; symbols: string[]; conflicts?: RuleConflict[] };
+  /** `conflicts`: those the rule would make with the saved rules (pairs it would leave as they are), see RuleConflict. */
+  previewRule: { positions: number; symbols: string[]; conflicts: RuleConflict[] };
   /** `conflicts`: the pairs left as they were, for the user to give one of the rules a higher priority. */
   applyRules: { tagged: number; skipped: string[]; conflicts: RuleConflict[] };
   importFundHoldings: FundSummary;

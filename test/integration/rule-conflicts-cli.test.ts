@@ -44,6 +44,20 @@ describe('themelens rules apply, with two rules of the same priority that disagr
     expect(report.positions.find((p: { symbol: string }) => p.symbol === 'EQIX').themes.map((t: { id: string; weight: number }) => [t.id, t.weight])).toEqual([['data-centers', 0.3]]);
   });
 
+  it('a new rule that ties is said when it is added; an import with tied rules says which pairs they left', () => {
+    const added = cli('rules', 'add', 'symbols', 'EQIX', 'data-centers', '--weight', '0.8', '--priority', '1');
+    expect(added.code).toBe(0);
+    // After the line saying what it would tag.
+    expect(added.stderr).toMatch(/^conflict: EQIX data-centers: rule \d+ \(symbols EQIX, weight 0\.3\) and the new rule \(symbols EQIX, weight 0\.8\) match with the same priority 1 but different weights/m);
+    const later = join(temp.dir, 'later.csv');
+    writeFileSync(later, 'Account,Symbol,Description,ISIN,Type,Quantity,Market Value\nA1,EQIX,EQUINIX REALTY,US29444U7000,Equity,10,"8,200.00"\n');
+    const imported = cli('import', later, '--portfolio', 'P', '--as-of', '2026-12-01');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout + imported.stderr).toMatch(
+      /Saved rules of the same priority give 1 holding\/theme pair different weights, so the rules left it as it was: EQIX data-centers \(rules \d+ and \d+, priority 1\)\. Give the rule that should win a higher priority \(Themes… › Rules, or themelens rules\)\./,
+    );
+  });
+
   it('a conflict a new rule would make is said with the --priority that decides it', () => {
     const line = conflictLine({
       symbolKey: 'EQIX',

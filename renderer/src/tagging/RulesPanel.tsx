@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TagRule } from '../../../shared/api/contract';
+import type { RuleConflict, TagRule } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import { RULE_KINDS, type RuleKind } from '../../../shared/tags/rule-match';
 import { api } from '../api';
@@ -26,7 +26,7 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
   const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
   const [weight, setWeight] = useState('100');
   const [priority, setPriority] = useState('0');
-  const [preview, setPreview] = useState<{ positions: number; symbols: string[] } | null>(null);
+  const [preview, setPreview] = useState<{ positions: number; symbols: string[]; conflicts: RuleConflict[] } | null>(null);
   const load = useCallback(() => api().listRules({}), []);
   const { items: rules, message, run } = useLoadedList<TagRule>(load, onChanged);
   const bp = percentToBp(weight);
@@ -37,6 +37,11 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
     const timer = setTimeout(() => void api().previewRule(spec).then(setPreview).catch(() => setPreview(null)), 150);
     return () => clearTimeout(timer);
   }, [kind, pattern, themeId, bp, priority]);
+  /** "EQIX data-centers, DLR data-centers" (the first three pairs), then how many more. */
+  const pairsOf = (conflicts: readonly RuleConflict[]): string => {
+    const named = conflicts.slice(0, 3).map((c) => `${c.symbolKey} ${themes.find((th) => th.id === c.themeId)?.name ?? c.themeId}`).join(', ');
+    return conflicts.length > 3 ? t('{{named}} and {{n}} more', { named, n: formatCount(conflicts.length - 3) }) : named;
+  };
   /** "Would tag 2 positions: EQIX, DLR" (the first ten symbols). */
   const wouldTag = (positions: number, symbols: string[]): string => {
     const list = `${symbols.slice(0, 10).join(', ')}${symbols.length > 10 ? ', …' : ''}`;
@@ -97,6 +102,12 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
       <p className="muted small" data-testid="rule-preview">
         {preview ? wouldTag(preview.positions, preview.symbols) : t('Type a pattern to see what it would tag. Rules never change a tag you set by hand.')}
       </p>
+      {/* A tie with a saved rule is never decided quietly (db/repos/rules.ts): said before the rule is saved. */}
+      {preview && preview.conflicts.length > 0 && (
+        <p className="warn small" role="status" data-testid="rule-conflicts">
+          {t('A saved rule of the same priority gives {{pairs}} another weight: the rules would leave those as they are. Choose another priority, or the same weight.', { pairs: pairsOf(preview.conflicts) })}
+        </p>
+      )}
       {message && <p className="small">{message}</p>}
       <div className="issues">
         <table>
@@ -134,8 +145,13 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
         <button type="button" className="small" disabled={rules.length === 0} data-testid="apply-rules" onClick={() => void run(async () => {
           const r = await record(t('Apply rules'), () => api().applyRules({}));
           const values = { n: formatCount(r.tagged), skipped: formatCount(r.skipped.length) };
-          if (r.tagged === 1) return r.skipped.length ? t('Tagged 1 holding/theme pair; {{skipped}} left out to stay within 100%.', values) : t('Tagged 1 holding/theme pair.', values);
-          return r.skipped.length ? t('Tagged {{n}} holding/theme pairs; {{skipped}} left out to stay within 100%.', values) : t('Tagged {{n}} holding/theme pairs.', values);
+          const tagged =
+            r.tagged === 1
+              ? r.skipped.length ? t('Tagged 1 holding/theme pair; {{skipped}} left out to stay within 100%.', values) : t('Tagged 1 holding/theme pair.', values)
+              : r.skipped.length ? t('Tagged {{n}} holding/theme pairs; {{skipped}} left out to stay within 100%.', values) : t('Tagged {{n}} holding/theme pairs.', values);
+          // Pairs that rules of one priority disagree on were left as they are: said, never decided quietly.
+          if (r.conflicts.length === 0) return tagged;
+          return `${tagged} ${t('Left as they are, since rules of the same priority give them different weights: {{pairs}}. Give the rule that should win a higher priority.', { pairs: pairsOf(r.conflicts) })}`;
         })}>
           {t('Apply rules now')}
         </button>

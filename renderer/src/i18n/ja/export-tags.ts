@@ -158,6 +158,11 @@ export const EXPORT_TAGS: Record<string, string> = {
     '1 件の保有銘柄とテーマの組み合わせにタグ付けしました（100% を超えないよう {{skipped}} 件を除外）。',
   'Tagged 1 holding/theme pair.': '1 件の保有銘柄とテーマの組み合わせにタグ付けしました。',
   'Apply rules now': '今すぐルールを適用',
+  '{{named}} and {{n}} more': '{{named}} ほか {{n}} 件',
+  'A saved rule of the same priority gives {{pairs}} another weight: the rules would leave those as they are. Choose another priority, or the same weight.':
+    '同じ優先度の保存済みルールが {{pairs}} に別のウェイトを指定しています。これらはルールではタグ付けされず、そのままになります。優先度を変えるか、同じウェイトにしてください。',
+  'Left as they are, since rules of the same priority give them different weights: {{pairs}}. Give the rule that should win a higher priority.':
+    '同じ優先度のルールが異なるウェイトを指定しているため、そのままにしました: {{pairs}}。優先させたいルールの優先度を上げてください。',
 
   // Tag editor
   'Applies to 1 position in 1 portfolio (as {{key}})': '1 ポートフォリオの 1 銘柄に適用（{{key}} として）',
