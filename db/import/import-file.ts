@@ -96,8 +96,9 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
   } catch {
     // openChunkedFile reports the problem with the file itself
   }
-  // Read once: the parser detects the format and applies a saved mapping as it meets the header.
-  const options: ParseOptions = withSavedMappings(db, { ...input.options, fileName: name, defaultCurrency: baseCurrency });
+  // Read once: the parser detects the format and applies a saved mapping as it meets the header
+  // (its decimal separator, the parser knows nothing of, is found from the file's head first).
+  const options: ParseOptions = withSavedMappings(db, { ...input.options, fileName: name, defaultCurrency: baseCurrency }, input.path);
 
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -229,7 +230,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       refreshLinkedTags(db);
     }
     if (input.rememberMapping && input.options.mapping) {
-      saveMapping(db, result.format.headers, { mapping: input.options.mapping, encoding: input.options.encoding ?? null, delimiter: input.options.delimiter ?? null }, now);
+      saveMapping(db, result.format.headers, { mapping: input.options.mapping, encoding: input.options.encoding ?? null, delimiter: input.options.delimiter ?? null, decimal: input.options.decimal ?? null }, now);
     }
     db.exec('COMMIT');
     const te = performance.now();

@@ -20,6 +20,7 @@ import { migration017 } from './017-position-index';
 import { migration018 } from './018-issue-templates';
 import { migration019 } from './019-snapshot-checks';
 import { migration020 } from './020-written-files';
+import { migration021 } from './021-saved-mapping-decimal';
 
 export interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'rows left out of an import keep the template of their reason', up: migration018 },
   { version: 19, name: "a snapshot keeps its import's checks (values' signs, values computed)", up: migration019 },
   { version: 20, name: 'files written, so the command line replaces only its own', up: migration020 },
+  { version: 21, name: 'a saved column mapping keeps its decimal separator', up: migration021 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -361,6 +361,17 @@ export interface ImportPreview {
   /** The mapping came from one the user saved for files with this header row. */
   savedMapping: boolean;
   presets: { id: string; name: string }[];
+  /**
+   * The decimal separator saved with that mapping, applied because none was chosen (the preview's
+   * figures, and the import's, are read with it); null or absent otherwise.
+   */
+  savedDecimal?: '.' | ',' | null;
+  /**
+   * What the import would say of its decimal separator (the separator check: no sampled figure shows
+   * it, it was taken from the delimiter, and this cell reads either way); null or absent when it would
+   * say nothing, as when a separator is chosen or saved.
+   */
+  separator?: Extract<ImportCheck, { kind: 'separator' }> | null;
 }
 
 /** One tag edit: the weight of a theme on a symbol; null removes the tag. */

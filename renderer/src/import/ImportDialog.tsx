@@ -41,6 +41,32 @@ const DECIMALS: { id: '' | NonNullable<ImportOptions['decimal']>; label: string 
   { id: ',', label: msg('Comma (1.234,56)') },
 ];
 
+/**
+ * One line above the preview on the figures' decimal separator: the one saved with the column
+ * mapping, or what the import would say of figures that read either way (its separator check), with
+ * the choice that reads them otherwise. Nothing when a separator is chosen or the figures tell it.
+ */
+function SeparatorLine({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
+  const c = preview.separator;
+  let text: string | null = null;
+  if (preview.savedDecimal === ',') text = t('Figures are read with a decimal comma, as saved with your column mapping for this header row. To read them otherwise, choose under Decimal separator.');
+  else if (preview.savedDecimal === '.') text = t('Figures are read with a decimal point, as saved with your column mapping for this header row. To read them otherwise, choose under Decimal separator.');
+  else if (c) {
+    const params = { cell: c.cell, line: c.line, header: c.header, read: c.read, other: c.other };
+    text =
+      c.decimal === ','
+        ? t('{{cell}} (line {{line}}, {{header}}) could be {{read}} or {{other}}: it is read as {{read}}, with a decimal comma as usual in a file delimited by semicolons. If the file writes 1,234.56, choose Point under Decimal separator.', params)
+        : t('{{cell}} (line {{line}}, {{header}}) could be {{read}} or {{other}}: it is read as {{read}}, with a decimal point as usual in a file not delimited by semicolons. If the file writes 1.234,56, choose Comma under Decimal separator.', params);
+  }
+  if (text === null) return null;
+  return (
+    <p className="muted small" data-testid="preview-separator">
+      {text}
+    </p>
+  );
+}
+
 /** "Portfolio_Positions_Nov-24-2026.csv" -> "Portfolio Positions". */
 function nameFromFile(fileName: string): string {
   const stem = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').replace(/\b[A-Z][a-z]{2} \d{1,2} \d{4}\b/, '').trim();
@@ -216,7 +242,9 @@ export function ImportDialog({
               mapping={mapping}
               onChange={(m) => {
                 setUserMapped(true);
-                setOptions((o) => ({ ...o, mapping: m }));
+                // A mapping of one's own replaces the saved one: the decimal separator saved with it stays chosen.
+                const kept = preview.savedDecimal ?? null;
+                setOptions((o) => ({ ...o, mapping: m, ...(o.decimal === undefined && kept ? { decimal: kept } : {}) }));
               }}
             />
           )}
@@ -245,6 +273,7 @@ export function ImportDialog({
                 ? t('First rows as ThemeLens reads them: {{bad}} of {{rows}} cannot be read yet (hover a red cell to see why; map a column or fix the file).', { bad, rows: preview.rows.length })
                 : t('First rows as ThemeLens reads them.')}
             </p>
+            <SeparatorLine preview={preview} />
             <PreviewTable preview={preview} />
           </>
         )}

@@ -101,6 +101,14 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   'First rows as ThemeLens reads them: {{bad}} of {{rows}} cannot be read yet (hover a red cell to see why; map a column or fix the file).':
     'ThemeLens が読み取った先頭の行です。{{rows}} 行中 {{bad}} 行はまだ読み取れません（赤いセルにポインターを合わせると理由が表示されます。列を対応付けるか、ファイルを修正してください）。',
   'First rows as ThemeLens reads them.': 'ThemeLens が読み取った先頭の行です。',
+  'Figures are read with a decimal comma, as saved with your column mapping for this header row. To read them otherwise, choose under Decimal separator.':
+    'この見出し行に保存した列の対応付けのとおり、カンマを小数点として数値を読みます。別の読み方にするには「小数点」で選んでください。',
+  'Figures are read with a decimal point, as saved with your column mapping for this header row. To read them otherwise, choose under Decimal separator.':
+    'この見出し行に保存した列の対応付けのとおり、ピリオドを小数点として数値を読みます。別の読み方にするには「小数点」で選んでください。',
+  '{{cell}} (line {{line}}, {{header}}) could be {{read}} or {{other}}: it is read as {{read}}, with a decimal comma as usual in a file delimited by semicolons. If the file writes 1,234.56, choose Point under Decimal separator.':
+    '{{cell}}（{{line}} 行目、{{header}}）は {{read}} とも {{other}} とも読めます。セミコロン区切りのファイルの慣例どおり、カンマを小数点として {{read}} と読みます。ファイルが 1,234.56 の書き方であれば、「小数点」で「ピリオド」を選んでください。',
+  '{{cell}} (line {{line}}, {{header}}) could be {{read}} or {{other}}: it is read as {{read}}, with a decimal point as usual in a file not delimited by semicolons. If the file writes 1.234,56, choose Comma under Decimal separator.':
+    '{{cell}}（{{line}} 行目、{{header}}）は {{read}} とも {{other}} とも読めます。セミコロン区切りでないファイルの慣例どおり、ピリオドを小数点として {{read}} と読みます。ファイルが 1.234,56 の書き方であれば、「小数点」で「カンマ」を選んでください。',
 
   // Rows that could not be read (import/IssuesTable.tsx)
   Line: '行',
