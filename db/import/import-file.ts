@@ -96,9 +96,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
   } catch {
     // openChunkedFile reports the problem with the file itself
   }
-  // Read once: the parser detects the format and applies a saved mapping as it meets the header
-  // (its decimal separator, the parser knows nothing of, is found from the file's head first).
-  const options: ParseOptions = withSavedMappings(db, { ...input.options, fileName: name, defaultCurrency: baseCurrency }, input.path);
+  // Read once: the parser detects the format and applies a saved mapping as it meets the header.
+  const options: ParseOptions = withSavedMappings(db, { ...input.options, fileName: name, defaultCurrency: baseCurrency });
 
   db.exec('BEGIN IMMEDIATE');
   try {

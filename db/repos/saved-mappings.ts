@@ -2,16 +2,6 @@ import { headerFingerprint, type SavedColumnMapping } from '../../shared/import/
 import type { ColumnMapping } from '../../shared/import/types';
 import type { Db } from '../connection';
 
-/**
- * A saved mapping with the decimal separator chosen with it: null when none was (every mapping
- * saved before migration 21), and the figures of the next file decide it, as before. The parser
- * applies the mapping, encoding and delimiter itself; the decimal separator is put into the import
- * options by db/import/preview-import.ts (withSavedMappings) once the file's header row is known.
- */
-export interface SavedMapping extends SavedColumnMapping {
-  decimal: '.' | ',' | null;
-}
-
 function decimalOf(value: string | null): '.' | ',' | null {
   return value === '.' || value === ',' ? value : null;
 }
@@ -21,7 +11,7 @@ function decimalOf(value: string | null): '.' | ',' | null {
  * the one whose header it meets while it detects the format (shared/import/parse.ts), so a file is
  * read and detected once.
  */
-export function savedMappingsByFingerprint(db: Db): Record<string, SavedMapping> {
+export function savedMappingsByFingerprint(db: Db): Record<string, SavedColumnMapping> {
   const rows = db.prepare('SELECT fingerprint, mapping, encoding, delimiter, decimal FROM presets').all() as {
     fingerprint: string;
     mapping: string;
@@ -29,18 +19,18 @@ export function savedMappingsByFingerprint(db: Db): Record<string, SavedMapping>
     delimiter: string | null;
     decimal: string | null;
   }[];
-  const out: Record<string, SavedMapping> = {};
+  const out: Record<string, SavedColumnMapping> = {};
   for (const r of rows) out[r.fingerprint] = { mapping: JSON.parse(r.mapping) as ColumnMapping, encoding: r.encoding, delimiter: r.delimiter, decimal: decimalOf(r.decimal) };
   return out;
 }
 
 /** The decimal separator saved with the mapping for this header row; null when there is none. */
-export function savedDecimalFor(saved: Readonly<Record<string, SavedMapping>>, headers: readonly string[]): '.' | ',' | null {
+export function savedDecimalFor(saved: Readonly<Record<string, SavedColumnMapping>>, headers: readonly string[]): '.' | ',' | null {
   return saved[headerFingerprint(headers)]?.decimal ?? null;
 }
 
 /** Saves (or replaces) the mapping for files with this header row; `decimal` left out is saved as none. */
-export function saveMapping(db: Db, headers: readonly string[], saved: SavedColumnMapping & { decimal?: '.' | ',' | null | undefined }, now: string): void {
+export function saveMapping(db: Db, headers: readonly string[], saved: SavedColumnMapping, now: string): void {
   db.prepare(
     `INSERT INTO presets (fingerprint, headers, mapping, encoding, delimiter, decimal, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (fingerprint) DO UPDATE SET mapping = excluded.mapping, encoding = excluded.encoding,

@@ -10,4 +10,6 @@ export interface SavedColumnMapping {
   mapping: ColumnMapping;
   encoding: string | null;
   delimiter: string | null;
+  /** The decimal separator chosen with it; null (or absent: saved before migration 21) lets the figures decide. */
+  decimal?: '.' | ',' | null;
 }

@@ -220,14 +220,17 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
     if (hit) {
       const encoding = options.encoding ?? hit.encoding ?? undefined;
       const chosen = options.delimiter ?? hit.delimiter ?? undefined;
+      // The decimal separator chosen with the mapping, unless one is chosen now: next month's file
+      // from the same bank is read as the user said, not as its figures suggest.
+      const decimal = options.decimal ?? hit.decimal ?? undefined;
       if ((hit.encoding && !options.encoding && hit.encoding !== decoded.encoding) || (hit.delimiter && !options.delimiter && canonicalDelimiter(hit.delimiter) !== delimiter)) {
         // Saved with another encoding or delimiter: the same bytes read that way from the start.
-        const again = openSession(bytes, { ...options, mapping: hit.mapping, encoding, delimiter: chosen, savedMappings: undefined });
+        const again = openSession(bytes, { ...options, mapping: hit.mapping, encoding, delimiter: chosen, decimal, savedMappings: undefined });
         return again.ok ? { ...again, savedMapping: true } : again;
       }
       // As if the mapping had been given: it decides the columns, not a preset recognised by its first row.
       savedMapping = true;
-      options = { ...options, mapping: hit.mapping };
+      options = { ...options, mapping: hit.mapping, decimal };
       mapping = mappingEntries(hit.mapping);
       if (!forced) preset = null;
     }
@@ -735,6 +738,8 @@ export type PreviewResult =
       /** Set when the file cannot be imported as mapped (no usable columns): the UI asks for a mapping. */
       problem: FatalParseError | null;
       presets: readonly { id: string; name: string }[];
+      /** What the import would say of its decimal separator (a figure that reads either way under a guessed one); null when nothing. */
+      separator?: ImportCheck | null;
     }
   | { ok: false; error: FatalParseError };
 
@@ -808,5 +813,5 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
     rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null, notice: step.kind === 'position' ? step.notice : null });
   }
   if (s.reader.unterminatedQuoteLine !== null) return unclosedQuote(s.reader);
-  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, savedMapping: opened.savedMapping, presets: PRESETS };
+  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, savedMapping: opened.savedMapping, presets: PRESETS, separator: s.separator };
 }

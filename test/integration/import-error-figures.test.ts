@@ -14,7 +14,7 @@ import { FATAL_TEXT } from '../../shared/import/fatal-text';
 import { fillTemplate } from '../../shared/text/fill';
 import type { ImportPreview } from '../../shared/api/contract';
 import { INVALID_ROWS_TEXT, ROW_TEXT } from '../../shared/import/row-text';
-import Database from 'better-sqlite3';
+import { asSchema } from '../helpers/older-schema';
 
 const FIDELITY = resolve(__dirname, '../fixtures/holdings/fidelity-current.csv');
 
@@ -119,10 +119,7 @@ describe('import errors carry their figures', () => {
       const old = await openBackend({ dbPath: path });
       await invokeApi(old.handlers as AllHandlers, 'importHoldings', { path: bad(), portfolioName: 'Old', skipInvalid: true });
       old.close();
-      const raw = new Database(path);
-      raw.exec('ALTER TABLE import_issues DROP COLUMN text; ALTER TABLE import_issues DROP COLUMN params; ALTER TABLE snapshots DROP COLUMN checks; DROP TABLE written_files;');
-      raw.pragma('user_version = 17');
-      raw.close();
+      asSchema(path, 17);
       const reopened = await openBackend({ dbPath: path });
       try {
         const listed = await reopened.handlers.listImportIssues({ snapshotId: 1 });

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../db/service/backend';
 import type { Db } from '../../db/connection';
@@ -20,6 +19,7 @@ import { getSnapshot } from '../../db/repos/snapshots';
 import { scanSummary } from '../reference/scan-summary';
 import { scanAccountSums, scanLargestValues, scanTopContributors } from '../reference/scan-breakdowns';
 import { makeTempDir } from '../helpers/temp-dir';
+import { asSchema } from '../helpers/older-schema';
 
 /**
  * The exposure reads each snapshot's positions grouped per security (db/exposure/position-groups.ts)
@@ -177,8 +177,6 @@ async function backendWithThemes(dbPath: string): Promise<{ b: Backend; themes: 
   return { b, themes: ['data-centers', 'oil-logistics', 'diamond-semiconductors', sub.id, own.id] };
 }
 
-/** Migrations 18 and 19, undone: import issues without their reason's template, snapshots without their checks. */
-const UNDO_18 = 'ALTER TABLE import_issues DROP COLUMN text; ALTER TABLE import_issues DROP COLUMN params; ALTER TABLE snapshots DROP COLUMN checks; DROP TABLE written_files;';
 
 describe('position groups', () => {
   const temp = makeTempDir('position-groups');
@@ -272,18 +270,15 @@ describe('position groups', () => {
   });
 
   it.each([
-    { version: 15, was: 'no groups, no position index', undo: `DROP TABLE position_groups; DROP TABLE position_index; ${UNDO_18}` },
-    { version: 16, was: 'groups, no position index', undo: `DROP TABLE position_index; ${UNDO_18}` },
+    { version: 15, was: 'no groups, no position index', undo: 'DROP TABLE position_groups; DROP TABLE position_index;' },
+    { version: 16, was: 'groups, no position index', undo: 'DROP TABLE position_index;' },
   ])('are made for the snapshots of a database of schema $version ($was): migrations 16 and 17 (and those after)', async ({ version, undo }) => {
     const path = join(temp.dir, `schema${version}.db`);
     const old = await openBackend({ dbPath: path });
     await old.handlers.importHoldings({ ...base, path: DEGIRO, portfolioName: 'Old', baseCurrency: 'EUR', asOf: '2026-11-24' });
     old.close();
-    // As a database of that schema was.
-    const raw = new Database(path);
-    raw.exec(undo);
-    raw.pragma(`user_version = ${version}`);
-    raw.close();
+    // As a database of that schema was (asSchema undoes the migrations from 18 on; `undo`, 16 and 17).
+    asSchema(path, version, undo);
     const reopened = await openBackend({ dbPath: path });
     try {
       expect(reopened.db.prepare('SELECT count(*) FROM position_groups').pluck().get()).toBeGreaterThan(3);

@@ -6,10 +6,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../db/service/backend';
 import { makeTempDir } from '../helpers/temp-dir';
+import { asSchema } from '../helpers/older-schema';
 
 const FILE = [
   'Symbol,Description,Quantity,Price,Market Value',
@@ -55,10 +55,7 @@ describe("an import's checks stay with its snapshot", () => {
   it('a database of schema 18 gains the column; its snapshots, imported before checks were kept, say none', async () => {
     backend!.close();
     backend = null;
-    const raw = new Database(dbPath);
-    raw.exec('ALTER TABLE snapshots DROP COLUMN checks; DROP TABLE written_files');
-    raw.pragma('user_version = 18');
-    raw.close();
+    asSchema(dbPath, 18);
     backend = await openBackend({ dbPath });
     const exposure = await backend.handlers.getExposure({ portfolioId: 1 });
     expect(exposure.totalValue).toBe(7933); // 1,500 - 1,500 - 200 + 8,133
