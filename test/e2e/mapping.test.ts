@@ -1,4 +1,4 @@
-import { copyFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -72,5 +72,23 @@ describe('mapping screen: a German bank export (windows-1252, ";", decimal comma
     await h.page.getByTestId('new-portfolio-confirm').click();
     await h.page.getByTestId('exposure-row-total').filter({ hasText: '€30,724.25' }).waitFor();
     expect(h.backend.db.prepare('SELECT count(*) FROM snapshots').pluck().get()).toBe(2);
+  });
+
+  it('says, before importing, how a figure that reads either way is read and how to read it the other way', async () => {
+    const file = join(temp.dir, 'ambiguous.csv');
+    writeFileSync(file, 'Symbol;Description;Quantity;Value\nNVDA;NVIDIA CORP;10;2,053\n');
+    h.openDialogAnswers.push(file);
+    await h.page.getByTestId('import-button').first().click();
+    const line = h.page.getByTestId('preview-separator');
+    await line.waitFor();
+    expect(await line.innerText()).toBe(
+      '2,053 (line 2, Value) could be 2.053 or 2053: it is read as 2.053, with a decimal comma as usual in a file delimited by semicolons. If the file writes 1,234.56, choose Point under Decimal separator.',
+    );
+    // The Decimal separator the line names is in view, not folded away with the file's format.
+    await h.screenshot('22-preview-separator');
+    await h.page.getByTestId('import-decimal').selectOption('.');
+    await line.waitFor({ state: 'detached' });
+    await h.page.getByTestId('import-preview').locator('tbody tr').first().filter({ hasText: '2053' }).waitFor();
+    await h.page.getByRole('button', { name: 'Cancel' }).click();
   });
 });

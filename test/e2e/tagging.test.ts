@@ -150,6 +150,17 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
       ['oil-logistics', 5000, 'rule'],
     ]);
     await h.screenshot('45-rules');
+    // A second rule of the same priority giving COHR another weight for that theme: said before it is
+    // saved, and after applying; the pair is left as it was (50% from the first rule), never decided quietly.
+    await h.page.getByTestId('rule-kind').selectOption('symbols');
+    await h.page.getByTestId('rule-pattern').fill('COHR');
+    await h.page.getByLabel('Weight %').fill('30');
+    await h.page.getByTestId('rule-conflicts').filter({ hasText: 'gives COHR Crude-oil logistics another weight' }).waitFor();
+    await h.page.getByTestId('rule-save').click();
+    await h.page.getByTestId('apply-rules').click();
+    await h.page.getByTestId('rules-panel').getByText(/Left as they are, since rules of the same priority give them different weights: COHR Crude-oil logistics\./).waitFor();
+    expect(h.backend.db.prepare("SELECT weight_bp FROM tags WHERE symbol_key = 'COHR' AND theme_id = 'oil-logistics'").pluck().get()).toBe(5000);
+    await h.screenshot('45b-rules-tie');
     await h.page.keyboard.press('Escape');
   });
 

@@ -185,7 +185,8 @@ export function ImportDialog({
         </div>
         {clash && <p className="field-error">{t('A portfolio with this name exists; choose it above to add a snapshot.')}</p>}
 
-        <details className="file-format" open={Boolean(preview?.problem) || bad > 0 || userMapped}>
+        {/* Open where there is something to choose: a figure that reads either way (the Decimal separator its line names), kept open once one is chosen. */}
+        <details className="file-format" open={Boolean(preview?.problem) || bad > 0 || userMapped || Boolean(preview?.separator) || Boolean(preview?.savedDecimal) || options.decimal !== undefined}>
           <summary data-testid="file-format-summary">
             {preview ? (preview.savedMapping ? t('{{format}} · {{encoding}} · header on line {{line}} · your saved column mapping', formatSummary) : t('{{format}} · {{encoding}} · header on line {{line}}', formatSummary)) : t('Reading the file…')}
           </summary>
