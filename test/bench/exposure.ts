@@ -60,7 +60,7 @@ export async function runExposureBench(dbPath: string): Promise<void> {
   const db = backend.db;
   try {
     if ((db.prepare('SELECT count(*) FROM tags').pluck().get() as number) < 5000) {
-      const symbols = db.prepare('SELECT DISTINCT symbol_key FROM positions LIMIT 5000').pluck().all() as string[];
+      const symbols = db.prepare('SELECT DISTINCT symbol_key FROM positions WHERE is_cash = 0 LIMIT 5000').pluck().all() as string[];
       await backend.handlers.applyTagChanges({ changes: symbols.map((s, i) => ({ symbolKey: s, themeId: THEMES[i % 3] as string, weightBp: 2500 + (i % 4) * 2500 })) });
     }
     const tagged = db.prepare('SELECT count(DISTINCT symbol_key) FROM tags WHERE weight_bp > 0').pluck().get() as number;
