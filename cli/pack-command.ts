@@ -3,6 +3,7 @@ import type { BackendHandlers } from '../shared/api/contract';
 import { validateInput } from '../shared/api/validate';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { counted } from './plural';
 
 const pct = (bp: number) => `${Number((bp / 100).toFixed(2))}%`;
 
@@ -16,7 +17,7 @@ export async function packCommand(h: BackendHandlers, args: string[], io: Io): P
   const [action, file, ...rest] = positionals;
   if (!action) {
     const p = await h.showPack({});
-    io.out(`${p.name}, version ${p.version} (${p.asOf}): ${p.suggestions} suggestions\n`);
+    io.out(`${p.name}, version ${p.version} (${p.asOf}): ${counted(p.suggestions, 'suggestion')}\n`);
     return;
   }
   if (action !== 'import' || !file || rest.length > 0) throw new UsageError('pack takes: (nothing) | import FILE [--dry-run]');

@@ -91,10 +91,10 @@ export async function fundCommand(h: BackendHandlers, args: string[], io: Io): P
   const [action, symbol, file] = positionals;
   if (action !== 'import' || !symbol || !file || positionals.length !== 3) throw new UsageError('fund takes: import SYMBOL FILE');
   const f = await h.importFundHoldings(validateInput('importFundHoldings', { fundSymbol: symbol, path: file }));
-  io.out(`${f.fundKey}: ${f.constituents} holdings (${(f.coverage * 100).toFixed(2)}% of the fund) as of ${f.asOf ?? 'an unknown date'}\n`);
+  io.out(`${f.fundKey}: ${counted(f.constituents, 'holding')} (${(f.coverage * 100).toFixed(2)}% of the fund) as of ${f.asOf ?? 'an unknown date'}\n`);
 }
 
 export async function fundsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
   parseCommandArgs(args, {});
-  for (const f of await h.listFunds({})) io.out(`${f.fundKey}\t${f.constituents} holdings\t${f.asOf ?? '-'}\t${f.sourceFile}\n`);
+  for (const f of await h.listFunds({})) io.out(`${f.fundKey}\t${counted(f.constituents, 'holding')}\t${f.asOf ?? '-'}\t${f.sourceFile}\n`);
 }

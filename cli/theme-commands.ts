@@ -26,7 +26,7 @@ export async function themeCommand(h: BackendHandlers, args: string[], io: Io): 
     io.out(`Deleted theme ${a} and ${counted(r.deletedTags, 'tag')} (kept in the tag history)\n`);
   } else if (action === 'restore-defaults') {
     const themes = await h.restoreDefaultThemes({});
-    io.out(`${themes.filter((t) => t.isDefault).length} default themes present\n`);
+    io.out(`${counted(themes.filter((t) => t.isDefault).length, 'default theme')} present\n`);
   } else {
     throw new UsageError('theme takes: add NAME [--color #rrggbb] [--pack P] [--description D] [--parent ID] | rename ID NAME | recolor ID #rrggbb | delete ID | restore-defaults');
   }
@@ -50,7 +50,7 @@ export async function tagsCommand(h: BackendHandlers, args: string[], io: Io): P
       io.out(`${r.status}\t${r.symbolKey}\t${r.themeId}\t${from} -> ${bpToFraction(r.newWeightBp)}${r.message ? `\t${r.message}` : ''}\n`);
     }
     const c = preview.counts;
-    io.err(`${values['dry-run'] ? 'Would import' : 'Imported'}: ${c.new} new, ${c.changed} changed, ${c.same} unchanged, ${c.conflict} conflicts${preview.newThemes.length ? `; new themes: ${preview.newThemes.join(', ')}` : ''}\n`);
+    io.err(`${values['dry-run'] ? 'Would import' : 'Imported'}: ${c.new} new, ${c.changed} changed, ${c.same} unchanged, ${counted(c.conflict, 'conflict')}${preview.newThemes.length ? `; new themes: ${preview.newThemes.join(', ')}` : ''}\n`);
     return;
   }
   throw new UsageError('tags takes: export FILE [--format json|csv] | import FILE [--dry-run]');

@@ -13,7 +13,7 @@ export const FATAL_TEXT = {
   noText: 'The file holds no text. Export the positions from your broker again.',
   noRows: 'The file holds no rows. Export the positions from your broker again.',
   binary: 'This file is not a text (CSV) file. Export the positions from your broker as CSV and choose that file.',
-  headerOnly: 'The file has a header row (line {{line}}) but no holdings below it. Export the positions again, with the account(s) that hold them.',
+  headerOnly: 'The file has a header row (line {{line}}) but no holdings below it. Export the positions again, with the accounts that hold them.',
   unterminated: 'A quoted cell that starts on line {{line}} is never closed (a closing " is missing), so the rest of the file cannot be read. Fix the quote on line {{line}} or export the file again.',
   tooManyColumns: 'This row has {{n}} columns; the limit is {{limit}}. Is this a holdings file?',
   cellTooLong: "This cell holds {{n}} characters; the limit for one cell is {{limit}}. Check the file's quotes.",

@@ -13,7 +13,7 @@ describe('what stops an import, in English', () => {
     [FATAL_TEXT.noText, {}, 'The file holds no text. Export the positions from your broker again.'],
     [FATAL_TEXT.noRows, {}, 'The file holds no rows. Export the positions from your broker again.'],
     [FATAL_TEXT.binary, {}, 'This file is not a text (CSV) file. Export the positions from your broker as CSV and choose that file.'],
-    [FATAL_TEXT.headerOnly, { line: '5' }, 'The file has a header row (line 5) but no holdings below it. Export the positions again, with the account(s) that hold them.'],
+    [FATAL_TEXT.headerOnly, { line: '5' }, 'The file has a header row (line 5) but no holdings below it. Export the positions again, with the accounts that hold them.'],
     [FATAL_TEXT.unterminated, { line: '7' }, 'A quoted cell that starts on line 7 is never closed (a closing " is missing), so the rest of the file cannot be read. Fix the quote on line 7 or export the file again.'],
     [FATAL_TEXT.tooManyColumns, { n: '10,000', limit: '1,000' }, 'This row has 10,000 columns; the limit is 1,000. Is this a holdings file?'],
     [FATAL_TEXT.cellTooLong, { n: '150,000', limit: '100,000' }, "This cell holds 150,000 characters; the limit for one cell is 100,000. Check the file's quotes."],

@@ -184,7 +184,7 @@ describe('importing holdings', () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
     bridge.previewImport.mockRejectedValue(
-      bridgeError('IMPORT_FATAL', 'positions.csv line 1: The file has a header row (line 1) but no holdings below it. Export the positions again, with the account(s) that hold them.', {
+      bridgeError('IMPORT_FATAL', 'positions.csv line 1: The file has a header row (line 1) but no holdings below it. Export the positions again, with the accounts that hold them.', {
         file: 'positions.csv', line: 1, column: null, text: FATAL_TEXT.headerOnly, params: { line: '1' },
       }),
     );
