@@ -49,6 +49,8 @@ export interface RulePlan {
   /** Symbol/theme pairs the rules leave alone: rules of the same priority give different weights. */
   conflicts: RuleConflict[];
   positions: number;
+  /** The positions `watch` (one of the rules) matches, and their symbols: what that rule alone would tag. */
+  watched: { positions: number; symbols: Set<string> };
 }
 
 type PlannedRule = RuleInput & { id?: number };
@@ -58,18 +60,23 @@ type PlannedRule = RuleInput & { id?: number };
  * symbol and theme, the highest-priority matching rules decide; when those give different weights,
  * nothing is decided (never by the order the rules were saved in): the pair is a conflict.
  */
-export function planRules(db: Db, rules: readonly PlannedRule[], snapshotId?: number): RulePlan {
+export function planRules(db: Db, rules: readonly PlannedRule[], snapshotId?: number, watch?: PlannedRule): RulePlan {
   const compiled = [...rules].sort((a, b) => b.priority - a.priority).map((r, order) => ({ r, order, match: compileRule(r) }));
   const manual = new Set(db.prepare("SELECT DISTINCT symbol_key FROM tags WHERE source = 'manual'").pluck().all() as string[]);
   // symbol -> theme -> the matching rules of the highest priority seen (of any of the symbol's positions).
   const top = new Map<string, Map<string, (typeof compiled)[number][]>>();
   let positions = 0;
+  const watched = { positions: 0, symbols: new Set<string>() };
   for (const p of latestPositions(db, snapshotId)) {
     if (manual.has(p.symbolKey)) continue;
     let matched = false;
     for (const c of compiled) {
       if (!c.match(p)) continue;
       matched = true;
+      if (c.r === watch) {
+        watched.positions++;
+        watched.symbols.add(p.symbolKey);
+      }
       const themes = top.get(p.symbolKey) ?? new Map<string, (typeof compiled)[number][]>();
       top.set(p.symbolKey, themes);
       const best = themes.get(c.r.themeId);
@@ -100,7 +107,7 @@ export function planRules(db: Db, rules: readonly PlannedRule[], snapshotId?: nu
     }
     if (m.size > 0) tags.set(symbolKey, m);
   }
-  return { tags, conflicts, positions };
+  return { tags, conflicts, positions, watched };
 }
 
 /**
@@ -109,12 +116,13 @@ export function planRules(db: Db, rules: readonly PlannedRule[], snapshotId?: nu
  * symbol), which would leave those pairs untagged by the rules.
  */
 export function previewRule(db: Db, input: RuleInput): { positions: number; symbols: string[]; conflicts: RuleConflict[] } {
-  const alone = planRules(db, [input]);
-  const withSaved = planRules(db, [...listRules(db), input]);
+  // One pass over the positions with the saved rules and the new one, which is watched for what it
+  // alone would tag (it had been two passes, a plan of the rule alone and one with the saved rules).
+  const plan = planRules(db, [...listRules(db), input], undefined, input);
   return {
-    positions: alone.positions,
-    symbols: [...alone.tags.keys()].sort().slice(0, 200),
-    conflicts: withSaved.conflicts.filter((c) => c.rules.some((r) => r.id === null)),
+    positions: plan.watched.positions,
+    symbols: [...plan.watched.symbols].sort().slice(0, 200),
+    conflicts: plan.conflicts.filter((c) => c.rules.some((r) => r.id === null)),
   };
 }
 

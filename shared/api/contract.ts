@@ -61,6 +61,8 @@ const oneLineName = z
 const oneLineText = text(200).regex(/^[^\p{Cc}]*$/u, 'A name is one line: no line breaks, tabs or other control characters.');
 /** A client (household): the name its portfolios share, matched as portfolio names are. */
 const client = oneLineName;
+/** The largest positions only, as many as a screen shows (an export asks for none and gets all). */
+const positionLimit = z.number().int().min(0).max(1_000_000);
 const shocks = z.array(z.strictObject({ themeId, shockBp: z.number().int().min(-10_000).max(100_000) })).min(1).max(100);
 /** A fund imported for look-through, compared with (its theme shares beside the portfolio's). */
 const benchmark = symbolKey;
@@ -217,7 +219,7 @@ const inputBuilders = {
    * A client's (household's) combined exposure: the latest snapshot of each of its portfolios, in the
    * client's base currency (the one its portfolios share, else `baseCurrency` is required).
    */
-  getClientExposure: () => z.strictObject({ client, baseCurrency: currency.optional(), benchmark: benchmark.optional(), positionLimit: z.number().int().min(0).max(1_000_000).optional() }),
+  getClientExposure: () => z.strictObject({ client, baseCurrency: currency.optional(), benchmark: benchmark.optional(), positionLimit: positionLimit.optional() }),
   setClientTarget: () => z.strictObject({ client, themeId, shareBp: z.number().int().min(0).max(10_000), bandBp: z.number().int().min(0).max(10_000) }),
   listClientTargets: () => z.strictObject({ client }),
   removeClientTarget: () => z.strictObject({ client, themeId }),
@@ -234,7 +236,7 @@ const inputBuilders = {
     portfolioId: id,
     snapshotId: id.optional(),
     /** The largest positions only (a screen needs the top rows, an export needs all). */
-    positionLimit: z.number().int().min(0).max(1_000_000).optional(),
+    positionLimit: positionLimit.optional(),
     benchmark: benchmark.optional(),
   }),
   /** A page of a snapshot's positions for the positions table, largest first: `offset` rows in, at most `limit` of them. */
@@ -299,7 +301,7 @@ const inputBuilders = {
     z.strictObject({
       portfolioId: id,
       comparison: z.strictObject({ fromSnapshotId: id, toSnapshotId: id }).optional(),
-      household: z.strictObject({ client, baseCurrency: currency, positionLimit: z.number().int().min(0).max(1_000_000) }).optional(),
+      household: z.strictObject({ client, baseCurrency: currency, positionLimit }).optional(),
     }),
   getPortfoliosOverview: () => z.strictObject({}),
   renamePortfolio: () => z.strictObject({ id, name: oneLineName, clientName: oneLineText.nullable().optional() }),
