@@ -58,8 +58,10 @@ describe('Export report…: format, paper, sections, live preview, save (real re
   it('follows the sections ticked and the paper chosen', async () => {
     await h.page.getByTestId('export-section-positions').uncheck();
     await h.page.getByTestId('export-section-methodology').uncheck();
-    await expect.poll(() => previewHeadings(h)).not.toContain('Positions');
+    // Each untick asks for a preview of its own: wait for the one with both gone (the first answer may come alone).
+    await expect.poll(async () => (await previewHeadings(h)).filter((x) => x === 'Positions' || x === 'Methodology')).toEqual([]);
     const headings = await previewHeadings(h);
+    expect(headings).not.toContain('Positions');
     expect(headings).not.toContain('Methodology');
     expect(headings).toContain('Summary');
     expect(headings).toContain('Themes and their positions');
