@@ -3,7 +3,7 @@ import { exposureWarning } from '../../shared/exposure/warnings';
 import type { LastingCheck } from '../../shared/import/checks';
 import { formatCents } from '../../shared/money/decimal';
 
-const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE_DIFFERS', looksTotal: 'LOOKS_LIKE_TOTAL' } as const;
+const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE_DIFFERS', looksTotal: 'LOOKS_LIKE_TOTAL', repeated: 'REPEATED_ROWS' } as const;
 
 /**
  * The warnings of the checks a snapshot's import asked for and that stay true of its figures (its
@@ -13,6 +13,8 @@ const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE
 export function checkWarnings(stored: string | null, file: string): ExposureWarning[] {
   if (stored === null) return [];
   return (JSON.parse(stored) as LastingCheck[]).map((c) =>
-    exposureWarning(CODE[c.kind], { n: String(c.count), file, line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: formatCents(c.first.valueCents) }),
+    c.kind === 'repeated'
+      ? exposureWarning(CODE[c.kind], { n: String(c.count), file, line: String(c.line), earlier: String(c.earlierLine) })
+      : exposureWarning(CODE[c.kind], { n: String(c.count), file, line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: formatCents(c.first.valueCents) }),
   );
 }

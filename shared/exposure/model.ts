@@ -110,6 +110,7 @@ export interface ExposureWarning {
     | 'VALUE_COMPUTED'
     | 'VALUE_DIFFERS'
     | 'LOOKS_LIKE_TOTAL'
+    | 'REPEATED_ROWS'
     | 'STALE_LOOK_THROUGH'
     | 'AMOUNT_LIMIT'
     | 'UNRESOLVED_SECURITIES';

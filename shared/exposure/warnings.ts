@@ -23,6 +23,8 @@ export const WARNING_TEXT: Record<ExposureWarning['code'], string> = {
     "{{n}} positions of {{file}} have values that are not quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}), nor a bond's, an option's or a fund's convention of it (per 100, 100 or 1,000 to a contract, per 10,000 units). They are kept as the file gives them; check the file's cells (a misplaced separator, a column mapped wrong, a stale price).",
   LOOKS_LIKE_TOTAL:
     '{{n}} rows of {{file}} name no security and hold only a value, with a word of a total in their labels (the first on line {{line}}, {{label}}: {{value}}), but their values are not what the rows above them add up to. They are kept as positions; if they are totals or subtotals, delete the rows from the file and import it again.',
+  REPEATED_ROWS:
+    '{{n}} rows of {{file}} repeat earlier rows cell for cell (the first on line {{line}}, as line {{earlier}}). All are kept, so those positions count as often as the file lists them; if the file lists them twice by mistake, delete the repeats from the file and import it again.',
   AMOUNT_LIMIT:
     "Some totals in {{base}} are beyond 90,071,992,547,409.91, the largest amount kept exact to the cent: they are shown rounded. Check the holdings' amounts and exchange rates.",
   STALE_LOOK_THROUGH: 'The holdings of {{fund}} used for look-through are as of {{fundAsOf}}, more than 90 days before {{asOf}}; import a newer holdings file from the issuer.',
@@ -40,6 +42,8 @@ export const WARNING_TEXT_ONE: Partial<Record<ExposureWarning['code'], string>> 
     "1 position of {{file}} has a value that is not quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}), nor a bond's, an option's or a fund's convention of it (per 100, 100 or 1,000 to a contract, per 10,000 units). It is kept as the file gives it; check the file's cells (a misplaced separator, a column mapped wrong, a stale price).",
   LOOKS_LIKE_TOTAL:
     '1 row of {{file}} names no security and holds only a value, with a word of a total in its label (line {{line}}, {{label}}: {{value}}), but its value is not what the rows above it add up to. It is kept as a position; if it is a total or a subtotal, delete the row from the file and import it again.',
+  REPEATED_ROWS:
+    'Line {{line}} of {{file}} repeats line {{earlier}} cell for cell. Both rows are kept, so that position counts twice; if the file lists it twice by mistake, delete the repeat from the file and import it again.',
   UNRESOLVED_SECURITIES: '1 position could be more than one security and counts as untagged until confirmed in Needs review (themelens securities --unresolved).',
   UNPARSED_CELL: '1 row of {{file}} was not imported because a cell could not be read.',
 };
@@ -87,6 +91,8 @@ export const WARNING_JAPANESE: Record<string, string> = {
     "{{file}} の {{n}} 銘柄は、評価額が「数量 × 価格」と一致せず（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）、債券・オプション・投資信託の慣行（額面100あたり、1枚100または1,000単位、1万口あたり）でも説明できません。ファイルのとおりに取り込んでいます。ファイルのセルを確認してください（区切り記号の位置、列の割り当て、古い価格など）。",
   [WARNING_TEXT.LOOKS_LIKE_TOTAL]:
     '{{file}} の {{n}} 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（最初は {{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込んでいます。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
+  [WARNING_TEXT.REPEATED_ROWS]:
+    '{{file}} の {{n}} 行は、前にある行とすべてのセルが同じです（最初は {{line}} 行目で、{{earlier}} 行目と同じ）。すべて取り込んでいるため、それらの保有銘柄はファイルに記載された回数だけ数えられます。誤って重複している場合は、ファイルから重複した行を削除してもう一度インポートしてください。',
   [WARNING_TEXT.AMOUNT_LIMIT]:
     '{{base}} 建ての合計の一部が、1セント単位で正確に保てる上限 90,071,992,547,409.91 を超えているため、丸めて表示しています。保有銘柄の金額と為替レートを確認してください。',
   [WARNING_TEXT.STALE_LOOK_THROUGH]: 'ルックスルーに使っている {{fund}} の組入銘柄は {{fundAsOf}} 時点のもので、{{asOf}} より90日を超えて古くなっています。運用会社から新しい組入銘柄ファイルをインポートしてください。',
@@ -101,6 +107,8 @@ export const WARNING_JAPANESE: Record<string, string> = {
     "{{file}} の 1 銘柄は、評価額が「数量 × 価格」と一致せず（{{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）、債券・オプション・投資信託の慣行（額面100あたり、1枚100または1,000単位、1万口あたり）でも説明できません。ファイルのとおりに取り込んでいます。ファイルのセルを確認してください（区切り記号の位置、列の割り当て、古い価格など）。",
   [WARNING_TEXT_ONE.LOOKS_LIKE_TOTAL as string]:
     '{{file}} の 1 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（{{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込んでいます。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
+  [WARNING_TEXT_ONE.REPEATED_ROWS as string]:
+    '{{file}} の {{line}} 行目は、{{earlier}} 行目とすべてのセルが同じです。両方の行を取り込んでいるため、この保有銘柄は 2 回数えられます。誤って重複している場合は、ファイルから重複した行を削除してもう一度インポートしてください。',
   [WARNING_TEXT_ONE.UNRESOLVED_SECURITIES as string]: '1 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます（themelens securities --unresolved）。',
   [WARNING_TEXT_ONE.UNPARSED_CELL as string]: '{{file}} の 1 行は、読み込めないセルがあったためインポートされていません。',
   [WARNING_TEXT_PLAIN.MISSING_FX as string]: '{{currency}} から {{base}} への為替レートがないため、レートを追加するまで {{currency}} 建ての保有銘柄は合計から除かれます。',

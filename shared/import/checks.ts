@@ -27,6 +27,11 @@ export type ImportCheck =
    */
   | { kind: 'sign' | 'computed' | 'differs' | 'looksTotal'; count: number; first: NoticedRow }
   /**
+   * Rows identical to an earlier row, cell for cell, each kept and counted (repeated-rows.ts): how
+   * many, the first of them and the line it repeats.
+   */
+  | { kind: 'repeated'; count: number; line: number; earlierLine: number }
+  /**
    * An identifier whose check digit fails (a typo in the file, most often): the position is kept,
    * identified without it. `column` and `header` are the cell's, null when no column holds it alone.
    */
@@ -47,10 +52,10 @@ export type IdentifierScheme = 'ISIN' | 'CUSIP' | 'SEDOL';
 export const IDENTIFIERS_LISTED = 20;
 
 /** The kinds that stay true of a snapshot's figures, kept with it (its `checks` column). */
-export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' | 'differs' | 'looksTotal' }>;
+export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' | 'differs' | 'looksTotal' | 'repeated' }>;
 
 export function isLasting(c: ImportCheck): c is LastingCheck {
-  return c.kind === 'sign' || c.kind === 'computed' || c.kind === 'differs' || c.kind === 'looksTotal';
+  return c.kind === 'sign' || c.kind === 'computed' || c.kind === 'differs' || c.kind === 'looksTotal' || c.kind === 'repeated';
 }
 
 /**
@@ -76,6 +81,10 @@ export const CHECK_TEXT = {
     '1 row names no security and holds only a value, with a word of a total in its label (line {{line}}, {{label}}: {{value}}), but its value is not what the rows above it add up to. It is kept as a position; if it is a total or a subtotal, delete the row from the file and import it again.',
   looksTotalMany:
     '{{n}} rows name no security and hold only a value, with a word of a total in their labels (first: line {{line}}, {{label}}: {{value}}), but their values are not what the rows above them add up to. They are kept as positions; if they are totals or subtotals, delete the rows from the file and import it again.',
+  repeatedOne:
+    'Line {{line}} repeats line {{earlier}} cell for cell. Both rows are kept, so that position counts twice; if the file lists it twice by mistake, delete the repeat from the file and import it again.',
+  repeatedMany:
+    '{{n}} rows repeat earlier rows cell for cell (first: line {{line}}, as line {{earlier}}). All are kept, so those positions count as often as the file lists them; if the file lists them twice by mistake, delete the repeats from the file and import it again.',
   identifier:
     '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
   identifierNoColumn: '{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
@@ -102,6 +111,7 @@ export function checkSaid(c: ImportCheck, amount: (cents: number) => string, cou
   if (c.kind === 'separator') {
     return { text: c.decimal === ',' ? CHECK_TEXT.separatorComma : CHECK_TEXT.separatorPoint, params: { line: String(c.line), header: c.header, cell: c.cell, read: c.read, other: c.other } };
   }
+  if (c.kind === 'repeated') return { text: c.count === 1 ? CHECK_TEXT.repeatedOne : CHECK_TEXT.repeatedMany, params: { n: count(c.count), line: String(c.line), earlier: String(c.earlierLine) } };
   const one = c.count === 1;
   const text = {
     sign: one ? CHECK_TEXT.signOne : CHECK_TEXT.signMany,

@@ -30,6 +30,7 @@ import { CsvReader, isBlankRow } from './tokenize';
 import { MAX_OPEN_QUOTE_CHARS, MAX_ROWS, openCellTooLong, rowOverLimits, tooManyRows } from './limits';
 import type { ColumnMapping, FatalParseError, FileFormat, ParseOptions, ParsedPosition, ParseResult, PositionField, RowIssue } from './types';
 import { POSITION_FIELDS } from './types';
+import { RepeatedRows } from './repeated-rows';
 
 /** Files above this size are refused before decoding. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -87,6 +88,8 @@ export interface Session {
   absCents: number;
   /** Kept rows with something to check, counted by kind with the first of each as read (endOfFileNotes). */
   notices: Record<NonNullable<RowNotice> | 'looksTotal', { count: number; first: NoticedRow | null }>;
+  /** The position rows read so far, to tell one the file repeats cell for cell. */
+  rowsSeen: RepeatedRows;
   /** What the positions add up to, for telling a total row without a label by its value (totalBySum); null where none can be. */
   sums: RunningSums | null;
   warnings: string[];
@@ -367,6 +370,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       totalCents: null,
       absCents: 0,
       notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null }, differs: { count: 0, first: null }, looksTotal: { count: 0, first: null } },
+      rowsSeen: new RepeatedRows(),
       // Totals are told by their value only in files with a quantity or price column (totalBySum).
       sums: idx.quantity >= 0 || idx.price >= 0 ? { all: 0, allCount: 0, block: 0, blockCount: 0, byAccount: idx.account >= 0 ? new Map() : null, account: null, accountSum: null } : null,
       warnings: duplicateHeaderNotes(headers, idx),
@@ -448,6 +452,8 @@ export function endOfFileNotes(s: Session, sumCents: number): { warnings: string
     const { count, first } = s.notices[kind];
     if (first) checks.push({ kind, count, first });
   }
+  const repeats = s.rowsSeen.repeats();
+  if (repeats) checks.push({ kind: 'repeated', ...repeats });
   return { warnings: [...s.warnings, ...checks.map(checkText)], checks };
 }
 
@@ -562,6 +568,8 @@ export function stepRow(row: RawRow, s: Session): Step {
     }
     s.absCents = abs;
     if (outcome.notice) notice(s, outcome.notice, p);
+    if (row.text === undefined) s.rowsSeen.addCells(cells, row.line);
+    else s.rowsSeen.addText(row.text, row.start as number, row.end as number, row.line);
     if (s.sums !== null) addToSums(s.sums, p.valueCents, p.account);
     s.dataSeen = true;
     s.blankSeen = false;

@@ -25,6 +25,10 @@ export interface RawRow {
   cells: string[];
   /** 1-based line where the record starts. */
   line: number;
+  /** The record as the file wrote it, read from text: text[start, end), its line break included (repeated-rows.ts). */
+  text?: string;
+  start?: number;
+  end?: number;
 }
 
 const QUOTE = 0x22;
@@ -151,11 +155,16 @@ export class CsvReader {
       return this.readByHand(line);
     }
     const cells = this.papa ? this.fromPapa() : null;
-    if (cells) return { cells, line };
+    if (cells) return this.record(cells, line);
     this.dropWindow();
     this.backoff = Math.min(MAX_BACKOFF, this.backoff * 2 + 1);
     this.byHandLeft = this.backoff - 1;
     return this.readByHand(line);
+  }
+
+  /** The record just read, with where it stands in the text. */
+  private record(cells: string[], line: number): RawRow {
+    return { cells, line, text: this.text, start: this.recordStart, end: this.pos };
   }
 
   /** The record at `pos` as papaparse read it, once checked against the text; null when we read it otherwise. */
@@ -297,7 +306,7 @@ export class CsvReader {
       }
       if (pos >= len) {
         this.pos = pos;
-        return { cells, line: startLine };
+        return this.record(cells, startLine);
       }
       const c = text.charCodeAt(pos);
       pos++;
@@ -305,12 +314,12 @@ export class CsvReader {
         if (pos < len) continue;
         cells.push('');
         this.pos = pos;
-        return { cells, line: startLine };
+        return this.record(cells, startLine);
       }
       if (c === CR && text.charCodeAt(pos) === LF) pos++;
       this.line++;
       this.pos = pos;
-      return { cells, line: startLine };
+      return this.record(cells, startLine);
     }
   }
 

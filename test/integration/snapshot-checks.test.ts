@@ -62,6 +62,18 @@ describe("an import's checks stay with its snapshot", () => {
     expect(exposure.warnings.map((w) => w.code)).not.toContain('SIGN_DIFFERS');
   });
 
+  it('a row the file repeats is kept, counted and said wherever the snapshot is shown', async () => {
+    const path = join(temp.dir, 'twice.csv');
+    writeFileSync(path, 'Symbol,Description,Quantity,Price,Market Value\nMSFT,MICROSOFT,5,300,1500\nNVDA,NVIDIA,2,100,200\nMSFT,MICROSOFT,5,300,1500\n');
+    const outcome = await backend!.handlers.importHoldings({ path, portfolioName: 'Twice', options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+    expect(outcome.checks.map((c) => c.kind)).toEqual(['repeated']);
+    const exposure = await backend!.handlers.getExposure({ portfolioId: outcome.portfolio.id });
+    expect(exposure.totalValue).toBe(3200); // as the file gives it: MSFT twice
+    expect(exposure.warnings.filter((w) => w.code === 'REPEATED_ROWS').map((w) => w.message)).toEqual([
+      'Line 4 of twice.csv repeats line 2 cell for cell. Both rows are kept, so that position counts twice; if the file lists it twice by mistake, delete the repeat from the file and import it again.',
+    ]);
+  });
+
   it('a file with nothing to check says nothing of it', async () => {
     const path = join(temp.dir, 'clean.csv');
     writeFileSync(path, 'Symbol,Description,Quantity,Price,Market Value\nMSFT,MICROSOFT,5,300,1500\n');

@@ -94,7 +94,7 @@ function expectJapaneseFor(templates: Readonly<Record<string, string>>): void {
 }
 
 describe('exposure warnings', () => {
-  const params = { currency: 'EUR', base: 'USD', asOf: '2026-11-24', rateDate: '2026-11-25', rate: '1 EUR = 1.08 USD', broker: '2,100.00', column: 'Wert', rated: '2,160.00', apart: '2.8', file: 'a.csv', fileTotal: '100.00', rowsTotal: '0.00', difference: '100.00', fund: 'SPY', fundAsOf: '2026-01-01', n: '2', line: '22', label: 'AAPL', quantity: '10', price: '150', value: '-1,500.00' };
+  const params = { currency: 'EUR', base: 'USD', asOf: '2026-11-24', rateDate: '2026-11-25', rate: '1 EUR = 1.08 USD', broker: '2,100.00', column: 'Wert', rated: '2,160.00', apart: '2.8', file: 'a.csv', fileTotal: '100.00', rowsTotal: '0.00', difference: '100.00', fund: 'SPY', fundAsOf: '2026-01-01', n: '2', line: '22', earlier: '12', label: 'AAPL', quantity: '10', price: '150', value: '-1,500.00' };
   const codes = Object.keys(WARNING_TEXT) as (keyof typeof WARNING_TEXT)[];
 
   it('each has its Japanese, with the same figures, said of one position too', () => {

@@ -46,6 +46,10 @@ export const THEMES_COMPARE: Record<string, string> = {
     '1 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（{{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込みました。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
   '{{n}} rows name no security and hold only a value, with a word of a total in their labels (first: line {{line}}, {{label}}: {{value}}), but their values are not what the rows above them add up to. They are kept as positions; if they are totals or subtotals, delete the rows from the file and import it again.':
     '{{n}} 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（最初は {{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込みました。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
+  'Line {{line}} repeats line {{earlier}} cell for cell. Both rows are kept, so that position counts twice; if the file lists it twice by mistake, delete the repeat from the file and import it again.':
+    '{{line}} 行目は、{{earlier}} 行目とすべてのセルが同じです。両方の行を取り込んだため、この保有銘柄は 2 回数えられます。誤って重複している場合は、ファイルから重複した行を削除してもう一度インポートしてください。',
+  '{{n}} rows repeat earlier rows cell for cell (first: line {{line}}, as line {{earlier}}). All are kept, so those positions count as often as the file lists them; if the file lists them twice by mistake, delete the repeats from the file and import it again.':
+    '{{n}} 行は、前にある行とすべてのセルが同じです（最初は {{line}} 行目で、{{earlier}} 行目と同じ）。すべて取り込んだため、それらの保有銘柄はファイルに記載された回数だけ数えられます。誤って重複している場合は、ファイルから重複した行を削除してもう一度インポートしてください。',
   '{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.':
     '{{file}} の {{line}} 行目: {{value}} は有効な {{scheme}} ではありません（チェックディジットが合いません）。銘柄は取り込みましたが、識別にこの {{scheme}} は使っていません。セルを確認してください。',
   '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.':
