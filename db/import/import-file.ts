@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import type { ApiParsedInput, ImportOutcome, ImportProgress } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { ParseOptions, RowIssue } from '../../shared/import/types';
-import { isLasting } from '../../shared/import/checks';
+import { checkText, isLasting } from '../../shared/import/checks';
+import { accountsLeftOut } from './accounts-left';
 import type { Db } from '../connection';
 import { localDate } from '../repos/clock';
 import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
@@ -219,6 +220,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     }
     const identified = resolver.finish(snapshotId, result.format.headers, result.format.mapping, now);
     warnings.push(...identified.warnings);
+    const accountsLeft = accountsLeftOut(db, portfolio.id, snapshotId);
+    if (accountsLeft) warnings.push(checkText(accountsLeft));
     recordImportIssues(db, snapshotId, kept);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).
     if (hasRules(db)) {
@@ -246,7 +249,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       finishMs: te - tf,
     });
     report(totalBytes, true);
-    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings, checks: [...result.checks, ...identified.checks] };
+    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings, checks: [...result.checks, ...identified.checks, ...(accountsLeft ? [accountsLeft] : [])] };
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
   }

@@ -32,6 +32,11 @@ export type ImportCheck =
    */
   | { kind: 'repeated'; count: number; line: number; earlierLine: number }
   /**
+   * The import became its portfolio's latest snapshot, and the snapshot it replaces holds accounts
+   * this file does not (db/import/accounts-left.ts): how many, the first few, and that snapshot.
+   */
+  | { kind: 'accountsLeft'; count: number; accounts: string[]; snapshotId: number; asOf: string; sourceFile: string }
+  /**
    * An identifier whose check digit fails (a typo in the file, most often): the position is kept,
    * identified without it. `column` and `header` are the cell's, null when no column holds it alone.
    */
@@ -85,6 +90,10 @@ export const CHECK_TEXT = {
     'Line {{line}} repeats line {{earlier}} cell for cell. Both rows are kept, so that position counts twice; if the file lists it twice by mistake, delete the repeat from the file and import it again.',
   repeatedMany:
     '{{n}} rows repeat earlier rows cell for cell (first: line {{line}}, as line {{earlier}}). All are kept, so those positions count as often as the file lists them; if the file lists them twice by mistake, delete the repeats from the file and import it again.',
+  accountsLeftOne:
+    "The snapshot this import replaces as the portfolio's latest ({{sourceFile}}, as of {{asOf}}) holds account {{accounts}}, which this file does not: the portfolio's figures are now this file's alone, without it. If the file is of another account, it belongs in a portfolio of its own; a client shows portfolios together.",
+  accountsLeftMany:
+    "The snapshot this import replaces as the portfolio's latest ({{sourceFile}}, as of {{asOf}}) holds {{n}} accounts this file does not ({{accounts}}): the portfolio's figures are now this file's alone, without them. If the file is of other accounts, it belongs in a portfolio of its own; a client shows portfolios together.",
   identifier:
     '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
   identifierNoColumn: '{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
@@ -110,6 +119,10 @@ export function checkSaid(c: ImportCheck, amount: (cents: number) => string, cou
   if (c.kind === 'moreIdentifiers') return { text: CHECK_TEXT.moreIdentifiers, params: { file: c.file, n: count(c.count) } };
   if (c.kind === 'separator') {
     return { text: c.decimal === ',' ? CHECK_TEXT.separatorComma : CHECK_TEXT.separatorPoint, params: { line: String(c.line), header: c.header, cell: c.cell, read: c.read, other: c.other } };
+  }
+  if (c.kind === 'accountsLeft') {
+    const accounts = c.accounts.join(', ') + (c.count > c.accounts.length ? ', …' : '');
+    return { text: c.count === 1 ? CHECK_TEXT.accountsLeftOne : CHECK_TEXT.accountsLeftMany, params: { n: count(c.count), accounts, sourceFile: c.sourceFile, asOf: c.asOf } };
   }
   if (c.kind === 'repeated') return { text: c.count === 1 ? CHECK_TEXT.repeatedOne : CHECK_TEXT.repeatedMany, params: { n: count(c.count), line: String(c.line), earlier: String(c.earlierLine) } };
   const one = c.count === 1;
