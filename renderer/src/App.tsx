@@ -228,6 +228,8 @@ export function App() {
   );
 
   const imports = useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, onImported: bumpExposure, notify: setToast });
+  const { recountHint } = imports;
+  useEffect(() => void recountHint(), [exposureVersion, tagEdits, recountHint]);
   const busy = imports.importing || working;
   const { hint, pending, failed } = imports;
   const startImport = imports.start;
@@ -390,9 +392,12 @@ export function App() {
         <BackupsDialog
           onClose={() => setBackupsOpen(false)}
           onRestored={() => {
-            void refreshPortfolios();
-            void api().listThemes({}).then(setThemes);
-            bumpExposure();
+            // The portfolio on screen may not be in the restored file: its figures are asked for once
+            // the list says which portfolio is shown, never by the id of one that is gone.
+            void refreshPortfolios().then(() => {
+              void api().listThemes({}).then(setThemes);
+              bumpExposure();
+            });
           }}
         />
       )}

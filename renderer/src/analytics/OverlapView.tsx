@@ -14,7 +14,7 @@ export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap 
   return (
     <section className="panel" data-testid="overlap-view" aria-label={t('Theme overlap')}>
       <h2>{t('Theme overlap, {{date}}', { date: formatDate(o.asOf) })}</h2>
-      <p className="muted small">{t('Each cell is the value of the positions tagged with both themes (the diagonal: with that theme at all), and its share of the portfolio.')}</p>
+      <p className="muted small">{t('Each cell is the whole value of the positions tagged with both themes, whatever their weights (the diagonal: tagged with that theme at all), and its share of the portfolio. What each theme counts of them, weighted, is under Themes.')}</p>
       <table className="overlap-matrix" data-testid="overlap-matrix">
         <thead>
           <tr>

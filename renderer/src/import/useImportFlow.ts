@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../shared/api/contract';
 import type { PortfolioSummary } from '../../../shared/domain/types';
@@ -58,6 +58,23 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
       if (said) setHint({ holdings: said.holdings, themes: said.themes });
     } catch {
       // Nothing to say then.
+    }
+  }, []);
+
+  /**
+   * The hint shown counts again after tags change: holdings tagged since (by hand, or by accepting
+   * a suggestion) have nothing left to suggest, and the banner said 4 while Suggestions listed 2.
+   * It goes once none is left.
+   */
+  const shown = useRef(false);
+  shown.current = hint !== null;
+  const recountHint = useCallback(async () => {
+    if (!shown.current) return;
+    try {
+      const said = programHint(await api().listSuggestions({ onlyHeld: true }));
+      if (shown.current) setHint(said && { holdings: said.holdings, themes: said.themes });
+    } catch {
+      // The banner stays as it was.
     }
   }, []);
 
@@ -122,5 +139,6 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
     cancelPending: () => setPending(null),
     dismissFailure: () => setFailed(null),
     dismissHint: () => setHint(null),
+    recountHint,
   };
 }

@@ -34,8 +34,20 @@ export function RulesPanel({ themes, onChanged, record }: { themes: Theme[]; onC
   useEffect(() => {
     if (!pattern.trim() || bp === null) return setPreview(null);
     const spec = { kind, pattern, themeId, weightBp: bp, priority: Number(priority) || 0 };
-    const timer = setTimeout(() => void api().previewRule(spec).then(setPreview).catch(() => setPreview(null)), 150);
-    return () => clearTimeout(timer);
+    // A preview that answers after the rule changed (or was saved, and the pattern cleared) is dropped.
+    let live = true;
+    const timer = setTimeout(
+      () =>
+        void api()
+          .previewRule(spec)
+          .then((p) => live && setPreview(p))
+          .catch(() => live && setPreview(null)),
+      150,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [kind, pattern, themeId, bp, priority]);
   /** "EQIX data-centers, DLR data-centers" (the first three pairs), then how many more. */
   const pairsOf = (conflicts: readonly RuleConflict[]): string => {

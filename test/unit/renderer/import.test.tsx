@@ -72,6 +72,31 @@ describe('importing holdings', () => {
     expect(screen.queryByTestId('program-hint')).toBeNull();
   });
 
+  it('counts its holdings again as tags change, and goes when the pack has nothing left to suggest', async () => {
+    const suggestion = (symbolKey: string, themeId: string) => ({ symbolKey, symbol: symbolKey, exchange: 'XNAS', isin: 'US67066G1040', name: symbolKey, themeId, themePath: [{ id: themeId, name: themeId }], parentThemeId: null, weightBp: 8000, rationale: 'why', source: 'https://example.org/a/b', asOf: '2026-11-25', held: true, previousWeightBp: null });
+    const bridge = installBridge({ suggestions: [suggestion('NVDA', 'data-centers'), suggestion('KMI', 'oil-logistics')] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const created = makePortfolio({ id: 7, name: 'Portfolio Positions' });
+    bridge.importHoldings.mockImplementation(async () => {
+      bridge.data.portfolios = [created];
+      return makeOutcome(created);
+    });
+    render(<App />);
+    await screen.findByTestId('empty-state');
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    expect((await screen.findByTestId('program-hint')).textContent).toContain('2 of your holdings relate');
+    // NVDA tagged meanwhile: the pack suggests nothing more for it. The next change of figures (an import) counts again.
+    bridge.data.suggestions = [suggestion('KMI', 'oil-logistics')];
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    await waitFor(() => expect(screen.getByTestId('program-hint').textContent).toContain('1 of your holdings relates'));
+    bridge.data.suggestions = [];
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('program-hint')).toBeNull());
+  });
+
   it('shows a progress bar fed by importProgress events while the import runs', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);

@@ -67,3 +67,21 @@ describe('the Rules tab with rules of the same priority that disagree', () => {
     ).toBeTruthy();
   });
 });
+
+describe('the Rules tab preview', () => {
+  it('drops a preview that answers after the rule was saved: the cleared pattern previews nothing', async () => {
+    const bridge = installBridge();
+    let answer: (p: { positions: number; symbols: string[]; conflicts: RuleConflict[] }) => void = () => {};
+    const previewRule = vi.fn(() => new Promise((resolve) => (answer = resolve)));
+    Object.assign(bridge, { listRules: vi.fn(async () => []), previewRule });
+    render(<RulesPanel themes={[...DEFAULT_THEMES]} onChanged={() => {}} record={record} />);
+    const pattern = await screen.findByTestId('rule-pattern');
+    fireEvent.change(pattern, { target: { value: 'COHR' } });
+    await waitFor(() => expect(previewRule).toHaveBeenCalledTimes(1));
+    // Cleared (as saving does) before the backend answers.
+    fireEvent.change(pattern, { target: { value: '' } });
+    answer({ positions: 1, symbols: ['COHR'], conflicts: [] });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText(/Would tag/)).toBeNull();
+  });
+});
