@@ -282,6 +282,11 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
           expect(halo.paintOrder.startsWith('stroke')).toBe(true);
           expect(halo.stroke).toBe(halo.panel);
         }
+        if (v === 'history') {
+          // Axis ticks in the theme's muted text, not Recharts' #666 (3:1 on the dark panel).
+          const tick = await h.page.locator('.recharts-cartesian-axis-tick-value').first().evaluate((el) => getComputedStyle(el).fill);
+          expect(tick).toBe(scheme === 'dark' ? 'rgb(156, 163, 175)' : 'rgb(75, 85, 99)');
+        }
         await h.screenshot(`analytics-${v}-${scheme}`);
       }
       await h.page.emulateMedia({ colorScheme: 'light' });

@@ -70,7 +70,7 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
                     </div>
                   )}
                 </td>
-                <td>
+                <td className="suggestion-why">
                   {s.name ? <strong>{s.name}: </strong> : null}
                   {s.rationale}
                   <div className="muted small">

@@ -100,6 +100,8 @@ export function useToasts(): { shown: ShownToasts; show: (message: ToastMessage)
 /** Space between the warning and a notice above it, and below the warning (px). */
 const GAP = 8;
 const BOTTOM = 16;
+/** The space a warning takes at the bottom of the window (styles.css, .app). */
+const TOAST_SPACE = '--toast-space';
 
 /**
  * Where the toasts sit, each in a layer of its own: the warning under dialogs (their backdrop's
@@ -112,13 +114,27 @@ export function Toasts({ shown, onDismiss }: { shown: ShownToasts; onDismiss: (w
   useLayoutEffect(() => {
     const el = warningSlot.current;
     if (!el) return setWarningHeight(0);
-    const measure = () => setWarningHeight(el.offsetHeight);
+    const measure = () => {
+      setWarningHeight(el.offsetHeight);
+      // A warning stays until dismissed: the window's content ends above it (.app's padding), where it
+      // covered the exposure table's Untagged and Total rows.
+      document.documentElement.style.setProperty(TOAST_SPACE, `${el.offsetHeight + BOTTOM + GAP}px`);
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, [shown.warning]);
+  useLayoutEffect(() => {
+    if (!shown.warning) document.documentElement.style.removeProperty(TOAST_SPACE);
+  }, [shown.warning]);
+  useLayoutEffect(
+    () => () => {
+      document.documentElement.style.removeProperty(TOAST_SPACE);
+    },
+    [],
+  );
   return (
     <>
       {shown.warning && (

@@ -45,6 +45,17 @@ describe('toasts', () => {
     expect(warning!.contains(notice!)).toBe(false);
   });
 
+  it('a warning, which stays, takes its room at the bottom of the window: the content ends above it, not under it', () => {
+    const space = () => document.documentElement.style.getPropertyValue('--toast-space');
+    render(<Host messages={[{ text: 'Check these', kind: 'warn', details: ['one'] }, { text: 'Saved', kind: 'ok' }]} />);
+    fireEvent.click(screen.getByText('show 1'));
+    expect(space()).toBe(''); // a confirmation goes by itself: it takes no room
+    fireEvent.click(screen.getByText('show 0'));
+    expect(space()).toMatch(/^\d+px$/);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Dismiss' })[0]!);
+    expect(space()).toBe('');
+  });
+
   it('closed with Escape or its button from the keyboard, it gives focus back where it came from', () => {
     render(<Host messages={[{ text: 'Check these', kind: 'warn' }, { text: 'Saved', kind: 'ok' }]} />);
     const from = screen.getByText('show 1');
