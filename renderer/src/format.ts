@@ -34,12 +34,15 @@ export function formatMoney(value: number, currency: string): string {
   return formatter(`money|${currency}`, { style: 'currency', currency }, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
-/** Compact money for chart axes and bar labels: "$12K", "$1.2M". */
+/**
+ * Compact money for chart axes and bar labels: "$12K", "$1.2M". Grouped always: Japanese compacts
+ * from 10,000 (万), and below it wrote "$1200" beside the table's "$1,200.00".
+ */
 export function formatMoneyShort(value: number, currency: string): string {
   return formatter(
     `short|${currency}`,
-    { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 },
-    { notation: 'compact', maximumFractionDigits: 1 },
+    { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1, useGrouping: 'always' },
+    { notation: 'compact', maximumFractionDigits: 1, useGrouping: 'always' },
   ).format(value);
 }
 

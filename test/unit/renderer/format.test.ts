@@ -30,6 +30,10 @@ describe('format in the user locale and the portfolio currency', () => {
     expect(formatMoneyShort(12978, 'USD')).toBe('$13K');
     expect(formatMoneyShort(27575.36, 'USD')).toBe('$27.6K');
     expect(formatMoneyShort(1_250_000, 'USD')).toBe('$1.3M');
+    // Japanese compacts from 10,000: below it, the amount is grouped as the table writes it.
+    useLocale('ja-JP');
+    expect(formatMoneyShort(1200, 'USD')).toBe('$1,200');
+    expect(formatMoneyShort(12000, 'USD')).toBe('$1.2万');
   });
 
   it('falls back to a plain number for a currency code Intl refuses', () => {
