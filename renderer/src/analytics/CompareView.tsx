@@ -77,9 +77,10 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
               <th className="num">{t('To')}</th>
               <th className="num">{t('Change')}</th>
               <th className="num">{t('Share')}</th>
-              <th className="num">{t('Quantity')}</th>
-              <th className="num">{t('Price')}</th>
-              <th className="num">{t('Tag')}</th>
+              {/* Amounts, where the table of positions below has a Quantity of shares: named as effects. */}
+              <th className="num">{t('Quantity effect')}</th>
+              <th className="num">{t('Price effect')}</th>
+              <th className="num">{t('Tag effect')}</th>
             </tr>
           </thead>
           <tbody>
@@ -160,7 +161,7 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
           </tbody>
         </table>
         <p className="muted small">
-          {t('Quantity: the change in quantity at the old price. Price: the rest of the value change (FX included). Tag: themed value that moved because weights changed between the two snapshots.')}
+          {t('Quantity effect: the change in quantity at the old price. Price effect: the rest of the value change (FX included). Tag effect: themed value that moved because weights changed between the two snapshots.')}
         </p>
       </section>
     </>

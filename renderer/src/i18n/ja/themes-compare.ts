@@ -215,15 +215,17 @@ export const THEMES_COMPARE: Record<string, string> = {
   Change: '増減',
   Quantity: '数量',
   Price: '価格',
-  Tag: 'タグ',
   'Change per position': '銘柄別の増減',
   'Per position': '銘柄別',
   'The {{shown}} largest changes of {{n}} are listed; the filters choose among them.': '変化した {{n}} 件のうち、変化の大きい {{shown}} 件を表示しています。絞り込みはこの中から選びます。',
   Show: '表示',
   Account: '口座',
   Status: '状態',
-  'Quantity: the change in quantity at the old price. Price: the rest of the value change (FX included). Tag: themed value that moved because weights changed between the two snapshots.':
-    '数量: 旧価格での数量の変化分。価格: 評価額の変化の残り（為替を含む）。タグ: 2 つのスナップショットの間でウェイトが変わったために動いたテーマの評価額。',
+  'Quantity effect: the change in quantity at the old price. Price effect: the rest of the value change (FX included). Tag effect: themed value that moved because weights changed between the two snapshots.':
+    '数量要因: 旧価格での数量の変化分。価格要因: 評価額の変化の残り（為替を含む）。タグ要因: 2 つのスナップショットの間でウェイトが変わったために動いたテーマの評価額。',
+  'Quantity effect': '数量要因',
+  'Price effect': '価格要因',
+  'Tag effect': 'タグ要因',
 
   // Overlap
   'Theme overlap': 'テーマの重複',
