@@ -81,6 +81,16 @@ export function formatDate(iso: string | null): string {
   return f.format(d);
 }
 
+/** A moment (a backup taken, a tag changed), dated as formatDate dates: "Dec 7, 2026, 3:57:37 AM". */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const id = `${locale()}|time`;
+  let f = dates.get(id);
+  if (!f) dates.set(id, (f = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium' })));
+  return f.format(d);
+}
+
 /** An amount in cents, to the cent, without a currency (a file's own figures): -1,500.00. */
 export function formatAmount(cents: number): string {
   return formatter('amount', { minimumFractionDigits: 2, maximumFractionDigits: 2 }, {}).format(cents / 100);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useLoadedList } from '../ui/useLoadedList';
-import { locale } from '../format';
+import { formatDateTime, locale } from '../format';
 import { msg } from '../i18n';
 import { EncryptionSetting } from './EncryptionSetting';
 import { Modal } from '../ui/Modal';
@@ -40,7 +40,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
           <tbody>
             {backups.map((b) => (
               <tr key={b.file}>
-                <td>{new Date(b.createdAt).toLocaleString(locale())}</td>
+                <td>{formatDateTime(b.createdAt)}</td>
                 <td>{REASON[b.reason] ? t(REASON[b.reason]!) : b.reason}</td>
                 {/* i18n-ignore: "KB" is the unit's symbol in Japanese too */}
                 <td className="num">{(b.bytes / 1024).toLocaleString(locale(), { maximumFractionDigits: 0 })} KB</td>

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { msg } from '../i18n';
 import { Modal } from '../ui/Modal';
 import { errorWords } from '../failure-words';
+import { formatDateTime } from '../format';
 
 const REASON: Record<string, string> = {
   import: msg('taken before an import'),
@@ -46,7 +47,7 @@ export function RecoveryPrompt({ damaged, onStartEmpty }: { damaged: DamagedAtSt
       </p>
       {backup ? (
         <p data-testid="recovery-backup">
-          {t('The newest backup that passes its integrity check is from')} <strong>{new Date(backup.createdAt).toLocaleString()}</strong>{' '}
+          {t('The newest backup that passes its integrity check is from')} <strong>{formatDateTime(backup.createdAt)}</strong>{' '}
           {t('({{reason}}, {{file}}). Restore it, or start with an empty database (the backup stays available under Backups).', {
             reason: REASON[backup.reason] ? t(REASON[backup.reason]!) : backup.reason,
             file: backup.file,

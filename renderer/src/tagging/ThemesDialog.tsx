@@ -5,7 +5,7 @@ import type { Theme } from '../../../shared/domain/types';
 import { api } from '../api';
 import { packNameOf } from '../../../shared/domain/theme-names';
 import { useLoadedList } from '../ui/useLoadedList';
-import { formatWeight, locale } from '../format';
+import { formatDateTime, formatWeight } from '../format';
 import { tagSourceLabel } from './tag-source';
 import { FundsPanel } from './FundsPanel';
 import { Modal } from '../ui/Modal';
@@ -231,7 +231,7 @@ function TagHistory({ themes }: { themes: readonly Theme[] }) {
           <tbody>
             {events.map((e, i) => (
               <tr key={i}>
-                <td>{new Date(e.at).toLocaleString(locale())}</td>
+                <td>{formatDateTime(e.at)}</td>
                 <td>{e.symbolKey}</td>
                 <td>{nameOf.get(e.themeId) ?? e.themeId}</td>
                 <td className="num">{w(e.oldWeightBp)}</td>

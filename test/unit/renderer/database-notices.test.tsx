@@ -58,7 +58,8 @@ describe('restore prompt after a damaged database was moved aside', () => {
     expect(prompt.getAttribute('aria-label')).toBe('Your database was damaged');
     expect(screen.getByTestId('recovery-moved-to').textContent).toBe(DAMAGED.movedTo);
     const offer = screen.getByTestId('recovery-backup').textContent!;
-    expect(offer).toContain(new Date(BACKUP.createdAt).toLocaleString());
+    // Dated as the rest of the window dates (Dec 7, 2026), with its time.
+    expect(offer).toContain(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(BACKUP.createdAt)));
     expect(offer).toContain('taken before an import');
     expect(offer).toContain(BACKUP.file);
   });
