@@ -282,6 +282,11 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
           expect(halo.paintOrder.startsWith('stroke')).toBe(true);
           expect(halo.stroke).toBe(halo.panel);
         }
+        if (v === 'themes') {
+          // The donut reads without hovering: each slice's share beside it, as the table has it.
+          const share = await h.page.getByTestId('donut-share-data-centers').textContent();
+          expect(share).toMatch(/^\d+\.\d%$/);
+        }
         if (v === 'history') {
           // Axis ticks in the theme's muted text, not Recharts' #666 (3:1 on the dark panel).
           const tick = await h.page.locator('.recharts-cartesian-axis-tick-value').first().evaluate((el) => getComputedStyle(el).fill);
