@@ -26,6 +26,15 @@ describe('a bar label broken into lines that fit under its bar', () => {
   it('counts Japanese characters as two narrow ones and cuts a Japanese name by characters', () => {
     expect(widthOf('データ')).toBe(6);
     expect(wrapLabel('データセンター基盤', 10)).toEqual(['データセン', 'ター基盤']);
-    expect(wrapLabel('ダイヤモンド半導体ウエハー', 8)).toEqual(['ダイヤモ', 'ンド半…']);
+    expect(wrapLabel('ダイヤモンド半導体ウエハー', 8)).toEqual(['ダイヤモ', 'ンド…']); // 半導体 starts the next line, past the two kept
+  });
+
+  it('parts a Japanese name where its words part: after ・, or where kana meets kanji; never starts a line with ・ or ー', () => {
+    expect(wrapLabel('データセンター・インフラ', 16)).toEqual(['データセンター・', 'インフラ']);
+    expect(wrapLabel('データセンター・インフラ', 14)).toEqual(['データセンター・', 'インフラ']); // ・ hangs
+    expect(wrapLabel('ダイヤモンド半導体', 14)).toEqual(['ダイヤモンド', '半導体']);
+    for (const limit of [6, 8, 10, 12, 14, 16]) {
+      for (const line of wrapLabel('データセンター・インフラ', limit, 4).slice(1)) expect(['・', 'ー']).not.toContain(line[0]);
+    }
   });
 });
