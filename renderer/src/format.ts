@@ -96,6 +96,19 @@ export function formatAmount(cents: number): string {
   return formatter('amount', { minimumFractionDigits: 2, maximumFractionDigits: 2 }, {}).format(cents / 100);
 }
 
+/**
+ * A decimal the parser read, exactly as read, in the interface's locale: "15842" -> "15,842",
+ * "-1231.5" -> "-1,231.5" (digits grouped through BigInt, so none is rounded; the fraction as given).
+ */
+export function formatDecimalText(text: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return text;
+  const grouped = formatter('integer', { maximumFractionDigits: 0 }, {}).format(BigInt(m[2] as string));
+  const point = formatter('one-decimal', { minimumFractionDigits: 1 }, {}).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  const sign = m[1] ? (formatter('integer', { maximumFractionDigits: 0 }, {}).formatToParts(-1).find((p) => p.type === 'minusSign')?.value ?? '-') : '';
+  return `${sign}${grouped}${m[3] ? `${point}${m[3]}` : ''}`;
+}
+
 /** A count in the interface's locale: 12,345. */
 export function formatCount(n: number): string {
   return formatter('count', { maximumFractionDigits: 0 }, {}).format(n);

@@ -44,7 +44,8 @@ describe('mapping screen: a German bank export (windows-1252, ";", decimal comma
     await h.page.getByTestId('map-value').selectOption('Marktwert in Euro');
     const preview = h.page.getByTestId('import-preview');
     await preview.locator('td.row-status.cell-bad').first().waitFor({ state: 'detached' });
-    expect(await preview.locator('tbody tr').first().innerText()).toContain('15842');
+    // 15.842,00 as read, in the interface's locale (en-US).
+    expect(await preview.locator('tbody tr').first().innerText()).toContain('15,842');
     await h.page.getByTestId('new-portfolio-name').fill('Depot Müller');
     await h.page.getByTestId('new-portfolio-currency').selectOption('EUR');
     await h.screenshot('20-mapping-screen');
@@ -88,7 +89,8 @@ describe('mapping screen: a German bank export (windows-1252, ";", decimal comma
     await h.screenshot('22-preview-separator');
     await h.page.getByTestId('import-decimal').selectOption('.');
     await line.waitFor({ state: 'detached' });
-    await h.page.getByTestId('import-preview').locator('tbody tr').first().filter({ hasText: '2053' }).waitFor();
+    // Read now as two thousand and fifty-three, written in the interface's locale under the cell.
+    await h.page.getByTestId('import-preview').locator('tbody tr').first().locator('.parsed').filter({ hasText: /^2,053$/ }).waitFor();
     await h.page.getByRole('button', { name: 'Cancel' }).click();
   });
 });

@@ -3,6 +3,7 @@ import type { ImportPreview } from '../../../shared/api/contract';
 import { headerLabels } from '../../../shared/import/header';
 import type { ColumnMapping as Mapping, PositionField } from '../../../shared/import/types';
 import { msg } from '../i18n';
+import { formatDecimalText } from '../format';
 import { saidWords } from '../said-words';
 
 /** The fields a user maps, in the order a person thinks of them, with their labels (keys: translated where shown). */
@@ -96,7 +97,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
               {r.cells.map((c, i) => (
                 <td key={i} className={c.ok ? undefined : 'cell-bad'} title={c.message !== null ? t(c.message) : undefined} data-testid={c.ok ? undefined : 'preview-bad-cell'}>
                   <div>{c.text}</div>
-                  {c.field && c.parsed !== null && c.parsed !== c.text && <div className="parsed">{c.parsed}</div>}
+                  {c.field && c.parsed !== null && c.parsed !== c.text && <div className="parsed">{formatDecimalText(c.parsed)}</div>}
                 </td>
               ))}
               <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>

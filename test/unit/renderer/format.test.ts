@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatMoneyShort, formatQuantity, formatShare, formatWeight } from '../../../renderer/src/format';
+import { formatDate, formatDecimalText, formatMoney, formatMoneyShort, formatQuantity, formatShare, formatWeight } from '../../../renderer/src/format';
 
 /** Plays a user whose system language is `lang`. */
 function useLocale(lang: string) {
@@ -49,6 +49,15 @@ describe('format in the user locale and the portfolio currency', () => {
     expect(formatWeight(0.3333)).toBe('33.33%');
     useLocale('de-DE');
     expect(plain(formatShare(0.125))).toBe('12,5 %');
+  });
+
+  it("writes a decimal the parser read exactly, in the interface's locale", () => {
+    useLocale('en-US');
+    expect(formatDecimalText('15842')).toBe('15,842');
+    expect(formatDecimalText('-1231.5')).toBe('-1,231.5');
+    expect(formatDecimalText('123456789012345678.123456789')).toBe('123,456,789,012,345,678.123456789'); // no digit rounded
+    useLocale('de-DE');
+    expect(plain(formatDecimalText('2500.75'))).toBe('2.500,75');
   });
 
   it('formats quantities and dates, leaving out what the file did not give', () => {
