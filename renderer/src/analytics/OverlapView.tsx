@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ThemeOverlap } from '../../../shared/exposure/analytics';
-import { formatDate, formatMoney, formatShare } from '../format';
+import { formatCount, formatDate, formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 
 /** The theme overlap matrix: value of positions counted in both themes of a pair (diagonal: in the theme at all). */
@@ -39,7 +39,7 @@ export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap 
                 const diag = row.id === col.id;
                 const heat = !diag && c && max > 0 ? Math.abs(c.value) / max : 0;
                 return (
-                  <td key={col.id} data-testid={`overlap-${row.id}-${col.id}`} className={`num${diag ? ' diagonal' : ''}`} style={heat ? { background: `rgba(37, 99, 235, ${0.08 + heat * 0.22})` } : undefined} title={c ? t('{{n}} position(s)', { n: c.positionCount }) : t('No position in both')}>
+                  <td key={col.id} data-testid={`overlap-${row.id}-${col.id}`} className={`num${diag ? ' diagonal' : ''}`} style={heat ? { background: `rgba(37, 99, 235, ${0.08 + heat * 0.22})` } : undefined} title={c ? (c.positionCount === 1 ? t('1 position') : t('{{n}} positions', { n: formatCount(c.positionCount) })) : t('No position in both')}>
                     {c ? (
                       <>
                         {formatMoney(c.value, cur)}
