@@ -130,7 +130,8 @@ describe('a damaged database at start-up: the newest verified backup is offered 
     expect(existsSync(movedTo)).toBe(true);
     const offer = await h.page.getByTestId('recovery-backup').innerText();
     expect(offer).toContain(backupFile);
-    expect(offer).toMatch(/The newest backup that passes its integrity check is from \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2} [AP]M \(made by you/);
+    // Dated as the window dates (Dec 7, 2026), with its time.
+    expect(offer).toMatch(/The newest backup that passes its integrity check is from [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M \(made by you/);
     await h.screenshot('62-recovery-prompt');
   });
 
