@@ -23,7 +23,7 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
   const tree = treeOf(b, (n) => (n > 1 ? t('Other ({{n}} positions)', { n: formatCount(n) }) : t('Other')));
   return (
     <div className="view-grid" data-testid="themes-view">
-      <ChartFrame title={t('Portfolio by theme, {{date}}', { date: formatDate(b.asOf) })} description={t("Donut chart of the portfolio's shares by theme")} testId="donut-chart" legend={seriesOf(b.themes)} fileName={t('{{name}} - themes donut {{date}}', { name: portfolioName, date: b.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: cur }), t('Share')], rows: slices.map((s) => [s.name, formatMoney(s.value, cur), formatShare(s.share)]) }}>
+      <ChartFrame title={t('Portfolio by theme, {{date}}', { date: formatDate(b.asOf) })} description={t("Donut chart of the portfolio's shares by theme")} testId="donut-chart" legend={slices.map((s) => ({ id: s.id, name: s.name, color: s.color, detail: formatShare(s.share) }))} fileName={t('{{name}} - themes donut {{date}}', { name: portfolioName, date: b.asOf })} onMessage={onMessage} data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: cur }), t('Share')], rows: slices.map((s) => [s.name, formatMoney(s.value, cur), formatShare(s.share)]) }}>
         <ThemeDonut slices={slices} currency={cur} total={b.totalValue} />
         {negative.length > 0 && <p className="muted small">{t('Net short, not drawn: {{list}}.', { list: negative.map((s) => `${s.name} ${formatMoney(s.value, cur)}`).join(', ') })}</p>}
       </ChartFrame>

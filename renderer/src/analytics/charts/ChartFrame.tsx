@@ -108,15 +108,16 @@ function ChartDataTable({ title, data, testId }: { title: string; data: ChartDat
   );
 }
 
-/** The legend under every chart: a swatch in the series' color and its name. */
+/** The legend under every chart: a swatch in the series' color, its name, and its detail where it has one. */
 function ChartLegend({ items }: { items: readonly Series[] }) {
   const { t } = useTranslation();
   return (
     <ul className="chart-legend" aria-label={t('Legend')}>
       {items.map((s) => (
-        <li key={s.id}>
+        <li key={s.id} data-testid={`legend-${s.id}`}>
           <span className="swatch" style={{ background: s.color }} />
           {s.name}
+          {s.detail && <span className="legend-detail"> {s.detail}</span>}
         </li>
       ))}
     </ul>

@@ -24,26 +24,6 @@ export function donutCenter(total: number, currency: string): { shown: string; f
   return { shown: full.length <= CENTER_CHARACTERS ? full : formatMoneyShort(total, currency), full };
 }
 
-/** Slices narrower than this go without a label (their share is in the tooltip and the table). */
-const LABELLED_SHARE = 0.03;
-
-/** Each slice's share beside it, so the donut reads without hovering. */
-function shareLabel(props: { cx?: number | string; cy?: number | string; midAngle?: number; outerRadius?: number | string; payload?: unknown }) {
-  const s = props.payload as Slice | undefined;
-  if (!s || s.share < LABELLED_SHARE) return null;
-  const cx = Number(props.cx);
-  const cy = Number(props.cy);
-  const r = Number(props.outerRadius) + 10;
-  const angle = (-(props.midAngle ?? 0) * Math.PI) / 180;
-  const x = cx + r * Math.cos(angle);
-  const y = cy + r * Math.sin(angle);
-  return (
-    <text x={x} y={y} textAnchor={x >= cx ? 'start' : 'end'} dominantBaseline="central" fontSize={11} className="donut-share" data-testid={`donut-share-${s.id}`}>
-      {formatShare(s.share)}
-    </text>
-  );
-}
-
 /** A donut of the portfolio's shares by theme plus Untagged (slices with a positive value only). */
 export function ThemeDonut({ slices, currency, total }: { slices: readonly Slice[]; currency: string; total: number }) {
   const { t } = useTranslation();
@@ -60,7 +40,7 @@ export function ThemeDonut({ slices, currency, total }: { slices: readonly Slice
   return (
     <ChartBox kind="donut" height={280} initialWidth={420} tooltip={tooltip}>
       <PieChart>
-        <Pie data={drawn} dataKey="value" nameKey="name" innerRadius="52%" outerRadius="78%" paddingAngle={1} isAnimationActive={false} stroke="none" label={shareLabel} labelLine={false}>
+        <Pie data={drawn} dataKey="value" nameKey="name" innerRadius="55%" outerRadius="85%" paddingAngle={1} isAnimationActive={false} stroke="none">
           {drawn.map((s) => (
             <Cell key={s.id} fill={s.color} data-testid={`donut-slice-${s.id}`} />
           ))}

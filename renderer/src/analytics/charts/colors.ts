@@ -8,6 +8,8 @@ export interface Series {
   id: string;
   name: string;
   color: string;
+  /** Said after the name in the legend (a slice's share of the donut), where the chart has no room for it. */
+  detail?: string | undefined;
 }
 
 /** The themes' own colors plus Untagged in gray, in the user's theme order: the same in every chart. */

@@ -78,7 +78,7 @@ export function chartSvg(svg: SVGSVGElement, title: string, legend: readonly Ser
     label.setAttribute('y', String(y + 9));
     label.setAttribute('font-size', '12');
     label.setAttribute('fill', text);
-    label.textContent = s.name;
+    label.textContent = s.detail ? `${s.name} ${s.detail}` : s.name;
     out.append(sw, label);
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}`;
