@@ -22,6 +22,25 @@ async function openImportDialog() {
   return dialog;
 }
 
+/** A suggestion of the pack for a holding the user has. */
+const suggestion = (symbolKey: string, themeId: string) => ({ symbolKey, symbol: symbolKey, exchange: 'XNAS', isin: 'US67066G1040', name: symbolKey, themeId, themePath: [{ id: themeId, name: themeId }], parentThemeId: null, weightBp: 8000, rationale: 'why', source: 'https://example.org/a/b', asOf: '2026-11-25', held: true, previousWeightBp: null });
+
+/** The window's first import, into a new portfolio, with these suggestions open for the holdings. */
+async function firstImportWith(suggestions: ReturnType<typeof suggestion>[]) {
+  const bridge = installBridge({ suggestions });
+  bridge.chooseImportFile.mockResolvedValue(FILE);
+  const created = makePortfolio({ id: 7, name: 'Portfolio Positions' });
+  bridge.importHoldings.mockImplementation(async () => {
+    bridge.data.portfolios = [created];
+    return makeOutcome(created);
+  });
+  render(<App />);
+  await screen.findByTestId('empty-state');
+  await openImportDialog();
+  fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+  return bridge;
+}
+
 function deferred<T>() {
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
@@ -52,18 +71,7 @@ describe('importing holdings', () => {
   });
 
   it('after the first import, says how many holdings the pack has suggestions for and opens them on request', async () => {
-    const suggestion = (symbolKey: string, themeId: string) => ({ symbolKey, symbol: symbolKey, exchange: 'XNAS', isin: 'US67066G1040', name: symbolKey, themeId, themePath: [{ id: themeId, name: themeId }], parentThemeId: null, weightBp: 8000, rationale: 'why', source: 'https://example.org/a/b', asOf: '2026-11-25', held: true, previousWeightBp: null });
-    const bridge = installBridge({ suggestions: [suggestion('NVDA', 'data-centers'), suggestion('NVDA', 'diamond-semiconductors'), suggestion('KMI', 'oil-logistics')] });
-    bridge.chooseImportFile.mockResolvedValue(FILE);
-    const created = makePortfolio({ id: 7, name: 'Portfolio Positions' });
-    bridge.importHoldings.mockImplementation(async () => {
-      bridge.data.portfolios = [created];
-      return makeOutcome(created);
-    });
-    render(<App />);
-    await screen.findByTestId('empty-state');
-    await openImportDialog();
-    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const bridge = await firstImportWith([suggestion('NVDA', 'data-centers'), suggestion('NVDA', 'diamond-semiconductors'), suggestion('KMI', 'oil-logistics')]);
     const banner = await screen.findByTestId('program-hint');
     expect(banner.textContent).toContain("2 of your holdings relate to the first projects of Japan's US investment program (3 themes)");
     expect(bridge.listSuggestions).toHaveBeenCalledWith({ onlyHeld: true });
@@ -73,18 +81,7 @@ describe('importing holdings', () => {
   });
 
   it('counts its holdings again as tags change, and goes when the pack has nothing left to suggest', async () => {
-    const suggestion = (symbolKey: string, themeId: string) => ({ symbolKey, symbol: symbolKey, exchange: 'XNAS', isin: 'US67066G1040', name: symbolKey, themeId, themePath: [{ id: themeId, name: themeId }], parentThemeId: null, weightBp: 8000, rationale: 'why', source: 'https://example.org/a/b', asOf: '2026-11-25', held: true, previousWeightBp: null });
-    const bridge = installBridge({ suggestions: [suggestion('NVDA', 'data-centers'), suggestion('KMI', 'oil-logistics')] });
-    bridge.chooseImportFile.mockResolvedValue(FILE);
-    const created = makePortfolio({ id: 7, name: 'Portfolio Positions' });
-    bridge.importHoldings.mockImplementation(async () => {
-      bridge.data.portfolios = [created];
-      return makeOutcome(created);
-    });
-    render(<App />);
-    await screen.findByTestId('empty-state');
-    await openImportDialog();
-    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    const bridge = await firstImportWith([suggestion('NVDA', 'data-centers'), suggestion('KMI', 'oil-logistics')]);
     expect((await screen.findByTestId('program-hint')).textContent).toContain('2 of your holdings relate');
     // NVDA tagged meanwhile: the pack suggests nothing more for it. The next change of figures (an import) counts again.
     bridge.data.suggestions = [suggestion('KMI', 'oil-logistics')];
