@@ -25,8 +25,8 @@ async function openImportDialog() {
 /** A suggestion of the pack for a holding the user has. */
 const suggestion = (symbolKey: string, themeId: string) => ({ symbolKey, symbol: symbolKey, exchange: 'XNAS', isin: 'US67066G1040', name: symbolKey, themeId, themePath: [{ id: themeId, name: themeId }], parentThemeId: null, weightBp: 8000, rationale: 'why', source: 'https://example.org/a/b', asOf: '2026-11-25', held: true, previousWeightBp: null });
 
-/** The window's first import, into a new portfolio, with these suggestions open for the holdings. */
-async function firstImportWith(suggestions: ReturnType<typeof suggestion>[]) {
+/** An empty window whose first import goes into a new portfolio (7): its dialog open, ready to confirm. */
+async function firstImportDialog(suggestions: ReturnType<typeof suggestion>[] = []) {
   const bridge = installBridge({ suggestions });
   bridge.chooseImportFile.mockResolvedValue(FILE);
   const created = makePortfolio({ id: 7, name: 'Portfolio Positions' });
@@ -37,6 +37,12 @@ async function firstImportWith(suggestions: ReturnType<typeof suggestion>[]) {
   render(<App />);
   await screen.findByTestId('empty-state');
   await openImportDialog();
+  return bridge;
+}
+
+/** The window's first import, confirmed, with these suggestions open for the holdings. */
+async function firstImportWith(suggestions: ReturnType<typeof suggestion>[]) {
+  const bridge = await firstImportDialog(suggestions);
   fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
   return bridge;
 }
@@ -49,16 +55,7 @@ function deferred<T>() {
 
 describe('importing holdings', () => {
   it('asks a new portfolio its name (from the file name) and base currency (USD), then imports into it', async () => {
-    const bridge = installBridge();
-    bridge.chooseImportFile.mockResolvedValue(FILE);
-    const created = makePortfolio({ id: 7, name: 'Portfolio Positions' });
-    bridge.importHoldings.mockImplementation(async () => {
-      bridge.data.portfolios = [created];
-      return makeOutcome(created);
-    });
-    render(<App />);
-    await screen.findByTestId('empty-state');
-    await openImportDialog();
+    const bridge = await firstImportDialog();
     expect((screen.getByTestId('new-portfolio-name') as HTMLInputElement).value).toBe('Portfolio Positions');
     expect((screen.getByTestId('new-portfolio-currency') as HTMLSelectElement).value).toBe('USD');
     fireEvent.change(screen.getByTestId('new-portfolio-name'), { target: { value: 'Ann retirement' } });
