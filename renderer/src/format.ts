@@ -103,9 +103,11 @@ export function formatAmount(cents: number): string {
 export function formatDecimalText(text: string): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) return text;
-  const grouped = formatter('integer', { maximumFractionDigits: 0 }, {}).format(BigInt(m[2] as string));
+  // The count's formatter (formatCount) groups the digits; it takes a BigInt as well as a number.
+  const whole = formatter('count', { maximumFractionDigits: 0 }, {});
+  const grouped = whole.format(BigInt(m[2] as string));
   const point = formatter('one-decimal', { minimumFractionDigits: 1 }, {}).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-  const sign = m[1] ? (formatter('integer', { maximumFractionDigits: 0 }, {}).formatToParts(-1).find((p) => p.type === 'minusSign')?.value ?? '-') : '';
+  const sign = m[1] ? (whole.formatToParts(-1).find((p) => p.type === 'minusSign')?.value ?? '-') : '';
   return `${sign}${grouped}${m[3] ? `${point}${m[3]}` : ''}`;
 }
 

@@ -31,6 +31,19 @@ interface ImportFlowOptions {
 }
 
 /**
+ * How many holdings the pack has suggestions for, and in how many themes: null for none, undefined
+ * when the suggestions could not be read (the hint is a courtesy: a failure changes nothing).
+ */
+async function readProgramHint(): Promise<{ holdings: number; themes: number } | null | undefined> {
+  try {
+    const said = programHint(await api().listSuggestions({ onlyHeld: true }));
+    return said && { holdings: said.holdings, themes: said.themes };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The import flow in one place: the file chosen (the mapping dialog shows it), the import running
  * with its progress, a failure with its retry (skip invalid rows, keep a duplicate), and after a
  * first import the hint about the program's projects.
@@ -53,12 +66,8 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
   }, [readOnlyMessage, notify]);
 
   const showProgramHint = useCallback(async () => {
-    try {
-      const said = programHint(await api().listSuggestions({ onlyHeld: true }));
-      if (said) setHint({ holdings: said.holdings, themes: said.themes });
-    } catch {
-      // Nothing to say then.
-    }
+    const said = await readProgramHint();
+    if (said) setHint(said);
   }, []);
 
   /**
@@ -70,12 +79,8 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
   shown.current = hint !== null;
   const recountHint = useCallback(async () => {
     if (!shown.current) return;
-    try {
-      const said = programHint(await api().listSuggestions({ onlyHeld: true }));
-      if (shown.current) setHint(said && { holdings: said.holdings, themes: said.themes });
-    } catch {
-      // The banner stays as it was.
-    }
+    const said = await readProgramHint();
+    if (said !== undefined && shown.current) setHint(said);
   }, []);
 
   const run = useCallback(

@@ -121,20 +121,14 @@ export function Toasts({ shown, onDismiss }: { shown: ShownToasts; onDismiss: (w
       document.documentElement.style.setProperty(TOAST_SPACE, `${el.offsetHeight + BOTTOM + GAP}px`);
     };
     measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [shown.warning]);
-  useLayoutEffect(() => {
-    if (!shown.warning) document.documentElement.style.removeProperty(TOAST_SPACE);
-  }, [shown.warning]);
-  useLayoutEffect(
-    () => () => {
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(el);
+    // The warning gone (or replaced, measured again at once), its room goes with it.
+    return () => {
+      observer?.disconnect();
       document.documentElement.style.removeProperty(TOAST_SPACE);
-    },
-    [],
-  );
+    };
+  }, [shown.warning]);
   return (
     <>
       {shown.warning && (
