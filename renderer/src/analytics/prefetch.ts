@@ -7,8 +7,14 @@ import { answerName, keeping, keptOrAsked } from './kept-answers';
 
 type Call = () => Promise<unknown>;
 
-/** A call taking longer than this means a large portfolio: prefetching stops rather than hog the backend. */
+/** A call taking longer than this means a large portfolio or a busy machine: the queue pauses after it. */
 const CHEAP_MS = 150;
+/**
+ * A call taking longer than this means figures so slow to compute that a click landing during one
+ * would wait too long behind it: prefetching stops. (Stopping at CHEAP_MS left a 100,000-position
+ * portfolio's later views uncomputed whenever one call met a busy moment: 40-70 ms calls, one over 150.)
+ */
+const SLOW_MS = 500;
 /** Let the view on screen settle before asking for anything else. */
 const SETTLE_MS = 250;
 /** How soon to look again when the backend was busy. */
@@ -19,7 +25,8 @@ const idle = (f: () => void) => whenIdle(f, 1000, 50);
 /**
  * While the window is idle, asks the backend, one call at a time, for what the user is likely to
  * open next, so that switching to it is served from the backend's cache (computed figures are kept
- * until any data changes). Stops at the first slow call, and starts over when `key` changes.
+ * until any data changes). Pauses after a slow call, stops at a very slow one, and starts over
+ * when `key` changes.
  */
 export function usePrefetch(calls: () => Call[], key: string | null): void {
   useEffect(() => {
@@ -43,7 +50,15 @@ export function usePrefetch(calls: () => Call[], key: string | null): void {
         // Warming is best effort: a call that throws at once (a host without that call) is dropped
         // like one that fails later, never an uncaught error in a timer.
         new Promise<unknown>((ok) => ok(call())).then(
-          () => performance.now() - start < CHEAP_MS && next(),
+          () => {
+            const took = performance.now() - start;
+            if (stopped || took >= SLOW_MS) return;
+            if (took < CHEAP_MS) return next();
+            // A slow call: leave the backend free for as long again, so a click finds it free at
+            // least half the time, before the next.
+            const timer = setTimeout(next, took);
+            cancel = () => clearTimeout(timer);
+          },
           () => undefined,
         );
       });
