@@ -1,5 +1,6 @@
 /** Number and date formatting in the user's locale and the portfolio's currency. */
-import { currentLanguage } from './i18n';
+import { formatPoints as pointsIn } from '../../shared/report/html-extras';
+import { currentLanguage, msg, t } from './i18n';
 
 /**
  * The system's locale (navigator.language: "de-DE" keeps its "1.234,56" in the English interface),
@@ -54,6 +55,14 @@ export function formatShare(share: number): string {
   const text = f.format(share);
   return share < 0 && text === f.format(-0) ? f.format(0) : text;
 }
+
+/** A difference of shares in percentage points, signed, in the window's language: 0.052 -> "+5.2 pts"; none -> "0.0 pts". */
+export function formatPoints(f: number): string {
+  return pointsIn(f, t);
+}
+// The key formatPoints asks `t` for (in shared/report/html-extras.ts), named here so the window's
+// translations of it are known to be used.
+msg('{{points}} pts');
 
 /** A quantity of shares or units, up to 6 decimals; empty when the file gave none. */
 export function formatQuantity(q: number | null): string {

@@ -10,7 +10,9 @@ const ENGLISH: Tr = (english, vars) => reportText('en').tr(english, vars);
 /** Percentage points with a sign: 0.052 -> "+5.2 pts" (plain text; `tr` for a report's language, English without). */
 export const formatPoints = (f: number, tr: Tr = ENGLISH): string => {
   const points = unsignedZero((f * 100).toFixed(1));
-  return tr('{{points}} pts', { points: `${points.startsWith('-') ? '' : '+'}${points}` });
+  // No sign on a difference that rounds to nothing: "+0.0 pts" read as a gain.
+  const sign = points.startsWith('-') || Number(points) === 0 ? '' : '+';
+  return tr('{{points}} pts', { points: `${sign}${points}` });
 };
 
 /** A shock in basis points as a percent with a sign: -2000 -> "-20%". */

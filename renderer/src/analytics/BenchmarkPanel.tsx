@@ -7,9 +7,8 @@ import { api } from '../api';
 import { ChartBox } from './charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
 import { EVERY_TICK } from './charts/axis-ticks';
-import { formatDate, formatShare } from '../format';
+import { formatDate, formatPoints, formatShare } from '../format';
 import { useCall } from '../ui/useCall';
-import { formatPoints } from '../../../shared/report/html-extras';
 import { WrappedTick } from './charts/WrappedTick';
 
 const PORTFOLIO_COLOR = '#2563eb';

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { Exposure } from '../../../shared/exposure/model';
-import { unsignedZero } from '../../../shared/report/format';
-import { formatCount, formatMoney, formatShare } from '../format';
+import { formatCount, formatMoney, formatPoints, formatShare } from '../format';
 import { msg } from '../i18n';
 import { summaryHtml, summaryLines, summaryTsv, type SummaryLine } from './exposure-summary';
 
@@ -39,8 +38,7 @@ export function ExposureTable({ exposure }: { exposure: Exposure }) {
   const targetCell = (key: string) => {
     const target = targets.get(key);
     if (!target) return <td className="num" />;
-    const points = unsignedZero((target.drift * 100).toFixed(1));
-    const drift = t('{{points}} pts', { points: `${points.startsWith('-') ? '' : '+'}${points}` });
+    const drift = formatPoints(target.drift);
     const values = { share: formatShare(target.share), band: (target.band * 100).toFixed(1), drift };
     return (
       <td

@@ -8,14 +8,13 @@ import { ChartBox } from './charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
 import { EVERY_TICK } from './charts/axis-ticks';
 import { ExportReportDialog } from '../reports/ExportReportDialog';
-import { formatDate, formatMoney, formatShare, formatWeight } from '../format';
+import { formatDate, formatMoney, formatPoints, formatShare, formatWeight } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { HouseholdTargets } from './HouseholdTargets';
 import { useCall } from '../ui/useCall';
 import { clientOf, clientsCall, CLIENTS_ANSWER, householdAnswer, householdCurrency, householdFiguresCall } from './household-calls';
 import { keptAnswer } from './kept-answers';
 import { useSwitchMeasure } from './timing';
-import { formatPoints } from '../../../shared/report/html-extras';
 import { WrappedTick } from './charts/WrappedTick';
 import { errorWords } from '../failure-words';
 

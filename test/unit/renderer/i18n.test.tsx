@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { initialLanguage, currentLanguage, setLanguage } from '../../../renderer/src/i18n';
 import { JAPANESE } from '../../../renderer/src/i18n/ja';
-import { formatDate, formatMoney } from '../../../renderer/src/format';
+import { formatDate, formatMoney, formatPoints } from '../../../renderer/src/format';
 import { installBridge, makePortfolio } from './fake-bridge';
 import { ProjectFacts } from '../../../renderer/src/analytics/ProjectFacts';
 import { DEFAULT_THEMES } from '../../../shared/domain/default-themes';
@@ -52,9 +52,13 @@ describe('the interface language', () => {
     Object.defineProperty(navigator, 'language', { value: 'de-DE', configurable: true });
     try {
       expect(formatMoney(1234.5, 'EUR').replace(/\s/g, ' ')).toBe('1.234,50 €');
+      expect(formatPoints(0.052)).toBe('+5.2 pts');
+      expect(formatPoints(0.0001)).toBe('0.0 pts'); // no sign on a difference of nothing
       await act(() => setLanguage('ja'));
       expect(formatMoney(1234567, 'JPY')).toBe('￥1,234,567');
       expect(formatDate('2026-11-24')).toBe('2026/11/24');
+      // The benchmark's and the targets' differences in the window's language, as the report's.
+      expect(formatPoints(-0.012)).toBe('-1.2 ポイント');
     } finally {
       delete (navigator as unknown as Record<string, unknown>).language;
     }

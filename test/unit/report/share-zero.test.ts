@@ -19,7 +19,11 @@ describe('a share that rounds to zero is written without a minus sign', () => {
     expect(formatShare(0.3201)).toBe('32.0%');
     expect(fixedShare(tiny)).toBe('0.000000');
     expect(fixedShare(-0.25)).toBe('-0.250000');
-    expect(formatPoints(tiny)).toBe('+0.0 pts');
+    // Neither gain nor loss: no sign at all.
+    expect(formatPoints(tiny)).toBe('0.0 pts');
+    expect(formatPoints(0)).toBe('0.0 pts');
+    expect(formatPoints(0.0004)).toBe('0.0 pts');
+    expect(formatPoints(0.0006)).toBe('+0.1 pts');
     expect(formatPoints(-0.012)).toBe('-1.2 pts');
   });
 
