@@ -56,8 +56,9 @@ function importOptions(values: Record<string, unknown>): ImportOptions {
   }
   if (values['decimal'] !== undefined) {
     const d = String(values['decimal']).trim().toLowerCase();
-    const decimal = d === 'point' || d === '.' ? '.' : d === 'comma' || d === ',' ? ',' : null;
-    if (decimal === null) throw new UsageError(`--decimal "${String(values['decimal'])}" is not one of point comma`);
+    // auto: from the figures, even where the mapping saved for the file's header row names a separator.
+    const decimal = d === 'point' || d === '.' ? '.' : d === 'comma' || d === ',' ? ',' : d === 'auto' ? 'auto' : null;
+    if (decimal === null) throw new UsageError(`--decimal "${String(values['decimal'])}" is not one of point comma auto`);
     options.decimal = decimal;
   }
   if (values['preset'] !== undefined) options.preset = String(values['preset']);

@@ -3,7 +3,7 @@ export const USAGE = `Usage: themelens <command> [options]     (every command ta
 
   import FILE --portfolio NAME [--client NAME] [--base-currency USD] [--as-of YYYY-MM-DD] [--preset ID]
               [--map field=Header ...] [--encoding E] [--delimiter D] [--skip-invalid] [--allow-duplicate]
-              [--decimal point|comma]      the figures' decimal separator (else read from them)
+              [--decimal point|comma|auto] decimal separator (else the saved mapping's or the figures'; auto: the figures')
   tag SYMBOL THEME_ID [--weight 0..1]      weight defaults to 1
   untag SYMBOL [THEME_ID]
   fx CURRENCY RATE [--to BASE] [--as-of YYYY-MM-DD]

@@ -232,7 +232,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       refreshLinkedTags(db);
     }
     if (input.rememberMapping && input.options.mapping) {
-      saveMapping(db, result.format.headers, { mapping: input.options.mapping, encoding: input.options.encoding ?? null, delimiter: input.options.delimiter ?? null, decimal: input.options.decimal ?? null }, now);
+      saveMapping(db, result.format.headers, { mapping: input.options.mapping, encoding: input.options.encoding ?? null, delimiter: input.options.delimiter ?? null, decimal: input.options.decimal === 'auto' ? null : (input.options.decimal ?? null) }, now);
     }
     db.exec('COMMIT');
     const te = performance.now();

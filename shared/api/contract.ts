@@ -95,8 +95,11 @@ const ruleSchema = z.strictObject({
 export const importOptionsSchema = z.strictObject({
   encoding: z.enum(ENCODINGS).optional(),
   delimiter: z.enum(DELIMITER_CANDIDATES).optional(),
-  /** The number columns' decimal separator, instead of the one their figures suggest. */
-  decimal: z.enum(['.', ',']).optional(),
+  /**
+   * The number columns' decimal separator, instead of the one their figures suggest; 'auto' reads
+   * it from the figures even where the mapping saved for the header row names one.
+   */
+  decimal: z.enum(['.', ',', 'auto']).optional(),
   preset: text(64).optional(),
   mapping: z.partialRecord(z.enum(POSITION_FIELDS), text(200)).optional(),
 });

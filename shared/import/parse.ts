@@ -187,9 +187,12 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
     start = sep[0].length;
     startLine = 2;
   }
-  if (options.decimal !== undefined && options.decimal !== '.' && options.decimal !== ',') {
+  if (options.decimal !== undefined && options.decimal !== '.' && options.decimal !== ',' && options.decimal !== 'auto') {
     return fatal('BAD_OPTION', `"${String(options.decimal)}" cannot be a decimal separator. Use . (point) or , (comma).`);
   }
+  // Read from the figures, and not from a saved mapping either: from here on, as if none was chosen.
+  const savedDecimalIgnored = options.decimal === 'auto';
+  if (savedDecimalIgnored) options = { ...options, decimal: undefined };
   if (options.delimiter !== undefined && options.delimiter !== '') {
     delimiter = canonicalDelimiter(options.delimiter);
     if (delimiter === null) return fatal('BAD_OPTION', `"${options.delimiter}" cannot be a delimiter. Use one character such as , ; | or the word tab.`);
@@ -225,7 +228,8 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       const chosen = options.delimiter ?? hit.delimiter ?? undefined;
       // The decimal separator chosen with the mapping, unless one is chosen now: next month's file
       // from the same bank is read as the user said, not as its figures suggest.
-      const decimal = options.decimal ?? hit.decimal ?? undefined;
+      // (Automatic chosen: from the figures, as the user asked.)
+      const decimal = savedDecimalIgnored ? undefined : (options.decimal ?? hit.decimal ?? undefined);
       if ((hit.encoding && !options.encoding && hit.encoding !== decoded.encoding) || (hit.delimiter && !options.delimiter && canonicalDelimiter(hit.delimiter) !== delimiter)) {
         // Saved with another encoding or delimiter: the same bytes read that way from the start.
         const again = openSession(bytes, { ...options, mapping: hit.mapping, encoding, delimiter: chosen, decimal, savedMappings: undefined });
@@ -316,7 +320,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
   }
   // The user's decimal separator, or each column's from its figures, else the other columns'
   // majority, else the delimiter's habit: then a figure that reads either way is said (separatorCheck).
-  const chosen: NumberStyle | null = options.decimal !== undefined ? { decimal: options.decimal } : null;
+  const chosen: NumberStyle | null = options.decimal === '.' || options.decimal === ',' ? { decimal: options.decimal } : null;
   const columnsStyles = chosen ? [chosen, chosen, chosen] : [styleOf(pending, idx.quantity), styleOf(pending, idx.price), styleOf(pending, idx.value)];
   let points = 0;
   let commas = 0;

@@ -33,9 +33,10 @@ export interface ParseOptions {
   delimiter?: string | undefined;
   /**
    * Force the decimal separator of the number columns (quantity, price, value) instead of reading it
-   * from their figures: '.' for 1,234.56, ',' for 1.234,56.
+   * from their figures: '.' for 1,234.56, ',' for 1.234,56. 'auto' reads it from the figures even
+   * where the column mapping saved for the header row has one (the user chose Automatic).
    */
-  decimal?: '.' | ',' | undefined;
+  decimal?: '.' | ',' | 'auto' | undefined;
   /** Force a broker preset by id instead of recognising it from the header. */
   preset?: string | undefined;
   /** User-chosen columns; overrides the preset or the automatic mapping field by field. */

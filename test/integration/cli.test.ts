@@ -210,6 +210,6 @@ describe('themelens CLI (the command-line contract in the README)', () => {
     expect(total('Chosen')).toBe(4575);
     const refused = runCli(['import', file, '--db', db, '--portfolio', 'Refused', '--decimal', 'dot', '--allow-duplicate']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('themelens: --decimal "dot" is not one of point comma. Run "themelens help" for usage.\n');
+    expect(refused.stderr).toBe('themelens: --decimal "dot" is not one of point comma auto. Run "themelens help" for usage.\n');
   });
 });

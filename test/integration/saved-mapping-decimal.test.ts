@@ -58,6 +58,30 @@ describe('the decimal separator saved with a column mapping', () => {
     // A separator chosen for this import goes before the saved one.
     const chosen = await b.handlers.importHoldings({ ...base, path: december, portfolioName: 'Bank chosen', baseCurrency: 'USD', options: { decimal: '.' }, rememberMapping: false, allowDuplicate: true });
     expect(values(chosen.snapshot.id)).toEqual([['AAPL', 216000], ['NVDA', 125000]]);
+
+    // Automatic chosen: the figures decide, as if no separator was saved, and the preview says so
+    // as it would of any file (tab-delimited: a point), not that the saved comma applies.
+    const auto = await b.handlers.previewImport({ path: december, options: { decimal: 'auto' } });
+    expect(auto.savedMapping).toBe(true);
+    expect(auto.savedDecimal).toBeNull();
+    expect(auto.separator).toMatchObject({ kind: 'separator', cell: '2,160', decimal: '.', read: '2160' });
+    const read = await b.handlers.importHoldings({ ...base, path: december, portfolioName: 'Bank auto', baseCurrency: 'USD', options: { decimal: 'auto' }, rememberMapping: false, allowDuplicate: true });
+    expect(values(read.snapshot.id)).toEqual([['AAPL', 216000], ['NVDA', 125000]]);
+    expect(read.checks).toEqual([expect.objectContaining({ kind: 'separator', decimal: '.' })]);
+    // The saved mapping keeps its comma for the next file: Automatic was this import's choice.
+    expect((await b.handlers.previewImport({ path: december, options: {} })).savedDecimal).toBe(',');
+  });
+
+  it('remembered again with Automatic, the mapping forgets its separator', async () => {
+    const header = 'Code\tName\tShares\tWorth\tCcy';
+    const mapping: ColumnMapping = { symbol: 'Code', description: 'Name', quantity: 'Shares', value: 'Worth', currency: 'Ccy' };
+    const path = file('forget.tsv', `${header}\nAAPL\tApple\t10\t2,053\tUSD\n`);
+    await b.handlers.importHoldings({ ...base, path, portfolioName: 'Forget', baseCurrency: 'USD', options: { mapping, decimal: ',' }, rememberMapping: true });
+    expect((await b.handlers.previewImport({ path, options: {} })).savedDecimal).toBe(',');
+    await b.handlers.importHoldings({ ...base, path, portfolioName: 'Forget 2', baseCurrency: 'USD', options: { mapping, decimal: 'auto' }, rememberMapping: true, allowDuplicate: true });
+    const after = await b.handlers.previewImport({ path, options: {} });
+    expect(after.savedMapping).toBe(true);
+    expect(after.savedDecimal).toBeNull();
   });
 
   it('remembered with a decimal point, reads the next semicolon file with a point, not the comma its delimiter suggests', async () => {
@@ -91,6 +115,11 @@ describe('the decimal separator saved with a column mapping', () => {
     expect(r.code).toBe(0);
     const total = JSON.parse(runCli(['exposure', '--db', dbPath, '--portfolio', 'Bank CLI', '--format', 'json']).stdout).totalValue;
     expect(total).toBe(3.1);
+    // --decimal auto: the figures decide (a point, tab-delimited), and the import says how it read them.
+    const auto = runCli(['import', january, '--db', dbPath, '--portfolio', 'Bank CLI auto', '--base-currency', 'USD', '--decimal', 'auto']);
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toContain('3,100');
+    expect(JSON.parse(runCli(['exposure', '--db', dbPath, '--portfolio', 'Bank CLI auto', '--format', 'json']).stdout).totalValue).toBe(3100);
   });
 });
 

@@ -34,7 +34,7 @@ const DELIMITERS: { id: NonNullable<ImportOptions['delimiter']>; label: string }
   { id: '|', label: msg('Pipe |') },
 ];
 
-/** The number columns' decimal separator: read from the file's figures ('' here, no option sent) or chosen. */
+/** The number columns' decimal separator: read from the file's figures ('' here, 'auto' sent) or chosen. */
 const DECIMALS: { id: '' | NonNullable<ImportOptions['decimal']>; label: string }[] = [
   { id: '', label: msg('Automatic') },
   { id: '.', label: msg('Point (1,234.56)') },
@@ -223,10 +223,12 @@ export function ImportDialog({
               <span>{t('Decimal separator')}</span>
               <select
                 data-testid="import-decimal"
-                value={options.decimal ?? ''}
+                // The separator saved with the column mapping shows as chosen; Automatic then reads
+                // the figures instead ('auto': the saved one set aside, where it was applied unseen).
+                value={options.decimal === 'auto' ? '' : (options.decimal ?? preview?.savedDecimal ?? '')}
                 onChange={(e) => {
                   const decimal = e.target.value;
-                  setOptions(({ decimal: _, ...o }) => (decimal === '.' || decimal === ',' ? { ...o, decimal } : o));
+                  setOptions((o) => ({ ...o, decimal: decimal === '.' || decimal === ',' ? decimal : 'auto' }));
                 }}
               >
                 {DECIMALS.map((x) => (

@@ -55,7 +55,8 @@ describe("the import dialog's preview and the decimal separator", () => {
     expect((await screen.findByTestId('preview-separator')).textContent).toBe(
       'Figures are read with a decimal comma, as saved with your column mapping for this header row. To read them otherwise, choose under Decimal separator.',
     );
-    expect((screen.getByTestId('import-decimal') as HTMLSelectElement).value).toBe('');
+    // The saved separator shows as the one chosen.
+    expect((screen.getByTestId('import-decimal') as HTMLSelectElement).value).toBe(',');
     // The user's own mapping replaces the saved one: the separator saved with it becomes the choice.
     fireEvent.change(screen.getByTestId('map-description'), { target: { value: 'Symbol' } });
     await waitFor(() => expect((screen.getByTestId('import-decimal') as HTMLSelectElement).value).toBe(','));
@@ -63,5 +64,25 @@ describe("the import dialog's preview and the decimal separator", () => {
     fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
     await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(1));
     expect(bridge.importHoldings.mock.calls[0]![0]).toMatchObject({ options: { decimal: ',' }, rememberMapping: true });
+  });
+
+  it('choosing Automatic sets the saved separator aside: the figures decide, in the preview and the import', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    // As the backend answers: the saved separator applies unless one (or Automatic) is chosen.
+    const answer = (input: unknown) => makePreview({ savedMapping: true, savedDecimal: (input as { options: { decimal?: string } }).options.decimal === undefined ? ',' : null });
+    (bridge.previewImport as unknown as { mockImplementation: (f: (input: unknown) => Promise<unknown>) => void }).mockImplementation(async (input) => answer(input));
+    render(<App />);
+    await openImportDialog();
+    await screen.findByTestId('preview-separator');
+    const select = screen.getByTestId('import-decimal') as HTMLSelectElement;
+    expect(select.value).toBe(',');
+    fireEvent.change(select, { target: { value: '' } });
+    await waitFor(() => expect((bridge.previewImport.mock.calls.at(-1) as unknown[] | undefined)?.[0]).toMatchObject({ options: { decimal: 'auto' } }));
+    await waitFor(() => expect(screen.queryByTestId('preview-separator')).toBeNull());
+    expect(select.value).toBe('');
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(1));
+    expect(bridge.importHoldings.mock.calls[0]![0]).toMatchObject({ options: { decimal: 'auto' } });
   });
 });
