@@ -298,7 +298,7 @@ describe('importing holdings', () => {
     }
   });
 
-  it('offers the decimal separator beside the delimiter: the choice re-reads the preview and goes with the import; Automatic sends none', async () => {
+  it("offers the decimal separator beside the delimiter: the choice re-reads the preview and goes with the import; Automatic sends 'auto' (the figures decide)", async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
     render(<App />);
@@ -311,7 +311,7 @@ describe('importing holdings', () => {
     fireEvent.change(select, { target: { value: ',' } });
     await waitFor(() => expect(lastPreview()).toEqual({ path: FILE.path, options: { decimal: ',' } }));
     fireEvent.change(select, { target: { value: '' } });
-    await waitFor(() => expect(lastPreview()).toEqual({ path: FILE.path, options: {} }));
+    await waitFor(() => expect(lastPreview()).toEqual({ path: FILE.path, options: { decimal: 'auto' } }));
     fireEvent.change(select, { target: { value: '.' } });
     await waitFor(() => expect(lastPreview()).toEqual({ path: FILE.path, options: { decimal: '.' } }));
     fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
