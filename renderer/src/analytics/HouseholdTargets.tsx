@@ -10,13 +10,20 @@ const percentBp = (text: string): number | null => {
   return bp !== null && bp <= 10_000 ? bp : null;
 };
 
+/** A fraction as the percent a user types: 0.3 -> "30", 0.125 -> "12.5" (no float tail). */
+const percentText = (fraction: number): string => String(Number((fraction * 100).toFixed(2)));
+
 /** Sets or removes one theme's target share (and band) for a client; the view shows the drift. */
 export function HouseholdTargets({ client, themes, onSaved, onError }: { client: string; themes: readonly ExposureTheme[]; onSaved: (text: string) => void; onError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
-  const [share, setShare] = useState('');
-  const [band, setBand] = useState('5');
+  // What the user typed for a theme; otherwise its target as set (to change it, not type it
+  // again from a grey hint), or nothing and a band of 5 points.
+  const [draft, setDraft] = useState<{ themeId: string; share: string; band: string } | null>(null);
   const current = themes.find((th) => th.id === themeId);
+  const set = current?.target ? { share: percentText(current.target.share), band: percentText(current.target.band) } : { share: '', band: '5' };
+  const { share, band } = draft?.themeId === themeId ? draft : set;
+  const edit = (change: Partial<{ share: string; band: string }>) => setDraft({ themeId, share, band, ...change });
   const shareBp = percentBp(share);
   const bandBp = percentBp(band);
   const save = async () => {
@@ -24,7 +31,7 @@ export function HouseholdTargets({ client, themes, onSaved, onError }: { client:
     try {
       await api().setClientTarget({ client, themeId, shareBp, bandBp });
       onSaved(t('Target for {{theme}}: {{share}}% ± {{band}} points for {{client}}.', { theme: current?.name ?? themeId, share: shareBp / 100, band: bandBp / 100, client }));
-      setShare('');
+      setDraft(null);
     } catch (err) {
       onError(err);
     }
@@ -33,6 +40,7 @@ export function HouseholdTargets({ client, themes, onSaved, onError }: { client:
     try {
       await api().removeClientTarget({ client, themeId });
       onSaved(t('Removed the target for {{theme}}.', { theme: current?.name ?? themeId }));
+      setDraft(null);
     } catch (err) {
       onError(err);
     }
@@ -60,11 +68,11 @@ export function HouseholdTargets({ client, themes, onSaved, onError }: { client:
       </label>{' '}
       <label>
         {t('Target %')}{' '}
-        <input inputMode="decimal" size={6} value={share} placeholder={current?.target ? String(current.target.share * 100) : '25'} onChange={(e) => setShare(e.target.value)} data-testid="household-target-share" aria-invalid={share !== '' && shareBp === null} />
+        <input inputMode="decimal" size={6} value={share} placeholder="25" onChange={(e) => edit({ share: e.target.value })} data-testid="household-target-share" aria-invalid={share !== '' && shareBp === null} />
       </label>{' '}
       <label>
         {t('Band ± points')}{' '}
-        <input inputMode="decimal" size={4} value={band} onChange={(e) => setBand(e.target.value)} data-testid="household-target-band" aria-invalid={bandBp === null} />
+        <input inputMode="decimal" size={4} value={band} onChange={(e) => edit({ band: e.target.value })} data-testid="household-target-band" aria-invalid={bandBp === null} />
       </label>{' '}
       <button type="submit" className="small" disabled={shareBp === null || bandBp === null} data-testid="household-target-save">
         {t('Set target')}

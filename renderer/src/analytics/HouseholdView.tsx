@@ -1,10 +1,12 @@
 import { warningWords } from './warning-words';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { ClientSummary } from '../../../shared/api/contract';
 import type { Exposure } from '../../../shared/exposure/model';
 import { ChartBox } from './charts/ChartBox';
+import { seriesOf } from './charts/colors';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
 import { EVERY_TICK } from './charts/axis-ticks';
 import { ExportReportDialog } from '../reports/ExportReportDialog';
@@ -24,6 +26,9 @@ import { errorWords } from '../failure-words';
  * in one currency at each snapshot's own rates), with its theme shares against the client's target
  * mix, its portfolios and its largest positions (the same security in several accounts is one line).
  */
+/** A target's bar: a neutral slate, apart from Untagged's gray and every theme's color. */
+const TARGET_COLOR = '#64748b';
+
 export function HouseholdView({ portfolio, portfolioName, onMessage, version }: ViewProps & { version: number }) {
   const { t } = useTranslation();
   // Drawn at once from answers fetched ahead in this generation of figures (household-calls.ts).
@@ -116,7 +121,12 @@ export function HouseholdFigures({
   // A position's tags name their themes as the rest of the app does, not by id.
   const nameOf = new Map(r.themes.map((x) => [x.id, x.name]));
   const hasTargets = r.themes.some((x) => x.target);
-  const chart = roots.map((x) => ({ id: x.id, name: x.name, color: x.color, share: x.share * 100, target: x.target ? x.target.share * 100 : null, value: x.value }));
+  // Untagged too, as the table beside: the share no theme claims is part of the picture.
+  const untaggedShare = r.totalValue === 0 ? 0 : r.untaggedValue / r.totalValue;
+  const chart = [
+    ...roots.map((x) => ({ id: x.id, name: x.name, color: x.color, share: x.share * 100, target: x.target ? x.target.share * 100 : null, value: x.value })),
+    { id: 'untagged', name: t('Untagged'), color: UNTAGGED_COLOR, share: untaggedShare * 100, target: null, value: r.untaggedValue },
+  ];
   return (
     <div className="view-grid" data-testid="household-view">
       <section className="panel wide" aria-label={t('Household')}>
@@ -154,7 +164,7 @@ export function HouseholdFigures({
         title={hasTargets ? t('{{name}}: theme shares and targets', { name: r.portfolio }) : t('{{name}}: theme shares', { name: r.portfolio })}
         description={hasTargets ? t("Bar chart of the household's share in each theme beside its target") : t("Bar chart of the household's share in each theme")}
         testId="household-chart"
-        legend={[{ id: 'share', name: t('Share now'), color: '#2563eb' }, ...(hasTargets ? [{ id: 'target', name: t('Target'), color: '#9ca3af' }] : [])]}
+        legend={[...seriesOf(roots), ...(hasTargets ? [{ id: 'target', name: t('Target'), color: TARGET_COLOR }] : [])]}
         fileName={t('{{name}} - household themes {{date}}', { name: r.portfolio, date: r.asOf })}
         onMessage={onMessage}
         data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: r.baseCurrency }), t('Share now'), ...(hasTargets ? [t('Target')] : [])], rows: chart.map((d) => [d.name, formatMoney(d.value, r.baseCurrency), formatShare(d.share / 100), ...(hasTargets ? [d.target === null ? '—' : formatShare(d.target / 100)] : [])]) }}
@@ -172,7 +182,7 @@ export function HouseholdFigures({
                     title={d.name}
                     rows={[
                       { name: t('Share now'), color: d.color, value: formatShare(d.share / 100), detail: formatMoney(d.value, cur) },
-                      ...(d.target !== null ? [{ name: t('Target'), color: '#9ca3af', value: formatShare(d.target / 100), detail: formatPoints((d.share - d.target) / 100) }] : []),
+                      ...(d.target !== null ? [{ name: t('Target'), color: TARGET_COLOR, value: formatShare(d.target / 100), detail: formatPoints((d.share - d.target) / 100) }] : []),
                     ]}
                   />
                 ) : null;
@@ -184,8 +194,13 @@ export function HouseholdFigures({
             <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
             <XAxis dataKey="name" tick={<WrappedTick />} interval={0} height={48} />
             <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} width={48} />
-            <Bar dataKey="share" name={t('Share now')} fill="#2563eb" isAnimationActive={false} />
-            {hasTargets && <Bar dataKey="target" name={t('Target')} fill="#9ca3af" isAnimationActive={false} />}
+            <Bar dataKey="share" name={t('Share now')} isAnimationActive={false}>
+              {chart.map((d) => (
+                <Cell key={d.id} fill={d.color} />
+              ))}
+              <LabelList dataKey="share" position="top" formatter={(v: unknown) => formatShare(Number(v) / 100)} style={{ fontSize: 11 }} />
+            </Bar>
+            {hasTargets && <Bar dataKey="target" name={t('Target')} fill={TARGET_COLOR} isAnimationActive={false} />}
           </BarChart>
         </ChartBox>
       </ChartFrame>
