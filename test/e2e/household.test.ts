@@ -128,6 +128,9 @@ describe('household and benchmark views', () => {
     expect(await row.innerText()).toMatch(/37\.5%\s+34\.0%\s+\+3\.5 pts/);
     expect(await h.page.getByTestId('benchmark-row-oil-logistics').innerText()).toMatch(/0\.0%\s+24\.5%\s+-24\.5 pts/);
     await h.page.getByTestId('benchmark-chart').locator('svg.recharts-surface').first().waitFor();
+    // The portfolio and the benchmark in colours of their own, not a theme's (data centers are #2563eb).
+    const fills = await h.page.getByTestId('benchmark-chart').locator('.recharts-bar').evaluateAll((bars) => bars.map((b) => b.querySelector('path')?.getAttribute('fill')));
+    expect(fills).toEqual(['#0d9488', '#64748b']);
     await h.page.getByTestId('benchmark-panel').scrollIntoViewIfNeeded();
     await h.screenshot('analytics-benchmark');
   });

@@ -11,8 +11,10 @@ import { formatDate, formatPoints, formatShare } from '../format';
 import { useCall } from '../ui/useCall';
 import { WrappedTick } from './charts/WrappedTick';
 
-const PORTFOLIO_COLOR = '#2563eb';
-const BENCHMARK_COLOR = '#f59e0b';
+// Colours no default or pack theme uses (they are blues, purples and ambers), so a series is not
+// read as a theme; the benchmark in the neutral slate the household's targets use.
+const PORTFOLIO_COLOR = '#0d9488';
+const BENCHMARK_COLOR = '#64748b';
 
 /**
  * The portfolio's theme shares beside a benchmark's: any fund whose issuer holdings were imported
