@@ -4,14 +4,10 @@ import type { ExposurePosition } from '../../../shared/exposure/model';
 
 /** One row of the positions table: a position (as in a report) with its current tags. */
 export interface PositionLine extends Omit<ExposurePosition, 'themes'> {
-  key: string;
-  themes: { id: string; weight: number; source?: TagSource }[];
+  readonly key: string;
+  readonly themes: readonly { id: string; weight: number; source?: TagSource }[];
   /** Sum of the tag weights (1 = fully tagged). */
-  tagged: number;
-  /** Lower-case symbol, description and account, for search. */
-  haystack: string;
-  /** Upper-case account, symbol and description, for sorting (made once, not per comparison). */
-  sortText: [string, string, string];
+  readonly tagged: number;
 }
 
 export type SortColumn = 'account' | 'symbol' | 'description' | 'quantity' | 'value' | 'themes';
@@ -30,51 +26,110 @@ export interface PositionFilter {
 export const isFullyTagged = (h: Pick<PositionLine, 'tagged'>) => h.tagged >= 0.99995;
 
 type TagLike = { symbolKey: string; themeId: string; weightBp: number; source: TagSource };
+type LineTheme = PositionLine['themes'][number];
+
+/** The themes of a position nothing tags: one list for all of them. */
+const UNTAGGED: readonly LineTheme[] = Object.freeze([]);
+
+/**
+ * A line reads its position from the row the backend sent, where it copied it: at 100,000
+ * positions the copies (its own numbers, key, search and sort text: about 25 heap objects a row)
+ * held 50 MB more and doubled a full garbage collection of the window's heap (140-150 ms against
+ * 70-95, measured in Node on 101,000 rows), which the window pays, now and then, inside a view
+ * switch. Search and sort text are made when a search or a sort asks for them.
+ */
+class Line implements PositionLine {
+  /** Made when first asked for (a row drawn, a selection): most lines of a large list never are. */
+  private madeKey: string | null = null;
+  constructor(
+    private readonly row: PositionRow,
+    private readonly index: number,
+    readonly themes: readonly LineTheme[],
+    readonly tagged: number,
+  ) {}
+  get account(): string {
+    return this.row[0];
+  }
+  get symbol(): string {
+    return this.row[1];
+  }
+  get symbolKey(): string {
+    return this.row[2];
+  }
+  get description(): string {
+    return this.row[3];
+  }
+  get quantity(): number | null {
+    return this.row[4];
+  }
+  get value(): number | null {
+    return this.row[5];
+  }
+  get localValue(): number {
+    return this.row[6];
+  }
+  get currency(): string {
+    return this.row[7];
+  }
+  get isCash(): boolean {
+    return this.row[8];
+  }
+  /**
+   * Unique in the list (its place in the file), the same for the same row whenever lines are built
+   * again, and naming the position: a selection kept while another snapshot is shown matches only
+   * the same account and security.
+   */
+  get key(): string {
+    return (this.madeKey ??= `${this.row[0]}|${this.row[2]}|${this.index}`);
+  }
+}
 
 /** Joins the snapshot's positions (loaded once) with the tags as they are now. */
 export function buildPositionLines(rows: readonly PositionRow[], tags: readonly TagLike[]): PositionLine[] {
-  const bySymbol = new Map<string, { id: string; weight: number; source?: TagSource }[]>();
+  const bySymbol = new Map<string, LineTheme[]>();
   for (const t of tags) {
     if (t.weightBp <= 0) continue;
     const list = bySymbol.get(t.symbolKey) ?? [];
     list.push({ id: t.themeId, weight: t.weightBp / 10000, ...(t.source !== 'manual' ? { source: t.source } : {}) });
     bySymbol.set(t.symbolKey, list);
   }
-  for (const list of bySymbol.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return rows.map(([account, symbol, symbolKey, description, quantity, value, localValue, currency, isCash], i) => {
-    const themes = bySymbol.get(symbolKey) ?? [];
-    return {
-      key: `${account}|${symbolKey}|${i}`,
-      account,
-      symbol,
-      symbolKey,
-      description,
-      quantity,
-      value,
-      localValue,
-      currency,
-      isCash,
-      themes,
-      tagged: themes.reduce((s, t) => s + t.weight, 0),
-      haystack: `${symbol}\u0000${description}\u0000${account}`.toLowerCase(),
-      sortText: [account.toUpperCase(), symbol.toUpperCase(), description.toUpperCase()],
-    };
+  // Each symbol's tags and their sum, once per symbol, shared by its lines.
+  const tagged = new Map<string, { themes: readonly LineTheme[]; sum: number }>();
+  for (const [symbolKey, list] of bySymbol) {
+    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    tagged.set(symbolKey, { themes: list, sum: list.reduce((s, t) => s + t.weight, 0) });
+  }
+  return rows.map((row, i) => {
+    const hit = tagged.get(row[2]);
+    return new Line(row, i, hit?.themes ?? UNTAGGED, hit?.sum ?? 0);
   });
+}
+
+/** Each line's search text (lower-case symbol, description and account), made on the list's first search. */
+const haystacks = new WeakMap<readonly PositionLine[], string[]>();
+function haystacksOf(all: readonly PositionLine[]): string[] {
+  let found = haystacks.get(all);
+  if (!found) {
+    found = all.map((h) => `${h.symbol}\u0000${h.description}\u0000${h.account}`.toLowerCase());
+    haystacks.set(all, found);
+  }
+  return found;
 }
 
 /** The rows a filter keeps, in the file's order (largest first). */
 export function filterPositions(all: readonly PositionLine[], f: PositionFilter): PositionLine[] {
   const q = f.query.trim().toLowerCase();
   if (!q && !f.untaggedOnly && !f.themeIds) return all as PositionLine[];
+  const haystack = q ? haystacksOf(all) : null;
   return all.filter(
-    (h) =>
+    (h, i) =>
       (!f.untaggedOnly || (!h.isCash && !isFullyTagged(h))) &&
       (!f.themeIds || h.themes.some((t) => f.themeIds!.has(t.id))) &&
-      (!q || h.haystack.includes(q)),
+      (!haystack || haystack[i]!.includes(q)),
   );
 }
 
-const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // Empty values (no quantity, no exchange rate) go last whichever way the column is sorted.
 const nullable = (a: number | null, b: number | null, dir: number) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : dir * (a - b));
 
@@ -87,6 +142,11 @@ export function sortPositions(rows: readonly PositionLine[], order: SortOrder | 
   const dir = order.direction === 'asc' ? 1 : -1;
   const keyed = rows.map((h, i) => ({ h, i }));
   const by = (cmp: (a: PositionLine, b: PositionLine) => number) => keyed.sort((x, y) => cmp(x.h, y.h) || x.i - y.i).map((x) => x.h);
+  // Upper-case text made once per sort, not per comparison (nor kept on every line).
+  const byText = (text: (h: PositionLine) => string) => {
+    const upper = rows.map((h, i) => ({ h, i, k: text(h).toUpperCase() }));
+    return upper.sort((x, y) => dir * compareText(x.k, y.k) || x.i - y.i).map((x) => x.h);
+  };
   switch (order.column) {
     case 'value':
       return by((a, b) => nullable(a.value, b.value, dir));
@@ -95,10 +155,10 @@ export function sortPositions(rows: readonly PositionLine[], order: SortOrder | 
     case 'themes':
       return by((a, b) => dir * (a.tagged - b.tagged));
     case 'account':
-      return by((a, b) => dir * text(a.sortText[0], b.sortText[0]));
+      return byText((h) => h.account);
     case 'symbol':
-      return by((a, b) => dir * text(a.sortText[1], b.sortText[1]));
+      return byText((h) => h.symbol);
     case 'description':
-      return by((a, b) => dir * text(a.sortText[2], b.sortText[2]));
+      return byText((h) => h.description);
   }
 }

@@ -66,7 +66,7 @@ function initialTheme(current: readonly ExposurePositionTheme[], themes: readonl
 
 interface Props {
   symbolKey: string;
-  current: ExposurePositionTheme[];
+  current: readonly ExposurePositionTheme[];
   themes: Theme[];
   onSave: (themeId: string, weightBp: number, note: { rationale?: string; sourceUrl?: string }) => Promise<void>;
   onCancel: () => void;

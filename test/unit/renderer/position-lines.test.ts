@@ -27,6 +27,17 @@ describe('positions table: search, filters and sorting', () => {
     expect(all[3]!.themes).toEqual([]);
   });
 
+  it("reads each position from its row, not a copy: untagged lines share one empty list, a symbol's lines one list of tags", () => {
+    // Copies cost the window 50 MB and a full garbage collection twice as long at 100,000 positions.
+    const line = all[1]!;
+    expect([line.account, line.symbol, line.symbolKey, line.description, line.quantity, line.value, line.localValue, line.currency, line.isCash]).toEqual(rows[1]);
+    expect(Object.keys(line)).not.toContain('value');
+    expect(all[2]!.themes).toBe(all[3]!.themes);
+    const twice = buildPositionLines([rows[0]!, rows[0]!], tags);
+    expect(twice[0]!.themes).toBe(twice[1]!.themes);
+    expect(twice[0]!.key).not.toBe(twice[1]!.key);
+  });
+
   it('searches symbol, description and account, case-insensitively', () => {
     expect(symbols(filterPositions(all, { ...none, query: 'KMI' }))).toEqual(['KMI']);
     expect(symbols(filterPositions(all, { ...none, query: 'toyo' }))).toEqual(['TM']);
