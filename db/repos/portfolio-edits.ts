@@ -4,6 +4,7 @@ import type { Portfolio } from '../../shared/domain/types';
 import type { Db } from '../connection';
 import { storeOf } from '../store';
 import { copySnapshot } from './snapshot-writer';
+import { emptyTrash, hasTrash } from './trash';
 import { findPortfolioByName, getPortfolio } from './portfolios';
 import { columns, sql, table } from '../sql';
 
@@ -17,7 +18,7 @@ export function renamePortfolio(db: Db, id: number, name: string, clientName?: s
 }
 
 type Schema = 'main' | 'temp';
-const ISSUE_COLUMNS = columns(['line', 'column_number', 'header', 'cell', 'message', 'text', 'params']);
+export const ISSUE_COLUMNS = columns(['line', 'column_number', 'header', 'cell', 'message', 'text', 'params']);
 
 /**
  * Copies a portfolio with its snapshots, positions and rejected rows from `src` (the live tables,
@@ -67,14 +68,7 @@ export function deletePortfolio(db: Db, id: number): { undoToken: number; name: 
   return db.transaction(() => {
     const p = getPortfolio(db, id);
     const token = storeOf(db).nextUndo++;
-    db.exec(`
-      CREATE TEMP TABLE IF NOT EXISTS trash_portfolios AS SELECT *, 0 AS undo_token FROM main.portfolios WHERE 0;
-      CREATE TEMP TABLE IF NOT EXISTS trash_snapshots AS SELECT * FROM main.snapshots WHERE 0;
-      CREATE TEMP TABLE IF NOT EXISTS trash_positions AS SELECT * FROM main.positions WHERE 0;
-      CREATE TEMP TABLE IF NOT EXISTS trash_import_issues AS SELECT * FROM main.import_issues WHERE 0;
-    `);
-    // Only the latest deletion can be undone: ids may be reused after a delete, so older copies go.
-    db.exec('DELETE FROM temp.trash_portfolios; DELETE FROM temp.trash_snapshots; DELETE FROM temp.trash_positions; DELETE FROM temp.trash_import_issues;');
+    emptyTrash(db);
     db.prepare('INSERT INTO temp.trash_portfolios SELECT *, ? FROM main.portfolios WHERE id = ?').run(token, id);
     db.prepare('INSERT INTO temp.trash_snapshots SELECT * FROM main.snapshots WHERE portfolio_id = ?').run(id);
     db.prepare('INSERT INTO temp.trash_positions SELECT p.* FROM main.positions p JOIN main.snapshots s ON s.id = p.snapshot_id WHERE s.portfolio_id = ?').run(id);
@@ -89,8 +83,7 @@ export function deletePortfolio(db: Db, id: number): { undoToken: number; name: 
 /** Brings back a portfolio deleted in this session (under a new id; its name if still free). */
 export function restoreDeletedPortfolio(db: Db, undoToken: number): Portfolio {
   return db.transaction(() => {
-    const exists = db.prepare("SELECT 1 FROM temp.sqlite_master WHERE name = 'trash_portfolios'").get();
-    const row = exists ? (db.prepare('SELECT id, name FROM temp.trash_portfolios WHERE undo_token = ?').get(undoToken) as { id: number; name: string } | undefined) : undefined;
+    const row = hasTrash(db) ? (db.prepare('SELECT id, name FROM temp.trash_portfolios WHERE undo_token = ?').get(undoToken) as { id: number; name: string } | undefined) : undefined;
     if (!row) throw saidError('NOT_FOUND', ERROR_TEXT.undoGone, {});
     const name = findPortfolioByName(db, row.name) ? copyName(db, row.name) : row.name;
     const restored = copyPortfolio(db, 'temp', row.id, name);

@@ -1,6 +1,7 @@
 import type { BackendHandlers } from '../../shared/api/contract';
 import * as portfolioEdits from '../repos/portfolio-edits';
 import * as portfolios from '../repos/portfolios';
+import * as snapshotDelete from '../repos/snapshot-delete';
 import * as snapshots from '../repos/snapshots';
 import * as targets from '../repos/targets';
 import type { HandlerContext } from './handler-context';
@@ -14,6 +15,8 @@ export function portfolioHandlers({ db, now }: HandlerContext) {
     duplicatePortfolio: (input) => portfolioEdits.duplicatePortfolio(db, input.id, input.name),
     deletePortfolio: (input) => portfolioEdits.deletePortfolio(db, input.id),
     restorePortfolio: (input) => portfolioEdits.restoreDeletedPortfolio(db, input.undoToken),
+    deleteSnapshot: (input) => snapshotDelete.deleteSnapshot(db, input.id),
+    restoreSnapshot: (input) => snapshotDelete.restoreDeletedSnapshot(db, input.undoToken),
     listSnapshots: (input) => snapshots.listSnapshots(db, portfolios.getPortfolio(db, input.portfolioId).id),
     listImportIssues: (input) => snapshots.listImportIssues(db, input.snapshotId),
     setThemeTarget: (input) => targets.setTarget(db, { portfolioId: portfolios.getPortfolio(db, input.portfolioId).id, themeId: input.themeId, shareBp: input.shareBp, bandBp: input.bandBp }),
@@ -27,6 +30,8 @@ export function portfolioHandlers({ db, now }: HandlerContext) {
     | 'duplicatePortfolio'
     | 'deletePortfolio'
     | 'restorePortfolio'
+    | 'deleteSnapshot'
+    | 'restoreSnapshot'
     | 'listSnapshots'
     | 'listImportIssues'
     | 'setThemeTarget'

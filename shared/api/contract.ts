@@ -312,6 +312,10 @@ const inputBuilders = {
   deletePortfolio: () => z.strictObject({ id }),
   /** Undoes the latest deletePortfolio of this session. */
   restorePortfolio: () => z.strictObject({ undoToken: id }),
+  /** Deletes one snapshot of a portfolio (kept for undo until the app quits). */
+  deleteSnapshot: () => z.strictObject({ id }),
+  /** Undoes the latest deleteSnapshot of this session, if no other deletion came after it. */
+  restoreSnapshot: () => z.strictObject({ undoToken: id }),
   /** Saves a chart the renderer drew: SVG text, or a PNG as base64 (the host shows the save dialog). */
   saveChart: () => z.strictObject({
     format: z.enum(['svg', 'png']),
@@ -629,6 +633,8 @@ export interface ApiOutputs {
   duplicatePortfolio: Portfolio;
   deletePortfolio: { undoToken: number; name: string };
   restorePortfolio: Portfolio;
+  deleteSnapshot: { undoToken: number; portfolioId: number; asOf: string; sourceFile: string };
+  restoreSnapshot: Snapshot;
   saveChart: { path: string; bytes: number } | null;
 }
 

@@ -92,6 +92,8 @@ export const CALL_NAMES = [
   'duplicatePortfolio',
   'deletePortfolio',
   'restorePortfolio',
+  'deleteSnapshot',
+  'restoreSnapshot',
   'saveChart',
 ] as const;
 

@@ -263,6 +263,13 @@ describe('position groups', () => {
     expectGroupsToMatch(b.db);
     await b.handlers.restorePortfolio({ undoToken: gone.undoToken });
     expect(expectGroupsToMatch(b.db)).toBe(5);
+    // One snapshot of the copy deleted, and back.
+    const restoredCopy = b.db.prepare('SELECT max(id) FROM portfolios').pluck().get() as number;
+    const one = (await b.handlers.listSnapshots({ portfolioId: restoredCopy }))[0]!;
+    const snapshotGone = await b.handlers.deleteSnapshot({ id: one.id });
+    expect(expectGroupsToMatch(b.db)).toBe(4);
+    await b.handlers.restoreSnapshot({ undoToken: snapshotGone.undoToken });
+    expect(expectGroupsToMatch(b.db)).toBe(5);
     await b.handlers.deletePortfolio({ id: 1 });
     expect(expectGroupsToMatch(b.db)).toBe(3);
     await b.handlers.restoreBackup({ file: backup.file });
@@ -372,6 +379,7 @@ describe('position groups', () => {
       fc.record({ kind: fc.constant('rate' as const), currency: fc.constantFrom('EUR', 'JPY', 'GBP'), rate: fc.integer({ min: 5_000, max: 20_000 }) }),
       fc.record({ kind: fc.constant('copy' as const) }),
       fc.record({ kind: fc.constant('delete' as const), undo: fc.boolean() }),
+      fc.record({ kind: fc.constant('delete snapshot' as const), undo: fc.boolean() }),
     );
     let n = 0;
     await fc.assert(
@@ -396,6 +404,12 @@ describe('position groups', () => {
           } else if (o.kind === 'delete' && portfolios.length > 0) {
             const gone = await b.handlers.deletePortfolio({ id: portfolios[0] as number });
             if (o.undo) await b.handlers.restorePortfolio({ undoToken: gone.undoToken });
+          } else if (o.kind === 'delete snapshot') {
+            const latest = b.db.prepare('SELECT max(id) FROM snapshots').pluck().get() as number | null;
+            if (latest !== null) {
+              const gone = await b.handlers.deleteSnapshot({ id: latest });
+              if (o.undo) await b.handlers.restoreSnapshot({ undoToken: gone.undoToken });
+            }
           }
         }
         expectGroupsToMatch(b.db);
