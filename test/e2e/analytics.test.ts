@@ -299,6 +299,32 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     });
   }
 
+  it("history: a snapshot imported by mistake is deleted from the list, the figures become the one before's, and the deletion is undone", async () => {
+    await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
+    await h.page.getByTestId('view-tab-history').click();
+    const panel = h.page.getByTestId('snapshots-panel');
+    await panel.waitFor();
+    const [latest, before] = (await h.backend.handlers.listSnapshots({ portfolioId: smithId })).map((s) => s.id);
+    expect(await panel.getByTestId(`snapshot-row-${latest}`).innerText()).toMatch(/Feb 24, 2027 \(latest\)\s+fidelity-later\.csv\s+6/);
+    await h.page.getByTestId('as-of').filter({ hasText: 'as of Feb 24, 2027' }).waitFor();
+    await h.page.getByTestId(`snapshot-delete-${latest}`).click();
+    const dialog = h.page.getByTestId('snapshot-delete-dialog');
+    expect(await dialog.innerText()).toContain("the portfolio's figures become those of its snapshot of Nov 24, 2026");
+    await h.screenshot('analytics-snapshot-delete-dialog');
+    await h.page.getByTestId('snapshot-delete-confirm').click();
+    await h.page.getByTestId('undo-snapshot-delete').waitFor();
+    await panel.getByTestId(`snapshot-row-${latest}`).waitFor({ state: 'detached' });
+    // The toolbar, the chart and every figure are the snapshot before's now.
+    await h.page.getByTestId('as-of').filter({ hasText: 'as of Nov 24, 2026' }).waitFor();
+    expect((await h.backend.handlers.getExposure({ portfolioId: smithId, positionLimit: 0 })).snapshotId).toBe(before);
+    await h.screenshot('analytics-snapshot-deleted');
+    await h.page.getByTestId('undo-snapshot-delete-button').click();
+    await h.page.getByTestId('as-of').filter({ hasText: 'as of Feb 24, 2027' }).waitFor();
+    const back = (await h.backend.handlers.listSnapshots({ portfolioId: smithId }))[0]!;
+    expect(back).toMatchObject({ asOf: '2027-02-24', sourceFile: 'fidelity-later.csv' });
+    await panel.getByTestId(`snapshot-row-${back.id}`).waitFor();
+  });
+
   it('made no network request beyond its own bundle and logged no errors', () => {
     const foreign = h.requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('data:'));
     expect(foreign).toEqual([]);

@@ -87,7 +87,7 @@ export function AnalyticsViews(
     else if (view === 'accounts') body = <AccountsView {...props} breakdown={d} />;
     else if (view === 'currencies') body = <CurrenciesView {...props} breakdown={d} />;
     else if (view === 'overlap') body = <OverlapView {...props} overlap={d} />;
-    else if (view === 'history') body = <HistoryView {...props} history={d} />;
+    else if (view === 'history') body = <HistoryView {...props} history={d} snapshots={snapshots} />;
     else if (view === 'portfolios') body = <PortfoliosView {...props} overview={d} />;
   }
   // While the next view's figures are on their way, the last view drawn stays (the same element,

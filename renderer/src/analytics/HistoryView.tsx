@@ -5,9 +5,11 @@ import { seriesOf } from './charts/colors';
 import { HistoryLines, type HistoryDatum } from './charts/HistoryLines';
 import { formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
+import type { Snapshot } from '../../../shared/domain/types';
+import { SnapshotsPanel } from './SnapshotsPanel';
 
-/** Each theme's share across the portfolio's snapshots. */
-export function HistoryView({ history: h, portfolioName, onMessage }: ViewProps & { history: ThemeHistory }) {
+/** Each theme's share across the portfolio's snapshots, and the snapshots themselves (one can be deleted). */
+export function HistoryView({ history: h, portfolioName, onMessage, onPortfoliosChanged, snapshots }: ViewProps & { history: ThemeHistory; snapshots: readonly Snapshot[] }) {
   const { t } = useTranslation();
   const series = seriesOf(h.themes);
   const data: HistoryDatum[] = h.points.map((p) => {
@@ -27,6 +29,7 @@ export function HistoryView({ history: h, portfolioName, onMessage }: ViewProps 
         <HistoryLines data={data} series={series} currency={h.baseCurrency} />
       </ChartFrame>
       <p className="muted small method">{t("Each snapshot is read with the tags as they stood until the next snapshot was imported; the latest with today's tags.")}</p>
+      <SnapshotsPanel snapshots={snapshots} onMessage={onMessage} onPortfoliosChanged={onPortfoliosChanged} />
     </div>
   );
 }

@@ -68,7 +68,7 @@ const comparison: SnapshotComparison = {
 const VIEWS: (() => ReactElement)[] = [
   () => <ThemesView {...PROPS} breakdown={themes} version={0} />,
   () => <AccountsView {...PROPS} breakdown={accounts} />,
-  () => <HistoryView {...PROPS} history={history} />,
+  () => <HistoryView {...PROPS} history={history} snapshots={[]} />,
   () => <CurrenciesView {...PROPS} breakdown={currencies} />,
   () => <OverlapView {...PROPS} overlap={overlap} />,
   () => <PortfoliosView {...PROPS} overview={overview} />,

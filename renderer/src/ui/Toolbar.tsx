@@ -51,7 +51,7 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, onUpdatePric
           </select>
         </label>
       )}
-      {selected?.latestAsOf && <span className="as-of">{t('as of {{date}}', { date: formatDate(selected.latestAsOf) })}</span>}
+      {selected?.latestAsOf && <span className="as-of" data-testid="as-of">{t('as of {{date}}', { date: formatDate(selected.latestAsOf) })}</span>}
       <div className="spacer" />
       <button type="button" className="small" data-testid="themes-button" onClick={onThemes} title={t('Add, rename, recolor and order themes; tag history')}>
         {t('Themes…')}

@@ -163,7 +163,6 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   'Share (%)': '構成比（%）',
 
   // Portfolios overview (analytics/PortfoliosView.tsx, analytics/charts/OverviewBars.tsx)
-  'Share of portfolio': 'ポートフォリオに占める構成比',
   'Theme shares of every portfolio': '全ポートフォリオのテーマ別構成比',
   "Stacked horizontal bars of each portfolio's theme shares": '各ポートフォリオのテーマ別構成比を示す積み上げ横棒グラフ',
   'Deleted “{{name}}”.': '「{{name}}」を削除しました。',
@@ -182,6 +181,22 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   'Its snapshots and positions are deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.':
     'スナップショットと保有銘柄は削除されます。タグは残ります（タグは銘柄コードに付いています）。アプリを終了するまでは元に戻せます。',
   'Deleted {{name}}.': '{{name}} を削除しました。',
+
+  // A portfolio's snapshots, one deletable (analytics/SnapshotsPanel.tsx)
+  Snapshots: 'スナップショット',
+  'Deleted the snapshot of {{date}} ({{file}}).': '{{date}} のスナップショット（{{file}}）を削除しました。',
+  'Restored the snapshot of {{date}} ({{file}}).': '{{date}} のスナップショット（{{file}}）を復元しました。',
+  Rows: '行数',
+  Imported: 'インポート日時',
+  '{{date}} (latest)': '{{date}}（最新）',
+  'Delete the snapshot of {{date}} ({{file}})…': '{{date}} のスナップショット（{{file}}）を削除…',
+  'Delete the snapshot of {{date}}?': '{{date}} のスナップショットを削除しますか？',
+  "Its positions from {{file}} are deleted, and the portfolio's figures become those of its snapshot of {{before}}. Tags stay. You can undo this until you quit the app.":
+    '{{file}} から取り込んだ保有銘柄が削除され、ポートフォリオの数値は {{before}} のスナップショットのものになります。タグは残ります。アプリを終了するまでは元に戻せます。',
+  'Its positions from {{file}} are deleted, and the portfolio has no holdings until the next import. Tags stay. You can undo this until you quit the app.':
+    '{{file}} から取り込んだ保有銘柄が削除され、次にインポートするまでポートフォリオに保有銘柄はありません。タグは残ります。アプリを終了するまでは元に戻せます。',
+  'Its positions from {{file}} are deleted; the latest figures do not change. Tags stay. You can undo this until you quit the app.':
+    '{{file}} から取り込んだ保有銘柄が削除されます。最新の数値は変わりません。タグは残ります。アプリを終了するまでは元に戻せます。',
 
   // Default themes' projects (analytics/ProjectFacts.tsx)
   'Where the default themes come from': '既定のテーマの由来',

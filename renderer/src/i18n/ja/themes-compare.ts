@@ -81,7 +81,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Data as a table': 'データを表で表示',
   Legend: '凡例',
   'Snapshot date': 'スナップショットの日付',
-  'Share of portfolio': 'ポートフォリオに占める構成比',
+  // Short: the history chart writes it up its axis, where the longer 「ポートフォリオに占める構成比」 was cut off.
+  'Share of portfolio': 'ポートフォリオ構成比',
 
   // Backups
   'Before an import': 'インポート前',

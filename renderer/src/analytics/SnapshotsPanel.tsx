@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Snapshot } from '../../../shared/domain/types';
+import { api } from '../api';
+import { errorWords } from '../failure-words';
+import { formatCount, formatDate, formatDateTime } from '../format';
+import { Modal } from '../ui/Modal';
+import type { ViewProps } from './AnalyticsViews';
+
+type Deleted = { token: number; asOf: string; file: string };
+
+/**
+ * The portfolio's snapshots, newest first, each with the file it came from; one imported by
+ * mistake (another account's file, the wrong month) can be deleted, with undo until the app quits.
+ */
+export function SnapshotsPanel({ snapshots, onMessage, onPortfoliosChanged }: Pick<ViewProps, 'onMessage' | 'onPortfoliosChanged'> & { snapshots: readonly Snapshot[] }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState<Snapshot | null>(null);
+  const [undo, setUndo] = useState<Deleted | null>(null);
+  const named = (s: { asOf: string; file: string }) => ({ date: formatDate(s.asOf), file: s.file });
+  const run = async (what: () => Promise<string>) => {
+    try {
+      onMessage(await what(), 'ok');
+      onPortfoliosChanged();
+    } catch (err) {
+      onMessage(errorWords(err), 'error');
+    }
+  };
+  return (
+    <section className="panel wide" aria-label={t('Snapshots')} data-testid="snapshots-panel">
+      <h2>{t('Snapshots')}</h2>
+      {undo && (
+        <div className="alert undo-banner" role="status" data-testid="undo-snapshot-delete">
+          <p>
+            {t('Deleted the snapshot of {{date}} ({{file}}).', named(undo))}{' '}
+            <button
+              type="button"
+              className="small"
+              data-testid="undo-snapshot-delete-button"
+              onClick={() => {
+                const gone = undo;
+                setUndo(null);
+                void run(async () => {
+                  await api().restoreSnapshot({ undoToken: gone.token });
+                  return t('Restored the snapshot of {{date}} ({{file}}).', named(gone));
+                });
+              }}
+            >
+              {t('Undo')}
+            </button>
+          </p>
+        </div>
+      )}
+      <table className="compact" data-testid="snapshots-table">
+        <thead>
+          <tr>
+            <th>{t('As of')}</th>
+            <th>{t('File')}</th>
+            <th className="num">{t('Rows')}</th>
+            <th>{t('Imported')}</th>
+            <th>
+              <span className="visually-hidden">{t('Actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {snapshots.map((s, i) => (
+            <tr key={s.id} data-testid={`snapshot-row-${s.id}`}>
+              <td>{i === 0 ? t('{{date}} (latest)', { date: formatDate(s.asOf) }) : formatDate(s.asOf)}</td>
+              <td className="description">{s.sourceFile}</td>
+              <td className="num">{formatCount(s.rowCount)}</td>
+              <td>{formatDateTime(s.importedAt)}</td>
+              <td className="num">
+                <button type="button" className="small" data-testid={`snapshot-delete-${s.id}`} onClick={() => setConfirming(s)} aria-label={t('Delete the snapshot of {{date}} ({{file}})…', { date: formatDate(s.asOf), file: s.sourceFile })}>
+                  {t('Delete…')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {confirming && (
+        <Modal title={t('Delete the snapshot of {{date}}?', { date: formatDate(confirming.asOf) })} testId="snapshot-delete-dialog" onClose={() => setConfirming(null)}>
+          <p>
+            {snapshots[0]?.id === confirming.id && snapshots.length > 1
+              ? t("Its positions from {{file}} are deleted, and the portfolio's figures become those of its snapshot of {{before}}. Tags stay. You can undo this until you quit the app.", { file: confirming.sourceFile, before: formatDate(snapshots[1]!.asOf) })
+              : snapshots.length === 1
+                ? t('Its positions from {{file}} are deleted, and the portfolio has no holdings until the next import. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })
+                : t('Its positions from {{file}} are deleted; the latest figures do not change. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })}
+          </p>
+          <div className="actions">
+            <button type="button" onClick={() => setConfirming(null)}>
+              {t('Cancel')}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              data-testid="snapshot-delete-confirm"
+              onClick={() => {
+                const s = confirming;
+                setConfirming(null);
+                void run(async () => {
+                  const r = await api().deleteSnapshot({ id: s.id });
+                  setUndo({ token: r.undoToken, asOf: r.asOf, file: r.sourceFile });
+                  return t('Deleted the snapshot of {{date}} ({{file}}).', { date: formatDate(r.asOf), file: r.sourceFile });
+                });
+              }}
+            >
+              {t('Delete')}
+            </button>
+          </div>
+        </Modal>
+      )}
+    </section>
+  );
+}
