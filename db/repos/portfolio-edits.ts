@@ -4,7 +4,7 @@ import type { Portfolio } from '../../shared/domain/types';
 import type { Db } from '../connection';
 import { storeOf } from '../store';
 import { copySnapshot } from './snapshot-writer';
-import { emptyTrash, hasTrash } from './trash';
+import { emptyTrash, hasTrash, restoreReports, trashSnapshotExtras } from './trash';
 import { findPortfolioByName, getPortfolio } from './portfolios';
 import { columns, sql, table } from '../sql';
 
@@ -38,6 +38,8 @@ function copyPortfolio(db: Db, src: Schema, id: number, name: string): Portfolio
   for (const sid of snaps) {
     const newSid = copySnapshot(db, { schema: src === 'main' ? 'main' : 'trash', id: sid }, newId);
     db.prepare(sql`INSERT INTO import_issues (snapshot_id, ${ISSUE_COLUMNS}) SELECT ?, ${ISSUE_COLUMNS} FROM ${t('import_issues')} WHERE snapshot_id = ?`.text).run(newSid, sid);
+    // A deleted portfolio's report records come back with it (a copy starts without any).
+    if (src === 'temp') restoreReports(db, sid, { snapshotId: newSid, portfolioId: newId });
   }
   return getPortfolio(db, newId);
 }
@@ -73,6 +75,7 @@ export function deletePortfolio(db: Db, id: number): { undoToken: number; name: 
     db.prepare('INSERT INTO temp.trash_snapshots SELECT * FROM main.snapshots WHERE portfolio_id = ?').run(id);
     db.prepare('INSERT INTO temp.trash_positions SELECT p.* FROM main.positions p JOIN main.snapshots s ON s.id = p.snapshot_id WHERE s.portfolio_id = ?').run(id);
     db.prepare('INSERT INTO temp.trash_import_issues SELECT i.* FROM main.import_issues i JOIN main.snapshots s ON s.id = i.snapshot_id WHERE s.portfolio_id = ?').run(id);
+    trashSnapshotExtras(db, { portfolioId: id });
     // Positions by their rowid ranges first: the cascade from snapshots would look each one up.
     db.prepare('DELETE FROM positions WHERE snapshot_id IN (SELECT id FROM snapshots WHERE portfolio_id = ?)').run(id);
     db.prepare('DELETE FROM portfolios WHERE id = ?').run(id);

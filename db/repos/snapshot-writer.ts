@@ -131,18 +131,27 @@ export class SnapshotWriter {
  * Copies snapshot `from` (a live one, or one a deletion keeps for undo in the temp trash tables)
  * into portfolio `portfolioId` under a new id: the snapshot's row, its positions in id order (one
  * statement, so one contiguous range) and their groups and keys. Returns the new id.
+ *
+ * `keepId`: an undone deletion of one snapshot takes its id back where no snapshot took it since.
+ * Two snapshots of one date are ordered by id, so under a new one an older snapshot brought back
+ * would become the portfolio's latest.
  */
-export function copySnapshot(db: Db, from: { schema: 'main' | 'trash'; id: number }, portfolioId: number): number {
+export function copySnapshot(db: Db, from: { schema: 'main' | 'trash'; id: number }, portfolioId: number, keepId = false): number {
   if (!db.inTransaction) throw new Error('A snapshot is copied inside a transaction: all of it, or nothing.');
   const t = (name: string) => table(from.schema === 'main' ? `main.${name}` : `temp.trash_${name}`);
-  const id = Number(db.prepare(sql`INSERT INTO snapshots (portfolio_id, ${SNAPSHOT_COLUMNS}) SELECT ?, ${SNAPSHOT_COLUMNS} FROM ${t('snapshots')} WHERE id = ?`.text).run(portfolioId, from.id).lastInsertRowid);
+  const free = keepId && db.prepare('SELECT 1 FROM main.snapshots WHERE id = ?').get(from.id) === undefined;
+  const id = Number(
+    db.prepare(sql`INSERT INTO snapshots (id, portfolio_id, ${SNAPSHOT_COLUMNS}) SELECT ?, ?, ${SNAPSHOT_COLUMNS} FROM ${t('snapshots')} WHERE id = ?`.text).run(free ? from.id : null, portfolioId, from.id).lastInsertRowid,
+  );
   const info = db.prepare(sql`INSERT INTO positions (snapshot_id, ${POSITION_COLUMN_NAMES}) SELECT ?, ${POSITION_COLUMN_NAMES} FROM ${t('positions')} WHERE snapshot_id = ? ORDER BY id`.text).run(id, from.id);
   if (info.changes > 0) {
     const last = Number(info.lastInsertRowid);
     db.prepare('UPDATE snapshots SET first_position_id = ?, last_position_id = ? WHERE id = ?').run(last - info.changes + 1, last, id);
   }
-  // The keys are counted from the groups.
   recordPositionGroups(db, id);
-  recordSnapshotKeys(db, id);
+  // A deleted snapshot's resolutions come back as they were (a review still open, how each key was
+  // read); a copy's keys are counted from the groups and read as their latest resolution.
+  const kept = from.schema === 'trash' ? db.prepare('INSERT INTO position_resolutions (snapshot_id, symbol_key, method, detail, position_count) SELECT ?, symbol_key, method, detail, position_count FROM temp.trash_position_resolutions WHERE snapshot_id = ?').run(id, from.id).changes : 0;
+  if (kept === 0) recordSnapshotKeys(db, id);
   return id;
 }

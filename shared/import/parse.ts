@@ -188,7 +188,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
     startLine = 2;
   }
   if (options.decimal !== undefined && options.decimal !== '.' && options.decimal !== ',' && options.decimal !== 'auto') {
-    return fatal('BAD_OPTION', `"${String(options.decimal)}" cannot be a decimal separator. Use . (point) or , (comma).`);
+    return fatal('BAD_OPTION', `"${String(options.decimal)}" cannot be a decimal separator. Use . (point), , (comma) or auto (read from the figures).`);
   }
   // Read from the figures, and not from a saved mapping either: from here on, as if none was chosen.
   const savedDecimalIgnored = options.decimal === 'auto';

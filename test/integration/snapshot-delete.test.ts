@@ -64,8 +64,9 @@ describe('deleting one snapshot, with undo', () => {
     expect(after.totalValue).toBe(alone);
     expect((await b.handlers.listPortfolios({})).find((p) => p.id === portfolioId)).toMatchObject({ snapshotCount: 1, latestSnapshotId: first, latestAsOf: '2026-11-01' });
 
-    // Undo: back in its portfolio (under a new id), with every position, rejected row and figure.
+    // Undo: back in its portfolio (under its own id, free still), with every position, rejected row and figure.
     const back = await b.handlers.restoreSnapshot({ undoToken: gone.undoToken });
+    expect(back.id).toBe(wrong);
     expect(back).toMatchObject({ portfolioId, asOf: '2026-12-01', sourceFile: 'other-account.csv', rowCount: 1 });
     const again = await figures();
     expect(again).toEqual({ ...before, snapshotId: back.id });
@@ -90,11 +91,79 @@ describe('deleting one snapshot, with undo', () => {
     expect(b.db.prepare('SELECT count(*) FROM snapshots').pluck().get()).toBe(snapshots);
   });
 
+  it("an undo gives the snapshot back its id, so of two of one date the one before stays the one before; its resolutions and report records come back; a repricing's links are mended", async () => {
+    // A repricing of the latest on the same date: two snapshots of 2026-11-01, the repricing latest by id.
+    const prices = join(temp.dir, 'prices.csv');
+    writeFileSync(prices, 'symbol,price,currency,date\nNVDA,190.37,USD,2026-11-01\n');
+    const repriced = (await b.handlers.repricePortfolio({ path: prices, portfolioId, asOf: '2026-11-01' })).snapshot;
+    expect((await b.handlers.listSnapshots({ portfolioId })).map((s) => s.id)).toEqual([repriced.id, first]);
+    const report = join(temp.dir, 'first.csv');
+    await b.handlers.exportReport({ portfolioId, snapshotId: first, format: 'csv', paper: 'a4', path: report });
+    const resolutions = () => b.db.prepare('SELECT symbol_key, method, detail, position_count FROM position_resolutions WHERE snapshot_id = ? ORDER BY symbol_key').all(first);
+    const reports = () => b.db.prepare('SELECT format, fingerprint, content_sha256, path FROM reports WHERE snapshot_id = ?').all(first);
+    const [resolved, made] = [resolutions(), reports()];
+    expect(made).toHaveLength(1);
+    const link = () => b.db.prepare('SELECT repriced_from FROM snapshots WHERE id = ?').pluck().get(repriced.id);
+    expect(link()).toBe(first);
+
+    const gone = await b.handlers.deleteSnapshot({ id: first });
+    expect(reports()).toEqual([]);
+    expect(link()).toBeNull();
+    const back = await b.handlers.restoreSnapshot({ undoToken: gone.undoToken });
+    expect(back.id).toBe(first);
+    expect((await b.handlers.listSnapshots({ portfolioId })).map((s) => s.id)).toEqual([repriced.id, first]);
+    expect((await b.handlers.getExposure({ portfolioId, positionLimit: 0 })).snapshotId).toBe(repriced.id);
+    expect(resolutions()).toEqual(resolved);
+    expect(reports()).toEqual(made);
+    expect(link()).toBe(first);
+    // The repricing itself goes and comes back too.
+    const again = await b.handlers.deleteSnapshot({ id: repriced.id });
+    expect((await b.handlers.restoreSnapshot({ undoToken: again.undoToken })).id).toBe(repriced.id);
+    expect(link()).toBe(first);
+  });
+
+  it('an undo is refused, changing nothing, once the file was imported again or the portfolio is another one', async () => {
+    const latest = (await b.handlers.listSnapshots({ portfolioId }))[0]!;
+    expect(latest.sourceFile).toBe('prices.csv');
+    const gone = await b.handlers.deleteSnapshot({ id: first });
+    await b.handlers.importHoldings({ ...base, path: FIDELITY, portfolioId, asOf: '2026-11-01' });
+    const count = () => b.db.prepare('SELECT count(*) FROM snapshots').pluck().get();
+    const before = count();
+    expect(await refusal(() => b.handlers.restoreSnapshot({ undoToken: gone.undoToken }))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^fidelity-current\.csv was imported into this portfolio again \(as of 2026-11-01\)/) });
+    expect(count()).toBe(before);
+
+    // A portfolio deleted and another made in its place (by another connection: the command line) takes its id.
+    const other = await b.handlers.importHoldings({ ...base, path: FIDELITY, portfolioName: 'Short-lived', asOf: '2026-10-01' });
+    const lost = await b.handlers.deleteSnapshot({ id: other.snapshot.id });
+    b.db.prepare('DELETE FROM portfolios WHERE id = ?').run(other.portfolio.id);
+    b.db.prepare("INSERT INTO portfolios (id, name, base_currency, created_at) VALUES (?, 'Someone else', 'USD', '2030-01-01T00:00:00Z')").run(other.portfolio.id);
+    expect(await refusal(() => b.handlers.restoreSnapshot({ undoToken: lost.undoToken }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/portfolio that snapshot was in is gone/) });
+    expect(await b.handlers.listSnapshots({ portfolioId: other.portfolio.id })).toEqual([]);
+    first = (await b.handlers.listSnapshots({ portfolioId }))[0]!.id;
+  });
+
   it("the portfolio's last snapshot may go too: the portfolio stays, empty, until an import or an undo", async () => {
+    for (const s of (await b.handlers.listSnapshots({ portfolioId })).slice(1)) await b.handlers.deleteSnapshot({ id: s.id });
     const gone = await b.handlers.deleteSnapshot({ id: first });
     expect(await b.handlers.listSnapshots({ portfolioId })).toEqual([]);
     expect((await b.handlers.listPortfolios({})).find((p) => p.id === portfolioId)).toMatchObject({ snapshotCount: 0, latestSnapshotId: null });
     const back = await b.handlers.restoreSnapshot({ undoToken: gone.undoToken });
     expect((await b.handlers.listSnapshots({ portfolioId })).map((s) => s.id)).toEqual([back.id]);
+  });
+
+  it("a portfolio's deletion and undo bring back its report records and resolutions too", async () => {
+    const sid = (await b.handlers.listSnapshots({ portfolioId }))[0]!.id;
+    await b.handlers.exportReport({ portfolioId, format: 'json', paper: 'a4', path: join(temp.dir, 'p.json') });
+    const of = (snapshotId: number) => ({
+      reports: b.db.prepare('SELECT format, fingerprint, content_sha256 FROM reports WHERE snapshot_id = ? ORDER BY id').all(snapshotId),
+      resolutions: b.db.prepare('SELECT symbol_key, method, detail, position_count FROM position_resolutions WHERE snapshot_id = ? ORDER BY symbol_key').all(snapshotId),
+    });
+    const before = of(sid);
+    expect(before.reports.length).toBeGreaterThan(0);
+    const gone = await b.handlers.deletePortfolio({ id: portfolioId });
+    const back = await b.handlers.restorePortfolio({ undoToken: gone.undoToken });
+    const restoredSid = (await b.handlers.listSnapshots({ portfolioId: back.id }))[0]!.id;
+    expect(of(restoredSid)).toEqual(before);
+    expect(b.db.prepare('SELECT count(*) FROM reports WHERE portfolio_id = ?').pluck().get(back.id)).toBe(before.reports.length);
   });
 });

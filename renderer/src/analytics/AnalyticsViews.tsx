@@ -9,6 +9,7 @@ import { HouseholdView } from './HouseholdView';
 import { OverlapView } from './OverlapView';
 import { PortfoliosView } from './PortfoliosView';
 import { SnapshotPicker } from './SnapshotPicker';
+import { SnapshotsPanel } from './SnapshotsPanel';
 import { ScenariosView } from './ScenariosView';
 import { ThemesView } from './ThemesView';
 import { useSwitchMeasure } from './timing';
@@ -78,7 +79,9 @@ export function AnalyticsViews(
   let body: ReactNode = null;
   const d = ready as never;
   // Each view asks for its figures again with every generation (a tag edit or an undo made while it is shown too).
-  if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} version={generation} /> : null;
+  // No snapshot left (the last one deleted, an import that failed): say so, and offer the undo, rather than wait for figures that cannot come.
+  if (snaps.data && snapshots.length === 0 && portfolio.snapshotCount === 0 && view !== 'portfolios' && view !== 'household') body = <div className="view-grid"><SnapshotsPanel {...props} snapshots={[]} /></div>;
+  else if (view === 'compare') body = snaps.data ? <CompareView {...props} snapshots={snapshots} version={generation} /> : null;
   else if (view === 'scenarios') body = <ScenariosView {...props} snapshotId={sid} version={generation} />;
   else if (view === 'household') body = <HouseholdView {...props} version={generation} />;
   else if (error) body = <p className="warn">{error}</p>;

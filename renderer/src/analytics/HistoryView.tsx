@@ -9,7 +9,7 @@ import type { Snapshot } from '../../../shared/domain/types';
 import { SnapshotsPanel } from './SnapshotsPanel';
 
 /** Each theme's share across the portfolio's snapshots, and the snapshots themselves (one can be deleted). */
-export function HistoryView({ history: h, portfolioName, onMessage, onPortfoliosChanged, snapshots }: ViewProps & { history: ThemeHistory; snapshots: readonly Snapshot[] }) {
+export function HistoryView({ history: h, portfolio, portfolioName, onMessage, onPortfoliosChanged, snapshots }: ViewProps & { history: ThemeHistory; snapshots: readonly Snapshot[] }) {
   const { t } = useTranslation();
   const series = seriesOf(h.themes);
   const data: HistoryDatum[] = h.points.map((p) => {
@@ -29,7 +29,7 @@ export function HistoryView({ history: h, portfolioName, onMessage, onPortfolios
         <HistoryLines data={data} series={series} currency={h.baseCurrency} />
       </ChartFrame>
       <p className="muted small method">{t("Each snapshot is read with the tags as they stood until the next snapshot was imported; the latest with today's tags.")}</p>
-      <SnapshotsPanel snapshots={snapshots} onMessage={onMessage} onPortfoliosChanged={onPortfoliosChanged} />
+      <SnapshotsPanel portfolio={portfolio} snapshots={snapshots} onMessage={onMessage} onPortfoliosChanged={onPortfoliosChanged} />
     </div>
   );
 }

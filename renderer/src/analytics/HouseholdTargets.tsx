@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExposureTheme } from '../../../shared/exposure/model';
 import { api } from '../api';
@@ -20,6 +20,9 @@ export function HouseholdTargets({ client, themes, onSaved, onError }: { client:
   // What the user typed for a theme; otherwise its target as set (to change it, not type it
   // again from a grey hint), or nothing and a band of 5 points.
   const [draft, setDraft] = useState<{ themeId: string; share: string; band: string } | null>(null);
+  // What was typed stays until the figures come back with it (a save, or a removal): in between the
+  // fields would show the target before the change, and a second save would write it again.
+  useEffect(() => setDraft(null), [themes]);
   const current = themes.find((th) => th.id === themeId);
   const set = current?.target ? { share: percentText(current.target.share), band: percentText(current.target.band) } : { share: '', band: '5' };
   const { share, band } = draft?.themeId === themeId ? draft : set;
@@ -31,7 +34,6 @@ export function HouseholdTargets({ client, themes, onSaved, onError }: { client:
     try {
       await api().setClientTarget({ client, themeId, shareBp, bandBp });
       onSaved(t('Target for {{theme}}: {{share}}% ± {{band}} points for {{client}}.', { theme: current?.name ?? themeId, share: shareBp / 100, band: bandBp / 100, client }));
-      setDraft(null);
     } catch (err) {
       onError(err);
     }
@@ -40,7 +42,7 @@ export function HouseholdTargets({ client, themes, onSaved, onError }: { client:
     try {
       await api().removeClientTarget({ client, themeId });
       onSaved(t('Removed the target for {{theme}}.', { theme: current?.name ?? themeId }));
-      setDraft(null);
+      setDraft({ themeId, share: '', band: '5' });
     } catch (err) {
       onError(err);
     }

@@ -8,6 +8,7 @@ import { OverviewBars, type OverviewDatum } from './charts/OverviewBars';
 import { formatDate, formatMoney, formatShare } from '../format';
 import { Modal } from '../ui/Modal';
 import type { ViewProps } from './AnalyticsViews';
+import { offerSnapshotUndo } from './snapshot-undo';
 import { errorWords } from '../failure-words';
 
 /** Every portfolio's theme shares side by side, grouped by client; rename, duplicate, delete (with undo). */
@@ -157,6 +158,8 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
                 setConfirming(null);
                 void run(async () => {
                   const r = await api().deletePortfolio({ id: c.id });
+                  // The backend keeps only this deletion to undo now.
+                  offerSnapshotUndo(null);
                   setUndo({ token: r.undoToken, name: r.name });
                 }, t('Deleted {{name}}.', { name: c.name }));
               }}

@@ -6,17 +6,16 @@ import { errorWords } from '../failure-words';
 import { formatCount, formatDate, formatDateTime } from '../format';
 import { Modal } from '../ui/Modal';
 import type { ViewProps } from './AnalyticsViews';
-
-type Deleted = { token: number; asOf: string; file: string };
+import { offerSnapshotUndo, useSnapshotUndo } from './snapshot-undo';
 
 /**
  * The portfolio's snapshots, newest first, each with the file it came from; one imported by
  * mistake (another account's file, the wrong month) can be deleted, with undo until the app quits.
  */
-export function SnapshotsPanel({ snapshots, onMessage, onPortfoliosChanged }: Pick<ViewProps, 'onMessage' | 'onPortfoliosChanged'> & { snapshots: readonly Snapshot[] }) {
+export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosChanged }: Pick<ViewProps, 'portfolio' | 'onMessage' | 'onPortfoliosChanged'> & { snapshots: readonly Snapshot[] }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState<Snapshot | null>(null);
-  const [undo, setUndo] = useState<Deleted | null>(null);
+  const undo = useSnapshotUndo(portfolio.id);
   const named = (s: { asOf: string; file: string }) => ({ date: formatDate(s.asOf), file: s.file });
   const run = async (what: () => Promise<string>) => {
     try {
@@ -39,7 +38,7 @@ export function SnapshotsPanel({ snapshots, onMessage, onPortfoliosChanged }: Pi
               data-testid="undo-snapshot-delete-button"
               onClick={() => {
                 const gone = undo;
-                setUndo(null);
+                offerSnapshotUndo(null);
                 void run(async () => {
                   await api().restoreSnapshot({ undoToken: gone.token });
                   return t('Restored the snapshot of {{date}} ({{file}}).', named(gone));
@@ -51,6 +50,8 @@ export function SnapshotsPanel({ snapshots, onMessage, onPortfoliosChanged }: Pi
           </p>
         </div>
       )}
+      {snapshots.length === 0 && <p className="muted">{t('This portfolio has no snapshots yet: import a holdings file.')}</p>}
+      {snapshots.length > 0 && (
       <table className="compact" data-testid="snapshots-table">
         <thead>
           <tr>
@@ -79,6 +80,7 @@ export function SnapshotsPanel({ snapshots, onMessage, onPortfoliosChanged }: Pi
           ))}
         </tbody>
       </table>
+      )}
       {confirming && (
         <Modal title={t('Delete the snapshot of {{date}}?', { date: formatDate(confirming.asOf) })} testId="snapshot-delete-dialog" onClose={() => setConfirming(null)}>
           <p>
@@ -101,7 +103,7 @@ export function SnapshotsPanel({ snapshots, onMessage, onPortfoliosChanged }: Pi
                 setConfirming(null);
                 void run(async () => {
                   const r = await api().deleteSnapshot({ id: s.id });
-                  setUndo({ token: r.undoToken, asOf: r.asOf, file: r.sourceFile });
+                  offerSnapshotUndo({ token: r.undoToken, portfolioId: r.portfolioId, portfolioName: portfolio.name, asOf: r.asOf, file: r.sourceFile });
                   return t('Deleted the snapshot of {{date}} ({{file}}).', { date: formatDate(r.asOf), file: r.sourceFile });
                 });
               }}

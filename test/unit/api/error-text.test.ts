@@ -33,6 +33,8 @@ describe('refusals said from templates, in English', () => {
     ],
     [ERROR_TEXT.backupCopyFailed, {}, 'The backup copy failed its integrity check; it was discarded. The database itself is unchanged.'],
     [ERROR_TEXT.undoGone, {}, 'That deletion can no longer be undone (the app was restarted or it was already undone).'],
+    [ERROR_TEXT.undoPortfolioGone, {}, 'The portfolio that snapshot was in is gone (deleted, or a backup restored), so the deletion cannot be undone.'],
+    [ERROR_TEXT.snapshotImportedAgain, { file: 'a.csv', date: '2026-11-01' }, 'a.csv was imported into this portfolio again (as of 2026-11-01) after the deletion: the snapshot is there already, so the deletion is not undone.'],
     [ERROR_TEXT.sampleLoaded, {}, 'The sample household is already loaded. Remove it first (Remove the sample, on its banner, or themelens demo --remove).'],
     [ERROR_TEXT.sampleNotEmpty, {}, 'The sample household goes in an empty database, so that it never mixes with real holdings. Use a new database file: themelens demo --db sample.db'],
     [ERROR_TEXT.noSnapshots, { portfolio: 'NISA' }, 'NISA has no snapshots yet. Import a holdings file into it first.'],

@@ -35,6 +35,32 @@ describe('switching between analytics views', () => {
   });
 });
 
+describe('a portfolio with no snapshot left', () => {
+  it('its last snapshot deleted on the History view: says so and offers the undo, where it waited for figures that could not come', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    let snapshots = [{ id: 1, portfolioId: 1, asOf: '2026-11-24', sourceFile: 'a.csv', fileSha256: '', rowCount: 1, importedAt: '2026-11-24T00:00:00Z', preset: null }];
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => snapshots),
+      getThemeHistory: vi.fn(async () => ({ portfolioId: 1, baseCurrency: 'USD', themes: [], points: snapshots.map((p) => ({ snapshotId: p.id, asOf: p.asOf, totalValue: 1, untaggedValue: 1, shares: {}, values: {} })) })),
+      deleteSnapshot: vi.fn(async () => {
+        snapshots = [];
+        bridge.data.portfolios = [makePortfolio({ snapshotCount: 0, latestSnapshotId: null, latestAsOf: null })];
+        return { undoToken: 1, portfolioId: 1, asOf: '2026-11-24', sourceFile: 'a.csv' };
+      }),
+    });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    fireEvent.click(screen.getByTestId('view-tab-history'));
+    fireEvent.click(await screen.findByTestId('snapshot-delete-1'));
+    fireEvent.click(screen.getByTestId('snapshot-delete-confirm'));
+    await waitFor(() => expect(screen.getByTestId('snapshots-panel').textContent).toContain('This portfolio has no snapshots yet: import a holdings file.'));
+    expect(screen.getByTestId('undo-snapshot-delete')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen.queryByText('Loading…')).toBeNull();
+    expect(screen.getByTestId('undo-snapshot-delete')).toBeTruthy();
+  });
+});
+
 describe('the themes view', () => {
   it('names the sub-theme a contributor is tagged with, not its id', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });

@@ -31,6 +31,8 @@ describe("the household's target form", () => {
     fireEvent.click(screen.getByTestId('household-target-save'));
     await waitFor(() => expect(setClientTarget).toHaveBeenCalledWith({ client: 'Ann Lee', themeId: 'data-centers', shareBp: 3500, bandBp: 250 }));
     await waitFor(() => expect(saved).toEqual(['Target for Data-center infrastructure: 35% ± 2.5 points for Ann Lee.']));
+    // Until the figures come back, the fields keep what was saved, not the target before it.
+    expect(input('household-target-share').value).toBe('35');
     // The view's figures come back with the new target: the field shows it.
     rerender(<HouseholdTargets client="Ann Lee" themes={[theme('data-centers', 'Data-center infrastructure', { share: 0.35, band: 0.025, drift: 0.06, outside: true }), themes[1]!]} onSaved={() => {}} onError={() => {}} />);
     expect(input('household-target-share').value).toBe('35');
