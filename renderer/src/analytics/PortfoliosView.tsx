@@ -9,6 +9,7 @@ import { formatDate, formatMoney, formatShare } from '../format';
 import { Modal } from '../ui/Modal';
 import type { ViewProps } from './AnalyticsViews';
 import { offerSnapshotUndo } from './snapshot-undo';
+import { ConfirmDelete } from '../ui/ConfirmDelete';
 import { errorWords } from '../failure-words';
 
 /** Every portfolio's theme shares side by side, grouped by client; rename, duplicate, delete (with undo). */
@@ -143,31 +144,24 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
         </Modal>
       )}
       {confirming && (
-        <Modal title={t('Delete {{name}}?', { name: confirming.name })} testId="delete-dialog" onClose={() => setConfirming(null)}>
-          <p>{t('Its snapshots and positions are deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.')}</p>
-          <div className="actions">
-            <button type="button" onClick={() => setConfirming(null)}>
-              {t('Cancel')}
-            </button>
-            <button
-              type="button"
-              className="danger"
-              data-testid="delete-confirm"
-              onClick={() => {
-                const c = confirming;
-                setConfirming(null);
-                void run(async () => {
-                  const r = await api().deletePortfolio({ id: c.id });
-                  // The backend keeps only this deletion to undo now.
-                  offerSnapshotUndo(null);
-                  setUndo({ token: r.undoToken, name: r.name });
-                }, t('Deleted {{name}}.', { name: c.name }));
-              }}
-            >
-              {t('Delete')}
-            </button>
-          </div>
-        </Modal>
+        <ConfirmDelete
+          title={t('Delete {{name}}?', { name: confirming.name })}
+          testId="delete-dialog"
+          confirmTestId="delete-confirm"
+          onCancel={() => setConfirming(null)}
+          onDelete={() => {
+            const c = confirming;
+            setConfirming(null);
+            void run(async () => {
+              const r = await api().deletePortfolio({ id: c.id });
+              // The backend keeps only this deletion to undo now.
+              offerSnapshotUndo(null);
+              setUndo({ token: r.undoToken, name: r.name });
+            }, t('Deleted {{name}}.', { name: c.name }));
+          }}
+        >
+          {t('Its snapshots and positions are deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.')}
+        </ConfirmDelete>
       )}
     </div>
   );

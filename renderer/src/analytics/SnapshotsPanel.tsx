@@ -4,7 +4,7 @@ import type { Snapshot } from '../../../shared/domain/types';
 import { api } from '../api';
 import { errorWords } from '../failure-words';
 import { formatCount, formatDate, formatDateTime } from '../format';
-import { Modal } from '../ui/Modal';
+import { ConfirmDelete } from '../ui/ConfirmDelete';
 import type { ViewProps } from './AnalyticsViews';
 import { offerSnapshotUndo, useSnapshotUndo } from './snapshot-undo';
 
@@ -82,36 +82,27 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
       </table>
       )}
       {confirming && (
-        <Modal title={t('Delete the snapshot of {{date}}?', { date: formatDate(confirming.asOf) })} testId="snapshot-delete-dialog" onClose={() => setConfirming(null)}>
-          <p>
-            {snapshots[0]?.id === confirming.id && snapshots.length > 1
-              ? t("Its positions from {{file}} are deleted, and the portfolio's figures become those of its snapshot of {{before}}. Tags stay. You can undo this until you quit the app.", { file: confirming.sourceFile, before: formatDate(snapshots[1]!.asOf) })
-              : snapshots.length === 1
-                ? t('Its positions from {{file}} are deleted, and the portfolio has no holdings until the next import. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })
-                : t('Its positions from {{file}} are deleted; the latest figures do not change. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })}
-          </p>
-          <div className="actions">
-            <button type="button" onClick={() => setConfirming(null)}>
-              {t('Cancel')}
-            </button>
-            <button
-              type="button"
-              className="danger"
-              data-testid="snapshot-delete-confirm"
-              onClick={() => {
-                const s = confirming;
-                setConfirming(null);
-                void run(async () => {
-                  const r = await api().deleteSnapshot({ id: s.id });
-                  offerSnapshotUndo({ token: r.undoToken, portfolioId: r.portfolioId, portfolioName: portfolio.name, asOf: r.asOf, file: r.sourceFile });
-                  return t('Deleted the snapshot of {{date}} ({{file}}).', { date: formatDate(r.asOf), file: r.sourceFile });
-                });
-              }}
-            >
-              {t('Delete')}
-            </button>
-          </div>
-        </Modal>
+        <ConfirmDelete
+          title={t('Delete the snapshot of {{date}}?', { date: formatDate(confirming.asOf) })}
+          testId="snapshot-delete-dialog"
+          confirmTestId="snapshot-delete-confirm"
+          onCancel={() => setConfirming(null)}
+          onDelete={() => {
+            const s = confirming;
+            setConfirming(null);
+            void run(async () => {
+              const r = await api().deleteSnapshot({ id: s.id });
+              offerSnapshotUndo({ token: r.undoToken, portfolioId: r.portfolioId, portfolioName: portfolio.name, asOf: r.asOf, file: r.sourceFile });
+              return t('Deleted the snapshot of {{date}} ({{file}}).', { date: formatDate(r.asOf), file: r.sourceFile });
+            });
+          }}
+        >
+          {snapshots[0]?.id === confirming.id && snapshots.length > 1
+            ? t("Its positions from {{file}} are deleted, and the portfolio's figures become those of its snapshot of {{before}}. Tags stay. You can undo this until you quit the app.", { file: confirming.sourceFile, before: formatDate(snapshots[1]!.asOf) })
+            : snapshots.length === 1
+              ? t('Its positions from {{file}} are deleted, and the portfolio has no holdings until the next import. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })
+              : t('Its positions from {{file}} are deleted; the latest figures do not change. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })}
+        </ConfirmDelete>
       )}
     </section>
   );
