@@ -76,8 +76,8 @@ describe('household and benchmark views', () => {
     const chart = h.page.getByTestId('household-chart');
     await chart.locator('svg.recharts-surface').first().waitFor();
     // Each theme's bar in its colour with its share written on it, Untagged too (54.1%), as the table
-    // beside. (Diamond semiconductors, 0.0%, has no bar to write it on.)
-    expect(await chart.locator('.recharts-label-list text').allTextContents()).toEqual(['41.0%', '4.9%', '54.1%']);
+    // beside (Diamond semiconductors, 0.0%, has no bar to write it on), then the target's (30.0%).
+    expect(await chart.locator('.recharts-label-list text').allTextContents()).toEqual(['41.0%', '4.9%', '54.1%', '30.0%']);
     expect(await chart.getByTestId('legend-untagged').innerText()).toContain('Untagged');
     expect(await chart.locator('.recharts-bar-rectangle path').first().getAttribute('fill')).toBe('#2563eb');
     await h.screenshot('analytics-household');

@@ -23,6 +23,10 @@ describe('try a sample household (real renderer, real backend, the real import o
     await h.page.getByTestId('view-tab-household').click();
     const view = h.page.getByTestId('household-view');
     await view.filter({ hasText: 'Sample household' }).waitFor();
+    // A portfolio whose name says its currency is not given it a second time.
+    const portfolios = await h.page.getByTestId('household-portfolios').innerText();
+    expect(portfolios).toContain('Sample: SBI NISA (JPY)');
+    expect(portfolios).not.toContain('(JPY) (JPY)');
     await h.screenshot('42-sample-household');
     // The app bar fits the window with a long portfolio name: the picker gives way, every button is whole.
     const bar = await h.page.locator('header.toolbar').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, window: window.innerWidth }));

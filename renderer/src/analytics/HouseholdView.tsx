@@ -200,7 +200,11 @@ export function HouseholdFigures({
               ))}
               <LabelList dataKey="share" position="top" formatter={(v: unknown) => formatShare(Number(v) / 100)} style={{ fontSize: 11 }} />
             </Bar>
-            {hasTargets && <Bar dataKey="target" name={t('Target')} fill={TARGET_COLOR} isAnimationActive={false} />}
+            {hasTargets && (
+              <Bar dataKey="target" name={t('Target')} fill={TARGET_COLOR} isAnimationActive={false}>
+                <LabelList dataKey="target" position="top" formatter={(v: unknown) => (v === null || v === undefined ? '' : formatShare(Number(v) / 100))} style={{ fontSize: 11 }} />
+              </Bar>
+            )}
           </BarChart>
         </ChartBox>
       </ChartFrame>
@@ -270,7 +274,8 @@ export function HouseholdFigures({
           <tbody>
             {(r.portfolios ?? []).map((p) => (
               <tr key={p.name}>
-                <td>{p.name}{p.baseCurrency !== cur ? <span className="muted small"> ({p.baseCurrency})</span> : null}</td>
+                {/* Its currency where it is not the figures', unless its name says it already ("SBI NISA (JPY)"). */}
+                <td>{p.name}{p.baseCurrency !== cur && !p.name.endsWith(`(${p.baseCurrency})`) ? <span className="muted small"> ({p.baseCurrency})</span> : null}</td>
                 <td>{p.asOf ? formatDate(p.asOf) : t('no snapshot yet')}</td>
                 <td className="num">{p.positionCount}</td>
                 <td className="num">{formatMoney(p.totalValue, cur)}</td>
