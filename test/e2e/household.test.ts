@@ -131,6 +131,8 @@ describe('household and benchmark views', () => {
     // The portfolio and the benchmark in colours of their own, not a theme's (data centers are #2563eb).
     const fills = await h.page.getByTestId('benchmark-chart').locator('.recharts-bar').evaluateAll((bars) => bars.map((b) => b.querySelector('path')?.getAttribute('fill')));
     expect(fills).toEqual(['#0d9488', '#64748b']);
+    // Each bar says its share (a bar of nothing has no label).
+    expect(await h.page.getByTestId('benchmark-chart').locator('.recharts-label-list text').allTextContents()).toEqual(['37.5%', '34.0%', '24.5%']);
     await h.page.getByTestId('benchmark-panel').scrollIntoViewIfNeeded();
     await h.screenshot('analytics-benchmark');
   });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FundSummary } from '../../../shared/api/contract';
 import type { SnapshotExposure } from '../../../shared/exposure/model';
 import { api } from '../api';
@@ -93,8 +93,13 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
                 <CartesianGrid strokeDasharray="3 3" vertical={false} className="grid" />
                 <XAxis dataKey="name" tick={<WrappedTick />} interval={0} height={48} />
                 <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} width={48} />
-                <Bar dataKey="portfolio" name={portfolioName} fill={PORTFOLIO_COLOR} isAnimationActive={false} />
-                <Bar dataKey="benchmark" name={held} fill={BENCHMARK_COLOR} isAnimationActive={false} />
+                {/* Each bar says its share, as the household's do: the comparison reads without a hover. */}
+                <Bar dataKey="portfolio" name={portfolioName} fill={PORTFOLIO_COLOR} isAnimationActive={false}>
+                  <LabelList dataKey="portfolio" position="top" formatter={(v: unknown) => formatShare(Number(v) / 100)} style={{ fontSize: 11 }} />
+                </Bar>
+                <Bar dataKey="benchmark" name={held} fill={BENCHMARK_COLOR} isAnimationActive={false}>
+                  <LabelList dataKey="benchmark" position="top" formatter={(v: unknown) => formatShare(Number(v) / 100)} style={{ fontSize: 11 }} />
+                </Bar>
               </BarChart>
             </ChartBox>
           </ChartFrame>
