@@ -52,34 +52,34 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
       )}
       {snapshots.length === 0 && <p className="muted">{t('This portfolio has no snapshots yet: import a holdings file.')}</p>}
       {snapshots.length > 0 && (
-      <table className="compact" data-testid="snapshots-table">
-        <thead>
-          <tr>
-            <th>{t('As of')}</th>
-            <th>{t('File')}</th>
-            <th className="num">{t('Rows')}</th>
-            <th>{t('Imported')}</th>
-            <th>
-              <span className="visually-hidden">{t('Actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {snapshots.map((s, i) => (
-            <tr key={s.id} data-testid={`snapshot-row-${s.id}`}>
-              <td>{i === 0 ? t('{{date}} (latest)', { date: formatDate(s.asOf) }) : formatDate(s.asOf)}</td>
-              <td className="description">{s.sourceFile}</td>
-              <td className="num">{formatCount(s.rowCount)}</td>
-              <td>{formatDateTime(s.importedAt)}</td>
-              <td className="num">
-                <button type="button" className="small" data-testid={`snapshot-delete-${s.id}`} onClick={() => setConfirming(s)} aria-label={t('Delete the snapshot of {{date}} ({{file}})…', { date: formatDate(s.asOf), file: s.sourceFile })}>
-                  {t('Delete…')}
-                </button>
-              </td>
+        <table className="compact" data-testid="snapshots-table">
+          <thead>
+            <tr>
+              <th>{t('As of')}</th>
+              <th>{t('File')}</th>
+              <th className="num">{t('Rows')}</th>
+              <th>{t('Imported')}</th>
+              <th>
+                <span className="visually-hidden">{t('Actions')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {snapshots.map((s, i) => (
+              <tr key={s.id} data-testid={`snapshot-row-${s.id}`}>
+                <td>{i === 0 ? t('{{date}} (latest)', { date: formatDate(s.asOf) }) : formatDate(s.asOf)}</td>
+                <td className="description">{s.sourceFile}</td>
+                <td className="num">{formatCount(s.rowCount)}</td>
+                <td>{formatDateTime(s.importedAt)}</td>
+                <td className="num">
+                  <button type="button" className="small" data-testid={`snapshot-delete-${s.id}`} onClick={() => setConfirming(s)} aria-label={t('Delete the snapshot of {{date}} ({{file}})…', { date: formatDate(s.asOf), file: s.sourceFile })}>
+                    {t('Delete…')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {confirming && (
         <ConfirmDelete
@@ -92,7 +92,7 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
             setConfirming(null);
             void run(async () => {
               const r = await api().deleteSnapshot({ id: s.id });
-              offerSnapshotUndo({ token: r.undoToken, portfolioId: r.portfolioId, portfolioName: portfolio.name, asOf: r.asOf, file: r.sourceFile });
+              offerSnapshotUndo({ token: r.undoToken, portfolioId: r.portfolioId, asOf: r.asOf, file: r.sourceFile });
               return t('Deleted the snapshot of {{date}} ({{file}}).', { date: formatDate(r.asOf), file: r.sourceFile });
             });
           }}

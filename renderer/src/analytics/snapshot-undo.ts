@@ -4,7 +4,6 @@ import { useSyncExternalStore } from 'react';
 export interface SnapshotUndo {
   token: number;
   portfolioId: number;
-  portfolioName: string;
   asOf: string;
   file: string;
 }
