@@ -292,6 +292,9 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
           // Axis ticks in the theme's muted text, not Recharts' #666 (3:1 on the dark panel).
           const tick = await h.page.locator('.recharts-cartesian-axis-tick-value').first().evaluate((el) => getComputedStyle(el).fill);
           expect(tick).toBe(scheme === 'dark' ? 'rgb(156, 163, 175)' : 'rgb(75, 85, 99)');
+          // And the axis titles (Recharts writes #808080, dim on the dark panel).
+          const titles = await h.page.getByTestId('history-chart').locator('text.recharts-label').evaluateAll((els) => els.map((el) => [el.textContent, getComputedStyle(el).fill]));
+          expect(titles).toEqual([['Snapshot date', tick], ['Share of portfolio', tick]]);
         }
         await h.screenshot(`analytics-${v}-${scheme}`);
       }
