@@ -312,7 +312,7 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.page.getByTestId('as-of').filter({ hasText: 'as of Feb 24, 2027' }).waitFor();
     await h.page.getByTestId(`snapshot-delete-${latest}`).click();
     const dialog = h.page.getByTestId('snapshot-delete-dialog');
-    expect(await dialog.innerText()).toContain("the portfolio's figures become those of its snapshot of Nov 24, 2026");
+    expect(await dialog.innerText()).toContain("the portfolio's figures will become those of its snapshot of Nov 24, 2026");
     await h.screenshot('analytics-snapshot-delete-dialog');
     await h.page.getByTestId('snapshot-delete-confirm').click();
     await h.page.getByTestId('undo-snapshot-delete').waitFor();

@@ -160,7 +160,7 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
             }, t('Deleted {{name}}.', { name: c.name }));
           }}
         >
-          {t('Its snapshots and positions are deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.')}
+          {t('Its snapshots and positions will be deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.')}
         </ConfirmDelete>
       )}
     </div>

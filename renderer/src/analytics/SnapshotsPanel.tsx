@@ -98,10 +98,10 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
           }}
         >
           {snapshots[0]?.id === confirming.id && snapshots.length > 1
-            ? t("Its positions from {{file}} are deleted, and the portfolio's figures become those of its snapshot of {{before}}. Tags stay. You can undo this until you quit the app.", { file: confirming.sourceFile, before: formatDate(snapshots[1]!.asOf) })
+            ? t("Its positions from {{file}} will be deleted, and the portfolio's figures will become those of its snapshot of {{before}}. Tags stay. You can undo this until you quit the app.", { file: confirming.sourceFile, before: formatDate(snapshots[1]!.asOf) })
             : snapshots.length === 1
-              ? t('Its positions from {{file}} are deleted, and the portfolio has no holdings until the next import. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })
-              : t('Its positions from {{file}} are deleted; the latest figures do not change. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })}
+              ? t('Its positions from {{file}} will be deleted, and the portfolio will have no holdings until the next import. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })
+              : t('Its positions from {{file}} will be deleted; the latest figures will not change. Tags stay. You can undo this until you quit the app.', { file: confirming.sourceFile })}
         </ConfirmDelete>
       )}
     </section>

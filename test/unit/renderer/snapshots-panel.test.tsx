@@ -26,7 +26,7 @@ describe("the History view's snapshots", () => {
     expect(screen.getByTestId('snapshot-row-2').textContent).toContain('1,234');
     fireEvent.click(screen.getByTestId('snapshot-delete-2'));
     // The latest: the figures become the one before's, and the dialog says so before anything is deleted.
-    expect(screen.getByTestId('snapshot-delete-dialog').textContent).toContain("Its positions from other-account.csv are deleted, and the portfolio's figures become those of its snapshot of Nov 1, 2026.");
+    expect(screen.getByTestId('snapshot-delete-dialog').textContent).toContain("Its positions from other-account.csv will be deleted, and the portfolio's figures will become those of its snapshot of Nov 1, 2026.");
     expect(deleteSnapshot).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('snapshot-delete-confirm'));
     await waitFor(() => expect(changed).toHaveBeenCalledTimes(1));
@@ -48,7 +48,7 @@ describe("the History view's snapshots", () => {
     const changed = vi.fn();
     render(<SnapshotsPanel portfolio={PORTFOLIO} snapshots={[snapshot(2, '2026-12-01', 'only.csv')]} onMessage={(text) => messages.push(text)} onPortfoliosChanged={changed} />);
     fireEvent.click(screen.getByTestId('snapshot-delete-2'));
-    expect(screen.getByTestId('snapshot-delete-dialog').textContent).toContain('the portfolio has no holdings until the next import');
+    expect(screen.getByTestId('snapshot-delete-dialog').textContent).toContain('the portfolio will have no holdings until the next import');
     fireEvent.click(screen.getByText('Cancel'));
     expect(screen.queryByTestId('snapshot-delete-dialog')).toBeNull();
     expect(deleteSnapshot).not.toHaveBeenCalled();

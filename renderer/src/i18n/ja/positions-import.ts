@@ -178,7 +178,7 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   'Renamed to {{name}}.': '名前を {{name}} に変更しました。',
   'Client (groups portfolios)': '顧客（ポートフォリオをまとめます）',
   'Delete {{name}}?': '{{name}} を削除しますか？',
-  'Its snapshots and positions are deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.':
+  'Its snapshots and positions will be deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.':
     'スナップショットと保有銘柄は削除されます。タグは残ります（タグは銘柄コードに付いています）。アプリを終了するまでは元に戻せます。',
   'Deleted {{name}}.': '{{name}} を削除しました。',
 
@@ -191,11 +191,11 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   '{{date}} (latest)': '{{date}}（最新）',
   'Delete the snapshot of {{date}} ({{file}})…': '{{date}} のスナップショット（{{file}}）を削除…',
   'Delete the snapshot of {{date}}?': '{{date}} のスナップショットを削除しますか？',
-  "Its positions from {{file}} are deleted, and the portfolio's figures become those of its snapshot of {{before}}. Tags stay. You can undo this until you quit the app.":
+  "Its positions from {{file}} will be deleted, and the portfolio's figures will become those of its snapshot of {{before}}. Tags stay. You can undo this until you quit the app.":
     '{{file}} から取り込んだ保有銘柄が削除され、ポートフォリオの数値は {{before}} のスナップショットのものになります。タグは残ります。アプリを終了するまでは元に戻せます。',
-  'Its positions from {{file}} are deleted, and the portfolio has no holdings until the next import. Tags stay. You can undo this until you quit the app.':
+  'Its positions from {{file}} will be deleted, and the portfolio will have no holdings until the next import. Tags stay. You can undo this until you quit the app.':
     '{{file}} から取り込んだ保有銘柄が削除され、次にインポートするまでポートフォリオに保有銘柄はありません。タグは残ります。アプリを終了するまでは元に戻せます。',
-  'Its positions from {{file}} are deleted; the latest figures do not change. Tags stay. You can undo this until you quit the app.':
+  'Its positions from {{file}} will be deleted; the latest figures will not change. Tags stay. You can undo this until you quit the app.':
     '{{file}} から取り込んだ保有銘柄が削除されます。最新の数値は変わりません。タグは残ります。アプリを終了するまでは元に戻せます。',
 
   // Default themes' projects (analytics/ProjectFacts.tsx)
