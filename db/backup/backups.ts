@@ -7,6 +7,7 @@ import { ERROR_TEXT, saidError } from '../../shared/api/error-text';
 import { FILE_TEXT, fileRefusal } from '../../shared/api/file-text';
 import { encryptInPlace, isPlainSqliteFile, keyOf, openKeyed, unlocks, type Db } from '../connection';
 import { ensurePrivateFile } from '../paths';
+import { dropTrash } from '../repos/trash';
 import { backupDir, listBackupsIn, refuseUnlessOwnBackup } from './backup-folder';
 
 
@@ -147,6 +148,7 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   }
   const safety = await createVerifiedBackup(db, dbPath, 'before-restore', now, nativeBinding);
   if (keyed) {
+    // (It closes this connection, and its temp trash with it.)
     restoreEncrypted(db, dbPath, backupPath);
     return { restored: name, safetyCopy: safety.file, restartRequired: true };
   }
@@ -158,6 +160,8 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
     source.close();
   }
   chmodSync(dbPath, 0o600);
+  // A deletion made before the restore is not undone into the restored rows (ids mean others now).
+  dropTrash(db);
   return { restored: name, safetyCopy: safety.file, restartRequired: true };
 }
 

@@ -31,6 +31,22 @@ export function emptyTrash(db: Db): void {
   `);
 }
 
+/**
+ * Forgets every deletion kept for undo, tables and all: after a backup is restored, whose tables
+ * may be of an older schema, and whose ids name other rows.
+ */
+export function dropTrash(db: Db): void {
+  db.exec(`
+    DROP TABLE IF EXISTS temp.trash_portfolios;
+    DROP TABLE IF EXISTS temp.trash_snapshots;
+    DROP TABLE IF EXISTS temp.trash_positions;
+    DROP TABLE IF EXISTS temp.trash_import_issues;
+    DROP TABLE IF EXISTS temp.trash_position_resolutions;
+    DROP TABLE IF EXISTS temp.trash_reports;
+    DROP TABLE IF EXISTS temp.trash_snapshot_undo;
+  `);
+}
+
 /** Whether the trash tables exist on this connection yet (a deletion made them). */
 export function hasTrash(db: Db): boolean {
   return db.prepare("SELECT 1 FROM temp.sqlite_master WHERE name = 'trash_snapshot_undo'").get() !== undefined;

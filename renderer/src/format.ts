@@ -15,6 +15,14 @@ export function locale(): string {
 const cache = new Map<string, Intl.NumberFormat>();
 const dates = new Map<string, Intl.DateTimeFormat>();
 
+/** A cached date formatter for the current locale (building one took 26 ms of the profiled view switches). */
+function dateFormatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${locale()}|${key}`;
+  let f = dates.get(id);
+  if (!f) dates.set(id, (f = new Intl.DateTimeFormat(locale(), options)));
+  return f;
+}
+
 /** A cached formatter for the current locale; `fallback` when the options are refused (unknown currency code). */
 function formatter(key: string, options: Intl.NumberFormatOptions, fallback: Intl.NumberFormatOptions): Intl.NumberFormat {
   const id = `${locale()}|${key}`;
@@ -83,21 +91,14 @@ export function formatDate(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso.length > 10 ? iso : `${iso}T00:00:00`);
   if (Number.isNaN(d.getTime())) return iso;
-  // Made once per locale: building a DateTimeFormat took 26 ms of the profiled view switches.
-  const id = locale();
-  let f = dates.get(id);
-  if (!f) dates.set(id, (f = new Intl.DateTimeFormat(id, { dateStyle: 'medium' })));
-  return f.format(d);
+  return dateFormatter('date', { dateStyle: 'medium' }).format(d);
 }
 
 /** A moment (a backup taken, a tag changed), dated as formatDate dates: "Dec 7, 2026, 3:57:37 AM". */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const id = `${locale()}|time`;
-  let f = dates.get(id);
-  if (!f) dates.set(id, (f = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium' })));
-  return f.format(d);
+  return dateFormatter('time', { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
 }
 
 /** An amount in cents, to the cent, without a currency (a file's own figures): -1,500.00. */

@@ -6,15 +6,16 @@ import type { SnapshotExposure } from '../../../shared/exposure/model';
 import { api } from '../api';
 import { ChartBox } from './charts/ChartBox';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
+import { percentLabel, REFERENCE_COLOR } from './charts/colors';
 import { EVERY_TICK } from './charts/axis-ticks';
 import { formatDate, formatPoints, formatShare } from '../format';
 import { useCall } from '../ui/useCall';
 import { WrappedTick } from './charts/WrappedTick';
 
-// Colours no default or pack theme uses (they are blues, purples and ambers), so a series is not
-// read as a theme; the benchmark in the neutral slate the household's targets use.
+// A colour no default or pack theme uses (they are blues, purples and ambers), so the portfolio's
+// series is not read as a theme; the benchmark in the reference slate.
 const PORTFOLIO_COLOR = '#0d9488';
-const BENCHMARK_COLOR = '#64748b';
+const BENCHMARK_COLOR = REFERENCE_COLOR;
 
 /**
  * The portfolio's theme shares beside a benchmark's: any fund whose issuer holdings were imported
@@ -95,10 +96,10 @@ export function BenchmarkPanel({ portfolioId, snapshotId, portfolioName, version
                 <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11 }} width={48} />
                 {/* Each bar says its share, as the household's do: the comparison reads without a hover. */}
                 <Bar dataKey="portfolio" name={portfolioName} fill={PORTFOLIO_COLOR} isAnimationActive={false}>
-                  <LabelList dataKey="portfolio" position="top" formatter={(v: unknown) => formatShare(Number(v) / 100)} style={{ fontSize: 11 }} />
+                  <LabelList dataKey="portfolio" position="top" formatter={percentLabel} style={{ fontSize: 11 }} />
                 </Bar>
                 <Bar dataKey="benchmark" name={held} fill={BENCHMARK_COLOR} isAnimationActive={false}>
-                  <LabelList dataKey="benchmark" position="top" formatter={(v: unknown) => formatShare(Number(v) / 100)} style={{ fontSize: 11 }} />
+                  <LabelList dataKey="benchmark" position="top" formatter={percentLabel} style={{ fontSize: 11 }} />
                 </Bar>
               </BarChart>
             </ChartBox>

@@ -6,7 +6,7 @@ import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { ClientSummary } from '../../../shared/api/contract';
 import type { Exposure } from '../../../shared/exposure/model';
 import { ChartBox } from './charts/ChartBox';
-import { seriesOf } from './charts/colors';
+import { percentLabel, REFERENCE_COLOR, seriesOf } from './charts/colors';
 import { ChartFrame, ChartTooltipBox } from './charts/ChartFrame';
 import { EVERY_TICK } from './charts/axis-ticks';
 import { ExportReportDialog } from '../reports/ExportReportDialog';
@@ -26,9 +26,6 @@ import { errorWords } from '../failure-words';
  * in one currency at each snapshot's own rates), with its theme shares against the client's target
  * mix, its portfolios and its largest positions (the same security in several accounts is one line).
  */
-/** A target's bar: a neutral slate, apart from Untagged's gray and every theme's color. */
-const TARGET_COLOR = '#64748b';
-
 export function HouseholdView({ portfolio, portfolioName, onMessage, version }: ViewProps & { version: number }) {
   const { t } = useTranslation();
   // Drawn at once from answers fetched ahead in this generation of figures (household-calls.ts).
@@ -164,7 +161,7 @@ export function HouseholdFigures({
         title={hasTargets ? t('{{name}}: theme shares and targets', { name: r.portfolio }) : t('{{name}}: theme shares', { name: r.portfolio })}
         description={hasTargets ? t("Bar chart of the household's share in each theme beside its target") : t("Bar chart of the household's share in each theme")}
         testId="household-chart"
-        legend={[...seriesOf(roots), ...(hasTargets ? [{ id: 'target', name: t('Target'), color: TARGET_COLOR }] : [])]}
+        legend={[...seriesOf(roots), ...(hasTargets ? [{ id: 'target', name: t('Target'), color: REFERENCE_COLOR }] : [])]}
         fileName={t('{{name}} - household themes {{date}}', { name: r.portfolio, date: r.asOf })}
         onMessage={onMessage}
         data={{ head: [t('Theme'), t('Value ({{currency}})', { currency: r.baseCurrency }), t('Share now'), ...(hasTargets ? [t('Target')] : [])], rows: chart.map((d) => [d.name, formatMoney(d.value, r.baseCurrency), formatShare(d.share / 100), ...(hasTargets ? [d.target === null ? '—' : formatShare(d.target / 100)] : [])]) }}
@@ -182,7 +179,7 @@ export function HouseholdFigures({
                     title={d.name}
                     rows={[
                       { name: t('Share now'), color: d.color, value: formatShare(d.share / 100), detail: formatMoney(d.value, cur) },
-                      ...(d.target !== null ? [{ name: t('Target'), color: TARGET_COLOR, value: formatShare(d.target / 100), detail: formatPoints((d.share - d.target) / 100) }] : []),
+                      ...(d.target !== null ? [{ name: t('Target'), color: REFERENCE_COLOR, value: formatShare(d.target / 100), detail: formatPoints((d.share - d.target) / 100) }] : []),
                     ]}
                   />
                 ) : null;
@@ -198,11 +195,11 @@ export function HouseholdFigures({
               {chart.map((d) => (
                 <Cell key={d.id} fill={d.color} />
               ))}
-              <LabelList dataKey="share" position="top" formatter={(v: unknown) => formatShare(Number(v) / 100)} style={{ fontSize: 11 }} />
+              <LabelList dataKey="share" position="top" formatter={percentLabel} style={{ fontSize: 11 }} />
             </Bar>
             {hasTargets && (
-              <Bar dataKey="target" name={t('Target')} fill={TARGET_COLOR} isAnimationActive={false}>
-                <LabelList dataKey="target" position="top" formatter={(v: unknown) => (v === null || v === undefined ? '' : formatShare(Number(v) / 100))} style={{ fontSize: 11 }} />
+              <Bar dataKey="target" name={t('Target')} fill={REFERENCE_COLOR} isAnimationActive={false}>
+                <LabelList dataKey="target" position="top" formatter={percentLabel} style={{ fontSize: 11 }} />
               </Bar>
             )}
           </BarChart>

@@ -7,7 +7,6 @@ import { formatDateTime, locale } from '../format';
 import { msg } from '../i18n';
 import { EncryptionSetting } from './EncryptionSetting';
 import { Modal } from '../ui/Modal';
-import { offerSnapshotUndo } from '../analytics/snapshot-undo';
 
 const REASON: Record<string, string> = { import: msg('Before an import'), migration: msg('Before an upgrade'), manual: msg('Made by you'), 'before-restore': msg('Before a restore') };
 
@@ -54,8 +53,6 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
                       onClick={() =>
                         void run(async () => {
                           const r = await api().restoreBackup({ file: b.file });
-                          // Another database's rows now: no deletion of the one before is undone into it.
-                          offerSnapshotUndo(null);
                           setConfirm(null);
                           onRestored();
                           // The desktop app restarts so every window and cache reads the restored file.

@@ -6,7 +6,6 @@ import { msg } from '../i18n';
 import { Modal } from '../ui/Modal';
 import { errorWords } from '../failure-words';
 import { formatDateTime } from '../format';
-import { offerSnapshotUndo } from '../analytics/snapshot-undo';
 
 const REASON: Record<string, string> = {
   import: msg('taken before an import'),
@@ -29,7 +28,6 @@ export function RecoveryPrompt({ damaged, onStartEmpty }: { damaged: DamagedAtSt
     setState({ kind: 'working' });
     try {
       const result = await api().restoreBackup({ file: backup.file });
-      offerSnapshotUndo(null);
       if (result.restartRequired) {
         setState({ kind: 'restarting' });
         await api().relaunchApp({});

@@ -140,25 +140,26 @@ const nullable = (a: number | null, b: number | null, dir: number) => (a === nul
 export function sortPositions(rows: readonly PositionLine[], order: SortOrder | null): PositionLine[] {
   if (!order) return rows as PositionLine[];
   const dir = order.direction === 'asc' ? 1 : -1;
-  const keyed = rows.map((h, i) => ({ h, i }));
-  const by = (cmp: (a: PositionLine, b: PositionLine) => number) => keyed.sort((x, y) => cmp(x.h, y.h) || x.i - y.i).map((x) => x.h);
-  // Upper-case text made once per sort, not per comparison (nor kept on every line).
-  const byText = (text: (h: PositionLine) => string) => {
-    const upper = rows.map((h, i) => ({ h, i, k: text(h).toUpperCase() }));
-    return upper.sort((x, y) => dir * compareText(x.k, y.k) || x.i - y.i).map((x) => x.h);
-  };
+  // Each line's sort key made once per sort (upper-case text too), not per comparison nor kept on every line.
+  const by = <K>(keyOf: (h: PositionLine) => K, cmp: (a: K, b: K) => number) =>
+    rows
+      .map((h, i) => ({ h, i, k: keyOf(h) }))
+      .sort((x, y) => cmp(x.k, y.k) || x.i - y.i)
+      .map((x) => x.h);
+  const number = (a: number | null, b: number | null) => nullable(a, b, dir);
+  const text = (a: string, b: string) => dir * compareText(a, b);
   switch (order.column) {
     case 'value':
-      return by((a, b) => nullable(a.value, b.value, dir));
+      return by((h) => h.value, number);
     case 'quantity':
-      return by((a, b) => nullable(a.quantity, b.quantity, dir));
+      return by((h) => h.quantity, number);
     case 'themes':
-      return by((a, b) => dir * (a.tagged - b.tagged));
+      return by((h) => h.tagged, number);
     case 'account':
-      return byText((h) => h.account);
+      return by((h) => h.account.toUpperCase(), text);
     case 'symbol':
-      return byText((h) => h.symbol);
+      return by((h) => h.symbol.toUpperCase(), text);
     case 'description':
-      return byText((h) => h.description);
+      return by((h) => h.description.toUpperCase(), text);
   }
 }

@@ -1,7 +1,17 @@
 import { UNTAGGED_COLOR } from '../../../../shared/domain/default-themes';
 import { t } from '../../i18n';
+import { formatShare } from '../../format';
 
 export { UNTAGGED_COLOR };
+
+/**
+ * A reference a figure is read against (a household's target, a benchmark): a neutral slate that
+ * neither Untagged's gray nor any default or pack theme's colour (blues, purples, ambers) is.
+ */
+export const REFERENCE_COLOR = '#64748b';
+
+/** A bar's value written on it: a share in percent (a chart's 41.0 -> "41.0%"); nothing for none. */
+export const percentLabel = (v: unknown): string => (v === null || v === undefined ? '' : formatShare(Number(v) / 100));
 
 /** One series of a chart: what the legend shows and the color every view uses for it. */
 export interface Series {
