@@ -22,15 +22,28 @@ async function positionsLoaded(h: Harness): Promise<void> {
   await h.page.waitForFunction(() => document.querySelector('[data-testid="positions-loading"]') === null && document.querySelectorAll('[data-testid^="position-row-"]').length > 0);
 }
 
-/** Reads the switch measures the renderer recorded with the Performance API (analytics/timing.ts). */
-async function lastSwitchMs(h: Harness): Promise<number> {
+/**
+ * Reads the switch measures the renderer recorded with the Performance API (analytics/timing.ts):
+ * the whole switch, and when in it the view was committed (the rest is the frame that drew it).
+ */
+async function lastSwitch(h: Harness): Promise<{ ms: number; committedMs: number; queued: number; askedDuring: number }> {
   const handle = await h.page.waitForFunction(() => {
-    const m = performance.getEntriesByName('themelens:switch', 'measure');
-    return m.length > 0 ? m[m.length - 1]!.duration : null;
+    const m = performance.getEntriesByName('themelens:switch', 'measure') as PerformanceMeasure[];
+    const last = m[m.length - 1];
+    if (!last) return null;
+    // Calls of the idle queue (analytics/prefetch.ts) being answered during the switch, and those
+    // of them asked after it began (the queue asks nothing while a switch is pending: none).
+    const end = last.startTime + last.duration;
+    const during = performance.getEntriesByName('themelens:prefetch', 'measure').filter((p) => p.startTime < end && p.startTime + p.duration > last.startTime);
+    return { ms: last.duration, committedMs: (last.detail as { committedMs: number }).committedMs, queued: during.length, askedDuring: during.filter((p) => p.startTime >= last.startTime).length };
   });
-  const ms = (await handle.jsonValue()) as number;
+  const took = (await handle.jsonValue()) as { ms: number; committedMs: number; queued: number; askedDuring: number };
   await h.page.evaluate(() => performance.clearMeasures('themelens:switch'));
-  return ms;
+  return took;
+}
+
+async function lastSwitchMs(h: Harness): Promise<number> {
+  return (await lastSwitch(h)).ms;
 }
 
 describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-position portfolio (Performance API, printed)`, () => {
@@ -110,11 +123,12 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
         const before = new Set(cachedKeys(db));
         const firstCall = h.calls.length;
         await act();
-        const ms = await lastSwitchMs(h);
+        const { ms, committedMs, queued, askedDuring } = await lastSwitch(h);
+        expect(askedDuring, `${what}: calls of the idle queue asked while the switch was pending`).toBe(0);
         const added = cachedKeys(db).filter((k) => !before.has(k)).map((k) => k.split(':')[0]);
         // The backend's share: the calls the switch made (prefetches would show here too).
         const backend = h.calls.slice(firstCall).map((c) => `${c.name} ${c.ms.toFixed(1)}`).join(', ');
-        rows.push([what, ms, `${added.length ? `computed: ${[...new Set(added)].join(', ')}` : 'cached'}${backend ? ` (backend: ${backend} ms)` : ''}`]);
+        rows.push([what, ms, `committed at ${committedMs.toFixed(1)} ms, ${queued} queue call(s) in flight; ${added.length ? `computed: ${[...new Set(added)].join(', ')}` : 'cached'}${backend ? ` (backend: ${backend} ms)` : ''}`]);
       };
       for (const v of ['themes', 'accounts', 'currencies', 'overlap', 'history', 'portfolios', 'compare', 'scenarios', 'household', 'themes'] as const) {
         await measured(`view -> ${v}`, () => h.page.getByTestId(`view-tab-${v}`).click());
@@ -140,8 +154,8 @@ describe(`switching view or snapshot in a ${ROWS.toLocaleString('en-US')}-positi
       console.log(`\n${title}`);
       for (const [what, ms, how] of rows) console.log(`  ${what.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms   ${how}`);
       console.log(`  all switches: ${stats(rows.map((r) => r[1]))}`);
-      const cold = rows.filter((r) => r[2].startsWith('computed')).map((r) => r[1]);
-      const warm = rows.filter((r) => !r[2].startsWith('computed')).map((r) => r[1]);
+      const cold = rows.filter((r) => r[2].includes('; computed')).map((r) => r[1]);
+      const warm = rows.filter((r) => !r[2].includes('; computed')).map((r) => r[1]);
       if (cold.length) console.log(`  computing something: ${stats(cold)}`);
       if (warm.length) console.log(`  all from the cache:  ${stats(warm)}`);
       console.log(`  views drawn ahead while the window was quiet (analytics/warm-up.tsx): ${warmUps.length ? warmUps.map((ms) => `${ms.toFixed(0)} ms`).join(', ') : 'none'}`);

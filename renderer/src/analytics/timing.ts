@@ -23,14 +23,19 @@ export function switchPending(): boolean {
  */
 export function useSwitchMeasure(view: string, ready: unknown): void {
   useLayoutEffect(() => {
-    if (!ready || performance.getEntriesByName(START, 'mark').length === 0) return;
+    const start = performance.getEntriesByName(START, 'mark')[0];
+    if (!ready || !start) return;
+    // When the view was committed, from the click: the rest of the measure is the frame (style,
+    // layout, paint) and whatever else ran before it. The perf walk prints both, so a slow switch
+    // says whether the drawing or something in the way was slow.
+    const committedMs = performance.now() - start.startTime;
     let live = true;
     const frame = requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         channel.port1.close();
         if (!live || performance.getEntriesByName(START, 'mark').length === 0) return;
-        performance.measure('themelens:switch', { start: START, detail: view });
+        performance.measure('themelens:switch', { start: START, detail: { view, committedMs } });
         performance.clearMarks(START);
       };
       channel.port2.postMessage(null);

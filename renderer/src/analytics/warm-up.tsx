@@ -16,6 +16,7 @@ import { PortfoliosView } from './PortfoliosView';
 import { ThemesView } from './ThemesView';
 import { switchPending } from './timing';
 import { whenIdle } from './idle';
+import { msSinceInput } from './user-input';
 
 /**
  * The first time a view is drawn in a window costs about 40 ms more than the next time: its code
@@ -101,14 +102,12 @@ const QUIET_MS = 500;
 export function warmUpViews(): () => void {
   let cancel = () => {};
   let stopped = false;
-  let lastInput = Date.now();
-  const noteInput = () => (lastInput = Date.now());
-  const inputs = ['pointerdown', 'keydown', 'wheel'] as const;
-  for (const type of inputs) window.addEventListener(type, noteInput, { capture: true, passive: true });
+  // The window's opening counts as input: the first screen is still being drawn.
+  const started = Date.now();
   const next = (i: number) => {
     if (stopped || i >= VIEWS.length) return;
     cancel = idle(() => {
-      if (Date.now() - lastInput < QUIET_MS || switchPending()) {
+      if (Math.min(msSinceInput(), Date.now() - started) < QUIET_MS || switchPending()) {
         // Someone is using the window: try again once it has been quiet for a while.
         const timer = setTimeout(() => next(i), QUIET_MS);
         cancel = () => clearTimeout(timer);
@@ -129,6 +128,5 @@ export function warmUpViews(): () => void {
   return () => {
     stopped = true;
     cancel();
-    for (const type of inputs) window.removeEventListener(type, noteInput, { capture: true });
   };
 }

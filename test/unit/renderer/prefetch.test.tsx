@@ -3,6 +3,7 @@ import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, callsInFlight } from '../../../renderer/src/api';
 import { compareCall, previousSnapshotCall, usePrefetch } from '../../../renderer/src/analytics/prefetch';
+import { markSwitchStart } from '../../../renderer/src/analytics/timing';
 
 afterEach(() => {
   cleanup();
@@ -77,6 +78,35 @@ describe('prefetching waits for the backend to be free', () => {
     expect(callsInFlight()).toBe(0);
     await vi.advanceTimersByTimeAsync(500);
     expect(log).toEqual(['a', 'b']);
+  });
+});
+
+describe('prefetching keeps out of the way of the user', () => {
+  it('asks nothing while a switch the user asked for is being drawn', async () => {
+    // The Performance API real (the switch's mark lives there), the clocks fake.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const log: string[] = [];
+    markSwitchStart('themes');
+    renderHook(() => usePrefetch(() => [call(log, 'a', 10), call(log, 'b', 10)], 'k1'));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(log).toEqual([]);
+    performance.clearMarks('themelens:switch-start'); // the switch was painted (timing.ts)
+    await vi.advanceTimersByTimeAsync(500);
+    expect(log).toEqual(['a', 'b']);
+  });
+
+  it('asks nothing within 300 ms of a key or pointer press: the press of a click comes before its switch', async () => {
+    vi.useFakeTimers();
+    const log: string[] = [];
+    renderHook(() => usePrefetch(() => [call(log, 'a', 10), call(log, 'b', 10), call(log, 'c', 10)], 'k1'));
+    // Pressed every 200 ms from before the queue would start: it waits throughout.
+    for (let t = 0; t < 10; t++) {
+      window.dispatchEvent(new Event(t % 2 ? 'pointerdown' : 'keydown'));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(log).toEqual([]);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(log).toEqual(['a', 'b', 'c']);
   });
 });
 
