@@ -125,7 +125,9 @@ export function ImportDialog({
   const clash = target === 'new' && portfolioNamed(portfolios, name) !== undefined;
   const bad = preview?.rows.filter((r) => r.kind === 'rejected').length ?? 0;
   const formatSummary = preview ? { format: preview.presets.find((p) => p.id === preview.format.preset)?.name ?? t('Generic CSV'), encoding: preview.format.encoding, line: preview.format.headerLine } : {};
-  const valid = preview !== null && (target !== 'new' || (name.trim().length > 0 && !clash));
+  // A file the preview cannot read as mapped (its refusal shown below) would be refused by the
+  // import too: Import waits for a mapping or a format that reads it.
+  const valid = preview !== null && !preview.problem && (target !== 'new' || (name.trim().length > 0 && !clash));
 
   const submit = () => {
     if (!valid) return;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../../shared/api/contract';
 import { App } from '../../../renderer/src/App';
 import { ImportErrorDialog } from '../../../renderer/src/import/ImportErrorDialog';
-import { bridgeError, installBridge, makeOutcome, makePortfolio } from './fake-bridge';
+import { bridgeError, installBridge, makeOutcome, makePortfolio, makePreview } from './fake-bridge';
 import { checkText } from '../../../shared/import/checks';
 import { asFailure, type ApiFailure } from '../../../renderer/src/api';
 import { setLanguage } from '../../../renderer/src/i18n';
@@ -218,6 +218,25 @@ describe('importing holdings', () => {
     } finally {
       await act(() => setLanguage('en'));
     }
+  });
+
+  it('keeps Import disabled while the preview cannot read the file as mapped (the import would refuse it too), until a choice reads it', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const unread = makePreview({ format: { ...makePreview().format, mapping: {} }, problem: 'positions.csv line 1: No column holds the symbol or the value. Map the columns under File format.' });
+    bridge.previewImport.mockResolvedValueOnce(unread).mockResolvedValueOnce(makePreview());
+    render(<App />);
+    fireEvent.click((await screen.findAllByTestId('import-button'))[0]!);
+    const dialog = await screen.findByTestId('new-portfolio-dialog');
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/No column holds the symbol/);
+    const confirm = screen.getByTestId('new-portfolio-confirm') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    // Another delimiter reads the file again: this time it reads.
+    fireEvent.change(screen.getByTestId('import-delimiter'), { target: { value: ';' } });
+    await waitFor(() => expect(confirm.disabled).toBe(false));
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(bridge.previewImport).toHaveBeenCalledTimes(2);
+    expect(bridge.importHoldings).not.toHaveBeenCalled();
   });
 
   it('Cancel closes the error dialog without importing again', async () => {
