@@ -45,5 +45,6 @@ export function previewImport(db: Db, input: ApiParsedInput<'previewImport'>): I
     // With a separator chosen the import says nothing of it; else the one saved with the mapping it was read with, or what the import would say.
     savedDecimal: input.options.decimal === undefined && preview.savedMapping && options.savedMappings ? savedDecimalFor(options.savedMappings, preview.format.headers) : null,
     separator: preview.separator?.kind === 'separator' ? preview.separator : null,
+    decimalRead: preview.decimalRead ?? null,
   };
 }

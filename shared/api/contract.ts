@@ -381,6 +381,11 @@ export interface ImportPreview {
    * say nothing, as when a separator is chosen or saved.
    */
   separator?: Extract<ImportCheck, { kind: 'separator' }> | null;
+  /**
+   * The decimal separator the preview's number columns were read with, chosen, saved or read from
+   * the figures ('mixed' where columns differ); null or absent with no number column mapped.
+   */
+  decimalRead?: '.' | ',' | 'mixed' | null;
 }
 
 /** One tag edit: the weight of a theme on a symbol; null removes the tag. */

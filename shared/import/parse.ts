@@ -752,6 +752,11 @@ export type PreviewResult =
       presets: readonly { id: string; name: string }[];
       /** What the import would say of its decimal separator (a figure that reads either way under a guessed one); null when nothing. */
       separator?: ImportCheck | null;
+      /**
+       * The decimal separator the mapped number columns are read with ('mixed' where their figures
+       * differ), so an automatic choice can say what it chose; null with no number column mapped.
+       */
+      decimalRead?: '.' | ',' | 'mixed' | null;
     }
   | { ok: false; error: FatalParseError };
 
@@ -825,5 +830,23 @@ export function previewHoldings(bytes: Uint8Array, options: ParseOptions = {}, m
     rows.push({ line: row.line, kind, cells: previewCells(row.cells, fields, s.plan), issue: step.kind === 'issue' ? step.issue : null, notice: step.kind === 'position' ? step.notice : null });
   }
   if (s.reader.unterminatedQuoteLine !== null) return unclosedQuote(s.reader);
-  return { ok: true, format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) }, rows, problem: null, savedMapping: opened.savedMapping, presets: PRESETS, separator: s.separator };
+  return {
+    ok: true,
+    format: { ...s.format, asOf: s.ctx.asOf, baseCurrency: s.ctx.baseCurrency, baseValueCurrency: finishBaseValueCurrency(s.format, s.ctx.baseCurrency, s.plan.unitRateCurrencies, []) },
+    rows,
+    problem: null,
+    savedMapping: opened.savedMapping,
+    presets: PRESETS,
+    separator: s.separator,
+    decimalRead: decimalRead(s.plan),
+  };
+}
+
+/** The decimal separator of the plan's mapped number columns: one, 'mixed', or null with none mapped. */
+function decimalRead(plan: ColumnPlan): '.' | ',' | 'mixed' | null {
+  const read = new Set<'.' | ','>();
+  if (plan.idx.quantity >= 0) read.add(plan.quantityStyle.decimal);
+  if (plan.idx.price >= 0) read.add(plan.priceStyle.decimal);
+  if (plan.idx.value >= 0 || plan.idx.baseValue >= 0) read.add(plan.valueStyle.decimal);
+  return read.size === 0 ? null : read.size > 1 ? 'mixed' : [...read][0]!;
 }

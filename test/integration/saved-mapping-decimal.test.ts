@@ -52,6 +52,7 @@ describe('the decimal separator saved with a column mapping', () => {
     const preview = await b.handlers.previewImport({ path: december, options: {} });
     expect(preview.savedMapping).toBe(true);
     expect(preview.savedDecimal).toBe(',');
+    expect(preview.decimalRead).toBe(',');
     expect(preview.separator).toBeNull();
     expect(preview.rows.map((r) => r.cells.find((c) => c.field === 'value')?.parsed)).toEqual(['2.16', '1.25']);
 
@@ -64,6 +65,7 @@ describe('the decimal separator saved with a column mapping', () => {
     const auto = await b.handlers.previewImport({ path: december, options: { decimal: 'auto' } });
     expect(auto.savedMapping).toBe(true);
     expect(auto.savedDecimal).toBeNull();
+    expect(auto.decimalRead).toBe('.'); // what the window's Automatic then says it read
     expect(auto.separator).toMatchObject({ kind: 'separator', cell: '2,160', decimal: '.', read: '2160' });
     const read = await b.handlers.importHoldings({ ...base, path: december, portfolioName: 'Bank auto', baseCurrency: 'USD', options: { decimal: 'auto' }, rememberMapping: false, allowDuplicate: true });
     expect(values(read.snapshot.id)).toEqual([['AAPL', 216000], ['NVDA', 125000]]);

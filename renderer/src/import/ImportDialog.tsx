@@ -46,6 +46,17 @@ const DECIMALS: { id: '' | NonNullable<ImportOptions['decimal']>; label: string 
  * mapping, or what the import would say of figures that read either way (its separator check), with
  * the choice that reads them otherwise. Nothing when a separator is chosen or the figures tell it.
  */
+/**
+ * Automatic, with the separator it read the figures with when Automatic is the choice, so the user
+ * sees what was chosen for them without reading the preview's figures.
+ */
+function automaticLabel(read: ImportPreview['decimalRead']): string {
+  if (read === '.') return msg('Automatic: point (1,234.56)');
+  if (read === ',') return msg('Automatic: comma (1.234,56)');
+  if (read === 'mixed') return msg('Automatic: differs by column');
+  return msg('Automatic');
+}
+
 function SeparatorLine({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   const c = preview.separator;
@@ -235,7 +246,7 @@ export function ImportDialog({
               >
                 {DECIMALS.map((x) => (
                   <option key={x.id} value={x.id}>
-                    {t(x.label)}
+                    {x.id === '' ? t(automaticLabel(options.decimal === 'auto' || (options.decimal === undefined && !preview?.savedDecimal) ? preview?.decimalRead : null)) : t(x.label)}
                   </option>
                 ))}
               </select>

@@ -71,6 +71,21 @@ describe('a decimal separator taken from the delimiter', () => {
     expect(p.ok && p.rows[0]?.cells[3]?.parsed).toBe('2053');
   });
 
+  it('the preview says which separator its number columns were read with, chosen or from the figures', () => {
+    const read = (text: string, options: ParseOptions = {}) => {
+      const p = previewHoldings(bytesOf(text), options);
+      return p.ok ? (p.decimalRead ?? null) : 'not read';
+    };
+    expect(read(TESTER)).toBe(','); // from the delimiter's habit
+    expect(read(TESTER, { decimal: '.' })).toBe('.'); // chosen
+    expect(read('Symbol,Quantity,Value\nAAPL,10,"1,234.50"\n')).toBe('.'); // from the figures
+    expect(read('Symbol;Quantity;Value\nAAPL;10;1.234,50\n')).toBe(',');
+    // Each column from its own figures: a quantity with a decimal point, a value with a decimal comma.
+    expect(read('Symbol;Quantity;Value\nAAPL;10.5;1.234,50\n')).toBe('mixed');
+    // No number column mapped (the user has yet to map one): nothing read, nothing said.
+    expect(read('Symbol,Description\nAAPL,Apple\n', { mapping: { symbol: 'Symbol', description: 'Description' } })).toBeNull();
+  });
+
   it('a comma file with US figures and no decimals: read with a point, and said', () => {
     const r = parseOk(bytesOf('Symbol,Quantity,Value\nAAPL,10,"-1.234"\n'));
     expect(r.checks).toEqual([{ kind: 'separator', line: 2, column: 3, header: 'Value', cell: '-1.234', decimal: '.', read: '-1.234', other: '-1234' }]);

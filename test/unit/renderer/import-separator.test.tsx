@@ -37,6 +37,36 @@ describe("the import dialog's preview and the decimal separator", () => {
     }
   });
 
+  it('Automatic says the separator it read the figures with, only while it is the choice (English and Japanese)', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    // As the backend answers: the chosen separator, or the figures' (a comma here).
+    const answer = (input: unknown) => {
+      const chosen = (input as { options: { decimal?: string } }).options.decimal;
+      return makePreview({ decimalRead: chosen === '.' || chosen === ',' ? chosen : ',' });
+    };
+    (bridge.previewImport as unknown as { mockImplementation: (f: (input: unknown) => Promise<unknown>) => void }).mockImplementation(async (input) => answer(input));
+    render(<App />);
+    await openImportDialog();
+    const select = screen.getByTestId('import-decimal') as HTMLSelectElement;
+    const automatic = () => select.querySelector('option[value=""]')!.textContent;
+    await waitFor(() => expect(automatic()).toBe('Automatic: comma (1.234,56)'));
+    // Point chosen: Automatic no longer says what the preview was read with (the choice's reading).
+    fireEvent.change(select, { target: { value: '.' } });
+    await waitFor(() => expect((bridge.previewImport.mock.calls.at(-1) as unknown[] | undefined)?.[0]).toMatchObject({ options: { decimal: '.' } }));
+    await waitFor(() => expect(automatic()).toBe('Automatic'));
+    fireEvent.change(select, { target: { value: '' } });
+    await waitFor(() => expect(automatic()).toBe('Automatic: comma (1.234,56)'));
+    fireEvent.click(screen.getByText('Cancel'));
+    try {
+      await act(() => setLanguage('ja'));
+      await openImportDialog();
+      await waitFor(() => expect((screen.getByTestId('import-decimal') as HTMLSelectElement).querySelector('option[value=""]')!.textContent).toBe('自動: カンマ (1.234,56)'));
+    } finally {
+      await act(() => setLanguage('en'));
+    }
+  });
+
   it('says nothing when the import would say nothing', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
