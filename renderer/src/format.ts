@@ -108,11 +108,14 @@ export function formatAmount(cents: number): string {
 
 /**
  * A decimal the parser read, exactly as read, in the interface's locale: "15842" -> "15,842",
- * "-1231.5" -> "-1,231.5" (digits grouped through BigInt, so none is rounded; the fraction as given).
+ * "-1231.5" -> "-1,231.5" (digits grouped through BigInt, so none is rounded; the fraction as given,
+ * padded with zeros to `minFractionDigits`: an amount of money reads "15,842.00", which no reader
+ * takes for 15.842).
  */
-export function formatDecimalText(text: string): string {
+export function formatDecimalText(text: string, minFractionDigits = 0): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) return text;
+  if (minFractionDigits > 0) m[3] = (m[3] ?? '').padEnd(minFractionDigits, '0');
   // The count's formatter (formatCount) groups the digits; it takes a BigInt as well as a number.
   const whole = formatter('count', { maximumFractionDigits: 0 }, {});
   const grouped = whole.format(BigInt(m[2] as string));

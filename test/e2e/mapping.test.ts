@@ -44,8 +44,8 @@ describe('mapping screen: a German bank export (windows-1252, ";", decimal comma
     await h.page.getByTestId('map-value').selectOption('Marktwert in Euro');
     const preview = h.page.getByTestId('import-preview');
     await preview.locator('td.row-status.cell-bad').first().waitFor({ state: 'detached' });
-    // 15.842,00 as read, in the interface's locale (en-US).
-    expect(await preview.locator('tbody tr').first().innerText()).toContain('15,842');
+    // 15.842,00 as read, in the interface's locale (en-US), with its cents: no reader takes it for 15.842.
+    expect(await preview.locator('tbody tr').first().innerText()).toContain('15,842.00');
     await h.page.getByTestId('new-portfolio-name').fill('Depot Müller');
     await h.page.getByTestId('new-portfolio-currency').selectOption('EUR');
     await h.screenshot('20-mapping-screen');
@@ -90,7 +90,7 @@ describe('mapping screen: a German bank export (windows-1252, ";", decimal comma
     await h.page.getByTestId('import-decimal').selectOption('.');
     await line.waitFor({ state: 'detached' });
     // Read now as two thousand and fifty-three, written in the interface's locale under the cell.
-    await h.page.getByTestId('import-preview').locator('tbody tr').first().locator('.parsed').filter({ hasText: /^2,053$/ }).waitFor();
+    await h.page.getByTestId('import-preview').locator('tbody tr').first().locator('.parsed').filter({ hasText: /^2,053\.00$/ }).waitFor();
     await h.page.getByRole('button', { name: 'Cancel' }).click();
   });
 });

@@ -23,6 +23,8 @@ export const MAPPABLE_FIELDS: { field: PositionField; label: string }[] = [
   { field: 'conid', label: msg('IBKR contract id (conid)') },
 ];
 
+/** Amounts of money: their readings show at least the cents. */
+const MONEY_FIELDS: ReadonlySet<PositionField> = new Set<PositionField>(['value', 'baseValue', 'price']);
 const KIND_LABEL = { position: msg('Position'), cash: msg('Cash'), total: msg('Total row (left out)'), rejected: msg('Cannot be read'), skipped: msg('Not a position (left out)') } as const;
 
 /** What a row's notice asks the user to check (shared/import/normalise.ts, RowNotice). */
@@ -97,7 +99,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
               {r.cells.map((c, i) => (
                 <td key={i} className={c.ok ? undefined : 'cell-bad'} title={c.message !== null ? t(c.message) : undefined} data-testid={c.ok ? undefined : 'preview-bad-cell'}>
                   <div>{c.text}</div>
-                  {c.field && c.parsed !== null && c.parsed !== c.text && <div className="parsed">{formatDecimalText(c.parsed)}</div>}
+                  {c.field && c.parsed !== null && c.parsed !== c.text && <div className="parsed">{formatDecimalText(c.parsed, MONEY_FIELDS.has(c.field) ? 2 : 0)}</div>}
                 </td>
               ))}
               <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>

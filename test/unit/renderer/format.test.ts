@@ -55,6 +55,10 @@ describe('format in the user locale and the portfolio currency', () => {
     useLocale('en-US');
     expect(formatDecimalText('15842')).toBe('15,842');
     expect(formatDecimalText('-1231.5')).toBe('-1,231.5');
+    // Money shows its cents: 15.842,00 read from a German file is 15,842.00, never taken for 15.842.
+    expect(formatDecimalText('15842', 2)).toBe('15,842.00');
+    expect(formatDecimalText('-1231.5', 2)).toBe('-1,231.50');
+    expect(formatDecimalText('0.12345', 2)).toBe('0.12345'); // a price's fraction as read, never cut
     expect(formatDecimalText('123456789012345678.123456789')).toBe('123,456,789,012,345,678.123456789'); // no digit rounded
     useLocale('de-DE');
     expect(plain(formatDecimalText('2500.75'))).toBe('2.500,75');
