@@ -35,6 +35,24 @@ describe('switching between analytics views', () => {
   });
 });
 
+describe('the history view', () => {
+  it("says in the legend a theme at 0% on every date, whose line the chart draws under another's", async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    const point = (snapshotId: number, asOf: string, dc: number) => ({ snapshotId, asOf, totalValue: 100, untaggedValue: 100 - dc, shares: { dc: dc / 100, oil: 0 }, values: { dc, oil: 0 } });
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => []),
+      getThemeHistory: vi.fn(async () => ({ portfolioId: 1, baseCurrency: 'USD', themes: [{ id: 'dc', name: 'Data centers', color: '#2563eb' }, { id: 'oil', name: 'Crude oil', color: '#d97706' }], points: [point(1, '2026-06-30', 0), point(2, '2026-09-30', 20)] })),
+    });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    fireEvent.click(screen.getByTestId('view-tab-history'));
+    await screen.findByTestId('history-view');
+    expect(screen.getByTestId('legend-oil').textContent).toBe('Crude oil 0% on every date');
+    // 0% once, 20% later: a line of its own, nothing said.
+    expect(screen.getByTestId('legend-dc').textContent).toBe('Data centers');
+  });
+});
+
 describe('a portfolio with no snapshot left', () => {
   it('its last snapshot deleted on the History view: says so and offers the undo, where it waited for figures that could not come', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });

@@ -131,6 +131,7 @@ export const ANALYSIS: Record<string, string> = {
 
   // History
   'Theme shares over time': 'テーマ別構成比の推移',
+  '0% on every date': 'すべての日付で 0%',
   "Line chart of each theme's share of the portfolio at every snapshot": '各スナップショット時点でのテーマ別構成比の折れ線グラフ',
   '{{name}} - theme history': '{{name}} - テーマ推移',
   'One snapshot so far: import another holdings file into this portfolio to see a line.': 'スナップショットはまだ 1 件です。このポートフォリオに別の保有銘柄ファイルをインポートすると推移が表示されます。',
