@@ -14,10 +14,26 @@ export function treeOf(b: ThemeBreakdown, other: (positions: number) => string):
     .filter((t) => t.value > 0)
     .map((t) => {
       const drawn = t.top.filter((c) => c.value > 0);
-      const leaves = drawn.map((c) => ({ name: c.symbol, theme: t.name, color: t.color, value: c.value, share: share(c.value), detail: `${c.account} · ${formatWeight(c.weight)}` }));
+      const leaves = drawn.map((c) => ({ name: leafName(c, drawn), theme: t.name, color: t.color, value: c.value, share: share(c.value), detail: `${c.account} · ${formatWeight(c.weight)}` }));
       const rest = Math.round((t.value - leaves.reduce((s, l) => s + l.value, 0)) * 100) / 100;
       const positions = new Set(drawn.map((c) => c.positionId)).size;
       if (rest > 0) leaves.push({ name: other(t.positionCount - positions), theme: t.name, color: t.color, value: rest, share: share(rest), detail: '' });
       return { name: t.name, color: t.color, children: leaves };
     });
+}
+
+type Contributor = ThemeBreakdown['themes'][number]['top'][number];
+
+/**
+ * A block's name: its symbol, and where the same symbol is drawn twice in the theme, what tells the
+ * blocks apart, so they do not read as one holding counted twice: the account (held in two), or
+ * the sub-theme it counts through (tagged with the theme and one of its sub-themes).
+ */
+function leafName(c: Contributor, drawn: readonly Contributor[]): string {
+  const same = drawn.filter((d) => d.symbol === c.symbol);
+  if (same.length === 1) return c.symbol;
+  const parts = [c.symbol];
+  if (new Set(same.map((d) => d.account)).size > 1) parts.push(c.account);
+  if (c.viaThemeName && same.some((d) => d.account === c.account && d !== c)) parts.push(c.viaThemeName);
+  return parts.join(' · ');
 }

@@ -34,12 +34,31 @@ describe("the treemap's Other", () => {
     expect(new Set(dc.top.map((c) => c.positionId)).size).toBe(2);
 
     const node = treeOf(b, (n) => `Other (${n})`).find((x) => x.name === dc.name)!;
-    // AAPL 300 and MSFT 200: two positions, not 4 - 3 leaves = 1.
+    // AAPL 300 and MSFT 200: two positions, not 4 - 3 leaves = 1. NVDA's second block says the
+    // sub-theme it counts through.
     expect(node.children.map((c) => [c.name, c.value])).toEqual([
       ['NVDA', 500],
-      ['NVDA', 500],
+      ['NVDA · Power and grid', 500],
       ['EQIX', 400],
       ['Other (2)', 500],
+    ]);
+  });
+
+  it('names a symbol held in two accounts with each account: two blocks, not one counted twice', () => {
+    const db = makeDb();
+    const sid = addSnapshot(db, '2026-11-24', '2026-11-24T10:00:00Z', [
+      { symbol: 'NVDA', account: 'IRA', valueCents: 100_000 },
+      { symbol: 'NVDA', account: 'Taxable', valueCents: 60_000 },
+      { symbol: 'EQIX', valueCents: 40_000 },
+    ]);
+    tag(db, 'NVDA', 'data-centers', 10_000, '2026-11-24T11:00:00Z');
+    tag(db, 'EQIX', 'data-centers', 10_000, '2026-11-24T11:00:00Z');
+    const b = themeBreakdown(db, getPortfolio(db, 1), getSnapshot(db, sid), 3);
+    const node = treeOf(b, (n) => `Other (${n})`).find((x) => x.name === b.themes.find((t) => t.id === 'data-centers')!.name)!;
+    expect(node.children.map((c) => [c.name, c.value])).toEqual([
+      ['NVDA · IRA', 1000],
+      ['NVDA · Taxable', 600],
+      ['EQIX', 400],
     ]);
   });
 });
