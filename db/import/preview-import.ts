@@ -7,11 +7,11 @@ import { savedDecimalFor, savedMappingsByFingerprint } from '../repos/saved-mapp
 import { openChunkedFile } from './chunks';
 import { fatal } from './import-errors';
 
-/** The first bytes of a file, enough to detect its format. */
-export function readHead(path: string): Uint8Array {
+/** The first bytes of a file, enough to detect its format, and whether they are the whole file. */
+export function readHead(path: string): { head: Uint8Array; whole: boolean } {
   const file = openChunkedFile(path);
   try {
-    return file.head;
+    return { head: file.head, whole: file.head.length === file.size };
   } finally {
     file.close();
   }
@@ -32,7 +32,8 @@ export function withSavedMappings(db: Db, options: ParseOptions): ParseOptions {
 export function previewImport(db: Db, input: ApiParsedInput<'previewImport'>): ImportPreview {
   const name = basename(input.path);
   const options = withSavedMappings(db, { ...input.options, fileName: name });
-  const preview = previewHoldings(readHead(input.path), options, 12);
+  const { head, whole } = readHead(input.path);
+  const preview = previewHoldings(head, options, 12);
   if (!preview.ok) throw fatal(name, preview.error);
   // A file whose columns could not be recognised still previews, so the mapping screen can show it.
   return {
@@ -40,6 +41,9 @@ export function previewImport(db: Db, input: ApiParsedInput<'previewImport'>): I
     rows: preview.rows.map((r) => ({ line: r.line, kind: r.kind, cells: r.cells, issue: r.issue, notice: r.notice })),
     problem: preview.problem ? preview.problem.message : null,
     problemSaid: preview.problem?.text !== undefined ? { text: preview.problem.text, params: preview.problem.params ?? {} } : null,
+    // Only when the head is the whole file: the import of a larger one reads it all, its own way
+    // (stream.ts leaves a head it cannot read to the whole-file parser), and answers for itself.
+    problemFinal: preview.problem !== null && whole,
     savedMapping: preview.savedMapping,
     presets: [...preview.presets],
     // With a separator chosen the import says nothing of it; else the one saved with the mapping it was read with, or what the import would say.

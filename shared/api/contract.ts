@@ -367,6 +367,11 @@ export interface ImportPreview {
   problem: string | null;
   /** The same, as the template and figures it was filled from, for the window to say in its language (shared/import/fatal-text.ts). */
   problemSaid?: { text: string; params: Record<string, string> } | null;
+  /**
+   * The problem is the import's too: the preview read the whole file. (The preview reads a file's
+   * first megabyte; the import of a larger one reads it all, and answers for itself.)
+   */
+  problemFinal?: boolean;
   /** The mapping came from one the user saved for files with this header row. */
   savedMapping: boolean;
   presets: { id: string; name: string }[];

@@ -321,7 +321,8 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
   // The user's decimal separator, or each column's from its figures, else the other columns'
   // majority, else the delimiter's habit: then a figure that reads either way is said (separatorCheck).
   const chosen: NumberStyle | null = options.decimal === '.' || options.decimal === ',' ? { decimal: options.decimal } : null;
-  const columnsStyles = chosen ? [chosen, chosen, chosen] : [styleOf(pending, idx.quantity), styleOf(pending, idx.price), styleOf(pending, idx.value)];
+  // The value style reads the base-value column too (normalise.ts): where it is the only value column, its own figures decide.
+  const columnsStyles = chosen ? [chosen, chosen, chosen] : [styleOf(pending, idx.quantity), styleOf(pending, idx.price), styleOf(pending, idx.value >= 0 ? idx.value : idx.baseValue)];
   let points = 0;
   let commas = 0;
   for (const s of columnsStyles) {

@@ -68,6 +68,24 @@ describe('import errors carry their figures', () => {
     const preview = r.value as ImportPreview;
     expect(preview.problemSaid).toEqual({ text: FATAL_TEXT.noUsableColumns, params: { line: '1', headers: '"Foo", "Bar"' } });
     expect(preview.problem).toBe(fillTemplate(FATAL_TEXT.noUsableColumns, preview.problemSaid!.params));
+    // Read whole: the import would refuse it too (the window keeps its Import button disabled).
+    expect(preview.problemFinal).toBe(true);
+  });
+
+  it("a file larger than the preview's head: its problem is not final (the import reads the whole file, and answers for itself)", async () => {
+    const late = join(temp.dir, 'late-header.csv');
+    // A notes preamble of 1.2 MB (the preview reads the first MB), then the holdings.
+    const note = `Note,${'x'.repeat(96)}\n`;
+    writeFileSync(late, `${note.repeat(Math.ceil((1.2 * 1048576) / note.length))}Symbol,Quantity,Value\nNVDA,10,1500.00\n`);
+    const r = await invokeApi(backend.handlers as AllHandlers, 'previewImport', { path: late, options: {} });
+    expect(r).toMatchObject({ ok: true });
+    if (!r.ok) return;
+    const preview = r.value as ImportPreview;
+    expect(preview.problemSaid?.text).toBe(FATAL_TEXT.noUsableColumns);
+    expect(preview.problemFinal).toBe(false);
+    // Here the import, having read it all, refuses it too, with its own message (file and line).
+    const imported = await invokeApi(backend.handlers as AllHandlers, 'importHoldings', { path: late, portfolioName: 'Late header' });
+    expect(imported).toMatchObject({ ok: false, error: { code: 'IMPORT_FATAL', details: { file: 'late-header.csv', line: 1 } } });
   });
 
   describe('rows that could not be read', () => {

@@ -29,11 +29,28 @@ const BUSY_RETRY_MS = 50;
 const INPUT_QUIET_MS = 300;
 
 /**
- * At most this long between calls: where the browser finds no idle moment in a quiet window (as
- * headless Chromium at times does not, until the next input), the queue goes on anyway rather than
- * wait for a click and run into it (the perf walk saw calls land in 5 of 16 switches).
+ * How long each call waits for an idle moment before it is asked anyway: where the browser finds
+ * none in a quiet window (as headless Chromium at times does not, until the next input), the queue
+ * goes on rather than wait for a click and run into it (the perf walk saw calls land in 5 of 16
+ * switches).
  */
 const idle = (f: () => void) => whenIdle(f, 500, 50);
+
+/** The queue's calls noted for the perf walk (asked: a mark; answered or failed: a measure), at most this many of each kept. */
+const NOTED_AT_MOST = 1000;
+
+/** Notes a call of the queue for the e2e perf walk's printout (which switches it overlapped). */
+function note(kind: 'mark' | 'measure', start: number): void {
+  const name = kind === 'mark' ? 'themelens:prefetch-asked' : 'themelens:prefetch';
+  const full = performance.getEntriesByName(name, kind).length >= NOTED_AT_MOST;
+  if (kind === 'mark') {
+    if (full) performance.clearMarks(name);
+    performance.mark(name);
+  } else {
+    if (full) performance.clearMeasures(name);
+    performance.measure(name, { start, duration: performance.now() - start });
+  }
+}
 
 /**
  * While the window is idle, asks the backend, one call at a time, for what the user is likely to
@@ -61,13 +78,13 @@ export function usePrefetch(calls: () => Call[], key: string | null): void {
           return;
         }
         const start = performance.now();
+        note('mark', start);
         // Warming is best effort: a call that throws at once (a host without that call) is dropped
         // like one that fails later, never an uncaught error in a timer.
         new Promise<unknown>((ok) => ok(call())).then(
           () => {
             const took = performance.now() - start;
-            // For the e2e perf walk's printout: which switches a call of the queue overlapped.
-            performance.measure('themelens:prefetch', { start, duration: took });
+            note('measure', start);
             if (stopped || took >= SLOW_MS) return;
             if (took < CHEAP_MS) return next();
             // A slow call: leave the backend free for as long again, so a click finds it free at
@@ -75,7 +92,7 @@ export function usePrefetch(calls: () => Call[], key: string | null): void {
             const timer = setTimeout(next, took);
             cancel = () => clearTimeout(timer);
           },
-          () => undefined,
+          () => note('measure', start),
         );
       });
     };

@@ -34,6 +34,7 @@ function leafName(c: Contributor, drawn: readonly Contributor[]): string {
   if (same.length === 1) return c.symbol;
   const parts = [c.symbol];
   if (new Set(same.map((d) => d.account)).size > 1) parts.push(c.account);
-  if (c.viaThemeName && same.some((d) => d.account === c.account && d !== c)) parts.push(c.viaThemeName);
+  const via = c.viaThemeName ?? c.viaThemeId;
+  if (via && same.some((d) => d.account === c.account && d !== c)) parts.push(via);
   return parts.join(' · ');
 }

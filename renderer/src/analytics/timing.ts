@@ -2,15 +2,23 @@ import { useLayoutEffect } from 'react';
 
 const START = 'themelens:switch-start';
 
+/** Far longer than a switch that is drawn takes (the perf walk's slowest, figures computed on the click, took under 400 ms). */
+const PENDING_AT_MOST_MS = 5000;
+
 /** Marks the moment the user asked for another view or snapshot (a tab click, a picker change). */
 export function markSwitchStart(what: string): void {
   performance.clearMarks(START);
   performance.mark(START, { detail: what });
 }
 
-/** A switch the user asked for is still being drawn. */
+/**
+ * A switch the user asked for, in the last few seconds, is still being drawn. A switch never drawn
+ * (its figures failed, the window is minimised and draws no frame) stops counting after a while, so
+ * the work that waits for it (prefetch.ts, warm-up.tsx) is not held up for good.
+ */
 export function switchPending(): boolean {
-  return performance.getEntriesByName(START, 'mark').length > 0;
+  const start = performance.getEntriesByName(START, 'mark')[0];
+  return start !== undefined && performance.now() - start.startTime < PENDING_AT_MOST_MS;
 }
 
 /**

@@ -23,8 +23,32 @@ export const MAPPABLE_FIELDS: { field: PositionField; label: string }[] = [
   { field: 'conid', label: msg('IBKR contract id (conid)') },
 ];
 
-/** Amounts of money: their readings show at least the cents. */
+/** Amounts of money: their readings show at least the cents, where their currency has cents. */
 const MONEY_FIELDS: ReadonlySet<PositionField> = new Set<PositionField>(['value', 'baseValue', 'price']);
+
+/** How many decimals an amount in `currency` shows (yen none); 2 where the row names none, or one Intl does not know. */
+function centsOf(currency: string | null | undefined): number {
+  if (!currency) return 2;
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().minimumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * How a cell reads: a figure (the parser's reading of a number column) in the interface's locale,
+ * an amount of money with its currency's cents; any other cell as the parser took it (trimmed).
+ */
+function readingOf(field: PositionField, parsed: string, row: readonly { field: PositionField | null; parsed: string | null }[]): string {
+  if (MONEY_FIELDS.has(field)) return formatDecimalText(parsed, centsOf(row.find((x) => x.field === 'currency')?.parsed));
+  return field === 'quantity' ? formatDecimalText(parsed) : parsed;
+}
+
+/** A cell's reading under it, unless it reads just as the cell is written. */
+function Reading({ text, reading }: { text: string; reading: string }) {
+  return reading === text.trim() ? null : <div className="parsed">{reading}</div>;
+}
 const KIND_LABEL = { position: msg('Position'), cash: msg('Cash'), total: msg('Total row (left out)'), rejected: msg('Cannot be read'), skipped: msg('Not a position (left out)') } as const;
 
 /** What a row's notice asks the user to check (shared/import/normalise.ts, RowNotice). */
@@ -99,7 +123,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
               {r.cells.map((c, i) => (
                 <td key={i} className={c.ok ? undefined : 'cell-bad'} title={c.message !== null ? t(c.message) : undefined} data-testid={c.ok ? undefined : 'preview-bad-cell'}>
                   <div>{c.text}</div>
-                  {c.field && c.parsed !== null && c.parsed !== c.text && <div className="parsed">{formatDecimalText(c.parsed, MONEY_FIELDS.has(c.field) ? 2 : 0)}</div>}
+                  {c.field && c.parsed !== null && <Reading text={c.text} reading={readingOf(c.field, c.parsed, r.cells)} />}
                 </td>
               ))}
               <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>

@@ -42,11 +42,6 @@ const DECIMALS: { id: '' | NonNullable<ImportOptions['decimal']>; label: string 
 ];
 
 /**
- * One line above the preview on the figures' decimal separator: the one saved with the column
- * mapping, or what the import would say of figures that read either way (its separator check), with
- * the choice that reads them otherwise. Nothing when a separator is chosen or the figures tell it.
- */
-/**
  * Automatic, with the separator it read the figures with when Automatic is the choice, so the user
  * sees what was chosen for them without reading the preview's figures.
  */
@@ -57,6 +52,11 @@ function automaticLabel(read: ImportPreview['decimalRead']): string {
   return msg('Automatic');
 }
 
+/**
+ * One line above the preview on the figures' decimal separator: the one saved with the column
+ * mapping, or what the import would say of figures that read either way (its separator check), with
+ * the choice that reads them otherwise. Nothing when a separator is chosen or the figures tell it.
+ */
 function SeparatorLine({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   const c = preview.separator;
@@ -113,6 +113,8 @@ export function ImportDialog({
   const [remember, setRemember] = useState(true);
   const [asOf, setAsOf] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // The options the preview on screen was read with: until the next one comes, it says nothing of a newer choice.
+  const [previewedWith, setPreviewedWith] = useState<ImportOptions | null>(null);
   // Kept as it came, and worded when shown: a language switched with the dialog open rewords it.
   const [error, setError] = useState<ApiFailure | null>(null);
   const request = useRef(0);
@@ -125,6 +127,7 @@ export function ImportDialog({
         .then((p) => {
           if (id !== request.current) return;
           setPreview(p);
+          setPreviewedWith(options);
           setError(null);
         })
         .catch((err) => id === request.current && setError(asFailure(err)));
@@ -136,9 +139,9 @@ export function ImportDialog({
   const clash = target === 'new' && portfolioNamed(portfolios, name) !== undefined;
   const bad = preview?.rows.filter((r) => r.kind === 'rejected').length ?? 0;
   const formatSummary = preview ? { format: preview.presets.find((p) => p.id === preview.format.preset)?.name ?? t('Generic CSV'), encoding: preview.format.encoding, line: preview.format.headerLine } : {};
-  // A file the preview cannot read as mapped (its refusal shown below) would be refused by the
-  // import too: Import waits for a mapping or a format that reads it.
-  const valid = preview !== null && !preview.problem && (target !== 'new' || (name.trim().length > 0 && !clash));
+  // A file the preview read whole and cannot read as mapped (its refusal shown below) would be
+  // refused by the import too: Import waits for a mapping or a format that reads it.
+  const valid = preview !== null && !(preview.problem && preview.problemFinal) && (target !== 'new' || (name.trim().length > 0 && !clash));
 
   const submit = () => {
     if (!valid) return;
@@ -246,7 +249,7 @@ export function ImportDialog({
               >
                 {DECIMALS.map((x) => (
                   <option key={x.id} value={x.id}>
-                    {x.id === '' ? t(automaticLabel(options.decimal === 'auto' || (options.decimal === undefined && !preview?.savedDecimal) ? preview?.decimalRead : null)) : t(x.label)}
+                    {x.id === '' ? t(automaticLabel((options.decimal === 'auto' || (options.decimal === undefined && !preview?.savedDecimal)) && previewedWith === options ? preview?.decimalRead : null)) : t(x.label)}
                   </option>
                 ))}
               </select>

@@ -82,8 +82,18 @@ describe('a decimal separator taken from the delimiter', () => {
     expect(read('Symbol;Quantity;Value\nAAPL;10;1.234,50\n')).toBe(',');
     // Each column from its own figures: a quantity with a decimal point, a value with a decimal comma.
     expect(read('Symbol;Quantity;Value\nAAPL;10.5;1.234,50\n')).toBe('mixed');
+    // A value in base currency as the only value column: its own figures decide (a comma here),
+    // not the quantity's point.
+    expect(read('Symbol;Quantity;Value in base\nAAPL;10.5;1.234,50\n', { mapping: { symbol: 'Symbol', quantity: 'Quantity', baseValue: 'Value in base' } })).toBe('mixed');
     // No number column mapped (the user has yet to map one): nothing read, nothing said.
     expect(read('Symbol,Description\nAAPL,Apple\n', { mapping: { symbol: 'Symbol', description: 'Description' } })).toBeNull();
+  });
+
+  it('a value in base currency as the only value column is read with its own decimal separator', () => {
+    // The quantity shows a point; the base value a comma. Read with the quantity's point, 2,053 was 2053.
+    const text = 'Symbol;Quantity;Value in base\nAAPL;10.5;2,053\nMSFT;5;1.234,50\n';
+    const p = previewHoldings(bytesOf(text), { mapping: { symbol: 'Symbol', quantity: 'Quantity', baseValue: 'Value in base' } });
+    expect(p.ok && p.rows.map((r) => r.cells[2]?.parsed)).toEqual(['2.053', '1234.5']);
   });
 
   it('a comma file with US figures and no decimals: read with a point, and said', () => {

@@ -223,7 +223,7 @@ describe('importing holdings', () => {
   it('keeps Import disabled while the preview cannot read the file as mapped (the import would refuse it too), until a choice reads it', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
-    const unread = makePreview({ format: { ...makePreview().format, mapping: {} }, problem: 'positions.csv line 1: No column holds the symbol or the value. Map the columns under File format.' });
+    const unread = makePreview({ format: { ...makePreview().format, mapping: {} }, problem: 'positions.csv line 1: No column holds the symbol or the value. Map the columns under File format.', problemFinal: true });
     bridge.previewImport.mockResolvedValueOnce(unread).mockResolvedValueOnce(makePreview());
     render(<App />);
     fireEvent.click((await screen.findAllByTestId('import-button'))[0]!);
@@ -237,6 +237,41 @@ describe('importing holdings', () => {
     expect(within(dialog).queryByRole('alert')).toBeNull();
     expect(bridge.previewImport).toHaveBeenCalledTimes(2);
     expect(bridge.importHoldings).not.toHaveBeenCalled();
+  });
+
+  it('leaves Import enabled beside a problem of a file larger than the preview read (the import reads it all, and answers for itself)', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    bridge.previewImport.mockResolvedValue(makePreview({ format: { ...makePreview().format, mapping: {} }, problem: 'positions.csv line 1: No column holds the symbol or the value.', problemFinal: false }));
+    render(<App />);
+    await openImportDialog();
+    expect(screen.getByRole('alert').textContent).toMatch(/No column holds the symbol/);
+  });
+
+  it("writes each figure's reading under it in the interface's locale, money with its currency's cents, and nothing where it reads as written", async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const cell = (text: string, field: string | null, parsed: string | null) => ({ text, field, parsed, ok: true, message: null });
+    const row = (line: number, cells: ReturnType<typeof cell>[]) => ({ line, kind: 'position' as const, cells, issue: null, notice: null });
+    bridge.previewImport.mockResolvedValue(
+      makePreview({
+        format: { ...makePreview().format, headers: ['Code', 'Quantity', 'Value', 'Currency'], mapping: { symbol: 'Code', quantity: 'Quantity', value: 'Value', currency: 'Currency' } },
+        rows: [
+          row(2, [cell('7203', 'symbol', '7203'), cell('100', 'quantity', '100'), cell('15842', 'value', '15842'), cell('JPY', 'currency', 'JPY')]),
+          row(3, [cell('NVDA', 'symbol', 'NVDA'), cell('1.5', 'quantity', '1.5'), cell('15.842,00', 'value', '15842'), cell('EUR', 'currency', 'EUR')]),
+          row(4, [cell('MSFT', 'symbol', 'MSFT'), cell('2', 'quantity', '2'), cell('1,234.50', 'value', '1234.5'), cell('USD', 'currency', 'USD')]),
+        ] as never,
+      }),
+    );
+    render(<App />);
+    await openImportDialog();
+    const readings = (line: number) => [...screen.getByTestId('import-preview').querySelectorAll('tbody tr')][line - 2]!.querySelectorAll('.parsed');
+    // Yen have no cents; a Tokyo code is a symbol, not 7,203.
+    expect([...readings(2)].map((e) => e.textContent)).toEqual(['15,842']);
+    // 15.842,00 is 15,842.00: with its cents, no reader takes it for 15.842.
+    expect([...readings(3)].map((e) => e.textContent)).toEqual(['15,842.00']);
+    // Written as it reads: nothing under it.
+    expect(readings(4)).toHaveLength(0);
   });
 
   it('Cancel closes the error dialog without importing again', async () => {
