@@ -8,7 +8,7 @@ import { msg } from '../i18n';
 import type { ViewProps } from './AnalyticsViews';
 import { SnapshotPicker } from './SnapshotPicker';
 import { useCall } from '../ui/useCall';
-import { useSwitchMeasure } from './timing';
+import { afterNextPaint, useSwitchMeasure } from './timing';
 
 const STATUS_LABEL: Record<ChangeStatus, string> = { new: msg('New'), gone: msg('Gone'), grown: msg('Grown'), shrunk: msg('Shrunk'), unchanged: msg('Unchanged') };
 /** Why a position's value changed (the comparison's reason codes), as the Why column says it. */
@@ -58,12 +58,8 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
   const [whole, setWhole] = useState<SnapshotComparison | null>(null);
   useEffect(() => {
     if (c.positions.length <= FIRST_ROWS) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setWhole(c), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    // After the switch's measure (afterNextPaint keeps the order): the frame painted with the first rows is the switch.
+    return afterNextPaint(() => setWhole(c));
   }, [c]);
   return (
     <>

@@ -37,20 +37,32 @@ export function useSwitchMeasure(view: string, ready: unknown): void {
     // layout, paint) and whatever else ran before it. The perf walk prints both, so a slow switch
     // says whether the drawing or something in the way was slow.
     const committedMs = performance.now() - start.startTime;
-    let live = true;
-    const frame = requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        if (!live || performance.getEntriesByName(START, 'mark').length === 0) return;
-        performance.measure('themelens:switch', { start: START, detail: { view, committedMs } });
-        performance.clearMarks(START);
-      };
-      channel.port2.postMessage(null);
+    return afterNextPaint(() => {
+      if (performance.getEntriesByName(START, 'mark').length === 0) return;
+      performance.measure('themelens:switch', { start: START, detail: { view, committedMs } });
+      performance.clearMarks(START);
     });
-    return () => {
-      live = false;
-      cancelAnimationFrame(frame);
-    };
   }, [view, ready]);
+}
+
+/**
+ * Runs `f` in a task queued from the next frame's animation callback: once that frame (its style,
+ * layout and paint) is done. Tasks queued so are run in the order they were asked for (one task
+ * source), so work a view defers this way after it is drawn (CompareView's later rows) runs after
+ * the switch's measure, never inside it, as a timer might. Returns a function that cancels it.
+ */
+export function afterNextPaint(f: () => void): () => void {
+  let live = true;
+  const frame = requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      if (live) f();
+    };
+    channel.port2.postMessage(null);
+  });
+  return () => {
+    live = false;
+    cancelAnimationFrame(frame);
+  };
 }
