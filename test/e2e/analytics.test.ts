@@ -257,6 +257,9 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.page.getByTestId('delete-confirm').click();
     await h.page.getByTestId('undo-delete').waitFor();
     await table.getByText('Smith trust').waitFor({ state: 'detached' });
+    // Said once, by the undo banner (a status, read out), not again by a toast.
+    expect(await h.page.getByTestId('undo-delete').innerText()).toContain('Deleted “Smith trust”.');
+    expect(await h.page.getByTestId('toast').filter({ hasText: 'Deleted' }).count()).toBe(0);
     await h.screenshot('analytics-portfolios-deleted');
     await h.page.getByTestId('undo-delete-button').click();
     await table.getByText('Smith trust').waitFor();

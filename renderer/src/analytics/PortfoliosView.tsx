@@ -22,10 +22,11 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
   const data: OverviewDatum[] = o.portfolios
     .filter((p) => p.snapshotId !== null)
     .map((p) => ({ name: p.name, total: p.totalValue, currency: p.baseCurrency, untagged: p.untaggedShare, ...Object.fromEntries(o.themes.map((th) => [th.id, p.shares[th.id] ?? 0])) }));
-  const run = async (what: () => Promise<unknown>, ok: string, select?: () => number | undefined) => {
+  // `ok` null: said already on the page (a deletion's undo banner, role status), not again in a toast.
+  const run = async (what: () => Promise<unknown>, ok: string | null, select?: () => number | undefined) => {
     try {
       await what();
-      onMessage(ok, 'ok');
+      if (ok !== null) onMessage(ok, 'ok');
       onPortfoliosChanged(select?.());
     } catch (err) {
       onMessage(errorWords(err), 'error');
@@ -157,7 +158,7 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
               // The backend keeps only this deletion to undo now.
               offerSnapshotUndo(null);
               setUndo({ token: r.undoToken, name: r.name });
-            }, t('Deleted {{name}}.', { name: c.name }));
+            }, null);
           }}
         >
           {t('Its snapshots and positions will be deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.')}

@@ -17,9 +17,11 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
   const [confirming, setConfirming] = useState<Snapshot | null>(null);
   const undo = useSnapshotUndo(portfolio.id);
   const named = (s: { asOf: string; file: string }) => ({ date: formatDate(s.asOf), file: s.file });
-  const run = async (what: () => Promise<string>) => {
+  // A message null: said already on the page (the undo banner, role status), not again in a toast.
+  const run = async (what: () => Promise<string | null>) => {
     try {
-      onMessage(await what(), 'ok');
+      const said = await what();
+      if (said !== null) onMessage(said, 'ok');
       onPortfoliosChanged();
     } catch (err) {
       onMessage(errorWords(err), 'error');
@@ -93,7 +95,7 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
             void run(async () => {
               const r = await api().deleteSnapshot({ id: s.id });
               offerSnapshotUndo({ token: r.undoToken, portfolioId: r.portfolioId, asOf: r.asOf, file: r.sourceFile });
-              return t('Deleted the snapshot of {{date}} ({{file}}).', { date: formatDate(r.asOf), file: r.sourceFile });
+              return null;
             });
           }}
         >

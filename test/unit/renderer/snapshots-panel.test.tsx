@@ -31,7 +31,9 @@ describe("the History view's snapshots", () => {
     fireEvent.click(screen.getByTestId('snapshot-delete-confirm'));
     await waitFor(() => expect(changed).toHaveBeenCalledTimes(1));
     expect(deleteSnapshot).toHaveBeenCalledWith({ id: 2 });
-    expect(messages).toEqual(['Deleted the snapshot of Dec 1, 2026 (other-account.csv).']);
+    // Said once, by the undo banner (a status, read out), not again by a toast.
+    expect(screen.getByTestId('undo-snapshot-delete').textContent).toContain('Deleted the snapshot of Dec 1, 2026 (other-account.csv).');
+    expect(messages).toEqual([]);
     fireEvent.click(await screen.findByTestId('undo-snapshot-delete-button'));
     await waitFor(() => expect(changed).toHaveBeenCalledTimes(2));
     expect(restoreSnapshot).toHaveBeenCalledWith({ undoToken: 7 });

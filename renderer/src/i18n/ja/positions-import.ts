@@ -183,7 +183,6 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   'Delete {{name}}?': '{{name}} を削除しますか？',
   'Its snapshots and positions will be deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.':
     'スナップショットと保有銘柄は削除されます。タグは残ります（タグは銘柄コードに付いています）。アプリを終了するまでは元に戻せます。',
-  'Deleted {{name}}.': '{{name}} を削除しました。',
 
   // A portfolio's snapshots, one deletable (analytics/SnapshotsPanel.tsx)
   Snapshots: 'スナップショット',
