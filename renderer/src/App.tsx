@@ -346,8 +346,9 @@ export function App() {
               onMessage={(text, kind) => setToast({ text, kind })}
               onChanged={bumpExposure}
               onPortfoliosChanged={(select) => {
-                void refreshPortfolios(select);
-                bumpExposure();
+                // Figures asked for again once the list and the selection are current: asked at
+                // once, a deleted portfolio's were asked for, and its "no portfolio" shown in red.
+                void refreshPortfolios(select).then(bumpExposure);
               }}
             />
           )}

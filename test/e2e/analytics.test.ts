@@ -260,6 +260,9 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     // Said once, by the undo banner (a status, read out), not again by a toast.
     expect(await h.page.getByTestId('undo-delete').innerText()).toContain('Deleted “Smith trust”.');
     expect(await h.page.getByTestId('toast').filter({ hasText: 'Deleted' }).count()).toBe(0);
+    // Nor does the deleted portfolio's figures' "There is no portfolio with id …" show in red (they were asked for before the list had changed).
+    await h.page.getByTestId('portfolio-picker').filter({ hasNotText: 'Smith trust' }).waitFor();
+    expect(await h.page.getByTestId('toast').filter({ hasText: 'There is no portfolio' }).count()).toBe(0);
     await h.screenshot('analytics-portfolios-deleted');
     await h.page.getByTestId('undo-delete-button').click();
     await table.getByText('Smith trust').waitFor();

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { forgetAnswers } from '../../../renderer/src/analytics/kept-answers';
-import { installBridge, makePortfolio } from './fake-bridge';
+import { bridgeError, installBridge, makePortfolio, makeReport } from './fake-bridge';
 
 afterEach(cleanup);
 
@@ -50,6 +50,45 @@ describe('the history view', () => {
     expect(screen.getByTestId('legend-oil').textContent).toBe('Crude oil 0% on every date');
     // 0% once, 20% later: a line of its own, nothing said.
     expect(screen.getByTestId('legend-dc').textContent).toBe('Data centers');
+  });
+});
+
+describe('deleting the portfolio on screen', () => {
+  it('moves to another portfolio without asking for the deleted one\'s figures (it said "There is no portfolio with id 4" in red)', async () => {
+    const trust = makePortfolio({ id: 4, name: 'Smith trust', latestSnapshotId: 4 });
+    const bridge = installBridge({ portfolios: [makePortfolio(), trust] });
+    const row = (p: { id: number; name: string }) => ({ id: p.id, name: p.name, clientName: null, baseCurrency: 'USD', snapshotId: p.id, asOf: '2026-11-24', totalValue: 100, untaggedShare: 1, shares: {} });
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => []),
+      getPortfoliosOverview: vi.fn(async () => ({ themes: [], portfolios: (bridge.data.portfolios ?? []).map(row) })),
+      deletePortfolio: vi.fn(async () => {
+        bridge.data.portfolios = [makePortfolio()];
+        return { undoToken: 1, name: 'Smith trust' };
+      }),
+    });
+    // The list comes back over IPC, a moment later, as in the app (answered at once, it came in the same render as the rest).
+    bridge.listPortfolios.mockImplementation(async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      return bridge.data.portfolios ?? [];
+    });
+    // As the backend answers: the deleted portfolio is not there.
+    bridge.getExposure.mockImplementation(async (input: { portfolioId: number }) => {
+      if (!(bridge.data.portfolios ?? []).some((p) => p.id === input.portfolioId)) throw bridgeError('NOT_FOUND', `There is no portfolio with id ${input.portfolioId}.`);
+      return makeReport();
+    });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    fireEvent.change(screen.getByTestId('portfolio-picker'), { target: { value: '4' } });
+    await waitFor(() => expect(bridge.getExposure).toHaveBeenCalledWith(expect.objectContaining({ portfolioId: 4 })));
+    fireEvent.click(screen.getByTestId('view-tab-portfolios'));
+    fireEvent.click(await screen.findByTestId('delete-portfolio-4'));
+    const asked = bridge.getExposure.mock.calls.length;
+    fireEvent.click(screen.getByTestId('delete-confirm'));
+    await screen.findByTestId('undo-delete');
+    await waitFor(() => expect((screen.getByTestId('portfolio-picker') as HTMLSelectElement).value).toBe('1'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(bridge.getExposure.mock.calls.slice(asked).map((c) => (c[0] as { portfolioId: number }).portfolioId)).not.toContain(4);
+    expect(screen.queryAllByTestId('toast').map((t) => t.textContent)).not.toContainEqual(expect.stringContaining('There is no portfolio'));
   });
 });
 
