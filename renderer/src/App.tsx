@@ -348,7 +348,7 @@ export function App() {
               onPortfoliosChanged={(select) => {
                 // Figures asked for again once the list and the selection are current: asked at
                 // once, a deleted portfolio's were asked for, and its "no portfolio" shown in red.
-                void refreshPortfolios(select).then(bumpExposure);
+                void refreshPortfolios(select).then(bumpExposure, showError);
               }}
             />
           )}

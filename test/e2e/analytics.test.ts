@@ -262,6 +262,8 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     expect(await h.page.getByTestId('toast').filter({ hasText: 'Deleted' }).count()).toBe(0);
     // Nor does the deleted portfolio's figures' "There is no portfolio with id …" show in red (they were asked for before the list had changed).
     await h.page.getByTestId('portfolio-picker').filter({ hasNotText: 'Smith trust' }).waitFor();
+    // Time for an answer asked by the old id to come back (the error came within a few milliseconds).
+    await h.page.waitForTimeout(300);
     expect(await h.page.getByTestId('toast').filter({ hasText: 'There is no portfolio' }).count()).toBe(0);
     await h.screenshot('analytics-portfolios-deleted');
     await h.page.getByTestId('undo-delete-button').click();

@@ -158,7 +158,8 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
               // The backend keeps only this deletion to undo now.
               offerSnapshotUndo(null);
               setUndo({ token: r.undoToken, name: r.name });
-            }, null);
+              // The last one: the window shows its empty state, without this view and its banner, so a toast says it.
+            }, o.portfolios.length <= 1 ? t('Deleted {{name}}.', { name: c.name }) : null);
           }}
         >
           {t('Its snapshots and positions will be deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.')}

@@ -47,9 +47,13 @@ export function useSwitchMeasure(view: string, ready: unknown): void {
 
 /**
  * Runs `f` in a task queued from the next frame's animation callback: once that frame (its style,
- * layout and paint) is done. Tasks queued so are run in the order they were asked for (one task
- * source), so work a view defers this way after it is drawn (CompareView's later rows) runs after
- * the switch's measure, never inside it, as a timer might. Returns a function that cancels it.
+ * layout and paint) is done. Returns a function that cancels it.
+ *
+ * Work a view defers this way after it is drawn (CompareView's later rows) comes after the switch's
+ * measure, never inside it, as a timer might: the measure asks for its frame in a layout effect,
+ * before any passive effect asks (or a frame earlier), frame callbacks run in the order asked, and
+ * Chromium runs messages posted to MessageChannels in the order posted (one queue for all ports;
+ * the HTML standard gives each port a queue of its own, so this order is Chromium's).
  */
 export function afterNextPaint(f: () => void): () => void {
   let live = true;

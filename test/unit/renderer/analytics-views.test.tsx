@@ -87,8 +87,31 @@ describe('deleting the portfolio on screen', () => {
     await screen.findByTestId('undo-delete');
     await waitFor(() => expect((screen.getByTestId('portfolio-picker') as HTMLSelectElement).value).toBe('1'));
     await new Promise((r) => setTimeout(r, 100));
-    expect(bridge.getExposure.mock.calls.slice(asked).map((c) => (c[0] as { portfolioId: number }).portfolioId)).not.toContain(4);
+    const after = bridge.getExposure.mock.calls.slice(asked).map((c) => (c[0] as { portfolioId: number }).portfolioId);
+    expect(after).not.toContain(4);
+    expect(after).toContain(1); // the portfolio now on screen: its figures asked for
     expect(screen.queryAllByTestId('toast').map((t) => t.textContent)).not.toContainEqual(expect.stringContaining('There is no portfolio'));
+  });
+});
+
+describe('deleting the last portfolio', () => {
+  it('says so in a toast: the window shows its empty state, without the view and its undo banner', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    Object.assign(bridge, {
+      listSnapshots: vi.fn(async () => []),
+      getPortfoliosOverview: vi.fn(async () => ({ themes: [], portfolios: (bridge.data.portfolios ?? []).map((p) => ({ id: p.id, name: p.name, clientName: null, baseCurrency: 'USD', snapshotId: 1, asOf: '2026-11-24', totalValue: 100, untaggedShare: 1, shares: {} })) })),
+      deletePortfolio: vi.fn(async () => {
+        bridge.data.portfolios = [];
+        return { undoToken: 1, name: 'Smith family' };
+      }),
+    });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    fireEvent.click(screen.getByTestId('view-tab-portfolios'));
+    fireEvent.click(await screen.findByTestId('delete-portfolio-1'));
+    fireEvent.click(screen.getByTestId('delete-confirm'));
+    await screen.findByTestId('empty-state');
+    expect(screen.getAllByTestId('toast').map((t) => t.textContent)).toContainEqual(expect.stringContaining('Deleted Smith family.'));
   });
 });
 

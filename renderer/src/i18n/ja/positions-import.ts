@@ -186,6 +186,7 @@ export const POSITIONS_IMPORT: Record<string, string> = {
 
   // A portfolio's snapshots, one deletable (analytics/SnapshotsPanel.tsx)
   Snapshots: 'スナップショット',
+  'Deleted {{name}}.': '{{name}} を削除しました。',
   'Deleted the snapshot of {{date}} ({{file}}).': '{{date}} のスナップショット（{{file}}）を削除しました。',
   'Restored the snapshot of {{date}} ({{file}}).': '{{date}} のスナップショット（{{file}}）を復元しました。',
   Rows: '行数',
