@@ -45,9 +45,13 @@ function readingOf(field: PositionField, parsed: string, row: readonly { field: 
   return field === 'quantity' ? formatDecimalText(parsed) : parsed;
 }
 
-/** A cell's reading under it, unless it reads just as the cell is written. */
-function Reading({ text, reading }: { text: string; reading: string }) {
-  return reading === text.trim() ? null : <div className="parsed">{reading}</div>;
+/**
+ * A cell's reading under it, unless it reads just as the cell is written: "150" under a price of
+ * 150 (its cents added, 150.00, would say nothing more), nor "1,234.50" under 1,234.50.
+ */
+function Reading({ text, reading, plain }: { text: string; reading: string; plain: string }) {
+  const written = text.trim();
+  return reading === written || plain === written ? null : <div className="parsed">{reading}</div>;
 }
 const KIND_LABEL = { position: msg('Position'), cash: msg('Cash'), total: msg('Total row (left out)'), rejected: msg('Cannot be read'), skipped: msg('Not a position (left out)') } as const;
 
@@ -123,7 +127,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
               {r.cells.map((c, i) => (
                 <td key={i} className={c.ok ? undefined : 'cell-bad'} title={c.message !== null ? t(c.message) : undefined} data-testid={c.ok ? undefined : 'preview-bad-cell'}>
                   <div>{c.text}</div>
-                  {c.field && c.parsed !== null && <Reading text={c.text} reading={readingOf(c.field, c.parsed, r.cells)} />}
+                  {c.field && c.parsed !== null && <Reading text={c.text} reading={readingOf(c.field, c.parsed, r.cells)} plain={c.parsed} />}
                 </td>
               ))}
               <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>

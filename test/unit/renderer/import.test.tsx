@@ -257,9 +257,10 @@ describe('importing holdings', () => {
       makePreview({
         format: { ...makePreview().format, headers: ['Code', 'Quantity', 'Value', 'Currency'], mapping: { symbol: 'Code', quantity: 'Quantity', value: 'Value', currency: 'Currency' } },
         rows: [
-          row(2, [cell('7203', 'symbol', '7203'), cell('100', 'quantity', '100'), cell('15842', 'value', '15842'), cell('JPY', 'currency', 'JPY')]),
+          row(2, [cell('7203', 'symbol', '7203'), cell('100', 'quantity', '100'), cell('¥15,842', 'value', '15842'), cell('JPY', 'currency', 'JPY')]),
           row(3, [cell('NVDA', 'symbol', 'NVDA'), cell('1.5', 'quantity', '1.5'), cell('15.842,00', 'value', '15842'), cell('EUR', 'currency', 'EUR')]),
           row(4, [cell('MSFT', 'symbol', 'MSFT'), cell('2', 'quantity', '2'), cell('1,234.50', 'value', '1234.5'), cell('USD', 'currency', 'USD')]),
+          row(5, [cell('AAPL', 'symbol', 'AAPL'), cell('10', 'quantity', '10'), cell('150', 'value', '150'), cell('USD', 'currency', 'USD')]),
         ] as never,
       }),
     );
@@ -270,8 +271,9 @@ describe('importing holdings', () => {
     expect([...readings(2)].map((e) => e.textContent)).toEqual(['15,842']);
     // 15.842,00 is 15,842.00: with its cents, no reader takes it for 15.842.
     expect([...readings(3)].map((e) => e.textContent)).toEqual(['15,842.00']);
-    // Written as it reads: nothing under it.
+    // Written as it reads: nothing under it, nor "150.00" under 150.
     expect(readings(4)).toHaveLength(0);
+    expect(readings(5)).toHaveLength(0);
   });
 
   it('Cancel closes the error dialog without importing again', async () => {
