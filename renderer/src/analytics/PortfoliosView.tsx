@@ -9,6 +9,7 @@ import { formatDate, formatMoney, formatShare } from '../format';
 import { Modal } from '../ui/Modal';
 import type { ViewProps } from './AnalyticsViews';
 import { offerSnapshotUndo } from './snapshot-undo';
+import { UndoBanner } from '../ui/UndoBanner';
 import { ConfirmDelete } from '../ui/ConfirmDelete';
 import { errorWords } from '../failure-words';
 
@@ -40,24 +41,16 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
         <OverviewBars data={data} series={series} />
       </ChartFrame>
       {undo && (
-        <div className="alert undo-banner" role="status" data-testid="undo-delete">
-          <p>
-            {t('Deleted “{{name}}”.', { name: undo.name })}{' '}
-            <button
-              type="button"
-              className="small"
-              data-testid="undo-delete-button"
-              onClick={() => {
-                const token = undo.token;
-                setUndo(null);
-                let restoredId: number | undefined;
-                void run(async () => (restoredId = (await api().restorePortfolio({ undoToken: token })).id), t('Restored {{name}}.', { name: undo.name }), () => restoredId);
-              }}
-            >
-              {t('Undo')}
-            </button>
-          </p>
-        </div>
+        <UndoBanner
+          text={t('Deleted “{{name}}”.', { name: undo.name })}
+          testId="undo-delete"
+          onUndo={() => {
+            const token = undo.token;
+            setUndo(null);
+            let restoredId: number | undefined;
+            void run(async () => (restoredId = (await api().restorePortfolio({ undoToken: token })).id), t('Restored {{name}}.', { name: undo.name }), () => restoredId);
+          }}
+        />
       )}
       <section className="panel wide" aria-label={t('Portfolios')}>
         <table className="compact" data-testid="portfolios-table">

@@ -7,6 +7,7 @@ import { formatCount, formatDate, formatDateTime } from '../format';
 import { ConfirmDelete } from '../ui/ConfirmDelete';
 import type { ViewProps } from './AnalyticsViews';
 import { offerSnapshotUndo, useSnapshotUndo } from './snapshot-undo';
+import { UndoBanner } from '../ui/UndoBanner';
 
 /**
  * The portfolio's snapshots, newest first, each with the file it came from; one imported by
@@ -31,26 +32,18 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
     <section className="panel wide" aria-label={t('Snapshots')} data-testid="snapshots-panel">
       <h2>{t('Snapshots')}</h2>
       {undo && (
-        <div className="alert undo-banner" role="status" data-testid="undo-snapshot-delete">
-          <p>
-            {t('Deleted the snapshot of {{date}} ({{file}}).', named(undo))}{' '}
-            <button
-              type="button"
-              className="small"
-              data-testid="undo-snapshot-delete-button"
-              onClick={() => {
-                const gone = undo;
-                offerSnapshotUndo(null);
-                void run(async () => {
-                  await api().restoreSnapshot({ undoToken: gone.token });
-                  return t('Restored the snapshot of {{date}} ({{file}}).', named(gone));
-                });
-              }}
-            >
-              {t('Undo')}
-            </button>
-          </p>
-        </div>
+        <UndoBanner
+          text={t('Deleted the snapshot of {{date}} ({{file}}).', named(undo))}
+          testId="undo-snapshot-delete"
+          onUndo={() => {
+            const gone = undo;
+            offerSnapshotUndo(null);
+            void run(async () => {
+              await api().restoreSnapshot({ undoToken: gone.token });
+              return t('Restored the snapshot of {{date}} ({{file}}).', named(gone));
+            });
+          }}
+        />
       )}
       {snapshots.length === 0 && <p className="muted">{t('This portfolio has no snapshots yet: import a holdings file.')}</p>}
       {snapshots.length > 0 && (
