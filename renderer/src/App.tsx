@@ -21,6 +21,9 @@ import { RecoveryPrompt } from './backups/RecoveryPrompt';
 import { ThemesDialog } from './tagging/ThemesDialog';
 import { Toolbar } from './ui/Toolbar';
 import { useTagHistory } from './tagging/useTagHistory';
+import { useWindowUndo } from './ui/useWindowUndo';
+import { UndoBanner } from './ui/UndoBanner';
+import { undoDeletion, useDeletionUndo, type UndoneDeletion } from './analytics/deletion-undo';
 import { AnalyticsViews } from './analytics/AnalyticsViews';
 import { warmUpViews } from './analytics/warm-up';
 import { compareCall, PREFETCHED_VIEWS, prepareFigures, previousSnapshotCall, snapshotsCall, usePrefetch, viewCall } from './analytics/prefetch';
@@ -133,6 +136,17 @@ export function App() {
   }, [selectedId, bumpExposure]);
   const showError = useCallback((err: unknown) => setToast({ text: errorWords(err), kind: 'error' }), [setToast]);
   const history = useTagHistory(onTagsApplied, showError);
+  // A deletion undone from the toolbar, Ctrl+Z or the empty state's banner: the restored portfolio
+  // (or the one whose snapshot came back) is shown, its figures asked for once the list is current.
+  const onDeletionUndone = useCallback(
+    (r: UndoneDeletion) => {
+      setToast({ text: r.said, kind: 'ok' });
+      void refreshPortfolios(r.select).then(bumpExposure, showError);
+    },
+    [refreshPortfolios, bumpExposure, showError, setToast],
+  );
+  const windowUndo = useWindowUndo(history, onDeletionUndone, showError);
+  const deletion = useDeletionUndo();
   const selected = portfolios?.find((p) => p.id === selectedId) ?? null;
   // A portfolio without a snapshot yet (just created, or its last one deleted) has no exposure to
   // ask for: its view says to import a holdings file, with no error beside it.
@@ -288,10 +302,10 @@ export function App() {
         onUpdatePrices={() => void updatePrices()}
         onExport={openExport}
         canExport={canExport}
-        undoLabel={history.undoLabel}
-        redoLabel={history.redoLabel}
-        onUndo={() => void history.undo()}
-        onRedo={() => void history.redo()}
+        undoLabel={windowUndo.undoLabel}
+        redoLabel={windowUndo.redoLabel}
+        onUndo={() => void windowUndo.undo()}
+        onRedo={() => void windowUndo.redo()}
         onThemes={() => setThemesOpen('themes')}
         onBackups={() => setBackupsOpen(true)}
         busy={busy}
@@ -332,7 +346,17 @@ export function App() {
       {portfolios === null ? (
         <main className="loading" aria-busy="true">{t('Loading…')}</main>
       ) : portfolios.length === 0 ? (
-        <EmptyState onImport={() => void startImport()} onSample={() => void sample('load')} busy={busy} />
+        <>
+          {/* The last portfolio deleted: its undo stays offered where the Portfolios view was. */}
+          {deletion?.kind === 'portfolio' && (
+            <UndoBanner
+              text={t('Deleted “{{name}}”.', { name: deletion.name })}
+              testId="undo-delete"
+              onUndo={() => void undoDeletion(deletion).then(onDeletionUndone, showError)}
+            />
+          )}
+          <EmptyState onImport={() => void startImport()} onSample={() => void sample('load')} busy={busy} />
+        </>
       ) : (view !== 'positions' && selected) || exposure ? (
         <>
           <ViewTabs view={view} onView={setView} />

@@ -266,8 +266,11 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.page.waitForTimeout(300);
     expect(await h.page.getByTestId('toast').filter({ hasText: 'There is no portfolio' }).count()).toBe(0);
     await h.screenshot('analytics-portfolios-deleted');
-    await h.page.getByTestId('undo-delete-button').click();
+    // The window's Undo names the deletion (it was greyed beside the banner), and Ctrl+Z undoes it.
+    expect(await h.page.getByTestId('undo-button').getAttribute('title')).toBe('Undo: Delete Smith trust (Ctrl+Z)');
+    await h.page.keyboard.press('Control+z');
     await table.getByText('Smith trust').waitFor();
+    await h.page.getByTestId('undo-delete').waitFor({ state: 'detached' });
     expect(h.backend.db.prepare("SELECT count(*) FROM portfolios WHERE name = 'Smith trust'").pluck().get()).toBe(1);
   });
 

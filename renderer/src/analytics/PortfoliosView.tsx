@@ -8,7 +8,7 @@ import { OverviewBars, type OverviewDatum } from './charts/OverviewBars';
 import { formatDate, formatMoney, formatShare } from '../format';
 import { Modal } from '../ui/Modal';
 import type { ViewProps } from './AnalyticsViews';
-import { offerSnapshotUndo } from './snapshot-undo';
+import { offerDeletionUndo, undoDeletion, useDeletionUndo } from './deletion-undo';
 import { UndoBanner } from '../ui/UndoBanner';
 import { ConfirmDelete } from '../ui/ConfirmDelete';
 import { errorWords } from '../failure-words';
@@ -18,7 +18,8 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
   const { t } = useTranslation();
   const [renaming, setRenaming] = useState<{ id: number; name: string; client: string } | null>(null);
   const [confirming, setConfirming] = useState<{ id: number; name: string } | null>(null);
-  const [undo, setUndo] = useState<{ token: number; name: string } | null>(null);
+  const deletion = useDeletionUndo();
+  const undo = deletion?.kind === 'portfolio' ? deletion : null;
   const series = seriesOf(o.themes);
   const data: OverviewDatum[] = o.portfolios
     .filter((p) => p.snapshotId !== null)
@@ -45,10 +46,12 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
           text={t('Deleted “{{name}}”.', { name: undo.name })}
           testId="undo-delete"
           onUndo={() => {
-            const token = undo.token;
-            setUndo(null);
             let restoredId: number | undefined;
-            void run(async () => (restoredId = (await api().restorePortfolio({ undoToken: token })).id), t('Restored {{name}}.', { name: undo.name }), () => restoredId);
+            void run(
+              async () => undoDeletion(undo).then((r) => (restoredId = r.select)),
+              t('Restored {{name}}.', { name: undo.name }),
+              () => restoredId,
+            );
           }}
         />
       )}
@@ -148,11 +151,9 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
             setConfirming(null);
             void run(async () => {
               const r = await api().deletePortfolio({ id: c.id });
-              // The backend keeps only this deletion to undo now.
-              offerSnapshotUndo(null);
-              setUndo({ token: r.undoToken, name: r.name });
-              // The last one: the window shows its empty state, without this view and its banner, so a toast says it.
-            }, o.portfolios.length <= 1 ? t('Deleted {{name}}.', { name: c.name }) : null);
+              // The backend keeps only this deletion to undo now; the last portfolio's is offered by the empty state.
+              offerDeletionUndo({ kind: 'portfolio', token: r.undoToken, name: r.name });
+            }, null);
           }}
         >
           {t('Its snapshots and positions will be deleted. Tags stay (they belong to symbols). You can undo this until you quit the app.')}

@@ -6,7 +6,7 @@ import { errorWords } from '../failure-words';
 import { formatCount, formatDate, formatDateTime } from '../format';
 import { ConfirmDelete } from '../ui/ConfirmDelete';
 import type { ViewProps } from './AnalyticsViews';
-import { offerSnapshotUndo, useSnapshotUndo } from './snapshot-undo';
+import { offerDeletionUndo, undoDeletion, useSnapshotUndo } from './deletion-undo';
 import { UndoBanner } from '../ui/UndoBanner';
 
 /**
@@ -35,14 +35,7 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
         <UndoBanner
           text={t('Deleted the snapshot of {{date}} ({{file}}).', named(undo))}
           testId="undo-snapshot-delete"
-          onUndo={() => {
-            const gone = undo;
-            offerSnapshotUndo(null);
-            void run(async () => {
-              await api().restoreSnapshot({ undoToken: gone.token });
-              return t('Restored the snapshot of {{date}} ({{file}}).', named(gone));
-            });
-          }}
+          onUndo={() => void run(async () => (await undoDeletion(undo)).said)}
         />
       )}
       {snapshots.length === 0 && <p className="muted">{t('This portfolio has no snapshots yet: import a holdings file.')}</p>}
@@ -87,7 +80,7 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
             setConfirming(null);
             void run(async () => {
               const r = await api().deleteSnapshot({ id: s.id });
-              offerSnapshotUndo({ token: r.undoToken, portfolioId: r.portfolioId, asOf: r.asOf, file: r.sourceFile });
+              offerDeletionUndo({ kind: 'snapshot', token: r.undoToken, portfolioId: r.portfolioId, asOf: r.asOf, file: r.sourceFile });
               return null;
             });
           }}

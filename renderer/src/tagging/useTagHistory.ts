@@ -1,17 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { TagChange } from '../../../shared/api/contract';
 import { api } from '../api';
+import { nextUndoOrder } from '../ui/undo-order';
 
 /** One undoable tag step: what it applied and what restores the state before it. */
 interface Step {
   label: string;
+  /** When it was done or last redone, among all the window's undoable actions (undo-order.ts). */
+  order: number;
   apply: TagChange[];
   revert: TagChange[];
 }
 
 /**
- * Every tag change goes through here, so each can be undone and redone (Ctrl/Cmd+Z,
- * Ctrl/Cmd+Shift+Z or Ctrl+Y). The backend applies each step in one transaction and says what
+ * Every tag change goes through here, so each can be undone and redone (the keys are the window's:
+ * useUndoKeys, which also undoes a deletion when it is the latest action). The backend applies each step in one transaction and says what
  * the weights were before, which is exactly what undo applies.
  */
 export function useTagHistory(onChanged: (applied: TagChange[]) => void, onError: (err: unknown) => void = () => {}) {
@@ -21,7 +24,7 @@ export function useTagHistory(onChanged: (applied: TagChange[]) => void, onError
   const apply = useCallback(
     async (changes: TagChange[], label: string) => {
       const r = await api().applyTagChanges({ changes });
-      setUndo((s) => [...s, { label, apply: r.after, revert: r.before }]);
+      setUndo((s) => [...s, { label, order: nextUndoOrder(), apply: r.after, revert: r.before }]);
       setRedo([]);
       onChanged(r.after);
     },
@@ -52,7 +55,7 @@ export function useTagHistory(onChanged: (applied: TagChange[]) => void, onError
         // Removals first when undoing, so restored weights always fit within 100%.
         revert.sort((x, y) => (x.weightBp === null ? -1 : 0) - (y.weightBp === null ? -1 : 0));
         apply.sort((x, y) => (x.weightBp === null ? -1 : 0) - (y.weightBp === null ? -1 : 0));
-        setUndo((s) => [...s, { label, apply, revert }]);
+        setUndo((s) => [...s, { label, order: nextUndoOrder(), apply, revert }]);
         setRedo([]);
       }
       onChanged(apply);
@@ -84,34 +87,22 @@ export function useTagHistory(onChanged: (applied: TagChange[]) => void, onError
       return onError(err);
     }
     setRedo((s) => s.slice(0, -1));
-    setUndo((s) => [...s, step]);
+    setUndo((s) => [...s, { ...step, order: nextUndoOrder() }]);
     onChanged(step.apply);
   }, [redoStack, onChanged, onError]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return; // the field's own undo
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void undo();
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
-        e.preventDefault();
-        void redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  // Another kind of action (a deletion) came after the steps undone: as after a new tag edit, they
+  // are not redone over it.
+  const clearRedo = useCallback(() => setRedo([]), []);
 
   return {
     apply,
     record,
     undo,
     redo,
+    clearRedo,
     undoLabel: undoStack.at(-1)?.label ?? null,
+    undoOrder: undoStack.at(-1)?.order ?? 0,
     redoLabel: redoStack.at(-1)?.label ?? null,
   };
 }

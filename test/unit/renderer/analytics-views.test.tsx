@@ -3,9 +3,14 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { forgetAnswers } from '../../../renderer/src/analytics/kept-answers';
+import { offerDeletionUndo } from '../../../renderer/src/analytics/deletion-undo';
 import { bridgeError, installBridge, makePortfolio, makeReport } from './fake-bridge';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // The window's latest deletion outlives a test's window, as it outlives a view.
+  offerDeletionUndo(null);
+});
 
 describe('switching between analytics views', () => {
   it('keeps the last view, marked busy, while the next one loads, and says "Loading…" only after a quarter of a second', async () => {
@@ -94,24 +99,126 @@ describe('deleting the portfolio on screen', () => {
   });
 });
 
+/** Two portfolios (or one), the Portfolios view's overview from the bridge's list, deletions and restores as the backend does them. */
+function portfoliosBridge(portfolios = [makePortfolio(), makePortfolio({ id: 4, name: 'Smith trust', latestSnapshotId: 4 })]) {
+  const bridge = installBridge({ portfolios });
+  let gone: ReturnType<typeof makePortfolio> | null = null;
+  Object.assign(bridge, {
+    listSnapshots: vi.fn(async () => []),
+    getPortfoliosOverview: vi.fn(async () => ({ themes: [], portfolios: (bridge.data.portfolios ?? []).map((p) => ({ id: p.id, name: p.name, clientName: null, baseCurrency: 'USD', snapshotId: p.id, asOf: '2026-11-24', totalValue: 100, untaggedShare: 1, shares: {} })) })),
+    deletePortfolio: vi.fn(async ({ id }: { id: number }) => {
+      gone = (bridge.data.portfolios ?? []).find((p) => p.id === id) ?? null;
+      bridge.data.portfolios = (bridge.data.portfolios ?? []).filter((p) => p.id !== id);
+      return { undoToken: 7, name: gone?.name ?? '' };
+    }),
+    restorePortfolio: vi.fn(async () => {
+      bridge.data.portfolios = [...(bridge.data.portfolios ?? []), gone!];
+      return gone;
+    }),
+  });
+  return bridge;
+}
+
+async function deletePortfolio(id: number) {
+  fireEvent.click(screen.getByTestId('view-tab-portfolios'));
+  fireEvent.click(await screen.findByTestId(`delete-portfolio-${id}`));
+  fireEvent.click(screen.getByTestId('delete-confirm'));
+}
+
 describe('deleting the last portfolio', () => {
-  it('says so in a toast: the window shows its empty state, without the view and its undo banner', async () => {
+  it('keeps its undo on the empty state (it was a toast, and the undo was lost), and the undo brings the portfolio back', async () => {
+    const bridge = portfoliosBridge([makePortfolio({ name: 'Smith family' })]);
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    await deletePortfolio(1);
+    await screen.findByTestId('empty-state');
+    expect(screen.getByTestId('undo-delete').textContent).toContain('Deleted “Smith family”.');
+    expect(screen.queryAllByTestId('toast').map((t) => t.textContent)).not.toContainEqual(expect.stringContaining('Deleted'));
+    fireEvent.click(screen.getByTestId('undo-delete-button'));
+    await waitFor(() => expect(bridge.restorePortfolio).toHaveBeenCalledWith({ undoToken: 7 }));
+    await screen.findByTestId('portfolio-picker');
+    expect(screen.queryByTestId('empty-state')).toBeNull();
+    expect(screen.getAllByTestId('toast').map((t) => t.textContent)).toContainEqual(expect.stringContaining('Restored Smith family.'));
+  });
+});
+
+describe("the window's Undo after a deletion", () => {
+  it('the toolbar names the deletion and undoes it, once, where it was greyed beside the banner', async () => {
+    const bridge = portfoliosBridge();
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    expect((screen.getByTestId('undo-button') as HTMLButtonElement).disabled).toBe(true);
+    await deletePortfolio(4);
+    await screen.findByTestId('undo-delete');
+    const undo = screen.getByTestId('undo-button') as HTMLButtonElement;
+    expect(undo.disabled).toBe(false);
+    expect(undo.title).toBe('Undo: Delete Smith trust (Ctrl+Z)');
+    fireEvent.click(undo);
+    await waitFor(() => expect(bridge.restorePortfolio).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.queryByTestId('undo-delete')).toBeNull());
+    // Restored and shown, and nothing left to undo: a second press restores nothing twice.
+    await waitFor(() => expect((screen.getByTestId('portfolio-picker') as HTMLSelectElement).value).toBe('4'));
+    expect((screen.getByTestId('undo-button') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bridge.restorePortfolio).toHaveBeenCalledTimes(1);
+  });
+
+  it('Ctrl+Z undoes the latest action first: the deletion after a tag edit, then the tag edit', async () => {
+    const bridge = portfoliosBridge();
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
+    await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledTimes(1));
+    await deletePortfolio(4);
+    await screen.findByTestId('undo-delete');
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(bridge.restorePortfolio).toHaveBeenCalledTimes(1));
+    expect(bridge.applyTagChanges).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect((screen.getByTestId('undo-button') as HTMLButtonElement).title).toBe('Undo: Untag NVDA (Ctrl+Z)'));
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledTimes(2));
+    expect(bridge.restorePortfolio).toHaveBeenCalledTimes(1);
+  });
+
+  it('a tag edit after the deletion is undone first, and the deletion after it', async () => {
+    const bridge = portfoliosBridge();
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    await deletePortfolio(4);
+    await screen.findByTestId('undo-delete');
+    fireEvent.click(screen.getByTestId('view-tab-positions'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
+    await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect((screen.getByTestId('undo-button') as HTMLButtonElement).title).toBe('Undo: Untag NVDA (Ctrl+Z)'));
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(bridge.applyTagChanges).toHaveBeenCalledTimes(2));
+    expect(bridge.restorePortfolio).not.toHaveBeenCalled();
+    await waitFor(() => expect((screen.getByTestId('undo-button') as HTMLButtonElement).title).toBe('Undo: Delete Smith trust (Ctrl+Z)'));
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(bridge.restorePortfolio).toHaveBeenCalledTimes(1));
+  });
+
+  it("a snapshot's deletion: the toolbar restores it and shows its portfolio", async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
+    const snapshot = { id: 1, portfolioId: 1, asOf: '2026-11-24', sourceFile: 'a.csv', fileSha256: '', rowCount: 1, importedAt: '2026-11-24T00:00:00Z', preset: null };
     Object.assign(bridge, {
-      listSnapshots: vi.fn(async () => []),
-      getPortfoliosOverview: vi.fn(async () => ({ themes: [], portfolios: (bridge.data.portfolios ?? []).map((p) => ({ id: p.id, name: p.name, clientName: null, baseCurrency: 'USD', snapshotId: 1, asOf: '2026-11-24', totalValue: 100, untaggedShare: 1, shares: {} })) })),
-      deletePortfolio: vi.fn(async () => {
-        bridge.data.portfolios = [];
-        return { undoToken: 1, name: 'Smith family' };
-      }),
+      listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01', sourceFile: 'b.csv' }, snapshot]),
+      getThemeHistory: vi.fn(async () => ({ portfolioId: 1, baseCurrency: 'USD', themes: [], points: [] })),
+      deleteSnapshot: vi.fn(async () => ({ undoToken: 3, portfolioId: 1, asOf: '2026-11-24', sourceFile: 'a.csv' })),
+      restoreSnapshot: vi.fn(async () => snapshot),
     });
     render(<App />);
     await screen.findByTestId('position-row-NVDA');
-    fireEvent.click(screen.getByTestId('view-tab-portfolios'));
-    fireEvent.click(await screen.findByTestId('delete-portfolio-1'));
-    fireEvent.click(screen.getByTestId('delete-confirm'));
-    await screen.findByTestId('empty-state');
-    expect(screen.getAllByTestId('toast').map((t) => t.textContent)).toContainEqual(expect.stringContaining('Deleted Smith family.'));
+    fireEvent.click(screen.getByTestId('view-tab-history'));
+    fireEvent.click(await screen.findByTestId('snapshot-delete-1'));
+    fireEvent.click(screen.getByTestId('snapshot-delete-confirm'));
+    await screen.findByTestId('undo-snapshot-delete');
+    expect((screen.getByTestId('undo-button') as HTMLButtonElement).title).toBe('Undo: Delete the snapshot of Nov 24, 2026 (Ctrl+Z)');
+    fireEvent.click(screen.getByTestId('undo-button'));
+    await waitFor(() => expect(bridge['restoreSnapshot' as keyof typeof bridge]).toHaveBeenCalledWith({ undoToken: 3 }));
+    await waitFor(() => expect(screen.queryByTestId('undo-snapshot-delete')).toBeNull());
+    expect(screen.getAllByTestId('toast').map((t) => t.textContent)).toContainEqual(expect.stringContaining('Restored the snapshot of Nov 24, 2026 (a.csv).'));
   });
 });
 

@@ -3,11 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PortfolioSummary, Snapshot } from '../../../shared/domain/types';
 import { SnapshotsPanel } from '../../../renderer/src/analytics/SnapshotsPanel';
-import { offerSnapshotUndo } from '../../../renderer/src/analytics/snapshot-undo';
+import { offerDeletionUndo } from '../../../renderer/src/analytics/deletion-undo';
 
 afterEach(() => {
   cleanup();
-  offerSnapshotUndo(null);
+  offerDeletionUndo(null);
 });
 
 const PORTFOLIO: PortfolioSummary = { id: 1, name: 'Smith family', clientName: null, notes: null, baseCurrency: 'USD', createdAt: '2026-01-01T00:00:00Z', snapshotCount: 2, latestSnapshotId: 2, latestAsOf: '2026-12-01' };

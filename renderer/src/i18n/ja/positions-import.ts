@@ -186,7 +186,6 @@ export const POSITIONS_IMPORT: Record<string, string> = {
 
   // A portfolio's snapshots, one deletable (analytics/SnapshotsPanel.tsx)
   Snapshots: 'スナップショット',
-  'Deleted {{name}}.': '{{name}} を削除しました。',
   'Deleted the snapshot of {{date}} ({{file}}).': '{{date}} のスナップショット（{{file}}）を削除しました。',
   'Restored the snapshot of {{date}} ({{file}}).': '{{date}} のスナップショット（{{file}}）を復元しました。',
   Rows: '行数',
@@ -194,6 +193,7 @@ export const POSITIONS_IMPORT: Record<string, string> = {
   '{{date}} (latest)': '{{date}}（最新）',
   'Delete the snapshot of {{date}} ({{file}})…': '{{date}} のスナップショット（{{file}}）を削除…',
   'Delete the snapshot of {{date}}?': '{{date}} のスナップショットを削除しますか？',
+  'Delete the snapshot of {{date}}': '{{date}} のスナップショットを削除',
   "Its positions from {{file}} will be deleted, and the portfolio's figures will become those of its snapshot of {{before}}. Tags stay. You can undo this until you quit the app.":
     '{{file}} から取り込んだ保有銘柄が削除され、ポートフォリオの数値は {{before}} のスナップショットのものになります。タグは残ります。アプリを終了するまでは元に戻せます。',
   'Its positions from {{file}} will be deleted, and the portfolio will have no holdings until the next import. Tags stay. You can undo this until you quit the app.':

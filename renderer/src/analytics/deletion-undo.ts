@@ -1,0 +1,68 @@
+import { useSyncExternalStore } from 'react';
+import { api } from '../api';
+import { formatDate } from '../format';
+import { t } from '../i18n';
+import { nextUndoOrder } from '../ui/undo-order';
+
+/** The deletion the window can still undo: the latest one, of a portfolio or of one snapshot. */
+export type DeletionUndo =
+  | { kind: 'snapshot'; token: number; portfolioId: number; asOf: string; file: string; order: number }
+  | { kind: 'portfolio'; token: number; name: string; order: number };
+
+type Offered = DeletionUndo extends infer D ? (D extends DeletionUndo ? Omit<D, 'order'> : never) : never;
+
+/**
+ * Kept outside the views that offer it: the view goes (another tab, "Loading…" while a large
+ * portfolio's history is computed again, the empty state once the last portfolio is gone) and comes
+ * back, and the offer must still be there; the toolbar's Undo and Ctrl+Z offer it too. Any other
+ * deletion ends it (the backend keeps only the latest deletion to undo).
+ */
+let current: DeletionUndo | null = null;
+const listeners = new Set<() => void>();
+
+export function offerDeletionUndo(undo: Offered | null): void {
+  current = undo && ({ ...undo, order: nextUndoOrder() } as DeletionUndo);
+  for (const l of listeners) l();
+}
+
+export function useDeletionUndo(): DeletionUndo | null {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+    () => current,
+  );
+}
+
+/** The snapshot deletion to offer in this portfolio's view, if the latest deletion is one. */
+export function useSnapshotUndo(portfolioId: number): Extract<DeletionUndo, { kind: 'snapshot' }> | null {
+  const undo = useDeletionUndo();
+  return undo?.kind === 'snapshot' && undo.portfolioId === portfolioId ? undo : null;
+}
+
+export interface UndoneDeletion {
+  /** What was restored, in the interface's words (a toast says it). */
+  said: string;
+  /** The portfolio to show: the one restored, or the one whose snapshot was. */
+  select: number;
+}
+
+/**
+ * Restores the deletion offered, wherever its Undo was pressed (its banner, the toolbar, Ctrl+Z).
+ * The offer ends first, so a second press cannot restore twice; a refused restore throws.
+ */
+export async function undoDeletion(undo: DeletionUndo): Promise<UndoneDeletion> {
+  if (current === undo) offerDeletionUndo(null);
+  if (undo.kind === 'portfolio') {
+    const restored = await api().restorePortfolio({ undoToken: undo.token });
+    return { said: t('Restored {{name}}.', { name: undo.name }), select: restored.id };
+  }
+  await api().restoreSnapshot({ undoToken: undo.token });
+  return { said: t('Restored the snapshot of {{date}} ({{file}}).', { date: formatDate(undo.asOf), file: undo.file }), select: undo.portfolioId };
+}
+
+/** The toolbar's name for undoing it ("Undo: …"). */
+export function deletionUndoLabel(undo: DeletionUndo): string {
+  return undo.kind === 'portfolio' ? t('Delete {{name}}', { name: undo.name }) : t('Delete the snapshot of {{date}}', { date: formatDate(undo.asOf) });
+}
