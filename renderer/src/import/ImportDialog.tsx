@@ -140,8 +140,9 @@ export function ImportDialog({
   const bad = preview?.rows.filter((r) => r.kind === 'rejected').length ?? 0;
   const formatSummary = preview ? { format: preview.presets.find((p) => p.id === preview.format.preset)?.name ?? t('Generic CSV'), encoding: preview.format.encoding, line: preview.format.headerLine } : {};
   // A file the preview read whole and cannot read as mapped (its refusal shown below) would be
-  // refused by the import too: Import waits for a mapping or a format that reads it.
-  const valid = preview !== null && !(preview.problem && preview.problemFinal) && (target !== 'new' || (name.trim().length > 0 && !clash));
+  // refused by the import too: Import waits for a mapping or a format that reads it. So does a
+  // preview that failed for the options chosen: the rows on screen were read with others.
+  const valid = preview !== null && error === null && !(preview.problem && preview.problemFinal) && (target !== 'new' || (name.trim().length > 0 && !clash));
 
   const submit = () => {
     if (!valid) return;
@@ -285,7 +286,8 @@ export function ImportDialog({
             {preview.problemSaid ? t(preview.problemSaid.text, preview.problemSaid.params) : preview.problem}
           </p>
         )}
-        {preview && (
+        {/* The first rows of the last preview that read, unless the choice since could not be read (its error above). */}
+        {preview && error === null && (
           <>
             <p className="muted small" data-testid="preview-summary">
               {bad > 0

@@ -239,6 +239,32 @@ describe('importing holdings', () => {
     expect(bridge.importHoldings).not.toHaveBeenCalled();
   });
 
+  it('a choice the preview cannot read disables Import and takes away the rows read with the choice before (they stayed, with Import enabled)', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    bridge.previewImport
+      .mockResolvedValueOnce(makePreview())
+      .mockRejectedValueOnce(bridgeError('IMPORT_FATAL', 'positions.csv line 1: The file cannot be read as UTF-16. Choose another encoding under File format.'))
+      .mockResolvedValueOnce(makePreview());
+    render(<App />);
+    fireEvent.click((await screen.findAllByTestId('import-button'))[0]!);
+    const dialog = await screen.findByTestId('new-portfolio-dialog');
+    const confirm = screen.getByTestId('new-portfolio-confirm') as HTMLButtonElement;
+    await waitFor(() => expect(confirm.disabled).toBe(false));
+    expect(within(dialog).getByTestId('preview-summary')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('import-delimiter'), { target: { value: ';' } });
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/cannot be read as UTF-16/);
+    expect(confirm.disabled).toBe(true);
+    expect(within(dialog).queryByTestId('preview-summary')).toBeNull();
+    // The mapping stays to change; another choice that reads brings the rows and Import back.
+    fireEvent.change(screen.getByTestId('import-delimiter'), { target: { value: ',' } });
+    await waitFor(() => expect(confirm.disabled).toBe(false));
+    expect(within(dialog).getByTestId('preview-summary')).toBeTruthy();
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    fireEvent.click(confirm);
+    await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(1));
+  });
+
   it('leaves Import enabled beside a problem of a file larger than the preview read (the import reads it all, and answers for itself)', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
