@@ -37,6 +37,7 @@ describe('errors a person can act on', () => {
     expect(await row.innerText()).toMatch(/^3\s+Quantity\s+three hundred\s+.*not a number/);
     await h.screenshot('30-rejected-rows');
     expect(h.backend.db.prepare('SELECT count(*) FROM portfolios').pluck().get()).toBe(0);
+    expect(await h.page.getByTestId('import-valid-rows').innerText()).toBe('Import the 1 valid row only');
     await h.page.getByTestId('import-valid-rows').click();
     await h.page.getByTestId('exposure-row-total').filter({ hasText: '$18,025.00' }).waitFor();
     // One position is "1 position", in the panel's head as in the confirmation.

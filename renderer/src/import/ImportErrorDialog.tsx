@@ -3,6 +3,7 @@ import type { ApiFailure } from '../api';
 import { IssuesTable } from './IssuesTable';
 import { failureWords } from '../failure-words';
 import { Modal } from '../ui/Modal';
+import { formatCount } from '../format';
 
 /** Why an import stopped, row by row, and what the user can do about it. */
 export function ImportErrorDialog({
@@ -19,7 +20,10 @@ export function ImportErrorDialog({
   const count = (key: 'rejectedCount' | 'validCount') => (typeof failure.details?.[key] === 'number' ? (failure.details[key] as number) : null);
   const rejected = count('rejectedCount');
   // Skipping the bad rows is pointless when no row is good (the backend says how many are).
-  const canSkip = failure.code === 'IMPORT_INVALID_ROWS' && count('validCount') !== 0;
+  const valid = count('validCount');
+  const canSkip = failure.code === 'IMPORT_INVALID_ROWS' && valid !== 0;
+  // The button says how many rows it imports, so the choice is made knowing what it keeps.
+  const skipLabel = valid === null ? t('Import valid rows only') : valid === 1 ? t('Import the 1 valid row only') : t('Import the {{n}} valid rows only', { n: formatCount(valid) });
   const title = failure.code === 'ALREADY_IMPORTED' ? t('Already imported') : failure.code === 'IMPORT_INVALID_ROWS' ? t('Some rows could not be read') : t('The file could not be imported');
   return (
     <Modal title={title} testId="import-error-dialog" onClose={onCancel}>
@@ -38,7 +42,7 @@ export function ImportErrorDialog({
         </button>
         {canSkip && (
           <button type="button" className="primary" data-testid="import-valid-rows" onClick={() => onRetry({ skipInvalid: true })}>
-            {t('Import valid rows only')}
+            {skipLabel}
           </button>
         )}
         {failure.code === 'ALREADY_IMPORTED' && (

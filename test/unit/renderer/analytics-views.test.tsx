@@ -103,7 +103,8 @@ describe('deleting the portfolio on screen', () => {
 function portfoliosBridge(portfolios = [makePortfolio(), makePortfolio({ id: 4, name: 'Smith trust', latestSnapshotId: 4 })]) {
   const bridge = installBridge({ portfolios });
   let gone: ReturnType<typeof makePortfolio> | null = null;
-  Object.assign(bridge, {
+  // Object.assign's type has the calls it adds, for the tests to check.
+  return Object.assign(bridge, {
     listSnapshots: vi.fn(async () => []),
     getPortfoliosOverview: vi.fn(async () => ({ themes: [], portfolios: (bridge.data.portfolios ?? []).map((p) => ({ id: p.id, name: p.name, clientName: null, baseCurrency: 'USD', snapshotId: p.id, asOf: '2026-11-24', totalValue: 100, untaggedShare: 1, shares: {} })) })),
     deletePortfolio: vi.fn(async ({ id }: { id: number }) => {
@@ -116,7 +117,6 @@ function portfoliosBridge(portfolios = [makePortfolio(), makePortfolio({ id: 4, 
       return gone;
     }),
   });
-  return bridge;
 }
 
 async function deletePortfolio(id: number) {

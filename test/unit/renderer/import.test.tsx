@@ -134,7 +134,7 @@ describe('importing holdings', () => {
       '5The row has no symbol, ISIN or description',
     ]);
     expect(screen.getByTestId('issues-more').textContent).toBe('The first 2 of 3 rows that could not be read are listed.');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Import valid rows only' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import the 9 valid rows only' }));
     await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(2));
     expect(bridge.importHoldings.mock.calls[1]![0]).toMatchObject({ path: FILE.path, portfolioId: 1, skipInvalid: true });
     await waitFor(() => expect(screen.queryByTestId('import-error-dialog')).toBeNull());
@@ -455,5 +455,20 @@ describe('ImportErrorDialog', () => {
     );
     expect(screen.queryByTestId('import-valid-rows')).toBeNull();
     expect(screen.getByTestId('issues-table')).toBeTruthy();
+  });
+
+  it.each([
+    [1, 'Import the 1 valid row only'],
+    [1234, 'Import the 1,234 valid rows only'],
+    [null, 'Import valid rows only'],
+  ])('says how many rows "valid rows only" imports (%s), where it said no count', (validCount, label) => {
+    render(
+      <ImportErrorDialog
+        failure={{ code: 'IMPORT_INVALID_ROWS', message: 'Some rows', details: { issues: [], rejectedCount: 2, ...(validCount === null ? {} : { validCount }) } }}
+        onRetry={() => {}}
+        onCancel={() => {}}
+      />,
+    );
+    expect(screen.getByTestId('import-valid-rows').textContent).toBe(label);
   });
 });
