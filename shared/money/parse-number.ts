@@ -222,7 +222,9 @@ export function parseDecimal(text: string, style?: NumberStyle): ParsedNumber {
   }
   if (paren !== closed) return NOT_A_NUMBER;
   if (paren) {
-    if (signSeen && !negative) return TWO_SIGNS;
+    // "(-50)" may mean -50 (a minus and the brackets both saying it) or 50 (one cancelling the
+    // other): refused, as "--5" is, where it read -50 unsaid.
+    if (signSeen) return TWO_SIGNS;
     negative = true;
   }
   const body = readBody(text, bodyStart, bodyEnd, style);

@@ -97,7 +97,7 @@ describe('parseDecimal', () => {
     expect(parseDecimal(text)).toMatchObject({ ok: false, empty: true });
   });
 
-  it.each(['abc', '1O4.20', '12abc', '1e5', '1.2.3', '1,23,4', '--5', '+-5', '(5', '5)', '$', '1,2345.6', 'NVDA', '12 34'])('refuses %j', (text) => {
+  it.each(['abc', '1O4.20', '12abc', '1e5', '1.2.3', '1,23,4', '--5', '+-5', '(5', '5)', '(-50)', '-(50)', '(50-)', '(\u221250)', '$', '1,2345.6', 'NVDA', '12 34'])('refuses %j', (text) => {
     expect(parseDecimal(text)).toMatchObject({ ok: false, empty: false });
   });
 });
