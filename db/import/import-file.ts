@@ -10,6 +10,7 @@ import { AppError } from '../../shared/api/errors';
 import type { ParseOptions, RowIssue } from '../../shared/import/types';
 import { checkText, isLasting } from '../../shared/import/checks';
 import { accountsLeftOut } from './accounts-left';
+import { futureDateCheck } from '../../shared/import/future-date';
 import type { Db } from '../connection';
 import { localDate } from '../repos/clock';
 import { createPortfolio, findPortfolioByName, getPortfolio } from '../repos/portfolios';
@@ -222,6 +223,8 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
     warnings.push(...identified.warnings);
     const accountsLeft = accountsLeftOut(db, portfolio.id, snapshotId);
     if (accountsLeft) warnings.push(checkText(accountsLeft));
+    const future = futureDateCheck(asOf, now);
+    if (future) warnings.push(checkText(future));
     recordImportIssues(db, snapshotId, kept);
     // Saved rules tag the new snapshot's holdings in the same transaction (never over a manual tag).
     if (hasRules(db)) {
@@ -249,7 +252,7 @@ export async function importHoldingsFile(db: Db, input: ApiParsedInput<'importHo
       finishMs: te - tf,
     });
     report(totalBytes, true);
-    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings, checks: [...result.checks, ...identified.checks, ...(accountsLeft ? [accountsLeft] : [])] };
+    return { portfolio, snapshot: getSnapshot(db, snapshotId), imported: result.positions, rejected: kept, warnings, checks: [...result.checks, ...identified.checks, ...(accountsLeft ? [accountsLeft] : []), ...(future ? [future] : [])] };
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
   }

@@ -2,8 +2,5 @@
 export type Clock = () => string;
 export const systemClock: Clock = () => new Date().toISOString();
 
-/** Today's date in the user's time zone, as YYYY-MM-DD. */
-export function localDate(d = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** Today's date in the user's time zone, as YYYY-MM-DD (shared with the window, which warns of a date after it). */
+export { localDate } from '../../shared/import/future-date';

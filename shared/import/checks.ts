@@ -37,6 +37,12 @@ export type ImportCheck =
    */
   | { kind: 'accountsLeft'; count: number; accounts: string[]; snapshotId: number; asOf: string; sourceFile: string }
   /**
+   * The snapshot is dated after tomorrow on this computer (a date typed or written wrong, most
+   * often): as its portfolio's latest it would hide every snapshot of a true date until that date
+   * comes (db/import/future-date.ts).
+   */
+  | { kind: 'futureDate'; asOf: string; today: string }
+  /**
    * An identifier whose check digit fails (a typo in the file, most often): the position is kept,
    * identified without it. `column` and `header` are the cell's, null when no column holds it alone.
    */
@@ -94,6 +100,8 @@ export const CHECK_TEXT = {
     "The snapshot this import replaces as the portfolio's latest ({{sourceFile}}, as of {{asOf}}) holds account {{accounts}}, which this file does not: the portfolio's figures are now this file's alone, without it. If the file is of another account, it belongs in a portfolio of its own; a client shows portfolios together.",
   accountsLeftMany:
     "The snapshot this import replaces as the portfolio's latest ({{sourceFile}}, as of {{asOf}}) holds {{n}} accounts this file does not ({{accounts}}): the portfolio's figures are now this file's alone, without them. If the file is of other accounts, it belongs in a portfolio of its own; a client shows portfolios together.",
+  futureDate:
+    "The snapshot is dated {{asOf}}, after today ({{today}}). It is kept, and it stays the portfolio's latest snapshot, whose figures the portfolio shows, until a snapshot of a later date comes. If the date is wrong, delete the snapshot and import the file again with the right date (on the command line, --as-of).",
   identifier:
     '{{file}} line {{line}}, column {{column}} ({{header}}): {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
   identifierNoColumn: '{{file}} line {{line}}: {{value}} is not a valid {{scheme}} (its check digit fails). The position is kept; the {{scheme}} is not used to identify it. Check the cell.',
@@ -124,6 +132,7 @@ export function checkSaid(c: ImportCheck, amount: (cents: number) => string, cou
     const accounts = c.accounts.join(', ') + (c.count > c.accounts.length ? ', …' : '');
     return { text: c.count === 1 ? CHECK_TEXT.accountsLeftOne : CHECK_TEXT.accountsLeftMany, params: { n: count(c.count), accounts, sourceFile: c.sourceFile, asOf: c.asOf } };
   }
+  if (c.kind === 'futureDate') return { text: CHECK_TEXT.futureDate, params: { asOf: c.asOf, today: c.today } };
   if (c.kind === 'repeated') return { text: c.count === 1 ? CHECK_TEXT.repeatedOne : CHECK_TEXT.repeatedMany, params: { n: count(c.count), line: String(c.line), earlier: String(c.earlierLine) } };
   const one = c.count === 1;
   const text = {

@@ -9,6 +9,8 @@ import { msg, t } from '../i18n';
 import { MappingEditor, PreviewTable } from './ColumnMapping';
 import { importErrorWords } from './import-error-words';
 import { Modal } from '../ui/Modal';
+import { formatDate } from '../format';
+import { isFutureDate } from '../../../shared/import/future-date';
 
 export type ImportChoice = ({ kind: 'existing'; portfolioId: number } | { kind: 'new'; name: string; baseCurrency: string }) & {
   options: ImportOptions;
@@ -136,6 +138,7 @@ export function ImportDialog({
   }, [path, options]);
 
   const mapping: ColumnMapping = options.mapping ?? preview?.format.mapping ?? {};
+  const shownAsOf = asOf ?? preview?.format.asOf ?? '';
   const clash = target === 'new' && portfolioNamed(portfolios, name) !== undefined;
   const bad = preview?.rows.filter((r) => r.kind === 'rejected').length ?? 0;
   const formatSummary = preview ? { format: preview.presets.find((p) => p.id === preview.format.preset)?.name ?? t('Generic CSV'), encoding: preview.format.encoding, line: preview.format.headerLine } : {};
@@ -194,13 +197,19 @@ export function ImportDialog({
             <input
               type="date"
               data-testid="import-as-of"
-              value={asOf ?? preview?.format.asOf ?? ''}
+              value={shownAsOf}
               onChange={(e) => setAsOf(e.target.value || null)}
               title={preview?.format.asOf ? t('Date read from the file') : t('The file states no date; today is used unless you pick one')}
             />
           </label>
         </div>
         {clash && <p className="field-error">{t('A portfolio with this name exists; choose it above to add a snapshot.')}</p>}
+        {shownAsOf && isFutureDate(shownAsOf, new Date()) && (
+          // Said before the import as after it (its check): a date typed a year or a decade ahead would make this snapshot the portfolio's figures until then.
+          <p className="field-error" role="status" data-testid="as-of-future">
+            {t("{{date}} is after today: this snapshot would stay the portfolio's latest, whose figures it shows, until a snapshot of a later date comes. Check the date.", { date: formatDate(shownAsOf) })}
+          </p>
+        )}
 
         {/* Open where there is something to choose: a figure that reads either way (the Decimal separator its line names), kept open once one is chosen. */}
         <details className="file-format" open={Boolean(preview?.problem) || bad > 0 || userMapped || Boolean(preview?.separator) || Boolean(preview?.savedDecimal) || options.decimal !== undefined}>

@@ -265,6 +265,28 @@ describe('importing holdings', () => {
     await waitFor(() => expect(bridge.importHoldings).toHaveBeenCalledTimes(1));
   });
 
+  it("says beside the date that one after tomorrow would stay the portfolio's latest snapshot; today's, tomorrow's or the past's says nothing", async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    render(<App />);
+    await openImportDialog();
+    const date = screen.getByTestId('import-as-of');
+    fireEvent.change(date, { target: { value: '2062-12-01' } });
+    expect(screen.getByTestId('as-of-future').textContent).toBe("Dec 1, 2062 is after today: this snapshot would stay the portfolio's latest, whose figures it shows, until a snapshot of a later date comes. Check the date.");
+    // Import stays possible: the user may mean it.
+    expect((screen.getByTestId('new-portfolio-confirm') as HTMLButtonElement).disabled).toBe(false);
+    const day = (offset: number) => {
+      const d = new Date(Date.now() + offset * 86_400_000);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    for (const offset of [0, 1, -30]) {
+      fireEvent.change(date, { target: { value: day(offset) } });
+      expect(screen.queryByTestId('as-of-future')).toBeNull();
+    }
+    fireEvent.change(date, { target: { value: day(2) } });
+    expect(screen.getByTestId('as-of-future')).toBeTruthy();
+  });
+
   it('leaves Import enabled beside a problem of a file larger than the preview read (the import reads it all, and answers for itself)', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);

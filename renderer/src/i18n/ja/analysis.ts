@@ -57,6 +57,8 @@ export const ANALYSIS: Record<string, string> = {
   'The first {{n}} of {{total}} rows that could not be read are listed.': '読み込めなかった {{total}} 行のうち、最初の {{n}} 行を表示しています。',
   'Nothing was written: your data is as it was before.': '何も書き込まれていません。データは以前のままです。',
   'Import valid rows only': '有効な行のみインポート',
+  "{{date}} is after today: this snapshot would stay the portfolio's latest, whose figures it shows, until a snapshot of a later date comes. Check the date.":
+    '{{date}} は今日より後の日付です。これより後の日付のスナップショットが来るまで、このスナップショットがポートフォリオの最新となり、ポートフォリオにはその数値が表示されます。日付を確認してください。',
   'Import the 1 valid row only': '有効な 1 行のみインポート',
   'Import the {{n}} valid rows only': '有効な {{n}} 行のみインポート',
   'Import again anyway': 'それでも再度インポート',
