@@ -1,5 +1,6 @@
 /** Number and date formatting in the user's locale and the portfolio's currency. */
 import { formatPoints as pointsIn } from '../../shared/report/html-extras';
+import { storedQuantity } from '../../shared/report/format';
 import { currentLanguage, msg, t } from './i18n';
 
 /**
@@ -75,6 +76,16 @@ msg('{{points}} pts');
 /** A quantity of shares or units, up to 6 decimals; empty when the file gave none. */
 export function formatQuantity(q: number | null): string {
   return q === null ? '' : formatter('quantity', { maximumFractionDigits: 6 }, {}).format(q);
+}
+
+/**
+ * A position's quantity on screen: as stored, every decimal kept and grouped in the interface's
+ * locale ("0.12345678", "123,456,789,012,345,678"), as the reports show it; the number as
+ * formatQuantity writes it where no plain decimal text is known.
+ */
+export function formatStoredQuantity(p: { quantity: number | null; quantityText?: string | null }): string {
+  const text = storedQuantity(p);
+  return text !== null ? formatDecimalText(text) : formatQuantity(p.quantity);
 }
 
 /** A weight fraction as a percent without needless decimals: 0.6 -> "60%", 0.333 -> "33.3%". */

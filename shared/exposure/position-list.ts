@@ -1,10 +1,11 @@
 /**
  * One position as the positions table receives it: account, symbol, symbol key, description,
- * quantity, value in base currency (null when its FX rate is missing), value in its own currency,
+ * quantity as stored (decimal text: "0.12345678" shown as it is, where a number was shown to six
+ * decimals and a double rounds past 15 digits), value in base currency (null when its FX rate is missing), value in its own currency,
  * currency, cash. A tuple, not an object: a large snapshot crosses to the window without repeating
  * nine key names per row.
  */
-export type PositionRow = [account: string, symbol: string, symbolKey: string, description: string, quantity: number | null, value: number | null, localValue: number, currency: string, isCash: boolean];
+export type PositionRow = [account: string, symbol: string, symbolKey: string, description: string, quantity: string | null, value: number | null, localValue: number, currency: string, isCash: boolean];
 
 export interface PositionList {
   snapshotId: number;

@@ -4,7 +4,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEv
 import type { TagChange } from '../../../shared/api/contract';
 import type { Theme } from '../../../shared/domain/types';
 import type { SnapshotExposure } from '../../../shared/exposure/model';
-import { formatMoney, formatQuantity } from '../format';
+import { formatMoney, formatStoredQuantity } from '../format';
 import { usePositions } from './usePositions';
 import { BulkTagBar } from '../tagging/BulkTagBar';
 import { filterPositions, sortPositions, type PositionLine, type SortColumn, type SortOrder } from './position-lines';
@@ -317,7 +317,7 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
                   <td className="description" title={p.description}>
                     <span className="description-text">{p.description}</span>
                   </td>
-                  <td className="num">{formatQuantity(p.quantity)}</td>
+                  <td className="num">{formatStoredQuantity(p)}</td>
                   <td className="num">
                     {p.value === null ? (
                       <span className="warn" title={t('No exchange rate from {{from}} to {{to}}', { from: p.currency, to: exposure.baseCurrency })}>

@@ -59,7 +59,12 @@ class Line implements PositionLine {
   get description(): string {
     return this.row[3];
   }
+  /** The number, for sorting (each sort reads it once a line); the table shows quantityText. */
   get quantity(): number | null {
+    const q = this.row[4];
+    return q === null ? null : Number(q);
+  }
+  get quantityText(): string | null {
     return this.row[4];
   }
   get value(): number | null {

@@ -64,7 +64,7 @@ export function holdingsOf(report: SnapshotExposure): PositionList {
     total: report.positionCount,
     offset: 0,
     valuesStamp: report.baseCurrency,
-    rows: report.positions.map((p) => [p.account, p.symbol, p.symbolKey, p.description, p.quantity, p.value, p.localValue, p.currency, p.isCash]),
+    rows: report.positions.map((p) => [p.account, p.symbol, p.symbolKey, p.description, p.quantityText ?? (p.quantity === null ? null : String(p.quantity)), p.value, p.localValue, p.currency, p.isCash]),
   };
 }
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDecimalText, formatMoney, formatMoneyShort, formatQuantity, formatShare, formatWeight } from '../../../renderer/src/format';
+import { formatDate, formatDecimalText, formatMoney, formatMoneyShort, formatQuantity, formatShare, formatStoredQuantity, formatWeight } from '../../../renderer/src/format';
 
 /** Plays a user whose system language is `lang`. */
 function useLocale(lang: string) {
@@ -72,6 +72,19 @@ describe('format in the user locale and the portfolio currency', () => {
     expect(formatDate('2026-11-24')).toBe('Nov 24, 2026');
     expect(formatDate(null)).toBe('');
     expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it("shows a position's quantity as stored, every decimal kept, where the number was cut to six decimals (0.12345678 BTC read 0.123457)", () => {
+    useLocale('en-US');
+    expect(formatStoredQuantity({ quantity: 0.12345678, quantityText: '0.12345678' })).toBe('0.12345678');
+    // Past a double's 15 to 17 digits: the text's digits, not the nearest double's.
+    expect(formatStoredQuantity({ quantity: 12345678.12345678, quantityText: '12345678.12345678' })).toBe('12,345,678.12345678');
+    expect(formatStoredQuantity({ quantity: -1500, quantityText: '-1500' })).toBe('-1,500');
+    // No plain decimal text known: the number, as before.
+    expect(formatStoredQuantity({ quantity: 0.123456789, quantityText: null })).toBe('0.123457');
+    expect(formatStoredQuantity({ quantity: null, quantityText: null })).toBe('');
+    useLocale('de-DE');
+    expect(plain(formatStoredQuantity({ quantity: 2500.12345678, quantityText: '2500.12345678' }))).toBe('2.500,12345678');
   });
 });
 

@@ -26,6 +26,14 @@ describe('positions table', () => {
     expect(nvda.textContent).toContain('Data-center infrastructure 60%');
   });
 
+  it('shows each quantity as stored, every decimal kept (0.12345678 read 0.123457)', async () => {
+    const btc = makePosition({ symbol: 'GBTC', symbolKey: 'GBTC', quantity: 0.12345678, quantityText: '0.12345678', value: 9000, localValue: 9000 });
+    installBridge({ portfolios: [makePortfolio()], report: makeReport({ positions: [btc] }) });
+    render(<App />);
+    const row = await screen.findByTestId('position-row-GBTC');
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toContain('0.12345678');
+  });
+
   it('searches, filters by theme and sorts by a column header, saying how many rows match', async () => {
     installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
