@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import type { Portfolio, Snapshot } from '../../shared/domain/types';
-import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison } from '../../shared/exposure/analytics';
+import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison, UntaggedChange } from '../../shared/exposure/analytics';
 import type { Db } from '../connection';
 import { topThemes } from './breakdowns';
 import { cached, ownWrites } from './cache';
@@ -187,10 +187,19 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   for (let s = 0; s < a.count; s++) totalA += a.v[s] as number;
   let totalB = 0;
   for (let s = 0; s < b.count; s++) totalB += b.v[s] as number;
+  // What the themes hold in all, in cents, for untagged (below).
+  let themedA = 0;
+  let themedB = 0;
+  let themedTe = 0;
+  let themedQe = 0;
   const themes = topThemes(db).map((t) => {
     const r = roots.get(t.id);
     const [x, y, tagged, moved] = r === undefined ? [0, 0, 0, 0] : [sumA[r] as number, sumB[r] as number, sumTe[r] as number, (sumQe[r] as number) + (errQe[r] as number)];
     const q = Math.round(moved);
+    themedA += x;
+    themedB += y;
+    themedTe += tagged;
+    themedQe += q;
     return {
       ...t,
       fromValue: money(x),
@@ -202,12 +211,33 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
       tagEffect: money(tagged),
     };
   });
+  // Untagged (cash included): what no theme holds, so the rows add up to the totals. Its quantity
+  // effect is every holding's less the themes'; its tag effect the themes' with the sign turned
+  // (weights move value between the themes and untagged, never in or out of the total).
+  let allQe = 0;
+  for (let i = 0; i < rows; i++) allQe += qe[i] as number;
+  // A difference of sums of fractions of a cent: its rounding residue is no amount (it printed "-$0.00").
+  const clean = (cents: number) => (Math.abs(cents) < 1e-6 ? 0 : cents);
+  const untaggedA = clean(totalA - themedA);
+  const untaggedB = clean(totalB - themedB);
+  const untaggedTe = clean(0 - themedTe);
+  const untaggedQe = Math.round(allQe - themedQe);
+  const untagged: UntaggedChange = {
+    fromValue: money(untaggedA),
+    toValue: money(untaggedB),
+    fromShare: totalA === 0 ? 0 : untaggedA / totalA,
+    toShare: totalB === 0 ? 0 : untaggedB / totalB,
+    quantityEffect: money(untaggedQe),
+    priceEffect: money(clean(untaggedB - untaggedA - untaggedTe - untaggedQe)),
+    tagEffect: money(untaggedTe),
+  };
   return {
     portfolioId: portfolio.id,
     baseCurrency: portfolio.baseCurrency,
     from: { snapshotId: from.id, asOf: from.asOf, totalValue: money(totalA) },
     to: { snapshotId: to.id, asOf: to.asOf, totalValue: money(totalB) },
     themes,
+    untagged,
     counts,
     positions,
     changedCount,

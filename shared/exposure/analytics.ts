@@ -153,12 +153,16 @@ export interface ThemeChange {
   tagEffect: number;
 }
 
+/** What no theme holds (cash included), changed as a theme's: the themes and it add up to the totals. */
+export type UntaggedChange = Omit<ThemeChange, 'id' | 'name' | 'color'>;
+
 export interface SnapshotComparison {
   portfolioId: number;
   baseCurrency: string;
   from: { snapshotId: number; asOf: string; totalValue: number };
   to: { snapshotId: number; asOf: string; totalValue: number };
   themes: ThemeChange[];
+  untagged: UntaggedChange;
   counts: Record<ChangeStatus, number>;
   /** The largest changes by |value change| (and every new or gone position up to the limit). */
   positions: PositionChange[];

@@ -105,7 +105,7 @@ export interface ReportDocument {
 export type ReportScenario = ScenarioResult & { shocks: { themeId: string; shockBp: number }[] };
 
 /** A comparison as a report carries it: per theme and the largest position changes, with their causes. */
-export type ReportAttribution = Omit<SnapshotComparison, 'portfolioId' | 'baseCurrency' | 'changedCount'>;
+export type ReportAttribution = Omit<SnapshotComparison, 'portfolioId' | 'baseCurrency' | 'changedCount' | 'untagged'>;
 
 /** Whether a section is to be included. */
 export const hasSection = (doc: ReportDocument, s: ReportSection): boolean => doc.sections.includes(s);

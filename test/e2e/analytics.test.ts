@@ -136,6 +136,14 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     expect(await why('NVDA')).toBe('quantity +$9,012.50');
     expect(await why('KMI')).toBe('price +$567.00');
     expect(await h.page.getByTestId('compare-theme-oil-logistics').innerText()).toMatch(/\$8,133\.00\s+\$8,700\.00\s+\+\$567\.00/);
+    // The themes and Untagged add up to the Total row, column for column, to the cent.
+    const cents = (text: string) => Math.round(Number(text.replace(/[$,+]/g, '')) * 100);
+    const rows = h.page.getByTestId('compare-themes').locator('tr[data-testid^="compare-theme-"]');
+    const money = (cellTexts: string[]) => cellTexts.filter((x) => x.includes('$')).map(cents);
+    const parts = await Promise.all((await rows.all()).map(async (r) => money(await r.locator('td.num').allInnerTexts())));
+    const total = money(await h.page.getByTestId('compare-total').locator('td.num').allInnerTexts());
+    expect(parts.length).toBeGreaterThan(2);
+    expect(total.map((_, k) => parts.reduce((sum, p) => sum + (p[k] as number), 0))).toEqual(total);
     await h.page.getByTestId('compare-filter-gone').click();
     expect(await h.page.locator('[data-testid^="compare-row-"]').count()).toBe(1);
     await h.page.getByTestId('compare-filter-all').click();

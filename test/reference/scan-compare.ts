@@ -133,6 +133,23 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
         tagEffect: money(r.te),
       };
     });
+    // Untagged: the total less what the contributions to the themes listed hold, by SQL over them.
+    const listed = JSON.stringify(themes.map((t) => t.id));
+    const themed = (t: string) => (db.prepare(sql`SELECT coalesce(sum(c), 0) FROM ${table(t)} WHERE root IN (SELECT value FROM json_each(?))`.text).pluck().get(listed) as number);
+    const ua = totalA - themed('cmp_a_c');
+    const ub = totalB - themed('cmp_b_c');
+    const ute = -(themed('cmp_b_c') - themed('cmp_ba_c'));
+    const allQe = db.prepare('SELECT coalesce(sum(qe), 0) FROM cmp').pluck().get() as number;
+    const uqe = Math.round(allQe - themes.reduce((sum, t) => sum + Math.round(t.quantityEffect * 100), 0));
+    const untagged = {
+      fromValue: money(ua),
+      toValue: money(ub),
+      fromShare: totalA === 0 ? 0 : ua / totalA,
+      toShare: totalB === 0 ? 0 : ub / totalB,
+      quantityEffect: money(uqe),
+      priceEffect: money(ub - ua - ute - uqe),
+      tagEffect: money(ute),
+    };
     const missing = [...new Set([...missingFrom, ...missingTo])];
     const changedCount = db.prepare('SELECT count(*) FROM cmp WHERE vb <> va OR te <> 0 OR NOT in_a OR NOT in_b').pluck().get() as number;
     db.exec('DROP TABLE IF EXISTS temp.cmp; DROP TABLE IF EXISTS temp.cmp_a; DROP TABLE IF EXISTS temp.cmp_b; DROP TABLE IF EXISTS temp.cmp_a_c; DROP TABLE IF EXISTS temp.cmp_b_c; DROP TABLE IF EXISTS temp.cmp_ba_c;');
@@ -142,6 +159,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
       from: { snapshotId: from.id, asOf: from.asOf, totalValue: money(totalA) },
       to: { snapshotId: to.id, asOf: to.asOf, totalValue: money(totalB) },
       themes,
+      untagged,
       counts,
       positions,
       changedCount,

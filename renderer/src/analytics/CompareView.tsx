@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../shared/domain/types';
-import type { ChangeReason, ChangeStatus, SnapshotComparison } from '../../../shared/exposure/analytics';
+import type { ChangeReason, ChangeStatus, SnapshotComparison, UntaggedChange } from '../../../shared/exposure/analytics';
 import { api } from '../api';
 import { formatCount, formatMoney, formatQuantity, formatShare } from '../format';
 import { msg } from '../i18n';
@@ -13,7 +13,11 @@ import { afterNextPaint, useSwitchMeasure } from './timing';
 const STATUS_LABEL: Record<ChangeStatus, string> = { new: msg('New'), gone: msg('Gone'), grown: msg('Grown'), shrunk: msg('Shrunk'), unchanged: msg('Unchanged') };
 /** Why a position's value changed (the comparison's reason codes), as the Why column says it. */
 const REASON_LABEL: Record<ChangeReason, string> = { quantity: msg('quantity'), price: msg('price'), tag: msg('tag') };
-const signed = (v: number, cur: string) => `${v > 0 ? '+' : ''}${formatMoney(v, cur)}`;
+/** A change with its sign, to the cent: a residue of adding fractions of a cent is no change ("+$0.00", "-$0.00"). */
+const signed = (v: number, cur: string) => {
+  const cents = Math.round(v * 100);
+  return `${cents > 0 ? '+' : ''}${formatMoney(cents === 0 ? 0 : cents / 100, cur)}`;
+};
 
 /**
  * Position rows drawn with the view itself, more than a screen holds; the rest (up to 300) follow
@@ -21,6 +25,41 @@ const signed = (v: number, cur: string) => `${v > 0 ? '+' : ''}${formatMoney(v, 
  * answer (a 101,000-position portfolio, the perf walk).
  */
 const FIRST_ROWS = 40;
+
+/** The comparison's totals as a row: the themes' and untagged's quantity effects added up, the rest of the change price; tags move no value in or out. */
+function totalChange(c: SnapshotComparison): UntaggedChange {
+  // Each quantity effect is whole cents (the backend rounds them): added in cents, exactly.
+  const quantityCents = [...c.themes, c.untagged].reduce((s, r) => s + Math.round(r.quantityEffect * 100), 0);
+  const { totalValue: from } = c.from;
+  const { totalValue: to } = c.to;
+  return {
+    fromValue: from,
+    toValue: to,
+    fromShare: from === 0 ? 0 : 1,
+    toShare: to === 0 ? 0 : 1,
+    quantityEffect: quantityCents / 100,
+    priceEffect: to - from - quantityCents / 100,
+    tagEffect: 0,
+  };
+}
+
+/** A row of the per-theme table without a theme's swatch: Untagged, Total. */
+function ChangeRow({ testId, label, change: r, currency: cur }: { testId: string; label: string; change: UntaggedChange; currency: string }) {
+  return (
+    <tr data-testid={testId}>
+      <th scope="row">{label}</th>
+      <td className="num">{formatMoney(r.fromValue, cur)}</td>
+      <td className="num">{formatMoney(r.toValue, cur)}</td>
+      <td className="num">{signed(r.toValue - r.fromValue, cur)}</td>
+      <td className="num">
+        {formatShare(r.fromShare)} → {formatShare(r.toShare)}
+      </td>
+      <td className="num">{signed(r.quantityEffect, cur)}</td>
+      <td className="num">{signed(r.priceEffect, cur)}</td>
+      <td className="num">{signed(r.tagEffect, cur)}</td>
+    </tr>
+  );
+}
 
 /** Two snapshots side by side: what changed per theme and per position, and why. */
 export function CompareView({ portfolio, snapshots, version }: ViewProps & { snapshots: Snapshot[]; version: number }) {
@@ -97,6 +136,11 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
                 <td className="num">{signed(th.tagEffect, cur)}</td>
               </tr>
             ))}
+          </tbody>
+          {/* Untagged and the total: the rows add up to it, as the exposure table's do (the themes alone did not). */}
+          <tbody className="totals">
+            <ChangeRow testId="compare-theme-untagged" label={t('Untagged')} change={c.untagged} currency={cur} />
+            <ChangeRow testId="compare-total" label={t('Total')} change={totalChange(c)} currency={cur} />
           </tbody>
         </table>
       </section>

@@ -63,6 +63,7 @@ const change = (symbol: string, status: PositionChange['status']): PositionChang
 const comparison: SnapshotComparison = {
   portfolioId: 0, baseCurrency: 'USD', from: { snapshotId: 0, asOf: '2026-01-01', totalValue: 200 }, to: { snapshotId: 1, asOf: '2026-02-01', totalValue: 300 },
   themes: THEMES.map((t) => ({ ...t, fromValue: 100, toValue: 150, fromShare: 0.5, toShare: 0.5, quantityEffect: 50, priceEffect: 0, tagEffect: 0 })),
+  untagged: { fromValue: 0, toValue: 0, fromShare: 0, toShare: 0, quantityEffect: 0, priceEffect: 0, tagEffect: 0 },
   counts: { new: 1, gone: 0, grown: 1, shrunk: 0, unchanged: 0 }, positions: [change('S', 'grown'), change('T', 'new')], changedCount: 2, missingCurrencies: [],
 };
 

@@ -93,6 +93,15 @@ describe('snapshot comparison', () => {
     expect(c.to.totalValue).toBe(24500);
   });
 
+  it('gives untagged (cash included) its change too, so the rows add up to the totals (by hand)', () => {
+    const { db, portfolio, a, b } = twoSnapshots();
+    const c = compareSnapshots(db, portfolio, a, b);
+    // A: AAPL 2,000 + TSLA 1,000 + cash 500. B: half of AAPL 1,000 + AMD 1,500 + cash 500.
+    // Quantity: AMD new +1,500, TSLA gone -1,000. Tag: AAPL's half went to data centers, -1,000.
+    // Price: the rest of the -500, none.
+    expect(c.untagged).toEqual({ fromValue: 3500, toValue: 3000, fromShare: 3500 / 18500, toShare: 3000 / 24500, quantityEffect: 500, priceEffect: 0, tagEffect: -1000 });
+  });
+
   it('compares a snapshot with itself as all unchanged, and leaves no temp tables behind', () => {
     const { db, portfolio, b } = twoSnapshots();
     const c = compareSnapshots(db, portfolio, b, b);

@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CompareFigures } from '../../../renderer/src/analytics/CompareView';
+import type { SnapshotComparison } from '../../../shared/exposure/analytics';
+
+afterEach(cleanup);
+
+/** test/unit/exposure/history-compare.test.ts's two snapshots, as the backend compares them. */
+const comparison: SnapshotComparison = {
+  portfolioId: 1,
+  baseCurrency: 'USD',
+  from: { snapshotId: 1, asOf: '2026-06-30', totalValue: 18500 },
+  to: { snapshotId: 2, asOf: '2026-09-30', totalValue: 24500 },
+  themes: [
+    { id: 'data-centers', name: 'Data-center infrastructure', color: '#2563eb', fromValue: 10000, toValue: 16000, fromShare: 10000 / 18500, toShare: 16000 / 24500, quantityEffect: 5000, priceEffect: 0, tagEffect: 1000 },
+    { id: 'oil-logistics', name: 'Crude-oil logistics', color: '#d97706', fromValue: 5000, toValue: 5500, fromShare: 5000 / 18500, toShare: 5500 / 24500, quantityEffect: 0, priceEffect: 500, tagEffect: 0 },
+  ],
+  untagged: { fromValue: 3500, toValue: 3000, fromShare: 3500 / 18500, toShare: 3000 / 24500, quantityEffect: 500, priceEffect: 0, tagEffect: -1000 },
+  counts: { new: 1, gone: 1, grown: 2, shrunk: 0, unchanged: 2 },
+  positions: [],
+  changedCount: 4,
+  missingCurrencies: [],
+};
+
+const cells = (testId: string) => within(screen.getByTestId(testId)).getAllByRole('cell').map((c) => c.textContent);
+
+describe('the Compare view per theme', () => {
+  it('ends with Untagged and the total, so the rows add up (the themes alone left $3,500 out of $18,500)', () => {
+    render(<CompareFigures c={comparison} currency="USD" />);
+    expect(within(screen.getByTestId('compare-theme-untagged')).getByRole('rowheader').textContent).toBe('Untagged');
+    expect(cells('compare-theme-untagged')).toEqual(['$3,500.00', '$3,000.00', '-$500.00', '18.9% → 12.2%', '+$500.00', '$0.00', '-$1,000.00']);
+    // By hand: quantity 5,000 + 0 + 500; price the rest of the +6,000; tags move no value in or out.
+    expect(cells('compare-total')).toEqual(['$18,500.00', '$24,500.00', '+$6,000.00', '100.0% → 100.0%', '+$5,500.00', '+$500.00', '$0.00']);
+  });
+
+  it('writes a residue of adding fractions of a cent as no change, never "+$0.00" or "-$0.00"', () => {
+    const third = { ...comparison.untagged, fromValue: 0.1 + 0.2, toValue: 0.3, tagEffect: -1e-12, priceEffect: 1e-12 };
+    render(<CompareFigures c={{ ...comparison, untagged: third }} currency="USD" />);
+    const [, , change, , , price, tag] = cells('compare-theme-untagged');
+    expect([change, price, tag]).toEqual(['$0.00', '$0.00', '$0.00']);
+  });
+});
