@@ -31,10 +31,20 @@ type Contributor = ThemeBreakdown['themes'][number]['top'][number];
  */
 function leafName(c: Contributor, drawn: readonly Contributor[]): string {
   const same = drawn.filter((d) => d.symbol === c.symbol);
-  if (same.length === 1) return c.symbol;
-  const parts = [c.symbol];
+  const symbol = named(c);
+  if (same.length === 1) return symbol;
+  const parts = [symbol];
   if (new Set(same.map((d) => d.account)).size > 1) parts.push(c.account);
   const via = c.viaThemeName ?? c.viaThemeId;
   if (via && same.some((d) => d.account === c.account && d !== c)) parts.push(via);
   return parts.join(' · ');
+}
+
+/** A code of digits names no company to a reader: Tokyo's 7203 and 130A, Seoul's 005930, Hong Kong's 0700. */
+const NUMBER_CODE = /^(\d{3}[0-9A-Z]|\d{5,6})$/;
+
+/** The symbol, and after a code of digits the holding's name ("7203 トヨタ自動車"), where it had none of its own. */
+function named(c: Contributor): string {
+  const name = c.description.trim();
+  return NUMBER_CODE.test(c.symbol) && name && !name.startsWith(c.symbol) ? `${c.symbol} ${name}` : c.symbol;
 }

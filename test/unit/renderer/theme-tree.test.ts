@@ -61,4 +61,21 @@ describe("the treemap's Other", () => {
       ['EQIX', 400],
     ]);
   });
+
+  it("names a code of digits with the holding's name: a block read \"7203\" said nothing of Toyota", () => {
+    const db = makeDb();
+    const sid = addSnapshot(db, '2026-11-24', '2026-11-24T10:00:00Z', [
+      { symbol: '7203', valueCents: 100_000, currency: 'JPY' },
+      { symbol: '130A', valueCents: 50_000, currency: 'JPY' },
+      { symbol: 'NVDA', valueCents: 40_000 },
+    ]);
+    db.prepare("UPDATE positions SET description = 'トヨタ自動車' WHERE symbol = '7203'").run();
+    // A name that starts with the code already ("130A VERITAS…", a broker's) is not said twice.
+    db.prepare("UPDATE positions SET description = '130A VERITAS IN SILICO' WHERE symbol = '130A'").run();
+    db.prepare("INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES ('JPY', 'USD', '0.0067', '2026-01-01')").run();
+    for (const s of ['7203', '130A', 'NVDA']) tag(db, s, 'data-centers', 10_000, '2026-11-24T11:00:00Z');
+    const b = themeBreakdown(db, getPortfolio(db, 1), getSnapshot(db, sid), 3);
+    const node = treeOf(b, (n) => `Other (${n})`).find((x) => x.name === b.themes.find((t) => t.id === 'data-centers')!.name)!;
+    expect(node.children.map((c) => c.name).sort()).toEqual(['130A', '7203 トヨタ自動車', 'NVDA']);
+  });
 });
