@@ -23,7 +23,8 @@ import type { ReportFormat } from '../shared/report/model';
  * Without --out, a text format goes to stdout.
  */
 export async function reportCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { shocks, rest } = takeShocks(args);
+  const { shocks, rest, notes } = takeShocks(args);
+  for (const n of notes) io.err(`note: ${n}\n`);
   const { values, positionals } = parseCommandArgs(rest, {
     portfolio: { type: 'string' },
     client: { type: 'string' },

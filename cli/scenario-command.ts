@@ -20,7 +20,8 @@ const signed = (n: number) => `${n > 0 ? '+' : ''}${money(n)}`;
  * what theme shocks do to a portfolio's latest snapshot (shared/exposure/scenario.ts has the rule).
  */
 export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {
-  const { shocks, rest } = takeShocks(args);
+  const { shocks, rest, notes } = takeShocks(args);
+  for (const n of notes) io.err(`note: ${n}\n`);
   const { values, positionals } = parseCommandArgs(rest, { portfolio: { type: 'string' }, client: { type: 'string' }, 'base-currency': { type: 'string' }, snapshot: { type: 'string' }, format: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`scenario takes no positional argument (got "${positionals[0]}")`);
   const scope = portfolioOrClient(values, 'scenario');

@@ -74,4 +74,15 @@ describe('themelens scenario', () => {
     expect(cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers').code).toBe(2);
     expect(cli('scenario', '--portfolio', 'Fid').code).toBe(2);
   });
+
+  it('reads a move under 1% without its "%" as the contract says, and says it may be meant as a fraction (--weight 0.5 is 50%)', () => {
+    const r = cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers=-0.2', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).themes.find((t: { id: string }) => t.id === 'data-centers').shock).toBe(-0.2); // percent, as the JSON writes a shock
+    expect(r.stderr).toBe(
+      'note: --shock data-centers=-0.2 moves data-centers by -0.2% (a shock is in percent). For -20%, write data-centers=-20; to keep -0.2% and not see this, write data-centers=-0.2%.\n',
+    );
+    // Written with its "%", or 1% and more: nothing to say.
+    for (const shock of ['data-centers=-0.2%', 'data-centers=-1', 'data-centers=+12.5']) expect(cli('scenario', '--portfolio', 'Fid', '--shock', shock, '--format', 'json').stderr).toBe('');
+  });
 });
