@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../shared/domain/types';
-import type { ChangeReason, ChangeStatus, SnapshotComparison, UntaggedChange } from '../../../shared/exposure/analytics';
+import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison, UntaggedChange } from '../../../shared/exposure/analytics';
 import { api } from '../api';
 import { formatCount, formatMoney, formatQuantity, formatShare } from '../format';
 import { msg } from '../i18n';
@@ -12,7 +12,7 @@ import { afterNextPaint, useSwitchMeasure } from './timing';
 
 const STATUS_LABEL: Record<ChangeStatus, string> = { new: msg('New'), gone: msg('Gone'), grown: msg('Grown'), shrunk: msg('Shrunk'), unchanged: msg('Unchanged') };
 /** Why a position's value changed (the comparison's reason codes), as the Why column says it. */
-const REASON_LABEL: Record<ChangeReason, string> = { quantity: msg('quantity'), price: msg('price'), tag: msg('tag') };
+const REASON_LABEL: Record<ChangeReason, string> = { quantity: msg('quantity'), price: msg('price'), tag: msg('themed by tags') };
 /** A change with its sign, to the cent: a residue of adding fractions of a cent is no change ("+$0.00", "-$0.00"). */
 const signed = (v: number, cur: string) => {
   const cents = Math.round(v * 100);
@@ -25,6 +25,18 @@ const signed = (v: number, cur: string) => {
  * answer (a 101,000-position portfolio, the perf walk).
  */
 const FIRST_ROWS = 40;
+
+/**
+ * The Why column: the value's change (quantity, price), then after a semicolon the themed value a
+ * tag moved. "quantity +$1,500.00, tag +$1,050.00" read as 2,550 of change on a change of 1,500:
+ * the tag's part is of the value, not on top of it.
+ */
+function whyWords(p: PositionChange, label: (r: ChangeReason) => string, cur: string): string {
+  const part = (r: ChangeReason) => `${label(r)} ${signed(r === 'quantity' ? p.quantityEffect : r === 'price' ? p.priceEffect : p.tagEffect, cur)}`;
+  const value = p.reasons.filter((r) => r !== 'tag').map(part).join(', ');
+  const tag = p.reasons.includes('tag') ? part('tag') : '';
+  return value && tag ? `${value}; ${tag}` : value || tag;
+}
 
 /** The comparison's totals as a row: the themes' and untagged's quantity effects added up, the rest of the change price; tags move no value in or out. */
 function totalChange(c: SnapshotComparison): UntaggedChange {
@@ -191,11 +203,7 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
                     {formatMoney(p.fromValue, cur)} → {formatMoney(p.toValue, cur)}
                   </td>
                   <td className="num">{signed(p.toValue - p.fromValue, cur)}</td>
-                  <td data-testid={`compare-why-${p.symbolKey}`}>
-                    {p.reasons
-                      .map((r) => `${t(REASON_LABEL[r])} ${signed(r === 'quantity' ? p.quantityEffect : r === 'price' ? p.priceEffect : p.tagEffect, cur)}`)
-                      .join(', ')}
-                  </td>
+                  <td data-testid={`compare-why-${p.symbolKey}`}>{whyWords(p, (r) => t(REASON_LABEL[r]), cur)}</td>
                 </tr>
               ))}
           </tbody>

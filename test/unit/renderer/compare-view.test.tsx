@@ -40,4 +40,14 @@ describe('the Compare view per theme', () => {
     const [, , change, , , price, tag] = cells('compare-theme-untagged');
     expect([change, price, tag]).toEqual(['$0.00', '$0.00', '$0.00']);
   });
+
+  it("says a tag's part after the value's, as themed value: \"quantity +$1,500.00, tag +$1,050.00\" read as $2,550 of change", () => {
+    const amd = { account: 'Z1', symbolKey: 'AMD', symbol: 'AMD', description: 'AMD', status: 'new' as const, fromQuantity: null, toQuantity: 10, fromValue: 0, toValue: 1500, quantityEffect: 1500, priceEffect: 0, tagEffect: 1050, reasons: ['quantity' as const, 'tag' as const] };
+    const aapl = { ...amd, symbolKey: 'AAPL', symbol: 'AAPL', status: 'unchanged' as const, fromValue: 2000, toValue: 2000, quantityEffect: 0, tagEffect: 1000, reasons: ['tag' as const] };
+    const kmi = { ...amd, symbolKey: 'KMI', symbol: 'KMI', status: 'grown' as const, fromValue: 5000, toValue: 5500, quantityEffect: 0, priceEffect: 500, tagEffect: 0, reasons: ['price' as const] };
+    render(<CompareFigures c={{ ...comparison, positions: [amd, aapl, kmi] }} currency="USD" />);
+    expect(screen.getByTestId('compare-why-AMD').textContent).toBe('quantity +$1,500.00; themed by tags +$1,050.00');
+    expect(screen.getByTestId('compare-why-AAPL').textContent).toBe('themed by tags +$1,000.00');
+    expect(screen.getByTestId('compare-why-KMI').textContent).toBe('price +$500.00');
+  });
 });

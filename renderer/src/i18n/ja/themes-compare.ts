@@ -209,7 +209,7 @@ export const THEMES_COMPARE: Record<string, string> = {
   Unchanged: '変化なし',
   quantity: '数量',
   price: '価格',
-  tag: 'タグ',
+  'themed by tags': 'タグによるテーマ分',
   To: '比較先',
   'Import a second holdings file into this portfolio to compare two snapshots.':
     '2 つのスナップショットを比較するには、このポートフォリオに 2 つ目の保有銘柄ファイルをインポートしてください。',
