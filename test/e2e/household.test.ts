@@ -70,7 +70,7 @@ describe('household and benchmark views', () => {
     await h.page.keyboard.press('Enter');
     const drift = h.page.getByTestId('household-target-data-centers');
     await h.page.waitForFunction(() => document.querySelector('[data-testid="household-target-data-centers"]')?.textContent?.includes('30.0%'));
-    expect(await drift.innerText()).toContain('30.0% · +11.0 pts');
+    expect(await drift.innerText()).toMatch(/^30\.0%\s+\+11\.0 pts ⚠/);
     expect(await drift.getAttribute('class')).toContain('drift-outside');
     expect(await h.backend.handlers.listClientTargets({ client: 'ann lee' })).toEqual([{ client: 'Ann Lee', themeId: 'data-centers', shareBp: 3000, bandBp: 500 }]);
     const chart = h.page.getByTestId('household-chart');

@@ -28,7 +28,7 @@ describe('target drift', () => {
     await h.page.reload();
     const dc = h.page.getByTestId('target-data-centers');
     await dc.waitFor();
-    expect(await dc.innerText()).toMatch(/40\.0%\s*\+20\.0 pts/);
+    expect(await dc.innerText()).toMatch(/^40\.0%\s+\+20\.0 pts ⚠/);
     expect(await dc.getAttribute('class')).toContain('drift-outside');
     expect(await dc.innerText()).toContain('outside the band');
     const oil = h.page.getByTestId('target-oil-logistics');

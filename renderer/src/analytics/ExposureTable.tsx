@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { Exposure } from '../../../shared/exposure/model';
-import { formatCount, formatMoney, formatPoints, formatShare } from '../format';
+import { formatCount, formatMoney, formatShare } from '../format';
 import { msg } from '../i18n';
 import { summaryHtml, summaryLines, summaryTsv, type SummaryLine } from './exposure-summary';
+import { TargetCell } from './TargetCell';
 
 type Mode = 'net' | 'long-short';
 
@@ -35,22 +36,7 @@ export function ExposureTable({ exposure }: { exposure: Exposure }) {
   const money = (v: number | null) => (v === null ? '' : formatMoney(v, cur));
   // Targets (themelens targets set): a column only when the portfolio has any.
   const targets = new Map(exposure.themes.filter((th) => th.target).map((th) => [th.id, th.target!]));
-  const targetCell = (key: string) => {
-    const target = targets.get(key);
-    if (!target) return <td className="num" />;
-    const drift = formatPoints(target.drift);
-    const values = { share: formatShare(target.share), band: (target.band * 100).toFixed(1), drift };
-    return (
-      <td
-        className={target.outside ? 'num drift-outside' : 'num'}
-        data-testid={`target-${key}`}
-        title={target.outside ? t('Target {{share}} ± {{band}} points; now {{drift}} outside the band', values) : t('Target {{share}} ± {{band}} points; now {{drift}} within the band', values)}
-      >
-        {formatShare(target.share)} <span className="drift">{drift}</span>
-        {target.outside && <span className="visually-hidden"> {t('outside the band')}</span>}
-      </td>
-    );
-  };
+  const targetCell = (key: string) => <TargetCell target={targets.get(key)} testId={`target-${key}`} />;
   const onCopy = () => {
     copyTable(lines, cur).then(
       () => setCopied('ok'),

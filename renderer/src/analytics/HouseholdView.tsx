@@ -12,6 +12,7 @@ import { EVERY_TICK } from './charts/axis-ticks';
 import { ExportReportDialog } from '../reports/ExportReportDialog';
 import { formatDate, formatMoney, formatPoints, formatShare, formatWeight } from '../format';
 import type { ViewProps } from './AnalyticsViews';
+import { TargetCell } from './TargetCell';
 import { HouseholdTargets } from './HouseholdTargets';
 import { useCall } from '../ui/useCall';
 import { clientOf, clientsCall, CLIENTS_ANSWER, householdAnswer, householdCurrency, householdFiguresCall } from './household-calls';
@@ -224,19 +225,7 @@ export function HouseholdFigures({
                 </td>
                 <td className="num">{formatMoney(th.value, cur)}</td>
                 <td className="num">{formatShare(th.share)}</td>
-                <td
-                  className={th.target?.outside ? 'num drift-outside' : 'num'}
-                  data-testid={`household-target-${th.id}`}
-                  title={
-                    th.target
-                      ? th.target.outside
-                        ? t('Target {{share}} ± {{band}} points; outside the band', { share: formatShare(th.target.share), band: (th.target.band * 100).toFixed(1) })
-                        : t('Target {{share}} ± {{band}} points; within the band', { share: formatShare(th.target.share), band: (th.target.band * 100).toFixed(1) })
-                      : undefined
-                  }
-                >
-                  {th.target ? `${formatShare(th.target.share)} · ${formatPoints(th.target.drift)}${th.target.outside ? ' ⚠' : ''}` : '—'}
-                </td>
+                <TargetCell target={th.target} testId={`household-target-${th.id}`} />
               </tr>
             ))}
             <tr>

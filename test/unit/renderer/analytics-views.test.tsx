@@ -470,7 +470,8 @@ describe('the compare view', () => {
       listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01' }, snapshot]),
       compareSnapshots: vi.fn(async () => ({
         portfolioId: 1, baseCurrency: 'USD', from: { snapshotId: 1, asOf: '2026-11-24', totalValue: 5050 }, to: { snapshotId: 2, asOf: '2026-12-01', totalValue: 10100 },
-        themes: [], counts: { new: 0, gone: 0, grown: 250, shrunk: 0, unchanged: 0 }, positions, changedCount: 250, missingCurrencies: [],
+        themes: [], untagged: { fromValue: 5050, toValue: 10100, fromShare: 1, toShare: 1, quantityEffect: 5050, priceEffect: 0, tagEffect: 0 },
+        counts: { new: 0, gone: 0, grown: 250, shrunk: 0, unchanged: 0 }, positions, changedCount: 250, missingCurrencies: [],
       })),
     });
     render(<App />);

@@ -169,8 +169,6 @@ export const ANALYSIS: Record<string, string> = {
   '{{name}} - household themes {{date}}': '{{name}} - 世帯テーマ {{date}}',
   'Themes of the household': '世帯のテーマ',
   'Target · drift': '目標 · 乖離',
-  'Target {{share}} ± {{band}} points; outside the band': '目標 {{share}} ± {{band}} ポイント（許容幅外）',
-  'Target {{share}} ± {{band}} points; within the band': '目標 {{share}} ± {{band}} ポイント（許容幅内）',
   'Untagged (cash {{cash}})': '未タグ（現金 {{cash}}）',
   'Portfolios of the household': '世帯のポートフォリオ',
   'no snapshot yet': 'スナップショットなし',
