@@ -137,8 +137,10 @@ export function changesHtml(doc: ReportDocument): string {
         doc.positionChanges.map((c) => `<tr>${td(html(c.kind))}${td(e(c.account))}${td(e(c.symbolKey))}${td(e(c.description))}${td(q(c.quantityBefore), true)}${td(q(c.quantityAfter), true)}${td(money(c.localValueBefore, c.currency), true)}${td(money(c.localValueAfter, c.currency), true)}</tr>`), [4, 5, 6, 7])
     : prev ? `<p>${html('No position changed.')}</p>` : '';
   const w = (x: number | null) => (x === null ? '—' : formatWeight(x));
+  // A client reads the theme's name, not its id ("oil-logistics"); a theme deleted since keeps its id.
+  const themeName = (id: string) => r.themes.find((t) => t.id === id)?.name ?? id;
   const tags = r.tagChanges.length
-    ? `<h3>${html('Theme weights changed')}</h3>\n${table([html('When'), html('Symbol'), html('Theme'), html('Before'), html('After'), html('Source')], r.tagChanges.map((c) => `<tr>${td(e(c.at.slice(0, 10)))}${td(e(c.symbolKey))}${td(e(c.themeId))}${td(w(c.oldWeight), true)}${td(w(c.newWeight), true)}${td(e(sourceLabel(c.source, tr)))}</tr>`), [3, 4])}`
+    ? `<h3>${html('Theme weights changed')}</h3>\n${table([html('When'), html('Symbol'), html('Theme'), html('Before'), html('After'), html('Source')], r.tagChanges.map((c) => `<tr>${td(e(c.at.slice(0, 10)))}${td(e(c.symbolKey))}${td(e(themeName(c.themeId)))}${td(w(c.oldWeight), true)}${td(w(c.newWeight), true)}${td(e(sourceLabel(c.source, tr)))}</tr>`), [3, 4])}`
     : `<p>${html('No theme weight of a holding changed.')}</p>`;
   return `<h2>${html('What changed')}</h2>\n${head}\n${attributionHtml(doc)}\n${prev ? `<h3>${html('Positions')}</h3>\n` : ''}${positions}\n${tags}`;
 }

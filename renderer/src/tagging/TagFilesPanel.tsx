@@ -6,13 +6,14 @@ import { formatCount, formatWeight } from '../format';
 import { msg } from '../i18n';
 import { saidWords } from '../said-words';
 import type { RecordTagStep } from './ThemesDialog';
+import type { Theme } from '../../../shared/domain/types';
 import { errorWords } from '../failure-words';
 
 /** What a line of the file does, as the preview shows it. */
 const STATUS: Record<TagImportPreview['rows'][number]['status'], string> = { new: msg('new'), same: msg('same'), changed: msg('changed'), conflict: msg('conflict') };
 
 /** Share themes and tags with colleagues: export as JSON or CSV; import with a preview of what changes. */
-export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; record: RecordTagStep }) {
+export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly Theme[]; onChanged: () => void; record: RecordTagStep }) {
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<{ path: string; preview: TagImportPreview } | null>(null);
@@ -91,7 +92,8 @@ export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; re
                     <tr key={`${r.line}-${r.symbolKey}-${r.themeId}`} className={r.status === 'conflict' ? 'cell-bad' : undefined}>
                       <td className="num">{r.line}</td>
                       <td>{r.symbolKey}</td>
-                      <td>{r.themeId}</td>
+                      {/* The theme's name where it exists; a theme the file adds is named by its id until then. */}
+                      <td>{themes.find((th) => th.id === r.themeId)?.name ?? r.themeId}</td>
                       <td className="num">{w(r.oldWeightBp)}</td>
                       <td className="num">{w(r.newWeightBp)}</td>
                       {/* i18n-ignore: the key is a STATUS label, each written with msg() above */}
@@ -107,6 +109,12 @@ export function TagFilesPanel({ onChanged, record }: { onChanged: () => void; re
               </tbody>
             </table>
           </div>
+          {/* Said where it shows, not only in the greyed button's title. */}
+          {blocked && (
+            <p className="field-error" data-testid="tag-import-blocked">
+              {t('Nothing is imported while a row is in conflict or cannot be read: change those tags by hand or fix the file, then choose it again.')}
+            </p>
+          )}
           <div className="actions">
             <button type="button" className="small" onClick={() => setPending(null)}>
               {t('Cancel')}

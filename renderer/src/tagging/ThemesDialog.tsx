@@ -173,7 +173,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
       ) : tab === 'funds' ? (
         <FundsPanel onChanged={onChanged} />
       ) : tab === 'share' ? (
-        <TagFilesPanel onChanged={onChanged} record={record} />
+        <TagFilesPanel themes={themes} onChanged={onChanged} record={record} />
       ) : tab === 'review' ? (
         <ReviewPanel onChanged={onChanged} />
       ) : (

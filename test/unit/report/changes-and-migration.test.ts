@@ -81,6 +81,10 @@ describe('what changed since the previous report', () => {
     ]);
     const html = (await h.previewReport({ portfolioId: pid, format: 'html' })).content;
     expect(html).toContain(`Compared with the previous report (made 2026-11-01, fingerprint ${sent.fingerprint}), on the holdings as of 2026-10-31.`);
+    // The weights' table names each theme as the client reads it, not by its id.
+    const weights = html.slice(html.indexOf('Theme weights changed'));
+    expect(weights).toContain('<td>Crude-oil logistics</td>');
+    expect(weights).not.toContain('<td>oil-logistics</td>');
 
     // Recorded, then regenerated after the tags moved on: the same changes, the same content.
     const november = await h.exportReport({ portfolioId: pid, format: 'json', paper: 'a4', path: join(temp.dir, 'nov.json') });

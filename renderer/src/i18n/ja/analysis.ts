@@ -95,6 +95,7 @@ export const ANALYSIS: Record<string, string> = {
   After: '変更後',
   'What happens': '処理内容',
   'Resolve the conflicts in the file first': '先にファイル内の競合を解消してください',
+  'Nothing is imported while a row is in conflict or cannot be read: change those tags by hand or fix the file, then choose it again.': '競合している行や読み取れない行がある間は何もインポートされません。それらのタグを手で変更するかファイルを修正してから、もう一度選んでください。',
 
   // Suggestions
   'Accept 1 suggestion': '提案 1 件を採用',
