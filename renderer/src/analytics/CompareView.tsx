@@ -5,6 +5,7 @@ import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison, Un
 import { api } from '../api';
 import { formatCount, formatMoney, formatQuantity, formatShare } from '../format';
 import { msg } from '../i18n';
+import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { ViewProps } from './AnalyticsViews';
 import { SnapshotPicker } from './SnapshotPicker';
 import { useCall } from '../ui/useCall';
@@ -55,11 +56,14 @@ function totalChange(c: SnapshotComparison): UntaggedChange {
   };
 }
 
-/** A row of the per-theme table without a theme's swatch: Untagged, Total. */
-function ChangeRow({ testId, label, change: r, currency: cur }: { testId: string; label: string; change: UntaggedChange; currency: string }) {
+/** A row of the per-theme table that is not a theme's: Untagged (its grey swatch), Total. */
+function ChangeRow({ testId, label, color, change: r, currency: cur }: { testId: string; label: string; color?: string; change: UntaggedChange; currency: string }) {
   return (
     <tr data-testid={testId}>
-      <th scope="row">{label}</th>
+      <th scope="row">
+        {color && <span className="swatch" style={{ background: color }} />}
+        {label}
+      </th>
       <td className="num">{formatMoney(r.fromValue, cur)}</td>
       <td className="num">{formatMoney(r.toValue, cur)}</td>
       <td className="num">{signed(r.toValue - r.fromValue, cur)}</td>
@@ -116,7 +120,7 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
     <>
       <section className="panel wide" aria-label={t('Change per theme')}>
         <h2>{t('Per theme: {{from}} → {{to}} total', { from: formatMoney(c.from.totalValue, cur), to: formatMoney(c.to.totalValue, cur) })}</h2>
-        <table className="compact" data-testid="compare-themes">
+        <table className="compact compare-themes" data-testid="compare-themes">
           <thead>
             <tr>
               <th>{t('Theme')}</th>
@@ -149,11 +153,13 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
               </tr>
             ))}
           </tbody>
-          {/* Untagged and the total: the rows add up to it, as the exposure table's do (the themes alone did not). */}
-          <tbody className="totals">
-            <ChangeRow testId="compare-theme-untagged" label={t('Untagged')} change={c.untagged} currency={cur} />
-            <ChangeRow testId="compare-total" label={t('Total')} change={totalChange(c)} currency={cur} />
+          {/* Untagged and the total, as the exposure table has them: the rows add up to it (the themes alone did not). */}
+          <tbody>
+            <ChangeRow testId="compare-theme-untagged" label={t('Untagged')} color={UNTAGGED_COLOR} change={c.untagged} currency={cur} />
           </tbody>
+          <tfoot>
+            <ChangeRow testId="compare-total" label={t('Total')} change={totalChange(c)} currency={cur} />
+          </tfoot>
         </table>
       </section>
       <section className="panel wide" aria-label={t('Change per position')}>
@@ -171,6 +177,12 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
           // The list is cut (at 300): said, so a filter's count is not taken for the rows listed under it.
           <p className="muted small" data-testid="compare-cut">
             {t('The {{shown}} largest changes of {{n}} are listed; the filters choose among them.', { shown: formatCount(c.positions.length), n: formatCount(c.changedCount) })}
+          </p>
+        )}
+        {c.counts.unchanged > 0 && (
+          // The list is of changes: said, so its values are not taken for the portfolio's (the per-theme table has those).
+          <p className="muted small" data-testid="compare-unchanged">
+            {c.counts.unchanged === 1 ? t('1 position did not change and is not listed.') : t('{{n}} positions did not change and are not listed.', { n: formatCount(c.counts.unchanged) })}
           </p>
         )}
         <table className="compact" data-testid="compare-positions">

@@ -49,5 +49,7 @@ describe('the Compare view per theme', () => {
     expect(screen.getByTestId('compare-why-AMD').textContent).toBe('quantity +$1,500.00; themed by tags +$1,050.00');
     expect(screen.getByTestId('compare-why-AAPL').textContent).toBe('themed by tags +$1,000.00');
     expect(screen.getByTestId('compare-why-KMI').textContent).toBe('price +$500.00');
+    // Two positions did not change (comparison.counts): not listed, and said.
+    expect(screen.getByTestId('compare-unchanged').textContent).toBe('2 positions did not change and are not listed.');
   });
 });

@@ -210,6 +210,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   quantity: '数量',
   price: '価格',
   'themed by tags': 'タグによるテーマ分',
+  '1 position did not change and is not listed.': '変化のなかった 1 件の保有銘柄は表示していません。',
+  '{{n}} positions did not change and are not listed.': '変化のなかった {{n}} 件の保有銘柄は表示していません。',
   To: '比較先',
   'Import a second holdings file into this portfolio to compare two snapshots.':
     '2 つのスナップショットを比較するには、このポートフォリオに 2 つ目の保有銘柄ファイルをインポートしてください。',
