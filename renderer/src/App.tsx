@@ -147,6 +147,11 @@ export function App() {
   );
   const windowUndo = useWindowUndo(history, onDeletionUndone, showError);
   const deletion = useDeletionUndo();
+  // A deletion is said by its undo banner: a confirmation still shown from before ("Renamed to
+  // Smith trust.") would stand beside "Deleted “Smith trust”." as if it were still so.
+  useEffect(() => {
+    if (deletion) dismissToast('notice');
+  }, [deletion, dismissToast]);
   const selected = portfolios?.find((p) => p.id === selectedId) ?? null;
   // A portfolio without a snapshot yet (just created, or its last one deleted) has no exposure to
   // ask for: its view says to import a holdings file, with no error beside it.

@@ -199,6 +199,20 @@ describe("the window's Undo after a deletion", () => {
     await waitFor(() => expect(bridge.restorePortfolio).toHaveBeenCalledTimes(1));
   });
 
+  it('takes away a confirmation still shown from before: "Renamed to Smith trust." stood beside "Deleted “Smith trust”."', async () => {
+    const bridge = portfoliosBridge();
+    Object.assign(bridge, { renamePortfolio: vi.fn(async () => makePortfolio({ id: 4, name: 'Smith trust' })) });
+    render(<App />);
+    await screen.findByTestId('position-row-NVDA');
+    fireEvent.click(screen.getByTestId('view-tab-portfolios'));
+    fireEvent.click(await screen.findByTestId('rename-portfolio-4'));
+    fireEvent.click(screen.getByTestId('rename-confirm'));
+    await waitFor(() => expect(screen.getAllByTestId('toast').map((x) => x.textContent)).toContainEqual(expect.stringContaining('Renamed to Smith trust.')));
+    await deletePortfolio(4);
+    await screen.findByTestId('undo-delete');
+    await waitFor(() => expect(screen.queryAllByTestId('toast').map((x) => x.textContent)).not.toContainEqual(expect.stringContaining('Renamed')));
+  });
+
   it("a snapshot's deletion: the toolbar restores it and shows its portfolio", async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     const snapshot = { id: 1, portfolioId: 1, asOf: '2026-11-24', sourceFile: 'a.csv', fileSha256: '', rowCount: 1, importedAt: '2026-11-24T00:00:00Z', preset: null };
