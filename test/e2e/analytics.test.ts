@@ -161,6 +161,8 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await expect.poll(() => h.page.getByTestId('view-tab-currencies').getAttribute('aria-selected')).toBe('true');
     await h.page.getByTestId('fx-missing-warning').waitFor();
     expect(await h.page.getByTestId('fx-row-USD').innerText()).toMatch(/missing/);
+    // What to type, not an example rate that could be taken for a suggestion.
+    expect(await h.page.getByTestId('fx-input-USD').getAttribute('placeholder')).toBe('EUR for 1 USD');
     await h.screenshot('analytics-currencies-missing');
     // A rate of 0 would value every USD position at nothing: refused inline, nothing sent.
     await h.page.getByTestId('fx-input-USD').fill('0');

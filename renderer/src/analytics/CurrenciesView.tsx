@@ -127,7 +127,8 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
                       aria-label={t('Rate for {{currency}}', { currency: c.currency })}
                       data-testid={`fx-input-${c.currency}`}
                       inputMode="decimal"
-                      placeholder={c.missing ? t('e.g. {{example}}', { example: '1.0845' }) : t('new rate')}
+                      // What to type, not a number that could be taken for a suggested rate (1.0845 was offered for yen).
+                      placeholder={c.missing ? t('{{base}} for 1 {{currency}}', { base: cur, currency: c.currency }) : t('new rate')}
                       value={drafts[c.currency] ?? ''}
                       aria-invalid={invalid[c.currency] ? true : undefined}
                       aria-describedby={invalid[c.currency] ? `fx-error-${c.currency}` : undefined}

@@ -21,6 +21,7 @@ export const ANALYSIS: Record<string, string> = {
   Rename: '名前を変更',
   'Loading…': '読み込み中…',
   'e.g. {{example}}': '例: {{example}}',
+  '{{base}} for 1 {{currency}}': '1 {{currency}} あたりの {{base}}',
   'Report saved to {{path}}': 'レポートを {{path}} に保存しました',
 
   // Charts saved as images
