@@ -10,7 +10,7 @@ import { MappingEditor, PreviewTable } from './ColumnMapping';
 import { importErrorWords } from './import-error-words';
 import { Modal } from '../ui/Modal';
 import { formatDate } from '../format';
-import { isFutureDate } from '../../../shared/import/future-date';
+import { isFutureDate, localDate } from '../../../shared/import/future-date';
 
 export type ImportChoice = ({ kind: 'existing'; portfolioId: number } | { kind: 'new'; name: string; baseCurrency: string }) & {
   options: ImportOptions;
@@ -201,6 +201,12 @@ export function ImportDialog({
               onChange={(e) => setAsOf(e.target.value || null)}
               title={preview?.format.asOf ? t('Date read from the file') : t('The file states no date; today is used unless you pick one')}
             />
+            {/* Said where it shows (the title only on hover): an empty date field read as a date still to give. */}
+            {!shownAsOf && preview && (
+              <span className="hint" data-testid="as-of-today">
+                {t('Left empty: today, {{date}}', { date: formatDate(localDate()) })}
+              </span>
+            )}
           </label>
         </div>
         {clash && <p className="field-error">{t('A portfolio with this name exists; choose it above to add a snapshot.')}</p>}

@@ -268,10 +268,14 @@ describe('importing holdings', () => {
   it("says beside the date that one after tomorrow would stay the portfolio's latest snapshot; today's, tomorrow's or the past's says nothing", async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
+    bridge.previewImport.mockResolvedValue(makePreview({ format: { ...makePreview().format, asOf: null } }));
     render(<App />);
     await openImportDialog();
     const date = screen.getByTestId('import-as-of');
+    // The file states no date: what an empty field means is said beside it.
+    expect(screen.getByTestId('as-of-today').textContent).toMatch(/^Left empty: today, [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     fireEvent.change(date, { target: { value: '2062-12-01' } });
+    expect(screen.queryByTestId('as-of-today')).toBeNull();
     expect(screen.getByTestId('as-of-future').textContent).toBe("Dec 1, 2062 is after today: this snapshot would stay the portfolio's latest, whose figures it shows, until a snapshot of a later date comes. Check the date.");
     // Import stays possible: the user may mean it.
     expect((screen.getByTestId('new-portfolio-confirm') as HTMLButtonElement).disabled).toBe(false);

@@ -22,6 +22,7 @@ export const ANALYSIS: Record<string, string> = {
   'Loading…': '読み込み中…',
   'e.g. {{example}}': '例: {{example}}',
   '{{base}} for 1 {{currency}}': '1 {{currency}} あたりの {{base}}',
+  'Left empty: today, {{date}}': '空欄のときは今日（{{date}}）',
   'Report saved to {{path}}': 'レポートを {{path}} に保存しました',
 
   // Charts saved as images
