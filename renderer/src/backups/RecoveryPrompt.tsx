@@ -71,7 +71,8 @@ export function RecoveryPrompt({ damaged, onStartEmpty }: { damaged: DamagedAtSt
           {t('Start empty')}
         </button>
         {backup && (
-          <button type="button" className="primary" data-testid="recovery-restore" onClick={() => void restore()} disabled={state.kind === 'working' || state.kind === 'restarting'}>
+          // Focused first: Enter restores the user's data, where it started empty (Start empty came first).
+          <button type="button" className="primary" data-testid="recovery-restore" data-autofocus onClick={() => void restore()} disabled={state.kind === 'working' || state.kind === 'restarting'}>
             {t('Restore this backup')}
           </button>
         )}

@@ -62,6 +62,8 @@ describe('restore prompt after a damaged database was moved aside', () => {
     expect(offer).toContain(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(BACKUP.createdAt)));
     expect(offer).toContain('taken before an import');
     expect(offer).toContain(BACKUP.file);
+    // The restore has focus (Enter restores), not Start empty, which came first.
+    expect(document.activeElement).toBe(screen.getByTestId('recovery-restore'));
   });
 
   it('Restore restores that backup, then asks the host to relaunch', async () => {
