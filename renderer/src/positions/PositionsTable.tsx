@@ -194,6 +194,15 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
   // Every render would pass over all 100,000 rows (about 15 ms of a switch to this view): only when
   // something is selected, and once per selection.
   const selectedPositions = useMemo(() => (selected.size === 0 ? [] : rows.filter((r) => selected.has(r.key) && !r.isCash)), [rows, selected]);
+  // A tag is of the symbol: positions not selected that hold a selected symbol (NVDA in the other
+  // account) are tagged too, which the bar says before the click ("Tag 3" tagged 4, unsaid).
+  const alsoTagged = useMemo(() => {
+    if (selectedPositions.length === 0) return 0;
+    const symbols = new Set(selectedPositions.map((p) => p.symbolKey));
+    let n = 0;
+    for (const r of rows) if (!r.isCash && !selected.has(r.key) && symbols.has(r.symbolKey)) n++;
+    return n;
+  }, [rows, selected, selectedPositions]);
   const applyBulk = async (themeId: string, weightBp: number) => {
     const keys = [...new Set(selectedPositions.map((p) => p.symbolKey))];
     const theme = themeById.get(themeId)?.name ?? themeId;
@@ -254,7 +263,7 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
         </p>
       )}
       {selected.size > 0 && (
-        <BulkTagBar count={selectedPositions.length} themes={themes} focusToken={bulkFocus} onApply={applyBulk} onClear={() => setSelected(new Set())} />
+        <BulkTagBar count={selectedPositions.length} alsoTagged={alsoTagged} themes={themes} focusToken={bulkFocus} onApply={applyBulk} onClear={() => setSelected(new Set())} />
       )}
       <div className="table-scroll" ref={scroller}>
         <table data-testid="positions-table" role="grid" aria-multiselectable="true">

@@ -8,12 +8,15 @@ import { errorWords } from '../failure-words';
 /** Tags every selected position at once: one theme, one weight, one undoable step. */
 export function BulkTagBar({
   count,
+  alsoTagged = 0,
   themes,
   focusToken,
   onApply,
   onClear,
 }: {
   count: number;
+  /** Positions not selected that hold a selected symbol: a tag is of the symbol, so they are tagged too. */
+  alsoTagged?: number;
   themes: Theme[];
   /** Changes when the user asks for the bar from the keyboard ("t"): the theme select takes focus. */
   focusToken: number;
@@ -68,6 +71,13 @@ export function BulkTagBar({
       <button type="button" className="small" onClick={onClear}>
         {t('Clear selection')}
       </button>
+      {alsoTagged > 0 && (
+        <span className="muted small" data-testid="bulk-also-tagged">
+          {alsoTagged === 1
+            ? t('1 more position holds one of these symbols and is tagged too (a tag is of the symbol).')
+            : t('{{n}} more positions hold these symbols and are tagged too (a tag is of the symbol).', { n: formatCount(alsoTagged) })}
+        </span>
+      )}
       {error && (
         <span className="field-error" role="alert">
           {error}
