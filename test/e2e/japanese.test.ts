@@ -243,6 +243,8 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await panel.getByText('テーマ「nope」は、ここにもファイルにもありません。').waitFor();
     await panel.getByText('銘柄コードが空です。').waitFor();
     expect(await panel.innerText()).not.toMatch(/There is no theme|The symbol is empty/);
+    // The row that cannot be read is counted beside the conflict (the counts said 1 of the 2 rows).
+    expect(await h.page.getByTestId('tag-import-summary').innerText()).toMatch(/競合 1 件。インポートするまで何も書き込まれません。読み取れない行が 1 行あります。$/);
     await check('tag file preview');
     await h.screenshot('ja-10-tag-file-preview');
     await h.page.keyboard.press('Escape');

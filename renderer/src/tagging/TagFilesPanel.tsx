@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TagImportPreview } from '../../../shared/api/contract';
 import { api } from '../api';
 import { formatCount, formatWeight } from '../format';
-import { msg } from '../i18n';
+import { currentLanguage, msg } from '../i18n';
 import { saidWords } from '../said-words';
 import type { RecordTagStep } from './ThemesDialog';
 import type { Theme } from '../../../shared/domain/types';
@@ -72,6 +72,8 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
             {p.newThemes.length
               ? t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} in conflict; new themes: {{themes}}. Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict, themes: p.newThemes.join(', ') })
               : t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} in conflict. Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict })}
+            {/* Rows that cannot be read are counted too (the counts above leave them out); Japanese puts no space between sentences. */}
+            {p.errors.length > 0 && `${currentLanguage() === 'ja' ? '' : ' '}${p.errors.length === 1 ? t('1 row cannot be read.') : t('{{n}} rows cannot be read.', { n: formatCount(p.errors.length) })}`}
           </p>
           <div className="issues">
             <table>

@@ -23,6 +23,8 @@ export const ANALYSIS: Record<string, string> = {
   'e.g. {{example}}': '例: {{example}}',
   '{{base}} for 1 {{currency}}': '1 {{currency}} あたりの {{base}}',
   'Left empty: today, {{date}}': '空欄のときは今日（{{date}}）',
+  '1 row cannot be read.': '読み取れない行が 1 行あります。',
+  '{{n}} rows cannot be read.': '読み取れない行が {{n}} 行あります。',
   '1 more position holds one of these symbols and is tagged too (a tag is of the symbol).': 'これらの銘柄を持つ保有銘柄がほかに 1 件あり、それにもタグが付きます（タグは銘柄に付きます）。',
   '{{n}} more positions hold these symbols and are tagged too (a tag is of the symbol).': 'これらの銘柄を持つ保有銘柄がほかに {{n}} 件あり、それらにもタグが付きます（タグは銘柄に付きます）。',
   'Report saved to {{path}}': 'レポートを {{path}} に保存しました',
