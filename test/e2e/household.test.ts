@@ -144,5 +144,12 @@ describe('household and benchmark views', () => {
     await h.page.getByTestId('view-tab-household').click();
     await h.page.getByText('No household yet').waitFor();
     expect(await h.page.getByTestId('household-view').innerText()).toContain('Ann IRA belongs to no client.');
+    // Given one there, in a field, not a Rename in another view to find: the household shows.
+    await h.page.getByTestId('set-client-name').fill('Ann Lee');
+    await h.page.getByTestId('set-client-save').click();
+    await h.page.getByText('No household yet').waitFor({ state: 'detached' });
+    await h.page.getByTestId('toast').filter({ hasText: 'Ann IRA now belongs to Ann Lee.' }).waitFor();
+    expect(h.backend.db.prepare("SELECT client_name FROM portfolios WHERE name = 'Ann IRA'").pluck().get()).toBe('Ann Lee');
+    expect((await h.page.getByTestId('household-view').innerText())).not.toContain('belongs to no client');
   });
 });

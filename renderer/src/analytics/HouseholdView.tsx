@@ -13,6 +13,7 @@ import { ExportReportDialog } from '../reports/ExportReportDialog';
 import { formatDate, formatMoney, formatPoints, formatShare, formatWeight } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { TargetCell } from './TargetCell';
+import { SetClientForm } from './SetClientForm';
 import { HouseholdTargets } from './HouseholdTargets';
 import { useCall } from '../ui/useCall';
 import { clientOf, clientsCall, CLIENTS_ANSWER, householdAnswer, householdCurrency, householdFiguresCall } from './household-calls';
@@ -27,7 +28,7 @@ import { errorWords } from '../failure-words';
  * in one currency at each snapshot's own rates), with its theme shares against the client's target
  * mix, its portfolios and its largest positions (the same security in several accounts is one line).
  */
-export function HouseholdView({ portfolio, portfolioName, onMessage, version }: ViewProps & { version: number }) {
+export function HouseholdView({ portfolio, portfolioName, onMessage, onPortfoliosChanged, version }: ViewProps & { version: number }) {
   const { t } = useTranslation();
   // Drawn at once from answers fetched ahead in this generation of figures (household-calls.ts).
   const clients = useCall<ClientSummary[]>(clientsCall(version), `clients:${version}`, keptAnswer<ClientSummary[]>(CLIENTS_ANSWER, version));
@@ -56,6 +57,7 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, version }: 
           <code>themelens client set &quot;{portfolioName}&quot; &quot;{t('Client name')}&quot;</code>
           {t('. Their combined exposure then shows here.')}
         </p>
+        <SetClientForm portfolio={portfolio} onMessage={onMessage} onDone={() => onPortfoliosChanged(portfolio.id)} />
       </section>
     );
   }

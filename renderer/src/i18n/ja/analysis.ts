@@ -155,6 +155,8 @@ export const ANALYSIS: Record<string, string> = {
     '{{name}} はどの顧客にも属していません。顧客を設定するには（同じ世帯の他のポートフォリオも同様に）、',
   'in the Portfolios view, or on the command line:': 'を「ポートフォリオ一覧」画面で使うか、コマンドラインで次を実行してください:',
   'Client name': '顧客名',
+  'Set client': '顧客を設定',
+  '{{portfolio}} now belongs to {{client}}.': '{{portfolio}} の顧客を {{client}} に設定しました。',
   '. Their combined exposure then shows here.': '。設定すると、合算したエクスポージャーがここに表示されます。',
   Household: '世帯',
   'Household: {{name}}': '世帯: {{name}}',
