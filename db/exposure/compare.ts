@@ -166,10 +166,14 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   const add = (sums: number[], r: number, c: number) => (sums[r] = (sums[r] as number) + c);
   const sumQe = new Array<number>(n).fill(0);
   const errQe = new Array<number>(n).fill(0);
+  // A holding whose value did not move (a split: twice the shares at half the price) has a
+  // quantity effect and its opposite in price, and no change to share them by: each theme takes
+  // its part of the old value's. Untagged, the rest, took all of it.
   const quantityShare = (cell: number, x: number, z: number) => {
     const row = cellRow(cell, width);
     const r = cellRoot(cell, width);
     if (vb[row] !== va[row]) addExactly(sumQe, errQe, r, ((z - x) * 1.0 * (qe[row] as number)) / ((vb[row] as number) - (va[row] as number)));
+    else if (va[row] !== 0) addExactly(sumQe, errQe, r, (x * 1.0 * (qe[row] as number)) / (va[row] as number));
   };
   for (const cell of ca.cells) {
     const c = ca.get(cell);

@@ -357,7 +357,7 @@ export function App() {
             <UndoBanner
               text={t('Deleted “{{name}}”.', { name: deletion.name })}
               testId="undo-delete"
-              onUndo={() => void undoDeletion(deletion).then(onDeletionUndone, showError)}
+              onUndo={() => void undoDeletion(deletion).then((r) => r && onDeletionUndone(r), showError)}
             />
           )}
           <EmptyState onImport={() => void startImport()} onSample={() => void sample('load')} busy={busy} />

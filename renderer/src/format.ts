@@ -45,6 +45,18 @@ export function formatMoney(value: number, currency: string): string {
 }
 
 /**
+ * An amount of change with its sign, as formatMoney writes it: "+$1,050.00", "-¥1,200". A change
+ * that rounds to nothing in the currency's smallest unit (a residue of adding fractions of a cent,
+ * 0.4 yen) is no change: "$0.00", never "+$0.00" or "-¥0".
+ */
+export function formatSignedMoney(value: number, currency: string): string {
+  const f = formatter(`money|${currency}`, { style: 'currency', currency }, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const scale = 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2);
+  const units = Math.round(value * scale);
+  return `${units > 0 ? '+' : ''}${f.format(units === 0 ? 0 : units / scale)}`;
+}
+
+/**
  * Compact money for chart axes and bar labels: "$12K", "$1.2M". Grouped always: Japanese compacts
  * from 10,000 (万), and below it wrote "$1200" beside the table's "$1,200.00".
  */

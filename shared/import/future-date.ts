@@ -14,7 +14,8 @@ const DAYS_AHEAD_ALLOWED = 1;
 
 /** Whether a snapshot dated `asOf` (YYYY-MM-DD) is later than tomorrow on this computer at `now`. */
 export function isFutureDate(asOf: string, now: Date): boolean {
-  return asOf > localDate(new Date(now.getTime() + DAYS_AHEAD_ALLOWED * 86_400_000));
+  // By the calendar, not 24 hours on: the night a clock goes back, 24 hours on is still today.
+  return asOf > localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() + DAYS_AHEAD_ALLOWED));
 }
 
 /**

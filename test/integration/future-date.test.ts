@@ -3,6 +3,7 @@
  * snapshot dated 2062 for 2026 (a typo in the date field, a file's date read wrong) hid every import
  * after it, as history, without a word. The import now says so.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,5 +62,17 @@ describe('futureDateCheck', () => {
     const newYearsEve = new Date(2026, 11, 31, 23, 30).toISOString();
     expect(futureDateCheck('2027-01-01', newYearsEve)).toBeNull();
     expect(futureDateCheck('2027-01-02', newYearsEve)).toMatchObject({ today: '2026-12-31' });
+  });
+
+  it('counts tomorrow by the calendar: the night the clocks go back, 24 hours on was still today (New York, 1 November 2026)', () => {
+    // In a process of its own: the time zone is read when a process starts.
+    const script = "import('./shared/import/future-date.ts').then((m) => { const f = m.isFutureDate ?? m.default.isFutureDate; const at = new Date(2026, 10, 1, 0, 30); console.log(JSON.stringify([f('2026-11-02', at), f('2026-11-03', at)])); })";
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: join(__dirname, '../..'),
+      env: { ...process.env, TZ: 'America/New_York' },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([false, true]);
   });
 });

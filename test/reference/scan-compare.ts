@@ -112,7 +112,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
                 UNION ALL SELECT account, symbol_key, root, 0, c, 0 FROM cmp_b_c
                 UNION ALL SELECT account, symbol_key, root, 0, 0, c FROM cmp_ba_c) GROUP BY account, symbol_key, root)
          SELECT r.root, sum(r.ca) AS va, sum(r.cb) AS vb, sum(r.cb - r.cba) AS te,
-                sum(CASE WHEN m.vb = m.va THEN 0 ELSE (r.cba - r.ca) * 1.0 * m.qe / (m.vb - m.va) END) AS qe
+                sum(CASE WHEN m.vb <> m.va THEN (r.cba - r.ca) * 1.0 * m.qe / (m.vb - m.va) WHEN m.va = 0 THEN 0 ELSE r.ca * 1.0 * m.qe / m.va END) AS qe
          FROM r JOIN cmp m USING (account, symbol_key) GROUP BY r.root`,
       )
       .all() as { root: string; va: number; vb: number; te: number; qe: number }[];

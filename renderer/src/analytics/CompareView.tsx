@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../shared/domain/types';
 import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison, UntaggedChange } from '../../../shared/exposure/analytics';
 import { api } from '../api';
-import { formatCount, formatMoney, formatQuantity, formatShare } from '../format';
+import { formatCount, formatMoney, formatQuantity, formatShare, formatSignedMoney } from '../format';
 import { msg } from '../i18n';
 import { UNTAGGED_COLOR } from '../../../shared/domain/default-themes';
 import type { ViewProps } from './AnalyticsViews';
@@ -14,11 +14,7 @@ import { afterNextPaint, useSwitchMeasure } from './timing';
 const STATUS_LABEL: Record<ChangeStatus, string> = { new: msg('New'), gone: msg('Gone'), grown: msg('Grown'), shrunk: msg('Shrunk'), unchanged: msg('Unchanged') };
 /** Why a position's value changed (the comparison's reason codes), as the Why column says it. */
 const REASON_LABEL: Record<ChangeReason, string> = { quantity: msg('quantity'), price: msg('price'), tag: msg('themed by tags') };
-/** A change with its sign, to the cent: a residue of adding fractions of a cent is no change ("+$0.00", "-$0.00"). */
-const signed = (v: number, cur: string) => {
-  const cents = Math.round(v * 100);
-  return `${cents > 0 ? '+' : ''}${formatMoney(cents === 0 ? 0 : cents / 100, cur)}`;
-};
+const signed = formatSignedMoney;
 
 /**
  * Position rows drawn with the view itself, more than a screen holds; the rest (up to 300) follow
@@ -109,6 +105,9 @@ export function CompareView({ portfolio, snapshots, version }: ViewProps & { sna
 export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; currency: string }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<ChangeStatus | 'all'>('all');
+  // Positions not in the list of changes: of every position compared, those that changed neither in
+  // value nor in tags ("unchanged" counts a value that held while its tags moved, which is listed).
+  const unlisted = Object.values(c.counts).reduce((s, n) => s + n, 0) - c.changedCount;
   // Which comparison has all its rows drawn: the first frame of a new one draws FIRST_ROWS.
   const [whole, setWhole] = useState<SnapshotComparison | null>(null);
   useEffect(() => {
@@ -179,10 +178,10 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
             {t('The {{shown}} largest changes of {{n}} are listed; the filters choose among them.', { shown: formatCount(c.positions.length), n: formatCount(c.changedCount) })}
           </p>
         )}
-        {c.counts.unchanged > 0 && (
+        {unlisted > 0 && (
           // The list is of changes: said, so its values are not taken for the portfolio's (the per-theme table has those).
           <p className="muted small" data-testid="compare-unchanged">
-            {c.counts.unchanged === 1 ? t('1 position did not change and is not listed.') : t('{{n}} positions did not change and are not listed.', { n: formatCount(c.counts.unchanged) })}
+            {unlisted === 1 ? t('1 position did not change and is not listed.') : t('{{n}} positions did not change and are not listed.', { n: formatCount(unlisted) })}
           </p>
         )}
         <table className="compact" data-testid="compare-positions">

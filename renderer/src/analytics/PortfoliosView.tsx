@@ -45,14 +45,16 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
         <UndoBanner
           text={t('Deleted “{{name}}”.', { name: undo.name })}
           testId="undo-delete"
-          onUndo={() => {
-            let restoredId: number | undefined;
-            void run(
-              async () => undoDeletion(undo).then((r) => (restoredId = r.select)),
-              t('Restored {{name}}.', { name: undo.name }),
-              () => restoredId,
-            );
-          }}
+          onUndo={() =>
+            void undoDeletion(undo).then(
+              (r) => {
+                if (!r) return; // undone already (a second press)
+                onMessage(r.said, 'ok');
+                onPortfoliosChanged(r.select);
+              },
+              (err: unknown) => onMessage(errorWords(err), 'error'),
+            )
+          }
         />
       )}
       <section className="panel wide" aria-label={t('Portfolios')}>

@@ -35,7 +35,7 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
         <UndoBanner
           text={t('Deleted the snapshot of {{date}} ({{file}}).', named(undo))}
           testId="undo-snapshot-delete"
-          onUndo={() => void run(async () => (await undoDeletion(undo)).said)}
+          onUndo={() => void run(async () => (await undoDeletion(undo))?.said ?? null)}
         />
       )}
       {snapshots.length === 0 && <p className="muted">{t('This portfolio has no snapshots yet: import a holdings file.')}</p>}

@@ -50,10 +50,12 @@ export interface UndoneDeletion {
 
 /**
  * Restores the deletion offered, wherever its Undo was pressed (its banner, the toolbar, Ctrl+Z).
- * The offer ends first, so a second press cannot restore twice; a refused restore throws.
+ * The offer ends before the call, and an offer already ended (a second press before the window
+ * drew the first's) restores nothing: null. A refused restore throws.
  */
-export async function undoDeletion(undo: DeletionUndo): Promise<UndoneDeletion> {
-  if (current === undo) offerDeletionUndo(null);
+export async function undoDeletion(undo: DeletionUndo): Promise<UndoneDeletion | null> {
+  if (current !== undo) return null;
+  offerDeletionUndo(null);
   if (undo.kind === 'portfolio') {
     const restored = await api().restorePortfolio({ undoToken: undo.token });
     return { said: t('Restored {{name}}.', { name: undo.name }), select: restored.id };

@@ -202,7 +202,7 @@ export function ImportDialog({
               title={preview?.format.asOf ? t('Date read from the file') : t('The file states no date; today is used unless you pick one')}
             />
             {/* Said where it shows (the title only on hover): an empty date field read as a date still to give. */}
-            {!shownAsOf && preview && (
+            {!shownAsOf && preview && error === null && (
               <span className="hint" data-testid="as-of-today">
                 {t('Left empty: today, {{date}}', { date: formatDate(localDate()) })}
               </span>
@@ -210,7 +210,7 @@ export function ImportDialog({
           </label>
         </div>
         {clash && <p className="field-error">{t('A portfolio with this name exists; choose it above to add a snapshot.')}</p>}
-        {shownAsOf && isFutureDate(shownAsOf, new Date()) && (
+        {shownAsOf && (asOf !== null || error === null) && isFutureDate(shownAsOf, new Date()) && (
           // Said before the import as after it (its check): a date typed a year or a decade ahead would make this snapshot the portfolio's figures until then.
           <p className="field-error" role="status" data-testid="as-of-future">
             {t("{{date}} is after today: this snapshot would stay the portfolio's latest, whose figures it shows, until a snapshot of a later date comes. Check the date.", { date: formatDate(shownAsOf) })}
@@ -296,7 +296,8 @@ export function ImportDialog({
             {importErrorWords(t, error)}
           </p>
         )}
-        {preview?.problem && (
+        {/* The last preview's problem, unless the choice since could not be read at all (its error above). */}
+        {preview?.problem && error === null && (
           <p className="field-error" role="alert">
             {preview.problemSaid ? t(preview.problemSaid.text, preview.problemSaid.params) : preview.problem}
           </p>

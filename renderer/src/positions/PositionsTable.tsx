@@ -195,14 +195,16 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
   // something is selected, and once per selection.
   const selectedPositions = useMemo(() => (selected.size === 0 ? [] : rows.filter((r) => selected.has(r.key) && !r.isCash)), [rows, selected]);
   // A tag is of the symbol: positions not selected that hold a selected symbol (NVDA in the other
-  // account) are tagged too, which the bar says before the click ("Tag 3" tagged 4, unsaid).
+  // account) are tagged too, which the bar says before the click ("Tag 3" tagged 4, unsaid). Counted
+  // over every position, those a search or filter hides included: they are the ones not seen.
   const alsoTagged = useMemo(() => {
-    if (selectedPositions.length === 0) return 0;
+    if (selectedPositions.length === 0 || !lines) return 0;
     const symbols = new Set(selectedPositions.map((p) => p.symbolKey));
+    const chosen = new Set(selectedPositions.map((p) => p.key));
     let n = 0;
-    for (const r of rows) if (!r.isCash && !selected.has(r.key) && symbols.has(r.symbolKey)) n++;
+    for (const r of lines) if (!r.isCash && !chosen.has(r.key) && symbols.has(r.symbolKey)) n++;
     return n;
-  }, [rows, selected, selectedPositions]);
+  }, [lines, selectedPositions]);
   const applyBulk = async (themeId: string, weightBp: number) => {
     const keys = [...new Set(selectedPositions.map((p) => p.symbolKey))];
     const theme = themeById.get(themeId)?.name ?? themeId;

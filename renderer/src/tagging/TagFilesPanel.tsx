@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagImportPreview } from '../../../shared/api/contract';
+import { TAG_FILE_TEXT } from '../../../shared/tags/tag-file-text';
 import { api } from '../api';
 import { formatCount, formatWeight } from '../format';
 import { currentLanguage, msg } from '../i18n';
@@ -11,6 +12,9 @@ import { errorWords } from '../failure-words';
 
 /** What a line of the file does, as the preview shows it. */
 const STATUS: Record<TagImportPreview['rows'][number]['status'], string> = { new: msg('new'), same: msg('same'), changed: msg('changed'), conflict: msg('conflict') };
+
+/** A fault of the whole file, not of a row: the preview lists it, and counts no row for it. */
+const WHOLE_FILE: ReadonlySet<string> = new Set([TAG_FILE_TEXT.badHeader, TAG_FILE_TEXT.notJson, TAG_FILE_TEXT.notTagsFile]);
 
 /** Share themes and tags with colleagues: export as JSON or CSV; import with a preview of what changes. */
 export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly Theme[]; onChanged: () => void; record: RecordTagStep }) {
@@ -51,6 +55,8 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
   const p = pending?.preview;
   const w = (bp: number | null) => (bp === null ? '—' : formatWeight(bp / 10000));
   const blocked = p ? p.counts.conflict > 0 || p.errors.length > 0 : true;
+  // Rows the file has that cannot be read; not a fault of the whole file (not JSON, no header), said on its own.
+  const rowErrors = p ? p.errors.filter((e) => !WHOLE_FILE.has(e.text ?? '')).length : 0;
   return (
     <div data-testid="share-panel">
       <div className="form-row">
@@ -73,7 +79,7 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
               ? t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} in conflict; new themes: {{themes}}. Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict, themes: p.newThemes.join(', ') })
               : t('{{file}}: {{added}} new, {{changed}} changed, {{same}} unchanged, {{conflicts}} in conflict. Nothing is written until you import.', { file: p.file, added: p.counts.new, changed: p.counts.changed, same: p.counts.same, conflicts: p.counts.conflict })}
             {/* Rows that cannot be read are counted too (the counts above leave them out); Japanese puts no space between sentences. */}
-            {p.errors.length > 0 && `${currentLanguage() === 'ja' ? '' : ' '}${p.errors.length === 1 ? t('1 row cannot be read.') : t('{{n}} rows cannot be read.', { n: formatCount(p.errors.length) })}`}
+            {rowErrors > 0 && `${currentLanguage() === 'ja' ? '' : ' '}${rowErrors === 1 ? t('1 row cannot be read.') : t('{{n}} rows cannot be read.', { n: formatCount(rowErrors) })}`}
           </p>
           <div className="issues">
             <table>

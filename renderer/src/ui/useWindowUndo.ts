@@ -18,7 +18,8 @@ export function useWindowUndo(history: ReturnType<typeof useTagHistory>, onResto
   const undo = useCallback(async () => {
     if (!latest) return history.undo();
     try {
-      onRestored(await undoDeletion(latest));
+      const restored = await undoDeletion(latest);
+      if (restored) onRestored(restored);
     } catch (err) {
       onError(err);
     }

@@ -93,6 +93,19 @@ describe('snapshot comparison', () => {
     expect(c.to.totalValue).toBe(24500);
   });
 
+  it("splits a holding's quantity effect among its themes when its value did not move (a split), where untagged took all of it", () => {
+    const db = makeDb();
+    tag(db, 'NVDA', 'data-centers', 6000, '2026-06-01T00:00:00Z');
+    // 10 at 100, then 20 at 50 (a two-for-one split): 1,000 both times.
+    const a = addSnapshot(db, '2026-06-30', '2026-07-01T00:00:00Z', [{ symbol: 'NVDA', quantity: '10', valueCents: 100_000 }]);
+    const b = addSnapshot(db, '2026-09-30', '2026-10-01T00:00:00Z', [{ symbol: 'NVDA', quantity: '20', valueCents: 100_000 }]);
+    const c = compareSnapshots(db, getPortfolio(db, 1), getSnapshot(db, a), getSnapshot(db, b));
+    // Quantity: 10 more at the old price of 100, +1,000; price: the rest of no change, -1,000. Data
+    // centers hold 60% of it, untagged 40%.
+    expect(c.themes.find((t) => t.id === 'data-centers')).toMatchObject({ fromValue: 600, toValue: 600, quantityEffect: 600, priceEffect: -600, tagEffect: 0 });
+    expect(c.untagged).toMatchObject({ fromValue: 400, toValue: 400, quantityEffect: 400, priceEffect: -400, tagEffect: 0 });
+  });
+
   it('gives untagged (cash included) its change too, so the rows add up to the totals (by hand)', () => {
     const { db, portfolio, a, b } = twoSnapshots();
     const c = compareSnapshots(db, portfolio, a, b);

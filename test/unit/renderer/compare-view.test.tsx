@@ -19,7 +19,8 @@ const comparison: SnapshotComparison = {
   untagged: { fromValue: 3500, toValue: 3000, fromShare: 3500 / 18500, toShare: 3000 / 24500, quantityEffect: 500, priceEffect: 0, tagEffect: -1000 },
   counts: { new: 1, gone: 1, grown: 2, shrunk: 0, unchanged: 2 },
   positions: [],
-  changedCount: 4,
+  // NVDA, KMI, AMD, TSLA and AAPL (its tags moved, its value did not); cash did not change.
+  changedCount: 5,
   missingCurrencies: [],
 };
 
@@ -49,7 +50,7 @@ describe('the Compare view per theme', () => {
     expect(screen.getByTestId('compare-why-AMD').textContent).toBe('quantity +$1,500.00; themed by tags +$1,050.00');
     expect(screen.getByTestId('compare-why-AAPL').textContent).toBe('themed by tags +$1,000.00');
     expect(screen.getByTestId('compare-why-KMI').textContent).toBe('price +$500.00');
-    // Two positions did not change (comparison.counts): not listed, and said.
-    expect(screen.getByTestId('compare-unchanged').textContent).toBe('2 positions did not change and are not listed.');
+    // Two count as unchanged, but AAPL's tags moved and it is listed: cash alone is not, and said.
+    expect(screen.getByTestId('compare-unchanged').textContent).toBe('1 position did not change and is not listed.');
   });
 });

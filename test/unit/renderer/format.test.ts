@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDecimalText, formatMoney, formatMoneyShort, formatQuantity, formatShare, formatStoredQuantity, formatWeight } from '../../../renderer/src/format';
+import { formatDate, formatDecimalText, formatMoney, formatMoneyShort, formatQuantity, formatShare, formatSignedMoney, formatStoredQuantity, formatWeight } from '../../../renderer/src/format';
 
 /** Plays a user whose system language is `lang`. */
 function useLocale(lang: string) {
@@ -72,6 +72,16 @@ describe('format in the user locale and the portfolio currency', () => {
     expect(formatDate('2026-11-24')).toBe('Nov 24, 2026');
     expect(formatDate(null)).toBe('');
     expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('signs a change to the currency\'s smallest unit: nothing that rounds away reads "+¥0" or "-$0.00"', () => {
+    useLocale('en-US');
+    expect(formatSignedMoney(1050, 'USD')).toBe('+$1,050.00');
+    expect(formatSignedMoney(-0.004, 'USD')).toBe('$0.00');
+    expect(formatSignedMoney(0.004, 'USD')).toBe('$0.00');
+    expect(formatSignedMoney(0.4, 'JPY')).toBe('¥0');
+    expect(formatSignedMoney(-1200.4, 'JPY')).toBe('-¥1,200');
+    expect(formatSignedMoney(0.006, 'USD')).toBe('+$0.01');
   });
 
   it("shows a position's quantity as stored, every decimal kept, where the number was cut to six decimals (0.12345678 BTC read 0.123457)", () => {

@@ -243,7 +243,8 @@ describe('importing holdings', () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
     bridge.previewImport
-      .mockResolvedValueOnce(makePreview())
+      // A problem of the first rows that the import may still read past (not final): Import stays.
+      .mockResolvedValueOnce(makePreview({ problem: 'positions.csv line 9: an old problem.', problemFinal: false }))
       .mockRejectedValueOnce(bridgeError('IMPORT_FATAL', 'positions.csv line 1: The file cannot be read as UTF-16. Choose another encoding under File format.'))
       .mockResolvedValueOnce(makePreview());
     render(<App />);
@@ -253,7 +254,9 @@ describe('importing holdings', () => {
     await waitFor(() => expect(confirm.disabled).toBe(false));
     expect(within(dialog).getByTestId('preview-summary')).toBeTruthy();
     fireEvent.change(screen.getByTestId('import-delimiter'), { target: { value: ';' } });
-    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/cannot be read as UTF-16/);
+    // One alert: the old preview's problem goes with its rows (it stood beside the new error).
+    await within(dialog).findByText(/cannot be read as UTF-16/);
+    expect(within(dialog).getAllByRole('alert').map((a) => a.textContent)).toEqual([expect.stringMatching(/cannot be read as UTF-16/)]);
     expect(confirm.disabled).toBe(true);
     expect(within(dialog).queryByTestId('preview-summary')).toBeNull();
     // The mapping stays to change; another choice that reads brings the rows and Import back.
@@ -280,7 +283,8 @@ describe('importing holdings', () => {
     // Import stays possible: the user may mean it.
     expect((screen.getByTestId('new-portfolio-confirm') as HTMLButtonElement).disabled).toBe(false);
     const day = (offset: number) => {
-      const d = new Date(Date.now() + offset * 86_400_000);
+      const now = new Date();
+      const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset);
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     };
     for (const offset of [0, 1, -30]) {

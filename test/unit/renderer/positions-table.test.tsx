@@ -34,6 +34,26 @@ describe('positions table', () => {
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toContain('0.12345678');
   });
 
+  it('says before the bulk tag that positions not selected hold the symbol and are tagged too, those a search hides included', async () => {
+    const positions = [
+      makePosition({ account: 'X1', symbol: 'NVDA', symbolKey: 'NVDA', value: 500, localValue: 500 }),
+      makePosition({ account: 'Z9', symbol: 'NVDA', symbolKey: 'NVDA', value: 400, localValue: 400 }),
+      makePosition({ account: 'X1', symbol: 'KMI', symbolKey: 'KMI', value: 300, localValue: 300 }),
+    ];
+    installBridge({ portfolios: [makePortfolio()], report: makeReport({ positions, positionCount: 3 }) });
+    render(<App />);
+    await screen.findAllByTestId('position-row-NVDA');
+    // Only account X1 in view: NVDA in Z9 is hidden, and would be tagged with NVDA in X1.
+    fireEvent.change(screen.getByTestId('positions-search'), { target: { value: 'X1' } });
+    await waitFor(() => expect(screen.getAllByTestId(/^position-row-/)).toHaveLength(2));
+    fireEvent.click(screen.getByTestId('position-row-NVDA'));
+    expect(screen.getByTestId('bulk-also-tagged').textContent).toBe('1 more position holds one of these symbols and is tagged too (a tag is of the symbol).');
+    // KMI alone: no other position holds it.
+    fireEvent.click(screen.getByTestId('position-row-KMI'));
+    await waitFor(() => expect(screen.getByTestId('bulk-bar').textContent).toMatch(/^1 selected/));
+    expect(screen.queryByTestId('bulk-also-tagged')).toBeNull();
+  });
+
   it('searches, filters by theme and sorts by a column header, saying how many rows match', async () => {
     installBridge({ portfolios: [makePortfolio()] });
     render(<App />);
