@@ -118,8 +118,10 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
   const sizes = new Float64Array(rows);
   let changedCount = 0;
   for (let i = 0; i < rows; i++) {
-    const changed = va[i] !== vb[i] || te[i] !== 0 || (slotA[i] as number) < 0 || (slotB[i] as number) < 0;
-    sizes[i] = changed ? Math.max(Math.abs((vb[i] as number) - (va[i] as number)), Math.abs(te[i] as number)) : -1;
+    // A quantity that moved while the value held (a split) is a change too: its quantity and price
+    // effects explain the themes' rows, and it was left out as unchanged.
+    const changed = va[i] !== vb[i] || te[i] !== 0 || qe[i] !== 0 || (slotA[i] as number) < 0 || (slotB[i] as number) < 0;
+    sizes[i] = changed ? Math.max(Math.abs((vb[i] as number) - (va[i] as number)), Math.abs(te[i] as number), Math.abs(qe[i] as number)) : -1;
     if (changed) changedCount++;
   }
   const shown = rowsShown(sizes, limit, (x, y) => compareBinary(accountOf(x), accountOf(y)) || compareBinary(keyOf(x), keyOf(y)));

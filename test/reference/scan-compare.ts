@@ -74,7 +74,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
     for (const r of db.prepare(sql`SELECT ${status} AS s, count(*) AS n FROM cmp GROUP BY s`.text).all() as { s: ChangeStatus; n: number }[]) counts[r.s] = r.n;
 
     const rows = db
-      .prepare(sql`SELECT *, ${status} AS status FROM cmp WHERE vb <> va OR te <> 0 OR NOT in_a OR NOT in_b ORDER BY max(abs(vb - va), abs(te)) DESC, account, symbol_key LIMIT ?`.text)
+      .prepare(sql`SELECT *, ${status} AS status FROM cmp WHERE vb <> va OR te <> 0 OR qe <> 0 OR NOT in_a OR NOT in_b ORDER BY max(abs(vb - va), abs(te), abs(qe)) DESC, account, symbol_key LIMIT ?`.text)
       .all(limit) as { account: string; symbol_key: string; symbol: string; description: string; qa: number | null; qb: number | null; va: number; vb: number; qe: number; te: number; status: ChangeStatus }[];
     const positions: PositionChange[] = rows.map((r) => {
       const pe = r.vb - r.va - r.qe;
@@ -151,7 +151,7 @@ function compareIn(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, l
       tagEffect: money(ute),
     };
     const missing = [...new Set([...missingFrom, ...missingTo])];
-    const changedCount = db.prepare('SELECT count(*) FROM cmp WHERE vb <> va OR te <> 0 OR NOT in_a OR NOT in_b').pluck().get() as number;
+    const changedCount = db.prepare('SELECT count(*) FROM cmp WHERE vb <> va OR te <> 0 OR qe <> 0 OR NOT in_a OR NOT in_b').pluck().get() as number;
     db.exec('DROP TABLE IF EXISTS temp.cmp; DROP TABLE IF EXISTS temp.cmp_a; DROP TABLE IF EXISTS temp.cmp_b; DROP TABLE IF EXISTS temp.cmp_a_c; DROP TABLE IF EXISTS temp.cmp_b_c; DROP TABLE IF EXISTS temp.cmp_ba_c;');
     return {
       portfolioId: portfolio.id,

@@ -101,7 +101,9 @@ describe('snapshot comparison', () => {
     const b = addSnapshot(db, '2026-09-30', '2026-10-01T00:00:00Z', [{ symbol: 'NVDA', quantity: '20', valueCents: 100_000 }]);
     const c = compareSnapshots(db, getPortfolio(db, 1), getSnapshot(db, a), getSnapshot(db, b));
     // Quantity: 10 more at the old price of 100, +1,000; price: the rest of no change, -1,000. Data
-    // centers hold 60% of it, untagged 40%.
+    // centers hold 60% of it, untagged 40%. Listed (it was left out as unchanged), its status by value.
+    expect(c.positions.map((p) => [p.symbolKey, p.status, p.fromQuantity, p.toQuantity, p.quantityEffect, p.priceEffect, p.reasons])).toEqual([['NVDA', 'unchanged', 10, 20, 1000, -1000, ['quantity', 'price']]]);
+    expect(c.changedCount).toBe(1);
     expect(c.themes.find((t) => t.id === 'data-centers')).toMatchObject({ fromValue: 600, toValue: 600, quantityEffect: 600, priceEffect: -600, tagEffect: 0 });
     expect(c.untagged).toMatchObject({ fromValue: 400, toValue: 400, quantityEffect: 400, priceEffect: -400, tagEffect: 0 });
   });
