@@ -52,7 +52,7 @@ function totalChange(c: SnapshotComparison): UntaggedChange {
   };
 }
 
-/** A row of the per-theme table that is not a theme's: Untagged (its grey swatch), Total. */
+/** A row of the per-theme table: a theme's, Untagged's (its grey swatch), the total's (no swatch). */
 function ChangeRow({ testId, label, color, change: r, currency: cur }: { testId: string; label: string; color?: string; change: UntaggedChange; currency: string }) {
   return (
     <tr data-testid={testId}>
@@ -133,27 +133,11 @@ export function CompareFigures({ c, currency: cur }: { c: SnapshotComparison; cu
               <th className="num">{t('Tag effect')}</th>
             </tr>
           </thead>
+          {/* Each theme, then untagged, as the exposure table has them: the rows add up to the total (the themes alone did not). */}
           <tbody>
             {c.themes.map((th) => (
-              <tr key={th.id} data-testid={`compare-theme-${th.id}`}>
-                <td>
-                  <span className="swatch" style={{ background: th.color }} />
-                  {th.name}
-                </td>
-                <td className="num">{formatMoney(th.fromValue, cur)}</td>
-                <td className="num">{formatMoney(th.toValue, cur)}</td>
-                <td className="num">{signed(th.toValue - th.fromValue, cur)}</td>
-                <td className="num">
-                  {formatShare(th.fromShare)} → {formatShare(th.toShare)}
-                </td>
-                <td className="num">{signed(th.quantityEffect, cur)}</td>
-                <td className="num">{signed(th.priceEffect, cur)}</td>
-                <td className="num">{signed(th.tagEffect, cur)}</td>
-              </tr>
+              <ChangeRow key={th.id} testId={`compare-theme-${th.id}`} label={th.name} color={th.color} change={th} currency={cur} />
             ))}
-          </tbody>
-          {/* Untagged and the total, as the exposure table has them: the rows add up to it (the themes alone did not). */}
-          <tbody>
             <ChangeRow testId="compare-theme-untagged" label={t('Untagged')} color={UNTAGGED_COLOR} change={c.untagged} currency={cur} />
           </tbody>
           <tfoot>
