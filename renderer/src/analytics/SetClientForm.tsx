@@ -15,7 +15,7 @@ export function SetClientForm({ portfolio, onDone, onMessage }: { portfolio: Por
   const name = client.trim();
   return (
     <form
-      className="form-row"
+      className="form-row set-client"
       data-testid="set-client-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -33,7 +33,7 @@ export function SetClientForm({ portfolio, onDone, onMessage }: { portfolio: Por
           .finally(() => setBusy(false));
       }}
     >
-      <label className="field grow">
+      <label className="field">
         <span>{t('Client name')}</span>
         <input data-testid="set-client-name" value={client} onChange={(e) => setClient(e.target.value)} maxLength={200} />
       </label>
