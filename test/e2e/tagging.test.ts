@@ -182,7 +182,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     const summary = h.page.getByTestId('tag-import-summary');
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(/1 new, 0 changed, 0 unchanged, 1 in conflict/);
-    await h.page.getByTestId('share-panel').getByText(/EQIX is tagged data-centers by hand at 50%; the file says 60%/).waitFor();
+    await h.page.getByTestId('share-panel').getByText(/EQIX is tagged Data-center infrastructure by hand at 50%; the file says 60%/).waitFor();
     expect(await h.page.getByTestId('confirm-tag-import').isDisabled()).toBe(true);
     // Why Import is greyed, said where it shows; the theme by its name, not its id.
     expect(await h.page.getByTestId('tag-import-blocked').innerText()).toMatch(/^Nothing is imported while a row is in conflict/);

@@ -55,6 +55,11 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
   const p = pending?.preview;
   const w = (bp: number | null) => (bp === null ? '—' : formatWeight(bp / 10000));
   const blocked = p ? p.counts.conflict > 0 || p.errors.length > 0 : true;
+  // A sentence's theme by its name, as the Theme column says it ("tagged data-centers by hand" read as an id).
+  const named = (params: Record<string, string>) => {
+    const theme = params['theme'] !== undefined ? themes.find((th) => th.id === params['theme']) : undefined;
+    return theme ? { ...params, theme: theme.name } : params;
+  };
   // Rows the file has that cannot be read; not a fault of the whole file (not JSON, no header), said on its own.
   const rowErrors = p ? p.errors.filter((e) => !WHOLE_FILE.has(e.text ?? '')).length : 0;
   return (
@@ -105,7 +110,7 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
                       <td className="num">{w(r.oldWeightBp)}</td>
                       <td className="num">{w(r.newWeightBp)}</td>
                       {/* i18n-ignore: the key is a STATUS label, each written with msg() above */}
-                      <td>{r.message !== null ? saidWords(t, { ...r, message: r.message }) : t(STATUS[r.status])}</td>
+                      <td>{r.message !== null ? saidWords(t, { ...r, message: r.message, ...(r.params ? { params: named(r.params) } : {}) }) : t(STATUS[r.status])}</td>
                     </tr>
                   ))}
                 {p.errors.map((e) => (

@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TagFilesPanel } from '../../../renderer/src/tagging/TagFilesPanel';
 import { TAG_FILE_TEXT } from '../../../shared/tags/tag-file-text';
 import { installBridge } from './fake-bridge';
+import type { TagImportPreview } from '../../../shared/api/contract';
 
 afterEach(cleanup);
 
 const THEMES = [{ id: 'data-centers', pack: 'default', name: 'Data-center infrastructure', color: '#2563eb', description: '', sortOrder: 0, isDefault: true }];
-const preview = (errors: { line: number; text: string; message: string }[]) => ({
+const preview = (errors: { line: number; text: string; message: string }[]): TagImportPreview => ({
   file: 'tags.csv',
   counts: { new: 1, changed: 0, same: 0, conflict: 0 },
   newThemes: [],
@@ -16,7 +17,7 @@ const preview = (errors: { line: number; text: string; message: string }[]) => (
   errors: errors.map((e) => ({ column: null, header: null, cell: '', params: {}, ...e })),
 });
 
-async function open(p: ReturnType<typeof preview>) {
+async function open(p: TagImportPreview) {
   const bridge = installBridge({});
   Object.assign(bridge, { chooseImportFile: vi.fn(async () => ({ path: '/tmp/tags.csv', fileName: 'tags.csv' })), previewTagImport: vi.fn(async () => p) });
   render(<TagFilesPanel themes={THEMES} onChanged={() => {}} record={async (_label, action) => action()} />);
@@ -37,5 +38,12 @@ describe('the tag file preview', () => {
     const summary = await open(preview([{ line: 1, text: TAG_FILE_TEXT.notTagsFile, message: 'This is not a ThemeLens tags file (format "themelens-tags").' }]));
     expect(summary.textContent).not.toMatch(/cannot be read/);
     expect(screen.getByTestId('tag-import-blocked')).toBeTruthy();
+  });
+
+  it("names the theme in a conflict's sentence as the Theme column does, not by its id", async () => {
+    const p = preview([]);
+    const conflict: TagImportPreview['rows'][number] = { line: 2, symbolKey: 'EQIX', themeId: 'data-centers', oldWeightBp: 5000, newWeightBp: 6000, status: 'conflict', message: "EQIX is tagged data-centers by hand at 50%; the file says 60%. Change it by hand, or untag it first to take the file's weight.", text: TAG_FILE_TEXT.taggedByHand, params: { key: 'EQIX', theme: 'data-centers', old: '50', new: '60' } };
+    await open({ ...p, counts: { ...p.counts, conflict: 1 }, rows: [...p.rows, conflict] });
+    expect(screen.getByText(/^EQIX is tagged/).textContent).toBe("EQIX is tagged Data-center infrastructure by hand at 50%; the file says 60%. Change it by hand, or untag it first to take the file's weight.");
   });
 });
