@@ -21,7 +21,11 @@ let current: DeletionUndo | null = null;
 const listeners = new Set<() => void>();
 
 export function offerDeletionUndo(undo: Offered | null): void {
-  current = undo && ({ ...undo, order: nextUndoOrder() } as DeletionUndo);
+  set(undo && ({ ...undo, order: nextUndoOrder() } as DeletionUndo));
+}
+
+function set(undo: DeletionUndo | null): void {
+  current = undo;
   for (const l of listeners) l();
 }
 
@@ -51,17 +55,24 @@ export interface UndoneDeletion {
 /**
  * Restores the deletion offered, wherever its Undo was pressed (its banner, the toolbar, Ctrl+Z).
  * The offer ends before the call, and an offer already ended (a second press before the window
- * drew the first's) restores nothing: null. A refused restore throws.
+ * drew the first's) restores nothing: null. A refused restore throws, and is offered again.
  */
 export async function undoDeletion(undo: DeletionUndo): Promise<UndoneDeletion | null> {
   if (current !== undo) return null;
-  offerDeletionUndo(null);
-  if (undo.kind === 'portfolio') {
-    const restored = await api().restorePortfolio({ undoToken: undo.token });
-    return { said: t('Restored {{name}}.', { name: undo.name }), select: restored.id };
+  set(null);
+  try {
+    if (undo.kind === 'portfolio') {
+      const restored = await api().restorePortfolio({ undoToken: undo.token });
+      return { said: t('Restored {{name}}.', { name: undo.name }), select: restored.id };
+    }
+    await api().restoreSnapshot({ undoToken: undo.token });
+    return { said: t('Restored the snapshot of {{date}} ({{file}}).', { date: formatDate(undo.asOf), file: undo.file }), select: undo.portfolioId };
+  } catch (err) {
+    // Refused (the database busy, read-only): offered again, in its place among the undos, unless
+    // another deletion came meanwhile, as a refused tag undo keeps its step.
+    if (current === null) set(undo);
+    throw err;
   }
-  await api().restoreSnapshot({ undoToken: undo.token });
-  return { said: t('Restored the snapshot of {{date}} ({{file}}).', { date: formatDate(undo.asOf), file: undo.file }), select: undo.portfolioId };
 }
 
 /** The toolbar's name for undoing it ("Undo: …"). */

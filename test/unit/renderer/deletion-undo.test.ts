@@ -19,4 +19,16 @@ describe('undoing a deletion', () => {
     expect(restore).toHaveBeenCalledTimes(1);
     expect(restore).toHaveBeenCalledWith({ undoToken: 7 });
   });
+
+  it('offers a refused restore again, so it can be tried again', async () => {
+    const bridge = installBridge({ portfolios: [] });
+    const refused = Object.assign(new Error('The database is busy.'), { code: 'BUSY' });
+    Object.assign(bridge, { restorePortfolio: vi.fn(async () => Promise.reject(refused)) });
+    offerDeletionUndo({ kind: 'portfolio', token: 7, name: 'Smith trust' });
+    const hook = renderHook(() => useDeletionUndo());
+    const offer = hook.result.current!;
+    await expect(undoDeletion(offer)).rejects.toBe(refused);
+    hook.rerender();
+    expect(hook.result.current).toBe(offer);
+  });
 });
