@@ -23,7 +23,7 @@ import { Toolbar } from './ui/Toolbar';
 import { useTagHistory } from './tagging/useTagHistory';
 import { useWindowUndo } from './ui/useWindowUndo';
 import { UndoBanner } from './ui/UndoBanner';
-import { undoDeletion, useDeletionUndo, type UndoneDeletion } from './analytics/deletion-undo';
+import { undoDeletionAndSay, useDeletionUndo, type DeletionSaid } from './analytics/deletion-undo';
 import { AnalyticsViews } from './analytics/AnalyticsViews';
 import { warmUpViews } from './analytics/warm-up';
 import { compareCall, PREFETCHED_VIEWS, prepareFigures, previousSnapshotCall, snapshotsCall, usePrefetch, viewCall } from './analytics/prefetch';
@@ -136,16 +136,17 @@ export function App() {
   }, [selectedId, bumpExposure]);
   const showError = useCallback((err: unknown) => setToast({ text: errorWords(err), kind: 'error' }), [setToast]);
   const history = useTagHistory(onTagsApplied, showError);
-  // A deletion undone from the toolbar, Ctrl+Z or the empty state's banner: the restored portfolio
-  // (or the one whose snapshot came back) is shown, its figures asked for once the list is current.
-  const onDeletionUndone = useCallback(
-    (r: UndoneDeletion) => {
-      setToast({ text: r.said, kind: 'ok' });
-      void refreshPortfolios(r.select).then(bumpExposure, showError);
-    },
-    [refreshPortfolios, bumpExposure, showError, setToast],
+  // What the views say, and a change of portfolios (a rename, a deletion, an undone one): the
+  // figures are asked for again once the list and the selection are current. Asked at once, a
+  // deleted portfolio's were asked for, and its "no portfolio" shown in red.
+  const said = useMemo<DeletionSaid>(
+    () => ({
+      onMessage: (text, kind) => setToast({ text, kind }),
+      onPortfoliosChanged: (select) => void refreshPortfolios(select).then(bumpExposure, showError),
+    }),
+    [setToast, refreshPortfolios, bumpExposure, showError],
   );
-  const windowUndo = useWindowUndo(history, onDeletionUndone, showError);
+  const windowUndo = useWindowUndo(history, said);
   const deletion = useDeletionUndo();
   // A deletion is said by its undo banner: a confirmation still shown from before ("Renamed to
   // Smith trust.") would stand beside "Deleted “Smith trust”." as if it were still so.
@@ -357,7 +358,7 @@ export function App() {
             <UndoBanner
               text={t('Deleted “{{name}}”.', { name: deletion.name })}
               testId="undo-delete"
-              onUndo={() => void undoDeletion(deletion).then((r) => r && onDeletionUndone(r), showError)}
+              onUndo={() => void undoDeletionAndSay(deletion, said)}
             />
           )}
           <EmptyState onImport={() => void startImport()} onSample={() => void sample('load')} busy={busy} />
@@ -372,13 +373,9 @@ export function App() {
               portfolioName={selected.name}
               version={exposureVersion}
               generation={generation}
-              onMessage={(text, kind) => setToast({ text, kind })}
+              onMessage={said.onMessage}
               onChanged={bumpExposure}
-              onPortfoliosChanged={(select) => {
-                // Figures asked for again once the list and the selection are current: asked at
-                // once, a deleted portfolio's were asked for, and its "no portfolio" shown in red.
-                void refreshPortfolios(select).then(bumpExposure, showError);
-              }}
+              onPortfoliosChanged={said.onPortfoliosChanged}
             />
           )}
           {exposure && (

@@ -39,9 +39,12 @@ function formatter(key: string, options: Intl.NumberFormatOptions, fallback: Int
   return f;
 }
 
+/** The currency's formatter: its own decimals (none for yen); two where the code is unknown. */
+const moneyFormatter = (currency: string) => formatter(`money|${currency}`, { style: 'currency', currency }, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** An amount in a currency, to the cent: "$21,630.00", "21.630,00 €". */
 export function formatMoney(value: number, currency: string): string {
-  return formatter(`money|${currency}`, { style: 'currency', currency }, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  return moneyFormatter(currency).format(value);
 }
 
 /**
@@ -50,7 +53,7 @@ export function formatMoney(value: number, currency: string): string {
  * 0.4 yen) is no change: "$0.00", never "+$0.00" or "-¥0".
  */
 export function formatSignedMoney(value: number, currency: string): string {
-  const f = formatter(`money|${currency}`, { style: 'currency', currency }, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const f = moneyFormatter(currency);
   const scale = 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2);
   const units = Math.round(value * scale);
   return `${units > 0 ? '+' : ''}${f.format(units === 0 ? 0 : units / scale)}`;

@@ -8,7 +8,7 @@ import { OverviewBars, type OverviewDatum } from './charts/OverviewBars';
 import { formatDate, formatMoney, formatShare } from '../format';
 import { Modal } from '../ui/Modal';
 import type { ViewProps } from './AnalyticsViews';
-import { offerDeletionUndo, undoDeletion, useDeletionUndo } from './deletion-undo';
+import { offerDeletionUndo, undoDeletionAndSay, useDeletionUndo } from './deletion-undo';
 import { UndoBanner } from '../ui/UndoBanner';
 import { ConfirmDelete } from '../ui/ConfirmDelete';
 import { errorWords } from '../failure-words';
@@ -45,16 +45,7 @@ export function PortfoliosView({ overview: o, onMessage, onPortfoliosChanged }: 
         <UndoBanner
           text={t('Deleted “{{name}}”.', { name: undo.name })}
           testId="undo-delete"
-          onUndo={() =>
-            void undoDeletion(undo).then(
-              (r) => {
-                if (!r) return; // undone already (a second press)
-                onMessage(r.said, 'ok');
-                onPortfoliosChanged(r.select);
-              },
-              (err: unknown) => onMessage(errorWords(err), 'error'),
-            )
-          }
+          onUndo={() => void undoDeletionAndSay(undo, { onMessage, onPortfoliosChanged })}
         />
       )}
       <section className="panel wide" aria-label={t('Portfolios')}>

@@ -6,7 +6,7 @@ import { errorWords } from '../failure-words';
 import { formatCount, formatDate, formatDateTime } from '../format';
 import { ConfirmDelete } from '../ui/ConfirmDelete';
 import type { ViewProps } from './AnalyticsViews';
-import { offerDeletionUndo, undoDeletion, useSnapshotUndo } from './deletion-undo';
+import { offerDeletionUndo, undoDeletionAndSay, useSnapshotUndo } from './deletion-undo';
 import { UndoBanner } from '../ui/UndoBanner';
 
 /**
@@ -18,11 +18,10 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
   const [confirming, setConfirming] = useState<Snapshot | null>(null);
   const undo = useSnapshotUndo(portfolio.id);
   const named = (s: { asOf: string; file: string }) => ({ date: formatDate(s.asOf), file: s.file });
-  // A message null: said already on the page (the undo banner, role status), not again in a toast.
-  const run = async (what: () => Promise<string | null>) => {
+  // A deletion is said by its undo banner (role status), not again in a toast.
+  const run = async (what: () => Promise<unknown>) => {
     try {
-      const said = await what();
-      if (said !== null) onMessage(said, 'ok');
+      await what();
       onPortfoliosChanged();
     } catch (err) {
       onMessage(errorWords(err), 'error');
@@ -35,7 +34,7 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
         <UndoBanner
           text={t('Deleted the snapshot of {{date}} ({{file}}).', named(undo))}
           testId="undo-snapshot-delete"
-          onUndo={() => void run(async () => (await undoDeletion(undo))?.said ?? null)}
+          onUndo={() => void undoDeletionAndSay(undo, { onMessage, onPortfoliosChanged })}
         />
       )}
       {snapshots.length === 0 && <p className="muted">{t('This portfolio has no snapshots yet: import a holdings file.')}</p>}
@@ -81,7 +80,6 @@ export function SnapshotsPanel({ portfolio, snapshots, onMessage, onPortfoliosCh
             void run(async () => {
               const r = await api().deleteSnapshot({ id: s.id });
               offerDeletionUndo({ kind: 'snapshot', token: r.undoToken, portfolioId: r.portfolioId, asOf: r.asOf, file: r.sourceFile });
-              return null;
             });
           }}
         >

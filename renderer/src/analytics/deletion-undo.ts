@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { api } from '../api';
+import { errorWords } from '../failure-words';
 import { formatDate } from '../format';
 import { t } from '../i18n';
 import { nextUndoOrder } from '../ui/undo-order';
@@ -72,6 +73,27 @@ export async function undoDeletion(undo: DeletionUndo): Promise<UndoneDeletion |
     // another deletion came meanwhile, as a refused tag undo keeps its step.
     if (current === null) set(undo);
     throw err;
+  }
+}
+
+/** Where an undone deletion is said: the window's message, and the portfolio it brings back shown. */
+export interface DeletionSaid {
+  onMessage: (text: string, kind: 'ok' | 'error') => void;
+  onPortfoliosChanged: (select?: number) => void;
+}
+
+/**
+ * Undoes it and says so, the same from its banner, the toolbar or Ctrl+Z: "Restored…" and the
+ * portfolio shown, or why it was refused. A second press says nothing.
+ */
+export async function undoDeletionAndSay(undo: DeletionUndo, say: DeletionSaid): Promise<void> {
+  try {
+    const r = await undoDeletion(undo);
+    if (!r) return;
+    say.onMessage(r.said, 'ok');
+    say.onPortfoliosChanged(r.select);
+  } catch (err) {
+    say.onMessage(errorWords(err), 'error');
   }
 }
 

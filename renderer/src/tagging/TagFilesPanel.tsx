@@ -55,11 +55,10 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
   const p = pending?.preview;
   const w = (bp: number | null) => (bp === null ? '—' : formatWeight(bp / 10000));
   const blocked = p ? p.counts.conflict > 0 || p.errors.length > 0 : true;
-  // A sentence's theme by its name, as the Theme column says it ("tagged data-centers by hand" read as an id).
-  const named = (params: Record<string, string>) => {
-    const theme = params['theme'] !== undefined ? themes.find((th) => th.id === params['theme']) : undefined;
-    return theme ? { ...params, theme: theme.name } : params;
-  };
+  // A theme by its name, in the Theme column and in the sentences ("tagged data-centers by hand" read
+  // as an id); a theme the file adds is named by its id until then.
+  const themeName = (id: string) => themes.find((th) => th.id === id)?.name ?? id;
+  const named = (params: Record<string, string>) => (params['theme'] !== undefined ? { ...params, theme: themeName(params['theme']) } : params);
   // Rows the file has that cannot be read; not a fault of the whole file (not JSON, no header), said on its own.
   const rowErrors = p ? p.errors.filter((e) => !WHOLE_FILE.has(e.text ?? '')).length : 0;
   return (
@@ -105,8 +104,7 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
                     <tr key={`${r.line}-${r.symbolKey}-${r.themeId}`} className={r.status === 'conflict' ? 'cell-bad' : undefined}>
                       <td className="num">{r.line}</td>
                       <td>{r.symbolKey}</td>
-                      {/* The theme's name where it exists; a theme the file adds is named by its id until then. */}
-                      <td>{themes.find((th) => th.id === r.themeId)?.name ?? r.themeId}</td>
+                      <td>{themeName(r.themeId)}</td>
                       <td className="num">{w(r.oldWeightBp)}</td>
                       <td className="num">{w(r.newWeightBp)}</td>
                       {/* i18n-ignore: the key is a STATUS label, each written with msg() above */}

@@ -14,8 +14,9 @@ interface Step {
 
 /**
  * Every tag change goes through here, so each can be undone and redone (the keys are the window's:
- * useUndoKeys, which also undoes a deletion when it is the latest action). The backend applies each step in one transaction and says what
- * the weights were before, which is exactly what undo applies.
+ * ui/useWindowUndo.ts, which also undoes a deletion when it is the latest action). The backend
+ * applies each step in one transaction and says what the weights were before, which is exactly what
+ * undo applies.
  */
 export function useTagHistory(onChanged: (applied: TagChange[]) => void, onError: (err: unknown) => void = () => {}) {
   const [undoStack, setUndo] = useState<Step[]>([]);
@@ -24,7 +25,8 @@ export function useTagHistory(onChanged: (applied: TagChange[]) => void, onError
   const apply = useCallback(
     async (changes: TagChange[], label: string) => {
       const r = await api().applyTagChanges({ changes });
-      setUndo((s) => [...s, { label, order: nextUndoOrder(), apply: r.after, revert: r.before }]);
+      const step = { label, order: nextUndoOrder(), apply: r.after, revert: r.before };
+      setUndo((s) => [...s, step]);
       setRedo([]);
       onChanged(r.after);
     },
@@ -55,7 +57,8 @@ export function useTagHistory(onChanged: (applied: TagChange[]) => void, onError
         // Removals first when undoing, so restored weights always fit within 100%.
         revert.sort((x, y) => (x.weightBp === null ? -1 : 0) - (y.weightBp === null ? -1 : 0));
         apply.sort((x, y) => (x.weightBp === null ? -1 : 0) - (y.weightBp === null ? -1 : 0));
-        setUndo((s) => [...s, { label, order: nextUndoOrder(), apply, revert }]);
+        const step = { label, order: nextUndoOrder(), apply, revert };
+        setUndo((s) => [...s, step]);
         setRedo([]);
       }
       onChanged(apply);
@@ -86,8 +89,9 @@ export function useTagHistory(onChanged: (applied: TagChange[]) => void, onError
     } catch (err) {
       return onError(err);
     }
+    const redone = { ...step, order: nextUndoOrder() };
     setRedo((s) => s.slice(0, -1));
-    setUndo((s) => [...s, { ...step, order: nextUndoOrder() }]);
+    setUndo((s) => [...s, redone]);
     onChanged(step.apply);
   }, [redoStack, onChanged, onError]);
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import { deletionUndoLabel, undoDeletion, useDeletionUndo, type UndoneDeletion } from '../analytics/deletion-undo';
+import { deletionUndoLabel, undoDeletionAndSay, useDeletionUndo, type DeletionSaid } from '../analytics/deletion-undo';
 import type { useTagHistory } from '../tagging/useTagHistory';
 
 /**
@@ -7,7 +7,7 @@ import type { useTagHistory } from '../tagging/useTagHistory';
  * latest undoable action, a tag step or a deletion, whichever came last. A deletion is undone once
  * (its restore has no redo); tag steps undone before it are not redone over it.
  */
-export function useWindowUndo(history: ReturnType<typeof useTagHistory>, onRestored: (r: UndoneDeletion) => void, onError: (err: unknown) => void) {
+export function useWindowUndo(history: ReturnType<typeof useTagHistory>, say: DeletionSaid) {
   const deletion = useDeletionUndo();
   const latest = deletion && deletion.order > history.undoOrder ? deletion : null;
   const { clearRedo } = history;
@@ -15,15 +15,7 @@ export function useWindowUndo(history: ReturnType<typeof useTagHistory>, onResto
     if (deletion) clearRedo();
   }, [deletion, clearRedo]);
 
-  const undo = useCallback(async () => {
-    if (!latest) return history.undo();
-    try {
-      const restored = await undoDeletion(latest);
-      if (restored) onRestored(restored);
-    } catch (err) {
-      onError(err);
-    }
-  }, [latest, history, onRestored, onError]);
+  const undo = useCallback(() => (latest ? undoDeletionAndSay(latest, say) : history.undo()), [latest, history, say]);
   const { redo } = history;
 
   useEffect(() => {
