@@ -33,8 +33,11 @@ export interface Store {
   positionGroups: Map<number, { identity: string; groups: unknown[] }>;
   /** Both sides of the last comparison read (exposure/compare-sides.ts), under the snapshots' identity and rates. */
   comparedSides: { key: string; sides: unknown } | null;
-  /** The figures being computed ahead on a thread (exposure/figures-ahead.ts), under their cache keys. */
-  figuresAhead: { keys: string[]; done: Promise<void>; stop(): void } | null;
+  /**
+   * The figures being computed ahead on a thread (exposure/figures-ahead.ts), under their cache
+   * keys, those not yet arrived, the cache generation they are for, and when one arrives.
+   */
+  figuresAhead: { keys: string[]; waiting: Set<string>; generation: object; done: Promise<void>; arrival(key: string): Promise<void>; stop(): void } | null;
 }
 
 const stores = new WeakMap<Db, Store>();

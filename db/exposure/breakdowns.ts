@@ -186,9 +186,19 @@ function topContributors(db: Db, basis: SnapshotBasis, layout: WeightLayout, cou
   return out;
 }
 
+/** The name a snapshot's Themes figures are kept under (figures-ahead.ts waits for them by it). */
+export function themesKey(portfolio: Portfolio, snapshotId: number, top: number): string {
+  return `themes:${portfolio.id}:${portfolio.baseCurrency}:${snapshotId}:${top}`;
+}
+
+/** The name a snapshot's Accounts figures are kept under. */
+export function accountsKey(portfolio: Portfolio, snapshotId: number): string {
+  return `accounts:${portfolio.id}:${portfolio.baseCurrency}:${snapshotId}`;
+}
+
 /** Exposure per top-level theme with its `top` largest contributors (weight and where it comes from). */
 export function themeBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapshot, top = 10): ThemeBreakdown {
-  return cached(db, `themes:${portfolio.id}:${portfolio.baseCurrency}:${snapshot.id}:${top}`, () => {
+  return cached(db, themesKey(portfolio, snapshot.id, top), () => {
     const summary = snapshotSummary(db, portfolio.baseCurrency, snapshot.id);
     const h = head(portfolio, snapshot, summary.missing, summary.totalCents, summary.taggedCents);
     const basis = snapshotBasis(db, portfolio.baseCurrency, snapshot.id);
@@ -207,7 +217,7 @@ export function themeBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapshot,
 
 /** Total, untagged and per-theme value of each account: one grouped pass. */
 export function accountBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapshot): AccountBreakdown {
-  return cached(db, `accounts:${portfolio.id}:${portfolio.baseCurrency}:${snapshot.id}`, () => accountsOf(db, portfolio, snapshot));
+  return cached(db, accountsKey(portfolio, snapshot.id), () => accountsOf(db, portfolio, snapshot));
 }
 
 function accountsOf(db: Db, portfolio: Portfolio, snapshot: Snapshot): AccountBreakdown {

@@ -1,13 +1,15 @@
-// Figures thread (figures-ahead.ts): computes a comparison of two snapshots and a household's screen
-// figures on a connection of its own, so the app's main process stays free while it reads the
-// positions, and posts the figures it computed and the sides it read; the main process keeps them
-// if nothing changed meanwhile.
+// Figures thread (figures-ahead.ts): computes the shown snapshot's Themes and Accounts figures, the
+// portfolio's History, a comparison of two snapshots and a household's screen figures on a
+// connection of its own, so the app's main process stays free while it reads the positions, and
+// posts each figure as it is computed (and the sides a comparison read); the main process keeps
+// them if nothing changed meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorData } from '../../shared/api/errors';
 import { openDatabase } from '../connection';
 import { getPortfolio } from '../repos/portfolios';
 import { getSnapshot } from '../repos/snapshots';
 import { cachedClientExposure } from './client';
+import { themeHistory } from './history';
 import { compareSnapshots } from './compare';
 import { postedSides } from './compare-sides';
 import { accountBreakdown, themeBreakdown } from './breakdowns';
@@ -16,10 +18,35 @@ import type { FiguresAheadData } from './figures-ahead';
 
 const data = workerData as FiguresAheadData;
 const db = openDatabase(data.dbPath, { nativeBinding: data.nativeBinding, key: data.key, cipherNativeBinding: data.cipherNativeBinding, readonly: data.readonly });
+/** Figures already sent: each is sent once, as soon as it is computed. */
+const sent = new Set<string>();
+
+/** Sends every figure computed since the last send (a call may be waiting for one), with the sides a comparison read. */
+function send(sides: ReturnType<typeof postedSides> = null): void {
+  const entries = [...(storeOf(db).analytics?.entries ?? [])].filter(([name]) => !sent.has(name));
+  for (const [name] of entries) sent.add(name);
+  parentPort?.postMessage({ t: 'kept', entries, sides: sides?.posted ?? null }, sides?.transfer ?? []);
+}
+
 try {
   // Reads only: nothing here is written to the file (its temp tables are this connection's own).
   const portfolio = getPortfolio(db, data.portfolioId);
-  let sides: ReturnType<typeof postedSides> = null;
+  // In the order of the view tabs: Themes, Accounts, History, Compare, Household.
+  if (data.shown) {
+    const shown = getSnapshot(db, data.shown.snapshotId);
+    if (data.shown.themes) {
+      themeBreakdown(db, portfolio, shown, data.shown.top);
+      send();
+    }
+    if (data.shown.accounts) {
+      accountBreakdown(db, portfolio, shown);
+      send();
+    }
+  }
+  if (data.history) {
+    themeHistory(db, portfolio);
+    send();
+  }
   if (data.comparison) {
     const from = getSnapshot(db, data.comparison.fromSnapshotId);
     const to = getSnapshot(db, data.comparison.toSnapshotId);
@@ -28,19 +55,19 @@ try {
     // ask) cost little more here, and are what a user switching to the snapshot before sees first.
     themeBreakdown(db, portfolio, from, 10);
     accountBreakdown(db, portfolio, from);
-    sides = postedSides(db);
+    send(postedSides(db));
+    // Their arrays moved with them: nothing here may read them again.
+    storeOf(db).comparedSides = null;
   }
-  // After the comparison: the Household view comes after Compare in the view tabs.
   if (data.household) {
     try {
       cachedClientExposure(db, data.household);
     } catch {
       // Left to the click, where its error (a client whose portfolios differ in currency…) is shown.
     }
+    send();
   }
-  // Every figure computed here, under the names the main connection's cache gives them.
-  const entries = [...(storeOf(db).analytics?.entries ?? [])];
-  parentPort?.postMessage({ t: 'done', entries, sides: sides?.posted ?? null }, sides?.transfer ?? []);
+  parentPort?.postMessage({ t: 'done' });
 } catch (err) {
   parentPort?.postMessage({ t: 'failed', error: toErrorData(err) });
 } finally {

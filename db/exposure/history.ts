@@ -23,7 +23,12 @@ export function snapshotThemeSums(db: Db, baseCurrency: string, snapshotId: numb
  * with today's), so a retag shows up as a change between snapshots rather than rewriting the past.
  */
 export function themeHistory(db: Db, portfolio: Portfolio): ThemeHistory {
-  return cached(db, `history:${portfolio.id}:${portfolio.baseCurrency}`, () => historyOf(db, portfolio));
+  return cached(db, historyKey(portfolio), () => historyOf(db, portfolio));
+}
+
+/** The name a portfolio's history is kept under (figures-ahead.ts waits for it by it). */
+export function historyKey(portfolio: Portfolio): string {
+  return `history:${portfolio.id}:${portfolio.baseCurrency}`;
 }
 
 /** A snapshot's sums with the tags as they stood at `cutoff` (null: today's, the summary's). */

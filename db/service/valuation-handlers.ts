@@ -1,7 +1,7 @@
 import type { BackendHandlers } from '../../shared/api/contract';
 import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../exposure/breakdowns';
 import { compareSnapshots } from '../exposure/compare';
-import { comparedAhead, figuresAhead } from '../exposure/figures-ahead';
+import { accountsAhead, comparedAhead, figuresAhead, historyAhead, themesAhead } from '../exposure/figures-ahead';
 import { computeExposure } from '../exposure/compute';
 import { portfoliosOverview, themeHistory } from '../exposure/history';
 import { listPositions } from '../exposure/position-list';
@@ -29,11 +29,25 @@ export function valuationHandlers({ db, now, settings, scoped }: HandlerContext)
       const snapshot = snapshots.getSnapshot(db, input.snapshotId);
       return listPositions(db, portfolios.getPortfolio(db, snapshot.portfolioId), snapshot, input.offset, input.limit);
     },
-    getThemeBreakdown: (input) => themeBreakdown(db, ...scoped(input), input.top),
-    getAccountBreakdown: (input) => accountBreakdown(db, ...scoped(input)),
+    // Being computed ahead on the figures thread (a large portfolio's, prepareFigures): waiting
+    // for it is sooner than computing here, and holds up no other call.
+    getThemeBreakdown: async (input) => {
+      const [portfolio, snapshot] = scoped(input);
+      await themesAhead(db, portfolio, snapshot, input.top);
+      return themeBreakdown(db, portfolio, snapshot, input.top);
+    },
+    getAccountBreakdown: async (input) => {
+      const [portfolio, snapshot] = scoped(input);
+      await accountsAhead(db, portfolio, snapshot);
+      return accountBreakdown(db, portfolio, snapshot);
+    },
     getCurrencyBreakdown: (input) => currencyBreakdown(db, ...scoped(input)),
     getThemeOverlap: (input) => themeOverlap(db, ...scoped(input)),
-    getThemeHistory: (input) => themeHistory(db, portfolios.getPortfolio(db, input.portfolioId)),
+    getThemeHistory: async (input) => {
+      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
+      await historyAhead(db, portfolio);
+      return themeHistory(db, portfolio);
+    },
     compareSnapshots: async (input) => {
       const [portfolio, from, to] = compared(input);
       // Being computed ahead on its thread: that is sooner than starting over here.
@@ -43,8 +57,9 @@ export function valuationHandlers({ db, now, settings, scoped }: HandlerContext)
     prepareFigures: (input) => {
       const portfolio = portfolios.getPortfolio(db, input.portfolioId);
       const comparison = input.comparison && ([resolveSnapshot(db, portfolio, input.comparison.fromSnapshotId), resolveSnapshot(db, portfolio, input.comparison.toSnapshotId)] as const);
+      const shown = input.snapshotId === undefined ? undefined : resolveSnapshot(db, portfolio, input.snapshotId);
       const connection = { dbPath: settings.dbPath, nativeBinding: settings.nativeBinding, key: settings.key, cipherNativeBinding: settings.cipherNativeBinding, readonly: Boolean(settings.readOnlyMessage) };
-      return { ahead: figuresAhead(db, connection, portfolio, { comparison, household: input.household }) };
+      return { ahead: figuresAhead(db, connection, portfolio, { shown, comparison, household: input.household }) };
     },
     getPortfoliosOverview: () => portfoliosOverview(db),
     runScenario: (input) => {

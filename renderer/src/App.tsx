@@ -165,15 +165,16 @@ export function App() {
   // rename, a restore…) or a tag edit, undo or redo. The analytics view on screen asks for its
   // figures again, and draws at once only answers kept in the current generation (kept-answers.ts).
   const generation = useMemo(() => nextGeneration(), [exposureVersion, tagEdits]);
-  // The Compare view's first comparison and the Household view's figures, computed ahead on the
-  // backend's own thread (a large portfolio's) once the portfolio's figures have come: again
-  // after an import or any other change of data, not after a tag edit (comparing again then reads
-  // no position; the household's figures are asked by the idle queue, below).
+  // The shown snapshot's Themes and Accounts figures, the History, the Compare view's first
+  // comparison and the Household view's figures, computed ahead on the backend's own thread (a
+  // large portfolio's) once the portfolio's figures have come: again after an import or any other
+  // change of data, not after a tag edit (comparing again then reads no position; the other
+  // figures are asked by the idle queue, below, as each edit would stop a thread and start one).
   const preparedFor = exposure && selected ? `${selected.id}:${exposure.snapshotId}:${exposureVersion}` : null;
   useEffect(() => {
-    if (preparedFor === null || selected === null) return;
+    if (preparedFor === null || selected === null || !exposure) return;
     // Best effort: a host without the call, or a failure, leaves the figures to the click.
-    prepareFigures(selected, generation).catch(() => undefined);
+    prepareFigures(selected, exposure.snapshotId, generation).catch(() => undefined);
     // `generation` only says which kept answers are current; `preparedFor` says when to ask.
   }, [preparedFor]);
   // On the Positions view, the analytics views' figures are computed ahead while the window is idle

@@ -297,12 +297,16 @@ const inputBuilders = {
   compareSnapshots: () => z.strictObject({ portfolioId: id, fromSnapshotId: id, toSnapshotId: id, limit: z.number().int().positive().max(10_000).default(300) }),
   /**
    * Computes ahead, on a thread of the backend's own, the figures of a large portfolio's views that
-   * take longest: a comparison (with the earlier snapshot's Themes and Accounts figures), and the
-   * household's figures as getClientExposure is asked for them with a position limit.
+   * take longest: the shown snapshot's Themes (10 contributors) and Accounts figures and the
+   * portfolio's History, a comparison (with the earlier snapshot's Themes and Accounts figures),
+   * and the household's figures as getClientExposure is asked for them with a position limit.
+   * A call for one of them while it is computed waits for it, holding up no other call.
    */
   prepareFigures: () =>
     z.strictObject({
       portfolioId: id,
+      /** The snapshot on screen: its Themes and Accounts figures, and the portfolio's History. */
+      snapshotId: id.optional(),
       comparison: z.strictObject({ fromSnapshotId: id, toSnapshotId: id }).optional(),
       household: z.strictObject({ client, baseCurrency: currency, positionLimit }).optional(),
     }),

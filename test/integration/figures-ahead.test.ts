@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cachedKeys, clearAnalyticsCache } from '../../db/exposure/cache';
-import { accountBreakdown, themeBreakdown } from '../../db/exposure/breakdowns';
+import { accountBreakdown, accountsKey, themeBreakdown, themesKey } from '../../db/exposure/breakdowns';
+import { historyKey, themeHistory } from '../../db/exposure/history';
 import { compareSnapshots } from '../../db/exposure/compare';
 import { figuresAhead } from '../../db/exposure/figures-ahead';
 import { cachedClientExposure, clientExposureKey, computeClientExposure } from '../../db/exposure/client';
@@ -136,9 +137,11 @@ describe('a comparison computed ahead on its own thread', () => {
   it('is waited for by the compare call, which then answers with it', async () => {
     const { backend, db, ahead, fresh, ids } = await twoSnapshots();
     expect(ahead()).toBe(true);
+    const [key] = storeOf(db).figuresAhead!.keys;
     const answer = await backend.handlers.compareSnapshots({ portfolioId: 1, fromSnapshotId: ids.from, toSnapshotId: ids.to, limit: 300 });
-    // Without the wait the call computes it here at once, while the thread is still starting.
-    expect(storeOf(db).figuresAhead).toBeNull();
+    // It has arrived. Without the wait the call computes it here at once, while the thread is still starting.
+    expect(storeOf(db).figuresAhead?.waiting.has(key!) ?? false).toBe(false);
+    expect(cachedKeys(db)).toContain(key);
     expect(answer).toEqual(fresh());
   });
 
@@ -207,8 +210,8 @@ describe('a comparison computed ahead on its own thread', () => {
     const { backend, db, ask, householdAhead, freshHousehold } = await household();
     expect(householdAhead(false)).toBe(true);
     const answer = await backend.handlers.getClientExposure(ask);
-    // Without the wait the call computes it here at once, while the thread is still starting.
-    expect(storeOf(db).figuresAhead).toBeNull();
+    // It has arrived. Without the wait the call computes it here at once, while the thread is still starting.
+    expect(storeOf(db).figuresAhead?.waiting.has(clientExposureKey(ask)) ?? false).toBe(false);
     expect(cachedKeys(db)).toContain(clientExposureKey(ask));
     expect({ ...answer, generatedAt: '' }).toEqual(freshHousehold());
   });
@@ -217,6 +220,47 @@ describe('a comparison computed ahead on its own thread', () => {
     const { backend, db, dbPath, ask } = await household();
     expect(await backend.handlers.prepareFigures({ portfolioId: 1, household: ask })).toEqual({ ahead: false });
     expect(figuresAhead(db, { dbPath, readonly: false }, getPortfolio(db, 1), { household: { ...ask, client: 'Jones' } }, { fromPositions: 0 })).toBe(false);
+    expect(storeOf(db).figuresAhead).toBeNull();
+  });
+
+  it("computes the shown snapshot's Themes and Accounts figures and the History first, each waited for by its call", async () => {
+    const { backend, db, dbPath, portfolio, pair, ids } = await twoSnapshots();
+    const [, latest] = pair();
+    const keys = [themesKey(portfolio, ids.to, 10), accountsKey(portfolio, ids.to), historyKey(portfolio)];
+    expect(figuresAhead(db, { dbPath: dbPath, readonly: false }, portfolio, { shown: latest, comparison: pair() }, { fromPositions: 0 })).toBe(true);
+    expect(storeOf(db).figuresAhead?.keys.slice(0, 3)).toEqual(keys);
+    // Each call answers once its own figure has arrived, before the comparison is done.
+    const themes = await backend.handlers.getThemeBreakdown({ portfolioId: 1, top: 10 });
+    const accounts = await backend.handlers.getAccountBreakdown({ portfolioId: 1 });
+    const history = await backend.handlers.getThemeHistory({ portfolioId: 1 });
+    for (const key of keys) expect(storeOf(db).figuresAhead?.waiting.has(key) ?? false).toBe(false);
+    expect(cachedKeys(db)).toEqual(expect.arrayContaining(keys));
+    await storeOf(db).figuresAhead?.done;
+    // As computed here from nothing kept.
+    clearAnalyticsCache(db);
+    expect([themes, accounts, history]).toEqual([themeBreakdown(db, portfolio, latest, 10), accountBreakdown(db, portfolio, latest), themeHistory(db, portfolio)]);
+    // The history reads the earlier snapshot with the tags as they stood: AAA's 50% from February.
+    expect(history.points.map((p) => p.values['data-centers'])).toEqual([500, 650]);
+    // All computed: nothing starts.
+    expect(figuresAhead(db, { dbPath: dbPath, readonly: false }, portfolio, { shown: latest }, { fromPositions: 0 })).toBe(false);
+  });
+
+  it("does not wait for a figure that will not be kept: after a tag edit the call computes it here, with the edit", async () => {
+    const { backend, db, dbPath, portfolio, pair } = await twoSnapshots();
+    const [, latest] = pair();
+    expect(figuresAhead(db, { dbPath: dbPath, readonly: false }, portfolio, { shown: latest }, { fromPositions: 0 })).toBe(true);
+    tag(db, 'DDD', 'oil-logistics', 10_000, '2026-08-01T00:00:00Z');
+    const themes = await backend.handlers.getThemeBreakdown({ portfolioId: 1, top: 10 });
+    // Answered without waiting for the thread, which read the tags from before.
+    expect(storeOf(db).figuresAhead?.waiting.has(themesKey(portfolio, latest.id, 10))).toBe(true);
+    expect(themes.themes.find((t) => t.id === 'oil-logistics')?.value).toBe(90);
+    await storeOf(db).figuresAhead?.done;
+    expect(await backend.handlers.getThemeBreakdown({ portfolioId: 1, top: 10 })).toEqual(themes);
+  });
+
+  it('leaves the figures of a small snapshot to the click', async () => {
+    const { backend, db, ids } = await twoSnapshots();
+    expect(await backend.handlers.prepareFigures({ portfolioId: 1, snapshotId: ids.to })).toEqual({ ahead: false });
     expect(storeOf(db).figuresAhead).toBeNull();
   });
 

@@ -361,14 +361,14 @@ describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () =>
     await waitFor(() => expect(compare).toHaveBeenCalledTimes(2));
   });
 
-  it('asks for the first comparison to be computed ahead as soon as the figures come, not again after a tag edit', async () => {
+  it("asks for the shown snapshot's figures and the first comparison to be computed ahead as soon as the figures come, not again after a tag edit", async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     const prepare = vi.fn(async () => ({ ahead: true }));
     Object.assign(bridge, { listSnapshots: vi.fn(async () => [{ ...snapshot, id: 2, asOf: '2026-12-01' }, snapshot]), prepareFigures: prepare });
     render(<App />);
     await screen.findByTestId('position-row-NVDA');
     // At once, not after the idle queue's quarter of a second and the views before it. Of no client: no household.
-    await waitFor(() => expect(prepare).toHaveBeenCalledWith({ portfolioId: 1, comparison: { fromSnapshotId: 1, toSnapshotId: 2 } }), { timeout: 200 });
+    await waitFor(() => expect(prepare).toHaveBeenCalledWith({ portfolioId: 1, snapshotId: 1, comparison: { fromSnapshotId: 1, toSnapshotId: 2 } }), { timeout: 200 });
     fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
     await waitFor(() => expect(screen.getByTestId('position-row-NVDA').textContent).not.toContain('Data-center infrastructure'));
     await new Promise((wait) => setTimeout(wait, 100));
@@ -387,7 +387,7 @@ describe('a view fetched ahead is drawn with the click (kept-answers.ts)', () =>
     render(<App />);
     await screen.findByTestId('position-row-NVDA');
     await waitFor(() => expect(prepare).toHaveBeenCalled(), { timeout: 200 });
-    expect(prepare).toHaveBeenCalledWith({ portfolioId: 1, comparison: { fromSnapshotId: 1, toSnapshotId: 2 }, household: { client: 'Smith', baseCurrency: 'USD', positionLimit: 15 } });
+    expect(prepare).toHaveBeenCalledWith({ portfolioId: 1, snapshotId: 1, comparison: { fromSnapshotId: 1, toSnapshotId: 2 }, household: { client: 'Smith', baseCurrency: 'USD', positionLimit: 15 } });
   });
 
   it('draws the Household view with the click from the clients and figures fetched ahead, and still asks for them', async () => {
