@@ -9,6 +9,7 @@ import { EmptyState } from './ui/EmptyState';
 import { ExportReportDialog } from './reports/ExportReportDialog';
 import { ExposurePanel, type WarningAction } from './analytics/ExposurePanel';
 import { PositionsTable } from './positions/PositionsTable';
+import { ReadOnlyContext } from './ui/read-only';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportErrorDialog } from './import/ImportErrorDialog';
 import { ProgressBar } from './import/ProgressBar';
@@ -195,6 +196,7 @@ export function App() {
   );
 
   const readOnlyMessage = dbStatus?.readOnly ? dbStatus.message : null;
+  const readOnly = useMemo(() => (readOnlyMessage ? { message: readOnlyMessage, refuse: () => setToast({ text: readOnlyMessage, kind: 'error' }) } : null), [readOnlyMessage, setToast]);
   // Update prices…: the latest holdings at a prices file's prices, as a new snapshot; stale ones named.
   const updatePrices = useCallback(async () => {
     if (readOnlyMessage) return setToast({ text: readOnlyMessage, kind: 'error' });
@@ -300,138 +302,140 @@ export function App() {
   );
 
   return (
-    <div className="app">
-      <Toolbar
-        portfolios={portfolios ?? []}
-        selected={selected}
-        onSelect={setSelectedId}
-        onImport={() => void startImport()}
-        onUpdatePrices={() => void updatePrices()}
-        onExport={openExport}
-        canExport={canExport}
-        undoLabel={windowUndo.undoLabel}
-        redoLabel={windowUndo.redoLabel}
-        onUndo={() => void windowUndo.undo()}
-        onRedo={() => void windowUndo.redo()}
-        onThemes={() => setThemesOpen('themes')}
-        onBackups={() => setBackupsOpen(true)}
-        busy={busy}
-      />
-      {readOnlyMessage && <ReadOnlyBanner message={readOnlyMessage} />}
-      {hasSample && (
-        <NoticeBanner testId="sample-banner" actions={[{ label: t('Remove the sample'), testId: 'remove-sample', onClick: () => void sample('remove'), disabled: busy }]}>
-          <strong>{t('Sample household:')}</strong> {t("invented holdings in three brokers' files and a fictional ETF, tagged from the pack, to try ThemeLens with.")}
-        </NoticeBanner>
-      )}
-      {hint && (
-        <NoticeBanner
-          testId="program-hint"
-          actions={[
-            {
-              label: t('Review suggestions'),
-              testId: 'program-hint-review',
-              primary: true,
-              onClick: () => {
-                imports.dismissHint();
-                setThemesOpen('suggestions');
-              },
-            },
-            { label: t('Dismiss'), testId: 'program-hint-dismiss', onClick: imports.dismissHint },
-          ]}
-        >
-          {/* The command line says the same in English (shared/suggestions/hint.ts); here in the interface's language. */}
-          {hint.holdings === 1 && hint.themes === 1
-            ? t("1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it.")
-            : hint.holdings === 1
-            ? t("1 of your holdings relates to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag it.", { themes: hint.themes })
-            : hint.themes === 1
-            ? t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them.", { holdings: hint.holdings })
-            : t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.", { holdings: hint.holdings, themes: hint.themes })}
-        </NoticeBanner>
-      )}
-      {busy && <ProgressBar progress={imports.progress} onCancel={() => void api().cancelImport({})} />}
-      {portfolios === null ? (
-        <main className="loading" aria-busy="true">{t('Loading…')}</main>
-      ) : portfolios.length === 0 ? (
-        <>
-          {/* The last portfolio deleted: its undo stays offered where the Portfolios view was. */}
-          {deletion?.kind === 'portfolio' && (
-            <UndoBanner
-              text={t('Deleted “{{name}}”.', { name: deletion.name })}
-              testId="undo-delete"
-              onUndo={() => void undoDeletionAndSay(deletion, said)}
-            />
-          )}
-          <EmptyState onImport={() => void startImport()} onSample={() => void sample('load')} busy={busy} />
-        </>
-      ) : (view !== 'positions' && selected) || exposure ? (
-        <>
-          <ViewTabs view={view} onView={setView} />
-          {view !== 'positions' && selected && (
-            <AnalyticsViews
-              view={view}
-              portfolio={selected}
-              portfolioName={selected.name}
-              version={exposureVersion}
-              generation={generation}
-              onMessage={said.onMessage}
-              onChanged={bumpExposure}
-              onPortfoliosChanged={said.onPortfoliosChanged}
-            />
-          )}
-          {exposure && (
-            // Kept, hidden, while another view is shown, with its search, filters, selection and
-            // rows as they were: going back to it draws nothing anew (mounting 100,000 positions'
-            // table again took 60-130 ms of the switch).
-            <Activity mode={view === 'positions' ? 'visible' : 'hidden'}>
-              {/* `hidden` too: one main element in view, as HTML asks (Activity hides it with a style). */}
-              <main className="workspace" hidden={view !== 'positions'}>
-                {workspace}
-              </main>
-            </Activity>
-          )}
-        </>
-      ) : (
-        <main className="loading">{selected && selected.snapshotCount === 0 ? t('This portfolio has no snapshots yet: import a holdings file.') : t('Loading…')}</main>
-      )}
-      {pending && (
-        <ImportDialog
-          path={pending.path}
-          fileName={pending.fileName}
+    <ReadOnlyContext.Provider value={readOnly}>
+      <div className="app">
+        <Toolbar
           portfolios={portfolios ?? []}
-          defaultPortfolioId={selectedId}
-          onCancel={imports.cancelPending}
-          onConfirm={(choice) => void imports.run(pending, choice)}
+          selected={selected}
+          onSelect={setSelectedId}
+          onImport={() => void startImport()}
+          onUpdatePrices={() => void updatePrices()}
+          onExport={openExport}
+          canExport={canExport}
+          undoLabel={windowUndo.undoLabel}
+          redoLabel={windowUndo.redoLabel}
+          onUndo={() => void windowUndo.undo()}
+          onRedo={() => void windowUndo.redo()}
+          onThemes={() => setThemesOpen('themes')}
+          onBackups={() => setBackupsOpen(true)}
+          busy={busy}
         />
-      )}
-      {failed && <ImportErrorDialog failure={failed.failure} onRetry={failed.retry} onCancel={imports.dismissFailure} />}
-      {themesOpen && (
-        <ThemesDialog
-          initialTab={themesOpen}
-          onClose={() => setThemesOpen(null)}
-          record={history.record}
-          onChanged={() => {
-            void api().listThemes({}).then(setThemes);
-            bumpExposure();
-          }}
-        />
-      )}
-      {backupsOpen && (
-        <BackupsDialog
-          onClose={() => setBackupsOpen(false)}
-          onRestored={() => {
-            // The portfolio on screen may not be in the restored file: its figures are asked for once
-            // the list says which portfolio is shown, never by the id of one that is gone.
-            void refreshPortfolios().then(() => {
+        {readOnlyMessage && <ReadOnlyBanner message={readOnlyMessage} />}
+        {hasSample && (
+          <NoticeBanner testId="sample-banner" actions={[{ label: t('Remove the sample'), testId: 'remove-sample', onClick: () => void sample('remove'), disabled: busy }]}>
+            <strong>{t('Sample household:')}</strong> {t("invented holdings in three brokers' files and a fictional ETF, tagged from the pack, to try ThemeLens with.")}
+          </NoticeBanner>
+        )}
+        {hint && (
+          <NoticeBanner
+            testId="program-hint"
+            actions={[
+              {
+                label: t('Review suggestions'),
+                testId: 'program-hint-review',
+                primary: true,
+                onClick: () => {
+                  imports.dismissHint();
+                  setThemesOpen('suggestions');
+                },
+              },
+              { label: t('Dismiss'), testId: 'program-hint-dismiss', onClick: imports.dismissHint },
+            ]}
+          >
+            {/* The command line says the same in English (shared/suggestions/hint.ts); here in the interface's language. */}
+            {hint.holdings === 1 && hint.themes === 1
+              ? t("1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it.")
+              : hint.holdings === 1
+              ? t("1 of your holdings relates to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag it.", { themes: hint.themes })
+              : hint.themes === 1
+              ? t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them.", { holdings: hint.holdings })
+              : t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.", { holdings: hint.holdings, themes: hint.themes })}
+          </NoticeBanner>
+        )}
+        {busy && <ProgressBar progress={imports.progress} onCancel={() => void api().cancelImport({})} />}
+        {portfolios === null ? (
+          <main className="loading" aria-busy="true">{t('Loading…')}</main>
+        ) : portfolios.length === 0 ? (
+          <>
+            {/* The last portfolio deleted: its undo stays offered where the Portfolios view was. */}
+            {deletion?.kind === 'portfolio' && (
+              <UndoBanner
+                text={t('Deleted “{{name}}”.', { name: deletion.name })}
+                testId="undo-delete"
+                onUndo={() => void undoDeletionAndSay(deletion, said)}
+              />
+            )}
+            <EmptyState onImport={() => void startImport()} onSample={() => void sample('load')} busy={busy} />
+          </>
+        ) : (view !== 'positions' && selected) || exposure ? (
+          <>
+            <ViewTabs view={view} onView={setView} />
+            {view !== 'positions' && selected && (
+              <AnalyticsViews
+                view={view}
+                portfolio={selected}
+                portfolioName={selected.name}
+                version={exposureVersion}
+                generation={generation}
+                onMessage={said.onMessage}
+                onChanged={bumpExposure}
+                onPortfoliosChanged={said.onPortfoliosChanged}
+              />
+            )}
+            {exposure && (
+              // Kept, hidden, while another view is shown, with its search, filters, selection and
+              // rows as they were: going back to it draws nothing anew (mounting 100,000 positions'
+              // table again took 60-130 ms of the switch).
+              <Activity mode={view === 'positions' ? 'visible' : 'hidden'}>
+                {/* `hidden` too: one main element in view, as HTML asks (Activity hides it with a style). */}
+                <main className="workspace" hidden={view !== 'positions'}>
+                  {workspace}
+                </main>
+              </Activity>
+            )}
+          </>
+        ) : (
+          <main className="loading">{selected && selected.snapshotCount === 0 ? t('This portfolio has no snapshots yet: import a holdings file.') : t('Loading…')}</main>
+        )}
+        {pending && (
+          <ImportDialog
+            path={pending.path}
+            fileName={pending.fileName}
+            portfolios={portfolios ?? []}
+            defaultPortfolioId={selectedId}
+            onCancel={imports.cancelPending}
+            onConfirm={(choice) => void imports.run(pending, choice)}
+          />
+        )}
+        {failed && <ImportErrorDialog failure={failed.failure} onRetry={failed.retry} onCancel={imports.dismissFailure} />}
+        {themesOpen && (
+          <ThemesDialog
+            initialTab={themesOpen}
+            onClose={() => setThemesOpen(null)}
+            record={history.record}
+            onChanged={() => {
               void api().listThemes({}).then(setThemes);
               bumpExposure();
-            });
-          }}
-        />
-      )}
-      {dbStatus?.damaged && !recoveryDismissed && <RecoveryPrompt damaged={dbStatus.damaged} onStartEmpty={() => setRecoveryDismissed(true)} />}
-      {exportOpen && exposure && selectedId !== null && <ExportReportDialog subject={{ portfolioId: selectedId }} naming={exposure} onClose={closeExport} onSaved={onReportSaved} />}
-      <Toasts shown={toasts} onDismiss={dismissToast} />
-    </div>
+            }}
+          />
+        )}
+        {backupsOpen && (
+          <BackupsDialog
+            onClose={() => setBackupsOpen(false)}
+            onRestored={() => {
+              // The portfolio on screen may not be in the restored file: its figures are asked for once
+              // the list says which portfolio is shown, never by the id of one that is gone.
+              void refreshPortfolios().then(() => {
+                void api().listThemes({}).then(setThemes);
+                bumpExposure();
+              });
+            }}
+          />
+        )}
+        {dbStatus?.damaged && !recoveryDismissed && <RecoveryPrompt damaged={dbStatus.damaged} onStartEmpty={() => setRecoveryDismissed(true)} />}
+        {exportOpen && exposure && selectedId !== null && <ExportReportDialog subject={{ portfolioId: selectedId }} naming={exposure} onClose={closeExport} onSaved={onReportSaved} />}
+        <Toasts shown={toasts} onDismiss={dismissToast} />
+      </div>
+    </ReadOnlyContext.Provider>
   );
 }

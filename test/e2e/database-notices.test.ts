@@ -34,7 +34,7 @@ async function seed(dbPath: string): Promise<void> {
   b.close();
 }
 
-describe('a read-only database: a banner naming the file and why; edits refused with a clear message', () => {
+describe('a read-only database: a banner naming the file and why; edits refused where they start, with a clear message', () => {
   let h: Harness;
   let dbPath = '';
   let before = '';
@@ -61,13 +61,17 @@ describe('a read-only database: a banner naming the file and why; edits refused 
     await h.screenshot('60-read-only-banner');
   });
 
-  it('a tag edit fails with the clear message and changes nothing', async () => {
-    await h.page.getByTestId('tag-button-KMI').click();
-    await h.page.getByTestId('tag-weight-input').fill('25');
-    await h.page.getByTestId('tag-weight-input').press('Enter');
-    await h.page.getByRole('alert').filter({ hasText: /^The database cannot be written \(the file or its folder is read-only\): nothing was saved/ }).waitFor();
+  it('a tag edit is refused where it starts, saying why, and changes nothing', async () => {
+    const tagButton = h.page.getByTestId('tag-button-KMI');
+    expect(await tagButton.getAttribute('title')).toBe(`${dbPath} is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.`);
+    await tagButton.click();
+    await h.page.getByTestId('toast').filter({ hasText: `${dbPath} is read-only` }).waitFor();
+    // No editor to type a weight and a note into that could not be saved.
+    expect(await h.page.getByTestId('tag-weight-input').count()).toBe(0);
     await h.screenshot('61-read-only-edit-refused');
-    await h.page.keyboard.press('Escape');
+    // The backend refuses too, with the clear message (what a write that gets past the window meets).
+    const refusal = await h.page.evaluate(() => window.themelens.applyTagChanges({ changes: [{ symbolKey: 'KMI', themeId: 'oil-logistics', weightBp: 2500 }] }).then(() => 'saved', (e: Error) => e.message));
+    expect(refusal).toMatch(/^The database cannot be written \(the file or its folder is read-only\): nothing was saved/);
     // Refused means unchanged: the file's bytes, and KMI still has no tag in it.
     expect(sha(dbPath)).toBe(before);
     expect(dump(dbPath)['tags']?.some((row) => String(row).includes('KMI'))).toBe(false);

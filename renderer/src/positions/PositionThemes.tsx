@@ -3,6 +3,7 @@ import type { Theme } from '../../../shared/domain/types';
 import { formatWeight } from '../format';
 import { msg } from '../i18n';
 import { TagEditor } from '../tagging/TagEditor';
+import { useReadOnly } from '../ui/read-only';
 import { isFullyTagged, type PositionLine } from './position-lines';
 
 /** What the positions table shows for a tag that was not set by hand (translated where shown). */
@@ -30,6 +31,7 @@ interface Props {
 /** A position's Themes cell: its tags as chips (each removable) and the button that opens the tag editor, or the editor itself. */
 export function PositionThemes({ position, themes, themeById, editing, onEdit, onCancel, onSave, onLinked, onRemove }: Props) {
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   return editing ? (
     <TagEditor
       symbolKey={position.symbolKey}
@@ -75,7 +77,7 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
           data-testid={`tag-button-${position.symbolKey}`}
           onClick={onEdit}
           aria-label={isFullyTagged(position) ? t('Edit the tags of {{symbol}}', { symbol: position.symbolKey }) : t('Tag {{symbol}}', { symbol: position.symbolKey })}
-          title={isFullyTagged(position) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
+          title={readOnly ? readOnly.message : isFullyTagged(position) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
         >
           {position.themes.length === 0 ? t('+ Tag') : isFullyTagged(position) ? '✎' : '+'}
         </button>

@@ -7,6 +7,7 @@ import type { SnapshotExposure } from '../../../shared/exposure/model';
 import { formatMoney, formatStoredQuantity } from '../format';
 import { usePositions } from './usePositions';
 import { BulkTagBar } from '../tagging/BulkTagBar';
+import { useReadOnly } from '../ui/read-only';
 import { filterPositions, sortPositions, type PositionLine, type SortColumn, type SortOrder } from './position-lines';
 import { PositionThemes } from './PositionThemes';
 import type { SnapshotSecurity } from '../../../shared/api/contract';
@@ -64,6 +65,9 @@ export function typicalRowHeight(rows: readonly PositionLine[]): number {
 export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesChanged }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
+  const readOnly = useReadOnly();
+  /** Opens the tag editor on a row, or says at once that nothing can be saved (not after a weight and a note are typed). */
+  const edit = (key: string) => (readOnly ? readOnly.refuse() : setEditing(key));
   const [untaggedOnly, setUntaggedOnly] = useState(false);
   const [query, setQuery] = useState('');
   const [themeFilter, setThemeFilter] = useState('');
@@ -179,7 +183,7 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
       toggle(i);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      setEditing(rows[i]!.key);
+      edit(rows[i]!.key);
     } else if (e.key.toLowerCase() === 'a' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       if (!waiting) selectRange(0, rows.length - 1, false);
@@ -206,6 +210,7 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
     return n;
   }, [lines, selectedPositions]);
   const applyBulk = async (themeId: string, weightBp: number) => {
+    if (readOnly) return readOnly.refuse();
     const keys = [...new Set(selectedPositions.map((p) => p.symbolKey))];
     const theme = themeById.get(themeId)?.name ?? themeId;
     await onTagChanges(
@@ -344,7 +349,7 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
                       themes={themes}
                       themeById={themeById}
                       editing={isEditing}
-                      onEdit={() => setEditing(key)}
+                      onEdit={() => edit(key)}
                       onCancel={() => {
                         setEditing(null);
                         focusRow(i);
@@ -357,7 +362,7 @@ export function PositionsTable({ exposure, themes, onTagChanges, onSecuritiesCha
                         setEditing(null);
                         onSecuritiesChanged?.();
                       }}
-                      onRemove={(themeId) => void onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp: null }], t('Untag {{symbol}}', { symbol: p.symbolKey }))}
+                      onRemove={(themeId) => void (readOnly ? readOnly.refuse() : onTagChanges([{ symbolKey: p.symbolKey, themeId, weightBp: null }], t('Untag {{symbol}}', { symbol: p.symbolKey })))}
                     />
                   </td>
                 </tr>

@@ -38,8 +38,23 @@ describe('read-only banner', () => {
     expect(bridge.chooseImportFile).not.toHaveBeenCalled();
   });
 
-  it('a tag edit fails with the backend’s clear message', async () => {
+  it('a tag edit is refused where it starts, saying why: the editor does not open, no tag is removed', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()], status: { readOnly: true, message: READ_ONLY } });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('tag-button-NVDA'));
+    expect((await screen.findByTestId('toast')).textContent).toContain(READ_ONLY);
+    expect(screen.queryByTestId('tag-weight-input')).toBeNull();
+    // From the keyboard too (Enter on a row opens the editor).
+    fireEvent.keyDown(screen.getByTestId('position-row-NVDA'), { key: 'Enter' });
+    expect(screen.queryByTestId('tag-weight-input')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Data-center infrastructure from NVDA' }));
+    await new Promise((wait) => setTimeout(wait, 50));
+    expect(bridge.applyTagChanges).not.toHaveBeenCalled();
+    expect(screen.getByTestId('tag-button-NVDA').title).toBe(READ_ONLY);
+  });
+
+  it('a tag edit the backend refuses (a file that became read-only) fails with its clear message, in the editor', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()] });
     const refusal = 'The database cannot be written (the file or its folder is read-only): nothing was saved.';
     bridge.applyTagChanges.mockRejectedValue(bridgeError('IO', refusal));
     render(<App />);
