@@ -165,9 +165,13 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     expect(await h.page.getByTestId('fx-input-USD').getAttribute('placeholder')).toBe('EUR for 1 USD');
     await h.screenshot('analytics-currencies-missing');
     // A rate of 0 would value every USD position at nothing: refused inline, nothing sent.
+    const columnWidths = () => h.page.getByTestId('fx-row-USD').locator('td').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().width)));
+    const widths = await columnWidths();
     await h.page.getByTestId('fx-input-USD').fill('0');
     await h.page.getByTestId('fx-save-USD').click();
     expect(await h.page.getByTestId('fx-error-USD').innerText()).toMatch(/must be greater than 0/);
+    // Said under the field: the table's columns keep their widths (beside it, it squeezed them).
+    expect(await columnWidths()).toEqual(widths);
     expect(await h.page.getByTestId('fx-row-USD').innerText()).toMatch(/missing/);
     await h.screenshot('analytics-currencies-zero-rate-refused');
     await h.page.getByTestId('fx-input-USD').fill('0.8630');
