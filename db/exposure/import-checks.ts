@@ -1,9 +1,14 @@
 import type { ExposureWarning } from '../../shared/exposure/model';
 import { exposureWarning } from '../../shared/exposure/warnings';
-import type { LastingCheck } from '../../shared/import/checks';
+import { KEPT_NAMED, type StoredCheck } from '../../shared/import/checks';
 import { formatCents } from '../../shared/money/decimal';
 
 const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE_DIFFERS', looksTotal: 'LOOKS_LIKE_TOTAL', repeated: 'REPEATED_ROWS' } as const;
+
+/** The kept positions named: the first few, then "…" where there are more. */
+function named(c: { count: number; symbols: string[] }): string {
+  return [...c.symbols.slice(0, KEPT_NAMED), ...(c.count > KEPT_NAMED ? ['…'] : [])].join(', ');
+}
 
 /**
  * The warnings of the checks a snapshot's import asked for and that stay true of its figures (its
@@ -12,8 +17,10 @@ const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE
  */
 export function checkWarnings(stored: string | null, file: string): ExposureWarning[] {
   if (stored === null) return [];
-  return (JSON.parse(stored) as LastingCheck[]).map((c) =>
-    c.kind === 'repeated'
+  return (JSON.parse(stored) as StoredCheck[]).map((c) =>
+    c.kind === 'kept'
+      ? exposureWarning('KEPT_LAST_VALUE', { n: String(c.count), file, fromAsOf: c.fromAsOf, asOf: c.asOf, symbols: named(c) })
+      : c.kind === 'repeated'
       ? exposureWarning(CODE[c.kind], { n: String(c.count), file, line: String(c.line), earlier: String(c.earlierLine) })
       : exposureWarning(CODE[c.kind], { n: String(c.count), file, line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: formatCents(c.first.valueCents) }),
   );

@@ -13,6 +13,7 @@ import { positionRange } from '../exposure/scan';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
 import { POSITION_COLUMNS } from '../../shared/import/position-columns';
+import { KEPT_NAMED, type KeptValueCheck } from '../../shared/import/checks';
 import { getSnapshot, latestSnapshot } from '../repos/snapshots';
 import { columns, sql } from '../sql';
 
@@ -116,6 +117,12 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
     for (const r of rows) writer.add(POSITION_COLUMNS.map((c) => r[c]), 1);
     // The same positions, so the same currencies; each key keeps the resolution it was given.
     writer.finish({ repricedFrom: from.id });
+    // Positions that kept their last value make the total one of two dates: the snapshot says so
+    // wherever it is shown or reported (KEPT_LAST_VALUE), not only in this call's answer.
+    if (stale.length > 0) {
+      const kept: KeptValueCheck = { kind: 'kept', count: stale.length, symbols: stale.slice(0, KEPT_NAMED).map((s) => s.symbol), fromAsOf: from.asOf, asOf };
+      db.prepare('UPDATE snapshots SET checks = ? WHERE id = ?').run(JSON.stringify([kept]), snapshotId);
+    }
     return { portfolio, snapshot: getSnapshot(db, snapshotId), file, repricedFrom: from.id, positions: rows.length, repriced, stale };
   })();
 }

@@ -287,8 +287,12 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [openExport]);
 
-  // A warning's button: the rates are set in the Currencies view, unsure holdings confirmed in Needs review.
-  const actOnWarning = useCallback((action: WarningAction) => (action === 'rates' ? setView('currencies') : setThemesOpen('review')), []);
+  // A warning's button: the rates are set in the Currencies view, unsure holdings confirmed in Needs
+  // review, prices a repricing lacked given by updating prices again.
+  const actOnWarning = useCallback(
+    (action: WarningAction) => (action === 'rates' ? setView('currencies') : action === 'review' ? setThemesOpen('review') : void updatePrices()),
+    [updatePrices],
+  );
   // The same elements while their inputs are: a switch of view does not draw the positions again.
   const workspace = useMemo(
     () =>

@@ -113,7 +113,8 @@ export interface ExposureWarning {
     | 'REPEATED_ROWS'
     | 'STALE_LOOK_THROUGH'
     | 'AMOUNT_LIMIT'
-    | 'UNRESOLVED_SECURITIES';
+    | 'UNRESOLVED_SECURITIES'
+    | 'KEPT_LAST_VALUE';
   /** In English (the command line's, and the JSON, CSV and XLSX reports'). */
   message: string;
   /** Its figures, so a window or report in another language can say it (shared/exposure/warnings.ts); never in the JSON outputs. */

@@ -30,6 +30,8 @@ export const WARNING_TEXT: Record<ExposureWarning['code'], string> = {
   STALE_LOOK_THROUGH: 'The holdings of {{fund}} used for look-through are as of {{fundAsOf}}, more than 90 days before {{asOf}}; import a newer holdings file from the issuer.',
   UNRESOLVED_SECURITIES: '{{n}} positions could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).',
   UNPARSED_CELL: '{{n}} rows of {{file}} were not imported because a cell could not be read.',
+  KEPT_LAST_VALUE:
+    '{{n}} positions kept their values as of {{fromAsOf}} when revalued at the prices of {{file}}, which has no usable price for them ({{symbols}}): the total mixes those values with prices of {{asOf}}. Add their prices to the file and revalue again (themelens reprice).',
 };
 
 /** The warnings that count positions or rows, said of one (`n` is 1): "1 position has", not "1 positions have". */
@@ -46,6 +48,8 @@ export const WARNING_TEXT_ONE: Partial<Record<ExposureWarning['code'], string>> 
     'Line {{line}} of {{file}} repeats line {{earlier}} cell for cell. Both rows are kept, so that position counts twice; if the file lists it twice by mistake, delete the repeat from the file and import it again.',
   UNRESOLVED_SECURITIES: '1 position could be more than one security and counts as untagged until confirmed in Needs review (themelens securities --unresolved).',
   UNPARSED_CELL: '1 row of {{file}} was not imported because a cell could not be read.',
+  KEPT_LAST_VALUE:
+    '1 position kept its value as of {{fromAsOf}} when revalued at the prices of {{file}}, which has no usable price for it ({{symbols}}): the total mixes that value with prices of {{asOf}}. Add its price to the file and revalue again (themelens reprice).',
 };
 
 /**
@@ -57,11 +61,15 @@ export const WARNING_TEXT_PLAIN: Partial<Record<ExposureWarning['code'], string>
   MISSING_FX: 'No exchange rate from {{currency}} to {{base}}: the positions in {{currency}} are left out of the totals until a rate is added.',
   FX_NOT_AS_OF: 'No {{currency}} rate on or before {{asOf}}: valued at the rate of {{rateDate}} ({{rate}}) until the rate of that day is added.',
   UNRESOLVED_SECURITIES: '{{n}} positions could be more than one security and count as untagged until confirmed in Needs review.',
+  KEPT_LAST_VALUE:
+    '{{n}} positions kept their values as of {{fromAsOf}} when revalued at the prices of {{file}}, which has no usable price for them ({{symbols}}): the total mixes those values with prices of {{asOf}}. Add their prices to the file and update prices again.',
 };
 
 /** The same, said of one position. */
 export const WARNING_TEXT_PLAIN_ONE: Partial<Record<ExposureWarning['code'], string>> = {
   UNRESOLVED_SECURITIES: '1 position could be more than one security and counts as untagged until confirmed in Needs review.',
+  KEPT_LAST_VALUE:
+    '1 position kept its value as of {{fromAsOf}} when revalued at the prices of {{file}}, which has no usable price for it ({{symbols}}): the total mixes that value with prices of {{asOf}}. Add its price to the file and update prices again.',
 };
 
 /**
@@ -115,6 +123,14 @@ export const WARNING_JAPANESE: Record<string, string> = {
   [WARNING_TEXT_PLAIN.FX_NOT_AS_OF as string]: '{{asOf}} 以前の {{currency}} のレートがないため、その日のレートを追加するまで {{rateDate}} のレート（{{rate}}）で評価します。',
   [WARNING_TEXT_PLAIN.UNRESOLVED_SECURITIES as string]: '{{n}} 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます。',
   [WARNING_TEXT_PLAIN_ONE.UNRESOLVED_SECURITIES as string]: '1 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます。',
+  [WARNING_TEXT.KEPT_LAST_VALUE]:
+    '{{file}} には {{n}} 銘柄の使える価格がないため、それらは {{fromAsOf}} 時点の評価額のままです（{{symbols}}）。合計にはそれらの評価額と {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度評価し直してください（themelens reprice）。',
+  [WARNING_TEXT_ONE.KEPT_LAST_VALUE as string]:
+    '{{file}} には 1 銘柄の使える価格がないため、その銘柄は {{fromAsOf}} 時点の評価額のままです（{{symbols}}）。合計にはその評価額と {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度評価し直してください（themelens reprice）。',
+  [WARNING_TEXT_PLAIN.KEPT_LAST_VALUE as string]:
+    '{{file}} には {{n}} 銘柄の使える価格がないため、それらは {{fromAsOf}} 時点の評価額のままです（{{symbols}}）。合計にはそれらの評価額と {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度価格を更新してください。',
+  [WARNING_TEXT_PLAIN_ONE.KEPT_LAST_VALUE as string]:
+    '{{file}} には 1 銘柄の使える価格がないため、その銘柄は {{fromAsOf}} 時点の評価額のままです（{{symbols}}）。合計にはその評価額と {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度価格を更新してください。',
 };
 
 /** A warning: its code, its English and its figures. */

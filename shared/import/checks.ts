@@ -65,6 +65,27 @@ export const IDENTIFIERS_LISTED = 20;
 /** The kinds that stay true of a snapshot's figures, kept with it (its `checks` column). */
 export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' | 'differs' | 'looksTotal' | 'repeated' }>;
 
+/**
+ * A repriced snapshot's positions that kept their value from the snapshot it was revalued from
+ * (db/import/reprice.ts): no usable price in the file. Said wherever the snapshot is shown, as a
+ * lasting check is: its total mixes values of two dates.
+ */
+export interface KeptValueCheck {
+  kind: 'kept';
+  count: number;
+  /** The first few of them, by symbol, in the holdings' order (KEPT_NAMED). */
+  symbols: string[];
+  /** The date of the values they kept, and the snapshot's. */
+  fromAsOf: string;
+  asOf: string;
+}
+
+/** Kept positions named in a snapshot's warning; the count says how many more. */
+export const KEPT_NAMED = 5;
+
+/** What a snapshot's `checks` column holds. */
+export type StoredCheck = LastingCheck | KeptValueCheck;
+
 export function isLasting(c: ImportCheck): c is LastingCheck {
   return c.kind === 'sign' || c.kind === 'computed' || c.kind === 'differs' || c.kind === 'looksTotal' || c.kind === 'repeated';
 }

@@ -37,7 +37,22 @@ describe('Update prices…', () => {
     // 10 x 183.60 = $1,836.00 (was $1,500.00).
     await h.page.getByTestId('position-row-NVDA').filter({ hasText: '$1,836.00' }).waitFor();
     expect(await h.page.getByTestId('position-row-KMI').innerText()).toContain('$2,700.00');
+    // The snapshot says so for as long as it is shown, with the way to give the missing price.
+    const today = localDate();
+    // Dated as the window dates everything ("Dec 7, 2026").
+    const shown = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(`${today}T00:00:00`));
+    const kept = h.page.getByTestId('exposure-warnings').locator('p', { hasText: 'kept its value' });
+    expect(await kept.innerText()).toBe(
+      `1 position kept its value as of ${shown} when revalued at the prices of prices.csv, which has no usable price for it (KMI): the total mixes that value with prices of ${shown}. Add its price to the file and update prices again. Update prices…`,
+    );
     await h.screenshot('update-prices');
+    // Its button updates prices again: a file with KMI's price revalues it, and the warning goes.
+    const again = join(temp.dir, 'prices-again.csv');
+    writeFileSync(again, `symbol,price,currency,date\nNVDA,183.60,USD,${today}\nKMI,28.00,USD,${today}\n`);
+    h.openDialogAnswers.push(again);
+    await kept.getByTestId('warning-action-prices').click();
+    await h.page.getByTestId('position-row-KMI').filter({ hasText: '$2,800.00' }).waitFor();
+    await kept.waitFor({ state: 'detached' });
   });
 
   it('a bad prices file: the message names line and column, and nothing changes', async () => {

@@ -22,6 +22,10 @@ describe('themelens reprice', () => {
     expect(r.code, r.stderr).toBe(0);
     return (JSON.parse(r.stdout) as { totalValue: number }).totalValue;
   };
+  const warnings = (snapshot: number) => {
+    const r = cli('report', '--portfolio', 'Fid', '--format', 'json', '--snapshot', String(snapshot));
+    return (JSON.parse(r.stdout) as { warnings: { code: string; message: string }[] }).warnings.filter((w) => w.code === 'KEPT_LAST_VALUE').map((w) => w.message);
+  };
   const snapshots = () => {
     const c = new Database(db, { readonly: true });
     try {
@@ -63,6 +67,11 @@ describe('themelens reprice', () => {
     expect(total(1)).toBe(86367.72);
     expect(total(2)).toBe(89032.37);
     expect(snapshots()[1]).toEqual({ id: 2, as_of: '2026-12-01', source_file: 'prices.csv', preset: 'reprice', repriced_from: 1, row_count: 9 });
+    // Said with the snapshot wherever it is reported, not only by this command: its total is of two dates.
+    expect(warnings(2)).toEqual([
+      '4 positions kept their values as of 2026-11-24 when revalued at the prices of prices.csv, which has no usable price for them (BND, 912797LN5, AMAT, FIDELITY 500 INDEX FUND): the total mixes those values with prices of 2026-12-01. Add their prices to the file and revalue again (themelens reprice).',
+    ]);
+    expect(warnings(1)).toEqual([]);
   });
 
   it('without --as-of: the latest price of each, and the latest price date as the snapshot date', () => {
@@ -71,6 +80,9 @@ describe('themelens reprice', () => {
     expect(r.stdout).toContain('Repriced 3 of 9 positions of Fid from prices.csv (snapshot 3, as of 2026-12-02, from snapshot 2)');
     // BND 40 x 75.00 = 3,000.00 (was 2,924.00): 89,032.37 + 76.00.
     expect(total(3)).toBe(89108.37);
+    expect(warnings(3)).toEqual([
+      '3 positions kept their values as of 2026-12-01 when revalued at the prices of prices.csv, which has no usable price for them (912797LN5, AMAT, FIDELITY 500 INDEX FUND): the total mixes those values with prices of 2026-12-02. Add their prices to the file and revalue again (themelens reprice).',
+    ]);
   });
 
   it('prices older than the latest holdings are refused: the new snapshot would sit behind them', () => {

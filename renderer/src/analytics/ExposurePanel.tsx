@@ -14,14 +14,15 @@ import { IssuesTable } from '../import/IssuesTable';
 import { Modal } from '../ui/Modal';
 import { msg } from '../i18n';
 
-/** Where the window goes to act on a warning: the rates (Currencies view), or Needs review. */
-export type WarningAction = 'rates' | 'review';
+/** Where the window goes to act on a warning: the rates (Currencies view), Needs review, or Update prices. */
+export type WarningAction = 'rates' | 'review' | 'prices';
 
 /** A warning the window can act on in place, with the button's label (where the command line names a command). */
 const ACTIONS: Partial<Record<SnapshotExposure['warnings'][number]['code'], { action: WarningAction; label: string }>> = {
   MISSING_FX: { action: 'rates', label: msg('Set rates') },
   FX_NOT_AS_OF: { action: 'rates', label: msg('Set rates') },
   UNRESOLVED_SECURITIES: { action: 'review', label: msg('Review them') },
+  KEPT_LAST_VALUE: { action: 'prices', label: msg('Update prices…') },
 };
 
 interface Datum {

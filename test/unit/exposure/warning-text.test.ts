@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkWarnings } from '../../../db/exposure/import-checks';
 import { exposureWarning } from '../../../shared/exposure/warnings';
 
 /**
@@ -48,7 +49,25 @@ describe('exposure warnings in English', () => {
     [exposureWarning('UNRESOLVED_SECURITIES', { n: '1' }), '1 position could be more than one security and counts as untagged until confirmed in Needs review (themelens securities --unresolved).'],
     [exposureWarning('UNPARSED_CELL', { n: '2', file: 'a.csv' }), '2 rows of a.csv were not imported because a cell could not be read.'],
     [exposureWarning('UNPARSED_CELL', { n: '1', file: 'a.csv' }), '1 row of a.csv was not imported because a cell could not be read.'],
+    [
+      exposureWarning('KEPT_LAST_VALUE', { n: '2', file: 'prices.csv', fromAsOf: '2026-09-30', asOf: '2026-12-01', symbols: 'KMI, BND' }),
+      '2 positions kept their values as of 2026-09-30 when revalued at the prices of prices.csv, which has no usable price for them (KMI, BND): the total mixes those values with prices of 2026-12-01. Add their prices to the file and revalue again (themelens reprice).',
+    ],
+    [
+      exposureWarning('KEPT_LAST_VALUE', { n: '1', file: 'prices.csv', fromAsOf: '2026-09-30', asOf: '2026-12-01', symbols: 'KMI' }),
+      '1 position kept its value as of 2026-09-30 when revalued at the prices of prices.csv, which has no usable price for it (KMI): the total mixes that value with prices of 2026-12-01. Add its price to the file and revalue again (themelens reprice).',
+    ],
   ])('warning %#', (warning, english) => {
     expect(warning.message).toBe(english);
+  });
+});
+
+describe("a repriced snapshot's positions that kept their value", () => {
+  it('are named, the first five, then "…" for the rest the count says', () => {
+    const kept = (count: number, symbols: string[]) => JSON.stringify([{ kind: 'kept', count, symbols, fromAsOf: '2026-09-30', asOf: '2026-12-01' }]);
+    const [seven] = checkWarnings(kept(7, ['A', 'B', 'C', 'D', 'E']), 'prices.csv');
+    expect(seven).toMatchObject({ code: 'KEPT_LAST_VALUE', params: { n: '7', symbols: 'A, B, C, D, E, …' } });
+    expect(seven?.message).toMatch(/^7 positions kept their values as of 2026-09-30 when revalued at the prices of prices\.csv, which has no usable price for them \(A, B, C, D, E, …\)/);
+    expect(checkWarnings(kept(5, ['A', 'B', 'C', 'D', 'E']), 'prices.csv')[0]?.params?.['symbols']).toBe('A, B, C, D, E');
   });
 });
