@@ -88,9 +88,16 @@ export function formatPoints(f: number): string {
 // translations of it are known to be used.
 msg('{{points}} pts');
 
-/** A quantity of shares or units, up to 6 decimals; empty when the file gave none. */
+/** Significant digits a double holds without its noise (0.1 + 0.2 is 0.30000000000000004). */
+const QUANTITY_DIGITS = 15;
+
+/**
+ * A quantity of shares or units known only as a number (a sum, as Compare shows): to 15 significant
+ * digits, every decimal of a quantity as a file writes it (0.12345678, which 6 decimals cut to
+ * 0.123457), without a sum's noise; empty when the file gave none.
+ */
 export function formatQuantity(q: number | null): string {
-  return q === null ? '' : formatter('quantity', { maximumFractionDigits: 6 }, {}).format(q);
+  return q === null ? '' : formatter('quantity', { maximumFractionDigits: 20 }, {}).format(Number(q.toPrecision(QUANTITY_DIGITS)));
 }
 
 /**

@@ -67,7 +67,11 @@ describe('format in the user locale and the portfolio currency', () => {
   it('formats quantities and dates, leaving out what the file did not give', () => {
     useLocale('en-US');
     expect(formatQuantity(1234.5)).toBe('1,234.5');
-    expect(formatQuantity(0.123456789)).toBe('0.123457');
+    // Every decimal a file writes, never cut to six; a sum's noise left out.
+    expect(formatQuantity(0.123456789)).toBe('0.123456789');
+    expect(formatQuantity(0.12345678 + 1.5)).toBe('1.62345678');
+    expect(formatQuantity(0.1 + 0.2)).toBe('0.3');
+    expect(formatQuantity(1234567.12345678)).toBe('1,234,567.12345678');
     expect(formatQuantity(null)).toBe('');
     expect(formatDate('2026-11-24')).toBe('Nov 24, 2026');
     expect(formatDate(null)).toBe('');
@@ -91,7 +95,7 @@ describe('format in the user locale and the portfolio currency', () => {
     expect(formatStoredQuantity({ quantity: 12345678.12345678, quantityText: '12345678.12345678' })).toBe('12,345,678.12345678');
     expect(formatStoredQuantity({ quantity: -1500, quantityText: '-1500' })).toBe('-1,500');
     // No plain decimal text known: the number, as before.
-    expect(formatStoredQuantity({ quantity: 0.123456789, quantityText: null })).toBe('0.123457');
+    expect(formatStoredQuantity({ quantity: 0.123456789, quantityText: null })).toBe('0.123456789');
     expect(formatStoredQuantity({ quantity: null, quantityText: null })).toBe('');
     useLocale('de-DE');
     expect(plain(formatStoredQuantity({ quantity: 2500.12345678, quantityText: '2500.12345678' }))).toBe('2.500,12345678');
