@@ -103,7 +103,9 @@ export function figuresAhead(db: Db, connection: ConnectionSettings & { readonly
   // A database in memory has no second connection; inside a transaction nothing is kept.
   if (connection.dbPath === ':memory:' || db.inTransaction) return false;
   const store = storeOf(db);
-  const running = store.figuresAhead?.keys ?? [];
+  // A thread started before a write computes figures that will not be kept: it counts for nothing.
+  const current = store.figuresAhead && store.figuresAhead.generation === cacheGeneration(db) ? store.figuresAhead : null;
+  const running = current?.keys ?? [];
   const wanted = (key: string) => !isCached(db, key);
   const [from, to] = ask.comparison ?? [];
   const shown = ask.shown && ask.shown.rowCount >= least ? ask.shown : null;

@@ -21,9 +21,16 @@ const db = openDatabase(data.dbPath, { nativeBinding: data.nativeBinding, key: d
 /** Figures already sent: each is sent once, as soon as it is computed. */
 const sent = new Set<string>();
 
+/**
+ * The History's sums of each earlier snapshot with the tags as they stood: of use only to compute
+ * the History again, which is sent itself. Sent, a portfolio of 60 snapshots would push the figures
+ * just sent out of the main connection's cache (64 entries).
+ */
+const INTERMEDIATE = 'asof:';
+
 /** Sends every figure computed since the last send (a call may be waiting for one), with the sides a comparison read. */
 function send(sides: ReturnType<typeof postedSides> = null): void {
-  const entries = [...(storeOf(db).analytics?.entries ?? [])].filter(([name]) => !sent.has(name));
+  const entries = [...(storeOf(db).analytics?.entries ?? [])].filter(([name]) => !sent.has(name) && !name.startsWith(INTERMEDIATE));
   for (const [name] of entries) sent.add(name);
   parentPort?.postMessage({ t: 'kept', entries, sides: sides?.posted ?? null }, sides?.transfer ?? []);
 }

@@ -6,8 +6,8 @@ import { formatCents } from '../../shared/money/decimal';
 const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE_DIFFERS', looksTotal: 'LOOKS_LIKE_TOTAL', repeated: 'REPEATED_ROWS' } as const;
 
 /** The kept positions named: the first few, then "…" where there are more. */
-function named(c: { count: number; symbols: string[] }): string {
-  return [...c.symbols.slice(0, KEPT_NAMED), ...(c.count > KEPT_NAMED ? ['…'] : [])].join(', ');
+function named(c: { symbols: string[]; more: boolean }): string {
+  return [...c.symbols.slice(0, KEPT_NAMED), ...(c.more ? ['…'] : [])].join(', ');
 }
 
 /**

@@ -13,7 +13,8 @@ import { positionRange } from '../exposure/scan';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
 import { POSITION_COLUMNS } from '../../shared/import/position-columns';
-import { KEPT_NAMED, type KeptValueCheck } from '../../shared/import/checks';
+import { KEPT_NAMED, type KeptValueCheck, type StoredCheck } from '../../shared/import/checks';
+import type { Snapshot } from '../../shared/domain/types';
 import { getSnapshot, latestSnapshot } from '../repos/snapshots';
 import { columns, sql } from '../sql';
 
@@ -117,14 +118,30 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
     for (const r of rows) writer.add(POSITION_COLUMNS.map((c) => r[c]), 1);
     // The same positions, so the same currencies; each key keeps the resolution it was given.
     writer.finish({ repricedFrom: from.id });
-    // Positions that kept their last value make the total one of two dates: the snapshot says so
+    // Positions that kept an earlier value make the total one of two dates: the snapshot says so
     // wherever it is shown or reported (KEPT_LAST_VALUE), not only in this call's answer.
-    if (stale.length > 0) {
-      const kept: KeptValueCheck = { kind: 'kept', count: stale.length, symbols: stale.slice(0, KEPT_NAMED).map((s) => s.symbol), fromAsOf: from.asOf, asOf };
-      db.prepare('UPDATE snapshots SET checks = ? WHERE id = ?').run(JSON.stringify([kept]), snapshotId);
-    }
+    const kept = keptCheck(db, from, asOf, stale);
+    if (kept) db.prepare('UPDATE snapshots SET checks = ? WHERE id = ?').run(JSON.stringify([kept]), snapshotId);
     return { portfolio, snapshot: getSnapshot(db, snapshotId), file, repricedFrom: from.id, positions: rows.length, repriced, stale };
   })();
+}
+
+/**
+ * What the new snapshot keeps of the positions that kept their values: how many, the first few
+ * names, and how far back those values go. `from`'s own kept values are older than `from` (it was
+ * repriced too): the oldest date is carried on, so a value kept twice is not dated `from`'s day.
+ * Nothing when none is older than the new snapshot (revalued the day the holdings are of, a kept
+ * value is of that day).
+ */
+function keptCheck(db: Db, from: Snapshot, asOf: string, stale: RepriceOutcome['stale']): KeptValueCheck | null {
+  if (stale.length === 0) return null;
+  const stored = db.prepare('SELECT checks FROM snapshots WHERE id = ?').pluck().get(from.id) as string | null;
+  const earlier = stored === null ? undefined : (JSON.parse(stored) as StoredCheck[]).find((c) => c.kind === 'kept');
+  const fromAsOf = earlier && earlier.fromAsOf < from.asOf ? earlier.fromAsOf : from.asOf;
+  if (fromAsOf >= asOf) return null;
+  // A security held in two accounts is two positions, named once.
+  const names = [...new Set(stale.map((s) => s.symbol))];
+  return { kind: 'kept', count: stale.length, symbols: names.slice(0, KEPT_NAMED), more: names.length > KEPT_NAMED, fromAsOf, asOf };
 }
 
 /** A position's price: by ISIN where both have one, else by its symbol key. */

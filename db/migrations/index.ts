@@ -21,6 +21,7 @@ import { migration018 } from './018-issue-templates';
 import { migration019 } from './019-snapshot-checks';
 import { migration020 } from './020-written-files';
 import { migration021 } from './021-saved-mapping-decimal';
+import { migration022 } from './022-kept-values';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: "a snapshot keeps its import's checks (values' signs, values computed)", up: migration019 },
   { version: 20, name: 'files written, so the command line replaces only its own', up: migration020 },
   { version: 21, name: 'a saved column mapping keeps its decimal separator', up: migration021 },
+  { version: 22, name: "a repriced snapshot's checks name the positions that kept their earlier values", up: migration022 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -31,28 +31,26 @@ export function valuationHandlers({ db, now, settings, scoped }: HandlerContext)
     },
     // Being computed ahead on the figures thread (a large portfolio's, prepareFigures): waiting
     // for it is sooner than computing here, and holds up no other call.
+    // The portfolio and snapshot are read again after the wait: a write meanwhile (a base currency
+    // changed, a snapshot deleted) is answered as it now stands.
     getThemeBreakdown: async (input) => {
-      const [portfolio, snapshot] = scoped(input);
-      await themesAhead(db, portfolio, snapshot, input.top);
-      return themeBreakdown(db, portfolio, snapshot, input.top);
+      await themesAhead(db, ...scoped(input), input.top);
+      return themeBreakdown(db, ...scoped(input), input.top);
     },
     getAccountBreakdown: async (input) => {
-      const [portfolio, snapshot] = scoped(input);
-      await accountsAhead(db, portfolio, snapshot);
-      return accountBreakdown(db, portfolio, snapshot);
+      await accountsAhead(db, ...scoped(input));
+      return accountBreakdown(db, ...scoped(input));
     },
     getCurrencyBreakdown: (input) => currencyBreakdown(db, ...scoped(input)),
     getThemeOverlap: (input) => themeOverlap(db, ...scoped(input)),
     getThemeHistory: async (input) => {
-      const portfolio = portfolios.getPortfolio(db, input.portfolioId);
-      await historyAhead(db, portfolio);
-      return themeHistory(db, portfolio);
+      await historyAhead(db, portfolios.getPortfolio(db, input.portfolioId));
+      return themeHistory(db, portfolios.getPortfolio(db, input.portfolioId));
     },
     compareSnapshots: async (input) => {
-      const [portfolio, from, to] = compared(input);
       // Being computed ahead on its thread: that is sooner than starting over here.
-      await comparedAhead(db, portfolio, from, to, input.limit);
-      return compareSnapshots(db, portfolio, from, to, input.limit);
+      await comparedAhead(db, ...compared(input), input.limit);
+      return compareSnapshots(db, ...compared(input), input.limit);
     },
     prepareFigures: (input) => {
       const portfolio = portfolios.getPortfolio(db, input.portfolioId);

@@ -289,9 +289,10 @@ export function App() {
 
   // A warning's button: the rates are set in the Currencies view, unsure holdings confirmed in Needs
   // review, prices a repricing lacked given by updating prices again.
+  // (Not while an import or a repricing runs: the toolbar's button is greyed then, a warning's is not.)
   const actOnWarning = useCallback(
-    (action: WarningAction) => (action === 'rates' ? setView('currencies') : action === 'review' ? setThemesOpen('review') : void updatePrices()),
-    [updatePrices],
+    (action: WarningAction) => (action === 'rates' ? setView('currencies') : action === 'review' ? setThemesOpen('review') : busy ? undefined : void updatePrices()),
+    [updatePrices, busy],
   );
   // The same elements while their inputs are: a switch of view does not draw the positions again.
   const workspace = useMemo(

@@ -73,9 +73,10 @@ export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' | 'd
 export interface KeptValueCheck {
   kind: 'kept';
   count: number;
-  /** The first few of them, by symbol, in the holdings' order (KEPT_NAMED). */
+  /** The first few of them, by symbol, in the holdings' order, each once (KEPT_NAMED), and whether more are unnamed. */
   symbols: string[];
-  /** The date of the values they kept, and the snapshot's. */
+  more: boolean;
+  /** How far back the values they kept go (a value kept twice is of the older day), and the snapshot's date. */
   fromAsOf: string;
   asOf: string;
 }

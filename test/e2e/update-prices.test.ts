@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../db/repos/clock';
 import { makeTempDir } from '../helpers/temp-dir';
-import { importAsNewPortfolio, startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
+
+/** A day as the window writes it ("Dec 7, 2026"). */
+const shownDate = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(`${iso}T00:00:00`));
+const weekAgo = localDate(new Date(Date.now() - 7 * 86_400_000));
 
 describe('Update prices…', () => {
   const temp = makeTempDir('themelens-e2e-prices-');
@@ -16,7 +20,10 @@ describe('Update prices…', () => {
     h = await startHarness();
     const holdings = join(temp.dir, 'positions.csv');
     writeFileSync(holdings, 'Symbol,Description,Quantity,Price,Market Value\nNVDA,NVIDIA CORP,10,150.00,"1,500.00"\nKMI,KINDER MORGAN,100,27.00,"2,700.00"\n');
-    await importAsNewPortfolio(h, holdings, 'Prices', 'NVDA');
+    // Holdings of a week ago, so a value kept at today's prices is of another day.
+    await h.backend.handlers.importHoldings({ path: holdings, portfolioName: 'Prices', asOf: weekAgo, options: {}, skipInvalid: false, allowDuplicate: false, rememberMapping: false });
+    await h.page.reload();
+    await h.page.getByTestId('position-row-NVDA').waitFor();
   });
   afterAll(async () => {
     await h?.close();
@@ -39,11 +46,9 @@ describe('Update prices…', () => {
     expect(await h.page.getByTestId('position-row-KMI').innerText()).toContain('$2,700.00');
     // The snapshot says so for as long as it is shown, with the way to give the missing price.
     const today = localDate();
-    // Dated as the window dates everything ("Dec 7, 2026").
-    const shown = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(`${today}T00:00:00`));
-    const kept = h.page.getByTestId('exposure-warnings').locator('p', { hasText: 'kept its value' });
+    const kept = h.page.getByTestId('exposure-warnings').locator('p', { hasText: 'kept a value' });
     expect(await kept.innerText()).toBe(
-      `1 position kept its value as of ${shown} when revalued at the prices of prices.csv, which has no usable price for it (KMI): the total mixes that value with prices of ${shown}. Add its price to the file and update prices again. Update prices…`,
+      `1 position kept a value from before ${shownDate(today)}, as far back as ${shownDate(weekAgo)}, when revalued at the prices of prices.csv (KMI): the total mixes it with prices of ${shownDate(today)}. Add its price to the file and update prices again; a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued. Update prices…`,
     );
     await h.screenshot('update-prices');
     // Its button updates prices again: a file with KMI's price revalues it, and the warning goes.

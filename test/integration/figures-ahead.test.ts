@@ -230,7 +230,10 @@ describe('a comparison computed ahead on its own thread', () => {
     expect(figuresAhead(db, { dbPath: dbPath, readonly: false }, portfolio, { shown: latest, comparison: pair() }, { fromPositions: 0 })).toBe(true);
     expect(storeOf(db).figuresAhead?.keys.slice(0, 3)).toEqual(keys);
     // Each call answers once its own figure has arrived, before the comparison is done.
+    const comparison = storeOf(db).figuresAhead!.keys[3]!;
     const themes = await backend.handlers.getThemeBreakdown({ portfolioId: 1, top: 10 });
+    // Sent as soon as computed: the comparison has not arrived yet (all sent at the end, it would have).
+    expect(storeOf(db).figuresAhead?.waiting.has(comparison)).toBe(true);
     const accounts = await backend.handlers.getAccountBreakdown({ portfolioId: 1 });
     const history = await backend.handlers.getThemeHistory({ portfolioId: 1 });
     for (const key of keys) expect(storeOf(db).figuresAhead?.waiting.has(key) ?? false).toBe(false);
@@ -259,9 +262,25 @@ describe('a comparison computed ahead on its own thread', () => {
   });
 
   it('leaves the figures of a small snapshot to the click', async () => {
-    const { backend, db, ids } = await twoSnapshots();
+    const { backend, db, dbPath, portfolio, pair, ids } = await twoSnapshots();
     expect(await backend.handlers.prepareFigures({ portfolioId: 1, snapshotId: ids.to })).toEqual({ ahead: false });
+    expect(figuresAhead(db, { dbPath, readonly: false }, portfolio, { shown: pair()[1] })).toBe(false);
     expect(storeOf(db).figuresAhead).toBeNull();
+  });
+
+  it('starts again when asked after a write: a thread started before it computes figures that will not be kept', async () => {
+    const { backend, db, dbPath, portfolio, pair } = await twoSnapshots();
+    const ask = () => figuresAhead(db, { dbPath, readonly: false }, portfolio, { shown: pair()[1] }, { fromPositions: 0 });
+    expect(ask()).toBe(true);
+    const first = storeOf(db).figuresAhead;
+    setFxRate(db, { currency: 'EUR', quote: 'USD', rate: '1.2' }, '2026-02-01');
+    // The same figures by name, but of the data before the rate: a new thread.
+    expect(ask()).toBe(true);
+    expect(storeOf(db).figuresAhead).not.toBe(first);
+    await storeOf(db).figuresAhead?.done;
+    // BBB: 550.00 EUR at 1.2, kept from the second thread.
+    expect(cachedKeys(db)).toContain(themesKey(portfolio, pair()[1].id, 10));
+    expect((await backend.handlers.getThemeBreakdown({ portfolioId: 1, top: 10 })).totalValue).toBe(1300 + 660 + 90);
   });
 
   it('stops with the database: closing it while the thread computes fails nothing', async () => {

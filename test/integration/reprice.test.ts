@@ -69,7 +69,7 @@ describe('themelens reprice', () => {
     expect(snapshots()[1]).toEqual({ id: 2, as_of: '2026-12-01', source_file: 'prices.csv', preset: 'reprice', repriced_from: 1, row_count: 9 });
     // Said with the snapshot wherever it is reported, not only by this command: its total is of two dates.
     expect(warnings(2)).toEqual([
-      '4 positions kept their values as of 2026-11-24 when revalued at the prices of prices.csv, which has no usable price for them (BND, 912797LN5, AMAT, FIDELITY 500 INDEX FUND): the total mixes those values with prices of 2026-12-01. Add their prices to the file and revalue again (themelens reprice).',
+      '4 positions kept values from before 2026-12-01, as far back as 2026-11-24, when revalued at the prices of prices.csv (BND, 912797LN5, AMAT, FIDELITY 500 INDEX FUND): the total mixes them with prices of 2026-12-01. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
     ]);
     expect(warnings(1)).toEqual([]);
   });
@@ -81,8 +81,21 @@ describe('themelens reprice', () => {
     // BND 40 x 75.00 = 3,000.00 (was 2,924.00): 89,032.37 + 76.00.
     expect(total(3)).toBe(89108.37);
     expect(warnings(3)).toEqual([
-      '3 positions kept their values as of 2026-12-01 when revalued at the prices of prices.csv, which has no usable price for them (912797LN5, AMAT, FIDELITY 500 INDEX FUND): the total mixes those values with prices of 2026-12-02. Add their prices to the file and revalue again (themelens reprice).',
+      // Kept a second time: their values are still those of 2026-11-24, not of snapshot 2's day.
+      '3 positions kept values from before 2026-12-02, as far back as 2026-11-24, when revalued at the prices of prices.csv (912797LN5, AMAT, FIDELITY 500 INDEX FUND): the total mixes them with prices of 2026-12-02. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
     ]);
+  });
+
+  it('revalued the day the holdings are of, a kept value is of that day: no warning', () => {
+    expect(cli('import', FIDELITY, '--portfolio', 'Same day', '--as-of', '2026-12-02').code).toBe(0);
+    const sameDay = join(temp.dir, 'same-day.csv');
+    writeFileSync(sameDay, 'symbol,price,currency,date\nNVDA,190.00,USD,2026-12-02\n');
+    const r = cli('reprice', sameDay, '--portfolio', 'Same day');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('stale: 5 positions keep their last value');
+    const report = JSON.parse(cli('report', '--portfolio', 'Same day', '--format', 'json').stdout) as { asOf: string; warnings: { code: string }[] };
+    expect(report.asOf).toBe('2026-12-02');
+    expect(report.warnings.map((w) => w.code)).not.toContain('KEPT_LAST_VALUE');
   });
 
   it('prices older than the latest holdings are refused: the new snapshot would sit behind them', () => {

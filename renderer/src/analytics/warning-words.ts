@@ -3,8 +3,8 @@ import type { ExposureWarning } from '../../../shared/exposure/model';
 import { warningIn } from '../../../shared/exposure/warnings';
 import { formatDate } from '../format';
 
-/** A date among a warning's figures (asOf, rateDate, fromAsOf…), as the backend fills it in. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A warning's figures that are dates (YYYY-MM-DD, as the backend fills them in); a label or a symbol never is, whatever it looks like. */
+const DATE_FIGURES = new Set(['asOf', 'fromAsOf', 'rateDate', 'fundAsOf']);
 
 /**
  * An exposure warning in the interface's language, from its figures (shared/exposure/warnings.ts),
@@ -12,6 +12,6 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * the window writes every other date ("Dec 7, 2026"), not as the command line's 2026-12-07.
  */
 export function warningWords(t: TFunction, w: ExposureWarning): string {
-  const dated = w.params && { ...w, params: Object.fromEntries(Object.entries(w.params).map(([k, v]) => [k, ISO_DATE.test(v) ? formatDate(v) : v])) };
+  const dated = w.params && { ...w, params: Object.fromEntries(Object.entries(w.params).map(([k, v]) => [k, DATE_FIGURES.has(k) ? formatDate(v) : v])) };
   return warningIn(dated || w, (english, params) => t(english, params), true);
 }

@@ -1,3 +1,4 @@
+import { useReadOnly } from '../ui/read-only';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Theme } from '../../../shared/domain/types';
@@ -24,6 +25,7 @@ export function BulkTagBar({
   onClear: () => void;
 }) {
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   const [themeId, setThemeId] = useState(themes[0]?.id ?? '');
   const [text, setText] = useState('100');
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +67,8 @@ export function BulkTagBar({
         }}
       />
       <span className="pct-sign">%</span>
-      <button type="button" className="primary small" data-testid="bulk-apply" onClick={() => void apply()}>
+      {/* Read-only: greyed, its tooltip saying why (Enter in the weight says it too). */}
+      <button type="button" className="primary small" data-testid="bulk-apply" onClick={() => void apply()} disabled={readOnly !== null} title={readOnly?.message}>
         {t('Tag {{n}}', { n: formatCount(count) })}
       </button>
       <button type="button" className="small" onClick={onClear}>

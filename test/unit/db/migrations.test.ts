@@ -157,6 +157,17 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO fx_rates (currency, quote, rate, as_of) VALUES ('EUR', 'USD', '1.1', 'soon')").run()).toThrow(/CHECK/);
   });
 
+  it("migration 22 changes no table; a ThemeLens that knows 21 refuses the file, whose checks may hold a kind it cannot read", () => {
+    const db = openDatabase(':memory:');
+    migrate(db, MIGRATIONS, 21);
+    const tables = () => db.prepare("SELECT name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    const before = tables();
+    migrate(db, MIGRATIONS, 22);
+    expect(tables()).toEqual(before);
+    expect(schemaVersion(db)).toBe(22);
+    expect(() => migrate(db, MIGRATIONS.slice(0, 21))).toThrow(/newer version of ThemeLens \(schema 22; this version knows 21\)/);
+  });
+
   it('checks that migration versions are consecutive', () => {
     const db = openDatabase(':memory:');
     expect(() => migrate(db, [{ version: 2, name: 'gap', up: () => {} }])).toThrow(/expected 1/);

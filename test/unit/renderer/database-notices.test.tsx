@@ -51,6 +51,14 @@ describe('read-only banner', () => {
     await new Promise((wait) => setTimeout(wait, 50));
     expect(bridge.applyTagChanges).not.toHaveBeenCalled();
     expect(screen.getByTestId('tag-button-NVDA').title).toBe(READ_ONLY);
+    // Selected for tagging together: the bar's button is greyed, saying why.
+    fireEvent.keyDown(screen.getByTestId('position-row-NVDA'), { key: ' ' });
+    const apply = (await screen.findByTestId('bulk-apply')) as HTMLButtonElement;
+    expect(apply.disabled).toBe(true);
+    expect(apply.title).toBe(READ_ONLY);
+    fireEvent.keyDown(screen.getByTestId('bulk-weight'), { key: 'Enter' });
+    await new Promise((wait) => setTimeout(wait, 50));
+    expect(bridge.applyTagChanges).not.toHaveBeenCalled();
   });
 
   it('a tag edit the backend refuses (a file that became read-only) fails with its clear message, in the editor', async () => {
