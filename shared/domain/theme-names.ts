@@ -1,5 +1,6 @@
 import { DEFAULT_PACK, DEFAULT_THEMES } from './default-themes';
 import starter from '../suggestions/us-japan-2026.json';
+import { JAPANESE_RATIONALES } from '../suggestions/rationales-ja';
 
 /**
  * The names and descriptions in Japanese of the themes the app ships: the three default themes and
@@ -55,7 +56,8 @@ export const SHIPPED_THEME_IDS: readonly string[] = [...SHIPPED.keys()];
 /**
  * `value` with every default theme in it (any object whose `id` is a default theme's and whose
  * `name` is still the shipped one) named in `language`; its description too where it is the shipped
- * one, and the shipped pack wherever it is named (`pack`, `packs`). Objects and arrays are copied
+ * one, the shipped pack wherever it is named (`pack`, `packs`), and a `rationale` still as the pack
+ * ships it. Objects and arrays are copied
  * only where something changed; English returns `value` itself.
  */
 export function withThemeNamesIn<T>(value: T, language: string): T {
@@ -83,6 +85,9 @@ function localize(value: unknown): unknown {
   if (o['pack'] === DEFAULT_PACK) (out ??= { ...o })['pack'] = JAPANESE_PACK;
   const packs = o['packs'];
   if (Array.isArray(packs) && packs.includes(DEFAULT_PACK)) (out ??= { ...o })['packs'] = packs.map((p) => (p === DEFAULT_PACK ? JAPANESE_PACK : p));
+  // A rationale of the shipped pack, as shipped (a suggestion's, a tag's that accepted it).
+  const rationale = typeof o['rationale'] === 'string' ? JAPANESE_RATIONALES.get(o['rationale']) : undefined;
+  if (rationale) (out ??= { ...o })['rationale'] = rationale;
   const id = o['id'];
   const shipped = typeof id === 'string' ? SHIPPED.get(id) : undefined;
   const ja = typeof id === 'string' ? JAPANESE[id] : undefined;

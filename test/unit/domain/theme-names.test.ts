@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK, DEFAULT_THEMES } from '../../../shared/domain/default-themes';
 import { packNameOf, SHIPPED_THEME_IDS, withThemeNamesIn } from '../../../shared/domain/theme-names';
 import starter from '../../../shared/suggestions/us-japan-2026.json';
+import { JAPANESE_RATIONALES } from '../../../shared/suggestions/rationales-ja';
 
 /** The bundled pack's themes as the file ships them. */
 const PACK_V1_THEMES = starter.themes.map((t) => ({ id: t.id, name: t.name, description: t.description }));
@@ -76,3 +77,41 @@ describe("the bundled pack's sub-themes in the reader's language", () => {
     expect(renamed!.name).toBe('My tankers');
   });
 });
+
+describe("the bundled pack's rationales in Japanese", () => {
+  it('every suggestion of the pack has one', () => {
+    for (const s of starter.suggestions) expect(JAPANESE_RATIONALES.get(s.rationale), `${s.symbol} ${s.theme}`).toMatch(/[ぁ-んァ-ン一-龯]/);
+    expect(JAPANESE_RATIONALES.size).toBe(new Set(starter.suggestions.map((s) => s.rationale)).size);
+  });
+
+  it('keeps every figure of the English (as written, or billions and millions counted in 億 and 万)', () => {
+    /** A sum of money or a count as the Japanese writes it: 1.65bn is 16億5000万, 2 million 200万. */
+    const inOku = (v: number) => {
+      const oku = Math.floor(v / 1e8);
+      const man = Math.round((v - oku * 1e8) / 1e4);
+      return oku > 0 ? `${oku}億${man ? `${man}万` : ''}` : `${man}万`;
+    };
+    for (const s of starter.suggestions) {
+      const ja = JAPANESE_RATIONALES.get(s.rationale)!;
+      for (const m of s.rationale.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m\b|million)?/g)) {
+        const [token, scale] = [m[1]!, m[2]];
+        const value = Number(token.replace(/,/g, '')) * (scale === 'bn' || scale === 'billion' ? 1e9 : scale ? 1e6 : 1);
+        // 300,000 tonnes reads 30万トン: a count of ten thousand or more may be in 万 too.
+        const written = [token, token.replace(/,/g, ''), ...(scale || value >= 1e4 ? [inOku(value)] : [])];
+        expect(written.some((w) => ja.includes(w)), `${s.symbol} ${s.theme}: ${m[0]} in ${ja}`).toBe(true);
+      }
+    }
+    const corning = starter.suggestions.find((s) => s.symbol === 'GLW')!;
+    expect(JAPANESE_RATIONALES.get(corning.rationale)).toMatch(/33%増の16億5000万ドル/);
+  });
+
+  it('reads a rationale still as shipped in Japanese, and leaves one the user wrote, and English, as they are', () => {
+    const [shipped] = starter.suggestions;
+    const answer = [{ symbol: shipped!.symbol, rationale: shipped!.rationale }, { symbol: 'NVDA', rationale: 'Our own reasoning.' }];
+    const [ja, mine] = withThemeNamesIn(answer, 'ja');
+    expect(ja!.rationale).toBe(JAPANESE_RATIONALES.get(shipped!.rationale));
+    expect(mine).toBe(answer[1]);
+    expect(withThemeNamesIn(answer, 'en')).toBe(answer);
+  });
+});
+
