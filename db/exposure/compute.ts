@@ -12,6 +12,7 @@ import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange, type BrokerValues 
 import { brokerRateDifferences } from './broker-values';
 import { checkWarnings } from './import-checks';
 import { snapshotSummary } from './summary';
+import { tagCutoff } from './tag-tables';
 import { empty, params, sql } from '../sql';
 
 const money = (cents: number): number => cents / 100;
@@ -198,14 +199,20 @@ export function withTargets(themes: Exposure['themes'], targets: readonly Pick<T
   });
 }
 
-/** Tag changes on this snapshot's holdings since the portfolio's previous snapshot was imported. */
+/**
+ * Tag changes on this snapshot's holdings since the tags the portfolio's previous snapshot is read
+ * with: those as they stood until the snapshot after it was imported (tagCutoff), as a comparison
+ * and a report's "what changed" read it. A change made before that moment is in both snapshots'
+ * figures, so moved nothing between them: listed from the previous snapshot's own import, it stood
+ * in "Theme weights changed" beside a tag effect of 0.00. Every change, with no previous snapshot.
+ */
 function tagChangesSincePrevious(db: Db, snapshot: Snapshot): Exposure['tagChanges'] {
   const previous = db
-    .prepare('SELECT imported_at FROM snapshots WHERE portfolio_id = ? AND (as_of < ? OR (as_of = ? AND id < ?)) ORDER BY as_of DESC, id DESC LIMIT 1')
-    .pluck()
-    .get(snapshot.portfolioId, snapshot.asOf, snapshot.asOf, snapshot.id) as string | undefined;
+    .prepare('SELECT id, portfolio_id AS portfolioId, as_of AS asOf FROM snapshots WHERE portfolio_id = ? AND (as_of < ? OR (as_of = ? AND id < ?)) ORDER BY as_of DESC, id DESC LIMIT 1')
+    .get(snapshot.portfolioId, snapshot.asOf, snapshot.asOf, snapshot.id) as { id: number; portfolioId: number; asOf: string } | undefined;
+  const since = (previous && tagCutoff(db, previous)) ?? '';
   // Usually nothing changed since: one look at the tag history, from its newest end.
-  if (db.prepare('SELECT 1 FROM tag_events WHERE at >= ? ORDER BY id DESC LIMIT 1').get(previous ?? '') === undefined) return [];
+  if (db.prepare('SELECT 1 FROM tag_events WHERE at >= ? ORDER BY id DESC LIMIT 1').get(since) === undefined) return [];
   // The snapshot's keys from its resolutions (a row per key held, written with every snapshot),
   // not from its positions: a few thousand rows instead of up to a million. Newest first, each
   // event checked against them (EXISTS): stops at the 500th; an IN list looked up every key's
@@ -216,7 +223,7 @@ function tagChangesSincePrevious(db: Db, snapshot: Snapshot): Exposure['tagChang
        WHERE e.at >= @since AND EXISTS (SELECT 1 FROM position_resolutions r WHERE r.snapshot_id = @sid AND r.symbol_key = e.symbol_key)
        ORDER BY e.id DESC LIMIT 500`,
     )
-    .all({ since: previous ?? '', sid: snapshot.id }) as { symbolKey: string; themeId: string; o: number | null; n: number | null; source: string; at: string }[];
+    .all({ since, sid: snapshot.id }) as { symbolKey: string; themeId: string; o: number | null; n: number | null; source: string; at: string }[];
   return rows.map((r) => ({ symbolKey: r.symbolKey, themeId: r.themeId, oldWeight: r.o === null ? null : r.o / 10000, newWeight: r.n === null ? null : r.n / 10000, source: r.source, at: r.at }));
 }
 

@@ -76,7 +76,9 @@ export function formatShare(share: number): string {
   const f = formatter('share', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }, {});
   // A share that rounds to zero is 0.0%: Intl writes a tiny negative one (cash of -0.01) as "-0.0%".
   // Compared with how the locale writes -0, so it holds for any locale's digits.
+  // A positive share too small to show is "<0.1%": "0.0%" beside $1,633.80 reads as none.
   const text = f.format(share);
+  if (share > 0 && text === f.format(0)) return `<${f.format(0.001)}`;
   return share < 0 && text === f.format(-0) ? f.format(0) : text;
 }
 

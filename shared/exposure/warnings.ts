@@ -31,7 +31,7 @@ export const WARNING_TEXT: Record<ExposureWarning['code'], string> = {
   UNRESOLVED_SECURITIES: '{{n}} positions could be more than one security and count as untagged until confirmed in Needs review (themelens securities --unresolved).',
   UNPARSED_CELL: '{{n}} rows of {{file}} were not imported because a cell could not be read.',
   KEPT_LAST_VALUE:
-    '{{n}} positions kept values from before {{asOf}}, as far back as {{fromAsOf}}, when revalued at the prices of {{file}} ({{symbols}}): the total mixes them with prices of {{asOf}}. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
+    '{{n}} positions ({{symbols}}) kept earlier values (as far back as {{fromAsOf}}): {{file}} has no usable price for them. The total mixes those values with prices of {{asOf}}. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
 };
 
 /** The warnings that count positions or rows, said of one (`n` is 1): "1 position has", not "1 positions have". */
@@ -49,7 +49,7 @@ export const WARNING_TEXT_ONE: Partial<Record<ExposureWarning['code'], string>> 
   UNRESOLVED_SECURITIES: '1 position could be more than one security and counts as untagged until confirmed in Needs review (themelens securities --unresolved).',
   UNPARSED_CELL: '1 row of {{file}} was not imported because a cell could not be read.',
   KEPT_LAST_VALUE:
-    '1 position kept a value from before {{asOf}}, as far back as {{fromAsOf}}, when revalued at the prices of {{file}} ({{symbols}}): the total mixes it with prices of {{asOf}}. Add its price to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
+    '{{symbols}} kept an earlier value (as far back as {{fromAsOf}}): {{file}} has no usable price for it. The total mixes that value with prices of {{asOf}}. Add its price to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
 };
 
 /**
@@ -62,14 +62,14 @@ export const WARNING_TEXT_PLAIN: Partial<Record<ExposureWarning['code'], string>
   FX_NOT_AS_OF: 'No {{currency}} rate on or before {{asOf}}: valued at the rate of {{rateDate}} ({{rate}}) until the rate of that day is added.',
   UNRESOLVED_SECURITIES: '{{n}} positions could be more than one security and count as untagged until confirmed in Needs review.',
   KEPT_LAST_VALUE:
-    '{{n}} positions kept values from before {{asOf}}, as far back as {{fromAsOf}}, when revalued at the prices of {{file}} ({{symbols}}): the total mixes them with prices of {{asOf}}. Add their prices to the file and update prices again; a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
+    '{{n}} positions ({{symbols}}) kept earlier values (as far back as {{fromAsOf}}): {{file}} has no usable price for them. The total mixes those values with prices of {{asOf}}. Add their prices to the file and update prices again; a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
 };
 
 /** The same, said of one position. */
 export const WARNING_TEXT_PLAIN_ONE: Partial<Record<ExposureWarning['code'], string>> = {
   UNRESOLVED_SECURITIES: '1 position could be more than one security and counts as untagged until confirmed in Needs review.',
   KEPT_LAST_VALUE:
-    '1 position kept a value from before {{asOf}}, as far back as {{fromAsOf}}, when revalued at the prices of {{file}} ({{symbols}}): the total mixes it with prices of {{asOf}}. Add its price to the file and update prices again; a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
+    '{{symbols}} kept an earlier value (as far back as {{fromAsOf}}): {{file}} has no usable price for it. The total mixes that value with prices of {{asOf}}. Add its price to the file and update prices again; a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
 };
 
 /**
@@ -124,13 +124,13 @@ export const WARNING_JAPANESE: Record<string, string> = {
   [WARNING_TEXT_PLAIN.UNRESOLVED_SECURITIES as string]: '{{n}} 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます。',
   [WARNING_TEXT_PLAIN_ONE.UNRESOLVED_SECURITIES as string]: '1 件の保有銘柄はどの証券か特定できないため、「要確認」で確定するまで未タグとして数えます。',
   [WARNING_TEXT.KEPT_LAST_VALUE]:
-    '{{file}} の価格で評価し直した際、{{n}} 件の保有銘柄は {{asOf}} より前の評価額のままです（古いものは {{fromAsOf}} 時点、{{symbols}}）。合計にはそれらと {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度評価し直してください（themelens reprice）。「数量 × 価格」でない評価額（100 単位あたりの債券、乗数のある契約）は評価し直されません。',
+    '{{n}} 件の保有銘柄（{{symbols}}）は以前の評価額のままです（古いものは {{fromAsOf}} 時点）。{{file}} に使える価格がないためです。合計にはそれらの評価額と {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度評価し直してください（themelens reprice）。「数量 × 価格」でない評価額（100 単位あたりの債券、乗数のある契約）は評価し直されません。',
   [WARNING_TEXT_ONE.KEPT_LAST_VALUE as string]:
-    '{{file}} の価格で評価し直した際、1 件の保有銘柄は {{asOf}} より前の評価額のままです（古ければ {{fromAsOf}} 時点、{{symbols}}）。合計にはそれと {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度評価し直してください（themelens reprice）。「数量 × 価格」でない評価額（100 単位あたりの債券、乗数のある契約）は評価し直されません。',
+    '{{symbols}} は以前の評価額のままです（古ければ {{fromAsOf}} 時点）。{{file}} に使える価格がないためです。合計にはその評価額と {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度評価し直してください（themelens reprice）。「数量 × 価格」でない評価額（100 単位あたりの債券、乗数のある契約）は評価し直されません。',
   [WARNING_TEXT_PLAIN.KEPT_LAST_VALUE as string]:
-    '{{file}} の価格で評価し直した際、{{n}} 件の保有銘柄は {{asOf}} より前の評価額のままです（古いものは {{fromAsOf}} 時点、{{symbols}}）。合計にはそれらと {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度価格を更新してください。「数量 × 価格」でない評価額（100 単位あたりの債券、乗数のある契約）は評価し直されません。',
+    '{{n}} 件の保有銘柄（{{symbols}}）は以前の評価額のままです（古いものは {{fromAsOf}} 時点）。{{file}} に使える価格がないためです。合計にはそれらの評価額と {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度価格を更新してください。「数量 × 価格」でない評価額（100 単位あたりの債券、乗数のある契約）は評価し直されません。',
   [WARNING_TEXT_PLAIN_ONE.KEPT_LAST_VALUE as string]:
-    '{{file}} の価格で評価し直した際、1 件の保有銘柄は {{asOf}} より前の評価額のままです（古ければ {{fromAsOf}} 時点、{{symbols}}）。合計にはそれと {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度価格を更新してください。「数量 × 価格」でない評価額（100 単位あたりの債券、乗数のある契約）は評価し直されません。',
+    '{{symbols}} は以前の評価額のままです（古ければ {{fromAsOf}} 時点）。{{file}} に使える価格がないためです。合計にはその評価額と {{asOf}} の価格が混在しています。ファイルに価格を追加して、もう一度価格を更新してください。「数量 × 価格」でない評価額（100 単位あたりの債券、乗数のある契約）は評価し直されません。',
 };
 
 /** A warning: its code, its English and its figures. */

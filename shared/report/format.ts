@@ -29,8 +29,15 @@ export const unsignedZero = (text: string): string => (text.startsWith('-') && !
 /** A fraction with `digits` decimals, as the CSV reports write shares: -0.0000001 -> "0.000000". */
 export const fixedShare = (share: number, digits = 6): string => unsignedZero(share.toFixed(digits));
 
-/** A share (fraction) as a percentage with one decimal: 0.3201 -> "32.0%"; one that rounds to zero is "0.0%". */
-export const formatShare = (share: number): string => `${unsignedZero((share * 100).toFixed(1))}%`;
+/**
+ * A share (fraction) as a percentage with one decimal: 0.3201 -> "32.0%". A holding too small to
+ * show is "<0.1%", not "0.0%", which reads as none (USD 1,633.80 of 9.2 million); a negative one
+ * that rounds to zero (cash of -0.01) is "0.0%".
+ */
+export const formatShare = (share: number): string => {
+  const text = unsignedZero((share * 100).toFixed(1));
+  return share > 0 && text === '0.0' ? '<0.1%' : `${text}%`;
+};
 
 /** A weight (fraction 0..1) as a percentage without trailing zeros: 0.125 -> "12.5%". */
 export const formatWeight = (weight: number): string => `${Number((weight * 100).toFixed(2))}%`;

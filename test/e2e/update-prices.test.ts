@@ -46,9 +46,9 @@ describe('Update prices…', () => {
     expect(await h.page.getByTestId('position-row-KMI').innerText()).toContain('$2,700.00');
     // The snapshot says so for as long as it is shown, with the way to give the missing price.
     const today = localDate();
-    const kept = h.page.getByTestId('exposure-warnings').locator('p', { hasText: 'kept a value' });
+    const kept = h.page.getByTestId('exposure-warnings').locator('p', { hasText: 'kept an earlier value' });
     expect(await kept.innerText()).toBe(
-      `1 position kept a value from before ${shownDate(today)}, as far back as ${shownDate(weekAgo)}, when revalued at the prices of prices.csv (KMI): the total mixes it with prices of ${shownDate(today)}. Add its price to the file and update prices again; a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued. Update prices…`,
+      `KMI kept an earlier value (as far back as ${shownDate(weekAgo)}): prices.csv has no usable price for it. The total mixes that value with prices of ${shownDate(today)}. Add its price to the file and update prices again; a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued. Update prices…`,
     );
     await h.screenshot('update-prices');
     // Its button updates prices again: a file with KMI's price revalues it, and the warning goes.

@@ -69,7 +69,7 @@ describe('themelens reprice', () => {
     expect(snapshots()[1]).toEqual({ id: 2, as_of: '2026-12-01', source_file: 'prices.csv', preset: 'reprice', repriced_from: 1, row_count: 9 });
     // Said with the snapshot wherever it is reported, not only by this command: its total is of two dates.
     expect(warnings(2)).toEqual([
-      '4 positions kept values from before 2026-12-01, as far back as 2026-11-24, when revalued at the prices of prices.csv (BND, 912797LN5, AMAT, FIDELITY 500 INDEX FUND): the total mixes them with prices of 2026-12-01. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
+      '4 positions (BND, 912797LN5, AMAT, FIDELITY 500 INDEX FUND) kept earlier values (as far back as 2026-11-24): prices.csv has no usable price for them. The total mixes those values with prices of 2026-12-01. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
     ]);
     expect(warnings(1)).toEqual([]);
   });
@@ -82,7 +82,7 @@ describe('themelens reprice', () => {
     expect(total(3)).toBe(89108.37);
     expect(warnings(3)).toEqual([
       // Kept a second time: their values are still those of 2026-11-24, not of snapshot 2's day.
-      '3 positions kept values from before 2026-12-02, as far back as 2026-11-24, when revalued at the prices of prices.csv (912797LN5, AMAT, FIDELITY 500 INDEX FUND): the total mixes them with prices of 2026-12-02. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
+      '3 positions (912797LN5, AMAT, FIDELITY 500 INDEX FUND) kept earlier values (as far back as 2026-11-24): prices.csv has no usable price for them. The total mixes those values with prices of 2026-12-02. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { computeExposure } from '../../../db/exposure/compute';
 import { portfoliosOverview, themeHistory } from '../../../db/exposure/history';
 import { getPortfolio } from '../../../db/repos/portfolios';
 import { getSnapshot } from '../../../db/repos/snapshots';
+import { recordSnapshotKeys } from '../../../db/securities/resolve';
 import { addSnapshot, makeDb, tag } from './fixture';
 
 /**
@@ -123,5 +124,23 @@ describe('snapshot comparison', () => {
     expect(c.counts).toEqual({ new: 0, gone: 0, grown: 0, shrunk: 0, unchanged: 5 });
     expect(c.positions).toEqual([]);
     expect(db.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name LIKE 'cmp%'").all()).toEqual([]);
+  });
+});
+
+describe("the tag changes a snapshot's exposure lists (a report's \"Theme weights changed\")", () => {
+  it('are those the comparison with the snapshot before sees: made after that snapshot was read, not after it was imported', () => {
+    const { db, portfolio, a, b } = twoSnapshots();
+    // The keys each snapshot holds, as an import records them (the list looks there).
+    for (const s of [a, b]) recordSnapshotKeys(db, s.id);
+    // Between A's import and B's: in both snapshots' figures, so no tag effect; it must not be listed.
+    tag(db, 'KMI', 'oil-logistics', 7500, '2026-08-01T00:00:00Z');
+    const changes = computeExposure(db, portfolio, b, 'now').tagChanges.map((c) => [c.symbolKey, c.themeId, c.oldWeight, c.newWeight]);
+    // AAPL's, after B's import, is the one change the comparison explains by tag.
+    expect(changes).toEqual([['AAPL', 'data-centers', null, 0.5]]);
+    const compared = compareSnapshots(db, portfolio, a, b);
+    expect(compared.themes.find((t) => t.id === 'data-centers')?.tagEffect).toBe(1000);
+    expect(compared.themes.find((t) => t.id === 'oil-logistics')?.tagEffect).toBe(0);
+    // The first snapshot has none before it: every change on its holdings is listed.
+    expect(computeExposure(db, portfolio, a, 'now').tagChanges.map((c) => c.symbolKey).sort()).toEqual(['AAPL', 'KMI', 'KMI', 'NVDA']);
   });
 });

@@ -51,11 +51,11 @@ describe('exposure warnings in English', () => {
     [exposureWarning('UNPARSED_CELL', { n: '1', file: 'a.csv' }), '1 row of a.csv was not imported because a cell could not be read.'],
     [
       exposureWarning('KEPT_LAST_VALUE', { n: '2', file: 'prices.csv', fromAsOf: '2026-09-30', asOf: '2026-12-01', symbols: 'KMI, BND' }),
-      '2 positions kept values from before 2026-12-01, as far back as 2026-09-30, when revalued at the prices of prices.csv (KMI, BND): the total mixes them with prices of 2026-12-01. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
+      '2 positions (KMI, BND) kept earlier values (as far back as 2026-09-30): prices.csv has no usable price for them. The total mixes those values with prices of 2026-12-01. Add their prices to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
     ],
     [
       exposureWarning('KEPT_LAST_VALUE', { n: '1', file: 'prices.csv', fromAsOf: '2026-09-30', asOf: '2026-12-01', symbols: 'KMI' }),
-      '1 position kept a value from before 2026-12-01, as far back as 2026-09-30, when revalued at the prices of prices.csv (KMI): the total mixes it with prices of 2026-12-01. Add its price to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
+      'KMI kept an earlier value (as far back as 2026-09-30): prices.csv has no usable price for it. The total mixes that value with prices of 2026-12-01. Add its price to the file and revalue again (themelens reprice); a value that is not quantity x price (a bond quoted per 100, a contract with a multiplier) is never revalued.',
     ],
   ])('warning %#', (warning, english) => {
     expect(warning.message).toBe(english);
@@ -67,7 +67,7 @@ describe("a repriced snapshot's positions that kept their value", () => {
     const kept = (count: number, symbols: string[], more: boolean) => JSON.stringify([{ kind: 'kept', count, symbols, more, fromAsOf: '2026-09-30', asOf: '2026-12-01' }]);
     const [seven] = checkWarnings(kept(7, ['A', 'B', 'C', 'D', 'E'], true), 'prices.csv');
     expect(seven).toMatchObject({ code: 'KEPT_LAST_VALUE', params: { n: '7', symbols: 'A, B, C, D, E, …' } });
-    expect(seven?.message).toMatch(/^7 positions kept values from before 2026-12-01, as far back as 2026-09-30, when revalued at the prices of prices\.csv \(A, B, C, D, E, …\)/);
+    expect(seven?.message).toMatch(/^7 positions \(A, B, C, D, E, …\) kept earlier values \(as far back as 2026-09-30\): prices\.csv has no usable price for them\./);
     // Seven positions of three securities (held in several accounts): all three named, nothing more.
     expect(checkWarnings(kept(7, ['A', 'B', 'C'], false), 'prices.csv')[0]?.params?.['symbols']).toBe('A, B, C');
   });

@@ -17,6 +17,10 @@ describe('a share that rounds to zero is written without a minus sign', () => {
     expect(formatShare(-0.0004)).toBe('0.0%');
     expect(formatShare(-0.0006)).toBe('-0.1%');
     expect(formatShare(0.3201)).toBe('32.0%');
+    // Something, too small to show: not "0.0%", which reads as nothing.
+    expect(formatShare(0.00018)).toBe('<0.1%');
+    expect(formatShare(0.0005)).toBe('0.1%');
+    expect(formatShare(0)).toBe('0.0%');
     expect(fixedShare(tiny)).toBe('0.000000');
     expect(fixedShare(-0.25)).toBe('-0.250000');
     // Neither gain nor loss: no sign at all.
@@ -36,5 +40,7 @@ describe('a share that rounds to zero is written without a minus sign', () => {
     const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
     expect(plain(windowShare(tiny))).toBe(zero);
     expect(plain(windowShare(-0.0006))).toBe(negative);
+    expect(plain(windowShare(0.00018))).toBe(`<${negative.slice(1)}`);
+    expect(plain(windowShare(0))).toBe(zero);
   });
 });
