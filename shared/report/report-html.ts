@@ -47,6 +47,15 @@ figure{margin:8px 0;break-inside:avoid}svg.chart{max-width:100%;height:auto}
  * handler and no style attribute (colors are SVG fill attributes), so the same markup can be shown
  * under the app's strict CSP.
  */
+/**
+ * When the report was made, to the minute, for the reader: "2026-12-07 16:01 UTC". The ISO moment
+ * (2026-12-07T16:01:59.930Z) read as a machine's in a client's report; the header gives the day.
+ */
+function generatedMoment(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
 export function renderReportBody(report: ReportDocument): string {
   // Default themes the user has not renamed are named in the report's language.
   const doc = withThemeNamesIn(report, languageOf(report));
@@ -62,7 +71,7 @@ export function renderReportBody(report: ReportDocument): string {
   return `${answerHtml(doc)}
 ${warnings}
 ${body.join('\n')}
-<p class="meta">${html('Generated {{date}}', { date: e(r.generatedAt) })}${doc.fingerprint ? ` · ${html('fingerprint')} <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''} · ThemeLens</p>
+<p class="meta">${html('Generated {{date}}', { date: e(generatedMoment(r.generatedAt)) })}${doc.fingerprint ? ` · ${html('fingerprint')} <span class="fingerprint">${e(doc.fingerprint)}</span>` : ''} · ThemeLens</p>
 `;
 }
 

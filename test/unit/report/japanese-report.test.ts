@@ -97,7 +97,7 @@ describe('a report in Japanese', () => {
     // The project sources are English articles, cited by their titles.
     const allowed = userWords({ doc, sources: PROGRAM_PROJECTS.flatMap((p) => p.sources) });
     // Theme ids name the themes in the positions and tag-change columns, as in English; "SB" is SBエナジー.
-    for (const w of ['ThemeLens', 'T', 'Z', 'GW', 'SB', ...doc.exposure.themes.map((t) => t.id)]) allowed.add(w);
+    for (const w of ['ThemeLens', 'UTC', 'GW', 'SB', ...doc.exposure.themes.map((t) => t.id)]) allowed.add(w);
     const left = [...new Set(text.match(/[A-Za-z][A-Za-z'-]*/g) ?? [])].filter((w) => !allowed.has(w));
     expect(left).toEqual([]);
     for (const words of ['評価額合計', '算出方法', '免責事項', 'オハイオ州ポーツマスの天然ガス火力発電所', 'ページ']) expect(text).toContain(words);
