@@ -97,7 +97,7 @@ export function isLasting(c: ImportCheck): c is LastingCheck {
  * One sentence per count, one and several.
  */
 export const CHECK_TEXT = {
-  total: "The file's own total ({{file}}) differs from the sum of the imported rows ({{rows}}) by {{difference}}; check the rejected rows or the file.",
+  total: "The file's own total ({{file}}) differs from the sum of the imported rows ({{rows}}) by {{difference}}; check the file for rows left out or misread.",
   signOne:
     '1 position has a value whose sign is not that of quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). It is kept as the file gives it; if the value column is not the market value (a gain or loss, say), map the right column.',
   signMany:

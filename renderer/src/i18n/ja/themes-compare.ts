@@ -28,8 +28,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   '{{file}} holds the same positions (quantities and values) as of {{asOf}} as snapshot {{snapshot}} of {{portfolio}} ({{sourceFile}}), already imported. Nothing was imported; to keep both, choose Import again anyway.':
     '{{file}} の {{asOf}} 時点の保有銘柄（数量と評価額）は、インポート済みの {{portfolio}} のスナップショット {{snapshot}}（{{sourceFile}}）と同じです。インポートは行っていません。両方を残すには「それでも再度インポート」を選んでください。',
   // An import's checks (renderer/src/import/check-words.ts)
-  "The file's own total ({{file}}) differs from the sum of the imported rows ({{rows}}) by {{difference}}; check the rejected rows or the file.":
-    'ファイル自体の合計（{{file}}）が、インポートした行の合計（{{rows}}）と {{difference}} 異なります。読み込めなかった行かファイルを確認してください。',
+  "The file's own total ({{file}}) differs from the sum of the imported rows ({{rows}}) by {{difference}}; check the file for rows left out or misread.":
+    'ファイル自体の合計（{{file}}）が、インポートした行の合計（{{rows}}）と {{difference}} 異なります。除かれた行や読み違えた行がないか、ファイルを確認してください。',
   '1 position has a value whose sign is not that of quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). It is kept as the file gives it; if the value column is not the market value (a gain or loss, say), map the right column.':
     '1 銘柄の評価額の符号が「数量 × 価格」と逆です（{{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）。ファイルのとおりに取り込みました。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててください。',
   '{{n}} positions have values whose sign is not that of quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}). They are kept as the file gives them; if the value column is not the market value (a gain or loss, say), map the right column.':
