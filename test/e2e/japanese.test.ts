@@ -136,7 +136,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     const toast = h.page.getByTestId('toast').filter({ hasText: '数値を使う前に' });
     await toast.waitFor();
     expect(await toast.getByTestId('toast-details').locator('li').allTextContents()).toEqual([
-      'ファイル自体の合計（100.00）が、インポートした行の合計（0.00）と 100.00 異なります。読み込めなかった行かファイルを確認してください。',
+      'ファイル自体の合計（100.00）が、インポートした行の合計（0.00）と 100.00 異なります。除かれた行や読み違えた行がないか、ファイルを確認してください。',
       '1 銘柄の評価額の符号が「数量 × 価格」と逆です（2 行目、AAPL: 10 × 150、評価額 -1,500.00）。ファイルのとおりに取り込みました。評価額の列が時価評価額でない（損益など）場合は、正しい列を割り当ててください。',
     ]);
     // The snapshot keeps both (its file total, its values' signs): said beside its figures, in Japanese too.
