@@ -35,9 +35,9 @@ export interface Store {
   comparedSides: { key: string; sides: unknown } | null;
   /**
    * The figures being computed ahead on a thread (exposure/figures-ahead.ts), under their cache
-   * keys, those not yet arrived, the cache generation they are for, and when one arrives.
+   * keys; those not yet arrived, each with its arrival; the cache generation they are for.
    */
-  figuresAhead: { keys: string[]; waiting: Set<string>; generation: object; done: Promise<void>; arrival(key: string): Promise<void>; stop(): void } | null;
+  figuresAhead: { keys: string[]; waiting: Map<string, { promise: Promise<void>; resolve(): void }>; generation: object; done: Promise<void>; stop(): void } | null;
 }
 
 const stores = new WeakMap<Db, Store>();

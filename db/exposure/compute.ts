@@ -12,7 +12,6 @@ import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange, type BrokerValues 
 import { brokerRateDifferences } from './broker-values';
 import { checkWarnings } from './import-checks';
 import { snapshotSummary } from './summary';
-import { tagCutoff } from './tag-tables';
 import { empty, params, sql } from '../sql';
 
 const money = (cents: number): number => cents / 100;
@@ -201,16 +200,17 @@ export function withTargets(themes: Exposure['themes'], targets: readonly Pick<T
 
 /**
  * Tag changes on this snapshot's holdings since the tags the portfolio's previous snapshot is read
- * with: those as they stood until the snapshot after it was imported (tagCutoff), as a comparison
- * and a report's "what changed" read it. A change made before that moment is in both snapshots'
- * figures, so moved nothing between them: listed from the previous snapshot's own import, it stood
- * in "Theme weights changed" beside a tag effect of 0.00. Every change, with no previous snapshot.
+ * with: those as they stood until the snapshot after it, this one, was imported (tagCutoff), as a
+ * comparison and a report's "what changed" read it. A change made before that moment is in both
+ * snapshots' figures, so moved nothing between them: listed from the previous snapshot's own
+ * import, it stood in "Theme weights changed" beside a tag effect of 0.00. Every change, with no
+ * previous snapshot.
  */
 function tagChangesSincePrevious(db: Db, snapshot: Snapshot): Exposure['tagChanges'] {
-  const previous = db
-    .prepare('SELECT id, portfolio_id AS portfolioId, as_of AS asOf FROM snapshots WHERE portfolio_id = ? AND (as_of < ? OR (as_of = ? AND id < ?)) ORDER BY as_of DESC, id DESC LIMIT 1')
-    .get(snapshot.portfolioId, snapshot.asOf, snapshot.asOf, snapshot.id) as { id: number; portfolioId: number; asOf: string } | undefined;
-  const since = (previous && tagCutoff(db, previous)) ?? '';
+  const hasPrevious = db
+    .prepare('SELECT 1 FROM snapshots WHERE portfolio_id = ? AND (as_of < ? OR (as_of = ? AND id < ?)) LIMIT 1')
+    .get(snapshot.portfolioId, snapshot.asOf, snapshot.asOf, snapshot.id) !== undefined;
+  const since = hasPrevious ? snapshot.importedAt : '';
   // Usually nothing changed since: one look at the tag history, from its newest end.
   if (db.prepare('SELECT 1 FROM tag_events WHERE at >= ? ORDER BY id DESC LIMIT 1').get(since) === undefined) return [];
   // The snapshot's keys from its resolutions (a row per key held, written with every snapshot),

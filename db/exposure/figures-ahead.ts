@@ -84,7 +84,7 @@ function historyPositions(db: Db, portfolio: Portfolio): number {
     .reduce((n, s) => n + s.rowCount, 0);
 }
 
-/** A promise and what settles it (Promise.withResolvers, which Node 20 lacks). */
+/** A figure's arrival: a promise and what settles it (Promise.withResolvers, which Node 20 lacks). */
 function arrival(): { promise: Promise<void>; resolve: () => void } {
   let resolve = () => {};
   const promise = new Promise<void>((r) => (resolve = r));
@@ -132,12 +132,11 @@ export function figuresAhead(db: Db, connection: ConnectionSettings & { readonly
   const worker = new Worker(script.code, { eval: script.eval, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: FIGURES_THREAD_YOUNG_MB } });
   // Neither the command line nor a test waits for a thread it did not ask to finish.
   worker.unref();
-  // Each figure's arrival, for a call waiting for that one (aheadOf).
-  const arrivals = new Map(keys.map((k) => [k, arrival()]));
-  const waiting = new Set(keys);
+  // Each figure not yet arrived, for a call waiting for that one (aheadOf).
+  const waiting = new Map(keys.map((k) => [k, arrival()]));
   const arrived = (key: string) => {
+    waiting.get(key)?.resolve();
     waiting.delete(key);
-    arrivals.get(key)?.resolve();
   };
   const done = new Promise<void>((settle) => {
     worker.on('message', (m: { t: string; entries?: [string, unknown][]; sides?: PostedSides | null }) => {
@@ -155,39 +154,21 @@ export function figuresAhead(db: Db, connection: ConnectionSettings & { readonly
     for (const key of keys) arrived(key);
     if (store.figuresAhead?.done === done) store.figuresAhead = null;
   });
-  store.figuresAhead = { keys, waiting, generation, done, arrival: (key) => arrivals.get(key)?.promise ?? done, stop: () => void worker.terminate() };
+  store.figuresAhead = { keys, waiting, generation, done, stop: () => void worker.terminate() };
   return true;
 }
 
 /**
  * Waits for the figures kept under `key` if they are being computed ahead: they started earlier,
  * so are ready sooner than computed now, and waiting holds up no other call. Not if anything was
- * written since the thread started: they would not be kept.
+ * written since the thread started: they would not be kept. Whether it waited.
  */
-async function aheadOf(db: Db, key: string): Promise<void> {
+export async function aheadOf(db: Db, key: string): Promise<boolean> {
   const ahead = storeOf(db).figuresAhead;
-  if (!ahead?.waiting.has(key) || db.inTransaction || cacheGeneration(db) !== ahead.generation) return;
-  await ahead.arrival(key);
-}
-
-/** Waits for the snapshot's Themes figures (`top` contributors) if they are being computed ahead. */
-export async function themesAhead(db: Db, portfolio: Portfolio, snapshot: Snapshot, top: number): Promise<void> {
-  await aheadOf(db, themesKey(portfolio, snapshot.id, top));
-}
-
-/** Waits for the snapshot's Accounts figures if they are being computed ahead. */
-export async function accountsAhead(db: Db, portfolio: Portfolio, snapshot: Snapshot): Promise<void> {
-  await aheadOf(db, accountsKey(portfolio, snapshot.id));
-}
-
-/** Waits for the portfolio's History if it is being computed ahead. */
-export async function historyAhead(db: Db, portfolio: Portfolio): Promise<void> {
-  await aheadOf(db, historyKey(portfolio));
-}
-
-/** Waits for the comparison of `from` with `to` if it is being computed ahead. */
-export async function comparedAhead(db: Db, portfolio: Portfolio, from: Snapshot, to: Snapshot, limit: number): Promise<void> {
-  await aheadOf(db, comparisonKey(db, portfolio, from, to, limit).key);
+  const pending = ahead?.waiting.get(key);
+  if (!ahead || !pending || db.inTransaction || cacheGeneration(db) !== ahead.generation) return false;
+  await pending.promise;
+  return true;
 }
 
 /** Waits for a household's screen figures if they are being computed ahead. */

@@ -14,7 +14,7 @@ import { compareSnapshots } from './compare';
 import { postedSides } from './compare-sides';
 import { accountBreakdown, themeBreakdown } from './breakdowns';
 import { storeOf } from '../store';
-import type { FiguresAheadData } from './figures-ahead';
+import { SHOWN_TOP, type FiguresAheadData } from './figures-ahead';
 
 const data = workerData as FiguresAheadData;
 const db = openDatabase(data.dbPath, { nativeBinding: data.nativeBinding, key: data.key, cipherNativeBinding: data.cipherNativeBinding, readonly: data.readonly });
@@ -60,7 +60,7 @@ try {
     compareSnapshots(db, portfolio, from, to, data.comparison.limit);
     // The earlier snapshot's groups are read now: its Themes and Accounts figures (as those views
     // ask) cost little more here, and are what a user switching to the snapshot before sees first.
-    themeBreakdown(db, portfolio, from, 10);
+    themeBreakdown(db, portfolio, from, SHOWN_TOP);
     accountBreakdown(db, portfolio, from);
     send(postedSides(db));
     // Their arrays moved with them: nothing here may read them again.

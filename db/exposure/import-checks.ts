@@ -1,13 +1,13 @@
 import type { ExposureWarning } from '../../shared/exposure/model';
 import { exposureWarning } from '../../shared/exposure/warnings';
-import { KEPT_NAMED, type StoredCheck } from '../../shared/import/checks';
+import type { StoredCheck } from '../../shared/import/checks';
 import { formatCents } from '../../shared/money/decimal';
 
 const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE_DIFFERS', looksTotal: 'LOOKS_LIKE_TOTAL', repeated: 'REPEATED_ROWS' } as const;
 
-/** The kept positions named: the first few, then "…" where there are more. */
+/** The kept positions named: the first few (as stored), then "…" where there are more. */
 function named(c: { symbols: string[]; more: boolean }): string {
-  return [...c.symbols.slice(0, KEPT_NAMED), ...(c.more ? ['…'] : [])].join(', ');
+  return [...c.symbols, ...(c.more ? ['…'] : [])].join(', ');
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { BackendHandlers } from '../../shared/api/contract';
-import { accountBreakdown, currencyBreakdown, themeBreakdown, themeOverlap } from '../exposure/breakdowns';
-import { compareSnapshots } from '../exposure/compare';
-import { accountsAhead, comparedAhead, figuresAhead, historyAhead, themesAhead } from '../exposure/figures-ahead';
+import { accountBreakdown, accountsKey, currencyBreakdown, themeBreakdown, themeOverlap, themesKey } from '../exposure/breakdowns';
+import { compareSnapshots, comparisonKey } from '../exposure/compare';
+import { aheadOf, figuresAhead } from '../exposure/figures-ahead';
 import { computeExposure } from '../exposure/compute';
-import { portfoliosOverview, themeHistory } from '../exposure/history';
+import { historyKey, portfoliosOverview, themeHistory } from '../exposure/history';
 import { listPositions } from '../exposure/position-list';
 import { applyShocks } from '../../shared/exposure/scenario';
 import type { ExposureWarning } from '../../shared/exposure/model';
@@ -23,6 +23,15 @@ export function valuationHandlers({ db, now, settings, scoped }: HandlerContext)
     const portfolio = portfolios.getPortfolio(db, input.portfolioId);
     return [portfolio, resolveSnapshot(db, portfolio, input.fromSnapshotId), resolveSnapshot(db, portfolio, input.toSnapshotId)] as const;
   };
+  /**
+   * What `read` gives, once the figure `keyOf` names is in, if it is being computed ahead; read
+   * again after a wait, so a write meanwhile (a base currency changed, a snapshot deleted) is
+   * answered as it now stands.
+   */
+  const afterAhead = async <T>(read: () => T, keyOf: (read: T) => string): Promise<T> => {
+    const first = read();
+    return (await aheadOf(db, keyOf(first))) ? read() : first;
+  };
   return {
     getExposure: (input) => applyExtras(computeExposure(db, ...scoped(input), now(), input.positionLimit), resolveExtras(db, input)).exposure,
     listPositions: (input) => {
@@ -31,27 +40,12 @@ export function valuationHandlers({ db, now, settings, scoped }: HandlerContext)
     },
     // Being computed ahead on the figures thread (a large portfolio's, prepareFigures): waiting
     // for it is sooner than computing here, and holds up no other call.
-    // The portfolio and snapshot are read again after the wait: a write meanwhile (a base currency
-    // changed, a snapshot deleted) is answered as it now stands.
-    getThemeBreakdown: async (input) => {
-      await themesAhead(db, ...scoped(input), input.top);
-      return themeBreakdown(db, ...scoped(input), input.top);
-    },
-    getAccountBreakdown: async (input) => {
-      await accountsAhead(db, ...scoped(input));
-      return accountBreakdown(db, ...scoped(input));
-    },
+    getThemeBreakdown: async (input) => themeBreakdown(db, ...(await afterAhead(() => scoped(input), ([p, s]) => themesKey(p, s.id, input.top))), input.top),
+    getAccountBreakdown: async (input) => accountBreakdown(db, ...(await afterAhead(() => scoped(input), ([p, s]) => accountsKey(p, s.id)))),
     getCurrencyBreakdown: (input) => currencyBreakdown(db, ...scoped(input)),
     getThemeOverlap: (input) => themeOverlap(db, ...scoped(input)),
-    getThemeHistory: async (input) => {
-      await historyAhead(db, portfolios.getPortfolio(db, input.portfolioId));
-      return themeHistory(db, portfolios.getPortfolio(db, input.portfolioId));
-    },
-    compareSnapshots: async (input) => {
-      // Being computed ahead on its thread: that is sooner than starting over here.
-      await comparedAhead(db, ...compared(input), input.limit);
-      return compareSnapshots(db, ...compared(input), input.limit);
-    },
+    getThemeHistory: async (input) => themeHistory(db, await afterAhead(() => portfolios.getPortfolio(db, input.portfolioId), historyKey)),
+    compareSnapshots: async (input) => compareSnapshots(db, ...(await afterAhead(() => compared(input), ([p, from, to]) => comparisonKey(db, p, from, to, input.limit).key)), input.limit),
     prepareFigures: (input) => {
       const portfolio = portfolios.getPortfolio(db, input.portfolioId);
       const comparison = input.comparison && ([resolveSnapshot(db, portfolio, input.comparison.fromSnapshotId), resolveSnapshot(db, portfolio, input.comparison.toSnapshotId)] as const);

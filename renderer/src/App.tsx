@@ -199,7 +199,7 @@ export function App() {
   const readOnly = useMemo(() => (readOnlyMessage ? { message: readOnlyMessage, refuse: () => setToast({ text: readOnlyMessage, kind: 'error' }) } : null), [readOnlyMessage, setToast]);
   // Update prices…: the latest holdings at a prices file's prices, as a new snapshot; stale ones named.
   const updatePrices = useCallback(async () => {
-    if (readOnlyMessage) return setToast({ text: readOnlyMessage, kind: 'error' });
+    if (readOnly) return readOnly.refuse();
     if (selectedId === null) return;
     const chosen = await api().chooseImportFile({});
     if (!chosen) return;
@@ -223,7 +223,7 @@ export function App() {
     } finally {
       setWorking(false);
     }
-  }, [readOnlyMessage, selectedId, refreshPortfolios, t]);
+  }, [readOnly, selectedId, refreshPortfolios, t]);
 
   // The sample household: loaded from the empty state, removed from its banner, both in one call.
   const hasSample = (portfolios ?? []).some((p) => p.clientName === SAMPLE_CLIENT);
@@ -250,7 +250,7 @@ export function App() {
     [refreshPortfolios, t],
   );
 
-  const imports = useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, onImported: bumpExposure, notify: setToast });
+  const imports = useImportFlow({ portfolios, readOnly, refreshPortfolios, onImported: bumpExposure, notify: setToast });
   const { recountHint } = imports;
   useEffect(() => void recountHint(), [exposureVersion, tagEdits, recountHint]);
   const busy = imports.importing || working;

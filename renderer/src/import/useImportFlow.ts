@@ -1,3 +1,4 @@
+import type { ReadOnly } from '../ui/read-only';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../shared/api/contract';
@@ -22,7 +23,7 @@ export interface FailedImport {
 interface ImportFlowOptions {
   portfolios: PortfolioSummary[] | null;
   /** Set when the database is read-only: an import says so before a file is chosen. */
-  readOnlyMessage: string | null;
+  readOnly: ReadOnly | null;
   /** Reloads the portfolio list, selecting the one imported into. */
   refreshPortfolios: (select?: number) => Promise<void>;
   /** The imported portfolio's exposure is fetched again. */
@@ -48,7 +49,7 @@ async function readProgramHint(): Promise<{ holdings: number; themes: number } |
  * with its progress, a failure with its retry (skip invalid rows, keep a duplicate), and after a
  * first import the hint about the program's projects.
  */
-export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, onImported, notify }: ImportFlowOptions) {
+export function useImportFlow({ portfolios, readOnly, refreshPortfolios, onImported, notify }: ImportFlowOptions) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [failed, setFailed] = useState<FailedImport | null>(null);
@@ -60,10 +61,10 @@ export function useImportFlow({ portfolios, readOnlyMessage, refreshPortfolios, 
 
   const start = useCallback(async () => {
     // Nothing can be saved to a read-only database: say so before the user picks a file.
-    if (readOnlyMessage) return notify({ text: readOnlyMessage, kind: 'error' });
+    if (readOnly) return readOnly.refuse();
     const chosen = await api().chooseImportFile({});
     if (chosen) setPending({ path: chosen.path, fileName: chosen.name });
-  }, [readOnlyMessage, notify]);
+  }, [readOnly]);
 
   const showProgramHint = useCallback(async () => {
     const said = await readProgramHint();
