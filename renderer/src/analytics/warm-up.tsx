@@ -80,16 +80,33 @@ const VIEWS: (() => ReactElement)[] = [
 
 const idle = (f: () => void) => whenIdle(f, 3000, 200);
 
-/** Draws one view, unseen, and removes it, all in the current task. */
+/**
+ * The width of the place views are drawn in: the analytics views' element, or the Positions view's
+ * while that is shown (the same place, as wide). Null when neither is on screen (still loading).
+ */
+function viewAreaWidth(): number | null {
+  const area = document.querySelector<HTMLElement>('main.analytics, main.workspace:not([hidden])');
+  const width = area ? Math.round(area.getBoundingClientRect().width) : 0;
+  return width > 0 ? width : null;
+}
+
+/**
+ * Draws one view, unseen, and removes it, all in the current task. It is drawn in an element styled
+ * as the analytics views' (`analytics`: its padding and scroll bar gutter) and as wide, so its
+ * charts' widths are the ones the view will have on screen, and its first real drawing need not
+ * measure them (ChartBox.tsx).
+ */
 function drawOnce(view: () => ReactElement): void {
+  const width = viewAreaWidth();
   const el = document.createElement('div');
+  el.className = 'analytics';
   el.setAttribute('aria-hidden', 'true');
   el.inert = true;
-  el.style.cssText = 'position:fixed;left:-20000px;top:0;width:1200px;visibility:hidden;pointer-events:none';
+  el.style.cssText = `position:fixed;left:-20000px;top:0;width:${width ?? 1200}px;visibility:hidden;pointer-events:none`;
   document.body.appendChild(el);
   const root = createRoot(el);
   try {
-    drawingUnseen(() => flushSync(() => root.render(view())));
+    drawingUnseen(() => flushSync(() => root.render(view())), width !== null);
   } finally {
     root.unmount();
     el.remove();

@@ -55,4 +55,20 @@ describe('a chart box', () => {
     render(<ChartBox kind="warmed" height={200}><S /></ChartBox>);
     expect(seen).toEqual([500]);
   });
+
+  it('keeps the width of a box drawn off screen when the warm-up says it is as wide as the views on screen', () => {
+    boxWidth(913);
+    const unseen: number[] = [];
+    const U = probe(unseen);
+    drawingUnseen(() => {
+      render(<ChartBox kind="warmed-as-shown" height={200}><U /></ChartBox>);
+    }, true);
+    cleanup();
+    // The first drawing in the window reads no box (it would read 1 here): the width is known.
+    boxWidth(1);
+    const seen: number[] = [];
+    const S = probe(seen);
+    render(<ChartBox kind="warmed-as-shown" height={200}><S /></ChartBox>);
+    expect(seen).toEqual([913]);
+  });
 });

@@ -62,4 +62,36 @@ describe('drawing the analytics views once while the window is quiet', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(drawn()).toEqual([]);
   });
+
+  it('draws as wide as the views on screen, styled as they are, so their charts need not measure their boxes when first shown', async () => {
+    const positions = document.createElement('main');
+    positions.className = 'workspace';
+    document.body.appendChild(positions);
+    const rect = HTMLElement.prototype.getBoundingClientRect;
+    const spy = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      return this === positions ? ({ width: 1111.4, height: 700 } as DOMRect) : rect.call(this);
+    });
+    try {
+      const stop = warmUpViews();
+      await vi.advanceTimersByTimeAsync(5000);
+      const ours = added.filter((el) => el !== positions && el.id !== 'recharts_measurement_span') as HTMLElement[];
+      expect(ours).toHaveLength(8);
+      for (const el of ours) {
+        expect(el.className).toBe('analytics');
+        expect(el.style.width).toBe('1111px');
+      }
+      stop();
+    } finally {
+      spy.mockRestore();
+      positions.remove();
+    }
+  });
+
+  it('draws at a made-up width when no view is on screen yet', async () => {
+    const stop = warmUpViews();
+    await vi.advanceTimersByTimeAsync(5000);
+    const ours = added.filter((el) => el.id !== 'recharts_measurement_span') as HTMLElement[];
+    expect(ours.map((el) => el.style.width)).toEqual(new Array(8).fill('1200px'));
+    stop();
+  });
 });
