@@ -3,6 +3,7 @@ import type {
   AccountBreakdown,
   BreakdownHead,
   CurrencyBreakdown,
+  CurrencyBreakdownRow,
   ThemeBreakdown,
   ThemeContributor,
   ThemeOverlap,
@@ -12,6 +13,7 @@ import { listThemes } from '../repos/themes';
 import { layoutOf } from './group-summary';
 import type { CurrencyFactor } from './rates';
 import { cached } from './cache';
+import { brokerRateGaps, type BrokerRateGap } from './broker-values';
 import { accountSums } from './group-accounts';
 import { largestPositions } from './group-largest';
 import { snapshotSummary } from './summary';
@@ -260,6 +262,8 @@ export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsh
   const factors = summary.factors;
   const h = head(portfolio, snapshot, summary.missing, summary.totalCents, summary.taggedCents);
   const rows = [...summary.currencies].sort((a, b) => Math.abs(b.base ?? 0) - Math.abs(a.base ?? 0) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+  // Only where the broker valued a currency that also has a rate (one query per such currency).
+  const gaps = summary.broker ? brokerRateGaps(db, snapshot, { factors, broker: summary.broker }) : [];
   return {
     ...withoutCents(h),
     currencies: rows.map((r) => {
@@ -276,9 +280,15 @@ export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsh
         rate: broker ? `valued by the broker ("${broker.column}")${f ? `; the rate says ${f.description}` : ''}` : f ? f.description : null,
         rateAsOf: broker ? snapshot.asOf : f ? f.asOf : null,
         missing,
+        broker: broker ? brokerOf(broker.column, f, gaps.find((g) => g.currency === r.currency)) : null,
       };
     }),
   };
+}
+
+/** A broker-valued row's broker fields: its column, the rate held and, where they disagree, the rate's figure. */
+function brokerOf(column: string, factor: CurrencyFactor | undefined, gap: BrokerRateGap | undefined): CurrencyBreakdownRow['broker'] {
+  return { column, rate: factor?.description ?? null, ratedValue: gap ? money(gap.ratedCents) : null, apart: gap ? gap.apart : null };
 }
 
 /** For each pair of top-level themes, the value of positions tagged with both (diagonal: with that theme). */

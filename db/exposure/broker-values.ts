@@ -10,15 +10,27 @@ import { sql } from '../sql';
 /** How far apart the broker's figure and the rate's may be before both are shown: 0.5%. */
 const TOLERANCE = 0.005;
 
+/** A currency the broker valued in the base currency, where the rate held gives a figure more than 0.5% apart. */
+export interface BrokerRateGap {
+  currency: string;
+  /** The broker's figure, in base cents: the one used. */
+  brokerCents: number;
+  /** What the rate gives for the same positions, in base cents. */
+  ratedCents: number;
+  /** How far apart, as a fraction of the rated figure. */
+  apart: number;
+  factor: CurrencyFactor;
+}
+
 /**
  * Where the broker valued positions in the base currency AND a rate exists for their currency, the two
- * should agree; more than 0.5% apart, the report shows both figures (BROKER_RATE_DIFFERS). The broker's
+ * should agree; more than 0.5% apart, the gap is said wherever the figures are shown. The broker's
  * values are the ones used: they are of the file's own day, the rate may not be.
  */
-export function brokerRateDifferences(db: Db, snapshot: Snapshot, base: string, totals: { factors: CurrencyFactor[]; broker: BrokerValues | null }): ExposureWarning[] {
+export function brokerRateGaps(db: Db, snapshot: Snapshot, totals: { factors: CurrencyFactor[]; broker: BrokerValues | null }): BrokerRateGap[] {
   if (!totals.broker) return [];
   const range = positionRange(db, snapshot.id);
-  const warnings: ExposureWarning[] = [];
+  const gaps: BrokerRateGap[] = [];
   for (const currency of totals.broker.currencies) {
     const factor = totals.factors.find((f) => f.currency === currency);
     if (!factor) continue;
@@ -32,18 +44,24 @@ export function brokerRateDifferences(db: Db, snapshot: Snapshot, base: string, 
     if (row.broker === null || row.rated === null) continue;
     const apart = row.rated === 0 ? (row.broker === 0 ? 0 : 1) : Math.abs(row.broker - row.rated) / Math.abs(row.rated);
     if (apart <= TOLERANCE) continue;
-    warnings.push(
-      exposureWarning('BROKER_RATE_DIFFERS', {
-        currency,
-        broker: formatCents(row.broker),
-        base,
-        column: totals.broker.column,
-        rate: factor.description,
-        rateDate: String(factor.asOf),
-        rated: formatCents(row.rated),
-        apart: (apart * 100).toFixed(1),
-      }),
-    );
+    gaps.push({ currency, brokerCents: row.broker, ratedCents: row.rated, apart, factor });
   }
-  return warnings;
+  return gaps;
+}
+
+/** The gaps of brokerRateGaps as the report's warnings (BROKER_RATE_DIFFERS), both figures given. */
+export function brokerRateDifferences(db: Db, snapshot: Snapshot, base: string, totals: { factors: CurrencyFactor[]; broker: BrokerValues | null }): ExposureWarning[] {
+  const column = totals.broker?.column ?? '';
+  return brokerRateGaps(db, snapshot, totals).map((g) =>
+    exposureWarning('BROKER_RATE_DIFFERS', {
+      currency: g.currency,
+      broker: formatCents(g.brokerCents),
+      base,
+      column,
+      rate: g.factor.description,
+      rateDate: String(g.factor.asOf),
+      rated: formatCents(g.ratedCents),
+      apart: (g.apart * 100).toFixed(1),
+    }),
+  );
 }

@@ -207,6 +207,14 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.page.getByTestId('fx-row-JPY').filter({ hasText: 'valued by the broker ("Value in EUR")' }).waitFor();
     expect(await h.page.getByTestId('fx-missing-warning').count()).toBe(0);
     expect(await h.page.getByTestId('fx-row-USD').innerText()).toContain('valued by the broker');
+    // JPY has the rate imported above too: named beside the broker's column, and the rate's figure
+    // for the same yen (¥244,350 at 0.0061: €1,490.54, against the broker's €1,365.12) said beside
+    // the value used, with how far apart.
+    expect(await h.page.getByTestId('fx-row-JPY').innerText()).toContain('valued by the broker ("Value in EUR"); the rate says 1 JPY = 0.0061 EUR');
+    const differs = h.page.getByTestId('fx-broker-differs-JPY');
+    expect((await differs.innerText()).trim()).toBe('⚠ 8.4% from the rate');
+    expect(await differs.getAttribute('title')).toContain('it would be €1,490.54, 8.4% apart');
+    expect(await h.page.getByTestId('fx-broker-differs-USD').count()).toBe(0);
     await h.screenshot('analytics-currencies-broker-values');
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
   });

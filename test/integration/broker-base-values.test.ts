@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openBackend } from '../../db/service/backend';
 import { runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -58,6 +59,34 @@ describe('values the broker gives in a base currency', () => {
     // Broker: 3,168.63 + 10.65 = 3,179.28 EUR; at 0.8: 2,937.60 + 9.87 = 2,947.47 EUR; 7.9% apart.
     expect(differs[0]?.message).toContain('at 3,179.28 EUR ("Value in EUR"); at 1 USD = 0.8 EUR (as of 2026-11-24) they would be 2,947.47 EUR, 7.9% apart');
     expect(rep.totalValue).toBe(13845.68);
+  });
+
+  it("the Currencies view's figures say the same: the broker's column, the rate held, and the rate's figure where they disagree", async () => {
+    const backend = await openBackend({ dbPath: db });
+    try {
+      const portfolio = (await backend.handlers.listPortfolios({})).find((p) => p.name === 'Degiro')!;
+      const rows = (await backend.handlers.getCurrencyBreakdown({ portfolioId: portfolio.id })).currencies;
+      const usd = rows.find((r) => r.currency === 'USD')!;
+      // The same figures as the warning above: 3,179.28 EUR used, 2,947.47 EUR at 0.8, 7.9% apart.
+      expect(usd.value).toBe(3179.28);
+      expect(usd.broker).toEqual({ column: 'Value in EUR', rate: '1 USD = 0.8 EUR', ratedValue: 2947.47, apart: expect.closeTo(231.81 / 2947.47, 10) });
+      // No JPY rate: valued by the broker, nothing to compare with.
+      expect(rows.find((r) => r.currency === 'JPY')!.broker).toEqual({ column: 'Value in EUR', rate: null, ratedValue: null, apart: null });
+    } finally {
+      backend.close();
+    }
+    // Within 0.5% (the rate of 0.863 of the test before): the rate is named, no gap.
+    expect(cli('fx', 'USD', '0.863', '--to', 'EUR', '--as-of', '2026-11-24').code).toBe(0);
+    const again = await openBackend({ dbPath: db });
+    try {
+      const portfolio = (await again.handlers.listPortfolios({})).find((p) => p.name === 'Degiro')!;
+      const usd = (await again.handlers.getCurrencyBreakdown({ portfolioId: portfolio.id })).currencies.find((r) => r.currency === 'USD')!;
+      expect(usd.broker).toEqual({ column: 'Value in EUR', rate: '1 USD = 0.863 EUR', ratedValue: null, apart: null });
+    } finally {
+      again.close();
+    }
+    // Back to 0.8 for the tests after.
+    expect(cli('fx', 'USD', '0.8', '--to', 'EUR', '--as-of', '2026-11-24').code).toBe(0);
   });
 
   it('the same file in a USD portfolio: values in EUR kept but not used, said at import; rates apply', () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FxRate } from '../../../shared/domain/types';
-import type { CurrencyBreakdown } from '../../../shared/exposure/analytics';
+import type { CurrencyBreakdown, CurrencyBreakdownRow } from '../../../shared/exposure/analytics';
 import { rateProblem } from '../../../shared/fx/rate-text';
 import { api } from '../api';
 import { formatCount, formatDate, formatMoney, formatShare } from '../format';
@@ -63,6 +63,9 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
       onMessage(errorWords(err), 'error');
     }
   };
+  // Valued by the broker: its column named, and the rate held, if any, beside it.
+  const brokerRate = (broker: NonNullable<CurrencyBreakdownRow['broker']>) =>
+    broker.rate ? t('valued by the broker ("{{column}}"); the rate says {{rate}}', { column: broker.column, rate: broker.rate }) : t('valued by the broker ("{{column}}")', { column: broker.column });
   return (
     <section className="panel" data-testid="currencies-view" aria-label={t('Currencies and exchange rates')}>
       <h2>{t('Currencies held on {{date}} (base {{currency}})', { date: formatDate(b.asOf), currency: cur })}</h2>
@@ -102,7 +105,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
               <td className="symbol">{c.currency}</td>
               <td className="num">{c.positionCount}</td>
               <td className="num">{formatMoney(c.localValue, c.currency)}</td>
-              <td>{c.missing ? <span className="warn">⚠ {t('missing')}</span> : c.currency === cur ? t('base currency') : c.rate}</td>
+              <td>{c.missing ? <span className="warn">⚠ {t('missing')}</span> : c.currency === cur ? t('base currency') : c.broker ? brokerRate(c.broker) : c.rate}</td>
               <td>
                 {c.rateAsOf ? formatDate(c.rateAsOf) : ''}
                 {c.rateAsOf && c.rateAsOf > b.asOf && (
@@ -112,7 +115,20 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
                   </span>
                 )}
               </td>
-              <td className="num">{c.value === null ? '—' : formatMoney(c.value, cur)}</td>
+              <td className="num">
+                {c.value === null ? '—' : formatMoney(c.value, cur)}
+                {c.broker?.ratedValue != null && c.broker.apart !== null && (
+                  // The broker's figure is the one used; the rate's is said beside it, so the two are never taken for one.
+                  <span
+                    className="warn fx-broker-differs"
+                    data-testid={`fx-broker-differs-${c.currency}`}
+                    title={t("The broker's value is used: it is of the file's own day. At {{rate}} it would be {{rated}}, {{apart}} apart: check the rate, or the file.", { rate: c.broker.rate ?? '', rated: formatMoney(c.broker.ratedValue, cur), apart: formatShare(c.broker.apart) })}
+                  >
+                    {' '}
+                    ⚠ {t('{{apart}} from the rate', { apart: formatShare(c.broker.apart) })}
+                  </span>
+                )}
+              </td>
               <td className="num">{c.share === null ? '—' : formatShare(c.share)}</td>
               <td>
                 {c.currency !== cur && (

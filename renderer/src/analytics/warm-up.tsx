@@ -38,7 +38,7 @@ const PROPS: ViewProps = { portfolio: PORTFOLIO, portfolioName: 'Sample', onMess
 const contributor = (positionId: number, symbol: string, value: number) => ({ positionId, account: 'X1', symbol, symbolKey: symbol, description: symbol, weight: 1, source: 'manual', viaThemeId: null, viaThemeName: null, positionValue: value, value });
 const themes: ThemeBreakdown = { ...HEAD, themes: THEMES.map((t, i) => ({ ...t, value: 100, share: 1 / 3, positionCount: 2, top: [contributor(2 * i, `S${i}`, 60), contributor(2 * i + 1, `T${i}`, 40)] })) };
 const accounts: AccountBreakdown = { ...HEAD, themes: THEMES, accounts: ['X1', 'Z9'].map((account) => ({ account, totalValue: 150, untaggedValue: 50, positionCount: 2, themes: { a: 50, b: 50 } })) };
-const currencies: CurrencyBreakdown = { ...HEAD, currencies: [{ currency: 'USD', positionCount: 2, localValue: 300, value: 300, share: 1, rate: '', rateAsOf: null, missing: false }] };
+const currencies: CurrencyBreakdown = { ...HEAD, currencies: [{ currency: 'USD', positionCount: 2, localValue: 300, value: 300, share: 1, rate: '', rateAsOf: null, missing: false, broker: null }] };
 const overlap: ThemeOverlap = { ...HEAD, themes: THEMES, cells: [{ a: 'a', b: 'a', value: 100, positionCount: 2 }, { a: 'a', b: 'b', value: 50, positionCount: 1 }, { a: 'b', b: 'b', value: 100, positionCount: 2 }] };
 const history: ThemeHistory = {
   portfolioId: 0,

@@ -94,9 +94,9 @@ describe('account, currency and overlap breakdowns (SQL)', () => {
     const { db, portfolio, snapshot } = fixture();
     const b = currencyBreakdown(db, portfolio, snapshot);
     expect(b.currencies).toEqual([
-      { currency: 'USD', positionCount: 5, localValue: 16800, value: 16800, share: 16800 / 17884.5, rate: '', rateAsOf: '', missing: false },
-      { currency: 'EUR', positionCount: 1, localValue: 1000, value: 1084.5, share: 1084.5 / 17884.5, rate: '1 EUR = 1.0845 USD', rateAsOf: '2026-11-20', missing: false },
-      { currency: 'JPY', positionCount: 1, localValue: 10000, value: null, share: null, rate: null, rateAsOf: null, missing: true },
+      { currency: 'USD', positionCount: 5, localValue: 16800, value: 16800, share: 16800 / 17884.5, rate: '', rateAsOf: '', missing: false, broker: null },
+      { currency: 'EUR', positionCount: 1, localValue: 1000, value: 1084.5, share: 1084.5 / 17884.5, rate: '1 EUR = 1.0845 USD', rateAsOf: '2026-11-20', missing: false, broker: null },
+      { currency: 'JPY', positionCount: 1, localValue: 10000, value: null, share: null, rate: null, rateAsOf: null, missing: true, broker: null },
     ]);
   });
 

@@ -137,6 +137,11 @@ export const ANALYSIS: Record<string, string> = {
   'base currency': '基準通貨',
   "No rate on or before this snapshot's date: the earliest later one is used.": 'このスナップショットの日付以前のレートがないため、それ以降で最も早いレートを使用しています。',
   'after {{date}}': '{{date}} より後',
+  'valued by the broker ("{{column}}")': '証券会社の評価額（「{{column}}」）',
+  'valued by the broker ("{{column}}"); the rate says {{rate}}': '証券会社の評価額（「{{column}}」）。為替レートでは {{rate}}',
+  '{{apart}} from the rate': '為替レート換算と {{apart}} の差',
+  "The broker's value is used: it is of the file's own day. At {{rate}} it would be {{rated}}, {{apart}} apart: check the rate, or the file.":
+    '証券会社の評価額（ファイル自体の日付のもの）を使用しています。{{rate}} で換算すると {{rated}} となり、{{apart}} の差があります。為替レートまたはファイルを確認してください。',
   'Rate for {{currency}}': '{{currency}} の為替レート',
   'new rate': '新しいレート',
 
