@@ -65,6 +65,21 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     const ems = await name.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize));
     expect(ems).toBeGreaterThan(2.2);
     expect(ems).toBeLessThan(3.2);
+    // Japanese lines break between phrases where a phrase fits (word-break: auto-phrase): the account
+    // 株式（現物/特定預り） breaks before 特定預り, not inside it (株式（現物/特 | 定預り）).
+    const lines = await h.page.getByTestId(`position-row-${key('9984')}`).locator('.account-text').evaluate((el) => {
+      const text = el.firstChild as Text;
+      const range = document.createRange();
+      const rows = new Map<number, string>();
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        rows.set(top, (rows.get(top) ?? '') + text.data[i]);
+      }
+      return [...rows.values()];
+    });
+    expect(lines).toEqual(['株式（現物/', '特定預り）']);
     // How 9984 was identified, in its tooltip: by its ticker on the account's market, Tokyo, as the yen implies.
     await expect.poll(() => h.page.getByTestId(`symbol-${key('9984')}`).getAttribute('title')).toContain('口座の市場（XTKS）のティッカー 9984（JPY から判断） で特定');
     await check('positions');
