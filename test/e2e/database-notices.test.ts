@@ -77,6 +77,29 @@ describe('a read-only database: a banner naming the file and why; edits refused 
     expect(dump(dbPath)['tags']?.some((row) => String(row).includes('KMI'))).toBe(false);
   });
 
+  it('the Themes dialog says it is read-only, and greys accepting suggestions and importing tags with the reason', async () => {
+    const reason = `${dbPath} is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.`;
+    await h.page.getByTestId('themes-button').click();
+    expect(await h.page.getByTestId('themes-read-only').innerText()).toBe('Read-only: themes, tags, rules and suggestions can be read here, but changes cannot be saved.');
+    await h.page.getByTestId('suggestions-tab').click();
+    const acceptAll = h.page.getByTestId('accept-all-suggestions');
+    await acceptAll.waitFor();
+    expect(await acceptAll.isDisabled()).toBe(true);
+    expect(await acceptAll.getAttribute('title')).toBe(reason);
+    // Each suggestion's own Accept too (the pack suggests for the seeded holdings).
+    const accept = h.page.locator('[data-testid^="accept-"]:not([data-testid="accept-all-suggestions"])').first();
+    expect(await accept.isDisabled()).toBe(true);
+    await h.screenshot('62-read-only-suggestions');
+    await h.page.getByTestId('share-tab').click();
+    const importTags = h.page.getByTestId('import-tags');
+    expect(await importTags.isDisabled()).toBe(true);
+    expect(await importTags.getAttribute('title')).toBe(reason);
+    // Exporting writes no database: still offered.
+    expect(await h.page.getByTestId('export-tags-json').isDisabled()).toBe(false);
+    await h.page.keyboard.press('Escape');
+    await h.page.getByTestId('themes-dialog').waitFor({ state: 'detached' });
+  });
+
   it('import says why it cannot run, without opening the file dialog', async () => {
     h.openDialogAnswers.push(FIXTURE);
     await h.page.getByTestId('import-button').first().click();

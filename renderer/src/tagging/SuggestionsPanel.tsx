@@ -5,6 +5,7 @@ import { api } from '../api';
 import { useLoadedList } from '../ui/useLoadedList';
 import { formatDate, formatWeight } from '../format';
 import type { RecordTagStep } from './ThemesDialog';
+import { useReadOnly } from '../ui/read-only';
 
 type Suggestion = ApiOutputs['listSuggestions'][number];
 
@@ -14,6 +15,9 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
   const [onlyHeld, setOnlyHeld] = useState(true);
   const load = useCallback(() => api().listSuggestions({ onlyHeld }), [onlyHeld]);
   const { items: list, message: error, run } = useLoadedList<Suggestion>(load, onChanged);
+  // Read-only: the buttons are greyed with the reason as their tooltip (the backend would refuse them).
+  const readOnly = useReadOnly();
+  const locked = readOnly !== null;
   const act = (kind: 'accept' | 'reject', items: Suggestion[]) =>
     run(async () => {
       const payload = { items: items.map((s) => ({ symbolKey: s.symbolKey, themeId: s.themeId })) };
@@ -28,10 +32,10 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
           {t('Only holdings in my portfolios')}
         </label>
         <span className="spacer" />
-        <button type="button" className="small" disabled={list.length === 0} onClick={() => void act('reject', list)}>
+        <button type="button" className="small" disabled={list.length === 0 || locked} title={readOnly?.message} onClick={() => void act('reject', list)}>
           {t('Reject all')}
         </button>
-        <button type="button" className="small primary" disabled={list.length === 0} onClick={() => void act('accept', list)} data-testid="accept-all-suggestions">
+        <button type="button" className="small primary" disabled={list.length === 0 || locked} title={readOnly?.message} onClick={() => void act('accept', list)} data-testid="accept-all-suggestions">
           {t('Accept all')}
         </button>
       </div>
@@ -78,10 +82,10 @@ export function SuggestionsPanel({ onChanged, record }: { onChanged: () => void;
                   </div>
                 </td>
                 <td className="row-actions">
-                  <button type="button" className="small primary" onClick={() => void act('accept', [s])} data-testid={`accept-${s.symbolKey}-${s.themeId}`}>
+                  <button type="button" className="small primary" disabled={locked} title={readOnly?.message} onClick={() => void act('accept', [s])} data-testid={`accept-${s.symbolKey}-${s.themeId}`}>
                     {t('Accept')}
                   </button>
-                  <button type="button" className="small" onClick={() => void act('reject', [s])} data-testid={`reject-${s.symbolKey}-${s.themeId}`}>
+                  <button type="button" className="small" disabled={locked} title={readOnly?.message} onClick={() => void act('reject', [s])} data-testid={`reject-${s.symbolKey}-${s.themeId}`}>
                     {t('Reject')}
                   </button>
                 </td>

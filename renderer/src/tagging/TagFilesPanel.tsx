@@ -9,6 +9,7 @@ import { saidWords } from '../said-words';
 import type { RecordTagStep } from './ThemesDialog';
 import type { Theme } from '../../../shared/domain/types';
 import { errorWords } from '../failure-words';
+import { useReadOnly } from '../ui/read-only';
 
 /** What a line of the file does, as the preview shows it. */
 const STATUS: Record<TagImportPreview['rows'][number]['status'], string> = { new: msg('new'), same: msg('same'), changed: msg('changed'), conflict: msg('conflict') };
@@ -21,6 +22,8 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<{ path: string; preview: TagImportPreview } | null>(null);
+  // Read-only: exporting still works; importing is greyed with the reason (no file chosen and previewed for nothing).
+  const readOnly = useReadOnly();
   const exportAs = async (format: 'json' | 'csv') => {
     const target = await api().chooseExportPath({ format, suggestedName: `themelens-tags.${format}` });
     if (!target) return;
@@ -71,7 +74,7 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
           {t('Export tags (CSV)…')}
         </button>
         <span className="spacer" />
-        <button type="button" className="small primary" onClick={() => void pick()} data-testid="import-tags">
+        <button type="button" className="small primary" disabled={readOnly !== null} title={readOnly?.message} onClick={() => void pick()} data-testid="import-tags">
           {t('Import tags…')}
         </button>
       </div>

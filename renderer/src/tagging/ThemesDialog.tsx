@@ -13,6 +13,7 @@ import { ReviewPanel } from '../positions/ReviewPanel';
 import { RulesPanel } from './RulesPanel';
 import { TagFilesPanel } from './TagFilesPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { useReadOnly } from '../ui/read-only';
 
 /** Runs a bulk tag operation as one undoable step. */
 export type RecordTagStep = <T>(label: string, action: () => Promise<T>) => Promise<T>;
@@ -24,6 +25,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
   const [newName, setNewName] = useState('');
   const [newParent, setNewParent] = useState('');
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const readOnly = useReadOnly();
 
   const load = useCallback(() => api().listThemes({}), []);
   const { items: themes, message: error, run: runAction } = useLoadedList<Theme>(load, onChanged);
@@ -61,6 +63,12 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
           {t('Tag history')}
         </button>
       </div>
+      {readOnly && (
+        // Said once for every tab: what can be done here (read), and why a change would be refused.
+        <p className="muted small" role="note" data-testid="themes-read-only">
+          {t('Read-only: themes, tags, rules and suggestions can be read here, but changes cannot be saved.')}
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -145,6 +145,7 @@ export const THEMES_COMPARE: Record<string, string> = {
 
   // Themes dialog
   'Themes and tagging': 'テーマとタグ付け',
+  'Read-only: themes, tags, rules and suggestions can be read here, but changes cannot be saved.': '読み取り専用：ここではテーマ、タグ、ルール、提案を閲覧できますが、変更は保存できません。',
   // Its tab for sharing themes and tags with colleagues (not a share of the portfolio).
   Share_files: '共有',
   Themes: 'テーマ',
