@@ -1,4 +1,5 @@
 /** The report's breakdown sections as HTML (by account, by currency, theme overlap) and the change attribution. */
+import type { ChangeStatus } from '../exposure/analytics';
 import { reportBreakdowns, overlapOf, type ReportBreakdowns } from './breakdowns';
 import { textOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
@@ -63,6 +64,12 @@ export function overlapHtml(doc: ReportDocument): string {
   return `<h2>${html('Theme overlap')}</h2>\n${partial(doc)}<p class="meta">${html('Each cell: the value of positions tagged with both themes (whole position value, not weighted), its share of the total and how many positions; the diagonal is the value tagged with the theme at all.')}</p>\n${table(head, rows, range(head).slice(1))}`;
 }
 
+/**
+ * A position's change by value, as the comparison sorts them: the same quantity at a higher price
+ * is "value up" (it read "grown", as if more had been bought; the effects' columns say why).
+ */
+const STATUS_WORDS: Record<ChangeStatus, string> = { new: 'new', gone: 'gone', grown: 'value up', shrunk: 'value down', unchanged: 'unchanged' };
+
 /** Per theme, how exposure moved since the snapshot compared with: quantity, price (FX included) and tag effects. */
 export function attributionHtml(doc: ReportDocument): string {
   const a = doc.attribution;
@@ -76,9 +83,9 @@ export function attributionHtml(doc: ReportDocument): string {
   );
   const q = (v: number | null) => (v === null ? '—' : formatQuantity(v));
   const positions = a.positions.map((p) =>
-    `<tr>${td(html(p.status))}${td(e(p.account))}${td(e(p.symbol))}${td(`${q(p.fromQuantity)} → ${q(p.toQuantity)}`, true)}${td(signed(p.toValue - p.fromValue), true)}${td(signed(p.quantityEffect), true)}${td(signed(p.priceEffect), true)}${td(signed(p.tagEffect), true)}</tr>`,
+    `<tr>${td(html(STATUS_WORDS[p.status]))}${td(e(p.account))}${td(e(p.symbol))}${td(`${q(p.fromQuantity)} → ${q(p.toQuantity)}`, true)}${td(signed(p.toValue - p.fromValue), true)}${td(signed(p.quantityEffect), true)}${td(signed(p.priceEffect), true)}${td(signed(p.tagEffect), true)}</tr>`,
   );
-  const counts = html('{{added}} new, {{gone}} gone, {{grown}} grown, {{shrunk}} shrunk, {{unchanged}} unchanged', { added: a.counts.new, gone: a.counts.gone, grown: a.counts.grown, shrunk: a.counts.shrunk, unchanged: a.counts.unchanged });
+  const counts = html('{{added}} new, {{gone}} gone, {{grown}} up in value, {{shrunk}} down in value, {{unchanged}} unchanged', { added: a.counts.new, gone: a.counts.gone, grown: a.counts.grown, shrunk: a.counts.shrunk, unchanged: a.counts.unchanged });
   const about = html('From {{fromDate}} ({{fromValue}}) to {{toDate}} ({{toValue}}); holdings: {{counts}}. Quantity: the change in quantity at the old price; price: the rest of the value change, exchange rates included; tag: the change of weights, on the new value.', {
     fromDate: e(a.from.asOf),
     fromValue: m(a.from.totalValue),

@@ -11,7 +11,9 @@ import { SnapshotPicker } from './SnapshotPicker';
 import { useCall } from '../ui/useCall';
 import { afterNextPaint, useSwitchMeasure } from './timing';
 
-const STATUS_LABEL: Record<ChangeStatus, string> = { new: msg('New'), gone: msg('Gone'), grown: msg('Grown'), shrunk: msg('Shrunk'), unchanged: msg('Unchanged') };
+// By value, as the comparison sorts them: a holding of the same quantity at a higher price is "Value
+// up" (it read "Grown", as if more had been bought; the Why column says quantity, price or tag).
+const STATUS_LABEL: Record<ChangeStatus, string> = { new: msg('New'), gone: msg('Gone'), grown: msg('Value up'), shrunk: msg('Value down'), unchanged: msg('Unchanged') };
 /** Why a position's value changed (the comparison's reason codes), as the Why column says it. */
 const REASON_LABEL: Record<ChangeReason, string> = { quantity: msg('quantity'), price: msg('price'), tag: msg('themed by tags') };
 const signed = formatSignedMoney;

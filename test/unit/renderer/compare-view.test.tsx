@@ -50,6 +50,11 @@ describe('the Compare view per theme', () => {
     expect(screen.getByTestId('compare-why-AMD').textContent).toBe('quantity +$1,500.00; themed by tags +$1,050.00');
     expect(screen.getByTestId('compare-why-AAPL').textContent).toBe('themed by tags +$1,000.00');
     expect(screen.getByTestId('compare-why-KMI').textContent).toBe('price +$500.00');
+    // KMI's quantity held (10 -> 10) while its price rose: its status says its value went up, not
+    // that it grew (read as more bought); the filter says the same.
+    expect(within(screen.getByTestId('compare-row-KMI')).getAllByRole('cell')[2]?.textContent).toBe('Value up');
+    expect(screen.getByTestId('compare-filter-grown').textContent).toBe('Value up (2)');
+    expect(screen.getByTestId('compare-filter-shrunk').textContent).toBe('Value down (0)');
     // Two count as unchanged, but AAPL's tags moved and it is listed: cash alone is not, and said.
     expect(screen.getByTestId('compare-unchanged').textContent).toBe('1 position did not change and is not listed.');
   });

@@ -133,5 +133,9 @@ describe('a report in Japanese', () => {
     for (const w of doc.exposure.warnings) expect(html).toContain(escapeHtml(w.message.replace(/ \(themelens [^)]*\)/, '').replace(/\. Add (a rate|the rate of that day)\.$/, '')));
     expect(html).toContain('No exchange rate from EUR to USD: the positions in EUR are left out of the totals until a rate is added.');
     expect(html).not.toMatch(/themelens /);
+    // A position's change is said by value (one of each status): "value up", never "grown" (read as more bought).
+    expect(html).toContain('1 new, 1 gone, 1 up in value, 1 down in value, 1 unchanged');
+    expect(html).toContain('<td>value up</td>');
+    expect(html).not.toMatch(/\bgrown\b/);
   });
 });

@@ -205,8 +205,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   // Compare
   New: '新規',
   Gone: '解消',
-  Grown: '増加',
-  Shrunk: '減少',
+  'Value up': '評価額増',
+  'Value down': '評価額減',
   Unchanged: '変化なし',
   quantity: '数量',
   price: '価格',
