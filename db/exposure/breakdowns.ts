@@ -14,6 +14,7 @@ import { layoutOf } from './group-summary';
 import type { CurrencyFactor } from './rates';
 import { cached } from './cache';
 import { brokerRateGaps, type BrokerRateGap } from './broker-values';
+import { brokerValuedText } from '../../shared/fx/broker-valued';
 import { accountSums } from './group-accounts';
 import { largestPositions } from './group-largest';
 import { snapshotSummary } from './summary';
@@ -262,8 +263,10 @@ export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsh
   const factors = summary.factors;
   const h = head(portfolio, snapshot, summary.missing, summary.totalCents, summary.taggedCents);
   const rows = [...summary.currencies].sort((a, b) => Math.abs(b.base ?? 0) - Math.abs(a.base ?? 0) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
-  // Only where the broker valued a currency that also has a rate (one query per such currency).
-  const gaps = summary.broker ? brokerRateGaps(db, snapshot, { factors, broker: summary.broker }) : [];
+  // Only where the broker valued a currency that also has a rate (one query per such currency), kept
+  // as the other figures are (until the next write): the view is opened again and again.
+  const valued = summary.broker;
+  const gaps = valued ? cached(db, `brokergaps:${snapshot.id}:${portfolio.baseCurrency}`, () => brokerRateGaps(db, snapshot, { factors, broker: valued })) : [];
   return {
     ...withoutCents(h),
     currencies: rows.map((r) => {
@@ -277,7 +280,7 @@ export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsh
         localValue: money(r.local),
         value: missing || r.base === null ? null : money(r.base),
         share: missing || r.base === null || h.totalCents === 0 ? null : r.base / h.totalCents,
-        rate: broker ? `valued by the broker ("${broker.column}")${f ? `; the rate says ${f.description}` : ''}` : f ? f.description : null,
+        rate: broker ? `${brokerValuedText(broker.column)}${f ? `; the rate says ${f.description}` : ''}` : f ? f.description : null,
         rateAsOf: broker ? snapshot.asOf : f ? f.asOf : null,
         missing,
         broker: broker ? brokerOf(broker.column, f, gaps.find((g) => g.currency === r.currency)) : null,
@@ -288,7 +291,7 @@ export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsh
 
 /** A broker-valued row's broker fields: its column, the rate held and, where they disagree, the rate's figure. */
 function brokerOf(column: string, factor: CurrencyFactor | undefined, gap: BrokerRateGap | undefined): CurrencyBreakdownRow['broker'] {
-  return { column, rate: factor?.description ?? null, ratedValue: gap ? money(gap.ratedCents) : null, apart: gap ? gap.apart : null };
+  return { column, rate: factor?.description ?? null, rateAsOf: factor?.asOf ?? null, ratedValue: gap ? money(gap.ratedCents) : null, apart: gap ? gap.apart : null };
 }
 
 /** For each pair of top-level themes, the value of positions tagged with both (diagonal: with that theme). */

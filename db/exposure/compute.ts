@@ -10,6 +10,7 @@ import { listThemes } from '../repos/themes';
 import { contributionCents, type CurrencyFactor } from './rates';
 import { absBaseSql, holdsSymbol, IN_SNAPSHOT, positionRange, type BrokerValues } from './scan';
 import { brokerRateDifferences } from './broker-values';
+import { brokerValuedText } from '../../shared/fx/broker-valued';
 import { checkWarnings } from './import-checks';
 import { snapshotSummary } from './summary';
 import { empty, params, sql } from '../sql';
@@ -173,7 +174,7 @@ export function computeExposure(db: Db, portfolio: Portfolio, snapshot: Snapshot
     fxRates: [
       ...totals.factors.filter((f) => f.currency !== base && !totals.broker?.currencies.includes(f.currency)).map((f) => ({ currency: f.currency, rate: f.description, asOf: f.asOf })),
       // Valued by the broker: recorded as such, with the snapshot's date (the broker's figures are of that day).
-      ...(totals.broker?.currencies ?? []).map((c) => ({ currency: c, rate: `valued by the broker ("${totals.broker?.column}")`, asOf: snapshot.asOf })),
+      ...(totals.broker?.currencies ?? []).map((c) => ({ currency: c, rate: brokerValuedText(totals.broker?.column ?? ''), asOf: snapshot.asOf })),
     ],
     warnings,
     tagChanges: tagChangesSincePrevious(db, snapshot),

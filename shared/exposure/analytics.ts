@@ -81,10 +81,10 @@ export interface CurrencyBreakdownRow {
   missing: boolean;
   /**
    * Valued by the broker in the base currency (its own column), or null. `rate` is the rate held
-   * for the currency, if any (its description); where that rate gives a figure more than 0.5% from
+   * for the currency, if any (its description), of `rateAsOf`; where that rate gives a figure more than 0.5% from
    * the broker's, `ratedValue` is that figure and `apart` how far apart (a fraction), else both null.
    */
-  broker: { column: string; rate: string | null; ratedValue: number | null; apart: number | null } | null;
+  broker: { column: string; rate: string | null; rateAsOf: string | null; ratedValue: number | null; apart: number | null } | null;
 }
 
 export interface CurrencyBreakdown extends BreakdownHead {

@@ -4,7 +4,7 @@ import { reportBreakdowns, overlapOf, type ReportBreakdowns } from './breakdowns
 import { textOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatQuantity, formatShare } from './format';
-import { swatch, table, td } from './html-table';
+import { swatch, table, td, rateWords } from './html-table';
 
 const range = (a: readonly unknown[]) => a.map((_, i) => i);
 
@@ -41,7 +41,7 @@ export function currenciesHtml(doc: ReportDocument): string {
   const { html } = textOf(doc);
   const rows = b.currencies.map((c) => {
     const value = c.value === null ? html('no rate: left out') : e(formatMoney(c.value, r.baseCurrency));
-    const rate = c.rate === null ? html('missing') : c.rate === '' ? html('base currency') : e(c.rate);
+    const rate = c.rate === null ? html('missing') : c.rate === '' ? html('base currency') : rateWords(c.rate, html);
     return `<tr>${td(e(c.currency))}${td(String(c.positionCount), true)}${td(e(formatMoney(c.localValue, c.currency)), true)}${td(value, true)}${td(c.share === null ? '' : formatShare(c.share), true)}${td(rate)}</tr>`;
   });
   return `<h2>${html('By currency')}</h2>\n${partial(doc)}${table([html('Currency'), html('Positions'), html('Local value'), html('Value ({{currency}})', { currency: e(r.baseCurrency) }), html('Share'), html('Rate used')], rows, [1, 2, 3, 4])}`;

@@ -4,7 +4,7 @@ import { themeBarChartSvg, shareDonutSvg } from './charts-svg';
 import { comparedWith, contributionsByTheme, disclaimerOf, languageOf, textOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatPositionQuantity, formatQuantity, formatShare, formatWeight } from './format';
-import { swatch, table, td } from './html-table';
+import { swatch, table, td, rateWords } from './html-table';
 import { attributionHtml } from './html-breakdowns';
 import { rateUsers } from './breakdowns';
 import { benchmarkHtml, formatPoints, portfoliosHtml } from './html-extras';
@@ -120,7 +120,7 @@ export function fxHtml(doc: ReportDocument): string {
   // A client's report: each rate with the portfolios (at their dates) valued at it.
   const client = r.portfolios !== undefined;
   const head = [html('Currency'), html('Rate used'), html('As of'), ...(client ? [html('Used for (portfolio, as of)')] : [])];
-  return `<h2>${html('Exchange rates')}</h2>\n${table(head, r.fxRates.map((f) => `<tr>${td(e(f.currency))}${td(e(f.rate))}${td(e(f.asOf))}${client ? td(e(rateUsers(r, f))) : ''}</tr>`))}`;
+  return `<h2>${html('Exchange rates')}</h2>\n${table(head, r.fxRates.map((f) => `<tr>${td(e(f.currency))}${td(rateWords(f.rate, html))}${td(e(f.asOf))}${client ? td(e(rateUsers(r, f))) : ''}</tr>`))}`;
 }
 
 /** What changed since the previous report (or snapshot): positions added, removed or changed, and tag changes. */

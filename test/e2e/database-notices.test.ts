@@ -81,6 +81,13 @@ describe('a read-only database: a banner naming the file and why; edits refused 
     const reason = `${dbPath} is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.`;
     await h.page.getByTestId('themes-button').click();
     expect(await h.page.getByTestId('themes-read-only').innerText()).toBe('Read-only: themes, tags, rules and suggestions can be read here, but changes cannot be saved.');
+    // The Themes tab's edits are greyed together: adding, renaming, deleting a theme.
+    expect(await h.page.getByTestId('new-theme-name').isDisabled()).toBe(true);
+    expect(await h.page.getByTestId('add-theme').isDisabled()).toBe(true);
+    expect(await h.page.getByTestId('delete-theme-data-centers').isDisabled()).toBe(true);
+    expect(await h.page.getByLabel('Name of Data-center infrastructure').isDisabled()).toBe(true);
+    await h.page.getByTestId('rules-tab').click();
+    expect(await h.page.getByTestId('rule-pattern').isDisabled()).toBe(true);
     await h.page.getByTestId('suggestions-tab').click();
     const acceptAll = h.page.getByTestId('accept-all-suggestions');
     await acceptAll.waitFor();

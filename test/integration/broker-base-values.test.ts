@@ -69,9 +69,9 @@ describe('values the broker gives in a base currency', () => {
       const usd = rows.find((r) => r.currency === 'USD')!;
       // The same figures as the warning above: 3,179.28 EUR used, 2,947.47 EUR at 0.8, 7.9% apart.
       expect(usd.value).toBe(3179.28);
-      expect(usd.broker).toEqual({ column: 'Value in EUR', rate: '1 USD = 0.8 EUR', ratedValue: 2947.47, apart: expect.closeTo(231.81 / 2947.47, 10) });
+      expect(usd.broker).toEqual({ column: 'Value in EUR', rate: '1 USD = 0.8 EUR', rateAsOf: '2026-11-24', ratedValue: 2947.47, apart: expect.closeTo(231.81 / 2947.47, 10) });
       // No JPY rate: valued by the broker, nothing to compare with.
-      expect(rows.find((r) => r.currency === 'JPY')!.broker).toEqual({ column: 'Value in EUR', rate: null, ratedValue: null, apart: null });
+      expect(rows.find((r) => r.currency === 'JPY')!.broker).toEqual({ column: 'Value in EUR', rate: null, rateAsOf: null, ratedValue: null, apart: null });
     } finally {
       backend.close();
     }
@@ -81,7 +81,7 @@ describe('values the broker gives in a base currency', () => {
     try {
       const portfolio = (await again.handlers.listPortfolios({})).find((p) => p.name === 'Degiro')!;
       const usd = (await again.handlers.getCurrencyBreakdown({ portfolioId: portfolio.id })).currencies.find((r) => r.currency === 'USD')!;
-      expect(usd.broker).toEqual({ column: 'Value in EUR', rate: '1 USD = 0.863 EUR', ratedValue: null, apart: null });
+      expect(usd.broker).toEqual({ column: 'Value in EUR', rate: '1 USD = 0.863 EUR', rateAsOf: '2026-11-24', ratedValue: null, apart: null });
     } finally {
       again.close();
     }

@@ -122,7 +122,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
                   <span
                     className="warn fx-broker-differs"
                     data-testid={`fx-broker-differs-${c.currency}`}
-                    title={t("The broker's value is used: it is of the file's own day. At {{rate}} it would be {{rated}}, {{apart}} apart: check the rate, or the file.", { rate: c.broker.rate ?? '', rated: formatMoney(c.broker.ratedValue, cur), apart: formatShare(c.broker.apart) })}
+                    title={t("The broker's value is used: it is of the file's own day. At {{rate}} (as of {{date}}) it would be {{rated}}, {{apart}} apart: check the rate, or the file.", { rate: c.broker.rate ?? '', date: c.broker.rateAsOf ? formatDate(c.broker.rateAsOf) : '', rated: formatMoney(c.broker.ratedValue, cur), apart: formatShare(c.broker.apart) })}
                   >
                     {' '}
                     ⚠ {t('{{apart}} from the rate', { apart: formatShare(c.broker.apart) })}

@@ -86,7 +86,8 @@ const idle = (f: () => void) => whenIdle(f, 3000, 200);
  */
 function viewAreaWidth(): number | null {
   const area = document.querySelector<HTMLElement>('main.analytics, main.workspace:not([hidden])');
-  const width = area ? Math.round(area.getBoundingClientRect().width) : 0;
+  // Unrounded: a fractional width (a zoomed or scaled window) rounded here could make a chart's box a pixel off.
+  const width = area ? area.getBoundingClientRect().width : 0;
   return width > 0 ? width : null;
 }
 

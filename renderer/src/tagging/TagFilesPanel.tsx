@@ -133,7 +133,7 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
             <button type="button" className="small" onClick={() => setPending(null)}>
               {t('Cancel')}
             </button>
-            <button type="button" className="small primary" disabled={blocked} onClick={() => void confirm()} data-testid="confirm-tag-import" title={blocked ? t('Resolve the conflicts in the file first') : undefined}>
+            <button type="button" className="small primary" disabled={blocked || readOnly !== null} onClick={() => void confirm()} data-testid="confirm-tag-import" title={readOnly?.message ?? (blocked ? t('Resolve the conflicts in the file first') : undefined)}>
               {t('Import')}
             </button>
           </div>

@@ -14,6 +14,7 @@ import { RulesPanel } from './RulesPanel';
 import { TagFilesPanel } from './TagFilesPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useReadOnly } from '../ui/read-only';
+import { EditsFieldset } from '../ui/EditsFieldset';
 
 /** Runs a bulk tag operation as one undoable step. */
 export type RecordTagStep = <T>(label: string, action: () => Promise<T>) => Promise<T>;
@@ -75,7 +76,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
         </p>
       )}
       {tab === 'themes' ? (
-        <>
+        <EditsFieldset>
           <table className="themes-table" data-testid="themes-table">
             <thead>
               <tr>
@@ -173,17 +174,23 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
               {t('Restore default themes')}
             </button>
           </form>
-        </>
+        </EditsFieldset>
       ) : tab === 'suggestions' ? (
         <SuggestionsPanel onChanged={onChanged} record={record} />
       ) : tab === 'rules' ? (
-        <RulesPanel themes={themes} onChanged={onChanged} record={record} />
+        <EditsFieldset>
+          <RulesPanel themes={themes} onChanged={onChanged} record={record} />
+        </EditsFieldset>
       ) : tab === 'funds' ? (
-        <FundsPanel onChanged={onChanged} />
+        <EditsFieldset>
+          <FundsPanel onChanged={onChanged} />
+        </EditsFieldset>
       ) : tab === 'share' ? (
         <TagFilesPanel themes={themes} onChanged={onChanged} record={record} />
       ) : tab === 'review' ? (
-        <ReviewPanel onChanged={onChanged} />
+        <EditsFieldset>
+          <ReviewPanel onChanged={onChanged} />
+        </EditsFieldset>
       ) : (
         <TagHistory themes={themes} />
       )}

@@ -107,6 +107,7 @@ export const SECTIONS: Record<string, string> = {
   new: '新規',
   gone: '解消',
   'value up': '評価額増',
+  'valued by the broker ("{{column}}")': '証券会社の評価額（「{{column}}」）',
   'value down': '評価額減',
   unchanged: '変化なし',
   Now: '現在',

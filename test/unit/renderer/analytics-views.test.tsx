@@ -507,7 +507,7 @@ describe('the compare view', () => {
       });
       // Largest change first, in the backend's order.
       expect(screen.getAllByTestId(/^compare-row-/)[99]!.getAttribute('data-testid')).toBe('compare-row-S99');
-      // 250 changed, 100 listed: said above the list, so "Grown (250)" is not taken for the rows under it.
+      // 250 changed, 100 listed: said above the list, so "Value up (250)" is not taken for the rows under it.
       expect(screen.getByTestId('compare-cut').textContent).toBe('The 100 largest changes of 250 are listed; the filters choose among them.');
     } finally {
       raf.mockRestore();

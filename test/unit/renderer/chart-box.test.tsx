@@ -71,4 +71,23 @@ describe('a chart box', () => {
     render(<ChartBox kind="warmed-as-shown" height={200}><S /></ChartBox>);
     expect(seen).toEqual([913]);
   });
+
+  it('measures the box again in a window resized since a kind was last drawn (its width is no longer the box\'s)', () => {
+    const width = window.innerWidth;
+    boxWidth(640);
+    const first: number[] = [];
+    const P1 = probe(first);
+    render(<ChartBox kind="resized" height={200}><P1 /></ChartBox>);
+    cleanup();
+    Object.defineProperty(window, 'innerWidth', { value: width + 300, configurable: true });
+    try {
+      boxWidth(940);
+      const again: number[] = [];
+      const P2 = probe(again);
+      render(<ChartBox kind="resized" height={200}><P2 /></ChartBox>);
+      expect(again).toEqual([940]);
+    } finally {
+      Object.defineProperty(window, 'innerWidth', { value: width, configurable: true });
+    }
+  });
 });

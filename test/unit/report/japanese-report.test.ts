@@ -4,6 +4,7 @@
  * own words are taken out, no English word is left. The same document in English is unchanged by
  * the language machinery (its own tests compare it byte for byte).
  */
+import { brokerValuedText } from '../../../shared/fx/broker-valued';
 import { describe, expect, it } from 'vitest';
 import { footerTemplate } from '../../../db/report/pdf';
 import { DEFAULT_PREFERENCES, documentOf, type ReportDocument } from '../../../shared/report/document';
@@ -31,7 +32,8 @@ function richDocument(language: 'en' | 'ja'): ReportDocument {
     themes,
     positions,
     positionCount: 10,
-    fxRates: [{ currency: 'JPY', rate: '1 USD = 150.00 JPY', asOf: '2026-11-24' }],
+    // EUR valued by the broker (its "Wert" column), as the rate list records it in English.
+    fxRates: [{ currency: 'JPY', rate: '1 USD = 150.00 JPY', asOf: '2026-11-24' }, { currency: 'EUR', rate: brokerValuedText('Wert'), asOf: '2026-11-24' }],
     tagChanges: [{ symbolKey: 'NVDA', themeId: themes[0]!.id, oldWeight: 0.5, newWeight: 0.6, source: 'manual', at: '2026-11-24T00:00:00Z' }],
     // One of each warning, from its figures: said in Japanese (the English message is not the user's words).
     warnings: [
@@ -103,6 +105,7 @@ describe('a report in Japanese', () => {
     for (const words of ['評価額合計', '算出方法', '免責事項', 'オハイオ州ポーツマスの天然ガス火力発電所', 'ページ']) expect(text).toContain(words);
     expect(text).toContain('nisa.csv に記載の合計は 100.00 ですが、インポートした保有銘柄の合計は 0.00 です（差額 100.00）。');
     expect(text).toContain('Taro NISA: nisa.csv の 1 行は、読み込めないセルがあったためインポートされていません。');
+    expect(text).toContain('証券会社の評価額（「Wert」）');
     // Labels read aloud (charts) are Japanese too.
     const labels = [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]!);
     expect(labels.length).toBeGreaterThan(0);
@@ -137,5 +140,6 @@ describe('a report in Japanese', () => {
     expect(html).toContain('1 new, 1 gone, 1 up in value, 1 down in value, 1 unchanged');
     expect(html).toContain('<td>value up</td>');
     expect(html).not.toMatch(/\bgrown\b/);
+    expect(html).toContain('valued by the broker (&quot;Wert&quot;)');
   });
 });

@@ -1,7 +1,16 @@
 import { Children, cloneElement, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 
-/** The width each kind of chart was last drawn at: a view opened again draws at it straight away. */
-const lastWidth = new Map<string, number>();
+/**
+ * The width each kind of chart was last drawn at, and the window's width then: a view opened again
+ * in a window as wide draws at it straight away. In a window resized since (reading its width forces
+ * no layout), the box is measured again, so no chart paints once at a width that is no longer its.
+ */
+const lastWidth = new Map<string, { width: number; windowWidth: number }>();
+const keepWidth = (kind: string, width: number) => lastWidth.set(kind, { width, windowWidth: window.innerWidth });
+function knownWidth(kind: string): number | null {
+  const saved = lastWidth.get(kind);
+  return saved && saved.windowWidth === window.innerWidth ? saved.width : null;
+}
 /** Set while views are drawn unseen (analytics/warm-up.tsx). */
 let unseen = false;
 /** Set when the unseen drawing is as wide as the window's views are: its boxes' widths are kept. */
@@ -52,7 +61,7 @@ export function ChartBox({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   // null: not known yet; the box is read before the first paint.
-  const [width, setWidth] = useState<number | null>(() => (unseen ? null : (lastWidth.get(kind) ?? null)));
+  const [width, setWidth] = useState<number | null>(() => (unseen ? null : knownWidth(kind)));
   const [engaged, setEngaged] = useState(false);
   const drawnWidth = useRef<number | null>(null);
   useLayoutEffect(() => {
@@ -61,7 +70,7 @@ export function ChartBox({
   useLayoutEffect(() => {
     if (width !== null) return;
     const w = Math.round(ref.current?.getBoundingClientRect().width ?? 0);
-    if (w > 0 && (!unseen || widthsAsShown)) lastWidth.set(kind, w);
+    if (w > 0 && (!unseen || widthsAsShown)) keepWidth(kind, w);
     setWidth(w > 0 ? w : initialWidth);
   }, [width, kind, initialWidth]);
   useEffect(() => {
@@ -70,7 +79,7 @@ export function ChartBox({
     const observer = new ResizeObserver((entries) => {
       const w = Math.round(entries[0]?.contentRect.width ?? 0);
       if (w <= 0 || unseen) return;
-      lastWidth.set(kind, w);
+      keepWidth(kind, w);
       // Drawn at a width that was not the box's (a resized window, or a warm-up's width that was
       // wrong): said, so the e2e perf walk can tell that a first drawing was not the last.
       const from = drawnWidth.current;

@@ -140,8 +140,8 @@ export const ANALYSIS: Record<string, string> = {
   'valued by the broker ("{{column}}")': '証券会社の評価額（「{{column}}」）',
   'valued by the broker ("{{column}}"); the rate says {{rate}}': '証券会社の評価額（「{{column}}」）。為替レートでは {{rate}}',
   '{{apart}} from the rate': '為替レート換算と {{apart}} の差',
-  "The broker's value is used: it is of the file's own day. At {{rate}} it would be {{rated}}, {{apart}} apart: check the rate, or the file.":
-    '証券会社の評価額（ファイル自体の日付のもの）を使用しています。{{rate}} で換算すると {{rated}} となり、{{apart}} の差があります。為替レートまたはファイルを確認してください。',
+  "The broker's value is used: it is of the file's own day. At {{rate}} (as of {{date}}) it would be {{rated}}, {{apart}} apart: check the rate, or the file.":
+    '証券会社の評価額（ファイル自体の日付のもの）を使用しています。{{rate}}（{{date}} 時点）で換算すると {{rated}} となり、{{apart}} の差があります。為替レートまたはファイルを確認してください。',
   'Rate for {{currency}}': '{{currency}} の為替レート',
   'new rate': '新しいレート',
 
