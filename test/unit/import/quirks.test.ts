@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeBytes } from '../../../shared/import/decode';
+import { decodeBytes, decodeUtf8Strict } from '../../../shared/import/decode';
 import { sniffDelimiter } from '../../../shared/import/dialect';
 import { autoMapIndexes } from '../../../shared/import/header';
 import { MAX_FILE_BYTES, parseHoldings, previewHoldings } from '../../../shared/import/parse';
@@ -60,6 +60,20 @@ describe('file quirks', () => {
     expect(r.format.headers[2]).toBe('Stück');
     const bad = parseHoldings(bytes, { encoding: 'klingon' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_OPTION' } });
+  });
+
+  it('reads ASCII bytes (the quick latin1 path) as the strict decoder does, and leaves any other byte to it', () => {
+    // Every ASCII byte, a view into a larger buffer (the chunk of a file), from an offset.
+    const all = new Uint8Array(300);
+    for (let i = 0; i < 128; i++) all[100 + i] = i;
+    const view = all.subarray(100, 228);
+    expect(decodeUtf8Strict(view, 0)).toBe(String.fromCharCode(...Array.from({ length: 128 }, (_, i) => i)));
+    expect(decodeUtf8Strict(view, 65)).toBe(String.fromCharCode(...Array.from({ length: 63 }, (_, i) => 65 + i)));
+    // Not ASCII: UTF-8 decoded as UTF-8 (not as latin1's "WÃ¤hrung"); a lone 0xE4 is not UTF-8.
+    expect(decodeUtf8Strict(bytesOf('Währung, 銘柄'), 0)).toBe('Währung, 銘柄');
+    expect(decodeUtf8Strict(new Uint8Array([0x57, 0xe4, 0x2c]), 0)).toBeNull();
+    // A byte order mark is kept, as the strict decoder keeps it (ignoreBOM).
+    expect(decodeUtf8Strict(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]), 0)).toBe('\ufeffA');
   });
 
   it('decodes valid UTF-8 as UTF-8 and invalid UTF-8 as windows-1252', () => {
