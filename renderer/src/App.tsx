@@ -349,12 +349,12 @@ export function App() {
           >
             {/* The command line says the same in English (shared/suggestions/hint.ts); here in the interface's language. */}
             {hint.holdings === 1 && hint.themes === 1
-              ? t("1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it.")
+              ? t("1 of your holdings fits the themes of Japan's first US investment projects (1 theme): the pack suggests how to tag it.")
               : hint.holdings === 1
-              ? t("1 of your holdings relates to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag it.", { themes: hint.themes })
+              ? t("1 of your holdings fits the themes of Japan's first US investment projects ({{themes}} themes): the pack suggests how to tag it.", { themes: hint.themes })
               : hint.themes === 1
-              ? t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them.", { holdings: hint.holdings })
-              : t("{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.", { holdings: hint.holdings, themes: hint.themes })}
+              ? t("{{holdings}} of your holdings fit the themes of Japan's first US investment projects (1 theme): the pack suggests how to tag them.", { holdings: hint.holdings })
+              : t("{{holdings}} of your holdings fit the themes of Japan's first US investment projects ({{themes}} themes): the pack suggests how to tag them.", { holdings: hint.holdings, themes: hint.themes })}
           </NoticeBanner>
         )}
         {busy && <ProgressBar progress={imports.progress} onCancel={() => void api().cancelImport({})} />}

@@ -18,7 +18,7 @@ describe('first run: the seed pack speaks after the first import, and the Themes
     const banner = h.page.getByTestId('program-hint');
     await banner.waitFor();
     // NVDA, EQIX, KMI and COHR are in the pack, across the three themes.
-    expect(await banner.innerText()).toContain("4 of your holdings relate to the first projects of Japan's US investment program (3 themes)");
+    expect(await banner.innerText()).toContain("4 of your holdings fit the themes of Japan's first US investment projects (3 themes)");
     await h.screenshot('40-first-run-hint');
     await h.page.getByTestId('program-hint-review').click();
     const panel = h.page.getByTestId('suggestions-panel');

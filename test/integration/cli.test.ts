@@ -23,7 +23,7 @@ describe('themelens CLI (the command-line contract in the README)', () => {
   beforeAll(() => {
     const r = runCli(['import', fixture('fidelity-two-accounts.csv'), '--db', db, '--portfolio', 'Smith family']);
     // Nothing but the pack's hint (NVDA, EQIX, KMI and COHR are in it).
-    expect(r.stderr).toMatch(/^hint: 4 of your holdings relate to the first projects of Japan's US investment program \(3 themes\)[^\n]*\n$/);
+    expect(r.stderr).toMatch(/^hint: 4 of your holdings fit the themes of Japan's first US investment projects \(3 themes\)[^\n]*\n$/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Imported 6 positions from fidelity-two-accounts\.csv into Smith family/);
   });

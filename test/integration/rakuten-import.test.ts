@@ -62,6 +62,6 @@ describe('Rakuten Securities 保有商品一覧 CSV', () => {
     const fund = rep.positions.find((p) => p.account === 'つみたてNISA')!;
     expect(fund).toMatchObject({ currency: 'JPY', value: 2895800, quantity: 1234567 });
     // The pack knows SoftBank and NVIDIA by these keys.
-    expect(r.stderr).toContain('hint: 2 of your holdings relate to the first projects');
+    expect(r.stderr).toContain("hint: 2 of your holdings fit the themes of Japan's first US investment projects");
   });
 });

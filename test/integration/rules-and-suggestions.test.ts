@@ -76,7 +76,7 @@ describe('rules and suggestions', () => {
     const imported = runCli(['import', csv, '--portfolio', 'Q', '--db', fresh]);
     expect(imported.code).toBe(0);
     // The next step, said after the import: EQIX, DLR, NVDA and SoftBank are in the pack.
-    expect(imported.stderr).toContain("hint: 4 of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them. See them: themelens suggestions --held\n");
+    expect(imported.stderr).toContain("hint: 4 of your holdings fit the themes of Japan's first US investment projects (1 theme): the pack suggests how to tag them. See them: themelens suggestions --held\n");
     const r = runCli(['suggestions', '--held', '--format', 'json', '--db', fresh]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];

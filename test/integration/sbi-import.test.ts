@@ -33,7 +33,7 @@ describe('SBI Securities portfolio CSV in Shift_JIS', () => {
     expect(r.stdout).toContain('Imported 5 positions');
     expect(r.stdout).toContain('as of 2026-11-24, sbi format');
     // No warning; only the pack's hint (SoftBank 9984 and Sumitomo Electric 5802 are in it, keyed by their Tokyo listing).
-    expect(r.stderr).toBe("hint: 2 of your holdings relate to the first projects of Japan's US investment program (2 themes): the pack suggests how to tag them. See them: themelens suggestions --held\n");
+    expect(r.stderr).toBe("hint: 2 of your holdings fit the themes of Japan's first US investment projects (2 themes): the pack suggests how to tag them. See them: themelens suggestions --held\n");
     const rep = JSON.parse(cli('report', '--portfolio', 'NISA', '--format', 'json').stdout) as Report;
     // By hand: 951,200 + 501,000 + 221,000 + 244,350 + 2,895,800 = 4,813,350 yen, as the 総合計 says.
     expect(rep.totalValue).toBe(4813350);

@@ -14,7 +14,7 @@ export function OverlapView({ overlap: o }: ViewProps & { overlap: ThemeOverlap 
   return (
     <section className="panel" data-testid="overlap-view" aria-label={t('Theme overlap')}>
       <h2>{t('Theme overlap, {{date}}', { date: formatDate(o.asOf) })}</h2>
-      <p className="muted small">{t('Each cell is the whole value of the positions tagged with both themes, whatever their weights (the diagonal: tagged with that theme at all), and its share of the portfolio. What each theme counts of them, weighted, is under Themes.')}</p>
+      <p className="muted small">{t('Each cell is the whole value of the positions tagged with both themes, whatever their weights (on the diagonal: the positions tagged with that theme at all), and its share of the portfolio. So a diagonal cell is more than that theme under Themes, which counts each position at its weight.')}</p>
       <table className="overlap-matrix" data-testid="overlap-matrix">
         <thead>
           <tr>

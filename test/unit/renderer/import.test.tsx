@@ -70,7 +70,7 @@ describe('importing holdings', () => {
   it('after the first import, says how many holdings the pack has suggestions for and opens them on request', async () => {
     const bridge = await firstImportWith([suggestion('NVDA', 'data-centers'), suggestion('NVDA', 'diamond-semiconductors'), suggestion('KMI', 'oil-logistics')]);
     const banner = await screen.findByTestId('program-hint');
-    expect(banner.textContent).toContain("2 of your holdings relate to the first projects of Japan's US investment program (3 themes)");
+    expect(banner.textContent).toContain("2 of your holdings fit the themes of Japan's first US investment projects (3 themes)");
     expect(bridge.listSuggestions).toHaveBeenCalledWith({ onlyHeld: true });
     fireEvent.click(screen.getByTestId('program-hint-review'));
     await screen.findByTestId('suggestions-panel');
@@ -79,12 +79,12 @@ describe('importing holdings', () => {
 
   it('counts its holdings again as tags change, and goes when the pack has nothing left to suggest', async () => {
     const bridge = await firstImportWith([suggestion('NVDA', 'data-centers'), suggestion('KMI', 'oil-logistics')]);
-    expect((await screen.findByTestId('program-hint')).textContent).toContain('2 of your holdings relate');
+    expect((await screen.findByTestId('program-hint')).textContent).toContain('2 of your holdings fit the themes');
     // NVDA tagged meanwhile: the pack suggests nothing more for it. The next change of figures (an import) counts again.
     bridge.data.suggestions = [suggestion('KMI', 'oil-logistics')];
     await openImportDialog();
     fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
-    await waitFor(() => expect(screen.getByTestId('program-hint').textContent).toContain('1 of your holdings relates'));
+    await waitFor(() => expect(screen.getByTestId('program-hint').textContent).toContain('1 of your holdings fits the themes'));
     bridge.data.suggestions = [];
     await openImportDialog();
     fireEvent.click(screen.getByTestId('new-portfolio-confirm'));

@@ -78,10 +78,10 @@ describe('the seed pack file', () => {
     expect(programHint([])).toBeNull();
     expect(programHint([{ symbolKey: 'NVDA', themeId: 'data-centers' }, { symbolKey: 'NVDA', themeId: 'diamond-semiconductors' }, { symbolKey: 'KMI', themeId: 'oil-logistics' }])).toMatchObject({ holdings: 2, themes: 3 });
     // One holding is "relates ... tag it", not "relate ... tag them".
-    expect(programHint([{ symbolKey: 'KMI', themeId: 'oil-logistics' }])?.text).toBe("1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it.");
+    expect(programHint([{ symbolKey: 'KMI', themeId: 'oil-logistics' }])?.text).toBe("1 of your holdings fits the themes of Japan's first US investment projects (1 theme): the pack suggests how to tag it.");
     expect(programHint([{ symbolKey: 'NVDA', themeId: 'data-centers' }, { symbolKey: 'NVDA', themeId: 'diamond-semiconductors' }])?.text).toBe(
-      "1 of your holdings relates to the first projects of Japan's US investment program (2 themes): the pack suggests how to tag it.",
+      "1 of your holdings fits the themes of Japan's first US investment projects (2 themes): the pack suggests how to tag it.",
     );
-    expect(programHint([{ symbolKey: 'KMI', themeId: 'oil-logistics' }, { symbolKey: 'ET', themeId: 'oil-logistics' }])?.text).toMatch(/^2 of your holdings relate to .* \(1 theme\): the pack suggests how to tag them\.$/);
+    expect(programHint([{ symbolKey: 'KMI', themeId: 'oil-logistics' }, { symbolKey: 'ET', themeId: 'oil-logistics' }])?.text).toMatch(/^2 of your holdings fit the themes of .* \(1 theme\): the pack suggests how to tag them\.$/);
   });
 });

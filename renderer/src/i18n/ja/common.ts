@@ -20,14 +20,14 @@ export const COMMON: Record<string, string> = {
   From_source: '入手元',
   // A fund's constituents (組入銘柄), not the user's own holdings (保有銘柄).
   Holdings_count: '組入銘柄数',
-  "1 of your holdings relates to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag it.":
-    '保有銘柄のうち 1 銘柄が、日本の対米投資プログラムの第1弾案件（1 テーマ）に関連しています。パックがタグ付けを提案します。',
-  "1 of your holdings relates to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag it.":
-    '保有銘柄のうち 1 銘柄が、日本の対米投資プログラムの第1弾案件（{{themes}} テーマ）に関連しています。パックがタグ付けを提案します。',
-  "{{holdings}} of your holdings relate to the first projects of Japan's US investment program (1 theme): the pack suggests how to tag them.":
-    '保有銘柄のうち {{holdings}} 銘柄が、日本の対米投資プログラムの第1弾案件（1 テーマ）に関連しています。パックがタグ付けを提案します。',
-  "{{holdings}} of your holdings relate to the first projects of Japan's US investment program ({{themes}} themes): the pack suggests how to tag them.":
-    '保有銘柄のうち {{holdings}} 銘柄が、日本の対米投資プログラムの第1弾案件（{{themes}} テーマ）に関連しています。パックがタグ付けを提案します。',
+  "1 of your holdings fits the themes of Japan's first US investment projects (1 theme): the pack suggests how to tag it.":
+    '保有銘柄のうち 1 銘柄が、日本の対米投資プログラム第1弾案件のテーマ（1 テーマ）に当てはまります。パックがタグ付けを提案します。',
+  "1 of your holdings fits the themes of Japan's first US investment projects ({{themes}} themes): the pack suggests how to tag it.":
+    '保有銘柄のうち 1 銘柄が、日本の対米投資プログラム第1弾案件のテーマ（{{themes}} テーマ）に当てはまります。パックがタグ付けを提案します。',
+  "{{holdings}} of your holdings fit the themes of Japan's first US investment projects (1 theme): the pack suggests how to tag them.":
+    '保有銘柄のうち {{holdings}} 銘柄が、日本の対米投資プログラム第1弾案件のテーマ（1 テーマ）に当てはまります。パックがタグ付けを提案します。',
+  "{{holdings}} of your holdings fit the themes of Japan's first US investment projects ({{themes}} themes): the pack suggests how to tag them.":
+    '保有銘柄のうち {{holdings}} 銘柄が、日本の対米投資プログラム第1弾案件のテーマ（{{themes}} テーマ）に当てはまります。パックがタグ付けを提案します。',
   Portfolio: 'ポートフォリオ',
   'as of {{date}}': '{{date}} 時点',
   'Add, rename, recolor and order themes; tag history': 'テーマの追加・名前変更・色と並び順の変更、タグの履歴',

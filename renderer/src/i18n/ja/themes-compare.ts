@@ -236,8 +236,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   // Overlap
   'Theme overlap': 'テーマの重複',
   'Theme overlap, {{date}}': 'テーマの重複（{{date}}）',
-  'Each cell is the whole value of the positions tagged with both themes, whatever their weights (the diagonal: tagged with that theme at all), and its share of the portfolio. What each theme counts of them, weighted, is under Themes.':
-    '各セルは、両方のテーマのタグが付いた保有銘柄の評価額の全額（ウェイトに関係なく）と、ポートフォリオに占める割合です（対角線: そのテーマのタグが付いた保有銘柄）。各テーマがウェイトを掛けて数える額は「テーマ」にあります。',
+  'Each cell is the whole value of the positions tagged with both themes, whatever their weights (on the diagonal: the positions tagged with that theme at all), and its share of the portfolio. So a diagonal cell is more than that theme under Themes, which counts each position at its weight.':
+    '各セルは、両方のテーマのタグが付いた保有銘柄の評価額の全額（ウェイトに関係なく）と、ポートフォリオに占める割合です（対角線: そのテーマのタグが付いた保有銘柄すべて）。そのため対角線の額は、各銘柄をウェイト分だけ数える「テーマ」のエクスポージャーより大きくなります。',
   'No position in both': '両方に属する銘柄はありません',
 
   // Themes view
