@@ -21,5 +21,5 @@ export function attributionOf(db: Db, portfolio: Portfolio, snapshot: Snapshot, 
   const from = getSnapshot(db, inputs.previousSnapshot.id);
   const fromTags = inputs.previousReport ? inputs.previousReport.generatedAt : tagCutoff(db, from);
   const c = compareSnapshots(db, portfolio, from, snapshot, POSITIONS, { from: fromTags, to: null });
-  return { from: c.from, to: c.to, themes: c.themes, counts: c.counts, positions: c.positions, missingCurrencies: c.missingCurrencies };
+  return { from: c.from, to: c.to, themes: c.themes, untagged: c.untagged, counts: c.counts, positions: c.positions, missingCurrencies: c.missingCurrencies };
 }

@@ -105,7 +105,12 @@ export interface ReportDocument {
 export type ReportScenario = ScenarioResult & { shocks: { themeId: string; shockBp: number }[] };
 
 /** A comparison as a report carries it: per theme and the largest position changes, with their causes. */
-export type ReportAttribution = Omit<SnapshotComparison, 'portfolioId' | 'baseCurrency' | 'changedCount' | 'untagged'>;
+/**
+ * A comparison as a report records it. `untagged` is there in reports made since it was added, so
+ * the rows (themes, Untagged, the total) add up; a report recorded before has none, and is shown
+ * as it was made.
+ */
+export type ReportAttribution = Omit<SnapshotComparison, 'portfolioId' | 'baseCurrency' | 'changedCount' | 'untagged'> & { untagged?: SnapshotComparison['untagged'] };
 
 /** Whether a section is to be included. */
 export const hasSection = (doc: ReportDocument, s: ReportSection): boolean => doc.sections.includes(s);

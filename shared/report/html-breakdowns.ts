@@ -1,5 +1,7 @@
 /** The report's breakdown sections as HTML (by account, by currency, theme overlap) and the change attribution. */
-import type { ChangeStatus } from '../exposure/analytics';
+import type { ChangeStatus, UntaggedChange } from '../exposure/analytics';
+import { totalChange } from '../exposure/compare-total';
+import { UNTAGGED_COLOR } from '../domain/default-themes';
 import { reportBreakdowns, overlapOf, type ReportBreakdowns } from './breakdowns';
 import { textOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
@@ -78,9 +80,13 @@ export function attributionHtml(doc: ReportDocument): string {
   const { html } = textOf(doc);
   const m = (v: number) => e(formatMoney(v, cur));
   const signed = (v: number) => (v > 0 ? '+' : '') + m(v);
-  const rows = a.themes.map((t) =>
-    `<tr>${td(swatch(t.color) + e(t.name))}${td(m(t.fromValue), true)}${td(m(t.toValue), true)}${td(signed(t.toValue - t.fromValue), true)}${td(signed(t.quantityEffect), true)}${td(signed(t.priceEffect), true)}${td(signed(t.tagEffect), true)}${td(`${formatShare(t.fromShare)} → ${formatShare(t.toShare)}`, true)}</tr>`,
-  );
+  const row = (label: string, t: UntaggedChange) =>
+    `<tr>${td(label)}${td(m(t.fromValue), true)}${td(m(t.toValue), true)}${td(signed(t.toValue - t.fromValue), true)}${td(signed(t.quantityEffect), true)}${td(signed(t.priceEffect), true)}${td(signed(t.tagEffect), true)}${td(`${formatShare(t.fromShare)} → ${formatShare(t.toShare)}`, true)}</tr>`;
+  const rows = a.themes.map((t) => row(swatch(t.color) + e(t.name), t));
+  // Untagged, then the total in the table's foot, as the Compare view has them: the rows add up to
+  // the total's change (the themes alone did not). A report recorded before has no Untagged.
+  if (a.untagged) rows.push(row(swatch(UNTAGGED_COLOR) + html('Untagged'), a.untagged));
+  const foot = a.untagged ? `<tfoot>${row(html('Total'), totalChange({ ...a, untagged: a.untagged }))}</tfoot>` : '';
   const q = (v: number | null) => (v === null ? '—' : formatQuantity(v));
   const positions = a.positions.map((p) =>
     `<tr>${td(html(STATUS_WORDS[p.status]))}${td(e(p.account))}${td(e(p.symbol))}${td(`${q(p.fromQuantity)} → ${q(p.toQuantity)}`, true)}${td(signed(p.toValue - p.fromValue), true)}${td(signed(p.quantityEffect), true)}${td(signed(p.priceEffect), true)}${td(signed(p.tagEffect), true)}</tr>`,
@@ -96,6 +102,6 @@ export function attributionHtml(doc: ReportDocument): string {
   const effects = [html('Quantity effect'), html('Price effect'), html('Tag effect')];
   return `<h3>${html('Exposure change explained')}</h3>
 <p class="meta">${about}</p>
-${table([html('Theme'), html('Before'), html('Now'), html('Change'), ...effects, html('Share')], rows, [1, 2, 3, 4, 5, 6, 7])}
+${table([html('Theme'), html('Before'), html('Now'), html('Change'), ...effects, html('Share')], rows, [1, 2, 3, 4, 5, 6, 7], foot)}
 ${positions.length ? `<h3>${html('Largest position changes')}</h3>\n${table([html('Change'), html('Account'), html('Symbol'), html('Quantity held'), html('Value change'), ...effects], positions, [3, 4, 5, 6, 7])}` : ''}`;
 }

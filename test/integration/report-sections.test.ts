@@ -89,9 +89,16 @@ describe('report sections: by account, by currency, overlap and the change attri
     expect(all).toMatch(/USD 26,405\.00/);
     expect(all).toMatch(/58\.3% · 2/);
     expect(all).toMatch(/Exposure change explained/);
-    expect(all).toMatch(/Data-center infrastructure\s+USD 12,978\.00\s+USD 15,843\.00\s+\+USD 2,865\.00\s+\+USD 2,163\.00\s+\+USD 702\.00\s+USD 0\.00/);
+    // The theme's name may wrap in its column: the text has "infrastructure" on the next line.
+    expect(all).toMatch(/Data-center(?: infrastructure)?\s+USD 12,978\.00\s+USD 15,843\.00\s+\+USD 2,865\.00\s+\+USD 2,163\.00\s+\+USD 702\.00\s+USD 0\.00/);
     expect(all).toMatch(/Crude-oil logistics\s+USD 8,133\.00\s+USD 4,066\.50\s+-USD 4,066\.50\s+USD 0\.00\s+USD 0\.00\s+-USD 4,066\.50/);
-    expect(all).toMatch(/grown\s+X12345678\s+NVDA\s+100 → 120\s+\+USD 4,775\.00\s+\+USD 3,605\.00\s+\+USD 1,170\.00/);
+    // Untagged and the total, so the rows add up, as in the Compare view. By hand: before 12,978.00
+    // + 8,133.00 + 2,521.13 + 16,921.23 = 40,553.36; now 15,843.00 + 4,066.50 + 2,998.63 + 22,420.23
+    // = 45,328.36; quantity 2,163.00 + 360.50 + 1,081.50 = 3,605.00 (NVDA 100 -> 120 at 180.25);
+    // price 702.00 + 117.00 + 351.00 = 1,170.00; tag -4,066.50 + 4,066.50 = 0.
+    expect(all).toMatch(/Untagged\s+USD 16,921\.23\s+USD 22,420\.23\s+\+USD 5,499\.00\s+\+USD 1,081\.50\s+\+USD 351\.00\s+\+USD 4,066\.50/);
+    expect(all).toMatch(/Total\s+USD 40,553\.36\s+USD 45,328\.36\s+\+USD 4,775\.00\s+\+USD 3,605\.00\s+\+USD 1,170\.00\s+USD 0\.00\s+100\.0% → 100\.0%/);
+    expect(all).toMatch(/value up\s+X12345678\s+NVDA\s+100 → 120\s+\+USD 4,775\.00\s+\+USD 3,605\.00\s+\+USD 1,170\.00/);
     for (const page of [1, 2]) execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', pdf, join(RESULTS, `report-sections-page${page}`)]);
   });
 
@@ -128,5 +135,9 @@ describe('report sections: by account, by currency, overlap and the change attri
     const dc = attribution.getSheetValues().find((row) => Array.isArray(row) && row[1] === 'Data-center infrastructure') as unknown[];
     expect(dc.slice(2, 7)).toEqual([12978, 15843, 2163, 702, 0]);
     expect(attribution.getCell('D1').value).toBeNull();
+    // Untagged and the total rows, as in the PDF.
+    const rowOf = (name: string) => attribution.getSheetValues().find((row) => Array.isArray(row) && row[1] === name) as unknown[];
+    expect(rowOf('Untagged').slice(2, 7)).toEqual([16921.23, 22420.23, 1081.5, 351, 4066.5]);
+    expect(rowOf('Total').slice(2, 7)).toEqual([40553.36, 45328.36, 3605, 1170, 0]);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { totalChange } from '../../../shared/exposure/compare-total';
 import type { Snapshot } from '../../../shared/domain/types';
 import type { ChangeReason, ChangeStatus, PositionChange, SnapshotComparison, UntaggedChange } from '../../../shared/exposure/analytics';
 import { api } from '../api';
@@ -35,23 +36,6 @@ function whyWords(p: PositionChange, label: (r: ChangeReason) => string, cur: st
   const value = p.reasons.filter((r) => r !== 'tag').map(part).join(', ');
   const tag = p.reasons.includes('tag') ? part('tag') : '';
   return value && tag ? `${value}; ${tag}` : value || tag;
-}
-
-/** The comparison's totals as a row: the themes' and untagged's quantity effects added up, the rest of the change price; tags move no value in or out. */
-function totalChange(c: SnapshotComparison): UntaggedChange {
-  // Each quantity effect is whole cents (the backend rounds them): added in cents, exactly.
-  const quantityCents = [...c.themes, c.untagged].reduce((s, r) => s + Math.round(r.quantityEffect * 100), 0);
-  const { totalValue: from } = c.from;
-  const { totalValue: to } = c.to;
-  return {
-    fromValue: from,
-    toValue: to,
-    fromShare: from === 0 ? 0 : 1,
-    toShare: to === 0 ? 0 : 1,
-    quantityEffect: quantityCents / 100,
-    priceEffect: to - from - quantityCents / 100,
-    tagEffect: 0,
-  };
 }
 
 /** A row of the per-theme table: a theme's, Untagged's (its grey swatch), the total's (no swatch). */
