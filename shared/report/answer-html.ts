@@ -46,10 +46,11 @@ export function answerHtml(doc: ReportDocument): string {
         lines.set(position, line);
       }
     }
-    return [...lines.values()]
-      .sort((a, b) => Math.abs(b.cents) - Math.abs(a.cents))
-      .slice(0, TOP)
-      .map((c) => `${e(c.position.symbol)} ${m(c.cents / 100)} <span class="meta">${html('({{weight}} of {{value}})', { weight: formatWeight(c.bp / 10_000), value: c.position.value === null ? '—' : m(c.position.value) })}</span>`)
+    const listed = [...lines.values()].sort((a, b) => Math.abs(b.cents) - Math.abs(a.cents)).slice(0, TOP);
+    // A security held in two accounts is two lines: each names its account, so they do not read as one holding twice.
+    const twice = new Set(listed.map((c) => c.position.symbol).filter((s, i, all) => all.indexOf(s) !== i));
+    return listed
+      .map((c) => `${e(c.position.symbol)}${twice.has(c.position.symbol) ? ` <span class="meta">(${e(c.position.account)})</span>` : ''} ${m(c.cents / 100)} <span class="meta">${html('({{weight}} of {{value}})', { weight: formatWeight(c.bp / 10_000), value: c.position.value === null ? '—' : m(c.position.value) })}</span>`)
       .join('<br>');
   };
   const rows = r.themes.map(

@@ -46,8 +46,9 @@ describe('PDF reports from the CLI, read back with poppler', () => {
     // contributors (NVDA in two accounts: 18,025.00 x 60% = 10,815.00 and 3,605.00 x 60% = 2,163.00),
     // and what the figures rest on.
     expect(cover).toMatch(/Total value USD 40,553\.36 as of 2026-11-24/);
-    expect(cover).toMatch(/Data-center infrastructure\s+USD 12,978\.00\s+32\.0%\s+NVDA USD 10,815\.00 \(60% of USD 18,025\.00\)/);
-    expect(cover).toMatch(/NVDA USD 2,163\.00 \(60% of USD 3,605\.00\)/);
+    // NVDA is held in two accounts: each line names its account.
+    expect(cover).toMatch(/Data-center infrastructure\s+USD 12,978\.00\s+32\.0%\s+NVDA \(X12345678\) USD 10,815\.00 \(60% of USD 18,025\.00\)/);
+    expect(cover).toMatch(/NVDA \(Z87654321\) USD 2,163\.00 \(60% of USD 3,605\.00\)/);
     expect(cover).toMatch(/Untagged\s+USD 19,084\.23\s+47\.1%\s+of which cash/);
     expect(cover).toContain('Rests on: themes from US-Japan strategic investment, 2026; exchange rates: every position is in USD');
     // By hand: (18,025.00 + 3,605.00) x 60% = 12,978.00; KMI 8,133.00; 1,432.50 x 25% = 358.125 -> 358.13;

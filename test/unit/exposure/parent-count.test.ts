@@ -45,7 +45,8 @@ describe('a position tagged with a theme and with one of its sub-themes', () => 
     container.innerHTML = answerHtml(documentOf(report));
     const row = [...container.querySelectorAll('.answer-table tbody tr')].find((r) => r.textContent?.startsWith('Data-center'))!;
     const cell = row.querySelectorAll('td')[3]!;
-    // Z9's NVDA (300.00 at 100%: 300.00) then X1's (100.00 at 100%: 100.00), each once.
-    expect(cell.innerHTML.split('<br>').map((l) => l.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' '))).toEqual(['NVDA USD 300.00 (100% of USD 300.00)', 'NVDA USD 100.00 (100% of USD 100.00)']);
+    // Z9's NVDA (300.00 at 100%: 300.00) then X1's (100.00 at 100%: 100.00), each once, each with its
+    // account (the same symbol twice read as one holding counted twice).
+    expect(cell.innerHTML.split('<br>').map((l) => l.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' '))).toEqual(['NVDA (Z9) USD 300.00 (100% of USD 300.00)', 'NVDA (X1) USD 100.00 (100% of USD 100.00)']);
   });
 });
