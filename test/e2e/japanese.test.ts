@@ -207,6 +207,8 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.page.getByTestId('new-portfolio-confirm').click();
     const refused = h.page.getByTestId('import-error-dialog');
     expect(await refused.locator('.error-message').innerText()).toBe('empty.csv の 1 行目: 見出し行（1 行目）はありますが、その下に保有銘柄がありません。保有している口座を含めて、保有銘柄をもう一度エクスポートしてください。');
+    // Nothing else to choose: the one button closes (閉じる), it cancels nothing.
+    expect(await refused.locator('.actions button').allInnerTexts()).toEqual(['閉じる']);
     await h.screenshot('ja-08-header-only');
     await h.page.keyboard.press('Escape');
     await refused.waitFor({ state: 'detached' });

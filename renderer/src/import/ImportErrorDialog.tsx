@@ -38,7 +38,8 @@ export function ImportErrorDialog({
       <p className="muted small">{t('Nothing was written: your data is as it was before.')}</p>
       <div className="actions">
         <button type="button" onClick={onCancel}>
-          {t('Cancel')}
+          {/* Cancel beside another way on; alone, there is nothing to cancel: Close. */}
+          {canSkip || failure.code === 'ALREADY_IMPORTED' ? t('Cancel') : t('Close')}
         </button>
         {canSkip && (
           <button type="button" className="primary" data-testid="import-valid-rows" onClick={() => onRetry({ skipInvalid: true })}>
