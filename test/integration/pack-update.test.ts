@@ -39,7 +39,7 @@ describe('suggestion pack updates', () => {
   });
 
   it('shows the pack in use', () => {
-    expect(cli('pack').stdout).toBe(`US-Japan strategic investment, 2026, version ${builtIn.version} (2026-12-04): ${builtIn.suggestions.length} suggestions\n`);
+    expect(cli('pack').stdout).toBe(`US-Japan strategic investment, 2026, version ${builtIn.version} (2026-12-07): ${builtIn.suggestions.length} suggestions\n`);
   });
 
   it('a dry run lists what the new version adds, removes and re-weights, and changes nothing', () => {
