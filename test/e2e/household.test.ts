@@ -144,6 +144,9 @@ describe('household and benchmark views', () => {
     await h.page.getByTestId('view-tab-household').click();
     await h.page.getByText('No household yet').waitFor();
     expect(await h.page.getByTestId('household-view').innerText()).toContain('Ann IRA belongs to no client.');
+    // One way said, the field under it: not a Rename in another view and a command as well.
+    expect(await h.page.getByTestId('household-view').innerText()).toContain('Name its client below');
+    expect(await h.page.getByTestId('household-view').innerText()).not.toContain('themelens client set');
     // Given one there, in a field, not a Rename in another view to find: the household shows.
     await h.page.getByTestId('set-client-name').fill('Ann Lee');
     await h.page.getByTestId('set-client-save').click();

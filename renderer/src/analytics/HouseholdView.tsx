@@ -50,13 +50,8 @@ export function HouseholdView({ portfolio, portfolioName, onMessage, onPortfolio
     return (
       <section className="panel wide" data-testid="household-view">
         <h2>{t('No household yet')}</h2>
-        <p>
-          {t('{{name}} belongs to no client. Give it one (and the other portfolios of the same household) with', { name: portfolioName })} <strong>{t('Rename')}</strong>{' '}
-          {t('in the Portfolios view, or on the command line:')}{' '}
-          {/* i18n-ignore: a command typed as is (only its example argument is translated) */}
-          <code>themelens client set &quot;{portfolioName}&quot; &quot;{t('Client name')}&quot;</code>
-          {t('. Their combined exposure then shows here.')}
-        </p>
+        {/* The field below does it: one way said, not a Rename in another view and a command as well. */}
+        <p>{t('{{name}} belongs to no client. Name its client below, and give the same client to the other portfolios of the household (here, or with Rename in the Portfolios view): their combined exposure then shows here.', { name: portfolioName })}</p>
         <SetClientForm portfolio={portfolio} onMessage={onMessage} onDone={() => onPortfoliosChanged(portfolio.id)} />
       </section>
     );

@@ -156,13 +156,11 @@ export const ANALYSIS: Record<string, string> = {
 
   // Household
   'No household yet': '世帯はまだありません',
-  '{{name}} belongs to no client. Give it one (and the other portfolios of the same household) with':
-    '{{name}} はどの顧客にも属していません。顧客を設定するには（同じ世帯の他のポートフォリオも同様に）、',
-  'in the Portfolios view, or on the command line:': 'を「ポートフォリオ一覧」画面で使うか、コマンドラインで次を実行してください:',
+  '{{name}} belongs to no client. Name its client below, and give the same client to the other portfolios of the household (here, or with Rename in the Portfolios view): their combined exposure then shows here.':
+    '{{name}} はどの顧客にも属していません。下で顧客名を設定し、同じ世帯の他のポートフォリオにも同じ顧客を設定してください（ここで、または「ポートフォリオ一覧」の「名前を変更」で）。設定すると、合算したエクスポージャーがここに表示されます。',
   'Client name': '顧客名',
   'Set client': '顧客を設定',
   '{{portfolio}} now belongs to {{client}}.': '{{portfolio}} の顧客を {{client}} に設定しました。',
-  '. Their combined exposure then shows here.': '。設定すると、合算したエクスポージャーがここに表示されます。',
   Household: '世帯',
   'Household: {{name}}': '世帯: {{name}}',
   'Export household report…': '世帯レポートを出力…',
