@@ -68,7 +68,7 @@ export function saidError(code: ErrorCode, text: ErrorText | FileText, params: R
 
 /** Their Japanese (the app's dictionary takes it). */
 export const ERROR_JAPANESE: Record<string, string> = {
-  [ERROR_TEXT.weightOver100]: '{{key}} は、ほかのテーマにすでに {{others}} タグ付けされています。{{theme}} に割り当てられるのは最大 {{left}} です。',
+  [ERROR_TEXT.weightOver100]: '{{key}} は、ほかのテーマにすでに {{others}} タグ付けされています。「{{theme}}」に割り当てられるのは最大 {{left}} です。',
   [ERROR_TEXT.fullyTagged]: '{{key}} はすでに 100% タグ付けされています。提案（{{theme}}）を採用するには、先にタグを外してください。',
   [ERROR_TEXT.fundWeight]: 'ウェイト「{{cell}}」は数値ではありません。何もインポートしていません。',
   [ERROR_TEXT.fundNoHeader]: 'Ticker（または ISIN）と Weight (%) の見出しが見つかりませんでした。運用会社の組入銘柄ファイルですか？何もインポートしていません。',

@@ -173,7 +173,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.page.getByTestId('import-button').first().click();
     await h.page.getByTestId('new-portfolio-confirm').click();
     const refused = h.page.getByTestId('import-error-dialog');
-    expect(await refused.locator('.error-message').innerText()).toMatch(/^checks\.csv は \d{4}\/\d{2}\/\d{2} に 確認 へインポート済みです（スナップショット \d+、\d{4}\/\d{2}\/\d{2} 時点）。インポートは行っていません。$/);
+    expect(await refused.locator('.error-message').innerText()).toMatch(/^checks\.csv は \d{4}\/\d{2}\/\d{2} に「確認」へインポート済みです（スナップショット \d+、\d{4}\/\d{2}\/\d{2} 時点）。インポートは行っていません。$/);
     expect(await refused.getByTestId('import-again').innerText()).toBe('それでも再度インポート');
     await check('already imported');
     await h.screenshot('ja-06-already-imported');
@@ -279,7 +279,7 @@ describe('ThemeLens in Japanese (real renderer, real backend, Japanese system)',
     await h.page.getByTestId('bulk-theme').selectOption('data-centers');
     await h.page.getByTestId('bulk-weight').fill('50');
     await h.page.getByTestId('bulk-apply').click();
-    expect(await bar.getByRole('alert').innerText()).toBe('AAPL は、ほかのテーマにすでに 80% タグ付けされています。データセンター・インフラ に割り当てられるのは最大 20% です。');
+    expect(await bar.getByRole('alert').innerText()).toBe('AAPL は、ほかのテーマにすでに 80% タグ付けされています。「データセンター・インフラ」に割り当てられるのは最大 20% です。');
     await h.screenshot('ja-11-weight-over-100');
     // Escape in the bar clears the selection.
     await h.page.getByTestId('bulk-weight').press('Escape');

@@ -172,9 +172,9 @@ describe("the backend's other refusals", () => {
     // Without a template (an error not yet said in Japanese), as it came.
     expect(failureWords(i18n.t, { code: 'CONFLICT', message: 'Something else.' })).toBe('Something else.');
     await act(() => setLanguage('ja'));
-    expect(failureWords(i18n.t, shipped)).toBe('KMI は、ほかのテーマにすでに 80% タグ付けされています。データセンター・インフラ に割り当てられるのは最大 20% です。');
+    expect(failureWords(i18n.t, shipped)).toBe('KMI は、ほかのテーマにすでに 80% タグ付けされています。「データセンター・インフラ」に割り当てられるのは最大 20% です。');
     // A theme the user named keeps their name.
-    expect(failureWords(i18n.t, renamed)).toMatch(/My DCs に割り当てられるのは/);
+    expect(failureWords(i18n.t, renamed)).toMatch(/「My DCs」に割り当てられるのは/);
     expect(failureWords(i18n.t, { code: 'CONFLICT', message: 'Something else.' })).toBe('Something else.');
     const taken = saidError('CONFLICT', ERROR_TEXT.portfolioExistsImport, { name: 'NISA' });
     expect(failureWords(i18n.t, { code: taken.code, message: taken.message, details: taken.details } as ApiFailure)).toBe(

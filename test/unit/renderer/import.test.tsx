@@ -192,7 +192,7 @@ describe('importing holdings', () => {
     expect(shown(asFailure(bridgeError('ALREADY_IMPORTED', 'Already there.', { snapshotId: 1 })))).toBe('Already there.');
     await act(() => setLanguage('ja'));
     try {
-      expect(shown(asFailure(same))).toBe('positions.csv は 2026/11/24 に Smith family へインポート済みです（スナップショット 1、2026/11/20 時点）。インポートは行っていません。');
+      expect(shown(asFailure(same))).toBe('positions.csv は 2026/11/24 に「Smith family」へインポート済みです（スナップショット 1、2026/11/20 時点）。インポートは行っていません。');
       expect(shown(asFailure(content))).toMatch(/両方を残すには「それでも再度インポート」を選んでください。$/);
     } finally {
       await act(() => setLanguage('en'));

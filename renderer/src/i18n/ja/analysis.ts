@@ -157,10 +157,10 @@ export const ANALYSIS: Record<string, string> = {
   // Household
   'No household yet': '世帯はまだありません',
   '{{name}} belongs to no client. Name its client below, and give the same client to the other portfolios of the household (here, or with Rename in the Portfolios view): their combined exposure then shows here.':
-    '{{name}} はどの顧客にも属していません。下で顧客名を設定し、同じ世帯の他のポートフォリオにも同じ顧客を設定してください（ここで、または「ポートフォリオ一覧」の「名前を変更」で）。設定すると、合算したエクスポージャーがここに表示されます。',
+    '「{{name}}」はどの顧客にも属していません。下で顧客名を設定し、同じ世帯の他のポートフォリオにも同じ顧客を設定してください（ここで、または「ポートフォリオ一覧」の「名前を変更」で）。設定すると、合算したエクスポージャーがここに表示されます。',
   'Client name': '顧客名',
   'Set client': '顧客を設定',
-  '{{portfolio}} now belongs to {{client}}.': '{{portfolio}} の顧客を {{client}} に設定しました。',
+  '{{portfolio}} now belongs to {{client}}.': '「{{portfolio}}」の顧客を「{{client}}」に設定しました。',
   Household: '世帯',
   'Household: {{name}}': '世帯: {{name}}',
   'Export household report…': '世帯レポートを出力…',
@@ -198,7 +198,7 @@ export const ANALYSIS: Record<string, string> = {
     'テーマにショックを与えると、各銘柄は「そのテーマのウェイト × ショック」だけ変動します。現金は変動しません。',
   Reset: 'リセット',
   'Export report with this scenario…': 'このシナリオでレポートを出力…',
-  'Move a slider to see what it does to {{name}}.': 'スライダーを動かすと、{{name}} への影響を確認できます。',
+  'Move a slider to see what it does to {{name}}.': 'スライダーを動かすと、「{{name}}」への影響を確認できます。',
   '({{share}} of {{total}}, as of {{date}})': '（{{total}} の {{share}}、{{date}} 時点）',
   'Scenario by theme, {{date}}': 'テーマ別シナリオ（{{date}}）',
   "Bar chart of each theme's part of the move": '変動に対する各テーマの寄与の棒グラフ',

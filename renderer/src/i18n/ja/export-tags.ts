@@ -18,7 +18,7 @@ export const EXPORT_TAGS: Record<string, string> = {
 
   // Charts: donut and treemap
   '{{share}} of the portfolio': 'ポートフォリオの {{share}}',
-  '{{name}} in {{theme}}': '{{theme}} の {{name}}',
+  '{{name}} in {{theme}}': '「{{theme}}」の {{name}}',
   Contribution: '寄与額',
 
   // Bulk tagging bar
@@ -213,8 +213,8 @@ export const EXPORT_TAGS: Record<string, string> = {
     '{{benchmark}}: {{source}}。テーマの構成比は、構成銘柄ごとの「ファンド内ウェイト × テーマのウェイト」の合計です。アクティブは {{portfolio}} の構成比から {{benchmark}} の構成比を引いた値です。',
 
   // Household targets
-  'Target for {{theme}}: {{share}}% ± {{band}} points for {{client}}.': '{{client}} の {{theme}} の目標を {{share}}% ± {{band}} ポイントに設定しました。',
-  'Removed the target for {{theme}}.': '{{theme}} の目標を削除しました。',
+  'Target for {{theme}}: {{share}}% ± {{band}} points for {{client}}.': '「{{client}}」の「{{theme}}」の目標を {{share}}% ± {{band}} ポイントに設定しました。',
+  'Removed the target for {{theme}}.': '「{{theme}}」の目標を削除しました。',
   'Target mix of {{client}}': '{{client}} の目標配分',
   'Target %': '目標 %',
   'Band ± points': '許容幅 ± ポイント',

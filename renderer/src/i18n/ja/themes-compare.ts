@@ -9,12 +9,12 @@ export const THEMES_COMPARE: Record<string, string> = {
     'サンプル世帯を読み込みました: ポートフォリオ {{portfolios}} 件、パックからのタグ {{tagged}} 件。「世帯」タブで合算できます。',
   'Removed the sample household ({{removed}} portfolios).': 'サンプル世帯を削除しました（ポートフォリオ {{removed}} 件）。',
   'Imported {{n}} positions into {{name}}, {{skipped}} rows skipped.':
-    '{{name}} に {{n}} 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
-  'Imported {{n}} positions into {{name}}, 1 row skipped.': '{{name}} に {{n}} 銘柄をインポートしました（1 行をスキップ）。',
-  'Imported {{n}} positions into {{name}}.': '{{name}} に {{n}} 銘柄をインポートしました。',
-  'Imported 1 position into {{name}}.': '{{name}} に 1 銘柄をインポートしました。',
-  'Imported 1 position into {{name}}, {{skipped}} rows skipped.': '{{name}} に 1 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
-  'Imported 1 position into {{name}}, 1 row skipped.': '{{name}} に 1 銘柄をインポートしました（1 行をスキップ）。',
+    '「{{name}}」に {{n}} 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
+  'Imported {{n}} positions into {{name}}, 1 row skipped.': '「{{name}}」に {{n}} 銘柄をインポートしました（1 行をスキップ）。',
+  'Imported {{n}} positions into {{name}}.': '「{{name}}」に {{n}} 銘柄をインポートしました。',
+  'Imported 1 position into {{name}}.': '「{{name}}」に 1 銘柄をインポートしました。',
+  'Imported 1 position into {{name}}, {{skipped}} rows skipped.': '「{{name}}」に 1 銘柄をインポートしました（{{skipped}} 行をスキップ）。',
+  'Imported 1 position into {{name}}, 1 row skipped.': '「{{name}}」に 1 銘柄をインポートしました（1 行をスキップ）。',
   '{{done}} Before relying on its figures, check:': '{{done}} 数値を使う前に、次の点を確認してください:',
   // Where an import stopped (renderer/src/import/import-error-words.ts)
   '{{file}} line {{line}}, column {{column}}: {{message}}': '{{file}} の {{line}} 行目、{{column}} 列目: {{message}}',
@@ -24,9 +24,9 @@ export const THEMES_COMPARE: Record<string, string> = {
   '{{file}}: {{message}}': 'ファイル {{file}}: {{message}}',
   // A file already imported (renderer/src/import/already-imported.ts)
   '{{file}} was already imported into {{portfolio}} on {{date}} (snapshot {{snapshot}}, as of {{asOf}}). Nothing was imported.':
-    '{{file}} は {{date}} に {{portfolio}} へインポート済みです（スナップショット {{snapshot}}、{{asOf}} 時点）。インポートは行っていません。',
+    '{{file}} は {{date}} に「{{portfolio}}」へインポート済みです（スナップショット {{snapshot}}、{{asOf}} 時点）。インポートは行っていません。',
   '{{file}} holds the same positions (quantities and values) as of {{asOf}} as snapshot {{snapshot}} of {{portfolio}} ({{sourceFile}}), already imported. Nothing was imported; to keep both, choose Import again anyway.':
-    '{{file}} の {{asOf}} 時点の保有銘柄（数量と評価額）は、インポート済みの {{portfolio}} のスナップショット {{snapshot}}（{{sourceFile}}）と同じです。インポートは行っていません。両方を残すには「それでも再度インポート」を選んでください。',
+    '{{file}} の {{asOf}} 時点の保有銘柄（数量と評価額）は、インポート済みの「{{portfolio}}」のスナップショット {{snapshot}}（{{sourceFile}}）と同じです。インポートは行っていません。両方を残すには「それでも再度インポート」を選んでください。',
   // An import's checks (renderer/src/import/check-words.ts)
   "The file's own total ({{file}}) differs from the sum of the imported rows ({{rows}}) by {{difference}}; check the file for rows left out or misread.":
     'ファイル自体の合計（{{file}}）が、インポートした行の合計（{{rows}}）と {{difference}} 異なります。除かれた行や読み違えた行がないか、ファイルを確認してください。',
