@@ -60,6 +60,12 @@ export function answerHtml(doc: ReportDocument): string {
     `<tr><td>${swatch(UNTAGGED_COLOR)}${html('Untagged')}</td><td class="num">${m(r.untaggedValue)}</td><td class="num">${share(r.untaggedValue)}</td><td class="meta">${html('of which cash {{cash}} ({{share}})', { cash: m(r.cashValue), share: share(r.cashValue) })}</td></tr>`,
   );
   const bars = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), { label: tr('Untagged'), value: r.untaggedValue, color: UNTAGGED_COLOR }];
+  // Each share is rounded to a tenth of a percent on its own. Where those shown (the top-level
+  // themes and Untagged) do not add up to 100.0%, this page says so beside them: the methodology
+  // that explains it is off by default, and 32.0 + 20.1 + 0.9 + 47.1 = 100.1 read as a slip.
+  const tenths = (x: number) => Math.round(Number((x * 100).toFixed(1)) * 10);
+  const shownTenths = r.totalValue === 0 ? 1000 : [...r.themes.filter((t) => !t.parentId).map((t) => t.share), r.untaggedValue / r.totalValue].reduce((sum, x) => sum + tenths(x), 0);
+  const rounding = shownTenths === 1000 ? '' : `\n<p class="meta rests-on">${html('Each share is rounded on its own: those above add up to {{sum}}, not 100.0%.', { sum: `${(shownTenths / 10).toFixed(1)}%` })}</p>`;
   const packs = doc.packs && doc.packs.length > 0 ? doc.packs.join('; ') : null;
   const rates = r.fxRates.length === 0 ? html('every position is in {{currency}}, no exchange rate used', { currency: e(cur) }) : r.fxRates.map((f) => `${e(f.rate)} (${e(f.asOf)})`).join('; ');
   return `<section class="cover answer">${logo ? `<img class="logo" alt="" src="${e(logo)}">` : ''}
@@ -76,6 +82,6 @@ ${rows.join('\n')}
     packs: packs ? html('themes from {{packs}}; ', { packs: e(packs) }) : '',
     rates,
     warnings: r.warnings.length === 0 ? '' : r.warnings.length === 1 ? html('; 1 warning on the next page') : html('; {{n}} warnings on the next page', { n: r.warnings.length }),
-  })}</p>
+  })}</p>${rounding}
 </section>`;
 }

@@ -51,6 +51,8 @@ describe('PDF reports from the CLI, read back with poppler', () => {
     expect(cover).toMatch(/NVDA \(Z87654321\) USD 2,163\.00 \(60% of USD 3,605\.00\)/);
     expect(cover).toMatch(/Untagged\s+USD 19,084\.23\s+47\.1%\s+of which cash/);
     expect(cover).toContain('Rests on: themes from US-Japan strategic investment, 2026; exchange rates: every position is in USD');
+    // 32.0 + 20.1 + 0.9 + 47.1 = 100.1: said beside them, not left to read as a slip.
+    expect(cover).toContain('Each share is rounded on its own: those above add up to 100.1%, not 100.0%.');
     // By hand: (18,025.00 + 3,605.00) x 60% = 12,978.00; KMI 8,133.00; 1,432.50 x 25% = 358.125 -> 358.13;
     // untagged 40,553.36 - 12,978.00 - 8,133.00 - 358.13 = 19,084.23; shares of 40,553.36.
     const summary = text(pdf, 2);

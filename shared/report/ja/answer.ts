@@ -22,6 +22,7 @@ export const ANSWER: Record<string, string> = {
   'Value ({{currency}})': '評価額（{{currency}}）',
   Share: '構成比',
   'Largest contributors': '主な寄与銘柄',
+  'Each share is rounded on its own: those above add up to {{sum}}, not 100.0%.': '構成比はそれぞれ個別に丸めているため、上の構成比の合計は 100.0% ではなく {{sum}} です。',
   'Rests on: {{packs}}exchange rates: {{rates}}{{warnings}}.': '前提: {{packs}}為替レート: {{rates}}{{warnings}}。',
   'themes from {{packs}}; ': 'テーマの出典 {{packs}}、',
   '; 1 warning on the next page': '、次ページに警告 1 件',

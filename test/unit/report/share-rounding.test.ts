@@ -20,4 +20,15 @@ describe('shares rounded each on its own', () => {
     const ja = renderReportHtml(documentOf(THIRDS, { preferences: { ...DEFAULT_PREFERENCES, language: 'ja' } }));
     expect(ja).toContain('構成比はそれぞれ個別に（0.1% 単位に）丸めているため');
   });
+
+  it('says on the first page, beside the shares, when those shown do not add up to 100.0% (33.3 x 3 = 99.9), and nothing when they do', () => {
+    const html = renderReportHtml(documentOf(THIRDS));
+    expect(html).toContain('Each share is rounded on its own: those above add up to 99.9%, not 100.0%.');
+    const ja = renderReportHtml(documentOf(THIRDS, { preferences: { ...DEFAULT_PREFERENCES, language: 'ja' } }));
+    expect(ja).toContain('上の構成比の合計は 100.0% ではなく 99.9% です。');
+    // Halves add up: 50.0% + 50.0%.
+    const half = (id: string) => ({ ...third(id), value: 150, grossValue: 150, longValue: 150, share: 0.5 });
+    const HALVES = makeReport({ totalValue: 300, cashValue: 0, untaggedValue: 0, themes: [half('a'), half('b')], positionCount: 2, positions: [] });
+    expect(renderReportHtml(documentOf(HALVES))).not.toContain('Each share is rounded on its own: those above');
+  });
 });
