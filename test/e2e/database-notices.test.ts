@@ -62,9 +62,14 @@ describe('a read-only database: a banner naming the file and why; edits refused 
   });
 
   it('a tag edit is refused where it starts, saying why, and changes nothing', async () => {
+    // The controls that would write look refused (greyed, aria-disabled) and say why in their tooltip; a click says it too.
+    for (const id of ['import-button', 'update-prices-button', 'tag-button-KMI']) expect(await h.page.getByTestId(id).getAttribute('aria-disabled'), id).toBe('true');
+    expect(await h.page.getByTestId('import-button').getAttribute('title')).toContain('is read-only');
+    expect(await h.page.getByTestId('tag-button-KMI').evaluate((el) => getComputedStyle(el).opacity)).toBe('0.5');
     const tagButton = h.page.getByTestId('tag-button-KMI');
     expect(await tagButton.getAttribute('title')).toBe(`${dbPath} is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.`);
-    await tagButton.click();
+    // Marked disabled (aria-disabled), so the tools' click waits for it to be enabled: forced, as a mouse clicks it.
+    await tagButton.click({ force: true });
     await h.page.getByTestId('toast').filter({ hasText: `${dbPath} is read-only` }).waitFor();
     // No editor to type a weight and a note into that could not be saved.
     expect(await h.page.getByTestId('tag-weight-input').count()).toBe(0);
@@ -109,7 +114,7 @@ describe('a read-only database: a banner naming the file and why; edits refused 
 
   it('import says why it cannot run, without opening the file dialog', async () => {
     h.openDialogAnswers.push(FIXTURE);
-    await h.page.getByTestId('import-button').first().click();
+    await h.page.getByTestId('import-button').first().click({ force: true });
     await h.page.getByTestId('toast').filter({ hasText: `${dbPath} is read-only` }).waitFor();
     expect(h.openDialogAnswers).toEqual([FIXTURE]); // not consumed: no dialog was shown
     h.openDialogAnswers.length = 0;

@@ -60,6 +60,8 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
               type="button"
               className="chip-remove"
               aria-label={t('Remove {{theme}} from {{symbol}}', { theme: theme?.name ?? tag.id, symbol: position.symbolKey })}
+              aria-disabled={readOnly ? true : undefined}
+              title={readOnly?.message}
               onClick={() => onRemove(tag.id)}
             >
               ×
@@ -76,6 +78,7 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
           className={position.themes.length > 0 ? 'small ghost tag-sign' : 'small ghost'}
           data-testid={`tag-button-${position.symbolKey}`}
           onClick={onEdit}
+          aria-disabled={readOnly ? true : undefined}
           aria-label={isFullyTagged(position) ? t('Edit the tags of {{symbol}}', { symbol: position.symbolKey }) : t('Tag {{symbol}}', { symbol: position.symbolKey })}
           title={readOnly ? readOnly.message : isFullyTagged(position) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
         >

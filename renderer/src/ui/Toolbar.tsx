@@ -1,3 +1,4 @@
+import { useReadOnly } from './read-only';
 import type { PortfolioSummary } from '../../../shared/domain/types';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
@@ -24,6 +25,8 @@ interface Props {
 
 /** The app bar: portfolio picker, import and export. */
 export function Toolbar({ portfolios, selected, onSelect, onImport, onUpdatePrices, onExport, canExport, busy, undoLabel, redoLabel, onUndo, onRedo, onThemes, onBackups }: Props) {
+  // Read-only: Import and Update prices look as refused as they are; a click still says why (App.tsx).
+  const readOnly = useReadOnly();
   const { t } = useTranslation();
   return (
     <header className="toolbar">
@@ -68,11 +71,11 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, onUpdatePric
           ↷ {t('Redo')}
         </button>
       </div>
-      <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} title={t('Import holdings (Ctrl+O)')}>
+      <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} aria-disabled={readOnly ? true : undefined} title={readOnly?.message ?? t('Import holdings (Ctrl+O)')}>
         {t('Import holdings…')}
       </button>
       {selected && (
-        <button type="button" data-testid="update-prices-button" onClick={onUpdatePrices} disabled={busy} title={t('Revalue the latest holdings at the prices in a file (symbol, price, currency, date): a new snapshot')}>
+        <button type="button" data-testid="update-prices-button" onClick={onUpdatePrices} disabled={busy} aria-disabled={readOnly ? true : undefined} title={readOnly?.message ?? t('Revalue the latest holdings at the prices in a file (symbol, price, currency, date): a new snapshot')}>
           {t('Update prices…')}
         </button>
       )}
