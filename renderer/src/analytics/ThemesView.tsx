@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { afterNextPaint } from './timing';
 import type { ThemeBreakdown } from '../../../shared/exposure/analytics';
 import { ChartFrame } from './charts/ChartFrame';
 import { seriesOf, UNTAGGED_COLOR } from './charts/colors';
@@ -12,8 +14,19 @@ import { BenchmarkPanel } from './BenchmarkPanel';
 import { ProjectFacts } from './ProjectFacts';
 
 /** Exposure by theme: donut of shares, treemap theme -> position, and each theme's top contributors. */
-export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: ViewProps & { breakdown: ThemeBreakdown; version: number }) {
+export function ThemesView({ breakdown: b, portfolioName, onMessage, version, allAtOnce = false }: ViewProps & { breakdown: ThemeBreakdown; version: number; allAtOnce?: boolean }) {
   const { t } = useTranslation();
+  // The top contributors' tables, below the charts, the project facts and the benchmark (out of
+  // view when the view opens), are drawn in the frame after the view's first one: they were about
+  // 40% of the elements its first frame styled and laid out. Only when the view opens: a new
+  // snapshot or an edit redraws them in place, never blinks them out. The warm-up, drawing unseen
+  // and in one go, asks for everything at once (`allAtOnce`).
+  const [contributorsShown, setContributorsShown] = useState(allAtOnce);
+  useEffect(() => {
+    if (contributorsShown) return;
+    // After the switch's measure (afterNextPaint keeps the order), as CompareView's later rows.
+    return afterNextPaint(() => setContributorsShown(true));
+  }, [contributorsShown]);
   const cur = b.baseCurrency;
   const untaggedShare = b.totalValue === 0 ? 0 : b.untaggedValue / b.totalValue;
   const slices = [...b.themes.map((th) => ({ id: th.id, name: th.name, color: th.color, value: th.value, share: th.share })), { id: 'untagged', name: t('Untagged'), color: UNTAGGED_COLOR, value: b.untaggedValue, share: untaggedShare }];
@@ -32,47 +45,49 @@ export function ThemesView({ breakdown: b, portfolioName, onMessage, version }: 
       </ChartFrame>
       <ProjectFacts themes={b.themes} />
       <BenchmarkPanel portfolioId={b.portfolioId} snapshotId={b.snapshotId} portfolioName={portfolioName} version={version} onMessage={onMessage} />
-      <section className="panel wide" aria-label={t('Top contributors by theme')}>
-        <h2>{t('Top contributors')}</h2>
-        {b.themes.map((th) => (
-          <details key={th.id} open={th.top.length > 0} data-testid={`contributors-${th.id}`}>
-            <summary>
-              <span className="swatch" style={{ background: th.color }} />
-              {th.name}: {formatMoney(th.value, cur)} · {formatShare(th.share)} · {th.positionCount === 1 ? t('1 position') : t('{{n}} positions', { n: th.positionCount })}
-            </summary>
-            {th.top.length === 0 ? (
-              <p className="muted small">{t('No position is tagged with this theme.')}</p>
-            ) : (
-              <table className="compact">
-                <thead>
-                  <tr>
-                    <th>{t('Symbol')}</th>
-                    <th>{t('Account')}</th>
-                    <th>{t('Description')}</th>
-                    <th className="num">{t('Position value')}</th>
-                    <th className="num">{t('Weight')}</th>
-                    <th>{t('Source')}</th>
-                    <th className="num">{t('Contribution')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {th.top.map((c) => (
-                    <tr key={`${c.account}|${c.symbolKey}|${c.viaThemeId ?? ''}`}>
-                      <td className="symbol">{c.symbol}</td>
-                      <td>{c.account}</td>
-                      <td className="description">{c.description}</td>
-                      <td className="num">{formatMoney(c.positionValue, cur)}</td>
-                      <td className="num">{formatWeight(c.weight)}</td>
-                      <td>{c.viaThemeId ? t('{{source}} (via {{theme}})', { source: sourceLabel(c.source), theme: c.viaThemeName ?? c.viaThemeId }) : sourceLabel(c.source)}</td>
-                      <td className="num">{formatMoney(c.value, cur)}</td>
+      {contributorsShown && (
+        <section className="panel wide" aria-label={t('Top contributors by theme')}>
+          <h2>{t('Top contributors')}</h2>
+          {b.themes.map((th) => (
+            <details key={th.id} open={th.top.length > 0} data-testid={`contributors-${th.id}`}>
+              <summary>
+                <span className="swatch" style={{ background: th.color }} />
+                {th.name}: {formatMoney(th.value, cur)} · {formatShare(th.share)} · {th.positionCount === 1 ? t('1 position') : t('{{n}} positions', { n: th.positionCount })}
+              </summary>
+              {th.top.length === 0 ? (
+                <p className="muted small">{t('No position is tagged with this theme.')}</p>
+              ) : (
+                <table className="compact">
+                  <thead>
+                    <tr>
+                      <th>{t('Symbol')}</th>
+                      <th>{t('Account')}</th>
+                      <th>{t('Description')}</th>
+                      <th className="num">{t('Position value')}</th>
+                      <th className="num">{t('Weight')}</th>
+                      <th>{t('Source')}</th>
+                      <th className="num">{t('Contribution')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </details>
-        ))}
-      </section>
+                  </thead>
+                  <tbody>
+                    {th.top.map((c) => (
+                      <tr key={`${c.account}|${c.symbolKey}|${c.viaThemeId ?? ''}`}>
+                        <td className="symbol">{c.symbol}</td>
+                        <td>{c.account}</td>
+                        <td className="description">{c.description}</td>
+                        <td className="num">{formatMoney(c.positionValue, cur)}</td>
+                        <td className="num">{formatWeight(c.weight)}</td>
+                        <td>{c.viaThemeId ? t('{{source}} (via {{theme}})', { source: sourceLabel(c.source), theme: c.viaThemeName ?? c.viaThemeId }) : sourceLabel(c.source)}</td>
+                        <td className="num">{formatMoney(c.value, cur)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </details>
+          ))}
+        </section>
+      )}
     </div>
   );
 }

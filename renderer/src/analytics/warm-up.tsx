@@ -68,7 +68,7 @@ const comparison: SnapshotComparison = {
 };
 
 const VIEWS: (() => ReactElement)[] = [
-  () => <ThemesView {...PROPS} breakdown={themes} version={0} />,
+  () => <ThemesView {...PROPS} breakdown={themes} version={0} allAtOnce />,
   () => <AccountsView {...PROPS} breakdown={accounts} />,
   () => <HistoryView {...PROPS} history={history} snapshots={[]} />,
   () => <CurrenciesView {...PROPS} breakdown={currencies} />,

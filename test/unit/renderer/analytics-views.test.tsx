@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { forgetAnswers } from '../../../renderer/src/analytics/kept-answers';
 import { offerDeletionUndo } from '../../../renderer/src/analytics/deletion-undo';
+import { ThemesView } from '../../../renderer/src/analytics/ThemesView';
 import { bridgeError, installBridge, makePortfolio, makeReport } from './fake-bridge';
 
 afterEach(() => {
@@ -278,6 +279,26 @@ describe('the themes view', () => {
     fireEvent.click(screen.getByTestId('view-tab-themes'));
     expect(await screen.findByText('Manual (via Hyperscale operators)', { exact: false })).toBeTruthy();
     expect(screen.queryByText(/via hyperscale\)/)).toBeNull();
+  });
+
+  it('draws the top contributors in the frame after it opens (out of view, under the charts), and keeps them when its figures change', async () => {
+    installBridge({ portfolios: [makePortfolio()] });
+    const breakdown = (value: number) => ({
+      portfolioId: 1, snapshotId: 1, asOf: '2026-11-24', baseCurrency: 'USD', totalValue: 1000, untaggedValue: 1000 - value, missingCurrencies: [],
+      themes: [{ id: 'data-centers', name: 'Data-center infrastructure', color: '#2563eb', value, share: value / 1000, positionCount: 1, top: [] }],
+    });
+    const props = { portfolio: makePortfolio(), portfolioName: 'P', onMessage: () => {}, onChanged: () => {}, onPortfoliosChanged: () => {} };
+    const { rerender } = render(<ThemesView {...props} breakdown={breakdown(400)} version={0} />);
+    expect(screen.getByTestId('donut-chart')).toBeTruthy();
+    expect(screen.queryByTestId('contributors-data-centers')).toBeNull();
+    expect((await screen.findByTestId('contributors-data-centers')).textContent).toContain('$400.00');
+    // New figures (another snapshot, an edit): drawn in place, not taken away for a frame.
+    rerender(<ThemesView {...props} breakdown={breakdown(700)} version={1} />);
+    expect(screen.getByTestId('contributors-data-centers').textContent).toContain('$700.00');
+    // The warm-up asks for everything in one go.
+    cleanup();
+    render(<ThemesView {...props} breakdown={breakdown(400)} version={0} allAtOnce />);
+    expect(screen.getByTestId('contributors-data-centers')).toBeTruthy();
   });
 });
 
