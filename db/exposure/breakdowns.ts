@@ -263,10 +263,8 @@ export function currencyBreakdown(db: Db, portfolio: Portfolio, snapshot: Snapsh
   const factors = summary.factors;
   const h = head(portfolio, snapshot, summary.missing, summary.totalCents, summary.taggedCents);
   const rows = [...summary.currencies].sort((a, b) => Math.abs(b.base ?? 0) - Math.abs(a.base ?? 0) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
-  // Only where the broker valued a currency that also has a rate (one query per such currency), kept
-  // as the other figures are (until the next write): the view is opened again and again.
-  const valued = summary.broker;
-  const gaps = valued ? cached(db, `brokergaps:${snapshot.id}:${portfolio.baseCurrency}`, () => brokerRateGaps(db, snapshot, { factors, broker: valued })) : [];
+  // Where the broker valued a currency that also has a rate: the exposure's BROKER_RATE_DIFFERS.
+  const gaps = brokerRateGaps(db, snapshot, portfolio.baseCurrency, { factors, broker: summary.broker });
   return {
     ...withoutCents(h),
     currencies: rows.map((r) => {

@@ -6,6 +6,7 @@ import type { Db } from '../connection';
 import type { CurrencyFactor } from './rates';
 import { absBaseSql, IN_SNAPSHOT, positionRange, type BrokerValues } from './scan';
 import { sql } from '../sql';
+import { cached } from './cache';
 
 /** How far apart the broker's figure and the rate's may be before both are shown: 0.5%. */
 const TOLERANCE = 0.005;
@@ -24,15 +25,22 @@ export interface BrokerRateGap {
 
 /**
  * Where the broker valued positions in the base currency AND a rate exists for their currency, the two
- * should agree; more than 0.5% apart, the gap is said wherever the figures are shown. The broker's
- * values are the ones used: they are of the file's own day, the rate may not be.
+ * should agree; more than 0.5% apart, the gap is said wherever the figures are shown (the exposure's
+ * warning, the Currencies view). The broker's values are the ones used: they are of the file's own
+ * day, the rate may not be. A scan per such currency, kept as the other figures are (until the next
+ * write), so the exposure and the Currencies view share it.
  */
-export function brokerRateGaps(db: Db, snapshot: Snapshot, totals: { factors: CurrencyFactor[]; broker: BrokerValues | null }): BrokerRateGap[] {
-  if (!totals.broker) return [];
+export function brokerRateGaps(db: Db, snapshot: Snapshot, base: string, totals: { factors: CurrencyFactor[]; broker: BrokerValues | null }): BrokerRateGap[] {
+  const broker = totals.broker;
+  if (!broker) return [];
+  return cached(db, `brokergaps:${snapshot.id}:${base}`, () => scanGaps(db, snapshot, totals.factors, broker));
+}
+
+function scanGaps(db: Db, snapshot: Snapshot, factors: CurrencyFactor[], broker: BrokerValues): BrokerRateGap[] {
   const range = positionRange(db, snapshot.id);
   const gaps: BrokerRateGap[] = [];
-  for (const currency of totals.broker.currencies) {
-    const factor = totals.factors.find((f) => f.currency === currency);
+  for (const currency of broker.currencies) {
+    const factor = factors.find((f) => f.currency === currency);
     if (!factor) continue;
     const converted = absBaseSql([factor]);
     const row = db
@@ -52,7 +60,7 @@ export function brokerRateGaps(db: Db, snapshot: Snapshot, totals: { factors: Cu
 /** The gaps of brokerRateGaps as the report's warnings (BROKER_RATE_DIFFERS), both figures given. */
 export function brokerRateDifferences(db: Db, snapshot: Snapshot, base: string, totals: { factors: CurrencyFactor[]; broker: BrokerValues | null }): ExposureWarning[] {
   const column = totals.broker?.column ?? '';
-  return brokerRateGaps(db, snapshot, totals).map((g) =>
+  return brokerRateGaps(db, snapshot, base, totals).map((g) =>
     exposureWarning('BROKER_RATE_DIFFERS', {
       currency: g.currency,
       broker: formatCents(g.brokerCents),

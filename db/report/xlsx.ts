@@ -1,6 +1,6 @@
+import ExcelJS from 'exceljs';
 import { totalChange } from '../../shared/exposure/compare-total';
 import type { UntaggedChange } from '../../shared/exposure/analytics';
-import ExcelJS from 'exceljs';
 import { comparedWith, contributionsByTheme, type ReportDocument } from '../../shared/report/document';
 import { spreadsheetMoneyFormat } from '../../shared/report/amount';
 import { rateUsers, reportBreakdowns } from '../../shared/report/breakdowns';
@@ -170,7 +170,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
       wb, 'Attribution',
       [{ header: 'Theme', width: 30 }, { header: `Before (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: `Now (${cur})`, width: 16, numFmt: BASE_MONEY }, { header: 'Quantity effect', width: 16, numFmt: BASE_MONEY }, { header: 'Price effect', width: 16, numFmt: BASE_MONEY }, { header: 'Tag effect', width: 16, numFmt: BASE_MONEY }, { header: 'Share before', width: 12, numFmt: PERCENT }, { header: 'Share now', width: 12, numFmt: PERCENT }],
       // Untagged and the total after the themes, as the Compare view and the HTML report have them (a report recorded before has no Untagged).
-      [...a.themes.map((t) => ({ name: t.name, change: t as UntaggedChange })), ...(a.untagged ? [{ name: 'Untagged', change: a.untagged }, { name: 'Total', change: totalChange({ ...a, untagged: a.untagged }) }] : [])].map(({ name, change: t }): Cell[] => [name, t.fromValue, t.toValue, t.quantityEffect, t.priceEffect, t.tagEffect, t.fromShare, t.toShare]),
+      [...a.themes.map((t): [string, UntaggedChange] => [t.name, t]), ...(a.untagged ? ([['Untagged', a.untagged], ['Total', totalChange({ ...a, untagged: a.untagged })]] as const) : [])].map(([name, t]): Cell[] => [name, t.fromValue, t.toValue, t.quantityEffect, t.priceEffect, t.tagEffect, t.fromShare, t.toShare]),
       [['From', a.from.asOf], ['To', a.to.asOf]],
     );
   }

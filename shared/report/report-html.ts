@@ -43,11 +43,6 @@ figure{margin:8px 0;break-inside:avoid}svg.chart{max-width:100%;height:auto}
 `;
 
 /**
- * What goes inside the report's <body>: every piece of user text escaped, no script, no event
- * handler and no style attribute (colors are SVG fill attributes), so the same markup can be shown
- * under the app's strict CSP.
- */
-/**
  * When the report was made, to the minute, for the reader: "2026-12-07 16:01 UTC". The ISO moment
  * (2026-12-07T16:01:59.930Z) read as a machine's in a client's report; the header gives the day.
  */
@@ -56,6 +51,11 @@ function generatedMoment(iso: string): string {
   return m ? `${m[1]} ${m[2]} UTC` : iso;
 }
 
+/**
+ * What goes inside the report's <body>: every piece of user text escaped, no script, no event
+ * handler and no style attribute (colors are SVG fill attributes), so the same markup can be shown
+ * under the app's strict CSP.
+ */
 export function renderReportBody(report: ReportDocument): string {
   // Default themes the user has not renamed are named in the report's language.
   const doc = withThemeNamesIn(report, languageOf(report));

@@ -22,9 +22,10 @@ export function ImportErrorDialog({
   // Skipping the bad rows is pointless when no row is good (the backend says how many are).
   const valid = count('validCount');
   const canSkip = failure.code === 'IMPORT_INVALID_ROWS' && valid !== 0;
+  const alreadyImported = failure.code === 'ALREADY_IMPORTED';
   // The button says how many rows it imports, so the choice is made knowing what it keeps.
   const skipLabel = valid === null ? t('Import valid rows only') : valid === 1 ? t('Import the 1 valid row only') : t('Import the {{n}} valid rows only', { n: formatCount(valid) });
-  const title = failure.code === 'ALREADY_IMPORTED' ? t('Already imported') : failure.code === 'IMPORT_INVALID_ROWS' ? t('Some rows could not be read') : t('The file could not be imported');
+  const title = alreadyImported ? t('Already imported') : failure.code === 'IMPORT_INVALID_ROWS' ? t('Some rows could not be read') : t('The file could not be imported');
   return (
     <Modal title={title} testId="import-error-dialog" onClose={onCancel}>
       {/* An import's own refusal placed as the import places it; any other (a name taken, an import running) from its template. */}
@@ -39,14 +40,14 @@ export function ImportErrorDialog({
       <div className="actions">
         <button type="button" onClick={onCancel}>
           {/* Cancel beside another way on; alone, there is nothing to cancel: Close. */}
-          {canSkip || failure.code === 'ALREADY_IMPORTED' ? t('Cancel') : t('Close')}
+          {canSkip || alreadyImported ? t('Cancel') : t('Close')}
         </button>
         {canSkip && (
           <button type="button" className="primary" data-testid="import-valid-rows" onClick={() => onRetry({ skipInvalid: true })}>
             {skipLabel}
           </button>
         )}
-        {failure.code === 'ALREADY_IMPORTED' && (
+        {alreadyImported && (
           <button type="button" className="primary" data-testid="import-again" onClick={() => onRetry({ allowDuplicate: true })}>
             {t('Import again anyway')}
           </button>

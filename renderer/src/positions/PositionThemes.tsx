@@ -3,7 +3,7 @@ import type { Theme } from '../../../shared/domain/types';
 import { formatWeight } from '../format';
 import { msg } from '../i18n';
 import { TagEditor } from '../tagging/TagEditor';
-import { useReadOnly } from '../ui/read-only';
+import { refusedWhenReadOnly, useReadOnly } from '../ui/read-only';
 import { isFullyTagged, type PositionLine } from './position-lines';
 
 /** What the positions table shows for a tag that was not set by hand (translated where shown). */
@@ -60,8 +60,7 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
               type="button"
               className="chip-remove"
               aria-label={t('Remove {{theme}} from {{symbol}}', { theme: theme?.name ?? tag.id, symbol: position.symbolKey })}
-              aria-disabled={readOnly ? true : undefined}
-              title={readOnly?.message}
+              {...refusedWhenReadOnly(readOnly)}
               onClick={() => onRemove(tag.id)}
             >
               ×
@@ -78,9 +77,8 @@ export function PositionThemes({ position, themes, themeById, editing, onEdit, o
           className={position.themes.length > 0 ? 'small ghost tag-sign' : 'small ghost'}
           data-testid={`tag-button-${position.symbolKey}`}
           onClick={onEdit}
-          aria-disabled={readOnly ? true : undefined}
           aria-label={isFullyTagged(position) ? t('Edit the tags of {{symbol}}', { symbol: position.symbolKey }) : t('Tag {{symbol}}', { symbol: position.symbolKey })}
-          title={readOnly ? readOnly.message : isFullyTagged(position) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)')}
+          {...refusedWhenReadOnly(readOnly, isFullyTagged(position) ? t('Fully tagged: pick one of its themes to change its weight') : t('Tag with a theme (Enter)'))}
         >
           {position.themes.length === 0 ? t('+ Tag') : isFullyTagged(position) ? '✎' : '+'}
         </button>

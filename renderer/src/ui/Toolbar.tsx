@@ -1,4 +1,4 @@
-import { useReadOnly } from './read-only';
+import { refusedWhenReadOnly, useReadOnly } from './read-only';
 import type { PortfolioSummary } from '../../../shared/domain/types';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
@@ -71,11 +71,11 @@ export function Toolbar({ portfolios, selected, onSelect, onImport, onUpdatePric
           ↷ {t('Redo')}
         </button>
       </div>
-      <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} aria-disabled={readOnly ? true : undefined} title={readOnly?.message ?? t('Import holdings (Ctrl+O)')}>
+      <button type="button" className="primary" data-testid="import-button" onClick={onImport} disabled={busy} {...refusedWhenReadOnly(readOnly, t('Import holdings (Ctrl+O)'))}>
         {t('Import holdings…')}
       </button>
       {selected && (
-        <button type="button" data-testid="update-prices-button" onClick={onUpdatePrices} disabled={busy} aria-disabled={readOnly ? true : undefined} title={readOnly?.message ?? t('Revalue the latest holdings at the prices in a file (symbol, price, currency, date): a new snapshot')}>
+        <button type="button" data-testid="update-prices-button" onClick={onUpdatePrices} disabled={busy} {...refusedWhenReadOnly(readOnly, t('Revalue the latest holdings at the prices in a file (symbol, price, currency, date): a new snapshot'))}>
           {t('Update prices…')}
         </button>
       )}

@@ -18,3 +18,12 @@ export const ReadOnlyContext = createContext<ReadOnly | null>(null);
 export function useReadOnly(): ReadOnly | null {
   return useContext(ReadOnlyContext);
 }
+
+/**
+ * A button that would write, when the database is read-only: marked disabled for assistive
+ * technology and greyed (styles.css, [aria-disabled]), with the reason as its tooltip in place of
+ * `title`; its click still runs, to say why (`refuse`). When it can be written, just `title`.
+ */
+export function refusedWhenReadOnly(readOnly: ReadOnly | null, title?: string): { 'aria-disabled'?: true; title?: string } {
+  return readOnly ? { 'aria-disabled': true, title: readOnly.message } : title === undefined ? {} : { title };
+}
