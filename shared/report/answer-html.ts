@@ -10,7 +10,7 @@ import { themeBarChartSvg } from './charts-svg';
 import { contributionsByTheme, textOf, titleOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatShare, formatWeight, safeLogo } from './format';
-import { swatch } from './html-table';
+import { swatch, rateWords } from './html-table';
 
 /** Contributors shown per theme on page 1 (the Themes section lists them all). */
 const TOP = 3;
@@ -67,7 +67,7 @@ export function answerHtml(doc: ReportDocument): string {
   const shownTenths = r.totalValue === 0 ? 1000 : [...r.themes.filter((t) => !t.parentId).map((t) => t.share), r.untaggedValue / r.totalValue].reduce((sum, x) => sum + tenths(x), 0);
   const rounding = shownTenths === 1000 ? '' : `\n<p class="meta rests-on">${html('Each share is rounded on its own: those above add up to {{sum}}, not 100.0%.', { sum: `${(shownTenths / 10).toFixed(1)}%` })}</p>`;
   const packs = doc.packs && doc.packs.length > 0 ? doc.packs.join('; ') : null;
-  const rates = r.fxRates.length === 0 ? html('every position is in {{currency}}, no exchange rate used', { currency: e(cur) }) : r.fxRates.map((f) => `${e(f.rate)} (${e(f.asOf)})`).join('; ');
+  const rates = r.fxRates.length === 0 ? html('every position is in {{currency}}, no exchange rate used', { currency: e(cur) }) : r.fxRates.map((f) => `${rateWords(f.rate, html)} (${e(f.asOf)})`).join('; ');
   return `<section class="cover answer">${logo ? `<img class="logo" alt="" src="${e(logo)}">` : ''}
 <h1>${e(titleOf(doc))}: ${e(r.portfolio)}</h1>
 ${r.clientName ? `<p class="meta">${html('Prepared for {{client}}', { client: e(r.clientName) })}</p>` : ''}
