@@ -54,13 +54,19 @@ function targetsHtml(doc: ReportDocument): string {
   return `\n<h3>${html('Target mix')}</h3>\n${table([html('Theme'), html('Target'), html('Band'), html('Share now'), html('Drift'), html('Status')], rows, [1, 2, 3, 4])}`;
 }
 
-/** The bar chart of net exposure and the donut of shares, both inline SVG. */
+/**
+ * The donut of shares and, when some theme has sub-themes, the bar chart of net exposure with them
+ * (inline SVG). The first page's bar chart has the top-level themes: without sub-themes this one
+ * drew the same bars again on the next page.
+ */
 export function chartsHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const { tr, html } = textOf(doc);
-  const bars = [...r.themes.map((t) => ({ label: t.name, value: t.value, color: t.color, indent: Boolean(t.parentId) })), { label: tr('Untagged'), value: r.untaggedValue, color: UNTAGGED_COLOR }];
-  const slices = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), { label: tr('Untagged'), value: r.untaggedValue, color: UNTAGGED_COLOR }];
-  return `<h2>${html('Exposure by theme')}</h2>\n<figure>${themeBarChartSvg(bars, r.baseCurrency, tr)}</figure>\n<h2>${html('Share of the portfolio')}</h2>\n<figure>${shareDonutSvg(slices, r.totalValue, tr)}</figure>`;
+  const untagged = { label: tr('Untagged'), value: r.untaggedValue, color: UNTAGGED_COLOR };
+  const bars = [...r.themes.map((t) => ({ label: t.name, value: t.value, color: t.color, indent: Boolean(t.parentId) })), untagged];
+  const slices = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), untagged];
+  const barChart = r.themes.some((t) => t.parentId) ? `<h2>${html('Exposure by theme')}</h2>\n<figure>${themeBarChartSvg(bars, r.baseCurrency, tr)}</figure>\n` : '';
+  return `${barChart}<h2>${html('Share of the portfolio')}</h2>\n<figure>${shareDonutSvg(slices, r.totalValue, tr)}</figure>`;
 }
 
 /** Per theme: its contributing positions with weight, the weight's source and rationale, and value. */
