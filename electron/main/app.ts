@@ -99,7 +99,7 @@ export function startApp(electron: ElectronApi, paths: ShellPaths, env: NodeJS.P
     if (status.damaged) log(`ThemeLens: the database was damaged and moved aside; ${status.damaged.backup ? 'a verified backup is offered' : 'no verified backup to offer'}`);
     if (keys.exists()) log('ThemeLens: the database is encrypted at rest');
     const relaunch = relaunchAfterRestore(app, opened.handlers.restoreBackup, () => opened.close());
-    const encryption = encryptionHandlers(electron.safeStorage, keys, relaunchSoon(app, () => opened.close()));
+    const encryption = encryptionHandlers(electron.safeStorage, keys, relaunchSoon(app, () => opened.close()), { readOnlyMessage: status.readOnly ? status.message : null });
     const granted = new GrantedPaths();
     const setMenuLanguage: HostHandlers['setMenuLanguage'] = ({ language }) => {
       showMenu(language);

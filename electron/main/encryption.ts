@@ -8,13 +8,21 @@ import { keyStoreStatus, type KeySafeStorage, type KeyStore } from './key-store'
  * the reason, where there is none) and restarts: the next start encrypts the database and its
  * backups in place with it.
  */
-export function encryptionHandlers(safeStorage: KeySafeStorage, keys: KeyStore, relaunch: () => void, platform: NodeJS.Platform = process.platform): Pick<HostHandlers, 'encryptionStatus' | 'enableEncryption' | 'showDatabaseKey'> {
+export function encryptionHandlers(
+  safeStorage: KeySafeStorage,
+  keys: KeyStore,
+  relaunch: () => void,
+  { platform = process.platform, readOnlyMessage = null }: { platform?: NodeJS.Platform; readOnlyMessage?: string | null } = {},
+): Pick<HostHandlers, 'encryptionStatus' | 'enableEncryption' | 'showDatabaseKey'> {
   return {
     encryptionStatus: async () => {
       const status = await keyStoreStatus(safeStorage, platform);
       return { enabled: keys.exists(), available: status.available, reason: status.available ? null : status.reason };
     },
     enableEncryption: async () => {
+      // The next start encrypts the file in place: a read-only file cannot be, and a key beside a
+      // plain file it cannot encrypt would stop ThemeLens opening it at all. Refused before any key exists.
+      if (readOnlyMessage) throw new AppError('IO', `Encryption was not turned on: ${readOnlyMessage}`);
       await keys.create();
       relaunch();
       return { relaunching: true };

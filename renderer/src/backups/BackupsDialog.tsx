@@ -7,6 +7,7 @@ import { formatDateTime, locale } from '../format';
 import { msg } from '../i18n';
 import { EncryptionSetting } from './EncryptionSetting';
 import { Modal } from '../ui/Modal';
+import { refusedWhenReadOnly, useReadOnly } from '../ui/read-only';
 
 const REASON: Record<string, string> = { import: msg('Before an import'), migration: msg('Before an upgrade'), manual: msg('Made by you'), 'before-restore': msg('Before a restore') };
 
@@ -14,6 +15,8 @@ const REASON: Record<string, string> = { import: msg('Before an import'), migrat
 export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
   const { t } = useTranslation();
   const [confirm, setConfirm] = useState<string | null>(null);
+  // A restore writes the database: refused where it starts, not after "Replace everything?".
+  const readOnly = useReadOnly();
   const load = useCallback(() => api().listBackups({}), []);
   const { items: backups, message, run } = useLoadedList<BackupInfo>(load);
   return (
@@ -66,7 +69,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
                       {t('Replace everything with this copy?')}
                     </button>
                   ) : (
-                    <button type="button" className="small" onClick={() => setConfirm(b.file)} data-testid={`restore-${b.reason}`}>
+                    <button type="button" className="small" onClick={() => (readOnly ? readOnly.refuse() : setConfirm(b.file))} data-testid={`restore-${b.reason}`} {...refusedWhenReadOnly(readOnly)}>
                       {t('Restore…')}
                     </button>
                   )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../shared/api/contract';
 import { api } from '../api';
 import { errorWords } from '../failure-words';
+import { refusedWhenReadOnly, useReadOnly } from '../ui/read-only';
 
 /**
  * Encryption at rest, off by default: turning it on keeps a key in the system key store and
@@ -15,6 +16,8 @@ export function EncryptionSetting() {
   const [step, setStep] = useState<'idle' | 'confirm' | 'working' | 'restarting'>('idle');
   const [error, setError] = useState<string | null>(null);
   const [key, setKey] = useState<string | null>(null);
+  // Encrypting rewrites the file at the next start: a read-only one cannot be (the host refuses too).
+  const readOnly = useReadOnly();
   useEffect(() => {
     void api()
       .encryptionStatus({})
@@ -77,7 +80,7 @@ export function EncryptionSetting() {
             {t('Off. Turned on, the database and every backup are encrypted with a key kept in this computer’s key store; ThemeLens restarts to do it.')}
           </p>
           {step === 'idle' && (
-            <button type="button" className="small" data-testid="encryption-enable" onClick={() => setStep('confirm')}>
+            <button type="button" className="small" data-testid="encryption-enable" onClick={() => (readOnly ? readOnly.refuse() : setStep('confirm'))} {...refusedWhenReadOnly(readOnly)}>
               {t('Encrypt the database…')}
             </button>
           )}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelOf, type EncryptionStatus } from '../../../shared/api/contract';
@@ -130,6 +130,29 @@ describe('turning encryption on in the desktop shell (fake electron)', () => {
       expect(e.app.relaunch).not.toHaveBeenCalled();
     }
     e.app.emit('will-quit');
+  });
+
+  it('a read-only database: enableEncryption is refused saying why, no key is made and nothing restarts (the next start could not have encrypted the file, and would have refused to open it)', async () => {
+    const dir = temp();
+    const data = join(dir, 'data');
+    const dbPath = join(data, 'themelens.db');
+    const safe = new FakeSafeStorage();
+    const first = makeFakeElectron({ safeStorage: safe });
+    startApp(first as never, { outDir: '/out' }, { THEMELENS_DATA_DIR: data }, () => {});
+    await flush();
+    expect((await call(first, 'createPortfolio', { name: 'Kept', baseCurrency: 'USD' })).ok).toBe(true);
+    first.app.emit('will-quit');
+    chmodSync(dbPath, 0o400);
+    const bytes = readFileSync(dbPath);
+    const second = makeFakeElectron({ safeStorage: safe });
+    startApp(second as never, { outDir: '/out' }, { THEMELENS_DATA_DIR: data }, () => {});
+    await flush();
+    expect(await call(second, 'enableEncryption')).toEqual({ ok: false, error: { code: 'IO', message: expect.stringMatching(/^Encryption was not turned on: .*themelens\.db is read-only/) } });
+    expect(existsSync(join(data, KEY_FILE))).toBe(false);
+    expect(second.app.relaunch).not.toHaveBeenCalled();
+    second.app.emit('will-quit');
+    chmodSync(dbPath, 0o600);
+    expect(readFileSync(dbPath).equals(bytes)).toBe(true);
   });
 
   it('an encrypted database whose key the key store will not give back: "cannot unlock", the file untouched', async () => {

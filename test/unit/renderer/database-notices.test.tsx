@@ -61,6 +61,29 @@ describe('read-only banner', () => {
     expect(bridge.applyTagChanges).not.toHaveBeenCalled();
   });
 
+  it('Restore… and Encrypt the database… are refused where they start, saying why: no "Replace everything?", no key made', async () => {
+    const bridge = installBridge({ portfolios: [makePortfolio()], status: { readOnly: true, message: READ_ONLY } });
+    bridge.listBackups.mockResolvedValue([BACKUP]);
+    render(<App />);
+    await screen.findByTestId('read-only-banner');
+    fireEvent.click(screen.getByTestId('backups-button'));
+    const restore = await screen.findByTestId('restore-import');
+    expect(restore.getAttribute('aria-disabled')).toBe('true');
+    expect(restore.title).toBe(READ_ONLY);
+    fireEvent.click(restore);
+    expect((await screen.findByTestId('toast')).textContent).toContain(READ_ONLY);
+    expect(screen.queryByTestId('confirm-restore')).toBeNull();
+    const encrypt = await screen.findByTestId('encryption-enable');
+    expect(encrypt.getAttribute('aria-disabled')).toBe('true');
+    expect(encrypt.title).toBe(READ_ONLY);
+    fireEvent.click(encrypt);
+    expect(screen.queryByTestId('encryption-confirm')).toBeNull();
+    expect(bridge.restoreBackup).not.toHaveBeenCalled();
+    expect(bridge.enableEncryption).not.toHaveBeenCalled();
+    // Back up now only reads the database: it stays live.
+    expect(screen.getByTestId('create-backup').getAttribute('aria-disabled')).toBeNull();
+  });
+
   it('a tag edit the backend refuses (a file that became read-only) fails with its clear message, in the editor', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     const refusal = 'The database cannot be written (the file or its folder is read-only): nothing was saved.';
