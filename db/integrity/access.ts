@@ -1,9 +1,11 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { ERROR_TEXT } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
+import { said, type Said } from '../../shared/text/fill';
 
 /** How the database can be opened: normally, or read-only with a message for the banner. */
-export type DatabaseAccess = { readOnly: false } | { readOnly: true; message: string };
+export type DatabaseAccess = { readOnly: false } | { readOnly: true; message: string; said: Said };
 
 /**
  * Whether this process may write a file or folder. access() alone is not enough: root passes it
@@ -34,7 +36,9 @@ export function databaseAccess(dbPath: string): DatabaseAccess {
     );
   }
   if (existsSync(dbPath) && !writable(dbPath)) {
-    return { readOnly: true, message: `${dbPath} is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.` };
+    // Its template kept beside the English, so the window says it in its own language.
+    const words = said(ERROR_TEXT.readOnlyFile, { path: dbPath });
+    return { readOnly: true, message: words.message, said: words };
   }
   return { readOnly: false };
 }

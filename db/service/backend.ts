@@ -93,7 +93,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
   const now = options.clock ?? systemClock;
   const readOnlyMessage = access.readOnly ? access.message : null;
-  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, readOnlyMessage, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer ?? (() => sharedPdfRenderer(db)), onImportStages: options.onImportStages });
+  const readOnlySaid = access.readOnly ? access.said : null;
+  const handlers = createHandlers(db, now, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, emit: options.emit, readOnlyMessage, readOnlySaid, damaged, key: options.key, cipherNativeBinding: options.cipherNativeBinding, pdfRenderer: options.pdfRenderer ?? (() => sharedPdfRenderer(db)), onImportStages: options.onImportStages });
   return { handlers, db, sqliteVersion: sqliteVersion(db), readOnly: access.readOnly, close: () => {
     // A PDF export leaves a headless Chromium running for the next one; it goes with the backend.
     void closeSharedPdfRenderer(db);

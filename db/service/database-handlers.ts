@@ -11,7 +11,7 @@ import type { ImportState } from './import-handlers';
 /** The database file itself: its status, and verified backups to take and restore. */
 export function databaseHandlers({ db, settings }: HandlerContext, imports: ImportState) {
   return {
-    databaseStatus: () => ({ readOnly: Boolean(settings.readOnlyMessage), message: settings.readOnlyMessage ?? null, sqliteVersion: sqliteVersion(db), schemaVersion: schemaVersion(db), damaged: settings.damaged ?? null }),
+    databaseStatus: () => ({ readOnly: Boolean(settings.readOnlyMessage), message: settings.readOnlyMessage ?? null, said: settings.readOnlySaid ?? null, sqliteVersion: sqliteVersion(db), schemaVersion: schemaVersion(db), damaged: settings.damaged ?? null }),
     listBackups: () => listBackups(settings.dbPath),
     createBackup: async () => createVerifiedBackup(db, settings.dbPath, 'manual', new Date(), settings.nativeBinding),
     restoreBackup: async (input) => {

@@ -10,6 +10,7 @@ import * as portfolios from '../repos/portfolios';
 import * as snapshots from '../repos/snapshots';
 import type { ImportStages } from '../import/import-file';
 import type { PdfRendererFactory } from '../report/render';
+import type { Said } from '../../shared/text/fill';
 
 export type Emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
 
@@ -20,6 +21,8 @@ export interface BackendSettings {
   emit?: Emit | undefined;
   /** Set when the database opened read-only: calls that would write files refuse with it. */
   readOnlyMessage?: string | null | undefined;
+  /** The same message with its template, for the window's language (databaseStatus). */
+  readOnlySaid?: Said | null | undefined;
   /** What start-up found when the file was damaged (moved aside; the user is offered a backup). */
   damaged?: DamagedAtStart | null | undefined;
   key?: string | undefined;

@@ -34,6 +34,7 @@ import { forgetPositions } from './positions/usePositions';
 import { useLanguageSync } from './i18n/useLanguage';
 import { useImportFlow } from './import/useImportFlow';
 import { errorWords } from './failure-words';
+import { saidWords } from './said-words';
 
 /**
  * Positions fetched with the exposure for the screen: none (the theme figures come from the
@@ -195,7 +196,8 @@ export function App() {
     view === 'positions' && exposure && selectedId !== null ? `${selectedId}:${exposure.snapshotId}:${generation}` : null,
   );
 
-  const readOnlyMessage = dbStatus?.readOnly ? dbStatus.message : null;
+  // In the window's language where the backend sent its template (the file's path is a figure).
+  const readOnlyMessage = dbStatus?.readOnly ? (dbStatus.said ? saidWords(t, dbStatus.said) : dbStatus.message) : null;
   const readOnly = useMemo(() => (readOnlyMessage ? { message: readOnlyMessage, refuse: () => setToast({ text: readOnlyMessage, kind: 'error' }) } : null), [readOnlyMessage, setToast]);
   // Update prices…: the latest holdings at a prices file's prices, as a new snapshot; stale ones named.
   const updatePrices = useCallback(async () => {

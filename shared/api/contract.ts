@@ -16,6 +16,7 @@ import { DELIMITER_CANDIDATES } from '../import/dialect';
 import type { ImportCheck } from '../import/checks';
 import type { Exposure, ExposurePortfolioPart, ExposureWarning, SnapshotExposure } from '../exposure/model';
 import { REPORT_FORMATS } from '../report/model';
+import type { Said } from '../text/fill';
 import { PAPER_SIZES, REPORT_SECTIONS, type ReportPreferences } from '../report/document';
 import { REPORT_LANGUAGES } from '../report/i18n';
 import type { ReportExportResult, ReportRecord } from '../report/record';
@@ -456,6 +457,8 @@ export interface DatabaseStatus {
   readOnly: boolean;
   /** What the banner says (null when the database opened normally). */
   message: string | null;
+  /** The same with its template and figures, to be said in the window's language (absent from an older backend). */
+  said?: Said | null;
   /** The bundled SQLite library's version. */
   sqliteVersion: string;
   schemaVersion: number;

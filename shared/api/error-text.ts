@@ -57,6 +57,8 @@ export const ERROR_TEXT = {
   cashTagged: '{{key}} is cash, which is never part of a theme (reports show it as "of which cash" under Untagged). Nothing was tagged. To count a money-market fund in a theme, import it as a security, not as cash.',
   ruleGone: 'There is no rule {{id}}.',
   reviewGone: 'There is no review item {{id}}.',
+  // The read-only banner's words (db/integrity/access.ts), and the reason a refused edit gives.
+  readOnlyFile: '{{path}} is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.',
 } as const;
 
 export type ErrorText = (typeof ERROR_TEXT)[keyof typeof ERROR_TEXT];
@@ -109,4 +111,5 @@ export const ERROR_JAPANESE: Record<string, string> = {
   [ERROR_TEXT.noTags]: '{{key}} にはタグがありません。',
   [ERROR_TEXT.ruleGone]: 'ルール {{id}} はありません（削除されたようです）。',
   [ERROR_TEXT.reviewGone]: '確認項目 {{id}} はありません（すでに処理されたようです）。',
+  [ERROR_TEXT.readOnlyFile]: '{{path}} は読み取り専用です。ポートフォリオは閲覧できますが、変更は保存できません。変更するには、ファイルを書き込み可能にして ThemeLens を再起動してください。',
 };

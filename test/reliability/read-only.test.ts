@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ERROR_TEXT } from '../../shared/api/error-text';
 import { invokeApi } from '../../shared/api/invoke';
 import type { AllHandlers } from '../../shared/api/invoke';
 import { openBackend } from '../../db/service/backend';
@@ -34,6 +35,8 @@ describe('a read-only database file opens read-only, with a message for a banner
     const status = await b.handlers.databaseStatus({});
     expect(status.readOnly).toBe(true);
     expect(status.message).toBe(`${path} is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.`);
+    // With its template, for a window in another language (the path a figure, never translated).
+    expect(status.said).toEqual({ message: status.message, text: ERROR_TEXT.readOnlyFile, params: { path } });
     expect((await b.handlers.listPortfolios({})).map((p) => p.name)).toEqual(['Kept']);
     const handlers = b.handlers as AllHandlers;
     const write = await invokeApi(handlers, 'createPortfolio', { name: 'New', baseCurrency: 'USD' });

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import type { BackupInfo, DamagedAtStart } from '../../../shared/api/contract';
 import { bridgeError, installBridge, makePortfolio } from './fake-bridge';
+import { ERROR_TEXT } from '../../../shared/api/error-text';
+import { said } from '../../../shared/text/fill';
+import { setLanguage } from '../../../renderer/src/i18n';
 
 afterEach(cleanup);
 
@@ -19,6 +22,22 @@ describe('read-only banner', () => {
     const banner = await screen.findByTestId('read-only-banner');
     expect(banner.getAttribute('role')).toBe('alert');
     expect(banner.textContent).toBe(`Read-only: ${READ_ONLY}`);
+  });
+
+  it("says it in the window's language, from its template, the file's path as it is; a refusal says the same", async () => {
+    const path = '/home/ann/.config/ThemeLens/themelens.db';
+    installBridge({ portfolios: [makePortfolio()], status: { readOnly: true, message: READ_ONLY, said: said(ERROR_TEXT.readOnlyFile, { path }) } });
+    await setLanguage('ja');
+    try {
+      render(<App />);
+      const banner = await screen.findByTestId('read-only-banner');
+      await waitFor(() => expect(banner.textContent).toBe(`読み取り専用: ${path} は読み取り専用です。ポートフォリオは閲覧できますが、変更は保存できません。変更するには、ファイルを書き込み可能にして ThemeLens を再起動してください。`));
+      fireEvent.click(screen.getByTestId('import-button'));
+      expect((await screen.findByTestId('toast')).textContent).toContain(`${path} は読み取り専用です。`);
+    } finally {
+      await setLanguage('en');
+      localStorage.removeItem('themelens.language');
+    }
   });
 
   it('is absent when the database opened normally', async () => {
