@@ -49,6 +49,7 @@ describe('refusals said from templates, in English', () => {
     [ERROR_TEXT.cashTagged, { key: 'CASH:USD' }, 'CASH:USD is cash, which is never part of a theme (reports show it as "of which cash" under Untagged). Nothing was tagged. To count a money-market fund in a theme, import it as a security, not as cash.'],
     [ERROR_TEXT.ruleGone, { id: '7' }, 'There is no rule 7.'],
     [ERROR_TEXT.reviewGone, { id: '7' }, 'There is no review item 7.'],
+    [ERROR_TEXT.readOnlyFile, { path: '/data/themelens.db' }, '/data/themelens.db is read-only: you can look at your portfolios, but changes cannot be saved. Make the file writable and restart ThemeLens to make changes.'],
   ];
 
   it('every template is pinned here', () => {
