@@ -82,7 +82,7 @@ describe('the SQLite version is checked at start-up and reported', () => {
     const temp = makeTempDir('themelens-version-');
     const b = await openBackend({ dbPath: join(temp.dir, 'v.db') });
     expect(sqliteVersionSupported(b.sqliteVersion)).toBe(true);
-    expect(await b.handlers.databaseStatus({})).toEqual({ readOnly: false, message: null, sqliteVersion: b.sqliteVersion, schemaVersion: expect.any(Number), damaged: null });
+    expect(await b.handlers.databaseStatus({})).toEqual({ readOnly: false, message: null, said: null, sqliteVersion: b.sqliteVersion, schemaVersion: expect.any(Number), damaged: null });
     b.close();
     temp.cleanup();
   });
