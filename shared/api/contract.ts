@@ -80,7 +80,8 @@ const reportContent = { sections: reportSections.optional(), benchmark: benchmar
 const replace = z.enum(['own', 'any']).optional();
 const reportFile = { format: z.enum(REPORT_FORMATS), path: filePath, replace, paper: z.enum(PAPER_SIZES).default('a4'), ...reportContent };
 const reportText = { format: z.enum(['html', 'json', 'csv']).default('html'), ...reportContent };
-const decimalText = z.string().superRefine((value, ctx) => {
+// Trimmed as stored: " 1.1" passed the check and was stored with its space, then read as no rate at all (MISSING_FX).
+const decimalText = z.string().trim().superRefine((value, ctx) => {
   const problem = rateProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });

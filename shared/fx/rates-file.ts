@@ -34,7 +34,7 @@ const NO_RATE = /^(|n\/a|na|-|—|\.)$/i;
  */
 export function parseRatesFile(text: string, base: string | null): RatesFileResult {
   const table = readSmallTable(text);
-  if (!table.ok) return { ...table, column: null };
+  if (!table.ok) return table;
   const body = table.rows;
   const headerRow = body[0];
   if (!headerRow) return { ok: false, line: 1, column: null, message: 'the file is empty' };

@@ -29,7 +29,7 @@ const DATE_HEADERS = ['date', 'as of', 'as_of', 'price date', 'datum'];
  */
 export function parsePricesFile(text: string, asOf: string | null): PricesFileResult {
   const table = readSmallTable(text);
-  if (!table.ok) return { ...table, column: null };
+  if (!table.ok) return table;
   const rows = table.rows;
   const head = rows[0];
   if (!head) return { ok: false, line: 1, column: null, message: 'the file is empty' };

@@ -1,4 +1,5 @@
 import { unneutraliseFormula } from '../report/csv-cells';
+import { strayCell } from '../import/small-table';
 import { CsvReader } from '../import/tokenize';
 import type { RowIssue } from '../import/types';
 import { parseWeightToBp } from './weight';
@@ -55,6 +56,12 @@ export function parseTagCsv(text: string): TagFile {
     // Our export neutralises formula-leading text with one apostrophe; it comes off again here.
     const cell = (name: string) => (at(name) >= 0 ? unneutraliseFormula((row.cells[at(name)] ?? '').trim()) : '');
     if (row.cells.every((c) => c.trim() === '')) continue;
+    // "KMI,oil-logistics,0,5": the weight read 0 and the 5 by no one. Refused, never tagged at 0.
+    const stray = strayCell([header!, row]);
+    if (stray) {
+      errors.push(issue(row.line, stray.column, null, stray.cell, TAG_FILE_TEXT.strayCell, { cell: stray.cell, column: String(stray.column) }));
+      continue;
+    }
     const symbol = cell('symbol');
     const themeId = cell('theme');
     const weight = parseWeightToBp(cell('weight'));

@@ -29,6 +29,11 @@ describe('parseRatesFile', () => {
     ['Date,USD,Comment\n2026-01-02,1.1,hello\n', 1, 3, 'neither'],
     ['Date,USD\n2026-01-02,zero\n', 2, 2, 'not a rate'],
     ['date,currency,rate,base\n2026-01-02,USD,1.1,EUR\n2026-01-02,EUR,0.95,USD\n', 3, null, 'a second rate for EUR/USD on 2026-01-02'],
+    // A decimal comma, unquoted, splits the rate: 1 EUR = 1 USD was stored, the 10 read by no one.
+    ['date,currency,rate\n2026-11-01,EUR,1,10\n', 2, 4, '"10" in column 4 is under no column name: a number written with a decimal comma (1,10) may have been split in two'],
+    ['date,currency,rate\n2026-11-01,EUR,1.1,extra\n', 2, 4, 'under no column name'],
+    // The same in a central bank's table, whose every line ends in a comma: 160.1 fell under the empty last column.
+    ['Date,USD,JPY,\n2026-11-03,1,0845,160.1,\n', 2, 4, '"160.1" in column 4 is under no column name'],
   ])('refuses %j at line %i, column %s', (text, line, column, message) => {
     const r = parseRatesFile(text, null);
     expect(r.ok).toBe(false);

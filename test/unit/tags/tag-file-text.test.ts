@@ -25,6 +25,7 @@ describe("a tag file's reasons, in English", () => {
     [TAG_FILE_TEXT.over100, { key: 'NVDA', total: '120.5' }, 'NVDA would be 120.5% tagged; at most 100% is allowed.'],
     [TAG_FILE_TEXT.twice, { key: 'NVDA', theme: 'data-centers', first: '2' }, 'NVDA is tagged data-centers on line 2 too; keep one of the two rows.'],
     [TAG_FILE_TEXT.cash, { key: 'CASH:USD' }, 'CASH:USD is cash, which is never part of a theme; remove the row.'],
+    [TAG_FILE_TEXT.strayCell, { cell: '5', column: '4' }, '"5" in column 4 is under no column name: a weight written with a decimal comma (0,5) may have been split in two. Write it with a point (0.5) or as a percentage (50%).'],
   ];
 
   it('every template is pinned here', () => {
@@ -41,6 +42,10 @@ describe("a tag file's reasons, in English", () => {
       [3, TAG_FILE_TEXT.badThemeId],
       [4, TAG_FILE_TEXT.badWeight],
     ]);
+    // A weight with a decimal comma, unquoted, splits: its 0 is never taken for the weight.
+    const split = parseTagCsv('symbol,theme,weight\nKMI,oil-logistics,0,5\nNVDA,data-centers,0.5\n');
+    expect(split.errors.map((e) => [e.line, e.column, e.text, e.message])).toEqual([[2, 4, TAG_FILE_TEXT.strayCell, expect.stringMatching(/^"5" in column 4 is under no column name/)]]);
+    expect(split.tags.map((t) => t.symbol)).toEqual(['NVDA']);
     expect(parseTagJson('{"format":"themelens-tags","themes":[{"id":"x"}],"tags":[{"symbol":"A"}]}').errors.map((e) => [e.line, e.text, e.params, e.message])).toEqual([
       [1, TAG_FILE_TEXT.themeIncomplete, { n: '1' }, 'Theme 1 needs an id and a name.'],
       [1, TAG_FILE_TEXT.tagIncomplete, { n: '1' }, 'Tag 1 needs a symbol, a theme id and a weight 0..1.'],
