@@ -65,12 +65,22 @@ function decimalsOf(t: string): number {
 
 /**
  * The ratios of value to quantity x price that are conventions, not errors: 1; a bond priced per 100
- * of face, or a UK line priced in pence with its value in pounds (1/100); an option's 100 shares to a
- * contract, a future's 1,000; a Japanese investment trust priced per 10,000 units (1/10,000). Not
- * 10 or 1/10: a decimal point one place off is the commonest slip. A multiplier of another size (a
- * future of 50) is said; a value one hundredth of quantity x price passes as a bond's.
+ * of face, or a UK line priced in pence with its value in pounds (1/100); a Japanese investment
+ * trust priced per 10,000 units (1/10,000); and, for a row that says it is an option or a future
+ * (CONTRACT_WORDS), an option's 100 shares to a contract, a future's 1,000. Not 10 or 1/10: a decimal
+ * point one place off is the commonest slip. A multiplier of another size (a future of 50) is said;
+ * a value one hundredth of quantity x price passes as a bond's.
  */
-const CONVENTIONS = [1, 0.01, 100, 1000, 0.0001];
+const CONVENTIONS = [1, 0.01, 0.0001];
+const CONTRACT_CONVENTIONS = [1, 0.01, 0.0001, 100, 1000];
+
+/**
+ * A row that names itself an option or a future, in its symbol (an OCC option symbol: 261218C00180000),
+ * description or security type ("CALL", "PUT", "OPT", "FUT"). Only such a row's value may be 100 or
+ * 1,000 times quantity x price: a common stock whose quantity reads 0.1 for 100 (or 1.234 for 1,234
+ * read with the wrong decimal separator) passed as a contract, and its wrong quantity went unsaid.
+ */
+const CONTRACT_WORDS = /\b(call|put|calls|puts|opt|option|options|fut|future|futures|warrant|warrants)\b|\d{6}[CP]\d{3,8}\b/i;
 
 /**
  * True when |value| is not |quantity| x |price| under any convention (CONVENTIONS), beyond what the
@@ -79,7 +89,7 @@ const CONVENTIONS = [1, 0.01, 100, 1000, 0.0001];
  * half a cent of the value. In doubles: a tolerance check,
  * never a stored figure.
  */
-function valueDiffers(valueCents: number, quantity: string, price: string, quantityCents: number, priceCents: number): boolean {
+function valueDiffers(valueCents: number, quantity: string, price: string, quantityCents: number, priceCents: number, symbol: string, description: string, securityType: string): boolean {
   // The usual row first, without reading the texts again as numbers (a tenth of the parsing
   // thread's time at a million rows): quantity and price of at most two decimals are their cents
   // exactly, and a value that is their product within the same tolerance needs no more.
@@ -93,16 +103,18 @@ function valueDiffers(valueCents: number, quantity: string, price: string, quant
     const slack = (qc * 50) / 10 ** priceDecimals + (quantityDecimals === 0 ? 0 : (pc * 50) / 10 ** quantityDecimals) + product * 1e-9 + 50;
     if (Math.abs(Math.abs(valueCents) * 100 - product) <= slack) return false;
   }
-  return differsUnderEveryConvention(valueCents, quantity, price, quantityDecimals, priceDecimals);
+  // The row's names are read only here, off the usual row's path.
+  const conventions = CONTRACT_WORDS.test(symbol) || CONTRACT_WORDS.test(description) || CONTRACT_WORDS.test(securityType) ? CONTRACT_CONVENTIONS : CONVENTIONS;
+  return differsUnderEveryConvention(valueCents, quantity, price, quantityDecimals, priceDecimals, conventions);
 }
 
-function differsUnderEveryConvention(valueCents: number, quantity: string, price: string, quantityDecimals: number, priceDecimals: number): boolean {
+function differsUnderEveryConvention(valueCents: number, quantity: string, price: string, quantityDecimals: number, priceDecimals: number, conventions: readonly number[]): boolean {
   const q = Math.abs(Number(quantity));
   const pr = Math.abs(Number(price));
   const value = Math.abs(valueCents) / 100;
   const product = q * pr;
   const slack = (q * 0.5) / 10 ** priceDecimals + (quantityDecimals === 0 ? 0 : (pr * 0.5) / 10 ** quantityDecimals) + product * 1e-9;
-  for (const m of CONVENTIONS) if (Math.abs(value - product * m) <= slack * m + 0.005) return false;
+  for (const m of conventions) if (Math.abs(value - product * m) <= slack * m + 0.005) return false;
   return true;
 }
 
@@ -399,7 +411,7 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
       ? idx.value >= 0 && q !== undefined && p !== undefined && !isCash
         ? 'computed'
         : null
-      : q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && !isCash && plan.checkValues && valueDiffers(v.cents, q.text, p.text, q.cents, p.cents)
+      : q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && !isCash && plan.checkValues && valueDiffers(v.cents, q.text, p.text, q.cents, p.cents, symbol, description, cellAt(cells, idx.securityType))
         ? 'differs'
         : null;
   // Past 2^53 - 1 cents a Number is no longer exact: such an amount is refused, never stored rounded.

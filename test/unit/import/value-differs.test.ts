@@ -33,6 +33,24 @@ describe('value against quantity x price', () => {
     expect(w?.message).toMatch(/^2 positions of f\.csv have values that are not quantity x price \(the first on line 2, NVDA: 100 x 183\.6, value 1,836\.00\)/);
   });
 
+  it('a stock whose quantity is 100 or 1,000 times too small is said: only a row naming an option or a future is a contract', () => {
+    // NVDA 0.1 for 100 (18,025.00 = 0.1 x 180.25 x 1,000), DTE 1.234 for 1,234 (a decimal point read as a thousands separator's place).
+    const r = parse(`${HEADER}NVDA,NVIDIA CORPORATION COM,0.1,180.25,18025.00\nDTE,DEUTSCHE TELEKOM AG,1.234,30.25,37328.50\nAMD,ADVANCED MICRO DEVICES,1,150.00,15000.00\n`);
+    expect(r.checks).toEqual([{ kind: 'differs', count: 3, first: { line: 2, label: 'NVDA', quantity: '0.1', price: '180.25', valueCents: 1_802_500 } }]);
+  });
+
+  it('options and futures keep their multipliers, named in the symbol, description or security type', () => {
+    const rows = [
+      'NVDA  261218C00180000,NVIDIA CORP,2,5.30,1060.00', // an OCC option symbol
+      'NVDA 12/18/2026 180.00 C,CALL NVIDIA CORP $180 EXP 12/18/26,2,5.30,1060.00',
+      "AAPL Dec 18 '26 $200 Put,AAPL Dec 18 '26 $200 Put,1,4.00,400.00",
+      'ESZ6,E-MINI S&P 500 FUTURES,1,7.00,7000.00',
+    ];
+    expect(parse(`${HEADER}${rows.join('\n')}\n`).warnings).toEqual([]);
+    const typed = parse('Symbol,Description,Type,Quantity,Price,Market Value\nXYZ,SOMETHING,Options,2,5.30,1060.00\nABC,OTHER,Stock,2,5.30,1060.00\n');
+    expect(typed.checks).toEqual([{ kind: 'differs', count: 1, first: { line: 3, label: 'ABC', quantity: '2', price: '5.3', valueCents: 106_000 } }]);
+  });
+
   it('conventions and rounding raise nothing', () => {
     const rows = [
       'BND,TREASURY 4% 2030,10000,98.5,9850.00', // a bond priced per 100 of face
