@@ -5,6 +5,7 @@ import { preparedOnce } from '../store';
 import { canonicalKey } from '../securities/links';
 import { keyForText } from '../securities/keys';
 import { getTheme } from './themes';
+import { isCashSymbol } from '../../shared/import/normalise';
 
 interface TagRow {
   symbol_key: string;
@@ -30,9 +31,10 @@ const toTag = (r: TagRow): Tag => ({
  * Cash (a position's key `CASH:<currency>`, shared/import/normalise.ts) is never part of a theme:
  * the reports show it as "of which cash" under Untagged, which a tagged cash line would make wrong.
  * The app offers no tag on a cash row and rules skip cash; a key typed on the command line or in a
- * tag file is refused here. Removing a tag is always allowed.
+ * tag file is refused here, and so is a symbol every import reads as cash (SPAXX): its tag was kept,
+ * answered "SPAXX: data-centers 100%", and never counted. Removing a tag is always allowed.
  */
-export const isCashKey = (key: string): boolean => key.startsWith('CASH:');
+export const isCashKey = (key: string): boolean => key.startsWith('CASH:') || isCashSymbol(key);
 
 function refuseCash(key: string, weightBp: number | null): void {
   if (weightBp !== null && weightBp > 0 && isCashKey(key)) throw saidError('VALIDATION', ERROR_TEXT.cashTagged, { key });

@@ -189,6 +189,16 @@ const CASH_LABELS = new Set([
   '現金',
 ]);
 
+/**
+ * A symbol every import reads as cash, whatever row it is on: a broker's sweep fund (SPAXX**) or a
+ * cash label ("Cash"). Its positions are keyed CASH:<currency>, so a tag on the symbol itself would
+ * be kept and never count (db/repos/tags.ts refuses it, as it does a CASH: key).
+ */
+export function isCashSymbol(text: string): boolean {
+  const symbol = text.trim().replace(/\*+$/, '');
+  return (symbol.length === 5 && SWEEP_FUNDS.has(symbol.toUpperCase())) || CASH_LABELS.has(symbol.toLowerCase());
+}
+
 /** Labels a person reads better than the file's capitals. */
 const CASH_DESCRIPTIONS: Record<string, string> = { 'pending activity': 'Pending activity' };
 

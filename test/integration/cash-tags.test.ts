@@ -34,6 +34,13 @@ describe('tagging cash is refused', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toBe('themelens: CASH:USD is cash, which is never part of a theme (reports show it as "of which cash" under Untagged). Nothing was tagged. To count a money-market fund in a theme, import it as a security, not as cash.\n');
     }
+    // The cash line's own symbol, and a cash label: every import reads them as cash (keyed CASH:USD),
+    // so a tag on them was kept, answered "SPAXX: data-centers 100%", and never counted.
+    for (const symbol of ['SPAXX', 'spaxx**', 'Cash']) {
+      const r = cli('tag', symbol, 'data-centers');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^themelens: \S+ is cash, which is never part of a theme/);
+    }
     expect(dumpContent(db)).toEqual(before);
     const exposure = JSON.parse(cli('exposure', '--portfolio', 'Fid', '--format', 'json').stdout);
     expect(exposure.themes.find((t: { id: string }) => t.id === 'data-centers').value).toBe(0);
@@ -62,13 +69,14 @@ describe('tagging cash is refused', () => {
 
   it('in a tag file: a conflict on its line, and nothing imported', () => {
     const file = join(temp.dir, 'tags.csv');
-    writeFileSync(file, 'symbol,theme,weight\nNVDA,data-centers,1\nCASH:USD,data-centers,0.5\n');
+    writeFileSync(file, 'symbol,theme,weight\nNVDA,data-centers,1\nCASH:USD,data-centers,0.5\nSPAXX,oil-logistics,0.5\n');
     const conn = openDatabase(db);
     try {
       const preview = previewTagImport(conn, file);
       expect(preview.rows.map((r) => [r.line, r.status])).toEqual([
         [2, 'new'],
         [3, 'conflict'],
+        [4, 'conflict'],
       ]);
       expect(() => importTags(conn, file, NOW)).toThrow('tags.csv line 3: CASH:USD is cash, which is never part of a theme; remove the row. Nothing was imported.');
       expect(listTags(conn)).toEqual([]);
