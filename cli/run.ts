@@ -6,6 +6,7 @@ import { defaultDataDir, ensureDataDir } from '../db/paths';
 import { COMMANDS, READ_NO_POSITIONS, type Io } from './commands';
 import { decryptCommand, encryptCommand } from './encryption-commands';
 import { InterruptedError, UsageError } from './errors';
+import { inputWords } from './input-words';
 import { USAGE } from './usage';
 
 /** Splits off the global --db option, wherever it appears. */
@@ -65,6 +66,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     const known = err instanceof AppError ? err : fromSqliteError(err);
+    // An argument the call refused, said by the option's name, not the call's field (exit 1, as before: scripts rely on it).
+    const refusedInput = known?.code === 'VALIDATION' ? inputWords(known.details) : null;
+    if (refusedInput !== null) {
+      io.err(`themelens: ${refusedInput}\n`);
+      return 1;
+    }
     if (known) {
       io.err(`themelens: ${known.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return 1;

@@ -9,8 +9,9 @@ export function validateInput<K extends ApiName>(name: K, raw: unknown): ApiPars
   const result = schema.safeParse(raw ?? {});
   if (!result.success) {
     const first = result.error.issues[0];
-    const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-    throw new AppError('VALIDATION', `Invalid input for ${name}${where}: ${first?.message ?? 'bad value'}`);
+    const field = first && first.path.length > 0 ? first.path.join('.') : null;
+    // The call, the field and the reason alone go along, so the command line can name its own option.
+    throw new AppError('VALIDATION', `Invalid input for ${name}${field ? ` (${field})` : ''}: ${first?.message ?? 'bad value'}`, { call: name, field, reason: first?.message ?? 'bad value' });
   }
   return result.data as ApiParsedInput<K>;
 }

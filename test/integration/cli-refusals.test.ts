@@ -81,6 +81,22 @@ describe('command-line refusals', () => {
     expect(dumpContent(db)).toEqual(before);
   });
 
+  it("an argument the call refuses is named as the command's option or argument, not as the call's field", () => {
+    const holdings = join(temp.dir, 'u.csv');
+    const before = dumpContent(db);
+    const cases: [string[], string][] = [
+      [['fx', 'US', '1'], 'themelens: CURRENCY: Use a three-letter currency code such as USD or EUR.\n'],
+      [['import', holdings, '--portfolio', 'T', '--base-currency', 'US'], 'themelens: --base-currency: Use a three-letter currency code such as USD or EUR.\n'],
+      [['import', holdings, '--portfolio', '   '], 'themelens: --portfolio: must not be empty.\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = cli(...args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(stderr);
+    }
+    expect(dumpContent(db)).toEqual(before);
+  });
+
   it('an empty --as-of is refused as a mistake in the command, not taken as today', () => {
     const before = dumpContent(db);
     const r = cli('import', join(temp.dir, 'u.csv'), '--portfolio', 'Q', '--as-of', '');

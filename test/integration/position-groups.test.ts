@@ -372,7 +372,8 @@ describe('position groups', () => {
       fc.record({ kind: fc.constant('import' as const), rows: fc.array(rowArb, { minLength: 1, maxLength: 12 }) }),
       fc.record({
         kind: fc.constant('tag' as const),
-        symbol: fc.constantFrom('NVDA', 'EQIX', 'KMI', 'COHR', 'SPAXX', 'VRT', 'DLR', 'ET', 'ROGX', 'XTKS:EQIX', 'XLON:KMI', 'XETR:NVDA'),
+        // Not SPAXX: the files' SPAXX rows are cash (keyed CASH:<currency>), and a tag on it is refused.
+        symbol: fc.constantFrom('NVDA', 'EQIX', 'KMI', 'COHR', 'VRT', 'DLR', 'ET', 'ROGX', 'XTKS:EQIX', 'XLON:KMI', 'XETR:NVDA'),
         theme: fc.integer({ min: 0, max: 4 }),
         weight: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 10_000 })),
       }),
@@ -437,7 +438,8 @@ describe('a scenario from the position groups', () => {
   it('has the figures and the largest moves applyShocks gives from every position, over random files, tags, rates and shocks', async () => {
     const shockArb = fc.array(fc.record({ theme: fc.integer({ min: 0, max: 4 }), shockBp: fc.oneof(fc.integer({ min: -10_000, max: 100_000 }), fc.constantFrom(-2000, 1000, -1)) }), { minLength: 1, maxLength: 3 });
     const tagArb = fc.record({
-      symbol: fc.constantFrom('NVDA', 'EQIX', 'KMI', 'COHR', 'SPAXX', 'VRT', 'DLR', 'ET', 'ROGX', 'XTKS:EQIX', 'XLON:KMI', 'XETR:NVDA'),
+      // Not SPAXX: the files' SPAXX rows are cash (keyed CASH:<currency>), and a tag on it is refused.
+      symbol: fc.constantFrom('NVDA', 'EQIX', 'KMI', 'COHR', 'VRT', 'DLR', 'ET', 'ROGX', 'XTKS:EQIX', 'XLON:KMI', 'XETR:NVDA'),
       theme: fc.integer({ min: 0, max: 4 }),
       weight: fc.integer({ min: 1, max: 10_000 }),
     });
