@@ -3,7 +3,7 @@ import { exposureWarning } from '../../shared/exposure/warnings';
 import type { StoredCheck } from '../../shared/import/checks';
 import { formatCents } from '../../shared/money/decimal';
 
-const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE_DIFFERS', looksTotal: 'LOOKS_LIKE_TOTAL', repeated: 'REPEATED_ROWS' } as const;
+const CODE = { sign: 'SIGN_DIFFERS', computed: 'VALUE_COMPUTED', differs: 'VALUE_DIFFERS', subCent: 'VALUE_SUB_CENT', looksTotal: 'LOOKS_LIKE_TOTAL', repeated: 'REPEATED_ROWS' } as const;
 
 /** The kept positions named: the first few (as stored), then "…" where there are more. */
 function named(c: { symbols: string[]; more: boolean }): string {

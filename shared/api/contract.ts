@@ -368,7 +368,7 @@ export interface PreviewCellView {
 export interface ImportPreview {
   format: FileFormat;
   /** First rows after the header, each cell shown as parsed and flagged where it did not parse. */
-  rows: { line: number; kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped'; cells: PreviewCellView[]; issue: RowIssue | null; notice: 'sign' | 'computed' | 'differs' | null }[];
+  rows: { line: number; kind: 'position' | 'cash' | 'total' | 'rejected' | 'skipped'; cells: PreviewCellView[]; issue: RowIssue | null; notice: 'sign' | 'computed' | 'differs' | 'subCent' | null }[];
   /** Why the file cannot be imported as mapped (the user maps columns), or null. */
   problem: string | null;
   /** The same, as the template and figures it was filled from, for the window to say in its language (shared/import/fatal-text.ts). */

@@ -109,6 +109,7 @@ export interface ExposureWarning {
     | 'SIGN_DIFFERS'
     | 'VALUE_COMPUTED'
     | 'VALUE_DIFFERS'
+    | 'VALUE_SUB_CENT'
     | 'LOOKS_LIKE_TOTAL'
     | 'REPEATED_ROWS'
     | 'STALE_LOOK_THROUGH'

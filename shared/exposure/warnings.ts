@@ -21,6 +21,8 @@ export const WARNING_TEXT: Record<ExposureWarning['code'], string> = {
     '{{n}} positions of {{file}} had no value in the file, so their values are quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
   VALUE_DIFFERS:
     "{{n}} positions of {{file}} have values that are not quantity x price (the first on line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}), nor a bond's, an option's or a fund's convention of it (per 100, 100 or 1,000 to a contract, per 10,000 units). They are kept as the file gives them; check the file's cells (a misplaced separator, a column mapped wrong, a stale price).",
+  VALUE_SUB_CENT:
+    '{{n}} positions of {{file}} have values with digits finer than a cent (the first on line {{line}}, {{label}}: kept as {{value}}). Values are kept to the cent; if the cells are whole amounts written with a point for thousands (1.234 for 1,234), import the file again with a decimal comma.',
   LOOKS_LIKE_TOTAL:
     '{{n}} rows of {{file}} name no security and hold only a value, with a word of a total in their labels (the first on line {{line}}, {{label}}: {{value}}), but their values are not what the rows above them add up to. They are kept as positions; if they are totals or subtotals, delete the rows from the file and import it again.',
   REPEATED_ROWS:
@@ -42,6 +44,8 @@ export const WARNING_TEXT_ONE: Partial<Record<ExposureWarning['code'], string>> 
     '1 position of {{file}} had no value in the file, so its value is quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}} = {{value}}). That is not the value of a bond (priced per 100), an option (per share, 100 to a contract) or a fund priced per 10,000 units: check such values.',
   VALUE_DIFFERS:
     "1 position of {{file}} has a value that is not quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}), nor a bond's, an option's or a fund's convention of it (per 100, 100 or 1,000 to a contract, per 10,000 units). It is kept as the file gives it; check the file's cells (a misplaced separator, a column mapped wrong, a stale price).",
+  VALUE_SUB_CENT:
+    '1 position of {{file}} has a value with digits finer than a cent (line {{line}}, {{label}}: kept as {{value}}). A value is kept to the cent; if the cell is a whole amount written with a point for thousands (1.234 for 1,234), import the file again with a decimal comma.',
   LOOKS_LIKE_TOTAL:
     '1 row of {{file}} names no security and holds only a value, with a word of a total in its label (line {{line}}, {{label}}: {{value}}), but its value is not what the rows above it add up to. It is kept as a position; if it is a total or a subtotal, delete the row from the file and import it again.',
   REPEATED_ROWS:
@@ -97,6 +101,8 @@ export const WARNING_JAPANESE: Record<string, string> = {
     '{{file}} の {{n}} 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としています（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（100 単位あたりの価格）、オプション（1 株あたりの価格、1 枚 100 株）、1 万口あたりの価格の投資信託では、これは評価額になりません。そうした評価額を確認してください。',
   [WARNING_TEXT.VALUE_DIFFERS]:
     "{{file}} の {{n}} 銘柄は、評価額が「数量 × 価格」と一致せず（最初は {{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）、債券・オプション・投資信託の慣行（額面100あたり、1枚100または1,000単位、1万口あたり）でも説明できません。ファイルのとおりに取り込んでいます。ファイルのセルを確認してください（区切り記号の位置、列の割り当て、古い価格など）。",
+  [WARNING_TEXT.VALUE_SUB_CENT]:
+    '{{file}} の {{n}} 銘柄は、評価額に 1 セント未満の桁があります（最初は {{line}} 行目、{{label}}: {{value}} として取り込み）。評価額は 1 セント単位で保持します。桁区切りにピリオドを使った金額（1,234 を 1.234 と記載）であれば、小数点をカンマとしてもう一度インポートしてください。',
   [WARNING_TEXT.LOOKS_LIKE_TOTAL]:
     '{{file}} の {{n}} 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（最初は {{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込んでいます。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
   [WARNING_TEXT.REPEATED_ROWS]:
@@ -113,6 +119,8 @@ export const WARNING_JAPANESE: Record<string, string> = {
     '{{file}} の 1 銘柄はファイルに評価額がないため、「数量 × 価格」を評価額としています（{{line}} 行目、{{label}}: {{quantity}} × {{price}} = {{value}}）。債券（100 単位あたりの価格）、オプション（1 株あたりの価格、1 枚 100 株）、1 万口あたりの価格の投資信託では、これは評価額になりません。そうした評価額を確認してください。',
   [WARNING_TEXT_ONE.VALUE_DIFFERS as string]:
     "{{file}} の 1 銘柄は、評価額が「数量 × 価格」と一致せず（{{line}} 行目、{{label}}: {{quantity}} × {{price}}、評価額 {{value}}）、債券・オプション・投資信託の慣行（額面100あたり、1枚100または1,000単位、1万口あたり）でも説明できません。ファイルのとおりに取り込んでいます。ファイルのセルを確認してください（区切り記号の位置、列の割り当て、古い価格など）。",
+  [WARNING_TEXT_ONE.VALUE_SUB_CENT as string]:
+    '{{file}} の 1 銘柄は、評価額に 1 セント未満の桁があります（{{line}} 行目、{{label}}: {{value}} として取り込み）。評価額は 1 セント単位で保持します。桁区切りにピリオドを使った金額（1,234 を 1.234 と記載）であれば、小数点をカンマとしてもう一度インポートしてください。',
   [WARNING_TEXT_ONE.LOOKS_LIKE_TOTAL as string]:
     '{{file}} の 1 行は銘柄を示さず評価額だけがあり、ラベルに合計を表す語があります（{{line}} 行目、{{label}}: {{value}}）が、その評価額は上の行の合計と一致しません。保有銘柄として取り込んでいます。合計や小計の行であれば、ファイルから削除してもう一度インポートしてください。',
   [WARNING_TEXT_ONE.REPEATED_ROWS as string]:

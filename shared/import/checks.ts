@@ -23,9 +23,10 @@ export type ImportCheck =
   /**
    * `sign`: values whose sign is not quantity x price's; `computed`: values left empty, taken as
    * quantity x price; `differs`: values that are not quantity x price under any convention; `looksTotal`: rows with nothing but a value and a total's word in their label
-   * (`Total Equities`) whose value is not what the rows above add up to, kept as positions.
+   * (`Total Equities`) whose value is not what the rows above add up to, kept as positions;
+   * `subCent`: values with digits finer than a cent, kept rounded to the cent.
    */
-  | { kind: 'sign' | 'computed' | 'differs' | 'looksTotal'; count: number; first: NoticedRow }
+  | { kind: 'sign' | 'computed' | 'differs' | 'subCent' | 'looksTotal'; count: number; first: NoticedRow }
   /**
    * Rows identical to an earlier row, cell for cell, each kept and counted (repeated-rows.ts): how
    * many, the first of them and the line it repeats.
@@ -63,7 +64,7 @@ export type IdentifierScheme = 'ISIN' | 'CUSIP' | 'SEDOL';
 export const IDENTIFIERS_LISTED = 20;
 
 /** The kinds that stay true of a snapshot's figures, kept with it (its `checks` column). */
-export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' | 'differs' | 'looksTotal' | 'repeated' }>;
+export type LastingCheck = Extract<ImportCheck, { kind: 'sign' | 'computed' | 'differs' | 'subCent' | 'looksTotal' | 'repeated' }>;
 
 /**
  * A repriced snapshot's positions that kept their value from the snapshot it was revalued from
@@ -88,7 +89,7 @@ export const KEPT_NAMED = 5;
 export type StoredCheck = LastingCheck | KeptValueCheck;
 
 export function isLasting(c: ImportCheck): c is LastingCheck {
-  return c.kind === 'sign' || c.kind === 'computed' || c.kind === 'differs' || c.kind === 'looksTotal' || c.kind === 'repeated';
+  return c.kind === 'sign' || c.kind === 'computed' || c.kind === 'differs' || c.kind === 'subCent' || c.kind === 'looksTotal' || c.kind === 'repeated';
 }
 
 /**
@@ -110,6 +111,10 @@ export const CHECK_TEXT = {
     "1 position has a value that is not quantity x price (line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}), nor a bond's, an option's or a fund's convention of it (per 100, 100 or 1,000 to a contract, per 10,000 units). It is kept as the file gives it; check the cells (a misplaced separator, a column mapped wrong, a stale price).",
   differsMany:
     "{{n}} positions have values that are not quantity x price (first: line {{line}}, {{label}}: {{quantity}} x {{price}}, value {{value}}), nor a bond's, an option's or a fund's convention of it (per 100, 100 or 1,000 to a contract, per 10,000 units). They are kept as the file gives them; check the cells (a misplaced separator, a column mapped wrong, a stale price).",
+  subCentOne:
+    '1 position has a value with digits finer than a cent (line {{line}}, {{label}}: kept as {{value}}). A value is kept to the cent; if the cell is a whole amount written with a point for thousands (1.234 for 1,234), import the file again choosing Comma as the decimal separator (on the command line, --decimal comma).',
+  subCentMany:
+    '{{n}} positions have values with digits finer than a cent (first: line {{line}}, {{label}}: kept as {{value}}). Values are kept to the cent; if the cells are whole amounts written with a point for thousands (1.234 for 1,234), import the file again choosing Comma as the decimal separator (on the command line, --decimal comma).',
   looksTotalOne:
     '1 row names no security and holds only a value, with a word of a total in its label (line {{line}}, {{label}}: {{value}}), but its value is not what the rows above it add up to. It is kept as a position; if it is a total or a subtotal, delete the row from the file and import it again.',
   looksTotalMany:
@@ -161,6 +166,7 @@ export function checkSaid(c: ImportCheck, amount: (cents: number) => string, cou
     sign: one ? CHECK_TEXT.signOne : CHECK_TEXT.signMany,
     computed: one ? CHECK_TEXT.computedOne : CHECK_TEXT.computedMany,
     differs: one ? CHECK_TEXT.differsOne : CHECK_TEXT.differsMany,
+    subCent: one ? CHECK_TEXT.subCentOne : CHECK_TEXT.subCentMany,
     looksTotal: one ? CHECK_TEXT.looksTotalOne : CHECK_TEXT.looksTotalMany,
   }[c.kind];
   return { text, params: { n: count(c.count), line: String(c.first.line), label: c.first.label, quantity: c.first.quantity, price: c.first.price, value: amount(c.first.valueCents) } };

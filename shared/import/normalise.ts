@@ -53,9 +53,11 @@ export function splitCodeAndName(cell: string): { code: string; name: string } |
 /**
  * What a kept row gives the user to check; parse.ts says it once per file, the preview on the row.
  * `sign`: the value's sign is not quantity x price's. `computed`: the file's value cell is empty, so
- * the value is quantity x price.
+ * the value is quantity x price. `differs`: the value is not quantity x price. `subCent`: the value
+ * cell has digits finer than a cent ("$1.234", "1,234.565"), kept rounded to the cent; a "$1.234"
+ * may be 1,234 written with a point for thousands.
  */
-export type RowNotice = 'sign' | 'computed' | 'differs' | null;
+export type RowNotice = 'sign' | 'computed' | 'differs' | 'subCent' | null;
 
 /** Decimal places of a normalised decimal text ("12.5": 1). */
 function decimalsOf(t: string): number {
@@ -298,6 +300,11 @@ function readCell(cells: readonly string[], i: number, style: NumberStyle, withT
   return parsed.empty ? undefined : null;
 }
 
+/** True when a decimal has a digit past the cents that is not 0: 1.234, not 1.2300. */
+function finerThanCents(d: Decimal): boolean {
+  return d.units % 10n ** BigInt(d.scale - 2) !== 0n;
+}
+
 /** The exact Decimal of a cell (`raw` its text; parsed again when the fast path read it). */
 function exact(n: NumberCell, raw: string, style: NumberStyle): Decimal {
   if (n.value) return n.value;
@@ -421,7 +428,9 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
       ? idx.value >= 0 && q !== undefined && p !== undefined && !isCash
         ? 'computed'
         : null
-      : q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && !isCash && plan.checkValues && valueDiffers(v.cents, q.text, p.text, q.cents, p.cents, symbol, description, cellAt(cells, idx.securityType))
+      : v.value !== undefined && v.value.scale > 2 && finerThanCents(v.value)
+        ? 'subCent'
+        : q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && !isCash && plan.checkValues && valueDiffers(v.cents, q.text, p.text, q.cents, p.cents, symbol, description, cellAt(cells, idx.securityType))
         ? 'differs'
         : null;
   // Past 2^53 - 1 cents a Number is no longer exact: such an amount is refused, never stored rounded.

@@ -374,7 +374,7 @@ export function openSession(bytes: Uint8Array, given: ParseOptions = {}): Opened
       totalRows: 0,
       totalCents: null,
       absCents: 0,
-      notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null }, differs: { count: 0, first: null }, looksTotal: { count: 0, first: null } },
+      notices: { sign: { count: 0, first: null }, computed: { count: 0, first: null }, differs: { count: 0, first: null }, subCent: { count: 0, first: null }, looksTotal: { count: 0, first: null } },
       rowsSeen: new RepeatedRows(),
       // Totals are told by their value only in files with a quantity or price column (totalBySum).
       sums: idx.quantity >= 0 || idx.price >= 0 ? { all: 0, allCount: 0, block: 0, blockCount: 0, byAccount: idx.account >= 0 ? new Map() : null, account: null, accountSum: null } : null,
@@ -453,7 +453,10 @@ export function finishedFormat(s: Session): FileFormat {
 export function endOfFileNotes(s: Session, sumCents: number): { warnings: string[]; checks: ImportCheck[] } {
   const checks: ImportCheck[] = s.separator ? [s.separator] : [];
   if (s.totalCents !== null && Math.abs(sumCents - s.totalCents) > 1) checks.push({ kind: 'total', fileCents: s.totalCents, rowsCents: sumCents });
-  for (const kind of ['sign', 'computed', 'differs', 'looksTotal'] as const) {
+  for (const kind of ['sign', 'computed', 'differs', 'subCent', 'looksTotal'] as const) {
+    // A separator guessed from the delimiter is said with its cell and both readings: "2,053" read
+    // as 2.053 is that check's to say, not again as a value finer than a cent.
+    if (kind === 'subCent' && s.separator) continue;
     const { count, first } = s.notices[kind];
     if (first) checks.push({ kind, count, first });
   }

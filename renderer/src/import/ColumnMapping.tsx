@@ -60,6 +60,7 @@ const NOTICE_TEXT = {
   sign: msg("Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss."),
   differs: msg("Its value is not quantity x price (nor a bond's, an option's or a fund's convention of it): check the cells and the columns mapped."),
   computed: msg('No value in the file: quantity x price is used, which is not the value of a bond, an option or a fund priced per 10,000 units; check it.'),
+  subCent: msg('Its value has digits finer than a cent and is kept to the cent: if the cell is a whole amount written with a point for thousands (1.234 for 1,234), choose Comma as the decimal separator.'),
 } as const;
 
 const LABEL = new Map(MAPPABLE_FIELDS.map((f) => [f.field, f.label]));

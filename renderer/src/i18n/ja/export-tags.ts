@@ -49,6 +49,8 @@ export const EXPORT_TAGS: Record<string, string> = {
     'この評価額の符号が「数量 × 価格」と逆です。評価額の列が損益ではなく時価評価額かを確認してください。',
   "Its value is not quantity x price (nor a bond's, an option's or a fund's convention of it): check the cells and the columns mapped.":
     '評価額が「数量 × 価格」と一致しません（債券・オプション・投資信託の慣行でも説明できません）。セルと列の割り当てを確認してください。',
+  'Its value has digits finer than a cent and is kept to the cent: if the cell is a whole amount written with a point for thousands (1.234 for 1,234), choose Comma as the decimal separator.':
+    '評価額に 1 セント未満の桁があり、1 セント単位で保持します。桁区切りにピリオドを使った金額（1,234 を 1.234 と記載）であれば、小数点の記号に「カンマ」を選んでください。',
   'No value in the file: quantity x price is used, which is not the value of a bond, an option or a fund priced per 10,000 units; check it.':
     'ファイルに評価額がないため「数量 × 価格」を使いました。債券、オプション、1万口あたりの基準価額の投資信託では評価額と異なります。確認してください。',
   'Not a position (left out)': '銘柄ではありません（除外）',
