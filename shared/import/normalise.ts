@@ -193,12 +193,18 @@ const CASH_LABELS = new Set([
 
 /**
  * A symbol every import reads as cash, whatever row it is on: a broker's sweep fund (SPAXX**) or a
- * cash label ("Cash"). Its positions are keyed CASH:<currency>, so a tag on the symbol itself would
- * be kept and never count (db/repos/tags.ts refuses it, as it does a CASH: key).
+ * cash label ("Cash & Cash Investments"). Its positions are keyed CASH:<currency>, so a tag on the
+ * symbol itself would be kept and never count (db/repos/tags.ts refuses it, as it does a CASH:
+ * key). Not "CASH": it is also a ticker (Pathward Financial), imported as a security on a row that
+ * names the company and has a quantity and a price (normaliseRow).
  */
 export function isCashSymbol(text: string): boolean {
-  const symbol = text.trim().replace(/\*+$/, '');
-  return (symbol.length === 5 && SWEEP_FUNDS.has(symbol.toUpperCase())) || CASH_LABELS.has(symbol.toLowerCase());
+  const trimmed = text.trim();
+  // Any symbol the broker marks "**" (SPRXX**, CORE**) is its cash, as normaliseRow reads it.
+  if (trimmed.endsWith('**')) return true;
+  const symbol = trimmed.replace(/\*+$/, '');
+  const lower = symbol.toLowerCase();
+  return (symbol.length === 5 && SWEEP_FUNDS.has(symbol.toUpperCase())) || (lower !== 'cash' && CASH_LABELS.has(lower));
 }
 
 /** Labels a person reads better than the file's capitals. */
@@ -389,9 +395,14 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
   } else if (symbol.length === 5 && SWEEP_FUNDS.has(symbol.toUpperCase())) isCash = true;
   const lowerSymbol = symbol.length > 0 && symbol.length <= 32 && mayLowerInto(symbol, CASH_FIRST) ? symbol.toLowerCase() : '';
   const lowerDescription = description.length > 0 && description.length <= 40 && mayLowerInto(description, CASH_FIRST) ? description.toLowerCase() : '';
-  if (!isCash && (CASH_LABELS.has(lowerSymbol) || CASH_LABELS.has(lowerDescription) || lowerDescription.startsWith('cash & cash fund'))) {
+  // "CASH" is a ticker too (Pathward Financial, NASDAQ): a row that names a company besides and has
+  // a quantity and a price is that security, not the account's cash (E*TRADE's cash row is "CASH"
+  // alone, with a value).
+  const symbolSaysCash =
+    CASH_LABELS.has(lowerSymbol) && !(lowerSymbol === 'cash' && description !== '' && !CASH_LABELS.has(lowerDescription) && text(cells, idx.quantity) !== '' && text(cells, idx.price) !== '');
+  if (!isCash && (symbolSaysCash || CASH_LABELS.has(lowerDescription) || lowerDescription.startsWith('cash & cash fund'))) {
     isCash = true;
-    const cashLabel = CASH_LABELS.has(lowerSymbol) ? lowerSymbol : '';
+    const cashLabel = symbolSaysCash ? lowerSymbol : '';
     if (cashLabel !== '') {
       if (description === '' || CASH_DESCRIPTIONS[cashLabel] !== undefined) description = CASH_DESCRIPTIONS[cashLabel] ?? symbol;
       symbol = '';

@@ -35,17 +35,21 @@ describe('tagging cash is refused', () => {
       expect(r.stderr).toBe('themelens: CASH:USD is cash, which is never part of a theme (reports show it as "of which cash" under Untagged). Nothing was tagged. To count a money-market fund in a theme, import it as a security, not as cash.\n');
     }
     // The cash line's own symbol, and a cash label: every import reads them as cash (keyed CASH:USD),
-    // so a tag on them was kept, answered "SPAXX: data-centers 100%", and never counted.
-    for (const symbol of ['SPAXX', 'spaxx**', 'Cash']) {
+    // so a tag on them was kept, answered "SPAXX: data-centers 100%", and never counted. ("CASH"
+    // alone is also a ticker, Pathward Financial's: that one may be tagged.)
+    for (const symbol of ['SPAXX', 'spaxx**', 'FDRXX', 'SPRXX**', 'Cash & Cash Investments']) {
       const r = cli('tag', symbol, 'data-centers');
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^themelens: \S+ is cash, which is never part of a theme/);
+      expect(r.stderr).toMatch(/^themelens: .+ is cash, which is never part of a theme/);
     }
     expect(dumpContent(db)).toEqual(before);
     const exposure = JSON.parse(cli('exposure', '--portfolio', 'Fid', '--format', 'json').stdout);
     expect(exposure.themes.find((t: { id: string }) => t.id === 'data-centers').value).toBe(0);
     expect(exposure.untaggedValue).toBe(exposure.totalValue);
     expect(exposure.cashValue).toBe(3243.57);
+    // Pathward Financial trades as CASH: a tag on it is a tag on that security, not refused as cash.
+    expect(cli('tag', 'CASH', 'data-centers', '--weight', '0.1').code).toBe(0);
+    expect(cli('untag', 'CASH').code).toBe(0);
   });
 
   it('through the API: a batch with a cash key applies none of its edits', () => {
