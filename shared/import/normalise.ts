@@ -53,9 +53,10 @@ export function splitCodeAndName(cell: string): { code: string; name: string } |
 /**
  * What a kept row gives the user to check; parse.ts says it once per file, the preview on the row.
  * `sign`: the value's sign is not quantity x price's. `computed`: the file's value cell is empty, so
- * the value is quantity x price. `differs`: the value is not quantity x price. `subCent`: the value
- * cell has digits finer than a cent ("$1.234", "1,234.565"), kept rounded to the cent; a "$1.234"
- * may be 1,234 written with a point for thousands.
+ * the value is quantity x price. `differs`: the value is not quantity x price. `subCent`: a value
+ * cell of a point-decimal file that may be a whole amount written with a point for thousands
+ * ("$1.234": kept as 1.23, may be 1,234; mayBeThousands). A value that is not quantity x price says
+ * `differs` first.
  */
 export type RowNotice = 'sign' | 'computed' | 'differs' | 'subCent' | null;
 
@@ -306,9 +307,23 @@ function readCell(cells: readonly string[], i: number, style: NumberStyle, withT
   return parsed.empty ? undefined : null;
 }
 
-/** True when a decimal has a digit past the cents that is not 0: 1.234, not 1.2300. */
-function finerThanCents(d: Decimal): boolean {
-  return d.units % 10n ** BigInt(d.scale - 2) !== 0n;
+/**
+ * A value cell that reads as an amount with a third decimal but may be a whole amount written with
+ * a point for thousands: one to three digits, a point, three digits the last of which is not 0
+ * ("$1.234", kept as 1.23, may be 1,234). Not a value with grouping ("18,025.005"), more digits
+ * ("2225.2944", a fractional holding's) or a 0 third decimal (1.230 is 1.23 either way as cents):
+ * those are only rounded to the cent. (A currency of three decimals, KWD, is said too: rare.)
+ */
+const THOUSANDS_LIKE = /^\s*[+-]?[^\d,.]*\d{1,3}\.\d\d[1-9][^\d,.]*$/;
+function mayBeThousands(raw: string): boolean {
+  // The usual cell has two decimals: a look at the fourth character after its point rules it out
+  // before the pattern is tried (this runs on every value cell of a million-row file).
+  const dot = raw.indexOf('.');
+  if (dot < 1 || dot + 3 >= raw.length) return false;
+  const c = raw.charCodeAt(dot + 3);
+  if (c < 0x31 || c > 0x39) return false;
+  const after = raw.charCodeAt(dot + 4);
+  return !(after >= 0x30 && after <= 0x39) && THOUSANDS_LIKE.test(raw);
 }
 
 /** The exact Decimal of a cell (`raw` its text; parsed again when the fast path read it). */
@@ -439,11 +454,11 @@ export function normaliseRow(cells: readonly string[], line: number, plan: Colum
       ? idx.value >= 0 && q !== undefined && p !== undefined && !isCash
         ? 'computed'
         : null
-      : v.value !== undefined && v.value.scale > 2 && finerThanCents(v.value)
-        ? 'subCent'
-        : q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && !isCash && plan.checkValues && valueDiffers(v.cents, q.text, p.text, q.cents, p.cents, symbol, description, cellAt(cells, idx.securityType))
+      : q !== undefined && p !== undefined && v.cents !== 0 && q.cents !== 0 && p.cents !== 0 && !isCash && plan.checkValues && valueDiffers(v.cents, q.text, p.text, q.cents, p.cents, symbol, description, cellAt(cells, idx.securityType))
         ? 'differs'
-        : null;
+        : plan.valueStyle.decimal === '.' && mayBeThousands(cellAt(cells, idx.value))
+          ? 'subCent'
+          : null;
   // Past 2^53 - 1 cents a Number is no longer exact: such an amount is refused, never stored rounded.
   if (!Number.isSafeInteger(valueCents)) {
     const col = v !== undefined ? idx.value : idx.price;

@@ -67,14 +67,7 @@ export function fastNumber(raw: string, withText = true): FastNumber | null {
   const d2 = fracStart + 1 < fracEnd ? raw.charCodeAt(fracStart + 1) - ZERO : 0;
   let cents = intValue * 100 + (d1 * 10 + d2);
   if (fracStart + 2 < fracEnd && raw.charCodeAt(fracStart + 2) >= 0x35) cents += 1; // half away from zero
-  if (!withText) {
-    // A value finer than a cent is read by the full parser, whose exact Decimal the import checks
-    // (normalise.ts, subCent): rare, so the usual cell pays one comparison.
-    if (fracEnd - fracStart > 2) {
-      for (let k = fracStart + 2; k < fracEnd; k++) if (raw.charCodeAt(k) !== ZERO) return null;
-    }
-    return { text: '', cents: negative && cents !== 0 ? -cents : cents };
-  }
+  if (!withText) return { text: '', cents: negative && cents !== 0 ? -cents : cents };
   let end = fracEnd;
   while (end > fracStart && raw.charCodeAt(end - 1) === ZERO) end--;
   let skip = intStart;
