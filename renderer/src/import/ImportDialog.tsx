@@ -162,7 +162,8 @@ export function ImportDialog({
           submit();
         }}
       >
-        <div className="form-row">
+        {/* Top-aligned: the date's hint below it made its label sit higher than the others. */}
+        <div className="form-row top">
           {portfolios.length > 0 && (
             <label className="field">
               <span>{t('Import into')}</span>

@@ -46,6 +46,8 @@ describe("a tag file's reasons, in English", () => {
     const split = parseTagCsv('symbol,theme,weight\nKMI,oil-logistics,0,5\nNVDA,data-centers,0.5\n');
     expect(split.errors.map((e) => [e.line, e.column, e.text, e.message])).toEqual([[2, 4, TAG_FILE_TEXT.strayCell, expect.stringMatching(/^"5" in column 4 is under no column name/)]]);
     expect(split.tags.map((t) => t.symbol)).toEqual(['NVDA']);
+    // Words after an unquoted comma in a rationale are not a split weight: read as before.
+    expect(parseTagCsv('symbol,theme,weight,rationale\nNVDA,data-centers,0.5,GPUs, networking\n').errors).toEqual([]);
     expect(parseTagJson('{"format":"themelens-tags","themes":[{"id":"x"}],"tags":[{"symbol":"A"}]}').errors.map((e) => [e.line, e.text, e.params, e.message])).toEqual([
       [1, TAG_FILE_TEXT.themeIncomplete, { n: '1' }, 'Theme 1 needs an id and a name.'],
       [1, TAG_FILE_TEXT.tagIncomplete, { n: '1' }, 'Tag 1 needs a symbol, a theme id and a weight 0..1.'],
