@@ -78,12 +78,28 @@ const CONVENTIONS = [1, 0.01, 0.0001];
 const CONTRACT_CONVENTIONS = [1, 0.01, 0.0001, 100, 1000];
 
 /**
- * A row that names itself an option or a future, in its symbol (an OCC option symbol: 261218C00180000),
- * description or security type ("CALL", "PUT", "OPT", "FUT"). Only such a row's value may be 100 or
- * 1,000 times quantity x price: a common stock whose quantity reads 0.1 for 100 (or 1.234 for 1,234
- * read with the wrong decimal separator) passed as a contract, and its wrong quantity went unsaid.
+ * A row that names itself an option or a future. Only such a row's value may be 100 or 1,000 times
+ * quantity x price: a common stock whose quantity reads 0.1 for 100 (or 1.234 for 1,234 read with
+ * the wrong decimal separator) passed as a contract, and its wrong quantity went unsaid. Said by:
+ * - its security type: IBKR's OPT, FUT, FOP, WAR, or the word (Options, Futures, 先物, Optionsschein);
+ * - its symbol: an OCC option code (root, YYMMDD, C or P, strike: "NVDA  261218C00180000"), not an
+ *   ISIN of that shape (US912828P469, a Treasury's), or a future's (root, month letter, year: ESZ6);
+ * - its description: a call, put or future with its expiry or strike ("CALL NVIDIA $180 EXP
+ *   12/18/26", "AAPL Dec 18 '26 $200 Put"), not a name that holds the word (OPTION CARE HEALTH,
+ *   a COVERED CALL ETF, a FUTURE fund); or コール, プット, 先物, オプション, Optionsschein.
  */
-const CONTRACT_WORDS = /\b(call|put|calls|puts|opt|option|options|fut|future|futures|warrant|warrants)\b|\d{6}[CP]\d{3,8}\b/i;
+const CONTRACT_TYPE = /^(opts?|options?|futs?|futures?|fop|war|warrants?|optionsschein|オプション|先物|先物取引)$/i;
+const CONTRACT_SYMBOL = /^[A-Z]{1,6}\s*\d{6}[CP]\d{1,8}$|^[A-Z]{1,3}[FGHJKMNQUVXZ]\d{1,2}$/;
+const CONTRACT_WORD = /\b(calls?|puts?|futures?)\b/i;
+const EXPIRY_OR_STRIKE = /\d{1,2}\/\d{1,2}\/\d{2,4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*('?\d{2}\b|\d{1,2},?\s*'?\d{2,4})|\$\s?\d/i;
+const CONTRACT_WORD_ELSEWHERE = /コール|プット|先物|オプション|optionsschein/i;
+
+function namesContract(symbol: string, description: string, securityType: string): boolean {
+  if (CONTRACT_TYPE.test(securityType.trim())) return true;
+  const s = symbol.toUpperCase();
+  if (CONTRACT_SYMBOL.test(s) && !isIsin(s)) return true;
+  return (CONTRACT_WORD.test(description) && EXPIRY_OR_STRIKE.test(description)) || CONTRACT_WORD_ELSEWHERE.test(description);
+}
 
 /**
  * True when |value| is not |quantity| x |price| under any convention (CONVENTIONS), beyond what the
@@ -106,8 +122,8 @@ function valueDiffers(valueCents: number, quantity: string, price: string, quant
     const slack = (qc * 50) / 10 ** priceDecimals + (quantityDecimals === 0 ? 0 : (pc * 50) / 10 ** quantityDecimals) + product * 1e-9 + 50;
     if (Math.abs(Math.abs(valueCents) * 100 - product) <= slack) return false;
   }
-  // The row's names are read only here, off the usual row's path.
-  const conventions = CONTRACT_WORDS.test(symbol) || CONTRACT_WORDS.test(description) || CONTRACT_WORDS.test(securityType) ? CONTRACT_CONVENTIONS : CONVENTIONS;
+  // The row's names are matched only here, off the usual row's path.
+  const conventions = namesContract(symbol, description, securityType) ? CONTRACT_CONVENTIONS : CONVENTIONS;
   return differsUnderEveryConvention(valueCents, quantity, price, quantityDecimals, priceDecimals, conventions);
 }
 

@@ -47,15 +47,24 @@ describe('value against quantity x price', () => {
       'ESZ6,E-MINI S&P 500 FUTURES,1,7.00,7000.00',
     ];
     expect(parse(`${HEADER}${rows.join('\n')}\n`).warnings).toEqual([]);
-    const typed = parse('Symbol,Description,Type,Quantity,Price,Market Value\nXYZ,SOMETHING,Options,2,5.30,1060.00\nABC,OTHER,Stock,2,5.30,1060.00\n');
+    const typed = parse('Symbol,Description,Type,Quantity,Price,Market Value\nXYZ,SOMETHING,Options,2,5.30,1060.00\nABC,OTHER,Stock,2,5.30,1060.00\nCL,CRUDE OIL,FOP,1,70.00,70000.00\n7203,トヨタ自動車 プット,,1,50,5000\n');
     expect(typed.checks).toEqual([{ kind: 'differs', count: 1, first: { line: 3, label: 'ABC', quantity: '2', price: '5.3', valueCents: 106_000 } }]);
+  });
+
+  it('a name that only holds a contract word, or an ISIN shaped like an option code, is no contract', () => {
+    const rows = [
+      'OPCH,OPTION CARE HEALTH INC,1,25.00,2500.00',
+      'QYLD,GLOBAL X NASDAQ 100 COVERED CALL ETF,1,17.00,1700.00',
+      'US912828P469,US TREASURY NOTE,1,99.00,9900.00',
+    ];
+    expect(parse(`${HEADER}${rows.join('\n')}\n`).checks).toEqual([{ kind: 'differs', count: 3, first: { line: 2, label: 'OPCH', quantity: '1', price: '25', valueCents: 250_000 } }]);
   });
 
   it('conventions and rounding raise nothing', () => {
     const rows = [
       'BND,TREASURY 4% 2030,10000,98.5,9850.00', // a bond priced per 100 of face
       'AAPL 250117C200,AAPL CALL,2,5.30,1060.00', // an option: 100 shares to a contract
-      'CL,CRUDE FUTURE,1,70.00,70000.00', // a future of 1,000 barrels
+      'CLZ6,CRUDE OIL DEC26,1,70.00,70000.00', // a future of 1,000 barrels
       'VOD.L,VODAFONE (pence),1000,72.5,725.00', // priced in pence, valued in pounds
       ',eMAXIS Slim All Country,1234567,23456,2895800', // a Japanese fund priced per 10,000 units
       'FRAC,FRACTIONAL,0.123,101.37,12.47', // rounding of the value
