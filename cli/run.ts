@@ -28,9 +28,12 @@ function takeDbOption(argv: string[]): { dbPath: string | null; rest: string[] }
 /** Runs one command; returns the exit code. Never prints a stack trace for a user's mistake. */
 export async function run(argv: string[], io: Io): Promise<number> {
   let backend: Awaited<ReturnType<typeof openBackend>> | null = null;
+  // The command, for the words of a refused argument (input-words.ts).
+  let commandName = '';
   try {
     const { dbPath, rest } = takeDbOption(argv);
     const [name, ...args] = rest;
+    commandName = name ?? '';
     if (!name || name === 'help' || name === '--help' || name === '-h') {
       io.out(`${USAGE}\n`);
       return name ? 0 : 2;
@@ -67,7 +70,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const known = err instanceof AppError ? err : fromSqliteError(err);
     // An argument the call refused, said by the option's name, not the call's field (exit 1, as before: scripts rely on it).
-    const refusedInput = known?.code === 'VALIDATION' ? inputWords(known.details) : null;
+    const refusedInput = known?.code === 'VALIDATION' ? inputWords(commandName, known.details) : null;
     if (refusedInput !== null) {
       io.err(`themelens: ${refusedInput}\n`);
       return 1;
