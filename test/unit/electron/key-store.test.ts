@@ -74,6 +74,14 @@ describe('the key store: safeStorage, refused where the platform has no real one
   });
 });
 
+/** The desktop shell started on a data folder with a key store, once its start-up has run. */
+async function started(data: string, safe: FakeSafeStorage): Promise<Fake> {
+  const e = makeFakeElectron({ safeStorage: safe });
+  startApp(e as never, { outDir: '/out' }, { THEMELENS_DATA_DIR: data }, () => {});
+  await flush();
+  return e;
+}
+
 describe('turning encryption on in the desktop shell (fake electron)', () => {
   it('off by default; enableEncryption creates the key and relaunches; the next start encrypts the database and its backups', async () => {
     const dir = temp();
@@ -133,20 +141,15 @@ describe('turning encryption on in the desktop shell (fake electron)', () => {
   });
 
   it('a read-only database: enableEncryption is refused saying why, no key is made and nothing restarts (the next start could not have encrypted the file, and would have refused to open it)', async () => {
-    const dir = temp();
-    const data = join(dir, 'data');
+    const data = join(temp(), 'data');
     const dbPath = join(data, 'themelens.db');
     const safe = new FakeSafeStorage();
-    const first = makeFakeElectron({ safeStorage: safe });
-    startApp(first as never, { outDir: '/out' }, { THEMELENS_DATA_DIR: data }, () => {});
-    await flush();
+    const first = await started(data, safe);
     expect((await call(first, 'createPortfolio', { name: 'Kept', baseCurrency: 'USD' })).ok).toBe(true);
     first.app.emit('will-quit');
     chmodSync(dbPath, 0o400);
     const bytes = readFileSync(dbPath);
-    const second = makeFakeElectron({ safeStorage: safe });
-    startApp(second as never, { outDir: '/out' }, { THEMELENS_DATA_DIR: data }, () => {});
-    await flush();
+    const second = await started(data, safe);
     expect(await call(second, 'enableEncryption')).toEqual({ ok: false, error: { code: 'IO', message: expect.stringMatching(/^Encryption was not turned on: .*themelens\.db is read-only/) } });
     expect(existsSync(join(data, KEY_FILE))).toBe(false);
     expect(second.app.relaunch).not.toHaveBeenCalled();
