@@ -70,7 +70,7 @@ function decimalsOf(t: string): number {
  * The ratios of value to quantity x price that are conventions, not errors: 1; a bond priced per 100
  * of face, or a UK line priced in pence with its value in pounds (1/100); a Japanese investment
  * trust priced per 10,000 units (1/10,000); and, for a row that says it is an option or a future
- * (CONTRACT_WORDS), an option's 100 shares to a contract, a future's 1,000. Not 10 or 1/10: a decimal
+ * (namesContract), an option's 100 shares to a contract, a future's 1,000. Not 10 or 1/10: a decimal
  * point one place off is the commonest slip. A multiplier of another size (a future of 50) is said;
  * a value one hundredth of quantity x price passes as a bond's.
  */
