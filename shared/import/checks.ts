@@ -24,7 +24,8 @@ export type ImportCheck =
    * `sign`: values whose sign is not quantity x price's; `computed`: values left empty, taken as
    * quantity x price; `differs`: values that are not quantity x price under any convention; `looksTotal`: rows with nothing but a value and a total's word in their label
    * (`Total Equities`) whose value is not what the rows above add up to, kept as positions;
-   * `subCent`: values with digits finer than a cent, kept rounded to the cent.
+   * `subCent`: values such as `$1.234` that may be thousands written with a point, kept to the cent
+   * (normalise.ts, mayBeThousands).
    */
   | { kind: 'sign' | 'computed' | 'differs' | 'subCent' | 'looksTotal'; count: number; first: NoticedRow }
   /**

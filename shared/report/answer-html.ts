@@ -6,7 +6,7 @@
  */
 import { UNTAGGED_COLOR } from '../domain/default-themes';
 import type { ExposurePosition } from '../exposure/model';
-import { themeBarChartSvg } from './charts-svg';
+import { themeBarChartSvg, topLevelParts } from './charts-svg';
 import { contributionsByTheme, textOf, titleOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatShare, formatWeight, safeLogo } from './format';
@@ -59,12 +59,12 @@ export function answerHtml(doc: ReportDocument): string {
   rows.push(
     `<tr><td>${swatch(UNTAGGED_COLOR)}${html('Untagged')}</td><td class="num">${m(r.untaggedValue)}</td><td class="num">${share(r.untaggedValue)}</td><td class="meta">${html('of which cash {{cash}} ({{share}})', { cash: m(r.cashValue), share: share(r.cashValue) })}</td></tr>`,
   );
-  const bars = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), { label: tr('Untagged'), value: r.untaggedValue, color: UNTAGGED_COLOR }];
+  const bars = topLevelParts(r, tr('Untagged'));
   // Each share is rounded to a tenth of a percent on its own. Where those shown (the top-level
   // themes and Untagged) do not add up to 100.0%, this page says so beside them: the methodology
   // that explains it is off by default, and 32.0 + 20.1 + 0.9 + 47.1 = 100.1 read as a slip.
   const tenths = (x: number) => Math.round(Number((x * 100).toFixed(1)) * 10);
-  const shownTenths = r.totalValue === 0 ? 1000 : [...r.themes.filter((t) => !t.parentId).map((t) => t.share), r.untaggedValue / r.totalValue].reduce((sum, x) => sum + tenths(x), 0);
+  const shownTenths = r.totalValue === 0 ? 1000 : bars.reduce((sum, b) => sum + tenths(b.share), 0);
   const rounding = shownTenths === 1000 ? '' : `\n<p class="meta rests-on">${html('Each share is rounded on its own: those above add up to {{sum}}, not 100.0%.', { sum: `${(shownTenths / 10).toFixed(1)}%` })}</p>`;
   const packs = doc.packs && doc.packs.length > 0 ? doc.packs.join('; ') : null;
   const rates = r.fxRates.length === 0 ? html('every position is in {{currency}}, no exchange rate used', { currency: e(cur) }) : r.fxRates.map((f) => `${rateWords(f.rate, html)} (${e(f.asOf)})`).join('; ');

@@ -1,4 +1,6 @@
 /** The report's two charts as inline SVG, so HTML and PDF both carry them as vectors. */
+import { UNTAGGED_COLOR } from '../domain/default-themes';
+import type { Exposure } from '../exposure/model';
 import { escapeHtml } from './escape';
 import { formatMoney, formatShare, safeColor } from './format';
 import { reportText, type Tr } from './i18n';
@@ -11,6 +13,15 @@ export interface ChartBar {
   color: string;
   /** Drawn indented (a sub-theme). */
   indent?: boolean;
+}
+
+/**
+ * The top-level themes and Untagged, each with its share: what the first page's bars, its shares'
+ * sum and the donut show (a sub-theme's value is in its parent's).
+ */
+export function topLevelParts(r: Exposure, untaggedLabel: string): (ChartBar & { share: number })[] {
+  const themes = r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color, share: t.share }));
+  return [...themes, { label: untaggedLabel, value: r.untaggedValue, color: UNTAGGED_COLOR, share: r.totalValue === 0 ? 0 : r.untaggedValue / r.totalValue }];
 }
 
 const n = (x: number) => Number(x.toFixed(2)).toString();

@@ -1,6 +1,6 @@
 /** The body sections of the client report as HTML fragments; every piece of user text escaped. */
 import { UNTAGGED_COLOR } from '../domain/default-themes';
-import { themeBarChartSvg, shareDonutSvg } from './charts-svg';
+import { themeBarChartSvg, shareDonutSvg, topLevelParts } from './charts-svg';
 import { comparedWith, contributionsByTheme, disclaimerOf, languageOf, textOf, type ReportDocument } from './document';
 import { escapeHtml as e } from './escape';
 import { formatMoney, formatPositionQuantity, formatQuantity, formatShare, formatWeight } from './format';
@@ -62,9 +62,8 @@ function targetsHtml(doc: ReportDocument): string {
 export function chartsHtml(doc: ReportDocument): string {
   const r = doc.exposure;
   const { tr, html } = textOf(doc);
-  const untagged = { label: tr('Untagged'), value: r.untaggedValue, color: UNTAGGED_COLOR };
-  const bars = [...r.themes.map((t) => ({ label: t.name, value: t.value, color: t.color, indent: Boolean(t.parentId) })), untagged];
-  const slices = [...r.themes.filter((t) => !t.parentId).map((t) => ({ label: t.name, value: t.value, color: t.color })), untagged];
+  const slices = topLevelParts(r, tr('Untagged'));
+  const bars = [...r.themes.map((t) => ({ label: t.name, value: t.value, color: t.color, indent: Boolean(t.parentId) })), slices[slices.length - 1]!];
   const barChart = r.themes.some((t) => t.parentId) ? `<h2>${html('Exposure by theme')}</h2>\n<figure>${themeBarChartSvg(bars, r.baseCurrency, tr)}</figure>\n` : '';
   return `${barChart}<h2>${html('Share of the portfolio')}</h2>\n<figure>${shareDonutSvg(slices, r.totalValue, tr)}</figure>`;
 }
