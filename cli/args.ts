@@ -17,13 +17,30 @@ export interface ParsedArgs<O extends Options> {
   positionals: string[];
 }
 
-/** Parses a command's own options strictly; a mistake becomes a UsageError (exit 2). */
+/** A negative number where an argument goes ("-0.1"): the option parser would read it as options "-0" and "-.1". */
+const NEGATIVE_NUMBER = /^-\.?\d/;
+
+/**
+ * Parses a command's own options strictly; a mistake becomes a UsageError (exit 2). An option given
+ * twice is refused unless it may repeat: `--weight 0.5 --weight 0.7` kept 0.7 without a word.
+ */
 export function parseCommandArgs<const O extends Options>(args: string[], options: O): ParsedArgs<O> {
+  const end = args.indexOf('--');
+  const negative = (end < 0 ? args : args.slice(0, end)).find((a) => NEGATIVE_NUMBER.test(a));
+  if (negative !== undefined) throw new UsageError(`"${negative}" is a negative number: shares, weights, bands and rates cannot be below 0`);
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true }) as unknown as ParsedArgs<O>;
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (err) {
     throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
   }
+  const seen = new Set<string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option' || options[t.name]?.multiple === true) continue;
+    if (seen.has(t.name)) throw new UsageError(`--${t.name} is given twice: give it once`);
+    seen.add(t.name);
+  }
+  return { values: parsed.values, positionals: parsed.positionals } as unknown as ParsedArgs<O>;
 }
 
 /**

@@ -129,7 +129,11 @@ const tagCommand: Command = async (h, args, io) => {
   const weightBp = values.weight === undefined ? 10_000 : parseWeightToBp(values.weight);
   const tags = await h.setTag(validateInput('setTag', { symbolKey: symbol, themeId, weightBp }));
   const used = tags.reduce((s, t) => s + t.weightBp, 0);
-  io.out(`${tags[0]?.symbolKey ?? symbol}: ${tags.map((t) => `${t.themeId} ${pct(t.weightBp)}`).join(', ')} (${pct(10_000 - used)} untagged)\n`);
+  const key = tags[0]?.symbolKey ?? symbol;
+  io.out(`${key}: ${tags.map((t) => `${t.themeId} ${pct(t.weightBp)}`).join(', ')} (${pct(10_000 - used)} untagged)\n`);
+  // Tagging ahead of an import is allowed, but a misspelt symbol (ZZZZ for ZZZ) would count nowhere without a word.
+  const security = await h.showSecurity(validateInput('showSecurity', { text: key }));
+  if (security.positions === 0) io.err(`note: ${key} is in no portfolio's latest holdings, so this tag counts nowhere yet. If that is a misspelling, "themelens securities" lists the held ones.\n`);
 };
 
 const untagCommand: Command = async (h, args, io) => {

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { AppError, fromSqliteError } from '../shared/api/errors';
 import { openBackend } from '../db/service/backend';
 import { defaultDataDir, ensureDataDir } from '../db/paths';
@@ -25,11 +25,23 @@ function takeDbOption(argv: string[]): { dbPath: string | null; rest: string[] }
   return { dbPath, rest };
 }
 
+/**
+ * Commands that only read: run on a --db path where no database was, they made an empty one and
+ * answered from it (no portfolios, the default themes) as if that were the user's database. The
+ * command still runs (scripts make a database with `themes`), and says what happened.
+ */
+const ONLY_READS: ReadonlySet<string> = new Set(['themes', 'portfolios', 'clients', 'tags', 'history', 'suggestions', 'securities', 'funds', 'reports', 'exposure', 'scenario', 'report']);
+
+/** Said when --db named no database: a mistyped path answers from an empty one, or fails for want of what the user meant. */
+const madeNew = (path: string): string => `there was no database at ${path}: this command made a new, empty one. Check --db`;
+
 /** Runs one command; returns the exit code. Never prints a stack trace for a user's mistake. */
 export async function run(argv: string[], io: Io): Promise<number> {
   let backend: Awaited<ReturnType<typeof openBackend>> | null = null;
   // The command, for the words of a refused argument (input-words.ts).
   let commandName = '';
+  // A database this command made (an explicit --db path where none was); null when it was there.
+  let made: string | null = null;
   try {
     const { dbPath, rest } = takeDbOption(argv);
     const [name, ...args] = rest;
@@ -43,6 +55,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     let path: string;
     if (dbPath) {
       path = resolve(dbPath);
+      if (!existsSync(path)) made = path;
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     } else path = ensureDataDir(defaultDataDir());
     // An encrypted database: its key (64 hex digits) from THEMELENS_DB_KEY (the desktop app keeps it in the system key store).
@@ -57,6 +70,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}"`);
     backend = await openBackend({ dbPath: path, key, readsNoPositions: READ_NO_POSITIONS.has(name) });
     await command(backend.handlers, args, io, { dbPath: path });
+    if (made !== null && ONLY_READS.has(name)) io.err(`note: ${madeNew(made)}.\n`);
     return 0;
   } catch (err) {
     if (err instanceof InterruptedError) {
@@ -76,7 +90,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 1;
     }
     if (known) {
-      io.err(`themelens: ${known.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      // One line still: the reason a portfolio or snapshot is missing may be the path.
+      const because = made !== null && known.code === 'NOT_FOUND' ? ` (${madeNew(made)}.)` : '';
+      io.err(`themelens: ${known.message.replace(/\s*\n\s*/g, ' ')}${because}\n`);
       return 1;
     }
     // A bug's message may quote a row of the user's portfolio: shown only when asked for.

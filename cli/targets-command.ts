@@ -5,6 +5,7 @@ import { portfolioNameKey } from '../shared/domain/portfolio-name';
 import { formatPoints as pts } from '../shared/report/html-extras';
 import { parseCommandArgs, type Io } from './args';
 import { UsageError } from './errors';
+import { AppError } from '../shared/api/errors';
 import { baseCurrencyArg, portfolioArg, portfolioOrClient } from './portfolio-args';
 import type { Exposure } from '../shared/exposure/model';
 
@@ -25,6 +26,16 @@ function parseBand(text: string): number {
   const bp = m ? Math.round(Number(m[1]) * 100) : NaN;
   if (!(bp >= 0 && bp <= 10_000)) throw new UsageError(`--band "${text}" should be percentage points, e.g. --band 5`);
   return bp;
+}
+
+/**
+ * `targets remove` of a theme that has no target is refused (exit 1): it used to print the targets
+ * and exit 0, so a script's misspelt theme looked removed.
+ */
+function targetToRemove(targets: readonly { themeId: string }[], themeId: string, name: string): void {
+  if (targets.some((t) => t.themeId === themeId)) return;
+  const have = targets.length > 0 ? `Its targets: ${targets.map((t) => t.themeId).join(', ')}.` : 'It has no targets.';
+  throw new AppError('NOT_FOUND', `${name} has no target for "${themeId}": nothing was removed. ${have}`);
 }
 
 /** One decimal, and a share that rounds to zero is 0.0%, never -0.0% (shared/report/format.ts). */
@@ -51,18 +62,24 @@ export async function targetsCommand(h: BackendHandlers, args: string[], io: Io)
   let exposure: { themes: Exposure['themes'] } | null;
   if ('client' in scope) {
     const client = scope.client;
-    if (change === 'set') await h.setClientTarget(validateInput('setClientTarget', { client, themeId: themeId as string, shareBp, bandBp }));
-    if (change === 'remove') await h.removeClientTarget(validateInput('removeClientTarget', { client, themeId: themeId as string }));
-    targets = await h.listClientTargets(validateInput('listClientTargets', { client }));
     const clients = await h.listClients({});
     name = clients.find((c) => portfolioNameKey(c.name) === portfolioNameKey(client))?.name ?? client;
+    if (change === 'set') await h.setClientTarget(validateInput('setClientTarget', { client, themeId: themeId as string, shareBp, bandBp }));
+    if (change === 'remove') {
+      targetToRemove(await h.listClientTargets(validateInput('listClientTargets', { client })), themeId as string, name);
+      await h.removeClientTarget(validateInput('removeClientTarget', { client, themeId: themeId as string }));
+    }
+    targets = await h.listClientTargets(validateInput('listClientTargets', { client }));
     const held = clients.some((c) => c.name === name && c.portfolios.some((p) => p.snapshotCount > 0));
     exposure = held && targets.length > 0 ? await h.getClientExposure(validateInput('getClientExposure', { client, ...baseCurrencyArg(values['base-currency']), positionLimit: 0 })) : null;
   } else {
     const portfolio = await portfolioArg(h, scope.portfolio);
     name = portfolio.name;
     if (change === 'set') await h.setThemeTarget(validateInput('setThemeTarget', { portfolioId: portfolio.id, themeId: themeId as string, shareBp, bandBp }));
-    if (change === 'remove') await h.removeThemeTarget(validateInput('removeThemeTarget', { portfolioId: portfolio.id, themeId: themeId as string }));
+    if (change === 'remove') {
+      targetToRemove(await h.listThemeTargets({ portfolioId: portfolio.id }), themeId as string, name);
+      await h.removeThemeTarget(validateInput('removeThemeTarget', { portfolioId: portfolio.id, themeId: themeId as string }));
+    }
     targets = await h.listThemeTargets({ portfolioId: portfolio.id });
     exposure = portfolio.snapshotCount > 0 && targets.length > 0 ? await h.getExposure({ portfolioId: portfolio.id, positionLimit: 0 }) : null;
   }

@@ -15,6 +15,7 @@ import { keyForText, securityByIsin, securityByListing } from '../securities/key
 import { applyTagChanges, isCashKey, listTags, normaliseSymbolKey } from '../repos/tags';
 import { suggestionThemes } from '../repos/packs';
 import { getTheme, listThemes } from '../repos/themes';
+import { describeLocation } from '../import/import-errors';
 
 /** The themes and tags as a file colleagues can import: JSON (with the themes) or CSV. */
 export function exportTags(db: Db, format: 'json' | 'csv'): string {
@@ -157,7 +158,7 @@ export function importTags(db: Db, path: string, now: string): TagImportPreview 
   const file = readTagFile(path);
   const preview = previewOf(db, basename(path), file);
   const first = preview.errors[0] ?? null;
-  if (first) throw new AppError('IMPORT_INVALID_ROWS', `${preview.file} line ${first.line}: ${first.message} Nothing was imported.`, { issues: preview.errors });
+  if (first) throw new AppError('IMPORT_INVALID_ROWS', `${describeLocation(preview.file, first.line, first.column, first.header)}: ${first.message} Nothing was imported.`, { issues: preview.errors });
   const conflict = preview.rows.find((r) => r.status === 'conflict');
   if (conflict) throw new AppError('CONFLICT', `${preview.file} line ${conflict.line}: ${conflict.message} Nothing was imported.`, { conflicts: preview.rows.filter((r) => r.status === 'conflict') });
   db.transaction(() => {

@@ -48,6 +48,8 @@ export function parseTagCsv(text: string): TagFile {
   const tags: TagFileTag[] = [];
   const cols = (header?.cells ?? []).map((h) => h.trim().toLowerCase());
   const at = (name: string) => cols.indexOf(name);
+  // A column as the file names it ("Weight"), for the message that points at a cell.
+  const named = (name: string) => (header?.cells[at(name)] ?? name).trim();
   if (at('symbol') < 0 || at('theme') < 0 || at('weight') < 0) {
     errors.push(issue(1, null, null, (header?.cells ?? []).join(','), TAG_FILE_TEXT.badHeader, { columns: TAG_CSV_HEADER.join(',') }));
     return { themes: [], tags, errors };
@@ -65,9 +67,9 @@ export function parseTagCsv(text: string): TagFile {
     const symbol = cell('symbol');
     const themeId = cell('theme');
     const weight = parseWeightToBp(cell('weight'));
-    if (!symbol) errors.push(issue(row.line, at('symbol') + 1, 'symbol', '', TAG_FILE_TEXT.emptySymbol));
-    else if (!THEME_ID.test(themeId)) errors.push(issue(row.line, at('theme') + 1, 'theme', themeId, TAG_FILE_TEXT.badThemeId));
-    else if (weight === null) errors.push(issue(row.line, at('weight') + 1, 'weight', cell('weight'), TAG_FILE_TEXT.badWeight));
+    if (!symbol) errors.push(issue(row.line, at('symbol') + 1, named('symbol'), '', TAG_FILE_TEXT.emptySymbol));
+    else if (!THEME_ID.test(themeId)) errors.push(issue(row.line, at('theme') + 1, named('theme'), themeId, TAG_FILE_TEXT.badThemeId));
+    else if (weight === null) errors.push(issue(row.line, at('weight') + 1, named('weight'), cell('weight'), TAG_FILE_TEXT.badWeight));
     else tags.push({ line: row.line, symbol, isin: cell('isin').toUpperCase() || null, exchange: cell('exchange').toUpperCase() || null, themeId, weightBp: weight, rationale: cell('rationale') || null, sourceUrl: cell('source') || null });
   }
   if (reader.unterminatedQuoteLine !== null) errors.push(issue(reader.unterminatedQuoteLine, null, null, '', TAG_FILE_TEXT.unclosedQuote));

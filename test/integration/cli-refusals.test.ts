@@ -70,6 +70,16 @@ describe('command-line refusals', () => {
     expect(dumpContent(db)).toEqual(before);
   });
 
+  it("a tag file's unreadable cell is named by line and column, as a holdings file's is", () => {
+    const bad = join(temp.dir, 'bad-weight.csv');
+    writeFileSync(bad, 'Symbol,Theme,Weight\nKMI,oil-logistics,0.6\nNVDA,data-centers,abc\n');
+    const before = dumpContent(db);
+    const r = cli('tags', 'import', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('themelens: bad-weight.csv line 3, column 3 (Weight): The weight must be a fraction 0..1 (0.5) or a percentage (50%). Nothing was imported.\n');
+    expect(dumpContent(db)).toEqual(before);
+  });
+
   it('a portfolio, client or theme name is one line: a line break or tab is refused, the listing stays one portfolio a line', () => {
     const holdings = join(temp.dir, 'u.csv');
     const before = dumpContent(db);

@@ -46,7 +46,8 @@ describe('themelens CLI (the command-line contract in the README)', () => {
   });
 
   it('tags and untags with weights, and exposure follows to the cent', () => {
-    expect(runCli(['tag', 'nvda', 'data-centers', '--weight', '0.6', '--db', db])).toMatchObject({ code: 0, stdout: 'NVDA: data-centers 60% (40% untagged)\n' });
+    // A held symbol: no note.
+    expect(runCli(['tag', 'nvda', 'data-centers', '--weight', '0.6', '--db', db])).toEqual({ code: 0, stdout: 'NVDA: data-centers 60% (40% untagged)\n', stderr: '' });
     expect(runCli(['tag', 'KMI', 'oil-logistics', '--db', db]).code).toBe(0);
     expect(runCli(['tag', 'COHR', 'diamond-semiconductors', '--weight', '0.25', '--db', db]).code).toBe(0);
     let report = reportJson();
@@ -69,6 +70,35 @@ describe('themelens CLI (the command-line contract in the README)', () => {
       ['KMI', 'oil-logistics', null, 1],
       ['NVDA', 'data-centers', null, 0.6],
     ]);
+  });
+
+  it('tags a symbol no portfolio holds, and says so (a misspelling counted nowhere without a word)', () => {
+    const r = runCli(['tag', 'NVDQ', 'data-centers', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('NVDQ: data-centers 100% (0% untagged)\n');
+    expect(r.stderr).toBe(`note: NVDQ is in no portfolio's latest holdings, so this tag counts nowhere yet. If that is a misspelling, "themelens securities" lists the held ones.\n`);
+    expect(runCli(['untag', 'NVDQ', '--db', db]).code).toBe(0);
+  });
+
+  it('says when --db named no database (a mistyped path answered from a new, empty one without a word)', () => {
+    const typo = join(temp.dir, 'clinets.db');
+    const themes = runCli(['themes', '--db', typo]);
+    expect(themes.code).toBe(0);
+    expect(themes.stdout).toContain('data-centers');
+    expect(themes.stderr).toBe(`note: there was no database at ${typo}: this command made a new, empty one. Check --db.\n`);
+    // Now it is there: said no more.
+    expect(runCli(['themes', '--db', typo]).stderr).toBe('');
+    const missing = join(temp.dir, 'typo', 'other.db');
+    const report = runCli(['report', '--portfolio', 'Fid', '--format', 'json', '--db', missing]);
+    expect(report.code).toBe(1);
+    expect(report.stderr).toBe(`themelens: There is no portfolio named "Fid". Run "themelens portfolios" to list them. (there was no database at ${missing}: this command made a new, empty one. Check --db.)\n`);
+    // A command that puts something in says nothing of it: making the database is what it was asked.
+    expect(runCli(['fx', 'EUR', '1.1', '--as-of', '2026-11-01', '--db', join(temp.dir, 'fresh.db')]).stderr).toBe('');
+  });
+
+  it('refuses a weight given twice (the last one used to win without a word)', () => {
+    const r = runCli(['tag', 'KMI', 'oil-logistics', '--weight', '0.5', '--weight', '0.7', '--db', db]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'themelens: --weight is given twice: give it once. Run "themelens help" for usage.\n' });
   });
 
   it('refuses weights above 100% for one symbol with a clear message', () => {

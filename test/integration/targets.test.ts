@@ -45,6 +45,21 @@ describe('themelens targets', () => {
     expect(over.stderr).toContain('would add up to 110.00%, more than 100%');
     expect(cli('targets', 'set', 'oil-logistics', '1.5', '--portfolio', 'Fid').code).toBe(2);
     expect(cli('targets', 'set', 'space', '10%', '--portfolio', 'Fid').stderr).toContain('no theme with id space');
+    // A target that is not there: refused, where before it printed the list and exited 0.
+    const missing = cli('targets', 'remove', 'oil-logistics', '--portfolio', 'Fid');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('themelens: Fid has no target for "oil-logistics": nothing was removed. Its targets: data-centers.\n');
     expect(cli('targets', 'remove', 'data-centers', '--portfolio', 'Fid').stdout).toContain('Fid has no targets');
+    expect(cli('targets', 'remove', 'data-centers', '--portfolio', 'Fid').stderr).toContain('It has no targets.');
+  });
+
+  it('a negative share is said to be one, and a band given twice is refused', () => {
+    const negative = cli('targets', 'set', 'data-centers', '-0.1', '--portfolio', 'Fid');
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('"-0.1" is a negative number');
+    const twice = cli('targets', 'set', 'data-centers', '10%', '--band', '5', '--band', '10', '--portfolio', 'Fid');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--band is given twice');
+    expect(cli('targets', '--portfolio', 'Fid').stdout).toBe('Fid has no targets. Set one: themelens targets set data-centers 25% --band 5 --portfolio "Fid"\n');
   });
 });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandArgs } from '../../../cli/args';
+import { UsageError } from '../../../cli/errors';
+
+const OPTIONS = { weight: { type: 'string' }, map: { type: 'string', multiple: true }, json: { type: 'boolean' } } as const;
+
+function refusal(args: string[]): string {
+  try {
+    parseCommandArgs(args, OPTIONS);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    return (err as Error).message;
+  }
+  throw new Error(`${args.join(' ')} was not refused`);
+}
+
+describe('parseCommandArgs', () => {
+  it('refuses an option given twice, where before the last one won without a word', () => {
+    expect(refusal(['NVDA', '--weight', '0.5', '--weight', '0.7'])).toBe('--weight is given twice: give it once');
+    expect(refusal(['--json', '--json'])).toBe('--json is given twice: give it once');
+  });
+
+  it('still takes an option that may repeat, each time', () => {
+    expect(parseCommandArgs(['--map', 'symbol=Ticker', '--map', 'value=Amount'], OPTIONS).values.map).toEqual(['symbol=Ticker', 'value=Amount']);
+  });
+
+  it('says a negative number is one, not "Unknown option \'-0\'"', () => {
+    expect(refusal(['set', 'data-centers', '-0.1'])).toBe('"-0.1" is a negative number: shares, weights, bands and rates cannot be below 0');
+    expect(refusal(['EUR', '-.5'])).toContain('"-.5" is a negative number');
+    // A real unknown option keeps the parser's own words.
+    expect(refusal(['-x'])).toContain("Unknown option '-x'");
+  });
+
+  it('reads everything after -- as it is', () => {
+    expect(parseCommandArgs(['--', '-0.1'], OPTIONS).positionals).toEqual(['-0.1']);
+  });
+
+  it('parses an ordinary line unchanged', () => {
+    const r = parseCommandArgs(['NVDA', 'data-centers', '--weight', '0.5', '--json'], OPTIONS);
+    expect(r).toEqual({ values: { weight: '0.5', json: true }, positionals: ['NVDA', 'data-centers'] });
+  });
+});
