@@ -82,6 +82,8 @@ export function formatShare(share: number): string {
   // A positive share too small to show is "<0.1%": "0.0%" beside $1,633.80 reads as none.
   const text = f.format(share);
   if (share > 0 && text === f.format(0)) return `<${f.format(0.001)}`;
+  // Its mirror: a share short of all that rounds to all is ">99.9%" (Untagged "100.0%" beside themes of "<0.1%" read as nothing tagged).
+  if (share < 1 && text === f.format(1)) return `>${f.format(0.999)}`;
   return share < 0 && text === f.format(-0) ? f.format(0) : text;
 }
 

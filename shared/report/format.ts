@@ -32,11 +32,13 @@ export const fixedShare = (share: number, digits = 6): string => unsignedZero(sh
 /**
  * A share (fraction) as a percentage with one decimal: 0.3201 -> "32.0%". A holding too small to
  * show is "<0.1%", not "0.0%", which reads as none (USD 1,633.80 of 9.2 million); a negative one
- * that rounds to zero (cash of -0.01) is "0.0%".
+ * that rounds to zero (cash of -0.01) is "0.0%"; a share short of all that rounds to all is ">99.9%".
  */
 export const formatShare = (share: number): string => {
   const text = unsignedZero((share * 100).toFixed(1));
-  return share > 0 && text === '0.0' ? '<0.1%' : `${text}%`;
+  if (share > 0 && text === '0.0') return '<0.1%';
+  // Its mirror: Untagged "100.0%" beside themes of "<0.1%" read as nothing tagged.
+  return share < 1 && text === '100.0' ? '>99.9%' : `${text}%`;
 };
 
 /** A weight (fraction 0..1) as a percentage without trailing zeros: 0.125 -> "12.5%". */

@@ -31,6 +31,7 @@ describe('fast tagging: multi-select with the keyboard, bulk tag, undo, redo', (
     await h.page.keyboard.type('50');
     // KMI, EQIX and NVDA (Z8) selected: NVDA (X1) is tagged too, and the bar says so before the click.
     expect(await h.page.getByTestId('bulk-also-tagged').innerText()).toBe('1 more position holds one of these symbols and is tagged too (a tag is of the symbol).');
+    expect(await h.page.getByTestId('bulk-apply').innerText()).toBe('Tag 4');
     await h.screenshot('40-bulk-selection');
     await h.page.keyboard.press('Enter');
     await h.page.getByTestId('exposure-row-data-centers').filter({ hasText: /\$\d/ }).filter({ hasNotText: '$0.00' }).waitFor();

@@ -69,7 +69,8 @@ export function BulkTagBar({
       <span className="pct-sign">%</span>
       {/* Read-only: greyed, its tooltip saying why (Enter in the weight says it too). */}
       <button type="button" className="primary small" data-testid="bulk-apply" onClick={() => void apply()} disabled={readOnly !== null} title={readOnly?.message}>
-        {t('Tag {{n}}', { n: formatCount(count) })}
+        {/* The positions the click tags: the selected ones and those holding the same symbols ("Tag 3" tagged 4). */}
+        {t('Tag {{n}}', { n: formatCount(count + alsoTagged) })}
       </button>
       <button type="button" className="small" onClick={onClear}>
         {t('Clear selection')}

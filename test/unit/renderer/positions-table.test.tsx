@@ -48,10 +48,13 @@ describe('positions table', () => {
     await waitFor(() => expect(screen.getAllByTestId(/^position-row-/)).toHaveLength(2));
     fireEvent.click(screen.getByTestId('position-row-NVDA'));
     expect(screen.getByTestId('bulk-also-tagged').textContent).toBe('1 more position holds one of these symbols and is tagged too (a tag is of the symbol).');
+    // The button counts what it tags: the one selected and the one holding the same symbol.
+    expect(screen.getByTestId('bulk-apply').textContent).toBe('Tag 2');
     // KMI alone: no other position holds it.
     fireEvent.click(screen.getByTestId('position-row-KMI'));
     await waitFor(() => expect(screen.getByTestId('bulk-bar').textContent).toMatch(/^1 selected/));
     expect(screen.queryByTestId('bulk-also-tagged')).toBeNull();
+    expect(screen.getByTestId('bulk-apply').textContent).toBe('Tag 1');
   });
 
   it('searches, filters by theme and sorts by a column header, saying how many rows match', async () => {
