@@ -13,7 +13,7 @@ import { ReadOnlyContext } from './ui/read-only';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportErrorDialog } from './import/ImportErrorDialog';
 import { ProgressBar } from './import/ProgressBar';
-import { Toasts, useToasts } from './ui/Toast';
+import { Toasts, useToasts, useWarningFollowsPortfolio } from './ui/Toast';
 import { BackupsDialog } from './backups/BackupsDialog';
 import { ReadOnlyBanner } from './backups/ReadOnlyBanner';
 import { NoticeBanner } from './ui/NoticeBanner';
@@ -155,6 +155,7 @@ export function App() {
   useEffect(() => {
     if (deletion) dismissToast('notice');
   }, [deletion, dismissToast]);
+  useWarningFollowsPortfolio(toasts, selectedId, dismissToast);
   const selected = portfolios?.find((p) => p.id === selectedId) ?? null;
   // A portfolio without a snapshot yet (just created, or its last one deleted) has no exposure to
   // ask for: its view says to import a holdings file, with no error beside it.
@@ -219,7 +220,7 @@ export function App() {
             : '';
       const repriced = t('Repriced {{repriced}} of {{positions}} positions from {{file}}, as of {{date}}.', { repriced: r.repriced, positions: r.positions, file: r.file, date: formatDate(r.snapshot.asOf) });
       // Positions that kept an old value are something to check: that message stays until dismissed.
-      setToast({ text: stale ? `${repriced} ${stale}` : repriced, kind: stale ? 'warn' : 'ok' });
+      setToast({ text: stale ? `${repriced} ${stale}` : repriced, kind: stale ? 'warn' : 'ok', portfolioId: selectedId });
     } catch (err) {
       setToast({ text: errorWords(err), kind: 'error' });
     } finally {

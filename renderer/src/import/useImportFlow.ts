@@ -121,7 +121,7 @@ export function useImportFlow({ portfolios, readOnly, refreshPortfolios, onImpor
         // What asks the user to check a figure (a total the rows do not add up to, a value of the wrong
         // sign, a value left empty) is said, and stays said; the rest of the warnings are notes the
         // views show in their own way (another table after the positions, rates in use, Needs review).
-        notify(outcome.checks.length > 0 ? { text: t('{{done}} Before relying on its figures, check:', { done }), kind: 'warn', details: outcome.checks.map((c) => checkWords(t, c)) } : { text: done, kind: 'ok' });
+        notify(outcome.checks.length > 0 ? { text: t('{{done}} Before relying on its figures, check:', { done }), kind: 'warn', details: outcome.checks.map((c) => checkWords(t, c)), portfolioId: outcome.portfolio.id } : { text: done, kind: 'ok' });
         // The hint is a courtesy: a failure to read the suggestions never turns the import into an error.
         if (first) void showProgramHint();
       } catch (err) {

@@ -9,6 +9,8 @@ export interface ToastMessage {
   text: string;
   kind: 'ok' | 'error' | 'warn';
   details?: string[] | undefined;
+  /** The portfolio whose figures a warning is about: it goes when another is chosen, where it read as that one's. */
+  portfolioId?: number | undefined;
 }
 
 /**
@@ -95,6 +97,14 @@ export function useToasts(): { shown: ShownToasts; show: (message: ToastMessage)
   }, []);
   const dismiss = useCallback((which: keyof ShownToasts) => setShown((s) => ({ ...s, [which]: null })), []);
   return { shown, show, dismiss };
+}
+
+/** A warning about another portfolio than the one on screen goes (the import's checks stay with its snapshot). */
+export function useWarningFollowsPortfolio(shown: ShownToasts, portfolioId: number | null, dismiss: (which: keyof ShownToasts) => void): void {
+  const about = shown.warning?.portfolioId;
+  useEffect(() => {
+    if (about !== undefined && about !== portfolioId) dismiss('warning');
+  }, [about, portfolioId, dismiss]);
 }
 
 /** Space between the warning and a notice above it, and below the warning (px). */

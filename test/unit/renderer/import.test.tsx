@@ -381,6 +381,26 @@ describe('importing holdings', () => {
     expect(screen.queryByTestId('toast')).toBeNull();
   });
 
+  it("an import's warning goes when another portfolio is chosen, where it read as that one's figures", async () => {
+    const smith = makePortfolio();
+    const other = makePortfolio({ id: 2, name: 'Other', latestSnapshotId: 2 });
+    const bridge = installBridge({ portfolios: [smith, other] });
+    bridge.chooseImportFile.mockResolvedValue(FILE);
+    const sign = { kind: 'sign', count: 1, first: { line: 2, label: 'AAPL', quantity: '10', price: '150', valueCents: -150000 } } as const;
+    bridge.importHoldings.mockResolvedValueOnce({ ...makeOutcome(smith), warnings: [checkText(sign)], checks: [sign] });
+    render(<App />);
+    await openImportDialog();
+    fireEvent.click(screen.getByTestId('new-portfolio-confirm'));
+    expect((await screen.findByTestId('toast')).className).toContain('warn');
+    await waitFor(() => expect((screen.getByTestId('portfolio-picker') as HTMLSelectElement).value).toBe('1'));
+    // Choosing the portfolio it is about again keeps it; another one takes it away.
+    fireEvent.change(screen.getByTestId('portfolio-picker'), { target: { value: '1' } });
+    await act(async () => {});
+    expect(screen.getByTestId('toast').className).toContain('warn');
+    fireEvent.change(screen.getByTestId('portfolio-picker'), { target: { value: '2' } });
+    await waitFor(() => expect(screen.queryByTestId('toast')).toBeNull());
+  });
+
   it('says an identifier that fails its check digit, with its file, line and column, in English (as the command line) and Japanese', async () => {
     const bridge = installBridge({ portfolios: [makePortfolio()] });
     bridge.chooseImportFile.mockResolvedValue(FILE);
