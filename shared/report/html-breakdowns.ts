@@ -29,11 +29,14 @@ export function accountsHtml(doc: ReportDocument): string {
   const b = breakdownsOf(doc);
   const { html } = textOf(doc);
   const m = (v: number) => e(formatMoney(v, r.baseCurrency));
+  // A Note column only when an account has something to note (positions without a rate).
+  const noted = b.accounts.some((a) => a.withoutRate);
   const rows = b.accounts.map((a) =>
-    `<tr>${td(e(a.account))}${td(String(a.positionCount), true)}${td(m(a.value), true)}${b.themes.map((t) => td(m(a.themes[t.id] ?? 0), true)).join('')}${td(m(a.untaggedValue), true)}${td(a.withoutRate ? html('{{n}} without a rate', { n: a.withoutRate }) : '')}</tr>`,
+    `<tr>${td(e(a.account))}${td(String(a.positionCount), true)}${td(m(a.value), true)}${b.themes.map((t) => td(m(a.themes[t.id] ?? 0), true)).join('')}${td(m(a.untaggedValue), true)}${noted ? td(a.withoutRate ? html('{{n}} without a rate', { n: a.withoutRate }) : '') : ''}</tr>`,
   );
-  const head = [html('Account'), html('Positions'), html('Value ({{currency}})', { currency: e(r.baseCurrency) }), ...b.themes.map((t) => swatch(t.color) + e(t.name)), html('Untagged'), html('Note')];
-  return `<h2>${html('By account')}</h2>\n${partial(doc)}<p class="meta">${html('Net exposure per theme in {{currency}}, sub-themes included.', { currency: e(r.baseCurrency) })}</p>\n${table(head, rows, range(head).slice(1, -1))}`;
+  const head = [html('Account'), html('Positions'), html('Value ({{currency}})', { currency: e(r.baseCurrency) }), ...b.themes.map((t) => swatch(t.color) + e(t.name)), html('Untagged'), ...(noted ? [html('Note')] : [])];
+  const numeric = range(head).slice(1, noted ? -1 : undefined);
+  return `<h2>${html('By account')}</h2>\n${partial(doc)}<p class="meta">${html('Net exposure per theme in {{currency}}, sub-themes included.', { currency: e(r.baseCurrency) })}</p>\n${table(head, rows, numeric)}`;
 }
 
 /** Each currency held: its local sum, its value and share in the base currency, and the rate used. */

@@ -74,6 +74,8 @@ export function themeDetailsHtml(doc: ReportDocument): string {
   const { tr, html } = textOf(doc);
   const notes = new Map(doc.tagNotes.map((n) => [`${n.symbolKey}\u0000${n.themeId}`, n]));
   const byTheme = contributionsByTheme(r);
+  // A Rationale column only when some tag has one: empty on every row, it took a seventh of the width.
+  const hasWhy = doc.tagNotes.some((n) => n.rationale || n.sourceUrl);
   const parts = r.themes.map((t) => {
     const all = byTheme.get(t.id) ?? [];
     // In the positions' order (largest position first); cut, the largest contributions.
@@ -81,11 +83,11 @@ export function themeDetailsHtml(doc: ReportDocument): string {
     const rows = listed.map(({ position: p, theme: pt }) => {
       const note = notes.get(`${p.symbolKey}\u0000${t.id}`);
       const why = [note?.rationale ?? '', note?.sourceUrl ?? ''].filter(Boolean).map(e).join('<br>');
-      return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatWeight(pt.weight), true)}${td(e(sourceLabel(pt.source ?? note?.source ?? 'manual', tr)))}${td(why)}${td(e(formatMoney(pt.value, r.baseCurrency)), true)}</tr>`;
+      return `<tr>${td(e(p.account))}${td(e(p.symbol))}${desc(e(p.description))}${td(formatWeight(pt.weight), true)}${td(e(sourceLabel(pt.source ?? note?.source ?? 'manual', tr)))}${hasWhy ? td(why) : ''}${td(e(formatMoney(pt.value, r.baseCurrency)), true)}</tr>`;
     });
     if (rows.length === 0) return `<h3>${swatch(t.color)}${e(t.name)}</h3>\n<p class="meta">${html('No position is tagged with this theme.')}</p>`;
     const cut = all.length > PAGE_ROWS ? `<p class="meta">${html('The {{shown}} largest of its {{total}} positions; the CSV, XLSX and JSON reports list every one.', { shown: formatQuantity(PAGE_ROWS), total: formatQuantity(all.length) })}</p>\n` : '';
-    return `<h3>${swatch(t.color)}${e(t.name)}: ${e(formatMoney(t.value, r.baseCurrency))} (${formatShare(t.share)})</h3>\n${cut}${table([html('Account'), html('Symbol'), html('Description'), html('Weight'), html('Source'), html('Rationale'), html('Contribution')], rows, [3, 6])}`;
+    return `<h3>${swatch(t.color)}${e(t.name)}: ${e(formatMoney(t.value, r.baseCurrency))} (${formatShare(t.share)})</h3>\n${cut}${table([html('Account'), html('Symbol'), html('Description'), html('Weight'), html('Source'), ...(hasWhy ? [html('Rationale')] : []), html('Contribution')], rows, [3, hasWhy ? 6 : 5])}`;
   });
   return `<h2>${html('Themes and their positions')}</h2>\n${parts.join('\n')}`;
 }

@@ -19,3 +19,31 @@ describe('report table headers', () => {
     for (const th of rowHeads) expect(th).toMatch(/ scope="row"/);
   });
 });
+
+describe('columns that would be empty on every row are left out', () => {
+  const headsOf = (html: string, section: string) => {
+    const at = html.indexOf(section);
+    const head = /<thead>(.*?)<\/thead>/s.exec(html.slice(at))![1] as string;
+    return [...head.matchAll(/<th\b[^>]*>(.*?)<\/th>/gs)].map((m) => (m[1] as string).replace(/<svg.*?<\/svg>/g, ''));
+  };
+
+  it("the themes' Rationale only when some tag has one", () => {
+    const plain = renderReportHtml(documentOf(makeReport(), { preferences: DEFAULT_PREFERENCES }));
+    expect(headsOf(plain, 'Themes and their positions')).toEqual(['Account', 'Symbol', 'Description', 'Weight', 'Source', 'Contribution']);
+    expect(plain).toMatch(/<td>manual<\/td><td class="num">USD.12,978\.00<\/td>/);
+    const tagNotes = [{ symbolKey: 'NVDA', themeId: 'data-centers', weight: 0.6, source: 'manual', rationale: 'GPU demand', sourceUrl: null }];
+    const noted = renderReportHtml(documentOf(makeReport(), { preferences: DEFAULT_PREFERENCES, tagNotes }));
+    expect(headsOf(noted, 'Themes and their positions')).toEqual(['Account', 'Symbol', 'Description', 'Weight', 'Source', 'Rationale', 'Contribution']);
+    expect(noted).toMatch(/<td>manual<\/td><td>GPU demand<\/td><td class="num">USD.12,978\.00<\/td>/);
+  });
+
+  it("the accounts' Note only when an account has positions without a rate", () => {
+    const plain = renderReportHtml(documentOf(makeReport(), { preferences: DEFAULT_PREFERENCES }));
+    expect(headsOf(plain, 'By account').at(-1)).toBe('Untagged');
+    const eur = { account: 'Y2', symbol: 'SAP', symbolKey: 'SAP', description: 'SAP SE', quantity: 10, value: null, localValue: 2000, currency: 'EUR', isCash: false, themes: [] };
+    const base = makeReport();
+    const missing = renderReportHtml(documentOf(makeReport({ positions: [...base.positions, eur as unknown as (typeof base.positions)[number]], positionCount: 3 }), { preferences: DEFAULT_PREFERENCES }));
+    expect(headsOf(missing, 'By account').at(-1)).toBe('Note');
+    expect(missing).toContain('1 without a rate');
+  });
+});
