@@ -102,6 +102,11 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     expect(text).toMatch(/Account X12345678: \$36,395\.36/);
     expect(text).toMatch(/Data-center infrastructure\s+\$24,345\.80/);
     expect(await h.page.getByTestId('account-row-Z87654321').innerText()).toContain('$8,700.00');
+    // The row of all accounts adds up to the portfolio's total: no disagreement said.
+    const all = (await h.page.getByTestId('accounts-total').locator('td.num').allInnerTexts()).map((x) => Math.round(Number(x.replace(/[$,]/g, '')) * 100));
+    const rows = await Promise.all((await h.page.locator('tr[data-testid^="account-row-"]').all()).map(async (r) => (await r.locator('td.num').allInnerTexts()).map((x) => Math.round(Number(x.replace(/[$,]/g, '')) * 100))));
+    expect(all).toEqual(all.map((_, k) => rows.reduce((sum, r) => sum + (r[k] as number), 0)));
+    expect(await h.page.getByTestId('accounts-disagree').count()).toBe(0);
     // Round steps a reader can check a bar against (recharts alone drew $9.5K, $19K, $28.5K, $38K).
     expect(await chart.locator('.recharts-cartesian-axis-tick-value[text-anchor="end"]').allTextContents()).toEqual(['$0', '$10K', '$20K', '$30K', '$40K']);
     await h.screenshot('analytics-accounts-tooltip');
@@ -199,6 +204,9 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     await h.page.getByText('Imported 1 rate from jpy-rates.csv').waitFor();
     expect(await h.page.getByTestId('fx-missing-warning').count()).toBe(0);
     expect(await h.page.getByTestId('fx-row-JPY').innerText()).toContain('1 JPY = 0.0061 EUR');
+    // Every currency rated: the row of all currencies is the whole portfolio.
+    expect(await h.page.getByTestId('fx-total').innerText()).toMatch(/100\.0%/);
+    expect(await h.page.getByTestId('fx-disagree').count()).toBe(0);
     // The same holdings with DEGIRO's own "Value in EUR": valued by the broker, nothing missing.
     await importFile(h, DEGIRO, { portfolioName: 'Degiro (EUR)', baseCurrency: 'EUR' });
     await h.page.reload();
@@ -215,6 +223,7 @@ describe('exposure analytics views (real renderer, real backend, real SQLite)', 
     expect((await differs.innerText()).trim()).toBe('⚠ 8.4% from the rate');
     expect(await differs.getAttribute('title')).toMatch(/At 1 JPY = 0\.0061 EUR \(as of \w{3} \d{1,2}, \d{4}\) it would be €1,490\.54, 8\.4% apart/);
     expect(await h.page.getByTestId('fx-broker-differs-USD').count()).toBe(0);
+    expect(await h.page.getByTestId('fx-disagree').count()).toBe(0);
     await h.screenshot('analytics-currencies-broker-values');
     await h.page.getByTestId('portfolio-picker').selectOption({ label: 'Smith family' });
   });

@@ -5,12 +5,14 @@ import { ChartFrame } from './charts/ChartFrame';
 import { seriesOf } from './charts/colors';
 import { formatDate, formatMoney } from '../format';
 import type { ViewProps } from './AnalyticsViews';
+import { centsSum, disagree } from './column-total';
 
 /** Exposure by account: a stacked bar per account and the same figures as a table. */
 export function AccountsView({ breakdown: b, portfolioName, onMessage }: ViewProps & { breakdown: AccountBreakdown }) {
   const { t } = useTranslation();
   const cur = b.baseCurrency;
   const series = seriesOf(b.themes);
+  const sum = centsSum(b.accounts.map((a) => a.totalValue));
   const data: AccountDatum[] = b.accounts.map((a) => ({ account: a.account || t('(none)'), total: a.totalValue, untagged: a.untaggedValue, ...Object.fromEntries(b.themes.map((t) => [t.id, a.themes[t.id] ?? 0])) }));
   return (
     <div className="view-grid" data-testid="accounts-view">
@@ -46,7 +48,27 @@ export function AccountsView({ breakdown: b, portfolioName, onMessage }: ViewPro
               </tr>
             ))}
           </tbody>
+          {b.accounts.length > 1 && (
+            <tfoot>
+              <tr className="total-row" data-testid="accounts-total">
+                <th scope="row">{t('All accounts')}</th>
+                {series.map((s) => (
+                  <td key={s.id} className="num">
+                    {formatMoney(centsSum(data.map((d) => Number(d[s.id] ?? 0))), cur)}
+                  </td>
+                ))}
+                <td className="num">{formatMoney(sum, cur)}</td>
+                <td className="num">{b.accounts.reduce((n, a) => n + a.positionCount, 0)}</td>
+              </tr>
+            </tfoot>
+          )}
         </table>
+        {/* The accounts are the portfolio in parts: should they not add up to its total, that is said, never left to be noticed. */}
+        {disagree(sum, b.totalValue) && (
+          <p className="field-error" role="alert" data-testid="accounts-disagree">
+            {t('The accounts add up to {{sum}}, but the portfolio totals {{total}}.', { sum: formatMoney(sum, cur), total: formatMoney(b.totalValue, cur) })}
+          </p>
+        )}
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { formatCount, formatDate, formatMoney, formatShare } from '../format';
 import type { ViewProps } from './AnalyticsViews';
 import { RateHistory } from './RateHistory';
 import { errorWords } from '../failure-words';
+import { centsSum, disagree } from './column-total';
 
 /**
  * The FX rate screen: every currency the snapshot holds, the rate that values it and that rate's date,
@@ -22,6 +23,8 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
   const [history, setHistory] = useState<FxRate[]>([]);
   const [historyStamp, setHistoryStamp] = useState(0);
   const cur = b.baseCurrency;
+  // What the rated currencies come to (one without a rate is left out of every figure, the total too).
+  const valued = centsSum(b.currencies.map((c) => c.value ?? 0));
   useEffect(() => setAsOf(b.asOf), [b.asOf]);
   useEffect(() => {
     let live = true;
@@ -164,7 +167,27 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
             </tr>
           ))}
         </tbody>
+        {b.currencies.length > 1 && (
+          <tfoot>
+            <tr className="total-row" data-testid="fx-total">
+              <th scope="row">{t('All currencies')}</th>
+              <td className="num">{b.currencies.reduce((n, c) => n + c.positionCount, 0)}</td>
+              {/* Sums of different currencies are no figure: left empty. */}
+              <td />
+              <td />
+              <td />
+              <td className="num">{formatMoney(valued, cur)}</td>
+              <td className="num">{b.totalValue === 0 ? '—' : formatShare(valued / b.totalValue)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        )}
       </table>
+      {disagree(valued, b.totalValue) && (
+        <p className="field-error" role="alert" data-testid="fx-disagree">
+          {t('The currencies add up to {{sum}}, but the portfolio totals {{total}}.', { sum: formatMoney(valued, cur), total: formatMoney(b.totalValue, cur) })}
+        </p>
+      )}
       <RateHistory rates={history} currencies={b.currencies.map((c) => c.currency)} base={cur} />
     </section>
   );

@@ -195,6 +195,10 @@ export const EXPORT_TAGS: Record<string, string> = {
   // Accounts view
   '(none)': '（なし）',
   'Theme exposure by account, {{date}}': '口座別のテーマ・エクスポージャー（{{date}}）',
+  'All accounts': '全口座',
+  'All currencies': '全通貨',
+  'The currencies add up to {{sum}}, but the portfolio totals {{total}}.': '通貨の合計は {{sum}} ですが、ポートフォリオの合計は {{total}} です。',
+  'The accounts add up to {{sum}}, but the portfolio totals {{total}}.': '口座の合計は {{sum}} ですが、ポートフォリオの合計は {{total}} です。',
   "Stacked bar chart of each account's value by theme": '口座ごとの評価額をテーマ別に示す積み上げ棒グラフ',
   'Accounts table': '口座別の表',
 
