@@ -124,7 +124,7 @@ describe('a read-only database: a banner naming the file and why; edits refused 
     await h.page.getByTestId('backups-button').click();
     const state = h.page.getByTestId('encryption-state');
     await state.waitFor();
-    expect(await state.innerText()).toBe('Off. It cannot be turned on here: The e2e harness has no key store.');
+    expect(await state.innerText()).toBe('Off. It cannot be turned on here. The e2e harness has no key store.');
     expect(await h.page.getByTestId('encryption-enable').count()).toBe(0);
     await h.screenshot('64-backups-encryption-unavailable');
     await h.page.keyboard.press('Escape');

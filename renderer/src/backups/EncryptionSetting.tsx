@@ -72,7 +72,7 @@ export function EncryptionSetting() {
         </>
       ) : !status.available ? (
         <p className="small" data-testid="encryption-state">
-          {t('Off. It cannot be turned on here: {{reason}}', { reason: status.reason })}
+          {t('Off. It cannot be turned on here. {{reason}}', { reason: status.reason })}
         </p>
       ) : (
         <>

@@ -29,7 +29,7 @@ describe('encryption at rest in the Backups dialog (off by default)', () => {
     const reason = 'No secret service (GNOME Keyring or KWallet) is running, so the key could only be protected by a fixed password built into Electron (“basic_text”), which is no protection.';
     bridge.encryptionStatus.mockResolvedValue({ enabled: false, available: false, reason });
     await openBackups();
-    expect((await screen.findByTestId('encryption-state')).textContent).toBe(`Off. It cannot be turned on here: ${reason}`);
+    expect((await screen.findByTestId('encryption-state')).textContent).toBe(`Off. It cannot be turned on here. ${reason}`);
     expect(screen.queryByTestId('encryption-enable')).toBeNull();
   });
 

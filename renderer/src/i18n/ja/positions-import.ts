@@ -130,7 +130,7 @@ export const POSITIONS_IMPORT: Record<string, string> = {
     'にこの鍵を設定してこのデータベースを開きます。この鍵とファイルがあれば、誰でもポートフォリオを閲覧できます。',
   'Database key': 'データベースの鍵',
   Hide: '非表示',
-  'Off. It cannot be turned on here: {{reason}}': 'オフ。この環境では有効にできません: {{reason}}',
+  'Off. It cannot be turned on here. {{reason}}': 'オフ。この環境では有効にできません。{{reason}}',
   'Off. Turned on, the database and every backup are encrypted with a key kept in this computer’s key store; ThemeLens restarts to do it.':
     'オフ。オンにすると、データベースとすべてのバックアップがこのコンピューターのキーストアに保管された鍵で暗号化されます（そのために ThemeLens が再起動します）。',
   'Encrypt the database…': 'データベースを暗号化…',
