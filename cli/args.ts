@@ -21,16 +21,37 @@ export interface ParsedArgs<O extends Options> {
 const NEGATIVE_NUMBER = /^-\.?\d/;
 
 /**
+ * `--priority -1` as `--priority=-1`: a negative number after an option that takes a value is that
+ * value (the option parser calls it ambiguous, and rules' priorities go below 0). Whether the
+ * option takes it is the option's own check.
+ */
+function negativeValuesJoined(args: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') return [...out, ...args.slice(i)];
+    const next = args[i + 1];
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/**
  * Parses a command's own options strictly; a mistake becomes a UsageError (exit 2). An option given
  * twice is refused unless it may repeat: `--weight 0.5 --weight 0.7` kept 0.7 without a word.
  */
 export function parseCommandArgs<const O extends Options>(args: string[], options: O): ParsedArgs<O> {
-  const end = args.indexOf('--');
-  const negative = (end < 0 ? args : args.slice(0, end)).find((a) => NEGATIVE_NUMBER.test(a));
-  if (negative !== undefined) throw new UsageError(`"${negative}" is a negative number: shares, weights, bands and rates cannot be below 0`);
+  const given = negativeValuesJoined(args, options);
+  const end = given.indexOf('--');
+  const negative = (end < 0 ? given : given.slice(0, end)).find((a) => NEGATIVE_NUMBER.test(a));
+  if (negative !== undefined) throw new UsageError(`"${negative}" is a negative number: a share or a rate cannot be below 0`);
   let parsed;
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({ args: given, options, allowPositionals: true, strict: true, tokens: true });
   } catch (err) {
     throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/, '.'));
   }

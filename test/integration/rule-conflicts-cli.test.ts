@@ -58,6 +58,12 @@ describe('themelens rules apply, with two rules of the same priority that disagr
     );
   });
 
+  it('the advice to give way below 0 can be followed: --priority -1 (the option parser refused it as ambiguous)', () => {
+    const added = cli('rules', 'add', 'symbols', 'EQIX', 'data-centers', '--weight', '0.1', '--priority', '-1');
+    expect(added.code, added.stderr).toBe(0);
+    expect(cli('rules', 'list').stdout).toMatch(/EQIX.*-1/);
+  });
+
   it('a conflict a new rule would make is said with the --priority that decides it', () => {
     const line = conflictLine({
       symbolKey: 'EQIX',

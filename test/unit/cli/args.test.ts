@@ -25,10 +25,17 @@ describe('parseCommandArgs', () => {
   });
 
   it('says a negative number is one, not "Unknown option \'-0\'"', () => {
-    expect(refusal(['set', 'data-centers', '-0.1'])).toBe('"-0.1" is a negative number: shares, weights, bands and rates cannot be below 0');
+    expect(refusal(['set', 'data-centers', '-0.1'])).toBe('"-0.1" is a negative number: a share or a rate cannot be below 0');
     expect(refusal(['EUR', '-.5'])).toContain('"-.5" is a negative number');
     // A real unknown option keeps the parser's own words.
     expect(refusal(['-x'])).toContain("Unknown option '-x'");
+  });
+
+  it("takes a negative number after an option as the option's value (a rule's --priority -1), which the parser called ambiguous", () => {
+    const options = { priority: { type: 'string' }, json: { type: 'boolean' } } as const;
+    expect(parseCommandArgs(['nvda', '--priority', '-1'], options)).toEqual({ values: { priority: '-1' }, positionals: ['nvda'] });
+    // After a flag it is no value: still said to be a negative number.
+    expect(() => parseCommandArgs(['--json', '-1'], options)).toThrow('"-1" is a negative number');
   });
 
   it('reads everything after -- as it is', () => {
