@@ -4,10 +4,10 @@ import { basename } from 'node:path';
 import type { FundSummary } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { parseFundHoldings } from '../../shared/lookthrough/parse-fund';
-import { ERROR_TEXT, FUND_ROW_TEXT } from '../../shared/api/error-text';
+import { ERROR_TEXT, FUND_ROW_TEXT, saidError } from '../../shared/api/error-text';
 import { fillTemplate } from '../../shared/text/fill';
 import type { Db } from '../connection';
-import { normaliseSymbolKey } from './tags';
+import { isCashKey, normaliseSymbolKey } from './tags';
 import { isIsin } from '../../shared/securities/identifiers';
 import { SecurityResolver } from '../securities/resolve';
 
@@ -35,12 +35,15 @@ export async function importFundHoldings(db: Db, input: { fundSymbol: string; pa
 
 function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: string, now: string): FundSummary {
   const fund = normaliseSymbolKey(fundSymbol);
+  // Cash takes no tags (tags.ts): its look-through tags would have counted the account's cash in a theme.
+  if (isCashKey(fund)) throw saidError('VALIDATION', ERROR_TEXT.fundIsCash, { key: fund });
   const parsed = parseFundHoldings(text);
   const first = parsed.errors[0];
   if (first) {
     // Said from the template of the row's reason (the app words it in its language), placed as the
     // import places its own; a reason without one in the English it came in.
-    const refusal = first.text === FUND_ROW_TEXT.weight ? ERROR_TEXT.fundWeight : first.text === FUND_ROW_TEXT.noHeader ? ERROR_TEXT.fundNoHeader : null;
+    const refusal =
+      first.text === FUND_ROW_TEXT.weight ? ERROR_TEXT.fundWeight : first.text === FUND_ROW_TEXT.weightOver100 ? ERROR_TEXT.fundWeightOver100 : first.text === FUND_ROW_TEXT.noHeader ? ERROR_TEXT.fundNoHeader : null;
     const params = first.params ?? {};
     const at = { file: name, line: first.line, column: null, issues: parsed.errors };
     if (!refusal) throw new AppError('IMPORT_FATAL', `${name} line ${first.line}: ${first.message} Nothing was imported.`, at);
@@ -56,6 +59,7 @@ function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: 
     const known = c.isin ? (byIsin.get(c.isin) as string | undefined) : undefined;
     if (known) c.key = known;
   }
+  refuseOver100(name, parsed.constituents);
   db.transaction(() => {
     db.prepare('DELETE FROM funds WHERE fund_key = ?').run(fund);
     db.prepare('INSERT INTO funds (fund_key, as_of, source_file, imported_at) VALUES (?, ?, ?, ?)').run(fund, parsed.asOf, name, now);
@@ -71,6 +75,24 @@ function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: 
     refreshLookThrough(db, now);
   })();
   return listFunds(db).find((f) => f.fundKey === fund) as FundSummary;
+}
+
+/**
+ * Weights past the whole fund: the look-through capped the fund's themes at 100% without a word
+ * (80% + 70% read as 100%), and one holding past 100% (a ticker listed twice) stopped on the
+ * database's check. A little over 100% is the issuer's rounding, and passes.
+ */
+const FUND_TOTAL_MAX_PPM = 1_010_000;
+function refuseOver100(name: string, constituents: readonly { key: string; weightPpm: number }[]): void {
+  const percent = (ppm: number) => (ppm / 10_000).toFixed(2);
+  // Named by its file, as the other refusals of a holdings file are.
+  const refuse = (text: typeof ERROR_TEXT.fundOver100 | typeof ERROR_TEXT.fundHoldingOver100, params: Record<string, string>) =>
+    new AppError('IMPORT_FATAL', `${name}: ${fillTemplate(text, params)}`, { file: name, line: null, column: null, text, params });
+  const total = constituents.reduce((sum, c) => sum + c.weightPpm, 0);
+  if (total > FUND_TOTAL_MAX_PPM) throw refuse(ERROR_TEXT.fundOver100, { total: percent(total) });
+  const byKey = new Map<string, number>();
+  for (const c of constituents) byKey.set(c.key, (byKey.get(c.key) ?? 0) + c.weightPpm);
+  for (const [key, ppm] of byKey) if (ppm > 1_000_000) throw refuse(ERROR_TEXT.fundHoldingOver100, { key, total: percent(ppm) });
 }
 
 /** The keys of the securities a fund's holdings file lists. */

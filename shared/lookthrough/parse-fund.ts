@@ -98,6 +98,11 @@ export function parseFundHoldings(text: string): FundHoldings {
     // Weights are percentages (6.83 = 6.83%): ppm = percent x 10,000, exactly, rounded once.
     const ppm = Math.round(Number(decimalToString(w.value)) * 10_000);
     if (!key || ppm === 0) continue;
+    // A holding over the whole fund is a misread column (shares, a market value), never a weight.
+    if (Math.abs(ppm) > 1_000_000) {
+      errors.push({ line: row.line, column: weight + 1, header: header[weight] ?? null, cell: cells[weight] ?? '', ...said(FUND_ROW_TEXT.weightOver100, { cell: weightText }) });
+      continue;
+    }
     const tickerText = ticker >= 0 ? tickerKey(dash(cells[ticker])) : '';
     const isinCell = isin >= 0 ? dash(cells[isin]).toUpperCase() : '';
     const isinText = isIsin(isinCell) ? isinCell : cusip >= 0 ? (isinFromFundCusip(dash(cells[cusip])) ?? '') : '';

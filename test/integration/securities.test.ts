@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../db/service/backend';
 import { validateInput } from '../../shared/api/validate';
 import { runCli } from '../helpers/cli';
+import { dumpContent } from '../helpers/db-content';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const US = 'Account,Symbol,Description,Quantity,Market Value,Currency\n';
@@ -206,6 +207,16 @@ describe('securities', () => {
       expect(cli('securities', 'link', 'ZZZ', 'NVDA').stdout).toBe('ZZZ now takes the tags of NVDA: 3 positions in 3 portfolios.\n');
       expect(cli('securities', 'unlink', 'ZZZ', 'NVDA').stdout).toBe('ZZZ no longer takes the tags of NVDA.\n');
       expect(cli('securities', 'link', 'NVDA', 'NVDA').code).toBe(1);
+      // Refused, with nothing written: tags of a security nobody knows (a misspelling), and cash either way.
+      const before = dumpContent(db);
+      const unknown = cli('securities', 'link', 'FOO', 'NVDQ');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/^themelens: No security is known as NVDQ/);
+      const cash = cli('securities', 'link', 'CASH:USD', 'NVDA');
+      expect(cash.code).toBe(1);
+      expect(cash.stderr).toBe('themelens: CASH:USD is cash, which is never part of a theme: it cannot share tags with another security. Nothing was linked.\n');
+      expect(cli('securities', 'link', 'NVDA', 'SPAXX').stderr).toMatch(/SPAXX is cash/);
+      expect(dumpContent(db)).toBe(before);
     } finally {
       void openBackend({ dbPath: db }).then((b) => (backend = b));
     }
