@@ -23,7 +23,8 @@ export async function themeCommand(h: BackendHandlers, args: string[], io: Io): 
     io.out(`${t.id} is now ${t.color}\n`);
   } else if (action === 'delete' && a) {
     const r = await h.deleteTheme(validateInput('deleteTheme', { id: a }));
-    io.out(`Deleted theme ${a} and ${counted(r.deletedTags, 'tag')} (kept in the tag history)\n`);
+    const also = [r.deletedRules > 0 ? counted(r.deletedRules, 'rule') : '', r.deletedTargets > 0 ? counted(r.deletedTargets, 'target') : ''].filter(Boolean);
+    io.out(`Deleted theme ${a} and ${counted(r.deletedTags, 'tag')} (kept in the tag history)${also.length > 0 ? `, with its ${also.join(' and ')}` : ''}\n`);
   } else if (action === 'restore-defaults') {
     const themes = await h.restoreDefaultThemes({});
     io.out(`${counted(themes.filter((t) => t.isDefault).length, 'default theme')} present\n`);

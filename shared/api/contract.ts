@@ -569,7 +569,8 @@ export interface ApiOutputs {
   listPositions: PositionList;
   createTheme: Theme;
   updateTheme: Theme;
-  deleteTheme: { deletedTags: number };
+  /** What went with the theme: its tags (each kept in the tag history), its rules and its targets. */
+  deleteTheme: { deletedTags: number; deletedRules: number; deletedTargets: number };
   restoreDefaultThemes: Theme[];
   reorderThemes: Theme[];
   tagHistory: TagEvent[];

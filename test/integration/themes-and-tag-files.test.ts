@@ -25,6 +25,27 @@ describe('themes, tag history and sharing (CLI over the real backend)', () => {
     expect(cli('themes').stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['data-centers', 'oil-logistics', 'diamond-semiconductors', 'space-launch-satellites']));
   });
 
+  it("refuses to delete a theme with sub-themes (they went with it, their tags unrecorded), and says the rules and targets that go with one", () => {
+    const db2 = join(temp.dir, 'parent.db');
+    const c = (...args: string[]) => runCli([...args, '--db', db2]);
+    const holdings = join(temp.dir, 'parent.csv');
+    writeFileSync(holdings, 'Symbol,Description,Quantity,Market Value\nNVDA,NVIDIA,10,"1,000.00"\n');
+    expect(c('import', holdings, '--portfolio', 'P', '--as-of', '2026-11-24').code).toBe(0);
+    expect(c('theme', 'add', 'Sub1', '--parent', 'data-centers').code).toBe(0);
+    expect(c('tag', 'NVDA', 'sub1', '--weight', '0.4').code).toBe(0);
+    const before = dumpContent(db2);
+    const refused = c('theme', 'delete', 'data-centers');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('themelens: Data-center infrastructure has sub-themes (Sub1): delete them, or make them themes of their own, first. Nothing was deleted.\n');
+    expect(dumpContent(db2)).toBe(before);
+    // The sub-theme first: its tag in the history; then the theme, with the rule and target that go with it.
+    expect(c('theme', 'delete', 'sub1').stdout).toBe('Deleted theme sub1 and 1 tag (kept in the tag history)\n');
+    expect(c('history', 'NVDA').stdout).toMatch(/NVDA\tsub1\t0\.4 -> -/);
+    expect(c('rules', 'add', 'symbols', 'NVDA', 'data-centers').code).toBe(0);
+    expect(c('targets', 'set', 'data-centers', '25%', '--portfolio', 'P').code).toBe(0);
+    expect(c('theme', 'delete', 'data-centers').stdout).toBe('Deleted theme data-centers and 0 tags (kept in the tag history), with its 1 rule and 1 target\n');
+  });
+
   it('keeps every tag change in the history, per symbol and since a date', () => {
     cli('tag', 'NVDA', 'data-centers', '--weight', '0.5');
     cli('tag', 'NVDA', 'data-centers', '--weight', '0.6');
