@@ -8,6 +8,7 @@ import { FILE_TEXT, fileRefusal } from '../../shared/api/file-text';
 import { encryptInPlace, isPlainSqliteFile, keyOf, openKeyed, unlocks, type Db } from '../connection';
 import { ensurePrivateFile } from '../paths';
 import { dropTrash } from '../repos/trash';
+import { OUR_TABLES } from '../integrity/our-tables';
 import { backupDir, listBackupsIn, refuseUnlessOwnBackup } from './backup-folder';
 
 
@@ -141,7 +142,9 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   if (!lstatSync(backupPath).isFile()) throw fileRefusal('FORBIDDEN', FILE_TEXT.backupNotRegular, { file: name });
   if (!verifyDatabaseFile(backupPath, nativeBinding, keyed)) throw fileRefusal('IO', keyed ? FILE_TEXT.backupFailsCheckOrKey : FILE_TEXT.backupFailsCheck, { file: name });
   // A backup from a newer ThemeLens would restore and then make every command fail: refused first.
-  const backupVersion = backupSchemaVersion(backupPath, nativeBinding, keyed);
+  // So would another program's SQLite file put in the backups folder (then not even a restore ran).
+  const { version: backupVersion, ours } = backupSchemaVersion(backupPath, nativeBinding, keyed);
+  if (!ours) throw fileRefusal('FORBIDDEN', FILE_TEXT.backupNotOurs, { file: name });
   const liveVersion = db.pragma('user_version', { simple: true }) as number;
   if (backupVersion > liveVersion) {
     throw fileRefusal('DB_FROM_FUTURE', FILE_TEXT.backupNewer, { file: name, schema: String(backupVersion), known: String(liveVersion) });
@@ -165,12 +168,13 @@ export async function restoreBackup(db: Db, dbPath: string, backupPath: string, 
   return { restored: name, safetyCopy: safety.file, restartRequired: true };
 }
 
-/** A backup's schema version (user_version), read without changing the file. */
-function backupSchemaVersion(path: string, nativeBinding?: string, keyed?: Keyed): number {
+/** A backup's schema version (user_version), and whether it holds ThemeLens's tables, read without changing the file. */
+function backupSchemaVersion(path: string, nativeBinding?: string, keyed?: Keyed): { version: number; ours: boolean } {
   const existed = ['-wal', '-shm'].map((suffix) => existsSync(path + suffix));
   const copy = keyed ? openKeyed(path, keyed.key, { readonly: true, fileMustExist: true, cipherNativeBinding: keyed.cipherNativeBinding }) : new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    return copy.pragma('user_version', { simple: true }) as number;
+    const tables = new Set(copy.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+    return { version: copy.pragma('user_version', { simple: true }) as number, ours: OUR_TABLES.every((t) => tables.has(t)) };
   } finally {
     copy.close();
     removeNewSidecars(path, existed);

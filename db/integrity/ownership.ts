@@ -4,6 +4,7 @@ import { AppError } from '../../shared/api/errors';
 import { unclaimedBackups } from '../backup/backup-folder';
 import { listBackups } from '../backup/backups';
 import { looksEncrypted } from '../connection';
+import { OUR_TABLES } from './our-tables';
 
 /**
  * SQLite's application_id for ThemeLens databases ("TLen"), written into the file header at
@@ -12,8 +13,6 @@ import { looksEncrypted } from '../connection';
 export const APPLICATION_ID = 0x544c656e;
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
-/** Tables every ThemeLens database since the first release holds (files from before application_id). */
-const OUR_TABLES = ['portfolios', 'snapshots', 'positions', 'themes'];
 
 function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'a folder';

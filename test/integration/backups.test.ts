@@ -1,5 +1,6 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupDir, listBackups, rotateBackups } from '../../db/backup/backups';
 import { runCli, ROOT } from '../helpers/cli';
@@ -43,6 +44,18 @@ describe('backups', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/fails its integrity check; choose another backup\. Nothing was changed\./);
     expect(dumpContent(db)).toBe(before);
+  });
+
+  it("refuses to restore another program's SQLite file put in the backups folder (it restored, and then every command refused the database)", () => {
+    const stranger = join(backupDir(db), 'themelens-2026-01-02T00-00-00-000Z-manual.db');
+    const other = new Database(stranger);
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    const before = dumpContent(db);
+    const r = cli('backup', 'restore', 'themelens-2026-01-02T00-00-00-000Z-manual.db');
+    expect(r).toMatchObject({ code: 1, stderr: "themelens: themelens-2026-01-02T00-00-00-000Z-manual.db is not a ThemeLens database (another program's SQLite file); choose another backup. Nothing was changed.\n" });
+    expect(dumpContent(db)).toBe(before);
+    expect(cli('portfolios').code).toBe(0);
   });
 
   it('keeps the last 10 and the newest of each day for 30 days', () => {

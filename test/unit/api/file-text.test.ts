@@ -23,6 +23,7 @@ describe('refusals of a file, said from templates, in English', () => {
     [FILE_TEXT.backupNotRegular, { file: 'b.db' }, 'b.db is not a regular file (a link or something else); it is not restored. Nothing was changed.'],
     [FILE_TEXT.backupFailsCheck, { file: 'b.db' }, 'b.db fails its integrity check; choose another backup. Nothing was changed.'],
     [FILE_TEXT.backupFailsCheckOrKey, { file: 'b.db' }, 'b.db fails its integrity check or was not made with this key; choose another backup. Nothing was changed.'],
+    [FILE_TEXT.backupNotOurs, { file: 'b.db' }, "b.db is not a ThemeLens database (another program's SQLite file); choose another backup. Nothing was changed."],
     [
       FILE_TEXT.backupNewer,
       { file: 'b.db', schema: '99', known: '18' },
