@@ -20,10 +20,13 @@ export function importFxRatesFile(db: Db, path: string, base: string | null): Fx
     throw new AppError('IMPORT_FATAL', `${file}, ${where}: ${parsed.message.replace(/\.$/, '')}. Nothing was imported.`, { file, line: parsed.line, ...(parsed.column ? { column: parsed.column } : {}) });
   }
   if (parsed.rates.length === 0) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.noRates, { file });
-  setFxRates(db, parsed.rates, file);
-  const dates = parsed.rates.map((r) => r.asOf).sort();
+  // One rate per pair and day (the file may say one twice, the same both times: rates-file.ts refuses two different).
+  const rates = [...new Map(parsed.rates.map((r) => [[r.currency, r.quote].sort().join('/') + `@${r.asOf}`, r])).values()];
+  const replaced = ratesReplaced(db, rates);
+  setFxRates(db, rates, file);
+  const dates = rates.map((r) => r.asOf).sort();
   const latest = new Map<string, (typeof parsed.rates)[number]>();
-  for (const r of parsed.rates) {
+  for (const r of rates) {
     const key = `${r.currency}/${r.quote}`;
     const held = latest.get(key);
     if (!held || r.asOf > held.asOf) latest.set(key, r);
@@ -31,10 +34,35 @@ export function importFxRatesFile(db: Db, path: string, base: string | null): Fx
   return {
     file,
     layout: parsed.layout,
-    imported: parsed.rates.length,
+    imported: rates.length,
+    replaced,
     skipped: parsed.skipped,
     firstDate: dates[0] as string,
     lastDate: dates.at(-1) as string,
     latest: [...latest.values()].map((r) => ({ currency: r.currency, quote: r.quote, rate: r.rate, asOf: r.asOf, source: file })),
   };
+}
+
+/** Said of rates replaced, at most: the rest are counted. */
+const REPLACED_LISTED = 5;
+
+/**
+ * The stored rates a file's replace with another figure (either way round: a file's 1 USD = 0.5 EUR
+ * replaces 1 EUR = 1.2 USD), which revalues every snapshot of that day: the import says them, where it
+ * replaced them without a word. The same rate again, or its inverse to within rounding, is no change.
+ */
+function ratesReplaced(db: Db, rates: readonly { currency: string; quote: string; rate: string; asOf: string }[]): FxRatesImport['replaced'] {
+  const stored = db.prepare('SELECT rate FROM fx_rates WHERE currency = ? AND quote = ? AND as_of = ?').pluck();
+  const listed: FxRatesImport['replaced']['listed'] = [];
+  let count = 0;
+  for (const r of rates) {
+    const same = stored.get(r.currency, r.quote, r.asOf) as string | undefined;
+    const reverse = stored.get(r.quote, r.currency, r.asOf) as string | undefined;
+    const now = Number(r.rate);
+    const differs = same !== undefined ? Number(same) !== now : reverse !== undefined && Math.abs(now * Number(reverse) - 1) > 1e-4;
+    if (!differs) continue;
+    count++;
+    if (listed.length < REPLACED_LISTED) listed.push({ asOf: r.asOf, was: same !== undefined ? `1 ${r.currency} = ${same} ${r.quote}` : `1 ${r.quote} = ${reverse} ${r.currency}`, now: `1 ${r.currency} = ${r.rate} ${r.quote}` });
+  }
+  return { count, listed };
 }

@@ -534,6 +534,8 @@ export interface FxRatesImport {
   firstDate: string;
   lastDate: string;
   latest: FxRate[];
+  /** Stored rates the file replaced with another figure (it revalues the snapshots of those days): how many, and the first few. */
+  replaced: { count: number; listed: { asOf: string; was: string; now: string }[] };
 }
 
 export interface ImportOutcome {

@@ -117,6 +117,18 @@ describe('dated exchange rates', () => {
     expect(rates()).toContainEqual({ currency: 'EUR', quote: 'JPY', as_of: '2026-06-30', rate: '170.12', source: 'eurofxref-hist.csv' });
   });
 
+  it('fx import says the stored rates it replaces with another figure (they revalue their day), and counts a rate written twice once', () => {
+    const again = join(temp.dir, 'again.csv');
+    // 2026-06-30 holds 1 EUR = 2.0000 USD: the same rate the other way round is no change; 2026-06-29's 1.9 becomes 1.8.
+    writeFileSync(again, 'date,currency,rate,base\n2026-06-30,USD,0.5,EUR\n2026-06-29,EUR,1.8,USD\n2026-06-29,EUR,1.8,USD\n');
+    const r = cli('fx', 'import', again);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Imported 2 rates from again.csv (2026-06-29 to 2026-06-30).');
+    expect(r.stderr).toBe("note: 1 stored rate replaced with the file's (snapshots of those days are revalued): 2026-06-29: 1 EUR = 1.9000 USD -> 1 EUR = 1.8 USD.\n");
+    // The same file again replaces nothing: nothing said.
+    expect(cli('fx', 'import', again).stderr).toBe('');
+  });
+
   it('fx import without a base column needs --base; a date that is not a date is refused', () => {
     const noBase = join(temp.dir, 'no-base.csv');
     writeFileSync(noBase, 'Date,Currency,Rate\n2026-02-02,CHF,1.12\n');

@@ -46,7 +46,10 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
     try {
       const r = await api().importFxRates({ path: file.path });
       const values = { n: formatCount(r.imported), file: r.file, dates: r.firstDate === r.lastDate ? r.firstDate : t('{{from}} to {{to}}', { from: r.firstDate, to: r.lastDate }) };
-      onMessage(r.imported === 1 ? t('Imported 1 rate from {{file}} ({{dates}}).', values) : t('Imported {{n}} rates from {{file}} ({{dates}}).', values), 'ok');
+      const imported = r.imported === 1 ? t('Imported 1 rate from {{file}} ({{dates}}).', values) : t('Imported {{n}} rates from {{file}} ({{dates}}).', values);
+      // A stored rate replaced revalues that day's snapshots: said, as the command line says it.
+      const replaced = r.replaced.count === 0 ? '' : r.replaced.count === 1 ? t("1 stored rate was replaced with the file's: the snapshots of its day are revalued.") : t("{{n}} stored rates were replaced with the file's: the snapshots of their days are revalued.", { n: formatCount(r.replaced.count) });
+      onMessage(replaced ? `${imported} ${replaced}` : imported, 'ok');
       changed();
     } catch (err) {
       onMessage(errorWords(err), 'error');
