@@ -16,13 +16,17 @@ const ARGUMENTS: Record<string, Record<string, string>> = {
   scenario: PORTFOLIO_OPTIONS,
   reprice: { portfolioName: '--portfolio', asOf: '--as-of', path: 'FILE' },
   backup: { file: 'FILE' },
+  // `theme add NAME --color C`, `theme rename ID NAME`, `theme recolor ID COLOR`: a color is an option of one, an argument of the other.
+  theme: { name: 'NAME', id: 'ID', 'createTheme.color': '--color', 'updateTheme.color': 'COLOR', pack: '--pack', description: '--description', parentId: '--parent' },
+  rules: { kind: 'KIND', pattern: 'PATTERN', themeId: 'THEME_ID', weightBp: '--weight', priority: '--priority' },
 };
 
 export function inputWords(command: string, details: unknown): string | null {
   const d = details as { call?: unknown; field?: unknown; reason?: unknown } | undefined;
   if (typeof d?.call !== 'string' || typeof d.reason !== 'string' || typeof d.field !== 'string') return null;
   // A batch's field ("changes.0.weightBp") is named by its last part.
-  const name = ARGUMENTS[command]?.[d.field.split('.').pop() as string];
+  const field = d.field.split('.').pop() as string;
+  const name = ARGUMENTS[command]?.[`${d.call}.${field}`] ?? ARGUMENTS[command]?.[field];
   if (name === undefined) return null;
   // zod's own words for an empty name ("Too small: expected string to have >=1 characters").
   const reason = /^Too small: expected string to have >=1 characters?$/.test(d.reason) ? 'must not be empty.' : d.reason;

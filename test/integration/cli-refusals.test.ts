@@ -94,15 +94,20 @@ describe('command-line refusals', () => {
   it("an argument the call refuses is named as the command's option or argument, not as the call's field", () => {
     const holdings = join(temp.dir, 'u.csv');
     const before = dumpContent(db);
-    const cases: [string[], string][] = [
+    const cases: [string[], unknown][] = [
       [['fx', 'US', '1'], 'themelens: CURRENCY: Use a three-letter currency code such as USD or EUR.\n'],
       [['import', holdings, '--portfolio', 'T', '--base-currency', 'US'], 'themelens: --base-currency: Use a three-letter currency code such as USD or EUR.\n'],
       [['import', holdings, '--portfolio', '   '], 'themelens: --portfolio: must not be empty.\n'],
+      // Said as "Invalid input for createTheme (name)", "… updateTheme (color)", "… previewRule (kind)".
+      [['theme', 'add', '   '], 'themelens: NAME: must not be empty.\n'],
+      [['theme', 'add', 'Robots', '--color', 'red'], expect.stringMatching(/^themelens: --color: Colors are written #rrggbb/)],
+      [['theme', 'recolor', 'data-centers', 'red'], expect.stringMatching(/^themelens: COLOR: Colors are written #rrggbb/)],
+      [['rules', 'add', 'nope', 'X', 'data-centers'], expect.stringMatching(/^themelens: KIND: Invalid option: expected one of "symbols"/)],
     ];
     for (const [args, stderr] of cases) {
       const r = cli(...args);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(stderr);
+      expect(r.stderr).toEqual(stderr);
     }
     expect(dumpContent(db)).toEqual(before);
   });
