@@ -17,6 +17,7 @@ import { KEPT_NAMED, type KeptValueCheck, type StoredCheck } from '../../shared/
 import type { Snapshot } from '../../shared/domain/types';
 import { getSnapshot, latestSnapshot } from '../repos/snapshots';
 import { columns, sql } from '../sql';
+import { canonicalKey } from '../securities/links';
 
 interface HeldRow {
   line: number | null;
@@ -68,14 +69,15 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
   // Every key the file prices on some day, to tell "no price" from "priced only after the date".
   const inFile = new Set(parsed.prices.map((x) => x.key));
 
+  const known = masterIdentifiers(db);
   const stale: RepriceOutcome['stale'] = [];
   let repriced = 0;
   const rows = held.map((p) => {
     if (p.is_cash === 1) return p;
-    const price = priceFor(p, chosen.byKey);
+    const price = priceFor(p, chosen.byKey, known);
     const name = p.symbol ?? p.symbol_key;
     if (!price) {
-      const later = inFile.has(p.symbol_key) || (p.isin !== null && inFile.has(p.isin));
+      const later = [p.symbol_key, p.isin, ...known(p.symbol_key)].some((k) => k !== null && inFile.has(k));
       stale.push({ symbol: name, reason: later ? `its prices in the file are after ${asOf}` : 'no price in the file' });
       return p;
     }
@@ -144,9 +146,34 @@ function keptCheck(db: Db, from: Snapshot, asOf: string, stale: RepriceOutcome['
   return { kind: 'kept', count: stale.length, symbols: names.slice(0, KEPT_NAMED), more: names.length > KEPT_NAMED, fromAsOf, asOf };
 }
 
-/** A position's price: by ISIN where both have one, else by its symbol key. */
-function priceFor(p: HeldRow, byKey: Map<string, PriceRow>): PriceRow | undefined {
-  return (p.isin ? byKey.get(p.isin) : undefined) ?? byKey.get(p.symbol_key) ?? (p.cusip ? byKey.get(p.cusip) : undefined);
+/**
+ * A position's price: by ISIN where both have one, else by its symbol key or CUSIP, else by what the
+ * security master knows of it. A holdings file that gave NVDA alone, priced by ISIN US67066G1040,
+ * kept its last value as having "no price in the file".
+ */
+function priceFor(p: HeldRow, byKey: Map<string, PriceRow>, known: (symbolKey: string) => string[]): PriceRow | undefined {
+  const direct = (p.isin ? byKey.get(p.isin) : undefined) ?? byKey.get(p.symbol_key) ?? (p.cusip ? byKey.get(p.cusip) : undefined);
+  if (direct) return direct;
+  for (const id of known(p.symbol_key)) {
+    const price = byKey.get(id);
+    if (price) return price;
+  }
+  return undefined;
+}
+
+/** The ISINs, CUSIPs and tickers (without their market) the security master holds for a key's security, asked once per key. */
+function masterIdentifiers(db: Db): (symbolKey: string) => string[] {
+  const query = db.prepare("SELECT kind, value FROM security_identifiers WHERE security_key = ? AND kind IN ('isin', 'cusip', 'ticker') ORDER BY kind, value");
+  const asked = new Map<string, string[]>();
+  return (symbolKey) => {
+    let ids = asked.get(symbolKey);
+    if (!ids) {
+      const rows = query.all(canonicalKey(db, symbolKey)) as { kind: string; value: string }[];
+      ids = rows.map((r) => (r.kind === 'ticker' ? r.value.slice(r.value.indexOf(':') + 1) : r.value));
+      asked.set(symbolKey, ids);
+    }
+    return ids;
+  };
 }
 
 function refused(file: string, line: number, column: number | null, message: string): AppError {

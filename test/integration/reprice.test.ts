@@ -98,6 +98,20 @@ describe('themelens reprice', () => {
     expect(report.warnings.map((w) => w.code)).not.toContain('KEPT_LAST_VALUE');
   });
 
+  it("a position the holdings name by ticker is priced by the ISIN the security master knows for it (it kept its value as having 'no price in the file')", () => {
+    expect(cli('import', FIDELITY, '--portfolio', 'By ISIN', '--as-of', '2026-12-02').code).toBe(0);
+    const byIsin = join(temp.dir, 'by-isin.csv');
+    // NVDA's ISIN, from the reference list the security master starts with.
+    writeFileSync(byIsin, 'isin,price,currency,date\nUS67066G1040,200.00,USD,2026-12-03\n');
+    const r = cli('reprice', byIsin, '--portfolio', 'By ISIN');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Repriced 1 of 9 positions of By ISIN');
+    expect(r.stderr).not.toContain('NVDA');
+    const report = JSON.parse(cli('report', '--portfolio', 'By ISIN', '--format', 'json').stdout) as { positions: { symbol: string; value: number }[] };
+    // 250 x 200.00.
+    expect(report.positions.find((p) => p.symbol === 'NVDA')?.value).toBe(50000);
+  });
+
   it('prices older than the latest holdings are refused: the new snapshot would sit behind them', () => {
     const r = cli('reprice', prices, '--portfolio', 'Fid', '--as-of', '2026-11-30');
     expect(r.code).toBe(1);
