@@ -71,6 +71,8 @@ function importOptions(values: Record<string, unknown>): ImportOptions {
       if (eq <= 0 || !POSITION_FIELDS.includes(field)) {
         throw new UsageError(`--map "${m}" should be field=Header with field one of: ${POSITION_FIELDS.join(', ')}.`);
       }
+      // The same field mapped twice: the last one won without a word.
+      if (mapping[field] !== undefined) throw new UsageError(`--map names ${field} twice ("${mapping[field]}" and "${m.slice(eq + 1)}"): map each field once`);
       mapping[field] = m.slice(eq + 1);
     }
     options.mapping = mapping;

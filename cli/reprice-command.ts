@@ -30,4 +30,5 @@ export async function repriceCommand(h: BackendHandlers, args: string[], io: Io)
     for (const s of r.stale.slice(0, LISTED)) io.err(`  ${s.symbol}: ${s.reason}\n`);
     if (r.stale.length > LISTED) io.err(`  and ${r.stale.length - LISTED} more\n`);
   }
+  for (const w of r.warnings) io.err(`warning: ${w}\n`);
 }

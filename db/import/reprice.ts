@@ -13,7 +13,8 @@ import { positionRange } from '../exposure/scan';
 import { readTextInput } from '../files/read-text-input';
 import { findPortfolioByName, getPortfolio } from '../repos/portfolios';
 import { POSITION_COLUMNS } from '../../shared/import/position-columns';
-import { KEPT_NAMED, type KeptValueCheck, type StoredCheck } from '../../shared/import/checks';
+import { KEPT_NAMED, checkText, type KeptValueCheck, type StoredCheck } from '../../shared/import/checks';
+import { futureDateCheck } from '../../shared/import/future-date';
 import type { Snapshot } from '../../shared/domain/types';
 import { getSnapshot, latestSnapshot } from '../repos/snapshots';
 import { columns, sql } from '../sql';
@@ -124,7 +125,9 @@ export function repricePortfolio(db: Db, input: { path: string; portfolioId?: nu
     // wherever it is shown or reported (KEPT_LAST_VALUE), not only in this call's answer.
     const kept = keptCheck(db, from, asOf, stale);
     if (kept) db.prepare('UPDATE snapshots SET checks = ? WHERE id = ?').run(JSON.stringify([kept]), snapshotId);
-    return { portfolio, snapshot: getSnapshot(db, snapshotId), file, repricedFrom: from.id, positions: rows.length, repriced, stale };
+    // A price dated 2099 made a 2099 snapshot, the portfolio's figures from then on, unsaid (an import says it).
+    const future = futureDateCheck(asOf, now);
+    return { portfolio, snapshot: getSnapshot(db, snapshotId), file, repricedFrom: from.id, positions: rows.length, repriced, stale, warnings: future ? [checkText(future)] : [], checks: future ? [future] : [] };
   })();
 }
 

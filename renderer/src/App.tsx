@@ -14,6 +14,7 @@ import { ImportDialog } from './import/ImportDialog';
 import { ImportErrorDialog } from './import/ImportErrorDialog';
 import { ProgressBar } from './import/ProgressBar';
 import { Toasts, useToasts, useWarningFollowsPortfolio } from './ui/Toast';
+import { checkWords } from './import/check-words';
 import { BackupsDialog } from './backups/BackupsDialog';
 import { ReadOnlyBanner } from './backups/ReadOnlyBanner';
 import { NoticeBanner } from './ui/NoticeBanner';
@@ -219,8 +220,9 @@ export function App() {
             ? t('{{n}} kept their last value: {{names}}.', { n: r.stale.length, names })
             : '';
       const repriced = t('Repriced {{repriced}} of {{positions}} positions from {{file}}, as of {{date}}.', { repriced: r.repriced, positions: r.positions, file: r.file, date: formatDate(r.snapshot.asOf) });
-      // Positions that kept an old value are something to check: that message stays until dismissed.
-      setToast({ text: stale ? `${repriced} ${stale}` : repriced, kind: stale ? 'warn' : 'ok', portfolioId: selectedId });
+      // Positions that kept an old value, or a date past tomorrow, are something to check: that message stays until dismissed.
+      const checks = r.checks.map((c) => checkWords(t, c));
+      setToast({ text: stale ? `${repriced} ${stale}` : repriced, kind: stale || checks.length > 0 ? 'warn' : 'ok', portfolioId: selectedId, ...(checks.length > 0 ? { details: checks } : {}) });
     } catch (err) {
       setToast({ text: errorWords(err), kind: 'error' });
     } finally {

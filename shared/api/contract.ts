@@ -276,7 +276,7 @@ const inputBuilders = {
   }),
   listBackups: () => z.strictObject({}),
   createBackup: () => z.strictObject({}),
-  restoreBackup: () => z.strictObject({ file: z.string().regex(/^themelens-[0-9TZ-]+-[a-z-]+\.db$/, 'Name a backup as "themelens backup list" shows it.') }),
+  restoreBackup: () => z.strictObject({ file: z.string().regex(/^themelens-[0-9TZ-]+-[a-z-]+\.db$/, 'Name a backup by its file name, as "themelens backup list" shows it (themelens-….db), not by a path.') }),
   databaseStatus: () => z.strictObject({}),
   /** Restarts the desktop app after a restore that needs it (refused when nothing does). */
   relaunchApp: () => z.strictObject({}),
@@ -522,6 +522,9 @@ export interface RepriceOutcome {
   positions: number;
   repriced: number;
   stale: { symbol: string; reason: string }[];
+  /** What to check before relying on the new snapshot (a date past tomorrow), as an import says it: in English, and as checks for the window to word. */
+  warnings: string[];
+  checks: ImportCheck[];
 }
 
 /** What a rates file added: how many rates, their dates, and the latest rate per pair. */

@@ -204,6 +204,9 @@ describe('themelens CLI (the command-line contract in the README)', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     }
+    // One field mapped twice: the last one won without a word.
+    const twice = runCli(['import', join(temp.dir, 'any.csv'), '--portfolio', 'X', '--map', 'symbol=Ticker', '--map', 'symbol=Name', '--db', db]);
+    expect(twice).toMatchObject({ code: 2, stderr: 'themelens: --map names symbol twice ("Ticker" and "Name"): map each field once. Run "themelens help" for usage.\n' });
   });
 
   it('--delimiter takes the same spellings as the import screen (";", "semicolon", "tab", "\\t"); another is refused with the list', () => {

@@ -112,6 +112,15 @@ describe('themelens reprice', () => {
     expect(report.positions.find((p) => p.symbol === 'NVDA')?.value).toBe(50000);
   });
 
+  it('a price dated past tomorrow makes a snapshot of that date, and says so as an import does (it was unsaid)', () => {
+    expect(cli('import', FIDELITY, '--portfolio', 'Future', '--as-of', '2026-12-02').code).toBe(0);
+    const future = join(temp.dir, 'future.csv');
+    writeFileSync(future, 'symbol,price,currency,date\nNVDA,200.00,USD,2099-12-05\n');
+    const r = cli('reprice', future, '--portfolio', 'Future');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: The snapshot is dated 2099-12-05, after today \(\d{4}-\d{2}-\d{2}\)\./m);
+  });
+
   it('prices older than the latest holdings are refused: the new snapshot would sit behind them', () => {
     const r = cli('reprice', prices, '--portfolio', 'Fid', '--as-of', '2026-11-30');
     expect(r.code).toBe(1);
