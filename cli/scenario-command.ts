@@ -37,7 +37,7 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
   if ('client' in scope) {
     if (values.snapshot) throw new UsageError('scenario --client uses the latest snapshot of each portfolio: leave out --snapshot');
     const r = await h.runClientScenario(validateInput('runClientScenario', { client: scope.client, ...baseCurrencyArg(values['base-currency']), shocks }));
-    heading = `${r.client} (${r.portfolios.filter((p) => p.snapshotId !== null).length} portfolios, latest as of ${r.asOf})`;
+    heading = `${r.client} (${counted(r.portfolios.filter((p) => p.snapshotId !== null).length, 'portfolio')}, latest as of ${r.asOf})`;
     result = r;
   } else {
     if (values['base-currency']) throw new UsageError('--base-currency is for --client: a portfolio is valued in its own base currency');
@@ -56,7 +56,9 @@ export async function scenarioCommand(h: BackendHandlers, args: string[], io: Io
     return;
   }
   const cur = result.baseCurrency;
-  io.out(`${heading}: ${signed(result.impact)} ${cur} (${unsignedZero((result.impactShare * 100).toFixed(2))}% of ${money(result.totalValue)})\n`);
+  // Signed as the impact is: "+70.00 USD (+2.45% of …)", where the share had no "+".
+  const share = unsignedZero((result.impactShare * 100).toFixed(2));
+  io.out(`${heading}: ${signed(result.impact)} ${cur} (${result.impactShare > 0 && share !== '0.00' ? '+' : ''}${share}% of ${money(result.totalValue)})\n`);
   const names = new Map(themes.map((t) => [t.id, t.name]));
   for (const t of result.themes.filter((x) => x.shock !== 0 || x.impact !== 0)) {
     io.out(`  ${(names.get(t.id) ?? t.id).padEnd(30)} shock ${`${t.shock > 0 ? '+' : ''}${t.shock}%`.padStart(7)}  exposure ${money(t.value).padStart(16)}  impact ${signed(t.impact).padStart(16)}\n`);

@@ -16,7 +16,7 @@ function parseShare(text: string): number {
   const t = text.trim();
   const m = /^(\d{1,3}(?:\.\d{1,2})?)%$/.exec(t);
   const bp = m ? Math.round(Number(m[1]) * 100) : /^(0(?:\.\d{1,4})?|1(?:\.0{1,4})?)$/.test(t) ? Math.round(Number(t) * 10_000) : NaN;
-  if (!(bp >= 0 && bp <= 10_000)) throw new UsageError(`SHARE "${text}" should be between 0 and 1 (0.25) or a percent (25%)`);
+  if (!(bp >= 0 && bp <= 10_000)) throw new UsageError(`SHARE "${text}" should be between 0 and 1 with at most four decimals (0.25) or a percent with at most two (25%, 12.25%)`);
   return bp;
 }
 

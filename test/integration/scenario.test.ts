@@ -69,6 +69,8 @@ describe('themelens scenario', () => {
     expect(r.code, r.stderr).toBe(0);
     // NVDA alone: -5,508.04.
     expect(r.stdout).toContain('Fid, snapshot 1 as of 2026-11-24: -5,508.04 USD (-6.38% of 86,367.72)');
+    // A gain's share is signed as its amount is: +5,508.04 and +6.38%, where the share had no "+".
+    expect(cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers=+20').stdout).toContain('Fid, snapshot 1 as of 2026-11-24: +5,508.04 USD (+6.38% of 86,367.72)');
     expect(cli('scenario', '--portfolio', 'Fid', '--shock', 'space=-20').stderr).toMatch(/no theme with id space; the ids are: data-centers/);
     expect(cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers=-120').code).toBe(2);
     expect(cli('scenario', '--portfolio', 'Fid', '--shock', 'data-centers').code).toBe(2);
