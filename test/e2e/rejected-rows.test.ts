@@ -76,12 +76,11 @@ describe('errors a person can act on', () => {
     // An ordinary confirmation goes after 5 s; this one is still there after 6.
     await h.page.waitForTimeout(6000);
     expect(await toast.isVisible()).toBe(true);
-    // A later confirmation shows above the warning, not in its place.
-    const clean = join(h.dataDir, 'clean.csv');
-    writeFileSync(clean, 'Symbol,Description,Quantity,Price,Market Value\nMSFT,MICROSOFT,5,300,1500\n');
-    await openImportAsNew(h, clean, 'Clean');
-    await h.page.getByTestId('new-portfolio-confirm').click();
-    const notice = h.page.getByTestId('toast').filter({ hasText: 'Imported 1 position into Clean.' });
+    // A later confirmation about the same portfolio (a chart saved) shows above the warning, not in its place.
+    await h.page.getByTestId('view-tab-accounts').click();
+    h.saveDialogAnswers.push(join(h.dataDir, 'checks-accounts.svg'));
+    await h.page.getByTestId('accounts-chart-save-svg').click();
+    const notice = h.page.getByTestId('toast').filter({ hasText: 'checks-accounts.svg' });
     await notice.waitFor();
     const [above, below] = [await notice.boundingBox(), await toast.boundingBox()];
     expect(above!.y + above!.height).toBeLessThanOrEqual(below!.y);
@@ -94,5 +93,18 @@ describe('errors a person can act on', () => {
     await toast.waitFor({ state: 'detached' });
     expect(await notice.isVisible()).toBe(true);
     expect(await h.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-button');
+    // The warning again, then an import into another portfolio: it goes with the portfolio it is about
+    // (under Clean's figures it read as theirs), the new import's confirmation shown alone.
+    await h.page.getByTestId('view-tab-positions').click();
+    await openImportAsNew(h, file, 'Checks again');
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    await h.page.getByTestId('toast').filter({ hasText: 'Imported 2 positions into Checks again.' }).waitFor();
+    const clean = join(h.dataDir, 'clean.csv');
+    writeFileSync(clean, 'Symbol,Description,Quantity,Price,Market Value\nMSFT,MICROSOFT,5,300,1500\n');
+    await openImportAsNew(h, clean, 'Clean');
+    await h.page.getByTestId('new-portfolio-confirm').click();
+    await h.page.getByTestId('toast').filter({ hasText: 'Imported 1 position into Clean.' }).waitFor();
+    await h.page.getByTestId('toast').filter({ hasText: 'Checks again' }).waitFor({ state: 'detached' });
+    expect(await h.page.getByTestId('toast').count()).toBe(1);
   });
 });
