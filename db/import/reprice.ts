@@ -18,7 +18,6 @@ import { futureDateCheck } from '../../shared/import/future-date';
 import type { Snapshot } from '../../shared/domain/types';
 import { getSnapshot, latestSnapshot } from '../repos/snapshots';
 import { columns, sql } from '../sql';
-import { canonicalKey } from '../securities/links';
 
 interface HeldRow {
   line: number | null;
@@ -150,9 +149,9 @@ function keptCheck(db: Db, from: Snapshot, asOf: string, stale: RepriceOutcome['
 }
 
 /**
- * A position's price: by ISIN where both have one, else by its symbol key or CUSIP, else by what the
- * security master knows of it. A holdings file that gave NVDA alone, priced by ISIN US67066G1040,
- * kept its last value as having "no price in the file".
+ * A position's price: by ISIN where both have one, else by its symbol key or CUSIP, else by the ISIN
+ * or CUSIP the security master holds for that very key. A holdings file that gave NVDA alone, priced
+ * by ISIN US67066G1040, kept its last value as having "no price in the file".
  */
 function priceFor(p: HeldRow, byKey: Map<string, PriceRow>, known: (symbolKey: string) => string[]): PriceRow | undefined {
   const direct = (p.isin ? byKey.get(p.isin) : undefined) ?? byKey.get(p.symbol_key) ?? (p.cusip ? byKey.get(p.cusip) : undefined);
@@ -164,15 +163,19 @@ function priceFor(p: HeldRow, byKey: Map<string, PriceRow>, known: (symbolKey: s
   return undefined;
 }
 
-/** The ISINs, CUSIPs and tickers (without their market) the security master holds for a key's security, asked once per key. */
+/**
+ * The ISINs and CUSIPs the security master holds for a key itself (each names one security: the
+ * table's key is the identifier); asked once per key. Never through a link: a link shares tags, not a
+ * price (BRK.B linked to BRK.A took BRK.A's 700,000.00, an ADR its share's). Never a ticker without
+ * its market: 9984 in Tokyo is not 9984 elsewhere.
+ */
 function masterIdentifiers(db: Db): (symbolKey: string) => string[] {
-  const query = db.prepare("SELECT kind, value FROM security_identifiers WHERE security_key = ? AND kind IN ('isin', 'cusip', 'ticker') ORDER BY kind, value");
+  const query = db.prepare("SELECT value FROM security_identifiers WHERE security_key = ? AND kind IN ('isin', 'cusip') ORDER BY kind, value").pluck();
   const asked = new Map<string, string[]>();
   return (symbolKey) => {
     let ids = asked.get(symbolKey);
     if (!ids) {
-      const rows = query.all(canonicalKey(db, symbolKey)) as { kind: string; value: string }[];
-      ids = rows.map((r) => (r.kind === 'ticker' ? r.value.slice(r.value.indexOf(':') + 1) : r.value));
+      ids = query.all(symbolKey) as string[];
       asked.set(symbolKey, ids);
     }
     return ids;

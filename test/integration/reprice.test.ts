@@ -112,6 +112,24 @@ describe('themelens reprice', () => {
     expect(report.positions.find((p) => p.symbol === 'NVDA')?.value).toBe(50000);
   });
 
+  it("never takes the price of a security a position is linked to: a link shares tags, not a price", () => {
+    const holdings = join(temp.dir, 'brk.csv');
+    writeFileSync(holdings, 'Symbol,ISIN,Description,Quantity,Price,Market Value\nBRK.B,US0846707026,BERKSHIRE HATHAWAY B,10,450.00,4500.00\nBRK.A,US0846701086,BERKSHIRE HATHAWAY A,1,680000.00,680000.00\n');
+    expect(cli('import', holdings, '--portfolio', 'Linked', '--as-of', '2026-12-02').code).toBe(0);
+    expect(cli('securities', 'link', 'BRK.B', 'BRK.A').code).toBe(0);
+    // A's price by its ticker, then by its ISIN: neither is B's.
+    for (const [name, text] of [['brk-by-symbol.csv', 'symbol,price,currency,date\nBRK.A,700000.00,USD,2026-12-03\n'], ['brk-by-isin.csv', 'isin,price,currency,date\nUS0846701086,710000.00,USD,2026-12-04\n']] as const) {
+      const file = join(temp.dir, name);
+      writeFileSync(file, text);
+      const r = cli('reprice', file, '--portfolio', 'Linked');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Repriced 1 of 2 positions of Linked');
+      expect(r.stderr).toContain('BRK.B: no price in the file');
+      const report = JSON.parse(cli('report', '--portfolio', 'Linked', '--format', 'json').stdout) as { positions: { symbol: string; value: number }[] };
+      expect(report.positions.find((p) => p.symbol === 'BRK.B')?.value).toBe(4500);
+    }
+  });
+
   it('a price dated past tomorrow makes a snapshot of that date, and says so as an import does (it was unsaid)', () => {
     expect(cli('import', FIDELITY, '--portfolio', 'Future', '--as-of', '2026-12-02').code).toBe(0);
     const future = join(temp.dir, 'future.csv');
