@@ -24,7 +24,8 @@ export async function themeCommand(h: BackendHandlers, args: string[], io: Io): 
   } else if (action === 'delete' && a) {
     const r = await h.deleteTheme(validateInput('deleteTheme', { id: a }));
     const also = [r.deletedRules > 0 ? counted(r.deletedRules, 'rule') : '', r.deletedTargets > 0 ? counted(r.deletedTargets, 'target') : ''].filter(Boolean);
-    io.out(`Deleted theme ${a} and ${counted(r.deletedTags, 'tag')} (kept in the tag history)${also.length > 0 ? `, with its ${also.join(' and ')}` : ''}\n`);
+    const subs = r.deletedSubThemes.length > 0 ? ` with its ${r.deletedSubThemes.length === 1 ? 'sub-theme' : 'sub-themes'} ${r.deletedSubThemes.join(', ')}` : '';
+    io.out(`Deleted theme ${a}${subs} and ${counted(r.deletedTags, 'tag')} (kept in the tag history)${also.length > 0 ? `, with ${also.join(' and ')}` : ''}\n`);
   } else if (action === 'restore-defaults') {
     const themes = await h.restoreDefaultThemes({});
     io.out(`${counted(themes.filter((t) => t.isDefault).length, 'default theme')} present\n`);

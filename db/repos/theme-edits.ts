@@ -88,23 +88,32 @@ export function reorderThemes(db: Db, ids: readonly string[]): Theme[] {
 }
 
 /** Deletes a theme and its tags (recorded in the tag history); a default can be restored later. */
-export function deleteTheme(db: Db, id: string, now: string): { deletedTags: number; deletedRules: number; deletedTargets: number } {
+export function deleteTheme(db: Db, id: string, now: string): { deletedTags: number; deletedRules: number; deletedTargets: number; deletedSubThemes: string[] } {
   const theme = getTheme(db, id);
   if (!theme) throw saidError('NOT_FOUND', ERROR_TEXT.themeGone, { themeId: id });
-  // Its sub-themes would go with it (the schema cascades), their tags with no line in the history:
-  // refused, and the user decides what becomes of them.
-  const subs = db.prepare('SELECT name FROM themes WHERE parent_id = ? ORDER BY sort_order, name').pluck().all(id) as string[];
-  if (subs.length > 0) throw saidError('CONFLICT', ERROR_TEXT.deleteParentTheme, { name: theme.name, subs: subs.join(', ') });
   return db.transaction(() => {
-    const tags = db.prepare('SELECT symbol_key, weight_bp FROM tags WHERE theme_id = ?').all(id) as { symbol_key: string; weight_bp: number }[];
+    // Its sub-themes go with it (the schema cascades): each of their tags, too, goes into the history,
+    // where before only the theme's own did; and what went is counted, so it can be said.
+    const subs = db.prepare('SELECT id, name FROM themes WHERE parent_id = ? ORDER BY sort_order, name').all(id) as { id: string; name: string }[];
+    const ids = [id, ...subs.map((t) => t.id)];
+    const tagsOf = db.prepare('SELECT symbol_key, weight_bp FROM tags WHERE theme_id = ?');
     const event = db.prepare("INSERT INTO tag_events (symbol_key, theme_id, old_weight_bp, new_weight_bp, source, at) VALUES (?, ?, ?, NULL, 'manual', ?)");
-    for (const t of tags) event.run(t.symbol_key, id, t.weight_bp, now);
-    // Counted before they go with the theme, so the command can say so (they went unsaid).
-    const count = (query: string) => db.prepare(query).pluck().get(id) as number;
+    const count = (query: string) => {
+      const st = db.prepare(query).pluck();
+      return ids.reduce((n, themeId) => n + (st.get(themeId) as number), 0);
+    };
+    let deletedTags = 0;
+    for (const themeId of ids) {
+      for (const t of tagsOf.all(themeId) as { symbol_key: string; weight_bp: number }[]) {
+        event.run(t.symbol_key, themeId, t.weight_bp, now);
+        deletedTags++;
+      }
+    }
     const deletedRules = count('SELECT count(*) FROM rules WHERE theme_id = ?');
     const deletedTargets = count('SELECT count(*) FROM theme_targets WHERE theme_id = ?') + count('SELECT count(*) FROM client_targets WHERE theme_id = ?');
-    db.prepare('DELETE FROM themes WHERE id = ?').run(id);
-    return { deletedTags: tags.length, deletedRules, deletedTargets };
+    const drop = db.prepare('DELETE FROM themes WHERE id = ?');
+    for (const themeId of [...ids].reverse()) drop.run(themeId);
+    return { deletedTags, deletedRules, deletedTargets, deletedSubThemes: subs.map((t) => t.name) };
   })();
 }
 

@@ -574,8 +574,8 @@ export interface ApiOutputs {
   listPositions: PositionList;
   createTheme: Theme;
   updateTheme: Theme;
-  /** What went with the theme: its tags (each kept in the tag history), its rules and its targets. */
-  deleteTheme: { deletedTags: number; deletedRules: number; deletedTargets: number };
+  /** What went with the theme: its sub-themes (by name), their tags and its own (each kept in the tag history), rules and targets. */
+  deleteTheme: { deletedTags: number; deletedRules: number; deletedTargets: number; deletedSubThemes: string[] };
   restoreDefaultThemes: Theme[];
   reorderThemes: Theme[];
   tagHistory: TagEvent[];

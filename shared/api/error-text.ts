@@ -54,7 +54,6 @@ export const ERROR_TEXT = {
   nothingToReprice: '{{portfolio}} has no holdings to reprice yet. Import a holdings file first.',
   // Ids the window held that are gone meanwhile (deleted from the command line, or in another window).
   themeGone: 'There is no theme "{{themeId}}".',
-  deleteParentTheme: '{{name}} has sub-themes ({{subs}}): delete them, or make them themes of their own, first. Nothing was deleted.',
   themeGoneList: 'There is no theme "{{themeId}}". Run "themelens themes" to list the theme ids.',
   parentGone: 'There is no theme "{{themeId}}" to put it under.',
   suggestionThemeGone: 'There is no theme "{{themeId}}" for this suggestion: its theme was deleted.',
@@ -94,7 +93,6 @@ export const ERROR_JAPANESE: Record<string, string> = {
   [ERROR_TEXT.subThemeNameTaken]: 'パックのサブテーマ「{{name}}」と同じ名前のテーマがすでにあります。先にお使いのテーマの名前を変えてください。',
   [ERROR_TEXT.ownParent]: 'テーマを自分自身の親にすることはできません。',
   [ERROR_TEXT.hasSubThemes]: 'このテーマには自身のサブテーマがあるため、最上位のテーマのままです。',
-  [ERROR_TEXT.deleteParentTheme]: '「{{name}}」にはサブテーマ（{{subs}}）があります。先にサブテーマを削除するか、独立したテーマにしてください。何も削除していません。',
   [ERROR_TEXT.importRunning]: '別のインポートを実行中です。終わるまで待つか、キャンセルしてください。',
   [ERROR_TEXT.restoreWhileImport]: 'インポートを実行中です。終わるまで待つかキャンセルしてから、復元してください。',
   [ERROR_TEXT.ruleNeedsPattern]: 'ルールにはパターンが必要です。',

@@ -25,25 +25,22 @@ describe('themes, tag history and sharing (CLI over the real backend)', () => {
     expect(cli('themes').stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['data-centers', 'oil-logistics', 'diamond-semiconductors', 'space-launch-satellites']));
   });
 
-  it("refuses to delete a theme with sub-themes (they went with it, their tags unrecorded), and says the rules and targets that go with one", () => {
+  it("deletes a theme with its sub-themes, every tag of theirs in the history (they went unrecorded), and says the sub-themes, rules and targets that went", () => {
     const db2 = join(temp.dir, 'parent.db');
     const c = (...args: string[]) => runCli([...args, '--db', db2]);
     const holdings = join(temp.dir, 'parent.csv');
-    writeFileSync(holdings, 'Symbol,Description,Quantity,Market Value\nNVDA,NVIDIA,10,"1,000.00"\n');
+    writeFileSync(holdings, 'Symbol,Description,Quantity,Market Value\nNVDA,NVIDIA,10,"1,000.00"\nKMI,KINDER MORGAN,5,"100.00"\n');
     expect(c('import', holdings, '--portfolio', 'P', '--as-of', '2026-11-24').code).toBe(0);
     expect(c('theme', 'add', 'Sub1', '--parent', 'data-centers').code).toBe(0);
     expect(c('tag', 'NVDA', 'sub1', '--weight', '0.4').code).toBe(0);
-    const before = dumpContent(db2);
-    const refused = c('theme', 'delete', 'data-centers');
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('themelens: Data-center infrastructure has sub-themes (Sub1): delete them, or make them themes of their own, first. Nothing was deleted.\n');
-    expect(dumpContent(db2)).toBe(before);
-    // The sub-theme first: its tag in the history; then the theme, with the rule and target that go with it.
-    expect(c('theme', 'delete', 'sub1').stdout).toBe('Deleted theme sub1 and 1 tag (kept in the tag history)\n');
-    expect(c('history', 'NVDA').stdout).toMatch(/NVDA\tsub1\t0\.4 -> -/);
+    expect(c('tag', 'KMI', 'data-centers', '--weight', '0.5').code).toBe(0);
     expect(c('rules', 'add', 'symbols', 'NVDA', 'data-centers').code).toBe(0);
     expect(c('targets', 'set', 'data-centers', '25%', '--portfolio', 'P').code).toBe(0);
-    expect(c('theme', 'delete', 'data-centers').stdout).toBe('Deleted theme data-centers and 0 tags (kept in the tag history), with its 1 rule and 1 target\n');
+    expect(c('theme', 'delete', 'data-centers').stdout).toBe('Deleted theme data-centers with its sub-theme Sub1 and 2 tags (kept in the tag history), with 1 rule and 1 target\n');
+    expect(c('themes').stdout).not.toMatch(/sub1|data-centers/);
+    // Both removals in the history, the sub-theme's too.
+    expect(c('history', 'NVDA').stdout).toMatch(/NVDA\tsub1\t0\.4 -> -/);
+    expect(c('history', 'KMI').stdout).toMatch(/KMI\tdata-centers\t0\.5 -> -/);
   });
 
   it('keeps every tag change in the history, per symbol and since a date', () => {

@@ -31,6 +31,7 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
   const load = useCallback(() => api().listThemes({}), []);
   const { items: themes, message: error, run: runAction } = useLoadedList<Theme>(load, onChanged);
   const run = (fn: () => Promise<unknown>) => runAction(async () => void (await fn()));
+  const subThemeCount = (id: string) => themes.filter((x) => x.parentId === id).length;
   const move = (i: number, delta: number) => {
     const ids = themes.map((th) => th.id);
     const j = i + delta;
@@ -131,7 +132,12 @@ export function ThemesDialog({ onClose, onChanged, record, initialTab = 'themes'
                     </button>
                     {confirmDelete === th.id ? (
                       <button type="button" className="small danger" data-testid={`confirm-delete-${th.id}`} onClick={() => void run(() => api().deleteTheme({ id: th.id })).then(() => setConfirmDelete(null))}>
-                        {t('Delete with its tags?')}
+                        {/* Its sub-themes go with it: said before the click, not found missing after. */}
+                        {subThemeCount(th.id) === 0
+                          ? t('Delete with its tags?')
+                          : subThemeCount(th.id) === 1
+                            ? t('Delete with its sub-theme and all their tags?')
+                            : t('Delete with its {{n}} sub-themes and all their tags?', { n: subThemeCount(th.id) })}
                       </button>
                     ) : (
                       <button type="button" className="small" aria-label={t('Delete {{name}}', { name: th.name })} data-testid={`delete-theme-${th.id}`} onClick={() => setConfirmDelete(th.id)}>

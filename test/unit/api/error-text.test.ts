@@ -21,7 +21,6 @@ describe('refusals said from templates, in English', () => {
     [ERROR_TEXT.subThemeNameTaken, { name: 'Data-center operators and REITs' }, 'The pack\'s sub-theme "Data-center operators and REITs" has the name of a theme you already have. Rename yours first.'],
     [ERROR_TEXT.ownParent, {}, 'A theme cannot be its own parent.'],
     [ERROR_TEXT.hasSubThemes, {}, 'This theme has sub-themes of its own, so it stays a top-level theme.'],
-    [ERROR_TEXT.deleteParentTheme, { name: 'Data-center infrastructure', subs: 'Cooling, Power' }, 'Data-center infrastructure has sub-themes (Cooling, Power): delete them, or make them themes of their own, first. Nothing was deleted.'],
     [ERROR_TEXT.importRunning, {}, 'Another import is running; wait for it to finish or cancel it.'],
     [ERROR_TEXT.restoreWhileImport, {}, 'An import is running; wait for it to finish or cancel it, then restore.'],
     [ERROR_TEXT.ruleNeedsPattern, {}, 'A rule needs a pattern.'],

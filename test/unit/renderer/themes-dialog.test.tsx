@@ -56,6 +56,19 @@ describe('the Themes dialog in Japanese', () => {
   });
 });
 
+describe('deleting a theme in the Themes dialog', () => {
+  it('says before the click that its sub-themes go with it', async () => {
+    const bridge = installBridge();
+    const themes = await bridge.listThemes();
+    bridge.listThemes.mockResolvedValue([...themes, { ...themes[0]!, id: 'dc-cooling', name: 'Cooling', parentId: 'data-centers', isDefault: false }]);
+    render(<ThemesDialog onClose={noop} onChanged={noop} record={record} />);
+    fireEvent.click(await screen.findByTestId('delete-theme-data-centers'));
+    expect(screen.getByTestId('confirm-delete-data-centers').textContent).toBe('Delete with its sub-theme and all their tags?');
+    fireEvent.click(screen.getByTestId('delete-theme-oil-logistics'));
+    expect(screen.getByTestId('confirm-delete-oil-logistics').textContent).toBe('Delete with its tags?');
+  });
+});
+
 describe('the Suggestions list', () => {
   const suggestion = {
     symbolKey: 'EQIX',

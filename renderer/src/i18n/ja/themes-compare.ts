@@ -168,6 +168,8 @@ export const THEMES_COMPARE: Record<string, string> = {
   'Move {{name}} up': '{{name}} を上へ移動',
   'Move {{name}} down': '{{name}} を下へ移動',
   'Delete with its tags?': 'タグごと削除しますか？',
+  'Delete with its sub-theme and all their tags?': 'サブテーマと、そのすべてのタグごと削除しますか？',
+  'Delete with its {{n}} sub-themes and all their tags?': '{{n}} 個のサブテーマと、そのすべてのタグごと削除しますか？',
   'Delete {{name}}': '{{name}} を削除',
   Delete: '削除',
   'New theme name': '新しいテーマの名前',
