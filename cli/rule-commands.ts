@@ -92,6 +92,9 @@ export async function fundCommand(h: BackendHandlers, args: string[], io: Io): P
   if (action !== 'import' || !symbol || !file || positionals.length !== 3) throw new UsageError('fund takes: import SYMBOL FILE');
   const f = await h.importFundHoldings(validateInput('importFundHoldings', { fundSymbol: symbol, path: file }));
   io.out(`${f.fundKey}: ${counted(f.constituents, 'holding')} (${(f.coverage * 100).toFixed(2)}% of the fund) as of ${f.asOf ?? 'an unknown date'}\n`);
+  // Weights past 100% are real (of net assets: a Treasury fund, a leveraged one), but a fund's themes
+  // are at most 100% of it: said, where the look-through capped them without a word.
+  if (f.coverage > 1.0005) io.err(`note: ${f.fundKey}'s holdings add up to ${(f.coverage * 100).toFixed(2)}% of the fund (weights of its net assets); the look-through counts at most 100% of the fund in its themes.\n`);
 }
 
 export async function fundsCommand(h: BackendHandlers, args: string[], io: Io): Promise<void> {

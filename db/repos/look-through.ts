@@ -59,7 +59,7 @@ function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: 
     const known = c.isin ? (byIsin.get(c.isin) as string | undefined) : undefined;
     if (known) c.key = known;
   }
-  refuseOver100(name, parsed.constituents);
+  refuseHoldingOver100(name, parsed.constituents);
   db.transaction(() => {
     db.prepare('DELETE FROM funds WHERE fund_key = ?').run(fund);
     db.prepare('INSERT INTO funds (fund_key, as_of, source_file, imported_at) VALUES (?, ?, ?, ?)').run(fund, parsed.asOf, name, now);
@@ -78,21 +78,19 @@ function importFundHoldingsText(db: Db, fundSymbol: string, name: string, text: 
 }
 
 /**
- * Weights past the whole fund: the look-through capped the fund's themes at 100% without a word
- * (80% + 70% read as 100%), and one holding past 100% (a ticker listed twice) stopped on the
- * database's check. A little over 100% is the issuer's rounding, and passes.
+ * One holding past the whole fund (a ticker listed twice, 60% + 60%) stopped on the database's check
+ * as an internal error: refused, named. A file whose weights add up past 100% is a real one (a
+ * Treasury fund holds 102-108% of its net assets, a leveraged fund more): it is kept, and the
+ * command says its sum (FundSummary.coverage).
  */
-const FUND_TOTAL_MAX_PPM = 1_010_000;
-function refuseOver100(name: string, constituents: readonly { key: string; weightPpm: number }[]): void {
-  const percent = (ppm: number) => (ppm / 10_000).toFixed(2);
-  // Named by its file, as the other refusals of a holdings file are.
-  const refuse = (text: typeof ERROR_TEXT.fundOver100 | typeof ERROR_TEXT.fundHoldingOver100, params: Record<string, string>) =>
-    new AppError('IMPORT_FATAL', `${name}: ${fillTemplate(text, params)}`, { file: name, line: null, column: null, text, params });
-  const total = constituents.reduce((sum, c) => sum + c.weightPpm, 0);
-  if (total > FUND_TOTAL_MAX_PPM) throw refuse(ERROR_TEXT.fundOver100, { total: percent(total) });
+function refuseHoldingOver100(name: string, constituents: readonly { key: string; weightPpm: number }[]): void {
   const byKey = new Map<string, number>();
   for (const c of constituents) byKey.set(c.key, (byKey.get(c.key) ?? 0) + c.weightPpm);
-  for (const [key, ppm] of byKey) if (ppm > 1_000_000) throw refuse(ERROR_TEXT.fundHoldingOver100, { key, total: percent(ppm) });
+  for (const [key, ppm] of byKey) {
+    if (Math.abs(ppm) <= 1_000_000) continue;
+    const params = { key, total: (ppm / 10_000).toFixed(2) };
+    throw new AppError('IMPORT_FATAL', `${name}: ${fillTemplate(ERROR_TEXT.fundHoldingOver100, params)}`, { file: name, line: null, column: null, text: ERROR_TEXT.fundHoldingOver100, params });
+  }
 }
 
 /** The keys of the securities a fund's holdings file lists. */

@@ -12,7 +12,7 @@ import type { FileText } from './file-text';
 export const FUND_ROW_TEXT = {
   weight: 'Weight "{{cell}}" is not a number.',
   noHeader: 'No header with Ticker (or ISIN) and Weight (%) was found: is this an issuer holdings file?',
-  weightOver100: 'Weight "{{cell}}" is more than 100% of the fund.',
+  weightOver100: 'Weight "{{cell}}" is more than 100% of the fund, or less than -100%.',
 } as const;
 
 export const ERROR_TEXT = {
@@ -22,7 +22,6 @@ export const ERROR_TEXT = {
   fundNoHeader: `${FUND_ROW_TEXT.noHeader} Nothing was imported.`,
   fundNoHoldings: 'no holdings were found below the header. Nothing was imported.',
   fundWeightOver100: `${FUND_ROW_TEXT.weightOver100} Nothing was imported.`,
-  fundOver100: 'The holdings add up to {{total}}% of the fund, more than 100%: check the Weight (%) column (is a holding listed twice?). Nothing was imported.',
   fundHoldingOver100: '{{key}} is listed for {{total}}% of the fund in all, more than 100%. Nothing was imported.',
   fundIsCash: '{{key}} is cash, which is never part of a theme: it holds nothing to look through. Nothing was imported.',
   cashLinked: '{{key}} is cash, which is never part of a theme: it cannot share tags with another security. Nothing was linked.',
@@ -81,8 +80,7 @@ export const ERROR_JAPANESE: Record<string, string> = {
   [ERROR_TEXT.fundWeight]: 'ウェイト「{{cell}}」は数値ではありません。何もインポートしていません。',
   [ERROR_TEXT.fundNoHeader]: 'Ticker（または ISIN）と Weight (%) の見出しが見つかりませんでした。運用会社の組入銘柄ファイルですか？何もインポートしていません。',
   [ERROR_TEXT.fundNoHoldings]: '見出しの下に組入銘柄が見つかりませんでした。何もインポートしていません。',
-  [ERROR_TEXT.fundWeightOver100]: 'ウェイト「{{cell}}」がファンドの 100% を超えています。何もインポートしていません。',
-  [ERROR_TEXT.fundOver100]: '組入銘柄のウェイトの合計がファンドの {{total}}% になり、100% を超えています。Weight (%) 列を確認してください（同じ銘柄が 2 回載っていませんか）。何もインポートしていません。',
+  [ERROR_TEXT.fundWeightOver100]: 'ウェイト「{{cell}}」がファンドの 100% を超えているか、-100% を下回っています。何もインポートしていません。',
   [ERROR_TEXT.fundHoldingOver100]: '{{key}} のウェイトが合計でファンドの {{total}}% になり、100% を超えています。何もインポートしていません。',
   [ERROR_TEXT.fundIsCash]: '{{key}} は現金です。現金はどのテーマにも含めず、ルックスルーする組入銘柄もありません。何もインポートしていません。',
   [ERROR_TEXT.cashLinked]: '{{key}} は現金です。現金はどのテーマにも含めないため、ほかの証券とタグを共有できません。何もリンクしていません。',
