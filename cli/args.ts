@@ -17,8 +17,11 @@ export interface ParsedArgs<O extends Options> {
   positionals: string[];
 }
 
-/** A negative number where an argument goes ("-0.1"): the option parser would read it as options "-0" and "-.1". */
-const NEGATIVE_NUMBER = /^-\.?\d/;
+/**
+ * A negative number where an argument goes ("-0.1", "-5%"): the option parser would read it as options
+ * "-0" and "-.1". The whole token: "-1x Inverse" is a name, said by the parser (and taken after --).
+ */
+const NEGATIVE_NUMBER = /^-(\d+(\.\d*)?|\.\d+)%?$/;
 
 /**
  * `--priority -1` as `--priority=-1`: a negative number after an option that takes a value is that
@@ -48,7 +51,7 @@ export function parseCommandArgs<const O extends Options>(args: string[], option
   const given = negativeValuesJoined(args, options);
   const end = given.indexOf('--');
   const negative = (end < 0 ? given : given.slice(0, end)).find((a) => NEGATIVE_NUMBER.test(a));
-  if (negative !== undefined) throw new UsageError(`"${negative}" is a negative number: a share or a rate cannot be below 0`);
+  if (negative !== undefined) throw new UsageError(`"${negative}" is a negative number: a share or a rate cannot be below 0 (if it is a name, put -- before it)`);
   let parsed;
   try {
     parsed = parseArgs({ args: given, options, allowPositionals: true, strict: true, tokens: true });

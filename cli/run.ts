@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { AppError, fromSqliteError } from '../shared/api/errors';
 import { openBackend } from '../db/service/backend';
 import { defaultDataDir, ensureDataDir } from '../db/paths';
@@ -15,11 +15,13 @@ function takeDbOption(argv: string[]): { dbPath: string | null; rest: string[] }
   let dbPath: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    if (a === '--db') {
-      const next = argv[++i];
+    if (a === '--db' || a.startsWith('--db=')) {
+      const next = a === '--db' ? argv[++i] : a.slice(5);
       if (next === undefined) throw new UsageError('--db needs a PATH');
+      // Given twice, the last one won without a word: which database was meant is not guessed.
+      if (dbPath !== null) throw new UsageError(`--db is given twice ("${dbPath}" and "${next}"): give it once`);
       dbPath = next;
-    } else if (a.startsWith('--db=')) dbPath = a.slice(5);
+    }
     else rest.push(a);
   }
   return { dbPath, rest };
@@ -31,9 +33,28 @@ function takeDbOption(argv: string[]): { dbPath: string | null; rest: string[] }
  * command still runs (scripts make a database with `themes`), and says what happened.
  */
 const ONLY_READS: ReadonlySet<string> = new Set(['themes', 'portfolios', 'clients', 'tags', 'history', 'suggestions', 'securities', 'funds', 'reports', 'exposure', 'scenario', 'report']);
+/** Commands whose listing form only reads: `backup list`, `rules list`, `fx list`, `pack`, `preferences`, `targets` without set or remove. */
+const LISTS_WITH: Readonly<Record<string, (args: readonly string[]) => boolean>> = {
+  backup: (args) => args[0] === 'list',
+  rules: (args) => args[0] === 'list',
+  fx: (args) => args[0] === 'list',
+  pack: (args) => args.length === 0,
+  preferences: (args) => args.length === 0,
+  targets: (args) => !args.includes('set') && !args.includes('remove'),
+};
+const onlyReads = (name: string, args: readonly string[]): boolean => ONLY_READS.has(name) || (LISTS_WITH[name]?.(args) ?? false);
 
-/** Said when --db named no database: a mistyped path answers from an empty one, or fails for want of what the user meant. */
-const madeNew = (path: string): string => `there was no database at ${path}: this command made a new, empty one. Check --db`;
+/** Said when --db named no database: a mistyped path answers from a new one, or fails for want of what the user meant. */
+const madeNew = (path: string): string => `there was no database at ${path}: this command made a new one, with no portfolios yet. Check --db`;
+
+/** No database there yet: no file, or an empty one (SQLite starts a new database in it). */
+function noDatabaseAt(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return true;
+  }
+}
 
 /** Runs one command; returns the exit code. Never prints a stack trace for a user's mistake. */
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -55,7 +76,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     let path: string;
     if (dbPath) {
       path = resolve(dbPath);
-      if (!existsSync(path)) made = path;
+      if (noDatabaseAt(path)) made = path;
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     } else path = ensureDataDir(defaultDataDir());
     // An encrypted database: its key (64 hex digits) from THEMELENS_DB_KEY (the desktop app keeps it in the system key store).
@@ -70,7 +91,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}"`);
     backend = await openBackend({ dbPath: path, key, readsNoPositions: READ_NO_POSITIONS.has(name) });
     await command(backend.handlers, args, io, { dbPath: path });
-    if (made !== null && ONLY_READS.has(name)) io.err(`note: ${madeNew(made)}.\n`);
+    if (made !== null && onlyReads(name, args)) io.err(`note: ${madeNew(made)}.\n`);
     return 0;
   } catch (err) {
     if (err instanceof InterruptedError) {

@@ -85,15 +85,24 @@ describe('themelens CLI (the command-line contract in the README)', () => {
     const themes = runCli(['themes', '--db', typo]);
     expect(themes.code).toBe(0);
     expect(themes.stdout).toContain('data-centers');
-    expect(themes.stderr).toBe(`note: there was no database at ${typo}: this command made a new, empty one. Check --db.\n`);
+    expect(themes.stderr).toBe(`note: there was no database at ${typo}: this command made a new one, with no portfolios yet. Check --db.\n`);
     // Now it is there: said no more.
     expect(runCli(['themes', '--db', typo]).stderr).toBe('');
     const missing = join(temp.dir, 'typo', 'other.db');
     const report = runCli(['report', '--portfolio', 'Fid', '--format', 'json', '--db', missing]);
     expect(report.code).toBe(1);
-    expect(report.stderr).toBe(`themelens: There is no portfolio named "Fid". Run "themelens portfolios" to list them. (there was no database at ${missing}: this command made a new, empty one. Check --db.)\n`);
+    expect(report.stderr).toBe(`themelens: There is no portfolio named "Fid". Run "themelens portfolios" to list them. (there was no database at ${missing}: this command made a new one, with no portfolios yet. Check --db.)\n`);
     // A command that puts something in says nothing of it: making the database is what it was asked.
     expect(runCli(['fx', 'EUR', '1.1', '--as-of', '2026-11-01', '--db', join(temp.dir, 'fresh.db')]).stderr).toBe('');
+    // The listing forms of commands that also write say it too; an empty file is no database yet.
+    for (const args of [['backup', 'list'], ['rules', 'list'], ['fx', 'list'], ['targets', '--portfolio', 'X']]) {
+      const path = join(temp.dir, `listing-${args[0]}.db`);
+      if (args[0] === 'fx') writeFileSync(path, '');
+      expect(runCli([...args, '--db', path]).stderr, args.join(' ')).toContain(`there was no database at ${path}`);
+    }
+    // Two databases named: which was meant is not guessed (the last one won).
+    const two = runCli(['themes', '--db', typo, '--db', missing]);
+    expect(two).toMatchObject({ code: 2, stderr: `themelens: --db is given twice ("${typo}" and "${missing}"): give it once. Run "themelens help" for usage.\n` });
   });
 
   it('refuses a weight given twice (the last one used to win without a word)', () => {

@@ -25,8 +25,12 @@ describe('parseCommandArgs', () => {
   });
 
   it('says a negative number is one, not "Unknown option \'-0\'"', () => {
-    expect(refusal(['set', 'data-centers', '-0.1'])).toBe('"-0.1" is a negative number: a share or a rate cannot be below 0');
+    expect(refusal(['set', 'data-centers', '-0.1'])).toBe('"-0.1" is a negative number: a share or a rate cannot be below 0 (if it is a name, put -- before it)');
     expect(refusal(['EUR', '-.5'])).toContain('"-.5" is a negative number');
+    expect(refusal(['set', 'data-centers', '-5%'])).toContain('"-5%" is a negative number');
+    // A name that starts so is no number: the parser's own words, and after -- it is read as it is.
+    expect(refusal(['add', '-1x Inverse'])).not.toContain('negative number');
+    expect(parseCommandArgs(['add', '--', '-1x Inverse'], OPTIONS).positionals).toEqual(['add', '-1x Inverse']);
     // A real unknown option keeps the parser's own words.
     expect(refusal(['-x'])).toContain("Unknown option '-x'");
   });
