@@ -54,7 +54,7 @@ async function fxImport(h: BackendHandlers, args: string[], io: Io): Promise<voi
   if (done.replaced.count > 0) {
     const more = done.replaced.count - done.replaced.listed.length;
     const each = done.replaced.listed.map((r) => `${r.asOf}: ${r.was} -> ${r.now}`).join('; ');
-    io.err(`note: ${counted(done.replaced.count, 'stored rate')} replaced with the file's (snapshots of those days are revalued): ${each}${more > 0 ? `; and ${more} more` : ''}.\n`);
+    io.err(`note: ${counted(done.replaced.count, 'stored rate')} replaced with the file's (the snapshots valued with them change): ${each}${more > 0 ? `; and ${more} more` : ''}.\n`);
   }
 }
 

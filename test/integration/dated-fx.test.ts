@@ -124,7 +124,7 @@ describe('dated exchange rates', () => {
     const r = cli('fx', 'import', again);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Imported 2 rates from again.csv (2026-06-29 to 2026-06-30).');
-    expect(r.stderr).toBe("note: 1 stored rate replaced with the file's (snapshots of those days are revalued): 2026-06-29: 1 EUR = 1.9000 USD -> 1 EUR = 1.8 USD.\n");
+    expect(r.stderr).toBe("note: 1 stored rate replaced with the file's (the snapshots valued with them change): 2026-06-29: 1 EUR = 1.9000 USD -> 1 EUR = 1.8 USD.\n");
     // The same file again replaces nothing: nothing said.
     expect(cli('fx', 'import', again).stderr).toBe('');
   });

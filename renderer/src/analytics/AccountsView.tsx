@@ -5,13 +5,14 @@ import { ChartFrame } from './charts/ChartFrame';
 import { seriesOf } from './charts/colors';
 import { formatDate, formatMoney } from '../format';
 import type { ViewProps } from './AnalyticsViews';
-import { centsSum, disagree } from './column-total';
+import { centsSum } from './column-total';
 
 /** Exposure by account: a stacked bar per account and the same figures as a table. */
 export function AccountsView({ breakdown: b, portfolioName, onMessage }: ViewProps & { breakdown: AccountBreakdown }) {
   const { t } = useTranslation();
   const cur = b.baseCurrency;
   const series = seriesOf(b.themes);
+  // The breakdown's total is the accounts' sum (db/exposure/breakdowns.ts): no second figure to check it against.
   const sum = centsSum(b.accounts.map((a) => a.totalValue));
   const data: AccountDatum[] = b.accounts.map((a) => ({ account: a.account || t('(none)'), total: a.totalValue, untagged: a.untaggedValue, ...Object.fromEntries(b.themes.map((t) => [t.id, a.themes[t.id] ?? 0])) }));
   return (
@@ -63,12 +64,6 @@ export function AccountsView({ breakdown: b, portfolioName, onMessage }: ViewPro
             </tfoot>
           )}
         </table>
-        {/* The accounts are the portfolio in parts: should they not add up to its total, that is said, never left to be noticed. */}
-        {disagree(sum, b.totalValue) && (
-          <p className="field-error" role="alert" data-testid="accounts-disagree">
-            {t('The accounts add up to {{sum}}, but the portfolio totals {{total}}.', { sum: formatMoney(sum, cur), total: formatMoney(b.totalValue, cur) })}
-          </p>
-        )}
       </section>
     </div>
   );

@@ -197,10 +197,9 @@ export const EXPORT_TAGS: Record<string, string> = {
   'Theme exposure by account, {{date}}': '口座別のテーマ・エクスポージャー（{{date}}）',
   'All accounts': '全口座',
   'All currencies': '全通貨',
-  "1 stored rate was replaced with the file's: the snapshots of its day are revalued.": '保存済みのレート 1 件をファイルのレートで置き換えました。その日のスナップショットは再評価されます。',
-  "{{n}} stored rates were replaced with the file's: the snapshots of their days are revalued.": '保存済みのレート {{n}} 件をファイルのレートで置き換えました。該当日のスナップショットは再評価されます。',
+  "1 stored rate was replaced with the file's: the snapshots valued with it change.": '保存済みのレート 1 件をファイルのレートで置き換えました。このレートで評価するスナップショットの金額が変わります。',
+  "{{n}} stored rates were replaced with the file's: the snapshots valued with them change.": '保存済みのレート {{n}} 件をファイルのレートで置き換えました。これらのレートで評価するスナップショットの金額が変わります。',
   'The currencies add up to {{sum}}, but the portfolio totals {{total}}.': '通貨の合計は {{sum}} ですが、ポートフォリオの合計は {{total}} です。',
-  'The accounts add up to {{sum}}, but the portfolio totals {{total}}.': '口座の合計は {{sum}} ですが、ポートフォリオの合計は {{total}} です。',
   "Stacked bar chart of each account's value by theme": '口座ごとの評価額をテーマ別に示す積み上げ棒グラフ',
   'Accounts table': '口座別の表',
 
