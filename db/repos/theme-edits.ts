@@ -87,7 +87,7 @@ export function reorderThemes(db: Db, ids: readonly string[]): Theme[] {
   return listThemes(db);
 }
 
-/** Deletes a theme and its tags (recorded in the tag history); a default can be restored later. */
+/** Deletes a theme with its sub-themes and their tags (each recorded in the tag history), rules and targets; a default can be restored later. */
 export function deleteTheme(db: Db, id: string, now: string): { deletedTags: number; deletedRules: number; deletedTargets: number; deletedSubThemes: string[] } {
   const theme = getTheme(db, id);
   if (!theme) throw saidError('NOT_FOUND', ERROR_TEXT.themeGone, { themeId: id });
