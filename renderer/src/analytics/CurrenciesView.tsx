@@ -25,6 +25,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
   const cur = b.baseCurrency;
   // What the rated currencies come to (one without a rate is left out of every figure, the total too).
   const valued = centsSum(b.currencies.map((c) => c.value ?? 0));
+  const unrated = b.currencies.some((c) => c.value === null);
   useEffect(() => setAsOf(b.asOf), [b.asOf]);
   useEffect(() => {
     let live = true;
@@ -173,8 +174,9 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
         {b.currencies.length > 1 && (
           <tfoot>
             <tr className="total-row" data-testid="fx-total">
-              <th scope="row">{t('All currencies')}</th>
-              <td className="num">{b.currencies.reduce((n, c) => n + c.positionCount, 0)}</td>
+              {/* A currency without a rate is in no figure: the row is of those with one, and says so (7 positions at 100.0% read as all of them). */}
+              <th scope="row">{unrated ? t('All currencies with a rate') : t('All currencies')}</th>
+              <td className="num">{b.currencies.reduce((n, c) => n + (c.value === null ? 0 : c.positionCount), 0)}</td>
               {/* Sums of different currencies are no figure: left empty. */}
               <td />
               <td />
@@ -187,7 +189,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
         )}
       </table>
       {/* A currency without a rate may still be valued in part by the broker (in the total, not on its row): no disagreement then. */}
-      {disagree(valued, b.totalValue) && !b.currencies.some((c) => c.missing) && (
+      {disagree(valued, b.totalValue) && !b.currencies.some((c) => c.missing) && !unrated && (
         <p className="field-error" role="alert" data-testid="fx-disagree">
           {t('The currencies add up to {{sum}}, but the portfolio totals {{total}}.', { sum: formatMoney(valued, cur), total: formatMoney(b.totalValue, cur) })}
         </p>

@@ -70,8 +70,9 @@ describe('the Currencies table', () => {
     Object.assign(installBridge({ portfolios: [makePortfolio()] }), { listFxRates: vi.fn(async () => []) });
     render(<CurrenciesView {...props} breakdown={currencies(40553.36)} />);
     const total = screen.getByTestId('fx-total');
-    // By hand: 4 + 2 + 1 positions; 30,000.10 + 10,553.26 (CHF has no rate).
-    expect(within(total).getAllByRole('cell').map((c) => c.textContent)).toEqual(['7', '', '', '', '$40,553.36', '100.0%', '']);
+    // By hand: 4 + 2 positions; 30,000.10 + 10,553.26. CHF has no rate: in no figure, and the row says so.
+    expect(within(total).getByRole('rowheader').textContent).toBe('All currencies with a rate');
+    expect(within(total).getAllByRole('cell').map((c) => c.textContent)).toEqual(['6', '', '', '', '$40,553.36', '100.0%', '']);
     expect(screen.queryByTestId('fx-disagree')).toBeNull();
   });
 
@@ -84,6 +85,7 @@ describe('the Currencies table', () => {
   it("says so when the currencies do not add up to the portfolio's total", () => {
     Object.assign(installBridge({ portfolios: [makePortfolio()] }), { listFxRates: vi.fn(async () => []) });
     render(<CurrenciesView {...props} breakdown={currencies(41053.36, false)} />);
+    expect(within(screen.getByTestId('fx-total')).getByRole('rowheader').textContent).toBe('All currencies');
     expect(screen.getByTestId('fx-disagree').textContent).toBe('The currencies add up to $40,553.36, but the portfolio totals $41,053.36.');
   });
 });
