@@ -34,6 +34,15 @@ describe('themelens reprice', () => {
       c.close();
     }
   };
+  /** The Fidelity holdings as a portfolio of their own, as of 2026-12-02, repriced from a file of `prices`. */
+  const repriceNew = (portfolio: string, file: string, prices: string) => {
+    expect(cli('import', FIDELITY, '--portfolio', portfolio, '--as-of', '2026-12-02').code).toBe(0);
+    const path = join(temp.dir, file);
+    writeFileSync(path, prices);
+    const r = cli('reprice', path, '--portfolio', portfolio);
+    expect(r.code, r.stderr).toBe(0);
+    return r;
+  };
   afterAll(() => temp.cleanup());
   beforeAll(() => {
     expect(cli('import', FIDELITY, '--portfolio', 'Fid', '--as-of', '2026-11-24').code).toBe(0);
@@ -87,11 +96,7 @@ describe('themelens reprice', () => {
   });
 
   it('revalued the day the holdings are of, a kept value is of that day: no warning', () => {
-    expect(cli('import', FIDELITY, '--portfolio', 'Same day', '--as-of', '2026-12-02').code).toBe(0);
-    const sameDay = join(temp.dir, 'same-day.csv');
-    writeFileSync(sameDay, 'symbol,price,currency,date\nNVDA,190.00,USD,2026-12-02\n');
-    const r = cli('reprice', sameDay, '--portfolio', 'Same day');
-    expect(r.code, r.stderr).toBe(0);
+    const r = repriceNew('Same day', 'same-day.csv', 'symbol,price,currency,date\nNVDA,190.00,USD,2026-12-02\n');
     expect(r.stderr).toContain('stale: 5 positions keep their last value');
     const report = JSON.parse(cli('report', '--portfolio', 'Same day', '--format', 'json').stdout) as { asOf: string; warnings: { code: string }[] };
     expect(report.asOf).toBe('2026-12-02');
@@ -99,12 +104,8 @@ describe('themelens reprice', () => {
   });
 
   it("a position the holdings name by ticker is priced by the ISIN the security master knows for it (it kept its value as having 'no price in the file')", () => {
-    expect(cli('import', FIDELITY, '--portfolio', 'By ISIN', '--as-of', '2026-12-02').code).toBe(0);
-    const byIsin = join(temp.dir, 'by-isin.csv');
     // NVDA's ISIN, from the reference list the security master starts with.
-    writeFileSync(byIsin, 'isin,price,currency,date\nUS67066G1040,200.00,USD,2026-12-03\n');
-    const r = cli('reprice', byIsin, '--portfolio', 'By ISIN');
-    expect(r.code, r.stderr).toBe(0);
+    const r = repriceNew('By ISIN', 'by-isin.csv', 'isin,price,currency,date\nUS67066G1040,200.00,USD,2026-12-03\n');
     expect(r.stdout).toContain('Repriced 1 of 9 positions of By ISIN');
     expect(r.stderr).not.toContain('NVDA');
     const report = JSON.parse(cli('report', '--portfolio', 'By ISIN', '--format', 'json').stdout) as { positions: { symbol: string; value: number }[] };
@@ -131,11 +132,7 @@ describe('themelens reprice', () => {
   });
 
   it('a price dated past tomorrow makes a snapshot of that date, and says so as an import does (it was unsaid)', () => {
-    expect(cli('import', FIDELITY, '--portfolio', 'Future', '--as-of', '2026-12-02').code).toBe(0);
-    const future = join(temp.dir, 'future.csv');
-    writeFileSync(future, 'symbol,price,currency,date\nNVDA,200.00,USD,2099-12-05\n');
-    const r = cli('reprice', future, '--portfolio', 'Future');
-    expect(r.code, r.stderr).toBe(0);
+    const r = repriceNew('Future', 'future.csv', 'symbol,price,currency,date\nNVDA,200.00,USD,2099-12-05\n');
     expect(r.stderr).toMatch(/^warning: The snapshot is dated 2099-12-05, after today \(\d{4}-\d{2}-\d{2}\)\./m);
   });
 
