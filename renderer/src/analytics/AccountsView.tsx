@@ -14,11 +14,19 @@ export function AccountsView({ breakdown: b, portfolioName, onMessage }: ViewPro
   const series = seriesOf(b.themes);
   // The breakdown's total is the accounts' sum (db/exposure/breakdowns.ts): no second figure to check it against.
   const sum = centsSum(b.accounts.map((a) => a.totalValue));
+  const nothingToChart = b.accounts.every((a) => a.totalValue === 0 && a.untaggedValue === 0 && b.themes.every((th) => (a.themes[th.id] ?? 0) === 0));
   const data: AccountDatum[] = b.accounts.map((a) => ({ account: a.account || t('(none)'), total: a.totalValue, untagged: a.untaggedValue, ...Object.fromEntries(b.themes.map((t) => [t.id, a.themes[t.id] ?? 0])) }));
   return (
     <div className="view-grid" data-testid="accounts-view">
       <ChartFrame title={t('Theme exposure by account, {{date}}', { date: formatDate(b.asOf) })} description={t("Stacked bar chart of each account's value by theme")} testId="accounts-chart" legend={series} fileName={`${portfolioName} - accounts ${b.asOf}`} onMessage={onMessage} data={{ head: [t('Account'), ...series.map((s) => s.name), t('Total')], rows: data.map((d) => [d.account, ...series.map((s) => formatMoney(Number(d[s.id] ?? 0), cur)), formatMoney(d.total, cur)]) }}>
-        <AccountBars data={data} series={series} currency={cur} />
+        {/* Bare axes and one "$0" tick said nothing: said in words, as the Positions view's chart does. */}
+        {nothingToChart ? (
+          <p className="muted empty-chart" data-testid="accounts-chart-empty">
+            {t('Nothing to chart: every account comes to {{zero}} in this snapshot, its themes and Untagged too. The table below has each account.', { zero: formatMoney(0, cur) })}
+          </p>
+        ) : (
+          <AccountBars data={data} series={series} currency={cur} />
+        )}
       </ChartFrame>
       <section className="panel wide" aria-label={t('Accounts table')}>
         <table className="compact" data-testid="accounts-table">

@@ -117,7 +117,9 @@ export function TagFilesPanel({ themes, onChanged, record }: { themes: readonly 
                 {p.errors.map((e) => (
                   <tr key={`e${e.line}`} className="cell-bad">
                     <td className="num">{e.line}</td>
-                    <td colSpan={5}>{saidWords(t, e)}</td>
+                    {/* The reason under "What happens", as a conflict's is: across the row it read as the symbol. */}
+                    <td colSpan={4} />
+                    <td>{saidWords(t, e)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -32,6 +32,10 @@ describe('the tag file preview', () => {
     expect(screen.getByText('Data-center infrastructure')).toBeTruthy();
     expect(screen.getByTestId('tag-import-blocked').textContent).toMatch(/^Nothing is imported while a row is in conflict or cannot be read/);
     expect((screen.getByTestId('confirm-tag-import') as HTMLButtonElement).disabled).toBe(true);
+    // The reason under "What happens", the sixth column, as a conflict's: across the row it read as the symbol.
+    const cells = screen.getByText('The symbol is empty.').closest('tr')!.querySelectorAll('td');
+    expect([...cells].map((c) => c.textContent)).toEqual(['3', '', 'The symbol is empty.']);
+    expect(cells[1]!.colSpan).toBe(4);
   });
 
   it('counts no row for a fault of the whole file (not JSON, no header)', async () => {

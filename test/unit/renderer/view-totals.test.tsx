@@ -39,6 +39,16 @@ describe('the Accounts table', () => {
     expect(within(total).getByRole('rowheader').textContent).toBe('All accounts');
   });
 
+  it('says in words that there is nothing to chart when every account comes to 0 (it drew bare axes and one "$0" tick)', () => {
+    const zero = breakdown(0);
+    const accounts = zero.accounts.map((a) => ({ ...a, totalValue: 0, untaggedValue: 0, themes: { 'data-centers': 0 } }));
+    render(<AccountsView {...props} breakdown={{ ...zero, untaggedValue: 0, accounts }} />);
+    expect(screen.getByTestId('accounts-chart-empty').textContent).toMatch(/^Nothing to chart: every account comes to \$0\.00/);
+    cleanup();
+    render(<AccountsView {...props} breakdown={breakdown(40553.36)} />);
+    expect(screen.queryByTestId('accounts-chart-empty')).toBeNull();
+  });
+
   it('sums in cents', () => {
     expect(0.1 + 0.2).not.toBe(0.3);
     expect(centsSum([0.1, 0.2])).toBe(0.3);

@@ -197,6 +197,7 @@ export const EXPORT_TAGS: Record<string, string> = {
   'Theme exposure by account, {{date}}': '口座別のテーマ・エクスポージャー（{{date}}）',
   'All accounts': '全口座',
   'All currencies': '全通貨',
+  'Nothing to chart: every account comes to {{zero}} in this snapshot, its themes and Untagged too. The table below has each account.': 'グラフにする金額がありません。このスナップショットでは、どの口座もテーマ・未タグともに {{zero}} です。口座ごとの数字は下の表にあります。',
   'All currencies with a rate': 'レートのある全通貨',
   "1 stored rate was replaced with the file's: the snapshots valued with it change.": '保存済みのレート 1 件をファイルのレートで置き換えました。このレートで評価するスナップショットの金額が変わります。',
   "{{n}} stored rates were replaced with the file's: the snapshots valued with them change.": '保存済みのレート {{n}} 件をファイルのレートで置き換えました。これらのレートで評価するスナップショットの金額が変わります。',
