@@ -44,6 +44,9 @@ export async function batchCommand(h: BackendHandlers, args: string[], io: Io): 
   });
   if (positionals.length === 0) throw new UsageError('batch needs one or more holdings FILES: themelens batch FILES... --out DIR [--format pdf]');
   if (!values.out) throw new UsageError('batch needs --out DIR');
+  // One file named twice was imported twice, the second as "h1 (2)": a portfolio that holds nothing new.
+  const twice = positionals.find((f, i) => positionals.findIndex((g) => resolve(g) === resolve(f)) !== i);
+  if (twice !== undefined) throw new UsageError(`batch names ${twice} twice: name each file once`);
   const format = parseFormat(values.format ?? 'pdf', 'batch');
   const paper = parsePaper(values.paper);
   const sections = parseSections(values.sections);

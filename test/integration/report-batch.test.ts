@@ -51,6 +51,9 @@ describe('batch reports from the CLI', () => {
   it('report --all and batch need --out; report --format pdf needs --out', () => {
     expect(runCli(['report', '--all', '--format', 'pdf', '--db', db])).toMatchObject({ code: 2 });
     expect(runCli(['batch', holdings('schwab-2025.csv'), '--db', db])).toMatchObject({ code: 2 });
+    // One file named twice (it was imported twice, the second as "schwab-2025 (2)").
+    const twice = runCli(['batch', holdings('schwab-2025.csv'), holdings('schwab-2025.csv'), '--out', join(temp.dir, 'twice'), '--db', db]);
+    expect(twice).toMatchObject({ code: 2, stderr: expect.stringContaining('schwab-2025.csv twice: name each file once') });
     expect(runCli(['report', '--portfolio', 'schwab-2025', '--format', 'pdf', '--db', db]).stderr).toMatch(/add --out FILE/);
   });
 });
