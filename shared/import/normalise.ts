@@ -228,6 +228,8 @@ export function isCashSymbol(text: string): boolean {
 const CASH_DESCRIPTIONS: Record<string, string> = { 'pending activity': 'Pending activity' };
 
 const NONE_MARKERS = new Set(['--', '-', 'n/a', 'N/A', '—']);
+/** A cell that says "none" ("-", "N/A"): read as empty. */
+export const isNoneMarker = (trimmed: string): boolean => trimmed.length <= 3 && NONE_MARKERS.has(trimmed);
 
 function cellAt(cells: readonly string[], i: number): string {
   return i >= 0 ? (cells[i] ?? '') : '';
@@ -239,7 +241,7 @@ function text(cells: readonly string[], i: number): string {
   const raw = cells[i];
   if (raw === undefined || raw.length === 0) return '';
   const t = raw.trim();
-  return t.length <= 3 && NONE_MARKERS.has(t) ? '' : t;
+  return isNoneMarker(t) ? '' : t;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { FATAL_TEXT, fatalError, type FatalText } from './fatal-text';
 import { checkText, type ImportCheck, type NoticedRow } from './checks';
-import { CELL_PROBLEM_TEXT, ROW_TEXT, rowIssue, rowReason } from './row-text';
+import { CELL_NOTE_TEXT, CELL_PROBLEM_TEXT, ROW_TEXT, rowIssue, rowReason } from './row-text';
+import { isCusip, isIsin } from './identifiers';
 /**
  * The holdings-file parser: bytes in, positions + row issues out, never a throw on bad input.
  * Whole-file work (encoding, delimiter, header, preset, number style) happens once in openSession;
@@ -22,7 +23,7 @@ import { headerFingerprint } from './header-fingerprint';
 import type { ColumnIndexes } from './header';
 import { autoMapIndexes, baseValueCurrencyOf, duplicateHeaderNotes, findHeader, headerLabels, indexesToMapping, isUsable, normaliseHeader } from './header';
 import type { ColumnPlan, RowOutcome } from './normalise';
-import { hasTotalWord, normaliseRow, type RowNotice } from './normalise';
+import { hasTotalWord, isNoneMarker, normaliseRow, type RowNotice } from './normalise';
 import type { Preset } from './presets';
 import { BUILT_IN_PRESETS, PRESETS, presetById, presetForHeader } from './presets';
 import type { RawRow } from './tokenize';
@@ -732,6 +733,7 @@ export interface PreviewCell {
   parsed: string | null;
   /** False when a number cell holds something that is not a number. */
   ok: boolean;
+  /** Why it does not read; or, with `ok`, what the import will say of it (an identifier whose check digit fails). */
   message: string | null;
 }
 
@@ -782,7 +784,10 @@ function previewCells(cells: readonly string[], fields: (PositionField | null)[]
       return { text, field, parsed: null, ok: false, message: parsed.ok ? CELL_PROBLEM_TEXT.percent : parsed.reason };
     }
     const t = text.trim();
-    return { text, field, parsed: t === '' ? null : t, ok: true, message: null };
+    // Read, but said by the import: said here first (CELL_NOTE_TEXT), the same test as the import's.
+    const id = t.toUpperCase();
+    const note = t === '' || isNoneMarker(t) ? null : field === 'isin' && !isIsin(id) ? CELL_NOTE_TEXT.badIsin : field === 'cusip' && !isCusip(id) ? CELL_NOTE_TEXT.badCusip : null;
+    return { text, field, parsed: t === '' ? null : t, ok: true, message: note };
   });
 }
 

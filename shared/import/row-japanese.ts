@@ -1,4 +1,4 @@
-import { CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, ROW_TEXT } from './row-text';
+import { CELL_NOTE_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, ROW_TEXT } from './row-text';
 
 const FIX = 'セルを直すか、別の列を割り当ててください';
 
@@ -34,6 +34,8 @@ export const ROW_JAPANESE: Record<string, string> = {
   [CELL_PROBLEM_TEXT.notANumber]: '数値ではありません',
   [CELL_PROBLEM_TEXT.separators]: '桁区切りの位置が正しくありません',
   [CELL_PROBLEM_TEXT.signs]: '符号が 2 つ以上あります',
+  [CELL_NOTE_TEXT.badIsin]: '正しい ISIN ではありません（チェックディジットが合いません）。銘柄はインポートし、ISIN は使わずに識別します。セルを確認してください。',
+  [CELL_NOTE_TEXT.badCusip]: '正しい CUSIP ではありません（チェックディジットが合いません）。銘柄はインポートし、CUSIP は使わずに識別します。セルを確認してください。',
   [INVALID_ROWS_TEXT.one]: '{{reason}}。何もインポートしていません。ファイルを直すか、読み込める {{valid}} 行だけをインポートしてください。',
   [INVALID_ROWS_TEXT.oneOneValid]: '{{reason}}。何もインポートしていません。ファイルを直すか、読み込める 1 行だけをインポートしてください。',
   [INVALID_ROWS_TEXT.oneNoValid]: '{{reason}}。何もインポートしていません。読み込める行がないため、ファイルを直してください。',

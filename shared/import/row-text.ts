@@ -75,6 +75,16 @@ export const CELL_PROBLEM_TEXT = {
 } as const satisfies Record<string, Exclude<NumberProblem, 'empty'> | 'a percentage, not an amount'>;
 
 /**
+ * A preview cell that reads, but that the import will say something of: an identifier whose check
+ * digit fails. The position is kept and identified without it; said on the row before the import,
+ * where only the import said it (db/securities/resolve.ts, the identifier check).
+ */
+export const CELL_NOTE_TEXT = {
+  badIsin: 'not a valid ISIN (its check digit fails): the position is kept, identified without it. Check the cell.',
+  badCusip: 'not a valid CUSIP (its check digit fails): the position is kept, identified without it. Check the cell.',
+} as const;
+
+/**
  * Rows that could not be read, refused as a whole (db/import/import-errors.ts, invalidRows): the
  * first row's reason, then what to do. The import puts the first row's place before it. Whole
  * sentences for each count of the other rows (none, one, several) and of the valid ones (none: there

@@ -55,21 +55,25 @@ describe('errors a person can act on', () => {
     // A long holding worth less than nothing, a file total the rows do not add up to, and an ISIN
     // with a typo (Microsoft's ends in 5).
     const file = join(h.dataDir, 'needs-checking.csv');
-    writeFileSync(file, 'Symbol,ISIN,Description,Quantity,Price,Market Value\nAAPL,US0378331005,APPLE INC,10,150,-1500\nMSFT,US5949181046,MICROSOFT,5,300,1500\nTotal,,,,,100\n');
+    writeFileSync(file, 'Symbol,ISIN,Description,Quantity,Price,Market Value\nAAPL,US0378331005,APPLE INC,10,150,-1500\nMSFT,US5949181046,MICROSOFT,5,300,1500\nKMI,,KINDER MORGAN,10,20,200\nTotal,,,,,100\n');
     await openImportAsNew(h, file, 'Checks');
     // The preview already points at the row, before anything is imported.
     const previewRow = h.page.getByTestId('import-preview').locator('tbody tr').first();
     expect(await previewRow.getByTestId('preview-note').innerText()).toBe("Its value's sign is not that of quantity x price: check that the value column is the market value, not a gain or loss.");
-    expect(await h.page.getByTestId('import-preview').getByTestId('preview-note').count()).toBe(1);
+    // The ISIN with a typo too, before the import (only the import said it): its cell amber, its reason on the row.
+    const notes = h.page.getByTestId('import-preview').getByTestId('preview-note');
+    expect(await notes.count()).toBe(2);
+    expect(await notes.nth(1).innerText()).toBe('US5949181046: not a valid ISIN (its check digit fails): the position is kept, identified without it. Check the cell.');
+    expect(await h.page.getByTestId('import-preview').getByTestId('preview-warn-cell').innerText()).toBe('US5949181046');
     await h.screenshot('32-import-preview-note');
     await h.page.getByTestId('new-portfolio-confirm').click();
-    const toast = h.page.getByTestId('toast').filter({ hasText: 'Imported 2 positions into Checks.' });
+    const toast = h.page.getByTestId('toast').filter({ hasText: 'Imported 3 positions into Checks.' });
     await toast.waitFor();
     expect(await toast.getAttribute('class')).toContain('warn');
     expect(await toast.getAttribute('role')).toBe('alert');
     const details = await toast.getByTestId('toast-details').locator('li').allTextContents();
     expect(details).toHaveLength(3);
-    expect(details[0]).toMatch(/^The file's own total \(100\.00\) differs from the sum of the imported rows \(0\.00\)/);
+    expect(details[0]).toMatch(/^The file's own total \(100\.00\) differs from the sum of the imported rows \(200\.00\)/);
     expect(details[1]).toMatch(/^1 position has a value whose sign is not that of quantity x price \(line 2, AAPL: 10 x 150, value -1,500\.00\)/);
     expect(details[2]).toBe('needs-checking.csv line 3, column 2 (ISIN): US5949181046 is not a valid ISIN (its check digit fails). The position is kept; the ISIN is not used to identify it. Check the cell.');
     await h.screenshot('32-import-warnings');
@@ -98,7 +102,7 @@ describe('errors a person can act on', () => {
     await h.page.getByTestId('view-tab-positions').click();
     await openImportAsNew(h, file, 'Checks again');
     await h.page.getByTestId('new-portfolio-confirm').click();
-    await h.page.getByTestId('toast').filter({ hasText: 'Imported 2 positions into Checks again.' }).waitFor();
+    await h.page.getByTestId('toast').filter({ hasText: 'Imported 3 positions into Checks again.' }).waitFor();
     const clean = join(h.dataDir, 'clean.csv');
     writeFileSync(clean, 'Symbol,Description,Quantity,Price,Market Value\nMSFT,MICROSOFT,5,300,1500\n');
     await openImportAsNew(h, clean, 'Clean');

@@ -18,7 +18,7 @@ export function AccountsView({ breakdown: b, portfolioName, onMessage }: ViewPro
   const data: AccountDatum[] = b.accounts.map((a) => ({ account: a.account || t('(none)'), total: a.totalValue, untagged: a.untaggedValue, ...Object.fromEntries(b.themes.map((t) => [t.id, a.themes[t.id] ?? 0])) }));
   return (
     <div className="view-grid" data-testid="accounts-view">
-      <ChartFrame title={t('Theme exposure by account, {{date}}', { date: formatDate(b.asOf) })} description={t("Stacked bar chart of each account's value by theme")} testId="accounts-chart" legend={series} fileName={`${portfolioName} - accounts ${b.asOf}`} onMessage={onMessage} data={{ head: [t('Account'), ...series.map((s) => s.name), t('Total')], rows: data.map((d) => [d.account, ...series.map((s) => formatMoney(Number(d[s.id] ?? 0), cur)), formatMoney(d.total, cur)]) }}>
+      <ChartFrame title={t('Theme exposure by account, {{date}}', { date: formatDate(b.asOf) })} description={t("Stacked bar chart of each account's value by theme")} testId="accounts-chart" legend={series} fileName={`${portfolioName} - accounts ${b.asOf}`} onMessage={onMessage} empty={nothingToChart} data={{ head: [t('Account'), ...series.map((s) => s.name), t('Total')], rows: data.map((d) => [d.account, ...series.map((s) => formatMoney(Number(d[s.id] ?? 0), cur)), formatMoney(d.total, cur)]) }}>
         {/* Bare axes and one "$0" tick said nothing: said in words, as the Positions view's chart does. */}
         {nothingToChart ? (
           <p className="muted empty-chart" data-testid="accounts-chart-empty">

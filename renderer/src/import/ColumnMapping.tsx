@@ -65,6 +65,9 @@ const NOTICE_TEXT = {
 
 const LABEL = new Map(MAPPABLE_FIELDS.map((f) => [f.field, f.label]));
 
+/** A row with a cell that reads but is worth a look (shared/import/parse.ts, previewCells). */
+const noted = (r: { cells: readonly { ok: boolean; message: string | null }[] }): boolean => r.cells.some((c) => c.ok && c.message !== null);
+
 /** One select per field: which column of the file feeds it. */
 export function MappingEditor({ headers, mapping, onChange }: { headers: string[]; mapping: Mapping; onChange: (m: Mapping) => void }) {
   const { t } = useTranslation();
@@ -126,20 +129,27 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
             <tr key={r.line} className={`preview-${r.kind}`}>
               <td className="num muted">{r.line}</td>
               {r.cells.map((c, i) => (
-                <td key={i} className={c.ok ? undefined : 'cell-bad'} title={c.message !== null ? t(c.message) : undefined} data-testid={c.ok ? undefined : 'preview-bad-cell'}>
+                <td key={i} className={c.ok ? (c.message !== null ? 'cell-warn' : undefined) : 'cell-bad'} title={c.message !== null ? t(c.message) : undefined} data-testid={c.ok ? (c.message !== null ? 'preview-warn-cell' : undefined) : 'preview-bad-cell'}>
                   <div>{c.text}</div>
                   {c.field && c.parsed !== null && <Reading text={c.text} reading={readingOf(c.field, c.parsed, r.cells)} plain={c.parsed} />}
                 </td>
               ))}
               <td className={r.kind === 'rejected' ? 'cell-bad row-status' : 'row-status muted'}>
                 {r.issue ? saidWords(t, r.issue) : t(KIND_LABEL[r.kind])}
+                {(r.notice || noted(r)) && <span className="badge warn-badge">{t('Check')}</span>}
                 {r.notice && (
-                  <>
-                    <span className="badge warn-badge">{t('Check')}</span>
-                    <div className="small" data-testid="preview-note">
-                      {t(NOTICE_TEXT[r.notice])}
-                    </div>
-                  </>
+                  <div className="small" data-testid="preview-note">
+                    {t(NOTICE_TEXT[r.notice])}
+                  </div>
+                )}
+                {/* A cell that reads but that the import will say something of (an ISIN whose check digit fails): said here, before the import. */}
+                {noted(r) && (
+                  <div className="small" data-testid="preview-note">
+                    {r.cells
+                      .filter((c) => c.ok && c.message !== null)
+                      .map((c) => `${c.text.trim()}: ${t(c.message as string)}`)
+                      .join(' ')}
+                  </div>
                 )}
               </td>
             </tr>

@@ -20,7 +20,7 @@ import { warningWords } from '../../../renderer/src/analytics/warning-words';
 import { FATAL_TEXT, fatalError } from '../../../shared/import/fatal-text';
 import type { FatalParseError } from '../../../shared/import/types';
 import { fatal, invalidRows } from '../../../db/import/import-errors';
-import { CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, ROW_TEXT, rowIssue, rowReason } from '../../../shared/import/row-text';
+import { CELL_NOTE_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, ROW_TEXT, rowIssue, rowReason } from '../../../shared/import/row-text';
 import { saidWords } from '../../../renderer/src/said-words';
 import { TAG_FILE_TEXT } from '../../../shared/tags/tag-file-text';
 import { ERROR_TEXT, saidError } from '../../../shared/api/error-text';
@@ -300,8 +300,8 @@ describe('every text of the app is translated', () => {
 
   it('no Japanese text is left behind for a key the code no longer uses', () => {
     // The templates of exposure warnings, of what stops an import and of why a row could not be read
-    // are keys too, given to t() by warningWords, importErrorWords, saidWords and the mapping preview.
-    const templates = [WARNING_TEXT, WARNING_TEXT_ONE, WARNING_TEXT_PLAIN, WARNING_TEXT_PLAIN_ONE, CHECK_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, FILE_TEXT, FILE_KIND, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
+    // are keys too, given to t() by warningWords, importErrorWords, saidWords and the mapping preview (its cells' reasons and notes).
+    const templates = [WARNING_TEXT, WARNING_TEXT_ONE, WARNING_TEXT_PLAIN, WARNING_TEXT_PLAIN_ONE, CHECK_TEXT, FATAL_TEXT, ROW_TEXT, CELL_PROBLEM_TEXT, CELL_NOTE_TEXT, INVALID_ROWS_TEXT, TAG_FILE_TEXT, ERROR_TEXT, FILE_TEXT, FILE_KIND, RESOLVE_TEXT, { OR }].flatMap((set) => Object.values(set));
     const used = new Set([...scan.keys.map((k) => k.text), ...templates]);
     // A context's variant ("Positions_section") of a key used with that context through a table of labels.
     const variant = (k: string) => [...scan.contexts].some((c) => k.endsWith(`_${c}`) && used.has(k.slice(0, -c.length - 1)));

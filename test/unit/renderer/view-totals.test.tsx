@@ -44,6 +44,8 @@ describe('the Accounts table', () => {
     const accounts = zero.accounts.map((a) => ({ ...a, totalValue: 0, untaggedValue: 0, themes: { 'data-centers': 0 } }));
     render(<AccountsView {...props} breakdown={{ ...zero, untaggedValue: 0, accounts }} />);
     expect(screen.getByTestId('accounts-chart-empty').textContent).toMatch(/^Nothing to chart: every account comes to \$0\.00/);
+    // No chart to save: no Save buttons.
+    expect((screen.getByTestId('accounts-chart-save-svg').parentElement as HTMLElement).hidden).toBe(true);
     cleanup();
     render(<AccountsView {...props} breakdown={breakdown(40553.36)} />);
     expect(screen.queryByTestId('accounts-chart-empty')).toBeNull();

@@ -19,6 +19,8 @@ interface Props {
   wide?: boolean;
   /** The chart's figures as a table: its text alternative, one keyboard press away (a disclosure under the chart). */
   data: ChartData;
+  /** Nothing drawn (the view says why in words): no chart to save, so no Save buttons. */
+  empty?: boolean;
 }
 
 /** What a chart draws, as rows of formatted cells under a header row. */
@@ -28,7 +30,7 @@ export interface ChartData {
 }
 
 /** A chart with its title, legend, and Save SVG / Save PNG buttons (drawn in the renderer, saved by the host). */
-export function ChartFrame({ title, description, testId, legend, fileName, children, onMessage, wide = false, data }: Props) {
+export function ChartFrame({ title, description, testId, legend, fileName, children, onMessage, wide = false, data, empty = false }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [saving, setSaving] = useState(false);
@@ -51,7 +53,7 @@ export function ChartFrame({ title, description, testId, legend, fileName, child
     <figure className={`chart chart-frame${wide ? ' wide' : ''}`} data-testid={testId} aria-label={description}>
       <div className="chart-head">
         <figcaption className="chart-title">{title}</figcaption>
-        <div className="chart-save">
+        <div className="chart-save" hidden={empty}>
           <button type="button" className="small" data-testid={`${testId}-save-svg`} disabled={saving} onClick={() => void save('svg')} title={t('Save this chart as an SVG image')}>
             {/* i18n-ignore: a format name, the same in every language */}
             SVG
