@@ -12,16 +12,13 @@ afterEach(cleanup);
 const props = { portfolio: makePortfolio(), portfolioName: 'P', onMessage: () => {}, onChanged: () => {}, onPortfoliosChanged: () => {} };
 const themes = [{ id: 'data-centers', name: 'Data-center infrastructure', color: '#2563eb' }];
 
+/** What every breakdown of snapshot 1 starts with. */
+const head = (totalValue: number, untaggedValue: number, missingCurrencies: string[] = []) => ({ portfolioId: 1, snapshotId: 1, asOf: '2026-11-24', baseCurrency: 'USD', totalValue, untaggedValue, missingCurrencies });
+
 // Figures whose doubles do not add to the cent: 0.1 + 0.2 is 0.30000000000000004.
 function breakdown(totalValue: number): AccountBreakdown {
   return {
-    portfolioId: 1,
-    snapshotId: 1,
-    asOf: '2026-11-24',
-    baseCurrency: 'USD',
-    totalValue,
-    untaggedValue: 27575.36,
-    missingCurrencies: [],
+    ...head(totalValue, 27575.36),
     themes,
     accounts: [
       { account: 'X12345678', totalValue: 27382.86, untaggedValue: 16567.86, positionCount: 3, themes: { 'data-centers': 10815 } },
@@ -61,13 +58,7 @@ describe('the Accounts table', () => {
 function currencies(totalValue: number, withoutRate = true): CurrencyBreakdown {
   const row = { rateAsOf: '2026-11-24', missing: false, broker: null };
   return {
-    portfolioId: 1,
-    snapshotId: 1,
-    asOf: '2026-11-24',
-    baseCurrency: 'USD',
-    totalValue,
-    untaggedValue: 0,
-    missingCurrencies: withoutRate ? ['CHF'] : [],
+    ...head(totalValue, 0, withoutRate ? ['CHF'] : []),
     currencies: [
       { ...row, currency: 'USD', positionCount: 4, localValue: 30000.1, value: 30000.1, share: 30000.1 / 40553.36, rate: '' },
       { ...row, currency: 'EUR', positionCount: 2, localValue: 9732.23, value: 10553.26, share: 10553.26 / 40553.36, rate: '1 EUR = 1.0844 USD' },
