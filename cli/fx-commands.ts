@@ -50,7 +50,7 @@ async function fxImport(h: BackendHandlers, args: string[], io: Io): Promise<voi
   io.out(`Imported ${counted(done.imported, 'rate')} from ${done.file} (${days})${done.skipped ? `; ${counted(done.skipped, 'empty or N/A cell')} skipped` : ''}.\n`);
   // The latest rate of each pair, written the way it was stored, so a reversed file is seen at once.
   for (const r of done.latest) io.out(`  1 ${r.currency} = ${r.rate} ${r.quote} (as of ${r.asOf})\n`);
-  // A stored rate replaced revalues that day's snapshots: said, never done quietly.
+  // A stored rate replaced changes the snapshots valued with it: said, never done quietly.
   if (done.replaced.count > 0) {
     const more = done.replaced.count - done.replaced.listed.length;
     const each = done.replaced.listed.map((r) => `${r.asOf}: ${r.was} -> ${r.now}`).join('; ');

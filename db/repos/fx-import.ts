@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { FxRatesImport } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { FILE_TEXT, fileRefusal } from '../../shared/api/file-text';
-import { parseRatesFile } from '../../shared/fx/rates-file';
+import { pairDayKey, parseRatesFile } from '../../shared/fx/rates-file';
 import type { Db } from '../connection';
 import { readTextInput } from '../files/read-text-input';
 import { setFxRates } from './fx';
@@ -21,7 +21,7 @@ export function importFxRatesFile(db: Db, path: string, base: string | null): Fx
   }
   if (parsed.rates.length === 0) throw fileRefusal('IMPORT_FATAL', FILE_TEXT.noRates, { file });
   // One rate per pair and day (the file may say one twice, the same both times: rates-file.ts refuses two different).
-  const rates = [...new Map(parsed.rates.map((r) => [[r.currency, r.quote].sort().join('/') + `@${r.asOf}`, r])).values()];
+  const rates = [...new Map(parsed.rates.map((r) => [pairDayKey(r), r])).values()];
   const replaced = ratesReplaced(db, rates);
   setFxRates(db, rates, file);
   const dates = rates.map((r) => r.asOf).sort();
@@ -48,8 +48,8 @@ const REPLACED_LISTED = 5;
 
 /**
  * The stored rates a file's replace with another figure (either way round: a file's 1 USD = 0.5 EUR
- * replaces 1 EUR = 1.2 USD), which revalues every snapshot of that day: the import says them, where it
- * replaced them without a word. The same rate again, or its inverse to within rounding, is no change.
+ * replaces 1 EUR = 1.2 USD), which changes every snapshot valued with it: the import says them, where
+ * it replaced them without a word. The same rate again, or its inverse to within rounding, is no change.
  */
 function ratesReplaced(db: Db, rates: readonly { currency: string; quote: string; rate: string; asOf: string }[]): FxRatesImport['replaced'] {
   const stored = db.prepare('SELECT rate FROM fx_rates WHERE currency = ? AND quote = ? AND as_of = ?').pluck();

@@ -537,7 +537,7 @@ export interface FxRatesImport {
   firstDate: string;
   lastDate: string;
   latest: FxRate[];
-  /** Stored rates the file replaced with another figure (it revalues the snapshots of those days): how many, and the first few. */
+  /** Stored rates the file replaced with another figure (the snapshots valued with them change): how many, and the first few. */
   replaced: { count: number; listed: { asOf: string; was: string; now: string }[] };
 }
 

@@ -96,11 +96,14 @@ export function parseRatesFile(text: string, base: string | null): RatesFileResu
   return conflictsChecked({ ok: true, layout: 'wide', rates, skipped });
 }
 
+/** One pair on one day, either way round ("EUR/USD@2026-11-01"): where a file may hold one rate. */
+export const pairDayKey = (r: { currency: string; quote: string; asOf: string }): string => [r.currency, r.quote].sort().join('/') + `@${r.asOf}`;
+
 /** Two different rates for one pair on one day (either way round) cannot both be right: refused. */
 function conflictsChecked(result: RatesFileResult & { ok: true }): RatesFileResult {
   const seen = new Map<string, DatedRate>();
   for (const r of result.rates) {
-    const key = [r.currency, r.quote].sort().join('/') + `@${r.asOf}`;
+    const key = pairDayKey(r);
     const before = seen.get(key);
     if (before && !(before.currency === r.currency && Number(before.rate) === Number(r.rate))) {
       return { ok: false, line: r.line, column: null, message: `a second rate for ${key.replace('@', ' on ')} (line ${before.line} has 1 ${before.currency} = ${before.rate} ${before.quote}); keep one` };

@@ -48,7 +48,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
       const r = await api().importFxRates({ path: file.path });
       const values = { n: formatCount(r.imported), file: r.file, dates: r.firstDate === r.lastDate ? r.firstDate : t('{{from}} to {{to}}', { from: r.firstDate, to: r.lastDate }) };
       const imported = r.imported === 1 ? t('Imported 1 rate from {{file}} ({{dates}}).', values) : t('Imported {{n}} rates from {{file}} ({{dates}}).', values);
-      // A stored rate replaced revalues that day's snapshots: said, as the command line says it.
+      // A stored rate replaced changes the snapshots valued with it: said, as the command line says it.
       const replaced = r.replaced.count === 0 ? '' : r.replaced.count === 1 ? t("1 stored rate was replaced with the file's: the snapshots valued with it change.") : t("{{n}} stored rates were replaced with the file's: the snapshots valued with them change.", { n: formatCount(r.replaced.count) });
       onMessage(replaced ? `${imported} ${replaced}` : imported, 'ok');
       changed();
@@ -189,7 +189,7 @@ export function CurrenciesView({ breakdown: b, onMessage, onChanged }: ViewProps
         )}
       </table>
       {/* A currency without a rate may still be valued in part by the broker (in the total, not on its row): no disagreement then. */}
-      {disagree(valued, b.totalValue) && !b.currencies.some((c) => c.missing) && !unrated && (
+      {disagree(valued, b.totalValue) && !unrated && (
         <p className="field-error" role="alert" data-testid="fx-disagree">
           {t('The currencies add up to {{sum}}, but the portfolio totals {{total}}.', { sum: formatMoney(valued, cur), total: formatMoney(b.totalValue, cur) })}
         </p>
